@@ -1,0 +1,3 @@
+"""raci: model, lint and draw governance."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,27 @@
+"""Expected failures: each carries the one-line reason the user is shown."""
+
+from __future__ import annotations
+
+
+class RaciError(Exception):
+    """Bad input or a refused operation; the command line exits 2 with `str(self)`."""
+
+
+class UsageError(RaciError):
+    """The command was called wrongly (an unknown id, kind, field or option value)."""
+
+
+class ModelFileError(RaciError):
+    """A model file was refused; `problems` lists every `FILE:LINE:COL: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class StoreError(RaciError):
+    """The database could not be opened, read or written."""
+
+
+class ConflictError(StoreError):
+    """Another process changed what this one was about to change."""

@@ -1,0 +1,305 @@
+"""The `Model`: every entity of one organisation, with fast look-ups.
+
+Entities live in one ordered dict per kind; assignments in one list. The
+look-ups by relation (who holds a role, which bodies a person sits in, the
+assignments of an item or an actor) are built once on first use and dropped
+by every mutation, so readers never see a stale index.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+
+from raci.model.entities import (
+    Assignment,
+    Body,
+    Decision,
+    Entity,
+    Goal,
+    Initiative,
+    Kpi,
+    Letter,
+    Org,
+    Person,
+    Role,
+    Unit,
+    Waiver,
+)
+
+# kind name (as on the command line) -> (Model attribute, class); file order.
+KINDS: dict[str, tuple[str, type[Entity]]] = {
+    "unit": ("units", Unit),
+    "person": ("people", Person),
+    "role": ("roles", Role),
+    "body": ("bodies", Body),
+    "goal": ("goals", Goal),
+    "initiative": ("initiatives", Initiative),
+    "decision": ("decisions", Decision),
+    "kpi": ("kpis", Kpi),
+}
+KIND_OF_CLASS: dict[type[Entity], str] = {cls: kind for kind, (_, cls) in KINDS.items()}
+ITEM_KINDS = frozenset({"goal", "initiative", "decision", "kpi"})
+ACTOR_KINDS = frozenset({"role", "body", "person"})
+
+# Fields holding ids of other entities: kind -> field -> kinds it may name.
+REFERENCE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
+    "unit": {"parent": frozenset({"unit"})},
+    "person": {"unit": frozenset({"unit"})},
+    "role": {
+        "unit": frozenset({"unit"}),
+        "holders": frozenset({"person"}),
+        "reports_to": frozenset({"role", "body"}),
+    },
+    "body": {
+        "chair": frozenset({"role", "person"}),
+        "members": frozenset({"role", "person"}),
+        "reports_to": frozenset({"body", "role"}),
+    },
+    "goal": {"parent": frozenset({"goal"})},
+    "initiative": {
+        "goals": frozenset({"goal"}),
+        "depends_on": frozenset({"initiative"}),
+    },
+    "decision": {"about": frozenset({"goal", "initiative"})},
+    "kpi": {"measures": frozenset({"goal", "initiative"})},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """`source` names `target` in `field` (a field name, or ``raci.X``)."""
+
+    source: str
+    field: str
+    target: str
+
+
+def kind_of(entity: Entity) -> str:
+    return KIND_OF_CLASS[type(entity)]
+
+
+def referenced_ids(entity: Entity) -> Iterator[tuple[str, str]]:
+    """(field, id) for every id the entity's own fields name."""
+    for name in REFERENCE_FIELDS[kind_of(entity)]:
+        value = getattr(entity, name)
+        if isinstance(value, list):
+            for target in value:
+                yield name, target
+        elif value is not None:
+            yield name, value
+
+
+@dataclass
+class Model:
+    org: Org
+    units: dict[str, Unit] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    goals: dict[str, Goal] = field(default_factory=dict)
+    initiatives: dict[str, Initiative] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    kpis: dict[str, Kpi] = field(default_factory=dict)
+    assignments: list[Assignment] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+
+    # ---- entities -------------------------------------------------------
+
+    def collection(self, kind: str) -> dict[str, Entity]:
+        return getattr(self, KINDS[kind][0])  # type: ignore[no-any-return]
+
+    def entities(self) -> Iterator[Entity]:
+        for kind in KINDS:
+            yield from self.collection(kind).values()
+
+    def get(self, entity_id: str) -> Entity | None:
+        kind = self._kind_by_id.get(entity_id)
+        return None if kind is None else self.collection(kind).get(entity_id)
+
+    def kind(self, entity_id: str) -> str | None:
+        return self._kind_by_id.get(entity_id)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._kind_by_id
+
+    def __len__(self) -> int:
+        return len(self._kind_by_id)
+
+    def items(self) -> Iterator[Goal | Initiative | Decision]:
+        """Goals, initiatives and decisions: the *items* of SPEC §2."""
+        yield from self.goals.values()
+        yield from self.initiatives.values()
+        yield from self.decisions.values()
+
+    # ---- look-ups by relation --------------------------------------------
+
+    def roles_held_by(self, person_id: str) -> list[str]:
+        return self._roles_by_holder.get(person_id, [])
+
+    def bodies_with_member(self, actor_id: str) -> list[str]:
+        """Bodies that list `actor_id` (a role or person) among their members."""
+        return self._bodies_by_member.get(actor_id, [])
+
+    def bodies_of_person(self, person_id: str) -> set[str]:
+        """Bodies a person sits in, directly or through a role they hold."""
+        bodies = set(self.bodies_with_member(person_id))
+        for role_id in self.roles_held_by(person_id):
+            bodies.update(self.bodies_with_member(role_id))
+        return bodies
+
+    def assignments_of_item(self, item_id: str) -> list[Assignment]:
+        return self._assignments_by_item.get(item_id, [])
+
+    def assignments_of_actor(self, actor_id: str) -> list[Assignment]:
+        return self._assignments_by_actor.get(actor_id, [])
+
+    def actors(self, item_id: str, letter: Letter) -> list[str]:
+        return [a.actor for a in self.assignments_of_item(item_id) if a.letter == letter]
+
+    def letter_of(self, item_id: str, actor_id: str) -> Letter | None:
+        for assignment in self.assignments_of_item(item_id):
+            if assignment.actor == actor_id:
+                return assignment.letter
+        return None
+
+    def references_to(self, entity_id: str) -> list[Reference]:
+        """Everything in the model that names `entity_id`, in model order."""
+        return self._references_by_target.get(entity_id, [])
+
+    # ---- mutation (every one drops the indexes) ---------------------------
+
+    def add(self, entity: Entity) -> None:
+        if entity.id in self:
+            raise ValueError(f"id {entity.id!r} is already used")
+        self.collection(kind_of(entity))[entity.id] = entity
+        self.changed()
+
+    def replace(self, entity: Entity) -> None:
+        """Put a new version of an existing entity (same id and kind) in place."""
+        if self.kind(entity.id) != kind_of(entity):
+            raise ValueError(f"no {kind_of(entity)} with id {entity.id!r}")
+        self.collection(kind_of(entity))[entity.id] = entity
+        self.changed()
+
+    def remove(self, entity_id: str) -> Entity:
+        """Remove an entity and its own assignments (as item or actor)."""
+        kind = self.kind(entity_id)
+        if kind is None:
+            raise KeyError(entity_id)
+        entity = self.collection(kind).pop(entity_id)
+        self.assignments = [
+            a for a in self.assignments if a.item != entity_id and a.actor != entity_id
+        ]
+        self.changed()
+        return entity
+
+    def remove_with_references(self, entity_id: str) -> list[str]:
+        """Remove an entity and every reference to it (``rm --force``).
+
+        List fields drop the id, optional single references become empty,
+        waivers lose the target (and go when none is left), and indicators
+        that measure the entity go with it, since `measures` is required.
+        Returns the ids of the indicators removed with it.
+        """
+        removed_kpis = [k.id for k in self.kpis.values() if k.measures == entity_id]
+        for kpi_id in removed_kpis:
+            self.remove(kpi_id)
+        for reference in self.references_to(entity_id):
+            if reference.field.startswith(("raci.", "target")):
+                continue
+            source = self.get(reference.source)
+            value = getattr(source, reference.field)
+            if isinstance(value, list):
+                setattr(source, reference.field, [v for v in value if v != entity_id])
+            else:
+                setattr(source, reference.field, None)
+        for waiver in self.waivers:
+            waiver.target = [t for t in waiver.target if t != entity_id]
+        self.waivers = [w for w in self.waivers if w.target]
+        self.remove(entity_id)
+        return removed_kpis
+
+    def assign(self, item_id: str, letter: Letter, actor_id: str) -> None:
+        """Give `actor_id` the letter on the item, replacing a letter it held."""
+        self.assignments = [
+            a for a in self.assignments if not (a.item == item_id and a.actor == actor_id)
+        ]
+        self.assignments.append(Assignment(item_id, letter, actor_id))
+        self.changed()
+
+    def unassign(self, item_id: str, actor_id: str) -> bool:
+        before = len(self.assignments)
+        self.assignments = [
+            a for a in self.assignments if not (a.item == item_id and a.actor == actor_id)
+        ]
+        self.changed()
+        return len(self.assignments) != before
+
+    def changed(self) -> None:
+        """Drop the indexes; call after changing an entity's fields in place."""
+        for name in _INDEXES:
+            self.__dict__.pop(name, None)
+
+    # ---- indexes ----------------------------------------------------------
+
+    @cached_property
+    def _kind_by_id(self) -> dict[str, str]:
+        return {
+            entity_id: kind for kind in KINDS for entity_id in self.collection(kind)
+        }
+
+    @cached_property
+    def _roles_by_holder(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for role in self.roles.values():
+            for holder in role.holders:
+                index[holder].append(role.id)
+        return index
+
+    @cached_property
+    def _bodies_by_member(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for body in self.bodies.values():
+            for member in body.members:
+                index[member].append(body.id)
+        return index
+
+    @cached_property
+    def _assignments_by_item(self) -> dict[str, list[Assignment]]:
+        index: dict[str, list[Assignment]] = defaultdict(list)
+        for assignment in self.assignments:
+            index[assignment.item].append(assignment)
+        return index
+
+    @cached_property
+    def _assignments_by_actor(self) -> dict[str, list[Assignment]]:
+        index: dict[str, list[Assignment]] = defaultdict(list)
+        for assignment in self.assignments:
+            index[assignment.actor].append(assignment)
+        return index
+
+    @cached_property
+    def _references_by_target(self) -> dict[str, list[Reference]]:
+        index: dict[str, list[Reference]] = defaultdict(list)
+        for entity in self.entities():
+            for name, target in referenced_ids(entity):
+                index[target].append(Reference(entity.id, name, target))
+        for a in self.assignments:
+            index[a.actor].append(Reference(a.item, f"raci.{a.letter}", a.actor))
+        for number, waiver in enumerate(self.waivers):
+            for target in waiver.target:
+                index[target].append(Reference(f"waivers[{number}]", "target", target))
+        return index
+
+
+_INDEXES = tuple(
+    name for name, value in vars(Model).items() if isinstance(value, cached_property)
+)
+
+
+def entity_fields(entity: Entity) -> list[str]:
+    """The field names of an entity, in declaration order."""
+    return [f.name for f in fields(entity)]
