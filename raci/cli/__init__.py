@@ -13,8 +13,14 @@ import sys
 
 import click
 
-from raci.cli import app_commands, diagram_commands, lint_commands, model_commands
-from raci.errors import RaciError
+from raci.cli import (
+    app_commands,
+    diagram_commands,
+    generate_commands,
+    lint_commands,
+    model_commands,
+)
+from raci.errors import ModelFileError, RaciError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -37,7 +43,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-for module in (model_commands, lint_commands, diagram_commands, app_commands):
+for module in (model_commands, generate_commands, lint_commands, diagram_commands, app_commands):
     for command in module.COMMANDS:
         cli.add_command(command)
 
@@ -55,8 +61,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("raci: aborted", err=True)
         code = EXIT_BAD_INPUT
+    except ModelFileError as error:  # already FILE:LINE:COL: message, one per line
+        click.echo(str(error), err=True)
+        code = EXIT_BAD_INPUT
     except RaciError as error:
-        click.echo(str(error) if "\n" in str(error) else f"raci: {error}", err=True)
+        click.echo(f"raci: {error}", err=True)
         code = EXIT_BAD_INPUT
     except Exception as error:  # an internal error: still one line, never a traceback
         if debug:

@@ -1,5 +1,312 @@
-"""raci subcommands."""
+"""Model commands: new, import, export, validate and the scripted edits (SPEC §3).
+
+Every edit loads the model, builds one `Change`, checks the edited model with
+the same checks as a model file, and saves the change in one transaction; a
+refused edit changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import sys
+import typing
+from pathlib import Path
+from typing import Any
 
 import click
 
-COMMANDS: list[click.Command] = []
+from raci.errors import ModelFileError, StoreError, UsageError
+from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, LETTERS, Assignment, Entity, Model
+from raci.model.changes import Change, removal
+from raci.source import database_url, is_model_file, open_model
+
+if typing.TYPE_CHECKING:
+    from raci.store import Store
+
+KIND_NAMES = list(KINDS)
+
+
+# ---- commands ---------------------------------------------------------------
+
+
+@click.command()
+@click.argument("model")
+@click.option("--name", help="The organisation's name (default: the file name).")
+def new(model: str, name: str | None) -> None:
+    """Create an empty model database."""
+    from raci.store import open_store
+
+    with open_store(database_url(model), create=True, name=name):
+        pass
+    click.echo(f"created {model}")
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--into", "model", required=True, help="The database to read the file into.")
+@click.option("--replace", is_flag=True, help="Overwrite a database that already holds a model.")
+def import_(file: Path, model: str, replace: bool) -> None:
+    """Read a model file into a database, all or nothing."""
+    from raci.formats import read_model
+
+    loaded = read_model(file)
+    with _open_or_create(database_url(model), loaded.model.org.name) as store:
+        if not replace and not store.is_empty():
+            raise UsageError(
+                f"{model} already holds a model; use --replace to overwrite it"
+            )
+        store.replace_model(loaded.model)
+    click.echo(f"imported {len(loaded.model)} entities and "
+               f"{len(loaded.model.assignments)} assignments into {model}")
+
+
+@click.command()
+@click.argument("model")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]),
+              help="Default: from the output's suffix, else yaml.")
+def export(model: str, output: Path | None, fmt: str | None) -> None:
+    """Write the model file."""
+    from raci.formats import dump_model, write_model
+
+    source = open_model(model)
+    if output is None:
+        sys.stdout.write(dump_model(source.model, fmt or "yaml"))  # type: ignore[arg-type]
+        return
+    fmt = fmt or ("json" if output.suffix.lower() == ".json" else "yaml")
+    write_model(source.model, output, fmt)  # type: ignore[arg-type]
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check model files against the schema and their references; exit 0 or 2."""
+    from raci.formats import read_model
+
+    problems: list[str] = []
+    for file in files:
+        try:
+            loaded = read_model(file)
+        except ModelFileError as error:
+            problems.extend(error.problems)
+        else:
+            click.echo(f"{file}: ok ({len(loaded.model)} entities, "
+                       f"{len(loaded.model.assignments)} assignments)")
+    if problems:
+        raise ModelFileError(problems)
+
+
+@click.command()
+@click.argument("model")
+@click.argument("kind", type=click.Choice(KIND_NAMES))
+@click.argument("entity_id", metavar="ID")
+@click.option("--name", required=True, help="The entity's name.")
+@click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
+              help="A field; list fields take comma-separated ids. Repeatable.")
+def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...]) -> None:
+    """Add an entity."""
+    from raci.formats import entity_from_data
+
+    data: dict[str, Any] = {"id": entity_id, "name": name}
+    data.update(_parse_settings(kind, settings))
+    with _edit(model) as (store, current):
+        if entity_id in current:
+            raise UsageError(f"id {entity_id!r} is already used by a {current.kind(entity_id)}")
+        _check_entity(kind, data)
+        entity = entity_from_data(kind, data)
+        _save(store, current, Change(put=[entity]))
+    click.echo(f"added {kind} {entity_id}")
+
+
+@click.command(name="set")
+@click.argument("model")
+@click.argument("entity_id", metavar="ID")
+@click.argument("settings", nargs=-1, required=True, metavar="FIELD=VALUE…")
+def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
+    """Change fields of an entity; an empty VALUE clears the field."""
+    from raci.formats import entity_from_data, entity_to_data
+
+    with _edit(model) as (store, current):
+        entity = _existing(current, entity_id)
+        kind = current.kind(entity_id)
+        assert kind is not None
+        data = entity_to_data(entity)
+        for field, value in _parse_settings(kind, settings).items():
+            if value is None:
+                data.pop(field, None)
+            else:
+                data[field] = value
+        _check_entity(kind, data)
+        _save(store, current, Change(put=[entity_from_data(kind, data)]))
+    click.echo(f"changed {entity_id}")
+
+
+@click.command()
+@click.argument("model")
+@click.argument("entity_id", metavar="ID")
+@click.option("--force", is_flag=True, help="Also remove every reference to the entity.")
+def rm(model: str, entity_id: str, force: bool) -> None:
+    """Remove an entity; refused while anything refers to it, unless --force."""
+    with _edit(model) as (store, current):
+        _existing(current, entity_id)
+        change = removal(current, entity_id)
+        if not force and (change.put or change.waivers is not None or len(change.delete) > 1):
+            referrers = sorted({f"{r.source} ({r.field})" for r in current.references_to(entity_id)
+                                if not r.field.startswith("raci.")})
+            raise UsageError(
+                f"{entity_id} is still referred to by {', '.join(referrers)}; "
+                "remove those references first, or use --force to remove them too"
+            )
+        _save(store, current, change)
+    others = [i for i in change.delete if i != entity_id]
+    also = f" and indicators {', '.join(others)}" if others else ""
+    click.echo(f"removed {entity_id}{also}")
+
+
+@click.command()
+@click.argument("model")
+@click.argument("item")
+@click.argument("letter", type=click.Choice(LETTERS, case_sensitive=False))
+@click.argument("actor")
+def assign(model: str, item: str, letter: str, actor: str) -> None:
+    """Give ACTOR the LETTER (R, A, C or I) on ITEM, replacing a letter it held."""
+    letter = letter.upper()
+    with _edit(model) as (store, current):
+        _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+        _existing(current, actor, ACTOR_KINDS, "an actor (role, body or person)")
+        change = Change(assign=[Assignment(item, letter, actor)])  # type: ignore[arg-type]
+        kpi = current.kpis.get(item)
+        if kpi is not None and not kpi.has_raci:
+            change.put.append(dataclasses.replace(kpi, has_raci=True))
+        _save(store, current, change)
+    click.echo(f"{actor} is {letter} on {item}")
+
+
+@click.command()
+@click.argument("model")
+@click.argument("item")
+@click.argument("actor")
+def unassign(model: str, item: str, actor: str) -> None:
+    """Take ACTOR's letter on ITEM away."""
+    with _edit(model) as (store, current):
+        _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+        letter = current.letter_of(item, actor)
+        if letter is None:
+            raise UsageError(f"{actor} holds no letter on {item}")
+        _save(store, current, Change(unassign=[Assignment(item, letter, actor)]))
+    click.echo(f"{actor} is no longer {letter} on {item}")
+
+
+COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, assign, unassign]
+
+
+# ---- shared steps -------------------------------------------------------------
+
+
+def _open_or_create(url: str, name: str) -> Store:
+    from raci.store import open_store
+
+    try:
+        return open_store(url)
+    except StoreError:
+        return open_store(url, create=True, name=name)
+
+
+class _edit:
+    """Open a database for one scripted edit; model files are refused."""
+
+    def __init__(self, spec: str) -> None:
+        if is_model_file(spec):
+            raise UsageError(
+                f"{spec}: edits work on a database; run `raci import {spec} --into org.db` first"
+            )
+        self.spec = spec
+
+    def __enter__(self) -> tuple[Store, Model]:
+        from raci.store import open_store
+
+        self.store = open_store(database_url(self.spec))
+        return self.store, self.store.load()
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+
+def _save(store: Store, model: Model, change: Change) -> None:
+    """Apply the change in memory, refuse it if the model breaks, else store it."""
+    from raci.model.checks import check_model
+
+    change.apply(model)
+    problems = check_model(model)
+    if problems:
+        raise UsageError("; ".join(p.message for p in problems))
+    store.save(change)
+
+
+def _check_entity(kind: str, data: dict[str, Any]) -> None:
+    from raci.formats import check_entity_data
+
+    problems = check_entity_data(kind, data)
+    if problems:
+        raise UsageError("; ".join(problems))
+
+
+def _existing(
+    model: Model, entity_id: str, kinds: frozenset[str] | None = None, what: str = ""
+) -> Entity:
+    entity = model.get(entity_id)
+    if entity is None:
+        near = difflib.get_close_matches(entity_id, list(_ids(model, kinds)), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise UsageError(f"no entity with id {entity_id!r}{hint}")
+    if kinds is not None and model.kind(entity_id) not in kinds:
+        raise UsageError(f"{entity_id} is a {model.kind(entity_id)}, not {what}")
+    return entity
+
+
+def _ids(model: Model, kinds: frozenset[str] | None) -> list[str]:
+    return [e.id for e in model.entities() if kinds is None or model.kind(e.id) in kinds]
+
+
+def _parse_settings(kind: str, settings: tuple[str, ...]) -> dict[str, Any]:
+    """FIELD=VALUE pairs as the model file would hold them; None clears a field."""
+    fields = {f.name: f for f in dataclasses.fields(KINDS[kind][1])}
+    allowed = sorted(set(fields) - {"id", "has_raci"})
+    parsed: dict[str, Any] = {}
+    for setting in settings:
+        field, sep, text = setting.partition("=")
+        if not sep:
+            raise UsageError(f"{setting!r}: write FIELD=VALUE")
+        if field not in allowed:
+            near = difflib.get_close_matches(field, allowed, n=1)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            raise UsageError(f"a {kind} has no field {field!r}; {hint}fields: {', '.join(allowed)}")
+        parsed[field] = _parse_value(str(fields[field].type), text)
+    return parsed
+
+
+def _parse_value(annotation: str, text: str) -> Any:
+    """Turn the command line's text into the value a model file would hold."""
+    if text == "":
+        return None
+    if annotation.startswith("list"):
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if annotation.startswith("bool"):
+        if text.lower() not in {"true", "false", "yes", "no"}:
+            raise UsageError(f"{text!r} is not true or false")
+        return text.lower() in {"true", "yes"}
+    if annotation.startswith(("int", "float")):
+        try:
+            number = float(text)
+        except ValueError:
+            raise UsageError(f"{text!r} is not a number") from None
+        return int(number) if annotation.startswith("int") and number.is_integer() else number
+    if annotation.startswith("dt.date"):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    return text

@@ -7,6 +7,7 @@ in-memory `Model` and hand it to the store. Its `inverse` is what undo saves.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 
 from raci.model.entities import Assignment, Entity, Org, Waiver
@@ -67,3 +68,40 @@ class Change:
             self.put or self.delete or self.assign or self.unassign
             or self.org is not None or self.waivers is not None
         )
+
+
+def removal(model: Model, entity_id: str) -> Change:
+    """The change that removes an entity and every reference to it (``rm --force``).
+
+    List fields drop the id, optional single references become empty, the
+    entity's assignments go, waivers lose the target (and go when none is
+    left), and indicators that measure the entity go with it, since an
+    indicator's `measures` is required. The model itself is not touched.
+    """
+    gone = [k.id for k in model.kpis.values() if k.measures == entity_id] + [entity_id]
+    gone_ids = set(gone)
+    referrers: dict[str, Entity] = {}
+    for target in gone:
+        for reference in model.references_to(target):
+            source = model.get(reference.source)
+            if source is None or source.id in gone_ids or reference.field.startswith("raci."):
+                continue
+            copy_ = referrers.setdefault(source.id, copy.deepcopy(source))
+            value = getattr(copy_, reference.field)
+            if isinstance(value, list):
+                setattr(copy_, reference.field, [v for v in value if v not in gone_ids])
+            else:
+                setattr(copy_, reference.field, None)
+    unassign = list(
+        dict.fromkeys(
+            a
+            for target in gone
+            for a in (*model.assignments_of_item(target), *model.assignments_of_actor(target))
+        )
+    )
+    change = Change(put=list(referrers.values()), delete=gone, unassign=unassign)
+    if any(gone_ids & set(w.target) for w in model.waivers):
+        kept = [dataclasses.replace(w, target=[t for t in w.target if t not in gone_ids])
+                for w in model.waivers]
+        change.waivers = [w for w in kept if w.target]
+    return change

@@ -196,32 +196,6 @@ class Model:
         self.changed()
         return entity
 
-    def remove_with_references(self, entity_id: str) -> list[str]:
-        """Remove an entity and every reference to it (``rm --force``).
-
-        List fields drop the id, optional single references become empty,
-        waivers lose the target (and go when none is left), and indicators
-        that measure the entity go with it, since `measures` is required.
-        Returns the ids of the indicators removed with it.
-        """
-        removed_kpis = [k.id for k in self.kpis.values() if k.measures == entity_id]
-        for kpi_id in removed_kpis:
-            self.remove(kpi_id)
-        for reference in self.references_to(entity_id):
-            if reference.field.startswith(("raci.", "target")):
-                continue
-            source = self.get(reference.source)
-            value = getattr(source, reference.field)
-            if isinstance(value, list):
-                setattr(source, reference.field, [v for v in value if v != entity_id])
-            else:
-                setattr(source, reference.field, None)
-        for waiver in self.waivers:
-            waiver.target = [t for t in waiver.target if t != entity_id]
-        self.waivers = [w for w in self.waivers if w.target]
-        self.remove(entity_id)
-        return removed_kpis
-
     def assign(self, item_id: str, letter: Letter, actor_id: str) -> None:
         """Give `actor_id` the letter on the item, replacing a letter it held."""
         self.assignments = [

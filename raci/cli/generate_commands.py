@@ -1,0 +1,5 @@
+"""raci subcommands."""
+
+import click
+
+COMMANDS: list[click.Command] = []

@@ -1,0 +1,243 @@
+"""The model commands as a user types them: new, import, export, validate, edits."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from raci.cli import main
+from raci.formats import read_model
+from raci.source import open_model
+
+SMALL = textwrap.dedent(
+    """\
+    raci: 1
+    org:
+      name: Programma Warmte
+      as_of: 2026-11-01
+    units:
+      - id: bzk
+        name: Ministerie van BZK
+      - id: bureau-x
+        name: Adviesbureau X
+        external: true
+    people:
+      - id: p.jansen
+        name: Petra Jansen
+        unit: bzk
+      - id: p.dekker
+        name: Sander Dekker
+        unit: bureau-x
+    roles:
+      - id: dg-bw
+        name: Directeur-Generaal Bouwen en Wonen
+        unit: bzk
+        holders: [p.jansen]
+    bodies:
+      - id: sg-warmte
+        name: Stuurgroep Warmte
+        kind: steering_group
+        chair: dg-bw
+        members: [dg-bw, p.dekker]
+    goals:
+      - id: g.aardgasvrij
+        name: Woningen aardgasvrij
+        raci: {A: dg-bw, R: [p.jansen]}
+    kpis:
+      - id: k.woningen
+        name: Aantal aardgasvrije woningen
+        measures: g.aardgasvrij
+        type: lagging
+    waivers:
+      - rule: BOD002
+        target: sg-warmte
+        reason: Adviserend van opzet.
+    """
+)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def raci(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    def run(*args: str | Path) -> Result:
+        with pytest.raises(SystemExit) as stopped:
+            main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(int(stopped.value.code or 0), captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def model_file(tmp_path: Path) -> Path:
+    path = tmp_path / "warmte.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path, model_file: Path, raci) -> Path:
+    path = tmp_path / "org.db"
+    assert raci("import", model_file, "--into", path).code == 0
+    return path
+
+
+def test_new_creates_an_empty_model_and_refuses_an_existing_one(tmp_path: Path, raci) -> None:
+    path = tmp_path / "leeg.db"
+    assert raci("new", path, "--name", "Leeg Programma").code == 0
+    model = open_model(str(path)).model
+    assert model.org.name == "Leeg Programma"
+    assert len(model) == 0
+    again = raci("new", path)
+    assert again.code == 2
+    assert again.err.count("\n") == 1 and "Traceback" not in again.err
+
+
+def test_import_then_export_gives_the_same_model(
+    db: Path, model_file: Path, tmp_path: Path, raci
+) -> None:
+    for suffix in (".yaml", ".json"):
+        out = tmp_path / f"back{suffix}"
+        assert raci("export", db, "-o", out).code == 0
+        assert read_model(out).model == read_model(model_file).model
+
+
+def test_export_prints_yaml_without_output_file(db: Path, raci) -> None:
+    result = raci("export", db)
+    assert result.code == 0
+    assert "Programma Warmte" in result.out and "g.aardgasvrij" in result.out
+
+
+def test_import_refuses_a_non_empty_model_unless_replace(db: Path, model_file: Path, raci) -> None:
+    other = model_file.with_name("ander.yaml")
+    other.write_text(SMALL.replace("Programma Warmte", "Programma Koude"), encoding="utf-8")
+    refused = raci("import", other, "--into", db)
+    assert refused.code == 2 and "--replace" in refused.err
+    assert open_model(str(db)).model.org.name == "Programma Warmte"
+    assert raci("import", other, "--into", db, "--replace").code == 0
+    assert open_model(str(db)).model.org.name == "Programma Koude"
+
+
+def test_a_bad_file_is_refused_whole_with_every_error(db: Path, model_file: Path, raci) -> None:
+    bad = model_file.with_name("kapot.yaml")
+    bad.write_text(
+        SMALL.replace("holders: [p.jansen]", "holders: [p.jansen, p.jansn]")
+        .replace("kind: steering_group", "kind: steering_grop"),
+        encoding="utf-8",
+    )
+    result = raci("import", bad, "--into", db, "--replace")
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"{bad}:") for line in lines)
+    assert "p.jansen" in result.err  # did you mean
+    assert open_model(str(db)).model == read_model(model_file).model
+
+
+def test_validate_exit_codes(model_file: Path, raci) -> None:
+    ok = raci("validate", model_file)
+    assert ok.code == 0 and "ok" in ok.out
+    bad = model_file.with_name("bad.yaml")
+    bad.write_text(SMALL.replace("name: Petra Jansen", "naam: Petra Jansen"), encoding="utf-8")
+    result = raci("validate", model_file, bad)
+    assert result.code == 2
+    assert result.err.startswith(f"{bad}:")
+
+
+def test_add_set_and_rm_an_entity(db: Path, raci) -> None:
+    assert raci("add", db, "person", "p.bakker", "--name", "Eva Bakker",
+                "--set", "unit=bzk", "--set", "capacity_fte=0.8").code == 0
+    person = open_model(str(db)).model.people["p.bakker"]
+    assert (person.unit, person.capacity_fte) == ("bzk", 0.8)
+
+    assert raci("set", db, "sg-warmte", "members=dg-bw,p.dekker,p.bakker",
+                "meets_every_days=14").code == 0
+    body = open_model(str(db)).model.bodies["sg-warmte"]
+    assert body.members == ["dg-bw", "p.dekker", "p.bakker"] and body.meets_every_days == 14
+
+    assert raci("set", db, "p.bakker", "capacity_fte=").code == 0
+    assert open_model(str(db)).model.people["p.bakker"].capacity_fte is None
+
+
+def test_edits_that_would_break_the_model_change_nothing(db: Path, raci) -> None:
+    before = open_model(str(db)).model
+    cases = [
+        ("add", db, "person", "p.jansen", "--name", "Dubbel"),
+        ("add", db, "role", "r.nieuw", "--name", "Nieuw", "--set", "holders=p.jansn"),
+        ("add", db, "unit", "Bad Id", "--name", "Spatie"),
+        ("set", db, "sg-warmte", "kind=stuurgroep"),
+        ("set", db, "sg-warmte", "voorzitter=dg-bw"),
+        ("set", db, "g.aardgasvrij", "due=2026-02-30"),
+        ("assign", db, "g.aardgasvrij", "A", "bzk"),
+        ("assign", db, "dg-bw", "R", "p.jansen"),
+        ("unassign", db, "g.aardgasvrij", "p.dekker"),
+        ("rm", db, "p.jansen"),
+        ("rm", db, "nobody"),
+    ]
+    for args in cases:
+        result = raci(*args)
+        assert result.code == 2, args
+        assert result.err.startswith("raci: ") and result.err.count("\n") == 1, result.err
+    assert open_model(str(db)).model == before
+
+
+def test_unknown_ids_get_a_did_you_mean(db: Path, raci) -> None:
+    result = raci("assign", db, "g.aardgasvrij", "C", "sg-wamte")
+    assert result.code == 2 and "did you mean 'sg-warmte'" in result.err
+
+
+def test_rm_lists_references_and_force_removes_them(db: Path, raci) -> None:
+    refused = raci("rm", db, "dg-bw")
+    assert refused.code == 2
+    assert "sg-warmte (chair)" in refused.err and "sg-warmte (members)" in refused.err
+    assert raci("rm", db, "dg-bw", "--force").code == 0
+    model = open_model(str(db)).model
+    assert "dg-bw" not in model
+    assert model.bodies["sg-warmte"].chair is None
+    assert model.bodies["sg-warmte"].members == ["p.dekker"]
+    assert model.actors("g.aardgasvrij", "A") == []
+
+
+def test_rm_force_of_a_goal_takes_its_indicators_and_waiver_targets(db: Path, raci) -> None:
+    assert raci("rm", db, "g.aardgasvrij", "--force").code == 0
+    model = open_model(str(db)).model
+    assert "k.woningen" not in model and "g.aardgasvrij" not in model
+    assert raci("rm", db, "sg-warmte", "--force").code == 0
+    assert open_model(str(db)).model.waivers == []
+
+
+def test_assign_replaces_the_letter_and_unassign_removes_it(db: Path, raci) -> None:
+    assert raci("assign", db, "g.aardgasvrij", "c", "sg-warmte").code == 0
+    assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").code == 0
+    model = open_model(str(db)).model
+    assert model.letter_of("g.aardgasvrij", "sg-warmte") == "I"
+    assert raci("unassign", db, "g.aardgasvrij", "sg-warmte").code == 0
+    assert open_model(str(db)).model.letter_of("g.aardgasvrij", "sg-warmte") is None
+
+
+def test_assigning_on_an_indicator_gives_it_a_raci_block(db: Path, raci) -> None:
+    assert raci("assign", db, "k.woningen", "A", "dg-bw").code == 0
+    kpi = open_model(str(db)).model.kpis["k.woningen"]
+    assert kpi.has_raci
+
+
+def test_edits_refuse_model_files(model_file: Path, raci) -> None:
+    result = raci("assign", model_file, "g.aardgasvrij", "A", "dg-bw")
+    assert result.code == 2 and "raci import" in result.err
+    assert model_file.read_text(encoding="utf-8") == SMALL
+
+
+def test_missing_database_is_one_line_exit_2(tmp_path: Path, raci) -> None:
+    result = raci("export", tmp_path / "nergens.db")
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
