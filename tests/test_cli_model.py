@@ -241,3 +241,10 @@ def test_missing_database_is_one_line_exit_2(tmp_path: Path, raci) -> None:
     result = raci("export", tmp_path / "nergens.db")
     assert result.code == 2
     assert result.err.count("\n") == 1 and "Traceback" not in result.err
+
+
+def test_set_on_an_indicator_keeps_its_raci_block(db: Path, raci) -> None:
+    assert raci("assign", db, "k.woningen", "A", "dg-bw").code == 0
+    assert raci("set", db, "k.woningen", "target=2000000").code == 0
+    kpi = open_model(str(db)).model.kpis["k.woningen"]
+    assert kpi.has_raci and kpi.target == "2000000"

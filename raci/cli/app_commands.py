@@ -1,5 +1,76 @@
-"""raci subcommands."""
+"""The app commands: `raci edit [MODEL]` and `raci demo` (SPEC §3, §4).
+
+Textual and the store are imported inside the commands, so `raci --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
 
 import click
 
-COMMANDS: list[click.Command] = []
+from raci.errors import RaciError, UsageError
+from raci.source import database_url, is_model_file
+
+DEFAULT_DATABASE = "org.db"
+DEFAULT_SAMPLE = "energietransitie"
+
+
+@click.command()
+@click.argument("model", required=False, default=DEFAULT_DATABASE)
+def edit(model: str) -> None:
+    """Open the app on a database (default ./org.db, created if absent)."""
+    if is_model_file(model):
+        raise UsageError(
+            f"{model}: the app edits a database; run `raci import {model} --into org.db`, "
+            "then `raci edit org.db`"
+        )
+    database_url(model)  # refuses what is neither a .db file nor a URL
+    _run_app(model, create="://" not in model and not Path(model).exists())
+
+
+@click.command()
+@click.option("--sample", default=DEFAULT_SAMPLE, show_default=True,
+              help="Which bundled sample organisation to open.")
+def demo(sample: str) -> None:
+    """Open the app on a fresh temporary copy of a bundled sample organisation."""
+    samples = resources.files("raci") / "sample_orgs"
+    names = sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
+                   if p.name.endswith(".yaml"))
+    if sample not in names:
+        raise UsageError(f"no sample {sample!r}; choose one of {', '.join(names)}")
+    directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
+    with resources.as_file(samples / f"{sample}.yaml") as bundled:
+        model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
+    database = directory / "org.db"
+    import_model_file(model_file, database)
+    _run_app(str(database), create=False)
+    click.echo(f"The demo database stays at {database}; open it again with "
+               f"`raci edit {database}`.")
+
+
+def import_model_file(model_file: Path, database: Path) -> None:
+    """Read a model file into a new SQLite database, as `raci import` does."""
+    from raci.formats import read_model
+    from raci.store import open_store
+
+    loaded = read_model(model_file)
+    with open_store(database_url(str(database)), create=True,
+                    name=loaded.model.org.name) as store:
+        store.replace_model(loaded.model)
+
+
+def _run_app(model: str, *, create: bool) -> None:
+    from raci.tui import make_app
+
+    app = make_app(model, create=create)
+    app.run()
+    if app.failure is not None:
+        raise RaciError(app.failure)
+
+
+COMMANDS: list[click.Command] = [edit, demo]

@@ -1,5 +1,35 @@
-"""raci subcommands."""
+"""`raci generate`: write a synthetic model of a given size (SPEC §3, §5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-COMMANDS: list[click.Command] = []
+from raci.errors import UsageError
+from raci.source import FILE_SUFFIXES
+
+
+@click.command()
+@click.option("--size", type=click.Choice(["small", "ministry", "national"]), required=True,
+              help="small ≈ 500 entities, ministry ≈ 8,000, national ≈ 80,000.")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="The same size and seed give the same file, byte for byte.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="The model file to write: .yaml, .yml or .json.")
+def generate(size: str, seed: int, output: Path) -> None:
+    """Write a synthetic organisation with realistic shapes and some of every weakness."""
+    from raci.formats import write_model
+    from raci.generate import generate_model
+
+    if output.suffix.lower() not in FILE_SUFFIXES:
+        raise UsageError(f"{output}: give a .yaml, .yml or .json file to write")
+    if not output.parent.is_dir():
+        raise UsageError(f"{output}: the folder {output.parent} does not exist")
+    model = generate_model(size, seed)
+    write_model(model, output)
+    click.echo(f"Wrote {output}: {len(model):,} entities, "
+               f"{len(model.assignments):,} assignments ({size}, seed {seed}).")
+
+
+COMMANDS: list[click.Command] = [generate]

@@ -1,5 +1,111 @@
-"""raci subcommands."""
+"""Lint commands: `raci lint`, `raci rules` and `raci diff` (SPEC §2, §3).
+
+Exit codes of `raci lint`: 0 when no unwaived finding is at or above
+`--fail-on` (default warning; `never`: always 0), 1 when one is, 2 for bad
+input. The output format never changes the exit code. `raci diff` is a
+report and exits 0.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-COMMANDS: list[click.Command] = []
+from raci.errors import UsageError
+from raci.lint.config import FAIL_ON_CHOICES, parse_date, split_codes
+from raci.lint.diff import DIFF_FORMATS
+from raci.lint.output import FORMATS
+
+EXIT_FINDINGS = 1
+
+
+@click.command()
+@click.argument("models", metavar="MODEL...", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, "
+                               "comma-separated.")
+@click.option("--ignore", help="Rules not to run, as for --select.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
+              help="Exit 1 when a finding is at or above this level (default: warning).")
+@click.option("--as-of", help="The date time-based rules use (YYYY-MM-DD; default: the "
+                              "model's org.as_of, else today).")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="Only findings whose fingerprint is not in this file count.")
+@click.option("--write-baseline", type=click.Path(path_type=Path),
+              help="Write the fingerprints of the current findings to this file.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path),
+              help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
+def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | None,
+         fail_on: str | None, as_of: str | None, baseline: Path | None,
+         write_baseline: Path | None, config_file: Path | None) -> None:
+    """Lint models for governance weaknesses (see `raci rules`)."""
+    from raci.lint.output import RENDERERS, to_sarif
+    from raci.lint.rules import RULES
+    from raci.lint.run import config_for, run_lint
+    from raci.source import open_model
+
+    if config_file is not None and not config_file.is_file():
+        raise UsageError(f"{config_file}: no such configuration file")
+    config = config_for(
+        models, config_file, select=split_codes(select), ignore=split_codes(ignore),
+        fail_on=fail_on, as_of=parse_date(as_of, "--as-of") if as_of else None,
+    )
+    if baseline is not None and not baseline.is_file():
+        raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
+    run = run_lint([open_model(spec) for spec in models], config, baseline=baseline,
+                   write_baseline_to=write_baseline)
+    if fmt == "sarif":
+        output = to_sarif(run.findings, run.models, RULES, levels=config.level_of)
+    else:
+        output = RENDERERS[fmt](run.findings, run.models, RULES)
+    click.echo(output, nl=False)
+    if run.baseline_written is not None:
+        click.echo(f"raci: wrote {run.baseline_written} fingerprints to {write_baseline}",
+                   err=True)
+    if run.failed:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+@click.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List the lint rules, or explain one: what, why, how to fix, parameters."""
+    from raci.lint.rules import RULES, find_rule
+
+    if code is None:
+        width = max(len(r.dotted_name) for r in RULES)
+        for r in RULES:
+            click.echo(f"{r.code}  {r.dotted_name:<{width}}  {r.level:<7}  {r.summary}")
+        return
+    found = find_rule(code)
+    if found is None:
+        raise UsageError(f"no rule {code!r}; `raci rules` lists them")
+    click.echo(f"{found.code} {found.dotted_name} (default level: {found.level})\n")
+    click.echo(found.doc)
+    if found.params:
+        settings = ", ".join(f"{name} = {value}" for name, value in found.params.items())
+        click.echo(f"\nParameters (defaults): {settings}")
+    click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "
+               "level = \"error\"|\"warning\"|\"info\"|\"off\""
+               + "".join(f", {name} = ..." for name in found.params))
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS),
+              default="text", show_default=True, help="Output format.")
+def diff(old: str, new: str, fmt: str) -> None:
+    """Show what changed between two models: entities, assignments, findings (exit 0)."""
+    from raci.lint.diff import DIFF_RENDERERS, diff_models
+    from raci.lint.run import config_for
+    from raci.source import open_model
+
+    config = config_for([new], None)
+    click.echo(DIFF_RENDERERS[fmt](diff_models(open_model(old), open_model(new), config)),
+               nl=False)
+
+
+COMMANDS: list[click.Command] = [lint, rules, diff]

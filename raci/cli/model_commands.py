@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from raci.errors import ModelFileError, StoreError, UsageError
-from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, LETTERS, Assignment, Entity, Model
+from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, LETTERS, Assignment, Entity, Kpi, Model
 from raci.model.changes import Change, removal
 from raci.source import database_url, is_model_file, open_model
 
@@ -140,7 +140,10 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
             else:
                 data[field] = value
         _check_entity(kind, data)
-        _save(store, current, Change(put=[entity_from_data(kind, data)]))
+        changed = entity_from_data(kind, data)
+        if isinstance(changed, Kpi):  # the file data does not say whether it has a block
+            changed.has_raci = current.kpis[entity_id].has_raci
+        _save(store, current, Change(put=[changed]))
     click.echo(f"changed {entity_id}")
 
 

@@ -1,1 +1,34 @@
-"""raci."""
+"""Model files in and out: YAML and JSON, validated against the schema, with positions.
+
+`read_model` and `parse_model` refuse a broken file as a whole, listing every
+problem as ``FILE:LINE:COL: message``; `dump_model` and `write_model` write
+SPEC §1's format back. The data functions convert between a `Model` and the
+file's plain structure; `check_entity_data` gives one entity's schema
+problems in the same words, for forms and scripted edits.
+"""
+
+from raci.formats.convert import (
+    entity_from_data,
+    entity_to_data,
+    model_from_data,
+    model_to_data,
+    raci_from_data,
+    raci_to_data,
+)
+from raci.formats.files import LoadedModel, dump_model, parse_model, read_model, write_model
+from raci.formats.schema import check_entity_data
+
+__all__ = [
+    "LoadedModel",
+    "check_entity_data",
+    "dump_model",
+    "entity_from_data",
+    "entity_to_data",
+    "model_from_data",
+    "model_to_data",
+    "parse_model",
+    "raci_from_data",
+    "raci_to_data",
+    "read_model",
+    "write_model",
+]

@@ -109,7 +109,8 @@ class Model:
     # ---- entities -------------------------------------------------------
 
     def collection(self, kind: str) -> dict[str, Entity]:
-        return getattr(self, KINDS[kind][0])  # type: ignore[no-any-return]
+        collection: dict[str, Entity] = getattr(self, KINDS[kind][0])
+        return collection
 
     def entities(self) -> Iterator[Entity]:
         for kind in KINDS:

@@ -1,1 +1,37 @@
-"""raci."""
+"""The model database: SQLAlchemy Core tables on SQLite or PostgreSQL, Alembic
+migrations, and the `Store` that loads a whole model and saves edits.
+
+The only package of raci that imports SQLAlchemy and Alembic.
+"""
+
+from __future__ import annotations
+
+from raci.store.engine import database_errors, database_url, describe, make_engine
+from raci.store.repository import Store
+from raci.store.schema import create_model, open_existing
+
+
+def open_store(url: str, *, create: bool = False, name: str | None = None) -> Store:
+    """Open the model database at `url` (``sqlite:///…`` or ``postgresql://…``).
+
+    ``create=True`` makes an empty model named `name` (default: the file's
+    stem) and refuses if a model is already there. Otherwise a missing model
+    is a `StoreError`, and an older schema is migrated, after a backup copy
+    for SQLite (see `Store.backup`).
+    """
+    parsed = database_url(url)
+    engine = make_engine(parsed)
+    try:
+        with database_errors(describe(parsed)):
+            if create:
+                create_model(engine, parsed, name)
+                backup = None
+            else:
+                backup = open_existing(engine, parsed)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, parsed, backup)
+
+
+__all__ = ["Store", "open_store"]

@@ -1,1 +1,39 @@
-"""raci."""
+"""The rules of SPEC §2, one module per group, in one explicit registry."""
+
+from __future__ import annotations
+
+from raci.lint.rule import Rule
+from raci.lint.rules import (
+    bodies,
+    decisions,
+    organisation,
+    ownership,
+    people,
+    silos,
+    strategy,
+    waivers,
+)
+
+RULES: list[Rule] = [
+    *ownership.RULES,
+    *bodies.RULES,
+    *decisions.RULES,
+    *strategy.RULES,
+    *people.RULES,
+    *silos.RULES,
+    *organisation.RULES,
+    *waivers.RULES,
+]
+"""Every rule, in code order."""
+
+GROUPS: dict[str, str] = {r.group: r.code[:3] for r in RULES}
+"""Group name -> code prefix (``ownership`` -> ``OWN``)."""
+
+_BY_KEY: dict[str, Rule] = {
+    key.lower(): r for r in RULES for key in (r.code, r.name, r.dotted_name)
+}
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    """The rule with this code, name or dotted name (any case), or None."""
+    return _BY_KEY.get(code_or_name.strip().lower())

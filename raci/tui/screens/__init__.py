@@ -1,1 +1,1 @@
-"""raci."""
+"""Screens of the app that are not tied to one view: the keys list."""

@@ -1,0 +1,383 @@
+"""The benchmark command: generate, import, export and lint each model size (SPEC §5).
+
+    .venv/bin/python -m benchmarks.run [--sizes small,ministry,national] [--seed N]
+                                       [--out docs/benchmarks.md] [--profile]
+
+For each size it generates the synthetic model (`raci.generate`) into a
+temporary folder and measures, in this process and again through the real
+`raci` command in a subprocess (so start-up is counted): import (read the
+file, validate it, write it into a fresh SQLite database), export (load the
+database, write the file), the time plain `sqlite3` needs to read every row
+of every table, and lint (load from the database and run every rule), with
+the lint's peak memory measured in a child process. On the ministry model it
+also runs the app's own headless benchmark, `benchmarks/app_bench.py`, when
+that file exists. It prints a Markdown table; `--out` also writes it, with
+the machine and the date, to a file. `--profile` prints where the time of
+each in-process step goes (cProfile, top functions by cumulative time).
+
+A benchmark, not a test: it checks no times, it reports them against the
+targets of SPEC §5 and says which are missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from raci.formats import read_model, write_model
+from raci.generate import SIZES, generate_model
+from raci.lint import lint_model
+from raci.model import Model, referenced_ids
+from raci.source import ModelSource
+from raci.store import open_store
+
+T = TypeVar("T")
+
+APP_BENCH = Path(__file__).with_name("app_bench.py")
+REPEATS = 3
+"""Runs of the lint and of the plain read; the best of each is reported."""
+TARGET_SIZE = "national"
+APP_SIZE = "ministry"
+
+PEAK_MEMORY_WRAPPER = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+if done.returncode not in (0, 1):
+    sys.exit(done.stderr.decode(errors="replace").strip() or f"exit {done.returncode}")
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+"""Runs a command as its only child, so the peak memory reported is that command's alone."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One row of the table: what is measured, how it prints, and its target."""
+
+    key: str
+    label: str
+    fmt: str = "{:.2f}"
+    target: float | None = None
+    target_size: str = TARGET_SIZE
+    target_text: str = ""
+
+    def cell(self, value: Any, size: str) -> str:
+        """The value, marked ✓ or ✗ on the size the target is for."""
+        if value is None:
+            return "–"
+        text = self.fmt.format(value)
+        verdict = self.misses(value) if size == self.target_size else None
+        return text if verdict is None else f"{text} {'✗' if verdict else '✓'}"
+
+    def misses(self, value: Any) -> bool | None:
+        if self.target is None or value is None:
+            return None
+        return bool(value > self.target)
+
+
+MEASURES = (
+    Measure("entities", "entities", "{:,}"),
+    Measure("assignments", "assignments", "{:,}"),
+    Measure("relations", "relations (references between entities)", "{:,}"),
+    Measure("file_mb", "YAML file (MB)", "{:.1f}"),
+    Measure("generate_s", "generate and write the file (s)"),
+    Measure("read_s", "import: read and validate the file (s)"),
+    Measure("store_s", "import: write into a fresh SQLite database (s)"),
+    Measure("import_s", "import, in process (s)", target=10, target_text="≤ 10 s"),
+    Measure("import_cli_s", "`raci import` (s)", target=10, target_text="≤ 10 s"),
+    Measure("load_s", "export: load the database (s)"),
+    Measure("dump_s", "export: write the file (s)"),
+    Measure("export_s", "export, in process (s)", target=10, target_text="≤ 10 s"),
+    Measure("export_cli_s", "`raci export` (s)", target=10, target_text="≤ 10 s"),
+    Measure("raw_read_s", "plain sqlite3 reads every row (s)", "{:.3f}"),
+    Measure("rules_s", "lint: run every rule on the loaded model (s)"),
+    Measure("lint_s", "lint: load and run every rule (s)"),
+    Measure("lint_ratio", "lint ÷ plain sqlite3 read", "{:.1f}", target=2, target_text="≤ 2"),
+    Measure("lint_cli_s", "`raci lint` (s)"),
+    Measure("lint_peak_mb", "`raci lint` peak memory (MB)", "{:,.0f}", target=1024,
+            target_text="≤ 1 GB"),
+    Measure("findings", "findings", "{:,}"),
+    Measure("app_paint_s", "app: start to first paint (s)", target=1.5, target_size=APP_SIZE,
+            target_text="≤ 1.5 s on ministry"),
+    Measure("app_edit_ms", "app: matrix cell edit to updated findings (ms)", "{:.0f}",
+            target=100, target_size=APP_SIZE, target_text="≤ 100 ms on ministry"),
+)
+
+
+# ---- measuring ------------------------------------------------------------------------
+
+
+class Stopwatch:
+    """Times steps in this process, optionally under cProfile."""
+
+    def __init__(self, profile: bool) -> None:
+        self.profile = profile
+
+    def time(self, label: str, step: Callable[[], T]) -> tuple[T, float]:
+        profiler = cProfile.Profile() if self.profile else None
+        start = time.perf_counter()
+        result = profiler.runcall(step) if profiler else step()
+        seconds = time.perf_counter() - start
+        if profiler is not None:
+            print(f"\n## profile: {label} ({seconds:.2f} s)", file=sys.stderr)
+            stats = pstats.Stats(profiler, stream=sys.stderr)
+            stats.sort_stats("cumulative").print_stats(15)
+        return result, seconds
+
+
+def raci_command() -> list[str]:
+    """The installed `raci` script beside this Python, else `python -m raci`."""
+    script = Path(sys.executable).with_name("raci")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "raci"]
+
+
+def run_cli(*args: str | Path) -> float:
+    """Wall time of one `raci` command in a subprocess; findings (exit 1) are fine."""
+    start = time.perf_counter()
+    done = subprocess.run([*raci_command(), *map(str, args)], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"raci {' '.join(map(str, args))} failed: {done.stderr.strip()}")
+    return seconds
+
+
+def peak_memory_mb(*args: str | Path) -> float:
+    """Peak resident memory of one `raci` command, read from `ru_maxrss` of its parent."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY_WRAPPER, *raci_command(), *map(str, args)],
+        capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"raci {' '.join(map(str, args))} failed: {done.stderr.strip()}")
+    return int(done.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def read_every_row(database: Path) -> int:
+    """What the database costs to read at all: every row of every table, plain sqlite3."""
+    with closing(sqlite3.connect(database)) as connection:
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return sum(len(connection.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)
+
+
+def best_of(times: int, step: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        step()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def relation_count(model: Model) -> int:
+    return sum(1 for entity in model.entities() for _ in referenced_ids(entity))
+
+
+def app_benchmark(database: Path) -> dict[str, float]:
+    """The app's own headless benchmark, when its file exists: its JSON on stdout."""
+    if not APP_BENCH.exists():
+        return {}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.app_bench", str(database), "--json"],
+        capture_output=True, text=True, cwd=APP_BENCH.parent.parent,
+    )
+    if done.returncode != 0:
+        print(f"benchmarks/app_bench.py failed: {done.stderr.strip()}", file=sys.stderr)
+        return {}
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def bench_size(size: str, seed: int, folder: Path, watch: Stopwatch) -> dict[str, Any]:
+    """Every measure of one size, in the order the table shows them."""
+    results: dict[str, Any] = {}
+    model_file, database = folder / f"{size}.yaml", folder / f"{size}.db"
+
+    def generate() -> Model:
+        model = generate_model(size, seed)
+        write_model(model, model_file)
+        return model
+
+    model, results["generate_s"] = watch.time(f"{size}: generate", generate)
+    results["entities"], results["assignments"] = len(model), len(model.assignments)
+    results["relations"] = relation_count(model)
+    results["file_mb"] = model_file.stat().st_size / 1e6
+    del model
+
+    results.update(bench_import(size, model_file, database, watch))
+    results["import_cli_s"] = run_cli("import", model_file, "--into", folder / f"{size}-cli.db")
+    results.update(bench_export(size, folder, database, watch))
+    results.update(bench_lint(size, database, watch))
+    if size == APP_SIZE:
+        app = app_benchmark(database)
+        results["app_paint_s"] = app.get("first_paint_s")
+        results["app_edit_ms"] = app.get("cell_edit_ms")
+    return results
+
+
+def bench_import(size: str, model_file: Path, database: Path,
+                 watch: Stopwatch) -> dict[str, Any]:
+    loaded, read_s = watch.time(f"{size}: read", lambda: read_model(model_file))
+
+    def store() -> None:
+        with open_store(f"sqlite:///{database}", create=True, name=loaded.model.org.name) as db:
+            db.replace_model(loaded.model)
+
+    _, store_s = watch.time(f"{size}: store", store)
+    return {"read_s": read_s, "store_s": store_s, "import_s": read_s + store_s}
+
+
+def bench_export(size: str, folder: Path, database: Path, watch: Stopwatch) -> dict[str, Any]:
+    def load() -> Model:
+        with open_store(f"sqlite:///{database}") as db:
+            return db.load()
+
+    model, load_s = watch.time(f"{size}: load", load)
+    exported = folder / f"{size}-exported.yaml"
+    _, dump_s = watch.time(f"{size}: dump", lambda: write_model(model, exported))
+    return {
+        "load_s": load_s, "dump_s": dump_s, "export_s": load_s + dump_s,
+        "export_cli_s": run_cli("export", database, "-o", folder / f"{size}-cli.yaml"),
+    }
+
+
+def bench_lint(size: str, database: Path, watch: Stopwatch) -> dict[str, Any]:
+    """Lint against reading the database at all; best of `REPEATS` for both, as
+    the two are compared and a busy machine slows whichever runs at the time."""
+    raw_read_s = best_of(REPEATS, lambda: read_every_row(database))
+
+    def load_and_lint() -> tuple[int, float]:
+        with open_store(f"sqlite:///{database}") as db:
+            model = db.load()
+        start = time.perf_counter()
+        findings = lint_model(ModelSource(str(database), model))
+        return len(findings), time.perf_counter() - start
+
+    runs = [watch.time(f"{size}: lint", load_and_lint) for _ in range(REPEATS)]
+    (findings, rules_s), lint_s = min(runs, key=lambda run: run[1])
+    lint_args = ("lint", database, "--format", "json", "--fail-on", "never")
+    return {
+        "raw_read_s": raw_read_s, "rules_s": rules_s, "lint_s": lint_s,
+        "lint_ratio": lint_s / raw_read_s, "findings": findings,
+        "lint_cli_s": run_cli(*lint_args), "lint_peak_mb": peak_memory_mb(*lint_args),
+    }
+
+
+# ---- reporting --------------------------------------------------------------------------
+
+
+def table(results: dict[str, dict[str, Any]]) -> str:
+    sizes = list(results)
+    lines = [
+        "| measure | " + " | ".join(sizes) + " | target |",
+        "|---|" + "---:|" * len(sizes) + "---|",
+    ]
+    for measure in MEASURES:
+        if all(results[s].get(measure.key) is None for s in sizes):
+            continue
+        cells = [measure.cell(results[s].get(measure.key), s) for s in sizes]
+        lines.append(f"| {measure.label} | " + " | ".join(cells) + f" | {measure.target_text} |")
+    return "\n".join(lines)
+
+
+def missed_targets(results: dict[str, dict[str, Any]]) -> list[str]:
+    return [
+        f"{measure.label} on {measure.target_size}: {measure.fmt.format(value)} "
+        f"(target {measure.target_text})"
+        for measure in MEASURES
+        if measure.target_size in results
+        and measure.misses(value := results[measure.target_size].get(measure.key))
+    ]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    memory = "unknown"
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
+                   if line.startswith("model name"))
+        meminfo = Path("/proc/meminfo").read_text()
+        kib = int(next(line.split()[1] for line in meminfo.splitlines()
+                       if line.startswith("MemTotal")))
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return (f"{platform.platform()}, Python {platform.python_version()}; {cpu}, "
+            f"{os.cpu_count()} cores, {memory} memory")
+
+
+def report(results: dict[str, dict[str, Any]], seed: int) -> str:
+    missed = missed_targets(results)
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# raci benchmarks",
+        "",
+        f"Run with `.venv/bin/python -m benchmarks.run --sizes {','.join(results)}` "
+        f"(seed {seed}) on {when}.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        table(results),
+        "",
+        "✓ meets and ✗ misses the target of SPEC §5 (targets apply to the national model, "
+        "the app's to the ministry model). In-process steps exclude Python start-up; "
+        "the `raci …` rows run the real command in a subprocess, start-up included. "
+        "Lint ÷ plain sqlite3 read compares loading the model from the database and "
+        "running every rule with reading every row of every table with the standard "
+        "`sqlite3` module.",
+        "",
+    ]
+    if missed:
+        lines += ["Targets missed:", "", *(f"- {line}" for line in missed), ""]
+    elif TARGET_SIZE in results:
+        lines += ["Every target measured is met.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=",".join(SIZES),
+                        help="comma-separated sizes (default: all)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, help="also write the report to this file")
+    parser.add_argument("--profile", action="store_true",
+                        help="print a cProfile summary of each in-process step to stderr")
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {', '.join(unknown)}; choose from {', '.join(SIZES)}")
+    watch = Stopwatch(args.profile)
+    results: dict[str, dict[str, Any]] = {}
+    folder = Path(tempfile.mkdtemp(prefix="raci-bench-"))
+    try:
+        for size in sizes:
+            print(f"benchmarking {size} …", file=sys.stderr)
+            results[size] = bench_size(size, args.seed, folder, watch)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    text = report(results, args.seed)
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

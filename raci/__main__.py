@@ -1,0 +1,5 @@
+"""`python -m raci`: the same as the `raci` command."""
+
+from raci.cli import main
+
+main()

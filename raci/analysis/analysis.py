@@ -1,0 +1,331 @@
+"""`Analysis`: what the lint rules and views share about one model on one date.
+
+Each part is built once, on first use, from lean tuples and plain dicts; only
+the graphs a rule needs are built, and none compares all pairs of anything.
+The assignment index is the one part that changes in place: the app's
+incremental `Linter` replaces the assignments of one item after a matrix edit
+(`replace_item_assignments`); every other part depends only on entities, and
+a change to an entity builds a new `Analysis`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from raci.analysis.chains import ReportingChains, chain_lengths
+from raci.model import Assignment, Kpi, Letter, Model
+
+
+class AssignmentIndex:
+    """Assignments by item and by actor: item -> actor -> letter, and back,
+    and item -> letter -> actors sorted by id (what messages list)."""
+
+    def __init__(self, assignments: Iterable[Assignment]) -> None:
+        self.by_item: dict[str, dict[str, Letter]] = defaultdict(dict)
+        self.by_actor: dict[str, dict[str, Letter]] = defaultdict(dict)
+        self.by_letter: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        for a in assignments:
+            self.by_item[a.item][a.actor] = a.letter
+            self.by_actor[a.actor][a.item] = a.letter
+        for item, letters in self.by_item.items():
+            self.by_letter[item] = _group_by_letter(letters)
+
+    def letters(self, item: str) -> Mapping[str, Letter]:
+        """Actor -> letter on one item."""
+        return self.by_item.get(item, _NONE)
+
+    def actors(self, item: str, letter: Letter) -> list[str]:
+        """The actors holding `letter` on `item`, sorted by id."""
+        return self.by_letter.get(item, _NONE).get(letter, _EMPTY)
+
+    def items_of(self, actor: str) -> Mapping[str, Letter]:
+        """Item -> letter for one actor."""
+        return self.by_actor.get(actor, _NONE)
+
+    def replace_item(self, item: str, letters: Mapping[str, Letter]) -> None:
+        """Make `letters` the whole set of assignments of `item`."""
+        self.by_letter.pop(item, None)
+        for actor in self.by_item.pop(item, {}):
+            held = self.by_actor.get(actor)
+            if held is not None:
+                held.pop(item, None)
+                if not held:
+                    del self.by_actor[actor]
+        if letters:
+            self.by_item[item] = dict(letters)
+            self.by_letter[item] = _group_by_letter(letters)
+            for actor, letter in letters.items():
+                self.by_actor[actor][item] = letter
+
+
+_NONE: Mapping[str, Any] = MappingProxyType({})
+_EMPTY: list[str] = []
+
+
+def _group_by_letter(letters: Mapping[str, Letter]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for actor in sorted(letters):
+        grouped.setdefault(letters[actor], []).append(actor)
+    return grouped
+
+
+class Analysis:
+    """The model, its as-of date and everything derived from them that rules share."""
+
+    def __init__(self, model: Model, as_of: dt.date) -> None:
+        self.model = model
+        self.as_of = as_of
+        self.assignments = AssignmentIndex(model.assignments)
+        self.matched_waivers: set[int] = set()
+        """Numbers of the waivers that silenced a finding; the engine fills it
+        before the waiver rules run."""
+
+    # ---- kinds -------------------------------------------------------------
+
+    def kind(self, entity_id: str) -> str | None:
+        return self.model.kind(entity_id)
+
+    def label(self, entity_id: str) -> str:
+        """How a message names an entity: ``Goal g.co2 'CO2 -55%'``."""
+        entity = self.model.get(entity_id)
+        if entity is None:
+            return entity_id
+        kind = self.model.kind(entity_id) or ""
+        return f"{KIND_LABELS.get(kind, kind.title())} {entity_id} '{entity.name}'"
+
+    # ---- units, people and externals ----------------------------------------
+
+    @cached_property
+    def external_units(self) -> frozenset[str]:
+        """Units that are external or lie under an external unit."""
+        units = self.model.units
+        verdict: dict[str, bool] = {}
+        for start in units:
+            walk: list[str] = []
+            node: str | None = start
+            answer = False
+            while node is not None and node in units:
+                if node in verdict:
+                    answer = verdict[node]
+                    break
+                if node in walk:  # a broken (cyclic) tree: stop, nothing above is external
+                    break
+                walk.append(node)
+                if units[node].external:
+                    answer = True
+                    break
+                node = units[node].parent
+            for visited in walk:
+                verdict[visited] = answer
+        return frozenset(unit for unit, external in verdict.items() if external)
+
+    def is_external_person(self, person_id: str) -> bool:
+        person = self.model.people.get(person_id)
+        if person is None:
+            return False
+        return person.external or person.unit in self.external_units
+
+    def is_external_role(self, role_id: str) -> bool:
+        """A role is external when it has holders and all of them are external."""
+        role = self.model.roles.get(role_id)
+        if role is None or not role.holders:
+            return False
+        return all(self.is_external_person(holder) for holder in role.holders)
+
+    def is_external_actor(self, actor_id: str) -> bool:
+        """An external person, or a role held only by external people."""
+        return actor_id in self.external_actors
+
+    @cached_property
+    def external_actors(self) -> frozenset[str]:
+        """Every external person, and every role held only by external people."""
+        people = {p for p in self.model.people if self.is_external_person(p)}
+        roles = {r.id for r in self.model.roles.values()
+                 if r.holders and all(holder in people for holder in r.holders)}
+        return frozenset(people | roles)
+
+    @cached_property
+    def role_units(self) -> dict[str, str | None]:
+        """A role's unit: its `unit`, else its first holder's unit."""
+        people = self.model.people
+        units: dict[str, str | None] = {}
+        for role in self.model.roles.values():
+            unit = role.unit
+            if unit is None and role.holders and role.holders[0] in people:
+                unit = people[role.holders[0]].unit
+            units[role.id] = unit
+        return units
+
+    def unit_of(self, actor_id: str) -> str | None:
+        """The unit of a role or person (a body has a set of units: `body_units`)."""
+        person = self.model.people.get(actor_id)
+        if person is not None:
+            return person.unit
+        return self.role_units.get(actor_id)
+
+    def body_units(self, body_id: str) -> set[str]:
+        """The units of a body's members."""
+        body = self.model.bodies[body_id]
+        return {unit for unit in map(self.unit_of, body.members) if unit is not None}
+
+    @cached_property
+    def people_by_unit(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for person in self.model.people.values():
+            if person.unit is not None:
+                index[person.unit].append(person.id)
+        return index
+
+    @cached_property
+    def roles_by_unit(self) -> dict[str, list[str]]:
+        """Roles by their unit (own or first holder's)."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for role_id, unit in self.role_units.items():
+            if unit is not None:
+                index[unit].append(role_id)
+        return index
+
+    @cached_property
+    def bodies_by_unit(self) -> dict[str, list[str]]:
+        """Bodies that have at least one member from the unit."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for body_id in self.model.bodies:
+            for unit in self.body_units(body_id):
+                index[unit].append(body_id)
+        return index
+
+    # ---- holding roles, seats and chairs -------------------------------------
+
+    @cached_property
+    def roles_of_person(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for role in self.model.roles.values():
+            for holder in dict.fromkeys(role.holders):
+                index[holder].append(role.id)
+        return index
+
+    def people_of(self, actor_id: str) -> list[str]:
+        """The people who hold what `actor_id` holds: itself, or a role's holders."""
+        if actor_id in self.model.people:
+            return [actor_id]
+        role = self.model.roles.get(actor_id)
+        return list(role.holders) if role is not None else []
+
+    @cached_property
+    def bodies_of_member(self) -> dict[str, list[str]]:
+        """Bodies that list a role or person among their members."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for body in self.model.bodies.values():
+            for member in dict.fromkeys(body.members):
+                index[member].append(body.id)
+        return index
+
+    def seats_of_person(self, person_id: str) -> set[str]:
+        """The bodies a person sits in: a member directly or through a held role."""
+        seats = set(self.bodies_of_member.get(person_id, ()))
+        for role_id in self.roles_of_person.get(person_id, ()):
+            seats.update(self.bodies_of_member.get(role_id, ()))
+        return seats
+
+    def people_units(self, actors: Iterable[str]) -> frozenset[str]:
+        """The units of the people among or holding `actors` (bodies hold nothing)."""
+        people = self.model.people
+        return frozenset(
+            unit for actor in actors for person in self.people_of(actor)
+            if person in people and (unit := people[person].unit) is not None
+        )
+
+    def people_units_of_body(self, body_id: str) -> frozenset[str]:
+        """The units of the people who sit in a body; kept, as seats do not
+        change with assignments."""
+        units = self._people_units_of_body.get(body_id)
+        if units is None:
+            units = self._people_units_of_body[body_id] = self.people_units(
+                self.model.bodies[body_id].members
+            )
+        return units
+
+    @cached_property
+    def _people_units_of_body(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    @cached_property
+    def chairs(self) -> frozenset[str]:
+        """Every role or person that chairs a body."""
+        return frozenset(b.chair for b in self.model.bodies.values() if b.chair is not None)
+
+    @cached_property
+    def reported_to(self) -> frozenset[str]:
+        """Every role or body that some role or body reports to."""
+        return frozenset(
+            entity.reports_to
+            for entities in (self.model.roles.values(), self.model.bodies.values())
+            for entity in entities
+            if entity.reports_to is not None
+        )
+
+    # ---- reporting lines -------------------------------------------------------
+
+    @cached_property
+    def reports_to(self) -> dict[str, str | None]:
+        """Every role and body -> the role or body it reports to (or None)."""
+        parents: dict[str, str | None] = {r.id: r.reports_to for r in self.model.roles.values()}
+        parents.update((b.id, b.reports_to) for b in self.model.bodies.values())
+        return parents
+
+    @cached_property
+    def reporting_chains(self) -> ReportingChains:
+        return ReportingChains.build(self.reports_to)
+
+    @cached_property
+    def body_layers(self) -> dict[str, int]:
+        """Each body's number of bodies on its chain of body-to-body `reports_to`,
+        itself included; bodies whose chain runs into a cycle are absent."""
+        bodies = self.model.bodies
+        parents: dict[str, str | None] = {
+            b.id: b.reports_to if b.reports_to in bodies else None for b in bodies.values()
+        }
+        return chain_lengths(parents)
+
+    # ---- goals, initiatives and indicators ---------------------------------------
+
+    @cached_property
+    def subgoals(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for goal in self.model.goals.values():
+            if goal.parent is not None:
+                index[goal.parent].append(goal.id)
+        return index
+
+    @cached_property
+    def initiatives_of_goal(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for initiative in self.model.initiatives.values():
+            for goal in dict.fromkeys(initiative.goals):
+                index[goal].append(initiative.id)
+        return index
+
+    @cached_property
+    def kpis_of(self) -> dict[str, list[Kpi]]:
+        """Indicators by what they measure (a goal or initiative)."""
+        index: dict[str, list[Kpi]] = defaultdict(list)
+        for kpi in self.model.kpis.values():
+            index[kpi.measures].append(kpi)
+        return index
+
+
+KIND_LABELS = {
+    "unit": "Unit",
+    "person": "Person",
+    "role": "Role",
+    "body": "Body",
+    "goal": "Goal",
+    "initiative": "Initiative",
+    "decision": "Decision",
+    "kpi": "Indicator",
+}

@@ -1,0 +1,130 @@
+"""Chains of `reports_to` and cycles, computed by iteration, never recursion.
+
+`reports_to` gives every role and body at most one parent, so the reporting
+structure is a *functional graph*: trees that hang from a root or run into
+one cycle. That shape lets every question the rules ask be answered in
+linear time: the cycles (the strongly connected components that are not a
+lone node without a self-loop), "does X report to Y, directly or not" in
+constant time after one Euler tour, and each body's number of layers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+def functional_cycles(parent: Mapping[str, str | None]) -> list[list[str]]:
+    """Every cycle of a graph where each node has at most one parent, each once.
+
+    `parent` maps a node to the node it points at, or None; nodes it points
+    at that are not keys end a chain. A self-loop is a cycle of one.
+    """
+    state: dict[str, int] = {}  # absent: new; 1: on the current walk; 2: finished
+    cycles: list[list[str]] = []
+    for start in parent:
+        if start in state:
+            continue
+        walk: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = parent[node]
+        if node is not None and state.get(node) == 1:
+            cycles.append(walk[walk.index(node):])
+        for visited in walk:
+            state[visited] = 2
+    return cycles
+
+
+@dataclass
+class ReportingChains:
+    """Answers "is `upper` among the roles and bodies `lower` reports to"."""
+
+    cycle_of: dict[str, int]
+    """Node -> number of the cycle it lies on."""
+    cycle_reached: dict[str, int]
+    """Node -> number of the cycle its chain runs into (cycle nodes included)."""
+    enter: dict[str, int]
+    leave: dict[str, int]
+    """Euler tour times of the tree nodes (those on no cycle)."""
+
+    @classmethod
+    def build(cls, parent_of: Mapping[str, str | None]) -> ReportingChains:
+        """`parent_of` maps every node to its parent, or None; parents that are
+        not nodes end the chain."""
+        parent = {node: up for node, up in parent_of.items() if up is not None and up in parent_of}
+        cycles = functional_cycles(parent)
+        cycle_of = {node: number for number, cycle in enumerate(cycles) for node in cycle}
+        children: dict[str, list[str]] = {}
+        roots: list[str] = []
+        for node in parent_of:
+            if node in cycle_of:
+                continue
+            up = parent.get(node)
+            if up is None or up in cycle_of:
+                roots.append(node)
+            else:
+                children.setdefault(up, []).append(node)
+        enter: dict[str, int] = {}
+        leave: dict[str, int] = {}
+        cycle_reached = dict(cycle_of)
+        clock = 0
+        for root in roots:
+            up = parent.get(root)
+            reached = -1 if up is None else cycle_of[up]
+            stack: list[tuple[str, bool]] = [(root, False)]
+            while stack:
+                node, done = stack.pop()
+                if done:
+                    leave[node] = clock
+                    continue
+                clock += 1
+                enter[node] = clock
+                if reached >= 0:
+                    cycle_reached[node] = reached
+                stack.append((node, True))
+                stack.extend((child, False) for child in children.get(node, ()))
+        return cls(cycle_of, cycle_reached, enter, leave)
+
+    def reports_to(self, lower: str, upper: str) -> bool:
+        """Whether `upper` is on `lower`'s chain of `reports_to`, directly or not."""
+        if upper in self.cycle_of:
+            return self.cycle_reached.get(lower) == self.cycle_of[upper]
+        if upper not in self.enter or lower not in self.enter:
+            return False
+        return self.enter[upper] < self.enter[lower] <= self.leave[upper]
+
+
+def chain_lengths(parent: Mapping[str, str | None]) -> dict[str, int]:
+    """Each node's number of nodes on its chain, itself included.
+
+    `parent` maps a node to its parent or None; a parent that is not a key ends the
+    chain (and is not counted). Nodes whose chain runs into a cycle get no
+    length (they are absent).
+    Memoised walk: each node is visited a bounded number of times.
+    """
+    length: dict[str, int] = {}
+    on_cycle_path: set[str] = set()
+    for start in parent:
+        if start in length or start in on_cycle_path:
+            continue
+        walk: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        base = 0
+        while node is not None and node in parent:
+            if node in length:
+                base = length[node]
+                break
+            if node in on_cycle_path or node in seen:
+                on_cycle_path.update(walk)
+                walk = []
+                break
+            seen.add(node)
+            walk.append(node)
+            node = parent.get(node)
+        for offset, visited in enumerate(reversed(walk), start=1):
+            length[visited] = base + offset
+    return length

@@ -1,0 +1,194 @@
+"""A diagram as plain data: nodes, edges, nested clusters and their styles.
+
+Each view (`raci.export.views`) builds a `View`; this module cuts out the
+neighbourhood of one entity and marks nodes with their findings, and
+`raci.export.dot` turns the result into Graphviz. Keeping the drawing as
+data lets the app preview a neighbourhood as text and the tests check a view
+without parsing DOT.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from raci.errors import UsageError
+from raci.lint.findings import LEVEL_RANK, Finding
+from raci.model import Model
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """Graphviz attributes for one kind of node, edge or cluster, and its legend text."""
+
+    legend: str
+    attrs: dict[str, str]
+
+
+@dataclass(slots=True)
+class Node:
+    id: str
+    """The entity id (every id is unique across a model)."""
+    title: str
+    """The entity's name, as written."""
+    styles: tuple[str, ...]
+    """Keys into the view's node styles; later keys add to earlier ones."""
+    lines: list[str] = field(default_factory=list)
+    """Further lines under the name: holders, the Accountable, a cadence."""
+    cluster: str | None = None
+
+
+@dataclass(slots=True)
+class Edge:
+    tail: str
+    head: str
+    style: str
+    label: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+    """Attributes of this edge alone (the width of an overlap)."""
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A frame around nodes; the org view draws each unit as one."""
+
+    id: str
+    title: str
+    style: str
+    parent: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Highlight:
+    level: str
+    codes: list[str]
+
+
+@dataclass
+class View:
+    name: str
+    title: str
+    direction: str
+    """Graphviz `rankdir`: where edges point (BT puts the heads on top)."""
+    node_styles: dict[str, Style]
+    edge_styles: dict[str, Style]
+    cluster_styles: dict[str, Style] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    focus: str | None = None
+    highlights: dict[str, Highlight] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        """Nodes and clusters: what the layout has to place."""
+        return len(self.nodes) + len(self.clusters)
+
+    def add_node(self, node: Node) -> None:
+        """Add a node once; an actor met again (a second decision) is the same node."""
+        self.nodes.setdefault(node.id, node)
+
+    def links(self) -> dict[str, list[str]]:
+        """Every node and cluster with its neighbours: edges both ways and framing."""
+        adjacent: dict[str, list[str]] = {key: [] for key in (*self.nodes, *self.clusters)}
+        pairs = [(edge.tail, edge.head) for edge in self.edges]
+        pairs += [(n.id, n.cluster) for n in self.nodes.values() if n.cluster]
+        pairs += [(c.id, c.parent) for c in self.clusters.values() if c.parent]
+        for one, other in pairs:
+            if one in adjacent and other in adjacent:
+                adjacent[one].append(other)
+                adjacent[other].append(one)
+        return adjacent
+
+
+# Where to look for an entity that a view does not draw.
+VIEWS_OF_KIND = {
+    "unit": "org",
+    "person": "org or raci",
+    "role": "org or raci",
+    "body": "bodies, raci or decisions",
+    "goal": "goals or raci",
+    "initiative": "goals or raci",
+    "decision": "decisions or raci",
+    "kpi": "goals",
+}
+
+
+def require_id(model: Model, entity_id: str, option: str) -> str:
+    """The id if the model has it, else a usage error with the nearest id."""
+    if entity_id in model:
+        return entity_id
+    near = difflib.get_close_matches(entity_id, [e.id for e in model.entities()], n=1)
+    hint = f"; did you mean {near[0]}?" if near else ""
+    raise UsageError(f"{option} {entity_id}: no entity with that id in the model{hint}")
+
+
+def distances(view: View, start: str, depth: int) -> dict[str, int]:
+    """Breadth-first distance from `start`, up to `depth` steps, along any link."""
+    adjacent = view.links()
+    seen = {start: 0}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        if seen[current] == depth:
+            continue
+        for neighbour in adjacent[current]:
+            if neighbour not in seen:
+                seen[neighbour] = seen[current] + 1
+                queue.append(neighbour)
+    return seen
+
+
+def focus_view(view: View, model: Model, focus: str, depth: int) -> View:
+    """The part of `view` within `depth` links of `focus`, framed by its clusters."""
+    require_id(model, focus, "--focus")
+    if focus not in view.nodes and focus not in view.clusters:
+        kind = model.kind(focus) or ""
+        raise UsageError(
+            f"--focus {focus}: this {kind} is not drawn in the {view.name} view; "
+            f"try --view {VIEWS_OF_KIND.get(kind, 'raci')}"
+        )
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more")
+    near = distances(view, focus, depth)
+    kept_clusters = _with_enclosing_clusters(view, near)
+    return replace(
+        view,
+        nodes={key: node for key, node in view.nodes.items() if key in near},
+        edges=[e for e in view.edges if e.tail in near and e.head in near],
+        clusters={key: c for key, c in view.clusters.items() if key in kept_clusters},
+        focus=focus,
+    )
+
+
+def _with_enclosing_clusters(view: View, near: dict[str, int]) -> set[str]:
+    """The clusters near the focus and every cluster that frames a kept one."""
+    kept: set[str] = set()
+    starts = [key for key in near if key in view.clusters]
+    starts += [n.cluster for key in near if (n := view.nodes.get(key)) and n.cluster]
+    for start in starts:
+        current: str | None = start
+        while current is not None and current in view.clusters and current not in kept:
+            kept.add(current)
+            current = view.clusters[current].parent
+    return kept
+
+
+def highlight_findings(view: View, findings: Iterable[Finding]) -> View:
+    """Mark each drawn entity with the highest level of its unwaived findings."""
+    marks: dict[str, Highlight] = {}
+    for finding in findings:
+        if finding.waived:
+            continue
+        for target in finding.targets:
+            if target not in view.nodes and target not in view.clusters:
+                continue
+            mark = marks.setdefault(target, Highlight(finding.level, []))
+            if LEVEL_RANK[finding.level] > LEVEL_RANK[mark.level]:
+                mark.level = finding.level
+            if finding.code not in mark.codes:
+                mark.codes.append(finding.code)
+    return replace(view, highlights=marks)

@@ -1,0 +1,84 @@
+"""The neighbourhood of one entity in a view, as an indented text tree.
+
+The app shows this before it exports a drawing; each entity appears once,
+under the neighbour through which the breadth-first walk first reached it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from raci.export.graph import View, focus_view
+from raci.export.views import build_view
+from raci.model import Model
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewLine:
+    level: int
+    """Steps from the focus (0 for the focus itself)."""
+    entity_id: str
+    text: str
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.splitlines())
+
+
+def neighbourhood(model: Model, view_name: str, focus: str, depth: int) -> list[PreviewLine]:
+    """The entities within `depth` links of `focus`, in tree order (a pre-order walk)."""
+    view = focus_view(build_view(model, view_name), model, focus, depth)
+    parent_of = _walk_tree(view, focus)
+    children: dict[str, list[tuple[str, str]]] = {}
+    for child, (parent, relation) in parent_of.items():
+        children.setdefault(parent, []).append((child, relation))
+    lines: list[PreviewLine] = []
+    stack: list[tuple[str, int, str]] = [(focus, 0, "")]
+    while stack:
+        entity_id, level, relation = stack.pop()
+        lines.append(PreviewLine(level, entity_id, relation + _describe(view, entity_id)))
+        below = reversed(children.get(entity_id, []))
+        stack.extend((child, level + 1, how) for child, how in below)
+    return lines
+
+
+def neighbourhood_text(model: Model, view_name: str, focus: str, depth: int) -> str:
+    """The neighbourhood as lines indented by their distance from the focus."""
+    return "\n".join("    " * line.level + line.text
+                     for line in neighbourhood(model, view_name, focus, depth))
+
+
+def _describe(view: View, entity_id: str) -> str:
+    if entity_id in view.nodes:
+        node = view.nodes[entity_id]
+        style = view.node_styles[node.styles[0]].legend
+        return f"{one_line(node.title)} ({entity_id}) · {style}"
+    cluster = view.clusters[entity_id]
+    return f"{one_line(cluster.title)} ({entity_id}) · unit"
+
+
+def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
+    """Breadth-first from the focus: each entity's parent and how they relate."""
+    related: dict[str, list[tuple[str, str]]] = {key: [] for key in (*view.nodes, *view.clusters)}
+    for edge in view.edges:
+        relation = edge.label or view.edge_styles[edge.style].legend
+        related[edge.tail].append((edge.head, f"→ {relation}: "))
+        related[edge.head].append((edge.tail, f"← {relation}: "))
+    framing = [(n.id, n.cluster) for n in view.nodes.values()]
+    framing += [(c.id, c.parent) for c in view.clusters.values()]
+    for inner, outer in framing:
+        if outer is not None and outer in view.clusters:
+            related[inner].append((outer, "in: "))
+            related[outer].append((inner, "contains: "))
+    parent_of: dict[str, tuple[str, str]] = {}
+    seen = {focus}
+    queue = deque([focus])
+    while queue:
+        current = queue.popleft()
+        for neighbour, relation in related[current]:
+            if neighbour not in seen:
+                seen.add(neighbour)
+                parent_of[neighbour] = (current, relation)
+                queue.append(neighbour)
+    return parent_of

@@ -1,0 +1,317 @@
+"""The five diagrams of a model: org, raci, bodies, goals and decisions.
+
+Each builder reads the `Model` once and returns a `View` (plain data, see
+`raci.export.graph`); the styles it uses double as the view's legend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+from raci.analysis import Analysis
+from raci.errors import UsageError
+from raci.export.graph import Cluster, Edge, Node, Style, View
+from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
+
+ACCOUNTABLE_RED = "#b03a2e"
+MIN_OVERLAP_SHOWN = 0.25
+"""Smaller overlaps (one shared person in a large body) would bury the drawing."""
+
+ACTOR_STYLES = {
+    "role": Style("role", {"shape": "box", "style": "rounded"}),
+    "person": Style("person", {"shape": "ellipse"}),
+    "body": Style("governance body", {"shape": "hexagon"}),
+}
+ITEM_STYLES = {
+    "goal": Style("goal", {"shape": "box", "style": "bold"}),
+    "initiative": Style("initiative", {"shape": "component"}),
+    "decision": Style("decision", {"shape": "box", "style": "diagonals"}),
+    "kpi": Style("indicator", {"shape": "note"}),
+}
+MARK_STYLES = {
+    "external": Style("external (outside supplier)",
+                      {"style": "dashed", "color": "#7d3c98", "fontcolor": "#7d3c98"}),
+    "vacant": Style("vacant role (no holder)", {"style": "dotted", "color": "#7f8c8d"}),
+    "temporary": Style("temporary (with its sunset)", {"style": "dashed", "color": "#ca6f1e"}),
+    "inactive": Style("paused, stopped or done", {"style": "dotted", "fontcolor": "#7f8c8d"}),
+    "leading": Style("leading indicator", {"fillcolor": "#d5f5e3", "style": "filled"}),
+    "lagging": Style("lagging indicator", {"fillcolor": "#eaeded", "style": "filled"}),
+}
+# Distinct shapes, so a steering group never looks like a taskforce.
+BODY_SHAPES = {
+    "steering_group": "hexagon",
+    "programme_board": "box3d",
+    "portfolio_board": "folder",
+    "taskforce": "parallelogram",
+    "crisis_team": "octagon",
+    "working_group": "ellipse",
+    "committee": "house",
+    "advisory_board": "tab",
+    "other": "egg",
+}
+BODY_STYLES = {
+    f"body:{kind}": Style(kind.replace("_", " "), {"shape": shape})
+    for kind, shape in BODY_SHAPES.items()
+}
+LETTER_STYLES = {
+    "A": Style("A  Accountable (owns it)",
+               {"penwidth": "3", "color": ACCOUNTABLE_RED, "fontcolor": ACCOUNTABLE_RED}),
+    "R": Style("R  Responsible (does the work)", {"style": "solid"}),
+    "C": Style("C  Consulted", {"style": "dashed", "color": "#2471a3"}),
+    "I": Style("I  Informed", {"style": "dotted", "color": "#7f8c8d"}),
+}
+UNIT_STYLES = {
+    "unit": Style("unit", {"style": "rounded", "color": "#566573"}),
+    "external-unit": Style("external unit", {"style": "dashed,rounded", "color": "#7d3c98",
+                                             "fontcolor": "#7d3c98"}),
+}
+
+
+def name_of(model: Model, entity_id: str) -> str:
+    entity = model.get(entity_id)
+    return entity.name if entity is not None else entity_id
+
+
+def accountable_line(model: Model, item_id: str) -> str:
+    owners = model.actors(item_id, "A")
+    return "A: " + (", ".join(name_of(model, a) for a in owners) if owners else "none")
+
+
+class _Drawing:
+    """Shared look-ups while one view is built."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        # Views do not depend on the date; the analysis wants one all the same.
+        self.analysis = Analysis(model, model.org.as_of or dt.date.today())
+
+    def actor_node(self, actor_id: str, cluster: str | None = None) -> Node:
+        """A role, body or person as a node, with what makes it stand out."""
+        model = self.model
+        title = name_of(model, actor_id)
+        if actor_id in model.bodies:
+            return self.body_node(model.bodies[actor_id], cluster)
+        if actor_id in model.roles:
+            role = model.roles[actor_id]
+            styles: tuple[str, ...] = ("role",)
+            lines = [", ".join(name_of(model, h) for h in role.holders) or "vacant"]
+            if not role.holders:
+                styles += ("vacant",)
+            elif self.analysis.is_external_role(actor_id):
+                styles += ("external",)
+            if role.temporary:
+                styles += ("temporary",)
+                lines.append(sunset_line(role.sunset))
+            return Node(actor_id, title, styles, lines, cluster)
+        external = self.analysis.is_external_person(actor_id)
+        styles = ("person", "external") if external else ("person",)
+        lines = ["external"] if len(styles) > 1 else []
+        return Node(actor_id, title, styles, lines, cluster)
+
+    def body_node(self, body: Body, cluster: str | None = None) -> Node:
+        kind = body.kind if body.kind in BODY_SHAPES else "other"
+        styles: tuple[str, ...] = (f"body:{kind}",)
+        lines = [body.kind.replace("_", " "), f"meets every {body.cadence_days} days"]
+        if body.is_temporary:
+            styles += ("temporary",)
+            lines.append(sunset_line(body.sunset))
+        return Node(body.id, body.name, styles, lines, cluster)
+
+    def item_node(self, item: Goal | Initiative | Decision | Kpi, lines: list[str]) -> Node:
+        kind = self.model.kind(item.id) or "goal"
+        styles: tuple[str, ...] = (kind,)
+        if isinstance(item, Initiative) and item.effective_status != "active":
+            styles += ("inactive",)
+            lines = [item.effective_status, *lines]
+        if isinstance(item, Kpi):
+            styles += (item.type,) if item.type in MARK_STYLES else ()
+        return Node(item.id, item.name, styles, lines)
+
+
+def sunset_line(sunset: object) -> str:
+    return f"temporary until {sunset}" if sunset else "temporary, no end date"
+
+
+def new_view(name: str, model: Model, direction: str, node_styles: dict[str, Style],
+             edge_styles: dict[str, Style]) -> View:
+    return View(
+        name=name,
+        title=f"{model.org.name} — {name} view",
+        direction=direction,
+        node_styles={**node_styles, **MARK_STYLES},
+        edge_styles=edge_styles,
+    )
+
+
+def org_view(model: Model) -> View:
+    """Units as nested clusters, roles and people inside, reporting lines between roles."""
+    drawing = _Drawing(model)
+    edges = {
+        "holds": Style("holds the role", {"style": "dotted", "arrowhead": "none"}),
+        "reports": Style("reports to", {"color": "#1b2631"}),
+    }
+    view = new_view("org", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
+    view.cluster_styles = UNIT_STYLES
+    for unit in model.units.values():
+        external = unit.id in drawing.analysis.external_units
+        view.clusters[unit.id] = Cluster(
+            unit.id, unit.name, "external-unit" if external else "unit",
+            unit.parent if unit.parent in model.units else None,
+            ["external"] if external else [],
+        )
+    for actor_id in (*model.people, *model.roles):
+        unit_id = drawing.analysis.unit_of(actor_id)
+        view.add_node(drawing.actor_node(actor_id, unit_id if unit_id in model.units else None))
+    for role in model.roles.values():
+        view.edges += [Edge(holder, role.id, "holds") for holder in role.holders]
+        boss = role.reports_to
+        if boss is not None and boss in model:
+            view.add_node(drawing.actor_node(boss))
+            view.edges.append(Edge(role.id, boss, "reports", "reports to"))
+    return view
+
+
+def raci_view(model: Model) -> View:
+    """Items and the actors assigned to them, one edge per letter."""
+    drawing = _Drawing(model)
+    view = new_view("raci", model, "LR", {**ACTOR_STYLES, **BODY_STYLES, **ITEM_STYLES},
+                    LETTER_STYLES)
+    for item in (*model.items(), *model.kpis.values()):
+        assignments = model.assignments_of_item(item.id)
+        if isinstance(item, Kpi) and not (item.has_raci or assignments):
+            continue
+        view.add_node(drawing.item_node(item, []))
+        for assignment in assignments:
+            if assignment.actor in model:
+                view.add_node(drawing.actor_node(assignment.actor))
+                view.edges.append(Edge(assignment.actor, item.id, assignment.letter,
+                                       assignment.letter))
+    return view
+
+
+def bodies_view(model: Model) -> View:
+    """Bodies by kind, what they report to, and how much their members overlap."""
+    drawing = _Drawing(model)
+    edges = {
+        "reports": Style("reports to", {"color": "#1b2631"}),
+        "overlap": Style(f"members in common (share of all their members, "
+                         f"from {MIN_OVERLAP_SHOWN:.0%})",
+                         {"dir": "none", "style": "dashed", "color": "#c0392b",
+                          "fontcolor": "#c0392b", "constraint": "false"}),
+    }
+    view = new_view("bodies", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
+    for body in model.bodies.values():
+        node = drawing.body_node(body)
+        node.lines.insert(1, f"chair: {name_of(model, body.chair) if body.chair else 'none'}")
+        count = len(body.members)
+        node.lines.insert(2, f"{count} member" + ("" if count == 1 else "s"))
+        view.add_node(node)
+    for body in model.bodies.values():
+        boss = body.reports_to
+        if boss is not None and boss in model:
+            view.add_node(drawing.actor_node(boss))
+            view.edges.append(Edge(body.id, boss, "reports", "reports to"))
+    for (one, other), shared in shared_members(model.bodies.values()).items():
+        union = len(set(model.bodies[one].members) | set(model.bodies[other].members))
+        share = shared / union
+        if share < MIN_OVERLAP_SHOWN:
+            continue
+        view.edges.append(Edge(one, other, "overlap", f"{shared} shared ({share:.0%})",
+                               {"penwidth": f"{1 + 4 * share:.1f}"}))
+    return view
+
+
+def shared_members(bodies: Iterable[Body]) -> dict[tuple[str, str], int]:
+    """Pairs of bodies with members in common and how many (as listed, by id).
+
+    Counts through each member's bodies, so the work follows the overlaps
+    that exist rather than every pair of bodies.
+    """
+    bodies_of_member: dict[str, list[str]] = defaultdict(list)
+    for body in bodies:
+        for member in set(body.members):
+            bodies_of_member[member].append(body.id)
+    counts: Counter[tuple[str, str]] = Counter()
+    for seats in bodies_of_member.values():
+        for index, one in enumerate(seats):
+            for other in seats[index + 1:]:
+                counts[(one, other)] += 1
+    return dict(counts)
+
+
+def goals_view(model: Model) -> View:
+    """The goal tree, initiatives serving each goal and the indicators measuring them."""
+    drawing = _Drawing(model)
+    edges = {
+        "part-of": Style("part of (sub-goal)", {"style": "bold"}),
+        "contributes": Style("contributes to", {"color": "#1e8449"}),
+        "measures": Style("measures", {"style": "dashed", "color": "#5d6d7e"}),
+    }
+    view = new_view("goals", model, "RL", ITEM_STYLES, edges)
+    for goal in model.goals.values():
+        lines = [accountable_line(model, goal.id)]
+        if goal.due:
+            lines.append(f"due {goal.due}")
+        view.add_node(drawing.item_node(goal, lines))
+        if goal.parent in model.goals:
+            view.edges.append(Edge(goal.id, goal.parent, "part-of"))
+    for initiative in model.initiatives.values():
+        view.add_node(drawing.item_node(initiative, [accountable_line(model, initiative.id)]))
+        view.edges += [Edge(initiative.id, g, "contributes")
+                       for g in initiative.goals if g in model.goals]
+    for kpi in model.kpis.values():
+        lines = [kpi.type + (f", target {kpi.target}" if kpi.target else ""),
+                 accountable_line(model, kpi.id)]
+        view.add_node(drawing.item_node(kpi, lines))
+        if kpi.measures in view.nodes:
+            view.edges.append(Edge(kpi.id, kpi.measures, "measures"))
+    return view
+
+
+def decisions_view(model: Model) -> View:
+    """Each decision between the parties consulted first and the one who decides."""
+    drawing = _Drawing(model)
+    edges = {
+        "consulted": Style("consulted first (the decision waits on it)",
+                           {"style": "dashed", "color": "#2471a3"}),
+        "decides": Style("decided by", {"penwidth": "3", "color": ACCOUNTABLE_RED}),
+    }
+    view = new_view("decisions", model, "LR", {**ACTOR_STYLES, **BODY_STYLES, **ITEM_STYLES},
+                    edges)
+    for decision in model.decisions.values():
+        consulted = [a for a in model.actors(decision.id, "C") if a in model]
+        deciders = [a for a in model.actors(decision.id, "A") if a in model]
+        lines = [f"about: {', '.join(name_of(model, a) for a in decision.about)}"
+                 if decision.about else "about: nothing named",
+                 f"waits ≈ {waiting_days(model, [*consulted, *deciders])} days"]
+        view.add_node(drawing.item_node(decision, lines))
+        for actor in consulted:
+            view.add_node(drawing.actor_node(actor))
+            view.edges.append(Edge(actor, decision.id, "consulted", "consulted first"))
+        for actor in deciders:
+            view.add_node(drawing.actor_node(actor))
+            view.edges.append(Edge(decision.id, actor, "decides", "decided by"))
+    return view
+
+
+def waiting_days(model: Model, actors: Iterable[str]) -> int:
+    """The cadences a decision waits on (DEC002): bodies count, roles and people do not."""
+    return sum(model.bodies[a].cadence_days for a in actors if a in model.bodies)
+
+
+VIEWS: dict[str, Callable[[Model], View]] = {
+    "org": org_view,
+    "raci": raci_view,
+    "bodies": bodies_view,
+    "goals": goals_view,
+    "decisions": decisions_view,
+}
+
+
+def build_view(model: Model, name: str) -> View:
+    """The named view of the whole model."""
+    if name not in VIEWS:
+        raise UsageError(f"--view {name}: choose one of {', '.join(VIEWS)}")
+    return VIEWS[name](model)

@@ -1,0 +1,286 @@
+"""Read, validate and write model files (SPEC §1).
+
+Reading is all or nothing: a file with any problem is refused with every
+problem listed as ``FILE:LINE:COL: message``, sorted by line. The checks run
+in two layers over the parsed data: the schema (`raci.formats.schema`), then
+the model's own consistency (`raci.model.checks`: unknown ids, wrong kinds,
+duplicates, double letters, parent cycles) on the entities that passed it,
+plus ids used twice across the model. Positions are looked up only once a
+problem is found, so a valid file pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from raci.errors import ModelFileError
+from raci.formats.convert import (
+    entity_from_data,
+    model_from_data,
+    model_to_data,
+    raci_from_data,
+)
+from raci.formats.locate import Mark, document_marks, entity_locations
+from raci.formats.reading import MAX_FILE_BYTES, ParseFailure, parse_json, parse_yaml
+from raci.formats.schema import (
+    SECTION_KINDS,
+    DocPath,
+    Issue,
+    check_document,
+    entity_keys,
+    required_keys,
+    subject,
+)
+from raci.formats.yaml_writer import dump_yaml
+from raci.model import Model, Org, Waiver
+from raci.model.checks import Problem, check_model, kinds_phrase
+
+Format = Literal["yaml", "json"]
+SUFFIX_FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+# Stand-ins for a required key that failed the schema, so the entity can
+# still take part in the reference checks (its other fields are checked).
+_STAND_INS = {"kind": "other", "type": "leading", "measures": ""}
+
+
+@dataclass
+class LoadedModel:
+    model: Model
+    locations: dict[str, tuple[int, int]]
+    """Entity id (and ``waivers[N]``) -> 1-based (line, column) of its ``id`` (``rule``) key."""
+
+
+def format_of(path: Path) -> Format:
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ModelFileError(
+            [f"{path}: not a model file; use a .yaml, .yml or .json file name"]
+        )
+    return fmt
+
+
+def read_model(path: Path) -> LoadedModel:
+    """Read and validate a model file; YAML or JSON by suffix."""
+    fmt = format_of(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ModelFileError([
+                f"{path}: the file is {size // 2**20} MB; model files are limited to "
+                f"{MAX_FILE_BYTES // 2**20} MB"
+            ])
+        with path.open("rb") as file:
+            # Read at most one byte past the limit: a device or pipe has no size.
+            raw = file.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise ModelFileError([
+                f"{path}: the file is over {MAX_FILE_BYTES // 2**20} MB; model files are "
+                f"limited to {MAX_FILE_BYTES // 2**20} MB"
+            ])
+    except FileNotFoundError:
+        raise ModelFileError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise ModelFileError([f"{path}: is a directory, not a model file"]) from None
+    except OSError as error:
+        raise ModelFileError([f"{path}: cannot read the file: {error.strerror}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ModelFileError([
+            f"{path}: byte {error.start + 1} is not UTF-8; is this a text file?"
+        ]) from None
+    return parse_model(text, str(path), fmt)
+
+
+def parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
+    """Validate model file text; raises `ModelFileError` listing every problem."""
+    # Loading allocates millions of objects that all stay alive; the cyclic
+    # garbage collector would scan them again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_model(text, filename, fmt)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
+    try:
+        data = parse_yaml(text) if fmt == "yaml" else parse_json(text)
+    except ParseFailure as failure:
+        where = f"{filename}:{failure.line}:{failure.column}"
+        raise ModelFileError([f"{where}: {failure.message}"]) from None
+    if data is None:
+        raise ModelFileError([f"{filename}:1:1: the file is empty; a model starts with 'raci: 1'"])
+    issues = check_document(data)
+    if not issues and _ids_unique(data):
+        model = model_from_data(data)
+        if not check_model(model):
+            return LoadedModel(model, entity_locations(text, fmt, data))
+    if isinstance(data, dict):
+        issues.extend(_consistency_issues(data, issues))
+    raise ModelFileError(_located(issues, text, filename, fmt))
+
+
+def _ids_unique(data: dict[str, Any]) -> bool:
+    ids = [entity["id"] for section in SECTION_KINDS for entity in data.get(section) or []]
+    return len(set(ids)) == len(ids)
+
+
+def _located(issues: list[Issue], text: str, filename: str, fmt: Format) -> list[str]:
+    marks = document_marks(text.removeprefix("\ufeff"), fmt)
+    found: list[tuple[Mark, str]] = [
+        (marks.find(issue.path, issue.at_key), issue.message) for issue in issues
+    ]
+    found.sort(key=lambda pair: pair[0])
+    return [f"{filename}:{line}:{column}: {message}" for (line, column), message in found]
+
+
+def _consistency_issues(data: dict[str, Any], schema_issues: list[Issue]) -> list[Issue]:
+    """Duplicate ids and `check_model`'s problems, for the entities the schema let through."""
+    # A key whose value failed is left out; a list item or RACI letter that
+    # failed is left out of its list or block, so the rest is still checked.
+    bad_keys: set[DocPath] = {issue.path for issue in schema_issues if len(issue.path) == 3}
+    bad_parts: set[DocPath] = {issue.path[:4] for issue in schema_issues if len(issue.path) > 3}
+    model = Model(Org(name=""))
+    paths: dict[str, DocPath] = {}
+    issues: list[Issue] = []
+    skipped: set[tuple[str, str]] = set()
+    for section, kind in SECTION_KINDS.items():
+        entities = data.get(section)
+        for index, entity in enumerate(entities if isinstance(entities, list) else []):
+            path: DocPath = (section, index)
+            if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
+                continue
+            if (*path, "id") in bad_keys:
+                continue
+            entity_id = entity["id"]
+            if entity_id in paths:
+                first = model.kind(entity_id) or kind
+                issues.append(Issue(
+                    (*path, "id"),
+                    f"{subject(kind, entity, index)}: id {entity_id!r} is already used by "
+                    f"{kinds_phrase([first])} (ids are unique across the whole model)",
+                ))
+                continue
+            allowed = entity_keys(kind)
+            usable = {
+                k: _without(v, (*path, k), bad_parts)
+                for k, v in entity.items()
+                if k in allowed and (*path, k) not in bad_keys
+            }
+            for key, stand_in in _STAND_INS.items():
+                if key in usable or key not in required_keys(kind):
+                    continue
+                usable[key] = stand_in
+                skipped.add((entity_id, key))
+            usable.setdefault("name", entity_id)
+            model.collection(kind)[entity_id] = entity_from_data(kind, usable)
+            paths[entity_id] = path
+            if isinstance(usable.get("raci"), dict):
+                model.assignments.extend(raci_from_data(entity_id, usable["raci"]))
+            skipped.update(
+                (entity_id, k) for k in entity if isinstance(k, str) and (*path, k) in bad_keys
+            )
+    model.waivers = _usable_waivers(data, bad_keys, bad_parts)
+    model.changed()
+    for problem in check_model(model):
+        field_root = (problem.field or "").split(".")[0]
+        if (problem.entity_id, field_root) in skipped:
+            continue
+        issues.append(Issue(_problem_path(problem, data, paths), problem.message))
+    return issues
+
+
+def _without(value: Any, path: DocPath, bad_parts: set[DocPath]) -> Any:
+    """A list or mapping without its failed parts (and, for a list, its repeats)."""
+    if isinstance(value, list):
+        kept = [v for i, v in enumerate(value) if (*path, i) not in bad_parts]
+        return list(dict.fromkeys(kept)) if all(isinstance(v, str) for v in kept) else kept
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if (*path, k) not in bad_parts}
+    return value
+
+
+def _usable_waivers(
+    data: dict[str, Any], bad_keys: set[DocPath], bad_parts: set[DocPath]
+) -> list[Waiver]:
+    """Every waiver, in place (so numbers match), with only its usable targets."""
+    waivers: list[Waiver] = []
+    entries = data.get("waivers")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        path: DocPath = ("waivers", index, "target")
+        target = entry.get("target") if isinstance(entry, dict) else None
+        if target is None or path in bad_keys:
+            target = []
+        waivers.append(Waiver(rule="", reason="", target=_without(
+            [target] if isinstance(target, str) else target, path, bad_parts
+        )))
+    return waivers
+
+
+def _problem_path(problem: Problem, data: dict[str, Any], paths: dict[str, DocPath]) -> DocPath:
+    """The document path of the value a `Problem` is about."""
+    entity_id = problem.entity_id or ""
+    if entity_id.startswith("waivers["):
+        path: DocPath = ("waivers", int(entity_id[8:-1]))
+    elif entity_id in paths:
+        path = paths[entity_id]
+    else:
+        return ()
+    node: Any = data[str(path[0])][path[1]]
+    for key in (problem.field or "").split("."):
+        if not isinstance(node, dict) or key not in node:
+            return path
+        path, node = (*path, key), node[key]
+    if isinstance(node, list) and problem.value in node:
+        index = max(i for i, v in enumerate(node) if v == problem.value)
+        path = (*path, index)
+    return path
+
+
+def dump_model(model: Model, fmt: Format) -> str:
+    """The model as file text, in SPEC §1's key order."""
+    data = model_to_data(model)
+    return dump_yaml(data) if fmt == "yaml" else dump_json(data)
+
+
+def dump_json(data: dict[str, Any]) -> str:
+    """JSON with one entity per line: readable, diffable, and written by the C encoder."""
+
+    def encode(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            rows = ",\n    ".join(encode(entry) for entry in value)
+            parts.append(f"  {encode(key)}: [\n    {rows}\n  ]")
+        else:
+            parts.append(f"  {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def write_model(model: Model, path: Path, fmt: Format | None = None) -> None:
+    """Write the model file atomically: a temporary file beside it, then a rename."""
+    text = dump_model(model, fmt or format_of(path))
+    # mkstemp makes the file private; keep the mode of the file replaced.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise ModelFileError([f"{path}: cannot write the file: {error.strerror}"]) from None

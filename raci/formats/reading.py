@@ -1,0 +1,245 @@
+"""Parse model file text into plain data, refusing hostile input.
+
+YAML is parsed with `yaml-rs` (about 15 times faster than PyYAML with
+libyaml) under the YAML 1.2 core schema: ``yes``/``no``/``on``/``off`` are
+strings, only ``true``/``false`` are booleans, and dates are kept as text (a
+quoted ``'2026-11-01'`` stays a string; the schema checks date fields).
+Before yaml-rs sees the text, this module refuses what yaml-rs would accept
+silently or crash on: characters YAML does not allow (NUL and other binary
+junk), anchors and aliases (refused altogether, so no alias bomb can
+expand), tags of any kind (``!!python/object``, ``!foo``, also ``!!str``),
+directives, duplicate keys, and block nesting deeper than `MAX_DEPTH` (deep
+block nesting overflows yaml-rs's stack; it refuses deep flow nesting
+itself). A cheap scan finds whether any of those may be present; only then
+does PyYAML's event parser, which builds nothing and does not recurse,
+decide exactly.
+
+JSON is parsed with the standard library; duplicate keys and the non-JSON
+constants NaN and Infinity are refused there too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+import yaml_rs
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""Larger files are refused unread; a national model is about 10 MB."""
+MAX_DEPTH = 32
+"""A model file nests five levels deep; hostile files nest thousands."""
+
+
+class ParseFailure(Exception):
+    """The text is not a usable model document; `line` and `column` are 1-based."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+# Characters outside YAML's printable set (YAML 1.2 §5.1).
+_NOT_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# Anchors, aliases, tags and directives start with one of these characters
+# where a node may start: first on a line (after indentation and block
+# indicators) or after ``:``, ``[``, ``{``, ``,`` or ``?``. Deep nesting needs
+# a long run of indentation and indicators at the start of some line. These
+# tests may find too much (a quoted "a, *b"), never too little; what they
+# find is decided by the exact event scan.
+_PROPERTY_START = re.compile(r"[&*!%]")
+_NODE_START_BEFORE = re.compile(r"(?:[ \t]|[-?:][ \t]|---[ \t])*|.*[:\[{,?][ \t]*")
+_DEEP_LINE = re.compile(r"\n[ \t?:-]{60}")
+_YAML_RS_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def check_printable(text: str) -> None:
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line, column = position(text, bad.start())
+        raise ParseFailure(
+            line, column, f"character U+{ord(bad.group()):04X} is not allowed; is this a text file?"
+        )
+
+
+def parse_yaml(text: str) -> Any:
+    """The document's data; raises `ParseFailure` for syntax errors and hostile YAML."""
+    text = text.removeprefix("\ufeff")
+    check_printable(text)
+    if _may_be_hostile(text):
+        _scan_events(text)
+    try:
+        return yaml_rs.loads(text, parse_datetime=False)
+    except yaml_rs.YAMLDecodeError as error:
+        report = str(error)
+        if _YAML_RS_POSITION.search(report) is None:
+            _scan_events(text)  # yaml-rs names a duplicate key but not where it is
+        raise _yaml_rs_failure(report) from None
+
+
+def _may_be_hostile(text: str) -> bool:
+    if _DEEP_LINE.search("\n" + text[:60]) or _DEEP_LINE.search(text):
+        return True
+    for found in _PROPERTY_START.finditer(text):
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        if _NODE_START_BEFORE.fullmatch(text, line_start, found.start()):
+            return True
+    return False
+
+
+def _yaml_rs_failure(report: str) -> ParseFailure:
+    """yaml-rs reports ``… at line L, column C``, a source excerpt and the reason last."""
+    lines = [line.strip() for line in report.splitlines() if line.strip()]
+    found = _YAML_RS_POSITION.search(report)
+    line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+    return ParseFailure(line, column, lines[-1] if lines else "not valid YAML")
+
+
+class _OpenCollection:
+    """A mapping (with its keys so far) or a sequence being scanned."""
+
+    __slots__ = ("key_next", "keys")
+
+    def __init__(self, is_mapping: bool) -> None:
+        self.keys: set[str] | None = set() if is_mapping else None
+        self.key_next = True
+
+
+def _scan_events(text: str) -> None:
+    """Refuse anchors, aliases, tags, directives, duplicate keys and too deep nesting."""
+    open_collections: list[_OpenCollection] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            where = event_position(event)
+            _refuse_properties(event, where)
+            if isinstance(event, yaml.CollectionEndEvent):
+                open_collections.pop()
+                continue
+            if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                continue
+            parent = open_collections[-1] if open_collections else None
+            if parent is not None and parent.keys is not None:
+                if parent.key_next and isinstance(event, yaml.ScalarEvent):
+                    if event.value in parent.keys:
+                        raise ParseFailure(*where, f"duplicate key {event.value!r}")
+                    parent.keys.add(event.value)
+                parent.key_next = not parent.key_next
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_collections) == MAX_DEPTH:
+                    raise ParseFailure(*where, f"nesting deeper than {MAX_DEPTH} levels")
+                open_collections.append(
+                    _OpenCollection(isinstance(event, yaml.MappingStartEvent))
+                )
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ParseFailure(line, column, error.problem or "not valid YAML") from None
+    except yaml.YAMLError as error:
+        raise ParseFailure(1, 1, str(error).splitlines()[0]) from None
+
+
+def event_position(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _refuse_properties(event: yaml.Event, where: tuple[int, int]) -> None:
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        raise ParseFailure(*where, "anchors and aliases (& and *) are not allowed in model files")
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        raise ParseFailure(*where, f"tags ({tag}) are not allowed in model files")
+    if isinstance(event, yaml.DocumentStartEvent) and (event.version or event.tags):
+        raise ParseFailure(*where, "directives (%YAML, %TAG) are not allowed in model files")
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _DuplicateKey
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+# JSON may escape half a character (a lone surrogate, \uD800-\uDFFF) that no
+# text file can hold. Escapes of that range are rare, so only their presence
+# costs a full check; the pattern then points at the first unpaired one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(
+    r"(?<!\\)(?:\\\\)*(\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def parse_json(text: str) -> Any:
+    """The document's data; raises `ParseFailure` with the position of the fault."""
+    text = text.removeprefix("\ufeff")
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise ParseFailure(error.lineno, error.colno, error.msg) from None
+    except _DuplicateKey:
+        for line, column, key in json_duplicate_keys(text):
+            raise ParseFailure(line, column, f"duplicate key {key!r}") from None
+        raise ParseFailure(1, 1, "duplicate key") from None
+    except ValueError as error:
+        raise ParseFailure(1, 1, str(error)) from None
+    except RecursionError:
+        raise ParseFailure(1, 1, "nesting too deep") from None
+    if _SURROGATE_ESCAPE.search(text) and not _writable(data):
+        lone = _LONE_SURROGATE.search(text)
+        line, column = position(text, lone.start(1)) if lone else (1, 1)
+        raise ParseFailure(line, column, "this \\u escape is half a character (a lone surrogate)")
+    return data
+
+
+def _writable(data: Any) -> bool:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
+
+
+def json_tokens(text: str) -> Iterator[tuple[str, int]]:
+    """(token, offset) of valid JSON text: strings, punctuation, other literals."""
+    for match in _JSON_TOKEN.finditer(text):
+        yield match.group(), match.start()
+
+
+def json_duplicate_keys(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, key) of each key repeated within one JSON object."""
+    frames: list[set[str] | None] = []
+    previous = ""
+    for token, offset in json_tokens(text):
+        if token in "{[":
+            frames.append(set() if token == "{" else None)
+        elif token in "}]":
+            frames.pop()
+        elif token.startswith('"') and previous in ("{", ",") and frames and frames[-1] is not None:
+            key = json.loads(token)
+            if key in frames[-1]:
+                yield (*position(text, offset), key)
+            frames[-1].add(key)
+        previous = token

@@ -1,0 +1,515 @@
+"""Validate model data against `raci-model.schema.json`, fast.
+
+The JSON Schema is the normative form of the file format (SPEC §1). Running
+the `jsonschema` package over 80,000 entities takes far too long for an
+import, so this module compiles the schema's own keywords (the subset the
+schema uses: type, properties, required, additionalProperties, items,
+uniqueItems, minItems, pattern, maxLength, enum, const, minimum, anyOf,
+$ref and the date format) into plain Python checks, once. A test holds these
+checks to the same verdicts as `jsonschema` on generated data, so the schema
+stays the single source of truth.
+
+Each failure becomes an `Issue`: where in the document (a path of keys and
+list positions), whether it is about the key itself, and the message in the
+user's words, e.g. ``unit bzk: parent: 'b z' is not an id (…)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from raci.model.checks import did_you_mean
+
+DocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    path: DocPath
+    """Where the offending value (or key, when `at_key`) is in the document."""
+    message: str
+    at_key: bool = False
+
+
+# The sections of a file that list entities, and the kind each one holds.
+SECTION_KINDS: dict[str, str] = {
+    "units": "unit",
+    "people": "person",
+    "roles": "role",
+    "bodies": "body",
+    "goals": "goal",
+    "initiatives": "initiative",
+    "decisions": "decision",
+    "kpis": "kpi",
+}
+KIND_SECTIONS: dict[str, str] = {kind: section for section, kind in SECTION_KINDS.items()}
+
+# A check looks at one value; `report(path, what, at_key)` records a failure
+# described relative to that value.
+Report = Callable[[DocPath, str, bool], None]
+Check = Callable[[Any, DocPath, Report], None]
+
+_TYPE_WORDS = {
+    "string": "a text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+    "array": "a list",
+    "object": "a mapping",
+}
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    """The shipped JSON Schema of the model file."""
+    text = resources.files("raci").joinpath("schemas/raci-model.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def describe(value: Any) -> str:
+    """A value as a message names it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "an empty list" if not value else "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if name == "string":
+        return isinstance(value, str)
+    if name == "integer":
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
+        )
+    if name == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if name == "boolean":
+        return isinstance(value, bool)
+    if name == "null":
+        return value is None
+    if name == "array":
+        return isinstance(value, list)
+    return isinstance(value, dict)
+
+
+def is_real_date(value: Any) -> bool:
+    """A `datetime.date` (as YAML parsers make), or an ISO date string on the calendar."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return True
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """One schema node: a fast verdict for valid data, and a check that words failures."""
+
+    valid: Callable[[Any], bool]
+    check: Check
+
+
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int, float),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "array": (list,),
+    "object": (dict,),
+}
+
+
+def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
+    """type, const, enum, pattern, maxLength, format and minimum of one node."""
+    declared = node.get("type")
+    names = [declared] if isinstance(declared, str) else declared
+    python_types = (
+        None if names is None else tuple({t for n in names for t in _PYTHON_TYPES[n]})
+    )
+    allows_bool = names is None or "boolean" in names
+    whole_only = names is not None and "integer" in names and "number" not in names
+    match = re.compile(node["pattern"]).search if "pattern" in node else None
+    max_length = node.get("maxLength")
+    enum = node.get("enum")
+    has_const, const = "const" in node, node.get("const")
+    is_date = node.get("format") == "date"
+    minimum = node.get("minimum")
+
+    def fits(value: Any) -> bool:
+        kind = type(value)
+        if is_date and isinstance(value, dt.date):
+            return is_real_date(value)
+        if python_types is not None and not isinstance(value, python_types):
+            return False
+        if kind is bool and not allows_bool:
+            return False
+        if kind is float and (not math.isfinite(value) or (whole_only and not value.is_integer())):
+            return False
+        if has_const and not _same(value, const):
+            return False
+        if enum is not None and not any(_same(value, v) for v in enum):
+            return False
+        if kind is str:
+            if max_length is not None and len(value) > max_length:
+                return False
+            if match is not None and match(value) is None:
+                return False
+            if is_date and not is_real_date(value):
+                return False
+        return minimum is None or kind not in (int, float) or value >= minimum
+
+    return _shortcut(node, python_types, match, max_length) or fits
+
+
+def _shortcut(
+    node: dict[str, Any],
+    python_types: tuple[type, ...] | None,
+    match: Callable[[str], Any] | None,
+    max_length: int | None,
+) -> Callable[[Any], bool] | None:
+    """The same verdict, faster, for the two shapes most values meet: a plain
+    type test (texts, lists, mappings) and a text with a pattern (ids, names)."""
+    keywords = set(node) - {"description"}
+    plain_types = python_types is not None and not {int, float, bool} & set(python_types)
+    if keywords == {"type"} and plain_types:
+        exact = python_types
+
+        def has_type(value: Any) -> bool:
+            return isinstance(value, exact)  # type: ignore[arg-type]
+
+        return has_type
+    if keywords <= {"type", "pattern", "maxLength"} and node.get("type") == "string" and match:
+        limit = max_length if max_length is not None else math.inf
+
+        def matches(value: Any) -> bool:
+            return isinstance(value, str) and len(value) <= limit and match(value) is not None
+
+        return matches
+    return None
+
+
+def _all_different(values: list[Any]) -> bool:
+    if all(type(v) is str for v in values):
+        return len(set(values)) == len(values)
+    # JSON equality differs from Python's here: true is not 1.
+    seen: list[Any] = []
+    for value in values:
+        if _hashable(value) and value in seen:
+            return False
+        seen.append(value)
+    return True
+
+
+class _Compiler:
+    """Turns schema nodes into checks; `$ref`s are compiled once each."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+        self.refs: dict[str, Compiled] = {}
+
+    def ref(self, ref: str) -> dict[str, Any]:
+        node: Any = self.schema
+        for part in ref.removeprefix("#/").split("/"):
+            node = node[part]
+        return dict(node)
+
+    def expect(self, node: dict[str, Any]) -> str:
+        """What a value must be, in words ("an id (...)", "a list of ids")."""
+        if "$ref" in node:
+            return self.expect(self.ref(node["$ref"]))
+        if "description" in node:
+            return str(node["description"])
+        if "anyOf" in node:
+            choices = [self.expect(branch) for branch in node["anyOf"]]
+            return " or ".join(c for c in choices if c != "empty") or "empty"
+        if "enum" in node:
+            return "one of " + ", ".join(str(v) for v in node["enum"] if v is not None)
+        if "const" in node:
+            return json.dumps(node["const"])
+        declared = node.get("type", [])
+        names = [declared] if isinstance(declared, str) else [t for t in declared if t != "null"]
+        words = " or ".join(_TYPE_WORDS[t] for t in names) or "empty"
+        if "minimum" in node:
+            words += f" of at least {node['minimum']}"
+        return words
+
+    def compile(self, node: dict[str, Any]) -> Compiled:
+        if "$ref" in node:
+            ref = node["$ref"]
+            if ref not in self.refs:
+                self.refs[ref] = self.compile(self.ref(ref))
+            return self.refs[ref]
+        if "anyOf" in node:
+            return self.any_of(node)
+        parts = [self.value_check(node)]
+        if "items" in node or "uniqueItems" in node or "minItems" in node:
+            parts.append(self.array_check(node))
+        if "properties" in node or "required" in node:
+            parts.append(self.object_check(node))
+        if len(parts) == 1:
+            return parts[0]
+        first, second = parts  # no schema node is both a list and a mapping
+        first_valid, second_valid = first.valid, second.valid
+
+        def valid_both(value: Any) -> bool:
+            return first_valid(value) and second_valid(value)
+
+        def check_both(value: Any, path: DocPath, report: Report) -> None:
+            first.check(value, path, report)
+            second.check(value, path, report)
+
+        return Compiled(valid_both, check_both)
+
+    def value_check(self, node: dict[str, Any]) -> Compiled:
+        """type, const, enum, pattern, maxLength, format and minimum: one verdict."""
+        fits = _value_verdict(node)
+        enum = node.get("enum")
+        expect = self.expect(node)
+
+        def check_value(value: Any, path: DocPath, report: Report) -> None:
+            if not fits(value):
+                hint = ""
+                if enum is not None and isinstance(value, str):
+                    hint = did_you_mean(value, [v for v in enum if isinstance(v, str)])
+                report(path, f"{describe(value)} is not {expect}{hint}", False)
+
+        return Compiled(fits, check_value)
+
+    def array_check(self, node: dict[str, Any]) -> Compiled:
+        items = self.compile(node["items"]) if "items" in node else None
+        unique = node.get("uniqueItems", False)
+        min_items = node.get("minItems", 0)
+        expect = self.expect(node)
+        valid_item = items.valid if items is not None else None
+
+        def valid_array(value: Any) -> bool:
+            if type(value) is not list:
+                return True
+            if len(value) < min_items:
+                return False
+            if valid_item is not None and not all(map(valid_item, value)):
+                return False
+            return not unique or _all_different(value)
+
+        def check_array(value: Any, path: DocPath, report: Report) -> None:
+            if not isinstance(value, list):
+                return
+            if len(value) < min_items:
+                report(path, f"{describe(value)} is not {expect}", False)
+            seen: set[Any] = set()
+            for index, item in enumerate(value):
+                if items is not None:
+                    items.check(item, (*path, index), report)
+                if unique and _hashable(item):
+                    if item in seen:
+                        report((*path, index), f"{describe(item)} is listed twice", False)
+                    seen.add(item)
+
+        return Compiled(valid_array, check_array)
+
+    def object_check(self, node: dict[str, Any]) -> Compiled:
+        properties = {key: self.compile(sub) for key, sub in node.get("properties", {}).items()}
+        valid_properties = {key: compiled.valid for key, compiled in properties.items()}
+        required = list(node.get("required", []))
+        closed = node.get("additionalProperties") is False
+        known = list(properties)
+
+        required_keys = frozenset(required)
+        valid_for = valid_properties.get
+
+        def valid_object(value: Any) -> bool:
+            if type(value) is not dict:
+                return True
+            if not value.keys() >= required_keys:
+                return False
+            for key, item in value.items():
+                valid = valid_for(key)
+                if valid is None:
+                    if closed:
+                        return False
+                elif not valid(item):
+                    return False
+            return True
+
+        def check_object(value: Any, path: DocPath, report: Report) -> None:
+            if not isinstance(value, dict):
+                return
+            for key in required:
+                if key not in value:
+                    report(path, f"missing required key '{key}'", False)
+            for key, item in value.items():
+                compiled = properties.get(key) if isinstance(key, str) else None
+                if compiled is not None:
+                    compiled.check(item, (*path, key), report)
+                elif not isinstance(key, str):
+                    report(path, f"keys must be text, not {describe(key)}", False)
+                elif closed:
+                    report((*path, key), f"unknown key {key!r}{did_you_mean(key, known)}", True)
+
+        return Compiled(valid_object, check_object)
+
+    def any_of(self, node: dict[str, Any]) -> Compiled:
+        branches = [(self.compile(b), self.first_types(b)) for b in node["anyOf"]]
+        verdicts = [compiled.valid for compiled, _ in branches]
+        expect = self.expect(node)
+
+        def valid_any(value: Any) -> bool:
+            return any(valid(value) for valid in verdicts)
+
+        others = [compiled.valid for compiled, types in branches if types != ["null"]]
+        if len(others) == 1 and len(branches) == 2:
+            # The common "this or null": no generator per value.
+            only = others[0]
+
+            def valid_or_null(value: Any) -> bool:
+                return value is None or only(value)
+
+            valid_any = valid_or_null
+
+        def check_any(value: Any, path: DocPath, report: Report) -> None:
+            if valid_any(value):
+                return
+            # Word the failure after the branch made for this kind of value,
+            # so a list with one bad id says which id, not "is not an id".
+            for compiled, types in branches:
+                if any(_is_type(value, t) for t in types):
+                    compiled.check(value, path, report)
+                    return
+            report(path, f"{describe(value)} is not {expect}", False)
+
+        return Compiled(valid_any, check_any)
+
+    def first_types(self, node: dict[str, Any]) -> list[str]:
+        if "$ref" in node:
+            return self.first_types(self.ref(node["$ref"]))
+        types = node.get("type", [])
+        return [types] if isinstance(types, str) else list(types)
+
+
+def _same(value: Any, wanted: Any) -> bool:
+    """JSON equality: numbers by value, but true is not 1."""
+    if isinstance(value, bool) or isinstance(wanted, bool):
+        return value is wanted
+    if _is_type(value, "number") and _is_type(wanted, "number"):
+        return bool(value == wanted)
+    return type(value) is type(wanted) and bool(value == wanted)
+
+
+def _hashable(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool) or value is None
+
+
+@cache
+def _compiled() -> dict[str, Compiled]:
+    """One check per `$defs` entry, and `"model"` for the whole document."""
+    schema = load_schema()
+    compiler = _Compiler(schema)
+    checks = {name: compiler.compile({"$ref": f"#/$defs/{name}"}) for name in schema["$defs"]}
+    top = {key: value for key, value in schema.items() if key != "$defs"}
+    # The org and the sections' items are checked one entity at a time by
+    # `check_document`, so that messages name the entity.
+    top["properties"] = {
+        key: ({"type": sub["type"]} if "type" in sub else {"type": "object"})
+        if key != "raci" else sub
+        for key, sub in schema["properties"].items()
+    }
+    checks["model"] = compiler.compile(top)
+    return checks
+
+
+@cache
+def entity_keys(kind: str) -> frozenset[str]:
+    """The keys the schema allows on an entity of `kind` (or ``waiver``, ``org``)."""
+    return frozenset(load_schema()["$defs"][kind]["properties"])
+
+
+@cache
+def required_keys(kind: str) -> frozenset[str]:
+    return frozenset(load_schema()["$defs"][kind]["required"])
+
+
+def subject(kind: str, data: Any, index: int) -> str:
+    """How messages name one entity: ``unit bzk``, or ``unit #3`` without a usable id."""
+    if kind == "waiver":
+        return f"waiver {index + 1}"
+    if kind == "org":
+        return "org"
+    entity_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(entity_id, str) and entity_id.strip():
+        return f"{kind} {entity_id}"
+    return f"{kind} #{index + 1}"
+
+
+def _field_text(rest: DocPath) -> str:
+    return ".".join(str(part) for part in rest if isinstance(part, str))
+
+
+def check_entity(kind: str, data: Any, path: DocPath, index: int, issues: list[Issue]) -> None:
+    """Append the schema failures of one entity (or waiver) at `path` to `issues`."""
+    compiled = _compiled()[kind]
+    if compiled.valid(data):
+        return
+    who = subject(kind, data, index)
+    depth = len(path)
+
+    def report(where: DocPath, what: str, at_key: bool) -> None:
+        field = _field_text(where[depth:-1] if at_key else where[depth:])
+        prefix = f"{who}: {field}: " if field else f"{who}: "
+        issues.append(Issue(where, prefix + what, at_key))
+
+    compiled.check(data, path, report)
+
+
+def check_entity_data(kind: str, data: dict[str, Any]) -> list[str]:
+    """Schema problems of one entity's data, worded as in a file (no location)."""
+    issues: list[Issue] = []
+    check_entity(kind, data, (), 0, issues)
+    return [issue.message for issue in issues]
+
+
+def check_document(data: Any) -> list[Issue]:
+    """Schema failures of a whole document, in document order."""
+    issues: list[Issue] = []
+    if not isinstance(data, dict):
+        return [Issue((), f"the top level is {describe(data)}, not a mapping of sections")]
+
+    def report(where: DocPath, what: str, at_key: bool) -> None:
+        field = _field_text(where[:-1] if at_key else where)
+        issues.append(Issue(where, f"{field}: {what}" if field else what, at_key))
+
+    _compiled()["model"].check(data, (), report)
+    org = data.get("org")
+    if isinstance(org, dict):
+        check_entity("org", org, ("org",), 0, issues)
+    for section, kind in [*SECTION_KINDS.items(), ("waivers", "waiver")]:
+        entities = data.get(section)
+        if isinstance(entities, list):
+            for index, entity in enumerate(entities):
+                check_entity(kind, entity, (section, index), index, issues)
+    return issues

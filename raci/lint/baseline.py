@@ -1,0 +1,44 @@
+"""Baselines: accept today's findings so that CI fails only on new ones.
+
+A baseline file is JSON, ``{"version": 1, "fingerprints": [...]}``; a
+fingerprint is the rule code and the sorted target ids
+(``OWN002:g.co2``), so it survives edits that move lines or change names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from raci.errors import UsageError
+from raci.lint.findings import Finding
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
+    """Write the fingerprints of the unwaived findings; return how many."""
+    fingerprints = sorted({f.fingerprint for f in findings if not f.waived})
+    document = {"version": 1, "fingerprints": fingerprints}
+    try:
+        path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the baseline: {error.strerror}") from None
+    return len(fingerprints)
+
+
+def read_baseline(path: Path) -> set[str]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the baseline: {error.strerror}") from None
+    except ValueError as error:
+        raise UsageError(f"{path}: not a baseline (invalid JSON: {error})") from None
+    fingerprints = document.get("fingerprints") if isinstance(document, dict) else None
+    if not isinstance(fingerprints, list) or not all(isinstance(f, str) for f in fingerprints):
+        raise UsageError(f"{path}: not a baseline; write one with `raci lint --write-baseline`")
+    return set(fingerprints)
+
+
+def without_baselined(findings: Iterable[Finding], baseline: set[str]) -> list[Finding]:
+    """The findings that count: waived ones stay listed, baselined ones go."""
+    return [f for f in findings if f.waived or f.fingerprint not in baseline]

@@ -1,0 +1,250 @@
+"""Lint configuration: which rules run, at which level, with which parameters.
+
+Read from ``[tool.raci]`` in a ``pyproject.toml`` or ``[raci]`` in a
+``raci.toml`` found next to the model file or in a directory above it (for a
+database URL, from the current directory up), or from ``--config FILE``; the
+command line overrides the file. Unknown rules, keys and parameters, and
+values of the wrong type, are refused with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from raci.errors import UsageError
+from raci.lint.findings import LEVEL_RANK, LEVELS, Level
+from raci.lint.rule import Rule
+from raci.lint.rules import GROUPS, RULES, find_rule
+
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+LEVEL_CHOICES = (*LEVELS, "off")
+TOP_KEYS = ("select", "ignore", "fail-on", "as-of", "rules")
+
+
+@dataclass
+class LintConfig:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    """Codes, code prefixes (``OWN``, ``BOD00``), names, dotted names, groups or ``ALL``."""
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    levels: dict[str, str] = field(default_factory=dict)
+    """Code -> level, or ``off``."""
+    params: dict[str, dict[str, int | float]] = field(default_factory=dict)
+    """Code -> parameter -> value."""
+    as_of: dt.date | None = None
+    source: str = "the command line"
+    """Where the settings came from, for error messages."""
+
+    def enabled_rules(self) -> list[Rule]:
+        """The selected rules, not ignored and not turned off, in code order."""
+        chosen = select_codes(self.select, "select", self.source)
+        chosen -= select_codes(self.ignore, "ignore", self.source)
+        return [r for r in RULES if r.code in chosen and self.levels.get(r.code) != "off"]
+
+    def level_of(self, rule: Rule) -> Level:
+        level = self.levels.get(rule.code, rule.level)
+        return rule.level if level == "off" else level  # type: ignore[return-value]
+
+    def params_of(self, rule: Rule) -> dict[str, int | float]:
+        return {**rule.params, **self.params.get(rule.code, {})}
+
+    def fails(self, level: str) -> bool:
+        """Whether a finding at `level` makes the run fail (exit 1)."""
+        return self.fail_on != "never" and LEVEL_RANK[level] >= LEVEL_RANK[self.fail_on]
+
+
+def select_codes(tokens: Iterable[str], option: str, source: str) -> set[str]:
+    """The codes a list of selectors names; an unknown selector is refused."""
+    codes: set[str] = set()
+    for token in tokens:
+        key = token.strip()
+        if not key:
+            continue
+        found = _codes_for(key)
+        if not found:
+            raise UsageError(
+                f"{source}: unknown rule, prefix or group {key!r} in {option}; "
+                "`raci rules` lists them"
+            )
+        codes |= found
+    return codes
+
+
+def _codes_for(key: str) -> set[str]:
+    if key.upper() == "ALL":
+        return {r.code for r in RULES}
+    single = find_rule(key)
+    if single is not None:
+        return {single.code}
+    prefix = GROUPS.get(key.lower(), key.upper())
+    return {r.code for r in RULES if r.code.startswith(prefix)}
+
+
+def split_codes(value: str | None) -> list[str] | None:
+    """``"OWN,BOD001"`` -> ``["OWN", "BOD001"]``; None stays None."""
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def parse_date(value: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def load_config(
+    model_path: Path | None,
+    config_file: Path | None = None,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fail_on: str | None = None,
+    as_of: dt.date | None = None,
+) -> LintConfig:
+    """The configuration for linting `model_path` (None: a database URL).
+
+    The file is `config_file` when given, else the nearest ``raci.toml`` or
+    ``pyproject.toml`` with a ``[tool.raci]`` table beside or above the model;
+    the keyword arguments (from the command line) override it.
+    """
+    path = config_file if config_file is not None else find_config_file(model_path)
+    config = LintConfig() if path is None else config_from_file(path)
+    if select is not None:
+        config.select = select
+    if ignore is not None:
+        config.ignore = ignore
+    if fail_on is not None:
+        config.fail_on = fail_on
+    if as_of is not None:
+        config.as_of = as_of
+    check_config(config, "the command line")
+    return config
+
+
+def find_config_file(model_path: Path | None) -> Path | None:
+    """The nearest ``raci.toml``, or ``pyproject.toml`` with ``[tool.raci]``."""
+    start = (model_path.resolve().parent if model_path is not None else Path.cwd().resolve())
+    for directory in (start, *start.parents):
+        candidate = directory / "raci.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file() and "raci" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the configuration: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{path}: not valid TOML: {error}") from None
+
+
+def config_from_file(path: Path) -> LintConfig:
+    """Read ``[tool.raci]`` (or ``[raci]``) from a TOML file."""
+    document = _read_toml(path)
+    if isinstance(document.get("tool"), dict) and "raci" in document["tool"]:
+        table, where = document["tool"]["raci"], "[tool.raci]"
+    elif "raci" in document:
+        table, where = document["raci"], "[raci]"
+    elif path.name == "raci.toml":
+        table, where = {}, "[raci]"
+    else:
+        raise UsageError(f"{path}: has no [tool.raci] or [raci] table")
+    source = f"{path} {where}"
+    if not isinstance(table, dict):
+        raise UsageError(f"{source}: must be a table")
+    config = LintConfig(source=str(path))
+    for key, value in table.items():
+        _set_key(config, key.replace("_", "-"), value, source)
+    check_config(config, str(path))
+    return config
+
+
+def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
+    if key in ("select", "ignore"):
+        setattr(config, key, _string_list(value, f"{source} {key}"))
+    elif key == "fail-on":
+        config.fail_on = str(value)
+    elif key == "as-of":
+        config.as_of = value if isinstance(value, dt.date) else parse_date(str(value), source)
+    elif key == "rules":
+        if not isinstance(value, dict):
+            raise UsageError(f"{source}: rules must be a table of rule tables")
+        for name, settings in value.items():
+            _set_rule(config, name, settings, source)
+    else:
+        raise UsageError(f"{source}: unknown key {key!r}; known keys: {', '.join(TOP_KEYS)}")
+
+
+def _string_list(value: Any, what: str) -> list[str]:
+    if isinstance(value, str):
+        return split_codes(value) or []
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise UsageError(f"{what}: must be a list of rule codes, prefixes or names")
+
+
+def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None:
+    found = find_rule(name)
+    where = f"{source} rules.{name}"
+    if found is None:
+        raise UsageError(f"{where}: unknown rule {name!r}; `raci rules` lists them")
+    if not isinstance(settings, dict):
+        raise UsageError(f"{where}: must be a table of level and parameters")
+    for key, value in settings.items():
+        if key == "level":
+            config.levels[found.code] = str(value)
+        elif key in found.params:
+            config.params.setdefault(found.code, {})[key] = value
+        else:
+            known = ", ".join(["level", *found.params])
+            raise UsageError(f"{where}: unknown parameter {key!r}; {found.code} takes {known}")
+
+
+def check_config(config: LintConfig, source: str) -> None:
+    """Refuse unknown selectors, levels and parameters and values of the wrong type."""
+    if config.fail_on not in FAIL_ON_CHOICES:
+        raise UsageError(f"{source}: fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, "
+                         f"not {config.fail_on!r}")
+    select_codes(config.select, "select", source)
+    select_codes(config.ignore, "ignore", source)
+    by_code = {r.code: r for r in RULES}
+    for code, level in config.levels.items():
+        if code not in by_code:
+            raise UsageError(f"{source}: unknown rule {code!r}")
+        if level not in LEVEL_CHOICES:
+            raise UsageError(f"{source}: level of {code} must be one of "
+                             f"{', '.join(LEVEL_CHOICES)}, not {level!r}")
+    for code, values in config.params.items():
+        if code not in by_code:
+            raise UsageError(f"{source}: unknown rule {code!r}")
+        check_params(by_code[code], values, source)
+
+
+def check_params(rule: Rule, values: Mapping[str, object], source: str) -> None:
+    for key, value in values.items():
+        if key not in rule.params:
+            known = ", ".join(rule.params) or "no parameters"
+            raise UsageError(f"{source}: {rule.code} has no parameter {key!r} ({known})")
+        default = rule.params[key]
+        low, high = rule.limits.get(key, (0, float("inf")))
+        wanted = "a whole number" if isinstance(default, int) else "a number"
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if isinstance(default, int) and not isinstance(value, int):
+            is_number = False
+        if not is_number or not low <= value <= high:  # type: ignore[operator]
+            bounds = f" from {low:g}" + (f" to {high:g}" if high != float("inf") else " up")
+            raise UsageError(f"{source}: {rule.code} {key} must be {wanted}{bounds}, "
+                             f"not {value!r}")

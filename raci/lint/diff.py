@@ -1,0 +1,253 @@
+"""`raci diff OLD NEW`: what changed between two models, and what it did to the findings.
+
+Entities are matched by id (an id that changed kind counts as removed and
+added), fields compared value by value, assignments by (item, actor), and
+findings by fingerprint: *introduced* are unwaived findings of NEW whose
+fingerprint OLD has not, *resolved* the other way round. The diff is a
+report, not a gate: the command exits 0 whatever changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from raci.lint.config import LintConfig
+from raci.lint.engine import lint_model
+from raci.lint.findings import Finding
+from raci.model import Entity, Letter, Model, Waiver, kind_of
+from raci.source import ModelSource
+
+DIFF_FORMATS = ("text", "json", "markdown")
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass
+class EntityRef:
+    kind: str
+    id: str
+    name: str
+
+
+@dataclass
+class EntityChange:
+    kind: str
+    id: str
+    name: str
+    fields: list[FieldChange]
+
+
+@dataclass
+class AssignmentChange:
+    item: str
+    actor: str
+    old: Letter | None
+    new: Letter | None
+
+
+@dataclass
+class ModelDiff:
+    old: str
+    new: str
+    added: list[EntityRef] = field(default_factory=list)
+    removed: list[EntityRef] = field(default_factory=list)
+    changed: list[EntityChange] = field(default_factory=list)
+    assignments_added: list[AssignmentChange] = field(default_factory=list)
+    assignments_removed: list[AssignmentChange] = field(default_factory=list)
+    assignments_changed: list[AssignmentChange] = field(default_factory=list)
+    waivers_added: list[Waiver] = field(default_factory=list)
+    waivers_removed: list[Waiver] = field(default_factory=list)
+    findings_introduced: list[Finding] = field(default_factory=list)
+    findings_resolved: list[Finding] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in dataclasses.fields(self)
+                       if isinstance(getattr(self, f.name), list))
+
+
+def diff_models(old: ModelSource, new: ModelSource, config: LintConfig | None = None) -> ModelDiff:
+    """Compare two models: entities, fields, assignments, waivers and findings."""
+    diff = ModelDiff(old.label, new.label)
+    _diff_entities(old.model, new.model, diff)
+    _diff_assignments(old.model, new.model, diff)
+    old_waivers, new_waivers = map(_waiver_keys, (old.model.waivers, new.model.waivers))
+    diff.waivers_added = [w for w in new.model.waivers if _waiver_key(w) not in old_waivers]
+    diff.waivers_removed = [w for w in old.model.waivers if _waiver_key(w) not in new_waivers]
+    before = [f for f in lint_model(old, config) if not f.waived]
+    after = [f for f in lint_model(new, config) if not f.waived]
+    before_prints = {f.fingerprint for f in before}
+    after_prints = {f.fingerprint for f in after}
+    diff.findings_introduced = [f for f in after if f.fingerprint not in before_prints]
+    diff.findings_resolved = [f for f in before if f.fingerprint not in after_prints]
+    return diff
+
+
+def _waiver_key(waiver: Waiver) -> tuple[object, ...]:
+    return (waiver.rule, tuple(waiver.target), waiver.reason, waiver.expires, waiver.author)
+
+
+def _waiver_keys(waivers: list[Waiver]) -> set[tuple[object, ...]]:
+    return {_waiver_key(w) for w in waivers}
+
+
+def _ref(entity: Entity) -> EntityRef:
+    return EntityRef(kind_of(entity), entity.id, entity.name)
+
+
+def _diff_entities(old: Model, new: Model, diff: ModelDiff) -> None:
+    org_fields = _changed_fields(old.org, new.org)
+    if org_fields:
+        diff.changed.append(EntityChange("org", "org", new.org.name, org_fields))
+    old_by_id = {e.id: e for e in old.entities()}
+    new_by_id = {e.id: e for e in new.entities()}
+    for entity_id, entity in new_by_id.items():
+        before = old_by_id.get(entity_id)
+        if before is None or type(before) is not type(entity):
+            diff.added.append(_ref(entity))
+        elif fields := _changed_fields(before, entity):
+            diff.changed.append(EntityChange(kind_of(entity), entity_id, entity.name, fields))
+    for entity_id, entity in old_by_id.items():
+        after = new_by_id.get(entity_id)
+        if after is None or type(after) is not type(entity):
+            diff.removed.append(_ref(entity))
+
+
+def _changed_fields(old: object, new: object) -> list[FieldChange]:
+    return [
+        FieldChange(f.name, getattr(old, f.name), getattr(new, f.name))
+        for f in dataclasses.fields(old)  # type: ignore[arg-type]
+        if getattr(old, f.name) != getattr(new, f.name)
+    ]
+
+
+def _diff_assignments(old: Model, new: Model, diff: ModelDiff) -> None:
+    before = {(a.item, a.actor): a.letter for a in old.assignments}
+    after = {(a.item, a.actor): a.letter for a in new.assignments}
+    for (item, actor), letter in after.items():
+        previous = before.get((item, actor))
+        if previous is None:
+            diff.assignments_added.append(AssignmentChange(item, actor, None, letter))
+        elif previous != letter:
+            diff.assignments_changed.append(AssignmentChange(item, actor, previous, letter))
+    diff.assignments_removed = [
+        AssignmentChange(item, actor, letter, None)
+        for (item, actor), letter in before.items() if (item, actor) not in after
+    ]
+
+
+# ---- rendering ----------------------------------------------------------------
+
+
+def _value(value: object) -> object:
+    """A field value as JSON: dates in ISO form, lists as lists."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def _shown(value: object) -> str:
+    shown = _value(value)
+    if shown is None:
+        return "(none)"
+    if isinstance(shown, list):
+        return "[" + ", ".join(map(str, shown)) + "]"
+    return json.dumps(shown, ensure_ascii=False) if isinstance(shown, str) else str(shown)
+
+
+def _waiver_text(waiver: Waiver) -> str:
+    return f"{waiver.rule} on {', '.join(waiver.target)}: {waiver.reason}"
+
+
+def _lines(diff: ModelDiff) -> list[tuple[str, list[str]]]:
+    """(section title, lines) in reading order, shared by text and Markdown."""
+    return [
+        ("Entities added", [f"{e.kind} {e.id} '{e.name}'" for e in diff.added]),
+        ("Entities removed", [f"{e.kind} {e.id} '{e.name}'" for e in diff.removed]),
+        ("Entities changed", [
+            f"{c.kind} {c.id}: {f.field} {_shown(f.old)} -> {_shown(f.new)}"
+            for c in diff.changed for f in c.fields
+        ]),
+        ("Assignments added", [f"{a.item} {a.new} {a.actor}" for a in diff.assignments_added]),
+        ("Assignments removed",
+         [f"{a.item} {a.old} {a.actor}" for a in diff.assignments_removed]),
+        ("Assignments changed",
+         [f"{a.item} {a.actor}: {a.old} -> {a.new}" for a in diff.assignments_changed]),
+        ("Waivers added", [_waiver_text(w) for w in diff.waivers_added]),
+        ("Waivers removed", [_waiver_text(w) for w in diff.waivers_removed]),
+        ("Findings introduced",
+         [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_introduced]),
+        ("Findings resolved",
+         [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_resolved]),
+    ]
+
+
+def diff_to_text(diff: ModelDiff) -> str:
+    out = [f"--- {diff.old}", f"+++ {diff.new}"]
+    for title, lines in _lines(diff):
+        if lines:
+            out += ["", f"{title} ({len(lines)}):", *(f"  {line}" for line in lines)]
+    if diff.is_empty():
+        out += ["", "No differences."]
+    return "\n".join(out) + "\n"
+
+
+def diff_to_markdown(diff: ModelDiff) -> str:
+    out = [f"## Changes from `{diff.old}` to `{diff.new}`"]
+    for title, lines in _lines(diff):
+        if lines:
+            out += ["", f"### {title} ({len(lines)})", "",
+                    *(f"- {line.replace('|', chr(92) + '|')}" for line in lines)]
+    if diff.is_empty():
+        out += ["", "No differences."]
+    return "\n".join(out) + "\n"
+
+
+def _finding_summary(finding: Finding) -> dict[str, object]:
+    return {"code": finding.code, "name": finding.name, "level": finding.level,
+            "message": finding.message, "targets": list(finding.targets),
+            "fingerprint": finding.fingerprint}
+
+
+def diff_to_json(diff: ModelDiff) -> str:
+    document = {
+        "version": 1,
+        "old": diff.old,
+        "new": diff.new,
+        "entities": {
+            "added": [dataclasses.asdict(e) for e in diff.added],
+            "removed": [dataclasses.asdict(e) for e in diff.removed],
+            "changed": [
+                {"kind": c.kind, "id": c.id, "name": c.name,
+                 "fields": [{"field": f.field, "old": _value(f.old), "new": _value(f.new)}
+                            for f in c.fields]}
+                for c in diff.changed
+            ],
+        },
+        "assignments": {
+            "added": [dataclasses.asdict(a) for a in diff.assignments_added],
+            "removed": [dataclasses.asdict(a) for a in diff.assignments_removed],
+            "changed": [dataclasses.asdict(a) for a in diff.assignments_changed],
+        },
+        "waivers": {
+            "added": [dataclasses.asdict(w) for w in diff.waivers_added],
+            "removed": [dataclasses.asdict(w) for w in diff.waivers_removed],
+        },
+        "findings": {
+            "introduced": [_finding_summary(f) for f in diff.findings_introduced],
+            "resolved": [_finding_summary(f) for f in diff.findings_resolved],
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, default=_value) + "\n"
+
+
+DIFF_RENDERERS = {"text": diff_to_text, "json": diff_to_json, "markdown": diff_to_markdown}

@@ -1,0 +1,139 @@
+"""What a lint rule is: a code, a name, a default level, parameters and a check.
+
+A rule is declared with the `rule` decorator on its check function; the
+function's docstring is the rule's documentation (what it finds, why it
+matters for getting policy executed, how to fix it, a failing and a passing
+example). A check looks at one *subject* of the rule's `Scope` (one item,
+one body, one unit, or the whole model) and yields `Problem`s; levels,
+selection, waivers and baselines are the engine's business, never a rule's.
+Checking one subject at a time is what lets the app's `Linter` re-check only
+the subjects an edit touches.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from raci.analysis import Analysis
+from raci.lint.findings import Level
+
+RuleParams = Mapping[str, int | float]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check yields: the ids it is about and a message naming them."""
+
+    targets: tuple[str, ...]
+    message: str
+
+    @classmethod
+    def about(cls, targets: Iterable[str], message: str) -> Problem:
+        return cls(tuple(sorted(set(targets))), message)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one call of a check looks at: which ids, and whether an id is one."""
+
+    name: str
+    subjects: Callable[[Analysis], Iterable[str]]
+    contains: Callable[[Analysis, str], bool]
+
+
+def _kind_scope(name: str, *kinds: str) -> Scope:
+    def subjects(analysis: Analysis) -> Iterable[str]:
+        return itertools.chain.from_iterable(analysis.model.collection(k) for k in kinds)
+
+    return Scope(name, subjects, lambda analysis, id_: analysis.kind(id_) in kinds)
+
+
+def _accountable_things(analysis: Analysis) -> Iterable[str]:
+    for item in analysis.model.items():
+        yield item.id
+    for kpi in analysis.model.kpis.values():
+        if kpi.has_raci:
+            yield kpi.id
+
+
+def _is_accountable_thing(analysis: Analysis, entity_id: str) -> bool:
+    kind = analysis.kind(entity_id)
+    if kind == "kpi":
+        return analysis.model.kpis[entity_id].has_raci
+    return kind in ("goal", "initiative", "decision")
+
+
+ITEMS = _kind_scope("item", "goal", "initiative", "decision")
+ITEMS_AND_RACI_KPIS = Scope("item or indicator with raci", _accountable_things,
+                            _is_accountable_thing)
+GOALS = _kind_scope("goal", "goal")
+INITIATIVES = _kind_scope("initiative", "initiative")
+DECISIONS = _kind_scope("decision", "decision")
+BODIES = _kind_scope("body", "body")
+ROLES = _kind_scope("role", "role")
+PEOPLE = _kind_scope("person", "person")
+UNITS = _kind_scope("unit", "unit")
+BODIES_AND_ROLES = _kind_scope("body or role", "body", "role")
+WHOLE_MODEL = Scope("model", lambda analysis: ("",), lambda analysis, id_: False)
+WAIVERS = Scope(
+    "waiver",
+    lambda analysis: (str(number) for number in range(len(analysis.model.waivers))),
+    lambda analysis, id_: False,
+)
+
+Check = Callable[[Analysis, RuleParams, str], Iterator[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    """``OWN001``"""
+    name: str
+    """``unowned-item``"""
+    group: str
+    """``ownership``"""
+    level: Level
+    """The default level."""
+    params: dict[str, int | float]
+    """Parameter defaults; the default's type is the parameter's type."""
+    doc: str
+    check: Check
+    """Checks one subject of `scope` and yields its problems."""
+    scope: Scope
+    uses_assignments: bool
+    """Whether RACI assignments can change the result (the app re-checks only
+    these rules, and only for the touched subjects, after a matrix edit)."""
+    limits: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Inclusive (low, high) bounds of parameters; others must be >= 0."""
+
+    @property
+    def dotted_name(self) -> str:
+        return f"{self.group}.{self.name}"
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.split("\n", 1)[0].strip()
+
+    def run(self, analysis: Analysis, params: RuleParams | None = None,
+            subjects: Iterable[str] | None = None) -> Iterator[Problem]:
+        """Check every subject of the scope (or only `subjects`)."""
+        values = {**self.params, **(params or {})}
+        for subject in self.scope.subjects(analysis) if subjects is None else subjects:
+            yield from self.check(analysis, values, subject)
+
+
+def lint_rule(code: str, name: str, group: str, level: Level, scope: Scope, *,
+         uses_assignments: bool, params: dict[str, int | float] | None = None,
+         limits: dict[str, tuple[float, float]] | None = None) -> Callable[[Check], Rule]:
+    """Declare a rule on its check function; the docstring is its documentation."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(code, name, group, level, dict(params or {}),
+                    inspect.cleandoc(check.__doc__ or ""), check, scope, uses_assignments,
+                    dict(limits or {}))
+
+    return declare

@@ -1,0 +1,92 @@
+"""Decision rules (DEC): decisions that wait for too many or too slow parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.analysis import Analysis
+from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule
+
+
+@lint_rule("DEC001", "consensus-bottleneck", "decisions", "warning",
+           DECISIONS, uses_assignments=True,
+      params={"max_consulted": 4})
+def consensus_bottleneck(analysis: Analysis, params: RuleParams,
+                         decision: str) -> Iterator[Problem]:
+    """A decision with more Consulted than `max_consulted`.
+
+    Why it matters: every party that must be consulted first is one more
+    round before the decision; past a handful, decisions wait for consensus
+    rather than being taken.
+
+    How to fix: consult the few who bring knowledge the decision needs;
+    inform (`I`) the rest.
+
+    Parameters: `max_consulted` (default 4).
+
+    Failing (max_consulted = 2):
+
+        decisions:
+          - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2, r3]}}
+
+    Passing:
+
+        decisions:
+          - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2], I: [r3]}}
+    """
+    consulted = analysis.assignments.actors(decision, "C")
+    if len(consulted) > params["max_consulted"]:
+        yield Problem.about(
+            [decision],
+            f"{analysis.label(decision)} consults {len(consulted)} parties "
+            f"(more than {params['max_consulted']}): {', '.join(consulted)}",
+        )
+
+
+@lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
+      params={"max_latency_days": 60})
+def slow_decision(analysis: Analysis, params: RuleParams, decision: str) -> Iterator[Problem]:
+    """Estimated decision latency above `max_latency_days`.
+
+    The estimate is the sum of the meeting cadences (`meets_every_days`,
+    30 where unknown) of every consulted body and every deciding
+    (Accountable) body; roles and people count 0, as they need no meeting.
+
+    Why it matters: a decision that must pass three monthly meetings takes
+    a quarter, whatever its urgency.
+
+    How to fix: consult fewer bodies, let a role decide on the body's
+    advice, or have the bodies meet more often.
+
+    Parameters: `max_latency_days` (default 60).
+
+    Reading: only bodies named in the decision's own `C` and `A` count; a
+    consulted role that sits in a body does not bring in that body.
+
+    Failing:
+
+        decisions:
+          - {id: d.x, name: Besluit X, raci: {A: sg, C: [pb, ab]}}   # 3 monthly bodies: 90 days
+
+    Passing:
+
+        decisions:
+          - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
+    """
+    bodies = analysis.model.bodies
+    waits = sorted(
+        (actor, bodies[actor].cadence_days)
+        for actor, letter in analysis.assignments.letters(decision).items()
+        if letter in ("A", "C") and actor in bodies
+    )
+    latency = sum(days for _, days in waits)
+    if latency > params["max_latency_days"]:
+        parts = ", ".join(f"{actor} {days}" for actor, days in waits)
+        yield Problem.about(
+            [decision],
+            f"{analysis.label(decision)} takes an estimated {latency} days "
+            f"(more than {params['max_latency_days']}): {parts}",
+        )
+
+
+RULES: list[Rule] = [consensus_bottleneck, slow_decision]

@@ -1,0 +1,125 @@
+"""Organisation rules (ORG): roles and people with no place, vacancies that matter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.analysis import Analysis
+from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
+
+
+@lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True)
+def idle_role(analysis: Analysis, params: RuleParams, role: str) -> Iterator[Problem]:
+    """A role with no assignment, no body seat, no chair and nobody reporting to it.
+
+    Why it matters: a role that plays no part in the governance model is
+    either missing from it (the model is incomplete) or not needed.
+
+    How to fix: give the role its assignments or seats, or remove it.
+
+    Failing:
+
+        roles:
+          - {id: adviseur, name: Adviseur}
+
+    Passing:
+
+        goals:
+          - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
+    """
+    if (analysis.assignments.items_of(role) or analysis.bodies_of_member.get(role)
+            or role in analysis.chairs or role in analysis.reported_to):
+        return
+    yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
+                                "one reporting to it")
+
+
+@lint_rule("ORG002", "unplaced-person", "organisation", "info", PEOPLE, uses_assignments=True)
+def unplaced_person(analysis: Analysis, params: RuleParams, person: str) -> Iterator[Problem]:
+    """A person who holds no role, sits in or chairs no body and has no assignment.
+
+    Why it matters: someone in the model with no part in its governance is
+    capacity the design does not use, or a gap in the model.
+
+    How to fix: give them a role, a seat or an assignment, or leave them
+    out of the model.
+
+    Failing:
+
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+
+    Passing:
+
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
+    """
+    if (analysis.roles_of_person.get(person) or analysis.bodies_of_member.get(person)
+            or person in analysis.chairs or analysis.assignments.items_of(person)):
+        return
+    yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
+                                  "assignment")
+
+
+@lint_rule("ORG003", "vacant-role", "organisation", "warning", ROLES, uses_assignments=True)
+def vacant_role(analysis: Analysis, params: RuleParams, role: str) -> Iterator[Problem]:
+    """A role with no holder that is Responsible anywhere, a chair or a body member.
+
+    Indicators' assignments count too.
+
+    Why it matters: work, a chair or a seat assigned to nobody; meetings run
+    short and the work is not done, while the chart looks complete.
+
+    How to fix: fill the role (`holders`), or move its duties to a filled one.
+
+    Failing:
+
+        roles:
+          - {id: pm, name: Programmamanager, holders: []}
+        bodies:
+          - {id: pb, name: Programmaraad, kind: programme_board, chair: pm, members: [pm]}
+
+    Passing:
+
+        roles:
+          - {id: pm, name: Programmamanager, holders: [p.jansen]}
+    """
+    if analysis.model.roles[role].holders:
+        return
+    duties = []
+    if "R" in analysis.assignments.items_of(role).values():
+        duties.append("is Responsible")
+    if role in analysis.chairs:
+        duties.append("chairs a body")
+    if analysis.bodies_of_member.get(role):
+        duties.append("sits in a body")
+    if duties:
+        yield Problem.about([role], f"{analysis.label(role)} is vacant but {', '.join(duties)}")
+
+
+@lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False)
+def chair_not_member(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+    """A body whose chair is not among its members (compared by id).
+
+    Why it matters: a chair from outside the body leads meetings without a
+    seat; it is unclear whether they decide along or only preside.
+
+    How to fix: add the chair to `members`, or make a member the chair.
+
+    Failing:
+
+        bodies:
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [r1, r2]}
+
+    Passing:
+
+        bodies:
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dg, r1, r2]}
+    """
+    body = analysis.model.bodies[body_id]
+    if body.chair is not None and body.chair not in body.members:
+        yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {body.chair}, "
+                                       "who is not a member")
+
+
+RULES: list[Rule] = [idle_role, unplaced_person, vacant_role, chair_not_member]

@@ -1,0 +1,199 @@
+"""People and capacity rules (PPL): overload, external dependence, overcommitment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.analysis import Analysis
+from raci.lint.rule import PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule
+
+# Float slack when comparing sums of FTE and shares.
+EPSILON = 1e-9
+ITEM_KINDS = ("goal", "initiative", "decision")
+
+
+@lint_rule("PPL001", "accountability-overload", "people", "warning", PEOPLE, uses_assignments=True,
+      params={"max_items": 8})
+def accountability_overload(analysis: Analysis, params: RuleParams,
+                            person: str) -> Iterator[Problem]:
+    """A person Accountable, directly or through roles held, for more than `max_items` items.
+
+    Items are goals, initiatives and decisions; an item counts once however
+    many of the person's roles own it.
+
+    Why it matters: an owner of too many items owns none of them in
+    practice; items queue for their attention.
+
+    How to fix: delegate ownership to roles held by others, or split the
+    role that gathers it all.
+
+    Parameters: `max_items` (default 8).
+
+    Failing (max_items = 1):
+
+        goals:
+          - {id: g.a, name: A, raci: {A: p.jansen}}
+          - {id: g.b, name: B, raci: {A: dg-bw}}     # dg-bw is held by p.jansen
+
+    Passing:
+
+        goals:
+          - {id: g.a, name: A, raci: {A: p.jansen}}
+          - {id: g.b, name: B, raci: {A: dir-x}}     # held by someone else
+    """
+    kinds = analysis.model.kind
+    owned: set[str] = set()
+    for actor in (person, *analysis.roles_of_person.get(person, ())):
+        owned.update(item for item, letter in analysis.assignments.items_of(actor).items()
+                     if letter == "A" and kinds(item) in ITEM_KINDS)
+    if len(owned) > params["max_items"]:
+        yield Problem.about(
+            [person], f"{analysis.label(person)} is Accountable for {len(owned)} items "
+                      f"(more than {params['max_items']})"
+        )
+
+
+@lint_rule("PPL002", "meeting-overload", "people", "warning", PEOPLE, uses_assignments=False,
+      params={"max_bodies": 5})
+def meeting_overload(analysis: Analysis, params: RuleParams, person: str) -> Iterator[Problem]:
+    """A person in more than `max_bodies` bodies, directly or through roles held.
+
+    Why it matters: a person who sits everywhere is the bottleneck of every
+    body, and has no time left for the work the bodies steer.
+
+    How to fix: let someone else take seats, or merge bodies.
+
+    Parameters: `max_bodies` (default 5).
+
+    Reading: *sits in* means member of; chairing a body without being a
+    member does not count.
+
+    Failing (max_bodies = 1):
+
+        bodies:
+          - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
+          - {id: sg-b, name: B, kind: steering_group, members: [dg-bw]}  # held by p.jansen
+
+    Passing:
+
+        bodies:
+          - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
+          - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
+    """
+    seats = analysis.seats_of_person(person)
+    if len(seats) > params["max_bodies"]:
+        yield Problem.about(
+            [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
+                      f"(more than {params['max_bodies']})"
+        )
+
+
+def _accountable_in_unit(analysis: Analysis, unit: str) -> set[str]:
+    """Active initiatives with an Accountable role or person of exactly `unit`."""
+    initiatives = analysis.model.initiatives
+    found: set[str] = set()
+    for actor in (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ())):
+        for item, letter in analysis.assignments.items_of(actor).items():
+            if letter == "A" and item in initiatives \
+                    and initiatives[item].effective_status == "active":
+                found.add(item)
+    return found
+
+
+@lint_rule("PPL003", "external-dependence", "people", "info", UNITS, uses_assignments=True,
+      params={"max_share": 0.5}, limits={"max_share": (0.0, 1.0)})
+def external_dependence(analysis: Analysis, params: RuleParams, unit: str) -> Iterator[Problem]:
+    """A unit whose active initiatives lean on external Responsibles for more than `max_share`.
+
+    The unit's initiatives are the active ones with an Accountable role or
+    person in exactly that unit (not a sub-unit). Counted over all their
+    Responsible assignments: the share held by an external person, or by
+    a role whose holders are all external. External units, and units under
+    one, are not checked.
+
+    Why it matters: a unit whose work is mostly done by suppliers loses the
+    knowledge to steer it and cannot continue when contracts end.
+
+    How to fix: build internal capacity, or make internal staff Responsible
+    alongside the supplier.
+
+    Parameters: `max_share` (default 0.5, between 0 and 1).
+
+    Failing:
+
+        initiatives:
+          - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern]}}
+
+    Passing:
+
+        initiatives:
+          - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern, p.intern]}}
+    """
+    if unit in analysis.external_units:
+        return
+    total = external = 0
+    externals = analysis.external_actors
+    for initiative in _accountable_in_unit(analysis, unit):
+        doers = analysis.assignments.actors(initiative, "R")
+        total += len(doers)
+        external += sum(actor in externals for actor in doers)
+    if total and external / total > params["max_share"] + EPSILON:
+        yield Problem.about(
+            [unit], f"{analysis.label(unit)} has {external} of {total} Responsible assignments "
+                    f"on its active initiatives external ({external / total:.0%}, "
+                    f"more than {params['max_share']:.0%})"
+        )
+
+
+@lint_rule("PPL004", "capacity-overcommit", "people", "warning", UNITS, uses_assignments=True)
+def capacity_overcommit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator[Problem]:
+    """A unit whose demand exceeds the summed `capacity_fte` of its own people.
+
+    Demand: each active initiative's `demand_fte` is split evenly over its
+    Responsibles and counted in each Responsible's unit (a role's unit is
+    its `unit`, else its first holder's); a body's share counts nowhere.
+    Capacity counts the unit's own people only (not those of sub-units),
+    1.0 FTE each unless `capacity_fte` says otherwise.
+
+    Why it matters: planning demand against capacity is what turns a
+    portfolio into something that can be executed; an overcommitted unit
+    delivers late on everything.
+
+    How to fix: stop or pause initiatives, move work to units with room, or
+    add people.
+
+    Failing:
+
+        people:
+          - {id: p.a, name: A, unit: team-x, capacity_fte: 1.0}
+        initiatives:
+          - {id: i.x, name: X, goals: [g.x], demand_fte: 3.0, raci: {A: dg, R: [p.a]}}
+
+    Passing:
+
+        initiatives:
+          - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
+    """
+    initiatives = analysis.model.initiatives
+    demand = 0.0
+    for actor in (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ())):
+        for item, letter in analysis.assignments.items_of(actor).items():
+            found = initiatives.get(item)
+            if letter != "R" or found is None or found.effective_status != "active":
+                continue
+            doers = len(analysis.assignments.actors(item, "R"))
+            demand += (found.demand_fte or 0.0) / doers
+    people = analysis.model.people
+    capacity = sum(people[p].effective_capacity_fte for p in analysis.people_by_unit.get(unit, ()))
+    if demand > capacity + EPSILON:
+        yield Problem.about(
+            [unit], f"{analysis.label(unit)} is asked {demand:.1f} FTE but has {capacity:.1f}"
+        )
+
+
+RULES: list[Rule] = [
+    accountability_overload,
+    meeting_overload,
+    external_dependence,
+    capacity_overcommit,
+]

@@ -1,0 +1,122 @@
+"""Silo rules (SIL): work that crosses units without a forum, units that never meet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.analysis import Analysis
+from raci.lint.rule import INITIATIVES, UNITS, Problem, Rule, RuleParams, lint_rule
+
+
+@lint_rule("SIL001", "uncoordinated-crossing", "silos", "warning",
+           INITIATIVES, uses_assignments=True,
+      params={"min_units": 3})
+def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
+                           initiative: str) -> Iterator[Problem]:
+    """An initiative whose Responsibles come from at least `min_units` units with no common body.
+
+    The Responsible roles and people are placed in their units (a role's
+    unit is its `unit`, else its first holder's; a body as Responsible
+    counts nowhere). The crossing is coordinated when a single body has
+    members from all of those units.
+
+    Why it matters: work that crosses silos stalls at each border unless
+    there is one table where all the units meet.
+
+    How to fix: set up (or name) one body with members from every unit
+    involved, or cut the initiative along unit lines.
+
+    Parameters: `min_units` (default 3).
+
+    Reading: units are compared as they are (a sub-unit is a unit of its
+    own); Responsibles without a unit count for none.
+
+    Failing:
+
+        initiatives:
+          - {id: i.x, name: X, goals: [g.x], raci: {A: dg, R: [team-a, team-b, team-c]}}
+
+    Passing:
+
+        bodies:
+          - {id: pb-x, name: Programmaraad X, kind: programme_board,
+             members: [head-a, head-b, head-c]}
+    """
+    units = sorted({unit for actor in analysis.assignments.actors(initiative, "R")
+                    if (unit := analysis.unit_of(actor)) is not None})
+    if len(units) < params["min_units"]:
+        return
+    needed = set(units)
+    rarest = min(units, key=lambda unit: len(analysis.bodies_by_unit.get(unit, ())))
+    if not any(needed <= analysis.body_units(body)
+               for body in analysis.bodies_by_unit.get(rarest, ())):
+        yield Problem.about(
+            [initiative], f"{analysis.label(initiative)} crosses {len(units)} units with no "
+                          f"body where they all meet: {', '.join(units)}"
+        )
+
+
+def _contexts_of_person(analysis: Analysis, person: str) -> Iterator[str]:
+    """The bodies and items a person shares with others: seats and assignments,
+    directly or through the roles they hold."""
+    yield from analysis.seats_of_person(person)
+    kinds = analysis.model.kind
+    for actor in (person, *analysis.roles_of_person.get(person, ())):
+        for item in analysis.assignments.items_of(actor):
+            if kinds(item) in ("goal", "initiative", "decision"):
+                yield item
+
+
+def _units_in(analysis: Analysis, context: str) -> frozenset[str]:
+    """The units of the people who share a body or an item."""
+    if context in analysis.model.bodies:
+        return analysis.people_units_of_body(context)
+    return analysis.people_units(analysis.assignments.letters(context))
+
+
+@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True)
+def isolated_unit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator[Problem]:
+    """A unit with people of its own, none of whom shares a body or an item with another unit.
+
+    A person shares a body when they sit in it (a member, directly or
+    through a held role) and an item (a goal, initiative or decision) when
+    they hold an assignment on it (directly or through a held role);
+    *another unit* is any unit other than this one (a sub-unit too); people
+    without a unit are of no unit.
+
+    Why it matters: a unit that meets nobody from elsewhere, in no body
+    and on no item, executes in a silo; its work will not connect.
+
+    How to fix: give it a seat in the relevant body, or involve its people
+    (`C` or `R`) on items of other units.
+
+    Reading: a body's assignments (a body as `R`, say) are not held by its
+    members; only seats and the person's own or role's assignments count.
+
+    Failing:
+
+        people:
+          - {id: p.a, name: A, unit: team-a}
+        goals:
+          - {id: g.x, name: X, raci: {A: p.a}}
+
+    Passing:
+
+        goals:
+          - {id: g.x, name: X, raci: {A: p.a, C: [p.b]}}   # p.b is of another unit
+    """
+    people = analysis.people_by_unit.get(unit)
+    if not people:
+        return
+    seen: set[str] = set()
+    for person in people:
+        for context in _contexts_of_person(analysis, person):
+            if context in seen:
+                continue
+            seen.add(context)
+            if _units_in(analysis, context) - {unit}:
+                return
+    yield Problem.about([unit], f"{analysis.label(unit)} shares no body or item with another unit")
+
+
+RULES: list[Rule] = [uncoordinated_crossing, isolated_unit]

@@ -1,0 +1,267 @@
+"""Strategy rules (STR): goals that reach execution and initiatives that serve goals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.analysis import Analysis
+from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule
+
+
+@lint_rule("STR001", "goal-without-initiative", "strategy", "warning",
+           GOALS, uses_assignments=False)
+def goal_without_initiative(analysis: Analysis, params: RuleParams,
+                            goal: str) -> Iterator[Problem]:
+    """A goal with no sub-goals and no initiative contributing to it other than stopped ones.
+
+    Why it matters: a goal nobody works on is a statement, not policy. Leaf
+    goals are where strategy has to turn into initiatives.
+
+    How to fix: start an initiative that lists the goal in its `goals`, or
+    drop the goal.
+
+    Reading: done, paused and proposed initiatives count as contributing;
+    only stopped ones do not.
+
+    Failing:
+
+        goals:
+          - {id: g.x, name: Doel X}
+
+    Passing:
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x]}
+    """
+    if analysis.subgoals.get(goal):
+        return
+    initiatives = analysis.model.initiatives
+    if all(initiatives[i].effective_status == "stopped"
+           for i in analysis.initiatives_of_goal.get(goal, ())):
+        yield Problem.about([goal], f"{analysis.label(goal)} has no initiative working on it")
+
+
+@lint_rule("STR002", "orphan-initiative", "strategy", "warning",
+           INITIATIVES, uses_assignments=False)
+def orphan_initiative(analysis: Analysis, params: RuleParams,
+                      initiative: str) -> Iterator[Problem]:
+    """An initiative that contributes to no goal.
+
+    Why it matters: work that serves no goal competes for capacity with work
+    that does, and cannot be prioritised against it.
+
+    How to fix: list the goals it serves in `goals`, or stop it.
+
+    Reading: every initiative counts, whatever its status (a stopped one
+    that served no goal is still worth cleaning up).
+
+    Failing:
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: []}
+
+    Passing:
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x]}
+    """
+    if not analysis.model.initiatives[initiative].goals:
+        yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
+
+
+@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False)
+def goal_without_kpi(analysis: Analysis, params: RuleParams, goal: str) -> Iterator[Problem]:
+    """A goal with no sub-goals and no indicator measuring it.
+
+    Why it matters: what is not measured cannot be steered on; nobody can
+    tell whether the goal is being reached until it is too late.
+
+    How to fix: add an indicator (`kpis`) with `measures` set to the goal.
+
+    Failing:
+
+        goals:
+          - {id: g.x, name: Doel X}
+
+    Passing:
+
+        kpis:
+          - {id: k.x, name: Indicator X, measures: g.x, type: leading}
+    """
+    if not analysis.subgoals.get(goal) and not analysis.kpis_of.get(goal):
+        yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
+
+
+@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False)
+def no_leading_indicator(analysis: Analysis, params: RuleParams,
+                         goal: str) -> Iterator[Problem]:
+    """A goal whose own indicators are all lagging.
+
+    Indicators of sub-goals do not count.
+
+    Why it matters: lagging indicators report the result when it is too late
+    to change it; a leading indicator warns while there is time to act.
+
+    How to fix: add an indicator of `type: leading` that moves before the
+    result does (permits granted before homes converted, say).
+
+    Failing:
+
+        kpis:
+          - {id: k.x, name: Woningen, measures: g.x, type: lagging}
+
+    Passing:
+
+        kpis:
+          - {id: k.x, name: Woningen, measures: g.x, type: lagging}
+          - {id: k.y, name: Vergunningen, measures: g.x, type: leading}
+    """
+    kpis = analysis.kpis_of.get(goal)
+    if kpis and all(kpi.type == "lagging" for kpi in kpis):
+        yield Problem.about([goal], f"{analysis.label(goal)} has only lagging indicators: "
+                                    f"{', '.join(sorted(kpi.id for kpi in kpis))}")
+
+
+@lint_rule("STR005", "no-success-criteria", "strategy", "warning",
+           INITIATIVES, uses_assignments=False)
+def no_success_criteria(analysis: Analysis, params: RuleParams,
+                        initiative: str) -> Iterator[Problem]:
+    """A proposed or active initiative with no success criteria.
+
+    Why it matters: without criteria nobody can say when the initiative is
+    done or whether it worked, so it neither ends nor gets stopped.
+
+    How to fix: add `success_criteria`.
+
+    Failing:
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: active}
+
+    Passing:
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], success_criteria: ["200 wijken gestart"]}
+    """
+    found = analysis.model.initiatives[initiative]
+    if found.effective_status in ("proposed", "active") and not found.success_criteria:
+        yield Problem.about([initiative], f"{analysis.label(initiative)} has no success criteria")
+
+
+@lint_rule("STR006", "blocked-dependency", "strategy", "warning",
+           INITIATIVES, uses_assignments=False)
+def blocked_dependency(analysis: Analysis, params: RuleParams,
+                       initiative: str) -> Iterator[Problem]:
+    """An active initiative that depends directly on a paused or stopped one.
+
+    Why it matters: the active one spends capacity on work that waits for
+    something that is not coming.
+
+    How to fix: resume the blocker, drop the dependency, or pause the
+    dependent initiative too.
+
+    Failing:
+
+        initiatives:
+          - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
+          - {id: i.b, name: B, goals: [g.x], status: paused}
+
+    Passing:
+
+        initiatives:
+          - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
+          - {id: i.b, name: B, goals: [g.x], status: active}
+    """
+    initiatives = analysis.model.initiatives
+    found = initiatives[initiative]
+    if found.effective_status != "active":
+        return
+    blockers = sorted({other for other in found.depends_on if other in initiatives
+                       and initiatives[other].effective_status in ("paused", "stopped")})
+    if blockers:
+        yield Problem.about([initiative], f"{analysis.label(initiative)} depends on paused or "
+                                          f"stopped initiatives: {', '.join(blockers)}")
+
+
+@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False)
+def dependency_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator[Problem]:
+    """A cycle in `depends_on`.
+
+    One finding per strongly connected component, with every member as a
+    target; an initiative that depends on itself is a cycle.
+
+    Why it matters: initiatives that wait for each other can never start or
+    finish in the planned order.
+
+    How to fix: cut the dependency that is least real, or merge the
+    initiatives.
+
+    Failing:
+
+        initiatives:
+          - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
+          - {id: i.b, name: B, goals: [g.x], depends_on: [i.a]}
+
+    Passing:
+
+        initiatives:
+          - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
+          - {id: i.b, name: B, goals: [g.x]}
+    """
+    import networkx as nx
+
+    initiatives = analysis.model.initiatives
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_edges_from(
+        (i.id, other)
+        for i in initiatives.values() for other in i.depends_on if other in initiatives
+    )
+    for component in nx.strongly_connected_components(graph):
+        node = next(iter(component))
+        if len(component) > 1 or graph.has_edge(node, node):
+            members = sorted(component)
+            yield Problem.about(
+                members, f"Dependency cycle among {len(members)} initiatives: {', '.join(members)}"
+            )
+
+
+@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False)
+def overdue_initiative(analysis: Analysis, params: RuleParams,
+                       initiative: str) -> Iterator[Problem]:
+    """An active initiative past its `end` on the as-of date.
+
+    Past means the end is strictly before the as-of date (`--as-of`, else
+    the model's `org.as_of`, else today).
+
+    Why it matters: an initiative running past its end without a new plan
+    is overrunning unnoticed; its capacity and budget are no longer planned.
+
+    How to fix: re-plan with a new `end`, or close it (`status: done` or
+    `stopped`).
+
+    Failing (as of 2026-11-01):
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], end: 2026-06-30}
+
+    Passing:
+
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], end: 2027-06-30}
+    """
+    found = analysis.model.initiatives[initiative]
+    if found.effective_status == "active" and found.end is not None and found.end < analysis.as_of:
+        yield Problem.about([initiative], f"{analysis.label(initiative)} is active past its end "
+                                          f"{found.end.isoformat()}")
+
+
+RULES: list[Rule] = [
+    goal_without_initiative,
+    orphan_initiative,
+    goal_without_kpi,
+    no_leading_indicator,
+    no_success_criteria,
+    blocked_dependency,
+    dependency_cycle,
+    overdue_initiative,
+]

@@ -1,0 +1,80 @@
+"""Waiver rules (WAI): waivers that expired or no longer silence anything.
+
+These run after every other finding has been matched against the waivers
+(the engine records the matches in `Analysis.matched_waivers`) and cannot
+be waived themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.analysis import Analysis
+from raci.lint.rule import WAIVERS, Problem, Rule, RuleParams, lint_rule
+from raci.model import Waiver
+
+
+def waiver_expired(waiver: Waiver, analysis: Analysis) -> bool:
+    """Past its `expires`: the date is strictly before the as-of date."""
+    return waiver.expires is not None and waiver.expires < analysis.as_of
+
+
+def _describe(waiver: Waiver) -> str:
+    return f"Waiver of {waiver.rule} for {', '.join(waiver.target)}"
+
+
+@lint_rule("WAI001", "expired-waiver", "waivers", "warning", WAIVERS, uses_assignments=False)
+def expired_waiver(analysis: Analysis, params: RuleParams, number: str) -> Iterator[Problem]:
+    """A waiver past its `expires` date; the finding it waived is reported again too.
+
+    Why it matters: a waiver records a decision to accept a weakness for a
+    while; when that while is over, the decision must be taken again.
+
+    How to fix: fix the weakness and remove the waiver, or renew it with a
+    new `expires` and a reason that still holds.
+
+    Failing (as of 2026-11-01):
+
+        waivers:
+          - {rule: BOD002, target: sg-warmte, reason: Adviserend, expires: 2026-01-01}
+
+    Passing:
+
+        waivers:
+          - {rule: BOD002, target: sg-warmte, reason: Adviserend, expires: 2027-01-01}
+    """
+    waiver = analysis.model.waivers[int(number)]
+    if waiver_expired(waiver, analysis):
+        assert waiver.expires is not None
+        yield Problem.about(
+            waiver.target, f"{_describe(waiver)} expired on {waiver.expires.isoformat()}"
+        )
+
+
+@lint_rule("WAI002", "unused-waiver", "waivers", "info", WAIVERS, uses_assignments=False)
+def unused_waiver(analysis: Analysis, params: RuleParams, number: str) -> Iterator[Problem]:
+    """A waiver, not expired, that matches no finding.
+
+    Why it matters: a waiver for a weakness that is gone hides the next one
+    that appears on the same entity.
+
+    How to fix: remove the waiver.
+
+    Reading: a waiver for a rule that did not run (not selected, ignored or
+    set to `off`) is not reported: whether it matches is unknown.
+
+    Failing:
+
+        waivers:
+          - {rule: BOD007, target: sg-warmte, reason: Voorzitter volgt}   # sg-warmte has a chair
+
+    Passing:
+
+        waivers: []
+    """
+    waiver = analysis.model.waivers[int(number)]
+    if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
+        yield Problem.about(waiver.target, f"{_describe(waiver)} matches no finding")
+
+
+RULES: list[Rule] = [expired_waiver, unused_waiver]

@@ -1,0 +1,165 @@
+"""Connecting to a model database: URLs, engine set-up, and database errors.
+
+SQLite gets foreign keys on every connection, WAL mode (readers never wait
+for a writer), a 5 s busy timeout, and explicit transactions: reads begin
+with ``BEGIN`` and see one snapshot, writes begin with ``BEGIN IMMEDIATE`` so
+two writers queue for the lock instead of one failing half-way. PostgreSQL
+needs none of that; loads there run in REPEATABLE READ for the same single
+snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
+
+from raci.errors import StoreError
+
+BUSY_TIMEOUT_SECONDS = 5
+WRITE = "raci_write"
+"""Execution option that marks a connection's transaction as a write."""
+
+
+def database_url(url: str) -> URL:
+    """Parse a model database URL; ``postgresql://`` means psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"{url}: not a database URL; give sqlite:///PATH.db or postgresql://HOST/DB"
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"{describe(parsed)}: raci stores models in SQLite or PostgreSQL only"
+        )
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise StoreError(f"{url}: give the SQLite file, as in sqlite:///path/to/org.db")
+    return parsed
+
+
+def describe(url: URL) -> str:
+    """How messages name a database: the file for SQLite, else the URL sans password."""
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url)
+    engine = create_engine(
+        url,
+        connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _set_up_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _set_up_sqlite_connection(dbapi_connection: Any, _record: object) -> None:
+    # Take transactions away from the sqlite3 module, which would otherwise
+    # begin them late and never around DDL; `_begin_sqlite_transaction` does it.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    # Safe in WAL mode against a killed process; only a power cut may lose
+    # the last commits, never corrupt the file.
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    writing = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read transaction that sees one snapshot of the whole database."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="REPEATABLE READ")
+        with connection.begin():
+            yield connection
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: all of it commits, or none of it."""
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE: True})
+        with connection.begin():
+            yield connection
+
+
+@contextmanager
+def bulk_writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction for replacing everything, with references checked at the end.
+
+    SQLite checks each row's foreign keys as it is deleted or inserted, which
+    made replacing a large model twice as slow; here they are switched off
+    for the transaction (possible only outside one) and the whole database
+    is checked once before commit instead.
+    """
+    if engine.dialect.name != "sqlite":
+        with writing(engine) as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE: True})
+        sqlite = connection.connection.driver_connection
+        assert sqlite is not None
+        sqlite.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise StoreError(
+                        f"refused: a row of table {broken[0]} names an id that is not in "
+                        "the model; nothing was written"
+                    )
+        finally:
+            sqlite.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
+def database_errors(database: str) -> Iterator[None]:
+    """Turn the driver's exceptions into one-line `StoreError`s naming the database."""
+    try:
+        yield
+    except IntegrityError as error:
+        raise StoreError(
+            f"{database}: refused ({_first_line(error)}); nothing was written"
+        ) from error
+    except DBAPIError as error:
+        reason = _first_line(error)
+        if "locked" in reason or "busy" in reason:
+            raise StoreError(
+                f"{database}: another process kept the database busy for more than "
+                f"{BUSY_TIMEOUT_SECONDS} s; try again"
+            ) from error
+        if "not a database" in reason:
+            raise StoreError(f"{database}: not a SQLite database") from error
+        raise StoreError(f"{database}: {reason}") from error
+    except SQLAlchemyError as error:
+        raise StoreError(f"{database}: {_first_line(error)}") from error
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    text = str(cause).strip()
+    return text.splitlines()[0] if text else type(cause).__name__

@@ -1,0 +1,179 @@
+"""Entities to rows and back: which column holds which field, which table each list.
+
+Derived from the dataclasses' own fields, so every field of every kind is
+stored; a field with no column fails loudly at import (see `_columns_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Connection, Row, Table, insert
+
+from raci.model import KINDS, Assignment, Entity, Waiver
+from raci.store import tables
+
+
+@dataclass(frozen=True)
+class ListField:
+    """A list field of an entity and the table that holds it, one row per value."""
+
+    field: str
+    table: Table
+    owner: str
+    value: str
+    names_entities: bool
+
+
+LIST_FIELDS = (
+    ListField("tags", tables.tag, "entity", "tag", names_entities=False),
+    ListField("holders", tables.holder, "role", "person", names_entities=True),
+    ListField("members", tables.membership, "body", "member", names_entities=True),
+    ListField("goals", tables.contribution, "initiative", "goal", names_entities=True),
+    ListField("depends_on", tables.dependency, "initiative", "depends_on", names_entities=True),
+    ListField("about", tables.decision_about, "decision", "about", names_entities=True),
+    ListField(
+        "success_criteria", tables.success_criterion, "initiative", "criterion",
+        names_entities=False,
+    ),
+)
+_LIST_FIELD_NAMES = frozenset(f.field for f in LIST_FIELDS)
+
+# Fields whose column has another name: `kind` is the entity's kind, and
+# `start`/`end` are SQL keywords.
+_COLUMN_OF_FIELD = {
+    "kind": "body_kind", "type": "kpi_type", "start": "start_date", "end": "end_date"
+}
+
+ENTITY_COLUMNS = tuple(column.name for column in tables.entity.columns)
+REFERENCE_COLUMNS = ("parent", "unit", "reports_to", "chair", "measures")
+"""Columns of `entity` that name another entity."""
+
+
+def _columns_of(cls: type[Entity]) -> tuple[tuple[str, str], ...]:
+    """(field, column) for each field of `cls` kept in the `entity` row."""
+    pairs = []
+    for f in fields(cls):
+        if f.name in _LIST_FIELD_NAMES:
+            continue
+        column = _COLUMN_OF_FIELD.get(f.name, f.name)
+        if column not in ENTITY_COLUMNS:
+            raise RuntimeError(f"{cls.__name__}.{f.name} has no column in the entity table")
+        pairs.append((f.name, column))
+    return tuple(pairs)
+
+
+_SCALARS = {kind: _columns_of(cls) for kind, (_, cls) in KINDS.items()}
+_SCALAR_INDEXES = {
+    kind: tuple((name, ENTITY_COLUMNS.index(column)) for name, column in pairs)
+    for kind, pairs in _SCALARS.items()
+}
+LIST_FIELDS_OF_KIND = {
+    kind: tuple(lf for lf in LIST_FIELDS if lf.field in {f.name for f in fields(cls)})
+    for kind, (_, cls) in KINDS.items()
+}
+_KIND_COLUMN = ENTITY_COLUMNS.index("kind")
+_POSITION_COLUMN = ENTITY_COLUMNS.index("position")
+_VERSION_COLUMN = ENTITY_COLUMNS.index("version")
+
+Rows = list[tuple[Any, ...]]
+"""Rows of one table, each a tuple of all its columns in table order."""
+
+
+def entity_row(entity: Entity, kind: str, position: int, version: int) -> tuple[Any, ...]:
+    row: list[Any] = [None] * len(ENTITY_COLUMNS)
+    row[_KIND_COLUMN] = kind
+    row[_POSITION_COLUMN] = position
+    row[_VERSION_COLUMN] = version
+    for name, index in _SCALAR_INDEXES[kind]:
+        row[index] = getattr(entity, name)
+    return tuple(row)
+
+
+def entity_values(entity: Entity, kind: str, position: int, version: int) -> dict[str, Any]:
+    """An entity's row as a dict of column values, for a single insert or update."""
+    return dict(zip(ENTITY_COLUMNS, entity_row(entity, kind, position, version), strict=True))
+
+
+def entity_from_row(row: Row[Any]) -> tuple[str, Entity]:
+    """The entity's kind and the entity, its lists still empty."""
+    kind: str = row[_KIND_COLUMN]
+    cls = KINDS[kind][1]
+    return kind, cls(**{name: row[index] for name, index in _SCALAR_INDEXES[kind]})
+
+
+def list_rows(
+    entities: Iterable[tuple[str, Entity]], version: int
+) -> Iterator[tuple[ListField, Rows]]:
+    """For each list table, the rows of the given (kind, entity) pairs."""
+    rows: dict[str, Rows] = {lf.field: [] for lf in LIST_FIELDS}
+    for kind, entity in entities:
+        for lf in LIST_FIELDS_OF_KIND[kind]:
+            rows[lf.field].extend(
+                (entity.id, position, value, version)
+                for position, value in enumerate(getattr(entity, lf.field))
+            )
+    for lf in LIST_FIELDS:
+        yield lf, rows[lf.field]
+
+
+def assignment_rows(assignments: Iterable[Assignment], version: int) -> Rows:
+    return [
+        (a.item, a.actor, a.letter, position, version)
+        for position, a in enumerate(assignments)
+    ]
+
+
+def waiver_rows(waivers: list[Waiver], version: int) -> tuple[Rows, Rows]:
+    """Rows of the `waiver` and `waiver_target` tables."""
+    waiver_table = [
+        (position, w.rule, w.reason, w.expires, w.author, version)
+        for position, w in enumerate(waivers)
+    ]
+    target_table = [
+        (position, index, target, version)
+        for position, w in enumerate(waivers)
+        for index, target in enumerate(w.target)
+    ]
+    return waiver_table, target_table
+
+
+def insert_many(connection: Connection, table: Table, rows: Rows) -> None:
+    """Insert `rows` with one executemany of a Core INSERT.
+
+    The statement is compiled by SQLAlchemy and the values converted by each
+    column type's own bind processor, but handed to the driver directly:
+    SQLAlchemy's per-row parameter handling took as long as SQLite's insert.
+    """
+    if not rows:
+        return
+    dialect = connection.dialect
+    columns = [column.name for column in table.columns]
+    compiled = insert(table).compile(dialect=dialect, column_keys=columns)
+    processors = [
+        (index, processor)
+        for index, column in enumerate(table.columns)
+        if (processor := column.type.dialect_impl(dialect).bind_processor(dialect))
+    ]
+    if processors:
+        rows = [_processed(row, processors) for row in rows]
+    if not dialect.positional:
+        named = [dict(zip(columns, row, strict=True)) for row in rows]
+        connection.exec_driver_sql(compiled.string, named)
+        return
+    order = [columns.index(name) for name in compiled.positiontup or ()]
+    if order != list(range(len(columns))):
+        rows = [tuple(row[index] for index in order) for row in rows]
+    connection.exec_driver_sql(compiled.string, rows)
+
+
+def _processed(
+    row: tuple[Any, ...], processors: Sequence[tuple[int, Callable[[Any], Any]]]
+) -> tuple[Any, ...]:
+    values = list(row)
+    for index, processor in processors:
+        if values[index] is not None:
+            values[index] = processor(values[index])
+    return tuple(values)

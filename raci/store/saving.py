@@ -1,0 +1,379 @@
+"""Saving one `Change` in one transaction, with optimistic concurrency.
+
+The store remembers the version of each row it loaded (`RememberedVersions`).
+Updating or deleting an entity is ``WHERE id = :id AND version = :loaded``;
+no row means someone else changed or deleted it, and the whole change is
+refused with a `ConflictError` naming it. Writing an id, or an assignment,
+that this store never saw but that now exists is a conflict too: someone
+else added it. The transaction runs:
+
+1. the org header and the waivers;
+2. removed assignments, then each deleted entity's assignments and lists,
+   then the deleted entity rows (relation rows go before their entity);
+3. put entities: their rows, then their list rows;
+4. new assignments;
+5. reference checks, so a refused change names what is wrong instead of
+   failing on a deferred foreign key at commit.
+
+The caller (`Store.save`) opened the transaction and raised the revision,
+which keeps every other writer out until it commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column, Connection, delete, func, insert, or_, select, update
+
+from raci.errors import ConflictError, StoreError
+from raci.model import Assignment, Entity, Model, Org, Waiver, kind_of, referenced_ids
+from raci.model.changes import Change
+from raci.store import tables
+from raci.store.rows import (
+    LIST_FIELDS,
+    REFERENCE_COLUMNS,
+    entity_values,
+    insert_many,
+    list_rows,
+    waiver_rows,
+)
+
+AssignmentKey = tuple[str, str]
+"""(item, actor): one actor holds at most one letter on an item."""
+
+CHUNK = 500
+"""Ids per ``IN (...)``, well under SQLite's limit on bound parameters."""
+
+
+@dataclass
+class WrittenVersions:
+    """What one save wrote: new versions, and None for rows it deleted."""
+
+    org: int | None = None
+    waivers: dict[int, int] | None = None
+    entities: dict[str, int | None] = field(default_factory=dict)
+    assignments: dict[AssignmentKey, int | None] = field(default_factory=dict)
+
+
+@dataclass
+class RememberedVersions:
+    """The version of every row as this store last loaded or wrote it."""
+
+    org: int | None = None
+    waivers: dict[int, int] = field(default_factory=dict)
+    entities: dict[str, int] = field(default_factory=dict)
+    assignments: dict[AssignmentKey, int] = field(default_factory=dict)
+
+    @classmethod
+    def of_model(cls, model: Model, version: int) -> RememberedVersions:
+        return cls(
+            org=version,
+            waivers=dict.fromkeys(range(len(model.waivers)), version),
+            entities={entity.id: version for entity in model.entities()},
+            assignments={(a.item, a.actor): version for a in model.assignments},
+        )
+
+    def update(self, written: WrittenVersions) -> None:
+        if written.org is not None:
+            self.org = written.org
+        if written.waivers is not None:
+            self.waivers = written.waivers
+        _overlay(self.entities, written.entities)
+        _overlay(self.assignments, written.assignments)
+
+
+def _overlay(versions: dict[Any, int], written: dict[Any, int | None]) -> None:
+    for key, version in written.items():
+        if version is None:
+            versions.pop(key, None)
+        else:
+            versions[key] = version
+
+
+def save_change(
+    connection: Connection, change: Change, revision: int, remembered: RememberedVersions
+) -> WrittenVersions:
+    """Write `change`; return the versions written, for the store to remember."""
+    saving = _Saving(connection, revision, remembered)
+    if change.org is not None:
+        saving.write_org(change.org)
+    if change.waivers is not None:
+        saving.write_waivers(change.waivers)
+    for a in change.unassign:
+        saving.unassign(a)
+    deleted = [entity_id for entity_id in change.delete if saving.delete_entity(entity_id)]
+    saving.put(change.put)
+    for a in change.assign:
+        saving.assign(a)
+    put_ids = {entity.id for entity in change.put}
+    saving.check_nothing_names([d for d in deleted if d not in put_ids])
+    saving.check_names_exist(change, set(deleted) - put_ids)
+    return saving.written
+
+
+def _changed(what: str) -> ConflictError:
+    return ConflictError(
+        f"{what} was changed by someone else since you loaded it; reload and try again"
+    )
+
+
+def _added(what: str) -> ConflictError:
+    return ConflictError(
+        f"{what} was added by someone else since you loaded it; reload and try again"
+    )
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+class _Saving:
+    """The steps of one save, sharing its connection and the versions it wrote."""
+
+    def __init__(
+        self, connection: Connection, revision: int, remembered: RememberedVersions
+    ) -> None:
+        self.connection = connection
+        self.revision = revision
+        self.remembered = remembered
+        self.written = WrittenVersions()
+        self._next_entity_position: int | None = None
+        self._next_assignment_position: int | None = None
+
+    # ---- what this store knows, its own writes included ----------------------
+
+    def entity_version(self, entity_id: str) -> int | None:
+        if entity_id in self.written.entities:
+            return self.written.entities[entity_id]
+        return self.remembered.entities.get(entity_id)
+
+    def assignment_version(self, key: AssignmentKey) -> int | None:
+        if key in self.written.assignments:
+            return self.written.assignments[key]
+        return self.remembered.assignments.get(key)
+
+    def entity_exists(self, entity_id: str) -> bool:
+        query = select(tables.entity.c.id).where(tables.entity.c.id == entity_id)
+        return self.connection.execute(query).first() is not None
+
+    def assignment_exists(self, key: AssignmentKey) -> bool:
+        table = tables.assignment
+        query = select(table.c.item).where(table.c.item == key[0], table.c.actor == key[1])
+        return self.connection.execute(query).first() is not None
+
+    # ---- header and waivers ------------------------------------------------------
+
+    def write_org(self, org: Org) -> None:
+        table = tables.org
+        result = self.connection.execute(
+            update(table)
+            .where(table.c.version == self.remembered.org)
+            .values(
+                name=org.name, description=org.description, as_of=org.as_of,
+                version=self.revision,
+            )
+        )
+        if result.rowcount == 0:
+            raise _changed("the organisation's name, description or as-of date")
+        self.written.org = self.revision
+
+    def write_waivers(self, waivers: list[Waiver]) -> None:
+        current = {
+            position: version
+            for position, version in self.connection.execute(
+                select(tables.waiver.c.position, tables.waiver.c.version)
+            )
+        }
+        if current != self.remembered.waivers:
+            raise _changed("the list of waivers")
+        self.connection.execute(delete(tables.waiver_target))
+        self.connection.execute(delete(tables.waiver))
+        waiver_table, target_table = waiver_rows(waivers, self.revision)
+        insert_many(self.connection, tables.waiver, waiver_table)
+        insert_many(self.connection, tables.waiver_target, target_table)
+        self.written.waivers = dict.fromkeys(range(len(waivers)), self.revision)
+
+    # ---- assignments ---------------------------------------------------------------
+
+    def unassign(self, a: Assignment) -> None:
+        key = (a.item, a.actor)
+        version = self.assignment_version(key)
+        if version is None:
+            if self.assignment_exists(key):
+                raise _added(f"the assignment of {a.actor} on {a.item}")
+            return
+        table = tables.assignment
+        result = self.connection.execute(
+            delete(table).where(
+                table.c.item == a.item, table.c.actor == a.actor, table.c.version == version
+            )
+        )
+        if result.rowcount == 0:
+            raise _changed(f"the assignment of {a.actor} on {a.item}")
+        self.written.assignments[key] = None
+
+    def assign(self, a: Assignment) -> None:
+        """Give the actor the letter, replacing the one it held; it goes last in order."""
+        key = (a.item, a.actor)
+        version = self.assignment_version(key)
+        values = {"letter": a.letter, "position": self.next_assignment_position(),
+                  "version": self.revision}
+        table = tables.assignment
+        if version is None:
+            if self.assignment_exists(key):
+                raise _added(f"the assignment of {a.actor} on {a.item}")
+            self.connection.execute(insert(table).values(item=a.item, actor=a.actor, **values))
+        else:
+            result = self.connection.execute(
+                update(table)
+                .where(table.c.item == a.item, table.c.actor == a.actor,
+                       table.c.version == version)
+                .values(**values)
+            )
+            if result.rowcount == 0:
+                raise _changed(f"the assignment of {a.actor} on {a.item}")
+        self.written.assignments[key] = self.revision
+
+    def next_assignment_position(self) -> int:
+        if self._next_assignment_position is None:
+            self._next_assignment_position = self._next_position(tables.assignment.c.position)
+        self._next_assignment_position += 1
+        return self._next_assignment_position - 1
+
+    def next_entity_position(self) -> int:
+        if self._next_entity_position is None:
+            self._next_entity_position = self._next_position(tables.entity.c.position)
+        self._next_entity_position += 1
+        return self._next_entity_position - 1
+
+    def _next_position(self, column: Column[int]) -> int:
+        last = self.connection.execute(select(func.max(column))).scalar()
+        return 0 if last is None else int(last) + 1
+
+    # ---- entities ------------------------------------------------------------------
+
+    def delete_entity(self, entity_id: str) -> bool:
+        """Delete an entity with its assignments and lists; False if it was not there."""
+        version = self.entity_version(entity_id)
+        if version is None:
+            if self.entity_exists(entity_id):
+                raise _added(entity_id)
+            return False
+        table = tables.assignment
+        mine = or_(table.c.item == entity_id, table.c.actor == entity_id)
+        for item, actor, assignment_version in self.connection.execute(
+            select(table.c.item, table.c.actor, table.c.version).where(mine)
+        ):
+            if self.assignment_version((item, actor)) != assignment_version:
+                raise _changed(f"the assignment of {actor} on {item}")
+            self.written.assignments[item, actor] = None
+        self.connection.execute(delete(table).where(mine))
+        self._delete_lists([entity_id])
+        result = self.connection.execute(
+            delete(tables.entity).where(
+                tables.entity.c.id == entity_id, tables.entity.c.version == version
+            )
+        )
+        if result.rowcount == 0:
+            raise _changed(entity_id)
+        self.written.entities[entity_id] = None
+        return True
+
+    def put(self, entities: list[Entity]) -> None:
+        """Insert or replace entities whole, their lists included."""
+        for entity in entities:
+            self._put_row(entity)
+        ids = [entity.id for entity in entities]
+        self._delete_lists(ids)
+        for lf, rows in list_rows(((kind_of(e), e) for e in entities), self.revision):
+            insert_many(self.connection, lf.table, rows)
+
+    def _put_row(self, entity: Entity) -> None:
+        kind = kind_of(entity)
+        version = self.entity_version(entity.id)
+        label = f"{kind} {entity.id}"
+        table = tables.entity
+        if version is None:
+            if self.entity_exists(entity.id):
+                raise _added(label)
+            row = entity_values(entity, kind, self.next_entity_position(), self.revision)
+            self.connection.execute(insert(table).values(row))
+        else:
+            row = entity_values(entity, kind, 0, self.revision)
+            del row["position"]  # a replaced entity keeps its place in the model
+            result = self.connection.execute(
+                update(table)
+                .where(table.c.id == entity.id, table.c.version == version)
+                .values(row)
+            )
+            if result.rowcount == 0:
+                raise _changed(label)
+        self.written.entities[entity.id] = self.revision
+
+    def _delete_lists(self, owner_ids: list[str]) -> None:
+        for lf in LIST_FIELDS:
+            owner = lf.table.c[lf.owner]
+            for chunk in _chunks(owner_ids):
+                self.connection.execute(delete(lf.table).where(owner.in_(chunk)))
+
+    # ---- references -------------------------------------------------------------------
+
+    def check_nothing_names(self, deleted: list[str]) -> None:
+        """Refuse to delete an entity that another entity still names."""
+        for referrer, name, entity_id, version in self._references_to(deleted):
+            if self.entity_version(referrer) != version:
+                raise ConflictError(
+                    f"{referrer} was changed by someone else to name {entity_id} since you "
+                    "loaded it; reload and try again"
+                )
+            raise StoreError(
+                f"cannot delete {entity_id}: {referrer} still names it in {name}; "
+                "change that first"
+            )
+
+    def _references_to(self, ids: list[str]) -> Iterator[tuple[str, str, str, int]]:
+        """(referrer, field, named id, referrer's version) for rows naming `ids`."""
+        entity = tables.entity
+        for chunk in _chunks(ids):
+            for name in REFERENCE_COLUMNS:
+                column = entity.c[name]
+                query = select(entity.c.id, column, entity.c.version).where(column.in_(chunk))
+                for referrer, target, version in self.connection.execute(query):
+                    yield referrer, name, target, version
+            for lf in LIST_FIELDS:
+                if not lf.names_entities:
+                    continue
+                value = lf.table.c[lf.value]
+                query = select(lf.table.c[lf.owner], value, lf.table.c.version).where(
+                    value.in_(chunk)
+                )
+                for referrer, target, version in self.connection.execute(query):
+                    yield referrer, lf.field, target, version
+
+    def check_names_exist(self, change: Change, deleted: set[str]) -> None:
+        """Refuse entities and assignments that name ids not in the model."""
+        named: dict[str, str] = {}
+        for entity in change.put:
+            for _, target in referenced_ids(entity):
+                named.setdefault(target, entity.id)
+        for a in change.assign:
+            named.setdefault(a.item, f"the assignment of {a.actor}")
+            named.setdefault(a.actor, f"the assignment on {a.item}")
+        missing = set(named) - set(self._existing(list(named)))
+        for target in sorted(missing):
+            if target in deleted:
+                raise StoreError(f"{named[target]} names {target}, which this change deletes")
+            if target in self.remembered.entities:
+                raise ConflictError(
+                    f"{target} was deleted by someone else since you loaded it; "
+                    "reload and try again"
+                )
+            raise StoreError(f"{named[target]} names {target}, which is not in the model")
+
+    def _existing(self, ids: list[str]) -> Iterable[str]:
+        column = tables.entity.c.id
+        for chunk in _chunks(ids):
+            yield from self.connection.execute(select(column).where(column.in_(chunk))).scalars()

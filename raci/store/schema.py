@@ -1,0 +1,135 @@
+"""Creating a model database and migrating an older one, with Alembic.
+
+The migrations live in ``raci/store/migrations``; the Alembic configuration
+is built here in code, so no alembic.ini is needed. A database made by an
+older raci is migrated when it is opened, after a backup copy of a SQLite
+file is written beside it (``org.db.bak-0001``). PostgreSQL databases are
+migrated in one transaction without a copy: back them up with pg_dump.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, insert, inspect
+from sqlalchemy.engine import URL
+
+from raci.errors import StoreError
+from raci.store import tables
+from raci.store.engine import describe, reading, sqlite_path, writing
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def head_version() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "raci ships at least one migration"
+    return head
+
+
+def schema_version(connection: Connection) -> str | None:
+    """The database's schema version, or None when it holds no raci model."""
+    if not inspect(connection).has_table("meta"):
+        return None
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(connection: Connection, version: str = "head") -> None:
+    """Migrate to `version` inside the connection's transaction."""
+    command.upgrade(alembic_config(connection), version)
+
+
+def create_model(engine: Engine, url: URL, name: str | None, version: str = "head") -> None:
+    """Make the schema and an empty model in one transaction; refuse if one is there."""
+    database = describe(url)
+    path = sqlite_path(url)
+    if path is not None and not path.parent.is_dir():
+        raise StoreError(f"{database}: cannot create it, no directory {path.parent}")
+    with writing(engine) as connection:
+        if schema_version(connection) is not None:
+            raise StoreError(f"{database}: a model is already there; nothing was changed")
+        upgrade(connection, version)
+        connection.execute(
+            insert(tables.org).values(id=1, name=name or default_name(url), version=0)
+        )
+
+
+def default_name(url: URL) -> str:
+    path = sqlite_path(url)
+    return path.stem if path is not None else (url.database or "org")
+
+
+def open_existing(engine: Engine, url: URL) -> Path | None:
+    """Check there is a model and bring its schema up to date.
+
+    Returns the backup copy written before a migration, if any.
+    """
+    database = describe(url)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise _no_model(database)
+    with reading(engine) as connection:
+        version = schema_version(connection)
+    if version is None:
+        raise _no_model(database)
+    head = head_version()
+    if version == head:
+        return None
+    _check_known(version, database)
+    backup = back_up(path, version) if path is not None else None
+    with writing(engine) as connection:
+        # Another process may have migrated it while we copied.
+        if schema_version(connection) != head:
+            upgrade(connection)
+    return backup
+
+
+def _no_model(database: str) -> StoreError:
+    return StoreError(f"no model at {database}; create one with `raci new {database}`")
+
+
+def _check_known(version: str, database: str) -> None:
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(version)
+    except CommandError:
+        raise StoreError(
+            f"{database}: made by a newer raci (schema {version}); upgrade raci to open it"
+        ) from None
+
+
+def back_up(path: Path, version: str) -> Path:
+    """Copy a SQLite database beside itself as ``NAME.bak-VERSION`` (never overwriting).
+
+    The copy goes through SQLite's backup API, so it is consistent even while
+    another process writes and includes what is still in the WAL file.
+    """
+    backup = path.with_name(f"{path.name}.bak-{version}")
+    number = 2
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.bak-{version}-{number}")
+        number += 1
+    source = sqlite3.connect(path)
+    try:
+        target = sqlite3.connect(backup)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return backup

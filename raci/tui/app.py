@@ -1,0 +1,350 @@
+"""The raci app (SPEC §4): explore, edit, matrix, findings and diagrams over a database.
+
+`make_app` is the one way to build it, for the command line and the tests.
+One database worker owns the store: it loads the model, then saves each edit
+in order, noticing when another process wrote first. Lint and export run in
+their own workers. Workers only post messages; the `@on` handlers below
+change the app's state and tell the views.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from raci.errors import ConflictError, RaciError
+from raci.lint.findings import LEVELS, Finding
+from raci.model.changes import Change
+from raci.source import database_url
+from raci.tui.commands import RaciCommands
+from raci.tui.messages import (
+    ChangeRequested,
+    ChangeSaved,
+    ConflictFound,
+    DiagramExported,
+    EntityChosen,
+    ExportFailed,
+    LintFinished,
+    ModelLoaded,
+    StoreFailed,
+)
+
+if TYPE_CHECKING:
+    from raci.store import Store
+from raci.tui.screens.keys import KeysScreen
+from raci.tui.session import Session
+from raci.tui.widgets.diagram import DiagramView
+from raci.tui.widgets.explorer import ExplorerView
+from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.matrix import MatrixView
+
+VIEWS = ("explorer", "matrix", "findings", "diagram")
+View = ExplorerView | MatrixView | FindingsView | DiagramView
+
+
+class RaciApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "raci"
+    COMMANDS: ClassVar = App.COMMANDS | {RaciCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "show_keys", "Keys", id="show-keys"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("1", "show_view('explorer')", "Explorer", show=False, id="view-explorer"),
+        Binding("2", "show_view('matrix')", "Matrix", show=False, id="view-matrix"),
+        Binding("3", "show_view('findings')", "Findings", show=False, id="view-findings"),
+        Binding("4", "show_view('diagram')", "Diagram", show=False, id="view-diagram"),
+    ]
+
+    def __init__(self, url: str, label: str, *, create: bool = False) -> None:
+        super().__init__()
+        self.url, self.label, self.create = url, label, create
+        self.session: Session | None = None
+        self.findings: list[Finding] = []
+        self.failure: str | None = None
+        """Why the database could not be opened, when the app gave up."""
+        self._saves: queue.Queue[Change] = queue.Queue()
+        self._stale_models: set[View] = set()
+        self._stale_findings: set[View] = set()
+        """Views not on screen when the model or the findings changed."""
+        self._adopted = threading.Event()
+        """Set once the UI has taken a reloaded model; the database worker waits for it."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="views", initial="explorer"):
+            with TabPane("Explorer", id="explorer"):
+                yield ExplorerView()
+            with TabPane("Matrix", id="matrix"):
+                yield MatrixView()
+            with TabPane("Findings", id="findings"):
+                yield FindingsView()
+            with TabPane("Diagram", id="diagram"):
+                yield DiagramView()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"loading {self.label}…"
+        self.query_one(ExplorerView).focus_main()
+        self._run_database()
+
+    # ---- workers --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="database", exit_on_error=False)
+    def _run_database(self) -> None:
+        """Open the store, load the model, then save each edit in the order made."""
+        from raci.store import open_store
+
+        worker = get_current_worker()
+        try:
+            store = open_store(self.url, create=self.create, name=Path(self.label).stem)
+            session = Session(store.load())
+        except RaciError as error:
+            self.post_message(StoreFailed(str(error)))
+            return
+        self.post_message(ModelLoaded(session))
+        try:
+            while not worker.is_cancelled:
+                try:
+                    change = self._saves.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                self._save(store, change)
+        finally:
+            store.close()
+
+    def _save(self, store: Store, change: Change) -> None:
+        """Save one edit, unless another process wrote since this one last looked.
+
+        Then the fresh model goes to the UI thread with the edits not yet
+        saved, and saving waits until the UI has re-applied them.
+        """
+        try:
+            if store.revision() != store.known_revision:
+                raise ConflictError("another process changed the model")
+            store.save(change)
+        except ConflictError:
+            pending = [change, *_drain(self._saves)]
+            self._adopted.clear()
+            self.post_message(ConflictFound(store.load(), pending))
+            while not self._adopted.wait(0.1):
+                if get_current_worker().is_cancelled:
+                    return
+        except RaciError as error:
+            self.post_message(StoreFailed(str(error)))
+        else:
+            self.post_message(ChangeSaved(change))
+
+    @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
+    def _lint(self, session: Session) -> None:
+        self.post_message(LintFinished(session.lint()))
+
+    # ---- what workers report ------------------------------------------------------
+
+    @on(ModelLoaded)
+    def _model_loaded(self, message: ModelLoaded) -> None:
+        self.session = message.session
+        self.title = message.session.model.org.name
+        self.sub_title = "linting…"
+        self._models_changed()
+        self._lint(message.session)
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        if self.session is None:
+            self.failure = message.reason
+            self.exit(return_code=2)
+        else:
+            self.notify(message.reason, title="Not saved", severity="error", timeout=10)
+
+    @on(ChangeSaved)
+    def _change_saved(self, message: ChangeSaved) -> None:
+        self.log.info("saved", message.change)
+
+    @on(ConflictFound)
+    def _conflict_found(self, message: ConflictFound) -> None:
+        assert self.session is not None
+        # Edits made since the worker looked are still queued: they go on the fresh model too.
+        pending = [*message.pending, *_drain(self._saves)]
+        reapplied, refused = self.session.adopt(message.fresh, pending)
+        for change in reapplied:
+            self._saves.put(change)
+        self._adopted.set()
+        text = "Another process changed the model: reloaded"
+        if reapplied:
+            text += " and kept your edit"
+        self.notify(text, title="Reloaded", severity="warning", timeout=8)
+        for reason in refused:
+            self.notify(f"Your edit was not kept: {reason}", title="Edit refused",
+                        severity="error", timeout=10)
+        self._models_changed()
+        self._lint(self.session)
+
+    @on(LintFinished)
+    def _lint_finished(self, message: LintFinished) -> None:
+        self.findings = message.findings
+        counts = {level: 0 for level in LEVELS}
+        for finding in message.findings:
+            if not finding.waived:
+                counts[finding.level] += 1
+        self.sub_title = " · ".join(plural(counts[level], level) for level in LEVELS)
+        for view in self._views():
+            if self._is_shown(view):
+                view.findings_changed(message.findings)
+            else:
+                self._stale_findings.add(view)
+
+    @on(DiagramExported)
+    def _diagram_exported(self, message: DiagramExported) -> None:
+        self.notify(f"Wrote {message.path}", title="Exported")
+
+    @on(ExportFailed)
+    def _export_failed(self, message: ExportFailed) -> None:
+        self.notify(message.reason, title="Export failed", severity="error", timeout=10)
+
+    # ---- what views ask -----------------------------------------------------------
+
+    @on(ChangeRequested)
+    def _change_requested(self, message: ChangeRequested) -> None:
+        if self.session is None or message.change.is_empty():
+            return
+        self.session.apply(message.change)
+        self._saved_and_shown(message.change)
+        if message.summary:
+            self.notify(message.summary, timeout=3)
+
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        self.show_entity(message.entity_id)
+
+    @on(TabbedContent.TabActivated, "#views")
+    def _view_shown(self, event: TabbedContent.TabActivated) -> None:
+        """Bring a view up to date with what changed while it was hidden."""
+        view = next(v for v in self._views() if v.parent is event.pane)
+        if view in self._stale_models and self.session is not None:
+            self._stale_models.discard(view)
+            view.model_changed(self.session, None)
+        if view in self._stale_findings:
+            self._stale_findings.discard(view)
+            view.findings_changed(self.findings)
+        if isinstance(view, DiagramView):
+            view.offer_focus(self.query_one(ExplorerView).current)
+
+    def _saved_and_shown(self, change: Change) -> None:
+        assert self.session is not None
+        self._saves.put(change)
+        self._models_changed(change)
+        self._lint(self.session)
+
+    def _models_changed(self, change: Change | None = None) -> None:
+        """Tell the view on screen; the others catch up when shown (see `_view_shown`).
+
+        `change` is None when the whole model was (re)loaded.
+        """
+        assert self.session is not None
+        for view in self._views():
+            if self._is_shown(view):
+                view.model_changed(self.session, change)
+            else:
+                self._stale_models.add(view)
+
+    def _is_shown(self, view: View) -> bool:
+        pane = view.parent
+        return pane is not None and self.query_one(TabbedContent).active == pane.id
+
+    def _views(self) -> tuple[View, ...]:
+        return (self.query_one(ExplorerView), self.query_one(MatrixView),
+                self.query_one(FindingsView), self.query_one(DiagramView))
+
+    # ---- actions -----------------------------------------------------------------
+
+    def action_show_view(self, view: str) -> None:
+        self.query_one(TabbedContent).active = view
+        self.call_after_refresh(self._focus_view, view)
+
+    def _focus_view(self, view: str) -> None:
+        for widget in self._views():
+            if widget.parent is not None and widget.parent.id == view:
+                widget.focus_main()
+
+    def action_undo(self) -> None:
+        self._step(undo=True)
+
+    def action_redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> None:
+        if self.session is None:
+            return
+        edit = self.session.undo() if undo else self.session.redo()
+        if edit is None:
+            self.notify(f"Nothing to {'undo' if undo else 'redo'}", timeout=2)
+            return
+        self._saved_and_shown(edit.change)
+        self.notify("Undone" if undo else "Redone", timeout=2)
+
+    def show_entity(self, entity_id: str) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).show_entity(entity_id)
+
+    def action_add_entity(self, kind: str) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).action_add(kind)
+
+    def action_edit_entity(self) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).action_edit()
+
+    def action_delete_entity(self) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).action_delete()
+
+    def action_pick_scope(self) -> None:
+        self.action_show_view("matrix")
+        self.query_one(MatrixView).action_pick_scope()
+
+    def action_export_diagram(self) -> None:
+        self.action_show_view("diagram")
+        self.query_one(DiagramView).action_export()
+
+    def action_show_keys(self) -> None:
+        self.push_screen(KeysScreen(self._key_groups()))
+
+    def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of the app, by view, for the keys screen."""
+        from raci.tui.screens.keys import keys_of
+        from raci.tui.widgets.matrix import RaciMatrix
+
+        return [
+            ("Everywhere", keys_of(self)),
+            ("Explorer", keys_of(ExplorerView)),
+            ("Matrix", keys_of(MatrixView) + keys_of(RaciMatrix)),
+            ("Findings", keys_of(FindingsView)),
+            ("Diagram", keys_of(DiagramView)),
+        ]
+
+
+def _drain(saves: queue.Queue[Change]) -> list[Change]:
+    found = []
+    while not saves.empty():
+        found.append(saves.get())
+    return found
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+
+
+def make_app(url_or_path: str | Path, *, create: bool = False) -> RaciApp:
+    """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent."""
+    spec = str(url_or_path)
+    return RaciApp(database_url(spec), spec, create=create)

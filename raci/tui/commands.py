@@ -1,0 +1,76 @@
+"""The command palette (ctrl+p): every action of the app, and a jump to any entity.
+
+Typing matches actions by their title and entities by name or id; choosing an
+entity shows it in the explorer.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from raci.model import KINDS
+from raci.tui.describe import KIND_TITLES
+
+if TYPE_CHECKING:
+    from raci.tui.app import RaciApp
+
+MAX_ENTITY_HITS = 50
+"""Enough to choose from; a model of thousands would flood the list."""
+
+
+class RaciCommands(Provider):
+    def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(title, help, callback) of every action."""
+        app = cast("RaciApp", self.app)
+        actions: list[tuple[str, str, Callable[[], object]]] = [
+            ("Show explorer", "The model by kind, and the selected entity",
+             partial(app.action_show_view, "explorer")),
+            ("Show matrix", "Items by actors; r a c i set a letter",
+             partial(app.action_show_view, "matrix")),
+            ("Show findings", "The lint result, grouped by level and rule",
+             partial(app.action_show_view, "findings")),
+            ("Show diagram", "Preview a neighbourhood and export a drawing",
+             partial(app.action_show_view, "diagram")),
+            ("Undo", "Undo the last edit of this session", app.action_undo),
+            ("Redo", "Redo the edit last undone", app.action_redo),
+            ("Edit selected entity", "Open the form of the entity the explorer shows",
+             app.action_edit_entity),
+            ("Delete selected entity", "Delete the entity the explorer shows, after a check",
+             app.action_delete_entity),
+            ("Pick matrix scope", "A unit, body or goal subtree, or the whole model",
+             app.action_pick_scope),
+            ("Export diagram", "Write the diagram view's drawing to its file",
+             app.action_export_diagram),
+            ("Show keys", "Every key of every view", app.action_show_keys),
+            ("Quit", "Leave raci; every edit is already saved", app.action_quit),
+        ]
+        actions += [(f"Add {kind}", f"A new entity in {KIND_TITLES[kind]}",
+                     partial(app.action_add_entity, kind)) for kind in KINDS]
+        return actions
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._actions():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._actions():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+        app = cast("RaciApp", self.app)
+        if app.session is None:
+            return
+        model = app.session.model
+        scored = ((matcher.match(text), entity_id, text) for entity_id, text in (
+            (entity.id, f"{entity.name} ({entity.id})") for entity in list(model.entities())))
+        best = heapq.nlargest(MAX_ENTITY_HITS, (hit for hit in scored if hit[0] > 0),
+                              key=lambda hit: hit[0])
+        for score, entity_id, text in best:
+            yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
+                      text=text, help=f"Go to this {model.kind(entity_id)}")

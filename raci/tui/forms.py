@@ -1,0 +1,318 @@
+"""The add/edit form of each kind, as data: its fields, parsing and checks.
+
+A form holds text; `check_form` turns that text into the model file's data,
+runs the model file's own checks on it (`check_entity_data` for the schema,
+`check_model` for references) and, when nothing is wrong, returns the
+`Change` that saves it. No Textual here, so the checks are tested directly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from raci.model import (
+    BODY_KINDS,
+    INITIATIVE_STATUSES,
+    ITEM_KINDS,
+    KPI_TYPES,
+    LETTERS,
+    REFERENCE_FIELDS,
+    Assignment,
+    Entity,
+    Kpi,
+    Letter,
+    Model,
+)
+from raci.model.changes import Change
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+ID_MAX_LENGTH = 100
+ACTORS = frozenset({"role", "body", "person"})
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    """The model file's key, or a RACI letter for an item's assignments."""
+    type: str
+    """text, id, ref, refs, date, int, float, bool, tristate, choice or strings."""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    targets: frozenset[str] = frozenset()
+    """The kinds a ref or refs field may name."""
+
+    @property
+    def hint(self) -> str:
+        return {
+            "refs": "ids, comma-separated",
+            "strings": "separated by ;",
+            "date": "YYYY-MM-DD",
+            "int": "whole number",
+            "float": "number",
+        }.get(self.type, "")
+
+
+def _refs(kind: str, name: str, many: bool = False, required: bool = False) -> FormField:
+    return FormField(name, "refs" if many else "ref", required,
+                     targets=REFERENCE_FIELDS[kind][name])
+
+
+_KIND_FIELDS: dict[str, list[FormField]] = {
+    "unit": [_refs("unit", "parent"), FormField("external", "bool")],
+    "person": [_refs("person", "unit"), FormField("capacity_fte", "float"),
+               FormField("external", "bool")],
+    "role": [_refs("role", "unit"), _refs("role", "holders", many=True),
+             _refs("role", "reports_to"), FormField("temporary", "bool"),
+             FormField("sunset", "date")],
+    "body": [FormField("kind", "choice", True, BODY_KINDS), _refs("body", "chair"),
+             _refs("body", "members", many=True), _refs("body", "reports_to"),
+             FormField("temporary", "tristate"), FormField("established", "date"),
+             FormField("sunset", "date"), FormField("meets_every_days", "int"),
+             FormField("mandate", "text")],
+    "goal": [_refs("goal", "parent"), FormField("due", "date")],
+    "initiative": [_refs("initiative", "goals", many=True),
+                   _refs("initiative", "depends_on", many=True),
+                   FormField("status", "choice", False, INITIATIVE_STATUSES),
+                   FormField("start", "date"), FormField("end", "date"),
+                   FormField("success_criteria", "strings"), FormField("demand_fte", "float")],
+    "decision": [_refs("decision", "about", many=True)],
+    "kpi": [_refs("kpi", "measures", required=True),
+            FormField("type", "choice", True, KPI_TYPES), FormField("target", "text")],
+}
+
+
+def form_fields(kind: str) -> list[FormField]:
+    """The fields of the form for `kind`, in the model file's order."""
+    fields = [FormField("id", "id", True), FormField("name", "text", True),
+              *_KIND_FIELDS[kind],
+              FormField("description", "text"), FormField("tags", "strings")]
+    if kind in ITEM_KINDS:
+        fields.extend(FormField(letter, "refs", targets=ACTORS) for letter in LETTERS)
+    return fields
+
+
+def values_of(model: Model, entity: Entity) -> dict[str, str]:
+    """The form's text for an existing entity."""
+    values: dict[str, str] = {}
+    for form_field in form_fields(model.kind(entity.id) or ""):
+        if form_field.name in LETTERS:
+            actors = model.actors(entity.id, form_field.name)
+            values[form_field.name] = ", ".join(actors)
+        else:
+            values[form_field.name] = _as_text(form_field, getattr(entity, form_field.name))
+    return values
+
+
+def _as_text(form_field: FormField, value: Any) -> str:
+    if value is None:
+        return ""
+    if form_field.type == "strings":
+        return "; ".join(value) if form_field.name == "success_criteria" else ", ".join(value)
+    if form_field.type == "refs":
+        return ", ".join(value)
+    if form_field.type in ("bool", "tristate"):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class FormCheck:
+    """What is wrong with a form, by field, and the change when nothing is."""
+
+    by_field: dict[str, list[str]] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+    change: Change | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.change is not None
+
+    def add(self, name: str, message: str) -> None:
+        self.by_field.setdefault(name, []).append(message)
+
+
+def check_form(
+    model: Model,
+    kind: str,
+    values: dict[str, str],
+    editing: str | None,
+    lock: threading.RLock,
+    known: set[str],
+) -> FormCheck:
+    """Check a form as the model file would be checked.
+
+    `editing` is the id being edited (None when adding); `known` the model's
+    problems before the edit (see `known_problems`).
+    """
+    check = FormCheck()
+    data, letters = _parse(kind, values, check)
+    entity_id = data.get("id", "")
+    if editing is None and entity_id in model:
+        check.add("id", f"id {entity_id!r} is already used by a {model.kind(entity_id)}")
+    _check_letters(model, letters, check)
+    from raci.formats import check_entity_data
+
+    check.general.extend(check_entity_data(kind, data))
+    if check.by_field or check.general:
+        return check
+    change = _change(model, kind, data, letters)
+    names = {f.name for f in form_fields(kind)}
+    for name, message in _model_problems(model, change, lock, known):
+        if name in names:
+            check.add(name, message)
+        else:
+            check.general.append(message)
+    if not (check.by_field or check.general):
+        check.change = change
+    return check
+
+
+def _parse(kind: str, values: dict[str, str], check: FormCheck) -> tuple[
+    dict[str, Any], dict[str, list[str]]
+]:
+    """The file's data of the form (as YAML would give it) and the RACI letters."""
+    data: dict[str, Any] = {}
+    letters: dict[str, list[str]] = {}
+    for form_field in form_fields(kind):
+        text = values.get(form_field.name, "").strip()
+        if not text:
+            if form_field.required:
+                check.add(form_field.name, "required")
+            continue
+        value = _parse_value(form_field, text, check)
+        if value is None:
+            continue
+        if form_field.name in LETTERS:
+            letters[form_field.name] = value
+        else:
+            data[form_field.name] = value
+    return data, letters
+
+
+def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
+    name = form_field.name
+    match form_field.type:
+        case "id":
+            if not ID_PATTERN.match(text) or len(text) > ID_MAX_LENGTH:
+                check.add(name, "an id starts with a letter or digit, then letters, digits, "
+                                "_ . : - (at most 100)")
+            return text
+        case "refs" | "strings":
+            separator = ";" if name == "success_criteria" else ","
+            parts = [part.strip() for part in text.split(separator) if part.strip()]
+            doubled = sorted({p for p in parts if parts.count(p) > 1})
+            if doubled:
+                check.add(name, f"names {', '.join(doubled)} twice")
+            return parts
+        case "date":
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                check.add(name, f"{text!r} is not a date (YYYY-MM-DD)")
+                return None
+        case "int" | "float":
+            try:
+                number = float(text)
+            except ValueError:
+                check.add(name, f"{text!r} is not a number")
+                return None
+            if form_field.type == "int":
+                if not number.is_integer():
+                    check.add(name, f"{text!r} is not a whole number")
+                return int(number)
+            return number
+        case "bool" | "tristate":
+            return text == "yes"
+        case "choice":
+            if text not in form_field.choices:
+                check.add(name, f"{text!r} is not one of {', '.join(form_field.choices)}")
+            return text
+    return text
+
+
+def _check_letters(model: Model, letters: dict[str, list[str]], check: FormCheck) -> None:
+    """Actors named in R/A/C/I: known actors, each holding one letter only."""
+    seen: dict[str, str] = {}
+    for letter, actors in letters.items():
+        for actor in actors:
+            kind = model.kind(actor)
+            if kind is None:
+                check.add(letter, f"unknown id {actor!r}{did_you_mean(model, actor, ACTORS)}")
+            elif kind not in ACTORS:
+                check.add(letter, f"{actor} is a {kind}, not a role, body or person")
+            if actor in seen:
+                check.add(letter, f"{actor} already holds {seen[actor]} on this item")
+            seen[actor] = letter
+
+
+def did_you_mean(model: Model, wrong: str, kinds: frozenset[str]) -> str:
+    ids = [i for kind in kinds for i in model.collection(kind)]
+    near = difflib.get_close_matches(wrong, ids, n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def _change(
+    model: Model, kind: str, data: dict[str, Any], letters: dict[str, list[str]]
+) -> Change:
+    from raci.formats import entity_from_data
+
+    entity = entity_from_data(kind, data)
+    item_id = entity.id
+    change = Change(put=[entity])
+    if kind not in ITEM_KINDS:
+        return change
+    wanted = {(letter, actor) for letter, actors in letters.items() for actor in actors}
+    current = {(a.letter, a.actor) for a in model.assignments_of_item(item_id)}
+    change.unassign = [Assignment(item_id, letter, actor)
+                       for letter, actor in sorted(current - wanted)]
+    letter_of: dict[str, Letter] = {actor: letter for letter, actor in wanted}  # type: ignore[misc]
+    change.assign = [Assignment(item_id, letter_of[actor], actor)
+                     for actor in sorted(letter_of) if (letter_of[actor], actor) not in current]
+    if isinstance(entity, Kpi):
+        existing = model.kpis.get(item_id)
+        has_raci = bool(wanted) or (existing is not None and existing.has_raci)
+        change.put = [dataclasses.replace(entity, has_raci=has_raci)]
+    return change
+
+
+def known_problems(model: Model, lock: threading.RLock) -> set[str]:
+    """The model's problems before any edit, so that a form blames only its own."""
+    from raci.model.checks import check_model
+
+    with lock:
+        return {p.message for p in check_model(model)}
+
+
+def _model_problems(
+    model: Model, change: Change, lock: threading.RLock, known: set[str]
+) -> list[tuple[str, str]]:
+    """(field, message) the model file's reference checks give once the change is in.
+
+    The change is applied and undone under the session lock, since the model
+    is shared with the lint worker. Problems outside the form's fields go
+    under the empty field name.
+    """
+    from raci.model.checks import check_model
+
+    with lock:
+        inverse = change.apply(model)
+        try:
+            problems = check_model(model)
+        finally:
+            inverse.apply(model)
+    ids = {e.id for e in change.put}
+    return [(_form_field_name(p.field) if p.entity_id in ids else "", p.message)
+            for p in problems if p.message not in known]
+
+
+def _form_field_name(problem_field: str | None) -> str:
+    """The form field a model problem is about: ``raci.A`` is the A field."""
+    return (problem_field or "").removeprefix("raci.")

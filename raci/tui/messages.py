@@ -1,0 +1,76 @@
+"""The app's messages: what workers report and what views ask of the app.
+
+Workers only post these; the app's `@on` handlers change state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from raci.lint.findings import Finding
+from raci.model import Model
+from raci.model.changes import Change
+from raci.tui.session import Session
+
+# ---- from workers ------------------------------------------------------------
+
+
+@dataclass
+class ModelLoaded(Message):
+    session: Session
+
+
+@dataclass
+class StoreFailed(Message):
+    """The database could not be opened, read or written."""
+
+    reason: str
+
+
+@dataclass
+class ChangeSaved(Message):
+    change: Change
+
+
+@dataclass
+class ConflictFound(Message):
+    """Another process wrote to the database; `pending` are the edits not yet saved."""
+
+    fresh: Model
+    pending: list[Change]
+
+
+@dataclass
+class LintFinished(Message):
+    findings: list[Finding]
+
+
+@dataclass
+class DiagramExported(Message):
+    path: Path
+
+
+@dataclass
+class ExportFailed(Message):
+    reason: str
+
+
+# ---- from views ----------------------------------------------------------------
+
+
+@dataclass
+class ChangeRequested(Message):
+    """A view asks the app to make an edit; `summary` is what the user is told."""
+
+    change: Change
+    summary: str
+
+
+@dataclass
+class EntityChosen(Message):
+    """Show this entity in the explorer."""
+
+    entity_id: str

@@ -1,0 +1,55 @@
+"""The `?` screen: every key of every view, in one list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KeyGroups = list[tuple[str, list[tuple[str, str]]]]
+
+
+def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
+    """(keys, description) of the bindings a widget or app class declares itself."""
+    found = []
+    for binding in node.BINDINGS:
+        if isinstance(binding, Binding) and binding.description:
+            found.append((_key_text(binding.key), binding.description))
+    return found
+
+
+def _key_text(keys: str) -> str:
+    names = {"question_mark": "?", "space": "space", "backspace": "backspace"}
+    return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
+class KeysScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="close-keys"),
+    ]
+
+    def __init__(self, groups: KeyGroups) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="keys-box"):
+            yield Static("[b]Keys[/b]  (escape closes)", id="keys-title")
+            with VerticalScroll(id="keys-list"):
+                yield Static(self._text())
+
+    def _text(self) -> str:
+        common = [("ctrl+p", "Command palette: every action, jump to any entity"),
+                  ("tab, shift+tab", "Move between panes"),
+                  ("ctrl+q", "Quit")]
+        lines = []
+        for title, keys in [*self.groups, ("Also", common)]:
+            lines.append(f"[b]{title}[/b]")
+            lines.extend(f"  [b $accent]{key:<16}[/] {description}" for key, description in keys)
+            lines.append("")
+        return "\n".join(lines).rstrip()

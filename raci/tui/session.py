@@ -1,0 +1,121 @@
+"""The editing session behind the app: the model, its linter and the undo history.
+
+No Textual here: the app calls these methods from its handlers (on the UI
+thread) and from its workers (threads), and the tests can drive a session
+directly. One lock guards the model, because the UI thread applies edits
+while a lint worker reads it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from raci.lint import Linter
+from raci.lint.findings import Finding
+from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
+from raci.model.changes import Change
+
+
+@dataclass
+class Edit:
+    """One change the user made, with the change that undoes it."""
+
+    change: Change
+    inverse: Change
+
+
+@dataclass
+class Session:
+    model: Model
+    undo_stack: list[Edit] = field(default_factory=list)
+    redo_stack: list[Edit] = field(default_factory=list)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    _linter: Linter | None = None
+    _unlinted: list[Change] = field(default_factory=list)
+
+    # ---- edits (UI thread) --------------------------------------------------
+
+    def apply(self, change: Change) -> Edit:
+        """Apply a new edit; it becomes the one to undo and clears what could be redone."""
+        edit = self._apply(change)
+        self.undo_stack.append(edit)
+        self.redo_stack.clear()
+        return edit
+
+    def undo(self) -> Edit | None:
+        """Undo the last edit; the returned edit's `change` is what to save."""
+        if not self.undo_stack:
+            return None
+        done = self.undo_stack.pop()
+        edit = self._apply(done.inverse)
+        self.redo_stack.append(Edit(done.change, edit.inverse))
+        return edit
+
+    def redo(self) -> Edit | None:
+        if not self.redo_stack:
+            return None
+        undone = self.redo_stack.pop()
+        edit = self._apply(undone.change)
+        self.undo_stack.append(edit)
+        return edit
+
+    def _apply(self, change: Change) -> Edit:
+        with self.lock:
+            inverse = change.apply(self.model)
+            self._unlinted.append(change)
+        return Edit(change, inverse)
+
+    def adopt(self, fresh: Model, pending: list[Change]) -> tuple[
+        list[Change], list[str]
+    ]:
+        """Switch to a model another process changed, re-applying the edits not yet saved.
+
+        Returns the edits re-applied (to save again) and a reason for each edit
+        that no longer fits the fresh model; those leave the undo history.
+        """
+        with self.lock:
+            self.model = fresh
+            self._linter, self._unlinted = None, []
+            reapplied, refused = [], []
+            for change in pending:
+                reason = why_not_applicable(fresh, change)
+                if reason is None:
+                    change.apply(fresh)
+                    reapplied.append(change)
+                else:
+                    refused.append(reason)
+                    self.undo_stack = [e for e in self.undo_stack if e.change is not change]
+        return reapplied, refused
+
+    # ---- lint (worker thread) ----------------------------------------------
+
+    def lint(self) -> list[Finding]:
+        """The findings after every edit so far: incremental once a full run was made."""
+        with self.lock:
+            if self._linter is None:
+                self._linter = Linter(self.model)
+                self._unlinted.clear()
+                return list(self._linter.findings())
+            for change in self._unlinted:
+                self._linter.update(change)
+            self._unlinted.clear()
+            return list(self._linter.findings())
+
+
+def why_not_applicable(model: Model, change: Change) -> str | None:
+    """Why an edit made on an older model cannot be made on `model`, or None."""
+    for entity_id in change.delete:
+        if entity_id not in model:
+            return f"{entity_id} was already removed by someone else"
+    ids_put = {e.id for e in change.put}
+    for entity in change.put:
+        for field_name, target in referenced_ids(entity):
+            if target not in model and target not in ids_put:
+                return f"{entity.id}: {field_name} names {target}, which someone else removed"
+    for assignment in change.assign:
+        if model.kind(assignment.item) not in ITEM_KINDS and assignment.item not in ids_put:
+            return f"{assignment.item} was removed by someone else"
+        if model.kind(assignment.actor) not in ACTOR_KINDS and assignment.actor not in ids_put:
+            return f"{assignment.actor} was removed by someone else"
+    return None

@@ -1,0 +1,178 @@
+"""The diagram view: a view and a focus entity, its neighbourhood as text, and export.
+
+Preview and export run in workers with the same code as `raci diagram`
+(`raci.export`); the file's suffix picks the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, Input, Label, Select, Static
+
+from raci.errors import RaciError
+from raci.lint.findings import Finding
+from raci.model.changes import Change
+from raci.tui.forms import did_you_mean
+from raci.tui.messages import DiagramExported, ExportFailed
+from raci.tui.session import Session
+from raci.tui.widgets.entity_form import IdSuggester
+
+VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
+VIEW_OF_KIND = {"unit": "org", "person": "org", "role": "org", "body": "bodies", "goal": "goals",
+                "initiative": "goals", "kpi": "goals", "decision": "decisions"}
+"""The view that shows an entity of each kind best, offered with it as focus."""
+DEFAULT_DEPTH = 2
+PREVIEW_DELAY_SECONDS = 0.2
+
+
+@dataclass
+class PreviewMade(Message):
+    text: str
+
+
+class DiagramView(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export", id="export-diagram"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="diagram-view")
+        self.session: Session | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="diagram-choice"):
+            yield Select([(name, name) for name in VIEW_NAMES], value="org", allow_blank=False,
+                         id="diagram-name")
+            yield Input(placeholder="focus id", id="diagram-focus")
+            yield Input(str(DEFAULT_DEPTH), placeholder="depth", id="diagram-depth",
+                        type="integer")
+        with VerticalScroll(id="diagram-preview-box"):
+            yield Static("Give a focus id to preview its neighbourhood.", id="diagram-preview")
+        with Horizontal(id="diagram-export"):
+            yield Label("to file", id="diagram-file-label")
+            yield Input(placeholder="drawing.svg (.dot .svg .png .pdf)", id="diagram-file")
+            yield Button("Export", id="diagram-export-button", variant="primary")
+
+    def model_changed(self, session: Session, change: Change | None = None) -> None:
+        first = self.session is None
+        self.session = session
+        if first:
+            ids = [entity.id for entity in session.model.entities()]
+            self.query_one("#diagram-focus", Input).suggester = IdSuggester(ids)
+        self._schedule_preview()
+
+    def findings_changed(self, findings: list[Finding]) -> None:
+        """The preview shows no findings; nothing to do."""
+
+    def focus_main(self) -> None:
+        self.query_one("#diagram-focus", Input).focus()
+
+    def offer_focus(self, entity_id: str | None) -> None:
+        """Start from the entity the explorer shows, when no focus is given yet."""
+        focus = self.query_one("#diagram-focus", Input)
+        if entity_id and not focus.value and self.session is not None:
+            focus.value = entity_id
+            kind = self.session.model.kind(entity_id)
+            if kind is not None:
+                self.query_one("#diagram-name", Select).value = VIEW_OF_KIND[kind]
+
+    def _choice(self) -> tuple[str, str, int]:
+        name = str(self.query_one("#diagram-name", Select).value)
+        focus = self.query_one("#diagram-focus", Input).value.strip()
+        depth_text = self.query_one("#diagram-depth", Input).value.strip()
+        depth = int(depth_text) if depth_text.isdigit() else DEFAULT_DEPTH
+        return name, focus, depth
+
+    # ---- preview -----------------------------------------------------------------
+
+    @on(Select.Changed, "#diagram-name")
+    @on(Input.Changed, "#diagram-focus")
+    @on(Input.Changed, "#diagram-depth")
+    def _schedule_preview(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(PREVIEW_DELAY_SECONDS, self._preview)
+
+    def _preview(self) -> None:
+        if self.session is None:
+            return
+        name, focus, depth = self._choice()
+        model = self.session.model
+        if not focus:
+            self.query_one("#diagram-preview", Static).update(
+                "Give a focus id to preview its neighbourhood.")
+        elif focus not in model:
+            self.query_one("#diagram-preview", Static).update(escape(
+                f"unknown id {focus!r}" + did_you_mean(model, focus, frozenset(
+                    kind for kind in ("unit", "person", "role", "body", "goal", "initiative",
+                                      "decision", "kpi")))))
+        else:
+            self._make_preview(self.session, name, focus, depth)
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _make_preview(self, session: Session, name: str, focus: str, depth: int) -> None:
+        from raci.export import neighbourhood_text
+
+        try:
+            with session.lock:
+                text = neighbourhood_text(session.model, name, focus, depth)
+        except RaciError as error:
+            text = str(error)
+        self.post_message(PreviewMade(text or f"{focus} is not in the {name} view"))
+
+    @on(PreviewMade)
+    def _preview_made(self, message: PreviewMade) -> None:
+        self.query_one("#diagram-preview", Static).update(escape(message.text))
+
+    # ---- export ------------------------------------------------------------------
+
+    @on(Input.Submitted, "#diagram-file")
+    @on(Button.Pressed, "#diagram-export-button")
+    def action_export(self) -> None:
+        from raci.export import FORMATS
+
+        if self.session is None:
+            return
+        name, focus, depth = self._choice()
+        file_text = self.query_one("#diagram-file", Input).value.strip()
+        if not file_text:
+            self.notify("Name the file to write, e.g. org.svg", severity="warning", timeout=4)
+            self.query_one("#diagram-file", Input).focus()
+            return
+        path = Path(file_text).expanduser()
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            self.notify(f"{path}: end the name with .{', .'.join(FORMATS)}",
+                        severity="error", timeout=5)
+            return
+        if focus and focus not in self.session.model:
+            self.notify(f"unknown focus id {focus!r}", severity="error", timeout=5)
+            return
+        self._export(self.session, name, focus or None, depth, path, fmt)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, session: Session, name: str, focus: str | None, depth: int, path: Path,
+                fmt: str) -> None:
+        from raci.export import build_view, export_view, focus_view
+
+        try:
+            with session.lock:
+                view = build_view(session.model, name)
+                if focus is not None:
+                    view = focus_view(view, session.model, focus, depth)
+            export_view(view, fmt, path)
+        except RaciError as error:
+            self.post_message(ExportFailed(str(error)))
+        else:
+            self.post_message(DiagramExported(path))

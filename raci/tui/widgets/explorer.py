@@ -1,0 +1,252 @@
+"""The explorer: a tree of the model by kind, and the selected entity's detail.
+
+The tree fills a kind's branch only when it is opened, so a model of
+thousands of entities paints at once. Choosing a relation in the detail pane
+moves to that entity; `backspace` goes back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import OptionList, Static, Tree
+from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
+
+from raci.lint.findings import Finding
+from raci.model import KINDS
+from raci.model.changes import Change, removal
+from raci.tui.describe import KIND_TITLES, field_lines, label, relations
+from raci.tui.messages import ChangeRequested
+from raci.tui.session import Session
+from raci.tui.widgets.delete_modal import ConfirmDelete
+from raci.tui.widgets.entity_form import EntityForm
+
+KIND_PREFIX = "kind:"
+LEVEL_MARKS = {"error": "[b $error]●[/]", "warning": "[b $warning]●[/]",
+               "info": "[b $primary]●[/]"}
+
+
+class ModelTree(Tree[str]):
+    """Kinds with counts; a kind's entities are added when its branch opens."""
+
+    def __init__(self) -> None:
+        super().__init__("model", id="model-tree")
+        self.show_root = False
+        self.session: Session | None = None
+        self.entity_nodes: dict[str, TreeNode[str]] = {}
+
+    def show_model(self, session: Session, focus: str | None) -> None:
+        """Rebuild for a changed model, keeping open branches and the cursor on `focus`."""
+        self.session = session
+        highlighted = focus or (self.cursor_node.data if self.cursor_node else None)
+        open_kinds = {n.data for n in self.root.children if n.is_expanded}
+        self.clear()
+        self.entity_nodes = {}
+        for kind in KINDS:
+            count = len(session.model.collection(kind))
+            node = self.root.add(f"{KIND_TITLES[kind]} ({count})", data=KIND_PREFIX + kind,
+                                 allow_expand=count > 0)
+            if node.data in open_kinds:
+                self.fill(node)
+                node.expand()
+        if highlighted is not None:
+            self.move_to(highlighted)
+
+    def fill(self, kind_node: TreeNode[str]) -> None:
+        assert self.session is not None and kind_node.data is not None
+        if kind_node.children:
+            return
+        collection = self.session.model.collection(kind_node.data.removeprefix(KIND_PREFIX))
+        for entity in collection.values():
+            node = kind_node.add_leaf(f"{escape(entity.name)} [dim]{escape(entity.id)}[/]",
+                                      data=entity.id)
+            self.entity_nodes[entity.id] = node
+
+    def move_to(self, data: str) -> None:
+        """Put the cursor on an entity (opening its kind) or on a kind."""
+        if self.session is None:
+            return
+        kind = self.session.model.kind(data)
+        if kind is not None:
+            kind_node = next(n for n in self.root.children if n.data == KIND_PREFIX + kind)
+            self.fill(kind_node)
+            kind_node.expand()
+            node = self.entity_nodes.get(data)
+        else:
+            node = next((n for n in self.root.children if n.data == data), None)
+        if node is not None:
+            self.call_after_refresh(self._select, node)
+
+    def _select(self, node: TreeNode[str]) -> None:
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        self.fill(event.node)
+
+
+class EntityDetail(Vertical):
+    """Fields, findings and relations of one entity; relations are choosable."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Select an entity.", id="entity-fields")
+        yield OptionList(id="relations")
+
+    def show(self, session: Session, entity_id: str | None, findings: list[Finding]) -> None:
+        fields_view = self.query_one("#entity-fields", Static)
+        options = self.query_one("#relations", OptionList)
+        options.clear_options()
+        model = session.model
+        entity = model.get(entity_id) if entity_id else None
+        if entity is None:
+            fields_view.update(_org_summary(session))
+            return
+        lines = [f"[b]{escape(entity.name)}[/b]  [dim]{model.kind(entity.id)} {entity.id}[/]"]
+        lines += [f"[b]{name}[/b]: {escape(value)}" for name, value in field_lines(entity)
+                  if name not in ("id", "name")]
+        own = [f for f in findings if entity.id in f.targets]
+        if own:
+            lines.append("[b]Findings[/b]")
+            lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(f.message)}"
+                      + (" [dim](waived)[/]" if f.waived else "") for f in own]
+        fields_view.update("\n".join(lines))
+        options.add_options(
+            Option(escape(relation.label), id=f"{number}:{relation.target}")
+            for number, relation in enumerate(relations(model, entity.id))
+        )
+        options.border_title = f"Relations ({options.option_count})"
+
+
+class ExplorerView(Horizontal):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "add", "New", id="add-entity"),
+        Binding("e", "edit", "Edit", id="edit-entity"),
+        Binding("d", "delete", "Delete", id="delete-entity"),
+        Binding("backspace", "back", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="explorer-view")
+        self.session: Session | None = None
+        self.findings: list[Finding] = []
+        self.current: str | None = None
+        self.history: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield ModelTree()
+        yield EntityDetail(id="detail")
+
+    # ---- told by the app --------------------------------------------------------
+
+    def model_changed(self, session: Session, change: Change | None = None) -> None:
+        self.session = session
+        self.query_one(ModelTree).show_model(session, self.current)
+        self._show_detail()
+
+    def findings_changed(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self._show_detail()
+
+    def focus_main(self) -> None:
+        self.query_one(ModelTree).focus()
+
+    def show_entity(self, entity_id: str, *, remember: bool = True) -> None:
+        """Move to an entity; `backspace` comes back to the one shown before."""
+        if remember and self.current is not None and self.current != entity_id:
+            self.history.append(self.current)
+        self.current = entity_id
+        self.query_one(ModelTree).move_to(entity_id)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        if self.session is not None:
+            self.query_one(EntityDetail).show(self.session, self.current, self.findings)
+
+    # ---- events ------------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        data = event.node.data
+        if data is not None and not data.startswith(KIND_PREFIX) and data != self.current:
+            self.current = data
+            self._show_detail()
+
+    @on(OptionList.OptionSelected, "#relations")
+    def _relation_chosen(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.show_entity(event.option.id.split(":", 1)[1])
+        self.focus_main()
+
+    # ---- actions -----------------------------------------------------------------
+
+    def _selected_kind(self) -> str:
+        node = self.query_one(ModelTree).cursor_node
+        if node is None or node.data is None or self.session is None:
+            return "unit"
+        return self.session.model.kind(node.data) or node.data.removeprefix(KIND_PREFIX)
+
+    def action_add(self, kind: str = "") -> None:
+        if self.session is None:
+            return
+        form = EntityForm(self.session, kind or self._selected_kind(), None)
+        self.app.push_screen(form, self._form_done)
+
+    def action_edit(self) -> None:
+        if self.session is None or self.current is None or self.current not in self.session.model:
+            self.notify("Select an entity to edit", severity="warning", timeout=3)
+            return
+        kind = self.session.model.kind(self.current)
+        assert kind is not None
+        form = EntityForm(self.session, kind, self.session.model.get(self.current))
+        self.app.push_screen(form, self._form_done)
+
+    def _form_done(self, result: tuple[str, ChangeRequested] | None) -> None:
+        if result is not None:
+            entity_id, request = result
+            if self.current is not None and self.current != entity_id:
+                self.history.append(self.current)
+            self.current = entity_id
+            self.post_message(request)
+
+    def action_delete(self) -> None:
+        if self.session is None or self.current not in self.session.model:
+            self.notify("Select an entity to delete", severity="warning", timeout=3)
+            return
+        assert self.current is not None
+        model = self.session.model
+        references = [f"{label(model, r.source)} ({r.field})" if r.source in model
+                      else f"{r.source} ({r.field})" for r in model.references_to(self.current)]
+        change = removal(model, self.current)
+        deleted = self.current
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.post_message(ChangeRequested(change, f"Deleted {deleted}"))
+                self.current = None
+
+        self.app.push_screen(ConfirmDelete(label(model, deleted), references, change), confirmed)
+
+    def action_back(self) -> None:
+        if self.history:
+            self.show_entity(self.history.pop(), remember=False)
+
+
+def _org_summary(session: Session) -> str:
+    """What the detail pane shows before an entity is chosen."""
+    org = session.model.org
+    lines = [f"[b]{escape(org.name)}[/b]"]
+    if org.description:
+        lines.append(escape(org.description))
+    if org.as_of:
+        lines.append(f"[b]as of[/b]: {org.as_of.isoformat()}")
+    lines.append(f"{len(session.model)} entities, {len(session.model.assignments)} assignments")
+    lines.append("Open a kind on the left (enter) and choose an entity; "
+                 "[b]n[/b] adds one of the selected kind, [b]?[/b] lists every key.")
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""The findings: the lint result after every edit, grouped by level and rule.
+
+A rule's findings are added to the tree when its branch opens, so thousands
+of findings cost nothing until looked at. Enter on a finding shows its first
+target in the explorer; `w` waives it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
+
+from raci.lint.findings import LEVELS, Finding
+from raci.model.changes import Change
+from raci.tui.messages import ChangeRequested, EntityChosen
+from raci.tui.session import Session
+from raci.tui.widgets.waiver_modal import WaiverForm
+
+WAIVED = "waived"
+GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary", WAIVED: "$secondary"}
+
+NodeData = Finding | str
+
+
+class FindingsView(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "go_to", "Go to", id="go-to-finding"),
+        Binding("w", "waive", "Waive", id="waive-finding"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="findings-view")
+        self.session: Session | None = None
+        self.groups: dict[tuple[str, str], list[Finding]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("Linting…", id="findings-title")
+        tree: Tree[NodeData] = Tree("findings", id="findings-tree")
+        tree.show_root = False
+        yield tree
+
+    def model_changed(self, session: Session, change: Change | None = None) -> None:
+        self.session = session
+
+    def focus_main(self) -> None:
+        self.query_one("#findings-tree", Tree).focus()
+
+    def findings_changed(self, findings: list[Finding]) -> None:
+        groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        for finding in findings:
+            groups[(WAIVED if finding.waived else finding.level, finding.code)].append(finding)
+        self.groups = dict(sorted(groups.items()))
+        counts = {level: sum(len(v) for (lv, _), v in self.groups.items() if lv == level)
+                  for level in (*LEVELS, WAIVED)}
+        self.query_one("#findings-title", Static).update(
+            " · ".join(f"[b {GROUP_STYLES[level]}]{counts[level]}[/] {level}"
+                       for level in (*LEVELS, WAIVED))
+            + "  [dim]enter: go to · w: waive[/]")
+        self._fill_tree(counts)
+
+    def _fill_tree(self, counts: dict[str, int]) -> None:
+        tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
+        was_open = {str(n.data) for n in _walk(tree.root) if n.is_expanded}
+        if not was_open:
+            was_open = {f"level:{level}" for level in LEVELS}
+        tree.clear()
+        for level in (*LEVELS, WAIVED):
+            if not counts[level]:
+                continue
+            level_node = tree.root.add(f"[b {GROUP_STYLES[level]}]{level}[/] ({counts[level]})",
+                                       data=f"level:{level}")
+            for (group_level, code), found in self.groups.items():
+                if group_level != level:
+                    continue
+                rule_node = level_node.add(f"[b]{code}[/b] {found[0].name} ({len(found)})",
+                                           data=f"rule:{level}:{code}")
+                if rule_node.data in was_open:
+                    self._fill_rule(rule_node)
+                    rule_node.expand()
+            if level_node.data in was_open:
+                level_node.expand()
+
+    def _fill_rule(self, node: TreeNode[NodeData]) -> None:
+        if node.children or not isinstance(node.data, str):
+            return
+        _, level, code = node.data.split(":", 2)
+        for finding in self.groups.get((level, code), []):
+            node.add_leaf(escape(finding.message), data=finding)
+
+    @on(Tree.NodeExpanded, "#findings-tree")
+    def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        if isinstance(event.node.data, str) and event.node.data.startswith("rule:"):
+            self._fill_rule(event.node)
+
+    @on(Tree.NodeSelected, "#findings-tree")
+    def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        if isinstance(event.node.data, Finding):
+            self.post_message(EntityChosen(event.node.data.targets[0]))
+
+    def _finding_under_cursor(self) -> Finding | None:
+        node = self.query_one("#findings-tree", Tree).cursor_node
+        return node.data if node is not None and isinstance(node.data, Finding) else None
+
+    def action_go_to(self) -> None:
+        finding = self._finding_under_cursor()
+        if finding is not None:
+            self.post_message(EntityChosen(finding.targets[0]))
+
+    def action_waive(self) -> None:
+        finding = self._finding_under_cursor()
+        if finding is None or self.session is None:
+            self.notify("Put the cursor on a finding to waive it", severity="warning", timeout=3)
+            return
+        if finding.code.startswith("WAI"):
+            self.notify("WAI findings cannot be waived", severity="warning", timeout=3)
+            return
+        session = self.session
+
+        def waived(waiver: object) -> None:
+            from raci.model import Waiver
+
+            if isinstance(waiver, Waiver):
+                change = Change(waivers=[*session.model.waivers, waiver])
+                self.post_message(ChangeRequested(change, f"Waived {waiver.rule} on "
+                                                          f"{', '.join(waiver.target)}"))
+
+        self.app.push_screen(WaiverForm(finding), waived)
+
+
+def _walk(root: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
+    """Every node under `root`, without recursion."""
+    found, stack = [], list(root.children)
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.children)
+    return found

@@ -1,0 +1,317 @@
+"""The RACI matrix: items as rows, actors as columns, one letter per cell.
+
+`RaciMatrix` draws only the lines and columns on screen (Textual's line
+API), so a scope of 1,000 items by 300 actors scrolls as smoothly as a small
+one; letters are read from the model's index when drawn. The item column
+and the actor header stay in place while the cells scroll.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from rich.markup import escape
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
+
+from raci.lint.findings import LEVEL_RANK, Finding
+from raci.model import Assignment, Entity, Model
+from raci.model.changes import Change
+from raci.tui.describe import label
+from raci.tui.messages import ChangeRequested
+from raci.tui.session import Session
+from raci.tui.widgets.scope_modal import ScopePicker
+
+ITEM_WIDTH = 30
+CELL_WIDTH = 6
+HEADER_LINES = 1
+MARKS = {"error": "●", "warning": "●", "info": "●"}
+ACTOR_ORDER = ("role", "body", "person")
+
+
+def short_id(entity_id: str) -> str:
+    """What fits a column header: the id without a kind prefix such as ``r.``."""
+    prefix, dot, rest = entity_id.partition(".")
+    shown = rest if dot and len(prefix) <= 2 and rest else entity_id
+    return shown[: CELL_WIDTH - 1]
+
+
+def _foreground(style: Style) -> Style:
+    """Only the colour and weight of a style, so the line's background shows through."""
+    return Style(color=style.color, bold=style.bold)
+
+
+class RaciMatrix(ScrollView, can_focus=True):
+    """The grid; the cursor cell is what `r`, `a`, `c`, `i` and `space` change."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "raci-matrix--header", "raci-matrix--cursor", "raci-matrix--cursor-line",
+        "raci-matrix--error", "raci-matrix--warning", "raci-matrix--info",
+        "raci-matrix--letter-r", "raci-matrix--letter-a", "raci-matrix--letter-c",
+        "raci-matrix--letter-i",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "set_letter('R')", "Responsible", id="matrix-set-r"),
+        Binding("a", "set_letter('A')", "Accountable", id="matrix-set-a"),
+        Binding("c", "set_letter('C')", "Consulted", id="matrix-set-c"),
+        Binding("i", "set_letter('I')", "Informed", id="matrix-set-i"),
+        Binding("space,backspace", "clear", "Clear", id="matrix-clear"),
+        Binding("up", "move(0, -1)", "Up", show=False, id="matrix-up"),
+        Binding("down", "move(0, 1)", "Down", show=False, id="matrix-down"),
+        Binding("left", "move(-1, 0)", "Left", show=False, id="matrix-left"),
+        Binding("right", "move(1, 0)", "Right", show=False, id="matrix-right"),
+        Binding("pageup", "move(0, -20)", "Page up", show=False, id="matrix-page-up"),
+        Binding("pagedown", "move(0, 20)", "Page down", show=False, id="matrix-page-down"),
+        Binding("home", "move(-100000, 0)", "First actor", show=False, id="matrix-home"),
+        Binding("end", "move(100000, 0)", "Last actor", show=False, id="matrix-end"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor moved: the line below the grid follows it."""
+
+    def __init__(self) -> None:
+        super().__init__(id="raci-matrix")
+        self.model: Model | None = None
+        self.rows: list[Entity] = []
+        self.columns: list[Entity] = []
+        self.marks: dict[str, str] = {}
+        """Item id -> the worst level of its findings."""
+        self.cursor = (0, 0)
+        """(column, row)."""
+
+    def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
+        self.model, self.rows, self.columns = model, rows, columns
+        column, row = self.cursor
+        self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
+        self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * len(columns),
+                                 len(rows) + HEADER_LINES)
+        self.refresh()
+
+    def mark_findings(self, findings: list[Finding]) -> None:
+        marks: dict[str, str] = {}
+        for finding in findings:
+            if finding.waived:
+                continue
+            for target in finding.targets:
+                if LEVEL_RANK[finding.level] > LEVEL_RANK.get(marks.get(target, ""), 0):
+                    marks[target] = finding.level
+        self.marks = marks
+        self.refresh()
+
+    @property
+    def cursor_cell(self) -> tuple[Entity, Entity] | None:
+        """(item, actor) under the cursor."""
+        column, row = self.cursor
+        if not self.rows or not self.columns:
+            return None
+        return self.rows[row], self.columns[column]
+
+    # ---- drawing -------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        first_column = scroll_x // CELL_WIDTH
+        last_column = first_column + (width - ITEM_WIDTH) // CELL_WIDTH + 1
+        visible = range(first_column, min(len(self.columns), last_column))
+        if y < HEADER_LINES:
+            segments = self._header(visible)
+        else:
+            row = scroll_y + y - HEADER_LINES
+            if row >= len(self.rows):
+                return Strip.blank(width, self.rich_style)
+            segments = self._row(row, visible)
+        return Strip(segments).crop_extend(0, width, self.rich_style)
+
+    def _header(self, visible: range) -> list[Segment]:
+        style = self.get_component_rich_style("raci-matrix--header")
+        cursor = self.get_component_rich_style("raci-matrix--cursor")
+        segments = [Segment(f"{'item':<{ITEM_WIDTH}}", style)]
+        for column in visible:
+            text = short_id(self.columns[column].id)
+            segments.append(Segment(f"{text:<{CELL_WIDTH}}",
+                                    cursor if column == self.cursor[0] else style))
+        return segments
+
+    def _row(self, row: int, visible: range) -> list[Segment]:
+        assert self.model is not None
+        item = self.rows[row]
+        on_cursor_line = row == self.cursor[1]
+        base = (self.get_component_rich_style("raci-matrix--cursor-line")
+                if on_cursor_line else self.rich_style)
+        level = self.marks.get(item.id)
+        mark = (Segment(MARKS[level] + " ", self.get_component_rich_style(f"raci-matrix--{level}"))
+                if level else Segment("  ", base))
+        name = item.name.replace("\n", " ")[: ITEM_WIDTH - 3]
+        segments = [mark, Segment(f"{name:<{ITEM_WIDTH - 2}}", base)]
+        for column in visible:
+            letter = self.model.letter_of(item.id, self.columns[column].id) or ""
+            style = base
+            if letter:
+                style = base + _foreground(
+                    self.get_component_rich_style(f"raci-matrix--letter-{letter.lower()}"))
+            if on_cursor_line and column == self.cursor[0]:
+                style = self.get_component_rich_style("raci-matrix--cursor")
+            segments.append(Segment(f"{letter or '·':^{CELL_WIDTH}}", style))
+        return segments
+
+    # ---- moving ------------------------------------------------------------------
+
+    def action_move(self, columns: int, rows: int) -> None:
+        column, row = self.cursor
+        column = max(0, min(len(self.columns) - 1, column + columns))
+        row = max(0, min(len(self.rows) - 1, row + rows))
+        self._put_cursor(column, row)
+
+    def _put_cursor(self, column: int, row: int) -> None:
+        self.cursor = (column, row)
+        scroll_x, scroll_y = self.scroll_offset
+        shown_columns = max(1, (self.size.width - ITEM_WIDTH) // CELL_WIDTH)
+        shown_rows = max(1, self.size.height - HEADER_LINES)
+        if column * CELL_WIDTH < scroll_x:
+            scroll_x = column * CELL_WIDTH
+        elif column >= scroll_x // CELL_WIDTH + shown_columns:
+            scroll_x = (column - shown_columns + 1) * CELL_WIDTH
+        if row < scroll_y:
+            scroll_y = row
+        elif row >= scroll_y + shown_rows:
+            scroll_y = row - shown_rows + 1
+        self.scroll_to(scroll_x, scroll_y, animate=False, force=True)
+        self.refresh()
+        self.post_message(self.CursorMoved())
+
+    def on_click(self, event: events.Click) -> None:
+        scroll_x, scroll_y = self.scroll_offset
+        if event.x < ITEM_WIDTH or event.y < HEADER_LINES:
+            return
+        column = scroll_x // CELL_WIDTH + (event.x - ITEM_WIDTH) // CELL_WIDTH
+        row = scroll_y + event.y - HEADER_LINES
+        if column < len(self.columns) and row < len(self.rows):
+            self._put_cursor(column, row)
+
+    # ---- editing -----------------------------------------------------------------
+
+    def action_set_letter(self, letter: str) -> None:
+        cell = self.cursor_cell
+        if cell is None or self.model is None:
+            return
+        item, actor = cell
+        if self.model.letter_of(item.id, actor.id) == letter:
+            return
+        change = Change(assign=[Assignment(item.id, letter, actor.id)])  # type: ignore[arg-type]
+        kpi = self.model.kpis.get(item.id)
+        if kpi is not None and not kpi.has_raci:
+            change.put.append(dataclasses.replace(kpi, has_raci=True))
+        self.post_message(ChangeRequested(change, ""))
+
+    def action_clear(self) -> None:
+        cell = self.cursor_cell
+        if cell is None or self.model is None:
+            return
+        item, actor = cell
+        letter = self.model.letter_of(item.id, actor.id)
+        if letter is not None:
+            self.post_message(ChangeRequested(
+                Change(unassign=[Assignment(item.id, letter, actor.id)]), ""))
+
+
+class MatrixView(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "pick_scope", "Scope", id="matrix-scope"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="matrix-view")
+        self.session: Session | None = None
+        self.scope: str | None = None
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="matrix-title")
+        yield RaciMatrix()
+        yield Static("", id="matrix-cell")
+
+    def model_changed(self, session: Session, change: Change | None = None) -> None:
+        """Rebuild rows and columns unless the edit only changed letters."""
+        self.session = session
+        if self.scope is not None and self.scope not in session.model:
+            self.scope = None
+        matrix = self.query_one(RaciMatrix)
+        if change is None or change.put or change.delete or matrix.model is not session.model:
+            self._rebuild()
+        else:
+            matrix.refresh()
+            self._show_cell()
+
+    def _rebuild(self) -> None:
+        assert self.session is not None
+        from raci.export.matrix import actors_in_unit, build_matrix
+
+        model = self.session.model
+        with self.session.lock:
+            matrix = build_matrix(model, self.scope)
+        kind = model.kind(self.scope) if self.scope else None
+        if kind == "unit":
+            wanted = actors_in_unit(model, self.scope or "")
+        elif kind == "body":
+            body = model.bodies[self.scope or ""]
+            wanted = {body.id, *body.members, *([body.chair] if body.chair else [])}
+        elif kind is None:
+            wanted = {e.id for k in ACTOR_ORDER for e in model.collection(k).values()}
+        else:
+            wanted = {c.id for c in matrix.columns}
+        # Every actor of the scope gets a column, letters or not, so a first letter can be set.
+        columns = [e for k in ACTOR_ORDER for e in model.collection(k).values()
+                   if e.id in wanted]
+        self.query_one(RaciMatrix).show(model, matrix.rows, columns)
+        scope = label(model, self.scope) if self.scope else "the whole model"
+        self.query_one("#matrix-title", Static).update(
+            f"[b]Scope[/b] {escape(scope)} · {len(matrix.rows)} items × {len(columns)} actors"
+            "  [dim]s: change scope[/]")
+        self._show_cell()
+
+    def findings_changed(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.query_one(RaciMatrix).mark_findings(findings)
+        self._show_cell()
+
+    def focus_main(self) -> None:
+        self.query_one(RaciMatrix).focus()
+
+    @on(RaciMatrix.CursorMoved)
+    def _show_cell(self) -> None:
+        matrix = self.query_one(RaciMatrix)
+        cell = matrix.cursor_cell
+        text = "No items in this scope." if cell is None else ""
+        if cell is not None and self.session is not None:
+            item, actor = cell
+            letter = self.session.model.letter_of(item.id, actor.id) or "·"
+            text = (f"[b]{escape(item.id)}[/b] {escape(item.name)} × "
+                    f"[b]{escape(actor.id)}[/b] {escape(actor.name)}: [b]{letter}[/b]")
+            own = [f for f in self.findings if item.id in f.targets and not f.waived]
+            if own:
+                text += f"\n[b]{own[0].code}[/b] {escape(own[0].message)}"
+                if len(own) > 1:
+                    text += f" [dim](+{len(own) - 1} more)[/]"
+        self.query_one("#matrix-cell", Static).update(text)
+
+    def action_pick_scope(self) -> None:
+        if self.session is not None:
+            self.app.push_screen(ScopePicker(self.session.model), self._scope_picked)
+
+    def _scope_picked(self, scope: str | None) -> None:
+        if scope is None:
+            return
+        self.scope = scope or None
+        self._rebuild()
+        self.focus_main()

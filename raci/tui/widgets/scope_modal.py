@@ -1,0 +1,73 @@
+"""Pick the matrix's scope: the whole model, or a unit, body or goal subtree."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from raci.model import Model
+
+SCOPE_KINDS = ("unit", "body", "goal")
+WHOLE_MODEL = ""
+
+
+class ScopePicker(ModalScreen[str | None]):
+    """Dismisses with the chosen id, "" for the whole model, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel-scope"),
+    ]
+
+    def __init__(self, model: Model) -> None:
+        super().__init__()
+        self.choices = [(WHOLE_MODEL, "The whole model")] + [
+            (entity.id, f"{kind}: {entity.name} ({entity.id})")
+            for kind in SCOPE_KINDS for entity in model.collection(kind).values()
+        ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="scope-box"):
+            yield Static("[b]Matrix scope[/b]  [dim]type to filter, enter picks[/]")
+            yield Input(placeholder="filter by name or id", id="scope-filter")
+            yield OptionList(id="scope-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    @on(Input.Changed, "#scope-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, text: str) -> None:
+        options = self.query_one("#scope-list", OptionList)
+        options.clear_options()
+        wanted = text.casefold()
+        options.add_options(Option(escape(title), id=f"scope:{scope}")
+                            for scope, title in self.choices if wanted in title.casefold())
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Submitted, "#scope-filter")
+    def _take_first(self) -> None:
+        options = self.query_one("#scope-list", OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted))
+
+    @on(OptionList.OptionSelected, "#scope-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option)
+
+    def _pick(self, option: Option) -> None:
+        assert option.id is not None
+        self.dismiss(option.id.removeprefix("scope:"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

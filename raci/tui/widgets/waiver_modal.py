@@ -1,0 +1,82 @@
+"""Waive a finding, opened from the findings view: a reason is required."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from raci.lint.findings import Finding
+from raci.model import Waiver
+
+
+class WaiverForm(ModalScreen[Waiver | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save-waiver", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel-waiver"),
+    ]
+
+    def __init__(self, finding: Finding, author: str | None = None) -> None:
+        super().__init__()
+        self.finding, self.author = finding, author
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="waiver-box"):
+            yield Static(f"[b]Waive {self.finding.code}[/b] on "
+                         f"{escape(', '.join(self.finding.targets))}\n"
+                         f"[dim]{escape(self.finding.message)}[/]", id="waiver-title")
+            yield Label("reason * [dim]why this is acceptable[/]")
+            yield Input(id="waiver-reason")
+            yield Static("", id="waiver-reason-error", classes="field-error")
+            yield Label("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]")
+            yield Input(id="waiver-expires", placeholder="YYYY-MM-DD")
+            yield Static("", id="waiver-expires-error", classes="field-error")
+            with Horizontal(id="waiver-buttons"):
+                yield Button("Waive", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def problems(self) -> dict[str, str]:
+        """Field -> what is wrong with it."""
+        problems = {}
+        if not self.query_one("#waiver-reason", Input).value.strip():
+            problems["reason"] = "required: say why this finding is acceptable"
+        expires = self.query_one("#waiver-expires", Input).value.strip()
+        if expires:
+            try:
+                dt.date.fromisoformat(expires)
+            except ValueError:
+                problems["expires"] = f"{expires!r} is not a date (YYYY-MM-DD)"
+        return problems
+
+    @on(Input.Changed)
+    def _show_problems(self) -> dict[str, str]:
+        problems = self.problems()
+        for name in ("reason", "expires"):
+            self.query_one(f"#waiver-{name}-error", Static).update(escape(problems.get(name, "")))
+            self.query_one(f"#waiver-{name}", Input).set_class(name in problems, "-invalid")
+        return problems
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        if self._show_problems():
+            return
+        expires = self.query_one("#waiver-expires", Input).value.strip()
+        self.dismiss(Waiver(
+            rule=self.finding.code,
+            target=list(self.finding.targets),
+            reason=self.query_one("#waiver-reason", Input).value.strip(),
+            expires=dt.date.fromisoformat(expires) if expires else None,
+            author=self.author,
+        ))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,55 @@
+"""Shared fixtures: model database URLs for SQLite and PostgreSQL.
+
+`sqlite_url` is a file in the test's temporary directory. `postgres_url` is a
+fresh, empty database on the server named by RACI_TEST_POSTGRES_URL (start
+one with ``eval "$(scripts/start-test-postgres)"``), dropped after the test.
+Without that variable the test is skipped, unless CI is set: CI always
+starts a server, so there a missing one fails the test. `store_url` runs a
+test once on each backend.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'org.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    server = os.environ.get("RACI_TEST_POSTGRES_URL")
+    if not server:
+        reason = 'RACI_TEST_POSTGRES_URL is not set; run eval "$(scripts/start-test-postgres)"'
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs a PostgreSQL server: {reason}")
+        pytest.skip(reason)
+    url = make_url(server)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    name = f"raci_test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield url.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest) -> str:
+    """The URL of an empty database, once on SQLite and once on PostgreSQL."""
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    return url

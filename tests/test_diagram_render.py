@@ -1,0 +1,169 @@
+"""Drawing to files: formats, `raci diagram`, a missing `dot`, timeouts, the node limit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pexpect
+import pytest
+from test_diagram_model import warmte_model
+
+from raci.export import (
+    MAX_LAYOUT_NODES,
+    GraphvizMissingError,
+    LayoutError,
+    build_view,
+    export_view,
+    render,
+    to_dot,
+)
+from raci.model import Model, Org, Person
+
+RACI = str(Path(sys.executable).with_name("raci"))
+SVG = "{http://www.w3.org/2000/svg}"
+MODEL_YAML = """\
+raci: 1
+org: {name: Programma Warmte, as_of: 2026-11-01}
+units:
+  - {id: bzk, name: Ministerie van BZK}
+people:
+  - {id: p.jansen, name: Petra Jansen, unit: bzk}
+roles:
+  - {id: dg-bw, name: Directeur-Generaal, unit: bzk, holders: [p.jansen]}
+bodies:
+  - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, chair: dg-bw,
+     members: [dg-bw]}
+  - {id: tf-leeg, name: Taskforce Leeg, kind: taskforce, sunset: 2027-01-01}
+goals:
+  - id: g.warmte
+    name: Aardgasvrij
+    raci: {A: dg-bw}
+decisions:
+  - id: d.subsidie
+    name: Subsidie
+    about: [g.warmte]
+    raci: {A: sg-warmte}
+"""
+
+
+@pytest.fixture
+def model_file(tmp_path: Path) -> Path:
+    path = tmp_path / "warmte.yaml"
+    path.write_text(MODEL_YAML, encoding="utf-8")
+    return path
+
+
+def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([RACI, *args], capture_output=True, timeout=120,
+                          env=env if env is not None else dict(os.environ))
+
+
+def crowd(size: int) -> Model:
+    model = Model(Org("Groot"))
+    for number in range(size):
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+    return model
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"),
+                                            ("pdf", b"%PDF")])
+def test_each_format_is_drawn_by_dot(tmp_path: Path, fmt: str, magic: bytes) -> None:
+    path = tmp_path / f"bodies.{fmt}"
+    drawing = export_view(build_view(warmte_model(), "bodies"), fmt, path)
+    assert drawing.startswith(magic)
+    assert path.read_bytes() == drawing
+
+
+def test_dot_format_needs_no_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    dot = to_dot(build_view(warmte_model(), "goals"))
+    assert render(dot, "dot") == dot.source.encode()
+    with pytest.raises(GraphvizMissingError, match=r"apt-get install graphviz.*--format dot"):
+        render(dot, "svg")
+
+
+def test_a_layout_that_takes_too_long_is_stopped_with_advice() -> None:
+    view = build_view(crowd(1500), "org")
+    with pytest.raises(LayoutError, match=r"longer than 0\.001 s.*--focus ID --depth N"):
+        export_view(view, "svg", timeout=0.001)
+
+
+def test_a_view_over_the_node_limit_is_refused_but_its_dot_is_given() -> None:
+    view = build_view(crowd(MAX_LAYOUT_NODES + 1), "org")
+    with pytest.raises(LayoutError, match=r"2001 nodes.*--focus ID --depth N"):
+        export_view(view, "svg")
+    assert export_view(view, "dot").startswith(b"digraph org {")
+
+
+def test_diagram_prints_dot_by_default(model_file: Path) -> None:
+    done = run_raci("diagram", str(model_file), "--view", "bodies")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"digraph bodies {")
+    assert b"Stuurgroep Warmte" in done.stdout
+
+
+def test_diagram_takes_the_format_from_the_output_suffix(model_file: Path,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "org.svg"
+    done = run_raci("diagram", str(model_file), "--view", "org", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    texts = [t.text for t in ET.parse(out).getroot().iter(f"{SVG}text")]
+    assert "Petra Jansen" in texts and "Ministerie van BZK" in texts
+
+
+def test_diagram_writes_png_to_a_pipe(model_file: Path) -> None:
+    done = run_raci("diagram", str(model_file), "--view", "goals", "--format", "png")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"\x89PNG")
+
+
+def test_diagram_refuses_binary_output_to_a_terminal(model_file: Path) -> None:
+    child = pexpect.spawn(RACI, ["diagram", str(model_file), "--view", "goals",
+                                 "--format", "pdf"], timeout=60)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert b"give -o FILE" in (child.before or b"")
+
+
+def test_diagram_without_dot_says_how_to_install_it(model_file: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": str(tmp_path)}
+    done = run_raci("diagram", str(model_file), "--view", "org", "--format", "svg", env=env)
+    assert done.returncode == 2
+    message = done.stderr.decode().strip()
+    assert len(message.splitlines()) == 1
+    assert "apt-get install graphviz" in message and "--format dot" in message
+    assert "Traceback" not in message
+    fallback = run_raci("diagram", str(model_file), "--view", "org", "--format", "dot", env=env)
+    assert fallback.returncode == 0 and fallback.stdout.startswith(b"digraph org {")
+
+
+def test_diagram_focus_on_an_unknown_id_suggests_one(model_file: Path) -> None:
+    done = run_raci("diagram", str(model_file), "--view", "bodies", "--focus", "sg-warmt")
+    assert done.returncode == 2
+    assert "did you mean sg-warmte?" in done.stderr.decode()
+
+
+def test_diagram_focus_draws_only_the_neighbourhood(model_file: Path) -> None:
+    done = run_raci("diagram", str(model_file), "--view", "decisions", "--focus", "d.subsidie",
+                    "--depth", "1", "--format", "svg")
+    assert done.returncode == 0, done.stderr
+    classes = {g.get("id"): (g.get("class") or "").split()
+               for g in ET.fromstring(done.stdout).iter(f"{SVG}g")}
+    ids = {key for key, words in classes.items() if "node" in words and "legend" not in words}
+    assert ids == {"decisions:d.subsidie", "decisions:sg-warmte"}
+
+
+def test_diagram_highlights_findings_from_the_linter(model_file: Path) -> None:
+    done = run_raci("diagram", str(model_file), "--view", "bodies", "--highlight-findings",
+                    "--format", "svg")
+    assert done.returncode == 0, done.stderr
+    root = ET.fromstring(done.stdout)
+    empty = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "bodies:tf-leeg")
+    assert "finding-error" in (empty.get("class") or "").split()  # BOD009: no members
+    titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in empty.iter(f"{SVG}a")]
+    assert any(t and t.startswith("error: ") and "BOD009" in t for t in titles)

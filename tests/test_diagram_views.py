@@ -1,0 +1,220 @@
+"""Each view, laid out by the real `dot`: its nodes, frames, edges and labels."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from test_diagram_model import laid_out, warmte_model
+
+from raci.errors import UsageError
+from raci.export import (
+    build_view,
+    focus_view,
+    highlight_findings,
+    neighbourhood,
+    neighbourhood_text,
+    to_dot,
+)
+from raci.export.views import BODY_SHAPES
+from raci.lint.findings import Finding
+from raci.model import Model, Org, Role, Unit
+
+DG = "Directeur-Generaal Bouwen en Wonen"
+
+
+def test_org_view_nests_units_and_places_roles_and_people_in_them() -> None:
+    drawn = laid_out(build_view(warmte_model(), "org"))
+    assert {"p.jansen", "dg-bw", "pd-flex", "p.smit", "sg-bzk"} <= drawn.inside["bzk"]
+    assert drawn.inside["bzk-dgbw"] == {"p.jansen", "dg-bw", "pd-flex"}
+    # The kwartiermaker has no unit of its own: it sits with its first holder.
+    assert "kwartiermaker-warmte" in drawn.inside["adviesbureau-x"]
+    assert drawn.texts["bzk-dgbw"] == ["DG Bouwen en Wonen"]
+
+
+def test_org_view_marks_external_units_people_and_roles() -> None:
+    drawn = laid_out(build_view(warmte_model(), "org"))
+    assert drawn.classes["adviesbureau-x"] == "external-unit"
+    assert drawn.classes["adv-netten"] == "external-unit"  # under an external unit
+    assert "external" in drawn.texts["adviesbureau-x"]
+    assert drawn.classes["p.bos"] == "person external"
+    assert drawn.classes["p.jansen"] == "person"
+    assert "external" in drawn.classes["kwartiermaker-warmte"].split()
+    assert drawn.classes["bzk"] == "unit"
+
+
+def test_org_view_draws_reporting_lines_holders_and_vacancies() -> None:
+    drawn = laid_out(build_view(warmte_model(), "org"))
+    assert drawn.edge_labels("dg-bw", "sg-bzk") == ["reports to"]
+    assert drawn.edge_labels("pd-flex", "dg-bw") == ["reports to"]
+    assert drawn.edge_labels("p.jansen", "dg-bw") == [""]
+    assert drawn.texts["pd-flex"] == ["Programmadirecteur Flexibiliteit", "vacant"]
+    assert drawn.texts["kwartiermaker-warmte"][-1] == "temporary until 2026-06-30"
+
+
+def test_raci_view_has_one_labelled_edge_per_assignment() -> None:
+    model = warmte_model()
+    drawn = laid_out(build_view(model, "raci"))
+    drawn_letters = {(e.tail, e.head, e.label) for e in drawn.edges
+                     if e.attrs.get("class") != "legend"}
+    assert drawn_letters == {(a.actor, a.item, a.letter) for a in model.assignments}
+    # An indicator without a raci block is no item of the matrix.
+    assert "k.wijken" not in drawn.texts and "k.woningen" in drawn.texts
+
+
+def test_raci_view_emphasises_the_accountable() -> None:
+    drawn = laid_out(build_view(warmte_model(), "raci"))
+    widths = {e.label: float(e.attrs.get("penwidth", "1")) for e in drawn.edges
+              if e.attrs.get("class") != "legend"}
+    assert widths["A"] > max(widths["R"], widths["C"], widths["I"])
+
+
+def test_bodies_view_gives_each_kind_its_own_shape() -> None:
+    assert len(set(BODY_SHAPES.values())) == len(BODY_SHAPES)
+    drawn = laid_out(build_view(warmte_model(), "bodies"))
+    assert drawn.attrs["sg-warmte"]["shape"] == BODY_SHAPES["steering_group"]
+    assert drawn.attrs["tf-warmte"]["shape"] == BODY_SHAPES["taskforce"]
+    assert drawn.attrs["ab-warmte"]["shape"] == BODY_SHAPES["advisory_board"]
+
+
+def test_bodies_view_labels_overlap_by_share_of_members() -> None:
+    drawn = laid_out(build_view(warmte_model(), "bodies"))
+    overlaps = [e for e in drawn.edges if e.attrs.get("class") == "overlap"]
+    # Stuurgroep {dg-bw, kwartiermaker, p.smit} and taskforce {dg-bw, kwartiermaker}: 2 of 3.
+    assert [(e.tail, e.head, e.label) for e in overlaps] == [
+        ("sg-warmte", "tf-warmte", "2 shared (67%)")]
+    assert float(overlaps[0].attrs["penwidth"]) > 1
+
+
+def test_bodies_view_draws_reporting_and_marks_temporary_bodies() -> None:
+    drawn = laid_out(build_view(warmte_model(), "bodies"))
+    assert drawn.edge_labels("tf-warmte", "sg-warmte") == ["reports to"]
+    assert drawn.edge_labels("sg-warmte", "sg-bzk") == ["reports to"]
+    assert drawn.texts["tf-warmte"][-1] == "temporary, no end date"  # a taskforce by default
+    assert drawn.texts["ab-warmte"][-1] == "temporary until 2027-01-01"
+    assert not any("temporary" in line for line in drawn.texts["sg-warmte"])
+    assert "temporary" in drawn.classes["tf-warmte"].split()
+
+
+def test_goals_view_draws_tree_initiatives_indicators_and_owners() -> None:
+    drawn = laid_out(build_view(warmte_model(), "goals"))
+    assert drawn.edge_labels("g.aardgasvrij", "g.klimaat") == [""]
+    assert {(e.tail, e.head, e.attrs["class"]) for e in drawn.edges} >= {
+        ("g.aardgasvrij", "g.klimaat", "part-of"),
+        ("i.wijkaanpak", "g.aardgasvrij", "contributes"),
+        ("k.woningen", "g.aardgasvrij", "measures"),
+        ("k.wijken", "i.wijkaanpak", "measures"),
+    }
+    assert f"A: {DG}" in drawn.texts["g.aardgasvrij"]
+    assert "A: Sander Dekker" in drawn.texts["i.app"]
+    assert "A: none" in drawn.texts["k.wijken"]
+    assert "paused" in drawn.texts["i.app"]
+
+
+def test_decisions_view_shows_what_a_decision_waits_on() -> None:
+    drawn = laid_out(build_view(warmte_model(), "decisions"))
+    assert drawn.edge_labels("dg-bw", "d.subsidie") == ["consulted first"]
+    assert drawn.edge_labels("tf-warmte", "d.subsidie") == ["consulted first"]
+    assert drawn.edge_labels("d.subsidie", "sg-warmte") == ["decided by"]
+    assert "meets every 14 days" in drawn.texts["tf-warmte"]
+    # The taskforce (14 days) is consulted, the steering group (30 days) decides.
+    assert "waits ≈ 44 days" in drawn.texts["d.subsidie"]
+    assert "waits ≈ 0 days" in drawn.texts["d.huur"]
+    assert "kwartiermaker-warmte" not in drawn.texts  # only Informed
+
+
+@pytest.mark.parametrize("name", ["org", "raci", "bodies", "goals", "decisions"])
+def test_every_view_has_a_legend_of_what_it_uses(name: str) -> None:
+    view = build_view(warmte_model(), name)
+    drawn = laid_out(view)
+    legend_texts = {text for key, texts in drawn.texts.items() if key.startswith("legend:")
+                    for text in texts}
+    legend_edges = {e.label for e in drawn.edges if e.attrs.get("class") == "legend"}
+    used_nodes = {key for node in view.nodes.values() for key in node.styles}
+    assert legend_texts >= {view.node_styles[key].legend for key in used_nodes}
+    assert legend_edges == {view.edge_styles[edge.style].legend for edge in view.edges}
+    assert drawn.texts["legend"] == ["Legend"]
+
+
+def test_focus_keeps_the_neighbourhood_within_depth() -> None:
+    model = warmte_model()
+    bodies = build_view(model, "bodies")
+    near = laid_out(focus_view(bodies, model, "tf-warmte", 1))
+    assert {k for k in near.texts if not k.startswith("legend")} == {"tf-warmte", "sg-warmte"}
+    wider = focus_view(bodies, model, "tf-warmte", 2)
+    assert set(wider.nodes) == {"tf-warmte", "sg-warmte", "sg-bzk", "ab-warmte"}
+    assert set(focus_view(bodies, model, "tf-warmte", 0).nodes) == {"tf-warmte"}
+    assert "focus" in near.classes["tf-warmte"].split()
+
+
+def test_focus_on_a_unit_keeps_its_contents_and_its_frames() -> None:
+    model = warmte_model()
+    view = focus_view(build_view(model, "org"), model, "bzk-dgbw", 1)
+    assert set(view.nodes) == {"p.jansen", "dg-bw", "pd-flex"}
+    assert set(view.clusters) == {"bzk-dgbw", "bzk"}
+    drawn = laid_out(view)
+    assert drawn.inside["bzk"] == {"p.jansen", "dg-bw", "pd-flex"}
+
+
+def test_focus_on_an_unknown_id_suggests_the_nearest() -> None:
+    model = warmte_model()
+    with pytest.raises(UsageError, match="did you mean sg-warmte"):
+        focus_view(build_view(model, "bodies"), model, "sg-warmt", 1)
+
+
+def test_focus_on_an_entity_the_view_does_not_draw_names_the_view_that_does() -> None:
+    model = warmte_model()
+    with pytest.raises(UsageError, match="--view goals or raci"):
+        focus_view(build_view(model, "bodies"), model, "g.klimaat", 1)
+
+
+def test_highlight_colours_by_highest_level_and_lists_codes() -> None:
+    findings = [
+        Finding("BOD004", "open-ended-temporary", "warning", "…", ("tf-warmte",)),
+        Finding("BOD001", "redundant-bodies", "error", "…", ("sg-warmte", "tf-warmte")),
+        Finding("BOD002", "powerless-body", "error", "…", ("ab-warmte",), waived=True),
+        Finding("PPL003", "external-dependence", "info", "…", ("sg-bzk",)),
+    ]
+    view = highlight_findings(build_view(warmte_model(), "bodies"), findings)
+    drawn = laid_out(view)
+    assert "finding-error" in drawn.classes["tf-warmte"].split()
+    assert drawn.attrs["tf-warmte"]["tooltip"] == "error: BOD004, BOD001"
+    assert "finding-info" in drawn.classes["sg-bzk"].split()
+    assert "tooltip" not in drawn.attrs["ab-warmte"]  # waived findings do not count
+    fills = {drawn.attrs[key]["fillcolor"] for key in ("tf-warmte", "sg-bzk")}
+    assert len(fills) == 2
+    assert ["has error findings"] in drawn.texts.values()  # in the legend
+
+
+def test_highlight_marks_a_unit_frame_with_its_codes() -> None:
+    findings = [Finding("SIL002", "isolated-unit", "info", "…", ("bzk-dgbw",))]
+    drawn = laid_out(highlight_findings(build_view(warmte_model(), "org"), findings))
+    assert drawn.texts["bzk-dgbw"] == ["DG Bouwen en Wonen", "findings: SIL002"]
+
+
+def test_neighbourhood_preview_lists_each_neighbour_once_under_its_link() -> None:
+    lines = neighbourhood(warmte_model(), "bodies", "tf-warmte", 2)
+    assert lines[0].entity_id == "tf-warmte" and lines[0].level == 0
+    by_id = {line.entity_id: line for line in lines}
+    assert set(by_id) == {"tf-warmte", "sg-warmte", "sg-bzk", "ab-warmte"}
+    assert by_id["sg-warmte"].level == 1 and by_id["sg-bzk"].level == 2
+    assert by_id["ab-warmte"].text.startswith("← reports to: Adviesraad Warmte (ab-warmte)")
+    text = neighbourhood_text(warmte_model(), "bodies", "tf-warmte", 1)
+    assert text.splitlines()[0].startswith("Taskforce Warmtenetten (tf-warmte)")
+    assert all(line.startswith("    ") for line in text.splitlines()[1:])
+
+
+def test_deep_unit_trees_draw_without_recursion() -> None:
+    depth = sys.getrecursionlimit() * 3
+    model = Model(Org("Diep"))
+    for number in range(depth):
+        model.add(Unit(id=f"u{number}", name=f"Unit {number}",
+                       parent=f"u{number - 1}" if number else None))
+    model.add(Role(id="bottom", name="Onderste rol", unit=f"u{depth - 1}"))
+    view = build_view(model, "org")
+    source = to_dot(view).source
+    assert source.count("subgraph cluster_") == depth + 1  # and the legend
+    assert source.count("{") == source.count("}")
+    near = focus_view(view, model, "bottom", 2)
+    assert set(near.clusters) == {f"u{n}" for n in range(depth)}  # every frame around it
+    assert len(neighbourhood(model, "org", "u0", depth + 1)) == depth + 1

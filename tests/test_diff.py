@@ -1,0 +1,95 @@
+"""`raci diff OLD NEW`: entities, fields, assignments and findings that
+changed, in text, JSON and Markdown, between files and databases; exit 0."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_lint_support import SMALL_MODEL, run_raci, write_model
+
+NEW_PEOPLE = [{"id": "p.jansen", "name": "Petra Jansen-de Vries", "unit": "min",
+               "capacity_fte": 0.8},
+              {"id": "p.smit", "name": "Sanne Smit", "unit": "uitv"}]
+NEW_GOALS = [{"id": "g.co2", "name": "CO2 -55%", "raci": {"A": "dg", "C": ["dir"]}},
+             {"id": "g.leeg", "name": "Zonder eigenaar", "raci": {"A": "dir"}}]
+
+
+@pytest.fixture
+def old_and_new(tmp_path: Path) -> tuple[Path, Path]:
+    old = write_model(tmp_path / "old.yaml")
+    roles = [dict(r) for r in SMALL_MODEL["roles"]]  # type: ignore[union-attr]
+    roles[1]["holders"] = ["p.smit"]
+    new = write_model(tmp_path / "new.yaml", people=NEW_PEOPLE, roles=roles, goals=NEW_GOALS)
+    return old, new
+
+
+def test_json_lists_every_kind_of_change(old_and_new: tuple[Path, Path],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = old_and_new
+    code, out, _ = run_raci(capsys, "diff", old, new, "--format", "json")
+    diff = json.loads(out)
+    assert code == 0 and (diff["old"], diff["new"]) == (str(old), str(new))
+    assert diff["entities"]["added"] == [{"kind": "person", "id": "p.smit", "name": "Sanne Smit"}]
+    assert diff["entities"]["removed"] == [
+        {"kind": "person", "id": "p.bakker", "name": "Bram Bakker"}]
+    changed = {(c["id"], f["field"]): (f["old"], f["new"])
+               for c in diff["entities"]["changed"] for f in c["fields"]}
+    assert changed == {("p.jansen", "name"): ("Petra Jansen", "Petra Jansen-de Vries"),
+                       ("p.jansen", "capacity_fte"): (None, 0.8),
+                       ("dir", "holders"): (["p.bakker"], ["p.smit"])}
+    assert diff["assignments"] == {
+        "added": [{"item": "g.leeg", "actor": "dir", "old": None, "new": "A"}],
+        "removed": [],
+        "changed": [{"item": "g.co2", "actor": "dir", "old": "A", "new": "C"}]}
+    assert [f["fingerprint"] for f in diff["findings"]["resolved"]] == [
+        "OWN002:g.co2", "OWN001:g.leeg"]
+    assert diff["findings"]["introduced"] == []
+
+
+def test_findings_introduced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = write_model(tmp_path / "old.yaml")
+    new = write_model(tmp_path / "new.yaml", bodies=[
+        {"id": "sg", "name": "Stuurgroep", "kind": "steering_group", "members": ["dg", "dir"]}])
+    code, out, _ = run_raci(capsys, "diff", old, new, "--format", "json")
+    diff = json.loads(out)
+    assert code == 0
+    assert [f["fingerprint"] for f in diff["findings"]["introduced"]] == ["BOD007:sg"]
+    assert diff["entities"]["changed"] == [{"kind": "body", "id": "sg", "name": "Stuurgroep",
+                                            "fields": [{"field": "chair", "old": "dg",
+                                                        "new": None}]}]
+
+
+def test_text_and_markdown(old_and_new: tuple[Path, Path],
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = old_and_new
+    code, out, _ = run_raci(capsys, "diff", old, new)
+    assert code == 0
+    assert out.splitlines()[:2] == [f"--- {old}", f"+++ {new}"]
+    assert "  person p.jansen: name \"Petra Jansen\" -> \"Petra Jansen-de Vries\"" in out
+    assert "  g.co2 dir: A -> C" in out
+    assert "Findings resolved (2):" in out
+    code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
+    assert code == 0 and out.startswith(f"## Changes from `{old}` to `{new}`")
+    assert "### Assignments changed (1)\n\n- g.co2 dir: A -> C" in out
+
+
+def test_a_database_against_a_file_and_no_differences(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    model = write_model(tmp_path / "org.yaml", waivers=[
+        {"rule": "OWN001", "target": "g.leeg", "reason": "r", "expires": "2027-01-01"}])
+    database = tmp_path / "org.db"
+    run_raci(capsys, "import", model, "--into", database)
+    code, out, _ = run_raci(capsys, "diff", database, model)
+    assert code == 0 and out.endswith("No differences.\n")
+    changed = write_model(tmp_path / "changed.yaml")
+    code, out, _ = run_raci(capsys, "diff", database, changed)
+    assert "Waivers removed (1):\n  OWN001 on g.leeg: r" in out
+    assert "Findings introduced (1):\n  OWN001 [error]" in out
+
+
+def test_a_bad_model_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    model = write_model(tmp_path / "org.yaml")
+    code, out, err = run_raci(capsys, "diff", model, tmp_path / "missing.yaml")
+    assert code == 2 and out == "" and "no such file" in err

@@ -1,0 +1,341 @@
+"""Reading model files: every kind of validation error, with its line and column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from raci.errors import ModelFileError
+from raci.formats import dump_model, parse_model, read_model
+from raci.formats.files import Format
+from raci.formats.reading import MAX_FILE_BYTES
+
+FILES = Path(__file__).parent / "data" / "files"
+
+# Lines 1-14; each case below appends from line 15 on.
+BASE = """\
+raci: 1
+org:
+  name: Test
+units:
+  - id: bzk
+    name: BZK
+people:
+  - id: p.jansen
+    name: Petra Jansen
+    unit: bzk
+roles:
+  - id: dg-bw
+    name: DG
+    holders: [p.jansen]
+"""
+
+
+def problems(text: str, fmt: Format = "yaml") -> list[str]:
+    with pytest.raises(ModelFileError) as refused:
+        parse_model(text, "org.yaml", fmt)
+    return refused.value.problems
+
+
+def test_the_spec_example_with_its_missing_entities_added_is_valid() -> None:
+    loaded = read_model(FILES / "warmte.yaml")
+    model = loaded.model
+    assert model.org.name == "Programma Warmtetransitie"
+    assert model.roles["dg-bw"].holders == ["p.jansen"]
+    assert model.actors("g.aardgasvrij", "A") == ["dg-bw"]
+    assert model.kpis["k.woningen"].target == "1500000"
+    assert model.bodies["sg-warmte"].temporary is False
+    assert str(model.org.as_of) == "2026-11-01"
+    assert loaded.locations["bzk"] == (7, 5)
+    assert loaded.locations["waivers[0]"] == (82, 5)
+
+
+def test_the_spec_example_as_printed_names_entities_it_does_not_define() -> None:
+    assert problems((FILES / "spec-example.yaml").read_text()) == [
+        "org.yaml:28:17: role dg-bw: reports_to 'sg-bzk' is not a role or body",
+        "org.yaml:41:17: body sg-warmte: reports_to 'sg-bzk' is not a role or body",
+        "org.yaml:50:13: goal g.aardgasvrij: parent 'g.klimaat' is not a goal",
+    ]
+
+
+def test_json_and_yaml_give_the_same_model_and_locations_point_at_ids() -> None:
+    from_yaml = read_model(FILES / "warmte.yaml")
+    from_json = read_model(FILES / "warmte.json")
+    assert from_json.model == from_yaml.model
+    line, column = from_json.locations["p.dekker"]
+    text_line = (FILES / "warmte.json").read_text().splitlines()[line - 1]
+    assert text_line[column - 1:].startswith('"id": "p.dekker"')
+
+
+def test_locations_in_flow_style_yaml_come_from_the_exact_walk() -> None:
+    text = BASE + "goals:\n  - {id: g1, name: G}\n  - {name: H, id: g2}\n"
+    locations = parse_model(text, "org.yaml", "yaml").locations
+    assert locations["g1"] == (16, 6)
+    assert locations["g2"] == (17, 15)
+    assert locations["dg-bw"] == (12, 5)
+
+
+CASES = {
+    "unknown key": (
+        "    holdres: []\n",
+        "15:5: role dg-bw: unknown key 'holdres'; did you mean 'holders'?",
+    ),
+    "missing required key": (
+        "bodies:\n  - id: sg\n    name: SG\n",
+        "16:5: body sg: missing required key 'kind'",
+    ),
+    "bad id pattern": (
+        "goals:\n  - id: g 1\n    name: G\n",
+        "16:9: goal g 1: id: 'g 1' is not an id (letters, digits and _ . : -, starting with "
+        "a letter or digit, at most 100 characters)",
+    ),
+    "id that YAML reads as a number": (
+        "goals:\n  - id: 2024\n    name: G\n",
+        "16:9: goal #1: id: the number 2024 is not an id",
+    ),
+    "duplicate id across kinds": (
+        "goals:\n  - id: bzk\n    name: G\n",
+        "16:9: goal bzk: id 'bzk' is already used by a unit (ids are unique across the whole "
+        "model)",
+    ),
+    "unknown id with a near one": (
+        "    reports_to: dg-bww\n",
+        "15:17: role dg-bw: reports_to 'dg-bww' is not a role or body; did you mean 'dg-bw'?",
+    ),
+    "reference to the wrong kind": (
+        "    unit: p.jansen\n",
+        "15:11: role dg-bw: unit 'p.jansen' is not a unit but a person",
+    ),
+    "indicator measuring the wrong kind": (
+        "kpis:\n  - id: k1\n    name: K\n    measures: bzk\n    type: leading\n",
+        "18:15: kpi k1: measures 'bzk' is not a goal or initiative but a unit",
+    ),
+    "id twice in one list": (
+        "goals:\n  - id: g1\n    name: G\n    raci: {R: [dg-bw, dg-bw]}\n",
+        "18:23: goal g1: raci.R: 'dg-bw' is listed twice",
+    ),
+    "actor with two letters": (
+        "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, R: dg-bw}\n",
+        "18:25: goal g1: 'dg-bw' holds both A and R; give it one letter",
+    ),
+    "actor that is no role, body or person": (
+        "goals:\n  - id: g1\n    name: G\n    raci: {A: bzk}\n",
+        "18:15: goal g1: raci.A actor 'bzk' is not a person, role or body but a unit",
+    ),
+    "bad raci letter": (
+        "goals:\n  - id: g1\n    name: G\n    raci: {X: dg-bw}\n",
+        "18:12: goal g1: raci: unknown key 'X'",
+    ),
+    "bad enum": (
+        "bodies:\n  - id: sg\n    name: SG\n    kind: stuurgroep\n",
+        "18:11: body sg: kind: 'stuurgroep' is not one of steering_group,",
+    ),
+    "bad date": (
+        "    sunset: 2026-02-30\n",
+        "15:13: role dg-bw: sunset: '2026-02-30' is not a calendar date written YYYY-MM-DD",
+    ),
+    "yes is text, not a boolean (YAML 1.2)": (
+        "    temporary: yes\n",
+        "15:16: role dg-bw: temporary: 'yes' is not true or false",
+    ),
+    "cycle in goal parents": (
+        "goals:\n  - id: g1\n    name: A\n    parent: g2\n  - id: g2\n    name: B\n"
+        "    parent: g1\n",
+        "18:13: goal g1: parent forms a cycle (g1 → g2 → g1); parents must form a tree",
+    ),
+    "waiver without reason": (
+        "waivers:\n  - rule: BOD002\n    target: dg-bw\n",
+        "16:5: waiver 1: missing required key 'reason'",
+    ),
+    "waiver with a bad rule code": (
+        "waivers:\n  - rule: bod2\n    target: dg-bw\n    reason: r\n",
+        "16:11: waiver 1: rule: 'bod2' is not a rule code like BOD002",
+    ),
+    "waiver aimed at nothing": (
+        "waivers:\n  - rule: BOD002\n    target: [dg-bw, nobody]\n    reason: r\n",
+        "17:21: waiver 1: target 'nobody' names no entity",
+    ),
+    "duplicate key": (
+        "    name: Again\n",
+        "15:5: duplicate key 'name'",
+    ),
+    "empty name": (
+        "goals:\n  - id: g1\n    name: '   '\n",
+        "17:11: goal g1: name: '   ' is not a non-empty text",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_kind_of_error_is_reported_with_line_and_column(case: str) -> None:
+    appended, expected = CASES[case]
+    found = problems(BASE + appended)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"org.yaml:{expected}")
+
+
+def test_negative_capacity_is_refused_where_it_is_written() -> None:
+    text = BASE.replace("    unit: bzk\n", "    unit: bzk\n    capacity_fte: -0.5\n")
+    assert problems(text) == [
+        "org.yaml:11:19: person p.jansen: capacity_fte: the number -0.5 is not a number of "
+        "at least 0"
+    ]
+
+
+def test_cycle_in_unit_parents() -> None:
+    text = BASE.replace("    name: BZK\n", "    name: BZK\n    parent: dgbw\n  - id: dgbw\n"
+                        "    name: DG\n    parent: bzk\n")
+    assert problems(text) == [
+        "org.yaml:7:13: unit bzk: parent forms a cycle (bzk → dgbw → bzk); parents must form "
+        "a tree"
+    ]
+
+
+def test_every_error_is_reported_at_once_sorted_by_line() -> None:
+    text = BASE + "".join(CASES[case][0] for case in ("unknown key", "bad date")) + (
+        "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, R: dg-bw, X: q}\n"
+        "  - id: bzk\n    name: G2\n"
+    )
+    found = problems(text)
+    assert [line.split(":")[1] for line in found] == ["15", "16", "20", "20", "21"]
+    assert "unknown key 'holdres'" in found[0]
+    assert "is not a calendar date" in found[1]
+    assert "holds both A and R" in found[2]
+    assert "unknown key 'X'" in found[3]
+    assert "already used by a unit" in found[4]
+
+
+def test_a_missing_format_version_is_reported_at_the_top() -> None:
+    assert problems("org:\n  name: X\n") == ["org.yaml:1:1: missing required key 'raci'"]
+    assert problems("raci: 2\norg:\n  name: X\n") == [
+        "org.yaml:1:7: raci: the number 2 is not the format version 1"
+    ]
+
+
+def test_a_quoted_date_and_a_quoted_number_stay_text() -> None:
+    text = BASE.replace("name: Petra Jansen", "name: '2026-11-01'") + (
+        "goals:\n  - id: g1\n    name: '12:30'\n    due: 2030-12-31\n"
+        "kpis:\n  - id: k1\n    name: K\n    measures: g1\n    type: lagging\n"
+        "    target: \"1500000\"\n"
+    )
+    model = parse_model(text, "org.yaml", "yaml").model
+    assert model.people["p.jansen"].name == "2026-11-01"
+    assert model.goals["g1"].name == "12:30"
+    assert model.kpis["k1"].target == "1500000"
+    assert str(model.goals["g1"].due) == "2030-12-31"
+
+
+def test_json_errors_have_lines_and_columns_too() -> None:
+    data = {
+        "raci": 1,
+        "org": {"name": "X"},
+        "units": [{"id": "bzk", "name": "BZK", "colour": "red"}],
+        "people": [{"id": "p1", "name": "P", "unit": "bzkk"}],
+    }
+    text = json.dumps(data, indent=2)
+    assert problems(text, "json") == [
+        "org.yaml:10:7: unit bzk: unknown key 'colour'",
+        "org.yaml:17:15: person p1: unit 'bzkk' is not a unit; did you mean 'bzk'?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"raci": 1,\n "org": {"name": "X"},}',
+            "org.yaml:2:23: Expecting property name enclosed in double quotes",
+        ),
+        ('{"raci": 1, "org": {"name": "X", "name": "Y"}}', "org.yaml:1:34: duplicate key 'name'"),
+        ('{"raci": NaN}', "org.yaml:1:1: NaN is not a JSON number"),
+        ("[" * 100_000 + "]" * 100_000, "org.yaml:1:1: nesting too deep"),
+        (
+            '{"raci": 1,\n "org": {"name": "x\\udc00"}}',
+            "org.yaml:2:20: this \\u escape is half a character (a lone surrogate)",
+        ),
+    ],
+    ids=["syntax", "duplicate key", "NaN", "deep", "lone surrogate"],
+)
+def test_broken_json_is_refused_in_one_line(text: str, expected: str) -> None:
+    assert problems(text, "json") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: &x [1]\nb: *x\n", "1:4: anchors and aliases"),
+        ('a: "x"\nb: &anchor\n  - 1\n', "2:4: anchors and aliases"),
+        ("a: !!python/object:os.system x\n", "1:4: tags (tag:yaml.org,2002:python/object"),
+        ("a: !foo x\n", "1:4: tags (!foo)"),
+        ("a: !!str 1\n", "1:4: tags (tag:yaml.org,2002:str)"),
+        ("%YAML 1.1\n---\nraci: 1\n", "1:1: directives (%YAML, %TAG) are not allowed"),
+        ("- " * 100_000 + "x\n", "1:65: nesting deeper than 32 levels"),
+        ("a:\n" + "".join(" " * i + "- \n" for i in range(1, 200)), "nesting deeper than 32"),
+        ("[" * 100_000, "1:256: recursion limit exceeded"),
+        ("raci: 1\norg: {name: \x00}\n", "2:13: character U+0000 is not allowed"),
+        ("raci: 1\norg:\n  name: [1, 2\n", "3:9: unclosed bracket '['"),
+        ("raci: 1\n  org: x\n", "org.yaml:2:"),
+        ("- raci: 1\n", "1:1: the top level is a list, not a mapping of sections"),
+        ("just text\n", "1:1: the top level is 'just text', not a mapping of sections"),
+        ("raci: 1\n---\nraci: 1\n", "1:1: the top level is a list"),
+        ("", "1:1: the file is empty"),
+    ],
+    ids=lambda value: value[:20] if isinstance(value, str) else None,
+)
+def test_hostile_or_broken_yaml_is_refused_in_one_line(text: str, expected: str) -> None:
+    found = problems(text)
+    assert len(found) == 1, found
+    assert expected in found[0]
+    assert "\n" not in found[0]
+
+
+def test_an_alias_bomb_is_refused_before_it_expands() -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    found = problems("\n".join(lines) + "\n")
+    assert found == ["org.yaml:1:5: anchors and aliases (& and *) are not allowed in model files"]
+
+
+def test_text_that_only_looks_like_anchors_or_tags_is_fine() -> None:
+    text = BASE.replace("name: DG", 'name: "R&D, *core* team! & more"') + (
+        "    description: Q&A with 100% of staff, &what else? *everything*!\n"
+    )
+    role = parse_model(text, "org.yaml", "yaml").model.roles["dg-bw"]
+    assert role.name == "R&D, *core* team! & more"
+    assert role.description == "Q&A with 100% of staff, &what else? *everything*!"
+
+
+def test_file_problems_name_the_file(tmp_path: Path) -> None:
+    cases = {
+        tmp_path / "missing.yaml": "no such file",
+        tmp_path / "org.txt": "not a model file; use a .yaml, .yml or .json file name",
+        tmp_path / "folder.yaml": "is a directory",
+        tmp_path / "binary.yaml": "byte 3 is not UTF-8; is this a text file?",
+        tmp_path / "huge.json": f"model files are limited to {MAX_FILE_BYTES // 2**20} MB",
+    }
+    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "binary.yaml").write_bytes(b"ab\xff\xfe\x00junk")
+    with (tmp_path / "huge.json").open("wb") as huge:
+        huge.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    for path, expected in cases.items():
+        with pytest.raises(ModelFileError) as refused:
+            read_model(path)
+        assert refused.value.problems == [f"{path}: {expected}"] or (
+            str(refused.value).startswith(f"{path}: ") and expected in str(refused.value)
+        )
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.encode())
+    assert read_model(path).locations["bzk"] == (5, 5)
+
+
+def test_dump_of_a_read_model_reads_back_the_same() -> None:
+    model = read_model(FILES / "warmte.yaml").model
+    fmt: Format
+    for fmt in ("yaml", "json"):
+        text = dump_model(model, fmt)
+        assert parse_model(text, f"out.{fmt}", fmt).model == model

@@ -1,0 +1,182 @@
+"""`raci generate`: synthetic models that are valid, repeatable, realistic and a little weak."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from raci.cli import main
+from raci.formats import read_model
+from raci.generate import HARD_NAMES, generate_model
+from raci.lint import RULES, lint_model
+from raci.model import BODY_KINDS, Model
+from raci.source import ModelSource
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def raci(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    def run(*args: str | Path) -> Result:
+        with pytest.raises(SystemExit) as stopped:
+            main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(int(stopped.value.code or 0), captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def small() -> Model:
+    return generate_model("small")
+
+
+def depth(parents: dict[str, str | None], start: str) -> int:
+    steps = 0
+    node: str | None = start
+    while node is not None:
+        steps, node = steps + 1, parents.get(node)
+    return steps
+
+
+# ---- the command ------------------------------------------------------------------
+
+
+def test_the_same_seed_writes_the_same_file_byte_for_byte(tmp_path: Path, raci) -> None:
+    first, second, other = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "c.yaml"
+    assert raci("generate", "--size", "small", "-o", first).code == 0
+    assert raci("generate", "--size", "small", "--seed", "1", "-o", second).code == 0
+    assert raci("generate", "--size", "small", "--seed", "2", "-o", other).code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes() != other.read_bytes()
+
+
+@pytest.mark.parametrize("size", ["small", "ministry"])
+def test_the_generated_file_passes_validate(tmp_path: Path, raci, size: str) -> None:
+    path = tmp_path / f"{size}.yaml"
+    written = raci("generate", "--size", size, "-o", path)
+    assert written.code == 0, written.err
+    assert str(path) in written.out
+    checked = raci("validate", path)
+    assert checked.code == 0, checked.err
+
+
+def test_a_json_file_holds_the_same_model_as_the_yaml_file(tmp_path: Path, raci) -> None:
+    assert raci("generate", "--size", "small", "-o", tmp_path / "m.yaml").code == 0
+    assert raci("generate", "--size", "small", "-o", tmp_path / "m.json").code == 0
+    assert (tmp_path / "m.json").read_text(encoding="utf-8").lstrip().startswith("{")
+    from_yaml = read_model(tmp_path / "m.yaml").model
+    from_json = read_model(tmp_path / "m.json").model
+    assert list(from_yaml.entities()) == list(from_json.entities())
+    assert set(from_yaml.assignments) == set(from_json.assignments)
+
+
+def test_the_file_reads_back_as_the_generated_model(tmp_path: Path, raci, small: Model) -> None:
+    """Names with quotes, braces, tabs, newlines and other scripts survive the file."""
+    path = tmp_path / "small.yaml"
+    assert raci("generate", "--size", "small", "-o", path).code == 0
+    read = read_model(path).model
+    assert list(read.entities()) == list(small.entities())
+    assert set(read.assignments) == set(small.assignments)
+    assert read.waivers == small.waivers
+    assert read.org == small.org
+    names = {entity.name for entity in read.entities()}
+    assert len(names & set(HARD_NAMES)) >= 5
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        (["--size", "small", "-o", "model.txt"], "model.txt: give a .yaml, .yml or .json file"),
+        (["--size", "huge", "-o", "model.yaml"], "'huge' is not one of"),
+        (["--size", "small", "-o", "nowhere/model.yaml"], "does not exist"),
+        (["--size", "small"], "Missing option '-o'"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(
+    tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch, args: list[str], complaint: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = raci("generate", *args)
+    assert result.code == 2
+    assert complaint in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- the sizes and shapes ---------------------------------------------------------------
+
+
+def test_sizes_are_as_specified() -> None:
+    small, ministry = generate_model("small"), generate_model("ministry")
+    assert 400 <= len(small) <= 700
+    assert 6_500 <= len(ministry) <= 9_500
+    assert 32_000 <= len(ministry.assignments) <= 48_000
+
+
+def test_people_hold_one_to_three_roles_most_of_them_one(small: Model) -> None:
+    held = Counter(min(len(small.roles_held_by(p)), 4) for p in small.people)
+    assert held[1] > len(small.people) / 2
+    assert held[2] > 0 and held[3] > 0
+    assert held[4] <= len(small.people) / 50
+
+
+def test_bodies_of_every_kind_with_skewed_membership(small: Model) -> None:
+    assert {body.kind for body in small.bodies.values()} == set(BODY_KINDS)
+    seats = Counter(m for body in small.bodies.values() for m in body.members)
+    assert max(seats.values()) >= 3 * statistics.median(seats.values())
+
+
+def test_trees_are_deep_and_chains_long(small: Model) -> None:
+    unit_parents = {u.id: u.parent for u in small.units.values()}
+    goal_parents = {g.id: g.parent for g in small.goals.values()}
+    assert max(depth(unit_parents, u) for u in unit_parents) >= 15
+    assert max(depth(goal_parents, g) for g in goal_parents) >= 15
+    leaves = [g for g in small.goals if g not in set(goal_parents.values())]
+    assert len(leaves) >= 10
+
+
+def test_every_goal_initiative_and_decision_kind_is_present(small: Model) -> None:
+    statuses = {i.effective_status for i in small.initiatives.values()}
+    assert statuses >= {"active", "proposed", "done", "paused", "stopped"}
+    assert {k.type for k in small.kpis.values()} == {"leading", "lagging"}
+    assert any(u.external for u in small.units.values())
+    assert any(r.temporary for r in small.roles.values())
+
+
+# ---- the weaknesses ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_rule_fires_on_the_small_model_while_most_of_it_is_healthy(seed: int) -> None:
+    small = generate_model("small", seed)
+    findings = lint_model(ModelSource("small", small))
+    fired = Counter(f.code for f in findings)
+    assert [r.code for r in RULES if r.code not in fired] == []
+    assert len(findings) < len(small) / 5
+    items = list(small.items())
+    owned_once = [i for i in items if len(small.actors(i.id, "A")) == 1]
+    assert len(owned_once) > 0.9 * len(items)
+    assert any(f.waived for f in findings)
+
+
+def test_nothing_hits_the_recursion_limit_on_deep_chains(tmp_path: Path) -> None:
+    deep = generate_model("small", chain=sys.getrecursionlimit() + 200)
+    findings = lint_model(ModelSource("deep", deep))
+    assert "STR001" in {f.code for f in findings}
+    from raci.formats import write_model
+
+    path = tmp_path / "deep.yaml"
+    write_model(deep, path)
+    assert len(read_model(path).model.goals) == len(deep.goals)

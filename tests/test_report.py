@@ -1,0 +1,193 @@
+"""`raci report`: the review handout as self-contained HTML or as Markdown."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from raci.lint import lint_model, load_config
+from raci.source import open_model
+
+RACI = str(Path(sys.executable).with_name("raci"))
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# A script that would mark the page if it ran.
+SCRIPT_NAME = "<script>document.documentElement.setAttribute('data-pwned','yes')</script>"
+MODEL_YAML = f"""\
+raci: 1
+org: {{name: "Programma <Warmte> & co"}}
+units:
+  - {{id: bzk, name: Ministerie van BZK}}
+people:
+  - {{id: p.jansen, name: Petra Jansen, unit: bzk}}
+roles:
+  - id: dg-bw
+    name: "{SCRIPT_NAME}"
+    unit: bzk
+    holders: [p.jansen]
+  - {{id: pd-flex, name: Programmadirecteur Flex, unit: bzk}}
+bodies:
+  - {{id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, chair: dg-bw,
+     members: [dg-bw]}}
+goals:
+  - id: g.klimaat
+    name: Klimaatneutraal
+    raci: {{A: dg-bw}}
+  - id: g.warmte
+    name: Aardgasvrij
+    parent: g.klimaat
+    raci: {{A: pd-flex, R: [dg-bw]}}
+initiatives:
+  - id: i.app
+    name: "Warmte-app \\"beta\\""
+    raci: {{A: p.jansen}}
+decisions:
+  - id: d.subsidie
+    name: Subsidie
+    about: [g.warmte]
+    raci: {{A: sg-warmte, C: [dg-bw]}}
+"""
+
+
+@pytest.fixture
+def model_file(tmp_path: Path) -> Path:
+    path = tmp_path / "warmte.yaml"
+    path.write_text(MODEL_YAML, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One HTML handout, written once by `raci report`, for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("report")
+    model = folder / "warmte.yaml"
+    model.write_text(MODEL_YAML, encoding="utf-8")
+    done = run_raci("report", str(model), "-o", str(folder / "review.html"))
+    assert done.returncode == 0, done.stderr
+    return folder / "review.html"
+
+
+def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([RACI, *args], capture_output=True, text=True, timeout=120,
+                          env=env if env is not None else dict(os.environ))
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(html_text: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Tags()
+    parser.feed(html_text)
+    return parser.tags
+
+
+def dumped_dom(page: Path, tmp_path: Path) -> str:
+    """The page as headless Chromium built it, scripts (if any) run."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs it")
+        pytest.skip("chromium is not installed")
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom",
+         page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_html_report_shows_its_text_and_diagrams_in_a_browser(page: Path,
+                                                              tmp_path: Path) -> None:
+    dom = dumped_dom(page, tmp_path)
+    assert 'data-pwned="yes"' not in dom  # the script in a name did not run
+    assert "&lt;script&gt;document.documentElement" in dom  # it is shown as text
+    assert "Programma &lt;Warmte&gt; &amp; co" in dom
+    for heading in ("Summary", "Findings by rule", "RACI matrix per goal area", "Diagrams"):
+        assert f">{heading}</h2>" in dom
+    figures = re.findall(r'<figure id="diagram-(\w+)">.*?</figure>', dom, re.S)
+    assert figures == ["bodies", "goals"]
+    assert dom.count("<svg") == 2
+    assert "Stuurgroep Warmte</text>" in dom  # a label inside the bodies drawing
+
+
+def test_html_report_is_self_contained(page: Path) -> None:
+    tags = tags_of(page.read_text(encoding="utf-8"))
+    names = [tag for tag, _ in tags]
+    assert "script" not in names and "link" not in names and "img" not in names
+    for tag, attrs in tags:
+        for key in ("src", "href", "xlink:href"):
+            assert not attrs.get(key) or str(attrs[key]).startswith("#"), (tag, attrs)
+
+
+def test_html_report_groups_the_linters_findings_by_rule(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    model_file = page.with_name("warmte.yaml")
+    findings = lint_model(open_model(str(model_file)), load_config(model_file))
+    assert findings, "the model is built to have findings"
+    sections = re.findall(r'<section class="rule" id="rule-(\w+)">', text)
+    assert sorted(sections) == sorted({f.code for f in findings})
+    assert "Why it matters" in text and "How to fix" in text
+    for finding in findings:
+        section = text.split(f'id="rule-{finding.code}"', 1)[1].split("</section>", 1)[0]
+        assert f"<li>{html.escape(finding.message)}" in section
+
+
+def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    matrices = text.split('<h2 id="matrix">', 1)[1].split('<h2 id="diagrams">', 1)[0]
+    assert re.findall(r"<h3>(.*?)</h3>", matrices) == [
+        "Klimaatneutraal", "Outside every goal area"]
+    first_area = matrices.split("<h3>Outside", 1)[0]
+    assert "<th>Aardgasvrij</th>" in first_area and "Subsidie" in first_area
+    assert "Warmte-app" not in first_area
+
+
+def test_markdown_report_links_svg_diagrams_beside_it(model_file: Path,
+                                                      tmp_path: Path) -> None:
+    handout = tmp_path / "out" / "review.md"
+    handout.parent.mkdir()
+    done = run_raci("report", str(model_file), "-o", str(handout))
+    assert done.returncode == 0, done.stderr
+    text = handout.read_text(encoding="utf-8")
+    links = re.findall(r"!\[The (\w+) view\]\(([^)]+)\)", text)
+    assert links == [("bodies", "review-bodies.svg"), ("goals", "review-goals.svg")]
+    for _, name in links:
+        ET.parse(handout.parent / name)  # a well-formed SVG drawing
+    assert "\\<script\\>document.documentElement" in text
+    assert "<script>" not in text
+
+
+def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
+                                                               tmp_path: Path) -> None:
+    page = tmp_path / "review.html"
+    done = run_raci("report", str(model_file), "-o", str(page),
+                    env={**os.environ, "PATH": str(tmp_path)})
+    assert done.returncode == 0
+    assert done.stderr.count("apt-get install graphviz") == 2  # one warning per diagram
+    text = page.read_text(encoding="utf-8")
+    assert "The bodies diagram could not be drawn" in text and "<svg" not in text
+
+
+def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path) -> None:
+    done = run_raci("report", str(model_file), "-o", str(tmp_path / "review.pdf"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"raci: -o {tmp_path / 'review.pdf'}: the report is written as .html or .md"]
+    assert not (tmp_path / "review.pdf").exists()

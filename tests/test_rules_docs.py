@@ -1,0 +1,91 @@
+"""`raci rules` and the rules' own documentation: every rule says what it
+finds, why it matters, how to fix it, and shows a failing and a passing
+example that are valid YAML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from test_lint_support import run_raci
+
+from raci.lint import RULES, rule
+
+SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
+    "OWN001": ("unowned-item", "error", {}), "OWN002": ("multiple-accountable", "error", {}),
+    "OWN003": ("collective-accountable", "warning", {}),
+    "OWN004": ("vacant-accountable", "error", {}),
+    "OWN005": ("external-accountable", "warning", {}),
+    "OWN006": ("crowded-responsible", "warning", {"max_responsible": 3}),
+    "OWN007": ("no-responsible", "warning", {}),
+    "OWN008": ("inverted-accountability", "info", {}),
+    "BOD001": ("redundant-bodies", "warning", {"min_overlap": 0.6, "min_members": 3}),
+    "BOD002": ("powerless-body", "warning", {}), "BOD003": ("expired-mandate", "error", {}),
+    "BOD004": ("open-ended-temporary", "warning", {}),
+    "BOD005": ("reporting-cycle", "error", {}),
+    "BOD006": ("steering-layers", "warning", {"max_layers": 2}),
+    "BOD007": ("chairless-body", "warning", {}),
+    "BOD008": ("oversized-body", "info", {"max_members": 12}),
+    "BOD009": ("empty-body", "error", {}),
+    "DEC001": ("consensus-bottleneck", "warning", {"max_consulted": 4}),
+    "DEC002": ("slow-decision", "warning", {"max_latency_days": 60}),
+    "STR001": ("goal-without-initiative", "warning", {}),
+    "STR002": ("orphan-initiative", "warning", {}), "STR003": ("goal-without-kpi", "warning", {}),
+    "STR004": ("no-leading-indicator", "info", {}),
+    "STR005": ("no-success-criteria", "warning", {}),
+    "STR006": ("blocked-dependency", "warning", {}), "STR007": ("dependency-cycle", "error", {}),
+    "STR008": ("overdue-initiative", "info", {}),
+    "PPL001": ("accountability-overload", "warning", {"max_items": 8}),
+    "PPL002": ("meeting-overload", "warning", {"max_bodies": 5}),
+    "PPL003": ("external-dependence", "info", {"max_share": 0.5}),
+    "PPL004": ("capacity-overcommit", "warning", {}),
+    "SIL001": ("uncoordinated-crossing", "warning", {"min_units": 3}),
+    "SIL002": ("isolated-unit", "info", {}), "ORG001": ("idle-role", "info", {}),
+    "ORG002": ("unplaced-person", "info", {}), "ORG003": ("vacant-role", "warning", {}),
+    "ORG004": ("chair-not-member", "info", {}), "WAI001": ("expired-waiver", "warning", {}),
+    "WAI002": ("unused-waiver", "info", {}),
+}
+
+
+def test_the_registry_is_specs_table_in_code_order() -> None:
+    assert {r.code: (r.name, r.level, r.params) for r in RULES} == SPEC_TABLE
+    assert [r.code for r in RULES] == list(SPEC_TABLE)
+    assert rule("OWN001") is rule("ownership.unowned-item") is rule("unowned-item")
+    with pytest.raises(KeyError):
+        rule("OWN999")
+
+
+def examples(doc: str) -> list[str]:
+    """The indented YAML blocks after "Failing…:" and "Passing:"."""
+    found = re.findall(r"^(?:Failing|Passing)[^\n]*:\n\n((?:    [^\n]*\n?|\n)+)", doc, re.M)
+    return [re.sub(r"^    ", "", block, flags=re.M) for block in found]
+
+
+@pytest.mark.parametrize("code", [r.code for r in RULES])
+def test_every_rule_is_documented_with_examples(code: str) -> None:
+    doc = rule(code).doc
+    assert "Why it matters:" in doc and "How to fix:" in doc
+    blocks = examples(doc)
+    assert len(blocks) == 2, "a failing and a passing example"
+    for block in blocks:
+        assert isinstance(yaml.safe_load(block), dict)
+    for name in rule(code).params:
+        assert f"`{name}`" in doc
+
+
+def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "rules")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == len(RULES)
+    assert lines[0].split()[:3] == ["OWN001", "ownership.unowned-item", "error"]
+
+
+def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "rules", "bod001")
+    assert code == 0
+    assert out.startswith("BOD001 bodies.redundant-bodies (default level: warning)")
+    assert "Parameters (defaults): min_overlap = 0.6, min_members = 3" in out
+    assert "How to fix:" in out
+    code, _, err = run_raci(capsys, "rules", "XYZ001")
+    assert code == 2 and "no rule 'XYZ001'" in err

@@ -1,0 +1,460 @@
+"""The store on SQLite and PostgreSQL: create, open, round trip, saves,
+conflicts between two stores, the revision counter and foreign keys."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
+
+from raci.errors import ConflictError, StoreError
+from raci.model import (
+    LETTERS,
+    Assignment,
+    Body,
+    Decision,
+    Goal,
+    Initiative,
+    Kpi,
+    Model,
+    Org,
+    Person,
+    Role,
+    Unit,
+    Waiver,
+)
+from raci.model.changes import Change
+from raci.store import Store, open_store, tables
+from raci.store.engine import database_url, make_engine
+
+HARD_NAMES = [
+    'Stuurgroep "Warmte" \'s-Hertogenbosch',
+    "line one\nline two\r\nline three",
+    "back\\slash {braces} <angle> & amp; % _ like",
+    "财政部 气候与能源",
+    "وزارة المالية",
+    "emoji 🏛️👩🏽‍💼 and combining é",
+    "tab\tand trailing space ",
+]
+
+
+def every_field_model() -> Model:
+    """A model where every field of every kind is set, most to a non-default."""
+    model = Model(org=Org("Programma \"Warmte\"\n2026", "Een beschrijving", dt.date(2026, 11, 1)))
+    model.units["bzk"] = Unit(id="bzk", name=HARD_NAMES[0], description="", tags=["rijk", "rijk2"])
+    model.units["bzk-dg"] = Unit(id="bzk-dg", name=HARD_NAMES[1], parent="bzk")
+    model.units["ext"] = Unit(id="ext", name=HARD_NAMES[2], external=True)
+    model.people["p.a"] = Person(id="p.a", name=HARD_NAMES[3], unit="bzk-dg", capacity_fte=0.1)
+    model.people["p.b"] = Person(id="p.b", name=HARD_NAMES[4], external=True)
+    model.people["p.c"] = Person(id="p.c", name=HARD_NAMES[5], unit="ext", capacity_fte=1e-7)
+    model.roles["dg"] = Role(
+        id="dg", name="DG", unit="bzk-dg", holders=["p.c", "p.a"], reports_to="sg",
+        temporary=True, sunset=dt.date(2026, 6, 30), tags=["t"],
+    )
+    model.roles["kwartier"] = Role(id="kwartier", name="Kwartiermaker", reports_to="dg")
+    model.bodies["sg"] = Body(
+        id="sg", name=HARD_NAMES[6], kind="taskforce", chair="dg",
+        members=["kwartier", "p.b", "dg"], reports_to="dg", temporary=False,
+        established=dt.date(2024, 1, 1), sunset=dt.date(2027, 12, 31), meets_every_days=14,
+        mandate="Besluit\nover alles", description="desc",
+    )
+    model.bodies["tf"] = Body(id="tf", name="TF", kind="taskforce", temporary=None)
+    model.goals["g.top"] = Goal(id="g.top", name="Top")
+    model.goals["g.sub"] = Goal(id="g.sub", name="Sub", parent="g.top", due=dt.date(2030, 12, 31))
+    model.initiatives["i.a"] = Initiative(
+        id="i.a", name="A", goals=["g.sub", "g.top"], depends_on=["i.b"], status="paused",
+        start=dt.date(2025, 1, 1), end=dt.date(2027, 12, 31),
+        success_criteria=["200 wijken", "200 wijken", ""], demand_fte=4.25,
+    )
+    model.initiatives["i.b"] = Initiative(id="i.b", name="B", depends_on=["i.a"], demand_fte=0.0)
+    model.decisions["d.x"] = Decision(id="d.x", name="X", about=["i.b", "g.top"])
+    model.kpis["k.1"] = Kpi(
+        id="k.1", name="K1", measures="g.sub", type="leading", target="1,5 mln", has_raci=True
+    )
+    model.kpis["k.2"] = Kpi(id="k.2", name="K2", measures="i.a", type="lagging")
+    model.assignments = [
+        Assignment("g.sub", "R", "kwartier"),
+        Assignment("g.sub", "A", "dg"),
+        Assignment("i.a", "R", "p.c"),
+        Assignment("g.sub", "R", "p.a"),
+        Assignment("d.x", "A", "sg"),
+        Assignment("d.x", "C", "p.b"),
+        Assignment("k.1", "A", "dg"),
+    ]
+    model.waivers = [
+        Waiver(rule="BOD002", target=["tf"], reason="Advisory by design.",
+               expires=dt.date(2027, 1, 1), author="p.a"),
+        Waiver(rule="BOD001", target=["sg", "tf", "gone"], reason="Pair\n\"quoted\""),
+    ]
+    return model
+
+
+def small_model(name: str = "Small") -> Model:
+    model = Model(org=Org(name))
+    model.units["u"] = Unit(id="u", name="Unit")
+    model.people["p"] = Person(id="p", name="Person", unit="u")
+    model.roles["r"] = Role(id="r", name="Role", holders=["p"])
+    model.goals["g"] = Goal(id="g", name="Goal")
+    model.assignments = [Assignment("g", "A", "r")]
+    return model
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url, create=True, name="Test") as opened:
+        yield opened
+
+
+def saved(store: Store, model: Model, change: Change) -> Change:
+    """Apply `change` to the model in memory and save it; return its inverse."""
+    inverse = change.apply(model)
+    store.save(change)
+    return inverse
+
+
+# ---- create and open ---------------------------------------------------------
+
+
+def test_create_makes_an_empty_model_named_after_the_file(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'warmte.db'}", create=True) as store:
+        assert store.is_empty()
+        assert store.load() == Model(org=Org("warmte"))
+        assert store.revision() == 0
+
+
+def test_create_with_a_name_and_open_again(store_url: str) -> None:
+    with open_store(store_url, create=True, name="Programma") as store:
+        assert store.load().org.name == "Programma"
+    with open_store(store_url) as store:
+        assert store.load() == Model(org=Org("Programma"))
+        assert store.backup is None
+
+
+def test_create_refuses_when_a_model_is_there(store: Store, store_url: str) -> None:
+    store.replace_model(small_model())
+    with pytest.raises(StoreError, match="a model is already there"):
+        open_store(store_url, create=True, name="Other")
+    assert store.load() == small_model()
+
+
+def test_open_without_a_model_says_how_to_create_one(store_url: str) -> None:
+    with pytest.raises(StoreError, match=r"no model at .*; create one with `raci new "):
+        open_store(store_url)
+
+
+def test_open_does_not_create_a_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "missing.db"
+    with pytest.raises(StoreError, match=f"no model at {path}"):
+        open_store(f"sqlite:///{path}")
+    assert not path.exists()
+
+
+def test_create_in_a_missing_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no directory"):
+        open_store(f"sqlite:///{tmp_path / 'nowhere' / 'org.db'}", create=True)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "org.db"
+    path.write_text("units:\n  - id: x\n" * 200)
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        open_store(f"sqlite:///{path}")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("mysql://localhost/raci", "SQLite or PostgreSQL only"),
+        ("sqlite://", "give the SQLite file"),
+        ("not a url", "not a database URL"),
+        ("postgresql://raci@127.0.0.1:1/raci", r"postgresql\+psycopg://raci@127.0.0.1:1/raci: "),
+    ],
+)
+def test_bad_urls_are_refused_in_one_line(url: str, reason: str) -> None:
+    with pytest.raises(StoreError, match=reason) as refused:
+        open_store(url)
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.postgres
+def test_plain_postgresql_urls_use_psycopg_and_hide_the_password(postgres_url: str) -> None:
+    plain = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    with open_store(plain, create=True, name="Plain") as store:
+        assert store.load().org.name == "Plain"
+        assert store.url.startswith("postgresql+psycopg://")
+    with_password = database_url("postgresql://user:secret@db.example/raci")
+    assert "secret" not in with_password.render_as_string()
+
+
+def test_sqlite_databases_use_wal_and_foreign_keys(sqlite_url: str) -> None:
+    open_store(sqlite_url, create=True).close()
+    engine = make_engine(database_url(sqlite_url))
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    engine.dispose()
+
+
+def test_the_database_refuses_a_row_naming_a_missing_entity(store: Store, store_url: str) -> None:
+    store.replace_model(small_model())
+    engine = make_engine(database_url(store_url))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(
+            insert(tables.holder).values(role="r", position=1, person="nobody", version=1)
+        )
+    engine.dispose()
+    assert store.load() == small_model()
+
+
+# ---- whole models ------------------------------------------------------------
+
+
+def test_every_field_of_every_kind_round_trips(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    loaded = store.load()
+    assert loaded == model
+    for kind in ("unit", "person", "role", "body", "goal", "initiative", "decision", "kpi"):
+        assert list(loaded.collection(kind)) == list(model.collection(kind))
+    assert loaded.bodies["tf"].temporary is None
+    assert loaded.bodies["sg"].temporary is False
+    assert loaded.units["bzk"].description == ""
+    assert type(loaded.org.as_of) is dt.date
+    assert type(loaded.initiatives["i.a"].demand_fte) is float
+
+
+def test_replace_model_replaces_everything(store: Store) -> None:
+    store.replace_model(every_field_model())
+    store.replace_model(small_model("Next"))
+    assert store.load() == small_model("Next")
+    assert not store.is_empty()
+
+
+def test_a_refused_replace_changes_nothing(store: Store) -> None:
+    store.replace_model(small_model())
+    revision = store.revision()
+    broken = small_model()
+    broken.roles["r"].holders.append("nobody")
+    with pytest.raises(StoreError, match="nothing was written"):
+        store.replace_model(broken)
+    assert store.load() == small_model()
+    assert store.revision() == revision
+
+
+def test_an_empty_model_is_empty(store: Store) -> None:
+    assert store.is_empty()
+    model = Model(org=Org("W"))
+    model.waivers.append(Waiver(rule="WAI002", target=["x"], reason="r"))
+    store.replace_model(model)
+    assert not store.is_empty()
+
+
+# ---- saving one change ---------------------------------------------------------
+
+
+def test_each_kind_of_change_is_saved(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    changes = [
+        Change(put=[Unit(id="new", name="Nieuw", parent="bzk", tags=["a"])]),
+        Change(put=[Role(id="dg", name="DG 2", holders=["p.b"], reports_to="kwartier")]),
+        Change(assign=[Assignment("g.top", "A", "p.a"), Assignment("i.b", "R", "tf")]),
+        Change(assign=[Assignment("g.sub", "C", "kwartier")]),
+        Change(unassign=[Assignment("d.x", "C", "p.b")]),
+        Change(delete=["k.2"]),
+        Change(delete=["p.c"], put=[
+            Role(id="dg", name="DG 2", holders=["p.b"], reports_to="kwartier"),
+            Unit(id="ext", name="Ext", external=True),
+        ]),
+        Change(org=Org("Hernoemd", None, None)),
+        Change(waivers=[Waiver(rule="OWN001", target=["g.top"], reason="later")]),
+        Change(waivers=[]),
+    ]
+    undo = []
+    for change in changes:
+        undo.append(saved(store, model, change))
+        assert store.load() == model
+    for inverse in reversed(undo):
+        saved(store, model, inverse)
+        assert store.load() == model
+    # Undoing a delete puts the entity and its assignments back last, so
+    # compare the assignments as a set; entities compare by id.
+    loaded, original = store.load(), every_field_model()
+    assert set(loaded.assignments) == set(original.assignments)
+    loaded.assignments = original.assignments
+    assert loaded == original
+
+
+def test_a_replaced_entity_keeps_its_place_and_a_new_one_goes_last(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    saved(store, model, Change(put=[Goal(id="g.new", name="New")]))
+    saved(store, model, Change(put=[Goal(id="g.top", name="Top 2")]))
+    assert list(store.load().goals) == ["g.top", "g.sub", "g.new"]
+
+
+def test_reassigning_replaces_the_letter_and_moves_it_last(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    saved(store, model, Change(assign=[Assignment("g.sub", "I", "kwartier")]))
+    loaded = store.load()
+    assert loaded.assignments[-1] == Assignment("g.sub", "I", "kwartier")
+    assert loaded.letter_of("g.sub", "kwartier") == "I"
+    assert loaded == model
+
+
+def test_deleting_an_entity_removes_its_assignments(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    saved(store, model, Change(put=[
+        Body(id="sg", name="SG", kind="committee", members=["kwartier", "p.b"]),
+        Role(id="kwartier", name="Kwartiermaker"),
+    ], delete=["dg"]))
+    loaded = store.load()
+    assert "dg" not in loaded
+    assert all("dg" not in (a.item, a.actor) for a in loaded.assignments)
+
+
+def test_deleting_an_entity_still_named_is_refused(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    with pytest.raises(StoreError, match=r"cannot delete dg: (sg|kwartier) still names it"):
+        store.save(Change(delete=["dg"]))
+    assert store.load() == model
+
+
+def test_naming_an_unknown_id_is_refused(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    with pytest.raises(StoreError, match="names nobody, which is not in the model"):
+        store.save(Change(put=[Role(id="r.new", name="R", holders=["nobody"])]))
+    with pytest.raises(StoreError, match="not in the model"):
+        store.save(Change(assign=[Assignment("g.top", "A", "nobody")]))
+    assert store.load() == model
+
+
+def test_an_empty_change_writes_nothing(store: Store) -> None:
+    store.replace_model(small_model())
+    revision = store.revision()
+    store.save(Change())
+    assert store.revision() == revision
+
+
+# ---- two stores on one database ---------------------------------------------------
+
+
+@pytest.fixture
+def two_stores(store_url: str) -> Iterator[tuple[Store, Store]]:
+    with open_store(store_url, create=True) as first:
+        first.replace_model(every_field_model())
+        with open_store(store_url) as second:
+            yield first, second
+
+
+def test_the_second_writer_of_an_entity_is_told(two_stores: tuple[Store, Store]) -> None:
+    first, second = two_stores
+    first.load()
+    second.load()
+    first.save(Change(put=[Goal(id="g.top", name="By the first")]))
+    with pytest.raises(ConflictError, match=r"goal g\.top was changed by someone else"):
+        second.save(Change(put=[Goal(id="g.top", name="By the second")]))
+    assert second.load().goals["g.top"].name == "By the first"
+    second.save(Change(put=[Goal(id="g.top", name="By the second, after reloading")]))
+    assert first.load().goals["g.top"].name == "By the second, after reloading"
+
+
+@pytest.mark.parametrize(
+    ("first_change", "second_change", "named"),
+    [
+        (Change(delete=["k.2"]), Change(put=[Kpi(id="k.2", name="K", measures="i.a",
+                                                 type="leading")]), "kpi k.2"),
+        (Change(put=[Kpi(id="k.2", name="K", measures="i.a", type="leading")]),
+         Change(delete=["k.2"]), "k.2"),
+        (Change(put=[Goal(id="g.new", name="A")]), Change(put=[Goal(id="g.new", name="B")]),
+         "goal g.new was added"),
+        (Change(assign=[Assignment("g.top", "A", "dg")]),
+         Change(assign=[Assignment("g.top", "R", "dg")]), "assignment of dg on g.top"),
+        (Change(assign=[Assignment("g.sub", "I", "dg")]),
+         Change(unassign=[Assignment("g.sub", "A", "dg")]), "assignment of dg on g.sub"),
+        (Change(assign=[Assignment("d.x", "I", "p.a")]), Change(delete=["p.a"]),
+         "assignment of p.a on d.x"),
+        (Change(delete=["d.x"]), Change(assign=[Assignment("d.x", "I", "p.a")]),
+         "d.x was deleted"),
+        (Change(put=[Body(id="tf", name="TF", kind="taskforce", members=["kwartier"])]),
+         Change(delete=["kwartier"], put=[
+             Role(id="dg", name="DG", holders=["p.a"]),
+             Body(id="sg", name="SG", kind="committee"),
+         ]), "tf was changed by someone else to name kwartier"),
+        (Change(org=Org("A")), Change(org=Org("B")), "organisation"),
+        (Change(waivers=[]), Change(waivers=[]), "waivers"),
+    ],
+)
+def test_conflicting_changes_are_refused_whole(
+    two_stores: tuple[Store, Store], first_change: Change, second_change: Change, named: str
+) -> None:
+    first, second = two_stores
+    first.load()
+    second.load()
+    first.save(first_change)
+    after_first = first.load()
+    revision = first.revision()
+    with pytest.raises(ConflictError, match=f"{named}.*reload and try again"):
+        second.save(second_change)
+    assert second.load() == after_first
+    assert second.revision() == revision
+
+
+def test_edits_of_different_entities_both_survive(two_stores: tuple[Store, Store]) -> None:
+    first, second = two_stores
+    first.load()
+    second.load()
+    first.save(Change(put=[Goal(id="g.top", name="First")]))
+    second.save(Change(put=[Goal(id="g.sub", name="Second", parent="g.top")],
+                       assign=[Assignment("g.top", "I", "p.b")]))
+    loaded = first.load()
+    assert loaded.goals["g.top"].name == "First"
+    assert loaded.goals["g.sub"].name == "Second"
+    assert loaded.letter_of("g.top", "p.b") == "I"
+
+
+def test_a_store_goes_on_editing_after_its_own_saves(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    for number, letter in enumerate(LETTERS):
+        saved(store, model, Change(put=[Goal(id="g.top", name=f"Top {number}")]))
+        saved(store, model, Change(assign=[Assignment("g.top", letter, "dg")]))
+        saved(store, model, Change(waivers=[*model.waivers, Waiver(
+            rule="OWN001", target=["g.top"], reason=str(number))]))
+        saved(store, model, Change(org=Org(f"Org {number}")))
+    assert store.load() == model
+
+
+# ---- the revision counter ------------------------------------------------------------
+
+
+def test_every_committed_write_raises_the_revision(two_stores: tuple[Store, Store]) -> None:
+    first, second = two_stores
+    first.load()
+    second.load()
+    start = second.revision()
+    assert second.known_revision == start
+    first.save(Change(put=[Goal(id="g.new", name="New")]))
+    assert second.revision() == start + 1
+    with pytest.raises(ConflictError):
+        second.save(Change(put=[Goal(id="g.new", name="Mine")]))
+    assert second.revision() == start + 1
+    second.save(Change(put=[Goal(id="g.top", name="Mine")]))
+    assert second.revision() == start + 2
+    assert second.known_revision == start, "second has not seen first's change yet"
+    second.load()
+    assert second.known_revision == start + 2
+    second.save(Change(put=[Goal(id="g.top", name="Again")]))
+    assert second.known_revision == second.revision() == start + 3
+    first.replace_model(copy.deepcopy(every_field_model()))
+    assert second.revision() == start + 4

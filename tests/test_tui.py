@@ -1,0 +1,605 @@
+"""The app as a governance designer uses it: explore, edit, undo, matrix, findings,
+diagram, palette, keys, and a second process writing to the same database.
+
+Every test runs the real app headless (`run_test`) on a real SQLite file
+made from a small model file, and checks both the screen's state and what
+the database holds afterwards.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static, Tree
+
+from raci.cli.app_commands import import_model_file
+from raci.model import Assignment, Model
+from raci.model.changes import Change
+from raci.source import database_url
+from raci.store import open_store
+from raci.tui import RaciApp, make_app
+from raci.tui.screens.keys import KeysScreen
+from raci.tui.widgets.delete_modal import ConfirmDelete
+from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.explorer import EntityDetail, ExplorerView, ModelTree
+from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.matrix import RaciMatrix
+from raci.tui.widgets.scope_modal import ScopePicker
+from raci.tui.widgets.waiver_modal import WaiverForm
+
+MODEL_FILE = textwrap.dedent(
+    """\
+    raci: 1
+    org:
+      name: Programma Warmte
+      as_of: 2026-11-01
+    units:
+      - id: bzk
+        name: Ministerie van BZK
+      - id: bzk-dgbw
+        name: DG Bouwen en Wonen
+        parent: bzk
+      - id: bureau-x
+        name: Adviesbureau X
+        external: true
+    people:
+      - id: p.jansen
+        name: Petra Jansen
+        unit: bzk-dgbw
+      - id: p.dekker
+        name: Sander Dekker
+        unit: bureau-x
+      - id: p.smit
+        name: Anna Smit
+        unit: bzk
+    roles:
+      - id: sg-bzk
+        name: Secretaris-Generaal BZK
+        unit: bzk
+        holders: [p.smit]
+      - id: dg-bw
+        name: Directeur-Generaal Bouwen en Wonen
+        unit: bzk-dgbw
+        holders: [p.jansen]
+        reports_to: sg-bzk
+      - id: kwartiermaker
+        name: Kwartiermaker Warmte
+        holders: [p.dekker]
+        temporary: true
+        sunset: 2027-06-30
+    bodies:
+      - id: sg-warmte
+        name: Stuurgroep Warmte
+        kind: steering_group
+        chair: dg-bw
+        members: [dg-bw, kwartiermaker, sg-bzk]
+        meets_every_days: 30
+    goals:
+      - id: g.klimaat
+        name: Klimaatdoelen gebouwde omgeving
+        raci: {A: sg-bzk}
+      - id: g.aardgasvrij
+        name: Woningen aardgasvrij
+        parent: g.klimaat
+        due: 2030-12-31
+        raci: {A: dg-bw, R: [kwartiermaker], C: [sg-warmte]}
+    initiatives:
+      - id: i.wijkaanpak
+        name: Wijkgerichte aanpak
+        goals: [g.aardgasvrij]
+        success_criteria: ["200 wijken gestart"]
+        raci: {A: dg-bw, R: [p.jansen]}
+      - id: i.isolatie
+        name: Isolatieprogramma
+        goals: [g.aardgasvrij]
+    decisions:
+      - id: d.subsidie
+        name: Subsidieregeling vaststellen
+        about: [i.wijkaanpak]
+        raci: {A: sg-warmte, C: [dg-bw]}
+    kpis:
+      - id: k.woningen
+        name: Aantal aardgasvrije woningen
+        measures: g.aardgasvrij
+        type: lagging
+        raci: {A: dg-bw}
+    """
+)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    model_file = tmp_path / "warmte.yaml"
+    model_file.write_text(MODEL_FILE, encoding="utf-8")
+    database = tmp_path / "org.db"
+    import_model_file(model_file, database)
+    return database
+
+
+def stored(database: Path) -> Model:
+    """What the database holds now, read by a second store as another process would."""
+    with open_store(database_url(str(database))) as store:
+        return store.load()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
+    for _ in range(300):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"waited in vain for {what}")
+
+
+async def loaded(pilot: Pilot[None]) -> RaciApp:
+    app = pilot.app
+    assert isinstance(app, RaciApp)
+    await until(pilot, lambda: app.session is not None and app.findings, "the model and findings")
+    await pilot.pause()
+    return app
+
+
+async def linted(pilot: Pilot[None], app: RaciApp, condition: Callable[[], object]) -> None:
+    await until(pilot, condition, "the findings to follow the edit")
+
+
+def codes(app: RaciApp, target: str) -> set[str]:
+    return {f.code for f in app.findings if target in f.targets and not f.waived}
+
+
+def kind_node(app: RaciApp, title: str):  # type: ignore[no-untyped-def]
+    tree = app.query_one(ModelTree)
+    return next(n for n in tree.root.children if str(n.label).startswith(title))
+
+
+# ---- explorer ---------------------------------------------------------------------
+
+
+async def test_explorer_shows_kinds_with_counts_and_the_entity_with_relations(
+    database: Path,
+) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        assert app.title == "Programma Warmte"
+        labels = [str(n.label) for n in app.query_one(ModelTree).root.children]
+        assert labels[:4] == ["Units (3)", "People (3)", "Roles (3)", "Bodies (1)"]
+        assert "Indicators (1)" in labels
+
+        await pilot.press("down", "down", "down", "enter", "down")  # Roles, open, first role
+        await pilot.pause()
+        explorer = app.query_one(ExplorerView)
+        assert explorer.current == "sg-bzk"
+        relations = app.query_one("#relations", OptionList)
+        shown = [str(relations.get_option_at_index(i).prompt)
+                 for i in range(relations.option_count)]
+        assert "held by: Anna Smit (p.smit)" in shown
+        assert "reported to by: Directeur-Generaal Bouwen en Wonen (dg-bw)" in shown
+        assert "seat in: Stuurgroep Warmte (sg-warmte)" in shown
+        assert "A on Klimaatdoelen gebouwde omgeving (g.klimaat)" in shown
+
+
+async def test_choosing_a_relation_moves_there_and_backspace_returns(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        relations = app.query_one("#relations", OptionList)
+        target = next(i for i in range(relations.option_count)
+                      if "seat in: Stuurgroep Warmte" in str(relations.get_option_at_index(i).prompt))
+        relations.focus()
+        relations.highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        explorer = app.query_one(ExplorerView)
+        assert explorer.current == "sg-warmte"
+        fields = str(app.query_one("#entity-fields", Static).render())
+        assert "Stuurgroep Warmte" in fields and "steering_group" in fields
+        assert app.query_one(ModelTree).has_focus
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert explorer.current == "dg-bw"
+
+
+async def test_detail_lists_the_entity_findings(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("i.isolatie")
+        await pilot.pause()
+        fields = str(app.query_one("#entity-fields", Static).render())
+        assert "OWN001" in fields  # no Accountable
+        assert "STR005" in fields  # no success criteria
+
+
+# ---- editing ----------------------------------------------------------------------
+
+
+async def test_add_a_goal_through_the_form_is_saved_at_once(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to("kind:goal")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm) and form.kind == "goal"
+        form.query_one("#field-id", Input).focus()
+        await pilot.press(*"g.isolatie")
+        form.query_one("#field-name", Input).value = "Woningen geïsoleerd"
+        form.query_one("#field-parent", Input).value = "g.klimaat"
+        form.query_one("#field-A", Input).value = "dg-bw"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityForm)
+        assert app.session is not None
+        assert app.session.model.goals["g.isolatie"].parent == "g.klimaat"
+        assert app.query_one(ExplorerView).current == "g.isolatie"
+        await until(pilot, lambda: "g.isolatie" in stored(database), "the goal in the database")
+        saved = stored(database)
+        assert saved.goals["g.isolatie"].name == "Woningen geïsoleerd"
+        assert saved.actors("g.isolatie", "A") == ["dg-bw"]
+        await linted(pilot, app, lambda: "STR001" in codes(app, "g.isolatie"))
+
+
+async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ExplorerView).action_add("role")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-id", Input).value = "dg-bw"  # taken
+        form.query_one("#field-sunset", Input).value = "30-06-2027"
+        form.query_one("#field-holders", Input).value = "p.janssen"
+        await pilot.pause(0.4)
+
+        def error(name: str) -> str:
+            return str(form.query_one(f"#error-{name}", Static).render())
+
+        assert "already used" in error("id")
+        assert "required" in error("name")
+        assert "not a date" in error("sunset")
+        assert form.query_one("#save").disabled
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, EntityForm)
+
+        form.query_one("#field-id", Input).value = "pm-warmte"
+        form.query_one("#field-name", Input).value = "Programmamanager Warmte"
+        form.query_one("#field-sunset", Input).value = "2027-06-30"
+        await pilot.pause(0.4)
+        # An unknown id is what the model file's check reports, with its suggestion.
+        assert "p.janssen" in error("holders") and "p.jansen" in error("holders")
+        assert form.query_one("#save").disabled
+
+
+async def test_form_completes_ids_from_the_model(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ExplorerView).action_add("body")
+        await pilot.pause()
+        form = app.screen
+        members = form.query_one("#field-members", Input)
+        members.focus()
+        await pilot.press(*"dg-bw,", "space", *"kwart")
+        await pilot.pause(0.2)
+        await pilot.press("right")  # accept the suggestion
+        assert members.value == "dg-bw, kwartiermaker"
+
+
+async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("i.isolatie")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        assert form.query_one("#field-id", Input).disabled
+        form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
+        form.query_one("#field-A", Input).value = "dg-bw"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: stored(database).initiatives["i.isolatie"].name
+                    == "Nationaal Isolatieprogramma", "the edit in the database")
+        assert stored(database).actors("i.isolatie", "A") == ["dg-bw"]
+        await linted(pilot, app, lambda: "OWN001" not in codes(app, "i.isolatie"))
+
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: stored(database).initiatives["i.isolatie"].name
+                    == "Isolatieprogramma", "the undo in the database")
+        assert stored(database).actors("i.isolatie", "A") == []
+        await linted(pilot, app, lambda: "OWN001" in codes(app, "i.isolatie"))
+
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: stored(database).actors("i.isolatie", "A") == ["dg-bw"],
+                    "the redo in the database")
+
+
+async def test_delete_shows_references_and_undo_brings_them_back(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("g.aardgasvrij")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDelete)
+        text = str(confirm.query_one("#delete-references Static", Static).render())
+        assert "i.wijkaanpak" in text and "i.isolatie" in text
+        assert "k.woningen" in text  # the indicator measuring it goes too
+        await pilot.press("y")
+        await until(pilot, lambda: "g.aardgasvrij" not in stored(database),
+                    "the delete in the database")
+        after = stored(database)
+        assert "k.woningen" not in after
+        assert after.initiatives["i.wijkaanpak"].goals == []
+        assert not after.assignments_of_item("g.aardgasvrij")
+
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: "g.aardgasvrij" in stored(database), "the undo of the delete")
+        restored = stored(database)
+        assert restored.initiatives["i.wijkaanpak"].goals == ["g.aardgasvrij"]
+        assert restored.kpis["k.woningen"].measures == "g.aardgasvrij"
+        assert sorted((a.letter, a.actor) for a in restored.assignments_of_item("g.aardgasvrij")) \
+            == [("A", "dg-bw"), ("C", "sg-warmte"), ("R", "kwartiermaker")]
+
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: "g.aardgasvrij" not in stored(database), "the redo of the delete")
+
+
+async def test_delete_can_be_cancelled(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("p.smit")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.session is not None and "p.smit" in app.session.model
+        assert "p.smit" in stored(database)
+
+
+# ---- matrix -----------------------------------------------------------------------
+
+
+async def test_matrix_keys_set_and_clear_letters(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        assert matrix.has_focus
+        rows = [r.id for r in matrix.rows]
+        columns = [c.id for c in matrix.columns]
+        assert rows[:2] == ["g.klimaat", "g.aardgasvrij"] and "k.woningen" in rows
+        assert columns[:3] == ["sg-bzk", "dg-bw", "kwartiermaker"]
+        # i.isolatie has no Accountable: its row is marked.
+        assert matrix.marks.get("i.isolatie") == "error"
+
+        await pilot.press(*["down"] * rows.index("i.isolatie"), "right")  # dg-bw
+        assert matrix.cursor_cell is not None
+        assert [e.id for e in matrix.cursor_cell] == ["i.isolatie", "dg-bw"]
+        await pilot.press("a")
+        await until(pilot, lambda: stored(database).actors("i.isolatie", "A") == ["dg-bw"],
+                    "the A in the database")
+        await linted(pilot, app, lambda: matrix.marks.get("i.isolatie") == "warning")
+        await pilot.press("c")
+        await until(pilot, lambda: stored(database).actors("i.isolatie", "C") == ["dg-bw"],
+                    "the C replacing the A")
+        assert stored(database).actors("i.isolatie", "A") == []
+        await pilot.press("space")
+        await until(pilot, lambda: not stored(database).assignments_of_item("i.isolatie"),
+                    "the cleared cell")
+        await pilot.press("right", "r", "i")
+        await until(pilot, lambda: stored(database).actors("i.isolatie", "I") == ["kwartiermaker"],
+                    "the I")
+        await pilot.press("backspace")
+        await until(pilot, lambda: not stored(database).assignments_of_item("i.isolatie"),
+                    "the cell cleared by backspace")
+
+
+async def test_matrix_scope_is_picked_from_a_list(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScopePicker)
+        app.screen.query_one("#scope-filter", Input).value = "stuurgroep"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        assert {c.id for c in matrix.columns} == {"sg-warmte", "dg-bw", "kwartiermaker", "sg-bzk"}
+        title = str(app.query_one("#matrix-title", Static).render())
+        assert "Stuurgroep Warmte" in title
+
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"aardgas", "enter")
+        await pilot.pause()
+        assert {r.id for r in matrix.rows} == {"g.aardgasvrij", "i.wijkaanpak", "i.isolatie",
+                                               "d.subsidie", "k.woningen"}
+
+
+async def test_matrix_follows_the_mouse(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        await pilot.click(RaciMatrix, offset=(30 + 6 * 2 + 1, 1 + 1))
+        assert matrix.cursor == (2, 1)
+
+
+# ---- findings -----------------------------------------------------------------------
+
+
+async def test_findings_are_grouped_and_enter_jumps_to_the_entity(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        title = str(app.query_one("#findings-title", Static).render())
+        errors = sum(1 for f in app.findings if f.level == "error" and not f.waived)
+        assert f"{errors} error" in title
+        tree: Tree[object] = app.query_one("#findings-tree", Tree)
+        assert tree.has_focus
+        levels = [str(n.label) for n in tree.root.children]
+        assert levels[0] == f"error ({errors})"
+        rules = [str(n.label) for n in tree.root.children[0].children]
+        assert any(label.startswith("OWN001 unowned-item") for label in rules)
+
+        own001 = next(n for n in tree.root.children[0].children
+                      if str(n.label).startswith("OWN001"))
+        own001.expand()
+        await pilot.pause()
+        tree.move_cursor(own001.children[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#views").active == "explorer"
+        assert app.query_one(ExplorerView).current == "i.isolatie"
+
+
+async def test_waiver_needs_a_reason_and_silences_the_finding(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        tree: Tree[object] = app.query_one("#findings-tree", Tree)
+        warnings = next(n for n in tree.root.children if str(n.label).startswith("warning"))
+        str005 = next(n for n in warnings.children if str(n.label).startswith("STR005"))
+        str005.expand()
+        await pilot.pause()
+        tree.move_cursor(str005.children[0])
+        await pilot.press("w")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, WaiverForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WaiverForm)
+        assert "required" in str(form.query_one("#waiver-reason-error", Static).render())
+        form.query_one("#waiver-reason", Input).value = "Criteria volgen na de verkenning."
+        form.query_one("#waiver-expires", Input).value = "2027-03-01"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: stored(database).waivers, "the waiver in the database")
+        waiver = stored(database).waivers[0]
+        assert (waiver.rule, waiver.target, waiver.reason) == (
+            "STR005", ["i.isolatie"], "Criteria volgen na de verkenning.")
+        assert waiver.expires is not None and waiver.expires.isoformat() == "2027-03-01"
+        await linted(pilot, app, lambda: "STR005" not in codes(app, "i.isolatie"))
+        assert any(f.code == "STR005" and f.waived for f in app.findings)
+
+
+# ---- diagram ----------------------------------------------------------------------------
+
+
+async def test_diagram_previews_the_neighbourhood_and_exports(
+    database: Path, tmp_path: Path
+) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        focus = app.query_one("#diagram-focus", Input)
+        assert focus.value == "dg-bw"  # taken from the explorer
+        preview = app.query_one("#diagram-preview", Static)
+        await until(pilot, lambda: "Directeur-Generaal" in str(preview.render()), "the preview")
+        assert "Secretaris-Generaal BZK (sg-bzk)" in str(preview.render())
+
+        drawing = tmp_path / "org.svg"
+        app.query_one("#diagram-file", Input).value = str(drawing)
+        await pilot.press("ctrl+s")
+        await until(pilot, drawing.exists, "the drawing")
+        assert "<svg" in drawing.read_text(encoding="utf-8")
+
+        app.query_one("#diagram-file", Input).value = str(tmp_path / "org.txt")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not (tmp_path / "org.txt").exists()
+
+
+# ---- everywhere -------------------------------------------------------------------------
+
+
+async def test_palette_jumps_to_an_entity_by_name(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Sand")
+        await until(pilot, lambda: app.screen.query("CommandList Option") or
+                    app.screen.query_one("CommandList", OptionList).option_count,
+                    "the palette's hits")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ExplorerView).current == "p.dekker"
+
+
+async def test_palette_runs_actions(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"matrix")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#views").active == "matrix"
+
+
+async def test_question_mark_lists_every_key(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, KeysScreen)
+        text = str(screen.query_one("#keys-list Static", Static).render())
+        for key, description in [("n", "New"), ("d", "Delete"), ("r", "Responsible"),
+                                 ("space, backspace", "Clear"), ("s", "Scope"), ("w", "Waive"),
+                                 ("ctrl+z", "Undo"), ("ctrl+p", "Command palette")]:
+            assert key in text and description in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, KeysScreen)
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quits_with_q_and_ctrl_q(database: Path, key: str) -> None:
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_another_process_writing_is_noticed_and_nothing_is_lost(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        with open_store(database_url(str(database))) as other:
+            other.load()
+            other.save(Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]))
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        rows = [r.id for r in matrix.rows]
+        await pilot.press(*["down"] * rows.index("d.subsidie"), "right", "i")  # dg-bw: C -> I
+        await until(pilot, lambda: stored(database).actors("d.subsidie", "I") == ["dg-bw"],
+                    "the edit saved after the reload")
+        after = stored(database)
+        assert after.actors("i.isolatie", "A") == ["sg-bzk"]  # the other process's edit
+        assert app.session is not None
+        assert app.session.model.actors("i.isolatie", "A") == ["sg-bzk"]
+        assert any("Another process" in n.message for n in app._notifications)

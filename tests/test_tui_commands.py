@@ -1,0 +1,80 @@
+"""`raci demo` and `raci edit` as a user starts them, the real program in a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from raci.cli import main
+from raci.formats import read_model
+
+SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
+
+
+def spawn_raci(*args: str, cwd: Path) -> pexpect.spawn:
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    return pexpect.spawn(sys.executable, ["-m", "raci", *args], cwd=str(cwd), env=env,
+                         dimensions=(30, 100), encoding="utf-8", timeout=30)
+
+
+def test_demo_opens_the_sample_in_a_terminal_and_q_quits(tmp_path: Path) -> None:
+    name = read_model(SAMPLES / "energietransitie.yaml").model.org.name
+    app = spawn_raci("demo", cwd=tmp_path)
+    try:
+        app.expect_exact(name[:30])
+        app.expect_exact("error")  # the header's finding counts: the lint ran
+        app.send("q")
+        app.expect(pexpect.EOF)
+    finally:
+        app.close()
+    assert app.exitstatus == 0
+    assert "raci edit" in (app.before or "")  # where the demo database stays
+
+
+def test_edit_without_model_creates_org_db_here(tmp_path: Path) -> None:
+    app = spawn_raci(cwd=tmp_path)  # `raci` alone is `raci edit`
+    try:
+        app.expect_exact("org")  # the new model is named after the file
+        app.expect_exact("0 errors")
+        app.sendcontrol("q")
+        app.expect(pexpect.EOF)
+    finally:
+        app.close()
+    assert app.exitstatus == 0
+    assert (tmp_path / "org.db").exists()
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    return int(done.value.code or 0), capsys.readouterr().err
+
+
+def test_edit_refuses_a_model_file_with_advice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run(["edit", str(SAMPLES / "energietransitie.yaml")], capsys)
+    assert code == 2
+    assert "raci import" in err and len(err.strip().splitlines()) == 1
+
+
+def test_edit_refuses_what_is_not_a_database(capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = run(["edit", "org.txt"], capsys)
+    assert code == 2 and "not a model" in err
+
+
+def test_demo_refuses_an_unknown_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = run(["demo", "--sample", "atlantis"], capsys)
+    assert code == 2
+    assert "energietransitie" in err  # the samples there are
+
+
+def test_python_dash_m_raci_runs_the_command() -> None:
+    done = pexpect.run(f"{sys.executable} -m raci --help", withexitstatus=True,
+                       encoding="utf-8", timeout=30)
+    output, status = done
+    assert status == 0 and "demo" in output and "edit" in output
