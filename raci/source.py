@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from raci.errors import UsageError
+from raci.errors import ModelFileError, UsageError
 from raci.model import Model
 
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
+DATABASE_SUFFIX = ".db"
 
 
 @dataclass
@@ -26,28 +27,55 @@ class ModelSource:
 
 
 def is_model_file(spec: str) -> bool:
-    return Path(spec).suffix.lower() in FILE_SUFFIXES
+    """Whether MODEL names a model file (.yaml, .yml or .json, in any case)."""
+    return "://" not in spec and Path(spec).suffix.lower() in FILE_SUFFIXES
+
+
+def is_database(spec: str) -> bool:
+    """Whether MODEL names a database: a URL, or a file whose suffix is .db (in any case)."""
+    return "://" in spec or Path(spec).suffix.lower() == DATABASE_SUFFIX
 
 
 def database_url(spec: str) -> str:
-    """The SQLAlchemy URL for a MODEL that names a database."""
+    """The SQLAlchemy URL for a MODEL that names a database; anything else is refused."""
     if "://" in spec:
         return spec
-    if Path(spec).suffix.lower() == ".db":
+    if is_database(spec):
         return f"sqlite:///{Path(spec).resolve()}"
-    raise UsageError(
-        f"{spec}: not a model; give a .db file, a database URL, or a .yaml/.yml/.json file"
-    )
+    if is_model_file(spec):
+        raise UsageError(
+            f"{spec}: this needs a database, not a model file; "
+            f"read the file into one with `raci import {spec} --into org.db`"
+        )
+    raise UsageError(f"{spec}: not a model database; give a .db file or a database URL")
 
 
 def open_model(spec: str) -> ModelSource:
-    """Read a model from a file or a database, for reading only."""
+    """Read a model from a file or a database, for reading only (a model file is never written)."""
     if is_model_file(spec):
         from raci.formats import read_model
 
         loaded = read_model(Path(spec))
         return ModelSource(spec, loaded.model, loaded.locations)
+    if not is_database(spec):
+        raise UsageError(
+            f"{spec}: not a model; give a .db file, a database URL, or a .yaml/.yml/.json file"
+        )
     from raci.store import open_store
 
     with open_store(database_url(spec)) as store:
         return ModelSource(spec, store.load())
+
+
+def open_models(specs: Sequence[str]) -> list[ModelSource]:
+    """Read several models; broken model files are refused together, every problem listed."""
+    sources: list[ModelSource] = []
+    problems: list[str] = []
+    for spec in specs:
+        try:
+            sources.append(open_model(spec))
+        except ModelFileError as refused:
+            problems.extend(refused.problems)
+    if problems:
+        raise ModelFileError(problems)
+    return sources

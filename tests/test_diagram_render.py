@@ -86,6 +86,14 @@ def test_dot_format_needs_no_program(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         render(dot, "svg")
 
 
+def test_a_dot_that_cannot_run_is_reported_with_the_install_hint(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "dot").write_text("not a program\n")  # found on PATH, not executable
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(GraphvizMissingError, match=r"could not be run .*apt-get install"):
+        render(to_dot(build_view(warmte_model(), "goals")), "png")
+
+
 def test_a_layout_that_takes_too_long_is_stopped_with_advice() -> None:
     view = build_view(crowd(1500), "org")
     with pytest.raises(LayoutError, match=r"longer than 0\.001 s.*--focus ID --depth N"):

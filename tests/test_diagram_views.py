@@ -18,7 +18,7 @@ from raci.export import (
 )
 from raci.export.views import BODY_SHAPES
 from raci.lint.findings import Finding
-from raci.model import Model, Org, Role, Unit
+from raci.model import Body, Model, Org, Role, Unit
 
 DG = "Directeur-Generaal Bouwen en Wonen"
 
@@ -107,7 +107,9 @@ def test_goals_view_draws_tree_initiatives_indicators_and_owners() -> None:
     }
     assert f"A: {DG}" in drawn.texts["g.aardgasvrij"]
     assert "A: Sander Dekker" in drawn.texts["i.app"]
-    assert "A: none" in drawn.texts["k.wijken"]
+    assert f"A: {DG}" in drawn.texts["k.woningen"]
+    assert drawn.texts["k.wijken"] == ["Gestarte wijken", "leading"]  # no raci block: no owner
+    assert drawn.texts["g.klimaat"] == ["Klimaatneutraal 2050", "A: Secretaris-Generaal BZK"]
     assert "paused" in drawn.texts["i.app"]
 
 
@@ -168,6 +170,17 @@ def test_focus_on_an_entity_the_view_does_not_draw_names_the_view_that_does() ->
         focus_view(build_view(model, "bodies"), model, "g.klimaat", 1)
 
 
+def test_focus_on_a_body_left_out_of_the_decisions_view_says_why_and_names_other_views() -> None:
+    model = warmte_model()
+    model.bodies["idle"] = Body(id="idle", name="Idle board", kind="committee", members=["dg-bw"])
+    model.changed()
+    with pytest.raises(UsageError) as refused:
+        focus_view(build_view(model, "decisions"), model, "idle", 1)
+    message = str(refused.value)
+    assert "not drawn in the decisions view (it is consulted on or decides no decision)" in message
+    assert message.endswith("try --view bodies or raci"), "never the view it is already in"
+
+
 def test_highlight_colours_by_highest_level_and_lists_codes() -> None:
     findings = [
         Finding("BOD004", "open-ended-temporary", "warning", "…", ("tf-warmte",)),
@@ -190,6 +203,8 @@ def test_highlight_marks_a_unit_frame_with_its_codes() -> None:
     findings = [Finding("SIL002", "isolated-unit", "info", "…", ("bzk-dgbw",))]
     drawn = laid_out(highlight_findings(build_view(warmte_model(), "org"), findings))
     assert drawn.texts["bzk-dgbw"] == ["DG Bouwen en Wonen", "findings: SIL002"]
+    assert drawn.classes["bzk-dgbw"] == "unit finding-info"
+    assert drawn.classes["bzk"] == "unit"  # the frame around it is not marked
 
 
 def test_neighbourhood_preview_lists_each_neighbour_once_under_its_link() -> None:

@@ -19,7 +19,7 @@ NEW_GOALS = [{"id": "g.co2", "name": "CO2 -55%", "raci": {"A": "dg", "C": ["dir"
 @pytest.fixture
 def old_and_new(tmp_path: Path) -> tuple[Path, Path]:
     old = write_model(tmp_path / "old.yaml")
-    roles = [dict(r) for r in SMALL_MODEL["roles"]]  # type: ignore[union-attr]
+    roles = [dict(r) for r in SMALL_MODEL["roles"]]
     roles[1]["holders"] = ["p.smit"]
     new = write_model(tmp_path / "new.yaml", people=NEW_PEOPLE, roles=roles, goals=NEW_GOALS)
     return old, new

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from raci.errors import ModelFileError
+from raci.errors import ModelFileError, RaciError
 from raci.formats import dump_model, parse_model, read_model
-from raci.formats.files import Format
+from raci.formats.files import Format, write_model
 from raci.formats.reading import MAX_FILE_BYTES
 
 FILES = Path(__file__).parent / "data" / "files"
@@ -339,3 +339,14 @@ def test_dump_of_a_read_model_reads_back_the_same() -> None:
     for fmt in ("yaml", "json"):
         text = dump_model(model, fmt)
         assert parse_model(text, f"out.{fmt}", fmt).model == model
+
+
+def test_writing_into_a_missing_directory_is_a_one_line_refusal_not_a_file_error(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "missing" / "org.yaml"
+    model = parse_model("raci: 1\norg: {name: X}\n", "org.yaml", "yaml").model
+    with pytest.raises(RaciError, match=r"missing/org\.yaml: cannot write the file") as refused:
+        write_model(model, target)
+    assert not isinstance(refused.value, ModelFileError), "nothing is wrong with a model file"
+    assert not target.parent.exists()

@@ -4,10 +4,11 @@ and parameters, and clear refusals of anything unknown."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_lint_support import run_raci, write_model
+from test_lint_support import SMALL_MODEL, run_raci, write_model
 
 from raci.errors import UsageError
 from raci.lint import LintConfig, lint_model, load_config
@@ -134,3 +135,19 @@ def test_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     code, out, err = run_raci(capsys, "lint", model, *args)
     assert code == 2 and out == "" and err.startswith("raci: ")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_as_of_and_underscored_keys_in_the_file(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text('[raci]\nas-of = 2027-02-01\nfail_on = "error"\n')
+    model = write_model(tmp_path / "org.yaml", bodies=[
+        *SMALL_MODEL["bodies"],
+        {"id": "tf", "name": "Taskforce", "kind": "taskforce", "chair": "dg",
+         "members": ["dg", "dir"], "sunset": "2027-01-01"}])
+    config = load_config(model)
+    assert str(config.as_of) == "2027-02-01" and config.fail_on == "error"
+    assert "BOD003" in codes(model, config)
+    assert "BOD003" not in codes(model, load_config(model, as_of=_date("2026-12-31")))
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,7 +32,7 @@ def fresh_findings(model: Model, config: LintConfig) -> list[tuple[object, ...]]
     return [dataclasses.astuple(f) for f in lint_model(ModelSource("", model), config)]
 
 
-def edit(model: Model, draw: st.DrawFn) -> Change:
+def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
     """One random edit of the kinds the app makes."""
     kind = draw(st.sampled_from(["assign", "assign", "unassign", "holders", "members",
                                  "status", "remove", "waiver"]))
@@ -69,11 +71,20 @@ def test_update_equals_a_full_lint_after_random_edits(data: st.DataObject) -> No
     model = copy.deepcopy(BASE)
     config = data.draw(st.sampled_from(CONFIGS))
     linter = Linter(model, config)
+    pending: list[Change] = []
     for _ in range(data.draw(st.integers(1, 6))):
         change = edit(model, data.draw)
         change.apply(model)
-        updated = linter.update(change)
+        pending.append(change)
+        if data.draw(st.booleans()):  # the app may apply several edits before it lints
+            continue
+        for applied in pending:
+            updated = linter.update(applied)
+        pending.clear()
         assert [dataclasses.astuple(f) for f in updated] == fresh_findings(model, config)
+    for applied in pending:
+        linter.update(applied)
+    assert [dataclasses.astuple(f) for f in linter.findings()] == fresh_findings(model, config)
 
 
 def test_a_matrix_edit_changes_only_what_it_should() -> None:
@@ -88,3 +99,32 @@ def test_a_matrix_edit_changes_only_what_it_should() -> None:
     assert after - before == set()
     undo.apply(model)
     assert {f.fingerprint for f in linter.update(undo)} == before
+
+
+def test_an_indicator_given_and_stripped_of_assignments_enters_and_leaves_own001() -> None:
+    model = copy.deepcopy(BASE)
+    assert not model.kpis["k.kantoortijd"].has_raci
+    linter = Linter(model, LintConfig(select=["OWN001"]))
+    change = Change(assign=[Assignment("k.kantoortijd", "R", "r.ciso")])
+    undo = change.apply(model)
+    after = {f.fingerprint for f in linter.update(change)}
+    assert "OWN001:k.kantoortijd" in after
+    assert [dataclasses.astuple(f) for f in linter.findings()] == fresh_findings(
+        model, LintConfig(select=["OWN001"]))
+    undo.apply(model)
+    assert "OWN001:k.kantoortijd" not in {f.fingerprint for f in linter.update(undo)}
+
+
+def test_edits_applied_before_the_lint_are_caught_up_in_order() -> None:
+    """The app applies an assignment and then a removal, and only then lints:
+    the assignment's update must not read the removed person."""
+    model = copy.deepcopy(BASE)
+    linter = Linter(model)
+    assign = Change(assign=[Assignment("d.app-functies", "R", "ab-architectuur")])
+    assign.apply(model)
+    remove = removal(model, "p.willems")
+    remove.apply(model)
+    linter.update(assign)
+    linter.update(remove)
+    caught_up = [dataclasses.astuple(f) for f in linter.findings()]
+    assert caught_up == fresh_findings(model, LintConfig())

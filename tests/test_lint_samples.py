@@ -18,7 +18,7 @@ CODE = re.compile(r"[A-Z]{3}\d{3}")
 
 
 def expected_findings(path: Path) -> set[tuple[int, str]]:
-    expected = set()
+    expected: set[tuple[int, str]] = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         match = EXPECT.search(line)
         if match:

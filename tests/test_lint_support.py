@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from raci.cli import main
 
-SMALL_MODEL = {
+SMALL_MODEL: dict[str, Any] = {
     "raci": 1,
     "org": {"name": "Programma Test", "as_of": "2026-11-01"},
     "units": [{"id": "min", "name": "Ministerie"}, {"id": "uitv", "name": "Uitvoering"}],

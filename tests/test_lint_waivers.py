@@ -14,7 +14,7 @@ from raci.lint import LintConfig, lint_model
 from raci.source import open_model
 
 BODIES = {"bodies": [
-    *SMALL_MODEL["bodies"],  # type: ignore[list-item]
+    *SMALL_MODEL["bodies"],
     {"id": "sg2", "name": "Stuurgroep 2", "kind": "steering_group", "chair": "dg",
      "members": ["dg", "dir"]},
 ]}
@@ -149,3 +149,4 @@ def test_several_models_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture
         (str(first), "OWN001", False), (str(first), "OWN002", False),
         (str(second), "OWN001", False), (str(second), "OWN002", True)]
     assert document["summary"] == {"error": 3, "warning": 0, "info": 0, "waived": 1}
+

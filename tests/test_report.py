@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from raci.export import MAX_LAYOUT_NODES, write_report
+from raci.export.report import REPORT_MAX_ACTORS
 from raci.lint import lint_model, load_config
-from raci.source import open_model
+from raci.model import Body, Goal, Model, Org, Person
+from raci.source import ModelSource, open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -183,6 +186,40 @@ def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
     assert done.stderr.count("apt-get install graphviz") == 2  # one warning per diagram
     text = page.read_text(encoding="utf-8")
     assert "The bodies diagram could not be drawn" in text and "<svg" not in text
+
+
+def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Path) -> None:
+    model = Model(Org("Breed"))
+    model.add(Goal(id="g", name="Doel"))
+    model.add(Goal(id="g2", name="Tweede doel", parent="g"))
+    for number in range(REPORT_MAX_ACTORS + 5):
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+        model.assign("g", "I", f"p{number}")
+    model.assign("g2", "A", "p44")  # the last person holds two letters: kept
+    page = tmp_path / "breed.html"
+    write_report(ModelSource("breed.yaml", model), page, [], {})
+    matrix = page.read_text(encoding="utf-8").split('<h2 id="matrix">', 1)[1]
+    assert matrix.count("<th title=") == REPORT_MAX_ACTORS
+    assert '<th title="p44">' in matrix and '<th title="p43">' not in matrix
+    assert ("5 more actors with fewer letters are left out; see them all with: "
+            "raci matrix breed.yaml --scope g --format csv") in matrix
+
+
+def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) -> None:
+    model = Model(Org("Veel overleg"))
+    for number in range(MAX_LAYOUT_NODES + 1):
+        model.add(Body(id=f"b{number}", name=f"Overleg {number}", kind="committee"))
+    model.add(Goal(id="g", name="Doel"))
+    handout = tmp_path / "veel.md"
+    warnings = write_report(ModelSource("veel.db", model), handout, [], {})
+    assert warnings == [
+        f"The bodies diagram has {MAX_LAYOUT_NODES + 1} nodes and frames, more than the "
+        f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram veel.db "
+        "--view bodies --focus ID --depth N"]
+    text = handout.read_text(encoding="utf-8")
+    assert "draw parts of it with: raci diagram veel.db" in text
+    assert "![The goals view](veel-goals.svg)" in text
+    assert not (tmp_path / "veel-bodies.svg").exists()
 
 
 def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import Engine, event, insert
 from sqlalchemy.exc import IntegrityError
 
 from raci.errors import ConflictError, StoreError
@@ -28,7 +28,7 @@ from raci.model import (
     Unit,
     Waiver,
 )
-from raci.model.changes import Change
+from raci.model.changes import Change, removal
 from raci.store import Store, open_store, tables
 from raci.store.engine import database_url, make_engine
 
@@ -458,3 +458,61 @@ def test_every_committed_write_raises_the_revision(two_stores: tuple[Store, Stor
     assert second.known_revision == second.revision() == start + 3
     first.replace_model(copy.deepcopy(every_field_model()))
     assert second.revision() == start + 4
+
+
+# ---- many entities in one change ---------------------------------------------------
+
+
+def unit_of_many(size: int) -> Model:
+    """A unit with `size` people, the shape of a real foundation's committers."""
+    model = small_model()
+    model.units["many"] = Unit(id="many", name="Committers")
+    for n in range(size):
+        model.people[f"p{n}"] = Person(id=f"p{n}", name=f"Person {n}", unit="many")
+    return model
+
+
+def test_removing_a_unit_of_many_people_rewrites_them_in_few_statements(store: Store) -> None:
+    model = unit_of_many(300)
+    store.replace_model(copy.deepcopy(model))
+    store.load()
+    statements: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        saved(store, model, removal(model, "many"))
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert store.load() == model
+    assert all(model.people[f"p{n}"].unit is None for n in range(300))
+    assert len(statements) < 100, "one statement per person is too many"
+
+
+def test_a_person_changed_by_someone_else_refuses_the_whole_unit_removal(
+    store_url: str,
+) -> None:
+    model = unit_of_many(50)
+    with open_store(store_url, create=True) as first, open_store(store_url) as second:
+        first.replace_model(copy.deepcopy(model))
+        first.load()
+        second.load()
+        second.save(Change(put=[Person(id="p37", name="Renamed", unit="many")]))
+        before = second.load()
+        with pytest.raises(ConflictError, match=r"person p37 was changed by someone else"):
+            first.save(removal(model, "many"))
+        assert first.load() == before
+
+
+def test_an_entity_put_twice_in_one_change_is_stored_once_as_last_given(store: Store) -> None:
+    model = small_model()
+    store.replace_model(copy.deepcopy(model))
+    store.load()
+    store.save(Change(put=[Goal(id="g.new", name="First"), Goal(id="g.new", name="Second"),
+                           Goal(id="g", name="Old goal, first"), Goal(id="g", name="Again")]))
+    loaded = store.load()
+    assert loaded.goals["g.new"].name == "Second"
+    assert loaded.goals["g"].name == "Again"
+    assert list(loaded.goals) == ["g", "g.new"]

@@ -25,8 +25,7 @@ from raci.tui import RaciApp, make_app
 from raci.tui.screens.keys import KeysScreen
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
-from raci.tui.widgets.explorer import EntityDetail, ExplorerView, ModelTree
-from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.explorer import ExplorerView, ModelTree
 from raci.tui.widgets.matrix import RaciMatrix
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.waiver_modal import WaiverForm
@@ -187,8 +186,10 @@ async def test_choosing_a_relation_moves_there_and_backspace_returns(database: P
         app.show_entity("dg-bw")
         await pilot.pause()
         relations = app.query_one("#relations", OptionList)
-        target = next(i for i in range(relations.option_count)
-                      if "seat in: Stuurgroep Warmte" in str(relations.get_option_at_index(i).prompt))
+        prompts = [str(relations.get_option_at_index(i).prompt)
+                   for i in range(relations.option_count)]
+        target = next(i for i, prompt in enumerate(prompts)
+                      if "seat in: Stuurgroep Warmte" in prompt)
         relations.focus()
         relations.highlighted = target
         await pilot.press("enter")
@@ -275,6 +276,31 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
         assert form.query_one("#save").disabled
 
 
+async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ExplorerView).action_add("decision")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-id", Input).value = "d.warmtewet"
+        form.query_one("#field-name", Input).value = "Warmtewet indienen"
+        form.query_one("#field-A", Input).value = "dg-bww"
+        form.query_one("#field-C", Input).value = "sg-warmte, g.klimaat"
+        form.query_one("#field-I", Input).value = "sg-warmte"
+        await pilot.pause(0.4)
+
+        def error(name: str) -> str:
+            return str(form.query_one(f"#error-{name}", Static).render())
+
+        assert "already holds C" in error("I")
+        form.query_one("#field-I", Input).value = ""
+        await pilot.pause(0.4)
+        assert "dg-bww" in error("A") and "'dg-bw'" in error("A")  # did you mean
+        assert "g.klimaat" in error("C")  # a goal is no actor
+        assert form.query_one("#save").disabled
+
+
 async def test_form_completes_ids_from_the_model(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
@@ -348,7 +374,8 @@ async def test_delete_shows_references_and_undo_brings_them_back(database: Path)
             == [("A", "dg-bw"), ("C", "sg-warmte"), ("R", "kwartiermaker")]
 
         await pilot.press("ctrl+y")
-        await until(pilot, lambda: "g.aardgasvrij" not in stored(database), "the redo of the delete")
+        await until(pilot, lambda: "g.aardgasvrij" not in stored(database),
+                    "the redo of the delete")
 
 
 async def test_delete_can_be_cancelled(database: Path) -> None:
@@ -603,3 +630,90 @@ async def test_another_process_writing_is_noticed_and_nothing_is_lost(database: 
         assert app.session is not None
         assert app.session.model.actors("i.isolatie", "A") == ["sg-bzk"]
         assert any("Another process" in n.message for n in app._notifications)
+
+
+async def test_an_edit_that_no_longer_fits_is_refused_with_a_reason(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        rows = [r.id for r in matrix.rows]
+        with open_store(database_url(str(database))) as other:
+            other.load()
+            other.save(Change(delete=["d.subsidie"],
+                              unassign=list(other.load().assignments_of_item("d.subsidie"))))
+        await pilot.press(*["down"] * rows.index("d.subsidie"), "r")
+        await until(pilot, lambda: any("not kept" in n.message for n in app._notifications),
+                    "the refusal")
+        assert app.session is not None
+        assert "d.subsidie" not in app.session.model
+        assert "d.subsidie" not in stored(database)
+        assert not app.session.undo_stack  # the refused edit is not offered for undo
+
+
+async def test_add_a_person_and_an_indicator_of_other_kinds(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        explorer = app.query_one(ExplorerView)
+        explorer.action_add("person")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-id", Input).value = "p.bakker"
+        form.query_one("#field-name", Input).value = "Joost Bakker"
+        form.query_one("#field-unit", Input).value = "bzk-dgbw"
+        form.query_one("#field-capacity_fte", Input).value = "0.8"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        explorer.action_add("kpi")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-id", Input).value = "k.wijken"
+        form.query_one("#field-name", Input).value = "Wijken gestart"
+        form.query_one("#field-measures", Input).value = "i.wijkaanpak"
+        form.query_one("#field-A", Input).value = "p.bakker"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "k.wijken" in stored(database), "the indicator saved")
+        saved = stored(database)
+        assert saved.people["p.bakker"].capacity_fte == 0.8
+        kpi = saved.kpis["k.wijken"]
+        assert (kpi.measures, kpi.type, kpi.has_raci) == ("i.wijkaanpak", "leading", True)
+        assert saved.actors("k.wijken", "A") == ["p.bakker"]
+
+
+async def test_undo_and_redo_of_matrix_edits_and_nothing_left_to_undo(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2", "a")  # g.klimaat × sg-bzk already holds A: nothing changes
+        await pilot.press("right", "i")  # g.klimaat × dg-bw
+        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
+                    "the I")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == [], "the undo")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
+                    "the redo")
+
+
+async def test_quitting_right_after_an_edit_keeps_the_edit(database: Path) -> None:
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2", "right", "i", "q")
+        await pilot.pause()
+        assert not app.is_running
+    assert stored(database).actors("g.klimaat", "I") == ["dg-bw"]
+
+
+async def test_lint_configuration_beside_the_database_applies(database: Path) -> None:
+    (database.parent / "raci.toml").write_text('[raci]\nignore = ["OWN001"]\n', encoding="utf-8")
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        assert "STR005" in codes(app, "i.isolatie")
+        assert "OWN001" not in codes(app, "i.isolatie")

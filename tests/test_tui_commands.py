@@ -16,9 +16,9 @@ SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
 
 
 def spawn_raci(*args: str, cwd: Path) -> pexpect.spawn:
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "30"}
     return pexpect.spawn(sys.executable, ["-m", "raci", *args], cwd=str(cwd), env=env,
-                         dimensions=(30, 100), encoding="utf-8", timeout=30)
+                         dimensions=(30, 120), encoding="utf-8", timeout=30)
 
 
 def test_demo_opens_the_sample_in_a_terminal_and_q_quits(tmp_path: Path) -> None:
@@ -78,3 +78,14 @@ def test_python_dash_m_raci_runs_the_command() -> None:
                        encoding="utf-8", timeout=30)
     output, status = done
     assert status == 0 and "demo" in output and "edit" in output
+
+
+def test_edit_of_a_file_that_is_no_model_database_exits_2_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_bytes(b"this is not a database")
+    app = spawn_raci("edit", "notes.db", cwd=tmp_path)
+    try:
+        app.expect(pexpect.EOF)
+    finally:
+        app.close()
+    assert app.exitstatus == 2
+    assert "notes.db" in (app.before or "") and "Traceback" not in (app.before or "")

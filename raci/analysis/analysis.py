@@ -106,7 +106,7 @@ class Analysis:
         units = self.model.units
         verdict: dict[str, bool] = {}
         for start in units:
-            walk: list[str] = []
+            walk: dict[str, None] = {}  # ordered, with O(1) membership
             node: str | None = start
             answer = False
             while node is not None and node in units:
@@ -115,7 +115,7 @@ class Analysis:
                     break
                 if node in walk:  # a broken (cyclic) tree: stop, nothing above is external
                     break
-                walk.append(node)
+                walk[node] = None
                 if units[node].external:
                     answer = True
                     break
@@ -162,16 +162,37 @@ class Analysis:
         return units
 
     def unit_of(self, actor_id: str) -> str | None:
-        """The unit of a role or person (a body has a set of units: `body_units`)."""
+        """The unit of a role or person (a body has a set of units: `units_of_bodies`)."""
         person = self.model.people.get(actor_id)
         if person is not None:
             return person.unit
         return self.role_units.get(actor_id)
 
-    def body_units(self, body_id: str) -> set[str]:
-        """The units of a body's members."""
-        body = self.model.bodies[body_id]
-        return {unit for unit in map(self.unit_of, body.members) if unit is not None}
+    @cached_property
+    def units_of_bodies(self) -> dict[str, frozenset[str]]:
+        """Every body -> the units of its members (a role's or person's unit)."""
+        return {
+            body.id: frozenset(unit for unit in map(self.unit_of, body.members) if unit is not None)
+            for body in self.model.bodies.values()
+        }
+
+    def has_common_body(self, units: frozenset[str]) -> bool:
+        """Whether one body has members from every one of `units`.
+
+        Only the bodies of the rarest unit are looked at, and each answer is
+        kept: many initiatives crossing the same units cost one search.
+        """
+        known = self._common_body.get(units)
+        if known is None:
+            rarest = min(units, key=lambda unit: len(self.bodies_by_unit.get(unit, ())))
+            known = any(units <= self.units_of_bodies[body]
+                        for body in self.bodies_by_unit.get(rarest, ()))
+            self._common_body[units] = known
+        return known
+
+    @cached_property
+    def _common_body(self) -> dict[frozenset[str], bool]:
+        return {}
 
     @cached_property
     def people_by_unit(self) -> dict[str, list[str]]:
@@ -194,8 +215,8 @@ class Analysis:
     def bodies_by_unit(self) -> dict[str, list[str]]:
         """Bodies that have at least one member from the unit."""
         index: dict[str, list[str]] = defaultdict(list)
-        for body_id in self.model.bodies:
-            for unit in self.body_units(body_id):
+        for body_id, units in self.units_of_bodies.items():
+            for unit in units:
                 index[unit].append(body_id)
         return index
 

@@ -9,6 +9,8 @@ on stderr and no traceback unless `--debug`.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 import click
@@ -35,12 +37,11 @@ class RaciGroup(click.Group):
 
 
 @click.group(cls=RaciGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+@click.option("--debug", is_flag=True,
+              help="Show the traceback of an internal error (allowed anywhere on the line).")
 @click.version_option(package_name="raci")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """raci: model, lint and draw governance."""
-    ctx.obj = {"debug": debug}
 
 
 for module in (model_commands, generate_commands, lint_commands, diagram_commands, app_commands):
@@ -49,28 +50,67 @@ for module in (model_commands, generate_commands, lint_commands, diagram_command
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run `raci` with `argv` (default: the process's arguments) and exit with its code."""
     args = sys.argv[1:] if argv is None else argv
+    # Taken out here so that it works after a subcommand too: `raci lint x --debug`.
     debug = "--debug" in args
+    sys.exit(run([a for a in args if a != "--debug"], debug=debug))
+
+
+def run(args: list[str], *, debug: bool = False) -> int:
+    """Run the command line; every failure becomes one line on stderr and exit 2.
+
+    The context is made and invoked here rather than through click's own
+    `main`, which would print a usage block for a usage error and exit 1 on a
+    broken pipe, where SPEC §3 asks for exit 2 and one line.
+    """
     try:
-        code = cli.main(args=args, prog_name="raci", standalone_mode=False)
+        with cli.make_context("raci", list(args)) as ctx:
+            cli.invoke(ctx)
     except click.exceptions.Exit as done:
-        code = done.exit_code
+        return done.exit_code
+    except click.UsageError as error:
+        return _refuse(_one_line(error.format_message()).rstrip(".") + _help_hint(error.ctx))
     except click.ClickException as error:
-        click.echo(f"raci: {error.format_message()}", err=True)
-        code = EXIT_BAD_INPUT
-    except click.exceptions.Abort:
-        click.echo("raci: aborted", err=True)
-        code = EXIT_BAD_INPUT
-    except ModelFileError as error:  # already FILE:LINE:COL: message, one per line
-        click.echo(str(error), err=True)
-        code = EXIT_BAD_INPUT
+        return _refuse(_one_line(error.format_message()))
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        return _refuse("interrupted")
+    except BrokenPipeError:
+        _discard_output()
+        return _refuse("the output was closed before all of it was written")
+    except ModelFileError as error:  # already FILE:LINE:COL: message, one line per problem
+        with contextlib.suppress(BrokenPipeError):
+            click.echo(str(error), err=True)
+        return EXIT_BAD_INPUT
     except RaciError as error:
-        click.echo(f"raci: {error}", err=True)
-        code = EXIT_BAD_INPUT
+        return _refuse(_one_line(str(error)))
     except Exception as error:  # an internal error: still one line, never a traceback
         if debug:
             raise
-        click.echo(f"raci: internal error: {type(error).__name__}: {error} "
-                   "(run with --debug for details)", err=True)
-        code = EXIT_BAD_INPUT
-    sys.exit(code or 0)
+        return _refuse(f"internal error: {type(error).__name__}: {_one_line(str(error))} "
+                       "(run `raci --debug ...` for the traceback)")
+    return EXIT_OK
+
+
+def _refuse(reason: str) -> int:
+    with contextlib.suppress(BrokenPipeError):  # stderr is gone too: the exit code still tells
+        click.echo(f"raci: {reason}", err=True)
+    return EXIT_BAD_INPUT
+
+
+def _one_line(message: str) -> str:
+    """Click lays out some messages (a choice list) over several lines; SPEC §3 wants one."""
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
+
+
+def _help_hint(ctx: click.Context | None) -> str:
+    path = ctx.command_path if ctx is not None else "raci"
+    return f"; see `{path} --help`"
+
+
+def _discard_output() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit fails no more."""
+    with contextlib.suppress(OSError):  # no file descriptor behind stdout: nothing to flush
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from raci.cli.options import format_option, model_argument, output_option, timeout_option
 from raci.errors import UsageError
-from raci.source import ModelSource, is_model_file, open_model
+from raci.source import ModelSource, open_model
 
 if TYPE_CHECKING:
     from raci.export import Matrix, RuleHelp
@@ -25,17 +26,13 @@ MATRIX_FORMATS = ("table", "csv", "markdown")
 DEFAULT_DEPTH = 2
 SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
-timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
-    metavar="SECONDS", help="Stop Graphviz's dot after this long.")
-
 
 def lint_findings(source: ModelSource) -> list[Finding]:
-    """The findings `raci lint` reports, with the configuration found beside the model."""
-    from raci.lint import lint_model, load_config
+    """The findings `raci lint` reports, with the configuration it would find."""
+    from raci.lint import lint_model
+    from raci.lint.run import config_for
 
-    model_path = Path(source.label) if is_model_file(source.label) else None
-    return lint_model(source, load_config(model_path))
+    return lint_model(source, config_for([source.label], None))
 
 
 def rule_helps() -> dict[str, RuleHelp]:
@@ -55,16 +52,15 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
 
 
 @click.command("diagram")
-@click.argument("model")
+@model_argument
 @click.option("--view", "view_name", type=click.Choice(VIEW_NAMES), required=True,
               help="What to draw.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.")
 @click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
               help="How many links from --focus to draw.")
-@click.option("--format", "fmt", type=click.Choice(DIAGRAM_FORMATS),
-              help="dot (no Graphviz needed), svg, png or pdf; default: from -o, else dot.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+@format_option(DIAGRAM_FORMATS,
+               "dot (no Graphviz needed), svg, png or pdf; default: from -o, else dot.")
+@output_option("Write to this file instead of standard output.")
 @click.option("--highlight-findings", is_flag=True,
               help="Colour each node by the highest level of its lint findings.")
 @timeout_option
@@ -94,11 +90,11 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, fmt: str 
 
 
 @click.command("matrix")
-@click.argument("model")
+@model_argument
 @click.option("--scope", metavar="ID",
               help="A unit, body or goal: only its part of the matrix.")
-@click.option("--format", "fmt", type=click.Choice(MATRIX_FORMATS), default="table",
-              show_default=True, help="table fits the terminal; csv and markdown show all.")
+@format_option(MATRIX_FORMATS, "table fits the terminal; csv and markdown show all.",
+               default="table")
 def matrix(model: str, scope: str | None, fmt: str) -> None:
     """Print the RACI matrix of MODEL: items as rows, actors as columns."""
     from raci import export
@@ -131,9 +127,9 @@ def print_matrix_table(table: Matrix) -> None:
 
 
 @click.command("report")
-@click.argument("model")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="FILE.html (self-contained) or FILE.md (diagrams written beside it).")
+@model_argument
+@output_option("FILE.html (self-contained) or FILE.md (diagrams written beside it).",
+               required=True)
 @timeout_option
 def report(model: str, output: Path, timeout: float) -> None:
     """Write a review handout of MODEL: summary, findings by rule, matrix, diagrams."""

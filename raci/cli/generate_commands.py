@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from raci.cli.options import output_option
 from raci.errors import UsageError
 from raci.source import FILE_SUFFIXES
 
@@ -15,8 +16,7 @@ from raci.source import FILE_SUFFIXES
               help="small ≈ 500 entities, ministry ≈ 8,000, national ≈ 80,000.")
 @click.option("--seed", type=int, default=1, show_default=True,
               help="The same size and seed give the same file, byte for byte.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="The model file to write: .yaml, .yml or .json.")
+@output_option("The model file to write: .yaml, .yml or .json.", required=True)
 def generate(size: str, seed: int, output: Path) -> None:
     """Write a synthetic organisation with realistic shapes and some of every weakness."""
     from raci.formats import write_model

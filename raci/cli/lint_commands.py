@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from raci.cli.options import format_option
 from raci.errors import UsageError
 from raci.lint.config import FAIL_ON_CHOICES, parse_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
@@ -22,8 +23,7 @@ EXIT_FINDINGS = 1
 
 @click.command()
 @click.argument("models", metavar="MODEL...", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
+@format_option(FORMATS, "Output format.", default="text")
 @click.option("--select", help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, "
                                "comma-separated.")
 @click.option("--ignore", help="Rules not to run, as for --select.")
@@ -44,17 +44,19 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     from raci.lint.output import RENDERERS, to_sarif
     from raci.lint.rules import RULES
     from raci.lint.run import config_for, run_lint
-    from raci.source import open_model
+    from raci.source import open_models
 
     if config_file is not None and not config_file.is_file():
         raise UsageError(f"{config_file}: no such configuration file")
+    if select is not None and not split_codes(select):  # an empty CI variable, most likely
+        raise UsageError("--select: give rule codes, prefixes or names, or ALL")
     config = config_for(
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
         fail_on=fail_on, as_of=parse_date(as_of, "--as-of") if as_of else None,
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
-    run = run_lint([open_model(spec) for spec in models], config, baseline=baseline,
+    run = run_lint(open_models(models), config, baseline=baseline,
                    write_baseline_to=write_baseline)
     if fmt == "sarif":
         output = to_sarif(run.findings, run.models, RULES, levels=config.level_of)
@@ -95,8 +97,7 @@ def rules(code: str | None) -> None:
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS),
-              default="text", show_default=True, help="Output format.")
+@format_option(DIFF_FORMATS, "Output format.", default="text")
 def diff(old: str, new: str, fmt: str) -> None:
     """Show what changed between two models: entities, assignments, findings (exit 0)."""
     from raci.lint.diff import DIFF_RENDERERS, diff_models

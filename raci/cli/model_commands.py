@@ -12,15 +12,18 @@ import datetime as dt
 import difflib
 import sys
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
+from raci.cli.options import format_option, model_argument, output_option
 from raci.errors import ModelFileError, StoreError, UsageError
 from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, LETTERS, Assignment, Entity, Kpi, Model
 from raci.model.changes import Change, removal
-from raci.source import database_url, is_model_file, open_model
+from raci.source import database_url, open_model
 
 if typing.TYPE_CHECKING:
     from raci.store import Store
@@ -32,12 +35,14 @@ KIND_NAMES = list(KINDS)
 
 
 @click.command()
-@click.argument("model")
+@model_argument
 @click.option("--name", help="The organisation's name (default: the file name).")
 def new(model: str, name: str | None) -> None:
     """Create an empty model database."""
     from raci.store import open_store
 
+    if name is not None and not name.strip():
+        raise UsageError("--name: give the organisation a name, or leave the option out")
     with open_store(database_url(model), create=True, name=name):
         pass
     click.echo(f"created {model}")
@@ -52,7 +57,7 @@ def import_(file: Path, model: str, replace: bool) -> None:
     from raci.formats import read_model
 
     loaded = read_model(file)
-    with _open_or_create(database_url(model), loaded.model.org.name) as store:
+    with _open_or_create(model, loaded.model.org.name) as store:
         if not replace and not store.is_empty():
             raise UsageError(
                 f"{model} already holds a model; use --replace to overwrite it"
@@ -63,10 +68,9 @@ def import_(file: Path, model: str, replace: bool) -> None:
 
 
 @click.command()
-@click.argument("model")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write.")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]),
-              help="Default: from the output's suffix, else yaml.")
+@model_argument
+@output_option("The model file to write (default: standard output).")
+@format_option(["yaml", "json"], "Default: json for a .json output file, else yaml.")
 def export(model: str, output: Path | None, fmt: str | None) -> None:
     """Write the model file."""
     from raci.formats import dump_model, write_model
@@ -81,7 +85,8 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check model files against the schema and their references; exit 0 or 2."""
     from raci.formats import read_model
@@ -100,14 +105,14 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @click.command()
-@click.argument("model")
-@click.argument("kind", type=click.Choice(KIND_NAMES))
+@model_argument
+@click.argument("kind", metavar="KIND", type=click.Choice(KIND_NAMES))
 @click.argument("entity_id", metavar="ID")
 @click.option("--name", required=True, help="The entity's name.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
               help="A field; list fields take comma-separated ids. Repeatable.")
 def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...]) -> None:
-    """Add an entity."""
+    """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi."""
     from raci.formats import entity_from_data
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
@@ -122,7 +127,7 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
 
 
 @click.command(name="set")
-@click.argument("model")
+@model_argument
 @click.argument("entity_id", metavar="ID")
 @click.argument("settings", nargs=-1, required=True, metavar="FIELD=VALUE…")
 def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
@@ -148,7 +153,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.argument("model")
+@model_argument
 @click.argument("entity_id", metavar="ID")
 @click.option("--force", is_flag=True, help="Also remove every reference to the entity.")
 def rm(model: str, entity_id: str, force: bool) -> None:
@@ -169,14 +174,19 @@ def rm(model: str, entity_id: str, force: bool) -> None:
     click.echo(f"removed {entity_id}{also}")
 
 
+def _letter(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if value.upper() not in LETTERS:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(LETTERS)}")
+    return value.upper()
+
+
 @click.command()
-@click.argument("model")
+@model_argument
 @click.argument("item")
-@click.argument("letter", type=click.Choice(LETTERS, case_sensitive=False))
+@click.argument("letter", callback=_letter)
 @click.argument("actor")
 def assign(model: str, item: str, letter: str, actor: str) -> None:
     """Give ACTOR the LETTER (R, A, C or I) on ITEM, replacing a letter it held."""
-    letter = letter.upper()
     with _edit(model) as (store, current):
         _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
         _existing(current, actor, ACTOR_KINDS, "an actor (role, body or person)")
@@ -189,7 +199,7 @@ def assign(model: str, item: str, letter: str, actor: str) -> None:
 
 
 @click.command()
-@click.argument("model")
+@model_argument
 @click.argument("item")
 @click.argument("actor")
 def unassign(model: str, item: str, actor: str) -> None:
@@ -209,33 +219,29 @@ COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, 
 # ---- shared steps -------------------------------------------------------------
 
 
-def _open_or_create(url: str, name: str) -> Store:
+def _open_or_create(spec: str, name: str) -> Store:
+    """Open the database MODEL names, or make it when it holds no model yet."""
     from raci.store import open_store
 
+    url = database_url(spec)
+    if "://" not in spec and not Path(spec).exists():
+        return open_store(url, create=True, name=name)
     try:
         return open_store(url)
-    except StoreError:
-        return open_store(url, create=True, name=name)
+    except StoreError as not_opened:  # perhaps a database with no raci tables yet
+        try:
+            return open_store(url, create=True, name=name)
+        except StoreError:
+            raise not_opened from None  # the reason it could not be opened says more
 
 
-class _edit:
-    """Open a database for one scripted edit; model files are refused."""
+@contextmanager
+def _edit(spec: str) -> Iterator[tuple[Store, Model]]:
+    """The database MODEL names and its model, for one scripted edit."""
+    from raci.store import open_store
 
-    def __init__(self, spec: str) -> None:
-        if is_model_file(spec):
-            raise UsageError(
-                f"{spec}: edits work on a database; run `raci import {spec} --into org.db` first"
-            )
-        self.spec = spec
-
-    def __enter__(self) -> tuple[Store, Model]:
-        from raci.store import open_store
-
-        self.store = open_store(database_url(self.spec))
-        return self.store, self.store.load()
-
-    def __exit__(self, *exc: object) -> None:
-        self.store.close()
+    with open_store(database_url(spec)) as store:
+        yield store, store.load()
 
 
 def _save(store: Store, model: Model, change: Change) -> None:

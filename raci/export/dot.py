@@ -25,7 +25,12 @@ LEVEL_COLOURS = {  # fill, outline
 # Cluster attributes are inherited by nested clusters in Graphviz, so every
 # cluster states each one, falling back to these.
 CLUSTER_DEFAULTS = {"style": "solid", "color": "black", "fontcolor": "black",
-                    "fillcolor": "white", "penwidth": "1", "labelloc": "t"}
+                    "fillcolor": "white", "penwidth": "1"}
+
+
+def top(view: View) -> str:
+    """The `labelloc` that puts a frame's title on top: Graphviz flips it for BT."""
+    return "b" if view.direction == "BT" else "t"
 
 
 def html_text(text: str) -> str:
@@ -113,8 +118,10 @@ def _cluster_graph(view: View, cluster: Cluster, number: int) -> graphviz.Digrap
     lines = [*cluster.lines, *([f"findings: {', '.join(mark.codes)}"] if mark else [])]
     style = marked(view.cluster_styles[cluster.style].attrs, mark)
     sub = graphviz.Digraph(name=f"cluster_{number}")
-    sub.attr("graph", **{**CLUSTER_DEFAULTS, **style}, label=node_label(cluster.title, lines),
-             id=f"{view.name}:{cluster.id}", **{"class": cluster.style})
+    classes = [cluster.style, *([f"finding-{mark.level}"] if mark else [])]
+    sub.attr("graph", **{**CLUSTER_DEFAULTS, **style}, labelloc=top(view),
+             label=node_label(cluster.title, lines),
+             id=f"{view.name}:{cluster.id}", **{"class": " ".join(classes)})
     return sub
 
 
@@ -156,7 +163,8 @@ def _add_legend(dot: graphviz.Digraph, view: View) -> None:
     used_clusters = {cluster.style for cluster in view.clusters.values()}
     used_levels = {mark.level for mark in view.highlights.values()}
     legend = graphviz.Digraph(name="cluster_legend")
-    legend.attr("graph", **CLUSTER_DEFAULTS, label="<<B>Legend</B>>", id=f"{view.name}:legend")
+    legend.attr("graph", **CLUSTER_DEFAULTS, labelloc=top(view), label="<<B>Legend</B>>",
+                id=f"{view.name}:legend")
     legend.attr("node", shape="box", fontsize="10")
     entries: list[tuple[str, dict[str, str]]] = [
         (style.legend, style.attrs) for key, style in view.node_styles.items() if key in used_nodes

@@ -106,15 +106,26 @@ class View:
 
 # Where to look for an entity that a view does not draw.
 VIEWS_OF_KIND = {
-    "unit": "org",
-    "person": "org or raci",
-    "role": "org or raci",
-    "body": "bodies, raci or decisions",
-    "goal": "goals or raci",
-    "initiative": "goals or raci",
-    "decision": "decisions or raci",
-    "kpi": "goals",
+    "unit": ("org",),
+    "person": ("org", "raci"),
+    "role": ("org", "raci"),
+    "body": ("bodies", "raci", "decisions"),
+    "goal": ("goals", "raci"),
+    "initiative": ("goals", "raci"),
+    "decision": ("decisions", "raci"),
+    "kpi": ("goals", "raci"),
 }
+# Why a view that draws this kind left this one out.
+WHY_NOT_DRAWN = {
+    "raci": "it takes part in no assignment",
+    "decisions": "it is consulted on or decides no decision",
+}
+
+
+def other_views(kind: str, current: str) -> str:
+    """The views other than `current` that draw this kind, as 'a, b or c'."""
+    views = [v for v in VIEWS_OF_KIND.get(kind, ("raci",)) if v != current] or ["raci"]
+    return views[0] if len(views) == 1 else f"{', '.join(views[:-1])} or {views[-1]}"
 
 
 def require_id(model: Model, entity_id: str, option: str) -> str:
@@ -147,9 +158,11 @@ def focus_view(view: View, model: Model, focus: str, depth: int) -> View:
     require_id(model, focus, "--focus")
     if focus not in view.nodes and focus not in view.clusters:
         kind = model.kind(focus) or ""
+        drawn_here = view.name in VIEWS_OF_KIND.get(kind, ()) and view.name in WHY_NOT_DRAWN
+        why = f" ({WHY_NOT_DRAWN[view.name]})" if drawn_here else ""
         raise UsageError(
-            f"--focus {focus}: this {kind} is not drawn in the {view.name} view; "
-            f"try --view {VIEWS_OF_KIND.get(kind, 'raci')}"
+            f"--focus {focus}: this {kind} is not drawn in the {view.name} view{why}; "
+            f"try --view {other_views(kind, view.name)}"
         )
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more")

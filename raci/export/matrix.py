@@ -94,9 +94,7 @@ def build_matrix(model: Model, scope: str | None = None) -> Matrix:
     if kind == "unit":
         return _matrix_of_actors(model, actors_in_unit(model, scope))
     if kind == "body":
-        body = model.bodies[scope]
-        return _matrix_of_actors(model, {scope, *body.members, *([body.chair] if body.chair
-                                                                     else [])})
+        return _matrix_of_actors(model, actors_in_body(model, scope))
     raise UsageError(f"--scope {scope}: this is a {kind}; give a unit, a body or a goal")
 
 
@@ -214,6 +212,12 @@ def actors_in_unit(model: Model, unit_id: str) -> set[str]:
     units = _subtree(unit_id, children)
     analysis = _analysis(model)
     return {actor for actor in (*model.people, *model.roles) if analysis.unit_of(actor) in units}
+
+
+def actors_in_body(model: Model, body_id: str) -> set[str]:
+    """The body itself, its chair and its members."""
+    body = model.bodies[body_id]
+    return {body_id, *body.members, *([body.chair] if body.chair else [])}
 
 
 def _subtree(top: str, children: Mapping[str, list[str]]) -> set[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import graphviz
 
-from raci.errors import RaciError
+from raci.errors import RaciError, UsageError
 from raci.export.dot import to_dot
 from raci.export.graph import View
 
@@ -49,7 +49,7 @@ def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
            timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
     """The drawing in `fmt` (dot, svg, png or pdf); written to `path` when given."""
     if fmt not in FORMATS:
-        raise RaciError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     source = dot if isinstance(dot, str) else dot.source
     output = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, timeout)
     if path is not None:
@@ -67,6 +67,10 @@ def run_dot(source: str, fmt: str, timeout: float) -> bytes:
     except FileNotFoundError as error:
         raise GraphvizMissingError(
             f"the Graphviz program 'dot' was not found; {INSTALL_HINT}") from error
+    except OSError as error:  # found but not runnable (permissions, a broken install)
+        raise GraphvizMissingError(
+            f"the Graphviz program 'dot' could not be run ({error.strerror}); {INSTALL_HINT}"
+        ) from error
     except subprocess.TimeoutExpired as error:  # subprocess.run has killed dot by now
         raise LayoutError(
             f"dot took longer than {timeout:g} s to lay out the drawing and was stopped; "

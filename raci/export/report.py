@@ -26,7 +26,12 @@ from raci.export.matrix import (
     markdown_text,
     matrix_markdown,
 )
-from raci.export.render import DEFAULT_TIMEOUT_SECONDS, export_view, svg_markup
+from raci.export.render import (
+    DEFAULT_TIMEOUT_SECONDS,
+    MAX_LAYOUT_NODES,
+    export_view,
+    svg_markup,
+)
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.model import KINDS, Model
@@ -100,18 +105,26 @@ def write_report(source: ModelSource, path: Path, findings: list[Finding],
     writer = writers.get(path.suffix.lower())
     if writer is None:
         raise UsageError(f"-o {path}: the report is written as .html or .md")
-    diagrams: dict[str, bytes | str] = {}
-    for name in REPORT_VIEWS:
-        try:
-            diagrams[name] = export_view(build_view(source.model, name), "svg", timeout=timeout)
-        except RaciError as error:  # the rest of the handout is still worth sending
-            diagrams[name] = f"The {name} diagram could not be drawn: {error}"
+    diagrams = {name: draw_for_report(source, name, timeout) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, goal_area_matrices(source.model), diagrams)
     try:
         writer(content, path)
     except OSError as error:
         raise RaciError(f"{path}: cannot write the report: {error.strerror}") from error
     return [text for text in diagrams.values() if isinstance(text, str)]
+
+
+def draw_for_report(source: ModelSource, view_name: str, timeout: float) -> bytes | str:
+    """The view as SVG, or why it could not be drawn (the handout goes out anyway)."""
+    view = build_view(source.model, view_name)
+    if view.size > MAX_LAYOUT_NODES:
+        return (f"The {view_name} diagram has {view.size} nodes and frames, more than the "
+                f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram "
+                f"{source.label} --view {view_name} --focus ID --depth N")
+    try:
+        return export_view(view, "svg", timeout=timeout)
+    except RaciError as error:
+        return f"The {view_name} diagram could not be drawn: {error}"
 
 
 def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

@@ -22,7 +22,6 @@ MIN_OVERLAP_SHOWN = 0.25
 ACTOR_STYLES = {
     "role": Style("role", {"shape": "box", "style": "rounded"}),
     "person": Style("person", {"shape": "ellipse"}),
-    "body": Style("governance body", {"shape": "hexagon"}),
 }
 ITEM_STYLES = {
     "goal": Style("goal", {"shape": "box", "style": "bold"}),
@@ -130,7 +129,7 @@ class _Drawing:
         return Node(item.id, item.name, styles, lines)
 
 
-def sunset_line(sunset: object) -> str:
+def sunset_line(sunset: dt.date | None) -> str:
     return f"temporary until {sunset}" if sunset else "temporary, no end date"
 
 
@@ -262,8 +261,9 @@ def goals_view(model: Model) -> View:
         view.edges += [Edge(initiative.id, g, "contributes")
                        for g in initiative.goals if g in model.goals]
     for kpi in model.kpis.values():
-        lines = [kpi.type + (f", target {kpi.target}" if kpi.target else ""),
-                 accountable_line(model, kpi.id)]
+        lines = [kpi.type + (f", target {kpi.target}" if kpi.target else "")]
+        if kpi.has_raci or model.assignments_of_item(kpi.id):  # else ownership is optional
+            lines.append(accountable_line(model, kpi.id))
         view.add_node(drawing.item_node(kpi, lines))
         if kpi.measures in view.nodes:
             view.edges.append(Edge(kpi.id, kpi.measures, "measures"))

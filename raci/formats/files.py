@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from raci.errors import ModelFileError
+from raci.errors import ModelFileError, RaciError
 from raci.formats.convert import (
     entity_from_data,
     model_from_data,
@@ -283,4 +283,6 @@ def write_model(model: Model, path: Path, fmt: Format | None = None) -> None:
     except OSError as error:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
-        raise ModelFileError([f"{path}: cannot write the file: {error.strerror}"]) from None
+        # Not a ModelFileError: nothing is wrong with a model file, and the
+        # command line prefixes this one with "raci:" like its other writers.
+        raise RaciError(f"{path}: cannot write the file: {error.strerror}") from None

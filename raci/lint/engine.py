@@ -57,7 +57,7 @@ class Linter:
 
     def update(self, change: Change) -> list[Finding]:
         """Bring the findings up to date after `change` was applied to the model."""
-        if change.put or change.delete or change.org is not None:
+        if change.put or change.delete or change.org is not None or self._model_moved_on():
             self._recheck_all()
             return self.findings()
         if change.assign or change.unassign:
@@ -82,6 +82,7 @@ class Linter:
 
     def _run_all_rules(self) -> None:
         self.analysis = Analysis(self.model, effective_as_of(self.model, self.config))
+        self._built_from = (self.model.org, list(self.model.entities()))
         self._problems: dict[str, dict[str, list[Problem]]] = {}
         for r in self._checked:
             by_subject: dict[str, list[Problem]] = {}
@@ -90,6 +91,17 @@ class Linter:
                 key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
                 by_subject.setdefault(key, []).append(problem)
             self._problems[r.code] = by_subject
+
+    def _model_moved_on(self) -> bool:
+        """Whether the model no longer holds the very org and entities the
+        analysis was built from: the app may apply several edits before it
+        lints, so an assignment edit can arrive after a later removal was
+        already made. (A false alarm only costs a full run.)"""
+        org, entities = self._built_from
+        if self.model.org is not org or len(self.model) != len(entities):
+            return True
+        return not all(now is then for now, then in
+                       zip(self.model.entities(), entities, strict=False))
 
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
@@ -122,6 +134,8 @@ class Linter:
             by_subject = self._problems[r.code]
             for subject in touched:
                 if not r.scope.contains(self.analysis, subject):
+                    # It may have just left the scope (an indicator's last assignment).
+                    by_subject.pop(subject, None)
                     continue
                 problems = list(r.check(self.analysis, self._params[r.code], subject))
                 if problems:

@@ -51,18 +51,24 @@ def _kind_scope(name: str, *kinds: str) -> Scope:
     return Scope(name, subjects, lambda analysis, id_: analysis.kind(id_) in kinds)
 
 
+def _carries_raci(analysis: Analysis, kpi_id: str) -> bool:
+    """Whether an indicator carries a `raci` block: the key is present, even
+    empty; an indicator given assignments (by an edit) carries one too."""
+    return analysis.model.kpis[kpi_id].has_raci or bool(analysis.assignments.letters(kpi_id))
+
+
 def _accountable_things(analysis: Analysis) -> Iterable[str]:
     for item in analysis.model.items():
         yield item.id
-    for kpi in analysis.model.kpis.values():
-        if kpi.has_raci:
-            yield kpi.id
+    for kpi_id in analysis.model.kpis:
+        if _carries_raci(analysis, kpi_id):
+            yield kpi_id
 
 
 def _is_accountable_thing(analysis: Analysis, entity_id: str) -> bool:
     kind = analysis.kind(entity_id)
     if kind == "kpi":
-        return analysis.model.kpis[entity_id].has_raci
+        return _carries_raci(analysis, entity_id)
     return kind in ("goal", "initiative", "decision")
 
 

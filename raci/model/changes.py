@@ -27,26 +27,54 @@ class Change:
     waivers: list[Waiver] | None = None
 
     def apply(self, model: Model) -> Change:
-        """Apply to `model` and return the change that undoes it."""
+        """Apply to `model` and return the change that undoes it.
+
+        Each step changes the model in one pass and drops its indexes once,
+        so a change of many entities (a unit with thousands of people removed
+        by ``rm --force``) costs linear, not quadratic, time.
+        """
         inverse = Change()
         if self.org is not None:
             inverse.org, model.org = model.org, self.org
         if self.waivers is not None:
             inverse.waivers, model.waivers = model.waivers, list(self.waivers)
-        for a in self.unassign:
-            if a in model.assignments_of_item(a.item):
-                inverse.assign.append(a)
-                model.assignments.remove(a)
-                model.changed()
+        self._unassign(model, inverse)
+        self._delete(model, inverse)
+        self._put(model, inverse)
+        self._assign(model, inverse)
+        return inverse
+
+    def _unassign(self, model: Model, inverse: Change) -> None:
+        if not self.unassign:
+            return
+        present = set(model.assignments)
+        gone = [a for a in dict.fromkeys(self.unassign) if a in present]
+        if gone:
+            inverse.assign.extend(gone)
+            gone_set = set(gone)
+            model.assignments = [a for a in model.assignments if a not in gone_set]
+            model.changed()
+
+    def _delete(self, model: Model, inverse: Change) -> None:
+        doomed: dict[str, str] = {}  # id -> kind, in the order asked
         for entity_id in self.delete:
-            old = model.get(entity_id)
-            if old is not None:
-                inverse.put.append(copy.deepcopy(old))
-                inverse.assign.extend(
-                    a for a in model.assignments
-                    if (a.item == entity_id or a.actor == entity_id) and a not in self.unassign
-                )
-                model.remove(entity_id)
+            kind = model.kind(entity_id)
+            if kind is not None:
+                doomed.setdefault(entity_id, kind)
+        if not doomed:
+            return
+        kept: list[Assignment] = []
+        for a in model.assignments:
+            if a.item in doomed or a.actor in doomed:
+                inverse.assign.append(a)
+            else:
+                kept.append(a)
+        for entity_id, kind in doomed.items():
+            inverse.put.append(copy.deepcopy(model.collection(kind).pop(entity_id)))
+        model.assignments = kept
+        model.changed()
+
+    def _put(self, model: Model, inverse: Change) -> None:
         for entity in self.put:
             old = model.get(entity.id)
             if old is None:
@@ -55,13 +83,28 @@ class Change:
             else:
                 inverse.put.append(copy.deepcopy(old))
                 model.replace(entity)
+
+    def _assign(self, model: Model, inverse: Change) -> None:
+        if not self.assign:
+            return
+        # Only the items named can hold a previous letter: read them from the index
+        # rather than hashing every assignment of the model (a matrix edit is one).
+        letters = {(a.item, a.actor): a.letter
+                   for item in dict.fromkeys(a.item for a in self.assign)
+                   for a in reversed(model.assignments_of_item(item))}
+        given: dict[tuple[str, str], Assignment] = {}
         for a in self.assign:
-            previous = model.letter_of(a.item, a.actor)
-            if previous is not None:
+            key = (a.item, a.actor)
+            previous = letters.get(key)
+            if previous is not None and key not in given:  # undo restores the letter held before
                 inverse.assign.append(Assignment(a.item, previous, a.actor))
-            model.assign(a.item, a.letter, a.actor)
-            inverse.unassign.append(a)
-        return inverse
+            given.pop(key, None)  # a later letter for the same pair wins and goes last
+            given[key] = Assignment(a.item, a.letter, a.actor)
+        inverse.unassign.extend(given.values())
+        model.assignments = [
+            a for a in model.assignments if (a.item, a.actor) not in given
+        ] + list(given.values())
+        model.changed()
 
     def is_empty(self) -> bool:
         return not (

@@ -176,14 +176,14 @@ class Model:
         if entity.id in self:
             raise ValueError(f"id {entity.id!r} is already used")
         self.collection(kind_of(entity))[entity.id] = entity
-        self.changed()
+        self._entities_changed(entity.id, kind_of(entity))
 
     def replace(self, entity: Entity) -> None:
         """Put a new version of an existing entity (same id and kind) in place."""
         if self.kind(entity.id) != kind_of(entity):
             raise ValueError(f"no {kind_of(entity)} with id {entity.id!r}")
         self.collection(kind_of(entity))[entity.id] = entity
-        self.changed()
+        self._entities_changed(entity.id, kind_of(entity))
 
     def remove(self, entity_id: str) -> Entity:
         """Remove an entity and its own assignments (as item or actor)."""
@@ -217,6 +217,15 @@ class Model:
         """Drop the indexes; call after changing an entity's fields in place."""
         for name in _INDEXES:
             self.__dict__.pop(name, None)
+
+    def _entities_changed(self, entity_id: str, kind: str) -> None:
+        """Drop the indexes but keep the id index, updated: adding or replacing
+        many entities one by one (`Change.apply`) must not rebuild it each time."""
+        kinds = self.__dict__.get("_kind_by_id")
+        self.changed()
+        if kinds is not None:
+            kinds[entity_id] = kind
+            self.__dict__["_kind_by_id"] = kinds
 
     # ---- indexes ----------------------------------------------------------
 

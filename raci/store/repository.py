@@ -114,7 +114,11 @@ class Store:
         self._known_revision = revision
 
     def save(self, change: Change) -> None:
-        """Write one change in one transaction, or raise `ConflictError` and write nothing."""
+        """Write one change in one transaction, or raise `ConflictError` and write nothing.
+
+        The versions it checks come from this store's last `load` (or
+        `replace_model`) and its own saves since: load before the first save.
+        """
         if change.is_empty():
             return
         with database_errors(self._database), writing(self._engine) as connection:

@@ -9,6 +9,8 @@ change the app's state and tell the views.
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import queue
 import threading
 from pathlib import Path
@@ -21,10 +23,12 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
+from raci.lint import load_config
 from raci.lint.findings import LEVELS, Finding
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.tui.commands import RaciCommands
+from raci.tui.describe import plural
 from raci.tui.messages import (
     ChangeRequested,
     ChangeSaved,
@@ -36,18 +40,19 @@ from raci.tui.messages import (
     ModelLoaded,
     StoreFailed,
 )
-
-if TYPE_CHECKING:
-    from raci.store import Store
-from raci.tui.screens.keys import KeysScreen
+from raci.tui.screens.keys import KeysScreen, keys_of
 from raci.tui.session import Session
 from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
-from raci.tui.widgets.matrix import MatrixView
+from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 
-VIEWS = ("explorer", "matrix", "findings", "diagram")
+if TYPE_CHECKING:
+    from raci.store import Store
+
 View = ExplorerView | MatrixView | FindingsView | DiagramView
+QUIT_WAIT_SECONDS = 10.0
+"""How long quitting waits for edits still being saved."""
 
 
 class RaciApp(App[None]):
@@ -76,6 +81,7 @@ class RaciApp(App[None]):
         self._stale_models: set[View] = set()
         self._stale_findings: set[View] = set()
         """Views not on screen when the model or the findings changed."""
+        self._lint_wanted = threading.Event()
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
 
@@ -90,7 +96,7 @@ class RaciApp(App[None]):
                 yield FindingsView()
             with TabPane("Diagram", id="diagram"):
                 yield DiagramView()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"loading {self.label}…"
@@ -107,18 +113,25 @@ class RaciApp(App[None]):
         worker = get_current_worker()
         try:
             store = open_store(self.url, create=self.create, name=Path(self.label).stem)
-            session = Session(store.load())
-        except RaciError as error:
-            self.post_message(StoreFailed(str(error)))
+        except Exception as error:
+            self.post_message(StoreFailed(_reason(error)))
             return
-        self.post_message(ModelLoaded(session))
         try:
+            beside = None if "://" in self.label else Path(self.label)
+            session = Session(store.load(), load_config(beside))
+            # A model is a large graph that lives as long as the app: keep it out of
+            # the collector's full sweeps, which would otherwise pause edits.
+            gc.freeze()
+            self.post_message(ModelLoaded(session))
             while not worker.is_cancelled:
                 try:
                     change = self._saves.get(timeout=0.1)
                 except queue.Empty:
                     continue
                 self._save(store, change)
+                self._saves.task_done()
+        except Exception as error:
+            self.post_message(StoreFailed(_reason(error)))
         finally:
             store.close()
 
@@ -140,13 +153,18 @@ class RaciApp(App[None]):
                 if get_current_worker().is_cancelled:
                     return
         except RaciError as error:
-            self.post_message(StoreFailed(str(error)))
+            self.post_message(StoreFailed(_reason(error)))
         else:
             self.post_message(ChangeSaved(change))
 
     @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
-    def _lint(self, session: Session) -> None:
-        self.post_message(LintFinished(session.lint()))
+    def _run_lint(self, session: Session) -> None:
+        """Lint whenever asked; one thread that waits, so an edit's lint starts at once."""
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            if self._lint_wanted.wait(0.1):
+                self._lint_wanted.clear()
+                self.post_message(LintFinished(session.lint()))
 
     # ---- what workers report ------------------------------------------------------
 
@@ -155,8 +173,9 @@ class RaciApp(App[None]):
         self.session = message.session
         self.title = message.session.model.org.name
         self.sub_title = "linting…"
+        self._lint_wanted.set()
+        self._run_lint(message.session)
         self._models_changed()
-        self._lint(message.session)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
@@ -186,8 +205,8 @@ class RaciApp(App[None]):
         for reason in refused:
             self.notify(f"Your edit was not kept: {reason}", title="Edit refused",
                         severity="error", timeout=10)
+        self._lint_wanted.set()
         self._models_changed()
-        self._lint(self.session)
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
@@ -242,8 +261,8 @@ class RaciApp(App[None]):
     def _saved_and_shown(self, change: Change) -> None:
         assert self.session is not None
         self._saves.put(change)
+        self._lint_wanted.set()
         self._models_changed(change)
-        self._lint(self.session)
 
     def _models_changed(self, change: Change | None = None) -> None:
         """Tell the view on screen; the others catch up when shown (see `_view_shown`).
@@ -319,11 +338,16 @@ class RaciApp(App[None]):
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))
 
+    async def action_quit(self) -> None:
+        """Quit once every edit made is in the database."""
+        waited = 0.0
+        while self._saves.unfinished_tasks and waited < QUIT_WAIT_SECONDS:
+            await asyncio.sleep(0.02)
+            waited += 0.02
+        self.exit()
+
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""
-        from raci.tui.screens.keys import keys_of
-        from raci.tui.widgets.matrix import RaciMatrix
-
         return [
             ("Everywhere", keys_of(self)),
             ("Explorer", keys_of(ExplorerView)),
@@ -333,15 +357,19 @@ class RaciApp(App[None]):
         ]
 
 
+def _reason(error: Exception) -> str:
+    if isinstance(error, RaciError):
+        return str(error)
+    return f"internal error: {type(error).__name__}: {error}"
+
+
 def _drain(saves: queue.Queue[Change]) -> list[Change]:
+    """Take every edit waiting to be saved; whoever takes them puts them back or drops them."""
     found = []
     while not saves.empty():
         found.append(saves.get())
+        saves.task_done()
     return found
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
 
 
 def make_app(url_or_path: str | Path, *, create: bool = False) -> RaciApp:

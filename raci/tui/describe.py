@@ -67,6 +67,15 @@ class Relation:
     target: str
 
 
+def plural(count: int, word: str) -> str:
+    """`1 error`, `2 errors`; "info" and "waived" stay as they are."""
+    return f"{count} {word_for(count, word)}"
+
+
+def word_for(count: int, word: str) -> str:
+    return word if count == 1 or word in ("info", "waived") else f"{word}s"
+
+
 def label(model: Model, entity_id: str) -> str:
     """`name (id)`, or the bare id when the model has no such entity."""
     entity = model.get(entity_id)
@@ -78,7 +87,7 @@ def field_lines(entity: Entity) -> list[tuple[str, str]]:
     lines = []
     for name in entity_fields(entity):
         value = getattr(entity, name)
-        if value in (None, [], "") or (name == "has_raci" and not value):
+        if value in (None, [], "") or value is False:
             continue
         lines.append((name, _text(value)))
     return lines

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 import threading
 from dataclasses import dataclass, field
@@ -157,7 +156,7 @@ def check_form(
     entity_id = data.get("id", "")
     if editing is None and entity_id in model:
         check.add("id", f"id {entity_id!r} is already used by a {model.kind(entity_id)}")
-    _check_letters(model, letters, check)
+    _check_letters(letters, check)
     from raci.formats import check_entity_data
 
     check.general.extend(check_entity_data(kind, data))
@@ -238,25 +237,14 @@ def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
     return text
 
 
-def _check_letters(model: Model, letters: dict[str, list[str]], check: FormCheck) -> None:
-    """Actors named in R/A/C/I: known actors, each holding one letter only."""
+def _check_letters(letters: dict[str, list[str]], check: FormCheck) -> None:
+    """An actor holds one letter on an item (unknown ids are the model check's)."""
     seen: dict[str, str] = {}
     for letter, actors in letters.items():
         for actor in actors:
-            kind = model.kind(actor)
-            if kind is None:
-                check.add(letter, f"unknown id {actor!r}{did_you_mean(model, actor, ACTORS)}")
-            elif kind not in ACTORS:
-                check.add(letter, f"{actor} is a {kind}, not a role, body or person")
             if actor in seen:
                 check.add(letter, f"{actor} already holds {seen[actor]} on this item")
             seen[actor] = letter
-
-
-def did_you_mean(model: Model, wrong: str, kinds: frozenset[str]) -> str:
-    ids = [i for kind in kinds for i in model.collection(kind)]
-    near = difflib.get_close_matches(wrong, ids, n=1)
-    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 def _change(

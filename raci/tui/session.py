@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from raci.lint import Linter
+from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change
@@ -28,6 +28,8 @@ class Edit:
 @dataclass
 class Session:
     model: Model
+    config: LintConfig = field(default_factory=LintConfig)
+    """The lint configuration, as `raci lint` finds it for the same database."""
     undo_stack: list[Edit] = field(default_factory=list)
     redo_stack: list[Edit] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -94,7 +96,7 @@ class Session:
         """The findings after every edit so far: incremental once a full run was made."""
         with self.lock:
             if self._linter is None:
-                self._linter = Linter(self.model)
+                self._linter = Linter(self.model, self.config)
                 self._unlinted.clear()
                 return list(self._linter.findings())
             for change in self._unlinted:

@@ -227,8 +227,11 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator[
           - {id: pb-b, name: Programmaraad B, kind: programme_board, reports_to: sg-a}
     """
     for cycle in functional_cycles(analysis.reports_to):
+        if len(cycle) == 1:
+            yield Problem.about(cycle, f"{analysis.label(cycle[0])} reports to itself")
+            continue
         start = cycle.index(min(cycle))
-        path = [*cycle[start:], *cycle[:start], cycle[start]]
+        path = [*map(analysis.label, [*cycle[start:], *cycle[:start]]), cycle[start]]
         yield Problem.about(cycle, f"Reporting cycle of {len(cycle)}: {' -> '.join(path)}")
 
 

@@ -186,9 +186,18 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams, unit: str) -> It
     people = analysis.model.people
     capacity = sum(people[p].effective_capacity_fte for p in analysis.people_by_unit.get(unit, ()))
     if demand > capacity + EPSILON:
-        yield Problem.about(
-            [unit], f"{analysis.label(unit)} is asked {demand:.1f} FTE but has {capacity:.1f}"
-        )
+        asked, has = _apart(demand, capacity)
+        yield Problem.about([unit], f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
+
+
+def _apart(demand: float, capacity: float) -> tuple[str, str]:
+    """Both amounts with one decimal, or more where one would show them equal
+    (1.04 asked of 1.0 must not read "asked 1.0 but has 1.0")."""
+    for decimals in (1, 2, 3):
+        asked, has = f"{demand:.{decimals}f}", f"{capacity:.{decimals}f}"
+        if asked != has:
+            break
+    return asked, has
 
 
 RULES: list[Rule] = [

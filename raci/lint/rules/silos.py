@@ -44,12 +44,9 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
     """
     units = sorted({unit for actor in analysis.assignments.actors(initiative, "R")
                     if (unit := analysis.unit_of(actor)) is not None})
-    if len(units) < params["min_units"]:
+    if not units or len(units) < params["min_units"]:  # no unit, nothing to cross
         return
-    needed = set(units)
-    rarest = min(units, key=lambda unit: len(analysis.bodies_by_unit.get(unit, ())))
-    if not any(needed <= analysis.body_units(body)
-               for body in analysis.bodies_by_unit.get(rarest, ())):
+    if not analysis.has_common_body(frozenset(units)):
         yield Problem.about(
             [initiative], f"{analysis.label(initiative)} crosses {len(units)} units with no "
                           f"body where they all meet: {', '.join(units)}"
@@ -92,6 +89,10 @@ def isolated_unit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator
 
     Reading: a body's assignments (a body as `R`, say) are not held by its
     members; only seats and the person's own or role's assignments count.
+    "Anyone" is a person: the other side of a shared body or item is of its
+    people's units (a role brings in its holders' units, not its own
+    `unit`; a vacant role brings in nobody). A chair who is not a member
+    shares nothing through that body.
 
     Failing:
 

@@ -220,8 +220,10 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator
         node = next(iter(component))
         if len(component) > 1 or graph.has_edge(node, node):
             members = sorted(component)
+            named = ", ".join(map(analysis.label, members))
             yield Problem.about(
-                members, f"Dependency cycle among {len(members)} initiatives: {', '.join(members)}"
+                members, f"{named} depends on itself" if len(members) == 1
+                else f"Dependency cycle among {len(members)} initiatives: {named}"
             )
 
 

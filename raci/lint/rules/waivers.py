@@ -19,8 +19,8 @@ def waiver_expired(waiver: Waiver, analysis: Analysis) -> bool:
     return waiver.expires is not None and waiver.expires < analysis.as_of
 
 
-def _describe(waiver: Waiver) -> str:
-    return f"Waiver of {waiver.rule} for {', '.join(waiver.target)}"
+def _describe(waiver: Waiver, analysis: Analysis) -> str:
+    return f"Waiver of {waiver.rule} for {', '.join(map(analysis.label, waiver.target))}"
 
 
 @lint_rule("WAI001", "expired-waiver", "waivers", "warning", WAIVERS, uses_assignments=False)
@@ -47,7 +47,7 @@ def expired_waiver(analysis: Analysis, params: RuleParams, number: str) -> Itera
     if waiver_expired(waiver, analysis):
         assert waiver.expires is not None
         yield Problem.about(
-            waiver.target, f"{_describe(waiver)} expired on {waiver.expires.isoformat()}"
+            waiver.target, f"{_describe(waiver, analysis)} expired on {waiver.expires.isoformat()}"
         )
 
 
@@ -74,7 +74,7 @@ def unused_waiver(analysis: Analysis, params: RuleParams, number: str) -> Iterat
     """
     waiver = analysis.model.waivers[int(number)]
     if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
-        yield Problem.about(waiver.target, f"{_describe(waiver)} matches no finding")
+        yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no finding")
 
 
 RULES: list[Rule] = [expired_waiver, unused_waiver]

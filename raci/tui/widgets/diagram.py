@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from raci.errors import RaciError
 from raci.lint.findings import Finding
 from raci.model.changes import Change
-from raci.tui.forms import did_you_mean
+from raci.model.checks import did_you_mean
 from raci.tui.messages import DiagramExported, ExportFailed
 from raci.tui.session import Session
 from raci.tui.widgets.entity_form import IdSuggester
@@ -113,10 +113,9 @@ class DiagramView(Vertical):
             self.query_one("#diagram-preview", Static).update(
                 "Give a focus id to preview its neighbourhood.")
         elif focus not in model:
-            self.query_one("#diagram-preview", Static).update(escape(
-                f"unknown id {focus!r}" + did_you_mean(model, focus, frozenset(
-                    kind for kind in ("unit", "person", "role", "body", "goal", "initiative",
-                                      "decision", "kpi")))))
+            ids = [entity.id for entity in model.entities()]
+            self.query_one("#diagram-preview", Static).update(
+                escape(f"unknown id {focus!r}{did_you_mean(focus, ids)}"))
         else:
             self._make_preview(self.session, name, focus, depth)
 

@@ -20,12 +20,16 @@ from textual.widgets.tree import TreeNode
 
 from raci.lint.findings import LEVELS, Finding
 from raci.model.changes import Change
+from raci.tui.describe import word_for
 from raci.tui.messages import ChangeRequested, EntityChosen
 from raci.tui.session import Session
 from raci.tui.widgets.waiver_modal import WaiverForm
 
 WAIVED = "waived"
-GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary", WAIVED: "$secondary"}
+GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
+                WAIVED: "$text-muted"}
+OPEN_ALL_UP_TO = 40
+"""With this many findings or fewer, every rule starts open, so the messages show at once."""
 
 NodeData = Finding | str
 
@@ -61,7 +65,8 @@ class FindingsView(Vertical):
         counts = {level: sum(len(v) for (lv, _), v in self.groups.items() if lv == level)
                   for level in (*LEVELS, WAIVED)}
         self.query_one("#findings-title", Static).update(
-            " · ".join(f"[b {GROUP_STYLES[level]}]{counts[level]}[/] {level}"
+            " · ".join(f"[b {GROUP_STYLES[level]}]{counts[level]}[/] "
+                       f"{word_for(counts[level], level)}"
                        for level in (*LEVELS, WAIVED))
             + "  [dim]enter: go to · w: waive[/]")
         self._fill_tree(counts)
@@ -71,6 +76,8 @@ class FindingsView(Vertical):
         was_open = {str(n.data) for n in _walk(tree.root) if n.is_expanded}
         if not was_open:
             was_open = {f"level:{level}" for level in LEVELS}
+            if sum(counts.values()) <= OPEN_ALL_UP_TO:
+                was_open |= {f"rule:{level}:{code}" for level, code in self.groups}
         tree.clear()
         for level in (*LEVELS, WAIVED):
             if not counts[level]:

@@ -1,0 +1,35 @@
+"""Arguments and options that several commands share, declared once (as sqlite-utils does).
+
+Each is a decorator; a command stacks them like any click option, so the
+same option reads the same in every command's `--help`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
+
+model_argument = click.argument("model")
+"""MODEL: a .db file, a database URL, or a .yaml/.yml/.json model file (see `raci.source`)."""
+
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+    metavar="SECONDS", help="Stop Graphviz's dot after this long.")
+
+
+def output_option(help: str, *, required: bool = False) -> Callable[[Decorated], Decorated]:
+    """`-o/--output FILE`: a file to write (a directory is refused before any work)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                        required=required, help=help)
+
+
+def format_option(choices: Sequence[str], help: str, *,
+                  default: str | None = None) -> Callable[[Decorated], Decorated]:
+    """`--format NAME`, passed to the command as `fmt` (`format` is a builtin)."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                        show_default=default is not None, help=help)

@@ -1,0 +1,90 @@
+"""`Change.apply` on a model in memory: what it does, and that its inverse
+undoes it exactly, also for changes of thousands of entities."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from raci.model import Assignment, Body, Goal, Model, Org, Person, Role, Unit
+from raci.model.changes import Change, removal
+
+
+def foundation(size: int) -> Model:
+    """A foundation-like shape: one unit of many people, in bodies, with letters."""
+    model = Model(org=Org("Foundation"))
+    model.units["asf"] = Unit(id="asf", name="Foundation")
+    model.units["committers"] = Unit(id="committers", name="Committers", parent="asf")
+    for n in range(size):
+        model.people[f"p{n}"] = Person(id=f"p{n}", name=f"Person {n}", unit="committers")
+    model.roles["chair"] = Role(id="chair", name="Chair", holders=["p0"], unit="committers")
+    model.bodies["pmc"] = Body(id="pmc", name="PMC", kind="committee", chair="chair",
+                               members=[f"p{n}" for n in range(0, size, 2)])
+    model.goals["g"] = Goal(id="g", name="Goal")
+    model.assignments = [Assignment("g", "A", "chair")] + [
+        Assignment("g", "I", f"p{n}") for n in range(1, size, 3)
+    ]
+    return model
+
+
+def test_removing_a_unit_of_thousands_and_undoing_it() -> None:
+    model = foundation(3_000)
+    before = copy.deepcopy(model)
+    inverse = removal(model, "committers").apply(model)
+    assert "committers" not in model
+    assert all(model.people[f"p{n}"].unit is None for n in range(3_000))
+    assert model.kind("p2999") == "person"
+    inverse.apply(model)
+    assert model == before
+
+
+def same(model: Model, other: Model) -> bool:
+    """Equal, but for the order of assignments (undo puts a restored letter last)."""
+    return (set(model.assignments) == set(other.assignments)
+            and dataclasses.replace(model, assignments=[])
+            == dataclasses.replace(other, assignments=[]))
+
+
+def test_removing_a_person_takes_their_seats_and_letters_and_undo_restores_them() -> None:
+    model = foundation(10)
+    before = copy.deepcopy(model)
+    inverse = removal(model, "p4").apply(model)
+    assert "p4" not in model.bodies["pmc"].members
+    assert model.letter_of("g", "p4") is None
+    assert model.letter_of("g", "p7") == "I"
+    inverse.apply(model)
+    assert same(model, before)
+
+
+def test_putting_many_new_entities_and_undoing_it() -> None:
+    model = foundation(5)
+    before = copy.deepcopy(model)
+    new = [Goal(id=f"g{n}", name=f"Goal {n}", parent="g") for n in range(2_000)]
+    inverse = Change(put=new).apply(model)
+    assert model.kind("g1999") == "goal"
+    assert len(model.goals) == 2_001
+    inverse.apply(model)
+    assert model == before
+
+
+def test_a_pair_assigned_twice_keeps_the_last_letter_placed_last() -> None:
+    model = foundation(5)
+    before = copy.deepcopy(model)
+    inverse = Change(assign=[Assignment("g", "R", "p1"), Assignment("g", "C", "p2"),
+                             Assignment("g", "C", "p1")]).apply(model)
+    assert model.assignments[-2:] == [Assignment("g", "C", "p2"), Assignment("g", "C", "p1")]
+    assert model.letter_of("g", "p1") == "C"
+    inverse.apply(model)
+    assert same(model, before)
+    assert model.letter_of("g", "p1") == "I", "undo gives back the letter held before"
+
+
+def test_an_entity_deleted_and_put_again_in_one_change() -> None:
+    model = foundation(5)
+    before = copy.deepcopy(model)
+    inverse = Change(delete=["chair"], put=[Role(id="chair", name="New chair")]).apply(model)
+    assert model.roles["chair"].name == "New chair"
+    assert model.letter_of("g", "chair") is None, "the delete took its letter"
+    inverse.apply(model)
+    assert model.roles["chair"] == before.roles["chair"]
+    assert model.letter_of("g", "chair") == "A"
