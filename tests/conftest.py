@@ -1,4 +1,8 @@
-"""Shared fixtures: model database URLs for SQLite and PostgreSQL.
+"""Shared fixtures: the command line run in process, and model database URLs
+for SQLite and PostgreSQL.
+
+`raci` runs `raci.cli.main` with the given arguments and returns the exit code
+and what it printed.
 
 `sqlite_url` is a file in the test's temporary directory. `postgres_url` is a
 fresh, empty database on the server named by RACI_TEST_POSTGRES_URL (start
@@ -12,12 +16,36 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from raci.cli import main
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Raci = Callable[..., Result]
+
+
+@pytest.fixture
+def raci(capsys: pytest.CaptureFixture[str]) -> Raci:
+    def run(*args: str | Path) -> Result:
+        with pytest.raises(SystemExit) as stopped:
+            main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(int(stopped.value.code or 0), captured.out, captured.err)
+
+    return run
 
 
 @pytest.fixture

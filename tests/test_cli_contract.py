@@ -16,12 +16,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 import pytest
+from conftest import Raci
 
 from raci.cli import cli, main
 from raci.source import open_model
@@ -30,25 +30,10 @@ WARMTE = Path(__file__).parent / "data" / "files" / "warmte.yaml"
 RACI = str(Path(sys.executable).with_name("raci"))
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
-Raci = Callable[..., Result]
 
 
-@pytest.fixture
-def raci(capsys: pytest.CaptureFixture[str]) -> Raci:
-    def run(*args: str | Path) -> Result:
-        with pytest.raises(SystemExit) as stopped:
-            main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Result(int(stopped.value.code or 0), captured.out, captured.err)
-
-    return run
 
 
 def closed_port() -> int:

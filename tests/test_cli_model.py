@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from raci.cli import main
 from raci.formats import read_model
 from raci.source import open_model
 
@@ -60,22 +57,8 @@ SMALL = textwrap.dedent(
 )
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
-@pytest.fixture
-def raci(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
-    def run(*args: str | Path) -> Result:
-        with pytest.raises(SystemExit) as stopped:
-            main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Result(int(stopped.value.code or 0), captured.out, captured.err)
-
-    return run
 
 
 @pytest.fixture

@@ -6,36 +6,15 @@ import json
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from raci.cli import main
 from raci.formats import read_model, write_model
 from raci.generate import HARD_NAMES, generate_model
 from raci.lint import RULES, lint_model
 from raci.model import BODY_KINDS, Model
 from raci.source import ModelSource
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def raci(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
-    def run(*args: str | Path) -> Result:
-        with pytest.raises(SystemExit) as stopped:
-            main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Result(int(stopped.value.code or 0), captured.out, captured.err)
-
-    return run
 
 
 @pytest.fixture(scope="module")
