@@ -411,3 +411,12 @@ def test_raci_alone_opens_the_app_on_org_db_and_creates_it(tmp_path: Path) -> No
     app.close()
     assert app.exitstatus == 0
     assert len(open_model(str(tmp_path / "org.db")).model) == 0
+
+
+def test_diagram_refuses_an_output_suffix_that_names_another_format(
+    tmp_path: Path, raci: Raci
+) -> None:
+    result = raci("diagram", WARMTE, "--view", "bodies", "--format", "png",
+                  "-o", tmp_path / "x.svg")
+    assert result.code == 2 and ".svg" in result.err and "--format is png" in result.err
+    assert not (tmp_path / "x.svg").exists()

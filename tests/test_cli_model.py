@@ -231,3 +231,17 @@ def test_set_on_an_indicator_keeps_its_raci_block(db: Path, raci) -> None:
     assert raci("set", db, "k.woningen", "target=2000000").code == 0
     kpi = open_model(str(db)).model.kpis["k.woningen"]
     assert kpi.has_raci and kpi.target == "2000000"
+
+
+def test_rm_refuses_an_actor_that_still_holds_assignments(db: Path, raci) -> None:
+    refused = raci("rm", db, "p.jansen")
+    assert refused.code == 2 and "g.aardgasvrij (raci.R)" in refused.err
+    assert "p.jansen" in open_model(str(db)).model
+
+
+def test_rm_lists_at_most_ten_references(db: Path, raci) -> None:
+    for n in range(12):
+        added = raci("add", db, "person", f"p.{n}", "--name", f"P {n}", "--set", "unit=bzk")
+        assert added.code == 0
+    refused = raci("rm", db, "bzk")
+    assert refused.code == 2 and "and 4 more" in refused.err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 
 import pytest
 from test_diagram_model import laid_out, warmte_model
@@ -18,7 +19,7 @@ from raci.export import (
 )
 from raci.export.views import BODY_SHAPES
 from raci.lint.findings import Finding
-from raci.model import Body, Model, Org, Role, Unit
+from raci.model import Body, Model, Org, Person, Role, Unit
 
 DG = "Directeur-Generaal Bouwen en Wonen"
 
@@ -84,6 +85,27 @@ def test_bodies_view_labels_overlap_by_share_of_members() -> None:
     assert [(e.tail, e.head, e.label) for e in overlaps] == [
         ("sg-warmte", "tf-warmte", "2 shared (67%)")]
     assert float(overlaps[0].attrs["penwidth"]) > 1
+
+
+def test_bodies_view_draws_only_each_bodys_largest_overlaps() -> None:
+    # Real shape: dozens of working groups led by the same three people.
+    model = Model(org=Org("Project"))
+    for n in range(3):
+        model.people[f"lead{n}"] = Person(id=f"lead{n}", name=f"Lead {n}")
+    model.people["extra"] = Person(id="extra", name="Extra")
+    for n in range(60):
+        members = ["lead0", "lead1", "lead2"] + (["extra"] if n % 2 else [])
+        model.bodies[f"wg{n}"] = Body(id=f"wg{n}", name=f"WG {n}", kind="working_group",
+                                      members=members)
+    view = build_view(model, "bodies")
+    overlaps = [e for e in view.edges if e.style == "overlap"]
+    lines_of = Counter(end for e in overlaps for end in (e.tail, e.head))
+    assert set(lines_of) == set(model.bodies), "every overlapping body keeps a line"
+    assert len(overlaps) <= 3 * len(model.bodies), "not one line per pair of 60 bodies"
+    # The largest overlaps are kept: wg1 (with "extra") keeps lines to its identical twins.
+    wg1_labels = [e.label for e in overlaps if "wg1" in (e.tail, e.head)]
+    assert wg1_labels[:3] == ["4 shared (100%)"] * 3
+    assert "3 largest" in view.edge_styles["overlap"].legend
 
 
 def test_bodies_view_draws_reporting_and_marks_temporary_bodies() -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from raci.errors import ModelFileError, RaciError
 from raci.formats import dump_model, parse_model, read_model
@@ -295,7 +296,20 @@ def test_an_alias_bomb_is_refused_before_it_expands() -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     found = problems("\n".join(lines) + "\n")
-    assert found == ["org.yaml:1:5: anchors and aliases (& and *) are not allowed in model files"]
+    assert found == ["org.yaml:1:5: anchors and aliases (& and *) are not allowed in model files; "
+                     "write each value out in full"]
+
+
+def test_a_file_written_by_a_script_sharing_one_list_says_how_to_fix_it() -> None:
+    # PyYAML's dump writes a list (or date) used twice as an anchor and an alias.
+    shared = ["p.a"]
+    text = yaml.safe_dump({"raci": 1, "org": {"name": "X"}, "bodies": [
+        {"id": "b1", "name": "B1", "kind": "committee", "members": shared},
+        {"id": "b2", "name": "B2", "kind": "committee", "members": shared},
+    ]}, sort_keys=False)
+    found = problems(text)
+    assert len(found) == 1
+    assert "anchors and aliases" in found[0] and found[0].endswith("write each value out in full")
 
 
 def test_text_that_only_looks_like_anchors_or_tags_is_fine() -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, Tree
 
@@ -22,11 +24,14 @@ from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
+from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import KeysScreen
 from raci.tui.widgets.delete_modal import ConfirmDelete
+from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.entity_form import EntityForm
-from raci.tui.widgets.explorer import ExplorerView, ModelTree
-from raci.tui.widgets.matrix import RaciMatrix
+from raci.tui.widgets.explorer import ExplorerView, ModelTree, every_node
+from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.waiver_modal import WaiverForm
 
@@ -163,11 +168,15 @@ async def test_explorer_shows_kinds_with_counts_and_the_entity_with_relations(
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         assert app.title == "Programma Warmte"
+        # The counts come first in the header, so a narrow terminal cuts the name instead.
+        header = app.format_title(app.title, app.sub_title).plain
+        assert header.startswith(app.sub_title) and header.endswith("Programma Warmte")
+        assert "error" in app.sub_title
         labels = [str(n.label) for n in app.query_one(ModelTree).root.children]
         assert labels[:4] == ["Units (3)", "People (3)", "Roles (3)", "Bodies (1)"]
         assert "Indicators (1)" in labels
 
-        await pilot.press("down", "down", "down", "enter", "down")  # Roles, open, first role
+        await pilot.press("down", "down", "enter", "down")  # Roles, open, first role
         await pilot.pause()
         explorer = app.query_one(ExplorerView)
         assert explorer.current == "sg-bzk"
@@ -178,6 +187,42 @@ async def test_explorer_shows_kinds_with_counts_and_the_entity_with_relations(
         assert "reported to by: Directeur-Generaal Bouwen en Wonen (dg-bw)" in shown
         assert "seat in: Stuurgroep Warmte (sg-warmte)" in shown
         assert "A on Klimaatdoelen gebouwde omgeving (g.klimaat)" in shown
+
+
+async def test_units_and_goals_nest_under_their_parent(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("enter")  # the cursor starts on Units: enter opens it
+        await pilot.pause()
+        units = kind_node(app, "Units")
+        assert units.is_expanded
+        assert [n.data for n in units.children] == ["bzk", "bureau-x"]
+        app.show_entity("g.aardgasvrij")
+        await pilot.pause()
+        tree = app.query_one(ModelTree)
+        node = tree.cursor_node
+        assert node is not None and node.data == "g.aardgasvrij"
+        assert node.parent is not None and node.parent.data == "g.klimaat"
+        assert node.parent.is_expanded
+
+
+async def test_units_whose_parents_loop_are_each_shown_once(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        assert app.session is not None
+        bzk = app.session.model.units["bzk"]
+        app.post_message(ChangeRequested(Change(put=[replace(bzk, parent="bzk-dgbw")]), ""))
+        await until(pilot, lambda: app.session is not None
+                    and app.session.model.units["bzk"].parent == "bzk-dgbw", "the loop")
+        app.show_entity("bzk-dgbw")
+        await pilot.pause()
+        tree = app.query_one(ModelTree)
+        for node in every_node(kind_node(app, "Units")):
+            node.expand()
+        await pilot.pause()
+        shown = [n.data for n in every_node(kind_node(app, "Units"))]
+        assert sorted(shown) == ["bureau-x", "bzk", "bzk-dgbw"]
+        assert tree.cursor_node is not None and tree.cursor_node.data == "bzk-dgbw"
 
 
 async def test_choosing_a_relation_moves_there_and_backspace_returns(database: Path) -> None:
@@ -264,8 +309,11 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
         assert "required" in error("name")
         assert "not a date" in error("sunset")
         assert form.query_one("#save").disabled
+        form.query_one("#field-sunset", Input).focus()
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, EntityForm)
+        # Saving takes the user to the first field to fix.
+        assert form.focused is form.query_one("#field-id", Input)
 
         form.query_one("#field-id", Input).value = "pm-warmte"
         form.query_one("#field-name", Input).value = "Programmamanager Warmte"
@@ -357,6 +405,10 @@ async def test_delete_shows_references_and_undo_brings_them_back(database: Path)
         text = str(confirm.query_one("#delete-references Static", Static).render())
         assert "i.wijkaanpak" in text and "i.isolatie" in text
         assert "k.woningen" in text  # the indicator measuring it goes too
+        before = stored(database)
+        held = len(before.assignments_of_item("g.aardgasvrij")) + len(
+            before.assignments_of_item("k.woningen"))
+        assert f"Its {held} RACI assignments go too." in text
         await pilot.press("y")
         await until(pilot, lambda: "g.aardgasvrij" not in stored(database),
                     "the delete in the database")
@@ -390,6 +442,23 @@ async def test_delete_can_be_cancelled(database: Path) -> None:
         await pilot.pause()
         assert app.session is not None and "p.smit" in app.session.model
         assert "p.smit" in stored(database)
+
+
+async def test_on_a_kind_delete_and_edit_act_on_no_entity(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("p.smit")
+        await pilot.pause()
+        app.query_one(ModelTree).move_to("kind:role")  # the cursor leaves the person
+        await pilot.pause()
+        assert app.query_one(ExplorerView).current is None
+        await pilot.press("d")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDelete)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityForm)
+        assert app.session is not None and "p.smit" in app.session.model
 
 
 # ---- matrix -----------------------------------------------------------------------
@@ -504,16 +573,22 @@ async def test_waiver_needs_a_reason_and_silences_the_finding(database: Path) ->
         str005.expand()
         await pilot.pause()
         tree.move_cursor(str005.children[0])
+        await pilot.pause()
+        # The tree cuts long messages; the line under it shows the whole one.
+        whole = str(app.query_one("#finding-detail", Static).render())
+        assert whole.startswith("STR005 ") and "i.isolatie" in whole
         await pilot.press("w")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, WaiverForm)
+        assert form.query_one("#waiver-reason", Input).has_focus  # typing goes to the reason
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WaiverForm)
         assert "required" in str(form.query_one("#waiver-reason-error", Static).render())
         form.query_one("#waiver-reason", Input).value = "Criteria volgen na de verkenning."
         form.query_one("#waiver-expires", Input).value = "2027-03-01"
+        form.query_one("#waiver-author", Input).value = "Programmaraad"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await until(pilot, lambda: stored(database).waivers, "the waiver in the database")
@@ -521,6 +596,7 @@ async def test_waiver_needs_a_reason_and_silences_the_finding(database: Path) ->
         assert (waiver.rule, waiver.target, waiver.reason) == (
             "STR005", ["i.isolatie"], "Criteria volgen na de verkenning.")
         assert waiver.expires is not None and waiver.expires.isoformat() == "2027-03-01"
+        assert waiver.author == "Programmaraad"
         await linted(pilot, app, lambda: "STR005" not in codes(app, "i.isolatie"))
         assert any(f.code == "STR005" and f.waived for f in app.findings)
 
@@ -553,6 +629,16 @@ async def test_diagram_previews_the_neighbourhood_and_exports(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not (tmp_path / "org.txt").exists()
+
+        focus.value = "sg-warmte"  # a body, which the org view does not draw
+        await until(pilot, lambda: "not drawn" in str(preview.render()), "the refusal")
+        # Said with the app's fields, not with `raci diagram`'s options.
+        assert "--" not in str(preview.render()) and "view bodies" in str(preview.render())
+
+        focus.focus()
+        await pilot.press("escape", "1")  # out of the fields, the view keys work again
+        await pilot.pause()
+        assert app.query_one("#views").active == "explorer"
 
 
 # ---- everywhere -------------------------------------------------------------------------
@@ -597,6 +683,14 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
                                  ("space, backspace", "Clear"), ("s", "Scope"), ("w", "Waive"),
                                  ("ctrl+z", "Undo"), ("ctrl+p", "Command palette")]:
             assert key in text and description in text
+        # Every key any view or dialog declares is on the list, the dialogs' too.
+        lines = {" ".join(line.split()) for line in text.splitlines()}
+        for owner in (RaciApp, ExplorerView, MatrixView, RaciMatrix, FindingsView, DiagramView,
+                      EntityForm, ConfirmDelete, WaiverForm, ScopePicker):
+            for binding in owner.BINDINGS:
+                assert isinstance(binding, Binding)
+                keys = ", ".join(binding.key.split(",")).replace("question_mark", "?")
+                assert f"{keys} {binding.description}" in lines, (owner, binding.key)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, KeysScreen)

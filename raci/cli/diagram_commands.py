@@ -43,12 +43,16 @@ def rule_helps() -> dict[str, RuleHelp]:
 
 
 def diagram_format(fmt: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else dot."""
-    if fmt is not None:
-        return fmt
-    if output is not None and output.suffix.lower() in SUFFIX_FORMATS:
-        return SUFFIX_FORMATS[output.suffix.lower()]
-    return "dot"
+    """The format asked for, else the one the output file's suffix names, else dot.
+
+    A suffix that names another format than --format is refused: a PNG in a
+    file called `x.svg` helps nobody.
+    """
+    named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and named is not None and named != fmt:
+        raise UsageError(f"-o {output} is a .{named} file but --format is {fmt}; "
+                         f"name the file .{fmt} or leave --format out")
+    return fmt or named or "dot"
 
 
 @click.command("diagram")

@@ -21,7 +21,17 @@ import click
 
 from raci.cli.options import format_option, model_argument, output_option
 from raci.errors import ModelFileError, StoreError, UsageError
-from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, LETTERS, Assignment, Entity, Kpi, Model
+from raci.model import (
+    ACTOR_KINDS,
+    ITEM_KINDS,
+    KINDS,
+    LETTERS,
+    Assignment,
+    Entity,
+    Kpi,
+    Model,
+    Reference,
+)
 from raci.model.changes import Change, removal
 from raci.source import database_url, open_model
 
@@ -160,14 +170,13 @@ def rm(model: str, entity_id: str, force: bool) -> None:
     """Remove an entity; refused while anything refers to it, unless --force."""
     with _edit(model) as (store, current):
         _existing(current, entity_id)
-        change = removal(current, entity_id)
-        if not force and (change.put or change.waivers is not None or len(change.delete) > 1):
-            referrers = sorted({f"{r.source} ({r.field})" for r in current.references_to(entity_id)
-                                if not r.field.startswith("raci.")})
+        references = current.references_to(entity_id)
+        if references and not force:
             raise UsageError(
-                f"{entity_id} is still referred to by {', '.join(referrers)}; "
+                f"{entity_id} is still referred to by {_listing(references)}; "
                 "remove those references first, or use --force to remove them too"
             )
+        change = removal(current, entity_id)
         _save(store, current, change)
     others = [i for i in change.delete if i != entity_id]
     also = f" and indicators {', '.join(others)}" if others else ""
@@ -261,6 +270,13 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
     problems = check_entity_data(kind, data)
     if problems:
         raise UsageError("; ".join(problems))
+
+
+def _listing(references: list[Reference], most: int = 10) -> str:
+    """The first few references as `source (field)`, and how many more there are."""
+    shown = [f"{r.source} ({r.field})" for r in references[:most]]
+    more = len(references) - most
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
 def _existing(

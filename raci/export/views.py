@@ -18,6 +18,10 @@ from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 ACCOUNTABLE_RED = "#b03a2e"
 MIN_OVERLAP_SHOWN = 0.25
 """Smaller overlaps (one shared person in a large body) would bury the drawing."""
+MOST_OVERLAPS_SHOWN = 3
+"""Overlaps drawn per body, its largest: hundreds of working groups with the
+same three leads overlap pairwise, and a line per pair buries the drawing
+(and Graphviz) under a number of lines that grows with the square of the bodies."""
 
 ACTOR_STYLES = {
     "role": Style("role", {"shape": "box", "style": "rounded"}),
@@ -196,7 +200,8 @@ def bodies_view(model: Model) -> View:
     edges = {
         "reports": Style("reports to", {"color": "#1b2631"}),
         "overlap": Style(f"members in common (share of all their members, "
-                         f"from {MIN_OVERLAP_SHOWN:.0%})",
+                         f"from {MIN_OVERLAP_SHOWN:.0%}; each body's "
+                         f"{MOST_OVERLAPS_SHOWN} largest)",
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
     }
@@ -212,14 +217,35 @@ def bodies_view(model: Model) -> View:
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
             view.edges.append(Edge(body.id, boss, "reports", "reports to"))
-    for (one, other), shared in shared_members(model.bodies.values()).items():
-        union = len(set(model.bodies[one].members) | set(model.bodies[other].members))
-        share = shared / union
-        if share < MIN_OVERLAP_SHOWN:
-            continue
+    for one, other, shared, share in largest_overlaps(model.bodies.values()):
         view.edges.append(Edge(one, other, "overlap", f"{shared} shared ({share:.0%})",
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
     return view
+
+
+Overlap = tuple[str, str, int, float]
+"""Two bodies, how many members they share and that share of all their members."""
+
+
+def largest_overlaps(bodies: Iterable[Body]) -> list[Overlap]:
+    """Overlaps of at least `MIN_OVERLAP_SHOWN` that are among the
+    `MOST_OVERLAPS_SHOWN` largest of one of their two bodies, in pair order."""
+    bodies = list(bodies)
+    size = {body.id: len(set(body.members)) for body in bodies}
+    overlaps: list[Overlap] = []
+    of_body: dict[str, list[Overlap]] = defaultdict(list)
+    for (one, other), shared in shared_members(bodies).items():
+        share = shared / (size[one] + size[other] - shared)
+        if share >= MIN_OVERLAP_SHOWN:
+            overlap = (one, other, shared, share)
+            overlaps.append(overlap)
+            of_body[one].append(overlap)
+            of_body[other].append(overlap)
+    kept: set[tuple[str, str]] = set()
+    for body_id, own in of_body.items():
+        own.sort(key=lambda o: (-o[3], -o[2], o[1] if o[0] == body_id else o[0]))
+        kept.update((o[0], o[1]) for o in own[:MOST_OVERLAPS_SHOWN])
+    return [o for o in overlaps if (o[0], o[1]) in kept]
 
 
 def shared_members(bodies: Iterable[Body]) -> dict[tuple[str, str], int]:

@@ -156,7 +156,8 @@ def event_position(event: yaml.Event) -> tuple[int, int]:
 
 def _refuse_properties(event: yaml.Event, where: tuple[int, int]) -> None:
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        raise ParseFailure(*where, "anchors and aliases (& and *) are not allowed in model files")
+        raise ParseFailure(*where, "anchors and aliases (& and *) are not allowed in model "
+                           "files; write each value out in full")
     tag = getattr(event, "tag", None)
     if tag is not None:
         raise ParseFailure(*where, f"tags ({tag}) are not allowed in model files")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -42,10 +43,14 @@ from raci.tui.messages import (
 )
 from raci.tui.screens.keys import KeysScreen, keys_of
 from raci.tui.session import Session
+from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
+from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
+from raci.tui.widgets.scope_modal import ScopePicker
+from raci.tui.widgets.waiver_modal import WaiverForm
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -84,6 +89,12 @@ class RaciApp(App[None]):
         self._lint_wanted = threading.Event()
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The findings counts first, so a narrow terminal cuts the name rather than them."""
+        if not sub_title:
+            return Content(title)
+        return Content.assemble((sub_title, "bold"), (" — ", "dim"), title)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -354,6 +365,10 @@ class RaciApp(App[None]):
             ("Matrix", keys_of(MatrixView) + keys_of(RaciMatrix)),
             ("Findings", keys_of(FindingsView)),
             ("Diagram", keys_of(DiagramView)),
+            ("Add and edit forms", keys_of(EntityForm)),
+            ("Delete", keys_of(ConfirmDelete)),
+            ("Waiver", keys_of(WaiverForm)),
+            ("Matrix scope", keys_of(ScopePicker)),
         ]
 
 

@@ -6,14 +6,16 @@ entity shows it in the explorer.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.fuzzy import Matcher
 
-from raci.model import KINDS
+from raci.model import KINDS, Model
 from raci.tui.describe import KIND_TITLES
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 MAX_ENTITY_HITS = 50
 """Enough to choose from; a model of thousands would flood the list."""
+GIVE_WAY_EVERY = 400
+"""Entities scored between two looks at the event loop (about 5 ms of work)."""
 
 
 class RaciCommands(Provider):
@@ -67,10 +71,26 @@ class RaciCommands(Provider):
         if app.session is None:
             return
         model = app.session.model
-        scored = ((matcher.match(text), entity_id, text) for entity_id, text in (
-            (entity.id, f"{entity.name} ({entity.id})") for entity in list(model.entities())))
-        best = heapq.nlargest(MAX_ENTITY_HITS, (hit for hit in scored if hit[0] > 0),
+        best = heapq.nlargest(MAX_ENTITY_HITS, await _entity_matches(matcher, model),
                               key=lambda hit: hit[0])
         for score, entity_id, text in best:
             yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
                       text=text, help=f"Go to this {model.kind(entity_id)}")
+
+
+async def _entity_matches(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:
+    """(score, id, `name (id)`) of every entity that matches.
+
+    Scoring thousands of names takes a while; the scan gives way to the
+    event loop now and then, so keys still come through and the palette can
+    drop a search that typing made stale.
+    """
+    found = []
+    for number, entity in enumerate(list(model.entities())):
+        if number % GIVE_WAY_EVERY == 0:
+            await asyncio.sleep(0)
+        text = f"{entity.name} ({entity.id})"
+        score = matcher.match(text)
+        if score > 0:
+            found.append((score, entity.id, text))
+    return found

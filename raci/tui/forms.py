@@ -157,10 +157,14 @@ def check_form(
     if editing is None and entity_id in model:
         check.add("id", f"id {entity_id!r} is already used by a {model.kind(entity_id)}")
     _check_letters(letters, check)
+    if check.by_field:
+        # The file's schema would repeat these ("missing required key 'name'"),
+        # worded for a file; it runs once the fields themselves are right.
+        return check
     from raci.formats import check_entity_data
 
     check.general.extend(check_entity_data(kind, data))
-    if check.by_field or check.general:
+    if check.general:
         return check
     change = _change(model, kind, data, letters)
     names = {f.name for f in form_fields(kind)}

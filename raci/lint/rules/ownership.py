@@ -27,7 +27,8 @@ def unowned_item(analysis: Analysis, params: RuleParams, item: str) -> Iterator[
 
     Finds goals, initiatives and decisions with no `A` in their `raci`
     block, and indicators that carry a `raci` block (even an empty one)
-    without an `A`.
+    without an `A`. An indicator given assignments in the app or with
+    `raci assign` carries a block too.
 
     Why it matters: what nobody owns, nobody drives. An item without an
     Accountable has no one who answers for its progress, so it drifts until

@@ -111,6 +111,10 @@ def external_dependence(analysis: Analysis, params: RuleParams, unit: str) -> It
     a role whose holders are all external. External units, and units under
     one, are not checked.
 
+    Reading: a body as Responsible is one of "all" the assignments (it
+    counts in the total) but is never external; a vacant role is not
+    external either.
+
     Why it matters: a unit whose work is mostly done by suppliers loses the
     knowledge to steer it and cannot continue when contracts end.
 

@@ -45,7 +45,10 @@ class KeysScreen(ModalScreen[None]):
 
     def _text(self) -> str:
         common = [("ctrl+p", "Command palette: every action, jump to any entity"),
-                  ("tab, shift+tab", "Move between panes"),
+                  ("tab, shift+tab", "Move between panes and fields"),
+                  ("enter", "Open a kind in the explorer; choose a relation, finding or scope"),
+                  ("space", "Open or close a branch of a tree"),
+                  ("right", "In a field that takes ids: accept the completion"),
                   ("ctrl+q", "Quit")]
         lines = []
         for title, keys in [*self.groups, ("Also", common)]:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from raci.model.changes import Change
+from raci.tui.describe import plural
 
 
 class ConfirmDelete(ModalScreen[bool]):
@@ -35,13 +36,19 @@ class ConfirmDelete(ModalScreen[bool]):
                 yield Button("Keep (n)", id="cancel")
 
     def _consequences(self) -> str:
-        if not self.references:
-            return "Nothing refers to it."
-        lines = [f"Referred to by {len(self.references)}; these references go too:"]
-        lines += [f"  • {escape(reference)}" for reference in self.references]
+        lines = []
+        if self.references:
+            lines.append(f"Referred to by {len(self.references)}; these references go too:")
+            lines += [f"  • {escape(reference)}" for reference in self.references]
         also = self.change.delete[:-1]
         if also:
             lines.append(f"Indicators deleted with it: {escape(', '.join(also))}")
+        if self.change.unassign:
+            count = len(self.change.unassign)
+            lines.append(f"Its {plural(count, 'RACI assignment')} {'goes' if count == 1 else 'go'}"
+                         " too.")
+        if not lines:
+            return "Nothing refers to it."
         lines.append("Undo (ctrl+z) brings it all back.")
         return "\n".join(lines)
 

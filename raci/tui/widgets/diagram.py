@@ -6,6 +6,7 @@ Preview and export run in workers with the same code as `raci diagram`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -35,6 +36,11 @@ DEFAULT_DEPTH = 2
 PREVIEW_DELAY_SECONDS = 0.2
 
 
+def in_app_words(message: str) -> str:
+    """`raci diagram`'s messages name its options; here they are the fields above."""
+    return re.sub(r"--(view|focus|depth)\b", r"\1", message)
+
+
 @dataclass
 class PreviewMade(Message):
     text: str
@@ -43,6 +49,8 @@ class PreviewMade(Message):
 class DiagramView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", id="export-diagram"),
+        Binding("escape", "leave_fields", "Leave fields", id="leave-diagram-fields",
+                tooltip="Back to the preview, where the view keys (1-4, q, ?) work again"),
     ]
 
     def __init__(self) -> None:
@@ -77,6 +85,9 @@ class DiagramView(Vertical):
 
     def focus_main(self) -> None:
         self.query_one("#diagram-focus", Input).focus()
+
+    def action_leave_fields(self) -> None:
+        self.query_one("#diagram-preview-box").focus()
 
     def offer_focus(self, entity_id: str | None) -> None:
         """Start from the entity the explorer shows, when no focus is given yet."""
@@ -127,7 +138,7 @@ class DiagramView(Vertical):
             with session.lock:
                 text = neighbourhood_text(session.model, name, focus, depth)
         except RaciError as error:
-            text = str(error)
+            text = in_app_words(str(error))
         self.post_message(PreviewMade(text or f"{focus} is not in the {name} view"))
 
     @on(PreviewMade)
@@ -172,6 +183,6 @@ class DiagramView(Vertical):
                     view = focus_view(view, session.model, focus, depth)
             export_view(view, fmt, path)
         except RaciError as error:
-            self.post_message(ExportFailed(str(error)))
+            self.post_message(ExportFailed(in_app_words(str(error))))
         else:
             self.post_message(DiagramExported(path))

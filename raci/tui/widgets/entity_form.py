@@ -137,6 +137,10 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
             self.query_one(f"#field-{form_field.name}").set_class(bool(problems), "-invalid")
         self.query_one("#form-problems", Static).update(escape("\n".join(check.general)))
         self.query_one("#save", Button).disabled = not check.ok
+        focused = self.focused.id.removeprefix("field-") if self.focused and self.focused.id else ""
+        if focused in check.by_field:
+            # The error is under the field, where a short terminal may not show it yet.
+            self.query_one(f"#error-{focused}").scroll_visible(animate=False)
         return check
 
     # ---- closing -----------------------------------------------------------------
@@ -146,6 +150,10 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         check = self._check()
         if check.change is None:
             self.notify("Fix the marked fields first", severity="warning", timeout=3)
+            wrong = next((f.name for f in self.fields if f.name in check.by_field), None)
+            if wrong is not None:
+                self.query_one(f"#field-{wrong}").focus()
+                self.query_one(f"#error-{wrong}").scroll_visible(animate=False)
             return
         entity_id = check.change.put[0].id
         verb = "Saved" if self.entity else f"Added {self.kind}"

@@ -7,7 +7,7 @@ moves to that entity; `backspace` goes back.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.markup import escape
 from textual import on
@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
 from raci.lint.findings import Finding
-from raci.model import KINDS
+from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
 from raci.tui.describe import KIND_TITLES, field_lines, label, relations
 from raci.tui.messages import ChangeRequested
@@ -28,60 +28,138 @@ from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
 
 KIND_PREFIX = "kind:"
+NESTED_KINDS = ("unit", "goal")
+"""Kinds shown as a tree under their parent."""
+NodeData = TypeVar("NodeData")
 LEVEL_MARKS = {"error": "[b $error]●[/]", "warning": "[b $warning]●[/]",
                "info": "[b $primary]●[/]"}
 
 
 class ModelTree(Tree[str]):
-    """Kinds with counts; a kind's entities are added when its branch opens."""
+    """Kinds with counts; units and goals nest under their parent.
+
+    A branch gets its children only when it opens, so a model of thousands
+    of entities paints at once.
+    """
 
     def __init__(self) -> None:
         super().__init__("model", id="model-tree")
         self.show_root = False
         self.session: Session | None = None
         self.entity_nodes: dict[str, TreeNode[str]] = {}
+        self.tops: dict[str, set[str]] = {}
+        """Nested kind -> the ids shown at its top: no parent, or where a parent cycle is cut."""
 
     def show_model(self, session: Session, focus: str | None) -> None:
         """Rebuild for a changed model, keeping open branches and the cursor on `focus`."""
         self.session = session
         highlighted = focus or (self.cursor_node.data if self.cursor_node else None)
-        open_kinds = {n.data for n in self.root.children if n.is_expanded}
+        was_open = {n.data for n in every_node(self.root) if n.is_expanded}
         self.clear()
-        self.entity_nodes = {}
+        self.entity_nodes, self.tops = {}, {}
         for kind in KINDS:
             count = len(session.model.collection(kind))
-            node = self.root.add(f"{KIND_TITLES[kind]} ({count})", data=KIND_PREFIX + kind,
-                                 allow_expand=count > 0)
-            if node.data in open_kinds:
+            self.root.add(f"{KIND_TITLES[kind]} ({count})", data=KIND_PREFIX + kind,
+                          allow_expand=count > 0)
+        waiting = list(self.root.children)
+        while waiting:
+            node = waiting.pop()
+            if node.data in was_open:
                 self.fill(node)
                 node.expand()
-        if highlighted is not None:
-            self.move_to(highlighted)
+                waiting.extend(node.children)
+        # Clearing leaves no cursor; without one, enter would do nothing.
+        self.move_to(highlighted or KIND_PREFIX + next(iter(KINDS)))
 
-    def fill(self, kind_node: TreeNode[str]) -> None:
-        assert self.session is not None and kind_node.data is not None
-        if kind_node.children:
+    def fill(self, node: TreeNode[str]) -> None:
+        """Add the children of a kind or of a unit or goal, once."""
+        assert self.session is not None and node.data is not None
+        if node.children:
             return
-        collection = self.session.model.collection(kind_node.data.removeprefix(KIND_PREFIX))
-        for entity in collection.values():
-            node = kind_node.add_leaf(f"{escape(entity.name)} [dim]{escape(entity.id)}[/]",
-                                      data=entity.id)
-            self.entity_nodes[entity.id] = node
+        model = self.session.model
+        if node.data.startswith(KIND_PREFIX):
+            kind = node.data.removeprefix(KIND_PREFIX)
+            collection = model.collection(kind)
+            tops = self._tops(kind) if kind in NESTED_KINDS else collection
+            children = [entity for entity_id, entity in collection.items() if entity_id in tops]
+        else:
+            children = [model.collection(model.kind(node.data) or "")[child]
+                        for child in self._children(node.data)]
+        for entity in children:
+            self.entity_nodes[entity.id] = node.add(
+                f"{escape(entity.name)} [dim]{escape(entity.id)}[/]", data=entity.id,
+                allow_expand=bool(self._children(entity.id)))
+
+    def _children(self, entity_id: str) -> list[str]:
+        """The units or goals whose parent is `entity_id` and that are not shown at the top."""
+        assert self.session is not None
+        model = self.session.model
+        kind = model.kind(entity_id)
+        if kind not in NESTED_KINDS:
+            return []
+        tops = self._tops(kind)
+        return [r.source for r in model.references_to(entity_id)
+                if r.field == "parent" and model.kind(r.source) == kind and r.source not in tops]
+
+    def _tops(self, kind: str) -> set[str]:
+        """Who is shown at the top of a nested kind, so that everyone is shown exactly once.
+
+        Those without a parent in the model, and then, for parents that loop,
+        the first of each loop not yet reached.
+        """
+        if kind in self.tops:
+            return self.tops[kind]
+        assert self.session is not None
+        model = self.session.model
+        collection = model.collection(kind)
+        tops = {i for i, e in collection.items() if _parent(e) not in collection}
+        self.tops[kind] = tops
+        reached: set[str] = set()
+        for entity_id in [*tops, *collection]:
+            if entity_id in reached:
+                continue
+            tops.add(entity_id)
+            waiting = [entity_id]
+            while waiting:
+                current = waiting.pop()
+                reached.add(current)
+                waiting.extend(c for c in self._children(current) if c not in reached)
+        return tops
 
     def move_to(self, data: str) -> None:
-        """Put the cursor on an entity (opening its kind) or on a kind."""
+        """Put the cursor on an entity (opening the branches above it) or on a kind."""
         if self.session is None:
             return
         kind = self.session.model.kind(data)
-        if kind is not None:
-            kind_node = next(n for n in self.root.children if n.data == KIND_PREFIX + kind)
-            self.fill(kind_node)
-            kind_node.expand()
-            node = self.entity_nodes.get(data)
-        else:
+        if kind is None:
             node = next((n for n in self.root.children if n.data == data), None)
+        else:
+            node = self._open_down_to(kind, data)
         if node is not None:
             self.call_after_refresh(self._select, node)
+
+    def _open_down_to(self, kind: str, entity_id: str) -> TreeNode[str] | None:
+        assert self.session is not None
+        above = self._ancestors(kind, entity_id)
+        branch = next(n for n in self.root.children if n.data == KIND_PREFIX + kind)
+        for ancestor in [None, *reversed(above)]:
+            if ancestor is not None:
+                branch = self.entity_nodes[ancestor]
+            self.fill(branch)
+            branch.expand()
+        return self.entity_nodes.get(entity_id)
+
+    def _ancestors(self, kind: str, entity_id: str) -> list[str]:
+        """The parents of a unit or goal up to the one shown at the top, nearest first."""
+        if kind not in NESTED_KINDS:
+            return []
+        assert self.session is not None
+        collection = self.session.model.collection(kind)
+        tops, found, current = self._tops(kind), [], entity_id
+        while current not in tops:
+            current = _parent(collection[current])
+            found.append(current)
+        return found
 
     def _select(self, node: TreeNode[str]) -> None:
         self.move_cursor(node)
@@ -90,6 +168,21 @@ class ModelTree(Tree[str]):
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self.fill(event.node)
+
+
+def _parent(entity: Entity) -> str:
+    """The parent of a unit or goal ("" when none)."""
+    return getattr(entity, "parent", None) or ""
+
+
+def every_node(root: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
+    """Every node under `root`, without recursion."""
+    found, waiting = [], list(root.children)
+    while waiting:
+        node = waiting.pop()
+        found.append(node)
+        waiting.extend(node.children)
+    return found
 
 
 class EntityDetail(Vertical):
@@ -105,6 +198,7 @@ class EntityDetail(Vertical):
         options.clear_options()
         model = session.model
         entity = model.get(entity_id) if entity_id else None
+        options.display = entity is not None
         if entity is None:
             fields_view.update(_org_summary(session))
             return
@@ -174,8 +268,10 @@ class ExplorerView(Horizontal):
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         data = event.node.data
-        if data is not None and not data.startswith(KIND_PREFIX) and data != self.current:
-            self.current = data
+        # On a kind there is no entity: `e` and `d` must not act on the one left behind.
+        entity_id = None if data is None or data.startswith(KIND_PREFIX) else data
+        if entity_id != self.current:
+            self.current = entity_id
             self._show_detail()
 
     @on(OptionList.OptionSelected, "#relations")

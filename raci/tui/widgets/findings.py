@@ -23,6 +23,7 @@ from raci.model.changes import Change
 from raci.tui.describe import word_for
 from raci.tui.messages import ChangeRequested, EntityChosen
 from raci.tui.session import Session
+from raci.tui.widgets.explorer import every_node
 from raci.tui.widgets.waiver_modal import WaiverForm
 
 WAIVED = "waived"
@@ -50,6 +51,7 @@ class FindingsView(Vertical):
         tree: Tree[NodeData] = Tree("findings", id="findings-tree")
         tree.show_root = False
         yield tree
+        yield Static("", id="finding-detail")
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         self.session = session
@@ -73,7 +75,7 @@ class FindingsView(Vertical):
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
-        was_open = {str(n.data) for n in _walk(tree.root) if n.is_expanded}
+        was_open = {str(n.data) for n in every_node(tree.root) if n.is_expanded}
         if not was_open:
             was_open = {f"level:{level}" for level in LEVELS}
             if sum(counts.values()) <= OPEN_ALL_UP_TO:
@@ -106,6 +108,17 @@ class FindingsView(Vertical):
     def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         if isinstance(event.node.data, str) and event.node.data.startswith("rule:"):
             self._fill_rule(event.node)
+
+    @on(Tree.NodeHighlighted, "#findings-tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        """The whole message under the tree, since a narrow tree cuts it."""
+        finding = event.node.data
+        text = ""
+        if isinstance(finding, Finding):
+            text = f"[b]{finding.code}[/b] {escape(finding.message)}"
+            if finding.waived and finding.waiver_reason:
+                text += f" [dim](waived: {escape(finding.waiver_reason)})[/]"
+        self.query_one("#finding-detail", Static).update(text)
 
     @on(Tree.NodeSelected, "#findings-tree")
     def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
@@ -141,12 +154,3 @@ class FindingsView(Vertical):
 
         self.app.push_screen(WaiverForm(finding), waived)
 
-
-def _walk(root: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
-    """Every node under `root`, without recursion."""
-    found, stack = [], list(root.children)
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(node.children)
-    return found

@@ -37,6 +37,8 @@ CELL_WIDTH = 6
 HEADER_LINES = 1
 MARKS = {"error": "●", "warning": "●", "info": "●"}
 ACTOR_ORDER = ("role", "body", "person")
+SET_LETTER = Binding.Group("Letter")
+"""The footer shows the letter keys as one entry ("r a c i Letter"): 80 columns hold every key."""
 
 
 def short_id(entity_id: str) -> str:
@@ -61,10 +63,14 @@ class RaciMatrix(ScrollView, can_focus=True):
         "raci-matrix--letter-i",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "set_letter('R')", "Responsible", id="matrix-set-r"),
-        Binding("a", "set_letter('A')", "Accountable", id="matrix-set-a"),
-        Binding("c", "set_letter('C')", "Consulted", id="matrix-set-c"),
-        Binding("i", "set_letter('I')", "Informed", id="matrix-set-i"),
+        Binding("r", "set_letter('R')", "Responsible", id="matrix-set-r",
+                group=SET_LETTER),
+        Binding("a", "set_letter('A')", "Accountable", id="matrix-set-a",
+                group=SET_LETTER),
+        Binding("c", "set_letter('C')", "Consulted", id="matrix-set-c",
+                group=SET_LETTER),
+        Binding("i", "set_letter('I')", "Informed", id="matrix-set-i",
+                group=SET_LETTER),
         Binding("space,backspace", "clear", "Clear", id="matrix-clear"),
         Binding("up", "move(0, -1)", "Up", show=False, id="matrix-up"),
         Binding("down", "move(0, 1)", "Down", show=False, id="matrix-down"),

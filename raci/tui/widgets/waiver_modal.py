@@ -1,4 +1,7 @@
-"""Waive a finding, opened from the findings view: a reason is required."""
+"""Waive a finding, opened from the findings view: a reason is required.
+
+The expiry date and the author are optional.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -18,26 +21,31 @@ from raci.model import Waiver
 
 
 class WaiverForm(ModalScreen[Waiver | None]):
+    AUTO_FOCUS = "#waiver-reason"
+    """Not the scrolling box around the fields, which would take the first key."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save-waiver", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-waiver"),
     ]
 
-    def __init__(self, finding: Finding, author: str | None = None) -> None:
+    def __init__(self, finding: Finding) -> None:
         super().__init__()
-        self.finding, self.author = finding, author
+        self.finding = finding
 
     def compose(self) -> ComposeResult:
         with Vertical(id="waiver-box"):
             yield Static(f"[b]Waive {self.finding.code}[/b] on "
                          f"{escape(', '.join(self.finding.targets))}\n"
                          f"[dim]{escape(self.finding.message)}[/]", id="waiver-title")
-            yield Label("reason * [dim]why this is acceptable[/]")
-            yield Input(id="waiver-reason")
-            yield Static("", id="waiver-reason-error", classes="field-error")
-            yield Label("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]")
-            yield Input(id="waiver-expires", placeholder="YYYY-MM-DD")
-            yield Static("", id="waiver-expires-error", classes="field-error")
+            with VerticalScroll(id="waiver-fields"):
+                yield Label("reason * [dim]why this is acceptable[/]")
+                yield Input(id="waiver-reason")
+                yield Static("", id="waiver-reason-error", classes="field-error")
+                yield Label("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]")
+                yield Input(id="waiver-expires", placeholder="YYYY-MM-DD")
+                yield Static("", id="waiver-expires-error", classes="field-error")
+                yield Label("author [dim]optional: who accepted it[/]")
+                yield Input(id="waiver-author")
             with Horizontal(id="waiver-buttons"):
                 yield Button("Waive", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -74,7 +82,7 @@ class WaiverForm(ModalScreen[Waiver | None]):
             target=list(self.finding.targets),
             reason=self.query_one("#waiver-reason", Input).value.strip(),
             expires=dt.date.fromisoformat(expires) if expires else None,
-            author=self.author,
+            author=self.query_one("#waiver-author", Input).value.strip() or None,
         ))
 
     @on(Button.Pressed, "#cancel")
