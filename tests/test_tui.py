@@ -8,22 +8,26 @@ the database holds afterwards.
 
 from __future__ import annotations
 
+import asyncio
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from textual.binding import Binding
+from textual.fuzzy import Matcher
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, Tree
+from textual.widgets import Input, OptionList, Select, Static, Tree
 
 from raci.cli.app_commands import import_model_file
-from raci.model import Assignment, Model
+from raci.model import BODY_KINDS, Assignment, Model, Org, Unit
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
+from raci.tui.commands import GIVE_WAY_EVERY, matching_entities
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import KeysScreen
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -225,6 +229,24 @@ async def test_units_whose_parents_loop_are_each_shown_once(database: Path) -> N
         assert tree.cursor_node is not None and tree.cursor_node.data == "bzk-dgbw"
 
 
+async def test_a_letter_set_while_exploring_shows_without_rebuilding_the_tree(
+    database: Path,
+) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("p.smit")
+        await pilot.pause()
+        tree = app.query_one(ModelTree)
+        node = tree.entity_nodes["p.smit"]
+        app.post_message(ChangeRequested(
+            Change(assign=[Assignment("i.isolatie", "A", "p.smit")]), ""))
+        relations = app.query_one("#relations", OptionList)
+        await until(pilot, lambda: any(
+            "A on Isolatieprogramma" in str(relations.get_option_at_index(i).prompt)
+            for i in range(relations.option_count)), "the new assignment in the detail")
+        assert tree.entity_nodes["p.smit"] is node  # the tree, with what is open, stayed
+
+
 async def test_choosing_a_relation_moves_there_and_backspace_returns(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
@@ -324,6 +346,38 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
         assert form.query_one("#save").disabled
 
 
+async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ExplorerView).action_add("body")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        await pilot.press(*"werk groep")  # typed into the id field, which has the focus
+        form.query_one("#field-name", Input).value = "Werkgroep Warmte"
+        form.query_one("#field-meets_every_days", Input).value = "vaak"
+        await pilot.pause(0.4)
+
+        def error(name: str) -> str:
+            return str(form.query_one(f"#error-{name}", Static).render())
+
+        assert "an id starts with a letter or digit" in error("id")
+        kind = form.query_one("#field-kind", Select)
+        assert kind.value in BODY_KINDS and not error("kind")  # a required choice starts chosen
+        assert "'vaak' is not a number" in error("meets_every_days")
+        assert form.query_one("#save").disabled
+
+        form.query_one("#field-id", Input).value = "wg-warmte"
+        form.query_one("#field-kind", Select).value = "working_group"
+        form.query_one("#field-meets_every_days", Input).value = "14"
+        await pilot.pause(0.4)
+        assert not form.query_one("#save").disabled
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "wg-warmte" in stored(database), "the body in the database")
+        body = stored(database).bodies["wg-warmte"]
+        assert (body.kind, body.meets_every_days) == ("working_group", 14)
+
+
 async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
@@ -408,7 +462,9 @@ async def test_delete_shows_references_and_undo_brings_them_back(database: Path)
         before = stored(database)
         held = len(before.assignments_of_item("g.aardgasvrij")) + len(
             before.assignments_of_item("k.woningen"))
-        assert f"Its {held} RACI assignments go too." in text
+        assert f"{held} RACI assignments go too:" in text
+        assert "A: Directeur-Generaal Bouwen en Wonen (dg-bw)\n" in text  # on the goal itself
+        assert "A: Directeur-Generaal Bouwen en Wonen (dg-bw) on k.woningen" in text
         await pilot.press("y")
         await until(pilot, lambda: "g.aardgasvrij" not in stored(database),
                     "the delete in the database")
@@ -433,15 +489,18 @@ async def test_delete_shows_references_and_undo_brings_them_back(database: Path)
 async def test_delete_can_be_cancelled(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.show_entity("p.smit")
+        app.show_entity("dg-bw")
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDelete)
+        text = str(confirm.query_one("#delete-references Static", Static).render())
+        assert "A on Woningen aardgasvrij (g.aardgasvrij)" in text  # what the role holds
         await pilot.press("n")
         await pilot.pause()
-        assert app.session is not None and "p.smit" in app.session.model
-        assert "p.smit" in stored(database)
+        assert app.session is not None and "dg-bw" in app.session.model
+        assert "dg-bw" in stored(database)
 
 
 async def test_on_a_kind_delete_and_edit_act_on_no_entity(database: Path) -> None:
@@ -500,6 +559,33 @@ async def test_matrix_keys_set_and_clear_letters(database: Path) -> None:
                     "the cell cleared by backspace")
 
 
+async def test_matrix_of_a_thousand_items_by_three_hundred_actors(tmp_path: Path) -> None:
+    roles = [{"id": f"r{n}", "name": f"Rol {n}"} for n in range(300)]
+    goals = [{"id": f"g{n}", "name": f"Doel {n}", "raci": {"A": f"r{n % 300}"}}
+             for n in range(1000)]
+    model_file = tmp_path / "groot.yaml"
+    model_file.write_text(yaml.safe_dump(
+        {"raci": 1, "org": {"name": "Groot"}, "roles": roles, "goals": goals}), encoding="utf-8")
+    import_model_file(model_file, tmp_path / "groot.db")
+    async with make_app(tmp_path / "groot.db").run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        assert (len(matrix.rows), len(matrix.columns)) == (1000, 300)
+        await pilot.press("end", *["pagedown"] * 5)
+        await pilot.pause()
+        assert matrix.cursor == (299, 100)
+        scroll_x, scroll_y = matrix.scroll_offset
+        assert scroll_x <= 299 * 6 < scroll_x + matrix.size.width - 30  # the cell is on screen
+        assert scroll_y <= 100 < scroll_y + matrix.size.height
+        header = matrix.render_line(0).text  # drawn for what is on screen: the last actors
+        assert "r299" in header and "r0 " not in header and len(header) == matrix.size.width
+        await pilot.press("r")
+        await until(pilot, lambda: stored(tmp_path / "groot.db").letter_of("g100", "r299") == "R",
+                    "the letter in the database")
+
+
 async def test_matrix_scope_is_picked_from_a_list(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
@@ -533,6 +619,24 @@ async def test_matrix_follows_the_mouse(database: Path) -> None:
         assert matrix.cursor == (2, 1)
 
 
+async def test_the_mouse_switches_views_and_follows_relations(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.click("#--content-tab-findings")
+        await pilot.pause()
+        assert app.query_one("#views").active == "findings"
+        await pilot.click("#--content-tab-explorer")
+        await pilot.pause()
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        relations = app.query_one("#relations", OptionList)
+        first = relations.get_option_at_index(0)
+        assert first.id is not None
+        await pilot.click(relations, offset=(2, 1))  # the first option, inside the border
+        await pilot.pause()
+        assert app.query_one(ExplorerView).current == first.id.split(":", 1)[1]
+
+
 # ---- findings -----------------------------------------------------------------------
 
 
@@ -553,6 +657,12 @@ async def test_findings_are_grouped_and_enter_jumps_to_the_entity(database: Path
 
         own001 = next(n for n in tree.root.children[0].children
                       if str(n.label).startswith("OWN001"))
+        tree.move_cursor(own001)
+        await pilot.pause()
+        was_open = own001.is_expanded
+        await pilot.press("enter")  # on a rule, enter opens or closes it
+        await pilot.pause()
+        assert own001.is_expanded is not was_open
         own001.expand()
         await pilot.pause()
         tree.move_cursor(own001.children[0])
@@ -659,6 +769,25 @@ async def test_palette_jumps_to_an_entity_by_name(database: Path) -> None:
         assert app.query_one(ExplorerView).current == "p.dekker"
 
 
+async def test_palette_search_of_thousands_lets_keys_through() -> None:
+    model = Model(Org(name="Groot"))
+    for number in range(2000):
+        model.add(Unit(id=f"u{number}", name=f"Directie {number}"))
+    turns = 0
+
+    async def other_work() -> None:
+        nonlocal turns
+        while True:
+            turns += 1
+            await asyncio.sleep(0)
+
+    other = asyncio.create_task(other_work())
+    found = await matching_entities(Matcher("directie 1999"), model)
+    other.cancel()
+    assert turns >= 2000 // GIVE_WAY_EVERY  # the event loop ran between parts of the scan
+    assert "u1999" in {entity_id for _, entity_id, _ in found}
+
+
 async def test_palette_runs_actions(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
@@ -669,6 +798,20 @@ async def test_palette_runs_actions(database: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one("#views").active == "matrix"
+
+
+async def test_palette_offers_every_action(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        commands = pilot.app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: commands.option_count > 20, "the palette's actions")
+        offered = "\n".join(str(commands.get_option_at_index(i).prompt)
+                            for i in range(commands.option_count))
+        for title in ("Undo", "Redo", "Edit selected entity", "Delete selected entity",
+                      "Go back", "Waive finding", "Pick matrix scope", "Export diagram",
+                      "Show keys", "Add unit", "Add kpi", "Show findings"):
+            assert title in offered
 
 
 async def test_question_mark_lists_every_key(database: Path) -> None:

@@ -338,6 +338,14 @@ class RaciApp(App[None]):
         self.action_show_view("explorer")
         self.query_one(ExplorerView).action_delete()
 
+    def action_go_back(self) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).action_back()
+
+    def action_waive_finding(self) -> None:
+        self.action_show_view("findings")
+        self.query_one(FindingsView).action_waive()
+
     def action_pick_scope(self) -> None:
         self.action_show_view("matrix")
         self.query_one(MatrixView).action_pick_scope()

@@ -46,6 +46,9 @@ class RaciCommands(Provider):
              app.action_edit_entity),
             ("Delete selected entity", "Delete the entity the explorer shows, after a check",
              app.action_delete_entity),
+            ("Go back", "Show the entity the explorer showed before", app.action_go_back),
+            ("Waive finding", "Waive the finding under the cursor in the findings view",
+             app.action_waive_finding),
             ("Pick matrix scope", "A unit, body or goal subtree, or the whole model",
              app.action_pick_scope),
             ("Export diagram", "Write the diagram view's drawing to its file",
@@ -71,14 +74,14 @@ class RaciCommands(Provider):
         if app.session is None:
             return
         model = app.session.model
-        best = heapq.nlargest(MAX_ENTITY_HITS, await _entity_matches(matcher, model),
+        best = heapq.nlargest(MAX_ENTITY_HITS, await matching_entities(matcher, model),
                               key=lambda hit: hit[0])
         for score, entity_id, text in best:
             yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
                       text=text, help=f"Go to this {model.kind(entity_id)}")
 
 
-async def _entity_matches(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:
+async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:
     """(score, id, `name (id)`) of every entity that matches.
 
     Scoring thousands of names takes a while; the scan gives way to the

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from raci.model import Assignment, Model
 from raci.model.changes import Change
-from raci.tui.describe import plural
+from raci.tui.describe import label, plural
 
 
 class ConfirmDelete(ModalScreen[bool]):
@@ -22,9 +23,16 @@ class ConfirmDelete(ModalScreen[bool]):
         Binding("n,escape", "cancel", "Keep", id="cancel-delete"),
     ]
 
-    def __init__(self, title: str, references: list[str], change: Change) -> None:
+    def __init__(self, model: Model, entity_id: str, change: Change) -> None:
+        """`change` is the removal the user confirms; the model is read before it is made."""
         super().__init__()
-        self.title_text, self.references, self.change = title, references, change
+        self.title_text = label(model, entity_id)
+        self.references = [f"{label(model, r.source)} ({r.field})"
+                           for r in model.references_to(entity_id)
+                           if not r.field.startswith("raci.")]  # listed as assignments below
+        self.assignments = [_assignment_text(model, entity_id, a) for a in change.unassign]
+        self.also_deleted = change.delete[:-1]
+        """The indicators measuring the entity, which go with it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="delete-box"):
@@ -40,13 +48,13 @@ class ConfirmDelete(ModalScreen[bool]):
         if self.references:
             lines.append(f"Referred to by {len(self.references)}; these references go too:")
             lines += [f"  • {escape(reference)}" for reference in self.references]
-        also = self.change.delete[:-1]
-        if also:
-            lines.append(f"Indicators deleted with it: {escape(', '.join(also))}")
-        if self.change.unassign:
-            count = len(self.change.unassign)
-            lines.append(f"Its {plural(count, 'RACI assignment')} {'goes' if count == 1 else 'go'}"
-                         " too.")
+        if self.also_deleted:
+            lines.append(f"Indicators deleted with it: {escape(', '.join(self.also_deleted))}")
+        if self.assignments:
+            count = len(self.assignments)
+            lines.append(f"{plural(count, 'RACI assignment')} {'goes' if count == 1 else 'go'}"
+                         " too:")
+            lines += [f"  • {escape(assignment)}" for assignment in self.assignments]
         if not lines:
             return "Nothing refers to it."
         lines.append("Undo (ctrl+z) brings it all back.")
@@ -59,3 +67,11 @@ class ConfirmDelete(ModalScreen[bool]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+def _assignment_text(model: Model, entity_id: str, assignment: Assignment) -> str:
+    """An assignment as seen from the entity deleted: without repeating its name."""
+    if assignment.actor == entity_id:
+        return f"{assignment.letter} on {label(model, assignment.item)}"
+    held = f"{assignment.letter}: {label(model, assignment.actor)}"
+    return held if assignment.item == entity_id else f"{held} on {assignment.item}"

@@ -1,8 +1,9 @@
 """The explorer: a tree of the model by kind, and the selected entity's detail.
 
-The tree fills a kind's branch only when it is opened, so a model of
-thousands of entities paints at once. Choosing a relation in the detail pane
-moves to that entity; `backspace` goes back.
+Units nest under their parent unit and goals under their parent goal. The
+tree fills a branch only when it is opened, so a model of thousands of
+entities paints at once. Choosing a relation in the detail pane moves to
+that entity; `backspace` goes back.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from textual.widgets.tree import TreeNode
 from raci.lint.findings import Finding
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
-from raci.tui.describe import KIND_TITLES, field_lines, label, relations
+from raci.tui.describe import KIND_TITLES, field_lines, relations
 from raci.tui.messages import ChangeRequested
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -36,11 +37,7 @@ LEVEL_MARKS = {"error": "[b $error]●[/]", "warning": "[b $warning]●[/]",
 
 
 class ModelTree(Tree[str]):
-    """Kinds with counts; units and goals nest under their parent.
-
-    A branch gets its children only when it opens, so a model of thousands
-    of entities paints at once.
-    """
+    """Kinds with counts; units and goals nest under their parent."""
 
     def __init__(self) -> None:
         super().__init__("model", id="model-tree")
@@ -240,8 +237,10 @@ class ExplorerView(Horizontal):
     # ---- told by the app --------------------------------------------------------
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
+        """Rebuild the tree unless the edit left every entity as it was (letters, waivers)."""
         self.session = session
-        self.query_one(ModelTree).show_model(session, self.current)
+        if change is None or change.put or change.delete:
+            self.query_one(ModelTree).show_model(session, self.current)
         self._show_detail()
 
     def findings_changed(self, findings: list[Finding]) -> None:
@@ -317,8 +316,6 @@ class ExplorerView(Horizontal):
             return
         assert self.current is not None
         model = self.session.model
-        references = [f"{label(model, r.source)} ({r.field})" if r.source in model
-                      else f"{r.source} ({r.field})" for r in model.references_to(self.current)]
         change = removal(model, self.current)
         deleted = self.current
 
@@ -327,7 +324,7 @@ class ExplorerView(Horizontal):
                 self.post_message(ChangeRequested(change, f"Deleted {deleted}"))
                 self.current = None
 
-        self.app.push_screen(ConfirmDelete(label(model, deleted), references, change), confirmed)
+        self.app.push_screen(ConfirmDelete(model, deleted, change), confirmed)
 
     def action_back(self) -> None:
         if self.history:

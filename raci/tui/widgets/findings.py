@@ -37,7 +37,8 @@ NodeData = Finding | str
 
 class FindingsView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "go_to", "Go to", id="go-to-finding"),
+        # Before the tree's own enter, so that the footer shows it.
+        Binding("enter", "go_to", "Go to", id="go-to-finding", priority=True),
         Binding("w", "waive", "Waive", id="waive-finding"),
     ]
 
@@ -130,9 +131,12 @@ class FindingsView(Vertical):
         return node.data if node is not None and isinstance(node.data, Finding) else None
 
     def action_go_to(self) -> None:
+        """Show the finding's entity; on a level or a rule, open or close it."""
         finding = self._finding_under_cursor()
         if finding is not None:
             self.post_message(EntityChosen(finding.targets[0]))
+        else:
+            self.query_one("#findings-tree", Tree).action_select_cursor()
 
     def action_waive(self) -> None:
         finding = self._finding_under_cursor()
