@@ -88,3 +88,28 @@ def test_an_entity_deleted_and_put_again_in_one_change() -> None:
     inverse.apply(model)
     assert model.roles["chair"] == before.roles["chair"]
     assert model.letter_of("g", "chair") == "A"
+
+
+def test_look_ups_by_relation_follow_a_change_and_its_undo() -> None:
+    model = foundation(6)  # pmc seats p0, p2, p4; Informed on g: p1, p4
+    model.bodies["board"] = Body(id="board", name="Board", kind="programme_board",
+                                 members=["chair"])
+    assert model.roles_held_by("p0") == ["chair"]
+    assert model.bodies_with_member("chair") == ["board"]
+    assert model.bodies_of_person("p0") == {"pmc", "board"}
+    assert [a.actor for a in model.assignments_of_item("g")] == ["chair", "p1", "p4"]
+    assert model.assignments_of_actor("chair") == [Assignment("g", "A", "chair")]
+    assert {(r.source, r.field) for r in model.references_to("chair")} == {
+        ("pmc", "chair"), ("board", "members"), ("g", "raci.A")
+    }
+
+    handed_over = dataclasses.replace(model.roles["chair"], holders=["p1"])
+    inverse = Change(put=[handed_over], assign=[Assignment("g", "R", "p0")]).apply(model)
+    assert model.roles_held_by("p0") == [] and model.roles_held_by("p1") == ["chair"]
+    assert model.bodies_of_person("p0") == {"pmc"}
+    assert model.bodies_of_person("p1") == {"board"}
+    assert model.letter_of("g", "p0") == "R"
+
+    inverse.apply(model)
+    assert model.roles_held_by("p0") == ["chair"] and model.roles_held_by("p1") == []
+    assert model.letter_of("g", "p0") is None

@@ -29,7 +29,8 @@ def test_an_unknown_holder_gets_a_suggestion(model: Model) -> None:
     model.roles["dg-bw"].holders = ["p.jansn"]
     assert check_model(model) == [
         Problem("dg-bw", "holders",
-                "role dg-bw: holder 'p.jansn' is not a person; did you mean 'p.jansen'?",
+                "role dg-bw: holder 'p.jansn' names nothing (expected a person); "
+                "did you mean 'p.jansen'?",
                 "p.jansn")
     ]
 
@@ -115,7 +116,7 @@ def test_a_very_deep_unit_tree_ending_in_a_cycle_needs_no_recursion() -> None:
 def test_waivers_must_name_entities(model: Model) -> None:
     model.waivers = [Waiver(rule="BOD002", target=["sg", "sgg", "sg"], reason="advisory")]
     assert check_model(model) == [
-        Problem("waivers[0]", "target", "waiver 1: target 'sgg' names no entity; did you mean "
+        Problem("waivers[0]", "target", "waiver 1: target 'sgg' names nothing; did you mean "
                 "'sg'?", "sgg"),
         Problem("waivers[0]", "target", "waiver 1: target lists 'sg' twice", "sg"),
     ]

@@ -108,11 +108,14 @@ class DrawnEdge:
     head: str
     label: str
     attrs: dict[str, str]
+    head_label_at: tuple[float, float] | None = None
+    """Where the text at the arrowhead was drawn, if any."""
 
 
-def _drawn_text(element: dict[str, object]) -> list[str]:
-    ops = element.get("_ldraw_", [])
-    assert isinstance(ops, list)
+def _drawn_text(element: dict[str, object], *keys: str) -> list[str]:
+    """The text `dot` drew: a node's or frame's label, or an edge's labels
+    (the middle one and the one at the arrowhead)."""
+    ops = [op for key in keys or ("_ldraw_",) for op in element.get(key, [])]  # type: ignore[attr-defined]
     return [op["text"] for op in ops if op.get("op") == "T"]
 
 
@@ -137,8 +140,10 @@ def laid_out(view: View) -> LaidOut:
     result.inside = {cluster: {ids[gvid] for gvid in gvids} for cluster, gvids in framed.items()}
     for edge in graph.get("edges", []):
         attrs = {k: v for k, v in edge.items() if isinstance(v, str)}
+        at_head = [op["pt"] for op in edge.get("_hldraw_", []) if op.get("op") == "T"]
         result.edges.append(DrawnEdge(ids[edge["tail"]], ids[edge["head"]],
-                                      " ".join(_drawn_text(edge)), attrs))
+                                      " ".join(_drawn_text(edge, "_ldraw_", "_hldraw_")), attrs,
+                                      tuple(at_head[0]) if at_head else None))
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections import Counter
 
@@ -24,10 +25,17 @@ from raci.model import Body, Model, Org, Person, Role, Unit
 DG = "Directeur-Generaal Bouwen en Wonen"
 
 
+def distance(point: tuple[float, float], position: str) -> float:
+    """How far a point lies from a node's centre, `dot`'s "x,y"."""
+    x, y = map(float, position.split(","))
+    return math.dist(point, (x, y))
+
+
 def test_org_view_nests_units_and_places_roles_and_people_in_them() -> None:
     drawn = laid_out(build_view(warmte_model(), "org"))
-    assert {"p.jansen", "dg-bw", "pd-flex", "p.smit", "sg-bzk"} <= drawn.inside["bzk"]
-    assert drawn.inside["bzk-dgbw"] == {"p.jansen", "dg-bw", "pd-flex"}
+    assert {"dg-bw", "pd-flex", "sg-bzk"} <= drawn.inside["bzk"]
+    assert drawn.inside["bzk-dgbw"] == {"dg-bw", "pd-flex"}
+    assert drawn.inside["adv-netten"] == {"p.bos"}  # a person with no role stands alone
     # The kwartiermaker has no unit of its own: it sits with its first holder.
     assert "kwartiermaker-warmte" in drawn.inside["adviesbureau-x"]
     assert drawn.texts["bzk-dgbw"] == ["DG Bouwen en Wonen"]
@@ -39,7 +47,6 @@ def test_org_view_marks_external_units_people_and_roles() -> None:
     assert drawn.classes["adv-netten"] == "external-unit"  # under an external unit
     assert "external" in drawn.texts["adviesbureau-x"]
     assert drawn.classes["p.bos"] == "person external"
-    assert drawn.classes["p.jansen"] == "person"
     assert "external" in drawn.classes["kwartiermaker-warmte"].split()
     assert drawn.classes["bzk"] == "unit"
 
@@ -48,9 +55,35 @@ def test_org_view_draws_reporting_lines_holders_and_vacancies() -> None:
     drawn = laid_out(build_view(warmte_model(), "org"))
     assert drawn.edge_labels("dg-bw", "sg-bzk") == ["reports to"]
     assert drawn.edge_labels("pd-flex", "dg-bw") == ["reports to"]
-    assert drawn.edge_labels("p.jansen", "dg-bw") == [""]
+    assert drawn.texts["dg-bw"] == [DG, "Petra Jansen"]
     assert drawn.texts["pd-flex"] == ["Programmadirecteur Flexibiliteit", "vacant"]
     assert drawn.texts["kwartiermaker-warmte"][-1] == "temporary until 2026-06-30"
+
+
+def test_org_view_names_each_holder_once_unless_the_role_is_in_another_unit() -> None:
+    model = warmte_model()
+    drawn = laid_out(build_view(model, "org"))
+    # Holders of roles in their own unit are named in the role's box only.
+    assert not {"p.jansen", "p.smit", "p.dekker"} & drawn.texts.keys()
+    model.roles["pd-flex"].holders.append("p.smit")  # a role one unit down
+    drawn = laid_out(build_view(model, "org"))
+    assert drawn.texts["pd-flex"] == ["Programmadirecteur Flexibiliteit", "Anouk Smit"]
+    assert "p.smit" in drawn.inside["bzk"] and "p.smit" not in drawn.inside["bzk-dgbw"]
+    # Drawn on their own, they are linked to every role they hold.
+    assert drawn.edge_labels("p.smit", "pd-flex") == drawn.edge_labels("p.smit", "sg-bzk") == [""]
+
+
+def test_a_holder_named_in_a_role_box_is_found_there_by_focus_and_findings() -> None:
+    model = warmte_model()
+    org = build_view(model, "org")
+    near = focus_view(org, model, "p.jansen", 1)  # named in the box of dg-bw
+    assert near.focus == "dg-bw" and {"sg-bzk", "pd-flex", "bzk-dgbw"} <= set(near.nodes) | set(
+        near.clusters)
+    overload = Finding("PPL002", "meeting-overload", "warning", "…", ("p.jansen",))
+    drawn = laid_out(highlight_findings(org, [overload]))
+    assert drawn.classes["dg-bw"] == "role finding-warning"
+    assert drawn.attrs["dg-bw"]["tooltip"] == "warning: PPL002"
+    assert neighbourhood(model, "org", "p.jansen", 1)[0].entity_id == "dg-bw"
 
 
 def test_raci_view_has_one_labelled_edge_per_assignment() -> None:
@@ -59,6 +92,12 @@ def test_raci_view_has_one_labelled_edge_per_assignment() -> None:
     drawn_letters = {(e.tail, e.head, e.label) for e in drawn.edges
                      if e.attrs.get("class") != "legend"}
     assert drawn_letters == {(a.actor, a.item, a.letter) for a in model.assignments}
+    # Each letter is drawn at its arrowhead, where it cannot be taken for another edge's.
+    for edge in drawn.edges:
+        if edge.attrs.get("class") != "legend":
+            assert edge.head_label_at is not None
+            assert distance(edge.head_label_at, drawn.attrs[edge.head]["pos"]) < distance(
+                edge.head_label_at, drawn.attrs[edge.tail]["pos"])
     # An indicator without a raci block is no item of the matrix.
     assert "k.wijken" not in drawn.texts and "k.woningen" in drawn.texts
 
@@ -174,10 +213,10 @@ def test_focus_keeps_the_neighbourhood_within_depth() -> None:
 def test_focus_on_a_unit_keeps_its_contents_and_its_frames() -> None:
     model = warmte_model()
     view = focus_view(build_view(model, "org"), model, "bzk-dgbw", 1)
-    assert set(view.nodes) == {"p.jansen", "dg-bw", "pd-flex"}
+    assert set(view.nodes) == {"dg-bw", "pd-flex"}
     assert set(view.clusters) == {"bzk-dgbw", "bzk"}
     drawn = laid_out(view)
-    assert drawn.inside["bzk"] == {"p.jansen", "dg-bw", "pd-flex"}
+    assert drawn.inside["bzk"] == {"dg-bw", "pd-flex"}
 
 
 def test_focus_on_an_unknown_id_suggests_the_nearest() -> None:

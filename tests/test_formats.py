@@ -55,9 +55,12 @@ def test_the_spec_example_with_its_missing_entities_added_is_valid() -> None:
 
 def test_the_spec_example_as_printed_names_entities_it_does_not_define() -> None:
     assert problems((FILES / "spec-example.yaml").read_text()) == [
-        "org.yaml:28:17: role dg-bw: reports_to 'sg-bzk' is not a role or body",
-        "org.yaml:41:17: body sg-warmte: reports_to 'sg-bzk' is not a role or body",
-        "org.yaml:50:13: goal g.aardgasvrij: parent 'g.klimaat' is not a goal",
+        "org.yaml:28:17: role dg-bw: reports_to 'sg-bzk' names nothing (expected a role or body); "
+        "add a role or body with that id or correct it",
+        "org.yaml:41:17: body sg-warmte: reports_to 'sg-bzk' names nothing (expected a role or "
+        "body); add a role or body with that id or correct it",
+        "org.yaml:50:13: goal g.aardgasvrij: parent 'g.klimaat' names nothing (expected a goal); "
+        "add a goal with that id or correct it",
     ]
 
 
@@ -85,7 +88,8 @@ CASES = {
     ),
     "missing required key": (
         "bodies:\n  - id: sg\n    name: SG\n",
-        "16:5: body sg: missing required key 'kind'",
+        "16:5: body sg: missing required key 'kind': one of steering_group, programme_board, "
+        "portfolio_board, taskforce, crisis_team, working_group, committee, advisory_board, other",
     ),
     "bad id pattern": (
         "goals:\n  - id: g 1\n    name: G\n",
@@ -103,7 +107,8 @@ CASES = {
     ),
     "unknown id with a near one": (
         "    reports_to: dg-bww\n",
-        "15:17: role dg-bw: reports_to 'dg-bww' is not a role or body; did you mean 'dg-bw'?",
+        "15:17: role dg-bw: reports_to 'dg-bww' names nothing (expected a role or body); "
+        "did you mean 'dg-bw'?",
     ),
     "reference to the wrong kind": (
         "    unit: p.jansen\n",
@@ -148,7 +153,7 @@ CASES = {
     ),
     "waiver without reason": (
         "waivers:\n  - rule: BOD002\n    target: dg-bw\n",
-        "16:5: waiver 1: missing required key 'reason'",
+        "16:5: waiver 1: missing required key 'reason': a non-empty text",
     ),
     "waiver with a bad rule code": (
         "waivers:\n  - rule: bod2\n    target: dg-bw\n    reason: r\n",
@@ -156,11 +161,11 @@ CASES = {
     ),
     "waiver aimed at nothing": (
         "waivers:\n  - rule: BOD002\n    target: [dg-bw, nobody]\n    reason: r\n",
-        "17:21: waiver 1: target 'nobody' names no entity",
+        "17:21: waiver 1: target 'nobody' names nothing; correct it or remove it",
     ),
     "duplicate key": (
         "    name: Again\n",
-        "15:5: duplicate key 'name'",
+        "15:5: duplicate key 'name'; keep one of them",
     ),
     "empty name": (
         "goals:\n  - id: g1\n    name: '   '\n",
@@ -209,7 +214,9 @@ def test_every_error_is_reported_at_once_sorted_by_line() -> None:
 
 
 def test_a_missing_format_version_is_reported_at_the_top() -> None:
-    assert problems("org:\n  name: X\n") == ["org.yaml:1:1: missing required key 'raci'"]
+    assert problems("org:\n  name: X\n") == [
+        "org.yaml:1:1: missing required key 'raci': the format version 1"
+    ]
     assert problems("raci: 2\norg:\n  name: X\n") == [
         "org.yaml:1:7: raci: the number 2 is not the format version 1"
     ]
@@ -238,7 +245,8 @@ def test_json_errors_have_lines_and_columns_too() -> None:
     text = json.dumps(data, indent=2)
     assert problems(text, "json") == [
         "org.yaml:10:7: unit bzk: unknown key 'colour'",
-        "org.yaml:17:15: person p1: unit 'bzkk' is not a unit; did you mean 'bzk'?",
+        "org.yaml:17:15: person p1: unit 'bzkk' names nothing (expected a unit); "
+        "did you mean 'bzk'?",
     ]
 
 
@@ -249,7 +257,8 @@ def test_json_errors_have_lines_and_columns_too() -> None:
             '{"raci": 1,\n "org": {"name": "X"},}',
             "org.yaml:2:23: Expecting property name enclosed in double quotes",
         ),
-        ('{"raci": 1, "org": {"name": "X", "name": "Y"}}', "org.yaml:1:34: duplicate key 'name'"),
+        ('{"raci": 1, "org": {"name": "X", "name": "Y"}}',
+         "org.yaml:1:34: duplicate key 'name'; keep one of them"),
         ('{"raci": NaN}', "org.yaml:1:1: NaN is not a JSON number"),
         ("[" * 100_000 + "]" * 100_000, "org.yaml:1:1: nesting too deep"),
         (

@@ -54,6 +54,8 @@ HOSTILE_TEXTS = [
     "ctrl\x01\x7f", "---", "...", "<<", "=", "a, b", "name:", "#", "'", '"', "\\", "x" * 500,
 ]
 
+SAMPLE_PATHS = sorted((Path(__file__).parents[1] / "raci" / "sample_orgs").glob("*.yaml"))
+
 
 def model_with_texts(texts: list[str]) -> Model:
     model = Model(Org(name=texts[0], description=texts[1], as_of=dt.date(2026, 11, 1)))
@@ -254,6 +256,22 @@ def test_fast_schema_checks_agree_with_jsonschema(case: tuple[str, dict[str, Any
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     assert validator.is_valid(data) == (check_entity_data(kind, data) == [])
+
+
+def test_the_shipped_schema_is_a_valid_draft_2020_12_schema() -> None:
+    schema = load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda path: path.name)
+def test_every_sample_written_as_json_passes_the_schema_itself(path: Path) -> None:
+    """The fast checks are not the only judge: the real validator accepts what raci writes."""
+    document = json.loads(dump_model(read_model(path).model, "json"))
+    validator = jsonschema.Draft202012Validator(
+        load_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert [error.message for error in validator.iter_errors(document)] == []
 
 
 @pytest.mark.parametrize(

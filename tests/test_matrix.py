@@ -16,6 +16,7 @@ from test_diagram_model import warmte_model
 from raci.errors import UsageError
 from raci.export import build_matrix, goal_area_matrices, matrix_csv, matrix_markdown
 from raci.export.matrix import matrix_table
+from raci.formats import write_model
 from raci.model import Goal, Model, Org, Person, Role, Unit
 
 RACI = str(Path(sys.executable).with_name("raci"))
@@ -118,6 +119,21 @@ def test_the_table_fits_the_terminal_and_names_what_it_left_out() -> None:
     assert sum(line.count("R") + line.count("A") for line in lines[-1:]) == 40 - left_out
 
 
+def test_a_table_too_narrow_for_every_actor_shows_the_busiest() -> None:
+    model = Model(Org("Druk"))
+    for number in range(3):
+        model.add(Goal(id=f"g{number}", name=f"Doel {number}"))
+    for number in range(20):
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+        model.assign("g0", "I", f"p{number}")
+    for number in range(3):  # the last person in model order is the busiest
+        model.assign(f"g{number}", "A", "p19")
+    table, left_out = matrix_table(build_matrix(model), 60)
+    assert 0 < left_out < 19
+    shown = [str(column.header) for column in table.columns]
+    assert "Persoon 19" in shown and len(shown) == 1 + 20 - left_out
+
+
 def test_the_table_shows_markup_in_names_as_written() -> None:
     model = Model(Org("Markup"))
     model.add(Role(id="r", name="[b]Baas[/b]"))
@@ -146,4 +162,32 @@ def test_matrix_command_prints_csv_and_a_note_for_a_narrow_table(tmp_path: Path)
                             timeout=60, env={**os.environ, "COLUMNS": "60"})
     assert narrow.returncode == 0, narrow.stderr
     assert all(len(line) <= 60 for line in narrow.stdout.splitlines())
-    assert "actor columns left out" in narrow.stdout and "--format csv" in narrow.stdout
+    assert "actors left out" in narrow.stdout and "--format csv" in narrow.stdout
+    wide = subprocess.run([RACI, "matrix", str(path)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "COLUMNS": "400"})
+    assert wide.returncode == 0 and "left out" not in wide.stdout
+    assert max(len(line) for line in wide.stdout.splitlines()) > 200
+
+
+def test_matrix_command_scopes_by_unit_body_and_goal_and_refuses_unknown_ids(
+        tmp_path: Path) -> None:
+    path = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), path)
+    scoped = {}
+    for scope in ("bzk-dgbw", "tf-warmte", "g.klimaat"):
+        done = subprocess.run([RACI, "matrix", str(path), "--scope", scope, "--format", "csv"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        scoped[scope] = cells(done.stdout)
+    assert scoped["bzk-dgbw"] == {("g.aardgasvrij", "dg-bw"): "A", ("i.wijkaanpak", "dg-bw"): "A",
+                                  ("i.wijkaanpak", "p.jansen"): "R", ("k.woningen", "dg-bw"): "A",
+                                  ("d.subsidie", "dg-bw"): "C"}
+    assert {item for item, _ in scoped["g.klimaat"]} == {
+        "g.klimaat", "g.aardgasvrij", "i.wijkaanpak", "d.subsidie", "k.woningen"}
+    assert {actor for _, actor in scoped["tf-warmte"]} == {"tf-warmte", "dg-bw",
+                                                           "kwartiermaker-warmte"}
+    unknown = subprocess.run([RACI, "matrix", str(path), "--scope", "tf-warmt"],
+                             capture_output=True, text=True, timeout=60)
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert unknown.stderr.strip() == (
+        "raci: --scope tf-warmt: no entity with that id in the model; did you mean tf-warmte?")

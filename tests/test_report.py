@@ -130,6 +130,37 @@ def test_html_report_shows_its_text_and_diagrams_in_a_browser(page: Path,
     assert "Stuurgroep Warmte</text>" in dom  # a label inside the bodies drawing
 
 
+# Run in a copy of the page only: measures what Chromium laid out and notes it
+# in the DOM, so the test sees whether the diagrams and text are shown.
+MEASURE = """<script>
+for (const figure of document.querySelectorAll("figure")) {
+  const box = figure.querySelector("svg").getBoundingClientRect();
+  const natural = figure.querySelector("svg").width.baseVal.value;
+  figure.dataset.shown = Math.round(box.width) + "x" + Math.round(box.height);
+  figure.dataset.natural = Math.round(natural);
+}
+document.body.dataset.visibleText = document.body.innerText.replace(/\\s+/g, " ");
+</script>"""
+
+
+def test_html_report_diagrams_and_text_are_laid_out_readably(page: Path,
+                                                             tmp_path: Path) -> None:
+    measured = tmp_path / "measured.html"
+    measured.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"),
+                        encoding="utf-8")
+    dom = dumped_dom(measured, tmp_path)
+    sizes = re.findall(r'<figure id="diagram-(\w+)" data-shown="(\d+)x(\d+)" '
+                       r'data-natural="(\d+)"', dom)
+    assert [name for name, *_ in sizes] == ["bodies", "goals"]
+    for _, width, height, natural in sizes:
+        # Drawn at its own size (so its labels are readable), not squeezed to the page.
+        assert abs(int(width) - int(natural)) <= 1 and int(height) > 100
+    text = html.unescape(re.search(r'data-visible-text="([^"]*)"', dom).group(1))  # type: ignore[union-attr]
+    for shown in ("Summary", "Findings by rule", "How to fix", "RACI matrix per goal area",
+                  "Klimaatneutraal", "The bodies view"):
+        assert shown in text
+
+
 def test_html_report_is_self_contained(page: Path) -> None:
     tags = tags_of(page.read_text(encoding="utf-8"))
     names = [tag for tag, _ in tags]

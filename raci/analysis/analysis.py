@@ -14,64 +14,88 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from types import MappingProxyType
-from typing import Any
 
 from raci.analysis.chains import ReportingChains, chain_lengths
-from raci.model import Assignment, Kpi, Letter, Model
+from raci.model import LETTERS, Assignment, Kpi, Letter, Model
 
 
 class AssignmentIndex:
-    """Assignments by item and by actor: item -> actor -> letter, and back,
-    and item -> letter -> actors sorted by id (what messages list)."""
+    """Assignments two ways: letter -> item -> actors sorted by id (what
+    messages list), and letter -> actor -> items in the model's order (what
+    counts per person and unit use; sums of FTE must add up in one fixed
+    order). Grouping by letter first lets a rule's loop find, say, an item's
+    Accountables with one look-up.
+
+    A model holds at most one letter per actor and item (the store's key,
+    the model file checks and `Model.assign` see to it).
+    """
 
     def __init__(self, assignments: Iterable[Assignment]) -> None:
-        self.by_item: dict[str, dict[str, Letter]] = defaultdict(dict)
-        self.by_actor: dict[str, dict[str, Letter]] = defaultdict(dict)
-        self.by_letter: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        by_item: dict[str, defaultdict[str, list[str]]] = {
+            letter: defaultdict(list) for letter in LETTERS
+        }
+        by_actor: dict[str, defaultdict[str, dict[str, None]]] = {
+            letter: defaultdict(dict) for letter in LETTERS
+        }
         for a in assignments:
-            self.by_item[a.item][a.actor] = a.letter
-            self.by_actor[a.actor][a.item] = a.letter
-        for item, letters in self.by_item.items():
-            self.by_letter[item] = _group_by_letter(letters)
+            by_item[a.letter][a.item].append(a.actor)
+            by_actor[a.letter][a.actor][a.item] = None
+        for grouped in by_item.values():
+            grouped.default_factory = None  # from here on, a missing key is absent
+            for actors in grouped.values():
+                if len(actors) > 1:
+                    actors.sort()
+        for held in by_actor.values():
+            held.default_factory = None
+        self.by_item: Mapping[str, dict[str, list[str]]] = by_item
+        self.by_actor: Mapping[str, dict[str, dict[str, None]]] = by_actor
 
-    def letters(self, item: str) -> Mapping[str, Letter]:
-        """Actor -> letter on one item."""
-        return self.by_item.get(item, _NONE)
+    def holding(self, letter: Letter) -> Mapping[str, list[str]]:
+        """Item -> the actors holding `letter` on it, sorted by id; an item
+        where nobody holds it is absent."""
+        return self.by_item[letter]
+
+    def items_holding(self, letter: Letter) -> Mapping[str, dict[str, None]]:
+        """Actor -> the items where it holds `letter`; an actor holding it
+        nowhere is absent."""
+        return self.by_actor[letter]
 
     def actors(self, item: str, letter: Letter) -> list[str]:
         """The actors holding `letter` on `item`, sorted by id."""
-        return self.by_letter.get(item, _NONE).get(letter, _EMPTY)
+        return self.by_item[letter].get(item, _EMPTY)
 
-    def items_of(self, actor: str) -> Mapping[str, Letter]:
+    def letters(self, item: str) -> dict[str, Letter]:
+        """Actor -> letter on one item."""
+        return {actor: letter for letter in LETTERS
+                for actor in self.by_item[letter].get(item, ())}
+
+    def items_of(self, actor: str) -> dict[str, Letter]:
         """Item -> letter for one actor."""
-        return self.by_actor.get(actor, _NONE)
+        return {item: letter for letter in LETTERS
+                for item in self.by_actor[letter].get(actor, ())}
+
+    def is_assigned(self, actor: str) -> bool:
+        """Whether the actor holds any letter on anything."""
+        return any(actor in held for held in self.by_actor.values())
 
     def replace_item(self, item: str, letters: Mapping[str, Letter]) -> None:
         """Make `letters` the whole set of assignments of `item`."""
-        self.by_letter.pop(item, None)
-        for actor in self.by_item.pop(item, {}):
-            held = self.by_actor.get(actor)
-            if held is not None:
-                held.pop(item, None)
+        for letter in LETTERS:
+            held_by = self.by_actor[letter]
+            for actor in self.by_item[letter].pop(item, ()):
+                held = held_by[actor]
+                del held[item]
                 if not held:
-                    del self.by_actor[actor]
-        if letters:
-            self.by_item[item] = dict(letters)
-            self.by_letter[item] = _group_by_letter(letters)
-            for actor, letter in letters.items():
-                self.by_actor[actor][item] = letter
+                    del held_by[actor]
+        for actor, letter in letters.items():
+            self.by_item[letter].setdefault(item, []).append(actor)
+            self.by_actor[letter].setdefault(actor, {})[item] = None
+        for letter in LETTERS:
+            if item in self.by_item[letter]:
+                self.by_item[letter][item].sort()
 
 
-_NONE: Mapping[str, Any] = MappingProxyType({})
 _EMPTY: list[str] = []
-
-
-def _group_by_letter(letters: Mapping[str, Letter]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for actor in sorted(letters):
-        grouped.setdefault(letters[actor], []).append(actor)
-    return grouped
 
 
 class Analysis:
@@ -150,6 +174,11 @@ class Analysis:
         return frozenset(people | roles)
 
     @cached_property
+    def vacant_roles(self) -> frozenset[str]:
+        """Roles with no holder."""
+        return frozenset(r.id for r in self.model.roles.values() if not r.holders)
+
+    @cached_property
     def role_units(self) -> dict[str, str | None]:
         """A role's unit: its `unit`, else its first holder's unit."""
         people = self.model.people
@@ -209,6 +238,16 @@ class Analysis:
         for role_id, unit in self.role_units.items():
             if unit is not None:
                 index[unit].append(role_id)
+        return index
+
+    @cached_property
+    def actors_by_unit(self) -> dict[str, list[str]]:
+        """The people of each unit, then its roles (own or first holder's)."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for unit, people in self.people_by_unit.items():
+            index[unit].extend(people)
+        for unit, roles in self.roles_by_unit.items():
+            index[unit].extend(roles)
         return index
 
     @cached_property
@@ -330,6 +369,12 @@ class Analysis:
             for goal in dict.fromkeys(initiative.goals):
                 index[goal].append(initiative.id)
         return index
+
+    @cached_property
+    def active_initiatives(self) -> frozenset[str]:
+        """Initiatives whose (effective) status is active."""
+        return frozenset(i.id for i in self.model.initiatives.values()
+                         if i.effective_status == "active")
 
     @cached_property
     def kpis_of(self) -> dict[str, list[Kpi]]:

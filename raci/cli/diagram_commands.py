@@ -125,8 +125,8 @@ def print_matrix_table(table: Matrix) -> None:
     console.print(rendered)
     if left_out:
         console.print(
-            f"{left_out} of {len(table.columns)} actor columns left out to fit "
-            f"{console.width} columns; see them all with --format csv or --format markdown, "
+            f"{left_out} of {len(table.columns)} actors left out to fit {console.width} "
+            "columns (the busiest are shown); see them all with --format csv or --format markdown, "
             "or narrow the matrix with --scope ID.")
 
 
@@ -138,7 +138,9 @@ def print_matrix_table(table: Matrix) -> None:
 def report(model: str, output: Path, timeout: float) -> None:
     """Write a review handout of MODEL: summary, findings by rule, matrix, diagrams."""
     from raci import export
+    from raci.export.report import report_writer
 
+    report_writer(output)  # a wrong suffix is refused before the model is read and linted
     source = open_model(model)
     for warning in export.write_report(source, output, lint_findings(source), rule_helps(),
                                        timeout=timeout):

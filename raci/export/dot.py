@@ -10,7 +10,7 @@ hold a colon, which DOT would read as a port. The entity id travels in the
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import graphviz
 
@@ -88,14 +88,32 @@ def to_dot(view: View) -> graphviz.Digraph:
     dot.attr("edge", fontname=FONT, fontsize="10")
     names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
     _add_nodes_in_clusters(dot, view, names)
+    labels_at: Counter[str] = Counter()
     for number, edge in enumerate(view.edges, 1):
         attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
         if edge.label:
             attrs["label"] = plain_label(edge.label)
+        if edge.head_label:
+            attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
+            labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
     _add_legend(dot, view)
     return dot
+
+
+HEAD_LABEL_ANGLES = (-25, 25, -55, 55, 0)
+"""Degrees off the edge for the letters at one node's arrowheads, in turn:
+edges that meet at one point would otherwise stack their letters."""
+
+
+def head_label_attrs(text: str, edge_attrs: dict[str, str], earlier: int) -> dict[str, str]:
+    """A label at the arrowhead, in the colour of its edge so it reads as part of
+    it, turned aside from the `earlier` labels at the same node."""
+    colour = edge_attrs.get("fontcolor", edge_attrs.get("color", "black"))
+    angle = HEAD_LABEL_ANGLES[earlier % len(HEAD_LABEL_ANGLES)]
+    return {"headlabel": plain_label(text), "labeldistance": "2.5", "labelangle": str(angle),
+            "labelfontcolor": colour, "labelfontsize": "11"}
 
 
 def _node_attrs(view: View, node_id: str) -> dict[str, str]:

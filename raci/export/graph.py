@@ -48,6 +48,9 @@ class Edge:
     label: str = ""
     attrs: dict[str, str] = field(default_factory=dict)
     """Attributes of this edge alone (the width of an overlap)."""
+    head_label: str = ""
+    """Text at the arrowhead: a RACI letter stays with its own edge where many
+    edges meet, while a middle label would float among the others."""
 
 
 @dataclass(slots=True)
@@ -81,6 +84,9 @@ class View:
     clusters: dict[str, Cluster] = field(default_factory=dict)
     focus: str | None = None
     highlights: dict[str, Highlight] = field(default_factory=dict)
+    shown_in: dict[str, str] = field(default_factory=dict)
+    """Entities drawn inside another node rather than as one: a role holder
+    named in the role's box -> that role. Focus and findings follow them there."""
 
     @property
     def size(self) -> int:
@@ -156,6 +162,7 @@ def distances(view: View, start: str, depth: int) -> dict[str, int]:
 def focus_view(view: View, model: Model, focus: str, depth: int) -> View:
     """The part of `view` within `depth` links of `focus`, framed by its clusters."""
     require_id(model, focus, "--focus")
+    focus = view.shown_in.get(focus, focus)
     if focus not in view.nodes and focus not in view.clusters:
         kind = model.kind(focus) or ""
         drawn_here = view.name in VIEWS_OF_KIND.get(kind, ()) and view.name in WHY_NOT_DRAWN
@@ -196,7 +203,7 @@ def highlight_findings(view: View, findings: Iterable[Finding]) -> View:
     for finding in findings:
         if finding.waived:
             continue
-        for target in finding.targets:
+        for target in (view.shown_in.get(t, t) for t in finding.targets):
             if target not in view.nodes and target not in view.clusters:
                 continue
             mark = marks.setdefault(target, Highlight(finding.level, []))

@@ -69,18 +69,25 @@ class Matrix:
                 letters[index] = mark
             yield row, letters
 
+    def letter_counts(self) -> Counter[str]:
+        """How many letters each actor holds in the rows."""
+        return Counter(actor for _, actor in self.cells)
+
+    def with_columns(self, kept: Iterable[Entity]) -> Matrix:
+        """The same rows with only the `kept` actors, in column order."""
+        kept_ids = {actor.id for actor in kept}
+        columns = [actor for actor in self.columns if actor.id in kept_ids]
+        cells = {key: letter for key, letter in self.cells.items() if key[1] in kept_ids}
+        return Matrix(self.rows, columns, cells, self.kinds)
+
     def busiest_columns(self, limit: int) -> tuple[Matrix, int]:
         """The matrix with at most `limit` actors, those with the most letters
         (kept in column order), and how many were left out."""
         if len(self.columns) <= limit:
             return self, 0
-        counts = Counter(actor for _, actor in self.cells)
-        busiest = sorted(range(len(self.columns)),
-                         key=lambda index: -counts[self.columns[index].id])[:limit]
-        kept = [self.columns[index] for index in sorted(busiest)]
-        kept_ids = {actor.id for actor in kept}
-        cells = {key: letter for key, letter in self.cells.items() if key[1] in kept_ids}
-        return Matrix(self.rows, kept, cells, self.kinds), len(self.columns) - limit
+        counts = self.letter_counts()
+        busiest = sorted(self.columns, key=lambda actor: -counts[actor.id])[:limit]
+        return self.with_columns(busiest), len(self.columns) - limit
 
 
 def build_matrix(model: Model, scope: str | None = None) -> Matrix:
@@ -265,25 +272,30 @@ def _markdown_row(cells: list[str]) -> str:
 
 
 def matrix_table(matrix: Matrix, width: int) -> tuple[Table, int]:
-    """A rich table that fits `width` columns, and how many actors it leaves out."""
+    """A rich table that fits `width` columns, and how many actors it leaves out.
+
+    When not every actor fits, the busiest ones are shown (in column order):
+    a column of blanks tells a reviewer nothing.
+    """
     longest = max((len(row.name) for row in matrix.rows), default=4)
     item_width = max(min(TABLE_ITEM_WIDTH, longest, width // 3), 4)
     budget = width - item_width - 2
-    shown = 0
-    for actor in matrix.columns:
+    counts = matrix.letter_counts()
+    fitting = []
+    for actor in sorted(matrix.columns, key=lambda actor: -counts[actor.id]):
         needed = min(TABLE_ACTOR_WIDTH, max(len(actor.name), 1)) + 3  # padding and rule
-        if needed > budget:
-            break
-        budget -= needed
-        shown += 1
+        if needed <= budget:
+            budget -= needed
+            fitting.append(actor)
+    shown = matrix.with_columns(fitting)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("Item", max_width=item_width, overflow="ellipsis", no_wrap=True)
-    for actor in matrix.columns[:shown]:
+    for actor in shown.columns:
         table.add_column(Text(actor.name), justify="center", overflow="fold",
                          max_width=TABLE_ACTOR_WIDTH)
-    for row, letters in matrix.rows_with_letters():
-        table.add_row(Text(" ".join(row.name.splitlines())), *map(_letter_text, letters[:shown]))
-    return table, len(matrix.columns) - shown
+    for row, letters in shown.rows_with_letters():
+        table.add_row(Text(" ".join(row.name.splitlines())), *map(_letter_text, letters))
+    return table, len(matrix.columns) - len(shown.columns)
 
 
 def _letter_text(letter: str) -> Text:

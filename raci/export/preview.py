@@ -29,6 +29,7 @@ def one_line(text: str) -> str:
 def neighbourhood(model: Model, view_name: str, focus: str, depth: int) -> list[PreviewLine]:
     """The entities within `depth` links of `focus`, in tree order (a pre-order walk)."""
     view = focus_view(build_view(model, view_name), model, focus, depth)
+    focus = view.focus or focus  # a role holder is previewed from the role that names them
     parent_of = _walk_tree(view, focus)
     children: dict[str, list[tuple[str, str]]] = {}
     for child, (parent, relation) in parent_of.items():

@@ -59,7 +59,12 @@ td.A { color: #b03a2e; }
 .scroll { overflow-x: auto; }
 .summary { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
 code { background: #f2f3f4; padding: 0 .2rem; }
-figure svg { max-width: 100%; height: auto; }
+figure { margin: 0 0 2rem; overflow-x: auto; border: 1px solid #ccd1d1; }
+figcaption { padding: 0 .5rem; }
+/* At their own size the labels stay readable; a wide drawing scrolls sideways. */
+figure svg { max-width: none; height: auto; }
+.scroll tr > th:first-child { position: sticky; left: 0; }
+@media print { figure { overflow: visible; } figure svg { max-width: 100%; } }
 .note { color: #7f8c8d; font-style: italic; }
 """
 
@@ -99,12 +104,7 @@ def write_report(source: ModelSource, path: Path, findings: list[Finding],
                  rules: Mapping[str, RuleHelp], *,
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
     """Write the handout as HTML or Markdown (by suffix); returns warnings to show."""
-    writers: dict[str, Callable[[ReportContent, Path], None]] = {
-        ".html": _write_html, ".htm": _write_html, ".md": _write_markdown,
-    }
-    writer = writers.get(path.suffix.lower())
-    if writer is None:
-        raise UsageError(f"-o {path}: the report is written as .html or .md")
+    writer = report_writer(path)
     diagrams = {name: draw_for_report(source, name, timeout) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, goal_area_matrices(source.model), diagrams)
     try:
@@ -112,6 +112,17 @@ def write_report(source: ModelSource, path: Path, findings: list[Finding],
     except OSError as error:
         raise RaciError(f"{path}: cannot write the report: {error.strerror}") from error
     return [text for text in diagrams.values() if isinstance(text, str)]
+
+
+def report_writer(path: Path) -> Callable[[ReportContent, Path], None]:
+    """The writer the file's suffix asks for; checked before any work is done."""
+    writers: dict[str, Callable[[ReportContent, Path], None]] = {
+        ".html": _write_html, ".htm": _write_html, ".md": _write_markdown,
+    }
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise UsageError(f"-o {path}: the report is written as .html or .md")
+    return writer
 
 
 def draw_for_report(source: ModelSource, view_name: str, timeout: float) -> bytes | str:

@@ -149,10 +149,17 @@ def new_view(name: str, model: Model, direction: str, node_styles: dict[str, Sty
 
 
 def org_view(model: Model) -> View:
-    """Units as nested clusters, roles and people inside, reporting lines between roles."""
+    """Units as nested clusters, roles and people inside, reporting lines between roles.
+
+    A role names its holders in its own box, so a holder gets a node of their
+    own (linked to each role they hold) only where the box cannot place them:
+    a person who holds a role of another unit, or whom a role reports to.
+    People who hold no role stand alone.
+    """
     drawing = _Drawing(model)
     edges = {
-        "holds": Style("holds the role", {"style": "dotted", "arrowhead": "none"}),
+        "holds": Style("holds the role (across units)",
+                       {"style": "dotted", "arrowhead": "none"}),
         "reports": Style("reports to", {"color": "#1b2631"}),
     }
     view = new_view("org", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
@@ -164,16 +171,34 @@ def org_view(model: Model) -> View:
             unit.parent if unit.parent in model.units else None,
             ["external"] if external else [],
         )
-    for actor_id in (*model.people, *model.roles):
+    for actor_id in (*model.roles, *people_drawn_apart(model, drawing.analysis)):
         unit_id = drawing.analysis.unit_of(actor_id)
         view.add_node(drawing.actor_node(actor_id, unit_id if unit_id in model.units else None))
     for role in model.roles.values():
-        view.edges += [Edge(holder, role.id, "holds") for holder in role.holders]
+        for holder in role.holders:
+            if holder not in view.nodes:
+                view.shown_in.setdefault(holder, role.id)
+    for role in model.roles.values():
+        view.edges += [Edge(holder, role.id, "holds") for holder in role.holders
+                       if holder in view.nodes]
         boss = role.reports_to
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
             view.edges.append(Edge(role.id, boss, "reports", "reports to"))
     return view
+
+
+def people_drawn_apart(model: Model, analysis: Analysis) -> list[str]:
+    """The people the org view draws as nodes of their own, in model order."""
+    named_in_a_box: set[str] = set()
+    apart: set[str] = {role.reports_to for role in model.roles.values()
+                       if role.reports_to in model.people}
+    for role in model.roles.values():
+        role_unit = analysis.unit_of(role.id)
+        for holder in role.holders:
+            same_unit = analysis.unit_of(holder) == role_unit
+            (named_in_a_box if same_unit else apart).add(holder)
+    return [p for p in model.people if p in apart or p not in named_in_a_box]
 
 
 def raci_view(model: Model) -> View:
@@ -190,7 +215,7 @@ def raci_view(model: Model) -> View:
             if assignment.actor in model:
                 view.add_node(drawing.actor_node(assignment.actor))
                 view.edges.append(Edge(assignment.actor, item.id, assignment.letter,
-                                       assignment.letter))
+                                       head_label=assignment.letter))
     return view
 
 

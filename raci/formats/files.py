@@ -11,7 +11,6 @@ problem is found, so a valid file pays nothing for them.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import tempfile
@@ -40,6 +39,7 @@ from raci.formats.schema import (
 from raci.formats.yaml_writer import dump_yaml
 from raci.model import Model, Org, Waiver
 from raci.model.checks import Problem, check_model, kinds_phrase
+from raci.model.collector import collector_paused
 
 Format = Literal["yaml", "json"]
 SUFFIX_FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -100,15 +100,8 @@ def read_model(path: Path) -> LoadedModel:
 
 def parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
     """Validate model file text; raises `ModelFileError` listing every problem."""
-    # Loading allocates millions of objects that all stay alive; the cyclic
-    # garbage collector would scan them again and again for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _parse_model(text, filename, fmt)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:

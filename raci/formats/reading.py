@@ -132,7 +132,9 @@ def _scan_events(text: str) -> None:
             if parent is not None and parent.keys is not None:
                 if parent.key_next and isinstance(event, yaml.ScalarEvent):
                     if event.value in parent.keys:
-                        raise ParseFailure(*where, f"duplicate key {event.value!r}")
+                        raise ParseFailure(
+                            *where, f"duplicate key {event.value!r}; keep one of them"
+                        )
                     parent.keys.add(event.value)
                 parent.key_next = not parent.key_next
             if isinstance(event, yaml.CollectionStartEvent):
@@ -199,8 +201,9 @@ def parse_json(text: str) -> Any:
         raise ParseFailure(error.lineno, error.colno, error.msg) from None
     except _DuplicateKey:
         for line, column, key in json_duplicate_keys(text):
-            raise ParseFailure(line, column, f"duplicate key {key!r}") from None
-        raise ParseFailure(1, 1, "duplicate key") from None
+            message = f"duplicate key {key!r}; keep one of them"
+            raise ParseFailure(line, column, message) from None
+        raise ParseFailure(1, 1, "duplicate key; keep one of them") from None
     except ValueError as error:
         raise ParseFailure(1, 1, str(error)) from None
     except RecursionError:

@@ -337,6 +337,9 @@ class _Compiler:
         properties = {key: self.compile(sub) for key, sub in node.get("properties", {}).items()}
         valid_properties = {key: compiled.valid for key, compiled in properties.items()}
         required = list(node.get("required", []))
+        # A missing key is told what to hold, so the fix needs no schema.
+        wanted = {key: self.expect(node["properties"][key]) for key in required
+                  if key in node.get("properties", {})}
         closed = node.get("additionalProperties") is False
         known = list(properties)
 
@@ -362,7 +365,8 @@ class _Compiler:
                 return
             for key in required:
                 if key not in value:
-                    report(path, f"missing required key '{key}'", False)
+                    what = f": {wanted[key]}" if key in wanted else ""
+                    report(path, f"missing required key '{key}'{what}", False)
             for key, item in value.items():
                 compiled = properties.get(key) if isinstance(key, str) else None
                 if compiled is not None:

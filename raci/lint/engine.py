@@ -133,15 +133,11 @@ class Linter:
                 continue
             by_subject = self._problems[r.code]
             for subject in touched:
-                if not r.scope.contains(self.analysis, subject):
-                    # It may have just left the scope (an indicator's last assignment).
-                    by_subject.pop(subject, None)
-                    continue
-                problems = list(r.check(self.analysis, self._params[r.code], subject))
-                if problems:
-                    by_subject[subject] = problems
-                else:
-                    by_subject.pop(subject, None)
+                # Out of scope, it may have just left it (an indicator's last assignment).
+                by_subject.pop(subject, None)
+            in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
+            for problem in r.run(self.analysis, self._params[r.code], in_scope):
+                by_subject.setdefault(problem.targets[0], []).append(problem)
 
     # ---- assembling ------------------------------------------------------------
 

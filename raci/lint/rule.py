@@ -3,11 +3,11 @@
 A rule is declared with the `rule` decorator on its check function; the
 function's docstring is the rule's documentation (what it finds, why it
 matters for getting policy executed, how to fix it, a failing and a passing
-example). A check looks at one *subject* of the rule's `Scope` (one item,
-one body, one unit, or the whole model) and yields `Problem`s; levels,
+example). A check is given *subjects* of the rule's `Scope` (items, bodies,
+units, or the whole model) and yields `Problem`s about them; levels,
 selection, waivers and baselines are the engine's business, never a rule's.
-Checking one subject at a time is what lets the app's `Linter` re-check only
-the subjects an edit touches.
+A full lint gives a check every subject in one call (one loop, no call per
+subject); the app's `Linter` gives it only the subjects an edit touches.
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def _kind_scope(name: str, *kinds: str) -> Scope:
 def _carries_raci(analysis: Analysis, kpi_id: str) -> bool:
     """Whether an indicator carries a `raci` block: the key is present, even
     empty; an indicator given assignments (by an edit) carries one too."""
-    return analysis.model.kpis[kpi_id].has_raci or bool(analysis.assignments.letters(kpi_id))
+    if analysis.model.kpis[kpi_id].has_raci:
+        return True
+    return any(kpi_id in assigned for assigned in analysis.assignments.by_item.values())
 
 
 def _accountable_things(analysis: Analysis) -> Iterable[str]:
@@ -90,7 +92,7 @@ WAIVERS = Scope(
     lambda analysis, id_: False,
 )
 
-Check = Callable[[Analysis, RuleParams, str], Iterator[Problem]]
+Check = Callable[[Analysis, RuleParams, Iterable[str]], Iterator[Problem]]
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ class Rule:
     """Parameter defaults; the default's type is the parameter's type."""
     doc: str
     check: Check
-    """Checks one subject of `scope` and yields its problems."""
+    """Checks the given subjects of `scope` and yields their problems; a
+    problem of a scoped rule is about one subject, its only target."""
     scope: Scope
     uses_assignments: bool
     """Whether RACI assignments can change the result (the app re-checks only
@@ -128,8 +131,8 @@ class Rule:
             subjects: Iterable[str] | None = None) -> Iterator[Problem]:
         """Check every subject of the scope (or only `subjects`)."""
         values = {**self.params, **(params or {})}
-        for subject in self.scope.subjects(analysis) if subjects is None else subjects:
-            yield from self.check(analysis, values, subject)
+        return self.check(analysis, values,
+                          self.scope.subjects(analysis) if subjects is None else subjects)
 
 
 def lint_rule(code: str, name: str, group: str, level: Level, scope: Scope, *,

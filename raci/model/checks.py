@@ -122,9 +122,11 @@ def _wrong_id(
     actual = model.kind(target)
     if actual in kinds:
         return None
+    expected = kinds_phrase(kinds)
     if actual is None:
-        return f"{who}: {noun} {target!r} is not {kinds_phrase(kinds)}{suggest.hint(target, kinds)}"
-    return f"{who}: {noun} {target!r} is not {kinds_phrase(kinds)} but {kinds_phrase([actual])}"
+        advice = suggest.hint(target, kinds) or f"; add {expected} with that id or correct it"
+        return f"{who}: {noun} {target!r} names nothing (expected {expected}){advice}"
+    return f"{who}: {noun} {target!r} is not {expected} but {kinds_phrase([actual])}"
 
 
 def _reference_problems(model: Model, entity: Entity, suggest: _Suggester) -> list[Problem]:
@@ -182,7 +184,7 @@ def _stray_assignment_problems(model: Model) -> list[Problem]:
         if item_kind in ITEM_KINDS or assignment.item in reported:
             continue
         reported.add(assignment.item)
-        what = "names no entity" if item_kind is None else f"is {kinds_phrase([item_kind])}"
+        what = "names nothing" if item_kind is None else f"is {kinds_phrase([item_kind])}"
         message = (
             f"{assignment.item}: has a raci block but {what}; only goals, initiatives, "
             "decisions and kpis have one"
@@ -226,8 +228,8 @@ def _waiver_problems(model: Model, suggest: _Suggester) -> list[Problem]:
                 message = f"{who}: target lists {target!r} twice"
                 problems.append(Problem(where, "target", message, target))
             elif target not in model:
-                hint = suggest.hint(target, everything)
-                message = f"{who}: target {target!r} names no entity{hint}"
+                advice = suggest.hint(target, everything) or "; correct it or remove it"
+                message = f"{who}: target {target!r} names nothing{advice}"
                 problems.append(Problem(where, "target", message, target))
             seen.add(target)
     return problems

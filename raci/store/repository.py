@@ -22,15 +22,18 @@ from sqlalchemy import Connection, Engine, delete, exists, select, update
 from sqlalchemy.engine import URL
 
 from raci.errors import StoreError
-from raci.model import Assignment, Entity, Model, Org, Waiver, kind_of
+from raci.model import KINDS, Assignment, Entity, Model, Org, Waiver, kind_of
 from raci.model.changes import Change
+from raci.model.collector import collector_paused
 from raci.store import tables
 from raci.store.engine import bulk_writing, database_errors, describe, reading, writing
 from raci.store.rows import (
+    ENTITY_COLUMNS,
     LIST_FIELDS,
     assignment_rows,
     entity_from_row,
     entity_row,
+    fetch_all,
     insert_many,
     list_rows,
     waiver_rows,
@@ -75,7 +78,11 @@ class Store:
 
     def load(self) -> Model:
         """The whole model, from one snapshot of the database."""
-        with database_errors(self._database), reading(self._engine) as connection:
+        with (
+            collector_paused(),
+            database_errors(self._database),
+            reading(self._engine) as connection,
+        ):
             revision = _current_revision(connection)
             model, versions = _read_model(connection)
         self._versions = versions
@@ -106,7 +113,11 @@ class Store:
 
     def replace_model(self, model: Model) -> None:
         """Delete everything and write `model`, in one transaction."""
-        with database_errors(self._database), bulk_writing(self._engine) as connection:
+        with (
+            collector_paused(),
+            database_errors(self._database),
+            bulk_writing(self._engine) as connection,
+        ):
             revision = _bump_revision(connection)
             _delete_model(connection)
             _write_model(connection, model, revision)
@@ -155,18 +166,20 @@ def _read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
     model = Model(org=Org(org_row.name, org_row.description, org_row.as_of))
     versions = RememberedVersions(org=org_row.version)
     by_id: dict[str, Entity] = {}
-    # .all() fetches in one call to the driver, much faster than row by row.
-    rows = connection.execute(select(tables.entity).order_by(tables.entity.c.position)).all()
-    for row in rows:
+    collections = {kind: model.collection(kind) for kind in KINDS}
+    entity_versions = versions.entities
+    version_column = ENTITY_COLUMNS.index("version")
+    query = select(tables.entity).order_by(tables.entity.c.position)
+    for row in fetch_all(connection, query):
         kind, entity = entity_from_row(row)
-        model.collection(kind)[entity.id] = entity
-        by_id[entity.id] = entity
-        versions.entities[entity.id] = row.version
+        collections[kind][entity.id] = by_id[entity.id] = entity
+        entity_versions[entity.id] = row[version_column]
     for lf in LIST_FIELDS:
         owner, value = lf.table.c[lf.owner], lf.table.c[lf.value]
         query = select(owner, value).order_by(owner, lf.table.c.position)
-        for owner_id, item in connection.execute(query).all():
-            getattr(by_id[owner_id], lf.field).append(item)
+        field = lf.field
+        for owner_id, item in fetch_all(connection, query):
+            getattr(by_id[owner_id], field).append(item)
     _read_assignments(connection, model, versions)
     _read_waivers(connection, model, versions)
     model.changed()
@@ -176,10 +189,9 @@ def _read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
 def _read_assignments(connection: Connection, model: Model, versions: RememberedVersions) -> None:
     table = tables.assignment
     query = select(table.c.item, table.c.letter, table.c.actor, table.c.version)
-    rows = connection.execute(query.order_by(table.c.position)).all()
-    for item, letter, actor, version in rows:
-        model.assignments.append(Assignment(item, letter, actor))
-        versions.assignments[item, actor] = version
+    rows = fetch_all(connection, query.order_by(table.c.position))
+    model.assignments.extend(Assignment(item, letter, actor) for item, letter, actor, _ in rows)
+    versions.assignments.update(((item, actor), version) for item, _, actor, version in rows)
 
 
 def _read_waivers(connection: Connection, model: Model, versions: RememberedVersions) -> None:

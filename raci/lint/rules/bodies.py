@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis, functional_cycles
 from raci.lint.rule import (
@@ -25,7 +25,7 @@ EPSILON = 1e-9
 @lint_rule("BOD001", "redundant-bodies", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
       params={"min_overlap": 0.6, "min_members": 3},
       limits={"min_overlap": (EPSILON, 1.0)})
-def redundant_bodies(analysis: Analysis, params: RuleParams, _: str) -> Iterator[Problem]:
+def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """Two bodies whose members overlap with Jaccard >= `min_overlap`.
 
     Both bodies need at least `min_members` members; members are compared
@@ -96,7 +96,8 @@ def _overlapping_pairs(members: dict[str, set[str]],
 
 
 @lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True)
-def powerless_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+def powerless_body(analysis: Analysis, params: RuleParams,
+                   body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body, other than an advisory board, Accountable for no goal, initiative or decision.
 
     Why it matters: a body without decision rights of its own is a talking
@@ -118,17 +119,18 @@ def powerless_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iter
         decisions:
           - {id: d.subsidie, name: Subsidieregeling, raci: {A: sg-warmte}}
     """
-    body = analysis.model.bodies[body_id]
-    if body.kind == "advisory_board":
-        return
-    items = analysis.assignments.items_of(body_id)
-    kinds = analysis.model.kind
-    if not any(letter == "A" and kinds(item) in ("goal", "initiative", "decision")
-               for item, letter in items.items()):
-        yield Problem.about(
-            [body_id], f"{analysis.label(body_id)} is Accountable for no goal, "
-                       "initiative or decision"
-        )
+    bodies = analysis.model.bodies
+    accountable_for = analysis.assignments.items_holding("A")
+    kind = analysis.model.kind
+    for body_id in body_ids:
+        if bodies[body_id].kind == "advisory_board":
+            continue
+        if not any(kind(item) in ("goal", "initiative", "decision")
+                   for item in accountable_for.get(body_id, ())):
+            yield Problem.about(
+                [body_id], f"{analysis.label(body_id)} is Accountable for no goal, "
+                           "initiative or decision"
+            )
 
 
 def _temporary(analysis: Analysis, entity_id: str) -> Body | Role | None:
@@ -140,7 +142,8 @@ def _temporary(analysis: Analysis, entity_id: str) -> Body | Role | None:
 
 
 @lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False)
-def expired_mandate(analysis: Analysis, params: RuleParams, entity_id: str) -> Iterator[Problem]:
+def expired_mandate(analysis: Analysis, params: RuleParams,
+                    entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role past its `sunset` on the as-of date.
 
     Taskforces, crisis teams and working groups are temporary unless
@@ -164,18 +167,19 @@ def expired_mandate(analysis: Analysis, params: RuleParams, entity_id: str) -> I
         bodies:
           - {id: tf-x, name: Taskforce X, kind: taskforce, sunset: 2027-06-30}
     """
-    entity = _temporary(analysis, entity_id)
-    if entity is not None and entity.sunset is not None and entity.sunset < analysis.as_of:
-        yield Problem.about(
-            [entity_id], f"{analysis.label(entity_id)} is temporary and past its sunset "
-                         f"{entity.sunset.isoformat()}"
-        )
+    for entity_id in entity_ids:
+        entity = _temporary(analysis, entity_id)
+        if entity is not None and entity.sunset is not None and entity.sunset < analysis.as_of:
+            yield Problem.about(
+                [entity_id], f"{analysis.label(entity_id)} is temporary and past its sunset "
+                             f"{entity.sunset.isoformat()}"
+            )
 
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
       uses_assignments=False)
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
-                         entity_id: str) -> Iterator[Problem]:
+                         entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role with no `sunset`.
 
     Why it matters: a temporary structure with no end date becomes
@@ -193,13 +197,15 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
         roles:
           - {id: kwartiermaker, name: Kwartiermaker, temporary: true, sunset: 2027-06-30}
     """
-    entity = _temporary(analysis, entity_id)
-    if entity is not None and entity.sunset is None:
-        yield Problem.about([entity_id], f"{analysis.label(entity_id)} is temporary with no sunset")
+    for entity_id in entity_ids:
+        entity = _temporary(analysis, entity_id)
+        if entity is not None and entity.sunset is None:
+            yield Problem.about([entity_id],
+                                f"{analysis.label(entity_id)} is temporary with no sunset")
 
 
 @lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False)
-def reporting_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator[Problem]:
+def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `reports_to` among roles and bodies.
 
     One finding per cycle (strongly connected component), with every member
@@ -237,7 +243,8 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator[
 
 @lint_rule("BOD006", "steering-layers", "bodies", "warning", BODIES, uses_assignments=False,
       params={"max_layers": 2})
-def steering_layers(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+def steering_layers(analysis: Analysis, params: RuleParams,
+                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with more than `max_layers` bodies in its chain of `reports_to`.
 
     The chain counts bodies only, the body itself included: when A reports
@@ -269,16 +276,18 @@ def steering_layers(analysis: Analysis, params: RuleParams, body_id: str) -> Ite
           - {id: pb, name: Programmaraad, kind: programme_board, reports_to: sg}
           - {id: sg, name: Stuurgroep, kind: steering_group}
     """
-    layers = analysis.body_layers.get(body_id)
-    if layers is not None and layers > params["max_layers"]:
-        yield Problem.about(
-            [body_id], f"{analysis.label(body_id)} is {layers} layers of bodies deep "
-                       f"(more than {params['max_layers']})"
-        )
+    for body_id in body_ids:
+        layers = analysis.body_layers.get(body_id)
+        if layers is not None and layers > params["max_layers"]:
+            yield Problem.about(
+                [body_id], f"{analysis.label(body_id)} is {layers} layers of bodies deep "
+                           f"(more than {params['max_layers']})"
+            )
 
 
 @lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False)
-def chairless_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+def chairless_body(analysis: Analysis, params: RuleParams,
+                   body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no chair.
 
     Why it matters: without a chair nobody sets the agenda, closes the
@@ -296,13 +305,15 @@ def chairless_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iter
         bodies:
           - {id: sg, name: Stuurgroep, kind: steering_group, chair: r1, members: [r1, r2]}
     """
-    if analysis.model.bodies[body_id].chair is None:
-        yield Problem.about([body_id], f"{analysis.label(body_id)} has no chair")
+    for body_id in body_ids:
+        if analysis.model.bodies[body_id].chair is None:
+            yield Problem.about([body_id], f"{analysis.label(body_id)} has no chair")
 
 
 @lint_rule("BOD008", "oversized-body", "bodies", "info", BODIES, uses_assignments=False,
       params={"max_members": 12})
-def oversized_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+def oversized_body(analysis: Analysis, params: RuleParams,
+                   body_ids: Iterable[str]) -> Iterator[Problem]:
     """More members than `max_members`.
 
     Why it matters: large bodies inform rather than decide; every member
@@ -322,16 +333,18 @@ def oversized_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iter
         bodies:
           - {id: sg, name: Stuurgroep, kind: steering_group, members: [r1, r2]}
     """
-    count = len(analysis.model.bodies[body_id].members)
-    if count > params["max_members"]:
-        yield Problem.about(
-            [body_id], f"{analysis.label(body_id)} has {count} members "
-                       f"(more than {params['max_members']})"
-        )
+    for body_id in body_ids:
+        count = len(analysis.model.bodies[body_id].members)
+        if count > params["max_members"]:
+            yield Problem.about(
+                [body_id], f"{analysis.label(body_id)} has {count} members "
+                           f"(more than {params['max_members']})"
+            )
 
 
 @lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False)
-def empty_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+def empty_body(analysis: Analysis, params: RuleParams,
+               body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no members.
 
     Why it matters: a body nobody sits in cannot meet, so whatever it is
@@ -349,8 +362,9 @@ def empty_body(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator
         bodies:
           - {id: sg, name: Stuurgroep, kind: steering_group, members: [r1]}
     """
-    if not analysis.model.bodies[body_id].members:
-        yield Problem.about([body_id], f"{analysis.label(body_id)} has no members")
+    for body_id in body_ids:
+        if not analysis.model.bodies[body_id].members:
+            yield Problem.about([body_id], f"{analysis.label(body_id)} has no members")
 
 
 RULES: list[Rule] = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule
@@ -12,7 +12,7 @@ from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule
            DECISIONS, uses_assignments=True,
       params={"max_consulted": 4})
 def consensus_bottleneck(analysis: Analysis, params: RuleParams,
-                         decision: str) -> Iterator[Problem]:
+                         decisions: Iterable[str]) -> Iterator[Problem]:
     """A decision with more Consulted than `max_consulted`.
 
     Why it matters: every party that must be consulted first is one more
@@ -34,18 +34,21 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
         decisions:
           - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2], I: [r3]}}
     """
-    consulted = analysis.assignments.actors(decision, "C")
-    if len(consulted) > params["max_consulted"]:
-        yield Problem.about(
-            [decision],
-            f"{analysis.label(decision)} consults {len(consulted)} parties "
-            f"(more than {params['max_consulted']}): {', '.join(consulted)}",
-        )
+    consulted_on = analysis.assignments.holding("C")
+    for decision in decisions:
+        consulted = consulted_on.get(decision, ())
+        if len(consulted) > params["max_consulted"]:
+            yield Problem.about(
+                [decision],
+                f"{analysis.label(decision)} consults {len(consulted)} parties "
+                f"(more than {params['max_consulted']}): {', '.join(consulted)}",
+            )
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
       params={"max_latency_days": 60})
-def slow_decision(analysis: Analysis, params: RuleParams, decision: str) -> Iterator[Problem]:
+def slow_decision(analysis: Analysis, params: RuleParams,
+                  decisions: Iterable[str]) -> Iterator[Problem]:
     """Estimated decision latency above `max_latency_days`.
 
     The estimate is the sum of the meeting cadences (`meets_every_days`,
@@ -74,19 +77,22 @@ def slow_decision(analysis: Analysis, params: RuleParams, decision: str) -> Iter
           - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
     """
     bodies = analysis.model.bodies
-    waits = sorted(
-        (actor, bodies[actor].cadence_days)
-        for actor, letter in analysis.assignments.letters(decision).items()
-        if letter in ("A", "C") and actor in bodies
-    )
-    latency = sum(days for _, days in waits)
-    if latency > params["max_latency_days"]:
-        parts = ", ".join(f"{actor} {days}" for actor, days in waits)
-        yield Problem.about(
-            [decision],
-            f"{analysis.label(decision)} takes an estimated {latency} days "
-            f"(more than {params['max_latency_days']}): {parts}",
+    deciding = analysis.assignments.holding("A")
+    consulted = analysis.assignments.holding("C")
+    for decision in decisions:
+        waits = sorted(
+            (actor, bodies[actor].cadence_days)
+            for actor in (*deciding.get(decision, ()), *consulted.get(decision, ()))
+            if actor in bodies
         )
+        latency = sum(days for _, days in waits)
+        if latency > params["max_latency_days"]:
+            parts = ", ".join(f"{actor} {days}" for actor, days in waits)
+            yield Problem.about(
+                [decision],
+                f"{analysis.label(decision)} takes an estimated {latency} days "
+                f"(more than {params['max_latency_days']}): {parts}",
+            )
 
 
 RULES: list[Rule] = [consensus_bottleneck, slow_decision]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
 
 
 @lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True)
-def idle_role(analysis: Analysis, params: RuleParams, role: str) -> Iterator[Problem]:
+def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no assignment, no body seat, no chair and nobody reporting to it.
 
     Why it matters: a role that plays no part in the governance model is
@@ -27,15 +27,21 @@ def idle_role(analysis: Analysis, params: RuleParams, role: str) -> Iterator[Pro
         goals:
           - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
     """
-    if (analysis.assignments.items_of(role) or analysis.bodies_of_member.get(role)
-            or role in analysis.chairs or role in analysis.reported_to):
-        return
-    yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
-                                "one reporting to it")
+    is_assigned = analysis.assignments.is_assigned
+    bodies_of_member = analysis.bodies_of_member
+    chairs = analysis.chairs
+    reported_to = analysis.reported_to
+    for role in roles:
+        if (is_assigned(role) or bodies_of_member.get(role) or role in chairs
+                or role in reported_to):
+            continue
+        yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
+                                    "one reporting to it")
 
 
 @lint_rule("ORG002", "unplaced-person", "organisation", "info", PEOPLE, uses_assignments=True)
-def unplaced_person(analysis: Analysis, params: RuleParams, person: str) -> Iterator[Problem]:
+def unplaced_person(analysis: Analysis, params: RuleParams,
+                    people: Iterable[str]) -> Iterator[Problem]:
     """A person who holds no role, sits in or chairs no body and has no assignment.
 
     Why it matters: someone in the model with no part in its governance is
@@ -54,15 +60,20 @@ def unplaced_person(analysis: Analysis, params: RuleParams, person: str) -> Iter
         roles:
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
-    if (analysis.roles_of_person.get(person) or analysis.bodies_of_member.get(person)
-            or person in analysis.chairs or analysis.assignments.items_of(person)):
-        return
-    yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
-                                  "assignment")
+    roles_of_person = analysis.roles_of_person
+    bodies_of_member = analysis.bodies_of_member
+    chairs = analysis.chairs
+    is_assigned = analysis.assignments.is_assigned
+    for person in people:
+        if (roles_of_person.get(person) or bodies_of_member.get(person)
+                or person in chairs or is_assigned(person)):
+            continue
+        yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
+                                      "assignment")
 
 
 @lint_rule("ORG003", "vacant-role", "organisation", "warning", ROLES, uses_assignments=True)
-def vacant_role(analysis: Analysis, params: RuleParams, role: str) -> Iterator[Problem]:
+def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no holder that is Responsible anywhere, a chair or a body member.
 
     Indicators' assignments count too.
@@ -84,21 +95,25 @@ def vacant_role(analysis: Analysis, params: RuleParams, role: str) -> Iterator[P
         roles:
           - {id: pm, name: Programmamanager, holders: [p.jansen]}
     """
-    if analysis.model.roles[role].holders:
-        return
-    duties = []
-    if "R" in analysis.assignments.items_of(role).values():
-        duties.append("is Responsible")
-    if role in analysis.chairs:
-        duties.append("chairs a body")
-    if analysis.bodies_of_member.get(role):
-        duties.append("sits in a body")
-    if duties:
-        yield Problem.about([role], f"{analysis.label(role)} is vacant but {', '.join(duties)}")
+    vacant_roles = analysis.vacant_roles
+    responsible = analysis.assignments.items_holding("R")
+    for role in roles:
+        if role not in vacant_roles:
+            continue
+        duties = []
+        if role in responsible:
+            duties.append("is Responsible")
+        if role in analysis.chairs:
+            duties.append("chairs a body")
+        if analysis.bodies_of_member.get(role):
+            duties.append("sits in a body")
+        if duties:
+            yield Problem.about([role], f"{analysis.label(role)} is vacant but {', '.join(duties)}")
 
 
 @lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False)
-def chair_not_member(analysis: Analysis, params: RuleParams, body_id: str) -> Iterator[Problem]:
+def chair_not_member(analysis: Analysis, params: RuleParams,
+                     body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body whose chair is not among its members (compared by id).
 
     Why it matters: a chair from outside the body leads meetings without a
@@ -116,10 +131,12 @@ def chair_not_member(analysis: Analysis, params: RuleParams, body_id: str) -> It
         bodies:
           - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dg, r1, r2]}
     """
-    body = analysis.model.bodies[body_id]
-    if body.chair is not None and body.chair not in body.members:
-        yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {body.chair}, "
-                                       "who is not a member")
+    bodies = analysis.model.bodies
+    for body_id in body_ids:
+        body = bodies[body_id]
+        if body.chair is not None and body.chair not in body.members:
+            yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {body.chair}, "
+                                           "who is not a member")
 
 
 RULES: list[Rule] = [idle_role, unplaced_person, vacant_role, chair_not_member]

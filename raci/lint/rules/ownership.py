@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import (
@@ -22,7 +22,7 @@ def _ids(ids: list[str]) -> str:
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
            ITEMS_AND_RACI_KPIS, uses_assignments=True)
-def unowned_item(analysis: Analysis, params: RuleParams, item: str) -> Iterator[Problem]:
+def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -> Iterator[Problem]:
     """A goal, initiative or decision with no Accountable.
 
     Finds goals, initiatives and decisions with no `A` in their `raci`
@@ -46,12 +46,15 @@ def unowned_item(analysis: Analysis, params: RuleParams, item: str) -> Iterator[
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [team-klimaat]}}
     """
-    if not analysis.assignments.actors(item, "A"):
-        yield Problem.about([item], f"{analysis.label(item)} has no Accountable")
+    owned = analysis.assignments.holding("A")
+    for item in items:
+        if item not in owned:
+            yield Problem.about([item], f"{analysis.label(item)} has no Accountable")
 
 
 @lint_rule("OWN002", "multiple-accountable", "ownership", "error", ITEMS, uses_assignments=True)
-def multiple_accountable(analysis: Analysis, params: RuleParams, item: str) -> Iterator[Problem]:
+def multiple_accountable(analysis: Analysis, params: RuleParams,
+                         items: Iterable[str]) -> Iterator[Problem]:
     """More than one Accountable on an item.
 
     Why it matters: two owners means each can wait for the other; when the
@@ -71,16 +74,18 @@ def multiple_accountable(analysis: Analysis, params: RuleParams, item: str) -> I
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [sg-klimaat]}}
     """
-    owners = analysis.assignments.actors(item, "A")
-    if len(owners) > 1:
-        yield Problem.about(
-            [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
-        )
+    owners_of = analysis.assignments.holding("A")
+    for item in items:
+        owners = owners_of.get(item)
+        if owners is not None and len(owners) > 1:
+            yield Problem.about(
+                [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
+            )
 
 
 @lint_rule("OWN003", "collective-accountable", "ownership", "warning", ITEMS, uses_assignments=True)
 def collective_accountable(analysis: Analysis, params: RuleParams,
-                           item: str) -> Iterator[Problem]:
+                           items: Iterable[str]) -> Iterator[Problem]:
     """A body is the Accountable of a goal or initiative.
 
     Decisions are left alone: a decision may well be taken by a body.
@@ -106,17 +111,23 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, C: [sg-klimaat]}}
     """
-    if analysis.kind(item) == "decision":
-        return
-    bodies = [a for a in analysis.assignments.actors(item, "A") if analysis.kind(a) == "body"]
-    if bodies:
-        yield Problem.about(
-            [item], f"{analysis.label(item)} has a body as Accountable: {_ids(bodies)}"
-        )
+    owners_of = analysis.assignments.holding("A")
+    decisions = analysis.model.decisions
+    all_bodies = analysis.model.bodies
+    for item in items:
+        owners = owners_of.get(item)
+        if owners is None or item in decisions:
+            continue
+        bodies = [a for a in owners if a in all_bodies]
+        if bodies:
+            yield Problem.about(
+                [item], f"{analysis.label(item)} has a body as Accountable: {_ids(bodies)}"
+            )
 
 
 @lint_rule("OWN004", "vacant-accountable", "ownership", "error", ITEMS, uses_assignments=True)
-def vacant_accountable(analysis: Analysis, params: RuleParams, item: str) -> Iterator[Problem]:
+def vacant_accountable(analysis: Analysis, params: RuleParams,
+                       items: Iterable[str]) -> Iterator[Problem]:
     """The Accountable is a role with no holder.
 
     Why it matters: an owner on paper only. Until someone fills the role,
@@ -139,18 +150,22 @@ def vacant_accountable(analysis: Analysis, params: RuleParams, item: str) -> Ite
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: [p.jansen]}
     """
-    roles = analysis.model.roles
-    vacant = [a for a in analysis.assignments.actors(item, "A")
-              if a in roles and not roles[a].holders]
-    if vacant:
-        yield Problem.about(
-            [item], f"{analysis.label(item)} is owned by a vacant role: {_ids(vacant)}"
-        )
+    owners_of = analysis.assignments.holding("A")
+    vacant_roles = analysis.vacant_roles
+    for item in items:
+        owners = owners_of.get(item)
+        if owners is None:
+            continue
+        vacant = [a for a in owners if a in vacant_roles]
+        if vacant:
+            yield Problem.about(
+                [item], f"{analysis.label(item)} is owned by a vacant role: {_ids(vacant)}"
+            )
 
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ITEMS, uses_assignments=True)
 def external_accountable(analysis: Analysis, params: RuleParams,
-                         item: str) -> Iterator[Problem]:
+                         items: Iterable[str]) -> Iterator[Problem]:
     """The Accountable is an external person, or a role held only by external people.
 
     A person is external when `external: true` or their unit, or a unit
@@ -179,17 +194,23 @@ def external_accountable(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [p.dekker]}}
     """
-    external = [a for a in analysis.assignments.actors(item, "A") if analysis.is_external_actor(a)]
-    if external:
-        yield Problem.about(
-            [item], f"{analysis.label(item)} has an external Accountable: {_ids(external)}"
-        )
+    owners_of = analysis.assignments.holding("A")
+    externals = analysis.external_actors
+    for item in items:
+        owners = owners_of.get(item)
+        if owners is None:
+            continue
+        external = [a for a in owners if a in externals]
+        if external:
+            yield Problem.about(
+                [item], f"{analysis.label(item)} has an external Accountable: {_ids(external)}"
+            )
 
 
 @lint_rule("OWN006", "crowded-responsible", "ownership", "warning", ITEMS, uses_assignments=True,
       params={"max_responsible": 3})
 def crowded_responsible(analysis: Analysis, params: RuleParams,
-                        item: str) -> Iterator[Problem]:
+                        items: Iterable[str]) -> Iterator[Problem]:
     """More Responsibles than `max_responsible`.
 
     Why it matters: when many parties do the work, coordination eats the
@@ -212,17 +233,21 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
           - {id: i.wijk, name: Wijkaanpak, goals: [g.x],
              raci: {A: dg-bw, R: [team-a, team-b], C: [team-c, team-d]}}
     """
-    doers = analysis.assignments.actors(item, "R")
-    if len(doers) > params["max_responsible"]:
-        yield Problem.about(
-            [item],
-            f"{analysis.label(item)} has {len(doers)} Responsibles "
-            f"(more than {params['max_responsible']}): {_ids(doers)}",
-        )
+    doers_of = analysis.assignments.holding("R")
+    most = params["max_responsible"]
+    for item in items:
+        doers = doers_of.get(item)
+        if doers is not None and len(doers) > most:
+            yield Problem.about(
+                [item],
+                f"{analysis.label(item)} has {len(doers)} Responsibles "
+                f"(more than {most}): {_ids(doers)}",
+            )
 
 
 @lint_rule("OWN007", "no-responsible", "ownership", "warning", INITIATIVES, uses_assignments=True)
-def no_responsible(analysis: Analysis, params: RuleParams, item: str) -> Iterator[Problem]:
+def no_responsible(analysis: Analysis, params: RuleParams,
+                   items: Iterable[str]) -> Iterator[Problem]:
     """An initiative with an Accountable but no Responsible.
 
     Why it matters: an owner with nobody doing the work is a wish, not an
@@ -240,14 +265,17 @@ def no_responsible(analysis: Analysis, params: RuleParams, item: str) -> Iterato
         initiatives:
           - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: dg-bw, R: [team-wijk]}}
     """
-    letters = analysis.assignments.letters(item).values()
-    if "A" in letters and "R" not in letters:
-        yield Problem.about([item], f"{analysis.label(item)} has an Accountable but no Responsible")
+    owned = analysis.assignments.holding("A")
+    done = analysis.assignments.holding("R")
+    for item in items:
+        if item in owned and item not in done:
+            yield Problem.about([item],
+                                f"{analysis.label(item)} has an Accountable but no Responsible")
 
 
 @lint_rule("OWN008", "inverted-accountability", "ownership", "info", ITEMS, uses_assignments=True)
 def inverted_accountability(analysis: Analysis, params: RuleParams,
-                            item: str) -> Iterator[Problem]:
+                            items: Iterable[str]) -> Iterator[Problem]:
     """An Accountable reports, directly or not, to one of the item's Responsibles.
 
     Finds items whose Accountable (a role or body) has one of the item's
@@ -274,17 +302,21 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.x, name: Doel, raci: {A: sg, R: [dir]}}
     """
-    owners = analysis.assignments.actors(item, "A")
-    doers = analysis.assignments.actors(item, "R")
-    if not owners or not doers:
-        return
-    chains = analysis.reporting_chains
-    inverted = [f"{owner} reports to {doer}" for owner in owners for doer in doers
-                if chains.reports_to(owner, doer)]
-    if inverted:
-        yield Problem.about(
-            [item], f"{analysis.label(item)} has inverted accountability: {'; '.join(inverted)}"
-        )
+    owners_of = analysis.assignments.holding("A")
+    doers_of = analysis.assignments.holding("R")
+    reports_to = analysis.reporting_chains.reports_to
+    for item in items:
+        owners = owners_of.get(item)
+        doers = doers_of.get(item)
+        if owners is None or doers is None:
+            continue
+        inverted = [f"{owner} reports to {doer}" for owner in owners for doer in doers
+                    if reports_to(owner, doer)]
+        if inverted:
+            yield Problem.about(
+                [item],
+                f"{analysis.label(item)} has inverted accountability: {'; '.join(inverted)}",
+            )
 
 
 RULES: list[Rule] = [

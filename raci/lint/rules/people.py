@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule
@@ -15,7 +15,7 @@ ITEM_KINDS = ("goal", "initiative", "decision")
 @lint_rule("PPL001", "accountability-overload", "people", "warning", PEOPLE, uses_assignments=True,
       params={"max_items": 8})
 def accountability_overload(analysis: Analysis, params: RuleParams,
-                            person: str) -> Iterator[Problem]:
+                            people: Iterable[str]) -> Iterator[Problem]:
     """A person Accountable, directly or through roles held, for more than `max_items` items.
 
     Items are goals, initiatives and decisions; an item counts once however
@@ -41,21 +41,29 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
           - {id: g.a, name: A, raci: {A: p.jansen}}
           - {id: g.b, name: B, raci: {A: dir-x}}     # held by someone else
     """
-    kinds = analysis.model.kind
-    owned: set[str] = set()
-    for actor in (person, *analysis.roles_of_person.get(person, ())):
-        owned.update(item for item, letter in analysis.assignments.items_of(actor).items()
-                     if letter == "A" and kinds(item) in ITEM_KINDS)
-    if len(owned) > params["max_items"]:
-        yield Problem.about(
-            [person], f"{analysis.label(person)} is Accountable for {len(owned)} items "
-                      f"(more than {params['max_items']})"
-        )
+    accountable_for = analysis.assignments.items_holding("A")
+    roles_of_person = analysis.roles_of_person
+    kind = analysis.model.kind
+    most = params["max_items"]
+    for person in people:
+        direct = accountable_for.get(person, ())
+        through_roles = [accountable_for[role] for role in roles_of_person.get(person, ())
+                         if role in accountable_for]
+        # Counted with repeats and indicators, an upper bound most people are far below.
+        if len(direct) + sum(map(len, through_roles)) <= most:
+            continue
+        count = sum(kind(item) in ITEM_KINDS for item in set(direct).union(*through_roles))
+        if count > most:
+            yield Problem.about(
+                [person], f"{analysis.label(person)} is Accountable for {count} items "
+                          f"(more than {most})"
+            )
 
 
 @lint_rule("PPL002", "meeting-overload", "people", "warning", PEOPLE, uses_assignments=False,
       params={"max_bodies": 5})
-def meeting_overload(analysis: Analysis, params: RuleParams, person: str) -> Iterator[Problem]:
+def meeting_overload(analysis: Analysis, params: RuleParams,
+                     people: Iterable[str]) -> Iterator[Problem]:
     """A person in more than `max_bodies` bodies, directly or through roles held.
 
     Why it matters: a person who sits everywhere is the bottleneck of every
@@ -80,29 +88,36 @@ def meeting_overload(analysis: Analysis, params: RuleParams, person: str) -> Ite
           - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
           - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
     """
-    seats = analysis.seats_of_person(person)
-    if len(seats) > params["max_bodies"]:
-        yield Problem.about(
-            [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
-                      f"(more than {params['max_bodies']})"
-        )
+    bodies_of_member = analysis.bodies_of_member
+    roles_of_person = analysis.roles_of_person
+    most = params["max_bodies"]
+    for person in people:
+        # Counted with repeats, an upper bound most people are far below.
+        listed = len(bodies_of_member.get(person, ())) + sum(
+            len(bodies_of_member.get(role, ())) for role in roles_of_person.get(person, ()))
+        if listed <= most:
+            continue
+        seats = analysis.seats_of_person(person)
+        if len(seats) > most:
+            yield Problem.about(
+                [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
+                          f"(more than {most})"
+            )
 
 
 def _accountable_in_unit(analysis: Analysis, unit: str) -> set[str]:
     """Active initiatives with an Accountable role or person of exactly `unit`."""
-    initiatives = analysis.model.initiatives
+    accountable_for = analysis.assignments.items_holding("A")
     found: set[str] = set()
-    for actor in (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ())):
-        for item, letter in analysis.assignments.items_of(actor).items():
-            if letter == "A" and item in initiatives \
-                    and initiatives[item].effective_status == "active":
-                found.add(item)
-    return found
+    for actor in analysis.actors_by_unit.get(unit, ()):
+        found.update(accountable_for.get(actor, ()))
+    return found & analysis.active_initiatives
 
 
 @lint_rule("PPL003", "external-dependence", "people", "info", UNITS, uses_assignments=True,
       params={"max_share": 0.5}, limits={"max_share": (0.0, 1.0)})
-def external_dependence(analysis: Analysis, params: RuleParams, unit: str) -> Iterator[Problem]:
+def external_dependence(analysis: Analysis, params: RuleParams,
+                        units: Iterable[str]) -> Iterator[Problem]:
     """A unit whose active initiatives lean on external Responsibles for more than `max_share`.
 
     The unit's initiatives are the active ones with an Accountable role or
@@ -133,24 +148,28 @@ def external_dependence(analysis: Analysis, params: RuleParams, unit: str) -> It
         initiatives:
           - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern, p.intern]}}
     """
-    if unit in analysis.external_units:
-        return
-    total = external = 0
     externals = analysis.external_actors
-    for initiative in _accountable_in_unit(analysis, unit):
-        doers = analysis.assignments.actors(initiative, "R")
-        total += len(doers)
-        external += sum(actor in externals for actor in doers)
-    if total and external / total > params["max_share"] + EPSILON:
-        yield Problem.about(
-            [unit], f"{analysis.label(unit)} has {external} of {total} Responsible assignments "
-                    f"on its active initiatives external ({external / total:.0%}, "
-                    f"more than {params['max_share']:.0%})"
-        )
+    external_units = analysis.external_units
+    doers_of = analysis.assignments.holding("R")
+    for unit in units:
+        if unit in external_units:
+            continue
+        total = external = 0
+        for initiative in _accountable_in_unit(analysis, unit):
+            doers = doers_of.get(initiative, ())
+            total += len(doers)
+            external += sum(actor in externals for actor in doers)
+        if total and external / total > params["max_share"] + EPSILON:
+            yield Problem.about(
+                [unit], f"{analysis.label(unit)} has {external} of {total} Responsible "
+                        f"assignments on its active initiatives external "
+                        f"({external / total:.0%}, more than {params['max_share']:.0%})"
+            )
 
 
 @lint_rule("PPL004", "capacity-overcommit", "people", "warning", UNITS, uses_assignments=True)
-def capacity_overcommit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator[Problem]:
+def capacity_overcommit(analysis: Analysis, params: RuleParams,
+                        units: Iterable[str]) -> Iterator[Problem]:
     """A unit whose demand exceeds the summed `capacity_fte` of its own people.
 
     Demand: each active initiative's `demand_fte` is split evenly over its
@@ -178,20 +197,32 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams, unit: str) -> It
         initiatives:
           - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
     """
-    initiatives = analysis.model.initiatives
-    demand = 0.0
-    for actor in (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ())):
-        for item, letter in analysis.assignments.items_of(actor).items():
-            found = initiatives.get(item)
-            if letter != "R" or found is None or found.effective_status != "active":
-                continue
-            doers = len(analysis.assignments.actors(item, "R"))
-            demand += (found.demand_fte or 0.0) / doers
+    share = _demand_per_responsible(analysis)
+    responsible_for = analysis.assignments.items_holding("R")
+    actors_by_unit = analysis.actors_by_unit
     people = analysis.model.people
-    capacity = sum(people[p].effective_capacity_fte for p in analysis.people_by_unit.get(unit, ()))
-    if demand > capacity + EPSILON:
-        asked, has = _apart(demand, capacity)
-        yield Problem.about([unit], f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
+    for unit in units:
+        # Added up in the order of the model's assignments, one by one, so
+        # that the rounded amounts in messages never depend on the route taken.
+        demand = 0.0
+        for actor in actors_by_unit.get(unit, ()):
+            for item in responsible_for.get(actor, ()):
+                demand += share.get(item, 0.0)
+        capacity = sum(people[p].effective_capacity_fte
+                       for p in analysis.people_by_unit.get(unit, ()))
+        if demand > capacity + EPSILON:
+            asked, has = _apart(demand, capacity)
+            yield Problem.about([unit],
+                                f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
+
+
+def _demand_per_responsible(analysis: Analysis) -> dict[str, float]:
+    """Each active initiative with Responsibles -> its `demand_fte` split evenly
+    over them (worked out per call, as Responsibles change with edits)."""
+    initiatives = analysis.model.initiatives
+    doers_of = analysis.assignments.holding("R")
+    return {item: (initiatives[item].demand_fte or 0.0) / len(doers_of[item])
+            for item in analysis.active_initiatives if item in doers_of}
 
 
 def _apart(demand: float, capacity: float) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import INITIATIVES, UNITS, Problem, Rule, RuleParams, lint_rule
@@ -12,7 +12,7 @@ from raci.lint.rule import INITIATIVES, UNITS, Problem, Rule, RuleParams, lint_r
            INITIATIVES, uses_assignments=True,
       params={"min_units": 3})
 def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
-                           initiative: str) -> Iterator[Problem]:
+                           initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative whose Responsibles come from at least `min_units` units with no common body.
 
     The Responsible roles and people are placed in their units (a role's
@@ -42,15 +42,20 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
           - {id: pb-x, name: Programmaraad X, kind: programme_board,
              members: [head-a, head-b, head-c]}
     """
-    units = sorted({unit for actor in analysis.assignments.actors(initiative, "R")
-                    if (unit := analysis.unit_of(actor)) is not None})
-    if not units or len(units) < params["min_units"]:  # no unit, nothing to cross
-        return
-    if not analysis.has_common_body(frozenset(units)):
-        yield Problem.about(
-            [initiative], f"{analysis.label(initiative)} crosses {len(units)} units with no "
-                          f"body where they all meet: {', '.join(units)}"
-        )
+    doers_of = analysis.assignments.holding("R")
+    unit_of = analysis.unit_of
+    for initiative in initiatives:
+        doers = doers_of.get(initiative)
+        if doers is None or len(doers) < params["min_units"]:  # too few to cross that many
+            continue
+        units = sorted({unit for actor in doers if (unit := unit_of(actor)) is not None})
+        if not units or len(units) < params["min_units"]:  # no unit, nothing to cross
+            continue
+        if not analysis.has_common_body(frozenset(units)):
+            yield Problem.about(
+                [initiative], f"{analysis.label(initiative)} crosses {len(units)} units with no "
+                              f"body where they all meet: {', '.join(units)}"
+            )
 
 
 def _contexts_of_person(analysis: Analysis, person: str) -> Iterator[str]:
@@ -72,7 +77,8 @@ def _units_in(analysis: Analysis, context: str) -> frozenset[str]:
 
 
 @lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True)
-def isolated_unit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator[Problem]:
+def isolated_unit(analysis: Analysis, params: RuleParams,
+                  units: Iterable[str]) -> Iterator[Problem]:
     """A unit with people of its own, none of whom shares a body or an item with another unit.
 
     A person shares a body when they sit in it (a member, directly or
@@ -106,9 +112,16 @@ def isolated_unit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator
         goals:
           - {id: g.x, name: X, raci: {A: p.a, C: [p.b]}}   # p.b is of another unit
     """
-    people = analysis.people_by_unit.get(unit)
-    if not people:
-        return
+    for unit in units:
+        people = analysis.people_by_unit.get(unit)
+        if people and not _meets_another_unit(analysis, unit, people):
+            yield Problem.about([unit],
+                                f"{analysis.label(unit)} shares no body or item with another unit")
+
+
+def _meets_another_unit(analysis: Analysis, unit: str, people: list[str]) -> bool:
+    """Whether any of the unit's people shares a body or an item with someone
+    of another unit."""
     seen: set[str] = set()
     for person in people:
         for context in _contexts_of_person(analysis, person):
@@ -116,8 +129,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams, unit: str) -> Iterator
                 continue
             seen.add(context)
             if _units_in(analysis, context) - {unit}:
-                return
-    yield Problem.about([unit], f"{analysis.label(unit)} shares no body or item with another unit")
+                return True
+    return False
 
 
 RULES: list[Rule] = [uncoordinated_crossing, isolated_unit]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule
@@ -11,7 +11,7 @@ from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleP
 @lint_rule("STR001", "goal-without-initiative", "strategy", "warning",
            GOALS, uses_assignments=False)
 def goal_without_initiative(analysis: Analysis, params: RuleParams,
-                            goal: str) -> Iterator[Problem]:
+                            goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no initiative contributing to it other than stopped ones.
 
     Why it matters: a goal nobody works on is a statement, not policy. Leaf
@@ -33,18 +33,21 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x]}
     """
-    if analysis.subgoals.get(goal):
-        return
     initiatives = analysis.model.initiatives
-    if all(initiatives[i].effective_status == "stopped"
-           for i in analysis.initiatives_of_goal.get(goal, ())):
-        yield Problem.about([goal], f"{analysis.label(goal)} has no initiative working on it")
+    subgoals = analysis.subgoals
+    initiatives_of_goal = analysis.initiatives_of_goal
+    for goal in goals:
+        if subgoals.get(goal):
+            continue
+        if all(initiatives[i].effective_status == "stopped"
+               for i in initiatives_of_goal.get(goal, ())):
+            yield Problem.about([goal], f"{analysis.label(goal)} has no initiative working on it")
 
 
 @lint_rule("STR002", "orphan-initiative", "strategy", "warning",
            INITIATIVES, uses_assignments=False)
 def orphan_initiative(analysis: Analysis, params: RuleParams,
-                      initiative: str) -> Iterator[Problem]:
+                      initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative that contributes to no goal.
 
     Why it matters: work that serves no goal competes for capacity with work
@@ -65,12 +68,15 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x]}
     """
-    if not analysis.model.initiatives[initiative].goals:
-        yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
+    found = analysis.model.initiatives
+    for initiative in initiatives:
+        if not found[initiative].goals:
+            yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
 
 
 @lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False)
-def goal_without_kpi(analysis: Analysis, params: RuleParams, goal: str) -> Iterator[Problem]:
+def goal_without_kpi(analysis: Analysis, params: RuleParams,
+                     goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no indicator measuring it.
 
     Why it matters: what is not measured cannot be steered on; nobody can
@@ -88,13 +94,16 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams, goal: str) -> Itera
         kpis:
           - {id: k.x, name: Indicator X, measures: g.x, type: leading}
     """
-    if not analysis.subgoals.get(goal) and not analysis.kpis_of.get(goal):
-        yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
+    subgoals = analysis.subgoals
+    kpis_of = analysis.kpis_of
+    for goal in goals:
+        if not subgoals.get(goal) and not kpis_of.get(goal):
+            yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
 
 
 @lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False)
 def no_leading_indicator(analysis: Analysis, params: RuleParams,
-                         goal: str) -> Iterator[Problem]:
+                         goals: Iterable[str]) -> Iterator[Problem]:
     """A goal whose own indicators are all lagging.
 
     Indicators of sub-goals do not count.
@@ -116,16 +125,18 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
           - {id: k.x, name: Woningen, measures: g.x, type: lagging}
           - {id: k.y, name: Vergunningen, measures: g.x, type: leading}
     """
-    kpis = analysis.kpis_of.get(goal)
-    if kpis and all(kpi.type == "lagging" for kpi in kpis):
-        yield Problem.about([goal], f"{analysis.label(goal)} has only lagging indicators: "
-                                    f"{', '.join(sorted(kpi.id for kpi in kpis))}")
+    kpis_of = analysis.kpis_of
+    for goal in goals:
+        kpis = kpis_of.get(goal)
+        if kpis and all(kpi.type == "lagging" for kpi in kpis):
+            yield Problem.about([goal], f"{analysis.label(goal)} has only lagging indicators: "
+                                        f"{', '.join(sorted(kpi.id for kpi in kpis))}")
 
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
            INITIATIVES, uses_assignments=False)
 def no_success_criteria(analysis: Analysis, params: RuleParams,
-                        initiative: str) -> Iterator[Problem]:
+                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """A proposed or active initiative with no success criteria.
 
     Why it matters: without criteria nobody can say when the initiative is
@@ -143,15 +154,18 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], success_criteria: ["200 wijken gestart"]}
     """
-    found = analysis.model.initiatives[initiative]
-    if found.effective_status in ("proposed", "active") and not found.success_criteria:
-        yield Problem.about([initiative], f"{analysis.label(initiative)} has no success criteria")
+    everything = analysis.model.initiatives
+    for initiative in initiatives:
+        found = everything[initiative]
+        if found.effective_status in ("proposed", "active") and not found.success_criteria:
+            yield Problem.about([initiative],
+                                f"{analysis.label(initiative)} has no success criteria")
 
 
 @lint_rule("STR006", "blocked-dependency", "strategy", "warning",
            INITIATIVES, uses_assignments=False)
 def blocked_dependency(analysis: Analysis, params: RuleParams,
-                       initiative: str) -> Iterator[Problem]:
+                       initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative that depends directly on a paused or stopped one.
 
     Why it matters: the active one spends capacity on work that waits for
@@ -172,19 +186,20 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], status: active}
     """
-    initiatives = analysis.model.initiatives
-    found = initiatives[initiative]
-    if found.effective_status != "active":
-        return
-    blockers = sorted({other for other in found.depends_on if other in initiatives
-                       and initiatives[other].effective_status in ("paused", "stopped")})
-    if blockers:
-        yield Problem.about([initiative], f"{analysis.label(initiative)} depends on paused or "
-                                          f"stopped initiatives: {', '.join(blockers)}")
+    everything = analysis.model.initiatives
+    for initiative in initiatives:
+        found = everything[initiative]
+        if found.effective_status != "active" or not found.depends_on:
+            continue
+        blockers = sorted({other for other in found.depends_on if other in everything
+                           and everything[other].effective_status in ("paused", "stopped")})
+        if blockers:
+            yield Problem.about([initiative], f"{analysis.label(initiative)} depends on paused or "
+                                              f"stopped initiatives: {', '.join(blockers)}")
 
 
 @lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False)
-def dependency_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator[Problem]:
+def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `depends_on`.
 
     One finding per strongly connected component, with every member as a
@@ -229,7 +244,7 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: str) -> Iterator
 
 @lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False)
 def overdue_initiative(analysis: Analysis, params: RuleParams,
-                       initiative: str) -> Iterator[Problem]:
+                       initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative past its `end` on the as-of date.
 
     Past means the end is strictly before the as-of date (`--as-of`, else
@@ -251,10 +266,13 @@ def overdue_initiative(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], end: 2027-06-30}
     """
-    found = analysis.model.initiatives[initiative]
-    if found.effective_status == "active" and found.end is not None and found.end < analysis.as_of:
-        yield Problem.about([initiative], f"{analysis.label(initiative)} is active past its end "
-                                          f"{found.end.isoformat()}")
+    everything = analysis.model.initiatives
+    as_of = analysis.as_of
+    for initiative in initiatives:
+        found = everything[initiative]
+        if found.end is not None and found.end < as_of and found.effective_status == "active":
+            yield Problem.about([initiative], f"{analysis.label(initiative)} is active past "
+                                              f"its end {found.end.isoformat()}")
 
 
 RULES: list[Rule] = [

@@ -7,7 +7,7 @@ be waived themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import WAIVERS, Problem, Rule, RuleParams, lint_rule
@@ -24,7 +24,8 @@ def _describe(waiver: Waiver, analysis: Analysis) -> str:
 
 
 @lint_rule("WAI001", "expired-waiver", "waivers", "warning", WAIVERS, uses_assignments=False)
-def expired_waiver(analysis: Analysis, params: RuleParams, number: str) -> Iterator[Problem]:
+def expired_waiver(analysis: Analysis, params: RuleParams,
+                   numbers: Iterable[str]) -> Iterator[Problem]:
     """A waiver past its `expires` date; the finding it waived is reported again too.
 
     Why it matters: a waiver records a decision to accept a weakness for a
@@ -43,16 +44,19 @@ def expired_waiver(analysis: Analysis, params: RuleParams, number: str) -> Itera
         waivers:
           - {rule: BOD002, target: sg-warmte, reason: Adviserend, expires: 2027-01-01}
     """
-    waiver = analysis.model.waivers[int(number)]
-    if waiver_expired(waiver, analysis):
-        assert waiver.expires is not None
-        yield Problem.about(
-            waiver.target, f"{_describe(waiver, analysis)} expired on {waiver.expires.isoformat()}"
-        )
+    for number in numbers:
+        waiver = analysis.model.waivers[int(number)]
+        if waiver_expired(waiver, analysis):
+            assert waiver.expires is not None
+            yield Problem.about(
+                waiver.target,
+                f"{_describe(waiver, analysis)} expired on {waiver.expires.isoformat()}",
+            )
 
 
 @lint_rule("WAI002", "unused-waiver", "waivers", "info", WAIVERS, uses_assignments=False)
-def unused_waiver(analysis: Analysis, params: RuleParams, number: str) -> Iterator[Problem]:
+def unused_waiver(analysis: Analysis, params: RuleParams,
+                  numbers: Iterable[str]) -> Iterator[Problem]:
     """A waiver, not expired, that matches no finding.
 
     Why it matters: a waiver for a weakness that is gone hides the next one
@@ -72,9 +76,10 @@ def unused_waiver(analysis: Analysis, params: RuleParams, number: str) -> Iterat
 
         waivers: []
     """
-    waiver = analysis.model.waivers[int(number)]
-    if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
-        yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no finding")
+    for number in numbers:
+        waiver = analysis.model.waivers[int(number)]
+        if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
+            yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no finding")
 
 
 RULES: list[Rule] = [expired_waiver, unused_waiver]
