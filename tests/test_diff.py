@@ -72,7 +72,7 @@ def test_text_and_markdown(old_and_new: tuple[Path, Path],
     assert "Findings resolved (2):" in out
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
     assert code == 0 and out.startswith(f"## Changes from `{old}` to `{new}`")
-    assert "### Assignments changed (1)\n\n- g.co2 dir: A -> C" in out
+    assert "### Assignments changed (1)\n\n- g.co2 dir: A -&gt; C" in out  # renders as ->
 
 
 def test_a_database_against_a_file_and_no_differences(
@@ -93,3 +93,15 @@ def test_a_bad_model_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     model = write_model(tmp_path / "org.yaml")
     code, out, err = run_raci(capsys, "diff", model, tmp_path / "missing.yaml")
     assert code == 2 and out == "" and "no such file" in err
+
+
+def test_names_stay_on_one_line_and_html_shows_as_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = write_model(tmp_path / "old.yaml")
+    new = write_model(tmp_path / "new.yaml", people=[
+        *SMALL_MODEL["people"], {"id": "p.nieuw", "name": "Eerste\nTweede <i>x</i> | y"}])
+    code, out, _ = run_raci(capsys, "diff", old, new)
+    assert code == 0
+    assert "  person p.nieuw 'Eerste\\nTweede <i>x</i> | y'\n" in out
+    code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
+    assert "\n- person p.nieuw 'Eerste\\\\nTweede &lt;i&gt;x&lt;/i&gt; \\| y'\n" in out

@@ -151,3 +151,43 @@ def test_as_of_and_underscored_keys_in_the_file(tmp_path: Path) -> None:
 
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--select", "OWN01"], "--select: unknown rule, prefix or group 'OWN01'; "
+                            "did you mean 'OWN001'?"),
+    (["--ignore", "OWN,ownershp"], "--ignore: unknown rule, prefix or group 'ownershp'; "
+                                   "did you mean 'ownership'?"),
+    (["--select", "XYZ"], "--select: unknown rule, prefix or group 'XYZ'; `raci rules` lists them"),
+])
+def test_an_unknown_rule_on_the_command_line_names_the_option(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str) -> None:
+    model = write_model(tmp_path / "org.yaml")
+    code, _, err = run_raci(capsys, "lint", model, *args)
+    assert code == 2 and words in err and "the command line" not in err
+
+
+def test_an_unknown_rule_in_the_file_names_the_file_and_key(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text('[raci]\nignore = ["multiple-acountable"]\n')
+    model = write_model(tmp_path / "org.yaml")
+    with pytest.raises(UsageError) as refused:
+        load_config(model)
+    assert str(refused.value) == (
+        f"{tmp_path / 'raci.toml'}: unknown rule, prefix or group 'multiple-acountable' in "
+        "ignore; did you mean 'multiple-accountable'? `raci rules` lists them")
+
+
+@pytest.mark.parametrize(("setting", "words"), [
+    ("[raci.rules.BOD001]\nmin_overlap = 0\n",
+     "BOD001 min_overlap must be a number (above 0 and at most 1), not 0"),
+    ("[raci.rules.PPL003]\nmax_share = 1.5\n",
+     "PPL003 max_share must be a number (at least 0 and at most 1), not 1.5"),
+    ("[raci.rules.OWN006]\nmax_responsible = -1\n",
+     "OWN006 max_responsible must be a whole number (at least 0), not -1"),
+])
+def test_parameter_bounds_read_as_words(tmp_path: Path, setting: str, words: str) -> None:
+    (tmp_path / "raci.toml").write_text(setting)
+    model = write_model(tmp_path / "org.yaml")
+    with pytest.raises(UsageError) as refused:
+        load_config(model)
+    assert words in str(refused.value)

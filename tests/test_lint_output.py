@@ -165,3 +165,42 @@ def test_a_model_file_that_does_not_validate_exits_2(
         {"id": "g.co2", "name": "CO2", "raci": {"A": "nobody"}}])
     code, out, err = run_raci(capsys, "lint", path, "--format", "sarif")
     assert code == 2 and out == "" and f"{path}:" in err and "nobody" in err
+
+
+HOSTILE_NAME = "Regel 1\nRegel 2\t\x1b[31mrood\u2028<b>vet</b> & co | 100%"
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """A goal whose name has a line break, a tab, a terminal escape, a line
+    separator, HTML, a pipe and a percent sign."""
+    return write_model(tmp_path / "org.yaml", goals=[
+        {"id": "g.co2", "name": HOSTILE_NAME, "raci": {"A": ["dg", "dir"]}},
+        {"id": "g.leeg", "name": "Leeg", "raci": {"A": "dg"}}])
+
+
+def test_text_keeps_a_finding_on_one_line_whatever_the_name(
+        hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_raci(capsys, "lint", hostile)
+    first, summary = out.splitlines()  # str.splitlines also splits at \u2028
+    assert summary.startswith("1 error")
+    assert "'Regel 1\\nRegel 2\\t\\x1b[31mrood\\u2028<b>vet</b> & co | 100%'" in first
+    assert "\x1b" not in out
+
+
+def test_github_keeps_an_annotation_on_one_line_whatever_the_name(
+        hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_raci(capsys, "lint", hostile, "--format", "github")
+    (annotation,) = out.splitlines()
+    assert annotation.startswith("::error file=")
+    # Line breaks as GitHub's own %0A; the other control characters escaped.
+    assert "Regel 1%0ARegel 2\\t\\x1b[31mrood\\u2028<b>vet</b> & co | 100%25" in annotation
+
+
+def test_markdown_shows_html_in_names_as_written(
+        hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_raci(capsys, "lint", hostile, "--format", "markdown")
+    (row,) = [line for line in out.splitlines() if line.startswith("| error |")]
+    assert "<b>" not in row and "&lt;b&gt;vet&lt;/b&gt; &amp; co \\| 100%" in row
+    assert "Regel 1\\\\nRegel 2" in row, "a line break is shown, escaped, in its cell"
+    assert row.endswith("|") and "\x1b" not in row

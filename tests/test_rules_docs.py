@@ -70,8 +70,11 @@ def test_every_rule_is_documented_with_examples(code: str) -> None:
     assert len(blocks) == 2, "a failing and a passing example"
     for block in blocks:
         assert isinstance(yaml.safe_load(block), dict)
-    for name in rule(code).params:
-        assert f"`{name}`" in doc
+    stated = re.search(r"^Parameters: .*?(?:\n\n|\Z)", doc, re.M | re.S)
+    assert (stated is not None) == bool(rule(code).params)
+    for name, default in rule(code).params.items():
+        assert stated is not None and f"`{name}` (" in stated.group(0)
+        assert f"default {default}" in stated.group(0), "the doc gives the default the code has"
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,7 +88,8 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_raci(capsys, "rules", "bod001")
     assert code == 0
     assert out.startswith("BOD001 bodies.redundant-bodies (default level: warning)")
-    assert "Parameters (defaults): min_overlap = 0.6, min_members = 3" in out
+    assert out.count("Parameters") == 1, "the parameters are shown once"
+    assert "default 0.6" in out and "`min_members` (default 3)" in out
     assert "How to fix:" in out
     code, _, err = run_raci(capsys, "rules", "XYZ001")
     assert code == 2 and "no rule 'XYZ001'" in err

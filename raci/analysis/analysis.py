@@ -4,7 +4,7 @@ Each part is built once, on first use, from lean tuples and plain dicts; only
 the graphs a rule needs are built, and none compares all pairs of anything.
 The assignment index is the one part that changes in place: the app's
 incremental `Linter` replaces the assignments of one item after a matrix edit
-(`replace_item_assignments`); every other part depends only on entities, and
+(`AssignmentIndex.replace_item`); every other part depends only on entities, and
 a change to an entity builds a new `Analysis`.
 """
 
@@ -168,7 +168,9 @@ class Analysis:
     @cached_property
     def external_actors(self) -> frozenset[str]:
         """Every external person, and every role held only by external people."""
-        people = {p for p in self.model.people if self.is_external_person(p)}
+        external_units = self.external_units
+        people = {p.id for p in self.model.people.values()
+                  if p.external or p.unit in external_units}
         roles = {r.id for r in self.model.roles.values()
                  if r.holders and all(holder in people for holder in r.holders)}
         return frozenset(people | roles)

@@ -85,10 +85,7 @@ def rules(code: str | None) -> None:
     if found is None:
         raise UsageError(f"no rule {code!r}; `raci rules` lists them")
     click.echo(f"{found.code} {found.dotted_name} (default level: {found.level})\n")
-    click.echo(found.doc)
-    if found.params:
-        settings = ", ".join(f"{name} = {value}" for name, value in found.params.items())
-        click.echo(f"\nParameters (defaults): {settings}")
+    click.echo(found.doc)  # its "Parameters:" paragraph gives the defaults
     click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "
                "level = \"error\"|\"warning\"|\"info\"|\"off\""
                + "".join(f", {name} = ..." for name in found.params))

@@ -7,12 +7,7 @@ from collections.abc import Callable, Sequence
 
 from raci.generate.organisation import Builder
 from raci.generate.shapes import WEAKNESS_RATE
-from raci.model import (
-    Body,
-    Kpi,
-    Role,
-    Waiver,
-)
+from raci.model import Body, Kpi, Role, Waiver
 
 
 class Weaknesses:

@@ -10,6 +10,7 @@ values of the wrong type, are refused with a message naming the file.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from raci.lint.rules import GROUPS, RULES, find_rule
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
 TOP_KEYS = ("select", "ignore", "fail-on", "as-of", "rules")
+COMMAND_LINE = "the command line"
+"""The `source` of settings given as options; its errors name the option."""
 
 
 @dataclass
@@ -37,7 +40,7 @@ class LintConfig:
     params: dict[str, dict[str, int | float]] = field(default_factory=dict)
     """Code -> parameter -> value."""
     as_of: dt.date | None = None
-    source: str = "the command line"
+    source: str = COMMAND_LINE
     """Where the settings came from, for error messages."""
 
     def enabled_rules(self) -> list[Rule]:
@@ -67,12 +70,23 @@ def select_codes(tokens: Iterable[str], option: str, source: str) -> set[str]:
             continue
         found = _codes_for(key)
         if not found:
+            where = f"--{option}" if source == COMMAND_LINE else source
+            within = "" if source == COMMAND_LINE else f" in {option}"
             raise UsageError(
-                f"{source}: unknown rule, prefix or group {key!r} in {option}; "
-                "`raci rules` lists them"
+                f"{where}: unknown rule, prefix or group {key!r}{within};"
+                f"{_suggestion(key)} `raci rules` lists them"
             )
         codes |= found
     return codes
+
+
+def _suggestion(key: str) -> str:
+    """`` did you mean 'OWN001'?`` for the closest code, name or group,
+    compared in any case and spelled as `raci rules` spells it."""
+    spelled = {word.lower(): word for r in RULES
+               for word in (r.code, r.name, r.dotted_name, r.group)}
+    matches = difflib.get_close_matches(key.lower(), list(spelled), n=1)
+    return f" did you mean {spelled[matches[0]]!r}?" if matches else ""
 
 
 def _codes_for(key: str) -> set[str]:
@@ -124,7 +138,7 @@ def load_config(
         config.fail_on = fail_on
     if as_of is not None:
         config.as_of = as_of
-    check_config(config, "the command line")
+    check_config(config, COMMAND_LINE)
     return config
 
 
@@ -245,6 +259,15 @@ def check_params(rule: Rule, values: Mapping[str, object], source: str) -> None:
         if isinstance(default, int) and not isinstance(value, int):
             is_number = False
         if not is_number or not low <= value <= high:  # type: ignore[operator]
-            bounds = f" from {low:g}" + (f" to {high:g}" if high != float("inf") else " up")
-            raise UsageError(f"{source}: {rule.code} {key} must be {wanted}{bounds}, "
-                             f"not {value!r}")
+            raise UsageError(f"{source}: {rule.code} {key} must be {wanted} "
+                             f"({bounds_phrase(low, high)}), not {value!r}")
+
+
+def bounds_phrase(low: float, high: float) -> str:
+    """``at least 0``, ``above 0 and at most 1``, ``at least 0 and at most 1``.
+
+    A rule writes "above 0" as a tiny positive low bound (the float slack it
+    compares with), which must not be printed as ``1e-09``.
+    """
+    lowest = "above 0" if 0 < low < 1e-6 else f"at least {low:g}"
+    return lowest if high == float("inf") else f"{lowest} and at most {high:g}"

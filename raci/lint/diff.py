@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
+from raci.lint.output import markdown_text, one_line
 from raci.model import Entity, Letter, Model, Waiver, kind_of
 from raci.source import ModelSource
 
@@ -195,7 +196,7 @@ def diff_to_text(diff: ModelDiff) -> str:
     out = [f"--- {diff.old}", f"+++ {diff.new}"]
     for title, lines in _lines(diff):
         if lines:
-            out += ["", f"{title} ({len(lines)}):", *(f"  {line}" for line in lines)]
+            out += ["", f"{title} ({len(lines)}):", *(f"  {one_line(line)}" for line in lines)]
     if diff.is_empty():
         out += ["", "No differences."]
     return "\n".join(out) + "\n"
@@ -206,7 +207,7 @@ def diff_to_markdown(diff: ModelDiff) -> str:
     for title, lines in _lines(diff):
         if lines:
             out += ["", f"### {title} ({len(lines)})", "",
-                    *(f"- {line.replace('|', chr(92) + '|')}" for line in lines)]
+                    *(f"- {markdown_text(line)}" for line in lines)]
     if diff.is_empty():
         out += ["", "No differences."]
     return "\n".join(out) + "\n"

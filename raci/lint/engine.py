@@ -133,7 +133,8 @@ class Linter:
                 continue
             by_subject = self._problems[r.code]
             for subject in touched:
-                # Out of scope, it may have just left it (an indicator's last assignment).
+                # Re-checked below, unless it just left the scope (an indicator's
+                # last assignment went).
                 by_subject.pop(subject, None)
             in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
             for problem in r.run(self.analysis, self._params[r.code], in_scope):

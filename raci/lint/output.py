@@ -5,12 +5,16 @@
 `github` for workflow annotations, `markdown` for a review document.
 Text, github and markdown leave waived findings out of the list (markdown
 lists them apart, with their reasons); json and sarif keep them, marked as
-suppressed.
+suppressed. Names are the user's text: text and github output escape their
+control characters (one finding is one line, and no name can drive the
+terminal), markdown escapes HTML and table pipes.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import unicodedata
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 
@@ -35,6 +39,26 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {**counts, "waived": waived}
 
 
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """`text` with control characters and line separators escaped the way
+    Python writes them (``\\n``, ``\\x1b``, ``\\u2028``), so that it stays on one line."""
+    if text.isprintable():  # the common case: nothing to escape
+        return text
+    return "".join(_escape_character(c) for c in text)
+
+
+def _escape_character(character: str) -> str:
+    if unicodedata.category(character) not in ("Cc", "Zl", "Zp"):
+        return character
+    if character in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _where(finding: Finding) -> str:
     if finding.line is None:
         return finding.model
@@ -48,11 +72,12 @@ def to_text(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[
         if f.waived:
             continue
         ids = f" ({', '.join(f.targets)})" if f.line is not None else ""
-        lines.append(f"{_where(f)}: {f.code} [{f.level}] {f.message}{ids}")
+        lines.append(one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}{ids}"))
     counts = summary(findings)
     parts = [f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}" for level in LEVELS]
     total = sum(counts[level] for level in LEVELS)
     closing = "No findings" if total == 0 else ", ".join(parts)
+    # The summary names no model: nothing of the user's to escape.
     lines.append(f"{closing} in {_count(len(models), 'model')}"
                  + (f" ({counts['waived']} waived)" if counts["waived"] else "") + ".")
     return "\n".join(lines) + "\n"
@@ -158,8 +183,10 @@ def to_sarif(findings: Sequence[Finding], models: Sequence[str], rules: Sequence
 
 
 def escape_data(text: str) -> str:
-    """Workflow-command escaping of a message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping of a message: ``%``, and line breaks as the
+    command's ``%0D`` and ``%0A`` (GitHub shows them as breaks); then any
+    other control character as in text output, so one annotation is one line."""
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -185,9 +212,17 @@ def to_github(findings: Sequence[Finding], models: Sequence[str], rules: Sequenc
     return "".join(line + "\n" for line in lines)
 
 
-def _cell(text: object) -> str:
-    """A Markdown table cell: pipes escaped, line breaks flattened."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+def markdown_text(text: object) -> str:
+    """Text shown as written in Markdown, on one line and fit for a table
+    cell: control characters escaped as in text output, HTML (``<b>``,
+    ``&amp;``) escaped, backslashes and pipes escaped."""
+    escaped = html.escape(one_line(str(text)), quote=False)
+    return escaped.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _row(*cells: str) -> str:
+    """One table row; every cell shown as written."""
+    return "| " + " | ".join(map(markdown_text, cells)) + " |"
 
 
 def to_markdown(findings: Sequence[Finding], models: Sequence[str],
@@ -201,14 +236,14 @@ def to_markdown(findings: Sequence[Finding], models: Sequence[str],
     if open_findings:
         out += ["", "| Level | Code | Rule | Entities | Message | Where |",
                 "|---|---|---|---|---|---|"]
-        out += [f"| {f.level} | {f.code} | {_cell(f.name)} | {_cell(', '.join(f.targets))} "
-                f"| {_cell(f.message)} | {_cell(_where(f))} |" for f in open_findings]
+        out += [_row(f.level, f.code, f.name, ", ".join(f.targets), f.message, _where(f))
+                for f in open_findings]
     waived = [f for f in findings if f.waived]
     if waived:
         out += ["", "### Waived", "", "| Code | Entities | Message | Reason |",
                 "|---|---|---|---|"]
-        out += [f"| {f.code} | {_cell(', '.join(f.targets))} | {_cell(f.message)} "
-                f"| {_cell(f.waiver_reason or '')} |" for f in waived]
+        out += [_row(f.code, ", ".join(f.targets), f.message, f.waiver_reason or "")
+                for f in waived]
     return "\n".join(out) + "\n"
 
 

@@ -37,7 +37,7 @@ class Problem:
 
 @dataclass(frozen=True)
 class Scope:
-    """What one call of a check looks at: which ids, and whether an id is one."""
+    """What a rule checks: which ids are its subjects, and whether an id is one."""
 
     name: str
     subjects: Callable[[Analysis], Iterable[str]]

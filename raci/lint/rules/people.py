@@ -197,7 +197,7 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
     """
-    share = _demand_per_responsible(analysis)
+    shares: dict[str, float] = {}  # item -> its demand per Responsible, once worked out
     responsible_for = analysis.assignments.items_holding("R")
     actors_by_unit = analysis.actors_by_unit
     people = analysis.model.people
@@ -207,7 +207,10 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
         demand = 0.0
         for actor in actors_by_unit.get(unit, ()):
             for item in responsible_for.get(actor, ()):
-                demand += share.get(item, 0.0)
+                share = shares.get(item)
+                if share is None:
+                    share = shares[item] = _demand_per_responsible(analysis, item)
+                demand += share
         capacity = sum(people[p].effective_capacity_fte
                        for p in analysis.people_by_unit.get(unit, ()))
         if demand > capacity + EPSILON:
@@ -216,13 +219,13 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
                                 f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
 
 
-def _demand_per_responsible(analysis: Analysis) -> dict[str, float]:
-    """Each active initiative with Responsibles -> its `demand_fte` split evenly
-    over them (worked out per call, as Responsibles change with edits)."""
-    initiatives = analysis.model.initiatives
-    doers_of = analysis.assignments.holding("R")
-    return {item: (initiatives[item].demand_fte or 0.0) / len(doers_of[item])
-            for item in analysis.active_initiatives if item in doers_of}
+def _demand_per_responsible(analysis: Analysis, item: str) -> float:
+    """An active initiative's `demand_fte` split evenly over its Responsibles;
+    nothing for any other item."""
+    if item not in analysis.active_initiatives:
+        return 0.0
+    doers = analysis.assignments.actors(item, "R")
+    return (analysis.model.initiatives[item].demand_fte or 0.0) / len(doers) if doers else 0.0
 
 
 def _apart(demand: float, capacity: float) -> tuple[str, str]:
