@@ -86,6 +86,15 @@ def test_a_holder_named_in_a_role_box_is_found_there_by_focus_and_findings() -> 
     assert neighbourhood(model, "org", "p.jansen", 1)[0].entity_id == "dg-bw"
 
 
+def test_the_preview_names_the_holders_shown_in_a_role_box() -> None:
+    lines = neighbourhood(warmte_model(), "org", "dg-bw", 1)
+    held_by = {line.entity_id: line for line in lines if line.text.startswith("held by: ")}
+    assert held_by["p.jansen"].level == 1  # the focus's own holder, right under it
+    assert held_by["p.jansen"].text == "held by: Petra Jansen (p.jansen) · person"
+    below = [line.entity_id for line in lines]
+    assert below.index("p.dekker") == below.index("kwartiermaker-warmte") + 1
+
+
 def test_raci_view_has_one_labelled_edge_per_assignment() -> None:
     model = warmte_model()
     drawn = laid_out(build_view(model, "raci"))

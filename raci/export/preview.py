@@ -38,7 +38,7 @@ def neighbourhood(model: Model, view_name: str, focus: str, depth: int) -> list[
     stack: list[tuple[str, int, str]] = [(focus, 0, "")]
     while stack:
         entity_id, level, relation = stack.pop()
-        lines.append(PreviewLine(level, entity_id, relation + _describe(view, entity_id)))
+        lines.append(PreviewLine(level, entity_id, relation + _describe(model, view, entity_id)))
         below = reversed(children.get(entity_id, []))
         stack.extend((child, level + 1, how) for child, how in below)
     return lines
@@ -50,7 +50,10 @@ def neighbourhood_text(model: Model, view_name: str, focus: str, depth: int) -> 
                      for line in neighbourhood(model, view_name, focus, depth))
 
 
-def _describe(view: View, entity_id: str) -> str:
+def _describe(model: Model, view: View, entity_id: str) -> str:
+    holder = model.people.get(entity_id)
+    if holder is not None and entity_id in view.shown_in:  # named in their role's box
+        return f"{one_line(holder.name)} ({entity_id}) · person"
     if entity_id in view.nodes:
         node = view.nodes[entity_id]
         style = view.node_styles[node.styles[0]].legend
@@ -61,7 +64,13 @@ def _describe(view: View, entity_id: str) -> str:
 
 def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
     """Breadth-first from the focus: each entity's parent and how they relate."""
-    related: dict[str, list[tuple[str, str]]] = {key: [] for key in (*view.nodes, *view.clusters)}
+    holders = {h: role for h, role in view.shown_in.items() if role in view.nodes}
+    related: dict[str, list[tuple[str, str]]] = {
+        key: [] for key in (*view.nodes, *view.clusters, *holders)
+    }
+    for holder, role in holders.items():
+        related[role].append((holder, "held by: "))
+        related[holder].append((role, "holds: "))
     for edge in view.edges:
         relation = edge.label or view.edge_styles[edge.style].legend
         related[edge.tail].append((edge.head, f"→ {relation}: "))
