@@ -23,5 +23,9 @@ class StoreError(RaciError):
     """The database could not be opened, read or written."""
 
 
+class ModelExistsError(StoreError):
+    """The database already holds a model, and the operation needs an empty one."""
+
+
 class ConflictError(StoreError):
     """Another process changed what this one was about to change."""

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, event, insert
 from sqlalchemy.exc import IntegrityError
 
-from raci.errors import ConflictError, StoreError
+from raci.errors import ConflictError, ModelExistsError, StoreError
 from raci.model import (
     LETTERS,
     Assignment,
@@ -245,6 +245,17 @@ def test_a_refused_replace_changes_nothing(store: Store) -> None:
         store.replace_model(broken)
     assert store.load() == small_model()
     assert store.revision() == revision
+
+
+def test_of_two_imports_into_one_empty_database_only_the_first_lands(
+    store: Store, store_url: str
+) -> None:
+    with open_store(store_url) as other:
+        assert store.is_empty() and other.is_empty()  # both checked before either wrote
+        store.replace_model(small_model("First"), only_if_empty=True)
+        with pytest.raises(ModelExistsError):
+            other.replace_model(small_model("Second"), only_if_empty=True)
+        assert other.load().org.name == "First"
 
 
 def test_an_empty_model_is_empty(store: Store) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from raci.cli.options import format_option, model_argument, output_option
-from raci.errors import ModelFileError, StoreError, UsageError
+from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -68,11 +68,12 @@ def import_(file: Path, model: str, replace: bool) -> None:
 
     loaded = read_model(file)
     with _open_or_create(model, loaded.model.org.name) as store:
-        if not replace and not store.is_empty():
+        try:
+            store.replace_model(loaded.model, only_if_empty=not replace)
+        except ModelExistsError:
             raise UsageError(
                 f"{model} already holds a model; use --replace to overwrite it"
-            )
-        store.replace_model(loaded.model)
+            ) from None
     click.echo(f"imported {len(loaded.model)} entities and "
                f"{len(loaded.model.assignments)} assignments into {model}")
 

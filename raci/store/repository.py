@@ -21,7 +21,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, delete, exists, select, update
 from sqlalchemy.engine import URL
 
-from raci.errors import StoreError
+from raci.errors import ModelExistsError, StoreError
 from raci.model import KINDS, Assignment, Entity, Model, Org, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
@@ -92,10 +92,7 @@ class Store:
     def is_empty(self) -> bool:
         """True when the model has no entities, assignments or waivers."""
         with database_errors(self._database), reading(self._engine) as connection:
-            return not any(
-                connection.scalar(select(exists().select_from(table)))
-                for table in (tables.entity, tables.assignment, tables.waiver)
-            )
+            return _is_empty(connection)
 
     def revision(self) -> int:
         """The database's write counter; any process's commit raises it."""
@@ -111,14 +108,21 @@ class Store:
 
     # ---- writing ---------------------------------------------------------------
 
-    def replace_model(self, model: Model) -> None:
-        """Delete everything and write `model`, in one transaction."""
+    def replace_model(self, model: Model, *, only_if_empty: bool = False) -> None:
+        """Delete everything and write `model`, in one transaction.
+
+        With `only_if_empty`, raise `ModelExistsError` and write nothing when
+        the database already holds a model; checked inside the transaction, so
+        of two imports into one new database only the first one lands.
+        """
         with (
             collector_paused(),
             database_errors(self._database),
             bulk_writing(self._engine) as connection,
         ):
-            revision = _bump_revision(connection)
+            revision = _bump_revision(connection)  # from here on, other writers wait
+            if only_if_empty and not _is_empty(connection):
+                raise ModelExistsError(f"{self._database} already holds a model")
             _delete_model(connection)
             _write_model(connection, model, revision)
         self._versions = RememberedVersions.of_model(model, revision)
@@ -210,6 +214,13 @@ def _read_waivers(connection: Connection, model: Model, versions: RememberedVers
             )
         )
         versions.waivers[row.position] = row.version
+
+
+def _is_empty(connection: Connection) -> bool:
+    return not any(
+        connection.scalar(select(exists().select_from(table)))
+        for table in (tables.entity, tables.assignment, tables.waiver)
+    )
 
 
 def _delete_model(connection: Connection) -> None:
