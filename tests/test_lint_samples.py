@@ -1,40 +1,90 @@
 """Each sample organisation's planted weaknesses are found exactly where its
 `# expect: CODE[, CODE…]` comments say, and nothing else; the healthy sample
-has no finding at all."""
+has no finding at all.
+
+A finding is reported at the `- id:` line of its first target, so that is
+where each comment sits; a line may name several codes, and a code may be
+found twice on one line (a multiset is compared).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from raci.lint import lint_model
+from raci.lint import RULES, lint_model
 from raci.source import open_model
 
-SAMPLES = sorted((Path(__file__).parent.parent / "sample_orgs").glob("*.yaml"))
-EXPECT = re.compile(r"#\s*expect:\s*((?:[A-Z]{3}\d{3}\s*,?\s*)+)")
-CODE = re.compile(r"[A-Z]{3}\d{3}")
+SAMPLE_DIR = Path(__file__).parent.parent / "raci" / "sample_orgs"
+SAMPLES = sorted(SAMPLE_DIR.glob("*.yaml"))
+HEALTHY = SAMPLE_DIR / "voorbeeld-gezond.yaml"
+WEAK_SAMPLES = [path for path in SAMPLES if path != HEALTHY]
+
+CODE = r"[A-Z]{3}\d{3}"
+EXPECT = re.compile(rf"#\s*expect:\s*({CODE}(?:\s*,\s*{CODE})*)")
+ENTITY_LINE = re.compile(r"^\s*- id: ")
+
+# The three weaknesses of SPEC's introduction, by the rules that reveal them.
+WEAKNESSES = {
+    "diffuse ownership": {"OWN001", "OWN002", "OWN003", "OWN004", "OWN005"},
+    "fragmented governance": {"BOD001", "BOD002", "BOD004", "BOD005", "BOD006",
+                              "DEC001", "DEC002", "PPL002"},
+    "strategy that never reaches execution": {"STR001", "STR002", "STR003", "STR004",
+                                              "STR005", "SIL001", "PPL003", "PPL004"},
+}
 
 
-def expected_findings(path: Path) -> set[tuple[int, str]]:
-    expected: set[tuple[int, str]] = set()
+def expected_findings(path: Path) -> Counter[tuple[int, str]]:
+    """(line, code) of every planted weakness, read from the file's comments."""
+    expected: Counter[tuple[int, str]] = Counter()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         match = EXPECT.search(line)
-        if match:
-            expected.update((number, code) for code in CODE.findall(match.group(1)))
+        if match is None:
+            continue
+        assert ENTITY_LINE.match(line), f"{path.name}:{number}: expect comment off an id line"
+        expected.update((number, code.strip()) for code in match.group(1).split(","))
     return expected
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_sample_findings_are_exactly_the_planted_ones(path: Path) -> None:
     findings = lint_model(open_model(str(path)))
-    found = {(f.line, f.code) for f in findings if not f.waived}
+    found = Counter((f.line, f.code) for f in findings if not f.waived)
     expected = expected_findings(path)
-    assert sorted(found - expected, key=str) == [], "found but not planted"
-    assert sorted(expected - found, key=str) == [], "planted but not found"
+    assert sorted(found - expected) == [], "found but not planted"
+    assert sorted(expected - found) == [], "planted but not found"
 
 
 def test_the_healthy_sample_has_no_finding() -> None:
-    path = Path(__file__).parent.parent / "sample_orgs" / "voorbeeld-gezond.yaml"
-    assert [f.message for f in lint_model(open_model(str(path)))] == []
+    assert [f.message for f in lint_model(open_model(str(HEALTHY)))] == []
+
+
+@pytest.mark.parametrize("path", WEAK_SAMPLES, ids=lambda p: p.stem)
+def test_expect_comments_name_real_rules(path: Path) -> None:
+    planted = {code for _, code in expected_findings(path)}
+    assert planted, "no planted weakness"
+    assert planted <= {rule.code for rule in RULES}
+
+
+@pytest.mark.parametrize("path", WEAK_SAMPLES, ids=lambda p: p.stem)
+def test_each_weakness_is_planted_in_several_forms(path: Path) -> None:
+    planted = {code for _, code in expected_findings(path)}
+    for weakness, codes in WEAKNESSES.items():
+        assert len(planted & codes) >= 3, f"{path.name} hardly shows {weakness}"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_time_rules_are_pinned_to_the_sample_date(path: Path) -> None:
+    # Without a fixed as_of, BOD003, STR008 and WAI001 would drift with the calendar.
+    assert str(open_model(str(path)).model.org.as_of) == "2026-11-01"
+
+
+@pytest.mark.parametrize("path", WEAK_SAMPLES, ids=lambda p: p.stem)
+def test_header_explains_every_planted_rule(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    header = text[: text.index("\nraci: 1")]
+    planted = {code for _, code in expected_findings(path)}
+    assert sorted(planted - set(re.findall(CODE, header))) == []
