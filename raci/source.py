@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from raci.errors import ModelFileError, UsageError
 from raci.model import Model
+from raci.model.lean import LeanModel
 
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
 DATABASE_SUFFIX = ".db"
 
 
+AnyModel = TypeVar("AnyModel", Model, LeanModel)
+
+
 @dataclass
-class ModelSource:
+class ModelSource(Generic[AnyModel]):
     label: str
     """The MODEL argument as the user gave it; findings and errors name it."""
-    model: Model
+    model: AnyModel
+    """The whole `Model`, or a `LeanModel` when opened only to be linted."""
     locations: Mapping[str, tuple[int, int]] | None = None
     """(line, column) of each entity in a model file; None for a database."""
 
@@ -50,30 +56,47 @@ def database_url(spec: str) -> str:
     raise UsageError(f"{spec}: not a model database; give a .db file or a database URL")
 
 
-def open_model(spec: str) -> ModelSource:
+def open_model(spec: str) -> ModelSource[Model]:
     """Read a model from a file or a database, for reading only (a model file is never written)."""
     if is_model_file(spec):
         from raci.formats import read_model
 
         loaded = read_model(Path(spec))
         return ModelSource(spec, loaded.model, loaded.locations)
-    if not is_database(spec):
-        raise UsageError(
-            f"{spec}: not a model; give a .db file, a database URL, or a .yaml/.yml/.json file"
-        )
+    _check_is_database(spec)
     from raci.store import open_store
 
     with open_store(database_url(spec)) as store:
         return ModelSource(spec, store.load())
 
 
-def open_models(specs: Sequence[str]) -> list[ModelSource]:
-    """Read several models; broken model files are refused together, every problem listed."""
-    sources: list[ModelSource] = []
+def open_lean_model(spec: str) -> ModelSource[LeanModel]:
+    """Read a model to lint it: a database gives its lean tuples straight away."""
+    if is_model_file(spec):
+        source = open_model(spec)
+        return ModelSource(spec, LeanModel.of_model(source.model), source.locations)
+    _check_is_database(spec)
+    from raci.store import open_store
+
+    with open_store(database_url(spec)) as store:
+        return ModelSource(spec, store.load_lean())
+
+
+def _check_is_database(spec: str) -> None:
+    if not is_database(spec):
+        raise UsageError(
+            f"{spec}: not a model; give a .db file, a database URL, or a .yaml/.yml/.json file"
+        )
+
+
+def open_lean_models(specs: Sequence[str]) -> list[ModelSource[LeanModel]]:
+    """Open several models to lint them; broken model files are refused
+    together, every problem listed."""
+    sources: list[ModelSource[LeanModel]] = []
     problems: list[str] = []
     for spec in specs:
         try:
-            sources.append(open_model(spec))
+            sources.append(open_lean_model(spec))
         except ModelFileError as refused:
             problems.extend(refused.problems)
     if problems:

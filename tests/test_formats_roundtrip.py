@@ -52,6 +52,7 @@ HOSTILE_TEXTS = [
     "back\\slash", "trailing space ", " leading space", "\u200f\u05e9\u05dc\u05d5\u05dd RTL",
     "中文名称", "emoji 🎉👩‍👩‍👧", "\u00a0nbsp", "nel\u0085here", "ls\u2028ps\u2029", "bom\ufeff",
     "ctrl\x01\x7f", "---", "...", "<<", "=", "a, b", "name:", "#", "'", '"', "\\", "x" * 500,
+    "_0", "__1", "_1.5", "_x",
 ]
 
 SAMPLE_PATHS = sorted((Path(__file__).parents[1] / "raci" / "sample_orgs").glob("*.yaml"))

@@ -9,6 +9,7 @@ found twice on one line (a multiset is compared).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from raci.lint import RULES, lint_model
-from raci.source import open_model
+from raci.lint.findings import Finding
+from raci.source import open_lean_model, open_model
+from raci.store import open_store
 
 SAMPLE_DIR = Path(__file__).parent.parent / "raci" / "sample_orgs"
 SAMPLES = sorted(SAMPLE_DIR.glob("*.yaml"))
@@ -56,6 +59,23 @@ def test_sample_findings_are_exactly_the_planted_ones(path: Path) -> None:
     expected = expected_findings(path)
     assert sorted(found - expected) == [], "found but not planted"
     assert sorted(expected - found) == [], "planted but not found"
+
+
+@pytest.mark.parametrize("path", WEAK_SAMPLES, ids=lambda p: p.stem)
+def test_a_sample_linted_in_a_database_gives_what_its_file_gives(path: Path,
+                                                                  store_url: str) -> None:
+    from_file = open_model(str(path))
+    with open_store(store_url, create=True, name="sample") as store:
+        store.replace_model(from_file.model)
+    from_database = lint_model(open_lean_model(store_url))  # lean tuples, straight from SQL
+    assert from_database
+    assert _unplaced(from_database) == _unplaced(lint_model(from_file))
+
+
+def _unplaced(findings: list[Finding]) -> list[Finding]:
+    """The findings without model, line and column, in one order."""
+    return sorted((dataclasses.replace(f, model="", line=None, column=None) for f in findings),
+                  key=lambda f: (f.code, f.targets, f.message))
 
 
 def test_the_healthy_sample_has_no_finding() -> None:

@@ -27,8 +27,10 @@ from raci.model import (
     Role,
     Unit,
     Waiver,
+    referenced_ids,
 )
 from raci.model.changes import Change, removal
+from raci.model.lean import LeanModel
 from raci.store import Store, open_store, tables
 from raci.store.engine import database_url, make_engine
 
@@ -227,6 +229,29 @@ def test_every_field_of_every_kind_round_trips(store: Store) -> None:
     assert loaded.units["bzk"].description == ""
     assert type(loaded.org.as_of) is dt.date
     assert type(loaded.initiatives["i.a"].demand_fte) is float
+
+
+def test_the_lean_load_holds_what_the_full_load_holds(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    lean = store.load_lean()
+    assert lean == LeanModel.of_model(store.load())
+    assert lean.initiatives["i.a"].has_success_criteria
+    assert lean.kind("sg") == "body" and len(lean) == len(model)
+
+
+def test_each_id_is_loaded_as_one_string_object(store: Store) -> None:
+    store.replace_model(every_field_model())
+    loaded = store.load()
+    ids = {entity.id: entity.id for entity in loaded.entities()}
+    named = [target for entity in loaded.entities() for _, target in referenced_ids(entity)]
+    named += [a.item for a in loaded.assignments] + [a.actor for a in loaded.assignments]
+    assert named
+    assert all(target is ids[target] for target in named)
+    lean = store.load_lean()
+    ids = {entity.id: entity.id for entity in lean.entities()}
+    assert all(item is ids[item] and actor is ids[actor] for item, _, actor in lean.assignments)
+    assert all(holder is ids[holder] for role in lean.roles.values() for holder in role.holders)
 
 
 def test_replace_model_replaces_everything(store: Store) -> None:

@@ -1,7 +1,9 @@
 """`Analysis`: what the lint rules and views share about one model on one date.
 
-Each part is built once, on first use, from lean tuples and plain dicts; only
-the graphs a rule needs are built, and none compares all pairs of anything.
+It reads a `LeanModel` (`raci.model.lean`): ids, references, flags and dates
+as named tuples, read straight from a database or made from a `Model`. Each
+part is built once, on first use, as plain dicts; only the graphs a rule
+needs are built, and none compares all pairs of anything.
 The assignment index is the one part that changes in place: the app's
 incremental `Linter` replaces the assignments of one item after a matrix edit
 (`AssignmentIndex.replace_item`); every other part depends only on entities, and
@@ -12,96 +14,105 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
-from raci.analysis.chains import ReportingChains, chain_lengths
-from raci.model import LETTERS, Assignment, Kpi, Letter, Model
+from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
+from raci.model import LETTERS, Letter
+from raci.model.lean import LeanBody, LeanKpi, LeanModel, LeanRole
 
 
 class AssignmentIndex:
-    """Assignments two ways: letter -> item -> actors sorted by id (what
-    messages list), and letter -> actor -> items in the model's order (what
-    counts per person and unit use; sums of FTE must add up in one fixed
-    order). Grouping by letter first lets a rule's loop find, say, an item's
-    Accountables with one look-up.
+    """Assignments two ways: letter -> item -> actors, and letter -> actor ->
+    items. Grouping by letter first lets a rule's loop find, say, an item's
+    Accountables with one look-up. Messages sort what they list.
+
+    The item side is built at once, in the model's order. So is the actor
+    side of R, as sums of FTE over a unit's Responsibles must add up in one
+    fixed order; the actor sides of the other letters are built from the
+    item side when first asked for, in its order.
 
     A model holds at most one letter per actor and item (the store's key,
-    the model file checks and `Model.assign` see to it).
+    the model file checks and `Model.assign` see to it), so neither side
+    lists anything twice.
     """
 
-    def __init__(self, assignments: Iterable[Assignment]) -> None:
+    def __init__(self, assignments: Iterable[tuple[str, Letter, str]]) -> None:
         by_item: dict[str, defaultdict[str, list[str]]] = {
             letter: defaultdict(list) for letter in LETTERS
         }
-        by_actor: dict[str, defaultdict[str, dict[str, None]]] = {
-            letter: defaultdict(dict) for letter in LETTERS
-        }
-        for a in assignments:
-            by_item[a.letter][a.item].append(a.actor)
-            by_actor[a.letter][a.actor][a.item] = None
-        for grouped in by_item.values():
+        responsible_for: defaultdict[str, list[str]] = defaultdict(list)
+        for item, letter, actor in assignments:
+            by_item[letter][item].append(actor)
+            if letter == "R":
+                responsible_for[actor].append(item)
+        for grouped in (*by_item.values(), responsible_for):
             grouped.default_factory = None  # from here on, a missing key is absent
-            for actors in grouped.values():
-                if len(actors) > 1:
-                    actors.sort()
-        for held in by_actor.values():
-            held.default_factory = None
-        self.by_item: Mapping[str, dict[str, list[str]]] = by_item
-        self.by_actor: Mapping[str, dict[str, dict[str, None]]] = by_actor
+        self._by_item: Mapping[str, dict[str, list[str]]] = by_item
+        self._by_actor: dict[str, dict[str, list[str]]] = {"R": responsible_for}
 
     def holding(self, letter: Letter) -> Mapping[str, list[str]]:
-        """Item -> the actors holding `letter` on it, sorted by id; an item
-        where nobody holds it is absent."""
-        return self.by_item[letter]
+        """Item -> the actors holding `letter` on it, in the model's order; an
+        item where nobody holds it is absent."""
+        return self._by_item[letter]
 
-    def items_holding(self, letter: Letter) -> Mapping[str, dict[str, None]]:
+    def items_holding(self, letter: Letter) -> Mapping[str, list[str]]:
         """Actor -> the items where it holds `letter`; an actor holding it
         nowhere is absent."""
-        return self.by_actor[letter]
+        held_by = self._by_actor.get(letter)
+        if held_by is None:
+            grouped: defaultdict[str, list[str]] = defaultdict(list)
+            for item, actors in self._by_item[letter].items():
+                for actor in actors:
+                    grouped[actor].append(item)
+            grouped.default_factory = None
+            held_by = self._by_actor[letter] = grouped
+        return held_by
 
-    def actors(self, item: str, letter: Letter) -> list[str]:
-        """The actors holding `letter` on `item`, sorted by id."""
-        return self.by_item[letter].get(item, _EMPTY)
+    def items_held_by(self, letter: Letter, actors: Iterable[str]) -> set[str]:
+        """The items where any of `actors` holds `letter`."""
+        held_by = self.items_holding(letter)
+        found: set[str] = set()
+        for actor in actors:
+            if actor in held_by:
+                found.update(held_by[actor])
+        return found
 
     def letters(self, item: str) -> dict[str, Letter]:
         """Actor -> letter on one item."""
         return {actor: letter for letter in LETTERS
-                for actor in self.by_item[letter].get(item, ())}
+                for actor in self._by_item[letter].get(item, ())}
 
     def items_of(self, actor: str) -> dict[str, Letter]:
         """Item -> letter for one actor."""
         return {item: letter for letter in LETTERS
-                for item in self.by_actor[letter].get(actor, ())}
+                for item in self.items_holding(letter).get(actor, ())}
 
-    def is_assigned(self, actor: str) -> bool:
-        """Whether the actor holds any letter on anything."""
-        return any(actor in held for held in self.by_actor.values())
+    def has_assignments(self, item: str) -> bool:
+        """Whether anyone holds any letter on the item."""
+        return any(item in held for held in self._by_item.values())
 
     def replace_item(self, item: str, letters: Mapping[str, Letter]) -> None:
         """Make `letters` the whole set of assignments of `item`."""
         for letter in LETTERS:
-            held_by = self.by_actor[letter]
-            for actor in self.by_item[letter].pop(item, ()):
-                held = held_by[actor]
-                del held[item]
-                if not held:
-                    del held_by[actor]
+            held_by = self._by_actor.get(letter)  # None: not built yet
+            for actor in self._by_item[letter].pop(item, ()):
+                if held_by is not None:
+                    held = held_by[actor]
+                    held.remove(item)
+                    if not held:
+                        del held_by[actor]
         for actor, letter in letters.items():
-            self.by_item[letter].setdefault(item, []).append(actor)
-            self.by_actor[letter].setdefault(actor, {})[item] = None
-        for letter in LETTERS:
-            if item in self.by_item[letter]:
-                self.by_item[letter][item].sort()
-
-
-_EMPTY: list[str] = []
+            self._by_item[letter].setdefault(item, []).append(actor)
+            held_by = self._by_actor.get(letter)
+            if held_by is not None:
+                held_by.setdefault(actor, []).append(item)
 
 
 class Analysis:
     """The model, its as-of date and everything derived from them that rules share."""
 
-    def __init__(self, model: Model, as_of: dt.date) -> None:
+    def __init__(self, model: LeanModel, as_of: dt.date) -> None:
         self.model = model
         self.as_of = as_of
         self.assignments = AssignmentIndex(model.assignments)
@@ -116,11 +127,11 @@ class Analysis:
 
     def label(self, entity_id: str) -> str:
         """How a message names an entity: ``Goal g.co2 'CO2 -55%'``."""
-        entity = self.model.get(entity_id)
-        if entity is None:
+        kind = self.model.kind(entity_id)
+        if kind is None:
             return entity_id
-        kind = self.model.kind(entity_id) or ""
-        return f"{KIND_LABELS.get(kind, kind.title())} {entity_id} '{entity.name}'"
+        entity = self.model.collection(kind)[entity_id]
+        return f"{KIND_LABELS[kind]} {entity_id} '{entity.name}'"
 
     # ---- units, people and externals ----------------------------------------
 
@@ -172,7 +183,7 @@ class Analysis:
         people = {p.id for p in self.model.people.values()
                   if p.external or p.unit in external_units}
         roles = {r.id for r in self.model.roles.values()
-                 if r.holders and all(holder in people for holder in r.holders)}
+                 if r.holders and people.issuperset(r.holders)}
         return frozenset(people | roles)
 
     @cached_property
@@ -181,8 +192,9 @@ class Analysis:
         return frozenset(r.id for r in self.model.roles.values() if not r.holders)
 
     @cached_property
-    def role_units(self) -> dict[str, str | None]:
-        """A role's unit: its `unit`, else its first holder's unit."""
+    def actor_units(self) -> dict[str, str | None]:
+        """Every person and role -> its unit: a person's `unit`; a role's
+        `unit`, else its first holder's."""
         people = self.model.people
         units: dict[str, str | None] = {}
         for role in self.model.roles.values():
@@ -190,20 +202,19 @@ class Analysis:
             if unit is None and role.holders and role.holders[0] in people:
                 unit = people[role.holders[0]].unit
             units[role.id] = unit
+        units.update((person.id, person.unit) for person in people.values())
         return units
 
     def unit_of(self, actor_id: str) -> str | None:
         """The unit of a role or person (a body has a set of units: `units_of_bodies`)."""
-        person = self.model.people.get(actor_id)
-        if person is not None:
-            return person.unit
-        return self.role_units.get(actor_id)
+        return self.actor_units.get(actor_id)
 
     @cached_property
     def units_of_bodies(self) -> dict[str, frozenset[str]]:
         """Every body -> the units of its members (a role's or person's unit)."""
+        unit_of = self.actor_units.get
         return {
-            body.id: frozenset(unit for unit in map(self.unit_of, body.members) if unit is not None)
+            body.id: frozenset(unit for unit in map(unit_of, body.members) if unit is not None)
             for body in self.model.bodies.values()
         }
 
@@ -237,19 +248,11 @@ class Analysis:
     def roles_by_unit(self) -> dict[str, list[str]]:
         """Roles by their unit (own or first holder's)."""
         index: dict[str, list[str]] = defaultdict(list)
-        for role_id, unit in self.role_units.items():
+        unit_of = self.actor_units
+        for role_id in self.model.roles:
+            unit = unit_of[role_id]
             if unit is not None:
                 index[unit].append(role_id)
-        return index
-
-    @cached_property
-    def actors_by_unit(self) -> dict[str, list[str]]:
-        """The people of each unit, then its roles (own or first holder's)."""
-        index: dict[str, list[str]] = defaultdict(list)
-        for unit, people in self.people_by_unit.items():
-            index[unit].extend(people)
-        for unit, roles in self.roles_by_unit.items():
-            index[unit].extend(roles)
         return index
 
     @cached_property
@@ -267,23 +270,23 @@ class Analysis:
     def roles_of_person(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = defaultdict(list)
         for role in self.model.roles.values():
-            for holder in dict.fromkeys(role.holders):
+            for holder in role.holders:
                 index[holder].append(role.id)
         return index
 
-    def people_of(self, actor_id: str) -> list[str]:
+    def people_of(self, actor_id: str) -> Sequence[str]:
         """The people who hold what `actor_id` holds: itself, or a role's holders."""
         if actor_id in self.model.people:
-            return [actor_id]
+            return (actor_id,)
         role = self.model.roles.get(actor_id)
-        return list(role.holders) if role is not None else []
+        return role.holders if role is not None else ()
 
     @cached_property
     def bodies_of_member(self) -> dict[str, list[str]]:
         """Bodies that list a role or person among their members."""
         index: dict[str, list[str]] = defaultdict(list)
         for body in self.model.bodies.values():
-            for member in dict.fromkeys(body.members):
+            for member in body.members:
                 index[member].append(body.id)
         return index
 
@@ -297,24 +300,34 @@ class Analysis:
     def people_units(self, actors: Iterable[str]) -> frozenset[str]:
         """The units of the people among or holding `actors` (bodies hold nothing)."""
         people = self.model.people
-        return frozenset(
-            unit for actor in actors for person in self.people_of(actor)
-            if person in people and (unit := people[person].unit) is not None
-        )
-
-    def people_units_of_body(self, body_id: str) -> frozenset[str]:
-        """The units of the people who sit in a body; kept, as seats do not
-        change with assignments."""
-        units = self._people_units_of_body.get(body_id)
-        if units is None:
-            units = self._people_units_of_body[body_id] = self.people_units(
-                self.model.bodies[body_id].members
-            )
-        return units
+        roles = self.model.roles
+        units: set[str] = set()
+        for actor in actors:
+            for person in roles[actor].holders if actor in roles else (actor,):
+                if person in people and (unit := people[person].unit) is not None:
+                    units.add(unit)
+        return frozenset(units)
 
     @cached_property
-    def _people_units_of_body(self) -> dict[str, frozenset[str]]:
-        return {}
+    def units_meeting_in_bodies(self) -> frozenset[str]:
+        """Units whose people sit in a body with people of another unit."""
+        meeting: set[str] = set()
+        for body in self.model.bodies.values():
+            units = self.people_units(body.members)
+            if len(units) > 1:
+                meeting.update(units)
+        return frozenset(meeting)
+
+    @cached_property
+    def temporaries(self) -> dict[str, LeanBody | LeanRole]:
+        """Every temporary body and role: taskforces, crisis teams and working
+        groups unless `temporary: false`, other bodies and roles when
+        `temporary: true`."""
+        found: dict[str, LeanBody | LeanRole] = {
+            b.id: b for b in self.model.bodies.values() if b.is_temporary
+        }
+        found.update((r.id, r) for r in self.model.roles.values() if r.temporary)
+        return found
 
     @cached_property
     def chairs(self) -> frozenset[str]:
@@ -341,8 +354,13 @@ class Analysis:
         return parents
 
     @cached_property
+    def reporting_cycles(self) -> list[list[str]]:
+        """Every cycle of `reports_to` among roles and bodies, each once."""
+        return functional_cycles(self.reports_to)
+
+    @cached_property
     def reporting_chains(self) -> ReportingChains:
-        return ReportingChains.build(self.reports_to)
+        return ReportingChains.build(self.reports_to, self.reporting_cycles)
 
     @cached_property
     def body_layers(self) -> dict[str, int]:
@@ -365,23 +383,15 @@ class Analysis:
         return index
 
     @cached_property
-    def initiatives_of_goal(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = defaultdict(list)
-        for initiative in self.model.initiatives.values():
-            for goal in dict.fromkeys(initiative.goals):
-                index[goal].append(initiative.id)
-        return index
-
-    @cached_property
     def active_initiatives(self) -> frozenset[str]:
         """Initiatives whose (effective) status is active."""
         return frozenset(i.id for i in self.model.initiatives.values()
                          if i.effective_status == "active")
 
     @cached_property
-    def kpis_of(self) -> dict[str, list[Kpi]]:
+    def kpis_of(self) -> dict[str, list[LeanKpi]]:
         """Indicators by what they measure (a goal or initiative)."""
-        index: dict[str, list[Kpi]] = defaultdict(list)
+        index: dict[str, list[LeanKpi]] = defaultdict(list)
         for kpi in self.model.kpis.values():
             index[kpi.measures].append(kpi)
         return index

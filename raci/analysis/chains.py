@@ -10,6 +10,7 @@ constant time after one Euler tour, and each body's number of layers.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,21 +21,19 @@ def functional_cycles(parent: Mapping[str, str | None]) -> list[list[str]]:
     `parent` maps a node to the node it points at, or None; nodes it points
     at that are not keys end a chain. A self-loop is a cycle of one.
     """
-    state: dict[str, int] = {}  # absent: new; 1: on the current walk; 2: finished
+    walk_of: dict[str, int] = {}  # node -> number of the walk that met it first
     cycles: list[list[str]] = []
-    for start in parent:
-        if start in state:
+    for number, start in enumerate(parent):
+        if start in walk_of:
             continue
         walk: list[str] = []
         node: str | None = start
-        while node is not None and node in parent and node not in state:
-            state[node] = 1
+        while node is not None and node in parent and node not in walk_of:
+            walk_of[node] = number
             walk.append(node)
             node = parent[node]
-        if node is not None and state.get(node) == 1:
+        if node is not None and walk_of.get(node) == number:  # met its own walk again
             cycles.append(walk[walk.index(node):])
-        for visited in walk:
-            state[visited] = 2
     return cycles
 
 
@@ -51,41 +50,46 @@ class ReportingChains:
     """Euler tour times of the tree nodes (those on no cycle)."""
 
     @classmethod
-    def build(cls, parent_of: Mapping[str, str | None]) -> ReportingChains:
+    def build(cls, parent_of: Mapping[str, str | None],
+              cycles: list[list[str]] | None = None) -> ReportingChains:
         """`parent_of` maps every node to its parent, or None; parents that are
-        not nodes end the chain."""
-        parent = {node: up for node, up in parent_of.items() if up is not None and up in parent_of}
-        cycles = functional_cycles(parent)
+        not nodes end the chain. `cycles` are its `functional_cycles`, when
+        already known."""
+        if cycles is None:
+            cycles = functional_cycles(parent_of)
         cycle_of = {node: number for number, cycle in enumerate(cycles) for node in cycle}
-        children: dict[str, list[str]] = {}
+        children: defaultdict[str, list[str]] = defaultdict(list)
         roots: list[str] = []
-        for node in parent_of:
+        for node, up in parent_of.items():
             if node in cycle_of:
                 continue
-            up = parent.get(node)
-            if up is None or up in cycle_of:
+            if up is None or up not in parent_of or up in cycle_of:
                 roots.append(node)
             else:
-                children.setdefault(up, []).append(node)
+                children[up].append(node)
         enter: dict[str, int] = {}
         leave: dict[str, int] = {}
         cycle_reached = dict(cycle_of)
         clock = 0
         for root in roots:
-            up = parent.get(root)
-            reached = -1 if up is None else cycle_of[up]
-            stack: list[tuple[str, bool]] = [(root, False)]
+            up = parent_of[root]
+            reached = cycle_of[up] if up is not None and up in cycle_of else -1
+            stack = [root]
             while stack:
-                node, done = stack.pop()
-                if done:
+                node = stack.pop()
+                if node in enter:  # met again: its whole subtree is done
                     leave[node] = clock
                     continue
                 clock += 1
                 enter[node] = clock
                 if reached >= 0:
                     cycle_reached[node] = reached
-                stack.append((node, True))
-                stack.extend((child, False) for child in children.get(node, ()))
+                below = children.get(node)
+                if below is None:
+                    leave[node] = clock
+                else:
+                    stack.append(node)
+                    stack.extend(below)
         return cls(cycle_of, cycle_reached, enter, leave)
 
     def reports_to(self, lower: str, upper: str) -> bool:

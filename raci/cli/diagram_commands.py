@@ -19,6 +19,7 @@ from raci.source import ModelSource, open_model
 if TYPE_CHECKING:
     from raci.export import Matrix, RuleHelp
     from raci.lint.findings import Finding
+    from raci.model import Model
 
 VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
 DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
@@ -27,7 +28,7 @@ DEFAULT_DEPTH = 2
 SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 
-def lint_findings(source: ModelSource) -> list[Finding]:
+def lint_findings(source: ModelSource[Model]) -> list[Finding]:
     """The findings `raci lint` reports, with the configuration it would find."""
     from raci.lint import lint_model
     from raci.lint.run import config_for

@@ -44,7 +44,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     from raci.lint.output import RENDERERS, to_sarif
     from raci.lint.rules import RULES
     from raci.lint.run import config_for, run_lint
-    from raci.source import open_models
+    from raci.source import open_lean_models
 
     if config_file is not None and not config_file.is_file():
         raise UsageError(f"{config_file}: no such configuration file")
@@ -56,7 +56,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
-    run = run_lint(open_models(models), config, baseline=baseline,
+    run = run_lint(open_lean_models(models), config, baseline=baseline,
                    write_baseline_to=write_baseline)
     if fmt == "sarif":
         output = to_sarif(run.findings, run.models, RULES, levels=config.level_of)

@@ -33,6 +33,7 @@ from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import require_id
 from raci.model import Entity, Letter, Model
+from raci.model.lean import LeanModel
 
 TABLE_ACTOR_WIDTH = 12
 TABLE_ITEM_WIDTH = 36
@@ -240,7 +241,7 @@ def _subtree(top: str, children: Mapping[str, list[str]]) -> set[str]:
 
 def _analysis(model: Model) -> Analysis:
     # The matrix does not depend on the date; the analysis wants one all the same.
-    return Analysis(model, model.org.as_of or dt.date.today())
+    return Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
 
 
 def matrix_csv(matrix: Matrix) -> str:

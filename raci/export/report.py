@@ -92,7 +92,7 @@ def rule_help(code: str, name: str, doc: str) -> RuleHelp:
 class ReportContent:
     """Everything the handout shows, gathered once for either format."""
 
-    source: ModelSource
+    source: ModelSource[Model]
     findings: list[Finding]
     rules: Mapping[str, RuleHelp]
     areas: list[GoalArea]
@@ -100,7 +100,7 @@ class ReportContent:
     """View name -> its SVG, or why it could not be drawn."""
 
 
-def write_report(source: ModelSource, path: Path, findings: list[Finding],
+def write_report(source: ModelSource[Model], path: Path, findings: list[Finding],
                  rules: Mapping[str, RuleHelp], *,
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
     """Write the handout as HTML or Markdown (by suffix); returns warnings to show."""
@@ -125,7 +125,7 @@ def report_writer(path: Path) -> Callable[[ReportContent, Path], None]:
     return writer
 
 
-def draw_for_report(source: ModelSource, view_name: str, timeout: float) -> bytes | str:
+def draw_for_report(source: ModelSource[Model], view_name: str, timeout: float) -> bytes | str:
     """The view as SVG, or why it could not be drawn (the handout goes out anyway)."""
     view = build_view(source.model, view_name)
     if view.size > MAX_LAYOUT_NODES:

@@ -16,9 +16,10 @@ import math
 import re
 from typing import Any
 
-# Starts with a letter or underscore, then letters, digits, and _ . / - or
-# inner spaces: never a number, date, indicator, comment or flow character.
-_PLAIN = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?")
+# Starts with a letter, then letters, digits, and _ . / - or inner spaces:
+# never a number, date, indicator, comment or flow character. Not with an
+# underscore: yaml-rs reads ``_0`` as the number 0.
+_PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?")
 # Words that YAML 1.1 or 1.2 read as booleans or null.
 _RESERVED = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null"})
 # Characters YAML does not allow raw in a double-quoted scalar, or would fold

@@ -74,7 +74,8 @@ class ModelDiff:
                        if isinstance(getattr(self, f.name), list))
 
 
-def diff_models(old: ModelSource, new: ModelSource, config: LintConfig | None = None) -> ModelDiff:
+def diff_models(old: ModelSource[Model], new: ModelSource[Model],
+                config: LintConfig | None = None) -> ModelDiff:
     """Compare two models: entities, fields, assignments, waivers and findings."""
     diff = ModelDiff(old.label, new.label)
     _diff_entities(old.model, new.model, diff)

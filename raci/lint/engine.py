@@ -10,8 +10,8 @@ re-checks everything. Both give the same findings for the same model.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Iterable, Mapping
+from itertools import chain
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
@@ -19,27 +19,39 @@ from raci.lint.findings import Finding
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import Letter, Model, Waiver
+from raci.model import KINDS, Letter, Model, Waiver
 from raci.model.changes import Change
+from raci.model.collector import collector_paused
+from raci.model.lean import LeanModel
 from raci.source import ModelSource
 
 
-def lint_model(source: ModelSource, config: LintConfig | None = None) -> list[Finding]:
+def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
+               config: LintConfig | None = None) -> list[Finding]:
     """The findings for one model: waivers applied (waived ones kept, marked), sorted."""
-    linter = Linter(source.model, config, label=source.label, locations=source.locations)
-    return linter.findings()
+    with collector_paused():
+        linter = Linter(source.model, config, label=source.label, locations=source.locations)
+        findings = linter.findings()
+        # Freed while the collector still pauses; its next run would otherwise
+        # first scan every object of the analysis.
+        del linter
+    return findings
 
 
-def effective_as_of(model: Model, config: LintConfig) -> dt.date:
+def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
     """`--as-of`, else the model's `org.as_of`, else today."""
     return config.as_of or model.org.as_of or dt.date.today()
 
 
 class Linter:
-    """The findings of one model, kept up to date edit by edit (for the app)."""
+    """The findings of one model, kept up to date edit by edit (for the app).
 
-    def __init__(self, model: Model, config: LintConfig | None = None, *, label: str = "",
-                 locations: Mapping[str, tuple[int, int]] | None = None) -> None:
+    The model is the app's `Model`, made lean for each full run, or a
+    `LeanModel` read straight from a database to be linted once.
+    """
+
+    def __init__(self, model: Model | LeanModel, config: LintConfig | None = None, *,
+                 label: str = "", locations: Mapping[str, tuple[int, int]] | None = None) -> None:
         self.model = model
         self.config = config or LintConfig()
         self.label = label
@@ -63,6 +75,8 @@ class Linter:
         if change.assign or change.unassign:
             items = {a.item for a in (*change.assign, *change.unassign)}
             self._recheck_subjects(self._reassign(items))
+        if change.waivers is not None:
+            self.analysis.model.waivers = list(self.model.waivers)
         self._findings = self._assemble()
         return self.findings()
 
@@ -71,18 +85,16 @@ class Linter:
     def _recheck_all(self) -> None:
         # The run makes many small objects and no reference cycles; the
         # cyclic collector would only rescan the whole model, again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._run_all_rules()
-        finally:
-            if collecting:
-                gc.enable()
-        self._findings = self._assemble()
+            self._findings = self._assemble()
 
     def _run_all_rules(self) -> None:
-        self.analysis = Analysis(self.model, effective_as_of(self.model, self.config))
-        self._built_from = (self.model.org, list(self.model.entities()))
+        model = self.model
+        lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
+        self.analysis = Analysis(lean, effective_as_of(lean, self.config))
+        self._built_from = (self.model.org, list(chain.from_iterable(
+            self.model.collection(kind).values() for kind in KINDS)))
         self._problems: dict[str, dict[str, list[Problem]]] = {}
         for r in self._checked:
             by_subject: dict[str, list[Problem]] = {}
@@ -109,9 +121,9 @@ class Linter:
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.letters(item)}
         fresh: dict[str, dict[str, Letter]] = {item: {} for item in items}
-        for a in self.model.assignments:
-            if a.item in fresh:
-                fresh[a.item][a.actor] = a.letter
+        for item, letter, actor in self.model.assignments:
+            if item in fresh:
+                fresh[item][actor] = letter
         for item, letters in fresh.items():
             index.replace_item(item, letters)
             actors.update(letters)
@@ -148,7 +160,7 @@ class Linter:
                     for code, by_subject in self._problems.items()
                     for problems in by_subject.values() for problem in problems]
         self.analysis.matched_waivers = apply_waivers(
-            findings, self.model.waivers, self.analysis, {r.code for r in self.rules}
+            findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules}
         )
         for r in self._waiver_rules:
             findings.extend(self._finding(r, p) for p in r.run(self.analysis, self._params[r.code]))
@@ -192,7 +204,10 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Anal
         exact.setdefault((code, targets), []).append(number)
         if len(targets) == 1:
             single.setdefault((code, next(iter(targets))), []).append(number)
+    waived_codes = {code for code, _ in exact}
     for finding in findings:
+        if finding.code not in waived_codes:
+            continue
         numbers = list(exact.get((finding.code, frozenset(finding.targets)), ()))
         for target in finding.targets:
             numbers.extend(single.get((finding.code, target), ()))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from raci.analysis import Analysis
 from raci.lint.findings import Level
+from raci.model.lean import LeanKpi
 
 RuleParams = Mapping[str, int | float]
 
@@ -51,26 +52,22 @@ def _kind_scope(name: str, *kinds: str) -> Scope:
     return Scope(name, subjects, lambda analysis, id_: analysis.kind(id_) in kinds)
 
 
-def _carries_raci(analysis: Analysis, kpi_id: str) -> bool:
+def _carries_raci(analysis: Analysis, kpi: LeanKpi) -> bool:
     """Whether an indicator carries a `raci` block: the key is present, even
     empty; an indicator given assignments (by an edit) carries one too."""
-    if analysis.model.kpis[kpi_id].has_raci:
-        return True
-    return any(kpi_id in assigned for assigned in analysis.assignments.by_item.values())
+    return kpi.has_raci or analysis.assignments.has_assignments(kpi.id)
 
 
 def _accountable_things(analysis: Analysis) -> Iterable[str]:
-    for item in analysis.model.items():
-        yield item.id
-    for kpi_id in analysis.model.kpis:
-        if _carries_raci(analysis, kpi_id):
-            yield kpi_id
+    model = analysis.model
+    kpis = [kpi.id for kpi in model.kpis.values() if _carries_raci(analysis, kpi)]
+    return itertools.chain(model.goals, model.initiatives, model.decisions, kpis)
 
 
 def _is_accountable_thing(analysis: Analysis, entity_id: str) -> bool:
     kind = analysis.kind(entity_id)
     if kind == "kpi":
-        return _carries_raci(analysis, entity_id)
+        return _carries_raci(analysis, analysis.model.kpis[entity_id])
     return kind in ("goal", "initiative", "decision")
 
 

@@ -10,6 +10,7 @@ from raci.lint.baseline import read_baseline, without_baselined, write_baseline
 from raci.lint.config import LintConfig, load_config
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
+from raci.model.lean import LeanModel
 from raci.source import ModelSource, is_model_file
 
 
@@ -41,7 +42,7 @@ def _is_path(spec: str) -> bool:
     return "://" not in spec and (is_model_file(spec) or spec.lower().endswith(".db"))
 
 
-def run_lint(sources: Sequence[ModelSource], config: LintConfig, *,
+def run_lint(sources: Sequence[ModelSource[LeanModel]], config: LintConfig, *,
              baseline: Path | None = None, write_baseline_to: Path | None = None) -> LintRun:
     """Lint every model with `config`; apply or write the baseline."""
     findings: list[Finding] = []

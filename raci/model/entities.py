@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Letter = Literal["R", "A", "C", "I"]
 LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I")
@@ -62,7 +62,7 @@ class Person(Entity):
 
     @property
     def effective_capacity_fte(self) -> float:
-        return 1.0 if self.capacity_fte is None else self.capacity_fte
+        return effective_capacity_fte(self.capacity_fte)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -88,13 +88,11 @@ class Body(Entity):
 
     @property
     def is_temporary(self) -> bool:
-        if self.temporary is None:
-            return self.kind in TEMPORARY_BY_DEFAULT
-        return self.temporary
+        return is_temporary(self.kind, self.temporary)
 
     @property
     def cadence_days(self) -> int:
-        return DEFAULT_CADENCE_DAYS if self.meets_every_days is None else self.meets_every_days
+        return cadence_days(self.meets_every_days)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -115,7 +113,7 @@ class Initiative(Entity):
 
     @property
     def effective_status(self) -> str:
-        return self.status or "active"
+        return effective_status(self.status)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -132,9 +130,12 @@ class Kpi(Entity):
     """Whether the file carries a ``raci`` key, even an empty one (SPEC §2)."""
 
 
-@dataclass(slots=True, frozen=True)
-class Assignment:
-    """One letter for one actor on one item (a goal, initiative, decision or kpi)."""
+class Assignment(NamedTuple):
+    """One letter for one actor on one item (a goal, initiative, decision or kpi).
+
+    A named tuple rather than a dataclass: a national model has 150,000 of
+    them, and a tuple is made in half the time.
+    """
 
     item: str
     letter: Letter
@@ -148,6 +149,25 @@ class Waiver:
     reason: str
     expires: dt.date | None = None
     author: str | None = None
+
+
+# The defaults of SPEC §1, shared with the lean tuples of `raci.model.lean`.
+
+
+def effective_capacity_fte(capacity_fte: float | None) -> float:
+    return 1.0 if capacity_fte is None else capacity_fte
+
+
+def is_temporary(body_kind: str, temporary: bool | None) -> bool:
+    return body_kind in TEMPORARY_BY_DEFAULT if temporary is None else temporary
+
+
+def cadence_days(meets_every_days: int | None) -> int:
+    return DEFAULT_CADENCE_DAYS if meets_every_days is None else meets_every_days
+
+
+def effective_status(status: str | None) -> str:
+    return status or "active"
 
 
 Actor = Role | Body | Person

@@ -11,9 +11,10 @@ from dataclasses import dataclass, fields
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, insert
+from sqlalchemy import Column, Connection, Select, Table, insert
 
 from raci.model import KINDS, Assignment, Entity, Waiver
+from raci.model.lean import LEAN_KINDS
 from raci.store import tables
 
 
@@ -53,23 +54,55 @@ REFERENCE_COLUMNS = ("parent", "unit", "reports_to", "chair", "measures")
 """Columns of `entity` that name another entity."""
 
 
-def _columns_of(cls: type[Entity]) -> tuple[tuple[str, str], ...]:
-    """(field, column) for each field of `cls` kept in the `entity` row."""
+def _columns_of(cls: type[Any], names: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(field, column) for each of the fields `names` of `cls` kept in the `entity` row."""
     pairs = []
-    for f in fields(cls):
-        if f.name in _LIST_FIELD_NAMES:
+    for name in names:
+        if name in _LIST_FIELD_NAMES or name in _DERIVED_FIELDS:
             continue
-        column = _COLUMN_OF_FIELD.get(f.name, f.name)
+        column = _COLUMN_OF_FIELD.get(name, name)
         if column not in ENTITY_COLUMNS:
-            raise RuntimeError(f"{cls.__name__}.{f.name} has no column in the entity table")
-        pairs.append((f.name, column))
+            raise RuntimeError(f"{cls.__name__}.{name} has no column in the entity table")
+        pairs.append((name, column))
     return tuple(pairs)
 
 
-_SCALARS = {kind: _columns_of(cls) for kind, (_, cls) in KINDS.items()}
+_DERIVED_FIELDS = frozenset({"has_success_criteria"})
+"""Fields of the lean tuples read from a list table rather than a column."""
+
+
+@dataclass(frozen=True)
+class KindColumns:
+    """How one kind's entities are read: its class, its fields kept in the
+    `entity` row and their columns, and which of them name entities."""
+
+    cls: type[Any]
+    fields: tuple[str, ...]
+    columns: tuple[Column[Any], ...]
+    names_entities: tuple[int, ...]
+    """Places in `fields` of the id and of each field that names an entity."""
+
+    @classmethod
+    def of(cls, kind_class: type[Any], names: Iterable[str]) -> KindColumns:
+        pairs = _columns_of(kind_class, names)
+        return cls(
+            kind_class,
+            tuple(name for name, _ in pairs),
+            tuple(tables.entity.c[column] for _, column in pairs),
+            tuple(place for place, (_, column) in enumerate(pairs)
+                  if column == "id" or column in REFERENCE_COLUMNS),
+        )
+
+
+KIND_COLUMNS = {
+    kind: KindColumns.of(cls, (f.name for f in fields(cls))) for kind, (_, cls) in KINDS.items()
+}
+LEAN_KIND_COLUMNS = {kind: KindColumns.of(cls, cls._fields) for kind, cls in LEAN_KINDS.items()}
+
 _SCALAR_INDEXES = {
-    kind: tuple((name, ENTITY_COLUMNS.index(column)) for name, column in pairs)
-    for kind, pairs in _SCALARS.items()
+    kind: tuple((name, ENTITY_COLUMNS.index(column.name))
+                for name, column in zip(read.fields, read.columns, strict=True))
+    for kind, read in KIND_COLUMNS.items()
 }
 LIST_FIELDS_OF_KIND = {
     kind: tuple(lf for lf in LIST_FIELDS if lf.field in {f.name for f in fields(cls)})
@@ -98,32 +131,14 @@ def entity_values(entity: Entity, kind: str, position: int, version: int) -> dic
     return dict(zip(ENTITY_COLUMNS, entity_row(entity, kind, position, version), strict=True))
 
 
-# Per kind: the class, its scalar field names, and a getter of their values
-# from a row, so building an entity is a few C-level calls.
-_BUILDERS = {
-    kind: (
-        KINDS[kind][1],
-        tuple(name for name, _ in pairs),
-        itemgetter(*(index for _, index in pairs)),
-    )
-    for kind, pairs in _SCALAR_INDEXES.items()
-}
+def fetch_columns(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+    """The values of each selected column, one tuple per column, in row order;
+    no rows give empty columns.
 
-
-def entity_from_row(row: Sequence[Any]) -> tuple[str, Entity]:
-    """The entity's kind and the entity, its lists still empty."""
-    kind: str = row[_KIND_COLUMN]
-    cls, names, values_of = _BUILDERS[kind]
-    return kind, cls(**dict(zip(names, values_of(row), strict=True)))
-
-
-def fetch_all(connection: Connection, statement: Select[Any]) -> Rows:
-    """Every row of a SELECT as plain tuples, read through the driver's own cursor.
-
-    SQLAlchemy's `Result` builds a `Row` per row, which cost twice as long
-    as the fetch itself on a national model. Values still pass through each
-    column type's result processor (SQLite keeps dates and booleans as text
-    and numbers), so the tuples hold what a `Result` would.
+    Read through the driver's own cursor: SQLAlchemy's `Result` builds a
+    `Row` per row, which cost twice as long as the fetch itself on a national
+    model. Values still pass through each column type's result processor
+    (SQLite keeps dates and booleans as text and numbers), a column at a time.
     """
     dialect = connection.dialect
     driver = connection.connection.driver_connection
@@ -131,22 +146,22 @@ def fetch_all(connection: Connection, statement: Select[Any]) -> Rows:
         raise RuntimeError("the database connection is closed")
     cursor = driver.cursor()
     try:
-        cursor.execute(statement.compile(dialect=dialect).string)
+        # Literal values only: the statements read whole tables or one kind.
+        compiled = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        cursor.execute(compiled.string)
         rows: Rows = cursor.fetchall()
         # The driver's type codes: a processor may depend on what the server sent.
         type_codes = [entry[1] for entry in cursor.description]
     finally:
         cursor.close()
-    processors = [
-        (index, processor)
-        for index, (column, code) in enumerate(
-            zip(statement.selected_columns, type_codes, strict=True)
-        )
-        if (processor := column.type.dialect_impl(dialect).result_processor(dialect, code))
-    ]
-    if processors:
-        rows = [_processed(row, processors) for row in rows]
-    return rows
+    columns = []
+    for index, (column, code) in enumerate(
+        zip(statement.selected_columns, type_codes, strict=True)
+    ):
+        values = tuple(map(itemgetter(index), rows))
+        processor = column.type.dialect_impl(dialect).result_processor(dialect, code)
+        columns.append(values if processor is None else tuple(map(processor, values)))
+    return columns
 
 
 def list_rows(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Column, Connection, bindparam, delete, func, insert, or_, select, update
@@ -66,7 +67,14 @@ class RememberedVersions:
     org: int | None = None
     waivers: dict[int, int] = field(default_factory=dict)
     entities: dict[str, int] = field(default_factory=dict)
-    assignments: dict[AssignmentKey, int] = field(default_factory=dict)
+    loaded_assignments: Iterable[tuple[AssignmentKey, int]] = ()
+    """(key, version) of each assignment as loaded, made into `assignments`
+    on first use: a model loaded only to be read (to lint or export it)
+    never needs them."""
+
+    @cached_property
+    def assignments(self) -> dict[AssignmentKey, int]:
+        return dict(self.loaded_assignments)
 
     @classmethod
     def of_model(cls, model: Model, version: int) -> RememberedVersions:
@@ -74,7 +82,7 @@ class RememberedVersions:
             org=version,
             waivers=dict.fromkeys(range(len(model.waivers)), version),
             entities={entity.id: version for entity in model.entities()},
-            assignments={(a.item, a.actor): version for a in model.assignments},
+            loaded_assignments=[((a.item, a.actor), version) for a in model.assignments],
         )
 
     def update(self, written: WrittenVersions) -> None:

@@ -109,6 +109,7 @@ entity = Table(
     Column("target", Text),
     Column("has_raci", Boolean),
     Index("ix_entity_position", "position"),
+    Index("ix_entity_kind_position", "kind", "position"),
     Index("ix_entity_parent", "parent"),
     Index("ix_entity_unit", "unit"),
     Index("ix_entity_reports_to", "reports_to"),

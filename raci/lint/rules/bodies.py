@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
-from raci.analysis import Analysis, functional_cycles
+from raci.analysis import Analysis
 from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
@@ -16,7 +17,6 @@ from raci.lint.rule import (
     RuleParams,
     lint_rule,
 )
-from raci.model import Body, Role
 
 # Float slack for thresholds given as fractions (0.6 * 5 must be 3).
 EPSILON = 1e-9
@@ -78,10 +78,11 @@ def _overlapping_pairs(members: dict[str, set[str]],
     each; so only bodies sharing a rare member are ever paired, and a
     member sitting in every body does not make the work quadratic.
     """
-    frequency = Counter(member for listed in members.values() for member in listed)
+    frequency = Counter(chain.from_iterable(members.values()))
+    rarity = {member: (count, member) for member, count in frequency.items()}
     bodies_by_prefix_member: dict[str, list[str]] = defaultdict(list)
     for body_id in sorted(members, key=lambda b: (len(members[b]), b)):
-        listed = sorted(members[body_id], key=lambda m: (frequency[m], m))
+        listed = sorted(members[body_id], key=rarity.__getitem__)
         prefix = len(listed) - math.ceil(threshold * len(listed) - EPSILON) + 1
         candidates: set[str] = set()
         for member in listed[:max(1, prefix)]:
@@ -133,14 +134,6 @@ def powerless_body(analysis: Analysis, params: RuleParams,
             )
 
 
-def _temporary(analysis: Analysis, entity_id: str) -> Body | Role | None:
-    body = analysis.model.bodies.get(entity_id)
-    if body is not None:
-        return body if body.is_temporary else None
-    role = analysis.model.roles[entity_id]
-    return role if role.temporary else None
-
-
 @lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False)
 def expired_mandate(analysis: Analysis, params: RuleParams,
                     entity_ids: Iterable[str]) -> Iterator[Problem]:
@@ -167,9 +160,10 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
         bodies:
           - {id: tf-x, name: Taskforce X, kind: taskforce, sunset: 2027-06-30}
     """
-    for entity_id in entity_ids:
-        entity = _temporary(analysis, entity_id)
-        if entity is not None and entity.sunset is not None and entity.sunset < analysis.as_of:
+    temporaries = analysis.temporaries
+    for entity_id in set(temporaries).intersection(entity_ids):
+        entity = temporaries[entity_id]
+        if entity.sunset is not None and entity.sunset < analysis.as_of:
             yield Problem.about(
                 [entity_id], f"{analysis.label(entity_id)} is temporary and past its sunset "
                              f"{entity.sunset.isoformat()}"
@@ -197,9 +191,9 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
         roles:
           - {id: kwartiermaker, name: Kwartiermaker, temporary: true, sunset: 2027-06-30}
     """
-    for entity_id in entity_ids:
-        entity = _temporary(analysis, entity_id)
-        if entity is not None and entity.sunset is None:
+    temporaries = analysis.temporaries
+    for entity_id in set(temporaries).intersection(entity_ids):
+        if temporaries[entity_id].sunset is None:
             yield Problem.about([entity_id],
                                 f"{analysis.label(entity_id)} is temporary with no sunset")
 
@@ -232,7 +226,7 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
           - {id: sg-a, name: Stuurgroep A, kind: steering_group}
           - {id: pb-b, name: Programmaraad B, kind: programme_board, reports_to: sg-a}
     """
-    for cycle in functional_cycles(analysis.reports_to):
+    for cycle in analysis.reporting_cycles:
         if len(cycle) == 1:
             yield Problem.about(cycle, f"{analysis.label(cycle[0])} reports to itself")
             continue

@@ -41,7 +41,7 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
             yield Problem.about(
                 [decision],
                 f"{analysis.label(decision)} consults {len(consulted)} parties "
-                f"(more than {params['max_consulted']}): {', '.join(consulted)}",
+                f"(more than {params['max_consulted']}): {', '.join(sorted(consulted))}",
             )
 
 
@@ -76,22 +76,24 @@ def slow_decision(analysis: Analysis, params: RuleParams,
         decisions:
           - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
     """
-    bodies = analysis.model.bodies
+    cadence = {body.id: body.cadence_days for body in analysis.model.bodies.values()}
     deciding = analysis.assignments.holding("A")
     consulted = analysis.assignments.holding("C")
+    most = params["max_latency_days"]
     for decision in decisions:
-        waits = sorted(
-            (actor, bodies[actor].cadence_days)
-            for actor in (*deciding.get(decision, ()), *consulted.get(decision, ()))
-            if actor in bodies
-        )
-        latency = sum(days for _, days in waits)
-        if latency > params["max_latency_days"]:
-            parts = ", ".join(f"{actor} {days}" for actor, days in waits)
+        latency = 0
+        for actor in deciding.get(decision, ()):
+            latency += cadence.get(actor, 0)
+        for actor in consulted.get(decision, ()):
+            latency += cadence.get(actor, 0)
+        if latency > most:
+            parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
+            parts = ", ".join(f"{actor} {cadence[actor]}"
+                              for actor in sorted(parties) if actor in cadence)
             yield Problem.about(
                 [decision],
                 f"{analysis.label(decision)} takes an estimated {latency} days "
-                f"(more than {params['max_latency_days']}): {parts}",
+                f"(more than {most}): {parts}",
             )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
+from raci.model import LETTERS
 
 
 @lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True)
@@ -27,14 +28,10 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
         goals:
           - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
     """
-    is_assigned = analysis.assignments.is_assigned
-    bodies_of_member = analysis.bodies_of_member
-    chairs = analysis.chairs
-    reported_to = analysis.reported_to
-    for role in roles:
-        if (is_assigned(role) or bodies_of_member.get(role) or role in chairs
-                or role in reported_to):
-            continue
+    holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
+    idle = set(roles).difference(analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
+                                 *holding_any)
+    for role in idle:
         yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
                                     "one reporting to it")
 
@@ -60,14 +57,10 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
         roles:
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
-    roles_of_person = analysis.roles_of_person
-    bodies_of_member = analysis.bodies_of_member
-    chairs = analysis.chairs
-    is_assigned = analysis.assignments.is_assigned
-    for person in people:
-        if (roles_of_person.get(person) or bodies_of_member.get(person)
-                or person in chairs or is_assigned(person)):
-            continue
+    holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
+    unplaced = set(people).difference(analysis.roles_of_person, analysis.bodies_of_member,
+                                      analysis.chairs, *holding_any)
+    for person in unplaced:
         yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
                                       "assignment")
 

@@ -16,8 +16,9 @@ from raci.lint.rule import (
 )
 
 
-def _ids(ids: list[str]) -> str:
-    return ", ".join(ids)
+def _ids(ids: Iterable[str]) -> str:
+    """Ids as a message lists them: sorted, comma-separated."""
+    return ", ".join(sorted(ids))
 
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
@@ -114,15 +115,13 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
     owners_of = analysis.assignments.holding("A")
     decisions = analysis.model.decisions
     all_bodies = analysis.model.bodies
-    for item in items:
-        owners = owners_of.get(item)
-        if owners is None or item in decisions:
+    for item in analysis.assignments.items_held_by("A", all_bodies).intersection(items):
+        if item in decisions:
             continue
-        bodies = [a for a in owners if a in all_bodies]
-        if bodies:
-            yield Problem.about(
-                [item], f"{analysis.label(item)} has a body as Accountable: {_ids(bodies)}"
-            )
+        bodies = [a for a in owners_of[item] if a in all_bodies]
+        yield Problem.about(
+            [item], f"{analysis.label(item)} has a body as Accountable: {_ids(bodies)}"
+        )
 
 
 @lint_rule("OWN004", "vacant-accountable", "ownership", "error", ITEMS, uses_assignments=True)
@@ -152,15 +151,11 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
     """
     owners_of = analysis.assignments.holding("A")
     vacant_roles = analysis.vacant_roles
-    for item in items:
-        owners = owners_of.get(item)
-        if owners is None:
-            continue
-        vacant = [a for a in owners if a in vacant_roles]
-        if vacant:
-            yield Problem.about(
-                [item], f"{analysis.label(item)} is owned by a vacant role: {_ids(vacant)}"
-            )
+    for item in analysis.assignments.items_held_by("A", vacant_roles).intersection(items):
+        vacant = [a for a in owners_of[item] if a in vacant_roles]
+        yield Problem.about(
+            [item], f"{analysis.label(item)} is owned by a vacant role: {_ids(vacant)}"
+        )
 
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ITEMS, uses_assignments=True)
@@ -196,15 +191,11 @@ def external_accountable(analysis: Analysis, params: RuleParams,
     """
     owners_of = analysis.assignments.holding("A")
     externals = analysis.external_actors
-    for item in items:
-        owners = owners_of.get(item)
-        if owners is None:
-            continue
-        external = [a for a in owners if a in externals]
-        if external:
-            yield Problem.about(
-                [item], f"{analysis.label(item)} has an external Accountable: {_ids(external)}"
-            )
+    for item in analysis.assignments.items_held_by("A", externals).intersection(items):
+        external = [a for a in owners_of[item] if a in externals]
+        yield Problem.about(
+            [item], f"{analysis.label(item)} has an external Accountable: {_ids(external)}"
+        )
 
 
 @lint_rule("OWN006", "crowded-responsible", "ownership", "warning", ITEMS, uses_assignments=True,
@@ -304,18 +295,19 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     """
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
-    reports_to = analysis.reporting_chains.reports_to
-    for item in items:
+    # Only a Responsible that some role or body reports to can be above the Accountable.
+    for item in analysis.assignments.items_held_by("R", analysis.reported_to).intersection(items):
         owners = owners_of.get(item)
-        doers = doers_of.get(item)
-        if owners is None or doers is None:
+        if owners is None:
             continue
-        inverted = [f"{owner} reports to {doer}" for owner in owners for doer in doers
-                    if reports_to(owner, doer)]
+        doers = doers_of[item]
+        reports_to = analysis.reporting_chains.reports_to
+        inverted = sorted((owner, doer) for owner in owners for doer in doers
+                          if reports_to(owner, doer))
         if inverted:
+            pairs = "; ".join(f"{owner} reports to {doer}" for owner, doer in inverted)
             yield Problem.about(
-                [item],
-                f"{analysis.label(item)} has inverted accountability: {'; '.join(inverted)}",
+                [item], f"{analysis.label(item)} has inverted accountability: {pairs}"
             )
 
 

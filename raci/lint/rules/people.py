@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sized
 
 from raci.analysis import Analysis
 from raci.lint.rule import PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule
@@ -45,14 +46,14 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     roles_of_person = analysis.roles_of_person
     kind = analysis.model.kind
     most = params["max_items"]
+    listed = _counted_per_person(analysis, accountable_for)  # indicators included
     for person in people:
-        direct = accountable_for.get(person, ())
-        through_roles = [accountable_for[role] for role in roles_of_person.get(person, ())
-                         if role in accountable_for]
-        # Counted with repeats and indicators, an upper bound most people are far below.
-        if len(direct) + sum(map(len, through_roles)) <= most:
+        if listed.get(person, 0) <= most:
             continue
-        count = sum(kind(item) in ITEM_KINDS for item in set(direct).union(*through_roles))
+        items = set(accountable_for.get(person, ()))
+        for role in roles_of_person.get(person, ()):
+            items.update(accountable_for.get(role, ()))
+        count = sum(kind(item) in ITEM_KINDS for item in items)
         if count > most:
             yield Problem.about(
                 [person], f"{analysis.label(person)} is Accountable for {count} items "
@@ -88,14 +89,10 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
           - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
           - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
     """
-    bodies_of_member = analysis.bodies_of_member
-    roles_of_person = analysis.roles_of_person
     most = params["max_bodies"]
+    listed = _counted_per_person(analysis, analysis.bodies_of_member)
     for person in people:
-        # Counted with repeats, an upper bound most people are far below.
-        listed = len(bodies_of_member.get(person, ())) + sum(
-            len(bodies_of_member.get(role, ())) for role in roles_of_person.get(person, ()))
-        if listed <= most:
+        if listed.get(person, 0) <= most:
             continue
         seats = analysis.seats_of_person(person)
         if len(seats) > most:
@@ -105,13 +102,31 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
             )
 
 
-def _accountable_in_unit(analysis: Analysis, unit: str) -> set[str]:
-    """Active initiatives with an Accountable role or person of exactly `unit`."""
-    accountable_for = analysis.assignments.items_holding("A")
-    found: set[str] = set()
-    for actor in analysis.actors_by_unit.get(unit, ()):
-        found.update(accountable_for.get(actor, ()))
-    return found & analysis.active_initiatives
+def _counted_per_person(analysis: Analysis, listed: Mapping[str, Sized]) -> dict[str, int]:
+    """Each person -> how many things `listed` names for them and for the
+    roles they hold, counted with repeats: an upper bound most people are far
+    below."""
+    roles = analysis.model.roles
+    counts: dict[str, int] = {}
+    for actor, things in listed.items():
+        role = roles.get(actor)
+        for person in (actor,) if role is None else role.holders:
+            counts[person] = counts.get(person, 0) + len(things)
+    return counts
+
+
+def _active_initiatives_by_unit(analysis: Analysis) -> dict[str, set[str]]:
+    """Each unit -> the active initiatives with an Accountable role or person
+    of exactly that unit."""
+    owners_of = analysis.assignments.holding("A")
+    unit_of = analysis.actor_units.get
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for initiative in analysis.active_initiatives:
+        for owner in owners_of.get(initiative, ()):
+            unit = unit_of(owner)
+            if unit is not None:
+                found[unit].add(initiative)
+    return found
 
 
 @lint_rule("PPL003", "external-dependence", "people", "info", UNITS, uses_assignments=True,
@@ -151,14 +166,15 @@ def external_dependence(analysis: Analysis, params: RuleParams,
     externals = analysis.external_actors
     external_units = analysis.external_units
     doers_of = analysis.assignments.holding("R")
+    initiatives_of_unit = _active_initiatives_by_unit(analysis)
     for unit in units:
         if unit in external_units:
             continue
         total = external = 0
-        for initiative in _accountable_in_unit(analysis, unit):
+        for initiative in initiatives_of_unit.get(unit, ()):
             doers = doers_of.get(initiative, ())
             total += len(doers)
-            external += sum(actor in externals for actor in doers)
+            external += len(externals.intersection(doers))
         if total and external / total > params["max_share"] + EPSILON:
             yield Problem.about(
                 [unit], f"{analysis.label(unit)} has {external} of {total} Responsible "
@@ -197,35 +213,33 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
     """
-    shares: dict[str, float] = {}  # item -> its demand per Responsible, once worked out
+    shares = _demand_per_responsible(analysis)
     responsible_for = analysis.assignments.items_holding("R")
-    actors_by_unit = analysis.actors_by_unit
-    people = analysis.model.people
+    people_by_unit = analysis.people_by_unit
+    roles_by_unit = analysis.roles_by_unit
+    everyone = analysis.model.people
     for unit in units:
+        people = people_by_unit.get(unit, ())
         # Added up in the order of the model's assignments, one by one, so
         # that the rounded amounts in messages never depend on the route taken.
         demand = 0.0
-        for actor in actors_by_unit.get(unit, ()):
+        for actor in (*people, *roles_by_unit.get(unit, ())):
             for item in responsible_for.get(actor, ()):
-                share = shares.get(item)
-                if share is None:
-                    share = shares[item] = _demand_per_responsible(analysis, item)
-                demand += share
-        capacity = sum(people[p].effective_capacity_fte
-                       for p in analysis.people_by_unit.get(unit, ()))
+                demand += shares.get(item, 0.0)
+        capacity = sum(everyone[p].effective_capacity_fte for p in people)
         if demand > capacity + EPSILON:
             asked, has = _apart(demand, capacity)
             yield Problem.about([unit],
                                 f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
 
 
-def _demand_per_responsible(analysis: Analysis, item: str) -> float:
-    """An active initiative's `demand_fte` split evenly over its Responsibles;
-    nothing for any other item."""
-    if item not in analysis.active_initiatives:
-        return 0.0
-    doers = analysis.assignments.actors(item, "R")
-    return (analysis.model.initiatives[item].demand_fte or 0.0) / len(doers) if doers else 0.0
+def _demand_per_responsible(analysis: Analysis) -> dict[str, float]:
+    """Each active initiative with Responsibles -> its `demand_fte` split
+    evenly over them; other items ask nothing."""
+    doers_of = analysis.assignments.holding("R")
+    initiatives = analysis.model.initiatives
+    return {item: (initiatives[item].demand_fte or 0.0) / len(doers_of[item])
+            for item in analysis.active_initiatives if item in doers_of}
 
 
 def _apart(demand: float, capacity: float) -> tuple[str, str]:

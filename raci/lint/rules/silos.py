@@ -43,37 +43,19 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
              members: [head-a, head-b, head-c]}
     """
     doers_of = analysis.assignments.holding("R")
-    unit_of = analysis.unit_of
+    unit_of = analysis.actor_units.get
     for initiative in initiatives:
         doers = doers_of.get(initiative)
         if doers is None or len(doers) < params["min_units"]:  # too few to cross that many
             continue
-        units = sorted({unit for actor in doers if (unit := unit_of(actor)) is not None})
+        units = frozenset(unit for unit in map(unit_of, doers) if unit is not None)
         if not units or len(units) < params["min_units"]:  # no unit, nothing to cross
             continue
-        if not analysis.has_common_body(frozenset(units)):
+        if not analysis.has_common_body(units):
             yield Problem.about(
                 [initiative], f"{analysis.label(initiative)} crosses {len(units)} units with no "
-                              f"body where they all meet: {', '.join(units)}"
+                              f"body where they all meet: {', '.join(sorted(units))}"
             )
-
-
-def _contexts_of_person(analysis: Analysis, person: str) -> Iterator[str]:
-    """The bodies and items a person shares with others: seats and assignments,
-    directly or through the roles they hold."""
-    yield from analysis.seats_of_person(person)
-    kinds = analysis.model.kind
-    for actor in (person, *analysis.roles_of_person.get(person, ())):
-        for item in analysis.assignments.items_of(actor):
-            if kinds(item) in ("goal", "initiative", "decision"):
-                yield item
-
-
-def _units_in(analysis: Analysis, context: str) -> frozenset[str]:
-    """The units of the people who share a body or an item."""
-    if context in analysis.model.bodies:
-        return analysis.people_units_of_body(context)
-    return analysis.people_units(analysis.assignments.letters(context))
 
 
 @lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True)
@@ -112,24 +94,29 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.x, name: X, raci: {A: p.a, C: [p.b]}}   # p.b is of another unit
     """
+    meeting_in_bodies = analysis.units_meeting_in_bodies
     for unit in units:
         people = analysis.people_by_unit.get(unit)
-        if people and not _meets_another_unit(analysis, unit, people):
-            yield Problem.about([unit],
-                                f"{analysis.label(unit)} shares no body or item with another unit")
+        if not people or unit in meeting_in_bodies or _shares_an_item(analysis, unit, people):
+            continue
+        yield Problem.about([unit],
+                            f"{analysis.label(unit)} shares no body or item with another unit")
 
 
-def _meets_another_unit(analysis: Analysis, unit: str, people: list[str]) -> bool:
-    """Whether any of the unit's people shares a body or an item with someone
-    of another unit."""
+def _shares_an_item(analysis: Analysis, unit: str, people: list[str]) -> bool:
+    """Whether any of the unit's people holds an assignment on a goal,
+    initiative or decision (directly or through a held role) that someone of
+    another unit holds one on too."""
+    kinds = analysis.model.kind
     seen: set[str] = set()
     for person in people:
-        for context in _contexts_of_person(analysis, person):
-            if context in seen:
-                continue
-            seen.add(context)
-            if _units_in(analysis, context) - {unit}:
-                return True
+        for actor in (person, *analysis.roles_of_person.get(person, ())):
+            for item in analysis.assignments.items_of(actor):
+                if item in seen or kinds(item) not in ("goal", "initiative", "decision"):
+                    continue
+                seen.add(item)
+                if analysis.people_units(analysis.assignments.letters(item)) - {unit}:
+                    return True
     return False
 
 

@@ -33,14 +33,11 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x]}
     """
-    initiatives = analysis.model.initiatives
     subgoals = analysis.subgoals
-    initiatives_of_goal = analysis.initiatives_of_goal
+    worked_on = {goal for initiative in analysis.model.initiatives.values()
+                 if initiative.effective_status != "stopped" for goal in initiative.goals}
     for goal in goals:
-        if subgoals.get(goal):
-            continue
-        if all(initiatives[i].effective_status == "stopped"
-               for i in initiatives_of_goal.get(goal, ())):
+        if not subgoals.get(goal) and goal not in worked_on:
             yield Problem.about([goal], f"{analysis.label(goal)} has no initiative working on it")
 
 
@@ -157,7 +154,7 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
     everything = analysis.model.initiatives
     for initiative in initiatives:
         found = everything[initiative]
-        if found.effective_status in ("proposed", "active") and not found.success_criteria:
+        if not found.has_success_criteria and found.effective_status in ("proposed", "active"):
             yield Problem.about([initiative],
                                 f"{analysis.label(initiative)} has no success criteria")
 
@@ -189,7 +186,7 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
     everything = analysis.model.initiatives
     for initiative in initiatives:
         found = everything[initiative]
-        if found.effective_status != "active" or not found.depends_on:
+        if not found.depends_on or found.effective_status != "active":
             continue
         blockers = sorted({other for other in found.depends_on if other in everything
                            and everything[other].effective_status in ("paused", "stopped")})
@@ -226,10 +223,14 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     import networkx as nx
 
     initiatives = analysis.model.initiatives
+    # An initiative that depends on nothing, or that nothing depends on, lies
+    # on no cycle: the graph leaves out the edges from and to it.
+    depended_on = {other for i in initiatives.values() for other in i.depends_on}
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_edges_from(
         (i.id, other)
-        for i in initiatives.values() for other in i.depends_on if other in initiatives
+        for i in initiatives.values() if i.id in depended_on
+        for other in i.depends_on if other in initiatives and initiatives[other].depends_on
     )
     for component in nx.strongly_connected_components(graph):
         node = next(iter(component))

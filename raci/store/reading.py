@@ -1,0 +1,158 @@
+"""Reading a whole model: the full `Model` (to edit or export it), or a
+`LeanModel` (to lint it), with one query per kind and per table.
+
+Values are taken a column at a time: rows are turned into columns, ids
+interned, and tuples or entities built from the columns, so most of the
+work is done by C-level loops. Each id becomes one string object however
+many rows name it: the rules look ids up in many dicts, and a look-up that
+meets the very object it holds skips comparing characters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from itertools import groupby, repeat
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from raci.model import Assignment, Entity, Model, Org, Waiver
+from raci.model.lean import LeanModel
+from raci.store import tables
+from raci.store.rows import (
+    KIND_COLUMNS,
+    LEAN_KIND_COLUMNS,
+    LIST_FIELDS,
+    KindColumns,
+    ListField,
+    fetch_columns,
+)
+from raci.store.saving import RememberedVersions
+
+Interning = Callable[[Any, Any], Any]
+"""`same.setdefault`, called as ``same(id, id)``: the one object for an id."""
+
+
+def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
+    """The model and the version of each of its rows."""
+    org, org_version = _read_org(connection)
+    model = Model(org=org)
+    versions = RememberedVersions(org=org_version)
+    same = _interning()
+    by_id: dict[str, Entity] = {}
+    for kind, read in KIND_COLUMNS.items():
+        row_versions, ids, columns = _read_kind(connection, kind, read, same, with_version=True)
+        cls, names = read.cls, read.fields
+        entities = [cls(**dict(zip(names, values, strict=True)))
+                    for values in zip(*columns, strict=True)]
+        model.collection(kind).update(zip(ids, entities, strict=True))
+        by_id.update(zip(ids, entities, strict=True))
+        versions.entities.update(zip(ids, row_versions, strict=True))
+    for lf in LIST_FIELDS:
+        for owner_id, values in _read_list(connection, lf, same).items():
+            getattr(by_id[owner_id], lf.field).extend(values)
+    items, letters, actors, row_versions = _read_assignments(connection, same, with_version=True)
+    model.assignments.extend(map(Assignment, items, letters, actors))
+    versions.loaded_assignments = zip(zip(items, actors, strict=True), row_versions, strict=True)
+    model.waivers, versions.waivers = _read_waivers(connection)
+    model.changed()
+    return model, versions
+
+
+def read_lean_model(connection: Connection) -> LeanModel:
+    """The model as lean tuples: no free text, no versions."""
+    org, _ = _read_org(connection)
+    model = LeanModel(org=org)
+    same = _interning()
+    lists = {lf.field: _read_list(connection, lf, same)
+             for lf in LIST_FIELDS if lf.names_entities}
+    with_criteria = frozenset(fetch_columns(connection, select(
+        tables.success_criterion.c.initiative).distinct())[0])
+    for kind, read in LEAN_KIND_COLUMNS.items():
+        _, ids, columns = _read_kind(connection, kind, read, same, with_version=False)
+        by_name = dict(zip(read.fields, columns, strict=True))
+        values = [
+            by_name[name] if name in by_name
+            else tuple(map(with_criteria.__contains__, ids)) if name == "has_success_criteria"
+            else tuple(map(lists[name].get, ids, repeat(())))
+            for name in read.cls._fields
+        ]
+        tuples = map(read.cls._make, zip(*values, strict=True))
+        model.collection(kind).update(zip(ids, tuples, strict=True))
+        model.kinds.update(dict.fromkeys(ids, kind))
+    items, letters, actors = _read_assignments(connection, same, with_version=False)
+    model.assignments = list(zip(items, letters, actors, strict=True))
+    model.waivers, _ = _read_waivers(connection)
+    return model
+
+
+def _interning() -> Interning:
+    same: dict[str | None, str | None] = {None: None}
+    return same.setdefault
+
+
+def _read_org(connection: Connection) -> tuple[Org, int]:
+    row = connection.execute(select(tables.org)).one()
+    return Org(row.name, row.description, row.as_of), row.version
+
+
+Columns = list[tuple[Any, ...]]
+
+
+def _read_kind(connection: Connection, kind: str, read: KindColumns, same: Interning, *,
+               with_version: bool) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
+    """One kind's rows in model order, as columns: (versions, ids, the columns of
+    `read.fields`), ids interned; the versions are empty unless asked for."""
+    entity = tables.entity
+    versions = (entity.c.version,) if with_version else ()
+    query = (select(*versions, *read.columns)
+             .where(entity.c.kind == kind).order_by(entity.c.position))
+    columns = fetch_columns(connection, query)
+    row_versions = columns.pop(0) if with_version else ()
+    for place in read.names_entities:
+        columns[place] = tuple(map(same, columns[place], columns[place]))
+    return row_versions, columns[0], columns
+
+
+def _read_list(connection: Connection, lf: ListField,
+               same: Interning) -> dict[str, tuple[Any, ...]]:
+    """Owner -> its values of one list field, in order; owners with none are absent."""
+    owner, value = lf.table.c[lf.owner], lf.table.c[lf.value]
+    owners, values = fetch_columns(
+        connection, select(owner, value).order_by(owner, lf.table.c.position))
+    if lf.names_entities:
+        values = tuple(map(same, values, values))
+    return {owner_id: tuple([item for _, item in run])
+            for owner_id, run in groupby(zip(owners, values, strict=True), itemgetter(0))}
+
+
+def _read_assignments(connection: Connection, same: Interning, *,
+                      with_version: bool) -> Columns:
+    """The columns item, letter, actor (and version, if asked) in model order."""
+    table = tables.assignment
+    versions = (table.c.version,) if with_version else ()
+    query = select(table.c.item, table.c.letter, table.c.actor, *versions)
+    columns = fetch_columns(connection, query.order_by(table.c.position))
+    for place in (0, 2):
+        columns[place] = tuple(map(same, columns[place], columns[place]))
+    return columns
+
+
+def _read_waivers(connection: Connection) -> tuple[list[Waiver], dict[int, int]]:
+    """The waivers in order, and the version of each by its place."""
+    targets: dict[int, list[str]] = defaultdict(list)
+    target_table = tables.waiver_target
+    query = select(target_table.c.waiver, target_table.c.target).order_by(
+        target_table.c.waiver, target_table.c.position
+    )
+    for waiver_position, target in connection.execute(query).all():
+        targets[waiver_position].append(target)
+    waivers: list[Waiver] = []
+    versions: dict[int, int] = {}
+    for row in connection.execute(select(tables.waiver).order_by(tables.waiver.c.position)):
+        waivers.append(Waiver(rule=row.rule, target=targets[row.position], reason=row.reason,
+                              expires=row.expires, author=row.author))
+        versions[row.position] = row.version
+    return waivers, versions
