@@ -337,12 +337,7 @@ class Analysis:
     @cached_property
     def reported_to(self) -> frozenset[str]:
         """Every role or body that some role or body reports to."""
-        return frozenset(
-            entity.reports_to
-            for entities in (self.model.roles.values(), self.model.bodies.values())
-            for entity in entities
-            if entity.reports_to is not None
-        )
+        return frozenset(up for up in self.reports_to.values() if up is not None)
 
     # ---- reporting lines -------------------------------------------------------
 
@@ -356,11 +351,24 @@ class Analysis:
     @cached_property
     def reporting_cycles(self) -> list[list[str]]:
         """Every cycle of `reports_to` among roles and bodies, each once."""
-        return functional_cycles(self.reports_to)
+        # Each one on a cycle has the one before it reporting to it.
+        reported_to = self.reported_to
+        return functional_cycles({node: up for node, up in self.reports_to.items()
+                                  if node in reported_to})
 
-    @cached_property
-    def reporting_chains(self) -> ReportingChains:
-        return ReportingChains.build(self.reports_to, self.reporting_cycles)
+    def reporting_chains_above(self, nodes: Iterable[str]) -> ReportingChains:
+        """Answers "does X report to Y, directly or not" for X among `nodes`:
+        built over their chains of `reports_to` only, as a rule asks about a
+        few roles and bodies of the many."""
+        parents = self.reports_to
+        above: dict[str, str | None] = {}
+        for start in nodes:
+            node: str | None = start
+            # Up to the top, or to a node met before (on this walk too: a cycle).
+            while node is not None and node in parents and node not in above:
+                above[node] = parents[node]
+                node = parents[node]
+        return ReportingChains.build(above)
 
     @cached_property
     def body_layers(self) -> dict[str, int]:

@@ -50,14 +50,11 @@ class ReportingChains:
     """Euler tour times of the tree nodes (those on no cycle)."""
 
     @classmethod
-    def build(cls, parent_of: Mapping[str, str | None],
-              cycles: list[list[str]] | None = None) -> ReportingChains:
+    def build(cls, parent_of: Mapping[str, str | None]) -> ReportingChains:
         """`parent_of` maps every node to its parent, or None; parents that are
-        not nodes end the chain. `cycles` are its `functional_cycles`, when
-        already known."""
-        if cycles is None:
-            cycles = functional_cycles(parent_of)
-        cycle_of = {node: number for number, cycle in enumerate(cycles) for node in cycle}
+        not nodes end the chain."""
+        cycle_of = {node: number for number, cycle in enumerate(functional_cycles(parent_of))
+                    for node in cycle}
         children: defaultdict[str, list[str]] = defaultdict(list)
         roots: list[str] = []
         for node, up in parent_of.items():

@@ -72,13 +72,13 @@ def read_lean_model(connection: Connection) -> LeanModel:
         tables.success_criterion.c.initiative).distinct())[0])
     for kind, read in LEAN_KIND_COLUMNS.items():
         _, ids, columns = _read_kind(connection, kind, read, same, with_version=False)
-        by_name = dict(zip(read.fields, columns, strict=True))
-        values = [
-            by_name[name] if name in by_name
-            else tuple(map(with_criteria.__contains__, ids)) if name == "has_success_criteria"
-            else tuple(map(lists[name].get, ids, repeat(())))
-            for name in read.cls._fields
-        ]
+        read_columns = dict(zip(read.fields, columns, strict=True))
+        for name in read.cls._fields:
+            if name == "has_success_criteria":
+                read_columns[name] = tuple(map(with_criteria.__contains__, ids))
+            elif name not in read_columns:  # a list field
+                read_columns[name] = tuple(map(lists[name].get, ids, repeat(())))
+        values = (read_columns[name] for name in read.cls._fields)
         tuples = map(read.cls._make, zip(*values, strict=True))
         model.collection(kind).update(zip(ids, tuples, strict=True))
         model.kinds.update(dict.fromkeys(ids, kind))

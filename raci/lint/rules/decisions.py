@@ -35,14 +35,15 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
           - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2], I: [r3]}}
     """
     consulted_on = analysis.assignments.holding("C")
-    for decision in decisions:
-        consulted = consulted_on.get(decision, ())
-        if len(consulted) > params["max_consulted"]:
-            yield Problem.about(
-                [decision],
-                f"{analysis.label(decision)} consults {len(consulted)} parties "
-                f"(more than {params['max_consulted']}): {', '.join(sorted(consulted))}",
-            )
+    crowded = {item for item, consulted in consulted_on.items()
+               if len(consulted) > params["max_consulted"]}
+    for decision in crowded.intersection(decisions):
+        consulted = consulted_on[decision]
+        yield Problem.about(
+            [decision],
+            f"{analysis.label(decision)} consults {len(consulted)} parties "
+            f"(more than {params['max_consulted']}): {', '.join(sorted(consulted))}",
+        )
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,

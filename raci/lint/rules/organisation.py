@@ -88,11 +88,8 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
         roles:
           - {id: pm, name: Programmamanager, holders: [p.jansen]}
     """
-    vacant_roles = analysis.vacant_roles
     responsible = analysis.assignments.items_holding("R")
-    for role in roles:
-        if role not in vacant_roles:
-            continue
+    for role in analysis.vacant_roles.intersection(roles):
         duties = []
         if role in responsible:
             duties.append("is Responsible")

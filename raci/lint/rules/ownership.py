@@ -76,12 +76,12 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [sg-klimaat]}}
     """
     owners_of = analysis.assignments.holding("A")
-    for item in items:
-        owners = owners_of.get(item)
-        if owners is not None and len(owners) > 1:
-            yield Problem.about(
-                [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
-            )
+    shared = {item for item, owners in owners_of.items() if len(owners) > 1}
+    for item in shared.intersection(items):
+        owners = owners_of[item]
+        yield Problem.about(
+            [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
+        )
 
 
 @lint_rule("OWN003", "collective-accountable", "ownership", "warning", ITEMS, uses_assignments=True)
@@ -226,14 +226,14 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
     """
     doers_of = analysis.assignments.holding("R")
     most = params["max_responsible"]
-    for item in items:
-        doers = doers_of.get(item)
-        if doers is not None and len(doers) > most:
-            yield Problem.about(
-                [item],
-                f"{analysis.label(item)} has {len(doers)} Responsibles "
-                f"(more than {most}): {_ids(doers)}",
-            )
+    crowded = {item for item, doers in doers_of.items() if len(doers) > most}
+    for item in crowded.intersection(items):
+        doers = doers_of[item]
+        yield Problem.about(
+            [item],
+            f"{analysis.label(item)} has {len(doers)} Responsibles "
+            f"(more than {most}): {_ids(doers)}",
+        )
 
 
 @lint_rule("OWN007", "no-responsible", "ownership", "warning", INITIATIVES, uses_assignments=True)
@@ -296,12 +296,14 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
     # Only a Responsible that some role or body reports to can be above the Accountable.
-    for item in analysis.assignments.items_held_by("R", analysis.reported_to).intersection(items):
+    candidates = analysis.assignments.items_held_by("R", analysis.reported_to).intersection(items)
+    reports_to = analysis.reporting_chains_above(
+        owner for item in candidates for owner in owners_of.get(item, ())).reports_to
+    for item in candidates:
         owners = owners_of.get(item)
         if owners is None:
             continue
         doers = doers_of[item]
-        reports_to = analysis.reporting_chains.reports_to
         inverted = sorted((owner, doer) for owner in owners for doer in doers
                           if reports_to(owner, doer))
         if inverted:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sized
+from itertools import chain
 
 from raci.analysis import Analysis
 from raci.lint.rule import PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule
@@ -46,10 +46,8 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     roles_of_person = analysis.roles_of_person
     kind = analysis.model.kind
     most = params["max_items"]
-    listed = _counted_per_person(analysis, accountable_for)  # indicators included
-    for person in people:
-        if listed.get(person, 0) <= most:
-            continue
+    # Indicators included: a bound that most people are far below.
+    for person in _listed_more_than(analysis, accountable_for, most).intersection(people):
         items = set(accountable_for.get(person, ()))
         for role in roles_of_person.get(person, ()):
             items.update(accountable_for.get(role, ()))
@@ -90,10 +88,7 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
           - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
     """
     most = params["max_bodies"]
-    listed = _counted_per_person(analysis, analysis.bodies_of_member)
-    for person in people:
-        if listed.get(person, 0) <= most:
-            continue
+    for person in _listed_more_than(analysis, analysis.bodies_of_member, most).intersection(people):
         seats = analysis.seats_of_person(person)
         if len(seats) > most:
             yield Problem.about(
@@ -102,31 +97,26 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
             )
 
 
-def _counted_per_person(analysis: Analysis, listed: Mapping[str, Sized]) -> dict[str, int]:
-    """Each person -> how many things `listed` names for them and for the
-    roles they hold, counted with repeats: an upper bound most people are far
-    below."""
+def _listed_more_than(analysis: Analysis, listed: Mapping[str, Sized],
+                      most: int | float) -> set[str]:
+    """The people for whom `listed` names more than `most` things, for them and
+    for the roles they hold together, counted with repeats: an upper bound
+    most people are far below, so only these few need a closer look."""
     roles = analysis.model.roles
     counts: dict[str, int] = {}
     for actor, things in listed.items():
         role = roles.get(actor)
         for person in (actor,) if role is None else role.holders:
             counts[person] = counts.get(person, 0) + len(things)
-    return counts
+    return {person for person, count in counts.items() if count > most}
 
 
-def _active_initiatives_by_unit(analysis: Analysis) -> dict[str, set[str]]:
-    """Each unit -> the active initiatives with an Accountable role or person
-    of exactly that unit."""
-    owners_of = analysis.assignments.holding("A")
-    unit_of = analysis.actor_units.get
-    found: defaultdict[str, set[str]] = defaultdict(set)
-    for initiative in analysis.active_initiatives:
-        for owner in owners_of.get(initiative, ()):
-            unit = unit_of(owner)
-            if unit is not None:
-                found[unit].add(initiative)
-    return found
+def _active_initiatives_of(analysis: Analysis, unit: str) -> frozenset[str]:
+    """The active initiatives with an Accountable role or person of exactly `unit`."""
+    accountable_for = analysis.assignments.items_holding("A")
+    owners = (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ()))
+    return analysis.active_initiatives.intersection(
+        chain.from_iterable(accountable_for.get(owner, ()) for owner in owners))
 
 
 @lint_rule("PPL003", "external-dependence", "people", "info", UNITS, uses_assignments=True,
@@ -164,18 +154,20 @@ def external_dependence(analysis: Analysis, params: RuleParams,
           - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern, p.intern]}}
     """
     externals = analysis.external_actors
-    external_units = analysis.external_units
+    owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
-    initiatives_of_unit = _active_initiatives_by_unit(analysis)
-    for unit in units:
-        if unit in external_units:
-            continue
+    unit_of = analysis.actor_units.get
+    # Only a unit owning an initiative with an external Responsible can lean
+    # on them: the units of those initiatives' owners are the ones to count.
+    leaning = analysis.assignments.items_held_by("R", externals) & analysis.active_initiatives
+    owning = {unit_of(owner) for item in leaning for owner in owners_of.get(item, ())}
+    for unit in set(units).intersection(owning).difference(analysis.external_units):
         total = external = 0
-        for initiative in initiatives_of_unit.get(unit, ()):
+        for initiative in _active_initiatives_of(analysis, unit):
             doers = doers_of.get(initiative, ())
             total += len(doers)
             external += len(externals.intersection(doers))
-        if total and external / total > params["max_share"] + EPSILON:
+        if external / total > params["max_share"] + EPSILON:
             yield Problem.about(
                 [unit], f"{analysis.label(unit)} has {external} of {total} Responsible "
                         f"assignments on its active initiatives external "
@@ -213,24 +205,41 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
     """
-    shares = _demand_per_responsible(analysis)
-    responsible_for = analysis.assignments.items_holding("R")
+    demand_of = _demand_per_unit(analysis)
     people_by_unit = analysis.people_by_unit
-    roles_by_unit = analysis.roles_by_unit
     everyone = analysis.model.people
     for unit in units:
-        people = people_by_unit.get(unit, ())
-        # Added up in the order of the model's assignments, one by one, so
-        # that the rounded amounts in messages never depend on the route taken.
-        demand = 0.0
-        for actor in (*people, *roles_by_unit.get(unit, ())):
-            for item in responsible_for.get(actor, ()):
-                demand += shares.get(item, 0.0)
-        capacity = sum(everyone[p].effective_capacity_fte for p in people)
+        demand = demand_of.get(unit, 0.0)
+        capacity = sum(everyone[p].effective_capacity_fte for p in people_by_unit.get(unit, ()))
         if demand > capacity + EPSILON:
             asked, has = _apart(demand, capacity)
             yield Problem.about([unit],
                                 f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
+
+
+def _demand_per_unit(analysis: Analysis) -> dict[str, float]:
+    """Each unit with Responsibles -> their demand.
+
+    Added up one share at a time in one fixed order, so that the rounded
+    amounts in messages never depend on the route taken: per unit, its
+    people in model order, then its roles in model order, each one's
+    initiatives in the order of the model's assignments.
+    """
+    shares = _demand_per_responsible(analysis)
+    responsible_for = analysis.assignments.items_holding("R")
+    unit_of = analysis.actor_units
+    demand: dict[str, float] = {}
+    for actor in chain(analysis.model.people, analysis.model.roles):
+        items = responsible_for.get(actor)
+        if items is None or (unit := unit_of[actor]) is None:
+            continue
+        total = demand.get(unit, 0.0)
+        for item in items:
+            share = shares.get(item)
+            if share is not None:
+                total += share
+        demand[unit] = total
+    return demand
 
 
 def _demand_per_responsible(analysis: Analysis) -> dict[str, float]:
