@@ -3,10 +3,11 @@
 Each entity is a small named tuple holding its id, its name (for messages)
 and the fields the rules look at: references, flags, dates and amounts; no
 descriptions, tags, mandates or indicator targets. A lint of a database
-reads one straight from the store (`Store.load_lean`), which costs about
-half of building the full `Model`; a model file or the app's model is made
-lean with `LeanModel.of_model`. The tuples' field names are the entities'
-own, so a rule reads ``model.people[id].unit`` from either.
+reads one straight from the store (`Store.load_lean`), in about 70 % of the
+time the full `Model` takes (0.42 s against 0.58 s on a national model); a
+model file or the app's model is made lean with `LeanModel.of_model`. The
+tuples' field names are the entities' own, so a rule reads
+``model.people[id].unit`` from either.
 
 The defaults that SPEC §1 gives (a body's temporariness by kind, its
 cadence, an initiative's status, a person's capacity) are worked out by the

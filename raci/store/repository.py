@@ -88,8 +88,8 @@ class Store:
         return model
 
     def load_lean(self) -> LeanModel:
-        """The model as lean tuples, for reading only (a lint): about half the
-        time of `load`, as no free text is read and no versions are kept."""
+        """The model as lean tuples, for reading only (a lint): faster than
+        `load`, as no free text is read and no versions are kept."""
         with (
             collector_paused(),
             database_errors(self._database),
