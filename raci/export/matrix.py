@@ -32,7 +32,7 @@ from rich.text import Text
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import require_id
-from raci.model import Entity, Letter, Model
+from raci.model import Entity, Goal, Letter, Model, Unit
 from raci.model.lean import LeanModel
 
 TABLE_ACTOR_WIDTH = 12
@@ -202,7 +202,7 @@ def top_goals(model: Model) -> dict[str, str]:
 
 def goal_area(model: Model, goal_id: str) -> list[str]:
     """A goal's subtree with its initiatives, decisions and indicators, in model order."""
-    goals = _subtree(goal_id, _analysis(model).subgoals)
+    goals = _subtree(goal_id, _children(model.goals.values()))
     initiatives = {i.id for i in model.initiatives.values() if goals.intersection(i.goals)}
     served = goals | initiatives
     decisions = {d.id for d in model.decisions.values() if served.intersection(d.about)}
@@ -213,12 +213,10 @@ def goal_area(model: Model, goal_id: str) -> list[str]:
 
 def actors_in_unit(model: Model, unit_id: str) -> set[str]:
     """Roles and people in the unit or any unit below it."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for unit in model.units.values():
-        if unit.parent is not None:
-            children[unit.parent].append(unit.id)
-    units = _subtree(unit_id, children)
-    analysis = _analysis(model)
+    units = _subtree(unit_id, _children(model.units.values()))
+    # The analysis knows a role's unit (its own, else its first holder's); the
+    # date it wants does not matter here.
+    analysis = Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
     return {actor for actor in (*model.people, *model.roles) if analysis.unit_of(actor) in units}
 
 
@@ -239,9 +237,13 @@ def _subtree(top: str, children: Mapping[str, list[str]]) -> set[str]:
     return found
 
 
-def _analysis(model: Model) -> Analysis:
-    # The matrix does not depend on the date; the analysis wants one all the same.
-    return Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
+def _children(tree: Iterable[Unit | Goal]) -> dict[str, list[str]]:
+    """Parent -> its children, of units or of goals."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in tree:
+        if node.parent is not None:
+            children[node.parent].append(node.id)
+    return children
 
 
 def matrix_csv(matrix: Matrix) -> str:

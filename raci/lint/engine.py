@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from itertools import chain
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
@@ -19,7 +18,7 @@ from raci.lint.findings import Finding
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import KINDS, Letter, Model, Waiver
+from raci.model import Letter, Model, Waiver
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
 from raci.model.lean import LeanModel
@@ -93,8 +92,7 @@ class Linter:
         model = self.model
         lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
         self.analysis = Analysis(lean, effective_as_of(lean, self.config))
-        self._built_from = (self.model.org, list(chain.from_iterable(
-            self.model.collection(kind).values() for kind in KINDS)))
+        self._built_from = (self.model.org, list(self.model.entities()))
         self._problems: dict[str, dict[str, list[Problem]]] = {}
         for r in self._checked:
             by_subject: dict[str, list[Problem]] = {}

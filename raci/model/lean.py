@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 from raci.model.entities import (
@@ -184,8 +185,7 @@ class LeanModel:
         return collection
 
     def entities(self) -> Iterator[LeanEntity]:
-        for kind in LEAN_KINDS:
-            yield from self.collection(kind).values()
+        return chain.from_iterable(self.collection(kind).values() for kind in LEAN_KINDS)
 
     def kind(self, entity_id: str) -> str | None:
         return self.kinds.get(entity_id)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
+from itertools import chain
 
 from raci.model.entities import (
     Assignment,
@@ -113,8 +114,7 @@ class Model:
         return collection
 
     def entities(self) -> Iterator[Entity]:
-        for kind in KINDS:
-            yield from self.collection(kind).values()
+        return chain.from_iterable(self.collection(kind).values() for kind in KINDS)
 
     def get(self, entity_id: str) -> Entity | None:
         kind = self._kind_by_id.get(entity_id)
