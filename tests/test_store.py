@@ -240,6 +240,24 @@ def test_the_lean_load_holds_what_the_full_load_holds(store: Store) -> None:
     assert lean.kind("sg") == "body" and len(lean) == len(model)
 
 
+def test_the_lean_load_follows_edits_that_move_entities_and_assignments(store: Store) -> None:
+    # The lean load reads assignments as the positions of their items and
+    # actors: new, deleted and re-created entities must not shift them.
+    model = every_field_model()
+    store.replace_model(model)
+    store.load()
+    store.save(removal(model, "kwartier"))
+    store.save(Change(put=[Role(id="kwartier", name="Terug"), Goal(id="g.new", name="Nieuw")],
+                      assign=[Assignment("g.new", "A", "kwartier"),
+                              Assignment("g.sub", "C", "p.a"),
+                              Assignment("i.a", "I", "kwartier")],
+                      unassign=[Assignment("d.x", "C", "p.b")]))
+    loaded = store.load()
+    assert [a for a in loaded.assignments if "kwartier" in (a.item, a.actor)] == [
+        Assignment("g.new", "A", "kwartier"), Assignment("i.a", "I", "kwartier")]
+    assert store.load_lean() == LeanModel.of_model(loaded)
+
+
 def test_each_id_is_loaded_as_one_string_object(store: Store) -> None:
     store.replace_model(every_field_model())
     loaded = store.load()
@@ -250,7 +268,9 @@ def test_each_id_is_loaded_as_one_string_object(store: Store) -> None:
     assert all(target is ids[target] for target in named)
     lean = store.load_lean()
     ids = {entity.id: entity.id for entity in lean.entities()}
-    assert all(item is ids[item] and actor is ids[actor] for item, _, actor in lean.assignments)
+    named = [name for held in lean.assignments.values() for name in (*held.items, *held.actors)]
+    assert len(named) == 2 * len(loaded.assignments)
+    assert all(name is ids[name] for name in named)
     assert all(holder is ids[holder] for role in lean.roles.values() for holder in role.holders)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select, text
 
 from raci.errors import StoreError
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.model.lean import LeanModel
 from raci.store import open_store, tables
 from raci.store.engine import database_url, make_engine, writing
 from raci.store.schema import create_model, head_version
@@ -75,6 +76,7 @@ def test_an_old_database_is_migrated_on_open_and_keeps_its_model(store_url: str)
     make_old_database(store_url)
     with open_store(store_url) as store:
         assert store.load() == model_of_schema_0001_rows()
+        assert store.load_lean() == LeanModel.of_model(model_of_schema_0001_rows())
         assert store.revision() == 3
     engine = make_engine(database_url(store_url))
     assert schema_version_of(engine) == (head_version(), head_version())

@@ -19,55 +19,38 @@ from functools import cached_property
 
 from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
 from raci.model import LETTERS, Letter
-from raci.model.lean import LeanBody, LeanKpi, LeanModel, LeanRole
+from raci.model.lean import NOBODY, Holding, LeanBody, LeanKpi, LeanModel, LeanRole
 
 
 class AssignmentIndex:
     """Assignments two ways: letter -> item -> actors, and letter -> actor ->
-    items. Grouping by letter first lets a rule's loop find, say, an item's
-    Accountables with one look-up. Messages sort what they list.
+    items, both in model order. Grouping by letter first lets a rule's loop
+    find, say, an item's Accountables with one look-up. Messages sort what
+    they list; sums of FTE over a unit's Responsibles add up in model order.
 
-    The item side is built at once, in the model's order. So is the actor
-    side of R, as sums of FTE over a unit's Responsibles must add up in one
-    fixed order; the actor sides of the other letters are built from the
-    item side when first asked for, in its order.
+    Each side of each letter is grouped when first asked for, from the
+    model's `Holding` of that letter, so a run only pays for what its rules
+    read.
 
     A model holds at most one letter per actor and item (the store's key,
     the model file checks and `Model.assign` see to it), so neither side
     lists anything twice.
     """
 
-    def __init__(self, assignments: Iterable[tuple[str, Letter, str]]) -> None:
-        by_item: dict[str, defaultdict[str, list[str]]] = {
-            letter: defaultdict(list) for letter in LETTERS
-        }
-        responsible_for: defaultdict[str, list[str]] = defaultdict(list)
-        for item, letter, actor in assignments:
-            by_item[letter][item].append(actor)
-            if letter == "R":
-                responsible_for[actor].append(item)
-        for grouped in (*by_item.values(), responsible_for):
-            grouped.default_factory = None  # from here on, a missing key is absent
-        self._by_item: Mapping[str, dict[str, list[str]]] = by_item
-        self._by_actor: dict[str, dict[str, list[str]]] = {"R": responsible_for}
+    def __init__(self, assignments: Mapping[Letter, Holding]) -> None:
+        self._assignments = assignments
+        self._sides: dict[tuple[Letter, bool], dict[str, list[str]]] = {}
+        """(letter, by actor) -> that side of that letter, once grouped."""
 
     def holding(self, letter: Letter) -> Mapping[str, list[str]]:
-        """Item -> the actors holding `letter` on it, in the model's order; an
-        item where nobody holds it is absent."""
-        return self._by_item[letter]
+        """Item -> the actors holding `letter` on it; an item where nobody
+        holds it is absent."""
+        return self._side(letter, by_actor=False)
 
     def items_holding(self, letter: Letter) -> Mapping[str, list[str]]:
         """Actor -> the items where it holds `letter`; an actor holding it
         nowhere is absent."""
-        held_by = self._by_actor.get(letter)
-        if held_by is None:
-            grouped: defaultdict[str, list[str]] = defaultdict(list)
-            for item, actors in self._by_item[letter].items():
-                for actor in actors:
-                    grouped[actor].append(item)
-            grouped.default_factory = None
-            held_by = self._by_actor[letter] = grouped
-        return held_by
+        return self._side(letter, by_actor=True)
 
     def items_held_by(self, letter: Letter, actors: Iterable[str]) -> set[str]:
         """The items where any of `actors` holds `letter`."""
@@ -81,7 +64,7 @@ class AssignmentIndex:
     def letters(self, item: str) -> dict[str, Letter]:
         """Actor -> letter on one item."""
         return {actor: letter for letter in LETTERS
-                for actor in self._by_item[letter].get(item, ())}
+                for actor in self.holding(letter).get(item, ())}
 
     def items_of(self, actor: str) -> dict[str, Letter]:
         """Item -> letter for one actor."""
@@ -90,23 +73,40 @@ class AssignmentIndex:
 
     def has_assignments(self, item: str) -> bool:
         """Whether anyone holds any letter on the item."""
-        return any(item in held for held in self._by_item.values())
+        return any(item in self.holding(letter) for letter in LETTERS)
 
     def replace_item(self, item: str, letters: Mapping[str, Letter]) -> None:
-        """Make `letters` the whole set of assignments of `item`."""
+        """Make `letters` the whole set of assignments of `item`. Every side
+        is built first: from here on the model's holdings are out of date."""
         for letter in LETTERS:
-            held_by = self._by_actor.get(letter)  # None: not built yet
-            for actor in self._by_item[letter].pop(item, ()):
-                if held_by is not None:
-                    held = held_by[actor]
-                    held.remove(item)
-                    if not held:
-                        del held_by[actor]
+            held_by = self._side(letter, by_actor=True)
+            for actor in self._side(letter, by_actor=False).pop(item, ()):
+                held = held_by[actor]
+                held.remove(item)
+                if not held:
+                    del held_by[actor]
         for actor, letter in letters.items():
-            self._by_item[letter].setdefault(item, []).append(actor)
-            held_by = self._by_actor.get(letter)
-            if held_by is not None:
-                held_by.setdefault(actor, []).append(item)
+            self._side(letter, by_actor=False).setdefault(item, []).append(actor)
+            self._side(letter, by_actor=True).setdefault(actor, []).append(item)
+
+    def _side(self, letter: Letter, *, by_actor: bool) -> dict[str, list[str]]:
+        side = self._sides.get((letter, by_actor))
+        if side is None:
+            held = self._assignments.get(letter, NOBODY)
+            keys, values = (held.actors, held.items) if by_actor else (held.items, held.actors)
+            side = self._sides[letter, by_actor] = _grouped(keys, values)
+        return side
+
+
+def _grouped(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
+    """Each key -> its values, in order."""
+    grouped: dict[str, list[str]] = {}
+    for key, value in zip(keys, values, strict=True):
+        if key in grouped:
+            grouped[key].append(value)
+        else:
+            grouped[key] = [value]
+    return grouped
 
 
 class Analysis:

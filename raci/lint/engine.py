@@ -116,6 +116,7 @@ class Linter:
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
         whose scoped checks may have changed."""
+        assert isinstance(self.model, Model), "a lean model is only ever linted once"
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.letters(item)}
         fresh: dict[str, dict[str, Letter]] = {item: {} for item in items}

@@ -5,21 +5,24 @@ Values are taken a column at a time: rows are turned into columns, ids
 interned, and tuples or entities built from the columns, so most of the
 work is done by C-level loops. Each id becomes one string object however
 many rows name it: the rules look ids up in many dicts, and a look-up that
-meets the very object it holds skips comparing characters.
+meets the very object it holds skips comparing characters. A lean read
+takes each letter's assignments as the positions of their items and
+actors, and finds the ids by position: the same objects, without reading
+and interning 300,000 strings on a national model.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Column, Connection, select
 
-from raci.model import Assignment, Entity, Model, Org, Waiver
-from raci.model.lean import LeanModel
+from raci.model import LETTERS, Assignment, Entity, Letter, Model, Org, Waiver
+from raci.model.lean import Holding, LeanModel
 from raci.store import tables
 from raci.store.rows import (
     KIND_COLUMNS,
@@ -43,7 +46,8 @@ def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
     same = _interning()
     by_id: dict[str, Entity] = {}
     for kind, read in KIND_COLUMNS.items():
-        row_versions, ids, columns = _read_kind(connection, kind, read, same, with_version=True)
+        row_versions, ids, columns = _read_kind(connection, kind, read, same,
+                                                tables.entity.c.version)
         cls, names = read.cls, read.fields
         entities = [cls(**dict(zip(names, values, strict=True)))
                     for values in zip(*columns, strict=True)]
@@ -53,7 +57,7 @@ def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
     for lf in LIST_FIELDS:
         for owner_id, values in _read_list(connection, lf, same).items():
             getattr(by_id[owner_id], lf.field).extend(values)
-    items, letters, actors, row_versions = _read_assignments(connection, same, with_version=True)
+    items, letters, actors, row_versions = _read_assignments(connection, same)
     model.assignments.extend(map(Assignment, items, letters, actors))
     versions.loaded_assignments = zip(zip(items, actors, strict=True), row_versions, strict=True)
     model.waivers, versions.waivers = _read_waivers(connection)
@@ -70,8 +74,11 @@ def read_lean_model(connection: Connection) -> LeanModel:
              for lf in LIST_FIELDS if lf.names_entities}
     with_criteria = frozenset(fetch_columns(connection, select(
         tables.success_criterion.c.initiative).distinct())[0])
+    id_at: list[str] = []  # position -> the id of the entity there ("" where none is)
     for kind, read in LEAN_KIND_COLUMNS.items():
-        _, ids, columns = _read_kind(connection, kind, read, same, with_version=False)
+        positions, ids, columns = _read_kind(connection, kind, read, same,
+                                             tables.entity.c.position)
+        _place(id_at, positions, ids)
         read_columns = dict(zip(read.fields, columns, strict=True))
         for name in read.cls._fields:
             if name == "has_success_criteria":
@@ -82,8 +89,7 @@ def read_lean_model(connection: Connection) -> LeanModel:
         tuples = map(read.cls._make, zip(*values, strict=True))
         model.collection(kind).update(zip(ids, tuples, strict=True))
         model.kinds.update(dict.fromkeys(ids, kind))
-    items, letters, actors = _read_assignments(connection, same, with_version=False)
-    model.assignments = list(zip(items, letters, actors, strict=True))
+    model.assignments = _read_holdings(connection, id_at)
     model.waivers, _ = _read_waivers(connection)
     return model
 
@@ -101,19 +107,25 @@ def _read_org(connection: Connection) -> tuple[Org, int]:
 Columns = list[tuple[Any, ...]]
 
 
-def _read_kind(connection: Connection, kind: str, read: KindColumns, same: Interning, *,
-               with_version: bool) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
-    """One kind's rows in model order, as columns: (versions, ids, the columns of
-    `read.fields`), ids interned; the versions are empty unless asked for."""
+def _read_kind(connection: Connection, kind: str, read: KindColumns, same: Interning,
+               number: Column[int]) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
+    """One kind's rows in model order, as columns: (the `number` column (the
+    version or the position), ids, the columns of `read.fields`), ids interned."""
     entity = tables.entity
-    versions = (entity.c.version,) if with_version else ()
-    query = (select(*versions, *read.columns)
+    query = (select(number, *read.columns)
              .where(entity.c.kind == kind).order_by(entity.c.position))
-    columns = fetch_columns(connection, query)
-    row_versions = columns.pop(0) if with_version else ()
+    numbers, *columns = fetch_columns(connection, query)
     for place in read.names_entities:
         columns[place] = tuple(map(same, columns[place], columns[place]))
-    return row_versions, columns[0], columns
+    return numbers, columns[0], columns
+
+
+def _place(id_at: list[str], positions: Sequence[int], ids: Sequence[str]) -> None:
+    """Put each id at its position in `id_at`, growing it as needed."""
+    if positions:
+        id_at.extend(repeat("", max(positions) + 1 - len(id_at)))
+    for position, entity_id in zip(positions, ids, strict=True):
+        id_at[position] = entity_id
 
 
 def _read_list(connection: Connection, lf: ListField,
@@ -128,16 +140,28 @@ def _read_list(connection: Connection, lf: ListField,
             for owner_id, run in groupby(zip(owners, values, strict=True), itemgetter(0))}
 
 
-def _read_assignments(connection: Connection, same: Interning, *,
-                      with_version: bool) -> Columns:
-    """The columns item, letter, actor (and version, if asked) in model order."""
+def _read_assignments(connection: Connection, same: Interning) -> Columns:
+    """The columns item, letter, actor and version, in model order."""
     table = tables.assignment
-    versions = (table.c.version,) if with_version else ()
-    query = select(table.c.item, table.c.letter, table.c.actor, *versions)
+    query = select(table.c.item, table.c.letter, table.c.actor, table.c.version)
     columns = fetch_columns(connection, query.order_by(table.c.position))
     for place in (0, 2):
         columns[place] = tuple(map(same, columns[place], columns[place]))
     return columns
+
+
+def _read_holdings(connection: Connection, id_at: list[str]) -> dict[Letter, Holding]:
+    """Each letter's assignments in model order, read as the positions of
+    their items and actors (from the index `ix_assignment_letter` alone)."""
+    table = tables.assignment
+    holdings = {}
+    for letter in LETTERS:
+        query = (select(table.c.item_position, table.c.actor_position)
+                 .where(table.c.letter == letter).order_by(table.c.position))
+        items, actors = fetch_columns(connection, query)
+        holdings[letter] = Holding(tuple(map(id_at.__getitem__, items)),
+                                   tuple(map(id_at.__getitem__, actors)))
+    return holdings
 
 
 def _read_waivers(connection: Connection) -> tuple[list[Waiver], dict[int, int]]:

@@ -205,7 +205,9 @@ def _write_model(connection: Connection, model: Model, revision: int) -> None:
     )
     for lf, rows in list_rows(entities, revision):
         insert_many(connection, lf.table, rows)
-    insert_many(connection, tables.assignment, assignment_rows(model.assignments, revision))
+    positions = {e.id: n for n, (_, e) in enumerate(entities)}
+    insert_many(connection, tables.assignment,
+                assignment_rows(model.assignments, positions, revision))
     waiver_table, target_table = waiver_rows(model.waivers, revision)
     insert_many(connection, tables.waiver, waiver_table)
     insert_many(connection, tables.waiver_target, target_table)

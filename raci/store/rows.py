@@ -6,7 +6,7 @@ stored; a field with no column fails loudly at import (see `_columns_of`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from operator import itemgetter
 from typing import Any
@@ -179,9 +179,13 @@ def list_rows(
         yield lf, rows[lf.field]
 
 
-def assignment_rows(assignments: Iterable[Assignment], version: int) -> Rows:
+def assignment_rows(assignments: Iterable[Assignment], positions: Mapping[str, int],
+                    version: int) -> Rows:
+    """The rows of the assignments, given each entity's place in the model (an
+    id not in the model has none, and the database refuses the row)."""
     return [
-        (a.item, a.actor, a.letter, position, version)
+        (a.item, a.actor, a.letter, position, version, positions.get(a.item),
+         positions.get(a.actor))
         for position, a in enumerate(assignments)
     ]
 

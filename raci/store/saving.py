@@ -115,11 +115,10 @@ def save_change(
         saving.unassign(a)
     deleted = [entity_id for entity_id in change.delete if saving.delete_entity(entity_id)]
     saving.put(change.put)
-    for a in change.assign:
-        saving.assign(a)
     put_ids = {entity.id for entity in change.put}
     saving.check_nothing_names([d for d in deleted if d not in put_ids])
     saving.check_names_exist(change, set(deleted) - put_ids)
+    saving.assign(change.assign)
     return saving.written
 
 
@@ -225,8 +224,14 @@ class _Saving:
             raise _changed(f"the assignment of {a.actor} on {a.item}")
         self.written.assignments[key] = None
 
-    def assign(self, a: Assignment) -> None:
-        """Give the actor the letter, replacing the one it held; it goes last in order."""
+    def assign(self, assignments: list[Assignment]) -> None:
+        """Give each actor its letter, replacing the one it held; each goes
+        last in order. Every id they name is in the model by now."""
+        positions = self._positions({name for a in assignments for name in (a.item, a.actor)})
+        for a in assignments:
+            self._assign(a, positions)
+
+    def _assign(self, a: Assignment, positions: dict[str, int]) -> None:
         key = (a.item, a.actor)
         version = self.assignment_version(key)
         values = {"letter": a.letter, "position": self.next_assignment_position(),
@@ -235,7 +240,9 @@ class _Saving:
         if version is None:
             if self.assignment_exists(key):
                 raise _added(f"the assignment of {a.actor} on {a.item}")
-            self.connection.execute(insert(table).values(item=a.item, actor=a.actor, **values))
+            self.connection.execute(insert(table).values(
+                item=a.item, actor=a.actor, item_position=positions[a.item],
+                actor_position=positions[a.actor], **values))
         else:
             result = self.connection.execute(
                 update(table)
@@ -417,6 +424,15 @@ class _Saving:
                     "reload and try again"
                 )
             raise StoreError(f"{named[target]} names {target}, which is not in the model")
+
+    def _positions(self, ids: set[str]) -> dict[str, int]:
+        """Id -> its entity's place in the model."""
+        column = tables.entity.c
+        positions: dict[str, int] = {}
+        for chunk in _chunks(sorted(ids)):
+            positions.update(self.connection.execute(
+                select(column.id, column.position).where(column.id.in_(chunk))).all())
+        return positions
 
     def _existing(self, ids: list[str]) -> Iterable[str]:
         column = tables.entity.c.id
