@@ -30,6 +30,7 @@ from raci.model import (
     Unit,
     Waiver,
 )
+from raci.model.lean import LeanModel
 from raci.store import Store, open_store
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,12}", fullmatch=True)
@@ -149,3 +150,4 @@ def test_a_model_survives_the_store_exactly(store: Store, model: Model) -> None:
     assert loaded == model
     for kind in KINDS:
         assert list(loaded.collection(kind)) == list(model.collection(kind))
+    assert store.load_lean() == LeanModel.of_model(model)
