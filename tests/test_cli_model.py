@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,21 @@ def test_new_creates_an_empty_model_and_refuses_an_existing_one(tmp_path: Path, 
     again = raci("new", path)
     assert again.code == 2
     assert again.err.count("\n") == 1 and "Traceback" not in again.err
+
+
+def test_new_and_import_leave_another_programs_database_alone(
+    tmp_path: Path, model_file: Path, raci
+) -> None:
+    path = tmp_path / "agenda.db"
+    with closing(sqlite3.connect(path)) as agenda, agenda:
+        agenda.execute("CREATE TABLE meeting (day TEXT)")
+    for args in (("new", path), ("import", model_file, "--into", path)):
+        refused = raci(*args)
+        assert refused.code == 2 and "holds tables of its own (meeting)" in refused.err
+        assert refused.err.count("\n") == 1
+    with closing(sqlite3.connect(path)) as agenda:
+        tables = agenda.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    assert tables == [("meeting",)]
 
 
 def test_import_then_export_gives_the_same_model(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event, insert
+from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import IntegrityError
 
 from raci.errors import ConflictError, ModelExistsError, StoreError
@@ -142,6 +142,16 @@ def test_create_refuses_when_a_model_is_there(store: Store, store_url: str) -> N
     with pytest.raises(StoreError, match="a model is already there"):
         open_store(store_url, create=True, name="Other")
     assert store.load() == small_model()
+
+
+def test_create_refuses_a_database_holding_other_tables(store_url: str) -> None:
+    engine = make_engine(database_url(store_url))
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE notes (line TEXT)")
+    with pytest.raises(StoreError, match=r"holds tables of its own \(notes\) and no raci model"):
+        open_store(store_url, create=True)
+    assert inspect(engine).get_table_names() == ["notes"]
+    engine.dispose()
 
 
 def test_open_without_a_model_says_how_to_create_one(store_url: str) -> None:

@@ -55,7 +55,8 @@ def upgrade(connection: Connection, version: str = "head") -> None:
 
 
 def create_model(engine: Engine, url: URL, name: str | None, version: str = "head") -> None:
-    """Make the schema and an empty model in one transaction; refuse if one is there."""
+    """Make the schema and an empty model in one transaction; refuse if a
+    model, or anything else, is already there."""
     database = describe(url)
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
@@ -63,6 +64,7 @@ def create_model(engine: Engine, url: URL, name: str | None, version: str = "hea
     with writing(engine) as connection:
         if schema_version(connection) is not None:
             raise StoreError(f"{database}: a model is already there; nothing was changed")
+        _refuse_other_tables(connection, database)
         upgrade(connection, version)
         connection.execute(
             insert(tables.org).values(id=1, name=name or default_name(url), version=0)
@@ -85,6 +87,8 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
         raise _no_model(database)
     with reading(engine) as connection:
         version = schema_version(connection)
+        if version is None:
+            _refuse_other_tables(connection, database)
     if version is None:
         raise _no_model(database)
     head = head_version()
@@ -97,6 +101,16 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
         if schema_version(connection) != head:
             upgrade(connection)
     return backup
+
+
+def _refuse_other_tables(connection: Connection, database: str) -> None:
+    """Refuse a database with no raci model that another program uses."""
+    others = sorted(inspect(connection).get_table_names())
+    if others:
+        raise StoreError(
+            f"{database}: holds tables of its own ({', '.join(others[:3])}) and no raci "
+            "model; create the model in a new file or an empty database"
+        )
 
 
 def _no_model(database: str) -> StoreError:
