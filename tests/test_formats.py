@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from raci.errors import ModelFileError, RaciError
 from raci.formats import dump_model, parse_model, read_model
 from raci.formats.files import Format, write_model
-from raci.formats.reading import MAX_FILE_BYTES
+from raci.formats.reading import MAX_FILE_BYTES, _CoreSchemaLoader, parse_yaml
 
 FILES = Path(__file__).parent / "data" / "files"
 
@@ -233,6 +236,51 @@ def test_a_quoted_date_and_a_quoted_number_stay_text() -> None:
     assert model.goals["g1"].name == "12:30"
     assert model.kpis["k1"].target == "1500000"
     assert str(model.goals["g1"].due) == "2030-12-31"
+
+
+# Plain scalars and what YAML 1.2's core schema makes of them.
+CORE_SCHEMA_SCALARS = [
+    ("14", 14), ("+1", 1), ("017", 17), ("0o17", 15), ("0x1F", 31), ("0.25", 0.25),
+    ("1.", 1.0), (".5", 0.5), ("1e3", 1000.0), ("-.5e-3", -0.0005), ("+.inf", float("inf")),
+    ("-.INF", float("-inf")), ("true", True), ("FALSE", False), ("~", None), ("Null", None),
+    ("_1", "_1"), ("__1", "__1"), ("1_", "1_"), ("1_000", "1_000"), ("_1.5", "_1.5"),
+    ("1__2", "1__2"), ("0x_1", "0x_1"), ("0b101", "0b101"), ("-0b1", "-0b1"),
+    ("-0o17", "-0o17"), ("+0x1", "+0x1"), ("0X1F", "0X1F"), ("0O17", "0O17"),
+    (".nAn", ".nAn"), (".iNf", ".iNf"), ("+.nan", "+.nan"), ("yes", "yes"), ("tRue", "tRue"),
+    ("2026-11-01", "2026-11-01"), ("1.2.3", "1.2.3"), ("b_1", "b_1"),
+]
+
+
+@pytest.mark.parametrize(("scalar", "value"), CORE_SCHEMA_SCALARS)
+def test_plain_scalars_are_read_by_yaml_1_2s_core_schema(scalar: str, value: object) -> None:
+    in_flow = parse_yaml(f"- [{scalar}, {{k: {scalar}}}]\n")[0]
+    (key,) = parse_yaml(f"{scalar}: x\n")
+    for found in (parse_yaml(f"a: {scalar}\n")["a"], in_flow[0], in_flow[1]["k"], key):
+        assert found == value and type(found) is type(value)
+
+
+def test_nan_is_a_number() -> None:
+    assert math.isnan(parse_yaml("a: .NaN\n")["a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789_.+-eExXoObBaAfFiInN", min_size=1, max_size=7))
+def test_numbers_are_what_yaml_1_2_says_whatever_the_text(scalar: str) -> None:
+    text = f"a: {scalar}\n"
+    try:
+        expected = yaml.load(text, Loader=_CoreSchemaLoader)
+    except yaml.YAMLError:
+        return  # not a plain scalar at all
+    found = parse_yaml(text)
+    assert found == expected or found["a"] != found["a"], scalar  # nan equals nothing
+    assert type(found["a"]) is type(expected["a"])
+
+
+def test_an_id_or_name_that_looks_like_a_number_with_underscores_stays_text() -> None:
+    text = BASE.replace("name: Petra Jansen", "name: _1").replace("p.jansen", "2024_01")
+    model = parse_model(text, "org.yaml", "yaml").model
+    assert model.people["2024_01"].name == "_1"
+    assert model.roles["dg-bw"].holders == ["2024_01"]
 
 
 def test_json_errors_have_lines_and_columns_too() -> None:

@@ -4,6 +4,8 @@ YAML is parsed with `yaml-rs` (about 15 times faster than PyYAML with
 libyaml) under the YAML 1.2 core schema: ``yes``/``no``/``on``/``off`` are
 strings, only ``true``/``false`` are booleans, and dates are kept as text (a
 quoted ``'2026-11-01'`` stays a string; the schema checks date fields).
+Where yaml-rs would read a number that YAML 1.2 does not (``1_000``, ``_1``,
+``0b101``), PyYAML reads the file under the core schema instead.
 Before yaml-rs sees the text, this module refuses what yaml-rs would accept
 silently or crash on: characters YAML does not allow (NUL and other binary
 junk), anchors and aliases (refused altogether, so no alias bomb can
@@ -79,6 +81,8 @@ def parse_yaml(text: str) -> Any:
     check_printable(text)
     if _may_be_hostile(text):
         _scan_events(text)
+    if _NOT_A_CORE_NUMBER.search(text):
+        return _parse_by_core_schema(text)
     try:
         return yaml_rs.loads(text, parse_datetime=False)
     except yaml_rs.YAMLDecodeError as error:
@@ -86,6 +90,68 @@ def parse_yaml(text: str) -> Any:
         if _YAML_RS_POSITION.search(report) is None:
             _scan_events(text)  # yaml-rs names a duplicate key but not where it is
         raise _yaml_rs_failure(report) from None
+
+
+# yaml-rs reads some plain scalars as numbers that YAML 1.2's core schema
+# keeps as text: digits with underscores (``1_000``, ``_1``), binary
+# (``0b101``), signed or upper-case octal and hex (``-0x1F``, ``0X1F``), and
+# mixed-case ``.iNf``/``.nAn``. Text holding one of these as a whole plain
+# scalar is parsed by `_CoreSchemaLoader` instead. (The pattern may find too
+# much, the first line of a longer scalar; never too little.)
+_NOT_A_CORE_NUMBER = re.compile(
+    r"(?:^|(?<=[\s\[{,]))"
+    r"(?:[-+]?[0-9a-fA-FxXoObB.eE+-]*_[0-9a-fA-FxXoObB_.eE+-]*"
+    r"|[-+]?0[bB][01]|[-+]0[oOxX][0-9a-fA-F]|0[OX][0-9a-fA-F]"
+    r"|[-+]?\.(?!inf|Inf|INF|nan|NaN|NAN)(?:[iI][nN][fF]|[nN][aA][nN]))"
+    r"[^\s,\]}:#]*(?=[ \t\r]*(?:$|#|[,\]}]|:(?:[ \t\r]|$)))",
+    re.MULTILINE,
+)
+
+
+class _CoreSchemaLoader(yaml.CSafeLoader):
+    """PyYAML resolving plain scalars by YAML 1.2's core schema, dates kept as text."""
+
+
+_CoreSchemaLoader.yaml_implicit_resolvers = {}  # none of PyYAML's YAML 1.1 ones
+for _tag, _pattern, _first in (
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    ("float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+              r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", "-+.0123456789"),
+):
+    _CoreSchemaLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"), list(_first))
+
+
+def _core_int(loader: _CoreSchemaLoader, node: yaml.ScalarNode) -> int:
+    value = loader.construct_scalar(node)
+    base = {"0o": 8, "0x": 16}.get(value[:2], 10)
+    return int(value if base == 10 else value[2:], base)
+
+
+def _core_float(loader: _CoreSchemaLoader, node: yaml.ScalarNode) -> float:
+    value = loader.construct_scalar(node).lower()
+    return float(value.replace(".inf", "inf").replace(".nan", "nan"))
+
+
+_CoreSchemaLoader.add_constructor("tag:yaml.org,2002:int", _core_int)
+_CoreSchemaLoader.add_constructor("tag:yaml.org,2002:float", _core_float)
+
+
+def _parse_by_core_schema(text: str) -> Any:
+    """What yaml-rs gives, but with YAML 1.2's numbers: the document, None
+    for none, a list of them for several."""
+    _scan_events(text)  # refuses what yaml-rs refuses, with its place
+    try:
+        documents = list(yaml.load_all(text, Loader=_CoreSchemaLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ParseFailure(line, column, error.problem or "not valid YAML") from None
+    if len(documents) > 1:
+        return documents
+    return documents[0] if documents else None
 
 
 def _may_be_hostile(text: str) -> bool:
