@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from raci.errors import ModelFileError, RaciError
-from raci.formats import dump_model, parse_model, read_model
+from raci.formats import dump_model, parse_model, read_model, reading
 from raci.formats.files import Format, write_model
-from raci.formats.reading import MAX_FILE_BYTES, _CoreSchemaLoader, parse_yaml
+from raci.formats.reading import MAX_FILE_BYTES, ParseFailure, _CoreSchemaLoader, parse_yaml
 
 FILES = Path(__file__).parent / "data" / "files"
+SAMPLE_FILES = sorted((Path(__file__).parents[1] / "raci" / "sample_orgs").glob("*.yaml"))
 
 # Lines 1-14; each case below appends from line 15 on.
 BASE = """\
@@ -244,7 +245,8 @@ CORE_SCHEMA_SCALARS = [
     ("1.", 1.0), (".5", 0.5), ("1e3", 1000.0), ("-.5e-3", -0.0005), ("+.inf", float("inf")),
     ("-.INF", float("-inf")), ("true", True), ("FALSE", False), ("~", None), ("Null", None),
     ("_1", "_1"), ("__1", "__1"), ("1_", "1_"), ("1_000", "1_000"), ("_1.5", "_1.5"),
-    ("1__2", "1__2"), ("0x_1", "0x_1"), ("0b101", "0b101"), ("-0b1", "-0b1"),
+    ("1__2", "1__2"), ("1._e5", "1._e5"), ("-_.5", "-_.5"), ("0x_1", "0x_1"),
+    ("0x1f_", "0x1f_"), ("0x_f", "0x_f"), ("0b101", "0b101"), ("-0b1", "-0b1"),
     ("-0o17", "-0o17"), ("+0x1", "+0x1"), ("0X1F", "0X1F"), ("0O17", "0O17"),
     (".nAn", ".nAn"), (".iNf", ".iNf"), ("+.nan", "+.nan"), ("yes", "yes"), ("tRue", "tRue"),
     ("2026-11-01", "2026-11-01"), ("1.2.3", "1.2.3"), ("b_1", "b_1"),
@@ -263,17 +265,37 @@ def test_nan_is_a_number() -> None:
     assert math.isnan(parse_yaml("a: .NaN\n")["a"])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text("0123456789_.+-eExXoObBaAfFiInN", min_size=1, max_size=7))
-def test_numbers_are_what_yaml_1_2_says_whatever_the_text(scalar: str) -> None:
-    text = f"a: {scalar}\n"
+SCALAR_PLACES = ["a: {}\n", "- [{}, b]\n", '{{"a":{}}}\n', "{}: x\n", "a: {} # note\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("0123456789_.+-eExXoObBaAfFiInN", min_size=1, max_size=7),
+       st.sampled_from(SCALAR_PLACES))
+def test_numbers_are_what_yaml_1_2_says_whatever_the_text(scalar: str, place: str) -> None:
+    text = place.format(scalar)
     try:
         expected = yaml.load(text, Loader=_CoreSchemaLoader)
-    except yaml.YAMLError:
-        return  # not a plain scalar at all
-    found = parse_yaml(text)
-    assert found == expected or found["a"] != found["a"], scalar  # nan equals nothing
-    assert type(found["a"]) is type(expected["a"])
+        found = parse_yaml(text)
+    except (yaml.YAMLError, ParseFailure):
+        return  # not a plain scalar there (to either parser), or a key twice
+    assert repr(found) == repr(expected), text  # repr: nan equals nothing
+
+
+def test_keys_equal_once_read_are_duplicates_on_either_path() -> None:
+    for text in ("a: 1\n1: a\n1.0: b\n", "a: 1_0\n1: a\n1.0: b\n"):
+        with pytest.raises(ParseFailure, match="duplicate (mapping )?key"):
+            parse_yaml(text)
+
+
+def test_ordinary_files_are_read_by_yaml_rs(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(text: str) -> None:
+        raise AssertionError("read by PyYAML")
+
+    monkeypatch.setattr(reading, "_load_by_core_schema", slow)
+    assert SAMPLE_FILES
+    for path in SAMPLE_FILES:
+        parse_yaml(path.read_text(encoding="utf-8"))
+    parse_yaml("ids: [code_1, p_2, dec_01, x86_64]\nname: Team 1_000 woningen\nn: 0x1F\n")
 
 
 def test_an_id_or_name_that_looks_like_a_number_with_underscores_stays_text() -> None:

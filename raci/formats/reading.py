@@ -79,10 +79,11 @@ def parse_yaml(text: str) -> Any:
     """The document's data; raises `ParseFailure` for syntax errors and hostile YAML."""
     text = text.removeprefix("\ufeff")
     check_printable(text)
-    if _may_be_hostile(text):
+    misread = _misreads_a_number(text)
+    if misread or _may_be_hostile(text):
         _scan_events(text)
-    if _NOT_A_CORE_NUMBER.search(text):
-        return _parse_by_core_schema(text)
+    if misread:
+        return _load_by_core_schema(text)
     try:
         return yaml_rs.loads(text, parse_datetime=False)
     except yaml_rs.YAMLDecodeError as error:
@@ -92,33 +93,83 @@ def parse_yaml(text: str) -> Any:
         raise _yaml_rs_failure(report) from None
 
 
-# yaml-rs reads some plain scalars as numbers that YAML 1.2's core schema
-# keeps as text: digits with underscores (``1_000``, ``_1``), binary
-# (``0b101``), signed or upper-case octal and hex (``-0x1F``, ``0X1F``), and
-# mixed-case ``.iNf``/``.nAn``. Text holding one of these as a whole plain
-# scalar is parsed by `_CoreSchemaLoader` instead. (The pattern may find too
-# much, the first line of a longer scalar; never too little.)
-_NOT_A_CORE_NUMBER = re.compile(
-    r"(?:^|(?<=[\s\[{,]))"
-    r"(?:[-+]?[0-9a-fA-FxXoObB.eE+-]*_[0-9a-fA-FxXoObB_.eE+-]*"
-    r"|[-+]?0[bB][01]|[-+]0[oOxX][0-9a-fA-F]|0[OX][0-9a-fA-F]"
-    r"|[-+]?\.(?!inf|Inf|INF|nan|NaN|NAN)(?:[iI][nN][fF]|[nN][aA][nN]))"
-    r"[^\s,\]}:#]*(?=[ \t\r]*(?:$|#|[,\]}]|:(?:[ \t\r]|$)))",
-    re.MULTILINE,
+# YAML 1.2's core schema: the plain scalars that are numbers.
+_CORE_INT = r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+_CORE_FLOAT = (r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_CORE_NUMBER = re.compile(f"{_CORE_INT}|{_CORE_FLOAT}")
+
+# yaml-rs also reads as numbers what YAML 1.2 keeps as text: digits with
+# underscores (``1_000``, ``_1``, ``1._e5``), binary (``0b101``), signed or
+# upper-case octal and hex (``-0x1F``, ``0X1F``) and mixed-case ``.iNf``.
+# Each such scalar holds one of these marks; the scalar around a mark is
+# then asked of yaml-rs itself. (Three simple patterns, as one pattern of
+# three branches takes five times as long on a national model's file.)
+_NUMBER_MARKS = (
+    re.compile(r"_[-+0-9._eE\s,\]}:#]"), re.compile("0[bBoOxX]"),
+    re.compile(r"\.[iInN][nNaA][fFnN]"),
 )
+_NUMBER_CHARS = frozenset("0123456789abcdefABCDEFxXoOiInN_.+-")
+_BEFORE_SCALAR = frozenset(" \t\n[{,:")
+_AFTER_SCALAR = re.compile(r"[ \t\r]*(?:\n|$)|[ \t]+#|[ \t]*[,\]}]|:(?:[ \t\r\n]|$)")
+
+
+def _misreads_a_number(text: str) -> bool:
+    """Whether yaml-rs would read some plain scalar of `text` as a number
+    that YAML 1.2 reads as text."""
+    for marks in _NUMBER_MARKS:
+        for mark in marks.finditer(text):
+            scalar = _scalar_around(text, mark.start())
+            if scalar and not _CORE_NUMBER.fullmatch(scalar) and _yaml_rs_number(scalar):
+                return True
+    return False
+
+
+def _scalar_around(text: str, place: int) -> str | None:
+    """The plain scalar of number characters around `place`, if it is all of one."""
+    start = end = place
+    while start and text[start - 1] in _NUMBER_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _NUMBER_CHARS:
+        end += 1
+    if (start and text[start - 1] not in _BEFORE_SCALAR) or not _AFTER_SCALAR.match(text, end):
+        return None
+    return text[start:end]
+
+
+def _yaml_rs_number(scalar: str) -> bool:
+    try:
+        document: Any = yaml_rs.loads(f"a: {scalar}")
+    except yaml_rs.YAMLDecodeError:
+        return False
+    value = document["a"]
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 class _CoreSchemaLoader(yaml.CSafeLoader):
-    """PyYAML resolving plain scalars by YAML 1.2's core schema, dates kept as text."""
+    """PyYAML resolving plain scalars by YAML 1.2's core schema, dates kept as
+    text, and refusing keys that are equal once read (``1`` and ``1.0``), as
+    yaml-rs does."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep)
+        if len(mapping) != len(node.value):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node)
+                if key in seen:
+                    raise ParseFailure(*event_position(key_node),
+                                       f"duplicate key {key!r}; keep one of them")
+                seen.add(key)
+        return mapping
 
 
 _CoreSchemaLoader.yaml_implicit_resolvers = {}  # none of PyYAML's YAML 1.1 ones
 for _tag, _pattern, _first in (
     ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
     ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
-    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
-    ("float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-              r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", "-+.0123456789"),
+    ("int", _CORE_INT, "-+0123456789"),
+    ("float", _CORE_FLOAT, "-+.0123456789"),
 ):
     _CoreSchemaLoader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"), list(_first))
@@ -139,10 +190,9 @@ _CoreSchemaLoader.add_constructor("tag:yaml.org,2002:int", _core_int)
 _CoreSchemaLoader.add_constructor("tag:yaml.org,2002:float", _core_float)
 
 
-def _parse_by_core_schema(text: str) -> Any:
+def _load_by_core_schema(text: str) -> Any:
     """What yaml-rs gives, but with YAML 1.2's numbers: the document, None
-    for none, a list of them for several."""
-    _scan_events(text)  # refuses what yaml-rs refuses, with its place
+    for none, a list of them for several. The text has passed `_scan_events`."""
     try:
         documents = list(yaml.load_all(text, Loader=_CoreSchemaLoader))
     except yaml.MarkedYAMLError as error:
@@ -217,7 +267,7 @@ def _scan_events(text: str) -> None:
         raise ParseFailure(1, 1, str(error).splitlines()[0]) from None
 
 
-def event_position(event: yaml.Event) -> tuple[int, int]:
+def event_position(event: yaml.Event | yaml.Node) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
