@@ -94,13 +94,15 @@ def test_new_and_import_leave_another_programs_database_alone(
     path = tmp_path / "agenda.db"
     with closing(sqlite3.connect(path)) as agenda, agenda:
         agenda.execute("CREATE TABLE meeting (day TEXT)")
-    for args in (("new", path), ("import", model_file, "--into", path)):
+    for args in (("new", path), ("import", model_file, "--into", path), ("lint", path)):
         refused = raci(*args)
         assert refused.code == 2 and "holds tables of its own (meeting)" in refused.err
         assert refused.err.count("\n") == 1
     with closing(sqlite3.connect(path)) as agenda:
         tables = agenda.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        journal = agenda.execute("PRAGMA journal_mode").fetchone()
     assert tables == [("meeting",)]
+    assert journal == ("delete",), "the file was not even switched to WAL"
 
 
 def test_import_then_export_gives_the_same_model(

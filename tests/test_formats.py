@@ -283,7 +283,7 @@ def test_numbers_are_what_yaml_1_2_says_whatever_the_text(scalar: str, place: st
 
 def test_keys_equal_once_read_are_duplicates_on_either_path() -> None:
     for text in ("a: 1\n1: a\n1.0: b\n", "a: 1_0\n1: a\n1.0: b\n"):
-        with pytest.raises(ParseFailure, match="duplicate (mapping )?key"):
+        with pytest.raises(ParseFailure, match=r"duplicate (mapping )?key"):
             parse_yaml(text)
 
 

@@ -405,6 +405,17 @@ def test_naming_an_unknown_id_is_refused(store: Store) -> None:
     assert store.load() == model
 
 
+def test_replacing_with_a_model_whose_assignment_names_nobody_writes_nothing(
+    store: Store,
+) -> None:
+    store.replace_model(small_model())
+    broken = every_field_model()
+    broken.assignments.append(Assignment("g.top", "I", "nobody"))
+    with pytest.raises(StoreError, match="an assignment names nobody, which is not in the model"):
+        store.replace_model(broken)
+    assert store.load() == small_model()
+
+
 def test_an_empty_change_writes_nothing(store: Store) -> None:
     store.replace_model(small_model())
     revision = store.revision()

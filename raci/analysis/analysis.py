@@ -19,7 +19,7 @@ from functools import cached_property
 
 from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
 from raci.model import LETTERS, Letter
-from raci.model.lean import NOBODY, Holding, LeanBody, LeanKpi, LeanModel, LeanRole
+from raci.model.lean import NO_ASSIGNMENTS, LeanBody, LeanKpi, LeanModel, LeanRole, LetterColumns
 
 
 class AssignmentIndex:
@@ -29,15 +29,15 @@ class AssignmentIndex:
     they list; sums of FTE over a unit's Responsibles add up in model order.
 
     Each side of each letter is grouped when first asked for, from the
-    model's `Holding` of that letter, so a run only pays for what its rules
-    read.
+    model's `LetterColumns` of that letter, so a run only pays for what its
+    rules read.
 
     A model holds at most one letter per actor and item (the store's key,
     the model file checks and `Model.assign` see to it), so neither side
     lists anything twice.
     """
 
-    def __init__(self, assignments: Mapping[Letter, Holding]) -> None:
+    def __init__(self, assignments: Mapping[Letter, LetterColumns]) -> None:
         self._assignments = assignments
         self._sides: dict[tuple[Letter, bool], dict[str, list[str]]] = {}
         """(letter, by actor) -> that side of that letter, once grouped."""
@@ -77,7 +77,7 @@ class AssignmentIndex:
 
     def replace_item(self, item: str, letters: Mapping[str, Letter]) -> None:
         """Make `letters` the whole set of assignments of `item`. Every side
-        is built first: from here on the model's holdings are out of date."""
+        is built first: from here on the model's columns are out of date."""
         for letter in LETTERS:
             held_by = self._side(letter, by_actor=True)
             for actor in self._side(letter, by_actor=False).pop(item, ()):
@@ -92,7 +92,7 @@ class AssignmentIndex:
     def _side(self, letter: Letter, *, by_actor: bool) -> dict[str, list[str]]:
         side = self._sides.get((letter, by_actor))
         if side is None:
-            held = self._assignments.get(letter, NOBODY)
+            held = self._assignments.get(letter, NO_ASSIGNMENTS)
             keys, values = (held.actors, held.items) if by_actor else (held.items, held.actors)
             side = self._sides[letter, by_actor] = _grouped(keys, values)
         return side

@@ -116,7 +116,8 @@ class Linter:
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
         whose scoped checks may have changed."""
-        assert isinstance(self.model, Model), "a lean model is only ever linted once"
+        if not isinstance(self.model, Model):
+            raise TypeError("a lean model is only ever linted once, never edited")
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.letters(item)}
         fresh: dict[str, dict[str, Letter]] = {item: {} for item in items}

@@ -132,7 +132,7 @@ class LeanKpi(NamedTuple):
     has_raci: bool
 
 
-class Holding(NamedTuple):
+class LetterColumns(NamedTuple):
     """One letter's assignments in model order: the n-th actor holds the
     letter on the n-th item."""
 
@@ -140,7 +140,7 @@ class Holding(NamedTuple):
     actors: tuple[str, ...]
 
 
-NOBODY = Holding((), ())
+NO_ASSIGNMENTS = LetterColumns((), ())
 
 LeanEntity = (LeanUnit | LeanPerson | LeanRole | LeanBody | LeanGoal | LeanInitiative
               | LeanDecision | LeanKpi)
@@ -169,7 +169,7 @@ class LeanModel:
     initiatives: dict[str, LeanInitiative] = field(default_factory=dict)
     decisions: dict[str, LeanDecision] = field(default_factory=dict)
     kpis: dict[str, LeanKpi] = field(default_factory=dict)
-    assignments: dict[Letter, Holding] = field(default_factory=dict)
+    assignments: dict[Letter, LetterColumns] = field(default_factory=dict)
     """Each letter's assignments, in model order (a letter left out has none)."""
     waivers: list[Waiver] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
@@ -207,13 +207,14 @@ class LeanModel:
         return len(self.kinds)
 
 
-def _by_letter(assignments: Iterable[Assignment]) -> dict[Letter, Holding]:
+def _by_letter(assignments: Iterable[Assignment]) -> dict[Letter, LetterColumns]:
     items: dict[Letter, list[str]] = {letter: [] for letter in LETTERS}
     actors: dict[Letter, list[str]] = {letter: [] for letter in LETTERS}
     for item, letter, actor in assignments:
         items[letter].append(item)
         actors[letter].append(actor)
-    return {letter: Holding(tuple(items[letter]), tuple(actors[letter])) for letter in LETTERS}
+    return {letter: LetterColumns(tuple(items[letter]), tuple(actors[letter]))
+            for letter in LETTERS}
 
 
 def _unit(u: Unit) -> LeanUnit:

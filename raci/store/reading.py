@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, select
 
 from raci.model import LETTERS, Assignment, Entity, Letter, Model, Org, Waiver
-from raci.model.lean import Holding, LeanModel
+from raci.model.lean import LeanModel, LetterColumns
 from raci.store import tables
 from raci.store.rows import (
     KIND_COLUMNS,
@@ -89,7 +89,7 @@ def read_lean_model(connection: Connection) -> LeanModel:
         tuples = map(read.cls._make, zip(*values, strict=True))
         model.collection(kind).update(zip(ids, tuples, strict=True))
         model.kinds.update(dict.fromkeys(ids, kind))
-    model.assignments = _read_holdings(connection, id_at)
+    model.assignments = _read_letter_columns(connection, id_at)
     model.waivers, _ = _read_waivers(connection)
     return model
 
@@ -108,16 +108,16 @@ Columns = list[tuple[Any, ...]]
 
 
 def _read_kind(connection: Connection, kind: str, read: KindColumns, same: Interning,
-               number: Column[int]) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
-    """One kind's rows in model order, as columns: (the `number` column (the
-    version or the position), ids, the columns of `read.fields`), ids interned."""
+               first: Column[int]) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
+    """One kind's rows in model order, as columns: (the column `first` (the
+    versions or the positions), ids, the columns of `read.fields`), ids interned."""
     entity = tables.entity
-    query = (select(number, *read.columns)
+    query = (select(first, *read.columns)
              .where(entity.c.kind == kind).order_by(entity.c.position))
-    numbers, *columns = fetch_columns(connection, query)
+    firsts, *columns = fetch_columns(connection, query)
     for place in read.names_entities:
         columns[place] = tuple(map(same, columns[place], columns[place]))
-    return numbers, columns[0], columns
+    return firsts, columns[0], columns
 
 
 def _place(id_at: list[str], positions: Sequence[int], ids: Sequence[str]) -> None:
@@ -150,18 +150,19 @@ def _read_assignments(connection: Connection, same: Interning) -> Columns:
     return columns
 
 
-def _read_holdings(connection: Connection, id_at: list[str]) -> dict[Letter, Holding]:
+def _read_letter_columns(connection: Connection,
+                         id_at: list[str]) -> dict[Letter, LetterColumns]:
     """Each letter's assignments in model order, read as the positions of
     their items and actors (from the index `ix_assignment_letter` alone)."""
     table = tables.assignment
-    holdings = {}
+    by_letter = {}
     for letter in LETTERS:
         query = (select(table.c.item_position, table.c.actor_position)
                  .where(table.c.letter == letter).order_by(table.c.position))
         items, actors = fetch_columns(connection, query)
-        holdings[letter] = Holding(tuple(map(id_at.__getitem__, items)),
+        by_letter[letter] = LetterColumns(tuple(map(id_at.__getitem__, items)),
                                    tuple(map(id_at.__getitem__, actors)))
-    return holdings
+    return by_letter
 
 
 def _read_waivers(connection: Connection) -> tuple[list[Waiver], dict[int, int]]:

@@ -14,6 +14,7 @@ until it commits; the new revision is also the version of every row written.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 
@@ -206,6 +207,12 @@ def _write_model(connection: Connection, model: Model, revision: int) -> None:
     for lf, rows in list_rows(entities, revision):
         insert_many(connection, lf.table, rows)
     positions = {e.id: n for n, (_, e) in enumerate(entities)}
+    named = {*map(attrgetter("item"), model.assignments),
+             *map(attrgetter("actor"), model.assignments)}
+    missing = sorted(named.difference(positions))
+    if missing:
+        raise StoreError(f"refused: an assignment names {missing[0]}, which is not in the "
+                         "model; nothing was written")
     insert_many(connection, tables.assignment,
                 assignment_rows(model.assignments, positions, revision))
     waiver_table, target_table = waiver_rows(model.waivers, revision)

@@ -181,11 +181,9 @@ def list_rows(
 
 def assignment_rows(assignments: Iterable[Assignment], positions: Mapping[str, int],
                     version: int) -> Rows:
-    """The rows of the assignments, given each entity's place in the model (an
-    id not in the model has none, and the database refuses the row)."""
+    """The rows of the assignments, given each entity's place in the model."""
     return [
-        (a.item, a.actor, a.letter, position, version, positions.get(a.item),
-         positions.get(a.actor))
+        (a.item, a.actor, a.letter, position, version, positions[a.item], positions[a.actor])
         for position, a in enumerate(assignments)
     ]
 

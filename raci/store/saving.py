@@ -11,9 +11,10 @@ else added it. The transaction runs:
 2. removed assignments, then each deleted entity's assignments and lists,
    then the deleted entity rows (relation rows go before their entity);
 3. put entities: their rows, then their list rows;
-4. new assignments;
-5. reference checks, so a refused change names what is wrong instead of
-   failing on a deferred foreign key at commit.
+4. reference checks, so a refused change names what is wrong instead of
+   failing on a deferred foreign key at commit;
+5. new assignments, each with the positions of its item and actor, which
+   the checks have just made sure exist.
 
 The caller (`Store.save`) opened the transaction and raised the revision,
 which keeps every other writer out until it commits.

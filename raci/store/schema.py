@@ -10,6 +10,7 @@ migrated in one transaction without a copy: back them up with pg_dump.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from functools import cache
 from pathlib import Path
 
@@ -61,10 +62,10 @@ def create_model(engine: Engine, url: URL, name: str | None, version: str = "hea
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
         raise StoreError(f"{database}: cannot create it, no directory {path.parent}")
+    _refuse_other_programs_database(engine, url)
     with writing(engine) as connection:
         if schema_version(connection) is not None:
             raise StoreError(f"{database}: a model is already there; nothing was changed")
-        _refuse_other_tables(connection, database)
         upgrade(connection, version)
         connection.execute(
             insert(tables.org).values(id=1, name=name or default_name(url), version=0)
@@ -85,10 +86,9 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise _no_model(database)
+    _refuse_other_programs_database(engine, url)
     with reading(engine) as connection:
         version = schema_version(connection)
-        if version is None:
-            _refuse_other_tables(connection, database)
     if version is None:
         raise _no_model(database)
     head = head_version()
@@ -103,14 +103,37 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
     return backup
 
 
-def _refuse_other_tables(connection: Connection, database: str) -> None:
-    """Refuse a database with no raci model that another program uses."""
-    others = sorted(inspect(connection).get_table_names())
-    if others:
+def _refuse_other_programs_database(engine: Engine, url: URL) -> None:
+    """Refuse a database that holds tables but no raci model.
+
+    A SQLite file is looked at through a read-only connection of its own:
+    raci's connections switch a file to WAL mode, which would change it.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        with reading(engine) as connection:
+            tables_there = inspect(connection).get_table_names()
+    elif path.exists():
+        tables_there = _sqlite_tables(path)
+    else:
+        return
+    if tables_there and "meta" not in tables_there:
+        listed = ", ".join(sorted(tables_there)[:3]) + (", …" if len(tables_there) > 3 else "")
         raise StoreError(
-            f"{database}: holds tables of its own ({', '.join(others[:3])}) and no raci "
-            "model; create the model in a new file or an empty database"
+            f"{describe(url)}: holds tables of its own ({listed}) and no raci model; create "
+            "the model in a new file or an empty database"
         )
+
+
+def _sqlite_tables(path: Path) -> list[str]:
+    """The tables of a SQLite file; none when it is not a database (which
+    raci's own connection then reports)."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as file:
+            return [name for (name,) in file.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.DatabaseError:
+        return []
 
 
 def _no_model(database: str) -> StoreError:

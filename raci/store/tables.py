@@ -16,7 +16,8 @@ An assignment also keeps the `position` of its item and of its actor: a
 lint reads each letter's assignments as numbers, in model order, from the
 index `ix_assignment_letter` alone, and numbers are read and turned back
 into ids in two thirds of the time ids take. An entity keeps its position
-for life (a replaced entity keeps its place), so the copies never go stale.
+for life (a replaced entity keeps its place) and no two share one, so the
+copies never go stale.
 
 Every data row carries a `version`: the revision (see `meta`) of the write
 that last changed it. An entity's list rows carry their owner's version, as
@@ -114,7 +115,7 @@ entity = Table(
     Column("kpi_type", String),
     Column("target", Text),
     Column("has_raci", Boolean),
-    Index("ix_entity_position", "position"),
+    Index("ix_entity_position", "position", unique=True),
     Index("ix_entity_kind_position", "kind", "position"),
     Index("ix_entity_parent", "parent"),
     Index("ix_entity_unit", "unit"),
