@@ -69,6 +69,7 @@ def test_text_and_markdown(old_and_new: tuple[Path, Path],
     assert out.splitlines()[:2] == [f"--- {old}", f"+++ {new}"]
     assert "  person p.jansen: name \"Petra Jansen\" -> \"Petra Jansen-de Vries\"" in out
     assert "  g.co2 dir: A -> C" in out
+    assert "Entities changed (2):" in out  # two entities, three fields
     assert "Findings resolved (2):" in out
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
     assert code == 0 and out.startswith(f"## Changes from `{old}` to `{new}`")
@@ -105,3 +106,14 @@ def test_names_stay_on_one_line_and_html_shows_as_written(
     assert "  person p.nieuw 'Eerste\\nTweede <i>x</i> | y'\n" in out
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
     assert "\n- person p.nieuw 'Eerste\\\\nTweede &lt;i&gt;x&lt;/i&gt; \\| y'\n" in out
+
+
+def test_a_changed_waiver_shows_what_changed(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    waiver = {"rule": "OWN002", "target": "g.co2", "reason": "Gedeeld"}
+    old = write_model(tmp_path / "old.yaml", waivers=[waiver])
+    new = write_model(tmp_path / "new.yaml", waivers=[{**waiver, "expires": "2027-01-01"}])
+    code, out, _ = run_raci(capsys, "diff", old, new)
+    assert code == 0
+    assert "Waivers added (1):\n  OWN002 on g.co2: Gedeeld (expires 2027-01-01)\n" in out
+    assert "Waivers removed (1):\n  OWN002 on g.co2: Gedeeld\n" in out

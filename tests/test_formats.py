@@ -402,22 +402,27 @@ def test_text_that_only_looks_like_anchors_or_tags_is_fine() -> None:
 
 def test_file_problems_name_the_file(tmp_path: Path) -> None:
     cases = {
-        tmp_path / "missing.yaml": "no such file",
+        tmp_path / "missing.yaml": "no such file; check the name and the directory",
         tmp_path / "org.txt": "not a model file; use a .yaml, .yml or .json file name",
         tmp_path / "folder.yaml": "is a directory",
-        tmp_path / "binary.yaml": "byte 3 is not UTF-8; is this a text file?",
+        tmp_path / "binary.yaml": "byte 3 is not UTF-8; is this a text file? Save it as UTF-8",
         tmp_path / "huge.json": f"model files are limited to {MAX_FILE_BYTES // 2**20} MB",
     }
     (tmp_path / "folder.yaml").mkdir()
     (tmp_path / "binary.yaml").write_bytes(b"ab\xff\xfe\x00junk")
+    (tmp_path / "late.yaml").write_bytes(b"raci: 1\norg:\n  name: Caf\xe9\n")
     with (tmp_path / "huge.json").open("wb") as huge:
         huge.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     for path, expected in cases.items():
         with pytest.raises(ModelFileError) as refused:
             read_model(path)
         assert refused.value.problems == [f"{path}: {expected}"] or (
-            str(refused.value).startswith(f"{path}: ") and expected in str(refused.value)
+            str(refused.value).startswith(f"{path}:") and expected in str(refused.value)
         )
+    with pytest.raises(ModelFileError) as refused:
+        read_model(tmp_path / "late.yaml")
+    assert refused.value.problems == [f"{tmp_path / 'late.yaml'}:3:12: byte 25 is not UTF-8; "
+                                      "is this a text file? Save it as UTF-8"]
 
 
 def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:

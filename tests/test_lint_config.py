@@ -126,7 +126,8 @@ def test_bad_configuration_exits_2_with_one_line(tmp_path: Path,
 
 @pytest.mark.parametrize("args", [
     ["--select", "NOPE"], ["--ignore", "OWN,XYZ9"], ["--as-of", "1 november"],
-    ["--as-of", "2026-13-01"], ["--config", "missing.toml"], ["--baseline", "missing.json"],
+    ["--as-of", "2026-13-01"], ["--as-of", "20261101"], ["--as-of", "2026-W44-1"],
+    ["--as-of", ""], ["--config", "missing.toml"], ["--baseline", "missing.json"],
     ["--fail-on", "sometimes"],
 ])
 def test_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -147,6 +148,20 @@ def test_as_of_and_underscored_keys_in_the_file(tmp_path: Path) -> None:
     assert str(config.as_of) == "2027-02-01" and config.fail_on == "error"
     assert "BOD003" in codes(model, config)
     assert "BOD003" not in codes(model, load_config(model, as_of=_date("2026-12-31")))
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("as-of = 2026-11-01T10:00:00", "as-of: 2026-11-01T10:00:00 is a date and time; use "
+                                    "YYYY-MM-DD"),
+    ('as-of = "20261101"', "as-of: '20261101' is not a date; use YYYY-MM-DD"),
+    ("select = []", "select: is empty; give rule codes, prefixes or names, or ALL"),
+])
+def test_a_bad_value_in_the_file_names_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, words: str) -> None:
+    (tmp_path / "raci.toml").write_text(f"[raci]\n{line}\n")
+    code, out, err = run_raci(capsys, "lint", write_model(tmp_path / "org.yaml"))
+    assert code == 2 and out == ""
+    assert err == f"raci: {tmp_path / 'raci.toml'} [raci] {words}\n"
 
 
 def _date(text: str) -> dt.date:

@@ -54,7 +54,7 @@ def test_text_for_a_database_names_the_model(tmp_path: Path, model: Path,
     code, out, _ = run_raci(capsys, "lint", database)
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{database}: OWN002 [error] Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir")
+        f"{database}: OWN002 [error] Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir (g.co2)")
     _, out, _ = run_raci(capsys, "lint", database, "--format", "json")
     finding = json.loads(out)["findings"][0]
     assert (finding["line"], finding["column"], finding["model"]) == (None, None, str(database))
@@ -148,7 +148,20 @@ def test_markdown_is_a_table_with_waived_findings_apart(
         "| error | OWN002 | multiple-accountable | g.co2 | Goal g.co2 'Links \\| rechts' has")
     waived = lines.index("### Waived")
     assert "Wordt geschrapt" in lines[waived + 4]
+    assert lines[2] == f"1 error, 0 warnings, 0 infos, 1 waived, in `{path}`."
     assert code == 1
+
+
+def test_sarif_locations_are_uri_references(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "my models").mkdir()
+    path = write_model(tmp_path / "my models" / "a b#1.yaml")
+    _, out, _ = run_raci(capsys, "lint", path, "--format", "sarif")
+    run = json.loads(out)["runs"][0]
+    expected = str(path).replace(" ", "%20").replace("#", "%23")
+    assert run["artifacts"] == [{"location": {"uri": expected}}]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in run["results"]} == {expected}
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])

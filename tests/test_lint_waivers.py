@@ -150,3 +150,18 @@ def test_several_models_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture
         (str(second), "OWN001", False), (str(second), "OWN002", True)]
     assert document["summary"] == {"error": 3, "warning": 0, "info": 0, "waived": 1}
 
+
+
+def test_a_waiver_that_can_never_match_says_why(tmp_path: Path) -> None:
+    model = write_model(tmp_path / "org.yaml", waivers=[
+        {"rule": "OWM002", "target": "g.co2", "reason": "Typfout"},
+        {"rule": "WAI002", "target": "g.co2", "reason": "Stilte"},
+        {"rule": "BOD002", "target": "g.co2", "reason": "Niets"}])
+    messages = {f.message for f in lint_model(open_model(str(model)), LintConfig())
+                if f.code == "WAI002"}
+    assert messages == {
+        "Waiver of OWM002 for Goal g.co2 'CO2 -55%' matches no finding: raci has no rule "
+        "OWM002; did you mean OWN002?",
+        "Waiver of WAI002 for Goal g.co2 'CO2 -55%' matches no finding: WAI002 cannot be waived",
+        "Waiver of BOD002 for Goal g.co2 'CO2 -55%' matches no finding",
+    }

@@ -93,3 +93,6 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
     assert "How to fix:" in out
     code, _, err = run_raci(capsys, "rules", "XYZ001")
     assert code == 2 and "no rule 'XYZ001'" in err
+    code, _, err = run_raci(capsys, "rules", "OWN01")
+    assert (code, err) == (2, "raci: no rule 'OWN01'; did you mean 'OWN001'? `raci rules` "
+                              "lists them\n")

@@ -52,7 +52,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         raise UsageError("--select: give rule codes, prefixes or names, or ALL")
     config = config_for(
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
-        fail_on=fail_on, as_of=parse_date(as_of, "--as-of") if as_of else None,
+        fail_on=fail_on, as_of=None if as_of is None else parse_date(as_of, "--as-of"),
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
@@ -74,7 +74,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List the lint rules, or explain one: what, why, how to fix, parameters."""
-    from raci.lint.rules import RULES, find_rule
+    from raci.lint.rules import RULES, closest_rule, find_rule
 
     if code is None:
         width = max(len(r.dotted_name) for r in RULES)
@@ -83,7 +83,9 @@ def rules(code: str | None) -> None:
         return
     found = find_rule(code)
     if found is None:
-        raise UsageError(f"no rule {code!r}; `raci rules` lists them")
+        nearest = closest_rule(code)
+        hint = f" did you mean {nearest!r}?" if nearest else ""
+        raise UsageError(f"no rule {code!r};{hint} `raci rules` lists them")
     click.echo(f"{found.code} {found.dotted_name} (default level: {found.level})\n")
     click.echo(found.doc)  # its "Parameters:" paragraph gives the defaults
     click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "

@@ -84,7 +84,7 @@ def read_model(path: Path) -> LoadedModel:
                 f"limited to {MAX_FILE_BYTES // 2**20} MB"
             ])
     except FileNotFoundError:
-        raise ModelFileError([f"{path}: no such file"]) from None
+        raise ModelFileError([f"{path}: no such file; check the name and the directory"]) from None
     except IsADirectoryError:
         raise ModelFileError([f"{path}: is a directory, not a model file"]) from None
     except OSError as error:
@@ -92,8 +92,11 @@ def read_model(path: Path) -> LoadedModel:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise ModelFileError([
-            f"{path}: byte {error.start + 1} is not UTF-8; is this a text file?"
+            f"{path}:{line}:{column}: byte {error.start + 1} is not UTF-8; is this a text "
+            "file? Save it as UTF-8"
         ]) from None
     return parse_model(text, str(path), fmt)
 

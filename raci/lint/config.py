@@ -10,7 +10,7 @@ values of the wrong type, are refused with a message naming the file.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +20,7 @@ from typing import Any
 from raci.errors import UsageError
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
 from raci.lint.rule import Rule
-from raci.lint.rules import GROUPS, RULES, find_rule
+from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
@@ -81,12 +81,9 @@ def select_codes(tokens: Iterable[str], option: str, source: str) -> set[str]:
 
 
 def _suggestion(key: str) -> str:
-    """`` did you mean 'OWN001'?`` for the closest code, name or group,
-    compared in any case and spelled as `raci rules` spells it."""
-    spelled = {word.lower(): word for r in RULES
-               for word in (r.code, r.name, r.dotted_name, r.group)}
-    matches = difflib.get_close_matches(key.lower(), list(spelled), n=1)
-    return f" did you mean {spelled[matches[0]]!r}?" if matches else ""
+    """`` did you mean 'OWN001'?`` for the closest code, name or group."""
+    nearest = closest_rule(key)
+    return f" did you mean {nearest!r}?" if nearest else ""
 
 
 def _codes_for(key: str) -> set[str]:
@@ -107,10 +104,16 @@ def split_codes(value: str | None) -> list[str] | None:
 
 
 def parse_date(value: str, what: str) -> dt.date:
+    """A YYYY-MM-DD date, as the model file writes them (not the other ISO forms)."""
     try:
-        return dt.date.fromisoformat(value)
+        if _DATE.fullmatch(value):
+            return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD") from None
+        pass
+    raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD")
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def load_config(
@@ -188,11 +191,15 @@ def config_from_file(path: Path) -> LintConfig:
 
 def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
     if key in ("select", "ignore"):
-        setattr(config, key, _string_list(value, f"{source} {key}"))
+        codes = _string_list(value, f"{source} {key}")
+        if key == "select" and not codes:
+            raise UsageError(f"{source} select: is empty; give rule codes, prefixes or names, "
+                             "or ALL")
+        setattr(config, key, codes)
     elif key == "fail-on":
         config.fail_on = str(value)
     elif key == "as-of":
-        config.as_of = value if isinstance(value, dt.date) else parse_date(str(value), source)
+        config.as_of = _config_date(value, f"{source} as-of")
     elif key == "rules":
         if not isinstance(value, dict):
             raise UsageError(f"{source}: rules must be a table of rule tables")
@@ -200,6 +207,15 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
             _set_rule(config, name, settings, source)
     else:
         raise UsageError(f"{source}: unknown key {key!r}; known keys: {', '.join(TOP_KEYS)}")
+
+
+def _config_date(value: Any, what: str) -> dt.date:
+    """A TOML date (``2026-11-01``) or the same as text; a date and time is refused."""
+    if isinstance(value, dt.datetime):
+        raise UsageError(f"{what}: {value.isoformat()} is a date and time; use YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(str(value), what)
 
 
 def _string_list(value: Any, what: str) -> list[str]:

@@ -167,12 +167,15 @@ def _shown(value: object) -> str:
 
 
 def _waiver_text(waiver: Waiver) -> str:
-    return f"{waiver.rule} on {', '.join(waiver.target)}: {waiver.reason}"
+    expires = f" (expires {waiver.expires.isoformat()})" if waiver.expires else ""
+    author = f" [{waiver.author}]" if waiver.author else ""
+    return f"{waiver.rule} on {', '.join(waiver.target)}: {waiver.reason}{expires}{author}"
 
 
-def _lines(diff: ModelDiff) -> list[tuple[str, list[str]]]:
-    """(section title, lines) in reading order, shared by text and Markdown."""
-    return [
+def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
+    """(section title, how many things changed, lines) in reading order,
+    shared by text and Markdown; a changed entity has a line per field."""
+    sections = [
         ("Entities added", [f"{e.kind} {e.id} '{e.name}'" for e in diff.added]),
         ("Entities removed", [f"{e.kind} {e.id} '{e.name}'" for e in diff.removed]),
         ("Entities changed", [
@@ -191,13 +194,15 @@ def _lines(diff: ModelDiff) -> list[tuple[str, list[str]]]:
         ("Findings resolved",
          [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_resolved]),
     ]
+    return [(title, len(diff.changed) if title == "Entities changed" else len(lines), lines)
+            for title, lines in sections]
 
 
 def diff_to_text(diff: ModelDiff) -> str:
     out = [f"--- {diff.old}", f"+++ {diff.new}"]
-    for title, lines in _lines(diff):
+    for title, count, lines in _lines(diff):
         if lines:
-            out += ["", f"{title} ({len(lines)}):", *(f"  {one_line(line)}" for line in lines)]
+            out += ["", f"{title} ({count}):", *(f"  {one_line(line)}" for line in lines)]
     if diff.is_empty():
         out += ["", "No differences."]
     return "\n".join(out) + "\n"
@@ -205,9 +210,9 @@ def diff_to_text(diff: ModelDiff) -> str:
 
 def diff_to_markdown(diff: ModelDiff) -> str:
     out = [f"## Changes from `{diff.old}` to `{diff.new}`"]
-    for title, lines in _lines(diff):
+    for title, count, lines in _lines(diff):
         if lines:
-            out += ["", f"### {title} ({len(lines)})", "",
+            out += ["", f"### {title} ({count})", "",
                     *(f"- {markdown_text(line)}" for line in lines)]
     if diff.is_empty():
         out += ["", "No differences."]

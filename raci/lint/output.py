@@ -17,6 +17,7 @@ import json
 import unicodedata
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import quote
 
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.rule import Rule
@@ -66,17 +67,17 @@ def _where(finding: Finding) -> str:
 
 
 def to_text(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[Rule]) -> str:
-    """``FILE:LINE:COL: CODE [level] message (ids)``, or ``MODEL: CODE [level] message``."""
+    """``FILE:LINE:COL: CODE [level] message (ids)``, or ``MODEL: CODE [level]
+    message (ids)`` where there is no line (a database, a whole-model finding)."""
     lines = []
     for f in findings:
         if f.waived:
             continue
-        ids = f" ({', '.join(f.targets)})" if f.line is not None else ""
+        ids = f" ({', '.join(f.targets)})" if f.targets else ""
         lines.append(one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}{ids}"))
     counts = summary(findings)
-    parts = [f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}" for level in LEVELS]
     total = sum(counts[level] for level in LEVELS)
-    closing = "No findings" if total == 0 else ", ".join(parts)
+    closing = "No findings" if total == 0 else _per_level(counts)
     # The summary names no model: nothing of the user's to escape.
     lines.append(f"{closing} in {_count(len(models), 'model')}"
                  + (f" ({counts['waived']} waived)" if counts["waived"] else "") + ".")
@@ -85,6 +86,11 @@ def to_text(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _per_level(counts: dict[str, int]) -> str:
+    """``1 error, 3 warnings, 0 infos``."""
+    return ", ".join(_count(counts[level], level) for level in LEVELS)
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:
@@ -120,6 +126,12 @@ def _raci_version() -> str:
         return "0"
 
 
+def _uri(path: str) -> str:
+    """A model file's path as a URI reference: forward slashes, and spaces,
+    ``#`` and the like percent-encoded."""
+    return quote(path.replace("\\", "/"), safe="/:")
+
+
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
     return {
         "id": rule.code,
@@ -141,7 +153,7 @@ def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, obj
     }
     if finding.line is not None:
         location["physicalLocation"] = {
-            "artifactLocation": {"uri": finding.model.replace("\\", "/")},
+            "artifactLocation": {"uri": _uri(finding.model)},
             "region": {"startLine": finding.line, "startColumn": finding.column or 1},
         }
     result: dict[str, object] = {
@@ -174,8 +186,7 @@ def to_sarif(findings: Sequence[Finding], models: Sequence[str], rules: Sequence
                 "informationUri": "https://pypi.org/project/raci/",
                 "rules": [_sarif_rule(r, level_of(r)) for r in rules],
             }},
-            "artifacts": [{"location": {"uri": m.replace("\\", "/")}} for m in models
-                          if "://" not in m],
+            "artifacts": [{"location": {"uri": _uri(m)}} for m in models if "://" not in m],
             "results": [_sarif_result(f, rule_index) for f in findings],
         }],
     }
@@ -230,7 +241,7 @@ def to_markdown(findings: Sequence[Finding], models: Sequence[str],
     """Tables for a review document: open findings, then waived ones with reasons."""
     counts = summary(findings)
     out = ["## Lint findings", ""]
-    out.append(", ".join(f"{counts[level]} {level}" for level in LEVELS)
+    out.append(_per_level(counts)
                + f", {counts['waived']} waived, in {', '.join(f'`{m}`' for m in models)}.")
     open_findings = [f for f in findings if not f.waived]
     if open_findings:

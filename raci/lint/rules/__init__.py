@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from raci.lint.rule import Rule
 from raci.lint.rules import (
     bodies,
@@ -37,3 +39,12 @@ _BY_KEY: dict[str, Rule] = {
 def find_rule(code_or_name: str) -> Rule | None:
     """The rule with this code, name or dotted name (any case), or None."""
     return _BY_KEY.get(code_or_name.strip().lower())
+
+
+def closest_rule(word: str) -> str | None:
+    """The code, name or group nearest to a misspelt `word` (any case),
+    spelled as `raci rules` spells it; None when nothing is near."""
+    spelled = {key.lower(): key for r in RULES
+               for key in (r.code, r.name, r.dotted_name, r.group)}
+    matches = difflib.get_close_matches(word.lower(), list(spelled), n=1)
+    return spelled[matches[0]] if matches else None

@@ -65,7 +65,10 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     How to fix: remove the waiver.
 
     Reading: a waiver for a rule that did not run (not selected, ignored or
-    set to `off`) is not reported: whether it matches is unknown.
+    set to `off`) is not reported: whether it matches is unknown. A waiver
+    for a code raci has no rule for (a typo, or a rule of a newer raci) is
+    reported, saying so and naming the nearest rule; so is a waiver of
+    WAI001 or WAI002, which cannot be waived.
 
     Failing:
 
@@ -79,7 +82,21 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     for number in numbers:
         waiver = analysis.model.waivers[int(number)]
         if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
-            yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no finding")
+            yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no "
+                                               f"finding{_why_none(waiver.rule)}")
+
+
+def _why_none(code: str) -> str:
+    """Why a waiver can never match: its rule is unknown, or is a waiver rule."""
+    from raci.lint.rules import closest_rule, find_rule  # the registry imports this module
+
+    found = find_rule(code)
+    if found is None:
+        nearest = closest_rule(code)
+        return f": raci has no rule {code}" + (f"; did you mean {nearest}?" if nearest else "")
+    if found.scope is WAIVERS:
+        return f": {found.code} cannot be waived"
+    return ""
 
 
 RULES: list[Rule] = [expired_waiver, unused_waiver]
