@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -21,7 +22,8 @@ from raci.export import (
     render,
     to_dot,
 )
-from raci.model import Model, Org, Person
+from raci.export import dot as dot_module
+from raci.model import Body, Model, Org, Person
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -175,3 +177,44 @@ def test_diagram_highlights_findings_from_the_linter(model_file: Path) -> None:
     assert "finding-error" in (empty.get("class") or "").split()  # BOD009: no members
     titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in empty.iter(f"{SVG}a")]
     assert any(t and t.startswith("error: ") and "BOD009" in t for t in titles)
+
+
+def board_with_committees(count: int) -> Model:
+    model = Model(Org("Bestuur"))
+    model.add(Body(id="board", name="Raad van Bestuur", kind="steering_group"))
+    for number in range(count):
+        model.add(Body(id=f"c{number}", name=f"Commissie {number}", kind="working_group",
+                       reports_to="board"))
+    return model
+
+
+def drawn_size(view_svg: bytes) -> tuple[float, float]:
+    root = ET.fromstring(view_svg)
+    return (float(root.attrib["width"].removesuffix("pt")),
+            float(root.attrib["height"].removesuffix("pt")))
+
+
+def test_many_leaves_on_one_node_are_staggered_over_ranks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = build_view(board_with_committees(40), "bodies")
+    source = to_dot(view).source
+    lengths = [int(length) for length in re.findall(r"minlen=(\d+)", source)]
+    assert sorted(set(lengths)) == [2, 3, 4, 5]  # five ranks of 8 (one needs no minlen)
+    staggered = drawn_size(export_view(view, "svg"))
+    monkeypatch.setattr(dot_module, "LEAVES_PER_RANK", 1000)
+    in_one_rank = drawn_size(export_view(view, "svg"))
+    assert staggered[0] * 2 < in_one_rank[0], (staggered, in_one_rank)
+    assert staggered[0] / staggered[1] * 5 < in_one_rank[0] / in_one_rank[1]
+
+
+def test_a_few_leaves_stay_in_one_rank() -> None:
+    assert "minlen" not in to_dot(build_view(board_with_committees(8), "bodies")).source
+
+
+@pytest.mark.parametrize("view", ["org", "raci", "bodies", "goals", "decisions"])
+def test_a_view_is_drawn_the_same_in_every_run(view: str) -> None:
+    sample = Path(__file__).parents[1] / "raci" / "sample_orgs" / "energietransitie.yaml"
+    drawings = {run_raci("diagram", str(sample), "--view", view, "--format", "dot",
+                         env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+                for seed in ("1", "2", "3")}
+    assert len(drawings) == 1

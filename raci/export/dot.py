@@ -10,11 +10,12 @@ hold a colon, which DOT would read as a port. The entity id travels in the
 from __future__ import annotations
 
 import html
+import math
 from collections import Counter, defaultdict
 
 import graphviz
 
-from raci.export.graph import Cluster, Highlight, Style, View
+from raci.export.graph import Cluster, Edge, Highlight, Style, View
 
 FONT = "Helvetica"
 LEVEL_COLOURS = {  # fill, outline
@@ -89,9 +90,12 @@ def to_dot(view: View) -> graphviz.Digraph:
     names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
     _add_nodes_in_clusters(dot, view, names)
     labels_at: Counter[str] = Counter()
+    staggered = stagger_leaves(view)
     for number, edge in enumerate(view.edges, 1):
         attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
+        if number in staggered:
+            attrs["minlen"] = str(staggered[number])
         if edge.label:
             attrs["label"] = plain_label(edge.label)
         if edge.head_label:
@@ -100,6 +104,48 @@ def to_dot(view: View) -> graphviz.Digraph:
         dot.edge(names[edge.tail], names[edge.head], **attrs)
     _add_legend(dot, view)
     return dot
+
+
+LEAVES_PER_RANK = 8
+"""More leaves than this on one node are spread over several ranks."""
+
+
+def stagger_leaves(view: View) -> dict[int, int]:
+    """Edge number (from 1) -> its `minlen`, for the leaves of crowded nodes.
+
+    Dozens of bodies reporting to one board, or people to one unit, would
+    otherwise stand in one rank tens of thousands of points wide. As
+    Graphviz's `unflatten -l` does, each such leaf (a node with this one
+    edge only) gets an edge one to `ranks` long in turn, so they stand in
+    `ranks` staggered rows of about the square root of twice their number.
+    Edges drawn aside (``constraint=false``, an overlap) do not count.
+    """
+    ranked = [(number, edge) for number, edge in enumerate(view.edges, 1)
+              if edge.tail != edge.head and _constrains(view, edge)]
+    degree: Counter[str] = Counter()
+    for _, edge in ranked:
+        degree[edge.tail] += 1
+        degree[edge.head] += 1
+    leaves: defaultdict[str, list[int]] = defaultdict(list)
+    for number, edge in ranked:
+        if degree[edge.tail] == 1:
+            leaves[edge.head].append(number)
+        elif degree[edge.head] == 1:
+            leaves[edge.tail].append(number)
+    minlen: dict[int, int] = {}
+    for numbers in leaves.values():
+        if len(numbers) > LEAVES_PER_RANK:
+            per_rank = max(LEAVES_PER_RANK, math.ceil(math.sqrt(2 * len(numbers))))
+            ranks = math.ceil(len(numbers) / per_rank)
+            minlen.update((number, 1 + place % ranks)
+                          for place, number in enumerate(numbers) if place % ranks)
+    return minlen
+
+
+def _constrains(view: View, edge: Edge) -> bool:
+    """Whether the edge takes part in ranking (an overlap drawn aside does not)."""
+    attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs}
+    return attrs.get("constraint", "true") != "false"
 
 
 HEAD_LABEL_ANGLES = (-25, 25, -55, 55, 0)

@@ -282,7 +282,7 @@ def shared_members(bodies: Iterable[Body]) -> dict[tuple[str, str], int]:
     """
     bodies_of_member: dict[str, list[str]] = defaultdict(list)
     for body in bodies:
-        for member in set(body.members):
+        for member in dict.fromkeys(body.members):  # in order: the drawing is the same each run
             bodies_of_member[member].append(body.id)
     counts: Counter[tuple[str, str]] = Counter()
     for seats in bodies_of_member.values():
