@@ -211,6 +211,20 @@ def test_a_few_leaves_stay_in_one_rank() -> None:
     assert "minlen" not in to_dot(build_view(board_with_committees(8), "bodies")).source
 
 
+def test_bodies_reporting_to_nothing_stand_in_chains_not_one_row(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    model = Model(Org("Los"))
+    for number in range(30):
+        model.add(Body(id=f"b{number}", name=f"Overleg {number}", kind="working_group"))
+    view = build_view(model, "bodies")
+    invisible = re.findall(r"(n\d+) -> (n\d+) \[style=invis\]", to_dot(view).source)
+    assert len(invisible) == 30 - 8  # eight chains four long: four rows of eight
+    in_chains = drawn_size(export_view(view, "svg"))
+    monkeypatch.setattr(dot_module, "LEAVES_PER_RANK", 1000)
+    in_one_row = drawn_size(export_view(view, "svg"))
+    assert in_chains[0] * 3 < in_one_row[0], (in_chains, in_one_row)
+
+
 @pytest.mark.parametrize("view", ["org", "raci", "bodies", "goals", "decisions"])
 def test_a_view_is_drawn_the_same_in_every_run(view: str) -> None:
     sample = Path(__file__).parents[1] / "raci" / "sample_orgs" / "energietransitie.yaml"

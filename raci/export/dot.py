@@ -102,6 +102,8 @@ def to_dot(view: View) -> graphviz.Digraph:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
+    for tail, head in chain_loners(view):
+        dot.edge(names[tail], names[head], style="invis")
     _add_legend(dot, view)
     return dot
 
@@ -117,11 +119,10 @@ def stagger_leaves(view: View) -> dict[int, int]:
     otherwise stand in one rank tens of thousands of points wide. As
     Graphviz's `unflatten -l` does, each such leaf (a node with this one
     edge only) gets an edge one to `ranks` long in turn, so they stand in
-    `ranks` staggered rows of about the square root of twice their number.
-    Edges drawn aside (``constraint=false``, an overlap) do not count.
+    staggered rows (see `_spread`). Edges drawn aside (``constraint=false``,
+    an overlap) do not count.
     """
-    ranked = [(number, edge) for number, edge in enumerate(view.edges, 1)
-              if edge.tail != edge.head and _constrains(view, edge)]
+    ranked = _ranked_edges(view)
     degree: Counter[str] = Counter()
     for _, edge in ranked:
         degree[edge.tail] += 1
@@ -135,11 +136,39 @@ def stagger_leaves(view: View) -> dict[int, int]:
     minlen: dict[int, int] = {}
     for numbers in leaves.values():
         if len(numbers) > LEAVES_PER_RANK:
-            per_rank = max(LEAVES_PER_RANK, math.ceil(math.sqrt(2 * len(numbers))))
-            ranks = math.ceil(len(numbers) / per_rank)
+            ranks = _spread(len(numbers))
             minlen.update((number, 1 + place % ranks)
                           for place, number in enumerate(numbers) if place % ranks)
     return minlen
+
+
+def chain_loners(view: View) -> list[tuple[str, str]]:
+    """Pairs of nodes to join by an invisible edge: the nodes outside any
+    frame that no edge ranks (bodies reporting to nothing, say), in chains
+    `_spread` long, as Graphviz's `unflatten -c` does, when there are more
+    than `LEAVES_PER_RANK`; else they would stand in one long row."""
+    touched = {node for _, edge in _ranked_edges(view) for node in (edge.tail, edge.head)}
+    loners = [node_id for node_id, node in view.nodes.items()
+              if node.cluster is None and node_id not in touched]
+    if len(loners) <= LEAVES_PER_RANK:
+        return []
+    ranks = _spread(len(loners))
+    return [(loners[place], loners[place + 1]) for place in range(len(loners) - 1)
+            if (place + 1) % ranks]
+
+
+def _spread(count: int) -> int:
+    """Over how many ranks `count` nodes are spread: rows of about the
+    square root of twice their number, and at least `LEAVES_PER_RANK`."""
+    per_rank = max(LEAVES_PER_RANK, math.ceil(math.sqrt(2 * count)))
+    return math.ceil(count / per_rank)
+
+
+def _ranked_edges(view: View) -> list[tuple[int, Edge]]:
+    """(number from 1, edge) of the edges that rank their nodes: no loops,
+    nothing drawn aside."""
+    return [(number, edge) for number, edge in enumerate(view.edges, 1)
+            if edge.tail != edge.head and _constrains(view, edge)]
 
 
 def _constrains(view: View, edge: Edge) -> bool:
