@@ -180,6 +180,8 @@ def test_edits_that_would_break_the_model_change_nothing(db: Path, raci) -> None
         ("set", db, "sg-warmte", "kind=stuurgroep"),
         ("set", db, "sg-warmte", "voorzitter=dg-bw"),
         ("set", db, "g.aardgasvrij", "due=2026-02-30"),
+        ("set", db, "g.aardgasvrij", "due=2026-W44-1"),
+        ("set", db, "g.aardgasvrij", "due=20261101"),
         ("assign", db, "g.aardgasvrij", "A", "bzk"),
         ("assign", db, "dg-bw", "R", "p.jansen"),
         ("unassign", db, "g.aardgasvrij", "p.dekker"),

@@ -155,6 +155,7 @@ def test_several_models_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_a_waiver_that_can_never_match_says_why(tmp_path: Path) -> None:
     model = write_model(tmp_path / "org.yaml", waivers=[
         {"rule": "OWM002", "target": "g.co2", "reason": "Typfout"},
+        {"rule": "WAI003", "target": "g.co2", "reason": "Geen"},
         {"rule": "WAI002", "target": "g.co2", "reason": "Stilte"},
         {"rule": "BOD002", "target": "g.co2", "reason": "Niets"}])
     messages = {f.message for f in lint_model(open_model(str(model)), LintConfig())
@@ -163,5 +164,6 @@ def test_a_waiver_that_can_never_match_says_why(tmp_path: Path) -> None:
         "Waiver of OWM002 for Goal g.co2 'CO2 -55%' matches no finding: raci has no rule "
         "OWM002; did you mean OWN002?",
         "Waiver of WAI002 for Goal g.co2 'CO2 -55%' matches no finding: WAI002 cannot be waived",
+        "Waiver of WAI003 for Goal g.co2 'CO2 -55%' matches no finding: raci has no rule WAI003",
         "Waiver of BOD002 for Goal g.co2 'CO2 -55%' matches no finding",
     }

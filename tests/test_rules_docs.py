@@ -96,3 +96,6 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_raci(capsys, "rules", "OWN01")
     assert (code, err) == (2, "raci: no rule 'OWN01'; did you mean 'OWN001'? `raci rules` "
                               "lists them\n")
+    for group in ("waivers", "WAI"):
+        code, out, _ = run_raci(capsys, "rules", group)
+        assert code == 0 and [line[:6] for line in out.splitlines()] == ["WAI001", "WAI002"]

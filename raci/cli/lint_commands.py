@@ -8,15 +8,20 @@ report and exits 0.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from raci.cli.options import format_option
 from raci.errors import UsageError
-from raci.lint.config import FAIL_ON_CHOICES, parse_date, split_codes
+from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
 from raci.lint.output import FORMATS
+
+if TYPE_CHECKING:
+    from raci.lint.rule import Rule
 
 EXIT_FINDINGS = 1
 
@@ -52,7 +57,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         raise UsageError("--select: give rule codes, prefixes or names, or ALL")
     config = config_for(
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
-        fail_on=fail_on, as_of=None if as_of is None else parse_date(as_of, "--as-of"),
+        fail_on=fail_on, as_of=None if as_of is None else option_date(as_of, "--as-of"),
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
@@ -73,13 +78,14 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
 @click.command()
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
-    """List the lint rules, or explain one: what, why, how to fix, parameters."""
+    """List the lint rules (or one group's: `raci rules OWN`), or explain one:
+    what, why, how to fix, parameters."""
     from raci.lint.rules import RULES, closest_rule, find_rule
 
-    if code is None:
-        width = max(len(r.dotted_name) for r in RULES)
-        for r in RULES:
-            click.echo(f"{r.code}  {r.dotted_name:<{width}}  {r.level:<7}  {r.summary}")
+    group = RULES if code is None else [
+        r for r in RULES if code.lower() in (r.group, r.code[:3].lower())]
+    if code is None or group:
+        _list_rules(group)
         return
     found = find_rule(code)
     if found is None:
@@ -91,6 +97,12 @@ def rules(code: str | None) -> None:
     click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "
                "level = \"error\"|\"warning\"|\"info\"|\"off\""
                + "".join(f", {name} = ..." for name in found.params))
+
+
+def _list_rules(rules: Sequence[Rule]) -> None:
+    width = max(len(r.dotted_name) for r in rules)
+    for r in rules:
+        click.echo(f"{r.code}  {r.dotted_name:<{width}}  {r.level:<7}  {r.summary}")
 
 
 @click.command()

@@ -8,7 +8,6 @@ refused edit changes nothing.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import difflib
 import sys
 import typing
@@ -31,6 +30,7 @@ from raci.model import (
     Kpi,
     Model,
     Reference,
+    parse_date,
 )
 from raci.model.changes import Change, removal
 from raci.source import database_url, open_model
@@ -332,7 +332,7 @@ def _parse_value(annotation: str, text: str) -> Any:
         return int(number) if annotation.startswith("int") and number.is_integer() else number
     if annotation.startswith("dt.date"):
         try:
-            return dt.date.fromisoformat(text)
+            return parse_date(text)
         except ValueError:
             raise UsageError(f"{text!r} is not a date (YYYY-MM-DD)") from None
     return text

@@ -119,8 +119,8 @@ def stagger_leaves(view: View) -> dict[int, int]:
     otherwise stand in one rank tens of thousands of points wide. As
     Graphviz's `unflatten -l` does, each such leaf (a node with this one
     edge only) gets an edge one to `ranks` long in turn, so they stand in
-    staggered rows (see `_spread`). Edges drawn aside (``constraint=false``,
-    an overlap) do not count.
+    staggered rows of `LEAVES_PER_RANK` or more (see `_spread`). Edges drawn
+    aside (``constraint=false``, an overlap) do not count.
     """
     ranked = _ranked_edges(view)
     degree: Counter[str] = Counter()
@@ -158,8 +158,9 @@ def chain_loners(view: View) -> list[tuple[str, str]]:
 
 
 def _spread(count: int) -> int:
-    """Over how many ranks `count` nodes are spread: rows of about the
-    square root of twice their number, and at least `LEAVES_PER_RANK`."""
+    """Over how many ranks `count` nodes are spread: rows of
+    `LEAVES_PER_RANK`, or of about the square root of twice their number
+    where that is more (so many nodes do not make a tall thin strip)."""
     per_rank = max(LEAVES_PER_RANK, math.ceil(math.sqrt(2 * count)))
     return math.ceil(count / per_rank)
 

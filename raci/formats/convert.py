@@ -18,7 +18,7 @@ from dataclasses import fields
 from typing import Any, cast
 
 from raci.formats.schema import KIND_SECTIONS, SECTION_KINDS
-from raci.model import KINDS, Assignment, Entity, Kpi, Letter, Model, Org, Waiver
+from raci.model import KINDS, Assignment, Entity, Kpi, Letter, Model, Org, Waiver, parse_date
 from raci.model import kind_of as model_kind_of
 
 FORMAT_VERSION = 1
@@ -34,7 +34,7 @@ _NOT_KEYS = frozenset({"has_raci"})
 def _date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(value)
+    return parse_date(value)
 
 
 _CONVERSIONS: dict[str, Any] = {

@@ -92,8 +92,10 @@ def read_model(path: Path) -> LoadedModel:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        before = raw[line_start:error.start].decode("utf-8").removeprefix("\ufeff")
+        column = len(before) + 1  # in characters, as every other column
         raise ModelFileError([
             f"{path}:{line}:{column}: byte {error.start + 1} is not UTF-8; is this a text "
             "file? Save it as UTF-8"

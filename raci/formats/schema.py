@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from raci.model import parse_date
 from raci.model.checks import did_you_mean
 
 DocPath = tuple[str | int, ...]
@@ -117,10 +118,10 @@ def is_real_date(value: Any) -> bool:
     """A `datetime.date` (as YAML parsers make), or an ISO date string on the calendar."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return True
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str):
         return False
     try:
-        dt.date.fromisoformat(value)
+        parse_date(value)
     except ValueError:
         return False
     return True

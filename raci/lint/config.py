@@ -10,7 +10,6 @@ values of the wrong type, are refused with a message naming the file.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from raci.errors import UsageError
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
 from raci.lint.rule import Rule
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
+from raci.model import parse_date
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
@@ -103,17 +103,12 @@ def split_codes(value: str | None) -> list[str] | None:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def parse_date(value: str, what: str) -> dt.date:
-    """A YYYY-MM-DD date, as the model file writes them (not the other ISO forms)."""
+def option_date(value: str, what: str) -> dt.date:
+    """A YYYY-MM-DD date given as an option or setting named `what`."""
     try:
-        if _DATE.fullmatch(value):
-            return dt.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
-        pass
-    raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD")
-
-
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+        raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def load_config(
@@ -215,7 +210,14 @@ def _config_date(value: Any, what: str) -> dt.date:
         raise UsageError(f"{what}: {value.isoformat()} is a date and time; use YYYY-MM-DD")
     if isinstance(value, dt.date):
         return value
-    return parse_date(str(value), what)
+    if not isinstance(value, str):
+        raise UsageError(f"{what}: must be a date (YYYY-MM-DD), not {_toml_type(value)}")
+    return option_date(value, what)
+
+
+def _toml_type(value: Any) -> str:
+    return {bool: "true or false", int: "a number", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
 
 
 def _string_list(value: Any, what: str) -> list[str]:

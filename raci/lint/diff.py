@@ -175,27 +175,30 @@ def _waiver_text(waiver: Waiver) -> str:
 def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
     """(section title, how many things changed, lines) in reading order,
     shared by text and Markdown; a changed entity has a line per field."""
-    sections = [
-        ("Entities added", [f"{e.kind} {e.id} '{e.name}'" for e in diff.added]),
-        ("Entities removed", [f"{e.kind} {e.id} '{e.name}'" for e in diff.removed]),
-        ("Entities changed", [
-            f"{c.kind} {c.id}: {f.field} {_shown(f.old)} -> {_shown(f.new)}"
-            for c in diff.changed for f in c.fields
-        ]),
-        ("Assignments added", [f"{a.item} {a.new} {a.actor}" for a in diff.assignments_added]),
-        ("Assignments removed",
-         [f"{a.item} {a.old} {a.actor}" for a in diff.assignments_removed]),
-        ("Assignments changed",
-         [f"{a.item} {a.actor}: {a.old} -> {a.new}" for a in diff.assignments_changed]),
-        ("Waivers added", [_waiver_text(w) for w in diff.waivers_added]),
-        ("Waivers removed", [_waiver_text(w) for w in diff.waivers_removed]),
-        ("Findings introduced",
-         [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_introduced]),
-        ("Findings resolved",
-         [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_resolved]),
+    changed_fields = [f"{c.kind} {c.id}: {f.field} {_shown(f.old)} -> {_shown(f.new)}"
+                      for c in diff.changed for f in c.fields]
+    return [
+        _section("Entities added", [f"{e.kind} {e.id} '{e.name}'" for e in diff.added]),
+        _section("Entities removed", [f"{e.kind} {e.id} '{e.name}'" for e in diff.removed]),
+        ("Entities changed", len(diff.changed), changed_fields),
+        _section("Assignments added",
+                 [f"{a.item} {a.new} {a.actor}" for a in diff.assignments_added]),
+        _section("Assignments removed",
+                 [f"{a.item} {a.old} {a.actor}" for a in diff.assignments_removed]),
+        _section("Assignments changed",
+                 [f"{a.item} {a.actor}: {a.old} -> {a.new}" for a in diff.assignments_changed]),
+        _section("Waivers added", [_waiver_text(w) for w in diff.waivers_added]),
+        _section("Waivers removed", [_waiver_text(w) for w in diff.waivers_removed]),
+        _section("Findings introduced",
+                 [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_introduced]),
+        _section("Findings resolved",
+                 [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_resolved]),
     ]
-    return [(title, len(diff.changed) if title == "Entities changed" else len(lines), lines)
-            for title, lines in sections]
+
+
+def _section(title: str, lines: list[str]) -> tuple[str, int, list[str]]:
+    """A section with a line per thing that changed."""
+    return title, len(lines), lines
 
 
 def diff_to_text(diff: ModelDiff) -> str:

@@ -128,8 +128,8 @@ def _raci_version() -> str:
 
 def _uri(path: str) -> str:
     """A model file's path as a URI reference: forward slashes, and spaces,
-    ``#`` and the like percent-encoded."""
-    return quote(path.replace("\\", "/"), safe="/:")
+    ``#``, ``:`` (which would read as a scheme) and the like percent-encoded."""
+    return quote(path.replace("\\", "/"), safe="/")
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:

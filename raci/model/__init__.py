@@ -20,6 +20,7 @@ from raci.model.entities import (
     Role,
     Unit,
     Waiver,
+    parse_date,
 )
 from raci.model.model import (
     ACTOR_KINDS,
@@ -61,5 +62,6 @@ __all__ = [
     "Waiver",
     "entity_fields",
     "kind_of",
+    "parse_date",
     "referenced_ids",
 ]

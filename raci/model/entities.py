@@ -9,6 +9,7 @@ the defaults.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -152,6 +153,17 @@ class Waiver:
 
 
 # The defaults of SPEC §1, shared with the lean tuples of `raci.model.lean`.
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as SPEC §1 writes it, YYYY-MM-DD; ValueError for anything else
+    (Python's own parser also takes ``20261101`` and ``2026-W44-1``)."""
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")
+    return dt.date.fromisoformat(text)
 
 
 def effective_capacity_fte(capacity_fte: float | None) -> float:

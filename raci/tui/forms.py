@@ -27,6 +27,7 @@ from raci.model import (
     Kpi,
     Letter,
     Model,
+    parse_date,
 )
 from raci.model.changes import Change
 
@@ -217,7 +218,7 @@ def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
             return parts
         case "date":
             try:
-                return dt.date.fromisoformat(text)
+                return parse_date(text)
             except ValueError:
                 check.add(name, f"{text!r} is not a date (YYYY-MM-DD)")
                 return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 
 from raci.lint.rule import Rule
 from raci.lint.rules import (
@@ -41,10 +42,15 @@ def find_rule(code_or_name: str) -> Rule | None:
     return _BY_KEY.get(code_or_name.strip().lower())
 
 
-def closest_rule(word: str) -> str | None:
-    """The code, name or group nearest to a misspelt `word` (any case),
-    spelled as `raci rules` spells it; None when nothing is near."""
-    spelled = {key.lower(): key for r in RULES
-               for key in (r.code, r.name, r.dotted_name, r.group)}
-    matches = difflib.get_close_matches(word.lower(), list(spelled), n=1)
+def closest_rule(word: str, spellings: Iterable[str] | None = None,
+                 cutoff: float = 0.6) -> str | None:
+    """The one of `spellings` (by default every code, name and group) nearest
+    to a misspelt `word`, in any case, at least `cutoff` alike (difflib's
+    ratio); None when nothing is, or when `word` is itself one of them."""
+    if spellings is None:
+        spellings = (key for r in RULES for key in (r.code, r.name, r.dotted_name, r.group))
+    spelled = {key.lower(): key for key in spellings}
+    if word.lower() in spelled:
+        return None
+    matches = difflib.get_close_matches(word.lower(), list(spelled), n=1, cutoff=cutoff)
     return spelled[matches[0]] if matches else None

@@ -88,11 +88,12 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
 
 def _why_none(code: str) -> str:
     """Why a waiver can never match: its rule is unknown, or is a waiver rule."""
-    from raci.lint.rules import closest_rule, find_rule  # the registry imports this module
+    from raci.lint import rules  # the registry imports this module
 
-    found = find_rule(code)
+    found = rules.find_rule(code)
     if found is None:
-        nearest = closest_rule(code)
+        waivable = (r.code for r in rules.RULES if r.scope is not WAIVERS)
+        nearest = rules.closest_rule(code, waivable, cutoff=0.8)  # one letter or digit off
         return f": raci has no rule {code}" + (f"; did you mean {nearest}?" if nearest else "")
     if found.scope is WAIVERS:
         return f": {found.code} cannot be waived"

@@ -5,7 +5,6 @@ The expiry date and the author are optional.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from rich.markup import escape
@@ -17,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from raci.lint.findings import Finding
-from raci.model import Waiver
+from raci.model import Waiver, parse_date
 
 
 class WaiverForm(ModalScreen[Waiver | None]):
@@ -58,7 +57,7 @@ class WaiverForm(ModalScreen[Waiver | None]):
         expires = self.query_one("#waiver-expires", Input).value.strip()
         if expires:
             try:
-                dt.date.fromisoformat(expires)
+                parse_date(expires)
             except ValueError:
                 problems["expires"] = f"{expires!r} is not a date (YYYY-MM-DD)"
         return problems
@@ -81,7 +80,7 @@ class WaiverForm(ModalScreen[Waiver | None]):
             rule=self.finding.code,
             target=list(self.finding.targets),
             reason=self.query_one("#waiver-reason", Input).value.strip(),
-            expires=dt.date.fromisoformat(expires) if expires else None,
+            expires=parse_date(expires) if expires else None,
             author=self.query_one("#waiver-author", Input).value.strip() or None,
         ))
 
