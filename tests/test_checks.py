@@ -35,6 +35,14 @@ def test_an_unknown_holder_gets_a_suggestion(model: Model) -> None:
     ]
 
 
+@pytest.mark.parametrize(("written", "meant"), [("DG-BW", "dg-bw"), ("R1", "r1"), ("r2", "r1")])
+def test_a_suggestion_ignores_case_and_finds_short_ids(
+        model: Model, written: str, meant: str) -> None:
+    model.roles["r1"] = Role(id="r1", name="Rol 1")
+    model.bodies["sg"].members = [written]
+    assert check_model(model)[0].message.endswith(f"did you mean {meant!r}?")
+
+
 def test_suggestions_only_come_from_the_allowed_kinds(model: Model) -> None:
     model.units["p.janse"] = Unit(id="p.janse", name="not a person")
     model.roles["dg-bw"].holders = ["p.jansn"]

@@ -401,6 +401,20 @@ def test_a_closed_output_pipe_is_exit_2_with_one_line() -> None:
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
 
 
+def test_an_edit_with_its_reader_gone_is_saved_and_exits_0(tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    assert subprocess.run([RACI, "new", str(database)], capture_output=True).returncode == 0
+    reader, writer = os.pipe()
+    os.close(reader)  # whoever would read "added unit u" has gone
+    try:
+        done = subprocess.run([RACI, "add", str(database), "unit", "u", "--name", "U"],
+                              stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "u" in open_model(str(database)).model
+
+
 def test_raci_alone_opens_the_app_on_org_db_and_creates_it(tmp_path: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     app = pexpect.spawn(RACI, [], cwd=str(tmp_path), dimensions=(24, 80), timeout=30,

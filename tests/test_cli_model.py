@@ -182,6 +182,8 @@ def test_edits_that_would_break_the_model_change_nothing(db: Path, raci) -> None
         ("set", db, "g.aardgasvrij", "due=2026-02-30"),
         ("set", db, "g.aardgasvrij", "due=2026-W44-1"),
         ("set", db, "g.aardgasvrij", "due=20261101"),
+        ("set", db, "sg-warmte", "temporary=yes"),
+        ("set", db, "sg-warmte", "meets_every_days=99999999999999999999999"),
         ("assign", db, "g.aardgasvrij", "A", "bzk"),
         ("assign", db, "dg-bw", "R", "p.jansen"),
         ("unassign", db, "g.aardgasvrij", "p.dekker"),
@@ -193,6 +195,15 @@ def test_edits_that_would_break_the_model_change_nothing(db: Path, raci) -> None
         assert result.code == 2, args
         assert result.err.startswith("raci: ") and result.err.count("\n") == 1, result.err
     assert open_model(str(db)).model == before
+
+
+def test_import_into_a_model_file_name_says_to_give_a_database(
+        model_file: Path, tmp_path: Path, raci) -> None:
+    result = raci("import", model_file, "--into", tmp_path / "copy.yaml")
+    assert result.code == 2
+    assert result.err == (f"raci: --into {tmp_path / 'copy.yaml'}: give the database to read "
+                          f"the file into, such as --into {tmp_path / 'copy.db'}\n")
+    assert not (tmp_path / "copy.yaml").exists()
 
 
 def test_unknown_ids_get_a_did_you_mean(db: Path, raci) -> None:

@@ -233,6 +233,15 @@ def test_a_date_is_written_yyyy_mm_dd_only(written: str) -> None:
     assert problem.startswith("org.yaml:18:10: ") and "YYYY-MM-DD" in problem
 
 
+def test_values_are_compared_as_json_compares_them_and_bounded() -> None:
+    text = BASE.replace("    name: BZK\n", "    name: BZK\n    tags: [1, true, null]\n") + (
+        "bodies:\n  - {id: b, name: B, kind: other, meets_every_days: 99999999999999999999999}\n")
+    found = problems(text)
+    assert not any("twice" in problem for problem in found), "true is not 1"
+    assert found[-1].endswith("meets_every_days: the number 99999999999999999999999 is not a "
+                              "whole number of at least 1 and at most 36500")
+
+
 def test_a_quoted_date_and_a_quoted_number_stay_text() -> None:
     text = BASE.replace("name: Petra Jansen", "name: '2026-11-01'") + (
         "goals:\n  - id: g1\n    name: '12:30'\n    due: 2030-12-31\n"
@@ -360,13 +369,14 @@ def test_broken_json_is_refused_in_one_line(text: str, expected: str) -> None:
         ("%YAML 1.1\n---\nraci: 1\n", "1:1: directives (%YAML, %TAG) are not allowed"),
         ("- " * 100_000 + "x\n", "1:65: nesting deeper than 32 levels"),
         ("a:\n" + "".join(" " * i + "- \n" for i in range(1, 200)), "nesting deeper than 32"),
-        ("[" * 100_000, "1:256: recursion limit exceeded"),
+        ("[" * 100_000, "1:256: nesting deeper than 32 levels"),
         ("raci: 1\norg: {name: \x00}\n", "2:13: character U+0000 is not allowed"),
         ("raci: 1\norg:\n  name: [1, 2\n", "3:9: unclosed bracket '['"),
         ("raci: 1\n  org: x\n", "org.yaml:2:"),
         ("- raci: 1\n", "1:1: the top level is a list, not a mapping of sections"),
         ("just text\n", "1:1: the top level is 'just text', not a mapping of sections"),
-        ("raci: 1\n---\nraci: 1\n", "1:1: the top level is a list"),
+        ("raci: 1\n---\nraci: 1\n",
+         "2:1: a second YAML document (after ---); a model file holds one"),
         ("", "1:1: the file is empty"),
     ],
     ids=lambda value: value[:20] if isinstance(value, str) else None,
@@ -410,19 +420,20 @@ def test_text_that_only_looks_like_anchors_or_tags_is_fine() -> None:
 def test_file_problems_name_the_file(tmp_path: Path) -> None:
     limit = MAX_FILE_BYTES // 2**20
     not_utf8 = "is not UTF-8; is this a text file? Save it as UTF-8"
+    size = 2 * MAX_FILE_BYTES
     cases = {
         "missing.yaml": ": no such file; check the name and the directory",
         "org.txt": ": not a model file; use a .yaml, .yml or .json file name",
         "folder.yaml": ": is a directory, not a model file",
-        "binary.yaml": f":1:3: byte 3 {not_utf8}",
-        "late.yaml": f":3:13: byte 27 {not_utf8}",  # columns count characters, é is one
-        "huge.json": f": the file is {limit} MB; model files are limited to {limit} MB",
+        "binary.yaml": f":1:3: byte 0xFF (at byte 3) {not_utf8}",
+        "late.yaml": f":3:13: byte 0xFF (at byte 27) {not_utf8}",  # columns count characters
+        "huge.json": f": the file is {2 * limit} MB; model files are limited to {limit} MB",
     }
     (tmp_path / "folder.yaml").mkdir()
     (tmp_path / "binary.yaml").write_bytes(b"ab\xff\xfe\x00junk")
     (tmp_path / "late.yaml").write_bytes("raci: 1\norg:\n  name: Café".encode() + b"\xff\n")
     with (tmp_path / "huge.json").open("wb") as huge:
-        huge.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+        huge.truncate(size)  # sparse: costs no disk
     for name, expected in cases.items():
         with pytest.raises(ModelFileError) as refused:
             read_model(tmp_path / name)

@@ -593,3 +593,34 @@ def test_an_entity_put_twice_in_one_change_is_stored_once_as_last_given(store: S
     assert loaded.goals["g.new"].name == "Second"
     assert loaded.goals["g"].name == "Again"
     assert list(loaded.goals) == ["g", "g.new"]
+
+
+def test_an_interrupted_replace_leaves_the_model_and_says_interrupted(store: Store) -> None:
+    store.replace_model(small_model())
+    statements = 0
+
+    def interrupt_midway(*_: object) -> None:
+        nonlocal statements
+        statements += 1
+        if statements == 6:  # a few rows in: the old model is already deleted
+            raise KeyboardInterrupt
+
+    event.listen(Engine, "before_cursor_execute", interrupt_midway)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            store.replace_model(every_field_model())
+    finally:
+        event.remove(Engine, "before_cursor_execute", interrupt_midway)
+    assert store.load() == small_model()
+
+
+def test_an_import_into_a_new_database_is_one_transaction(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    broken = every_field_model()
+    broken.assignments.append(Assignment("g.top", "I", "nobody"))
+    with pytest.raises(StoreError, match="an assignment names nobody"):
+        open_store(url, create=True, name="Nieuw", model=broken)
+    with pytest.raises(StoreError, match="no model at"):
+        open_store(url)
+    with open_store(url, create=True, model=every_field_model()) as store:
+        assert store.load() == every_field_model()

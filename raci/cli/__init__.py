@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import sys
 
 import click
@@ -23,6 +22,7 @@ from raci.cli import (
     lint_commands,
     model_commands,
 )
+from raci.cli.options import discard_output
 from raci.errors import ModelFileError, RaciError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -81,7 +81,7 @@ def run(args: list[str], *, debug: bool = False) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt):
         return _refuse("interrupted")
     except BrokenPipeError:
-        _discard_output()
+        discard_output()
         return _refuse("the output was closed before all of it was written")
     except ModelFileError as error:  # already FILE:LINE:COL: message, one line per problem
         with contextlib.suppress(BrokenPipeError):
@@ -113,9 +113,3 @@ def _help_hint(ctx: click.Context | None) -> str:
     return f"; see `{path} --help`"
 
 
-def _discard_output() -> None:
-    """Point stdout at /dev/null so that Python's flush at exit fails no more."""
-    with contextlib.suppress(OSError):  # no file descriptor behind stdout: nothing to flush
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)

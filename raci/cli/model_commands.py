@@ -7,6 +7,7 @@ refused edit changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import sys
@@ -18,7 +19,7 @@ from typing import Any
 
 import click
 
-from raci.cli.options import format_option, model_argument, output_option
+from raci.cli.options import confirm, format_option, model_argument, output_option
 from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
 from raci.model import (
     ACTOR_KINDS,
@@ -33,7 +34,7 @@ from raci.model import (
     parse_date,
 )
 from raci.model.changes import Change, removal
-from raci.source import database_url, open_model
+from raci.source import database_url, is_model_file, open_model
 
 if typing.TYPE_CHECKING:
     from raci.store import Store
@@ -55,7 +56,7 @@ def new(model: str, name: str | None) -> None:
         raise UsageError("--name: give the organisation a name, or leave the option out")
     with open_store(database_url(model), create=True, name=name):
         pass
-    click.echo(f"created {model}")
+    confirm(f"created {model}")
 
 
 @click.command(name="import")
@@ -66,15 +67,21 @@ def import_(file: Path, model: str, replace: bool) -> None:
     """Read a model file into a database, all or nothing."""
     from raci.formats import read_model
 
+    if is_model_file(model):
+        target = Path(model).with_suffix(".db")
+        raise UsageError(f"--into {model}: give the database to read the file into, such as "
+                         f"--into {target}")
     loaded = read_model(file)
-    with _open_or_create(model, loaded.model.org.name) as store:
-        try:
-            store.replace_model(loaded.model, only_if_empty=not replace)
-        except ModelExistsError:
-            raise UsageError(
-                f"{model} already holds a model; use --replace to overwrite it"
-            ) from None
-    click.echo(f"imported {len(loaded.model)} entities and "
+    store = _open_or_create(model, loaded.model)
+    if store is not None:
+        with store:
+            try:
+                store.replace_model(loaded.model, only_if_empty=not replace)
+            except ModelExistsError:
+                raise UsageError(
+                    f"{model} already holds a model; use --replace to overwrite it"
+                ) from None
+    confirm(f"imported {len(loaded.model)} entities and "
                f"{len(loaded.model.assignments)} assignments into {model}")
 
 
@@ -134,7 +141,7 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
         _check_entity(kind, data)
         entity = entity_from_data(kind, data)
         _save(store, current, Change(put=[entity]))
-    click.echo(f"added {kind} {entity_id}")
+    confirm(f"added {kind} {entity_id}")
 
 
 @click.command(name="set")
@@ -160,7 +167,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
         if isinstance(changed, Kpi):  # the file data does not say whether it has a block
             changed.has_raci = current.kpis[entity_id].has_raci
         _save(store, current, Change(put=[changed]))
-    click.echo(f"changed {entity_id}")
+    confirm(f"changed {entity_id}")
 
 
 @click.command()
@@ -181,7 +188,7 @@ def rm(model: str, entity_id: str, force: bool) -> None:
         _save(store, current, change)
     others = [i for i in change.delete if i != entity_id]
     also = f" and indicators {', '.join(others)}" if others else ""
-    click.echo(f"removed {entity_id}{also}")
+    confirm(f"removed {entity_id}{also}")
 
 
 def _letter(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -205,7 +212,7 @@ def assign(model: str, item: str, letter: str, actor: str) -> None:
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
         _save(store, current, change)
-    click.echo(f"{actor} is {letter} on {item}")
+    confirm(f"{actor} is {letter} on {item}")
 
 
 @click.command()
@@ -220,7 +227,7 @@ def unassign(model: str, item: str, actor: str) -> None:
         if letter is None:
             raise UsageError(f"{actor} holds no letter on {item}")
         _save(store, current, Change(unassign=[Assignment(item, letter, actor)]))
-    click.echo(f"{actor} is no longer {letter} on {item}")
+    confirm(f"{actor} is no longer {letter} on {item}")
 
 
 COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, assign, unassign]
@@ -229,20 +236,24 @@ COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, 
 # ---- shared steps -------------------------------------------------------------
 
 
-def _open_or_create(spec: str, name: str) -> Store:
-    """Open the database MODEL names, or make it when it holds no model yet."""
+def _open_or_create(spec: str, model: Model) -> Store | None:
+    """Open the database MODEL names to import `model` into; or, when it
+    holds no model yet, make it holding `model` in one transaction (a
+    failure or a kill leaves no model behind) and return None."""
     from raci.store import open_store
 
     url = database_url(spec)
     if "://" not in spec and not Path(spec).exists():
-        return open_store(url, create=True, name=name)
+        open_store(url, create=True, name=model.org.name, model=model).close()
+        return None
     try:
         return open_store(url)
     except StoreError as not_opened:  # perhaps a database with no raci tables yet
         try:
-            return open_store(url, create=True, name=name)
+            open_store(url, create=True, name=model.org.name, model=model).close()
         except StoreError:
             raise not_opened from None  # the reason it could not be opened says more
+        return None
 
 
 @contextmanager
@@ -320,11 +331,14 @@ def _parse_value(annotation: str, text: str) -> Any:
         return None
     if annotation.startswith("list"):
         return [part.strip() for part in text.split(",") if part.strip()]
-    if annotation.startswith("bool"):
-        if text.lower() not in {"true", "false", "yes", "no"}:
+    if annotation.startswith("bool"):  # as a model file has them (YAML 1.2)
+        if text not in {"true", "True", "TRUE", "false", "False", "FALSE"}:
             raise UsageError(f"{text!r} is not true or false")
-        return text.lower() in {"true", "yes"}
+        return text.lower() == "true"
     if annotation.startswith(("int", "float")):
+        if annotation.startswith("int"):
+            with contextlib.suppress(ValueError):
+                return int(text)  # exactly, however large: the checks then say so
         try:
             number = float(text)
         except ValueError:

@@ -6,6 +6,9 @@ same option reads the same in every command's `--help`.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,3 +36,20 @@ def format_option(choices: Sequence[str], help: str, *,
     """`--format NAME`, passed to the command as `fmt` (`format` is a builtin)."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,
                         show_default=default is not None, help=help)
+
+
+def confirm(message: str) -> None:
+    """Say what a command just saved. The change is made: a reader that went
+    away makes the saying fail, not the command."""
+    try:
+        click.echo(message)
+    except BrokenPipeError:
+        discard_output()
+
+
+def discard_output() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit fails no more."""
+    with contextlib.suppress(OSError):  # no file descriptor behind stdout: nothing to flush
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -12,6 +12,7 @@ problem is found, so a valid file pays nothing for them.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from raci.formats.yaml_writer import dump_yaml
 from raci.model import Model, Org, Waiver
 from raci.model.checks import Problem, check_model, kinds_phrase
 from raci.model.collector import collector_paused
+from raci.text import one_line
 
 Format = Literal["yaml", "json"]
 SUFFIX_FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -72,8 +74,8 @@ def read_model(path: Path) -> LoadedModel:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ModelFileError([
-                f"{path}: the file is {size // 2**20} MB; model files are limited to "
-                f"{MAX_FILE_BYTES // 2**20} MB"
+                f"{path}: the file is {math.ceil(size / 2**20)} MB; model files are limited "
+                f"to {MAX_FILE_BYTES // 2**20} MB"
             ])
         with path.open("rb") as file:
             # Read at most one byte past the limit: a device or pipe has no size.
@@ -97,8 +99,8 @@ def read_model(path: Path) -> LoadedModel:
         before = raw[line_start:error.start].decode("utf-8").removeprefix("\ufeff")
         column = len(before) + 1  # in characters, as every other column
         raise ModelFileError([
-            f"{path}:{line}:{column}: byte {error.start + 1} is not UTF-8; is this a text "
-            "file? Save it as UTF-8"
+            f"{path}:{line}:{column}: byte 0x{raw[error.start]:02X} (at byte "
+            f"{error.start + 1}) is not UTF-8; is this a text file? Save it as UTF-8"
         ]) from None
     return parse_model(text, str(path), fmt)
 
@@ -138,7 +140,7 @@ def _located(issues: list[Issue], text: str, filename: str, fmt: Format) -> list
         (marks.find(issue.path, issue.at_key), issue.message) for issue in issues
     ]
     found.sort(key=lambda pair: pair[0])
-    return [f"{filename}:{line}:{column}: {message}" for (line, column), message in found]
+    return [one_line(f"{filename}:{line}:{column}: {message}") for (line, column), message in found]
 
 
 def _consistency_issues(data: dict[str, Any], schema_issues: list[Issue]) -> list[Issue]:

@@ -58,6 +58,7 @@ _PROPERTY_START = re.compile(r"[&*!%]")
 _NODE_START_BEFORE = re.compile(r"(?:[ \t]|[-?:][ \t]|---[ \t])*|.*[:\[{,?][ \t]*")
 _DEEP_LINE = re.compile(r"\n[ \t?:-]{60}")
 _YAML_RS_POSITION = re.compile(r"line (\d+), column (\d+)")
+_DOCUMENT_START = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -85,12 +86,15 @@ def parse_yaml(text: str) -> Any:
     if misread:
         return _load_by_core_schema(text)
     try:
-        return yaml_rs.loads(text, parse_datetime=False)
+        data = yaml_rs.loads(text, parse_datetime=False)
     except yaml_rs.YAMLDecodeError as error:
         report = str(error)
         if _YAML_RS_POSITION.search(report) is None:
             _scan_events(text)  # yaml-rs names a duplicate key but not where it is
         raise _yaml_rs_failure(report) from None
+    if isinstance(data, list) and _DOCUMENT_START.search(text):
+        _scan_events(text)  # yaml-rs gives several documents as a list
+    return data
 
 
 # YAML 1.2's core schema: the plain scalars that are numbers.
@@ -219,7 +223,10 @@ def _yaml_rs_failure(report: str) -> ParseFailure:
     lines = [line.strip() for line in report.splitlines() if line.strip()]
     found = _YAML_RS_POSITION.search(report)
     line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-    return ParseFailure(line, column, lines[-1] if lines else "not valid YAML")
+    reason = lines[-1] if lines else "not valid YAML"
+    if "recursion limit" in reason:  # yaml-rs's own words for deep flow nesting
+        reason = f"nesting deeper than {MAX_DEPTH} levels"
+    return ParseFailure(line, column, reason)
 
 
 class _OpenCollection:
@@ -233,12 +240,19 @@ class _OpenCollection:
 
 
 def _scan_events(text: str) -> None:
-    """Refuse anchors, aliases, tags, directives, duplicate keys and too deep nesting."""
+    """Refuse anchors, aliases, tags, directives, duplicate keys, too deep
+    nesting and a second document."""
     open_collections: list[_OpenCollection] = []
+    documents = 0
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             where = event_position(event)
             _refuse_properties(event, where)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    raise ParseFailure(*where, "a second YAML document (after ---); a model "
+                                               "file holds one")
             if isinstance(event, yaml.CollectionEndEvent):
                 open_collections.pop()
                 continue

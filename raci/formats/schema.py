@@ -4,7 +4,7 @@ The JSON Schema is the normative form of the file format (SPEC §1). Running
 the `jsonschema` package over 80,000 entities takes far too long for an
 import, so this module compiles the schema's own keywords (the subset the
 schema uses: type, properties, required, additionalProperties, items,
-uniqueItems, minItems, pattern, maxLength, enum, const, minimum, anyOf,
+uniqueItems, minItems, pattern, maxLength, enum, const, minimum, maximum, anyOf,
 $ref and the date format) into plain Python checks, once. A test holds these
 checks to the same verdicts as `jsonschema` on generated data, so the schema
 stays the single source of truth.
@@ -147,7 +147,7 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
-    """type, const, enum, pattern, maxLength, format and minimum of one node."""
+    """type, const, enum, pattern, maxLength, format, minimum and maximum of one node."""
     declared = node.get("type")
     names = [declared] if isinstance(declared, str) else declared
     python_types = (
@@ -160,7 +160,7 @@ def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
     enum = node.get("enum")
     has_const, const = "const" in node, node.get("const")
     is_date = node.get("format") == "date"
-    minimum = node.get("minimum")
+    minimum, maximum = node.get("minimum"), node.get("maximum")
 
     def fits(value: Any) -> bool:
         kind = type(value)
@@ -183,7 +183,9 @@ def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
                 return False
             if is_date and not is_real_date(value):
                 return False
-        return minimum is None or kind not in (int, float) or value >= minimum
+        if kind not in (int, float):
+            return True
+        return (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
 
     return _shortcut(node, python_types, match, max_length) or fits
 
@@ -218,13 +220,13 @@ def _shortcut(
 def _all_different(values: list[Any]) -> bool:
     if all(type(v) is str for v in values):
         return len(set(values)) == len(values)
-    # JSON equality differs from Python's here: true is not 1.
-    seen: list[Any] = []
-    for value in values:
-        if _hashable(value) and value in seen:
-            return False
-        seen.append(value)
-    return True
+    keys = [_json_key(v) for v in values if _hashable(v)]
+    return len(set(keys)) == len(keys)
+
+
+def _json_key(value: Any) -> tuple[bool, Any]:
+    """What JSON equality compares: numbers by value, but true is not 1."""
+    return isinstance(value, bool), value
 
 
 class _Compiler:
@@ -258,6 +260,8 @@ class _Compiler:
         words = " or ".join(_TYPE_WORDS[t] for t in names) or "empty"
         if "minimum" in node:
             words += f" of at least {node['minimum']}"
+        if "maximum" in node:
+            words += f" and at most {node['maximum']}"
         return words
 
     def compile(self, node: dict[str, Any]) -> Compiled:
@@ -288,7 +292,7 @@ class _Compiler:
         return Compiled(valid_both, check_both)
 
     def value_check(self, node: dict[str, Any]) -> Compiled:
-        """type, const, enum, pattern, maxLength, format and minimum: one verdict."""
+        """type, const, enum, pattern, maxLength, format, minimum and maximum: one verdict."""
         fits = _value_verdict(node)
         enum = node.get("enum")
         expect = self.expect(node)
@@ -323,14 +327,14 @@ class _Compiler:
                 return
             if len(value) < min_items:
                 report(path, f"{describe(value)} is not {expect}", False)
-            seen: set[Any] = set()
+            seen: set[tuple[bool, Any]] = set()
             for index, item in enumerate(value):
                 if items is not None:
                     items.check(item, (*path, index), report)
                 if unique and _hashable(item):
-                    if item in seen:
+                    if _json_key(item) in seen:
                         report((*path, index), f"{describe(item)} is listed twice", False)
-                    seen.add(item)
+                    seen.add(_json_key(item))
 
         return Compiled(valid_array, check_array)
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
-from raci.lint.output import markdown_text, one_line
+from raci.lint.output import markdown_text
 from raci.model import Entity, Letter, Model, Waiver, kind_of
 from raci.source import ModelSource
+from raci.text import one_line
 
 DIFF_FORMATS = ("text", "json", "markdown")
 

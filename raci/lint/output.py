@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import html
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import quote
 
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.rule import Rule
+from raci.text import one_line
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 SARIF_LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,24 +40,6 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {**counts, "waived": waived}
 
 
-_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def one_line(text: str) -> str:
-    """`text` with control characters and line separators escaped the way
-    Python writes them (``\\n``, ``\\x1b``, ``\\u2028``), so that it stays on one line."""
-    if text.isprintable():  # the common case: nothing to escape
-        return text
-    return "".join(_escape_character(c) for c in text)
-
-
-def _escape_character(character: str) -> str:
-    if unicodedata.category(character) not in ("Cc", "Zl", "Zp"):
-        return character
-    if character in _NAMED_ESCAPES:
-        return _NAMED_ESCAPES[character]
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _where(finding: Finding) -> str:

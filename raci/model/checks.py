@@ -37,9 +37,14 @@ class Problem:
 
 
 def did_you_mean(word: str, candidates: Sequence[str]) -> str:
-    """``; did you mean 'x'?`` for the closest candidate, or nothing."""
-    matches = difflib.get_close_matches(word, candidates, n=1)
-    return f"; did you mean {matches[0]!r}?" if matches else ""
+    """``; did you mean 'x'?`` for the closest candidate, or nothing.
+
+    Compared in any case (``DG-BW`` finds ``dg-bw``); a short word needs
+    less in common, as one character off is already half of ``r2``."""
+    by_lower = {c.lower(): c for c in reversed(candidates)}  # the first spelling wins
+    cutoff = 0.5 if len(word) <= 3 else 0.6
+    matches = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=cutoff)
+    return f"; did you mean {by_lower[matches[0]]!r}?" if matches else ""
 
 
 def kinds_phrase(kinds: Iterable[str]) -> str:

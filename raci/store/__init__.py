@@ -6,32 +6,37 @@ The only package of raci that imports SQLAlchemy and Alembic.
 
 from __future__ import annotations
 
+from functools import partial
+
+from raci.model import Model
 from raci.store.engine import database_errors, database_url, describe, make_engine
 from raci.store.repository import Store
 from raci.store.schema import create_model, open_existing
 
 
-def open_store(url: str, *, create: bool = False, name: str | None = None) -> Store:
+def open_store(url: str, *, create: bool = False, name: str | None = None,
+               model: Model | None = None) -> Store:
     """Open the model database at `url` (``sqlite:///…`` or ``postgresql://…``).
 
-    ``create=True`` makes an empty model named `name` (default: the file's
-    stem) and refuses if a model is already there. Otherwise a missing model
-    is a `StoreError`, and an older schema is migrated, after a backup copy
-    for SQLite (see `Store.backup`).
+    ``create=True`` makes a model named `name` (default: the file's stem),
+    empty or holding `model`, in one transaction, and refuses if a model is
+    already there. Otherwise a missing model is a `StoreError`, and an older
+    schema is migrated, after a backup copy for SQLite (see `Store.backup`).
     """
     parsed = database_url(url)
     engine = make_engine(parsed)
+    store = Store(engine, parsed, backup=None)
     try:
         with database_errors(describe(parsed)):
             if create:
-                create_model(engine, parsed, name)
-                backup = None
+                fill = None if model is None else partial(store.write_first, model)
+                create_model(engine, parsed, name, fill=fill)
             else:
-                backup = open_existing(engine, parsed)
+                store.backup = open_existing(engine, parsed)
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine, parsed, backup)
+    return store
 
 
 __all__ = ["Store", "open_store"]

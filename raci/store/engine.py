@@ -133,7 +133,8 @@ def bulk_writing(engine: Engine) -> Iterator[Connection]:
                         "the model; nothing was written"
                     )
         finally:
-            sqlite.execute("PRAGMA foreign_keys = ON")
+            if not connection.invalidated:  # an interrupt closes it: nothing to restore
+                sqlite.execute("PRAGMA foreign_keys = ON")
 
 
 @contextmanager

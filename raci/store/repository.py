@@ -137,6 +137,15 @@ class Store:
         self._versions = RememberedVersions.of_model(model, revision)
         self._known_revision = revision
 
+    def write_first(self, model: Model, connection: Connection) -> None:
+        """Write `model` into the database `open_store` is creating, in its
+        transaction."""
+        with collector_paused():
+            revision = _bump_revision(connection)
+            _write_model(connection, model, revision)
+        self._versions = RememberedVersions.of_model(model, revision)
+        self._known_revision = revision
+
     def save(self, change: Change) -> None:
         """Write one change in one transaction, or raise `ConflictError` and write nothing.
 

@@ -10,6 +10,7 @@ migrated in one transaction without a copy: back them up with pg_dump.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from sqlalchemy.engine import URL
 
 from raci.errors import StoreError
 from raci.store import tables
-from raci.store.engine import describe, reading, sqlite_path, writing
+from raci.store.engine import bulk_writing, describe, reading, sqlite_path, writing
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -55,21 +56,26 @@ def upgrade(connection: Connection, version: str = "head") -> None:
     command.upgrade(alembic_config(connection), version)
 
 
-def create_model(engine: Engine, url: URL, name: str | None, version: str = "head") -> None:
-    """Make the schema and an empty model in one transaction; refuse if a
-    model, or anything else, is already there."""
+def create_model(engine: Engine, url: URL, name: str | None, version: str = "head",
+                 fill: Callable[[Connection], None] | None = None) -> None:
+    """Make the schema and a model in one transaction: an empty one, or as
+    `fill` writes it (an import into a new database, so that a failure or a
+    kill leaves no model behind). Refuse if a model, or anything else, is
+    already there."""
     database = describe(url)
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
         raise StoreError(f"{database}: cannot create it, no directory {path.parent}")
     _refuse_other_programs_database(engine, url)
-    with writing(engine) as connection:
+    with (writing(engine) if fill is None else bulk_writing(engine)) as connection:
         if schema_version(connection) is not None:
             raise StoreError(f"{database}: a model is already there; nothing was changed")
         upgrade(connection, version)
         connection.execute(
             insert(tables.org).values(id=1, name=name or default_name(url), version=0)
         )
+        if fill is not None:
+            fill(connection)
 
 
 def default_name(url: URL) -> str:

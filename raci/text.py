@@ -1,0 +1,24 @@
+"""Text shown to users on one line: a message, a finding, a validation error."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """`text` with control characters and line separators escaped the way
+    Python writes them (``\\n``, ``\\x1b``, ``\\u2028``), so that it stays on one line."""
+    if text.isprintable():  # the common case: nothing to escape
+        return text
+    return "".join(_escape_character(c) for c in text)
+
+
+def _escape_character(character: str) -> str:
+    if unicodedata.category(character) not in ("Cc", "Zl", "Zp"):
+        return character
+    if character in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
