@@ -389,11 +389,12 @@ def test_a_real_process_prints_one_line_and_no_traceback(args: list[str],
     assert "Traceback" not in done.stderr
 
 
-def test_a_closed_output_pipe_is_exit_2_with_one_line() -> None:
+@pytest.mark.parametrize("args", [["rules"], ["matrix", WARMTE]])
+def test_a_closed_output_pipe_is_exit_2_with_one_line(args: list[str]) -> None:
     reader, writer = os.pipe()
     os.close(reader)  # whoever read the output has gone before the first line
     try:
-        done = subprocess.run([RACI, "rules"], stdout=writer, stderr=subprocess.PIPE,
+        done = subprocess.run([RACI, *map(str, args)], stdout=writer, stderr=subprocess.PIPE,
                               text=True, timeout=60)
     finally:
         os.close(writer)

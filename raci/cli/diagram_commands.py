@@ -119,16 +119,20 @@ def print_matrix_table(table: Matrix) -> None:
     from raci import export
 
     console = Console(highlight=False)
-    if not table.rows:
-        console.print("No items in this scope.")
-        return
-    rendered, left_out = export.matrix_table(table, console.width)
-    console.print(rendered)
-    if left_out:
-        console.print(
-            f"{left_out} of {len(table.columns)} actors left out to fit {console.width} "
-            "columns (the busiest are shown); see them all with --format csv or --format markdown, "
-            "or narrow the matrix with --scope ID.")
+    # Captured and echoed: rich would end the process with exit 1 on a
+    # closed pipe, where the command line says so and exits 2.
+    with console.capture() as captured:
+        if not table.rows:
+            console.print("No items in this scope.")
+        else:
+            rendered, left_out = export.matrix_table(table, console.width)
+            console.print(rendered)
+            if left_out:
+                console.print(
+                    f"{left_out} of {len(table.columns)} actors left out to fit "
+                    f"{console.width} columns (the busiest are shown); see them all with "
+                    "--format csv or --format markdown, or narrow the matrix with --scope ID.")
+    click.echo(captured.get(), nl=False)
 
 
 @click.command("report")
