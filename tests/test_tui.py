@@ -22,7 +22,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, Tree
 
 from raci.cli.app_commands import import_model_file
-from raci.model import BODY_KINDS, Assignment, Model, Org, Unit
+from raci.model import BODY_KINDS, Assignment, Goal, Model, Org, Role, Unit
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
@@ -30,6 +30,7 @@ from raci.tui import RaciApp, make_app
 from raci.tui.commands import GIVE_WAY_EVERY, matching_entities
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import KeysScreen
+from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.entity_form import EntityForm
@@ -887,6 +888,54 @@ async def test_an_edit_that_no_longer_fits_is_refused_with_a_reason(database: Pa
         assert "d.subsidie" not in app.session.model
         assert "d.subsidie" not in stored(database)
         assert not app.session.undo_stack  # the refused edit is not offered for undo
+
+
+async def test_a_form_edit_never_overwrites_what_another_process_changed(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("i.isolatie")
+        await pilot.pause()
+        with open_store(database_url(str(database))) as other:
+            isolatie = other.load().initiatives["i.isolatie"]
+            other.save(Change(put=[replace(isolatie, demand_fte=9.0)]))
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("not kept" in n.message for n in app._notifications),
+                    "the refusal")
+        kept = stored(database).initiatives["i.isolatie"]
+        assert (kept.name, kept.demand_fte) == ("Isolatieprogramma", 9.0)
+        assert app.session is not None
+        assert app.session.model.initiatives["i.isolatie"] == kept
+        assert any("i.isolatie was changed by someone else" in n.message
+                   for n in app._notifications)
+
+
+def test_an_edit_is_reapplied_after_a_reload_only_where_nobody_else_wrote() -> None:
+    def model() -> Model:
+        built = Model(Org("Org"))
+        built.add(Role(id="dg", name="DG"))
+        built.add(Role(id="dir", name="Directeur"))
+        built.add(Goal(id="g", name="Doel"))
+        built.assignments = [Assignment("g", "A", "dg")]
+        return built
+
+    session = Session(model())
+    letter = session.apply(Change(assign=[Assignment("g", "R", "dir")]))
+    renamed = session.apply(Change(put=[Goal(id="g", name="Doel 2030")]))
+    fresh = model()
+    fresh.assignments.append(Assignment("g", "C", "dir"))  # someone else's letter for dir
+    reapplied, refused = session.adopt(fresh, [letter, renamed])
+    assert [edit.change for edit in reapplied] == [renamed.change]
+    assert refused == ["the assignment of dir on g was changed by someone else since you "
+                       "loaded it"]
+    assert fresh.goals["g"].name == "Doel 2030" and fresh.actors("g", "C") == ["dir"]
+    assert [edit.change for edit in session.undo_stack] == [renamed.change]
 
 
 async def test_add_a_person_and_an_indicator_of_other_kinds(database: Path) -> None:

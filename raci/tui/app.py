@@ -42,7 +42,7 @@ from raci.tui.messages import (
     StoreFailed,
 )
 from raci.tui.screens.keys import KeysScreen, keys_of
-from raci.tui.session import Session
+from raci.tui.session import Edit, Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.entity_form import EntityForm
@@ -82,7 +82,7 @@ class RaciApp(App[None]):
         self.findings: list[Finding] = []
         self.failure: str | None = None
         """Why the database could not be opened, when the app gave up."""
-        self._saves: queue.Queue[Change] = queue.Queue()
+        self._saves: queue.Queue[Edit] = queue.Queue()
         self._stale_models: set[View] = set()
         self._stale_findings: set[View] = set()
         """Views not on screen when the model or the findings changed."""
@@ -136,17 +136,17 @@ class RaciApp(App[None]):
             self.post_message(ModelLoaded(session))
             while not worker.is_cancelled:
                 try:
-                    change = self._saves.get(timeout=0.1)
+                    edit = self._saves.get(timeout=0.1)
                 except queue.Empty:
                     continue
-                self._save(store, change)
+                self._save(store, edit)
                 self._saves.task_done()
         except Exception as error:
             self.post_message(StoreFailed(_reason(error)))
         finally:
             store.close()
 
-    def _save(self, store: Store, change: Change) -> None:
+    def _save(self, store: Store, edit: Edit) -> None:
         """Save one edit, unless another process wrote since this one last looked.
 
         Then the fresh model goes to the UI thread with the edits not yet
@@ -155,9 +155,9 @@ class RaciApp(App[None]):
         try:
             if store.revision() != store.known_revision:
                 raise ConflictError("another process changed the model")
-            store.save(change)
+            store.save(edit.change)
         except ConflictError:
-            pending = [change, *_drain(self._saves)]
+            pending = [edit, *_drain(self._saves)]
             self._adopted.clear()
             self.post_message(ConflictFound(store.load(), pending))
             while not self._adopted.wait(0.1):
@@ -166,7 +166,7 @@ class RaciApp(App[None]):
         except RaciError as error:
             self.post_message(StoreFailed(_reason(error)))
         else:
-            self.post_message(ChangeSaved(change))
+            self.post_message(ChangeSaved(edit.change))
 
     @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
     def _run_lint(self, session: Session) -> None:
@@ -206,8 +206,8 @@ class RaciApp(App[None]):
         # Edits made since the worker looked are still queued: they go on the fresh model too.
         pending = [*message.pending, *_drain(self._saves)]
         reapplied, refused = self.session.adopt(message.fresh, pending)
-        for change in reapplied:
-            self._saves.put(change)
+        for edit in reapplied:
+            self._saves.put(edit)
         self._adopted.set()
         text = "Another process changed the model: reloaded"
         if reapplied:
@@ -247,8 +247,7 @@ class RaciApp(App[None]):
     def _change_requested(self, message: ChangeRequested) -> None:
         if self.session is None or message.change.is_empty():
             return
-        self.session.apply(message.change)
-        self._saved_and_shown(message.change)
+        self._saved_and_shown(self.session.apply(message.change))
         if message.summary:
             self.notify(message.summary, timeout=3)
 
@@ -269,11 +268,11 @@ class RaciApp(App[None]):
         if isinstance(view, DiagramView):
             view.offer_focus(self.query_one(ExplorerView).current)
 
-    def _saved_and_shown(self, change: Change) -> None:
+    def _saved_and_shown(self, edit: Edit) -> None:
         assert self.session is not None
-        self._saves.put(change)
+        self._saves.put(edit)
         self._lint_wanted.set()
-        self._models_changed(change)
+        self._models_changed(edit.change)
 
     def _models_changed(self, change: Change | None = None) -> None:
         """Tell the view on screen; the others catch up when shown (see `_view_shown`).
@@ -319,7 +318,7 @@ class RaciApp(App[None]):
         if edit is None:
             self.notify(f"Nothing to {'undo' if undo else 'redo'}", timeout=2)
             return
-        self._saved_and_shown(edit.change)
+        self._saved_and_shown(edit)
         self.notify("Undone" if undo else "Redone", timeout=2)
 
     def show_entity(self, entity_id: str) -> None:
@@ -386,7 +385,7 @@ def _reason(error: Exception) -> str:
     return f"internal error: {type(error).__name__}: {error}"
 
 
-def _drain(saves: queue.Queue[Change]) -> list[Change]:
+def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
     """Take every edit waiting to be saved; whoever takes them puts them back or drops them."""
     found = []
     while not saves.empty():

@@ -13,7 +13,7 @@ from textual.message import Message
 from raci.lint.findings import Finding
 from raci.model import Model
 from raci.model.changes import Change
-from raci.tui.session import Session
+from raci.tui.session import Edit, Session
 
 # ---- from workers ------------------------------------------------------------
 
@@ -40,7 +40,7 @@ class ConflictFound(Message):
     """Another process wrote to the database; `pending` are the edits not yet saved."""
 
     fresh: Model
-    pending: list[Change]
+    pending: list[Edit]
 
 
 @dataclass

@@ -68,9 +68,7 @@ class Session:
             self._unlinted.append(change)
         return Edit(change, inverse)
 
-    def adopt(self, fresh: Model, pending: list[Change]) -> tuple[
-        list[Change], list[str]
-    ]:
+    def adopt(self, fresh: Model, pending: list[Edit]) -> tuple[list[Edit], list[str]]:
         """Switch to a model another process changed, re-applying the edits not yet saved.
 
         Returns the edits re-applied (to save again) and a reason for each edit
@@ -80,14 +78,13 @@ class Session:
             self.model = fresh
             self._linter, self._unlinted = None, []
             reapplied, refused = [], []
-            for change in pending:
-                reason = why_not_applicable(fresh, change)
+            for edit in pending:
+                reason = why_not_applicable(fresh, edit)
                 if reason is None:
-                    change.apply(fresh)
-                    reapplied.append(change)
+                    reapplied.append(Edit(edit.change, edit.change.apply(fresh)))
                 else:
                     refused.append(reason)
-                    self.undo_stack = [e for e in self.undo_stack if e.change is not change]
+                    self.undo_stack = [e for e in self.undo_stack if e.change is not edit.change]
         return reapplied, refused
 
     # ---- lint (worker thread) ----------------------------------------------
@@ -105,8 +102,18 @@ class Session:
             return list(self._linter.findings())
 
 
-def why_not_applicable(model: Model, change: Change) -> str | None:
-    """Why an edit made on an older model cannot be made on `model`, or None."""
+def why_not_applicable(model: Model, edit: Edit) -> str | None:
+    """Why an edit made on an older model cannot be made on `model`, or None.
+
+    It cannot when someone else changed what it changes (an entity, an
+    assignment, the org header, the waivers) since the edit's model was
+    loaded, as a save would then overwrite their change; nor when what it
+    names is gone.
+    """
+    changed = _changed_since(model, edit)
+    if changed is not None:
+        return f"{changed} was changed by someone else since you loaded it"
+    change = edit.change
     for entity_id in change.delete:
         if entity_id not in model:
             return f"{entity_id} was already removed by someone else"
@@ -120,4 +127,29 @@ def why_not_applicable(model: Model, change: Change) -> str | None:
             return f"{assignment.item} was removed by someone else"
         if model.kind(assignment.actor) not in ACTOR_KINDS and assignment.actor not in ids_put:
             return f"{assignment.actor} was removed by someone else"
+    return None
+
+
+def _changed_since(model: Model, edit: Edit) -> str | None:
+    """What the edit changes that `model` no longer holds as the edit found it.
+
+    The edit's inverse holds what it found: the entities it replaced or
+    removed (an entity it added was absent), the letters it replaced or
+    removed (a pair it assigned anew had none), the org header and waivers.
+    """
+    change, found = edit.change, edit.inverse
+    entities_found = {entity.id: entity for entity in found.put}
+    for entity_id in (*(entity.id for entity in change.put), *change.delete):
+        if model.get(entity_id) != entities_found.get(entity_id):
+            return entity_id
+    letters_found = {(a.item, a.actor): a.letter for a in found.assign}
+    for a in (*change.assign, *change.unassign):
+        now = next((b.letter for b in model.assignments_of_item(a.item) if b.actor == a.actor),
+                   None)
+        if now != letters_found.get((a.item, a.actor)):
+            return f"the assignment of {a.actor} on {a.item}"
+    if change.org is not None and model.org != found.org:
+        return "the organisation's name, description or as-of date"
+    if change.waivers is not None and model.waivers != found.waivers:
+        return "the list of waivers"
     return None
