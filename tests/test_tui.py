@@ -428,6 +428,8 @@ async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:
         form = app.screen
         assert isinstance(form, EntityForm)
         assert form.query_one("#field-id", Input).disabled
+        await pilot.press("x")  # typed at the end of the name, not over it
+        assert form.query_one("#field-name", Input).value == "Isolatieprogrammax"
         form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
         form.query_one("#field-A", Input).value = "dg-bw"
         await pilot.pause(0.3)
@@ -698,6 +700,15 @@ async def test_waiver_needs_a_reason_and_silences_the_finding(database: Path) ->
         assert isinstance(app.screen, WaiverForm)
         assert "required" in str(form.query_one("#waiver-reason-error", Static).render())
         form.query_one("#waiver-reason", Input).value = "Criteria volgen na de verkenning."
+        form.query_one("#waiver-expires", Input).value = "2020-03-01"  # it would waive nothing
+        form.query_one("#waiver-author", Input).focus()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WaiverForm)
+        assert "already past" in str(form.query_one("#waiver-expires-error", Static).render())
+        assert form.query_one("#waiver-expires", Input).has_focus
+        assert any("Fix the marked fields" in n.message for n in app._notifications)
         form.query_one("#waiver-expires", Input).value = "2027-03-01"
         form.query_one("#waiver-author", Input).value = "Programmaraad"
         await pilot.pause()
@@ -1003,3 +1014,10 @@ async def test_lint_configuration_beside_the_database_applies(database: Path) ->
         app = await loaded(pilot)
         assert "STR005" in codes(app, "i.isolatie")
         assert "OWN001" not in codes(app, "i.isolatie")
+
+
+def test_matrix_headers_that_would_read_the_same_keep_their_ends() -> None:
+    from raci.tui.widgets.matrix import column_headers
+
+    assert column_headers(["r.chef-ams", "r.chef-obr", "r.dg-bw", "sg-warmte", "p.1"]) == [
+        "ch…ms", "ch…br", "dg-bw", "sg-wa", "1"]

@@ -78,7 +78,7 @@ class RaciCommands(Provider):
                               key=lambda hit: hit[0])
         for score, entity_id, text in best:
             yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
-                      text=text, help=f"Go to this {model.kind(entity_id)}")
+                      text=text, help=f"Go to this {_kind_word(model.kind(entity_id))}")
 
 
 async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:
@@ -97,3 +97,8 @@ async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float,
         if score > 0:
             found.append((score, entity.id, text))
     return found
+
+
+def _kind_word(kind: str | None) -> str:
+    """``kpi`` as the app names it elsewhere: an indicator."""
+    return "indicator" if kind == "kpi" else kind or "entity"

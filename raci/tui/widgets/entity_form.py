@@ -95,8 +95,11 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         if form_field.targets:
             model = self.session.model
             suggester = IdSuggester([i for k in form_field.targets for i in model.collection(k)])
+        # Editing goes on from the end of what is there: `e` then typing must not
+        # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, suggester=suggester, id=widget_id,
-                     disabled=form_field.name == "id" and self.entity is not None)
+                     disabled=form_field.name == "id" and self.entity is not None,
+                     select_on_focus=False)
 
     def on_mount(self) -> None:
         first = next(w for w in self.query("#form-fields Input, #form-fields Select")

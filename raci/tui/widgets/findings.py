@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, Finding
 from raci.model.changes import Change
 from raci.tui.describe import word_for
@@ -156,5 +157,6 @@ class FindingsView(Vertical):
                 self.post_message(ChangeRequested(change, f"Waived {waiver.rule} on "
                                                           f"{', '.join(waiver.target)}"))
 
-        self.app.push_screen(WaiverForm(finding), waived)
+        as_of = effective_as_of(session.model, session.config)
+        self.app.push_screen(WaiverForm(finding, as_of), waived)
 

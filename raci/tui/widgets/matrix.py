@@ -9,6 +9,7 @@ and the actor header stay in place while the cells scroll.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import ClassVar
 
 from rich.markup import escape
@@ -41,11 +42,20 @@ SET_LETTER = Binding.Group("Letter")
 """The footer shows the letter keys as one entry ("r a c i Letter"): 80 columns hold every key."""
 
 
-def short_id(entity_id: str) -> str:
-    """What fits a column header: the id without a kind prefix such as ``r.``."""
+def column_headers(ids: list[str]) -> list[str]:
+    """What fits each column header: the id without a kind prefix such as
+    ``r.``, cut to the column; ids that would read the same keep their ends
+    instead (``chef-ams`` and ``chef-obr`` read ``ch…ms`` and ``ch…br``)."""
+    shown = [_without_prefix(entity_id) for entity_id in ids]
+    width = CELL_WIDTH - 1
+    cut = Counter(text[:width] for text in shown)
+    return [text[:width] if cut[text[:width]] == 1 or len(text) <= width
+            else f"{text[:2]}…{text[-(width - 3):]}" for text in shown]
+
+
+def _without_prefix(entity_id: str) -> str:
     prefix, dot, rest = entity_id.partition(".")
-    shown = rest if dot and len(prefix) <= 2 and rest else entity_id
-    return shown[: CELL_WIDTH - 1]
+    return rest if dot and len(prefix) <= 2 and rest else entity_id
 
 
 def _foreground(style: Style) -> Style:
@@ -90,6 +100,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.model: Model | None = None
         self.rows: list[Entity] = []
         self.columns: list[Entity] = []
+        self.headers: list[str] = []
         self.marks: dict[str, str] = {}
         """Item id -> the worst level of its findings."""
         self.cursor = (0, 0)
@@ -97,6 +108,7 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
         self.model, self.rows, self.columns = model, rows, columns
+        self.headers = column_headers([column.id for column in columns])
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
         self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * len(columns),
@@ -144,8 +156,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         cursor = self.get_component_rich_style("raci-matrix--cursor")
         segments = [Segment(f"{'item':<{ITEM_WIDTH}}", style)]
         for column in visible:
-            text = short_id(self.columns[column].id)
-            segments.append(Segment(f"{text:<{CELL_WIDTH}}",
+            segments.append(Segment(f"{self.headers[column]:<{CELL_WIDTH}}",
                                     cursor if column == self.cursor[0] else style))
         return segments
 

@@ -5,6 +5,7 @@ The expiry date and the author are optional.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.markup import escape
@@ -27,9 +28,11 @@ class WaiverForm(ModalScreen[Waiver | None]):
         Binding("escape", "cancel", "Cancel", id="cancel-waiver"),
     ]
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding, as_of: dt.date) -> None:
         super().__init__()
         self.finding = finding
+        self.as_of = as_of
+        """The date the time rules use: an expiry before it would waive nothing."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="waiver-box"):
@@ -57,7 +60,9 @@ class WaiverForm(ModalScreen[Waiver | None]):
         expires = self.query_one("#waiver-expires", Input).value.strip()
         if expires:
             try:
-                parse_date(expires)
+                if parse_date(expires) < self.as_of:
+                    problems["expires"] = (f"{expires} is already past (the model's date is "
+                                           f"{self.as_of}); give a later date or none")
             except ValueError:
                 problems["expires"] = f"{expires!r} is not a date (YYYY-MM-DD)"
         return problems
@@ -73,7 +78,10 @@ class WaiverForm(ModalScreen[Waiver | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        if self._show_problems():
+        problems = self._show_problems()
+        if problems:
+            self.notify("Fix the marked fields first", severity="warning", timeout=3)
+            self.query_one(f"#waiver-{next(iter(problems))}", Input).focus()
             return
         expires = self.query_one("#waiver-expires", Input).value.strip()
         self.dismiss(Waiver(
