@@ -172,10 +172,6 @@ class Analysis:
             return False
         return all(self.is_external_person(holder) for holder in role.holders)
 
-    def is_external_actor(self, actor_id: str) -> bool:
-        """An external person, or a role held only by external people."""
-        return actor_id in self.external_actors
-
     @cached_property
     def external_actors(self) -> frozenset[str]:
         """Every external person, and every role held only by external people."""

@@ -72,17 +72,9 @@ def import_(file: Path, model: str, replace: bool) -> None:
         raise UsageError(f"--into {model}: give the database to read the file into, such as "
                          f"--into {target}")
     loaded = read_model(file)
-    store = _open_or_create(model, loaded.model)
-    if store is not None:
-        with store:
-            try:
-                store.replace_model(loaded.model, only_if_empty=not replace)
-            except ModelExistsError:
-                raise UsageError(
-                    f"{model} already holds a model; use --replace to overwrite it"
-                ) from None
+    _import_into(model, loaded.model, replace=replace)
     confirm(f"imported {len(loaded.model)} entities and "
-               f"{len(loaded.model.assignments)} assignments into {model}")
+            f"{len(loaded.model.assignments)} assignments into {model}")
 
 
 @click.command()
@@ -236,24 +228,31 @@ COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, 
 # ---- shared steps -------------------------------------------------------------
 
 
-def _open_or_create(spec: str, model: Model) -> Store | None:
-    """Open the database MODEL names to import `model` into; or, when it
-    holds no model yet, make it holding `model` in one transaction (a
-    failure or a kill leaves no model behind) and return None."""
+def _import_into(spec: str, model: Model, *, replace: bool) -> None:
+    """Write `model` into the database MODEL names. One that holds no model
+    yet is made holding it in one transaction, so a failure or a kill
+    leaves no model behind."""
     from raci.store import open_store
 
     url = database_url(spec)
     if "://" not in spec and not Path(spec).exists():
         open_store(url, create=True, name=model.org.name, model=model).close()
-        return None
+        return
     try:
-        return open_store(url)
+        store = open_store(url)
     except StoreError as not_opened:  # perhaps a database with no raci tables yet
         try:
             open_store(url, create=True, name=model.org.name, model=model).close()
         except StoreError:
             raise not_opened from None  # the reason it could not be opened says more
-        return None
+        return
+    with store:
+        try:
+            store.replace_model(model, only_if_empty=not replace)
+        except ModelExistsError:
+            raise UsageError(
+                f"{spec} already holds a model; use --replace to overwrite it"
+            ) from None
 
 
 @contextmanager

@@ -90,7 +90,8 @@ def to_dot(view: View) -> graphviz.Digraph:
     names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
     _add_nodes_in_clusters(dot, view, names)
     labels_at: Counter[str] = Counter()
-    staggered = stagger_leaves(view)
+    ranked = _ranked_edges(view)
+    staggered = stagger_leaves(ranked)
     for number, edge in enumerate(view.edges, 1):
         attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
@@ -102,7 +103,7 @@ def to_dot(view: View) -> graphviz.Digraph:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
-    for tail, head in chain_loners(view):
+    for tail, head in chain_loners(view, ranked):
         dot.edge(names[tail], names[head], style="invis")
     _add_legend(dot, view)
     return dot
@@ -112,17 +113,16 @@ LEAVES_PER_RANK = 8
 """More leaves than this on one node are spread over several ranks."""
 
 
-def stagger_leaves(view: View) -> dict[int, int]:
+def stagger_leaves(ranked: list[tuple[int, Edge]]) -> dict[int, int]:
     """Edge number (from 1) -> its `minlen`, for the leaves of crowded nodes.
 
     Dozens of bodies reporting to one board, or people to one unit, would
     otherwise stand in one rank tens of thousands of points wide. As
     Graphviz's `unflatten -l` does, each such leaf (a node with this one
     edge only) gets an edge one to `ranks` long in turn, so they stand in
-    staggered rows of `LEAVES_PER_RANK` or more (see `_spread`). Edges drawn
-    aside (``constraint=false``, an overlap) do not count.
+    staggered rows of `LEAVES_PER_RANK` or more (see `_spread`). Only the
+    `ranked` edges count (`_ranked_edges`: not an overlap drawn aside).
     """
-    ranked = _ranked_edges(view)
     degree: Counter[str] = Counter()
     for _, edge in ranked:
         degree[edge.tail] += 1
@@ -142,12 +142,13 @@ def stagger_leaves(view: View) -> dict[int, int]:
     return minlen
 
 
-def chain_loners(view: View) -> list[tuple[str, str]]:
+def chain_loners(view: View, ranked: list[tuple[int, Edge]]) -> list[tuple[str, str]]:
     """Pairs of nodes to join by an invisible edge: the nodes outside any
-    frame that no edge ranks (bodies reporting to nothing, say), in chains
+    frame that none of the `ranked` edges touches (bodies reporting to
+    nothing, say), in chains
     `_spread` long, as Graphviz's `unflatten -c` does, when there are more
     than `LEAVES_PER_RANK`; else they would stand in one long row."""
-    touched = {node for _, edge in _ranked_edges(view) for node in (edge.tail, edge.head)}
+    touched = {node for _, edge in ranked for node in (edge.tail, edge.head)}
     loners = [node_id for node_id, node in view.nodes.items()
               if node.cluster is None and node_id not in touched]
     if len(loners) <= LEAVES_PER_RANK:

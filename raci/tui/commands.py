@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import Matcher
 
+from raci.analysis.analysis import KIND_LABELS
 from raci.model import KINDS, Model
 from raci.tui.describe import KIND_TITLES
 
@@ -77,8 +78,9 @@ class RaciCommands(Provider):
         best = heapq.nlargest(MAX_ENTITY_HITS, await matching_entities(matcher, model),
                               key=lambda hit: hit[0])
         for score, entity_id, text in best:
+            kind = KIND_LABELS.get(model.kind(entity_id) or "", "entity").lower()
             yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
-                      text=text, help=f"Go to this {_kind_word(model.kind(entity_id))}")
+                      text=text, help=f"Go to this {kind}")
 
 
 async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:
@@ -97,8 +99,3 @@ async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float,
         if score > 0:
             found.append((score, entity.id, text))
     return found
-
-
-def _kind_word(kind: str | None) -> str:
-    """``kpi`` as the app names it elsewhere: an indicator."""
-    return "indicator" if kind == "kpi" else kind or "entity"

@@ -144,9 +144,7 @@ def _changed_since(model: Model, edit: Edit) -> str | None:
             return entity_id
     letters_found = {(a.item, a.actor): a.letter for a in found.assign}
     for a in (*change.assign, *change.unassign):
-        now = next((b.letter for b in model.assignments_of_item(a.item) if b.actor == a.actor),
-                   None)
-        if now != letters_found.get((a.item, a.actor)):
+        if model.letter_of(a.item, a.actor) != letters_found.get((a.item, a.actor)):
             return f"the assignment of {a.actor} on {a.item}"
     if change.org is not None and model.org != found.org:
         return "the organisation's name, description or as-of date"
