@@ -50,8 +50,8 @@ def test_removing_a_person_takes_their_seats_and_letters_and_undo_restores_them(
     before = copy.deepcopy(model)
     inverse = removal(model, "p4").apply(model)
     assert "p4" not in model.bodies["pmc"].members
-    assert model.letter_of("g", "p4") is None
-    assert model.letter_of("g", "p7") == "I"
+    assert model.letters_of("g", "p4") == ()
+    assert model.letters_of("g", "p7") == ("I",)
     inverse.apply(model)
     assert same(model, before)
 
@@ -67,16 +67,28 @@ def test_putting_many_new_entities_and_undoing_it() -> None:
     assert model == before
 
 
-def test_a_pair_assigned_twice_keeps_the_last_letter_placed_last() -> None:
+def test_the_letters_given_for_a_pair_are_its_cell_placed_last() -> None:
     model = foundation(5)
     before = copy.deepcopy(model)
     inverse = Change(assign=[Assignment("g", "R", "p1"), Assignment("g", "C", "p2"),
-                             Assignment("g", "C", "p1")]).apply(model)
-    assert model.assignments[-2:] == [Assignment("g", "C", "p2"), Assignment("g", "C", "p1")]
-    assert model.letter_of("g", "p1") == "C"
+                             Assignment("g", "A", "p1")]).apply(model)
+    assert model.assignments[-3:] == [Assignment("g", "R", "p1"), Assignment("g", "A", "p1"),
+                                      Assignment("g", "C", "p2")]
+    assert model.letters_of("g", "p1") == ("A", "R")
     inverse.apply(model)
     assert same(model, before)
-    assert model.letter_of("g", "p1") == "I", "undo gives back the letter held before"
+    assert model.letters_of("g", "p1") == ("I",), "undo gives back the letter held before"
+
+
+def test_a_paired_cell_replaced_by_one_letter_and_undone() -> None:
+    model = foundation(5)
+    Change(assign=[Assignment("g", "A", "p1"), Assignment("g", "R", "p1")]).apply(model)
+    before = copy.deepcopy(model)
+    inverse = Change(assign=[Assignment("g", "C", "p1")]).apply(model)
+    assert model.letters_of("g", "p1") == ("C",)
+    inverse.apply(model)
+    assert same(model, before)
+    assert model.letters_of("g", "p1") == ("A", "R")
 
 
 def test_an_entity_deleted_and_put_again_in_one_change() -> None:
@@ -84,10 +96,10 @@ def test_an_entity_deleted_and_put_again_in_one_change() -> None:
     before = copy.deepcopy(model)
     inverse = Change(delete=["chair"], put=[Role(id="chair", name="New chair")]).apply(model)
     assert model.roles["chair"].name == "New chair"
-    assert model.letter_of("g", "chair") is None, "the delete took its letter"
+    assert model.letters_of("g", "chair") == (), "the delete took its letter"
     inverse.apply(model)
     assert model.roles["chair"] == before.roles["chair"]
-    assert model.letter_of("g", "chair") == "A"
+    assert model.letters_of("g", "chair") == ("A",)
 
 
 def test_look_ups_by_relation_follow_a_change_and_its_undo() -> None:
@@ -108,8 +120,8 @@ def test_look_ups_by_relation_follow_a_change_and_its_undo() -> None:
     assert model.roles_held_by("p0") == [] and model.roles_held_by("p1") == ["chair"]
     assert model.bodies_of_person("p0") == {"pmc"}
     assert model.bodies_of_person("p1") == {"board"}
-    assert model.letter_of("g", "p0") == "R"
+    assert model.letters_of("g", "p0") == ("R",)
 
     inverse.apply(model)
     assert model.roles_held_by("p0") == ["chair"] and model.roles_held_by("p1") == []
-    assert model.letter_of("g", "p0") is None
+    assert model.letters_of("g", "p0") == ()

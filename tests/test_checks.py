@@ -63,11 +63,26 @@ def test_an_id_named_twice_in_one_list(model: Model) -> None:
     ]
 
 
-def test_an_actor_with_two_letters_on_one_item(model: Model) -> None:
+def test_an_actor_may_hold_a_together_with_r(model: Model) -> None:
     model.assignments.append(Assignment("g.warmte", "R", "dg-bw"))
+    assert check_model(model) == []
+
+
+@pytest.mark.parametrize("letter", ["C", "I"])
+def test_an_actor_with_two_letters_other_than_a_and_r(model: Model, letter: str) -> None:
+    model.assignments.append(Assignment("g.warmte", letter, "dg-bw"))
     assert check_model(model) == [
-        Problem("g.warmte", "raci.R",
-                "goal g.warmte: 'dg-bw' holds both A and R; give it one letter", "dg-bw")
+        Problem("g.warmte", f"raci.{letter}",
+                f"goal g.warmte: 'dg-bw' holds both A and {letter}; give it one letter "
+                "(A with R is the only pair)", "dg-bw")
+    ]
+
+
+def test_a_paired_actor_holding_a_third_letter(model: Model) -> None:
+    model.assignments.append(Assignment("g.warmte", "R", "dg-bw"))
+    model.assignments.append(Assignment("g.warmte", "I", "dg-bw"))
+    assert [p.message for p in check_model(model)] == [
+        "goal g.warmte: 'dg-bw' holds both A and I; give it one letter (A with R is the only pair)"
     ]
 
 

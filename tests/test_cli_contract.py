@@ -370,7 +370,11 @@ def test_import_creates_the_database_and_new_refuses_an_empty_name(
 def test_letters_are_taken_in_either_case_and_refused_by_name(place: dict[str, str],
                                                                raci: Raci) -> None:
     refused = raci("assign", place["db"], "g.aardgasvrij", "x", "sg-warmte")
-    assert refused.code == 2 and "R, A, C, I" in refused.err
+    assert refused.code == 2 and "'x': not a RACI letter; write R, A, C or I" in refused.err
+    refused = raci("assign", place["db"], "g.aardgasvrij", "C/I", "sg-warmte")
+    assert refused.code == 2 and "Consulted already implies Informed" in refused.err
+    assert raci("assign", place["db"], "g.aardgasvrij", "r / a", "sg-warmte").code == 0
+    assert open_model(place["db"]).model.letters_of("g.aardgasvrij", "sg-warmte") == ("A", "R")
 
 
 # ---- real processes: nothing but one line reaches the terminal -------------------

@@ -127,8 +127,9 @@ CASES = {
         "18:23: goal g1: raci.R: 'dg-bw' is listed twice",
     ),
     "actor with two letters": (
-        "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, R: dg-bw}\n",
-        "18:25: goal g1: 'dg-bw' holds both A and R; give it one letter",
+        "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, C: dg-bw}\n",
+        "18:25: goal g1: 'dg-bw' holds both A and C; give it one letter (A with R is the only "
+        "pair)",
     ),
     "actor that is no role, body or person": (
         "goals:\n  - id: g1\n    name: G\n    raci: {A: bzk}\n",
@@ -205,14 +206,14 @@ def test_cycle_in_unit_parents() -> None:
 
 def test_every_error_is_reported_at_once_sorted_by_line() -> None:
     text = BASE + "".join(CASES[case][0] for case in ("unknown key", "bad date")) + (
-        "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, R: dg-bw, X: q}\n"
+        "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, I: dg-bw, X: q}\n"
         "  - id: bzk\n    name: G2\n"
     )
     found = problems(text)
     assert [line.split(":")[1] for line in found] == ["15", "16", "20", "20", "21"]
     assert "unknown key 'holdres'" in found[0]
     assert "is not a calendar date" in found[1]
-    assert "holds both A and R" in found[2]
+    assert "holds both A and I" in found[2]
     assert "unknown key 'X'" in found[3]
     assert "already used by a unit" in found[4]
 
@@ -239,7 +240,7 @@ def test_values_are_compared_as_json_compares_them_and_bounded() -> None:
     found = problems(text)
     assert not any("twice" in problem for problem in found), "true is not 1"
     assert found[-1].endswith("meets_every_days: the number 99999999999999999999999 is not a "
-                              "whole number of at least 1 and at most 36500")
+                              "whole number of at least 0 and at most 36500")
 
 
 def test_a_quoted_date_and_a_quoted_number_stay_text() -> None:
@@ -463,3 +464,35 @@ def test_writing_into_a_missing_directory_is_a_one_line_refusal_not_a_file_error
         write_model(model, target)
     assert not isinstance(refused.value, ModelFileError), "nothing is wrong with a model file"
     assert not target.parent.exists()
+
+
+# ---- revision 2 of the format ------------------------------------------------
+
+
+def test_an_owner_who_also_does_the_work_holds_a_and_r() -> None:
+    text = BASE + "goals:\n  - id: g1\n    name: G\n    raci: {A: dg-bw, R: [dg-bw, p.jansen]}\n"
+    model = parse_model(text, "org.yaml", "yaml").model
+    assert model.letters_of("g1", "dg-bw") == ("A", "R")
+    written = yaml.safe_load(dump_model(model, "yaml"))
+    assert written["goals"][0]["raci"] == {"A": "dg-bw", "R": ["dg-bw", "p.jansen"]}
+
+
+def test_a_body_that_does_not_meet_has_cadence_zero() -> None:
+    text = BASE + "bodies:\n  - {id: b, name: B, kind: committee, meets_every_days: 0}\n"
+    model = parse_model(text, "org.yaml", "yaml").model
+    assert model.bodies["b"].meets_every_days == 0
+    assert problems(text.replace("days: 0", "days: -1"))[0].endswith(
+        "meets_every_days: the number -1 is not a whole number of at least 0 and at most 36500")
+
+
+def test_facts_not_recorded_are_read_written_and_checked() -> None:
+    text = BASE.replace("  name: Test\n", "  name: Test\n  not_recorded: [chairs, cadence]\n")
+    model = parse_model(text, "org.yaml", "yaml").model
+    assert model.org.not_recorded == ["chairs", "cadence"]
+    assert yaml.safe_load(dump_model(model, "yaml"))["org"]["not_recorded"] == ["chairs", "cadence"]
+    assert parse_model(dump_model(model, "json"), "org.json", "json").model.org == model.org
+    assert problems(text.replace("cadence]", "chiars]")) == [
+        "org.yaml:4:26: org: not_recorded: 'chiars' is not one of chairs, holders, responsibles, "
+        "success_criteria, indicators, goals, cadence; did you mean 'chairs'?"
+    ]
+    assert "listed twice" in problems(text.replace("cadence]", "chairs]"))[0]

@@ -47,7 +47,8 @@ HARD_NAMES = [
 
 def every_field_model() -> Model:
     """A model where every field of every kind is set, most to a non-default."""
-    model = Model(org=Org("Programma \"Warmte\"\n2026", "Een beschrijving", dt.date(2026, 11, 1)))
+    model = Model(org=Org("Programma \"Warmte\"\n2026", "Een beschrijving", dt.date(2026, 11, 1),
+                          ["success_criteria", "chairs"]))
     model.units["bzk"] = Unit(id="bzk", name=HARD_NAMES[0], description="", tags=["rijk", "rijk2"])
     model.units["bzk-dg"] = Unit(id="bzk-dg", name=HARD_NAMES[1], parent="bzk")
     model.units["ext"] = Unit(id="ext", name=HARD_NAMES[2], external=True)
@@ -65,7 +66,8 @@ def every_field_model() -> Model:
         established=dt.date(2024, 1, 1), sunset=dt.date(2027, 12, 31), meets_every_days=14,
         mandate="Besluit\nover alles", description="desc",
     )
-    model.bodies["tf"] = Body(id="tf", name="TF", kind="taskforce", temporary=None)
+    model.bodies["tf"] = Body(id="tf", name="TF", kind="taskforce", temporary=None,
+                              meets_every_days=0)
     model.goals["g.top"] = Goal(id="g.top", name="Top")
     model.goals["g.sub"] = Goal(id="g.sub", name="Sub", parent="g.top", due=dt.date(2030, 12, 31))
     model.initiatives["i.a"] = Initiative(
@@ -84,6 +86,7 @@ def every_field_model() -> Model:
         Assignment("g.sub", "A", "dg"),
         Assignment("i.a", "R", "p.c"),
         Assignment("g.sub", "R", "p.a"),
+        Assignment("i.a", "A", "p.c"),
         Assignment("d.x", "A", "sg"),
         Assignment("d.x", "C", "p.b"),
         Assignment("k.1", "A", "dg"),
@@ -333,12 +336,15 @@ def test_each_kind_of_change_is_saved(store: Store) -> None:
         Change(assign=[Assignment("g.top", "A", "p.a"), Assignment("i.b", "R", "tf")]),
         Change(assign=[Assignment("g.sub", "C", "kwartier")]),
         Change(unassign=[Assignment("d.x", "C", "p.b")]),
+        Change(assign=[Assignment("g.sub", "A", "p.a"), Assignment("g.sub", "R", "p.a")]),
+        Change(unassign=[Assignment("i.a", "R", "p.c")]),
+        Change(assign=[Assignment("i.a", "R", "p.c")]),
         Change(delete=["k.2"]),
         Change(delete=["p.c"], put=[
             Role(id="dg", name="DG 2", holders=["p.b"], reports_to="kwartier"),
             Unit(id="ext", name="Ext", external=True),
         ]),
-        Change(org=Org("Hernoemd", None, None)),
+        Change(org=Org("Hernoemd", None, None, ["cadence"])),
         Change(waivers=[Waiver(rule="OWN001", target=["g.top"], reason="later")]),
         Change(waivers=[]),
     ]
@@ -371,7 +377,21 @@ def test_reassigning_replaces_the_letter_and_moves_it_last(store: Store) -> None
     saved(store, model, Change(assign=[Assignment("g.sub", "I", "kwartier")]))
     loaded = store.load()
     assert loaded.assignments[-1] == Assignment("g.sub", "I", "kwartier")
-    assert loaded.letter_of("g.sub", "kwartier") == "I"
+    assert loaded.letters_of("g.sub", "kwartier") == ("I",)
+    assert loaded == model
+
+
+def test_a_paired_cell_is_written_whole_and_taken_apart_letter_by_letter(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    saved(store, model, Change(assign=[Assignment("g.sub", "A", "kwartier"),
+                                       Assignment("g.sub", "R", "kwartier")]))
+    assert store.load().letters_of("g.sub", "kwartier") == ("A", "R")
+    saved(store, model, Change(unassign=[Assignment("g.sub", "A", "kwartier")]))
+    saved(store, model, Change(assign=[Assignment("g.sub", "C", "dg")]))
+    loaded = store.load()
+    assert loaded.letters_of("g.sub", "kwartier") == ("R",)
+    assert loaded.letters_of("g.sub", "dg") == ("C",), "A and R gave way to one letter"
     assert loaded == model
 
 
@@ -459,6 +479,10 @@ def test_the_second_writer_of_an_entity_is_told(two_stores: tuple[Store, Store])
          Change(assign=[Assignment("g.top", "R", "dg")]), "assignment of dg on g.top"),
         (Change(assign=[Assignment("g.sub", "I", "dg")]),
          Change(unassign=[Assignment("g.sub", "A", "dg")]), "assignment of dg on g.sub"),
+        (Change(unassign=[Assignment("i.a", "R", "p.c")]),
+         Change(assign=[Assignment("i.a", "C", "p.c")]), "assignment of p.c on i.a"),
+        (Change(assign=[Assignment("g.sub", "R", "dg"), Assignment("g.sub", "A", "dg")]),
+         Change(unassign=[Assignment("g.sub", "A", "dg")]), "assignment of dg on g.sub"),
         (Change(assign=[Assignment("d.x", "I", "p.a")]), Change(delete=["p.a"]),
          "assignment of p.a on d.x"),
         (Change(delete=["d.x"]), Change(assign=[Assignment("d.x", "I", "p.a")]),
@@ -497,7 +521,7 @@ def test_edits_of_different_entities_both_survive(two_stores: tuple[Store, Store
     loaded = first.load()
     assert loaded.goals["g.top"].name == "First"
     assert loaded.goals["g.sub"].name == "Second"
-    assert loaded.letter_of("g.top", "p.b") == "I"
+    assert loaded.letters_of("g.top", "p.b") == ("I",)
 
 
 def test_a_store_goes_on_editing_after_its_own_saves(store: Store) -> None:

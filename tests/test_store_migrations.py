@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select, text
 
 from raci.errors import StoreError
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.model.changes import Change
 from raci.model.lean import LeanModel
 from raci.store import open_store, tables
 from raci.store.engine import database_url, make_engine, writing
@@ -81,6 +82,20 @@ def test_an_old_database_is_migrated_on_open_and_keeps_its_model(store_url: str)
     engine = make_engine(database_url(store_url))
     assert schema_version_of(engine) == (head_version(), head_version())
     engine.dispose()
+
+
+def test_a_migrated_database_takes_a_together_with_r(store_url: str) -> None:
+    make_old_database(store_url)
+    with open_store(store_url) as store:
+        model = store.load()
+        change = Change(assign=[Assignment("g", "R", "r"), Assignment("g", "A", "r")],
+                        org=Org("Oud 'model'", None, model.org.as_of, ["chairs"]))
+        change.apply(model)
+        store.save(change)
+    with open_store(store_url) as store:
+        loaded = store.load()
+    assert loaded.letters_of("g", "r") == ("A", "R")
+    assert loaded.org.not_recorded == ["chairs"]
 
 
 def test_sqlite_is_backed_up_beside_itself_before_migrating(tmp_path: Path) -> None:

@@ -585,7 +585,8 @@ async def test_matrix_of_a_thousand_items_by_three_hundred_actors(tmp_path: Path
         header = matrix.render_line(0).text  # drawn for what is on screen: the last actors
         assert "r299" in header and "r0 " not in header and len(header) == matrix.size.width
         await pilot.press("r")
-        await until(pilot, lambda: stored(tmp_path / "groot.db").letter_of("g100", "r299") == "R",
+        await until(pilot,
+                    lambda: stored(tmp_path / "groot.db").letters_of("g100", "r299") == ("R",),
                     "the letter in the database")
 
 

@@ -32,9 +32,9 @@ class AssignmentIndex:
     model's `LetterColumns` of that letter, so a run only pays for what its
     rules read.
 
-    A model holds at most one letter per actor and item (the store's key,
-    the model file checks and `Model.assign` see to it), so neither side
-    lists anything twice.
+    A model holds each letter at most once per actor and item (the store's
+    key and the model file checks see to it), so neither side of a letter
+    lists anything twice; an actor holding A with R is on both letters' sides.
     """
 
     def __init__(self, assignments: Mapping[Letter, LetterColumns]) -> None:
@@ -61,23 +61,22 @@ class AssignmentIndex:
                 found.update(held_by[actor])
         return found
 
-    def letters(self, item: str) -> dict[str, Letter]:
-        """Actor -> letter on one item."""
-        return {actor: letter for letter in LETTERS
-                for actor in self.holding(letter).get(item, ())}
+    def actors_on(self, item: str) -> set[str]:
+        """The actors holding any letter on one item."""
+        return {actor for letter in LETTERS for actor in self.holding(letter).get(item, ())}
 
-    def items_of(self, actor: str) -> dict[str, Letter]:
-        """Item -> letter for one actor."""
-        return {item: letter for letter in LETTERS
-                for item in self.items_holding(letter).get(actor, ())}
+    def items_of(self, actor: str) -> set[str]:
+        """The items where one actor holds any letter."""
+        return {item for letter in LETTERS for item in self.items_holding(letter).get(actor, ())}
 
     def has_assignments(self, item: str) -> bool:
         """Whether anyone holds any letter on the item."""
         return any(item in self.holding(letter) for letter in LETTERS)
 
-    def replace_item(self, item: str, letters: Mapping[str, Letter]) -> None:
-        """Make `letters` the whole set of assignments of `item`. Every side
-        is built first: from here on the model's columns are out of date."""
+    def replace_item(self, item: str, letters: Iterable[tuple[str, Letter]]) -> None:
+        """Make `letters`, (actor, letter) pairs, the whole set of assignments
+        of `item`. Every side is built first: from here on the model's
+        columns are out of date."""
         for letter in LETTERS:
             held_by = self._side(letter, by_actor=True)
             for actor in self._side(letter, by_actor=False).pop(item, ()):
@@ -85,7 +84,7 @@ class AssignmentIndex:
                 held.remove(item)
                 if not held:
                     del held_by[actor]
-        for actor, letter in letters.items():
+        for actor, letter in letters:
             self._side(letter, by_actor=False).setdefault(item, []).append(actor)
             self._side(letter, by_actor=True).setdefault(actor, []).append(item)
 

@@ -25,15 +25,16 @@ from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
     KINDS,
-    LETTERS,
     Assignment,
     Entity,
     Kpi,
+    Letter,
     Model,
     Reference,
     parse_date,
 )
 from raci.model.changes import Change, removal
+from raci.model.entities import cell_text, parse_cell
 from raci.source import database_url, is_model_file, open_model
 
 if typing.TYPE_CHECKING:
@@ -183,28 +184,33 @@ def rm(model: str, entity_id: str, force: bool) -> None:
     confirm(f"removed {entity_id}{also}")
 
 
-def _letter(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    if value.upper() not in LETTERS:
-        raise click.BadParameter(f"{value!r} is not one of {', '.join(LETTERS)}")
-    return value.upper()
+def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:
+    try:
+        letters = parse_cell(value)
+    except ValueError as bad:
+        raise click.BadParameter(f"{value!r}: {bad}") from None
+    if not letters:
+        raise click.BadParameter("give R, A, C or I, or A/R; to take letters away, "
+                                 "use `raci unassign`")
+    return letters
 
 
 @click.command()
 @model_argument
 @click.argument("item")
-@click.argument("letter", callback=_letter)
+@click.argument("letters", metavar="LETTER", callback=_letters)
 @click.argument("actor")
-def assign(model: str, item: str, letter: str, actor: str) -> None:
-    """Give ACTOR the LETTER (R, A, C or I) on ITEM, replacing a letter it held."""
+def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str) -> None:
+    """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held."""
     with _edit(model) as (store, current):
         _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
         _existing(current, actor, ACTOR_KINDS, "an actor (role, body or person)")
-        change = Change(assign=[Assignment(item, letter, actor)])  # type: ignore[arg-type]
+        change = Change(assign=[Assignment(item, letter, actor) for letter in letters])
         kpi = current.kpis.get(item)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
         _save(store, current, change)
-    confirm(f"{actor} is {letter} on {item}")
+    confirm(f"{actor} is {cell_text(letters)} on {item}")
 
 
 @click.command()
@@ -212,14 +218,15 @@ def assign(model: str, item: str, letter: str, actor: str) -> None:
 @click.argument("item")
 @click.argument("actor")
 def unassign(model: str, item: str, actor: str) -> None:
-    """Take ACTOR's letter on ITEM away."""
+    """Take ACTOR's letters on ITEM away."""
     with _edit(model) as (store, current):
         _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
-        letter = current.letter_of(item, actor)
-        if letter is None:
+        letters = current.letters_of(item, actor)
+        if not letters:
             raise UsageError(f"{actor} holds no letter on {item}")
-        _save(store, current, Change(unassign=[Assignment(item, letter, actor)]))
-    confirm(f"{actor} is no longer {letter} on {item}")
+        _save(store, current,
+              Change(unassign=[Assignment(item, letter, actor) for letter in letters]))
+    confirm(f"{actor} is no longer {cell_text(letters)} on {item}")
 
 
 COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, assign, unassign]

@@ -1,4 +1,4 @@
-"""The RACI matrix: items as rows, actors as columns, one letter per cell.
+"""The RACI matrix: items as rows, actors as columns, one letter per cell (or A/R).
 
 A scope narrows it to one part of the organisation:
 
@@ -32,7 +32,8 @@ from rich.text import Text
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import require_id
-from raci.model import Entity, Goal, Letter, Model, Unit
+from raci.model import Entity, Goal, Model, Unit
+from raci.model.entities import cell_text
 from raci.model.lean import LeanModel
 
 TABLE_ACTOR_WIDTH = 12
@@ -48,8 +49,8 @@ class Matrix:
     """Items: goals, initiatives, decisions and indicators."""
     columns: list[Entity]
     """Actors: roles, bodies and people."""
-    cells: dict[tuple[str, str], Letter]
-    """(item id, actor id) -> letter."""
+    cells: dict[tuple[str, str], str]
+    """(item id, actor id) -> the letter, or ``A/R``."""
     kinds: dict[str, str]
     """Each row's kind, in the user's words."""
 
@@ -130,11 +131,12 @@ def _matrix(model: Model, row_ids: Iterable[str], actors: set[str] | None,
     """Rows as given; columns: the actors (all, or those given) with a letter in them."""
     order = actor_order(model) if order is None else order
     rows = [entity for item in row_ids if (entity := model.get(item)) is not None]
-    cells: dict[tuple[str, str], Letter] = {}
+    cells: dict[tuple[str, str], str] = {}
     for row in rows:
         for assignment in model.assignments_of_item(row.id):
             if (actors is None or assignment.actor in actors) and assignment.actor in order:
-                cells[(row.id, assignment.actor)] = assignment.letter
+                key = (row.id, assignment.actor)
+                cells[key] = cell_text((cells.get(key, ""), assignment.letter))
     with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
     columns = [entity for actor in with_letters if (entity := model.get(actor)) is not None]
     kinds = {row.id: KIND_LABELS[model.kind(row.id) or "goal"] for row in rows}

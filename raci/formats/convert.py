@@ -20,11 +20,10 @@ from typing import Any, cast
 from raci.formats.schema import KIND_SECTIONS, SECTION_KINDS
 from raci.model import KINDS, Assignment, Entity, Kpi, Letter, Model, Org, Waiver, parse_date
 from raci.model import kind_of as model_kind_of
+from raci.model.entities import CELL_ORDER
 
 FORMAT_VERSION = 1
 DATE_FIELDS = frozenset({"as_of", "sunset", "established", "due", "start", "end", "expires"})
-WRITTEN_LETTERS: tuple[Letter, ...] = ("A", "R", "C", "I")
-"""The order of letters in a written block: the owner first."""
 
 # Fields that are not keys of the file, or are written only when they differ
 # from the dataclass default (False for `external` and a role's `temporary`).
@@ -94,7 +93,7 @@ def raci_to_data(model: Model, item_id: str) -> dict[str, Any]:
         by_letter.setdefault(assignment.letter, []).append(assignment.actor)
     return {
         letter: actors[0] if len(actors) == 1 else actors
-        for letter in WRITTEN_LETTERS
+        for letter in CELL_ORDER
         if (actors := by_letter.get(letter))
     }
 
@@ -105,7 +104,14 @@ def org_to_data(org: Org) -> dict[str, Any]:
         data["description"] = org.description
     if org.as_of is not None:
         data["as_of"] = org.as_of.isoformat()
+    if org.not_recorded:
+        data["not_recorded"] = list(org.not_recorded)
     return data
+
+
+def org_from_data(data: dict[str, Any]) -> Org:
+    return Org(name=data["name"], description=data.get("description"),
+               as_of=_date(data.get("as_of")), not_recorded=list(data.get("not_recorded") or []))
 
 
 def waiver_to_data(waiver: Waiver) -> dict[str, Any]:
@@ -155,10 +161,7 @@ def _entity_with_raci(model: Model, entity: Entity) -> dict[str, Any]:
 
 def model_from_data(data: dict[str, Any]) -> Model:
     """A model from data that passed the schema and has unique ids."""
-    org = data["org"]
-    model = Model(
-        Org(name=org["name"], description=org.get("description"), as_of=_date(org.get("as_of")))
-    )
+    model = Model(org_from_data(data["org"]))
     assignments: list[Assignment] = []
     for section, kind in SECTION_KINDS.items():
         collection = model.collection(kind)

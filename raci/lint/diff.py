@@ -18,7 +18,8 @@ from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
 from raci.lint.output import markdown_text
-from raci.model import Entity, Letter, Model, Waiver, kind_of
+from raci.model import Entity, Model, Waiver, kind_of
+from raci.model.entities import cell_text
 from raci.source import ModelSource
 from raci.text import one_line
 
@@ -51,8 +52,9 @@ class EntityChange:
 class AssignmentChange:
     item: str
     actor: str
-    old: Letter | None
-    new: Letter | None
+    old: str | None
+    new: str | None
+    """The letter held before and after, or ``A/R``; None for none."""
 
 
 @dataclass
@@ -132,8 +134,7 @@ def _changed_fields(old: object, new: object) -> list[FieldChange]:
 
 
 def _diff_assignments(old: Model, new: Model, diff: ModelDiff) -> None:
-    before = {(a.item, a.actor): a.letter for a in old.assignments}
-    after = {(a.item, a.actor): a.letter for a in new.assignments}
+    before, after = _cells(old), _cells(new)
     for (item, actor), letter in after.items():
         previous = before.get((item, actor))
         if previous is None:
@@ -144,6 +145,14 @@ def _diff_assignments(old: Model, new: Model, diff: ModelDiff) -> None:
         AssignmentChange(item, actor, letter, None)
         for (item, actor), letter in before.items() if (item, actor) not in after
     ]
+
+
+def _cells(model: Model) -> dict[tuple[str, str], str]:
+    """(item, actor) -> the letter held, or ``A/R``, in model order."""
+    letters: dict[tuple[str, str], list[str]] = {}
+    for a in model.assignments:
+        letters.setdefault((a.item, a.actor), []).append(a.letter)
+    return {key: cell_text(held) for key, held in letters.items()}
 
 
 # ---- rendering ----------------------------------------------------------------

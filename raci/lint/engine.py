@@ -119,14 +119,14 @@ class Linter:
         if not isinstance(self.model, Model):
             raise TypeError("a lean model is only ever linted once, never edited")
         index = self.analysis.assignments
-        actors = {actor for item in items for actor in index.letters(item)}
-        fresh: dict[str, dict[str, Letter]] = {item: {} for item in items}
+        actors = {actor for item in items for actor in index.actors_on(item)}
+        fresh: dict[str, list[tuple[str, Letter]]] = {item: [] for item in items}
         for item, letter, actor in self.model.assignments:
             if item in fresh:
-                fresh[item][actor] = letter
+                fresh[item].append((actor, letter))
         for item, letters in fresh.items():
             index.replace_item(item, letters)
-            actors.update(letters)
+            actors.update(actor for actor, _ in letters)
         return self._touched_by(items, actors)
 
     def _touched_by(self, items: Iterable[str], actors: set[str]) -> set[str]:

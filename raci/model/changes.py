@@ -50,7 +50,10 @@ class Change:
         present = set(model.assignments)
         gone = [a for a in dict.fromkeys(self.unassign) if a in present]
         if gone:
-            inverse.assign.extend(gone)
+            # Undo gives each cell back whole: an A/R that lost its R is
+            # assigned A and R again.
+            cells = {(a.item, a.actor) for a in gone}
+            inverse.assign.extend(a for a in model.assignments if (a.item, a.actor) in cells)
             gone_set = set(gone)
             model.assignments = [a for a in model.assignments if a not in gone_set]
             model.changed()
@@ -85,25 +88,23 @@ class Change:
                 model.replace(entity)
 
     def _assign(self, model: Model, inverse: Change) -> None:
+        """Each item and actor named gets exactly the letters given for it (one,
+        or A with R), in place of what it held, and goes last in order."""
         if not self.assign:
             return
+        cells: dict[tuple[str, str], dict[Assignment, None]] = {}
+        for a in self.assign:
+            cells.setdefault((a.item, a.actor), {})[Assignment(a.item, a.letter, a.actor)] = None
         # Only the items named can hold a previous letter: read them from the index
         # rather than hashing every assignment of the model (a matrix edit is one).
-        letters = {(a.item, a.actor): a.letter
-                   for item in dict.fromkeys(a.item for a in self.assign)
-                   for a in reversed(model.assignments_of_item(item))}
-        given: dict[tuple[str, str], Assignment] = {}
-        for a in self.assign:
-            key = (a.item, a.actor)
-            previous = letters.get(key)
-            if previous is not None and key not in given:  # undo restores the letter held before
-                inverse.assign.append(Assignment(a.item, previous, a.actor))
-            given.pop(key, None)  # a later letter for the same pair wins and goes last
-            given[key] = Assignment(a.item, a.letter, a.actor)
-        inverse.unassign.extend(given.values())
+        for item in dict.fromkeys(item for item, _ in cells):
+            inverse.assign.extend(a for a in model.assignments_of_item(item)
+                                  if (a.item, a.actor) in cells)
+        given = [a for letters in cells.values() for a in letters]
+        inverse.unassign.extend(given)
         model.assignments = [
-            a for a in model.assignments if (a.item, a.actor) not in given
-        ] + list(given.values())
+            a for a in model.assignments if (a.item, a.actor) not in cells
+        ] + given
         model.changed()
 
     def is_empty(self) -> bool:

@@ -2,7 +2,7 @@
 
 `check_model` finds what SPEC §1 calls validation errors beyond the schema:
 ids that name nothing, ids of the wrong kind, ids named twice in one list,
-an actor holding two letters on one item, cycles in unit and goal parents,
+an actor holding two letters on one item (but A with R), cycles in unit and goal parents,
 and waivers aimed at nothing. The model file reader maps each `Problem` to a
 line and column; the app shows the same problems after each edit.
 """
@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from raci.model.entities import Entity
+from raci.model.entities import Entity, may_hold_together
 from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, REFERENCE_FIELDS, Model, kind_of
 
 # Close-match search is linear in the number of ids; a broken file with
@@ -117,7 +117,15 @@ def _raci_sound(model: Model, item_id: str) -> bool:
     assignments = model.assignments_of_item(item_id)
     actors = {a.actor for a in assignments}
     kind_of_id = model.kind
-    return len(actors) == len(assignments) and all(kind_of_id(a) in ACTOR_KINDS for a in actors)
+    if not all(kind_of_id(a) in ACTOR_KINDS for a in actors):
+        return False
+    if len(actors) == len(assignments):
+        return True
+    letters: dict[str, set[str]] = defaultdict(set)
+    for a in assignments:
+        letters[a.actor].add(a.letter)
+    return (sum(map(len, letters.values())) == len(assignments)
+            and all(may_hold_together(held) for held in letters.values()))
 
 
 def _wrong_id(
@@ -159,21 +167,22 @@ def _reference_problems(model: Model, entity: Entity, suggest: _Suggester) -> li
 def _raci_problems(model: Model, item: Entity, suggest: _Suggester) -> list[Problem]:
     who = f"{kind_of(item)} {item.id}"
     problems: list[Problem] = []
-    letters: dict[str, str] = {}
+    letters: dict[str, list[str]] = {}
     for assignment in model.assignments_of_item(item.id):
         field, actor = f"raci.{assignment.letter}", assignment.actor
-        held = letters.get(actor)
-        if held == assignment.letter:
-            message = f"{who}: raci.{held} lists {actor!r} twice"
+        held = letters.setdefault(actor, [])
+        if assignment.letter in held:
+            message = f"{who}: raci.{assignment.letter} lists {actor!r} twice"
             problems.append(Problem(item.id, field, message, actor))
             continue
-        if held is not None:
-            message = (
-                f"{who}: {actor!r} holds both {held} and {assignment.letter}; give it one letter"
-            )
+        if held and not may_hold_together([*held, assignment.letter]):
+            message = (f"{who}: {actor!r} holds both {held[0]} and {assignment.letter}; "
+                       "give it one letter (A with R is the only pair)")
             problems.append(Problem(item.id, field, message, actor))
             continue
-        letters[actor] = assignment.letter
+        held.append(assignment.letter)
+        if len(held) > 1:
+            continue  # its id was looked at with its first letter
         complaint = _wrong_id(model, who, f"{field} actor", actor, ACTOR_KINDS, suggest)
         if complaint is not None:
             problems.append(Problem(item.id, field, complaint, actor))

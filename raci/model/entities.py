@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Letter = Literal["R", "A", "C", "I"]
 LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I")
+PAIRED_LETTERS = frozenset({"A", "R"})
+"""The one pair of letters an actor may hold on one item: the owner who also
+does the work, written "A/R" in most RACI charts (SPEC §1 rev. 2)."""
+CELL_ORDER: tuple[Letter, ...] = ("A", "R", "C", "I")
+"""The order letters are written in, in a cell and in a `raci` block: the owner first."""
+LETTER_WORDS: dict[str, str] = {
+    "R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed",
+}
 
 BODY_KINDS = (
     "steering_group",
@@ -31,6 +40,16 @@ TEMPORARY_BY_DEFAULT = frozenset({"taskforce", "crisis_team", "working_group"})
 DEFAULT_CADENCE_DAYS = 30
 
 INITIATIVE_STATUSES = ("proposed", "active", "paused", "stopped", "done")
+NOT_RECORDED_FACTS = (
+    "chairs",
+    "holders",
+    "responsibles",
+    "success_criteria",
+    "indicators",
+    "goals",
+    "cadence",
+)
+"""The facts a source may not record (SPEC §2, `org.not_recorded`)."""
 KPI_TYPES = ("leading", "lagging")
 
 
@@ -39,6 +58,8 @@ class Org:
     name: str
     description: str | None = None
     as_of: dt.date | None = None
+    not_recorded: list[str] = field(default_factory=list)
+    """Facts the source does not record (`NOT_RECORDED_FACTS`), in the file's order."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -164,6 +185,48 @@ def parse_date(text: str) -> dt.date:
     if not _ISO_DATE.fullmatch(text):
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")
     return dt.date.fromisoformat(text)
+
+
+def may_hold_together(letters: Iterable[str]) -> bool:
+    """Whether one actor may hold these letters on one item: one letter, or A with R."""
+    held = set(letters)
+    return len(held) <= 1 or held == PAIRED_LETTERS
+
+
+def cell_text(letters: Iterable[str]) -> str:
+    """An actor's letters on one item as a RACI chart writes them: ``R``, ``A/R``."""
+    held = set(letters)
+    return "/".join(letter for letter in CELL_ORDER if letter in held)
+
+
+_CELL_SEPARATORS = re.compile(r"[\s/,;+&]+")
+
+
+def parse_cell(text: str) -> tuple[Letter, ...]:
+    """The letters a matrix cell holds, in `CELL_ORDER`: ``r``, `` A ``, ``A/R``,
+    ``R/A``, ``AR``, ``R,A``; empty for a blank cell. ValueError, with the
+    reason in the user's words, for anything else."""
+    compact = _CELL_SEPARATORS.sub("", text).upper()
+    if not compact:
+        return ()
+    if any(character not in "RACI" for character in compact):
+        raise ValueError("not a RACI letter; write R, A, C or I, or A/R for the owner who "
+                         "also does the work")
+    letters = set(compact)
+    if not may_hold_together(letters):
+        raise ValueError(_why_not_together(letters))
+    if len(letters) != len(compact):
+        raise ValueError("a letter is written twice; write each letter once")
+    return tuple(letter for letter in CELL_ORDER if letter in letters)
+
+
+def _why_not_together(letters: set[str]) -> str:
+    reason = "one actor holds one letter per item (A with R is the only pair)"
+    if letters == {"C", "I"}:
+        return f"{reason}; Consulted already implies Informed"
+    if letters & PAIRED_LETTERS and letters & {"C", "I"}:
+        return f"{reason}; a Responsible or Accountable is already consulted and informed"
+    return reason
 
 
 def effective_capacity_fte(capacity_fte: float | None) -> float:

@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import chain
 
 from raci.model.entities import (
+    CELL_ORDER,
     Assignment,
     Body,
     Decision,
@@ -160,11 +161,11 @@ class Model:
     def actors(self, item_id: str, letter: Letter) -> list[str]:
         return [a.actor for a in self.assignments_of_item(item_id) if a.letter == letter]
 
-    def letter_of(self, item_id: str, actor_id: str) -> Letter | None:
-        for assignment in self.assignments_of_item(item_id):
-            if assignment.actor == actor_id:
-                return assignment.letter
-        return None
+    def letters_of(self, item_id: str, actor_id: str) -> tuple[Letter, ...]:
+        """The letters an actor holds on an item: none, one, or A and R, in
+        `CELL_ORDER` (``cell_text`` writes them as ``A/R``)."""
+        held = {a.letter for a in self.assignments_of_item(item_id) if a.actor == actor_id}
+        return tuple(letter for letter in CELL_ORDER if letter in held)
 
     def references_to(self, entity_id: str) -> list[Reference]:
         """Everything in the model that names `entity_id`, in model order."""
@@ -198,7 +199,7 @@ class Model:
         return entity
 
     def assign(self, item_id: str, letter: Letter, actor_id: str) -> None:
-        """Give `actor_id` the letter on the item, replacing a letter it held."""
+        """Give `actor_id` the letter on the item, replacing the letters it held."""
         self.assignments = [
             a for a in self.assignments if not (a.item == item_id and a.actor == actor_id)
         ]

@@ -31,6 +31,7 @@ from raci.store.rows import (
     KindColumns,
     ListField,
     fetch_columns,
+    org_from_row,
 )
 from raci.store.saving import RememberedVersions
 
@@ -101,7 +102,7 @@ def _interning() -> Interning:
 
 def _read_org(connection: Connection) -> tuple[Org, int]:
     row = connection.execute(select(tables.org)).one()
-    return Org(row.name, row.description, row.as_of), row.version
+    return org_from_row(row), row.version
 
 
 Columns = list[tuple[Any, ...]]

@@ -35,6 +35,7 @@ from raci.store.rows import (
     entity_row,
     insert_many,
     list_rows,
+    org_values,
     waiver_rows,
 )
 from raci.store.saving import RememberedVersions, save_change
@@ -201,12 +202,7 @@ def _delete_model(connection: Connection) -> None:
 
 
 def _write_model(connection: Connection, model: Model, revision: int) -> None:
-    org = model.org
-    connection.execute(
-        update(tables.org).values(
-            name=org.name, description=org.description, as_of=org.as_of, version=revision
-        )
-    )
+    connection.execute(update(tables.org).values(org_values(model.org, revision)))
     entities = [(kind_of(entity), entity) for entity in model.entities()]
     insert_many(
         connection,

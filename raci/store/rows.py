@@ -11,9 +11,9 @@ from dataclasses import dataclass, fields
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Select, Table, insert
+from sqlalchemy import Column, Connection, Row, Select, Table, insert
 
-from raci.model import KINDS, Assignment, Entity, Waiver
+from raci.model import KINDS, Assignment, Entity, Org, Waiver
 from raci.model.lean import LEAN_KINDS
 from raci.store import tables
 
@@ -177,6 +177,17 @@ def list_rows(
             )
     for lf in LIST_FIELDS:
         yield lf, rows[lf.field]
+
+
+def org_values(org: Org, version: int) -> dict[str, Any]:
+    """The org header's row."""
+    return {"name": org.name, "description": org.description, "as_of": org.as_of,
+            "not_recorded": ",".join(org.not_recorded) or None, "version": version}
+
+
+def org_from_row(row: Row[Any]) -> Org:
+    facts = row.not_recorded
+    return Org(row.name, row.description, row.as_of, facts.split(",") if facts else [])
 
 
 def assignment_rows(assignments: Iterable[Assignment], positions: Mapping[str, int],

@@ -41,11 +41,13 @@ from raci.store.rows import (
     entity_values,
     insert_many,
     list_rows,
+    org_values,
     waiver_rows,
 )
 
 AssignmentKey = tuple[str, str]
-"""(item, actor): one actor holds at most one letter on an item."""
+"""(item, actor): a *cell*, whose one letter (or A with R) is written
+together and shares one version."""
 
 CHUNK = 500
 """Ids per ``IN (...)``, well under SQLite's limit on bound parameters."""
@@ -181,13 +183,11 @@ class _Saving:
         result = self.connection.execute(
             update(table)
             .where(table.c.version == self.remembered.org)
-            .values(
-                name=org.name, description=org.description, as_of=org.as_of,
-                version=self.revision,
-            )
+            .values(org_values(org, self.revision))
         )
         if result.rowcount == 0:
-            raise _changed("the organisation's name, description or as-of date")
+            raise _changed("the organisation's header (name, description, as-of date or "
+                           "facts not recorded)")
         self.written.org = self.revision
 
     def write_waivers(self, waivers: list[Waiver]) -> None:
@@ -209,6 +209,7 @@ class _Saving:
     # ---- assignments ---------------------------------------------------------------
 
     def unassign(self, a: Assignment) -> None:
+        """Take one letter away; the rest of its cell, if any, takes this save's version."""
         key = (a.item, a.actor)
         version = self.assignment_version(key)
         if version is None:
@@ -216,43 +217,45 @@ class _Saving:
                 raise _added(f"the assignment of {a.actor} on {a.item}")
             return
         table = tables.assignment
+        cell = (table.c.item == a.item, table.c.actor == a.actor)
         result = self.connection.execute(
-            delete(table).where(
-                table.c.item == a.item, table.c.actor == a.actor, table.c.version == version
-            )
+            delete(table).where(*cell, table.c.letter == a.letter, table.c.version == version)
         )
         if result.rowcount == 0:
             raise _changed(f"the assignment of {a.actor} on {a.item}")
-        self.written.assignments[key] = None
+        kept = self.connection.execute(update(table).where(*cell).values(version=self.revision))
+        self.written.assignments[key] = self.revision if kept.rowcount else None
 
     def assign(self, assignments: list[Assignment]) -> None:
-        """Give each actor its letter, replacing the one it held; each goes
-        last in order. Every id they name is in the model by now."""
+        """Give each actor its letters on an item (one, or A with R), replacing
+        the ones it held; each cell goes last in order. Every id they name is
+        in the model by now."""
         positions = self._positions({name for a in assignments for name in (a.item, a.actor)})
+        cells: dict[AssignmentKey, dict[Assignment, None]] = {}
         for a in assignments:
-            self._assign(a, positions)
+            cells.setdefault((a.item, a.actor), {})[a] = None
+        for key, letters in cells.items():
+            self._replace_cell(key, letters, positions)
 
-    def _assign(self, a: Assignment, positions: dict[str, int]) -> None:
-        key = (a.item, a.actor)
+    def _replace_cell(self, key: AssignmentKey, letters: Iterable[Assignment],
+                      positions: dict[str, int]) -> None:
+        item, actor = key
         version = self.assignment_version(key)
-        values = {"letter": a.letter, "position": self.next_assignment_position(),
-                  "version": self.revision}
         table = tables.assignment
+        cell = (table.c.item == item, table.c.actor == actor)
         if version is None:
             if self.assignment_exists(key):
-                raise _added(f"the assignment of {a.actor} on {a.item}")
-            self.connection.execute(insert(table).values(
-                item=a.item, actor=a.actor, item_position=positions[a.item],
-                actor_position=positions[a.actor], **values))
+                raise _added(f"the assignment of {actor} on {item}")
         else:
-            result = self.connection.execute(
-                update(table)
-                .where(table.c.item == a.item, table.c.actor == a.actor,
-                       table.c.version == version)
-                .values(**values)
-            )
-            if result.rowcount == 0:
-                raise _changed(f"the assignment of {a.actor} on {a.item}")
+            held = self.connection.execute(select(table.c.version).where(*cell)).scalars().all()
+            if not held or any(v != version for v in held):
+                raise _changed(f"the assignment of {actor} on {item}")
+            self.connection.execute(delete(table).where(*cell))
+        self.connection.execute(insert(table), [
+            {"item": item, "actor": actor, "letter": a.letter,
+             "position": self.next_assignment_position(), "version": self.revision,
+             "item_position": positions[item], "actor_position": positions[actor]}
+            for a in letters])
         self.written.assignments[key] = self.revision
 
     def next_assignment_position(self) -> int:
@@ -282,12 +285,12 @@ class _Saving:
             return False
         table = tables.assignment
         mine = or_(table.c.item == entity_id, table.c.actor == entity_id)
-        for item, actor, assignment_version in self.connection.execute(
-            select(table.c.item, table.c.actor, table.c.version).where(mine)
-        ):
+        cells = {(item, actor): version for item, actor, version in self.connection.execute(
+            select(table.c.item, table.c.actor, table.c.version).where(mine))}
+        for (item, actor), assignment_version in cells.items():
             if self.assignment_version((item, actor)) != assignment_version:
                 raise _changed(f"the assignment of {actor} on {item}")
-            self.written.assignments[item, actor] = None
+        self.written.assignments.update(dict.fromkeys(cells))
         self.connection.execute(delete(table).where(mine))
         self._delete_lists([entity_id])
         result = self.connection.execute(

@@ -12,6 +12,14 @@ are columns of `entity`; each list is a table of its own (`holder`,
 `membership`, `contribution`, `dependency`, `decision_about`, `tag`,
 `success_criterion`) with the owner, the place in the list and the value.
 
+An assignment's key is (item, actor, letter): an actor holds one letter on
+an item, or A together with R (SPEC §1 rev. 2). The rows of one item and
+actor, a *cell*, are written together and share one version, so the cell is
+what a conflict check compares.
+
+The org header keeps the facts its source does not record
+(`org.not_recorded`) as their names joined by commas.
+
 An assignment also keeps the `position` of its item and of its actor: a
 lint reads each letter's assignments as numbers, in model order, from the
 index `ix_assignment_letter` alone, and numbers are read and turned back
@@ -83,6 +91,7 @@ org = Table(
     Column("description", Text),
     Column("as_of", Date),
     Column("version", Integer, nullable=False),
+    Column("not_recorded", Text),
 )
 
 entity = Table(
@@ -162,7 +171,8 @@ assignment = Table(
     metadata,
     entity_reference("item", primary_key=True),
     entity_reference("actor", primary_key=True),
-    Column("letter", String(1), CheckConstraint("letter IN ('R', 'A', 'C', 'I')"), nullable=False),
+    Column("letter", String(1), CheckConstraint("letter IN ('R', 'A', 'C', 'I')"),
+           primary_key=True),
     Column("position", Integer, nullable=False),
     Column("version", Integer, nullable=False),
     Column("item_position", Integer, nullable=False),

@@ -30,6 +30,7 @@ from raci.model import (
     parse_date,
 )
 from raci.model.changes import Change
+from raci.model.entities import may_hold_together
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 ID_MAX_LENGTH = 100
@@ -243,13 +244,16 @@ def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
 
 
 def _check_letters(letters: dict[str, list[str]], check: FormCheck) -> None:
-    """An actor holds one letter on an item (unknown ids are the model check's)."""
-    seen: dict[str, str] = {}
+    """An actor holds one letter on an item, or A with R (unknown ids are the
+    model check's)."""
+    seen: dict[str, list[str]] = {}
     for letter, actors in letters.items():
         for actor in actors:
-            if actor in seen:
-                check.add(letter, f"{actor} already holds {seen[actor]} on this item")
-            seen[actor] = letter
+            held = seen.setdefault(actor, [])
+            if held and not may_hold_together([*held, letter]):
+                check.add(letter, f"{actor} already holds {held[0]} on this item "
+                                  "(A with R is the only pair)")
+            held.append(letter)
 
 
 def _change(
@@ -262,13 +266,19 @@ def _change(
     change = Change(put=[entity])
     if kind not in ITEM_KINDS:
         return change
-    wanted = {(letter, actor) for letter, actors in letters.items() for actor in actors}
-    current = {(a.letter, a.actor) for a in model.assignments_of_item(item_id)}
+    wanted: dict[str, set[Letter]] = {}
+    for letter, actors in letters.items():
+        for actor in actors:
+            wanted.setdefault(actor, set()).add(letter)  # type: ignore[arg-type]
+    current: dict[str, set[Letter]] = {}
+    for a in model.assignments_of_item(item_id):
+        current.setdefault(a.actor, set()).add(a.letter)
     change.unassign = [Assignment(item_id, letter, actor)
-                       for letter, actor in sorted(current - wanted)]
-    letter_of: dict[str, Letter] = {actor: letter for letter, actor in wanted}  # type: ignore[misc]
-    change.assign = [Assignment(item_id, letter_of[actor], actor)
-                     for actor in sorted(letter_of) if (letter_of[actor], actor) not in current]
+                       for actor in sorted(current.keys() - wanted.keys())
+                       for letter in sorted(current[actor])]
+    change.assign = [Assignment(item_id, letter, actor)
+                     for actor in sorted(wanted) if wanted[actor] != current.get(actor)
+                     for letter in sorted(wanted[actor])]
     if isinstance(entity, Kpi):
         existing = model.kpis.get(item_id)
         has_raci = bool(wanted) or (existing is not None and existing.has_raci)

@@ -142,9 +142,11 @@ def _changed_since(model: Model, edit: Edit) -> str | None:
     for entity_id in (*(entity.id for entity in change.put), *change.delete):
         if model.get(entity_id) != entities_found.get(entity_id):
             return entity_id
-    letters_found = {(a.item, a.actor): a.letter for a in found.assign}
+    letters_found: dict[tuple[str, str], set[str]] = {}
+    for a in found.assign:
+        letters_found.setdefault((a.item, a.actor), set()).add(a.letter)
     for a in (*change.assign, *change.unassign):
-        if model.letter_of(a.item, a.actor) != letters_found.get((a.item, a.actor)):
+        if set(model.letters_of(a.item, a.actor)) != letters_found.get((a.item, a.actor), set()):
             return f"the assignment of {a.actor} on {a.item}"
     if change.org is not None and model.org != found.org:
         return "the organisation's name, description or as-of date"

@@ -115,7 +115,7 @@ def _shares_an_item(analysis: Analysis, unit: str, people: list[str]) -> bool:
                 if item in seen or kinds(item) not in ("goal", "initiative", "decision"):
                     continue
                 seen.add(item)
-                if analysis.people_units(analysis.assignments.letters(item)) - {unit}:
+                if analysis.people_units(analysis.assignments.actors_on(item)) - {unit}:
                     return True
     return False
 

@@ -1,4 +1,4 @@
-"""The RACI matrix: items as rows, actors as columns, one letter per cell.
+"""The RACI matrix: items as rows, actors as columns, one letter per cell (or A/R).
 
 `RaciMatrix` draws only the lines and columns on screen (Textual's line
 API), so a scope of 1,000 items by 300 actors scrolls as smoothly as a small
@@ -28,6 +28,7 @@ from textual.widgets import Static
 from raci.lint.findings import LEVEL_RANK, Finding
 from raci.model import Assignment, Entity, Model
 from raci.model.changes import Change
+from raci.model.entities import cell_text, parse_cell
 from raci.tui.describe import label
 from raci.tui.messages import ChangeRequested
 from raci.tui.session import Session
@@ -80,6 +81,8 @@ class RaciMatrix(ScrollView, can_focus=True):
         Binding("c", "set_letter('C')", "Consulted", id="matrix-set-c",
                 group=SET_LETTER),
         Binding("i", "set_letter('I')", "Informed", id="matrix-set-i",
+                group=SET_LETTER),
+        Binding("b", "set_letter('A/R')", "A/R: both", id="matrix-set-ar",
                 group=SET_LETTER),
         Binding("space,backspace", "clear", "Clear", id="matrix-clear"),
         Binding("up", "move(0, -1)", "Up", show=False, id="matrix-up"),
@@ -172,11 +175,12 @@ class RaciMatrix(ScrollView, can_focus=True):
         name = item.name.replace("\n", " ")[: ITEM_WIDTH - 3]
         segments = [mark, Segment(f"{name:<{ITEM_WIDTH - 2}}", base)]
         for column in visible:
-            letter = self.model.letter_of(item.id, self.columns[column].id) or ""
+            letters = self.model.letters_of(item.id, self.columns[column].id)
+            letter = cell_text(letters)
             style = base
-            if letter:
+            if letters:  # an A/R cell takes A's colour
                 style = base + _foreground(
-                    self.get_component_rich_style(f"raci-matrix--letter-{letter.lower()}"))
+                    self.get_component_rich_style(f"raci-matrix--letter-{letters[0].lower()}"))
             if on_cursor_line and column == self.cursor[0]:
                 style = self.get_component_rich_style("raci-matrix--cursor")
             segments.append(Segment(f"{letter or '·':^{CELL_WIDTH}}", style))
@@ -223,9 +227,10 @@ class RaciMatrix(ScrollView, can_focus=True):
         if cell is None or self.model is None:
             return
         item, actor = cell
-        if self.model.letter_of(item.id, actor.id) == letter:
+        letters = parse_cell(letter)
+        if self.model.letters_of(item.id, actor.id) == letters:
             return
-        change = Change(assign=[Assignment(item.id, letter, actor.id)])  # type: ignore[arg-type]
+        change = Change(assign=[Assignment(item.id, one, actor.id) for one in letters])
         kpi = self.model.kpis.get(item.id)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
@@ -236,10 +241,10 @@ class RaciMatrix(ScrollView, can_focus=True):
         if cell is None or self.model is None:
             return
         item, actor = cell
-        letter = self.model.letter_of(item.id, actor.id)
-        if letter is not None:
+        letters = self.model.letters_of(item.id, actor.id)
+        if letters:
             self.post_message(ChangeRequested(
-                Change(unassign=[Assignment(item.id, letter, actor.id)]), ""))
+                Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]), ""))
 
 
 class MatrixView(Vertical):
@@ -312,7 +317,7 @@ class MatrixView(Vertical):
         text = "No items in this scope." if cell is None else ""
         if cell is not None and self.session is not None:
             item, actor = cell
-            letter = self.session.model.letter_of(item.id, actor.id) or "·"
+            letter = cell_text(self.session.model.letters_of(item.id, actor.id)) or "·"
             text = (f"[b]{escape(item.id)}[/b] {escape(item.name)} × "
                     f"[b]{escape(actor.id)}[/b] {escape(actor.name)}: [b]{letter}[/b]")
             own = [f for f in self.findings if item.id in f.targets and not f.waived]
