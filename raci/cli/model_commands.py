@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import difflib
 import sys
 import typing
@@ -30,11 +31,12 @@ from raci.model import (
     Kpi,
     Letter,
     Model,
+    Org,
     Reference,
     parse_date,
 )
 from raci.model.changes import Change, removal
-from raci.model.entities import cell_text, parse_cell
+from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.source import database_url, is_model_file, open_model
 
 if typing.TYPE_CHECKING:
@@ -140,11 +142,18 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
 @click.command(name="set")
 @model_argument
 @click.argument("entity_id", metavar="ID")
-@click.argument("settings", nargs=-1, required=True, metavar="FIELD=VALUE…")
+@click.argument("settings", nargs=-1, metavar="FIELD=VALUE…")
 def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
-    """Change fields of an entity; an empty VALUE clears the field."""
+    """Change fields of an entity; an empty VALUE clears the field. Without
+    ID, `org.name=…`, `org.description=…`, `org.as_of=…` and
+    `org.not_recorded=…` change the organisation's header."""
     from raci.formats import entity_from_data, entity_to_data
 
+    if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
+        _set_org(model, (entity_id, *settings))
+        return
+    if not settings:
+        raise UsageError("give at least one FIELD=VALUE")
     with _edit(model) as (store, current):
         entity = _existing(current, entity_id)
         kind = current.kind(entity_id)
@@ -161,6 +170,60 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
             changed.has_raci = current.kpis[entity_id].has_raci
         _save(store, current, Change(put=[changed]))
     confirm(f"changed {entity_id}")
+
+
+ORG_PREFIX = "org."
+
+
+def _set_org(model: str, settings: tuple[str, ...]) -> None:
+    from raci.formats.convert import org_from_data, org_to_data
+
+    fields = {f.name: f for f in dataclasses.fields(Org)}
+    with _edit(model) as (store, current):
+        data = org_to_data(current.org)
+        for setting in settings:
+            key, sep, text = setting.partition("=")
+            field = key.removeprefix(ORG_PREFIX)
+            if not key.startswith(ORG_PREFIX) or not sep:
+                raise UsageError(f"{setting!r}: write org.FIELD=VALUE; the organisation's "
+                                 "header cannot be set together with an entity")
+            if field not in fields:
+                raise UsageError(f"the organisation has no field {field!r}; "
+                                 f"fields: {', '.join(fields)}")
+            value = _parse_value(str(fields[field].type), text)
+            if value is None:
+                data.pop(field, None)
+            else:
+                data[field] = value.isoformat() if isinstance(value, dt.date) else value
+        _check_entity("org", data)
+        _save(store, current, Change(org=org_from_data(data)))
+    changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
+    confirm(f"changed the organisation's {changed}")
+
+
+@click.command()
+@model_argument
+@click.argument("old")
+@click.argument("new")
+@click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
+              help="A baseline file whose fingerprints follow the new id. Repeatable.")
+def rename(model: str, old: str, new: str, baselines: tuple[Path, ...]) -> None:
+    """Give entity OLD the id NEW everywhere it is named, in one transaction."""
+    from raci.lint.baseline import read_baseline, rename_in_baseline
+
+    if not is_valid_id(new):
+        raise UsageError(f"{new!r} is not an id: letters, digits and _ . : -, starting with a "
+                         f"letter or digit, at most {ID_MAX_LENGTH} characters")
+    for baseline in baselines:
+        read_baseline(baseline)  # refuse an unreadable baseline before anything changes
+    with _edit(model) as (store, current):
+        _existing(current, old)
+        if new in current:
+            raise UsageError(f"id {new!r} is already used by a {current.kind(new)}")
+        _save(store, current, Change(rename=(old, new)))
+    renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
+    also = f" and {renamed} baseline fingerprints" if baselines else ""
+    confirm(f"renamed {old} to {new}{also}")
 
 
 @click.command()
@@ -229,7 +292,9 @@ def unassign(model: str, item: str, actor: str) -> None:
     confirm(f"{actor} is no longer {cell_text(letters)} on {item}")
 
 
-COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, assign, unassign]
+COMMANDS: list[click.Command] = [
+    new, import_, export, validate, add, set_, rename, rm, assign, unassign,
+]
 
 
 # ---- shared steps -------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,10 +29,8 @@ from raci.model import (
     parse_date,
 )
 from raci.model.changes import Change
-from raci.model.entities import may_hold_together
+from raci.model.entities import is_valid_id, may_hold_together
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-ID_MAX_LENGTH = 100
 ACTORS = frozenset({"role", "body", "person"})
 
 
@@ -206,7 +203,7 @@ def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
     name = form_field.name
     match form_field.type:
         case "id":
-            if not ID_PATTERN.match(text) or len(text) > ID_MAX_LENGTH:
+            if not is_valid_id(text):
                 check.add(name, "an id starts with a letter or digit, then letters, digits, "
                                 "_ . : - (at most 100)")
             return text
