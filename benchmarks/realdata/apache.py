@@ -46,14 +46,7 @@ def committees(folder: Path) -> Model:
     groups = _load(folder, "groups.json")
     names = _names(folder)
     for committee in _load(folder, "committees.json"):
-        _committee(builder, committee, names)
-        committers = groups.get(committee["group"]) or []
-        if committers:
-            role = builder.role(f"{committee['id']}.committers",
-                                f"{committee['name']} committers",
-                                [builder.person(handle, names.get(handle))
-                                 for handle in committers])
-            builder.assign(f"{committee['id']}.project", "R", [role])
+        _committee(builder, committee, names, groups)
     return builder.build()
 
 
@@ -61,8 +54,9 @@ def _names(folder: Path) -> dict[str, str]:
     return {handle: entry["name"] for handle, entry in _load(folder, "people.json").items()}
 
 
-def _committee(builder: Builder, committee: dict[str, Any], names: dict[str, str]) -> str:
-    """The committee's body and its project; returns the body's id."""
+def _committee(builder: Builder, committee: dict[str, Any], names: dict[str, str],
+               groups: dict[str, list[str]]) -> str:
+    """The committee's body, its project and its committers; returns the body's id."""
     body_id = f"{committee['id']}-pmc"
     roster = {handle: entry.get("name") or names.get(handle)
               for handle, entry in committee["roster"].items()}
@@ -77,6 +71,11 @@ def _committee(builder: Builder, committee: dict[str, Any], names: dict[str, str
     project = builder.initiative(f"{committee['id']}.project", committee["name"],
                                  description=text(committee.get("shortdesc")))
     builder.assign(project, "A", [body_id])
+    committers = groups.get(committee["group"]) or []
+    if committers:
+        role = builder.role(f"{committee['id']}.committers", f"{committee['name']} committers",
+                            [builder.person(handle, names.get(handle)) for handle in committers])
+        builder.assign(project, "R", [role])
     return body_id
 
 
@@ -85,9 +84,9 @@ def podlings(folder: Path) -> Model:
                       "Converted from apache/comdev-projects podlings.json, committees.json, "
                       "groups.json and people.json.", SNAPSHOT)
     names = _names(folder)
-    incubator = next(c for c in _load(folder, "committees.json") if c["id"] == INCUBATOR)
-    incubator_body = _committee(builder, incubator, names)
     groups = _load(folder, "groups.json")
+    incubator = next(c for c in _load(folder, "committees.json") if c["id"] == INCUBATOR)
+    incubator_body = _committee(builder, incubator, names, groups)
     for podling_id, podling in _load(folder, "podlings.json").items():
         body_id = f"{podling_id}-ppmc"
         builder.body(

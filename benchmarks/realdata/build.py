@@ -45,6 +45,7 @@ PLACEHOLDERS = frozenset({"tbd", "you?", "foo-baz-bar", "none", "n/a"})
 """Texts a source writes where a value is still to come: no value."""
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
+_NOT_SLUG = re.compile(r"[^a-z0-9_.]+")
 _LETTER_STRENGTH = {"A": 0, "R": 1, "C": 2, "I": 3}
 
 
@@ -60,7 +61,7 @@ def slug(written: str) -> str:
     characters as one dash; a name in a script with no Latin letters gets a
     short stable digest instead."""
     latin = unicodedata.normalize("NFKD", written).encode("ascii", "ignore").decode()
-    made = _NOT_ID.sub("-", latin.strip().lower()).strip("-._:")[:80]
+    made = _NOT_SLUG.sub("-", latin.strip().lower()).strip("-._")[:80]
     return made or "x" + hashlib.sha1(written.encode()).hexdigest()[:8]
 
 

@@ -35,12 +35,12 @@ CURRENT = "k8s_sigs.yaml"
 IN_2021 = "k8s_sigs_2021-01-01_9a4bca58b79dad63b59037fa498c5cd11aeb0172.yaml"
 LIFETIMES = "k8s_body_lifetimes.json"
 
-# category in sigs.yaml -> (body kind, temporary, label in names)
+# category in sigs.yaml -> (body kind, temporary, how names are written)
 CATEGORIES: dict[str, tuple[str, bool | None, str]] = {
-    "committees": ("committee", None, "Committee"),
-    "sigs": ("working_group", False, "SIG"),  # SIGs are standing groups
-    "workinggroups": ("working_group", None, "WG"),  # temporary by charter, raci's default
-    "usergroups": ("other", None, "User group"),
+    "committees": ("committee", None, "{} Committee"),
+    "sigs": ("working_group", False, "SIG {}"),  # SIGs are standing groups
+    "workinggroups": ("working_group", None, "WG {}"),  # temporary by charter, raci's default
+    "usergroups": ("other", None, "{} User Group"),
 }
 STEERING = "committee-steering"
 
@@ -103,7 +103,7 @@ def _leader(builder: Builder, entry: dict[str, Any]) -> str:
 def _body(builder: Builder, entry: dict[str, Any], kind: str, temporary: bool | None,
           label: str, established: dt.date | None) -> None:
     body_id = entry["dir"]
-    name = f"{label} {entry['name']}"
+    name = label.format(entry["name"])
     leadership = entry.get("leadership") or {}
     chairs = [_leader(builder, chair) for chair in leadership.get("chairs") or []]
     leads = [_leader(builder, lead) for lead in leadership.get("tech_leads") or []]
