@@ -15,11 +15,10 @@ rosters and are left out.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, month_date, text
+from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, month_date, read_source, text
 from raci.model import Model
 
 INCUBATOR = "incubator"
@@ -36,7 +35,7 @@ def models(data: Path) -> list[NamedModel]:
 
 
 def _load(folder: Path, name: str) -> Any:
-    return json.loads((folder / name).read_text(encoding="utf-8"))
+    return read_source(folder / name)
 
 
 def committees(folder: Path) -> Model:

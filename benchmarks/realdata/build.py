@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, NamedTuple
+
+import yaml
 
 from raci.model import (
     Assignment,
@@ -54,6 +58,14 @@ class NamedModel(NamedTuple):
 
     name: str
     model: Model
+
+
+def read_source(path: Path) -> Any:
+    """A source file's data: JSON, or YAML read by libyaml's safe loader."""
+    written = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        return json.loads(written)
+    return yaml.load(written, Loader=yaml.CSafeLoader)
 
 
 def slug(written: str) -> str:

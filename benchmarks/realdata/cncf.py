@@ -17,9 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, text
+from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, read_source, text
 from raci.model import Model
 
 TOC = "toc"
@@ -30,7 +28,7 @@ def models(data: Path) -> list[NamedModel]:
 
 
 def convert(path: Path) -> Model:
-    source = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = read_source(path)
     builder = Builder("CNCF Technical Oversight Committee", "Converted from cncf/toc "
                       "tags.yaml: TAGs, their subprojects and the TOC's subprojects.", SNAPSHOT)
     liaisons: list[str] = []

@@ -13,11 +13,18 @@ archived charters are left out. People are known by name only.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from benchmarks.realdata.build import SNAPSHOT, Builder, Frequencies, NamedModel, cadence, slug
+from benchmarks.realdata.build import (
+    SNAPSHOT,
+    Builder,
+    Frequencies,
+    NamedModel,
+    cadence,
+    read_source,
+    slug,
+)
 from raci.model import Model
 
 MEMBER_KEYS = ("co-chair", "member", "members", "other members")
@@ -40,7 +47,7 @@ def models(data: Path) -> list[NamedModel]:
 def convert(folder: Path) -> Model:
     builder = Builder("Django Software Foundation: working groups and teams",
                       "Converted from django/dsf-working-groups active/.", SNAPSHOT)
-    membership = json.loads((folder / "membership_extracted.json").read_text(encoding="utf-8"))
+    membership = read_source(folder / "membership_extracted.json")
     for path in sorted((folder / "active").glob("*.md")):
         _group(builder, path, membership.get(f"active/{path.name}") or {})
     return builder.build()

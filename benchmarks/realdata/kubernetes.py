@@ -13,12 +13,9 @@ most frequent of the body's meetings.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from benchmarks.realdata.build import (
     SNAPSHOT,
@@ -26,6 +23,7 @@ from benchmarks.realdata.build import (
     Frequencies,
     NamedModel,
     cadence,
+    read_source,
     slug,
     text,
 )
@@ -55,7 +53,7 @@ FREQUENCIES: Frequencies = [
 
 
 def models(data: Path) -> list[NamedModel]:
-    lifetimes = json.loads((data / LIFETIMES).read_text(encoding="utf-8"))["spans"]
+    lifetimes = read_source(data / LIFETIMES)["spans"]
     return [
         NamedModel("kubernetes", convert(data / CURRENT, SNAPSHOT, lifetimes)),
         NamedModel("kubernetes-2021", convert(data / IN_2021, dt.date(2021, 1, 1), lifetimes)),
@@ -63,7 +61,7 @@ def models(data: Path) -> list[NamedModel]:
 
 
 def convert(path: Path, as_of: dt.date, lifetimes: list[dict[str, Any]]) -> Model:
-    source = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = read_source(path)
     builder = Builder(
         f"Kubernetes community ({as_of.isoformat()})",
         f"Converted from kubernetes/community {path.name}: SIGs, working groups, "

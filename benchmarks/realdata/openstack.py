@@ -17,9 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, slug, text
+from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, read_source, slug, text
 from raci.model import Model
 
 VACANT_LEAD = "APPOINTMENT NEEDED"
@@ -32,7 +30,7 @@ def models(data: Path) -> list[NamedModel]:
 
 
 def _load(folder: Path, name: str) -> Any:
-    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    return read_source(folder / name)
 
 
 def convert(folder: Path) -> Model:

@@ -19,14 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from benchmarks.realdata.build import (
     SNAPSHOT,
     Builder,
     Frequencies,
     NamedModel,
     cadence,
+    read_source,
     slug,
     text,
 )
@@ -56,7 +55,7 @@ def models(data: Path) -> list[NamedModel]:
 
 
 def _load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_source(path)
 
 
 def convert(workstreams_path: Path, people_path: Path) -> Model:

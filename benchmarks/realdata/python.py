@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
-from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, slug
+from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, read_source, slug
 from raci.model import Model
 
 CORE = "core-team"
@@ -45,7 +44,7 @@ def convert(folder: Path) -> Model:
                  members=[_person(builder, row[0], row[1]) for row in active],
                  established=min(dt.date.fromisoformat(row[2]) for row in active))
     _security_team(builder, _rows(folder / "psrt.csv"))
-    experts = json.loads((folder / "experts_extracted.json").read_text(encoding="utf-8"))
+    experts = read_source(folder / "experts_extracted.json")
     for entry in experts:
         section = slug(entry["section"])  # io is both a module and an interest area
         initiative = builder.initiative(f"{section}.{slug(entry['item'])}", entry["item"],

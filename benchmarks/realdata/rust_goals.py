@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.realdata import rust
-from benchmarks.realdata.build import Builder, NamedModel, slug
+from benchmarks.realdata.build import Builder, NamedModel, read_source, slug
 from raci.model import Model
 
 PERIODS = {  # period -> (first day, last day)
@@ -40,8 +40,7 @@ LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
 def models(data: Path) -> list[NamedModel]:
-    goals = json.loads((data / "rust-project-goals" / "goals_extracted.json")
-                       .read_text(encoding="utf-8"))
+    goals = read_source(data / "rust-project-goals" / "goals_extracted.json")
     folder = data / "rust-team"
     teams = rust.read_teams(folder / "teams")
     names = rust.read_names(folder)
