@@ -145,6 +145,7 @@ def _combine(readers: list[_SheetMatrixReader], reading: SheetReading) -> tuple[
         if not several:
             reader.drop_area()
         matrix.goals.extend(reader.goals)
+        matrix.actors.extend(reader.columns.actors.values())
         matrix.items.extend(reader.items)
         matrix.has_goal_column = matrix.has_goal_column or "goal" in reader.columns.fields.values()
         reading.problems.extend(reader.problems)

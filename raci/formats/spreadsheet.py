@@ -164,6 +164,9 @@ def _csv_sheet(path: Path, raw: io.BufferedReader) -> Sheet:
     sample = raw.read(SAMPLE_BYTES)
     raw.seek(0)
     encoding = _encoding(sample)
+    if encoding != "utf-16" and b"\x00" in sample:
+        raise ModelFileError([f"{path}: not a text file (it holds NUL bytes); save it as CSV "
+                              "from a spreadsheet program"])
     text = io.TextIOWrapper(raw, encoding=encoding, newline="")
     head = sample.decode(encoding, errors="replace")
     separator = "\t" if encoding == "utf-16" else _separator(head)
@@ -199,9 +202,8 @@ def _csv_rows(path: Path, reader: Iterator[list[str]]) -> Iterator[Row]:
     except UnicodeDecodeError:
         raise ModelFileError([f"{path}: row {number + 1} is not text in a known encoding; "
                               "save the file as CSV UTF-8"]) from None
-    except csv.Error as error:
-        reason = "the file is not text" if "NUL" in str(error) else str(error)
-        raise ModelFileError([f"{path}: row {number + 1}: {reason}; save it as CSV "
+    except csv.Error as error:  # a field past csv's size limit, say
+        raise ModelFileError([f"{path}: row {number + 1}: {error}; save it as CSV "
                               "from a spreadsheet program"]) from None
 
 

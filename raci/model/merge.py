@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from raci.model.changes import Change
+from raci.model.checks import kinds_phrase
 from raci.model.entities import (
     NOT_RECORDED_FACTS,
     Assignment,
@@ -105,6 +106,8 @@ class _MatrixMerger:
             if item_id in self.made:
                 self._link(item, self.made[item_id])
         new_roles: list[str] = []
+        for actor in matrix.actors:
+            self._actor(actor, new_roles)
         for item, item_id in rows:
             for cell in item.cells:
                 actor_id = self._actor(cell.actor, new_roles)
@@ -133,8 +136,8 @@ class _MatrixMerger:
             kind = self._kind_of(found.id)
             if item.kind is not None and item.kind != kind:
                 self._problem(item.kind_cell or item.cell, item.kind or "",
-                              f"{found.id} is a {_word(kind)} in the model, not a "
-                              f"{_word(item.kind)}")
+                              f"{found.id} is {kinds_phrase([kind or ''])} in the model, "
+                              f"not {kinds_phrase([item.kind])}")
             self.claimed.add(found.id)
             return found.id
         kind = item.kind or self.kind
@@ -156,7 +159,8 @@ class _MatrixMerger:
             return self.items.find(item.name, self.claimed)
         kind = self._kind_of(item.id)
         if kind is not None and kind not in ITEM_KINDS:
-            self._problem(item.cell, item.id, f"{item.id} is a {kind} in the model, not an item")
+            self._problem(item.cell, item.id,
+                          f"{item.id} is {kinds_phrase([kind])} in the model, not an item")
             return None
         return self.model.get(item.id) or self.made.get(item.id)
 
@@ -186,7 +190,7 @@ class _MatrixMerger:
         kind = self._kind_of(found.id) or ""
         if kind not in allowed:
             self._problem(item.goal_cell or item.cell, ref,
-                          f"{found.id} is a {_word(kind)}; name a goal"
+                          f"{found.id} is {kinds_phrase([kind])}; name a goal"
                           + (" or initiative" if "initiative" in allowed else ""))
             return None
         return found.id
@@ -450,10 +454,6 @@ def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
     if fact == "goals":
         return any(i.goals for i in current("initiative"))
     return True
-
-
-def _word(kind: str | None) -> str:
-    return "indicator" if kind == "kpi" else kind or "thing"
 
 
 
