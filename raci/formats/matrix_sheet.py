@@ -147,7 +147,6 @@ def _combine(readers: list[_SheetMatrixReader], reading: SheetReading) -> tuple[
         matrix.goals.extend(reader.goals)
         matrix.actors.extend(reader.columns.actors.values())
         matrix.items.extend(reader.items)
-        matrix.has_goal_column = matrix.has_goal_column or "goal" in reader.columns.fields.values()
         reading.problems.extend(reader.problems)
         reading.notices.extend(reader.notices)
         if matrix.title is None:

@@ -45,8 +45,11 @@ from raci.model.sheets import (
     quoted,
 )
 
-MATRIX_NOT_RECORDED = ("chairs", "holders", "success_criteria", "indicators", "cadence")
-"""Facts a RACI matrix cannot hold (SPEC §2); `goals` too when it names none."""
+MATRIX_NOT_RECORDED = ("chairs", "holders", "success_criteria", "indicators", "goals",
+                       "cadence")
+"""Facts a RACI matrix may not hold (SPEC §2): each is added to `org.not_recorded`
+unless the model, with the matrix in, records it (`goals`: a section, sheet
+or goal column put an initiative under a goal)."""
 ROSTER_NOT_RECORDED = ("cadence",)
 """Facts a seat roster cannot hold; `chairs` too when it marks none."""
 MOST_NAMED = 10
@@ -78,10 +81,7 @@ def merge_matrix(model: Model, matrix: SheetMatrix, *, replace: bool = False,
         kept = merger.cells.keys()
         merger.result.change.unassign = [
             a for a in model.assignments if (a.item, a.actor) not in kept]
-    facts = list(MATRIX_NOT_RECORDED)
-    if not (matrix.has_goal_column or matrix.goals):
-        facts.append("goals")
-    _note_not_recorded(model, merger.result, facts)
+    _note_not_recorded(model, merger.result, list(MATRIX_NOT_RECORDED))
     return merger.result
 
 
@@ -302,6 +302,7 @@ class _RosterMerger:
         self.bodies: dict[str, Body] = {}
         self.claimed_bodies: set[str] = set()
         self.units_of: dict[str, list[str]] = {}
+        self.other_names: dict[str, list[str]] = {}
         self.roles: dict[tuple[str, str | None], Role] = {}
 
     def seat(self, seat: Seat) -> None:
@@ -346,6 +347,8 @@ class _RosterMerger:
             id=i, name=name, unit=None if unit is None else unit.id))
         if unit is not None:
             self.units_of.setdefault(person.id, []).append(unit.name)
+        if name_key(person.name) != name_key(name):  # found by id
+            self.other_names.setdefault(person.id, []).append(name)
         return person
 
     def _role(self, name: str, unit: Entity | None) -> Role:
@@ -414,6 +417,12 @@ class _RosterMerger:
             self.result.notices.append(
                 f"{_count(len(several), 'person')} listed with several units keep the "
                 f"first: {_listing(several)}")
+        renamed = [f"{self.changed[p].name} (also {'; '.join(dict.fromkeys(n))})"
+                   for p, n in self.other_names.items()]
+        if renamed:
+            self.result.notices.append(
+                f"{_count(len(renamed), 'person')} named otherwise in some rows (one id) "
+                f"keep the first name: {_listing(renamed)}")
 
 
 # ---- shared -------------------------------------------------------------------

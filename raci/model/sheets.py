@@ -74,7 +74,6 @@ class SheetMatrix:
     goals: list[SheetGoal] = field(default_factory=list)
     actors: list[SheetActor] = field(default_factory=list)
     """Every actor's column, of every sheet, letters or not."""
-    has_goal_column: bool = False
     title: str | None = None
     """The first title row's text, if the first sheet has one."""
 
