@@ -200,7 +200,7 @@ class _MatrixMerger:
     def _actor(self, actor: SheetActor, new_roles: list[str]) -> str | None:
         if id(actor) in self.actor_ids:
             return self.actor_ids[id(actor)]
-        found = self.actors.find(actor.id) if actor.id else None
+        found = self.actors.find_id(actor.id) if actor.id else None
         found = found or self.actors.find(actor.name)
         actor_id: str | None = None
         if found is not None:
@@ -347,6 +347,8 @@ class _RosterMerger:
             id=i, name=name, unit=None if unit is None else unit.id))
         if unit is not None:
             self.units_of.setdefault(person.id, []).append(unit.name)
+            if isinstance(person, Person) and person.unit is None:  # a gap, filled
+                person.unit = unit.id
         if name_key(person.name) != name_key(name):  # found by id
             self.other_names.setdefault(person.id, []).append(name)
         return person
@@ -378,7 +380,7 @@ class _RosterMerger:
                 make: Callable[[str], Entity]) -> Entity:
         """The entity of this kind with this id or name, ready to change; or a new one."""
         names = self.names[kind]
-        found = names.find(entity_id) if entity_id else None
+        found = names.find_id(entity_id) if entity_id else None
         found = found or names.find(name)
         if found is not None:
             return self._changed(found)

@@ -67,6 +67,7 @@ class Names:
 
     def __init__(self, model: Model, kinds: Iterable[str]) -> None:
         self.ids: dict[str, Entity] = {}
+        self.folded_ids: dict[str, Entity] = {}
         self.by_key: dict[str, list[Entity]] = defaultdict(list)
         for kind in kinds:
             for entity in model.collection(kind).values():
@@ -74,7 +75,13 @@ class Names:
 
     def add(self, entity: Entity) -> None:
         self.ids[entity.id] = entity
+        self.folded_ids.setdefault(entity.id.casefold(), entity)
         self.by_key[name_key(entity.name)].append(entity)
+
+    def find_id(self, entity_id: str) -> Entity | None:
+        """The entity with this id, else with this id in another case (``Peefy``
+        is ``peefy``: ids written by people, such as user names, vary so)."""
+        return self.ids.get(entity_id) or self.folded_ids.get(entity_id.casefold())
 
     def find(self, text: str, claimed: set[str] | None = None) -> Entity | None:
         """The entity with this id, else the first (unclaimed) one with this name."""
