@@ -25,6 +25,7 @@ How a sheet is read:
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ from raci.model.sheets import (
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet the header is looked for."""
 IDS_MARK = "raci:"
+read_cell = functools.lru_cache(maxsize=256)(parse_cell)
+"""`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 
 
@@ -72,7 +75,7 @@ def has_letters(cells: list[str]) -> bool:
 
 def _letters_or_none(text: str) -> tuple[str, ...] | None:
     try:
-        return parse_cell(text)
+        return read_cell(text)
     except ValueError:
         return None
 
@@ -270,7 +273,7 @@ class _SheetMatrixReader:
     def _cell(self, item: SheetItem, actor: SheetActor, column: int, text: str,
               cell: str) -> None:
         try:
-            letters = parse_cell(text)
+            letters = read_cell(text)
         except ValueError as bad:
             self.bad[column] += 1
             self.problems.append(f"{cell}: {quoted(text)}: {bad}")

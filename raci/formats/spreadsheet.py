@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -61,6 +62,7 @@ def is_spreadsheet(path: Path) -> bool:
     return path.suffix.lower() in SHEET_SUFFIXES
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(column: int) -> str:
     """``A`` for column 0, ``Z`` for 25, ``AA`` for 26."""
     letters = ""
