@@ -321,7 +321,7 @@ def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Pat
     assert refused.value.problems == [
         'Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, or A/R for the owner '
         "who also does the work"]
-    assert seen[0] == "Matrix None"  # this sheet records no size, as some programs write
+    assert seen[0] == "Matrix 100001"
     assert len(seen) == 1 + 100_000  # each row after the header advanced the bar
     assert not (tmp_path / "org.db").exists()
 

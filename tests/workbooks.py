@@ -67,6 +67,7 @@ def write_plain_workbook(path: Path, sheet: str, rows: Sequence[Sequence[str]]) 
     body = "".join(
         f'<row r="{n}">' + "".join(cell(c, n, t) for c, t in enumerate(row)) + "</row>"
         for n, row in enumerate(rows, start=1))
+    width = max(len(row) for row in rows)
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -89,7 +90,8 @@ def write_plain_workbook(path: Path, sheet: str, rows: Sequence[Sequence[str]]) 
             f'<Relationships xmlns="{package}"><Relationship Id="rId1" '
             f'Type="{relations}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
         "xl/worksheets/sheet1.xml":
-            f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>',
+            f'<worksheet xmlns="{main}"><dimension ref="A1:{chr(ord("A") + width - 1)}'
+            f'{len(rows)}"/><sheetData>{body}</sheetData></worksheet>',
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
