@@ -49,7 +49,8 @@ FINDINGS_SHEET = "Findings"
 FINDING_COLUMNS = ("Code", "Level", "Rule", "Message", "Targets", "Waived")
 
 
-def matrix_rows(model: Model, matrix: Matrix) -> list[list[str]]:
+def matrix_rows(model: Model, matrix: Matrix,
+                references: _References | None = None) -> list[list[str]]:
     """The title, the ``raci:`` row, the header and one row per item, as text."""
     describe = any(row.description for row in matrix.rows)
     ids = [IDS_MARK + f for f in ("id", "kind", "goal", "item")] + [
@@ -58,7 +59,7 @@ def matrix_rows(model: Model, matrix: Matrix) -> list[list[str]]:
     if describe:
         ids.append(IDS_MARK + "description")
         header.append("Description")
-    references = _References(model)
+    references = references or _References(model)
     rows = [[model.org.name], ids, header]
     for item, letters in matrix.rows_with_letters():
         row = [item.id, matrix.kinds[item.id], references.of(item), item.name, *letters]
@@ -117,9 +118,10 @@ def write_matrix_workbook(model: Model, findings: Iterable[Finding], path: Path)
     workbook.remove(workbook.active)
     names: set[str] = set()
     areas = goal_area_matrices(model)
+    references = _References(model)  # once: a sheet per goal area would each count names
     for area in areas:
         sheet = workbook.create_sheet(_sheet_name(area.name, names))
-        _fill_matrix_sheet(sheet, matrix_rows(model, area.matrix))
+        _fill_matrix_sheet(sheet, matrix_rows(model, area.matrix, references))
     if not areas:  # an empty model: one empty matrix, so the file still imports
         _fill_matrix_sheet(workbook.create_sheet("Matrix"),
                            matrix_rows(model, build_matrix(model)))
@@ -145,7 +147,7 @@ def _fill_matrix_sheet(sheet: Any, rows: list[list[str]]) -> None:
     from openpyxl.styles import Font
 
     for row in rows:
-        sheet.append(row)
+        sheet.append([text or None for text in row])  # a blank cell is no cell: 5x smaller
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.row_dimensions[IDS_ROW].hidden = True
     ids, header = rows[IDS_ROW - 1], rows[HEADER_ROW - 1]
