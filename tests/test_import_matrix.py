@@ -334,3 +334,23 @@ def test_a_plain_name_gets_the_slug_slugify_gives(name: str) -> None:
     from raci.model.naming import ID_LENGTH, slug
 
     assert slug(name) == slugify(name, max_length=ID_LENGTH, word_boundary=True)
+
+
+def test_a_sheet_imports_into_either_database_in_one_change(raci: Raci, tmp_path: Path,
+                                                             store_url: str) -> None:
+    assert raci("new", store_url, "--name", "Gemeente").code == 0
+    first = write_workbook(tmp_path / "a.xlsx", {"Matrix": [
+        ["Activiteit", "Wethouder", "Ambtenaar"], ["Woonvisie", "A", "R"]]})
+    second = write_workbook(tmp_path / "b.xlsx", {"Matrix": [
+        ["Activiteit", "wethouder", "Netbeheerder"], ["Woonvisie", "A/R", "C"]]})
+    assert raci("import", first, "--into", store_url).code == 0
+    assert raci("import", second, "--into", store_url).code == 0
+    model = open_model(store_url).model
+    assert model.org.name == "Gemeente"
+    assert {(a.item, a.letter, a.actor) for a in model.assignments} == {
+        ("woonvisie", "A", "wethouder"), ("woonvisie", "R", "wethouder"),
+        ("woonvisie", "R", "ambtenaar"), ("woonvisie", "C", "netbeheerder")}
+    refused = write_workbook(tmp_path / "c.xlsx", {"Matrix": [
+        ["Activiteit", "Wethouder"], ["Woonvisie", "I"], ["Nieuw", "C/I"]]})
+    assert raci("import", refused, "--into", store_url).code == 2
+    assert open_model(store_url).model.letters_of("woonvisie", "wethouder") == ("A", "R")

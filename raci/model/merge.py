@@ -26,14 +26,13 @@ from raci.model.entities import (
     Entity,
     Goal,
     Initiative,
-    Kpi,
     Letter,
     Person,
     Role,
     Unit,
     cell_text,
 )
-from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model
+from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model, kind_of
 from raci.model.naming import IdMaker, Names, body_kind_in_name, is_valid_id, name_key
 from raci.model.sheets import (
     Seat,
@@ -252,15 +251,15 @@ class _MatrixMerger:
 
     def _make(self, entity: Entity) -> Entity:
         self.made[entity.id] = entity
-        self.items.add(entity) if isinstance(entity, (Goal, Initiative, Decision, Kpi)) \
-            else self.actors.add(entity)
+        if kind_of(entity) in ITEM_KINDS:
+            self.items.add(entity)
+        else:
+            self.actors.add(entity)
         return entity
 
     def _kind_of(self, entity_id: str) -> str | None:
         made = self.made.get(entity_id)
-        if made is not None:
-            return next(k for k, (_, cls) in KINDS.items() if type(made) is cls)
-        return self.model.kind(entity_id)
+        return kind_of(made) if made is not None else self.model.kind(entity_id)
 
     def _problem(self, cell: str, text: str, reason: str) -> None:
         self.result.problems.append(f"{cell}: {quoted(text)}: {reason}")
@@ -397,8 +396,7 @@ class _RosterMerger:
         return changed
 
     def _made(self, entity: AnyEntity) -> AnyEntity:
-        kind = next(k for k, (_, cls) in KINDS.items() if type(entity) is cls)
-        self.names[kind].add(entity)
+        self.names[kind_of(entity)].add(entity)
         self.changed[entity.id] = entity
         self.made.add(entity.id)
         return entity
