@@ -321,8 +321,8 @@ def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Pat
     assert refused.value.problems == [
         'Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, or A/R for the owner '
         "who also does the work"]
-    assert seen[0] == "Matrix 100001"
-    assert len(seen) == 1 + 100_000  # each row after the header advanced the bar
+    assert seen[0] == "reading Matrix 100001"
+    assert seen[1:] == [""] * 100_000 + ["matching and writing None"]  # a tick per row
     assert not (tmp_path / "org.db").exists()
 
 
@@ -354,3 +354,12 @@ def test_a_sheet_imports_into_either_database_in_one_change(raci: Raci, tmp_path
         ["Activiteit", "Wethouder"], ["Woonvisie", "I"], ["Nieuw", "C/I"]]})
     assert raci("import", refused, "--into", store_url).code == 2
     assert open_model(store_url).model.letters_of("woonvisie", "wethouder") == ("A", "R")
+
+
+def test_an_id_the_sheet_gives_is_never_made_for_a_section(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Id", "Activiteit", "PO"], [None, "Plan", None], ["plan", "Plan maken", "A"]]})
+    assert raci("import", sheet, "--into", tmp_path / "org.db").code == 0
+    model = open_model(str(tmp_path / "org.db")).model
+    assert {g.id: g.name for g in model.goals.values()} == {"plan-2": "Plan"}
+    assert model.initiatives["plan"].goals == ["plan-2"]

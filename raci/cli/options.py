@@ -68,8 +68,8 @@ def progress_bar() -> Iterator[Callable[[str, int | None], Callable[[], None]] |
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        def start(label: str, total: int | None) -> Callable[[], None]:
-            task = bar.add_task(f"reading {label}", total=total)
+        def start(what: str, total: int | None) -> Callable[[], None]:
+            task = bar.add_task(what, total=total)
             rows = 0
 
             def advance() -> None:

@@ -99,7 +99,7 @@ def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
 
 def _advance(progress: Progress | None) -> Callable[[Sheet], Callable[[], None]]:
     def start(sheet: Sheet) -> Callable[[], None]:
-        return progress(sheet.label, sheet.total) if progress else _nothing
+        return progress(f"reading {sheet.label}", sheet.total) if progress else _nothing
     return start
 
 

@@ -210,5 +210,5 @@ def _csv_rows(path: Path, reader: Iterator[list[str]]) -> Iterator[Row]:
 
 
 Progress = Callable[[str, int | None], Callable[[], None]]
-"""Called once per sheet with its label and row count (if known); returns
-what to call after each row read. The command line draws a bar with it."""
+"""Called once per step (``reading Matrix``) with its count of rows, if
+known; returns what to call after each row. The command line draws a bar."""

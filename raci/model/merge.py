@@ -98,6 +98,9 @@ class _MatrixMerger:
         self.cells: dict[tuple[str, str], tuple[tuple[Letter, ...], str]] = {}
 
     def merge(self, matrix: SheetMatrix) -> None:
+        for item in matrix.items:  # ids the sheet gives are its own: no made id takes one
+            if item.id is not None and is_valid_id(item.id):
+                self.ids.claim(item.id)
         for goal in matrix.goals:
             self.goal_ids[id(goal)] = self._goal(goal)
         rows = [(item, self._item(item)) for item in matrix.items]
@@ -118,7 +121,7 @@ class _MatrixMerger:
 
     def _goal(self, goal: SheetGoal) -> str:
         found = self.items.find(goal.name, self.claimed)
-        if found is not None and self.model.kind(found.id) == "goal":
+        if found is not None and self._kind_of(found.id) == "goal":
             self.claimed.add(found.id)
             return found.id
         parent = None if goal.parent is None else self.goal_ids[id(goal.parent)]
@@ -145,8 +148,6 @@ class _MatrixMerger:
                           "an indicator needs its type and what it measures: add it to the "
                           "model first (raci add MODEL kpi ...), then import the sheet")
             return None
-        if item.id is not None:
-            self.ids.claim(item.id)
         entity_id = item.id or self.ids.make(item.name, kind)
         cls = KINDS[kind][1]
         entity = cls(id=entity_id, name=item.name, description=item.description)
