@@ -363,3 +363,10 @@ def test_an_id_the_sheet_gives_is_never_made_for_a_section(raci: Raci, tmp_path:
     model = open_model(str(tmp_path / "org.db")).model
     assert {g.id: g.name for g in model.goals.values()} == {"plan-2": "Plan"}
     assert model.initiatives["plan"].goals == ["plan-2"]
+
+
+def test_excels_sep_line_says_the_separator(raci: Raci, tmp_path: Path) -> None:
+    sheet = tmp_path / "matrix.csv"
+    sheet.write_text("sep=|\nActiviteit|PO, DG|Team\nPlan|A|X\n", encoding="utf-8")
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.err.splitlines()[0].startswith('matrix.csv:C2: "X": not a RACI letter')

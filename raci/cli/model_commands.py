@@ -106,8 +106,12 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
         report = import_file(file, model, options)
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
-    confirm(f"imported {report.entities} entities and {report.assignments} assignments "
-            f"into {model}")
+    if report.layout == "model":
+        confirm(f"imported {report.entities} entities and {report.assignments} assignments "
+                f"into {model}")
+    else:  # merged into what was there: say what the model holds now
+        confirm(f"imported the {report.layout} {file.name} into {model}, which now holds "
+                f"{report.entities} entities and {report.assignments} assignments")
 
 
 @click.command()

@@ -6,7 +6,8 @@ Excel last calculated (never evaluated here). Numbers, dates and booleans
 become the text a person would type. A CSV file may be UTF-8 (with or
 without a BOM), UTF-16 (Excel's "Unicode text") or Windows-1252 (Excel's
 plain "CSV" on Windows), separated by commas, semicolons (Excel in Dutch) or
-tabs. Every failure is one `ModelFileError` line naming the file.
+tabs (or what an Excel ``sep=`` first line says). Every failure is one
+`ModelFileError` line naming the file.
 
 Cells are named as a spreadsheet names them: ``Matrix!C3`` (``'Programma
 Warmte'!C3`` when the sheet's name has spaces) in a workbook, and
@@ -170,8 +171,13 @@ def _csv_sheet(path: Path, raw: io.BufferedReader) -> Sheet:
         raise ModelFileError([f"{path}: not a text file (it holds NUL bytes); save it as CSV "
                               "from a spreadsheet program"])
     text = io.TextIOWrapper(raw, encoding=encoding, newline="")
-    head = sample.decode(encoding, errors="replace")
-    separator = "\t" if encoding == "utf-16" else _separator(head)
+    head = sample.decode(encoding, errors="replace").lstrip("\ufeff")
+    declared = re.match(r"sep=(.)\r?\n", head)
+    if declared:  # Excel's hint line, which Excel itself hides
+        text.readline()
+        separator = declared.group(1)
+    else:
+        separator = "\t" if encoding == "utf-16" else _separator(head)
     reader = csv.reader(text, delimiter=separator)
     return Sheet(path.name, path.stem, _csv_rows(path, reader), None, separator=":")
 
