@@ -69,12 +69,14 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     titles = [t for _, cells in head[:index] for t in cells if t]
     roster.title = titles[0] if titles else None
     reading = SheetReading()
-    _tell_unread(sheet, header_row, header, fields, reading)
     grouped = _Grouped({})
     skipped: list[str] = []
+    unheaded: set[int] = set()
     rows = itertools.dropwhile(lambda row: row[0] <= header_row, sheet.rows)
     for number, cells in rows:
         advance()
+        unheaded.update(c for c, text in enumerate(cells) if text and c not in fields
+                        and not (c < len(header) and header[c]))
         values = {f: (cells[c], sheet.cell(number, c)) for c, f in fields.items()
                   if c < len(cells) and cells[c] and f != "ignore"}
         if not values:
@@ -85,6 +87,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         else:
             roster.seats.append(seat)
     roster.grouped = grouped.filled
+    _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     if skipped:
         reading.notices.append(f"{sheet.label}: rows with no person and no body of their own "
                                f"were skipped: {', '.join(skipped[:10])}"
@@ -93,12 +96,15 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
 
 
 def _tell_unread(sheet: Sheet, row: int, header: list[str], fields: dict[int, str],
-                 reading: SheetReading) -> None:
+                 unheaded: set[int], reading: SheetReading) -> None:
+    """Name the columns not read: those with a header no field took, and those
+    with no header that hold text (such as a category column)."""
     unread = [f'{sheet.cell(row, c)} "{text}"' for c, text in enumerate(header)
               if text and c not in fields]
+    unread += [f"{sheet.cell(row, c)} (no header)" for c in sorted(unheaded)]
     if unread:
         reading.notices.append(f"columns not read: {', '.join(unread)}; name one with "
-                               "--column FIELD=HEADER")
+                               "--column FIELD=HEADER (or its letter)")
 
 
 def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
