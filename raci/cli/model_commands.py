@@ -174,8 +174,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         changed = entity_from_data(kind, data)
         if isinstance(changed, Kpi):  # the file data does not say whether it has a block
             changed.has_raci = current.kpis[entity_id].has_raci
-        fields = ", ".join(setting.partition("=")[0] for setting in settings)
-        said = editing.save(Change(put=[changed]), f"changed {entity_id} ({fields})")
+        said = editing.save(Change(put=[changed]), f"changed {entity_id} ({', '.join(settings)})")
     confirm(said)
 
 

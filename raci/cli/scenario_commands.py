@@ -74,10 +74,11 @@ def list_(model: str, fmt: str) -> None:
     with _store(model) as store:
         scenarios, revision = store.scenarios(), store.revision()
     if fmt == "json":
-        click.echo(json.dumps({"model": model, "revision": revision, "scenarios": [
-            {"name": s.name, "description": s.description, "created": s.created.isoformat(),
-             "base_revision": s.base_revision, "changes": len(s.steps)} for s in scenarios]},
-            indent=2, ensure_ascii=False))
+        from raci.lint.scenarios import scenario_dict
+
+        click.echo(json.dumps({"model": model, "revision": revision,
+                               "scenarios": [scenario_dict(s) for s in scenarios]},
+                              indent=2, ensure_ascii=False))
         return
     if not scenarios:
         click.echo(f"{model} has no scenarios; make one with `raci scenario new {model} NAME`")

@@ -166,8 +166,8 @@ def show_json(report: ScenarioReport) -> str:
     document = {
         "version": 1,
         "model": report.model,
-        **_scenario_dict(report),
         "revision": report.revision,
+        "scenario": _scenario_dict(report),
         "changes": [{"summary": step.summary, "change": change_to_data(step.change)}
                     for step in scenario.steps],
         "findings": None if delta is None else {
@@ -178,12 +178,17 @@ def show_json(report: ScenarioReport) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _scenario_dict(report: ScenarioReport) -> dict[str, object]:
-    scenario = report.scenario
-    return {"scenario": scenario.name, "description": scenario.description,
+def scenario_dict(scenario: Scenario) -> dict[str, object]:
+    """A scenario's header as JSON, and the summary of each change."""
+    return {"name": scenario.name, "description": scenario.description,
             "created": scenario.created.isoformat(), "base_revision": scenario.base_revision,
-            "fits": report.misfit is None,
-            "misfit": None if report.misfit is None else str(report.misfit)}
+            "changes": [step.summary for step in scenario.steps]}
+
+
+def _scenario_dict(report: ScenarioReport) -> dict[str, object]:
+    misfit = report.misfit
+    return {**scenario_dict(report.scenario), "fits": misfit is None,
+            "misfit": None if misfit is None else str(misfit)}
 
 
 SHOW_RENDERERS = {"text": show_text, "json": show_json, "markdown": show_markdown}
@@ -259,7 +264,8 @@ def compare_text(comparison: Comparison) -> str:
             for report in comparison.reports if report.scenario.description]
     out += ["", "Changes:", *aligned([["", a, b], *_change_rows(comparison)])]
     findings = [[*row.statuses, _finding_line(row.finding)] for row in comparison.rows]
-    out += ["", "Findings:", *aligned([[a, b, ""], *findings]), "  " + _kept_line(comparison)]
+    out += ["", "Findings:", *aligned([[a, b, "finding"], *findings]),
+            f"  {_kept_line(comparison)}"]
     out += ["", "Findings by level:",
             *aligned([["", "without", a, b], *_level_rows(comparison)])]
     return "\n".join(map(one_line, out)) + "\n"
@@ -294,9 +300,7 @@ def compare_json(comparison: Comparison) -> str:
         "version": 1,
         "model": comparison.model,
         "summary": summary(comparison.deltas[0].before),
-        "scenarios": [{**_scenario_dict(report),
-                       "changes": [step.summary for step in report.scenario.steps],
-                       "summary": summary(delta.after)}
+        "scenarios": [{**_scenario_dict(report), "summary": summary(delta.after)}
                       for report, delta in zip(comparison.reports, comparison.deltas,
                                                strict=True)],
         "findings": [{**finding_dict(row.finding), "statuses": dict(zip((a, b), row.statuses,
