@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from raci.errors import UsageError
-from raci.model import Entity, Model
+from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.scenarios import Scenario, Step
 from raci.source import database_url, split_scenario
@@ -82,6 +82,14 @@ def existing(
     if kinds is not None and model.kind(entity_id) not in kinds:
         raise UsageError(f"{entity_id} is a {model.kind(entity_id)}, not {what}")
     return entity
+
+
+def existing_item(model: Model, item_id: str) -> Entity:
+    return existing(model, item_id, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+
+
+def existing_actor(model: Model, actor_id: str) -> Entity:
+    return existing(model, actor_id, ACTOR_KINDS, "an actor (role, body or person)")
 
 
 def _ids(model: Model, kinds: frozenset[str] | None) -> list[str]:

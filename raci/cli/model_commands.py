@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from raci.cli.editing import edit, existing
+from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import (
     confirm,
     format_option,
@@ -28,8 +28,6 @@ from raci.cli.options import (
 )
 from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
 from raci.model import (
-    ACTOR_KINDS,
-    ITEM_KINDS,
     KINDS,
     Assignment,
     Kpi,
@@ -284,8 +282,8 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
     """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held."""
     with edit(model, scenario) as editing:
         current = editing.model
-        existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
-        existing(current, actor, ACTOR_KINDS, "an actor (role, body or person)")
+        existing_item(current, item)
+        existing_actor(current, actor)
         change = Change(assign=[Assignment(item, letter, actor) for letter in letters])
         kpi = current.kpis.get(item)
         if kpi is not None and not kpi.has_raci:
@@ -303,7 +301,7 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
     """Take ACTOR's letters on ITEM away."""
     with edit(model, scenario) as editing:
         current = editing.model
-        existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+        existing_item(current, item)
         letters = current.letters_of(item, actor)
         if not letters:
             raise UsageError(f"{actor} holds no letter on {item}")

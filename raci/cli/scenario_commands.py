@@ -12,15 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import click
 
-from raci.cli.editing import edit, existing
+from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
 from raci.lint.scenarios import SHOW_FORMATS
-from raci.model import ACTOR_KINDS, ITEM_KINDS, Letter
+from raci.model import Letter
 from raci.model.changes import Change
 from raci.model.scenarios import SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
 from raci.source import SCENARIO_MARK, database_url
@@ -218,7 +218,7 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
         view = editing.model
         existing(view, body, BODY, "a body")
         if heir is not None:
-            existing(view, heir, ACTOR_KINDS, "an actor (role, body or person)")
+            existing_actor(view, heir)
         change = _sensibly(retire_body, view, body, heir)
         taker = heir or view.bodies[body].chair
         said = editing.save(change, f"retired body {body}, its letters to {taker}")
@@ -240,7 +240,7 @@ def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
         view = editing.model
         existing(view, person, frozenset({"person"}), "a person")
         if heir is not None:
-            existing(view, heir, ACTOR_KINDS, "an actor (role, body or person)")
+            existing_actor(view, heir)
         change = _sensibly(removing, view, person, heir)
         letters = f", their letters to {heir}" if heir is not None else ""
         said = editing.save(change, f"removed person {person}{letters}")
@@ -253,7 +253,7 @@ def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     letter = value.strip().upper()
     if letter not in ("R", "C", "I"):
         raise click.BadParameter(f"{value!r}: give R, C or I")
-    return letter  # type: ignore[return-value]
+    return cast(Letter, letter)
 
 
 @scenario.command(name="move-a")
@@ -271,8 +271,8 @@ def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) 
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
-        existing(view, actor, ACTOR_KINDS, "an actor (role, body or person)")
+        existing_item(view, item)
+        existing_actor(view, actor)
         formers = [a for a in view.actors(item, "A") if a != actor]
         change = _sensibly(move_accountable, view, item, actor, former)
         became = f" ({', '.join(formers)} now {former})" if former and formers else ""
