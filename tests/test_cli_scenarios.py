@@ -5,14 +5,19 @@ read as MODEL@NAME by every command that reads a model, applied, dropped."""
 from __future__ import annotations
 
 import json
+import shlex
 import textwrap
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 
+from raci.cli.scenario_commands import scenario as scenario_group
 from raci.store import open_store
 from tests.conftest import Raci
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
 PROEF = textwrap.dedent(
     """\
@@ -498,3 +503,45 @@ def test_a_model_change_elsewhere_is_kept_when_the_scenario_is_applied(
     ok(raci, "scenario", "apply", org, "een-eigenaar")
     assert raci("lint", org).out == "org.db: STR003 [warning] Goal g.b 'Doel B' has no " \
         "indicator (g.b)\n0 errors, 1 warning, 0 infos in 1 model.\n"
+
+
+# ---- the command line's promises, for every scenario command ----------------------------
+
+
+SCENARIO_COMMANDS = sorted(scenario_group.commands)
+
+
+@pytest.mark.parametrize("name", SCENARIO_COMMANDS)
+def test_every_scenario_command_has_help_and_says_what_each_option_does(
+        raci: Raci, name: str) -> None:
+    result = raci("scenario", name, "--help")
+    assert (result.code, result.err) == (0, "")
+    assert f"raci scenario {name}" in result.out
+    command = scenario_group.commands[name]
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name != "help":
+            assert param.help, f"raci scenario {name} {param.opts[0]} has no help text"
+    assert f"`raci scenario {name} MODEL" in README, f"raci scenario {name} is not in README"
+
+
+BAD = [
+    "new {db} plan", "new nergens.db plan", "new proef.yaml plan", "new {db} ''",
+    "list nergens.db", "show {db} nergens", "show {db}", "undo {db} nergens",
+    "apply {db} nergens", "drop {db} nergens", "compare {db} plan nergens",
+    "compare {db} plan plan", "merge {db} plan sg --into nergens", "merge {db} plan sg",
+    "merge {db} nergens po --into sg", "retire {db} plan g.a", "retire {db} plan sg --to k.a",
+    "remove-person {db} plan dg", "move-a {db} plan dg p.smit", "move-a {db} plan g.b po",
+    "move-a {db} plan g.a dg --former X", "show {db} plan --format sarif",
+]
+
+
+@pytest.mark.parametrize("template", BAD)
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(
+        raci: Raci, org: str, template: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "assign", org, "g.c", "A", "dg", "--scenario", "plan")
+    model, plan = exported(raci, org), ok(raci, "scenario", "show", org, "plan", "--format",
+                                           "json")
+    refused(raci, "scenario", *shlex.split(template.format(db=org)))
+    assert exported(raci, org) == model
+    assert ok(raci, "scenario", "show", org, "plan", "--format", "json") == plan
