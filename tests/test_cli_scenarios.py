@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 import pytest
 import yaml
+from conftest import Raci
 
 from raci.cli.scenario_commands import scenario as scenario_group
 from raci.store import open_store
-from tests.conftest import Raci
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_remedies import same
 
 from raci.generate import generate_model
 from raci.model import Model
@@ -23,7 +24,6 @@ from raci.model.remedies import (
     retire_body,
 )
 from raci.model.scenarios import Step, play
-from tests.test_remedies import same
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from test_store import HARD_NAMES, every_field_model, small_model
 
 from raci.errors import ConflictError, StoreError
 from raci.model import Assignment, Body, Goal, Kpi, Model, Org, Person, Role, Waiver
@@ -25,7 +26,6 @@ from raci.store import Store, open_store
 from raci.store.engine import database_url, make_engine
 from raci.store.repository import Store as RawStore
 from raci.store.schema import create_model
-from tests.test_store import HARD_NAMES, every_field_model, small_model
 
 
 @pytest.fixture
