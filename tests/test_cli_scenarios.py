@@ -15,6 +15,7 @@ import yaml
 from conftest import Raci
 
 from raci.cli.scenario_commands import scenario as scenario_group
+from raci.source import split_scenario
 from raci.store import open_store
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -545,3 +546,31 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
     refused(raci, "scenario", *shlex.split(template.format(db=org)))
     assert exported(raci, org) == model
     assert ok(raci, "scenario", "show", org, "plan", "--format", "json") == plan
+
+
+@pytest.mark.parametrize(("spec", "split"), [
+    ("org.db@plan", ("org.db", "plan")),
+    ("ORG.DB@plan-2", ("ORG.DB", "plan-2")),
+    ("team@2026.db", ("team@2026.db", None)),
+    ("a@b/org.db", ("a@b/org.db", None)),
+    ("org.db@pl.an", ("org.db@pl.an", None)),
+    ("org.yaml@plan", ("org.yaml", "plan")),
+    ("sqlite:////srv/org.db@plan", ("sqlite:////srv/org.db", "plan")),
+    ("postgresql://eva:geheim@host/raci@plan", ("postgresql://eva:geheim@host/raci", "plan")),
+    ("postgresql://eva@host", ("postgresql://eva@host", None)),
+    ("postgresql://eva@host/org%40x", ("postgresql://eva@host/org%40x", None)),
+])
+def test_model_at_name_is_read_one_way(spec: str, split: tuple[str, str | None]) -> None:
+    assert split_scenario(spec) == split
+
+
+@pytest.mark.postgres
+def test_a_scenario_of_a_postgresql_model(raci: Raci, postgres_url: str, tmp_path: Path) -> None:
+    (tmp_path / "proef.yaml").write_text(PROEF, encoding="utf-8")
+    ok(raci, "import", tmp_path / "proef.yaml", "--into", postgres_url)
+    ok(raci, "scenario", "new", postgres_url, "plan")
+    ok(raci, "scenario", "move-a", postgres_url, "plan", "g.a", "dg")
+    assert "OWN002" in raci("lint", postgres_url).out
+    assert "OWN002" not in raci("lint", f"{postgres_url}@plan").out
+    ok(raci, "scenario", "apply", postgres_url, "plan")
+    assert "OWN002" not in raci("lint", postgres_url).out
