@@ -480,6 +480,9 @@ def test_a_scenario_the_model_moved_away_from_is_refused_saying_what(
     assert exported(raci, org) == before
     assert refused(raci, "lint", "org.db@een-overleg").endswith(
         f"org.db: {reason}; undo its changes back to that one, or drop it")
+    ok(raci, "scenario", "new", org, "leeg")
+    assert refused(raci, "scenario", "compare", org, "leeg", "een-overleg").endswith(
+        f"org.db: {reason}; undo its changes back to that one, or drop it")
     shown = ok(raci, "scenario", "show", org, "een-overleg")
     assert shown.endswith(textwrap.dedent(f"""\
         Made {made(org, "een-overleg")} on revision 1 of the model; it is at revision 2 now.
