@@ -22,3 +22,12 @@ def _escape_character(character: str) -> str:
         return _NAMED_ESCAPES[character]
     code = ord(character)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def aligned(rows: list[list[str]], indent: str = "  ") -> list[str]:
+    """Rows of cells as lines in columns: every column but the last padded to
+    its widest cell, two spaces between columns."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    return [(indent + "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths,
+                                                                         strict=False)),
+                                 row[-1]])).rstrip() for row in rows]

@@ -21,6 +21,7 @@ from raci.cli import (
     generate_commands,
     lint_commands,
     model_commands,
+    scenario_commands,
 )
 from raci.cli.options import discard_output
 from raci.errors import ModelFileError, RaciError
@@ -45,7 +46,8 @@ def cli(debug: bool) -> None:
     """raci: model, lint and draw governance."""
 
 
-for module in (model_commands, generate_commands, lint_commands, diagram_commands, app_commands):
+for module in (model_commands, scenario_commands, generate_commands, lint_commands,
+               diagram_commands, app_commands):
     for command in module.COMMANDS:
         cli.add_command(command)
 

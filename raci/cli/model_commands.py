@@ -2,7 +2,8 @@
 
 Every edit loads the model, builds one `Change`, checks the edited model with
 the same checks as a model file, and saves the change in one transaction; a
-refused edit changes nothing.
+refused edit changes nothing. With `--scenario NAME` (or MODEL@NAME) the edit
+is made on the scenario's view of the model and kept in the scenario.
 """
 
 from __future__ import annotations
@@ -12,28 +13,24 @@ import dataclasses
 import datetime as dt
 import difflib
 import sys
-import typing
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
+from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import (
     confirm,
     format_option,
     model_argument,
     output_option,
     progress_bar,
+    scenario_option,
 )
 from raci.errors import ModelFileError, UsageError
 from raci.model import (
-    ACTOR_KINDS,
-    ITEM_KINDS,
     KINDS,
     Assignment,
-    Entity,
     Kpi,
     Letter,
     Model,
@@ -44,10 +41,7 @@ from raci.model import (
 from raci.model.changes import Change, removal
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
-from raci.source import ModelSource, database_url, is_model_file, open_model
-
-if typing.TYPE_CHECKING:
-    from raci.store import Store
+from raci.source import ModelSource, database_url, is_model_file, open_model, split_scenario
 
 KIND_NAMES = list(KINDS)
 EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx",
@@ -184,38 +178,43 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("--name", required=True, help="The entity's name.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
               help="A field; list fields take comma-separated ids. Repeatable.")
-def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...]) -> None:
+@scenario_option
+def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...],
+        scenario: str | None) -> None:
     """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi."""
     from raci.formats import entity_from_data
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
     data.update(_parse_settings(kind, settings))
-    with _edit(model) as (store, current):
+    with edit(model, scenario) as editing:
+        current = editing.model
         if entity_id in current:
             raise UsageError(f"id {entity_id!r} is already used by a {current.kind(entity_id)}")
         _check_entity(kind, data)
         entity = entity_from_data(kind, data)
-        _save(store, current, Change(put=[entity]))
-    confirm(f"added {kind} {entity_id}")
+        said = editing.save(Change(put=[entity]), f"added {kind} {entity_id}")
+    confirm(said)
 
 
 @click.command(name="set")
 @model_argument
 @click.argument("entity_id", metavar="ID")
 @click.argument("settings", nargs=-1, metavar="FIELD=VALUE…")
-def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
+@scenario_option
+def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | None) -> None:
     """Change fields of an entity; an empty VALUE clears the field. Without
     ID, `org.name=…`, `org.description=…`, `org.as_of=…` and
     `org.not_recorded=…` change the organisation's header."""
     from raci.formats import entity_from_data, entity_to_data
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
-        _set_org(model, (entity_id, *settings))
+        _set_org(model, (entity_id, *settings), scenario)
         return
     if not settings:
         raise UsageError("give at least one FIELD=VALUE")
-    with _edit(model) as (store, current):
-        entity = _existing(current, entity_id)
+    with edit(model, scenario) as editing:
+        current = editing.model
+        entity = existing(current, entity_id)
         kind = current.kind(entity_id)
         assert kind is not None
         data = entity_to_data(entity)
@@ -228,19 +227,20 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
         changed = entity_from_data(kind, data)
         if isinstance(changed, Kpi):  # the file data does not say whether it has a block
             changed.has_raci = current.kpis[entity_id].has_raci
-        _save(store, current, Change(put=[changed]))
-    confirm(f"changed {entity_id}")
+        said = editing.save(Change(put=[changed]), f"changed {entity_id} ({', '.join(settings)})")
+    confirm(said)
 
 
 ORG_PREFIX = "org."
 
 
-def _set_org(model: str, settings: tuple[str, ...]) -> None:
+def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> None:
     from raci.formats.convert import org_from_data, org_to_data
 
     fields = {f.name: f for f in dataclasses.fields(Org)}
-    with _edit(model) as (store, current):
-        data = org_to_data(current.org)
+    changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
+    with edit(model, scenario) as editing:
+        data = org_to_data(editing.model.org)
         for setting in settings:
             key, sep, text = setting.partition("=")
             field = key.removeprefix(ORG_PREFIX)
@@ -256,9 +256,9 @@ def _set_org(model: str, settings: tuple[str, ...]) -> None:
             else:
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
-        _save(store, current, Change(org=org_from_data(data)))
-    changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
-    confirm(f"changed the organisation's {changed}")
+        said = editing.save(Change(org=org_from_data(data)),
+                            f"changed the organisation's {changed}")
+    confirm(said)
 
 
 @click.command()
@@ -267,33 +267,41 @@ def _set_org(model: str, settings: tuple[str, ...]) -> None:
 @click.argument("new")
 @click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
               help="A baseline file whose fingerprints follow the new id. Repeatable.")
-def rename(model: str, old: str, new: str, baselines: tuple[Path, ...]) -> None:
+@scenario_option
+def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
+           scenario: str | None) -> None:
     """Give entity OLD the id NEW everywhere it is named, in one transaction."""
     from raci.lint.baseline import read_baseline, rename_in_baseline
 
+    if baselines and (scenario is not None or split_scenario(model)[1] is not None):
+        raise UsageError("--baseline: a baseline follows a rename of the model itself; rename "
+                         "in the model once the scenario is applied, or leave --baseline out")
     if not is_valid_id(new):
         raise UsageError(f"{new!r} is not an id: letters, digits and _ . : -, starting with a "
                          f"letter or digit, at most {ID_MAX_LENGTH} characters")
     for baseline in baselines:
         read_baseline(baseline)  # refuse an unreadable baseline before anything changes
-    with _edit(model) as (store, current):
-        _existing(current, old)
+    with edit(model, scenario) as editing:
+        current = editing.model
+        existing(current, old)
         if new in current:
             raise UsageError(f"id {new!r} is already used by a {current.kind(new)}")
-        _save(store, current, Change(rename=(old, new)))
+        said = editing.save(Change(rename=(old, new)), f"renamed {old} to {new}")
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
     also = f" and {renamed} baseline fingerprints" if baselines else ""
-    confirm(f"renamed {old} to {new}{also}")
+    confirm(f"{said}{also}")
 
 
 @click.command()
 @model_argument
 @click.argument("entity_id", metavar="ID")
 @click.option("--force", is_flag=True, help="Also remove every reference to the entity.")
-def rm(model: str, entity_id: str, force: bool) -> None:
+@scenario_option
+def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
     """Remove an entity; refused while anything refers to it, unless --force."""
-    with _edit(model) as (store, current):
-        _existing(current, entity_id)
+    with edit(model, scenario) as editing:
+        current = editing.model
+        existing(current, entity_id)
         references = current.references_to(entity_id)
         if references and not force:
             raise UsageError(
@@ -301,10 +309,10 @@ def rm(model: str, entity_id: str, force: bool) -> None:
                 "remove those references first, or use --force to remove them too"
             )
         change = removal(current, entity_id)
-        _save(store, current, change)
-    others = [i for i in change.delete if i != entity_id]
-    also = f" and indicators {', '.join(others)}" if others else ""
-    confirm(f"removed {entity_id}{also}")
+        others = [i for i in change.delete if i != entity_id]
+        also = f" and indicators {', '.join(others)}" if others else ""
+        said = editing.save(change, f"removed {entity_id}{also}")
+    confirm(said)
 
 
 def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:
@@ -323,33 +331,39 @@ def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.argument("item")
 @click.argument("letters", metavar="LETTER", callback=_letters)
 @click.argument("actor")
-def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str) -> None:
+@scenario_option
+def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
+           scenario: str | None) -> None:
     """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held."""
-    with _edit(model) as (store, current):
-        _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
-        _existing(current, actor, ACTOR_KINDS, "an actor (role, body or person)")
+    with edit(model, scenario) as editing:
+        current = editing.model
+        existing_item(current, item)
+        existing_actor(current, actor)
         change = Change(assign=[Assignment(item, letter, actor) for letter in letters])
         kpi = current.kpis.get(item)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
-        _save(store, current, change)
-    confirm(f"{actor} is {cell_text(letters)} on {item}")
+        said = editing.save(change, f"{actor} is {cell_text(letters)} on {item}")
+    confirm(said)
 
 
 @click.command()
 @model_argument
 @click.argument("item")
 @click.argument("actor")
-def unassign(model: str, item: str, actor: str) -> None:
+@scenario_option
+def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
     """Take ACTOR's letters on ITEM away."""
-    with _edit(model) as (store, current):
-        _existing(current, item, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+    with edit(model, scenario) as editing:
+        current = editing.model
+        existing_item(current, item)
         letters = current.letters_of(item, actor)
         if not letters:
             raise UsageError(f"{actor} holds no letter on {item}")
-        _save(store, current,
-              Change(unassign=[Assignment(item, letter, actor) for letter in letters]))
-    confirm(f"{actor} is no longer {cell_text(letters)} on {item}")
+        said = editing.save(Change(unassign=[Assignment(item, letter, actor)
+                                             for letter in letters]),
+                            f"{actor} is no longer {cell_text(letters)} on {item}")
+    confirm(said)
 
 
 COMMANDS: list[click.Command] = [
@@ -358,26 +372,6 @@ COMMANDS: list[click.Command] = [
 
 
 # ---- shared steps -------------------------------------------------------------
-
-
-@contextmanager
-def _edit(spec: str) -> Iterator[tuple[Store, Model]]:
-    """The database MODEL names and its model, for one scripted edit."""
-    from raci.store import open_store
-
-    with open_store(database_url(spec)) as store:
-        yield store, store.load()
-
-
-def _save(store: Store, model: Model, change: Change) -> None:
-    """Apply the change in memory, refuse it if the model breaks, else store it."""
-    from raci.model.checks import check_model
-
-    change.apply(model)
-    problems = check_model(model)
-    if problems:
-        raise UsageError("; ".join(p.message for p in problems))
-    store.save(change)
 
 
 def _check_entity(kind: str, data: dict[str, Any]) -> None:
@@ -393,23 +387,6 @@ def _listing(references: list[Reference], most: int = 10) -> str:
     shown = [f"{r.source} ({r.field})" for r in references[:most]]
     more = len(references) - most
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-
-
-def _existing(
-    model: Model, entity_id: str, kinds: frozenset[str] | None = None, what: str = ""
-) -> Entity:
-    entity = model.get(entity_id)
-    if entity is None:
-        near = difflib.get_close_matches(entity_id, list(_ids(model, kinds)), n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise UsageError(f"no entity with id {entity_id!r}{hint}")
-    if kinds is not None and model.kind(entity_id) not in kinds:
-        raise UsageError(f"{entity_id} is a {model.kind(entity_id)}, not {what}")
-    return entity
-
-
-def _ids(model: Model, kinds: frozenset[str] | None) -> list[str]:
-    return [e.id for e in model.entities() if kinds is None or model.kind(e.id) in kinds]
 
 
 def _parse_settings(kind: str, settings: tuple[str, ...]) -> dict[str, Any]:

@@ -22,6 +22,11 @@ PROGRESS_STEP = 250
 model_argument = click.argument("model")
 """MODEL: a .db file, a database URL, or a .yaml/.yml/.json model file (see `raci.source`)."""
 
+scenario_option = click.option(
+    "--scenario", metavar="NAME",
+    help="Make the edit in this scenario instead of the model (as MODEL@NAME does).")
+"""`--scenario NAME` on the edit commands (see `raci scenario`)."""
+
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
     metavar="SECONDS", help="Stop Graphviz's dot after this long.")

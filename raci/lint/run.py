@@ -11,7 +11,7 @@ from raci.lint.config import LintConfig, load_config
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
 from raci.model.lean import LeanModel
-from raci.source import ModelSource, is_model_file
+from raci.source import ModelSource, is_model_file, split_scenario
 
 
 @dataclass
@@ -32,8 +32,9 @@ class LintRun:
 
 
 def config_for(models: Sequence[str], config_file: Path | None, **overrides: object) -> LintConfig:
-    """The configuration found from the first model (a database: the current directory)."""
-    first = models[0] if models else None
+    """The configuration found from the first model (a database: the current directory;
+    a scenario: as for its database)."""
+    first = split_scenario(models[0])[0] if models else None
     model_path = Path(first) if first is not None and _is_path(first) else None
     return load_config(model_path, config_file, **overrides)  # type: ignore[arg-type]
 

@@ -157,3 +157,52 @@ def removal(model: Model, entity_id: str) -> Change:
                 for w in model.waivers]
         change.waivers = [w for w in kept if w.target]
     return change
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Something a change touches that a model no longer holds as the change found it."""
+
+    subject: str
+    """An id, or ``the assignment of ACTOR on ITEM``, ``the assignments of ID``,
+    ``the organisation's name, description or as-of date``, ``the list of waivers``."""
+    how: str = "changed"
+    """``changed``, ``added`` (absent when the change was made) or ``removed``."""
+
+
+def changed_since(model: Model, change: Change, found: Change) -> Difference | None:
+    """What `change` touches that `model` no longer holds as the change found it.
+
+    `found` is what the change found where it was made: its inverse then,
+    holding the entities it replaced or removed (an entity it added was
+    absent), the letters it replaced or removed (a cell it assigned anew had
+    none), the assignments of each entity it removed, the org header and
+    waivers. A change may be made on `model` when nothing differs; otherwise
+    it would overwrite, or silently drop, what changed since.
+    """
+    if change.rename is not None:
+        old, new = change.rename
+        if old not in model:
+            return Difference(old, "removed")
+        return Difference(new, "added") if new in model else None
+    entities_found = {entity.id: entity for entity in found.put}
+    for entity_id in (*(entity.id for entity in change.put), *change.delete):
+        now, then = model.get(entity_id), entities_found.get(entity_id)
+        if now != then:
+            how = "added" if then is None else "removed" if now is None else "changed"
+            return Difference(entity_id, how)
+    letters_found: dict[tuple[str, str], set[str]] = {}
+    for a in found.assign:
+        letters_found.setdefault((a.item, a.actor), set()).add(a.letter)
+    for a in (*change.assign, *change.unassign):
+        if set(model.letters_of(a.item, a.actor)) != letters_found.get((a.item, a.actor), set()):
+            return Difference(f"the assignment of {a.actor} on {a.item}")
+    for entity_id in change.delete:
+        held = {*model.assignments_of_item(entity_id), *model.assignments_of_actor(entity_id)}
+        if held != {a for a in found.assign if entity_id in (a.item, a.actor)}:
+            return Difference(f"the assignments of {entity_id}")
+    if change.org is not None and model.org != found.org:
+        return Difference("the organisation's name, description or as-of date")
+    if change.waivers is not None and model.waivers != found.waivers:
+        return Difference("the list of waivers")
+    return None

@@ -6,7 +6,12 @@ runs in one transaction with optimistic concurrency: the store remembers the
 version of every entity, assignment and waiver it loaded, and a write whose
 row changed since then is refused with a `ConflictError` (see `saving`).
 
-Every write transaction begins by bumping `meta.revision`. That one row
+Scenarios (`raci.model.scenarios`) are kept beside the model: made,
+extended a change at a time, undone, dropped, and applied into the model in
+one transaction (`apply_scenario`). Writing a scenario leaves the model and
+its revision alone.
+
+Every write transaction of the model begins by bumping `meta.revision`. That one row
 serialises writers (SQLite takes its write lock at BEGIN IMMEDIATE,
 PostgreSQL locks the row until commit), so the checks a save makes stay true
 until it commits; the new revision is also the version of every row written.
@@ -14,6 +19,7 @@ until it commits; the new revision is also the version of every row written.
 
 from __future__ import annotations
 
+import datetime as dt
 from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
@@ -21,11 +27,13 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, delete, exists, select, update
 from sqlalchemy.engine import URL
 
-from raci.errors import ModelExistsError, StoreError
+from raci.errors import ConflictError, ModelExistsError, StoreError
 from raci.model import Model, kind_of
 from raci.model.changes import Change
+from raci.model.checks import did_you_mean
 from raci.model.collector import collector_paused
 from raci.model.lean import LeanModel
+from raci.model.scenarios import Misfit, Scenario, Step, play
 from raci.store import tables
 from raci.store.engine import bulk_writing, database_errors, describe, reading, writing
 from raci.store.reading import read_lean_model, read_model
@@ -38,7 +46,17 @@ from raci.store.rows import (
     org_values,
     waiver_rows,
 )
-from raci.store.saving import RememberedVersions, save_change
+from raci.store.saving import RememberedVersions, WrittenVersions, save_change
+from raci.store.scenarios import (
+    delete_scenario,
+    delete_step,
+    insert_scenario,
+    insert_step,
+    lock_scenario,
+    read_scenario,
+    read_scenarios,
+    scenario_names,
+)
 
 
 class Store:
@@ -157,13 +175,153 @@ class Store:
             return
         with database_errors(self._database), writing(self._engine) as connection:
             revision = _bump_revision(connection)
-            try:
-                written = save_change(connection, change, revision, self._versions)
-            except StoreError as refused:  # a conflict too: name the database, keep the kind
-                raise type(refused)(f"{self._database}: {refused}") from None
+            written = self._save_change(connection, change, revision, self._versions)
         self._versions.update(written)
         if revision == self._known_revision + 1:
             self._known_revision = revision
+
+
+    def _save_change(self, connection: Connection, change: Change, revision: int,
+                     versions: RememberedVersions) -> WrittenVersions:
+        try:
+            return save_change(connection, change, revision, versions)
+        except StoreError as refused:  # a conflict too: name the database, keep the kind
+            raise type(refused)(f"{self._database}: {refused}") from None
+
+    # ---- scenarios -------------------------------------------------------------
+
+    def scenarios(self) -> list[Scenario]:
+        """Every scenario, the oldest first."""
+        with database_errors(self._database), reading(self._engine) as connection:
+            return read_scenarios(connection)
+
+    def scenario(self, name: str) -> Scenario:
+        """Scenario `name`, not played."""
+        with database_errors(self._database), reading(self._engine) as connection:
+            return self._existing_scenario(connection, name)
+
+    def load_scenario(self, name: str) -> tuple[Model, Scenario]:
+        """The model and scenario `name`, from one snapshot, the scenario not
+        played: a load as `load` is, after which this store saves into the model."""
+        with (
+            collector_paused(),
+            database_errors(self._database),
+            reading(self._engine) as connection,
+        ):
+            scenario = self._existing_scenario(connection, name)
+            revision = _current_revision(connection)
+            model, versions = read_model(connection)
+        self._versions = versions
+        self._known_revision = revision
+        return model, scenario
+
+    def load_view(self, name: str) -> tuple[Model, Scenario]:
+        """The model with scenario `name` played on it (its *view*), and the
+        scenario; a `ConflictError` when the scenario no longer fits the model.
+        Edits of the view are saved into the scenario (`add_step`), never by `save`."""
+        model, scenario = self.load_scenario(name)
+        misfit = play(model, scenario.steps)
+        if misfit is not None:
+            raise self.misfit_error(scenario, misfit)
+        return model, scenario
+
+    def misfit_error(self, scenario: Scenario, misfit: Misfit, *, applying: bool = False
+                     ) -> ConflictError:
+        """The error that says a scenario no longer fits the model, and what to do."""
+        advice = ("; nothing was written" if applying else
+                  "; undo its changes back to that one, or drop it")
+        return ConflictError(f"{self._database}: scenario {scenario.name} no longer fits the "
+                             f"model: {misfit}{advice}")
+
+    def create_scenario(self, name: str, description: str | None = None, *,
+                        created: dt.datetime | None = None) -> Scenario:
+        """A new, empty scenario on the model as it is now."""
+        made = created or dt.datetime.now().replace(microsecond=0)
+        with database_errors(self._database), writing(self._engine) as connection:
+            if read_scenario(connection, name) is not None:
+                raise StoreError(f"{self._database}: there is a scenario {name} already; "
+                                 "choose another name, or drop that one first")
+            scenario = Scenario(name, description, made, _current_revision(connection))
+            insert_scenario(connection, scenario)
+        return scenario
+
+    def add_step(self, name: str, step: Step, *, after: int) -> None:
+        """Add a change to the end of scenario `name`, which had `after` changes
+        when the caller loaded it; a `ConflictError` if it has more or fewer now."""
+        with database_errors(self._database), writing(self._engine) as connection:
+            count = self._locked_scenario(connection, name)
+            if count != after:
+                raise self._scenario_changed(name)
+            insert_step(connection, name, count, step)
+
+    def undo_step(self, name: str, *, expected: int | None = None) -> Step:
+        """Take the last change off scenario `name` and return it. With
+        `expected`, the number of changes the caller saw: a `ConflictError`
+        if it has more or fewer now."""
+        with database_errors(self._database), writing(self._engine) as connection:
+            count = self._locked_scenario(connection, name)
+            if expected is not None and count != expected:
+                raise self._scenario_changed(name)
+            if count == 0:
+                raise StoreError(f"{self._database}: scenario {name} has no change to undo")
+            scenario = read_scenario(connection, name)
+            assert scenario is not None
+            delete_step(connection, name, count - 1)
+        return scenario.steps[-1]
+
+    def drop_scenario(self, name: str) -> Scenario:
+        """Delete scenario `name` and its changes; return what was dropped."""
+        with database_errors(self._database), writing(self._engine) as connection:
+            self._locked_scenario(connection, name)
+            scenario = self._existing_scenario(connection, name)
+            delete_scenario(connection, name)
+        return scenario
+
+    def apply_scenario(self, name: str) -> tuple[Model, Scenario]:
+        """Write every change of scenario `name` into the model and drop the
+        scenario, in one transaction: all of it, or nothing. A `ConflictError`,
+        and nothing written, when the scenario no longer fits the model.
+        Returns the model as it now is (this store's loaded model) and the scenario."""
+        with (
+            collector_paused(),
+            database_errors(self._database),
+            writing(self._engine) as connection,
+        ):
+            revision = _bump_revision(connection)  # from here on, the model's writers wait
+            self._locked_scenario(connection, name)
+            scenario = self._existing_scenario(connection, name)
+            model, versions = read_model(connection)
+            misfit = play(model, scenario.steps)
+            if misfit is not None:
+                raise self.misfit_error(scenario, misfit, applying=True)
+            for step in scenario.steps:
+                versions.update(self._save_change(connection, step.change, revision, versions))
+            delete_scenario(connection, name)
+        self._versions = versions
+        self._known_revision = revision
+        return model, scenario
+
+    def _locked_scenario(self, connection: Connection, name: str) -> int:
+        count = lock_scenario(connection, name)
+        if count is None:
+            raise self._no_scenario(connection, name)
+        return count
+
+    def _existing_scenario(self, connection: Connection, name: str) -> Scenario:
+        scenario = read_scenario(connection, name)
+        if scenario is None:
+            raise self._no_scenario(connection, name)
+        return scenario
+
+    def _no_scenario(self, connection: Connection, name: str) -> StoreError:
+        names = scenario_names(connection)
+        there = (did_you_mean(name, names) or f"; its scenarios: {', '.join(names)}" if names
+                 else "; it has no scenarios")
+        return StoreError(f"{self._database}: no scenario {name}{there}")
+
+    def _scenario_changed(self, name: str) -> ConflictError:
+        return ConflictError(f"{self._database}: scenario {name} was changed by someone else "
+                             "since you loaded it; reload and try again")
 
 
 def _bump_revision(connection: Connection) -> int:

@@ -38,6 +38,16 @@ model whose references may run in any order, cycles in `reports_to` included
 (a lint finding, not a broken model). Waiver targets are not foreign keys: a
 waiver may outlive what it names, and lint reports it as unused.
 
+A *scenario* (`scenario`) is a named list of changes tried on top of the
+model without touching it: its name, description, when it was made and the
+model's revision then, and a `version` that each write of the scenario
+raises (the row writers of one scenario queue on). Its changes
+(`scenario_change`) are rows in order, each the change and what it found
+where it was made as plain data (`raci.formats.changes`), and a line saying
+what the user did. Scenario rows name entities only inside their data, so
+they never hold the model back: the model may change under a scenario, and
+`raci.model.scenarios.play` says whether the scenario still fits.
+
 Changing anything here needs a migration in `migrations/versions/`; a test
 checks that the migrated schema equals these tables.
 """
@@ -45,10 +55,12 @@ checks that the migrated schema equals these tables.
 from __future__ import annotations
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -205,4 +217,29 @@ waiver_target = Table(
     Column("position", Integer, primary_key=True),
     Column("target", Text, nullable=False),
     Column("version", Integer, nullable=False),
+)
+
+scenario = Table(
+    "scenario",
+    metadata,
+    Column("name", String, primary_key=True),
+    Column("description", Text),
+    Column("created", DateTime, nullable=False),
+    Column("base_revision", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+scenario_change = Table(
+    "scenario_change",
+    metadata,
+    Column(
+        "scenario",
+        String,
+        ForeignKey("scenario.name", deferrable=True, initially="DEFERRED"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("summary", Text, nullable=False),
+    Column("change", JSON, nullable=False),
+    Column("found", JSON, nullable=False),
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
-from raci.model.changes import Change
+from raci.model.changes import Change, changed_since
 
 
 @dataclass
@@ -110,9 +110,9 @@ def why_not_applicable(model: Model, edit: Edit) -> str | None:
     loaded, as a save would then overwrite their change; nor when what it
     names is gone.
     """
-    changed = _changed_since(model, edit)
+    changed = changed_since(model, edit.change, edit.inverse)
     if changed is not None:
-        return f"{changed} was changed by someone else since you loaded it"
+        return f"{changed.subject} was changed by someone else since you loaded it"
     change = edit.change
     for entity_id in change.delete:
         if entity_id not in model:
@@ -127,32 +127,4 @@ def why_not_applicable(model: Model, edit: Edit) -> str | None:
             return f"{assignment.item} was removed by someone else"
         if model.kind(assignment.actor) not in ACTOR_KINDS and assignment.actor not in ids_put:
             return f"{assignment.actor} was removed by someone else"
-    return None
-
-
-def _changed_since(model: Model, edit: Edit) -> str | None:
-    """What the edit changes that `model` no longer holds as the edit found it.
-
-    The edit's inverse holds what it found: the entities it replaced or
-    removed (an entity it added was absent), the letters it replaced or
-    removed (a pair it assigned anew had none), the org header and waivers.
-    """
-    change, found = edit.change, edit.inverse
-    if change.rename is not None:
-        old, new = change.rename
-        return None if old in model and new not in model else old
-    entities_found = {entity.id: entity for entity in found.put}
-    for entity_id in (*(entity.id for entity in change.put), *change.delete):
-        if model.get(entity_id) != entities_found.get(entity_id):
-            return entity_id
-    letters_found: dict[tuple[str, str], set[str]] = {}
-    for a in found.assign:
-        letters_found.setdefault((a.item, a.actor), set()).add(a.letter)
-    for a in (*change.assign, *change.unassign):
-        if set(model.letters_of(a.item, a.actor)) != letters_found.get((a.item, a.actor), set()):
-            return f"the assignment of {a.actor} on {a.item}"
-    if change.org is not None and model.org != found.org:
-        return "the organisation's name, description or as-of date"
-    if change.waivers is not None and model.waivers != found.waivers:
-        return "the list of waivers"
     return None

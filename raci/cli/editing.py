@@ -1,0 +1,96 @@
+"""One scripted edit: the model it is made on, looking ids up in it, and saving it.
+
+The edit commands (`raci add`, `set`, `rm`, `assign`, …) and the remedies of
+`raci scenario` build a `Change` on `Editing.model` and hand it to
+`Editing.save`: the model's own, saved in the database, or a scenario's
+view of it, kept as the scenario's next change.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from raci.errors import UsageError
+from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
+from raci.model.changes import Change
+from raci.model.scenarios import Scenario, Step
+from raci.source import database_url, split_scenario
+
+if TYPE_CHECKING:
+    from raci.store import Store
+
+
+@dataclass
+class Editing:
+    """The model one scripted edit is made on: the database's own, or a
+    scenario's view of it, and where the edit is saved."""
+
+    store: Store
+    model: Model
+    scenario: Scenario | None
+
+    def save(self, change: Change, summary: str) -> str:
+        """Apply the change in memory, refuse it if the model breaks, else store
+        it: in the model, or as the scenario's next change (`summary` says
+        what it does). Returns what to tell the user."""
+        from raci.model.checks import check_model
+
+        found = change.apply(self.model)
+        problems = check_model(self.model)
+        if problems:
+            raise UsageError("; ".join(p.message for p in problems))
+        if self.scenario is None:
+            self.store.save(change)
+            return summary
+        self.store.add_step(self.scenario.name, Step(change, found, summary),
+                            after=len(self.scenario.steps))
+        return f"{summary} (scenario {self.scenario.name})"
+
+
+@contextmanager
+def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
+    """The database MODEL names and the model to edit: its own, or the view
+    of the scenario that `--scenario` or MODEL@NAME names."""
+    from raci.store import open_store
+
+    database, named = split_scenario(spec)
+    if named is not None and scenario is not None and named != scenario:
+        raise UsageError(f"{spec} names scenario {named} and --scenario names {scenario}; "
+                         "give one")
+    scenario = scenario or named
+    with open_store(database_url(database)) as store:
+        if scenario is None:
+            yield Editing(store, store.load(), None)
+        else:
+            yield Editing(store, *store.load_view(scenario))
+
+
+def existing(
+    model: Model, entity_id: str, kinds: frozenset[str] | None = None, what: str = ""
+) -> Entity:
+    """The entity with this id, of one of `kinds` (`what` names them); a
+    `UsageError` with the nearest id otherwise."""
+    entity = model.get(entity_id)
+    if entity is None:
+        near = difflib.get_close_matches(entity_id, list(_ids(model, kinds)), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise UsageError(f"no entity with id {entity_id!r}{hint}")
+    if kinds is not None and model.kind(entity_id) not in kinds:
+        raise UsageError(f"{entity_id} is a {model.kind(entity_id)}, not {what}")
+    return entity
+
+
+def existing_item(model: Model, item_id: str) -> Entity:
+    return existing(model, item_id, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+
+
+def existing_actor(model: Model, actor_id: str) -> Entity:
+    return existing(model, actor_id, ACTOR_KINDS, "an actor (role, body or person)")
+
+
+def _ids(model: Model, kinds: frozenset[str] | None) -> list[str]:
+    return [e.id for e in model.entities() if kinds is None or model.kind(e.id) in kinds]

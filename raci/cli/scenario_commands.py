@@ -1,0 +1,283 @@
+"""`raci scenario`: named sets of changes tried on a model without touching it.
+
+`new`, `list`, `show`, `undo`, `apply`, `drop` and `compare` manage them;
+`merge`, `retire`, `remove-person` and `move-a` add the usual remedies to
+one, each as one change (`raci.model.remedies`). Every edit command also
+works in a scenario (`--scenario NAME`), and every command that reads a
+MODEL reads a scenario's view of it as MODEL@NAME (`raci.source`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, cast
+
+import click
+
+from raci.cli.editing import edit, existing, existing_actor, existing_item
+from raci.cli.options import confirm, format_option, model_argument
+from raci.errors import UsageError
+from raci.lint.scenarios import SHOW_FORMATS
+from raci.model import Letter
+from raci.model.changes import Change
+from raci.model.scenarios import SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
+from raci.source import SCENARIO_MARK, database_url
+from raci.text import aligned
+
+if TYPE_CHECKING:
+    from raci.store import Store
+
+name_argument = click.argument("name")
+
+
+@click.group()
+def scenario() -> None:
+    """Try changes on a model without touching it, then apply or drop them:
+    new, list, show, undo, apply, drop, compare, and the remedies merge,
+    retire, remove-person and move-a."""
+
+
+@contextmanager
+def _store(model: str) -> Iterator[Store]:
+    from raci.store import open_store
+
+    with open_store(database_url(model)) as store:
+        yield store
+
+
+def _changes(count: int) -> str:
+    return f"{count} change{'' if count == 1 else 's'}"
+
+
+@scenario.command()
+@model_argument
+@name_argument
+@click.option("--description", help="What the scenario tries, in a line.")
+def new(model: str, name: str, description: str | None) -> None:
+    """Make an empty scenario NAME on the model as it is now."""
+    if not is_valid_scenario_name(name):
+        raise UsageError(f"{name!r} is not a scenario name: letters, digits, _ and -, starting "
+                         f"with a letter or digit, at most {SCENARIO_NAME_MAX_LENGTH} characters")
+    with _store(model) as store:
+        store.create_scenario(name, description or None)
+    confirm(f"made scenario {name}; edit in it with --scenario {name}, read it as "
+            f"{model}{SCENARIO_MARK}{name}")
+
+
+@scenario.command(name="list")
+@model_argument
+@format_option(["text", "json"], "Output format.", default="text")
+def list_(model: str, fmt: str) -> None:
+    """List the scenarios of MODEL, the oldest first."""
+    with _store(model) as store:
+        scenarios, revision = store.scenarios(), store.revision()
+    if fmt == "json":
+        from raci.lint.scenarios import scenario_dict
+
+        click.echo(json.dumps({"model": model, "revision": revision,
+                               "scenarios": [scenario_dict(s) for s in scenarios]},
+                              indent=2, ensure_ascii=False))
+        return
+    if not scenarios:
+        click.echo(f"{model} has no scenarios; make one with `raci scenario new {model} NAME`")
+        return
+    rows = [["NAME", "CHANGES", "MADE", "ON REVISION", "DESCRIPTION"]] + [
+        [s.name, str(len(s.steps)), f"{s.created:%Y-%m-%d %H:%M}", str(s.base_revision),
+         s.description or ""] for s in scenarios]
+    click.echo("\n".join(aligned(rows, indent="")))
+
+
+@scenario.command()
+@model_argument
+@name_argument
+@format_option(SHOW_FORMATS, "Output format.", default="text")
+def show(model: str, name: str, fmt: str) -> None:
+    """Show scenario NAME: its changes, and the findings it resolves, introduces
+    and keeps."""
+    from raci.lint.run import config_for
+    from raci.lint.scenarios import SHOW_RENDERERS, scenario_report
+
+    with _store(model) as store:
+        base, found = store.load_scenario(name)
+        revision = store.known_revision
+    report = scenario_report(model, base, found, revision, config_for([model], None))
+    click.echo(SHOW_RENDERERS[fmt](report), nl=False)
+
+
+@scenario.command()
+@model_argument
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@format_option(SHOW_FORMATS, "Output format.", default="text")
+def compare(model: str, first: str, second: str, fmt: str) -> None:
+    """Compare scenarios A and B side by side: their changes, and for each
+    finding whether each resolves, introduces or keeps it."""
+    from raci.lint.run import config_for
+    from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_report
+
+    if first == second:
+        raise UsageError(f"give two different scenarios to compare, not {first} twice")
+    config = config_for([model], None)
+    with _store(model) as store:
+        base, one = store.load_scenario(first)
+        revision = store.known_revision
+        other = store.scenario(second)
+        reports = [scenario_report(model, base, s, revision, config) for s in (one, other)]
+        for report in reports:
+            if report.misfit is not None:
+                raise store.misfit_error(report.scenario, report.misfit)
+    click.echo(COMPARE_RENDERERS[fmt](compare(*reports)), nl=False)
+
+
+@scenario.command()
+@model_argument
+@name_argument
+def undo(model: str, name: str) -> None:
+    """Take the last change off scenario NAME."""
+    with _store(model) as store:
+        step = store.undo_step(name)
+    confirm(f"undid {step.summary} (scenario {name})")
+
+
+@scenario.command()
+@model_argument
+@name_argument
+def apply(model: str, name: str) -> None:
+    """Write every change of scenario NAME into the model in one transaction
+    (all or nothing), then drop the scenario."""
+    with _store(model) as store:
+        _, applied = store.apply_scenario(name)
+    confirm(f"applied scenario {name} to {model} ({_changes(len(applied.steps))}); "
+            "the scenario is dropped")
+
+
+@scenario.command()
+@model_argument
+@name_argument
+def drop(model: str, name: str) -> None:
+    """Delete scenario NAME and its changes; the model is not touched."""
+    with _store(model) as store:
+        dropped = store.drop_scenario(name)
+    confirm(f"dropped scenario {name} ({_changes(len(dropped.steps))})")
+
+
+# ---- remedies ------------------------------------------------------------------
+
+BODY = frozenset({"body"})
+CHAIRS = frozenset({"role", "person"})
+
+
+def _sensibly(build: Callable[..., Change], *arguments: object) -> Change:
+    """The remedy's change; one that makes no sense is a usage error, with its reason."""
+    try:
+        return build(*arguments)
+    except ValueError as senseless:
+        raise UsageError(str(senseless)) from None
+
+
+@scenario.command()
+@model_argument
+@name_argument
+@click.argument("body")
+@click.option("--into", required=True, metavar="BODY", help="The body that stays.")
+@click.option("--chair", metavar="ACTOR",
+              help="Who chairs the merged body (default: its chair, else BODY's).")
+def merge(model: str, name: str, body: str, into: str, chair: str | None) -> None:
+    """In scenario NAME, merge BODY into another body: members united, every
+    letter moved (where both held one on an item, the stronger stays: A > R >
+    C > I, A/R kept), and BODY retired; what reported to it reports to the
+    body that stays."""
+    from raci.model.remedies import merge_bodies
+
+    with edit(model, name) as editing:
+        view = editing.model
+        existing(view, body, BODY, "a body")
+        existing(view, into, BODY, "a body")
+        if chair is not None:
+            existing(view, chair, CHAIRS, "a role or person")
+        change = _sensibly(merge_bodies, view, body, into, chair)
+        chaired = f", chaired by {chair}" if chair is not None else ""
+        said = editing.save(change, f"merged body {body} into {into}{chaired}")
+    confirm(said)
+
+
+@scenario.command()
+@model_argument
+@name_argument
+@click.argument("body")
+@click.option("--to", "heir", metavar="ACTOR",
+              help="Who takes the body's letters (default: its chair).")
+def retire(model: str, name: str, body: str, heir: str | None) -> None:
+    """In scenario NAME, retire BODY: its letters go to its chair (or --to),
+    and whatever reported to it reports where it reported."""
+    from raci.model.remedies import retire_body
+
+    with edit(model, name) as editing:
+        view = editing.model
+        existing(view, body, BODY, "a body")
+        if heir is not None:
+            existing_actor(view, heir)
+        change = _sensibly(retire_body, view, body, heir)
+        taker = heir or view.bodies[body].chair
+        said = editing.save(change, f"retired body {body}, its letters to {taker}")
+    confirm(said)
+
+
+@scenario.command(name="remove-person")
+@model_argument
+@name_argument
+@click.argument("person")
+@click.option("--to", "heir", metavar="ACTOR",
+              help="Who takes the letters the person held directly (default: nobody).")
+def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
+    """In scenario NAME, remove PERSON: the roles they held become vacant, their
+    seats and chairs go, and the letters they held directly go to --to, or go."""
+    from raci.model.remedies import remove_person as removing
+
+    with edit(model, name) as editing:
+        view = editing.model
+        existing(view, person, frozenset({"person"}), "a person")
+        if heir is not None:
+            existing_actor(view, heir)
+        change = _sensibly(removing, view, person, heir)
+        letters = f", their letters to {heir}" if heir is not None else ""
+        said = editing.save(change, f"removed person {person}{letters}")
+    confirm(said)
+
+
+def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Letter | None:
+    if value is None:
+        return None
+    letter = value.strip().upper()
+    if letter not in ("R", "C", "I"):
+        raise click.BadParameter(f"{value!r}: give R, C or I")
+    return cast(Letter, letter)
+
+
+@scenario.command(name="move-a")
+@model_argument
+@name_argument
+@click.argument("item")
+@click.argument("actor")
+@click.option("--former", metavar="LETTER", callback=_letter,
+              help="What the former Accountables become: R, C or I (default: nothing, "
+                   "but an A/R keeps its R).")
+def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) -> None:
+    """In scenario NAME, make ACTOR the one Accountable of ITEM; the former
+    Accountables lose their A."""
+    from raci.model.remedies import move_accountable
+
+    with edit(model, name) as editing:
+        view = editing.model
+        existing_item(view, item)
+        existing_actor(view, actor)
+        formers = [a for a in view.actors(item, "A") if a != actor]
+        change = _sensibly(move_accountable, view, item, actor, former)
+        became = f" ({', '.join(formers)} now {former})" if former and formers else ""
+        said = editing.save(change, f"moved the A of {item} to {actor}{became}")
+    confirm(said)
+
+
+COMMANDS: list[click.Command] = [scenario]

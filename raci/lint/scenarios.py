@@ -1,0 +1,314 @@
+"""What a scenario does to the findings: `raci scenario show` and `compare`.
+
+A scenario's view is linted beside the model it is played on, and the
+findings matched by fingerprint, as `raci diff` matches them: *resolved* are
+the model's unwaived findings the view has not, *introduced* the view's the
+model has not, *kept* those in both (as the view words them). A scenario that no longer fits the
+model has no view: its report gives the reason instead of findings.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from raci.formats.changes import change_to_data
+from raci.lint.config import LintConfig
+from raci.lint.engine import lint_model
+from raci.lint.findings import LEVELS, Finding
+from raci.lint.output import finding_dict, markdown_text, summary
+from raci.model import Model
+from raci.model.scenarios import Misfit, Scenario, play
+from raci.source import SCENARIO_MARK, ModelSource
+from raci.text import aligned, one_line
+
+SHOW_FORMATS = ("text", "json", "markdown")
+STATUSES = ("resolved", "introduced", "kept")
+ABSENT = "-"
+"""A comparison's status of a finding neither the model nor that scenario has."""
+
+
+@dataclass
+class FindingsDelta:
+    before: list[Finding]
+    """The model's unwaived findings."""
+    after: list[Finding]
+    """The view's unwaived findings."""
+
+    def __post_init__(self) -> None:
+        self._before = {f.fingerprint for f in self.before}
+        self._after = {f.fingerprint for f in self.after}
+
+    def status(self, fingerprint: str) -> str:
+        """``resolved``, ``introduced``, ``kept``, or `ABSENT`."""
+        now = fingerprint in self._after
+        if fingerprint in self._before:
+            return "kept" if now else "resolved"
+        return "introduced" if now else ABSENT
+
+    @property
+    def resolved(self) -> list[Finding]:
+        return [f for f in self.before if f.fingerprint not in self._after]
+
+    @property
+    def introduced(self) -> list[Finding]:
+        return [f for f in self.after if f.fingerprint not in self._before]
+
+    @property
+    def kept(self) -> list[Finding]:
+        """As the view has them: a kept finding may say something new (fewer
+        parties consulted, but still too many)."""
+        return [f for f in self.after if f.fingerprint in self._before]
+
+
+@dataclass
+class ScenarioReport:
+    model: str
+    """The MODEL argument the scenario belongs to."""
+    scenario: Scenario
+    revision: int
+    """The model's revision now."""
+    misfit: Misfit | None
+    delta: FindingsDelta | None
+    """None when the scenario no longer fits the model."""
+
+
+def scenario_report(label: str, model: Model, scenario: Scenario, revision: int,
+                    config: LintConfig | None = None) -> ScenarioReport:
+    """Lint `model` and the scenario's view of it (played on a copy)."""
+    view = copy.deepcopy(model)
+    misfit = play(view, scenario.steps)
+    if misfit is not None:
+        return ScenarioReport(label, scenario, revision, misfit, None)
+    before = lint_model(ModelSource(label, model), config)
+    after = lint_model(ModelSource(f"{label}{SCENARIO_MARK}{scenario.name}", view), config)
+    delta = FindingsDelta([f for f in before if not f.waived], [f for f in after if not f.waived])
+    return ScenarioReport(label, scenario, revision, misfit, delta)
+
+
+# ---- show ----------------------------------------------------------------------
+
+
+def _made(report: ScenarioReport) -> str:
+    scenario = report.scenario
+    made = f"Made {scenario.created:%Y-%m-%d %H:%M}"
+    if scenario.base_revision == report.revision:
+        return f"{made} on the model as it is now (revision {report.revision})."
+    return (f"{made} on revision {scenario.base_revision} of the model; "
+            f"it is at revision {report.revision} now.")
+
+
+def _finding_line(finding: Finding) -> str:
+    return f"{finding.code} [{finding.level}] {finding.message}"
+
+
+def _levels(findings: Sequence[Finding]) -> str:
+    """``1 error, 3 warnings, 0 infos``."""
+    counts = summary(findings)
+    return ", ".join(f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}"
+                     for level in LEVELS)
+
+
+def _misfit_text(report: ScenarioReport) -> str:
+    return (f"This scenario no longer fits the model: {report.misfit}. Undo its changes "
+            "back to that one, or drop it.")
+
+
+def _sections(report: ScenarioReport) -> list[tuple[str, list[str]]]:
+    """(title, lines) of the changes and of each kind of finding, shared by text and
+    Markdown."""
+    changes = ("Changes", [step.summary for step in report.scenario.steps])
+    if report.delta is None:
+        return [changes]
+    delta = report.delta
+    return [changes, *((f"Findings {status}", [_finding_line(f) for f in getattr(delta, status)])
+                       for status in STATUSES)]
+
+
+def _totals(delta: FindingsDelta) -> str:
+    return f"Without the scenario: {_levels(delta.before)}; with it: {_levels(delta.after)}."
+
+
+def show_text(report: ScenarioReport) -> str:
+    scenario = report.scenario
+    out = [f"Scenario {scenario.name} of {report.model}"]
+    if scenario.description:
+        out.append(scenario.description)
+    out.append(_made(report))
+    for title, lines in _sections(report):
+        numbered = title == "Changes"
+        out += ["", f"{title} ({len(lines)}):"]
+        out += [f"  {f'{n}. ' if numbered else ''}{line}" for n, line in enumerate(lines, 1)]
+        out += [] if lines else ["  none"]
+    out += ["", _misfit_text(report) if report.delta is None else _totals(report.delta)]
+    return "\n".join(map(one_line, out)) + "\n"
+
+
+def show_markdown(report: ScenarioReport) -> str:
+    scenario = report.scenario
+    out = [f"## Scenario `{markdown_text(scenario.name)}` of `{markdown_text(report.model)}`", ""]
+    if scenario.description:
+        out += [markdown_text(scenario.description), ""]
+    out.append(_made(report))
+    for title, lines in _sections(report):
+        marker = "1." if title == "Changes" else "-"
+        out += ["", f"### {title} ({len(lines)})", ""]
+        out += [f"{marker} {markdown_text(line)}" for line in lines] or ["None."]
+    out += ["", markdown_text(_misfit_text(report) if report.delta is None
+                              else _totals(report.delta))]
+    return "\n".join(out) + "\n"
+
+
+def show_json(report: ScenarioReport) -> str:
+    scenario, delta = report.scenario, report.delta
+    document = {
+        "version": 1,
+        "model": report.model,
+        "revision": report.revision,
+        "scenario": _scenario_dict(report),
+        "changes": [{"summary": step.summary, "change": change_to_data(step.change)}
+                    for step in scenario.steps],
+        "findings": None if delta is None else {
+            status: [finding_dict(f) for f in getattr(delta, status)] for status in STATUSES},
+        "summary": None if delta is None else {
+            "before": summary(delta.before), "after": summary(delta.after)},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def scenario_dict(scenario: Scenario) -> dict[str, object]:
+    """A scenario's header as JSON, and the summary of each change."""
+    return {"name": scenario.name, "description": scenario.description,
+            "created": scenario.created.isoformat(), "base_revision": scenario.base_revision,
+            "changes": [step.summary for step in scenario.steps]}
+
+
+def _scenario_dict(report: ScenarioReport) -> dict[str, object]:
+    misfit = report.misfit
+    return {**scenario_dict(report.scenario), "fits": misfit is None,
+            "misfit": None if misfit is None else str(misfit)}
+
+
+SHOW_RENDERERS = {"text": show_text, "json": show_json, "markdown": show_markdown}
+
+
+# ---- compare ---------------------------------------------------------------------
+
+
+@dataclass
+class ComparedFinding:
+    finding: Finding
+    statuses: tuple[str, str]
+
+
+@dataclass
+class Comparison:
+    model: str
+    reports: tuple[ScenarioReport, ScenarioReport]
+    deltas: tuple[FindingsDelta, FindingsDelta]
+    """Both scenarios' findings: both fit the model."""
+    rows: list[ComparedFinding]
+    """Every finding that the two scenarios do not both keep: the model's
+    first, in lint order, then those the first scenario introduces, then the
+    second's."""
+    kept_by_both: int
+
+
+def compare(first: ScenarioReport, second: ScenarioReport) -> Comparison:
+    """Two scenarios of one model side by side; both must fit the model."""
+    assert first.delta is not None and second.delta is not None
+    deltas = (first.delta, second.delta)
+    seen: dict[str, Finding] = {}
+    for finding in (*deltas[0].before, *deltas[0].after, *deltas[1].after):
+        seen.setdefault(finding.fingerprint, finding)
+    rows, kept_by_both = [], 0
+    for fingerprint, finding in seen.items():
+        statuses = (deltas[0].status(fingerprint), deltas[1].status(fingerprint))
+        if statuses == ("kept", "kept"):
+            kept_by_both += 1
+        else:
+            rows.append(ComparedFinding(finding, statuses))
+    return Comparison(first.model, (first, second), deltas, rows, kept_by_both)
+
+
+def _names(comparison: Comparison) -> tuple[str, str]:
+    first, second = comparison.reports
+    return first.scenario.name, second.scenario.name
+
+
+def _change_rows(comparison: Comparison) -> list[list[str]]:
+    """Change number, then each scenario's change of that number (or nothing)."""
+    steps = [report.scenario.steps for report in comparison.reports]
+    return [[str(n + 1), *(s[n].summary if n < len(s) else "" for s in steps)]
+            for n in range(max(map(len, steps)))]
+
+
+def _level_rows(comparison: Comparison) -> list[list[str]]:
+    """Each level's count without the scenarios, then with each."""
+    counts = [summary(findings) for findings in (
+        comparison.deltas[0].before, *(delta.after for delta in comparison.deltas))]
+    return [[level, *(str(c[level]) for c in counts)] for level in LEVELS]
+
+
+def _kept_line(comparison: Comparison) -> str:
+    count = comparison.kept_by_both
+    return f"{count} finding{'' if count == 1 else 's'} of the model kept by both."
+
+
+def compare_text(comparison: Comparison) -> str:
+    a, b = _names(comparison)
+    out = [f"Scenarios {a} and {b} of {comparison.model}"]
+    out += [f"  {report.scenario.name}: {report.scenario.description}"
+            for report in comparison.reports if report.scenario.description]
+    out += ["", "Changes:", *aligned([["", a, b], *_change_rows(comparison)])]
+    findings = [[*row.statuses, _finding_line(row.finding)] for row in comparison.rows]
+    out += ["", "Findings:", *aligned([[a, b, "finding"], *findings]),
+            f"  {_kept_line(comparison)}"]
+    out += ["", "Findings by level:",
+            *aligned([["", "without", a, b], *_level_rows(comparison)])]
+    return "\n".join(map(one_line, out)) + "\n"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
+    return [row(header), "|" + "---|" * len(header), *map(row, rows)]
+
+
+def compare_markdown(comparison: Comparison) -> str:
+    a, b = _names(comparison)
+    out = [f"## Scenarios `{markdown_text(a)}` and `{markdown_text(b)}` of "
+           f"`{markdown_text(comparison.model)}`", ""]
+    described = [f"- `{markdown_text(r.scenario.name)}`: {markdown_text(r.scenario.description)}"
+                 for r in comparison.reports if r.scenario.description]
+    out += [*described, ""] if described else []
+    out += ["### Changes", "", *_table(["#", a, b], _change_rows(comparison)), "",
+            "### Findings", ""]
+    findings = [[_finding_line(row.finding), *row.statuses] for row in comparison.rows]
+    if findings:
+        out += [*_table(["finding", a, b], findings), ""]
+    out += [_kept_line(comparison), "", "### Findings by level", "",
+            *_table(["level", "without", a, b], _level_rows(comparison))]
+    return "\n".join(out) + "\n"
+
+
+def compare_json(comparison: Comparison) -> str:
+    a, b = _names(comparison)
+    document = {
+        "version": 1,
+        "model": comparison.model,
+        "summary": summary(comparison.deltas[0].before),
+        "scenarios": [{**_scenario_dict(report), "summary": summary(delta.after)}
+                      for report, delta in zip(comparison.reports, comparison.deltas,
+                                               strict=True)],
+        "findings": [{**finding_dict(row.finding), "statuses": dict(zip((a, b), row.statuses,
+                                                                        strict=True))}
+                     for row in comparison.rows],
+        "kept_by_both": comparison.kept_by_both,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+COMPARE_RENDERERS = {"text": compare_text, "json": compare_json, "markdown": compare_markdown}

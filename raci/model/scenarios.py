@@ -1,0 +1,102 @@
+"""Scenarios: named lists of changes tried on top of a model without touching it.
+
+A scenario keeps each edit made in it as a `Step`: the `Change`, what the
+change found where it was made (its inverse then) and a line saying what the
+user did. Its *view* is the model with every step played on it, in order.
+The model goes on changing while a scenario waits; a step still fits as long
+as what it touches is as it found it (`changed_since`), and the steps
+together must not break the model (`check_model`): `play` says which step no
+longer fits, or what the steps would break, and the scenario is then refused
+rather than played half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from raci.model.changes import Change, changed_since
+from raci.model.checks import Problem, check_model
+from raci.model.model import Model
+
+SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""What a scenario's name is: letters, digits, ``_`` and ``-``, starting with a
+letter or digit. No ``.``, ``@`` or ``/``, so that ``org.db@plan`` cannot be
+read another way (see `raci.source`)."""
+SCENARIO_NAME_MAX_LENGTH = 100
+
+_HOW_IN_THE_MODEL = {"changed": "changed in", "added": "added to", "removed": "removed from"}
+
+
+def is_valid_scenario_name(text: str) -> bool:
+    return len(text) <= SCENARIO_NAME_MAX_LENGTH and SCENARIO_NAME.fullmatch(text) is not None
+
+
+@dataclass
+class Step:
+    """One edit made in a scenario."""
+
+    change: Change
+    found: Change
+    """What the change found where it was made: its inverse there."""
+    summary: str
+    """What the user did, in their words: ``merged body tf-net into bo-net``."""
+
+
+@dataclass
+class Scenario:
+    name: str
+    description: str | None
+    created: dt.datetime
+    base_revision: int
+    """The model's revision when the scenario was made."""
+    steps: list[Step] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """Why a scenario cannot be played on a model."""
+
+    reason: str
+    step: int | None = None
+    """The step (from 1) that no longer fits; None when every step fits but
+    together they would break the model."""
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def play(model: Model, steps: Sequence[Step]) -> Misfit | None:
+    """Play the steps on `model` in order; None when all of them fitted and the
+    result is a sound model. Otherwise the reason, and `model` is left part
+    changed: play on a model of its own (a fresh load or a copy).
+
+    Only what the steps break counts: a problem the model had before them
+    (a waiver naming what is gone, say) is not the scenario's."""
+    if not steps:
+        return None
+    known = set(map(_where, check_model(model)))
+    for number, step in enumerate(steps, start=1):
+        difference = changed_since(model, step.change, step.found)
+        if difference is not None:
+            where = _HOW_IN_THE_MODEL[difference.how]
+            return Misfit(f"its change {number} ({step.summary}) touches {difference.subject}, "
+                          f"which was {where} the model since", number)
+        step.change.apply(model)
+    problems = [problem for problem in check_model(model) if _where(problem) not in known]
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return Misfit(f"on the model as it is now, its changes would leave "
+                      f"{problems[0].message}{more}")
+    return None
+
+
+def _where(problem: Problem) -> tuple[str | None, str | None, str | None]:
+    """What a problem is about, the same before and after other changes: its
+    message may suggest another id, and a waiver's number may move."""
+    about = problem.entity_id
+    if about is not None and about.startswith("waivers["):
+        about = "waivers"
+    return about, problem.field, problem.value

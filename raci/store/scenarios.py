@@ -1,0 +1,84 @@
+"""Scenario rows: reading a scenario and writing its header and its changes.
+
+Each change is a row of `scenario_change` in order (`position` from 0): the
+change and what it found, as the plain data of `raci.formats.changes`, and
+the user's line for it. Every write to a scenario first raises its
+`version` (`lock_scenario`): writers of one scenario queue there, as model
+writers queue on `meta.revision`, so the number of changes a writer reads
+stays true until it commits.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from raci.formats.changes import change_from_data, change_to_data
+from raci.model.scenarios import Scenario, Step
+from raci.store import tables
+
+
+def read_scenarios(connection: Connection) -> list[Scenario]:
+    """Every scenario with its changes, the oldest first."""
+    table = tables.scenario
+    names = connection.execute(
+        select(table.c.name).order_by(table.c.created, table.c.name)).scalars().all()
+    return [scenario for name in names if (scenario := read_scenario(connection, name))]
+
+
+def read_scenario(connection: Connection, name: str) -> Scenario | None:
+    table = tables.scenario
+    row = connection.execute(select(table).where(table.c.name == name)).first()
+    if row is None:
+        return None
+    changes = tables.scenario_change
+    steps = [
+        Step(change_from_data(change), change_from_data(found), summary)
+        for change, found, summary in connection.execute(
+            select(changes.c.change, changes.c.found, changes.c.summary)
+            .where(changes.c.scenario == name).order_by(changes.c.position))
+    ]
+    return Scenario(row.name, row.description, row.created, row.base_revision, steps)
+
+
+def scenario_names(connection: Connection) -> list[str]:
+    return list(connection.execute(
+        select(tables.scenario.c.name).order_by(tables.scenario.c.name)).scalars())
+
+
+def insert_scenario(connection: Connection, scenario: Scenario) -> None:
+    connection.execute(insert(tables.scenario).values(
+        name=scenario.name, description=scenario.description, created=scenario.created,
+        base_revision=scenario.base_revision, version=0))
+    for position, step in enumerate(scenario.steps):
+        insert_step(connection, scenario.name, position, step)
+
+
+def lock_scenario(connection: Connection, name: str) -> int | None:
+    """Raise the scenario's version, which keeps its other writers out until
+    commit; return how many changes it has, or None when there is no such scenario."""
+    table = tables.scenario
+    locked = connection.execute(
+        update(table).where(table.c.name == name).values(version=table.c.version + 1))
+    if locked.rowcount == 0:
+        return None
+    changes = tables.scenario_change
+    return int(connection.execute(
+        select(func.count()).select_from(changes).where(changes.c.scenario == name)).scalar_one())
+
+
+def insert_step(connection: Connection, name: str, position: int, step: Step) -> None:
+    connection.execute(insert(tables.scenario_change).values(
+        scenario=name, position=position, summary=step.summary,
+        change=change_to_data(step.change), found=change_to_data(step.found)))
+
+
+def delete_step(connection: Connection, name: str, position: int) -> None:
+    changes = tables.scenario_change
+    connection.execute(delete(changes).where(changes.c.scenario == name,
+                                             changes.c.position == position))
+
+
+def delete_scenario(connection: Connection, name: str) -> None:
+    changes = tables.scenario_change
+    connection.execute(delete(changes).where(changes.c.scenario == name))
+    connection.execute(delete(tables.scenario).where(tables.scenario.c.name == name))
