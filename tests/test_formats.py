@@ -496,3 +496,11 @@ def test_facts_not_recorded_are_read_written_and_checked() -> None:
         "success_criteria, indicators, goals, cadence; did you mean 'chairs'?"
     ]
     assert "listed twice" in problems(text.replace("cadence]", "chairs]"))[0]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("? : -\n", "org.yaml:1:3: a list or mapping used as a key; keys are plain words"),
+    ("raci: 1\norg: {name: x}\n? - a\n: b\n", "org.yaml:1:1: keys must be text, not a tuple"),
+])
+def test_a_list_or_mapping_as_a_key_is_refused_in_one_line(text: str, reason: str) -> None:
+    assert problems(text) == [reason]

@@ -87,6 +87,10 @@ def parse_yaml(text: str) -> Any:
         return _load_by_core_schema(text)
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
+    except TypeError:  # yaml-rs cannot hash a list or mapping used as a key
+        _scan_events(text)
+        raise ParseFailure(1, 1, "not plain data; a model file holds plain keys and "
+                                 "values") from None
     except yaml_rs.YAMLDecodeError as error:
         report = str(error)
         if _YAML_RS_POSITION.search(report) is None:
@@ -260,6 +264,9 @@ def _scan_events(text: str) -> None:
                 continue
             parent = open_collections[-1] if open_collections else None
             if parent is not None and parent.keys is not None:
+                if parent.key_next and not isinstance(event, yaml.ScalarEvent):
+                    raise ParseFailure(*where, "a list or mapping used as a key; keys are "
+                                               "plain words")
                 if parent.key_next and isinstance(event, yaml.ScalarEvent):
                     if event.value in parent.keys:
                         raise ParseFailure(
