@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from raci.export import MAX_LAYOUT_NODES, write_report
-from raci.export.report import REPORT_MAX_ACTORS
+from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS
 from raci.export.report_html import ACTORS_PER_TABLE, css_string, print_fit
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
@@ -362,3 +362,22 @@ def test_a_diagram_prints_on_the_page_that_shows_it_largest(
         assert note.startswith(f"On an A4 page this drawing is shrunk to {fit[1]:.0%} and "
                                f"its smallest labels print at {14 * fit[1]:.1f} pt.")
         assert "raci diagram org.db --view bodies -o bodies.pdf" in note
+
+
+def test_a_long_goal_area_shows_its_first_items_with_a_note(tmp_path: Path) -> None:
+    model = Model(Org("Lang"))
+    model.add(Goal(id="g", name="Doel"))
+    model.add(Person(id="p", name="Piet"))
+    model.add(Person(id="q", name="Quinten"))
+    for number in range(REPORT_MAX_ITEMS + 5):
+        model.add(Goal(id=f"g{number}", name=f"Subdoel {number}", parent="g"))
+        model.assign(f"g{number}", "A", "p" if number < REPORT_MAX_ITEMS else "q")
+    page = tmp_path / "lang.html"
+    write_report(ModelSource("lang.db", model), page, [], {})
+    matrix = page.read_text(encoding="utf-8").split('id="matrix">', 1)[1].split("</section>")[0]
+    assert matrix.count('<th class="item">Subdoel ') == REPORT_MAX_ITEMS - 1  # and Doel
+    assert f">Subdoel {REPORT_MAX_ITEMS - 2}<" in matrix
+    assert f">Subdoel {REPORT_MAX_ITEMS - 1}<" not in matrix
+    assert 'title="q"' not in matrix  # Quinten holds letters only on items left out
+    assert ("6 more items are left out; see them all with: raci matrix lang.db "
+            "--scope g --format csv") in matrix

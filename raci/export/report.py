@@ -34,6 +34,10 @@ from raci.source import ModelSource
 REPORT_VIEWS = ("bodies", "goals")
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
+REPORT_MAX_ITEMS = 100
+"""Item rows per goal area: a handout of hundreds of pages of matrix is read
+by nobody (and takes Chromium minutes to print); the note names the command
+that shows them all."""
 KIND_TITLES = {"unit": "Units", "person": "People", "role": "Roles", "body": "Bodies",
                "goal": "Goals", "initiative": "Initiatives", "decision": "Decisions",
                "kpi": "Indicators"}
@@ -166,12 +170,24 @@ def level_word(level: str, count: int) -> str:
 
 
 def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
-    """The area's matrix cut to the busiest actors, and a note on what was left out."""
-    matrix, left_out = area.matrix.busiest_columns(REPORT_MAX_ACTORS)
+    """The area's first `REPORT_MAX_ITEMS` items and, of the actors with a letter
+    on them, the `REPORT_MAX_ACTORS` busiest; and a note on what was left out."""
+    matrix = area.matrix
+    items_left_out = max(0, len(matrix.rows) - REPORT_MAX_ITEMS)
+    if items_left_out:
+        kept = {row.id for row in matrix.rows[:REPORT_MAX_ITEMS]}
+        cells = {key: letters for key, letters in matrix.cells.items() if key[0] in kept}
+        actors = {actor for _, actor in cells}
+        matrix = Matrix(matrix.rows[:REPORT_MAX_ITEMS],
+                        [actor for actor in matrix.columns if actor.id in actors],
+                        cells, matrix.kinds)
+    matrix, actors_left_out = matrix.busiest_columns(REPORT_MAX_ACTORS)
+    left_out = [f"{count:,} more {what}" for count, what in (
+        (items_left_out, "items"), (actors_left_out, "actors with fewer letters")) if count]
     if not left_out:
         return matrix, ""
     scope = f" --scope {area.goal}" if area.goal else ""
-    return matrix, (f"{left_out} more actors with fewer letters are left out; see them all "
+    return matrix, (f"{' and '.join(left_out)} are left out; see them all "
                     f"with: raci matrix {model_label}{scope} --format csv")
 
 
