@@ -22,7 +22,7 @@ model_argument = click.argument("model")
 
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
-    metavar="SECONDS", help="Stop Graphviz's dot after this long.")
+    metavar="SECONDS", help="Stop Graphviz's dot (or Chromium, printing a PDF) after this long.")
 
 
 def output_option(help: str, *, required: bool = False) -> Callable[[Decorated], Decorated]:

@@ -244,9 +244,9 @@ def coverage_chart(coverage: GoalCoverage) -> Chart:
 
 
 def busiest_chart(people: list[BusyPerson]) -> Chart:
-    title = f"The {BUSIEST_SHOWN} busiest people"
-    caption = ("Body seats (directly or through a role held) and the goals, initiatives and "
-               "decisions they are Accountable for.")
+    title = "The busiest people"
+    caption = (f"The {BUSIEST_SHOWN} with the most body seats (directly or through a role "
+               "held) and goals, initiatives and decisions they are Accountable for, together.")
     if not people:
         return Chart("people", title, caption, None,
                      "Nobody sits in a body or is Accountable for an item.")

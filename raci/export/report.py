@@ -1,7 +1,7 @@
 """The review handout: one file to mail or print before a steering-group session.
 
 The first page gives the verdict in pictures (`raci.export.charts`): the
-findings per rule group, goals by coverage, the ten busiest people and the
+findings per rule group, goals by coverage, the busiest people and the
 bodies that overlap most. The detail follows: the summary counts, the
 findings grouped by rule with the rule's explanation and fix, the RACI
 matrix per goal area (each top-level goal's subtree, then the items outside
