@@ -223,8 +223,8 @@ def write_markdown(content: ReportContent, path: Path) -> None:
                   matrix_markdown(matrix) if matrix.rows else "No items.", ""]
         lines += [f"*{markdown_text(note)}*", ""] if note else []
     lines += ["## Diagrams", ""]
-    for name, drawing in content.diagrams.items():
-        lines += markdown_diagram(name, drawing, path)
+    for name in content.diagrams:
+        lines += markdown_diagram(content, name, path)
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -238,10 +238,12 @@ def _markdown_chart(chart: Chart, path: Path) -> list[str]:
             f"*{chart.caption}*", ""]
 
 
-def markdown_diagram(name: str, drawing: bytes | str, path: Path) -> list[str]:
+def markdown_diagram(content: ReportContent, name: str, path: Path) -> list[str]:
     """One diagram of the Markdown handout: an SVG file beside it, linked, or
     the reason it could not be drawn. The one place to change when the
-    handout draws its diagrams in Mermaid instead."""
+    handout draws its diagrams in Mermaid instead (from
+    `build_view(content.source.model, name)`)."""
+    drawing = content.diagrams[name]
     if isinstance(drawing, str):
         return [f"*{markdown_text(drawing)}*", ""]
     picture = path.with_name(f"{path.stem}-{name}.svg")
