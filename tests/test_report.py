@@ -381,3 +381,14 @@ def test_a_long_goal_area_shows_its_first_items_with_a_note(tmp_path: Path) -> N
     assert 'title="q"' not in matrix  # Quinten holds letters only on items left out
     assert ("6 more items are left out; see them all with: raci matrix lang.db "
             "--scope g --format csv") in matrix
+
+
+def test_the_summary_lists_the_parts_with_links(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    contents = re.search(r'<nav aria-label="Contents">(.*?)</nav>', text).group(1)  # type: ignore[union-attr]
+    links = re.findall(r'<a href="#([\w-]+)">(.*?)</a>', contents)
+    assert links == [("findings", "Findings by rule"), ("matrix", "RACI matrix per goal area"),
+                     ("diagram-bodies", "Diagram: the bodies view"),
+                     ("diagram-goals", "Diagram: the goals view")]
+    assert all(f'id="{anchor}"' in text for anchor, _ in links)
+    assert "RACI matrix per goal area</a> (2 areas)" in contents

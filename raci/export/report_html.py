@@ -128,10 +128,20 @@ def _chart(chart: Chart) -> str:
 
 def _summary(content: ReportContent) -> list[str]:
     model = content.source.model
+    rules, areas = len(by_rule(content.findings)), len(content.areas)
+    parts = [("findings", "Findings by rule", f"{rules} rule{'s' * (rules != 1)}"),
+             ("matrix", "RACI matrix per goal area", f"{areas} area{'s' * (areas != 1)}"),
+             *((f"diagram-{name}", f"Diagram: the {name} view", "")
+               for name in content.diagrams)]
+    contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
+                       + (f" ({count})" if count else "") + "</li>"
+                       for anchor, title, count in parts)
     return [
         *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
         '<div class="summary">', _pairs("What the model holds", entity_counts(model)),
-        _pairs("Findings by level", level_counts(content.findings)), "</div>",
+        _pairs("Findings by level", level_counts(content.findings)),
+        f'<nav aria-label="Contents"><p class="caption">Contents</p><ul>{contents}</ul></nav>',
+        "</div>",
     ]
 
 
