@@ -65,8 +65,7 @@ def write_pdf(content: ReportContent, path: Path) -> None:
 def page(content: ReportContent) -> str:
     model = content.source.model
     style = importlib.resources.files("raci.export").joinpath("report.css").read_text("utf-8")
-    footer = f'@page {{ @bottom-left {{ content: {css_string(model.org.name)};' \
-             ' font: 8pt "DejaVu Sans", sans-serif; color: #5d6d7e; } }'
+    footer = f"@page {{ @bottom-left {{ content: {css_string(model.org.name)}; }} }}"
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
