@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from raci.cli.options import format_option, model_argument, output_option, timeout_option
+from raci.cli.options import (
+    format_option,
+    model_argument,
+    output_option,
+    report_timeout_option,
+    timeout_option,
+)
 from raci.errors import UsageError
 from raci.source import ModelSource, open_model
 
@@ -139,7 +145,7 @@ def print_matrix_table(table: Matrix) -> None:
 @model_argument
 @output_option("FILE.html (self-contained), FILE.pdf (A4, printed with Chromium) or FILE.md "
                "(charts and diagrams written beside it).", required=True)
-@timeout_option
+@report_timeout_option
 def report(model: str, output: Path, timeout: float) -> None:
     """Write a review handout of MODEL: a first page of charts, then the summary,
     findings by rule, the RACI matrix and diagrams."""

@@ -20,9 +20,17 @@ Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 model_argument = click.argument("model")
 """MODEL: a .db file, a database URL, or a .yaml/.yml/.json model file (see `raci.source`)."""
 
-timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
-    metavar="SECONDS", help="Stop Graphviz's dot (or Chromium, printing a PDF) after this long.")
+
+def seconds_option(default: float, help: str) -> Callable[[Decorated], Decorated]:
+    """`--timeout SECONDS`: how long an outside program may take."""
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+                        default=default, show_default=True, metavar="SECONDS", help=help)
+
+
+timeout_option = seconds_option(60.0, "Stop Graphviz's dot after this long.")
+report_timeout_option = seconds_option(
+    300.0, "Stop Graphviz's dot, or Chromium printing the PDF, after this long "
+    "(a PDF of hundreds of pages takes a minute).")
 
 
 def output_option(help: str, *, required: bool = False) -> Callable[[Decorated], Decorated]:
