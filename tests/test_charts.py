@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,7 @@ from raci.model import Body, Decision, Goal, Initiative, Kpi, Model, Org, Person
 from raci.source import open_model
 
 SVG = "{http://www.w3.org/2000/svg}"
+SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
 GROUPS = {r.code: r.group for r in RULES}
 GROUP_ORDER = list(dict.fromkeys(r.group for r in RULES))
 
@@ -117,7 +119,7 @@ def font_sizes(svg: bytes) -> list[float]:
 
 
 def test_charts_print_at_their_width_with_no_text_below_8_pt() -> None:
-    source = open_model("sample_orgs/energietransitie.yaml")
+    source = open_model(str(SAMPLE))
     charts = first_page_charts(source.model, lint_model(source), GROUPS, GROUP_ORDER)
     assert [chart.name for chart in charts] == ["findings", "goals", "people", "overlap"]
     for chart in charts:
