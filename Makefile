@@ -1,9 +1,10 @@
 # One command each: `make demo` sets up and opens the app on a sample,
-# `make test` sets up and runs every check, `make bench` runs the benchmarks.
+# `make test` sets up and runs every check, `make bench` runs the benchmarks,
+# `make images` draws the README's pictures again.
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup demo test bench
+.PHONY: setup demo test bench images
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -20,3 +21,6 @@ test: setup
 
 bench: setup
 	$(PY) -m benchmarks.run
+
+images: setup
+	bash docs/images/make.sh

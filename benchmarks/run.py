@@ -9,7 +9,8 @@ temporary folder and measures, in this process and again through the real
 file, validate it, write it into a fresh SQLite database), export (load the
 database, write the file), the time plain `sqlite3` needs to read every row
 of every table, and lint (load from the database and run every rule), with
-the lint's peak memory measured in a child process. On the ministry model it
+the lint's peak memory measured in a child process, and `raci report` to
+HTML and (where Chromium is installed) to PDF. On the ministry model it
 also runs the app's own headless benchmark, `benchmarks/app_bench.py`, when
 that file exists. It then imports a RACI matrix workbook of 3,000 rows × 60 actors (with title
 rows and a section heading every 25 rows) into a fresh database, in process
@@ -32,6 +33,8 @@ import os
 import platform
 import pstats
 import random
+import re
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -44,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from raci.export.pdf import CHROMIUM_NAMES
 from raci.export.sheets import write_matrix_workbook
 from raci.formats import read_model, write_model
 from raci.generate import SIZES, generate_model
@@ -56,6 +60,8 @@ from raci.store import open_store
 T = TypeVar("T")
 
 APP_BENCH = Path(__file__).with_name("app_bench.py")
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+"""A page object of the PDF (Chromium writes them uncompressed)."""
 REPEATS = 3
 """Runs of the lint and of the plain read; the best of each is reported."""
 TARGET_SIZE = "national"
@@ -127,6 +133,10 @@ MEASURES = (
     Measure("lint_peak_mb", "`raci lint` peak memory (MB)", "{:,.0f}", target=1024,
             target_text="≤ 1 GB"),
     Measure("findings", "findings", "{:,}"),
+    Measure("report_html_s", "`raci report` to HTML (s)"),
+    Measure("report_html_cpu_s", "`raci report` to HTML, CPU time with dot (s)"),
+    Measure("report_pdf_s", "`raci report` to PDF, printed by Chromium (s)"),
+    Measure("report_pages", "report: printed A4 pages", "{:,}"),
     Measure("app_paint_s", "app: start to first paint (s)", target=1.5, target_size=APP_SIZE,
             target_text="≤ 1.5 s on ministry"),
     Measure("app_shown_s", "app: start to model and findings shown (s)"),
@@ -178,12 +188,20 @@ def raci_command() -> list[str]:
 
 def run_cli(*args: str | Path) -> float:
     """Wall time of one `raci` command in a subprocess; findings (exit 1) are fine."""
-    start = time.perf_counter()
+    return run_cli_timed(*args)[0]
+
+
+def run_cli_timed(*args: str | Path) -> tuple[float, float]:
+    """Wall and CPU time of one `raci` command: the CPU time is that of the
+    command and the programs it waits for (dot), so a busy machine stretches
+    the first and not the second."""
+    start, children = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([*raci_command(), *map(str, args)], capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"raci {' '.join(map(str, args))} failed: {done.stderr.strip()}")
-    return seconds
+    return seconds, (used.ru_utime + used.ru_stime) - (children.ru_utime + children.ru_stime)
 
 
 def peak_memory_mb(*args: str | Path) -> float:
@@ -254,6 +272,7 @@ def bench_size(size: str, seed: int, folder: Path, watch: Stopwatch) -> dict[str
     results["import_cli_s"] = run_cli("import", model_file, "--into", folder / f"{size}-cli.db")
     results.update(bench_export(size, folder, database, watch))
     results.update(bench_lint(size, database, watch))
+    results.update(bench_report(database, folder / f"{size}-report"))
     if size == APP_SIZE:
         app = app_benchmark(database)
         results["app_paint_s"] = app.get("first_paint_s")
@@ -370,6 +389,21 @@ def bench_sheet(seed: int, folder: Path, watch: Stopwatch) -> dict[str, Any]:
     return results
 
 
+def bench_report(database: Path, stem: Path) -> dict[str, Any]:
+    """The handout, as the command writes it: lint, charts, diagrams and page;
+    the PDF only where Chromium is installed (its time grows with the pages)."""
+    results: dict[str, Any] = {}
+    html = run_cli_timed("report", database, "-o", stem.with_suffix(".html"))
+    results["report_html_s"], results["report_html_cpu_s"] = html
+    if any(shutil.which(name) for name in CHROMIUM_NAMES):
+        pdf = stem.with_suffix(".pdf")
+        # Wall time only: Chromium's renderer is not among the processes the
+        # command waits for, so its CPU time would go uncounted.
+        results["report_pdf_s"] = run_cli("report", database, "-o", pdf, "--timeout", "3600")
+        results["report_pages"] = len(PDF_PAGE.findall(pdf.read_bytes()))
+    return results
+
+
 # ---- reporting --------------------------------------------------------------------------
 
 
@@ -453,7 +487,9 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
         "running every rule with reading every row of every table with the standard "
         "`sqlite3` module; the next row leaves the loading out. Lint and the plain read "
         "are the best of three runs each. CPU time (`time.process_time`) is this "
-        "process's alone, so other work on the machine does not stretch it.",
+        "process's alone, so other work on the machine does not stretch it. "
+        "`raci report` runs on the database: lint, charts, diagrams and the page; to PDF "
+        "adds Chromium's printing, whose time grows with the pages.",
         "",
     ]
     if missed:

@@ -99,7 +99,7 @@ BAD_VALUES = [
     "lint {model} --baseline {missing_yaml}", "lint {model} --baseline {model}",
     "lint {model} --config {missing_yaml}", "lint {model} --config {model}",
     "lint {model} --write-baseline {dir}/nergens/b.json",
-    "export {model} -o {dir}/nergens/uit.yaml", "report {model} -o {dir}/verslag.pdf",
+    "export {model} -o {dir}/nergens/uit.yaml", "report {model} -o {dir}/verslag.docx",
     "generate --size small -o {dir}/model.txt", "generate --size small -o {dir}/nergens/m.yaml",
     "new {db}", "new {dir}/nieuw.db --name ' '", "new {model}", "new {text_file}",
     "new {dir}/nergens/org.db", "import {model} --into {db}", "import {missing_yaml} --into {db}",

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from raci.cli.options import format_option, model_argument, output_option, timeout_option
+from raci.cli.options import (
+    format_option,
+    model_argument,
+    output_option,
+    report_timeout_option,
+    timeout_option,
+)
 from raci.errors import UsageError
 from raci.source import ModelSource, open_model
 
@@ -40,7 +46,7 @@ def rule_helps() -> dict[str, RuleHelp]:
     from raci.export import rule_help
     from raci.lint import RULES
 
-    return {r.code: rule_help(r.code, r.name, r.doc) for r in RULES}
+    return {r.code: rule_help(r.code, r.name, r.doc, r.group) for r in RULES}
 
 
 def diagram_format(fmt: str | None, output: Path | None) -> str:
@@ -137,15 +143,16 @@ def print_matrix_table(table: Matrix) -> None:
 
 @click.command("report")
 @model_argument
-@output_option("FILE.html (self-contained) or FILE.md (diagrams written beside it).",
-               required=True)
-@timeout_option
+@output_option("FILE.html (self-contained), FILE.pdf (A4, printed with Chromium) or FILE.md "
+               "(charts and diagrams written beside it).", required=True)
+@report_timeout_option
 def report(model: str, output: Path, timeout: float) -> None:
-    """Write a review handout of MODEL: summary, findings by rule, matrix, diagrams."""
+    """Write a review handout of MODEL: a first page of charts, then the summary,
+    findings by rule, the RACI matrix and diagrams."""
     from raci import export
     from raci.export.report import report_writer
 
-    report_writer(output)  # a wrong suffix is refused before the model is read and linted
+    report_writer(output)  # a wrong suffix or no Chromium is refused before any work
     source = open_model(model)
     for warning in export.write_report(source, output, lint_findings(source), rule_helps(),
                                        timeout=timeout):

@@ -27,9 +27,17 @@ scenario_option = click.option(
     help="Make the edit in this scenario instead of the model (as MODEL@NAME does).")
 """`--scenario NAME` on the edit commands (see `raci scenario`)."""
 
-timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
-    metavar="SECONDS", help="Stop Graphviz's dot after this long.")
+
+def seconds_option(default: float, help: str) -> Callable[[Decorated], Decorated]:
+    """`--timeout SECONDS`: how long an outside program may take."""
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+                        default=default, show_default=True, metavar="SECONDS", help=help)
+
+
+timeout_option = seconds_option(60.0, "Stop Graphviz's dot after this long.")
+report_timeout_option = seconds_option(
+    300.0, "Stop Graphviz's dot, or Chromium printing the PDF, after this long "
+    "(a PDF of hundreds of pages takes a minute).")
 
 
 def output_option(help: str, *, required: bool = False) -> Callable[[Decorated], Decorated]:

@@ -1,4 +1,4 @@
-"""Drawings, matrices and the review handout: how a model is shown to people.
+"""Drawings, matrices, charts and the review handout: how a model is shown to people.
 
 The app and the command line call the same functions:
 
@@ -10,7 +10,8 @@ The app and the command line call the same functions:
   any source; `neighbourhood_text(model, view, focus, depth)` previews a
   neighbourhood as text;
 - `build_matrix(model, scope)` and `matrix_csv`, `matrix_markdown`,
-  `matrix_table` show the RACI matrix; `write_report(...)` writes the handout.
+  `matrix_table` show the RACI matrix; `write_report(...)` writes the handout
+  (HTML, PDF or Markdown), whose first page of charts `raci.export.charts` draws.
 """
 
 from raci.export.dot import to_dot

@@ -1,17 +1,21 @@
-"""The review handout: one file to mail before a review session.
+"""The review handout: one file to mail or print before a steering-group session.
 
-HTML is self-contained (inline CSS, the diagrams inlined as SVG, nothing
-fetched); Markdown links the diagrams, written as SVG files beside it. Both
-hold the summary counts, the findings grouped by rule with the rule's
-explanation and fix, the RACI matrix per goal area (each top-level goal's
-subtree, then the items outside every area) and the `bodies` and `goals`
-diagrams. Every name is escaped, so a `<script>` in a name is shown as text.
+The first page gives the verdict in pictures (`raci.export.charts`): the
+findings per rule group, goals by coverage, the busiest people and the
+bodies that overlap most. The detail follows: the summary counts, the
+findings grouped by rule with the rule's explanation and fix, the RACI
+matrix per goal area (each top-level goal's subtree, then the items outside
+every area) and the `bodies` and `goals` diagrams.
+
+Three forms, by the output's suffix: HTML (`raci.export.report_html`:
+self-contained, with a print style sheet for A4), PDF (that HTML printed by
+headless Chromium, `raci.export.pdf`) and Markdown (the charts and diagrams
+written as SVG files beside it). Every name is escaped, so a `<script>` in a
+name is shown as text. The same model gives the same HTML and Markdown bytes.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -19,19 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from raci.errors import RaciError, UsageError
-from raci.export.matrix import (
-    GoalArea,
-    Matrix,
-    goal_area_matrices,
-    markdown_text,
-    matrix_markdown,
-)
-from raci.export.render import (
-    DEFAULT_TIMEOUT_SECONDS,
-    MAX_LAYOUT_NODES,
-    export_view,
-    svg_markup,
-)
+from raci.export.charts import Chart, first_page_charts
+from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_text, matrix_markdown
+from raci.export.render import DEFAULT_TIMEOUT_SECONDS, MAX_LAYOUT_NODES, export_view
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.model import KINDS, Model
@@ -40,33 +34,14 @@ from raci.source import ModelSource
 REPORT_VIEWS = ("bodies", "goals")
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
-CODE_SPAN = re.compile(r"`([^`]+)`")
+REPORT_MAX_ITEMS = 100
+"""Item rows per goal area: a handout of hundreds of pages of matrix is read
+by nobody (and takes Chromium minutes to print); the note names the command
+that shows them all."""
 KIND_TITLES = {"unit": "Units", "person": "People", "role": "Roles", "body": "Bodies",
                "goal": "Goals", "initiative": "Initiatives", "decision": "Decisions",
                "kpi": "Indicators"}
-CSS = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem;
-       padding: 0 1rem; color: #1b2631; line-height: 1.4; }
-h1 { border-bottom: 2px solid #1b2631; }
-table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
-th, td { border: 1px solid #ccd1d1; padding: .2rem .5rem; vertical-align: top; }
-th { background: #f2f3f4; text-align: left; }
-td.letter { text-align: center; font-weight: bold; }
-td.A { color: #b03a2e; }
-.level-error { color: #922b21; } .level-warning { color: #9a7d0a; }
-.level-info { color: #1f618d; }
-.rule { border-left: 4px solid #ccd1d1; padding-left: 1rem; margin-bottom: 1.5rem; }
-.scroll { overflow-x: auto; }
-.summary { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
-code { background: #f2f3f4; padding: 0 .2rem; }
-figure { margin: 0 0 2rem; overflow-x: auto; border: 1px solid #ccd1d1; }
-figcaption { padding: 0 .5rem; }
-/* At their own size the labels stay readable; a wide drawing scrolls sideways. */
-figure svg { max-width: none; height: auto; }
-.scroll tr > th:first-child { position: sticky; left: 0; }
-@media print { figure { overflow: visible; } figure svg { max-width: 100%; } }
-.note { color: #7f8c8d; font-style: italic; }
-"""
+SUFFIXES = (".html", ".htm", ".pdf", ".md")
 
 
 @dataclass(frozen=True)
@@ -78,35 +53,53 @@ class RuleHelp:
     summary: str
     why: str
     fix: str
+    group: str = ""
+    """The rule group (``ownership``): the first page counts findings per group."""
 
 
-def rule_help(code: str, name: str, doc: str) -> RuleHelp:
+def rule_help(code: str, name: str, doc: str, group: str = "") -> RuleHelp:
     """Pick the summary, 'Why it matters' and 'How to fix' paragraphs of a rule's doc."""
     paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
     why = next((p for p in paragraphs if p.lower().startswith("why it matters")), "")
     fix = next((p for p in paragraphs if p.lower().startswith("how to fix")), "")
-    return RuleHelp(code, name, paragraphs[0] if paragraphs else name, why, fix)
+    return RuleHelp(code, name, paragraphs[0] if paragraphs else name, why, fix, group)
 
 
 @dataclass
 class ReportContent:
-    """Everything the handout shows, gathered once for either format."""
+    """Everything the handout shows, gathered once for every format."""
 
     source: ModelSource[Model]
     findings: list[Finding]
     rules: Mapping[str, RuleHelp]
+    charts: list[Chart]
     areas: list[GoalArea]
     diagrams: dict[str, bytes | str]
     """View name -> its SVG, or why it could not be drawn."""
+    timeout: float
+    """Seconds an outside program (dot, Chromium) may take."""
+
+    @property
+    def title(self) -> str:
+        return f"Governance review: {self.source.model.org.name}"
+
+    def rule(self, code: str, findings: list[Finding]) -> RuleHelp:
+        return self.rules.get(code) or RuleHelp(code, findings[0].name, "", "", "")
+
+
+Writer = Callable[[ReportContent, Path], None]
 
 
 def write_report(source: ModelSource[Model], path: Path, findings: list[Finding],
                  rules: Mapping[str, RuleHelp], *,
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
-    """Write the handout as HTML or Markdown (by suffix); returns warnings to show."""
+    """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
     writer = report_writer(path)
     diagrams = {name: draw_for_report(source, name, timeout) for name in REPORT_VIEWS}
-    content = ReportContent(source, findings, rules, goal_area_matrices(source.model), diagrams)
+    groups = {code: help_.group for code, help_ in rules.items() if help_.group}
+    charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
+    content = ReportContent(source, findings, rules, charts,
+                            goal_area_matrices(source.model), diagrams, timeout)
     try:
         writer(content, path)
     except OSError as error:
@@ -114,15 +107,18 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
     return [text for text in diagrams.values() if isinstance(text, str)]
 
 
-def report_writer(path: Path) -> Callable[[ReportContent, Path], None]:
-    """The writer the file's suffix asks for; checked before any work is done."""
-    writers: dict[str, Callable[[ReportContent, Path], None]] = {
-        ".html": _write_html, ".htm": _write_html, ".md": _write_markdown,
-    }
-    writer = writers.get(path.suffix.lower())
-    if writer is None:
-        raise UsageError(f"-o {path}: the report is written as .html or .md")
-    return writer
+def report_writer(path: Path) -> Writer:
+    """The writer the file's suffix asks for; checked (and for a PDF, Chromium
+    looked for) before any work is done."""
+    from raci.export import pdf, report_html
+
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(f"-o {path}: the report is written as .html, .pdf or .md")
+    if suffix == ".pdf":
+        pdf.find_chromium()
+        return report_html.write_pdf
+    return write_markdown if suffix == ".md" else report_html.write_html
 
 
 def draw_for_report(source: ModelSource[Model], view_name: str, timeout: float) -> bytes | str:
@@ -147,6 +143,16 @@ def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
                   key=lambda group: (-max(LEVEL_RANK[f.level] for f in group[1]), group[0]))
 
 
+def highest_level(findings: list[Finding]) -> str:
+    return max((f.level for f in findings), key=LEVEL_RANK.__getitem__)
+
+
+def related_ids(finding: Finding) -> tuple[str, ...]:
+    """The entities a finding names besides its targets (`Finding.related`,
+    which the lint rules are gaining; until then a finding has none)."""
+    return tuple(getattr(finding, "related", ()))
+
+
 def entity_counts(model: Model) -> list[tuple[str, int]]:
     counts = [(KIND_TITLES[kind], len(model.collection(kind))) for kind in KINDS]
     return [*counts, ("RACI assignments", len(model.assignments))]
@@ -158,121 +164,55 @@ def level_counts(findings: list[Finding]) -> list[tuple[str, int]]:
             ("waived", sum(1 for f in findings if f.waived))]
 
 
-# ---- HTML --------------------------------------------------------------------
-
-
-def h(text: str) -> str:
-    """Text as HTML that shows it as written, line breaks included."""
-    return "<br>".join(html.escape(line) for line in text.splitlines())
-
-
-def _write_html(content: ReportContent, path: Path) -> None:
-    model = content.source.model
-    title = f"Governance review: {model.org.name}"
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{h(title)}</title><style>{CSS}</style></head><body>",
-        f"<h1>{h(title)}</h1>",
-        f"<p>Model: <code>{h(content.source.label)}</code>"
-        + (f", as of {model.org.as_of}" if model.org.as_of else "") + "</p>",
-        *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
-        '<h2 id="summary">Summary</h2><div class="summary">',
-        _html_pairs("What the model holds", entity_counts(model)),
-        _html_pairs("Findings by level", level_counts(content.findings)), "</div>",
-        '<h2 id="findings">Findings by rule</h2>', *_html_findings(content),
-        '<h2 id="matrix">RACI matrix per goal area</h2>', *_html_areas(content),
-        '<h2 id="diagrams">Diagrams</h2>', *_html_diagrams(content.diagrams),
-        "</body></html>",
-    ]
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
-
-
-def _html_pairs(caption: str, pairs: list[tuple[str, int]]) -> str:
-    rows = "".join(f"<tr><th>{h(name)}</th><td>{count}</td></tr>" for name, count in pairs)
-    return f"<table><caption>{h(caption)}</caption>{rows}</table>"
-
-
-def _html_findings(content: ReportContent) -> list[str]:
-    if not content.findings:
-        return ["<p>No findings.</p>"]
-    parts = []
-    for code, findings in by_rule(content.findings):
-        help_ = content.rules.get(code) or RuleHelp(code, findings[0].name, "", "", "")
-        level = max((f.level for f in findings), key=LEVEL_RANK.__getitem__)
-        items = "".join(
-            f"<li>{h(f.message)}"
-            + (f' <span class="note">(waived: {h(f.waiver_reason or "")})</span>'
-               if f.waived else "") + "</li>"
-            for f in findings)
-        parts.append(
-            f'<section class="rule" id="rule-{h(code)}">'
-            f'<h3><span class="level-{level}">{h(code)}</span> {h(help_.name)} '
-            f"({len(findings)} × {level})</h3>"
-            + "".join(f"<p>{rule_text_html(text)}</p>"
-                      for text in (help_.summary, help_.why, help_.fix) if text)
-            + f"<ul>{items}</ul></section>")
-    return parts
-
-
-def rule_text_html(text: str) -> str:
-    """A rule's own documentation, its `code` spans shown as code."""
-    return CODE_SPAN.sub(r"<code>\1</code>", h(text))
-
-
-def _html_areas(content: ReportContent) -> list[str]:
-    if not content.areas:
-        return ["<p>The model has no goals, initiatives or decisions.</p>"]
-    parts = []
-    for area in content.areas:
-        matrix, note = readable_matrix(area, content.source.label)
-        parts.append(f"<h3>{h(area.name)}</h3>" + _html_matrix(matrix)
-                     + (f'<p class="note">{h(note)}</p>' if note else ""))
-    return parts
+def level_word(level: str, count: int) -> str:
+    """How the verdict names a level's count: 1 error, 4 errors, 2 info, 0 waived."""
+    return f"{level}s" if count != 1 and level in ("error", "warning") else level
 
 
 def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
-    """The area's matrix cut to the busiest actors, and a note on what was left out."""
-    matrix, left_out = area.matrix.busiest_columns(REPORT_MAX_ACTORS)
+    """The area's first `REPORT_MAX_ITEMS` items and, of the actors with a letter
+    on them, the `REPORT_MAX_ACTORS` busiest; and a note on what was left out."""
+    matrix = area.matrix
+    items_left_out = max(0, len(matrix.rows) - REPORT_MAX_ITEMS)
+    if items_left_out:
+        kept = {row.id for row in matrix.rows[:REPORT_MAX_ITEMS]}
+        cells = {key: letters for key, letters in matrix.cells.items() if key[0] in kept}
+        actors = {actor for _, actor in cells}
+        matrix = Matrix(matrix.rows[:REPORT_MAX_ITEMS],
+                        [actor for actor in matrix.columns if actor.id in actors],
+                        cells, matrix.kinds)
+    matrix, actors_left_out = matrix.busiest_columns(REPORT_MAX_ACTORS)
+    left_out = [f"{count:,} more {what}" for count, what in (
+        (items_left_out, "items"), (actors_left_out, "actors with fewer letters")) if count]
     if not left_out:
         return matrix, ""
     scope = f" --scope {area.goal}" if area.goal else ""
-    return matrix, (f"{left_out} more actors with fewer letters are left out; see them all "
+    return matrix, (f"{' and '.join(left_out)} are left out; see them all "
                     f"with: raci matrix {model_label}{scope} --format csv")
 
 
-def _html_matrix(matrix: Matrix) -> str:
-    if not matrix.rows:
-        return '<p class="note">No items.</p>'
-    head = "".join(f'<th title="{html.escape(a.id)}">{h(a.name)}</th>' for a in matrix.columns)
-    rows = []
-    for row, letters in matrix.rows_with_letters():
-        cells = "".join(f'<td class="letter {letter}">{letter}</td>' for letter in letters)
-        rows.append(f"<tr><th>{h(row.name)}</th><td>{matrix.kinds[row.id]}</td>{cells}</tr>")
-    return (f'<div class="scroll"><table><tr><th>Item</th><th>Kind</th>{head}</tr>'
-            + "".join(rows) + "</table></div>")
-
-
-def _html_diagrams(diagrams: dict[str, bytes | str]) -> list[str]:
-    parts = []
-    for name, drawing in diagrams.items():
-        body = (f'<p class="note">{h(drawing)}</p>' if isinstance(drawing, str)
-                else svg_markup(drawing))
-        parts.append(f'<figure id="diagram-{name}"><figcaption><h3>The {name} view</h3>'
-                     f"</figcaption>{body}</figure>")
-    return parts
+def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:
+    """How the report names entities: by name, or by id for one the model lacks."""
+    return [entity.name if (entity := model.get(id_)) is not None else id_ for id_ in ids]
 
 
 # ---- Markdown ------------------------------------------------------------------
 
 
-def _write_markdown(content: ReportContent, path: Path) -> None:
+def write_markdown(content: ReportContent, path: Path) -> None:
+    """The handout in Markdown, the charts and diagrams as SVG files beside it."""
     model = content.source.model
-    lines = [f"# Governance review: {markdown_text(model.org.name)}", "",
+    lines = [f"# {markdown_text(content.title)}", "",
              f"Model: {markdown_text(content.source.label)}"
              + (f", as of {model.org.as_of}" if model.org.as_of else ""), ""]
     if model.org.description:
         lines += [markdown_text(model.org.description), ""]
+    lines += ["## At a glance", "",
+              " · ".join(f"**{count}** {level_word(level, count)}"
+                         for level, count in level_counts(content.findings)),
+              ""]
+    for chart in content.charts:
+        lines += _markdown_chart(chart, path)
     lines += ["## Summary", "", *_markdown_pairs("What the model holds", entity_counts(model)),
               *_markdown_pairs("Findings by level", level_counts(content.findings)),
               "## Findings by rule", "", *_markdown_findings(content),
@@ -283,14 +223,32 @@ def _write_markdown(content: ReportContent, path: Path) -> None:
                   matrix_markdown(matrix) if matrix.rows else "No items.", ""]
         lines += [f"*{markdown_text(note)}*", ""] if note else []
     lines += ["## Diagrams", ""]
-    for name, drawing in content.diagrams.items():
-        if isinstance(drawing, str):
-            lines += [f"*{markdown_text(drawing)}*", ""]
-            continue
-        picture = path.with_name(f"{path.stem}-{name}.svg")
-        picture.write_bytes(drawing)
-        lines += [f"![The {name} view]({urllib.parse.quote(picture.name)})", ""]
+    for name in content.diagrams:
+        lines += markdown_diagram(content, name, path)
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _markdown_chart(chart: Chart, path: Path) -> list[str]:
+    lines = [f"### {chart.title}", ""]
+    if chart.svg is None:
+        return [*lines, f"*{markdown_text(chart.empty)}*", ""]
+    picture = path.with_name(f"{path.stem}-chart-{chart.name}.svg")
+    picture.write_bytes(chart.svg)
+    return [*lines, f"![{chart.title}]({urllib.parse.quote(picture.name)})", "",
+            f"*{chart.caption}*", ""]
+
+
+def markdown_diagram(content: ReportContent, name: str, path: Path) -> list[str]:
+    """One diagram of the Markdown handout: an SVG file beside it, linked, or
+    the reason it could not be drawn. The one place to change when the
+    handout draws its diagrams in Mermaid instead (from
+    `build_view(content.source.model, name)`)."""
+    drawing = content.diagrams[name]
+    if isinstance(drawing, str):
+        return [f"*{markdown_text(drawing)}*", ""]
+    picture = path.with_name(f"{path.stem}-{name}.svg")
+    picture.write_bytes(drawing)
+    return [f"![The {name} view]({urllib.parse.quote(picture.name)})", ""]
 
 
 def _markdown_pairs(caption: str, pairs: list[tuple[str, int]]) -> list[str]:
@@ -303,13 +261,19 @@ def _markdown_findings(content: ReportContent) -> list[str]:
         return ["No findings.", ""]
     lines = []
     for code, findings in by_rule(content.findings):
-        help_ = content.rules.get(code) or RuleHelp(code, findings[0].name, "", "", "")
-        level = max((f.level for f in findings), key=LEVEL_RANK.__getitem__)
-        lines += [f"### {code} {help_.name} ({len(findings)} × {level})", ""]
+        help_ = content.rule(code, findings)
+        lines += [f"### {code} {help_.name} ({len(findings)} × {highest_level(findings)})", ""]
         # The rules' documentation is Markdown already; only names need escaping.
         lines += [f"{text}\n" for text in (help_.summary, help_.why, help_.fix) if text]
-        lines += [f"- {markdown_text(f.message)}"
-                  + (f" *(waived: {markdown_text(f.waiver_reason or '')})*" if f.waived else "")
-                  for f in findings]
+        lines += [_markdown_finding(content.source.model, f) for f in findings]
         lines.append("")
     return lines
+
+
+def _markdown_finding(model: Model, finding: Finding) -> str:
+    line = f"- {markdown_text(finding.message)}"
+    if related := related_ids(finding):
+        line += " (related: " + ", ".join(map(markdown_text, names_of(model, related))) + ")"
+    if finding.waived:
+        line += f" *(waived: {markdown_text(finding.waiver_reason or '')})*"
+    return line

@@ -1,0 +1,336 @@
+"""The report's first page in pictures: four charts drawn with matplotlib as SVG.
+
+- findings per rule group, stacked by level;
+- the ten busiest people: their body seats and the items they are Accountable for;
+- the bodies in the strongest overlaps, as a heat map of the share of members
+  they have in common;
+- goals by coverage: how many have an owner, an initiative and an indicator.
+
+Each chart is worked out as plain data first (what the tests check), then
+drawn at the size it is printed at (`CHART_WIDTH_MM` wide, fonts of
+`FONT_PT` points, so no label prints below 8 pt on A4). The SVG keeps its
+text as text (searchable, selectable in the PDF) in DejaVu Sans, the font
+matplotlib ships, so the layout is the same on every machine; a fixed hash
+salt per chart and no date make the same model give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from raci.export.views import largest_overlaps
+from raci.lint.findings import LEVELS, Finding
+from raci.model import Model
+
+CHART_WIDTH_MM = 86.0
+"""Two charts side by side fill the 180 mm between A4's margins."""
+FONT_PT = 8.0
+MM = 1 / 25.4
+BUSIEST_SHOWN = 10
+OVERLAP_BODIES_SHOWN = 10
+NAME_LENGTH = 26
+"""Characters of a name on a chart axis; the full name is in the detail."""
+LEVEL_COLOURS = {"error": "#922b21", "warning": "#b9770e", "info": "#1f618d"}
+SEATS_COLOUR = "#5d6d7e"
+ACCOUNTABLE_COLOUR = "#b03a2e"
+COVERED_COLOUR = "#1e8449"
+MISSING_COLOUR = "#d5d8dc"
+INK = "#1b2631"
+ITEM_KINDS = ("goal", "initiative", "decision")
+STYLE = {
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": FONT_PT,
+    "axes.titlesize": FONT_PT,
+    "axes.labelsize": FONT_PT,
+    "xtick.labelsize": FONT_PT,
+    "ytick.labelsize": FONT_PT,
+    "legend.fontsize": FONT_PT,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "text.parse_math": False,  # a "$" in a name is a dollar, not mathematics
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One picture of the first page, or the sentence shown when there is nothing to draw."""
+
+    name: str
+    """Short and file-safe: the Markdown report writes ``REPORT-chart-NAME.svg``."""
+    title: str
+    caption: str
+    """What is counted, in a sentence."""
+    svg: bytes | None
+    empty: str = ""
+
+
+# ---- the data -----------------------------------------------------------------
+
+
+def findings_per_group(findings: Iterable[Finding], groups: Mapping[str, str],
+                       group_order: Iterable[str]) -> dict[str, Counter[str]]:
+    """Rule group -> findings by level, for every group in `group_order` (waived
+    findings left out); a code outside `groups` counts under its prefix."""
+    counts: dict[str, Counter[str]] = {group: Counter() for group in group_order}
+    for finding in findings:
+        if not finding.waived:
+            group = groups.get(finding.code, finding.code[:3].lower())
+            counts.setdefault(group, Counter())[finding.level] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class BusyPerson:
+    id: str
+    name: str
+    seats: int
+    """Bodies the person sits in, directly or through a role held (as PPL002 counts)."""
+    accountable: int
+    """Goals, initiatives and decisions the person is Accountable for, directly
+    or through a role held (as PPL001 counts)."""
+
+
+def busiest_people(model: Model, count: int = BUSIEST_SHOWN) -> list[BusyPerson]:
+    """The `count` people with the most seats and Accountables together, busiest first."""
+    accountable_for: dict[str, set[str]] = {}
+    for assignment in model.assignments:
+        if assignment.letter == "A" and model.kind(assignment.item) in ITEM_KINDS:
+            accountable_for.setdefault(assignment.actor, set()).add(assignment.item)
+    people = []
+    for person in model.people.values():
+        items = set(accountable_for.get(person.id, ()))
+        for role in model.roles_held_by(person.id):
+            items.update(accountable_for.get(role, ()))
+        seats = len(model.bodies_of_person(person.id))
+        if seats or items:
+            people.append(BusyPerson(person.id, person.name, seats, len(items)))
+    people.sort(key=lambda p: (-(p.seats + p.accountable), p.name, p.id))
+    return people[:count]
+
+
+@dataclass(frozen=True)
+class OverlapMap:
+    bodies: list[tuple[str, str]]
+    """(id, name) of each body shown, in the order of the strongest overlaps."""
+    shares: list[list[float]]
+    """shares[i][j]: members bodies i and j have in common, as a share of all their members."""
+
+
+def strongest_overlaps(model: Model, count: int = OVERLAP_BODIES_SHOWN) -> OverlapMap:
+    """The bodies in the strongest overlaps the `bodies` view draws, at most `count`."""
+    chosen: list[str] = []
+    ranked = sorted(largest_overlaps(model.bodies.values()),
+                    key=lambda o: (-o[3], -o[2], o[0], o[1]))
+    for one, other, _, _ in ranked:
+        for body in (one, other):
+            if body not in chosen and len(chosen) < count:
+                chosen.append(body)
+    members = {body: set(model.bodies[body].members) for body in chosen}
+    shares = [[_jaccard(members[one], members[other]) for other in chosen] for one in chosen]
+    return OverlapMap([(body, model.bodies[body].name) for body in chosen], shares)
+
+
+def _jaccard(one: set[str], other: set[str]) -> float:
+    union = len(one | other)
+    return len(one & other) / union if union else 0.0
+
+
+@dataclass(frozen=True)
+class GoalCoverage:
+    goals: int
+    owned: int
+    """Goals with an Accountable."""
+    worked_on: int
+    """Goals that an initiative (not stopped) contributes to, or to a goal below them."""
+    measured: int
+    """Goals that an indicator measures, or a goal below them."""
+    complete: int
+    """Goals with all three."""
+
+
+def goal_coverage(model: Model) -> GoalCoverage:
+    owned = {a.item for a in model.assignments if a.letter == "A" and a.item in model.goals}
+    worked_on = _with_parents(model, (goal for initiative in model.initiatives.values()
+                                      if initiative.effective_status != "stopped"
+                                      for goal in initiative.goals))
+    measured = _with_parents(model, (kpi.measures for kpi in model.kpis.values()))
+    return GoalCoverage(len(model.goals), len(owned), len(worked_on), len(measured),
+                        len(owned & worked_on & measured))
+
+
+def _with_parents(model: Model, goals: Iterable[str]) -> set[str]:
+    """The goals given and every goal above them (each walk stops at a goal
+    already reached, so the work is linear and a cycle of parents ends it)."""
+    reached: set[str] = set()
+    for start in goals:
+        goal: str | None = start
+        while goal is not None and goal in model.goals and goal not in reached:
+            reached.add(goal)
+            goal = model.goals[goal].parent
+    return reached
+
+
+# ---- the pictures ---------------------------------------------------------------
+
+
+def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str, str],
+                      group_order: Iterable[str]) -> list[Chart]:
+    """The four charts of the first page, in reading order."""
+    return [
+        findings_chart(findings_per_group(findings, groups, group_order)),
+        coverage_chart(goal_coverage(model)),
+        busiest_chart(busiest_people(model)),
+        overlap_chart(strongest_overlaps(model)),
+    ]
+
+
+def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
+    title, caption = "Findings per rule group", "Open findings (waived ones left out), by level."
+    if not counts:
+        return Chart("findings", title, caption, None, "No rules were run.")
+    groups = list(counts)[::-1]  # barh draws from the bottom up
+
+    def paint(figure: Any) -> None:
+        axes = figure.add_subplot()
+        labels = [group.capitalize() for group in groups]
+        left = [0] * len(groups)
+        for level in LEVELS:
+            widths = [counts[group][level] for group in groups]
+            axes.barh(labels, widths, left=left, color=LEVEL_COLOURS[level], label=level,
+                      height=0.6)
+            left = [start + width for start, width in zip(left, widths, strict=True)]
+        for row, total in enumerate(left):
+            axes.annotate(f"{total:,}", (total, row), xytext=(3, 0), textcoords="offset points",
+                          va="center")
+        _count_axis(axes, max(left))
+        _legend(axes, 3)
+
+    return Chart("findings", title, caption, draw("findings", 14 + 7 * len(groups), paint))
+
+
+def coverage_chart(coverage: GoalCoverage) -> Chart:
+    title = "Goals by coverage"
+    caption = ("A goal has an initiative or an indicator when one serves or measures it "
+               "or a goal below it.")
+    if not coverage.goals:
+        return Chart("goals", title, caption, None, "The model has no goals.")
+    rows = [("All three", coverage.complete), ("An indicator", coverage.measured),
+            ("An initiative", coverage.worked_on), ("An owner (A)", coverage.owned)]
+
+    def paint(figure: Any) -> None:
+        axes = figure.add_subplot()
+        labels = [label for label, _ in rows]
+        shares = [100 * covered / coverage.goals for _, covered in rows]
+        axes.barh(labels, shares, color=COVERED_COLOUR, height=0.6, label="has it")
+        axes.barh(labels, [100 - share for share in shares], left=shares,
+                  color=MISSING_COLOUR, height=0.6, label="lacks it")
+        for row, (_, covered) in enumerate(rows):
+            axes.annotate(f"{covered:,} of {coverage.goals:,}", (100, row), xytext=(3, 0),
+                          textcoords="offset points", va="center")
+        axes.set_xlim(0, 100)
+        axes.set_xticks([0, 50, 100], ["0 %", "50 %", "100 %"])
+        _legend(axes, 2)
+
+    return Chart("goals", title, caption, draw("goals", 14 + 8 * len(rows), paint))
+
+
+def busiest_chart(people: list[BusyPerson]) -> Chart:
+    title = "The busiest people"
+    caption = (f"The {BUSIEST_SHOWN} with the most body seats (directly or through a role "
+               "held) and goals, initiatives and decisions they are Accountable for, together.")
+    if not people:
+        return Chart("people", title, caption, None,
+                     "Nobody sits in a body or is Accountable for an item.")
+
+    def paint(figure: Any) -> None:
+        seats, owned = figure.subplots(1, 2, sharey=True)
+        rows = list(range(len(people)))[::-1]  # the busiest on top
+        for axes, values, colour, label in (
+                (seats, [p.seats for p in people], SEATS_COLOUR, "Body seats"),
+                (owned, [p.accountable for p in people], ACCOUNTABLE_COLOUR, "Accountable for")):
+            bars = axes.barh(rows, values, height=0.6, color=colour)
+            axes.bar_label(bars, [f"{value:,}" if value else "" for value in values], padding=2)
+            axes.set_title(label, loc="left")
+            axes.set_xlim(0, max(1, max(values)) * 1.35)  # room for the longest bar's label
+            axes.xaxis.set_visible(False)  # every bar carries its number
+            axes.spines["bottom"].set_visible(False)
+        seats.set_yticks(rows, [shorten(p.name) for p in people])
+        owned.tick_params(axis="y", length=0)
+
+    return Chart("people", title, caption, draw("people", 14 + 8 * len(people), paint))
+
+
+def overlap_chart(overlaps: OverlapMap) -> Chart:
+    title = "Bodies that overlap most"
+    caption = ("Members in common as a share of all their members (%), for the bodies in "
+               "the strongest overlaps; the columns are numbered as the rows.")
+    if not overlaps.bodies:
+        return Chart("overlap", title, caption, None,
+                     "No two bodies have a quarter or more of their members in common.")
+    count = len(overlaps.bodies)
+
+    def paint(figure: Any) -> None:
+        axes = figure.add_subplot()
+        shown = [[share if one != other else float("nan") for other, share in enumerate(row)]
+                 for one, row in enumerate(overlaps.shares)]
+        axes.imshow(shown, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        for one, row in enumerate(overlaps.shares):
+            for other, share in enumerate(row):
+                if one != other and share > 0:
+                    axes.text(other, one, f"{share * 100:.0f}", ha="center", va="center",
+                              color="white" if share > 0.6 else INK)
+        numbers = list(range(count))
+        axes.set_xticks(numbers, [str(n + 1) for n in numbers])
+        axes.set_yticks(numbers, [f"{n + 1}  {shorten(name)}"
+                                  for n, (_, name) in enumerate(overlaps.bodies)])
+        axes.xaxis.tick_top()
+        axes.tick_params(length=0)
+        for side in axes.spines.values():
+            side.set_visible(False)
+
+    return Chart("overlap", title, caption, draw("overlap", 16 + 5.2 * count, paint))
+
+
+def shorten(name: str, length: int = NAME_LENGTH) -> str:
+    """A name on one line, cut to `length` characters with an ellipsis."""
+    flat = " ".join(name.split())
+    return flat if len(flat) <= length else flat[:length - 1].rstrip() + "…"
+
+
+def draw(name: str, height_mm: float, paint: Callable[[Any], None]) -> bytes:
+    """One chart as SVG: a figure `CHART_WIDTH_MM` wide, painted (given the
+    figure, `paint` adds its axes) and saved under the chart's own settings
+    (a context: nothing global changes). Each chart has its own hash salt, so
+    its ids stay distinct from the others' when several are inlined in one page."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    output = io.BytesIO()
+    settings: dict[Any, Any] = {**STYLE, "svg.hashsalt": f"raci-{name}"}
+    with matplotlib.rc_context(settings):
+        figure = Figure(figsize=(CHART_WIDTH_MM * MM, height_mm * MM), layout="constrained")
+        paint(figure)
+        figure.savefig(output, format="svg", metadata={"Date": None})
+    return output.getvalue()
+
+
+def _count_axis(axes: Any, most: int) -> None:
+    """Whole numbers only, with room after the longest bar for its label."""
+    from matplotlib.ticker import MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    axes.xaxis.set_major_formatter("{x:,.0f}")
+    axes.set_xlim(0, max(1, most) * 1.15)
+
+
+def _legend(axes: Any, columns: int) -> None:
+    axes.legend(loc="lower right", frameon=False, ncols=columns, bbox_to_anchor=(1, 1))

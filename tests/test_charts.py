@@ -1,0 +1,159 @@
+"""The report's first-page charts: what they count, and how they are drawn."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from raci.export.charts import (
+    CHART_WIDTH_MM,
+    BusyPerson,
+    GoalCoverage,
+    busiest_chart,
+    busiest_people,
+    coverage_chart,
+    findings_chart,
+    findings_per_group,
+    first_page_charts,
+    goal_coverage,
+    overlap_chart,
+    shorten,
+    strongest_overlaps,
+)
+from raci.lint import RULES, lint_model
+from raci.lint.findings import Finding
+from raci.model import Body, Decision, Goal, Initiative, Kpi, Model, Org, Person, Role
+from raci.source import open_model
+
+SVG = "{http://www.w3.org/2000/svg}"
+SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
+GROUPS = {r.code: r.group for r in RULES}
+GROUP_ORDER = list(dict.fromkeys(r.group for r in RULES))
+
+
+def finding(code: str, level: str, waived: bool = False) -> Finding:
+    return Finding(code, "name", level, "message", ("x",), waived=waived)  # type: ignore[arg-type]
+
+
+def test_findings_are_counted_per_group_and_level_every_group_shown() -> None:
+    findings = [finding("OWN001", "error"), finding("OWN002", "error"),
+                finding("OWN003", "warning"), finding("BOD002", "warning"),
+                finding("BOD001", "warning", waived=True), finding("XYZ001", "info")]
+    counts = findings_per_group(findings, GROUPS, GROUP_ORDER)
+    assert list(counts) == [*GROUP_ORDER, "xyz"]
+    assert counts["ownership"] == {"error": 2, "warning": 1}
+    assert counts["bodies"] == {"warning": 1}  # the waived one left out
+    assert counts["xyz"] == {"info": 1}
+    assert all(not counts[group] for group in GROUP_ORDER if group not in ("ownership", "bodies"))
+
+
+def people_model() -> Model:
+    model = Model(Org("Druk"))
+    for person_id, name in (("p.an", "An"), ("p.bo", "Bo"), ("p.cor", "Cor"), ("p.dirk", "Dirk")):
+        model.add(Person(id=person_id, name=name))
+    model.add(Role(id="r.dg", name="DG", holders=["p.an"]))
+    model.add(Role(id="r.dir", name="Directeur", holders=["p.an", "p.bo"]))
+    model.add(Body(id="b1", name="Stuurgroep", kind="steering_group", members=["r.dg", "p.an"]))
+    model.add(Body(id="b2", name="MT", kind="committee", members=["r.dir"]))
+    model.add(Body(id="b3", name="Overleg", kind="committee", members=["p.cor"],
+                   chair="p.bo"))  # chairing is no seat (PPL002's reading)
+    model.add(Goal(id="g1", name="Doel"))
+    model.add(Initiative(id="i1", name="Aanpak", goals=["g1"]))
+    model.add(Decision(id="d1", name="Besluit"))
+    model.add(Kpi(id="k1", name="Meting", measures="g1", type="lagging", has_raci=True))
+    model.assign("g1", "A", "r.dg")
+    model.assign("g1", "R", "p.an")
+    model.assign("i1", "A", "p.an")
+    model.assign("d1", "A", "r.dir")
+    model.assign("k1", "A", "p.bo")  # indicators are not counted (PPL001's reading)
+    return model
+
+
+def test_the_busiest_people_count_seats_and_accountables_through_their_roles() -> None:
+    people = busiest_people(people_model())
+    assert people == [
+        BusyPerson("p.an", "An", seats=2, accountable=3),  # b1 once, though listed twice
+        BusyPerson("p.bo", "Bo", seats=1, accountable=1),
+        BusyPerson("p.cor", "Cor", seats=1, accountable=0),
+    ]  # Dirk has neither and is left out
+    assert busiest_people(people_model(), count=1) == people[:1]
+
+
+def test_the_strongest_overlaps_come_first_with_their_shares() -> None:
+    model = Model(Org("Overleg"))
+    for body_id, members in (("a", "p1 p2 p3 p4"), ("b", "p1 p2 p3 p5"), ("c", "p1 p6 p7"),
+                             ("d", "p8 p9 p10 p11 p1")):
+        model.add(Body(id=body_id, name=body_id.upper(), kind="committee",
+                       members=members.split()))
+    overlaps = strongest_overlaps(model)
+    # a-b share 3 of 5 (60 %); c shares 1 of 6 with a and b (17 %): below a quarter.
+    assert overlaps.bodies == [("a", "A"), ("b", "B")]
+    assert overlaps.shares == [[1.0, 0.6], [0.6, 1.0]]
+    assert strongest_overlaps(model, count=1).bodies == [("a", "A")]
+
+
+def test_goal_coverage_counts_owners_initiatives_and_indicators_below_a_goal() -> None:
+    model = Model(Org("Doelen"))
+    model.add(Goal(id="top", name="Top"))
+    model.add(Goal(id="sub", name="Sub", parent="top"))
+    model.add(Goal(id="los", name="Los"))
+    model.add(Goal(id="x", name="X", parent="y"))  # a cycle of parents ends the walk
+    model.add(Goal(id="y", name="Y", parent="x"))
+    model.add(Initiative(id="i", name="Aanpak", goals=["sub"]))
+    model.add(Initiative(id="gestopt", name="Gestopt", goals=["los"], status="stopped"))
+    model.add(Kpi(id="k", name="Meting", measures="sub", type="leading"))
+    model.add(Kpi(id="k2", name="Meting 2", measures="x", type="leading"))
+    model.assign("top", "A", "p")
+    model.assign("sub", "A", "p")
+    model.assign("sub", "C", "q")
+    model.assign("los", "R", "p")
+    assert goal_coverage(model) == GoalCoverage(goals=5, owned=2, worked_on=2, measured=4,
+                                                complete=2)
+
+
+def font_sizes(svg: bytes) -> list[float]:
+    return [float(size) for size in re.findall(rb"font-size: ([\d.]+)px", svg)]
+
+
+def test_charts_print_at_their_width_with_no_text_below_8_pt() -> None:
+    source = open_model(str(SAMPLE))
+    charts = first_page_charts(source.model, lint_model(source), GROUPS, GROUP_ORDER)
+    assert [chart.name for chart in charts] == ["findings", "goals", "people", "overlap"]
+    for chart in charts:
+        assert chart.svg is not None
+        root = ET.fromstring(chart.svg)
+        # SVG user units are points: 8 px in the drawing is 8 pt on paper.
+        assert float(root.get("width", "").removesuffix("pt")) == pytest.approx(
+            CHART_WIDTH_MM / 25.4 * 72)
+        assert root.get("viewBox", "").split()[2] == root.get("width", "").removesuffix("pt")
+        texts = root.iter(f"{SVG}text")
+        assert next(texts, None) is not None
+        assert font_sizes(chart.svg) and min(font_sizes(chart.svg)) >= 8
+        assert b"<dc:date>" not in chart.svg  # no date: the same model, the same bytes
+    second = first_page_charts(source.model, lint_model(source), GROUPS, GROUP_ORDER)
+    assert [c.svg for c in charts] == [c.svg for c in second]
+
+
+def test_names_are_drawn_as_written() -> None:
+    people = [BusyPerson("p", "Jan $x$ <b>de</b> & Vries", 2, 1)]
+    svg = busiest_chart(people).svg
+    assert svg is not None
+    labels = [text.text for text in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert "Jan $x$ <b>de</b> & Vries" in labels  # not mathematics, not markup
+
+
+def test_a_long_name_is_shortened_on_the_chart_only() -> None:
+    assert shorten("Interdepartementale Stuurgroep Warmte") == "Interdepartementale Stuur…"
+    assert shorten("Kort\nen  goed") == "Kort en goed"
+
+
+def test_a_chart_with_nothing_to_draw_says_so() -> None:
+    assert findings_chart({}).empty == "No rules were run."
+    assert coverage_chart(GoalCoverage(0, 0, 0, 0, 0)).empty == "The model has no goals."
+    assert busiest_chart([]).svg is None
+    overlaps = strongest_overlaps(Model(Org("Leeg")))
+    assert overlap_chart(overlaps).empty == (
+        "No two bodies have a quarter or more of their members in common.")

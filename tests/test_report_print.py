@@ -1,0 +1,201 @@
+"""`raci report -o x.pdf`: the handout printed by real Chromium on A4.
+
+The PDF is checked with poppler's tools (page sizes, where each part
+starts, the page numbers) and its pages are rendered to PNG; the layout is
+measured in Chromium itself, with the print style sheet at the width of A4
+between the margins: no table or drawing may end beyond the page, and no
+text on the first page or in the tables may print below 8 pt.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browser import A4_TEXT_WIDTH_PX, PrintedPage, require_chromium, require_program
+from PIL import Image
+
+RACI = str(Path(sys.executable).with_name("raci"))
+SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
+A4 = (595, 842)
+PT_PER_PX = 0.75
+LONG_ACTOR = "Programmadirecteur" + "Warmtetransitieenisolatieprogramma" * 3
+LONG_ITEM = "Wijkuitvoeringsplannen" * 8
+
+
+def wide_model() -> str:
+    """A goal area with 32 actors (three printed tables), names that cannot be
+    broken at a space, and an org name that would end a style element."""
+    roles = [f"  - {{id: r{n}, name: Coördinator wijk {n}, holders: [p{n % 6}]}}"
+             for n in range(31)]
+    roles.append(f"  - {{id: r-long, name: {LONG_ACTOR}, holders: [p0]}}")
+    cells = ", ".join(f"r{n}" for n in range(31))
+    return "\n".join([
+        "raci: 1",
+        'org: {name: "Wijken \\"breed\\" </style><b>x</b> & co"}',
+        "people:",
+        *(f"  - {{id: p{n}, name: Persoon {n}}}" for n in range(6)),
+        "roles:", *roles,
+        "bodies:",
+        "  - {id: b1, name: Stuurgroep Wijken, kind: steering_group, members: [r0, r1, r2, r3]}",
+        "  - {id: b2, name: Overleg Wijken, kind: committee, members: [r0, r1, r2, r4]}",
+        "goals:",
+        f"  - {{id: g, name: {LONG_ITEM}, raci: {{A: r-long, I: [{cells}]}}}}",
+        "  - {id: g2, name: Tweede doel, parent: g, raci: {A: r1}}",
+        "initiatives:",
+        "  - {id: i1, name: Aanpak, goals: [g2], raci: {A: r2, R: [r3]}}",
+        "",
+    ])
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The energietransitie sample printed once by `raci report`."""
+    require_chromium()
+    pdf = tmp_path_factory.mktemp("pdf") / "review.pdf"
+    done = subprocess.run([RACI, "report", str(SAMPLE), "-o", str(pdf)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return pdf
+
+
+def page_sizes(pdf: Path) -> list[tuple[int, int]]:
+    done = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "999", str(pdf)],
+                          capture_output=True, text=True, check=True)
+    return [(round(float(w)), round(float(h))) for w, h in
+            re.findall(r"^Page +\d+ size: +([\d.]+) x ([\d.]+) pts", done.stdout, re.M)]
+
+
+def page_texts(pdf: Path) -> list[str]:
+    done = subprocess.run([require_program("pdftotext"), "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.split("\f")[:-1]
+
+
+def test_the_pdf_is_a4_with_each_part_starting_a_page(printed: Path) -> None:
+    sizes = page_sizes(printed)
+    texts = page_texts(printed)
+    assert len(sizes) == len(texts) >= 6
+    assert all(size in (A4, A4[::-1]) for size in sizes), sizes
+    first = texts[0]
+    for chart in ("Findings per rule group", "Goals by coverage", "The busiest people",
+                  "Bodies that overlap most", "Hanneke Brouwer", "Ownership"):
+        assert chart in first
+    starts = {title: [number for number, text in enumerate(texts)
+                      if text.strip().startswith(title)]
+              for title in ("Summary", "Findings by rule", "RACI matrix per goal area",
+                            "Diagram: the bodies view", "Diagram: the goals view")}
+    assert all(len(pages) == 1 for pages in starts.values()), starts
+    assert [pages[0] for pages in starts.values()] == sorted(p[0] for p in starts.values())
+    # The wide bodies drawing gets a landscape page, where it shows larger.
+    assert sizes[starts["Diagram: the bodies view"][0]] == A4[::-1]
+    for number, text in enumerate(texts, start=1):  # the footer: the org, the page number
+        assert re.search(rf"Programma Versnelling Energietransitie .* page {number} of "
+                         rf"{len(texts)}\n", text), text[-300:]
+
+
+def test_the_pdf_pages_render_with_the_charts_on_the_first(printed: Path) -> None:
+    """Pages as pictures (kept beside the PDF to look at): the first is mostly
+    charts, so it carries far more ink than a page of text would."""
+    pdftoppm = require_program("pdftoppm")
+    subprocess.run([pdftoppm, "-r", "40", "-png", str(printed), str(printed.with_suffix(""))],
+                   check=True)
+    pictures = sorted(printed.parent.glob("review-*.png"))
+    assert len(pictures) == len(page_sizes(printed))
+    with Image.open(pictures[0]) as first:
+        grey = first.convert("L")
+        inked = sum(grey.histogram()[:200]) / (grey.width * grey.height)
+    assert inked > 0.05
+
+
+def test_no_table_or_drawing_ends_beyond_the_printed_page(tmp_path: Path) -> None:
+    model = tmp_path / "wijken.yaml"
+    model.write_text(wide_model(), encoding="utf-8")
+    page = tmp_path / "wijken.html"
+    done = subprocess.run([RACI, "report", str(model), "-o", str(page)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    browser = PrintedPage(page, tmp_path / "profile")
+    try:
+        measured = browser.evaluate(MEASURE)
+    finally:
+        browser.close()
+    assert measured["print"] and measured["width"] == A4_TEXT_WIDTH_PX
+    assert measured["scrollWidth"] <= A4_TEXT_WIDTH_PX
+    matrices = [t for t in measured["tables"] if t["matrix"]]
+    assert len(matrices) == 3  # 32 actors hold a letter: 15, 15 and 2
+    # Each part keeps its columns wide enough to read, rather than squeezing them.
+    assert min(table["narrowestActor"] for table in matrices) >= 6.5 / 25.4 * 96
+    for table in measured["tables"]:
+        assert table["right"] <= A4_TEXT_WIDTH_PX + 0.5, table
+    for table in matrices:
+        assert table["firstHeader"] == "Item"  # the item column repeats in every part
+    assert LONG_ITEM in measured["text"] and LONG_ACTOR in measured["titles"]
+    for drawing in measured["drawings"]:
+        assert 0 < drawing["right"] <= A4_TEXT_WIDTH_PX + 0.5 and drawing["height"] > 20
+    assert len(measured["drawings"]) == 4 + 2  # the charts and the two diagrams
+    smallest, where = measured["smallest"]
+    assert smallest * PT_PER_PX >= 8 - 0.01, where
+    assert measured["styleIntact"]  # the org name did not end the style element
+
+
+MEASURE = """(() => {
+  const box = (element) => element.getBoundingClientRect();
+  const sizes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || element.closest(".diagram svg")
+        || element.closest("style, title, metadata")) continue;
+    const scale = element instanceof SVGGraphicsElement ? element.getScreenCTM().a : 1;
+    sizes.push([parseFloat(getComputedStyle(element).fontSize) * scale,
+                element.tagName + ": " + walker.currentNode.textContent.slice(0, 40)]);
+  }
+  sizes.sort((a, b) => a[0] - b[0]);
+  return {
+    print: matchMedia("print").matches,
+    width: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    tables: [...document.querySelectorAll("table")].map(t => ({
+      right: box(t).right, matrix: t.classList.contains("matrix"),
+      firstHeader: t.querySelector("th") ? t.querySelector("th").textContent : "",
+      narrowestActor: Math.min(...[...t.querySelectorAll("th.actor")].map(th => box(th).width))
+    })),
+    drawings: [...document.querySelectorAll("svg")].filter(s => !s.parentElement.closest("svg"))
+      .map(s => ({right: box(s).right, height: box(s).height})),
+    smallest: sizes[0],
+    text: document.body.innerText,
+    titles: [...document.querySelectorAll("th[title]")].map(th => th.textContent).join("|"),
+    styleIntact: document.head.querySelectorAll("style").length === 1
+      && !document.querySelector("b") && getComputedStyle(document.body).maxWidth === "none",
+  };
+})()"""
+
+
+def test_a_pdf_without_chromium_is_refused_in_one_line(tmp_path: Path) -> None:
+    pdf = tmp_path / "review.pdf"
+    environment = {key: value for key, value in os.environ.items() if key != "RACI_CHROMIUM"}
+    done = subprocess.run([RACI, "report", str(SAMPLE), "-o", str(pdf)], capture_output=True,
+                          text=True, env={**environment, "PATH": str(tmp_path)}, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "raci: a PDF is printed with Chromium and none was found (chromium, chromium-browser, "
+        "google-chrome, google-chrome-stable); install it (apt-get install chromium), set "
+        "RACI_CHROMIUM to the program, or write .html and print that from a browser"]
+    assert not pdf.exists()
+
+
+def test_raci_chromium_naming_no_program_is_refused(tmp_path: Path) -> None:
+    pdf = tmp_path / "review.pdf"
+    done = subprocess.run([RACI, "report", str(SAMPLE), "-o", str(pdf)], capture_output=True,
+                          text=True, env={**os.environ, "RACI_CHROMIUM": "/no/such/chrome"},
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "raci: RACI_CHROMIUM=/no/such/chrome is not a program that can be run; name a "
+        "Chromium or Chrome program, or unset it"]
+    assert not pdf.exists()
