@@ -11,6 +11,7 @@ import yaml
 from test_lint_support import run_raci
 
 from raci.lint import RULES, rule
+from raci.lint.rule import param_text
 
 SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "OWN001": ("unowned-item", "error", {}), "OWN002": ("multiple-accountable", "error", {}),
@@ -21,13 +22,15 @@ SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "OWN007": ("no-responsible", "warning", {}),
     "OWN008": ("inverted-accountability", "info", {}),
     "BOD001": ("redundant-bodies", "warning", {"min_overlap": 0.6, "min_members": 3}),
-    "BOD002": ("powerless-body", "warning", {}), "BOD003": ("expired-mandate", "error", {}),
-    "BOD004": ("open-ended-temporary", "warning", {}),
+    "BOD002": ("powerless-body", "warning", {"exempt_kinds": ("advisory_board",)}),
+    "BOD003": ("expired-mandate", "error", {}),
+    "BOD004": ("open-ended-temporary", "warning", {"grace_days": 365}),
     "BOD005": ("reporting-cycle", "error", {}),
     "BOD006": ("steering-layers", "warning", {"max_layers": 2}),
     "BOD007": ("chairless-body", "warning", {}),
     "BOD008": ("oversized-body", "info", {"max_members": 12}),
     "BOD009": ("empty-body", "error", {}),
+    "BOD010": ("nested-body", "warning", {"min_contained": 0.8, "min_members": 3}),
     "DEC001": ("consensus-bottleneck", "warning", {"max_consulted": 4}),
     "DEC002": ("slow-decision", "warning", {"max_latency_days": 60}),
     "STR001": ("goal-without-initiative", "warning", {}),
@@ -43,7 +46,9 @@ SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "SIL001": ("uncoordinated-crossing", "warning", {"min_units": 3}),
     "SIL002": ("isolated-unit", "info", {}), "ORG001": ("idle-role", "info", {}),
     "ORG002": ("unplaced-person", "info", {}), "ORG003": ("vacant-role", "warning", {}),
-    "ORG004": ("chair-not-member", "info", {}), "WAI001": ("expired-waiver", "warning", {}),
+    "ORG004": ("chair-not-member", "info", {}),
+    "DAT001": ("fact-not-recorded", "info", {"min_missing": 20, "min_share": 0.9}),
+    "WAI001": ("expired-waiver", "warning", {}),
     "WAI002": ("unused-waiver", "info", {}),
 }
 
@@ -74,7 +79,8 @@ def test_every_rule_is_documented_with_examples(code: str) -> None:
     assert (stated is not None) == bool(rule(code).params)
     for name, default in rule(code).params.items():
         assert stated is not None and f"`{name}` (" in stated.group(0)
-        assert f"default {default}" in stated.group(0), "the doc gives the default the code has"
+        assert f"default {param_text(default)}" in stated.group(0), \
+            "the doc gives the default the code has"
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
