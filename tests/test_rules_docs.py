@@ -5,6 +5,7 @@ example that are valid YAML."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -105,3 +106,14 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
     for group in ("waivers", "WAI"):
         code, out, _ = run_raci(capsys, "rules", group)
         assert code == 0 and [line[:6] for line in out.splitlines()] == ["WAI001", "WAI002"]
+
+
+def test_the_readme_rule_table_is_the_registry() -> None:
+    """README's table of rules says what `raci rules` says, row for row."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if re.match(r"\| [A-Z]{3}\d{3} \| \w+\.", line)]
+    expected = []
+    for r in RULES:
+        params = ", ".join(f"`{name} = {param_text(value)}`" for name, value in r.params.items())
+        expected.append(f"| {r.code} | {r.dotted_name} | {r.level} | {params} | {r.summary} |")
+    assert rows == expected

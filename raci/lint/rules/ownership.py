@@ -192,8 +192,7 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
            uses_assignments=True)
 def external_accountable(analysis: Analysis, params: RuleParams,
                          actors: Iterable[str]) -> Iterator[Problem]:
-    """An external person, or a role held only by external people, that is the
-    Accountable of one or more items.
+    """An external person, or a role held only by external people, owning one or more items.
 
     One finding per person or role, on that actor; the goals, initiatives
     and decisions it owns are the finding's related entities. A person is
