@@ -13,6 +13,7 @@ from test_lint_support import run_raci
 
 from raci.lint import RULES, rule
 from raci.lint.rule import param_text
+from raci.lint.rules.data import FACTS
 
 SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "OWN001": ("unowned-item", "error", {}), "OWN002": ("multiple-accountable", "error", {}),
@@ -117,3 +118,18 @@ def test_the_readme_rule_table_is_the_registry() -> None:
         params = ", ".join(f"`{name} = {param_text(value)}`" for name, value in r.params.items())
         expected.append(f"| {r.code} | {r.dotted_name} | {r.level} | {params} | {r.summary} |")
     assert rows == expected
+
+
+def test_the_facts_tables_are_the_facts_dat001_checks() -> None:
+    """DAT001's documentation and README list each fact with the rules it turns off."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Facts a source does not record"):]
+    section = section[:section.index("\n### ")]
+    doc_rows = [line for line in rule("DAT001").doc.splitlines() if line.startswith("| ")][1:]
+    assert [row.split(" | ")[0] for row in doc_rows] == [f"| {fact.name}" for fact in FACTS]
+    for fact, doc_row in zip(FACTS, doc_rows, strict=True):
+        (readme_row,) = [line for line in section.splitlines()
+                         if line.startswith(f"| `{fact.name}` |")]
+        for row in (doc_row, readme_row):
+            assert row.endswith(f"| {', '.join(fact.rules)} |")
+        assert set(fact.rules) <= {r.code for r in RULES}
