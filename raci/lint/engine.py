@@ -97,7 +97,7 @@ class Linter:
         if change.assign or change.unassign:
             items = {a.item for a in (*change.assign, *change.unassign)}
             touched = self._reassign(items)
-            if self._rules_not_run() != self.analysis.not_run:  # a fact came or went
+            if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
                 self._recheck_all()
                 return self.findings()
             self._recheck_subjects(touched)
@@ -120,10 +120,10 @@ class Linter:
         lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
         self.analysis = Analysis(lean, effective_as_of(lean, self.config))
         self._built_from = (self.model.org, list(self.model.entities()))
-        self.analysis.not_run = self._rules_not_run()
-        self._checked = [r for r in self.rules
-                         if r.scope is not WAIVERS and r.code not in self.analysis.not_run]
         self._problems: dict[str, dict[str, list[Problem]]] = {}
+        self.analysis.not_run = self._run_fact_rule()
+        self._checked = [r for r in self.rules if r.scope is not WAIVERS
+                         and r.code not in self.analysis.not_run and r is not fact_not_recorded]
         for r in self._checked:
             by_subject: dict[str, list[Problem]] = {}
             for problem in r.run(self.analysis, self._params[r.code]):
@@ -132,10 +132,16 @@ class Linter:
                 by_subject.setdefault(key, []).append(problem)
             self._problems[r.code] = by_subject
 
-    def _rules_not_run(self) -> dict[str, str]:
-        """The enabled rules whose fact the model does not record (the facts
-        DAT001 finds lacking count only when DAT001 is enabled)."""
-        found = rules_not_run(self.analysis, self._params.get(fact_not_recorded.code))
+    def _run_fact_rule(self) -> dict[str, str]:
+        """Run DAT001 (when enabled) and return the enabled rules whose fact
+        the model does not record: named in `org.not_recorded`, or lacking."""
+        lacking: list[str] = []
+        if fact_not_recorded.code in self._params:
+            problems = list(fact_not_recorded.run(self.analysis,
+                                                  self._params[fact_not_recorded.code]))
+            self._problems[fact_not_recorded.code] = {"": problems}
+            lacking = [problem.targets[0] for problem in problems]
+        found = rules_not_run(self.analysis, lacking)
         return {code: fact for code, fact in found.items() if code in self._params}
 
     def _model_moved_on(self) -> bool:

@@ -5,7 +5,8 @@ whole kind of fact (no chairs, no cadences); the rules that need it would
 then report every entity and bury the real findings. For each fact the
 model does not declare in `org.not_recorded`, DAT001 reports once when most
 entities lack it, and the engine does not run the fact's rules; a declared
-fact turns its rules off without a finding (`rules_not_run`).
+fact turns its rules off without a finding. The engine runs DAT001 first
+and leaves out the rules of the facts it reports (`rules_not_run`).
 """
 
 from __future__ import annotations
@@ -45,10 +46,8 @@ def _roles_without_holders(analysis: Analysis) -> tuple[int, int]:
 
 
 def _owned_initiatives_without_responsible(analysis: Analysis) -> tuple[int, int]:
-    owned = analysis.assignments.holding("A")
-    done = analysis.assignments.holding("R")
-    initiatives = [item for item in analysis.model.initiatives if item in owned]
-    return sum(item not in done for item in initiatives), len(initiatives)
+    owned = analysis.model.initiatives.keys() & analysis.assignments.holding("A").keys()
+    return len(owned - analysis.assignments.holding("R").keys()), len(owned)
 
 
 def _running_initiatives_without_criteria(analysis: Analysis) -> tuple[int, int]:
@@ -58,8 +57,9 @@ def _running_initiatives_without_criteria(analysis: Analysis) -> tuple[int, int]
 
 
 def _leaf_goals_without_indicator(analysis: Analysis) -> tuple[int, int]:
-    leaves = [goal for goal in analysis.model.goals if not analysis.subgoals.get(goal)]
-    return sum(not analysis.kpis_of.get(goal) for goal in leaves), len(leaves)
+    subgoals, kpis_of = analysis.subgoals, analysis.kpis_of
+    leaves = [goal for goal in analysis.model.goals if not subgoals.get(goal)]
+    return sum(not kpis_of.get(goal) for goal in leaves), len(leaves)
 
 
 def _initiatives_without_goal(analysis: Analysis) -> tuple[int, int]:
@@ -86,7 +86,7 @@ FACTS: tuple[Fact, ...] = (
 """SPEC §2's facts, in its order."""
 
 
-def _sparse(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fact, int, int]]:
+def _lacking_facts(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fact, int, int]]:
     """The facts not declared that at least `min_missing` entities lack, at
     least `min_share` of those they apply to; with the two counts."""
     declared = set(analysis.model.org.not_recorded)
@@ -99,15 +99,11 @@ def _sparse(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fact, int,
             yield fact, missing, total
 
 
-def rules_not_run(analysis: Analysis, params: RuleParams | None) -> dict[str, str]:
+def rules_not_run(analysis: Analysis, lacking: Iterable[str]) -> dict[str, str]:
     """Rule code -> the fact it needs that the model does not record: the
-    facts `org.not_recorded` names, and, when DAT001 runs (`params` are
-    its parameters), the facts it finds lacking."""
-    declared = set(analysis.model.org.not_recorded)
-    facts = [fact for fact in FACTS if fact.name in declared]
-    if params is not None:
-        facts += [fact for fact, _, _ in _sparse(analysis, params)]
-    return {code: fact.name for fact in facts for code in fact.rules}
+    facts `org.not_recorded` names, and those `lacking` (DAT001's targets)."""
+    unrecorded = {*analysis.model.org.not_recorded, *lacking}
+    return {code: fact.name for fact in FACTS if fact.name in unrecorded for code in fact.rules}
 
 
 def _rules_phrase(codes: Iterable[str]) -> str:
@@ -176,7 +172,7 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
 
         org: {name: Apache, not_recorded: [chairs]}
     """
-    for fact, missing, total in _sparse(analysis, params):
+    for fact, missing, total in _lacking_facts(analysis, params):
         yield Problem.about(
             [fact.name],
             f"{fact.lacking.format(missing=missing, total=total)}: {_rules_phrase(fact.rules)}; "

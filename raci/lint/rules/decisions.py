@@ -83,16 +83,17 @@ def slow_decision(analysis: Analysis, params: RuleParams,
           - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
     """
     bodies = analysis.model.bodies
+    cadence = {body.id: body.cadence_days for body in bodies.values()}
     deciding = analysis.assignments.holding("A")
     consulted = analysis.assignments.holding("C")
     most = number(params, "max_latency_days")
     for decision in decisions:
-        parties = {actor for actor in (*deciding.get(decision, ()), *consulted.get(decision, ()))
-                   if actor in bodies}
-        latency = sum(bodies[body].cadence_days for body in parties)
+        # An actor holds A or C on an item, never both: each body counts once.
+        parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
+        latency = sum(cadence.get(actor, 0) for actor in parties)
         if latency > most:
             parts = ", ".join(_cadence_text(bodies[body].meets_every_days, body)
-                              for body in sorted(parties))
+                              for body in sorted(parties) if body in bodies)
             yield Problem.about(
                 [decision],
                 f"{analysis.label(decision)} takes an estimated {latency} days "
