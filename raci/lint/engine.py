@@ -5,6 +5,11 @@ rule's problems by subject so that the app, after a matrix edit, re-checks
 only the rules that read assignments and only for the subjects the edit
 touches (the item, its actors, their people and units); any other change
 re-checks everything. Both give the same findings for the same model.
+
+DAT001 runs first: the rules of the facts it reports, and of those
+`org.not_recorded` names, are not run. When an edit makes a fact lacking or
+recorded again (only `responsibles` depends on assignments), everything is
+re-checked.
 """
 
 from __future__ import annotations

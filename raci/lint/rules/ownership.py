@@ -94,11 +94,15 @@ ITEM_WORDS = {"goal": ("goal", "goals"), "initiative": ("initiative", "initiativ
               "decision": ("decision", "decisions")}
 
 
-def _owned(analysis: Analysis, actor: str, kinds: Collection[str]) -> list[str]:
-    """The items of `kinds` that `actor` is the Accountable of."""
+def _owners(analysis: Analysis, actors: Iterable[str],
+            kinds: Collection[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each of `actors` that is the Accountable of items of `kinds`, with those items."""
+    accountable_for = analysis.assignments.items_holding("A")
     kind = analysis.model.kind
-    return [item for item in analysis.assignments.items_holding("A").get(actor, ())
-            if kind(item) in kinds]
+    for actor in accountable_for.keys() & set(actors):
+        items = [item for item in accountable_for[actor] if kind(item) in kinds]
+        if items:
+            yield actor, items
 
 
 def _counted(analysis: Analysis, items: Iterable[str]) -> str:
@@ -142,12 +146,10 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, C: [sg-klimaat]}}
     """
-    for body in bodies:
-        items = _owned(analysis, body, ("goal", "initiative"))
-        if items:
-            yield Problem.about(
-                [body], f"{analysis.label(body)} is the Accountable of {_counted(analysis, items)}",
-                related=items)
+    for body, items in _owners(analysis, bodies, ("goal", "initiative")):
+        yield Problem.about(
+            [body], f"{analysis.label(body)} is the Accountable of {_counted(analysis, items)}",
+            related=items)
 
 
 @lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True)
@@ -180,12 +182,10 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: [p.jansen]}
     """
-    for role in analysis.vacant_roles.intersection(roles):
-        items = _owned(analysis, role, ITEM_KINDS)
-        if items:
-            yield Problem.about(
-                [role], f"{analysis.label(role)} is vacant but the Accountable of "
-                        f"{_counted(analysis, items)}", related=items)
+    for role, items in _owners(analysis, analysis.vacant_roles.intersection(roles), ITEM_KINDS):
+        yield Problem.about(
+            [role], f"{analysis.label(role)} is vacant but the Accountable of "
+                    f"{_counted(analysis, items)}", related=items)
 
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ROLES_AND_PEOPLE,
@@ -226,13 +226,12 @@ def external_accountable(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [p.dekker]}}
     """
-    for actor in analysis.external_actors.intersection(actors):
-        items = _owned(analysis, actor, ITEM_KINDS)
-        if items:
-            held = "held only by external people" if actor in analysis.model.roles else "external"
-            yield Problem.about(
-                [actor], f"{analysis.label(actor)} is {held} but the Accountable of "
-                         f"{_counted(analysis, items)}", related=items)
+    for actor, items in _owners(analysis, analysis.external_actors.intersection(actors),
+                                ITEM_KINDS):
+        held = "held only by external people" if actor in analysis.model.roles else "external"
+        yield Problem.about(
+            [actor], f"{analysis.label(actor)} is {held} but the Accountable of "
+                     f"{_counted(analysis, items)}", related=items)
 
 
 @lint_rule("OWN006", "crowded-responsible", "ownership", "warning", ITEMS, uses_assignments=True,
