@@ -89,9 +89,13 @@ def slow_decision(analysis: Analysis, params: RuleParams,
     most = number(params, "max_latency_days")
     for decision in decisions:
         # An actor holds A or C on an item, never both: each body counts once.
-        parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
-        latency = sum(cadence.get(actor, 0) for actor in parties)
+        latency = 0
+        for actor in deciding.get(decision, ()):
+            latency += cadence.get(actor, 0)
+        for actor in consulted.get(decision, ()):
+            latency += cadence.get(actor, 0)
         if latency > most:
+            parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
             parts = ", ".join(_cadence_text(bodies[body].meets_every_days, body)
                               for body in sorted(parties) if body in bodies)
             yield Problem.about(
