@@ -13,12 +13,12 @@ write that ``@`` as ``%40`` (``postgresql://host/org%40x``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from raci.errors import ModelFileError, UsageError
+from raci.errors import UsageError
 from raci.model import Model
 from raci.model.lean import LeanModel
 from raci.model.scenarios import is_valid_scenario_name
@@ -131,18 +131,3 @@ def _check_is_database(spec: str) -> None:
         raise UsageError(
             f"{spec}: not a model; give a .db file, a database URL, or a .yaml/.yml/.json file"
         )
-
-
-def open_lean_models(specs: Sequence[str]) -> list[ModelSource[LeanModel]]:
-    """Open several models to lint them; broken model files are refused
-    together, every problem listed."""
-    sources: list[ModelSource[LeanModel]] = []
-    problems: list[str] = []
-    for spec in specs:
-        try:
-            sources.append(open_lean_model(spec))
-        except ModelFileError as refused:
-            problems.extend(refused.problems)
-    if problems:
-        raise ModelFileError(problems)
-    return sources

@@ -162,9 +162,12 @@ def test_lint_lists_the_problems_of_every_broken_model_file(tmp_path: Path, raci
                      encoding="utf-8")
     second.write_text('{"raci": 1, "org": {}}', encoding="utf-8")
     result = raci("lint", first, WARMTE, second)
-    assert result.code == 2 and result.out == ""
+    assert result.code == 2
     files = [line.split(":")[0] for line in result.err.splitlines()]
     assert files == [str(first), str(second)], result.err
+    # The readable model is still linted, and the summary counts what was read.
+    assert {line.split(":")[0] for line in result.out.splitlines()[:-1]} == {str(WARMTE)}
+    assert result.out.splitlines()[-1].endswith("in 1 model; 2 models could not be read.")
 
 
 @pytest.mark.parametrize("args", [
@@ -251,8 +254,8 @@ def test_lint_json_has_the_documented_shape(place: dict[str, str], raci: Raci) -
     report = json.loads(result.out)
     assert report["version"] == 1
     assert report["models"] == [place["model"], place["db"]]
-    keys = {"code", "name", "level", "message", "targets", "fingerprint", "model", "line",
-            "column", "waived", "waiver_reason"}
+    keys = {"code", "name", "level", "message", "targets", "related", "fingerprint", "model",
+            "line", "column", "waived", "waiver_reason"}
     for finding in report["findings"]:
         assert keys <= set(finding)
         assert finding["targets"] == sorted(finding["targets"])
@@ -264,7 +267,9 @@ def test_lint_json_has_the_documented_shape(place: dict[str, str], raci: Raci) -
                           if f["level"] == level and not f["waived"])
                for level in ("error", "warning", "info")}
     waived = sum(1 for f in report["findings"] if f["waived"])
-    assert report["summary"] == {**counted, "waived": waived}
+    assert report["summary"] == {**counted, "waived": waived, "not_run": {},
+                                 "not_run_by_model": {}}
+    assert report["errors"] == []
     assert result.code == 1
 
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from raci.analysis import Analysis, ReportingChains, chain_lengths, functional_cycles
+from raci.analysis.overlap import containing_pairs, similar_pairs
 from raci.lint import LintConfig, lint_model
-from raci.lint.rules.bodies import redundant_bodies
+from raci.lint.rules.bodies import nested_body, redundant_bodies
 from raci.model import Assignment, Body, Goal, Initiative, Model, Org, Person, Role, Unit
+from raci.model.lean import LeanModel
 from raci.source import ModelSource
 
 DEPTH = 5_000  # far beyond Python's recursion limit
@@ -57,27 +60,89 @@ def test_cycles_and_chain_lengths_equal_naive_versions(parent: dict[str, str | N
         assert lengths.get(node) == (None if runs_into_cycle else 1 + len(chain))
 
 
-member_sets = st.lists(st.sets(st.integers(0, 12).map(lambda n: f"p{n}"), max_size=8),
-                       max_size=14)
-
-
-@settings(max_examples=150)
-@given(member_sets, st.sampled_from([0.3, 0.5, 0.6, 0.75, 1.0]), st.integers(1, 4))
-def test_redundant_bodies_equal_all_pairs(sets: list[set[str]], overlap: float,
-                                          minimum: int) -> None:
+def seat_model(sets: list[set[str]]) -> Model:
+    """Bodies b00, b01, … with these members; p0–p12 are people, r0–r3 roles
+    (r0 vacant, r1 held by p1, r2 by p1 and p2, r3 by p3)."""
     model = Model(Org("T"), people={f"p{n}": Person(id=f"p{n}", name="P") for n in range(13)})
+    for n, holders in enumerate([[], ["p1"], ["p1", "p2"], ["p3"]]):
+        model.roles[f"r{n}"] = Role(id=f"r{n}", name="R", holders=holders)
     for number, members in enumerate(sets):
         model.bodies[f"b{number:02}"] = Body(id=f"b{number:02}", name="B", kind="committee",
                                              members=sorted(members))
+    return model
+
+
+def naive_seat_holders(model: Model, body: Body) -> set[str]:
+    held: set[str] = set()
+    for member in body.members:
+        role = model.roles.get(member)
+        held.update(role.holders if role is not None and role.holders else [member])
+    return held
+
+
+seat_sets = st.lists(st.sets(st.sampled_from([*(f"p{n}" for n in range(8)),
+                                              *(f"r{n}" for n in range(4))]), max_size=7),
+                     max_size=14)
+
+
+@settings(max_examples=150)
+@given(seat_sets, st.sampled_from([0.3, 0.5, 0.6, 0.75, 1.0]), st.integers(1, 4))
+def test_redundant_bodies_equal_groups_of_all_pairs(sets: list[set[str]], overlap: float,
+                                                    minimum: int) -> None:
+    model = seat_model(sets)
     params = {"min_overlap": overlap, "min_members": minimum}
-    found = {p.targets for p in redundant_bodies.run(Analysis(model, AS_OF), params)}
-    expected = set()
-    for (a, first), (b, second) in itertools.combinations(
-            ((body.id, set(body.members)) for body in model.bodies.values()), 2):
+    found = {p.targets for p in redundant_bodies.run(Analysis(LeanModel.of_model(model), AS_OF),
+                                                     params)}
+    held = {body.id: naive_seat_holders(model, body) for body in model.bodies.values()}
+    graph: nx.Graph[str] = nx.Graph()
+    for a, b in itertools.combinations(held, 2):
+        first, second = held[a], held[b]
         if min(len(first), len(second)) >= minimum and first & second \
                 and len(first & second) / len(first | second) >= overlap - 1e-9:
-            expected.add((a, b))
+            graph.add_edge(a, b)
+    assert found == {tuple(sorted(group)) for group in nx.connected_components(graph)}
+
+
+@settings(max_examples=150)
+@given(seat_sets, st.sampled_from([0.3, 0.5, 0.8, 1.0]), st.integers(1, 4))
+def test_nested_bodies_equal_a_naive_search(sets: list[set[str]], share: float,
+                                            minimum: int) -> None:
+    model = seat_model(sets)
+    for number, body in enumerate(model.bodies.values()):  # some report to the next body
+        if number % 3 == 1:
+            body.reports_to = f"b{number + 1:02}"
+    analysis = Analysis(LeanModel.of_model(model), AS_OF)
+    params = {"min_contained": share, "min_members": minimum}
+    found = {p.targets for p in nested_body.run(analysis, params)}
+    held = {body.id: naive_seat_holders(model, body) for body in model.bodies.values()}
+    groups = analysis.look_alikes(0.6, 3).group_of
+    expected = set()
+    for inner, members in held.items():
+        if len(members) < minimum:
+            continue
+        candidates = [
+            (-len(members & outer_members), len(outer_members), outer)
+            for outer, outer_members in held.items()
+            if len(outer_members) > len(members)
+            and len(members & outer_members) >= share * len(members) - 1e-9
+            and model.bodies[inner].reports_to != outer
+            and not (inner in groups and groups.get(outer) == groups[inner])]
+        if candidates:
+            expected.add(tuple(sorted([inner, min(candidates)[2]])))
     assert found == expected
+
+
+def test_group_and_nesting_search_do_not_look_at_every_pair() -> None:
+    """400 small bodies of a shared chair and two members of their own, and
+    one huge body that holds everyone: all pairs would be 80,000 looks."""
+    count = 400
+    holders = {f"b{n:03}": frozenset({"chair", f"p{n}a", f"p{n}b"}) for n in range(count)}
+    holders["huge"] = frozenset({"chair"}.union(*holders.values()))
+    similar = list(similar_pairs(holders, 0.6))
+    containing = list(containing_pairs(holders, 0.8, list(holders)))
+    assert len(similar) == 0
+    assert len(containing) == count  # each small body looks at the huge one only
+    assert {outer for _, outer, _ in containing} == {"huge"}
 
 
 def deep_model() -> Model:
@@ -105,7 +170,8 @@ def test_deep_chains_do_not_hit_the_recursion_limit() -> None:
     findings = lint_model(ModelSource("deep", deep_model()), config)
     codes = {(f.code, f.targets[0]) for f in findings}
     assert ("OWN008", f"g{DEPTH - 1}") in codes
-    assert ("OWN005", f"g{DEPTH - 1}") in codes  # p's unit lies DEPTH levels under external u0
+    # p's unit lies DEPTH levels under external u0, so the role held only by p is external.
+    assert ("OWN005", f"r{DEPTH - 1}") in codes
     assert sum(f.code == "BOD006" for f in findings) == DEPTH - 2
     cycle = next(f for f in findings if f.code == "STR007")
     assert len(cycle.targets) == DEPTH

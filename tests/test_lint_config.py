@@ -11,7 +11,7 @@ import pytest
 from test_lint_support import SMALL_MODEL, run_raci, write_model
 
 from raci.errors import UsageError
-from raci.lint import LintConfig, lint_model, load_config
+from raci.lint import LintConfig, lint_model, load_config, rule
 from raci.source import open_model
 
 
@@ -102,6 +102,19 @@ def test_parameters_and_levels_from_the_file(tmp_path: Path) -> None:
     ('[raci.rules.BOD001]\nmin_overlap = 1.5\n', "min_overlap must be a number"),
     ('[raci.rules.BOD001]\nmin_overlap = 0\n', "min_overlap must be a number"),
     ('[raci.rules.OWN001]\nlevel = "fatal"\n', "level of OWN001 must be one of"),
+    ('[raci.rules.BOD002]\nexempt_kinds = "advisory_board"\n',
+     "BOD002 exempt_kinds must be a list of names like [\"advisory_board\"], not "
+     "'advisory_board'"),
+    ('[raci.rules.BOD002]\nexempt_kinds = [1]\n', "exempt_kinds must be a list of names"),
+    ('[raci.rules.BOD002]\nexempt_kinds = ["advisory_board", "steering_grop"]\n',
+     "BOD002 exempt_kinds: 'steering_grop' is not one of steering_group, programme_board, "
+     "portfolio_board, taskforce, crisis_team, working_group, committee, advisory_board, "
+     "other; did you mean 'steering_group'?"),
+    ('[raci.rules.BOD004]\ngrace_days = -1\n', "grace_days must be a whole number (at least 0)"),
+    ('[raci.rules.BOD010]\nmin_contained = 0\n', "min_contained must be a number (above 0"),
+    ('[raci.rules.DAT001]\nmin_missing = 0\n', "min_missing must be a whole number (at least 1)"),
+    ('[raci.rules.DAT001]\nmin_share = 1.5\n',
+     "min_share must be a number (at least 0 and at most 1)"),
     ('[raci]\nfail-on = "sometimes"\n', "fail-on must be one of"),
     ('[raci\n', "not valid TOML"),
 ])
@@ -206,3 +219,33 @@ def test_parameter_bounds_read_as_words(tmp_path: Path, setting: str, words: str
     with pytest.raises(UsageError) as refused:
         load_config(model)
     assert words in str(refused.value)
+
+
+def test_a_list_parameter_from_the_file(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text(
+        '[raci.rules.powerless-body]\nexempt_kinds = ["steering_group", "advisory_board"]\n')
+    model = write_model(tmp_path / "org.yaml")  # its steering group decides a subsidy
+    config = load_config(model)
+    assert config.params_of(rule("BOD002"))["exempt_kinds"] == ("steering_group",
+                                                                "advisory_board")
+    model = write_model(tmp_path / "org.yaml", decisions=[])
+    assert "BOD002" not in codes(model, config)
+    assert "BOD002" in codes(model, LintConfig())
+
+
+def test_nested_body_reads_the_configured_groups_of_redundant_bodies(tmp_path: Path) -> None:
+    (tmp_path / "raci.toml").write_text('[raci]\nselect = ["BOD010"]\n'
+                                        '[raci.rules.BOD001]\nmin_overlap = 0.9\n')
+    config = load_config(write_model(tmp_path / "org.yaml"))
+    assert config.params_of(rule("BOD010")) == {
+        "min_contained": 0.8, "min_members": 3, "BOD001.min_overlap": 0.9,
+        "BOD001.min_members": 3}
+
+
+def test_rules_shows_how_to_configure_each_parameter(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "rules", "BOD002")
+    assert code == 0
+    assert out.rstrip().splitlines()[-1] == (
+        'Configure in pyproject.toml: [tool.raci.rules.BOD002] level = "error"|"warning"|'
+        '"info"|"off", exempt_kinds = ["advisory_board"]')

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from raci.lint import LintConfig, Linter, lint_model
 from raci.model import LETTERS, Assignment, Model, Waiver
 from raci.model.changes import Change, removal
+from raci.model.entities import NOT_RECORDED_FACTS
 from raci.source import ModelSource, open_model
 
 SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "politie-digitaal.yaml"
@@ -25,6 +26,10 @@ CONFIGS = [
     LintConfig(select=["OWN", "PPL", "SIL", "ORG", "WAI"], levels={"OWN001": "info"},
                params={"PPL001": {"max_items": 1}, "SIL001": {"min_units": 2},
                        "PPL003": {"max_share": 0.0}}),
+    # Facts on the edge of DAT001 (1 of 17 initiatives with an Accountable has
+    # no Responsible: just under 0.06), so that edits turn rules off and on.
+    LintConfig(params={"DAT001": {"min_missing": 1, "min_share": 0.06},
+                       "BOD001": {"min_overlap": 0.4}, "BOD010": {"min_contained": 0.5}}),
 ]
 
 
@@ -34,14 +39,17 @@ def fresh_findings(model: Model, config: LintConfig) -> list[tuple[object, ...]]
 
 def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
     """One random edit of the kinds the app makes."""
-    kind = draw(st.sampled_from(["assign", "assign", "unassign", "holders", "members",
-                                 "status", "remove", "waiver"]))
+    kind = draw(st.sampled_from(["assign", "assign", "owner-doer", "unassign", "holders",
+                                 "members", "cadence", "status", "remove", "org", "waiver"]))
     items = sorted([*model.goals, *model.initiatives, *model.decisions, *model.kpis])
     actors = sorted([*model.roles, *model.people, *model.bodies])
     if kind == "assign" and items and actors:
         return Change(assign=[Assignment(draw(st.sampled_from(items)),
                                          draw(st.sampled_from(LETTERS)),
                                          draw(st.sampled_from(actors)))])
+    if kind == "owner-doer" and items and actors:  # one actor A/R on an item
+        item, actor = draw(st.sampled_from(items)), draw(st.sampled_from(actors))
+        return Change(assign=[Assignment(item, "A", actor), Assignment(item, "R", actor)])
     if kind == "unassign" and model.assignments:
         return Change(unassign=[draw(st.sampled_from(model.assignments))])
     if kind == "holders" and model.roles:
@@ -54,6 +62,14 @@ def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
         body.members = draw(st.lists(st.sampled_from(sorted([*model.roles, *model.people])),
                                      unique=True, max_size=6))
         return Change(put=[body])
+    if kind == "cadence" and model.bodies:
+        body = copy.deepcopy(model.bodies[draw(st.sampled_from(sorted(model.bodies)))])
+        body.meets_every_days = draw(st.sampled_from([None, 0, 14]))
+        body.chair = draw(st.sampled_from([None, *body.members]))
+        return Change(put=[body])
+    if kind == "org":
+        facts = draw(st.lists(st.sampled_from(NOT_RECORDED_FACTS), unique=True, max_size=2))
+        return Change(org=dataclasses.replace(model.org, not_recorded=facts))
     if kind == "status" and model.initiatives:
         initiative = copy.deepcopy(
             model.initiatives[draw(st.sampled_from(sorted(model.initiatives)))])
@@ -61,8 +77,10 @@ def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
         return Change(put=[initiative])
     if kind == "remove":
         return removal(model, draw(st.sampled_from(sorted(e.id for e in model.entities()))))
-    target = draw(st.sampled_from(ITEMS))  # waivers may name ids that are gone
-    return Change(waivers=[*model.waivers, Waiver(rule="OWN001", target=[target], reason="test")])
+    # Waivers may name ids that are gone, rules not run, or DAT001 (never waivable).
+    rule = draw(st.sampled_from(["OWN001", "OWN003", "OWN007", "DAT001"]))
+    target = draw(st.sampled_from([*ITEMS, *sorted(BASE.bodies), "responsibles"]))
+    return Change(waivers=[*model.waivers, Waiver(rule=rule, target=[target], reason="test")])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -128,3 +146,41 @@ def test_edits_applied_before_the_lint_are_caught_up_in_order() -> None:
     linter.update(remove)
     caught_up = [dataclasses.astuple(f) for f in linter.findings()]
     assert caught_up == fresh_findings(model, LintConfig())
+
+
+def test_an_assignment_that_makes_a_fact_sparse_turns_its_rule_off_and_on() -> None:
+    """One more initiative without a Responsible makes `responsibles` lacking
+    (2 of 17 over 0.1): OWN007 stops and DAT001 reports; undoing it turns
+    OWN007 back on. The app's update must give what a full lint gives."""
+    model = copy.deepcopy(BASE)
+    config = LintConfig(params={"DAT001": {"min_missing": 2, "min_share": 0.1}})
+    linter = Linter(model, config)
+    assert "OWN007" not in linter.not_run
+    doer = next(a for a in model.assignments
+                if a.letter == "R" and a.item in model.initiatives
+                and len(model.actors(a.item, "R")) == 1 and model.actors(a.item, "A"))
+    change = Change(unassign=[doer])
+    undo = change.apply(model)
+    after = linter.update(change)
+    assert linter.not_run == {"OWN007": "responsibles"}
+    assert "DAT001:responsibles" in {f.fingerprint for f in after}
+    assert not [f for f in after if f.code == "OWN007"]
+    assert [dataclasses.astuple(f) for f in after] == fresh_findings(model, config)
+    undo.apply(model)
+    back = linter.update(undo)
+    assert linter.not_run == {} and any(f.code == "OWN007" for f in back)
+    assert [dataclasses.astuple(f) for f in back] == fresh_findings(model, config)
+
+
+def test_owners_are_the_subjects_of_own003_to_own005_after_a_matrix_edit() -> None:
+    """Making a body the Accountable of a goal reports the body, with the goal
+    related; taking it away again removes the finding."""
+    model = copy.deepcopy(BASE)
+    linter = Linter(model, LintConfig(select=["OWN003"]))
+    before = {(f.targets, f.related) for f in linter.findings()}
+    change = Change(assign=[Assignment("g.realtime-info", "A", "sg-pd")])
+    undo = change.apply(model)
+    after = {(f.targets, f.related) for f in linter.update(change)}
+    assert after - before == {(("sg-pd",), ("g.realtime-info",))}
+    undo.apply(model)
+    assert {(f.targets, f.related) for f in linter.update(undo)} == before

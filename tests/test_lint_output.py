@@ -72,11 +72,13 @@ def test_json_has_specs_shape_and_matches_its_schema(
     assert document["findings"][0] == {
         "code": "OWN002", "name": "multiple-accountable", "level": "error",
         "message": "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir",
-        "targets": ["g.co2"], "fingerprint": "OWN002:g.co2", "model": str(model),
+        "targets": ["g.co2"], "related": [], "fingerprint": "OWN002:g.co2", "model": str(model),
         "line": line_of(model, "g.co2"), "column": 3, "waived": False, "waiver_reason": None}
     assert document["findings"][1]["waived"] is True
     assert document["findings"][1]["waiver_reason"] == "Wordt geschrapt"
-    assert document["summary"] == {"error": 1, "warning": 0, "info": 0, "waived": 1}
+    assert document["summary"] == {"error": 1, "warning": 0, "info": 0, "waived": 1,
+                                   "not_run": {}, "not_run_by_model": {}}
+    assert document["errors"] == []
 
 
 def test_sarif_is_valid_and_declares_every_rule(
@@ -143,9 +145,9 @@ def test_markdown_is_a_table_with_waived_findings_apart(
         {"id": "g.leeg", "name": "Leeg"}])
     code, out, _ = run_raci(capsys, "lint", path, "--format", "markdown")
     lines = out.splitlines()
-    header = lines.index("| Level | Code | Rule | Entities | Message | Where |")
+    header = lines.index("| Level | Code | Rule | Entities | Related | Message | Where |")
     assert lines[header + 2].startswith(
-        "| error | OWN002 | multiple-accountable | g.co2 | Goal g.co2 'Links \\| rechts' has")
+        "| error | OWN002 | multiple-accountable | g.co2 |  | Goal g.co2 'Links \\| rechts' has")
     waived = lines.index("### Waived")
     assert "Wordt geschrapt" in lines[waived + 4]
     assert lines[2] == f"1 error, 0 warnings, 0 infos, 1 waived, in `{path}`."
@@ -172,12 +174,23 @@ def test_the_format_never_changes_the_exit_code(
     assert run_raci(capsys, "lint", model, "--format", fmt, "--select", "BOD")[0] == 0
 
 
-def test_a_model_file_that_does_not_validate_exits_2(
+def test_a_model_file_that_does_not_validate_exits_2_and_sarif_says_where(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_model(tmp_path / "org.yaml", goals=[
         {"id": "g.co2", "name": "CO2", "raci": {"A": "nobody"}}])
     code, out, err = run_raci(capsys, "lint", path, "--format", "sarif")
-    assert code == 2 and out == "" and f"{path}:" in err and "nobody" in err
+    assert code == 2 and f"{path}:" in err and "nobody" in err
+    log = json.loads(out)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notification = next(n for n in invocation["toolExecutionNotifications"]
+                        if "nobody" in n["message"]["text"])
+    assert notification["level"] == "error"
+    region = notification["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == str(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "nobody" in lines[region["region"]["startLine"] - 1]
 
 
 HOSTILE_NAME = "Regel 1\nRegel 2\t\x1b[31mrood\u2028<b>vet</b> & co | 100%"

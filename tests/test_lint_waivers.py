@@ -148,7 +148,8 @@ def test_several_models_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture
     assert sorted((f["model"], f["code"], f["waived"]) for f in document["findings"]) == [
         (str(first), "OWN001", False), (str(first), "OWN002", False),
         (str(second), "OWN001", False), (str(second), "OWN002", True)]
-    assert document["summary"] == {"error": 3, "warning": 0, "info": 0, "waived": 1}
+    assert document["summary"] == {"error": 3, "warning": 0, "info": 0, "waived": 1,
+                                   "not_run": {}, "not_run_by_model": {}}
 
 
 

@@ -1,6 +1,7 @@
 """Rule cases as data: `tests/rules/CODE.yaml` holds small models that must
 and must not produce the rule's finding, with the expected targets (and,
-where given, the exact messages, parameters and as-of date)."""
+where given, the related ids by the finding's targets, the exact messages,
+parameters, other rules' parameters and as-of date)."""
 
 from __future__ import annotations
 
@@ -37,11 +38,15 @@ def model_source(case: dict[str, Any]) -> ModelSource:
 
 @pytest.mark.parametrize(("code", "case"), load_cases())
 def test_rule_case(code: str, case: dict[str, Any]) -> None:
-    config = LintConfig(params={code: case["params"]} if "params" in case else {},
-                        as_of=case.get("as_of"))
+    params = {**case.get("other_params", {}),
+              **({code: case["params"]} if "params" in case else {})}
+    config = LintConfig(params=params, as_of=case.get("as_of"))
     findings = [f for f in lint_model(model_source(case), config) if f.code == code]
     found = sorted(list(f.targets) for f in findings if not f.waived)
     assert found == sorted(case["expect"])
+    if "related" in case:
+        assert {",".join(f.targets): list(f.related) for f in findings
+                if not f.waived} == case["related"]
     for message in case.get("messages", ()):
         assert message in [f.message for f in findings]
 

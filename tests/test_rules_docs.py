@@ -5,12 +5,15 @@ example that are valid YAML."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from test_lint_support import run_raci
 
 from raci.lint import RULES, rule
+from raci.lint.rule import param_text
+from raci.lint.rules.data import FACTS
 
 SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "OWN001": ("unowned-item", "error", {}), "OWN002": ("multiple-accountable", "error", {}),
@@ -21,13 +24,15 @@ SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "OWN007": ("no-responsible", "warning", {}),
     "OWN008": ("inverted-accountability", "info", {}),
     "BOD001": ("redundant-bodies", "warning", {"min_overlap": 0.6, "min_members": 3}),
-    "BOD002": ("powerless-body", "warning", {}), "BOD003": ("expired-mandate", "error", {}),
-    "BOD004": ("open-ended-temporary", "warning", {}),
+    "BOD002": ("powerless-body", "warning", {"exempt_kinds": ("advisory_board",)}),
+    "BOD003": ("expired-mandate", "error", {}),
+    "BOD004": ("open-ended-temporary", "warning", {"grace_days": 365}),
     "BOD005": ("reporting-cycle", "error", {}),
     "BOD006": ("steering-layers", "warning", {"max_layers": 2}),
     "BOD007": ("chairless-body", "warning", {}),
     "BOD008": ("oversized-body", "info", {"max_members": 12}),
     "BOD009": ("empty-body", "error", {}),
+    "BOD010": ("nested-body", "warning", {"min_contained": 0.8, "min_members": 3}),
     "DEC001": ("consensus-bottleneck", "warning", {"max_consulted": 4}),
     "DEC002": ("slow-decision", "warning", {"max_latency_days": 60}),
     "STR001": ("goal-without-initiative", "warning", {}),
@@ -43,7 +48,9 @@ SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "SIL001": ("uncoordinated-crossing", "warning", {"min_units": 3}),
     "SIL002": ("isolated-unit", "info", {}), "ORG001": ("idle-role", "info", {}),
     "ORG002": ("unplaced-person", "info", {}), "ORG003": ("vacant-role", "warning", {}),
-    "ORG004": ("chair-not-member", "info", {}), "WAI001": ("expired-waiver", "warning", {}),
+    "ORG004": ("chair-not-member", "info", {}),
+    "DAT001": ("fact-not-recorded", "info", {"min_missing": 20, "min_share": 0.9}),
+    "WAI001": ("expired-waiver", "warning", {}),
     "WAI002": ("unused-waiver", "info", {}),
 }
 
@@ -74,7 +81,8 @@ def test_every_rule_is_documented_with_examples(code: str) -> None:
     assert (stated is not None) == bool(rule(code).params)
     for name, default in rule(code).params.items():
         assert stated is not None and f"`{name}` (" in stated.group(0)
-        assert f"default {default}" in stated.group(0), "the doc gives the default the code has"
+        assert f"default {param_text(default)}" in stated.group(0), \
+            "the doc gives the default the code has"
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,3 +107,29 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
     for group in ("waivers", "WAI"):
         code, out, _ = run_raci(capsys, "rules", group)
         assert code == 0 and [line[:6] for line in out.splitlines()] == ["WAI001", "WAI002"]
+
+
+def test_the_readme_rule_table_is_the_registry() -> None:
+    """README's table of rules says what `raci rules` says, row for row."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if re.match(r"\| [A-Z]{3}\d{3} \| \w+\.", line)]
+    expected = []
+    for r in RULES:
+        params = ", ".join(f"`{name} = {param_text(value)}`" for name, value in r.params.items())
+        expected.append(f"| {r.code} | {r.dotted_name} | {r.level} | {params} | {r.summary} |")
+    assert rows == expected
+
+
+def test_the_facts_tables_are_the_facts_dat001_checks() -> None:
+    """DAT001's documentation and README list each fact with the rules it turns off."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Facts a source does not record"):]
+    section = section[:section.index("\n### ")]
+    doc_rows = [line for line in rule("DAT001").doc.splitlines() if line.startswith("| ")][1:]
+    assert [row.split(" | ")[0] for row in doc_rows] == [f"| {fact.name}" for fact in FACTS]
+    for fact, doc_row in zip(FACTS, doc_rows, strict=True):
+        (readme_row,) = [line for line in section.splitlines()
+                         if line.startswith(f"| `{fact.name}` |")]
+        for row in (doc_row, readme_row):
+            assert row.endswith(f"| {', '.join(fact.rules)} |")
+        assert set(fact.rules) <= {r.code for r in RULES}

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
 from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
+from raci.analysis.overlap import LookAlikes, look_alikes
 from raci.model import LETTERS, Letter
 from raci.model.lean import NO_ASSIGNMENTS, LeanBody, LeanKpi, LeanModel, LeanRole, LetterColumns
 
@@ -118,6 +119,10 @@ class Analysis:
         self.matched_waivers: set[int] = set()
         """Numbers of the waivers that silenced a finding; the engine fills it
         before the waiver rules run."""
+        self.not_run: dict[str, str] = {}
+        """Rule code -> the fact not recorded for which the engine does not
+        run it (SPEC §2, DAT001); the engine fills it."""
+        self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
 
     # ---- kinds -------------------------------------------------------------
 
@@ -291,6 +296,36 @@ class Analysis:
         for role_id in self.roles_of_person.get(person_id, ()):
             seats.update(self.bodies_of_member.get(role_id, ()))
         return seats
+
+    @cached_property
+    def seat_holders(self) -> dict[str, frozenset[str]]:
+        """Every body -> its seat-holders: each member expanded, a person to
+        themself, a role to its holders, a vacant role to the role's own id
+        (so a vacant seat still counts once)."""
+        roles = self.model.roles
+        found: dict[str, frozenset[str]] = {}
+        for body in self.model.bodies.values():
+            holders: set[str] = set()
+            for member in body.members:
+                role = roles.get(member)
+                if role is not None and role.holders:
+                    holders.update(role.holders)
+                else:
+                    holders.add(member)
+            found[body.id] = frozenset(holders)
+        return found
+
+    def look_alikes(self, min_overlap: float, min_members: float) -> LookAlikes:
+        """The bodies whose seat-holders overlap with Jaccard >= `min_overlap`
+        (both with at least `min_members`), in pairs and connected groups."""
+        key = (min_overlap, min_members)
+        if key not in self._look_alikes:
+            self._look_alikes[key] = look_alikes(self.seat_holders, min_overlap, min_members)
+        return self._look_alikes[key]
+
+    def meets(self, body_id: str) -> bool:
+        """Whether a body meets: its `meets_every_days` is not 0 (unknown: it meets)."""
+        return self.model.bodies[body_id].meets_every_days != 0
 
     def people_units(self, actors: Iterable[str]) -> frozenset[str]:
         """The units of the people among or holding `actors` (bodies hold nothing)."""

@@ -23,7 +23,7 @@ from raci.lint.output import FORMATS
 if TYPE_CHECKING:
     from raci.lint.rule import Rule
 
-EXIT_FINDINGS = 1
+EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2
 
 
 @click.command()
@@ -42,15 +42,27 @@ EXIT_FINDINGS = 1
               help="Write the fingerprints of the current findings to this file.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path),
               help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
+@click.option("--statistics", is_flag=True,
+              help="Show how many findings each rule has instead of the findings "
+                   "(text, json or markdown).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the output to this file instead of standard output.")
 def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | None,
          fail_on: str | None, as_of: str | None, baseline: Path | None,
-         write_baseline: Path | None, config_file: Path | None) -> None:
-    """Lint models for governance weaknesses (see `raci rules`)."""
-    from raci.lint.output import RENDERERS, to_sarif
+         write_baseline: Path | None, config_file: Path | None, statistics: bool,
+         output_file: Path | None) -> None:
+    """Lint models for governance weaknesses (see `raci rules`).
+
+    A model that cannot be read is reported in the chosen format and does
+    not stop the others; the run then exits 2.
+    """
+    from raci.lint.output import RENDERERS, STATISTICS_FORMATS, STATISTICS_RENDERERS
     from raci.lint.rules import RULES
     from raci.lint.run import config_for, run_lint
-    from raci.source import open_lean_models
 
+    if statistics and fmt not in STATISTICS_FORMATS:
+        raise UsageError(f"--statistics: works with --format {', '.join(STATISTICS_FORMATS)}, "
+                         f"not {fmt}")
     if config_file is not None and not config_file.is_file():
         raise UsageError(f"{config_file}: no such configuration file")
     if select is not None and not split_codes(select):  # an empty CI variable, most likely
@@ -61,18 +73,32 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
-    run = run_lint(open_lean_models(models), config, baseline=baseline,
-                   write_baseline_to=write_baseline)
-    if fmt == "sarif":
-        output = to_sarif(run.findings, run.models, RULES, levels=config.level_of)
-    else:
-        output = RENDERERS[fmt](run.findings, run.models, RULES)
-    click.echo(output, nl=False)
+    run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline)
+    render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
+    _write(render(run, RULES), output_file)
+    for error in run.errors:
+        click.echo(error.text, err=True)
     if run.baseline_written is not None:
         click.echo(f"raci: wrote {run.baseline_written} fingerprints to {write_baseline}",
                    err=True)
+    elif write_baseline is not None:
+        click.echo(f"raci: did not write {write_baseline}: "
+                   f"{len(run.unread)} of {len(run.models)} models could not be read", err=True)
+    if run.errors:
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
     if run.failed:
         raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+def _write(output: str, path: Path | None) -> None:
+    """The output on stdout, or in the file `--output-file` names."""
+    if path is None:
+        click.echo(output, nl=False)
+        return
+    try:
+        path.write_text(output, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the output: {error.strerror}") from None
 
 
 @click.command()
@@ -80,6 +106,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
 def rules(code: str | None) -> None:
     """List the lint rules (or one group's: `raci rules OWN`), or explain one:
     what, why, how to fix, parameters."""
+    from raci.lint.rule import param_text
     from raci.lint.rules import RULES, closest_rule, find_rule
 
     group = RULES if code is None else [
@@ -96,7 +123,8 @@ def rules(code: str | None) -> None:
     click.echo(found.doc)  # its "Parameters:" paragraph gives the defaults
     click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "
                "level = \"error\"|\"warning\"|\"info\"|\"off\""
-               + "".join(f", {name} = ..." for name in found.params))
+               + "".join(f", {name} = {param_text(default)}"
+                         for name, default in found.params.items()))
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:

@@ -20,6 +20,7 @@ import yaml
 
 from raci.formats.reading import event_position, json_tokens, position
 from raci.formats.schema import SECTION_KINDS, DocPath
+from raci.model import ORG_PLACE
 
 Mark = tuple[int, int]
 RECORDED_DEPTH = 6
@@ -129,6 +130,14 @@ _YAML_KEY_LINE_START = re.compile(r"[ \t]*(?:-[ \t]+)?")
 _JSON_KEY = r'("{key}")\s*:\s*("(?:[^"\\]|\\.)*")'
 
 
+# The top-level `org` key: in block YAML only a top-level key starts a line
+# at column 1 (anything nested or continued is indented); in JSON `"org":`
+# outside a string is a key, and only the top level has one. Flow-style YAML
+# falls back to the walk.
+_ORG_KEY = {"yaml": re.compile(r"^(org)[ \t]*:", re.M),
+            "json": re.compile(r'("org")\s*:')}
+
+
 def _found_keys(text: str, key: str, fmt: str) -> Iterator[tuple[str, int]]:
     """(written value, offset of the key) of every `key:` the pattern finds."""
     if fmt == "yaml":
@@ -172,7 +181,8 @@ def _offsets_to_marks(text: str, offsets: list[int]) -> list[Mark]:
 def entity_locations(
     text: str, fmt: Literal["yaml", "json"], data: dict[str, Any]
 ) -> dict[str, Mark]:
-    """Entity id (and ``waivers[N]``) -> position of its ``id`` (or ``rule``) key."""
+    """Entity id (and ``waivers[N]``) -> position of its ``id`` (or ``rule``)
+    key; `ORG_PLACE` -> position of the ``org`` key."""
     ids = [
         entity["id"]
         for section in data
@@ -189,7 +199,10 @@ def entity_locations(
         locations.update(
             (f"waivers[{n}]", mark) for n, mark in enumerate(rule_marks)
         )
-        return locations
+        org = _ORG_KEY[fmt].search(text)
+        if org is not None:
+            locations[ORG_PLACE] = _offsets_to_marks(text, [org.start(1)])[0]
+            return locations
     return _walked_locations(document_marks(text, fmt), data)
 
 
@@ -201,4 +214,5 @@ def _walked_locations(marks: Marks, data: dict[str, Any]) -> dict[str, Mark]:
                 locations[entity["id"]] = marks.find((section, index, "id"), at_key=True)
     for index, _ in enumerate(data.get("waivers") or []):
         locations[f"waivers[{index}]"] = marks.find(("waivers", index, "rule"), at_key=True)
+    locations[ORG_PLACE] = marks.find(("org",), at_key=True)
     return locations

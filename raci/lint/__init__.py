@@ -7,7 +7,14 @@ Typical use::
 """
 
 from raci.lint.config import LintConfig, load_config
-from raci.lint.engine import Linter, apply_waivers, effective_as_of, lint_model
+from raci.lint.engine import (
+    Linter,
+    LintResult,
+    apply_waivers,
+    effective_as_of,
+    lint_model,
+    lint_source,
+)
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding, Level
 from raci.lint.rule import Problem, Rule, RuleParams
 from raci.lint.rules import RULES, find_rule
@@ -28,6 +35,7 @@ __all__ = [
     "Finding",
     "Level",
     "LintConfig",
+    "LintResult",
     "Linter",
     "Problem",
     "Rule",
@@ -36,6 +44,7 @@ __all__ = [
     "effective_as_of",
     "find_rule",
     "lint_model",
+    "lint_source",
     "load_config",
     "rule",
 ]

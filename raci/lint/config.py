@@ -18,9 +18,10 @@ from typing import Any
 
 from raci.errors import UsageError
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
-from raci.lint.rule import Rule
+from raci.lint.rule import ParamValue, Rule, param_text
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
 from raci.model import parse_date
+from raci.model.checks import did_you_mean
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
@@ -37,8 +38,9 @@ class LintConfig:
     fail_on: str = "warning"
     levels: dict[str, str] = field(default_factory=dict)
     """Code -> level, or ``off``."""
-    params: dict[str, dict[str, int | float]] = field(default_factory=dict)
-    """Code -> parameter -> value."""
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Code -> parameter -> value as given (a list parameter as a list or
+    tuple); `check_config` refuses what is not a valid value."""
     as_of: dt.date | None = None
     source: str = COMMAND_LINE
     """Where the settings came from, for error messages."""
@@ -53,8 +55,17 @@ class LintConfig:
         level = self.levels.get(rule.code, rule.level)
         return rule.level if level == "off" else level  # type: ignore[return-value]
 
-    def params_of(self, rule: Rule) -> dict[str, int | float]:
-        return {**rule.params, **self.params.get(rule.code, {})}
+    def params_of(self, rule: Rule) -> dict[str, ParamValue]:
+        """The rule's parameters, and those of the rules it reads as
+        ``CODE.name`` (`Rule.reads`); list parameters as tuples."""
+        values = {**rule.params, **self.params.get(rule.code, {})}
+        for code in rule.reads:
+            other = find_rule(code)
+            if other is not None:
+                values.update((f"{other.code}.{name}", value)
+                              for name, value in self.params_of(other).items() if "." not in name)
+        return {name: tuple(value) if isinstance(value, list) else value
+                for name, value in values.items()}
 
     def fails(self, level: str) -> bool:
         """Whether a finding at `level` makes the run fail (exit 1)."""
@@ -270,15 +281,36 @@ def check_params(rule: Rule, values: Mapping[str, object], source: str) -> None:
         if key not in rule.params:
             known = ", ".join(rule.params) or "no parameters"
             raise UsageError(f"{source}: {rule.code} has no parameter {key!r} ({known})")
-        default = rule.params[key]
-        low, high = rule.limits.get(key, (0, float("inf")))
-        wanted = "a whole number" if isinstance(default, int) else "a number"
-        is_number = isinstance(value, int | float) and not isinstance(value, bool)
-        if isinstance(default, int) and not isinstance(value, int):
-            is_number = False
-        if not is_number or not low <= value <= high:  # type: ignore[operator]
-            raise UsageError(f"{source}: {rule.code} {key} must be {wanted} "
-                             f"({bounds_phrase(low, high)}), not {value!r}")
+        if isinstance(rule.params[key], tuple):
+            _check_names(rule, key, value, source)
+        else:
+            _check_number(rule, key, value, source)
+
+
+def _check_names(rule: Rule, key: str, value: object, source: str) -> None:
+    """A list parameter: a list of the names the rule knows for it."""
+    allowed = rule.choices[key]
+    example = param_text(rule.params[key]) if rule.params[key] else f'["{allowed[0]}"]'
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{source}: {rule.code} {key} must be a list of names like "
+                         f"{example}, not {value!r}")
+    for name in value:
+        if name not in allowed:
+            raise UsageError(f"{source}: {rule.code} {key}: {name!r} is not one of "
+                             f"{', '.join(allowed)}{did_you_mean(name, allowed)}")
+
+
+def _check_number(rule: Rule, key: str, value: object, source: str) -> None:
+    """A number parameter: of the default's type, within the rule's bounds."""
+    default = rule.params[key]
+    low, high = rule.limits.get(key, (0, float("inf")))
+    wanted = "a whole number" if isinstance(default, int) else "a number"
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, int) and not isinstance(value, int):
+        is_number = False
+    if not is_number or not low <= value <= high:  # type: ignore[operator]
+        raise UsageError(f"{source}: {rule.code} {key} must be {wanted} "
+                         f"({bounds_phrase(low, high)}), not {value!r}")
 
 
 def bounds_phrase(low: float, high: float) -> str:

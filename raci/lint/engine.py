@@ -5,18 +5,25 @@ rule's problems by subject so that the app, after a matrix edit, re-checks
 only the rules that read assignments and only for the subjects the edit
 touches (the item, its actors, their people and units); any other change
 re-checks everything. Both give the same findings for the same model.
+
+DAT001 runs first: the rules of the facts it reports, and of those
+`org.not_recorded` names, are not run. When an edit makes a fact lacking or
+recorded again (only `responsibles` depends on assignments), everything is
+re-checked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
 from raci.lint.findings import Finding
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
+from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
 from raci.model import Letter, Model, Waiver
 from raci.model.changes import Change
@@ -25,16 +32,32 @@ from raci.model.lean import LeanModel
 from raci.source import ModelSource
 
 
-def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
-               config: LintConfig | None = None) -> list[Finding]:
-    """The findings for one model: waivers applied (waived ones kept, marked), sorted."""
+@dataclass
+class LintResult:
+    """What linting one model gives."""
+
+    findings: list[Finding]
+    """Waivers applied (waived ones kept, marked), sorted."""
+    not_run: dict[str, str]
+    """Rule code -> the fact not recorded for which the enabled rule was not run."""
+
+
+def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
+                config: LintConfig | None = None) -> LintResult:
+    """Lint one model once."""
     with collector_paused():
         linter = Linter(source.model, config, label=source.label, locations=source.locations)
-        findings = linter.findings()
+        result = LintResult(linter.findings(), linter.not_run)
         # Freed while the collector still pauses; its next run would otherwise
         # first scan every object of the analysis.
         del linter
-    return findings
+    return result
+
+
+def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
+               config: LintConfig | None = None) -> list[Finding]:
+    """The findings for one model: waivers applied (waived ones kept, marked), sorted."""
+    return lint_source(source, config).findings
 
 
 def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
@@ -56,7 +79,6 @@ class Linter:
         self.label = label
         self.locations = locations
         self.rules = self.config.enabled_rules()
-        self._checked = [r for r in self.rules if r.scope is not WAIVERS]
         self._waiver_rules = [r for r in self.rules if r.scope is WAIVERS]
         self._params = {r.code: self.config.params_of(r) for r in self.rules}
         self._recheck_all()
@@ -66,6 +88,12 @@ class Linter:
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
+    @property
+    def not_run(self) -> dict[str, str]:
+        """Rule code -> the fact not recorded for which the rule, though
+        enabled, was not run (SPEC §2, DAT001)."""
+        return dict(self.analysis.not_run)
+
     def update(self, change: Change) -> list[Finding]:
         """Bring the findings up to date after `change` was applied to the model."""
         if (change.put or change.delete or change.org is not None or change.rename is not None
@@ -74,7 +102,11 @@ class Linter:
             return self.findings()
         if change.assign or change.unassign:
             items = {a.item for a in (*change.assign, *change.unassign)}
-            self._recheck_subjects(self._reassign(items))
+            touched = self._reassign(items)
+            if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
+                self._recheck_all()
+                return self.findings()
+            self._recheck_subjects(touched)
         if change.waivers is not None:
             self.analysis.model.waivers = list(self.model.waivers)
         self._findings = self._assemble()
@@ -95,6 +127,9 @@ class Linter:
         self.analysis = Analysis(lean, effective_as_of(lean, self.config))
         self._built_from = (self.model.org, list(self.model.entities()))
         self._problems: dict[str, dict[str, list[Problem]]] = {}
+        self.analysis.not_run = self._run_fact_rule()
+        self._checked = [r for r in self.rules if r.scope is not WAIVERS
+                         and r.code not in self.analysis.not_run and r is not fact_not_recorded]
         for r in self._checked:
             by_subject: dict[str, list[Problem]] = {}
             for problem in r.run(self.analysis, self._params[r.code]):
@@ -102,6 +137,18 @@ class Linter:
                 key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
                 by_subject.setdefault(key, []).append(problem)
             self._problems[r.code] = by_subject
+
+    def _run_fact_rule(self) -> dict[str, str]:
+        """Run DAT001 (when enabled) and return the enabled rules whose fact
+        the model does not record: named in `org.not_recorded`, or lacking."""
+        lacking: list[str] = []
+        if fact_not_recorded.code in self._params:
+            problems = list(fact_not_recorded.run(self.analysis,
+                                                  self._params[fact_not_recorded.code]))
+            self._problems[fact_not_recorded.code] = {"": problems}
+            lacking = [problem.targets[0] for problem in problems]
+        found = rules_not_run(self.analysis, lacking)
+        return {code: fact for code, fact in found.items() if code in self._params}
 
     def _model_moved_on(self) -> bool:
         """Whether the model no longer holds the very org and entities the
@@ -161,8 +208,7 @@ class Linter:
                     for code, by_subject in self._problems.items()
                     for problems in by_subject.values() for problem in problems]
         self.analysis.matched_waivers = apply_waivers(
-            findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules}
-        )
+            findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules})
         for r in self._waiver_rules:
             findings.extend(self._finding(r, p) for p in r.run(self.analysis, self._params[r.code]))
         findings.sort(key=finding_order)
@@ -170,10 +216,15 @@ class Linter:
 
     def _finding(self, rule: Rule, problem: Problem) -> Finding:
         line = column = None
-        if self.locations is not None and problem.targets:
-            line, column = self.locations.get(problem.targets[0], (None, None))
+        related_locations: tuple[tuple[int, int] | None, ...] = ()
+        if self.locations is not None:
+            place = problem.place or (problem.targets[0] if problem.targets else None)
+            if place is not None:
+                line, column = self.locations.get(place, (None, None))
+            related_locations = tuple(map(self.locations.get, problem.related))
         return Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
-                       problem.targets, self.label, line, column)
+                       problem.targets, self.label, line, column,
+                       related=problem.related, related_locations=related_locations)
 
 
 def finding_order(finding: Finding) -> tuple[object, ...]:
@@ -183,13 +234,17 @@ def finding_order(finding: Finding) -> tuple[object, ...]:
 
 
 def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Analysis,
-                  codes_run: set[str]) -> set[int]:
+                  codes_enabled: set[str]) -> set[int]:
     """Mark the findings that a waiver silences; return the numbers of the
-    waivers that matched, or whose rule did not run (so they cannot be unused).
+    waivers that matched, or whose rule was not selected (so they cannot be
+    unused). A rule selected but not run for a fact not recorded is not
+    settled: its waivers match nothing.
 
     A waiver silences findings of its rule whose target set equals its
     target; a waiver with a single target also silences every finding whose
-    targets include it. An expired waiver silences nothing.
+    targets include it. An expired waiver silences nothing, and nothing
+    silences a rule that cannot be waived (DAT001; WAI001 and WAI002 are
+    matched after the waivers are).
     """
     exact: dict[tuple[str, frozenset[str]], list[int]] = {}
     single: dict[tuple[str, str], list[int]] = {}
@@ -197,9 +252,9 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Anal
     for number, waiver in enumerate(waivers):
         found = find_rule(waiver.rule)
         code = found.code if found is not None else waiver.rule
-        if found is not None and code not in codes_run:
+        if found is not None and code not in codes_enabled:
             settled.add(number)
-        if waiver_expired(waiver, analysis):
+        if waiver_expired(waiver, analysis) or (found is not None and not found.waivable):
             continue
         targets = frozenset(waiver.target)
         exact.setdefault((code, targets), []).append(number)

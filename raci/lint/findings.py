@@ -23,6 +23,12 @@ class Finding:
     column: int | None = None
     waived: bool = False
     waiver_reason: str | None = None
+    related: tuple[str, ...] = ()
+    """Other ids the finding concerns besides its targets, sorted (the items
+    of the actor OWN003–OWN005 report, say); never counted in the fingerprint."""
+    related_locations: tuple[tuple[int, int] | None, ...] = ()
+    """(line, column) of each related id in a model file, None where unknown;
+    empty for a database."""
 
     @property
     def fingerprint(self) -> str:

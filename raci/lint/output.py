@@ -5,27 +5,34 @@
 `github` for workflow annotations, `markdown` for a review document.
 Text, github and markdown leave waived findings out of the list (markdown
 lists them apart, with their reasons); json and sarif keep them, marked as
-suppressed. Names are the user's text: text and github output escape their
-control characters (one finding is one line, and no name can drive the
-terminal), markdown escapes HTML and table pipes.
+suppressed. Each also says which rules were not run for a fact the model
+does not record, and why a model could not be read (text leaves that to
+stderr). `--statistics` replaces the findings by counts per rule (text,
+json, markdown). Names are the user's text: text and github output escape
+their control characters (one finding is one line, and no name can drive
+the terminal), markdown escapes HTML and table pipes.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import quote
 
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.rule import Rule
+from raci.lint.run import LintRun, ModelError
 from raci.text import one_line
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
+STATISTICS_FORMATS = ("text", "json", "markdown")
 SARIF_LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS: dict[str, str] = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+MOST_RELATED_NAMED = 5
+"""Text, github and markdown output name this many related ids, then say how many more."""
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, int]:
@@ -40,6 +47,18 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {**counts, "waived": waived}
 
 
+def related_text(ids: Sequence[str], most: int = MOST_RELATED_NAMED) -> str:
+    """``g.a, g.b, g.c, g.d, g.e and 3 more``: at most `most` ids, then how many more."""
+    named = ", ".join(ids[:most])
+    return named if len(ids) <= most else f"{named} and {len(ids) - most} more"
+
+
+def not_run_text(not_run: Mapping[str, str]) -> str:
+    """``BOD007, ORG004 (chairs not recorded); DEC002 (cadence not recorded)``."""
+    by_fact: dict[str, list[str]] = {}
+    for code, fact in sorted(not_run.items()):
+        by_fact.setdefault(fact, []).append(code)
+    return "; ".join(f"{', '.join(codes)} ({fact} not recorded)" for fact, codes in by_fact.items())
 
 
 def _where(finding: Finding) -> str:
@@ -48,22 +67,39 @@ def _where(finding: Finding) -> str:
     return f"{finding.model}:{finding.line}:{finding.column or 1}"
 
 
-def to_text(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[Rule]) -> str:
-    """``FILE:LINE:COL: CODE [level] message (ids)``, or ``MODEL: CODE [level]
-    message (ids)`` where there is no line (a database, a whole-model finding)."""
+def _closing(run: LintRun) -> str:
+    """``1 error, 3 warnings, 0 infos in 2 models (1 waived); 1 model could not be read.``"""
+    counts = summary(run.findings)
+    total = sum(counts[level] for level in LEVELS)
+    read = len(run.models) - len(run.unread)
+    closing = ("No findings" if total == 0 else _per_level(counts)) + f" in {_count(read, 'model')}"
+    if counts["waived"]:
+        closing += f" ({counts['waived']} waived)"
+    if run.unread:
+        closing += f"; {_count(len(run.unread), 'model')} could not be read"
+    return closing + "."
+
+
+def _not_run_lines(run: LintRun) -> list[str]:
+    return [one_line(f"{model}: not run: {not_run_text(codes)}")
+            for model, codes in run.not_run.items()]
+
+
+def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
+    """``FILE:LINE:COL: CODE [level] message (ids; related: ids)``, or ``MODEL:
+    CODE [level] message (ids)`` where there is no line (a database, a
+    whole-model finding); then the rules not run and a summary. Why a model
+    could not be read goes to stderr (the command prints it)."""
     lines = []
-    for f in findings:
+    for f in run.findings:
         if f.waived:
             continue
-        ids = f" ({', '.join(f.targets)})" if f.targets else ""
-        lines.append(one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}{ids}"))
-    counts = summary(findings)
-    total = sum(counts[level] for level in LEVELS)
-    closing = "No findings" if total == 0 else _per_level(counts)
-    # The summary names no model: nothing of the user's to escape.
-    lines.append(f"{closing} in {_count(len(models), 'model')}"
-                 + (f" ({counts['waived']} waived)" if counts["waived"] else "") + ".")
-    return "\n".join(lines) + "\n"
+        ids = ", ".join(f.targets)
+        if f.related:
+            ids += f"; related: {related_text(f.related)}"
+        lines.append(one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}"
+                              + (f" ({ids})" if ids else "")))
+    return "\n".join([*lines, *_not_run_lines(run), _closing(run)]) + "\n"
 
 
 def _count(number: int, noun: str) -> str:
@@ -82,6 +118,7 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         "level": finding.level,
         "message": finding.message,
         "targets": list(finding.targets),
+        "related": list(finding.related),
         "fingerprint": finding.fingerprint,
         "model": finding.model,
         "line": finding.line,
@@ -91,12 +128,23 @@ def finding_dict(finding: Finding) -> dict[str, object]:
     }
 
 
-def to_json(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[Rule]) -> str:
+def _error_dict(error: ModelError) -> dict[str, object]:
+    return {"model": error.model, "line": error.line, "column": error.column,
+            "message": error.message}
+
+
+def _json_summary(run: LintRun) -> dict[str, object]:
+    return {**summary(run.findings), "not_run": run.rules_not_run,
+            "not_run_by_model": run.not_run}
+
+
+def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
     document = {
         "version": 1,
-        "models": list(models),
-        "findings": [finding_dict(f) for f in findings],
-        "summary": summary(findings),
+        "models": list(run.models),
+        "findings": [finding_dict(f) for f in run.findings],
+        "summary": _json_summary(run),
+        "errors": [_error_dict(e) for e in run.errors],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -126,6 +174,22 @@ def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
     }
 
 
+def _physical(model: str, line: int, column: int | None) -> dict[str, object]:
+    return {"artifactLocation": {"uri": _uri(model)},
+            "region": {"startLine": line, "startColumn": column or 1}}
+
+
+def _sarif_location(entity: str, model: str, place: tuple[int, int] | None,
+                    **extra: object) -> dict[str, object]:
+    location: dict[str, object] = {
+        **extra,
+        "logicalLocations": [{"name": entity, "fullyQualifiedName": entity, "kind": "object"}],
+    }
+    if place is not None:
+        location["physicalLocation"] = _physical(model, *place)
+    return location
+
+
 def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
     location: dict[str, object] = {
         "logicalLocations": [
@@ -134,10 +198,7 @@ def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, obj
         ],
     }
     if finding.line is not None:
-        location["physicalLocation"] = {
-            "artifactLocation": {"uri": _uri(finding.model)},
-            "region": {"startLine": finding.line, "startColumn": finding.column or 1},
-        }
+        location["physicalLocation"] = _physical(finding.model, finding.line, finding.column)
     result: dict[str, object] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
@@ -146,6 +207,13 @@ def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, obj
         "locations": [location],
         "partialFingerprints": {"raciFingerprint/v1": finding.fingerprint},
     }
+    if finding.related:
+        places = finding.related_locations or (None,) * len(finding.related)
+        result["relatedLocations"] = [
+            _sarif_location(entity, finding.model, place, id=number,
+                            message={"text": f"related: {entity}"})
+            for number, (entity, place) in enumerate(zip(finding.related, places, strict=True))
+        ]
     if finding.waived:
         result["suppressions"] = [
             {"kind": "inSource", "justification": finding.waiver_reason or ""}
@@ -153,11 +221,35 @@ def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, obj
     return result
 
 
-def to_sarif(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[Rule],
-             levels: Callable[[Rule], Level] | None = None) -> str:
-    """A SARIF 2.1.0 log: one run, every rule declared, waived findings suppressed."""
+def _sarif_invocation(run: LintRun, rule_index: dict[str, int]) -> dict[str, object]:
+    """Whether every model was read (each error a tool execution
+    notification at its file and line), and the rules not run (each a tool
+    configuration notification naming the rule)."""
+    errors = []
+    for error in run.errors:
+        notification: dict[str, object] = {"level": "error"}
+        if error.line is not None:
+            notification["message"] = {"text": error.message}
+            notification["locations"] = [
+                {"physicalLocation": _physical(error.model, error.line, error.column)}]
+        else:
+            notification["message"] = {"text": f"{error.model}: {error.message}"}
+        errors.append(notification)
+    not_run = [
+        {"level": "note",
+         "message": {"text": f"{code} was not run on {model}: {fact} not recorded"},
+         "descriptor": {"id": code, "index": rule_index[code]}}
+        for model, codes in run.not_run.items() for code, fact in codes.items()
+    ]
+    return {"executionSuccessful": not run.errors, "toolExecutionNotifications": errors,
+            "toolConfigurationNotifications": not_run}
+
+
+def to_sarif(run: LintRun, rules: Sequence[Rule]) -> str:
+    """A SARIF 2.1.0 log: one run, every rule declared at its configured
+    level, waived findings suppressed, unread models and rules not run as
+    notifications of the invocation."""
     rule_index = {r.code: number for number, r in enumerate(rules)}
-    level_of = levels or (lambda r: r.level)
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -166,10 +258,11 @@ def to_sarif(findings: Sequence[Finding], models: Sequence[str], rules: Sequence
                 "name": "raci",
                 "version": _raci_version(),
                 "informationUri": "https://pypi.org/project/raci/",
-                "rules": [_sarif_rule(r, level_of(r)) for r in rules],
+                "rules": [_sarif_rule(r, run.config.level_of(r)) for r in rules],
             }},
-            "artifacts": [{"location": {"uri": _uri(m)}} for m in models if "://" not in m],
-            "results": [_sarif_result(f, rule_index) for f in findings],
+            "invocations": [_sarif_invocation(run, rule_index)],
+            "artifacts": [{"location": {"uri": _uri(m)}} for m in run.models if "://" not in m],
+            "results": [_sarif_result(f, rule_index) for f in run.findings],
         }],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -187,21 +280,31 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(findings: Sequence[Finding], models: Sequence[str], rules: Sequence[Rule]) -> str:
-    """``::error file=F,line=L,col=C,title=CODE::message`` per unwaived finding."""
-    lines = []
-    for f in findings:
-        if f.waived:
-            continue
-        properties = []
-        message = f.message
-        if f.line is not None:
-            properties += [f"file={escape_property(f.model)}", f"line={f.line}",
-                           f"col={f.column or 1}"]
-        else:
-            message = f"{f.model}: {message}"
-        properties.append(f"title={escape_property(f.code)}")
-        lines.append(f"::{GITHUB_COMMANDS[f.level]} {','.join(properties)}::{escape_data(message)}")
+def _annotation(level: str, message: str, title: str, model: str,
+                line: int | None, column: int | None) -> str:
+    properties = []
+    if line is not None:
+        properties += [f"file={escape_property(model)}", f"line={line}", f"col={column or 1}"]
+    else:
+        message = f"{model}: {message}"
+    properties.append(f"title={escape_property(title)}")
+    return f"::{level} {','.join(properties)}::{escape_data(message)}"
+
+
+def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
+    """``::error file=F,line=L,col=C,title=CODE::message`` per unwaived
+    finding, per reason a model could not be read, and a notice per model
+    with rules not run."""
+    lines = [
+        _annotation(GITHUB_COMMANDS[f.level],
+                    f.message + (f" (related: {related_text(f.related)})" if f.related else ""),
+                    f.code, f.model, f.line, f.column)
+        for f in run.findings if not f.waived
+    ]
+    lines += [_annotation("error", e.message, "raci", e.model, e.line, e.column)
+              for e in run.errors]
+    lines += [_annotation("notice", f"not run: {not_run_text(codes)}", "raci", model, None, None)
+              for model, codes in run.not_run.items()]
     return "".join(line + "\n" for line in lines)
 
 
@@ -213,37 +316,93 @@ def markdown_text(text: object) -> str:
     return escaped.replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _row(*cells: str) -> str:
+def _row(*cells: object) -> str:
     """One table row; every cell shown as written."""
     return "| " + " | ".join(map(markdown_text, cells)) + " |"
 
 
-def to_markdown(findings: Sequence[Finding], models: Sequence[str],
-                rules: Sequence[Rule]) -> str:
-    """Tables for a review document: open findings, then waived ones with reasons."""
-    counts = summary(findings)
-    out = ["## Lint findings", ""]
-    out.append(_per_level(counts)
-               + f", {counts['waived']} waived, in {', '.join(f'`{m}`' for m in models)}.")
-    open_findings = [f for f in findings if not f.waived]
+def _markdown_head(run: LintRun) -> list[str]:
+    counts = summary(run.findings)
+    read = ", ".join(f"`{m}`" for m in run.models if m not in run.unread) or "no model"
+    return ["## Lint findings", "", _per_level(counts) + f", {counts['waived']} waived, in {read}."]
+
+
+def _markdown_tail(run: LintRun) -> list[str]:
+    """The rules not run, and why models could not be read."""
+    out = []
+    if run.not_run:
+        out += ["", "### Not run", "", "| Model | Rules not run |", "|---|---|"]
+        out += [_row(model, not_run_text(codes)) for model, codes in run.not_run.items()]
+    if run.errors:
+        out += ["", "### Could not be read", "", "| Model | Where | Error |", "|---|---|---|"]
+        out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.message)
+                for e in run.errors]
+    return out
+
+
+def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
+    """Tables for a review document: open findings, waived ones with
+    reasons, the rules not run and the models that could not be read."""
+    out = _markdown_head(run)
+    open_findings = [f for f in run.findings if not f.waived]
     if open_findings:
-        out += ["", "| Level | Code | Rule | Entities | Message | Where |",
-                "|---|---|---|---|---|---|"]
-        out += [_row(f.level, f.code, f.name, ", ".join(f.targets), f.message, _where(f))
+        out += ["", "| Level | Code | Rule | Entities | Related | Message | Where |",
+                "|---|---|---|---|---|---|---|"]
+        out += [_row(f.level, f.code, f.name, ", ".join(f.targets), related_text(f.related),
+                     f.message, _where(f))
                 for f in open_findings]
-    waived = [f for f in findings if f.waived]
+    waived = [f for f in run.findings if f.waived]
     if waived:
         out += ["", "### Waived", "", "| Code | Entities | Message | Reason |",
                 "|---|---|---|---|"]
         out += [_row(f.code, ", ".join(f.targets), f.message, f.waiver_reason or "")
                 for f in waived]
-    return "\n".join(out) + "\n"
+    return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Sequence[Finding], Sequence[str], Sequence[Rule]], str]] = {
+RENDERERS: dict[str, Callable[[LintRun, Sequence[Rule]], str]] = {
     "text": to_text,
     "json": to_json,
     "sarif": to_sarif,
     "github": to_github,
     "markdown": to_markdown,
+}
+
+
+# ---- --statistics ------------------------------------------------------------
+
+
+def statistics_text(run: LintRun, rules: Sequence[Rule]) -> str:
+    """``COUNT<TAB>CODE<TAB>[level] name`` per rule found, the most frequent
+    first (as ruff prints them), then the rules not run and the summary."""
+    lines = [f"{rule.count}\t{rule.code}\t[{rule.level}] {rule.name}"
+             for rule in run.statistics()]
+    return "\n".join([*lines, *_not_run_lines(run), _closing(run)]) + "\n"
+
+
+def statistics_json(run: LintRun, rules: Sequence[Rule]) -> str:
+    document = {
+        "version": 1,
+        "models": list(run.models),
+        "statistics": [{"code": r.code, "name": r.name, "level": r.level, "count": r.count}
+                       for r in run.statistics()],
+        "summary": _json_summary(run),
+        "errors": [_error_dict(e) for e in run.errors],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def statistics_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
+    out = _markdown_head(run)
+    counted = run.statistics()
+    if counted:
+        out += ["", "| Count | Code | Rule | Level |", "|---:|---|---|---|"]
+        out += [_row(r.count, r.code, r.name, r.level) for r in counted]
+    return "\n".join([*out, *_markdown_tail(run)]) + "\n"
+
+
+STATISTICS_RENDERERS: dict[str, Callable[[LintRun, Sequence[Rule]], str]] = {
+    "text": statistics_text,
+    "json": statistics_json,
+    "markdown": statistics_markdown,
 }

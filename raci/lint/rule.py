@@ -21,19 +21,50 @@ from raci.analysis import Analysis
 from raci.lint.findings import Level
 from raci.model.lean import LeanKpi
 
-RuleParams = Mapping[str, int | float]
+ParamValue = int | float | tuple[str, ...]
+"""A parameter's value: a number, or a list of names (``exempt_kinds``)."""
+RuleParams = Mapping[str, ParamValue]
+
+
+def number(params: RuleParams, name: str) -> int | float:
+    """A number parameter's value."""
+    value = params[name]
+    if isinstance(value, tuple):
+        raise TypeError(f"parameter {name} is a list, not a number")
+    return value
+
+
+def names(params: RuleParams, name: str) -> tuple[str, ...]:
+    """A list parameter's value."""
+    value = params[name]
+    if not isinstance(value, tuple):
+        raise TypeError(f"parameter {name} is a number, not a list")
+    return value
+
+
+def borrowed(params: RuleParams, other: Rule, name: str) -> int | float:
+    """A number parameter of `other`, a rule the check reads (`Rule.reads`):
+    as configured, else its default."""
+    key = f"{other.code}.{name}"
+    return number(params, key) if key in params else number(other.params, name)
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What a check yields: the ids it is about and a message naming them."""
+    """What a check yields: the ids it is about, a message naming them, and
+    the ids it concerns besides (`related`)."""
 
     targets: tuple[str, ...]
     message: str
+    related: tuple[str, ...] = ()
+    place: str | None = None
+    """The location key the finding is placed at, when not its first target:
+    the nested body of BOD010, the model's ``org`` for DAT001."""
 
     @classmethod
-    def about(cls, targets: Iterable[str], message: str) -> Problem:
-        return cls(tuple(sorted(set(targets))), message)
+    def about(cls, targets: Iterable[str], message: str, *, related: Iterable[str] = (),
+              place: str | None = None) -> Problem:
+        return cls(tuple(sorted(set(targets))), message, tuple(sorted(set(related))), place)
 
 
 @dataclass(frozen=True)
@@ -68,10 +99,12 @@ def _is_accountable_thing(analysis: Analysis, entity_id: str) -> bool:
     kind = analysis.kind(entity_id)
     if kind == "kpi":
         return _carries_raci(analysis, analysis.model.kpis[entity_id])
-    return kind in ("goal", "initiative", "decision")
+    return kind in ITEM_KINDS
 
 
-ITEMS = _kind_scope("item", "goal", "initiative", "decision")
+ITEM_KINDS = ("goal", "initiative", "decision")
+"""The kinds that are *items* (an indicator is one for OWN001 only)."""
+ITEMS = _kind_scope("item", *ITEM_KINDS)
 ITEMS_AND_RACI_KPIS = Scope("item or indicator with raci", _accountable_things,
                             _is_accountable_thing)
 GOALS = _kind_scope("goal", "goal")
@@ -82,6 +115,7 @@ ROLES = _kind_scope("role", "role")
 PEOPLE = _kind_scope("person", "person")
 UNITS = _kind_scope("unit", "unit")
 BODIES_AND_ROLES = _kind_scope("body or role", "body", "role")
+ROLES_AND_PEOPLE = _kind_scope("role or person", "role", "person")
 WHOLE_MODEL = Scope("model", lambda analysis: ("",), lambda analysis, id_: False)
 WAIVERS = Scope(
     "waiver",
@@ -102,7 +136,7 @@ class Rule:
     """``ownership``"""
     level: Level
     """The default level."""
-    params: dict[str, int | float]
+    params: dict[str, ParamValue]
     """Parameter defaults; the default's type is the parameter's type."""
     doc: str
     check: Check
@@ -113,7 +147,14 @@ class Rule:
     """Whether RACI assignments can change the result (the app re-checks only
     these rules, and only for the touched subjects, after a matrix edit)."""
     limits: dict[str, tuple[float, float]] = field(default_factory=dict)
-    """Inclusive (low, high) bounds of parameters; others must be >= 0."""
+    """Inclusive (low, high) bounds of number parameters; others must be >= 0."""
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The names a list parameter may hold (every list parameter has them)."""
+    waivable: bool = True
+    """Whether a waiver can silence its findings (not WAI001, WAI002, DAT001)."""
+    reads: tuple[str, ...] = ()
+    """Codes of other rules whose parameters the check also reads, given to
+    it as ``CODE.name`` (BOD010 reads BOD001's, to know its groups)."""
 
     @property
     def dotted_name(self) -> str:
@@ -133,13 +174,24 @@ class Rule:
 
 
 def lint_rule(code: str, name: str, group: str, level: Level, scope: Scope, *,
-         uses_assignments: bool, params: dict[str, int | float] | None = None,
-         limits: dict[str, tuple[float, float]] | None = None) -> Callable[[Check], Rule]:
-    """Declare a rule on its check function; the docstring is its documentation."""
+              uses_assignments: bool, params: dict[str, ParamValue] | None = None,
+              limits: dict[str, tuple[float, float]] | None = None,
+              choices: dict[str, tuple[str, ...]] | None = None,
+              waivable: bool | None = None, reads: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
+    """Declare a rule on its check function; the docstring is its documentation.
+    Rules about waivers are never waivable themselves."""
 
     def declare(check: Check) -> Rule:
         return Rule(code, name, group, level, dict(params or {}),
                     inspect.cleandoc(check.__doc__ or ""), check, scope, uses_assignments,
-                    dict(limits or {}))
+                    dict(limits or {}), dict(choices or {}),
+                    scope is not WAIVERS if waivable is None else waivable, reads)
 
     return declare
+
+
+def param_text(value: ParamValue) -> str:
+    """A parameter's value as TOML writes it: ``0.6``, ``["advisory_board"]``."""
+    if isinstance(value, tuple):
+        return "[" + ", ".join(f'"{name}"' for name in value) + "]"
+    return str(value)

@@ -1,25 +1,64 @@
-"""One `raci lint` run: several models, one configuration, a baseline, an exit code."""
+"""One `raci lint` run: several models, one configuration, a baseline, an exit code.
+
+Each model is opened and linted in turn; one that cannot be read (a file
+that does not validate, a database with no model) is reported with its
+errors and does not stop the others (the run then exits 2).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from raci.errors import ModelFileError, RaciError
 from raci.lint.baseline import read_baseline, without_baselined, write_baseline
 from raci.lint.config import LintConfig, load_config
-from raci.lint.engine import lint_model
-from raci.lint.findings import Finding
-from raci.model.lean import LeanModel
-from raci.source import ModelSource, is_model_file, split_scenario
+from raci.lint.engine import lint_source
+from raci.lint.findings import Finding, Level
+from raci.source import is_model_file, open_lean_model, split_scenario
+from raci.text import one_line
+
+_AT_LINE = re.compile(r"(\d+):(\d+): (.*)", re.S)
+
+
+@dataclass(frozen=True)
+class ModelError:
+    """One reason a model could not be read."""
+
+    model: str
+    """The MODEL argument."""
+    text: str
+    """As raci prints it: ``FILE:LINE:COL: message``, ``FILE: message`` or a reason."""
+    message: str
+    """The reason without the file and position."""
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """How often one rule was found (`raci lint --statistics`)."""
+
+    code: str
+    name: str
+    level: Level
+    count: int
 
 
 @dataclass
 class LintRun:
     models: list[str]
+    """Every MODEL argument, as given, read or not."""
     findings: list[Finding]
     """Every finding that counts, and the waived ones (marked); baselined ones are gone."""
     config: LintConfig
+    not_run: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Model -> rule code -> the fact not recorded for which the rule was not run."""
+    errors: list[ModelError] = field(default_factory=list)
+    """Why each model that could not be read was refused."""
     baseline_written: int | None = None
     """How many fingerprints `--write-baseline` wrote, if asked."""
 
@@ -29,6 +68,26 @@ class LintRun:
         if self.baseline_written is not None:
             return False
         return any(not f.waived and self.config.fails(f.level) for f in self.findings)
+
+    @property
+    def unread(self) -> list[str]:
+        """The models that could not be read, in argument order."""
+        return list(dict.fromkeys(error.model for error in self.errors))
+
+    @property
+    def rules_not_run(self) -> dict[str, str]:
+        """Rule code -> fact, over every model (SPEC §3 `summary.not_run`)."""
+        merged: dict[str, str] = {}
+        for by_code in self.not_run.values():
+            merged.update(by_code)
+        return dict(sorted(merged.items()))
+
+    def statistics(self) -> list[RuleCount]:
+        """Unwaived findings per rule, the most frequent first (then by code)."""
+        counts = Counter((f.code, f.name, f.level) for f in self.findings if not f.waived)
+        return sorted((RuleCount(code, name, level, count)
+                       for (code, name, level), count in counts.items()),
+                      key=lambda rule: (-rule.count, rule.code))
 
 
 def config_for(models: Sequence[str], config_file: Path | None, **overrides: object) -> LintConfig:
@@ -43,16 +102,47 @@ def _is_path(spec: str) -> bool:
     return "://" not in spec and (is_model_file(spec) or spec.lower().endswith(".db"))
 
 
-def run_lint(sources: Sequence[ModelSource[LeanModel]], config: LintConfig, *,
-             baseline: Path | None = None, write_baseline_to: Path | None = None) -> LintRun:
-    """Lint every model with `config`; apply or write the baseline."""
-    findings: list[Finding] = []
-    for source in sources:
-        findings.extend(lint_model(source, config))
-    run = LintRun([s.label for s in sources], findings, config)
+def run_lint(specs: Sequence[str], config: LintConfig, *, baseline: Path | None = None,
+             write_baseline_to: Path | None = None) -> LintRun:
+    """Open and lint every model with `config`; apply or write the baseline.
+
+    A model that cannot be read is recorded in `LintRun.errors`; the
+    baseline is then not written, as it would miss that model's findings.
+    """
     accepted = read_baseline(baseline) if baseline is not None else None
-    if write_baseline_to is not None:
+    run = LintRun(list(specs), [], config)
+    for spec in specs:
+        try:
+            source = open_lean_model(spec)
+        except RaciError as refused:
+            run.errors.extend(model_errors(spec, refused))
+            continue
+        result = lint_source(source, config)
+        del source  # one model in memory at a time
+        run.findings.extend(result.findings)
+        if result.not_run:
+            run.not_run[spec] = result.not_run
+    if write_baseline_to is not None and not run.errors:
         run.baseline_written = write_baseline(write_baseline_to, run.findings)
     if accepted is not None:
         run.findings = without_baselined(run.findings, accepted)
     return run
+
+
+def model_errors(spec: str, refused: RaciError) -> list[ModelError]:
+    """The reasons a model was refused, with the line and column where known."""
+    if not isinstance(refused, ModelFileError):  # a database, or not a model at all
+        reason = one_line(str(refused))
+        return [ModelError(spec, f"raci: {reason}", reason)]
+    errors = []
+    for problem in refused.problems:
+        rest = next((problem[len(prefix):] for prefix in (f"{spec}:", f"{Path(spec)}:")
+                     if problem.startswith(prefix)), None)
+        at = _AT_LINE.fullmatch(rest) if rest is not None else None
+        if at is not None:
+            errors.append(ModelError(spec, problem, at.group(3), int(at.group(1)),
+                                     int(at.group(2))))
+        else:
+            message = rest.strip() if rest is not None else problem
+            errors.append(ModelError(spec, problem, message))
+    return errors

@@ -46,6 +46,8 @@ KINDS: dict[str, tuple[str, type[Entity]]] = {
 KIND_OF_CLASS: dict[type[Entity], str] = {cls: kind for kind, (_, cls) in KINDS.items()}
 ITEM_KINDS = frozenset({"goal", "initiative", "decision", "kpi"})
 ACTOR_KINDS = frozenset({"role", "body", "person"})
+ORG_PLACE = "[org]"
+"""Where a model file's `org` is among its entity locations (no id has brackets)."""
 
 # Fields holding ids of other entities: kind -> field -> kinds it may name.
 REFERENCE_FIELDS: dict[str, dict[str, frozenset[str]]] = {

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from raci.lint.rule import Rule
 from raci.lint.rules import (
     bodies,
+    data,
     decisions,
     organisation,
     ownership,
@@ -25,6 +26,7 @@ RULES: list[Rule] = [
     *people.RULES,
     *silos.RULES,
     *organisation.RULES,
+    *data.RULES,
     *waivers.RULES,
 ]
 """Every rule, in code order."""

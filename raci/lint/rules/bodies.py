@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import chain
 
 from raci.analysis import Analysis
+from raci.analysis.overlap import EPSILON, at_least, containing_pairs
 from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
+    ITEM_KINDS,
     WHOLE_MODEL,
     Problem,
     Rule,
     RuleParams,
+    borrowed,
     lint_rule,
+    names,
+    number,
 )
+from raci.model import BODY_KINDS
+from raci.model.lean import LeanBody
 
-# Float slack for thresholds given as fractions (0.6 * 5 must be 3).
-EPSILON = 1e-9
+MOST_PAIRS_NAMED = 10
+"""BOD001 names this many pairs of a group, the most alike first."""
 
 
 @lint_rule("BOD001", "redundant-bodies", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
-      params={"min_overlap": 0.6, "min_members": 3},
-      limits={"min_overlap": (EPSILON, 1.0)})
+           params={"min_overlap": 0.6, "min_members": 3},
+           limits={"min_overlap": (EPSILON, 1.0)})
 def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
-    """Two bodies whose members overlap with Jaccard >= `min_overlap`.
+    """A group of look-alike bodies: their seat-holders overlap with Jaccard >= `min_overlap`.
 
-    Both bodies need at least `min_members` members; members are compared
-    as listed, by id (a role and its holder are different members).
+    Bodies are compared by their *seat-holders*: each member expanded, a
+    person to themself, a role to its holders, a vacant role to the role
+    itself (a vacant seat still counts once). So a role in one body and
+    its holder in the other are the same person. Every pair of bodies
+    with at least `min_members` seat-holders each whose Jaccard share
+    (shared seat-holders over all seat-holders of the two) reaches
+    `min_overlap` is a look-alike pair; pairs that share a body join into
+    one group, and each group is one finding with every body of the group
+    as a target. The message gives each pair's shared count and Jaccard,
+    the ten most alike first, then how many more there are.
 
     Why it matters: the same people meeting in two bodies about the same
     subject is the fragmented governance that slows execution: twice the
@@ -38,11 +50,19 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     How to fix: merge the bodies, or give each a distinct mandate and
     membership.
 
-    Parameters: `min_overlap` (Jaccard share of shared members, default 0.6,
-    above 0 and at most 1), `min_members` (default 3).
+    Parameters: `min_overlap` (Jaccard share of shared seat-holders,
+    default 0.6, above 0 and at most 1), `min_members` (default 3): the
+    fewest seat-holders a body needs to be compared.
 
-    Reading: only pairs that share a member are compared (a share of 0 can
-    never reach `min_overlap`, which must be above 0).
+    Reading: a group is connected through its pairs, so two bodies of one
+    group may have little in common themselves (A like B, B like C). Only
+    bodies that share a seat-holder are ever compared, and only when they
+    share one of their rarest few (a share of 0 never reaches
+    `min_overlap`, which must be above 0), so a chair who sits in every
+    body does not make the work grow with the square of the bodies; each
+    pair looked at costs the size of the smaller body. A waiver written for
+    a pair (before raci 0.2) matches a group of exactly those two bodies;
+    a single id matches the group that holds it.
 
     Failing:
 
@@ -56,50 +76,28 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
           - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [r1, r2, r3]}
           - {id: pb-a, name: Programmaraad A, kind: programme_board, members: [r1, r5, r6, r7]}
     """
-    threshold = float(params["min_overlap"])
-    members = {b.id: set(b.members) for b in analysis.model.bodies.values()
-               if len(set(b.members)) >= params["min_members"]}
-    for first, second, shared in _overlapping_pairs(members, threshold):
-        union = len(members[first]) + len(members[second]) - shared
-        if shared >= threshold * union - EPSILON:
-            yield Problem.about(
-                [first, second],
-                f"{analysis.label(first)} and {analysis.label(second)} share {shared} of "
-                f"{union} members (Jaccard {shared / union:.2f})",
-            )
+    found = analysis.look_alikes(number(params, "min_overlap"), number(params, "min_members"))
+    for group, pairs in zip(found.groups, found.pairs, strict=True):
+        if len(group) == 2:
+            (pair,) = pairs
+            message = (f"{analysis.label(pair.first)} and {analysis.label(pair.second)} share "
+                       f"{pair.shared} of {pair.union} seat-holders (Jaccard {pair.jaccard:.2f})")
+        else:
+            named = "; ".join(
+                f"{p.first} and {p.second} share {p.shared} of {p.union} (Jaccard {p.jaccard:.2f})"
+                for p in pairs[:MOST_PAIRS_NAMED])
+            more = len(pairs) - MOST_PAIRS_NAMED
+            message = (f"{len(group)} bodies look alike by their seat-holders: "
+                       f"{', '.join(map(analysis.label, group))}; {named}"
+                       + (f"; and {more} more" if more > 0 else ""))
+        yield Problem.about(group, message)
 
 
-def _overlapping_pairs(members: dict[str, set[str]],
-                       threshold: float) -> Iterator[tuple[str, str, int]]:
-    """Pairs of bodies that may reach `threshold`, with their shared member count.
-
-    Prefix filtering: with members ordered rarest first, two sets with
-    Jaccard >= t must share one of the first n - ceil(t * n) + 1 members of
-    each; so only bodies sharing a rare member are ever paired, and a
-    member sitting in every body does not make the work quadratic.
-    """
-    frequency = Counter(chain.from_iterable(members.values()))
-    rarity = {member: (count, member) for member, count in frequency.items()}
-    bodies_by_prefix_member: dict[str, list[str]] = defaultdict(list)
-    for body_id in sorted(members, key=lambda b: (len(members[b]), b)):
-        listed = sorted(members[body_id], key=rarity.__getitem__)
-        prefix = len(listed) - math.ceil(threshold * len(listed) - EPSILON) + 1
-        candidates: set[str] = set()
-        for member in listed[:max(1, prefix)]:
-            candidates.update(bodies_by_prefix_member[member])
-            bodies_by_prefix_member[member].append(body_id)
-        for other in candidates:
-            # Bodies come smallest first, so `other` is never the larger one.
-            if len(members[other]) < threshold * len(listed) - EPSILON:
-                continue
-            shared = len(members[body_id] & members[other])
-            yield (other, body_id, shared) if other < body_id else (body_id, other, shared)
-
-
-@lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True)
+@lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True,
+           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS})
 def powerless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
-    """A body, other than an advisory board, Accountable for no goal, initiative or decision.
+    """A body, of a kind not in `exempt_kinds`, Accountable for no goal, initiative or decision.
 
     Why it matters: a body without decision rights of its own is a talking
     shop: it meets, but every real decision is taken elsewhere, after it.
@@ -107,8 +105,13 @@ def powerless_body(analysis: Analysis, params: RuleParams,
     How to fix: give the body the decisions it should take (`A` on them),
     make it an `advisory_board`, or dissolve it.
 
+    Parameters: `exempt_kinds` (the body kinds that need no decision
+    rights, default ["advisory_board"]; a list of steering_group,
+    programme_board, portfolio_board, taskforce, crisis_team,
+    working_group, committee, advisory_board or other).
+
     Reading: being Accountable for an indicator does not count: indicators
-    are not items.
+    are not items. An empty `exempt_kinds` exempts no kind.
 
     Failing:
 
@@ -123,11 +126,11 @@ def powerless_body(analysis: Analysis, params: RuleParams,
     bodies = analysis.model.bodies
     accountable_for = analysis.assignments.items_holding("A")
     kind = analysis.model.kind
+    exempt = names(params, "exempt_kinds")
     for body_id in body_ids:
-        if bodies[body_id].kind == "advisory_board":
+        if bodies[body_id].kind in exempt:
             continue
-        if not any(kind(item) in ("goal", "initiative", "decision")
-                   for item in accountable_for.get(body_id, ())):
+        if not any(kind(item) in ITEM_KINDS for item in accountable_for.get(body_id, ())):
             yield Problem.about(
                 [body_id], f"{analysis.label(body_id)} is Accountable for no goal, "
                            "initiative or decision"
@@ -171,15 +174,26 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
-      uses_assignments=False)
+           uses_assignments=False, params={"grace_days": 365})
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
                          entity_ids: Iterable[str]) -> Iterator[Problem]:
-    """A temporary body or role with no `sunset`.
+    """A temporary body or role with no `sunset`, past its first `grace_days`.
+
+    A body `established` less than `grace_days` before the as-of date is
+    left alone: a working group set up last month need not know its end
+    yet. The message gives the age of a body whose `established` is known.
 
     Why it matters: a temporary structure with no end date becomes
     permanent by default, one more layer nobody decided to keep.
 
     How to fix: give it a `sunset`, or make it permanent (`temporary: false`).
+
+    Parameters: `grace_days` (default 365).
+
+    Reading: a body exactly `grace_days` old is reported; one whose
+    `established` lies after the as-of date is within the grace; a body
+    with no `established` and a role (roles have no `established`) get no
+    grace.
 
     Failing:
 
@@ -192,10 +206,21 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
           - {id: kwartiermaker, name: Kwartiermaker, temporary: true, sunset: 2027-06-30}
     """
     temporaries = analysis.temporaries
+    grace = number(params, "grace_days")
     for entity_id in set(temporaries).intersection(entity_ids):
-        if temporaries[entity_id].sunset is None:
+        entity = temporaries[entity_id]
+        if entity.sunset is not None:
+            continue
+        established = entity.established if isinstance(entity, LeanBody) else None
+        if established is None:
             yield Problem.about([entity_id],
                                 f"{analysis.label(entity_id)} is temporary with no sunset")
+            continue
+        age = (analysis.as_of - established).days
+        if age >= grace:
+            yield Problem.about(
+                [entity_id], f"{analysis.label(entity_id)} is temporary with no sunset and "
+                             f"{age} days old (established {established.isoformat()})")
 
 
 @lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False)
@@ -272,7 +297,7 @@ def steering_layers(analysis: Analysis, params: RuleParams,
     """
     for body_id in body_ids:
         layers = analysis.body_layers.get(body_id)
-        if layers is not None and layers > params["max_layers"]:
+        if layers is not None and layers > number(params, "max_layers"):
             yield Problem.about(
                 [body_id], f"{analysis.label(body_id)} is {layers} layers of bodies deep "
                            f"(more than {params['max_layers']})"
@@ -308,7 +333,7 @@ def chairless_body(analysis: Analysis, params: RuleParams,
       params={"max_members": 12})
 def oversized_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
-    """More members than `max_members`.
+    """A body that meets with more members than `max_members`.
 
     Why it matters: large bodies inform rather than decide; every member
     adds an agenda and a veto.
@@ -316,6 +341,11 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     How to fix: shrink to the people who decide; inform the others.
 
     Parameters: `max_members` (default 12).
+
+    Reading: members are counted as listed (a role is one member however
+    many hold it). A body with `meets_every_days: 0` does not meet (a
+    roster that votes by mail, say) and is never oversized; a body with no
+    `meets_every_days` is taken to meet.
 
     Failing (max_members = 2):
 
@@ -329,7 +359,7 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     """
     for body_id in body_ids:
         count = len(analysis.model.bodies[body_id].members)
-        if count > params["max_members"]:
+        if count > number(params, "max_members") and analysis.meets(body_id):
             yield Problem.about(
                 [body_id], f"{analysis.label(body_id)} has {count} members "
                            f"(more than {params['max_members']})"
@@ -361,6 +391,80 @@ def empty_body(analysis: Analysis, params: RuleParams,
             yield Problem.about([body_id], f"{analysis.label(body_id)} has no members")
 
 
+@lint_rule("BOD010", "nested-body", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
+           params={"min_contained": 0.8, "min_members": 3},
+           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",))
+def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
+    """A body most of whose seat-holders also hold seats in one bigger body.
+
+    A body A with at least `min_members` seat-holders (as BOD001 counts
+    them: roles expanded to their holders, a vacant role counting once),
+    of whom at least `min_contained` also hold a seat in a body B with more
+    seat-holders, where A does not report to B directly and A and B are
+    not in one BOD001 group. One finding per A, for the B that holds the
+    largest share of A (ties: the B with fewer seat-holders, then the
+    smaller id); its targets are A and B, and it is placed at A.
+
+    Why it matters: a small body nested in a big one is the same people
+    deciding twice: the small one's decisions are either rubber-stamped
+    or reopened by the big one, and the small one's meetings are a layer
+    nobody designed.
+
+    How to fix: make A a formal sub-body of B (`reports_to: B`) with its
+    own mandate, or fold it into B, or give it members of its own.
+
+    Parameters: `min_contained` (the share of A's seat-holders that sit in
+    B, default 0.8, above 0 and at most 1), `min_members` (A's
+    seat-holders, default 3).
+
+    Reading: the exclusions come first, then the best B is chosen among
+    the rest. "One BOD001 group" is the connected group BOD001 finds with
+    its own parameters as configured (whether or not BOD001 runs), even
+    where the A–B pair is itself under `min_overlap`. Shares compare as
+    fractions (4 of 5 meets 0.8). B needs strictly more seat-holders than
+    A but no `min_members` of its own. Ids compare as plain strings. Only
+    bodies that hold one of A's rarest seat-holders are looked at (a
+    body that misses all of A's rarest misses too many), and each look
+    costs the size of A, so a huge body costs one look per smaller body
+    it may contain, never a pass over all pairs.
+
+    Failing:
+
+        bodies:
+          - {id: wg-data, name: Werkgroep Data, kind: working_group, members: [p1, p2, p3, p4]}
+          - {id: sg-iv, name: Stuurgroep IV, kind: steering_group,
+             members: [p1, p2, p3, p4, p5, p6, p7, p8, p9, p10]}
+
+    Passing:
+
+        bodies:
+          - {id: wg-data, name: Werkgroep Data, kind: working_group, members: [p1, p2, p3, p4],
+             reports_to: sg-iv}
+    """
+    holders = analysis.seat_holders
+    bodies = analysis.model.bodies
+    groups = analysis.look_alikes(borrowed(params, redundant_bodies, "min_overlap"),
+                                  borrowed(params, redundant_bodies, "min_members")).group_of
+    share = number(params, "min_contained")
+    inners = [body for body, held in holders.items() if len(held) >= number(params, "min_members")]
+    best: dict[str, tuple[int, int, str]] = {}
+    for inner, outer, shared in containing_pairs(holders, share, inners):
+        if shared < at_least(share, len(holders[inner])) or bodies[inner].reports_to == outer:
+            continue
+        if inner in groups and groups.get(outer) == groups[inner]:
+            continue
+        ranked = (-shared, len(holders[outer]), outer)
+        if inner not in best or ranked < best[inner]:
+            best[inner] = ranked
+    for inner, (minus_shared, outer_size, outer) in best.items():
+        size = len(holders[inner])
+        yield Problem.about(
+            [inner, outer],
+            f"{analysis.label(inner)} has {-minus_shared} of its {size} seat-holders "
+            f"({-minus_shared / size:.0%}) in {analysis.label(outer)}, which has {outer_size}",
+            place=inner)
+
+
 RULES: list[Rule] = [
     redundant_bodies,
     powerless_body,
@@ -371,4 +475,5 @@ RULES: list[Rule] = [
     chairless_body,
     oversized_body,
     empty_body,
+    nested_body,
 ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule
+from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule, number
+from raci.model.entities import DEFAULT_CADENCE_DAYS
 
 
 @lint_rule("DEC001", "consensus-bottleneck", "decisions", "warning",
@@ -35,37 +36,41 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
           - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2], I: [r3]}}
     """
     consulted_on = analysis.assignments.holding("C")
-    crowded = {item for item, consulted in consulted_on.items()
-               if len(consulted) > params["max_consulted"]}
+    most = number(params, "max_consulted")
+    crowded = {item for item, consulted in consulted_on.items() if len(consulted) > most}
     for decision in crowded.intersection(decisions):
         consulted = consulted_on[decision]
         yield Problem.about(
             [decision],
             f"{analysis.label(decision)} consults {len(consulted)} parties "
-            f"(more than {params['max_consulted']}): {', '.join(sorted(consulted))}",
+            f"(more than {most}): {', '.join(sorted(consulted))}",
         )
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
-      params={"max_latency_days": 60})
+           params={"max_latency_days": 60})
 def slow_decision(analysis: Analysis, params: RuleParams,
                   decisions: Iterable[str]) -> Iterator[Problem]:
     """Estimated decision latency above `max_latency_days`.
 
-    The estimate is the sum of the meeting cadences (`meets_every_days`,
-    30 where unknown) of every consulted body and every deciding
-    (Accountable) body; roles and people count 0, as they need no meeting.
+    The estimate is the sum of the meeting cadences (`meets_every_days`)
+    of every consulted body and every deciding (Accountable) body; roles
+    and people count 0, as they need no meeting, and so does a body that
+    does not meet (`meets_every_days: 0`, it decides in writing). A body
+    with no `meets_every_days` counts 30 days, and the message marks that
+    30 as assumed.
 
     Why it matters: a decision that must pass three monthly meetings takes
     a quarter, whatever its urgency.
 
     How to fix: consult fewer bodies, let a role decide on the body's
-    advice, or have the bodies meet more often.
+    advice, or have the bodies meet more often (and record how often).
 
     Parameters: `max_latency_days` (default 60).
 
     Reading: only bodies named in the decision's own `C` and `A` count; a
-    consulted role that sits in a body does not bring in that body.
+    consulted role that sits in a body does not bring in that body. A body
+    that is both Accountable and Responsible (A/R) counts once.
 
     Failing:
 
@@ -77,11 +82,13 @@ def slow_decision(analysis: Analysis, params: RuleParams,
         decisions:
           - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
     """
-    cadence = {body.id: body.cadence_days for body in analysis.model.bodies.values()}
+    bodies = analysis.model.bodies
+    cadence = {body.id: body.cadence_days for body in bodies.values()}
     deciding = analysis.assignments.holding("A")
     consulted = analysis.assignments.holding("C")
-    most = params["max_latency_days"]
+    most = number(params, "max_latency_days")
     for decision in decisions:
+        # An actor holds A or C on an item, never both: each body counts once.
         latency = 0
         for actor in deciding.get(decision, ()):
             latency += cadence.get(actor, 0)
@@ -89,13 +96,20 @@ def slow_decision(analysis: Analysis, params: RuleParams,
             latency += cadence.get(actor, 0)
         if latency > most:
             parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
-            parts = ", ".join(f"{actor} {cadence[actor]}"
-                              for actor in sorted(parties) if actor in cadence)
+            parts = ", ".join(_cadence_text(bodies[body].meets_every_days, body)
+                              for body in sorted(parties) if body in bodies)
             yield Problem.about(
                 [decision],
                 f"{analysis.label(decision)} takes an estimated {latency} days "
                 f"(more than {most}): {parts}",
             )
+
+
+def _cadence_text(meets_every_days: int | None, body: str) -> str:
+    """``sg 14``, or ``sg 30 (assumed)`` for a body with no recorded cadence."""
+    if meets_every_days is None:
+        return f"{body} {DEFAULT_CADENCE_DAYS} (assumed)"
+    return f"{body} {meets_every_days}"
 
 
 RULES: list[Rule] = [consensus_bottleneck, slow_decision]

@@ -104,12 +104,20 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 @lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False)
 def chair_not_member(analysis: Analysis, params: RuleParams,
                      body_ids: Iterable[str]) -> Iterator[Problem]:
-    """A body whose chair is not among its members (compared by id).
+    """A body whose chair does not sit in it.
+
+    A person chair sits in the body when they are a member or hold a role
+    that is a member; a role chair when the role is a member or one of its
+    holders sits in the body (as a member, or through another role that
+    is one).
 
     Why it matters: a chair from outside the body leads meetings without a
     seat; it is unclear whether they decide along or only preside.
 
     How to fix: add the chair to `members`, or make a member the chair.
+
+    Reading: a vacant role as chair sits in the body only when the role
+    itself is a member.
 
     Failing:
 
@@ -123,10 +131,19 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
     """
     bodies = analysis.model.bodies
     for body_id in body_ids:
-        body = bodies[body_id]
-        if body.chair is not None and body.chair not in body.members:
-            yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {body.chair}, "
-                                           "who is not a member")
+        chair = bodies[body_id].chair
+        if chair is not None and not _sits_in(analysis, chair, body_id):
+            yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {chair}, "
+                                           "who does not sit in it")
+
+
+def _sits_in(analysis: Analysis, chair: str, body_id: str) -> bool:
+    """Whether a chair (a role or person) sits in the body, itself or through
+    the people who hold it."""
+    members = analysis.model.bodies[body_id].members
+    if chair in members:
+        return True
+    return any(body_id in analysis.seats_of_person(person) for person in analysis.people_of(chair))
 
 
 RULES: list[Rule] = [idle_role, unplaced_person, vacant_role, chair_not_member]

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import (
+    BODIES,
     INITIATIVES,
+    ITEM_KINDS,
     ITEMS,
     ITEMS_AND_RACI_KPIS,
+    ROLES,
+    ROLES_AND_PEOPLE,
     Problem,
     Rule,
     RuleParams,
     lint_rule,
+    number,
 )
 
 
@@ -84,12 +90,39 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
         )
 
 
-@lint_rule("OWN003", "collective-accountable", "ownership", "warning", ITEMS, uses_assignments=True)
-def collective_accountable(analysis: Analysis, params: RuleParams,
-                           items: Iterable[str]) -> Iterator[Problem]:
-    """A body is the Accountable of a goal or initiative.
+ITEM_WORDS = {"goal": ("goal", "goals"), "initiative": ("initiative", "initiatives"),
+              "decision": ("decision", "decisions")}
 
-    Decisions are left alone: a decision may well be taken by a body.
+
+def _owners(analysis: Analysis, actors: Iterable[str],
+            kinds: Collection[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each of `actors` that is the Accountable of items of `kinds`, with those items."""
+    accountable_for = analysis.assignments.items_holding("A")
+    kind = analysis.model.kind
+    for actor in accountable_for.keys() & set(actors):
+        items = [item for item in accountable_for[actor] if kind(item) in kinds]
+        if items:
+            yield actor, items
+
+
+def _counted(analysis: Analysis, items: Iterable[str]) -> str:
+    """``2 goals and 1 initiative``: the items counted by kind, in kind order."""
+    counts = Counter(analysis.model.kind(item) for item in items)
+    parts = [f"{counts[kind]} {words[counts[kind] != 1]}"
+             for kind, words in ITEM_WORDS.items() if counts[kind]]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@lint_rule("OWN003", "collective-accountable", "ownership", "warning", BODIES,
+           uses_assignments=True)
+def collective_accountable(analysis: Analysis, params: RuleParams,
+                           bodies: Iterable[str]) -> Iterator[Problem]:
+    """A body that is the Accountable of one or more goals or initiatives.
+
+    One finding per body, on the body; the goals and initiatives it owns
+    are the finding's related entities. Decisions are left alone: a
+    decision may well be taken by a body, so a body that is Accountable
+    only for decisions is not reported.
 
     Why it matters: a committee cannot be held to account; its members
     point at each other. Goals and initiatives need one person or role who
@@ -98,9 +131,10 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
     How to fix: make a role (the body's chair, say) the `A` and give the
     body `C`, or move the body's part to a decision it takes.
 
-    Reading: a body among several Accountables is reported here as well
-    (OWN002 reports the several Accountables); one finding per item names
-    every body that is Accountable.
+    Reading: a body among several Accountables of an item is reported as
+    well (OWN002 reports the several Accountables). A waiver targets the
+    body; one written for an item (before raci 0.2) no longer matches and
+    is reported by WAI002.
 
     Failing:
 
@@ -112,30 +146,29 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, C: [sg-klimaat]}}
     """
-    owners_of = analysis.assignments.holding("A")
-    decisions = analysis.model.decisions
-    all_bodies = analysis.model.bodies
-    for item in analysis.assignments.items_held_by("A", all_bodies).intersection(items):
-        if item in decisions:
-            continue
-        bodies = [a for a in owners_of[item] if a in all_bodies]
+    for body, items in _owners(analysis, bodies, ("goal", "initiative")):
         yield Problem.about(
-            [item], f"{analysis.label(item)} has a body as Accountable: {_ids(bodies)}"
-        )
+            [body], f"{analysis.label(body)} is the Accountable of {_counted(analysis, items)}",
+            related=items)
 
 
-@lint_rule("OWN004", "vacant-accountable", "ownership", "error", ITEMS, uses_assignments=True)
+@lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True)
 def vacant_accountable(analysis: Analysis, params: RuleParams,
-                       items: Iterable[str]) -> Iterator[Problem]:
-    """The Accountable is a role with no holder.
+                       roles: Iterable[str]) -> Iterator[Problem]:
+    """A role with no holder that is the Accountable of one or more items.
+
+    One finding per role, on the role; the goals, initiatives and decisions
+    it owns are the finding's related entities.
 
     Why it matters: an owner on paper only. Until someone fills the role,
-    nobody answers for the item, and the chart hides it.
+    nobody answers for its items, and the chart hides it.
 
     How to fix: fill the role (`holders`), or make a filled role the `A`.
 
-    Reading: when an item has several Accountables, any vacant role among
-    them is reported (one finding per item naming the vacant roles).
+    Reading: an item with several Accountables counts for each vacant role
+    among them. Being the Accountable of an indicator does not count:
+    indicators are not items. A waiver targets the role; one written for
+    an item (before raci 0.2) no longer matches and is reported by WAI002.
 
     Failing:
 
@@ -149,23 +182,23 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: [p.jansen]}
     """
-    owners_of = analysis.assignments.holding("A")
-    vacant_roles = analysis.vacant_roles
-    for item in analysis.assignments.items_held_by("A", vacant_roles).intersection(items):
-        vacant = [a for a in owners_of[item] if a in vacant_roles]
+    for role, items in _owners(analysis, analysis.vacant_roles.intersection(roles), ITEM_KINDS):
         yield Problem.about(
-            [item], f"{analysis.label(item)} is owned by a vacant role: {_ids(vacant)}"
-        )
+            [role], f"{analysis.label(role)} is vacant but the Accountable of "
+                    f"{_counted(analysis, items)}", related=items)
 
 
-@lint_rule("OWN005", "external-accountable", "ownership", "warning", ITEMS, uses_assignments=True)
+@lint_rule("OWN005", "external-accountable", "ownership", "warning", ROLES_AND_PEOPLE,
+           uses_assignments=True)
 def external_accountable(analysis: Analysis, params: RuleParams,
-                         items: Iterable[str]) -> Iterator[Problem]:
-    """The Accountable is an external person, or a role held only by external people.
+                         actors: Iterable[str]) -> Iterator[Problem]:
+    """An external person, or a role held only by external people, owning one or more items.
 
-    A person is external when `external: true` or their unit, or a unit
-    above it, is external; a role is external when it has holders and all
-    of them are external.
+    One finding per person or role, on that actor; the goals, initiatives
+    and decisions it owns are the finding's related entities. A person is
+    external when `external: true` or their unit, or a unit above it, is
+    external; a role is external when it has holders and all of them are
+    external.
 
     Why it matters: a supplier can be Responsible, but ownership of public
     policy cannot be outsourced; when the contract ends, so does the owner.
@@ -173,7 +206,11 @@ def external_accountable(analysis: Analysis, params: RuleParams,
     How to fix: make an internal role the `A`; keep the supplier as `R`.
 
     Reading: a role with some internal holders is not external and is not
-    reported; on an item with several Accountables any external one is.
+    reported; an external person who holds such a role is reported only
+    for the items they own themselves. On an item with several
+    Accountables each external one counts. A waiver targets the actor; one
+    written for an item (before raci 0.2) no longer matches and is reported
+    by WAI002.
 
     Failing:
 
@@ -189,13 +226,12 @@ def external_accountable(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [p.dekker]}}
     """
-    owners_of = analysis.assignments.holding("A")
-    externals = analysis.external_actors
-    for item in analysis.assignments.items_held_by("A", externals).intersection(items):
-        external = [a for a in owners_of[item] if a in externals]
+    for actor, items in _owners(analysis, analysis.external_actors.intersection(actors),
+                                ITEM_KINDS):
+        held = "held only by external people" if actor in analysis.model.roles else "external"
         yield Problem.about(
-            [item], f"{analysis.label(item)} has an external Accountable: {_ids(external)}"
-        )
+            [actor], f"{analysis.label(actor)} is {held} but the Accountable of "
+                     f"{_counted(analysis, items)}", related=items)
 
 
 @lint_rule("OWN006", "crowded-responsible", "ownership", "warning", ITEMS, uses_assignments=True,
@@ -225,7 +261,7 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
              raci: {A: dg-bw, R: [team-a, team-b], C: [team-c, team-d]}}
     """
     doers_of = analysis.assignments.holding("R")
-    most = params["max_responsible"]
+    most = number(params, "max_responsible")
     crowded = {item for item, doers in doers_of.items() if len(doers) > most}
     for item in crowded.intersection(items):
         doers = doers_of[item]
@@ -280,6 +316,10 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     How to fix: make the superior the `A`, or the subordinate the `R` of
     a smaller item of its own.
 
+    Reading: an Accountable that is also a Responsible of the item (A/R)
+    is never compared with itself, even on a reporting cycle (BOD005
+    reports that).
+
     Failing:
 
         roles:
@@ -305,7 +345,7 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
             continue
         doers = doers_of[item]
         inverted = sorted((owner, doer) for owner in owners for doer in doers
-                          if reports_to(owner, doer))
+                          if owner != doer and reports_to(owner, doer))
         if inverted:
             pairs = "; ".join(f"{owner} reports to {doer}" for owner, doer in inverted)
             yield Problem.about(

@@ -6,11 +6,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sized
 from itertools import chain
 
 from raci.analysis import Analysis
-from raci.lint.rule import PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule
+from raci.lint.rule import ITEM_KINDS, PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule, number
 
 # Float slack when comparing sums of FTE and shares.
 EPSILON = 1e-9
-ITEM_KINDS = ("goal", "initiative", "decision")
 
 
 @lint_rule("PPL001", "accountability-overload", "people", "warning", PEOPLE, uses_assignments=True,
@@ -45,7 +44,7 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     accountable_for = analysis.assignments.items_holding("A")
     roles_of_person = analysis.roles_of_person
     kind = analysis.model.kind
-    most = params["max_items"]
+    most = number(params, "max_items")
     # Indicators included: a bound that most people are far below.
     for person in _listed_more_than(analysis, accountable_for, most).intersection(people):
         items = set(accountable_for.get(person, ()))
@@ -63,7 +62,7 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
       params={"max_bodies": 5})
 def meeting_overload(analysis: Analysis, params: RuleParams,
                      people: Iterable[str]) -> Iterator[Problem]:
-    """A person in more than `max_bodies` bodies, directly or through roles held.
+    """A person in more than `max_bodies` bodies that meet, directly or through roles held.
 
     Why it matters: a person who sits everywhere is the bottleneck of every
     body, and has no time left for the work the bodies steer.
@@ -73,7 +72,9 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
     Parameters: `max_bodies` (default 5).
 
     Reading: *sits in* means member of; chairing a body without being a
-    member does not count.
+    member does not count. A body with `meets_every_days: 0` does not meet
+    (a roster that votes by mail, say) and does not count; a body with no
+    `meets_every_days` is taken to meet.
 
     Failing (max_bodies = 1):
 
@@ -87,9 +88,9 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
           - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
           - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
     """
-    most = params["max_bodies"]
+    most = number(params, "max_bodies")
     for person in _listed_more_than(analysis, analysis.bodies_of_member, most).intersection(people):
-        seats = analysis.seats_of_person(person)
+        seats = [body for body in analysis.seats_of_person(person) if analysis.meets(body)]
         if len(seats) > most:
             yield Problem.about(
                 [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
@@ -167,11 +168,12 @@ def external_dependence(analysis: Analysis, params: RuleParams,
             doers = doers_of.get(initiative, ())
             total += len(doers)
             external += len(externals.intersection(doers))
-        if external / total > params["max_share"] + EPSILON:
+        most = number(params, "max_share")
+        if external / total > most + EPSILON:
             yield Problem.about(
                 [unit], f"{analysis.label(unit)} has {external} of {total} Responsible "
                         f"assignments on its active initiatives external "
-                        f"({external / total:.0%}, more than {params['max_share']:.0%})"
+                        f"({external / total:.0%}, more than {most:.0%})"
             )
 
 

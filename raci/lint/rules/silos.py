@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.rule import INITIATIVES, UNITS, Problem, Rule, RuleParams, lint_rule
+from raci.lint.rule import (
+    INITIATIVES,
+    ITEM_KINDS,
+    UNITS,
+    Problem,
+    Rule,
+    RuleParams,
+    lint_rule,
+    number,
+)
 
 
 @lint_rule("SIL001", "uncoordinated-crossing", "silos", "warning",
@@ -44,12 +53,13 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
     """
     doers_of = analysis.assignments.holding("R")
     unit_of = analysis.actor_units.get
+    fewest = number(params, "min_units")
     for initiative in initiatives:
         doers = doers_of.get(initiative)
-        if doers is None or len(doers) < params["min_units"]:  # too few to cross that many
+        if doers is None or len(doers) < fewest:  # too few to cross that many
             continue
         units = frozenset(unit for unit in map(unit_of, doers) if unit is not None)
-        if not units or len(units) < params["min_units"]:  # no unit, nothing to cross
+        if not units or len(units) < fewest:  # no unit, nothing to cross
             continue
         if not analysis.has_common_body(units):
             yield Problem.about(
@@ -62,6 +72,9 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
 def isolated_unit(analysis: Analysis, params: RuleParams,
                   units: Iterable[str]) -> Iterator[Problem]:
     """A unit with people of its own, none of whom shares a body or an item with another unit.
+
+    Only run when at least two units have people of their own: in a
+    one-unit organisation there is no other unit to meet.
 
     A person shares a body when they sit in it (a member, directly or
     through a held role) and an item (a goal, initiative or decision) when
@@ -80,7 +93,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
     "Anyone" is a person: the other side of a shared body or item is of its
     people's units (a role brings in its holders' units, not its own
     `unit`; a vacant role brings in nobody). A chair who is not a member
-    shares nothing through that body.
+    shares nothing through that body. Every unit with a person of its own
+    counts towards the two units, external units included.
 
     Failing:
 
@@ -94,6 +108,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
         goals:
           - {id: g.x, name: X, raci: {A: p.a, C: [p.b]}}   # p.b is of another unit
     """
+    if sum(1 for people in analysis.people_by_unit.values() if people) < 2:
+        return
     meeting_in_bodies = analysis.units_meeting_in_bodies
     for unit in units:
         people = analysis.people_by_unit.get(unit)
@@ -112,7 +128,7 @@ def _shares_an_item(analysis: Analysis, unit: str, people: list[str]) -> bool:
     for person in people:
         for actor in (person, *analysis.roles_of_person.get(person, ())):
             for item in analysis.assignments.items_of(actor):
-                if item in seen or kinds(item) not in ("goal", "initiative", "decision"):
+                if item in seen or kinds(item) not in ITEM_KINDS:
                     continue
                 seen.add(item)
                 if analysis.people_units(analysis.assignments.actors_on(item)) - {unit}:

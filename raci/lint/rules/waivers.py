@@ -66,9 +66,12 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
 
     Reading: a waiver for a rule that did not run (not selected, ignored or
     set to `off`) is not reported: whether it matches is unknown. A waiver
-    for a code raci has no rule for (a typo, or a rule of a newer raci) is
-    reported, saying so and naming the nearest rule; so is a waiver of
-    WAI001 or WAI002, which cannot be waived.
+    for a rule that was selected but not run because the model does not
+    record its fact (DAT001, `org.not_recorded`) matches nothing and is
+    reported, saying why. A waiver for a code raci has no rule for (a
+    typo, or a rule of a newer raci) is reported, saying so and naming the
+    nearest rule; so is a waiver of WAI001, WAI002 or DAT001, which cannot
+    be waived.
 
     Failing:
 
@@ -83,20 +86,24 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
         waiver = analysis.model.waivers[int(number)]
         if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
             yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no "
-                                               f"finding{_why_none(waiver.rule)}")
+                                               f"finding{_why_none(waiver.rule, analysis)}")
 
 
-def _why_none(code: str) -> str:
-    """Why a waiver can never match: its rule is unknown, or is a waiver rule."""
+def _why_none(code: str, analysis: Analysis) -> str:
+    """Why a waiver can never match: its rule is unknown, cannot be waived,
+    or is not run for a fact the model does not record."""
     from raci.lint import rules  # the registry imports this module
 
     found = rules.find_rule(code)
     if found is None:
-        waivable = (r.code for r in rules.RULES if r.scope is not WAIVERS)
+        waivable = (r.code for r in rules.RULES if r.waivable)
         nearest = rules.closest_rule(code, waivable, cutoff=0.8)  # one letter or digit off
         return f": raci has no rule {code}" + (f"; did you mean {nearest}?" if nearest else "")
-    if found.scope is WAIVERS:
+    if not found.waivable:
         return f": {found.code} cannot be waived"
+    fact = analysis.not_run.get(found.code)
+    if fact is not None:
+        return f": {found.code} is not run, as the model does not record {fact.replace('_', ' ')}"
     return ""
 
 
