@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from raci.export import MAX_LAYOUT_NODES, write_report
 from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS
 from raci.export.report_html import ACTORS_PER_TABLE, css_string, print_fit
+from raci.formats import write_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
 from raci.model import Body, Goal, Model, Org, Person
@@ -316,25 +316,32 @@ def test_matplotlibs_style_is_kept_inside_each_chart(page: Path) -> None:
     assert styles == [f"#chart-{name} *" for name in ("findings", "goals", "people")]
 
 
-@dataclass(slots=True)
-class RelatedFinding(Finding):
-    """A finding with the related ids the lint rules are gaining."""
-
-    related: tuple[str, ...] = ()
-
-
 def test_a_findings_related_entities_are_named(tmp_path: Path) -> None:
     model = Model(Org("Verwant"))
     model.add(Goal(id="g", name="Doel"))
     model.add(Person(id="p", name="Piet <Post>"))
-    finding = RelatedFinding("OWN001", "unowned-item", "error", "Goal g has no Accountable",
-                             ("g",), related=("p", "gone"))
+    finding = Finding("OWN001", "unowned-item", "error", "Goal g has no Accountable",
+                      ("g",), related=("p", "gone"))
     for name in ("verwant.html", "verwant.md"):
         write_report(ModelSource("verwant.yaml", model), tmp_path / name, [finding], {})
     assert ('Goal g has no Accountable <span class="related">(related: Piet &lt;Post&gt;, '
             "gone)</span>") in (tmp_path / "verwant.html").read_text(encoding="utf-8")
     assert ("- Goal g has no Accountable (related: Piet \\<Post\\>, gone)"
             in (tmp_path / "verwant.md").read_text(encoding="utf-8"))
+
+
+def test_the_rules_not_run_are_named_with_their_fact(tmp_path: Path, raci) -> None:
+    model = Model(Org("Zonder voorzitters", not_recorded=["chairs", "cadence"]))
+    model.add(Goal(id="g", name="Doel"))
+    source = tmp_path / "zonder.yaml"
+    write_model(model, source)
+    for name in ("zonder.html", "zonder.md"):
+        assert raci("report", source, "-o", tmp_path / name).code == 0
+    html = (tmp_path / "zonder.html").read_text(encoding="utf-8")
+    assert ("<tr><th>chairs not recorded</th><td>BOD007, ORG004</td></tr>"
+            "<tr><th>cadence not recorded</th><td>DEC002</td></tr>") in html
+    assert "| chairs not recorded | BOD007, ORG004 |" in (
+        tmp_path / "zonder.md").read_text(encoding="utf-8")
 
 
 def test_css_string_keeps_any_name_inside_the_string() -> None:

@@ -24,6 +24,7 @@ from raci.source import ModelSource, open_model
 
 if TYPE_CHECKING:
     from raci.export import Matrix, RuleHelp
+    from raci.lint.engine import LintResult
     from raci.lint.findings import Finding
     from raci.model import Model
 
@@ -36,10 +37,16 @@ SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".p
 
 def lint_findings(source: ModelSource[Model]) -> list[Finding]:
     """The findings `raci lint` reports, with the configuration it would find."""
-    from raci.lint import lint_model
+    return lint_result(source).findings
+
+
+def lint_result(source: ModelSource[Model]) -> LintResult:
+    """What `raci lint` finds, the rules it did not run included, with the
+    configuration it would find."""
+    from raci.lint.engine import lint_source
     from raci.lint.run import config_for
 
-    return lint_model(source, config_for([source.label], None))
+    return lint_source(source, config_for([source.label], None))
 
 
 def rule_helps() -> dict[str, RuleHelp]:
@@ -154,8 +161,9 @@ def report(model: str, output: Path, timeout: float) -> None:
 
     report_writer(output)  # a wrong suffix or no Chromium is refused before any work
     source = open_model(model)
-    for warning in export.write_report(source, output, lint_findings(source), rule_helps(),
-                                       timeout=timeout):
+    linted = lint_result(source)
+    for warning in export.write_report(source, output, linted.findings, rule_helps(),
+                                       not_run=linted.not_run, timeout=timeout):
         click.echo(f"raci: warning: {warning}", err=True)
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import urllib.parse
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from raci.errors import RaciError, UsageError
@@ -78,6 +78,16 @@ class ReportContent:
     """View name -> its SVG, or why it could not be drawn."""
     timeout: float
     """Seconds an outside program (dot, Chromium) may take."""
+    not_run: Mapping[str, str] = field(default_factory=dict)
+    """Rule code -> the fact not recorded for which the rule was not run."""
+
+    def rules_not_run(self) -> list[tuple[str, str]]:
+        """(``chairs not recorded``, ``BOD007, ORG004``) rows for a summary table."""
+        by_fact: dict[str, list[str]] = {}
+        for code, fact in sorted(self.not_run.items()):
+            by_fact.setdefault(fact, []).append(code)
+        return [(f"{fact.replace('_', ' ')} not recorded", ", ".join(codes))
+                for fact, codes in by_fact.items()]
 
     @property
     def title(self) -> str:
@@ -91,7 +101,7 @@ Writer = Callable[[ReportContent, Path], None]
 
 
 def write_report(source: ModelSource[Model], path: Path, findings: list[Finding],
-                 rules: Mapping[str, RuleHelp], *,
+                 rules: Mapping[str, RuleHelp], *, not_run: Mapping[str, str] | None = None,
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
     """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
     writer = report_writer(path)
@@ -99,7 +109,7 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
     charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
     content = ReportContent(source, findings, rules, charts,
-                            goal_area_matrices(source.model), diagrams, timeout)
+                            goal_area_matrices(source.model), diagrams, timeout, not_run or {})
     try:
         writer(content, path)
     except OSError as error:
@@ -145,12 +155,6 @@ def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
 
 def highest_level(findings: list[Finding]) -> str:
     return max((f.level for f in findings), key=LEVEL_RANK.__getitem__)
-
-
-def related_ids(finding: Finding) -> tuple[str, ...]:
-    """The entities a finding names besides its targets (`Finding.related`,
-    which the lint rules are gaining; until then a finding has none)."""
-    return tuple(getattr(finding, "related", ()))
 
 
 def entity_counts(model: Model) -> list[tuple[str, int]]:
@@ -215,6 +219,8 @@ def write_markdown(content: ReportContent, path: Path) -> None:
         lines += _markdown_chart(chart, path)
     lines += ["## Summary", "", *_markdown_pairs("What the model holds", entity_counts(model)),
               *_markdown_pairs("Findings by level", level_counts(content.findings)),
+              *(_markdown_pairs("Rules not run", content.rules_not_run())
+                if content.not_run else []),
               "## Findings by rule", "", *_markdown_findings(content),
               "## RACI matrix per goal area", ""]
     for area in content.areas:
@@ -251,7 +257,7 @@ def markdown_diagram(content: ReportContent, name: str, path: Path) -> list[str]
     return [f"![The {name} view]({urllib.parse.quote(picture.name)})", ""]
 
 
-def _markdown_pairs(caption: str, pairs: list[tuple[str, int]]) -> list[str]:
+def _markdown_pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> list[str]:
     return [f"| {caption} | |", "| --- | ---: |",
             *(f"| {name} | {count} |" for name, count in pairs), ""]
 
@@ -272,7 +278,7 @@ def _markdown_findings(content: ReportContent) -> list[str]:
 
 def _markdown_finding(model: Model, finding: Finding) -> str:
     line = f"- {markdown_text(finding.message)}"
-    if related := related_ids(finding):
+    if related := finding.related:
         line += " (related: " + ", ".join(map(markdown_text, names_of(model, related))) + ")"
     if finding.waived:
         line += f" *(waived: {markdown_text(finding.waiver_reason or '')})*"

@@ -15,6 +15,7 @@ import html
 import importlib.resources
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,6 @@ from raci.export.report import (
     level_word,
     names_of,
     readable_matrix,
-    related_ids,
 )
 from raci.lint.findings import Finding
 from raci.model import Model
@@ -139,12 +139,13 @@ def _summary(content: ReportContent) -> list[str]:
         *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
         '<div class="summary">', _pairs("What the model holds", entity_counts(model)),
         _pairs("Findings by level", level_counts(content.findings)),
+        *([_pairs("Rules not run", content.rules_not_run())] if content.not_run else []),
         f'<nav aria-label="Contents"><p class="caption">Contents</p><ul>{contents}</ul></nav>',
         "</div>",
     ]
 
 
-def _pairs(caption: str, pairs: list[tuple[str, int]]) -> str:
+def _pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> str:
     rows = "".join(f"<tr><th>{h(name)}</th><td>{count}</td></tr>" for name, count in pairs)
     return f"<table><caption>{h(caption)}</caption>{rows}</table>"
 
@@ -169,7 +170,7 @@ def _findings(content: ReportContent) -> list[str]:
 
 def _finding(model: Model, finding: Finding) -> str:
     text = h(finding.message)
-    if related := related_ids(finding):
+    if related := finding.related:
         text += f' <span class="related">(related: {h(", ".join(names_of(model, related)))})</span>'
     if finding.waived:
         text += f' <span class="note">(waived: {h(finding.waiver_reason or "")})</span>'
