@@ -130,8 +130,10 @@ class RaciApp(App[None]):
         try:
             beside = None if "://" in self.label else Path(self.label)
             session = Session(store.load(), load_config(beside))
-            # A model is a large graph that lives as long as the app: keep it out of
-            # the collector's full sweeps, which would otherwise pause edits.
+            # The collector's policy, set here once: the first model is a large graph
+            # that lives as long as the app, so keep it out of the full sweeps that
+            # would otherwise pause edits. Never again: each edit's garbage must
+            # stay collectable (see `raci.model.collector`).
             gc.freeze()
             self.post_message(ModelLoaded(session))
             while not worker.is_cancelled:
@@ -221,6 +223,8 @@ class RaciApp(App[None]):
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
+        if not self.query(TabbedContent):  # quitting: the views are gone
+            return
         self.findings = message.findings
         counts = {level: 0 for level in LEVELS}
         for finding in message.findings:
