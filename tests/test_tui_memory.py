@@ -47,7 +47,7 @@ async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:
                 before = app.findings
                 app.post_message(ChangeRequested(
                     Change(put=[replace(goal, name=f"Klimaatdoelen {number}")]), ""))
-                await until(pilot, lambda: app.findings is not before, "the edit linted")
+                await until(pilot, lambda b=before: app.findings is not b, "the edit linted")
                 if number in (100, EDITS):
                     counts[number] = alive()
             # Frozen objects are only ever freed; a freeze per edit added ~600 an edit here.

@@ -51,6 +51,7 @@ from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.waiver_modal import WaiverForm
+from raci.tui.widgets.waivers import WaiversScreen
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -236,6 +237,9 @@ class RaciApp(App[None]):
                 view.findings_changed(message.findings)
             else:
                 self._stale_findings.add(view)
+        for screen in self.screen_stack:
+            if isinstance(screen, WaiversScreen):
+                screen.show_waivers(message.findings)
 
     @on(DiagramExported)
     def _diagram_exported(self, message: DiagramExported) -> None:
@@ -349,6 +353,10 @@ class RaciApp(App[None]):
         self.action_show_view("findings")
         self.query_one(FindingsView).action_waive()
 
+    def action_show_waivers(self) -> None:
+        self.action_show_view("findings")
+        self.query_one(FindingsView).action_show_waivers()
+
     def action_pick_scope(self) -> None:
         self.action_show_view("matrix")
         self.query_one(MatrixView).action_pick_scope()
@@ -379,6 +387,7 @@ class RaciApp(App[None]):
             ("Add and edit forms", keys_of(EntityForm)),
             ("Delete", keys_of(ConfirmDelete)),
             ("Waiver", keys_of(WaiverForm)),
+            ("Waivers", keys_of(WaiversScreen)),
             ("Matrix scope", keys_of(ScopePicker)),
         ]
 

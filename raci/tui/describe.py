@@ -82,6 +82,11 @@ def label(model: Model, entity_id: str) -> str:
     return entity_id if entity is None else f"{entity.name} ({entity_id})"
 
 
+def labels(model: Model, entity_ids: list[str] | tuple[str, ...]) -> str:
+    """`name (id), name (id)`: several entities in one line."""
+    return ", ".join(label(model, entity_id) for entity_id in entity_ids)
+
+
 def field_lines(entity: Entity) -> list[tuple[str, str]]:
     """(field, value as text) for every field that has a value."""
     lines = []

@@ -62,7 +62,7 @@ class DiagramView(Vertical):
         with Horizontal(id="diagram-choice"):
             yield Select([(name, name) for name in VIEW_NAMES], value="org", allow_blank=False,
                          id="diagram-name")
-            yield Input(placeholder="focus id", id="diagram-focus")
+            yield Input(placeholder="focus id", id="diagram-focus", select_on_focus=False)
             yield Input(str(DEFAULT_DEPTH), placeholder="depth", id="diagram-depth",
                         type="integer")
         with VerticalScroll(id="diagram-preview-box"):
@@ -84,7 +84,8 @@ class DiagramView(Vertical):
         """The preview shows no findings; nothing to do."""
 
     def focus_main(self) -> None:
-        self.query_one("#diagram-focus", Input).focus()
+        """The preview, not a field: `1`-`4`, `q` and `?` must still work on arrival."""
+        self.query_one("#diagram-preview-box").focus()
 
     def action_leave_fields(self) -> None:
         self.query_one("#diagram-preview-box").focus()
