@@ -120,6 +120,10 @@ MODEL_FILE = textwrap.dedent(
 )
 
 
+NO_POLLING = 3600.0
+"""So that a save, not the idle look for other processes' changes, finds them."""
+
+
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
     model_file = tmp_path / "warmte.yaml"
@@ -863,7 +867,7 @@ async def test_quits_with_q_and_ctrl_q(database: Path, key: str) -> None:
 
 
 async def test_another_process_writing_is_noticed_and_nothing_is_lost(database: Path) -> None:
-    async with make_app(database).run_test(size=(120, 40)) as pilot:
+    async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         with open_store(database_url(str(database))) as other:
             other.load()
@@ -883,7 +887,7 @@ async def test_another_process_writing_is_noticed_and_nothing_is_lost(database: 
 
 
 async def test_an_edit_that_no_longer_fits_is_refused_with_a_reason(database: Path) -> None:
-    async with make_app(database).run_test(size=(120, 40)) as pilot:
+    async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await pilot.press("2")
         await pilot.pause()
@@ -904,7 +908,7 @@ async def test_an_edit_that_no_longer_fits_is_refused_with_a_reason(database: Pa
 
 async def test_a_form_edit_never_overwrites_what_another_process_changed(
         database: Path) -> None:
-    async with make_app(database).run_test(size=(100, 40)) as pilot:
+    async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         app.show_entity("i.isolatie")
         await pilot.pause()

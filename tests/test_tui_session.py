@@ -6,15 +6,21 @@ Each test drives the real app headless on a real SQLite file, as
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
-from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui import NO_POLLING, database, loaded, stored, until  # noqa: F401  (a fixture)
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, Tree
 
+from raci.model import Assignment
+from raci.model.changes import Change
+from raci.source import database_url
+from raci.store import open_store
 from raci.tui import RaciApp, make_app
 from raci.tui.screens.keys import KeysScreen
+from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
@@ -125,3 +131,95 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:  
                     "the finding back")
         await pilot.press("ctrl+z")
         await until(pilot, lambda: stored(database).waivers, "the removal undone")
+
+
+def said(app: RaciApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_another_process_s_change_shows_without_an_edit_of_ours(
+        database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert app.session is not None
+        with open_store(database_url(str(database))) as other:
+            other.load()
+            other.save(Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]))
+        await until(pilot, lambda: app.session is not None
+                    and app.session.model.actors("i.isolatie", "A") == ["sg-bzk"],
+                    "the other process's letter")
+        assert any("Another process" in text for text in said(app))
+        await until(pilot, lambda: "OWN001" not in {
+            f.code for f in app.findings if "i.isolatie" in f.targets}, "the findings following")
+
+
+async def test_undo_and_redo_say_what_they_undid_and_redid(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2", "right", "i")  # g.klimaat × dg-bw
+        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
+                    "the letter saved")
+        assert not said(app)  # a letter speaks for itself in its cell
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: said(app), "the undo said")
+        assert said(app) == ["Undone: I for Directeur-Generaal Bouwen en Wonen (dg-bw) on "
+                             "Klimaatdoelen gebouwde omgeving (g.klimaat)"]
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: len(said(app)) == 2, "the redo said")
+        assert said(app)[1].startswith("Redone: I for Directeur-Generaal")
+
+
+async def test_no_saved_toast_for_an_edit_a_conflict_turns_down(database: Path) -> None:  # noqa: F811
+    app = make_app(database, poll_seconds=NO_POLLING)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        app.show_entity("i.isolatie")
+        await pilot.pause()
+        with open_store(database_url(str(database))) as other:
+            isolatie = other.load().initiatives["i.isolatie"]
+            other.save(Change(put=[replace(isolatie, demand_fte=9.0)]))
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("not kept" in text for text in said(app)), "the refusal")
+        await pilot.pause(0.2)
+        assert not [text for text in said(app) if text.startswith("Saved")]
+        # An edit that is saved says so, once it is.
+        app.show_entity("i.wijkaanpak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-name", Input).value = "Wijkaanpak"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Saved Wijkaanpak (i.wijkaanpak)" in said(app), "the toast")
+
+
+async def test_a_form_open_while_another_process_changes_its_entity_saves_nothing(
+        database: Path) -> None:  # noqa: F811
+    app = make_app(database, poll_seconds=0.2)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        app.show_entity("i.isolatie")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        with open_store(database_url(str(database))) as other:
+            isolatie = other.load().initiatives["i.isolatie"]
+            other.save(Change(put=[replace(isolatie, demand_fte=9.0)]))
+        await until(pilot, lambda: any("Another process" in text for text in said(app)),
+                    "the reload")
+        app.screen.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("changed by someone else while you edited it" in text
+                                       for text in said(app)), "the refusal")
+        assert isinstance(app.screen, EntityForm)  # what was typed is still there
+        await pilot.pause(0.3)
+        kept = stored(database).initiatives["i.isolatie"]
+        assert (kept.name, kept.demand_fte) == ("Isolatieprogramma", 9.0)

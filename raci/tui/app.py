@@ -13,6 +13,7 @@ import asyncio
 import gc
 import queue
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -59,6 +60,8 @@ if TYPE_CHECKING:
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
 """How long quitting waits for edits still being saved."""
+POLL_SECONDS = 1.0
+"""How often, while nothing is being saved, the app looks whether another process wrote."""
 
 
 class RaciApp(App[None]):
@@ -76,9 +79,11 @@ class RaciApp(App[None]):
         Binding("4", "show_view('diagram')", "Diagram", show=False, id="view-diagram"),
     ]
 
-    def __init__(self, url: str, label: str, *, create: bool = False) -> None:
+    def __init__(self, url: str, label: str, *, create: bool = False,
+                 poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
         self.url, self.label, self.create = url, label, create
+        self.poll_seconds = poll_seconds
         self.session: Session | None = None
         self.findings: list[Finding] = []
         self.failure: str | None = None
@@ -137,10 +142,15 @@ class RaciApp(App[None]):
             # stay collectable (see `raci.model.collector`).
             gc.freeze()
             self.post_message(ModelLoaded(session))
+            looked = time.monotonic()
             while not worker.is_cancelled:
                 try:
                     edit = self._saves.get(timeout=0.1)
                 except queue.Empty:
+                    if time.monotonic() - looked >= self.poll_seconds:
+                        looked = time.monotonic()
+                        if store.revision() != store.known_revision:
+                            self._hand_over(store, _drain(self._saves))
                     continue
                 self._save(store, edit)
                 self._saves.task_done()
@@ -150,26 +160,26 @@ class RaciApp(App[None]):
             store.close()
 
     def _save(self, store: Store, edit: Edit) -> None:
-        """Save one edit, unless another process wrote since this one last looked.
-
-        Then the fresh model goes to the UI thread with the edits not yet
-        saved, and saving waits until the UI has re-applied them.
-        """
+        """Save one edit, unless another process wrote since this one last looked."""
         try:
             if store.revision() != store.known_revision:
                 raise ConflictError("another process changed the model")
             store.save(edit.change)
         except ConflictError:
-            pending = [edit, *_drain(self._saves)]
-            self._adopted.clear()
-            self.post_message(ConflictFound(store.load(), pending))
-            while not self._adopted.wait(0.1):
-                if get_current_worker().is_cancelled:
-                    return
+            self._hand_over(store, [edit, *_drain(self._saves)])
         except RaciError as error:
             self.post_message(StoreFailed(_reason(error)))
         else:
-            self.post_message(ChangeSaved(edit.change))
+            self.post_message(ChangeSaved(edit))
+
+    def _hand_over(self, store: Store, pending: list[Edit]) -> None:
+        """Send the fresh model another process made to the UI thread, with the
+        edits not yet saved, and wait until the UI has re-applied them."""
+        self._adopted.clear()
+        self.post_message(ConflictFound(store.load(), pending))
+        while not self._adopted.wait(0.1):
+            if get_current_worker().is_cancelled:
+                return
 
     @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
     def _run_lint(self, session: Session) -> None:
@@ -201,7 +211,9 @@ class RaciApp(App[None]):
 
     @on(ChangeSaved)
     def _change_saved(self, message: ChangeSaved) -> None:
-        self.log.info("saved", message.change)
+        edit = message.edit
+        if edit.summary and not edit.quiet:
+            self.notify(edit.summary, timeout=3)
 
     @on(ConflictFound)
     def _conflict_found(self, message: ConflictFound) -> None:
@@ -255,9 +267,8 @@ class RaciApp(App[None]):
     def _change_requested(self, message: ChangeRequested) -> None:
         if self.session is None or message.change.is_empty():
             return
-        self._saved_and_shown(self.session.apply(message.change))
-        if message.summary:
-            self.notify(message.summary, timeout=3)
+        self._saved_and_shown(self.session.apply(message.change, message.summary,
+                                                 quiet=message.quiet))
 
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
@@ -327,7 +338,6 @@ class RaciApp(App[None]):
             self.notify(f"Nothing to {'undo' if undo else 'redo'}", timeout=2)
             return
         self._saved_and_shown(edit)
-        self.notify("Undone" if undo else "Redone", timeout=2)
 
     def show_entity(self, entity_id: str) -> None:
         self.action_show_view("explorer")
@@ -407,7 +417,11 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
     return found
 
 
-def make_app(url_or_path: str | Path, *, create: bool = False) -> RaciApp:
-    """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent."""
+def make_app(url_or_path: str | Path, *, create: bool = False,
+             poll_seconds: float = POLL_SECONDS) -> RaciApp:
+    """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
+
+    `poll_seconds`: how often to look for other processes' changes while idle.
+    """
     spec = str(url_or_path)
-    return RaciApp(database_url(spec), spec, create=create)
+    return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds)

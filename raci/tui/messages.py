@@ -32,7 +32,9 @@ class StoreFailed(Message):
 
 @dataclass
 class ChangeSaved(Message):
-    change: Change
+    """An edit is in the database: only now is the user told it was saved."""
+
+    edit: Edit
 
 
 @dataclass
@@ -63,10 +65,12 @@ class ExportFailed(Message):
 
 @dataclass
 class ChangeRequested(Message):
-    """A view asks the app to make an edit; `summary` is what the user is told."""
+    """A view asks the app to make an edit; `summary` is what the user is told
+    once it is saved (and what undo names), unless `quiet`."""
 
     change: Change
     summary: str
+    quiet: bool = False
 
 
 @dataclass

@@ -150,6 +150,8 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if self._changed_meanwhile():
+            return
         check = self._check()
         if check.change is None:
             self.notify("Fix the marked fields first", severity="warning", timeout=3)
@@ -158,9 +160,25 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
                 self.query_one(f"#field-{wrong}").focus()
                 self.query_one(f"#error-{wrong}").scroll_visible(animate=False)
             return
-        entity_id = check.change.put[0].id
+        entity = check.change.put[0]
         verb = "Saved" if self.entity else f"Added {self.kind}"
-        self.dismiss((entity_id, ChangeRequested(check.change, f"{verb} {entity_id}")))
+        self.dismiss((entity.id, ChangeRequested(check.change,
+                                                 f"{verb} {entity.name} ({entity.id})")))
+
+    def _changed_meanwhile(self) -> bool:
+        """Refuse to save over what another process changed while the form was open:
+        the app reloads the model, and saving every field would undo their change."""
+        if self.entity is None:
+            return False
+        model = self.session.model
+        current = model.get(self.entity.id)
+        if current is not None and values_of(model, current) == self.values:
+            return False
+        gone = "removed" if current is None else "changed"
+        self.notify(f"{self.entity.name} ({self.entity.id}) was {gone} by someone else while "
+                    "you edited it; nothing was saved. Press escape and open it again to see "
+                    "their change.", title="Not saved", severity="error", timeout=10)
+        return True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -22,7 +22,7 @@ from textual.widgets.tree import TreeNode
 from raci.lint.findings import Finding
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
-from raci.tui.describe import KIND_TITLES, field_lines, relations
+from raci.tui.describe import KIND_TITLES, field_lines, label, relations
 from raci.tui.messages import ChangeRequested
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -318,10 +318,11 @@ class ExplorerView(Horizontal):
         model = self.session.model
         change = removal(model, self.current)
         deleted = self.current
+        summary = f"Deleted {model.kind(deleted)} {label(model, deleted)}"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.post_message(ChangeRequested(change, f"Deleted {deleted}"))
+                self.post_message(ChangeRequested(change, summary))
                 self.current = None
 
         self.app.push_screen(ConfirmDelete(model, deleted, change), confirmed)

@@ -234,7 +234,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         kpi = self.model.kpis.get(item.id)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
-        self.post_message(ChangeRequested(change, ""))
+        summary = (f"{cell_text(letters)} for {label(self.model, actor.id)} "
+                   f"on {label(self.model, item.id)}")
+        self.post_message(ChangeRequested(change, summary, quiet=True))
 
     def action_clear(self) -> None:
         cell = self.cursor_cell
@@ -244,7 +246,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         letters = self.model.letters_of(item.id, actor.id)
         if letters:
             self.post_message(ChangeRequested(
-                Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]), ""))
+                Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]),
+                f"Cleared {cell_text(letters)} of {label(self.model, actor.id)} "
+                f"on {label(self.model, item.id)}", quiet=True))
 
 
 class MatrixView(Vertical):
