@@ -21,6 +21,7 @@ from raci.store import open_store
 from raci.tui import RaciApp, make_app
 from raci.tui.screens.keys import KeysScreen
 from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.explorer import ModelTree
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
@@ -223,3 +224,19 @@ async def test_a_form_open_while_another_process_changes_its_entity_saves_nothin
         await pilot.pause(0.3)
         kept = stored(database).initiatives["i.isolatie"]
         assert (kept.name, kept.demand_fte) == ("Isolatieprogramma", 9.0)
+
+
+async def test_undoing_a_delete_puts_the_entity_back_in_its_place(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.show_entity("p.dekker")
+        await pilot.pause()
+        await pilot.press("d", "y")
+        await until(pilot, lambda: "p.dekker" not in stored(database), "the delete")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: "p.dekker" in stored(database), "the undo")
+        assert list(stored(database).people) == ["p.jansen", "p.dekker", "p.smit"]
+        people = app.query_one(ModelTree).root.children[1]
+        assert [node.data for node in people.children] == ["p.jansen", "p.dekker", "p.smit"]
+        assert "Undone: Deleted person Sander Dekker (p.dekker)" in said(app)

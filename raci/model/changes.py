@@ -25,6 +25,9 @@ class Change:
     unassign: list[Assignment] = field(default_factory=list)
     org: Org | None = None
     waivers: list[Waiver] | None = None
+    before: dict[str, str] = field(default_factory=dict)
+    """New entity id -> the entity of its kind it goes just before (else last):
+    the inverse of a delete puts each entity back in its place."""
 
     def apply(self, model: Model) -> Change:
         """Apply to `model` and return the change that undoes it.
@@ -72,6 +75,7 @@ class Change:
                 inverse.assign.append(a)
             else:
                 kept.append(a)
+        inverse.before.update(_followers(model, doomed))
         for entity_id, kind in doomed.items():
             inverse.put.append(copy.deepcopy(model.collection(kind).pop(entity_id)))
         model.assignments = kept
@@ -82,7 +86,7 @@ class Change:
             old = model.get(entity.id)
             if old is None:
                 inverse.delete.append(entity.id)
-                model.add(entity)
+                model.add(entity, before=self.before.get(entity.id))
             else:
                 inverse.put.append(copy.deepcopy(old))
                 model.replace(entity)
@@ -112,6 +116,20 @@ class Change:
             self.put or self.delete or self.assign or self.unassign
             or self.org is not None or self.waivers is not None
         )
+
+
+def _followers(model: Model, doomed: dict[str, str]) -> dict[str, str]:
+    """Each doomed entity's place: the first entity after it of its kind that stays."""
+    followers: dict[str, str] = {}
+    for kind in dict.fromkeys(doomed.values()):
+        order = list(model.collection(kind))
+        for number, entity_id in enumerate(order):
+            if doomed.get(entity_id) != kind:
+                continue
+            follower = next((later for later in order[number + 1:] if later not in doomed), None)
+            if follower is not None:
+                followers[entity_id] = follower
+    return followers
 
 
 def removal(model: Model, entity_id: str) -> Change:
