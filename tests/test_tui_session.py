@@ -11,17 +11,21 @@ from pathlib import Path
 
 from rich.text import Text
 from test_tui import NO_POLLING, database, loaded, stored, until  # noqa: F401  (a fixture)
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, Tree
+from textual.widgets import Footer, Input, OptionList, Static, Tree
+from textual.widgets._footer import FooterKey
 
-from raci.model import Assignment
+from raci.model import Assignment, Goal
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
 from raci.tui.screens.keys import KeysScreen
+from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
-from raci.tui.widgets.explorer import ModelTree
+from raci.tui.widgets.explorer import ExplorerView, ModelTree
+from raci.tui.widgets.matrix import HEADER_LINES, RaciMatrix
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
@@ -240,3 +244,85 @@ async def test_undoing_a_delete_puts_the_entity_back_in_its_place(database: Path
         people = app.query_one(ModelTree).root.children[1]
         assert [node.data for node in people.children] == ["p.jansen", "p.dekker", "p.smit"]
         assert "Undone: Deleted person Sander Dekker (p.dekker)" in said(app)
+
+
+async def test_matrix_pagedown_moves_the_rows_with_the_cursor(database: Path) -> None:  # noqa: F811
+    with open_store(database_url(str(database))) as store:
+        store.load()
+        store.save(Change(put=[Goal(id=f"g.{n:02}", name=f"Doel {n}") for n in range(60)]))
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        page = matrix.scrollable_content_region.height - HEADER_LINES
+        await pilot.press("down", "down")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert (matrix.cursor[1], matrix.scroll_offset.y) == (2 + page, page)
+        await pilot.press("pagedown", "pageup")
+        await pilot.pause()
+        assert (matrix.cursor[1], matrix.scroll_offset.y) == (2 + page, page)
+
+
+async def test_the_footer_shows_a_form_s_keys_while_it_is_open(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityForm)
+        footer = app.screen.query_one(Footer)
+        shown = {key.description for key in footer.query(FooterKey)}
+        assert {"Save", "Cancel"} <= shown and "New" not in shown
+
+
+async def test_keys_typed_at_paste_speed_lose_no_tab(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        app.query_one(ExplorerView).action_add("goal")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-id", Input).focus()
+        typed = ["g", ".", "x", "tab", "D", "o", "e", "l", "tab", "g", ".", "k"]
+        for key in typed:  # as a terminal delivers them: all at once, no pause between
+            character = key if len(key) == 1 else ("\t" if key == "tab" else None)
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.3)
+        values = [form.query_one(f"#field-{name}", Input).value
+                  for name in ("id", "name", "parent")]
+        assert values == ["g.x", "Doel", "g.k"]
+
+
+async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
+        database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        app.query_one(ExplorerView).action_add("goal")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: it just closes
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityForm)
+        app.query_one(ExplorerView).action_add("goal")
+        await pilot.pause()
+        await pilot.press(*"g.doel", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        assert form.query_one("#field-id", Input).value == "g.doel"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (EntityForm, ConfirmDiscard))
+        await _cursor_on_finding(pilot, app, "STR005")
+        await pilot.press("w", *"Omdat", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)

@@ -42,10 +42,11 @@ from raci.tui.messages import (
     ModelLoaded,
     StoreFailed,
 )
-from raci.tui.screens.keys import KeysScreen, keys_of
+from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
 from raci.tui.session import Edit, Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
+from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
@@ -69,6 +70,7 @@ class RaciApp(App[None]):
     TITLE = "raci"
     COMMANDS: ClassVar = App.COMMANDS | {RaciCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "show_keys", "Keys", id="show-keys"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
@@ -396,6 +398,7 @@ class RaciApp(App[None]):
             ("Diagram", keys_of(DiagramView)),
             ("Add and edit forms", keys_of(EntityForm)),
             ("Delete", keys_of(ConfirmDelete)),
+            ("Throw away a filled form", keys_of(ConfirmDiscard)),
             ("Waiver", keys_of(WaiverForm)),
             ("Waivers", keys_of(WaiversScreen)),
             ("Matrix scope", keys_of(ScopePicker)),

@@ -9,9 +9,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
+
+FOCUS_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
+            id="focus-next"),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
+            id="focus-previous"),
+]
+"""Tab and shift+tab, handled as they arrive: as ordinary bindings they wait
+until the field has taken the keys before them, and keys typed at paste speed
+(a Tab, then text) would land in the field the Tab was meant to leave."""
 
 
 def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
@@ -42,6 +52,7 @@ class KeysScreen(ModalScreen[None]):
             yield Static("[b]Keys[/b]  (escape closes)", id="keys-title")
             with VerticalScroll(id="keys-list"):
                 yield Static(self._text())
+        yield Footer(compact=True)
 
     def _text(self) -> str:
         common = [("ctrl+p", "Command palette: every action, jump to any entity"),

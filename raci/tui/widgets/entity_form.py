@@ -18,12 +18,14 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from raci.model import Entity
 from raci.tui.forms import FormCheck, FormField, check_form, form_fields, known_problems, values_of
 from raci.tui.messages import ChangeRequested
+from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
+from raci.tui.widgets.discard_modal import ConfirmDiscard
 
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""
@@ -50,6 +52,7 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
     """Add (entity None) or edit one entity; dismisses with the edit to make."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-form", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-form"),
     ]
@@ -80,6 +83,7 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
+        yield Footer(compact=True)
 
     def _widget(self, form_field: FormField) -> Widget:
         value = self.values.get(form_field.name, "")
@@ -106,6 +110,7 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
                      if not w.disabled)
         first.focus()
         self._check()
+        self.initial = self.form_values()
 
     # ---- checking ----------------------------------------------------------------
 
@@ -182,4 +187,12 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed, only once the user says to throw it away."""
+        if self.form_values() == self.initial:
+            self.dismiss(None)
+        else:
+            self.app.push_screen(ConfirmDiscard(), self._discarded)
+
+    def _discarded(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)

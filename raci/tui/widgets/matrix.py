@@ -89,8 +89,8 @@ class RaciMatrix(ScrollView, can_focus=True):
         Binding("down", "move(0, 1)", "Down", show=False, id="matrix-down"),
         Binding("left", "move(-1, 0)", "Left", show=False, id="matrix-left"),
         Binding("right", "move(1, 0)", "Right", show=False, id="matrix-right"),
-        Binding("pageup", "move(0, -20)", "Page up", show=False, id="matrix-page-up"),
-        Binding("pagedown", "move(0, 20)", "Page down", show=False, id="matrix-page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="matrix-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="matrix-page-down"),
         Binding("home", "move(-100000, 0)", "First actor", show=False, id="matrix-home"),
         Binding("end", "move(100000, 0)", "Last actor", show=False, id="matrix-end"),
     ]
@@ -194,11 +194,26 @@ class RaciMatrix(ScrollView, can_focus=True):
         row = max(0, min(len(self.rows) - 1, row + rows))
         self._put_cursor(column, row)
 
-    def _put_cursor(self, column: int, row: int) -> None:
+    def action_page(self, pages: int) -> None:
+        """Move the cursor and the rows shown by a screenful, as a pager does."""
+        shown_rows = self._shown_rows()
+        column, row = self.cursor
+        row = max(0, min(len(self.rows) - 1, row + pages * shown_rows))
+        top = max(0, min(len(self.rows) - shown_rows, self.scroll_offset.y + pages * shown_rows))
+        self._put_cursor(column, row, top)
+
+    def _shown_rows(self) -> int:
+        """Rows on screen: not the header, nor a line under the scrollbar."""
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def _put_cursor(self, column: int, row: int, top: int | None = None) -> None:
+        """Put the cursor on a cell, scrolling as little as shows it (or to row `top`)."""
         self.cursor = (column, row)
         scroll_x, scroll_y = self.scroll_offset
-        shown_columns = max(1, (self.size.width - ITEM_WIDTH) // CELL_WIDTH)
-        shown_rows = max(1, self.size.height - HEADER_LINES)
+        if top is not None:
+            scroll_y = top
+        shown_columns = max(1, (self.scrollable_content_region.width - ITEM_WIDTH) // CELL_WIDTH)
+        shown_rows = self._shown_rows()
         if column * CELL_WIDTH < scroll_x:
             scroll_x = column * CELL_WIDTH
         elif column >= scroll_x // CELL_WIDTH + shown_columns:

@@ -19,12 +19,15 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
+from raci.tui.screens.keys import FOCUS_KEYS
+from raci.tui.widgets.discard_modal import ConfirmDiscard
 
 
 class WaiverForm(ModalScreen[Waiver | None]):
     AUTO_FOCUS = "#waiver-reason"
     """Not the scrolling box around the fields, which would take the first key."""
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-waiver", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-waiver"),
     ]
@@ -102,6 +105,20 @@ class WaiverForm(ModalScreen[Waiver | None]):
             author=self.query_one("#waiver-author", Input).value.strip() or None,
         ))
 
+    def on_mount(self) -> None:
+        self.initial = self._typed()
+
+    def _typed(self) -> list[str]:
+        return [field.value for field in self.query("#waiver-fields Input").results(Input)]
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed, only once the user says to throw it away."""
+        if self._typed() == self.initial:
+            self.dismiss(None)
+        else:
+            self.app.push_screen(ConfirmDiscard(), self._discarded)
+
+    def _discarded(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
