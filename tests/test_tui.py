@@ -269,7 +269,7 @@ async def test_choosing_a_relation_moves_there_and_backspace_returns(database: P
         explorer = app.query_one(ExplorerView)
         assert explorer.current == "sg-warmte"
         fields = str(app.query_one("#entity-fields", Static).render())
-        assert "Stuurgroep Warmte" in fields and "steering_group" in fields
+        assert "Stuurgroep Warmte" in fields and "steering group" in fields
         assert app.query_one(ModelTree).has_focus
         await pilot.press("backspace")
         await pilot.pause()
@@ -358,7 +358,8 @@ async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
         await pilot.pause()
         form = app.screen
         assert isinstance(form, EntityForm)
-        await pilot.press(*"werk groep")  # typed into the id field, which has the focus
+        form.query_one("#field-id", Input).focus()
+        await pilot.press(*"werk groep")
         form.query_one("#field-name", Input).value = "Werkgroep Warmte"
         form.query_one("#field-meets_every_days", Input).value = "vaak"
         await pilot.pause(0.4)
@@ -408,7 +409,7 @@ async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
         assert form.query_one("#save").disabled
 
 
-async def test_form_completes_ids_from_the_model(database: Path) -> None:
+async def test_form_completes_names_and_ids_from_the_model(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         app.query_one(ExplorerView).action_add("body")
@@ -416,10 +417,21 @@ async def test_form_completes_ids_from_the_model(database: Path) -> None:
         form = app.screen
         members = form.query_one("#field-members", Input)
         members.focus()
-        await pilot.press(*"dg-bw,", "space", *"kwart")
+        await pilot.press(*"dg-bw,", "space", *"kwartier")  # a name, not an id
         await pilot.pause(0.2)
-        await pilot.press("right")  # accept the suggestion
+        matches = form.query_one("#matches-members", OptionList)
+        assert matches.display and matches.get_option_at_index(0).id == "kwartiermaker"
+        await pilot.press("enter")  # take the first
         assert members.value == "dg-bw, kwartiermaker"
+        assert not matches.display
+        await pilot.press(*", generaal")  # two roles have it in their names
+        await pilot.pause(0.2)
+        assert {matches.get_option_at_index(i).id for i in (0, 1)} == {"dg-bw", "sg-bzk"}
+        second = matches.get_option_at_index(1).id
+        await pilot.press("down", "enter")
+        assert members.value == f"dg-bw, kwartiermaker, {second}"
+        hint = str(form.query_one("#form-hint", Static).render())
+        assert "Kwartiermaker Warmte (kwartiermaker)" in hint
 
 
 async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:

@@ -311,14 +311,14 @@ async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
         assert not isinstance(app.screen, EntityForm)
         app.query_one(ExplorerView).action_add("goal")
         await pilot.pause()
-        await pilot.press(*"g.doel", "escape")
+        await pilot.press(*"Doel", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDiscard)
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, EntityForm)
-        assert form.query_one("#field-id", Input).value == "g.doel"
+        assert form.query_one("#field-name", Input).value == "Doel"
         await pilot.press("escape", "y")
         await pilot.pause()
         assert not isinstance(app.screen, (EntityForm, ConfirmDiscard))
@@ -326,3 +326,38 @@ async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
         await pilot.press("w", *"Omdat", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDiscard)
+
+
+async def test_a_new_entity_gets_a_readable_id_made_from_its_name(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.query_one(ExplorerView).action_add("goal")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        await pilot.press(*"Woningen geïsoleerd")  # the name has the focus
+        await pilot.pause(0.3)
+        assert form.query_one("#field-id", Input).value == "g.woningen-geisoleerd"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "g.woningen-geisoleerd" in stored(database), "the goal")
+        app.query_one(ExplorerView).action_add("body")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-id", Input).value = "sg-eigen"  # an id of the user's own
+        await pilot.pause()
+        await pilot.press(*"Stuurgroep Isolatie")
+        await pilot.pause(0.3)
+        assert form.query_one("#field-id", Input).value == "sg-eigen"
+
+
+async def test_the_detail_names_what_a_field_refers_to_in_words(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.show_entity("sg-warmte")
+        await pilot.pause()
+        shown = Text.from_markup(str(app.query_one("#entity-fields", Static).content)).plain
+        assert "kind: steering group" in shown
+        assert "chair: Directeur-Generaal Bouwen en Wonen (dg-bw)" in shown
+        assert "meets every … days: 30" in shown

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,10 +30,11 @@ from raci.model import (
 )
 from raci.model.changes import Change
 from raci.model.entities import may_hold_together
+from raci.model.ids import ID_MAX_LENGTH, ID_PATTERN
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-ID_MAX_LENGTH = 100
 ACTORS = frozenset({"role", "body", "person"})
+ID_PREFIXES = {"person": "p.", "goal": "g.", "initiative": "i.", "decision": "d.", "kpi": "k."}
+"""The prefix of an id made from a name, as the sample models write them."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class FormField:
     @property
     def hint(self) -> str:
         return {
-            "refs": "ids, comma-separated",
+            "refs": "names or ids, comma-separated",
             "strings": "separated by ;",
             "date": "YYYY-MM-DD",
             "int": "whole number",

@@ -200,8 +200,8 @@ class EntityDetail(Vertical):
             fields_view.update(_org_summary(session))
             return
         lines = [f"[b]{escape(entity.name)}[/b]  [dim]{model.kind(entity.id)} {entity.id}[/]"]
-        lines += [f"[b]{name}[/b]: {escape(value)}" for name, value in field_lines(entity)
-                  if name not in ("id", "name")]
+        lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
+                  for name, value in field_lines(model, entity) if name not in ("id", "name")]
         own = [f for f in findings if entity.id in f.targets]
         if own:
             lines.append("[b]Findings[/b]")
