@@ -36,7 +36,13 @@ from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView, ModelTree, every_node
 from raci.tui.widgets.findings import FindingsView
-from raci.tui.widgets.matrix import HEADER_LINES, MatrixView, RaciMatrix
+from raci.tui.widgets.matrix import (
+    CELL_WIDTH,
+    HEADER_LINES,
+    ITEM_WIDTH,
+    MatrixView,
+    RaciMatrix,
+)
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.waiver_modal import WaiverForm
 
@@ -597,10 +603,12 @@ async def test_matrix_of_a_thousand_items_by_three_hundred_actors(tmp_path: Path
         row = 5 * (matrix.scrollable_content_region.height - HEADER_LINES)  # five screenfuls
         assert matrix.cursor == (299, row)
         scroll_x, scroll_y = matrix.scroll_offset
-        assert scroll_x <= 299 * 6 < scroll_x + matrix.size.width - 30  # the cell is on screen
+        cell = 299 * CELL_WIDTH
+        assert scroll_x <= cell < scroll_x + matrix.size.width - ITEM_WIDTH  # the cell shows
         assert scroll_y <= row < scroll_y + matrix.size.height
         header = matrix.render_line(0).text  # drawn for what is on screen: the last actors
-        assert "r299" in header and "r0 " not in header and len(header) == matrix.size.width
+        assert "Rol 299" in header and "Rol 0 " not in header
+        assert len(header) == matrix.size.width
         await pilot.press("r")
         await until(pilot,
                     lambda: stored(tmp_path / "groot.db").letters_of(f"g{row}", "r299") == ("R",),
@@ -636,8 +644,11 @@ async def test_matrix_follows_the_mouse(database: Path) -> None:
         await pilot.press("2")
         await pilot.pause()
         matrix = app.query_one(RaciMatrix)
-        await pilot.click(RaciMatrix, offset=(30 + 6 * 2 + 1, 1 + 1))
+        await pilot.click(RaciMatrix, offset=(ITEM_WIDTH + CELL_WIDTH * 2 + 1, HEADER_LINES + 1))
         assert matrix.cursor == (2, 1)
+        # A header shows a shortened name; hovering gives the whole of it.
+        await pilot.hover(RaciMatrix, offset=(ITEM_WIDTH + CELL_WIDTH * 0 + 1, 0))
+        assert matrix.tooltip == f"{matrix.columns[0].name} ({matrix.columns[0].id})"
 
 
 async def test_the_mouse_switches_views_and_follows_relations(database: Path) -> None:
@@ -1034,8 +1045,15 @@ async def test_lint_configuration_beside_the_database_applies(database: Path) ->
         assert "OWN001" not in codes(app, "i.isolatie")
 
 
-def test_matrix_headers_that_would_read_the_same_keep_their_ends() -> None:
-    from raci.tui.widgets.matrix import column_headers
+@pytest.mark.parametrize(("name", "lines"), [
+    ("Petra Jansen", ("Petra", "Jansen")),
+    ("Rol 7", ("Rol 7", "")),
+    ("Stuurgroep Warmte", ("Stuurg…", "Warmte")),
+    ("Directeur-Generaal Bouwen en Wonen", ("Direct…", "Wonen")),
+    ("Kwartiermaker", ("Kwarti…", "")),
+])
+def test_matrix_headers_show_names_shortened_to_the_column(
+        name: str, lines: tuple[str, str]) -> None:
+    from raci.tui.widgets.matrix import column_header
 
-    assert column_headers(["r.chef-ams", "r.chef-obr", "r.dg-bw", "sg-warmte", "p.1"]) == [
-        "ch…ms", "ch…br", "dg-bw", "sg-wa", "1"]
+    assert column_header(name) == lines

@@ -9,7 +9,6 @@ and the actor header stay in place while the cells scroll.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from typing import ClassVar
 
 from rich.markup import escape
@@ -35,28 +34,31 @@ from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
 
 ITEM_WIDTH = 30
-CELL_WIDTH = 6
-HEADER_LINES = 1
+CELL_WIDTH = 8
+HEADER_LINES = 2
 MARKS = {"error": "●", "warning": "●", "info": "●"}
 ACTOR_ORDER = ("role", "body", "person")
 SET_LETTER = Binding.Group("Letter")
 """The footer shows the letter keys as one entry ("r a c i Letter"): 80 columns hold every key."""
 
 
-def column_headers(ids: list[str]) -> list[str]:
-    """What fits each column header: the id without a kind prefix such as
-    ``r.``, cut to the column; ids that would read the same keep their ends
-    instead (``chef-ams`` and ``chef-obr`` read ``ch…ms`` and ``ch…br``)."""
-    shown = [_without_prefix(entity_id) for entity_id in ids]
-    width = CELL_WIDTH - 1
-    cut = Counter(text[:width] for text in shown)
-    return [text[:width] if cut[text[:width]] == 1 or len(text) <= width
-            else f"{text[:2]}…{text[-(width - 3):]}" for text in shown]
-
-
-def _without_prefix(entity_id: str) -> str:
-    prefix, dot, rest = entity_id.partition(".")
-    return rest if dot and len(prefix) <= 2 and rest else entity_id
+def column_header(name: str, width: int = CELL_WIDTH - 1) -> tuple[str, str]:
+    """An actor's name in two short lines for its column: the whole name when it
+    fits, else its first and last words (``Stuurgroep Warmte`` reads
+    ``Stuurg…`` over ``Warmte``), each cut to the column. The full name is in
+    the line under the grid and on hover."""
+    words = name.replace("-", "- ").split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += word if lines[-1].endswith("-") else f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > 2 or any(len(line) > width for line in lines):
+        lines = [words[0], words[-1]] if len(words) > 1 else [name]
+    cut = [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+    first, second, *_ = [*cut, "", ""]
+    return first, second
 
 
 def _foreground(style: Style) -> Style:
@@ -103,7 +105,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.model: Model | None = None
         self.rows: list[Entity] = []
         self.columns: list[Entity] = []
-        self.headers: list[str] = []
+        self.headers: list[tuple[str, str]] = []
         self.marks: dict[str, str] = {}
         """Item id -> the worst level of its findings."""
         self.cursor = (0, 0)
@@ -111,7 +113,7 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
         self.model, self.rows, self.columns = model, rows, columns
-        self.headers = column_headers([column.id for column in columns])
+        self.headers = [column_header(column.name) for column in columns]
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
         self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * len(columns),
@@ -146,7 +148,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         last_column = first_column + (width - ITEM_WIDTH) // CELL_WIDTH + 1
         visible = range(first_column, min(len(self.columns), last_column))
         if y < HEADER_LINES:
-            segments = self._header(visible)
+            segments = self._header(y, visible)
         else:
             row = scroll_y + y - HEADER_LINES
             if row >= len(self.rows):
@@ -154,12 +156,13 @@ class RaciMatrix(ScrollView, can_focus=True):
             segments = self._row(row, visible)
         return Strip(segments).crop_extend(0, width, self.rich_style)
 
-    def _header(self, visible: range) -> list[Segment]:
+    def _header(self, line: int, visible: range) -> list[Segment]:
         style = self.get_component_rich_style("raci-matrix--header")
         cursor = self.get_component_rich_style("raci-matrix--cursor")
-        segments = [Segment(f"{'item':<{ITEM_WIDTH}}", style)]
+        corner = "item" if line == HEADER_LINES - 1 else ""
+        segments = [Segment(f"{corner:<{ITEM_WIDTH}}", style)]
         for column in visible:
-            segments.append(Segment(f"{self.headers[column]:<{CELL_WIDTH}}",
+            segments.append(Segment(f"{self.headers[column][line]:<{CELL_WIDTH - 1}} ",
                                     cursor if column == self.cursor[0] else style))
         return segments
 
@@ -226,14 +229,28 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.CursorMoved())
 
-    def on_click(self, event: events.Click) -> None:
+    def _cell_at(self, x: int, y: int) -> tuple[int | None, int | None]:
+        """(column, row) under a point of the widget; None where it is no column or row."""
         scroll_x, scroll_y = self.scroll_offset
-        if event.x < ITEM_WIDTH or event.y < HEADER_LINES:
-            return
-        column = scroll_x // CELL_WIDTH + (event.x - ITEM_WIDTH) // CELL_WIDTH
-        row = scroll_y + event.y - HEADER_LINES
-        if column < len(self.columns) and row < len(self.rows):
+        column = scroll_x // CELL_WIDTH + (x - ITEM_WIDTH) // CELL_WIDTH
+        row = scroll_y + y - HEADER_LINES
+        return (column if x >= ITEM_WIDTH and column < len(self.columns) else None,
+                row if y >= HEADER_LINES and row < len(self.rows) else None)
+
+    def on_click(self, event: events.Click) -> None:
+        column, row = self._cell_at(event.x, event.y)
+        if column is not None and row is not None:
             self._put_cursor(column, row)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """The full name of the actor, and of the item, under the mouse."""
+        column, row = self._cell_at(event.x, event.y)
+        names = []
+        if row is not None:
+            names.append(f"{self.rows[row].name} ({self.rows[row].id})")
+        if column is not None:
+            names.append(f"{self.columns[column].name} ({self.columns[column].id})")
+        self.tooltip = " × ".join(names) or None
 
     # ---- editing -----------------------------------------------------------------
 
@@ -337,8 +354,9 @@ class MatrixView(Vertical):
         if cell is not None and self.session is not None:
             item, actor = cell
             letter = cell_text(self.session.model.letters_of(item.id, actor.id)) or "·"
-            text = (f"[b]{escape(item.id)}[/b] {escape(item.name)} × "
-                    f"[b]{escape(actor.id)}[/b] {escape(actor.name)}: [b]{letter}[/b]")
+            text = (f"[b]{escape(item.name)}[/b] [dim]({escape(item.id)})[/] × "
+                    f"[b]{escape(actor.name)}[/b] [dim]({escape(actor.id)})[/]: "
+                    f"[b]{letter}[/b]")
             own = [f for f in self.findings if item.id in f.targets and not f.waived]
             if own:
                 text += f"\n[b]{own[0].code}[/b] {escape(own[0].message)}"
