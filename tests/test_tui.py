@@ -865,7 +865,9 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
         text = str(screen.query_one("#keys-list Static", Static).render())
         for key, description in [("n", "New"), ("d", "Delete"), ("r", "Responsible"),
                                  ("space, backspace", "Clear"), ("s", "Scope"), ("w", "Waive"),
-                                 ("ctrl+z", "Undo"), ("ctrl+p", "Command palette")]:
+                                 ("ctrl+z", "Undo"), ("ctrl+p", "Command palette"),
+                                 ("/", "Search"), ("click", "a matrix cell"),
+                                 ("hover", "whole names")]:
             assert key in text and description in text
         # Every key any view or dialog declares is on the list, the dialogs' too.
         lines = {" ".join(line.split()) for line in text.splitlines()}
@@ -873,7 +875,8 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
                       EntityForm, ConfirmDelete, WaiverForm, ScopePicker):
             for binding in owner.BINDINGS:
                 assert isinstance(binding, Binding)
-                keys = ", ".join(binding.key.split(",")).replace("question_mark", "?")
+                keys = ", ".join(binding.key.split(",")).replace("question_mark", "?").replace(
+                    "slash", "/")
                 assert f"{keys} {binding.description}" in lines, (owner, binding.key)
         await pilot.press("escape")
         await pilot.pause()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from conftest import Raci
 from rich.text import Text
 from test_tui import NO_POLLING, database, loaded, stored, until  # noqa: F401  (a fixture)
 from textual import events
@@ -22,6 +23,7 @@ from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
 from raci.tui.screens.keys import KeysScreen
+from raci.tui.settings import remembered_theme, settings_file
 from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView, ModelTree
@@ -361,3 +363,71 @@ async def test_the_detail_names_what_a_field_refers_to_in_words(database: Path) 
         assert "kind: steering group" in shown
         assert "chair: Directeur-Generaal Bouwen en Wonen (dg-bw)" in shown
         assert "meets every … days: 30" in shown
+
+
+async def test_slash_searches_the_list_on_screen(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        explorer = app.query_one(ExplorerView)
+        await pilot.press("slash", *"dekker", "enter")
+        await pilot.pause()
+        assert explorer.current == "p.dekker"
+        assert app.query_one(ModelTree).cursor_node.data == "p.dekker"
+        await pilot.press("slash", *"stuurgroep", "escape")  # escape goes back
+        await pilot.pause()
+        assert explorer.current == "p.dekker"
+
+        await pilot.press("2", "slash", *"subsidie", "enter")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        assert matrix.rows[matrix.cursor[1]].id == "d.subsidie"
+        await pilot.press("slash", *"Jansen", "enter")  # a column: an actor
+        await pilot.pause()
+        assert matrix.columns[matrix.cursor[0]].id == "p.jansen"
+        assert matrix.rows[matrix.cursor[1]].id == "d.subsidie"
+
+        await pilot.press("3", "slash", *"success criteria", "down", "up", "enter")
+        await pilot.pause()
+        node = app.query_one("#findings-tree", Tree).cursor_node
+        assert node is not None and getattr(node.data, "code", None) == "STR005"
+
+
+async def test_j_and_k_move_in_trees_lists_and_the_matrix(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        tree = app.query_one(ModelTree)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert tree.cursor_line == 2
+        await pilot.press("k")
+        assert tree.cursor_line == 1
+        await pilot.press("2", "j", "l", "l", "h")
+        matrix = app.query_one(RaciMatrix)
+        assert matrix.cursor == (1, 1)
+
+
+async def test_the_chosen_theme_is_remembered_and_theme_chooses_one(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.theme = "nord"  # as the palette's "Change theme" sets it
+        await pilot.pause()
+    assert settings_file().read_text(encoding="utf-8").endswith('theme = "nord"\n')
+    again = make_app(database)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert again.theme == "nord"
+    chosen = make_app(database, theme="gruvbox")
+    async with chosen.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert chosen.theme == "gruvbox"
+    assert remembered_theme() == "nord"  # --theme is for that run only
+
+
+def test_an_unknown_theme_is_refused_in_one_line(raci: Raci, database: Path) -> None:  # noqa: F811
+    result = raci("edit", database, "--theme", "noord")
+    assert result.code == 2
+    assert result.err.startswith("raci: --theme: no theme 'noord'; choose one of ")
+    assert "nord" in result.err and len(result.err.splitlines()) == 1

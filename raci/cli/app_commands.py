@@ -20,9 +20,25 @@ DEFAULT_DATABASE = "org.db"
 DEFAULT_SAMPLE = "energietransitie"
 
 
+def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from textual.theme import BUILTIN_THEMES
+
+    if value is not None and value not in BUILTIN_THEMES:
+        raise UsageError(f"--theme: no theme {value!r}; choose one of "
+                         f"{', '.join(sorted(BUILTIN_THEMES))}")
+    return value
+
+
+theme_option = click.option(
+    "--theme", callback=_check_theme, metavar="NAME",
+    help="The app's colours for this run (e.g. nord, gruvbox, textual-light); without it, "
+         "the theme last chosen in the app (ctrl+p, Change theme).")
+
+
 @click.command()
 @click.argument("model", required=False, default=DEFAULT_DATABASE)
-def edit(model: str) -> None:
+@theme_option
+def edit(model: str, theme: str | None) -> None:
     """Open the app on a database (default ./org.db, created if absent)."""
     if is_model_file(model):
         raise UsageError(
@@ -30,13 +46,14 @@ def edit(model: str) -> None:
             "then `raci edit org.db`"
         )
     database_url(model)  # refuses what is neither a .db file nor a URL
-    _run_app(model, create="://" not in model and not Path(model).exists())
+    _run_app(model, create="://" not in model and not Path(model).exists(), theme=theme)
 
 
 @click.command()
 @click.option("--sample", default=DEFAULT_SAMPLE, show_default=True,
               help="Which bundled sample organisation to open.")
-def demo(sample: str) -> None:
+@theme_option
+def demo(sample: str, theme: str | None) -> None:
     """Open the app on a fresh temporary copy of a bundled sample organisation."""
     samples = resources.files("raci") / "sample_orgs"
     names = sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
@@ -48,7 +65,7 @@ def demo(sample: str) -> None:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
     import_model_file(model_file, database)
-    _run_app(str(database), create=False)
+    _run_app(str(database), create=False, theme=theme)
     click.echo(f"The demo database stays at {database}; open it again with "
                f"`raci edit {database}`.")
 
@@ -64,10 +81,10 @@ def import_model_file(model_file: Path, database: Path) -> None:
         store.replace_model(loaded.model)
 
 
-def _run_app(model: str, *, create: bool) -> None:
+def _run_app(model: str, *, create: bool, theme: str | None) -> None:
     from raci.tui import make_app
 
-    app = make_app(model, create=create)
+    app = make_app(model, create=create, theme=theme)
     app.run()
     if app.failure is not None:
         raise RaciError(app.failure)

@@ -21,6 +21,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.theme import Theme
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -44,6 +45,7 @@ from raci.tui.messages import (
 )
 from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
 from raci.tui.session import Edit, Session
+from raci.tui.settings import remember_theme, remembered_theme
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.discard_modal import ConfirmDiscard
@@ -52,6 +54,7 @@ from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.scope_modal import ScopePicker
+from raci.tui.widgets.search import SearchBar
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
@@ -73,6 +76,7 @@ class RaciApp(App[None]):
         *FOCUS_KEYS,
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "show_keys", "Keys", id="show-keys"),
+        Binding("slash", "search", "Search", id="search"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("1", "show_view('explorer')", "Explorer", show=False, id="view-explorer"),
@@ -82,10 +86,12 @@ class RaciApp(App[None]):
     ]
 
     def __init__(self, url: str, label: str, *, create: bool = False,
-                 poll_seconds: float = POLL_SECONDS) -> None:
+                 poll_seconds: float = POLL_SECONDS, theme: str | None = None) -> None:
         super().__init__()
         self.url, self.label, self.create = url, label, create
         self.poll_seconds = poll_seconds
+        self.chosen_theme = theme
+        """`--theme`, for this run only; else the theme chosen last in the app."""
         self.session: Session | None = None
         self.findings: list[Finding] = []
         self.failure: str | None = None
@@ -118,9 +124,17 @@ class RaciApp(App[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        theme = self.chosen_theme or remembered_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        # From here on, a theme chosen in the palette is remembered for the next run.
+        self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._theme_chosen)
         self.sub_title = f"loading {self.label}…"
         self.query_one(ExplorerView).focus_main()
         self._run_database()
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        remember_theme(theme.name)
 
     # ---- workers --------------------------------------------------------------
 
@@ -377,6 +391,17 @@ class RaciApp(App[None]):
         self.action_show_view("diagram")
         self.query_one(DiagramView).action_export()
 
+    def action_search(self) -> None:
+        """`/`: search the list of the view on screen."""
+        view = next(v for v in self._views() if self._is_shown(v))
+        searchable = None if isinstance(view, DiagramView) else view.searchable()
+        if searchable is None or not searchable.keys:
+            self.notify("Nothing to search here", timeout=2)
+            return
+        what = {ExplorerView: "entities", MatrixView: "items and actors",
+                FindingsView: "findings"}[type(view)]
+        self.push_screen(SearchBar(what, searchable))
+
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))
 
@@ -402,6 +427,7 @@ class RaciApp(App[None]):
             ("Waiver", keys_of(WaiverForm)),
             ("Waivers", keys_of(WaiversScreen)),
             ("Matrix scope", keys_of(ScopePicker)),
+            ("Search (/)", keys_of(SearchBar)),
         ]
 
 
@@ -421,10 +447,12 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
 
 
 def make_app(url_or_path: str | Path, *, create: bool = False,
-             poll_seconds: float = POLL_SECONDS) -> RaciApp:
+             poll_seconds: float = POLL_SECONDS, theme: str | None = None) -> RaciApp:
     """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
 
-    `poll_seconds`: how often to look for other processes' changes while idle.
+    `poll_seconds`: how often to look for other processes' changes while idle;
+    `theme`: a Textual theme for this run (`--theme`).
     """
     spec = str(url_or_path)
-    return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds)
+    return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds,
+                   theme=theme)

@@ -38,3 +38,23 @@ class EntityFinder:
         if exact is not None:
             ranked = [exact, *(e for e in ranked if e is not exact)][:limit]
         return ranked
+
+
+class TextFinder:
+    """Lines of a list (`/` search): those that hold the text, in list order,
+    else the nearest by rapidfuzz, best first."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = [text.casefold() for text in texts]
+
+    def find(self, text: str, limit: int = 200) -> list[int]:
+        """The numbers of the matching lines."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return []
+        holding = [n for n, line in enumerate(self.texts) if wanted in line]
+        if holding:
+            return holding[:limit]
+        found = process.extract(wanted, self.texts, scorer=fuzz.partial_ratio, processor=None,
+                                limit=limit, score_cutoff=MIN_SCORE + 15)
+        return [index for _, _, index in found]

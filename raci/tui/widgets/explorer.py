@@ -27,17 +27,25 @@ from raci.tui.messages import ChangeRequested
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.search import Searchable
 
 KIND_PREFIX = "kind:"
 NESTED_KINDS = ("unit", "goal")
 """Kinds shown as a tree under their parent."""
 NodeData = TypeVar("NodeData")
+VIM_KEYS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False, id="down-j"),
+    Binding("k", "cursor_up", "Up", show=False, id="up-k"),
+]
+"""`j` and `k` move in a list or tree, as in a pager or vi."""
 LEVEL_MARKS = {"error": "[b $error]●[/]", "warning": "[b $warning]●[/]",
                "info": "[b $primary]●[/]"}
 
 
 class ModelTree(Tree[str]):
     """Kinds with counts; units and goals nest under their parent."""
+
+    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
     def __init__(self) -> None:
         super().__init__("model", id="model-tree")
@@ -182,12 +190,16 @@ def every_node(root: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
     return found
 
 
+class Relations(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
+
+
 class EntityDetail(Vertical):
     """Fields, findings and relations of one entity; relations are choosable."""
 
     def compose(self) -> ComposeResult:
         yield Static("Select an entity.", id="entity-fields")
-        yield OptionList(id="relations")
+        yield Relations(id="relations")
 
     def show(self, session: Session, entity_id: str | None, findings: list[Finding]) -> None:
         fields_view = self.query_one("#entity-fields", Static)
@@ -330,6 +342,15 @@ class ExplorerView(Horizontal):
     def action_back(self) -> None:
         if self.history:
             self.show_entity(self.history.pop(), remember=False)
+
+    def searchable(self) -> Searchable | None:
+        """Every entity, by name and id, for `/`."""
+        if self.session is None:
+            return None
+        entities = list(self.session.model.entities())
+        return Searchable([e.id for e in entities], [f"{e.name} {e.id}" for e in entities],
+                          lambda entity_id: self.show_entity(str(entity_id), remember=False),
+                          self.current)
 
 
 def _org_summary(session: Session) -> str:

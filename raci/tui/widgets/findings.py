@@ -27,7 +27,8 @@ from raci.model.changes import Change
 from raci.tui.describe import labels, word_for
 from raci.tui.messages import ChangeRequested, EntityChosen
 from raci.tui.session import Session
-from raci.tui.widgets.explorer import every_node
+from raci.tui.widgets.explorer import VIM_KEYS, every_node
+from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
 
@@ -38,6 +39,10 @@ OPEN_ALL_UP_TO = 40
 """With this many findings or fewer, every rule starts open, so the messages show at once."""
 
 NodeData = Finding | str
+
+
+class FindingsTree(Tree[NodeData]):
+    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
 
 class FindingsView(Vertical):
@@ -56,7 +61,7 @@ class FindingsView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Linting…", id="findings-title")
-        tree: Tree[NodeData] = Tree("findings", id="findings-tree")
+        tree: Tree[NodeData] = FindingsTree("findings", id="findings-tree")
         tree.show_root = False
         yield tree
         yield Static("", id="finding-detail")
@@ -178,6 +183,34 @@ class FindingsView(Vertical):
         as_of = effective_as_of(model, session.config)
         self.app.push_screen(WaiverForm(model, waiver, as_of, about=finding.message,
                                         editing=number is not None), waived)
+
+    def searchable(self) -> Searchable:
+        """Every finding, by code, rule name and message, for `/`."""
+        current = self._finding_under_cursor()
+
+        def go_to(number: object) -> None:
+            assert isinstance(number, int)
+            self.show_finding(self.findings[number])
+
+        return Searchable(range(len(self.findings)),
+                          [f"{f.code} {f.name} {f.message}" for f in self.findings], go_to,
+                          None if current is None else self.findings.index(current))
+
+    def show_finding(self, finding: Finding) -> None:
+        """Put the cursor on a finding, opening its level and rule."""
+        tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
+        level = WAIVED if finding.waived else finding.level
+        for level_node in tree.root.children:
+            if level_node.data != f"level:{level}":
+                continue
+            level_node.expand()
+            for rule_node in level_node.children:
+                if rule_node.data == f"rule:{level}:{finding.code}":
+                    self._fill_rule(rule_node)
+                    rule_node.expand()
+                    node = next((n for n in rule_node.children if n.data is finding), None)
+                    if node is not None:
+                        self.call_after_refresh(tree.move_cursor, node)
 
     def action_show_waivers(self) -> None:
         if self.session is not None:

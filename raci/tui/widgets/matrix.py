@@ -32,6 +32,7 @@ from raci.tui.describe import label
 from raci.tui.messages import ChangeRequested
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
+from raci.tui.widgets.search import Searchable
 
 ITEM_WIDTH = 30
 CELL_WIDTH = 8
@@ -91,6 +92,10 @@ class RaciMatrix(ScrollView, can_focus=True):
         Binding("down", "move(0, 1)", "Down", show=False, id="matrix-down"),
         Binding("left", "move(-1, 0)", "Left", show=False, id="matrix-left"),
         Binding("right", "move(1, 0)", "Right", show=False, id="matrix-right"),
+        Binding("k", "move(0, -1)", "Up", show=False, id="matrix-up-k"),
+        Binding("j", "move(0, 1)", "Down", show=False, id="matrix-down-j"),
+        Binding("h", "move(-1, 0)", "Left", show=False, id="matrix-left-h"),
+        Binding("l", "move(1, 0)", "Right", show=False, id="matrix-right-l"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="matrix-page-up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="matrix-page-down"),
         Binding("home", "move(-100000, 0)", "First actor", show=False, id="matrix-home"),
@@ -195,6 +200,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         column, row = self.cursor
         column = max(0, min(len(self.columns) - 1, column + columns))
         row = max(0, min(len(self.rows) - 1, row + rows))
+        self._put_cursor(column, row)
+
+    def go_to(self, column: int, row: int) -> None:
         self._put_cursor(column, row)
 
     def action_page(self, pages: int) -> None:
@@ -363,6 +371,27 @@ class MatrixView(Vertical):
                 if len(own) > 1:
                     text += f" [dim](+{len(own) - 1} more)[/]"
         self.query_one("#matrix-cell", Static).update(text)
+
+    def searchable(self) -> Searchable:
+        """The items (rows) and actors (columns) of the scope, for `/`."""
+        matrix = self.query_one(RaciMatrix)
+        keys: list[tuple[str, int]] = [("row", n) for n in range(len(matrix.rows))]
+        keys += [("column", n) for n in range(len(matrix.columns))]
+        texts = [f"{e.name} {e.id}" for e in (*matrix.rows, *matrix.columns)]
+        column, row = matrix.cursor
+
+        def go_to(key: object) -> None:
+            """A row keeps the column the search began in, a column the row."""
+            assert isinstance(key, tuple)
+            where, number = key
+            if where == "row":
+                matrix.go_to(column, number)
+            elif where == "column":
+                matrix.go_to(number, row)
+            else:
+                matrix.go_to(*number)
+
+        return Searchable(keys, texts, go_to, ("cell", (column, row)))
 
     def action_pick_scope(self) -> None:
         if self.session is not None:
