@@ -14,7 +14,7 @@ from rich.text import Text
 from test_tui import NO_POLLING, database, loaded, stored, until  # noqa: F401  (a fixture)
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Footer, Input, OptionList, Static, Tree
+from textual.widgets import Checkbox, Footer, Input, OptionList, Static, Tree
 from textual.widgets._footer import FooterKey
 
 from raci.model import Assignment, Goal
@@ -28,6 +28,7 @@ from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView, ModelTree
 from raci.tui.widgets.matrix import HEADER_LINES, RaciMatrix
+from raci.tui.widgets.org_form import OrgForm
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
@@ -291,14 +292,14 @@ async def test_keys_typed_at_paste_speed_lose_no_tab(database: Path) -> None:  #
         form = app.screen
         assert isinstance(form, EntityForm)
         form.query_one("#field-id", Input).focus()
-        typed = ["g", ".", "x", "tab", "D", "o", "e", "l", "tab", "g", ".", "k"]
+        typed = ["g", ".", "x", "tab", "D", "o", "e", "l", "tab", *"g.klimaat", "ctrl+s"]
         for key in typed:  # as a terminal delivers them: all at once, no pause between
-            character = key if len(key) == 1 else ("\t" if key == "tab" else None)
+            character = {"tab": "\t", "ctrl+s": "\x13"}.get(key, key)
             app.post_message(events.Key(key, character))
-        await pilot.pause(0.3)
-        values = [form.query_one(f"#field-{name}", Input).value
-                  for name in ("id", "name", "parent")]
-        assert values == ["g.x", "Doel", "g.k"]
+        # ctrl+s came last, and saves what was typed before it.
+        await until(pilot, lambda: "g.x" in stored(database), "the goal saved")
+        goal = stored(database).goals["g.x"]
+        assert (goal.name, goal.parent) == ("Doel", "g.klimaat")
 
 
 async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
@@ -431,3 +432,57 @@ def test_an_unknown_theme_is_refused_in_one_line(raci: Raci, database: Path) -> 
     assert result.code == 2
     assert result.err.startswith("raci: --theme: no theme 'noord'; choose one of ")
     assert "nord" in result.err and len(result.err.splitlines()) == 1
+
+
+async def test_the_organisation_s_header_is_set_in_the_app(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrgForm)
+        assert form.query_one("#org-name", Input).value == "Programma Warmte"
+        form.query_one("#org-name", Input).value = "Programma Warmtetransitie"
+        form.query_one("#org-description", Input).value = "Wijk voor wijk van het gas af"
+        form.query_one("#org-as_of", Input).value = "1-12-2026"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, OrgForm)  # not a date: nothing saved
+        assert "not a date" in str(form.query_one("#org-as_of-error", Static).render())
+        form.query_one("#org-as_of", Input).value = "2026-12-01"
+        form.query_one("#org-fact-chairs", Checkbox).value = True
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: stored(database).org.name == "Programma Warmtetransitie",
+                    "the header saved")
+        org = stored(database).org
+        assert (str(org.as_of), org.description, org.not_recorded) == (
+            "2026-12-01", "Wijk voor wijk van het gas af", ["chairs"])
+        assert app.title == "Programma Warmtetransitie"
+        await until(pilot, lambda: "BOD007" not in {f.code for f in app.findings},
+                    "chairs not recorded: BOD007 not run")
+
+
+async def test_a_new_database_is_named_after_the_organisation(tmp_path: Path) -> None:
+    new = tmp_path / "nieuw.db"
+    app = make_app(new, create=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OrgForm)
+        await pilot.press("ctrl+s")  # no name yet
+        await pilot.pause()
+        assert isinstance(app.screen, OrgForm) and not new.exists()
+        await pilot.press(*"Gemeente Utrecht", "ctrl+s")
+        await until(pilot, lambda: app.session is not None, "the new model")
+        assert app.title == "Gemeente Utrecht"
+    assert stored(new).org.name == "Gemeente Utrecht"
+
+    other = tmp_path / "leeg.db"
+    app = make_app(other, create=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.is_running
+    assert not other.exists()

@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from raci.errors import ConflictError, RaciError
 from raci.lint import load_config
 from raci.lint.findings import LEVELS, Finding
+from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.tui.commands import RaciCommands
@@ -53,6 +54,7 @@ from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
+from raci.tui.widgets.org_form import OrgForm
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import SearchBar
 from raci.tui.widgets.waiver_modal import WaiverForm
@@ -129,9 +131,22 @@ class RaciApp(App[None]):
             self.theme = theme
         # From here on, a theme chosen in the palette is remembered for the next run.
         self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._theme_chosen)
-        self.sub_title = f"loading {self.label}…"
         self.query_one(ExplorerView).focus_main()
-        self._run_database()
+        if self.create:
+            self.sub_title = f"a new model in {self.label}"
+            self.push_screen(OrgForm(None, new=self.label), self._named)
+        else:
+            self.sub_title = f"loading {self.label}…"
+            self._run_database()
+
+    def _named(self, org: Org | None) -> None:
+        """A new database is made only once its organisation has a name."""
+        if org is None:
+            self.exit(message=f"Nothing was created: {self.label} needs the organisation's "
+                              "name first.")
+        else:
+            self.sub_title = f"creating {self.label}…"
+            self._run_database(org)
 
     def _theme_chosen(self, theme: Theme) -> None:
         remember_theme(theme.name)
@@ -139,13 +154,15 @@ class RaciApp(App[None]):
     # ---- workers --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
-    def _run_database(self) -> None:
-        """Open the store, load the model, then save each edit in the order made."""
+    def _run_database(self, org: Org | None = None) -> None:
+        """Open the store (making it, with `org` as its header, when new), load the
+        model, then save each edit in the order made."""
         from raci.store import open_store
 
         worker = get_current_worker()
         try:
-            store = open_store(self.url, create=self.create, name=Path(self.label).stem)
+            store = open_store(self.url, create=self.create,
+                               model=None if org is None else Model(org))
         except Exception as error:
             self.post_message(StoreFailed(_reason(error)))
             return
@@ -315,6 +332,7 @@ class RaciApp(App[None]):
         `change` is None when the whole model was (re)loaded.
         """
         assert self.session is not None
+        self.title = self.session.model.org.name
         for view in self._views():
             if self._is_shown(view):
                 view.model_changed(self.session, change)
@@ -379,6 +397,19 @@ class RaciApp(App[None]):
         self.action_show_view("findings")
         self.query_one(FindingsView).action_waive()
 
+    def action_edit_org(self) -> None:
+        """The organisation's name, description, as-of date and facts not recorded."""
+        if self.session is None:
+            return
+        session = self.session
+
+        def changed(org: Org | None) -> None:
+            if org is not None and org != session.model.org:
+                self.post_message(ChangeRequested(
+                    Change(org=org), f"Saved the organisation {org.name}"))
+
+        self.push_screen(OrgForm(session.model.org), changed)
+
     def action_show_waivers(self) -> None:
         self.action_show_view("findings")
         self.query_one(FindingsView).action_show_waivers()
@@ -424,6 +455,7 @@ class RaciApp(App[None]):
             ("Add and edit forms", keys_of(EntityForm)),
             ("Delete", keys_of(ConfirmDelete)),
             ("Throw away a filled form", keys_of(ConfirmDiscard)),
+            ("Organisation", keys_of(OrgForm)),
             ("Waiver", keys_of(WaiverForm)),
             ("Waivers", keys_of(WaiversScreen)),
             ("Matrix scope", keys_of(ScopePicker)),

@@ -50,6 +50,8 @@ class RaciCommands(Provider):
             ("Go back", "Show the entity the explorer showed before", app.action_go_back),
             ("Waive finding", "Waive the finding under the cursor in the findings view",
              app.action_waive_finding),
+            ("Edit organisation", "Its name, description, as-of date and facts not recorded",
+             app.action_edit_org),
             ("Show waivers", "Every waiver: what it waives; change or remove one",
              app.action_show_waivers),
             ("Pick matrix scope", "A unit, body or goal subtree, or the whole model",

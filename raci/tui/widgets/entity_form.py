@@ -276,6 +276,10 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
+        self.call_after_refresh(self._save)
+
+    def _save(self) -> None:
         if self._changed_meanwhile():
             return
         check = self._check()

@@ -22,7 +22,7 @@ from textual.widgets.tree import TreeNode
 from raci.lint.findings import Finding
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
-from raci.tui.describe import KIND_TITLES, field_lines, label, relations
+from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
 from raci.tui.messages import ChangeRequested
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -233,6 +233,7 @@ class ExplorerView(Horizontal):
         Binding("e", "edit", "Edit", id="edit-entity"),
         Binding("d", "delete", "Delete", id="delete-entity"),
         Binding("backspace", "back", "Back", id="back"),
+        Binding("o", "app.edit_org", "Organisation", id="edit-org"),
     ]
 
     def __init__(self) -> None:
@@ -362,6 +363,9 @@ def _org_summary(session: Session) -> str:
     if org.as_of:
         lines.append(f"[b]as of[/b]: {org.as_of.isoformat()}")
     lines.append(f"{len(session.model)} entities, {len(session.model.assignments)} assignments")
+    if org.not_recorded:
+        lines.append(f"[b]not recorded[/b]: {', '.join(in_words(f) for f in org.not_recorded)}")
     lines.append("Open a kind on the left (enter) and choose an entity; "
-                 "[b]n[/b] adds one of the selected kind, [b]?[/b] lists every key.")
+                 "[b]n[/b] adds one of the selected kind, [b]o[/b] changes the organisation, "
+                 "[b]?[/b] lists every key.")
     return "\n".join(lines)

@@ -91,6 +91,10 @@ class WaiverForm(ModalScreen[Waiver | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
+        self.call_after_refresh(self._save)
+
+    def _save(self) -> None:
         problems = self._show_problems()
         if problems:
             self.notify("Fix the marked fields first", severity="warning", timeout=3)
