@@ -22,6 +22,7 @@ from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
+from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import KeysScreen
 from raci.tui.settings import remembered_theme, settings_file
 from raci.tui.widgets.discard_modal import ConfirmDiscard
@@ -486,3 +487,23 @@ async def test_a_new_database_is_named_after_the_organisation(tmp_path: Path) ->
         await pilot.pause()
         assert not app.is_running
     assert not other.exists()
+
+
+async def test_read_only_refuses_every_edit_with_a_notice(database: Path) -> None:  # noqa: F811
+    before = stored(database)
+    app = make_app(database, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert app.title.endswith("(read-only)")
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        for keys in (["n"], ["e"], ["d"], ["o"], ["2", "r"], ["2", "space"], ["ctrl+z"],
+                     ["3", "down", "down", "down", "w"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0], keys  # no form opened
+            assert said(app) and said(app)[-1].startswith("This model is open read-only"), keys
+            app.clear_notifications()
+        app.post_message(ChangeRequested(Change(put=[Goal(id="g.x", name="X")]), "Added"))
+        await pilot.pause(0.3)
+    assert stored(database) == before

@@ -1,4 +1,4 @@
-"""The app commands: `raci edit [MODEL]` and `raci demo` (SPEC §3, §4).
+"""The app commands: `raci edit [MODEL]`, `raci demo` and `raci serve` (SPEC §3, §4).
 
 Textual and the store are imported inside the commands, so `raci --help`
 stays fast.
@@ -38,7 +38,9 @@ theme_option = click.option(
 @click.command()
 @click.argument("model", required=False, default=DEFAULT_DATABASE)
 @theme_option
-def edit(model: str, theme: str | None) -> None:
+@click.option("--read-only", is_flag=True,
+              help="Look without changing anything: every edit is refused with a notice.")
+def edit(model: str, theme: str | None, read_only: bool) -> None:
     """Open the app on a database (default ./org.db, created if absent)."""
     if is_model_file(model):
         raise UsageError(
@@ -46,7 +48,10 @@ def edit(model: str, theme: str | None) -> None:
             "then `raci edit org.db`"
         )
     database_url(model)  # refuses what is neither a .db file nor a URL
-    _run_app(model, create="://" not in model and not Path(model).exists(), theme=theme)
+    create = "://" not in model and not Path(model).exists()
+    if create and read_only:
+        raise UsageError(f"{model}: no such database to look at; --read-only creates nothing")
+    _run_app(model, create=create, theme=theme, read_only=read_only)
 
 
 @click.command()
@@ -81,13 +86,38 @@ def import_model_file(model_file: Path, database: Path) -> None:
         store.replace_model(loaded.model)
 
 
-def _run_app(model: str, *, create: bool, theme: str | None) -> None:
+def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False) -> None:
     from raci.tui import make_app
 
-    app = make_app(model, create=create, theme=theme)
+    app = make_app(model, create=create, theme=theme, read_only=read_only)
     app.run()
     if app.failure is not None:
         raise RaciError(app.failure)
 
 
-COMMANDS: list[click.Command] = [edit, demo]
+@click.command()
+@click.argument("model")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 to serve on.")
+@click.option("--write", is_flag=True,
+              help="Let the browser edit the model; without it every edit is refused.")
+@theme_option
+def serve(model: str, port: int, write: bool, theme: str | None) -> None:
+    """Serve the app in a browser on this machine (localhost, with a one-time token).
+
+    Prints the address to open; each browser tab runs its own app on MODEL, a
+    database that exists. Read-only unless --write.
+    """
+    if is_model_file(model):
+        raise UsageError(f"{model}: serve a database; run `raci import {model} --into org.db`, "
+                         "then `raci serve org.db`")
+    database_url(model)
+    if "://" not in model and not Path(model).exists():
+        raise UsageError(f"{model}: no such database; create it with `raci edit {model}` "
+                         "or `raci import FILE --into " + model + "`")
+    from raci.tui.serve import serve as serve_app
+
+    serve_app(model, port=port, write=write, theme=theme)
+
+
+COMMANDS: list[click.Command] = [edit, demo, serve]

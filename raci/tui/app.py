@@ -88,10 +88,14 @@ class RaciApp(App[None]):
     ]
 
     def __init__(self, url: str, label: str, *, create: bool = False,
-                 poll_seconds: float = POLL_SECONDS, theme: str | None = None) -> None:
+                 poll_seconds: float = POLL_SECONDS, theme: str | None = None,
+                 read_only: bool = False) -> None:
         super().__init__()
+        self.read_only = read_only
+        """Served without --write (or `raci edit --read-only`): every edit is refused."""
         self.url, self.label, self.create = url, label, create
         self.poll_seconds = poll_seconds
+        self.title_suffix = ""
         self.chosen_theme = theme
         """`--theme`, for this run only; else the theme chosen last in the app."""
         self.session: Session | None = None
@@ -228,7 +232,8 @@ class RaciApp(App[None]):
     @on(ModelLoaded)
     def _model_loaded(self, message: ModelLoaded) -> None:
         self.session = message.session
-        self.title = message.session.model.org.name
+        if self.read_only:
+            self.title_suffix = " (read-only)"
         self.sub_title = "linting…"
         self._lint_wanted.set()
         self._run_lint(message.session)
@@ -296,9 +301,17 @@ class RaciApp(App[None]):
 
     # ---- what views ask -----------------------------------------------------------
 
+    def may_edit(self) -> bool:
+        """Whether edits are allowed; when not, the user is told why."""
+        if self.read_only:
+            self.notify("This model is open read-only (served without --write, or "
+                        "--read-only): nothing can be changed here.", title="Read-only",
+                        severity="warning", timeout=5)
+        return not self.read_only
+
     @on(ChangeRequested)
     def _change_requested(self, message: ChangeRequested) -> None:
-        if self.session is None or message.change.is_empty():
+        if self.session is None or message.change.is_empty() or not self.may_edit():
             return
         self._saved_and_shown(self.session.apply(message.change, message.summary,
                                                  quiet=message.quiet))
@@ -332,7 +345,7 @@ class RaciApp(App[None]):
         `change` is None when the whole model was (re)loaded.
         """
         assert self.session is not None
-        self.title = self.session.model.org.name
+        self.title = self.session.model.org.name + self.title_suffix
         for view in self._views():
             if self._is_shown(view):
                 view.model_changed(self.session, change)
@@ -365,7 +378,7 @@ class RaciApp(App[None]):
         self._step(undo=False)
 
     def _step(self, *, undo: bool) -> None:
-        if self.session is None:
+        if self.session is None or not self.may_edit():
             return
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:
@@ -399,7 +412,7 @@ class RaciApp(App[None]):
 
     def action_edit_org(self) -> None:
         """The organisation's name, description, as-of date and facts not recorded."""
-        if self.session is None:
+        if self.session is None or not self.may_edit():
             return
         session = self.session
 
@@ -479,12 +492,13 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
 
 
 def make_app(url_or_path: str | Path, *, create: bool = False,
-             poll_seconds: float = POLL_SECONDS, theme: str | None = None) -> RaciApp:
+             poll_seconds: float = POLL_SECONDS, theme: str | None = None,
+             read_only: bool = False) -> RaciApp:
     """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
 
     `poll_seconds`: how often to look for other processes' changes while idle;
-    `theme`: a Textual theme for this run (`--theme`).
+    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit.
     """
     spec = str(url_or_path)
     return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds,
-                   theme=theme)
+                   theme=theme, read_only=read_only)

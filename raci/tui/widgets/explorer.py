@@ -23,7 +23,7 @@ from raci.lint.findings import Finding
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
 from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
-from raci.tui.messages import ChangeRequested
+from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
@@ -301,12 +301,14 @@ class ExplorerView(Horizontal):
         return self.session.model.kind(node.data) or node.data.removeprefix(KIND_PREFIX)
 
     def action_add(self, kind: str = "") -> None:
-        if self.session is None:
+        if self.session is None or not raci_app(self).may_edit():
             return
         form = EntityForm(self.session, kind or self._selected_kind(), None)
         self.app.push_screen(form, self._form_done)
 
     def action_edit(self) -> None:
+        if not raci_app(self).may_edit():
+            return
         if self.session is None or self.current is None or self.current not in self.session.model:
             self.notify("Select an entity to edit", severity="warning", timeout=3)
             return
@@ -324,6 +326,8 @@ class ExplorerView(Horizontal):
             self.post_message(request)
 
     def action_delete(self) -> None:
+        if not raci_app(self).may_edit():
+            return
         if self.session is None or self.current not in self.session.model:
             self.notify("Select an entity to delete", severity="warning", timeout=3)
             return

@@ -25,7 +25,7 @@ from raci.lint.rules import find_rule
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.tui.describe import labels, word_for
-from raci.tui.messages import ChangeRequested, EntityChosen
+from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import VIM_KEYS, every_node
 from raci.tui.widgets.search import Searchable
@@ -153,6 +153,8 @@ class FindingsView(Vertical):
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor; one already waived opens its waiver."""
+        if not raci_app(self).may_edit():
+            return
         finding = self._finding_under_cursor()
         if finding is None or self.session is None:
             self.notify("Put the cursor on a finding to waive it", severity="warning", timeout=3)

@@ -29,7 +29,7 @@ from raci.model import Assignment, Entity, Model
 from raci.model.changes import Change
 from raci.model.entities import cell_text, parse_cell
 from raci.tui.describe import label
-from raci.tui.messages import ChangeRequested
+from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import Searchable
@@ -264,7 +264,7 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def action_set_letter(self, letter: str) -> None:
         cell = self.cursor_cell
-        if cell is None or self.model is None:
+        if cell is None or self.model is None or not raci_app(self).may_edit():
             return
         item, actor = cell
         letters = parse_cell(letter)
@@ -280,7 +280,7 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def action_clear(self) -> None:
         cell = self.cursor_cell
-        if cell is None or self.model is None:
+        if cell is None or self.model is None or not raci_app(self).may_edit():
             return
         item, actor = cell
         letters = self.model.letters_of(item.id, actor.id)

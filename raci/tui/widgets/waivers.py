@@ -23,7 +23,7 @@ from raci.lint.rules import find_rule
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.tui.describe import labels, plural
-from raci.tui.messages import ChangeRequested
+from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.waiver_modal import WaiverForm
 
@@ -114,7 +114,7 @@ class WaiversScreen(ModalScreen[None]):
     @on(OptionList.OptionSelected, "#waivers-list")
     def action_change(self) -> None:
         number = self._chosen()
-        if number is None:
+        if number is None or not raci_app(self).may_edit():
             return
         waiver = self.session.model.waivers[number]
 
@@ -130,7 +130,7 @@ class WaiversScreen(ModalScreen[None]):
 
     def action_remove(self) -> None:
         number = self._chosen()
-        if number is None:
+        if number is None or not raci_app(self).may_edit():
             return
         waivers = list(self.session.model.waivers)
         gone = waivers.pop(number)
