@@ -46,9 +46,9 @@ async def measure(database: Path, edits: int) -> dict[str, float]:
         for number in range(edits):
             cell = matrix.cursor_cell
             assert cell is not None
-            held = app.session.model.letter_of(cell[0].id, cell[1].id)
+            held = app.session.model.letters_of(cell[0].id, cell[1].id)
             letter = next(key for key in LETTERS[number % 4:] + LETTERS
-                          if key.upper() != held)
+                          if (key.upper(),) != held)
             before = app.findings
             start = time.perf_counter()
             # The press runs beside the watch: the pilot's own wait after a key is not timed.
@@ -57,7 +57,7 @@ async def measure(database: Path, edits: int) -> dict[str, float]:
                 await asyncio.sleep(0.001)
             times.append((time.perf_counter() - start) * 1000)
             await pressing
-            assert app.session.model.letter_of(cell[0].id, cell[1].id) == letter.upper()
+            assert app.session.model.letters_of(cell[0].id, cell[1].id) == (letter.upper(),)
             await pilot.press("down")
     return {
         "first_paint_s": round(first_paint, 3),

@@ -11,7 +11,10 @@ database, write the file), the time plain `sqlite3` needs to read every row
 of every table, and lint (load from the database and run every rule), with
 the lint's peak memory measured in a child process. On the ministry model it
 also runs the app's own headless benchmark, `benchmarks/app_bench.py`, when
-that file exists. It prints a Markdown table; `--out` also writes it, with
+that file exists. It then imports a RACI matrix workbook of 3,000 rows × 60 actors (with title
+rows and a section heading every 25 rows) into a fresh database, in process
+and through `raci import`, and exports it back to a workbook; `--sizes ""`
+runs only that. It prints a Markdown table; `--out` also writes it, with
 the machine and the date, to a file. `--profile` prints where the time of
 each in-process step goes (cProfile, top functions by cumulative time).
 
@@ -28,6 +31,7 @@ import json
 import os
 import platform
 import pstats
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -40,11 +44,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from raci.export.sheets import write_matrix_workbook
 from raci.formats import read_model, write_model
 from raci.generate import SIZES, generate_model
+from raci.importing import import_file
 from raci.lint import lint_model
 from raci.model import Model, referenced_ids
-from raci.source import open_lean_model
+from raci.source import open_lean_model, open_model
 from raci.store import open_store
 
 T = TypeVar("T")
@@ -54,6 +60,7 @@ REPEATS = 3
 """Runs of the lint and of the plain read; the best of each is reported."""
 TARGET_SIZE = "national"
 APP_SIZE = "ministry"
+SHEET_ROWS, SHEET_ACTORS, SECTION_EVERY = 3_000, 60, 25
 
 PEAK_MEMORY_WRAPPER = """
 import resource, subprocess, sys
@@ -127,6 +134,14 @@ MEASURES = (
             target=100, target_size=APP_SIZE, target_text="≤ 100 ms on ministry"),
     Measure("app_edit_max_ms", "app: matrix cell edit to updated findings, slowest (ms)",
             "{:.0f}"),
+)
+SHEET_MEASURES = (
+    Measure("sheet_cells", "filled cells", "{:,}"),
+    Measure("sheet_mb", "workbook (MB)", "{:.2f}"),
+    Measure("sheet_import_s", "import into a fresh database, in process (s)"),
+    Measure("sheet_import_cpu_s", "import into a fresh database, in process, CPU time (s)"),
+    Measure("sheet_import_cli_s", "`raci import` (s)"),
+    Measure("sheet_export_s", "export the matrix as a workbook, with lint (s)"),
 )
 
 
@@ -306,6 +321,55 @@ def bench_lint(size: str, database: Path, watch: Stopwatch) -> dict[str, Any]:
     }
 
 
+def write_bench_workbook(path: Path, seed: int) -> int:
+    """A matrix as a big programme keeps one: title rows, a header of actors,
+    a section heading every `SECTION_EVERY` rows, an owner (A or A/R), some R,
+    C and I on each row. Returns how many cells are filled."""
+    from openpyxl import Workbook
+
+    chance = random.Random(seed)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Matrix")
+    sheet.append([f"RACI-matrix, {SHEET_ROWS} activiteiten"])
+    sheet.append([])
+    actors = [f"Rol {n:02d}" for n in range(1, SHEET_ACTORS + 1)]
+    sheet.append(["Nr", "Activiteit", *actors])
+    filled = 0
+    for row in range(SHEET_ROWS):
+        if row % SECTION_EVERY == 0:
+            sheet.append([None, f"Onderdeel {row // SECTION_EVERY + 1}"])
+        cells: list[str | None] = [None] * SHEET_ACTORS
+        chosen = chance.sample(range(SHEET_ACTORS), 12)
+        cells[chosen[0]] = chance.choice(["A", "A/R"])
+        for column, letters in zip(chosen[1:], ["R", "R", "C", "C", "C", "C", "I", "I", "I",
+                                                "I", "I"], strict=True):
+            cells[column] = letters
+        filled += sum(1 for cell in cells if cell)
+        sheet.append([f"{row + 1}", f"Activiteit {row + 1}", *cells])
+    workbook.save(path)
+    return filled
+
+
+def bench_sheet(seed: int, folder: Path, watch: Stopwatch) -> dict[str, Any]:
+    """Import the big matrix workbook, in process and through `raci import`; export it back."""
+    workbook = folder / "matrix.xlsx"
+    results: dict[str, Any] = {"sheet_cells": write_bench_workbook(workbook, seed)}
+    results["sheet_mb"] = workbook.stat().st_size / 1e6
+    database = folder / "matrix.db"
+    _, results["sheet_import_s"] = watch.time(
+        "sheet: import", lambda: import_file(workbook, str(database)))
+    results["sheet_import_cpu_s"] = watch.cpu_seconds
+    results["sheet_import_cli_s"] = run_cli("import", workbook, "--into",
+                                            folder / "matrix-cli.db")
+
+    def export() -> None:
+        source = open_model(str(database))
+        write_matrix_workbook(source.model, lint_model(source), folder / "again.xlsx")
+
+    _, results["sheet_export_s"] = watch.time("sheet: export", export)
+    return results
+
+
 # ---- reporting --------------------------------------------------------------------------
 
 
@@ -358,7 +422,16 @@ def load_average() -> str:
         return "unknown"
 
 
-def report(results: dict[str, dict[str, Any]], seed: int, load_before: str) -> str:
+def sheet_table(results: dict[str, Any]) -> list[str]:
+    lines = ["", f"Spreadsheet import: a RACI matrix workbook of {SHEET_ROWS:,} rows × "
+             f"{SHEET_ACTORS} actors, written by `benchmarks/run.py`.", "",
+             "| measure | value |", "|---|---:|"]
+    lines += [f"| {m.label} | {m.fmt.format(results[m.key])} |" for m in SHEET_MEASURES]
+    return lines
+
+
+def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
+           sheet: dict[str, Any]) -> str:
     missed = missed_targets(results)
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
@@ -370,7 +443,8 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str) -> s
         f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {load_before}; "
         f"after: {load_average()}.",
         "",
-        table(results),
+        table(results) if results else "",
+        *sheet_table(sheet),
         "",
         "✓ meets and ✗ misses the target of SPEC §5 (targets apply to the national model, "
         "the app's to the ministry model). In-process steps exclude Python start-up; "
@@ -411,9 +485,11 @@ def main(argv: list[str] | None = None) -> None:
         for size in sizes:
             print(f"benchmarking {size} …", file=sys.stderr)
             results[size] = bench_size(size, args.seed, folder, watch)
+        print("benchmarking a spreadsheet import …", file=sys.stderr)
+        sheet = bench_sheet(args.seed, folder, watch)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    text = report(results, args.seed, load_before)
+    text = report(results, args.seed, load_before, sheet)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

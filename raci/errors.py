@@ -12,7 +12,8 @@ class UsageError(RaciError):
 
 
 class ModelFileError(RaciError):
-    """A model file was refused; `problems` lists every `FILE:LINE:COL: message`."""
+    """A model file or spreadsheet was refused; `problems` lists every
+    `FILE:LINE:COL: message` (a sheet's: ``Matrix!C3: message``)."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))

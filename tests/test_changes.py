@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from raci.model import Assignment, Body, Goal, Model, Org, Person, Role, Unit
+from raci.model import Assignment, Body, Goal, Model, Org, Person, Role, Unit, Waiver
 from raci.model.changes import Change, removal
 
 
@@ -125,3 +125,22 @@ def test_look_ups_by_relation_follow_a_change_and_its_undo() -> None:
     inverse.apply(model)
     assert model.roles_held_by("p0") == ["chair"] and model.roles_held_by("p1") == []
     assert model.letters_of("g", "p0") == ()
+
+
+def test_a_rename_follows_every_reference_keeps_the_place_and_undoes() -> None:
+    model = foundation(7)
+    model.waivers = [Waiver(rule="BOD002", target=["pmc", "chair"], reason="r")]
+    model.bodies["pmc"].reports_to = "pmc"  # names itself
+    before = copy.deepcopy(model)
+    held_role = model.roles["chair"]
+    Change(rename=("chair", "voorzitter")).apply(model)
+    assert list(model.roles) == ["voorzitter"] and "chair" not in model
+    assert model.bodies["pmc"].chair == "voorzitter"
+    assert model.letters_of("g", "voorzitter") == ("A",)
+    assert model.waivers[0].target == ["pmc", "voorzitter"]
+    assert held_role.id == "chair", "an entity someone holds does not change under them"
+    undo = Change(rename=("pmc", "bestuur")).apply(model)
+    assert model.bodies["bestuur"].reports_to == "bestuur"
+    undo.apply(model)
+    Change(rename=("voorzitter", "chair")).apply(model)
+    assert model == before

@@ -277,3 +277,76 @@ def test_rm_lists_at_most_ten_references(db: Path, raci) -> None:
         assert added.code == 0
     refused = raci("rm", db, "bzk")
     assert refused.code == 2 and "and 4 more" in refused.err
+
+
+def test_a_paired_cell_is_assigned_and_unassigned_whole(db: Path, raci) -> None:
+    result = raci("assign", db, "g.aardgasvrij", "A/R", "dg-bw")
+    assert result.code == 0 and "dg-bw is A/R on g.aardgasvrij" in result.out
+    assert open_model(str(db)).model.letters_of("g.aardgasvrij", "dg-bw") == ("A", "R")
+    result = raci("unassign", db, "g.aardgasvrij", "dg-bw")
+    assert result.code == 0 and "no longer A/R" in result.out
+    assert open_model(str(db)).model.letters_of("g.aardgasvrij", "dg-bw") == ()
+
+
+def test_set_changes_the_organisations_header(db: Path, raci) -> None:
+    result = raci("set", db, "org.name=Programma Warmte 2", "org.as_of=2026-12-01",
+                  "org.not_recorded=chairs, cadence", "org.description=Een programma")
+    assert result.code == 0, result.err
+    org = open_model(str(db)).model.org
+    assert (org.name, str(org.as_of), org.not_recorded, org.description) == (
+        "Programma Warmte 2", "2026-12-01", ["chairs", "cadence"], "Een programma")
+    assert raci("set", db, "org.description=", "org.not_recorded=").code == 0
+    org = open_model(str(db)).model.org
+    assert org.description is None and org.not_recorded == []
+
+
+@pytest.mark.parametrize(("setting", "reason"), [
+    ("org.not_recorded=chiars", "'chiars' is not one of chairs, holders, responsibles, "
+                                "success_criteria, indicators, goals, cadence; did you mean "
+                                "'chairs'?"),
+    ("org.name=", "missing required key 'name'"),
+    ("org.as_of=2026-02-30", "'2026-02-30' is not a date (YYYY-MM-DD)"),
+    ("org.nme=X", "the organisation has no field 'nme'; fields: name, description, as_of, "
+                  "not_recorded"),
+])
+def test_a_bad_header_setting_is_refused_and_changes_nothing(
+        db: Path, raci, setting: str, reason: str) -> None:
+    before = open_model(str(db)).model
+    result = raci("set", db, setting)
+    assert result.code == 2 and reason in result.err and result.err.count("\n") == 1
+    assert open_model(str(db)).model == before
+
+
+def test_rename_changes_an_id_everywhere_and_its_baseline(
+        db: Path, tmp_path: Path, raci) -> None:
+    baseline = tmp_path / "baseline.json"
+    raci("lint", db, "--write-baseline", baseline)
+    assert "BOD002:sg-warmte" not in baseline.read_text(), "waived, so not in the baseline"
+    assert "OWN007" not in baseline.read_text()
+    baseline.write_text('{"version": 1, "fingerprints": ["BOD001:a,sg-warmte,z", "X:y"]}')
+    result = raci("rename", db, "sg-warmte", "b-stuurgroep", "--baseline", baseline)
+    assert result.code == 0, result.err
+    assert "renamed sg-warmte to b-stuurgroep and 1 baseline fingerprints" in result.out
+    model = open_model(str(db)).model
+    assert "sg-warmte" not in model and model.kind("b-stuurgroep") == "body"
+    assert model.waivers[0].target == ["b-stuurgroep"]
+    assert '"BOD001:a,b-stuurgroep,z"' in baseline.read_text()
+    assert raci("lint", db, "--select", "BOD002").code == 0, "the waiver still holds"
+
+
+@pytest.mark.parametrize(("new", "reason"), [
+    ("dg bw", "'dg bw' is not an id"),
+    ("p.jansen", "id 'p.jansen' is already used by a person"),
+])
+def test_rename_refuses_a_bad_or_taken_id(db: Path, raci, new: str, reason: str) -> None:
+    before = open_model(str(db)).model
+    result = raci("rename", db, "dg-bw", new)
+    assert result.code == 2 and reason in result.err
+    assert open_model(str(db)).model == before
+
+
+def test_rename_refuses_an_unreadable_baseline_before_changing_anything(
+        db: Path, tmp_path: Path, raci) -> None:
+    result = raci("rename", db, "dg-bw", "dg", "--baseline", tmp_path / "missing.json")
+    assert result.code == 2 and "missing.json: cannot read the baseline" in result.err
+    assert "dg-bw" in open_model(str(db)).model

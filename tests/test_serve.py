@@ -24,7 +24,7 @@ import pytest
 from conftest import Raci
 from test_tui import MODEL_FILE, stored
 
-from raci.cli.app_commands import import_model_file
+from raci.importing import import_file
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -43,7 +43,7 @@ def free_port() -> int:
 def database(tmp_path: Path) -> Path:
     model_file = tmp_path / "warmte.yaml"
     model_file.write_text(MODEL_FILE, encoding="utf-8")
-    import_model_file(model_file, tmp_path / "org.db")
+    import_file(model_file, str(tmp_path / "org.db"))
     return tmp_path / "org.db"
 
 

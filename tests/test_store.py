@@ -428,6 +428,32 @@ def test_a_paired_cell_is_written_whole_and_taken_apart_letter_by_letter(store: 
     assert loaded == model
 
 
+def test_a_rename_keeps_the_place_and_moves_every_reference(store: Store) -> None:
+    model = every_field_model()
+    store.replace_model(model)
+    undo = saved(store, model, Change(rename=("dg", "dg-new")))
+    loaded = store.load()
+    assert loaded == model
+    assert list(loaded.roles) == ["dg-new", "kwartier"], "in its place"
+    assert loaded.bodies["sg"].chair == "dg-new" and "dg-new" in loaded.bodies["sg"].members
+    assert store.load_lean() == LeanModel.of_model(model)
+    saved(store, model, Change(put=[Body(id="sg", name="SG", kind="committee",
+                                         reports_to="dg-new")]))
+    saved(store, model, undo)
+    assert store.load() == model and "dg" in model
+
+
+def test_a_rename_after_someone_changed_a_referrer_is_refused(
+        two_stores: tuple[Store, Store]) -> None:
+    first, second = two_stores
+    first.load()
+    second.load()
+    first.save(Change(put=[Body(id="sg", name="Changed", kind="taskforce", chair="dg")]))
+    with pytest.raises(ConflictError, match="sg was changed by someone else"):
+        second.save(Change(rename=("dg", "dg-new")))
+    assert "dg" in second.load()
+
+
 def test_deleting_an_entity_removes_its_assignments(store: Store) -> None:
     model = every_field_model()
     store.replace_model(model)

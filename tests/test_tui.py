@@ -21,7 +21,7 @@ from textual.fuzzy import Matcher
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, Tree
 
-from raci.cli.app_commands import import_model_file
+from raci.importing import import_file
 from raci.model import BODY_KINDS, Assignment, Goal, Model, Org, Role, Unit
 from raci.model.changes import Change
 from raci.source import database_url
@@ -135,7 +135,7 @@ def database(tmp_path: Path) -> Path:
     model_file = tmp_path / "warmte.yaml"
     model_file.write_text(MODEL_FILE, encoding="utf-8")
     database = tmp_path / "org.db"
-    import_model_file(model_file, database)
+    import_file(model_file, str(database))
     return database
 
 
@@ -591,7 +591,7 @@ async def test_matrix_of_a_thousand_items_by_three_hundred_actors(tmp_path: Path
     model_file = tmp_path / "groot.yaml"
     model_file.write_text(yaml.safe_dump(
         {"raci": 1, "org": {"name": "Groot"}, "roles": roles, "goals": goals}), encoding="utf-8")
-    import_model_file(model_file, tmp_path / "groot.db")
+    import_file(model_file, str(tmp_path / "groot.db"))
     async with make_app(tmp_path / "groot.db").run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         await pilot.press("2")

@@ -15,7 +15,7 @@ from test_tui import MODEL_FILE
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from raci.cli.app_commands import import_model_file
+from raci.importing import import_file
 from raci.tui import RaciApp, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -27,7 +27,7 @@ SnapCompare = Callable[..., bool]
 def app(tmp_path: Path) -> RaciApp:
     model_file = tmp_path / "warmte.yaml"
     model_file.write_text(MODEL_FILE, encoding="utf-8")
-    import_model_file(model_file, tmp_path / "org.db")
+    import_file(model_file, str(tmp_path / "org.db"))
     return make_app(tmp_path / "org.db")
 
 

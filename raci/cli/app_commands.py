@@ -60,6 +60,8 @@ def edit(model: str, theme: str | None, read_only: bool) -> None:
 @theme_option
 def demo(sample: str, theme: str | None) -> None:
     """Open the app on a fresh temporary copy of a bundled sample organisation."""
+    from raci.importing import import_file
+
     samples = resources.files("raci") / "sample_orgs"
     names = sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
                    if p.name.endswith(".yaml"))
@@ -69,21 +71,10 @@ def demo(sample: str, theme: str | None) -> None:
     with resources.as_file(samples / f"{sample}.yaml") as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
-    import_model_file(model_file, database)
+    import_file(model_file, str(database))
     _run_app(str(database), create=False, theme=theme)
     click.echo(f"The demo database stays at {database}; open it again with "
                f"`raci edit {database}`.")
-
-
-def import_model_file(model_file: Path, database: Path) -> None:
-    """Read a model file into a new SQLite database, as `raci import` does."""
-    from raci.formats import read_model
-    from raci.store import open_store
-
-    loaded = read_model(model_file)
-    with open_store(database_url(str(database)), create=True,
-                    name=loaded.model.org.name) as store:
-        store.replace_model(loaded.model)
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False) -> None:

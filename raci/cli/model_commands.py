@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import difflib
 import sys
 import typing
@@ -19,8 +20,14 @@ from typing import Any
 
 import click
 
-from raci.cli.options import confirm, format_option, model_argument, output_option
-from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
+from raci.cli.options import (
+    confirm,
+    format_option,
+    model_argument,
+    output_option,
+    progress_bar,
+)
+from raci.errors import ModelFileError, UsageError
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -30,17 +37,21 @@ from raci.model import (
     Kpi,
     Letter,
     Model,
+    Org,
     Reference,
     parse_date,
 )
 from raci.model.changes import Change, removal
-from raci.model.entities import cell_text, parse_cell
-from raci.source import database_url, is_model_file, open_model
+from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
+from raci.model.sheets import LAYOUTS, Layout
+from raci.source import ModelSource, database_url, is_model_file, open_model
 
 if typing.TYPE_CHECKING:
     from raci.store import Store
 
 KIND_NAMES = list(KINDS)
+EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx",
+                   ".csv": "csv"}
 
 
 # ---- commands ---------------------------------------------------------------
@@ -63,35 +74,86 @@ def new(model: str, name: str | None) -> None:
 @click.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--into", "model", required=True, help="The database to read the file into.")
-@click.option("--replace", is_flag=True, help="Overwrite a database that already holds a model.")
-def import_(file: Path, model: str, replace: bool) -> None:
-    """Read a model file into a database, all or nothing."""
-    from raci.formats import read_model
+@click.option("--replace", is_flag=True,
+              help="A model file: overwrite a database that holds a model. A matrix: its "
+                   "letters replace every assignment of the model. A roster: each body it "
+                   "names gets exactly its members.")
+@click.option("--layout", type=click.Choice(LAYOUTS),
+              help="A spreadsheet's layout (default: found from its headers).")
+@click.option("--kind", type=click.Choice(["initiative", "goal", "decision"]),
+              default="initiative", show_default=True,
+              help="What a matrix row is when the sheet has no kind column.")
+@click.option("--strict", is_flag=True,
+              help="Refuse a matrix whose actors are not all in the model already.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
+              help="Which column holds a field the headers do not say, by header or letter "
+                   "(--column body=Project, --column ignore=Opmerkingen). Repeatable.")
+def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: str,
+            strict: bool, columns: tuple[str, ...]) -> None:
+    """Read a model file (.yaml, .json) or a spreadsheet (.xlsx, .csv: a RACI matrix or a
+    seat roster) into a database, all or nothing."""
+    from raci.importing import ImportOptions, import_file
 
-    if is_model_file(model):
-        target = Path(model).with_suffix(".db")
-        raise UsageError(f"--into {model}: give the database to read the file into, such as "
-                         f"--into {target}")
-    loaded = read_model(file)
-    _import_into(model, loaded.model, replace=replace)
-    confirm(f"imported {len(loaded.model)} entities and "
-            f"{len(loaded.model.assignments)} assignments into {model}")
+    options = ImportOptions(replace=replace, layout=layout, kind=kind, strict=strict,
+                            columns=columns)
+    if is_model_file(str(file)):
+        given = [name for name, value in (("--layout", layout), ("--strict", strict),
+                                          ("--column", columns),
+                                          ("--kind", kind != "initiative")) if value]
+        if given:
+            raise UsageError(f"{', '.join(given)}: for spreadsheets only; {file} is a model "
+                             "file")
+    with progress_bar() as progress:
+        options.progress = progress
+        report = import_file(file, model, options)
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
+    if report.layout == "model":
+        confirm(f"imported {report.entities} entities and {report.assignments} assignments "
+                f"into {model}")
+    else:  # merged into what was there: say what the model holds now
+        confirm(f"imported the {report.layout} {file.name} into {model}, which now holds "
+                f"{report.entities} entities and {report.assignments} assignments")
 
 
 @click.command()
 @model_argument
-@output_option("The model file to write (default: standard output).")
-@format_option(["yaml", "json"], "Default: json for a .json output file, else yaml.")
+@output_option("The file to write (default: standard output; a workbook needs one).")
+@format_option(["yaml", "json", "xlsx", "csv"],
+               "Default: from the output file's suffix, else yaml. xlsx and csv write "
+               "the RACI matrix.")
 def export(model: str, output: Path | None, fmt: str | None) -> None:
-    """Write the model file."""
+    """Write the model file, or the RACI matrix as a workbook (xlsx) or CSV."""
+    source = open_model(model)
+    if fmt is None and output is not None:
+        fmt = EXPORT_SUFFIXES.get(output.suffix.lower())
+    fmt = fmt or "yaml"
+    if fmt in ("xlsx", "csv"):
+        _export_matrix(source, output, fmt)
+        return
     from raci.formats import dump_model, write_model
 
-    source = open_model(model)
     if output is None:
-        sys.stdout.write(dump_model(source.model, fmt or "yaml"))  # type: ignore[arg-type]
+        sys.stdout.write(dump_model(source.model, fmt))  # type: ignore[arg-type]
         return
-    fmt = fmt or ("json" if output.suffix.lower() == ".json" else "yaml")
     write_model(source.model, output, fmt)  # type: ignore[arg-type]
+    click.echo(f"wrote {output}", err=True)
+
+
+def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
+    from raci.export.sheets import matrix_csv_file, write_matrix_csv, write_matrix_workbook
+
+    if fmt == "csv":
+        if output is None:
+            sys.stdout.write(matrix_csv_file(source.model))
+            return
+        write_matrix_csv(source.model, output)
+    else:
+        if output is None:
+            raise UsageError("--format xlsx: give the workbook to write with -o FILE.xlsx")
+        from raci.lint import lint_model
+
+        write_matrix_workbook(source.model, lint_model(source), output)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -140,11 +202,18 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
 @click.command(name="set")
 @model_argument
 @click.argument("entity_id", metavar="ID")
-@click.argument("settings", nargs=-1, required=True, metavar="FIELD=VALUE…")
+@click.argument("settings", nargs=-1, metavar="FIELD=VALUE…")
 def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
-    """Change fields of an entity; an empty VALUE clears the field."""
+    """Change fields of an entity; an empty VALUE clears the field. Without
+    ID, `org.name=…`, `org.description=…`, `org.as_of=…` and
+    `org.not_recorded=…` change the organisation's header."""
     from raci.formats import entity_from_data, entity_to_data
 
+    if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
+        _set_org(model, (entity_id, *settings))
+        return
+    if not settings:
+        raise UsageError("give at least one FIELD=VALUE")
     with _edit(model) as (store, current):
         entity = _existing(current, entity_id)
         kind = current.kind(entity_id)
@@ -161,6 +230,60 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...]) -> None:
             changed.has_raci = current.kpis[entity_id].has_raci
         _save(store, current, Change(put=[changed]))
     confirm(f"changed {entity_id}")
+
+
+ORG_PREFIX = "org."
+
+
+def _set_org(model: str, settings: tuple[str, ...]) -> None:
+    from raci.formats.convert import org_from_data, org_to_data
+
+    fields = {f.name: f for f in dataclasses.fields(Org)}
+    with _edit(model) as (store, current):
+        data = org_to_data(current.org)
+        for setting in settings:
+            key, sep, text = setting.partition("=")
+            field = key.removeprefix(ORG_PREFIX)
+            if not key.startswith(ORG_PREFIX) or not sep:
+                raise UsageError(f"{setting!r}: write org.FIELD=VALUE; the organisation's "
+                                 "header cannot be set together with an entity")
+            if field not in fields:
+                raise UsageError(f"the organisation has no field {field!r}; "
+                                 f"fields: {', '.join(fields)}")
+            value = _parse_value(str(fields[field].type), text)
+            if value is None:
+                data.pop(field, None)
+            else:
+                data[field] = value.isoformat() if isinstance(value, dt.date) else value
+        _check_entity("org", data)
+        _save(store, current, Change(org=org_from_data(data)))
+    changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
+    confirm(f"changed the organisation's {changed}")
+
+
+@click.command()
+@model_argument
+@click.argument("old")
+@click.argument("new")
+@click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
+              help="A baseline file whose fingerprints follow the new id. Repeatable.")
+def rename(model: str, old: str, new: str, baselines: tuple[Path, ...]) -> None:
+    """Give entity OLD the id NEW everywhere it is named, in one transaction."""
+    from raci.lint.baseline import read_baseline, rename_in_baseline
+
+    if not is_valid_id(new):
+        raise UsageError(f"{new!r} is not an id: letters, digits and _ . : -, starting with a "
+                         f"letter or digit, at most {ID_MAX_LENGTH} characters")
+    for baseline in baselines:
+        read_baseline(baseline)  # refuse an unreadable baseline before anything changes
+    with _edit(model) as (store, current):
+        _existing(current, old)
+        if new in current:
+            raise UsageError(f"id {new!r} is already used by a {current.kind(new)}")
+        _save(store, current, Change(rename=(old, new)))
+    renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
+    also = f" and {renamed} baseline fingerprints" if baselines else ""
+    confirm(f"renamed {old} to {new}{also}")
 
 
 @click.command()
@@ -229,37 +352,12 @@ def unassign(model: str, item: str, actor: str) -> None:
     confirm(f"{actor} is no longer {cell_text(letters)} on {item}")
 
 
-COMMANDS: list[click.Command] = [new, import_, export, validate, add, set_, rm, assign, unassign]
+COMMANDS: list[click.Command] = [
+    new, import_, export, validate, add, set_, rename, rm, assign, unassign,
+]
 
 
 # ---- shared steps -------------------------------------------------------------
-
-
-def _import_into(spec: str, model: Model, *, replace: bool) -> None:
-    """Write `model` into the database MODEL names. One that holds no model
-    yet is made holding it in one transaction, so a failure or a kill
-    leaves no model behind."""
-    from raci.store import open_store
-
-    url = database_url(spec)
-    if "://" not in spec and not Path(spec).exists():
-        open_store(url, create=True, name=model.org.name, model=model).close()
-        return
-    try:
-        store = open_store(url)
-    except StoreError as not_opened:  # perhaps a database with no raci tables yet
-        try:
-            open_store(url, create=True, name=model.org.name, model=model).close()
-        except StoreError:
-            raise not_opened from None  # the reason it could not be opened says more
-        return
-    with store:
-        try:
-            store.replace_model(model, only_if_empty=not replace)
-        except ModelExistsError:
-            raise UsageError(
-                f"{spec} already holds a model; use --replace to overwrite it"
-            ) from None
 
 
 @contextmanager

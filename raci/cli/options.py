@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
+PROGRESS_STEP = 250
 
 model_argument = click.argument("model")
 """MODEL: a .db file, a database URL, or a .yaml/.yml/.json model file (see `raci.source`)."""
@@ -53,3 +55,27 @@ def discard_output() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[str, int | None], Callable[[], None]] | None]:
+    """A progress bar on stderr for reading sheets, or None when stderr is no
+    terminal (a pipe or a CI log gets no bar)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        def start(what: str, total: int | None) -> Callable[[], None]:
+            task = bar.add_task(what, total=total)
+            rows = 0
+
+            def advance() -> None:
+                nonlocal rows
+                rows += 1
+                if rows % PROGRESS_STEP == 0:  # a bar redrawn per row would slow the read
+                    bar.advance(task, PROGRESS_STEP)
+            return advance
+        yield start

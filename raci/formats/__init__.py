@@ -5,6 +5,10 @@ problem as ``FILE:LINE:COL: message``; `dump_model` and `write_model` write
 SPEC §1's format back. The data functions convert between a `Model` and the
 file's plain structure; `check_entity_data` gives one entity's schema
 problems in the same words, for forms and scripted edits.
+
+Spreadsheets are read by `raci.formats.sheet_files` (`read_spreadsheet`: a
+RACI matrix or a seat roster from .xlsx or CSV, into `raci.model.sheets`
+data); it is imported where used, so that openpyxl loads only then.
 """
 
 from raci.formats.convert import (

@@ -270,7 +270,12 @@ def dump_json(data: dict[str, Any]) -> str:
 
 def write_model(model: Model, path: Path, fmt: Format | None = None) -> None:
     """Write the model file atomically: a temporary file beside it, then a rename."""
-    text = dump_model(model, fmt or format_of(path))
+    write_file_whole(path, dump_model(model, fmt or format_of(path)))
+
+
+def write_file_whole(path: Path, text: str) -> None:
+    """Replace `path` by `text` atomically (a temporary file beside it, then a
+    rename), keeping the mode of the file replaced; RaciError if it cannot."""
     # mkstemp makes the file private; keep the mode of the file replaced.
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     temporary: str | None = None

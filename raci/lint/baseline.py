@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from raci.errors import UsageError
+from raci.formats.files import write_file_whole
 from raci.lint.findings import Finding
 
 
@@ -37,6 +38,26 @@ def read_baseline(path: Path) -> set[str]:
     if not isinstance(fingerprints, list) or not all(isinstance(f, str) for f in fingerprints):
         raise UsageError(f"{path}: not a baseline; write one with `raci lint --write-baseline`")
     return set(fingerprints)
+
+
+def rename_in_baseline(path: Path, old: str, new: str) -> int:
+    """Make the baseline's fingerprints name `new` where they named `old`
+    (targets kept sorted); return how many changed. The file is replaced whole."""
+    fingerprints = read_baseline(path)
+    renamed = {_renamed(f, old, new) for f in fingerprints}
+    changed = len(fingerprints - renamed)
+    if changed:
+        document = {"version": 1, "fingerprints": sorted(renamed)}
+        write_file_whole(path, json.dumps(document, indent=2) + "\n")
+    return changed
+
+
+def _renamed(fingerprint: str, old: str, new: str) -> str:
+    code, _, targets = fingerprint.partition(":")
+    ids = targets.split(",")
+    if old not in ids:
+        return fingerprint
+    return f"{code}:{','.join(sorted(new if t == old else t for t in ids))}"
 
 
 def without_baselined(findings: Iterable[Finding], baseline: set[str]) -> list[Finding]:

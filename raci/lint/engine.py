@@ -68,7 +68,8 @@ class Linter:
 
     def update(self, change: Change) -> list[Finding]:
         """Bring the findings up to date after `change` was applied to the model."""
-        if change.put or change.delete or change.org is not None or self._model_moved_on():
+        if (change.put or change.delete or change.org is not None or change.rename is not None
+                or self._model_moved_on()):
             self._recheck_all()
             return self.findings()
         if change.assign or change.unassign:

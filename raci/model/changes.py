@@ -17,7 +17,8 @@ from raci.model.model import Model
 @dataclass
 class Change:
     """Entities to put (added or replaced whole) and to delete, assignments to
-    add and remove, and optionally a new org header or waiver list."""
+    add and remove, and optionally a new org header or waiver list; or one
+    entity renamed (a change that renames does nothing else)."""
 
     put: list[Entity] = field(default_factory=list)
     delete: list[str] = field(default_factory=list)
@@ -28,6 +29,9 @@ class Change:
     before: dict[str, str] = field(default_factory=dict)
     """New entity id -> the entity of its kind it goes just before (else last):
     the inverse of a delete puts each entity back in its place."""
+    rename: tuple[str, str] | None = None
+    """(old id, new id): the entity takes the new id in its place, and all
+    that names it follows (`Model.rename`); applied before the rest."""
 
     def apply(self, model: Model) -> Change:
         """Apply to `model` and return the change that undoes it.
@@ -37,6 +41,10 @@ class Change:
         by ``rm --force``) costs linear, not quadratic, time.
         """
         inverse = Change()
+        if self.rename is not None:
+            old, new = self.rename
+            model.rename(old, new)
+            inverse.rename = (new, old)
         if self.org is not None:
             inverse.org, model.org = model.org, self.org
         if self.waivers is not None:
@@ -114,7 +122,7 @@ class Change:
     def is_empty(self) -> bool:
         return not (
             self.put or self.delete or self.assign or self.unassign
-            or self.org is not None or self.waivers is not None
+            or self.org is not None or self.waivers is not None or self.rename is not None
         )
 
 

@@ -25,6 +25,16 @@ LETTER_WORDS: dict[str, str] = {
     "R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed",
 }
 
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+"""What an id is (SPEC §1): letters, digits and ``_ . : -``, starting with a
+letter or digit."""
+ID_MAX_LENGTH = 100
+
+
+def is_valid_id(text: str) -> bool:
+    return len(text) <= ID_MAX_LENGTH and ID_PATTERN.fullmatch(text) is not None
+
+
 BODY_KINDS = (
     "steering_group",
     "programme_board",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from itertools import chain
+from typing import Any
 
 from raci.model.entities import (
     CELL_ORDER,
@@ -223,6 +224,36 @@ class Model:
         self.changed()
         return len(self.assignments) != before
 
+    def rename(self, old: str, new: str) -> None:
+        """Give the entity `old` the id `new`, in its place, and make everything
+        that names it (fields, assignments, waiver targets) name `new`. Every
+        entity or waiver that changes is a new object: nobody holding the old
+        ones sees them change."""
+        kind = self.kind(old)
+        if kind is None:
+            raise KeyError(old)
+        if new in self:
+            raise ValueError(f"id {new!r} is already used")
+        referrers = dict.fromkeys(r.source for r in self.references_to(old) if r.source in self)
+        collection = self.collection(kind)
+        entries = [(new if key == old else key, replace(entity, id=new) if key == old else entity)
+                   for key, entity in collection.items()]
+        collection.clear()
+        collection.update(entries)
+        self.changed()
+        for referrer in (new if r == old else r for r in referrers):
+            entity = self.get(referrer)
+            assert entity is not None
+            self.collection(kind_of(entity))[referrer] = _renaming_in(entity, old, new)
+        self.assignments = [
+            Assignment(new if a.item == old else a.item, a.letter,
+                       new if a.actor == old else a.actor) if old in (a.item, a.actor) else a
+            for a in self.assignments
+        ]
+        self.waivers = [replace(w, target=[new if t == old else t for t in w.target])
+                        if old in w.target else w for w in self.waivers]
+        self.changed()
+
     def changed(self) -> None:
         """Drop the indexes; call after changing an entity's fields in place."""
         for name in _INDEXES:
@@ -287,6 +318,18 @@ class Model:
             for target in waiver.target:
                 index[target].append(Reference(f"waivers[{number}]", "target", target))
         return index
+
+
+def _renaming_in(entity: Entity, old: str, new: str) -> Entity:
+    """A copy of `entity` whose reference fields name `new` where they named `old`."""
+    changes: dict[str, Any] = {}
+    for name in REFERENCE_FIELDS[kind_of(entity)]:
+        value = getattr(entity, name)
+        if isinstance(value, list) and old in value:
+            changes[name] = [new if v == old else v for v in value]
+        elif value == old:
+            changes[name] = new
+    return replace(entity, **changes)
 
 
 _INDEXES = tuple(

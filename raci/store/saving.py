@@ -110,6 +110,8 @@ def save_change(
 ) -> WrittenVersions:
     """Write `change`; return the versions written, for the store to remember."""
     saving = _Saving(connection, revision, remembered)
+    if change.rename is not None:
+        saving.rename(*change.rename)
     if change.org is not None:
         saving.write_org(change.org)
     if change.waivers is not None:
@@ -403,6 +405,96 @@ class _Saving:
             owner = lf.table.c[lf.owner]
             for chunk in _chunks(owner_ids):
                 self.connection.execute(delete(lf.table).where(owner.in_(chunk)))
+
+    # ---- renaming ---------------------------------------------------------------------
+
+    def rename(self, old: str, new: str) -> None:
+        """Give entity `old` the id `new` in its place and make every row that
+        names it follow: referring entities, assignments and waiver targets
+        take this save's version, after checking that each is as loaded."""
+        version = self.entity_version(old)
+        if version is None:
+            raise _added(old) if self.entity_exists(old) else StoreError(f"{old} is not there")
+        if self.entity_exists(new):
+            raise _added(new)
+        referrers = {referrer: v for referrer, _, _, v in self._references_to([old])
+                     if referrer != old}  # a body reporting to itself is renamed, not touched
+        for referrer, referrer_version in referrers.items():
+            if self.entity_version(referrer) != referrer_version:
+                raise _changed(referrer)
+        cells = self._cells_naming(old)
+        waivers_named = self._waivers_name(old)
+        entity = tables.entity
+        result = self.connection.execute(update(entity).where(
+            entity.c.id == old, entity.c.version == version).values(id=new, version=self.revision))
+        if result.rowcount == 0:
+            raise _changed(old)
+        for name in REFERENCE_COLUMNS:
+            self.connection.execute(update(entity).where(entity.c[name] == old).values({name: new}))
+        for lf in LIST_FIELDS:
+            table = lf.table
+            self.connection.execute(update(table).where(table.c[lf.owner] == old)
+                                    .values({lf.owner: new, "version": self.revision}))
+            if lf.names_entities:
+                self.connection.execute(update(table).where(table.c[lf.value] == old)
+                                        .values({lf.value: new}))
+        self._touch_entities(list(referrers))
+        self._rename_in_assignments(old, new, cells)
+        if waivers_named:
+            self._rename_in_waivers(old, new)
+        self.written.entities.update({old: None, new: self.revision})
+
+    def _cells_naming(self, entity_id: str) -> dict[AssignmentKey, int]:
+        table = tables.assignment
+        rows = self.connection.execute(
+            select(table.c.item, table.c.actor, table.c.version)
+            .where(or_(table.c.item == entity_id, table.c.actor == entity_id)))
+        cells = {(item, actor): version for item, actor, version in rows}
+        for (item, actor), version in cells.items():
+            if self.assignment_version((item, actor)) != version:
+                raise _changed(f"the assignment of {actor} on {item}")
+        return cells
+
+    def _waivers_name(self, entity_id: str) -> bool:
+        target = tables.waiver_target.c.target
+        named = self.connection.execute(select(target).where(target == entity_id)).first()
+        if named is None:
+            return False
+        current = dict(self.connection.execute(
+            select(tables.waiver.c.position, tables.waiver.c.version)).all())
+        if current != self.remembered.waivers:
+            raise _changed("the list of waivers")
+        return True
+
+    def _touch_entities(self, ids: list[str]) -> None:
+        """Give entities (and their list rows) this save's version."""
+        for chunk in _chunks(ids):
+            self.connection.execute(update(tables.entity).where(tables.entity.c.id.in_(chunk))
+                                    .values(version=self.revision))
+            for lf in LIST_FIELDS:
+                owner = lf.table.c[lf.owner]
+                self.connection.execute(update(lf.table).where(owner.in_(chunk))
+                                        .values(version=self.revision))
+        self.written.entities.update(dict.fromkeys(ids, self.revision))
+
+    def _rename_in_assignments(self, old: str, new: str,
+                               cells: dict[AssignmentKey, int]) -> None:
+        table = tables.assignment
+        for column in (table.c.item, table.c.actor):
+            self.connection.execute(update(table).where(column == old)
+                                    .values({column.name: new, "version": self.revision}))
+        for item, actor in cells:
+            self.written.assignments[item, actor] = None
+            renamed = (new if item == old else item, new if actor == old else actor)
+            self.written.assignments[renamed] = self.revision
+
+    def _rename_in_waivers(self, old: str, new: str) -> None:
+        target = tables.waiver_target.c.target
+        self.connection.execute(update(tables.waiver_target).where(target == old)
+                                .values(target=new))
+        self.connection.execute(update(tables.waiver_target).values(version=self.revision))
+        self.connection.execute(update(tables.waiver).values(version=self.revision))
+        self.written.waivers = dict.fromkeys(self.remembered.waivers, self.revision)
 
     # ---- references -------------------------------------------------------------------
 

@@ -29,8 +29,7 @@ from raci.model import (
     parse_date,
 )
 from raci.model.changes import Change
-from raci.model.entities import may_hold_together
-from raci.model.ids import ID_MAX_LENGTH, ID_PATTERN
+from raci.model.entities import is_valid_id, may_hold_together
 
 ACTORS = frozenset({"role", "body", "person"})
 ID_PREFIXES = {"person": "p.", "goal": "g.", "initiative": "i.", "decision": "d.", "kpi": "k."}
@@ -206,7 +205,7 @@ def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
     name = form_field.name
     match form_field.type:
         case "id":
-            if not ID_PATTERN.match(text) or len(text) > ID_MAX_LENGTH:
+            if not is_valid_id(text):
                 check.add(name, "an id starts with a letter or digit, then letters, digits, "
                                 "_ . : - (at most 100)")
             return text

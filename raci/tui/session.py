@@ -144,6 +144,9 @@ def _changed_since(model: Model, edit: Edit) -> str | None:
     removed (a pair it assigned anew had none), the org header and waivers.
     """
     change, found = edit.change, edit.inverse
+    if change.rename is not None:
+        old, new = change.rename
+        return None if old in model and new not in model else old
     entities_found = {entity.id: entity for entity in found.put}
     for entity_id in (*(entity.id for entity in change.put), *change.delete):
         if model.get(entity_id) != entities_found.get(entity_id):

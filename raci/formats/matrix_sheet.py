@@ -1,0 +1,333 @@
+"""Read RACI matrices from spreadsheet sheets: rows are items, the header names actors.
+
+How a sheet is read:
+
+- The **header** is found, not assumed: the first row with RACI letters
+  (after its first filled cell) marks the body, and the header is the
+  nearest row above it that names at least half of that row's lettered
+  columns. Rows above the header are titles; the first one's text is kept.
+  A header cell left empty under a merged cell takes the text above it.
+- A row of ``raci:`` cells above the header (hidden in the workbooks `raci
+  export` writes) gives each column's id, so such a sheet imports exactly;
+  in a workbook with such sheets only those are read (not its findings).
+- **Columns**: id, kind (soort), goal (doel) and description
+  (omschrijving, toelichting) are recognised by their header anywhere;
+  the items' names are in the first other column; every named column after
+  it is an actor. `--column FIELD=HEADER` says what the words do not.
+- **Rows**: blank rows are skipped. A row with a name and no letters, id,
+  kind or goal is a **section heading**: it becomes a goal that the rows
+  under it (up to the next heading) serve. In a workbook with several
+  matrix sheets each sheet becomes a goal too (its programme area), above
+  its sections.
+- **Cells** are read with `parse_cell`; a bad cell is named
+  (``Matrix!C3: "C/I": ...``) and every bad cell is reported at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised
+from raci.formats.spreadsheet import Row, Sheet
+from raci.model.entities import parse_cell
+from raci.model.naming import item_kind_named, name_key
+from raci.model.sheets import (
+    SheetActor,
+    SheetCell,
+    SheetGoal,
+    SheetItem,
+    SheetMatrix,
+    quoted,
+)
+
+HEADER_SEARCH_ROWS = 30
+"""How far down a sheet the header is looked for."""
+IDS_MARK = "raci:"
+read_cell = functools.lru_cache(maxsize=256)(parse_cell)
+"""`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
+GOAL_SEPARATORS = str.maketrans({"\n": ";"})
+
+
+@dataclass
+class SheetReading:
+    """What reading a file found, besides the data: problems refuse the
+    import, notices are told."""
+
+    problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def peek(sheet: Sheet, count: int = HEADER_SEARCH_ROWS) -> list[Row]:
+    """The sheet's first rows; the sheet still reads from its first row."""
+    head = list(itertools.islice(sheet.rows, count))
+    sheet.rows = itertools.chain(head, sheet.rows)
+    return head
+
+
+def has_letters(cells: list[str]) -> bool:
+    """Whether a row holds a RACI cell after its first filled cell (its name)."""
+    filled = [text for text in cells if text]
+    return any(_letters_or_none(text) for text in filled[1:])
+
+
+def _letters_or_none(text: str) -> tuple[str, ...] | None:
+    try:
+        return read_cell(text)
+    except ValueError:
+        return None
+
+
+def find_header(head: list[Row]) -> int | None:
+    """The header's index in `head`, or None: no matrix here.
+    Under a ``raci:`` row the header is the next row, letters or not."""
+    marked = next((i for i, (_, cells) in enumerate(head) if _is_ids_row(cells)), None)
+    if marked is not None and marked + 1 < len(head):
+        return marked + 1
+    for index, (_, cells) in enumerate(head):
+        if index == 0 or not has_letters(cells):
+            continue
+        lettered = [c for c, text in enumerate(cells) if text and _letters_or_none(text)]
+        for above in range(index - 1, -1, -1):
+            names = head[above][1]
+            named = sum(1 for c in lettered if c < len(names) and names[c])
+            if named * 2 >= len(lettered) and sum(1 for t in names if t) > 1 \
+                    and not _is_ids_row(names):
+                return above
+        return None
+    return None
+
+
+def _is_ids_row(cells: list[str]) -> bool:
+    filled = [text for text in cells if text]
+    return bool(filled) and all(text.startswith(IDS_MARK) for text in filled)
+
+
+@dataclass
+class _Columns:
+    """What each column of one sheet holds."""
+
+    fields: dict[int, str]
+    item: int
+    actors: dict[int, SheetActor]
+
+
+def read_matrices(sheets: list[Sheet], choices: ColumnChoices,
+                  advance: Callable[[Sheet], Callable[[], None]]) -> tuple[SheetMatrix,
+                                                                           SheetReading]:
+    """Every matrix in the sheets. A workbook that `raci export` wrote is read
+    by its marked sheets only (its findings sheet is no matrix)."""
+    reading = SheetReading()
+    parts: list[tuple[Sheet, _SheetMatrixReader]] = []
+    unread: list[Sheet] = []
+    for sheet in sheets:
+        head = peek(sheet)
+        found = find_header(head)
+        if found is None:
+            unread.append(sheet)
+            continue
+        reader = _SheetMatrixReader(sheet, head, found, choices)
+        reader.read(advance(sheet))
+        parts.append((sheet, reader))
+    if any(reader.marked for _, reader in parts):
+        unread.extend(sheet for sheet, reader in parts if not reader.marked)
+        parts = [(s, r) for s, r in parts if r.marked]
+    else:
+        reading.notices.extend(f"sheet {sheet.label} holds no RACI matrix; not read"
+                               for sheet in unread)
+    return _combine([r for _, r in parts], reading)
+
+
+def _combine(readers: list[_SheetMatrixReader], reading: SheetReading) -> tuple[SheetMatrix,
+                                                                                SheetReading]:
+    matrix = SheetMatrix()
+    several = len(readers) > 1 and not any(r.marked for r in readers)
+    for reader in readers:
+        if not several:
+            reader.drop_area()
+        matrix.goals.extend(reader.goals)
+        matrix.actors.extend(reader.columns.actors.values())
+        matrix.items.extend(reader.items)
+        reading.problems.extend(reader.problems)
+        reading.notices.extend(reader.notices)
+        if matrix.title is None:
+            matrix.title = reader.title
+    return matrix, reading
+
+
+class _SheetMatrixReader:
+    def __init__(self, sheet: Sheet, head: list[Row], header_index: int,
+                 choices: ColumnChoices) -> None:
+        self.sheet = sheet
+        above = head[:header_index]
+        self.marked = any(_is_ids_row(cells) for _, cells in above)
+        titles = [cells for _, cells in above if not _is_ids_row(cells) and any(cells)]
+        self.title = next((t for t in titles[0] if t), None) if titles else None
+        self.header_row, header = head[header_index]
+        self.problems: list[str] = []
+        self.notices: list[str] = []
+        self.area = SheetGoal(sheet.name, sheet.cell(1, 0))
+        self.goals: list[SheetGoal] = [self.area]
+        self.items: list[SheetItem] = []
+        self.columns = self._columns(self._names(header, above), above, choices)
+        self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+
+    # ---- the header -------------------------------------------------------------
+
+    def _names(self, header: list[str], above: list[tuple[int, list[str]]]) -> list[str]:
+        """Each column's header; an empty one (under a merged cell) takes the
+        nearest text above it."""
+        width = max([len(header)] + [len(cells) for _, cells in above])
+        names = header + [""] * (width - len(header))
+        for column in range(width):
+            for _, cells in reversed(above):
+                if names[column] or _is_ids_row(cells):
+                    continue
+                if column < len(cells) and cells[column]:
+                    names[column] = cells[column]
+        return names
+
+    def _columns(self, names: list[str], above: list[Row], choices: ColumnChoices) -> _Columns:
+        missing = choices.missing(names)
+        if missing:
+            self.problems.append(f"{self.sheet.label}: --column {', '.join(missing)}: no such "
+                                 f"header in row {self.header_row}; headers: "
+                                 f"{', '.join(n for n in names if n)}")
+        chosen = choices.columns(names)
+        fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
+        ids = next((cells for _, cells in above if _is_ids_row(cells)), [])
+        item = next((c for c, f in fields.items() if f == "item"), None)
+        if item is None:
+            item = next((c for c, name in enumerate(names) if c not in fields), 0)
+        actors: dict[int, SheetActor] = {}
+        for column in range(item + 1, len(names)):
+            if column in fields or not names[column]:
+                continue
+            kind, _, actor_id = _id_cell(ids, column).partition(":")
+            actors[column] = SheetActor(names[column], self.sheet.cell(self.header_row, column),
+                                        actor_id or None, kind or None)
+        for column in range(item):
+            if column not in fields and names[column]:
+                self.notices.append(f"{self.sheet.cell(self.header_row, column)}: column "
+                                    f"\"{names[column]}\" not read (it is left of the items' "
+                                    "names); name it with --column FIELD=HEADER")
+        self._check_unique(actors)
+        return _Columns(fields, item, actors)
+
+    def _check_unique(self, actors: dict[int, SheetActor]) -> None:
+        seen: dict[str, SheetActor] = {}
+        for actor in actors.values():
+            key = actor.id or name_key(actor.name)
+            if key in seen:
+                self.problems.append(f"{actor.cell}: \"{actor.name}\": names the same actor "
+                                     f"as {seen[key].cell}; give each actor one column")
+            seen.setdefault(key, actor)
+
+    # ---- the rows -------------------------------------------------------------------
+
+    def read(self, advance: Callable[[], None]) -> None:
+        section: SheetGoal | None = None
+        for number, cells in self._body():
+            advance()
+            if not any(cells):
+                continue
+            item, had_cells = self._row(number, cells, section or self.area)
+            if item is not None and not had_cells and not self._described(item):
+                section = SheetGoal(item.name, item.cell, self.area)
+                self.goals.append(section)
+            elif item is not None:
+                self.items.append(item)
+        self._hint_columns_without_letters()
+
+    def _body(self) -> Iterator[Row]:
+        return itertools.dropwhile(lambda row: row[0] <= self.header_row, self.sheet.rows)
+
+    def _row(self, number: int, cells: list[str],
+             under: SheetGoal) -> tuple[SheetItem | None, bool]:
+        """The row's item (None when it has no name), and whether any actor's
+        cell in it is filled (a section heading has none)."""
+        def text(column: int) -> str:
+            return cells[column] if column < len(cells) else ""
+
+        item = SheetItem(text(self.columns.item), self.sheet.cell(number, self.columns.item),
+                         under=under)
+        had_cells = False
+        for column, actor in self.columns.actors.items():
+            if text(column):
+                had_cells = True
+                self._cell(item, actor, column, text(column), self.sheet.cell(number, column))
+        for column, field_name in self.columns.fields.items():
+            if text(column):
+                self._field(item, field_name, text(column), self.sheet.cell(number, column))
+        self._check_unnamed(number, cells)
+        if not item.name:
+            if had_cells or self._described(item):
+                self.problems.append(f"{item.cell}: this row has letters but no item name; "
+                                     "name the item")
+            return None, had_cells
+        return item, had_cells
+
+    def _cell(self, item: SheetItem, actor: SheetActor, column: int, text: str,
+              cell: str) -> None:
+        try:
+            letters = read_cell(text)
+        except ValueError as bad:
+            self.bad[column] += 1
+            self.problems.append(f"{cell}: {quoted(text)}: {bad}")
+            return
+        self.good[column] += 1
+        item.cells.append(SheetCell(actor, letters, cell))
+
+    def _field(self, item: SheetItem, field_name: str, text: str, cell: str) -> None:
+        if field_name == "id":
+            item.id = text
+        elif field_name == "kind":
+            item.kind, item.kind_cell = item_kind_named(text), cell
+            if item.kind is None:
+                self.problems.append(f"{cell}: {quoted(text)}: not a kind of item; write goal, "
+                                     "initiative, decision or indicator (or doel, initiatief, "
+                                     "besluit, indicator)")
+        elif field_name == "goal":
+            item.goals = [g.strip() for g in text.translate(GOAL_SEPARATORS).split(";")
+                          if g.strip()]
+            item.goal_cell = cell
+        elif field_name == "description":
+            item.description = text
+
+    @staticmethod
+    def _described(item: SheetItem) -> bool:
+        return bool(item.id or item.kind_cell or item.goals)
+
+    def _check_unnamed(self, number: int, cells: list[str]) -> None:
+        for column in range(self.columns.item + 1, len(cells)):
+            if cells[column] and column not in self.columns.actors \
+                    and column not in self.columns.fields:
+                self.problems.append(
+                    f"{self.sheet.cell(number, column)}: {quoted(cells[column])}: this column "
+                    f"has no actor's name in its header (row {self.header_row}); name the actor")
+
+    def _hint_columns_without_letters(self) -> None:
+        for column, actor in self.columns.actors.items():
+            if self.bad[column] and not self.good[column]:
+                self.problems.append(
+                    f"{actor.cell}: {quoted(actor.name)}: this column holds no RACI letter; "
+                    f"if it is not an actor, leave it out with --column "
+                    f"ignore=\"{actor.name}\"")
+
+    def drop_area(self) -> None:
+        """A workbook of one matrix has no programme areas: no goal per sheet."""
+        self.goals.remove(self.area)
+        for goal in self.goals:
+            if goal.parent is self.area:
+                goal.parent = None
+        for item in self.items:
+            if item.under is self.area:
+                item.under = None
+
+
+def _id_cell(ids: list[str], column: int) -> str:
+    text = ids[column] if column < len(ids) else ""
+    return text.removeprefix(IDS_MARK) if text.startswith(IDS_MARK) else ""

@@ -1,0 +1,165 @@
+"""Read seat rosters: one row per seat, a body and a person in each.
+
+The header is the first row (of the first 30) in which a body column and
+a person column are found: by the words of `ROSTER_HEADERS`, by a word of
+the header ("Maintainer Name" is a person, "Company Name" a unit), or by
+`--column`. Lists are often grouped: a blank body, kind or tag cell under a
+filled one means the same as above. In a grouped list each group is a body
+of its own, even where two groups have one name (the "Steering Committee"
+of two projects); in a list that names the body on every row, rows of one
+name are one body wherever they stand. Person, unit, role and chair cells are
+never filled down: a blank company is no company.
+
+A chair is marked in a chair column (``x``, ``ja``, ``yes``, ``voorzitter``)
+or by a role that says so (``voorzitter``, ``chair``); a role of ``lid`` or
+``member`` is a plain seat. Any other role is the person's function: a role
+they hold, whose seat it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from raci.formats.columns import ROSTER_HEADERS, ColumnChoices, recognised
+from raci.formats.matrix_sheet import SheetReading, peek
+from raci.formats.spreadsheet import Row, Sheet
+from raci.model.naming import body_kind_named, name_key
+from raci.model.sheets import Seat, SheetRoster, quoted
+
+CHAIR_WORDS = frozenset({"voorzitter", "chair", "vz", "chairperson", "chairman", "chairwoman"})
+MEMBER_WORDS = frozenset({"lid", "member", "deelnemer", "participant", "maintainer"})
+CHAIR_MARKS = CHAIR_WORDS | {"x", "ja", "j", "yes", "y", "true", "waar", "1", "✓", "✔"}
+NOT_CHAIR_MARKS = MEMBER_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
+FILLED_DOWN = ("body", "kind", "tag")
+
+
+def find_roster_header(head: list[Row],
+                       choices: ColumnChoices) -> tuple[int, dict[int, str]] | None:
+    """The header's index in `head` and its columns' fields, or None."""
+    for index, (_, cells) in enumerate(head):
+        fields = recognised(cells, ROSTER_HEADERS, by_word=True, taken=choices.columns(cells))
+        if {"body", "person"} <= set(fields.values()):
+            return index, fields
+    return None
+
+
+@dataclass
+class _Grouped:
+    """The filled-down values of the rows read so far (with the cell each came
+    from), and the number of the group of rows the body started."""
+
+    values: dict[str, tuple[str, str]]
+    group: int = 0
+    filled: bool = False
+    """Whether any seat took its body from a row above: the list is grouped."""
+
+
+def read_roster(sheet: Sheet, choices: ColumnChoices,
+                advance: Callable[[], None]) -> tuple[SheetRoster, SheetReading] | None:
+    """The seats of a sheet, or None when no roster header is found in it."""
+    head = peek(sheet)
+    found = find_roster_header(head, choices)
+    if found is None:
+        return None
+    index, fields = found
+    header_row, header = head[index]
+    roster = SheetRoster(has_chair_column="chair" in fields.values())
+    titles = [t for _, cells in head[:index] for t in cells if t]
+    roster.title = titles[0] if titles else None
+    reading = SheetReading()
+    grouped = _Grouped({})
+    skipped: list[str] = []
+    unheaded: set[int] = set()
+    rows = itertools.dropwhile(lambda row: row[0] <= header_row, sheet.rows)
+    for number, cells in rows:
+        advance()
+        unheaded.update(c for c, text in enumerate(cells) if text and c not in fields
+                        and not (c < len(header) and header[c]))
+        values = {f: (cells[c], sheet.cell(number, c)) for c, f in fields.items()
+                  if c < len(cells) and cells[c] and f != "ignore"}
+        if not values:
+            continue
+        seat = _seat(values, grouped, reading)
+        if seat is None:
+            skipped.append(str(number))
+        else:
+            roster.seats.append(seat)
+    roster.grouped = grouped.filled
+    _tell_unread(sheet, header_row, header, fields, unheaded, reading)
+    if skipped:
+        reading.notices.append(f"{sheet.label}: rows with no person and no body of their own "
+                               f"were skipped: {', '.join(skipped[:10])}"
+                               + (f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""))
+    return roster, reading
+
+
+def _tell_unread(sheet: Sheet, row: int, header: list[str], fields: dict[int, str],
+                 unheaded: set[int], reading: SheetReading) -> None:
+    """Name the columns not read: those with a header no field took, and those
+    with no header that hold text (such as a category column)."""
+    unread = [f'{sheet.cell(row, c)} "{text}"' for c, text in enumerate(header)
+              if text and c not in fields]
+    unread += [f"{sheet.cell(row, c)} (no header)" for c in sorted(unheaded)]
+    if unread:
+        reading.notices.append(f"columns not read: {', '.join(unread)}; name one with "
+                               "--column FIELD=HEADER (or its letter)")
+
+
+def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
+          reading: SheetReading) -> Seat | None:
+    """The row's seat; the filled-down values carry on from the rows above."""
+    own_body = "body" in values
+    if own_body and name_key(values["body"][0]) != name_key(grouped.values.get(
+            "body", ("", ""))[0]):  # a new group starts: its kind starts afresh
+        grouped.values = {f: v for f, v in grouped.values.items() if f == "tag"}
+        grouped.group += 1
+    grouped.filled = grouped.filled or (not own_body and "body" in grouped.values
+                                        and "person" in values)
+    for name in FILLED_DOWN:
+        if name in values:
+            grouped.values[name] = values[name]
+        elif name in grouped.values:
+            values[name] = grouped.values[name]
+    if "person" not in values and not own_body:
+        return None
+    if "body" not in values:
+        text, cell = values["person"]
+        reading.problems.append(f"{cell}: {quoted(text)}: no body above this seat; name the "
+                                "body in its column")
+        return None
+    body, body_cell = values["body"]
+    seat = Seat(body, body_cell, group=grouped.group)
+    if "person" in values:
+        seat.person, seat.person_cell = values["person"]
+    seat.person_id = values.get("id", ("", ""))[0] or None
+    seat.unit = values.get("unit", ("", ""))[0] or None
+    _role_and_chair(seat, values, reading)
+    if "kind" in values:
+        text, cell = values["kind"]
+        seat.body_kind = body_kind_named(text)
+        if seat.body_kind is None:
+            reading.problems.append(f"{cell}: {quoted(text)}: not a kind of body; write one "
+                                    "such as stuurgroep, werkgroep, committee or other")
+    if "tag" in values:
+        seat.tags = [values["tag"][0]]
+    return seat
+
+
+def _role_and_chair(seat: Seat, values: dict[str, tuple[str, str]],
+                    reading: SheetReading) -> None:
+    if "role" in values:
+        role = values["role"][0]
+        if name_key(role) in CHAIR_WORDS:
+            seat.chair = True
+        elif name_key(role) not in MEMBER_WORDS:
+            seat.role = role
+    if "chair" in values:
+        text, cell = values["chair"]
+        mark = name_key(text)
+        if mark in CHAIR_MARKS:
+            seat.chair = True
+        elif mark not in NOT_CHAIR_MARKS:
+            reading.problems.append(f"{cell}: {quoted(text)}: not a chair mark; write x (or "
+                                    "ja, yes) for the chair, or leave it blank")

@@ -1,0 +1,107 @@
+"""A spreadsheet file read as a RACI matrix or a seat roster (`raci import FILE.xlsx`).
+
+The layout is taken from `--layout`, else found: a sheet with RACI letters
+under a header of names is a matrix; one with a body and a person column
+(and no letters) is a roster. What the file holds comes back as the plain
+data of `raci.model.sheets`, with its problems and notices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from raci.errors import ModelFileError
+from raci.formats.columns import MATRIX_FIELDS, ROSTER_FIELDS, ColumnChoices
+from raci.formats.matrix_sheet import (
+    HEADER_SEARCH_ROWS,
+    SheetReading,
+    find_header,
+    peek,
+    read_matrices,
+)
+from raci.formats.roster_sheet import find_roster_header, read_roster
+from raci.formats.spreadsheet import Progress, Sheet, open_sheets
+from raci.model.sheets import Layout, SheetMatrix, SheetRoster
+
+
+@dataclass
+class SpreadsheetData:
+    layout: Layout
+    data: SheetMatrix | SheetRoster
+    reading: SheetReading
+
+
+def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple[str, ...] = (),
+                     progress: Progress | None = None) -> SpreadsheetData:
+    """Read a .xlsx or CSV file whole; `ModelFileError` when it holds neither
+    layout (bad cells are not raised here: they are in `reading.problems`)."""
+    with open_sheets(path) as sheets:
+        if layout is None:
+            layout = _detect(path, sheets, columns)
+        fields = MATRIX_FIELDS if layout == "matrix" else ROSTER_FIELDS
+        choices = ColumnChoices.parse(columns, fields)
+        if layout == "matrix":
+            matrix, reading = read_matrices(sheets, choices, _advance(progress))
+            if not matrix.items and not reading.problems:
+                raise ModelFileError([_no_header(path, "matrix")])
+            return SpreadsheetData("matrix", matrix, reading)
+        return _read_rosters(path, sheets, choices, _advance(progress))
+
+
+def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...]) -> Layout:
+    roster_choices = ColumnChoices.parse(
+        [c for c in columns if c.partition("=")[0].strip().lower() in ROSTER_FIELDS],
+        ROSTER_FIELDS)
+    for sheet in sheets:
+        head = peek(sheet)
+        if find_header(head) is not None:
+            return "matrix"
+        if find_roster_header(head, roster_choices) is not None:
+            return "roster"
+    raise ModelFileError([_no_header(path, None)])
+
+
+def _no_header(path: Path, layout: Layout | None) -> str:
+    where = f"in the first {HEADER_SEARCH_ROWS} rows of any sheet"
+    if layout == "matrix":
+        return (f"{path}: no RACI matrix found: no row {where} names the actors above R, A, C "
+                "or I cells")
+    if layout == "roster":
+        return (f"{path}: no roster header found: no row {where} names a body and a person "
+                "column (such as Overleg and Naam); name them with --column body=HEADER "
+                "--column person=HEADER")
+    return (f"{path}: no header found: no row {where} names the actors above R, A, C or I "
+            "cells (a matrix), nor a body and a person column (a roster); give --layout "
+            "and --column")
+
+
+def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
+                  advance: Callable[[Sheet], Callable[[], None]]) -> SpreadsheetData:
+    roster, reading = SheetRoster(), SheetReading()
+    for sheet in sheets:
+        found = read_roster(sheet, choices, advance(sheet))
+        if found is None:
+            reading.notices.append(f"sheet {sheet.label} holds no roster; not read")
+            continue
+        part, part_reading = found
+        roster.seats.extend(part.seats)
+        roster.has_chair_column = roster.has_chair_column or part.has_chair_column
+        roster.grouped = roster.grouped or part.grouped
+        roster.title = roster.title or part.title
+        reading.problems.extend(part_reading.problems)
+        reading.notices.extend(part_reading.notices)
+    if not roster.seats and not reading.problems:
+        raise ModelFileError([_no_header(path, "roster")])
+    return SpreadsheetData("roster", roster, reading)
+
+
+def _advance(progress: Progress | None) -> Callable[[Sheet], Callable[[], None]]:
+    def start(sheet: Sheet) -> Callable[[], None]:
+        return progress(f"reading {sheet.label}", sheet.total) if progress else _nothing
+    return start
+
+
+def _nothing() -> None:
+    pass

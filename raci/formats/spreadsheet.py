@@ -1,0 +1,220 @@
+"""Spreadsheets as rows of text: .xlsx workbooks and CSV files, streamed.
+
+A workbook is read with openpyxl in read-only mode, row by row, so that a
+sheet of 100,000 rows never sits in memory as cells; formulas give the value
+Excel last calculated (never evaluated here). Numbers, dates and booleans
+become the text a person would type. A CSV file may be UTF-8 (with or
+without a BOM), UTF-16 (Excel's "Unicode text") or Windows-1252 (Excel's
+plain "CSV" on Windows), separated by commas, semicolons (Excel in Dutch) or
+tabs (or what an Excel ``sep=`` first line says). Every failure is one
+`ModelFileError` line naming the file.
+
+Cells are named as a spreadsheet names them: ``Matrix!C3`` (``'Programma
+Warmte'!C3`` when the sheet's name has spaces) in a workbook, and
+``matrix.csv:C3`` in a CSV file, whose row is the record as Excel numbers it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import functools
+import io
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from raci.errors import ModelFileError
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+SHEET_SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
+SAMPLE_BYTES = 65_536
+SEPARATORS = ",;\t"
+_PLAIN_SHEET_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+Row = tuple[int, list[str]]
+"""A row's number (1-based, as the spreadsheet shows it) and its cells' text."""
+
+
+@dataclass
+class Sheet:
+    """One sheet of a workbook, or a whole CSV file, read once from top to bottom."""
+
+    label: str
+    """How messages name the sheet: ``Matrix``, ``'Programma Warmte'``, ``matrix.csv``."""
+    name: str
+    """The sheet's own name (the file's stem for a CSV file)."""
+    rows: Iterator[Row]
+    total: int | None = None
+    """How many rows the sheet says it has, for a progress bar; None if unknown."""
+    separator: str = "!"
+
+    def cell(self, row: int, column: int) -> str:
+        """``Matrix!C3`` for the 0-based `column` of `row`."""
+        return f"{self.label}{self.separator}{column_letter(column)}{row}"
+
+
+def is_spreadsheet(path: Path) -> bool:
+    return path.suffix.lower() in SHEET_SUFFIXES
+
+
+@functools.lru_cache(maxsize=1024)
+def column_letter(column: int) -> str:
+    """``A`` for column 0, ``Z`` for 25, ``AA`` for 26."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_number(letters: str) -> int | None:
+    """The 0-based column of ``A``, ``AB`` (at most three letters); None otherwise."""
+    if not re.fullmatch(r"[A-Za-z]{1,3}", letters):
+        return None
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as the text a person would type: ``3``, ``2.5``, ``2026-11-01``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, (dt.date, dt.time, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+@contextmanager
+def open_sheets(path: Path) -> Iterator[list[Sheet]]:
+    """The sheets of a workbook (in its order), or the one sheet of a CSV file."""
+    _check_file(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        with path.open("rb") as raw:
+            yield [_csv_sheet(path, raw)]
+        return
+    workbook = _open_workbook(path)
+    try:
+        yield [_workbook_sheet(path, worksheet) for worksheet in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise ModelFileError([f"{path}: no such file"])
+    if path.is_dir():
+        raise ModelFileError([f"{path}: is a folder; give a .xlsx or .csv file"])
+    if path.stat().st_size == 0:
+        raise ModelFileError([f"{path}: the file is empty"])
+
+
+def _open_workbook(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    # openpyxl fails on a broken or foreign file with whatever its zip and XML
+    # readers raise (BadZipFile, KeyError, ValueError, ParseError, ...).
+    except Exception as error:
+        raise ModelFileError([
+            f"{path}: not an Excel workbook ({_reason(error)}); save it from Excel as "
+            ".xlsx, or as CSV"]) from None
+
+
+def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
+    name = str(worksheet.title)
+    label = name if _PLAIN_SHEET_NAME.fullmatch(name) else "'" + name.replace("'", "''") + "'"
+    total = worksheet.max_row if isinstance(worksheet.max_row, int) else None
+    # Some programs write a wrong size into the sheet; read what is really there.
+    worksheet.reset_dimensions()
+    return Sheet(label, name, _workbook_rows(path, label, worksheet), total)
+
+
+def _workbook_rows(path: Path, label: str, worksheet: Any) -> Iterator[Row]:
+    number = 0
+    try:
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            yield number, [cell_text(value) for value in values]
+    except Exception as error:  # a broken sheet inside a good zip: as in _open_workbook
+        raise ModelFileError([
+            f"{path}: sheet {label} could not be read after row {number} "
+            f"({_reason(error)}); open and save it in Excel, or save it as CSV"]) from None
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+
+
+def _csv_sheet(path: Path, raw: io.BufferedReader) -> Sheet:
+    sample = raw.read(SAMPLE_BYTES)
+    raw.seek(0)
+    encoding = _encoding(sample)
+    if encoding != "utf-16" and b"\x00" in sample:
+        raise ModelFileError([f"{path}: not a text file (it holds NUL bytes); save it as CSV "
+                              "from a spreadsheet program"])
+    text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    head = sample.decode(encoding, errors="replace").lstrip("\ufeff")
+    declared = re.match(r"sep=(.)\r?\n", head)
+    if declared:  # Excel's hint line, which Excel itself hides
+        text.readline()
+        separator = declared.group(1)
+    else:
+        separator = "\t" if encoding == "utf-16" else _separator(head)
+    reader = csv.reader(text, delimiter=separator)
+    return Sheet(path.name, path.stem, _csv_rows(path, reader), None, separator=":")
+
+
+def _encoding(sample: bytes) -> str:
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _separator(head: str) -> str:
+    """The separator used most in the first lines: a title row may hold none."""
+    lines = head.splitlines()[:20]
+    counts = {sep: sum(line.count(sep) for line in lines) for sep in SEPARATORS}
+    best = max(SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _csv_rows(path: Path, reader: Iterator[list[str]]) -> Iterator[Row]:
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield number, [cell.strip() for cell in cells]
+    except UnicodeDecodeError:
+        raise ModelFileError([f"{path}: row {number + 1} is not text in a known encoding; "
+                              "save the file as CSV UTF-8"]) from None
+    except csv.Error as error:  # a field past csv's size limit, say
+        raise ModelFileError([f"{path}: row {number + 1}: {error}; save it as CSV "
+                              "from a spreadsheet program"]) from None
+
+
+Progress = Callable[[str, int | None], Callable[[], None]]
+"""Called once per step (``reading Matrix``) with its count of rows, if
+known; returns what to call after each row. The command line draws a bar."""

@@ -1,0 +1,478 @@
+"""Bring what a spreadsheet says into a model: match, make, and build one `Change`.
+
+`merge_matrix` reads a `SheetMatrix` against a model: items and actors are
+matched by id or name (`raci.model.naming`), the unknown ones are made
+(actors as roles, unless `strict`), section headings and sheets become
+goals, and every cell becomes the letters its actor holds on its item.
+`merge_roster` does the same for a `SheetRoster`: bodies, people, units,
+roles held, seats and chairs. Neither touches the model: each returns the
+change, what the user should be told, and what is wrong, cell by cell.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from raci.model.changes import Change
+from raci.model.checks import kinds_phrase
+from raci.model.entities import (
+    NOT_RECORDED_FACTS,
+    Assignment,
+    Body,
+    Decision,
+    Entity,
+    Goal,
+    Initiative,
+    Letter,
+    Person,
+    Role,
+    Unit,
+    cell_text,
+)
+from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model, kind_of
+from raci.model.naming import IdMaker, Names, body_kind_in_name, is_valid_id, name_key
+from raci.model.sheets import (
+    Seat,
+    SheetActor,
+    SheetGoal,
+    SheetItem,
+    SheetMatrix,
+    SheetRoster,
+    quoted,
+)
+
+MATRIX_NOT_RECORDED = ("chairs", "holders", "success_criteria", "indicators", "goals",
+                       "cadence")
+"""Facts a RACI matrix may not hold (SPEC §2): each is added to `org.not_recorded`
+unless the model, with the matrix in, records it (`goals`: a section, sheet
+or goal column put an initiative under a goal)."""
+ROSTER_NOT_RECORDED = ("cadence",)
+"""Facts a seat roster cannot hold; `chairs` too when it marks none."""
+MOST_NAMED = 10
+AnyEntity = TypeVar("AnyEntity", bound=Entity)
+
+
+@dataclass
+class Merge:
+    """What an import would do: the change, notices for the user, and problems
+    (each naming its cell) that refuse the whole import."""
+
+    change: Change = field(default_factory=Change)
+    notices: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def merge_matrix(model: Model, matrix: SheetMatrix, *, replace: bool = False,
+                 strict: bool = False, kind: str = "initiative") -> Merge:
+    """The change that brings a matrix into `model`.
+
+    Assignments are set cell by cell: a filled cell gives its actor exactly
+    those letters on the item. With `replace`, every other assignment of the
+    model goes (the matrix is the whole matrix part); without, the model's
+    other assignments stay. Entities already in the model keep their fields.
+    """
+    merger = _MatrixMerger(model, strict, kind)
+    merger.merge(matrix)
+    if replace:
+        kept = merger.cells.keys()
+        merger.result.change.unassign = [
+            a for a in model.assignments if (a.item, a.actor) not in kept]
+    _note_not_recorded(model, merger.result, list(MATRIX_NOT_RECORDED))
+    return merger.result
+
+
+class _MatrixMerger:
+    def __init__(self, model: Model, strict: bool, kind: str) -> None:
+        self.model, self.strict, self.kind = model, strict, kind
+        self.result = Merge()
+        self.ids = IdMaker(e.id for e in model.entities())
+        self.items = Names(model, ITEM_KINDS)
+        self.actors = Names(model, ACTOR_KINDS)
+        self.made: dict[str, Entity] = {}
+        self.claimed: set[str] = set()
+        self.goal_ids: dict[int, str] = {}
+        self.actor_ids: dict[int, str | None] = {}
+        self.cells: dict[tuple[str, str], tuple[tuple[Letter, ...], str]] = {}
+
+    def merge(self, matrix: SheetMatrix) -> None:
+        for item in matrix.items:  # ids the sheet gives are its own: no made id takes one
+            if item.id is not None and is_valid_id(item.id):
+                self.ids.claim(item.id)
+        for goal in matrix.goals:
+            self.goal_ids[id(goal)] = self._goal(goal)
+        rows = [(item, self._item(item)) for item in matrix.items]
+        for item, item_id in rows:
+            if item_id in self.made:
+                self._link(item, self.made[item_id])
+        new_roles: list[str] = []
+        for actor in matrix.actors:
+            self._actor(actor, new_roles)
+        for item, item_id in rows:
+            for cell in item.cells:
+                actor_id = self._actor(cell.actor, new_roles)
+                if item_id is not None and actor_id is not None:
+                    self._cell(item_id, actor_id, cell.letters, cell.cell)
+        self._finish(new_roles)
+
+    # ---- goals and items -------------------------------------------------------
+
+    def _goal(self, goal: SheetGoal) -> str:
+        found = self.items.find(goal.name, self.claimed)
+        if found is not None and self._kind_of(found.id) == "goal":
+            self.claimed.add(found.id)
+            return found.id
+        parent = None if goal.parent is None else self.goal_ids[id(goal.parent)]
+        return self._make(Goal(id=self.ids.make(goal.name, "goal"), name=goal.name,
+                               parent=parent)).id
+
+    def _item(self, item: SheetItem) -> str | None:
+        if item.id is not None and not is_valid_id(item.id):
+            self._problem(item.cell, item.id, "not an id: an id starts with a letter or "
+                          "digit and holds only letters, digits and _ . : -")
+            return None
+        found = self._existing_item(item)
+        if found is not None:
+            kind = self._kind_of(found.id)
+            if item.kind is not None and item.kind != kind:
+                self._problem(item.kind_cell or item.cell, item.kind or "",
+                              f"{found.id} is {kinds_phrase([kind or ''])} in the model, "
+                              f"not {kinds_phrase([item.kind])}")
+            self.claimed.add(found.id)
+            return found.id
+        kind = item.kind or self.kind
+        if kind == "kpi":
+            self._problem(item.kind_cell or item.cell, item.name,
+                          "an indicator needs its type and what it measures: add it to the "
+                          "model first (raci add MODEL kpi ...), then import the sheet")
+            return None
+        entity_id = item.id or self.ids.make(item.name, kind)
+        cls = KINDS[kind][1]
+        entity = cls(id=entity_id, name=item.name, description=item.description)
+        self.claimed.add(entity_id)
+        return self._make(entity).id
+
+    def _existing_item(self, item: SheetItem) -> Entity | None:
+        if item.id is None:
+            return self.items.find(item.name, self.claimed)
+        kind = self._kind_of(item.id)
+        if kind is not None and kind not in ITEM_KINDS:
+            self._problem(item.cell, item.id,
+                          f"{item.id} is {kinds_phrase([kind])} in the model, not an item")
+            return None
+        return self.model.get(item.id) or self.made.get(item.id)
+
+    def _link(self, item: SheetItem, entity: Entity) -> None:
+        """Put a new item in its place: under the goals its goal column names,
+        else under its section heading or sheet."""
+        if item.goals:
+            allowed = {"goal", "initiative"} if isinstance(entity, Decision) else {"goal"}
+            targets = [t for ref in item.goals
+                       if (t := self._target(ref, allowed, item)) is not None]
+        else:
+            targets = [] if item.under is None else [self.goal_ids[id(item.under)]]
+        if isinstance(entity, Goal):
+            if len(targets) > 1:
+                self._problem(item.goal_cell or item.cell, "; ".join(item.goals),
+                              "a goal has one parent goal; name one")
+            entity.parent = targets[0] if targets else None
+        elif isinstance(entity, Initiative):
+            entity.goals = list(dict.fromkeys(targets))
+        elif isinstance(entity, Decision):
+            entity.about = list(dict.fromkeys(targets))
+
+    def _target(self, ref: str, allowed: set[str], item: SheetItem) -> str | None:
+        found = self.items.find(ref)
+        if found is None:
+            return self._make(Goal(id=self.ids.make(ref, "goal"), name=ref)).id
+        kind = self._kind_of(found.id) or ""
+        if kind not in allowed:
+            self._problem(item.goal_cell or item.cell, ref,
+                          f"{found.id} is {kinds_phrase([kind])}; name a goal"
+                          + (" or initiative" if "initiative" in allowed else ""))
+            return None
+        return found.id
+
+    # ---- actors and cells -----------------------------------------------------
+
+    def _actor(self, actor: SheetActor, new_roles: list[str]) -> str | None:
+        if id(actor) in self.actor_ids:
+            return self.actor_ids[id(actor)]
+        found = self.actors.find_id(actor.id) if actor.id else None
+        found = found or self.actors.find(actor.name)
+        actor_id: str | None = None
+        if found is not None:
+            actor_id = found.id
+        elif self.strict:
+            self._problem(actor.cell, actor.name, "no role, body or person of this name or "
+                          "id in the model (--strict); add it first, or leave out --strict")
+        else:
+            actor_id = self._make(self._new_actor(actor)).id
+            new_roles.append(actor.name)
+        self.actor_ids[id(actor)] = actor_id
+        return actor_id
+
+    def _new_actor(self, actor: SheetActor) -> Entity:
+        entity_id = actor.id if actor.id and actor.id not in self.ids.taken and \
+            is_valid_id(actor.id) else self.ids.make(actor.name, "actor")
+        self.ids.claim(entity_id)
+        if actor.kind == "body":
+            return Body(id=entity_id, name=actor.name, kind=body_kind_in_name(actor.name))
+        if actor.kind == "person":
+            return Person(id=entity_id, name=actor.name)
+        return Role(id=entity_id, name=actor.name)
+
+    def _cell(self, item_id: str, actor_id: str, letters: tuple[Letter, ...],
+              cell: str) -> None:
+        key = (item_id, actor_id)
+        earlier = self.cells.get(key)
+        if earlier is not None and earlier[0] != letters:
+            self._problem(cell, cell_text(letters), f"{earlier[1]} gives the same actor "
+                          f"{cell_text(earlier[0])} on the same item; give one")
+            return
+        self.cells[key] = (letters, cell)
+
+    # ---- the change -------------------------------------------------------------
+
+    def _finish(self, new_roles: list[str]) -> None:
+        change = self.result.change
+        change.put = list(self.made.values())
+        for (item, actor), (letters, _) in self.cells.items():
+            change.assign.extend(Assignment(item, letter, actor) for letter in letters)
+        for kpi_id in {item for item, _ in self.cells if item in self.model.kpis}:
+            kpi = self.model.kpis[kpi_id]
+            if not kpi.has_raci:
+                change.put.append(replace(kpi, has_raci=True))
+        if new_roles:
+            self.result.notices.append(
+                f"{_count(len(new_roles), 'actor')} not in the model became roles: "
+                f"{_listing(new_roles)}")
+
+    def _make(self, entity: Entity) -> Entity:
+        self.made[entity.id] = entity
+        if kind_of(entity) in ITEM_KINDS:
+            self.items.add(entity)
+        else:
+            self.actors.add(entity)
+        return entity
+
+    def _kind_of(self, entity_id: str) -> str | None:
+        made = self.made.get(entity_id)
+        return kind_of(made) if made is not None else self.model.kind(entity_id)
+
+    def _problem(self, cell: str, text: str, reason: str) -> None:
+        self.result.problems.append(f"{cell}: {quoted(text)}: {reason}")
+
+
+# ---- rosters --------------------------------------------------------------------
+
+
+def merge_roster(model: Model, roster: SheetRoster, *, replace: bool = False) -> Merge:
+    """The change that brings a roster into `model`: each seat puts its person
+    (or the role they hold, when a function is given) in its body.
+
+    Bodies, people, units and roles are matched by id or name and made when
+    new. A body keeps its members and gets the roster's added; with
+    `replace`, each body the roster names gets exactly the roster's members
+    (and its chair, when the roster has a chair column).
+    """
+    merger = _RosterMerger(model, replace, roster)
+    for seat in roster.seats:
+        merger.seat(seat)
+    merger.finish()
+    facts = list(ROSTER_NOT_RECORDED)
+    if not any(seat.chair for seat in roster.seats):
+        facts.append("chairs")
+    _note_not_recorded(model, merger.result, facts)
+    return merger.result
+
+
+class _RosterMerger:
+    def __init__(self, model: Model, replace: bool, roster: SheetRoster) -> None:
+        self.model, self.replace = model, replace
+        self.has_chair_column, self.grouped = roster.has_chair_column, roster.grouped
+        self.result = Merge()
+        self.ids = IdMaker(e.id for e in model.entities())
+        self.names = {kind: Names(model, [kind]) for kind in ("unit", "person", "role", "body")}
+        self.changed: dict[str, Entity] = {}
+        self.made: set[str] = set()
+        self.chair_cells: dict[str, str] = {}
+        self.bodies: dict[str, Body] = {}
+        self.claimed_bodies: set[str] = set()
+        self.units_of: dict[str, list[str]] = {}
+        self.other_names: dict[str, list[str]] = {}
+        self.roles: dict[tuple[str, str | None], Role] = {}
+
+    def seat(self, seat: Seat) -> None:
+        body = self._body(seat)
+        if seat.person is None:
+            return
+        unit = None if seat.unit is None else self._entity(
+            "unit", seat.unit, None, lambda i: Unit(id=i, name=seat.unit or ""))
+        person = self._person(seat.person, seat.person_id, unit)
+        holder = person.id
+        if seat.role is not None:
+            role = self._role(seat.role, unit)
+            if person.id not in role.holders:
+                role.holders.append(person.id)
+            holder = role.id
+        if holder not in body.members:
+            body.members.append(holder)
+        if seat.chair:
+            self._chair(body, holder, seat.person_cell or seat.body_cell)
+
+    def _body(self, seat: Seat) -> Body:
+        key = str(seat.group) if self.grouped else name_key(seat.body)
+        if key not in self.bodies:
+            found = self.names["body"].find(seat.body, self.claimed_bodies)
+            if isinstance(found, Body):
+                body = self._changed(found)
+                if self.replace:  # the roster gives all of its members
+                    body.members = []
+                    if self.has_chair_column:
+                        body.chair = None
+            else:
+                body = self._made(Body(id=self.ids.make(seat.body, "body"), name=seat.body,
+                                       kind=seat.body_kind or body_kind_in_name(seat.body)))
+            self.bodies[key] = body
+            self.claimed_bodies.add(body.id)
+        body = self.bodies[key]
+        body.tags.extend(t for t in seat.tags if t not in body.tags)
+        return body
+
+    def _person(self, name: str, person_id: str | None, unit: Entity | None) -> Entity:
+        person = self._entity("person", name, person_id, lambda i: Person(
+            id=i, name=name, unit=None if unit is None else unit.id))
+        if unit is not None:
+            self.units_of.setdefault(person.id, []).append(unit.name)
+            if isinstance(person, Person) and person.unit is None:  # a gap, filled
+                person.unit = unit.id
+        if name_key(person.name) != name_key(name):  # found by id
+            self.other_names.setdefault(person.id, []).append(name)
+        return person
+
+    def _role(self, name: str, unit: Entity | None) -> Role:
+        key = (name_key(name), None if unit is None else unit.id)
+        if key not in self.roles:
+            found = self.names["role"].find(name)
+            # A function of another unit is another role: the Wethouder of two towns.
+            if isinstance(found, Role) and (unit is None or found.unit in (None, unit.id)):
+                role = self._changed(found)
+            else:
+                role = self._made(Role(id=self.ids.make(name, "role"), name=name,
+                                       unit=None if unit is None else unit.id))
+            self.roles[key] = role
+        return self.roles[key]
+
+    def _chair(self, body: Body, holder: str, cell: str) -> None:
+        earlier = self.chair_cells.get(body.id)
+        if earlier and body.chair != holder:
+            self.result.problems.append(
+                f"{cell}: {quoted(body.name)}: a body has one chair, and {earlier} "
+                "marks another; mark one")
+            return
+        body.chair = holder
+        self.chair_cells[body.id] = cell
+
+    def _entity(self, kind: str, name: str, entity_id: str | None,
+                make: Callable[[str], Entity]) -> Entity:
+        """The entity of this kind with this id or name, ready to change; or a new one."""
+        names = self.names[kind]
+        found = names.find_id(entity_id) if entity_id else None
+        found = found or names.find(name)
+        if found is not None:
+            return self._changed(found)
+        new_id = entity_id if entity_id and is_valid_id(entity_id) and \
+            entity_id not in self.ids.taken else self.ids.make(name, kind)
+        self.ids.claim(new_id)
+        return self._made(make(new_id))
+
+    def _changed(self, entity: AnyEntity) -> AnyEntity:
+        if entity.id not in self.changed:
+            self.changed[entity.id] = copy.deepcopy(entity)
+        changed = self.changed[entity.id]
+        assert isinstance(changed, type(entity))
+        return changed
+
+    def _made(self, entity: AnyEntity) -> AnyEntity:
+        self.names[kind_of(entity)].add(entity)
+        self.changed[entity.id] = entity
+        self.made.add(entity.id)
+        return entity
+
+    def finish(self) -> None:
+        """Put what changed; tell of new entities and of people with several units."""
+        self.result.change.put = [
+            e for e in self.changed.values()
+            if e.id in self.made or e != self.model.get(e.id)]
+        made = [self.changed[i] for i in self.made]
+        counts = {kind: sum(isinstance(e, KINDS[kind][1]) for e in made)
+                  for kind in ("body", "person", "unit", "role")}
+        self.result.notices.append("made " + ", ".join(
+            _count(n, kind) for kind, n in counts.items()))
+        several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
+                   for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
+        if several:
+            self.result.notices.append(
+                f"{_count(len(several), 'person')} listed with several units keep the "
+                f"first: {_listing(several)}")
+        renamed = [f"{self.changed[p].name} (also {'; '.join(dict.fromkeys(n))})"
+                   for p, n in self.other_names.items()]
+        if renamed:
+            self.result.notices.append(
+                f"{_count(len(renamed), 'person')} named otherwise in some rows (one id) "
+                f"keep the first name: {_listing(renamed)}")
+
+
+# ---- shared -------------------------------------------------------------------
+
+
+def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
+    """Add to `org.not_recorded` the facts the sheet cannot hold, unless the
+    model (as the change leaves it) records them."""
+    put = {entity.id: entity for entity in merge.change.put}
+    unrecorded = [fact for fact in facts if not _records(model, put, fact)]
+    wanted = [f for f in NOT_RECORDED_FACTS
+              if f in model.org.not_recorded or f in unrecorded]
+    if wanted != model.org.not_recorded:
+        merge.change.org = replace(model.org, not_recorded=wanted)
+        added = [f for f in wanted if f not in model.org.not_recorded]
+        merge.notices.append(f"org.not_recorded: added {', '.join(added)} (the sheet does not "
+                             "record them; the rules that need them are not run)")
+
+
+def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
+    """Whether the model, with the entities `put`, records the fact anywhere
+    (SPEC §2's table)."""
+    def current(kind: str) -> list[Any]:
+        cls = KINDS[kind][1]
+        kept = [e for i, e in model.collection(kind).items() if i not in put]
+        return kept + [e for e in put.values() if type(e) is cls]
+
+    if fact == "chairs":
+        return any(b.chair for b in current("body"))
+    if fact == "cadence":
+        return any(b.meets_every_days is not None for b in current("body"))
+    if fact == "holders":
+        return any(r.holders for r in current("role"))
+    if fact == "success_criteria":
+        return any(i.success_criteria for i in current("initiative"))
+    if fact == "indicators":
+        return bool(current("kpi"))
+    if fact == "goals":
+        return any(i.goals for i in current("initiative"))
+    return True
+
+
+
+def _count(number: int, noun: str) -> str:
+    plural = {"person": "people", "body": "bodies"}.get(noun, noun + "s")
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def _listing(names: list[str]) -> str:
+    shown = ", ".join(names[:MOST_NAMED])
+    more = len(names) - MOST_NAMED
+    return shown + (f" and {more} more" if more > 0 else "")

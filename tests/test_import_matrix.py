@@ -1,0 +1,372 @@
+"""`raci import` of RACI matrices from .xlsx and CSV, as a designer brings them in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import Raci
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from workbooks import give_cached_values, write_csv, write_plain_workbook, write_workbook
+
+from raci.source import open_model
+
+MESSY = {
+    "Matrix": [
+        ["RACI-matrix Programma Warmtetransitie", None, None, None, None, None, None],
+        ["versie 0.3, concept", None, None, None, None, None, None],
+        [None, None, None, "Rijk", None, "Regio", None],
+        ["Nr", "Activiteit", "Doel", "Opdrachtgever", "Kwartiermaker", "Wethouder Wonen",
+         None],
+        [None, None, None, None, None, None, None],
+        [None, "Voorbereiding", None, None, None, None, None],
+        ["1.1", "Startnotitie opstellen", None, "A", "r", "c", None],
+        ["1.2", "Business case", None, " A/R ", None, "i", None],
+        [None, None, None, None, None, None, None],
+        [None, "Uitvoering", None, None, None, None, None],
+        ["2.1", "Wijkaanpak", "Aardgasvrije wijken", "r,a", "C", "I", None],
+        [None, "Subsidieregeling", None, "AR", "R", None, None],
+    ],
+}
+"""Two title rows, a band of organisations merged over the actors, the
+actors' header, the item column's header merged down (G4 is the sixth
+actor, merged down from G3: "Provincie"), a blank row, two sections."""
+
+
+def messy_workbook(path: Path) -> Path:
+    rows = [list(row) for row in MESSY["Matrix"]]
+    rows[2][6] = "Gedeputeerde"
+    return write_workbook(path, {"Matrix": rows},
+                          merged={"Matrix": ["A1:G1", "D3:E3", "G3:G4"]})
+
+
+def test_a_messy_workbook_imports_with_sections_as_goals(raci: Raci, tmp_path: Path) -> None:
+    sheet = messy_workbook(tmp_path / "matrix.xlsx")
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert model.org.name == "RACI-matrix Programma Warmtetransitie"
+    assert [(r.id, r.name) for r in model.roles.values()] == [
+        ("opdrachtgever", "Opdrachtgever"), ("kwartiermaker", "Kwartiermaker"),
+        ("wethouder-wonen", "Wethouder Wonen"), ("gedeputeerde", "Gedeputeerde")]
+    assert {g.id: (g.name, g.parent) for g in model.goals.values()} == {
+        "voorbereiding": ("Voorbereiding", None), "uitvoering": ("Uitvoering", None),
+        "aardgasvrije-wijken": ("Aardgasvrije wijken", None)}
+    assert {i.id: (i.name, i.goals) for i in model.initiatives.values()} == {
+        "1.1": ("Startnotitie opstellen", ["voorbereiding"]),
+        "1.2": ("Business case", ["voorbereiding"]),
+        "2.1": ("Wijkaanpak", ["aardgasvrije-wijken"]),
+        "subsidieregeling": ("Subsidieregeling", ["uitvoering"])}
+    cells = {(a.item, a.actor, a.letter) for a in model.assignments}
+    assert cells == {
+        ("1.1", "opdrachtgever", "A"), ("1.1", "kwartiermaker", "R"),
+        ("1.1", "wethouder-wonen", "C"),
+        ("1.2", "opdrachtgever", "A"), ("1.2", "opdrachtgever", "R"),
+        ("1.2", "wethouder-wonen", "I"),
+        ("2.1", "opdrachtgever", "A"), ("2.1", "opdrachtgever", "R"),
+        ("2.1", "kwartiermaker", "C"), ("2.1", "wethouder-wonen", "I"),
+        ("subsidieregeling", "opdrachtgever", "A"), ("subsidieregeling", "opdrachtgever", "R"),
+        ("subsidieregeling", "kwartiermaker", "R")}
+    assert "4 actors not in the model became roles: Opdrachtgever, Kwartiermaker, " \
+        "Wethouder Wonen, Gedeputeerde" in result.err
+    assert model.org.not_recorded == ["chairs", "holders", "success_criteria", "indicators",
+                                      "cadence"]
+
+
+def test_every_bad_cell_is_named_at_once_and_nothing_is_written(raci: Raci,
+                                                                 tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Activiteit", "PO", "Architect", "Team"],
+        ["Plan", "A", "C/I", "R"],
+        ["Bouw", "X", "RR", 3],
+        ["Test", dt.date(2026, 1, 31), "A", "R/A/C"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        'Matrix!C2: "C/I": one actor holds one letter per item (A with R is the only pair); '
+        "Consulted already implies Informed",
+        'Matrix!B3: "X": not a RACI letter; write R, A, C or I, or A/R for the owner who also '
+        "does the work",
+        'Matrix!C3: "RR": a letter is written twice; write each letter once',
+        'Matrix!D3: "3": not a RACI letter; write R, A, C or I, or A/R for the owner who also '
+        "does the work",
+        'Matrix!B4: "2026-01-31": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        "who also does the work",
+        'Matrix!D4: "R/A/C": one actor holds one letter per item (A with R is the only pair); '
+        "a Responsible or Accountable is already consulted and informed",
+    ]
+    assert not (tmp_path / "org.db").exists()
+
+
+def test_a_csv_cell_is_named_by_file_and_cell(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "matrix.csv", [
+        ["Activiteit", "PO", "Architect"], ["Plan", "A", "C/I"]], separator=";",
+        encoding="cp1252")
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.startswith('matrix.csv:C2: "C/I": one actor holds one letter')
+
+
+def test_a_dutch_excel_csv_reads_semicolons_and_windows_accents(raci: Raci,
+                                                                  tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "matrix.csv", [
+        ["Activiteit", "Directeur Financiën", "Cliënt"], ["Begroting", "A/R", "I"]],
+        separator=";", encoding="cp1252")
+    assert raci("import", sheet, "--into", tmp_path / "org.db").code == 0
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [r.name for r in model.roles.values()] == ["Directeur Financiën", "Cliënt"]
+    assert model.letters_of("begroting", "directeur-financien") == ("A", "R")
+
+
+def test_several_sheets_are_programme_areas(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {
+        "Wonen": [["Activiteit", "Wethouder", "Ambtenaar"], ["Kaders", None, None],
+                  ["Woonvisie", "A", "R"]],
+        "Legenda": [["R = Responsible"], ["A = Accountable"]],
+        "Energie": [["Activiteit", "wethouder ", "Netbeheerder"], ["Warmtenet", "A", "C"]],
+    })
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert {g.id: g.parent for g in model.goals.values()} == {
+        "wonen": None, "kaders": "wonen", "energie": None}
+    assert model.initiatives["woonvisie"].goals == ["kaders"]
+    assert model.initiatives["warmtenet"].goals == ["energie"]
+    assert list(model.roles) == ["wethouder", "ambtenaar", "netbeheerder"]
+    assert "sheet Legenda holds no RACI matrix; not read" in result.err
+    assert "goals" not in model.org.not_recorded
+
+
+def test_actors_match_by_name_or_id_and_cells_update(raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(
+        "raci: 1\norg: {name: Gemeente}\n"
+        "people: [{id: p.jansen, name: Pétra Jansen}]\n"
+        "roles: [{id: dg, name: Directeur Generaal, holders: [p.jansen]}]\n"
+        "bodies: [{id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dg]}]\n"
+        "initiatives:\n"
+        "  - {id: plan, name: Plan, raci: {A: dg, C: [sg]}}\n"
+        "  - {id: bouw, name: Bouw, raci: {A: sg}}\n", encoding="utf-8")
+    assert raci("import", model_file, "--into", database).code == 0
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"M": [
+        ["Item", "directeur  generaal", "PETRA JANSEN", "sg", "Regiegroep"],
+        ["Plan", "R/A", "C", None, None],
+        ["Nieuw", "A", None, None, "R"],
+    ]})
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    model = open_model(str(database)).model
+    assert model.letters_of("plan", "dg") == ("A", "R")
+    assert model.letters_of("plan", "p.jansen") == ("C",)
+    assert model.letters_of("plan", "sg") == ("C",)  # a blank cell keeps what was there
+    assert model.letters_of("bouw", "sg") == ("A",)
+    assert model.letters_of("nieuw", "regiegroep") == ("R",)
+    assert "1 actor not in the model became roles: Regiegroep" in result.err
+    # the model records chairs and holders: they are not marked as not recorded
+    assert model.org.not_recorded == ["success_criteria", "indicators", "goals", "cadence"]
+
+    assert raci("import", sheet, "--into", database, "--replace").code == 0
+    replaced = open_model(str(database)).model
+    assert replaced.letters_of("plan", "sg") == ()
+    assert replaced.letters_of("bouw", "sg") == ()
+    assert replaced.letters_of("plan", "dg") == ("A", "R")
+    assert "bouw" in replaced.initiatives  # --replace replaces letters, never entities
+
+
+def test_strict_refuses_unknown_actors_at_their_header(raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    assert raci("new", database, "--name", "Leeg").code == 0
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Item", "Regiegroep", "Ambtenaar"], ["Plan", "A", "R"]]})
+    result = raci("import", sheet, "--into", database, "--strict")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        'Matrix!B1: "Regiegroep": no role, body or person of this name or id in the model '
+        "(--strict); add it first, or leave out --strict",
+        'Matrix!C1: "Ambtenaar": no role, body or person of this name or id in the model '
+        "(--strict); add it first, or leave out --strict"]
+    assert len(open_model(str(database)).model) == 0
+
+
+def test_kind_and_goal_columns_and_the_kind_option(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Id", "Soort", "Doel", "Naam", "Omschrijving", "Minister", "DG"],
+        ["g1", "doel", None, "Klimaatneutraal", None, "A", None],
+        ["g2", "Doel", "Klimaatneutraal", "CO2 -55%", None, None, "A"],
+        ["b1", "besluit", "g2; Klimaatneutraal", "Heffing vaststellen", "In het voorjaar",
+         "A", "C"],
+        [None, None, "g2", "Programma Isolatie", None, None, "A/R"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--kind", "initiative")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert model.goals["g2"].parent == "g1"
+    assert model.decisions["b1"].about == ["g2", "g1"]
+    assert model.decisions["b1"].description == "In het voorjaar"
+    assert model.initiatives["programma-isolatie"].goals == ["g2"]
+
+
+def test_bad_kinds_goals_and_names_are_named(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Soort", "Doel", "Naam", "Minister", "Status", "Opmerkingen"],
+        ["project", None, "Plan", "A", "loopt", "zie notitie"],
+        ["soep", None, "Bouw", "A", None, None],
+        ["indicator", "Plan", "Aantal woningen", "A", None, None],
+        [None, None, None, "R", None, None],
+        ["initiatief", "Plan", "Sloop", "A", "nog bespreken", None],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        'Matrix!E2: "loopt": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        "who also does the work",
+        'Matrix!A3: "soep": not a kind of item; write goal, initiative, decision or indicator '
+        "(or doel, initiatief, besluit, indicator)",
+        'Matrix!C5: this row has letters but no item name; name the item',
+        'Matrix!E6: "nog bespreken": not a RACI letter; write R, A, C or I, or A/R for the '
+        "owner who also does the work",
+        'Matrix!E1: "Status": this column holds no RACI letter; if it is not an actor, '
+        'leave it out with --column ignore="Status"',
+        'Matrix!A4: "Aantal woningen": an indicator needs its type and what it measures: add '
+        "it to the model first (raci add MODEL kpi ...), then import the sheet",
+        'Matrix!B6: "Plan": plan is an initiative; name a goal',
+    ]
+    fixed = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "ignore=Status")
+    assert fixed.code == 2
+    assert "Status" not in fixed.err
+    assert len(fixed.err.splitlines()) == 4
+
+
+def test_a_column_named_by_option_and_the_same_actor_twice(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Fase", "Taak", "Minister", "DG", "minister"],
+        ["1", "Plan", "A", "R", None],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "item=Taak")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        'Matrix!E1: "minister": names the same actor as Matrix!C1; give each actor one '
+        "column"]
+    assert "Matrix!A1: column \"Fase\" not read" in raci(
+        "import", sheet, "--into", tmp_path / "org.db", "--column", "item=Taak",
+        "--column", "ignore=E").err
+
+
+def test_formulas_give_their_cached_values_never_evaluated(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Item", "PO", "Team"], ['=UPPER("plan")', '=CONCAT("C","I")', "R"]]})
+    give_cached_values(sheet, 1, {"A2": "Begroting", "B2": "A/R"})
+    assert raci("import", sheet, "--into", tmp_path / "org.db").code == 0
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [i.name for i in model.initiatives.values()] == ["Begroting"]
+    assert model.letters_of("begroting", "po") == ("A", "R")
+
+
+@pytest.mark.parametrize(("name", "content", "error"), [
+    ("matrix.xlsx", b"Activiteit,PO\nPlan,A\n",
+     "matrix.xlsx: not an Excel workbook (BadZipFile: File is not a zip file); save it from "
+     "Excel as .xlsx, or as CSV"),
+    ("matrix.xlsx", b"", "matrix.xlsx: the file is empty"),
+    ("matrix.csv", b"", "matrix.csv: the file is empty"),
+    ("matrix.csv", b"Plan\x00\x01\x02,A\n", "matrix.csv: not a text file (it holds NUL "
+     "bytes); save it as CSV from a spreadsheet program"),
+    ("matrix.csv", b"Begroting 2026\nZie bijlage\n",
+     "matrix.csv: no header found: no row in the first 30 rows of any sheet names the "
+     "actors above R, A, C or I cells (a matrix), nor a body and a person column (a roster); "
+     "give --layout and --column"),
+    ("matrix.xls", b"\xd0\xcf\x11\xe0", "matrix.xls: an Excel 97-2003 workbook (.xls); save "
+     "it as .xlsx (Excel Workbook) or CSV"),
+])
+def test_hostile_files_get_one_line_and_nothing_is_written(
+        raci: Raci, tmp_path: Path, name: str, content: bytes, error: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    result = raci("import", tmp_path / name, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.removeprefix("raci: ") == error.replace(name, str(tmp_path / name),
+                                                              1) + "\n"
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "org.db").exists()
+
+
+def test_a_zip_that_is_no_workbook_is_refused(raci: Raci, tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "matrix.xlsx", "w") as archive:
+        archive.writestr("readme.txt", "hallo")
+    result = raci("import", tmp_path / "matrix.xlsx", "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.startswith(f"{tmp_path / 'matrix.xlsx'}: not an Excel workbook (")
+    assert len(result.err.splitlines()) == 1
+
+
+def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Path) -> None:
+    from raci.errors import ModelFileError
+    from raci.importing import ImportOptions, import_file
+
+    rows = [["Activiteit", "PO"], *([f"Taak {n}", "A"] for n in range(2, 100_001)),
+            ["Laatste", "Q"]]
+    write_plain_workbook(tmp_path / "big.xlsx", "Matrix", rows)
+    seen: list[str] = []
+
+    def progress(label: str, total: int | None) -> object:
+        seen.append(f"{label} {total}")
+        return lambda: seen.append("")
+
+    with pytest.raises(ModelFileError) as refused:
+        import_file(tmp_path / "big.xlsx", str(tmp_path / "org.db"),
+                    ImportOptions(progress=progress))  # type: ignore[arg-type]
+    assert refused.value.problems == [
+        'Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        "who also does the work"]
+    assert seen[0] == "reading Matrix 100001"
+    assert seen[1:] == [""] * 100_000 + ["matching and writing None"]  # a tick per row
+    assert not (tmp_path / "org.db").exists()
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=80))
+def test_a_plain_name_gets_the_slug_slugify_gives(name: str) -> None:
+    from slugify import slugify
+
+    from raci.model.naming import ID_LENGTH, slug
+
+    assert slug(name) == slugify(name, max_length=ID_LENGTH, word_boundary=True)
+
+
+def test_a_sheet_imports_into_either_database_in_one_change(raci: Raci, tmp_path: Path,
+                                                             store_url: str) -> None:
+    assert raci("new", store_url, "--name", "Gemeente").code == 0
+    first = write_workbook(tmp_path / "a.xlsx", {"Matrix": [
+        ["Activiteit", "Wethouder", "Ambtenaar"], ["Woonvisie", "A", "R"]]})
+    second = write_workbook(tmp_path / "b.xlsx", {"Matrix": [
+        ["Activiteit", "wethouder", "Netbeheerder"], ["Woonvisie", "A/R", "C"]]})
+    assert raci("import", first, "--into", store_url).code == 0
+    assert raci("import", second, "--into", store_url).code == 0
+    model = open_model(store_url).model
+    assert model.org.name == "Gemeente"
+    assert {(a.item, a.letter, a.actor) for a in model.assignments} == {
+        ("woonvisie", "A", "wethouder"), ("woonvisie", "R", "wethouder"),
+        ("woonvisie", "R", "ambtenaar"), ("woonvisie", "C", "netbeheerder")}
+    refused = write_workbook(tmp_path / "c.xlsx", {"Matrix": [
+        ["Activiteit", "Wethouder"], ["Woonvisie", "I"], ["Nieuw", "C/I"]]})
+    assert raci("import", refused, "--into", store_url).code == 2
+    assert open_model(store_url).model.letters_of("woonvisie", "wethouder") == ("A", "R")
+
+
+def test_an_id_the_sheet_gives_is_never_made_for_a_section(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Id", "Activiteit", "PO"], [None, "Plan", None], ["plan", "Plan maken", "A"]]})
+    assert raci("import", sheet, "--into", tmp_path / "org.db").code == 0
+    model = open_model(str(tmp_path / "org.db")).model
+    assert {g.id: g.name for g in model.goals.values()} == {"plan-2": "Plan"}
+    assert model.initiatives["plan"].goals == ["plan-2"]
+
+
+def test_excels_sep_line_says_the_separator(raci: Raci, tmp_path: Path) -> None:
+    sheet = tmp_path / "matrix.csv"
+    sheet.write_text("sep=|\nActiviteit|PO, DG|Team\nPlan|A|X\n", encoding="utf-8")
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.err.splitlines()[0].startswith('matrix.csv:C2: "X": not a RACI letter')

@@ -1,0 +1,153 @@
+"""`raci import --layout roster`: committee member lists in, bodies and seats out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Raci
+from workbooks import write_csv, write_workbook
+
+from raci.source import open_model
+
+LEDEN = [
+    ["Samenstelling overleggen Programma Warmte", None, None, None, None],
+    [None, None, None, None, None],
+    ["Overleg", "Naam", "Organisatie", "Functie", "Voorzitter"],
+    ["Stuurgroep Warmte", "Petra Jansen", "Ministerie van BZK", "DG Bouwen en Wonen", "x"],
+    [None, "Sander Dekker", "Adviesbureau X", None, None],
+    [None, "Anna de Vries", "Gemeente Utrecht", "Wethouder", None],
+    [None, None, None, None, None],
+    ["Werkgroep Wijken", "Anna de Vries", "Gemeente Utrecht", "Wethouder", "ja"],
+    [None, "Bram Smit", "Gemeente Zeist", "Wethouder", None],
+    [None, "Sander Dekker", "Adviesbureau X", "lid", None],
+]
+
+
+def test_a_grouped_dutch_roster_builds_bodies_seats_and_chairs(raci: Raci,
+                                                                tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": LEDEN})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert model.org.name == "Samenstelling overleggen Programma Warmte"
+    assert {u.id: u.name for u in model.units.values()} == {
+        "ministerie-van-bzk": "Ministerie van BZK", "adviesbureau-x": "Adviesbureau X",
+        "gemeente-utrecht": "Gemeente Utrecht", "gemeente-zeist": "Gemeente Zeist"}
+    assert {p.id: p.unit for p in model.people.values()} == {
+        "petra-jansen": "ministerie-van-bzk", "sander-dekker": "adviesbureau-x",
+        "anna-de-vries": "gemeente-utrecht", "bram-smit": "gemeente-zeist"}
+    # a function is one role per unit: the Wethouder of two towns are two roles
+    assert {r.id: (r.name, r.unit, r.holders) for r in model.roles.values()} == {
+        "dg-bouwen-en-wonen": ("DG Bouwen en Wonen", "ministerie-van-bzk", ["petra-jansen"]),
+        "wethouder": ("Wethouder", "gemeente-utrecht", ["anna-de-vries"]),
+        "wethouder-2": ("Wethouder", "gemeente-zeist", ["bram-smit"])}
+    assert {b.id: (b.kind, b.chair, b.members) for b in model.bodies.values()} == {
+        "stuurgroep-warmte": ("steering_group", "dg-bouwen-en-wonen",
+                              ["dg-bouwen-en-wonen", "sander-dekker", "wethouder"]),
+        "werkgroep-wijken": ("working_group", "wethouder",
+                             ["wethouder", "wethouder-2", "sander-dekker"])}
+    assert model.org.not_recorded == ["cadence"]
+    assert "made 2 bodies, 4 people, 4 units, 3 roles" in result.err
+
+
+def test_an_english_roster_with_a_column_option_and_no_chairs(raci: Raci,
+                                                               tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "maintainers.csv", [
+        ["", "Project", "Maintainer Name", "Company", "Github Name", "Link"],
+        ["Graduated", "Envoy", "Matt Klein", "Lyft", "mattklein123", "https://x"],
+        ["", "", "Harvey Tuch", "Google", "htuch", ""],
+        ["Sandbox", "Steering Committee", "Chris Campbell", "", "campbel", ""],
+        ["", "Other", "Harvey Tuch", "Google", "htuch", ""],
+        ["", "Steering Committee", "Hugo Guerrero", "Kong", "hguerrero", ""],
+        ["", "", "", "", "isolus", ""],
+    ])
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "tag=A")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    # in a grouped list each group is a body, even two of one name
+    assert {b.id: (b.name, b.kind, b.members, b.tags) for b in model.bodies.values()} == {
+        "envoy": ("Envoy", "other", ["mattklein123", "htuch"], ["Graduated"]),
+        "steering-committee": ("Steering Committee", "steering_group", ["campbel"],
+                               ["Sandbox"]),
+        "other": ("Other", "other", ["htuch"], ["Sandbox"]),
+        "steering-committee-2": ("Steering Committee", "steering_group", ["hguerrero"],
+                                 ["Sandbox"])}
+    assert model.people["campbel"].unit is None  # a blank company is no company
+    assert model.org.not_recorded == ["chairs", "cadence"]
+    assert 'columns not read: maintainers.csv:F1 "Link";' in result.err
+    without = raci("import", sheet, "--into", tmp_path / "other.db")
+    assert 'columns not read: maintainers.csv:F1 "Link", maintainers.csv:A1 (no header);' \
+        in without.err
+    assert "rows with no person and no body of their own were skipped: 7" in result.err
+
+
+def test_an_ungrouped_roster_keeps_one_body_per_name(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Naam", "Gremium", "Rol"],
+        ["Jan", "Stuurgroep", "voorzitter"],
+        ["Piet", "Regiegroep", "lid"],
+        ["Klaas", "Stuurgroep", "lid"],
+    ], separator=";")
+    assert raci("import", sheet, "--into", tmp_path / "org.db").code == 0
+    model = open_model(str(tmp_path / "org.db")).model
+    assert {b.id: (b.chair, b.members) for b in model.bodies.values()} == {
+        "stuurgroep": ("jan", ["jan", "klaas"]), "regiegroep": (None, ["piet"])}
+
+
+def test_bad_marks_two_chairs_and_a_seat_with_no_body_are_named(raci: Raci,
+                                                                 tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": [
+        ["Naam", "Overleg", "Voorzitter", "Soort"],
+        ["Ali", None, None, None],
+        ["Jan", "Stuurgroep", "x", "stuurgroep"],
+        ["Piet", None, "misschien", None],
+        ["Klaas", None, "ja", None],
+        ["Els", "Kring", None, "soepgroep"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        'Leden!A2: "Ali": no body above this seat; name the body in its column',
+        'Leden!C4: "misschien": not a chair mark; write x (or ja, yes) for the chair, or leave '
+        "it blank",
+        'Leden!D6: "soepgroep": not a kind of body; write one such as stuurgroep, werkgroep, '
+        "committee or other",
+        'Leden!A5: "Stuurgroep": a body has one chair, and Leden!A3 marks another; mark one',
+    ]
+    assert not (tmp_path / "org.db").exists()
+
+
+def test_a_roster_into_a_model_matches_and_replace_gives_exact_members(
+        raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(
+        "raci: 1\norg: {name: Gemeente}\n"
+        "people: [{id: p.jansen, name: Pétra Jansen}, {id: s.smit, name: Sam Smit}]\n"
+        "bodies: [{id: sg, name: Stuurgroep Warmte, kind: steering_group, chair: s.smit,\n"
+        "          members: [s.smit], meets_every_days: 14}]\n", encoding="utf-8")
+    assert raci("import", model_file, "--into", database).code == 0
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Overleg", "Naam", "Voorzitter"], ["stuurgroep  warmte", "petra jansen", "x"]])
+    assert raci("import", sheet, "--into", database).code == 0
+    model = open_model(str(database)).model
+    assert (model.bodies["sg"].members, model.bodies["sg"].chair) == (
+        ["s.smit", "p.jansen"], "p.jansen")
+    assert len(model.people) == 2
+    assert model.org.not_recorded == []  # the model records chairs and cadence
+    assert raci("import", sheet, "--into", database, "--replace").code == 0
+    assert open_model(str(database)).model.bodies["sg"].members == ["p.jansen"]
+
+
+def test_no_roster_header_says_how_to_name_the_columns(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "leden.csv", [["Wie", "Waar"], ["Jan", "Stuurgroep"]])
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster")
+    assert result.code == 2
+    assert result.err == (
+        f"{sheet}: no roster header found: no row in the first 30 rows of any sheet names a "
+        "body and a person column (such as Overleg and Naam); name them with --column "
+        "body=HEADER --column person=HEADER\n")
+    fixed = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster",
+                 "--column", "body=Waar", "--column", "person=Wie")
+    assert fixed.code == 0, fixed.err
+    assert open_model(str(tmp_path / "org.db")).model.bodies["stuurgroep"].members == ["jan"]
