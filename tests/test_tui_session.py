@@ -30,6 +30,7 @@ from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView, ModelTree
 from raci.tui.widgets.matrix import HEADER_LINES, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
+from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
@@ -507,3 +508,33 @@ async def test_read_only_refuses_every_edit_with_a_notice(database: Path) -> Non
         app.post_message(ChangeRequested(Change(put=[Goal(id="g.x", name="X")]), "Added"))
         await pilot.pause(0.3)
     assert stored(database) == before
+
+
+async def test_an_id_is_renamed_everywhere_from_the_app(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RenameForm)
+        field = form.query_one("#rename-id", Input)
+        field.value = "sg-bzk"  # taken
+        await pilot.pause()
+        assert "already used" in str(form.query_one("#rename-error", Static).render())
+        field.value = "dg-bouwen-wonen"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "dg-bouwen-wonen" in stored(database), "the rename saved")
+        saved = stored(database)
+        assert "dg-bw" not in saved
+        assert saved.bodies["sg-warmte"].chair == "dg-bouwen-wonen"
+        assert saved.actors("g.aardgasvrij", "A") == ["dg-bouwen-wonen"]
+        assert app.query_one(ExplorerView).current == "dg-bouwen-wonen"
+        assert app.query_one(ModelTree).cursor_node.data == "dg-bouwen-wonen"
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: "dg-bw" in stored(database), "the rename undone")
+        assert said(app)[-1] == ("Undone: Renamed Directeur-Generaal Bouwen en Wonen (dg-bw) "
+                                 "to dg-bouwen-wonen")

@@ -55,6 +55,7 @@ from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
+from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import SearchBar
 from raci.tui.widgets.waiver_modal import WaiverForm
@@ -398,6 +399,10 @@ class RaciApp(App[None]):
         self.action_show_view("explorer")
         self.query_one(ExplorerView).action_edit()
 
+    def action_rename_entity(self) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).action_rename()
+
     def action_delete_entity(self) -> None:
         self.action_show_view("explorer")
         self.query_one(ExplorerView).action_delete()
@@ -469,6 +474,7 @@ class RaciApp(App[None]):
             ("Delete", keys_of(ConfirmDelete)),
             ("Throw away a filled form", keys_of(ConfirmDiscard)),
             ("Organisation", keys_of(OrgForm)),
+            ("Rename", keys_of(RenameForm)),
             ("Waiver", keys_of(WaiverForm)),
             ("Waivers", keys_of(WaiversScreen)),
             ("Matrix scope", keys_of(ScopePicker)),

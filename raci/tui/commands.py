@@ -45,6 +45,8 @@ class RaciCommands(Provider):
             ("Redo", "Redo the edit last undone", app.action_redo),
             ("Edit selected entity", "Open the form of the entity the explorer shows",
              app.action_edit_entity),
+            ("Rename selected entity", "A new id for it, everywhere it is named",
+             app.action_rename_entity),
             ("Delete selected entity", "Delete the entity the explorer shows, after a check",
              app.action_delete_entity),
             ("Go back", "Show the entity the explorer showed before", app.action_go_back),

@@ -27,6 +27,7 @@ from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.search import Searchable
 
 KIND_PREFIX = "kind:"
@@ -233,6 +234,7 @@ class ExplorerView(Horizontal):
         Binding("e", "edit", "Edit", id="edit-entity"),
         Binding("d", "delete", "Delete", id="delete-entity"),
         Binding("backspace", "back", "Back", id="back"),
+        Binding("r", "rename", "Rename id", id="rename-entity"),
         Binding("o", "app.edit_org", "Organisation", id="edit-org"),
     ]
 
@@ -252,7 +254,7 @@ class ExplorerView(Horizontal):
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         """Rebuild the tree unless the edit left every entity as it was (letters, waivers)."""
         self.session = session
-        if change is None or change.put or change.delete:
+        if change is None or change.put or change.delete or change.rename:
             self.query_one(ModelTree).show_model(session, self.current)
         self._show_detail()
 
@@ -343,6 +345,24 @@ class ExplorerView(Horizontal):
                 self.current = None
 
         self.app.push_screen(ConfirmDelete(model, deleted, change), confirmed)
+
+    def action_rename(self) -> None:
+        """A new id for the entity shown, everywhere it is named."""
+        if not raci_app(self).may_edit():
+            return
+        if self.session is None or self.current not in self.session.model:
+            self.notify("Select an entity to rename", severity="warning", timeout=3)
+            return
+        assert self.current is not None
+        model, old = self.session.model, self.current
+
+        def renamed(new: str | None) -> None:
+            if new is not None:
+                summary = f"Renamed {label(model, old)} to {new}"
+                self.current = new
+                self.post_message(ChangeRequested(Change(rename=(old, new)), summary))
+
+        self.app.push_screen(RenameForm(model, old), renamed)
 
     def action_back(self) -> None:
         if self.history:

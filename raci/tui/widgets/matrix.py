@@ -313,7 +313,8 @@ class MatrixView(Vertical):
         if self.scope is not None and self.scope not in session.model:
             self.scope = None
         matrix = self.query_one(RaciMatrix)
-        if change is None or change.put or change.delete or matrix.model is not session.model:
+        if (change is None or change.put or change.delete or change.rename
+                or matrix.model is not session.model):
             self._rebuild()
         else:
             matrix.refresh()
