@@ -91,3 +91,22 @@ def test_findings(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]
 def test_diagram(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     assert snap_compare(app, terminal_size=size,
                         run_before=_showing("diagram", _diagram_of_dg_bw))
+
+
+async def _editing_the_body(app: RaciApp, pilot: Pilot[None]) -> None:
+    app.show_entity("sg-warmte")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    members = app.screen.query_one("#field-members", Input)
+    members.focus()
+    members.cursor_position = len(members.value)
+    await pilot.press(*", petra")
+    await pilot.pause(0.3)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_form(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """A form fits 80×24: labels beside fields, a member completed by name."""
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_showing("explorer", _editing_the_body))

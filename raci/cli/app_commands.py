@@ -21,11 +21,11 @@ DEFAULT_SAMPLE = "energietransitie"
 
 
 def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from textual.theme import BUILTIN_THEMES
+    from raci.tui.settings import theme_names
 
-    if value is not None and value not in BUILTIN_THEMES:
+    if value is not None and value not in theme_names():
         raise UsageError(f"--theme: no theme {value!r}; choose one of "
-                         f"{', '.join(sorted(BUILTIN_THEMES))}")
+                         f"{', '.join(theme_names())}")
     return value
 
 

@@ -16,6 +16,13 @@ from pathlib import Path
 from platformdirs import user_config_path
 
 
+def theme_names() -> list[str]:
+    """The themes `--theme` takes: Textual's own."""
+    from textual.theme import BUILTIN_THEMES
+
+    return sorted(BUILTIN_THEMES)
+
+
 def settings_file() -> Path:
     return user_config_path("raci") / "settings.toml"
 

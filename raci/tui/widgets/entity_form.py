@@ -168,8 +168,12 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         editing = self.entity.id if self.entity else None
         check = check_form(self.session.model, self.kind, self.form_values(), editing,
                            self.session.lock, self.known)
+        matches = self._open_matches()
+        choosing = matches.id.removeprefix("matches-") if matches and matches.id else None
         for form_field in self.fields:
-            problems = check.by_field.get(form_field.name, [])
+            # While the user chooses among the completions, what is typed is no id yet.
+            problems = [] if form_field.name == choosing else check.by_field.get(
+                form_field.name, [])
             error = self.query_one(f"#error-{form_field.name}", Static)
             error.update(escape("; ".join(problems)))
             error.display = bool(problems)
@@ -214,7 +218,9 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
     def _show_matches(self, name: str, value: str) -> None:
         matches = self.query_one(f"#matches-{name}", OptionList)
         typed = last_part(value)
-        found = self._finder(name).find(typed, MATCHES_SHOWN) if typed else []
+        listed = {part.strip() for part in value.split(",")[:-1]}  # offered once only
+        found = [e for e in self._finder(name).find(typed, MATCHES_SHOWN + len(listed))
+                 if e.id not in listed][:MATCHES_SHOWN] if typed else []
         matches.clear_options()
         if found and not (len(found) == 1 and found[0].id == typed):
             matches.add_options(Option(f"{escape(e.name)} [dim]{escape(e.id)}[/]", id=e.id)

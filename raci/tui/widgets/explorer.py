@@ -234,8 +234,9 @@ class ExplorerView(Horizontal):
         Binding("e", "edit", "Edit", id="edit-entity"),
         Binding("d", "delete", "Delete", id="delete-entity"),
         Binding("backspace", "back", "Back", id="back"),
-        Binding("r", "rename", "Rename id", id="rename-entity"),
-        Binding("o", "app.edit_org", "Organisation", id="edit-org"),
+        Binding("r", "rename", "Rename", id="rename-entity"),
+        Binding("o", "app.edit_org", "Org", id="edit-org",
+                tooltip="The organisation: name, description, as-of date, facts not recorded"),
     ]
 
     def __init__(self) -> None:
