@@ -9,3 +9,4 @@ for view in org raci bodies goals decisions; do
 done
 "$raci" diagram sample_orgs/energietransitie.yaml --view bodies --highlight-findings \
   -o docs/images/bodies-findings.svg
+"${PYTHON:-.venv/bin/python}" docs/images/app_images.py  # the app screens of the README
