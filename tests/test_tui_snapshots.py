@@ -102,7 +102,12 @@ async def _editing_the_body(app: RaciApp, pilot: Pilot[None]) -> None:
     members.focus()
     members.cursor_position = len(members.value)
     await pilot.press(*", petra")
-    await pilot.pause(0.3)
+    matches = app.screen.query_one("#matches-members")
+    for _ in range(100):  # the completions, then the form's check (after a pause in typing)
+        await pilot.pause(0.05)
+        if matches.display:
+            break
+    await pilot.pause(0.5)
 
 
 @pytest.mark.parametrize("size", SIZES)

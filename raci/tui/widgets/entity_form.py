@@ -113,7 +113,7 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
             choices = form_field.choices or ("yes", "no")
             return Select([(in_words(c), c) for c in choices], value=value or Select.NULL,
                           allow_blank=not form_field.required, id=widget_id, compact=True,
-                          prompt="default" if form_field.type == "tristate" else "Select")
+                          prompt="default")  # an optional choice left open takes the default
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
