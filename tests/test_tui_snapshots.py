@@ -97,21 +97,11 @@ async def _editing_the_body(app: RaciApp, pilot: Pilot[None]) -> None:
     app.show_entity("sg-warmte")
     await pilot.pause()
     await pilot.press("e")
-    await pilot.pause()
-    members = app.screen.query_one("#field-members", Input)
-    members.focus()
-    members.cursor_position = len(members.value)
-    await pilot.press(*", petra")
-    matches = app.screen.query_one("#matches-members")
-    for _ in range(100):  # the completions, then the form's check (after a pause in typing)
-        await pilot.pause(0.05)
-        if matches.display:
-            break
-    await pilot.pause(0.5)
+    await pilot.pause(0.5)  # the form's first check
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_form(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    """A form fits 80×24: labels beside fields, a member completed by name."""
+    """A form fits 80×24: labels beside fields, in words."""
     assert snap_compare(app, terminal_size=size,
                         run_before=_showing("explorer", _editing_the_body))
