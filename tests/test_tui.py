@@ -961,6 +961,15 @@ async def test_a_form_edit_never_overwrites_what_another_process_changed(
         assert app.session.model.initiatives["i.isolatie"] == kept
         assert any("i.isolatie was changed by someone else" in n.message
                    for n in app._notifications)
+        # "Saved" is said once an edit is in the database, so never for one turned down.
+        assert not [n for n in app._notifications if n.message.startswith("Saved")]
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-name", Input).value = "Isolatie"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any(n.message == "Saved Isolatie (i.isolatie)"
+                                       for n in app._notifications), "the toast after saving")
 
 
 def test_an_edit_is_reapplied_after_a_reload_only_where_nobody_else_wrote() -> None:

@@ -143,6 +143,14 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:  
         await until(pilot, lambda: stored(database).waivers, "the removal undone")
 
 
+async def pressed_on(pilot: Pilot[None], app: RaciApp, entity_id: str, key: str) -> None:
+    """Show an entity in the explorer and press a key there (`e` edits, `r` renames)."""
+    app.show_entity(entity_id)
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
 def said(app: RaciApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -181,44 +189,12 @@ async def test_undo_and_redo_say_what_they_undid_and_redid(database: Path) -> No
         assert said(app)[1].startswith("Redone: I for Directeur-Generaal")
 
 
-async def test_no_saved_toast_for_an_edit_a_conflict_turns_down(database: Path) -> None:  # noqa: F811
-    app = make_app(database, poll_seconds=NO_POLLING)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await loaded(pilot)
-        app.show_entity("i.isolatie")
-        await pilot.pause()
-        with open_store(database_url(str(database))) as other:
-            isolatie = other.load().initiatives["i.isolatie"]
-            other.save(Change(put=[replace(isolatie, demand_fte=9.0)]))
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
-        form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
-        await pilot.pause(0.3)
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: any("not kept" in text for text in said(app)), "the refusal")
-        await pilot.pause(0.2)
-        assert not [text for text in said(app) if text.startswith("Saved")]
-        # An edit that is saved says so, once it is.
-        app.show_entity("i.wijkaanpak")
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#field-name", Input).value = "Wijkaanpak"
-        await pilot.pause(0.3)
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: "Saved Wijkaanpak (i.wijkaanpak)" in said(app), "the toast")
-
-
 async def test_a_form_open_while_another_process_changes_its_entity_saves_nothing(
         database: Path) -> None:  # noqa: F811
     app = make_app(database, poll_seconds=0.2)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
-        app.show_entity("i.isolatie")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await pressed_on(pilot, app, "i.isolatie", "e")
         with open_store(database_url(str(database))) as other:
             isolatie = other.load().initiatives["i.isolatie"]
             other.save(Change(put=[replace(isolatie, demand_fte=9.0)]))
@@ -275,10 +251,7 @@ async def test_the_footer_shows_a_form_s_keys_while_it_is_open(database: Path) -
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        app.show_entity("dg-bw")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await pressed_on(pilot, app, "dg-bw", "e")
         assert isinstance(app.screen, EntityForm)
         footer = app.screen.query_one(Footer)
         shown = {key.description for key in footer.query(FooterKey)}
@@ -514,10 +487,7 @@ async def test_an_id_is_renamed_everywhere_from_the_app(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        app.show_entity("dg-bw")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await pressed_on(pilot, app, "dg-bw", "r")
         form = app.screen
         assert isinstance(form, RenameForm)
         field = form.query_one("#rename-id", Input)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 
@@ -35,3 +35,17 @@ class ConfirmDiscard(ModalScreen[bool]):
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:
         self.dismiss(False)
+
+
+def close_form(form: Screen[Any], typed: bool) -> None:
+    """Close a form with nothing saved; when something was `typed`, only once the
+    user says to throw it away."""
+
+    def discarded(yes: bool | None) -> None:
+        if yes:
+            form.dismiss(None)
+
+    if typed:
+        form.app.push_screen(ConfirmDiscard(), discarded)
+    else:
+        form.dismiss(None)

@@ -39,7 +39,7 @@ from raci.tui.matching import EntityFinder
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
-from raci.tui.widgets.discard_modal import ConfirmDiscard
+from raci.tui.widgets.discard_modal import close_form
 
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""
@@ -318,12 +318,4 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close; when something was typed, only once the user says to throw it away."""
-        if self.form_values() == self.initial:
-            self.dismiss(None)
-        else:
-            self.app.push_screen(ConfirmDiscard(), self._discarded)
-
-    def _discarded(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
+        close_form(self, self.form_values() != self.initial)

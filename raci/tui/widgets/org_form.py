@@ -22,7 +22,7 @@ from raci.model import Org, parse_date
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui.describe import field_label, in_words
 from raci.tui.screens.keys import FOCUS_KEYS
-from raci.tui.widgets.discard_modal import ConfirmDiscard
+from raci.tui.widgets.discard_modal import close_form
 
 FACT_RULES = {
     "chairs": "BOD007, ORG004", "holders": "OWN004, ORG003", "responsibles": "OWN007",
@@ -132,12 +132,4 @@ class OrgForm(ModalScreen[Org | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close; when something was typed, only once the user says to throw it away."""
-        if self._typed() == self.initial:
-            self.dismiss(None)
-        else:
-            self.app.push_screen(ConfirmDiscard(), self._discarded)
-
-    def _discarded(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
+        close_form(self, self._typed() != self.initial)

@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
 from raci.tui.screens.keys import FOCUS_KEYS
-from raci.tui.widgets.discard_modal import ConfirmDiscard
+from raci.tui.widgets.discard_modal import close_form
 
 
 class WaiverForm(ModalScreen[Waiver | None]):
@@ -117,12 +117,4 @@ class WaiverForm(ModalScreen[Waiver | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close; when something was typed, only once the user says to throw it away."""
-        if self._typed() == self.initial:
-            self.dismiss(None)
-        else:
-            self.app.push_screen(ConfirmDiscard(), self._discarded)
-
-    def _discarded(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
+        close_form(self, self._typed() != self.initial)
