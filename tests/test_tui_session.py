@@ -72,13 +72,18 @@ async def _cursor_on_finding(pilot: Pilot[None], app: RaciApp, code: str, waived
     await pilot.pause()
 
 
-async def _waive(pilot: Pilot[None], app: RaciApp, reason: str) -> None:
+async def _waive_str005(pilot: Pilot[None], app: RaciApp, reason: str) -> None:
+    """Waive the first STR005 finding with `reason`, through `w` and the waiver form."""
+    await _cursor_on_finding(pilot, app, "STR005")
+    await pilot.press("w")
+    await pilot.pause()
     form = app.screen
     assert isinstance(form, WaiverForm)
     form.query_one("#waiver-reason", Input).value = reason
     await pilot.pause()
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await until(pilot, lambda: any(f.code == "STR005" and f.waived for f in app.findings),
+                "the finding waived")
 
 
 async def test_a_waived_finding_opens_its_waiver_instead_of_a_second_one(
@@ -86,12 +91,7 @@ async def test_a_waived_finding_opens_its_waiver_instead_of_a_second_one(
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await _cursor_on_finding(pilot, app, "STR005")
-        await pilot.press("w")
-        await pilot.pause()
-        await _waive(pilot, app, "Criteria volgen.")
-        await until(pilot, lambda: any(f.code == "STR005" and f.waived for f in app.findings),
-                    "the finding waived")
+        await _waive_str005(pilot, app, "Criteria volgen.")
         await _cursor_on_finding(pilot, app, "STR005", waived=True)
         await pilot.press("w")
         await pilot.pause()
@@ -108,10 +108,7 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:  
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await _cursor_on_finding(pilot, app, "STR005")
-        await pilot.press("w")
-        await pilot.pause()
-        await _waive(pilot, app, "Criteria volgen.")
+        await _waive_str005(pilot, app, "Criteria volgen.")
         await until(pilot, lambda: stored(database).waivers, "the waiver saved")
         await pilot.press("W")
         await pilot.pause()
@@ -149,6 +146,15 @@ async def pressed_on(pilot: Pilot[None], app: RaciApp, entity_id: str, key: str)
     await pilot.pause()
     await pilot.press(key)
     await pilot.pause()
+
+
+async def adding(pilot: Pilot[None], app: RaciApp, kind: str) -> EntityForm:
+    """Open the form that adds an entity of `kind`."""
+    app.query_one(ExplorerView).action_add(kind)
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, EntityForm)
+    return form
 
 
 def said(app: RaciApp) -> list[str]:
@@ -262,10 +268,7 @@ async def test_keys_typed_at_paste_speed_lose_no_tab(database: Path) -> None:  #
     app = make_app(database)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
-        app.query_one(ExplorerView).action_add("goal")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "goal")
         form.query_one("#field-id", Input).focus()
         typed = ["g", ".", "x", "tab", "D", "o", "e", "l", "tab", *"g.klimaat", "ctrl+s"]
         for key in typed:  # as a terminal delivers them: all at once, no pause between
@@ -310,10 +313,7 @@ async def test_a_new_entity_gets_a_readable_id_made_from_its_name(database: Path
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        app.query_one(ExplorerView).action_add("goal")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "goal")
         await pilot.press(*"Woningen geïsoleerd")  # the name has the focus
         await pilot.pause(0.3)
         assert form.query_one("#field-id", Input).value == "g.woningen-geisoleerd"
