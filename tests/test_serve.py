@@ -113,7 +113,7 @@ class Browser:
         return b"".join(self.frames).decode("utf-8", "replace")
 
     def wait_for(self, text: str, what: str) -> None:
-        for _ in range(200):
+        for _ in range(300):
             if text in self.shown():
                 return
             self.pause(0.1)
@@ -161,7 +161,9 @@ def test_served_read_only_every_edit_is_refused(
     before = stored(database)
     page = browser(serve())
     page.wait_for("read-only", "the title saying read-only")
-    page.press("2", "ArrowRight", "i")
+    page.press("2")
+    page.wait_for("Scope", "the matrix")
+    page.press("ArrowRight", "i")
     page.wait_for("nothing can be changed", "the read-only notice")
     page.press("1", "n")
     page.pause(0.5)
@@ -171,8 +173,10 @@ def test_served_read_only_every_edit_is_refused(
 def test_served_with_write_the_browser_edits_the_model(
         serve: Serve, browser: Callable[[str], Browser], database: Path) -> None:
     page = browser(serve("--write"))
-    page.press("2", "ArrowRight", "i")  # Klimaatdoelen × Directeur-Generaal: I
-    for _ in range(100):
+    page.press("2")
+    page.wait_for("Scope", "the matrix")
+    page.press("ArrowRight", "i")  # Klimaatdoelen × Directeur-Generaal: I
+    for _ in range(300):
         if stored(database).letters_of("g.klimaat", "dg-bw") == ("I",):
             break
         page.pause(0.1)

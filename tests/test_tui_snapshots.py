@@ -97,6 +97,8 @@ async def _editing_the_body(app: RaciApp, pilot: Pilot[None]) -> None:
     app.show_entity("sg-warmte")
     await pilot.pause()
     await pilot.press("e")
+    for field in app.screen.query(Input):
+        field.cursor_blink = False  # the picture must not depend on when it is taken
     await pilot.pause(0.5)  # the form's first check
 
 
