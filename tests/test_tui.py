@@ -959,7 +959,7 @@ async def test_a_form_edit_never_overwrites_what_another_process_changed(
         assert (kept.name, kept.demand_fte) == ("Isolatieprogramma", 9.0)
         assert app.session is not None
         assert app.session.model.initiatives["i.isolatie"] == kept
-        assert any("i.isolatie was changed by someone else" in n.message
+        assert any("Isolatieprogramma (i.isolatie) was changed by someone else" in n.message
                    for n in app._notifications)
         # "Saved" is said once an edit is in the database, so never for one turned down.
         assert not [n for n in app._notifications if n.message.startswith("Saved")]
@@ -988,8 +988,8 @@ def test_an_edit_is_reapplied_after_a_reload_only_where_nobody_else_wrote() -> N
     fresh.assignments.append(Assignment("g", "C", "dir"))  # someone else's letter for dir
     reapplied, refused = session.adopt(fresh, [letter, renamed])
     assert [edit.change for edit in reapplied] == [renamed.change]
-    assert refused == ["the assignment of dir on g was changed by someone else since you "
-                       "loaded it"]
+    assert refused == ["the assignment of Directeur (dir) on Doel (g) was changed by "
+                       "someone else since you loaded it"]
     assert fresh.goals["g"].name == "Doel 2030" and fresh.actors("g", "C") == ["dir"]
     assert [edit.change for edit in session.undo_stack] == [renamed.change]
 

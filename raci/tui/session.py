@@ -16,6 +16,7 @@ from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change
+from raci.tui.describe import field_label, label
 
 
 @dataclass
@@ -127,7 +128,8 @@ def why_not_applicable(model: Model, edit: Edit) -> str | None:
     for entity in change.put:
         for field_name, target in referenced_ids(entity):
             if target not in model and target not in ids_put:
-                return f"{entity.id}: {field_name} names {target}, which someone else removed"
+                return (f"{entity.name} ({entity.id}): {field_label(field_name)} names {target}, "
+                        "which someone else removed")
     for assignment in change.assign:
         if model.kind(assignment.item) not in ITEM_KINDS and assignment.item not in ids_put:
             return f"{assignment.item} was removed by someone else"
@@ -150,13 +152,13 @@ def _changed_since(model: Model, edit: Edit) -> str | None:
     entities_found = {entity.id: entity for entity in found.put}
     for entity_id in (*(entity.id for entity in change.put), *change.delete):
         if model.get(entity_id) != entities_found.get(entity_id):
-            return entity_id
+            return label(model, entity_id)
     letters_found: dict[tuple[str, str], set[str]] = {}
     for a in found.assign:
         letters_found.setdefault((a.item, a.actor), set()).add(a.letter)
     for a in (*change.assign, *change.unassign):
         if set(model.letters_of(a.item, a.actor)) != letters_found.get((a.item, a.actor), set()):
-            return f"the assignment of {a.actor} on {a.item}"
+            return f"the assignment of {label(model, a.actor)} on {label(model, a.item)}"
     if change.org is not None and model.org != found.org:
         return "the organisation's name, description or as-of date"
     if change.waivers is not None and model.waivers != found.waivers:
