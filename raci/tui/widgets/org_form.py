@@ -58,7 +58,7 @@ class OrgForm(ModalScreen[Org | None]):
                     ("name", self.org.name, "e.g. Programma Warmtetransitie"),
                     ("description", self.org.description or "", "optional"),
                     ("as_of", self.org.as_of.isoformat() if self.org.as_of else "",
-                     "YYYY-MM-DD: the date time rules use (default: today)"),
+                     "YYYY-MM-DD, for the time rules (default: today)"),
                 ):
                     with Horizontal(classes="field-row"):
                         star = " *" if name == "name" else ""
