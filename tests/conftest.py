@@ -37,6 +37,12 @@ class Result:
 Raci = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's settings (its theme) in a folder of the test's own, never the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def raci(capsys: pytest.CaptureFixture[str]) -> Raci:
     def run(*args: str | Path) -> Result:

@@ -153,3 +153,14 @@ def test_many_unknown_ids_are_all_reported_quickly() -> None:
     problems = check_model(model)
     assert len(problems) == 2_000
     assert all(p.message.startswith("role r: holder 'x.") for p in problems)
+
+
+def test_every_unknown_id_of_a_large_model_gets_its_suggestion() -> None:
+    model = Model(Org("Groot"))
+    for number in range(5000):
+        model.add(Person(id=f"p.{number:05}", name=f"Persoon {number}"))
+    model.add(Body(id="sg", name="SG", kind="committee",
+                   members=[f"p.{number:05}x" for number in range(0, 5000, 100)]))
+    messages = [p.message for p in check_model(model)]
+    assert len(messages) == 50  # no budget: the fiftieth typo is helped as the first was
+    assert messages[-1].endswith("did you mean 'p.04900'?")

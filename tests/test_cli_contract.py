@@ -429,12 +429,17 @@ def test_raci_alone_opens_the_app_on_org_db_and_creates_it(tmp_path: Path) -> No
     pexpect = pytest.importorskip("pexpect")
     app = pexpect.spawn(RACI, [], cwd=str(tmp_path), dimensions=(24, 80), timeout=30,
                         env={**os.environ, "TERM": "xterm-256color"})
-    app.expect("Quit")
+    app.expect("what is the organisation called")  # a new model is named, not after its file
+    app.send("Gemeente Test")
+    app.send("\x13")  # ctrl+s
+    app.expect("Gemeente Test")
+    app.expect("0 errors")
     app.send("q")
     app.expect(pexpect.EOF)
     app.close()
     assert app.exitstatus == 0
-    assert len(open_model(str(tmp_path / "org.db")).model) == 0
+    created = open_model(str(tmp_path / "org.db")).model
+    assert (len(created), created.org.name) == (0, "Gemeente Test")
 
 
 def test_diagram_refuses_an_output_suffix_that_names_another_format(

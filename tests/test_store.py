@@ -371,6 +371,39 @@ def test_a_replaced_entity_keeps_its_place_and_a_new_one_goes_last(store: Store)
     assert list(store.load().goals) == ["g.top", "g.sub", "g.new"]
 
 
+def test_undoing_a_delete_puts_the_entity_back_in_its_place(store: Store) -> None:
+    model = every_field_model()
+    model.add(Person(id="p.d", name="Dirk"))
+    model.add(Person(id="p.e", name="Eva"))
+    store.replace_model(model)
+    people = list(model.people)
+    undo = saved(store, model, removal(model, "p.b"))
+    saved(store, model, Change(put=[Person(id="p.new", name="Nieuw")]))  # last of all
+    saved(store, model, undo)
+    assert list(model.people) == [*people, "p.new"]
+    assert list(store.load().people) == [*people, "p.new"]
+    # A first and a last entity of their kind come back first and last.
+    for entity_id in (people[0], people[-1]):
+        saved(store, model, saved(store, model, removal(model, entity_id)))
+    assert list(store.load().people) == list(model.people) == [*people, "p.new"]
+
+
+def test_entities_deleted_together_come_back_in_their_order(store: Store) -> None:
+    model = every_field_model()
+    for number in range(3):
+        model.add(Kpi(id=f"k.top{number}", name=f"Indicator {number}", measures="g.top",
+                      type="leading"))
+    model.add(Kpi(id="k.after", name="After", measures="g.sub", type="leading"))
+    store.replace_model(model)
+    kpis, goals = list(model.kpis), list(model.goals)
+    undo = saved(store, model, removal(model, "g.top"))  # its indicators go with it
+    assert list(model.kpis) == ["k.1", "k.2", "k.after"]
+    saved(store, model, undo)
+    loaded = store.load()
+    assert (list(loaded.kpis), list(loaded.goals)) == (kpis, goals)
+    assert (list(model.kpis), list(model.goals)) == (kpis, goals)
+
+
 def test_reassigning_replaces_the_letter_and_moves_it_last(store: Store) -> None:
     model = every_field_model()
     store.replace_model(model)

@@ -36,7 +36,13 @@ from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView, ModelTree, every_node
 from raci.tui.widgets.findings import FindingsView
-from raci.tui.widgets.matrix import MatrixView, RaciMatrix
+from raci.tui.widgets.matrix import (
+    CELL_WIDTH,
+    HEADER_LINES,
+    ITEM_WIDTH,
+    MatrixView,
+    RaciMatrix,
+)
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.waiver_modal import WaiverForm
 
@@ -118,6 +124,10 @@ MODEL_FILE = textwrap.dedent(
         raci: {A: dg-bw}
     """
 )
+
+
+NO_POLLING = 3600.0
+"""So that a save, not the idle look for other processes' changes, finds them."""
 
 
 @pytest.fixture
@@ -265,7 +275,7 @@ async def test_choosing_a_relation_moves_there_and_backspace_returns(database: P
         explorer = app.query_one(ExplorerView)
         assert explorer.current == "sg-warmte"
         fields = str(app.query_one("#entity-fields", Static).render())
-        assert "Stuurgroep Warmte" in fields and "steering_group" in fields
+        assert "Stuurgroep Warmte" in fields and "steering group" in fields
         assert app.query_one(ModelTree).has_focus
         await pilot.press("backspace")
         await pilot.pause()
@@ -354,7 +364,8 @@ async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
         await pilot.pause()
         form = app.screen
         assert isinstance(form, EntityForm)
-        await pilot.press(*"werk groep")  # typed into the id field, which has the focus
+        form.query_one("#field-id", Input).focus()
+        await pilot.press(*"werk groep")
         form.query_one("#field-name", Input).value = "Werkgroep Warmte"
         form.query_one("#field-meets_every_days", Input).value = "vaak"
         await pilot.pause(0.4)
@@ -404,7 +415,7 @@ async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
         assert form.query_one("#save").disabled
 
 
-async def test_form_completes_ids_from_the_model(database: Path) -> None:
+async def test_form_completes_names_and_ids_from_the_model(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         app.query_one(ExplorerView).action_add("body")
@@ -412,10 +423,25 @@ async def test_form_completes_ids_from_the_model(database: Path) -> None:
         form = app.screen
         members = form.query_one("#field-members", Input)
         members.focus()
-        await pilot.press(*"dg-bw,", "space", *"kwart")
+        await pilot.press(*"dg-bw,", "space", *"kwartier")  # a name, not an id
         await pilot.pause(0.2)
-        await pilot.press("right")  # accept the suggestion
+        matches = form.query_one("#matches-members", OptionList)
+        assert matches.display and matches.get_option_at_index(0).id == "kwartiermaker"
+        await pilot.press("enter")  # take the first
         assert members.value == "dg-bw, kwartiermaker"
+        assert not matches.display
+        await pilot.press(*", jansen")
+        await pilot.pause(0.2)
+        offered = [matches.get_option_at_index(i).id for i in range(matches.option_count)]
+        assert offered[0] == "p.jansen" and len(offered) > 1  # by name, best first
+        await pilot.press("down", "enter")  # down takes the next one
+        assert members.value == f"dg-bw, kwartiermaker, {offered[1]}"
+        await pilot.press(*", generaal")  # two roles have it in their names, one listed
+        await pilot.pause(0.2)
+        offered = [matches.get_option_at_index(i).id for i in range(matches.option_count)]
+        assert "sg-bzk" in offered and "dg-bw" not in offered
+        hint = str(form.query_one("#form-hint", Static).render())
+        assert "Kwartiermaker Warmte (kwartiermaker)" in hint
 
 
 async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:
@@ -578,15 +604,18 @@ async def test_matrix_of_a_thousand_items_by_three_hundred_actors(tmp_path: Path
         assert (len(matrix.rows), len(matrix.columns)) == (1000, 300)
         await pilot.press("end", *["pagedown"] * 5)
         await pilot.pause()
-        assert matrix.cursor == (299, 100)
+        row = 5 * (matrix.scrollable_content_region.height - HEADER_LINES)  # five screenfuls
+        assert matrix.cursor == (299, row)
         scroll_x, scroll_y = matrix.scroll_offset
-        assert scroll_x <= 299 * 6 < scroll_x + matrix.size.width - 30  # the cell is on screen
-        assert scroll_y <= 100 < scroll_y + matrix.size.height
+        cell = 299 * CELL_WIDTH
+        assert scroll_x <= cell < scroll_x + matrix.size.width - ITEM_WIDTH  # the cell shows
+        assert scroll_y <= row < scroll_y + matrix.size.height
         header = matrix.render_line(0).text  # drawn for what is on screen: the last actors
-        assert "r299" in header and "r0 " not in header and len(header) == matrix.size.width
+        assert "Rol 299" in header and "Rol 0 " not in header
+        assert len(header) == matrix.size.width
         await pilot.press("r")
         await until(pilot,
-                    lambda: stored(tmp_path / "groot.db").letters_of("g100", "r299") == ("R",),
+                    lambda: stored(tmp_path / "groot.db").letters_of(f"g{row}", "r299") == ("R",),
                     "the letter in the database")
 
 
@@ -619,8 +648,11 @@ async def test_matrix_follows_the_mouse(database: Path) -> None:
         await pilot.press("2")
         await pilot.pause()
         matrix = app.query_one(RaciMatrix)
-        await pilot.click(RaciMatrix, offset=(30 + 6 * 2 + 1, 1 + 1))
+        await pilot.click(RaciMatrix, offset=(ITEM_WIDTH + CELL_WIDTH * 2 + 1, HEADER_LINES + 1))
         assert matrix.cursor == (2, 1)
+        # A header shows a shortened name; hovering gives the whole of it.
+        await pilot.hover(RaciMatrix, offset=(ITEM_WIDTH + CELL_WIDTH * 0 + 1, 0))
+        assert matrix.tooltip == f"{matrix.columns[0].name} ({matrix.columns[0].id})"
 
 
 async def test_the_mouse_switches_views_and_follows_relations(database: Path) -> None:
@@ -837,7 +869,9 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
         text = str(screen.query_one("#keys-list Static", Static).render())
         for key, description in [("n", "New"), ("d", "Delete"), ("r", "Responsible"),
                                  ("space, backspace", "Clear"), ("s", "Scope"), ("w", "Waive"),
-                                 ("ctrl+z", "Undo"), ("ctrl+p", "Command palette")]:
+                                 ("ctrl+z", "Undo"), ("ctrl+p", "Command palette"),
+                                 ("/", "Search"), ("click", "a matrix cell"),
+                                 ("hover", "whole names")]:
             assert key in text and description in text
         # Every key any view or dialog declares is on the list, the dialogs' too.
         lines = {" ".join(line.split()) for line in text.splitlines()}
@@ -845,7 +879,8 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
                       EntityForm, ConfirmDelete, WaiverForm, ScopePicker):
             for binding in owner.BINDINGS:
                 assert isinstance(binding, Binding)
-                keys = ", ".join(binding.key.split(",")).replace("question_mark", "?")
+                keys = ", ".join(binding.key.split(",")).replace("question_mark", "?").replace(
+                    "slash", "/")
                 assert f"{keys} {binding.description}" in lines, (owner, binding.key)
         await pilot.press("escape")
         await pilot.pause()
@@ -863,7 +898,7 @@ async def test_quits_with_q_and_ctrl_q(database: Path, key: str) -> None:
 
 
 async def test_another_process_writing_is_noticed_and_nothing_is_lost(database: Path) -> None:
-    async with make_app(database).run_test(size=(120, 40)) as pilot:
+    async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         with open_store(database_url(str(database))) as other:
             other.load()
@@ -883,7 +918,7 @@ async def test_another_process_writing_is_noticed_and_nothing_is_lost(database: 
 
 
 async def test_an_edit_that_no_longer_fits_is_refused_with_a_reason(database: Path) -> None:
-    async with make_app(database).run_test(size=(120, 40)) as pilot:
+    async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await pilot.press("2")
         await pilot.pause()
@@ -904,7 +939,7 @@ async def test_an_edit_that_no_longer_fits_is_refused_with_a_reason(database: Pa
 
 async def test_a_form_edit_never_overwrites_what_another_process_changed(
         database: Path) -> None:
-    async with make_app(database).run_test(size=(100, 40)) as pilot:
+    async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         app.show_entity("i.isolatie")
         await pilot.pause()
@@ -924,8 +959,17 @@ async def test_a_form_edit_never_overwrites_what_another_process_changed(
         assert (kept.name, kept.demand_fte) == ("Isolatieprogramma", 9.0)
         assert app.session is not None
         assert app.session.model.initiatives["i.isolatie"] == kept
-        assert any("i.isolatie was changed by someone else" in n.message
+        assert any("Isolatieprogramma (i.isolatie) was changed by someone else" in n.message
                    for n in app._notifications)
+        # "Saved" is said once an edit is in the database, so never for one turned down.
+        assert not [n for n in app._notifications if n.message.startswith("Saved")]
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-name", Input).value = "Isolatie"
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any(n.message == "Saved Isolatie (i.isolatie)"
+                                       for n in app._notifications), "the toast after saving")
 
 
 def test_an_edit_is_reapplied_after_a_reload_only_where_nobody_else_wrote() -> None:
@@ -944,8 +988,8 @@ def test_an_edit_is_reapplied_after_a_reload_only_where_nobody_else_wrote() -> N
     fresh.assignments.append(Assignment("g", "C", "dir"))  # someone else's letter for dir
     reapplied, refused = session.adopt(fresh, [letter, renamed])
     assert [edit.change for edit in reapplied] == [renamed.change]
-    assert refused == ["the assignment of dir on g was changed by someone else since you "
-                       "loaded it"]
+    assert refused == ["the assignment of Directeur (dir) on Doel (g) was changed by "
+                       "someone else since you loaded it"]
     assert fresh.goals["g"].name == "Doel 2030" and fresh.actors("g", "C") == ["dir"]
     assert [edit.change for edit in session.undo_stack] == [renamed.change]
 
@@ -1017,8 +1061,15 @@ async def test_lint_configuration_beside_the_database_applies(database: Path) ->
         assert "OWN001" not in codes(app, "i.isolatie")
 
 
-def test_matrix_headers_that_would_read_the_same_keep_their_ends() -> None:
-    from raci.tui.widgets.matrix import column_headers
+@pytest.mark.parametrize(("name", "lines"), [
+    ("Petra Jansen", ("Petra", "Jansen")),
+    ("Rol 7", ("Rol 7", "")),
+    ("Stuurgroep Warmte", ("Stuurg…", "Warmte")),
+    ("Directeur-Generaal Bouwen en Wonen", ("Direct…", "Wonen")),
+    ("Kwartiermaker", ("Kwarti…", "")),
+])
+def test_matrix_headers_show_names_shortened_to_the_column(
+        name: str, lines: tuple[str, str]) -> None:
+    from raci.tui.widgets.matrix import column_header
 
-    assert column_headers(["r.chef-ams", "r.chef-obr", "r.dg-bw", "sg-warmte", "p.1"]) == [
-        "ch…ms", "ch…br", "dg-bw", "sg-wa", "1"]
+    assert column_header(name) == lines

@@ -38,7 +38,9 @@ def test_demo_opens_the_sample_in_a_terminal_and_q_quits(tmp_path: Path) -> None
 def test_edit_without_model_creates_org_db_here(tmp_path: Path) -> None:
     app = spawn_raci(cwd=tmp_path)  # `raci` alone is `raci edit`
     try:
-        app.expect_exact("org")  # the new model is named after the file
+        app.expect_exact("what is the organisation called")  # not named after the file
+        app.send("Waterschap Rivierenland")
+        app.sendcontrol("s")
         app.expect_exact("0 errors")
         app.sendcontrol("q")
         app.expect(pexpect.EOF)
@@ -46,6 +48,19 @@ def test_edit_without_model_creates_org_db_here(tmp_path: Path) -> None:
         app.close()
     assert app.exitstatus == 0
     assert (tmp_path / "org.db").exists()
+
+
+def test_edit_of_a_new_database_left_unnamed_creates_nothing(tmp_path: Path) -> None:
+    app = spawn_raci("edit", "nieuw.db", cwd=tmp_path)
+    try:
+        app.expect_exact("what is the organisation called")
+        app.send("\x1b")  # escape
+        app.expect(pexpect.EOF)
+    finally:
+        app.close()
+    assert app.exitstatus == 0
+    assert "Nothing was created" in (app.before or "")
+    assert not (tmp_path / "nieuw.db").exists()
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

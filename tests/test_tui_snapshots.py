@@ -91,3 +91,19 @@ def test_findings(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]
 def test_diagram(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     assert snap_compare(app, terminal_size=size,
                         run_before=_showing("diagram", _diagram_of_dg_bw))
+
+
+async def _editing_the_body(app: RaciApp, pilot: Pilot[None]) -> None:
+    app.show_entity("sg-warmte")
+    await pilot.pause()
+    await pilot.press("e")
+    for field in app.screen.query(Input):
+        field.cursor_blink = False  # the picture must not depend on when it is taken
+    await pilot.pause(0.5)  # the form's first check
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_form(app: RaciApp, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """A form fits 80×24: labels beside fields, in words."""
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_showing("explorer", _editing_the_body))

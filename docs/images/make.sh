@@ -15,3 +15,4 @@ report=$(mktemp -d)
 trap 'rm -rf "$report"' EXIT
 "$raci" report sample_orgs/energietransitie.yaml -o "$report/report.pdf"
 pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$report/report.pdf" docs/images/report
+"${PYTHON:-.venv/bin/python}" docs/images/app_images.py  # the app screens of the README

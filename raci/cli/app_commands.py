@@ -1,4 +1,4 @@
-"""The app commands: `raci edit [MODEL]` and `raci demo` (SPEC §3, §4).
+"""The app commands: `raci edit [MODEL]`, `raci demo` and `raci serve` (SPEC §3, §4).
 
 Textual and the store are imported inside the commands, so `raci --help`
 stays fast.
@@ -20,9 +20,27 @@ DEFAULT_DATABASE = "org.db"
 DEFAULT_SAMPLE = "energietransitie"
 
 
+def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from raci.tui.settings import theme_names
+
+    if value is not None and value not in theme_names():
+        raise UsageError(f"--theme: no theme {value!r}; choose one of "
+                         f"{', '.join(theme_names())}")
+    return value
+
+
+theme_option = click.option(
+    "--theme", callback=_check_theme, metavar="NAME",
+    help="The app's colours for this run (e.g. nord, gruvbox, textual-light); without it, "
+         "the theme last chosen in the app (ctrl+p, Change theme).")
+
+
 @click.command()
 @click.argument("model", required=False, default=DEFAULT_DATABASE)
-def edit(model: str) -> None:
+@theme_option
+@click.option("--read-only", is_flag=True,
+              help="Look without changing anything: every edit is refused with a notice.")
+def edit(model: str, theme: str | None, read_only: bool) -> None:
     """Open the app on a database (default ./org.db, created if absent)."""
     if is_model_file(model):
         raise UsageError(
@@ -30,13 +48,17 @@ def edit(model: str) -> None:
             "then `raci edit org.db`"
         )
     database_url(model)  # refuses what is neither a .db file nor a URL
-    _run_app(model, create="://" not in model and not Path(model).exists())
+    create = "://" not in model and not Path(model).exists()
+    if create and read_only:
+        raise UsageError(f"{model}: no such database to look at; --read-only creates nothing")
+    _run_app(model, create=create, theme=theme, read_only=read_only)
 
 
 @click.command()
 @click.option("--sample", default=DEFAULT_SAMPLE, show_default=True,
               help="Which bundled sample organisation to open.")
-def demo(sample: str) -> None:
+@theme_option
+def demo(sample: str, theme: str | None) -> None:
     """Open the app on a fresh temporary copy of a bundled sample organisation."""
     from raci.importing import import_file
 
@@ -50,18 +72,43 @@ def demo(sample: str) -> None:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
     import_file(model_file, str(database))
-    _run_app(str(database), create=False)
+    _run_app(str(database), create=False, theme=theme)
     click.echo(f"The demo database stays at {database}; open it again with "
                f"`raci edit {database}`.")
 
 
-def _run_app(model: str, *, create: bool) -> None:
+def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False) -> None:
     from raci.tui import make_app
 
-    app = make_app(model, create=create)
+    app = make_app(model, create=create, theme=theme, read_only=read_only)
     app.run()
     if app.failure is not None:
         raise RaciError(app.failure)
 
 
-COMMANDS: list[click.Command] = [edit, demo]
+@click.command()
+@click.argument("model")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 to serve on.")
+@click.option("--write", is_flag=True,
+              help="Let the browser edit the model; without it every edit is refused.")
+@theme_option
+def serve(model: str, port: int, write: bool, theme: str | None) -> None:
+    """Serve the app in a browser on this machine (localhost, with a one-time token).
+
+    Prints the address to open; each browser tab runs its own app on MODEL, a
+    database that exists. Read-only unless --write.
+    """
+    if is_model_file(model):
+        raise UsageError(f"{model}: serve a database; run `raci import {model} --into org.db`, "
+                         "then `raci serve org.db`")
+    database_url(model)
+    if "://" not in model and not Path(model).exists():
+        raise UsageError(f"{model}: no such database; create it with `raci edit {model}` "
+                         "or `raci import FILE --into " + model + "`")
+    from raci.tui.serve import serve as serve_app
+
+    serve_app(model, port=port, write=write, theme=theme)
+
+
+COMMANDS: list[click.Command] = [edit, demo, serve]

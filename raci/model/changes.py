@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raci.model.entities import Assignment, Entity, Org, Waiver
@@ -26,6 +27,9 @@ class Change:
     unassign: list[Assignment] = field(default_factory=list)
     org: Org | None = None
     waivers: list[Waiver] | None = None
+    before: dict[str, str] = field(default_factory=dict)
+    """New entity id -> the entity of its kind it goes just before (else last):
+    the inverse of a delete puts each entity back in its place."""
     rename: tuple[str, str] | None = None
     """(old id, new id): the entity takes the new id in its place, and all
     that names it follows (`Model.rename`); applied before the rest."""
@@ -80,6 +84,7 @@ class Change:
                 inverse.assign.append(a)
             else:
                 kept.append(a)
+        inverse.before.update(_followers(model, doomed))
         for entity_id, kind in doomed.items():
             inverse.put.append(copy.deepcopy(model.collection(kind).pop(entity_id)))
         model.assignments = kept
@@ -90,7 +95,7 @@ class Change:
             old = model.get(entity.id)
             if old is None:
                 inverse.delete.append(entity.id)
-                model.add(entity)
+                model.add(entity, before=self.before.get(entity.id))
             else:
                 inverse.put.append(copy.deepcopy(old))
                 model.replace(entity)
@@ -120,6 +125,20 @@ class Change:
             self.put or self.delete or self.assign or self.unassign
             or self.org is not None or self.waivers is not None or self.rename is not None
         )
+
+
+def _followers(model: Model, doomed: dict[str, str]) -> dict[str, str]:
+    """Each doomed entity's place: the first entity after it of its kind that stays."""
+    followers: dict[str, str] = {}
+    for kind in dict.fromkeys(doomed.values()):
+        order = list(model.collection(kind))
+        for number, entity_id in enumerate(order):
+            if doomed.get(entity_id) != kind:
+                continue
+            follower = next((later for later in order[number + 1:] if later not in doomed), None)
+            if follower is not None:
+                followers[entity_id] = follower
+    return followers
 
 
 def removal(model: Model, entity_id: str) -> Change:
@@ -163,11 +182,17 @@ def removal(model: Model, entity_id: str) -> Change:
 class Difference:
     """Something a change touches that a model no longer holds as the change found it."""
 
-    subject: str
-    """An id, or ``the assignment of ACTOR on ITEM``, ``the assignments of ID``,
-    ``the organisation's name, description or as-of date``, ``the list of waivers``."""
+    what: str
+    """``{}`` (an entity), ``the assignment of {} on {}``, ``the assignments of {}``,
+    ``the organisation's name, description or as-of date``, ``the list of waivers``:
+    a template the ids fill."""
+    ids: tuple[str, ...] = ()
     how: str = "changed"
     """``changed``, ``added`` (absent when the change was made) or ``removed``."""
+
+    def subject(self, name: Callable[[str], str] = str) -> str:
+        """What differs, each id written by `name` (by default the id itself)."""
+        return self.what.format(*map(name, self.ids))
 
 
 def changed_since(model: Model, change: Change, found: Change) -> Difference | None:
@@ -183,24 +208,24 @@ def changed_since(model: Model, change: Change, found: Change) -> Difference | N
     if change.rename is not None:
         old, new = change.rename
         if old not in model:
-            return Difference(old, "removed")
-        return Difference(new, "added") if new in model else None
+            return Difference("{}", (old,), "removed")
+        return Difference("{}", (new,), "added") if new in model else None
     entities_found = {entity.id: entity for entity in found.put}
     for entity_id in (*(entity.id for entity in change.put), *change.delete):
         now, then = model.get(entity_id), entities_found.get(entity_id)
         if now != then:
             how = "added" if then is None else "removed" if now is None else "changed"
-            return Difference(entity_id, how)
+            return Difference("{}", (entity_id,), how)
     letters_found: dict[tuple[str, str], set[str]] = {}
     for a in found.assign:
         letters_found.setdefault((a.item, a.actor), set()).add(a.letter)
     for a in (*change.assign, *change.unassign):
         if set(model.letters_of(a.item, a.actor)) != letters_found.get((a.item, a.actor), set()):
-            return Difference(f"the assignment of {a.actor} on {a.item}")
+            return Difference("the assignment of {} on {}", (a.actor, a.item))
     for entity_id in change.delete:
         held = {*model.assignments_of_item(entity_id), *model.assignments_of_actor(entity_id)}
         if held != {a for a in found.assign if entity_id in (a.item, a.actor)}:
-            return Difference(f"the assignments of {entity_id}")
+            return Difference("the assignments of {}", (entity_id,))
     if change.org is not None and model.org != found.org:
         return Difference("the organisation's name, description or as-of date")
     if change.waivers is not None and model.waivers != found.waivers:

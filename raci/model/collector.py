@@ -4,6 +4,10 @@ Reading a model file or loading a database allocates hundreds of thousands
 of objects that all stay alive and form no reference cycles; the collector
 would scan them again and again while they are made (a third of a national
 model's load) and never free one.
+
+Only the pause lives here. What the collector does for the rest of a run
+(thresholds, freezing the loaded model once) is the program's policy and is
+set where it starts: `raci.cli.main` and the app after its first load.
 """
 
 from __future__ import annotations
@@ -17,16 +21,13 @@ from contextlib import contextmanager
 def collector_paused() -> Iterator[None]:
     """Switch the cyclic collector off inside the block, and back on only if it was on.
 
-    What the block built is then frozen (moved out of the collector's sight):
-    otherwise the next collection after the block would scan all of it once
-    more, as it was never scanned while it was made. Frozen objects are still
-    freed when nothing refers to them.
+    Nothing is frozen here: the app runs this on every edit, and freezing
+    there would move each edit's garbage where no collection ever frees it.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if collecting:
             gc.enable()

@@ -176,10 +176,19 @@ class Model:
 
     # ---- mutation (every one drops the indexes) ---------------------------
 
-    def add(self, entity: Entity) -> None:
+    def add(self, entity: Entity, *, before: str | None = None) -> None:
+        """Add an entity last of its kind, or just before `before` when that is
+        an entity of its kind (undoing a delete puts it back in its place)."""
         if entity.id in self:
             raise ValueError(f"id {entity.id!r} is already used")
-        self.collection(kind_of(entity))[entity.id] = entity
+        collection = self.collection(kind_of(entity))
+        if before in collection:
+            following = list(collection)[list(collection).index(before):]
+            moved = {entity_id: collection.pop(entity_id) for entity_id in following}
+            collection[entity.id] = entity
+            collection.update(moved)
+        else:
+            collection[entity.id] = entity
         self._entities_changed(entity.id, kind_of(entity))
 
     def replace(self, entity: Entity) -> None:

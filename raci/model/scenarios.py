@@ -82,7 +82,7 @@ def play(model: Model, steps: Sequence[Step]) -> Misfit | None:
         difference = changed_since(model, step.change, step.found)
         if difference is not None:
             where = _HOW_IN_THE_MODEL[difference.how]
-            return Misfit(f"its change {number} ({step.summary}) touches {difference.subject}, "
+            return Misfit(f"its change {number} ({step.summary}) touches {difference.subject()}, "
                           f"which was {where} the model since", number)
         step.change.apply(model)
     problems = [problem for problem in check_model(model) if _where(problem) not in known]

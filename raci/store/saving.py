@@ -119,7 +119,7 @@ def save_change(
     for a in change.unassign:
         saving.unassign(a)
     deleted = [entity_id for entity_id in change.delete if saving.delete_entity(entity_id)]
-    saving.put(change.put)
+    saving.put(change.put, change.before)
     put_ids = {entity.id for entity in change.put}
     saving.check_nothing_names([d for d in deleted if d not in put_ids])
     saving.check_names_exist(change, set(deleted) - put_ids)
@@ -305,8 +305,9 @@ class _Saving:
         self.written.entities[entity_id] = None
         return True
 
-    def put(self, entities: list[Entity]) -> None:
-        """Insert or replace entities whole, their lists included.
+    def put(self, entities: list[Entity], before: dict[str, str]) -> None:
+        """Insert or replace entities whole, their lists included; a new entity
+        named in `before` goes just before that entity of its kind.
 
         New rows go in with one insert and known rows change with one
         executemany update: ``rm --force`` of a unit rewrites every person
@@ -316,22 +317,50 @@ class _Saving:
         known = [e for e in latest.values() if self.entity_version(e.id) is not None]
         new = [e for e in latest.values() if self.entity_version(e.id) is None]
         self._update_rows(known)
-        self._insert_rows(new)
+        self._insert_rows(new, before)
         self._delete_lists(list(latest))
         for lf, rows in list_rows(((kind_of(e), e) for e in latest.values()), self.revision):
             insert_many(self.connection, lf.table, rows)
 
-    def _insert_rows(self, entities: list[Entity]) -> None:
+    def _insert_rows(self, entities: list[Entity], before: dict[str, str]) -> None:
         taken = set(self._existing([e.id for e in entities]))
         for entity in entities:
             if entity.id in taken:
                 raise _added(f"{kind_of(entity)} {entity.id}")
-        rows = [
-            entity_row(entity, kind_of(entity), self.next_entity_position(), self.revision)
-            for entity in entities
-        ]
+        rows = []
+        for entity in entities:
+            kind = kind_of(entity)
+            follower = before.get(entity.id)
+            position = None if follower is None else self._free_position_before(kind, follower)
+            if position is None:
+                position = self.next_entity_position()
+            rows.append(entity_row(entity, kind, position, self.revision))
+            if follower is not None:  # the next one placed before it must see it
+                insert_many(self.connection, tables.entity, rows)
+                rows = []
         insert_many(self.connection, tables.entity, rows)
         self.written.entities.update(dict.fromkeys((e.id for e in entities), self.revision))
+
+    def _free_position_before(self, kind: str, follower: str) -> int | None:
+        """A free position between `follower` and the entity of `kind` before it:
+        the one a deleted entity left, when it comes back. None when there is
+        none (the follower is gone, or another process filled the gap)."""
+        column = tables.entity.c
+        upper = self.connection.execute(
+            select(column.position).where(column.id == follower, column.kind == kind)).scalar()
+        if upper is None:
+            return None
+        lower = self.connection.execute(select(func.max(column.position)).where(
+            column.kind == kind, column.position < upper)).scalar()
+        lowest = -1 if lower is None else int(lower)
+        taken = self.connection.execute(select(column.position).where(
+            column.position > lowest, column.position < upper).order_by(column.position))
+        candidate = lowest + 1
+        for (position,) in taken:
+            if position != candidate:
+                break
+            candidate += 1
+        return candidate if candidate < upper else None
 
     def _update_rows(self, entities: list[Entity]) -> None:
         """Replace rows at the versions this store knows; any other version is a conflict."""

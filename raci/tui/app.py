@@ -13,6 +13,7 @@ import asyncio
 import gc
 import queue
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,12 +21,14 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.theme import Theme
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.lint import load_config
 from raci.lint.findings import LEVELS, Finding
+from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.tui.commands import RaciCommands
@@ -41,16 +44,22 @@ from raci.tui.messages import (
     ModelLoaded,
     StoreFailed,
 )
-from raci.tui.screens.keys import KeysScreen, keys_of
+from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
 from raci.tui.session import Edit, Session
+from raci.tui.settings import remember_theme, remembered_theme
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
+from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
+from raci.tui.widgets.org_form import OrgForm
+from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.scope_modal import ScopePicker
+from raci.tui.widgets.search import SearchBar
 from raci.tui.widgets.waiver_modal import WaiverForm
+from raci.tui.widgets.waivers import WaiversScreen
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -58,6 +67,8 @@ if TYPE_CHECKING:
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
 """How long quitting waits for edits still being saved."""
+POLL_SECONDS = 1.0
+"""How often, while nothing is being saved, the app looks whether another process wrote."""
 
 
 class RaciApp(App[None]):
@@ -65,8 +76,10 @@ class RaciApp(App[None]):
     TITLE = "raci"
     COMMANDS: ClassVar = App.COMMANDS | {RaciCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "show_keys", "Keys", id="show-keys"),
+        Binding("slash", "search", "Search", id="search"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("1", "show_view('explorer')", "Explorer", show=False, id="view-explorer"),
@@ -75,9 +88,17 @@ class RaciApp(App[None]):
         Binding("4", "show_view('diagram')", "Diagram", show=False, id="view-diagram"),
     ]
 
-    def __init__(self, url: str, label: str, *, create: bool = False) -> None:
+    def __init__(self, url: str, label: str, *, create: bool = False,
+                 poll_seconds: float = POLL_SECONDS, theme: str | None = None,
+                 read_only: bool = False) -> None:
         super().__init__()
+        self.read_only = read_only
+        """Served without --write (or `raci edit --read-only`): every edit is refused."""
         self.url, self.label, self.create = url, label, create
+        self.poll_seconds = poll_seconds
+        self.title_suffix = ""
+        self.chosen_theme = theme
+        """`--theme`, for this run only; else the theme chosen last in the app."""
         self.session: Session | None = None
         self.findings: list[Finding] = []
         self.failure: str | None = None
@@ -110,34 +131,64 @@ class RaciApp(App[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = f"loading {self.label}…"
+        theme = self.chosen_theme or remembered_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        # From here on, a theme chosen in the palette is remembered for the next run.
+        self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._theme_chosen)
         self.query_one(ExplorerView).focus_main()
-        self._run_database()
+        if self.create:
+            self.sub_title = f"a new model in {self.label}"
+            self.push_screen(OrgForm(None, new=self.label), self._named)
+        else:
+            self.sub_title = f"loading {self.label}…"
+            self._run_database()
+
+    def _named(self, org: Org | None) -> None:
+        """A new database is made only once its organisation has a name."""
+        if org is None:
+            self.exit(message=f"Nothing was created: {self.label} needs the organisation's "
+                              "name first.")
+        else:
+            self.sub_title = f"creating {self.label}…"
+            self._run_database(org)
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        remember_theme(theme.name)
 
     # ---- workers --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
-    def _run_database(self) -> None:
-        """Open the store, load the model, then save each edit in the order made."""
+    def _run_database(self, org: Org | None = None) -> None:
+        """Open the store (making it, with `org` as its header, when new), load the
+        model, then save each edit in the order made."""
         from raci.store import open_store
 
         worker = get_current_worker()
         try:
-            store = open_store(self.url, create=self.create, name=Path(self.label).stem)
+            store = open_store(self.url, create=self.create,
+                               model=None if org is None else Model(org))
         except Exception as error:
             self.post_message(StoreFailed(_reason(error)))
             return
         try:
             beside = None if "://" in self.label else Path(self.label)
             session = Session(store.load(), load_config(beside))
-            # A model is a large graph that lives as long as the app: keep it out of
-            # the collector's full sweeps, which would otherwise pause edits.
+            # The collector's policy, set here once: the first model is a large graph
+            # that lives as long as the app, so keep it out of the full sweeps that
+            # would otherwise pause edits. Never again: each edit's garbage must
+            # stay collectable (see `raci.model.collector`).
             gc.freeze()
             self.post_message(ModelLoaded(session))
+            looked = time.monotonic()
             while not worker.is_cancelled:
                 try:
                     edit = self._saves.get(timeout=0.1)
                 except queue.Empty:
+                    if time.monotonic() - looked >= self.poll_seconds:
+                        looked = time.monotonic()
+                        if store.revision() != store.known_revision:
+                            self._hand_over(store, _drain(self._saves))
                     continue
                 self._save(store, edit)
                 self._saves.task_done()
@@ -147,26 +198,26 @@ class RaciApp(App[None]):
             store.close()
 
     def _save(self, store: Store, edit: Edit) -> None:
-        """Save one edit, unless another process wrote since this one last looked.
-
-        Then the fresh model goes to the UI thread with the edits not yet
-        saved, and saving waits until the UI has re-applied them.
-        """
+        """Save one edit, unless another process wrote since this one last looked."""
         try:
             if store.revision() != store.known_revision:
                 raise ConflictError("another process changed the model")
             store.save(edit.change)
         except ConflictError:
-            pending = [edit, *_drain(self._saves)]
-            self._adopted.clear()
-            self.post_message(ConflictFound(store.load(), pending))
-            while not self._adopted.wait(0.1):
-                if get_current_worker().is_cancelled:
-                    return
+            self._hand_over(store, [edit, *_drain(self._saves)])
         except RaciError as error:
             self.post_message(StoreFailed(_reason(error)))
         else:
-            self.post_message(ChangeSaved(edit.change))
+            self.post_message(ChangeSaved(edit))
+
+    def _hand_over(self, store: Store, pending: list[Edit]) -> None:
+        """Send the fresh model another process made to the UI thread, with the
+        edits not yet saved, and wait until the UI has re-applied them."""
+        self._adopted.clear()
+        self.post_message(ConflictFound(store.load(), pending))
+        while not self._adopted.wait(0.1):
+            if get_current_worker().is_cancelled:
+                return
 
     @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
     def _run_lint(self, session: Session) -> None:
@@ -182,7 +233,8 @@ class RaciApp(App[None]):
     @on(ModelLoaded)
     def _model_loaded(self, message: ModelLoaded) -> None:
         self.session = message.session
-        self.title = message.session.model.org.name
+        if self.read_only:
+            self.title_suffix = " (read-only)"
         self.sub_title = "linting…"
         self._lint_wanted.set()
         self._run_lint(message.session)
@@ -198,7 +250,9 @@ class RaciApp(App[None]):
 
     @on(ChangeSaved)
     def _change_saved(self, message: ChangeSaved) -> None:
-        self.log.info("saved", message.change)
+        edit = message.edit
+        if edit.summary and not edit.quiet:
+            self.notify(edit.summary, timeout=3)
 
     @on(ConflictFound)
     def _conflict_found(self, message: ConflictFound) -> None:
@@ -221,6 +275,8 @@ class RaciApp(App[None]):
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
+        if not self.query(TabbedContent):  # quitting: the views are gone
+            return
         self.findings = message.findings
         counts = {level: 0 for level in LEVELS}
         for finding in message.findings:
@@ -232,6 +288,9 @@ class RaciApp(App[None]):
                 view.findings_changed(message.findings)
             else:
                 self._stale_findings.add(view)
+        for screen in self.screen_stack:
+            if isinstance(screen, WaiversScreen):
+                screen.show_waivers(message.findings)
 
     @on(DiagramExported)
     def _diagram_exported(self, message: DiagramExported) -> None:
@@ -243,13 +302,20 @@ class RaciApp(App[None]):
 
     # ---- what views ask -----------------------------------------------------------
 
+    def may_edit(self) -> bool:
+        """Whether edits are allowed; when not, the user is told why."""
+        if self.read_only:
+            self.notify("This model is open read-only (served without --write, or "
+                        "--read-only): nothing can be changed here.", title="Read-only",
+                        severity="warning", timeout=5)
+        return not self.read_only
+
     @on(ChangeRequested)
     def _change_requested(self, message: ChangeRequested) -> None:
-        if self.session is None or message.change.is_empty():
+        if self.session is None or message.change.is_empty() or not self.may_edit():
             return
-        self._saved_and_shown(self.session.apply(message.change))
-        if message.summary:
-            self.notify(message.summary, timeout=3)
+        self._saved_and_shown(self.session.apply(message.change, message.summary,
+                                                 quiet=message.quiet))
 
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
@@ -280,6 +346,7 @@ class RaciApp(App[None]):
         `change` is None when the whole model was (re)loaded.
         """
         assert self.session is not None
+        self.title = self.session.model.org.name + self.title_suffix
         for view in self._views():
             if self._is_shown(view):
                 view.model_changed(self.session, change)
@@ -312,14 +379,13 @@ class RaciApp(App[None]):
         self._step(undo=False)
 
     def _step(self, *, undo: bool) -> None:
-        if self.session is None:
+        if self.session is None or not self.may_edit():
             return
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:
             self.notify(f"Nothing to {'undo' if undo else 'redo'}", timeout=2)
             return
         self._saved_and_shown(edit)
-        self.notify("Undone" if undo else "Redone", timeout=2)
 
     def show_entity(self, entity_id: str) -> None:
         self.action_show_view("explorer")
@@ -333,6 +399,10 @@ class RaciApp(App[None]):
         self.action_show_view("explorer")
         self.query_one(ExplorerView).action_edit()
 
+    def action_rename_entity(self) -> None:
+        self.action_show_view("explorer")
+        self.query_one(ExplorerView).action_rename()
+
     def action_delete_entity(self) -> None:
         self.action_show_view("explorer")
         self.query_one(ExplorerView).action_delete()
@@ -345,6 +415,23 @@ class RaciApp(App[None]):
         self.action_show_view("findings")
         self.query_one(FindingsView).action_waive()
 
+    def action_edit_org(self) -> None:
+        """The organisation's name, description, as-of date and facts not recorded."""
+        if self.session is None or not self.may_edit():
+            return
+        session = self.session
+
+        def changed(org: Org | None) -> None:
+            if org is not None and org != session.model.org:
+                self.post_message(ChangeRequested(
+                    Change(org=org), f"Saved the organisation {org.name}"))
+
+        self.push_screen(OrgForm(session.model.org), changed)
+
+    def action_show_waivers(self) -> None:
+        self.action_show_view("findings")
+        self.query_one(FindingsView).action_show_waivers()
+
     def action_pick_scope(self) -> None:
         self.action_show_view("matrix")
         self.query_one(MatrixView).action_pick_scope()
@@ -352,6 +439,17 @@ class RaciApp(App[None]):
     def action_export_diagram(self) -> None:
         self.action_show_view("diagram")
         self.query_one(DiagramView).action_export()
+
+    def action_search(self) -> None:
+        """`/`: search the list of the view on screen."""
+        view = next(v for v in self._views() if self._is_shown(v))
+        searchable = None if isinstance(view, DiagramView) else view.searchable()
+        if searchable is None or not searchable.keys:
+            self.notify("Nothing to search here", timeout=2)
+            return
+        what = {ExplorerView: "entities", MatrixView: "items and actors",
+                FindingsView: "findings"}[type(view)]
+        self.push_screen(SearchBar(what, searchable))
 
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))
@@ -374,8 +472,13 @@ class RaciApp(App[None]):
             ("Diagram", keys_of(DiagramView)),
             ("Add and edit forms", keys_of(EntityForm)),
             ("Delete", keys_of(ConfirmDelete)),
+            ("Throw away a filled form", keys_of(ConfirmDiscard)),
+            ("Organisation", keys_of(OrgForm)),
+            ("Rename", keys_of(RenameForm)),
             ("Waiver", keys_of(WaiverForm)),
+            ("Waivers", keys_of(WaiversScreen)),
             ("Matrix scope", keys_of(ScopePicker)),
+            ("Search (/)", keys_of(SearchBar)),
         ]
 
 
@@ -394,7 +497,14 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
     return found
 
 
-def make_app(url_or_path: str | Path, *, create: bool = False) -> RaciApp:
-    """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent."""
+def make_app(url_or_path: str | Path, *, create: bool = False,
+             poll_seconds: float = POLL_SECONDS, theme: str | None = None,
+             read_only: bool = False) -> RaciApp:
+    """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
+
+    `poll_seconds`: how often to look for other processes' changes while idle;
+    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit.
+    """
     spec = str(url_or_path)
-    return RaciApp(database_url(spec), spec, create=create)
+    return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds,
+                   theme=theme, read_only=read_only)

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
+    REFERENCE_FIELDS,
     Entity,
     Model,
     entity_fields,
     kind_of,
     referenced_ids,
 )
+from raci.model.entities import LETTER_WORDS
 
 KIND_TITLES = {
     "unit": "Units",
@@ -56,7 +58,26 @@ INCOMING = {
     "about": "decided in",
     "measures": "measured by",
 }
-LETTER_WORDS = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+FIELD_LABELS = {
+    "parent": "part of", "capacity_fte": "capacity (FTE)", "holders": "held by",
+    "reports_to": "reports to", "meets_every_days": "meets every … days",
+    "depends_on": "depends on", "success_criteria": "success criteria",
+    "demand_fte": "demand (FTE)", "not_recorded": "not recorded", "as_of": "as of",
+    **LETTER_WORDS,
+}
+"""How a form and the detail pane name a field: in words, not as the file's key."""
+
+
+def field_label(name: str) -> str:
+    """``meets every … days`` for ``meets_every_days``; ``A Accountable`` for ``A``."""
+    if name in LETTER_WORDS:
+        return f"{name} {LETTER_WORDS[name]}"
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+def in_words(value: str) -> str:
+    """A choice as it reads: ``steering group`` for ``steering_group``."""
+    return value.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -82,14 +103,27 @@ def label(model: Model, entity_id: str) -> str:
     return entity_id if entity is None else f"{entity.name} ({entity_id})"
 
 
-def field_lines(entity: Entity) -> list[tuple[str, str]]:
-    """(field, value as text) for every field that has a value."""
+def labels(model: Model, entity_ids: list[str] | tuple[str, ...]) -> str:
+    """`name (id), name (id)`: several entities in one line."""
+    return ", ".join(label(model, entity_id) for entity_id in entity_ids)
+
+
+def field_lines(model: Model, entity: Entity) -> list[tuple[str, str]]:
+    """(field in words, value as text) for every field that has a value;
+    the entities a field names by name and id, choices in words."""
+    references = REFERENCE_FIELDS[kind_of(entity)]
     lines = []
     for name in entity_fields(entity):
         value = getattr(entity, name)
         if value in (None, [], "") or value is False:
             continue
-        lines.append((name, _text(value)))
+        if name in references:
+            text = labels(model, value if isinstance(value, list) else [value])
+        elif name in ("kind", "status", "type"):
+            text = in_words(value)
+        else:
+            text = _text(value)
+        lines.append((field_label(name), text))
     return lines
 
 

@@ -32,6 +32,8 @@ from raci.model.changes import Change
 from raci.model.entities import is_valid_id, may_hold_together
 
 ACTORS = frozenset({"role", "body", "person"})
+ID_PREFIXES = {"person": "p.", "goal": "g.", "initiative": "i.", "decision": "d.", "kpi": "k."}
+"""The prefix of an id made from a name, as the sample models write them."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class FormField:
     @property
     def hint(self) -> str:
         return {
-            "refs": "ids, comma-separated",
+            "refs": "names or ids, comma-separated",
             "strings": "separated by ;",
             "date": "YYYY-MM-DD",
             "int": "whole number",

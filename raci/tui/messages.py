@@ -7,13 +7,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from textual.dom import DOMNode
 from textual.message import Message
 
 from raci.lint.findings import Finding
 from raci.model import Model
 from raci.model.changes import Change
 from raci.tui.session import Edit, Session
+
+if TYPE_CHECKING:
+    from raci.tui.app import RaciApp
+
+
+def raci_app(node: DOMNode) -> RaciApp:
+    """The app a view belongs to, as the app it is (for `may_edit`)."""
+    return cast("RaciApp", node.app)
 
 # ---- from workers ------------------------------------------------------------
 
@@ -32,7 +42,9 @@ class StoreFailed(Message):
 
 @dataclass
 class ChangeSaved(Message):
-    change: Change
+    """An edit is in the database: only now is the user told it was saved."""
+
+    edit: Edit
 
 
 @dataclass
@@ -63,10 +75,12 @@ class ExportFailed(Message):
 
 @dataclass
 class ChangeRequested(Message):
-    """A view asks the app to make an edit; `summary` is what the user is told."""
+    """A view asks the app to make an edit; `summary` is what the user is told
+    once it is saved (and what undo names), unless `quiet`."""
 
     change: Change
     summary: str
+    quiet: bool = False
 
 
 @dataclass

@@ -8,6 +8,7 @@ while a lint worker reads it.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change, changed_since
+from raci.tui.describe import field_label, label
 
 
 @dataclass
@@ -23,6 +25,10 @@ class Edit:
 
     change: Change
     inverse: Change
+    summary: str = ""
+    """What the change did, in the user's words: "Added goal Doel (g.doel)"."""
+    quiet: bool = False
+    """Saved without a word (a matrix letter: the cell shows it); undo still names it."""
 
 
 @dataclass
@@ -38,9 +44,9 @@ class Session:
 
     # ---- edits (UI thread) --------------------------------------------------
 
-    def apply(self, change: Change) -> Edit:
+    def apply(self, change: Change, summary: str = "", *, quiet: bool = False) -> Edit:
         """Apply a new edit; it becomes the one to undo and clears what could be redone."""
-        edit = self._apply(change)
+        edit = Edit(change, self._apply(change), summary, quiet)
         self.undo_stack.append(edit)
         self.redo_stack.clear()
         return edit
@@ -50,23 +56,24 @@ class Session:
         if not self.undo_stack:
             return None
         done = self.undo_stack.pop()
-        edit = self._apply(done.inverse)
-        self.redo_stack.append(Edit(done.change, edit.inverse))
-        return edit
+        inverse = self._apply(done.inverse)
+        self.redo_stack.append(Edit(done.change, inverse, done.summary, done.quiet))
+        return Edit(done.inverse, inverse, f"Undone: {done.summary}")
 
     def redo(self) -> Edit | None:
         if not self.redo_stack:
             return None
         undone = self.redo_stack.pop()
-        edit = self._apply(undone.change)
+        edit = Edit(undone.change, self._apply(undone.change), undone.summary, undone.quiet)
         self.undo_stack.append(edit)
-        return edit
+        return dataclasses.replace(edit, summary=f"Redone: {undone.summary}", quiet=False)
 
-    def _apply(self, change: Change) -> Edit:
+    def _apply(self, change: Change) -> Change:
+        """Apply a change to the model; return the change that undoes it."""
         with self.lock:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
-        return Edit(change, inverse)
+        return inverse
 
     def adopt(self, fresh: Model, pending: list[Edit]) -> tuple[list[Edit], list[str]]:
         """Switch to a model another process changed, re-applying the edits not yet saved.
@@ -81,7 +88,7 @@ class Session:
             for edit in pending:
                 reason = why_not_applicable(fresh, edit)
                 if reason is None:
-                    reapplied.append(Edit(edit.change, edit.change.apply(fresh)))
+                    reapplied.append(dataclasses.replace(edit, inverse=edit.change.apply(fresh)))
                 else:
                     refused.append(reason)
                     self.undo_stack = [e for e in self.undo_stack if e.change is not edit.change]
@@ -112,7 +119,8 @@ def why_not_applicable(model: Model, edit: Edit) -> str | None:
     """
     changed = changed_since(model, edit.change, edit.inverse)
     if changed is not None:
-        return f"{changed.subject} was changed by someone else since you loaded it"
+        subject = changed.subject(lambda entity_id: label(model, entity_id))
+        return f"{subject} was changed by someone else since you loaded it"
     change = edit.change
     for entity_id in change.delete:
         if entity_id not in model:
@@ -121,7 +129,8 @@ def why_not_applicable(model: Model, edit: Edit) -> str | None:
     for entity in change.put:
         for field_name, target in referenced_ids(entity):
             if target not in model and target not in ids_put:
-                return f"{entity.id}: {field_name} names {target}, which someone else removed"
+                return (f"{entity.name} ({entity.id}): {field_label(field_name)} names {target}, "
+                        "which someone else removed")
     for assignment in change.assign:
         if model.kind(assignment.item) not in ITEM_KINDS and assignment.item not in ids_put:
             return f"{assignment.item} was removed by someone else"

@@ -9,9 +9,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
+
+FOCUS_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
+            id="focus-next"),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
+            id="focus-previous"),
+]
+"""Tab and shift+tab, handled as they arrive: as ordinary bindings they wait
+until the field has taken the keys before them, and keys typed at paste speed
+(a Tab, then text) would land in the field the Tab was meant to leave."""
 
 
 def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
@@ -24,7 +34,7 @@ def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
 
 
 def _key_text(keys: str) -> str:
-    names = {"question_mark": "?", "space": "space", "backspace": "backspace"}
+    names = {"question_mark": "?", "slash": "/", "space": "space", "backspace": "backspace"}
     return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
@@ -39,9 +49,11 @@ class KeysScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="keys-box"):
-            yield Static("[b]Keys[/b]  (escape closes)", id="keys-title")
+            yield Static("[b]Keys[/b], and the mouse at the end  (escape closes)",
+                         id="keys-title")
             with VerticalScroll(id="keys-list"):
                 yield Static(self._text())
+        yield Footer(compact=True)
 
     def _text(self) -> str:
         common = [("ctrl+p", "Command palette: every action, jump to any entity"),
@@ -50,8 +62,12 @@ class KeysScreen(ModalScreen[None]):
                   ("space", "Open or close a branch of a tree"),
                   ("right", "In a field that takes ids: accept the completion"),
                   ("ctrl+q", "Quit")]
+        mouse = [("click", "A tab, a kind or an entity, a relation, a finding, a matrix cell, "
+                           "a button, a completion"),
+                 ("wheel", "Scroll a tree, a list, the matrix (shift+wheel: sideways)"),
+                 ("hover", "A matrix header or cell: the whole names of actor and item")]
         lines = []
-        for title, keys in [*self.groups, ("Also", common)]:
+        for title, keys in [*self.groups, ("Also", common), ("The mouse", mouse)]:
             lines.append(f"[b]{title}[/b]")
             lines.extend(f"  [b $accent]{key:<16}[/] {description}" for key, description in keys)
             lines.append("")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from raci.model import Assignment, Model
 from raci.model.changes import Change
@@ -42,6 +42,7 @@ class ConfirmDelete(ModalScreen[bool]):
             with Horizontal(id="delete-buttons"):
                 yield Button("Delete (y)", id="confirm", variant="error")
                 yield Button("Keep (n)", id="cancel")
+        yield Footer(compact=True)
 
     def _consequences(self) -> str:
         lines = []

@@ -7,6 +7,7 @@ Preview and export run in workers with the same code as `raci diagram`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -26,7 +28,21 @@ from raci.model.changes import Change
 from raci.model.checks import did_you_mean
 from raci.tui.messages import DiagramExported, ExportFailed
 from raci.tui.session import Session
-from raci.tui.widgets.entity_form import IdSuggester
+
+
+class IdSuggester(Suggester):
+    """Completes an id from the model's ids as it is typed (`right` takes it)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.ids = sorted(ids)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        index = bisect_left(self.ids, value)
+        if value and index < len(self.ids) and self.ids[index].startswith(value):
+            return self.ids[index]
+        return None
+
 
 VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
 VIEW_OF_KIND = {"unit": "org", "person": "org", "role": "org", "body": "bodies", "goal": "goals",
@@ -62,7 +78,7 @@ class DiagramView(Vertical):
         with Horizontal(id="diagram-choice"):
             yield Select([(name, name) for name in VIEW_NAMES], value="org", allow_blank=False,
                          id="diagram-name")
-            yield Input(placeholder="focus id", id="diagram-focus")
+            yield Input(placeholder="focus id", id="diagram-focus", select_on_focus=False)
             yield Input(str(DEFAULT_DEPTH), placeholder="depth", id="diagram-depth",
                         type="integer")
         with VerticalScroll(id="diagram-preview-box"):
@@ -84,7 +100,8 @@ class DiagramView(Vertical):
         """The preview shows no findings; nothing to do."""
 
     def focus_main(self) -> None:
-        self.query_one("#diagram-focus", Input).focus()
+        """The preview, not a field: `1`-`4`, `q` and `?` must still work on arrival."""
+        self.query_one("#diagram-preview-box").focus()
 
     def action_leave_fields(self) -> None:
         self.query_one("#diagram-preview-box").focus()

@@ -1,55 +1,67 @@
-"""The add/edit form, opened from the explorer: checks as you type, completes ids.
+"""The add/edit form, opened from the explorer: checks as you type, completes by name.
 
 The checks are the model file's own (see `raci.tui.forms`); a field's
 problems show under it and the form saves only when nothing is wrong.
+Labels stand beside their fields, so a form fits 80×24. A field that takes
+ids offers the entities whose name or id is like what is typed (`down` and
+`up` choose, `enter` takes one); a new entity's id is made from its name
+until the user types one.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import ClassVar
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from raci.model import Entity
-from raci.tui.forms import FormCheck, FormField, check_form, form_fields, known_problems, values_of
+from raci.model.ids import id_from_name
+from raci.tui.describe import field_label, in_words, labels
+from raci.tui.forms import (
+    ID_PREFIXES,
+    FormCheck,
+    FormField,
+    check_form,
+    form_fields,
+    known_problems,
+    values_of,
+)
+from raci.tui.matching import EntityFinder
 from raci.tui.messages import ChangeRequested
+from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
+from raci.tui.widgets.discard_modal import close_form
 
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""
+MATCHES_SHOWN = 5
 
 
-class IdSuggester(Suggester):
-    """Completes the last id of a comma-separated list from the model's ids."""
+def last_part(text: str) -> str:
+    """What is being typed in a comma-separated list: the text after the last comma."""
+    return text.rpartition(",")[2].strip()
 
-    def __init__(self, ids: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.ids = sorted(ids)
 
-    async def get_suggestion(self, value: str) -> str | None:
-        last = value.rpartition(",")[2].lstrip()
-        if not last:
-            return None
-        index = bisect_left(self.ids, last)
-        if index < len(self.ids) and self.ids[index].startswith(last):
-            return value + self.ids[index][len(last):]
-        return None
+def with_last_part(text: str, entity_id: str) -> str:
+    """The list with what is being typed replaced by `entity_id`."""
+    before, comma, _ = text.rpartition(",")
+    return f"{before}{comma} {entity_id}" if comma else entity_id
 
 
 class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
     """Add (entity None) or edit one entity; dismisses with the edit to make."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-form", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-form"),
     ]
@@ -61,61 +73,84 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         model = session.model
         self.values = values_of(model, entity) if entity else {}
         self.known = known_problems(model, session.lock)
+        self.finders: dict[str, EntityFinder] = {}
+        self.made_id: str | None = "" if entity is None else None
+        """The id last made from the name; None once the user typed an id (or when editing)."""
         self._timer: Timer | None = None
+        self.initial: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        title = (f"Edit {self.kind} {escape(self.entity.id)}" if self.entity
-                 else f"Add {self.kind}")
+        title = (f"Edit {self.kind} {escape(self.entity.name)} ({escape(self.entity.id)})"
+                 if self.entity else f"Add {self.kind}")
         with Vertical(id="form-box"):
-            yield Static(f"[b]{title}[/b]  [dim]ctrl+s saves, escape cancels[/]", id="form-title")
+            yield Static(f"[b]{title}[/b]  [dim]* required[/]", id="form-title")
             with VerticalScroll(id="form-fields"):
                 for form_field in self.fields:
-                    star = " *" if form_field.required else ""
-                    hint = f" [dim]{form_field.hint}[/]" if form_field.hint else ""
-                    if form_field.type != "bool":
-                        yield Label(f"{form_field.name}{star}{hint}", classes="field-label")
-                    yield self._widget(form_field)
+                    with Horizontal(classes="field-row"):
+                        star = " *" if form_field.required else ""
+                        yield Label(f"{escape(field_label(form_field.name))}{star}",
+                                    classes="field-label")
+                        yield self._widget(form_field)
                     yield Static("", id=f"error-{form_field.name}", classes="field-error")
+                    if form_field.targets:
+                        matches = OptionList(id=f"matches-{form_field.name}",
+                                             classes="field-matches")
+                        matches.can_focus = False  # the field keeps the keys; tab skips it
+                        yield matches
+            yield Static("", id="form-hint")
             yield Static("", id="form-problems")
             with Horizontal(id="form-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer(compact=True)
 
     def _widget(self, form_field: FormField) -> Widget:
         value = self.values.get(form_field.name, "")
         widget_id = f"field-{form_field.name}"
         if form_field.type == "bool":
-            return Checkbox(form_field.name, value == "yes", id=widget_id)
+            return Checkbox("", value == "yes", id=widget_id, compact=True)
         if form_field.type in ("choice", "tristate"):
             choices = form_field.choices or ("yes", "no")
-            return Select([(c, c) for c in choices], value=value or Select.NULL,
-                          allow_blank=not form_field.required, id=widget_id,
-                          prompt="default" if form_field.type == "tristate" else "Select")
-        suggester = None
-        if form_field.targets:
-            model = self.session.model
-            suggester = IdSuggester([i for k in form_field.targets for i in model.collection(k)])
+            return Select([(in_words(c), c) for c in choices], value=value or Select.NULL,
+                          allow_blank=not form_field.required, id=widget_id, compact=True,
+                          prompt="default")  # an optional choice left open takes the default
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
-        return Input(value, placeholder=form_field.hint, suggester=suggester, id=widget_id,
+        return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
                      disabled=form_field.name == "id" and self.entity is not None,
                      select_on_focus=False)
 
     def on_mount(self) -> None:
-        first = next(w for w in self.query("#form-fields Input, #form-fields Select")
-                     if not w.disabled)
-        first.focus()
+        # Adding, the id follows the name: start at the name.
+        first = "#field-name" if self.entity is None else "#form-fields Input, #form-fields Select"
+        next(w for w in self.query(first) if not w.disabled).focus()
         self._check()
+        self.initial = self.form_values()
 
     # ---- checking ----------------------------------------------------------------
 
     @on(Input.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
-    def _changed(self) -> None:
+    def _changed(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+        if isinstance(event, Input.Changed) and event.input.id:
+            self._typed(event.input.id.removeprefix("field-"), event.value)
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(CHECK_DELAY_SECONDS, self._check)
+
+    def _typed(self, name: str, value: str) -> None:
+        if name == "name" and self.made_id is not None:
+            field = self.query_one("#field-id", Input)
+            if field.value != self.made_id:
+                self.made_id = None  # the user's own id: the name no longer changes it
+                return
+            self.made_id = id_from_name(value, self.session.model,
+                                        ID_PREFIXES.get(self.kind, "")) if value.strip() else ""
+            with field.prevent(Input.Changed):  # not the user's typing
+                field.value = self.made_id
+        elif name in self._finders_needed():
+            self._show_matches(name, value)
 
     def form_values(self) -> dict[str, str]:
         values = {}
@@ -133,23 +168,126 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         editing = self.entity.id if self.entity else None
         check = check_form(self.session.model, self.kind, self.form_values(), editing,
                            self.session.lock, self.known)
+        matches = self._open_matches()
+        choosing = matches.id.removeprefix("matches-") if matches and matches.id else None
         for form_field in self.fields:
-            problems = check.by_field.get(form_field.name, [])
-            self.query_one(f"#error-{form_field.name}", Static).update(
-                escape("; ".join(problems)))
+            # While the user chooses among the completions, what is typed is no id yet.
+            problems = [] if form_field.name == choosing else check.by_field.get(
+                form_field.name, [])
+            error = self.query_one(f"#error-{form_field.name}", Static)
+            error.update(escape("; ".join(problems)))
+            error.display = bool(problems)
             self.query_one(f"#field-{form_field.name}").set_class(bool(problems), "-invalid")
         self.query_one("#form-problems", Static).update(escape("\n".join(check.general)))
         self.query_one("#save", Button).disabled = not check.ok
-        focused = self.focused.id.removeprefix("field-") if self.focused and self.focused.id else ""
+        focused = self._focused_field()
         if focused in check.by_field:
             # The error is under the field, where a short terminal may not show it yet.
             self.query_one(f"#error-{focused}").scroll_visible(animate=False)
+        self._show_names(focused)
         return check
+
+    def _focused_field(self) -> str:
+        widget = self.focused
+        return widget.id.removeprefix("field-") if widget and widget.id else ""
+
+    def _show_names(self, name: str) -> None:
+        """Who the ids of the focused field are, by name, under the fields."""
+        hint = ""
+        if name in self._finders_needed():
+            model = self.session.model
+            ids = [i.strip() for i in self.query_one(f"#field-{name}", Input).value.split(",")]
+            known = [i for i in ids if i in model]
+            if known:
+                hint = f"[b]{escape(field_label(name))}[/b]: {escape(labels(model, known))}"
+        self.query_one("#form-hint", Static).update(hint)
+
+    # ---- completing by name ------------------------------------------------------
+
+    def _finders_needed(self) -> dict[str, FormField]:
+        return {f.name: f for f in self.fields if f.targets}
+
+    def _finder(self, name: str) -> EntityFinder:
+        if name not in self.finders:
+            model = self.session.model
+            kinds = self._finders_needed()[name].targets
+            self.finders[name] = EntityFinder(
+                e for kind in sorted(kinds) for e in model.collection(kind).values())
+        return self.finders[name]
+
+    def _show_matches(self, name: str, value: str) -> None:
+        matches = self.query_one(f"#matches-{name}", OptionList)
+        typed = last_part(value)
+        listed = {part.strip() for part in value.split(",")[:-1]}  # offered once only
+        found = [e for e in self._finder(name).find(typed, MATCHES_SHOWN + len(listed))
+                 if e.id not in listed][:MATCHES_SHOWN] if typed else []
+        matches.clear_options()
+        if found and not (len(found) == 1 and found[0].id == typed):
+            matches.add_options(Option(f"{escape(e.name)} [dim]{escape(e.id)}[/]", id=e.id)
+                                for e in found)
+            matches.highlighted = 0
+        matches.display = matches.option_count > 0
+
+    def _open_matches(self) -> OptionList | None:
+        """The completions under the focused field, when they show."""
+        name = self._focused_field()
+        if name not in self._finders_needed():
+            return None
+        matches = self.query_one(f"#matches-{name}", OptionList)
+        return matches if matches.display and matches.option_count else None
+
+    def on_key(self, event: events.Key) -> None:
+        """`down`/`up` choose a completion, `escape` hides them (and leaves the form open)."""
+        matches = self._open_matches()
+        if matches is None or event.key not in ("down", "up", "escape"):
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key == "escape":
+            matches.display = False
+        elif event.key == "down":
+            matches.action_cursor_down()
+        else:
+            matches.action_cursor_up()
+
+    @on(Input.Submitted)
+    def _take_match(self, event: Input.Submitted) -> None:
+        matches = self._open_matches()
+        if matches is not None and matches.highlighted is not None:
+            event.stop()
+            self._complete(matches, matches.highlighted)
+
+    @on(OptionList.OptionSelected, ".field-matches")
+    def _match_clicked(self, event: OptionList.OptionSelected) -> None:
+        self._complete(event.option_list, event.option_index)
+
+    def _complete(self, matches: OptionList, index: int) -> None:
+        assert matches.id is not None
+        field = self.query_one(f"#field-{matches.id.removeprefix('matches-')}", Input)
+        chosen = matches.get_option_at_index(index).id or ""
+        matches.display = False
+        with field.prevent(Input.Changed):
+            field.value = with_last_part(field.value, chosen)
+        field.cursor_position = len(field.value)
+        field.focus()
+        self._check()
+
+    @on(events.DescendantBlur)
+    def _hide_matches(self, event: events.DescendantBlur) -> None:
+        for matches in self.query(".field-matches").results(OptionList):
+            if matches.display and not matches.has_focus:
+                matches.display = False
 
     # ---- closing -----------------------------------------------------------------
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
+        self.call_after_refresh(self._save)
+
+    def _save(self) -> None:
+        if self._changed_meanwhile():
+            return
         check = self._check()
         if check.change is None:
             self.notify("Fix the marked fields first", severity="warning", timeout=3)
@@ -158,10 +296,26 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
                 self.query_one(f"#field-{wrong}").focus()
                 self.query_one(f"#error-{wrong}").scroll_visible(animate=False)
             return
-        entity_id = check.change.put[0].id
+        entity = check.change.put[0]
         verb = "Saved" if self.entity else f"Added {self.kind}"
-        self.dismiss((entity_id, ChangeRequested(check.change, f"{verb} {entity_id}")))
+        self.dismiss((entity.id, ChangeRequested(check.change,
+                                                 f"{verb} {entity.name} ({entity.id})")))
+
+    def _changed_meanwhile(self) -> bool:
+        """Refuse to save over what another process changed while the form was open:
+        the app reloads the model, and saving every field would undo their change."""
+        if self.entity is None:
+            return False
+        model = self.session.model
+        current = model.get(self.entity.id)
+        if current is not None and values_of(model, current) == self.values:
+            return False
+        gone = "removed" if current is None else "changed"
+        self.notify(f"{self.entity.name} ({self.entity.id}) was {gone} by someone else while "
+                    "you edited it; nothing was saved. Press escape and open it again to see "
+                    "their change.", title="Not saved", severity="error", timeout=10)
+        return True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close_form(self, self.form_values() != self.initial)

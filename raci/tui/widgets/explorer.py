@@ -22,22 +22,31 @@ from textual.widgets.tree import TreeNode
 from raci.lint.findings import Finding
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
-from raci.tui.describe import KIND_TITLES, field_lines, relations
-from raci.tui.messages import ChangeRequested
+from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
+from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.rename_modal import RenameForm
+from raci.tui.widgets.search import Searchable
 
 KIND_PREFIX = "kind:"
 NESTED_KINDS = ("unit", "goal")
 """Kinds shown as a tree under their parent."""
 NodeData = TypeVar("NodeData")
+VIM_KEYS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False, id="down-j"),
+    Binding("k", "cursor_up", "Up", show=False, id="up-k"),
+]
+"""`j` and `k` move in a list or tree, as in a pager or vi."""
 LEVEL_MARKS = {"error": "[b $error]●[/]", "warning": "[b $warning]●[/]",
                "info": "[b $primary]●[/]"}
 
 
 class ModelTree(Tree[str]):
     """Kinds with counts; units and goals nest under their parent."""
+
+    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
     def __init__(self) -> None:
         super().__init__("model", id="model-tree")
@@ -182,12 +191,16 @@ def every_node(root: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
     return found
 
 
+class Relations(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
+
+
 class EntityDetail(Vertical):
     """Fields, findings and relations of one entity; relations are choosable."""
 
     def compose(self) -> ComposeResult:
         yield Static("Select an entity.", id="entity-fields")
-        yield OptionList(id="relations")
+        yield Relations(id="relations")
 
     def show(self, session: Session, entity_id: str | None, findings: list[Finding]) -> None:
         fields_view = self.query_one("#entity-fields", Static)
@@ -200,8 +213,8 @@ class EntityDetail(Vertical):
             fields_view.update(_org_summary(session))
             return
         lines = [f"[b]{escape(entity.name)}[/b]  [dim]{model.kind(entity.id)} {entity.id}[/]"]
-        lines += [f"[b]{name}[/b]: {escape(value)}" for name, value in field_lines(entity)
-                  if name not in ("id", "name")]
+        lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
+                  for name, value in field_lines(model, entity) if name not in ("id", "name")]
         own = [f for f in findings if entity.id in f.targets]
         if own:
             lines.append("[b]Findings[/b]")
@@ -221,6 +234,9 @@ class ExplorerView(Horizontal):
         Binding("e", "edit", "Edit", id="edit-entity"),
         Binding("d", "delete", "Delete", id="delete-entity"),
         Binding("backspace", "back", "Back", id="back"),
+        Binding("r", "rename", "Rename", id="rename-entity"),
+        Binding("o", "app.edit_org", "Org", id="edit-org",
+                tooltip="The organisation: name, description, as-of date, facts not recorded"),
     ]
 
     def __init__(self) -> None:
@@ -239,7 +255,7 @@ class ExplorerView(Horizontal):
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         """Rebuild the tree unless the edit left every entity as it was (letters, waivers)."""
         self.session = session
-        if change is None or change.put or change.delete:
+        if change is None or change.put or change.delete or change.rename:
             self.query_one(ModelTree).show_model(session, self.current)
         self._show_detail()
 
@@ -288,12 +304,14 @@ class ExplorerView(Horizontal):
         return self.session.model.kind(node.data) or node.data.removeprefix(KIND_PREFIX)
 
     def action_add(self, kind: str = "") -> None:
-        if self.session is None:
+        if self.session is None or not raci_app(self).may_edit():
             return
         form = EntityForm(self.session, kind or self._selected_kind(), None)
         self.app.push_screen(form, self._form_done)
 
     def action_edit(self) -> None:
+        if not raci_app(self).may_edit():
+            return
         if self.session is None or self.current is None or self.current not in self.session.model:
             self.notify("Select an entity to edit", severity="warning", timeout=3)
             return
@@ -311,6 +329,8 @@ class ExplorerView(Horizontal):
             self.post_message(request)
 
     def action_delete(self) -> None:
+        if not raci_app(self).may_edit():
+            return
         if self.session is None or self.current not in self.session.model:
             self.notify("Select an entity to delete", severity="warning", timeout=3)
             return
@@ -318,17 +338,45 @@ class ExplorerView(Horizontal):
         model = self.session.model
         change = removal(model, self.current)
         deleted = self.current
+        summary = f"Deleted {model.kind(deleted)} {label(model, deleted)}"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.post_message(ChangeRequested(change, f"Deleted {deleted}"))
+                self.post_message(ChangeRequested(change, summary))
                 self.current = None
 
         self.app.push_screen(ConfirmDelete(model, deleted, change), confirmed)
 
+    def action_rename(self) -> None:
+        """A new id for the entity shown, everywhere it is named."""
+        if not raci_app(self).may_edit():
+            return
+        if self.session is None or self.current not in self.session.model:
+            self.notify("Select an entity to rename", severity="warning", timeout=3)
+            return
+        assert self.current is not None
+        model, old = self.session.model, self.current
+
+        def renamed(new: str | None) -> None:
+            if new is not None:
+                summary = f"Renamed {label(model, old)} to {new}"
+                self.current = new
+                self.post_message(ChangeRequested(Change(rename=(old, new)), summary))
+
+        self.app.push_screen(RenameForm(model, old), renamed)
+
     def action_back(self) -> None:
         if self.history:
             self.show_entity(self.history.pop(), remember=False)
+
+    def searchable(self) -> Searchable | None:
+        """Every entity, by name and id, for `/`."""
+        if self.session is None:
+            return None
+        entities = list(self.session.model.entities())
+        return Searchable([e.id for e in entities], [f"{e.name} {e.id}" for e in entities],
+                          lambda entity_id: self.show_entity(str(entity_id), remember=False),
+                          self.current)
 
 
 def _org_summary(session: Session) -> str:
@@ -340,6 +388,9 @@ def _org_summary(session: Session) -> str:
     if org.as_of:
         lines.append(f"[b]as of[/b]: {org.as_of.isoformat()}")
     lines.append(f"{len(session.model)} entities, {len(session.model.assignments)} assignments")
+    if org.not_recorded:
+        lines.append(f"[b]not recorded[/b]: {', '.join(in_words(f) for f in org.not_recorded)}")
     lines.append("Open a kind on the left (enter) and choose an entity; "
-                 "[b]n[/b] adds one of the selected kind, [b]?[/b] lists every key.")
+                 "[b]n[/b] adds one of the selected kind, [b]o[/b] changes the organisation, "
+                 "[b]?[/b] lists every key.")
     return "\n".join(lines)

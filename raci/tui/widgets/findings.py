@@ -20,12 +20,17 @@ from textual.widgets.tree import TreeNode
 
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, Finding
+from raci.lint.rule import WAIVERS
+from raci.lint.rules import find_rule
+from raci.model import Waiver
 from raci.model.changes import Change
-from raci.tui.describe import word_for
-from raci.tui.messages import ChangeRequested, EntityChosen
+from raci.tui.describe import labels, word_for
+from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
-from raci.tui.widgets.explorer import every_node
+from raci.tui.widgets.explorer import VIM_KEYS, every_node
+from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
+from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
 
 WAIVED = "waived"
 GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
@@ -36,21 +41,27 @@ OPEN_ALL_UP_TO = 40
 NodeData = Finding | str
 
 
+class FindingsTree(Tree[NodeData]):
+    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
+
+
 class FindingsView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Before the tree's own enter, so that the footer shows it.
         Binding("enter", "go_to", "Go to", id="go-to-finding", priority=True),
         Binding("w", "waive", "Waive", id="waive-finding"),
+        Binding("W", "show_waivers", "Waivers", id="show-waivers"),
     ]
 
     def __init__(self) -> None:
         super().__init__(id="findings-view")
         self.session: Session | None = None
+        self.findings: list[Finding] = []
         self.groups: dict[tuple[str, str], list[Finding]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Linting…", id="findings-title")
-        tree: Tree[NodeData] = Tree("findings", id="findings-tree")
+        tree: Tree[NodeData] = FindingsTree("findings", id="findings-tree")
         tree.show_root = False
         yield tree
         yield Static("", id="finding-detail")
@@ -62,6 +73,7 @@ class FindingsView(Vertical):
         self.query_one("#findings-tree", Tree).focus()
 
     def findings_changed(self, findings: list[Finding]) -> None:
+        self.findings = findings
         groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for finding in findings:
             groups[(WAIVED if finding.waived else finding.level, finding.code)].append(finding)
@@ -72,7 +84,7 @@ class FindingsView(Vertical):
             " · ".join(f"[b {GROUP_STYLES[level]}]{counts[level]}[/] "
                        f"{word_for(counts[level], level)}"
                        for level in (*LEVELS, WAIVED))
-            + "  [dim]enter: go to · w: waive[/]")
+            + "  [dim]enter: go to · w: waive · W: waivers[/]")
         self._fill_tree(counts)
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
@@ -140,23 +152,69 @@ class FindingsView(Vertical):
             self.query_one("#findings-tree", Tree).action_select_cursor()
 
     def action_waive(self) -> None:
+        """Waive the finding under the cursor; one already waived opens its waiver."""
+        if not raci_app(self).may_edit():
+            return
         finding = self._finding_under_cursor()
         if finding is None or self.session is None:
             self.notify("Put the cursor on a finding to waive it", severity="warning", timeout=3)
             return
-        if finding.code.startswith("WAI"):
-            self.notify("WAI findings cannot be waived", severity="warning", timeout=3)
+        rule = find_rule(finding.code)
+        if rule is not None and rule.scope is WAIVERS:
+            self.notify(f"{finding.code} findings cannot be waived", severity="warning",
+                        timeout=3)
             return
         session = self.session
+        model = session.model
+        number = waiver_of(model.waivers, finding)
+        if number is None:
+            waiver = Waiver(rule=finding.code, target=list(finding.targets), reason="")
+        else:
+            waiver = model.waivers[number]
+            self.notify("This finding has a waiver already: change it here, or remove it "
+                        "in the waivers (W)", timeout=5)
 
-        def waived(waiver: object) -> None:
-            from raci.model import Waiver
+        def waived(new: Waiver | None) -> None:
+            if new is None or new == waiver:
+                return
+            verb = "Waived" if number is None else "Changed the waiver of"
+            self.post_message(ChangeRequested(
+                Change(waivers=with_waiver(session.model.waivers, number, new)),
+                f"{verb} {new.rule} on {labels(session.model, new.target)}"))
 
-            if isinstance(waiver, Waiver):
-                change = Change(waivers=[*session.model.waivers, waiver])
-                self.post_message(ChangeRequested(change, f"Waived {waiver.rule} on "
-                                                          f"{', '.join(waiver.target)}"))
+        as_of = effective_as_of(model, session.config)
+        self.app.push_screen(WaiverForm(model, waiver, as_of, about=finding.message,
+                                        editing=number is not None), waived)
 
-        as_of = effective_as_of(session.model, session.config)
-        self.app.push_screen(WaiverForm(finding, as_of), waived)
+    def searchable(self) -> Searchable:
+        """Every finding, by code, rule name and message, for `/`."""
+        current = self._finding_under_cursor()
 
+        def go_to(number: object) -> None:
+            assert isinstance(number, int)
+            self.show_finding(self.findings[number])
+
+        return Searchable(range(len(self.findings)),
+                          [f"{f.code} {f.name} {f.message}" for f in self.findings], go_to,
+                          None if current is None else self.findings.index(current))
+
+    def show_finding(self, finding: Finding) -> None:
+        """Put the cursor on a finding, opening its level and rule."""
+        tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
+        level = WAIVED if finding.waived else finding.level
+        for level_node in tree.root.children:
+            if level_node.data != f"level:{level}":
+                continue
+            level_node.expand()
+            for rule_node in level_node.children:
+                if rule_node.data == f"rule:{level}:{finding.code}":
+                    self._fill_rule(rule_node)
+                    rule_node.expand()
+                    node = next((n for n in rule_node.children if n.data is finding), None)
+                    if node is not None:
+                        self.call_after_refresh(tree.move_cursor, node)
+
+    def action_show_waivers(self) -> None:
+        if self.session is not None:
+            as_of = effective_as_of(self.session.model, self.session.config)
+            self.app.push_screen(WaiversScreen(self.session, self.findings, as_of))

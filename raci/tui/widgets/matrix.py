@@ -9,7 +9,6 @@ and the actor header stay in place while the cells scroll.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from typing import ClassVar
 
 from rich.markup import escape
@@ -30,33 +29,37 @@ from raci.model import Assignment, Entity, Model
 from raci.model.changes import Change
 from raci.model.entities import cell_text, parse_cell
 from raci.tui.describe import label
-from raci.tui.messages import ChangeRequested
+from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
+from raci.tui.widgets.search import Searchable
 
 ITEM_WIDTH = 30
-CELL_WIDTH = 6
-HEADER_LINES = 1
+CELL_WIDTH = 8
+HEADER_LINES = 2
 MARKS = {"error": "●", "warning": "●", "info": "●"}
 ACTOR_ORDER = ("role", "body", "person")
 SET_LETTER = Binding.Group("Letter")
 """The footer shows the letter keys as one entry ("r a c i Letter"): 80 columns hold every key."""
 
 
-def column_headers(ids: list[str]) -> list[str]:
-    """What fits each column header: the id without a kind prefix such as
-    ``r.``, cut to the column; ids that would read the same keep their ends
-    instead (``chef-ams`` and ``chef-obr`` read ``ch…ms`` and ``ch…br``)."""
-    shown = [_without_prefix(entity_id) for entity_id in ids]
-    width = CELL_WIDTH - 1
-    cut = Counter(text[:width] for text in shown)
-    return [text[:width] if cut[text[:width]] == 1 or len(text) <= width
-            else f"{text[:2]}…{text[-(width - 3):]}" for text in shown]
-
-
-def _without_prefix(entity_id: str) -> str:
-    prefix, dot, rest = entity_id.partition(".")
-    return rest if dot and len(prefix) <= 2 and rest else entity_id
+def column_header(name: str, width: int = CELL_WIDTH - 1) -> tuple[str, str]:
+    """An actor's name in two short lines for its column: the whole name when it
+    fits, else its first and last words (``Stuurgroep Warmte`` reads
+    ``Stuurg…`` over ``Warmte``), each cut to the column. The full name is in
+    the line under the grid and on hover."""
+    words = name.replace("-", "- ").split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += word if lines[-1].endswith("-") else f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > 2 or any(len(line) > width for line in lines):
+        lines = [words[0], words[-1]] if len(words) > 1 else [name]
+    cut = [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+    first, second, *_ = [*cut, "", ""]
+    return first, second
 
 
 def _foreground(style: Style) -> Style:
@@ -89,8 +92,12 @@ class RaciMatrix(ScrollView, can_focus=True):
         Binding("down", "move(0, 1)", "Down", show=False, id="matrix-down"),
         Binding("left", "move(-1, 0)", "Left", show=False, id="matrix-left"),
         Binding("right", "move(1, 0)", "Right", show=False, id="matrix-right"),
-        Binding("pageup", "move(0, -20)", "Page up", show=False, id="matrix-page-up"),
-        Binding("pagedown", "move(0, 20)", "Page down", show=False, id="matrix-page-down"),
+        Binding("k", "move(0, -1)", "Up", show=False, id="matrix-up-k"),
+        Binding("j", "move(0, 1)", "Down", show=False, id="matrix-down-j"),
+        Binding("h", "move(-1, 0)", "Left", show=False, id="matrix-left-h"),
+        Binding("l", "move(1, 0)", "Right", show=False, id="matrix-right-l"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="matrix-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="matrix-page-down"),
         Binding("home", "move(-100000, 0)", "First actor", show=False, id="matrix-home"),
         Binding("end", "move(100000, 0)", "Last actor", show=False, id="matrix-end"),
     ]
@@ -103,7 +110,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.model: Model | None = None
         self.rows: list[Entity] = []
         self.columns: list[Entity] = []
-        self.headers: list[str] = []
+        self.headers: list[tuple[str, str]] = []
         self.marks: dict[str, str] = {}
         """Item id -> the worst level of its findings."""
         self.cursor = (0, 0)
@@ -111,7 +118,7 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
         self.model, self.rows, self.columns = model, rows, columns
-        self.headers = column_headers([column.id for column in columns])
+        self.headers = [column_header(column.name) for column in columns]
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
         self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * len(columns),
@@ -146,7 +153,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         last_column = first_column + (width - ITEM_WIDTH) // CELL_WIDTH + 1
         visible = range(first_column, min(len(self.columns), last_column))
         if y < HEADER_LINES:
-            segments = self._header(visible)
+            segments = self._header(y, visible)
         else:
             row = scroll_y + y - HEADER_LINES
             if row >= len(self.rows):
@@ -154,12 +161,13 @@ class RaciMatrix(ScrollView, can_focus=True):
             segments = self._row(row, visible)
         return Strip(segments).crop_extend(0, width, self.rich_style)
 
-    def _header(self, visible: range) -> list[Segment]:
+    def _header(self, line: int, visible: range) -> list[Segment]:
         style = self.get_component_rich_style("raci-matrix--header")
         cursor = self.get_component_rich_style("raci-matrix--cursor")
-        segments = [Segment(f"{'item':<{ITEM_WIDTH}}", style)]
+        corner = "item" if line == HEADER_LINES - 1 else ""
+        segments = [Segment(f"{corner:<{ITEM_WIDTH}}", style)]
         for column in visible:
-            segments.append(Segment(f"{self.headers[column]:<{CELL_WIDTH}}",
+            segments.append(Segment(f"{self.headers[column][line]:<{CELL_WIDTH - 1}} ",
                                     cursor if column == self.cursor[0] else style))
         return segments
 
@@ -194,11 +202,29 @@ class RaciMatrix(ScrollView, can_focus=True):
         row = max(0, min(len(self.rows) - 1, row + rows))
         self._put_cursor(column, row)
 
-    def _put_cursor(self, column: int, row: int) -> None:
+    def go_to(self, column: int, row: int) -> None:
+        self._put_cursor(column, row)
+
+    def action_page(self, pages: int) -> None:
+        """Move the cursor and the rows shown by a screenful, as a pager does."""
+        shown_rows = self._shown_rows()
+        column, row = self.cursor
+        row = max(0, min(len(self.rows) - 1, row + pages * shown_rows))
+        top = max(0, min(len(self.rows) - shown_rows, self.scroll_offset.y + pages * shown_rows))
+        self._put_cursor(column, row, top)
+
+    def _shown_rows(self) -> int:
+        """Rows on screen: not the header, nor a line under the scrollbar."""
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def _put_cursor(self, column: int, row: int, top: int | None = None) -> None:
+        """Put the cursor on a cell, scrolling as little as shows it (or to row `top`)."""
         self.cursor = (column, row)
         scroll_x, scroll_y = self.scroll_offset
-        shown_columns = max(1, (self.size.width - ITEM_WIDTH) // CELL_WIDTH)
-        shown_rows = max(1, self.size.height - HEADER_LINES)
+        if top is not None:
+            scroll_y = top
+        shown_columns = max(1, (self.scrollable_content_region.width - ITEM_WIDTH) // CELL_WIDTH)
+        shown_rows = self._shown_rows()
         if column * CELL_WIDTH < scroll_x:
             scroll_x = column * CELL_WIDTH
         elif column >= scroll_x // CELL_WIDTH + shown_columns:
@@ -211,20 +237,34 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.CursorMoved())
 
-    def on_click(self, event: events.Click) -> None:
+    def _cell_at(self, x: int, y: int) -> tuple[int | None, int | None]:
+        """(column, row) under a point of the widget; None where it is no column or row."""
         scroll_x, scroll_y = self.scroll_offset
-        if event.x < ITEM_WIDTH or event.y < HEADER_LINES:
-            return
-        column = scroll_x // CELL_WIDTH + (event.x - ITEM_WIDTH) // CELL_WIDTH
-        row = scroll_y + event.y - HEADER_LINES
-        if column < len(self.columns) and row < len(self.rows):
+        column = scroll_x // CELL_WIDTH + (x - ITEM_WIDTH) // CELL_WIDTH
+        row = scroll_y + y - HEADER_LINES
+        return (column if x >= ITEM_WIDTH and column < len(self.columns) else None,
+                row if y >= HEADER_LINES and row < len(self.rows) else None)
+
+    def on_click(self, event: events.Click) -> None:
+        column, row = self._cell_at(event.x, event.y)
+        if column is not None and row is not None:
             self._put_cursor(column, row)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """The full name of the actor, and of the item, under the mouse."""
+        column, row = self._cell_at(event.x, event.y)
+        names = []
+        if row is not None:
+            names.append(f"{self.rows[row].name} ({self.rows[row].id})")
+        if column is not None:
+            names.append(f"{self.columns[column].name} ({self.columns[column].id})")
+        self.tooltip = " × ".join(names) or None
 
     # ---- editing -----------------------------------------------------------------
 
     def action_set_letter(self, letter: str) -> None:
         cell = self.cursor_cell
-        if cell is None or self.model is None:
+        if cell is None or self.model is None or not raci_app(self).may_edit():
             return
         item, actor = cell
         letters = parse_cell(letter)
@@ -234,17 +274,21 @@ class RaciMatrix(ScrollView, can_focus=True):
         kpi = self.model.kpis.get(item.id)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
-        self.post_message(ChangeRequested(change, ""))
+        summary = (f"{cell_text(letters)} for {label(self.model, actor.id)} "
+                   f"on {label(self.model, item.id)}")
+        self.post_message(ChangeRequested(change, summary, quiet=True))
 
     def action_clear(self) -> None:
         cell = self.cursor_cell
-        if cell is None or self.model is None:
+        if cell is None or self.model is None or not raci_app(self).may_edit():
             return
         item, actor = cell
         letters = self.model.letters_of(item.id, actor.id)
         if letters:
             self.post_message(ChangeRequested(
-                Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]), ""))
+                Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]),
+                f"Cleared {cell_text(letters)} of {label(self.model, actor.id)} "
+                f"on {label(self.model, item.id)}", quiet=True))
 
 
 class MatrixView(Vertical):
@@ -269,7 +313,8 @@ class MatrixView(Vertical):
         if self.scope is not None and self.scope not in session.model:
             self.scope = None
         matrix = self.query_one(RaciMatrix)
-        if change is None or change.put or change.delete or matrix.model is not session.model:
+        if (change is None or change.put or change.delete or change.rename
+                or matrix.model is not session.model):
             self._rebuild()
         else:
             matrix.refresh()
@@ -318,14 +363,36 @@ class MatrixView(Vertical):
         if cell is not None and self.session is not None:
             item, actor = cell
             letter = cell_text(self.session.model.letters_of(item.id, actor.id)) or "·"
-            text = (f"[b]{escape(item.id)}[/b] {escape(item.name)} × "
-                    f"[b]{escape(actor.id)}[/b] {escape(actor.name)}: [b]{letter}[/b]")
+            text = (f"[b]{escape(item.name)}[/b] [dim]({escape(item.id)})[/] × "
+                    f"[b]{escape(actor.name)}[/b] [dim]({escape(actor.id)})[/]: "
+                    f"[b]{letter}[/b]")
             own = [f for f in self.findings if item.id in f.targets and not f.waived]
             if own:
                 text += f"\n[b]{own[0].code}[/b] {escape(own[0].message)}"
                 if len(own) > 1:
                     text += f" [dim](+{len(own) - 1} more)[/]"
         self.query_one("#matrix-cell", Static).update(text)
+
+    def searchable(self) -> Searchable:
+        """The items (rows) and actors (columns) of the scope, for `/`."""
+        matrix = self.query_one(RaciMatrix)
+        keys: list[tuple[str, int]] = [("row", n) for n in range(len(matrix.rows))]
+        keys += [("column", n) for n in range(len(matrix.columns))]
+        texts = [f"{e.name} {e.id}" for e in (*matrix.rows, *matrix.columns)]
+        column, row = matrix.cursor
+
+        def go_to(key: object) -> None:
+            """A row keeps the column the search began in, a column the row."""
+            assert isinstance(key, tuple)
+            where, number = key
+            if where == "row":
+                matrix.go_to(column, number)
+            elif where == "column":
+                matrix.go_to(number, row)
+            else:
+                matrix.go_to(*number)
+
+        return Searchable(keys, texts, go_to, ("cell", (column, row)))
 
     def action_pick_scope(self) -> None:
         if self.session is not None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.model import Model
@@ -38,6 +38,7 @@ class ScopePicker(ModalScreen[str | None]):
             yield Static("[b]Matrix scope[/b]  [dim]type to filter, enter picks[/]")
             yield Input(placeholder="filter by name or id", id="scope-filter")
             yield OptionList(id="scope-list")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._fill("")

@@ -1,6 +1,7 @@
-"""Waive a finding, opened from the findings view: a reason is required.
+"""Waive a finding, or change a waiver: a reason is required.
 
-The expiry date and the author are optional.
+Opened from the findings view (`w` on a finding) and from the waivers
+screen (`enter` on a waiver). The expiry date and the author are optional.
 """
 
 from __future__ import annotations
@@ -14,43 +15,55 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
-from raci.lint.findings import Finding
-from raci.model import Waiver, parse_date
+from raci.model import Model, Waiver, parse_date
+from raci.tui.describe import labels
+from raci.tui.screens.keys import FOCUS_KEYS
+from raci.tui.widgets.discard_modal import close_form
 
 
 class WaiverForm(ModalScreen[Waiver | None]):
     AUTO_FOCUS = "#waiver-reason"
     """Not the scrolling box around the fields, which would take the first key."""
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-waiver", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-waiver"),
     ]
 
-    def __init__(self, finding: Finding, as_of: dt.date) -> None:
+    def __init__(self, model: Model, waiver: Waiver, as_of: dt.date, *, about: str = "",
+                 editing: bool = False) -> None:
+        """`waiver` gives the rule and targets (and, when `editing`, the fields);
+        `about` is the finding's message."""
         super().__init__()
-        self.finding = finding
+        self.waiver, self.about, self.editing = waiver, about, editing
+        self.targets = labels(model, waiver.target)
         self.as_of = as_of
         """The date the time rules use: an expiry before it would waive nothing."""
 
     def compose(self) -> ComposeResult:
+        verb = "Change the waiver of" if self.editing else "Waive"
+        waiver = self.waiver if self.editing else None
         with Vertical(id="waiver-box"):
-            yield Static(f"[b]Waive {self.finding.code}[/b] on "
-                         f"{escape(', '.join(self.finding.targets))}\n"
-                         f"[dim]{escape(self.finding.message)}[/]", id="waiver-title")
+            yield Static(f"[b]{verb} {self.waiver.rule}[/b] on {escape(self.targets)}"
+                         + (f"\n[dim]{escape(self.about)}[/]" if self.about else ""),
+                         id="waiver-title")
             with VerticalScroll(id="waiver-fields"):
                 yield Label("reason * [dim]why this is acceptable[/]")
-                yield Input(id="waiver-reason")
+                yield Input(waiver.reason if waiver else "", id="waiver-reason",
+                            select_on_focus=False)
                 yield Static("", id="waiver-reason-error", classes="field-error")
                 yield Label("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]")
-                yield Input(id="waiver-expires", placeholder="YYYY-MM-DD")
+                yield Input(waiver.expires.isoformat() if waiver and waiver.expires else "",
+                            id="waiver-expires", placeholder="YYYY-MM-DD")
                 yield Static("", id="waiver-expires-error", classes="field-error")
                 yield Label("author [dim]optional: who accepted it[/]")
-                yield Input(id="waiver-author")
+                yield Input(waiver.author or "" if waiver else "", id="waiver-author")
             with Horizontal(id="waiver-buttons"):
-                yield Button("Waive", id="save", variant="primary")
+                yield Button("Save" if self.editing else "Waive", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
+        yield Footer(compact=True)
 
     def problems(self) -> dict[str, str]:
         """Field -> what is wrong with it."""
@@ -78,6 +91,10 @@ class WaiverForm(ModalScreen[Waiver | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
+        self.call_after_refresh(self._save)
+
+    def _save(self) -> None:
         problems = self._show_problems()
         if problems:
             self.notify("Fix the marked fields first", severity="warning", timeout=3)
@@ -85,13 +102,19 @@ class WaiverForm(ModalScreen[Waiver | None]):
             return
         expires = self.query_one("#waiver-expires", Input).value.strip()
         self.dismiss(Waiver(
-            rule=self.finding.code,
-            target=list(self.finding.targets),
+            rule=self.waiver.rule,
+            target=list(self.waiver.target),
             reason=self.query_one("#waiver-reason", Input).value.strip(),
             expires=parse_date(expires) if expires else None,
             author=self.query_one("#waiver-author", Input).value.strip() or None,
         ))
 
+    def on_mount(self) -> None:
+        self.initial = self._typed()
+
+    def _typed(self) -> list[str]:
+        return [field.value for field in self.query("#waiver-fields Input").results(Input)]
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close_form(self, self._typed() != self.initial)

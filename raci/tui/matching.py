@@ -1,0 +1,60 @@
+"""Finding entities by what a user types: a name, part of one, or an id.
+
+Ranked with rapidfuzz (weighted ratio over `name id`), an exact id first, so
+that "petra" finds Petra Jansen (p.jansen) and "dg-bw" finds dg-bw. No
+Textual here: the form's completions and `/` search use it, and the tests
+call it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process, utils
+
+from raci.model import Entity
+
+MIN_SCORE = 60
+"""rapidfuzz's WRatio, 0-100: below it a candidate shares too little with the text."""
+
+
+class EntityFinder:
+    """The entities of some kinds, made ready to be found by name or id."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = list(entities)
+        self.by_id = {entity.id: entity for entity in self.entities}
+        self.texts = [utils.default_process(f"{e.name} {e.id}") for e in self.entities]
+
+    def find(self, text: str, limit: int = 8) -> list[Entity]:
+        """The best matches for `text`, best first; the entity of that exact id first."""
+        text = text.strip()
+        if not text:
+            return []
+        found = process.extract(utils.default_process(text), self.texts, scorer=fuzz.WRatio,
+                                processor=None, limit=limit, score_cutoff=MIN_SCORE)
+        ranked = [self.entities[index] for _, _, index in found]
+        exact = self.by_id.get(text)
+        if exact is not None:
+            ranked = [exact, *(e for e in ranked if e is not exact)][:limit]
+        return ranked
+
+
+class TextFinder:
+    """Lines of a list (`/` search): those that hold the text, in list order,
+    else the nearest by rapidfuzz, best first."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = [text.casefold() for text in texts]
+
+    def find(self, text: str, limit: int = 200) -> list[int]:
+        """The numbers of the matching lines."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return []
+        holding = [n for n, line in enumerate(self.texts) if wanted in line]
+        if holding:
+            return holding[:limit]
+        found = process.extract(wanted, self.texts, scorer=fuzz.partial_ratio, processor=None,
+                                limit=limit, score_cutoff=MIN_SCORE + 15)
+        return [index for _, _, index in found]

@@ -1,0 +1,95 @@
+"""Give an entity a new id, everywhere it is named (as `raci rename` does).
+
+Opened with `r` in the explorer or from the palette. The new id is checked
+as it is typed; the rename is one change, undone like any other.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from raci.model import Model
+from raci.model.entities import ID_MAX_LENGTH, is_valid_id
+from raci.tui.describe import label, plural
+from raci.tui.screens.keys import FOCUS_KEYS
+
+
+class RenameForm(ModalScreen[str | None]):
+    """Dismisses with the new id, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
+        Binding("ctrl+s", "save", "Rename", id="save-rename", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel-rename"),
+    ]
+
+    def __init__(self, model: Model, entity_id: str) -> None:
+        super().__init__()
+        self.model, self.entity_id = model, entity_id
+
+    def compose(self) -> ComposeResult:
+        references = self.model.references_to(self.entity_id)
+        assignments = sum(1 for r in references if r.field.startswith("raci."))
+        assignments += len(self.model.assignments_of_item(self.entity_id))
+        waivers = sum(1 for r in references if r.source.startswith("waivers["))
+        fields = len(references) - waivers - sum(
+            1 for r in references if r.field.startswith("raci."))
+        follows = ", ".join(text for count, text in (
+            (fields, plural(fields, "reference")), (assignments, plural(assignments, "assignment")),
+            (waivers, plural(waivers, "waiver"))) if count)
+        with Vertical(id="rename-box"):
+            yield Static(f"[b]Rename {escape(label(self.model, self.entity_id))}[/b]\n"
+                         f"[dim]Everything that names it follows"
+                         f"{': ' + follows if follows else ''}; ctrl+z undoes it.[/]")
+            with Horizontal(classes="field-row"):
+                yield Label("new id *", classes="field-label")
+                yield Input(self.entity_id, id="rename-id", compact=True, select_on_focus=False)
+            yield Static("", id="rename-error", classes="field-error")
+            with Horizontal(id="rename-buttons"):
+                yield Button("Rename", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def problem(self) -> str:
+        new = self.query_one("#rename-id", Input).value.strip()
+        if new == self.entity_id:
+            return "give it a new id"
+        if not is_valid_id(new):
+            return (f"an id starts with a letter or digit, then letters, digits, _ . : - "
+                    f"(at most {ID_MAX_LENGTH})")
+        if new in self.model:
+            return f"id {new!r} is already used by {label(self.model, new)}"
+        return ""
+
+    @on(Input.Changed)
+    def _show_problem(self) -> str:
+        problem = self.problem()
+        error = self.query_one("#rename-error", Static)
+        error.update(escape(problem))
+        error.display = bool(problem)
+        self.query_one("#save", Button).disabled = bool(problem)
+        return problem
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        # Keys typed just before ctrl+s may still wait in the field: save once they are in.
+        self.call_after_refresh(self._save)
+
+    def _save(self) -> None:
+        if self._show_problem():
+            self.notify("Fix the new id first", severity="warning", timeout=3)
+            return
+        self.dismiss(self.query_one("#rename-id", Input).value.strip())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
