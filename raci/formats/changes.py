@@ -45,6 +45,8 @@ def change_to_data(change: Change) -> dict[str, Any]:
         data["assign"] = [a._asdict() for a in change.assign]
     if change.unassign:
         data["unassign"] = [a._asdict() for a in change.unassign]
+    if change.before:
+        data["before"] = dict(change.before)
     return data
 
 
@@ -58,6 +60,7 @@ def change_from_data(data: dict[str, Any]) -> Change:
         org=org_from_data(data["org"]) if "org" in data else None,
         waivers=[waiver_from_data(w) for w in data["waivers"]] if "waivers" in data else None,
         rename=(rename[0], rename[1]) if rename is not None else None,
+        before=dict(data.get("before", {})),
     )
 
 
