@@ -199,6 +199,9 @@ def test_the_table_counts_each_rule_and_dataset_before_and_after() -> None:
     assert "| sheet | 10 | 1 |  |" in text  # no after run of that dataset: an empty cell
     assert "| a | BOD007 | 2 | 0 |" in text
     assert "| OWN003 | 5 |  |" in tables(before, None)
+    assert "not run" not in text
+    after.not_run = {"a": {"STR005": "success_criteria", "ORG004": "chairs", "BOD007": "chairs"}}
+    assert "| a | BOD007, ORG004 (chairs); STR005 (success_criteria) |" in tables(before, after)
 
 
 def test_samples_take_findings_of_a_rule_in_turn_from_each_dataset() -> None:
