@@ -80,7 +80,7 @@ FACTS: tuple[Fact, ...] = (
          ("STR003", "STR004"), _leaf_goals_without_indicator),
     Fact("goals", "{missing} of {total} initiatives contribute to no goal", ("STR002",),
          _initiatives_without_goal),
-    Fact("cadence", "{missing} of {total} bodies have no meets_every_days", ("DEC002",),
+    Fact("cadence", "{missing} of {total} bodies have no cadence (meets_every_days)", ("DEC002",),
          _bodies_without("meets_every_days")),
 )
 """SPEC §2's facts, in its order."""
