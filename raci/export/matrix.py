@@ -157,18 +157,9 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     An initiative serving goals of two areas appears in both, and so do the
     decisions and indicators about it.
     """
-    root_of = top_goals(model)
-    areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(root_of.values())}
+    areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(top_goals(model).values())}
     outside: list[str] = []
-    roots_of_item: dict[str, list[str]] = {goal: [root] for goal, root in root_of.items()}
-    for initiative in model.initiatives.values():
-        roots_of_item[initiative.id] = list(dict.fromkeys(
-            root_of[g] for g in initiative.goals if g in root_of))
-    for decision in model.decisions.values():
-        roots_of_item[decision.id] = list(dict.fromkeys(
-            root for about in decision.about for root in roots_of_item.get(about, [])))
-    for kpi in model.kpis.values():
-        roots_of_item[kpi.id] = roots_of_item.get(kpi.measures, [])
+    roots_of_item = goal_areas_of_items(model)
     for item in _all_rows(model):
         roots = roots_of_item.get(item, [])
         for root in roots:
@@ -182,6 +173,22 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
         matrices.append(GoalArea(None, "Outside every goal area",
                                  _matrix(model, outside, None, order)))
     return matrices
+
+
+def goal_areas_of_items(model: Model) -> dict[str, list[str]]:
+    """Each goal, initiative, decision and indicator -> the top-level goals of
+    the areas it belongs to (none for an item outside every area)."""
+    root_of = top_goals(model)
+    roots_of_item: dict[str, list[str]] = {goal: [root] for goal, root in root_of.items()}
+    for initiative in model.initiatives.values():
+        roots_of_item[initiative.id] = list(dict.fromkeys(
+            root_of[g] for g in initiative.goals if g in root_of))
+    for decision in model.decisions.values():
+        roots_of_item[decision.id] = list(dict.fromkeys(
+            root for about in decision.about for root in roots_of_item.get(about, [])))
+    for kpi in model.kpis.values():
+        roots_of_item[kpi.id] = roots_of_item.get(kpi.measures, [])
+    return roots_of_item
 
 
 def top_goals(model: Model) -> dict[str, str]:

@@ -1,22 +1,32 @@
-"""Run Graphviz's `dot` program: lay out a view and write SVG, PNG or PDF.
+"""Draw a view: lay it out with Graphviz's `dot` and write DOT, SVG, PNG, PDF or Mermaid.
 
-`dot` format needs no program. The others run `dot` with a timeout, refuse
-views too large to lay out in reasonable time (`MAX_LAYOUT_NODES`), and say
-how to install Graphviz when it is missing.
+`dot` and `mermaid` need no program. The others run `dot` with a timeout,
+refuse views too large to lay out in reasonable time (`MAX_LAYOUT_NODES`),
+and say how to install Graphviz when it is missing. Every laid-out drawing
+is also measured on its page (`raci.export.page`), from the SVG of the same
+`dot` run; a PDF is put on a sheet of the page's size, and the drawings of a
+split on one sheet each (pypdf).
 """
 
 from __future__ import annotations
 
+import io
 import subprocess
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import graphviz
+from pypdf import PdfReader, PdfWriter, Transformation
 
 from raci.errors import RaciError, UsageError
 from raci.export.dot import to_dot
 from raci.export.graph import View
+from raci.export.mermaid import to_mermaid
+from raci.export.page import DEFAULT_PAGE, PAGES, POINTS_PER_INCH, Fit, Page, measure_svg
 
-FORMATS = ("dot", "svg", "png", "pdf")
+FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
+LAID_OUT_FORMATS = ("svg", "png", "pdf")
 BINARY_FORMATS = frozenset({"png", "pdf"})
 DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
@@ -36,6 +46,15 @@ class LayoutError(RaciError):
     """`dot` failed, took too long, or the view is too large to lay out."""
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """A view drawn in one format, and how it came out on its page."""
+
+    data: bytes
+    fit: Fit | None
+    """None for DOT and Mermaid, which are not laid out here."""
+
+
 def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
     if view.size > limit:
         raise LayoutError(
@@ -45,25 +64,67 @@ def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
         )
 
 
-def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
-           timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
-    """The drawing in `fmt` (dot, svg, png or pdf); written to `path` when given."""
+def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,
+         timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Drawing:
+    """The view in `fmt`, made for `page` (None: at its own size), with its key
+    unless `legend` is off; laid-out formats refuse views over the node limit."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
-    source = dot if isinstance(dot, str) else dot.source
-    output = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, timeout)
+    if fmt == "mermaid":
+        return Drawing(to_mermaid(view, legend=legend).encode("utf-8"), None)
+    source = to_dot(view, page=page, legend=legend).source
+    if fmt == "dot":
+        return Drawing(source.encode("utf-8"), None)
+    check_layout_size(view)
+    outputs = run_dot(source, ("svg", fmt), timeout)
+    data = outputs[fmt]
+    if fmt == "pdf" and page is not None:
+        data = on_sheets([data], page)
+    return Drawing(data, measure_svg(outputs["svg"]))
+
+
+def export_view(view: View, fmt: str, path: Path | None = None, *,
+                page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,
+                timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
+    """A view drawn in `fmt` (see `draw`), written to `path` when given."""
+    data = draw(view, fmt, page=page, legend=legend, timeout=timeout).data
     if path is not None:
-        try:
-            path.write_bytes(output)
-        except OSError as error:
-            raise RaciError(f"{path}: cannot write the drawing: {error.strerror}") from error
+        write_drawing(path, data)
+    return data
+
+
+def write_drawing(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise RaciError(f"{path}: cannot write the drawing: {error.strerror}") from error
+
+
+def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
+           timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
+    """Any Graphviz source drawn in `fmt` (dot, svg, png or pdf); written to `path` when given."""
+    if fmt not in ("dot", *LAID_OUT_FORMATS):
+        raise UsageError(f"--format {fmt}: choose one of dot, {', '.join(LAID_OUT_FORMATS)}")
+    source = dot if isinstance(dot, str) else dot.source
+    output = source.encode("utf-8") if fmt == "dot" else run_dot(source, (fmt,), timeout)[fmt]
+    if path is not None:
+        write_drawing(path, output)
     return output
 
 
-def run_dot(source: str, fmt: str, timeout: float) -> bytes:
+def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, bytes]:
+    """One layout by `dot`, written in each of `formats`."""
+    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
+        graph = Path(folder) / "drawing.gv"
+        graph.write_text(source, encoding="utf-8")
+        wanted = dict.fromkeys(formats)
+        _run(["dot", *(f"-T{fmt}" for fmt in wanted), "-O", str(graph)], timeout)
+        return {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in wanted}
+
+
+def _run(command: list[str], timeout: float) -> None:
     try:
-        done = subprocess.run(["dot", f"-T{fmt}"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
     except FileNotFoundError as error:
         raise GraphvizMissingError(
             f"the Graphviz program 'dot' was not found; {INSTALL_HINT}") from error
@@ -79,15 +140,21 @@ def run_dot(source: str, fmt: str, timeout: float) -> bytes:
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError(f"dot failed: {reason[0] if reason else f'exit {done.returncode}'}")
-    return done.stdout
 
 
-def export_view(view: View, fmt: str, path: Path | None = None, *,
-                timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
-    """A view drawn in `fmt`; laid-out formats refuse views over the node limit."""
-    if fmt != "dot":
-        check_layout_size(view)
-    return render(to_dot(view), fmt, path, timeout=timeout)
+def on_sheets(pdfs: list[bytes], page: Page) -> bytes:
+    """One PDF with each drawing centred on a sheet of the page's size."""
+    writer = PdfWriter()
+    width, height = page.width * POINTS_PER_INCH, page.height * POINTS_PER_INCH
+    for pdf in pdfs:
+        drawing = PdfReader(io.BytesIO(pdf)).pages[0]
+        left = (width - float(drawing.mediabox.width)) / 2
+        bottom = (height - float(drawing.mediabox.height)) / 2
+        sheet = writer.add_blank_page(width, height)
+        sheet.merge_transformed_page(drawing, Transformation().translate(left, bottom))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
 
 
 def svg_markup(svg: bytes) -> str:

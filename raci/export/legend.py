@@ -1,0 +1,114 @@
+"""The drawing's heading: its title and a compact key of what the drawing holds.
+
+The key sits under the title in the top left corner, as one HTML-like
+table, so it takes no room among the nodes: for each kind of node, frame,
+line and finding colour the drawing holds (and no other), a small sample of
+its outline, fill or line beside its meaning. Shapes that a table cell
+cannot draw (a hexagon, a note) are named in words.
+"""
+
+from __future__ import annotations
+
+import math
+
+from raci.export.graph import Highlight, View
+from raci.export.look import (
+    LEVEL_COLOURS,
+    NAME_POINTS,
+    NOTE_POINTS,
+    TITLE_POINTS,
+    html_lines,
+    html_text,
+    marked,
+)
+
+ENTRIES_PER_LINE = 5
+SHAPE_WORDS = {
+    "ellipse": "oval", "hexagon": "hexagon", "box3d": "3-D box", "folder": "folder",
+    "parallelogram": "slanted box", "octagon": "octagon", "house": "house", "tab": "tab",
+    "egg": "egg", "component": "box with pins", "note": "folded corner",
+}
+"""Node shapes in words; a box (plain, rounded or bold) is drawn in the sample."""
+LINE_STYLES = ("dashed", "dotted")
+
+
+def heading(view: View, legend: bool = True) -> str:
+    """The graph label: the title (and subtitle), and under it the key unless
+    `legend` is off."""
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{TITLE_POINTS}"><B>'
+            f"{html_lines(view.title)}</B></FONT></TD></TR>"]
+    if view.subtitle:
+        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{NAME_POINTS}">'
+                    f"{html_lines(view.subtitle)}</FONT></TD></TR>")
+    entries = legend_entries(view) if legend else []
+    if entries:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_table(entries)}</TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+
+
+def legend_entries(view: View) -> list[tuple[str, str]]:
+    """(sample cell, meaning) for each node, frame, line and finding look in the view."""
+    used_nodes = {key for node in view.nodes.values() for key in node.styles}
+    used_edges = {edge.style for edge in view.edges}
+    used_clusters = {cluster.style for cluster in view.clusters.values()}
+    used_levels = {mark.level for mark in view.highlights.values()}
+    if view.table_rows() is not None:
+        return [(_letter(key, style.attrs), style.legend.removeprefix(key).strip())
+                for key, style in view.edge_styles.items() if key in used_edges] + [
+            (_outline(marked({}, Highlight(level, []))), f"has {level} findings")
+            for level in LEVEL_COLOURS if level in used_levels]
+    entries = [(_outline(style.attrs), _with_shape(style.legend, style.attrs))
+               for key, style in view.node_styles.items() if key in used_nodes]
+    entries += [(_outline(style.attrs, frame=True), f"{style.legend} (frame)")
+                for key, style in view.cluster_styles.items() if key in used_clusters]
+    entries += [(_line(style.attrs), style.legend)
+                for key, style in view.edge_styles.items() if key in used_edges]
+    entries += [(_outline(marked({}, Highlight(level, []))), f"has {level} findings")
+                for level in LEVEL_COLOURS if level in used_levels]
+    return entries
+
+
+def _table(entries: list[tuple[str, str]]) -> str:
+    lines = math.ceil(len(entries) / ENTRIES_PER_LINE)
+    per_line = math.ceil(len(entries) / lines)
+    rows = []
+    for start in range(0, len(entries), per_line):
+        cells = "".join(f'{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{NOTE_POINTS}">'
+                        f"{html_text(meaning)}</FONT></TD>"
+                        for sample, meaning in entries[start:start + per_line])
+        rows.append(f"<TR>{cells}</TR>")
+    return ('<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0" ID="legend">'
+            + "".join(rows) + "</TABLE>")
+
+
+def _with_shape(meaning: str, attrs: dict[str, str]) -> str:
+    shape = attrs.get("shape", "box")
+    if "diagonals" in attrs.get("style", ""):
+        return f"{meaning} (box, cut corners)"
+    return f"{meaning} ({SHAPE_WORDS[shape]})" if shape in SHAPE_WORDS else meaning
+
+
+def _outline(attrs: dict[str, str], frame: bool = False) -> str:
+    """A cell drawn with the node's (or frame's) outline, line style and fill."""
+    flags = attrs.get("style", "").split(",")
+    style = next((f for f in LINE_STYLES if f in flags), "rounded" if "rounded" in flags else "")
+    border = 2 if "bold" in flags or float(attrs.get("penwidth", "1")) >= 2 else 1
+    fill = attrs.get("fillcolor", "white") if "filled" in flags else ""
+    return ('<TD WIDTH="{}" HEIGHT="12" BORDER="{}" COLOR="{}"{}{}></TD>'.format(
+        30 if frame else 20, border, attrs.get("color", "black"),
+        f' STYLE="{style}"' if style else "", f' BGCOLOR="{fill}"' if fill else ""))
+
+
+def _line(attrs: dict[str, str]) -> str:
+    """A cell whose bottom edge is drawn as the line: its colour, width and dashes."""
+    flags = attrs.get("style", "").split(",")
+    style = next((f for f in LINE_STYLES if f in flags), "")
+    width = max(1, round(float(attrs.get("penwidth", "2" if "bold" in flags else "1"))))
+    return ('<TD WIDTH="26" HEIGHT="8" SIDES="B" BORDER="{}" COLOR="{}"{}></TD>'.format(
+        width, attrs.get("color", "black"), f' STYLE="{style}"' if style else ""))
+
+
+def _letter(letter: str, attrs: dict[str, str]) -> str:
+    """A letter of the chart as the chart prints it."""
+    return (f'<TD><FONT COLOR="{attrs.get("color", "black")}"><B>{html_text(letter)}</B>'
+            "</FONT></TD>")
