@@ -8,12 +8,13 @@ has no tables, so the raci view is always drawn as lines here (its chart is
 
 Every name is shown as written: characters Mermaid would read (quotes, `#`,
 `<`, `>`, `&`, backticks) are written as its entity codes (`#34;`), line
-breaks as `<br/>`, control characters as their visible pictures.
+breaks as `<br/>`, control characters as their visible pictures. The
+title is the label of a frameless subgraph around the whole drawing:
+Mermaid's own `title` cannot show a `<`.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from raci.export.graph import Edge, View
@@ -27,14 +28,17 @@ SHAPES = {  # Graphviz shape -> Mermaid's opening and closing brackets
     "tab": ('["', '"]'), "egg": ('(("', '"))'), "component": ('[["', '"]]'),
     "note": ('>"', '"]'), "diagonals": ('{"', '"}'),
 }
-ESCAPED = {character: f"#{ord(character)};" for character in '"#&<>`'}
+ESCAPED = {character: f"#{ord(character)};" for character in '"#&<>`\\'}
 NAME_WIDTH = 30
 
 
 def mermaid_text(text: str, width: int | None = None) -> str:
-    """Text for inside a quoted Mermaid label: shown as written, lines joined by `<br/>`."""
+    """Text for inside a quoted Mermaid label: shown as written, lines joined by
+    `<br/>`. Mermaid reads a backslash before an `n` as a line break even when
+    written as its code, so an invisible word joiner stands between them."""
     lines = wrapped(text, width) if width else (text.splitlines() or [""])
-    return "<br/>".join("".join(ESCAPED.get(c, _visible(c)) for c in line) for line in lines)
+    return "<br/>".join("".join(ESCAPED.get(c, _visible(c))
+                                for c in line.replace("\\n", "\\\u2060n")) for line in lines)
 
 
 def _visible(character: str) -> str:
@@ -43,15 +47,18 @@ def _visible(character: str) -> str:
 
 
 def to_mermaid(view: View, *, legend: bool = True) -> str:
-    """The Mermaid source of a view: a `flowchart` with a title."""
+    """The Mermaid source of a view: a `flowchart` with its title (and key) on top."""
     names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
-    lines = ["---", f"title: {json.dumps(view.title, ensure_ascii=False)}", "---",
-             f"flowchart {view.direction}"]
+    heading = f"<b>{mermaid_text(view.title)}</b>" + (
+        f"<br/>{mermaid_text(view.subtitle)}" if view.subtitle else "")
+    lines = [f"flowchart {view.direction}", f'    subgraph heading["{heading}"]',
+             f"    direction {view.direction}"]
     lines += _nodes_in_subgraphs(view, names)
     lines += [_edge(view, edge, names) for edge in view.edges]
-    lines += _styles(view, names)
-    if legend:
+    if legend:  # after the edges: its sample lines are numbered after theirs
         lines += _legend(view)
+    lines.append("    end")
+    lines += [*_styles(view, names), "    style heading fill:none,stroke:none"]
     return "\n".join(lines) + "\n"
 
 

@@ -83,7 +83,8 @@ def _part_view(view: View, homes: dict[str, list[str]], parts: dict[str, list[st
         if other:  # a line between two areas: to a connector naming the other's page
             connector = _connector(view.nodes[outside], other)
             nodes.setdefault(connector.id, connector)
-            edges.append(replace(edge, head=connector.id) if ends[0] else replace(edge, tail=connector.id))
+            edges.append(replace(edge, head=connector.id) if ends[0]
+                         else replace(edge, tail=connector.id))
             elsewhere.update(other)
     pages = sorted(elsewhere - {page_of[area]})
     subtitle = f"Part {page_of[area]} of {len(page_of)}: {area_name}"
