@@ -105,8 +105,9 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         view = export.focus_view(view, source.model, focus, depth, hub)
     if highlight_findings:
         view = export.highlight_findings(view, lint_findings(source))
-    parts = export.split_view(view, source.model, split) if split else [view]
     page = export.PAGES[page_name]
+    parts = (export.split_view(view, source.model, split, export.fits_page(page, timeout))
+             if split else [view])
     drawings = [export.draw(part, fmt, page=page, legend=not no_legend, timeout=timeout)
                 for part in parts]
     for part, drawing in zip(parts, drawings, strict=True):

@@ -15,7 +15,14 @@ from collections import Counter
 import graphviz
 
 from raci.export.graph import Cluster, Edge, View
-from raci.export.layout import wrapping_links
+from raci.export.layout import (
+    ROOM,
+    Fitting,
+    Link,
+    staggered_lengths,
+    turn_table,
+    wrapping_links,
+)
 from raci.export.legend import heading
 from raci.export.look import FONT, NAME_POINTS, NOTE_POINTS, marked, merged, node_label, plain_label
 from raci.export.page import Page
@@ -28,6 +35,7 @@ CLUSTER_DEFAULTS = {"style": "solid", "color": "black", "fontcolor": "black",
 SPACING = {"nodesep": "0.2", "ranksep": "0.3"}
 """Inches between nodes of a rank and between ranks: Graphviz's defaults
 (0.25 and 0.5) leave a page mostly empty."""
+GUESSED = Fitting()
 RANKSEP_FOR_LETTERS = "0.7"
 """Letters at arrowheads need edges long enough to tell which end they are at."""
 
@@ -37,40 +45,72 @@ def top(view: View) -> str:
     return "b" if view.direction == "BT" else "t"
 
 
-def to_dot(view: View, *, page: Page | None = None, legend: bool = True) -> graphviz.Digraph:
+def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
+           fitting: Fitting = GUESSED) -> graphviz.Digraph:
     """The Graphviz source of a view: scaled to fit `page` if given, with its key
-    under the title unless `legend` is off."""
+    under the title unless `legend` is off, fitted to the page as `fitting`
+    says (`raci.export.layout`: crowded rows wrapped, leaves staggered, parts
+    laid out; by default as guessed from the text, parts packed by Graphviz)."""
     dot = graphviz.Digraph(name=view.name)
-    # Graphviz packs the disconnected parts of a drawing (`pack`): node by node
-    # where it can, part by part where frames would otherwise overlap a part.
-    dot.attr("graph", rankdir=view.direction, label=heading(view, legend), labelloc="t",
-             labeljust="l", fontname=FONT, id=view.name, pack="true",
-             packmode="graph" if view.clusters else "node",
+    # Unless laid out by `fitting.links`, Graphviz packs the disconnected parts
+    # of a drawing (`pack`): node by node where it can, part by part where
+    # frames would otherwise overlap a part.
+    dot.attr("graph", rankdir=view.direction, label=heading(view, legend, fitting.width),
+             labelloc="t",
+             labeljust="l", fontname=FONT, id=view.name,
+             **({} if fitting.links else {"pack": "true",
+                                          "packmode": "graph" if view.clusters else "node"}),
              **{**SPACING, **({"ranksep": RANKSEP_FOR_LETTERS}
                               if any(e.head_label for e in view.edges) else {})},
-             **({"size": page.size_attribute} if page is not None else {}))
+             **({"size": page.size_attribute} if page is not None else {}),
+             **({"ratio": f"{fitting.ratio:.3f}"} if fitting.ratio else {}))
     dot.attr("node", fontname=FONT, fontsize=str(NAME_POINTS), margin="0.06,0.03")
     dot.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
     rows = view.table_rows()
     if rows is not None:
-        dot.node("table", shape="plain", label=table_label(view, rows), id=f"{view.name}:table")
+        turned = turn_table(len(rows), len(view.nodes) - len(rows),
+                            page.room if page is not None else ROOM)
+        dot.node("table", shape="plain", label=table_label(view, rows, turned),
+                 id=f"{view.name}:table")
         return dot
-    names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
+    names = node_names(view)
     _add_nodes_in_clusters(dot, view, names)
     labels_at: Counter[str] = Counter()
+    ranked = [number for number, edge in enumerate(view.edges, 1) if _constrains(view, edge)]
+    lengths = {ranked[index]: length for index, length in
+               staggered_lengths(ranked_edges(view), fitting.stagger).items()}
     for number, edge in enumerate(view.edges, 1):
         attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
+        if number in lengths:
+            attrs["minlen"] = str(lengths[number])
         if edge.label:
             attrs["label"] = plain_label(edge.label)
         if edge.head_label:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
-    ranked = [(edge.tail, edge.head) for edge in view.edges if _constrains(view, edge)]
-    for tail, head in wrapping_links(view, ranked):
+    room = page.room if page is not None else ROOM
+    wrapping = wrapping_links(view, ranked_edges(view), room, fitting.sizes) if fitting.wrap \
+        else []
+    for tail, head in [*wrapping, *fitting.links]:
+        for end in (tail, head):
+            if end not in names:  # a point between two shelves of parts
+                names[end] = f"p{len(names) + 1}"
+                dot.node(names[end], shape="point", width="0", height="0", style="invis",
+                         label="")
         dot.edge(names[tail], names[head], style="invis")
     return dot
+
+
+def ranked_edges(view: View) -> list[Link]:
+    """(tail, head) of the edges that take part in ranking."""
+    return [(edge.tail, edge.head) for edge in view.edges if _constrains(view, edge)]
+
+
+def node_names(view: View) -> dict[str, str]:
+    """Entity id -> its Graphviz node name."""
+    return {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
 
 
 def _constrains(view: View, edge: Edge) -> bool:

@@ -15,6 +15,7 @@ from raci.export.graph import Highlight, View
 from raci.export.look import (
     LEVEL_COLOURS,
     NAME_POINTS,
+    NAME_WIDTH,
     NOTE_POINTS,
     TITLE_POINTS,
     html_lines,
@@ -23,6 +24,13 @@ from raci.export.look import (
 )
 
 ENTRIES_PER_LINE = 5
+TITLE_WIDTH = 56
+"""Characters on a line of the title before it wraps."""
+TITLE_LETTER = 9.9
+NOTE_LETTER = 5.5
+"""Points an average letter of the title and of a note takes."""
+ENTRY_POINTS = 36
+"""Points a key entry takes besides its words: its sample and the spaces."""
 SHAPE_WORDS = {
     "ellipse": "oval", "hexagon": "hexagon", "box3d": "3-D box", "folder": "folder",
     "parallelogram": "slanted box", "octagon": "octagon", "house": "house", "tab": "tab",
@@ -32,17 +40,20 @@ SHAPE_WORDS = {
 LINE_STYLES = ("dashed", "dotted")
 
 
-def heading(view: View, legend: bool = True) -> str:
+def heading(view: View, legend: bool = True, width: float | None = None) -> str:
     """The graph label: the title (and subtitle), and under it the key unless
-    `legend` is off."""
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{TITLE_POINTS}"><B>'
-            f"{html_lines(view.title)}</B></FONT></TD></TR>"]
+    `legend` is off; no wider than `width` points where it can help it (a
+    small drawing is not made a wide strip by its heading)."""
+    title_width = TITLE_WIDTH if width is None else max(
+        NAME_WIDTH, min(TITLE_WIDTH, int(width / TITLE_LETTER)))
+    rows = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_POINTS}"><B>'
+            f"{html_lines(view.title, title_width)}</B></FONT></TD></TR>"]
     if view.subtitle:
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{NAME_POINTS}">'
-                    f"{html_lines(view.subtitle)}</FONT></TD></TR>")
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{NAME_POINTS}">'
+                    f"{html_lines(view.subtitle, title_width + 12)}</FONT></TD></TR>")
     entries = legend_entries(view) if legend else []
     if entries:
-        rows.append(f'<TR><TD ALIGN="LEFT">{_table(entries)}</TD></TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT">{_table(entries, width)}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>>'
 
 
@@ -68,8 +79,14 @@ def legend_entries(view: View) -> list[tuple[str, str]]:
     return entries
 
 
-def _table(entries: list[tuple[str, str]]) -> str:
-    lines = math.ceil(len(entries) / ENTRIES_PER_LINE)
+def _table(entries: list[tuple[str, str]], width: float | None) -> str:
+    """The key's entries in lines of as many as fit in `width` points (at most
+    `ENTRIES_PER_LINE`), the lines as even as they can be."""
+    most = ENTRIES_PER_LINE
+    if width is not None:
+        entry = sum(ENTRY_POINTS + len(meaning) * NOTE_LETTER for _, meaning in entries)
+        most = max(2, min(most, int(width / (entry / len(entries)))))
+    lines = math.ceil(len(entries) / most)
     per_line = math.ceil(len(entries) / lines)
     rows = []
     for start in range(0, len(entries), per_line):

@@ -12,11 +12,12 @@ import html
 import textwrap
 
 from raci.export.graph import Highlight, Style
+from raci.export.page import SMALLEST_DRAWN_POINTS
 
 FONT = "Helvetica"
 TITLE_POINTS = 16
 NAME_POINTS = 12
-NOTE_POINTS = 10
+NOTE_POINTS = SMALLEST_DRAWN_POINTS
 """Notes under a name, edge labels, frame notes and the legend: the smallest text drawn."""
 NAME_WIDTH = 26
 NOTE_WIDTH = 34

@@ -157,11 +157,12 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     An initiative serving goals of two areas appears in both, and so do the
     decisions and indicators about it.
     """
-    areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(top_goals(model).values())}
+    root_of = top_goals(model)
+    areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(root_of.values())}
     outside: list[str] = []
-    roots_of_item = goal_areas_of_items(model)
+    goals_of = goals_of_items(model)
     for item in _all_rows(model):
-        roots = roots_of_item.get(item, [])
+        roots = list(dict.fromkeys(root_of[goal] for goal in goals_of.get(item, [])))
         for root in roots:
             areas[root].append(item)
         if not roots:
@@ -175,20 +176,19 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     return matrices
 
 
-def goal_areas_of_items(model: Model) -> dict[str, list[str]]:
-    """Each goal, initiative, decision and indicator -> the top-level goals of
-    the areas it belongs to (none for an item outside every area)."""
-    root_of = top_goals(model)
-    roots_of_item: dict[str, list[str]] = {goal: [root] for goal, root in root_of.items()}
+def goals_of_items(model: Model) -> dict[str, list[str]]:
+    """Each goal, initiative, decision and indicator -> the goals it belongs to: a
+    goal itself, an initiative the goals it serves, a decision those of what it
+    is about, an indicator those of what it measures (none: outside every goal)."""
+    goals_of: dict[str, list[str]] = {goal: [goal] for goal in model.goals}
     for initiative in model.initiatives.values():
-        roots_of_item[initiative.id] = list(dict.fromkeys(
-            root_of[g] for g in initiative.goals if g in root_of))
+        goals_of[initiative.id] = [g for g in initiative.goals if g in model.goals]
     for decision in model.decisions.values():
-        roots_of_item[decision.id] = list(dict.fromkeys(
-            root for about in decision.about for root in roots_of_item.get(about, [])))
+        goals_of[decision.id] = list(dict.fromkeys(
+            goal for about in decision.about for goal in goals_of.get(about, [])))
     for kpi in model.kpis.values():
-        roots_of_item[kpi.id] = roots_of_item.get(kpi.measures, [])
-    return roots_of_item
+        goals_of[kpi.id] = goals_of.get(kpi.measures, [])
+    return goals_of
 
 
 def top_goals(model: Model) -> dict[str, str]:

@@ -18,6 +18,8 @@ SMALLEST_READABLE_POINTS = 8.0
 MARGIN_INCHES = 0.4
 """White border kept free on every side of the page."""
 POINTS_PER_INCH = 72
+SMALLEST_DRAWN_POINTS = 10.0
+"""The smallest text raci draws (`raci.export.look.NOTE_POINTS`)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,14 @@ class Page:
     def printable(self) -> tuple[float, float]:
         """Width and height in inches inside the margins."""
         return self.width - 2 * MARGIN_INCHES, self.height - 2 * MARGIN_INCHES
+
+    @property
+    def room(self) -> tuple[float, float]:
+        """Width and height in points a drawing may have at its own size and still
+        read once scaled down to the printable part of the page."""
+        width, height = self.printable
+        shrink = SMALLEST_READABLE_POINTS / SMALLEST_DRAWN_POINTS
+        return width * POINTS_PER_INCH / shrink, height * POINTS_PER_INCH / shrink
 
     @property
     def size_attribute(self) -> str:

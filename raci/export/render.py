@@ -11,19 +11,43 @@ split on one sheet each (pypdf).
 from __future__ import annotations
 
 import io
+import json
+import math
+import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import graphviz
 from pypdf import PdfReader, PdfWriter, Transformation
 
 from raci.errors import RaciError, UsageError
-from raci.export.dot import to_dot
+from raci.export.dot import node_names, ranked_edges, to_dot
 from raci.export.graph import View
+from raci.export.layout import (
+    ROOM,
+    Fitting,
+    arranging_links,
+    content_width,
+    drawn_size,
+    measured_sizes,
+    part_extents,
+    stagger_for,
+    top_parts,
+)
 from raci.export.mermaid import to_mermaid
-from raci.export.page import DEFAULT_PAGE, PAGES, POINTS_PER_INCH, Fit, Page, measure_svg
+from raci.export.page import (
+    DEFAULT_PAGE,
+    MOST_STRETCHED,
+    PAGES,
+    POINTS_PER_INCH,
+    Fit,
+    Page,
+    measure_svg,
+)
 
 FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 LAID_OUT_FORMATS = ("svg", "png", "pdf")
@@ -32,6 +56,9 @@ DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take
 minutes, and a drawing that large is unreadable anyway."""
+LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
+"""Graphviz's `ratio` (height over width) a strip is padded to: just inside the
+most stretched a drawing may be."""
 INSTALL_HINT = (
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/), or use --format dot, which needs no program"
@@ -44,6 +71,10 @@ class GraphvizMissingError(RaciError):
 
 class LayoutError(RaciError):
     """`dot` failed, took too long, or the view is too large to lay out."""
+
+
+class DotCrashedError(LayoutError):
+    """`dot` was ended by a signal (a crash) rather than refusing its input."""
 
 
 @dataclass(frozen=True)
@@ -72,15 +103,67 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
         raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     if fmt == "mermaid":
         return Drawing(to_mermaid(view, legend=legend).encode("utf-8"), None)
-    source = to_dot(view, page=page, legend=legend).source
-    if fmt == "dot":
-        return Drawing(source.encode("utf-8"), None)
+    plain = to_dot(view, page=page, legend=legend).source
+    if fmt == "dot" and (shutil.which("dot") is None or view.size > MAX_LAYOUT_NODES):
+        return Drawing(plain.encode("utf-8"), None)
     check_layout_size(view)
-    outputs = run_dot(source, ("svg", fmt), timeout)
+    formats = ("svg", fmt) if fmt != "dot" else ("svg",)
+    try:
+        fitting = fitted(view, page, legend, timeout)
+        source = to_dot(view, page=page, legend=legend, fitting=fitting).source
+        outputs = run_dot(source, formats, timeout)
+        fit = measure_svg(outputs["svg"])
+        if fit.stretch > MOST_STRETCHED:  # pad a strip to the most stretched a page takes
+            ratio = LEAST_RATIO if fit.width > fit.height else 1 / LEAST_RATIO
+            source = to_dot(view, page=page, legend=legend,
+                            fitting=replace(fitting, ratio=ratio)).source
+            outputs = run_dot(source, formats, timeout)
+    except DotCrashedError:  # Graphviz has bugs some arrangements meet: draw it plainer
+        source = plain
+        outputs = run_dot(source, formats, timeout)
+    if fmt == "dot":
+        return Drawing(source.encode("utf-8"), measure_svg(outputs["svg"]))
     data = outputs[fmt]
     if fmt == "pdf" and page is not None:
         data = on_sheets([data], page)
     return Drawing(data, measure_svg(outputs["svg"]))
+
+
+def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
+    """Whether a view reads on `page`, as `draw` lays it out."""
+    def fits(view: View) -> bool:
+        if view.size > MAX_LAYOUT_NODES:
+            return False
+        fit = draw(view, "svg", page=page, timeout=timeout).fit
+        return fit is not None and fit.reads
+    return fits
+
+
+def fitted(view: View, page: Page | None, legend: bool, timeout: float) -> Fitting:
+    """How to fit the view to its page (`raci.export.layout`), from first layouts:
+    one at its own size measures every node and frame, which sets how its
+    crowded rows wrap and its leaves stagger; one so wrapped measures its
+    disconnected parts, which sets the shelves or stacks they are laid in."""
+    def laid_out(fitting: Fitting) -> dict[str, Any]:
+        source = to_dot(view, page=page, legend=legend, fitting=fitting).source
+        result: dict[str, Any] = json.loads(run_dot(source, ("json",), timeout)["json"])
+        return result
+
+    room = page.room if page is not None else ROOM
+    if view.table_rows() is not None:
+        return Fitting()
+    natural = laid_out(Fitting(wrap=False))
+    sizes = measured_sizes(view, natural)
+    stagger = 1 if view.clusters else stagger_for(view, drawn_size(natural), room)
+    wrapped = laid_out(Fitting(sizes=sizes, stagger=stagger))
+    parts = top_parts(view, ranked_edges(view))
+    if len(parts) < 2:
+        return Fitting(sizes=sizes, stagger=stagger, width=content_width(wrapped))
+    extents = part_extents(view, parts, wrapped, node_names(view))
+    links = arranging_links(view, parts, extents, ranked_edges(view), room)
+    area = sum(depth * breadth for depth, breadth in extents)
+    return Fitting(sizes=sizes, stagger=stagger, links=tuple(links),
+                   width=math.sqrt(area * room[0] / room[1]))
 
 
 def export_view(view: View, fmt: str, path: Path | None = None, *,
@@ -137,6 +220,9 @@ def _run(command: list[str], timeout: float) -> None:
             f"dot took longer than {timeout:g} s to lay out the drawing and was stopped; "
             "draw part of it with --focus ID --depth N, or give more --timeout"
         ) from error
+    if done.returncode < 0:
+        raise DotCrashedError(f"dot crashed (signal {-done.returncode}) laying out the drawing; "
+                              "draw part of it with --focus ID --depth N")
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError(f"dot failed: {reason[0] if reason else f'exit {done.returncode}'}")

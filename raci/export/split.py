@@ -1,27 +1,31 @@
-"""Split instead of shrink: one drawing per top-level unit or goal area.
+"""Split instead of shrink: one drawing per unit or goal area that fits the page.
 
 A view too large for its page is cut into parts, one per *area*: the
-top-level units (below a single unit at the top, the units under it), or
-the top-level goals with everything that serves or measures them. Each node
-belongs to the areas of its unit or goal (an initiative serving two goal
-areas to both); a node that belongs to none (an actor in the raci view, a
-body that roles report to) is drawn in every part that links to it, and in
-a last part when nothing does. A line between two parts ends in a
-connector naming the page the other end is drawn on, and each part's
-subtitle says which part it is and on which pages it continues.
+top-level units, or the top-level goals with everything that serves or
+measures them. An area that is still too large for the page (by a guess
+from its nodes' text, `raci.export.layout.guessed_to_fit`) is cut again
+into the units or goals under it, and so on; what was directly in it keeps
+a part of its own. Each node belongs to the areas of its unit or its goals
+(an initiative serving two goal areas to both); a node that belongs to none
+(an actor in the raci view, a body that roles report to) is drawn in every
+part that links to it, and in a last part when nothing does. A line
+between two parts ends in a connector naming the page the other end is
+drawn on, and each part's subtitle says which part it is and on which
+pages it continues.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Edge, Node, Style, View, enclosing_clusters
-from raci.export.matrix import goal_areas_of_items
+from raci.export.layout import guessed_to_fit
+from raci.export.matrix import goals_of_items
 from raci.model import Model
 from raci.model.lean import LeanModel
 
@@ -32,19 +36,174 @@ ELSEWHERE_STYLE = Style("drawn on another page", {"shape": "cds", "style": "dash
                                                   "color": "#7f8c8d", "fontcolor": "#566573"})
 OUTSIDE = "outside"
 """The part of the nodes in no area that nothing in an area links to."""
+MOST_NAMES = 4
+"""Areas a page's subtitle names; more are counted."""
 
 
-def split_view(view: View, model: Model, by: str) -> list[View]:
-    """The view as one drawing per area (see the module's docstring), in model order."""
+@dataclass
+class Areas:
+    """The units or goals a view can be split by."""
+
+    parent: dict[str, str | None]
+    """Each unit or goal -> the one above it (None at the top)."""
+    names: dict[str, str]
+    anchors: dict[str, list[str]]
+    """Each node drawn -> the units or goals it belongs to (none for some)."""
+
+    def children(self) -> dict[str, list[str]]:
+        below: dict[str, list[str]] = defaultdict(list)
+        for area, up in self.parent.items():
+            if up is not None:
+                below[up].append(area)
+        return below
+
+    def chosen_of(self, chosen: set[str]) -> Callable[[str], str | None]:
+        """Unit or goal -> the nearest chosen one at or above it (walked up once each)."""
+        found: dict[str, str | None] = {}
+
+        def nearest(start: str) -> str | None:
+            path: list[str] = []
+            current: str | None = start
+            while current is not None and current not in found and current not in chosen:
+                if current in path:  # a cycle, which validation refuses
+                    break
+                path.append(current)
+                current = self.parent.get(current)
+            answer = found.get(current, current) if current is not None else None
+            answer = answer if answer in chosen else None
+            for area in path:
+                found[area] = answer
+            return answer
+
+        return nearest
+
+
+def split_view(view: View, model: Model, by: str,
+               fits: Callable[[View], bool] = guessed_to_fit) -> list[View]:
+    """The view as one drawing per area (see the module's docstring), larger
+    areas before the ones inside them, in model order; `fits` says whether a
+    part fits its page (by default a guess from the text for the default page;
+    `raci.export.render.fits_page` lays it out)."""
     if SPLITS.get(view.name) != by:
         raise UsageError(f"--split {by}: the {view.name} view is split by "
                          f"{SPLITS.get(view.name, 'nothing')}; give --split "
                          f"{SPLITS.get(view.name, 'unit')}")
-    homes, names = (unit_homes if by == "unit" else goal_homes)(view, model)
-    parts = _parts(view, homes)
-    page_of = {area: number for number, area in enumerate(parts, 1)}
-    return [_part_view(view, homes, parts, area, page_of, names.get(area, "Outside every area"))
-            for area in parts]
+    areas = (unit_areas if by == "unit" else goal_areas)(view, model)
+    below = areas.children()
+    chosen = {area for area, up in areas.parent.items() if up is None}
+    cut = Cut.of(view, areas, chosen)
+    while too_large := [area for area in cut.parts if area != OUTSIDE
+                        and (set(below.get(area, [])) - chosen or _rows_of(cut, area))
+                        and not fits(cut.page([area]))]:
+        for area in too_large:
+            if not set(below.get(area, [])) - chosen:  # a chart of one area: its rows halved
+                below[area] = _halved(areas, area, _rows_of(cut, area))
+            chosen.update(below[area])
+        cut = Cut.of(view, areas, chosen)
+    order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
+    pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
+                   lambda on_page: fits(cut.page(on_page)))
+    numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
+    return [cut.page(page, numbers) for page in pages]
+
+
+@dataclass
+class Cut:
+    """A view cut along some areas: the nodes each area's part draws."""
+
+    view: View
+    areas: Areas
+    homes: dict[str, list[str]]
+    """Each node -> the areas it is drawn in by its own right."""
+    parts: dict[str, list[str]]
+    """Each area -> the nodes its part draws."""
+
+    @classmethod
+    def of(cls, view: View, areas: Areas, chosen: set[str]) -> Cut:
+        homes = _homes(view, areas, chosen)
+        return cls(view, areas, homes, _parts(view, homes))
+
+    def page(self, on_page: list[str], numbers: Mapping[str, int] | None = None) -> View:
+        """The page the areas `on_page` make, with each area's page in `numbers`
+        (by default: this page first, every other area on a page of its own)."""
+        if numbers is None:
+            numbers = {**{area: n for n, area in enumerate(self.parts, 2)},
+                       **dict.fromkeys(on_page, 1)}
+        drawn = [node for area in on_page for node in self.parts[area]]
+        return _part_view(self.view, self.homes, drawn, numbers, numbers[on_page[0]],
+                          _names(self.areas, on_page))
+
+
+def _rows_of(cut: Cut, area: str) -> list[str]:
+    """The rows of an area's chart, when it is a chart of more than one row."""
+    rows = set(cut.view.table_rows() or [])
+    drawn = [node for node in cut.parts[area] if node in rows]
+    return drawn if len(drawn) > 1 else []
+
+
+def _halved(areas: Areas, area: str, rows: list[str]) -> list[str]:
+    """Two new areas under `area`, each with half its rows (named by them)."""
+    halves = [rows[:len(rows) // 2], rows[len(rows) // 2:]]
+    first = 1
+    made = []
+    for number, half in enumerate(halves, 1):
+        made.append(f"{area}#{number}")  # no entity id has a #
+        areas.parent[made[-1]] = area
+        areas.names[made[-1]] = (f"{areas.names.get(area, area)}, "
+                                 f"rows {first}–{first + len(half) - 1} of {len(rows)}")
+        first += len(half)
+        for row in half:
+            areas.anchors[row] = [made[-1] if a == area else a for a in areas.anchors[row]]
+    return made
+
+
+def _pages(order: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
+    """The areas in `order` gathered on pages: an area joins the page before it
+    while both together still fit, so small units share a page."""
+    pages: list[list[str]] = []
+    for area in order:
+        if pages and area != OUTSIDE and OUTSIDE not in pages[-1] and fits([*pages[-1], area]):
+            pages[-1].append(area)
+        else:
+            pages.append([area])
+    return pages
+
+
+def _names(areas: Areas, page: list[str]) -> str:
+    named = [_area_name(areas, area) for area in page]
+    if len(named) > MOST_NAMES:
+        named = [*named[:MOST_NAMES - 1], f"{len(named) - MOST_NAMES + 1} more"]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def _homes(view: View, areas: Areas, chosen: set[str]) -> dict[str, list[str]]:
+    """Each node -> the chosen areas it is drawn in by its own right."""
+    nearest = areas.chosen_of(chosen)
+    return {key: list(dict.fromkeys(a for a in map(nearest, areas.anchors.get(key, [])) if a))
+            for key in view.nodes}
+
+
+def _top_down(parent: dict[str, str | None], below: dict[str, list[str]]) -> list[str]:
+    """Every unit or goal, each before those under it, in model order."""
+    order: list[str] = []
+    stack = [area for area, up in reversed(parent.items()) if up is None]
+    while stack:
+        area = stack.pop()
+        order.append(area)
+        stack.extend(reversed(below.get(area, [])))
+    return order
+
+
+def _area_name(areas: Areas, area: str) -> str:
+    """An area's name, with the top-level one it lies in where it is not one itself."""
+    if area not in areas.names:
+        return "Outside every area"
+    top, seen = area, {area}
+    while (up := areas.parent.get(top)) is not None and up not in seen:
+        seen.add(up)
+        top = up
+    name = areas.names[area]
+    return name if top == area else f"{name} ({areas.names[top]})"
 
 
 def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -65,9 +224,11 @@ def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
     return dict(parts)
 
 
-def _part_view(view: View, homes: dict[str, list[str]], parts: dict[str, list[str]], area: str,
-               page_of: dict[str, int], area_name: str) -> View:
-    kept = set(parts[area])
+def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
+               page_of: Mapping[str, int], page: int, name: str) -> View:
+    """The view's nodes `drawn` on page `page`, lines to nodes on other pages
+    ending in connectors."""
+    kept = set(drawn)
     nodes = {key: node for key, node in view.nodes.items() if key in kept}
     edges: list[Edge] = []
     elsewhere: set[int] = set()
@@ -79,17 +240,17 @@ def _part_view(view: View, homes: dict[str, list[str]], parts: dict[str, list[st
         inside, outside = (edge.tail, edge.head) if ends[0] else (edge.head, edge.tail)
         if not any(ends) or not homes.get(inside) or view.table is not None:
             continue
-        other = [page_of[a] for a in homes.get(outside, []) if a in page_of]
+        other = sorted({page_of[a] for a in homes.get(outside, []) if a in page_of} - {page})
         if other:  # a line between two areas: to a connector naming the other's page
             connector = _connector(view.nodes[outside], other)
             nodes.setdefault(connector.id, connector)
             edges.append(replace(edge, head=connector.id) if ends[0]
                          else replace(edge, tail=connector.id))
             elsewhere.update(other)
-    pages = sorted(elsewhere - {page_of[area]})
-    subtitle = f"Part {page_of[area]} of {len(page_of)}: {area_name}"
+    pages = sorted(elsewhere - {page})
+    subtitle = f"Part {page} of {max(page_of.values())}: {name}"
     if pages:
-        subtitle += f" · continues on {_pages(pages)}"
+        subtitle += f" · continues on {_page_words(pages)}"
     framed = enclosing_clusters(view, kept)
     return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
@@ -98,85 +259,56 @@ def _part_view(view: View, homes: dict[str, list[str]], parts: dict[str, list[st
 
 def _connector(target: Node, pages: list[int]) -> Node:
     return Node(f"{ELSEWHERE}:{target.id}", target.title, (ELSEWHERE,),
-                [f"on {_pages(pages)}"])
+                [f"on {_page_words(pages)}"])
 
 
-def _pages(pages: Iterable[int]) -> str:
+def _page_words(pages: Iterable[int]) -> str:
     numbers = [str(page) for page in pages]
     if len(numbers) == 1:
         return f"page {numbers[0]}"
     return f"pages {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-def goal_homes(view: View, model: Model) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Each item drawn -> its goal areas; and each area's name."""
-    areas = goal_areas_of_items(model)
-    homes = {key: areas.get(key, []) for key in view.nodes}
-    return homes, {goal.id: goal.name for goal in model.goals.values() if goal.parent is None
-                   or goal.parent not in model.goals}
+def goal_areas(view: View, model: Model) -> Areas:
+    """The goal tree; each item drawn belongs to its goals (`goals_of_items`)."""
+    goals_of = goals_of_items(model)
+    parent = {g.id: g.parent if g.parent in model.goals else None for g in model.goals.values()}
+    return Areas(parent, {g.id: g.name for g in model.goals.values()},
+                 {key: goals_of.get(key, []) for key in view.nodes})
 
 
-def unit_homes(view: View, model: Model) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Each role, person and body drawn -> its unit area; and each area's name.
-
-    A body belongs where its chair does, else where the body it reports to
-    does, else where most of its members do.
-    """
-    area_of = unit_areas(model)
+def unit_areas(view: View, model: Model) -> Areas:
+    """The unit tree; each role and person drawn belongs to its unit (a role
+    without one to its first holder's), a body to its chair's unit, else to
+    the unit of the body it reports to, else to most of its members' unit."""
     analysis = Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
 
-    def of_actor(actor: str | None) -> str | None:
+    def unit_of(actor: str | None) -> str | None:
         unit = analysis.unit_of(actor) if actor else None
-        return area_of.get(unit) if unit else None
+        return unit if unit in model.units else None
 
-    homes: dict[str, list[str]] = {}
+    anchors: dict[str, list[str]] = {}
     for key, node in view.nodes.items():
-        area = area_of.get(node.cluster) if node.cluster else of_actor(key)
-        homes[key] = [area] if area else []
-    for body in model.bodies.values():
-        if body.id in homes and not homes[body.id]:
-            area = _body_area(model, body.id, of_actor)
-            homes[body.id] = [area] if area else []
-    names = {unit.id: unit.name for unit in model.units.values() if unit.id in area_of.values()}
-    return homes, names
+        unit = node.cluster if node.cluster in model.units else unit_of(key)
+        if unit is None and key in model.bodies:
+            unit = _body_unit(model, key, unit_of)
+        anchors[key] = [unit] if unit else []
+    parent = {u.id: u.parent if u.parent in model.units else None for u in model.units.values()}
+    return Areas(parent, {u.id: u.name for u in model.units.values()}, anchors)
 
 
-def _body_area(model: Model, body_id: str,
-               of_actor: Callable[[str | None], str | None]) -> str | None:
+def _body_unit(model: Model, body_id: str,
+               unit_of: Callable[[str | None], str | None]) -> str | None:
     seen: set[str] = set()
     current: str | None = body_id
     while current in model.bodies and current not in seen:
         seen.add(current)
         body = model.bodies[current]
-        if (area := of_actor(body.chair)) is not None:
-            return area
+        if (unit := unit_of(body.chair)) is not None:
+            return unit
         if body.reports_to not in model.bodies:
-            members = Counter(a for a in map(of_actor, body.members) if a)
-            return of_actor(body.reports_to) or (
+            members = Counter(u for u in map(unit_of, body.members) if u)
+            return unit_of(body.reports_to) or (
                 members.most_common(1)[0][0] if members else None)
         current = body.reports_to
     return None
-
-
-def unit_areas(model: Model) -> dict[str, str]:
-    """Each unit -> the unit whose part it is drawn in: its top-level unit, or,
-    when one unit holds all the others, its unit one level below that one
-    (the top unit's own roles get a part of their own). Walked up once per
-    unit at most, so deep trees cost no more than flat ones."""
-    parent = {u.id: u.parent if u.parent in model.units else None for u in model.units.values()}
-    tops = [unit for unit, up in parent.items() if up is None]
-    single_top = tops[0] if len(tops) == 1 else None
-    areas: dict[str, str] = {}
-    for start in parent:
-        path: dict[str, None] = {}
-        current = start
-        while current not in areas:
-            path[current] = None
-            up = parent[current]
-            if up is None or up == single_top or up in path:
-                areas[current] = current
-                break
-            current = up
-        for unit in path:
-            areas[unit] = areas[current]
-    return areas
