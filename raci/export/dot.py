@@ -84,8 +84,8 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
         if number in lengths:
             attrs["minlen"] = str(lengths[number])
-        if edge.label:
-            attrs["label"] = plain_label(edge.label)
+        if edge.label:  # beside a line drawn aside, as Graphviz places it after the layout
+            attrs["xlabel" if not _constrains(view, edge) else "label"] = plain_label(edge.label)
         if edge.head_label:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1

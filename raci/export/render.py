@@ -44,6 +44,7 @@ from raci.export.page import (
     MOST_STRETCHED,
     PAGES,
     POINTS_PER_INCH,
+    SMALLEST_READABLE_POINTS,
     Fit,
     Page,
     measure_svg,
@@ -56,6 +57,8 @@ DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take
 minutes, and a drawing that large is unreadable anyway."""
+SPARE = 0.05
+"""How much larger than the smallest readable text a split wants a trial page's text."""
 LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
 """Graphviz's `ratio` (height over width) a strip is padded to: just inside the
 most stretched a drawing may be."""
@@ -130,12 +133,15 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
 
 
 def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
-    """Whether a view reads on `page`, as `draw` lays it out."""
+    """Whether a view reads on `page`, as `draw` lays it out, with `SPARE` to spare:
+    a split tries pages whose numbers and connectors differ a little from the
+    pages it makes."""
     def fits(view: View) -> bool:
         if view.size > MAX_LAYOUT_NODES:
             return False
         fit = draw(view, "svg", page=page, timeout=timeout).fit
-        return fit is not None and fit.reads
+        return fit is not None and fit.reads and fit.smallest_text >= (
+            SMALLEST_READABLE_POINTS * (1 + SPARE))
     return fits
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
@@ -44,11 +44,16 @@ MOST_NAMES = 4
 class Areas:
     """The units or goals a view can be split by."""
 
+    kind: str
+    """What the areas are, in the user's words: unit, goal area."""
     parent: dict[str, str | None]
     """Each unit or goal -> the one above it (None at the top)."""
     names: dict[str, str]
     anchors: dict[str, list[str]]
     """Each node drawn -> the units or goals it belongs to (none for some)."""
+    spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """A half of an area (`_halved`) -> the name of the area first halved, where
+    in it the half begins, and how much that area held."""
 
     def children(self) -> dict[str, list[str]]:
         below: dict[str, list[str]] = defaultdict(list)
@@ -92,12 +97,12 @@ def split_view(view: View, model: Model, by: str,
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
     cut = Cut.of(view, areas, chosen)
-    while too_large := [area for area in cut.parts if area != OUTSIDE
-                        and (set(below.get(area, [])) - chosen or _rows_of(cut, area))
+    while too_large := [area for area in cut.parts
+                        if (set(below.get(area, [])) - chosen or _own(cut, area))
                         and not fits(cut.page([area]))]:
         for area in too_large:
-            if not set(below.get(area, [])) - chosen:  # a chart of one area: its rows halved
-                below[area] = _halved(areas, area, _rows_of(cut, area))
+            if not set(below.get(area, [])) - chosen:  # nothing under it: its own halved
+                below[area] = _halved(areas, area, _own(cut, area))
             chosen.update(below[area])
         cut = Cut.of(view, areas, chosen)
     order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
@@ -134,26 +139,31 @@ class Cut:
                           _names(self.areas, on_page))
 
 
-def _rows_of(cut: Cut, area: str) -> list[str]:
-    """The rows of an area's chart, when it is a chart of more than one row."""
-    rows = set(cut.view.table_rows() or [])
-    drawn = [node for node in cut.parts[area] if node in rows]
-    return drawn if len(drawn) > 1 else []
+def _own(cut: Cut, area: str) -> list[str]:
+    """What an area's part draws by its own right, when there is more than one:
+    the rows of a chart, else the nodes that belong to the area (all of the
+    part outside every area)."""
+    rows = set(cut.view.table_rows() or cut.parts[area])
+    own = [n for n in cut.parts[area]
+           if n in rows and (area == OUTSIDE or area in cut.homes.get(n, []))]
+    return own if len(own) > 1 else []
 
 
-def _halved(areas: Areas, area: str, rows: list[str]) -> list[str]:
-    """Two new areas under `area`, each with half its rows (named by them)."""
-    halves = [rows[:len(rows) // 2], rows[len(rows) // 2:]]
-    first = 1
+def _halved(areas: Areas, area: str, own: list[str]) -> list[str]:
+    """Two new areas under `area`, each with half of what it drew, named by the
+    span of it they hold (of the first area that was halved)."""
+    name, first, total = areas.spans.get(area, (_area_name(areas, area, top=False), 1,
+                                                len(own)))
     made = []
-    for number, half in enumerate(halves, 1):
+    for number, half in enumerate([own[:len(own) // 2], own[len(own) // 2:]], 1):
         made.append(f"{area}#{number}")  # no entity id has a #
-        areas.parent[made[-1]] = area
-        areas.names[made[-1]] = (f"{areas.names.get(area, area)}, "
-                                 f"rows {first}–{first + len(half) - 1} of {len(rows)}")
+        areas.parent[made[-1]] = None if area == OUTSIDE else area
+        areas.spans[made[-1]] = (name, first, total)
+        areas.names[made[-1]] = f"{name}, {first}–{first + len(half) - 1} of {total}"
         first += len(half)
-        for row in half:
-            areas.anchors[row] = [made[-1] if a == area else a for a in areas.anchors[row]]
+        for node in half:
+            areas.anchors[node] = [made[-1] if a == area else a
+                                   for a in areas.anchors.get(node) or [area]]
     return made
 
 
@@ -194,16 +204,17 @@ def _top_down(parent: dict[str, str | None], below: dict[str, list[str]]) -> lis
     return order
 
 
-def _area_name(areas: Areas, area: str) -> str:
-    """An area's name, with the top-level one it lies in where it is not one itself."""
+def _area_name(areas: Areas, area: str, top: bool = True) -> str:
+    """An area's name, with the top-level one it lies in (if `top`) where it is
+    not one itself."""
     if area not in areas.names:
-        return "Outside every area"
-    top, seen = area, {area}
-    while (up := areas.parent.get(top)) is not None and up not in seen:
+        return f"Outside every {areas.kind}" if areas.parent else "Everything"
+    highest, seen = area, {area}
+    while (up := areas.parent.get(highest)) is not None and up not in seen:
         seen.add(up)
-        top = up
+        highest = up
     name = areas.names[area]
-    return name if top == area else f"{name} ({areas.names[top]})"
+    return name if highest == area or not top else f"{name} ({areas.names[highest]})"
 
 
 def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -273,7 +284,7 @@ def goal_areas(view: View, model: Model) -> Areas:
     """The goal tree; each item drawn belongs to its goals (`goals_of_items`)."""
     goals_of = goals_of_items(model)
     parent = {g.id: g.parent if g.parent in model.goals else None for g in model.goals.values()}
-    return Areas(parent, {g.id: g.name for g in model.goals.values()},
+    return Areas("goal area", parent, {g.id: g.name for g in model.goals.values()},
                  {key: goals_of.get(key, []) for key in view.nodes})
 
 
@@ -294,7 +305,7 @@ def unit_areas(view: View, model: Model) -> Areas:
             unit = _body_unit(model, key, unit_of)
         anchors[key] = [unit] if unit else []
     parent = {u.id: u.parent if u.parent in model.units else None for u in model.units.values()}
-    return Areas(parent, {u.id: u.name for u in model.units.values()}, anchors)
+    return Areas("unit", parent, {u.id: u.name for u in model.units.values()}, anchors)
 
 
 def _body_unit(model: Model, body_id: str,
