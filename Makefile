@@ -1,9 +1,10 @@
 # One command each: `make demo` sets up and opens the app on a sample,
-# `make test` sets up and runs every check, `make bench` runs the benchmarks.
+# `make test` sets up and runs every check, `make bench` runs the benchmarks,
+# `make images` draws the README's pictures of each view again.
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup demo test bench
+.PHONY: setup demo test bench images
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -20,3 +21,15 @@ test: setup
 
 bench: setup
 	$(PY) -m benchmarks.run
+
+SAMPLE := sample_orgs/energietransitie.yaml
+IMAGES := docs/images
+images: setup
+	for view in org bodies goals decisions; do \
+	  $(VENV)/bin/raci diagram $(SAMPLE) --view $$view -o $(IMAGES)/$$view.svg; done
+	$(VENV)/bin/raci diagram $(SAMPLE) --view bodies --highlight-findings \
+	  -o $(IMAGES)/bodies-findings.svg
+	$(VENV)/bin/raci diagram $(SAMPLE) --view raci --focus g.wijkaanpak --depth 2 \
+	  -o $(IMAGES)/raci.svg
+	$(VENV)/bin/raci diagram $(SAMPLE) --view org --split unit -o $(IMAGES)/org-part.svg \
+	  && mv $(IMAGES)/org-part-1.svg $(IMAGES)/org-part.svg && rm -f $(IMAGES)/org-part-*.svg

@@ -84,7 +84,8 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
         if number in lengths:
             attrs["minlen"] = str(lengths[number])
-        if edge.label:  # beside a line drawn aside, as Graphviz places it after the layout
+        if edge.label:  # a line drawn aside gets its words beside it once laid out: as
+            # its own label, Graphviz 2.43 crashes on some layouts and takes minutes on others
             attrs["xlabel" if not _constrains(view, edge) else "label"] = plain_label(edge.label)
         if edge.head_label:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))

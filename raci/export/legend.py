@@ -9,8 +9,6 @@ cannot draw (a hexagon, a note) are named in words.
 
 from __future__ import annotations
 
-import math
-
 from raci.export.graph import Highlight, View
 from raci.export.look import (
     LEVEL_COLOURS,
@@ -23,7 +21,8 @@ from raci.export.look import (
     marked,
 )
 
-ENTRIES_PER_LINE = 5
+KEY_WIDTH = 900.0
+"""Points a line of the key takes at most when the drawing's width is not known."""
 TITLE_WIDTH = 56
 """Characters on a line of the title before it wraps."""
 TITLE_LETTER = 9.9
@@ -80,22 +79,24 @@ def legend_entries(view: View) -> list[tuple[str, str]]:
 
 
 def _table(entries: list[tuple[str, str]], width: float | None) -> str:
-    """The key's entries in lines of as many as fit in `width` points (at most
-    `ENTRIES_PER_LINE`), the lines as even as they can be."""
-    most = ENTRIES_PER_LINE
-    if width is not None:
-        entry = sum(ENTRY_POINTS + len(meaning) * NOTE_LETTER for _, meaning in entries)
-        most = max(2, min(most, int(width / (entry / len(entries)))))
-    lines = math.ceil(len(entries) / most)
-    per_line = math.ceil(len(entries) / lines)
-    rows = []
-    for start in range(0, len(entries), per_line):
-        cells = "".join(f'{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{NOTE_POINTS}">'
-                        f"{html_text(meaning)}</FONT></TD>"
-                        for sample, meaning in entries[start:start + per_line])
-        rows.append(f"<TR>{cells}</TR>")
-    return ('<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0" ID="legend">'
-            + "".join(rows) + "</TABLE>")
+    """The key's entries in lines no wider than `width` points (by default
+    `KEY_WIDTH`), each line its own table so that a long entry widens no other."""
+    limit = max(KEY_WIDTH / 2, width) if width is not None else KEY_WIDTH
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for sample, meaning in entries:
+        needed = ENTRY_POINTS + len(meaning) * NOTE_LETTER
+        if lines[-1] and used + needed > limit:
+            lines.append([])
+            used = 0.0
+        lines[-1].append((sample, meaning))
+        used += needed
+    rows = "".join(
+        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>'
+        + "".join(f'{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{NOTE_POINTS}">'
+                  f"{html_text(meaning)}</FONT></TD>" for sample, meaning in line)
+        + "</TR></TABLE></TD></TR>" for line in lines)
+    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
 
 
 def _with_shape(meaning: str, attrs: dict[str, str]) -> str:

@@ -25,7 +25,7 @@ import graphviz
 from pypdf import PdfReader, PdfWriter, Transformation
 
 from raci.errors import RaciError, UsageError
-from raci.export.dot import node_names, ranked_edges, to_dot
+from raci.export.dot import GUESSED, node_names, ranked_edges, to_dot
 from raci.export.graph import View
 from raci.export.layout import (
     ROOM,
@@ -106,23 +106,14 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
         raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     if fmt == "mermaid":
         return Drawing(to_mermaid(view, legend=legend).encode("utf-8"), None)
-    plain = to_dot(view, page=page, legend=legend).source
     if fmt == "dot" and (shutil.which("dot") is None or view.size > MAX_LAYOUT_NODES):
-        return Drawing(plain.encode("utf-8"), None)
+        return Drawing(to_dot(view, page=page, legend=legend).source.encode("utf-8"), None)
     check_layout_size(view)
     formats = ("svg", fmt) if fmt != "dot" else ("svg",)
     try:
-        fitting = fitted(view, page, legend, timeout)
-        source = to_dot(view, page=page, legend=legend, fitting=fitting).source
-        outputs = run_dot(source, formats, timeout)
-        fit = measure_svg(outputs["svg"])
-        if fit.stretch > MOST_STRETCHED:  # pad a strip to the most stretched a page takes
-            ratio = LEAST_RATIO if fit.width > fit.height else 1 / LEAST_RATIO
-            source = to_dot(view, page=page, legend=legend,
-                            fitting=replace(fitting, ratio=ratio)).source
-            outputs = run_dot(source, formats, timeout)
-    except DotCrashedError:  # Graphviz has bugs some arrangements meet: draw it plainer
-        source = plain
+        source, outputs = _fitted_drawing(view, page, legend, formats, timeout)
+    except DotCrashedError:  # Graphviz 2.43 crashes on some arrangements: draw it plainer
+        source = to_dot(view, page=page, legend=legend).source
         outputs = run_dot(source, formats, timeout)
     if fmt == "dot":
         return Drawing(source.encode("utf-8"), measure_svg(outputs["svg"]))
@@ -130,6 +121,22 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
     if fmt == "pdf" and page is not None:
         data = on_sheets([data], page)
     return Drawing(data, measure_svg(outputs["svg"]))
+
+
+def _fitted_drawing(view: View, page: Page | None, legend: bool, formats: tuple[str, ...],
+                    timeout: float) -> tuple[str, dict[str, bytes]]:
+    """The source of the view fitted to its page and its drawings in `formats`; a
+    drawing still longer than `MOST_STRETCHED` is padded to it (Graphviz `ratio`)."""
+    fitting = fitted(view, page, legend, timeout)
+    source = to_dot(view, page=page, legend=legend, fitting=fitting).source
+    outputs = run_dot(source, formats, timeout)
+    fit = measure_svg(outputs["svg"])
+    if fit.stretch > MOST_STRETCHED:
+        ratio = LEAST_RATIO if fit.width > fit.height else 1 / LEAST_RATIO
+        source = to_dot(view, page=page, legend=legend,
+                        fitting=replace(fitting, ratio=ratio)).source
+        outputs = run_dot(source, formats, timeout)
+    return source, outputs
 
 
 def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
@@ -157,7 +164,7 @@ def fitted(view: View, page: Page | None, legend: bool, timeout: float) -> Fitti
 
     room = page.room if page is not None else ROOM
     if view.table_rows() is not None:
-        return Fitting()
+        return GUESSED
     natural = laid_out(Fitting(wrap=False))
     sizes = measured_sizes(view, natural)
     stagger = 1 if view.clusters else stagger_for(view, drawn_size(natural), room)
