@@ -9,7 +9,9 @@ temporary folder and measures, in this process and again through the real
 file, validate it, write it into a fresh SQLite database), export (load the
 database, write the file), the time plain `sqlite3` needs to read every row
 of every table, and lint (load from the database and run every rule), with
-the lint's peak memory measured in a child process. On the ministry model it
+the lint's peak memory measured in a child process, and each diagram view
+drawn as `raci diagram` draws it (and the goals view split per goal area).
+On the ministry model it
 also runs the app's own headless benchmark, `benchmarks/app_bench.py`, when
 that file exists. It prints a Markdown table; `--out` also writes it, with
 the machine and the date, to a file. `--profile` prints where the time of
@@ -40,6 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from raci.export import (
+    DEFAULT_PAGE,
+    MAX_LAYOUT_NODES,
+    PAGES,
+    build_view,
+    draw,
+    fits_page,
+    split_view,
+)
 from raci.formats import read_model, write_model
 from raci.generate import SIZES, generate_model
 from raci.lint import lint_model
@@ -53,6 +64,7 @@ APP_BENCH = Path(__file__).with_name("app_bench.py")
 REPEATS = 3
 """Runs of the lint and of the plain read; the best of each is reported."""
 TARGET_SIZE = "national"
+DIAGRAM_VIEWS = ("org", "raci", "bodies", "goals", "decisions")
 APP_SIZE = "ministry"
 
 PEAK_MEMORY_WRAPPER = """
@@ -120,6 +132,9 @@ MEASURES = (
     Measure("lint_peak_mb", "`raci lint` peak memory (MB)", "{:,.0f}", target=1024,
             target_text="≤ 1 GB"),
     Measure("findings", "findings", "{:,}"),
+    *(Measure(f"diagram_{view}_s", f"`raci diagram --view {view}`, drawn as SVG on A3 (s)")
+      for view in DIAGRAM_VIEWS),
+    Measure("split_goals_s", "`raci diagram --view goals --split goal`, every part (s)"),
     Measure("app_paint_s", "app: start to first paint (s)", target=1.5, target_size=APP_SIZE,
             target_text="≤ 1.5 s on ministry"),
     Measure("app_shown_s", "app: start to model and findings shown (s)"),
@@ -239,6 +254,7 @@ def bench_size(size: str, seed: int, folder: Path, watch: Stopwatch) -> dict[str
     results["import_cli_s"] = run_cli("import", model_file, "--into", folder / f"{size}-cli.db")
     results.update(bench_export(size, folder, database, watch))
     results.update(bench_lint(size, database, watch))
+    results.update(bench_diagrams(size, model_file, watch))
     if size == APP_SIZE:
         app = app_benchmark(database)
         results["app_paint_s"] = app.get("first_paint_s")
@@ -304,6 +320,28 @@ def bench_lint(size: str, database: Path, watch: Stopwatch) -> dict[str, Any]:
         "findings": findings,
         "lint_cli_s": run_cli(*lint_args), "lint_peak_mb": peak_memory_mb(*lint_args),
     }
+
+
+def bench_diagrams(size: str, model_file: Path, watch: Stopwatch) -> dict[str, Any]:
+    """Each view drawn as `raci diagram` draws it (fitted to an A3 page), and the
+    goals view split per goal area; a view over the node limit is refused at
+    once and shows no time."""
+    model = read_model(model_file).model
+    page = PAGES[DEFAULT_PAGE]
+    results: dict[str, Any] = {}
+    for name in DIAGRAM_VIEWS:
+        view = build_view(model, name)
+        if view.size <= MAX_LAYOUT_NODES:
+            _, results[f"diagram_{name}_s"] = watch.time(
+                f"{size}: diagram {name}", lambda view=view: draw(view, "svg", page=page))
+    goals = build_view(model, "goals")
+    if goals.size <= MAX_LAYOUT_NODES:
+        def split() -> None:
+            for part in split_view(goals, model, "goal", fits_page(page)):
+                draw(part, "svg", page=page)
+
+        _, results["split_goals_s"] = watch.time(f"{size}: split goals", split)
+    return results
 
 
 # ---- reporting --------------------------------------------------------------------------
@@ -379,7 +417,9 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str) -> s
         "running every rule with reading every row of every table with the standard "
         "`sqlite3` module; the next row leaves the loading out. Lint and the plain read "
         "are the best of three runs each. CPU time (`time.process_time`) is this "
-        "process's alone, so other work on the machine does not stretch it.",
+        "process's alone, so other work on the machine does not stretch it. "
+        "Diagrams are drawn in process with the real `dot` (its own time included); "
+        "a view over the 2,000-node limit is refused at once and shows –.",
         "",
     ]
     if missed:

@@ -201,7 +201,7 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     together = split_view(view, model, "goal", lambda part: True)
     assert [part.subtitle.split(" · ")[0] for part in together] == [
         "Part 1 of 2: Klimaatneutraal 2050 and Voldoende woningen",
-        "Part 2 of 2: Outside every area"]
+        "Part 2 of 2: Outside every goal area"]
     apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 3)
     assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
         "Part 1 of 4: Klimaatneutraal 2050",

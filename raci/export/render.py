@@ -33,6 +33,7 @@ from raci.export.layout import (
     arranging_links,
     content_width,
     drawn_size,
+    guessed_to_fit,
     measured_sizes,
     part_extents,
     stagger_for,
@@ -57,6 +58,9 @@ DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take
 minutes, and a drawing that large is unreadable anyway."""
+HOPELESS = 3.0
+"""How many times the page's width and height a view must be guessed to fit in
+before first layouts are made to fit it to the page (else one layout does)."""
 SPARE = 0.05
 """How much larger than the smallest readable text a split wants a trial page's text."""
 LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
@@ -153,7 +157,8 @@ def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[
 
 
 def fitted(view: View, page: Page | None, legend: bool, timeout: float) -> Fitting:
-    """How to fit the view to its page (`raci.export.layout`), from first layouts:
+    """How to fit the view to its page (`raci.export.layout`), from first layouts
+    (none for a chart, or a view far too large for the page):
     one at its own size measures every node and frame, which sets how its
     crowded rows wrap and its leaves stagger; one so wrapped measures its
     disconnected parts, which sets the shelves or stacks they are laid in."""
@@ -163,8 +168,9 @@ def fitted(view: View, page: Page | None, legend: bool, timeout: float) -> Fitti
         return result
 
     room = page.room if page is not None else ROOM
-    if view.table_rows() is not None:
-        return GUESSED
+    hopeless = (room[0] * HOPELESS, room[1] * HOPELESS)
+    if view.table_rows() is not None or not guessed_to_fit(view, hopeless):
+        return GUESSED  # a chart is one node; a view many pages large is split or focused
     natural = laid_out(Fitting(wrap=False))
     sizes = measured_sizes(view, natural)
     stagger = 1 if view.clusters else stagger_for(view, drawn_size(natural), room)

@@ -38,6 +38,8 @@ OUTSIDE = "outside"
 """The part of the nodes in no area that nothing in an area links to."""
 MOST_NAMES = 4
 """Areas a page's subtitle names; more are counted."""
+MOST_CONNECTORS = 3
+"""Connectors to one other page that name what they lead to; more are one connector."""
 
 
 @dataclass
@@ -209,6 +211,8 @@ def _area_name(areas: Areas, area: str, top: bool = True) -> str:
     not one itself."""
     if area not in areas.names:
         return f"Outside every {areas.kind}" if areas.parent else "Everything"
+    if area in areas.spans:  # a half: named by the area it was cut from already
+        return areas.names[area]
     highest, seen = area, {area}
     while (up := areas.parent.get(highest)) is not None and up not in seen:
         seen.add(up)
@@ -238,11 +242,11 @@ def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
 def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
                page_of: Mapping[str, int], page: int, name: str) -> View:
     """The view's nodes `drawn` on page `page`, lines to nodes on other pages
-    ending in connectors."""
+    ending in connectors (`_connectors`)."""
     kept = set(drawn)
     nodes = {key: node for key, node in view.nodes.items() if key in kept}
     edges: list[Edge] = []
-    elsewhere: set[int] = set()
+    crossing: list[tuple[Edge, str, list[int]]] = []
     for edge in view.edges:
         ends = (edge.tail in kept, edge.head in kept)
         if all(ends):
@@ -252,13 +256,18 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
         if not any(ends) or not homes.get(inside) or view.table is not None:
             continue
         other = sorted({page_of[a] for a in homes.get(outside, []) if a in page_of} - {page})
-        if other:  # a line between two areas: to a connector naming the other's page
-            connector = _connector(view.nodes[outside], other)
-            nodes.setdefault(connector.id, connector)
-            edges.append(replace(edge, head=connector.id) if ends[0]
-                         else replace(edge, tail=connector.id))
-            elsewhere.update(other)
-    pages = sorted(elsewhere - {page})
+        if other:  # a line between two areas
+            crossing.append((edge, outside, other))
+    connectors, ends_at = _connectors(view, crossing)
+    nodes.update(connectors)
+    joined: set[tuple[str, str, str]] = set()  # lines to one connector: one of each look
+    for edge, outside, _ in crossing:
+        moved = (replace(edge, head=ends_at[outside]) if edge.head == outside
+                 else replace(edge, tail=ends_at[outside]))
+        if (moved.tail, moved.head, moved.style) not in joined:
+            joined.add((moved.tail, moved.head, moved.style))
+            edges.append(moved)
+    pages = sorted({number for _, _, other in crossing for number in other})
     subtitle = f"Part {page} of {max(page_of.values())}: {name}"
     if pages:
         subtitle += f" · continues on {_page_words(pages)}"
@@ -266,6 +275,29 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
                    clusters={key: c for key, c in view.clusters.items() if key in framed})
+
+
+def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
+                ) -> tuple[dict[str, Node], dict[str, str]]:
+    """The connectors lines to other pages end in, and which each far end takes:
+    one per node drawn elsewhere, naming it, or, where more than
+    `MOST_CONNECTORS` lines go to one page, one for all of them ("14 on page 3")."""
+    by_page: dict[int, list[str]] = defaultdict(list)
+    for _, outside, other in crossing:
+        if outside not in by_page[other[0]]:
+            by_page[other[0]].append(outside)
+    connectors: dict[str, Node] = {}
+    ends_at: dict[str, str] = {}
+    for _, outside, other in crossing:
+        if len(by_page[other[0]]) > MOST_CONNECTORS:
+            connector = Node(f"{ELSEWHERE}:page:{other[0]}",
+                             f"{len(by_page[other[0]])} more", (ELSEWHERE,),
+                             [f"on {_page_words(other[:1])}"])
+        else:
+            connector = _connector(view.nodes[outside], other)
+        connectors.setdefault(connector.id, connector)
+        ends_at[outside] = connector.id
+    return connectors, ends_at
 
 
 def _connector(target: Node, pages: list[int]) -> Node:
