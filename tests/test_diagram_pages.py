@@ -36,7 +36,7 @@ from raci.export import (
 )
 from raci.formats import read_model
 from raci.generate import generate_model
-from raci.model import Body, Model, Org
+from raci.model import Body, Kpi, Model, Org
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -202,7 +202,9 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     assert [part.subtitle.split(" · ")[0] for part in together] == [
         "Part 1 of 2: Klimaatneutraal 2050 and Voldoende woningen",
         "Part 2 of 2: Outside every goal area"]
-    apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 3)
+    model.add(Kpi(id="k.co2", name="CO2-uitstoot", measures="g.klimaat", type="lagging"))
+    view = build_view(model, "goals")  # the Klimaat area now draws six nodes
+    apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 5)
     assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
         "Part 1 of 4: Klimaatneutraal 2050",
         "Part 2 of 4: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
@@ -228,3 +230,20 @@ def test_focus_does_not_walk_through_a_hub() -> None:
     done = run_raci("diagram", str(SAMPLES[0]), "--view", "bodies", "--focus", "sg-vego",
                     "--hub", "-1")
     assert done.returncode == 2
+
+
+def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_connector() -> None:
+    model = board_with_committees(20)  # no units at all: one area, everything
+    parts = split_view(build_view(model, "bodies"), model, "unit",
+                       lambda part: len(part.nodes) <= 12)
+    assert len(parts) >= 2
+    assert all(len(part.nodes) <= 12 for part in parts)
+    assert "Everything, 1–" in parts[0].subtitle
+    drawn = [node for part in parts for node in part.nodes if not node.startswith("elsewhere")]
+    assert sorted(drawn) == sorted(model.bodies)  # each body drawn once
+    board_page = next(part for part in parts if "board" in part.nodes)
+    grouped = [node for key, node in board_page.nodes.items()
+               if key.startswith("elsewhere:page:")]
+    assert grouped and grouped[0].title.endswith(" more")
+    assert grouped[0].lines[0].startswith("on page ")
+    assert len([e for e in board_page.edges if e.tail == grouped[0].id]) == 1
