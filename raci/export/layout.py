@@ -7,18 +7,24 @@ but nothing in it wraps a row inside a frame or a row of frames; and its
 packing of disconnected parts (`pack`) leaves much of a page empty when the
 parts are frames of very different sizes. This module adds what is missing
 with the means `unflatten` uses: invisible edges that put one block after
-another in rank order.
+another in rank order, and edge lengths (`minlen`).
 
 - `wrapping_links`: a *block* is one node, or one frame with everything in
   it. In each frame (and at the top), the blocks hanging from one and the
-  same node (all their edges out point to it), and in a
-  frame the blocks linked to nothing, form a *family*; a family of more
-  than a row's worth is laid in rows, each block after the one a row
-  earlier.
+  same node (all their edges out point to it), and in a frame the blocks
+  linked to nothing, form a *family*; a family too broad for the page is
+  laid in rows, each block after the one a row earlier.
+- `staggered_lengths`: the leaves of each node take turns over two or three
+  ranks (`unflatten -l`), where a tree is too broad for the page.
 - `arranging_links`: the drawing's disconnected *parts* (`top_parts`),
   measured in a first layout (`part_extents`), are laid on shelves (rows of
   parts, the deepest first) or in stacks (columns), whichever makes the
   whole closest to the page's shape.
+- `guessed_to_fit` and `turn_table` guess from the text alone, before any
+  layout, whether a view fits a page and which way a RACI chart suits it.
+
+`raci.export.render.fitted` makes the first layouts and gathers what they
+decide in a `Fitting`, which `raci.export.dot.to_dot` draws.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ cannot draw (a hexagon, a note) are named in words.
 
 from __future__ import annotations
 
+import math
+
 from raci.export.graph import Highlight, View
 from raci.export.look import (
     LEVEL_COLOURS,
@@ -28,6 +30,9 @@ TITLE_WIDTH = 56
 TITLE_LETTER = 9.9
 NOTE_LETTER = 5.5
 """Points an average letter of the title and of a note takes."""
+TEXT_LETTER = 6.0
+"""Points a key's text cell gives each letter: its cell has a fixed width (a
+wider one would be stretched across the line), enough for the widest letters."""
 ENTRY_POINTS = 36
 """Points a key entry takes besides its words: its sample and the spaces."""
 SHAPE_WORDS = {
@@ -79,22 +84,28 @@ def legend_entries(view: View) -> list[tuple[str, str]]:
 
 
 def _table(entries: list[tuple[str, str]], width: float | None) -> str:
-    """The key's entries in lines no wider than `width` points (by default
-    `KEY_WIDTH`), each line its own table so that a long entry widens no other."""
+    """The key's entries in lines about as long as each other and no wider than
+    `width` points (by default `KEY_WIDTH`), each line its own table so that a
+    long entry widens no other. Graphviz stretches a line narrower than the
+    heading over its width: its cells have a fixed size, so the stretch goes
+    between the entries."""
     limit = max(KEY_WIDTH / 2, width) if width is not None else KEY_WIDTH
+    needed = [ENTRY_POINTS + len(meaning) * TEXT_LETTER for _, meaning in entries]
+    even = sum(needed) / math.ceil(sum(needed) / limit)  # lines about as long as each other
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0.0
-    for sample, meaning in entries:
-        needed = ENTRY_POINTS + len(meaning) * NOTE_LETTER
-        if lines[-1] and used + needed > limit:
+    for entry, length in zip(entries, needed, strict=True):
+        if lines[-1] and used + length / 2 > even:
             lines.append([])
             used = 0.0
-        lines[-1].append((sample, meaning))
-        used += needed
+        lines[-1].append(entry)
+        used += length
     rows = "".join(
-        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>'
-        + "".join(f'{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{NOTE_POINTS}">'
-                  f"{html_text(meaning)}</FONT></TD>" for sample, meaning in line)
+        '<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>'
+        + "".join(f'{sample}<TD ALIGN="LEFT" FIXEDSIZE="TRUE" HEIGHT="12" '
+                  f'WIDTH="{round(len(meaning) * TEXT_LETTER) + 4}">'
+                  f'<FONT POINT-SIZE="{NOTE_POINTS}">{html_text(meaning)}</FONT></TD>'
+                  for sample, meaning in line)
         + "</TR></TABLE></TD></TR>" for line in lines)
     return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
 
@@ -112,7 +123,7 @@ def _outline(attrs: dict[str, str], frame: bool = False) -> str:
     style = next((f for f in LINE_STYLES if f in flags), "rounded" if "rounded" in flags else "")
     border = 2 if "bold" in flags or float(attrs.get("penwidth", "1")) >= 2 else 1
     fill = attrs.get("fillcolor", "white") if "filled" in flags else ""
-    return ('<TD WIDTH="{}" HEIGHT="12" BORDER="{}" COLOR="{}"{}{}></TD>'.format(
+    return ('<TD WIDTH="{}" HEIGHT="12" FIXEDSIZE="TRUE" BORDER="{}" COLOR="{}"{}{}></TD>'.format(
         30 if frame else 20, border, attrs.get("color", "black"),
         f' STYLE="{style}"' if style else "", f' BGCOLOR="{fill}"' if fill else ""))
 
@@ -122,7 +133,8 @@ def _line(attrs: dict[str, str]) -> str:
     flags = attrs.get("style", "").split(",")
     style = next((f for f in LINE_STYLES if f in flags), "")
     width = max(1, round(float(attrs.get("penwidth", "2" if "bold" in flags else "1"))))
-    return ('<TD WIDTH="26" HEIGHT="8" SIDES="B" BORDER="{}" COLOR="{}"{}></TD>'.format(
+    return ('<TD WIDTH="26" HEIGHT="8" FIXEDSIZE="TRUE" SIDES="B" BORDER="{}" COLOR="{}"{}>'
+            '</TD>'.format(
         width, attrs.get("color", "black"), f' STYLE="{style}"' if style else ""))
 
 
