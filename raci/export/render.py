@@ -61,10 +61,10 @@ minutes, and a drawing that large is unreadable anyway."""
 HOPELESS = 3.0
 """How many times the page's width and height a view must be guessed to fit in
 before first layouts are made to fit it to the page (else one layout does)."""
-CLEARLY = (0.5, 2.0)
-"""A view guessed to fit in this share of the page's width and height fits (when
-it has no frames: they take room the guess does not see), and one guessed not
-to fit in this many times them does not, without a layout."""
+CLEARLY = 2.0
+"""A view guessed not to fit in this many times the page's width and height does
+not fit, without a layout (a guess that it fits is not to be trusted: shapes and
+frames take room the guess does not see)."""
 SPARE = 0.05
 """How much larger than the smallest readable text a split wants a trial page's text."""
 LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
@@ -150,16 +150,13 @@ def _fitted_drawing(view: View, page: Page | None, legend: bool, formats: tuple[
 def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
     """Whether a view reads on `page`: as `draw` lays it out, with `SPARE` to spare
     (a split tries pages whose numbers and connectors differ a little from the
-    pages it makes); a view guessed far smaller or far larger than the page
-    (`CLEARLY`) is not laid out to tell."""
+    pages it makes); a view guessed far larger than the page (`CLEARLY`) is
+    not laid out to tell."""
     def fits(view: View) -> bool:
         if view.size > MAX_LAYOUT_NODES:
             return False
         width, height = page.room
-        smaller, larger = CLEARLY
-        if not view.clusters and guessed_to_fit(view, (width * smaller, height * smaller)):
-            return True
-        if not guessed_to_fit(view, (width * larger, height * larger)):
+        if not guessed_to_fit(view, (width * CLEARLY, height * CLEARLY)):
             return False
         fit = draw(view, "svg", page=page, timeout=timeout).fit
         return fit is not None and fit.reads and fit.smallest_text >= (

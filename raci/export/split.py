@@ -38,6 +38,8 @@ OUTSIDE = "outside"
 """The part of the nodes in no area that nothing in an area links to."""
 MOST_NAMES = 4
 """Areas a page's subtitle names; more are counted."""
+MOST_ROUNDS = 4
+"""Times the pages made are checked and made again where one does not fit."""
 MOST_CONNECTORS = 3
 """Connectors to one other page that name what they lead to; more are one connector."""
 
@@ -98,20 +100,44 @@ def split_view(view: View, model: Model, by: str,
     areas = (unit_areas if by == "unit" else goal_areas)(view, model)
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
+    cut = _cut(view, areas, below, chosen, fits)
+    alone: set[str] = set()
+    for _ in range(MOST_ROUNDS):
+        order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
+        pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
+                       cut, fits, alone)
+        numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
+        drawn = [cut.page(page, numbers) for page in pages]
+        # A page made differs a little from the one tried (its numbers, its connectors):
+        # where that is too much, its areas go on pages of their own, or its one is halved.
+        failing = [page for page, part in zip(pages, drawn, strict=True) if not fits(part)]
+        shared = {area for page in failing if len(page) > 1 for area in page}
+        single = [page[0] for page in failing if len(page) == 1 and _own(cut, page[0])]
+        if not shared - alone and not single:
+            break
+        alone |= shared
+        for area in single:
+            below[area] = _halved(cut, area)
+            chosen.update(below[area])
+        cut = _cut(view, areas, below, chosen, fits)
+    return drawn
+
+
+def _cut(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
+         fits: Callable[[View], bool]) -> Cut:
+    """The view cut along the `chosen` areas and, where a part is too large for
+    its page, along the areas under it, or else in halves (`chosen` and `below`
+    grow as it goes)."""
     cut = Cut.of(view, areas, chosen)
     while too_large := [area for area in cut.parts
                         if (set(below.get(area, [])) - chosen or _own(cut, area))
                         and not fits(cut.page([area]))]:
         for area in too_large:
             if not set(below.get(area, [])) - chosen:  # nothing under it: its own halved
-                below[area] = _halved(areas, area, _own(cut, area))
+                below[area] = _halved(cut, area)
             chosen.update(below[area])
         cut = Cut.of(view, areas, chosen)
-    order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
-    pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
-                   lambda on_page: fits(cut.page(on_page)))
-    numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
-    return [cut.page(page, numbers) for page in pages]
+    return cut
 
 
 @dataclass
@@ -120,6 +146,7 @@ class Cut:
 
     view: View
     areas: Areas
+    chosen: set[str]
     homes: dict[str, list[str]]
     """Each node -> the areas it is drawn in by its own right."""
     parts: dict[str, list[str]]
@@ -128,7 +155,12 @@ class Cut:
     @classmethod
     def of(cls, view: View, areas: Areas, chosen: set[str]) -> Cut:
         homes = _homes(view, areas, chosen)
-        return cls(view, areas, homes, _parts(view, homes))
+        return cls(view, areas, set(chosen), homes, _parts(view, homes))
+
+    def anchored_in(self, area: str, node: str) -> set[str]:
+        """The units or goals that put `node` in `area`'s part."""
+        nearest = self.areas.chosen_of(self.chosen)
+        return {a for a in self.areas.anchors.get(node, []) if nearest(a) == area}
 
     def page(self, on_page: list[str], numbers: Mapping[str, int] | None = None) -> View:
         """The page the areas `on_page` make, with each area's page in `numbers`
@@ -151,9 +183,10 @@ def _own(cut: Cut, area: str) -> list[str]:
     return own if len(own) > 1 else []
 
 
-def _halved(areas: Areas, area: str, own: list[str]) -> list[str]:
-    """Two new areas under `area`, each with half of what it drew, named by the
-    span of it they hold (of the first area that was halved)."""
+def _halved(cut: Cut, area: str) -> list[str]:
+    """Two new areas under `area`, each with half of what its part drew by its
+    own right, named by the span of it they hold (of the first area halved)."""
+    areas, own = cut.areas, _own(cut, area)
     name, first, total = areas.spans.get(area, (_area_name(areas, area, top=False), 1,
                                                 len(own)))
     made = []
@@ -163,18 +196,21 @@ def _halved(areas: Areas, area: str, own: list[str]) -> list[str]:
         areas.spans[made[-1]] = (name, first, total)
         areas.names[made[-1]] = f"{name}, {first}–{first + len(half) - 1} of {total}"
         first += len(half)
-        for node in half:
-            areas.anchors[node] = [made[-1] if a == area else a
-                                   for a in areas.anchors.get(node) or [area]]
+        for node in half:  # it belongs to the half now, wherever under `area` it did
+            areas.anchors[node] = [made[-1], *(a for a in areas.anchors.get(node, [])
+                                               if a not in cut.anchored_in(area, node))]
     return made
 
 
-def _pages(order: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
+def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
+           alone: set[str]) -> list[list[str]]:
     """The areas in `order` gathered on pages: an area joins the page before it
-    while both together still fit, so small units share a page."""
+    while both together still fit, so small units share a page (an area
+    `alone` has a page of its own, as do those outside every area)."""
     pages: list[list[str]] = []
     for area in order:
-        if pages and area != OUTSIDE and OUTSIDE not in pages[-1] and fits([*pages[-1], area]):
+        apart = {area, *(pages[-1] if pages else [])} & {*alone, OUTSIDE}
+        if pages and not apart and fits(cut.page([*pages[-1], area])):
             pages[-1].append(area)
         else:
             pages.append([area])
