@@ -270,3 +270,23 @@ def test_a_view_is_drawn_the_same_in_every_run(view: str) -> None:
                      env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2", "3")]
     assert all(run.returncode == 0 and run.stdout.startswith(b"digraph") for run in runs)
     assert len({run.stdout for run in runs}) == 1
+
+
+def test_diagram_writes_mermaid_by_its_suffix_or_format(model_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bodies.mmd"
+    done = run_raci("diagram", str(model_file), "--view", "bodies", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("flowchart BT\n") and "Stuurgroep Warmte" in text
+    piped = run_raci("diagram", str(model_file), "--view", "bodies", "--format", "mermaid")
+    assert piped.returncode == 0 and piped.stdout.decode() == text
+
+
+def test_diagram_leaves_out_the_key_when_asked(model_file: Path) -> None:
+    def texts(*extra: str) -> list[str]:
+        done = run_raci("diagram", str(model_file), "--view", "bodies", "--format", "svg", *extra)
+        assert done.returncode == 0, done.stderr
+        return [t.text or "" for t in ET.fromstring(done.stdout).iter(f"{SVG}text")]
+
+    assert "steering group (hexagon)" in texts()
+    assert "steering group (hexagon)" not in texts("--no-legend")
