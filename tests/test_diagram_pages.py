@@ -10,17 +10,15 @@ scale Graphviz drew the picture at.
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_diagram_model import warmte_model
+from test_diagram_model import board_with_committees, warmte_model
+from test_diagram_render import SVG, run_raci
 
 from raci.export import (
     DEFAULT_PAGE,
@@ -36,10 +34,8 @@ from raci.export import (
 )
 from raci.formats import read_model
 from raci.generate import generate_model
-from raci.model import Body, Kpi, Model, Org
+from raci.model import Kpi, Model
 
-RACI = str(Path(sys.executable).with_name("raci"))
-SVG = "{http://www.w3.org/2000/svg}"
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
 SMALLEST_POINTS = 8.0
@@ -113,11 +109,6 @@ def test_a_drawing_too_large_for_its_page_is_scaled_to_it() -> None:
     assert smallest < SMALLEST_POINTS  # and says so: it does not read
     natural = printed(draw(view, "svg", page=None).data)
     assert natural[0] > width and natural[2] == 10.0
-
-
-def run_raci(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([RACI, *args], capture_output=True, timeout=300,
-                          env=dict(os.environ))
 
 
 def test_diagram_says_in_one_line_when_a_view_does_not_read_on_its_page(
@@ -208,15 +199,6 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
         "Part 1 of 4: Klimaatneutraal 2050",
         "Part 2 of 4: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
-
-
-def board_with_committees(count: int) -> Model:
-    model = Model(Org("Bestuur"))
-    model.add(Body(id="board", name="Raad van Bestuur", kind="steering_group"))
-    for number in range(count):
-        model.add(Body(id=f"c{number}", name=f"Commissie {number}", kind="working_group",
-                       reports_to="board"))
-    return model
 
 
 def test_focus_does_not_walk_through_a_hub() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from test_diagram_model import warmte_model
+from test_diagram_model import board_with_committees, warmte_model
 
 from raci.export import (
     MAX_LAYOUT_NODES,
@@ -60,7 +60,7 @@ def model_file(tmp_path: Path) -> Path:
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([RACI, *args], capture_output=True, timeout=120,
+    return subprocess.run([RACI, *args], capture_output=True, timeout=300,
                           env=env if env is not None else dict(os.environ))
 
 
@@ -177,15 +177,6 @@ def test_diagram_highlights_findings_from_the_linter(model_file: Path) -> None:
     assert "finding-error" in (empty.get("class") or "").split()  # BOD009: no members
     titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in empty.iter(f"{SVG}a")]
     assert any(t and t.startswith("error: ") and "BOD009" in t for t in titles)
-
-
-def board_with_committees(count: int) -> Model:
-    model = Model(Org("Bestuur"))
-    model.add(Body(id="board", name="Raad van Bestuur", kind="steering_group"))
-    for number in range(count):
-        model.add(Body(id=f"c{number}", name=f"Commissie {number}", kind="working_group",
-                       reports_to="board"))
-    return model
 
 
 def drawn_size(view_svg: bytes) -> tuple[float, float]:
