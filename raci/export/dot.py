@@ -52,33 +52,54 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
     says (`raci.export.layout`: crowded rows wrapped, leaves staggered, parts
     laid out; by default as guessed from the text, parts packed by Graphviz)."""
     dot = graphviz.Digraph(name=view.name)
-    # Unless laid out by `fitting.links`, Graphviz packs the disconnected parts
-    # of a drawing (`pack`): node by node where it can, part by part where
-    # frames would otherwise overlap a part.
-    dot.attr("graph", rankdir=view.direction, label=heading(view, legend, fitting.width),
-             labelloc="t",
-             labeljust="l", fontname=FONT, id=view.name,
-             **({} if fitting.links else {"pack": "true",
-                                          "packmode": "graph" if view.clusters else "node"}),
-             **{**SPACING, **({"ranksep": RANKSEP_FOR_LETTERS}
-                              if any(e.head_label for e in view.edges) else {})},
-             **({"size": page.size_attribute} if page is not None else {}),
-             **({"ratio": f"{fitting.ratio:.3f}"} if fitting.ratio else {}))
+    dot.attr("graph", **_graph_attrs(view, page, legend, fitting))
     dot.attr("node", fontname=FONT, fontsize=str(NAME_POINTS), margin="0.06,0.03")
     dot.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
+    room = page.room if page is not None else ROOM
     rows = view.table_rows()
     if rows is not None:
-        turned = turn_table(len(rows), len(view.nodes) - len(rows),
-                            page.room if page is not None else ROOM)
+        turned = turn_table(len(rows), len(view.nodes) - len(rows), room)
         dot.node("table", shape="plain", label=table_label(view, rows, turned),
                  id=f"{view.name}:table")
         return dot
     names = node_names(view)
     _add_nodes_in_clusters(dot, view, names)
+    _add_edges(dot, view, names, fitting.stagger)
+    wrapping = wrapping_links(view, ranked_edges(view), room, fitting.sizes) if fitting.wrap \
+        else []
+    for tail, head in [*wrapping, *fitting.links]:
+        for end in (tail, head):
+            if end not in names:  # a point between two shelves of parts
+                names[end] = f"p{len(names) + 1}"
+                dot.node(names[end], shape="point", width="0", height="0", style="invis",
+                         label="")
+        dot.edge(names[tail], names[head], style="invis")
+    return dot
+
+
+def _graph_attrs(view: View, page: Page | None, legend: bool,
+                 fitting: Fitting) -> dict[str, str]:
+    """The title and key, spacing, page size and, unless the parts are laid out by
+    `fitting.links`, Graphviz's packing of them (`pack`): node by node where it
+    can, part by part where frames would otherwise overlap a part."""
+    letters = any(edge.head_label for edge in view.edges)
+    return {
+        "rankdir": view.direction, "label": heading(view, legend, fitting.width),
+        "labelloc": "t", "labeljust": "l", "fontname": FONT, "id": view.name,
+        **({} if fitting.links else {"pack": "true",
+                                     "packmode": "graph" if view.clusters else "node"}),
+        **SPACING, **({"ranksep": RANKSEP_FOR_LETTERS} if letters else {}),
+        **({"size": page.size_attribute} if page is not None else {}),
+        **({"ratio": f"{fitting.ratio:.3f}"} if fitting.ratio else {}),
+    }
+
+
+def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger: int) -> None:
+    """Every edge in its style, the leaves' edges staggered over `stagger` ranks."""
     labels_at: Counter[str] = Counter()
     ranked = [number for number, edge in enumerate(view.edges, 1) if _constrains(view, edge)]
     lengths = {ranked[index]: length for index, length in
-               staggered_lengths(ranked_edges(view), fitting.stagger).items()}
+               staggered_lengths(ranked_edges(view), stagger).items()}
     for number, edge in enumerate(view.edges, 1):
         attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
@@ -91,17 +112,6 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
-    room = page.room if page is not None else ROOM
-    wrapping = wrapping_links(view, ranked_edges(view), room, fitting.sizes) if fitting.wrap \
-        else []
-    for tail, head in [*wrapping, *fitting.links]:
-        for end in (tail, head):
-            if end not in names:  # a point between two shelves of parts
-                names[end] = f"p{len(names) + 1}"
-                dot.node(names[end], shape="point", width="0", height="0", style="invis",
-                         label="")
-        dot.edge(names[tail], names[head], style="invis")
-    return dot
 
 
 def ranked_edges(view: View) -> list[Link]:
