@@ -2,16 +2,20 @@
 
 A view too large for its page is cut into parts, one per *area*: the
 top-level units, or the top-level goals with everything that serves or
-measures them. An area that is still too large for the page (by a guess
-from its nodes' text, `raci.export.layout.guessed_to_fit`) is cut again
-into the units or goals under it, and so on; what was directly in it keeps
-a part of its own. Each node belongs to the areas of its unit or its goals
-(an initiative serving two goal areas to both); a node that belongs to none
-(an actor in the raci view, a body that roles report to) is drawn in every
-part that links to it, and in a last part when nothing does. A line
-between two parts ends in a connector naming the page the other end is
-drawn on, and each part's subtitle says which part it is and on which
-pages it continues.
+measures them. An area still too large for the page (as `fits` tells:
+`raci.export.render.fits_page` lays it out) is cut again into the units or
+goals under it, and so on, what was directly in it keeping a part of its
+own; one with nothing under it is halved (a RACI chart by its rows). Parts
+small enough share a page, and each page made is checked once more (its
+numbers and connectors differ a little from the one tried).
+
+Each node belongs to the areas of its unit or its goals (an initiative
+serving two goal areas to both); a node that belongs to none (an actor in
+the raci view, a body that roles report to) is drawn in every part that
+links to it, and in a last part when nothing does. A line between two
+pages ends in a connector naming the page the other end is drawn on (one
+connector for all of them where more than a few go to one page), and each
+page's subtitle says which part it is and on which pages it continues.
 """
 
 from __future__ import annotations
