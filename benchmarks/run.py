@@ -9,8 +9,10 @@ temporary folder and measures, in this process and again through the real
 file, validate it, write it into a fresh SQLite database), export (load the
 database, write the file), the time plain `sqlite3` needs to read every row
 of every table, and lint (load from the database and run every rule), with
-the lint's peak memory measured in a child process, and `raci report` to
-HTML and (where Chromium is installed) to PDF. On the ministry model it
+the lint's peak memory measured in a child process, each diagram view
+drawn as `raci diagram` draws it (and the goals view split per goal area),
+and `raci report` to HTML and (where Chromium is installed) to PDF. On the
+ministry model it
 also runs the app's own headless benchmark, `benchmarks/app_bench.py`, when
 that file exists. It then imports a RACI matrix workbook of 3,000 rows × 60 actors (with title
 rows and a section heading every 25 rows) into a fresh database, in process
@@ -44,9 +46,19 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from raci.export import (
+    DEFAULT_PAGE,
+    MAX_LAYOUT_NODES,
+    PAGES,
+    build_view,
+    draw,
+    fits_page,
+    split_view,
+)
 from raci.export.pdf import CHROMIUM_NAMES
 from raci.export.sheets import write_matrix_workbook
 from raci.formats import read_model, write_model
@@ -65,6 +77,7 @@ PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 REPEATS = 3
 """Runs of the lint and of the plain read; the best of each is reported."""
 TARGET_SIZE = "national"
+DIAGRAM_VIEWS = ("org", "raci", "bodies", "goals", "decisions")
 APP_SIZE = "ministry"
 SHEET_ROWS, SHEET_ACTORS, SECTION_EVERY = 3_000, 60, 25
 
@@ -137,6 +150,9 @@ MEASURES = (
     Measure("report_html_cpu_s", "`raci report` to HTML, CPU time with dot (s)"),
     Measure("report_pdf_s", "`raci report` to PDF, printed by Chromium (s)"),
     Measure("report_pages", "report: printed A4 pages", "{:,}"),
+    *(Measure(f"diagram_{view}_s", f"`raci diagram --view {view}`, drawn as SVG on A3 (s)")
+      for view in DIAGRAM_VIEWS),
+    Measure("split_goals_s", "`raci diagram --view goals --split goal`, every part (s)"),
     Measure("app_paint_s", "app: start to first paint (s)", target=1.5, target_size=APP_SIZE,
             target_text="≤ 1.5 s on ministry"),
     Measure("app_shown_s", "app: start to model and findings shown (s)"),
@@ -273,6 +289,7 @@ def bench_size(size: str, seed: int, folder: Path, watch: Stopwatch) -> dict[str
     results.update(bench_export(size, folder, database, watch))
     results.update(bench_lint(size, database, watch))
     results.update(bench_report(database, folder / f"{size}-report"))
+    results.update(bench_diagrams(size, model_file, watch))
     if size == APP_SIZE:
         app = app_benchmark(database)
         results["app_paint_s"] = app.get("first_paint_s")
@@ -404,6 +421,28 @@ def bench_report(database: Path, stem: Path) -> dict[str, Any]:
     return results
 
 
+def bench_diagrams(size: str, model_file: Path, watch: Stopwatch) -> dict[str, Any]:
+    """Each view drawn as `raci diagram` draws it (fitted to an A3 page), and the
+    goals view split per goal area; a view over the node limit is refused at
+    once and shows no time."""
+    model = read_model(model_file).model
+    page = PAGES[DEFAULT_PAGE]
+    results: dict[str, Any] = {}
+    for name in DIAGRAM_VIEWS:
+        view = build_view(model, name)
+        if view.size <= MAX_LAYOUT_NODES:
+            _, results[f"diagram_{name}_s"] = watch.time(
+                f"{size}: diagram {name}", partial(draw, view, "svg", page=page))
+    goals = build_view(model, "goals")
+    if goals.size <= MAX_LAYOUT_NODES:
+        def split() -> None:
+            for part in split_view(goals, model, "goal", fits_page(page)):
+                draw(part, "svg", page=page)
+
+        _, results["split_goals_s"] = watch.time(f"{size}: split goals", split)
+    return results
+
+
 # ---- reporting --------------------------------------------------------------------------
 
 
@@ -490,6 +529,8 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
         "process's alone, so other work on the machine does not stretch it. "
         "`raci report` runs on the database: lint, charts, diagrams and the page; to PDF "
         "adds Chromium's printing, whose time grows with the pages.",
+        "Diagrams are drawn in process with the real `dot` (its own time included); "
+        "a view over the 2,000-node limit is refused at once and shows –.",
         "",
     ]
     if missed:

@@ -23,16 +23,20 @@ from raci.errors import UsageError
 from raci.source import ModelSource, open_model
 
 if TYPE_CHECKING:
-    from raci.export import Matrix, RuleHelp
+    from raci.export import Fit, Matrix, Page, RuleHelp, View
     from raci.lint.engine import LintResult
     from raci.lint.findings import Finding
     from raci.model import Model
 
 VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
-DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
+DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 MATRIX_FORMATS = ("table", "csv", "markdown")
+PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
+DEFAULT_PAGE = "a3"
 DEFAULT_DEPTH = 2
-SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
+DEFAULT_HUB = 12
+SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
+                  ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 
 def lint_findings(source: ModelSource[Model]) -> list[Finding]:
@@ -76,35 +80,91 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.")
 @click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
               help="How many links from --focus to draw.")
-@format_option(DIAGRAM_FORMATS,
-               "dot (no Graphviz needed), svg, png or pdf; default: from -o, else dot.")
+@click.option("--hub", type=click.IntRange(min=0), default=DEFAULT_HUB, show_default=True,
+              help="With --focus, a node with more links is drawn but not walked through "
+                   "(0: no hubs).")
+@format_option(DIAGRAM_FORMATS, "dot (no Graphviz needed), svg, png, pdf or mermaid; "
+               "default: from -o, else dot.")
 @output_option("Write to this file instead of standard output.")
+@click.option("--page", "page_name", type=click.Choice(PAGE_NAMES), default=DEFAULT_PAGE,
+              show_default=True, help="The page the drawing is made to fit.")
+@click.option("--split", type=click.Choice(("unit", "goal")),
+              help="One drawing per top-level unit or goal area (numbered files, or the "
+                   "pages of one PDF).")
+@click.option("--no-legend", is_flag=True, help="Leave out the key under the title.")
 @click.option("--highlight-findings", is_flag=True,
               help="Colour each node by the highest level of its lint findings.")
 @timeout_option
-def diagram(model: str, view_name: str, focus: str | None, depth: int, fmt: str | None,
-            output: Path | None, highlight_findings: bool, timeout: float) -> None:
+def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
+            fmt: str | None, output: Path | None, page_name: str, split: str | None,
+            no_legend: bool, highlight_findings: bool, timeout: float) -> None:
     """Draw a view of MODEL with Graphviz: org, raci, bodies, goals or decisions.
 
-    Without -o, dot and svg go to standard output, and png and pdf too when
-    it is not a terminal.
+    Without -o, dot, svg and mermaid go to standard output, and png and pdf
+    too when it is not a terminal. A drawing that does not read on its page
+    (text under 8 pt, or longer than 3:1) is drawn all the same, with a
+    warning that says so and what to do.
     """
     from raci import export
 
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise UsageError(f"--format {fmt} is binary; give -o FILE or redirect the output")
+    if output is None and split is not None:
+        raise UsageError(f"--split {split} writes one drawing per part; give -o FILE")
     source = open_model(model)
     view = export.build_view(source.model, view_name)
     if focus is not None:
-        view = export.focus_view(view, source.model, focus, depth)
+        view = export.focus_view(view, source.model, focus, depth, hub)
     if highlight_findings:
         view = export.highlight_findings(view, lint_findings(source))
-    drawing = export.export_view(view, fmt, output, timeout=timeout)
+    page = export.PAGES[page_name]
+    parts = (export.split_view(view, source.model, split, export.fits_page(page, timeout))
+             if split else [view])
+    drawings = [export.draw(part, fmt, page=page, legend=not no_legend, timeout=timeout)
+                for part in parts]
+    for part, drawing in zip(parts, drawings, strict=True):
+        if drawing.fit is not None and not drawing.fit.reads:
+            click.echo(f"raci: warning: {fit_advice(part, page_name, drawing.fit, split)}",
+                       err=True)
     if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(drawing)
+        sys.stdout.buffer.write(drawings[0].data)
         sys.stdout.buffer.flush()
+    elif split is None:
+        export.write_drawing(output, drawings[0].data)
+    else:
+        write_parts(output, fmt, [d.data for d in drawings], page)
+
+
+def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
+    """One line: which drawing does not read on which page, why, and what to do."""
+    from raci.export import SPLITS
+
+    what = f"the {view.name} view" + (f" ({view.subtitle.split(' · ')[0]})" if split else "")
+    advice = []
+    if split is None and view.name in SPLITS:
+        advice.append(f"split it with --split {SPLITS[view.name]}")
+    if view.name == "raci":
+        advice.append("see all of it with raci matrix")
+    advice += ["draw part of it with --focus ID", "or give a larger --page"]
+    return f"{what} does not read on {page}: {fit.problem()}; {', '.join(advice)}"
+
+
+def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> None:
+    """The drawings of a split: one PDF of a page each, or numbered files."""
+    from raci import export
+
+    if fmt == "pdf":
+        export.write_drawing(output, export.on_sheets(drawings, page))
+        paths = [output]
+    else:
+        paths = [output.with_name(f"{output.stem}-{number}{output.suffix}")
+                 for number in range(1, len(drawings) + 1)]
+        for path, data in zip(paths, drawings, strict=True):
+            export.write_drawing(path, data)
+    names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
+    click.echo(f"Wrote {len(drawings)} drawing{'s' if len(drawings) != 1 else ''}: {names}")
 
 
 @click.command("matrix")

@@ -160,17 +160,9 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     root_of = top_goals(model)
     areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(root_of.values())}
     outside: list[str] = []
-    roots_of_item: dict[str, list[str]] = {goal: [root] for goal, root in root_of.items()}
-    for initiative in model.initiatives.values():
-        roots_of_item[initiative.id] = list(dict.fromkeys(
-            root_of[g] for g in initiative.goals if g in root_of))
-    for decision in model.decisions.values():
-        roots_of_item[decision.id] = list(dict.fromkeys(
-            root for about in decision.about for root in roots_of_item.get(about, [])))
-    for kpi in model.kpis.values():
-        roots_of_item[kpi.id] = roots_of_item.get(kpi.measures, [])
+    goals_of = goals_of_items(model)
     for item in _all_rows(model):
-        roots = roots_of_item.get(item, [])
+        roots = list(dict.fromkeys(root_of[goal] for goal in goals_of.get(item, [])))
         for root in roots:
             areas[root].append(item)
         if not roots:
@@ -182,6 +174,21 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
         matrices.append(GoalArea(None, "Outside every goal area",
                                  _matrix(model, outside, None, order)))
     return matrices
+
+
+def goals_of_items(model: Model) -> dict[str, list[str]]:
+    """Each goal, initiative, decision and indicator -> the goals it belongs to: a
+    goal itself, an initiative the goals it serves, a decision those of what it
+    is about, an indicator those of what it measures (none: outside every goal)."""
+    goals_of: dict[str, list[str]] = {goal: [goal] for goal in model.goals}
+    for initiative in model.initiatives.values():
+        goals_of[initiative.id] = [g for g in initiative.goals if g in model.goals]
+    for decision in model.decisions.values():
+        goals_of[decision.id] = list(dict.fromkeys(
+            goal for about in decision.about for goal in goals_of.get(about, [])))
+    for kpi in model.kpis.values():
+        goals_of[kpi.id] = goals_of.get(kpi.measures, [])
+    return goals_of
 
 
 def top_goals(model: Model) -> dict[str, str]:
