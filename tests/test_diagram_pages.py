@@ -171,17 +171,17 @@ def test_split_needs_a_file_and_the_split_the_view_is_made_of(tmp_path: Path) ->
     assert "the org view is split by unit; give --split unit" in wrong.stderr.decode()
 
 
-def test_a_line_between_parts_ends_in_a_connector_naming_the_other_page() -> None:
+def test_a_line_between_parts_ends_in_a_connector_naming_the_other_part() -> None:
     model = warmte_model()
     alone = split_view(build_view(model, "org"), model, "unit",
                        lambda part: " and " not in part.subtitle)  # every unit on its own page
     assert len(alone) == 2
     parts = alone
     first, second = parts[0], parts[1]
-    assert first.subtitle == "Part 1 of 2: Ministerie van BZK · continues on page 2"
-    assert second.subtitle == "Part 2 of 2: Adviesbureau X · continues on page 1"
+    assert first.subtitle == "Part 1 of 2: Ministerie van BZK · continues in part 2"
+    assert second.subtitle == "Part 2 of 2: Adviesbureau X · continues in part 1"
     connector = first.nodes["elsewhere:kwartiermaker-warmte"]
-    assert (connector.title, connector.lines) == ("Kwartiermaker Warmte", ["on page 2"])
+    assert (connector.title, connector.lines) == ("Kwartiermaker Warmte", ["in part 2"])
     assert {(e.tail, e.head) for e in first.edges if e.head == "dg-bw"} == {
         ("pd-flex", "dg-bw"), ("elsewhere:kwartiermaker-warmte", "dg-bw")}
 
@@ -227,5 +227,5 @@ def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_conne
     grouped = [node for key, node in board_page.nodes.items()
                if key.startswith("elsewhere:page:")]
     assert grouped and grouped[0].title.endswith(" more")
-    assert grouped[0].lines[0].startswith("on page ")
+    assert grouped[0].lines[0].startswith("in part ")
     assert len([e for e in board_page.edges if e.tail == grouped[0].id]) == 1

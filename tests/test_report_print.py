@@ -9,6 +9,7 @@ text on the first page or in the tables may print below 8 pt.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
@@ -18,6 +19,9 @@ from pathlib import Path
 import pytest
 from browser import A4_TEXT_WIDTH_PX, PrintedPage, require_chromium, require_program
 from PIL import Image
+from pypdf import PageObject, PdfReader
+
+from raci.export.report_diagrams import MOST_PARTS
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
@@ -89,13 +93,46 @@ def test_the_pdf_is_a4_with_each_part_starting_a_page(printed: Path) -> None:
                       if text.strip().startswith(title)]
               for title in ("Summary", "Findings by rule", "RACI matrix per goal area",
                             "Diagram: the bodies view", "Diagram: the goals view")}
-    assert all(len(pages) == 1 for pages in starts.values()), starts
+    assert all(len(pages) == 1 for pages in list(starts.values())[:3]), starts
     assert [pages[0] for pages in starts.values()] == sorted(p[0] for p in starts.values())
-    # The wide bodies drawing gets a landscape page, where it shows larger.
-    assert sizes[starts["Diagram: the bodies view"][0]] == A4[::-1]
+    # Neither view reads on one A4 page: each is split, a part a landscape page, the
+    # page's heading numbering the part as the drawing's own title does.
+    for view in ("bodies", "goals"):
+        pages = starts[f"Diagram: the {view} view"]
+        assert 1 < len(pages) <= MOST_PARTS and pages == list(range(pages[0], pages[-1] + 1))
+        for part, number in enumerate(pages, 1):
+            assert sizes[number] == A4[::-1]
+            heading = texts[number].strip().splitlines()[0]
+            assert heading == f"Diagram: the {view} view, part {part} of {len(pages)}"
+            assert f"Part {part} of {len(pages)}: " in texts[number]
+        assert f"so the {view} view is drawn in {len(pages)} parts" in " ".join(
+            texts[pages[0]].split())
+    assert pages[-1] == len(texts) - 1  # the goals view's parts end the handout
     for number, text in enumerate(texts, start=1):  # the footer: the org, the page number
         assert re.search(rf"Programma Versnelling Energietransitie .* page {number} of "
                          rf"{len(texts)}\n", text), text[-300:]
+
+
+def test_no_text_prints_below_8_pt_on_any_page(printed: Path) -> None:
+    """Read from the PDF itself: each piece of text's font size times the scale
+    it is drawn at, the diagrams' labels on their landscape pages included."""
+    for number, page in enumerate(PdfReader(printed).pages, start=1):
+        sizes = printed_sizes(page)
+        assert len(sizes) > 5, number
+        assert min(sizes)[0] >= 8 - 0.01, (number, min(sizes))
+
+
+def printed_sizes(page: PageObject) -> list[tuple[float, str]]:
+    """Each piece of text on the page with the size it prints at: its font size
+    times the height of its text matrix and of the page's matrix."""
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            column = (tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+            sizes.append((size * math.hypot(*column), text.strip()))
+    page.extract_text(visitor_text=visit)
+    return sizes
 
 
 def test_the_pdf_pages_render_with_the_charts_on_the_first(printed: Path) -> None:
@@ -137,7 +174,11 @@ def test_no_table_or_drawing_ends_beyond_the_printed_page(tmp_path: Path) -> Non
     assert LONG_ITEM in measured["text"] and LONG_ACTOR in measured["titles"]
     for drawing in measured["drawings"]:
         assert 0 < drawing["right"] <= A4_TEXT_WIDTH_PX + 0.5 and drawing["height"] > 20
-    assert len(measured["drawings"]) == 4 + 2  # the charts and the two diagrams
+    # The charts, the bodies view and the goals view in three parts: its goal's name,
+    # 176 letters without a space, is too wide for an A4 page, so the part it is in
+    # does not read and says so.
+    assert len(measured["drawings"]) == 4 + 1 + 3
+    assert "Part 1 does not read on the page: its text would be" in measured["text"]
     smallest, where = measured["smallest"]
     assert smallest * PT_PER_PX >= 8 - 0.01, where
     assert measured["styleIntact"]  # the org name did not end the style element

@@ -5,13 +5,15 @@ findings per rule group, goals by coverage, the busiest people and the
 bodies that overlap most. The detail follows: the summary counts, the
 findings grouped by rule with the rule's explanation and fix, the RACI
 matrix per goal area (each top-level goal's subtree, then the items outside
-every area) and the `bodies` and `goals` diagrams.
+every area) and the `bodies` and `goals` diagrams, each fitted to an A4
+page or split into parts that are (`raci.export.report_diagrams`).
 
 Three forms, by the output's suffix: HTML (`raci.export.report_html`:
 self-contained, with a print style sheet for A4), PDF (that HTML printed by
-headless Chromium, `raci.export.pdf`) and Markdown (the charts and diagrams
-written as SVG files beside it). Every name is escaped, so a `<script>` in a
-name is shown as text. The same model gives the same HTML and Markdown bytes.
+headless Chromium, `raci.export.pdf`) and Markdown (the charts written as
+SVG files beside it; a small diagram as a Mermaid block, a larger one as SVG
+files). Every name is escaped, so a `<script>` in a name is shown as text.
+The same model gives the same HTML and Markdown bytes.
 """
 
 from __future__ import annotations
@@ -24,14 +26,21 @@ from pathlib import Path
 
 from raci.errors import RaciError, UsageError
 from raci.export.charts import Chart, first_page_charts
+from raci.export.graph import View
 from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_text, matrix_markdown
-from raci.export.render import DEFAULT_TIMEOUT_SECONDS, MAX_LAYOUT_NODES, export_view
+from raci.export.mermaid import to_mermaid
+from raci.export.render import DEFAULT_TIMEOUT_SECONDS
+from raci.export.report_diagrams import (
+    REPORT_VIEWS,
+    ReportDiagram,
+    draw_for_report,
+    reads_as_mermaid,
+)
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.model import KINDS, Model
 from raci.source import ModelSource
 
-REPORT_VIEWS = ("bodies", "goals")
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
 REPORT_MAX_ITEMS = 100
@@ -74,12 +83,22 @@ class ReportContent:
     rules: Mapping[str, RuleHelp]
     charts: list[Chart]
     areas: list[GoalArea]
-    diagrams: dict[str, bytes | str]
-    """View name -> its SVG, or why it could not be drawn."""
+    views: dict[str, View]
+    """The views the handout draws (`REPORT_VIEWS`), by name."""
     timeout: float
     """Seconds an outside program (dot, Chromium) may take."""
     not_run: Mapping[str, str] = field(default_factory=dict)
     """Rule code -> the fact not recorded for which the rule was not run."""
+    drawn: dict[str, ReportDiagram] = field(default_factory=dict)
+    """The views drawn so far: each when a writer first shows it as a drawing
+    (a view the Markdown draws in Mermaid needs no `dot`)."""
+
+    def diagram(self, name: str) -> ReportDiagram:
+        """The view drawn for the handout's page, whole or split (drawn once)."""
+        if name not in self.drawn:
+            self.drawn[name] = draw_for_report(self.views[name], self.source.model,
+                                               self.source.label, self.timeout)
+        return self.drawn[name]
 
     def rules_not_run(self) -> list[tuple[str, str]]:
         """(``chairs not recorded``, ``BOD007, ORG004``) rows for a summary table."""
@@ -105,16 +124,16 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
     """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
     writer = report_writer(path)
-    diagrams = {name: draw_for_report(source, name, timeout) for name in REPORT_VIEWS}
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
     charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
+    views = {name: build_view(source.model, name) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, charts,
-                            goal_area_matrices(source.model), diagrams, timeout, not_run or {})
+                            goal_area_matrices(source.model), views, timeout, not_run or {})
     try:
         writer(content, path)
     except OSError as error:
         raise RaciError(f"{path}: cannot write the report: {error.strerror}") from error
-    return [text for text in diagrams.values() if isinstance(text, str)]
+    return [diagram.warning for diagram in content.drawn.values() if diagram.warning]
 
 
 def report_writer(path: Path) -> Writer:
@@ -129,19 +148,6 @@ def report_writer(path: Path) -> Writer:
         pdf.find_chromium()
         return report_html.write_pdf
     return write_markdown if suffix == ".md" else report_html.write_html
-
-
-def draw_for_report(source: ModelSource[Model], view_name: str, timeout: float) -> bytes | str:
-    """The view as SVG, or why it could not be drawn (the handout goes out anyway)."""
-    view = build_view(source.model, view_name)
-    if view.size > MAX_LAYOUT_NODES:
-        return (f"The {view_name} diagram has {view.size} nodes and frames, more than the "
-                f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram "
-                f"{source.label} --view {view_name} --focus ID --depth N")
-    try:
-        return export_view(view, "svg", timeout=timeout)
-    except RaciError as error:
-        return f"The {view_name} diagram could not be drawn: {error}"
 
 
 def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -204,7 +210,8 @@ def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:
 
 
 def write_markdown(content: ReportContent, path: Path) -> None:
-    """The handout in Markdown, the charts and diagrams as SVG files beside it."""
+    """The handout in Markdown, the charts as SVG files beside it, the diagrams
+    in Mermaid or as SVG files (`markdown_diagram`)."""
     model = content.source.model
     lines = [f"# {markdown_text(content.title)}", "",
              f"Model: {markdown_text(content.source.label)}"
@@ -229,7 +236,7 @@ def write_markdown(content: ReportContent, path: Path) -> None:
                   matrix_markdown(matrix) if matrix.rows else "No items.", ""]
         lines += [f"*{markdown_text(note)}*", ""] if note else []
     lines += ["## Diagrams", ""]
-    for name in content.diagrams:
+    for name in content.views:
         lines += markdown_diagram(content, name, path)
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -245,16 +252,24 @@ def _markdown_chart(chart: Chart, path: Path) -> list[str]:
 
 
 def markdown_diagram(content: ReportContent, name: str, path: Path) -> list[str]:
-    """One diagram of the Markdown handout: an SVG file beside it, linked, or
-    the reason it could not be drawn. The one place to change when the
-    handout draws its diagrams in Mermaid instead (from
-    `build_view(content.source.model, name)`)."""
-    drawing = content.diagrams[name]
-    if isinstance(drawing, str):
-        return [f"*{markdown_text(drawing)}*", ""]
-    picture = path.with_name(f"{path.stem}-{name}.svg")
-    picture.write_bytes(drawing)
-    return [f"![The {name} view]({urllib.parse.quote(picture.name)})", ""]
+    """One diagram of the Markdown handout: a small view as a Mermaid block,
+    which GitHub, GitLab and most wikis draw (`reads_as_mermaid`); a larger one
+    as SVG files beside it, linked: the whole view, or the parts of its split;
+    or the reason it is not drawn."""
+    view = content.views[name]
+    lines = [f"### The {name} view", ""]
+    if reads_as_mermaid(view):
+        return [*lines, "```mermaid", *to_mermaid(view).splitlines(), "```", ""]
+    diagram = content.diagram(name)
+    lines += [f"*{markdown_text(diagram.note)}*", ""] if diagram.note else []
+    count = len(diagram.drawings)
+    for number, drawing in enumerate(diagram.drawings, 1):
+        part = f"-{number}" if count > 1 else ""
+        picture = path.with_name(f"{path.stem}-{name}{part}.svg")
+        picture.write_bytes(drawing.data)
+        alt = f"The {name} view" + (f", part {number} of {count}" if count > 1 else "")
+        lines += [f"![{alt}]({urllib.parse.quote(picture.name)})", ""]
+    return lines
 
 
 def _markdown_pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> list[str]:
