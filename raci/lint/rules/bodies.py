@@ -345,7 +345,7 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     Reading: members are counted as listed (a role is one member however
     many hold it). A body with `meets_every_days: 0` does not meet (a
     roster that votes by mail, say) and is never oversized; a body with no
-    `meets_every_days` is taken to meet.
+    `meets_every_days` is taken to meet, and the message says so.
 
     Failing (max_members = 2):
 
@@ -360,9 +360,11 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     for body_id in body_ids:
         count = len(analysis.model.bodies[body_id].members)
         if count > number(params, "max_members") and analysis.meets(body_id):
+            assumed = ("; it is taken to meet, as its cadence is not recorded"
+                       if analysis.model.bodies[body_id].meets_every_days is None else "")
             yield Problem.about(
                 [body_id], f"{analysis.label(body_id)} has {count} members "
-                           f"(more than {params['max_members']})"
+                           f"(more than {params['max_members']}){assumed}"
             )
 
 

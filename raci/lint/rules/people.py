@@ -74,7 +74,7 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
     Reading: *sits in* means member of; chairing a body without being a
     member does not count. A body with `meets_every_days: 0` does not meet
     (a roster that votes by mail, say) and does not count; a body with no
-    `meets_every_days` is taken to meet.
+    `meets_every_days` is taken to meet, and the message counts those.
 
     Failing (max_bodies = 1):
 
@@ -92,9 +92,13 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
     for person in _listed_more_than(analysis, analysis.bodies_of_member, most).intersection(people):
         seats = [body for body in analysis.seats_of_person(person) if analysis.meets(body)]
         if len(seats) > most:
+            bodies = analysis.model.bodies
+            assumed = sum(1 for body in seats if bodies[body].meets_every_days is None)
+            why = (f"; {assumed} of them taken to meet, as their cadence is not recorded"
+                   if assumed else "")
             yield Problem.about(
                 [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
-                          f"(more than {most})"
+                          f"(more than {most}){why}"
             )
 
 
