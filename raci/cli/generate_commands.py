@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from raci.cli.options import output_option
+from raci.cli.options import output_option, tell_schema_written
 from raci.errors import UsageError
 from raci.source import FILE_SUFFIXES
 
@@ -30,10 +30,11 @@ def generate(size: str, seed: int, scale: int, output: Path) -> None:
     if not output.parent.is_dir():
         raise UsageError(f"{output}: the folder {output.parent} does not exist")
     model = generate_model(size, seed, scale=scale)
-    write_model(model, output)
+    schema = write_model(model, output)
     scaled = "" if scale == 1 else f" ×{scale}"
     click.echo(f"Wrote {output}: {len(model):,} entities, "
                f"{len(model.assignments):,} assignments ({size}{scaled}, seed {seed}).")
+    tell_schema_written(schema)
 
 
 COMMANDS: list[click.Command] = [generate]
