@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 from rich import box
 from rich.cells import cell_len
@@ -240,7 +241,7 @@ def wide_model() -> Model:
         model.add(Person(id=f"p{number}", name=f"Persoon | {number}"))
     for number in range(12):
         model.add(Goal(id=f"g{number}", name=f"Doel, \"{number}\"\nregel"))
-        for actor in {0, 29, (number * 7) % 30}:
+        for actor in sorted({0, 29, (number * 7) % 30}):
             model.assign(f"g{number}", "A" if actor == 0 else "I", f"p{actor}")
     model.add(Goal(id="g.leeg", name="Geen letters"))
     hold_a_and_r(model, "g3", "p0")
@@ -390,3 +391,16 @@ def test_a_grid_too_big_to_read_says_what_reads(tmp_path: Path, raci,
     assert big.out == matrix_markdown(build_matrix(warmte_model()))  # still all of it
     assert big.err == ("note: the matrix is 8 items by 8 actors; --layout list names each "
                        "item's actors and --scope ID narrows it\n")
+
+
+@pytest.mark.parametrize("no_colour", [False, True])
+def test_on_a_terminal_the_accountable_is_red_unless_no_color(tmp_path: Path,
+                                                               no_colour: bool) -> None:
+    path = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), path)
+    env = {"PATH": os.environ["PATH"], "TERM": "xterm-256color", "COLUMNS": "120",
+           **({"NO_COLOR": "1"} if no_colour else {})}
+    shown = pexpect.run(f"{RACI} matrix {path}", env=env, encoding="utf-8", timeout=60)
+    assert "Subsidieregeling vaststellen" in shown
+    assert ("\x1b[1;31mA\x1b[0m" in shown) != no_colour
+    assert ("\x1b[" in shown) != no_colour

@@ -174,7 +174,8 @@ def terminal() -> tuple[int, bool]:
     from rich.console import Console
 
     console = Console()
-    return console.width, console.is_terminal and console.color_system is not None
+    colour = console.is_terminal and console.color_system is not None and not console.no_color
+    return console.width, colour
 
 
 def write_lines(lines: Iterable[str]) -> None:
