@@ -178,9 +178,12 @@ def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Install
     with zipfile.ZipFile(built.wheel) as wheel:
         info = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
         requires = email.message_from_bytes(wheel.read(info)).get_all("Requires-Dist")
-    needed = runtime_distributions(requires)
-    link_distributions(list(needed.values()), home / "dependencies")
-    place = Installed(venv, work, {})
+    link_distributions(list(runtime_distributions(requires).values()), home / "dependencies")
+    path = [p for p in os.environ["PATH"].split(os.pathsep) if str(ROOT) not in p]
+    env = {**{k: v for k, v in os.environ.items()
+              if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")},
+           "PATH": os.pathsep.join([str(venv / "bin"), *path]), "COLUMNS": "100"}
+    place = Installed(venv, work, env)
     (place.site_packages / "dependencies.pth").write_text(f"{home / 'dependencies'}\n")
     pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python")]
     done = subprocess.run([*pip, "install", "--no-index", "--no-deps", str(built.wheel)],
@@ -188,10 +191,6 @@ def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Install
     assert done.returncode == 0, done.stderr
     checked = subprocess.run([*pip, "check"], capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    path = [p for p in os.environ["PATH"].split(os.pathsep) if str(ROOT) not in p]
-    place.env = {**{k: v for k, v in os.environ.items()
-                    if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")},
-                 "PATH": os.pathsep.join([str(venv / "bin"), *path]), "COLUMNS": "100"}
     return place
 
 
