@@ -62,6 +62,13 @@ def confirm(message: str) -> None:
         discard_output()
 
 
+def tell_schema_written(schema: Path | None) -> None:
+    """Say that a model file's schema was written beside it (see `raci schema`)."""
+    if schema is not None:
+        click.echo(f"wrote {schema} beside it: editors check and complete the model file "
+                   "against it", err=True)
+
+
 def discard_output() -> None:
     """Point stdout at /dev/null so that Python's flush at exit fails no more."""
     with contextlib.suppress(OSError):  # no file descriptor behind stdout: nothing to flush
