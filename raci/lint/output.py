@@ -257,7 +257,7 @@ def to_sarif(run: LintRun, rules: Sequence[Rule]) -> str:
             "tool": {"driver": {
                 "name": "raci",
                 "version": _raci_version(),
-                "informationUri": "https://pypi.org/project/raci/",
+                "fullName": "raci, a linter of governance models",
                 "rules": [_sarif_rule(r, run.config.level_of(r)) for r in rules],
             }},
             "invocations": [_sarif_invocation(run, rule_index)],
