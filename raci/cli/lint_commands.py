@@ -104,8 +104,8 @@ def _write(output: str, path: Path | None) -> None:
 
 @click.command()
 @click.argument("code", required=False)
-@format_option(RULES_FORMATS, "Output format: text, or the rules' documentation as JSON.",
-               default="text")
+@format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
+                              "json (the rules' documentation as data).", default="text")
 def rules(code: str | None, fmt: str) -> None:
     """List the lint rules (or one group's: `raci rules OWN`), or explain one:
     what it finds and looks at, why it matters, how to fix it, its message,

@@ -229,7 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--write", action="store_true", help="write the stale files")
     action.add_argument("--check", action="store_true", help="exit 1 when a file is stale")
-    if parser.parse_args(argv).write:
+    write = parser.parse_args(argv).write
+    if not (ROOT / README).is_file():
+        parser.exit(2, f"{parser.prog}: {ROOT} is not a checkout of raci (no {README})\n")
+    if write:
         for path in write_docs():
             print(f"wrote {path.relative_to(ROOT)}" if path.exists()
                   else f"removed {path.relative_to(ROOT)}")
