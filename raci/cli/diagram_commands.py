@@ -63,7 +63,7 @@ def rule_helps() -> dict[str, RuleHelp]:
     from raci.export import rule_help
     from raci.lint import RULES
 
-    return {r.code: rule_help(r.code, r.name, r.doc, r.group) for r in RULES}
+    return {r.code: rule_help(r) for r in RULES}
 
 
 def diagram_format(fmt: str | None, output: Path | None) -> str:

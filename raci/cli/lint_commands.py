@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from raci.lint.rule import Rule
 
 EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2
+RULES_FORMATS = ("text", "json")
 
 
 @click.command()
@@ -103,28 +104,29 @@ def _write(output: str, path: Path | None) -> None:
 
 @click.command()
 @click.argument("code", required=False)
-def rules(code: str | None) -> None:
+@format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
+                              "json (the rules' documentation as data).", default="text")
+def rules(code: str | None, fmt: str) -> None:
     """List the lint rules (or one group's: `raci rules OWN`), or explain one:
-    what, why, how to fix, parameters."""
-    from raci.lint.rule import param_text
+    what it finds and looks at, why it matters, how to fix it, its message,
+    parameters and configuration, how to waive it, and examples."""
+    from raci.lint.docs import rule_json, rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
     group = RULES if code is None else [
         r for r in RULES if code.lower() in (r.group, r.code[:3].lower())]
     if code is None or group:
-        _list_rules(group)
+        if fmt == "json":
+            click.echo(rules_json(group), nl=False)
+        else:
+            _list_rules(group)
         return
     found = find_rule(code)
     if found is None:
         nearest = closest_rule(code)
         hint = f" did you mean {nearest!r}?" if nearest else ""
         raise UsageError(f"no rule {code!r};{hint} `raci rules` lists them")
-    click.echo(f"{found.code} {found.dotted_name} (default level: {found.level})\n")
-    click.echo(found.doc)  # its "Parameters:" paragraph gives the defaults
-    click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "
-               "level = \"error\"|\"warning\"|\"info\"|\"off\""
-               + "".join(f", {name} = {param_text(default)}"
-                         for name, default in found.params.items()))
+    click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.rule import Rule
+from raci.lint.ruledoc import rule_doc
 from raci.lint.run import LintRun, ModelError
 from raci.text import one_line
 
@@ -90,16 +91,16 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     CODE [level] message (ids)`` where there is no line (a database, a
     whole-model finding); then the rules not run and a summary. Why a model
     could not be read goes to stderr (the command prints it)."""
-    lines = []
-    for f in run.findings:
-        if f.waived:
-            continue
-        ids = ", ".join(f.targets)
-        if f.related:
-            ids += f"; related: {related_text(f.related)}"
-        lines.append(one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}"
-                              + (f" ({ids})" if ids else "")))
+    lines = [text_line(f) for f in run.findings if not f.waived]
     return "\n".join([*lines, *_not_run_lines(run), _closing(run)]) + "\n"
+
+
+def text_line(f: Finding) -> str:
+    """One finding as the text output prints it."""
+    ids = ", ".join(f.targets)
+    if f.related:
+        ids += f"; related: {related_text(f.related)}"
+    return one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}" + (f" ({ids})" if ids else ""))
 
 
 def _count(number: int, noun: str) -> str:
@@ -163,12 +164,15 @@ def _uri(path: str) -> str:
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
+    doc = rule_doc(rule)
+    help_ = f"Why it matters: {doc.why}\n\nHow to fix: {doc.fix}"
     return {
         "id": rule.code,
         "name": rule.dotted_name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc, "markdown": rule.doc},
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.description or doc.summary},
+        "help": {"text": help_, "markdown": f"**Why it matters:** {doc.why}\n\n"
+                                            f"**How to fix:** {doc.fix}"},
         "defaultConfiguration": {"level": SARIF_LEVELS[level]},
         "properties": {"tags": [rule.group], "parameters": dict(rule.params)},
     }

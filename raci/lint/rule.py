@@ -1,11 +1,12 @@
 """What a lint rule is: a code, a name, a default level, parameters and a check.
 
-A rule is declared with the `rule` decorator on its check function; the
-function's docstring is the rule's documentation (what it finds, why it
-matters for getting policy executed, how to fix it, a failing and a passing
-example). A check is given *subjects* of the rule's `Scope` (items, bodies,
-units, or the whole model) and yields `Problem`s about them; levels,
-selection, waivers and baselines are the engine's business, never a rule's.
+A rule is declared with the `lint_rule` decorator on its check function;
+the function's docstring is the rule's documentation (what it finds, why it
+matters for getting policy executed, how to fix it, its message, a failing
+and a passing example), in the shape `raci.lint.ruledoc` reads. A check
+is given *subjects* of the rule's `Scope` (items, bodies, units, or the
+whole model) and yields `Problem`s about them; levels, selection, waivers
+and baselines are the engine's business, never a rule's.
 A full lint gives a check every subject in one call (one loop, no call per
 subject); the app's `Linter` gives it only the subjects an edit touches.
 """
@@ -72,6 +73,7 @@ class Scope:
     """What a rule checks: which ids are its subjects, and whether an id is one."""
 
     name: str
+    """The subjects in words, after "each": ``body``, ``body or role``."""
     subjects: Callable[[Analysis], Iterable[str]]
     contains: Callable[[Analysis, str], bool]
 
@@ -104,9 +106,10 @@ def _is_accountable_thing(analysis: Analysis, entity_id: str) -> bool:
 
 ITEM_KINDS = ("goal", "initiative", "decision")
 """The kinds that are *items* (an indicator is one for OWN001 only)."""
-ITEMS = _kind_scope("item", *ITEM_KINDS)
-ITEMS_AND_RACI_KPIS = Scope("item or indicator with raci", _accountable_things,
-                            _is_accountable_thing)
+ITEMS = _kind_scope("goal, initiative or decision", *ITEM_KINDS)
+ITEMS_AND_RACI_KPIS = Scope(
+    "goal, initiative or decision, and each indicator that carries a `raci` block",
+    _accountable_things, _is_accountable_thing)
 GOALS = _kind_scope("goal", "goal")
 INITIATIVES = _kind_scope("initiative", "initiative")
 DECISIONS = _kind_scope("decision", "decision")

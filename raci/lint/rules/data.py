@@ -141,6 +141,9 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
     finding. Either way the summary of `raci lint` says which rules were
     not run and why (JSON: `summary.not_run`, rule code -> fact).
 
+    Looks at: each fact in the table, counted over the whole model; each
+    finding is about one fact, its target the fact's name.
+
     Why it matters: a model converted from a roster, a spreadsheet or
     another tool often lacks a whole kind of fact. Then a rule that needs
     it reports every entity, hundreds of findings that only say the source
@@ -150,27 +153,46 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
     How to fix: record the fact (chairs, holders, ...) in the model, or add
     its name to `org.not_recorded` to say the source does not have it.
 
-    Parameters: `min_missing` (entities lacking the fact, default 20, at
-    least 1), `min_share` (their share of the entities it applies to,
-    default 0.9, between 0 and 1).
+    Parameters:
+    - `min_missing`: the fewest entities that must lack the fact.
+    - `min_share`: the smallest share of the entities the fact applies to
+      that must lack it.
 
     Reading: both thresholds are inclusive (20 of 22 bodies is enough). A
     body with `meets_every_days: 0` has a recorded cadence. A fact both
-    named in `org.not_recorded` and lacking gives no finding. DAT001 cannot
-    be waived. When DAT001 itself does not run (`--ignore DAT001`), only
-    the facts `org.not_recorded` names turn rules off: every other rule
-    runs and reports each entity. A waiver of a rule that is not run
-    matches nothing and is reported by WAI002, saying why.
+    named in `org.not_recorded` and lacking gives no finding. When DAT001
+    itself does not run (`--ignore DAT001`), only the facts
+    `org.not_recorded` names turn rules off: every other rule runs and
+    reports each entity. A waiver of a rule that is not run matches nothing
+    and is reported by WAI002, saying why.
 
-    Failing:
+    Waiving: instead, record the fact or name it in `org.not_recorded`; to
+    see every entity's finding after all, run without DAT001 (`--ignore
+    DAT001`).
 
-        bodies:   # and 20 more bodies like these, none with a chair
-          - {id: pmc-a, name: PMC A, kind: committee, members: [p1, p2]}
-          - {id: pmc-b, name: PMC B, kind: committee, members: [p3, p4]}
+    Message:
 
-    Passing:
+        {count} of {count} {entities lacking the fact}: {rules} {is or are} not run;
+          record {fact in words}, or add `{fact}` to `org.not_recorded`
 
-        org: {name: Apache, not_recorded: [chairs]}
+    Failing (min_missing = 2):
+
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        bodies:
+          - {id: pmc-a, name: PMC A, kind: committee, members: [p.jansen], meets_every_days: 30}
+          - {id: pmc-b, name: PMC B, kind: committee, members: [p.dekker], meets_every_days: 30}
+
+    Passing (min_missing = 2):
+
+        org: {name: Example, not_recorded: [chairs]}
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        bodies:
+          - {id: pmc-a, name: PMC A, kind: committee, members: [p.jansen], meets_every_days: 30}
+          - {id: pmc-b, name: PMC B, kind: committee, members: [p.dekker], meets_every_days: 30}
     """
     for fact, missing, total in _lacking_facts(analysis, params):
         yield Problem.about(

@@ -18,6 +18,10 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
 
     How to fix: give the role its assignments or seats, or remove it.
 
+    Message:
+
+        {role} has no assignment, seat, chair or one reporting to it
+
     Failing:
 
         roles:
@@ -25,8 +29,11 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
 
     Passing:
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: adviseur, name: Adviseur}
         goals:
-          - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
+          - {id: g.x, name: Doel X, raci: {A: dg, C: [adviseur]}}
     """
     holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
     idle = set(roles).difference(analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
@@ -47,6 +54,10 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
     How to fix: give them a role, a seat or an assignment, or leave them
     out of the model.
 
+    Message:
+
+        {person} holds no role, seat, chair or assignment
+
     Failing:
 
         people:
@@ -54,6 +65,8 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
         roles:
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
@@ -76,6 +89,12 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 
     How to fix: fill the role (`holders`), or move its duties to a filled one.
 
+    Reading: an actor that holds A with R (A/R) counts as a Responsible.
+
+    Message:
+
+        {role} is vacant but {is Responsible, chairs a body, sits in a body: those that hold}
+
     Failing:
 
         roles:
@@ -85,8 +104,12 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
         roles:
           - {id: pm, name: Programmamanager, holders: [p.jansen]}
+        bodies:
+          - {id: pb, name: Programmaraad, kind: programme_board, chair: pm, members: [pm]}
     """
     responsible = analysis.assignments.items_holding("R")
     for role in analysis.vacant_roles.intersection(roles):
@@ -119,15 +142,28 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
     Reading: a vacant role as chair sits in the body only when the role
     itself is a member.
 
+    Message:
+
+        {body} is chaired by {chair id}, who does not sit in it
+
     Failing:
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: dir-a, name: Directeur A}
+          - {id: dir-b, name: Directeur B}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dir-a, dir-b]}
 
     Passing:
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: dir-a, name: Directeur A}
+          - {id: dir-b, name: Directeur B}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dg, r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg,
+             members: [dg, dir-a, dir-b]}
     """
     bodies = analysis.model.bodies
     for body_id in body_ids:

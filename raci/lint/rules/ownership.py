@@ -43,13 +43,22 @@ def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -
 
     How to fix: name one role (preferably) or person as `A`.
 
+    Message:
+
+        {item} has no Accountable
+
     Failing:
 
+        roles:
+          - {id: team-klimaat, name: Team Klimaat}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {R: [team-klimaat]}}
 
     Passing:
 
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat}
+          - {id: team-klimaat, name: Team Klimaat}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [team-klimaat]}}
     """
@@ -71,15 +80,25 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
     How to fix: keep one `A`; make the others `R` (they do the work) or `C`
     (they are heard first).
 
+    Message:
+
+        {item} has {count} Accountables: {ids}
+
     Failing:
 
+        roles:
+          - {id: dg-ke, name: DG Klimaat en Energie}
+          - {id: dir-klimaat, name: Directeur Klimaat}
         goals:
-          - {id: g.co2, name: CO2 -55%, raci: {A: [dg-ke, sg-klimaat]}}
+          - {id: g.co2, name: CO2 -55%, raci: {A: [dg-ke, dir-klimaat]}}
 
     Passing:
 
+        roles:
+          - {id: dg-ke, name: DG Klimaat en Energie}
+          - {id: dir-klimaat, name: Directeur Klimaat}
         goals:
-          - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [sg-klimaat]}}
+          - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [dir-klimaat]}}
     """
     owners_of = analysis.assignments.holding("A")
     shared = {item for item, owners in owners_of.items() if len(owners) > 1}
@@ -132,17 +151,30 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
     body `C`, or move the body's part to a decision it takes.
 
     Reading: a body among several Accountables of an item is reported as
-    well (OWN002 reports the several Accountables). A waiver targets the
-    body; one written for an item (before raci 0.2) no longer matches and
-    is reported by WAI002.
+    well (OWN002 reports the several Accountables).
+
+    Waiving: a waiver targets the body; one written for an item (before
+    raci 0.2) no longer matches and is reported by WAI002.
+
+    Message:
+
+        {body} is the Accountable of {items counted by kind}
 
     Failing:
 
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat}
+        bodies:
+          - {id: sg-klimaat, name: Stuurgroep Klimaat, kind: steering_group, members: [dg-klimaat]}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: sg-klimaat}}
 
     Passing:
 
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat}
+        bodies:
+          - {id: sg-klimaat, name: Stuurgroep Klimaat, kind: steering_group, members: [dg-klimaat]}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, C: [sg-klimaat]}}
     """
@@ -167,20 +199,34 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
 
     Reading: an item with several Accountables counts for each vacant role
     among them. Being the Accountable of an indicator does not count:
-    indicators are not items. A waiver targets the role; one written for
-    an item (before raci 0.2) no longer matches and is reported by WAI002.
+    indicators are not items.
+
+    Waiving: a waiver targets the role; one written for an item (before
+    raci 0.2) no longer matches and is reported by WAI002.
+
+    Message:
+
+        {role} is vacant but the Accountable of {items counted by kind}
 
     Failing:
 
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: []}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: pm-warmte}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: pm-warmte}}
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: [p.jansen]}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
+        initiatives:
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: pm-warmte}}
     """
     for role, items in _owners(analysis, analysis.vacant_roles.intersection(roles), ITEM_KINDS):
         yield Problem.about(
@@ -208,9 +254,15 @@ def external_accountable(analysis: Analysis, params: RuleParams,
     Reading: a role with some internal holders is not external and is not
     reported; an external person who holds such a role is reported only
     for the items they own themselves. On an item with several
-    Accountables each external one counts. A waiver targets the actor; one
-    written for an item (before raci 0.2) no longer matches and is reported
-    by WAI002.
+    Accountables each external one counts.
+
+    Waiving: a waiver targets the actor; one written for an item (before
+    raci 0.2) no longer matches and is reported by WAI002.
+
+    Message:
+
+        {person} is external but the Accountable of {items counted by kind}
+        {role} is held only by external people but the Accountable of {items counted by kind}
 
     Failing:
 
@@ -223,6 +275,13 @@ def external_accountable(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        units:
+          - {id: bureau-x, name: Adviesbureau X, external: true}
+        people:
+          - {id: p.dekker, name: Sander Dekker, unit: bureau-x}
+          - {id: p.visser, name: Anne Visser}
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat, holders: [p.visser]}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [p.dekker]}}
     """
@@ -246,19 +305,40 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
     How to fix: split the item into parts with one or two Responsibles
     each, or make some parties `C` or `I`.
 
-    Parameters: `max_responsible` (default 3).
+    Parameters:
+    - `max_responsible`: the most Responsibles an item may have.
 
-    Failing (max_responsible = 3):
+    Reading: an actor that holds A with R (A/R) counts as a Responsible.
 
+    Message:
+
+        {item} has {count} Responsibles (more than {max_responsible}): {ids}
+
+    Failing (max_responsible = 2):
+
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: team-a, name: Team A}
+          - {id: team-b, name: Team B}
+          - {id: team-c, name: Team C}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x],
-             raci: {A: dg-bw, R: [team-a, team-b, team-c, team-d]}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte],
+             raci: {A: dg-bw, R: [team-a, team-b, team-c]}}
 
-    Passing:
+    Passing (max_responsible = 2):
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: team-a, name: Team A}
+          - {id: team-b, name: Team B}
+          - {id: team-c, name: Team C}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x],
-             raci: {A: dg-bw, R: [team-a, team-b], C: [team-c, team-d]}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte],
+             raci: {A: dg-bw, R: [team-a, team-b], C: [team-c]}}
     """
     doers_of = analysis.assignments.holding("R")
     most = number(params, "max_responsible")
@@ -282,15 +362,31 @@ def no_responsible(analysis: Analysis, params: RuleParams,
 
     How to fix: name the roles or people who do the work as `R`.
 
+    Reading: an Accountable that also holds R (A/R) is a Responsible, so
+    its initiative is not reported.
+
+    Message:
+
+        {initiative} has an Accountable but no Responsible
+
     Failing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: dg-bw}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: dg-bw}}
 
     Passing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: team-wijk, name: Team Wijkaanpak}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: dg-bw, R: [team-wijk]}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: dg-bw, R: [team-wijk]}}
     """
     owned = analysis.assignments.holding("A")
     done = analysis.assignments.holding("R")
@@ -320,18 +416,25 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     is never compared with itself, even on a reporting cycle (BOD005
     reports that).
 
+    Message:
+
+        {item} has inverted accountability: {accountable} reports to {responsible}[; {more pairs}]
+
     Failing:
 
         roles:
           - {id: sg, name: Secretaris-generaal}
           - {id: dir, name: Directeur, reports_to: sg}
         goals:
-          - {id: g.x, name: Doel, raci: {A: dir, R: [sg]}}
+          - {id: g.x, name: Doel X, raci: {A: dir, R: [sg]}}
 
     Passing:
 
+        roles:
+          - {id: sg, name: Secretaris-generaal}
+          - {id: dir, name: Directeur, reports_to: sg}
         goals:
-          - {id: g.x, name: Doel, raci: {A: sg, R: [dir]}}
+          - {id: g.x, name: Doel X, raci: {A: sg, R: [dir]}}
     """
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")

@@ -27,19 +27,34 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     How to fix: delegate ownership to roles held by others, or split the
     role that gathers it all.
 
-    Parameters: `max_items` (default 8).
+    Parameters:
+    - `max_items`: the most items a person may be the Accountable of.
+
+    Message:
+
+        {person} is Accountable for {count} items (more than {max_items})
 
     Failing (max_items = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
         goals:
-          - {id: g.a, name: A, raci: {A: p.jansen}}
-          - {id: g.b, name: B, raci: {A: dg-bw}}     # dg-bw is held by p.jansen
+          - {id: g.a, name: Doel A, raci: {A: p.jansen}}
+          - {id: g.b, name: Doel B, raci: {A: dg-bw}}
 
-    Passing:
+    Passing (max_items = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
+          - {id: dir-x, name: Directeur X, holders: [p.dekker]}
         goals:
-          - {id: g.a, name: A, raci: {A: p.jansen}}
-          - {id: g.b, name: B, raci: {A: dir-x}}     # held by someone else
+          - {id: g.a, name: Doel A, raci: {A: dg-bw}}
+          - {id: g.b, name: Doel B, raci: {A: dir-x}}
     """
     accountable_for = analysis.assignments.items_holding("A")
     roles_of_person = analysis.roles_of_person
@@ -69,24 +84,43 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
 
     How to fix: let someone else take seats, or merge bodies.
 
-    Parameters: `max_bodies` (default 5).
+    Parameters:
+    - `max_bodies`: the most bodies that meet a person may sit in.
 
     Reading: *sits in* means member of; chairing a body without being a
     member does not count. A body with `meets_every_days: 0` does not meet
     (a roster that votes by mail, say) and does not count; a body with no
     `meets_every_days` is taken to meet, and the message counts those.
 
+    Message:
+
+        {person} sits in {count} bodies (more than {max_bodies})[; {count} of them taken
+          to meet, as their cadence is not recorded]
+
     Failing (max_bodies = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
         bodies:
-          - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
-          - {id: sg-b, name: B, kind: steering_group, members: [dg-bw]}  # held by p.jansen
+          - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [p.jansen],
+             meets_every_days: 14}
+          - {id: sg-b, name: Stuurgroep B, kind: steering_group, members: [dg-bw],
+             meets_every_days: 28}
 
-    Passing:
+    Passing (max_bodies = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
         bodies:
-          - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
-          - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
+          - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [p.jansen],
+             meets_every_days: 14}
+          - {id: sg-b, name: Stuurgroep B, kind: steering_group, chair: dg-bw,
+             members: [p.dekker], meets_every_days: 28}
     """
     most = number(params, "max_bodies")
     for person in _listed_more_than(analysis, analysis.bodies_of_member, most).intersection(people):
@@ -136,27 +170,55 @@ def external_dependence(analysis: Analysis, params: RuleParams,
     a role whose holders are all external. External units, and units under
     one, are not checked.
 
-    Reading: a body as Responsible is one of "all" the assignments (it
-    counts in the total) but is never external; a vacant role is not
-    external either.
-
     Why it matters: a unit whose work is mostly done by suppliers loses the
     knowledge to steer it and cannot continue when contracts end.
 
     How to fix: build internal capacity, or make internal staff Responsible
     alongside the supplier.
 
-    Parameters: `max_share` (default 0.5, between 0 and 1).
+    Parameters:
+    - `max_share`: the largest share of Responsible assignments that may be
+      external.
+
+    Reading: a body as Responsible is one of "all" the assignments (it
+    counts in the total) but is never external; a vacant role is not
+    external either. An actor that holds A with R (A/R) counts as a
+    Responsible.
+
+    Message:
+
+        {unit} has {count} of {count} Responsible assignments on its active initiatives
+          external ({share}, more than {max_share})
 
     Failing:
 
+        units:
+          - {id: dir-x, name: Directie X}
+          - {id: bureau-y, name: Adviesbureau Y, external: true}
+        people:
+          - {id: p.extern, name: Sander Dekker, unit: bureau-y}
+        roles:
+          - {id: directeur-x, name: Directeur X, unit: dir-x}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], raci: {A: directeur-x, R: [p.extern]}}
 
     Passing:
 
+        units:
+          - {id: dir-x, name: Directie X}
+          - {id: bureau-y, name: Adviesbureau Y, external: true}
+        people:
+          - {id: p.extern, name: Sander Dekker, unit: bureau-y}
+          - {id: p.intern, name: Petra Jansen, unit: dir-x}
+        roles:
+          - {id: directeur-x, name: Directeur X, unit: dir-x}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern, p.intern]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x],
+             raci: {A: directeur-x, R: [p.extern, p.intern]}}
     """
     externals = analysis.external_actors
     owners_of = analysis.assignments.holding("A")
@@ -199,17 +261,39 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
     How to fix: stop or pause initiatives, move work to units with room, or
     add people.
 
+    Reading: an actor that holds A with R (A/R) counts as a Responsible.
+
+    Message:
+
+        {unit} is asked {fte} FTE but has {fte}
+
     Failing:
 
+        units:
+          - {id: team-x, name: Team X}
         people:
-          - {id: p.a, name: A, unit: team-x, capacity_fte: 1.0}
+          - {id: p.jansen, name: Petra Jansen, unit: team-x, capacity_fte: 1.0}
+        roles:
+          - {id: dg, name: Directeur-generaal}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], demand_fte: 3.0, raci: {A: dg, R: [p.a]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], demand_fte: 3.0,
+             raci: {A: dg, R: [p.jansen]}}
 
     Passing:
 
+        units:
+          - {id: team-x, name: Team X}
+        people:
+          - {id: p.jansen, name: Petra Jansen, unit: team-x, capacity_fte: 1.0}
+        roles:
+          - {id: dg, name: Directeur-generaal}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], demand_fte: 0.8,
+             raci: {A: dg, R: [p.jansen]}}
     """
     demand_of = _demand_per_unit(analysis)
     people_by_unit = analysis.people_by_unit

@@ -23,15 +23,23 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
     Reading: done, paused and proposed initiatives count as contributing;
     only stopped ones do not.
 
+    Message:
+
+        {goal} has no initiative working on it
+
     Failing:
 
         goals:
           - {id: g.x, name: Doel X}
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: stopped}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: Aanpak X, goals: [g.x]}
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: paused}
     """
     subgoals = analysis.subgoals
     worked_on = {goal for initiative in analysis.model.initiatives.values()
@@ -55,6 +63,10 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
     Reading: every initiative counts, whatever its status (a stopped one
     that served no goal is still worth cleaning up).
 
+    Message:
+
+        {initiative} serves no goal
+
     Failing:
 
         initiatives:
@@ -62,6 +74,8 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x]}
     """
@@ -81,6 +95,10 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
 
     How to fix: add an indicator (`kpis`) with `measures` set to the goal.
 
+    Message:
+
+        {goal} has no indicator
+
     Failing:
 
         goals:
@@ -88,6 +106,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         kpis:
           - {id: k.x, name: Indicator X, measures: g.x, type: leading}
     """
@@ -111,13 +131,24 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
     How to fix: add an indicator of `type: leading` that moves before the
     result does (permits granted before homes converted, say).
 
+    Reading: a goal with no indicator of its own is not reported (STR003
+    reports a goal without sub-goals that has none).
+
+    Message:
+
+        {goal} has only lagging indicators: {ids}
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Woningen verduurzaamd}
         kpis:
           - {id: k.x, name: Woningen, measures: g.x, type: lagging}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Woningen verduurzaamd}
         kpis:
           - {id: k.x, name: Woningen, measures: g.x, type: lagging}
           - {id: k.y, name: Vergunningen, measures: g.x, type: leading}
@@ -141,15 +172,24 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
     How to fix: add `success_criteria`.
 
+    Message:
+
+        {initiative} has no success criteria
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], status: active}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: Aanpak X, goals: [g.x], success_criteria: ["200 wijken gestart"]}
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: active,
+             success_criteria: ["200 wijken gestart"]}
     """
     everything = analysis.model.initiatives
     for initiative in initiatives:
@@ -171,14 +211,22 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
     How to fix: resume the blocker, drop the dependency, or pause the
     dependent initiative too.
 
+    Message:
+
+        {initiative} depends on paused or stopped initiatives: {ids}
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], status: paused}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], status: active}
@@ -202,20 +250,32 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     One finding per strongly connected component, with every member as a
     target; an initiative that depends on itself is a cycle.
 
+    Looks at: the `depends_on` of every initiative; each finding is about
+    one cycle, every initiative in it a target.
+
     Why it matters: initiatives that wait for each other can never start or
     finish in the planned order.
 
     How to fix: cut the dependency that is least real, or merge the
     initiatives.
 
+    Message:
+
+        {initiative} depends on itself
+        Dependency cycle among {count} initiatives: {initiatives}
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], depends_on: [i.a]}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x]}
@@ -257,13 +317,21 @@ def overdue_initiative(analysis: Analysis, params: RuleParams,
     How to fix: re-plan with a new `end`, or close it (`status: done` or
     `stopped`).
 
+    Message:
+
+        {initiative} is active past its end {date}
+
     Failing (as of 2026-11-01):
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], end: 2026-06-30}
 
-    Passing:
+    Passing (as of 2026-11-01):
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], end: 2027-06-30}
     """
