@@ -6,21 +6,25 @@ part is built once, on first use, as plain dicts; only the graphs a rule
 needs are built, and none compares all pairs of anything.
 The assignment index is the one part that changes in place: the app's
 incremental `Linter` replaces the assignments of one item after a matrix edit
-(`AssignmentIndex.replace_item`); every other part depends only on entities, and
-a change to an entity builds a new `Analysis`.
+(`AssignmentIndex.replace_item`); every other part depends only on entities,
+and after a change to an entity it is forgotten and worked out anew
+(`entities_changed`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
+from typing import Any, TypeVar
 
 from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
 from raci.analysis.overlap import LookAlikes, look_alikes
 from raci.model import LETTERS, Letter
 from raci.model.lean import NO_ASSIGNMENTS, LeanBody, LeanKpi, LeanModel, LeanRole, LetterColumns
+
+Derived = TypeVar("Derived")
 
 
 class AssignmentIndex:
@@ -123,6 +127,25 @@ class Analysis:
         """Rule code -> the fact not recorded for which the engine does not
         run it (SPEC §2, DAT001); the engine fills it."""
         self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
+        self._remembered: dict[str, Any] = {}
+
+    def entities_changed(self) -> None:
+        """Forget everything worked out from the entities, after the lean
+        model's entities changed in place (`Linter.update`); each part is
+        worked out again when next asked for. The assignment index stays."""
+        for name in _DERIVED:
+            self.__dict__.pop(name, None)
+        self._look_alikes.clear()
+        self._remembered.clear()
+
+    def remembered(self, key: str, work_out: Callable[[], Derived]) -> Derived:
+        """What `work_out` gives, worked out from the entities alone (never
+        from assignments) once, until they change: for a rule's own parts,
+        as the cached properties are for the parts rules share."""
+        if key not in self._remembered:
+            self._remembered[key] = work_out()
+        result: Derived = self._remembered[key]
+        return result
 
     # ---- kinds -------------------------------------------------------------
 
@@ -433,6 +456,10 @@ class Analysis:
         for kpi in self.model.kpis.values():
             index[kpi.measures].append(kpi)
         return index
+
+
+_DERIVED = tuple(name for name, value in vars(Analysis).items()
+                 if isinstance(value, cached_property))
 
 
 KIND_LABELS = {

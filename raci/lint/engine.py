@@ -25,10 +25,10 @@ from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import Letter, Model, Waiver
+from raci.model import Model, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
-from raci.model.lean import LeanModel
+from raci.model.lean import LEAN_KINDS, LeanModel, lean_entity
 from raci.source import ModelSource
 
 
@@ -95,18 +95,32 @@ class Linter:
         return dict(self.analysis.not_run)
 
     def update(self, change: Change) -> list[Finding]:
-        """Bring the findings up to date after `change` was applied to the model."""
-        if (change.put or change.delete or change.org is not None or change.rename is not None
-                or self._model_moved_on()):
-            self._recheck_all()
-            return self.findings()
-        if change.assign or change.unassign:
-            items = {a.item for a in (*change.assign, *change.unassign)}
-            touched = self._reassign(items)
-            if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
-                self._recheck_all()
-                return self.findings()
-            self._recheck_subjects(touched)
+        """Bring the findings up to date after `change` was applied to the model.
+
+        Only what the change can have changed is checked again: the rules
+        that read a field of an entity it changed, added or removed (their
+        `fields`) are run again; the rules that read assignments are
+        re-checked for the subjects an assignment it changed touches (the
+        item, its actors, their people and units). A new name (which every
+        message reads), a renamed entity or a new org header re-checks
+        everything, as does a model that holds more than the changes given
+        so far (the app may apply several edits before it lints)."""
+        if change.org is not None or change.rename is not None or self._model_moved_on(change):
+            return self._recheck_everything()
+        changed = self._changed_fields(change)
+        if changed is None:
+            return self._recheck_everything()
+        items = self._items_reassigned(change)
+        self._put_entities(change)
+        touched = self._reassign(items) if items else set()
+        if ((touched or changed & fact_not_recorded.fields)
+                and self._run_fact_rule() != self.analysis.not_run):  # a fact came or went
+            return self._recheck_everything()
+        for r in self._checked:
+            if r.fields & changed:
+                self._problems[r.code] = self._run_rule(r)
+            elif touched and r.uses_assignments:
+                self._recheck_subjects(r, touched)
         if change.waivers is not None:
             self.analysis.model.waivers = list(self.model.waivers)
         self._findings = self._assemble()
@@ -121,22 +135,29 @@ class Linter:
             self._run_all_rules()
             self._findings = self._assemble()
 
+    def _recheck_everything(self) -> list[Finding]:
+        self._recheck_all()
+        return self.findings()
+
     def _run_all_rules(self) -> None:
         model = self.model
         lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
         self.analysis = Analysis(lean, effective_as_of(lean, self.config))
-        self._built_from = (self.model.org, list(self.model.entities()))
         self._problems: dict[str, dict[str, list[Problem]]] = {}
         self.analysis.not_run = self._run_fact_rule()
         self._checked = [r for r in self.rules if r.scope is not WAIVERS
                          and r.code not in self.analysis.not_run and r is not fact_not_recorded]
         for r in self._checked:
-            by_subject: dict[str, list[Problem]] = {}
-            for problem in r.run(self.analysis, self._params[r.code]):
-                # A scoped rule's problem is about its subject: the first target.
-                key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
-                by_subject.setdefault(key, []).append(problem)
-            self._problems[r.code] = by_subject
+            self._problems[r.code] = self._run_rule(r)
+
+    def _run_rule(self, r: Rule) -> dict[str, list[Problem]]:
+        """The rule's problems over its whole scope, by subject."""
+        by_subject: dict[str, list[Problem]] = {}
+        for problem in r.run(self.analysis, self._params[r.code]):
+            # A scoped rule's problem is about its subject: the first target.
+            key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
+            by_subject.setdefault(key, []).append(problem)
+        return by_subject
 
     def _run_fact_rule(self) -> dict[str, str]:
         """Run DAT001 (when enabled) and return the enabled rules whose fact
@@ -150,16 +171,72 @@ class Linter:
         found = rules_not_run(self.analysis, lacking)
         return {code: fact for code, fact in found.items() if code in self._params}
 
-    def _model_moved_on(self) -> bool:
-        """Whether the model no longer holds the very org and entities the
-        analysis was built from: the app may apply several edits before it
-        lints, so an assignment edit can arrive after a later removal was
-        already made. (A false alarm only costs a full run.)"""
-        org, entities = self._built_from
-        if self.model.org is not org or len(self.model) != len(entities):
+    def _model_moved_on(self, change: Change) -> bool:
+        """Whether the model holds more than the analysis knows plus `change`:
+        the app may apply several edits before it lints, so an edit can
+        arrive after a later removal was already made. The entities the
+        change names must be in the model as it made them, and the model
+        must hold as many entities as that gives. (A later edit of other
+        entities is caught up when its own update comes; a false alarm only
+        costs a full run.)"""
+        lean = self.analysis.model
+        if self.model.org is not lean.org:
             return True
-        return not all(now is then for now, then in
-                       zip(self.model.entities(), entities, strict=False))
+        put = {entity.id: entity for entity in change.put}
+        gone = {entity_id for entity_id in change.delete if entity_id not in put}
+        if any(self.model.get(entity_id) is not entity for entity_id, entity in put.items()):
+            return True
+        if any(self.model.kind(entity_id) is not None for entity_id in gone):
+            return True
+        added = sum(1 for entity_id in put if lean.kind(entity_id) is None)
+        removed = sum(1 for entity_id in gone if lean.kind(entity_id) is not None)
+        return len(self.model) != len(lean) + added - removed
+
+    def _changed_fields(self, change: Change) -> set[str] | None:
+        """The fields (``body.chair``) and kinds of entity the change
+        changed, added or removed, as rules declare what they read; None
+        when a name changed, which the messages of every rule read."""
+        lean = self.analysis.model
+        changed: set[str] = set()
+        for entity_id in change.delete:
+            kind = lean.kind(entity_id)
+            if kind is not None:
+                changed |= _every_field(kind)
+        for entity in change.put:
+            kind, new, old = kind_of(entity), lean_entity(entity), lean.get(entity.id)
+            if old is None or entity.id in change.delete or lean.kind(entity.id) != kind:
+                changed |= _every_field(kind)
+            elif old.name != new.name:
+                return None
+            else:
+                changed.update(f"{kind}.{name}" for name, was, now
+                               in zip(new._fields, old, new, strict=True) if was != now)
+        return changed
+
+    def _items_reassigned(self, change: Change) -> set[str]:
+        """The items whose assignments the change set or took away, its
+        removed entities' own too (read before the analysis forgets them)."""
+        index = self.analysis.assignments
+        items = {a.item for a in (*change.assign, *change.unassign)}
+        for entity_id in change.delete:
+            items.update(index.items_of(entity_id))
+            if index.has_assignments(entity_id):
+                items.add(entity_id)
+        return items
+
+    def _put_entities(self, change: Change) -> None:
+        """Bring the lean model's entities up to date with the change."""
+        if not (change.put or change.delete):
+            return
+        if not isinstance(self.model, Model):
+            raise TypeError("a lean model is only ever linted once, never edited")
+        lean = self.analysis.model
+        for entity_id in change.delete:
+            if lean.kind(entity_id) is not None:
+                lean.remove(entity_id)
+        for entity in change.put:
+            lean.put(kind_of(entity), lean_entity(entity))
+        self.analysis.entities_changed()
 
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
@@ -168,11 +245,8 @@ class Linter:
             raise TypeError("a lean model is only ever linted once, never edited")
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.actors_on(item)}
-        fresh: dict[str, list[tuple[str, Letter]]] = {item: [] for item in items}
-        for item, letter, actor in self.model.assignments:
-            if item in fresh:
-                fresh[item].append((actor, letter))
-        for item, letters in fresh.items():
+        for item in items:
+            letters = [(a.actor, a.letter) for a in self.model.assignments_of_item(item)]
             index.replace_item(item, letters)
             actors.update(actor for actor, _ in letters)
         return self._touched_by(items, actors)
@@ -184,21 +258,19 @@ class Linter:
         units = {analysis.unit_of(actor) for actor in actors | people}
         return {*items, *actors, *people, *(u for u in units if u is not None)}
 
-    def _recheck_subjects(self, touched: set[str]) -> None:
-        for r in self._checked:
-            if not r.uses_assignments:
-                continue
-            if r.scope is WHOLE_MODEL:
-                self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
-                continue
-            by_subject = self._problems[r.code]
-            for subject in touched:
-                # Re-checked below, unless it just left the scope (an indicator's
-                # last assignment went).
-                by_subject.pop(subject, None)
-            in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
-            for problem in r.run(self.analysis, self._params[r.code], in_scope):
-                by_subject.setdefault(problem.targets[0], []).append(problem)
+    def _recheck_subjects(self, r: Rule, touched: set[str]) -> None:
+        """Check a rule that reads assignments again for the subjects touched."""
+        if r.scope is WHOLE_MODEL:
+            self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
+            return
+        by_subject = self._problems[r.code]
+        for subject in touched:
+            # Re-checked below, unless it just left the scope (an indicator's
+            # last assignment went).
+            by_subject.pop(subject, None)
+        in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
+        for problem in r.run(self.analysis, self._params[r.code], in_scope):
+            by_subject.setdefault(problem.targets[0], []).append(problem)
 
     # ---- assembling ------------------------------------------------------------
 
@@ -225,6 +297,12 @@ class Linter:
         return Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
                        problem.targets, self.label, line, column,
                        related=problem.related, related_locations=related_locations)
+
+
+def _every_field(kind: str) -> set[str]:
+    """A kind and each of its fields, as rules name them: what adding or
+    removing an entity of that kind changes."""
+    return {kind, *(f"{kind}.{name}" for name in LEAN_KINDS[kind]._fields)}
 
 
 def finding_order(finding: Finding) -> tuple[object, ...]:

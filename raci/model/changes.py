@@ -55,16 +55,18 @@ class Change:
     def _unassign(self, model: Model, inverse: Change) -> None:
         if not self.unassign:
             return
-        present = set(model.assignments)
+        items = dict.fromkeys(a.item for a in self.unassign)
+        present = {a for item in items for a in model.assignments_of_item(item)}
         gone = [a for a in dict.fromkeys(self.unassign) if a in present]
         if gone:
             # Undo gives each cell back whole: an A/R that lost its R is
             # assigned A and R again.
             cells = {(a.item, a.actor) for a in gone}
-            inverse.assign.extend(a for a in model.assignments if (a.item, a.actor) in cells)
+            inverse.assign.extend(a for item in items for a in model.assignments_of_item(item)
+                                  if (a.item, a.actor) in cells)
             gone_set = set(gone)
             model.assignments = [a for a in model.assignments if a not in gone_set]
-            model.changed()
+            model.reassigned(gone, ())
 
     def _delete(self, model: Model, inverse: Change) -> None:
         doomed: dict[str, str] = {}  # id -> kind, in the order asked
@@ -105,15 +107,15 @@ class Change:
             cells.setdefault((a.item, a.actor), {})[Assignment(a.item, a.letter, a.actor)] = None
         # Only the items named can hold a previous letter: read them from the index
         # rather than hashing every assignment of the model (a matrix edit is one).
-        for item in dict.fromkeys(item for item, _ in cells):
-            inverse.assign.extend(a for a in model.assignments_of_item(item)
-                                  if (a.item, a.actor) in cells)
+        replaced = [a for item in dict.fromkeys(item for item, _ in cells)
+                    for a in model.assignments_of_item(item) if (a.item, a.actor) in cells]
+        inverse.assign.extend(replaced)
         given = [a for letters in cells.values() for a in letters]
         inverse.unassign.extend(given)
         model.assignments = [
             a for a in model.assignments if (a.item, a.actor) not in cells
         ] + given
-        model.changed()
+        model.reassigned(replaced, given)
 
     def is_empty(self) -> bool:
         return not (

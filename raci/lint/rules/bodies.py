@@ -10,6 +10,7 @@ from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
     ITEM_KINDS,
+    TEMPORARINESS,
     WHOLE_MODEL,
     Problem,
     Rule,
@@ -28,7 +29,8 @@ MOST_PAIRS_NAMED = 10
 
 @lint_rule("BOD001", "redundant-bodies", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
            params={"min_overlap": 0.6, "min_members": 3},
-           limits={"min_overlap": (EPSILON, 1.0)})
+           limits={"min_overlap": (EPSILON, 1.0)},
+           fields=("body.members", "role.holders"))
 def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A group of look-alike bodies: their seat-holders overlap with Jaccard >= `min_overlap`.
 
@@ -94,7 +96,8 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
 
 @lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True,
-           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS})
+           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS},
+           fields=("body.kind", *ITEM_KINDS))
 def powerless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body, of a kind not in `exempt_kinds`, Accountable for no goal, initiative or decision.
@@ -137,7 +140,8 @@ def powerless_body(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False)
+@lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False,
+           fields=TEMPORARINESS)
 def expired_mandate(analysis: Analysis, params: RuleParams,
                     entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role past its `sunset` on the as-of date.
@@ -174,7 +178,8 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
-           uses_assignments=False, params={"grace_days": 365})
+           uses_assignments=False, params={"grace_days": 365},
+           fields=(*TEMPORARINESS, "body.established"))
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
                          entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role with no `sunset`, past its first `grace_days`.
@@ -223,7 +228,8 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
                              f"{age} days old (established {established.isoformat()})")
 
 
-@lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False)
+@lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False,
+           fields=("role.reports_to", "body.reports_to"))
 def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `reports_to` among roles and bodies.
 
@@ -261,7 +267,8 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
 
 
 @lint_rule("BOD006", "steering-layers", "bodies", "warning", BODIES, uses_assignments=False,
-      params={"max_layers": 2})
+      params={"max_layers": 2},
+           fields=("body.reports_to",))
 def steering_layers(analysis: Analysis, params: RuleParams,
                     body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with more than `max_layers` bodies in its chain of `reports_to`.
@@ -304,7 +311,8 @@ def steering_layers(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False)
+@lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False,
+           fields=("body.chair",))
 def chairless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no chair.
@@ -330,7 +338,8 @@ def chairless_body(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD008", "oversized-body", "bodies", "info", BODIES, uses_assignments=False,
-      params={"max_members": 12})
+      params={"max_members": 12},
+           fields=("body.members", "body.meets_every_days"))
 def oversized_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body that meets with more members than `max_members`.
@@ -366,7 +375,8 @@ def oversized_body(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False)
+@lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False,
+           fields=("body.members",))
 def empty_body(analysis: Analysis, params: RuleParams,
                body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no members.
@@ -393,7 +403,8 @@ def empty_body(analysis: Analysis, params: RuleParams,
 
 @lint_rule("BOD010", "nested-body", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
            params={"min_contained": 0.8, "min_members": 3},
-           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",))
+           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",),
+           fields=("body.members", "role.holders", "body.reports_to"))
 def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A body most of whose seat-holders also hold seats in one bigger body.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import at_least
@@ -31,6 +32,9 @@ class Fact:
     rules: tuple[str, ...]
     count: Callable[[Analysis], tuple[int, int]]
     """(how many lack it, how many it applies to)."""
+    uses_assignments: bool = False
+    """Whether the count reads assignments; the others are counted once per
+    state of the entities (the app re-runs DAT001 after every matrix edit)."""
 
 
 def _bodies_without(field: str) -> Callable[[Analysis], tuple[int, int]]:
@@ -73,7 +77,8 @@ FACTS: tuple[Fact, ...] = (
     Fact("holders", "{missing} of {total} roles have no holder", ("OWN004", "ORG003"),
          _roles_without_holders),
     Fact("responsibles", "{missing} of {total} initiatives with an Accountable have no "
-         "Responsible", ("OWN007",), _owned_initiatives_without_responsible),
+         "Responsible", ("OWN007",), _owned_initiatives_without_responsible,
+         uses_assignments=True),
     Fact("success_criteria", "{missing} of {total} proposed or active initiatives have no "
          "success criteria", ("STR005",), _running_initiatives_without_criteria),
     Fact("indicators", "{missing} of {total} goals without sub-goals have no indicator",
@@ -93,7 +98,8 @@ def _lacking_facts(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fac
     for fact in FACTS:
         if fact.name in declared:
             continue
-        missing, total = fact.count(analysis)
+        missing, total = (fact.count(analysis) if fact.uses_assignments else
+                          analysis.remembered(f"DAT001 {fact.name}", partial(fact.count, analysis)))
         if missing >= number(params, "min_missing") and \
                 missing >= at_least(number(params, "min_share"), total):
             yield fact, missing, total
@@ -116,7 +122,10 @@ def _rules_phrase(codes: Iterable[str]) -> str:
 
 @lint_rule("DAT001", "fact-not-recorded", "data", "info", WHOLE_MODEL, uses_assignments=True,
            params={"min_missing": 20, "min_share": 0.9},
-           limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False)
+           limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False,
+           fields=("body.chair", "body.meets_every_days", "role.holders",
+                   "initiative.has_success_criteria", "initiative.status", "initiative.goals",
+                   "goal.parent", "kpi.measures"))
 def fact_not_recorded(analysis: Analysis, params: RuleParams,
                       _: Iterable[str]) -> Iterator[Problem]:
     """A kind of fact the model's source does not seem to record; its rules are not run.

@@ -37,9 +37,10 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
     """
     consulted_on = analysis.assignments.holding("C")
     most = number(params, "max_consulted")
-    crowded = {item for item, consulted in consulted_on.items() if len(consulted) > most}
-    for decision in crowded.intersection(decisions):
-        consulted = consulted_on[decision]
+    for decision in decisions:
+        consulted = consulted_on.get(decision, ())
+        if len(consulted) <= most:
+            continue
         yield Problem.about(
             [decision],
             f"{analysis.label(decision)} consults {len(consulted)} parties "
@@ -48,7 +49,8 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
-           params={"max_latency_days": 60})
+           params={"max_latency_days": 60},
+           fields=("body.meets_every_days",))
 def slow_decision(analysis: Analysis, params: RuleParams,
                   decisions: Iterable[str]) -> Iterator[Problem]:
     """Estimated decision latency above `max_latency_days`.

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Iterator
 from raci.analysis import Analysis
 from raci.lint.rule import (
     BODIES,
+    EXTERNALITY,
     INITIATIVES,
     ITEM_KINDS,
     ITEMS,
@@ -28,7 +29,8 @@ def _ids(ids: Iterable[str]) -> str:
 
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
-           ITEMS_AND_RACI_KPIS, uses_assignments=True)
+           ITEMS_AND_RACI_KPIS, uses_assignments=True,
+           fields=("kpi.has_raci",))
 def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -> Iterator[Problem]:
     """A goal, initiative or decision with no Accountable.
 
@@ -82,9 +84,10 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [sg-klimaat]}}
     """
     owners_of = analysis.assignments.holding("A")
-    shared = {item for item, owners in owners_of.items() if len(owners) > 1}
-    for item in shared.intersection(items):
-        owners = owners_of[item]
+    for item in items:
+        owners = owners_of.get(item, ())
+        if len(owners) < 2:
+            continue
         yield Problem.about(
             [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
         )
@@ -114,7 +117,8 @@ def _counted(analysis: Analysis, items: Iterable[str]) -> str:
 
 
 @lint_rule("OWN003", "collective-accountable", "ownership", "warning", BODIES,
-           uses_assignments=True)
+           uses_assignments=True,
+           fields=ITEM_KINDS)
 def collective_accountable(analysis: Analysis, params: RuleParams,
                            bodies: Iterable[str]) -> Iterator[Problem]:
     """A body that is the Accountable of one or more goals or initiatives.
@@ -152,7 +156,8 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
             related=items)
 
 
-@lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True)
+@lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True,
+           fields=("role.holders", *ITEM_KINDS))
 def vacant_accountable(analysis: Analysis, params: RuleParams,
                        roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no holder that is the Accountable of one or more items.
@@ -189,7 +194,8 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ROLES_AND_PEOPLE,
-           uses_assignments=True)
+           uses_assignments=True,
+           fields=(*EXTERNALITY, *ITEM_KINDS))
 def external_accountable(analysis: Analysis, params: RuleParams,
                          actors: Iterable[str]) -> Iterator[Problem]:
     """An external person, or a role held only by external people, owning one or more items.
@@ -262,9 +268,10 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
     """
     doers_of = analysis.assignments.holding("R")
     most = number(params, "max_responsible")
-    crowded = {item for item, doers in doers_of.items() if len(doers) > most}
-    for item in crowded.intersection(items):
-        doers = doers_of[item]
+    for item in items:
+        doers = doers_of.get(item, ())
+        if len(doers) <= most:
+            continue
         yield Problem.about(
             [item],
             f"{analysis.label(item)} has {len(doers)} Responsibles "
@@ -300,7 +307,8 @@ def no_responsible(analysis: Analysis, params: RuleParams,
                                 f"{analysis.label(item)} has an Accountable but no Responsible")
 
 
-@lint_rule("OWN008", "inverted-accountability", "ownership", "info", ITEMS, uses_assignments=True)
+@lint_rule("OWN008", "inverted-accountability", "ownership", "info", ITEMS, uses_assignments=True,
+           fields=("role.reports_to", "body.reports_to"))
 def inverted_accountability(analysis: Analysis, params: RuleParams,
                             items: Iterable[str]) -> Iterator[Problem]:
     """An Accountable reports, directly or not, to one of the item's Responsibles.

@@ -19,7 +19,8 @@ from raci.lint.rule import (
 
 @lint_rule("SIL001", "uncoordinated-crossing", "silos", "warning",
            INITIATIVES, uses_assignments=True,
-      params={"min_units": 3})
+      params={"min_units": 3},
+           fields=("role.unit", "role.holders", "person.unit", "body.members"))
 def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
                            initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative whose Responsibles come from at least `min_units` units with no common body.
@@ -68,7 +69,8 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True)
+@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True,
+           fields=("person.unit", "role.holders", "body.members", *ITEM_KINDS))
 def isolated_unit(analysis: Analysis, params: RuleParams,
                   units: Iterable[str]) -> Iterator[Problem]:
     """A unit with people of its own, none of whom shares a body or an item with another unit.

@@ -9,7 +9,8 @@ from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleP
 
 
 @lint_rule("STR001", "goal-without-initiative", "strategy", "warning",
-           GOALS, uses_assignments=False)
+           GOALS, uses_assignments=False,
+           fields=("goal.parent", "initiative.goals", "initiative.status"))
 def goal_without_initiative(analysis: Analysis, params: RuleParams,
                             goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no initiative contributing to it other than stopped ones.
@@ -42,7 +43,8 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR002", "orphan-initiative", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.goals",))
 def orphan_initiative(analysis: Analysis, params: RuleParams,
                       initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative that contributes to no goal.
@@ -71,7 +73,8 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
             yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
 
 
-@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False)
+@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False,
+           fields=("goal.parent", "kpi.measures"))
 def goal_without_kpi(analysis: Analysis, params: RuleParams,
                      goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no indicator measuring it.
@@ -98,7 +101,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
             yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
 
 
-@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False)
+@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False,
+           fields=("kpi.measures", "kpi.type"))
 def no_leading_indicator(analysis: Analysis, params: RuleParams,
                          goals: Iterable[str]) -> Iterator[Problem]:
     """A goal whose own indicators are all lagging.
@@ -131,7 +135,8 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.has_success_criteria", "initiative.status"))
 def no_success_criteria(analysis: Analysis, params: RuleParams,
                         initiatives: Iterable[str]) -> Iterator[Problem]:
     """A proposed or active initiative with no success criteria.
@@ -160,7 +165,8 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR006", "blocked-dependency", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.depends_on", "initiative.status"))
 def blocked_dependency(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative that depends directly on a paused or stopped one.
@@ -195,7 +201,8 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
                                               f"stopped initiatives: {', '.join(blockers)}")
 
 
-@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False)
+@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False,
+           fields=("initiative.depends_on",))
 def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `depends_on`.
 
@@ -243,7 +250,8 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
             )
 
 
-@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False)
+@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False,
+           fields=("initiative.end", "initiative.status"))
 def overdue_initiative(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative past its `end` on the as-of date.
