@@ -4,6 +4,7 @@ equal a fresh full lint of the edited model."""
 from __future__ import annotations
 
 import copy
+import itertools
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
@@ -102,7 +103,7 @@ def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
         return Change(put=[entity])
     if kind == "add":
         entity = copy.deepcopy(draw(st.sampled_from(list(model.entities()))))
-        entity.id = f"new.{len(model)}"  # naming what the original names; nothing names it
+        entity.id = next(f"new.{n}" for n in itertools.count() if f"new.{n}" not in model)
         return Change(put=[entity])
     # Waivers may name ids that are gone, rules not run, or DAT001 (never waivable).
     rule = draw(st.sampled_from(["OWN001", "OWN003", "OWN007", "DAT001"]))

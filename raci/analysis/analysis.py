@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -129,13 +129,16 @@ class Analysis:
         self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
         self._remembered: dict[str, Any] = {}
 
-    def entities_changed(self) -> None:
-        """Forget everything worked out from the entities, after the lean
+    def entities_changed(self, fields: Collection[str]) -> None:
+        """Forget what was worked out from `fields` (``body.chair``, or a kind
+        whose entities came or went: see `Rule.fields`) after the lean
         model's entities changed in place (`Linter.update`); each part is
         worked out again when next asked for. The assignment index stays."""
-        for name in _DERIVED:
-            self.__dict__.pop(name, None)
-        self._look_alikes.clear()
+        for name, reads in DERIVED_FROM.items():
+            if not reads.isdisjoint(fields):
+                self.__dict__.pop(name, None)
+        if not DERIVED_FROM["seat_holders"].isdisjoint(fields):
+            self._look_alikes.clear()
         self._remembered.clear()
 
     def remembered(self, key: str, work_out: Callable[[], Derived]) -> Derived:
@@ -458,8 +461,41 @@ class Analysis:
         return index
 
 
-_DERIVED = tuple(name for name, value in vars(Analysis).items()
-                 if isinstance(value, cached_property))
+_EXTERNALITY = frozenset({"unit.parent", "unit.external", "person.unit", "person.external",
+                          "role.holders"})
+_UNITS = frozenset({"role.unit", "role.holders", "person.unit"})
+_REPORTING = frozenset({"role.reports_to", "body.reports_to"})
+DERIVED_FROM: dict[str, frozenset[str]] = {
+    "external_units": frozenset({"unit.parent", "unit.external"}),
+    "external_actors": _EXTERNALITY,
+    "vacant_roles": frozenset({"role.holders"}),
+    "actor_units": _UNITS,
+    "units_of_bodies": _UNITS | {"body.members"},
+    "_common_body": _UNITS | {"body.members"},
+    "people_by_unit": frozenset({"person.unit"}),
+    "roles_by_unit": _UNITS,
+    "bodies_by_unit": _UNITS | {"body.members"},
+    "roles_of_person": frozenset({"role.holders"}),
+    "bodies_of_member": frozenset({"body.members"}),
+    "seat_holders": frozenset({"body.members", "role.holders"}),
+    "units_meeting_in_bodies": frozenset({"body.members", "role.holders", "person.unit"}),
+    # Holds the lean bodies and roles themselves: any of their fields.
+    "temporaries": frozenset({f"{kind}.{name}" for kind, lean in (("body", LeanBody),
+                                                                  ("role", LeanRole))
+                              for name in lean._fields}),
+    "chairs": frozenset({"body.chair"}),
+    "reported_to": _REPORTING,
+    "reports_to": _REPORTING,
+    "reporting_cycles": _REPORTING,
+    "body_layers": frozenset({"body.reports_to"}),
+    "subgoals": frozenset({"goal.parent"}),
+    "active_initiatives": frozenset({"initiative.status"}),
+    # Holds the lean indicators themselves.
+    "kpis_of": frozenset({f"kpi.{name}" for name in LeanKpi._fields}),
+}
+"""Each part the analysis works out once (a cached property), and the
+entity fields it reads; an entity coming or going changes every field of
+its kind."""
 
 
 KIND_LABELS = {

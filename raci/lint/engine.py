@@ -15,7 +15,7 @@ re-checked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from raci.analysis import Analysis
@@ -25,10 +25,10 @@ from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import Model, Waiver, kind_of
+from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Model, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
-from raci.model.lean import LEAN_KINDS, LeanModel, lean_entity
+from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
 from raci.source import ModelSource
 
 
@@ -97,30 +97,39 @@ class Linter:
     def update(self, change: Change) -> list[Finding]:
         """Bring the findings up to date after `change` was applied to the model.
 
-        Only what the change can have changed is checked again: the rules
-        that read a field of an entity it changed, added or removed (their
-        `fields`) are run again; the rules that read assignments are
-        re-checked for the subjects an assignment it changed touches (the
-        item, its actors, their people and units). A new name (which every
-        message reads), a renamed entity or a new org header re-checks
-        everything, as does a model that holds more than the changes given
-        so far (the app may apply several edits before it lints)."""
+        Only what the change can have changed is checked again. A rule that
+        reads a field of an entity the change changed (its `fields`) is
+        checked again for the subjects near that entity where the field is
+        one of its `near` ones, else run again whole; one that reads
+        assignments is checked again for the subjects an assignment the
+        change set or took touches (the item, its actors, their people and
+        units). An entity added or removed runs every rule that reads its
+        kind again. A new name (which every message reads), a renamed entity
+        or a new org header checks everything again, as does a model that
+        holds more than the changes given so far (the app may apply several
+        edits before it lints)."""
         if change.org is not None or change.rename is not None or self._model_moved_on(change):
             return self._recheck_everything()
         changed = self._changed_fields(change)
         if changed is None:
             return self._recheck_everything()
         items = self._items_reassigned(change)
-        self._put_entities(change)
+        lean = self.analysis.model
+        was = {entity_id: (lean.kind(entity_id), lean.get(entity_id))
+               for entity_id in (*(e.id for e in change.put), *change.delete)}
+        self._put_entities(change, changed)
         touched = self._reassign(items) if items else set()
         if ((touched or changed & fact_not_recorded.fields)
                 and self._run_fact_rule() != self.analysis.not_run):  # a fact came or went
             return self._recheck_everything()
+        near = self._near(was) if changed else set()
         for r in self._checked:
-            if r.fields & changed:
+            reads = r.fields & changed
+            if not reads <= r.near:
                 self._problems[r.code] = self._run_rule(r)
-            elif touched and r.uses_assignments:
-                self._recheck_subjects(r, touched)
+            elif reads or (touched and r.uses_assignments):
+                self._recheck_subjects(r, (touched if r.uses_assignments else set())
+                                       | (near if reads else set()))
         if change.waivers is not None:
             self.analysis.model.waivers = list(self.model.waivers)
         self._findings = self._assemble()
@@ -213,6 +222,25 @@ class Linter:
                                in zip(new._fields, old, new, strict=True) if was != now)
         return changed
 
+    def _near(self, was: dict[str, tuple[str | None, LeanEntity | None]]) -> set[str]:
+        """The subjects near the entities changed: each entity, what it names
+        before and after (members, holders, a unit, the goals it serves...),
+        the items and actors of the assignments of all of these, the people
+        who hold those actors, and their units."""
+        lean, index = self.analysis.model, self.analysis.assignments
+        named: set[str] = set()
+        for entity_id, (kind, before) in was.items():
+            named.add(entity_id)
+            for version_kind, version in ((kind, before),
+                                          (lean.kind(entity_id), lean.get(entity_id))):
+                if version_kind is not None and version is not None:
+                    named.update(_named(version_kind, version))
+        items = {i for i in named if lean.kind(i) in ITEM_KINDS}
+        actors = {a for a in named if lean.kind(a) in ACTOR_KINDS}
+        return named | self._touched_by(
+            items | {i for actor in actors for i in index.items_of(actor)},
+            actors | {a for item in items for a in index.actors_on(item)})
+
     def _items_reassigned(self, change: Change) -> set[str]:
         """The items whose assignments the change set or took away, its
         removed entities' own too (read before the analysis forgets them)."""
@@ -224,7 +252,7 @@ class Linter:
                 items.add(entity_id)
         return items
 
-    def _put_entities(self, change: Change) -> None:
+    def _put_entities(self, change: Change, changed: set[str]) -> None:
         """Bring the lean model's entities up to date with the change."""
         if not (change.put or change.delete):
             return
@@ -236,7 +264,7 @@ class Linter:
                 lean.remove(entity_id)
         for entity in change.put:
             lean.put(kind_of(entity), lean_entity(entity))
-        self.analysis.entities_changed()
+        self.analysis.entities_changed(changed)
 
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
@@ -297,6 +325,16 @@ class Linter:
         return Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
                        problem.targets, self.label, line, column,
                        related=problem.related, related_locations=related_locations)
+
+
+def _named(kind: str, entity: LeanEntity) -> Iterator[str]:
+    """The ids a lean entity's reference fields name."""
+    for name in REFERENCE_FIELDS.get(kind, ()):
+        value = getattr(entity, name)
+        if isinstance(value, str):
+            yield value
+        elif value:
+            yield from value
 
 
 def _every_field(kind: str) -> set[str]:

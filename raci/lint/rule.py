@@ -167,6 +167,13 @@ class Rule:
     which entities of that kind exist counts; the scope's kinds included.
     After an edit the app's `Linter` re-runs only the rules that read what
     changed (a name read by every message, or the org, re-runs all)."""
+    near: frozenset[str] = frozenset()
+    """Those of `fields` whose change on an entity can only change the
+    problems of subjects near it: the entity, what it names before and
+    after, the items and actors of their assignments, the people holding
+    those actors and their units (`Linter.update` checks only those again).
+    BOD007's ``body.chair`` is near; BOD006's ``body.reports_to`` is not, as a
+    body's depth changes with every body above it."""
 
     @property
     def dotted_name(self) -> str:
@@ -190,20 +197,22 @@ def lint_rule(code: str, name: str, group: str, level: Level, scope: Scope, *,
               limits: dict[str, tuple[float, float]] | None = None,
               choices: dict[str, tuple[str, ...]] | None = None,
               waivable: bool | None = None, reads: tuple[str, ...] = (),
-              fields: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
+              fields: tuple[str, ...] = (), near: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
     """Declare a rule on its check function; the docstring is its documentation.
     Rules about waivers are never waivable themselves."""
     for read in fields:
         kind, _, field_name = read.partition(".")
         if kind not in LEAN_KINDS or (field_name and field_name not in LEAN_KINDS[kind]._fields):
             raise ValueError(f"{code} reads {read!r}, which no lean entity has")
+    if not set(near) <= {read for read in fields if "." in read}:
+        raise ValueError(f"{code}: its near fields must be fields it reads")
 
     def declare(check: Check) -> Rule:
         return Rule(code, name, group, level, dict(params or {}),
                     inspect.cleandoc(check.__doc__ or ""), check, scope, uses_assignments,
                     dict(limits or {}), dict(choices or {}),
                     scope is not WAIVERS if waivable is None else waivable, reads,
-                    frozenset((*fields, *scope.kinds)))
+                    frozenset((*fields, *scope.kinds)), frozenset(near))
 
     return declare
 

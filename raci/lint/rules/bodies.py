@@ -97,7 +97,8 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
 @lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True,
            params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS},
-           fields=("body.kind", *ITEM_KINDS))
+           fields=("body.kind", *ITEM_KINDS),
+           near=("body.kind",))
 def powerless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body, of a kind not in `exempt_kinds`, Accountable for no goal, initiative or decision.
@@ -141,7 +142,8 @@ def powerless_body(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False,
-           fields=TEMPORARINESS)
+           fields=TEMPORARINESS,
+           near=TEMPORARINESS)
 def expired_mandate(analysis: Analysis, params: RuleParams,
                     entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role past its `sunset` on the as-of date.
@@ -179,7 +181,8 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
            uses_assignments=False, params={"grace_days": 365},
-           fields=(*TEMPORARINESS, "body.established"))
+           fields=(*TEMPORARINESS, "body.established"),
+           near=(*TEMPORARINESS, "body.established"))
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
                          entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role with no `sunset`, past its first `grace_days`.
@@ -312,7 +315,8 @@ def steering_layers(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False,
-           fields=("body.chair",))
+           fields=("body.chair",),
+           near=("body.chair",))
 def chairless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no chair.
@@ -339,7 +343,8 @@ def chairless_body(analysis: Analysis, params: RuleParams,
 
 @lint_rule("BOD008", "oversized-body", "bodies", "info", BODIES, uses_assignments=False,
       params={"max_members": 12},
-           fields=("body.members", "body.meets_every_days"))
+           fields=("body.members", "body.meets_every_days"),
+           near=("body.members", "body.meets_every_days"))
 def oversized_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body that meets with more members than `max_members`.
@@ -376,7 +381,8 @@ def oversized_body(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False,
-           fields=("body.members",))
+           fields=("body.members",),
+           near=("body.members",))
 def empty_body(analysis: Analysis, params: RuleParams,
                body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no members.

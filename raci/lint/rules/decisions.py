@@ -50,7 +50,8 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
            params={"max_latency_days": 60},
-           fields=("body.meets_every_days",))
+           fields=("body.meets_every_days",),
+           near=("body.meets_every_days",))
 def slow_decision(analysis: Analysis, params: RuleParams,
                   decisions: Iterable[str]) -> Iterator[Problem]:
     """Estimated decision latency above `max_latency_days`.

@@ -10,7 +10,8 @@ from raci.model import LETTERS
 
 
 @lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True,
-           fields=("body.members", "body.chair", "role.reports_to", "body.reports_to"))
+           fields=("body.members", "body.chair", "role.reports_to", "body.reports_to"),
+           near=("body.members", "body.chair", "role.reports_to", "body.reports_to"))
 def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no assignment, no body seat, no chair and nobody reporting to it.
 
@@ -38,7 +39,8 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
 
 
 @lint_rule("ORG002", "unplaced-person", "organisation", "info", PEOPLE, uses_assignments=True,
-           fields=("role.holders", "body.members", "body.chair"))
+           fields=("role.holders", "body.members", "body.chair"),
+           near=("role.holders", "body.members", "body.chair"))
 def unplaced_person(analysis: Analysis, params: RuleParams,
                     people: Iterable[str]) -> Iterator[Problem]:
     """A person who holds no role, sits in or chairs no body and has no assignment.
@@ -68,7 +70,8 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("ORG003", "vacant-role", "organisation", "warning", ROLES, uses_assignments=True,
-           fields=("role.holders", "body.chair", "body.members"))
+           fields=("role.holders", "body.chair", "body.members"),
+           near=("role.holders", "body.chair", "body.members"))
 def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no holder that is Responsible anywhere, a chair or a body member.
 
@@ -105,7 +108,8 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 
 
 @lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False,
-           fields=("body.chair", "body.members", "role.holders", "person"))
+           fields=("body.chair", "body.members", "role.holders", "person"),
+           near=("body.chair", "body.members"))
 def chair_not_member(analysis: Analysis, params: RuleParams,
                      body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body whose chair does not sit in it.

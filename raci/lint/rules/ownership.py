@@ -30,7 +30,8 @@ def _ids(ids: Iterable[str]) -> str:
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
            ITEMS_AND_RACI_KPIS, uses_assignments=True,
-           fields=("kpi.has_raci",))
+           fields=("kpi.has_raci",),
+           near=("kpi.has_raci",))
 def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -> Iterator[Problem]:
     """A goal, initiative or decision with no Accountable.
 
@@ -157,7 +158,8 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True,
-           fields=("role.holders", *ITEM_KINDS))
+           fields=("role.holders", *ITEM_KINDS),
+           near=("role.holders",))
 def vacant_accountable(analysis: Analysis, params: RuleParams,
                        roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no holder that is the Accountable of one or more items.
@@ -195,7 +197,8 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ROLES_AND_PEOPLE,
            uses_assignments=True,
-           fields=(*EXTERNALITY, *ITEM_KINDS))
+           fields=(*EXTERNALITY, *ITEM_KINDS),
+           near=("role.holders",))
 def external_accountable(analysis: Analysis, params: RuleParams,
                          actors: Iterable[str]) -> Iterator[Problem]:
     """An external person, or a role held only by external people, owning one or more items.

@@ -24,7 +24,8 @@ EPSILON = 1e-9
 
 @lint_rule("PPL001", "accountability-overload", "people", "warning", PEOPLE, uses_assignments=True,
       params={"max_items": 8},
-           fields=("role.holders", *ITEM_KINDS))
+           fields=("role.holders", *ITEM_KINDS),
+           near=("role.holders",))
 def accountability_overload(analysis: Analysis, params: RuleParams,
                             people: Iterable[str]) -> Iterator[Problem]:
     """A person Accountable, directly or through roles held, for more than `max_items` items.
@@ -71,7 +72,8 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
 
 @lint_rule("PPL002", "meeting-overload", "people", "warning", PEOPLE, uses_assignments=False,
       params={"max_bodies": 5},
-           fields=("role.holders", "body.members", "body.meets_every_days"))
+           fields=("role.holders", "body.members", "body.meets_every_days"),
+           near=("role.holders", "body.members", "body.meets_every_days"))
 def meeting_overload(analysis: Analysis, params: RuleParams,
                      people: Iterable[str]) -> Iterator[Problem]:
     """A person in more than `max_bodies` bodies that meet, directly or through roles held.
@@ -194,7 +196,9 @@ def external_dependence(analysis: Analysis, params: RuleParams,
 
 @lint_rule("PPL004", "capacity-overcommit", "people", "warning", UNITS, uses_assignments=True,
            fields=("person.unit", "person.capacity_fte", "role.unit", "role.holders",
-                   "initiative.status", "initiative.demand_fte"))
+                   "initiative.status", "initiative.demand_fte"),
+           near=("person.unit", "person.capacity_fte", "role.unit", "role.holders",
+                 "initiative.status", "initiative.demand_fte"))
 def capacity_overcommit(analysis: Analysis, params: RuleParams,
                         units: Iterable[str]) -> Iterator[Problem]:
     """A unit whose demand exceeds the summed `capacity_fte` of its own people.

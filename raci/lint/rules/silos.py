@@ -70,7 +70,8 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True,
-           fields=("person.unit", "role.holders", "body.members", *ITEM_KINDS))
+           fields=("person.unit", "role.holders", "body.members", *ITEM_KINDS),
+           near=("body.members",))
 def isolated_unit(analysis: Analysis, params: RuleParams,
                   units: Iterable[str]) -> Iterator[Problem]:
     """A unit with people of its own, none of whom shares a body or an item with another unit.

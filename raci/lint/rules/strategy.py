@@ -10,7 +10,8 @@ from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleP
 
 @lint_rule("STR001", "goal-without-initiative", "strategy", "warning",
            GOALS, uses_assignments=False,
-           fields=("goal.parent", "initiative.goals", "initiative.status"))
+           fields=("goal.parent", "initiative.goals", "initiative.status"),
+           near=("goal.parent", "initiative.goals", "initiative.status"))
 def goal_without_initiative(analysis: Analysis, params: RuleParams,
                             goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no initiative contributing to it other than stopped ones.
@@ -44,7 +45,8 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
 
 @lint_rule("STR002", "orphan-initiative", "strategy", "warning",
            INITIATIVES, uses_assignments=False,
-           fields=("initiative.goals",))
+           fields=("initiative.goals",),
+           near=("initiative.goals",))
 def orphan_initiative(analysis: Analysis, params: RuleParams,
                       initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative that contributes to no goal.
@@ -74,7 +76,8 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False,
-           fields=("goal.parent", "kpi.measures"))
+           fields=("goal.parent", "kpi.measures"),
+           near=("goal.parent", "kpi.measures"))
 def goal_without_kpi(analysis: Analysis, params: RuleParams,
                      goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no indicator measuring it.
@@ -102,7 +105,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False,
-           fields=("kpi.measures", "kpi.type"))
+           fields=("kpi.measures", "kpi.type"),
+           near=("kpi.measures", "kpi.type"))
 def no_leading_indicator(analysis: Analysis, params: RuleParams,
                          goals: Iterable[str]) -> Iterator[Problem]:
     """A goal whose own indicators are all lagging.
@@ -136,7 +140,8 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
            INITIATIVES, uses_assignments=False,
-           fields=("initiative.has_success_criteria", "initiative.status"))
+           fields=("initiative.has_success_criteria", "initiative.status"),
+           near=("initiative.has_success_criteria", "initiative.status"))
 def no_success_criteria(analysis: Analysis, params: RuleParams,
                         initiatives: Iterable[str]) -> Iterator[Problem]:
     """A proposed or active initiative with no success criteria.
@@ -166,7 +171,8 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
 @lint_rule("STR006", "blocked-dependency", "strategy", "warning",
            INITIATIVES, uses_assignments=False,
-           fields=("initiative.depends_on", "initiative.status"))
+           fields=("initiative.depends_on", "initiative.status"),
+           near=("initiative.depends_on",))
 def blocked_dependency(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative that depends directly on a paused or stopped one.
@@ -251,7 +257,8 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
 
 @lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False,
-           fields=("initiative.end", "initiative.status"))
+           fields=("initiative.end", "initiative.status"),
+           near=("initiative.end", "initiative.status"))
 def overdue_initiative(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative past its `end` on the as-of date.
