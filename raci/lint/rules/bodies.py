@@ -52,6 +52,11 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     How to fix: merge the bodies, or give each a distinct mandate and
     membership.
 
+    Suggested: merge the group into one body, its membership united: the
+    body the others report to, else a permanent one, else the one that
+    decides most, else the biggest; the two best, each with the merged
+    membership.
+
     Parameters: `min_overlap` (Jaccard share of shared seat-holders,
     default 0.6, above 0 and at most 1), `min_members` (default 3): the
     fewest seat-holders a body needs to be compared.
@@ -109,6 +114,10 @@ def powerless_body(analysis: Analysis, params: RuleParams,
     How to fix: give the body the decisions it should take (`A` on them),
     make it an `advisory_board`, or dissolve it.
 
+    Suggested: make a body that is consulted an advisory body (the first
+    exempt kind, `advisory_board` by default), or retire the body, its
+    letters to its chair.
+
     Parameters: `exempt_kinds` (the body kinds that need no decision
     rights, default ["advisory_board"]; a list of steering_group,
     programme_board, portfolio_board, taskforce, crisis_team,
@@ -159,6 +168,11 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
     How to fix: dissolve it, or renew the mandate with a new `sunset`
     (or make it permanent with `temporary: false`).
 
+    Suggested: renew the mandate until the sunset its work gives (the end of
+    the last initiative it is A or R for, else the due date of its last
+    goal, else a year after the as-of date), retire the body (its letters to
+    its chair), or make it permanent.
+
     Failing (as of 2026-11-01):
 
         bodies:
@@ -195,6 +209,9 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
     permanent by default, one more layer nobody decided to keep.
 
     How to fix: give it a `sunset`, or make it permanent (`temporary: false`).
+
+    Suggested: set the sunset its work gives (as for BOD003), or make it
+    permanent.
 
     Parameters: `grace_days` (default 365).
 
@@ -245,6 +262,9 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
     How to fix: break the cycle: make one of them report to a role or body
     outside it, or to nobody.
 
+    Suggested: let the member of the cycle that most others report to (its
+    natural top) report to nobody; up to three members.
+
     Reading: as every role and body reports to at most one other, each
     cycle is one strongly connected component of the reporting graph.
 
@@ -286,6 +306,9 @@ def steering_layers(analysis: Analysis, params: RuleParams,
     How to fix: flatten: let lower bodies report to the top body, or merge
     layers.
 
+    Suggested: let the body report straight to the body above it that leaves
+    it `max_layers` deep (none when `max_layers` is 1).
+
     Parameters: `max_layers` (default 2).
 
     Reading: only body-to-body reporting counts; a body that reports to a
@@ -326,6 +349,10 @@ def chairless_body(analysis: Analysis, params: RuleParams,
 
     How to fix: set `chair` to a role (preferably) or person.
 
+    Suggested: let a member chair it: one who is Accountable or Responsible
+    for what the body has a part in, or whom other members report to;
+    filled, internal roles first; up to three.
+
     Failing:
 
         bodies:
@@ -353,6 +380,9 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     adds an agenda and a veto.
 
     How to fix: shrink to the people who decide; inform the others.
+
+    No suggestion: which members to drop is a judgement of who decides,
+    which the model does not record.
 
     Parameters: `max_members` (default 12).
 
@@ -392,6 +422,9 @@ def empty_body(analysis: Analysis, params: RuleParams,
 
     How to fix: list its `members`, or remove the body.
 
+    Suggested: seat its chair in it (safe: `--fix` applies it); a body with
+    no chair and no part in any item: remove it.
+
     Failing:
 
         bodies:
@@ -429,6 +462,9 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
 
     How to fix: make A a formal sub-body of B (`reports_to: B`) with its
     own mandate, or fold it into B, or give it members of its own.
+
+    Suggested: let the small body report to the big one as its sub-body, or
+    merge it into the big one.
 
     Parameters: `min_contained` (the share of A's seat-holders that sit in
     B, default 0.8, above 0 and at most 1), `min_members` (A's

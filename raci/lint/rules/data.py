@@ -159,6 +159,9 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
     How to fix: record the fact (chairs, holders, ...) in the model, or add
     its name to `org.not_recorded` to say the source does not have it.
 
+    Suggested: add the fact to `org.not_recorded` (safe: `--fix` applies
+    it).
+
     Parameters: `min_missing` (entities lacking the fact, default 20, at
     least 1), `min_share` (their share of the entities it applies to,
     default 0.9, between 0 and 1).

@@ -23,6 +23,10 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
     How to fix: consult the few who bring knowledge the decision needs;
     inform (`I`) the rest.
 
+    Suggested: keep consulting the `max_consulted` who carry most of what
+    the decision is about (roles and people before bodies), and inform (I)
+    the rest.
+
     Parameters: `max_consulted` (default 4).
 
     Failing (max_consulted = 2):
@@ -68,6 +72,11 @@ def slow_decision(analysis: Analysis, params: RuleParams,
 
     How to fix: consult fewer bodies, let a role decide on the body's
     advice, or have the bodies meet more often (and record how often).
+
+    Suggested: inform the consulted bodies rather than consult them, the
+    slowest first, until the estimate is within `max_latency_days`; if that
+    is not enough, let the chairs of the deciding bodies decide, the bodies
+    informed.
 
     Parameters: `max_latency_days` (default 60).
 

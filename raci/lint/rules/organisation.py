@@ -20,6 +20,8 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
 
     How to fix: give the role its assignments or seats, or remove it.
 
+    Suggested: remove the role.
+
     Failing:
 
         roles:
@@ -51,6 +53,8 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
     How to fix: give them a role, a seat or an assignment, or leave them
     out of the model.
 
+    Suggested: remove the person from the model.
+
     Failing:
 
         people:
@@ -81,6 +85,9 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
     short and the work is not done, while the chart looks complete.
 
     How to fix: fill the role (`holders`), or move its duties to a filled one.
+
+    Suggested: fill the role with a person who carries its items and those
+    around them or sits in its bodies (as for OWN004).
 
     Failing:
 
@@ -123,6 +130,8 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
     seat; it is unclear whether they decide along or only preside.
 
     How to fix: add the chair to `members`, or make a member the chair.
+
+    Suggested: seat the chair in the body (safe: `--fix` applies it).
 
     Reading: a vacant role as chair sits in the body only when the role
     itself is a member.

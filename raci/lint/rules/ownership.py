@@ -46,6 +46,12 @@ def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -
 
     How to fix: name one role (preferably) or person as `A`.
 
+    Suggested (`raci lint --suggest`): make Accountable the actor who
+    already carries the items around it (Accountable counts 2, Responsible
+    1, on its goals, initiatives, indicators, decisions and sub-goals), or
+    who does its work (R); only filled, internal roles and people (a body
+    only for a decision); up to three, the heaviest first.
+
     Failing:
 
         goals:
@@ -73,6 +79,11 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
 
     How to fix: keep one `A`; make the others `R` (they do the work) or `C`
     (they are heard first).
+
+    Suggested: keep one Accountable, the one who carries most of the items
+    around it (as for OWN001; a filled, internal role first); the others
+    become C, or keep their R where they held A/R. One suggestion per
+    Accountable, up to three.
 
     Failing:
 
@@ -136,6 +147,11 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
     How to fix: make a role (the body's chair, say) the `A` and give the
     body `C`, or move the body's part to a decision it takes.
 
+    Suggested: make the body's chair the Accountable of its goals and
+    initiatives, the body C (keeping an R it held), when the chair is a
+    filled, internal role or person; no suggestion for a body with no such
+    chair.
+
     Reading: a body among several Accountables of an item is reported as
     well (OWN002 reports the several Accountables). A waiver targets the
     body; one written for an item (before raci 0.2) no longer matches and
@@ -171,6 +187,11 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
     nobody answers for its items, and the chart hides it.
 
     How to fix: fill the role (`holders`), or make a filled role the `A`.
+
+    Suggested: fill the role with a person who already carries its items and
+    the items around them (Accountable 2, Responsible 1, directly or through
+    a role they hold), internal people of the role's own unit first; up to
+    three.
 
     Reading: an item with several Accountables counts for each vacant role
     among them. Being the Accountable of an indicator does not count:
@@ -214,6 +235,10 @@ def external_accountable(analysis: Analysis, params: RuleParams,
 
     How to fix: make an internal role the `A`; keep the supplier as `R`.
 
+    Suggested: make an internal actor who carries the items around them the
+    Accountable of all of its items, the supplier keeping (or becoming) R;
+    up to three.
+
     Reading: a role with some internal holders is not external and is not
     reported; an external person who holds such a role is reported only
     for the items they own themselves. On an item with several
@@ -255,6 +280,10 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
     How to fix: split the item into parts with one or two Responsibles
     each, or make some parties `C` or `I`.
 
+    Suggested: keep `max_responsible` Responsibles (an A/R first, then
+    filled, internal roles and people, then who carries most around the
+    item) and make the others C.
+
     Parameters: `max_responsible` (default 3).
 
     Failing (max_responsible = 3):
@@ -292,6 +321,9 @@ def no_responsible(analysis: Analysis, params: RuleParams,
 
     How to fix: name the roles or people who do the work as `R`.
 
+    Suggested: let the Accountable also do the work (A/R), or make
+    Responsible who is Responsible for the items around it.
+
     Failing:
 
         initiatives:
@@ -326,6 +358,9 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
 
     How to fix: make the superior the `A`, or the subordinate the `R` of
     a smaller item of its own.
+
+    Suggested: make the Responsible the Accountable reports to the
+    Accountable (A/R), the former Accountable Responsible.
 
     Reading: an Accountable that is also a Responsible of the item (A/R)
     is never compared with itself, even on a reporting cycle (BOD005

@@ -39,6 +39,9 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     How to fix: delegate ownership to roles held by others, or split the
     role that gathers it all.
 
+    No suggestion: which items to hand to whom is a judgement of capacity
+    and trust.
+
     Parameters: `max_items` (default 8).
 
     Failing (max_items = 1):
@@ -82,6 +85,9 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
     body, and has no time left for the work the bodies steer.
 
     How to fix: let someone else take seats, or merge bodies.
+
+    No suggestion: which seats to give up is a judgement; look-alike bodies
+    are merged by BOD001's suggestion.
 
     Parameters: `max_bodies` (default 5).
 
@@ -159,6 +165,8 @@ def external_dependence(analysis: Analysis, params: RuleParams,
     How to fix: build internal capacity, or make internal staff Responsible
     alongside the supplier.
 
+    No suggestion: building internal capacity is not an edit of the model.
+
     Parameters: `max_share` (default 0.5, between 0 and 1).
 
     Failing:
@@ -215,6 +223,8 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
 
     How to fix: stop or pause initiatives, move work to units with room, or
     add people.
+
+    No suggestion: what to stop, pause or move is a portfolio decision.
 
     Failing:
 

@@ -36,6 +36,9 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
     How to fix: set up (or name) one body with members from every unit
     involved, or cut the initiative along unit lines.
 
+    Suggested: seat a Responsible of each missing unit in the body that
+    already has members from most of the units; the two best bodies.
+
     Parameters: `min_units` (default 3).
 
     Reading: units are compared as they are (a sub-unit is a unit of its
@@ -90,6 +93,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
 
     How to fix: give it a seat in the relevant body, or involve its people
     (`C` or `R`) on items of other units.
+
+    No suggestion: which body or item the unit should join is a judgement.
 
     Reading: a body's assignments (a body as `R`, say) are not held by its
     members; only seats and the person's own or role's assignments count.

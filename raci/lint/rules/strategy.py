@@ -22,6 +22,9 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
     How to fix: start an initiative that lists the goal in its `goals`, or
     drop the goal.
 
+    No suggestion: which initiative should serve the goal is a design
+    decision, not an edit raci can work out.
+
     Reading: done, paused and proposed initiatives count as contributing;
     only stopped ones do not.
 
@@ -56,6 +59,10 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
 
     How to fix: list the goals it serves in `goals`, or stop it.
 
+    Suggested: let it serve the goal that the initiatives it depends on (or
+    that depend on it) serve, that its Accountable owns, or that its
+    decisions concern; up to three.
+
     Reading: every initiative counts, whatever its status (a stopped one
     that served no goal is still worth cleaning up).
 
@@ -86,6 +93,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
     tell whether the goal is being reached until it is too late.
 
     How to fix: add an indicator (`kpis`) with `measures` set to the goal.
+
+    No suggestion: what to measure, and its target, has to be designed.
 
     Failing:
 
@@ -119,6 +128,8 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
     How to fix: add an indicator of `type: leading` that moves before the
     result does (permits granted before homes converted, say).
 
+    No suggestion: a leading indicator has to be designed.
+
     Failing:
 
         kpis:
@@ -151,6 +162,10 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
     How to fix: add `success_criteria`.
 
+    Suggested, when its own indicators have targets: those targets as its
+    success criteria; otherwise none (criteria are words only its owner can
+    write).
+
     Failing:
 
         initiatives:
@@ -182,6 +197,9 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
 
     How to fix: resume the blocker, drop the dependency, or pause the
     dependent initiative too.
+
+    Suggested: drop the dependency on what was stopped; for a paused blocker
+    also pause this initiative, or resume the blocker.
 
     Failing:
 
@@ -220,6 +238,9 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
     How to fix: cut the dependency that is least real, or merge the
     initiatives.
+
+    Suggested: cut the dependency of an initiative on one that starts after
+    it (least real), then the others; up to three.
 
     Failing:
 
@@ -271,6 +292,9 @@ def overdue_initiative(analysis: Analysis, params: RuleParams,
 
     How to fix: re-plan with a new `end`, or close it (`status: done` or
     `stopped`).
+
+    No suggestion: whether it is done, stopped or needs a new end is a fact
+    only its owner knows.
 
     Failing (as of 2026-11-01):
 

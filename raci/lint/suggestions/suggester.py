@@ -17,7 +17,7 @@ it resolves its finding and introduces no finding at all, whatever the level.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from raci.lint.config import LintConfig
@@ -151,15 +151,16 @@ class Suggester:
         self._open = self._open_findings(self.linter.update(change))
         return found
 
-    def fix(self, *, unsafe: bool = False) -> list[Fix]:
+    def fix(self, *, unsafe: bool = False, skip: Collection[str] = ()) -> list[Fix]:
         """Apply every suggestion that `fixes` its finding, finding by finding,
-        until none is left (a fix may make another finding's remedy certain)."""
+        until none is left (a fix may make another finding's remedy certain).
+        Findings whose fingerprint is in `skip` (a baseline's) are left alone."""
         fixed: list[Fix] = []
         while True:
             before = len(fixed)
             for finding in self.open_findings():
-                if not self.is_open(finding):  # resolved by a fix made in this pass
-                    continue
+                if not self.is_open(finding) or finding.fingerprint in skip:
+                    continue  # resolved by a fix of this pass, or accepted
                 remedies = self.remedies(finding)
                 if len(remedies) != 1 or not (remedies[0].safe or unsafe):
                     continue
