@@ -164,3 +164,12 @@ def test_letters_set_and_taken_keep_the_look_ups_of_assignments_true() -> None:
         assert model.references_to("p1") == fresh.references_to("p1")
     undo.apply(model)
     assert model.letters_of("g", "chair") == model.letters_of("g", "p4") == ()
+
+
+def test_every_look_up_of_the_model_is_kept_or_dropped_on_purpose() -> None:
+    """An entity added or replaced drops the look-ups that read entities'
+    fields and keeps the others; a new look-up must say which it is."""
+    from raci.model.model import _ENTITY_INDEXES, _INDEXES
+
+    kept = {"_kind_by_id", "_assignments_by_item", "_assignments_by_actor"}
+    assert set(_INDEXES) == set(_ENTITY_INDEXES) | kept

@@ -4,9 +4,9 @@ equal a fresh full lint of the edited model."""
 from __future__ import annotations
 
 import copy
-import itertools
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any

@@ -127,7 +127,7 @@ class Analysis:
         """Rule code -> the fact not recorded for which the engine does not
         run it (SPEC §2, DAT001); the engine fills it."""
         self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
-        self._remembered: dict[str, Any] = {}
+        self._remembered: dict[str, tuple[frozenset[str], Any]] = {}
 
     def entities_changed(self, fields: Collection[str]) -> None:
         """Forget what was worked out from `fields` (``body.chair``, or a kind
@@ -139,15 +139,19 @@ class Analysis:
                 self.__dict__.pop(name, None)
         if not DERIVED_FROM["seat_holders"].isdisjoint(fields):
             self._look_alikes.clear()
-        self._remembered.clear()
+        for key, (reads, _) in list(self._remembered.items()):
+            if not reads.isdisjoint(fields):
+                del self._remembered[key]
 
-    def remembered(self, key: str, work_out: Callable[[], Derived]) -> Derived:
-        """What `work_out` gives, worked out from the entities alone (never
-        from assignments) once, until they change: for a rule's own parts,
-        as the cached properties are for the parts rules share."""
+    def remembered(self, key: str, reads: frozenset[str],
+                   work_out: Callable[[], Derived]) -> Derived:
+        """What `work_out` gives, worked out from the entity fields `reads`
+        alone (never from assignments) once, until one of them changes: for a
+        rule's own parts, as the cached properties are for the parts rules
+        share."""
         if key not in self._remembered:
-            self._remembered[key] = work_out()
-        result: Derived = self._remembered[key]
+            self._remembered[key] = (reads, work_out())
+        result: Derived = self._remembered[key][1]
         return result
 
     # ---- kinds -------------------------------------------------------------

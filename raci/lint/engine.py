@@ -119,20 +119,23 @@ class Linter:
                for entity_id in (*(e.id for e in change.put), *change.delete)}
         self._put_entities(change, changed)
         touched = self._reassign(items) if items else set()
-        if ((touched or changed & fact_not_recorded.fields)
-                and self._run_fact_rule() != self.analysis.not_run):  # a fact came or went
-            return self._recheck_everything()
+        checked: dict[str, set[str] | None] = {}
+        if touched or changed & fact_not_recorded.fields:
+            if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
+                return self._recheck_everything()
+            checked[fact_not_recorded.code] = None
         near = self._near(was) if changed else set()
         for r in self._checked:
             reads = r.fields & changed
             if not reads <= r.near:
                 self._problems[r.code] = self._run_rule(r)
+                checked[r.code] = None
             elif reads or (touched and r.uses_assignments):
-                self._recheck_subjects(r, (touched if r.uses_assignments else set())
-                                       | (near if reads else set()))
+                checked[r.code] = self._recheck_subjects(
+                    r, (touched if r.uses_assignments else set()) | (near if reads else set()))
         if change.waivers is not None:
             self.analysis.model.waivers = list(self.model.waivers)
-        self._findings = self._assemble()
+        self._findings = self._assemble(None if change.waivers is not None else checked)
         return self.findings()
 
     # ---- checking ------------------------------------------------------------
@@ -286,11 +289,12 @@ class Linter:
         units = {analysis.unit_of(actor) for actor in actors | people}
         return {*items, *actors, *people, *(u for u in units if u is not None)}
 
-    def _recheck_subjects(self, r: Rule, touched: set[str]) -> None:
-        """Check a rule that reads assignments again for the subjects touched."""
+    def _recheck_subjects(self, r: Rule, touched: set[str]) -> set[str] | None:
+        """Check a rule again for the subjects touched; return those whose
+        problems may have changed (None: any, for a rule of the whole model)."""
         if r.scope is WHOLE_MODEL:
             self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
-            return
+            return None
         by_subject = self._problems[r.code]
         for subject in touched:
             # Re-checked below, unless it just left the scope (an indicator's
@@ -299,14 +303,33 @@ class Linter:
         in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
         for problem in r.run(self.analysis, self._params[r.code], in_scope):
             by_subject.setdefault(problem.targets[0], []).append(problem)
+        return touched
 
     # ---- assembling ------------------------------------------------------------
 
-    def _assemble(self) -> list[Finding]:
+    def _assemble(self, checked: Mapping[str, set[str] | None] | None = None) -> list[Finding]:
+        """The findings of every rule's problems, waivers applied, sorted.
+
+        Only the findings of the rules and subjects in `checked` (rule code
+        -> the subjects checked again, None for all of them; everything
+        when `checked` is None) are made anew; the others are kept, waived
+        or not as they were, which holds while the waivers stay the same."""
         by_code = {r.code: r for r in self.rules}
-        findings = [self._finding(by_code[code], problem)
-                    for code, by_subject in self._problems.items()
-                    for problems in by_subject.values() for problem in problems]
+        if checked is None:
+            self._made: dict[str, dict[str, list[Finding]]] = {}
+        for code, by_subject in self._problems.items():
+            made = self._made.get(code)
+            again = None if checked is None or made is None else checked.get(code, set())
+            if made is None or again is None:
+                made = self._made[code] = {}
+            for subject in by_subject.keys() if again is None else again:
+                problems = by_subject.get(subject)
+                if problems:
+                    made[subject] = [self._finding(by_code[code], p) for p in problems]
+                else:
+                    made.pop(subject, None)
+        findings = [finding for made in self._made.values() for found in made.values()
+                    for finding in found]
         self.analysis.matched_waivers = apply_waivers(
             findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules})
         for r in self._waiver_rules:

@@ -169,6 +169,8 @@ def composed(model: Model, steps: Sequence[Callable[[Model], Change]]) -> Change
     on the model as the ones before left it (bodies merged into one in turn,
     say). The steps are tried on `model` itself and undone again: it is left
     holding what it held. A step that renames cannot be composed."""
+    if len(steps) == 1:
+        return steps[0](model)
     undos: list[Change] = []
     touched: dict[str, None] = {}
     cells: dict[tuple[str, str], None] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
@@ -32,10 +32,9 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
         goals:
           - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
     """
-    holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
-    idle = set(roles).difference(analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
-                                 *holding_any)
-    for role in idle:
+    playing = (analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
+               *(analysis.assignments.items_holding(letter) for letter in LETTERS))
+    for role in _in_none(roles, playing):
         yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
                                     "one reporting to it")
 
@@ -65,10 +64,9 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
         roles:
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
-    holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
-    unplaced = set(people).difference(analysis.roles_of_person, analysis.bodies_of_member,
-                                      analysis.chairs, *holding_any)
-    for person in unplaced:
+    playing = (analysis.roles_of_person, analysis.bodies_of_member, analysis.chairs,
+               *(analysis.assignments.items_holding(letter) for letter in LETTERS))
+    for person in _in_none(people, playing):
         yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
                                       "assignment")
 
@@ -152,6 +150,13 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
         if chair is not None and not _sits_in(analysis, chair, body_id):
             yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {chair}, "
                                            "who does not sit in it")
+
+
+def _in_none(ids: Iterable[str], collections: Iterable[Container[str]]) -> list[str]:
+    """The ids in none of the collections (one look-up each: a set difference
+    would walk every collection, costly when a few ids are checked again)."""
+    found = list(collections)
+    return [i for i in dict.fromkeys(ids) if not any(i in c for c in found)]
 
 
 def _sits_in(analysis: Analysis, chair: str, body_id: str) -> bool:

@@ -6,6 +6,8 @@ its change to the model, brings the lint up to date (`Linter.update`, which
 re-checks only what the change touched), reads the findings resolved and
 introduced, and undoes the change. So a suggestion says what it does before
 anyone decides, and a national model is never linted from scratch per try.
+Only a remedy that, tried, resolves its finding and introduces no
+error-level finding becomes a suggestion.
 
 *Certain* (what `raci lint --fix` applies, after ruff's safe fixes): the
 finding has exactly one suggestion; its remedy is safe (it decides nothing
@@ -118,8 +120,9 @@ class Suggester:
         return suggest(context, finding)[:MOST_REMEDIES]
 
     def suggestions(self, finding: Finding) -> list[Suggestion]:
-        """The finding's suggestions, tried: those that resolve it and
-        introduce no error first, then in the rule's order."""
+        """The finding's suggestions, tried, in the rule's order: those that
+        resolve it and introduce no error-level finding (the others are left
+        out)."""
         return self._tried(finding, self.remedies(finding))
 
     def suggest(self, findings: Iterable[Finding] | None = None) -> dict[str, list[Suggestion]]:
@@ -172,10 +175,10 @@ class Suggester:
 
     def _tried(self, finding: Finding, remedies: list[Remedy]) -> list[Suggestion]:
         tried = [self.try_remedy(finding, remedy) for remedy in remedies]
-        tried.sort(key=lambda s: (not s.resolves_its_finding, s.introduces_errors))
-        if len(tried) == 1:
-            tried[0].only = True
-        return tried
+        working = [s for s in tried if s.resolves_its_finding and not s.introduces_errors]
+        if len(working) == 1:
+            working[0].only = True
+        return working
 
     def _open_findings(self, findings: Iterable[Finding] | None = None) -> dict[str, Finding]:
         found = self.linter.findings() if findings is None else findings
