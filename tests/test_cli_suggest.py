@@ -45,8 +45,10 @@ def test_suggestions_are_shown_under_their_findings(raci: Raci) -> None:
     assert result.code == plain.code == 1
     lines = result.out.splitlines()
     own002 = next(n for n, line in enumerate(lines) if " OWN002 [error] " in line)
-    assert lines[own002 + 1:own002 + 3] == [
+    assert lines[own002 + 1:own002 + 4] == [
         "  suggestion 1: keep r.dg-ke as the one Accountable of g.co2-gebouwen; r.dg-vb becomes C",
+        "    because r.dir-wgo, reporting to r.dg-ke, is Accountable for 3 of the items around "
+        "g.co2-gebouwen",
         "    resolves OWN002:g.co2-gebouwen; introduces nothing"]
     assert "  suggestion 1 [certain]: remove the expired waiver of BOD002 for rg-warmte" in lines
     assert "    because a year after 2026-11-01, as nothing it carries has a date" in lines

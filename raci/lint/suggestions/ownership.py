@@ -15,12 +15,13 @@ from raci.lint.suggestions.remedy import (
     Remedy,
     Suggest,
     actor_rank,
-    carried_text,
     carrying,
     fit_owner,
     ids_text,
     letters_text,
     neighbours,
+    owner_text,
+    owner_weights,
     plural,
     ranked,
     set_cells,
@@ -35,14 +36,14 @@ def unowned_item(ctx: Context, finding: Finding) -> list[Remedy]:
     """OWN001: the actor who already carries the items around it, or does its work."""
     model, item = ctx.model, finding.targets[0]
     around = neighbours(model, item)
-    weights = carrying(model, around)
+    weights = owner_weights(model, around)
     doers = model.actors(item, "R")
     weights.update(doers)
     candidates = [actor for actor in ranked(weights, weights, lambda a: actor_rank(model, a))
                   if weights[actor] and fit_owner(model, ctx.analysis, actor, item)]
     return [Remedy(f"make {actor} the Accountable of {item}",
                    move_accountable(model, item, actor),
-                   _owner_evidence(model, actor, around, doing=actor in doers))
+                   _owner_evidence(model, actor, around, item, doing=actor in doers))
             for actor in candidates[:MOST_REMEDIES]]
 
 
@@ -52,7 +53,7 @@ def multiple_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
     model, item = ctx.model, finding.targets[0]
     owners = model.actors(item, "A")
     around = neighbours(model, item)
-    weights = carrying(model, around)
+    weights = owner_weights(model, around)
     order = ranked(weights, owners, lambda a: (not fit_owner(model, ctx.analysis, a, item),
                                                actor_rank(model, a)))
     remedies = []
@@ -61,7 +62,7 @@ def multiple_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
         became = "; ".join(f"{o} becomes {_without_a(model, item, o, 'C')}" for o in others)
         remedies.append(Remedy(f"keep {keep} as the one Accountable of {item}; {became}",
                                move_accountable(model, item, keep, former="C"),
-                               _owner_evidence(model, keep, around)))
+                               _owner_evidence(model, keep, around, item)))
     return remedies
 
 
@@ -94,7 +95,7 @@ def external_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
     model, supplier = ctx.model, finding.targets[0]
     items = list(finding.related)
     around = [n for item in items for n in neighbours(model, item)]
-    weights = carrying(model, around)
+    weights = owner_weights(model, around)
     weights.update(doer for item in items for doer in model.actors(item, "R"))
     candidates = [actor for actor in ranked(weights, weights, lambda a: actor_rank(model, a))
                   if weights[actor] and actor != supplier
@@ -107,7 +108,7 @@ def external_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
             cells[item, actor] = combined(model.letters_of(item, actor), ("A",))
         remedies.append(Remedy(f"make {actor} the Accountable of {ids_text(items)} in place of "
                                f"{supplier}, which stays Responsible", set_cells(model, cells),
-                               carried_text(model, actor, around)))
+                               owner_text(model, actor, around, "the items around them")))
     return remedies
 
 
@@ -215,8 +216,9 @@ def _without_a(model: Model, item: str, actor: str, instead: Letter) -> str:
     return cell_text(_letters_without_a(model, item, actor, instead))
 
 
-def _owner_evidence(model: Model, actor: str, around: list[str], *, doing: bool = False) -> str:
-    carried = carried_text(model, actor, around)
+def _owner_evidence(model: Model, actor: str, around: list[str], item: str, *,
+                    doing: bool = False) -> str:
+    carried = owner_text(model, actor, around, f"the items around {item}")
     does = f"{actor} does its work (R)" if doing else ""
     return "; ".join(part for part in (does, carried) if part)
 

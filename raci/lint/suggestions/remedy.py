@@ -105,12 +105,37 @@ def carrying(model: Model, items: Iterable[str]) -> Counter[str]:
     return weights
 
 
-def carried_text(model: Model, actor: str, items: Sequence[str]) -> str:
-    """``r.x is Accountable for 2 and Responsible for 1 of the items around it``."""
+def owner_weights(model: Model, items: Iterable[str]) -> Counter[str]:
+    """Who carries `items` as an owner would: each actor's own weight
+    (`carrying`) counted twice, plus the weight of the roles and bodies that
+    report to it directly (a director's goals are their DG's too)."""
+    own = carrying(model, items)
+    weights: Counter[str] = Counter({actor: 2 * weight for actor, weight in own.items()})
+    for actor, weight in own.items():
+        above = getattr(model.get(actor), "reports_to", None)
+        if above is not None and weight:
+            weights[above] += weight
+    return weights
+
+
+def owner_text(model: Model, actor: str, items: Sequence[str], where: str) -> str:
+    """Why an actor would own: what it, and those reporting to it, carry of
+    `items` (`where` names them: ``the items around g.co2``)."""
+    parts = [carried_text(model, actor, items, where)]
+    for reporting in sorted({a.actor for item in items for a in model.assignments_of_item(item)
+                             if getattr(model.get(a.actor), "reports_to", None) == actor}):
+        parts.append(carried_text(model, reporting, items, where, f"{reporting}, reporting to "
+                                                                   f"{actor},"))
+    return "; ".join(part for part in parts if part)
+
+
+def carried_text(model: Model, actor: str, items: Sequence[str], where: str,
+                 who: str | None = None) -> str:
+    """``r.x is Accountable for 2 and Responsible for 1 of the items around g.y``."""
     counts: Counter[str] = Counter(
         a.letter for item in items for a in model.assignments_of_item(item) if a.actor == actor)
     held = letters_text(counts)
-    return f"{actor} is {held} of the items around it" if held else ""
+    return f"{who or actor} is {held} of {where}" if held else ""
 
 
 def letters_text(counts: Mapping[str, int]) -> str:
