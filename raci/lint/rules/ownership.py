@@ -47,10 +47,12 @@ def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -
     How to fix: name one role (preferably) or person as `A`.
 
     Suggested (`raci lint --suggest`): make Accountable the actor who
-    already carries the items around it (Accountable counts 2, Responsible
-    1, on its goals, initiatives, indicators, decisions and sub-goals), or
-    who does its work (R); only filled, internal roles and people (a body
-    only for a decision); up to three, the heaviest first.
+    already carries the items around it (its goals, initiatives,
+    indicators, decisions and sub-goals: Accountable counts 2, Responsible
+    1, twice over for the actor itself and once for what the roles and
+    bodies reporting to it carry), or who does its work (R); only filled,
+    internal roles and people (a body only for a decision); up to three,
+    the heaviest first.
 
     Failing:
 
