@@ -90,7 +90,9 @@ class Review:
         while self.position < len(self.items):
             item = self.items[self.position]
             self.position += 1
-            if self.suggester.is_open(item.finding):
+            now = self.suggester.current(item.finding)
+            if now is not None:
+                item.finding = now  # as it reads after the decisions made so far
                 return item
             item.resolved = True
         return None
@@ -171,9 +173,15 @@ def minutes_markdown(review: Review) -> str:
            "| Level | Before | After |", "|---|---:|---:|"]
     before, after = summary(delta.before), summary(delta.after)
     out += [f"| {level} | {before[level]} | {after[level]} |" for level in LEVELS]
-    out += ["", f"Resolved {len(delta.resolved)}, introduced {len(delta.introduced)}."]
+    accepted = {i.finding.fingerprint for i in review.items
+                if i.decision is not None and i.decision.kind == "accepted"}
+    resolved = [f for f in delta.resolved if f.fingerprint not in accepted]
+    waived = [f for f in delta.resolved if f.fingerprint in accepted]
+    out += ["", f"Resolved {len(resolved)}, accepted {len(waived)}, introduced "
+                f"{len(delta.introduced)}."]
     out += _decisions(review) + _actions(review) + _changes(review)
-    out += _listed("Findings resolved", delta.resolved)
+    out += _listed("Findings resolved", resolved)
+    out += _listed("Findings accepted", waived)
     out += _listed("Findings introduced", delta.introduced)
     out += _listed("Not reviewed", [i.finding for i in review.items
                                     if i.decision is None and not i.resolved

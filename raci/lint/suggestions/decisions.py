@@ -67,7 +67,7 @@ def slow_decision(ctx: Context, finding: Finding) -> list[Remedy]:
     decide = f", and let {ids_text(deciders)} decide" if deciders else ""
     return [Remedy(f"inform {ids_text(informed)} of {decision} rather than consult them{decide} "
                    f"({days} days instead of {latency})", set_cells(model, cells),
-                   "the slowest bodies first")]
+                   "the slowest bodies are informed first")]
 
 
 SUGGESTERS: dict[str, Suggest] = {

@@ -110,6 +110,11 @@ class Suggester:
     def is_open(self, finding: Finding) -> bool:
         return finding.fingerprint in self._open
 
+    def current(self, finding: Finding) -> Finding | None:
+        """The open finding with the same fingerprint as it reads now (a
+        slow decision may be slow for fewer bodies), or None if resolved."""
+        return self._open.get(finding.fingerprint)
+
     def remedies(self, finding: Finding) -> list[Remedy]:
         """What the finding's rule suggests, untried (none for a waived finding)."""
         suggest = self._suggesters.get(finding.code)
