@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from raci.cli.options import format_option
+from raci.cli.options import format_option, write_output
 from raci.errors import UsageError
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
@@ -81,12 +81,10 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     from raci.lint.rules import RULES
     from raci.lint.run import config_for, run_lint
 
-    if statistics and fmt not in STATISTICS_FORMATS:
-        raise UsageError(f"--statistics: works with --format {', '.join(STATISTICS_FORMATS)}, "
-                         f"not {fmt}")
-    if suggest and fmt not in SUGGEST_FORMATS:
-        raise UsageError(f"--suggest: works with --format {', '.join(SUGGEST_FORMATS)}, "
-                         f"not {fmt}")
+    for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
+                                   (suggest, "--suggest", SUGGEST_FORMATS)):
+        if asked and fmt not in formats:
+            raise UsageError(f"{option}: works with --format {', '.join(formats)}, not {fmt}")
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(f"{config_file}: no such configuration file")
@@ -102,11 +100,11 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
                    lint_one=fixing, suggest=suggest)
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
-    _write(render(run, RULES), output_file)
+    write_output(render(run, RULES), output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
-            click.echo(f"raci: fixed {len(fixes)} finding{'' if len(fixes) == 1 else 's'} "
-                       f"in {model}", err=True)
+            count = f"{len(fixes)} finding{'' if len(fixes) == 1 else 's'}"
+            click.echo(f"raci: fixed {count} in {model}", err=True)
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
@@ -165,17 +163,6 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
             return suggested(suggester, accepted, fixes, suggest=suggest)
 
     return fix_one
-
-
-def _write(output: str, path: Path | None) -> None:
-    """The output on stdout, or in the file `--output-file` names."""
-    if path is None:
-        click.echo(output, nl=False)
-        return
-    try:
-        path.write_text(output, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write the output: {error.strerror}") from None
 
 
 @click.command()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from raci.cli.options import model_argument, output_option
+from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import UsageError
 from raci.lint.config import option_date, split_codes
 from raci.text import one_line
@@ -203,13 +203,9 @@ def _login() -> str:
 def _write_minutes(minutes: str, path: Path | None) -> None:
     if path is None:
         click.echo("")
-        click.echo(minutes, nl=False)
-        return
-    try:
-        path.write_text(minutes, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write the minutes: {error.strerror}") from None
-    click.echo(f"Wrote the minutes to {path}.", err=True)
+    write_output(minutes, path, "the minutes")
+    if path is not None:
+        click.echo(f"Wrote the minutes to {path}.", err=True)
 
 
 COMMANDS: list[click.Command] = [review]
