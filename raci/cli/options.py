@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import click
 
+from raci.errors import UsageError
+
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
 
@@ -51,6 +53,17 @@ def format_option(choices: Sequence[str], help: str, *,
     """`--format NAME`, passed to the command as `fmt` (`format` is a builtin)."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,
                         show_default=default is not None, help=help)
+
+
+def write_output(text: str, path: Path | None, what: str = "the output") -> None:
+    """`text` on stdout, or in the file `-o` names (a one-line reason if it cannot be)."""
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write {what}: {error.strerror}") from None
 
 
 def confirm(message: str) -> None:

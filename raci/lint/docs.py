@@ -66,6 +66,7 @@ def rule_page(rule: Rule) -> str:
              "## What it looks at", _wrapped(doc.looks_at),
              "## Why it matters", _wrapped(doc.why),
              "## How to fix", _wrapped(doc.fix),
+             *(["## Suggested fix", _wrapped(doc.suggested)] if doc.suggested else []),
              "## Message", _fenced("text", "\n".join(doc.messages)), _message_key(doc),
              *_parameters(doc),
              *(["## Reading", _wrapped(doc.reading)] if doc.reading else []),
@@ -137,7 +138,7 @@ def rule_dict(doc: RuleDoc) -> dict[str, object]:
     return {
         "code": doc.code, "name": doc.name, "group": doc.group, "dotted_name": doc.dotted_name,
         "level": doc.level, "summary": doc.summary, "description": doc.description,
-        "looks_at": doc.looks_at, "why": doc.why, "fix": doc.fix,
+        "looks_at": doc.looks_at, "why": doc.why, "fix": doc.fix, "suggested": doc.suggested,
         "parameters": [{"name": p.name, "default": _json_value(p.default),
                         "allowed": p.allowed, "meaning": p.meaning} for p in doc.parameters],
         "configuration": doc.configuration(), "reading": doc.reading,

@@ -13,6 +13,8 @@ can be waived) is taken from the `Rule`, never written twice::
                                               at the whole model or the waivers)
     Why it matters: <paragraph>
     How to fix: <paragraph>
+    Suggested: <what `raci lint --suggest` offers>   (or "No suggestion:
+                                              <why the model cannot say>")
     Parameters:
     - `name`: <what it sets>                 (one line per parameter)
     Reading: <how raci reads SPEC §2 where it leaves a choice>
@@ -48,13 +50,15 @@ from dataclasses import dataclass
 from raci.lint.config import allowed_values
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, ParamValue, Rule, param_text
 
-SECTIONS = ("Looks at", "Why it matters", "How to fix", "Parameters", "Reading", "Waiving",
-            "Message", "Failing", "Passing")
+SECTIONS = ("Looks at", "Why it matters", "How to fix", "Suggested", "Parameters", "Reading",
+            "Waiving", "Message", "Failing", "Passing")
 REQUIRED = ("Why it matters", "How to fix", "Message", "Failing", "Passing")
 REPEATABLE = ("Failing", "Passing")
 INDENTED = ("Message", *REPEATABLE)
 """The sections whose text is an indented block (kept as it is written)."""
 _HEADING = re.compile(rf"({'|'.join(SECTIONS)})(?: \(([^)]*)\))?:(?: |\n|$)")
+NO_SUGGESTION = "No suggestion: "
+"""How a rule without a suggestion says why, in its "Suggested" place."""
 _SETTING = re.compile(r"as of (?P<date>\d{4}-\d\d-\d\d)|(?P<name>\w+) = (?P<value>\[[^]]*]|[^,]+)")
 _PARAMETER = re.compile(r"- `(\w+)`: ")
 EXAMPLE_ORG = "Example"
@@ -109,6 +113,9 @@ class RuleDoc:
     looks_at: str
     why: str
     fix: str
+    suggested: str
+    """What `raci lint --suggest` offers, or why it offers nothing
+    ("No suggestion: ..."); empty when the docstring does not say."""
     parameters: tuple[Parameter, ...]
     reading: str
     """How raci reads SPEC §2 where it leaves a choice (may be empty)."""
@@ -151,7 +158,8 @@ def parse_rule_doc(rule: Rule) -> RuleDoc:
     return RuleDoc(
         rule.code, rule.name, rule.group, rule.level, rule.summary, _prose(description),
         prose.get("Looks at") or _looks_at(rule), prose["Why it matters"], prose["How to fix"],
-        _parameters(rule, prose.get("Parameters", "")), prose.get("Reading", ""),
+        prose.get("Suggested", ""), _parameters(rule, prose.get("Parameters", "")),
+        prose.get("Reading", ""),
         _messages(message), rule.waivable, _waiving(rule, prose.get("Waiving", "")),
         tuple(_example(rule, name, settings, parts) for name, settings, parts in sections
               if name in REPEATABLE))
@@ -176,7 +184,9 @@ def _sections(rule: Rule, paragraphs: list[str]) -> tuple[list[str], list[Sectio
     sections: list[Section] = []
     for paragraph in paragraphs:
         heading = _HEADING.match(paragraph)
-        if heading is not None:
+        if paragraph.startswith(NO_SUGGESTION):
+            sections.append(("Suggested", None, [paragraph]))
+        elif heading is not None:
             sections.append((heading[1], heading[2], [paragraph[heading.end():]]))
         elif sections:
             sections[-1][2].append(paragraph)

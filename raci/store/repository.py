@@ -19,8 +19,9 @@ until it commits; the new revision is also the version of every row written.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
@@ -182,6 +183,22 @@ class Store:
         if revision == self._known_revision + 1:
             self._known_revision = revision
 
+    def save_all(self, changes: Sequence[Change]) -> None:
+        """Write several changes, in order, in one transaction: all of them,
+        or none (and the `ConflictError` of the first that conflicts). Each is
+        checked against the versions the ones before it wrote."""
+        changes = [change for change in changes if not change.is_empty()]
+        if not changes:
+            return
+        versions = copy.deepcopy(self._versions)  # untouched if the transaction fails
+        with database_errors(self._database), writing(self._engine) as connection:
+            revision = _bump_revision(connection)
+            for change in changes:
+                versions.update(self._save_change(connection, change, revision, versions))
+        self._versions = versions
+        if revision == self._known_revision + 1:
+            self._known_revision = revision
+
 
     def _save_change(self, connection: Connection, change: Change, revision: int,
                      versions: RememberedVersions) -> WrittenVersions:
@@ -250,11 +267,17 @@ class Store:
     def add_step(self, name: str, step: Step, *, after: int) -> None:
         """Add a change to the end of scenario `name`, which had `after` changes
         when the caller loaded it; a `ConflictError` if it has more or fewer now."""
+        self.add_steps(name, [step], after=after)
+
+    def add_steps(self, name: str, steps: Sequence[Step], *, after: int) -> None:
+        """Add changes to the end of scenario `name` in one transaction, as
+        `add_step` adds one."""
         with database_errors(self._database), writing(self._engine) as connection:
             count = self._locked_scenario(connection, name)
             if count != after:
                 raise self._scenario_changed(name)
-            insert_step(connection, name, count, step)
+            for position, step in enumerate(steps, start=count):
+                insert_step(connection, name, position, step)
 
     def undo_step(self, name: str, *, expected: int | None = None) -> Step:
         """Take the last change off scenario `name` and return it. With

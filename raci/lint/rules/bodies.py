@@ -10,6 +10,7 @@ from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
     ITEM_KINDS,
+    TEMPORARINESS,
     WHOLE_MODEL,
     Problem,
     Rule,
@@ -28,7 +29,8 @@ MOST_PAIRS_NAMED = 10
 
 @lint_rule("BOD001", "redundant-bodies", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
            params={"min_overlap": 0.6, "min_members": 3},
-           limits={"min_overlap": (EPSILON, 1.0)})
+           limits={"min_overlap": (EPSILON, 1.0)},
+           fields=("body.members", "role.holders"))
 def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A group of look-alike bodies: their seat-holders overlap with Jaccard >= `min_overlap`.
 
@@ -51,6 +53,11 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     meetings, two places where a decision can stall.
 
     How to fix: merge the bodies, or give each a distinct mandate and
+    membership.
+
+    Suggested: merge the group into one body, its membership united: the
+    body the others report to, else a permanent one, else the one that
+    decides most, else the biggest; the two best, each with the merged
     membership.
 
     Parameters:
@@ -122,7 +129,9 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
 
 @lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True,
-           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS})
+           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS},
+           fields=("body.kind", *ITEM_KINDS),
+           near=("body.kind",))
 def powerless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body, of a kind not in `exempt_kinds`, Accountable for no goal, initiative or decision.
@@ -132,6 +141,10 @@ def powerless_body(analysis: Analysis, params: RuleParams,
 
     How to fix: give the body the decisions it should take (`A` on them),
     make it an `advisory_board`, or dissolve it.
+
+    Suggested: make a body that is consulted an advisory body (the first
+    exempt kind, `advisory_board` by default), or retire the body, its
+    letters to its chair.
 
     Parameters:
     - `exempt_kinds`: the body kinds that need no decision rights of their
@@ -174,7 +187,9 @@ def powerless_body(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False)
+@lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False,
+           fields=TEMPORARINESS,
+           near=TEMPORARINESS)
 def expired_mandate(analysis: Analysis, params: RuleParams,
                     entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role past its `sunset` on the as-of date.
@@ -189,6 +204,11 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
 
     How to fix: dissolve it, or renew the mandate with a new `sunset`
     (or make it permanent with `temporary: false`).
+
+    Suggested: renew the mandate until the sunset its work gives (the end of
+    the last initiative it is A or R for, else the due date of its last
+    goal, else a year after the as-of date), retire the body (its letters to
+    its chair), or make it permanent.
 
     Message:
 
@@ -215,7 +235,9 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
-           uses_assignments=False, params={"grace_days": 365})
+           uses_assignments=False, params={"grace_days": 365},
+           fields=(*TEMPORARINESS, "body.established"),
+           near=(*TEMPORARINESS, "body.established"))
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
                          entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role with no `sunset`, past its first `grace_days`.
@@ -228,6 +250,9 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
     permanent by default, one more layer nobody decided to keep.
 
     How to fix: give it a `sunset`, or make it permanent (`temporary: false`).
+
+    Suggested: set the sunset its work gives (as for BOD003), or make it
+    permanent.
 
     Parameters:
     - `grace_days`: the days after its `established` date that a temporary
@@ -281,7 +306,8 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
                              f"{age} days old (established {established.isoformat()})")
 
 
-@lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False)
+@lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False,
+           fields=("role.reports_to", "body.reports_to"))
 def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `reports_to` among roles and bodies.
 
@@ -296,6 +322,9 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
 
     How to fix: break the cycle: make one of them report to a role or body
     outside it, or to nobody.
+
+    Suggested: let the member of the cycle that most others report to (its
+    natural top) report to nobody; up to three members.
 
     Reading: as every role and body reports to at most one other, each
     cycle is one strongly connected component of the reporting graph.
@@ -327,7 +356,8 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
 
 
 @lint_rule("BOD006", "steering-layers", "bodies", "warning", BODIES, uses_assignments=False,
-      params={"max_layers": 2})
+      params={"max_layers": 2},
+           fields=("body.reports_to",))
 def steering_layers(analysis: Analysis, params: RuleParams,
                     body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with more than `max_layers` bodies in its chain of `reports_to`.
@@ -341,6 +371,9 @@ def steering_layers(analysis: Analysis, params: RuleParams,
 
     How to fix: flatten: let lower bodies report to the top body, or merge
     layers.
+
+    Suggested: let the body report straight to the body above it that leaves
+    it `max_layers` deep (none when `max_layers` is 1).
 
     Parameters:
     - `max_layers`: the most bodies a chain of `reports_to` may hold, the
@@ -376,7 +409,9 @@ def steering_layers(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False)
+@lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False,
+           fields=("body.chair",),
+           near=("body.chair",))
 def chairless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no chair.
@@ -385,6 +420,10 @@ def chairless_body(analysis: Analysis, params: RuleParams,
     discussion or carries the decision out of the room.
 
     How to fix: set `chair` to a role (preferably) or person.
+
+    Suggested: let a member chair it: one who is Accountable or Responsible
+    for what the body has a part in, or whom other members report to;
+    filled, internal roles first; up to three.
 
     Message:
 
@@ -413,7 +452,9 @@ def chairless_body(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD008", "oversized-body", "bodies", "info", BODIES, uses_assignments=False,
-      params={"max_members": 12})
+      params={"max_members": 12},
+           fields=("body.members", "body.meets_every_days"),
+           near=("body.members", "body.meets_every_days"))
 def oversized_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body that meets with more members than `max_members`.
@@ -422,6 +463,9 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     adds an agenda and a veto.
 
     How to fix: shrink to the people who decide; inform the others.
+
+    No suggestion: which members to drop is a judgement of who decides,
+    which the model does not record.
 
     Parameters:
     - `max_members`: the most members a body that meets may have.
@@ -477,7 +521,9 @@ def oversized_body(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False)
+@lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False,
+           fields=("body.members",),
+           near=("body.members",))
 def empty_body(analysis: Analysis, params: RuleParams,
                body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no members.
@@ -486,6 +532,9 @@ def empty_body(analysis: Analysis, params: RuleParams,
     accountable for has no one behind it.
 
     How to fix: list its `members`, or remove the body.
+
+    Suggested: seat its chair in it (safe: `--fix` applies it); a body with
+    no chair and no part in any item: remove it.
 
     Message:
 
@@ -510,7 +559,8 @@ def empty_body(analysis: Analysis, params: RuleParams,
 
 @lint_rule("BOD010", "nested-body", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
            params={"min_contained": 0.8, "min_members": 3},
-           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",))
+           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",),
+           fields=("body.members", "role.holders", "body.reports_to"))
 def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A body most of whose seat-holders also hold seats in one bigger body.
 
@@ -533,6 +583,9 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
 
     How to fix: make A a formal sub-body of B (`reports_to: B`) with its
     own mandate, or fold it into B, or give it members of its own.
+
+    Suggested: let the small body report to the big one as its sub-body, or
+    merge it into the big one.
 
     Parameters:
     - `min_contained`: the share of A's seat-holders that must also sit in

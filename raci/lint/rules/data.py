@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import at_least
@@ -31,6 +32,12 @@ class Fact:
     rules: tuple[str, ...]
     count: Callable[[Analysis], tuple[int, int]]
     """(how many lack it, how many it applies to)."""
+    reads: frozenset[str]
+    """The entity fields the count reads (as `Rule.fields` names them): it is
+    counted again only when one of them changes (the app runs DAT001 again
+    after every matrix edit)."""
+    uses_assignments: bool = False
+    """Whether the count reads assignments too: then it is counted every time."""
 
 
 def _bodies_without(field: str) -> Callable[[Analysis], tuple[int, int]]:
@@ -69,19 +76,22 @@ def _initiatives_without_goal(analysis: Analysis) -> tuple[int, int]:
 
 FACTS: tuple[Fact, ...] = (
     Fact("chairs", "{missing} of {total} bodies have no chair", ("BOD007", "ORG004"),
-         _bodies_without("chair")),
+         _bodies_without("chair"), frozenset({"body.chair"})),
     Fact("holders", "{missing} of {total} roles have no holder", ("OWN004", "ORG003"),
-         _roles_without_holders),
+         _roles_without_holders, frozenset({"role.holders"})),
     Fact("responsibles", "{missing} of {total} initiatives with an Accountable have no "
-         "Responsible", ("OWN007",), _owned_initiatives_without_responsible),
+         "Responsible", ("OWN007",), _owned_initiatives_without_responsible,
+         frozenset({"initiative"}), uses_assignments=True),
     Fact("success_criteria", "{missing} of {total} proposed or active initiatives have no "
-         "success criteria", ("STR005",), _running_initiatives_without_criteria),
+         "success criteria", ("STR005",), _running_initiatives_without_criteria,
+         frozenset({"initiative.status", "initiative.has_success_criteria"})),
     Fact("indicators", "{missing} of {total} goals without sub-goals have no indicator",
-         ("STR003", "STR004"), _leaf_goals_without_indicator),
+         ("STR003", "STR004"), _leaf_goals_without_indicator,
+         frozenset({"goal.parent", "kpi.measures"})),
     Fact("goals", "{missing} of {total} initiatives contribute to no goal", ("STR002",),
-         _initiatives_without_goal),
+         _initiatives_without_goal, frozenset({"initiative.goals"})),
     Fact("cadence", "{missing} of {total} bodies have no cadence (meets_every_days)", ("DEC002",),
-         _bodies_without("meets_every_days")),
+         _bodies_without("meets_every_days"), frozenset({"body.meets_every_days"})),
 )
 """SPEC §2's facts, in its order."""
 
@@ -93,7 +103,9 @@ def _lacking_facts(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fac
     for fact in FACTS:
         if fact.name in declared:
             continue
-        missing, total = fact.count(analysis)
+        missing, total = (fact.count(analysis) if fact.uses_assignments else
+                          analysis.remembered(f"DAT001 {fact.name}", fact.reads,
+                                              partial(fact.count, analysis)))
         if missing >= number(params, "min_missing") and \
                 missing >= at_least(number(params, "min_share"), total):
             yield fact, missing, total
@@ -116,7 +128,8 @@ def _rules_phrase(codes: Iterable[str]) -> str:
 
 @lint_rule("DAT001", "fact-not-recorded", "data", "info", WHOLE_MODEL, uses_assignments=True,
            params={"min_missing": 20, "min_share": 0.9},
-           limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False)
+           limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False,
+           fields=tuple(sorted(read for fact in FACTS for read in fact.reads if "." in read)))
 def fact_not_recorded(analysis: Analysis, params: RuleParams,
                       _: Iterable[str]) -> Iterator[Problem]:
     """A kind of fact the model's source does not seem to record; its rules are not run.
@@ -152,6 +165,9 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
 
     How to fix: record the fact (chairs, holders, ...) in the model, or add
     its name to `org.not_recorded` to say the source does not have it.
+
+    Suggested: add the fact to `org.not_recorded` (safe: `--fix` applies
+    it).
 
     Parameters:
     - `min_missing`: the fewest entities that must lack the fact.

@@ -23,6 +23,10 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
     How to fix: consult the few who bring knowledge the decision needs;
     inform (`I`) the rest.
 
+    Suggested: keep consulting the `max_consulted` who carry most of what
+    the decision is about (roles and people before bodies), and inform (I)
+    the rest.
+
     Parameters:
     - `max_consulted`: the most parties a decision may consult.
 
@@ -52,9 +56,10 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
     """
     consulted_on = analysis.assignments.holding("C")
     most = number(params, "max_consulted")
-    crowded = {item for item, consulted in consulted_on.items() if len(consulted) > most}
-    for decision in crowded.intersection(decisions):
-        consulted = consulted_on[decision]
+    for decision in decisions:
+        consulted = consulted_on.get(decision, ())
+        if len(consulted) <= most:
+            continue
         yield Problem.about(
             [decision],
             f"{analysis.label(decision)} consults {len(consulted)} parties "
@@ -63,7 +68,9 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
-           params={"max_latency_days": 60})
+           params={"max_latency_days": 60},
+           fields=("body.meets_every_days",),
+           near=("body.meets_every_days",))
 def slow_decision(analysis: Analysis, params: RuleParams,
                   decisions: Iterable[str]) -> Iterator[Problem]:
     """Estimated decision latency above `max_latency_days`.
@@ -80,6 +87,11 @@ def slow_decision(analysis: Analysis, params: RuleParams,
 
     How to fix: consult fewer bodies, let a role decide on the body's
     advice, or have the bodies meet more often (and record how often).
+
+    Suggested: inform the consulted bodies rather than consult them, the
+    slowest first, until the estimate is within `max_latency_days`; if that
+    is not enough, let the chairs of the deciding bodies decide, the bodies
+    informed.
 
     Parameters:
     - `max_latency_days`: the longest a decision's estimated latency may be,

@@ -19,7 +19,8 @@ from raci.lint.rule import (
 
 @lint_rule("SIL001", "uncoordinated-crossing", "silos", "warning",
            INITIATIVES, uses_assignments=True,
-      params={"min_units": 3})
+      params={"min_units": 3},
+           fields=("role.unit", "role.holders", "person.unit", "body.members"))
 def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
                            initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative whose Responsibles come from at least `min_units` units with no common body.
@@ -34,6 +35,9 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
 
     How to fix: set up (or name) one body with members from every unit
     involved, or cut the initiative along unit lines.
+
+    Suggested: seat a Responsible of each missing unit in the body that
+    already has members from most of the units; the two best bodies.
 
     Parameters:
     - `min_units`: the fewest units an initiative's Responsibles must come
@@ -99,7 +103,9 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True)
+@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True,
+           fields=("person.unit", "role.holders", "body.members", *ITEM_KINDS),
+           near=("body.members",))
 def isolated_unit(analysis: Analysis, params: RuleParams,
                   units: Iterable[str]) -> Iterator[Problem]:
     """A unit with people of its own, none of whom shares a body or an item with another unit.
@@ -118,6 +124,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
 
     How to fix: give it a seat in the relevant body, or involve its people
     (`C` or `R`) on items of other units.
+
+    No suggestion: which body or item the unit should join is a judgement.
 
     Reading: a body's assignments (a body as `R`, say) are not held by its
     members; only seats and the person's own or role's assignments count.

@@ -9,7 +9,9 @@ from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleP
 
 
 @lint_rule("STR001", "goal-without-initiative", "strategy", "warning",
-           GOALS, uses_assignments=False)
+           GOALS, uses_assignments=False,
+           fields=("goal.parent", "initiative.goals", "initiative.status"),
+           near=("goal.parent", "initiative.goals", "initiative.status"))
 def goal_without_initiative(analysis: Analysis, params: RuleParams,
                             goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no initiative contributing to it other than stopped ones.
@@ -19,6 +21,9 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
 
     How to fix: start an initiative that lists the goal in its `goals`, or
     drop the goal.
+
+    No suggestion: which initiative should serve the goal is a design
+    decision, not an edit raci can work out.
 
     Reading: done, paused and proposed initiatives count as contributing;
     only stopped ones do not.
@@ -50,7 +55,9 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR002", "orphan-initiative", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.goals",),
+           near=("initiative.goals",))
 def orphan_initiative(analysis: Analysis, params: RuleParams,
                       initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative that contributes to no goal.
@@ -59,6 +66,10 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
     that does, and cannot be prioritised against it.
 
     How to fix: list the goals it serves in `goals`, or stop it.
+
+    Suggested: let it serve the goal that the initiatives it depends on (or
+    that depend on it) serve, that its Accountable owns, or that its
+    decisions concern; up to three.
 
     Reading: every initiative counts, whatever its status (a stopped one
     that served no goal is still worth cleaning up).
@@ -85,7 +96,9 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
             yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
 
 
-@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False)
+@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False,
+           fields=("goal.parent", "kpi.measures"),
+           near=("goal.parent", "kpi.measures"))
 def goal_without_kpi(analysis: Analysis, params: RuleParams,
                      goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no indicator measuring it.
@@ -94,6 +107,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
     tell whether the goal is being reached until it is too late.
 
     How to fix: add an indicator (`kpis`) with `measures` set to the goal.
+
+    No suggestion: what to measure, and its target, has to be designed.
 
     Message:
 
@@ -118,7 +133,9 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
             yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
 
 
-@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False)
+@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False,
+           fields=("kpi.measures", "kpi.type"),
+           near=("kpi.measures", "kpi.type"))
 def no_leading_indicator(analysis: Analysis, params: RuleParams,
                          goals: Iterable[str]) -> Iterator[Problem]:
     """A goal whose own indicators are all lagging.
@@ -130,6 +147,8 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
 
     How to fix: add an indicator of `type: leading` that moves before the
     result does (permits granted before homes converted, say).
+
+    No suggestion: a leading indicator has to be designed.
 
     Reading: a goal with no indicator of its own is not reported (STR003
     reports a goal without sub-goals that has none).
@@ -162,7 +181,9 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.has_success_criteria", "initiative.status"),
+           near=("initiative.has_success_criteria", "initiative.status"))
 def no_success_criteria(analysis: Analysis, params: RuleParams,
                         initiatives: Iterable[str]) -> Iterator[Problem]:
     """A proposed or active initiative with no success criteria.
@@ -171,6 +192,10 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
     done or whether it worked, so it neither ends nor gets stopped.
 
     How to fix: add `success_criteria`.
+
+    Suggested: when its own indicators have targets, those targets as its
+    success criteria; otherwise none (criteria are words only its owner can
+    write).
 
     Message:
 
@@ -200,7 +225,9 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR006", "blocked-dependency", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.depends_on", "initiative.status"),
+           near=("initiative.depends_on",))
 def blocked_dependency(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative that depends directly on a paused or stopped one.
@@ -210,6 +237,9 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
 
     How to fix: resume the blocker, drop the dependency, or pause the
     dependent initiative too.
+
+    Suggested: drop the dependency on what was stopped; for a paused blocker
+    also pause this initiative, or resume the blocker.
 
     Message:
 
@@ -243,7 +273,8 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
                                               f"stopped initiatives: {', '.join(blockers)}")
 
 
-@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False)
+@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False,
+           fields=("initiative.depends_on",))
 def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `depends_on`.
 
@@ -258,6 +289,9 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
     How to fix: cut the dependency that is least real, or merge the
     initiatives.
+
+    Suggested: cut the dependency of an initiative on one that starts after
+    it (least real), then the others; up to three.
 
     Message:
 
@@ -303,7 +337,9 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
             )
 
 
-@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False)
+@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False,
+           fields=("initiative.end", "initiative.status"),
+           near=("initiative.end", "initiative.status"))
 def overdue_initiative(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative past its `end` on the as-of date.
@@ -316,6 +352,9 @@ def overdue_initiative(analysis: Analysis, params: RuleParams,
 
     How to fix: re-plan with a new `end`, or close it (`status: done` or
     `stopped`).
+
+    No suggestion: whether it is done, stopped or needs a new end is a fact
+    only its owner knows.
 
     Message:
 

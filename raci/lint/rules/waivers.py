@@ -39,6 +39,9 @@ def expired_waiver(analysis: Analysis, params: RuleParams,
     How to fix: fix the weakness and remove the waiver, or renew it with a
     new `expires` and a reason that still holds.
 
+    Suggested: remove the expired waiver (safe: `--fix` applies it);
+    renewing it needs a reason that still holds.
+
     Waiving: WAI001 and WAI002 are computed after every other finding has
     been matched against the waivers; fix or remove the waiver instead.
 
@@ -85,6 +88,8 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     that appears on the same entity.
 
     How to fix: remove the waiver.
+
+    Suggested: remove the waiver (safe: `--fix` applies it).
 
     Reading: a waiver for a rule that did not run (not selected, ignored or
     set to `off`) is not reported: whether it matches is unknown. A waiver
