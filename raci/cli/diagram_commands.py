@@ -7,6 +7,8 @@ Graphviz, rich and the lint engine are imported inside the commands so that
 from __future__ import annotations
 
 import sys
+import textwrap
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,10 @@ DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 MATRIX_FORMATS = ("table", "csv", "markdown")
 PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
 DEFAULT_PAGE = "a3"
+MATRIX_LAYOUTS = ("grid", "list")
+READABLE_CELLS = 1_000_000
+"""Items by actors beyond which a grid is only for programs: say what reads."""
+NO_ITEMS = "No items in this scope.\n"
 DEFAULT_DEPTH = 2
 DEFAULT_HUB = 12
 SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
@@ -57,7 +63,7 @@ def rule_helps() -> dict[str, RuleHelp]:
     from raci.export import rule_help
     from raci.lint import RULES
 
-    return {r.code: rule_help(r.code, r.name, r.doc, r.group) for r in RULES}
+    return {r.code: rule_help(r) for r in RULES}
 
 
 def diagram_format(fmt: str | None, output: Path | None) -> str:
@@ -173,39 +179,78 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
               help="A unit, body or goal: only its part of the matrix.")
 @format_option(MATRIX_FORMATS, "table fits the terminal; csv and markdown show all.",
                default="table")
-def matrix(model: str, scope: str | None, fmt: str) -> None:
-    """Print the RACI matrix of MODEL: items as rows, actors as columns."""
-    from raci import export
+@click.option("--layout", type=click.Choice(MATRIX_LAYOUTS), default="grid", show_default=True,
+              help="grid: items by actors, a letter in each cell; list: each item with the "
+                   "actors holding each letter, readable at any size.")
+def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
+    """Print the RACI matrix of MODEL: items as rows, actors as columns (or, with
+    --layout list, each item with the actors holding each letter)."""
+    from raci.export import build_matrix
 
-    table = export.build_matrix(open_model(model).model, scope)
-    if fmt == "csv":
-        click.echo(export.matrix_csv(table), nl=False)
-    elif fmt == "markdown":
-        click.echo(export.matrix_markdown(table), nl=False)
-    else:
+    table = build_matrix(open_model(model).model, scope)
+    if layout == "list":
+        write_lines(matrix_list_lines(table, fmt))
+    elif fmt == "table":
         print_matrix_table(table)
+    else:
+        if len(table.rows) * len(table.columns) > READABLE_CELLS:
+            click.echo(f"note: the matrix is {len(table.rows):,} items by "
+                       f"{len(table.columns):,} actors; --layout list names each item's actors "
+                       "and --scope ID narrows it", err=True)
+        write_lines(matrix_grid_lines(table, fmt))
+
+
+def matrix_grid_lines(table: Matrix, fmt: str) -> Iterator[str]:
+    from raci.export.matrix import matrix_csv_lines, matrix_markdown_lines
+
+    return matrix_csv_lines(table) if fmt == "csv" else matrix_markdown_lines(table)
+
+
+def matrix_list_lines(table: Matrix, fmt: str) -> Iterator[str]:
+    from raci.export.matrix import list_csv_lines, list_markdown_lines, list_text_lines
+
+    if fmt == "csv":
+        return list_csv_lines(table)
+    if fmt == "markdown":
+        return list_markdown_lines(table)
+    if not table.rows:
+        return iter([NO_ITEMS])
+    return list_text_lines(table, colour=terminal()[1])
 
 
 def print_matrix_table(table: Matrix) -> None:
+    from raci.export import matrix_table
+
+    if not table.rows:
+        write_lines([NO_ITEMS])
+        return
+    width, colour = terminal()
+    laid_out = matrix_table(table, width, colour=colour)
+    write_lines(laid_out.lines)
+    if laid_out.left_out:
+        note = (f"{laid_out.left_out} of {len(table.columns)} actors left out to fit {width} "
+                "columns (the busiest are shown); see them all with --format csv or --format "
+                "markdown, each item's actors with --layout list, or narrow the matrix with "
+                "--scope ID.")
+        write_lines([textwrap.fill(note, width) + "\n"])
+
+
+def terminal() -> tuple[int, bool]:
+    """The width to fit and whether to use colour, as rich finds them (COLUMNS,
+    NO_COLOR, FORCE_COLOR and TERM are honoured; a pipe is 80 wide, no colour)."""
     from rich.console import Console
 
-    from raci import export
+    console = Console()
+    colour = console.is_terminal and console.color_system is not None and not console.no_color
+    return console.width, colour
 
-    console = Console(highlight=False)
-    # Captured and echoed: rich would end the process with exit 1 on a
-    # closed pipe, where the command line says so and exits 2.
-    with console.capture() as captured:
-        if not table.rows:
-            console.print("No items in this scope.")
-        else:
-            rendered, left_out = export.matrix_table(table, console.width)
-            console.print(rendered)
-            if left_out:
-                console.print(
-                    f"{left_out} of {len(table.columns)} actors left out to fit "
-                    f"{console.width} columns (the busiest are shown); see them all with "
-                    "--format csv or --format markdown, or narrow the matrix with --scope ID.")
-    click.echo(captured.get(), nl=False)
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Write the lines as they are made: a matrix of any size in little memory."""
+    write = sys.stdout.write
+    for line in lines:
+        write(line)
+    sys.stdout.flush()
 
 
 @click.command("report")

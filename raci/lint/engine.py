@@ -15,7 +15,7 @@ re-checked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from raci.analysis import Analysis
@@ -25,10 +25,10 @@ from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import Letter, Model, Waiver
+from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Model, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
-from raci.model.lean import LeanModel
+from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
 from raci.source import ModelSource
 
 
@@ -95,21 +95,47 @@ class Linter:
         return dict(self.analysis.not_run)
 
     def update(self, change: Change) -> list[Finding]:
-        """Bring the findings up to date after `change` was applied to the model."""
-        if (change.put or change.delete or change.org is not None or change.rename is not None
-                or self._model_moved_on()):
-            self._recheck_all()
-            return self.findings()
-        if change.assign or change.unassign:
-            items = {a.item for a in (*change.assign, *change.unassign)}
-            touched = self._reassign(items)
+        """Bring the findings up to date after `change` was applied to the model.
+
+        Only what the change can have changed is checked again. A rule that
+        reads a field of an entity the change changed (its `fields`) is
+        checked again for the subjects near that entity where the field is
+        one of its `near` ones, else run again whole; one that reads
+        assignments is checked again for the subjects an assignment the
+        change set or took touches (the item, its actors, their people and
+        units). An entity added or removed runs every rule that reads its
+        kind again. A new name (which every message reads), a renamed entity
+        or a new org header checks everything again, as does a model that
+        holds more than the changes given so far (the app may apply several
+        edits before it lints)."""
+        if change.org is not None or change.rename is not None or self._model_moved_on(change):
+            return self._recheck_everything()
+        changed = self._changed_fields(change)
+        if changed is None:
+            return self._recheck_everything()
+        items = self._items_reassigned(change)
+        lean = self.analysis.model
+        was = {entity_id: (lean.kind(entity_id), lean.get(entity_id))
+               for entity_id in (*(e.id for e in change.put), *change.delete)}
+        self._put_entities(change, changed)
+        touched = self._reassign(items) if items else set()
+        checked: dict[str, set[str] | None] = {}
+        if touched or changed & fact_not_recorded.fields:
             if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
-                self._recheck_all()
-                return self.findings()
-            self._recheck_subjects(touched)
+                return self._recheck_everything()
+            checked[fact_not_recorded.code] = None
+        near = self._near(was) if changed else set()
+        for r in self._checked:
+            reads = r.fields & changed
+            if not reads <= r.near:
+                self._problems[r.code] = self._run_rule(r)
+                checked[r.code] = None
+            elif reads or (touched and r.uses_assignments):
+                checked[r.code] = self._recheck_subjects(
+                    r, (touched if r.uses_assignments else set()) | (near if reads else set()))
         if change.waivers is not None:
             self.analysis.model.waivers = list(self.model.waivers)
-        self._findings = self._assemble()
+        self._findings = self._assemble(None if change.waivers is not None else checked)
         return self.findings()
 
     # ---- checking ------------------------------------------------------------
@@ -121,22 +147,29 @@ class Linter:
             self._run_all_rules()
             self._findings = self._assemble()
 
+    def _recheck_everything(self) -> list[Finding]:
+        self._recheck_all()
+        return self.findings()
+
     def _run_all_rules(self) -> None:
         model = self.model
         lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
         self.analysis = Analysis(lean, effective_as_of(lean, self.config))
-        self._built_from = (self.model.org, list(self.model.entities()))
         self._problems: dict[str, dict[str, list[Problem]]] = {}
         self.analysis.not_run = self._run_fact_rule()
         self._checked = [r for r in self.rules if r.scope is not WAIVERS
                          and r.code not in self.analysis.not_run and r is not fact_not_recorded]
         for r in self._checked:
-            by_subject: dict[str, list[Problem]] = {}
-            for problem in r.run(self.analysis, self._params[r.code]):
-                # A scoped rule's problem is about its subject: the first target.
-                key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
-                by_subject.setdefault(key, []).append(problem)
-            self._problems[r.code] = by_subject
+            self._problems[r.code] = self._run_rule(r)
+
+    def _run_rule(self, r: Rule) -> dict[str, list[Problem]]:
+        """The rule's problems over its whole scope, by subject."""
+        by_subject: dict[str, list[Problem]] = {}
+        for problem in r.run(self.analysis, self._params[r.code]):
+            # A scoped rule's problem is about its subject: the first target.
+            key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
+            by_subject.setdefault(key, []).append(problem)
+        return by_subject
 
     def _run_fact_rule(self) -> dict[str, str]:
         """Run DAT001 (when enabled) and return the enabled rules whose fact
@@ -150,16 +183,91 @@ class Linter:
         found = rules_not_run(self.analysis, lacking)
         return {code: fact for code, fact in found.items() if code in self._params}
 
-    def _model_moved_on(self) -> bool:
-        """Whether the model no longer holds the very org and entities the
-        analysis was built from: the app may apply several edits before it
-        lints, so an assignment edit can arrive after a later removal was
-        already made. (A false alarm only costs a full run.)"""
-        org, entities = self._built_from
-        if self.model.org is not org or len(self.model) != len(entities):
+    def _model_moved_on(self, change: Change) -> bool:
+        """Whether the model holds more than the analysis knows plus `change`:
+        the app may apply several edits before it lints, so an edit can
+        arrive after a later removal was already made. The entities the
+        change names must be in the model as it made them, and the model
+        must hold as many entities as that gives. (A later edit of other
+        entities is caught up when its own update comes; a false alarm only
+        costs a full run.)"""
+        lean = self.analysis.model
+        if self.model.org is not lean.org:
             return True
-        return not all(now is then for now, then in
-                       zip(self.model.entities(), entities, strict=False))
+        put = {entity.id: entity for entity in change.put}
+        gone = {entity_id for entity_id in change.delete if entity_id not in put}
+        if any(self.model.get(entity_id) is not entity for entity_id, entity in put.items()):
+            return True
+        if any(self.model.kind(entity_id) is not None for entity_id in gone):
+            return True
+        added = sum(1 for entity_id in put if lean.kind(entity_id) is None)
+        removed = sum(1 for entity_id in gone if lean.kind(entity_id) is not None)
+        return len(self.model) != len(lean) + added - removed
+
+    def _changed_fields(self, change: Change) -> set[str] | None:
+        """The fields (``body.chair``) and kinds of entity the change
+        changed, added or removed, as rules declare what they read; None
+        when a name changed, which the messages of every rule read."""
+        lean = self.analysis.model
+        changed: set[str] = set()
+        for entity_id in change.delete:
+            kind = lean.kind(entity_id)
+            if kind is not None:
+                changed |= _every_field(kind)
+        for entity in change.put:
+            kind, new, old = kind_of(entity), lean_entity(entity), lean.get(entity.id)
+            if old is None or entity.id in change.delete or lean.kind(entity.id) != kind:
+                changed |= _every_field(kind)
+            elif old.name != new.name:
+                return None
+            else:
+                changed.update(f"{kind}.{name}" for name, was, now
+                               in zip(new._fields, old, new, strict=True) if was != now)
+        return changed
+
+    def _near(self, was: dict[str, tuple[str | None, LeanEntity | None]]) -> set[str]:
+        """The subjects near the entities changed: each entity, what it names
+        before and after (members, holders, a unit, the goals it serves...),
+        the items and actors of the assignments of all of these, the people
+        who hold those actors, and their units."""
+        lean, index = self.analysis.model, self.analysis.assignments
+        named: set[str] = set()
+        for entity_id, (kind, before) in was.items():
+            named.add(entity_id)
+            for version_kind, version in ((kind, before),
+                                          (lean.kind(entity_id), lean.get(entity_id))):
+                if version_kind is not None and version is not None:
+                    named.update(_named(version_kind, version))
+        items = {i for i in named if lean.kind(i) in ITEM_KINDS}
+        actors = {a for a in named if lean.kind(a) in ACTOR_KINDS}
+        return named | self._touched_by(
+            items | {i for actor in actors for i in index.items_of(actor)},
+            actors | {a for item in items for a in index.actors_on(item)})
+
+    def _items_reassigned(self, change: Change) -> set[str]:
+        """The items whose assignments the change set or took away, its
+        removed entities' own too (read before the analysis forgets them)."""
+        index = self.analysis.assignments
+        items = {a.item for a in (*change.assign, *change.unassign)}
+        for entity_id in change.delete:
+            items.update(index.items_of(entity_id))
+            if index.has_assignments(entity_id):
+                items.add(entity_id)
+        return items
+
+    def _put_entities(self, change: Change, changed: set[str]) -> None:
+        """Bring the lean model's entities up to date with the change."""
+        if not (change.put or change.delete):
+            return
+        if not isinstance(self.model, Model):
+            raise TypeError("a lean model is only ever linted once, never edited")
+        lean = self.analysis.model
+        for entity_id in change.delete:
+            if lean.kind(entity_id) is not None:
+                lean.remove(entity_id)
+        for entity in change.put:
+            lean.put(kind_of(entity), lean_entity(entity))
+        self.analysis.entities_changed(changed)
 
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
@@ -168,11 +276,8 @@ class Linter:
             raise TypeError("a lean model is only ever linted once, never edited")
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.actors_on(item)}
-        fresh: dict[str, list[tuple[str, Letter]]] = {item: [] for item in items}
-        for item, letter, actor in self.model.assignments:
-            if item in fresh:
-                fresh[item].append((actor, letter))
-        for item, letters in fresh.items():
+        for item in items:
+            letters = [(a.actor, a.letter) for a in self.model.assignments_of_item(item)]
             index.replace_item(item, letters)
             actors.update(actor for actor, _ in letters)
         return self._touched_by(items, actors)
@@ -184,29 +289,47 @@ class Linter:
         units = {analysis.unit_of(actor) for actor in actors | people}
         return {*items, *actors, *people, *(u for u in units if u is not None)}
 
-    def _recheck_subjects(self, touched: set[str]) -> None:
-        for r in self._checked:
-            if not r.uses_assignments:
-                continue
-            if r.scope is WHOLE_MODEL:
-                self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
-                continue
-            by_subject = self._problems[r.code]
-            for subject in touched:
-                # Re-checked below, unless it just left the scope (an indicator's
-                # last assignment went).
-                by_subject.pop(subject, None)
-            in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
-            for problem in r.run(self.analysis, self._params[r.code], in_scope):
-                by_subject.setdefault(problem.targets[0], []).append(problem)
+    def _recheck_subjects(self, r: Rule, touched: set[str]) -> set[str] | None:
+        """Check a rule again for the subjects touched; return those whose
+        problems may have changed (None: any, for a rule of the whole model)."""
+        if r.scope is WHOLE_MODEL:
+            self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
+            return None
+        by_subject = self._problems[r.code]
+        for subject in touched:
+            # Re-checked below, unless it just left the scope (an indicator's
+            # last assignment went).
+            by_subject.pop(subject, None)
+        in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
+        for problem in r.run(self.analysis, self._params[r.code], in_scope):
+            by_subject.setdefault(problem.targets[0], []).append(problem)
+        return touched
 
     # ---- assembling ------------------------------------------------------------
 
-    def _assemble(self) -> list[Finding]:
+    def _assemble(self, checked: Mapping[str, set[str] | None] | None = None) -> list[Finding]:
+        """The findings of every rule's problems, waivers applied, sorted.
+
+        Only the findings of the rules and subjects in `checked` (rule code
+        -> the subjects checked again, None for all of them; everything
+        when `checked` is None) are made anew; the others are kept, waived
+        or not as they were, which holds while the waivers stay the same."""
         by_code = {r.code: r for r in self.rules}
-        findings = [self._finding(by_code[code], problem)
-                    for code, by_subject in self._problems.items()
-                    for problems in by_subject.values() for problem in problems]
+        if checked is None:
+            self._made: dict[str, dict[str, list[Finding]]] = {}
+        for code, by_subject in self._problems.items():
+            made = self._made.get(code)
+            again = None if checked is None or made is None else checked.get(code, set())
+            if made is None or again is None:
+                made = self._made[code] = {}
+            for subject in by_subject.keys() if again is None else again:
+                problems = by_subject.get(subject)
+                if problems:
+                    made[subject] = [self._finding(by_code[code], p) for p in problems]
+                else:
+                    made.pop(subject, None)
+        findings = [finding for made in self._made.values() for found in made.values()
+                    for finding in found]
         self.analysis.matched_waivers = apply_waivers(
             findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules})
         for r in self._waiver_rules:
@@ -225,6 +348,22 @@ class Linter:
         return Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
                        problem.targets, self.label, line, column,
                        related=problem.related, related_locations=related_locations)
+
+
+def _named(kind: str, entity: LeanEntity) -> Iterator[str]:
+    """The ids a lean entity's reference fields name."""
+    for name in REFERENCE_FIELDS.get(kind, ()):
+        value = getattr(entity, name)
+        if isinstance(value, str):
+            yield value
+        elif value:
+            yield from value
+
+
+def _every_field(kind: str) -> set[str]:
+    """A kind and each of its fields, as rules name them: what adding or
+    removing an entity of that kind changes."""
+    return {kind, *(f"{kind}.{name}" for name in LEAN_KINDS[kind]._fields)}
 
 
 def finding_order(finding: Finding) -> tuple[object, ...]:
