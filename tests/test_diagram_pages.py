@@ -191,14 +191,23 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     view = build_view(model, "goals")
     together = split_view(view, model, "goal", lambda part: True)
     assert [part.subtitle.split(" · ")[0] for part in together] == [
-        "Part 1 of 2: Klimaatneutraal 2050 and Voldoende woningen",
-        "Part 2 of 2: Outside every goal area"]
+        "Part 1 of 1: Klimaatneutraal 2050, Voldoende woningen and Outside every goal area"]
+    # What is outside every goal area joins the last page it fits on, not a page of its own.
+    only_klimaat = split_view(view, model, "goal", lambda part: " and " not in part.subtitle
+                              or "Voldoende" not in part.subtitle)
+    assert [part.subtitle.split(" · ")[0] for part in only_klimaat] == [
+        "Part 1 of 2: Klimaatneutraal 2050 and Outside every goal area",
+        "Part 2 of 2: Voldoende woningen"]
+    alone = split_view(view, model, "goal", lambda part: " and " not in part.subtitle)
+    assert [part.subtitle.split(" · ")[0] for part in alone] == [
+        "Part 1 of 3: Klimaatneutraal 2050", "Part 2 of 3: Voldoende woningen",
+        "Part 3 of 3: Outside every goal area"]
     model.add(Kpi(id="k.co2", name="CO2-uitstoot", measures="g.klimaat", type="lagging"))
     view = build_view(model, "goals")  # the Klimaat area now draws six nodes
     apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 5)
     assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
-        "Part 1 of 4: Klimaatneutraal 2050",
-        "Part 2 of 4: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
+        "Part 1 of 3: Klimaatneutraal 2050",
+        "Part 2 of 3: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
 
 
 def test_focus_does_not_walk_through_a_hub() -> None:

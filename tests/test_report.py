@@ -202,8 +202,8 @@ def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:
     assert "Warmte-app" not in first_area
 
 
-def test_markdown_report_draws_small_diagrams_in_mermaid(model_file: Path,
-                                                        tmp_path: Path) -> None:
+def test_markdown_report_draws_its_diagrams_in_mermaid(model_file: Path,
+                                                      tmp_path: Path) -> None:
     handout = tmp_path / "out" / "review.md"
     handout.parent.mkdir()
     done = run_raci("report", str(model_file), "-o", str(handout))
@@ -243,11 +243,12 @@ def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
     text = page.read_text(encoding="utf-8")
     assert "The bodies diagram could not be drawn" in text
     assert text.count("<svg") == 3  # only the charts, which need no program
-    # Mermaid needs no program: the Markdown's small diagrams are drawn all the same.
+    # The Markdown draws the parts the layout chose, so without it the same notes.
     done = run_raci("report", str(model_file), "-o", str(handout),
                     env={**os.environ, "PATH": str(tmp_path)})
-    assert done.returncode == 0 and done.stderr == ""
-    assert len(mermaid_blocks(handout.read_text(encoding="utf-8"))) == 2
+    assert done.returncode == 0 and done.stderr.count("apt-get install graphviz") == 2
+    text = handout.read_text(encoding="utf-8")
+    assert "*The goals diagram could not be drawn" in text and not mermaid_blocks(text)
 
 
 def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Path) -> None:
@@ -319,39 +320,47 @@ def split_model() -> Model:
     return model
 
 
-def test_the_same_model_gives_the_same_report_bytes(tmp_path: Path) -> None:
-    model = tmp_path / "wijken.yaml"
-    write_model(split_model(), model)
-    written = []
-    for run in ("one", "two"):
-        folder = tmp_path / run
-        folder.mkdir()
-        for name in ("review.html", "review.md"):
-            done = run_raci("report", str(model), "-o", str(folder / name))
-            assert done.returncode == 0, done.stderr
-        written.append({path.name: path.read_bytes() for path in sorted(folder.iterdir())})
-    assert {"review-goals-1.svg", "review-goals-2.svg", "review.html", "review.md"} <= set(
-        written[0])
+@pytest.fixture(scope="module")
+def split_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder where `raci report` wrote `split_model` as review.html and review.md."""
+    folder = tmp_path_factory.mktemp("split")
+    write_model(split_model(), folder / "wijken.yaml")
+    return write_split_handouts(folder / "wijken.yaml", folder / "out")
+
+
+def write_split_handouts(model: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for name in ("review.html", "review.md"):
+        done = run_raci("report", str(model), "-o", str(folder / name))
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+    return folder
+
+
+def test_the_same_model_gives_the_same_report_bytes(split_handouts: Path,
+                                                    tmp_path: Path) -> None:
+    again = write_split_handouts(split_handouts.with_name("wijken.yaml"), tmp_path / "again")
+    written = [{path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+               for folder in (split_handouts, again)]
+    assert sorted(written[0]) == ["review-chart-findings.svg", "review-chart-goals.svg",
+                                  "review-chart-people.svg", "review.html", "review.md"]
     assert written[0] == written[1]
 
 
-def test_a_view_that_does_not_read_on_a_page_is_split_a_part_a_page(tmp_path: Path) -> None:
-    page = tmp_path / "wijken.html"
-    assert write_report(ModelSource("wijken.yaml", split_model()), page, [], {}) == []
-    text = page.read_text(encoding="utf-8")
+def test_a_view_that_does_not_read_on_a_page_is_split_into_parts(split_handouts: Path) -> None:
+    text = (split_handouts / "review.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section class="part diagram" id="([\w-]+)"><h2>(.*?)</h2>(.*?)'
                           r"</section>", text, re.S)
     assert [(anchor, title) for anchor, title, _ in sections] == [
         ("diagram-bodies", "Diagram: the bodies view"),
-        ("diagram-goals", "Diagram: the goals view, part 1 of 2"),
-        ("diagram-goals-2", "Diagram: the goals view, part 2 of 2")]
-    assert sections[1][2].startswith(
-        '<p class="note">On one A4 page its text would be ')
+        ("diagram-goals", "Diagram: the goals view")]
+    bodies, goals = sections[0][2], sections[1][2]
+    assert bodies.startswith("<figure><svg") and bodies.count("<figure>") == 1
+    assert goals.startswith('<p class="note">On one A4 page its text would be ')
     assert ("so the goals view is drawn in 2 parts; a line to something in another part "
-            "ends in a dashed box that names the part.</p>") in sections[1][2]
-    assert '<p class="note">' not in sections[0][2] + sections[2][2]
-    for number, (_, _, body) in enumerate(sections[1:], 1):
-        svg = re.search(r"<svg.*</svg>", body, re.S).group(0)  # type: ignore[union-attr]
+            "ends in a dashed box that names the part.</p><figure><svg") in goals
+    figures = re.findall(r"<figure>(<svg.*?</svg>)\s*</figure>", goals, re.S)
+    assert len(figures) == 2
+    for number, svg in enumerate(figures, 1):
         assert f"Part {number} of 2: Doel {number}: wijken aardgasvrij in regio {number}" in svg
         fine, how = reads(svg.encode(), diagrams.REPORT_PAGE)  # drawn for the page, and reads
         assert fine, how
@@ -359,18 +368,24 @@ def test_a_view_that_does_not_read_on_a_page_is_split_a_part_a_page(tmp_path: Pa
     assert 'Diagram: the goals view</a> (2 parts)' in text
 
 
-def test_markdown_report_links_the_parts_beside_it(tmp_path: Path) -> None:
-    handout = tmp_path / "wijken.md"
-    write_report(ModelSource("wijken.yaml", split_model()), handout, [], {})
-    goals = handout.read_text(encoding="utf-8").split("### The goals view", 1)[1]
+def test_markdown_report_draws_the_same_parts_in_mermaid(split_handouts: Path,
+                                                         tmp_path: Path) -> None:
+    text = (split_handouts / "review.md").read_text(encoding="utf-8")
+    bodies, goals = text.split("### The bodies view", 1)[1].split("### The goals view", 1)
+    assert len(mermaid_blocks(bodies)) == 1
     assert goals.strip().startswith("*On one A4 page its text would be ")
-    assert re.findall(r"!\[([^]]+)\]\(([^)]+)\)", goals) == [
-        ("The goals view, part 1 of 2", "wijken-goals-1.svg"),
-        ("The goals view, part 2 of 2", "wijken-goals-2.svg")]
-    for number in (1, 2):
-        svg = (tmp_path / f"wijken-goals-{number}.svg").read_bytes()
-        assert f"Part {number} of 2".encode() in svg and reads(svg, diagrams.REPORT_PAGE)[0]
-    assert len(mermaid_blocks(handout.read_text(encoding="utf-8"))) == 1  # the one body
+    blocks = mermaid_blocks(goals)
+    drawn = drawn_by_mermaid(blocks, tmp_path)
+    assert len(drawn) == 2 and all(result["ok"] for result in drawn), drawn
+    # Each part titled above its block, where the title wraps, as the PDF numbers them.
+    titles = re.findall(r"^\*\*(Part .*)\*\*\n\n```mermaid$", goals, re.M)
+    assert titles == [f"Part {number} of 2: Doel {number}: wijken aardgasvrij in regio {number}"
+                      for number in (1, 2)]
+    for number, result in enumerate(drawn, 1):
+        labels = " ".join(" ".join(result["labels"]).split())
+        assert "Part " not in labels and "goals view" not in labels
+        assert f"Aanpak 8 van wijkvernieuwing in regio {number}" in labels
+        assert f"Aanpak 8 van wijkvernieuwing in regio {3 - number}" not in labels
 
 
 def test_a_view_that_would_take_too_many_pages_names_the_command_instead(
@@ -378,9 +393,10 @@ def test_a_view_that_would_take_too_many_pages_names_the_command_instead(
     page = tmp_path / "small.html"
     warnings = write_report(ModelSource("small.db", generate_model("small", 1)), page, [], {})
     assert warnings == [
-        f"The {name} view would take more than {diagrams.MOST_PARTS} pages of this handout; "
-        f"draw it on pages of its own with: raci diagram small.db --view {name} --split "
-        f"{split} -o {name}.pdf, or a part of it with --focus ID --depth N"
+        f"The {name} view is too large for this handout: it would be split into more than "
+        f"{diagrams.MOST_PARTS} parts; draw it on pages of its own with: raci diagram "
+        f"small.db --view {name} --split {split} -o {name}.pdf, or a part of it with "
+        "--focus ID --depth N"
         for name, split in (("bodies", "unit"), ("goals", "goal"))]
     parts = text_between(page.read_text(encoding="utf-8"), 'id="diagram-bodies"', "</body>")
     assert "<svg" not in parts and parts.count('<p class="note">The ') == 2
@@ -392,10 +408,11 @@ def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
     monkeypatch.setattr(diagrams, "PARTS_PER_GUESSED_PAGE", 0)  # too many: split to find out
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.yaml", split_model()), page, [], {})
-    assert warnings == ["The goals view would take more than 1 pages of this handout; draw it "
-                        "on pages of its own with: raci diagram wijken.yaml --view goals "
+    assert warnings == ["The goals view is too large for this handout: it would be split into "
+                        "more than 1 parts; draw it on pages of its own with: raci diagram wijken.yaml --view goals "
                         "--split goal -o goals.pdf, or a part of it with --focus ID --depth N"]
-    assert 'id="diagram-goals-2"' not in page.read_text(encoding="utf-8")
+    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</section>")
+    assert "<svg" not in goals
 
 
 def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: Path) -> None:

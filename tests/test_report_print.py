@@ -1,7 +1,8 @@
 """`raci report -o x.pdf`: the handout printed by real Chromium on A4.
 
-The PDF is checked with poppler's tools (page sizes, where each part
-starts, the page numbers) and its pages are rendered to PNG; the layout is
+The PDF is checked with pypdf (page sizes, the size each text prints at)
+and poppler's tools (where each part starts, the page numbers), and its
+pages are rendered to PNG (no diagram's page mostly empty); the layout is
 measured in Chromium itself, with the print style sheet at the width of A4
 between the margins: no table or drawing may end beyond the page, and no
 text on the first page or in the tables may print below 8 pt.
@@ -68,10 +69,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page_sizes(pdf: Path) -> list[tuple[int, int]]:
-    done = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "999", str(pdf)],
-                          capture_output=True, text=True, check=True)
-    return [(round(float(w)), round(float(h))) for w, h in
-            re.findall(r"^Page +\d+ size: +([\d.]+) x ([\d.]+) pts", done.stdout, re.M)]
+    return [(round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+            for page in PdfReader(pdf).pages]
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -93,21 +92,28 @@ def test_the_pdf_is_a4_with_each_part_starting_a_page(printed: Path) -> None:
                       if text.strip().startswith(title)]
               for title in ("Summary", "Findings by rule", "RACI matrix per goal area",
                             "Diagram: the bodies view", "Diagram: the goals view")}
-    assert all(len(pages) == 1 for pages in list(starts.values())[:3]), starts
+    assert all(len(pages) == 1 for pages in starts.values()), starts
     assert [pages[0] for pages in starts.values()] == sorted(p[0] for p in starts.values())
-    # Neither view reads on one A4 page: each is split, a part a landscape page, the
-    # page's heading numbering the part as the drawing's own title does.
-    for view in ("bodies", "goals"):
-        pages = starts[f"Diagram: the {view} view"]
-        assert 1 < len(pages) <= MOST_PARTS and pages == list(range(pages[0], pages[-1] + 1))
-        for part, number in enumerate(pages, 1):
-            assert sizes[number] == A4[::-1]
-            heading = texts[number].strip().splitlines()[0]
-            assert heading == f"Diagram: the {view} view, part {part} of {len(pages)}"
-            assert f"Part {part} of {len(pages)}: " in texts[number]
-        assert f"so the {view} view is drawn in {len(pages)} parts" in " ".join(
-            texts[pages[0]].split())
-    assert pages[-1] == len(texts) - 1  # the goals view's parts end the handout
+    # Neither view reads on one A4 page: each is split into parts drawn for a
+    # landscape page, each part on one page, whole: a page of a diagram begins
+    # with its heading or with a drawing's title, never with the rest of a drawing.
+    diagram_pages = range(starts["Diagram: the bodies view"][0], len(texts))
+    assert all(sizes[number] == A4[::-1] for number in diagram_pages)
+    for number in diagram_pages:
+        first_line = texts[number].strip().splitlines()[0].strip()
+        assert first_line.startswith(("Diagram: the ", "Programma Versnelling")), first_line
+    goals = starts["Diagram: the goals view"][0]
+    for view, view_pages in (("bodies", range(diagram_pages[0], goals)),
+                             ("goals", range(goals, len(texts)))):
+        shown = " ".join(" ".join(texts[number].split()) for number in view_pages)
+        count = int(re.search(rf"the {view} view is drawn in (\d+) parts", shown)
+                    .group(1))  # type: ignore[union-attr]
+        assert 1 < count <= MOST_PARTS
+        titled = [[number for number in view_pages if re.search(
+            rf"\bPart {part} of {count}: ", " ".join(texts[number].split()))]
+            for part in range(1, count + 1)]
+        assert all(len(pages) == 1 for pages in titled), titled  # each part once
+        assert [pages[0] for pages in titled] == sorted(pages[0] for pages in titled)
     for number, text in enumerate(texts, start=1):  # the footer: the org, the page number
         assert re.search(rf"Programma Versnelling Energietransitie .* page {number} of "
                          rf"{len(texts)}\n", text), text[-300:]
@@ -147,6 +153,17 @@ def test_the_pdf_pages_render_with_the_charts_on_the_first(printed: Path) -> Non
         grey = first.convert("L")
         inked = sum(grey.histogram()[:200]) / (grey.width * grey.height)
     assert inked > 0.05
+    # No page of a diagram is mostly empty: its drawings (above the foot) reach over
+    # a quarter of the page at least (a part of one node would take a tenth).
+    for picture in pictures:
+        with Image.open(picture) as shown:
+            if shown.width < shown.height:
+                continue  # not a diagram's page
+            grey = shown.convert("L").crop((0, 0, shown.width, round(shown.height * 0.93)))
+            box = grey.point(lambda value: 255 if value < 200 else 0).getbbox()
+            assert box is not None
+            covered = (box[2] - box[0]) * (box[3] - box[1]) / (shown.width * shown.height)
+            assert covered > 0.25, (picture.name, covered)
 
 
 def test_no_table_or_drawing_ends_beyond_the_printed_page(tmp_path: Path) -> None:

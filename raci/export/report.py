@@ -11,9 +11,8 @@ page or split into parts that are (`raci.export.report_diagrams`).
 Three forms, by the output's suffix: HTML (`raci.export.report_html`:
 self-contained, with a print style sheet for A4), PDF (that HTML printed by
 headless Chromium, `raci.export.pdf`) and Markdown (the charts written as
-SVG files beside it; a small diagram as a Mermaid block, a larger one as SVG
-files). Every name is escaped, so a `<script>` in a name is shown as text.
-The same model gives the same HTML and Markdown bytes.
+SVG files beside it, the diagrams as Mermaid blocks). Every name is escaped,
+so a `<script>` in a name is shown as text. The same model gives the same HTML and Markdown bytes.
 """
 
 from __future__ import annotations
@@ -21,21 +20,15 @@ from __future__ import annotations
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from raci.errors import RaciError, UsageError
 from raci.export.charts import Chart, first_page_charts
-from raci.export.graph import View
 from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_text, matrix_markdown
 from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
-from raci.export.report_diagrams import (
-    REPORT_VIEWS,
-    ReportDiagram,
-    draw_for_report,
-    reads_as_mermaid,
-)
+from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.rule import Rule
@@ -84,23 +77,12 @@ class ReportContent:
     rules: Mapping[str, RuleHelp]
     charts: list[Chart]
     areas: list[GoalArea]
-    views: dict[str, View]
-    """The views the handout draws (`REPORT_VIEWS`), by name."""
+    diagrams: dict[str, ReportDiagram]
+    """The views the handout draws (`REPORT_VIEWS`), by name, drawn for its page."""
     timeout: float
     """Seconds an outside program (dot, Chromium) may take."""
     not_run: Mapping[str, str] = field(default_factory=dict)
     """Rule code -> the fact not recorded for which the rule was not run."""
-    drawn: dict[str, ReportDiagram] = field(default_factory=dict)
-    """The views drawn so far: each when a writer first shows it as a drawing
-    (a view the Markdown draws in Mermaid needs no `dot`)."""
-
-    def diagram(self, name: str) -> ReportDiagram:
-        """The view drawn for the handout's page, whole or split (drawn once)."""
-        if name not in self.drawn:
-            self.drawn[name] = draw_for_report(self.views[name], self.source.model,
-                                               self.source.label, self.timeout)
-        return self.drawn[name]
-
     def rules_not_run(self) -> list[tuple[str, str]]:
         """(``chairs not recorded``, ``BOD007, ORG004``) rows for a summary table."""
         by_fact: dict[str, list[str]] = {}
@@ -127,14 +109,15 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
     writer = report_writer(path)
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
     charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
-    views = {name: build_view(source.model, name) for name in REPORT_VIEWS}
+    diagrams = {name: draw_for_report(build_view(source.model, name), source.model,
+                                      source.label, timeout) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, charts,
-                            goal_area_matrices(source.model), views, timeout, not_run or {})
+                            goal_area_matrices(source.model), diagrams, timeout, not_run or {})
     try:
         writer(content, path)
     except OSError as error:
         raise RaciError(f"{path}: cannot write the report: {error.strerror}") from error
-    return [diagram.warning for diagram in content.drawn.values() if diagram.warning]
+    return [diagram.warning for diagram in diagrams.values() if diagram.warning]
 
 
 def report_writer(path: Path) -> Writer:
@@ -212,7 +195,7 @@ def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:
 
 def write_markdown(content: ReportContent, path: Path) -> None:
     """The handout in Markdown, the charts as SVG files beside it, the diagrams
-    in Mermaid or as SVG files (`markdown_diagram`)."""
+    in Mermaid (`markdown_diagram`)."""
     model = content.source.model
     lines = [f"# {markdown_text(content.title)}", "",
              f"Model: {markdown_text(content.source.label)}"
@@ -237,8 +220,8 @@ def write_markdown(content: ReportContent, path: Path) -> None:
                   matrix_markdown(matrix) if matrix.rows else "No items.", ""]
         lines += [f"*{markdown_text(note)}*", ""] if note else []
     lines += ["## Diagrams", ""]
-    for name in content.views:
-        lines += markdown_diagram(content, name, path)
+    for diagram in content.diagrams.values():
+        lines += markdown_diagram(diagram)
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -252,24 +235,18 @@ def _markdown_chart(chart: Chart, path: Path) -> list[str]:
             f"*{chart.caption}*", ""]
 
 
-def markdown_diagram(content: ReportContent, name: str, path: Path) -> list[str]:
-    """One diagram of the Markdown handout: a small view as a Mermaid block,
-    which GitHub, GitLab and most wikis draw (`reads_as_mermaid`); a larger one
-    as SVG files beside it, linked: the whole view, or the parts of its split;
-    or the reason it is not drawn."""
-    view = content.views[name]
-    lines = [f"### The {name} view", ""]
-    if reads_as_mermaid(view):
-        return [*lines, "```mermaid", *to_mermaid(view).splitlines(), "```", ""]
-    diagram = content.diagram(name)
+def markdown_diagram(diagram: ReportDiagram) -> list[str]:
+    """One diagram of the Markdown handout: the parts the printed handout draws
+    (the whole view, or the parts of its split), each as a Mermaid block, which
+    GitHub, GitLab and most wikis draw; or the reason it is not drawn. A part's
+    subtitle (`Part 2 of 5: …`) stands above its block as text, which wraps:
+    Mermaid does not wrap a drawing's title, and hides the lines it cannot fit."""
+    lines = [f"### The {diagram.name} view", ""]
     lines += [f"*{markdown_text(diagram.note)}*", ""] if diagram.note else []
-    count = len(diagram.drawings)
-    for number, drawing in enumerate(diagram.drawings, 1):
-        part = f"-{number}" if count > 1 else ""
-        picture = path.with_name(f"{path.stem}-{name}{part}.svg")
-        picture.write_bytes(drawing.data)
-        alt = f"The {name} view" + (f", part {number} of {count}" if count > 1 else "")
-        lines += [f"![{alt}]({urllib.parse.quote(picture.name)})", ""]
+    for part in diagram.parts:
+        lines += [f"**{markdown_text(part.subtitle)}**", ""] if part.subtitle else []
+        drawing = to_mermaid(replace(part, title="", subtitle=""))
+        lines += ["```mermaid", *drawing.splitlines(), "```", ""]
     return lines
 
 

@@ -4,10 +4,10 @@ The `bodies` and `goals` views are drawn for the room a diagram has on a
 landscape A4 page of the handout (`REPORT_PAGE`) by the diagrams' own
 fitting (`raci.export.render.draw`), which also says whether the drawing
 reads there: no text under 8 pt, no longer than 3 : 1. A view that does not
-is split (`raci.export.split`) into parts that each do, one a page, up to
-`MOST_PARTS`; a view that would take more gets a note naming the command
-that draws it on pages of its own. The Markdown handout draws a view of at
-most `MERMAID_MOST_NODES` nodes in Mermaid instead (`reads_as_mermaid`).
+is split (`raci.export.split`) into parts that each do, up to `MOST_PARTS`;
+a view that would take more gets a note naming the command that draws it
+on pages of its own. The HTML and PDF show the parts' drawings, the
+Markdown the same parts in Mermaid, so both handouts number them alike.
 
 The org and decisions views are left out: the handout serves a review of
 the governance, whose findings are about bodies (who meets, reports to whom,
@@ -21,7 +21,7 @@ pages to a sample's handout.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from raci.errors import RaciError
 from raci.export.graph import View
@@ -36,41 +36,33 @@ MM_PER_INCH = 25.4
 DIAGRAM_MM = (277.0, 165.0)
 """Width and height a diagram has on the handout's landscape A4 page: the page
 less the margins report.css gives it (10 mm, 12 mm at the foot, for the page
-number) and the heading above the drawing."""
+number) and the heading above the first drawing."""
 REPORT_PAGE = Page("handout", DIAGRAM_MM[0] / MM_PER_INCH, DIAGRAM_MM[1] / MM_PER_INCH,
                    "a landscape A4 page of the handout", margin=0)
 MOST_PARTS = 8
-"""Pages one view may take in the handout: a view on more is no overview any
+"""Parts one view may take in the handout: a view in more is no overview any
 more; it is drawn on pages of its own (`raci diagram --split`)."""
-PARTS_PER_GUESSED_PAGE = 2
-"""Parts a split takes per page the view's text fills (`guessed_pages`), at the
+PARTS_PER_GUESSED_PAGE = 1.5
+"""Parts a split makes per page the view's text fills (`guessed_pages`), at the
 least: connectors, and areas that cannot share a page, take room (measured:
 1.9 to 3.2 on the samples and a generated small model). A view guessed at
 more than `MOST_PARTS` is not split: that takes minutes on a large model."""
 TRIALS_PER_PART = 6
 """Layouts a split may try per part the handout can take: the samples' splits
-try 4 to 5 per part they make; a split that tries more is given up, as one
+try 3 to 5 per part they make; a split that tries more is given up, as one
 that would make too many parts (one of a goal with a hundred sub-goals tries
 116 layouts for 10 parts)."""
-MERMAID_MOST_NODES = 3
-"""Nodes a view may have to go into the Markdown handout as Mermaid. Mermaid
-lays each rank out in one row and its key in another, where Graphviz wraps
-and packs them, and GitHub and GitLab fit it to the text column (about
-1,000 px). Measured with Mermaid 11 on 330 neighbourhoods of the samples'
-views, the median drawing of 1, 2 and 3 nodes is 760, 990 and 1,590 px
-wide, whose 16 px names show at 10 px or more; of 4 and 5 nodes it is 1,760
-and 2,120 px. Larger views read better as the Graphviz drawings, fitted
-and split for the page."""
 
 
 @dataclass(frozen=True)
 class ReportDiagram:
-    """One view as the handout shows it: its drawings for the handout's page
-    (the whole view, or the parts of its split), and a note saying why it is
-    split or not drawn ("" for a whole view that reads)."""
+    """One view as the handout shows it: the views drawn (the whole view, or
+    the parts of its split) and their drawings for the handout's page, and a
+    note saying why it is split or not drawn ("" for a whole view that reads)."""
 
     name: str
-    drawings: list[Drawing]
+    parts: list[View] = field(default_factory=list)
+    drawings: list[Drawing] = field(default_factory=list)
     note: str = ""
 
     @property
@@ -85,34 +77,40 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
     docstring), or a note saying why not and what to run instead."""
     name = view.name
     if view.size > MAX_LAYOUT_NODES:
-        return ReportDiagram(name, [], (
+        return ReportDiagram(name, note=(
             f"The {name} diagram has {view.size} nodes and frames, more than the "
             f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram "
             f"{label} --view {name} --focus ID --depth N"))
     if guessed_pages(view, REPORT_PAGE.room) * PARTS_PER_GUESSED_PAGE > MOST_PARTS:
-        return ReportDiagram(name, [], too_many_parts(name, label))
+        return ReportDiagram(name, note=too_many_parts(name, label))
     try:
         whole = draw(view, "svg", page=REPORT_PAGE, timeout=timeout)
-        if whole.fit is None or whole.fit.reads:
-            return ReportDiagram(name, [whole])
+        if whole.fit is None or whole.fit.reads or not view.nodes:
+            return ReportDiagram(name, [view], [whole])
         parts = _split(view, model, timeout)
         if parts is None:
-            return ReportDiagram(name, [], too_many_parts(name, label))
+            return ReportDiagram(name, note=too_many_parts(name, label))
         drawings = [draw(part, "svg", page=REPORT_PAGE, timeout=timeout) for part in parts]
     except RaciError as error:
-        return ReportDiagram(name, [], f"The {name} diagram could not be drawn: {error}")
+        return ReportDiagram(name, note=f"The {name} diagram could not be drawn: {error}")
     command = f"raci diagram {label} --view {name}"
-    if len(drawings) == 1:  # nothing to split it by
-        return ReportDiagram(name, [whole], unreadable("This drawing", whole,
-                                                       f"{command} -o {name}.pdf"))
-    note = (f"On one A4 page {whole.fit.problem()}, so the {name} view is drawn in "
-            f"{len(drawings)} parts; a line to something in another part ends in a "
-            "dashed box that names the part.")
+    if len(drawings) < 2:  # nothing to split it by
+        return ReportDiagram(name, [view], [whole], unreadable("This drawing", whole,
+                                                               f"{command} -o {name}.pdf"))
+    return ReportDiagram(name, parts, drawings, _split_note(name, whole, drawings, command))
+
+
+def _split_note(name: str, whole: Drawing, drawings: list[Drawing], command: str) -> str:
+    """Why the view is drawn in parts, and which part still does not read."""
+    problem = whole.fit.problem() if whole.fit is not None else ""
+    note = (f"On one A4 page {problem}, so the {name} view is drawn in {len(drawings)} "
+            "parts; a line to something in another part ends in a dashed box that names "
+            "the part.")
     unread = [number for number, d in enumerate(drawings, 1) if d.fit and not d.fit.reads]
     if unread:
         note += " " + unreadable(f"Part {unread[0]}", drawings[unread[0] - 1],
                                  f"{command} --split {SPLITS[name]} -o {name}.pdf")
-    return ReportDiagram(name, drawings, note)
+    return note
 
 
 class _TooManyTrials(Exception):
@@ -144,8 +142,8 @@ def _limited(fits: Callable[[View], bool], most: int) -> Callable[[View], bool]:
 
 
 def too_many_parts(name: str, label: str) -> str:
-    return (f"The {name} view would take more than {MOST_PARTS} pages of this handout; "
-            f"draw it on pages of its own with: raci diagram {label} --view {name} "
+    return (f"The {name} view is too large for this handout: it would be split into more "
+            f"than {MOST_PARTS} parts; draw it on pages of its own with: raci diagram {label} --view {name} "
             f"--split {SPLITS[name]} -o {name}.pdf, or a part of it with --focus ID --depth N")
 
 
@@ -155,8 +153,3 @@ def unreadable(what: str, drawing: Drawing, command: str) -> str:
     problem = drawing.fit.problem() if drawing.fit is not None else ""
     return (f"{what} does not read on the page: {problem}; draw it on a larger page "
             f"with: {command} --page a3")
-
-
-def reads_as_mermaid(view: View) -> bool:
-    """Whether the Markdown handout draws the view in Mermaid (`MERMAID_MOST_NODES`)."""
-    return len(view.nodes) <= MERMAID_MOST_NODES

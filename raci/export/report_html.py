@@ -4,9 +4,11 @@ Nothing is fetched: the style sheet (`report.css`) and every chart and
 diagram are inlined. The page is laid out for A4 when printed: each part
 starts a page, the RACI matrix is cut into parts of `ACTORS_PER_TABLE`
 actors that each repeat the item column, and table headers repeat on every
-page. Each diagram, or each part of one split to read on a page
-(`raci.export.report_diagrams`), has a landscape page of its own and is
-drawn at the size it prints at: the diagrams module made it for that page.
+page. The diagrams start a landscape page each; a diagram split into parts
+to read on a page (`raci.export.report_diagrams`) runs on over the pages,
+each part drawn for a whole page and never cut, so small parts share one.
+Each drawing prints at the size it is drawn: the diagrams module made it
+for that page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from raci.export.pdf import print_to_pdf
 from raci.export.render import svg_markup
 from raci.export.report import (
     ReportContent,
+    ReportDiagram,
     by_rule,
     entity_counts,
     highest_level,
@@ -123,8 +126,8 @@ def _summary(content: ReportContent) -> list[str]:
     rules, areas = len(by_rule(content.findings)), len(content.areas)
     parts = [("findings", "Findings by rule", f"{rules} rule{'s' * (rules != 1)}"),
              ("matrix", "RACI matrix per goal area", f"{areas} area{'s' * (areas != 1)}"),
-             *((f"diagram-{name}", f"Diagram: the {name} view", _parts_count(content, name))
-               for name in content.views)]
+             *((f"diagram-{name}", f"Diagram: the {name} view", _parts_count(diagram))
+               for name, diagram in content.diagrams.items())]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
                        + (f" ({count})" if count else "") + "</li>"
                        for anchor, title, count in parts)
@@ -218,25 +221,19 @@ def _letter_cell(letters: str) -> str:
 
 
 def _diagrams(content: ReportContent) -> list[str]:
-    """Each diagram on a landscape page of its own; a split one a part a page,
-    each headed with its part's number (as its drawing's title is); the notes
-    of views not drawn together on a page."""
+    """Each diagram a part of its own: its heading, its note, and its drawings
+    (the whole view, or the parts of its split, each titled with its number)."""
     parts = []
-    for name in content.views:
-        diagram = content.diagram(name)
-        title = f"Diagram: the {name} view"
+    for name, diagram in content.diagrams.items():
         note = f'<p class="note">{h(diagram.note)}</p>' if diagram.note else ""
-        count = len(diagram.drawings)
-        for number, drawing in enumerate(diagram.drawings or [None], 1):
-            anchor = f"diagram-{name}" + (f"-{number}" if number > 1 else "")
-            heading = title + (f", part {number} of {count}" if count > 1 else "")
-            body = f"<figure>{svg_markup(drawing.data)}</figure>" if drawing else ""
-            kind = "diagram" if drawing else "diagram not-drawn"
-            parts.append(f'<section class="part {kind}" id="{anchor}"><h2>{heading}</h2>'
-                         f"{note if number == 1 else ''}{body}</section>")
+        figures = "".join(f"<figure>{svg_markup(drawing.data)}</figure>"
+                          for drawing in diagram.drawings)
+        kind = "diagram" if diagram.drawings else "diagram not-drawn"
+        parts.append(f'<section class="part {kind}" id="diagram-{name}">'
+                     f"<h2>Diagram: the {name} view</h2>{note}{figures}</section>")
     return parts
 
 
-def _parts_count(content: ReportContent, name: str) -> str:
-    count = len(content.diagram(name).drawings)
+def _parts_count(diagram: ReportDiagram) -> str:
+    count = len(diagram.drawings)
     return f"{count} parts" if count > 1 else ""

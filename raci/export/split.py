@@ -8,13 +8,14 @@ goals under it, and so on, what was directly in it keeping a part of its
 own; one with nothing under it is halved (a RACI chart by its rows). Parts
 small enough share a page, and each page made is checked once more (its
 numbers and connectors differ a little from the one tried). Each page is
-one *part*: a page of a split PDF, a numbered file, or a page of the review
-handout, whose own page numbers differ; so the drawings number parts.
+one *part*: a page of a split PDF, a numbered file, or a drawing of the
+review handout, whose own page numbers differ; so the drawings number parts.
 
 Each node belongs to the areas of its unit or its goals (an initiative
 serving two goal areas to both); a node that belongs to none (an actor in
 the raci view, a body that roles report to) is drawn in every part that
-links to it, and in a last part when nothing does. A line between two
+links to it; those nothing links to are drawn together beside the last
+area they fit beside, else in a last part. A line between two
 parts ends in a connector naming the part the other end is drawn in (one
 connector for all of them where more than a few go to one part), and each
 part's subtitle says which part it is and in which parts it continues.
@@ -211,15 +212,18 @@ def _halved(cut: Cut, area: str) -> list[str]:
 def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
            alone: set[str]) -> list[list[str]]:
     """The areas in `order` gathered on pages: an area joins the page before it
-    while both together still fit, so small units share a page (an area
-    `alone` has a page of its own, as do those outside every area)."""
+    while both together still fit, so small units share a page; what is
+    outside every area (last) joins the last page it fits on, rather than
+    take a page of its own. An area `alone` has a page of its own."""
     pages: list[list[str]] = []
     for area in order:
-        apart = {area, *(pages[-1] if pages else [])} & {*alone, OUTSIDE}
-        if pages and not apart and fits(cut.page([*pages[-1], area])):
-            pages[-1].append(area)
-        else:
+        tried = reversed(pages) if area == OUTSIDE else pages[-1:]
+        joined = next((page for page in tried if not {area, *page} & alone
+                       and fits(cut.page([*page, area]))), None)
+        if joined is None:
             pages.append([area])
+        else:
+            joined.append(area)
     return pages
 
 
