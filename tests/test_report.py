@@ -21,7 +21,6 @@ from raci.export import report_diagrams as diagrams
 from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS
 from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
-from raci.generate import generate_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
 from raci.model import Body, Goal, Initiative, Model, Org, Person
@@ -388,18 +387,19 @@ def test_markdown_report_draws_the_same_parts_in_mermaid(split_handouts: Path,
         assert f"Aanpak 8 van wijkvernieuwing in regio {3 - number}" not in labels
 
 
-def test_a_view_that_would_take_too_many_pages_names_the_command_instead(
-        tmp_path: Path) -> None:
-    page = tmp_path / "small.html"
-    warnings = write_report(ModelSource("small.db", generate_model("small", 1)), page, [], {})
+def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diagrams, "MOST_PARTS", 1)  # the goals view is guessed at 1.3 pages
+    page = tmp_path / "wijken.html"
+    warnings = write_report(ModelSource("wijken.db", split_model()), page, [], {})
     assert warnings == [
-        f"The {name} view is too large for this handout: it would be split into more than "
-        f"{diagrams.MOST_PARTS} parts; draw it on pages of its own with: raci diagram "
-        f"small.db --view {name} --split {split} -o {name}.pdf, or a part of it with "
-        "--focus ID --depth N"
-        for name, split in (("bodies", "unit"), ("goals", "goal"))]
-    parts = text_between(page.read_text(encoding="utf-8"), 'id="diagram-bodies"', "</body>")
-    assert "<svg" not in parts and parts.count('<p class="note">The ') == 2
+        "The goals view is too large for this handout: it would be split into more than 1 "
+        "parts; draw it on pages of its own with: raci diagram wijken.db --view goals --split "
+        "goal -o goals.pdf, or a part of it with --focus ID --depth N"]
+    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</body>")
+    assert "<svg" not in goals and html.escape(warnings[0]) in goals
+    assert '<section class="part diagram not-drawn" id="diagram-goals">' in page.read_text(
+        encoding="utf-8")
 
 
 def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
@@ -409,8 +409,9 @@ def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.yaml", split_model()), page, [], {})
     assert warnings == ["The goals view is too large for this handout: it would be split into "
-                        "more than 1 parts; draw it on pages of its own with: raci diagram wijken.yaml --view goals "
-                        "--split goal -o goals.pdf, or a part of it with --focus ID --depth N"]
+                        "more than 1 parts; draw it on pages of its own with: raci diagram "
+                        "wijken.yaml --view goals --split goal -o goals.pdf, or a part of it "
+                        "with --focus ID --depth N"]
     goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</section>")
     assert "<svg" not in goals
 

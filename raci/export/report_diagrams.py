@@ -143,8 +143,9 @@ def _limited(fits: Callable[[View], bool], most: int) -> Callable[[View], bool]:
 
 def too_many_parts(name: str, label: str) -> str:
     return (f"The {name} view is too large for this handout: it would be split into more "
-            f"than {MOST_PARTS} parts; draw it on pages of its own with: raci diagram {label} --view {name} "
-            f"--split {SPLITS[name]} -o {name}.pdf, or a part of it with --focus ID --depth N")
+            f"than {MOST_PARTS} parts; draw it on pages of its own with: raci diagram {label} "
+            f"--view {name} --split {SPLITS[name]} -o {name}.pdf, or a part of it with "
+            "--focus ID --depth N")
 
 
 def unreadable(what: str, drawing: Drawing, command: str) -> str:
