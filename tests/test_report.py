@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import require_chromium
+from pypdf import PdfReader
 from test_diagram_mermaid import drawn_by_mermaid
 from test_diagram_pages import reads
 
@@ -80,8 +82,24 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     model = folder / "warmte.yaml"
     model.write_text(MODEL_YAML, encoding="utf-8")
     done = run_raci("report", str(model), "-o", str(folder / "review.html"))
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0 and done.stderr == "", done.stderr  # every drawing reads
     return folder / "review.html"
+
+
+def test_small_diagrams_share_a_landscape_page_when_printed(tmp_path: Path) -> None:
+    """The one PDF this module prints: the two small diagrams follow each other
+    on the handout's last page, a landscape one, rather than take a page each."""
+    require_chromium()
+    model, pdf = tmp_path / "warmte.yaml", tmp_path / "review.pdf"
+    model.write_text(MODEL_YAML, encoding="utf-8")
+    done = run_raci("report", str(model), "-o", str(pdf))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    pages = PdfReader(pdf).pages
+    last = " ".join(pages[-1].extract_text().split())
+    assert "Diagram: the bodies view" in last and "Diagram: the goals view" in last
+    assert "Stuurgroep Warmte" in last and "Aardgasvrij" in last
+    assert (round(pages[-1].mediabox.width), round(pages[-1].mediabox.height)) == (842, 595)
+    assert not any(page.extract_text().strip().startswith("Diagram: the") for page in pages[:-1])
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

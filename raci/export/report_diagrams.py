@@ -2,12 +2,13 @@
 
 The `bodies` and `goals` views are drawn for the room a diagram has on a
 landscape A4 page of the handout (`REPORT_PAGE`) by the diagrams' own
-fitting (`raci.export.render.draw`), which also says whether the drawing
-reads there: no text under 8 pt, no longer than 3 : 1. A view that does not
-is split (`raci.export.split`) into parts that each do, up to `MOST_PARTS`;
-a view that would take more gets a note naming the command that draws it
-on pages of its own. The HTML and PDF show the parts' drawings, the
-Markdown the same parts in Mermaid, so both handouts number them alike.
+fitting (`raci.export.render.draw`), which also says how small its text
+prints there. A view whose text would print under 8 pt is split
+(`raci.export.split`) into parts that each read (text of 8 pt or more, no
+longer than 3 : 1), up to `MOST_PARTS`; a view that would take more gets a
+note naming the command that draws it on pages of its own. The HTML and PDF
+show the parts' drawings, the Markdown the same parts in Mermaid, so both
+handouts number them alike.
 
 The org and decisions views are left out: the handout serves a review of
 the governance, whose findings are about bodies (who meets, reports to whom,
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from raci.errors import RaciError
 from raci.export.graph import View
 from raci.export.layout import guessed_pages
-from raci.export.page import Page
+from raci.export.page import SMALLEST_READABLE_POINTS, Page
 from raci.export.render import MAX_LAYOUT_NODES, Drawing, draw, fits_page
 from raci.export.split import SPLITS, split_view
 from raci.model import Model
@@ -68,7 +69,7 @@ class ReportDiagram:
     @property
     def warning(self) -> str:
         """The note, where the view is not drawn or a drawing does not read."""
-        unread = any(d.fit is not None and not d.fit.reads for d in self.drawings)
+        unread = not all(map(reads_in_handout, self.drawings))
         return self.note if not self.drawings or unread else ""
 
 
@@ -85,7 +86,7 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
         return ReportDiagram(name, note=too_many_parts(name, label))
     try:
         whole = draw(view, "svg", page=REPORT_PAGE, timeout=timeout)
-        if whole.fit is None or whole.fit.reads or not view.nodes:
+        if reads_in_handout(whole) or not view.nodes:
             return ReportDiagram(name, [view], [whole])
         parts = _split(view, model, timeout)
         if parts is None:
@@ -106,11 +107,19 @@ def _split_note(name: str, whole: Drawing, drawings: list[Drawing], command: str
     note = (f"On one A4 page {problem}, so the {name} view is drawn in {len(drawings)} "
             "parts; a line to something in another part ends in a dashed box that names "
             "the part.")
-    unread = [number for number, d in enumerate(drawings, 1) if d.fit and not d.fit.reads]
+    unread = [number for number, d in enumerate(drawings, 1) if not reads_in_handout(d)]
     if unread:
         note += " " + unreadable(f"Part {unread[0]}", drawings[unread[0] - 1],
                                  f"{command} --split {SPLITS[name]} -o {name}.pdf")
     return note
+
+
+def reads_in_handout(drawing: Drawing) -> bool:
+    """Whether the drawing's text prints at 8 pt or more on the handout's page.
+    Unlike `raci.export.page.Fit.reads`, at any shape: a small drawing longer
+    than 3 : 1 (a one-body view under a wide key) prints whole and readable
+    on the handout's page, with room to spare beside it."""
+    return drawing.fit is None or drawing.fit.smallest_text >= SMALLEST_READABLE_POINTS
 
 
 class _TooManyTrials(Exception):
