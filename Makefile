@@ -1,6 +1,6 @@
 # One command each: `make demo` sets up and opens the app on a sample,
 # `make test` sets up and runs every check, `make bench` runs the benchmarks,
-# `make images` draws the README's pictures of each view again, `make docs`
+# `make images` draws the pictures of the README and docs/ again, `make docs`
 # serves the documentation site on http://127.0.0.1:8000.
 VENV := .venv
 PY := $(VENV)/bin/python
