@@ -124,8 +124,7 @@ class Installed:
         """Run the installed `raci` in the work folder; what it printed."""
         words = tuple(map(str, args))
         done = subprocess.run([str(self.venv / "bin" / "raci"), *words], cwd=self.work,
-                              env=self.env, capture_output=True, text=True, timeout=300,
-                              stdin=subprocess.DEVNULL)
+                              env=self.env, capture_output=True, text=True, timeout=300)
         assert done.returncode in codes, f"raci {' '.join(words)}: exit {done.returncode}: " \
                                          f"{done.stderr[-2000:]}"
         self.ran.append(words)
@@ -262,8 +261,6 @@ def run_review_commands(installed: Installed) -> None:
     assert "Accountable" in raci("matrix", "vego.db", "--layout", "list")
     raci("report", "vego.db", "-o", "review.html")
     assert "<html" in (installed.work / "review.html").read_text(encoding="utf-8")
-    raci("review", "vego.db", "--select", "WAI001", "--author", "eva", "-o", "minutes.md")
-    assert "minutes by eva" in (installed.work / "minutes.md").read_text(encoding="utf-8")
 
 
 def run_edits(installed: Installed) -> None:
