@@ -65,25 +65,25 @@ def rule_page(rule: Rule) -> str:
     """The rule's page, in Markdown and the current language: what `raci rules
     CODE` prints."""
     doc = rule_doc(rule)
-    waivable = translated("can be waived" if doc.waivable else "cannot be waived")
+    waivable = translated("can be waived") if doc.waivable else translated("cannot be waived")
     parts = [f"# {doc.code} {doc.name}",
              said("`{dotted_name}` · default level: {level} · {waivable}",
                   dotted_name=doc.dotted_name, level=doc.level, waivable=waivable).localized(),
              doc.summary, _wrapped(doc.description),
-             _heading("What it looks at"), _wrapped(doc.looks_at),
-             _heading("Why it matters"), _wrapped(doc.why),
-             _heading("How to fix"), _wrapped(doc.fix),
-             *([_heading("Suggested fix"), _wrapped(doc.suggested)] if doc.suggested else []),
-             _heading("Message"), _fenced("text", "\n".join(doc.messages)), _message_key(doc),
+             _heading(translated("What it looks at")), _wrapped(doc.looks_at),
+             _heading(translated("Why it matters")), _wrapped(doc.why),
+             _heading(translated("How to fix")), _wrapped(doc.fix),
+             *([_heading(translated("Suggested fix")), _wrapped(doc.suggested)] if doc.suggested else []),
+             _heading(translated("Message")), _fenced("text", "\n".join(doc.messages)), _message_key(doc),
              *_parameters(doc),
-             *([_heading("Reading"), _wrapped(doc.reading)] if doc.reading else []),
-             _heading("Examples"), *(_example(rule, example) for example in doc.examples),
-             _heading("Waiving"), _wrapped(doc.waiving), *_waiver(rule, doc)]
+             *([_heading(translated("Reading")), _wrapped(doc.reading)] if doc.reading else []),
+             _heading(translated("Examples")), *(_example(rule, example) for example in doc.examples),
+             _heading(translated("Waiving")), _wrapped(doc.waiving), *_waiver(rule, doc)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _heading(title: str, level: int = 2) -> str:
-    return f"{'#' * level} {translated(title)}"
+    return f"{'#' * level} {title}"
 
 
 @contextmanager
@@ -128,12 +128,12 @@ def _parameters(doc: RuleDoc) -> list[str]:
     where = _wrapped(said("In `raci.toml`, with the defaults (in `pyproject.toml` the table is "
                           "`[tool.raci.rules.{code}]`; the rule's name may stand for its code):",
                           code=doc.code).localized())
-    return [*([_heading("Parameters"), table] if rows else []),
-            _heading("Configuration"), where, _fenced("toml", doc.configuration())]
+    return [*([_heading(translated("Parameters")), table] if rows else []),
+            _heading(translated("Configuration")), where, _fenced("toml", doc.configuration())]
 
 
 def _example(rule: Rule, example: Example) -> str:
-    heading = _heading("Failing" if example.fails else "Passing", 3)
+    heading = _heading(translated("Failing") if example.fails else translated("Passing"), 3)
     settings = ", ".join(f"`{name} = {param_text(value)}`"
                          for name, value in example.params.items())
     read = said("With {settings} in `[raci.rules.{code}]`:", settings=settings,
