@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import string
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -101,8 +103,10 @@ def compile_catalogue(language: str) -> Path:
     path = po_path(language)
     mo = path.with_suffix(".mo")
     if not mo.is_file() or mo.stat().st_mtime < path.stat().st_mtime:
-        with mo.open("wb") as compiled:
+        # Written aside and moved in whole: another process may be reading it.
+        with tempfile.NamedTemporaryFile("wb", dir=mo.parent, delete=False) as compiled:
             write_mo(compiled, read_catalogue(language))
+        os.replace(compiled.name, mo)
     return mo
 
 
@@ -111,12 +115,10 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def untranslated(language: str) -> Iterator[str]:
-    """What the language's catalogue lacks, one line each: a text with no
-    translation (or a fuzzy one), a text it has that is no longer used, a
-    template whose translation does not fill the same placeholders."""
-    wanted = texts()
-    catalog = read_catalogue(language)
+def untranslated(catalog: Catalog, wanted: Catalog) -> Iterator[str]:
+    """What a catalogue lacks of the `wanted` texts, one line each: a text
+    with no translation (or a fuzzy one), a text it has that is no longer
+    used, a template whose translation does not fill the same placeholders."""
     for message in wanted:
         if not message.id:
             continue
@@ -163,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if write:
             write_catalogue(language)
             print(f"wrote {po_path(language)}")
-        for problem in untranslated(language):
+        for problem in untranslated(read_catalogue(language), texts()):
             print(f"{po_path(language)}: {problem}")
             lacking += 1
     return 1 if lacking and not write else 0

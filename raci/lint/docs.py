@@ -66,6 +66,8 @@ def rule_page(rule: Rule) -> str:
     CODE` prints."""
     doc = rule_doc(rule)
     waivable = translated("can be waived") if doc.waivable else translated("cannot be waived")
+    suggested = [_heading(translated("Suggested fix")), _wrapped(doc.suggested)]
+    reading = [_heading(translated("Reading")), _wrapped(doc.reading)]
     parts = [f"# {doc.code} {doc.name}",
              said("`{dotted_name}` · default level: {level} · {waivable}",
                   dotted_name=doc.dotted_name, level=doc.level, waivable=waivable).localized(),
@@ -73,11 +75,10 @@ def rule_page(rule: Rule) -> str:
              _heading(translated("What it looks at")), _wrapped(doc.looks_at),
              _heading(translated("Why it matters")), _wrapped(doc.why),
              _heading(translated("How to fix")), _wrapped(doc.fix),
-             *([_heading(translated("Suggested fix")), _wrapped(doc.suggested)] if doc.suggested else []),
-             _heading(translated("Message")), _fenced("text", "\n".join(doc.messages)), _message_key(doc),
-             *_parameters(doc),
-             *([_heading(translated("Reading")), _wrapped(doc.reading)] if doc.reading else []),
-             _heading(translated("Examples")), *(_example(rule, example) for example in doc.examples),
+             *(suggested if doc.suggested else []),
+             _heading(translated("Message")), _fenced("text", "\n".join(doc.messages)),
+             _message_key(doc), *_parameters(doc), *(reading if doc.reading else []),
+             _heading(translated("Examples")), *(_example(rule, e) for e in doc.examples),
              _heading(translated("Waiving")), _wrapped(doc.waiving), *_waiver(rule, doc)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -155,11 +156,12 @@ def _waiver(rule: Rule, doc: RuleDoc) -> list[str]:
     failing = next(example for example in doc.examples if example.fails)
     targets = example_findings(rule, failing)[0].targets
     target = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
+    reason = translated("Why the weakness is accepted, and until when")
     return [translated("For the failing example's finding:"), _fenced("yaml", f"""\
 waivers:
   - rule: {doc.code}
     target: {target}
-    reason: {translated("Why the weakness is accepted, and until when")}
+    reason: {reason}
     expires: {WAIVER_EXPIRES}""")]
 
 
