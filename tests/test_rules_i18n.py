@@ -63,8 +63,11 @@ def test_the_dutch_catalogue_translates_every_text_of_every_rule() -> None:
 def test_a_missing_or_misfilled_translation_is_named() -> None:
     wanted = texts()
     catalog = read_catalogue("nl")
-    catalog.get("{body} has no chair").string = "{gremium} heeft geen voorzitter"
-    catalog.get(rule_doc(rule("BOD007"), english=True).why).string = ""
+    for msgid, msgstr in (("{body} has no chair", "{gremium} heeft geen voorzitter"),
+                          (rule_doc(rule("BOD007"), english=True).why, "")):
+        found = catalog.get(msgid)
+        assert found is not None
+        found.string = msgstr
     catalog.delete(rule_doc(rule("BOD009"), english=True).fix)
     catalog.add("A text no rule says any more", "Een tekst die geen regel meer zegt")
     problems = list(untranslated(catalog, wanted))
@@ -103,7 +106,8 @@ def test_a_shape_keeps_its_placeholders_named_in_one_word_and_its_optional_parts
 def test_every_paragraph_of_a_rules_documentation_is_dutch(code: str, dutch: None) -> None:
     english, dutch_doc = rule_doc(rule(code), english=True), rule_doc(rule(code))
     for section in ("description", "looks_at", "why", "fix", "suggested", "reading", "waiving"):
-        before, after = paragraphs(getattr(english, section)), paragraphs(getattr(dutch_doc, section))
+        before = paragraphs(getattr(english, section))
+        after = paragraphs(getattr(dutch_doc, section))
         assert len(before) == len(after)
         for paragraph, alinea in zip(before, after, strict=True):
             assert alinea and alinea != paragraph, f"{code} {section}: {paragraph!r}"

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -44,7 +44,6 @@ code fills, which a translation keeps (a shape of the documentation names
 what varies in words, which a translation translates)."""
 DATE = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 """The catalogues' dates, fixed so that writing them again changes nothing."""
-Msgid = str | tuple[str, str]
 HEADER = ("# The rules of raci in another language: each rule's documentation and\n"
           "# each message template (domain rules). Kept in step with the rules by\n"
           "# python -m raci.lint.catalogue --write; write each msgstr by hand.")
@@ -123,32 +122,26 @@ def untranslated(catalog: Catalog, wanted: Catalog) -> Iterator[str]:
         if not message.id:
             continue
         found = catalog.get(message.id)
-        if found is None or found.fuzzy or not _translated(found):
-            yield f"not translated: {_first(message.id)!r}"
+        if found is None or found.fuzzy or not all(_forms(found.string)):
+            yield f"not translated: {_forms(message.id)[0]!r}"
         elif TEMPLATE_COMMENT in message.auto_comments:
-            yield from _misfilled(message.id, found)
+            yield from _misfilled(_forms(message.id), _forms(found.string))
     for message in catalog:
         if message.id and wanted.get(message.id) is None:
-            yield f"no longer used: {_first(message.id)!r}"
+            yield f"no longer used: {_forms(message.id)[0]!r}"
 
 
-def _translated(message: Message) -> bool:
-    forms = message.string if isinstance(message.string, tuple | list) else (message.string,)
-    return all(forms)
+def _forms(text: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    """A msgid's or msgstr's forms: one, or one per plural form."""
+    return [text or ""] if text is None or isinstance(text, str) else list(text)
 
 
-def _misfilled(msgid: Msgid, message: Message) -> Iterator[str]:
-    ids = msgid if isinstance(msgid, tuple) else (msgid,)
-    forms = message.string if isinstance(message.string, tuple | list) else (message.string,)
-    wanted = placeholders(ids[-1]) | placeholders(ids[0])
+def _misfilled(ids: list[str], forms: list[str]) -> Iterator[str]:
+    wanted = set().union(*map(placeholders, ids))
     for form in forms:
         if placeholders(form) != wanted:
-            yield (f"placeholders differ: {_first(msgid)!r} fills {sorted(wanted)}, "
+            yield (f"placeholders differ: {ids[0]!r} fills {sorted(wanted)}, "
                    f"its translation {sorted(placeholders(form))}")
-
-
-def _first(msgid: Msgid) -> str:
-    return msgid[0] if isinstance(msgid, tuple) else msgid
 
 
 def main(argv: Sequence[str] | None = None) -> int:
