@@ -228,3 +228,17 @@ def test_an_empty_catalogue_reports_every_text() -> None:
     wanted = texts()
     problems = list(untranslated(Catalog(locale="nl"), wanted))
     assert len(problems) == len([m for m in wanted if m.id])
+
+
+def test_the_report_shows_the_findings_in_dutch(tmp_path: Path, dutch: None) -> None:
+    from raci.export import write_report
+    from raci.export.report import rule_help
+    from raci.source import open_model
+
+    source = open_model(str(SAMPLES[0]))
+    findings = lint_model(source, LintConfig(as_of=AS_OF))
+    handout = tmp_path / "review.md"
+    write_report(source, handout, findings, {r.code: rule_help(r) for r in RULES})
+    text = handout.read_text(encoding="utf-8")
+    assert "is tijdelijk en voorbij de einddatum 30 juni 2026" in text
+    assert "is temporary and past its sunset" not in text

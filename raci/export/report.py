@@ -28,6 +28,7 @@ from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_te
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS, MAX_LAYOUT_NODES, export_view
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
+from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
@@ -278,7 +279,7 @@ def _markdown_findings(content: ReportContent) -> list[str]:
 
 
 def _markdown_finding(model: Model, finding: Finding) -> str:
-    line = f"- {markdown_text(finding.message)}"
+    line = f"- {markdown_text(localized(finding.message))}"
     if related := finding.related:
         line += " (related: " + ", ".join(map(markdown_text, names_of(model, related))) + ")"
     if finding.waived:
