@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from test_lint_support import has_a_shape
+from test_lint_support import has_a_shape, run_raci
 from test_rules import load_cases, model_source
 
 from raci.i18n import set_language
@@ -242,3 +242,15 @@ def test_the_report_shows_the_findings_in_dutch(tmp_path: Path, dutch: None) -> 
     text = handout.read_text(encoding="utf-8")
     assert "is tijdelijk en voorbij de einddatum 30 juni 2026" in text
     assert "is temporary and past its sunset" not in text
+
+
+def test_raci_rules_lists_and_explains_the_rules_in_dutch(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, dutch: None) -> None:
+    monkeypatch.setenv("RACI_LANG", "nl")
+    _, listed, _ = run_raci(capsys, "rules")
+    assert "BOD007  bodies.chairless-body" in listed and "Een gremium zonder voorzitter." in listed
+    assert "A body with no chair." not in listed
+    _, page, _ = run_raci(capsys, "rules", "BOD007")
+    assert "## Waarom het ertoe doet" in page
+    _, data, _ = run_raci(capsys, "rules", "BOD007", "--format", "json")
+    assert '"summary": "A body with no chair."' in data
