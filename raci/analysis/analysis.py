@@ -159,14 +159,6 @@ class Analysis:
     def kind(self, entity_id: str) -> str | None:
         return self.model.kind(entity_id)
 
-    def label(self, entity_id: str) -> str:
-        """How a message names an entity: ``Goal g.co2 'CO2 -55%'``."""
-        kind = self.model.kind(entity_id)
-        if kind is None:
-            return entity_id
-        entity = self.model.collection(kind)[entity_id]
-        return f"{KIND_LABELS[kind]} {entity_id} '{entity.name}'"
-
     # ---- units, people and externals ----------------------------------------
 
     @cached_property

@@ -194,9 +194,11 @@ def rules(code: str | None, fmt: str) -> None:
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:
+    from raci.lint.ruledoc import rule_doc
+
     width = max(len(r.dotted_name) for r in rules)
     for r in rules:
-        click.echo(f"{r.code}  {r.dotted_name:<{width}}  {r.level:<7}  {r.summary}")
+        click.echo(f"{r.code}  {r.dotted_name:<{width}}  {r.level:<7}  {rule_doc(r).summary}")
 
 
 @click.command()

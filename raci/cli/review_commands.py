@@ -24,6 +24,7 @@ import click
 from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import UsageError
 from raci.lint.config import option_date, split_codes
+from raci.lint.message import localized
 from raci.text import one_line
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     number = session.position
     came = " (brought up by a fix in this review)" if item.introduced else ""
     click.echo(one_line(f"[{number}/{len(session.items)}] {finding.code} "
-                        f"[{finding.level}] {finding.message}{came}"))
+                        f"[{finding.level}] {localized(finding.message)}{came}"))
     suggestions = session.suggestions(item)
     for n, suggestion in enumerate(suggestions, start=1):
         _show(n, suggestion)

@@ -31,6 +31,7 @@ from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
+from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
@@ -270,7 +271,7 @@ def _markdown_findings(content: ReportContent) -> list[str]:
 
 
 def _markdown_finding(model: Model, finding: Finding) -> str:
-    line = f"- {markdown_text(finding.message)}"
+    line = f"- {markdown_text(localized(finding.message))}"
     if related := finding.related:
         line += " (related: " + ", ".join(map(markdown_text, names_of(model, related))) + ")"
     if finding.waived:

@@ -36,6 +36,7 @@ from raci.export.report import (
     readable_matrix,
 )
 from raci.lint.findings import Finding
+from raci.lint.message import localized
 from raci.model import Model
 
 ACTORS_PER_TABLE = 15
@@ -165,7 +166,7 @@ def _findings(content: ReportContent) -> list[str]:
 
 
 def _finding(model: Model, finding: Finding) -> str:
-    text = h(finding.message)
+    text = h(localized(finding.message))
     if related := finding.related:
         text += f' <span class="related">(related: {h(", ".join(names_of(model, related)))})</span>'
     if finding.waived:

@@ -33,6 +33,7 @@ from typing import Any
 
 from raci.export.matrix import Matrix, build_matrix, goal_area_matrices
 from raci.lint.findings import Finding
+from raci.lint.message import localized
 from raci.model import Decision, Entity, Goal, Initiative, Kpi, Model, kind_of
 from raci.model.naming import name_key
 
@@ -201,7 +202,7 @@ def _fill_findings_sheet(sheet: Any, findings: Iterable[Finding]) -> None:
 
     sheet.append(FINDING_COLUMNS)
     for finding in findings:
-        sheet.append([finding.code, finding.level, finding.name, finding.message,
+        sheet.append([finding.code, finding.level, finding.name, localized(finding.message),
                       ", ".join(finding.targets), "waived" if finding.waived else ""])
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)

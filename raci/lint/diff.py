@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
-from raci.lint.output import markdown_text
+from raci.lint.output import finding_text, markdown_text
 from raci.model import Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
 from raci.source import ModelSource
@@ -200,9 +200,9 @@ def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
         _section("Waivers added", [_waiver_text(w) for w in diff.waivers_added]),
         _section("Waivers removed", [_waiver_text(w) for w in diff.waivers_removed]),
         _section("Findings introduced",
-                 [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_introduced]),
+                 [finding_text(f) for f in diff.findings_introduced]),
         _section("Findings resolved",
-                 [f"{f.code} [{f.level}] {f.message}" for f in diff.findings_resolved]),
+                 [finding_text(f) for f in diff.findings_resolved]),
     ]
 
 

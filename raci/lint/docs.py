@@ -2,12 +2,14 @@
 as JSON, all rendered from `raci.lint.ruledoc` (as ruff's ``generate_docs``
 renders its rule pages from its rules' documentation).
 
-`raci rules CODE` prints a rule's page and `raci rules --format json` the
-rules as data. ``python -m raci.lint.docs --write`` writes every page to
+`raci rules CODE` prints a rule's page, in the current language, and `raci
+rules --format json` the rules as data, in English (as JSON always is).
+``python -m raci.lint.docs --write`` writes every page to
 ``docs/rules/CODE.md`` and the index to ``docs/rules/index.md``, the pages
 of the documentation site (docs/contributing.md); ``--check`` names the
 stale ones, as a test does. A page shows each example as the whole model file it is,
 with what ``raci lint`` reports for it: the examples are run to write it.
+The files written are English.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ import datetime as dt
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from raci.formats import parse_model
+from raci.i18n import LANGUAGES, current_language, set_language
 from raci.lint.config import LintConfig, check_config
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
+from raci.lint.message import said, translated
 from raci.lint.output import text_line
 from raci.lint.rule import Rule, param_text
 from raci.lint.ruledoc import Example, RuleDoc, rule_doc
@@ -54,22 +59,40 @@ def example_findings(rule: Rule, example: Example,
 
 
 def rule_page(rule: Rule) -> str:
-    """The rule's page, in Markdown: what `raci rules CODE` prints."""
+    """The rule's page, in Markdown and the current language: what `raci rules
+    CODE` prints."""
     doc = rule_doc(rule)
-    waivable = "can be waived" if doc.waivable else "cannot be waived"
+    waivable = translated("can be waived") if doc.waivable else translated("cannot be waived")
+    suggested = [_heading(translated("Suggested fix")), _wrapped(doc.suggested)]
+    reading = [_heading(translated("Reading")), _wrapped(doc.reading)]
     parts = [f"# {doc.code} {doc.name}",
-             f"`{doc.dotted_name}` · default level: {doc.level} · {waivable}",
+             said("`{dotted_name}` · default level: {level} · {waivable}",
+                  dotted_name=doc.dotted_name, level=doc.level, waivable=waivable).localized(),
              doc.summary, _wrapped(doc.description),
-             "## What it looks at", _wrapped(doc.looks_at),
-             "## Why it matters", _wrapped(doc.why),
-             "## How to fix", _wrapped(doc.fix),
-             *(["## Suggested fix", _wrapped(doc.suggested)] if doc.suggested else []),
-             "## Message", _fenced("text", "\n".join(doc.messages)), _message_key(doc),
-             *_parameters(doc),
-             *(["## Reading", _wrapped(doc.reading)] if doc.reading else []),
-             "## Examples", *(_example(rule, example) for example in doc.examples),
-             "## Waiving", _wrapped(doc.waiving), *_waiver(rule, doc)]
+             _heading(translated("What it looks at")), _wrapped(doc.looks_at),
+             _heading(translated("Why it matters")), _wrapped(doc.why),
+             _heading(translated("How to fix")), _wrapped(doc.fix),
+             *(suggested if doc.suggested else []),
+             _heading(translated("Message")), _fenced("text", "\n".join(doc.messages)),
+             _message_key(doc), *_parameters(doc), *(reading if doc.reading else []),
+             _heading(translated("Examples")), *(_example(rule, e) for e in doc.examples),
+             _heading(translated("Waiving")), _wrapped(doc.waiving), *_waiver(rule, doc)]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _heading(title: str, level: int = 2) -> str:
+    return f"{'#' * level} {title}"
+
+
+@contextmanager
+def _in_english() -> Iterator[None]:
+    """The generated files are English, whatever the language spoken."""
+    spoken = current_language()
+    set_language(LANGUAGES[0])
+    try:
+        yield
+    finally:
+        set_language(spoken)
 
 
 def _wrapped(text: str) -> str:
@@ -86,33 +109,41 @@ def _fenced(language: str, text: str) -> str:
 
 def _message_key(doc: RuleDoc) -> str:
     optional = any("[" in message for message in doc.messages)
-    return _wrapped("`{…}` stands for a part that varies (an entity is named by its kind, id "
-                    "and name: `Goal g.co2 'CO2 -55%'`)"
-                    + ("; `[…]` for a part that may be absent." if optional else "."))
+    if optional:
+        return _wrapped(translated(
+            "`{…}` stands for a part that varies (an entity is named by its kind, id and name: "
+            "`Goal g.co2 'CO2 -55%'`); `[…]` for a part that may be absent."))
+    return _wrapped(translated(
+        "`{…}` stands for a part that varies (an entity is named by its kind, id and name: "
+        "`Goal g.co2 'CO2 -55%'`)."))
 
 
 def _parameters(doc: RuleDoc) -> list[str]:
     rows = [f"| `{p.name}` | `{param_text(p.default)}` | {p.allowed} | {p.meaning} |"
             for p in doc.parameters]
-    table = "\n".join(["| parameter | default | takes | sets |", "|---|---|---|---|", *rows])
-    where = _wrapped(f"In `raci.toml`, with the defaults (in `pyproject.toml` the table is "
-                     f"`[tool.raci.rules.{doc.code}]`; the rule's name may stand for its "
-                     "code):")
-    return [*(["## Parameters", table] if rows else []),
-            "## Configuration", where, _fenced("toml", doc.configuration())]
+    head = translated("| parameter | default | takes | sets |")
+    table = "\n".join([head, "|---|---|---|---|", *rows])
+    where = _wrapped(said("In `raci.toml`, with the defaults (in `pyproject.toml` the table is "
+                          "`[tool.raci.rules.{code}]`; the rule's name may stand for its code):",
+                          code=doc.code).localized())
+    return [*([_heading(translated("Parameters")), table] if rows else []),
+            _heading(translated("Configuration")), where, _fenced("toml", doc.configuration())]
 
 
 def _example(rule: Rule, example: Example) -> str:
-    heading = "### Failing" if example.fails else "### Passing"
+    heading = _heading(translated("Failing") if example.fails else translated("Passing"), 3)
     settings = ", ".join(f"`{name} = {param_text(value)}`"
                          for name, value in example.params.items())
-    read = f"With {settings} in `[raci.rules.{rule.code}]`:" if settings else ""
+    read = said("With {settings} in `[raci.rules.{code}]`:", settings=settings,
+                code=rule.code).localized() if settings else ""
     findings = example_findings(rule, example)
     if findings:
-        said = "`raci lint` reports:\n\n" + _fenced("text", "\n".join(map(text_line, findings)))
+        reported = (translated("`raci lint` reports:") + "\n\n"
+                    + _fenced("text", "\n".join(map(text_line, findings))))
     else:
-        said = f"`raci lint` reports no {rule.code} finding."
-    return "\n\n".join(p for p in (heading, read, _fenced("yaml", example.model_text), said) if p)
+        reported = said("`raci lint` reports no {code} finding.", code=rule.code).localized()
+    return "\n\n".join(p for p in (heading, read, _fenced("yaml", example.model_text), reported)
+                       if p)
 
 
 def _waiver(rule: Rule, doc: RuleDoc) -> list[str]:
@@ -122,11 +153,12 @@ def _waiver(rule: Rule, doc: RuleDoc) -> list[str]:
     failing = next(example for example in doc.examples if example.fails)
     targets = example_findings(rule, failing)[0].targets
     target = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
-    return ["For the failing example's finding:", _fenced("yaml", f"""\
+    reason = translated("Why the weakness is accepted, and until when")
+    return [translated("For the failing example's finding:"), _fenced("yaml", f"""\
 waivers:
   - rule: {doc.code}
     target: {target}
-    reason: Why the weakness is accepted, and until when
+    reason: {reason}
     expires: {WAIVER_EXPIRES}""")]
 
 
@@ -152,13 +184,15 @@ def _json_value(value: object) -> object:
 
 def rules_json(rules: Sequence[Rule]) -> str:
     """`raci rules --format json`: the documentation of each of `rules`."""
-    document = {"version": 1, "rules": [rule_dict(rule_doc(rule)) for rule in rules]}
+    document = {"version": 1, "rules": [rule_dict(rule_doc(rule, english=True))
+                                        for rule in rules]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def rule_json(rule: Rule) -> str:
     """`raci rules CODE --format json`: one rule's documentation."""
-    return json.dumps(rule_dict(rule_doc(rule)), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(rule_dict(rule_doc(rule, english=True)), indent=2,
+                      ensure_ascii=False) + "\n"
 
 
 def rules_table() -> str:
@@ -188,7 +222,8 @@ data.
 
 def generated_files(root: Path = ROOT) -> dict[Path, str]:
     """Each generated file's path (under `root`) and what it must hold."""
-    files = {root / PAGES / f"{rule.code}.md": GENERATED + rule_page(rule) for rule in RULES}
+    with _in_english():
+        files = {root / PAGES / f"{rule.code}.md": GENERATED + rule_page(rule) for rule in RULES}
     files[root / PAGES / "index.md"] = index_page()
     return files
 

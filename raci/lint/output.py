@@ -10,7 +10,9 @@ does not record, and why a model could not be read (text leaves that to
 stderr). `--statistics` replaces the findings by counts per rule (text,
 json, markdown). Names are the user's text: text and github output escape
 their control characters (one finding is one line, and no name can drive
-the terminal), markdown escapes HTML and table pipes.
+the terminal), markdown escapes HTML and table pipes. Text, github and
+markdown show each finding's message in the current language; json and
+sarif keep it in English, whatever the language.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from urllib.parse import quote
 
 from raci.formats.changes import change_to_data
 from raci.lint.findings import LEVELS, Finding, Level
+from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.lint.run import LintRun, ModelError
@@ -156,7 +159,12 @@ def text_line(f: Finding) -> str:
     ids = ", ".join(f.targets)
     if f.related:
         ids += f"; related: {related_text(f.related)}"
-    return one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}" + (f" ({ids})" if ids else ""))
+    return one_line(f"{_where(f)}: {finding_text(f)}" + (f" ({ids})" if ids else ""))
+
+
+def finding_text(f: Finding) -> str:
+    """``CODE [level] message``, the message in the current language."""
+    return f"{f.code} [{f.level}] {localized(f.message)}"
 
 
 def _count(number: int, noun: str) -> str:
@@ -247,7 +255,7 @@ def _uri(path: str) -> str:
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
-    doc = rule_doc(rule)
+    doc = rule_doc(rule, english=True)
     help_ = f"Why it matters: {doc.why}\n\nHow to fix: {doc.fix}"
     return {
         "id": rule.code,
@@ -384,7 +392,8 @@ def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     with rules not run."""
     lines = [
         _annotation(GITHUB_COMMANDS[f.level],
-                    f.message + (f" (related: {related_text(f.related)})" if f.related else ""),
+                    localized(f.message)
+                    + (f" (related: {related_text(f.related)})" if f.related else ""),
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
     ]
@@ -436,14 +445,14 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
         out += ["", "| Level | Code | Rule | Entities | Related | Message | Where |",
                 "|---|---|---|---|---|---|---|"]
         out += [_row(f.level, f.code, f.name, ", ".join(f.targets), related_text(f.related),
-                     f.message, _where(f))
+                     localized(f.message), _where(f))
                 for f in open_findings]
     out += _markdown_suggestions(run, open_findings)
     waived = [f for f in run.findings if f.waived]
     if waived:
         out += ["", "### Waived", "", "| Code | Entities | Message | Reason |",
                 "|---|---|---|---|"]
-        out += [_row(f.code, ", ".join(f.targets), f.message, f.waiver_reason or "")
+        out += [_row(f.code, ", ".join(f.targets), localized(f.message), f.waiver_reason or "")
                 for f in waived]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 

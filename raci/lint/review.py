@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
-from raci.lint.output import markdown_text, outcome_text, summary
+from raci.lint.output import finding_text, markdown_text, outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
 from raci.lint.suggestions import Suggester, Suggestion
@@ -200,7 +200,7 @@ def _decisions(review: Review) -> list[str]:
 
 def _decision_row(number: int, item: ReviewItem) -> str:
     finding, decision = item.finding, item.decision
-    what = f"{finding.code} [{finding.level}] {finding.message}"
+    what = finding_text(finding)
     if item.introduced:
         what += " (brought up by a fix in this review)"
     if decision is None:
@@ -242,4 +242,4 @@ def _listed(title: str, findings: list[Finding]) -> list[str]:
     if not findings:
         return []
     return ["", f"## {title} ({len(findings)})", "",
-            *(f"- {markdown_text(f'{f.code} [{f.level}] {f.message}')}" for f in findings)]
+            *(f"- {markdown_text(finding_text(f))}" for f in findings)]

@@ -53,7 +53,9 @@ def borrowed(params: RuleParams, other: Rule, name: str) -> int | float:
 @dataclass(frozen=True, slots=True)
 class Problem:
     """What a check yields: the ids it is about, a message naming them, and
-    the ids it concerns besides (`related`)."""
+    the ids it concerns besides (`related`). A rule says its message with
+    `raci.lint.message.said`: English text that can be said again in the
+    current language."""
 
     targets: tuple[str, ...]
     message: str

@@ -36,6 +36,11 @@ Sections come in that order; every rule has "Why it matters", "How to
 fix", "Message" and at least one failing and one passing example (which
 the tests run). `rule_doc` parses a rule's docstring the first time it is
 asked for and keeps the result.
+
+The docstring is English; `rule_doc` gives the documentation in the current
+language, each paragraph, parameter meaning and message shape translated
+through the gettext domain ``rules`` (examples are models: they stay as
+they are). SARIF and `raci rules --format json` ask for English.
 """
 
 from __future__ import annotations
@@ -45,9 +50,11 @@ import re
 import textwrap
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from raci.i18n import LANGUAGES, current_language
 from raci.lint.config import allowed_values
+from raci.lint.message import translated
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, ParamValue, Rule, param_text
 
 SECTIONS = ("Looks at", "Why it matters", "How to fix", "Suggested", "Parameters", "Reading",
@@ -140,13 +147,51 @@ class RuleDoc:
 
 
 _PARSED: dict[str, RuleDoc] = {}
+_TRANSLATED: dict[tuple[str, str], RuleDoc] = {}
 
 
-def rule_doc(rule: Rule) -> RuleDoc:
-    """The rule's documentation, parsed from its docstring the first time."""
+def rule_doc(rule: Rule, *, english: bool = False) -> RuleDoc:
+    """The rule's documentation in the current language (in English when
+    `english`), parsed from its docstring the first time."""
     if rule.code not in _PARSED:
         _PARSED[rule.code] = parse_rule_doc(rule)
-    return _PARSED[rule.code]
+    language = current_language()
+    if english or language == LANGUAGES[0]:
+        return _PARSED[rule.code]
+    if (rule.code, language) not in _TRANSLATED:
+        _TRANSLATED[rule.code, language] = translated_doc(_PARSED[rule.code])
+    return _TRANSLATED[rule.code, language]
+
+
+def translated_doc(doc: RuleDoc) -> RuleDoc:
+    """The documentation in the current language: each paragraph of its prose,
+    each parameter's meaning and values, and each message shape translated."""
+    parameters = tuple(replace(p, allowed=translated(p.allowed), meaning=translated(p.meaning))
+                       for p in doc.parameters)
+    return replace(doc, summary=translated(doc.summary), description=_paragraphs(doc.description),
+                   looks_at=_paragraphs(doc.looks_at), why=_paragraphs(doc.why),
+                   fix=_paragraphs(doc.fix), suggested=_paragraphs(doc.suggested),
+                   parameters=parameters, reading=_paragraphs(doc.reading),
+                   messages=tuple(map(translated, doc.messages)),
+                   waiving=_paragraphs(doc.waiving))
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(translated(paragraph) for paragraph in paragraphs(text))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a section's prose (each one a msgid of the domain
+    ``rules``); none for an empty section."""
+    return text.split("\n\n") if text else []
+
+
+def doc_texts(doc: RuleDoc) -> list[str]:
+    """Every text of the documentation a translation needs, in its order."""
+    return [doc.summary, *paragraphs(doc.description), *paragraphs(doc.looks_at),
+            *paragraphs(doc.why), *paragraphs(doc.fix), *paragraphs(doc.suggested),
+            *(text for p in doc.parameters for text in (p.allowed, p.meaning)),
+            *paragraphs(doc.reading), *paragraphs(doc.waiving), *doc.messages]
 
 
 def parse_rule_doc(rule: Rule) -> RuleDoc:

@@ -18,7 +18,7 @@ from raci.formats.changes import change_to_data
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
-from raci.lint.output import finding_dict, markdown_text, summary
+from raci.lint.output import finding_dict, finding_text, markdown_text, summary
 from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, play
 from raci.source import SCENARIO_MARK, ModelSource
@@ -100,10 +100,6 @@ def _made(report: ScenarioReport) -> str:
             f"it is at revision {report.revision} now.")
 
 
-def _finding_line(finding: Finding) -> str:
-    return f"{finding.code} [{finding.level}] {finding.message}"
-
-
 def _levels(findings: Sequence[Finding]) -> str:
     """``1 error, 3 warnings, 0 infos``."""
     counts = summary(findings)
@@ -123,7 +119,7 @@ def _sections(report: ScenarioReport) -> list[tuple[str, list[str]]]:
     if report.delta is None:
         return [changes]
     delta = report.delta
-    return [changes, *((f"Findings {status}", [_finding_line(f) for f in getattr(delta, status)])
+    return [changes, *((f"Findings {status}", [finding_text(f) for f in getattr(delta, status)])
                        for status in STATUSES)]
 
 
@@ -263,7 +259,7 @@ def compare_text(comparison: Comparison) -> str:
     out += [f"  {report.scenario.name}: {report.scenario.description}"
             for report in comparison.reports if report.scenario.description]
     out += ["", "Changes:", *aligned([["", a, b], *_change_rows(comparison)])]
-    findings = [[*row.statuses, _finding_line(row.finding)] for row in comparison.rows]
+    findings = [[*row.statuses, finding_text(row.finding)] for row in comparison.rows]
     out += ["", "Findings:", *aligned([[a, b, "finding"], *findings]),
             f"  {_kept_line(comparison)}"]
     out += ["", "Findings by level:",
@@ -286,7 +282,7 @@ def compare_markdown(comparison: Comparison) -> str:
     out += [*described, ""] if described else []
     out += ["### Changes", "", *_table(["#", a, b], _change_rows(comparison)), "",
             "### Findings", ""]
-    findings = [[_finding_line(row.finding), *row.statuses] for row in comparison.rows]
+    findings = [[finding_text(row.finding), *row.statuses] for row in comparison.rows]
     if findings:
         out += [*_table(["finding", a, b], findings), ""]
     out += [_kept_line(comparison), "", "### Findings by level", "",

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import EPSILON, at_least, containing_pairs
+from raci.lint.message import Joined, label, said, said_n
 from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
@@ -115,16 +116,20 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     for group, pairs in zip(found.groups, found.pairs, strict=True):
         if len(group) == 2:
             (pair,) = pairs
-            message = (f"{analysis.label(pair.first)} and {analysis.label(pair.second)} share "
-                       f"{pair.shared} of {pair.union} seat-holders (Jaccard {pair.jaccard:.2f})")
+            message = said("{first} and {second} share {shared} of {union} seat-holders "
+                           "(Jaccard {jaccard:.2f})", first=label(analysis, pair.first),
+                           second=label(analysis, pair.second), shared=pair.shared,
+                           union=pair.union, jaccard=pair.jaccard)
         else:
-            named = "; ".join(
-                f"{p.first} and {p.second} share {p.shared} of {p.union} (Jaccard {p.jaccard:.2f})"
-                for p in pairs[:MOST_PAIRS_NAMED])
+            named = Joined((said("{first} and {second} share {shared} of {union} "
+                                 "(Jaccard {jaccard:.2f})", first=p.first, second=p.second,
+                                 shared=p.shared, union=p.union, jaccard=p.jaccard)
+                            for p in pairs[:MOST_PAIRS_NAMED]), "; ")
             more = len(pairs) - MOST_PAIRS_NAMED
-            message = (f"{len(group)} bodies look alike by their seat-holders: "
-                       f"{', '.join(map(analysis.label, group))}; {named}"
-                       + (f"; and {more} more" if more > 0 else ""))
+            message = said("{count} bodies look alike by their seat-holders: {bodies}; "
+                           "{pairs}{more}", count=len(group),
+                           bodies=Joined(label(analysis, body) for body in group), pairs=named,
+                           more=said("; and {count} more", count=more) if more > 0 else "")
         yield Problem.about(group, message)
 
 
@@ -182,9 +187,8 @@ def powerless_body(analysis: Analysis, params: RuleParams,
             continue
         if not any(kind(item) in ITEM_KINDS for item in accountable_for.get(body_id, ())):
             yield Problem.about(
-                [body_id], f"{analysis.label(body_id)} is Accountable for no goal, "
-                           "initiative or decision"
-            )
+                [body_id], said("{body} is Accountable for no goal, initiative or decision",
+                                body=label(analysis, body_id)))
 
 
 @lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False,
@@ -229,9 +233,8 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
         entity = temporaries[entity_id]
         if entity.sunset is not None and entity.sunset < analysis.as_of:
             yield Problem.about(
-                [entity_id], f"{analysis.label(entity_id)} is temporary and past its sunset "
-                             f"{entity.sunset.isoformat()}"
-            )
+                [entity_id], said("{entity} is temporary and past its sunset {sunset}",
+                                  entity=label(analysis, entity_id), sunset=entity.sunset))
 
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
@@ -296,14 +299,15 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
             continue
         established = entity.established if isinstance(entity, LeanBody) else None
         if established is None:
-            yield Problem.about([entity_id],
-                                f"{analysis.label(entity_id)} is temporary with no sunset")
+            yield Problem.about([entity_id], said("{entity} is temporary with no sunset",
+                                                  entity=label(analysis, entity_id)))
             continue
         age = (analysis.as_of - established).days
         if age >= grace:
-            yield Problem.about(
-                [entity_id], f"{analysis.label(entity_id)} is temporary with no sunset and "
-                             f"{age} days old (established {established.isoformat()})")
+            yield Problem.about([entity_id], said_n(
+                "{body} is temporary with no sunset and {days} day old (established {date})",
+                "{body} is temporary with no sunset and {days} days old (established {date})",
+                age, body=label(analysis, entity_id), days=age, date=established))
 
 
 @lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False,
@@ -348,11 +352,13 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
     """
     for cycle in analysis.reporting_cycles:
         if len(cycle) == 1:
-            yield Problem.about(cycle, f"{analysis.label(cycle[0])} reports to itself")
+            yield Problem.about(cycle, said("{entity} reports to itself",
+                                            entity=label(analysis, cycle[0])))
             continue
         start = cycle.index(min(cycle))
-        path = [*map(analysis.label, [*cycle[start:], *cycle[:start]]), cycle[start]]
-        yield Problem.about(cycle, f"Reporting cycle of {len(cycle)}: {' -> '.join(path)}")
+        path = [*(label(analysis, i) for i in [*cycle[start:], *cycle[:start]]), cycle[start]]
+        yield Problem.about(cycle, said("Reporting cycle of {count}: {path}", count=len(cycle),
+                                        path=Joined(path, " -> ")))
 
 
 @lint_rule("BOD006", "steering-layers", "bodies", "warning", BODIES, uses_assignments=False,
@@ -403,10 +409,11 @@ def steering_layers(analysis: Analysis, params: RuleParams,
     for body_id in body_ids:
         layers = analysis.body_layers.get(body_id)
         if layers is not None and layers > number(params, "max_layers"):
-            yield Problem.about(
-                [body_id], f"{analysis.label(body_id)} is {layers} layers of bodies deep "
-                           f"(more than {params['max_layers']})"
-            )
+            yield Problem.about([body_id], said_n(
+                "{body} is {layers} layer of bodies deep (more than {max_layers})",
+                "{body} is {layers} layers of bodies deep (more than {max_layers})",
+                layers, body=label(analysis, body_id), layers=layers,
+                max_layers=number(params, "max_layers")))
 
 
 @lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False,
@@ -448,7 +455,8 @@ def chairless_body(analysis: Analysis, params: RuleParams,
     """
     for body_id in body_ids:
         if analysis.model.bodies[body_id].chair is None:
-            yield Problem.about([body_id], f"{analysis.label(body_id)} has no chair")
+            yield Problem.about([body_id], said("{body} has no chair",
+                                                body=label(analysis, body_id)))
 
 
 @lint_rule("BOD008", "oversized-body", "bodies", "info", BODIES, uses_assignments=False,
@@ -513,12 +521,13 @@ def oversized_body(analysis: Analysis, params: RuleParams,
     for body_id in body_ids:
         count = len(analysis.model.bodies[body_id].members)
         if count > number(params, "max_members") and analysis.meets(body_id):
-            assumed = ("; it is taken to meet, as its cadence is not recorded"
+            assumed = (said("; it is taken to meet, as its cadence is not recorded")
                        if analysis.model.bodies[body_id].meets_every_days is None else "")
-            yield Problem.about(
-                [body_id], f"{analysis.label(body_id)} has {count} members "
-                           f"(more than {params['max_members']}){assumed}"
-            )
+            yield Problem.about([body_id], said_n(
+                "{body} has {count} member (more than {max_members}){assumed}",
+                "{body} has {count} members (more than {max_members}){assumed}",
+                count, body=label(analysis, body_id), count=count,
+                max_members=number(params, "max_members"), assumed=assumed))
 
 
 @lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False,
@@ -554,7 +563,8 @@ def empty_body(analysis: Analysis, params: RuleParams,
     """
     for body_id in body_ids:
         if not analysis.model.bodies[body_id].members:
-            yield Problem.about([body_id], f"{analysis.label(body_id)} has no members")
+            yield Problem.about([body_id], said("{body} has no members",
+                                                body=label(analysis, body_id)))
 
 
 @lint_rule("BOD010", "nested-body", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
@@ -654,11 +664,11 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
             best[inner] = ranked
     for inner, (minus_shared, outer_size, outer) in best.items():
         size = len(holders[inner])
-        yield Problem.about(
-            [inner, outer],
-            f"{analysis.label(inner)} has {-minus_shared} of its {size} seat-holders "
-            f"({-minus_shared / size:.0%}) in {analysis.label(outer)}, which has {outer_size}",
-            place=inner)
+        yield Problem.about([inner, outer], said(
+            "{body} has {shared} of its {size} seat-holders ({share:.0%}) in {bigger}, "
+            "which has {bigger_size}", body=label(analysis, inner), shared=-minus_shared,
+            size=size, share=-minus_shared / size, bigger=label(analysis, outer),
+            bigger_size=outer_size), place=inner)
 
 
 RULES: list[Rule] = [

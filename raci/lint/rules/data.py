@@ -17,6 +17,7 @@ from functools import partial
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import at_least
+from raci.lint.message import Joined, Message, said, template
 from raci.lint.rule import WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule, number
 from raci.model import ORG_PLACE
 
@@ -27,8 +28,11 @@ class Fact:
 
     name: str
     """As `org.not_recorded` names it: ``chairs``."""
+    words: str
+    """The fact in words (a template): ``success criteria``."""
     lacking: str
-    """What the entities that lack it are, with ``{missing}`` and ``{total}``."""
+    """What the entities that lack it are (a template), with ``{missing}`` and
+    ``{total}``."""
     rules: tuple[str, ...]
     count: Callable[[Analysis], tuple[int, int]]
     """(how many lack it, how many it applies to)."""
@@ -75,23 +79,28 @@ def _initiatives_without_goal(analysis: Analysis) -> tuple[int, int]:
 
 
 FACTS: tuple[Fact, ...] = (
-    Fact("chairs", "{missing} of {total} bodies have no chair", ("BOD007", "ORG004"),
-         _bodies_without("chair"), frozenset({"body.chair"})),
-    Fact("holders", "{missing} of {total} roles have no holder", ("OWN004", "ORG003"),
-         _roles_without_holders, frozenset({"role.holders"})),
-    Fact("responsibles", "{missing} of {total} initiatives with an Accountable have no "
-         "Responsible", ("OWN007",), _owned_initiatives_without_responsible,
+    Fact("chairs", template("chairs"), template("{missing} of {total} bodies have no chair"),
+         ("BOD007", "ORG004"), _bodies_without("chair"), frozenset({"body.chair"})),
+    Fact("holders", template("holders"), template("{missing} of {total} roles have no holder"),
+         ("OWN004", "ORG003"), _roles_without_holders, frozenset({"role.holders"})),
+    Fact("responsibles", template("responsibles"),
+         template("{missing} of {total} initiatives with an Accountable have no Responsible"),
+         ("OWN007",), _owned_initiatives_without_responsible,
          frozenset({"initiative"}), uses_assignments=True),
-    Fact("success_criteria", "{missing} of {total} proposed or active initiatives have no "
-         "success criteria", ("STR005",), _running_initiatives_without_criteria,
+    Fact("success_criteria", template("success criteria"),
+         template("{missing} of {total} proposed or active initiatives have no success "
+                  "criteria"), ("STR005",), _running_initiatives_without_criteria,
          frozenset({"initiative.status", "initiative.has_success_criteria"})),
-    Fact("indicators", "{missing} of {total} goals without sub-goals have no indicator",
+    Fact("indicators", template("indicators"),
+         template("{missing} of {total} goals without sub-goals have no indicator"),
          ("STR003", "STR004"), _leaf_goals_without_indicator,
          frozenset({"goal.parent", "kpi.measures"})),
-    Fact("goals", "{missing} of {total} initiatives contribute to no goal", ("STR002",),
+    Fact("goals", template("goals"),
+         template("{missing} of {total} initiatives contribute to no goal"), ("STR002",),
          _initiatives_without_goal, frozenset({"initiative.goals"})),
-    Fact("cadence", "{missing} of {total} bodies have no cadence (meets_every_days)", ("DEC002",),
-         _bodies_without("meets_every_days"), frozenset({"body.meets_every_days"})),
+    Fact("cadence", template("cadence"),
+         template("{missing} of {total} bodies have no cadence (meets_every_days)"),
+         ("DEC002",), _bodies_without("meets_every_days"), frozenset({"body.meets_every_days"})),
 )
 """SPEC §2's facts, in its order."""
 
@@ -118,12 +127,17 @@ def rules_not_run(analysis: Analysis, lacking: Iterable[str]) -> dict[str, str]:
     return {code: fact.name for fact in FACTS if fact.name in unrecorded for code in fact.rules}
 
 
-def _rules_phrase(codes: Iterable[str]) -> str:
+def fact_words(fact: str) -> Message:
+    """A fact `org.not_recorded` names, in words: ``success criteria``."""
+    return said(next(known.words for known in FACTS if known.name == fact))
+
+
+def _rules_phrase(codes: Iterable[str]) -> Message:
     """``BOD007 and ORG004 are not run``, ``OWN007 is not run``."""
     listed = list(codes)
     if len(listed) == 1:
-        return f"{listed[0]} is not run"
-    return f"{', '.join(listed[:-1])} and {listed[-1]} are not run"
+        return said("{rule} is not run", rule=listed[0])
+    return said("{rules} and {last} are not run", rules=Joined(listed[:-1]), last=listed[-1])
 
 
 @lint_rule("DAT001", "fact-not-recorded", "data", "info", WHOLE_MODEL, uses_assignments=True,
@@ -211,10 +225,10 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
           - {id: pmc-b, name: PMC B, kind: committee, members: [p.dekker], meets_every_days: 30}
     """
     for fact, missing, total in _lacking_facts(analysis, params):
-        yield Problem.about(
-            [fact.name],
-            f"{fact.lacking.format(missing=missing, total=total)}: {_rules_phrase(fact.rules)}; "
-            f"record {fact.name.replace('_', ' ')}, or add `{fact.name}` to `org.not_recorded`",
+        yield Problem.about([fact.name], said(
+            "{lacking}: {not_run}; record {words}, or add `{fact}` to `org.not_recorded`",
+            lacking=said(fact.lacking, missing=missing, total=total),
+            not_run=_rules_phrase(fact.rules), words=fact_words(fact.name), fact=fact.name),
             place=ORG_PLACE)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Iterator
 
 from raci.analysis import Analysis
+from raci.lint.message import Joined, label, said
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
 from raci.model import LETTERS
 
@@ -42,8 +43,8 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
     playing = (analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
                *(analysis.assignments.items_holding(letter) for letter in LETTERS))
     for role in _in_none(roles, playing):
-        yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
-                                    "one reporting to it")
+        yield Problem.about([role], said("{role} has no assignment, seat, chair or one reporting "
+                                         "to it", role=label(analysis, role)))
 
 
 @lint_rule("ORG002", "unplaced-person", "organisation", "info", PEOPLE, uses_assignments=True,
@@ -80,8 +81,8 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
     playing = (analysis.roles_of_person, analysis.bodies_of_member, analysis.chairs,
                *(analysis.assignments.items_holding(letter) for letter in LETTERS))
     for person in _in_none(people, playing):
-        yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
-                                      "assignment")
+        yield Problem.about([person], said("{person} holds no role, seat, chair or assignment",
+                                           person=label(analysis, person)))
 
 
 @lint_rule("ORG003", "vacant-role", "organisation", "warning", ROLES, uses_assignments=True,
@@ -126,13 +127,14 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
     for role in analysis.vacant_roles.intersection(roles):
         duties = []
         if role in responsible:
-            duties.append("is Responsible")
+            duties.append(said("is Responsible"))
         if role in analysis.chairs:
-            duties.append("chairs a body")
+            duties.append(said("chairs a body"))
         if analysis.bodies_of_member.get(role):
-            duties.append("sits in a body")
+            duties.append(said("sits in a body"))
         if duties:
-            yield Problem.about([role], f"{analysis.label(role)} is vacant but {', '.join(duties)}")
+            yield Problem.about([role], said("{role} is vacant but {duties}",
+                                             role=label(analysis, role), duties=Joined(duties)))
 
 
 @lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False,
@@ -184,8 +186,9 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
     for body_id in body_ids:
         chair = bodies[body_id].chair
         if chair is not None and not _sits_in(analysis, chair, body_id):
-            yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {chair}, "
-                                           "who does not sit in it")
+            yield Problem.about([body_id], said("{body} is chaired by {chair}, who does not sit "
+                                                "in it", body=label(analysis, body_id),
+                                                chair=chair))
 
 
 def _in_none(ids: Iterable[str], collections: Iterable[Container[str]]) -> list[str]:

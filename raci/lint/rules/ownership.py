@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
 from raci.analysis import Analysis
+from raci.lint.message import Joined, Message, label, said, said_n, template_n
 from raci.lint.rule import (
     BODIES,
     EXTERNALITY,
@@ -23,9 +24,9 @@ from raci.lint.rule import (
 )
 
 
-def _ids(ids: Iterable[str]) -> str:
+def _ids(ids: Iterable[str]) -> Joined:
     """Ids as a message lists them: sorted, comma-separated."""
-    return ", ".join(sorted(ids))
+    return Joined(sorted(ids))
 
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
@@ -76,7 +77,8 @@ def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -
     owned = analysis.assignments.holding("A")
     for item in items:
         if item not in owned:
-            yield Problem.about([item], f"{analysis.label(item)} has no Accountable")
+            yield Problem.about([item], said("{item} has no Accountable",
+                                             item=label(analysis, item)))
 
 
 @lint_rule("OWN002", "multiple-accountable", "ownership", "error", ITEMS, uses_assignments=True)
@@ -121,13 +123,15 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
         owners = owners_of.get(item, ())
         if len(owners) < 2:
             continue
-        yield Problem.about(
-            [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
-        )
+        yield Problem.about([item], said("{item} has {count} Accountables: {ids}",
+                                         item=label(analysis, item), count=len(owners),
+                                         ids=_ids(owners)))
 
 
-ITEM_WORDS = {"goal": ("goal", "goals"), "initiative": ("initiative", "initiatives"),
-              "decision": ("decision", "decisions")}
+ITEM_WORDS = {"goal": template_n("{count} goal", "{count} goals"),
+              "initiative": template_n("{count} initiative", "{count} initiatives"),
+              "decision": template_n("{count} decision", "{count} decisions")}
+"""How a message counts items of each kind (templates: singular, plural)."""
 
 
 def _owners(analysis: Analysis, actors: Iterable[str],
@@ -141,12 +145,14 @@ def _owners(analysis: Analysis, actors: Iterable[str],
             yield actor, items
 
 
-def _counted(analysis: Analysis, items: Iterable[str]) -> str:
+def _counted(analysis: Analysis, items: Iterable[str]) -> Message:
     """``2 goals and 1 initiative``: the items counted by kind, in kind order."""
     counts = Counter(analysis.model.kind(item) for item in items)
-    parts = [f"{counts[kind]} {words[counts[kind] != 1]}"
+    parts = [said_n(*words, counts[kind], count=counts[kind])
              for kind, words in ITEM_WORDS.items() if counts[kind]]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return said("{items} and {last}", items=Joined(parts[:-1]), last=parts[-1])
 
 
 @lint_rule("OWN003", "collective-accountable", "ownership", "warning", BODIES,
@@ -202,9 +208,9 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, C: [sg-klimaat]}}
     """
     for body, items in _owners(analysis, bodies, ("goal", "initiative")):
-        yield Problem.about(
-            [body], f"{analysis.label(body)} is the Accountable of {_counted(analysis, items)}",
-            related=items)
+        yield Problem.about([body], said("{body} is the Accountable of {items}",
+                                         body=label(analysis, body),
+                                         items=_counted(analysis, items)), related=items)
 
 
 @lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True,
@@ -259,9 +265,9 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
           - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: pm-warmte}}
     """
     for role, items in _owners(analysis, analysis.vacant_roles.intersection(roles), ITEM_KINDS):
-        yield Problem.about(
-            [role], f"{analysis.label(role)} is vacant but the Accountable of "
-                    f"{_counted(analysis, items)}", related=items)
+        yield Problem.about([role], said("{role} is vacant but the Accountable of {items}",
+                                         role=label(analysis, role),
+                                         items=_counted(analysis, items)), related=items)
 
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ROLES_AND_PEOPLE,
@@ -323,10 +329,12 @@ def external_accountable(analysis: Analysis, params: RuleParams,
     """
     for actor, items in _owners(analysis, analysis.external_actors.intersection(actors),
                                 ITEM_KINDS):
-        held = "held only by external people" if actor in analysis.model.roles else "external"
-        yield Problem.about(
-            [actor], f"{analysis.label(actor)} is {held} but the Accountable of "
-                     f"{_counted(analysis, items)}", related=items)
+        message = (said("{role} is held only by external people but the Accountable of {items}",
+                        role=label(analysis, actor), items=_counted(analysis, items))
+                   if actor in analysis.model.roles else
+                   said("{person} is external but the Accountable of {items}",
+                        person=label(analysis, actor), items=_counted(analysis, items)))
+        yield Problem.about([actor], message, related=items)
 
 
 @lint_rule("OWN006", "crowded-responsible", "ownership", "warning", ITEMS, uses_assignments=True,
@@ -386,11 +394,11 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
         doers = doers_of.get(item, ())
         if len(doers) <= most:
             continue
-        yield Problem.about(
-            [item],
-            f"{analysis.label(item)} has {len(doers)} Responsibles "
-            f"(more than {most}): {_ids(doers)}",
-        )
+        yield Problem.about([item], said_n(
+            "{item} has {count} Responsible (more than {max_responsible}): {ids}",
+            "{item} has {count} Responsibles (more than {max_responsible}): {ids}",
+            len(doers), item=label(analysis, item), count=len(doers), max_responsible=most,
+            ids=_ids(doers)))
 
 
 @lint_rule("OWN007", "no-responsible", "ownership", "warning", INITIATIVES, uses_assignments=True)
@@ -436,8 +444,8 @@ def no_responsible(analysis: Analysis, params: RuleParams,
     done = analysis.assignments.holding("R")
     for item in items:
         if item in owned and item not in done:
-            yield Problem.about([item],
-                                f"{analysis.label(item)} has an Accountable but no Responsible")
+            yield Problem.about([item], said("{initiative} has an Accountable but no Responsible",
+                                             initiative=label(analysis, item)))
 
 
 @lint_rule("OWN008", "inverted-accountability", "ownership", "info", ITEMS, uses_assignments=True,
@@ -498,10 +506,10 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
         inverted = sorted((owner, doer) for owner in owners for doer in doers
                           if owner != doer and reports_to(owner, doer))
         if inverted:
-            pairs = "; ".join(f"{owner} reports to {doer}" for owner, doer in inverted)
-            yield Problem.about(
-                [item], f"{analysis.label(item)} has inverted accountability: {pairs}"
-            )
+            pairs = Joined((said("{accountable} reports to {responsible}", accountable=owner,
+                                 responsible=doer) for owner, doer in inverted), "; ")
+            yield Problem.about([item], said("{item} has inverted accountability: {pairs}",
+                                             item=label(analysis, item), pairs=pairs))
 
 
 RULES: list[Rule] = [

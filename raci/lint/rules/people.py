@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sized
+from decimal import Decimal
 from itertools import chain
 
 from raci.analysis import Analysis
+from raci.lint.message import label, said, said_n
 from raci.lint.rule import (
     EXTERNALITY,
     ITEM_KINDS,
@@ -82,10 +84,10 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
             items.update(accountable_for.get(role, ()))
         count = sum(kind(item) in ITEM_KINDS for item in items)
         if count > most:
-            yield Problem.about(
-                [person], f"{analysis.label(person)} is Accountable for {count} items "
-                          f"(more than {most})"
-            )
+            yield Problem.about([person], said_n(
+                "{person} is Accountable for {count} item (more than {max_items})",
+                "{person} is Accountable for {count} items (more than {max_items})",
+                count, person=label(analysis, person), count=count, max_items=most))
 
 
 @lint_rule("PPL002", "meeting-overload", "people", "warning", PEOPLE, uses_assignments=False,
@@ -148,12 +150,13 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
         if len(seats) > most:
             bodies = analysis.model.bodies
             assumed = sum(1 for body in seats if bodies[body].meets_every_days is None)
-            why = (f"; {assumed} of them taken to meet, as their cadence is not recorded"
-                   if assumed else "")
-            yield Problem.about(
-                [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
-                          f"(more than {most}){why}"
-            )
+            why = (said("; {count} of them taken to meet, as their cadence is not recorded",
+                        count=assumed) if assumed else "")
+            yield Problem.about([person], said_n(
+                "{person} sits in {count} body (more than {max_bodies}){assumed}",
+                "{person} sits in {count} bodies (more than {max_bodies}){assumed}",
+                len(seats), person=label(analysis, person), count=len(seats), max_bodies=most,
+                assumed=why))
 
 
 def _listed_more_than(analysis: Analysis, listed: Mapping[str, Sized], most: int | float,
@@ -261,11 +264,11 @@ def external_dependence(analysis: Analysis, params: RuleParams,
             external += len(externals.intersection(doers))
         most = number(params, "max_share")
         if external / total > most + EPSILON:
-            yield Problem.about(
-                [unit], f"{analysis.label(unit)} has {external} of {total} Responsible "
-                        f"assignments on its active initiatives external "
-                        f"({external / total:.0%}, more than {most:.0%})"
-            )
+            yield Problem.about([unit], said(
+                "{unit} has {external} of {total} Responsible assignments on its active "
+                "initiatives external ({share:.0%}, more than {max_share:.0%})",
+                unit=label(analysis, unit), external=external, total=total,
+                share=external / total, max_share=most))
 
 
 @lint_rule("PPL004", "capacity-overcommit", "people", "warning", UNITS, uses_assignments=True,
@@ -333,8 +336,8 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
         capacity = sum(everyone[p].effective_capacity_fte for p in people_by_unit.get(unit, ()))
         if demand > capacity + EPSILON:
             asked, has = _apart(demand, capacity)
-            yield Problem.about([unit],
-                                f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
+            yield Problem.about([unit], said("{unit} is asked {asked} FTE but has {has}",
+                                             unit=label(analysis, unit), asked=asked, has=has))
 
 
 def _demand_of(analysis: Analysis, unit: str) -> float:
@@ -359,11 +362,11 @@ def _demand_of(analysis: Analysis, unit: str) -> float:
     return demand
 
 
-def _apart(demand: float, capacity: float) -> tuple[str, str]:
+def _apart(demand: float, capacity: float) -> tuple[Decimal, Decimal]:
     """Both amounts with one decimal, or more where one would show them equal
     (1.04 asked of 1.0 must not read "asked 1.0 but has 1.0")."""
     for decimals in (1, 2, 3):
-        asked, has = f"{demand:.{decimals}f}", f"{capacity:.{decimals}f}"
+        asked, has = Decimal(f"{demand:.{decimals}f}"), Decimal(f"{capacity:.{decimals}f}")
         if asked != has:
             break
     return asked, has

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
+from raci.lint.message import Joined, label, said
 from raci.lint.rule import (
     INITIATIVES,
     ITEM_KINDS,
@@ -97,10 +98,10 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
         if not units or len(units) < fewest:  # no unit, nothing to cross
             continue
         if not analysis.has_common_body(units):
-            yield Problem.about(
-                [initiative], f"{analysis.label(initiative)} crosses {len(units)} units with no "
-                              f"body where they all meet: {', '.join(sorted(units))}"
-            )
+            yield Problem.about([initiative], said(
+                "{initiative} crosses {count} units with no body where they all meet: {units}",
+                initiative=label(analysis, initiative), count=len(units),
+                units=Joined(sorted(units))))
 
 
 @lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True,
@@ -168,8 +169,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
         people = analysis.people_by_unit.get(unit)
         if not people or unit in meeting_in_bodies or _shares_an_item(analysis, unit, people):
             continue
-        yield Problem.about([unit],
-                            f"{analysis.label(unit)} shares no body or item with another unit")
+        yield Problem.about([unit], said("{unit} shares no body or item with another unit",
+                                         unit=label(analysis, unit)))
 
 
 def _shares_an_item(analysis: Analysis, unit: str, people: list[str]) -> bool:

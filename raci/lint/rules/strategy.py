@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
+from raci.lint.message import Joined, label, said
 from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule
 
 
@@ -51,7 +52,8 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
                  if initiative.effective_status != "stopped" for goal in initiative.goals}
     for goal in goals:
         if not subgoals.get(goal) and goal not in worked_on:
-            yield Problem.about([goal], f"{analysis.label(goal)} has no initiative working on it")
+            yield Problem.about([goal], said("{goal} has no initiative working on it",
+                                             goal=label(analysis, goal)))
 
 
 @lint_rule("STR002", "orphan-initiative", "strategy", "warning",
@@ -93,7 +95,8 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
     found = analysis.model.initiatives
     for initiative in initiatives:
         if not found[initiative].goals:
-            yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
+            yield Problem.about([initiative], said("{initiative} serves no goal",
+                                                   initiative=label(analysis, initiative)))
 
 
 @lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False,
@@ -130,7 +133,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
     kpis_of = analysis.kpis_of
     for goal in goals:
         if not subgoals.get(goal) and not kpis_of.get(goal):
-            yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
+            yield Problem.about([goal], said("{goal} has no indicator",
+                                             goal=label(analysis, goal)))
 
 
 @lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False,
@@ -176,8 +180,9 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
     for goal in goals:
         kpis = kpis_of.get(goal)
         if kpis and all(kpi.type == "lagging" for kpi in kpis):
-            yield Problem.about([goal], f"{analysis.label(goal)} has only lagging indicators: "
-                                        f"{', '.join(sorted(kpi.id for kpi in kpis))}")
+            yield Problem.about([goal], said("{goal} has only lagging indicators: {ids}",
+                                             goal=label(analysis, goal),
+                                             ids=Joined(sorted(kpi.id for kpi in kpis))))
 
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
@@ -220,8 +225,8 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
     for initiative in initiatives:
         found = everything[initiative]
         if not found.has_success_criteria and found.effective_status in ("proposed", "active"):
-            yield Problem.about([initiative],
-                                f"{analysis.label(initiative)} has no success criteria")
+            yield Problem.about([initiative], said("{initiative} has no success criteria",
+                                                   initiative=label(analysis, initiative)))
 
 
 @lint_rule("STR006", "blocked-dependency", "strategy", "warning",
@@ -269,8 +274,9 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
         blockers = sorted({other for other in found.depends_on if other in everything
                            and everything[other].effective_status in ("paused", "stopped")})
         if blockers:
-            yield Problem.about([initiative], f"{analysis.label(initiative)} depends on paused or "
-                                              f"stopped initiatives: {', '.join(blockers)}")
+            yield Problem.about([initiative], said(
+                "{initiative} depends on paused or stopped initiatives: {ids}",
+                initiative=label(analysis, initiative), ids=Joined(blockers)))
 
 
 @lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False,
@@ -330,11 +336,11 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
         node = next(iter(component))
         if len(component) > 1 or graph.has_edge(node, node):
             members = sorted(component)
-            named = ", ".join(map(analysis.label, members))
-            yield Problem.about(
-                members, f"{named} depends on itself" if len(members) == 1
-                else f"Dependency cycle among {len(members)} initiatives: {named}"
-            )
+            named = Joined(label(analysis, member) for member in members)
+            yield Problem.about(members, said("{initiative} depends on itself", initiative=named)
+                                if len(members) == 1 else
+                                said("Dependency cycle among {count} initiatives: {initiatives}",
+                                     count=len(members), initiatives=named))
 
 
 @lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False,
@@ -379,8 +385,9 @@ def overdue_initiative(analysis: Analysis, params: RuleParams,
     for initiative in initiatives:
         found = everything[initiative]
         if found.end is not None and found.end < as_of and found.effective_status == "active":
-            yield Problem.about([initiative], f"{analysis.label(initiative)} is active past "
-                                              f"its end {found.end.isoformat()}")
+            yield Problem.about([initiative], said("{initiative} is active past its end {end}",
+                                                   initiative=label(analysis, initiative),
+                                                   end=found.end))
 
 
 RULES: list[Rule] = [

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
+from raci.lint.message import Joined, Message, label, said
 from raci.lint.rule import WAIVERS, Problem, Rule, RuleParams, lint_rule
+from raci.lint.rules.data import fact_words
 from raci.model import Waiver
 
 
@@ -19,8 +21,8 @@ def waiver_expired(waiver: Waiver, analysis: Analysis) -> bool:
     return waiver.expires is not None and waiver.expires < analysis.as_of
 
 
-def _describe(waiver: Waiver, analysis: Analysis) -> str:
-    return f"Waiver of {waiver.rule} for {', '.join(map(analysis.label, waiver.target))}"
+def _targets(waiver: Waiver, analysis: Analysis) -> Joined:
+    return Joined(label(analysis, target) for target in waiver.target)
 
 
 @lint_rule("WAI001", "expired-waiver", "waivers", "warning", WAIVERS, uses_assignments=False)
@@ -71,10 +73,9 @@ def expired_waiver(analysis: Analysis, params: RuleParams,
         waiver = analysis.model.waivers[int(number)]
         if waiver_expired(waiver, analysis):
             assert waiver.expires is not None
-            yield Problem.about(
-                waiver.target,
-                f"{_describe(waiver, analysis)} expired on {waiver.expires.isoformat()}",
-            )
+            yield Problem.about(waiver.target, said(
+                "Waiver of {rule} for {targets} expired on {expires}", rule=waiver.rule,
+                targets=_targets(waiver, analysis), expires=waiver.expires))
 
 
 @lint_rule("WAI002", "unused-waiver", "waivers", "info", WAIVERS, uses_assignments=False)
@@ -128,11 +129,12 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     for number in numbers:
         waiver = analysis.model.waivers[int(number)]
         if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
-            yield Problem.about(waiver.target, f"{_describe(waiver, analysis)} matches no "
-                                               f"finding{_why_none(waiver.rule, analysis)}")
+            yield Problem.about(waiver.target, said(
+                "Waiver of {rule} for {targets} matches no finding{why}", rule=waiver.rule,
+                targets=_targets(waiver, analysis), why=_why_none(waiver.rule, analysis)))
 
 
-def _why_none(code: str, analysis: Analysis) -> str:
+def _why_none(code: str, analysis: Analysis) -> Message | str:
     """Why a waiver can never match: its rule is unknown, cannot be waived,
     or is not run for a fact the model does not record."""
     from raci.lint import rules  # the registry imports this module
@@ -141,12 +143,16 @@ def _why_none(code: str, analysis: Analysis) -> str:
     if found is None:
         waivable = (r.code for r in rules.RULES if r.waivable)
         nearest = rules.closest_rule(code, waivable, cutoff=0.8)  # one letter or digit off
-        return f": raci has no rule {code}" + (f"; did you mean {nearest}?" if nearest else "")
+        if nearest:
+            return said(": raci has no rule {code}; did you mean {nearest}?", code=code,
+                        nearest=nearest)
+        return said(": raci has no rule {code}", code=code)
     if not found.waivable:
-        return f": {found.code} cannot be waived"
+        return said(": {rule} cannot be waived", rule=found.code)
     fact = analysis.not_run.get(found.code)
     if fact is not None:
-        return f": {found.code} is not run, as the model does not record {fact.replace('_', ' ')}"
+        return said(": {rule} is not run, as the model does not record {fact}", rule=found.code,
+                    fact=fact_words(fact))
     return ""
 
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
 from raci.lint.findings import Finding
+from raci.lint.message import localized
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
 from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
@@ -218,7 +219,7 @@ class EntityDetail(Vertical):
         own = [f for f in findings if entity.id in f.targets]
         if own:
             lines.append("[b]Findings[/b]")
-            lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(f.message)}"
+            lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(localized(f.message))}"
                       + (" [dim](waived)[/]" if f.waived else "") for f in own]
         fields_view.update("\n".join(lines))
         options.add_options(

@@ -20,6 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, Finding
+from raci.lint.message import localized
 from raci.lint.rule import WAIVERS
 from raci.lint.ruledoc import rule_doc
 from raci.lint.rules import find_rule
@@ -117,7 +118,7 @@ class FindingsView(Vertical):
             return
         _, level, code = node.data.split(":", 2)
         for finding in self.groups.get((level, code), []):
-            node.add_leaf(escape(finding.message), data=finding)
+            node.add_leaf(escape(localized(finding.message)), data=finding)
 
     @on(Tree.NodeExpanded, "#findings-tree")
     def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
@@ -131,7 +132,7 @@ class FindingsView(Vertical):
         finding = event.node.data
         text = ""
         if isinstance(finding, Finding):
-            text = f"[b]{finding.code}[/b] {escape(finding.message)}"
+            text = f"[b]{finding.code}[/b] {escape(localized(finding.message))}"
             if finding.waived and finding.waiver_reason:
                 text += f" [dim](waived: {escape(finding.waiver_reason)})[/]"
         elif isinstance(finding, str) and finding.startswith("rule:"):
@@ -191,7 +192,7 @@ class FindingsView(Vertical):
                 f"{verb} {new.rule} on {labels(session.model, new.target)}"))
 
         as_of = effective_as_of(model, session.config)
-        self.app.push_screen(WaiverForm(model, waiver, as_of, about=finding.message,
+        self.app.push_screen(WaiverForm(model, waiver, as_of, about=localized(finding.message),
                                         editing=number is not None), waived)
 
     def searchable(self) -> Searchable:
@@ -202,8 +203,8 @@ class FindingsView(Vertical):
             assert isinstance(number, int)
             self.show_finding(self.findings[number])
 
-        return Searchable(range(len(self.findings)),
-                          [f"{f.code} {f.name} {f.message}" for f in self.findings], go_to,
+        said = [f"{f.code} {f.name} {localized(f.message)}" for f in self.findings]
+        return Searchable(range(len(self.findings)), said, go_to,
                           None if current is None else self.findings.index(current))
 
     def show_finding(self, finding: Finding) -> None:

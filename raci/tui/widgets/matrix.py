@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from raci.lint.findings import LEVEL_RANK, Finding
+from raci.lint.message import localized
 from raci.model import Assignment, Entity, Model
 from raci.model.changes import Change
 from raci.model.entities import cell_text, parse_cell
@@ -368,7 +369,7 @@ class MatrixView(Vertical):
                     f"[b]{letter}[/b]")
             own = [f for f in self.findings if item.id in f.targets and not f.waived]
             if own:
-                text += f"\n[b]{own[0].code}[/b] {escape(own[0].message)}"
+                text += f"\n[b]{own[0].code}[/b] {escape(localized(own[0].message))}"
                 if len(own) > 1:
                     text += f" [dim](+{len(own) - 1} more)[/]"
         self.query_one("#matrix-cell", Static).update(text)
