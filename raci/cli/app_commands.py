@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from raci.errors import RaciError, UsageError
+from raci.i18n import _
 from raci.source import database_url, is_model_file
 
 DEFAULT_DATABASE = "org.db"
@@ -73,8 +74,8 @@ def demo(sample: str, theme: str | None) -> None:
     database = directory / "org.db"
     import_file(model_file, str(database))
     _run_app(str(database), create=False, theme=theme)
-    click.echo(f"The demo database stays at {database}; open it again with "
-               f"`raci edit {database}`.")
+    click.echo(_("The demo database stays at {database}; open it again with "
+                 "`raci edit {database}`.").format(database=database))
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False) -> None:

@@ -22,7 +22,9 @@ from raci.cli.options import (
     timeout_option,
 )
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 from raci.source import ModelSource, open_model
+from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES
 
 if TYPE_CHECKING:
     from raci.export import Fit, Matrix, Page, RuleHelp, View
@@ -30,16 +32,12 @@ if TYPE_CHECKING:
     from raci.lint.findings import Finding
     from raci.model import Model
 
-VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
-DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 MATRIX_FORMATS = ("table", "csv", "markdown")
-PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
 DEFAULT_PAGE = "a3"
 MATRIX_LAYOUTS = ("grid", "list")
 READABLE_CELLS = 1_000_000
 """Items by actors beyond which a grid is only for programs: say what reads."""
 NO_ITEMS = "No items in this scope.\n"
-DEFAULT_DEPTH = 2
 DEFAULT_HUB = 12
 SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
                   ".mmd": "mermaid", ".mermaid": "mermaid"}
@@ -115,7 +113,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
 
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
-        raise UsageError(f"--format {fmt} is binary; give -o FILE or redirect the output")
+        raise UsageError(_("--format {format} is binary; give -o FILE or redirect the output")
+                         .format(format=fmt))
     if output is None and split is not None:
         raise UsageError(f"--split {split} writes one drawing per part; give -o FILE")
     source = open_model(model)
@@ -131,7 +130,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
                 for part in parts]
     for part, drawing in zip(parts, drawings, strict=True):
         if drawing.fit is not None and not drawing.fit.reads:
-            click.echo(f"raci: warning: {fit_advice(part, page_name, drawing.fit, split)}",
+            click.echo(_("raci: warning: {warning}").format(
+                warning=fit_advice(part, page_name, drawing.fit, split)),
                        err=True)
     if output is None:
         sys.stdout.flush()
@@ -170,7 +170,8 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
         for path, data in zip(paths, drawings, strict=True):
             export.write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
-    click.echo(f"Wrote {len(drawings)} drawing{'s' if len(drawings) != 1 else ''}: {names}")
+    click.echo(ngettext("Wrote {count} drawing: {names}", "Wrote {count} drawings: {names}",
+                        len(drawings)).format(count=len(drawings), names=names))
 
 
 @click.command("matrix")
@@ -269,7 +270,7 @@ def report(model: str, output: Path, timeout: float) -> None:
     linted = lint_result(source)
     for warning in export.write_report(source, output, linted.findings, rule_helps(),
                                        not_run=linted.not_run, timeout=timeout):
-        click.echo(f"raci: warning: {warning}", err=True)
+        click.echo(_("raci: warning: {warning}").format(warning=warning), err=True)
 
 
 COMMANDS: list[click.Command] = [diagram, matrix, report]

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.scenarios import Scenario, Step
 from raci.source import database_url, split_scenario
+from raci.vocabulary import KIND_NAMES
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -48,7 +50,7 @@ class Editing:
             return summary
         self.store.add_step(self.scenario.name, Step(change, found, summary),
                             after=len(self.scenario.steps))
-        return f"{summary} (scenario {self.scenario.name})"
+        return _("{summary} (scenario {name})").format(summary=summary, name=self.scenario.name)
 
 
     def keep(self, steps: Sequence[Step]) -> str:
@@ -104,10 +106,11 @@ def existing(
     entity = model.get(entity_id)
     if entity is None:
         near = difflib.get_close_matches(entity_id, list(_ids(model, kinds)), n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise UsageError(f"no entity with id {entity_id!r}{hint}")
+        hint = _("; did you mean {id!r}?").format(id=near[0]) if near else ""
+        raise UsageError(_("no entity with id {id!r}").format(id=entity_id) + hint)
     if kinds is not None and model.kind(entity_id) not in kinds:
-        raise UsageError(f"{entity_id} is a {model.kind(entity_id)}, not {what}")
+        raise UsageError(_("{id} is a {kind}, not {what}").format(
+            id=entity_id, kind=KIND_NAMES[model.kind(entity_id) or ""], what=what))
     return entity
 
 

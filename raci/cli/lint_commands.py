@@ -16,6 +16,7 @@ import click
 
 from raci.cli.options import format_option, write_output
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
 from raci.lint.output import FORMATS
@@ -104,16 +105,19 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     write_output(render(run, RULES), output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
-            count = f"{len(fixes)} finding{'' if len(fixes) == 1 else 's'}"
-            click.echo(f"raci: fixed {count} in {model}", err=True)
+            count = ngettext("{count} finding", "{count} findings", len(fixes)).format(
+                count=len(fixes))
+            click.echo(_("raci: fixed {findings} in {model}").format(findings=count, model=model),
+                       err=True)
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
-        click.echo(f"raci: wrote {run.baseline_written} fingerprints to {write_baseline}",
-                   err=True)
+        click.echo(_("raci: wrote {count} fingerprints to {file}").format(
+            count=run.baseline_written, file=write_baseline), err=True)
     elif write_baseline is not None:
-        click.echo(f"raci: did not write {write_baseline}: "
-                   f"{len(run.unread)} of {len(run.models)} models could not be read", err=True)
+        click.echo(_("raci: did not write {file}: {unread} of {count} models could not be read")
+                   .format(file=write_baseline, unread=len(run.unread), count=len(run.models)),
+                   err=True)
     if run.errors:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)
     if run.failed:
@@ -188,8 +192,9 @@ def rules(code: str | None, fmt: str) -> None:
     found = find_rule(code)
     if found is None:
         nearest = closest_rule(code)
-        hint = f" did you mean {nearest!r}?" if nearest else ""
-        raise UsageError(f"no rule {code!r};{hint} `raci rules` lists them")
+        hint = _(" did you mean {code!r}?").format(code=nearest) if nearest else ""
+        raise UsageError(_("no rule {code!r};").format(code=code) + hint
+                         + _(" `raci rules` lists them"))
     click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
 
 

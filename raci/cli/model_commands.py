@@ -21,14 +21,17 @@ import click
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import (
     confirm,
+    contents_text,
     format_option,
     model_argument,
     output_option,
     progress_bar,
     scenario_option,
     tell_schema_written,
+    tell_written,
 )
 from raci.errors import ModelFileError, UsageError
+from raci.i18n import _
 from raci.model import (
     KINDS,
     Assignment,
@@ -43,8 +46,11 @@ from raci.model.changes import Change, removal
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
 from raci.source import ModelSource, database_url, is_model_file, open_model, split_scenario
+from raci.vocabulary import KIND_NAMES
 
-KIND_NAMES = list(KINDS)
+KIND_CHOICES = list(KINDS)
+LAYOUT_WORDS = {"matrix": lambda: _("matrix"), "roster": lambda: _("roster")}
+"""A spreadsheet's layout in running text, in the user's language."""
 EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx",
                    ".csv": "csv"}
 
@@ -63,7 +69,7 @@ def new(model: str, name: str | None) -> None:
         raise UsageError("--name: give the organisation a name, or leave the option out")
     with open_store(database_url(model), create=True, name=name):
         pass
-    confirm(f"created {model}")
+    confirm(_("created {model}").format(model=model))
 
 
 @click.command(name="import")
@@ -102,13 +108,14 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
         options.progress = progress
         report = import_file(file, model, options)
     for notice in report.notices:
-        click.echo(f"note: {notice}", err=True)
+        click.echo(_("note: {notice}").format(notice=notice), err=True)
     if report.layout == "model":
-        confirm(f"imported {report.entities} entities and {report.assignments} assignments "
-                f"into {model}")
+        confirm(_("imported {contents} into {model}").format(
+            contents=contents_text(report.entities, report.assignments), model=model))
     else:  # merged into what was there: say what the model holds now
-        confirm(f"imported the {report.layout} {file.name} into {model}, which now holds "
-                f"{report.entities} entities and {report.assignments} assignments")
+        confirm(_("imported the {layout} {file} into {model}, which now holds {contents}")
+                .format(layout=LAYOUT_WORDS[report.layout](), file=file.name, model=model,
+                        contents=contents_text(report.entities, report.assignments)))
 
 
 @click.command()
@@ -132,7 +139,7 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
         sys.stdout.write(dump_model(source.model, fmt))  # type: ignore[arg-type]
         return
     schema = write_model(source.model, output, fmt)  # type: ignore[arg-type]
-    click.echo(f"wrote {output}", err=True)
+    tell_written(output)
     tell_schema_written(schema)
 
 
@@ -150,7 +157,7 @@ def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) ->
         from raci.lint import lint_model
 
         write_matrix_workbook(source.model, lint_model(source), output)
-    click.echo(f"wrote {output}", err=True)
+    tell_written(output)
 
 
 @click.command()
@@ -172,7 +179,7 @@ def schema(output: Path | None) -> None:
         sys.stdout.write(schema_text())
         return
     write_file_whole(output, schema_text())
-    click.echo(f"wrote {output}", err=True)
+    tell_written(output)
 
 
 @click.command()
@@ -189,15 +196,15 @@ def validate(files: tuple[Path, ...]) -> None:
         except ModelFileError as error:
             problems.extend(error.problems)
         else:
-            click.echo(f"{file}: ok ({len(loaded.model)} entities, "
-                       f"{len(loaded.model.assignments)} assignments)")
+            click.echo(_("{file}: ok ({contents})").format(file=file, contents=contents_text(
+                len(loaded.model), len(loaded.model.assignments))))
     if problems:
         raise ModelFileError(problems)
 
 
 @click.command()
 @model_argument
-@click.argument("kind", metavar="KIND", type=click.Choice(KIND_NAMES))
+@click.argument("kind", metavar="KIND", type=click.Choice(KIND_CHOICES))
 @click.argument("entity_id", metavar="ID")
 @click.option("--name", required=True, help="The entity's name.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
@@ -216,7 +223,8 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
             raise UsageError(f"id {entity_id!r} is already used by a {current.kind(entity_id)}")
         _check_entity(kind, data)
         entity = entity_from_data(kind, data)
-        said = editing.save(Change(put=[entity]), f"added {kind} {entity_id}")
+        said = editing.save(Change(put=[entity]), _("added {kind} {id}").format(
+            kind=KIND_NAMES[kind], id=entity_id))
     confirm(said)
 
 
@@ -251,7 +259,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         changed = entity_from_data(kind, data)
         if isinstance(changed, Kpi):  # the file data does not say whether it has a block
             changed.has_raci = current.kpis[entity_id].has_raci
-        said = editing.save(Change(put=[changed]), f"changed {entity_id} ({', '.join(settings)})")
+        said = editing.save(Change(put=[changed]), _("changed {id} ({fields})").format(
+            id=entity_id, fields=", ".join(settings)))
     confirm(said)
 
 
@@ -281,7 +290,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
         said = editing.save(Change(org=org_from_data(data)),
-                            f"changed the organisation's {changed}")
+                            _("changed the organisation's {fields}").format(fields=changed))
     confirm(said)
 
 
@@ -310,9 +319,10 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
         existing(current, old)
         if new in current:
             raise UsageError(f"id {new!r} is already used by a {current.kind(new)}")
-        said = editing.save(Change(rename=(old, new)), f"renamed {old} to {new}")
+        said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
+            old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
-    also = f" and {renamed} baseline fingerprints" if baselines else ""
+    also = _(" and {count} baseline fingerprints").format(count=renamed) if baselines else ""
     confirm(f"{said}{also}")
 
 
@@ -334,8 +344,8 @@ def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
             )
         change = removal(current, entity_id)
         others = [i for i in change.delete if i != entity_id]
-        also = f" and indicators {', '.join(others)}" if others else ""
-        said = editing.save(change, f"removed {entity_id}{also}")
+        also = _(" and indicators {ids}").format(ids=", ".join(others)) if others else ""
+        said = editing.save(change, _("removed {id}").format(id=entity_id) + also)
     confirm(said)
 
 
@@ -367,7 +377,8 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         kpi = current.kpis.get(item)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
-        said = editing.save(change, f"{actor} is {cell_text(letters)} on {item}")
+        said = editing.save(change, _("{actor} is {letters} on {item}").format(
+            actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 
@@ -383,10 +394,11 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
         existing_item(current, item)
         letters = current.letters_of(item, actor)
         if not letters:
-            raise UsageError(f"{actor} holds no letter on {item}")
+            raise UsageError(_("{actor} holds no letter on {item}").format(actor=actor, item=item))
         said = editing.save(Change(unassign=[Assignment(item, letter, actor)
                                              for letter in letters]),
-                            f"{actor} is no longer {cell_text(letters)} on {item}")
+                            _("{actor} is no longer {letters} on {item}").format(
+                                actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 

@@ -23,6 +23,7 @@ import click
 
 from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.lint.config import option_date, split_codes
 from raci.text import one_line
 
@@ -203,9 +204,9 @@ def _login() -> str:
 def _write_minutes(minutes: str, path: Path | None) -> None:
     if path is None:
         click.echo("")
-    write_output(minutes, path, "the minutes")
+    write_output(minutes, path, _("the minutes"))
     if path is not None:
-        click.echo(f"Wrote the minutes to {path}.", err=True)
+        click.echo(_("Wrote the minutes to {file}.").format(file=path), err=True)
 
 
 COMMANDS: list[click.Command] = [review]

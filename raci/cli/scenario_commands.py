@@ -19,6 +19,7 @@ import click
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 from raci.lint.scenarios import SHOW_FORMATS
 from raci.model import Letter
 from raci.model.changes import Change
@@ -48,7 +49,7 @@ def _store(model: str) -> Iterator[Store]:
 
 
 def _changes(count: int) -> str:
-    return f"{count} change{'' if count == 1 else 's'}"
+    return ngettext("{count} change", "{count} changes", count).format(count=count)
 
 
 @scenario.command()
@@ -62,8 +63,8 @@ def new(model: str, name: str, description: str | None) -> None:
                          f"with a letter or digit, at most {SCENARIO_NAME_MAX_LENGTH} characters")
     with _store(model) as store:
         store.create_scenario(name, description or None)
-    confirm(f"made scenario {name}; edit in it with --scenario {name}, read it as "
-            f"{model}{SCENARIO_MARK}{name}")
+    confirm(_("made scenario {name}; edit in it with --scenario {name}, read it as {view}")
+            .format(name=name, view=f"{model}{SCENARIO_MARK}{name}"))
 
 
 @scenario.command(name="list")
@@ -81,7 +82,8 @@ def list_(model: str, fmt: str) -> None:
                               indent=2, ensure_ascii=False))
         return
     if not scenarios:
-        click.echo(f"{model} has no scenarios; make one with `raci scenario new {model} NAME`")
+        click.echo(_("{model} has no scenarios; make one with `raci scenario new {model} NAME`")
+                   .format(model=model))
         return
     rows = [["NAME", "CHANGES", "MADE", "ON REVISION", "DESCRIPTION"]] + [
         [s.name, str(len(s.steps)), f"{s.created:%Y-%m-%d %H:%M}", str(s.base_revision),
@@ -138,7 +140,7 @@ def undo(model: str, name: str) -> None:
     """Take the last change off scenario NAME."""
     with _store(model) as store:
         step = store.undo_step(name)
-    confirm(f"undid {step.summary} (scenario {name})")
+    confirm(_("undid {change} (scenario {name})").format(change=step.summary, name=name))
 
 
 @scenario.command()
@@ -148,9 +150,9 @@ def apply(model: str, name: str) -> None:
     """Write every change of scenario NAME into the model in one transaction
     (all or nothing), then drop the scenario."""
     with _store(model) as store:
-        _, applied = store.apply_scenario(name)
-    confirm(f"applied scenario {name} to {model} ({_changes(len(applied.steps))}); "
-            "the scenario is dropped")
+        _model, applied = store.apply_scenario(name)
+    confirm(_("applied scenario {name} to {model} ({changes}); the scenario is dropped").format(
+        name=name, model=model, changes=_changes(len(applied.steps))))
 
 
 @scenario.command()
@@ -160,7 +162,8 @@ def drop(model: str, name: str) -> None:
     """Delete scenario NAME and its changes; the model is not touched."""
     with _store(model) as store:
         dropped = store.drop_scenario(name)
-    confirm(f"dropped scenario {name} ({_changes(len(dropped.steps))})")
+    confirm(_("dropped scenario {name} ({changes})").format(
+        name=name, changes=_changes(len(dropped.steps))))
 
 
 # ---- remedies ------------------------------------------------------------------
@@ -198,8 +201,9 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
         if chair is not None:
             existing(view, chair, CHAIRS, "a role or person")
         change = _sensibly(merge_bodies, view, body, into, chair)
-        chaired = f", chaired by {chair}" if chair is not None else ""
-        said = editing.save(change, f"merged body {body} into {into}{chaired}")
+        chaired = _(", chaired by {chair}").format(chair=chair) if chair is not None else ""
+        said = editing.save(change, _("merged body {body} into {into}").format(
+            body=body, into=into) + chaired)
     confirm(said)
 
 
@@ -221,7 +225,8 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
             existing_actor(view, heir)
         change = _sensibly(retire_body, view, body, heir)
         taker = heir or view.bodies[body].chair
-        said = editing.save(change, f"retired body {body}, its letters to {taker}")
+        said = editing.save(change, _("retired body {body}, its letters to {taker}").format(
+            body=body, taker=taker))
     confirm(said)
 
 
@@ -242,8 +247,8 @@ def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
         if heir is not None:
             existing_actor(view, heir)
         change = _sensibly(removing, view, person, heir)
-        letters = f", their letters to {heir}" if heir is not None else ""
-        said = editing.save(change, f"removed person {person}{letters}")
+        letters = _(", their letters to {heir}").format(heir=heir) if heir is not None else ""
+        said = editing.save(change, _("removed person {person}").format(person=person) + letters)
     confirm(said)
 
 
@@ -275,8 +280,10 @@ def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) 
         existing_actor(view, actor)
         formers = [a for a in view.actors(item, "A") if a != actor]
         change = _sensibly(move_accountable, view, item, actor, former)
-        became = f" ({', '.join(formers)} now {former})" if former and formers else ""
-        said = editing.save(change, f"moved the A of {item} to {actor}{became}")
+        became = (_(" ({actors} now {letter})").format(actors=", ".join(formers), letter=former)
+                  if former and formers else "")
+        said = editing.save(change, _("moved the A of {item} to {actor}").format(
+            item=item, actor=actor) + became)
     confirm(said)
 
 

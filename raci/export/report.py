@@ -32,6 +32,7 @@ from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
 from raci.source import ModelSource
+from raci.vocabulary import KIND_TITLES
 
 REPORT_VIEWS = ("bodies", "goals")
 REPORT_MAX_ACTORS = 40
@@ -40,9 +41,6 @@ REPORT_MAX_ITEMS = 100
 """Item rows per goal area: a handout of hundreds of pages of matrix is read
 by nobody (and takes Chromium minutes to print); the note names the command
 that shows them all."""
-KIND_TITLES = {"unit": "Units", "person": "People", "role": "Roles", "body": "Bodies",
-               "goal": "Goals", "initiative": "Initiatives", "decision": "Decisions",
-               "kpi": "Indicators"}
 SUFFIXES = (".html", ".htm", ".pdf", ".md")
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from raci.formats.changes import change_to_data
+from raci.i18n import _, ngettext
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
@@ -80,13 +81,15 @@ def _closing(run: LintRun) -> str:
     counts = summary(run.findings)
     total = sum(counts[level] for level in LEVELS)
     read = len(run.models) - len(run.unread)
-    closing = ("No findings" if total == 0 else _per_level(counts)) + f" in {_count(read, 'model')}"
+    findings = _("No findings") if total == 0 else _per_level(counts)
+    closing = _("{findings} in {models}").format(findings=findings, models=_count(read, "model"))
     if counts["waived"]:
-        closing += f" ({counts['waived']} waived)"
+        closing += _(" ({count} waived)").format(count=counts["waived"])
     if run.unread:
-        closing += f"; {_count(len(run.unread), 'model')} could not be read"
+        closing += _("; {models} could not be read").format(models=_count(len(run.unread), "model"))
     fixed = sum(map(len, run.fixes.values()))
-    closing += f"; {_count(fixed, 'finding')} fixed" if run.fixes else ""
+    if run.fixes:
+        closing += _("; {findings} fixed").format(findings=_count(fixed, "finding"))
     return closing + "." + (f" {_suggested_text(run)}" if run.suggestions is not None else "")
 
 
@@ -94,14 +97,12 @@ def _suggested_text(run: LintRun) -> str:
     """``3 findings have suggestions, 1 of them certain (`raci lint --fix` applies it).``"""
     suggested = [f for f in run.findings if not f.waived and run.suggestions_of(f)]
     certain = sum(1 for f in suggested if run.suggestions_of(f)[0].certain)
-    text = f"{_count(len(suggested), 'finding')} with suggestions"
+    text = _("{findings} with suggestions").format(findings=_count(len(suggested), "finding"))
     if certain:
-        text += f", {certain} of them certain (`raci lint --fix` applies {_them(certain)})"
+        text += ngettext(", {count} of them certain (`raci lint --fix` applies it)",
+                         ", {count} of them certain (`raci lint --fix` applies them)",
+                         certain).format(count=certain)
     return text + "."
-
-
-def _them(count: int) -> str:
-    return "it" if count == 1 else "them"
 
 
 def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
@@ -125,7 +126,8 @@ def outcome_text(suggestion: Suggestion) -> str:
 def _fix_lines(run: LintRun) -> list[str]:
     out = []
     for model, fixes in run.fixes.items():
-        out.append(f"Fixed {_count(len(fixes), 'finding')} in {model}:")
+        out.append(_("Fixed {findings} in {model}:").format(findings=_count(len(fixes), "finding"),
+                                                             model=model))
         out += [one_line(f"  {fix.suggestion.finding.fingerprint}: {fix.suggestion.summary}")
                 for fix in fixes]
     return out
@@ -159,8 +161,18 @@ def text_line(f: Finding) -> str:
     return one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}" + (f" ({ids})" if ids else ""))
 
 
+COUNTED: dict[str, Callable[[int], str]] = {
+    "model": lambda n: ngettext("{count} model", "{count} models", n),
+    "finding": lambda n: ngettext("{count} finding", "{count} findings", n),
+    "error": lambda n: ngettext("{count} error", "{count} errors", n),
+    "warning": lambda n: ngettext("{count} warning", "{count} warnings", n),
+    "info": lambda n: ngettext("{count} info", "{count} infos", n),
+}
+"""A number of things in running text, in the user's language: "1 bevinding"."""
+
+
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return COUNTED[noun](number).format(count=number)
 
 
 def _per_level(counts: dict[str, int]) -> str:

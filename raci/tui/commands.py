@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import Matcher
 
-from raci.analysis.analysis import KIND_LABELS
 from raci.model import KINDS, Model
-from raci.tui.describe import KIND_TITLES
+from raci.vocabulary import KIND_NAMES, KIND_TITLES
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
@@ -84,7 +83,7 @@ class RaciCommands(Provider):
         best = heapq.nlargest(MAX_ENTITY_HITS, await matching_entities(matcher, model),
                               key=lambda hit: hit[0])
         for score, entity_id, text in best:
-            kind = KIND_LABELS.get(model.kind(entity_id) or "", "entity").lower()
+            kind = KIND_NAMES.get(model.kind(entity_id) or "", "entity")
             yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
                       text=text, help=f"Go to this {kind}")
 

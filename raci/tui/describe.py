@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from raci.i18n import N_
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -19,53 +20,34 @@ from raci.model import (
     kind_of,
     referenced_ids,
 )
-from raci.model.entities import LETTER_WORDS
-
-KIND_TITLES = {
-    "unit": "Units",
-    "person": "People",
-    "role": "Roles",
-    "body": "Bodies",
-    "goal": "Goals",
-    "initiative": "Initiatives",
-    "decision": "Decisions",
-    "kpi": "Indicators",
-}
+from raci.vocabulary import BODY_KIND_NAMES, FIELD_LABELS, LETTER_WORDS, Words
 
 # How a reference reads from the entity that holds the field...
-OUTGOING = {
-    "parent": "part of",
-    "unit": "in unit",
-    "holders": "held by",
-    "reports_to": "reports to",
-    "chair": "chaired by",
-    "members": "member",
-    "goals": "contributes to",
-    "depends_on": "depends on",
-    "about": "about",
-    "measures": "measures",
-}
+OUTGOING = Words({
+    "parent": N_("part of"),
+    "unit": N_("in unit"),
+    "holders": N_("held by"),
+    "reports_to": N_("reports to"),
+    "chair": N_("chaired by"),
+    "members": N_("member"),
+    "goals": N_("contributes to"),
+    "depends_on": N_("depends on"),
+    "about": N_("about"),
+    "measures": N_("measures"),
+})
 # ...and from the entity it names.
-INCOMING = {
-    "parent": "contains",
-    "unit": "has",
-    "holders": "holds",
-    "reports_to": "reported to by",
-    "chair": "chairs",
-    "members": "seat in",
-    "goals": "contributed to by",
-    "depends_on": "needed by",
-    "about": "decided in",
-    "measures": "measured by",
-}
-FIELD_LABELS = {
-    "parent": "part of", "capacity_fte": "capacity (FTE)", "holders": "held by",
-    "reports_to": "reports to", "meets_every_days": "meets every … days",
-    "depends_on": "depends on", "success_criteria": "success criteria",
-    "demand_fte": "demand (FTE)", "not_recorded": "not recorded", "as_of": "as of",
-    **LETTER_WORDS,
-}
-"""How a form and the detail pane name a field: in words, not as the file's key."""
+INCOMING = Words({
+    "parent": N_("contains"),
+    "unit": N_("has"),
+    "holders": N_("holds"),
+    "reports_to": N_("reported to by"),
+    "chair": N_("chairs"),
+    "members": N_("seat in"),
+    "goals": N_("contributed to by"),
+    "depends_on": N_("needed by"),
+    "about": N_("decided in"),
+    "measures": N_("measured by"),
+})
 
 
 def field_label(name: str) -> str:
@@ -76,8 +58,8 @@ def field_label(name: str) -> str:
 
 
 def in_words(value: str) -> str:
-    """A choice as it reads: ``steering group`` for ``steering_group``."""
-    return value.replace("_", " ")
+    """A choice as it reads: ``steering group`` (``stuurgroep``) for ``steering_group``."""
+    return BODY_KIND_NAMES.get(value, value.replace("_", " "))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from raci.model.changes import Change
 from raci.model.checks import did_you_mean
 from raci.tui.messages import DiagramExported, ExportFailed
 from raci.tui.session import Session
+from raci.vocabulary import DEFAULT_DEPTH, VIEW_NAMES
 
 
 class IdSuggester(Suggester):
@@ -44,11 +45,9 @@ class IdSuggester(Suggester):
         return None
 
 
-VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
 VIEW_OF_KIND = {"unit": "org", "person": "org", "role": "org", "body": "bodies", "goal": "goals",
                 "initiative": "goals", "kpi": "goals", "decision": "decisions"}
 """The view that shows an entity of each kind best, offered with it as focus."""
-DEFAULT_DEPTH = 2
 PREVIEW_DELAY_SECONDS = 0.2
 
 

@@ -22,13 +22,14 @@ from textual.widgets.tree import TreeNode
 from raci.lint.findings import Finding
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
-from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
+from raci.tui.describe import field_lines, in_words, label, relations
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.search import Searchable
+from raci.vocabulary import KIND_TITLES
 
 KIND_PREFIX = "kind:"
 NESTED_KINDS = ("unit", "goal")
