@@ -19,7 +19,7 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from raci.i18n import LOCALE_DIR, format_date, ngettext, set_language
+from raci.i18n import LOCALE_DIR, _, format_date, ngettext, set_language
 from tests.conftest import Raci
 
 ROOT = Path(__file__).parent.parent
@@ -89,3 +89,110 @@ def test_a_date_in_running_text() -> None:
     assert format_date(day) == "1 november 2026"
     set_language("en")
     assert format_date(day) == "1 November 2026"
+
+
+# ---- choosing the language --------------------------------------------------------------
+
+
+def said_by_new(raci: Raci, folder: Path, *args: str) -> str:
+    done = raci("new", folder / f"{len(list(folder.iterdir()))}.db", *args)
+    assert done.code == 0, done.err
+    return done.out
+
+
+def test_lang_then_raci_lang_then_the_setting_then_the_locale(
+        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert "created" in said_by_new(raci, tmp_path)  # English by default
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert "aangemaakt" in said_by_new(raci, tmp_path)
+    (tmp_path / "raci.toml").write_text('[raci]\nlang = "en"\n', encoding="utf-8")
+    assert "created" in said_by_new(raci, tmp_path)  # the setting over the locale
+    monkeypatch.setenv("RACI_LANG", "nl")
+    assert "aangemaakt" in said_by_new(raci, tmp_path)  # RACI_LANG over the setting
+    assert "created" in said_by_new(raci, tmp_path, "--lang", "en")  # --lang over all
+    assert "created" in said_by_new(raci, tmp_path, "--lang=en")
+    monkeypatch.setenv("RACI_LANG", "fr")  # not spoken: passed over
+    assert "created" in said_by_new(raci, tmp_path)
+
+
+def test_the_setting_in_pyproject_and_a_wrong_one(
+        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.raci]\nlang = "nl"\n', encoding="utf-8")
+    assert "aangemaakt" in said_by_new(raci, tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.raci]\nlang = "fr"\n', encoding="utf-8")
+    model = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
+    done = raci("lint", model, "--config", tmp_path / "pyproject.toml")
+    assert done.code == 2 and "lang: must be one of en, nl, not 'fr'" in done.err
+
+
+def test_a_wrong_lang_is_refused_in_one_line(raci: Raci) -> None:
+    done = raci("--lang", "fr", "--help")
+    assert done.code == 2
+    assert done.err == "raci: --lang: 'fr' is not one of en, nl\n"
+
+
+def test_lang_is_allowed_anywhere_and_click_speaks_it_too(raci: Raci, tmp_path: Path) -> None:
+    done = raci("new", tmp_path / "x.db", "--lang", "nl", "--colour")
+    assert done.code == 2
+    assert done.err == "raci: Optie '--colour' bestaat niet; zie `raci new --help`\n"
+
+
+# ---- what the user reads ----------------------------------------------------------------
+
+
+def english_left(text: str, dutch: Catalog) -> list[str]:
+    """The English sentences of the catalogue (those it translates to other
+    words) found in `text`, whitespace aside."""
+    flat = " ".join(text.split())
+    return [m.id for m in dutch if isinstance(m.id, str) and len(m.id) > 12
+            and m.id != m.string and "{" not in m.id and " ".join(m.id.split()) in flat]
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    from raci.cli import cli
+    from raci.cli.language import help_texts
+
+    return sorted({tuple(where.split()[1:-1]) for _text, where in help_texts(cli, "raci")
+                   if where.endswith("--help")})
+
+
+def test_every_commands_help_in_dutch(raci: Raci, dutch: Catalog) -> None:
+    paths = command_paths()
+    assert ("scenario", "merge") in paths and ("lint",) in paths and () in paths
+    for path in paths:
+        english = raci(*path, "--help")
+        done = raci(*path, "--help", "--lang", "nl")
+        assert done.code == 0 and english.code == 0
+        assert "Gebruik:" in done.out and "Opties:" in done.out, path
+        assert english_left(done.out, dutch) == [], path
+        assert english_left(english.out, dutch), path  # the check can see English
+
+
+def test_plurals_in_what_the_commands_say(raci: Raci, tmp_path: Path) -> None:
+    model = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
+    done = raci("validate", model, "--lang", "nl")
+    assert done.code == 0
+    assert "in orde (129 entiteiten en " in done.out and " toewijzingen)" in done.out
+    database = tmp_path / "org.db"
+    raci("new", database)
+    raci("add", database, "person", "p.een", "--name", "Een")
+    done = raci("assign", database, "p.een", "R", "p.een", "--lang", "nl")
+    assert done.err == ("raci: p.een is een persoon; hier hoort een item (doel, initiatief, "
+                        "besluit of indicator)\n")
+    done = raci("lint", database, "--lang", "nl")
+    assert "in 1 model." in done.out
+
+
+def test_the_vocabulary_in_both_languages() -> None:
+    from raci.vocabulary import BODY_KIND_NAMES, KIND_TITLES, LETTER_WORDS
+
+    set_language("nl")
+    assert [BODY_KIND_NAMES[k] for k in BODY_KIND_NAMES] == [
+        "stuurgroep", "programmaraad", "portfolioraad", "taskforce", "crisisteam", "werkgroep",
+        "commissie", "adviesraad", "overig"]
+    assert (KIND_TITLES["body"], LETTER_WORDS["A"]) == ("Gremia", "Eindverantwoordelijk")
+    set_language("en")
+    assert (KIND_TITLES["body"], LETTER_WORDS["A"]) == ("Bodies", "Accountable")
+    assert _("Bodies") == "Bodies"

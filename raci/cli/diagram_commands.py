@@ -72,8 +72,9 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
     """
     named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt is not None and named is not None and named != fmt:
-        raise UsageError(f"-o {output} is a .{named} file but --format is {fmt}; "
-                         f"name the file .{fmt} or leave --format out")
+        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
+                           "file .{format} or leave --format out").format(
+                               output=output, named=named, format=fmt))
     return fmt or named or "dot"
 
 
@@ -116,7 +117,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         raise UsageError(_("--format {format} is binary; give -o FILE or redirect the output")
                          .format(format=fmt))
     if output is None and split is not None:
-        raise UsageError(f"--split {split} writes one drawing per part; give -o FILE")
+        raise UsageError(_("--split {split} writes one drawing per part; give -o FILE")
+                         .format(split=split))
     source = open_model(model)
     view = export.build_view(source.model, view_name)
     if focus is not None:
@@ -195,9 +197,9 @@ def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
         print_matrix_table(table)
     else:
         if len(table.rows) * len(table.columns) > READABLE_CELLS:
-            click.echo(f"note: the matrix is {len(table.rows):,} items by "
-                       f"{len(table.columns):,} actors; --layout list names each item's actors "
-                       "and --scope ID narrows it", err=True)
+            click.echo(_("note: the matrix is {items:,} items by {actors:,} actors; --layout "
+                         "list names each item's actors and --scope ID narrows it").format(
+                             items=len(table.rows), actors=len(table.columns)), err=True)
         write_lines(matrix_grid_lines(table, fmt))
 
 
@@ -229,10 +231,10 @@ def print_matrix_table(table: Matrix) -> None:
     laid_out = matrix_table(table, width, colour=colour)
     write_lines(laid_out.lines)
     if laid_out.left_out:
-        note = (f"{laid_out.left_out} of {len(table.columns)} actors left out to fit {width} "
-                "columns (the busiest are shown); see them all with --format csv or --format "
-                "markdown, each item's actors with --layout list, or narrow the matrix with "
-                "--scope ID.")
+        note = _("{left_out} of {actors} actors left out to fit {width} columns (the busiest "
+                 "are shown); see them all with --format csv or --format markdown, each "
+                 "item's actors with --layout list, or narrow the matrix with --scope ID.").format(
+                     left_out=laid_out.left_out, actors=len(table.columns), width=width)
         write_lines([textwrap.fill(note, width) + "\n"])
 
 

@@ -62,7 +62,7 @@ class Editing:
 
         problems = check_model(self.model)
         if problems:
-            raise UsageError("; ".join(p.message for p in problems) + "; nothing was written")
+            raise UsageError("; ".join(p.message for p in problems) + _("; nothing was written"))
         if self.scenario is None:
             self.store.save_all([step.change for step in steps])
             return "the model"
@@ -79,8 +79,8 @@ def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
 
     database, named = split_scenario(spec)
     if named is not None and scenario is not None and named != scenario:
-        raise UsageError(f"{spec} names scenario {named} and --scenario names {scenario}; "
-                         "give one")
+        raise UsageError(_("{spec} names scenario {named} and --scenario names {scenario}; "
+                           "give one").format(spec=spec, named=named, scenario=scenario))
     scenario = scenario or named
     with open_store(database_url(database)) as store:
         if scenario is None:
@@ -115,11 +115,11 @@ def existing(
 
 
 def existing_item(model: Model, item_id: str) -> Entity:
-    return existing(model, item_id, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+    return existing(model, item_id, ITEM_KINDS, _("an item (goal, initiative, decision or kpi)"))
 
 
 def existing_actor(model: Model, actor_id: str) -> Entity:
-    return existing(model, actor_id, ACTOR_KINDS, "an actor (role, body or person)")
+    return existing(model, actor_id, ACTOR_KINDS, _("an actor (role, body or person)"))
 
 
 def _ids(model: Model, kinds: frozenset[str] | None) -> list[str]:

@@ -66,7 +66,7 @@ def new(model: str, name: str | None) -> None:
     from raci.store import open_store
 
     if name is not None and not name.strip():
-        raise UsageError("--name: give the organisation a name, or leave the option out")
+        raise UsageError(_("--name: give the organisation a name, or leave the option out"))
     with open_store(database_url(model), create=True, name=name):
         pass
     confirm(_("created {model}").format(model=model))
@@ -102,8 +102,8 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
                                           ("--column", columns),
                                           ("--kind", kind != "initiative")) if value]
         if given:
-            raise UsageError(f"{', '.join(given)}: for spreadsheets only; {file} is a model "
-                             "file")
+            raise UsageError(_("{options}: for spreadsheets only; {file} is a model file")
+                             .format(options=", ".join(given), file=file))
     with progress_bar() as progress:
         options.progress = progress
         report = import_file(file, model, options)
@@ -153,7 +153,7 @@ def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) ->
         write_matrix_csv(source.model, output)
     else:
         if output is None:
-            raise UsageError("--format xlsx: give the workbook to write with -o FILE.xlsx")
+            raise UsageError(_("--format xlsx: give the workbook to write with -o FILE.xlsx"))
         from raci.lint import lint_model
 
         write_matrix_workbook(source.model, lint_model(source), output)
@@ -220,7 +220,8 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
-            raise UsageError(f"id {entity_id!r} is already used by a {current.kind(entity_id)}")
+            raise UsageError(_("id {id!r} is already used by a {kind}").format(
+                id=entity_id, kind=KIND_NAMES[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
         entity = entity_from_data(kind, data)
         said = editing.save(Change(put=[entity]), _("added {kind} {id}").format(
@@ -243,7 +244,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         _set_org(model, (entity_id, *settings), scenario)
         return
     if not settings:
-        raise UsageError("give at least one FIELD=VALUE")
+        raise UsageError(_("give at least one FIELD=VALUE"))
     with edit(model, scenario) as editing:
         current = editing.model
         entity = existing(current, entity_id)
@@ -278,11 +279,12 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
             key, sep, text = setting.partition("=")
             field = key.removeprefix(ORG_PREFIX)
             if not key.startswith(ORG_PREFIX) or not sep:
-                raise UsageError(f"{setting!r}: write org.FIELD=VALUE; the organisation's "
-                                 "header cannot be set together with an entity")
+                raise UsageError(_("{setting!r}: write org.FIELD=VALUE; the organisation's "
+                                   "header cannot be set together with an entity").format(
+                                       setting=setting))
             if field not in fields:
-                raise UsageError(f"the organisation has no field {field!r}; "
-                                 f"fields: {', '.join(fields)}")
+                raise UsageError(_("the organisation has no field {field!r}; fields: {fields}")
+                                 .format(field=field, fields=", ".join(fields)))
             value = _parse_value(str(fields[field].type), text)
             if value is None:
                 data.pop(field, None)
@@ -307,18 +309,20 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
     from raci.lint.baseline import read_baseline, rename_in_baseline
 
     if baselines and (scenario is not None or split_scenario(model)[1] is not None):
-        raise UsageError("--baseline: a baseline follows a rename of the model itself; rename "
-                         "in the model once the scenario is applied, or leave --baseline out")
+        raise UsageError(_("--baseline: a baseline follows a rename of the model itself; rename "
+                           "in the model once the scenario is applied, or leave --baseline out"))
     if not is_valid_id(new):
-        raise UsageError(f"{new!r} is not an id: letters, digits and _ . : -, starting with a "
-                         f"letter or digit, at most {ID_MAX_LENGTH} characters")
+        raise UsageError(_("{id!r} is not an id: letters, digits and _ . : -, starting with a "
+                           "letter or digit, at most {most} characters").format(
+                               id=new, most=ID_MAX_LENGTH))
     for baseline in baselines:
         read_baseline(baseline)  # refuse an unreadable baseline before anything changes
     with edit(model, scenario) as editing:
         current = editing.model
         existing(current, old)
         if new in current:
-            raise UsageError(f"id {new!r} is already used by a {current.kind(new)}")
+            raise UsageError(_("id {id!r} is already used by a {kind}").format(
+                id=new, kind=KIND_NAMES[current.kind(new) or ""]))
         said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
             old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
@@ -338,10 +342,9 @@ def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
         existing(current, entity_id)
         references = current.references_to(entity_id)
         if references and not force:
-            raise UsageError(
-                f"{entity_id} is still referred to by {_listing(references)}; "
-                "remove those references first, or use --force to remove them too"
-            )
+            raise UsageError(_("{id} is still referred to by {references}; remove those "
+                               "references first, or use --force to remove them too").format(
+                                   id=entity_id, references=_listing(references)))
         change = removal(current, entity_id)
         others = [i for i in change.delete if i != entity_id]
         also = _(" and indicators {ids}").format(ids=", ".join(others)) if others else ""
@@ -355,8 +358,8 @@ def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     except ValueError as bad:
         raise click.BadParameter(f"{value!r}: {bad}") from None
     if not letters:
-        raise click.BadParameter("give R, A, C or I, or A/R; to take letters away, "
-                                 "use `raci unassign`")
+        raise click.BadParameter(_("give R, A, C or I, or A/R; to take letters away, "
+                                   "use `raci unassign`"))
     return letters
 
 
@@ -433,11 +436,12 @@ def _parse_settings(kind: str, settings: tuple[str, ...]) -> dict[str, Any]:
     for setting in settings:
         field, sep, text = setting.partition("=")
         if not sep:
-            raise UsageError(f"{setting!r}: write FIELD=VALUE")
+            raise UsageError(_("{setting!r}: write FIELD=VALUE").format(setting=setting))
         if field not in allowed:
             near = difflib.get_close_matches(field, allowed, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            raise UsageError(f"a {kind} has no field {field!r}; {hint}fields: {', '.join(allowed)}")
+            hint = _("did you mean {field!r}? ").format(field=near[0]) if near else ""
+            raise UsageError(_("a {kind} has no field {field!r}; {hint}fields: {fields}").format(
+                kind=KIND_NAMES[kind], field=field, hint=hint, fields=", ".join(allowed)))
         parsed[field] = _parse_value(str(fields[field].type), text)
     return parsed
 
@@ -450,7 +454,7 @@ def _parse_value(annotation: str, text: str) -> Any:
         return [part.strip() for part in text.split(",") if part.strip()]
     if annotation.startswith("bool"):  # as a model file has them (YAML 1.2)
         if text not in {"true", "True", "TRUE", "false", "False", "FALSE"}:
-            raise UsageError(f"{text!r} is not true or false")
+            raise UsageError(_("{text!r} is not true or false").format(text=text))
         return text.lower() == "true"
     if annotation.startswith(("int", "float")):
         if annotation.startswith("int"):
@@ -459,11 +463,11 @@ def _parse_value(annotation: str, text: str) -> Any:
         try:
             number = float(text)
         except ValueError:
-            raise UsageError(f"{text!r} is not a number") from None
+            raise UsageError(_("{text!r} is not a number").format(text=text)) from None
         return int(number) if annotation.startswith("int") and number.is_integer() else number
     if annotation.startswith("dt.date"):
         try:
             return parse_date(text)
         except ValueError:
-            raise UsageError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+            raise UsageError(_("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
     return text

@@ -65,10 +65,12 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
     from raci.source import is_model_file, split_scenario
 
     if is_model_file(split_scenario(model)[0]):
-        raise UsageError(f"{model}: raci review keeps its decisions in a database; read the "
-                         f"file into one first: `raci import {model} --into org.db`")
+        raise UsageError(_("{model}: raci review keeps its decisions in a database; read the "
+                           "file into one first: `raci import {model} --into org.db`").format(
+                               model=model))
     if apply_ and scenario is not None:
-        raise UsageError("--apply writes into the model itself; give it or --scenario, not both")
+        raise UsageError(_("--apply writes into the model itself; give it or --scenario, not "
+                           "both"))
     config = config_for([model], config_file, select=split_codes(select),
                         ignore=split_codes(ignore),
                         as_of=None if as_of is None else option_date(as_of, "--as-of"))
@@ -83,9 +85,9 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
         _walk(session, editing)
     _write_minutes(minutes_markdown(session), output)
     if editing.scenario is not None and session.steps:
-        click.echo(f"The changes are in scenario {editing.scenario.name}: `raci scenario show "
-                   f"{split_scenario(model)[0]} {editing.scenario.name}`, then `raci scenario "
-                   "apply` or `drop` it.", err=True)
+        click.echo(_("The changes are in scenario {name}: `raci scenario show {model} {name}`, "
+                     "then `raci scenario apply` or `drop` it.").format(
+                         name=editing.scenario.name, model=split_scenario(model)[0]), err=True)
 
 
 def _walk(session: Review, editing: Editing) -> None:

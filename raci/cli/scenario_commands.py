@@ -59,8 +59,9 @@ def _changes(count: int) -> str:
 def new(model: str, name: str, description: str | None) -> None:
     """Make an empty scenario NAME on the model as it is now."""
     if not is_valid_scenario_name(name):
-        raise UsageError(f"{name!r} is not a scenario name: letters, digits, _ and -, starting "
-                         f"with a letter or digit, at most {SCENARIO_NAME_MAX_LENGTH} characters")
+        raise UsageError(_("{name!r} is not a scenario name: letters, digits, _ and -, starting "
+                           "with a letter or digit, at most {most} characters").format(
+                               name=name, most=SCENARIO_NAME_MAX_LENGTH))
     with _store(model) as store:
         store.create_scenario(name, description or None)
     confirm(_("made scenario {name}; edit in it with --scenario {name}, read it as {view}")
@@ -120,7 +121,8 @@ def compare(model: str, first: str, second: str, fmt: str) -> None:
     from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_report
 
     if first == second:
-        raise UsageError(f"give two different scenarios to compare, not {first} twice")
+        raise UsageError(_("give two different scenarios to compare, not {name} twice").format(
+            name=first))
     config = config_for([model], None)
     with _store(model) as store:
         base, one = store.load_scenario(first)
@@ -196,10 +198,10 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, body, BODY, "a body")
-        existing(view, into, BODY, "a body")
+        existing(view, body, BODY, _("a body"))
+        existing(view, into, BODY, _("a body"))
         if chair is not None:
-            existing(view, chair, CHAIRS, "a role or person")
+            existing(view, chair, CHAIRS, _("a role or person"))
         change = _sensibly(merge_bodies, view, body, into, chair)
         chaired = _(", chaired by {chair}").format(chair=chair) if chair is not None else ""
         said = editing.save(change, _("merged body {body} into {into}").format(
@@ -220,7 +222,7 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, body, BODY, "a body")
+        existing(view, body, BODY, _("a body"))
         if heir is not None:
             existing_actor(view, heir)
         change = _sensibly(retire_body, view, body, heir)
@@ -243,7 +245,7 @@ def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, person, frozenset({"person"}), "a person")
+        existing(view, person, frozenset({"person"}), _("a person"))
         if heir is not None:
             existing_actor(view, heir)
         change = _sensibly(removing, view, person, heir)
@@ -257,7 +259,7 @@ def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
         return None
     letter = value.strip().upper()
     if letter not in ("R", "C", "I"):
-        raise click.BadParameter(f"{value!r}: give R, C or I")
+        raise click.BadParameter(_("{value!r}: give R, C or I").format(value=value))
     return cast(Letter, letter)
 
 
