@@ -196,3 +196,29 @@ def test_the_vocabulary_in_both_languages() -> None:
     set_language("en")
     assert (KIND_TITLES["body"], LETTER_WORDS["A"]) == ("Bodies", "Accountable")
     assert _("Bodies") == "Bodies"
+
+
+SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
+
+
+def test_a_dutch_workbook_has_dutch_headers_and_reads_back(raci: Raci, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    workbook, database = tmp_path / "matrix.xlsx", tmp_path / "terug.db"
+    assert raci("export", SAMPLE, "-o", workbook, "--lang", "nl").code == 0
+    book = load_workbook(workbook, read_only=True)
+    first = book[book.sheetnames[0]]
+    header = [cell.value for cell in next(first.iter_rows(min_row=3, max_row=3))]
+    assert header[:4] == ["Id", "Soort", "Doel", "Item"]
+    kinds = {row[1] for row in first.iter_rows(min_row=4, values_only=True)}
+    assert kinds <= {"doel", "initiatief", "besluit", "indicator"} and "doel" in kinds
+    assert book.sheetnames[-1] == "Bevindingen"
+    findings = next(book["Bevindingen"].iter_rows(max_row=1, values_only=True))
+    assert findings == ("Code", "Niveau", "Regel", "Melding", "Betreft", "Uitzondering")
+    assert raci("import", SAMPLE, "--into", database).code == 0
+    done = raci("import", workbook, "--into", database, "--replace")  # its letters, all of them
+    assert done.code == 0, done.err
+    english = raci("export", database, "--format", "csv").out
+    assert english.splitlines()[2].startswith("Id,Kind,Goal,Item,")
+    original = raci("export", SAMPLE, "--format", "csv").out
+    assert sorted(english.splitlines()[3:]) == sorted(original.splitlines()[3:])
