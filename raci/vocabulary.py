@@ -8,9 +8,9 @@ catalogue's key) and read in the current language through `Words`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
-from raci.i18n import N_, _
+from raci.i18n import N_, _, ngettext
 
 
 class Words(Mapping[str, str]):
@@ -69,18 +69,65 @@ LETTER_MEANINGS = Words({
 """Each letter explained in a few words, for a key or a legend."""
 
 FIELD_LABELS = Words({
+    "id": N_("id"), "name": N_("name"), "description": N_("description"), "kind": N_("kind"),
     "parent": N_("part of"), "capacity_fte": N_("capacity (FTE)"), "holders": N_("held by"),
     "reports_to": N_("reports to"), "meets_every_days": N_("meets every … days"),
     "depends_on": N_("depends on"), "success_criteria": N_("success criteria"),
     "demand_fte": N_("demand (FTE)"), "not_recorded": N_("not recorded"), "as_of": N_("as of"),
+    "about": N_("about"), "chair": N_("chair"), "due": N_("due"), "end": N_("end"),
+    "established": N_("established"), "external": N_("external"), "goals": N_("goals"),
+    "has_raci": N_("has RACI"), "mandate": N_("mandate"), "measures": N_("measures"),
+    "members": N_("members"), "start": N_("start"), "status": N_("status"),
+    "sunset": N_("sunset"), "tags": N_("tags"), "target": N_("target"),
+    "temporary": N_("temporary"), "type": N_("type"), "unit": N_("unit"),
 })
 """How a form and the detail pane name a field: in words, not as the file's key."""
 
+LEVEL_NAMES = Words({"error": N_("error"), "warning": N_("warning"), "info": N_("info"),
+                     "waived": N_("waived")})
+"""A finding's level (and waived findings) as a heading; the levels' names
+in configuration and output (``--fail-on error``) stay English."""
+
+FACT_WORDS = Words({
+    "chairs": N_("chairs"), "holders": N_("holders"), "responsibles": N_("responsibles"),
+    "success_criteria": N_("success criteria"), "indicators": N_("indicators"),
+    "goals": N_("goals"), "cadence": N_("cadence"),
+})
+"""The facts a source may leave out (``org.not_recorded``), in words."""
+STATUS_WORDS = Words({"proposed": N_("proposed"), "active": N_("active"),
+                      "paused": N_("paused"), "stopped": N_("stopped"), "done": N_("done")})
+"""An initiative's status in words."""
+KPI_TYPE_WORDS = Words({"leading": N_("leading"), "lagging": N_("lagging")})
+"""An indicator's type in words."""
+
 VIEW_TITLES = Words({
-    "org": N_("organisation"), "raci": N_("RACI"), "bodies": N_("bodies"),
+    "org": N_("org"), "raci": N_("RACI"), "bodies": N_("bodies"),
     "goals": N_("goals"), "decisions": N_("decisions"),
 })
 """The diagram views, by the name `--view` takes, as the user reads them."""
+
+COUNTED: dict[str, Callable[[int], str]] = {
+    "model": lambda n: ngettext("{count} model", "{count} models", n),
+    "finding": lambda n: ngettext("{count} finding", "{count} findings", n),
+    "error": lambda n: ngettext("{count} error", "{count} errors", n),
+    "warning": lambda n: ngettext("{count} warning", "{count} warnings", n),
+    "info": lambda n: ngettext("{count} info", "{count} infos", n),
+    "assignment": lambda n: ngettext("{count} assignment", "{count} assignments", n),
+    "RACI assignment": lambda n: ngettext("{count} RACI assignment", "{count} RACI assignments",
+                                          n),
+    "reference": lambda n: ngettext("{count} reference", "{count} references", n),
+    "waiver": lambda n: ngettext("{count} waiver", "{count} waivers", n),
+    "waived": lambda n: ngettext("{count} waived", "{count} waived", n),
+    "entity": lambda n: ngettext("{count} entity", "{count} entities", n),
+}
+"""Things counted in running text, each in the form its number takes."""
+
+
+def counted(number: int, noun: str, shown: str | None = None) -> str:
+    """``1 finding``, ``3 findings``; ``1 bevinding``, ``3 bevindingen``; the
+    number as `shown` where given (``[b]3[/]``)."""
+    return COUNTED[noun](number).format(count=number if shown is None else shown)
+
 
 VIEW_NAMES = tuple(VIEW_TITLES)
 DEFAULT_DEPTH = 2

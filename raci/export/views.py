@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
-from raci.i18n import N_, _, format_date, ngettext
+from raci.i18n import N_, _, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.model.lean import LeanModel
-from raci.vocabulary import BODY_KIND_NAMES, VIEW_TITLES, Words
+from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
 ACCOUNTABLE_RED = "#b03a2e"
 MOST_ITEMS_AS_GRAPH = 5
@@ -70,10 +70,6 @@ LETTER_STYLES = {
     "C": Style(N_("C  Consulted"), {"style": "dashed", "color": "#2471a3"}),
     "I": Style(N_("I  Informed"), {"style": "dotted", "color": "#7f8c8d"}),
 }
-STATUS_WORDS = Words({"proposed": N_("proposed"), "paused": N_("paused"),
-                      "stopped": N_("stopped"), "done": N_("done")})
-"""An initiative that is not active, as its node says it."""
-KPI_TYPE_WORDS = Words({"leading": N_("leading"), "lagging": N_("lagging")})
 UNIT_STYLES = {
     "unit": Style(N_("unit"), {"style": "rounded", "color": "#566573"}),
     "external-unit": Style(N_("external unit"), {"style": "dashed,rounded", "color": "#7d3c98",
@@ -152,7 +148,7 @@ def meeting_line(body: Body) -> str:
 def sunset_line(sunset: dt.date | None) -> str:
     if sunset is None:
         return _("temporary, no end date")
-    return _("temporary until {date}").format(date=format_date(sunset))
+    return _("temporary until {date}").format(date=sunset)
 
 
 def new_view(name: str, model: Model, direction: str, node_styles: dict[str, Style],
@@ -327,7 +323,7 @@ def goals_view(model: Model) -> View:
     for goal in model.goals.values():
         lines = [accountable_line(model, goal.id)]
         if goal.due:
-            lines.append(_("due {date}").format(date=format_date(goal.due)))
+            lines.append(_("due {date}").format(date=goal.due))
         view.add_node(drawing.item_node(goal, lines))
         if goal.parent in model.goals:
             view.edges.append(Edge(goal.id, goal.parent, "part-of"))

@@ -29,6 +29,7 @@ from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.lint.run import LintRun, ModelError
 from raci.text import one_line
+from raci.vocabulary import counted
 
 if TYPE_CHECKING:
     from raci.lint.suggestions import Fix, Suggestion
@@ -82,14 +83,15 @@ def _closing(run: LintRun) -> str:
     total = sum(counts[level] for level in LEVELS)
     read = len(run.models) - len(run.unread)
     findings = _("No findings") if total == 0 else _per_level(counts)
-    closing = _("{findings} in {models}").format(findings=findings, models=_count(read, "model"))
+    closing = _("{findings} in {models}").format(findings=findings, models=counted(read, "model"))
     if counts["waived"]:
         closing += _(" ({count} waived)").format(count=counts["waived"])
     if run.unread:
-        closing += _("; {models} could not be read").format(models=_count(len(run.unread), "model"))
+        unread = counted(len(run.unread), "model")
+        closing += _("; {models} could not be read").format(models=unread)
     fixed = sum(map(len, run.fixes.values()))
     if run.fixes:
-        closing += _("; {findings} fixed").format(findings=_count(fixed, "finding"))
+        closing += _("; {findings} fixed").format(findings=counted(fixed, "finding"))
     return closing + "." + (f" {_suggested_text(run)}" if run.suggestions is not None else "")
 
 
@@ -97,7 +99,7 @@ def _suggested_text(run: LintRun) -> str:
     """``3 findings have suggestions, 1 of them certain (`raci lint --fix` applies it).``"""
     suggested = [f for f in run.findings if not f.waived and run.suggestions_of(f)]
     certain = sum(1 for f in suggested if run.suggestions_of(f)[0].certain)
-    text = _("{findings} with suggestions").format(findings=_count(len(suggested), "finding"))
+    text = _("{findings} with suggestions").format(findings=counted(len(suggested), "finding"))
     if certain:
         text += ngettext(", {count} of them certain (`raci lint --fix` applies it)",
                          ", {count} of them certain (`raci lint --fix` applies them)",
@@ -126,7 +128,7 @@ def outcome_text(suggestion: Suggestion) -> str:
 def _fix_lines(run: LintRun) -> list[str]:
     out = []
     for model, fixes in run.fixes.items():
-        out.append(_("Fixed {findings} in {model}:").format(findings=_count(len(fixes), "finding"),
+        out.append(_("Fixed {findings} in {model}:").format(findings=counted(len(fixes), "finding"),
                                                              model=model))
         out += [one_line(f"  {fix.suggestion.finding.fingerprint}: {fix.suggestion.summary}")
                 for fix in fixes]
@@ -161,23 +163,11 @@ def text_line(f: Finding) -> str:
     return one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}" + (f" ({ids})" if ids else ""))
 
 
-COUNTED: dict[str, Callable[[int], str]] = {
-    "model": lambda n: ngettext("{count} model", "{count} models", n),
-    "finding": lambda n: ngettext("{count} finding", "{count} findings", n),
-    "error": lambda n: ngettext("{count} error", "{count} errors", n),
-    "warning": lambda n: ngettext("{count} warning", "{count} warnings", n),
-    "info": lambda n: ngettext("{count} info", "{count} infos", n),
-}
-"""A number of things in running text, in the user's language: "1 bevinding"."""
-
-
-def _count(number: int, noun: str) -> str:
-    return COUNTED[noun](number).format(count=number)
 
 
 def _per_level(counts: dict[str, int]) -> str:
     """``1 error, 3 warnings, 0 infos``."""
-    return ", ".join(_count(counts[level], level) for level in LEVELS)
+    return ", ".join(counted(counts[level], level) for level in LEVELS)
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:

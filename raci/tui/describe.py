@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from raci.i18n import N_
+from raci.i18n import N_, _
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -20,7 +20,17 @@ from raci.model import (
     kind_of,
     referenced_ids,
 )
-from raci.vocabulary import BODY_KIND_NAMES, FIELD_LABELS, LETTER_WORDS, Words
+from raci.vocabulary import (
+    BODY_KIND_NAMES,
+    FACT_WORDS,
+    FIELD_LABELS,
+    KIND_NAMES,
+    KPI_TYPE_WORDS,
+    LETTER_WORDS,
+    STATUS_WORDS,
+    Words,
+    counted,
+)
 
 # How a reference reads from the entity that holds the field...
 OUTGOING = Words({
@@ -59,7 +69,10 @@ def field_label(name: str) -> str:
 
 def in_words(value: str) -> str:
     """A choice as it reads: ``steering group`` (``stuurgroep``) for ``steering_group``."""
-    return BODY_KIND_NAMES.get(value, value.replace("_", " "))
+    for words in (BODY_KIND_NAMES, STATUS_WORDS, KPI_TYPE_WORDS, FACT_WORDS):
+        if value in words:
+            return words[value]
+    return value.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -70,13 +83,7 @@ class Relation:
     target: str
 
 
-def plural(count: int, word: str) -> str:
-    """`1 error`, `2 errors`; "info" and "waived" stay as they are."""
-    return f"{count} {word_for(count, word)}"
-
-
-def word_for(count: int, word: str) -> str:
-    return word if count == 1 or word in ("info", "waived") else f"{word}s"
+plural = counted
 
 
 def label(model: Model, entity_id: str) -> str:
@@ -133,7 +140,7 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
             source_kind = model.kind(reference.source) or ""
             word = INCOMING[reference.field]
             if reference.field == "unit":
-                word = f"has {source_kind}"
+                word = _("has {kind}").format(kind=KIND_NAMES.get(source_kind, source_kind))
             found.append(Relation(f"{word}: {label(model, reference.source)}", reference.source))
     kind = kind_of(entity)
     if kind in ITEM_KINDS:
@@ -143,7 +150,8 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
         )
     if kind in ACTOR_KINDS:
         found.extend(
-            Relation(f"{a.letter} on {label(model, a.item)}", a.item)
+            Relation(_("{letter} on {item}").format(letter=a.letter, item=label(model, a.item)),
+                     a.item)
             for a in model.assignments_of_actor(entity_id)
         )
     return found
