@@ -88,6 +88,13 @@ LEVEL_NAMES = Words({"error": N_("error"), "warning": N_("warning"), "info": N_(
 """A finding's level (and waived findings) as a heading; the levels' names
 in configuration and output (``--fail-on error``) stay English."""
 
+RULE_GROUP_TITLES = Words({
+    "ownership": N_("Ownership"), "bodies": N_("Bodies"), "decisions": N_("Decisions"),
+    "strategy": N_("Strategy"), "people": N_("People"), "silos": N_("Silos"),
+    "organisation": N_("Organisation"), "data": N_("Data"), "waivers": N_("Waivers"),
+})
+"""The rule groups as headings (the groups' names, ``ownership``, select rules)."""
+
 FACT_WORDS = Words({
     "chairs": N_("chairs"), "holders": N_("holders"), "responsibles": N_("responsibles"),
     "success_criteria": N_("success criteria"), "indicators": N_("indicators"),

@@ -10,6 +10,8 @@ placeholders; the catalogue holds no text the code no longer says.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import string
 import subprocess
 import sys
@@ -222,3 +224,40 @@ def test_a_dutch_workbook_has_dutch_headers_and_reads_back(raci: Raci, tmp_path:
     assert english.splitlines()[2].startswith("Id,Kind,Goal,Item,")
     original = raci("export", SAMPLE, "--format", "csv").out
     assert sorted(english.splitlines()[3:]) == sorted(original.splitlines()[3:])
+
+
+def test_no_text_is_translated_inside_an_f_string() -> None:
+    """``pybabel extract`` does not look inside f-strings: a ``{_("…")}`` there
+    would never reach the catalogue."""
+    hidden = [f"{path.relative_to(ROOT)}:{number}"
+              for path in sorted((ROOT / "raci").rglob("*.py"))
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"""\{_\(["']""", line)]
+    assert hidden == []
+
+
+def report_text(raci: Raci, folder: Path, language: str) -> str:
+    """The report's text; the rules' own explanations and the findings'
+    messages (each section's paragraphs, domain `rules`) are left out."""
+    report = folder / f"report-{language}.html"
+    done = raci("report", SAMPLE, "-o", report, "--lang", language)
+    assert done.code == 0, done.err
+    page = report.read_text(encoding="utf-8")
+    findings = re.search(r'<section class="part" id="findings">.*?(?=<section class="part")',
+                         page, re.S)
+    assert findings is not None
+    headings = "".join(re.findall(r"<h[23].*?</h[23]>", findings.group(0), re.S))
+    page = page.replace(findings.group(0), headings)
+    body = re.sub(r"<style.*?</style>|<svg.*?</svg>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", body))
+
+
+def test_the_report_in_dutch(raci: Raci, tmp_path: Path, dutch: Catalog) -> None:
+    text = report_text(raci, tmp_path, "nl")
+    for expected in ("Governancereview: Programma Versnelling", "peildatum 1 november 2026",
+                     "Samenvatting", "Wat het model bevat", "Gremia", "RACI-toewijzingen",
+                     "Bevindingen per regel", "RACI-matrix per doelgebied", "Soort",
+                     "fouten", "Dekking van de doelen"):
+        assert expected in text, expected
+    assert english_left(text, dutch) == []
+    assert english_left(report_text(raci, tmp_path, "en"), dutch)

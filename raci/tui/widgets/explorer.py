@@ -220,7 +220,7 @@ class EntityDetail(Vertical):
                   for name, value in field_lines(model, entity) if name not in ("id", "name")]
         own = [f for f in findings if entity.id in f.targets]
         if own:
-            lines.append(f"[b]{_('Findings')}[/b]")
+            lines.append("[b]" + _("Findings") + "[/b]")
             lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(f.message)}"
                       + (" [dim](waived)[/]" if f.waived else "") for f in own]
         fields_view.update("\n".join(lines))
