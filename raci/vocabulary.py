@@ -108,7 +108,7 @@ KPI_TYPE_WORDS = Words({"leading": N_("leading"), "lagging": N_("lagging")})
 """An indicator's type in words."""
 
 VIEW_TITLES = Words({
-    "org": N_("org"), "raci": N_("RACI"), "bodies": N_("bodies"),
+    "org": N_("org"), "raci": N_("raci"), "bodies": N_("bodies"),
     "goals": N_("goals"), "decisions": N_("decisions"),
 })
 """The diagram views, by the name `--view` takes, as the user reads them."""

@@ -261,3 +261,16 @@ def test_the_report_in_dutch(raci: Raci, tmp_path: Path, dutch: Catalog) -> None
         assert expected in text, expected
     assert english_left(text, dutch) == []
     assert english_left(report_text(raci, tmp_path, "en"), dutch)
+
+
+def test_the_names_the_vocabulary_lists_are_the_ones_drawn() -> None:
+    """The vocabulary names the views and pages for the command line and the
+    app without loading the drawing code; these are the ones it draws."""
+    from raci.export.page import PAGES
+    from raci.export.views import VIEWS
+    from raci.model import BODY_KINDS, KINDS
+    from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, PAGE_NAMES, VIEW_NAMES
+
+    assert VIEW_NAMES == tuple(VIEWS) and PAGE_NAMES == tuple(PAGES)
+    assert tuple(BODY_KIND_NAMES) == BODY_KINDS
+    assert tuple(KIND_NAMES) == tuple(KIND_TITLES) == tuple(KINDS)

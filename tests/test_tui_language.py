@@ -22,6 +22,7 @@ from raci.tui import RaciApp, make_app
 from raci.tui.language import translate_bindings
 from raci.tui.widgets.explorer import ModelTree
 from raci.vocabulary import KIND_TITLES
+from tests.test_tui import loaded
 
 SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 Step = Callable[[Pilot[None]], Awaitable[None]]
@@ -110,18 +111,13 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
 ]
 
 
-async def walk(database: Path, language: str, catalogue: Catalog) -> dict[str, str]:
+async def walk(database: Path, language: str) -> dict[str, str]:
     """Each screen's text, in `language`."""
     set_language(language)
     shown: dict[str, str] = {}
     try:
         async with make_app(database).run_test(size=(140, 45)) as pilot:
-            app = pilot.app
-            assert isinstance(app, RaciApp)
-            for _ in range(300):
-                if app.session is not None and app.findings:
-                    break
-                await pilot.pause(0.02)
+            app = await loaded(pilot)
             for name, step, _expected in WALK:
                 await step(pilot)
                 shown[name] = screen_text(app)
@@ -132,7 +128,7 @@ async def walk(database: Path, language: str, catalogue: Catalog) -> dict[str, s
 
 
 async def test_every_screen_of_the_app_in_dutch(database: Path, dutch: Catalog) -> None:
-    shown = await walk(database, "nl", dutch)
+    shown = await walk(database, "nl")
     for name, _step, expected in WALK:
         text = shown[name]
         assert english_left(text, dutch) == [], (name, text)
@@ -144,7 +140,7 @@ async def test_every_screen_of_the_app_in_dutch(database: Path, dutch: Catalog) 
 
 async def test_the_walk_sees_english_when_the_app_speaks_it(database: Path,
                                                             dutch: Catalog) -> None:
-    shown = await walk(database, "en", dutch)
+    shown = await walk(database, "en")
     assert english_left(shown["explorer"], dutch)
     assert english_left(shown["keys"], dutch)
     assert "Quit" in shown["explorer"].splitlines()[-1]

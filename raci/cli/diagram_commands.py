@@ -24,7 +24,7 @@ from raci.cli.options import (
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.source import ModelSource, open_model
-from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES
+from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES, VIEW_TITLES
 
 if TYPE_CHECKING:
     from raci.export import Fit, Matrix, Page, RuleHelp, View
@@ -149,14 +149,16 @@ def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
     """One line: which drawing does not read on which page, why, and what to do."""
     from raci.export import SPLITS
 
-    what = f"the {view.name} view" + (f" ({view.subtitle.split(' · ')[0]})" if split else "")
+    what = _("the {view} view").format(view=VIEW_TITLES[view.name]) + (
+        f" ({view.subtitle.split(' · ')[0]})" if split else "")
     advice = []
     if split is None and view.name in SPLITS:
-        advice.append(f"split it with --split {SPLITS[view.name]}")
+        advice.append(_("split it with --split {split}").format(split=SPLITS[view.name]))
     if view.name == "raci":
-        advice.append("see all of it with raci matrix")
-    advice += ["draw part of it with --focus ID", "or give a larger --page"]
-    return f"{what} does not read on {page}: {fit.problem()}; {', '.join(advice)}"
+        advice.append(_("see all of it with raci matrix"))
+    advice += [_("draw part of it with --focus ID"), _("or give a larger --page")]
+    return _("{what} does not read on {page}: {problem}; {advice}").format(
+        what=what, page=page, problem=fit.problem(), advice=", ".join(advice))
 
 
 def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> None:
