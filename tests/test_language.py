@@ -271,6 +271,6 @@ def test_the_names_the_vocabulary_lists_are_the_ones_drawn() -> None:
     from raci.model import BODY_KINDS, KINDS
     from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, PAGE_NAMES, VIEW_NAMES
 
-    assert VIEW_NAMES == tuple(VIEWS) and PAGE_NAMES == tuple(PAGES)
+    assert tuple(VIEWS) == VIEW_NAMES and tuple(PAGES) == PAGE_NAMES
     assert tuple(BODY_KIND_NAMES) == BODY_KINDS
     assert tuple(KIND_NAMES) == tuple(KIND_TITLES) == tuple(KINDS)
