@@ -60,6 +60,16 @@ def current_language() -> str:
     return _language
 
 
+def speak(language: str) -> None:
+    """At the program's edge: speak `language`, and let the libraries that
+    speak through gettext's program-wide domain (click's usage errors and
+    help headings) find their texts in raci's catalogue in that language."""
+    set_language(language)
+    gettext.bindtextdomain("raci", LOCALE_DIR)
+    gettext.textdomain("raci")
+    os.environ["LANGUAGE"] = language
+
+
 @cache
 def _translations(language: str, domain: str) -> gettext.NullTranslations:
     return gettext.translation(domain, LOCALE_DIR, [language], fallback=True)
@@ -70,6 +80,12 @@ def _(message: str, domain: str = "raci") -> str:
     if _language == LANGUAGES[0]:
         return message
     return _translations(_language, domain).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue where it is defined (a table of
+    words); `_` translates it where it is read."""
+    return message
 
 
 def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> str:

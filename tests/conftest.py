@@ -15,6 +15,7 @@ test once on each backend.
 from __future__ import annotations
 
 import os
+import runpy
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from raci.cli import main
+from raci.i18n import speak
 
 
 @dataclass
@@ -35,6 +37,26 @@ class Result:
 
 
 Raci = Callable[..., Result]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the catalogues as the build does, so that a translation just
+    written in a ``.po`` is the one the tests read (once, before the workers)."""
+    if not hasattr(session.config, "workerinput"):
+        setup = runpy.run_path(str(Path(__file__).parent.parent / "setup.py"),
+                               run_name="catalogues")
+        setup["compile_catalogues"]()
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """raci speaks English in a test unless the test asks for Dutch, whatever
+    the machine's locale; the language a test chose does not outlive it."""
+    for variable in ("RACI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    speak("en")
 
 
 @pytest.fixture(autouse=True)

@@ -45,7 +45,9 @@ SDIST_FILES = {"README.md", "CHANGELOG.md", "LICENSE", "Makefile", "pyproject.to
 NOT_SHIPPED = {"__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache",
                "node_modules"}
 NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "*.db",
-                                    "*.pyc", ".import_linter_cache", *NOT_SHIPPED)
+                                    "*.pyc", "*.mo", ".import_linter_cache", *NOT_SHIPPED)
+COMPILED_CATALOGUE = "raci/locale/nl/LC_MESSAGES/raci.mo"
+"""Compiled by the build from the .po beside it; never in the repository or the sdist."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def project_files(top: Path) -> Iterator[str]:
     for folder, folders, files in os.walk(top, followlinks=True):
         folders[:] = [name for name in folders if name not in NOT_SHIPPED]
         for name in files:
-            if not name.endswith((".pyc", ".db")):
+            if not name.endswith((".pyc", ".db", ".mo")):
                 yield (Path(folder) / name).relative_to(ROOT).as_posix()
 
 
@@ -86,7 +88,7 @@ def test_the_sdist_holds_what_the_tests_need(built: Built) -> None:
     expected = SDIST_FILES | {path for top in SDIST_TREES for path in project_files(ROOT / top)}
     assert sorted(expected - members) == []
     assert "tests/__snapshots__" in {path.rsplit("/", 2)[0] for path in members}
-    assert [path for path in members if path.endswith((".pyc", ".db"))] == []
+    assert [path for path in members if path.endswith((".pyc", ".db", ".mo"))] == []
 
 
 def test_the_wheel_holds_the_package_and_says_what_it_needs(built: Built) -> None:
@@ -96,6 +98,7 @@ def test_the_wheel_holds_the_package_and_says_what_it_needs(built: Built) -> Non
         meta = email.message_from_bytes(wheel.read(f"{info}/METADATA"))
         scripts = wheel.read(f"{info}/entry_points.txt").decode()
     assert set(project_files(ROOT / "raci")) <= names  # modules, schemas, samples, styles
+    assert COMPILED_CATALOGUE in names
     assert {name.split("/")[0] for name in names} == {"raci", info}
     assert "raci = raci.cli:main" in scripts
     requires = meta.get_all("Requires-Dist")
@@ -209,6 +212,9 @@ def test_the_installed_wheel_is_alone_with_its_dependencies(installed: Installed
     assert Path(module).is_relative_to(installed.site_packages)
     assert missing == "None None"  # the test extra is not there
     assert installed.raci("--version").strip().endswith(metadata.version("raci"))
+    dutch = installed.raci("--lang", "nl", "--help")
+    assert "raci: governance modelleren, controleren en tekenen." in dutch
+    assert "Opdrachten:" in dutch and "Toon deze hulptekst en stop." in dutch
 
 
 def test_the_installed_wheel_runs_every_documented_command(installed: Installed) -> None:

@@ -859,7 +859,7 @@ async def test_palette_offers_every_action(database: Path) -> None:
                             for i in range(commands.option_count))
         for title in ("Undo", "Redo", "Edit selected entity", "Delete selected entity",
                       "Go back", "Waive finding", "Pick matrix scope", "Export diagram",
-                      "Show keys", "Add unit", "Add kpi", "Show findings"):
+                      "Show keys", "Add unit", "Add indicator", "Show findings"):
             assert title in offered
 
 

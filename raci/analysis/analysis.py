@@ -23,6 +23,7 @@ from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycl
 from raci.analysis.overlap import LookAlikes, look_alikes
 from raci.model import LETTERS, Letter
 from raci.model.lean import NO_ASSIGNMENTS, LeanBody, LeanKpi, LeanModel, LeanRole, LetterColumns
+from raci.vocabulary import KIND_NAMES, capitalised
 
 Derived = TypeVar("Derived")
 
@@ -494,13 +495,6 @@ entity fields it reads; an entity coming or going changes every field of
 its kind."""
 
 
-KIND_LABELS = {
-    "unit": "Unit",
-    "person": "Person",
-    "role": "Role",
-    "body": "Body",
-    "goal": "Goal",
-    "initiative": "Initiative",
-    "decision": "Decision",
-    "kpi": "Indicator",
-}
+KIND_LABELS = {kind: capitalised(word) for kind, word in KIND_NAMES.english.items()}
+"""An entity's kind in finding messages, in English (the rules translate
+their messages whole)."""

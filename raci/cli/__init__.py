@@ -24,13 +24,15 @@ from raci.cli import (
     review_commands,
     scenario_commands,
 )
+from raci.cli.language import TranslatedGroup, translate_help
 from raci.cli.options import discard_output
-from raci.errors import ModelFileError, RaciError
+from raci.errors import ModelFileError, RaciError, UsageError
+from raci.i18n import LANGUAGES, _, choose_language, speak
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class RaciGroup(click.Group):
+class RaciGroup(TranslatedGroup):
     """Runs `raci edit` when no subcommand is given."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -42,8 +44,11 @@ class RaciGroup(click.Group):
 @click.group(cls=RaciGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True,
               help="Show the traceback of an internal error (allowed anywhere on the line).")
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Speak this language (default: RACI_LANG, the lang setting of [tool.raci], "
+                   "else the locale's; allowed anywhere on the line).")
 @click.version_option(package_name="raci")
-def cli(debug: bool) -> None:
+def cli(debug: bool, lang: str | None) -> None:
     """raci: model, lint and draw governance."""
 
 
@@ -51,6 +56,7 @@ for module in (model_commands, scenario_commands, generate_commands, lint_comman
                review_commands, diagram_commands, app_commands):
     for command in module.COMMANDS:
         cli.add_command(command)
+translate_help(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -73,6 +79,7 @@ def run(args: list[str], *, debug: bool = False) -> int:
     broken pipe, where SPEC §3 asks for exit 2 and one line.
     """
     try:
+        args = _speak_the_chosen_language(args)
         with cli.make_context("raci", list(args)) as ctx:
             cli.invoke(ctx)
     except click.exceptions.Exit as done:
@@ -82,10 +89,10 @@ def run(args: list[str], *, debug: bool = False) -> int:
     except click.ClickException as error:
         return _refuse(_one_line(error.format_message()))
     except (click.exceptions.Abort, KeyboardInterrupt):
-        return _refuse("interrupted")
+        return _refuse(_("interrupted"))
     except BrokenPipeError:
         discard_output()
-        return _refuse("the output was closed before all of it was written")
+        return _refuse(_("the output was closed before all of it was written"))
     except ModelFileError as error:  # already FILE:LINE:COL: message, one line per problem
         with contextlib.suppress(BrokenPipeError):
             click.echo(str(error), err=True)
@@ -95,9 +102,31 @@ def run(args: list[str], *, debug: bool = False) -> int:
     except Exception as error:  # an internal error: still one line, never a traceback
         if debug:
             raise
-        return _refuse(f"internal error: {type(error).__name__}: {_one_line(str(error))} "
-                       "(run `raci --debug ...` for the traceback)")
+        return _refuse(_("internal error: {error} (run `raci --debug ...` for the traceback)")
+                       .format(error=f"{type(error).__name__}: {_one_line(str(error))}"))
     return EXIT_OK
+
+
+def _speak_the_chosen_language(args: list[str]) -> list[str]:
+    """Speak the language `--lang` names (anywhere on the line, as `--debug`),
+    else the one `choose_language` finds; `args` without `--lang`."""
+    from raci.lint.config import language_setting
+
+    rest, option = [], None
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            option = next(words, "")
+        elif word.startswith("--lang="):
+            option = word.removeprefix("--lang=")
+        else:
+            rest.append(word)
+    if option is not None and option not in LANGUAGES:
+        speak(choose_language())
+        raise UsageError(_("--lang: {value!r} is not one of {choices}")
+                         .format(value=option, choices=", ".join(LANGUAGES)))
+    speak(choose_language(option, None if option else language_setting()))
+    return rest
 
 
 def _refuse(reason: str) -> int:
@@ -113,6 +142,6 @@ def _one_line(message: str) -> str:
 
 def _help_hint(ctx: click.Context | None) -> str:
     path = ctx.command_path if ctx is not None else "raci"
-    return f"; see `{path} --help`"
+    return _("; see `{command} --help`").format(command=path)
 
 

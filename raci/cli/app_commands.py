@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from raci.errors import RaciError, UsageError
+from raci.i18n import _
 from raci.source import database_url, is_model_file
 
 DEFAULT_DATABASE = "org.db"
@@ -24,8 +25,8 @@ def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) 
     from raci.tui.settings import theme_names
 
     if value is not None and value not in theme_names():
-        raise UsageError(f"--theme: no theme {value!r}; choose one of "
-                         f"{', '.join(theme_names())}")
+        raise UsageError(_("--theme: no theme {value!r}; choose one of {themes}").format(
+            value=value, themes=", ".join(theme_names())))
     return value
 
 
@@ -43,14 +44,13 @@ theme_option = click.option(
 def edit(model: str, theme: str | None, read_only: bool) -> None:
     """Open the app on a database (default ./org.db, created if absent)."""
     if is_model_file(model):
-        raise UsageError(
-            f"{model}: the app edits a database; run `raci import {model} --into org.db`, "
-            "then `raci edit org.db`"
-        )
+        raise UsageError(_("{model}: the app edits a database; run `raci import {model} --into "
+                           "org.db`, then `raci edit org.db`").format(model=model))
     database_url(model)  # refuses what is neither a .db file nor a URL
     create = "://" not in model and not Path(model).exists()
     if create and read_only:
-        raise UsageError(f"{model}: no such database to look at; --read-only creates nothing")
+        raise UsageError(_("{model}: no such database to look at; --read-only creates nothing")
+                         .format(model=model))
     _run_app(model, create=create, theme=theme, read_only=read_only)
 
 
@@ -66,15 +66,16 @@ def demo(sample: str, theme: str | None) -> None:
     names = sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
                    if p.name.endswith(".yaml"))
     if sample not in names:
-        raise UsageError(f"no sample {sample!r}; choose one of {', '.join(names)}")
+        raise UsageError(_("no sample {sample!r}; choose one of {samples}").format(
+            sample=sample, samples=", ".join(names)))
     directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
     with resources.as_file(samples / f"{sample}.yaml") as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
     import_file(model_file, str(database))
     _run_app(str(database), create=False, theme=theme)
-    click.echo(f"The demo database stays at {database}; open it again with "
-               f"`raci edit {database}`.")
+    click.echo(_("The demo database stays at {database}; open it again with "
+                 "`raci edit {database}`.").format(database=database))
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False) -> None:
@@ -100,12 +101,12 @@ def serve(model: str, port: int, write: bool, theme: str | None) -> None:
     database that exists. Read-only unless --write.
     """
     if is_model_file(model):
-        raise UsageError(f"{model}: serve a database; run `raci import {model} --into org.db`, "
-                         "then `raci serve org.db`")
+        raise UsageError(_("{model}: serve a database; run `raci import {model} --into org.db`, "
+                           "then `raci serve org.db`").format(model=model))
     database_url(model)
     if "://" not in model and not Path(model).exists():
-        raise UsageError(f"{model}: no such database; create it with `raci edit {model}` "
-                         "or `raci import FILE --into " + model + "`")
+        raise UsageError(_("{model}: no such database; create it with `raci edit {model}` or "
+                           "`raci import FILE --into {model}`").format(model=model))
     from raci.tui.serve import serve as serve_app
 
     serve_app(model, port=port, write=write, theme=theme)

@@ -22,7 +22,9 @@ from raci.cli.options import (
     timeout_option,
 )
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 from raci.source import ModelSource, open_model
+from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES, VIEW_TITLES
 
 if TYPE_CHECKING:
     from raci.export import Fit, Matrix, Page, RuleHelp, View
@@ -30,16 +32,12 @@ if TYPE_CHECKING:
     from raci.lint.findings import Finding
     from raci.model import Model
 
-VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
-DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 MATRIX_FORMATS = ("table", "csv", "markdown")
-PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
 DEFAULT_PAGE = "a3"
 MATRIX_LAYOUTS = ("grid", "list")
 READABLE_CELLS = 1_000_000
 """Items by actors beyond which a grid is only for programs: say what reads."""
 NO_ITEMS = "No items in this scope.\n"
-DEFAULT_DEPTH = 2
 DEFAULT_HUB = 12
 SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
                   ".mmd": "mermaid", ".mermaid": "mermaid"}
@@ -74,8 +72,9 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
     """
     named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt is not None and named is not None and named != fmt:
-        raise UsageError(f"-o {output} is a .{named} file but --format is {fmt}; "
-                         f"name the file .{fmt} or leave --format out")
+        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
+                           "file .{format} or leave --format out").format(
+                               output=output, named=named, format=fmt))
     return fmt or named or "dot"
 
 
@@ -115,9 +114,11 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
 
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
-        raise UsageError(f"--format {fmt} is binary; give -o FILE or redirect the output")
+        raise UsageError(_("--format {format} is binary; give -o FILE or redirect the output")
+                         .format(format=fmt))
     if output is None and split is not None:
-        raise UsageError(f"--split {split} writes one drawing per part; give -o FILE")
+        raise UsageError(_("--split {split} writes one drawing per part; give -o FILE")
+                         .format(split=split))
     source = open_model(model)
     view = export.build_view(source.model, view_name)
     if focus is not None:
@@ -131,7 +132,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
                 for part in parts]
     for part, drawing in zip(parts, drawings, strict=True):
         if drawing.fit is not None and not drawing.fit.reads:
-            click.echo(f"raci: warning: {fit_advice(part, page_name, drawing.fit, split)}",
+            click.echo(_("raci: warning: {warning}").format(
+                warning=fit_advice(part, page_name, drawing.fit, split)),
                        err=True)
     if output is None:
         sys.stdout.flush()
@@ -147,14 +149,16 @@ def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
     """One line: which drawing does not read on which page, why, and what to do."""
     from raci.export import SPLITS
 
-    what = f"the {view.name} view" + (f" ({view.subtitle.split(' · ')[0]})" if split else "")
+    what = _("the {view} view").format(view=VIEW_TITLES[view.name]) + (
+        f" ({view.subtitle.split(' · ')[0]})" if split else "")
     advice = []
     if split is None and view.name in SPLITS:
-        advice.append(f"split it with --split {SPLITS[view.name]}")
+        advice.append(_("split it with --split {split}").format(split=SPLITS[view.name]))
     if view.name == "raci":
-        advice.append("see all of it with raci matrix")
-    advice += ["draw part of it with --focus ID", "or give a larger --page"]
-    return f"{what} does not read on {page}: {fit.problem()}; {', '.join(advice)}"
+        advice.append(_("see all of it with raci matrix"))
+    advice += [_("draw part of it with --focus ID"), _("or give a larger --page")]
+    return _("{what} does not read on {page}: {problem}; {advice}").format(
+        what=what, page=page, problem=fit.problem(), advice=", ".join(advice))
 
 
 def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> None:
@@ -170,7 +174,8 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
         for path, data in zip(paths, drawings, strict=True):
             export.write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
-    click.echo(f"Wrote {len(drawings)} drawing{'s' if len(drawings) != 1 else ''}: {names}")
+    click.echo(ngettext("Wrote {count} drawing: {names}", "Wrote {count} drawings: {names}",
+                        len(drawings)).format(count=len(drawings), names=names))
 
 
 @click.command("matrix")
@@ -194,9 +199,9 @@ def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
         print_matrix_table(table)
     else:
         if len(table.rows) * len(table.columns) > READABLE_CELLS:
-            click.echo(f"note: the matrix is {len(table.rows):,} items by "
-                       f"{len(table.columns):,} actors; --layout list names each item's actors "
-                       "and --scope ID narrows it", err=True)
+            click.echo(_("note: the matrix is {items:,} items by {actors:,} actors; --layout "
+                         "list names each item's actors and --scope ID narrows it").format(
+                             items=len(table.rows), actors=len(table.columns)), err=True)
         write_lines(matrix_grid_lines(table, fmt))
 
 
@@ -228,10 +233,10 @@ def print_matrix_table(table: Matrix) -> None:
     laid_out = matrix_table(table, width, colour=colour)
     write_lines(laid_out.lines)
     if laid_out.left_out:
-        note = (f"{laid_out.left_out} of {len(table.columns)} actors left out to fit {width} "
-                "columns (the busiest are shown); see them all with --format csv or --format "
-                "markdown, each item's actors with --layout list, or narrow the matrix with "
-                "--scope ID.")
+        note = _("{left_out} of {actors} actors left out to fit {width} columns (the busiest "
+                 "are shown); see them all with --format csv or --format markdown, each "
+                 "item's actors with --layout list, or narrow the matrix with --scope ID.").format(
+                     left_out=laid_out.left_out, actors=len(table.columns), width=width)
         write_lines([textwrap.fill(note, width) + "\n"])
 
 
@@ -269,7 +274,7 @@ def report(model: str, output: Path, timeout: float) -> None:
     linted = lint_result(source)
     for warning in export.write_report(source, output, linted.findings, rule_helps(),
                                        not_run=linted.not_run, timeout=timeout):
-        click.echo(f"raci: warning: {warning}", err=True)
+        click.echo(_("raci: warning: {warning}").format(warning=warning), err=True)
 
 
 COMMANDS: list[click.Command] = [diagram, matrix, report]

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.scenarios import Scenario, Step
 from raci.source import database_url, split_scenario
+from raci.vocabulary import KIND_NAMES
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -48,7 +50,7 @@ class Editing:
             return summary
         self.store.add_step(self.scenario.name, Step(change, found, summary),
                             after=len(self.scenario.steps))
-        return f"{summary} (scenario {self.scenario.name})"
+        return _("{summary} (scenario {name})").format(summary=summary, name=self.scenario.name)
 
 
     def keep(self, steps: Sequence[Step]) -> str:
@@ -60,7 +62,7 @@ class Editing:
 
         problems = check_model(self.model)
         if problems:
-            raise UsageError("; ".join(p.message for p in problems) + "; nothing was written")
+            raise UsageError("; ".join(p.message for p in problems) + _("; nothing was written"))
         if self.scenario is None:
             self.store.save_all([step.change for step in steps])
             return "the model"
@@ -77,8 +79,8 @@ def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
 
     database, named = split_scenario(spec)
     if named is not None and scenario is not None and named != scenario:
-        raise UsageError(f"{spec} names scenario {named} and --scenario names {scenario}; "
-                         "give one")
+        raise UsageError(_("{spec} names scenario {named} and --scenario names {scenario}; "
+                           "give one").format(spec=spec, named=named, scenario=scenario))
     scenario = scenario or named
     with open_store(database_url(database)) as store:
         if scenario is None:
@@ -115,19 +117,20 @@ def existing(
     entity = model.get(entity_id)
     if entity is None:
         near = difflib.get_close_matches(entity_id, list(_ids(model, kinds)), n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise UsageError(f"no entity with id {entity_id!r}{hint}")
+        hint = _("; did you mean {id!r}?").format(id=near[0]) if near else ""
+        raise UsageError(_("no entity with id {id!r}").format(id=entity_id) + hint)
     if kinds is not None and model.kind(entity_id) not in kinds:
-        raise UsageError(f"{entity_id} is a {model.kind(entity_id)}, not {what}")
+        raise UsageError(_("{id} is a {kind}, not {what}").format(
+            id=entity_id, kind=KIND_NAMES[model.kind(entity_id) or ""], what=what))
     return entity
 
 
 def existing_item(model: Model, item_id: str) -> Entity:
-    return existing(model, item_id, ITEM_KINDS, "an item (goal, initiative, decision or kpi)")
+    return existing(model, item_id, ITEM_KINDS, _("an item (goal, initiative, decision or kpi)"))
 
 
 def existing_actor(model: Model, actor_id: str) -> Entity:
-    return existing(model, actor_id, ACTOR_KINDS, "an actor (role, body or person)")
+    return existing(model, actor_id, ACTOR_KINDS, _("an actor (role, body or person)"))
 
 
 def _ids(model: Model, kinds: frozenset[str] | None) -> list[str]:

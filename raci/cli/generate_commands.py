@@ -8,6 +8,7 @@ import click
 
 from raci.cli.options import output_option, tell_schema_written
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.source import FILE_SUFFIXES
 
 
@@ -26,14 +27,18 @@ def generate(size: str, seed: int, scale: int, output: Path) -> None:
     from raci.generate import generate_model
 
     if output.suffix.lower() not in FILE_SUFFIXES:
-        raise UsageError(f"{output}: give a .yaml, .yml or .json file to write")
+        raise UsageError(_("{output}: give a .yaml, .yml or .json file to write").format(
+            output=output))
     if not output.parent.is_dir():
-        raise UsageError(f"{output}: the folder {output.parent} does not exist")
+        raise UsageError(_("{output}: the folder {folder} does not exist").format(
+            output=output, folder=output.parent))
     model = generate_model(size, seed, scale=scale)
     schema = write_model(model, output)
     scaled = "" if scale == 1 else f" ×{scale}"
-    click.echo(f"Wrote {output}: {len(model):,} entities, "
-               f"{len(model.assignments):,} assignments ({size}{scaled}, seed {seed}).")
+    click.echo(_("Wrote {output}: {entities:,} entities, {assignments:,} assignments "
+                 "({size}, seed {seed}).").format(output=output, entities=len(model),
+                                                  assignments=len(model.assignments),
+                                                  size=f"{size}{scaled}", seed=seed))
     tell_schema_written(schema)
 
 

@@ -16,6 +16,7 @@ import click
 
 from raci.cli.options import format_option, write_output
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
 from raci.lint.output import FORMATS
@@ -85,18 +86,20 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
                                    (suggest, "--suggest", SUGGEST_FORMATS)):
         if asked and fmt not in formats:
-            raise UsageError(f"{option}: works with --format {', '.join(formats)}, not {fmt}")
+            raise UsageError(_("{option}: works with --format {formats}, not {format}").format(
+                option=option, formats=", ".join(formats), format=fmt))
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
-        raise UsageError(f"{config_file}: no such configuration file")
+        raise UsageError(_("{file}: no such configuration file").format(file=config_file))
     if select is not None and not split_codes(select):  # an empty CI variable, most likely
-        raise UsageError("--select: give rule codes, prefixes or names, or ALL")
+        raise UsageError(_("--select: give rule codes, prefixes or names, or ALL"))
     config = config_for(
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
         fail_on=fail_on, as_of=None if as_of is None else option_date(as_of, "--as-of"),
     )
     if baseline is not None and not baseline.is_file():
-        raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
+        raise UsageError(_("{file}: no such baseline file; write one with --write-baseline")
+                         .format(file=baseline))
     fixing = _fixing(scenario, unsafe=unsafe_fixes, suggest=suggest) if fix else None
     run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
                    lint_one=fixing, suggest=suggest)
@@ -104,16 +107,19 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     write_output(render(run, RULES), output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
-            count = f"{len(fixes)} finding{'' if len(fixes) == 1 else 's'}"
-            click.echo(f"raci: fixed {count} in {model}", err=True)
+            count = ngettext("{count} finding", "{count} findings", len(fixes)).format(
+                count=len(fixes))
+            click.echo(_("raci: fixed {findings} in {model}").format(findings=count, model=model),
+                       err=True)
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
-        click.echo(f"raci: wrote {run.baseline_written} fingerprints to {write_baseline}",
-                   err=True)
+        click.echo(_("raci: wrote {count} fingerprints to {file}").format(
+            count=run.baseline_written, file=write_baseline), err=True)
     elif write_baseline is not None:
-        click.echo(f"raci: did not write {write_baseline}: "
-                   f"{len(run.unread)} of {len(run.models)} models could not be read", err=True)
+        click.echo(_("raci: did not write {file}: {unread} of {count} models could not be read")
+                   .format(file=write_baseline, unread=len(run.unread), count=len(run.models)),
+                   err=True)
     if run.errors:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)
     if run.failed:
@@ -129,18 +135,18 @@ def _check_fixing(models: Sequence[str], *, fix: bool, unsafe: bool,
     if not fix:
         for given, name in ((unsafe, "--unsafe-fixes"), (scenario is not None, "--scenario")):
             if given:
-                raise UsageError(f"{name}: works with --fix")
+                raise UsageError(_("{option}: works with --fix").format(option=name))
         return
     if scenario is not None and not is_valid_scenario_name(scenario):
-        raise UsageError(f"--scenario: {scenario!r} is not a scenario name: letters, digits, "
-                         "_ and -, starting with a letter or digit")
+        raise UsageError(_("--scenario: {name!r} is not a scenario name: letters, digits, _ and "
+                           "-, starting with a letter or digit").format(name=scenario))
     for model in models:
         if is_model_file(split_scenario(model)[0]):
-            raise UsageError(
-                f"--fix: {model} is a model file, and raci does not write model files (they "
-                f"keep your comments and order); fix a database instead: `raci import {model} "
+            raise UsageError(_(
+                "--fix: {model} is a model file, and raci does not write model files (they "
+                "keep your comments and order); fix a database instead: `raci import {model} "
                 "--into org.db`, `raci lint org.db --fix`, then `raci export org.db` if the "
-                "file must follow")
+                "file must follow").format(model=model))
 
 
 def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
@@ -188,8 +194,9 @@ def rules(code: str | None, fmt: str) -> None:
     found = find_rule(code)
     if found is None:
         nearest = closest_rule(code)
-        hint = f" did you mean {nearest!r}?" if nearest else ""
-        raise UsageError(f"no rule {code!r};{hint} `raci rules` lists them")
+        hint = _(" did you mean {code!r}?").format(code=nearest) if nearest else ""
+        raise UsageError(_("no rule {code!r};").format(code=code) + hint
+                         + _(" `raci rules` lists them"))
     click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
 
 

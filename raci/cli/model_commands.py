@@ -21,14 +21,17 @@ import click
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import (
     confirm,
+    contents_text,
     format_option,
     model_argument,
     output_option,
     progress_bar,
     scenario_option,
     tell_schema_written,
+    tell_written,
 )
 from raci.errors import ModelFileError, UsageError
+from raci.i18n import _
 from raci.model import (
     KINDS,
     Assignment,
@@ -43,8 +46,11 @@ from raci.model.changes import Change, removal
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
 from raci.source import ModelSource, database_url, is_model_file, open_model, split_scenario
+from raci.vocabulary import KIND_NAMES
 
-KIND_NAMES = list(KINDS)
+KIND_CHOICES = list(KINDS)
+LAYOUT_WORDS = {"matrix": lambda: _("matrix"), "roster": lambda: _("roster")}
+"""A spreadsheet's layout in running text, in the user's language."""
 EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx",
                    ".csv": "csv"}
 
@@ -60,10 +66,10 @@ def new(model: str, name: str | None) -> None:
     from raci.store import open_store
 
     if name is not None and not name.strip():
-        raise UsageError("--name: give the organisation a name, or leave the option out")
+        raise UsageError(_("--name: give the organisation a name, or leave the option out"))
     with open_store(database_url(model), create=True, name=name):
         pass
-    confirm(f"created {model}")
+    confirm(_("created {model}").format(model=model))
 
 
 @click.command(name="import")
@@ -96,19 +102,20 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
                                           ("--column", columns),
                                           ("--kind", kind != "initiative")) if value]
         if given:
-            raise UsageError(f"{', '.join(given)}: for spreadsheets only; {file} is a model "
-                             "file")
+            raise UsageError(_("{options}: for spreadsheets only; {file} is a model file")
+                             .format(options=", ".join(given), file=file))
     with progress_bar() as progress:
         options.progress = progress
         report = import_file(file, model, options)
     for notice in report.notices:
-        click.echo(f"note: {notice}", err=True)
+        click.echo(_("note: {notice}").format(notice=notice), err=True)
     if report.layout == "model":
-        confirm(f"imported {report.entities} entities and {report.assignments} assignments "
-                f"into {model}")
+        confirm(_("imported {contents} into {model}").format(
+            contents=contents_text(report.entities, report.assignments), model=model))
     else:  # merged into what was there: say what the model holds now
-        confirm(f"imported the {report.layout} {file.name} into {model}, which now holds "
-                f"{report.entities} entities and {report.assignments} assignments")
+        confirm(_("imported the {layout} {file} into {model}, which now holds {contents}")
+                .format(layout=LAYOUT_WORDS[report.layout](), file=file.name, model=model,
+                        contents=contents_text(report.entities, report.assignments)))
 
 
 @click.command()
@@ -132,7 +139,7 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
         sys.stdout.write(dump_model(source.model, fmt))  # type: ignore[arg-type]
         return
     schema = write_model(source.model, output, fmt)  # type: ignore[arg-type]
-    click.echo(f"wrote {output}", err=True)
+    tell_written(output)
     tell_schema_written(schema)
 
 
@@ -146,11 +153,11 @@ def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) ->
         write_matrix_csv(source.model, output)
     else:
         if output is None:
-            raise UsageError("--format xlsx: give the workbook to write with -o FILE.xlsx")
+            raise UsageError(_("--format xlsx: give the workbook to write with -o FILE.xlsx"))
         from raci.lint import lint_model
 
         write_matrix_workbook(source.model, lint_model(source), output)
-    click.echo(f"wrote {output}", err=True)
+    tell_written(output)
 
 
 @click.command()
@@ -172,7 +179,7 @@ def schema(output: Path | None) -> None:
         sys.stdout.write(schema_text())
         return
     write_file_whole(output, schema_text())
-    click.echo(f"wrote {output}", err=True)
+    tell_written(output)
 
 
 @click.command()
@@ -189,15 +196,15 @@ def validate(files: tuple[Path, ...]) -> None:
         except ModelFileError as error:
             problems.extend(error.problems)
         else:
-            click.echo(f"{file}: ok ({len(loaded.model)} entities, "
-                       f"{len(loaded.model.assignments)} assignments)")
+            click.echo(_("{file}: ok ({contents})").format(file=file, contents=contents_text(
+                len(loaded.model), len(loaded.model.assignments))))
     if problems:
         raise ModelFileError(problems)
 
 
 @click.command()
 @model_argument
-@click.argument("kind", metavar="KIND", type=click.Choice(KIND_NAMES))
+@click.argument("kind", metavar="KIND", type=click.Choice(KIND_CHOICES))
 @click.argument("entity_id", metavar="ID")
 @click.option("--name", required=True, help="The entity's name.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
@@ -213,10 +220,12 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
-            raise UsageError(f"id {entity_id!r} is already used by a {current.kind(entity_id)}")
+            raise UsageError(_("id {id!r} is already used by a {kind}").format(
+                id=entity_id, kind=KIND_NAMES[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
         entity = entity_from_data(kind, data)
-        said = editing.save(Change(put=[entity]), f"added {kind} {entity_id}")
+        said = editing.save(Change(put=[entity]), _("added {kind} {id}").format(
+            kind=KIND_NAMES[kind], id=entity_id))
     confirm(said)
 
 
@@ -235,7 +244,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         _set_org(model, (entity_id, *settings), scenario)
         return
     if not settings:
-        raise UsageError("give at least one FIELD=VALUE")
+        raise UsageError(_("give at least one FIELD=VALUE"))
     with edit(model, scenario) as editing:
         current = editing.model
         entity = existing(current, entity_id)
@@ -251,7 +260,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         changed = entity_from_data(kind, data)
         if isinstance(changed, Kpi):  # the file data does not say whether it has a block
             changed.has_raci = current.kpis[entity_id].has_raci
-        said = editing.save(Change(put=[changed]), f"changed {entity_id} ({', '.join(settings)})")
+        said = editing.save(Change(put=[changed]), _("changed {id} ({fields})").format(
+            id=entity_id, fields=", ".join(settings)))
     confirm(said)
 
 
@@ -269,11 +279,12 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
             key, sep, text = setting.partition("=")
             field = key.removeprefix(ORG_PREFIX)
             if not key.startswith(ORG_PREFIX) or not sep:
-                raise UsageError(f"{setting!r}: write org.FIELD=VALUE; the organisation's "
-                                 "header cannot be set together with an entity")
+                raise UsageError(_("{setting!r}: write org.FIELD=VALUE; the organisation's "
+                                   "header cannot be set together with an entity").format(
+                                       setting=setting))
             if field not in fields:
-                raise UsageError(f"the organisation has no field {field!r}; "
-                                 f"fields: {', '.join(fields)}")
+                raise UsageError(_("the organisation has no field {field!r}; fields: {fields}")
+                                 .format(field=field, fields=", ".join(fields)))
             value = _parse_value(str(fields[field].type), text)
             if value is None:
                 data.pop(field, None)
@@ -281,7 +292,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
         said = editing.save(Change(org=org_from_data(data)),
-                            f"changed the organisation's {changed}")
+                            _("changed the organisation's {fields}").format(fields=changed))
     confirm(said)
 
 
@@ -298,21 +309,24 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
     from raci.lint.baseline import read_baseline, rename_in_baseline
 
     if baselines and (scenario is not None or split_scenario(model)[1] is not None):
-        raise UsageError("--baseline: a baseline follows a rename of the model itself; rename "
-                         "in the model once the scenario is applied, or leave --baseline out")
+        raise UsageError(_("--baseline: a baseline follows a rename of the model itself; rename "
+                           "in the model once the scenario is applied, or leave --baseline out"))
     if not is_valid_id(new):
-        raise UsageError(f"{new!r} is not an id: letters, digits and _ . : -, starting with a "
-                         f"letter or digit, at most {ID_MAX_LENGTH} characters")
+        raise UsageError(_("{id!r} is not an id: letters, digits and _ . : -, starting with a "
+                           "letter or digit, at most {most} characters").format(
+                               id=new, most=ID_MAX_LENGTH))
     for baseline in baselines:
         read_baseline(baseline)  # refuse an unreadable baseline before anything changes
     with edit(model, scenario) as editing:
         current = editing.model
         existing(current, old)
         if new in current:
-            raise UsageError(f"id {new!r} is already used by a {current.kind(new)}")
-        said = editing.save(Change(rename=(old, new)), f"renamed {old} to {new}")
+            raise UsageError(_("id {id!r} is already used by a {kind}").format(
+                id=new, kind=KIND_NAMES[current.kind(new) or ""]))
+        said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
+            old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
-    also = f" and {renamed} baseline fingerprints" if baselines else ""
+    also = _(" and {count} baseline fingerprints").format(count=renamed) if baselines else ""
     confirm(f"{said}{also}")
 
 
@@ -328,14 +342,13 @@ def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
         existing(current, entity_id)
         references = current.references_to(entity_id)
         if references and not force:
-            raise UsageError(
-                f"{entity_id} is still referred to by {_listing(references)}; "
-                "remove those references first, or use --force to remove them too"
-            )
+            raise UsageError(_("{id} is still referred to by {references}; remove those "
+                               "references first, or use --force to remove them too").format(
+                                   id=entity_id, references=_listing(references)))
         change = removal(current, entity_id)
         others = [i for i in change.delete if i != entity_id]
-        also = f" and indicators {', '.join(others)}" if others else ""
-        said = editing.save(change, f"removed {entity_id}{also}")
+        also = _(" and indicators {ids}").format(ids=", ".join(others)) if others else ""
+        said = editing.save(change, _("removed {id}").format(id=entity_id) + also)
     confirm(said)
 
 
@@ -345,8 +358,8 @@ def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     except ValueError as bad:
         raise click.BadParameter(f"{value!r}: {bad}") from None
     if not letters:
-        raise click.BadParameter("give R, A, C or I, or A/R; to take letters away, "
-                                 "use `raci unassign`")
+        raise click.BadParameter(_("give R, A, C or I, or A/R; to take letters away, "
+                                   "use `raci unassign`"))
     return letters
 
 
@@ -367,7 +380,8 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         kpi = current.kpis.get(item)
         if kpi is not None and not kpi.has_raci:
             change.put.append(dataclasses.replace(kpi, has_raci=True))
-        said = editing.save(change, f"{actor} is {cell_text(letters)} on {item}")
+        said = editing.save(change, _("{actor} is {letters} on {item}").format(
+            actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 
@@ -383,10 +397,11 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
         existing_item(current, item)
         letters = current.letters_of(item, actor)
         if not letters:
-            raise UsageError(f"{actor} holds no letter on {item}")
+            raise UsageError(_("{actor} holds no letter on {item}").format(actor=actor, item=item))
         said = editing.save(Change(unassign=[Assignment(item, letter, actor)
                                              for letter in letters]),
-                            f"{actor} is no longer {cell_text(letters)} on {item}")
+                            _("{actor} is no longer {letters} on {item}").format(
+                                actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 
@@ -421,11 +436,12 @@ def _parse_settings(kind: str, settings: tuple[str, ...]) -> dict[str, Any]:
     for setting in settings:
         field, sep, text = setting.partition("=")
         if not sep:
-            raise UsageError(f"{setting!r}: write FIELD=VALUE")
+            raise UsageError(_("{setting!r}: write FIELD=VALUE").format(setting=setting))
         if field not in allowed:
             near = difflib.get_close_matches(field, allowed, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            raise UsageError(f"a {kind} has no field {field!r}; {hint}fields: {', '.join(allowed)}")
+            hint = _("did you mean {field!r}? ").format(field=near[0]) if near else ""
+            raise UsageError(_("a {kind} has no field {field!r}; {hint}fields: {fields}").format(
+                kind=KIND_NAMES[kind], field=field, hint=hint, fields=", ".join(allowed)))
         parsed[field] = _parse_value(str(fields[field].type), text)
     return parsed
 
@@ -438,7 +454,7 @@ def _parse_value(annotation: str, text: str) -> Any:
         return [part.strip() for part in text.split(",") if part.strip()]
     if annotation.startswith("bool"):  # as a model file has them (YAML 1.2)
         if text not in {"true", "True", "TRUE", "false", "False", "FALSE"}:
-            raise UsageError(f"{text!r} is not true or false")
+            raise UsageError(_("{text!r} is not true or false").format(text=text))
         return text.lower() == "true"
     if annotation.startswith(("int", "float")):
         if annotation.startswith("int"):
@@ -447,11 +463,11 @@ def _parse_value(annotation: str, text: str) -> Any:
         try:
             number = float(text)
         except ValueError:
-            raise UsageError(f"{text!r} is not a number") from None
+            raise UsageError(_("{text!r} is not a number").format(text=text)) from None
         return int(number) if annotation.startswith("int") and number.is_integer() else number
     if annotation.startswith("dt.date"):
         try:
             return parse_date(text)
         except ValueError:
-            raise UsageError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+            raise UsageError(_("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
     return text

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
@@ -55,7 +56,7 @@ def format_option(choices: Sequence[str], help: str, *,
                         show_default=default is not None, help=help)
 
 
-def write_output(text: str, path: Path | None, what: str = "the output") -> None:
+def write_output(text: str, path: Path | None, what: str | None = None) -> None:
     """`text` on stdout, or in the file `-o` names (a one-line reason if it cannot be)."""
     if path is None:
         click.echo(text, nl=False)
@@ -63,7 +64,8 @@ def write_output(text: str, path: Path | None, what: str = "the output") -> None
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"{path}: cannot write {what}: {error.strerror}") from None
+        raise UsageError(_("{file}: cannot write {what}: {reason}").format(
+            file=path, what=what or _("the output"), reason=error.strerror)) from None
 
 
 def confirm(message: str) -> None:
@@ -78,8 +80,21 @@ def confirm(message: str) -> None:
 def tell_schema_written(schema: Path | None) -> None:
     """Say that a model file's schema was written beside it (see `raci schema`)."""
     if schema is not None:
-        click.echo(f"wrote {schema} beside it: editors check and complete the model file "
-                   "against it", err=True)
+        click.echo(_("wrote {schema} beside it: editors check and complete the model file "
+                     "against it").format(schema=schema), err=True)
+
+
+def tell_written(path: Path) -> None:
+    """Say on stderr that a file was written."""
+    click.echo(_("wrote {file}").format(file=path), err=True)
+
+
+def contents_text(entities: int, assignments: int) -> str:
+    """``129 entities and 12 assignments``, each count with its word's form."""
+    return _("{entities} and {assignments}").format(
+        entities=ngettext("{count} entity", "{count} entities", entities).format(count=entities),
+        assignments=ngettext("{count} assignment", "{count} assignments", assignments)
+        .format(count=assignments))
 
 
 def discard_output() -> None:

@@ -23,6 +23,7 @@ import click
 
 from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.lint.config import option_date, split_codes
 from raci.lint.message import localized
 from raci.text import one_line
@@ -65,10 +66,12 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
     from raci.source import is_model_file, split_scenario
 
     if is_model_file(split_scenario(model)[0]):
-        raise UsageError(f"{model}: raci review keeps its decisions in a database; read the "
-                         f"file into one first: `raci import {model} --into org.db`")
+        raise UsageError(_("{model}: raci review keeps its decisions in a database; read the "
+                           "file into one first: `raci import {model} --into org.db`").format(
+                               model=model))
     if apply_ and scenario is not None:
-        raise UsageError("--apply writes into the model itself; give it or --scenario, not both")
+        raise UsageError(_("--apply writes into the model itself; give it or --scenario, not "
+                           "both"))
     config = config_for([model], config_file, select=split_codes(select),
                         ignore=split_codes(ignore),
                         as_of=None if as_of is None else option_date(as_of, "--as-of"))
@@ -85,9 +88,9 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
         drop_scenario(model, named)
         return
     if editing.scenario is not None and session.steps:
-        click.echo(f"The changes are in scenario {editing.scenario.name}: `raci scenario show "
-                   f"{split_scenario(model)[0]} {editing.scenario.name}`, then `raci scenario "
-                   "apply` or `drop` it.", err=True)
+        click.echo(_("The changes are in scenario {name}: `raci scenario show {model} {name}`, "
+                     "then `raci scenario apply` or `drop` it.").format(
+                         name=editing.scenario.name, model=split_scenario(model)[0]), err=True)
 
 
 def _walk(session: Review, editing: Editing) -> None:
@@ -206,9 +209,9 @@ def _login() -> str:
 def _write_minutes(minutes: str, path: Path | None) -> None:
     if path is None:
         click.echo("")
-    write_output(minutes, path, "the minutes")
+    write_output(minutes, path, _("the minutes"))
     if path is not None:
-        click.echo(f"Wrote the minutes to {path}.", err=True)
+        click.echo(_("Wrote the minutes to {file}.").format(file=path), err=True)
 
 
 COMMANDS: list[click.Command] = [review]

@@ -19,6 +19,7 @@ import click
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
+from raci.i18n import _, ngettext
 from raci.lint.scenarios import SHOW_FORMATS
 from raci.model import Letter
 from raci.model.changes import Change
@@ -48,7 +49,7 @@ def _store(model: str) -> Iterator[Store]:
 
 
 def _changes(count: int) -> str:
-    return f"{count} change{'' if count == 1 else 's'}"
+    return ngettext("{count} change", "{count} changes", count).format(count=count)
 
 
 @scenario.command()
@@ -58,12 +59,13 @@ def _changes(count: int) -> str:
 def new(model: str, name: str, description: str | None) -> None:
     """Make an empty scenario NAME on the model as it is now."""
     if not is_valid_scenario_name(name):
-        raise UsageError(f"{name!r} is not a scenario name: letters, digits, _ and -, starting "
-                         f"with a letter or digit, at most {SCENARIO_NAME_MAX_LENGTH} characters")
+        raise UsageError(_("{name!r} is not a scenario name: letters, digits, _ and -, starting "
+                           "with a letter or digit, at most {most} characters").format(
+                               name=name, most=SCENARIO_NAME_MAX_LENGTH))
     with _store(model) as store:
         store.create_scenario(name, description or None)
-    confirm(f"made scenario {name}; edit in it with --scenario {name}, read it as "
-            f"{model}{SCENARIO_MARK}{name}")
+    confirm(_("made scenario {name}; edit in it with --scenario {name}, read it as {view}")
+            .format(name=name, view=f"{model}{SCENARIO_MARK}{name}"))
 
 
 @scenario.command(name="list")
@@ -81,7 +83,8 @@ def list_(model: str, fmt: str) -> None:
                               indent=2, ensure_ascii=False))
         return
     if not scenarios:
-        click.echo(f"{model} has no scenarios; make one with `raci scenario new {model} NAME`")
+        click.echo(_("{model} has no scenarios; make one with `raci scenario new {model} NAME`")
+                   .format(model=model))
         return
     rows = [["NAME", "CHANGES", "MADE", "ON REVISION", "DESCRIPTION"]] + [
         [s.name, str(len(s.steps)), f"{s.created:%Y-%m-%d %H:%M}", str(s.base_revision),
@@ -118,7 +121,8 @@ def compare(model: str, first: str, second: str, fmt: str) -> None:
     from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_report
 
     if first == second:
-        raise UsageError(f"give two different scenarios to compare, not {first} twice")
+        raise UsageError(_("give two different scenarios to compare, not {name} twice").format(
+            name=first))
     config = config_for([model], None)
     with _store(model) as store:
         base, one = store.load_scenario(first)
@@ -138,7 +142,7 @@ def undo(model: str, name: str) -> None:
     """Take the last change off scenario NAME."""
     with _store(model) as store:
         step = store.undo_step(name)
-    confirm(f"undid {step.summary} (scenario {name})")
+    confirm(_("undid {change} (scenario {name})").format(change=step.summary, name=name))
 
 
 @scenario.command()
@@ -148,9 +152,9 @@ def apply(model: str, name: str) -> None:
     """Write every change of scenario NAME into the model in one transaction
     (all or nothing), then drop the scenario."""
     with _store(model) as store:
-        _, applied = store.apply_scenario(name)
-    confirm(f"applied scenario {name} to {model} ({_changes(len(applied.steps))}); "
-            "the scenario is dropped")
+        _model, applied = store.apply_scenario(name)
+    confirm(_("applied scenario {name} to {model} ({changes}); the scenario is dropped").format(
+        name=name, model=model, changes=_changes(len(applied.steps))))
 
 
 @scenario.command()
@@ -160,7 +164,8 @@ def drop(model: str, name: str) -> None:
     """Delete scenario NAME and its changes; the model is not touched."""
     with _store(model) as store:
         dropped = store.drop_scenario(name)
-    confirm(f"dropped scenario {name} ({_changes(len(dropped.steps))})")
+    confirm(_("dropped scenario {name} ({changes})").format(
+        name=name, changes=_changes(len(dropped.steps))))
 
 
 # ---- remedies ------------------------------------------------------------------
@@ -193,13 +198,14 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, body, BODY, "a body")
-        existing(view, into, BODY, "a body")
+        existing(view, body, BODY, _("a body"))
+        existing(view, into, BODY, _("a body"))
         if chair is not None:
-            existing(view, chair, CHAIRS, "a role or person")
+            existing(view, chair, CHAIRS, _("a role or person"))
         change = _sensibly(merge_bodies, view, body, into, chair)
-        chaired = f", chaired by {chair}" if chair is not None else ""
-        said = editing.save(change, f"merged body {body} into {into}{chaired}")
+        chaired = _(", chaired by {chair}").format(chair=chair) if chair is not None else ""
+        said = editing.save(change, _("merged body {body} into {into}").format(
+            body=body, into=into) + chaired)
     confirm(said)
 
 
@@ -216,12 +222,13 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, body, BODY, "a body")
+        existing(view, body, BODY, _("a body"))
         if heir is not None:
             existing_actor(view, heir)
         change = _sensibly(retire_body, view, body, heir)
         taker = heir or view.bodies[body].chair
-        said = editing.save(change, f"retired body {body}, its letters to {taker}")
+        said = editing.save(change, _("retired body {body}, its letters to {taker}").format(
+            body=body, taker=taker))
     confirm(said)
 
 
@@ -238,12 +245,12 @@ def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
 
     with edit(model, name) as editing:
         view = editing.model
-        existing(view, person, frozenset({"person"}), "a person")
+        existing(view, person, frozenset({"person"}), _("a person"))
         if heir is not None:
             existing_actor(view, heir)
         change = _sensibly(removing, view, person, heir)
-        letters = f", their letters to {heir}" if heir is not None else ""
-        said = editing.save(change, f"removed person {person}{letters}")
+        letters = _(", their letters to {heir}").format(heir=heir) if heir is not None else ""
+        said = editing.save(change, _("removed person {person}").format(person=person) + letters)
     confirm(said)
 
 
@@ -252,7 +259,7 @@ def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
         return None
     letter = value.strip().upper()
     if letter not in ("R", "C", "I"):
-        raise click.BadParameter(f"{value!r}: give R, C or I")
+        raise click.BadParameter(_("{value!r}: give R, C or I").format(value=value))
     return cast(Letter, letter)
 
 
@@ -275,8 +282,10 @@ def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) 
         existing_actor(view, actor)
         formers = [a for a in view.actors(item, "A") if a != actor]
         change = _sensibly(move_accountable, view, item, actor, former)
-        became = f" ({', '.join(formers)} now {former})" if former and formers else ""
-        said = editing.save(change, f"moved the A of {item} to {actor}{became}")
+        became = (_(" ({actors} now {letter})").format(actors=", ".join(formers), letter=former)
+                  if former and formers else "")
+        said = editing.save(change, _("moved the A of {item} to {actor}").format(
+            item=item, actor=actor) + became)
     confirm(said)
 
 

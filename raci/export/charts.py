@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from raci.export.views import largest_overlaps
+from raci.i18n import _
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model
+from raci.vocabulary import LEVEL_NAMES, RULE_GROUP_TITLES
 
 CHART_WIDTH_MM = 86.0
 """Two charts side by side fill the 180 mm between A4's margins."""
@@ -130,7 +132,7 @@ def strongest_overlaps(model: Model, count: int = OVERLAP_BODIES_SHOWN) -> Overl
     chosen: list[str] = []
     ranked = sorted(largest_overlaps(model.bodies.values()),
                     key=lambda o: (-o[3], -o[2], o[0], o[1]))
-    for one, other, _, _ in ranked:
+    for one, other, _shared, _share in ranked:
         for body in (one, other):
             if body not in chosen and len(chosen) < count:
                 chosen.append(body)
@@ -194,18 +196,20 @@ def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str
 
 
 def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
-    title, caption = "Findings per rule group", "Open findings (waived ones left out), by level."
+    title = _("Findings per rule group")
+    caption = _("Open findings (waived ones left out), by level.")
     if not counts:
-        return Chart("findings", title, caption, None, "No rules were run.")
+        return Chart("findings", title, caption, None, _("No rules were run."))
     groups = list(counts)[::-1]  # barh draws from the bottom up
 
     def paint(figure: Any) -> None:
         axes = figure.add_subplot()
-        labels = [group.capitalize() for group in groups]
+        labels = [RULE_GROUP_TITLES.get(group, group.capitalize()) for group in groups]
         left = [0] * len(groups)
         for level in LEVELS:
             widths = [counts[group][level] for group in groups]
-            axes.barh(labels, widths, left=left, color=LEVEL_COLOURS[level], label=level,
+            axes.barh(labels, widths, left=left, color=LEVEL_COLOURS[level],
+                      label=LEVEL_NAMES[level],
                       height=0.6)
             left = [start + width for start, width in zip(left, widths, strict=True)]
         for row, total in enumerate(left):
@@ -218,23 +222,25 @@ def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
 
 
 def coverage_chart(coverage: GoalCoverage) -> Chart:
-    title = "Goals by coverage"
-    caption = ("A goal has an initiative or an indicator when one serves or measures it "
-               "or a goal below it.")
+    title = _("Goals by coverage")
+    caption = _("A goal has an initiative or an indicator when one serves or measures it "
+                "or a goal below it.")
     if not coverage.goals:
-        return Chart("goals", title, caption, None, "The model has no goals.")
-    rows = [("All three", coverage.complete), ("An indicator", coverage.measured),
-            ("An initiative", coverage.worked_on), ("An owner (A)", coverage.owned)]
+        return Chart("goals", title, caption, None, _("The model has no goals."))
+    rows = [(_("All three"), coverage.complete), (_("An indicator"), coverage.measured),
+            (_("An initiative"), coverage.worked_on), (_("An owner (A)"), coverage.owned)]
 
     def paint(figure: Any) -> None:
         axes = figure.add_subplot()
-        labels = [label for label, _ in rows]
-        shares = [100 * covered / coverage.goals for _, covered in rows]
-        axes.barh(labels, shares, color=COVERED_COLOUR, height=0.6, label="has it")
+        labels = [label for label, _covered in rows]
+        shares = [100 * covered / coverage.goals for _label, covered in rows]
+        axes.barh(labels, shares, color=COVERED_COLOUR, height=0.6, label=_("has it"))
         axes.barh(labels, [100 - share for share in shares], left=shares,
-                  color=MISSING_COLOUR, height=0.6, label="lacks it")
-        for row, (_, covered) in enumerate(rows):
-            axes.annotate(f"{covered:,} of {coverage.goals:,}", (100, row), xytext=(3, 0),
+                  color=MISSING_COLOUR, height=0.6, label=_("lacks it"))
+        for row, (_label, covered) in enumerate(rows):
+            axes.annotate(_("{covered:,} of {goals:,}").format(covered=covered,
+                                                               goals=coverage.goals),
+                          (100, row), xytext=(3, 0),
                           textcoords="offset points", va="center")
         axes.set_xlim(0, 100)
         axes.set_xticks([0, 50, 100], ["0 %", "50 %", "100 %"])
@@ -244,19 +250,21 @@ def coverage_chart(coverage: GoalCoverage) -> Chart:
 
 
 def busiest_chart(people: list[BusyPerson]) -> Chart:
-    title = "The busiest people"
-    caption = (f"The {BUSIEST_SHOWN} with the most body seats (directly or through a role "
-               "held) and goals, initiatives and decisions they are Accountable for, together.")
+    title = _("The busiest people")
+    caption = _("The {count} with the most body seats (directly or through a role held) and "
+                "goals, initiatives and decisions they are Accountable for, together.").format(
+                    count=BUSIEST_SHOWN)
     if not people:
         return Chart("people", title, caption, None,
-                     "Nobody sits in a body or is Accountable for an item.")
+                     _("Nobody sits in a body or is Accountable for an item."))
 
     def paint(figure: Any) -> None:
         seats, owned = figure.subplots(1, 2, sharey=True)
         rows = list(range(len(people)))[::-1]  # the busiest on top
         for axes, values, colour, label in (
-                (seats, [p.seats for p in people], SEATS_COLOUR, "Body seats"),
-                (owned, [p.accountable for p in people], ACCOUNTABLE_COLOUR, "Accountable for")):
+                (seats, [p.seats for p in people], SEATS_COLOUR, _("Body seats")),
+                (owned, [p.accountable for p in people], ACCOUNTABLE_COLOUR,
+                 _("Accountable for"))):
             bars = axes.barh(rows, values, height=0.6, color=colour)
             axes.bar_label(bars, [f"{value:,}" if value else "" for value in values], padding=2)
             axes.set_title(label, loc="left")
@@ -270,12 +278,12 @@ def busiest_chart(people: list[BusyPerson]) -> Chart:
 
 
 def overlap_chart(overlaps: OverlapMap) -> Chart:
-    title = "Bodies that overlap most"
-    caption = ("Members in common as a share of all their members (%), for the bodies in "
-               "the strongest overlaps; the columns are numbered as the rows.")
+    title = _("Bodies that overlap most")
+    caption = _("Members in common as a share of all their members (%), for the bodies in "
+                "the strongest overlaps; the columns are numbered as the rows.")
     if not overlaps.bodies:
         return Chart("overlap", title, caption, None,
-                     "No two bodies have a quarter or more of their members in common.")
+                     _("No two bodies have a quarter or more of their members in common."))
     count = len(overlaps.bodies)
 
     def paint(figure: Any) -> None:

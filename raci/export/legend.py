@@ -22,6 +22,8 @@ from raci.export.look import (
     html_text,
     marked,
 )
+from raci.i18n import N_, _
+from raci.vocabulary import Words
 
 KEY_WIDTH = 900.0
 """Points a line of the key takes at most when the drawing's width is not known."""
@@ -35,13 +37,17 @@ TEXT_LETTER = 6.0
 wider one would be stretched across the line), enough for the widest letters."""
 ENTRY_POINTS = 36
 """Points a key entry takes besides its words: its sample and the spaces."""
-SHAPE_WORDS = {
-    "ellipse": "oval", "hexagon": "hexagon", "box3d": "3-D box", "folder": "folder",
-    "parallelogram": "slanted box", "octagon": "octagon", "house": "house", "tab": "tab",
-    "egg": "egg", "component": "box with pins", "note": "folded corner",
-}
+SHAPE_WORDS = Words({
+    "ellipse": N_("oval"), "hexagon": N_("hexagon"), "box3d": N_("3-D box"),
+    "folder": N_("folder"), "parallelogram": N_("slanted box"), "octagon": N_("octagon"),
+    "house": N_("house"), "tab": N_("tab"), "egg": N_("egg"), "component": N_("box with pins"),
+    "note": N_("folded corner"),
+})
 """Node shapes in words; a box (plain, rounded or bold) is drawn in the sample."""
 LINE_STYLES = ("dashed", "dotted")
+LEVEL_FINDINGS = Words({"error": N_("has error findings"), "warning": N_("has warning findings"),
+                        "info": N_("has info findings")})
+"""What a finding colour means in the key."""
 
 
 def heading(view: View, legend: bool = True, width: float | None = None) -> str:
@@ -68,17 +74,18 @@ def legend_entries(view: View) -> list[tuple[str, str]]:
     used_clusters = {cluster.style for cluster in view.clusters.values()}
     used_levels = {mark.level for mark in view.highlights.values()}
     if view.table_rows() is not None:
-        return [(_letter(key, style.attrs), style.legend.removeprefix(key).strip())
+        return [(_letter(key, style.attrs), _(style.legend).removeprefix(key).strip())
                 for key, style in view.edge_styles.items() if key in used_edges] + [
-            (_outline(marked({}, Highlight(level, []))), f"has {level} findings")
+            (_outline(marked({}, Highlight(level, []))), LEVEL_FINDINGS[level])
             for level in LEVEL_COLOURS if level in used_levels]
-    entries = [(_outline(style.attrs), _with_shape(style.legend, style.attrs))
+    entries = [(_outline(style.attrs), _with_shape(_(style.legend), style.attrs))
                for key, style in view.node_styles.items() if key in used_nodes]
-    entries += [(_outline(style.attrs, frame=True), f"{style.legend} (frame)")
+    entries += [(_outline(style.attrs, frame=True), _("{meaning} (frame)").format(
+                    meaning=_(style.legend)))
                 for key, style in view.cluster_styles.items() if key in used_clusters]
-    entries += [(_line(style.attrs), style.legend)
+    entries += [(_line(style.attrs), _(style.legend))
                 for key, style in view.edge_styles.items() if key in used_edges]
-    entries += [(_outline(marked({}, Highlight(level, []))), f"has {level} findings")
+    entries += [(_outline(marked({}, Highlight(level, []))), LEVEL_FINDINGS[level])
                 for level in LEVEL_COLOURS if level in used_levels]
     return entries
 
@@ -113,7 +120,7 @@ def _table(entries: list[tuple[str, str]], width: float | None) -> str:
 def _with_shape(meaning: str, attrs: dict[str, str]) -> str:
     shape = attrs.get("shape", "box")
     if "diagonals" in attrs.get("style", ""):
-        return f"{meaning} (box, cut corners)"
+        return _("{meaning} (box, cut corners)").format(meaning=meaning)
     return f"{meaning} ({SHAPE_WORDS[shape]})" if shape in SHAPE_WORDS else meaning
 
 

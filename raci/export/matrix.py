@@ -31,13 +31,12 @@ from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import require_id
 from raci.model import Entity, Goal, Model, Unit
-from raci.model.entities import CELL_ORDER, LETTER_WORDS, cell_text
+from raci.model.entities import CELL_ORDER, cell_text
 from raci.model.lean import LeanModel
+from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
 TABLE_ITEM_WIDTH = 36
-KIND_LABELS = {"goal": "goal", "initiative": "initiative", "decision": "decision",
-               "kpi": "indicator"}
 MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!"})
 CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
@@ -149,7 +148,7 @@ def _matrix(model: Model, row_ids: Iterable[str], actors: set[str] | None,
                     cell_text((held, assignment.letter))
     with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
     columns = [entity for actor in with_letters if (entity := model.get(actor)) is not None]
-    kinds = {row.id: KIND_LABELS[model.kind(row.id) or "goal"] for row in rows}
+    kinds = {row.id: KIND_NAMES[model.kind(row.id) or "goal"] for row in rows}
     return Matrix(rows, columns, cells, kinds)
 
 

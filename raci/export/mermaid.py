@@ -20,6 +20,7 @@ from collections import defaultdict
 from raci.export.graph import Edge, View
 from raci.export.legend import SHAPE_WORDS
 from raci.export.look import LEVEL_COLOURS, merged, wrapped
+from raci.i18n import _
 
 SHAPES = {  # Graphviz shape -> Mermaid's opening and closing brackets
     "box": ('["', '"]'), "rounded": ('("', '")'), "ellipse": ('(["', '"])'),
@@ -167,19 +168,20 @@ def _legend(view: View) -> list[str]:
     """A key: one sample node per kind drawn, one sample line per kind of edge."""
     used_nodes = {key for node in view.nodes.values() for key in node.styles}
     used_edges = [key for key in view.edge_styles if any(e.style == key for e in view.edges)]
-    lines = ['    subgraph legend["Key"]']
+    lines = [f'    subgraph legend["{mermaid_text(_("Key"))}"]']
     for number, (key, style) in enumerate(view.node_styles.items()):
         if key in used_nodes:
             opening, closing = SHAPES[_shape(style.attrs)]
             shape = SHAPE_WORDS.get(style.attrs.get("shape", ""), "")
-            text = mermaid_text(style.legend + (f" ({shape})" if shape else ""))
+            text = mermaid_text(_(style.legend) + (f" ({shape})" if shape else ""))
             lines.append(f"    key{number}{opening}{text}{closing}")
             if css := _css(style.attrs):
                 lines.append(f"    style key{number} {css}")
     first_edge = len(view.edges)
     for number, key in enumerate(used_edges):
         style = view.edge_styles[key]
-        lines.append(f'    from{number}[" "] {_arrow(style.attrs, style.legend)} to{number}[" "]')
+        arrow = _arrow(style.attrs, _(style.legend))
+        lines.append(f'    from{number}[" "] {arrow} to{number}[" "]')
         if css := _css(style.attrs, line=True):
             lines.append(f"    linkStyle {first_edge + number} {css}")
     return [*lines, "    end"] if len(lines) > 1 else []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from raci.export.graph import View, focus_view
 from raci.export.views import build_view
+from raci.i18n import _
 from raci.model import Model
 
 
@@ -56,7 +57,7 @@ def _describe(model: Model, view: View, entity_id: str) -> str:
         return f"{one_line(holder.name)} ({entity_id}) · person"
     if entity_id in view.nodes:
         node = view.nodes[entity_id]
-        style = view.node_styles[node.styles[0]].legend
+        style = _(view.node_styles[node.styles[0]].legend)
         return f"{one_line(node.title)} ({entity_id}) · {style}"
     cluster = view.clusters[entity_id]
     return f"{one_line(cluster.title)} ({entity_id}) · unit"
@@ -72,7 +73,7 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
         related[role].append((holder, "held by: "))
         related[holder].append((role, "holds: "))
     for edge in view.edges:
-        relation = edge.label or view.edge_styles[edge.style].legend
+        relation = edge.label or _(view.edge_styles[edge.style].legend)
         related[edge.tail].append((edge.head, f"→ {relation}: "))
         related[edge.head].append((edge.tail, f"← {relation}: "))
     framing = [(n.id, n.cluster) for n in view.nodes.values()]

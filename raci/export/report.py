@@ -30,12 +30,14 @@ from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
+from raci.i18n import _, format_date
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
 from raci.source import ModelSource
+from raci.vocabulary import FACT_WORDS, KIND_TITLES, LEVEL_NAMES, counted
 
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
@@ -43,9 +45,6 @@ REPORT_MAX_ITEMS = 100
 """Item rows per goal area: a handout of hundreds of pages of matrix is read
 by nobody (and takes Chromium minutes to print); the note names the command
 that shows them all."""
-KIND_TITLES = {"unit": "Units", "person": "People", "role": "Roles", "body": "Bodies",
-               "goal": "Goals", "initiative": "Initiatives", "decision": "Decisions",
-               "kpi": "Indicators"}
 SUFFIXES = (".html", ".htm", ".pdf", ".md")
 
 
@@ -65,8 +64,9 @@ class RuleHelp:
 def rule_help(rule: Rule) -> RuleHelp:
     """The summary, why it matters and how to fix it, from the rule's documentation."""
     doc = rule_doc(rule)
-    return RuleHelp(rule.code, rule.name, doc.summary, f"Why it matters: {doc.why}",
-                    f"How to fix: {doc.fix}", rule.group)
+    return RuleHelp(rule.code, rule.name, doc.summary,
+                    _("Why it matters: {why}").format(why=doc.why),
+                    _("How to fix: {fix}").format(fix=doc.fix), rule.group)
 
 
 @dataclass
@@ -89,12 +89,14 @@ class ReportContent:
         by_fact: dict[str, list[str]] = {}
         for code, fact in sorted(self.not_run.items()):
             by_fact.setdefault(fact, []).append(code)
-        return [(f"{fact.replace('_', ' ')} not recorded", ", ".join(codes))
+        return [(_("{fact} not recorded").format(fact=FACT_WORDS.get(fact, fact)),
+                 ", ".join(codes))
                 for fact, codes in by_fact.items()]
 
     @property
     def title(self) -> str:
-        return f"Governance review: {self.source.model.org.name}"
+        return _("Governance review: {organisation}").format(
+            organisation=self.source.model.org.name)
 
     def rule(self, code: str, findings: list[Finding]) -> RuleHelp:
         return self.rules.get(code) or RuleHelp(code, findings[0].name, "", "", "")
@@ -150,18 +152,20 @@ def highest_level(findings: list[Finding]) -> str:
 
 def entity_counts(model: Model) -> list[tuple[str, int]]:
     counts = [(KIND_TITLES[kind], len(model.collection(kind))) for kind in KINDS]
-    return [*counts, ("RACI assignments", len(model.assignments))]
+    return [*counts, (_("RACI assignments"), len(model.assignments))]
 
 
 def level_counts(findings: list[Finding]) -> list[tuple[str, int]]:
     counts = Counter(f.level for f in findings if not f.waived)
+    return [*((LEVEL_NAMES[level], counts[level]) for level in LEVELS),
+            (LEVEL_NAMES["waived"], sum(1 for f in findings if f.waived))]
+
+
+def verdict_counts(findings: list[Finding]) -> list[tuple[str, int]]:
+    """(level, count) of the unwaived findings by level, then the waived ones."""
+    counts = Counter(f.level for f in findings if not f.waived)
     return [*((level, counts[level]) for level in LEVELS),
             ("waived", sum(1 for f in findings if f.waived))]
-
-
-def level_word(level: str, count: int) -> str:
-    """How the verdict names a level's count: 1 error, 4 errors, 2 info, 0 waived."""
-    return f"{level}s" if count != 1 and level in ("error", "warning") else level
 
 
 def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
@@ -177,13 +181,14 @@ def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
                         [actor for actor in matrix.columns if actor.id in actors],
                         cells, matrix.kinds)
     matrix, actors_left_out = matrix.busiest_columns(REPORT_MAX_ACTORS)
-    left_out = [f"{count:,} more {what}" for count, what in (
-        (items_left_out, "items"), (actors_left_out, "actors with fewer letters")) if count]
+    left_out = [text.format(count=count) for count, text in (
+        (items_left_out, _("{count:,} more items")),
+        (actors_left_out, _("{count:,} more actors with fewer letters"))) if count]
     if not left_out:
         return matrix, ""
     scope = f" --scope {area.goal}" if area.goal else ""
-    return matrix, (f"{' and '.join(left_out)} are left out; see them all "
-                    f"with: raci matrix {model_label}{scope} --format csv")
+    return matrix, _("{what} are left out; see them all with: {command}").format(
+        what=_(" and ").join(left_out), command=f"raci matrix {model_label}{scope} --format csv")
 
 
 def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:
@@ -199,28 +204,30 @@ def write_markdown(content: ReportContent, path: Path) -> None:
     in Mermaid (`markdown_diagram`)."""
     model = content.source.model
     lines = [f"# {markdown_text(content.title)}", "",
-             f"Model: {markdown_text(content.source.label)}"
-             + (f", as of {model.org.as_of}" if model.org.as_of else ""), ""]
+             _("Model: {model}").format(model=markdown_text(content.source.label))
+             + (_(", as of {date}").format(date=format_date(model.org.as_of))
+                if model.org.as_of else ""), ""]
     if model.org.description:
         lines += [markdown_text(model.org.description), ""]
-    lines += ["## At a glance", "",
-              " · ".join(f"**{count}** {level_word(level, count)}"
-                         for level, count in level_counts(content.findings)),
+    lines += ["## " + _("At a glance"), "",
+              " · ".join(counted(count, level, f"**{count}**")
+                         for level, count in verdict_counts(content.findings)),
               ""]
     for chart in content.charts:
         lines += _markdown_chart(chart, path)
-    lines += ["## Summary", "", *_markdown_pairs("What the model holds", entity_counts(model)),
-              *_markdown_pairs("Findings by level", level_counts(content.findings)),
-              *(_markdown_pairs("Rules not run", content.rules_not_run())
+    lines += ["## " + _("Summary"), "",
+              *_markdown_pairs(_("What the model holds"), entity_counts(model)),
+              *_markdown_pairs(_("Findings by level"), level_counts(content.findings)),
+              *(_markdown_pairs(_("Rules not run"), content.rules_not_run())
                 if content.not_run else []),
-              "## Findings by rule", "", *_markdown_findings(content),
-              "## RACI matrix per goal area", ""]
+              "## " + _("Findings by rule"), "", *_markdown_findings(content),
+              "## " + _("RACI matrix per goal area"), ""]
     for area in content.areas:
         matrix, note = readable_matrix(area, content.source.label)
         lines += [f"### {markdown_text(area.name)}", "",
-                  matrix_markdown(matrix) if matrix.rows else "No items.", ""]
+                  matrix_markdown(matrix) if matrix.rows else _("No items."), ""]
         lines += [f"*{markdown_text(note)}*", ""] if note else []
-    lines += ["## Diagrams", ""]
+    lines += ["## " + _("Diagrams"), ""]
     for diagram in content.diagrams.values():
         lines += markdown_diagram(diagram)
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -258,7 +265,7 @@ def _markdown_pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> lis
 
 def _markdown_findings(content: ReportContent) -> list[str]:
     if not content.findings:
-        return ["No findings.", ""]
+        return [_("No findings."), ""]
     lines = []
     for code, findings in by_rule(content.findings):
         help_ = content.rule(code, findings)
@@ -273,7 +280,9 @@ def _markdown_findings(content: ReportContent) -> list[str]:
 def _markdown_finding(model: Model, finding: Finding) -> str:
     line = f"- {markdown_text(localized(finding.message))}"
     if related := finding.related:
-        line += " (related: " + ", ".join(map(markdown_text, names_of(model, related))) + ")"
+        line += _(" (related: {names})").format(
+            names=", ".join(map(markdown_text, names_of(model, related))))
     if finding.waived:
-        line += f" *(waived: {markdown_text(finding.waiver_reason or '')})*"
+        line += " *" + _("(waived: {reason})").format(
+            reason=markdown_text(finding.waiver_reason or "")) + "*"
     return line

@@ -31,13 +31,15 @@ from raci.export.report import (
     entity_counts,
     highest_level,
     level_counts,
-    level_word,
     names_of,
     readable_matrix,
+    verdict_counts,
 )
+from raci.i18n import _, format_date, ngettext
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import Model
+from raci.vocabulary import counted
 
 ACTORS_PER_TABLE = 15
 """Actor columns per printed table: 15 of 7 mm beside the item and kind
@@ -68,10 +70,11 @@ def page(content: ReportContent) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(content.title)}</title><style>{style}{footer}</style></head><body>",
         *_first_page(content),
-        '<section class="part" id="summary"><h2>Summary</h2>', *_summary(content), "</section>",
-        '<section class="part" id="findings"><h2>Findings by rule</h2>',
+        '<section class="part" id="summary"><h2>' + _("Summary") + "</h2>", *_summary(content),
+        "</section>",
+        '<section class="part" id="findings"><h2>' + _("Findings by rule") + "</h2>",
         *_findings(content), "</section>",
-        '<section class="part" id="matrix"><h2>RACI matrix per goal area</h2>',
+        '<section class="part" id="matrix"><h2>' + _("RACI matrix per goal area") + "</h2>",
         *_areas(content), "</section>",
         *_diagrams(content),
         "</body></html>",
@@ -95,14 +98,15 @@ def css_string(text: str) -> str:
 
 def _first_page(content: ReportContent) -> list[str]:
     model = content.source.model
-    verdict = "".join(f'<li class="level-{level}"><strong>{count}</strong>'
-                      f"{level_word(level, count)}</li>"
-                      for level, count in level_counts(content.findings))
+    verdict = "".join(f'<li class="level-{level}">'
+                      f'{counted(count, level, f"<strong>{count}</strong>")}</li>'
+                      for level, count in verdict_counts(content.findings))
     return [
         '<section id="glance">', f"<h1>{h(content.title)}</h1>",
-        f"<p>Model: <code>{h(content.source.label)}</code>"
-        + (f", as of {model.org.as_of}" if model.org.as_of else "") + "</p>",
-        f'<ul class="verdict" aria-label="Findings by level">{verdict}</ul>',
+        "<p>" + _("Model: {model}").format(model=f"<code>{h(content.source.label)}</code>")
+        + (_(", as of {date}").format(date=format_date(model.org.as_of))
+           if model.org.as_of else "") + "</p>",
+        '<ul class="verdict" aria-label="' + _("Findings by level") + f'">{verdict}</ul>',
         '<div class="charts">', *(_chart(chart) for chart in content.charts), "</div>",
         "</section>",
     ]
@@ -125,8 +129,10 @@ def _chart(chart: Chart) -> str:
 def _summary(content: ReportContent) -> list[str]:
     model = content.source.model
     rules, areas = len(by_rule(content.findings)), len(content.areas)
-    parts = [("findings", "Findings by rule", f"{rules} rule{'s' * (rules != 1)}"),
-             ("matrix", "RACI matrix per goal area", f"{areas} area{'s' * (areas != 1)}"),
+    parts = [("findings", _("Findings by rule"),
+              ngettext("{count} rule", "{count} rules", rules).format(count=rules)),
+             ("matrix", _("RACI matrix per goal area"),
+              ngettext("{count} area", "{count} areas", areas).format(count=areas)),
              *((f"diagram-{name}", f"Diagram: the {name} view", _parts_count(diagram))
                for name, diagram in content.diagrams.items())]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
@@ -134,10 +140,11 @@ def _summary(content: ReportContent) -> list[str]:
                        for anchor, title, count in parts)
     return [
         *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
-        '<div class="summary">', _pairs("What the model holds", entity_counts(model)),
-        _pairs("Findings by level", level_counts(content.findings)),
-        *([_pairs("Rules not run", content.rules_not_run())] if content.not_run else []),
-        f'<nav aria-label="Contents"><p class="caption">Contents</p><ul>{contents}</ul></nav>',
+        '<div class="summary">', _pairs(_("What the model holds"), entity_counts(model)),
+        _pairs(_("Findings by level"), level_counts(content.findings)),
+        *([_pairs(_("Rules not run"), content.rules_not_run())] if content.not_run else []),
+        '<nav aria-label="{contents}"><p class="caption">{contents}</p>'.format(
+            contents=_("Contents")) + f"<ul>{contents}</ul></nav>",
         "</div>",
     ]
 
@@ -194,13 +201,14 @@ def matrix_tables(matrix: Matrix) -> list[str]:
     """The matrix as tables of at most `ACTORS_PER_TABLE` actors, each with the
     item and kind columns, so that every part fits the printed page."""
     if not matrix.rows:
-        return ['<p class="note">No items.</p>']
+        return ['<p class="note">' + _("No items.") + "</p>"]
     rows = list(matrix.rows_with_letters())
     count = len(matrix.columns)
     tables = []
     for start in range(0, count, ACTORS_PER_TABLE):
         actors = matrix.columns[start:start + ACTORS_PER_TABLE]
-        caption = (f"<caption>Actors {start + 1}–{start + len(actors)} of {count}</caption>"
+        caption = ("<caption>" + _("Actors {first}–{last} of {count}").format(
+                       first=start + 1, last=start + len(actors), count=count) + "</caption>"
                    if count > ACTORS_PER_TABLE else "")
         head = "".join(f'<th class="actor" title="{html.escape(a.id)}"><span>{h(a.name)}'
                        "</span></th>" for a in actors)
@@ -212,7 +220,8 @@ def matrix_tables(matrix: Matrix) -> list[str]:
         tables.append(
             f'<table class="matrix">{caption}<colgroup><col class="item"><col class="kind">'
             f'<col class="actor" span="{len(actors)}"></colgroup>'
-            f'<thead><tr><th class="item">Item</th><th class="kind">Kind</th>{head}</tr></thead>'
+            '<thead><tr><th class="item">' + _("Item") + '</th><th class="kind">' + _("Kind")
+            + f"</th>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
     return tables
 

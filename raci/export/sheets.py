@@ -32,13 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from raci.export.matrix import Matrix, build_matrix, goal_area_matrices
+from raci.i18n import N_, _
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import Decision, Entity, Goal, Initiative, Kpi, Model, kind_of
 from raci.model.naming import name_key
+from raci.vocabulary import Words
 
 IDS_MARK = "raci:"
-DESCRIBING = ("Id", "Kind", "Goal", "Item")
+DESCRIBING = Words({"id": N_("Id"), "kind": N_("Kind"), "goal": N_("Goal"), "item": N_("Item")})
+"""The item columns' headers, in the user's language (`raci import` reads both)."""
 LETTER_FILLS = {"A": "F5B7B1", "A/R": "F5B7B1", "R": "FCF3CF", "C": "D6EAF8", "I": "E5E8E8"}
 """One colour per letter: the owner red (as in the diagrams), C blue, I grey."""
 HEADER_FILL = "D5D8DC"
@@ -46,8 +49,8 @@ IDS_ROW, HEADER_ROW = 2, 3
 """Rows of a matrix sheet: the title, the hidden ``raci:`` row, the header."""
 SHEET_NAME_LENGTH = 31
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-FINDINGS_SHEET = "Findings"
-FINDING_COLUMNS = ("Code", "Level", "Rule", "Message", "Targets", "Waived")
+FINDING_COLUMNS = (N_("Code"), N_("Level"), N_("Rule"), N_("Message"), N_("Targets"),
+                   N_("Waived"))
 
 
 def matrix_rows(model: Model, matrix: Matrix,
@@ -56,10 +59,10 @@ def matrix_rows(model: Model, matrix: Matrix,
     describe = any(row.description for row in matrix.rows)
     ids = [IDS_MARK + f for f in ("id", "kind", "goal", "item")] + [
         f"{IDS_MARK}{kind_of(actor)}:{actor.id}" for actor in matrix.columns]
-    header = [*DESCRIBING, *(actor.name for actor in matrix.columns)]
+    header = [*DESCRIBING.values(), *(actor.name for actor in matrix.columns)]
     if describe:
         ids.append(IDS_MARK + "description")
-        header.append("Description")
+        header.append(_("Description"))
     references = references or _References(model)
     rows = [[model.org.name], ids, header]
     for item, letters in matrix.rows_with_letters():
@@ -124,9 +127,9 @@ def write_matrix_workbook(model: Model, findings: Iterable[Finding], path: Path)
         sheet = workbook.create_sheet(_sheet_name(area.name, names))
         _fill_matrix_sheet(sheet, matrix_rows(model, area.matrix, references))
     if not areas:  # an empty model: one empty matrix, so the file still imports
-        _fill_matrix_sheet(workbook.create_sheet("Matrix"),
+        _fill_matrix_sheet(workbook.create_sheet(_("Matrix")),
                            matrix_rows(model, build_matrix(model)))
-    _fill_findings_sheet(workbook.create_sheet(_sheet_name(FINDINGS_SHEET, names)), findings)
+    _fill_findings_sheet(workbook.create_sheet(_sheet_name(_("Findings"), names)), findings)
     workbook.properties.title = model.org.name
     workbook.save(path)
 
@@ -200,10 +203,10 @@ def _letter(column: int) -> str:
 def _fill_findings_sheet(sheet: Any, findings: Iterable[Finding]) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append(FINDING_COLUMNS)
+    sheet.append([_(column) for column in FINDING_COLUMNS])
     for finding in findings:
         sheet.append([finding.code, finding.level, finding.name, localized(finding.message),
-                      ", ".join(finding.targets), "waived" if finding.waived else ""])
+                      ", ".join(finding.targets), _("waived") if finding.waived else ""])
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
     for column, size in zip("ABCDEF", (9, 9, 26, 90, 30, 8), strict=True):

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from raci.export.graph import Node, View
 from raci.export.look import LEVEL_COLOURS, NAME_WIDTH, NOTE_POINTS, html_lines, merged
+from raci.i18n import _
 from raci.model.entities import cell_text
 
 COLUMN_WIDTH = 12
@@ -54,8 +55,9 @@ def _name_cell(view: View, key: str, width: int, items: set[str], align: str = "
     fill = f' BGCOLOR="{LEVEL_COLOURS[mark.level][0]}"' if mark else ""
     border = "3" if key == view.focus else "1"
     colour = attrs.get("fontcolor", attrs.get("color", "black"))
+    meaning = _(view.node_styles[node.styles[0]].legend)
     kind = (f'<BR/><FONT POINT-SIZE="{NOTE_POINTS}" COLOR="#566573">'
-            f"{html_lines(view.node_styles[node.styles[0]].legend)}</FONT>" if key in items else "")
+            f"{html_lines(meaning)}</FONT>" if key in items else "")
     return (f'<TD BORDER="{border}" COLOR="#aab7b8" ALIGN="{align}" BALIGN="{align}" '
             f'VALIGN="BOTTOM"{fill}><FONT POINT-SIZE="{NOTE_POINTS}" COLOR="{colour}">'
             f"{html_lines(node.title, width)}</FONT>{kind}</TD>")

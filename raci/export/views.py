@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
+from raci.i18n import N_, _, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.model.lean import LeanModel
+from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
 ACCOUNTABLE_RED = "#b03a2e"
 MOST_ITEMS_AS_GRAPH = 5
@@ -27,23 +29,23 @@ same three leads overlap pairwise, and a line per pair buries the drawing
 (and Graphviz) under a number of lines that grows with the square of the bodies."""
 
 ACTOR_STYLES = {
-    "role": Style("role", {"shape": "box", "style": "rounded"}),
-    "person": Style("person", {"shape": "ellipse"}),
+    "role": Style(N_("role"), {"shape": "box", "style": "rounded"}),
+    "person": Style(N_("person"), {"shape": "ellipse"}),
 }
 ITEM_STYLES = {
-    "goal": Style("goal", {"shape": "box", "style": "bold"}),
-    "initiative": Style("initiative", {"shape": "component"}),
-    "decision": Style("decision", {"shape": "box", "style": "diagonals"}),
-    "kpi": Style("indicator", {"shape": "note"}),
+    "goal": Style(N_("goal"), {"shape": "box", "style": "bold"}),
+    "initiative": Style(N_("initiative"), {"shape": "component"}),
+    "decision": Style(N_("decision"), {"shape": "box", "style": "diagonals"}),
+    "kpi": Style(N_("indicator"), {"shape": "note"}),
 }
 MARK_STYLES = {
-    "external": Style("external (outside supplier)",
+    "external": Style(N_("external (outside supplier)"),
                       {"style": "dashed", "color": "#7d3c98", "fontcolor": "#7d3c98"}),
-    "vacant": Style("vacant role (no holder)", {"style": "dotted", "color": "#7f8c8d"}),
-    "temporary": Style("temporary (with its sunset)", {"style": "dashed", "color": "#ca6f1e"}),
-    "inactive": Style("paused, stopped or done", {"style": "dotted", "fontcolor": "#7f8c8d"}),
-    "leading": Style("leading indicator", {"fillcolor": "#d5f5e3", "style": "filled"}),
-    "lagging": Style("lagging indicator", {"fillcolor": "#eaeded", "style": "filled"}),
+    "vacant": Style(N_("vacant role (no holder)"), {"style": "dotted", "color": "#7f8c8d"}),
+    "temporary": Style(N_("temporary (with its sunset)"), {"style": "dashed", "color": "#ca6f1e"}),
+    "inactive": Style(N_("paused, stopped or done"), {"style": "dotted", "fontcolor": "#7f8c8d"}),
+    "leading": Style(N_("leading indicator"), {"fillcolor": "#d5f5e3", "style": "filled"}),
+    "lagging": Style(N_("lagging indicator"), {"fillcolor": "#eaeded", "style": "filled"}),
 }
 # Distinct shapes, so a steering group never looks like a taskforce.
 BODY_SHAPES = {
@@ -58,19 +60,19 @@ BODY_SHAPES = {
     "other": "egg",
 }
 BODY_STYLES = {
-    f"body:{kind}": Style(kind.replace("_", " "), {"shape": shape})
+    f"body:{kind}": Style(BODY_KIND_NAMES.english[kind], {"shape": shape})
     for kind, shape in BODY_SHAPES.items()
 }
 LETTER_STYLES = {
-    "A": Style("A  Accountable (owns it)",
+    "A": Style(N_("A  Accountable (owns it)"),
                {"penwidth": "3", "color": ACCOUNTABLE_RED, "fontcolor": ACCOUNTABLE_RED}),
-    "R": Style("R  Responsible (does the work)", {"style": "solid"}),
-    "C": Style("C  Consulted", {"style": "dashed", "color": "#2471a3"}),
-    "I": Style("I  Informed", {"style": "dotted", "color": "#7f8c8d"}),
+    "R": Style(N_("R  Responsible (does the work)"), {"style": "solid"}),
+    "C": Style(N_("C  Consulted"), {"style": "dashed", "color": "#2471a3"}),
+    "I": Style(N_("I  Informed"), {"style": "dotted", "color": "#7f8c8d"}),
 }
 UNIT_STYLES = {
-    "unit": Style("unit", {"style": "rounded", "color": "#566573"}),
-    "external-unit": Style("external unit", {"style": "dashed,rounded", "color": "#7d3c98",
+    "unit": Style(N_("unit"), {"style": "rounded", "color": "#566573"}),
+    "external-unit": Style(N_("external unit"), {"style": "dashed,rounded", "color": "#7d3c98",
                                              "fontcolor": "#7d3c98"}),
 }
 
@@ -82,7 +84,7 @@ def name_of(model: Model, entity_id: str) -> str:
 
 def accountable_line(model: Model, item_id: str) -> str:
     owners = model.actors(item_id, "A")
-    return "A: " + (", ".join(name_of(model, a) for a in owners) if owners else "none")
+    return "A: " + (", ".join(name_of(model, a) for a in owners) if owners else _("none"))
 
 
 class _Drawing:
@@ -102,7 +104,7 @@ class _Drawing:
         if actor_id in model.roles:
             role = model.roles[actor_id]
             styles: tuple[str, ...] = ("role",)
-            lines = [", ".join(name_of(model, h) for h in role.holders) or "vacant"]
+            lines = [", ".join(name_of(model, h) for h in role.holders) or _("vacant")]
             if not role.holders:
                 styles += ("vacant",)
             elif self.analysis.is_external_role(actor_id):
@@ -113,13 +115,13 @@ class _Drawing:
             return Node(actor_id, title, styles, lines, cluster)
         external = self.analysis.is_external_person(actor_id)
         styles = ("person", "external") if external else ("person",)
-        lines = ["external"] if len(styles) > 1 else []
+        lines = [_("external")] if len(styles) > 1 else []
         return Node(actor_id, title, styles, lines, cluster)
 
     def body_node(self, body: Body, cluster: str | None = None) -> Node:
         kind = body.kind if body.kind in BODY_SHAPES else "other"
         styles: tuple[str, ...] = (f"body:{kind}",)
-        lines = [body.kind.replace("_", " "), meeting_line(body)]
+        lines = [BODY_KIND_NAMES.get(body.kind, body.kind.replace("_", " ")), meeting_line(body)]
         if body.is_temporary:
             styles += ("temporary",)
             lines.append(sunset_line(body.sunset))
@@ -130,7 +132,7 @@ class _Drawing:
         styles: tuple[str, ...] = (kind,)
         if isinstance(item, Initiative) and item.effective_status != "active":
             styles += ("inactive",)
-            lines = [item.effective_status, *lines]
+            lines = [STATUS_WORDS.get(item.effective_status, item.effective_status), *lines]
         if isinstance(item, Kpi):
             styles += (item.type,) if item.type in MARK_STYLES else ()
         return Node(item.id, item.name, styles, lines)
@@ -138,18 +140,23 @@ class _Drawing:
 
 def meeting_line(body: Body) -> str:
     days = body.cadence_days
-    return f"meets every {days} days" if days else "does not meet (decides in writing)"
+    if not days:
+        return _("does not meet (decides in writing)")
+    return ngettext("meets every day", "meets every {count} days", days).format(count=days)
 
 
 def sunset_line(sunset: dt.date | None) -> str:
-    return f"temporary until {sunset}" if sunset else "temporary, no end date"
+    if sunset is None:
+        return _("temporary, no end date")
+    return _("temporary until {date}").format(date=sunset)
 
 
 def new_view(name: str, model: Model, direction: str, node_styles: dict[str, Style],
              edge_styles: dict[str, Style]) -> View:
     return View(
         name=name,
-        title=f"{model.org.name} — {name} view",
+        title=_("{organisation} — {view} view").format(organisation=model.org.name,
+                                                       view=VIEW_TITLES[name]),
         direction=direction,
         node_styles={**node_styles, **MARK_STYLES},
         edge_styles=edge_styles,
@@ -166,9 +173,9 @@ def org_view(model: Model) -> View:
     """
     drawing = _Drawing(model)
     edges = {
-        "holds": Style("holds the role (across units)",
+        "holds": Style(N_("holds the role (across units)"),
                        {"style": "dotted", "arrowhead": "none"}),
-        "reports": Style("reports to", {"color": "#1b2631"}),
+        "reports": Style(N_("reports to"), {"color": "#1b2631"}),
     }
     view = new_view("org", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
     view.cluster_styles = UNIT_STYLES
@@ -177,7 +184,7 @@ def org_view(model: Model) -> View:
         view.clusters[unit.id] = Cluster(
             unit.id, unit.name, "external-unit" if external else "unit",
             unit.parent if unit.parent in model.units else None,
-            ["external"] if external else [],
+            [_("external")] if external else [],
         )
     for actor_id in (*model.roles, *people_drawn_apart(model, drawing.analysis)):
         unit_id = drawing.analysis.unit_of(actor_id)
@@ -233,19 +240,21 @@ def bodies_view(model: Model) -> View:
     """Bodies by kind, what they report to, and how much their members overlap."""
     drawing = _Drawing(model)
     edges = {
-        "reports": Style("reports to", {"color": "#1b2631"}),
-        "overlap": Style(f"members in common (share of all their members, "
-                         f"from {MIN_OVERLAP_SHOWN:.0%}; each body's "
-                         f"{MOST_OVERLAPS_SHOWN} largest)",
+        "reports": Style(N_("reports to"), {"color": "#1b2631"}),
+        "overlap": Style(_("members in common (share of all their members, from {least:.0%}; "
+                           "each body's {most} largest)").format(
+                               least=MIN_OVERLAP_SHOWN, most=MOST_OVERLAPS_SHOWN),
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
     }
     view = new_view("bodies", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
     for body in model.bodies.values():
         node = drawing.body_node(body)
-        node.lines.insert(1, f"chair: {name_of(model, body.chair) if body.chair else 'none'}")
+        chair = name_of(model, body.chair) if body.chair else _("none")
+        node.lines.insert(1, _("chair: {name}").format(name=chair))
         count = len(body.members)
-        node.lines[2] = f"{count} member{'' if count == 1 else 's'}, {node.lines[2]}"
+        members = ngettext("{count} member", "{count} members", count).format(count=count)
+        node.lines[2] = f"{members}, {node.lines[2]}"
         view.add_node(node)
     for body in model.bodies.values():
         boss = body.reports_to
@@ -253,7 +262,8 @@ def bodies_view(model: Model) -> View:
             view.add_node(drawing.actor_node(boss))
             view.edges.append(Edge(body.id, boss, "reports"))
     for one, other, shared, share in largest_overlaps(model.bodies.values()):
-        view.edges.append(Edge(one, other, "overlap", f"{shared} shared ({share:.0%})",
+        view.edges.append(Edge(one, other, "overlap",
+                               _("{count} shared ({share:.0%})").format(count=shared, share=share),
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
     return view
 
@@ -305,15 +315,15 @@ def goals_view(model: Model) -> View:
     """The goal tree, initiatives serving each goal and the indicators measuring them."""
     drawing = _Drawing(model)
     edges = {
-        "part-of": Style("part of (sub-goal)", {"style": "bold"}),
-        "contributes": Style("contributes to", {"color": "#1e8449"}),
-        "measures": Style("measures", {"style": "dashed", "color": "#5d6d7e"}),
+        "part-of": Style(N_("part of (sub-goal)"), {"style": "bold"}),
+        "contributes": Style(N_("contributes to"), {"color": "#1e8449"}),
+        "measures": Style(N_("measures"), {"style": "dashed", "color": "#5d6d7e"}),
     }
     view = new_view("goals", model, "RL", ITEM_STYLES, edges)
     for goal in model.goals.values():
         lines = [accountable_line(model, goal.id)]
         if goal.due:
-            lines.append(f"due {goal.due}")
+            lines.append(_("due {date}").format(date=goal.due))
         view.add_node(drawing.item_node(goal, lines))
         if goal.parent in model.goals:
             view.edges.append(Edge(goal.id, goal.parent, "part-of"))
@@ -322,7 +332,8 @@ def goals_view(model: Model) -> View:
         view.edges += [Edge(initiative.id, g, "contributes")
                        for g in initiative.goals if g in model.goals]
     for kpi in model.kpis.values():
-        lines = [kpi.type + (f", target {kpi.target}" if kpi.target else "")]
+        kind = KPI_TYPE_WORDS.get(kpi.type, kpi.type)
+        lines = [kind + (_(", target {target}").format(target=kpi.target) if kpi.target else "")]
         if kpi.has_raci or model.assignments_of_item(kpi.id):  # else ownership is optional
             lines.append(accountable_line(model, kpi.id))
         view.add_node(drawing.item_node(kpi, lines))
@@ -335,18 +346,19 @@ def decisions_view(model: Model) -> View:
     """Each decision between the parties consulted first and the one who decides."""
     drawing = _Drawing(model)
     edges = {
-        "consulted": Style("consulted first (the decision waits on it)",
+        "consulted": Style(N_("consulted first (the decision waits on it)"),
                            {"style": "dashed", "color": "#2471a3"}),
-        "decides": Style("decided by", {"penwidth": "3", "color": ACCOUNTABLE_RED}),
+        "decides": Style(N_("decided by"), {"penwidth": "3", "color": ACCOUNTABLE_RED}),
     }
     view = new_view("decisions", model, "LR", {**ACTOR_STYLES, **BODY_STYLES, **ITEM_STYLES},
                     edges)
     for decision in model.decisions.values():
         consulted = [a for a in model.actors(decision.id, "C") if a in model]
         deciders = [a for a in model.actors(decision.id, "A") if a in model]
-        lines = [f"about: {', '.join(name_of(model, a) for a in decision.about)}"
-                 if decision.about else "about: nothing named",
-                 f"waits ≈ {waiting_days(model, [*consulted, *deciders])} days"]
+        about = ", ".join(name_of(model, a) for a in decision.about)
+        waits = waiting_days(model, [*consulted, *deciders])
+        lines = [_("about: {names}").format(names=about) if about else _("about: nothing named"),
+                 ngettext("waits ≈ {count} day", "waits ≈ {count} days", waits).format(count=waits)]
         view.add_node(drawing.item_node(decision, lines))
         for actor in consulted:
             view.add_node(drawing.actor_node(actor))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import UsageError
+from raci.i18n import LANGUAGES
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
 from raci.lint.rule import ParamValue, Rule, param_text
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
@@ -25,7 +26,7 @@ from raci.model.checks import did_you_mean
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
-TOP_KEYS = ("select", "ignore", "fail-on", "as-of", "rules")
+TOP_KEYS = ("select", "ignore", "fail-on", "as-of", "rules", "lang")
 COMMAND_LINE = "the command line"
 """The `source` of settings given as options; its errors name the option."""
 
@@ -164,6 +165,22 @@ def find_config_file(model_path: Path | None) -> Path | None:
     return None
 
 
+def language_setting() -> str | None:
+    """The ``lang`` setting of the configuration found from the current
+    directory up, if any. A file that cannot be read is passed
+    over here: `raci lint` names its problem."""
+    try:
+        path = find_config_file(None)
+        if path is None:
+            return None
+        document = _read_toml(path)
+    except UsageError:
+        return None
+    table = document.get("tool", {}).get("raci", document.get("raci", {}))
+    value = table.get("lang") if isinstance(table, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -206,6 +223,10 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
         config.fail_on = str(value)
     elif key == "as-of":
         config.as_of = _config_date(value, f"{source} as-of")
+    elif key == "lang":
+        if value not in LANGUAGES:
+            raise UsageError(f"{source} lang: must be one of {', '.join(LANGUAGES)}, "
+                             f"not {value!r}")
     elif key == "rules":
         if not isinstance(value, dict):
             raise UsageError(f"{source}: rules must be a table of rule tables")

@@ -25,12 +25,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from raci.formats.changes import change_to_data
+from raci.i18n import _, ngettext
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.lint.run import LintRun, ModelError
 from raci.text import one_line
+from raci.vocabulary import counted
 
 if TYPE_CHECKING:
     from raci.lint.suggestions import Fix, Suggestion
@@ -83,13 +85,16 @@ def _closing(run: LintRun) -> str:
     counts = summary(run.findings)
     total = sum(counts[level] for level in LEVELS)
     read = len(run.models) - len(run.unread)
-    closing = ("No findings" if total == 0 else _per_level(counts)) + f" in {_count(read, 'model')}"
+    findings = _("No findings") if total == 0 else _per_level(counts)
+    closing = _("{findings} in {models}").format(findings=findings, models=counted(read, "model"))
     if counts["waived"]:
-        closing += f" ({counts['waived']} waived)"
+        closing += _(" ({count} waived)").format(count=counts["waived"])
     if run.unread:
-        closing += f"; {_count(len(run.unread), 'model')} could not be read"
+        unread = counted(len(run.unread), "model")
+        closing += _("; {models} could not be read").format(models=unread)
     fixed = sum(map(len, run.fixes.values()))
-    closing += f"; {_count(fixed, 'finding')} fixed" if run.fixes else ""
+    if run.fixes:
+        closing += _("; {findings} fixed").format(findings=counted(fixed, "finding"))
     return closing + "." + (f" {_suggested_text(run)}" if run.suggestions is not None else "")
 
 
@@ -97,14 +102,12 @@ def _suggested_text(run: LintRun) -> str:
     """``3 findings have suggestions, 1 of them certain (`raci lint --fix` applies it).``"""
     suggested = [f for f in run.findings if not f.waived and run.suggestions_of(f)]
     certain = sum(1 for f in suggested if run.suggestions_of(f)[0].certain)
-    text = f"{_count(len(suggested), 'finding')} with suggestions"
+    text = _("{findings} with suggestions").format(findings=counted(len(suggested), "finding"))
     if certain:
-        text += f", {certain} of them certain (`raci lint --fix` applies {_them(certain)})"
+        text += ngettext(", {count} of them certain (`raci lint --fix` applies it)",
+                         ", {count} of them certain (`raci lint --fix` applies them)",
+                         certain).format(count=certain)
     return text + "."
-
-
-def _them(count: int) -> str:
-    return "it" if count == 1 else "them"
 
 
 def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
@@ -128,7 +131,8 @@ def outcome_text(suggestion: Suggestion) -> str:
 def _fix_lines(run: LintRun) -> list[str]:
     out = []
     for model, fixes in run.fixes.items():
-        out.append(f"Fixed {_count(len(fixes), 'finding')} in {model}:")
+        out.append(_("Fixed {findings} in {model}:").format(findings=counted(len(fixes), "finding"),
+                                                             model=model))
         out += [one_line(f"  {fix.suggestion.finding.fingerprint}: {fix.suggestion.summary}")
                 for fix in fixes]
     return out
@@ -167,13 +171,11 @@ def finding_text(f: Finding) -> str:
     return f"{f.code} [{f.level}] {localized(f.message)}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _per_level(counts: dict[str, int]) -> str:
     """``1 error, 3 warnings, 0 infos``."""
-    return ", ".join(_count(counts[level], level) for level in LEVELS)
+    return ", ".join(counted(counts[level], level) for level in LEVELS)
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:

@@ -21,10 +21,6 @@ PAIRED_LETTERS = frozenset({"A", "R"})
 does the work, written "A/R" in most RACI charts (SPEC §1 rev. 2)."""
 CELL_ORDER: tuple[Letter, ...] = ("A", "R", "C", "I")
 """The order letters are written in, in a cell and in a `raci` block: the owner first."""
-LETTER_WORDS: dict[str, str] = {
-    "R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed",
-}
-
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 """What an id is (SPEC §1): letters, digits and ``_ . : -``, starting with a
 letter or digit."""

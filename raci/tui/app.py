@@ -26,6 +26,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
+from raci.i18n import _
 from raci.lint import load_config
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model, Org
@@ -33,6 +34,7 @@ from raci.model.changes import Change
 from raci.source import database_url
 from raci.tui.commands import RaciCommands
 from raci.tui.describe import plural
+from raci.tui.language import translate_bindings
 from raci.tui.messages import (
     ChangeRequested,
     ChangeSaved,
@@ -91,6 +93,7 @@ class RaciApp(App[None]):
     def __init__(self, url: str, label: str, *, create: bool = False,
                  poll_seconds: float = POLL_SECONDS, theme: str | None = None,
                  read_only: bool = False) -> None:
+        translate_bindings()  # before Textual copies the app's keys
         super().__init__()
         self.read_only = read_only
         """Served without --write (or `raci edit --read-only`): every edit is refused."""
@@ -120,13 +123,13 @@ class RaciApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="views", initial="explorer"):
-            with TabPane("Explorer", id="explorer"):
+            with TabPane(_("Explorer"), id="explorer"):
                 yield ExplorerView()
-            with TabPane("Matrix", id="matrix"):
+            with TabPane(_("Matrix"), id="matrix"):
                 yield MatrixView()
-            with TabPane("Findings", id="findings"):
+            with TabPane(_("Findings"), id="findings"):
                 yield FindingsView()
-            with TabPane("Diagram", id="diagram"):
+            with TabPane(_("Diagram"), id="diagram"):
                 yield DiagramView()
         yield Footer(compact=True)
 
@@ -138,19 +141,19 @@ class RaciApp(App[None]):
         self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._theme_chosen)
         self.query_one(ExplorerView).focus_main()
         if self.create:
-            self.sub_title = f"a new model in {self.label}"
+            self.sub_title = _("a new model in {label}").format(label=self.label)
             self.push_screen(OrgForm(None, new=self.label), self._named)
         else:
-            self.sub_title = f"loading {self.label}…"
+            self.sub_title = _("loading {label}…").format(label=self.label)
             self._run_database()
 
     def _named(self, org: Org | None) -> None:
         """A new database is made only once its organisation has a name."""
         if org is None:
-            self.exit(message=f"Nothing was created: {self.label} needs the organisation's "
-                              "name first.")
+            self.exit(message=_("Nothing was created: {label} needs the organisation's name "
+                                "first.").format(label=self.label))
         else:
-            self.sub_title = f"creating {self.label}…"
+            self.sub_title = _("creating {label}…").format(label=self.label)
             self._run_database(org)
 
     def _theme_chosen(self, theme: Theme) -> None:
@@ -234,8 +237,8 @@ class RaciApp(App[None]):
     def _model_loaded(self, message: ModelLoaded) -> None:
         self.session = message.session
         if self.read_only:
-            self.title_suffix = " (read-only)"
-        self.sub_title = "linting…"
+            self.title_suffix = _(" (read-only)")
+        self.sub_title = _("linting…")
         self._lint_wanted.set()
         self._run_lint(message.session)
         self._models_changed()
@@ -246,7 +249,7 @@ class RaciApp(App[None]):
             self.failure = message.reason
             self.exit(return_code=2)
         else:
-            self.notify(message.reason, title="Not saved", severity="error", timeout=10)
+            self.notify(message.reason, title=_("Not saved"), severity="error", timeout=10)
 
     @on(ChangeSaved)
     def _change_saved(self, message: ChangeSaved) -> None:
@@ -263,12 +266,13 @@ class RaciApp(App[None]):
         for edit in reapplied:
             self._saves.put(edit)
         self._adopted.set()
-        text = "Another process changed the model: reloaded"
+        text = _("Another process changed the model: reloaded")
         if reapplied:
-            text += " and kept your edit"
-        self.notify(text, title="Reloaded", severity="warning", timeout=8)
+            text += _(" and kept your edit")
+        self.notify(text, title=_("Reloaded"), severity="warning", timeout=8)
         for reason in refused:
-            self.notify(f"Your edit was not kept: {reason}", title="Edit refused",
+            self.notify(_("Your edit was not kept: {reason}").format(reason=reason),
+                        title=_("Edit refused"),
                         severity="error", timeout=10)
         self._lint_wanted.set()
         self._models_changed()
@@ -294,19 +298,19 @@ class RaciApp(App[None]):
 
     @on(DiagramExported)
     def _diagram_exported(self, message: DiagramExported) -> None:
-        self.notify(f"Wrote {message.path}", title="Exported")
+        self.notify(_("Wrote {file}").format(file=message.path), title=_("Exported"))
 
     @on(ExportFailed)
     def _export_failed(self, message: ExportFailed) -> None:
-        self.notify(message.reason, title="Export failed", severity="error", timeout=10)
+        self.notify(message.reason, title=_("Export failed"), severity="error", timeout=10)
 
     # ---- what views ask -----------------------------------------------------------
 
     def may_edit(self) -> bool:
         """Whether edits are allowed; when not, the user is told why."""
         if self.read_only:
-            self.notify("This model is open read-only (served without --write, or "
-                        "--read-only): nothing can be changed here.", title="Read-only",
+            self.notify(_("This model is open read-only (served without --write, or "
+                          "--read-only): nothing can be changed here."), title=_("Read-only"),
                         severity="warning", timeout=5)
         return not self.read_only
 
@@ -383,7 +387,7 @@ class RaciApp(App[None]):
             return
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:
-            self.notify(f"Nothing to {'undo' if undo else 'redo'}", timeout=2)
+            self.notify(_("Nothing to undo") if undo else _("Nothing to redo"), timeout=2)
             return
         self._saved_and_shown(edit)
 
@@ -445,10 +449,10 @@ class RaciApp(App[None]):
         view = next(v for v in self._views() if self._is_shown(v))
         searchable = None if isinstance(view, DiagramView) else view.searchable()
         if searchable is None or not searchable.keys:
-            self.notify("Nothing to search here", timeout=2)
+            self.notify(_("Nothing to search here"), timeout=2)
             return
-        what = {ExplorerView: "entities", MatrixView: "items and actors",
-                FindingsView: "findings"}[type(view)]
+        what = {ExplorerView: _("entities"), MatrixView: _("items and actors"),
+                FindingsView: _("findings")}[type(view)]
         self.push_screen(SearchBar(what, searchable))
 
     def action_show_keys(self) -> None:
@@ -465,27 +469,27 @@ class RaciApp(App[None]):
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""
         return [
-            ("Everywhere", keys_of(self)),
-            ("Explorer", keys_of(ExplorerView)),
-            ("Matrix", keys_of(MatrixView) + keys_of(RaciMatrix)),
-            ("Findings", keys_of(FindingsView)),
-            ("Diagram", keys_of(DiagramView)),
-            ("Add and edit forms", keys_of(EntityForm)),
-            ("Delete", keys_of(ConfirmDelete)),
-            ("Throw away a filled form", keys_of(ConfirmDiscard)),
-            ("Organisation", keys_of(OrgForm)),
-            ("Rename", keys_of(RenameForm)),
-            ("Waiver", keys_of(WaiverForm)),
-            ("Waivers", keys_of(WaiversScreen)),
-            ("Matrix scope", keys_of(ScopePicker)),
-            ("Search (/)", keys_of(SearchBar)),
+            (_("Everywhere"), keys_of(self)),
+            (_("Explorer"), keys_of(ExplorerView)),
+            (_("Matrix"), keys_of(MatrixView) + keys_of(RaciMatrix)),
+            (_("Findings"), keys_of(FindingsView)),
+            (_("Diagram"), keys_of(DiagramView)),
+            (_("Add and edit forms"), keys_of(EntityForm)),
+            (_("Delete"), keys_of(ConfirmDelete)),
+            (_("Throw away a filled form"), keys_of(ConfirmDiscard)),
+            (_("Organisation"), keys_of(OrgForm)),
+            (_("Rename"), keys_of(RenameForm)),
+            (_("Waiver"), keys_of(WaiverForm)),
+            (_("Waivers"), keys_of(WaiversScreen)),
+            (_("Matrix scope"), keys_of(ScopePicker)),
+            (_("Search (/)"), keys_of(SearchBar)),
         ]
 
 
 def _reason(error: Exception) -> str:
     if isinstance(error, RaciError):
         return str(error)
-    return f"internal error: {type(error).__name__}: {error}"
+    return _("internal error: {error}").format(error=f"{type(error).__name__}: {error}")
 
 
 def _drain(saves: queue.Queue[Edit]) -> list[Edit]:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import Matcher
 
-from raci.analysis.analysis import KIND_LABELS
+from raci.i18n import _
 from raci.model import KINDS, Model
-from raci.tui.describe import KIND_TITLES
+from raci.vocabulary import KIND_NAMES, KIND_TITLES
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
@@ -33,37 +33,38 @@ class RaciCommands(Provider):
         """(title, help, callback) of every action."""
         app = cast("RaciApp", self.app)
         actions: list[tuple[str, str, Callable[[], object]]] = [
-            ("Show explorer", "The model by kind, and the selected entity",
+            (_("Show explorer"), _("The model by kind, and the selected entity"),
              partial(app.action_show_view, "explorer")),
-            ("Show matrix", "Items by actors; r a c i set a letter",
+            (_("Show matrix"), _("Items by actors; r a c i set a letter"),
              partial(app.action_show_view, "matrix")),
-            ("Show findings", "The lint result, grouped by level and rule",
+            (_("Show findings"), _("The lint result, grouped by level and rule"),
              partial(app.action_show_view, "findings")),
-            ("Show diagram", "Preview a neighbourhood and export a drawing",
+            (_("Show diagram"), _("Preview a neighbourhood and export a drawing"),
              partial(app.action_show_view, "diagram")),
-            ("Undo", "Undo the last edit of this session", app.action_undo),
-            ("Redo", "Redo the edit last undone", app.action_redo),
-            ("Edit selected entity", "Open the form of the entity the explorer shows",
+            (_("Undo"), _("Undo the last edit of this session"), app.action_undo),
+            (_("Redo"), _("Redo the edit last undone"), app.action_redo),
+            (_("Edit selected entity"), _("Open the form of the entity the explorer shows"),
              app.action_edit_entity),
-            ("Rename selected entity", "A new id for it, everywhere it is named",
+            (_("Rename selected entity"), _("A new id for it, everywhere it is named"),
              app.action_rename_entity),
-            ("Delete selected entity", "Delete the entity the explorer shows, after a check",
+            (_("Delete selected entity"), _("Delete the entity the explorer shows, after a check"),
              app.action_delete_entity),
-            ("Go back", "Show the entity the explorer showed before", app.action_go_back),
-            ("Waive finding", "Waive the finding under the cursor in the findings view",
+            (_("Go back"), _("Show the entity the explorer showed before"), app.action_go_back),
+            (_("Waive finding"), _("Waive the finding under the cursor in the findings view"),
              app.action_waive_finding),
-            ("Edit organisation", "Its name, description, as-of date and facts not recorded",
+            (_("Edit organisation"), _("Its name, description, as-of date and facts not recorded"),
              app.action_edit_org),
-            ("Show waivers", "Every waiver: what it waives; change or remove one",
+            (_("Show waivers"), _("Every waiver: what it waives; change or remove one"),
              app.action_show_waivers),
-            ("Pick matrix scope", "A unit, body or goal subtree, or the whole model",
+            (_("Pick matrix scope"), _("A unit, body or goal subtree, or the whole model"),
              app.action_pick_scope),
-            ("Export diagram", "Write the diagram view's drawing to its file",
+            (_("Export diagram"), _("Write the diagram view's drawing to its file"),
              app.action_export_diagram),
-            ("Show keys", "Every key of every view", app.action_show_keys),
-            ("Quit", "Leave raci; every edit is already saved", app.action_quit),
+            (_("Show keys"), _("Every key of every view"), app.action_show_keys),
+            (_("Quit"), _("Leave raci; every edit is already saved"), app.action_quit),
         ]
-        actions += [(f"Add {kind}", f"A new entity in {KIND_TITLES[kind]}",
+        actions += [(_("Add {kind}").format(kind=KIND_NAMES[kind]),
+                     _("A new entity in {kind}").format(kind=KIND_TITLES[kind]),
                      partial(app.action_add_entity, kind)) for kind in KINDS]
         return actions
 
@@ -84,9 +85,9 @@ class RaciCommands(Provider):
         best = heapq.nlargest(MAX_ENTITY_HITS, await matching_entities(matcher, model),
                               key=lambda hit: hit[0])
         for score, entity_id, text in best:
-            kind = KIND_LABELS.get(model.kind(entity_id) or "", "entity").lower()
+            kind = KIND_NAMES.get(model.kind(entity_id) or "", _("entity"))
             yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
-                      text=text, help=f"Go to this {kind}")
+                      text=text, help=_("Go to this {kind}").format(kind=kind))
 
 
 async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from raci.i18n import N_, _
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -19,53 +20,44 @@ from raci.model import (
     kind_of,
     referenced_ids,
 )
-from raci.model.entities import LETTER_WORDS
-
-KIND_TITLES = {
-    "unit": "Units",
-    "person": "People",
-    "role": "Roles",
-    "body": "Bodies",
-    "goal": "Goals",
-    "initiative": "Initiatives",
-    "decision": "Decisions",
-    "kpi": "Indicators",
-}
+from raci.vocabulary import (
+    BODY_KIND_NAMES,
+    FACT_WORDS,
+    FIELD_LABELS,
+    KIND_NAMES,
+    KPI_TYPE_WORDS,
+    LETTER_WORDS,
+    STATUS_WORDS,
+    Words,
+    counted,
+)
 
 # How a reference reads from the entity that holds the field...
-OUTGOING = {
-    "parent": "part of",
-    "unit": "in unit",
-    "holders": "held by",
-    "reports_to": "reports to",
-    "chair": "chaired by",
-    "members": "member",
-    "goals": "contributes to",
-    "depends_on": "depends on",
-    "about": "about",
-    "measures": "measures",
-}
+OUTGOING = Words({
+    "parent": N_("part of"),
+    "unit": N_("in unit"),
+    "holders": N_("held by"),
+    "reports_to": N_("reports to"),
+    "chair": N_("chaired by"),
+    "members": N_("member"),
+    "goals": N_("contributes to"),
+    "depends_on": N_("depends on"),
+    "about": N_("about"),
+    "measures": N_("measures"),
+})
 # ...and from the entity it names.
-INCOMING = {
-    "parent": "contains",
-    "unit": "has",
-    "holders": "holds",
-    "reports_to": "reported to by",
-    "chair": "chairs",
-    "members": "seat in",
-    "goals": "contributed to by",
-    "depends_on": "needed by",
-    "about": "decided in",
-    "measures": "measured by",
-}
-FIELD_LABELS = {
-    "parent": "part of", "capacity_fte": "capacity (FTE)", "holders": "held by",
-    "reports_to": "reports to", "meets_every_days": "meets every … days",
-    "depends_on": "depends on", "success_criteria": "success criteria",
-    "demand_fte": "demand (FTE)", "not_recorded": "not recorded", "as_of": "as of",
-    **LETTER_WORDS,
-}
-"""How a form and the detail pane name a field: in words, not as the file's key."""
+INCOMING = Words({
+    "parent": N_("contains"),
+    "unit": N_("has"),
+    "holders": N_("holds"),
+    "reports_to": N_("reported to by"),
+    "chair": N_("chairs"),
+    "members": N_("seat in"),
+    "goals": N_("contributed to by"),
+    "depends_on": N_("needed by"),
+    "about": N_("decided in"),
+    "measures": N_("measured by"),
+})
 
 
 def field_label(name: str) -> str:
@@ -76,7 +68,10 @@ def field_label(name: str) -> str:
 
 
 def in_words(value: str) -> str:
-    """A choice as it reads: ``steering group`` for ``steering_group``."""
+    """A choice as it reads: ``steering group`` (``stuurgroep``) for ``steering_group``."""
+    for words in (BODY_KIND_NAMES, STATUS_WORDS, KPI_TYPE_WORDS, FACT_WORDS):
+        if value in words:
+            return words[value]
     return value.replace("_", " ")
 
 
@@ -88,13 +83,7 @@ class Relation:
     target: str
 
 
-def plural(count: int, word: str) -> str:
-    """`1 error`, `2 errors`; "info" and "waived" stay as they are."""
-    return f"{count} {word_for(count, word)}"
-
-
-def word_for(count: int, word: str) -> str:
-    return word if count == 1 or word in ("info", "waived") else f"{word}s"
+plural = counted
 
 
 def label(model: Model, entity_id: str) -> str:
@@ -151,7 +140,7 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
             source_kind = model.kind(reference.source) or ""
             word = INCOMING[reference.field]
             if reference.field == "unit":
-                word = f"has {source_kind}"
+                word = _("has {kind}").format(kind=KIND_NAMES.get(source_kind, source_kind))
             found.append(Relation(f"{word}: {label(model, reference.source)}", reference.source))
     kind = kind_of(entity)
     if kind in ITEM_KINDS:
@@ -161,7 +150,8 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
         )
     if kind in ACTOR_KINDS:
         found.extend(
-            Relation(f"{a.letter} on {label(model, a.item)}", a.item)
+            Relation(_("{letter} on {item}").format(letter=a.letter, item=label(model, a.item)),
+                     a.item)
             for a in model.assignments_of_actor(entity_id)
         )
     return found

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from raci.i18n import _
 from raci.model import (
     BODY_KINDS,
     INITIATIVE_STATUSES,
@@ -50,11 +51,11 @@ class FormField:
     @property
     def hint(self) -> str:
         return {
-            "refs": "names or ids, comma-separated",
-            "strings": "separated by ;",
-            "date": "YYYY-MM-DD",
-            "int": "whole number",
-            "float": "number",
+            "refs": _("names or ids, comma-separated"),
+            "strings": _("separated by ;"),
+            "date": _("YYYY-MM-DD"),
+            "int": _("whole number"),
+            "float": _("number"),
         }.get(self.type, "")
 
 
@@ -189,7 +190,7 @@ def _parse(kind: str, values: dict[str, str], check: FormCheck) -> tuple[
         text = values.get(form_field.name, "").strip()
         if not text:
             if form_field.required:
-                check.add(form_field.name, "required")
+                check.add(form_field.name, _("required"))
             continue
         value = _parse_value(form_field, text, check)
         if value is None:

@@ -16,6 +16,8 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from textual_serve.server import Server
 
+from raci.i18n import _, current_language
+
 HOST = "127.0.0.1"
 TOKEN_COOKIE = "raci_token"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -52,14 +54,16 @@ class TokenServer(Server):
         return response
 
     async def on_startup(self, app: web.Application) -> None:
-        self.console.print(f"Serving {self.title} on {self.public_url}; ctrl+c stops.")
-        self.console.print("Open this address in a browser on this machine:")
+        self.console.print(_("Serving {title} on {url}; ctrl+c stops.").format(
+            title=self.title, url=self.public_url))
+        self.console.print(_("Open this address in a browser on this machine:"))
         self.console.print(self.address, soft_wrap=True, highlight=False, markup=False)
 
 
 def serve(model: str, *, port: int, write: bool, theme: str | None) -> None:
     """Serve the app on `model` (a database) until ctrl+c."""
-    command = [sys.executable, "-m", "raci", "edit", model]
+    # each browser tab's app speaks the language `raci serve` was started in
+    command = [sys.executable, "-m", "raci", "--lang", current_language(), "edit", model]
     if not write:
         command.append("--read-only")
     if theme is not None:

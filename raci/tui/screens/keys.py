@@ -11,6 +11,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from raci.i18n import _
+
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
 
 FOCUS_KEYS: list[BindingType] = [
@@ -29,7 +31,7 @@ def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
     found = []
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
-            found.append((_key_text(binding.key), binding.description))
+            found.append((_key_text(binding.key), _(binding.description)))
     return found
 
 
@@ -49,25 +51,25 @@ class KeysScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="keys-box"):
-            yield Static("[b]Keys[/b], and the mouse at the end  (escape closes)",
+            yield Static(_("[b]Keys[/b], and the mouse at the end  (escape closes)"),
                          id="keys-title")
             with VerticalScroll(id="keys-list"):
                 yield Static(self._text())
         yield Footer(compact=True)
 
     def _text(self) -> str:
-        common = [("ctrl+p", "Command palette: every action, jump to any entity"),
-                  ("tab, shift+tab", "Move between panes and fields"),
-                  ("enter", "Open a kind in the explorer; choose a relation, finding or scope"),
-                  ("space", "Open or close a branch of a tree"),
-                  ("right", "In a field that takes ids: accept the completion"),
-                  ("ctrl+q", "Quit")]
-        mouse = [("click", "A tab, a kind or an entity, a relation, a finding, a matrix cell, "
-                           "a button, a completion"),
-                 ("wheel", "Scroll a tree, a list, the matrix (shift+wheel: sideways)"),
-                 ("hover", "A matrix header or cell: the whole names of actor and item")]
+        common = [("ctrl+p", _("Command palette: every action, jump to any entity")),
+                  ("tab, shift+tab", _("Move between panes and fields")),
+                  ("enter", _("Open a kind in the explorer; choose a relation, finding or scope")),
+                  ("space", _("Open or close a branch of a tree")),
+                  ("right", _("In a field that takes ids: accept the completion")),
+                  ("ctrl+q", _("Quit"))]
+        mouse = [("click", _("A tab, a kind or an entity, a relation, a finding, a matrix cell, "
+                             "a button, a completion")),
+                 ("wheel", _("Scroll a tree, a list, the matrix (shift+wheel: sideways)")),
+                 ("hover", _("A matrix header or cell: the whole names of actor and item"))]
         lines = []
-        for title, keys in [*self.groups, ("Also", common), ("The mouse", mouse)]:
+        for title, keys in [*self.groups, (_("Also"), common), (_("The mouse"), mouse)]:
             lines.append(f"[b]{title}[/b]")
             lines.extend(f"  [b $accent]{key:<16}[/] {description}" for key, description in keys)
             lines.append("")

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from raci.i18n import _, ngettext
 from raci.model import Assignment, Model
 from raci.model.changes import Change
-from raci.tui.describe import label, plural
+from raci.tui.describe import field_label, label
 
 
 class ConfirmDelete(ModalScreen[bool]):
@@ -27,7 +28,7 @@ class ConfirmDelete(ModalScreen[bool]):
         """`change` is the removal the user confirms; the model is read before it is made."""
         super().__init__()
         self.title_text = label(model, entity_id)
-        self.references = [f"{label(model, r.source)} ({r.field})"
+        self.references = [f"{label(model, r.source)} ({field_label(r.field)})"
                            for r in model.references_to(entity_id)
                            if not r.field.startswith("raci.")]  # listed as assignments below
         self.assignments = [_assignment_text(model, entity_id, a) for a in change.unassign]
@@ -36,29 +37,32 @@ class ConfirmDelete(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="delete-box"):
-            yield Static(f"[b]Delete {escape(self.title_text)}?[/b]", id="delete-title")
+            yield Static(_("[b]Delete {entity}?[/b]").format(entity=escape(self.title_text)),
+                         id="delete-title")
             with VerticalScroll(id="delete-references"):
                 yield Static(self._consequences())
             with Horizontal(id="delete-buttons"):
-                yield Button("Delete (y)", id="confirm", variant="error")
-                yield Button("Keep (n)", id="cancel")
+                yield Button(_("Delete (y)"), id="confirm", variant="error")
+                yield Button(_("Keep (n)"), id="cancel")
         yield Footer(compact=True)
 
     def _consequences(self) -> str:
         lines = []
         if self.references:
-            lines.append(f"Referred to by {len(self.references)}; these references go too:")
+            lines.append(_("Referred to by {count}; these references go too:").format(
+                count=len(self.references)))
             lines += [f"  • {escape(reference)}" for reference in self.references]
         if self.also_deleted:
-            lines.append(f"Indicators deleted with it: {escape(', '.join(self.also_deleted))}")
+            lines.append(_("Indicators deleted with it: {ids}").format(
+                ids=escape(", ".join(self.also_deleted))))
         if self.assignments:
             count = len(self.assignments)
-            lines.append(f"{plural(count, 'RACI assignment')} {'goes' if count == 1 else 'go'}"
-                         " too:")
+            lines.append(ngettext("{count} RACI assignment goes too:",
+                                  "{count} RACI assignments go too:", count).format(count=count))
             lines += [f"  • {escape(assignment)}" for assignment in self.assignments]
         if not lines:
-            return "Nothing refers to it."
-        lines.append("Undo (ctrl+z) brings it all back.")
+            return _("Nothing refers to it.")
+        lines.append(_("Undo (ctrl+z) brings it all back."))
         return "\n".join(lines)
 
     @on(Button.Pressed, "#confirm")
@@ -73,6 +77,9 @@ class ConfirmDelete(ModalScreen[bool]):
 def _assignment_text(model: Model, entity_id: str, assignment: Assignment) -> str:
     """An assignment as seen from the entity deleted: without repeating its name."""
     if assignment.actor == entity_id:
-        return f"{assignment.letter} on {label(model, assignment.item)}"
+        return _("{letter} on {item}").format(letter=assignment.letter,
+                                               item=label(model, assignment.item))
     held = f"{assignment.letter}: {label(model, assignment.actor)}"
-    return held if assignment.item == entity_id else f"{held} on {assignment.item}"
+    if assignment.item == entity_id:
+        return held
+    return _("{letter} on {item}").format(letter=held, item=assignment.item)

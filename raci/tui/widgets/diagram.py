@@ -23,11 +23,13 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
 from raci.errors import RaciError
+from raci.i18n import _
 from raci.lint.findings import Finding
 from raci.model.changes import Change
 from raci.model.checks import did_you_mean
 from raci.tui.messages import DiagramExported, ExportFailed
 from raci.tui.session import Session
+from raci.vocabulary import DEFAULT_DEPTH, VIEW_NAMES, VIEW_TITLES
 
 
 class IdSuggester(Suggester):
@@ -44,11 +46,9 @@ class IdSuggester(Suggester):
         return None
 
 
-VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
 VIEW_OF_KIND = {"unit": "org", "person": "org", "role": "org", "body": "bodies", "goal": "goals",
                 "initiative": "goals", "kpi": "goals", "decision": "decisions"}
 """The view that shows an entity of each kind best, offered with it as focus."""
-DEFAULT_DEPTH = 2
 PREVIEW_DELAY_SECONDS = 0.2
 
 
@@ -76,17 +76,18 @@ class DiagramView(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="diagram-choice"):
-            yield Select([(name, name) for name in VIEW_NAMES], value="org", allow_blank=False,
+            yield Select([(VIEW_TITLES[name], name) for name in VIEW_NAMES], value="org",
+                         allow_blank=False,
                          id="diagram-name")
-            yield Input(placeholder="focus id", id="diagram-focus", select_on_focus=False)
-            yield Input(str(DEFAULT_DEPTH), placeholder="depth", id="diagram-depth",
+            yield Input(placeholder=_("focus id"), id="diagram-focus", select_on_focus=False)
+            yield Input(str(DEFAULT_DEPTH), placeholder=_("depth"), id="diagram-depth",
                         type="integer")
         with VerticalScroll(id="diagram-preview-box"):
-            yield Static("Give a focus id to preview its neighbourhood.", id="diagram-preview")
+            yield Static(_("Give a focus id to preview its neighbourhood."), id="diagram-preview")
         with Horizontal(id="diagram-export"):
-            yield Label("to file", id="diagram-file-label")
+            yield Label(_("to file"), id="diagram-file-label")
             yield Input(placeholder="drawing.svg (.dot .svg .png .pdf)", id="diagram-file")
-            yield Button("Export", id="diagram-export-button", variant="primary")
+            yield Button(_("Export"), id="diagram-export-button", variant="primary")
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         first = self.session is None
@@ -174,17 +175,18 @@ class DiagramView(Vertical):
         name, focus, depth = self._choice()
         file_text = self.query_one("#diagram-file", Input).value.strip()
         if not file_text:
-            self.notify("Name the file to write, e.g. org.svg", severity="warning", timeout=4)
+            self.notify(_("Name the file to write, e.g. org.svg"), severity="warning", timeout=4)
             self.query_one("#diagram-file", Input).focus()
             return
         path = Path(file_text).expanduser()
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in FORMATS:
-            self.notify(f"{path}: end the name with .{', .'.join(FORMATS)}",
+            self.notify(_("{file}: end the name with .{suffixes}").format(
+                            file=path, suffixes=", .".join(FORMATS)),
                         severity="error", timeout=5)
             return
         if focus and focus not in self.session.model:
-            self.notify(f"unknown focus id {focus!r}", severity="error", timeout=5)
+            self.notify(_("unknown focus id {id!r}").format(id=focus), severity="error", timeout=5)
             return
         self._export(self.session, name, focus or None, depth, path, fmt)
 

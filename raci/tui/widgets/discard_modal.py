@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
+from raci.i18n import _
+
 
 class ConfirmDiscard(ModalScreen[bool]):
     """Dismisses with True when the user throws the form's changes away."""
@@ -22,10 +24,10 @@ class ConfirmDiscard(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="discard-box"):
-            yield Static("[b]Throw away what you typed?[/b]\nNothing of this form is saved yet.")
+            yield Static(_("[b]Throw away what you typed?[/b]\nNothing of this form is saved yet."))
             with Horizontal(id="discard-buttons"):
-                yield Button("Throw away (y)", id="discard", variant="error")
-                yield Button("Keep editing (n)", id="keep", variant="primary")
+                yield Button(_("Throw away (y)"), id="discard", variant="error")
+                yield Button(_("Keep editing (n)"), id="keep", variant="primary")
         yield Footer(compact=True)
 
     @on(Button.Pressed, "#discard")

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from raci.i18n import _
 from raci.model import Entity
 from raci.model.ids import id_from_name
 from raci.tui.describe import field_label, in_words, labels
@@ -40,6 +41,7 @@ from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
+from raci.vocabulary import KIND_NAMES
 
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""
@@ -80,10 +82,13 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         self.initial: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        title = (f"Edit {self.kind} {escape(self.entity.name)} ({escape(self.entity.id)})"
-                 if self.entity else f"Add {self.kind}")
+        title = (_("Edit {kind} {name} ({id})").format(
+                     kind=KIND_NAMES[self.kind], name=escape(self.entity.name),
+                     id=escape(self.entity.id))
+                 if self.entity else _("Add {kind}").format(kind=KIND_NAMES[self.kind]))
         with Vertical(id="form-box"):
-            yield Static(f"[b]{title}[/b]  [dim]* required[/]", id="form-title")
+            required = _("* required")
+            yield Static(f"[b]{title}[/b]  [dim]{required}[/]", id="form-title")
             with VerticalScroll(id="form-fields"):
                 for form_field in self.fields:
                     with Horizontal(classes="field-row"):
@@ -100,8 +105,8 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
             yield Static("", id="form-hint")
             yield Static("", id="form-problems")
             with Horizontal(id="form-buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Save"), id="save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
         yield Footer(compact=True)
 
     def _widget(self, form_field: FormField) -> Widget:
@@ -113,7 +118,7 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
             choices = form_field.choices or ("yes", "no")
             return Select([(in_words(c), c) for c in choices], value=value or Select.NULL,
                           allow_blank=not form_field.required, id=widget_id, compact=True,
-                          prompt="default")  # an optional choice left open takes the default
+                          prompt=_("default"))  # an optional choice left open takes the default
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
@@ -290,16 +295,17 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
             return
         check = self._check()
         if check.change is None:
-            self.notify("Fix the marked fields first", severity="warning", timeout=3)
+            self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
             wrong = next((f.name for f in self.fields if f.name in check.by_field), None)
             if wrong is not None:
                 self.query_one(f"#field-{wrong}").focus()
                 self.query_one(f"#error-{wrong}").scroll_visible(animate=False)
             return
         entity = check.change.put[0]
-        verb = "Saved" if self.entity else f"Added {self.kind}"
-        self.dismiss((entity.id, ChangeRequested(check.change,
-                                                 f"{verb} {entity.name} ({entity.id})")))
+        said = (_("Saved {name} ({id})") if self.entity else
+                _("Added {kind} {name} ({id})")).format(kind=KIND_NAMES[self.kind],
+                                                         name=entity.name, id=entity.id)
+        self.dismiss((entity.id, ChangeRequested(check.change, said)))
 
     def _changed_meanwhile(self) -> bool:
         """Refuse to save over what another process changed while the form was open:
@@ -310,10 +316,13 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         current = model.get(self.entity.id)
         if current is not None and values_of(model, current) == self.values:
             return False
-        gone = "removed" if current is None else "changed"
-        self.notify(f"{self.entity.name} ({self.entity.id}) was {gone} by someone else while "
-                    "you edited it; nothing was saved. Press escape and open it again to see "
-                    "their change.", title="Not saved", severity="error", timeout=10)
+        said = (_("{name} ({id}) was removed by someone else while you edited it; nothing "
+                  "was saved. Press escape and open it again to see their change.")
+                if current is None else
+                _("{name} ({id}) was changed by someone else while you edited it; nothing "
+                  "was saved. Press escape and open it again to see their change."))
+        self.notify(said.format(name=self.entity.name, id=self.entity.id), title=_("Not saved"),
+                    severity="error", timeout=10)
         return True
 
     @on(Button.Pressed, "#cancel")

@@ -19,17 +19,19 @@ from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
+from raci.i18n import _
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
-from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
+from raci.tui.describe import field_lines, in_words, label, relations
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.search import Searchable
+from raci.vocabulary import FIELD_LABELS, KIND_NAMES, KIND_TITLES, counted
 
 KIND_PREFIX = "kind:"
 NESTED_KINDS = ("unit", "goal")
@@ -213,12 +215,13 @@ class EntityDetail(Vertical):
         if entity is None:
             fields_view.update(_org_summary(session))
             return
-        lines = [f"[b]{escape(entity.name)}[/b]  [dim]{model.kind(entity.id)} {entity.id}[/]"]
+        kind = KIND_NAMES[model.kind(entity.id) or ""]
+        lines = [f"[b]{escape(entity.name)}[/b]  [dim]{kind} {entity.id}[/]"]
         lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
                   for name, value in field_lines(model, entity) if name not in ("id", "name")]
         own = [f for f in findings if entity.id in f.targets]
         if own:
-            lines.append("[b]Findings[/b]")
+            lines.append("[b]" + _("Findings") + "[/b]")
             lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(localized(f.message))}"
                       + (" [dim](waived)[/]" if f.waived else "") for f in own]
         fields_view.update("\n".join(lines))
@@ -226,7 +229,7 @@ class EntityDetail(Vertical):
             Option(escape(relation.label), id=f"{number}:{relation.target}")
             for number, relation in enumerate(relations(model, entity.id))
         )
-        options.border_title = f"Relations ({options.option_count})"
+        options.border_title = _("Relations ({count})").format(count=options.option_count)
 
 
 class ExplorerView(Horizontal):
@@ -314,7 +317,7 @@ class ExplorerView(Horizontal):
         if not raci_app(self).may_edit():
             return
         if self.session is None or self.current is None or self.current not in self.session.model:
-            self.notify("Select an entity to edit", severity="warning", timeout=3)
+            self.notify(_("Select an entity to edit"), severity="warning", timeout=3)
             return
         kind = self.session.model.kind(self.current)
         assert kind is not None
@@ -333,13 +336,14 @@ class ExplorerView(Horizontal):
         if not raci_app(self).may_edit():
             return
         if self.session is None or self.current not in self.session.model:
-            self.notify("Select an entity to delete", severity="warning", timeout=3)
+            self.notify(_("Select an entity to delete"), severity="warning", timeout=3)
             return
         assert self.current is not None
         model = self.session.model
         change = removal(model, self.current)
         deleted = self.current
-        summary = f"Deleted {model.kind(deleted)} {label(model, deleted)}"
+        summary = _("Deleted {kind} {entity}").format(kind=KIND_NAMES[model.kind(deleted) or ""],
+                                                       entity=label(model, deleted))
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -353,14 +357,14 @@ class ExplorerView(Horizontal):
         if not raci_app(self).may_edit():
             return
         if self.session is None or self.current not in self.session.model:
-            self.notify("Select an entity to rename", severity="warning", timeout=3)
+            self.notify(_("Select an entity to rename"), severity="warning", timeout=3)
             return
         assert self.current is not None
         model, old = self.session.model, self.current
 
         def renamed(new: str | None) -> None:
             if new is not None:
-                summary = f"Renamed {label(model, old)} to {new}"
+                summary = _("Renamed {entity} to {id}").format(entity=label(model, old), id=new)
                 self.current = new
                 self.post_message(ChangeRequested(Change(rename=(old, new)), summary))
 
@@ -387,11 +391,14 @@ def _org_summary(session: Session) -> str:
     if org.description:
         lines.append(escape(org.description))
     if org.as_of:
-        lines.append(f"[b]as of[/b]: {org.as_of.isoformat()}")
-    lines.append(f"{len(session.model)} entities, {len(session.model.assignments)} assignments")
+        lines.append(f"[b]{FIELD_LABELS['as_of']}[/b]: {org.as_of.isoformat()}")
+    lines.append(_("{entities}, {assignments}").format(
+        entities=counted(len(session.model), "entity"),
+        assignments=counted(len(session.model.assignments), "assignment")))
     if org.not_recorded:
-        lines.append(f"[b]not recorded[/b]: {', '.join(in_words(f) for f in org.not_recorded)}")
-    lines.append("Open a kind on the left (enter) and choose an entity; "
-                 "[b]n[/b] adds one of the selected kind, [b]o[/b] changes the organisation, "
-                 "[b]?[/b] lists every key.")
+        lines.append(f"[b]{FIELD_LABELS['not_recorded']}[/b]: "
+                     f"{', '.join(in_words(f) for f in org.not_recorded)}")
+    lines.append(_("Open a kind on the left (enter) and choose an entity; "
+                   "[b]n[/b] adds one of the selected kind, [b]o[/b] changes the organisation, "
+                   "[b]?[/b] lists every key."))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from raci.i18n import _
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, Finding
 from raci.lint.message import localized
@@ -26,13 +27,14 @@ from raci.lint.ruledoc import rule_doc
 from raci.lint.rules import find_rule
 from raci.model import Waiver
 from raci.model.changes import Change
-from raci.tui.describe import labels, word_for
+from raci.tui.describe import labels
 from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import VIM_KEYS, every_node
 from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
+from raci.vocabulary import LEVEL_NAMES, counted
 
 WAIVED = "waived"
 GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
@@ -83,10 +85,9 @@ class FindingsView(Vertical):
         counts = {level: sum(len(v) for (lv, _), v in self.groups.items() if lv == level)
                   for level in (*LEVELS, WAIVED)}
         self.query_one("#findings-title", Static).update(
-            " · ".join(f"[b {GROUP_STYLES[level]}]{counts[level]}[/] "
-                       f"{word_for(counts[level], level)}"
+            " · ".join(counted(counts[level], level, f"[b {GROUP_STYLES[level]}]{counts[level]}[/]")
                        for level in (*LEVELS, WAIVED))
-            + "  [dim]enter: go to · w: waive · W: waivers[/]")
+            + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
         self._fill_tree(counts)
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
@@ -100,7 +101,8 @@ class FindingsView(Vertical):
         for level in (*LEVELS, WAIVED):
             if not counts[level]:
                 continue
-            level_node = tree.root.add(f"[b {GROUP_STYLES[level]}]{level}[/] ({counts[level]})",
+            level_node = tree.root.add(f"[b {GROUP_STYLES[level]}]{LEVEL_NAMES[level]}[/] "
+                                       f"({counts[level]})",
                                        data=f"level:{level}")
             for (group_level, code), found in self.groups.items():
                 if group_level != level:
@@ -166,7 +168,8 @@ class FindingsView(Vertical):
             return
         finding = self._finding_under_cursor()
         if finding is None or self.session is None:
-            self.notify("Put the cursor on a finding to waive it", severity="warning", timeout=3)
+            self.notify(_("Put the cursor on a finding to waive it"), severity="warning",
+                        timeout=3)
             return
         rule = find_rule(finding.code)
         if rule is not None and rule.scope is WAIVERS:
@@ -180,16 +183,17 @@ class FindingsView(Vertical):
             waiver = Waiver(rule=finding.code, target=list(finding.targets), reason="")
         else:
             waiver = model.waivers[number]
-            self.notify("This finding has a waiver already: change it here, or remove it "
-                        "in the waivers (W)", timeout=5)
+            self.notify(_("This finding has a waiver already: change it here, or remove it "
+                          "in the waivers (W)"), timeout=5)
 
         def waived(new: Waiver | None) -> None:
             if new is None or new == waiver:
                 return
-            verb = "Waived" if number is None else "Changed the waiver of"
+            said = _("Waived {rule} on {targets}") if number is None else \
+                _("Changed the waiver of {rule} on {targets}")
             self.post_message(ChangeRequested(
                 Change(waivers=with_waiver(session.model.waivers, number, new)),
-                f"{verb} {new.rule} on {labels(session.model, new.target)}"))
+                said.format(rule=new.rule, targets=labels(session.model, new.target))))
 
         as_of = effective_as_of(model, session.config)
         self.app.push_screen(WaiverForm(model, waiver, as_of, about=localized(finding.message),

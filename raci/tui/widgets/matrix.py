@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from raci.i18n import _
 from raci.lint.findings import LEVEL_RANK, Finding
 from raci.lint.message import localized
 from raci.model import Assignment, Entity, Model
@@ -165,7 +166,7 @@ class RaciMatrix(ScrollView, can_focus=True):
     def _header(self, line: int, visible: range) -> list[Segment]:
         style = self.get_component_rich_style("raci-matrix--header")
         cursor = self.get_component_rich_style("raci-matrix--cursor")
-        corner = "item" if line == HEADER_LINES - 1 else ""
+        corner = _("item") if line == HEADER_LINES - 1 else ""
         segments = [Segment(f"{corner:<{ITEM_WIDTH}}", style)]
         for column in visible:
             segments.append(Segment(f"{self.headers[column][line]:<{CELL_WIDTH - 1}} ",
@@ -288,8 +289,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         if letters:
             self.post_message(ChangeRequested(
                 Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]),
-                f"Cleared {cell_text(letters)} of {label(self.model, actor.id)} "
-                f"on {label(self.model, item.id)}", quiet=True))
+                _("Cleared {letters} of {actor} on {item}").format(
+                    letters=cell_text(letters), actor=label(self.model, actor.id),
+                    item=label(self.model, item.id)), quiet=True))
 
 
 class MatrixView(Vertical):
@@ -342,10 +344,10 @@ class MatrixView(Vertical):
         columns = [e for k in ACTOR_ORDER for e in model.collection(k).values()
                    if e.id in wanted]
         self.query_one(RaciMatrix).show(model, matrix.rows, columns)
-        scope = label(model, self.scope) if self.scope else "the whole model"
+        scope = label(model, self.scope) if self.scope else _("the whole model")
         self.query_one("#matrix-title", Static).update(
-            f"[b]Scope[/b] {escape(scope)} · {len(matrix.rows)} items × {len(columns)} actors"
-            "  [dim]s: change scope[/]")
+            _("[b]Scope[/b] {scope} · {items} items × {actors} actors  [dim]s: change scope[/]")
+            .format(scope=escape(scope), items=len(matrix.rows), actors=len(columns)))
         self._show_cell()
 
     def findings_changed(self, findings: list[Finding]) -> None:
@@ -360,7 +362,7 @@ class MatrixView(Vertical):
     def _show_cell(self) -> None:
         matrix = self.query_one(RaciMatrix)
         cell = matrix.cursor_cell
-        text = "No items in this scope." if cell is None else ""
+        text = _("No items in this scope.") if cell is None else ""
         if cell is not None and self.session is not None:
             item, actor = cell
             letter = cell_text(self.session.model.letters_of(item.id, actor.id)) or "·"

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
+from raci.i18n import _
 from raci.model import Org, parse_date
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui.describe import field_label, in_words
@@ -49,16 +50,17 @@ class OrgForm(ModalScreen[Org | None]):
         self.initial: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
-        title = (f"[b]A new model in {escape(self.new)}[/b]: what is the organisation called?"
-                 if self.new else "[b]The organisation[/b]")
+        title = (_("[b]A new model in {label}[/b]: what is the organisation called?").format(
+                     label=escape(self.new)) if self.new else _("[b]The organisation[/b]"))
         with Vertical(id="org-box"):
-            yield Static(f"{title}  [dim]* required[/]", id="org-title")
+            required = _("* required")
+            yield Static(f"{title}  [dim]{required}[/]", id="org-title")
             with VerticalScroll(id="org-fields"):
                 for name, value, hint in (
-                    ("name", self.org.name, "e.g. Programma Warmtetransitie"),
-                    ("description", self.org.description or "", "optional"),
+                    ("name", self.org.name, _("e.g. Programma Warmtetransitie")),
+                    ("description", self.org.description or "", _("optional")),
                     ("as_of", self.org.as_of.isoformat() if self.org.as_of else "",
-                     "YYYY-MM-DD, for the time rules (default: today)"),
+                     _("YYYY-MM-DD, for the time rules (default: today)")),
                 ):
                     with Horizontal(classes="field-row"):
                         star = " *" if name == "name" else ""
@@ -66,16 +68,16 @@ class OrgForm(ModalScreen[Org | None]):
                         yield Input(value, placeholder=hint, id=f"org-{name}", compact=True,
                                     select_on_focus=False)
                     yield Static("", id=f"org-{name}-error", classes="field-error")
-                yield Label("[b]Not recorded[/b] [dim]facts the source leaves out: their rules "
-                            "are not run[/]", id="org-facts-title")
+                yield Label(_("[b]Not recorded[/b] [dim]facts the source leaves out: their rules "
+                              "are not run[/]"), id="org-facts-title")
                 for fact in NOT_RECORDED_FACTS:
                     yield Checkbox(f"{in_words(fact)} [dim]({FACT_RULES[fact]})[/]",
                                    fact in self.org.not_recorded, id=f"org-fact-{fact}",
                                    compact=True)
             with Horizontal(id="org-buttons"):
-                yield Button("Create" if self.new else "Save", id="save", variant="primary",
-                             compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Create") if self.new else _("Save"), id="save",
+                             variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -125,7 +127,7 @@ class OrgForm(ModalScreen[Org | None]):
         org, problems = self._header()
         if org is None:
             self._show_problems()
-            self.notify("Fix the marked fields first", severity="warning", timeout=3)
+            self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
             self.query_one(f"#org-{next(iter(problems))}", Input).focus()
             return
         self.dismiss(org)

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from raci.i18n import _
 from raci.model import Model
 from raci.model.entities import ID_MAX_LENGTH, is_valid_id
 from raci.tui.describe import label, plural
@@ -46,16 +47,18 @@ class RenameForm(ModalScreen[str | None]):
             (fields, plural(fields, "reference")), (assignments, plural(assignments, "assignment")),
             (waivers, plural(waivers, "waiver"))) if count)
         with Vertical(id="rename-box"):
-            yield Static(f"[b]Rename {escape(label(self.model, self.entity_id))}[/b]\n"
-                         f"[dim]Everything that names it follows"
-                         f"{': ' + follows if follows else ''}; ctrl+z undoes it.[/]")
+            yield Static(_("[b]Rename {entity}[/b]").format(
+                entity=escape(label(self.model, self.entity_id))) + "\n[dim]" + (
+                _("Everything that names it follows: {what}; ctrl+z undoes it.").format(
+                    what=follows) if follows else
+                _("Everything that names it follows; ctrl+z undoes it.")) + "[/]")
             with Horizontal(classes="field-row"):
-                yield Label("new id *", classes="field-label")
+                yield Label(_("new id *"), classes="field-label")
                 yield Input(self.entity_id, id="rename-id", compact=True, select_on_focus=False)
             yield Static("", id="rename-error", classes="field-error")
             with Horizontal(id="rename-buttons"):
-                yield Button("Rename", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Rename"), id="save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
         yield Footer(compact=True)
 
     def problem(self) -> str:
@@ -86,7 +89,7 @@ class RenameForm(ModalScreen[str | None]):
 
     def _save(self) -> None:
         if self._show_problem():
-            self.notify("Fix the new id first", severity="warning", timeout=3)
+            self.notify(_("Fix the new id first"), severity="warning", timeout=3)
             return
         self.dismiss(self.query_one("#rename-id", Input).value.strip())
 

@@ -13,7 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from raci.i18n import _
 from raci.model import Model
+from raci.vocabulary import KIND_NAMES
 
 SCOPE_KINDS = ("unit", "body", "goal")
 WHOLE_MODEL = ""
@@ -28,15 +30,15 @@ class ScopePicker(ModalScreen[str | None]):
 
     def __init__(self, model: Model) -> None:
         super().__init__()
-        self.choices = [(WHOLE_MODEL, "The whole model")] + [
-            (entity.id, f"{kind}: {entity.name} ({entity.id})")
+        self.choices = [(WHOLE_MODEL, _("The whole model"))] + [
+            (entity.id, f"{KIND_NAMES[kind]}: {entity.name} ({entity.id})")
             for kind in SCOPE_KINDS for entity in model.collection(kind).values()
         ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="scope-box"):
-            yield Static("[b]Matrix scope[/b]  [dim]type to filter, enter picks[/]")
-            yield Input(placeholder="filter by name or id", id="scope-filter")
+            yield Static(_("[b]Matrix scope[/b]  [dim]type to filter, enter picks[/]"))
+            yield Input(placeholder=_("filter by name or id"), id="scope-filter")
             yield OptionList(id="scope-list")
         yield Footer(compact=True)
 

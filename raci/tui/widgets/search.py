@@ -19,6 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from raci.i18n import _
 from raci.tui.matching import TextFinder
 
 
@@ -50,7 +51,7 @@ class SearchBar(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-bar"):
             yield Label(f"/ {self.what}:", id="search-label")
-            yield Input(placeholder="type to search · ↓↑ next · enter stays · escape back",
+            yield Input(placeholder=_("type to search · ↓↑ next · enter stays · escape back"),
                         id="search-text", compact=True)
             yield Label("", id="search-count")
 

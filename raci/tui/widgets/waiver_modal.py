@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from raci.i18n import _
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
 from raci.tui.screens.keys import FOCUS_KEYS
@@ -43,26 +44,28 @@ class WaiverForm(ModalScreen[Waiver | None]):
         """The date the time rules use: an expiry before it would waive nothing."""
 
     def compose(self) -> ComposeResult:
-        verb = "Change the waiver of" if self.editing else "Waive"
+        verb = _("Change the waiver of") if self.editing else _("Waive")
         waiver = self.waiver if self.editing else None
         with Vertical(id="waiver-box"):
-            yield Static(f"[b]{verb} {self.waiver.rule}[/b] on {escape(self.targets)}"
+            yield Static(f"[b]{verb} {self.waiver.rule}[/b] "
+                         + _("on {targets}").format(targets=escape(self.targets))
                          + (f"\n[dim]{escape(self.about)}[/]" if self.about else ""),
                          id="waiver-title")
             with VerticalScroll(id="waiver-fields"):
-                yield Label("reason * [dim]why this is acceptable[/]")
+                yield Label(_("reason * [dim]why this is acceptable[/]"))
                 yield Input(waiver.reason if waiver else "", id="waiver-reason",
                             select_on_focus=False)
                 yield Static("", id="waiver-reason-error", classes="field-error")
-                yield Label("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]")
+                yield Label(_("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]"))
                 yield Input(waiver.expires.isoformat() if waiver and waiver.expires else "",
-                            id="waiver-expires", placeholder="YYYY-MM-DD")
+                            id="waiver-expires", placeholder=_("YYYY-MM-DD"))
                 yield Static("", id="waiver-expires-error", classes="field-error")
-                yield Label("author [dim]optional: who accepted it[/]")
+                yield Label(_("author [dim]optional: who accepted it[/]"))
                 yield Input(waiver.author or "" if waiver else "", id="waiver-author")
             with Horizontal(id="waiver-buttons"):
-                yield Button("Save" if self.editing else "Waive", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save") if self.editing else _("Waive"), id="save",
+                             variant="primary")
+                yield Button(_("Cancel"), id="cancel")
         yield Footer(compact=True)
 
     def problems(self) -> dict[str, str]:
@@ -97,7 +100,7 @@ class WaiverForm(ModalScreen[Waiver | None]):
     def _save(self) -> None:
         problems = self._show_problems()
         if problems:
-            self.notify("Fix the marked fields first", severity="warning", timeout=3)
+            self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
             self.query_one(f"#waiver-{next(iter(problems))}", Input).focus()
             return
         expires = self.query_one("#waiver-expires", Input).value.strip()

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from raci.i18n import _
 from raci.lint.findings import Finding
 from raci.lint.rules import find_rule
 from raci.model import Waiver
@@ -82,26 +83,28 @@ class WaiversScreen(ModalScreen[None]):
         if waivers:
             options.highlighted = min(kept or 0, len(waivers) - 1)
         self.query_one("#waivers-title", Static).update(
-            f"[b]Waivers[/b] ({len(waivers)})  [dim]enter: change · d: remove (ctrl+z "
-            "undoes) · escape: close[/]" if waivers else
-            "[b]Waivers[/b]  [dim]none yet: press w on a finding to waive it[/]")
+            _("[b]Waivers[/b] ({count})  [dim]enter: change · d: remove (ctrl+z undoes) · "
+              "escape: close[/]").format(count=len(waivers)) if waivers else
+            _("[b]Waivers[/b]  [dim]none yet: press w on a finding to waive it[/]"))
 
     def _describe(self, waiver: Waiver) -> str:
         model = self.session.model
         waived = sum(1 for f in self.findings if f.waived and waives(waiver, f))
         if waiver.expires is not None and waiver.expires < self.as_of:
-            state = f"[b $warning]expired {waiver.expires}[/]: the finding is back"
+            state = _("[b $warning]expired {date}[/]: the finding is back").format(
+                date=waiver.expires)
         elif waived:
-            state = f"waives {plural(waived, 'finding')}"
+            state = _("waives {findings}").format(findings=plural(waived, "finding"))
         else:
-            state = "[b $primary]waives nothing[/] (WAI002)"
+            state = _("[b $primary]waives nothing[/] (WAI002)")
         details = [escape(waiver.reason)]
         if waiver.expires and waiver.expires >= self.as_of:
-            details.append(f"until {waiver.expires}")
+            details.append(_("until {date}").format(date=waiver.expires))
         if waiver.author:
-            details.append(f"by {escape(waiver.author)}")
-        return (f"[b]{escape(waiver.rule)}[/b] on {escape(labels(model, waiver.target))}"
-                f" · {state}\n  [dim]{' · '.join(details)}[/]")
+            details.append(_("by {author}").format(author=escape(waiver.author)))
+        on = _("{letter} on {item}").format(letter=f"[b]{escape(waiver.rule)}[/b]",
+                                            item=escape(labels(model, waiver.target)))
+        return f"{on} · {state}\n  [dim]{' · '.join(details)}[/]"
 
     def _chosen(self) -> int | None:
         options = self.query_one("#waivers-list", OptionList)
@@ -122,8 +125,8 @@ class WaiversScreen(ModalScreen[None]):
             if new is not None and new != waiver:
                 self.app.post_message(ChangeRequested(
                     Change(waivers=with_waiver(self.session.model.waivers, number, new)),
-                    f"Changed the waiver of {new.rule} on "
-                    f"{labels(self.session.model, new.target)}"))
+                    _("Changed the waiver of {rule} on {targets}").format(
+                        rule=new.rule, targets=labels(self.session.model, new.target))))
 
         self.app.push_screen(WaiverForm(self.session.model, waiver, self.as_of, editing=True),
                              changed)
@@ -136,7 +139,8 @@ class WaiversScreen(ModalScreen[None]):
         gone = waivers.pop(number)
         self.app.post_message(ChangeRequested(
             Change(waivers=waivers),
-            f"Removed the waiver of {gone.rule} on {labels(self.session.model, gone.target)}"))
+            _("Removed the waiver of {rule} on {targets}").format(
+                rule=gone.rule, targets=labels(self.session.model, gone.target))))
 
 
 def with_waiver(waivers: list[Waiver], number: int | None, waiver: Waiver) -> list[Waiver]:

@@ -1,0 +1,121 @@
+"""The command line in the user's language.
+
+The commands keep their English help in their decorators and docstrings: the
+English text is the key in the catalogue. It is translated where click lays
+the help out (`TranslatedFormatter`, `TranslatedGroup`), so no command needs
+to know. `help_texts` walks the command tree for those keys, and
+`extract_commands` hands them, and click's own messages, to ``pybabel
+extract`` (see ``babel.cfg``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from raci.i18n import N_, _
+
+CLICK_MODULES = ("core", "exceptions", "types", "parser", "formatting", "decorators")
+"""The modules of click whose messages reach raci's user (usage errors, help headings)."""
+CLICK_WORDS = (N_("required"),)
+"""What click translates without marking it for the catalogue (``[required]``)."""
+
+
+class TranslatedFormatter(click.HelpFormatter):
+    """Lays out help with each command's and option's text translated; what
+    click adds (``[default: 60.0]``, headings) comes translated from click."""
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_(text))
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        super().write_dl([(term, _translated_help(text)) for term, text in rows],
+                         col_max, col_spacing)
+
+
+def _translated_help(text: str) -> str:
+    """An option's help with click's ``  [default: …]`` kept as click wrote it."""
+    help_text, bracket, extra = text.rpartition("  [")
+    if bracket and extra.endswith("]"):
+        return f"{_(help_text)}{bracket}{extra}"
+    return _(text)
+
+
+class TranslatedContext(click.Context):
+    formatter_class = TranslatedFormatter
+
+
+class TranslatedGroup(click.Group):
+    """A group whose listing of commands shows each one's help translated
+    (click would shorten the English first, which has no translation)."""
+
+    context_class = TranslatedContext
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [(name, command) for name in self.list_commands(ctx)
+                    if (command := self.get_command(ctx, name)) is not None
+                    and not command.hidden]
+        if not commands:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _command in commands)
+        rows = [(name, command.short_help or short_help(_(help_text(command)), limit))
+                for name, command in commands]
+        with formatter.section(_("Commands")):
+            formatter.write_dl(rows)
+
+
+def short_help(text: str, limit: int) -> str:
+    """The first sentence of `text`, shortened at a word to `limit` characters."""
+    first = " ".join(text.split("\n\n")[0].split())
+    sentence, stop, _rest = first.partition(". ")
+    return textwrap.shorten(sentence + ("." if stop else ""), width=limit, placeholder="...")
+
+
+def translate_help(command: click.Command) -> None:
+    """Have `command` and every command below it lay out its help translated."""
+    command.context_class = TranslatedContext
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            translate_help(sub)
+
+
+def help_text(command: click.Command) -> str:
+    """A command's help as click shows it: its docstring up to a form feed."""
+    return inspect.cleandoc(command.help or "").partition("\f")[0]
+
+
+def help_texts(command: click.Command, path: str) -> Iterator[tuple[str, str]]:
+    """Each help text of `command` and the commands below it, with where it shows."""
+    if command.help:
+        yield help_text(command), f"{path} --help"
+    for param in command.params:
+        if isinstance(param, click.Option) and param.help:
+            yield param.help, f"{path} {param.opts[-1]}"
+    if isinstance(command, click.Group):
+        for name, sub in sorted(command.commands.items()):
+            yield from help_texts(sub, f"{path} {name}")
+
+
+def extract_commands(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+                     options: Any) -> Iterator[tuple[int, Any, Any, Any]]:
+    """A ``pybabel extract`` method for ``raci/cli/__init__.py``: its own
+    ``_()`` calls, every command's help and click's messages."""
+    from babel.messages.extract import extract_python
+
+    from raci.cli import cli
+
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    for text, where in help_texts(cli, "raci"):
+        yield 0, "_", text, [where]
+    folder = Path(click.__file__).parent
+    for module in CLICK_MODULES:
+        with (folder / f"{module}.py").open("rb") as source:
+            for lineno, funcname, messages, _comments in extract_python(
+                    source, keywords, [], options):
+                yield lineno, funcname, messages, [f"click {module}"]

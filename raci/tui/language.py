@@ -1,0 +1,77 @@
+"""The app in the user's language.
+
+Texts the app shows as it runs are translated where they are made (``_()``).
+The keys' descriptions are made once, when Textual builds each widget
+class's bindings, before anyone chose a language; `translate_bindings` makes
+them again in the current language when the app starts. `extract_app` hands
+them to ``pybabel extract`` (see ``babel.cfg``), so the widgets declare their
+keys in English, as any Textual app does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import IO, Any
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from raci.i18n import _
+
+_ENGLISH: dict[type[DOMNode], BindingsMap] = {}
+"""Each class's bindings as declared, kept to translate them again."""
+
+
+def app_classes() -> list[type[DOMNode]]:
+    """Every widget, screen and app class of raci's app (and what they inherit)."""
+    found: list[type[DOMNode]] = []
+    todo = [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("raci.tui"):
+            found.append(cls)
+    return found
+
+
+def translate_bindings() -> None:
+    """Give each app class's keys their descriptions in the current language."""
+    for cls in app_classes():
+        english = _ENGLISH.setdefault(cls, cls._merge_bindings())
+        cls._merged_bindings = BindingsMap.from_keys({
+            key: [_translated(binding) for binding in bindings]
+            for key, bindings in english.key_to_bindings.items()})
+
+
+def _translated(binding: Binding) -> Binding:
+    group = binding.group
+    if group is not None:
+        group = dataclasses.replace(group, description=_(group.description))
+    return dataclasses.replace(binding, description=_(binding.description),
+                               tooltip=_(binding.tooltip) if binding.tooltip else "",
+                               group=group)
+
+
+def binding_texts() -> Iterator[tuple[str, str]]:
+    """Each key description, tooltip and group of the app, with the class that has it."""
+    for cls in app_classes():
+        for bindings in cls._merge_bindings().key_to_bindings.values():
+            for binding in bindings:
+                group = binding.group.description if binding.group else ""
+                for text in (binding.description, binding.tooltip, group):
+                    if text:
+                        yield text, f"{cls.__name__} {binding.key}"
+
+
+def extract_app(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+                options: Any) -> Iterator[tuple[int, Any, Any, Any]]:
+    """A ``pybabel extract`` method for ``raci/tui/app.py``: its own ``_()``
+    calls and every key's description and tooltip."""
+    from babel.messages.extract import extract_python
+
+    import raci.tui.app  # noqa: F401  (every widget class is imported with it)
+
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    for text, where in sorted(set(binding_texts())):
+        yield 0, "_", text, [where]

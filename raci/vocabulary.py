@@ -1,0 +1,144 @@
+"""The words raci uses for what it models and draws, each defined once.
+
+The names (a kind's key, a view's name, a page's name) are what the model
+file, the command line and JSON use, and never change with the language;
+the words are how the user reads them, written here in English (the
+catalogue's key) and read in the current language through `Words`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+from raci.i18n import N_, _, ngettext
+
+
+class Words(Mapping[str, str]):
+    """Words by name, read in the current language (``KIND_TITLES["body"]``
+    is "Bodies" or "Gremia"); `english` holds them as written here."""
+
+    def __init__(self, english: dict[str, str]) -> None:
+        self.english = english
+
+    def __getitem__(self, name: str) -> str:
+        return _(self.english[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.english)
+
+    def __len__(self) -> int:
+        return len(self.english)
+
+
+def capitalised(word: str) -> str:
+    """``"werkgroep"`` -> ``"Werkgroep"`` (the rest as it is: ``"RACI-matrix"``)."""
+    return word[:1].upper() + word[1:]
+
+
+KIND_NAMES = Words({
+    "unit": N_("unit"), "person": N_("person"), "role": N_("role"), "body": N_("body"),
+    "goal": N_("goal"), "initiative": N_("initiative"), "decision": N_("decision"),
+    "kpi": N_("indicator"),
+})
+"""An entity's kind in running text: "added body bo-x"."""
+
+KIND_TITLES = Words({
+    "unit": N_("Units"), "person": N_("People"), "role": N_("Roles"), "body": N_("Bodies"),
+    "goal": N_("Goals"), "initiative": N_("Initiatives"), "decision": N_("Decisions"),
+    "kpi": N_("Indicators"),
+})
+"""The entities of a kind as a heading: "Bodies (12)"."""
+
+BODY_KIND_NAMES = Words({
+    "steering_group": N_("steering group"), "programme_board": N_("programme board"),
+    "portfolio_board": N_("portfolio board"), "taskforce": N_("taskforce"),
+    "crisis_team": N_("crisis team"), "working_group": N_("working group"),
+    "committee": N_("committee"), "advisory_board": N_("advisory board"), "other": N_("other"),
+})
+"""A body's kind as people who sit in one say it: "stuurgroep", "programmaraad"."""
+
+LETTER_WORDS = Words({
+    "R": N_("Responsible"), "A": N_("Accountable"), "C": N_("Consulted"), "I": N_("Informed"),
+})
+"""What each RACI letter means; the letters themselves are the same in every language."""
+
+LETTER_MEANINGS = Words({
+    "R": N_("does the work"), "A": N_("answers for the result"),
+    "C": N_("is asked before"), "I": N_("is told after"),
+})
+"""Each letter explained in a few words, for a key or a legend."""
+
+FIELD_LABELS = Words({
+    "id": N_("id"), "name": N_("name"), "description": N_("description"), "kind": N_("kind"),
+    "parent": N_("part of"), "capacity_fte": N_("capacity (FTE)"), "holders": N_("held by"),
+    "reports_to": N_("reports to"), "meets_every_days": N_("meets every … days"),
+    "depends_on": N_("depends on"), "success_criteria": N_("success criteria"),
+    "demand_fte": N_("demand (FTE)"), "not_recorded": N_("not recorded"), "as_of": N_("as of"),
+    "about": N_("about"), "chair": N_("chair"), "due": N_("due"), "end": N_("end"),
+    "established": N_("established"), "external": N_("external"), "goals": N_("goals"),
+    "has_raci": N_("has RACI"), "mandate": N_("mandate"), "measures": N_("measures"),
+    "members": N_("members"), "start": N_("start"), "status": N_("status"),
+    "sunset": N_("sunset"), "tags": N_("tags"), "target": N_("target"),
+    "temporary": N_("temporary"), "type": N_("type"), "unit": N_("unit"),
+})
+"""How a form and the detail pane name a field: in words, not as the file's key."""
+
+LEVEL_NAMES = Words({"error": N_("error"), "warning": N_("warning"), "info": N_("info"),
+                     "waived": N_("waived")})
+"""A finding's level (and waived findings) as a heading; the levels' names
+in configuration and output (``--fail-on error``) stay English."""
+
+RULE_GROUP_TITLES = Words({
+    "ownership": N_("Ownership"), "bodies": N_("Bodies"), "decisions": N_("Decisions"),
+    "strategy": N_("Strategy"), "people": N_("People"), "silos": N_("Silos"),
+    "organisation": N_("Organisation"), "data": N_("Data"), "waivers": N_("Waivers"),
+})
+"""The rule groups as headings (the groups' names, ``ownership``, select rules)."""
+
+FACT_WORDS = Words({
+    "chairs": N_("chairs"), "holders": N_("holders"), "responsibles": N_("responsibles"),
+    "success_criteria": N_("success criteria"), "indicators": N_("indicators"),
+    "goals": N_("goals"), "cadence": N_("cadence"),
+})
+"""The facts a source may leave out (``org.not_recorded``), in words."""
+STATUS_WORDS = Words({"proposed": N_("proposed"), "active": N_("active"),
+                      "paused": N_("paused"), "stopped": N_("stopped"), "done": N_("done")})
+"""An initiative's status in words."""
+KPI_TYPE_WORDS = Words({"leading": N_("leading"), "lagging": N_("lagging")})
+"""An indicator's type in words."""
+
+VIEW_TITLES = Words({
+    "org": N_("org"), "raci": N_("raci"), "bodies": N_("bodies"),
+    "goals": N_("goals"), "decisions": N_("decisions"),
+})
+"""The diagram views, by the name `--view` takes, as the user reads them."""
+
+COUNTED: dict[str, Callable[[int], str]] = {
+    "model": lambda n: ngettext("{count} model", "{count} models", n),
+    "finding": lambda n: ngettext("{count} finding", "{count} findings", n),
+    "error": lambda n: ngettext("{count} error", "{count} errors", n),
+    "warning": lambda n: ngettext("{count} warning", "{count} warnings", n),
+    "info": lambda n: ngettext("{count} info", "{count} infos", n),
+    "assignment": lambda n: ngettext("{count} assignment", "{count} assignments", n),
+    "RACI assignment": lambda n: ngettext("{count} RACI assignment", "{count} RACI assignments",
+                                          n),
+    "reference": lambda n: ngettext("{count} reference", "{count} references", n),
+    "waiver": lambda n: ngettext("{count} waiver", "{count} waivers", n),
+    "waived": lambda n: ngettext("{count} waived", "{count} waived", n),
+    "entity": lambda n: ngettext("{count} entity", "{count} entities", n),
+}
+"""Things counted in running text, each in the form its number takes."""
+
+
+def counted(number: int, noun: str, shown: str | None = None) -> str:
+    """``1 finding``, ``3 findings``; ``1 bevinding``, ``3 bevindingen``; the
+    number as `shown` where given (``[b]3[/]``)."""
+    return COUNTED[noun](number).format(count=number if shown is None else shown)
+
+
+VIEW_NAMES = tuple(VIEW_TITLES)
+DEFAULT_DEPTH = 2
+"""How many links from a focused entity a view draws."""
+DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
+PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
+"""The pages a drawing is fitted to (`raci.export.page.PAGES` holds their sizes)."""

@@ -1,0 +1,146 @@
+"""The app in Dutch: every screen a user opens, read as the user reads it.
+
+Each screen's text (what the terminal shows, footer and all) must hold no
+English sentence of the catalogue and the Dutch words it should; the same
+walk in English finds the English sentences, so the check can see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from textual.pilot import Pilot
+from textual.widgets import Tree
+
+from raci.i18n import LOCALE_DIR, set_language
+from raci.importing import import_file
+from raci.tui import RaciApp, make_app
+from raci.tui.language import translate_bindings
+from raci.tui.widgets.explorer import ModelTree
+from raci.vocabulary import KIND_TITLES
+from tests.test_tui import loaded
+
+SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
+Step = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@pytest.fixture(scope="module")
+def dutch() -> Catalog:
+    with (LOCALE_DIR / "nl" / "LC_MESSAGES" / "raci.po").open("rb") as text:
+        return read_po(text, locale="nl")
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    database = tmp_path / "vego.db"
+    import_file(SAMPLE, str(database))
+    return database
+
+
+def screen_text(app: RaciApp) -> str:
+    """The screen as the terminal shows it, one line per row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def english_left(text: str, catalogue: Catalog) -> list[str]:
+    """The catalogue's English texts of more than two words (those it
+    translates to other words) found whole on one line of `text`."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    found = []
+    for message in catalogue:
+        if not isinstance(message.id, str) or message.id == message.string:
+            continue
+        for part in message.id.replace("[/]", "").split("{")[0].split("[b]"):
+            words = " ".join(part.replace("[/b]", "").replace("[dim]", "").split())
+            if len(words.split()) > 2 and any(words in line for line in lines):
+                found.append(message.id)
+    return found
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def open_first(pilot: Pilot[None], title: str) -> None:
+    """In the explorer: open a kind and choose its first entity."""
+    tree = pilot.app.query_one(ModelTree)
+    node = next(n for n in tree.root.children if str(n.label).startswith(title))
+    node.expand()
+    await pilot.pause()
+    tree.move_cursor(node.children[0])
+    await press(pilot, "enter")
+
+
+async def waive_first_finding(pilot: Pilot[None]) -> None:
+    tree: Tree[object] = pilot.app.query_one("#findings-tree", Tree)
+    level = tree.root.children[0]
+    level.expand()
+    rule = level.children[0]
+    rule.expand()
+    await pilot.pause()
+    tree.move_cursor(rule.children[0])
+    await press(pilot, "w")
+
+
+# Each screen: how to get there from the one before, and Dutch it must show.
+WALK: list[tuple[str, Step, tuple[str, ...]]] = [
+    ("explorer", lambda p: press(p), ("Verkenner", "Gremia (", "Open links een soort")),
+    ("a body", lambda p: open_first(p, KIND_TITLES["body"]), ("gremium", "Relaties (",
+                                                               "voorzitter")),
+    ("keys", lambda p: press(p, "question_mark"), ("Toetsen", "Overal", "Volgend veld")),
+    ("add form", lambda p: press(p, "escape", "n"), ("toevoegen", "Opslaan", "Annuleren")),
+    ("discard", lambda p: press(p, "x", "escape"), ("Weggooien (y)", "Verder bewerken (n)")),
+    ("organisation", lambda p: press(p, "y", "o"), ("De organisatie", "peildatum",
+                                                    "Niet vastgelegd")),
+    ("rename", lambda p: press(p, "escape", "r"), ("hernoemen", "nieuw id")),
+    ("delete", lambda p: press(p, "escape", "d"), ("Verwijderen (y)", "Houden (n)")),
+    ("matrix", lambda p: press(p, "n", "2"), ("Bereik", "actoren", "Leegmaken")),
+    ("scope", lambda p: press(p, "s"), ("Bereik van de matrix", "Het hele model")),
+    ("search", lambda p: press(p, "escape", "slash"), ("typ om te zoeken",)),
+    ("findings", lambda p: press(p, "escape", "3"), ("fouten", "uitzondering")),
+    ("waiver", lambda p: waive_first_finding(p), ("reden", "verloopt", "auteur")),
+    ("waivers", lambda p: press(p, "escape", "W"), ("Uitzonderingen",)),
+    ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "rapporteert aan",
+                                                    "naar bestand", "Exporteren")),
+]
+
+
+async def walk(database: Path, language: str) -> dict[str, str]:
+    """Each screen's text, in `language`."""
+    set_language(language)
+    shown: dict[str, str] = {}
+    try:
+        async with make_app(database).run_test(size=(140, 45)) as pilot:
+            app = await loaded(pilot)
+            for name, step, _expected in WALK:
+                await step(pilot)
+                shown[name] = screen_text(app)
+    finally:
+        set_language("en")
+        translate_bindings()  # the next app's keys in English again
+    return shown
+
+
+async def test_every_screen_of_the_app_in_dutch(database: Path, dutch: Catalog) -> None:
+    shown = await walk(database, "nl")
+    for name, _step, expected in WALK:
+        text = shown[name]
+        assert english_left(text, dutch) == [], (name, text)
+        missing = [word for word in expected if word not in text]
+        assert missing == [], (name, text)
+    footer = shown["explorer"].splitlines()[-1]
+    assert "Afsluiten" in footer and "Zoeken" in footer and "Quit" not in footer
+
+
+async def test_the_walk_sees_english_when_the_app_speaks_it(database: Path,
+                                                            dutch: Catalog) -> None:
+    shown = await walk(database, "en")
+    assert english_left(shown["explorer"], dutch)
+    assert english_left(shown["keys"], dutch)
+    assert "Quit" in shown["explorer"].splitlines()[-1]
