@@ -8,11 +8,13 @@ holds, read by a second store as another process would.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from test_tui import codes, database, loaded, stored, until
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from raci.lint import LintConfig
 from raci.lint.review import WAIVER_DAYS
@@ -194,7 +196,7 @@ async def test_edits_in_a_scenario_leave_the_model_and_the_bar_shows_the_delta(
         await until(pilot, lambda: steps_of(database, "plan") == [FIRST_FIX], "the step")
         await until(pilot, lambda: bar_numbers(app) == (1, 1), "the bar to follow")
         assert bar_numbers(app) == full_lint_numbers(database, "plan")
-        assert "1 change" in str(bar.render()) and "1 resolved, 1 introduced" in str(
+        assert "1 change" in str(bar.render()) and "1 finding resolved, 1 introduced" in str(
             bar.render())
         assert not has_a_on_isolatie(database)  # the model itself is as it was
 
@@ -367,7 +369,7 @@ async def test_a_review_paused_to_edit_counts_the_edit_as_the_fix(database: Path
         assert "OWN001" in text_of(app, "#review-finding")
         await pilot.press("e")
         await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
-        assert app.query_one("#views").active == "explorer"
+        assert app.query_one("#views", TabbedContent).active == "explorer"
         app.post_message(ChangeRequested(
             Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), "A of i.isolatie to sg-bzk"))
         await until(pilot, lambda: OWNERLESS not in codes(app, "i.isolatie"), "the edit")
@@ -415,3 +417,42 @@ async def test_the_new_keys_are_listed_and_collide_with_none(database: Path) -> 
         for words in ("Scenarios", "Review", "Suggestions", "Apply into the model"):
             assert words in shown
 
+
+
+# ---- pictures -----------------------------------------------------------------------
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SnapCompare = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_suggestions_screen(database: Path, snap_compare: SnapCompare,
+                            size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await suggestions_of_the_ownerless_initiative(pilot, await loaded(pilot))
+
+    assert snap_compare(make_app(database), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_scenario_bar(database: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """In a scenario with one fix made: the bar over the findings it changed."""
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = await loaded(pilot)
+        await new_scenario(pilot, app, "plan")
+        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await pilot.press("enter")
+        await until(pilot, lambda: bar_numbers(app) == (1, 1), "the bar to follow")
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(database), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_screen(database: Path, snap_compare: SnapCompare,
+                       size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await started_review(pilot, await loaded(pilot), "Anna")
+
+    assert snap_compare(make_app(database), terminal_size=size, run_before=run_before)

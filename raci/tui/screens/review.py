@@ -109,9 +109,9 @@ class ReviewScreen(ModalScreen[None]):
             yield OptionList(id="review-suggestions", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
                 yield Static("", id="review-detail")
-            yield Static("[dim]enter or 1-9: fix with a suggestion · a: accept (waive) · "
-                         "n: note an action · e: go to it and edit · s: skip · q: end and "
-                         "write the minutes · escape: pause (R goes on)[/]", id="review-keys")
+            yield Static("[dim]enter, 1-9: fix · a: accept · n: note an action · e: edit · "
+                         "s: skip · q: end, write the minutes · esc: pause[/]",
+                         id="review-keys")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

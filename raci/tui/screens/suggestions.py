@@ -38,7 +38,7 @@ def suggester_for(session: Session) -> Suggester:
 
 def finding_text(finding: Finding) -> str:
     """``OWN002 [error] message``, as markup."""
-    return f"[b]{finding.code}[/b] [{finding.level}] {escape(finding.message)}"
+    return f"[b]{finding.code}[/b] {escape(f'[{finding.level}]')} {escape(finding.message)}"
 
 
 def suggestion_option(number: int, suggestion: Suggestion) -> Option:
@@ -65,10 +65,11 @@ def suggestion_detail(suggestion: Suggestion, where: str) -> str:
 
 SUGGESTIONS_CSS = """
 #suggestions-box {
-    width: 90%; max-width: 110; height: 90%;
+    width: 100%; max-width: 110; height: 100%; max-height: 40;
     border: thick $accent; background: $surface; padding: 0 1;
 }
-.suggestion-list { height: auto; max-height: 10; }
+.suggestion-list { height: auto; max-height: 10; padding: 0; }
+.suggestion-list, .suggestion-list:focus { border: none; }
 .suggestion-detail { height: 1fr; border-top: solid $panel; }
 """
 

@@ -61,6 +61,6 @@ class ScenarioBar(Static):
             text += " · linting…"
         else:
             resolved, introduced = len(self.delta.resolved), len(self.delta.introduced)
-            text += (f" · against the model: [b]{resolved}[/b] resolved, "
+            text += (f" · [b]{resolved}[/b] finding{'' if resolved == 1 else 's'} resolved, "
                      f"[b]{introduced}[/b] introduced")
-        self.update(text + "  [dim]S: leave, apply or drop[/]")
+        self.update(text + " [dim]· S: scenarios[/]")
