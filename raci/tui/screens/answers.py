@@ -45,6 +45,9 @@ class AnswerForm(ModalScreen[Answers | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-answers", priority=True),
+        # As the key arrives, as tab does (`FOCUS_KEYS`): what is typed after it
+        # goes into the next field, however fast.
+        Binding("enter", "next", "Next field, then save", id="next-answer", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-answers"),
     ]
 
@@ -85,11 +88,10 @@ class AnswerForm(ModalScreen[Answers | None]):
             typed.set_class(bool(shown), "-invalid")
         return answers, problems
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
+    def action_next(self) -> None:
         inputs = list(self.query(Input).results(Input))
-        if event.input is not inputs[-1]:
-            inputs[inputs.index(event.input) + 1].focus()
+        if self.focused in inputs[:-1]:
+            self.set_focus(inputs[inputs.index(self.focused) + 1])  # now, not after a refresh
         else:
             self.action_save()
 

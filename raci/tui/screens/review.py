@@ -323,6 +323,7 @@ class ReviewScreen(ModalScreen[None]):
             return
         self.raci.reviewing = None
         decided = sum(1 for i in review.items if i.decision is not None)
-        self.notify(f"{decided} decided; the minutes are in {path}", title="Review ended",
+        self.notify(f"{decided} decided; the minutes are in {path.resolve()}",
+                    title="Review ended",
                     timeout=12)
         self.dismiss()

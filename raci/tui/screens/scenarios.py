@@ -118,7 +118,7 @@ class ScenariosScreen(ModalScreen[Place | None]):
             self.notify(f"There is a scenario {name} already: choose it in the list, or "
                         "another name", severity="warning", timeout=5)
         elif raci_app(self).may_edit():
-            self.dismiss(ScenarioPlace(name=name, create=True, description="made in the app"))
+            self.dismiss(ScenarioPlace(name=name, create=True))
 
     def action_settle(self, how: str) -> None:
         name = self._highlighted()
