@@ -8,6 +8,11 @@ holds, read by a second store as another process would.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +21,7 @@ from test_tui import codes, database, loaded, stored, until
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TabbedContent
 
+from raci.importing import import_file
 from raci.lint import LintConfig
 from raci.lint.review import WAIVER_DAYS
 from raci.lint.scenarios import scenario_report
@@ -456,3 +462,111 @@ def test_review_screen(database: Path, snap_compare: SnapCompare,
         await started_review(pilot, await loaded(pilot), "Anna")
 
     assert snap_compare(make_app(database), terminal_size=size, run_before=run_before)
+
+
+# ---- a real terminal ----------------------------------------------------------------
+
+SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
+
+
+READING_SECONDS = 1.0
+
+
+class Terminal:
+    """The app in tmux, 120×40: keys sent as a terminal sends them, the screen read back."""
+
+    def __init__(self, name: str, directory: Path, command: str) -> None:
+        self.tmux = ["tmux", "-L", name, "-f", "/dev/null"]
+        """A tmux server of its own: no other client sets the window's size."""
+        # The terminal's size, not one a test runner put in the environment.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+                        "-c", str(directory), command], check=True, env=env)
+        self.name = name
+
+    def keys(self, *keys: str, text: str | None = None) -> None:
+        """The keys, then the text typed, at once."""
+        if keys:
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+        if text is not None:
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text],
+                           check=True)
+
+    def screen(self) -> str:
+        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name],
+                              capture_output=True, text=True, check=True).stdout
+
+    def wait_for(self, text: str, *, reading: float = 0.0) -> str:
+        """The screen once it shows `text`, after `reading` seconds (a form is drawn
+        a moment before its fields take keys; a person reads it first)."""
+        for _ in range(300):
+            screen = self.screen()
+            if text in screen:
+                time.sleep(reading)
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never showed:\n{screen}")
+
+    def close(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], check=False)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
+    """A scenario, a suggestion made in it, a review with answers typed at paste
+    speed, the scenario applied: on the bundled sample, read off the screen."""
+    import_file(SAMPLE, str(tmp_path / "org.db"))
+    raci = Path(sys.executable).with_name("raci")
+    terminal = Terminal(f"raci-app-{os.getpid()}", tmp_path, f"{raci} edit org.db")
+    try:
+        terminal.wait_for("4 errors · 18 warnings · 2 info")
+        terminal.keys("S")
+        terminal.wait_for("The model itself ← editing")
+        terminal.keys("n", text="fewer-bodies")
+        terminal.keys("Enter")
+        terminal.wait_for("Scenario fewer-bodies · 0 changes · 0 findings resolved, 0 introduced")
+        terminal.keys("3")
+        terminal.wait_for("enter: go to · w: waive")
+        terminal.keys("/")
+        terminal.wait_for("type to search")
+        terminal.keys(text="BOD001")
+        terminal.keys("Enter", "f")
+        screen = terminal.wait_for("Enter makes it in scenario fewer-bodies")
+        assert "1. merge tf-netcongestie into bo-netcapaciteit" in screen
+        terminal.keys("Enter")
+        terminal.wait_for("Scenario fewer-bodies · 1 change · 4 findings resolved, 0 introduced")
+
+        terminal.keys("R")
+        terminal.wait_for("minutes by (the decisions and waivers are theirs)",
+                          reading=READING_SECONDS)
+        terminal.keys("C-u", text="Anna de Vries")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("finding 1 of 20, the largest first")
+        assert "OWN004 [error] Role r.pd-netcongestie" in screen
+        terminal.keys("n")
+        terminal.wait_for("who takes it", reading=READING_SECONDS)
+        terminal.keys(text="r.dg-ke")
+        terminal.keys("Enter", text="eigenaar aanwijzen")
+        terminal.keys("Enter", text="2027-01-15")
+        terminal.keys("Enter")
+        terminal.wait_for("finding 2 of 20")
+        terminal.keys("q")
+        terminal.wait_for("the minutes are in")
+
+        terminal.keys("S")
+        terminal.wait_for("fewer-bodies · 1 change · made")
+        terminal.keys("a")  # the cursor starts on the scenario being edited
+        terminal.wait_for("Apply scenario fewer-bodies: write its 1 change into the model")
+        terminal.keys("y")
+        screen = terminal.wait_for("Applied scenario fewer-bodies")
+        assert "Scenario fewer-bodies ·" not in screen  # the bar is gone
+        assert "4 errors · 14 warnings · 2 info" in screen
+        terminal.keys("q")
+    finally:
+        terminal.close()
+    minutes = (tmp_path / f"org-review-{TODAY.isoformat()}.md").read_text()
+    assert "| r.dg-ke | eigenaar aanwijzen | 2027-01-15 | OWN004:r.pd-netcongestie |" in minutes
+    assert "changes go" not in minutes and "minutes by Anna de Vries" in minutes
+    with open_store(database_url(str(tmp_path / "org.db"))) as store:
+        assert store.scenarios() == []
+        assert "tf-netcongestie" not in store.load()

@@ -39,7 +39,9 @@ class ScenariosScreen(ModalScreen[Place | None]):
     #settle-buttons { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New scenario", id="new-scenario"),
+        # As the key arrives (and passed on while a name is typed), so that a name
+        # typed right after `n` goes into its field, however fast.
+        Binding("n", "new", "New scenario", id="new-scenario", priority=True),
         Binding("a", "settle('apply')", "Apply into the model", id="apply-scenario"),
         Binding("d", "settle('drop')", "Drop", id="drop-scenario"),
         Binding("escape", "cancel", "Close", id="close-scenarios"),
@@ -105,8 +107,12 @@ class ScenariosScreen(ModalScreen[Place | None]):
         else:
             self.dismiss(Place() if name is None else ScenarioPlace(name=name))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`n` is the name's while it is typed."""
+        return action != "new" or not isinstance(self.focused, Input)
+
     def action_new(self) -> None:
-        self.query_one("#scenario-name", Input).focus()
+        self.set_focus(self.query_one("#scenario-name", Input))  # now, for the keys that follow
 
     @on(Input.Submitted, "#scenario-name")
     def _make(self, event: Input.Submitted) -> None:
