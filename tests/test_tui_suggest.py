@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import Raci
 from test_tui import codes, database, loaded, stored, until
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TabbedContent
@@ -570,3 +571,35 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
     with open_store(database_url(str(tmp_path / "org.db"))) as store:
         assert store.scenarios() == []
         assert "tf-netcongestie" not in store.load()
+
+
+# ---- opening in a scenario ----------------------------------------------------------
+
+
+async def test_the_app_opens_in_a_scenario_it_names_and_makes_it_if_absent(
+    database: Path,
+) -> None:
+    async with make_app(database, scenario="plan").run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await until(pilot, lambda: app.query_one(ScenarioBar).delta is not None, "the bar")
+        assert app.place.scenario == "plan" and scenario_names(database) == ["plan"]
+        app.post_message(ChangeRequested(
+            Change(assign=[Assignment("i.isolatie", "A", "dg-bw")]), "A of i.isolatie"))
+        await until(pilot, lambda: steps_of(database, "plan") == ["A of i.isolatie"], "a step")
+    assert not has_a_on_isolatie(database)
+
+
+async def test_a_read_only_app_opens_no_scenario_that_is_not_there(database: Path) -> None:
+    app = make_app(database, scenario="nope", read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.failure is not None, "the failure")
+    assert app.failure is not None and "nope" in app.failure
+    assert scenario_names(database) == []
+
+
+def test_edit_refuses_a_bad_scenario_name_and_two_names(raci: Raci, database: Path) -> None:
+    result = raci("edit", database, "--scenario", "no good")
+    assert result.code == 2 and "'no good' is not a scenario name" in result.err
+    result = raci("edit", f"{database}@plan", "--scenario", "other")
+    assert result.code == 2 and "names scenario plan and --scenario names other" in result.err
+    assert scenario_names(database) == []

@@ -46,7 +46,7 @@ from raci.tui.messages import (
     PlaceOpened,
     StoreFailed,
 )
-from raci.tui.places import Place, Stepped
+from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
 from raci.tui.screens.review import Reviewing, ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
@@ -99,7 +99,7 @@ class RaciApp(App[None]):
 
     def __init__(self, url: str, label: str, *, create: bool = False,
                  poll_seconds: float = POLL_SECONDS, theme: str | None = None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, scenario: str | None = None) -> None:
         super().__init__()
         self.read_only = read_only
         """Served without --write (or `raci edit --read-only`): every edit is refused."""
@@ -119,7 +119,8 @@ class RaciApp(App[None]):
         self._lint_wanted = threading.Event()
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
-        self.place = Place()
+        self.place = Place() if scenario is None else ScenarioPlace(name=scenario,
+                                                                     create=not read_only)
         """Where edits go: the model, or a scenario (the scenario bar shows which)."""
         self.switching = False
         """While the database worker changes place, edits wait."""
@@ -151,14 +152,14 @@ class RaciApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         # From here on, a theme chosen in the palette is remembered for the next run.
-        self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._theme_chosen)
+        self.call_after_refresh(self._follow_theme)
         self.query_one(ExplorerView).focus_main()
         if self.create:
             self.sub_title = f"a new model in {self.label}"
             self.push_screen(OrgForm(None, new=self.label), self._named)
         else:
             self.sub_title = f"loading {self.label}…"
-            self._run_database()
+            self._run_database(place=self.place, first=True)
 
     def _named(self, org: Org | None) -> None:
         """A new database is made only once its organisation has a name."""
@@ -167,7 +168,11 @@ class RaciApp(App[None]):
                               "name first.")
         else:
             self.sub_title = f"creating {self.label}…"
-            self._run_database(org)
+            self._run_database(org, self.place, first=True)
+
+    def _follow_theme(self) -> None:
+        if self.is_running:  # not when the database failed at once and the app is ending
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)
 
     def _theme_chosen(self, theme: Theme) -> None:
         remember_theme(theme.name)
@@ -175,9 +180,11 @@ class RaciApp(App[None]):
     # ---- workers --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
-    def _run_database(self, org: Org | None = None, place: Place | None = None) -> None:
+    def _run_database(self, org: Org | None = None, place: Place | None = None, *,
+                      first: bool = False) -> None:
         """Open the store (making it, with `org` as its header, when new), load the
-        model (or open `place`: a scenario, say), then save each edit in the order made."""
+        model (or open `place`: a scenario, say), then save each edit in the order made.
+        `first`: the app's first model, not another place."""
         from raci.store import open_store
 
         worker = get_current_worker()
@@ -189,8 +196,8 @@ class RaciApp(App[None]):
             return
         try:
             beside = None if "://" in self.label else Path(self.label)
-            first = place is None
-            place, session = self._opened(store, place or Place(), load_config(beside))
+            place, session = self._opened(store, place or Place(), load_config(beside),
+                                          first=first)
             if first:
                 # The collector's policy, set here once: the first model is a large graph
                 # that lives as long as the app, so keep it out of the full sweeps that
@@ -216,13 +223,14 @@ class RaciApp(App[None]):
         finally:
             store.close()
 
-    def _opened(self, store: Store, place: Place, config: LintConfig
+    def _opened(self, store: Store, place: Place, config: LintConfig, *, first: bool
                 ) -> tuple[Place, Session]:
-        """Open `place`; when a scenario cannot be opened, say why and open the model."""
+        """Open `place`; when a scenario chosen in the app cannot be opened, say why and
+        open the model (the first place failing ends the app, as the model failing does)."""
         try:
             return place, place.open(store, config)
         except RaciError as error:
-            if place.scenario is None and place.settle is None:
+            if first or (place.scenario is None and place.settle is None):
                 raise
             self.post_message(StoreFailed(_reason(error)))
             return Place(), Place().open(store, config)
@@ -268,6 +276,7 @@ class RaciApp(App[None]):
     @on(ModelLoaded)
     def _model_loaded(self, message: ModelLoaded) -> None:
         self.session = message.session
+        self.create = False  # made: another place opens it as it is
         if self.read_only:
             self.title_suffix = " (read-only)"
         self.sub_title = "linting…"
@@ -593,12 +602,13 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
 
 def make_app(url_or_path: str | Path, *, create: bool = False,
              poll_seconds: float = POLL_SECONDS, theme: str | None = None,
-             read_only: bool = False) -> RaciApp:
+             read_only: bool = False, scenario: str | None = None) -> RaciApp:
     """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
 
     `poll_seconds`: how often to look for other processes' changes while idle;
-    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit.
+    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit;
+    `scenario`: edit in this scenario (made if absent, unless read-only).
     """
     spec = str(url_or_path)
     return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds,
-                   theme=theme, read_only=read_only)
+                   theme=theme, read_only=read_only, scenario=scenario)

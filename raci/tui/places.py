@@ -77,7 +77,7 @@ class Place:
 
 @dataclass
 class ScenarioPlace(Place):
-    """Scenario `name`: edits are its next changes; `create` makes it first."""
+    """Scenario `name`: edits are its next changes; `create` makes it first if absent."""
 
     name: str = ""
     create: bool = False
@@ -94,7 +94,7 @@ class ScenarioPlace(Place):
 
     def open(self, store: Store, config: LintConfig) -> Session:
         self.config = config
-        if self.create:
+        if self.create and self.name not in {s.name for s in store.scenarios()}:
             store.create_scenario(self.name, self.description)
             self.create = False  # a reload after a conflict finds it made
         session = super().open(store, config)
