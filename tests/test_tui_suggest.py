@@ -146,6 +146,25 @@ async def test_a_finding_without_a_clear_remedy_says_so(database: Path) -> None:
         assert not isinstance(app.screen, SuggestionsScreen)
 
 
+async def test_suggestions_that_fail_to_be_tried_say_so(
+    database: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(self: object, finding: object) -> object:
+        raise RuntimeError("the suggester broke")
+
+    monkeypatch.setattr("raci.lint.suggestions.Suggester.suggestions", broken)
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        app.query_one(FindingsView).show_finding(
+            next(f for f in app.findings if f.code == OWNERLESS))
+        await pilot.pause()
+        await pilot.press("f")
+        await until(pilot, lambda: any("the suggester broke" in n.message
+                                       for n in app._notifications), "the error said")
+
+
 # ---- scenarios ----------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
+from textual.worker import Worker
 
 from raci.lint.review import (
     Review,
@@ -47,6 +48,7 @@ from raci.tui.screens.answers import AnswerForm, Answers, Question
 from raci.tui.screens.suggestions import (
     SUGGESTIONS_CSS,
     finding_text,
+    say_if_failed,
     suggester_for,
     suggestion_detail,
     suggestion_option,
@@ -124,6 +126,9 @@ class ReviewScreen(ModalScreen[None]):
             self._carry_on(lambda: self._resume(reviewing))
         else:
             self._carry_on(lambda: None)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        say_if_failed(self, event)
 
     def _start(self, answers: Answers | None) -> None:
         if answers is None:

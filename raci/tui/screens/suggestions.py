@@ -10,16 +10,17 @@ on a copy of the model, so the app stays responsive on a large model.
 from __future__ import annotations
 
 import copy
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from raci.lint.findings import Finding
 from raci.lint.suggestions import Suggester, Suggestion
@@ -34,6 +35,13 @@ def suggester_for(session: Session) -> Suggester:
     with session.lock:
         model = copy.deepcopy(session.model)
     return Suggester(model, session.config)
+
+
+def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
+    """A suggestion tried in a thread that failed: say so rather than wait forever."""
+    if event.state is WorkerState.ERROR:
+        screen.notify(f"internal error: {type(event.worker.error).__name__}: "
+                      f"{event.worker.error}", title="Not tried", severity="error", timeout=10)
 
 
 def finding_text(finding: Finding) -> str:
@@ -101,6 +109,9 @@ class SuggestionsScreen(ModalScreen[Suggestion | None]):
 
     def on_mount(self) -> None:
         self._try()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        say_if_failed(self, event)
 
     @work(thread=True, exit_on_error=False)
     def _try(self) -> None:
