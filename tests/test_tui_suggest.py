@@ -255,13 +255,19 @@ async def test_edits_in_a_scenario_leave_the_model_and_the_bar_shows_the_delta(
         await until(pilot, lambda: steps_of(database, "plan") == [], "the old step undone")
 
 
+async def in_plan_with_the_first_fix(pilot: Pilot[None], database: Path) -> RaciApp:
+    """Scenario plan made in the app, the first suggestion for OWN001 made in it."""
+    app = await loaded(pilot)
+    await new_scenario(pilot, app, "plan")
+    await suggestions_of_the_ownerless_initiative(pilot, app)
+    await pilot.press("enter")
+    await until(pilot, lambda: steps_of(database, "plan") == [FIRST_FIX], "the step")
+    return app
+
+
 async def test_a_scenario_applied_from_the_app_is_in_the_model(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        await new_scenario(pilot, app, "plan")
-        await suggestions_of_the_ownerless_initiative(pilot, app)
-        await pilot.press("enter")
-        await until(pilot, lambda: steps_of(database, "plan") == [FIRST_FIX], "the step")
+        app = await in_plan_with_the_first_fix(pilot, database)
         await choose(pilot, app, "plan")
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, ConfirmSettle), "the question")
@@ -276,11 +282,7 @@ async def test_a_scenario_dropped_from_the_app_is_gone_and_the_model_untouched(
     database: Path,
 ) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        await new_scenario(pilot, app, "plan")
-        await suggestions_of_the_ownerless_initiative(pilot, app)
-        await pilot.press("enter")
-        await until(pilot, lambda: steps_of(database, "plan") == [FIRST_FIX], "the step")
+        app = await in_plan_with_the_first_fix(pilot, database)
         await choose(pilot, app, "plan")
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmSettle), "the question")

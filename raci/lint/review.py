@@ -8,7 +8,9 @@ an acceptance is a `Change` made on the model at once (through the
 `Suggester`, so the findings stay up to date); the caller stores it (in a
 scenario, or in the model) as the `Step` the decision returns. Findings a
 fix resolves are not asked about again; findings a fix introduces join the
-walk at its end. `minutes_markdown` writes what the session decided.
+walk at its end. A session can pause for edits made outside it (the app's
+jump to an edit) and `resume`: a finding they resolved is *fixed* by them.
+`minutes_markdown` writes what the session decided.
 
 *Largest first*: errors, then warnings, then infos; within a level, the
 findings that concern the most entities (targets and related ids) first;
