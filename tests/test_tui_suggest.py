@@ -594,6 +594,28 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
         assert "tf-netcongestie" not in store.load()
 
 
+async def test_the_palette_offers_suggestions_scenarios_and_review(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await typed(pilot, "Scenarios")
+        commands = app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: commands.option_count, "the palette's hits")
+        offered = [str(commands.get_option_at_index(i).prompt)
+                   for i in range(commands.option_count)]
+        assert "Scenarios" in offered[0]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ScenariosScreen), "the scenarios")
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        app.query_one(FindingsView).show_finding(
+            next(f for f in app.findings if f.code == OWNERLESS))
+        await pilot.pause()
+        app.action_suggest_finding()  # as the palette's "Suggestions for finding" does
+        await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen), "suggestions")
+
+
 # ---- opening in a scenario ----------------------------------------------------------
 
 

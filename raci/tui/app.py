@@ -475,6 +475,10 @@ class RaciApp(App[None]):
         self.action_show_view("findings")
         self.query_one(FindingsView).action_waive()
 
+    def action_suggest_finding(self) -> None:
+        self.action_show_view("findings")
+        self.query_one(FindingsView).action_suggest()
+
     def action_edit_org(self) -> None:
         """The organisation's name, description, as-of date and facts not recorded."""
         if self.session is None or not self.may_edit():

@@ -52,6 +52,12 @@ class RaciCommands(Provider):
             ("Go back", "Show the entity the explorer showed before", app.action_go_back),
             ("Waive finding", "Waive the finding under the cursor in the findings view",
              app.action_waive_finding),
+            ("Suggestions for finding", "Edits that resolve the finding under the cursor in "
+             "the findings view, each tried", app.action_suggest_finding),
+            ("Scenarios", "Edit in a scenario, make one, leave, apply or drop it",
+             app.action_choose_scenario),
+            ("Review findings", "One at a time, the largest first: fix, accept or note an "
+             "action; then the minutes", app.action_review),
             ("Edit organisation", "Its name, description, as-of date and facts not recorded",
              app.action_edit_org),
             ("Show waivers", "Every waiver: what it waives; change or remove one",

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from raci.lint.findings import Finding
 from raci.lint.scenarios import FindingsDelta
+from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace
 
 
@@ -47,7 +48,7 @@ class ScenarioBar(Static):
         if self.place is None:
             return
         self.delta = FindingsDelta(self.place.base, [f for f in findings if not f.waived])
-        session = getattr(self.app, "session", None)
+        session = raci_app(self).session
         self.changes = 0 if session is None else len(session.undo_stack)
         self._show()
 
