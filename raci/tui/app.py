@@ -524,7 +524,7 @@ class RaciApp(App[None]):
             if change is not None:
                 self.post_message(ChangeRequested(change, summary))
 
-        self.push_screen(SuggestionsScreen(self.session, finding, self._where()),
+        self.push_screen(SuggestionsScreen(self.session, finding, self.where_edits_go()),
                          lambda s: chosen(None) if s is None else chosen(s.change, s.summary))
 
     def action_choose_scenario(self) -> None:
@@ -550,7 +550,7 @@ class RaciApp(App[None]):
             return
         self.push_screen(ReviewScreen(self))
 
-    def _where(self) -> str:
+    def where_edits_go(self) -> str:
         """Where edits go now, in words: ``scenario plan`` or ``the model``."""
         name = self.place.scenario
         return "the model" if name is None else f"scenario {name}"

@@ -136,9 +136,7 @@ class ReviewScreen(ModalScreen[None]):
             return
         session = self.raci.session
         assert session is not None
-        where = self.raci.place.scenario
-        kept_in = "the model" if where is None else f"scenario {where}"
-        author = str(answers["author"])
+        kept_in, author = self.raci.where_edits_go(), str(answers["author"])
 
         def start() -> None:
             review = Review(suggester_for(session), author, self.raci.label, kept_in)
