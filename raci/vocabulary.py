@@ -126,6 +126,7 @@ COUNTED: dict[str, Callable[[int], str]] = {
     "waiver": lambda n: ngettext("{count} waiver", "{count} waivers", n),
     "waived": lambda n: ngettext("{count} waived", "{count} waived", n),
     "entity": lambda n: ngettext("{count} entity", "{count} entities", n),
+    "change": lambda n: ngettext("{count} change", "{count} changes", n),
 }
 """Things counted in running text, each in the form its number takes."""
 

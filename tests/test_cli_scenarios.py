@@ -462,9 +462,8 @@ def test_a_scenario_is_named_one_way_at_a_time(raci: Raci, org: str) -> None:
         "`raci import proef.yaml --into proef.db`")
     assert refused(raci, "assign", "org.db@een-plan", "g.c", "A", "dg", "--scenario", "ander") \
         == "org.db@een-plan names scenario een-plan and --scenario names ander; give one"
-    assert refused(raci, "edit", "org.db@een-plan") == (
-        "org.db@een-plan: names scenario een-plan of org.db; this command works on the model "
-        "itself: give org.db")
+    assert refused(raci, "edit", "org.db@een-plan", "--scenario", "ander") \
+        == "org.db@een-plan names scenario een-plan and --scenario names ander; give one"
     assert refused(raci, "scenario", "new", org, "een.plan") == (
         "'een.plan' is not a scenario name: letters, digits, _ and -, starting with a letter "
         "or digit, at most 100 characters")

@@ -41,8 +41,22 @@ theme_option = click.option(
 @theme_option
 @click.option("--read-only", is_flag=True,
               help="Look without changing anything: every edit is refused with a notice.")
-def edit(model: str, theme: str | None, read_only: bool) -> None:
+@click.option("--scenario", metavar="NAME",
+              help="Edit in this scenario (made if absent), not the model itself; so does "
+                   "MODEL@NAME. In the app, S chooses another.")
+def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -> None:
     """Open the app on a database (default ./org.db, created if absent)."""
+    from raci.model.scenarios import is_valid_scenario_name
+    from raci.source import split_scenario
+
+    model, named = split_scenario(model)
+    if named is not None and scenario is not None and named != scenario:
+        raise UsageError(f"{model}@{named} names scenario {named} and --scenario names "
+                         f"{scenario}; give one")
+    scenario = scenario or named
+    if scenario is not None and not is_valid_scenario_name(scenario):
+        raise UsageError(f"--scenario: {scenario!r} is not a scenario name: letters, digits, "
+                         "_ and -, starting with a letter or digit")
     if is_model_file(model):
         raise UsageError(_("{model}: the app edits a database; run `raci import {model} --into "
                            "org.db`, then `raci edit org.db`").format(model=model))
@@ -51,7 +65,7 @@ def edit(model: str, theme: str | None, read_only: bool) -> None:
     if create and read_only:
         raise UsageError(_("{model}: no such database to look at; --read-only creates nothing")
                          .format(model=model))
-    _run_app(model, create=create, theme=theme, read_only=read_only)
+    _run_app(model, create=create, theme=theme, read_only=read_only, scenario=scenario)
 
 
 @click.command()
@@ -78,10 +92,11 @@ def demo(sample: str, theme: str | None) -> None:
                  "`raci edit {database}`.").format(database=database))
 
 
-def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False) -> None:
+def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False,
+             scenario: str | None = None) -> None:
     from raci.tui import make_app
 
-    app = make_app(model, create=create, theme=theme, read_only=read_only)
+    app = make_app(model, create=create, theme=theme, read_only=read_only, scenario=scenario)
     app.run()
     if app.failure is not None:
         raise RaciError(app.failure)

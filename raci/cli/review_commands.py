@@ -13,7 +13,6 @@ model itself.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
     from raci.model.scenarios import Step
 
 Answer = TypeVar("Answer")
-NONE_WORDS = ("", "none", "-")
 
 
 @click.command()
@@ -60,7 +58,7 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
     """Walk the findings of MODEL (a database) one at a time, the largest first:
     fix, accept with a reason, note an action, or skip; then write the minutes."""
     from raci.cli.editing import drop_scenario, edit, ensure_scenario
-    from raci.lint.review import Review, minutes_markdown
+    from raci.lint.review import Review, login_name, minutes_markdown
     from raci.lint.run import config_for
     from raci.lint.suggestions import Suggester
     from raci.source import is_model_file, split_scenario
@@ -80,7 +78,7 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
     made = named is not None and ensure_scenario(model, named, "decisions of raci review")
     with edit(model, named) as editing:
         kept_in = "the model" if editing.scenario is None else f"scenario {editing.scenario.name}"
-        session = Review(Suggester(editing.model, config, label=model), author or _login(),
+        session = Review(Suggester(editing.model, config, label=model), author or login_name(),
                          model, kept_in, today)
         _walk(session, editing)
     _write_minutes(minutes_markdown(session), output)
@@ -108,6 +106,8 @@ def _walk(session: Review, editing: Editing) -> None:
 def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     """Show the finding and its suggestions, ask, and carry out the answer;
     False when the review is to end."""
+    from raci.lint.review import date_or_none, required_text
+
     finding = item.finding
     number = session.position
     came = " (brought up by a fix in this review)" if item.introduced else ""
@@ -124,14 +124,14 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     if answer.isdigit():
         _keep(editing, session.fix(item, suggestions[int(answer) - 1]))
     elif answer == "a":
-        reason = _ask("Reason", _required)
-        until = _ask("Until (YYYY-MM-DD, or none)", _date_or_none,
+        reason = _ask("Reason", required_text)
+        until = _ask("Until (YYYY-MM-DD, or none)", date_or_none,
                      default=session.default_expiry().isoformat())
         _keep(editing, session.accept(item, reason, until))
     elif answer == "n":
-        who = _ask("Who", _required)
-        what = _ask("What", _required)
-        session.note(item, who, what, _ask("By when (YYYY-MM-DD, or none)", _date_or_none))
+        who = _ask("Who", required_text)
+        what = _ask("What", required_text)
+        session.note(item, who, what, _ask("By when (YYYY-MM-DD, or none)", date_or_none))
     else:
         session.skip(item)
     return True
@@ -164,21 +164,6 @@ def _choice(text: str, choices: dict[str, str], suggestions: int) -> str:
     raise ValueError(f"answer {', '.join(choices.values())}")
 
 
-def _required(text: str) -> str:
-    if not text.strip():
-        raise ValueError("this cannot be empty")
-    return text.strip()
-
-
-def _date_or_none(text: str) -> dt.date | None:
-    if text.strip().lower() in NONE_WORDS:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError("give a date as YYYY-MM-DD, or none") from None
-
-
 def _ask(question: str, read: Callable[[str], Answer], *, hint: str = "",
          default: str | None = None) -> Answer:
     """Ask until the answer reads; a scripted answer is echoed, as a terminal shows it."""
@@ -197,13 +182,6 @@ def _ask(question: str, read: Callable[[str], Answer], *, hint: str = "",
 def _keep(editing: Editing, step: Step) -> None:
     where = editing.keep([step])
     click.echo(one_line(f"  done: {step.summary} (in {where})"))
-
-
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment: a container, say
-        return "unknown"
 
 
 def _write_minutes(minutes: str, path: Path | None) -> None:

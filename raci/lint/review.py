@@ -8,7 +8,9 @@ an acceptance is a `Change` made on the model at once (through the
 `Suggester`, so the findings stay up to date); the caller stores it (in a
 scenario, or in the model) as the `Step` the decision returns. Findings a
 fix resolves are not asked about again; findings a fix introduces join the
-walk at its end. `minutes_markdown` writes what the session decided.
+walk at its end. A session can pause for edits made outside it (the app's
+jump to an edit) and `resume`: a finding they resolved is *fixed* by them.
+`minutes_markdown` writes what the session decided.
 
 *Largest first*: errors, then warnings, then infos; within a level, the
 findings that concern the most entities (targets and related ids) first;
@@ -18,6 +20,7 @@ then in lint order.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,6 +34,8 @@ from raci.model.changes import Change
 from raci.model.scenarios import Step
 
 DecisionKind = Literal["fixed", "accepted", "action", "skipped"]
+NONE_WORDS = ("", "none", "-")
+"""What answers *no date* to a question that takes one."""
 WAIVER_DAYS = 365
 """An acceptance lasts this long after the session by default: a year on, the
 finding comes back to be decided again (WAI001)."""
@@ -62,6 +67,9 @@ class ReviewItem:
     """Whether a fix made in the session brought the finding up."""
     resolved: bool = False
     """Whether a decision on another finding resolved it before its turn."""
+    edits: list[Step] = field(default_factory=list)
+    """Edits made outside the review while the finding was on the table (the
+    app's jump to an edit); a finding they resolve is *fixed* by them."""
 
 
 @dataclass
@@ -127,31 +135,78 @@ class Review:
     def skip(self, item: ReviewItem) -> None:
         item.decision = Decision("skipped", self.author)
 
+    def resume(self, suggester: Suggester, item: ReviewItem, edits: list[Step]) -> None:
+        """Carry on after `edits`, made outside the review while `item` was on
+        the table, on `suggester`, which holds the model as edited. A finding
+        the edits resolved is decided as fixed by them; otherwise it is asked
+        again. Findings the edits brought up join the walk at its end."""
+        known = self._known()
+        self.suggester = suggester
+        item.edits += edits
+        self._join(known)
+        if suggester.current(item.finding) is None:
+            item.decision = Decision("fixed", self.author)
+        else:
+            self.position = self.items.index(item)
+
     def default_expiry(self) -> dt.date:
         return self.date + dt.timedelta(days=WAIVER_DAYS)
 
     @property
     def steps(self) -> list[Step]:
         """Every change the session made, in order."""
-        return [i.decision.step for i in self.items if i.decision and i.decision.step]
+        return [step for i in self.items for step in
+                (*i.edits, *([i.decision.step] if i.decision and i.decision.step else []))]
 
     def delta(self) -> FindingsDelta:
         """The findings at the start of the session against now."""
         return FindingsDelta(self.before, self.suggester.open_findings())
 
     def _make(self, change: Change, summary_text: str) -> Step:
-        known = {f.fingerprint for f in (*self.before, *(i.finding for i in self.items))}
+        known = self._known()
         found = self.suggester.apply(change)
+        self._join(known)
+        return Step(change, found, summary_text)
+
+    def _known(self) -> set[str]:
+        return {f.fingerprint for f in (*self.before, *(i.finding for i in self.items))}
+
+    def _join(self, known: set[str]) -> None:
+        """The open findings not `known` join the walk, as brought up in the review."""
         self.items += [ReviewItem(f, introduced=True)
                        for f in largest_first(self.suggester.open_findings())
                        if f.fingerprint not in known]
-        return Step(change, found, summary_text)
 
 
 def largest_first(findings: list[Finding]) -> list[Finding]:
     """Errors first, then the findings that concern most entities, then lint order."""
     return sorted(findings, key=lambda f: (-LEVEL_RANK[f.level],
                                            -len({*f.targets, *f.related})))
+
+
+def login_name() -> str:
+    """Who is logged in: the author of the minutes unless told otherwise."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment: a container, say
+        return "unknown"
+
+
+def required_text(text: str) -> str:
+    """An answer that must not be empty; a ValueError says so."""
+    if not text.strip():
+        raise ValueError("this cannot be empty")
+    return text.strip()
+
+
+def date_or_none(text: str) -> dt.date | None:
+    """A date (YYYY-MM-DD) or none; a ValueError says what to give."""
+    if text.strip().lower() in NONE_WORDS:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("give a date as YYYY-MM-DD, or none") from None
 
 
 # ---- minutes -------------------------------------------------------------------
@@ -205,13 +260,17 @@ def _decision_row(number: int, item: ReviewItem) -> str:
         what += " (brought up by a fix in this review)"
     if decision is None:
         return f"| {number} | {markdown_text(what)} | resolved by an earlier decision |  |"
-    return (f"| {number} | {markdown_text(what)} | {markdown_text(_decision_text(decision))} "
+    return (f"| {number} | {markdown_text(what)} | {markdown_text(_decision_text(item))} "
             f"| {markdown_text(decision.by)} |")
 
 
-def _decision_text(decision: Decision) -> str:
+def _decision_text(item: ReviewItem) -> str:
+    decision = item.decision
+    assert decision is not None
     if decision.kind == "fixed" and decision.suggestion is not None:
         return f"Fixed: {decision.suggestion.summary} ({outcome_text(decision.suggestion)})"
+    if decision.kind == "fixed" and item.edits:
+        return f"Fixed by editing: {'; '.join(step.summary for step in item.edits)}"
     if decision.kind == "accepted":
         until = f", until {decision.until.isoformat()}" if decision.until else ""
         return f"Accepted{until}: {decision.reason}"

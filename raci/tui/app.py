@@ -27,10 +27,11 @@ from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.i18n import _
-from raci.lint import load_config
+from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model, Org
 from raci.model.changes import Change
+from raci.model.scenarios import Step
 from raci.source import database_url
 from raci.tui.commands import RaciCommands
 from raci.tui.describe import plural
@@ -44,9 +45,14 @@ from raci.tui.messages import (
     ExportFailed,
     LintFinished,
     ModelLoaded,
+    PlaceOpened,
     StoreFailed,
 )
+from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
+from raci.tui.screens.review import Reviewing, ReviewScreen
+from raci.tui.screens.scenarios import ScenariosScreen
+from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.session import Edit, Session
 from raci.tui.settings import remember_theme, remembered_theme
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -58,6 +64,7 @@ from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
 from raci.tui.widgets.rename_modal import RenameForm
+from raci.tui.widgets.scenario_bar import ScenarioBar
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import SearchBar
 from raci.tui.widgets.waiver_modal import WaiverForm
@@ -84,6 +91,8 @@ class RaciApp(App[None]):
         Binding("slash", "search", "Search", id="search"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("S", "choose_scenario", "Scenarios", id="choose-scenario"),
+        Binding("R", "review", "Review", id="review"),
         Binding("1", "show_view('explorer')", "Explorer", show=False, id="view-explorer"),
         Binding("2", "show_view('matrix')", "Matrix", show=False, id="view-matrix"),
         Binding("3", "show_view('findings')", "Findings", show=False, id="view-findings"),
@@ -92,7 +101,7 @@ class RaciApp(App[None]):
 
     def __init__(self, url: str, label: str, *, create: bool = False,
                  poll_seconds: float = POLL_SECONDS, theme: str | None = None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, scenario: str | None = None) -> None:
         translate_bindings()  # before Textual copies the app's keys
         super().__init__()
         self.read_only = read_only
@@ -113,6 +122,13 @@ class RaciApp(App[None]):
         self._lint_wanted = threading.Event()
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
+        self.place = Place() if scenario is None else ScenarioPlace(name=scenario,
+                                                                     create=not read_only)
+        """Where edits go: the model, or a scenario (the scenario bar shows which)."""
+        self.switching = False
+        """While the database worker changes place, edits wait."""
+        self.reviewing: Reviewing | None = None
+        """The review under way, paused while the user edits (`R` resumes it)."""
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The findings counts first, so a narrow terminal cuts the name rather than them."""
@@ -122,6 +138,7 @@ class RaciApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ScenarioBar()
         with TabbedContent(id="views", initial="explorer"):
             with TabPane(_("Explorer"), id="explorer"):
                 yield ExplorerView()
@@ -138,14 +155,14 @@ class RaciApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         # From here on, a theme chosen in the palette is remembered for the next run.
-        self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._theme_chosen)
+        self.call_after_refresh(self._follow_theme)
         self.query_one(ExplorerView).focus_main()
         if self.create:
             self.sub_title = _("a new model in {label}").format(label=self.label)
             self.push_screen(OrgForm(None, new=self.label), self._named)
         else:
             self.sub_title = _("loading {label}…").format(label=self.label)
-            self._run_database()
+            self._run_database(place=self.place, first=True)
 
     def _named(self, org: Org | None) -> None:
         """A new database is made only once its organisation has a name."""
@@ -154,7 +171,11 @@ class RaciApp(App[None]):
                                 "first.").format(label=self.label))
         else:
             self.sub_title = _("creating {label}…").format(label=self.label)
-            self._run_database(org)
+            self._run_database(org, self.place, first=True)
+
+    def _follow_theme(self) -> None:
+        if self.is_running:  # not when the database failed at once and the app is ending
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)
 
     def _theme_chosen(self, theme: Theme) -> None:
         remember_theme(theme.name)
@@ -162,9 +183,11 @@ class RaciApp(App[None]):
     # ---- workers --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
-    def _run_database(self, org: Org | None = None) -> None:
+    def _run_database(self, org: Org | None = None, place: Place | None = None, *,
+                      first: bool = False) -> None:
         """Open the store (making it, with `org` as its header, when new), load the
-        model, then save each edit in the order made."""
+        model (or open `place`: a scenario, say), then save each edit in the order made.
+        `first`: the app's first model, not another place."""
         from raci.store import open_store
 
         worker = get_current_worker()
@@ -176,12 +199,15 @@ class RaciApp(App[None]):
             return
         try:
             beside = None if "://" in self.label else Path(self.label)
-            session = Session(store.load(), load_config(beside))
-            # The collector's policy, set here once: the first model is a large graph
-            # that lives as long as the app, so keep it out of the full sweeps that
-            # would otherwise pause edits. Never again: each edit's garbage must
-            # stay collectable (see `raci.model.collector`).
-            gc.freeze()
+            place, session = self._opened(store, place or Place(), load_config(beside),
+                                          first=first)
+            if first:
+                # The collector's policy, set here once: the first model is a large graph
+                # that lives as long as the app, so keep it out of the full sweeps that
+                # would otherwise pause edits. Never again: each edit's garbage must
+                # stay collectable (see `raci.model.collector`).
+                gc.freeze()
+            self.post_message(PlaceOpened(place))
             self.post_message(ModelLoaded(session))
             looked = time.monotonic()
             while not worker.is_cancelled:
@@ -191,33 +217,45 @@ class RaciApp(App[None]):
                     if time.monotonic() - looked >= self.poll_seconds:
                         looked = time.monotonic()
                         if store.revision() != store.known_revision:
-                            self._hand_over(store, _drain(self._saves))
+                            self._hand_over(store, place, _drain(self._saves))
                     continue
-                self._save(store, edit)
+                self._save(store, place, edit)
                 self._saves.task_done()
         except Exception as error:
             self.post_message(StoreFailed(_reason(error)))
         finally:
             store.close()
 
-    def _save(self, store: Store, edit: Edit) -> None:
+    def _opened(self, store: Store, place: Place, config: LintConfig, *, first: bool
+                ) -> tuple[Place, Session]:
+        """Open `place`; when a scenario chosen in the app cannot be opened, say why and
+        open the model (the first place failing ends the app, as the model failing does)."""
+        try:
+            return place, place.open(store, config)
+        except RaciError as error:
+            if first or (place.scenario is None and place.settle is None):
+                raise
+            self.post_message(StoreFailed(_reason(error)))
+            return Place(), Place().open(store, config)
+
+    def _save(self, store: Store, place: Place, edit: Edit) -> None:
         """Save one edit, unless another process wrote since this one last looked."""
         try:
             if store.revision() != store.known_revision:
                 raise ConflictError("another process changed the model")
-            store.save(edit.change)
+            place.save(store, edit)
         except ConflictError:
-            self._hand_over(store, [edit, *_drain(self._saves)])
+            self._hand_over(store, place, [edit, *_drain(self._saves)])
         except RaciError as error:
             self.post_message(StoreFailed(_reason(error)))
         else:
             self.post_message(ChangeSaved(edit))
 
-    def _hand_over(self, store: Store, pending: list[Edit]) -> None:
+    def _hand_over(self, store: Store, place: Place, pending: list[Edit]) -> None:
         """Send the fresh model another process made to the UI thread, with the
         edits not yet saved, and wait until the UI has re-applied them."""
         self._adopted.clear()
-        self.post_message(ConflictFound(store.load(), pending))
+        self.post_message(ConflictFound(place.load(store), pending))
         while not self._adopted.wait(0.1):
             if get_current_worker().is_cancelled:
                 return
@@ -228,20 +266,34 @@ class RaciApp(App[None]):
         worker = get_current_worker()
         while not worker.is_cancelled:
             if self._lint_wanted.wait(0.1):
+                if worker.is_cancelled:  # another place's session: its worker lints it
+                    self._lint_wanted.set()
+                    return
                 self._lint_wanted.clear()
-                self.post_message(LintFinished(session.lint()))
+                findings = session.lint()
+                if not worker.is_cancelled:
+                    self.post_message(LintFinished(findings))
 
     # ---- what workers report ------------------------------------------------------
 
     @on(ModelLoaded)
     def _model_loaded(self, message: ModelLoaded) -> None:
         self.session = message.session
+        self.create = False  # made: another place opens it as it is
         if self.read_only:
             self.title_suffix = _(" (read-only)")
         self.sub_title = _("linting…")
         self._lint_wanted.set()
         self._run_lint(message.session)
         self._models_changed()
+
+    @on(PlaceOpened)
+    def _place_opened(self, message: PlaceOpened) -> None:
+        self.place = message.place
+        self.switching = False
+        self.query_one(ScenarioBar).place_opened(message.place)
+        if message.place.done:
+            self.notify(message.place.done, title="Scenario", timeout=6)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
@@ -287,6 +339,7 @@ class RaciApp(App[None]):
             if not finding.waived:
                 counts[finding.level] += 1
         self.sub_title = " · ".join(plural(counts[level], level) for level in LEVELS)
+        self.query_one(ScenarioBar).findings_changed(message.findings)
         for view in self._views():
             if self._is_shown(view):
                 view.findings_changed(message.findings)
@@ -308,6 +361,9 @@ class RaciApp(App[None]):
 
     def may_edit(self) -> bool:
         """Whether edits are allowed; when not, the user is told why."""
+        if self.switching:
+            self.notify("A moment: the app is changing scenario", timeout=2)
+            return False
         if self.read_only:
             self.notify(_("This model is open read-only (served without --write, or "
                           "--read-only): nothing can be changed here."), title=_("Read-only"),
@@ -340,6 +396,8 @@ class RaciApp(App[None]):
 
     def _saved_and_shown(self, edit: Edit) -> None:
         assert self.session is not None
+        if self.reviewing is not None and self.reviewing.paused:
+            self.reviewing.meanwhile.append(Step(edit.change, edit.inverse, edit.summary))
         self._saves.put(edit)
         self._lint_wanted.set()
         self._models_changed(edit.change)
@@ -389,7 +447,9 @@ class RaciApp(App[None]):
         if edit is None:
             self.notify(_("Nothing to undo") if undo else _("Nothing to redo"), timeout=2)
             return
-        self._saved_and_shown(edit)
+        named = "" if undo else self.session.undo_stack[-1].summary
+        self._saved_and_shown(Stepped(edit.change, edit.inverse, edit.summary, edit.quiet,
+                                      undoing=undo, named=named))
 
     def show_entity(self, entity_id: str) -> None:
         self.action_show_view("explorer")
@@ -418,6 +478,10 @@ class RaciApp(App[None]):
     def action_waive_finding(self) -> None:
         self.action_show_view("findings")
         self.query_one(FindingsView).action_waive()
+
+    def action_suggest_finding(self) -> None:
+        self.action_show_view("findings")
+        self.query_one(FindingsView).action_suggest()
 
     def action_edit_org(self) -> None:
         """The organisation's name, description, as-of date and facts not recorded."""
@@ -455,6 +519,46 @@ class RaciApp(App[None]):
                 FindingsView: _("findings")}[type(view)]
         self.push_screen(SearchBar(what, searchable))
 
+    def show_suggestions(self, finding: Finding) -> None:
+        """The suggestions for a finding; the one chosen is made where edits go now."""
+        if self.session is None or not self.may_edit():
+            return
+
+        def chosen(change: Change | None, summary: str = "") -> None:
+            if change is not None:
+                self.post_message(ChangeRequested(change, summary))
+
+        self.push_screen(SuggestionsScreen(self.session, finding, self.where_edits_go()),
+                         lambda s: chosen(None) if s is None else chosen(s.change, s.summary))
+
+    def action_choose_scenario(self) -> None:
+        """Choose, make, leave, apply or drop a scenario."""
+        if self.session is not None:
+            self.push_screen(ScenariosScreen(self.url, self.place.scenario),
+                             self._go_to_place)
+
+    async def _go_to_place(self, place: Place | None) -> None:
+        """Have the database worker open another place once every edit is saved."""
+        if place is None or self.switching:
+            return
+        self.switching = True
+        waited = 0.0
+        while self._saves.unfinished_tasks and waited < QUIT_WAIT_SECONDS:
+            await asyncio.sleep(0.02)
+            waited += 0.02
+        self._run_database(place=place)
+
+    def action_review(self) -> None:
+        """Walk the findings one at a time, the largest first (or go on with the review)."""
+        if self.session is None or not self.may_edit():
+            return
+        self.push_screen(ReviewScreen(self))
+
+    def where_edits_go(self) -> str:
+        """Where edits go now, in words: ``scenario plan`` or ``the model``."""
+        name = self.place.scenario
+        return "the model" if name is None else f"scenario {name}"
+
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))
 
@@ -481,6 +585,9 @@ class RaciApp(App[None]):
             (_("Rename"), keys_of(RenameForm)),
             (_("Waiver"), keys_of(WaiverForm)),
             (_("Waivers"), keys_of(WaiversScreen)),
+            (_("Suggestions (f on a finding)"), keys_of(SuggestionsScreen)),
+            (_("Scenarios (S)"), keys_of(ScenariosScreen)),
+            (_("Review (R)"), keys_of(ReviewScreen)),
             (_("Matrix scope"), keys_of(ScopePicker)),
             (_("Search (/)"), keys_of(SearchBar)),
         ]
@@ -503,12 +610,13 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
 
 def make_app(url_or_path: str | Path, *, create: bool = False,
              poll_seconds: float = POLL_SECONDS, theme: str | None = None,
-             read_only: bool = False) -> RaciApp:
+             read_only: bool = False, scenario: str | None = None) -> RaciApp:
     """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
 
     `poll_seconds`: how often to look for other processes' changes while idle;
-    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit.
+    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit;
+    `scenario`: edit in this scenario (made if absent, unless read-only).
     """
     spec = str(url_or_path)
     return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds,
-                   theme=theme, read_only=read_only)
+                   theme=theme, read_only=read_only, scenario=scenario)

@@ -52,6 +52,12 @@ class RaciCommands(Provider):
             (_("Go back"), _("Show the entity the explorer showed before"), app.action_go_back),
             (_("Waive finding"), _("Waive the finding under the cursor in the findings view"),
              app.action_waive_finding),
+            (_("Suggestions for finding"), _("Edits that resolve the finding under the cursor "
+             "in the findings view, each tried"), app.action_suggest_finding),
+            (_("Scenarios"), _("Edit in a scenario, make one, leave, apply or drop it"),
+             app.action_choose_scenario),
+            (_("Review findings"), _("One at a time, the largest first: fix, accept or note "
+             "an action; then the minutes"), app.action_review),
             (_("Edit organisation"), _("Its name, description, as-of date and facts not recorded"),
              app.action_edit_org),
             (_("Show waivers"), _("Every waiver: what it waives; change or remove one"),

@@ -19,6 +19,7 @@ from raci.tui.session import Edit, Session
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
+    from raci.tui.places import Place
 
 
 def raci_app(node: DOMNode) -> RaciApp:
@@ -31,6 +32,14 @@ def raci_app(node: DOMNode) -> RaciApp:
 @dataclass
 class ModelLoaded(Message):
     session: Session
+
+
+@dataclass
+class PlaceOpened(Message):
+    """The database worker opened where edits go: the model, or a scenario;
+    its `ModelLoaded` follows."""
+
+    place: Place
 
 
 @dataclass

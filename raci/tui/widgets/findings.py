@@ -55,6 +55,7 @@ class FindingsView(Vertical):
         Binding("enter", "go_to", "Go to", id="go-to-finding", priority=True),
         Binding("w", "waive", "Waive", id="waive-finding"),
         Binding("W", "show_waivers", "Waivers", id="show-waivers"),
+        Binding("f", "suggest", "Suggestions", id="suggest-fixes"),
     ]
 
     def __init__(self) -> None:
@@ -226,6 +227,14 @@ class FindingsView(Vertical):
                     node = next((n for n in rule_node.children if n.data is finding), None)
                     if node is not None:
                         self.call_after_refresh(tree.move_cursor, node)
+
+    def action_suggest(self) -> None:
+        """The suggestions for the finding under the cursor (`raci.tui.screens.suggestions`)."""
+        finding = self._finding_under_cursor()
+        if finding is None:
+            self.notify("Put the cursor on a finding to see its suggestions", timeout=3)
+        else:
+            raci_app(self).show_suggestions(finding)
 
     def action_show_waivers(self) -> None:
         if self.session is not None:

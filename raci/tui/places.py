@@ -1,0 +1,122 @@
+"""Where the app's edits go: into the model, or into a scenario.
+
+The database worker holds one `Place`. It opens it once (making, applying
+or dropping a scenario first when asked), then asks it for the model to
+edit and to save each edit. In a scenario the app edits the scenario's
+*view* (the model with the scenario played on it, `Store.load_view`): a new
+edit becomes the scenario's next change, an undo takes its last change off
+(`Store.undo_step`), so `raci scenario show` lists what the user did and
+nothing they took back. The changes a scenario already has are the
+session's undo history, so they can be undone in the app too.
+
+A place in a scenario also keeps the findings of the model without it
+(`base`), which the scenario bar compares with the findings as the user
+edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from raci.lint import LintConfig, Linter
+from raci.lint.findings import Finding
+from raci.model import Model
+from raci.model.scenarios import Step, play
+from raci.tui.session import Edit, Session
+
+if TYPE_CHECKING:
+    from raci.store import Store
+
+Settle = tuple[Literal["apply", "drop"], str]
+"""Apply or drop a scenario (by name) before opening the place."""
+
+
+@dataclass
+class Stepped(Edit):
+    """An undo or a redo; in a scenario an undo takes the last change off and a
+    redo puts it back, under its own summary (`named`)."""
+
+    undoing: bool = False
+    named: str = ""
+
+
+@dataclass
+class Place:
+    """The model itself: edits are saved into it."""
+
+    settle: Settle | None = None
+    done: str = ""
+    """What settling did, to tell the user: ``Applied scenario plan: …``."""
+
+    @property
+    def scenario(self) -> str | None:
+        return None
+
+    def open(self, store: Store, config: LintConfig) -> Session:
+        """Settle what was asked, then the session to edit (on the worker's thread)."""
+        if self.settle is not None:
+            how, name = self.settle
+            if how == "apply":
+                _, applied = store.apply_scenario(name)
+                count = len(applied.steps)
+                self.done = (f"Applied scenario {name}: {count} change{'' if count == 1 else 's'}"
+                             " written into the model")
+            else:
+                store.drop_scenario(name)
+                self.done = f"Dropped scenario {name}; the model is as it was"
+        return Session(self.load(store), config)
+
+    def load(self, store: Store) -> Model:
+        """The model to edit, as the database has it now."""
+        return store.load()
+
+    def save(self, store: Store, edit: Edit) -> None:
+        store.save(edit.change)
+
+
+@dataclass
+class ScenarioPlace(Place):
+    """Scenario `name`: edits are its next changes; `create` makes it first if absent."""
+
+    name: str = ""
+    create: bool = False
+    description: str | None = None
+    base: list[Finding] = field(default_factory=list)
+    """The model's unwaived findings without the scenario."""
+    config: LintConfig = field(default_factory=LintConfig)
+    steps: int = 0
+    """How many changes the scenario has in the database (the worker's count)."""
+
+    @property
+    def scenario(self) -> str | None:
+        return self.name
+
+    def open(self, store: Store, config: LintConfig) -> Session:
+        self.config = config
+        if self.create and self.name not in {s.name for s in store.scenarios()}:
+            store.create_scenario(self.name, self.description)
+            self.create = False  # a reload after a conflict finds it made
+        session = super().open(store, config)
+        scenario = store.scenario(self.name)
+        session.undo_stack = [Edit(s.change, s.found, s.summary) for s in scenario.steps]
+        return session
+
+    def load(self, store: Store) -> Model:
+        """The scenario's view; the model's findings without it are linted first."""
+        model, scenario = store.load_scenario(self.name)
+        self.base = [f for f in Linter(model, self.config).findings() if not f.waived]
+        misfit = play(model, scenario.steps)
+        if misfit is not None:
+            raise store.misfit_error(scenario, misfit)
+        self.steps = len(scenario.steps)
+        return model
+
+    def save(self, store: Store, edit: Edit) -> None:
+        if isinstance(edit, Stepped) and edit.undoing:
+            store.undo_step(self.name, expected=self.steps)
+            self.steps -= 1
+            return
+        summary = edit.named if isinstance(edit, Stepped) else edit.summary
+        store.add_step(self.name, Step(edit.change, edit.inverse, summary), after=self.steps)
+        self.steps += 1

@@ -1,0 +1,112 @@
+"""A few questions in one form, each answer read as it is typed: who takes
+the minutes, why a finding is accepted and until when, who takes an action.
+
+Dismisses with each question's answer as read (`Question.read`), or None
+when cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+from raci.tui.screens.keys import FOCUS_KEYS
+
+Answers = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    label: str
+    read: Callable[[str], object]
+    """The answer as the caller wants it; a ValueError says what is wrong."""
+    default: str = ""
+
+
+class AnswerForm(ModalScreen[Answers | None]):
+    DEFAULT_CSS = """
+    AnswerForm { align: center middle; }
+    #answers-box {
+        width: 90%; max-width: 90; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    #answers-box .field-error { color: $error; height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_KEYS,
+        Binding("ctrl+s", "save", "Save", id="save-answers", priority=True),
+        # As the key arrives, as tab does (`FOCUS_KEYS`): what is typed after it
+        # goes into the next field, however fast.
+        Binding("enter", "next", "Next field, then save", id="next-answer", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel-answers"),
+    ]
+
+    def __init__(self, title: str, questions: Sequence[Question]) -> None:
+        super().__init__()
+        self.title_text, self.questions = title, list(questions)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="answers-box"):
+            yield Static(self.title_text, id="answers-title")
+            for question in self.questions:
+                yield Label(escape(question.label))
+                yield Input(question.default, id=f"answer-{question.key}",
+                            select_on_focus=False)
+                yield Static("", id=f"answer-{question.key}-error", classes="field-error")
+            yield Static("[dim]enter: next field, then save · ctrl+s: save · escape: cancel[/]")
+        yield Footer(compact=True)
+
+    def _read(self) -> tuple[Answers, dict[str, str]]:
+        """The answers read, and what is wrong with the others."""
+        answers, problems = {}, {}
+        for question in self.questions:
+            text = self.query_one(f"#answer-{question.key}", Input).value
+            try:
+                answers[question.key] = question.read(text)
+            except ValueError as wrong:
+                problems[question.key] = str(wrong)
+        return answers, problems
+
+    @on(Input.Changed)
+    def _show_problems(self) -> tuple[Answers, dict[str, str]]:
+        answers, problems = self._read()
+        for question in self.questions:
+            error = problems.get(question.key, "")
+            typed = self.query_one(f"#answer-{question.key}", Input)
+            shown = error if typed.value or error != "this cannot be empty" else ""
+            self.query_one(f"#answer-{question.key}-error", Static).update(escape(shown))
+            typed.set_class(bool(shown), "-invalid")
+        return answers, problems
+
+    def action_next(self) -> None:
+        inputs = list(self.query(Input).results(Input))
+        if self.focused in inputs[:-1]:
+            self.set_focus(inputs[inputs.index(self.focused) + 1])  # now, not after a refresh
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
+        self.call_after_refresh(self._save)
+
+    def _save(self) -> None:
+        answers, problems = self._read()
+        if problems:
+            for key, problem in problems.items():
+                self.query_one(f"#answer-{key}-error", Static).update(escape(problem))
+            self.query_one(f"#answer-{next(iter(problems))}", Input).focus()
+            return
+        self.dismiss(answers)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,332 @@
+"""`R`: a review session in the app, as `raci review` holds one (`raci.lint.review`).
+
+The findings are walked one at a time, the largest first. For each: fix it
+with one of its suggestions (enter, or its number), accept it with a reason
+(a waiver with the author and an expiry), note an action (who, what, by
+when), skip it, or go to it and edit (the review pauses; `R` goes on, and
+a finding the edits resolved counts as fixed by them). Fixes and waivers
+are made where edits go now (a scenario, or the model) and can be undone.
+At the end, or on `q`, the minutes (`minutes_markdown`, as `raci review`
+writes them) go to a Markdown file next to the database.
+
+The review works on a copy of the model (its `Suggester`'s), kept in step
+with the app's by making each decision's change in both; a pause is ended
+on a fresh copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.worker import Worker
+
+from raci.lint.review import (
+    Review,
+    ReviewItem,
+    date_or_none,
+    login_name,
+    minutes_markdown,
+    required_text,
+)
+from raci.lint.suggestions import Suggestion
+from raci.model.scenarios import Step
+from raci.tui.describe import labels
+from raci.tui.messages import ChangeRequested
+from raci.tui.screens.answers import AnswerForm, Answers, Question
+from raci.tui.screens.suggestions import (
+    SUGGESTIONS_CSS,
+    finding_text,
+    say_if_failed,
+    suggester_for,
+    suggestion_detail,
+    suggestion_option,
+)
+
+if TYPE_CHECKING:
+    from raci.tui.app import RaciApp
+
+
+@dataclass
+class Reviewing:
+    """A review under way in the app."""
+
+    review: Review
+    item: ReviewItem | None = None
+    """The finding on the table."""
+    paused: bool = False
+    meanwhile: list[Step] = field(default_factory=list)
+    """The edits made in the app while the review was paused."""
+
+
+def minutes_path(label: str, day: dt.date) -> Path:
+    """Where the minutes go: next to the database (``org.db`` ->
+    ``org-review-2026-12-06.md``, then ``-2``, ``-3`` if taken); for a
+    database URL, in the working directory."""
+    base = Path("raci") if "://" in label else Path(label)
+    stem = f"{base.stem}-review-{day.isoformat()}"
+    for number in itertools.count(1):
+        path = base.with_name(f"{stem}{'' if number == 1 else f'-{number}'}.md")
+        if not path.exists():
+            return path
+    raise AssertionError("unreachable")
+
+
+class ReviewScreen(ModalScreen[None]):
+    DEFAULT_CSS = "ReviewScreen { align: center middle; }" + SUGGESTIONS_CSS.replace(
+        "#suggestions-box", "#review-box")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "fix", "Fix with it", id="review-fix", priority=True),
+        Binding("a", "accept", "Accept (waive)", id="review-accept"),
+        Binding("n", "note", "Note an action", id="review-note"),
+        Binding("e", "edit", "Go to it and edit", id="review-edit"),
+        Binding("s", "skip", "Skip", id="review-skip"),
+        Binding("q", "end", "End, write the minutes", id="review-end"),
+        Binding("escape", "pause", "Pause", id="review-pause"),
+        *(Binding(str(n), f"fix({n})", show=False, id=f"review-fix-{n}") for n in range(1, 10)),
+    ]
+
+    def __init__(self, app: RaciApp) -> None:
+        super().__init__()
+        self.raci = app
+        self.suggestions: list[Suggestion] = []
+        self.busy = True
+        """While the next finding and its suggestions are being worked out."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="review-box"):
+            yield Static("[b]Review[/b]", id="review-progress")
+            yield Static("Trying the remedies on a copy of the model…", id="review-finding")
+            yield OptionList(id="review-suggestions", classes="suggestion-list")
+            with VerticalScroll(classes="suggestion-detail"):
+                yield Static("", id="review-detail")
+            yield Static("[dim]enter, 1-9: fix · a: accept · n: note an action · e: edit · "
+                         "s: skip · q: end, write the minutes · esc: pause[/]",
+                         id="review-keys")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        reviewing = self.raci.reviewing
+        if reviewing is None:
+            self.app.push_screen(AnswerForm("[b]Review the findings[/b], the largest first", [
+                Question("author", "minutes by (the decisions and waivers are theirs)",
+                         required_text, login_name())]), self._start)
+        elif reviewing.paused:
+            self._carry_on(lambda: self._resume(reviewing))
+        else:
+            self._carry_on(lambda: None)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        say_if_failed(self, event)
+
+    def _start(self, answers: Answers | None) -> None:
+        if answers is None:
+            self.dismiss()
+            return
+        session = self.raci.session
+        assert session is not None
+        kept_in, author = self.raci.where_edits_go(), str(answers["author"])
+
+        def start() -> None:
+            review = Review(suggester_for(session), author, self.raci.label, kept_in)
+            self.raci.reviewing = Reviewing(review)
+
+        self._carry_on(start)
+
+    def _resume(self, reviewing: Reviewing) -> None:
+        assert self.raci.session is not None and reviewing.item is not None
+        reviewing.review.resume(suggester_for(self.raci.session), reviewing.item,
+                                reviewing.meanwhile)
+        reviewing.paused, reviewing.meanwhile = False, []
+        reviewing.item = None
+
+    # ---- the walk ---------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _carry_on(self, decide: Callable[[], Step | None]) -> None:
+        """Make a decision (on the review's copy), then find the next finding
+        and try its suggestions; the UI thread shows them and makes the step."""
+        step = decide()
+        reviewing = self.raci.reviewing
+        assert reviewing is not None
+        if reviewing.item is None or reviewing.item.decision is not None:
+            reviewing.item = reviewing.review.next_item()
+        item = reviewing.item
+        suggestions = [] if item is None else reviewing.review.suggestions(item)
+        self.app.call_from_thread(self._shown, step, suggestions)
+
+    def _shown(self, step: Step | None, suggestions: list[Suggestion]) -> None:
+        if step is not None:
+            self.raci.post_message(ChangeRequested(step.change, step.summary))
+        reviewing = self.raci.reviewing
+        assert reviewing is not None
+        if reviewing.item is None:
+            self.action_end()
+            return
+        self.busy = False
+        self.suggestions = suggestions
+        self._show(reviewing.review, reviewing.item)
+
+    def _show(self, review: Review, item: ReviewItem) -> None:
+        decided = sum(1 for i in review.items if i.decision is not None)
+        self.query_one("#review-progress", Static).update(
+            f"[b]Review[/b] · finding {review.position} of {len(review.items)}, the largest "
+            f"first · {decided} decided · minutes by {escape(review.author)} · changes go "
+            f"into {escape(review.kept_in)}")
+        finding = item.finding
+        came = "\n[dim](brought up by a fix in this review)[/]" if item.introduced else ""
+        model = review.suggester.model
+        about = labels(model, [t for t in finding.targets if t in model])
+        self.query_one("#review-finding", Static).update(
+            f"{finding_text(finding)}\n[dim]about {escape(about)}[/]{came}\n"
+            + (f"{len(self.suggestions)} suggestion{'' if len(self.suggestions) == 1 else 's'}"
+               ":" if self.suggestions else "No suggestion: accept it, note an action, go to "
+                                            "it and edit (e), or skip it."))
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(suggestion_option(n, s) for n, s in enumerate(self.suggestions, 1))
+        detail = self.query_one("#review-detail", Static)
+        detail.update("")
+        if self.suggestions:
+            options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionHighlighted, "#review-suggestions")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.suggestions:
+            self.query_one("#review-detail", Static).update(
+                suggestion_detail(self.suggestions[event.option_index], self._kept_in()))
+
+    def _kept_in(self) -> str:
+        reviewing = self.raci.reviewing
+        return "the model" if reviewing is None else reviewing.review.kept_in
+
+    def _on_the_table(self) -> tuple[Review, ReviewItem] | None:
+        reviewing = self.raci.reviewing
+        if self.busy or reviewing is None or reviewing.item is None:
+            return None
+        return reviewing.review, reviewing.item
+
+    def _decide(self, decide: Callable[[], Step | None]) -> None:
+        self.busy = True
+        self.query_one("#review-finding", Static).update("…")
+        self._carry_on(decide)
+
+    # ---- the decisions ----------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#review-suggestions")
+    def _clicked(self) -> None:
+        self.action_fix()
+
+    def action_fix(self, number: int | None = None) -> None:
+        table = self._on_the_table()
+        if table is None:
+            return
+        index = self.query_one(OptionList).highlighted if number is None else number - 1
+        if index is None or not 0 <= index < len(self.suggestions):
+            self.notify("No such suggestion", severity="warning", timeout=2)
+            return
+        review, item = table
+        suggestion = self.suggestions[index]
+        self._decide(lambda: review.fix(item, suggestion))
+
+    def action_accept(self) -> None:
+        table = self._on_the_table()
+        if table is None:
+            return
+        review, item = table
+        if not review.can_accept(item):
+            self.notify(f"{item.finding.code} findings cannot be waived: fix it, note an "
+                        "action or skip it", severity="warning", timeout=4)
+            return
+
+        def accepted(answers: Answers | None) -> None:
+            if answers is not None:
+                reason, until = str(answers["reason"]), answers["until"]
+                assert until is None or isinstance(until, dt.date)
+                self._decide(lambda: review.accept(item, reason, until))
+
+        self.app.push_screen(AnswerForm(
+            f"[b]Accept[/b] {finding_text(item.finding)}\n[dim]a waiver by "
+            f"{escape(review.author)}[/]",
+            [Question("reason", "reason: why this is acceptable", required_text),
+             Question("until", "until: YYYY-MM-DD, or none (the finding returns after it)",
+                      date_or_none, review.default_expiry().isoformat())]), accepted)
+
+    def action_note(self) -> None:
+        table = self._on_the_table()
+        if table is None:
+            return
+        review, item = table
+
+        def noted(answers: Answers | None) -> None:
+            if answers is None:
+                return
+            due = answers["by"]
+            assert due is None or isinstance(due, dt.date)
+            review.note(item, str(answers["who"]), str(answers["what"]), due)
+            self._decide(lambda: None)
+
+        self.app.push_screen(AnswerForm(
+            f"[b]Note an action[/b] on {finding_text(item.finding)}",
+            [Question("who", "who takes it", required_text),
+             Question("what", "what they do", required_text),
+             Question("by", "by when: YYYY-MM-DD, or none", date_or_none)]), noted)
+
+    def action_skip(self) -> None:
+        table = self._on_the_table()
+        if table is not None:
+            table[0].skip(table[1])
+            self._decide(lambda: None)
+
+    def action_edit(self) -> None:
+        """Pause on this finding and show its first target in the explorer."""
+        table = self._on_the_table()
+        if table is not None:
+            target = table[1].finding.targets[0]
+            self.action_pause()
+            self.raci.show_entity(target)
+
+    def action_pause(self) -> None:
+        reviewing = self.raci.reviewing
+        if reviewing is not None and reviewing.item is not None:
+            reviewing.paused = True
+            self.notify("Review paused: edit the model, then R goes on with this finding",
+                        title="Review", timeout=6)
+        self.dismiss()
+
+    def action_end(self) -> None:
+        """Write the minutes next to the database and end the review."""
+        reviewing = self.raci.reviewing
+        if reviewing is None:
+            self.dismiss()
+            return
+        if self.busy and reviewing.item is not None:
+            self.notify("A moment: the decision is being made", timeout=2)
+            return
+        review = reviewing.review
+        review.ended_early = reviewing.item is not None
+        path = minutes_path(self.raci.label, review.date)
+        try:
+            path.write_text(minutes_markdown(review), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"Could not write the minutes to {path}: {error.strerror}; the "
+                        "review goes on (q tries again)", severity="error", timeout=10)
+            return
+        self.raci.reviewing = None
+        decided = sum(1 for i in review.items if i.decision is not None)
+        self.notify(f"{decided} decided; the minutes are in {path.resolve()}",
+                    title="Review ended",
+                    timeout=12)
+        self.dismiss()

@@ -1,0 +1,186 @@
+"""`S`: choose where edits go: the model itself, a scenario, or a new one;
+apply or drop a scenario.
+
+Dismisses with the `Place` to open (the database worker then opens it), or
+None when nothing is to change. The scenarios are read from the database
+(a store of the screen's own, in a thread) when the screen opens.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from raci.model.scenarios import Scenario, is_valid_scenario_name
+from raci.tui.describe import plural
+from raci.tui.messages import raci_app
+from raci.tui.places import Place, ScenarioPlace, Settle
+
+THE_MODEL = "model:"
+"""The option id of the model itself; a scenario's is ``scenario:NAME``."""
+
+
+class ScenariosScreen(ModalScreen[Place | None]):
+    DEFAULT_CSS = """
+    ScenariosScreen, ConfirmSettle { align: center middle; }
+    #scenarios-box, #settle-box {
+        width: 90%; max-width: 100; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    #scenarios-list { height: auto; max-height: 20; }
+    #settle-buttons { height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # As the key arrives (and passed on while a name is typed), so that a name
+        # typed right after `n` goes into its field, however fast.
+        Binding("n", "new", "New scenario", id="new-scenario", priority=True),
+        Binding("a", "settle('apply')", "Apply into the model", id="apply-scenario"),
+        Binding("d", "settle('drop')", "Drop", id="drop-scenario"),
+        Binding("escape", "cancel", "Close", id="close-scenarios"),
+    ]
+
+    def __init__(self, url: str, current: str | None) -> None:
+        super().__init__()
+        self.url, self.current = url, current
+        self.scenarios: list[Scenario] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="scenarios-box"):
+            yield Static("[b]Scenarios[/b]  [dim]enter: edit in it · n: new · a: apply · "
+                         "d: drop · escape: close[/]", id="scenarios-title")
+            yield OptionList(id="scenarios-list")
+            yield Static("New scenario [dim](letters, digits, _ and -; enter makes it and "
+                         "edits in it)[/]")
+            yield Input(placeholder="name, e.g. fewer-steering-groups", id="scenario-name")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self._read()
+
+    @work(thread=True, exit_on_error=False)
+    def _read(self) -> None:
+        from raci.store import open_store
+
+        with open_store(self.url) as store:
+            found = store.scenarios()
+        self.app.call_from_thread(self._fill, found)
+
+    def _fill(self, scenarios: list[Scenario]) -> None:
+        self.scenarios = scenarios
+        options = self.query_one(OptionList)
+        editing = " [b $accent]← editing[/]"
+        options.add_option(Option(
+            "The model itself" + ("" if self.current else editing)
+            + ("" if not self.current else "  [dim]leave the scenario[/]"), id=THE_MODEL))
+        for scenario in scenarios:
+            about = f" · {escape(scenario.description)}" if scenario.description else ""
+            options.add_option(Option(
+                f"[b]{escape(scenario.name)}[/b] · {plural(len(scenario.steps), 'change')}"
+                f"{about} [dim]· made {scenario.created:%Y-%m-%d %H:%M}[/]"
+                + (editing if scenario.name == self.current else ""),
+                id=f"scenario:{scenario.name}"))
+        here = next((n for n, s in enumerate(scenarios, 1) if s.name == self.current), 0)
+        options.highlighted = here
+
+    def _highlighted(self) -> str | None:
+        """The scenario under the cursor, or None on the model itself."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id or THE_MODEL
+        return option_id.removeprefix("scenario:") if option_id != THE_MODEL else None
+
+    @on(OptionList.OptionSelected, "#scenarios-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        name = self._highlighted()
+        if name == self.current:
+            self.dismiss(None)
+        else:
+            self.dismiss(Place() if name is None else ScenarioPlace(name=name))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`n` is the name's while it is typed."""
+        return action != "new" or not isinstance(self.focused, Input)
+
+    def action_new(self) -> None:
+        self.set_focus(self.query_one("#scenario-name", Input))  # now, for the keys that follow
+
+    @on(Input.Submitted, "#scenario-name")
+    def _make(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        if not is_valid_scenario_name(name):
+            self.notify(f"{name!r} is not a scenario name: letters, digits, _ and -, starting "
+                        "with a letter or digit", severity="warning", timeout=5)
+        elif name in {s.name for s in self.scenarios}:
+            self.notify(f"There is a scenario {name} already: choose it in the list, or "
+                        "another name", severity="warning", timeout=5)
+        elif raci_app(self).may_edit():
+            self.dismiss(ScenarioPlace(name=name, create=True))
+
+    def action_settle(self, how: str) -> None:
+        name = self._highlighted()
+        if name is None:
+            self.notify("Put the cursor on a scenario first", severity="warning", timeout=3)
+            return
+        if not raci_app(self).may_edit():
+            return
+        settle: Settle = ("apply", name) if how == "apply" else ("drop", name)
+        scenario = next(s for s in self.scenarios if s.name == name)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            if name == self.current:  # settled: edits go into the model again
+                self.dismiss(Place(settle=settle))
+            else:
+                self.dismiss(ScenarioPlace(name=self.current, settle=settle) if self.current
+                             else Place(settle=settle))
+
+        self.app.push_screen(ConfirmSettle(scenario, settle), confirmed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmSettle(ModalScreen[bool]):
+    """Before a scenario is applied into the model, or dropped."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", "Yes", id="confirm-settle"),
+        Binding("n,escape", "cancel", "No", id="cancel-settle"),
+    ]
+
+    def __init__(self, scenario: Scenario, settle: Settle) -> None:
+        super().__init__()
+        self.scenario, self.how = scenario, settle[0]
+
+    def compose(self) -> ComposeResult:
+        changes = plural(len(self.scenario.steps), "change")
+        name = escape(self.scenario.name)
+        question = (f"Apply scenario {name}: write its {changes} into the model and drop it?"
+                    if self.how == "apply" else
+                    f"Drop scenario {name} and its {changes}? The model stays as it is.")
+        with Vertical(id="settle-box"):
+            yield Static(f"[b]{question}[/b]")
+            with Horizontal(id="settle-buttons"):
+                yield Button(f"{self.how.capitalize()} (y)", id="confirm",
+                             variant="warning" if self.how == "apply" else "error")
+                yield Button("No (n)", id="cancel")
+        yield Footer(compact=True)
+
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,151 @@
+"""`f` on a finding: its suggestions, each tried on a copy of the model.
+
+The same `Suggester` as `raci lint --suggest`: each suggestion says what it
+does, why it was chosen, and the findings it resolves and introduces.
+Enter makes the one under the cursor, where edits go now (the scenario, or
+the model); ctrl+z undoes it. The suggestions are worked out in a thread,
+on a copy of the model, so the app stays responsive on a large model.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from raci.lint.findings import Finding
+from raci.lint.suggestions import Suggester, Suggestion
+from raci.tui.session import Session
+
+MOST_LISTED = 8
+"""A suggestion's detail lists at most this many resolved (or introduced) findings."""
+
+
+def suggester_for(session: Session) -> Suggester:
+    """A `Suggester` on a copy of the session's model, as the session lints it."""
+    with session.lock:
+        model = copy.deepcopy(session.model)
+    return Suggester(model, session.config)
+
+
+def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
+    """A suggestion tried in a thread that failed: say so rather than wait forever."""
+    if event.state is WorkerState.ERROR:
+        screen.notify(f"internal error: {type(event.worker.error).__name__}: "
+                      f"{event.worker.error}", title="Not tried", severity="error", timeout=10)
+
+
+def finding_text(finding: Finding) -> str:
+    """``OWN002 [error] message``, as markup."""
+    return f"[b]{finding.code}[/b] {escape(f'[{finding.level}]')} {escape(finding.message)}"
+
+
+def suggestion_option(number: int, suggestion: Suggestion) -> Option:
+    resolved, introduced = len(suggestion.resolves), len(suggestion.introduces)
+    outcome = f"resolves {resolved}" + (f", introduces {introduced}" if introduced else "")
+    safe = " · certain" if suggestion.certain else ""
+    return Option(f"[b]{number}.[/b] {escape(suggestion.summary)} [dim]({outcome}{safe})[/]")
+
+
+def suggestion_detail(suggestion: Suggestion, where: str) -> str:
+    """Why this one, then every finding it resolves and introduces."""
+    lines = []
+    if suggestion.remedy.because:
+        lines += [f"[dim]Because {escape(suggestion.remedy.because)}[/]", ""]
+    for title, found in (("Resolves", suggestion.resolves),
+                         ("Introduces", suggestion.introduces)):
+        lines.append(f"[b]{title} {len(found)}[/b]" + (":" if found else ""))
+        lines += [f"  {finding_text(f)}" for f in found[:MOST_LISTED]]
+        if len(found) > MOST_LISTED:
+            lines.append(f"  and {len(found) - MOST_LISTED} more")
+    lines += ["", f"[dim]Enter makes it in {escape(where)}; ctrl+z undoes it.[/]"]
+    return "\n".join(lines)
+
+
+SUGGESTIONS_CSS = """
+#suggestions-box {
+    width: 100%; max-width: 110; height: 100%; max-height: 40;
+    border: thick $accent; background: $surface; padding: 0 1;
+}
+.suggestion-list { height: auto; max-height: 10; padding: 0; }
+.suggestion-list, .suggestion-list:focus { border: none; }
+.suggestion-detail { height: 1fr; border-top: solid $panel; }
+"""
+
+
+class SuggestionsScreen(ModalScreen[Suggestion | None]):
+    DEFAULT_CSS = "SuggestionsScreen { align: center middle; }" + SUGGESTIONS_CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "make", "Make it", id="make-suggestion", priority=True),
+        Binding("escape", "dismiss(None)", "Close", id="close-suggestions"),
+    ]
+
+    def __init__(self, session: Session, finding: Finding, where: str) -> None:
+        """`where` says where the edit goes: ``scenario plan`` or ``the model``."""
+        super().__init__()
+        self.session, self.finding, self.where = session, finding, where
+        self.suggestions: list[Suggestion] | None = None
+        """None while they are being tried."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="suggestions-box"):
+            yield Static(f"[b]Suggestions[/b] for {finding_text(self.finding)}",
+                         id="suggestions-title")
+            yield Static("Trying the remedies on a copy of the model…",
+                         id="suggestions-status")
+            yield OptionList(id="suggestions-list", classes="suggestion-list")
+            with VerticalScroll(classes="suggestion-detail"):
+                yield Static("", id="suggestion-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._try()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        say_if_failed(self, event)
+
+    @work(thread=True, exit_on_error=False)
+    def _try(self) -> None:
+        suggester = suggester_for(self.session)
+        finding = suggester.current(self.finding)
+        found = [] if finding is None else suggester.suggestions(finding)
+        self.app.call_from_thread(self._show, found, finding is None)
+
+    def _show(self, suggestions: list[Suggestion], gone: bool) -> None:
+        self.suggestions = suggestions
+        status = self.query_one("#suggestions-status", Static)
+        if gone:
+            status.update("This finding is gone (or waived) since you chose it.")
+        elif not suggestions:
+            status.update("No suggestion: this rule has no clear remedy here, or none that "
+                          "resolves it without an error. Edit the model (see `raci rules "
+                          f"{self.finding.code}`: how to fix).")
+        else:
+            status.update(f"{len(suggestions)} suggestion{'' if len(suggestions) == 1 else 's'}"
+                          ", the most likely first. Enter makes the one under the cursor.")
+        options = self.query_one(OptionList)
+        options.add_options(suggestion_option(n, s) for n, s in enumerate(suggestions, 1))
+        if suggestions:
+            options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionHighlighted, "#suggestions-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.suggestions:
+            self.query_one("#suggestion-detail", Static).update(
+                suggestion_detail(self.suggestions[event.option_index], self.where))
+
+    @on(OptionList.OptionSelected, "#suggestions-list")
+    def action_make(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if self.suggestions and highlighted is not None:
+            self.dismiss(self.suggestions[highlighted])
