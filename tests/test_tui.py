@@ -564,7 +564,7 @@ async def test_matrix_keys_set_and_clear_letters(database: Path) -> None:
         assert rows[:2] == ["g.klimaat", "g.aardgasvrij"] and "k.woningen" in rows
         assert columns[:3] == ["sg-bzk", "dg-bw", "kwartiermaker"]
         # i.isolatie has no Accountable: its row is marked.
-        assert matrix.marks.get("i.isolatie") == "error"
+        assert matrix.index.worst_level("i.isolatie") == "error"
 
         await pilot.press(*["down"] * rows.index("i.isolatie"), "right")  # dg-bw
         assert matrix.cursor_cell is not None
@@ -572,7 +572,7 @@ async def test_matrix_keys_set_and_clear_letters(database: Path) -> None:
         await pilot.press("a")
         await until(pilot, lambda: stored(database).actors("i.isolatie", "A") == ["dg-bw"],
                     "the A in the database")
-        await linted(pilot, app, lambda: matrix.marks.get("i.isolatie") == "warning")
+        await linted(pilot, app, lambda: matrix.index.worst_level("i.isolatie") == "warning")
         await pilot.press("c")
         await until(pilot, lambda: stored(database).actors("i.isolatie", "C") == ["dg-bw"],
                     "the C replacing the A")

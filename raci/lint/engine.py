@@ -1,35 +1,42 @@
 """The engine: run the selected rules, apply levels and waivers, sort the findings.
 
 `lint_model` lints one model once. `Linter` keeps the analysis and each
-rule's problems by subject so that the app, after a matrix edit, re-checks
-only the rules that read assignments and only for the subjects the edit
-touches (the item, its actors, their people and units); any other change
-re-checks everything. Both give the same findings for the same model.
+rule's findings by subject, in a `FindingIndex`, so that the app, after a
+matrix edit, re-checks only the rules that read assignments and only for the
+subjects the edit touches (the item, its actors, their people and units),
+and merges what changed into the sorted findings; any other change re-checks
+everything, but still reports only the findings that changed. Both give the
+same findings for the same model.
 
 DAT001 runs first: the rules of the facts it reports, and of those
-`org.not_recorded` names, are not run. When an edit makes a fact lacking or
-recorded again (only `responsibles` depends on assignments), everything is
-re-checked.
+`org.not_recorded` names, are not run. A matrix edit recounts only the facts
+that depend on assignments (`responsibles`); when one becomes lacking or
+recorded again, everything is re-checked.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
-from raci.lint.findings import Finding
+from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
-from raci.lint.rules.data import fact_not_recorded, rules_not_run
+from raci.lint.rules.data import ASSIGNMENT_FACTS, fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
 from raci.model import Letter, Model, Waiver
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
 from raci.model.lean import LeanModel
 from raci.source import ModelSource
+
+Found = dict[str, dict[str, list[Finding]]]
+"""Rule code -> subject (``""`` for a whole-model or waiver rule) -> its findings."""
 
 
 @dataclass
@@ -65,11 +72,20 @@ def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
     return config.as_of or model.org.as_of or dt.date.today()
 
 
+def is_structural(change: Change) -> bool:
+    """Whether a change touches more than assignments and waivers: then every
+    part of the analysis may be out of date."""
+    return bool(change.put or change.delete or change.org is not None
+                or change.rename is not None)
+
+
 class Linter:
     """The findings of one model, kept up to date edit by edit (for the app).
 
     The model is the app's `Model`, made lean for each full run, or a
-    `LeanModel` read straight from a database to be linted once.
+    `LeanModel` read straight from a database to be linted once. After each
+    `update`, `removed` and `added` say which findings it took out and put
+    in; a finding is never changed once reported.
     """
 
     def __init__(self, model: Model | LeanModel, config: LintConfig | None = None, *,
@@ -79,14 +95,24 @@ class Linter:
         self.label = label
         self.locations = locations
         self.rules = self.config.enabled_rules()
+        self._by_code = {r.code: r for r in self.rules}
         self._waiver_rules = [r for r in self.rules if r.scope is WAIVERS]
         self._params = {r.code: self.config.params_of(r) for r in self.rules}
+        self._found: Found = {}
+        self._index = FindingIndex()
+        self._silenced: Counter[int] = Counter()
+        """Waiver number -> how many findings it silences."""
+        self.removed: list[Finding] = []
+        """The findings the last update (or the first run) took out."""
+        self.added: list[Finding] = []
+        """The findings it put in."""
         self._recheck_all()
 
     # ---- public ------------------------------------------------------------
 
     def findings(self) -> list[Finding]:
-        return list(self._findings)
+        """Every finding, sorted (`finding_order`)."""
+        return list(self._index.findings)
 
     @property
     def not_run(self) -> dict[str, str]:
@@ -94,88 +120,100 @@ class Linter:
         enabled, was not run (SPEC §2, DAT001)."""
         return dict(self.analysis.not_run)
 
-    def update(self, change: Change) -> list[Finding]:
-        """Bring the findings up to date after `change` was applied to the model."""
-        if (change.put or change.delete or change.org is not None or change.rename is not None
-                or self._model_moved_on()):
+    def update(self, *changes: Change) -> list[Finding]:
+        """Bring the findings up to date after `changes` were applied to the
+        model: every change since the last update, in the order applied."""
+        self.removed, self.added = [], []
+        if not isinstance(self.model, Model):
+            raise TypeError("a lean model is only ever linted once, never edited")
+        if any(map(is_structural, changes)):
             self._recheck_all()
             return self.findings()
-        if change.assign or change.unassign:
-            items = {a.item for a in (*change.assign, *change.unassign)}
-            touched = self._reassign(items)
-            if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
-                self._recheck_all()
-                return self.findings()
-            self._recheck_subjects(touched)
-        if change.waivers is not None:
+        items = {a.item for change in changes for a in (*change.assign, *change.unassign)}
+        if items and not self._reassign(items):
+            self._recheck_all()  # a fact came or went: the rules run are others
+            return self.findings()
+        if any(change.waivers is not None for change in changes):
             self.analysis.model.waivers = list(self.model.waivers)
-        self._findings = self._assemble()
+            self._waive_anew()
+        self._settle_waivers()
+        self._publish()
         return self.findings()
 
-    # ---- checking ------------------------------------------------------------
+    # ---- checking everything -------------------------------------------------
 
     def _recheck_all(self) -> None:
         # The run makes many small objects and no reference cycles; the
         # cyclic collector would only rescan the whole model, again and again.
         with collector_paused():
-            self._run_all_rules()
-            self._findings = self._assemble()
+            model = self.model
+            lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
+            self.analysis = Analysis(lean, effective_as_of(lean, self.config))
+            self._matcher = WaiverMatcher(lean.waivers, self.analysis, set(self._by_code))
+            found: Found = {}
+            if fact_not_recorded.code in self._params:
+                found[fact_not_recorded.code] = self._check(fact_not_recorded)
+            self.analysis.not_run = self._not_run(found)
+            self._checked = [r for r in self.rules if r.scope is not WAIVERS
+                             and r.code not in self.analysis.not_run
+                             and r is not fact_not_recorded]
+            for r in self._checked:
+                found[r.code] = self._check(r)
+            self._keep_unchanged(found)
+            self._count_silenced()
+            self._settle_waivers()
+            self._publish()
 
-    def _run_all_rules(self) -> None:
-        model = self.model
-        lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
-        self.analysis = Analysis(lean, effective_as_of(lean, self.config))
-        self._built_from = (self.model.org, list(self.model.entities()))
-        self._problems: dict[str, dict[str, list[Problem]]] = {}
-        self.analysis.not_run = self._run_fact_rule()
-        self._checked = [r for r in self.rules if r.scope is not WAIVERS
-                         and r.code not in self.analysis.not_run and r is not fact_not_recorded]
-        for r in self._checked:
-            by_subject: dict[str, list[Problem]] = {}
-            for problem in r.run(self.analysis, self._params[r.code]):
-                # A scoped rule's problem is about its subject: the first target.
-                key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
-                by_subject.setdefault(key, []).append(problem)
-            self._problems[r.code] = by_subject
+    def _check(self, rule: Rule, subjects: Iterable[str] | None = None) -> dict[str, list[Finding]]:
+        """The rule's findings, by subject, for every subject of its scope or
+        only `subjects` (a subject with none is absent)."""
+        by_subject: dict[str, list[Finding]] = {}
+        for problem in rule.run(self.analysis, self._params[rule.code], subjects):
+            # A scoped rule's problem is about its subject: the first target.
+            key = "" if rule.scope is WHOLE_MODEL else problem.targets[0]
+            by_subject.setdefault(key, []).append(self._finding(rule, problem))
+        return by_subject
 
-    def _run_fact_rule(self) -> dict[str, str]:
-        """Run DAT001 (when enabled) and return the enabled rules whose fact
-        the model does not record: named in `org.not_recorded`, or lacking."""
-        lacking: list[str] = []
-        if fact_not_recorded.code in self._params:
-            problems = list(fact_not_recorded.run(self.analysis,
-                                                  self._params[fact_not_recorded.code]))
-            self._problems[fact_not_recorded.code] = {"": problems}
-            lacking = [problem.targets[0] for problem in problems]
-        found = rules_not_run(self.analysis, lacking)
-        return {code: fact for code, fact in found.items() if code in self._params}
+    def _not_run(self, found: Found) -> dict[str, str]:
+        """The enabled rules whose fact the model does not record: named in
+        `org.not_recorded`, or lacking (reported by DAT001, in `found`)."""
+        lacking = [finding.targets[0] for findings in found.get(fact_not_recorded.code, {}).values()
+                   for finding in findings]
+        return {code: fact for code, fact in rules_not_run(self.analysis, lacking).items()
+                if code in self._params}
 
-    def _model_moved_on(self) -> bool:
-        """Whether the model no longer holds the very org and entities the
-        analysis was built from: the app may apply several edits before it
-        lints, so an assignment edit can arrive after a later removal was
-        already made. (A false alarm only costs a full run.)"""
-        org, entities = self._built_from
-        if self.model.org is not org or len(self.model) != len(entities):
-            return True
-        return not all(now is then for now, then in
-                       zip(self.model.entities(), entities, strict=False))
+    def _keep_unchanged(self, found: Found) -> None:
+        """Take `found` as every rule's findings (but the waiver rules'), keeping
+        the findings reported before that are still the same, so that only the
+        changed ones are reported as removed and added."""
+        for code in self._found.keys() - found.keys() - {r.code for r in self._waiver_rules}:
+            self._replace(code, dict(self._found[code]), {})
+        for code, by_subject in found.items():
+            self._replace(code, dict(self._found.get(code, {})), by_subject)
 
-    def _reassign(self, items: set[str]) -> set[str]:
-        """Refresh the assignments of `items` from the model; return the ids
-        whose scoped checks may have changed."""
-        if not isinstance(self.model, Model):
-            raise TypeError("a lean model is only ever linted once, never edited")
+    # ---- checking what an edit touched -----------------------------------------
+
+    def _reassign(self, items: set[str]) -> bool:
+        """Refresh the assignments of `items` from the model and re-check what
+        they touch; False, having done nothing more, when a fact became lacking
+        or recorded again (the rules to run are then others)."""
+        assert isinstance(self.model, Model)
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.actors_on(item)}
-        fresh: dict[str, list[tuple[str, Letter]]] = {item: [] for item in items}
-        for item, letter, actor in self.model.assignments:
-            if item in fresh:
-                fresh[item].append((actor, letter))
-        for item, letters in fresh.items():
-            index.replace_item(item, letters)
-            actors.update(actor for actor, _ in letters)
-        return self._touched_by(items, actors)
+        for item in items:
+            fresh: list[tuple[str, Letter]] = [(a.actor, a.letter)
+                                               for a in self.model.assignments_of_item(item)]
+            index.replace_item(item, fresh)
+            actors.update(actor for actor, _ in fresh)
+        if fact_not_recorded.code in self._params:
+            self._recheck(fact_not_recorded, ASSIGNMENT_FACTS)
+            if self._not_run(self._found) != self.analysis.not_run:
+                return False
+        touched = self._touched_by(items, actors)
+        for r in self._checked:
+            if r.uses_assignments:
+                self._recheck(r, touched)
+        return True
 
     def _touched_by(self, items: Iterable[str], actors: set[str]) -> set[str]:
         """The items, the actors, the people holding them and all of their units."""
@@ -184,35 +222,57 @@ class Linter:
         units = {analysis.unit_of(actor) for actor in actors | people}
         return {*items, *actors, *people, *(u for u in units if u is not None)}
 
-    def _recheck_subjects(self, touched: set[str]) -> None:
-        for r in self._checked:
-            if not r.uses_assignments:
-                continue
-            if r.scope is WHOLE_MODEL:
-                self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
-                continue
-            by_subject = self._problems[r.code]
-            for subject in touched:
-                # Re-checked below, unless it just left the scope (an indicator's
-                # last assignment went).
-                by_subject.pop(subject, None)
-            in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
-            for problem in r.run(self.analysis, self._params[r.code], in_scope):
-                by_subject.setdefault(problem.targets[0], []).append(problem)
+    def _recheck(self, rule: Rule, touched: Iterable[str]) -> None:
+        """Check `touched` again with `rule` (a whole-model rule: everything)."""
+        before = self._found.get(rule.code, {})
+        if rule.scope is WHOLE_MODEL:
+            self._replace(rule.code, dict(before), self._check(rule))
+            return
+        # A touched subject may also have just left the scope (an indicator's
+        # last assignment went): then it has no findings any more.
+        subjects = set(touched)
+        again = self._check(rule, [s for s in subjects if rule.scope.contains(self.analysis, s)])
+        self._replace(rule.code, {s: before[s] for s in subjects if s in before}, again)
 
-    # ---- assembling ------------------------------------------------------------
+    # ---- keeping the findings ------------------------------------------------------
 
-    def _assemble(self) -> list[Finding]:
-        by_code = {r.code: r for r in self.rules}
-        findings = [self._finding(by_code[code], problem)
-                    for code, by_subject in self._problems.items()
-                    for problems in by_subject.values() for problem in problems]
-        self.analysis.matched_waivers = apply_waivers(
-            findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules})
-        for r in self._waiver_rules:
-            findings.extend(self._finding(r, p) for p in r.run(self.analysis, self._params[r.code]))
-        findings.sort(key=finding_order)
-        return findings
+    def _replace(self, code: str, old: dict[str, list[Finding]],
+                 new: dict[str, list[Finding]]) -> None:
+        """Put the findings `new` of some subjects of a rule in place of `old`,
+        theirs until now; where a subject's findings are the same, the old
+        ones stay."""
+        by_subject = self._found.setdefault(code, {})
+        removed, added = [], []
+        for subject in old.keys() | new.keys():
+            before, after = old.get(subject, []), new.get(subject, [])
+            if before == after:
+                continue
+            removed += before
+            added += after
+            if after:
+                by_subject[subject] = after
+            else:
+                del by_subject[subject]
+        if not by_subject:
+            del self._found[code]
+        # Right for a scoped re-check, where the waivers stay as they were; a
+        # full run or new waivers count again (`_count_silenced`).
+        for finding in removed:
+            self._silenced.subtract(self._matcher.numbers(finding))
+        for finding in added:
+            self._silenced.update(self._matcher.numbers(finding))
+        self.removed += removed
+        self.added += added
+
+    def _publish(self) -> None:
+        """Merge what the update (or first run) removed and added into the
+        sorted findings, in one go; a finding both added and removed by it
+        (a matrix edit made it, a new waiver replaced it) was never reported."""
+        unseen = {id(f) for f in self.added}.intersection(map(id, self.removed))
+        if unseen:
+            self.removed = [f for f in self.removed if id(f) not in unseen]
+            self.added = [f for f in self.added if id(f) not in unseen]
+        self._index.update(self.removed, self.added)
 
     def _finding(self, rule: Rule, problem: Problem) -> Finding:
         line = column = None
@@ -222,23 +282,48 @@ class Linter:
             if place is not None:
                 line, column = self.locations.get(place, (None, None))
             related_locations = tuple(map(self.locations.get, problem.related))
-        return Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
-                       problem.targets, self.label, line, column,
-                       related=problem.related, related_locations=related_locations)
+        finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
+                          problem.targets, self.label, line, column,
+                          related=problem.related, related_locations=related_locations)
+        if rule.scope is not WAIVERS:
+            self._matcher.waive(finding)
+        return finding
+
+    # ---- waivers ---------------------------------------------------------------------
+
+    def _waive_anew(self) -> None:
+        """Match every finding against a changed list of waivers; each finding
+        whose waiver changes is replaced."""
+        self._matcher = WaiverMatcher(self.analysis.model.waivers, self.analysis,
+                                      set(self._by_code))
+        for code, by_subject in list(self._found.items()):
+            if self._by_code[code].scope is not WAIVERS:
+                self._replace(code, dict(by_subject), {
+                    subject: [self._rewaived(f) for f in findings]
+                    for subject, findings in by_subject.items()})
+        self._count_silenced()
+
+    def _rewaived(self, finding: Finding) -> Finding:
+        """The finding, or a new one where the waivers now silence it otherwise."""
+        fresh = dataclasses.replace(finding, waived=False, waiver_reason=None)
+        self._matcher.waive(fresh)
+        return finding if fresh == finding else fresh
+
+    def _count_silenced(self) -> None:
+        self._silenced = Counter(number for by_subject in self._found.values()
+                                 for findings in by_subject.values() for finding in findings
+                                 for number in self._matcher.numbers(finding))
+
+    def _settle_waivers(self) -> None:
+        """Run the waiver rules, now that every other finding is matched."""
+        self.analysis.matched_waivers = self._matcher.settled | {
+            number for number, count in self._silenced.items() if count > 0}
+        for r in self._waiver_rules:
+            self._replace(r.code, dict(self._found.get(r.code, {})), self._check(r))
 
 
-def finding_order(finding: Finding) -> tuple[object, ...]:
-    """By line (when known), then code, then targets."""
-    return (finding.line is None, finding.line or 0, finding.code, finding.targets,
-            finding.message)
-
-
-def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Analysis,
-                  codes_enabled: set[str]) -> set[int]:
-    """Mark the findings that a waiver silences; return the numbers of the
-    waivers that matched, or whose rule was not selected (so they cannot be
-    unused). A rule selected but not run for a fact not recorded is not
-    settled: its waivers match nothing.
+class WaiverMatcher:
+    """Which of a model's waivers silence a finding (SPEC §2).
 
     A waiver silences findings of its rule whose target set equals its
     target; a waiver with a single target also silences every finding whose
@@ -246,29 +331,55 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Anal
     silences a rule that cannot be waived (DAT001; WAI001 and WAI002 are
     matched after the waivers are).
     """
-    exact: dict[tuple[str, frozenset[str]], list[int]] = {}
-    single: dict[tuple[str, str], list[int]] = {}
-    settled: set[int] = set()
-    for number, waiver in enumerate(waivers):
-        found = find_rule(waiver.rule)
-        code = found.code if found is not None else waiver.rule
-        if found is not None and code not in codes_enabled:
-            settled.add(number)
-        if waiver_expired(waiver, analysis) or (found is not None and not found.waivable):
-            continue
-        targets = frozenset(waiver.target)
-        exact.setdefault((code, targets), []).append(number)
-        if len(targets) == 1:
-            single.setdefault((code, next(iter(targets))), []).append(number)
-    waived_codes = {code for code, _ in exact}
-    for finding in findings:
-        if finding.code not in waived_codes:
-            continue
-        numbers = list(exact.get((finding.code, frozenset(finding.targets)), ()))
+
+    def __init__(self, waivers: list[Waiver], analysis: Analysis,
+                 codes_enabled: set[str]) -> None:
+        self.waivers = waivers
+        self._exact: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._single: dict[tuple[str, str], list[int]] = {}
+        self.settled: set[int] = set()
+        """The waivers whose rule was not selected: they cannot be unused."""
+        for number, waiver in enumerate(waivers):
+            found = find_rule(waiver.rule)
+            code = found.code if found is not None else waiver.rule
+            if found is not None and code not in codes_enabled:
+                self.settled.add(number)
+            if waiver_expired(waiver, analysis) or (found is not None and not found.waivable):
+                continue
+            targets = frozenset(waiver.target)
+            self._exact.setdefault((code, targets), []).append(number)
+            if len(targets) == 1:
+                self._single.setdefault((code, next(iter(targets))), []).append(number)
+        self.codes = frozenset(code for code, _ in self._exact)
+        """The codes some waiver may silence."""
+
+    def numbers(self, finding: Finding) -> list[int]:
+        """The numbers of the waivers that silence the finding."""
+        if finding.code not in self.codes:
+            return []
+        numbers = list(self._exact.get((finding.code, frozenset(finding.targets)), ()))
         for target in finding.targets:
-            numbers.extend(single.get((finding.code, target), ()))
+            numbers.extend(self._single.get((finding.code, target), ()))
+        return numbers
+
+    def waive(self, finding: Finding) -> list[int]:
+        """Mark the finding waived when a waiver silences it (by the first such
+        waiver's reason); return the numbers of those waivers."""
+        numbers = self.numbers(finding)
         if numbers:
             finding.waived = True
-            finding.waiver_reason = waivers[min(numbers)].reason
-            settled.update(numbers)
+            finding.waiver_reason = self.waivers[min(numbers)].reason
+        return numbers
+
+
+def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Analysis,
+                  codes_enabled: set[str]) -> set[int]:
+    """Mark the findings that a waiver silences (`WaiverMatcher`); return the
+    numbers of the waivers that matched, or whose rule was not selected (so
+    they cannot be unused). A rule selected but not run for a fact not
+    recorded is not settled: its waivers match nothing."""
+    matcher = WaiverMatcher(waivers, analysis, codes_enabled)
+    settled = set(matcher.settled)
+    for finding in findings:
+        settled.update(matcher.waive(finding))
     return settled

@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.lint import load_config
-from raci.lint.findings import LEVELS, Finding
+from raci.lint.findings import LEVELS, Finding, FindingIndex
 from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.source import database_url
@@ -101,6 +101,11 @@ class RaciApp(App[None]):
         """`--theme`, for this run only; else the theme chosen last in the app."""
         self.session: Session | None = None
         self.findings: list[Finding] = []
+        """Every finding of the last lint, sorted."""
+        self.index = FindingIndex()
+        """The same findings, by entity and counted; the views read them here."""
+        self.not_run: dict[str, str] = {}
+        """Rule code -> the fact not recorded for which the rule was not run."""
         self.failure: str | None = None
         """Why the database could not be opened, when the app gave up."""
         self._saves: queue.Queue[Edit] = queue.Queue()
@@ -174,11 +179,6 @@ class RaciApp(App[None]):
         try:
             beside = None if "://" in self.label else Path(self.label)
             session = Session(store.load(), load_config(beside))
-            # The collector's policy, set here once: the first model is a large graph
-            # that lives as long as the app, so keep it out of the full sweeps that
-            # would otherwise pause edits. Never again: each edit's garbage must
-            # stay collectable (see `raci.model.collector`).
-            gc.freeze()
             self.post_message(ModelLoaded(session))
             looked = time.monotonic()
             while not worker.is_cancelled:
@@ -223,10 +223,20 @@ class RaciApp(App[None]):
     def _run_lint(self, session: Session) -> None:
         """Lint whenever asked; one thread that waits, so an edit's lint starts at once."""
         worker = get_current_worker()
+        first = True
         while not worker.is_cancelled:
             if self._lint_wanted.wait(0.1):
                 self._lint_wanted.clear()
-                self.post_message(LintFinished(session.lint()))
+                update = session.lint()
+                if first:
+                    # The collector's policy, set here once: the model and its analysis
+                    # are large graphs that live as long as the app, so keep them out
+                    # of the full sweeps that would otherwise pause edits. Never
+                    # again: each edit's garbage must stay collectable (see
+                    # `raci.model.collector`).
+                    gc.freeze()
+                    first = False
+                self.post_message(LintFinished(update))
 
     # ---- what workers report ------------------------------------------------------
 
@@ -277,20 +287,21 @@ class RaciApp(App[None]):
     def _lint_finished(self, message: LintFinished) -> None:
         if not self.query(TabbedContent):  # quitting: the views are gone
             return
-        self.findings = message.findings
-        counts = {level: 0 for level in LEVELS}
-        for finding in message.findings:
-            if not finding.waived:
-                counts[finding.level] += 1
-        self.sub_title = " · ".join(plural(counts[level], level) for level in LEVELS)
+        update = message.update
+        if update.anew:
+            self.index = FindingIndex(update.findings)
+        else:
+            self.index.update(update.removed, update.added)
+        self.findings, self.not_run = update.findings, update.not_run
+        self.sub_title = " · ".join(plural(self.index.counts[level], level) for level in LEVELS)
         for view in self._views():
             if self._is_shown(view):
-                view.findings_changed(message.findings)
+                view.findings_changed(self.index)
             else:
                 self._stale_findings.add(view)
         for screen in self.screen_stack:
             if isinstance(screen, WaiversScreen):
-                screen.show_waivers(message.findings)
+                screen.show_waivers(self.index)
 
     @on(DiagramExported)
     def _diagram_exported(self, message: DiagramExported) -> None:
@@ -330,7 +341,7 @@ class RaciApp(App[None]):
             view.model_changed(self.session, None)
         if view in self._stale_findings:
             self._stale_findings.discard(view)
-            view.findings_changed(self.findings)
+            view.findings_changed(self.index)
         if isinstance(view, DiagramView):
             view.offer_focus(self.query_one(ExplorerView).current)
 

@@ -19,6 +19,23 @@ from raci.model.changes import Change, changed_since
 from raci.tui.describe import field_label, label
 
 
+@dataclass(frozen=True)
+class LintUpdate:
+    """The findings after a lint, and what changed since the one before."""
+
+    findings: list[Finding]
+    """Every finding, sorted."""
+    removed: list[Finding]
+    """The findings of the lint before that are gone (or replaced)."""
+    added: list[Finding]
+    """The findings new since."""
+    anew: bool
+    """Made by a new linter (the first lint, or after a reload): every finding
+    is new, and `removed` says nothing about what was shown before."""
+    not_run: dict[str, str]
+    """Rule code -> the fact not recorded for which the rule was not run."""
+
+
 @dataclass
 class Edit:
     """One change the user made, with the change that undoes it."""
@@ -31,7 +48,7 @@ class Edit:
     """Saved without a word (a matrix letter: the cell shows it); undo still names it."""
 
 
-@dataclass
+@dataclass(repr=False)
 class Session:
     model: Model
     config: LintConfig = field(default_factory=LintConfig)
@@ -41,6 +58,11 @@ class Session:
     lock: threading.RLock = field(default_factory=threading.RLock)
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        # Short: Textual names each worker by the repr of its arguments, and the
+        # model of a national organisation would take a second to write out.
+        return f"Session({self.model.org.name!r}, {len(self.model)} entities)"
 
     # ---- edits (UI thread) --------------------------------------------------
 
@@ -96,17 +118,18 @@ class Session:
 
     # ---- lint (worker thread) ----------------------------------------------
 
-    def lint(self) -> list[Finding]:
+    def lint(self) -> LintUpdate:
         """The findings after every edit so far: incremental once a full run was made."""
         with self.lock:
+            anew = self._linter is None
             if self._linter is None:
                 self._linter = Linter(self.model, self.config)
-                self._unlinted.clear()
-                return list(self._linter.findings())
-            for change in self._unlinted:
-                self._linter.update(change)
+            else:
+                self._linter.update(*self._unlinted)
             self._unlinted.clear()
-            return list(self._linter.findings())
+            linter = self._linter
+            return LintUpdate(linter.findings(), linter.removed, linter.added, anew,
+                              linter.not_run)
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:

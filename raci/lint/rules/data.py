@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import at_least
-from raci.lint.rule import WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule, number
+from raci.lint.rule import Problem, Rule, RuleParams, Scope, lint_rule, number
 from raci.model import ORG_PLACE
 
 
@@ -31,6 +31,9 @@ class Fact:
     rules: tuple[str, ...]
     count: Callable[[Analysis], tuple[int, int]]
     """(how many lack it, how many it applies to)."""
+    uses_assignments: bool = False
+    """Whether RACI assignments can change the counts (the app's `Linter`
+    recounts only these facts after a matrix edit)."""
 
 
 def _bodies_without(field: str) -> Callable[[Analysis], tuple[int, int]]:
@@ -47,7 +50,7 @@ def _roles_without_holders(analysis: Analysis) -> tuple[int, int]:
 
 def _owned_initiatives_without_responsible(analysis: Analysis) -> tuple[int, int]:
     owned = analysis.model.initiatives.keys() & analysis.assignments.holding("A").keys()
-    return len(owned - analysis.assignments.holding("R").keys()), len(owned)
+    return len(owned) - len(analysis.assignments.holding("R").keys() & owned), len(owned)
 
 
 def _running_initiatives_without_criteria(analysis: Analysis) -> tuple[int, int]:
@@ -73,7 +76,8 @@ FACTS: tuple[Fact, ...] = (
     Fact("holders", "{missing} of {total} roles have no holder", ("OWN004", "ORG003"),
          _roles_without_holders),
     Fact("responsibles", "{missing} of {total} initiatives with an Accountable have no "
-         "Responsible", ("OWN007",), _owned_initiatives_without_responsible),
+         "Responsible", ("OWN007",), _owned_initiatives_without_responsible,
+         uses_assignments=True),
     Fact("success_criteria", "{missing} of {total} proposed or active initiatives have no "
          "success criteria", ("STR005",), _running_initiatives_without_criteria),
     Fact("indicators", "{missing} of {total} goals without sub-goals have no indicator",
@@ -84,13 +88,21 @@ FACTS: tuple[Fact, ...] = (
          _bodies_without("meets_every_days")),
 )
 """SPEC §2's facts, in its order."""
+FACTS_BY_NAME = {fact.name: fact for fact in FACTS}
+ASSIGNMENT_FACTS = tuple(fact.name for fact in FACTS if fact.uses_assignments)
+FACT_SCOPE = Scope("fact", lambda analysis: FACTS_BY_NAME,
+                   lambda analysis, name: name in FACTS_BY_NAME)
+"""DAT001's subjects are the facts, by name: the app's `Linter` re-checks
+those of `ASSIGNMENT_FACTS` after a matrix edit."""
 
 
-def _lacking_facts(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fact, int, int]]:
-    """The facts not declared that at least `min_missing` entities lack, at
-    least `min_share` of those they apply to; with the two counts."""
+def _lacking_facts(analysis: Analysis, params: RuleParams,
+                   names: Iterable[str]) -> Iterator[tuple[Fact, int, int]]:
+    """Of the facts named, those not declared that at least `min_missing`
+    entities lack, at least `min_share` of those they apply to; with the
+    two counts."""
     declared = set(analysis.model.org.not_recorded)
-    for fact in FACTS:
+    for fact in map(FACTS_BY_NAME.__getitem__, names):
         if fact.name in declared:
             continue
         missing, total = fact.count(analysis)
@@ -114,11 +126,11 @@ def _rules_phrase(codes: Iterable[str]) -> str:
     return f"{', '.join(listed[:-1])} and {listed[-1]} are not run"
 
 
-@lint_rule("DAT001", "fact-not-recorded", "data", "info", WHOLE_MODEL, uses_assignments=True,
+@lint_rule("DAT001", "fact-not-recorded", "data", "info", FACT_SCOPE, uses_assignments=True,
            params={"min_missing": 20, "min_share": 0.9},
            limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False)
 def fact_not_recorded(analysis: Analysis, params: RuleParams,
-                      _: Iterable[str]) -> Iterator[Problem]:
+                      facts: Iterable[str]) -> Iterator[Problem]:
     """A kind of fact the model's source does not seem to record; its rules are not run.
 
     For each fact that `org.not_recorded` does not name: when at least
@@ -172,7 +184,7 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
 
         org: {name: Apache, not_recorded: [chairs]}
     """
-    for fact, missing, total in _lacking_facts(analysis, params):
+    for fact, missing, total in _lacking_facts(analysis, params, facts):
         yield Problem.about(
             [fact.name],
             f"{fact.lacking.format(missing=missing, total=total)}: {_rules_phrase(fact.rules)}; "

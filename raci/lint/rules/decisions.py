@@ -37,9 +37,10 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
     """
     consulted_on = analysis.assignments.holding("C")
     most = number(params, "max_consulted")
-    crowded = {item for item, consulted in consulted_on.items() if len(consulted) > most}
-    for decision in crowded.intersection(decisions):
-        consulted = consulted_on[decision]
+    for decision in decisions:
+        consulted = consulted_on.get(decision, ())
+        if len(consulted) <= most:
+            continue
         yield Problem.about(
             [decision],
             f"{analysis.label(decision)} consults {len(consulted)} parties "
@@ -83,7 +84,7 @@ def slow_decision(analysis: Analysis, params: RuleParams,
           - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
     """
     bodies = analysis.model.bodies
-    cadence = {body.id: body.cadence_days for body in bodies.values()}
+    cadence = analysis.cadences
     deciding = analysis.assignments.holding("A")
     consulted = analysis.assignments.holding("C")
     most = number(params, "max_latency_days")

@@ -28,10 +28,11 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
         goals:
           - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
     """
-    holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
-    idle = set(roles).difference(analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
-                                 *holding_any)
-    for role in idle:
+    busy = [analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
+            *(analysis.assignments.items_holding(letter) for letter in LETTERS)]
+    for role in roles:
+        if any(role in found for found in busy):
+            continue
         yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
                                     "one reporting to it")
 
@@ -57,10 +58,11 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
         roles:
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
-    holding_any = [analysis.assignments.items_holding(letter) for letter in LETTERS]
-    unplaced = set(people).difference(analysis.roles_of_person, analysis.bodies_of_member,
-                                      analysis.chairs, *holding_any)
-    for person in unplaced:
+    placed = [analysis.roles_of_person, analysis.bodies_of_member, analysis.chairs,
+              *(analysis.assignments.items_holding(letter) for letter in LETTERS)]
+    for person in people:
+        if any(person in found for found in placed):
+            continue
         yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
                                       "assignment")
 

@@ -82,9 +82,10 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [sg-klimaat]}}
     """
     owners_of = analysis.assignments.holding("A")
-    shared = {item for item, owners in owners_of.items() if len(owners) > 1}
-    for item in shared.intersection(items):
-        owners = owners_of[item]
+    for item in items:
+        owners = owners_of.get(item, ())
+        if len(owners) <= 1:
+            continue
         yield Problem.about(
             [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
         )
@@ -262,9 +263,10 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
     """
     doers_of = analysis.assignments.holding("R")
     most = number(params, "max_responsible")
-    crowded = {item for item, doers in doers_of.items() if len(doers) > most}
-    for item in crowded.intersection(items):
-        doers = doers_of[item]
+    for item in items:
+        doers = doers_of.get(item, ())
+        if len(doers) <= most:
+            continue
         yield Problem.about(
             [item],
             f"{analysis.label(item)} has {len(doers)} Responsibles "
@@ -336,14 +338,13 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
     # Only a Responsible that some role or body reports to can be above the Accountable.
-    candidates = analysis.assignments.items_held_by("R", analysis.reported_to).intersection(items)
+    reported_to = analysis.reported_to
+    candidates = [item for item in items if item in owners_of
+                  and not reported_to.isdisjoint(doers_of.get(item, ()))]
     reports_to = analysis.reporting_chains_above(
         owner for item in candidates for owner in owners_of.get(item, ())).reports_to
     for item in candidates:
-        owners = owners_of.get(item)
-        if owners is None:
-            continue
-        doers = doers_of[item]
+        owners, doers = owners_of[item], doers_of[item]
         inverted = sorted((owner, doer) for owner in owners for doer in doers
                           if owner != doer and reports_to(owner, doer))
         if inverted:

@@ -45,12 +45,13 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     roles_of_person = analysis.roles_of_person
     kind = analysis.model.kind
     most = number(params, "max_items")
-    # Indicators included: a bound that most people are far below.
-    for person in _listed_more_than(analysis, accountable_for, most).intersection(people):
-        items = set(accountable_for.get(person, ()))
-        for role in roles_of_person.get(person, ()):
-            items.update(accountable_for.get(role, ()))
-        count = sum(kind(item) in ITEM_KINDS for item in items)
+    for person in people:
+        held = [accountable_for.get(actor, ()) for actor in
+                (person, *roles_of_person.get(person, ()))]
+        # Counted with repeats and indicators first: a bound most people are far below.
+        if sum(map(len, held)) <= most:
+            continue
+        count = sum(kind(item) in ITEM_KINDS for item in set().union(*held))
         if count > most:
             yield Problem.about(
                 [person], f"{analysis.label(person)} is Accountable for {count} items "
@@ -102,7 +103,8 @@ def _listed_more_than(analysis: Analysis, listed: Mapping[str, Sized],
                       most: int | float) -> set[str]:
     """The people for whom `listed` names more than `most` things, for them and
     for the roles they hold together, counted with repeats: an upper bound
-    most people are far below, so only these few need a closer look."""
+    most people are far below, so only these few need a closer look (at the
+    cost of one pass over `listed`: for a full run, not for a few people)."""
     roles = analysis.model.roles
     counts: dict[str, int] = {}
     for actor, things in listed.items():
@@ -155,21 +157,18 @@ def external_dependence(analysis: Analysis, params: RuleParams,
           - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern, p.intern]}}
     """
     externals = analysis.external_actors
-    owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
-    unit_of = analysis.actor_units.get
-    # Only a unit owning an initiative with an external Responsible can lean
-    # on them: the units of those initiatives' owners are the ones to count.
-    leaning = analysis.assignments.items_held_by("R", externals) & analysis.active_initiatives
-    owning = {unit_of(owner) for item in leaning for owner in owners_of.get(item, ())}
-    for unit in set(units).intersection(owning).difference(analysis.external_units):
+    most = number(params, "max_share")
+    for unit in units:
+        if unit in analysis.external_units:
+            continue
         total = external = 0
         for initiative in _active_initiatives_of(analysis, unit):
             doers = doers_of.get(initiative, ())
             total += len(doers)
             external += len(externals.intersection(doers))
-        most = number(params, "max_share")
-        if external / total > most + EPSILON:
+        # With no external Responsible the share is 0, and not over any bound.
+        if external and external / total > most + EPSILON:
             yield Problem.about(
                 [unit], f"{analysis.label(unit)} has {external} of {total} Responsible "
                         f"assignments on its active initiatives external "
@@ -207,11 +206,12 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
         initiatives:
           - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
     """
-    demand_of = _demand_per_unit(analysis)
     people_by_unit = analysis.people_by_unit
     everyone = analysis.model.people
     for unit in units:
-        demand = demand_of.get(unit, 0.0)
+        demand = _demand_of(analysis, unit)
+        if not demand:
+            continue
         capacity = sum(everyone[p].effective_capacity_fte for p in people_by_unit.get(unit, ()))
         if demand > capacity + EPSILON:
             asked, has = _apart(demand, capacity)
@@ -219,38 +219,25 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
                                 f"{analysis.label(unit)} is asked {asked} FTE but has {has}")
 
 
-def _demand_per_unit(analysis: Analysis) -> dict[str, float]:
-    """Each unit with Responsibles -> their demand.
+def _demand_of(analysis: Analysis, unit: str) -> float:
+    """The demand on a unit's Responsibles.
 
     Added up one share at a time in one fixed order, so that the rounded
-    amounts in messages never depend on the route taken: per unit, its
-    people in model order, then its roles in model order, each one's
-    initiatives in the order of the model's assignments.
+    amounts in messages never depend on the route taken: the unit's people
+    in model order, then its roles in model order, each one's initiatives
+    in the order of the model's assignments.
     """
-    shares = _demand_per_responsible(analysis)
     responsible_for = analysis.assignments.items_holding("R")
-    unit_of = analysis.actor_units
-    demand: dict[str, float] = {}
-    for actor in chain(analysis.model.people, analysis.model.roles):
-        items = responsible_for.get(actor)
-        if items is None or (unit := unit_of[actor]) is None:
-            continue
-        total = demand.get(unit, 0.0)
-        for item in items:
-            share = shares.get(item)
-            if share is not None:
-                total += share
-        demand[unit] = total
-    return demand
-
-
-def _demand_per_responsible(analysis: Analysis) -> dict[str, float]:
-    """Each active initiative with Responsibles -> its `demand_fte` split
-    evenly over them; other items ask nothing."""
     doers_of = analysis.assignments.holding("R")
+    active = analysis.active_initiatives
     initiatives = analysis.model.initiatives
-    return {item: (initiatives[item].demand_fte or 0.0) / len(doers_of[item])
-            for item in analysis.active_initiatives if item in doers_of}
+    demand = 0.0
+    for actor in (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ())):
+        for item in responsible_for.get(actor, ()):
+            if item in active:
+                # Split evenly over the initiative's Responsibles.
+                demand += (initiatives[item].demand_fte or 0.0) / len(doers_of[item])
+    return demand
 
 
 def _apart(demand: float, capacity: float) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from raci.lint.findings import Finding
+from raci.lint.findings import FindingIndex
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
 from raci.tui.describe import KIND_TITLES, field_lines, in_words, label, relations
@@ -202,7 +202,7 @@ class EntityDetail(Vertical):
         yield Static("Select an entity.", id="entity-fields")
         yield Relations(id="relations")
 
-    def show(self, session: Session, entity_id: str | None, findings: list[Finding]) -> None:
+    def show(self, session: Session, entity_id: str | None, index: FindingIndex) -> None:
         fields_view = self.query_one("#entity-fields", Static)
         options = self.query_one("#relations", OptionList)
         options.clear_options()
@@ -215,7 +215,7 @@ class EntityDetail(Vertical):
         lines = [f"[b]{escape(entity.name)}[/b]  [dim]{model.kind(entity.id)} {entity.id}[/]"]
         lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
                   for name, value in field_lines(model, entity) if name not in ("id", "name")]
-        own = [f for f in findings if entity.id in f.targets]
+        own = index.about(entity.id)
         if own:
             lines.append("[b]Findings[/b]")
             lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(f.message)}"
@@ -242,7 +242,7 @@ class ExplorerView(Horizontal):
     def __init__(self) -> None:
         super().__init__(id="explorer-view")
         self.session: Session | None = None
-        self.findings: list[Finding] = []
+        self.index = FindingIndex()
         self.current: str | None = None
         self.history: list[str] = []
 
@@ -259,8 +259,8 @@ class ExplorerView(Horizontal):
             self.query_one(ModelTree).show_model(session, self.current)
         self._show_detail()
 
-    def findings_changed(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def findings_changed(self, index: FindingIndex) -> None:
+        self.index = index
         self._show_detail()
 
     def focus_main(self) -> None:
@@ -276,7 +276,7 @@ class ExplorerView(Horizontal):
 
     def _show_detail(self) -> None:
         if self.session is not None:
-            self.query_one(EntityDetail).show(self.session, self.current, self.findings)
+            self.query_one(EntityDetail).show(self.session, self.current, self.index)
 
     # ---- events ------------------------------------------------------------------
 

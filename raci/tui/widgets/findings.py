@@ -19,7 +19,7 @@ from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from raci.lint.engine import effective_as_of
-from raci.lint.findings import LEVELS, Finding
+from raci.lint.findings import LEVELS, WAIVED, Finding, FindingIndex
 from raci.lint.rule import WAIVERS
 from raci.lint.rules import find_rule
 from raci.model import Waiver
@@ -32,7 +32,6 @@ from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
 
-WAIVED = "waived"
 GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
                 WAIVED: "$text-muted"}
 OPEN_ALL_UP_TO = 40
@@ -56,7 +55,9 @@ class FindingsView(Vertical):
     def __init__(self) -> None:
         super().__init__(id="findings-view")
         self.session: Session | None = None
+        self.index = FindingIndex()
         self.findings: list[Finding] = []
+        """The findings as shown (a copy: the index changes with each lint)."""
         self.groups: dict[tuple[str, str], list[Finding]] = {}
 
     def compose(self) -> ComposeResult:
@@ -72,14 +73,14 @@ class FindingsView(Vertical):
     def focus_main(self) -> None:
         self.query_one("#findings-tree", Tree).focus()
 
-    def findings_changed(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def findings_changed(self, index: FindingIndex) -> None:
+        self.index = index
+        self.findings = list(index.findings)
         groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-        for finding in findings:
+        for finding in self.findings:
             groups[(WAIVED if finding.waived else finding.level, finding.code)].append(finding)
         self.groups = dict(sorted(groups.items()))
-        counts = {level: sum(len(v) for (lv, _), v in self.groups.items() if lv == level)
-                  for level in (*LEVELS, WAIVED)}
+        counts = {level: index.counts[level] for level in (*LEVELS, WAIVED)}
         self.query_one("#findings-title", Static).update(
             " · ".join(f"[b {GROUP_STYLES[level]}]{counts[level]}[/] "
                        f"{word_for(counts[level], level)}"
@@ -217,4 +218,4 @@ class FindingsView(Vertical):
     def action_show_waivers(self) -> None:
         if self.session is not None:
             as_of = effective_as_of(self.session.model, self.session.config)
-            self.app.push_screen(WaiversScreen(self.session, self.findings, as_of))
+            self.app.push_screen(WaiversScreen(self.session, self.index, as_of))
