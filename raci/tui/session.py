@@ -17,6 +17,7 @@ from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change, changed_since
 from raci.tui.describe import field_label, label
+from raci.tui.matching import EntityFinder
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Session:
     lock: threading.RLock = field(default_factory=threading.RLock)
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
+    _finder: EntityFinder | None = None
 
     def __repr__(self) -> str:
         # Short: Textual names each worker by the repr of its arguments, and the
@@ -95,7 +97,16 @@ class Session:
         with self.lock:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
+        if change.put or change.delete or change.rename:
+            self._finder = None
         return inverse
+
+    def entity_finder(self) -> EntityFinder:
+        """Every entity, ready to be found by name or id (the palette's jump);
+        made again after an edit that adds, changes, renames or removes one."""
+        if self._finder is None:
+            self._finder = EntityFinder(self.model.entities())
+        return self._finder
 
     def adopt(self, fresh: Model, pending: list[Edit]) -> tuple[list[Edit], list[str]]:
         """Switch to a model another process changed, re-applying the edits not yet saved.
@@ -105,7 +116,7 @@ class Session:
         """
         with self.lock:
             self.model = fresh
-            self._linter, self._unlinted = None, []
+            self._linter, self._unlinted, self._finder = None, [], None
             reapplied, refused = [], []
             for edit in pending:
                 reason = why_not_applicable(fresh, edit)
