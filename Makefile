@@ -1,6 +1,6 @@
 # One command each: `make demo` sets up and opens the app on a sample,
 # `make test` sets up and runs every check, `make bench` runs the benchmarks,
-# `make images` draws the README's pictures again.
+# `make images` draws the README's pictures of each view again.
 VENV := .venv
 PY := $(VENV)/bin/python
 
@@ -22,5 +22,18 @@ test: setup
 bench: setup
 	$(PY) -m benchmarks.run
 
+SAMPLE := sample_orgs/energietransitie.yaml
+IMAGES := docs/images
 images: setup
-	bash docs/images/make.sh
+	for view in org bodies goals decisions; do \
+	  $(VENV)/bin/raci diagram $(SAMPLE) --view $$view -o $(IMAGES)/$$view.svg; done
+	$(VENV)/bin/raci diagram $(SAMPLE) --view bodies --highlight-findings \
+	  -o $(IMAGES)/bodies-findings.svg
+	$(VENV)/bin/raci diagram $(SAMPLE) --view raci --focus g.wijkaanpak --depth 2 \
+	  -o $(IMAGES)/raci.svg
+	$(VENV)/bin/raci diagram $(SAMPLE) --view org --split unit -o $(IMAGES)/org-part.svg \
+	  && mv $(IMAGES)/org-part-1.svg $(IMAGES)/org-part.svg && rm -f $(IMAGES)/org-part-*.svg
+	report=$$(mktemp -d) && $(VENV)/bin/raci report $(SAMPLE) -o $$report/report.pdf \
+	  && pdftoppm -png -r 100 -f 1 -l 1 -singlefile $$report/report.pdf $(IMAGES)/report \
+	  && rm -rf $$report
+	$(PY) docs/images/app_images.py

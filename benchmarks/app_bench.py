@@ -107,8 +107,7 @@ async def palette_jump(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
                   if named[p.name] == 1 and p.name.isprintable())
     await pilot.press("ctrl+p")
     await pilot.pause()
-    *first, last = person.name
-    await pilot.press(*first)
+    await pilot.press(*person.name[:-1])
     hits = app.screen.query_one("CommandList", OptionList)
 
     def first_hit() -> bool:
@@ -116,7 +115,7 @@ async def palette_jump(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
             hits.get_option_at_index(0).prompt)
 
     start = time.perf_counter()
-    await pilot.press(last)
+    await pilot.press(person.name[-1])
     await until(pilot, first_hit)
     search_ms = (time.perf_counter() - start) * 1000
     tree = app.query_one(ModelTree)

@@ -185,3 +185,32 @@ def test_letters_set_and_cleared_mend_the_look_ups_as_a_rebuild_makes_them(
             assert model.assignments_of_item(entity_id) == rebuilt.assignments_of_item(entity_id)
             assert model.assignments_of_actor(entity_id) == rebuilt.assignments_of_actor(entity_id)
             assert model.references_to(entity_id) == rebuilt.references_to(entity_id)
+
+
+def test_letters_set_and_taken_keep_the_look_ups_of_assignments_true() -> None:
+    """After edits of letters, the look-ups by item and actor (brought up to
+    date in place, not built again) list what a fresh model lists, in order."""
+    model = foundation(30)
+    model.assignments_of_item("g"), model.assignments_of_actor("p1")  # built before the edits
+    edits = [Change(assign=[Assignment("g", "R", "p1"), Assignment("g", "A", "p1")]),
+             Change(unassign=[Assignment("g", "A", "chair"), Assignment("g", "I", "p4")]),
+             Change(assign=[Assignment("g", "C", "p4"), Assignment("g", "I", "chair")])]
+    for change in edits:
+        undo = change.apply(model)
+        fresh = copy.deepcopy(model)
+        fresh.changed()
+        for key in ("g", "p1", "p4", "chair"):
+            assert model.assignments_of_item(key) == fresh.assignments_of_item(key)
+            assert model.assignments_of_actor(key) == fresh.assignments_of_actor(key)
+        assert model.references_to("p1") == fresh.references_to("p1")
+    undo.apply(model)
+    assert model.letters_of("g", "chair") == model.letters_of("g", "p4") == ()
+
+
+def test_every_look_up_of_the_model_is_kept_or_dropped_on_purpose() -> None:
+    """An entity added or replaced drops the look-ups that read entities'
+    fields and keeps the others; a new look-up must say which it is."""
+    from raci.model.model import _ENTITY_INDEXES, _INDEXES
+
+    kept = {"_kind_by_id", "_assignments_by_item", "_assignments_by_actor"}
+    assert set(_INDEXES) == set(_ENTITY_INDEXES) | kept

@@ -86,6 +86,16 @@ def warmte_model() -> Model:
     return model
 
 
+def board_with_committees(count: int) -> Model:
+    """A board with `count` working groups reporting to it, and nothing else."""
+    model = Model(Org("Bestuur"))
+    model.add(Body(id="board", name="Raad van Bestuur", kind="steering_group"))
+    for number in range(count):
+        model.add(Body(id=f"c{number}", name=f"Commissie {number}", kind="working_group",
+                       reports_to="board"))
+    return model
+
+
 @dataclass
 class LaidOut:
     """What `dot -Tjson` placed: nodes, clusters and edges, by entity id."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from test_diagram_model import warmte_model
+from test_diagram_model import board_with_committees, warmte_model
 
 from raci.export import (
     MAX_LAYOUT_NODES,
@@ -22,8 +22,8 @@ from raci.export import (
     render,
     to_dot,
 )
-from raci.export import dot as dot_module
-from raci.model import Body, Model, Org, Person
+from raci.export.layout import Fitting, wrapping_links
+from raci.model import Body, Model, Org, Person, Role, Unit
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -60,7 +60,7 @@ def model_file(tmp_path: Path) -> Path:
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([RACI, *args], capture_output=True, timeout=120,
+    return subprocess.run([RACI, *args], capture_output=True, timeout=300,
                           env=env if env is not None else dict(os.environ))
 
 
@@ -179,50 +179,79 @@ def test_diagram_highlights_findings_from_the_linter(model_file: Path) -> None:
     assert any(t and t.startswith("error: ") and "BOD009" in t for t in titles)
 
 
-def board_with_committees(count: int) -> Model:
-    model = Model(Org("Bestuur"))
-    model.add(Body(id="board", name="Raad van Bestuur", kind="steering_group"))
-    for number in range(count):
-        model.add(Body(id=f"c{number}", name=f"Commissie {number}", kind="working_group",
-                       reports_to="board"))
-    return model
-
-
 def drawn_size(view_svg: bytes) -> tuple[float, float]:
     root = ET.fromstring(view_svg)
     return (float(root.attrib["width"].removesuffix("pt")),
             float(root.attrib["height"].removesuffix("pt")))
 
 
-def test_many_leaves_on_one_node_are_staggered_over_ranks(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def stretch(size: tuple[float, float]) -> float:
+    return max(size) / min(size)
+
+
+def test_many_leaves_on_one_node_stand_in_columns() -> None:
     view = build_view(board_with_committees(40), "bodies")
-    source = to_dot(view).source
-    lengths = [int(length) for length in re.findall(r"minlen=(\d+)", source)]
-    assert sorted(set(lengths)) == [2, 3, 4, 5]  # five ranks of 8 (one needs no minlen)
-    staggered = drawn_size(export_view(view, "svg"))
-    monkeypatch.setattr(dot_module, "LEAVES_PER_RANK", 1000)
-    in_one_rank = drawn_size(export_view(view, "svg"))
-    assert staggered[0] * 2 < in_one_rank[0], (staggered, in_one_rank)
-    assert staggered[0] / staggered[1] * 5 < in_one_rank[0] / in_one_rank[1]
+    links = wrapping_links(view, [(edge.tail, edge.head) for edge in view.edges])
+    heads = {head for _, head in links}
+    per_row = 40 - len(links)  # each committee after the one a row earlier, but the first row
+    assert 3 <= per_row <= 10 and len(heads) == len(links)
+    wrapped = drawn_size(export_view(view, "svg", page=None))
+    in_one_row = drawn_size(render(to_dot(view, fitting=Fitting(wrap=False)), "svg"))
+    assert wrapped[0] * 3 < in_one_row[0], (wrapped, in_one_row)
+    assert stretch(wrapped) <= 3 < stretch(in_one_row)
 
 
-def test_a_few_leaves_stay_in_one_rank() -> None:
-    assert "minlen" not in to_dot(build_view(board_with_committees(8), "bodies")).source
+def test_a_few_leaves_stay_in_one_row() -> None:
+    view = build_view(board_with_committees(3), "bodies")
+    assert "style=invis" not in to_dot(view).source
 
 
-def test_bodies_reporting_to_nothing_stand_in_chains_not_one_row(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bodies_reporting_to_nothing_are_packed_by_graphviz_not_one_row() -> None:
     model = Model(Org("Los"))
     for number in range(30):
         model.add(Body(id=f"b{number}", name=f"Overleg {number}", kind="working_group"))
     view = build_view(model, "bodies")
-    invisible = re.findall(r"(n\d+) -> (n\d+) \[style=invis\]", to_dot(view).source)
-    assert len(invisible) == 30 - 8  # eight chains four long: four rows of eight
-    in_chains = drawn_size(export_view(view, "svg"))
-    monkeypatch.setattr(dot_module, "LEAVES_PER_RANK", 1000)
-    in_one_row = drawn_size(export_view(view, "svg"))
-    assert in_chains[0] * 3 < in_one_row[0], (in_chains, in_one_row)
+    source = to_dot(view).source
+    assert "pack=true" in source and "style=invis" not in source
+    assert stretch(drawn_size(export_view(view, "svg", page=None))) <= 2
+
+
+def frame_size(view_svg: bytes, frame_id: str) -> tuple[float, float]:
+    """Width and height of a frame's outline in the SVG."""
+    root = ET.fromstring(view_svg)
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == frame_id)
+    outline = next(group.iter(f"{SVG}path"), None)
+    if outline is None:
+        outline = next(group.iter(f"{SVG}polygon"))
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?",
+                                            outline.get("d") or outline.get("points", ""))]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def test_the_people_of_a_unit_stand_in_a_grid_inside_its_frame() -> None:
+    model = Model(Org("Team"))
+    model.add(Unit(id="team", name="Team Data"))
+    for number in range(30):
+        model.add(Person(id=f"p{number}", name=f"Medewerker {number}", unit="team"))
+    drawn = export_view(build_view(model, "org"), "svg", page=None)
+    width, height = frame_size(drawn, "org:team")
+    assert stretch((width, height)) <= 3, (width, height)
+
+
+def test_sub_units_wrap_into_rows_inside_their_parent() -> None:
+    model = Model(Org("Ministerie"))
+    model.add(Unit(id="min", name="Ministerie"))
+    model.add(Role(id="sg", name="Secretaris-Generaal", unit="min"))
+    for number in range(14):
+        model.add(Unit(id=f"dir{number}", name=f"Directie {number}", parent="min"))
+        model.add(Role(id=f"d{number}", name=f"Directeur {number}", unit=f"dir{number}",
+                       reports_to="sg"))
+        model.add(Person(id=f"p{number}", name=f"Medewerker {number}", unit=f"dir{number}"))
+    view = build_view(model, "org")
+    assert wrapping_links(view, [(e.tail, e.head) for e in view.edges])
+    width, height = frame_size(export_view(view, "svg", page=None), "org:min")
+    assert stretch((width, height)) <= 3, (width, height)
 
 
 @pytest.mark.parametrize("view", ["org", "raci", "bodies", "goals", "decisions"])
@@ -232,3 +261,23 @@ def test_a_view_is_drawn_the_same_in_every_run(view: str) -> None:
                      env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2", "3")]
     assert all(run.returncode == 0 and run.stdout.startswith(b"digraph") for run in runs)
     assert len({run.stdout for run in runs}) == 1
+
+
+def test_diagram_writes_mermaid_by_its_suffix_or_format(model_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bodies.mmd"
+    done = run_raci("diagram", str(model_file), "--view", "bodies", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("flowchart BT\n") and "Stuurgroep Warmte" in text
+    piped = run_raci("diagram", str(model_file), "--view", "bodies", "--format", "mermaid")
+    assert piped.returncode == 0 and piped.stdout.decode() == text
+
+
+def test_diagram_leaves_out_the_key_when_asked(model_file: Path) -> None:
+    def texts(*extra: str) -> list[str]:
+        done = run_raci("diagram", str(model_file), "--view", "bodies", "--format", "svg", *extra)
+        assert done.returncode == 0, done.stderr
+        return [t.text or "" for t in ET.fromstring(done.stdout).iter(f"{SVG}text")]
+
+    assert "steering group (hexagon)" in texts()
+    assert "steering group (hexagon)" not in texts("--no-legend")

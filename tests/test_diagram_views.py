@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
 import sys
 from collections import Counter
 
@@ -11,6 +13,7 @@ from test_diagram_model import laid_out, warmte_model
 
 from raci.errors import UsageError
 from raci.export import (
+    View,
     build_view,
     focus_view,
     highlight_findings,
@@ -18,9 +21,9 @@ from raci.export import (
     neighbourhood_text,
     to_dot,
 )
-from raci.export.views import BODY_SHAPES
+from raci.export.views import BODY_SHAPES, MOST_ITEMS_AS_GRAPH
 from raci.lint.findings import Finding
-from raci.model import Body, Model, Org, Person, Role, Unit
+from raci.model import Assignment, Body, Kpi, Model, Org, Person, Role, Unit
 
 DG = "Directeur-Generaal Bouwen en Wonen"
 
@@ -53,10 +56,12 @@ def test_org_view_marks_external_units_people_and_roles() -> None:
 
 def test_org_view_draws_reporting_lines_holders_and_vacancies() -> None:
     drawn = laid_out(build_view(warmte_model(), "org"))
-    assert drawn.edge_labels("dg-bw", "sg-bzk") == ["reports to"]
-    assert drawn.edge_labels("pd-flex", "dg-bw") == ["reports to"]
-    assert drawn.texts["dg-bw"] == [DG, "Petra Jansen"]
-    assert drawn.texts["pd-flex"] == ["Programmadirecteur Flexibiliteit", "vacant"]
+    # The key says what a line means; the lines themselves carry no words.
+    assert drawn.edge_labels("dg-bw", "sg-bzk") == [""]
+    assert drawn.edge_labels("pd-flex", "dg-bw") == [""]
+    assert drawn.attrs["dg-bw"]["class"] == "role"
+    assert drawn.texts["dg-bw"] == ["Directeur-Generaal Bouwen", "en Wonen", "Petra Jansen"]
+    assert drawn.texts["pd-flex"] == ["Programmadirecteur", "Flexibiliteit", "vacant"]
     assert drawn.texts["kwartiermaker-warmte"][-1] == "temporary until 2026-06-30"
 
 
@@ -67,7 +72,7 @@ def test_org_view_names_each_holder_once_unless_the_role_is_in_another_unit() ->
     assert not {"p.jansen", "p.smit", "p.dekker"} & drawn.texts.keys()
     model.roles["pd-flex"].holders.append("p.smit")  # a role one unit down
     drawn = laid_out(build_view(model, "org"))
-    assert drawn.texts["pd-flex"] == ["Programmadirecteur Flexibiliteit", "Anouk Smit"]
+    assert drawn.texts["pd-flex"] == ["Programmadirecteur", "Flexibiliteit", "Anouk Smit"]
     assert "p.smit" in drawn.inside["bzk"] and "p.smit" not in drawn.inside["bzk-dgbw"]
     # Drawn on their own, they are linked to every role they hold.
     assert drawn.edge_labels("p.smit", "pd-flex") == drawn.edge_labels("p.smit", "sg-bzk") == [""]
@@ -95,27 +100,65 @@ def test_the_preview_names_the_holders_shown_in_a_role_box() -> None:
     assert below.index("p.dekker") == below.index("kwartiermaker-warmte") + 1
 
 
-def test_raci_view_has_one_labelled_edge_per_assignment() -> None:
+def few_items_model() -> Model:
+    """The shared model with five items: few enough for the raci view to draw lines."""
     model = warmte_model()
+    for item in ("d.huur", "g.wonen", "k.wijken", "i.app"):
+        model.remove(item)
+    return model
+
+
+def test_raci_view_has_one_labelled_edge_per_assignment() -> None:
+    model = few_items_model()
     drawn = laid_out(build_view(model, "raci"))
-    drawn_letters = {(e.tail, e.head, e.label) for e in drawn.edges
-                     if e.attrs.get("class") != "legend"}
+    drawn_letters = {(e.tail, e.head, e.label) for e in drawn.edges}
     assert drawn_letters == {(a.actor, a.item, a.letter) for a in model.assignments}
     # Each letter is drawn at its arrowhead, where it cannot be taken for another edge's.
     for edge in drawn.edges:
-        if edge.attrs.get("class") != "legend":
-            assert edge.head_label_at is not None
-            assert distance(edge.head_label_at, drawn.attrs[edge.head]["pos"]) < distance(
-                edge.head_label_at, drawn.attrs[edge.tail]["pos"])
+        assert edge.head_label_at is not None
+        assert distance(edge.head_label_at, drawn.attrs[edge.head]["pos"]) < distance(
+            edge.head_label_at, drawn.attrs[edge.tail]["pos"])
     # An indicator without a raci block is no item of the matrix.
-    assert "k.wijken" not in drawn.texts and "k.woningen" in drawn.texts
+    model.add(Kpi(id="k.los", name="Los", measures="g.klimaat", type="leading"))
+    assert "k.los" not in build_view(model, "raci").nodes
 
 
 def test_raci_view_emphasises_the_accountable() -> None:
-    drawn = laid_out(build_view(warmte_model(), "raci"))
-    widths = {e.label: float(e.attrs.get("penwidth", "1")) for e in drawn.edges
-              if e.attrs.get("class") != "legend"}
+    drawn = laid_out(build_view(few_items_model(), "raci"))
+    widths = {e.label: float(e.attrs.get("penwidth", "1")) for e in drawn.edges}
     assert widths["A"] > max(widths["R"], widths["C"], widths["I"])
+
+
+LETTER_CELLS = {"A", "R", "C", "I", "A/R"}
+
+
+def chart(view_name: str, model: Model) -> dict[str, list[str]]:
+    """The raci view's chart as `dot` drew it: for each text, the letters drawn on its
+    line across the chart, left to right (the items' names are the first text of a row)."""
+    done = subprocess.run(["dot", "-Tjson"], input=to_dot(build_view(model, view_name)).source
+                          .encode(), capture_output=True, check=True, timeout=60)
+    table = next(o for o in json.loads(done.stdout)["objects"] if o.get("id") == "raci:table")
+    texts = [(op["pt"][0], op["pt"][1], op["text"])
+             for op in table["_ldraw_"] if op.get("op") == "T"]
+    letters = [(x, y, text) for x, y, text in texts if text in LETTER_CELLS]
+    return {text: [mark for lx, ly, mark in sorted(letters) if abs(ly - y) <= 12 and lx > x]
+            for x, y, text in texts if text not in LETTER_CELLS}
+
+
+def test_raci_view_of_more_than_a_handful_of_items_is_a_chart() -> None:
+    model = warmte_model()  # eight items
+    assert len([i for i in model.items()]) + 1 > MOST_ITEMS_AS_GRAPH
+    rows = chart("raci", model)
+    # Items down, letters at the crossings: d.subsidie is decided by the steering group,
+    # consulted with the DG and the taskforce, the kwartiermaker informed.
+    assert sorted(rows["Subsidieregeling"]) == ["A", "C", "C", "I"]  # name wraps
+    assert sorted(rows["Huurbevriezing"]) == ["A"]
+    assert "Item" in rows and "decision" in rows  # the kind under the item's name
+    assert not laid_out(build_view(model, "raci")).edges  # no hairball of lines
+    # An A/R holder is one cell.
+    model.assignments.append(Assignment("g.wonen", "R", "sg-bzk"))
+    model.changed()
+    assert chart("raci", model)["Voldoende woningen"] == ["A/R", "I"]
 
 
 def test_bodies_view_gives_each_kind_its_own_shape() -> None:
@@ -158,8 +201,10 @@ def test_bodies_view_draws_only_each_bodys_largest_overlaps() -> None:
 
 def test_bodies_view_draws_reporting_and_marks_temporary_bodies() -> None:
     drawn = laid_out(build_view(warmte_model(), "bodies"))
-    assert drawn.edge_labels("tf-warmte", "sg-warmte") == ["reports to"]
-    assert drawn.edge_labels("sg-warmte", "sg-bzk") == ["reports to"]
+    assert drawn.edge_labels("tf-warmte", "sg-warmte") == [""]
+    assert drawn.attrs["tf-warmte"]["class"].split()[0] == "body-taskforce"
+    assert drawn.texts["sg-warmte"][2:] == ["chair: Directeur-Generaal Bouwen", "en Wonen",
+                                            "3 members, meets every 30 days"]
     assert drawn.texts["tf-warmte"][-1] == "temporary, no end date"  # a taskforce by default
     assert drawn.texts["ab-warmte"][-1] == "temporary until 2027-01-01"
     assert not any("temporary" in line for line in drawn.texts["sg-warmte"])
@@ -175,44 +220,79 @@ def test_goals_view_draws_tree_initiatives_indicators_and_owners() -> None:
         ("k.woningen", "g.aardgasvrij", "measures"),
         ("k.wijken", "i.wijkaanpak", "measures"),
     }
-    assert f"A: {DG}" in drawn.texts["g.aardgasvrij"]
+    assert " ".join(drawn.texts["g.aardgasvrij"]).endswith(f"A: {DG} due 2030-12-31")
     assert "A: Sander Dekker" in drawn.texts["i.app"]
-    assert f"A: {DG}" in drawn.texts["k.woningen"]
+    assert " ".join(drawn.texts["k.woningen"]).endswith(f"A: {DG}")
     assert drawn.texts["k.wijken"] == ["Gestarte wijken", "leading"]  # no raci block: no owner
     assert drawn.texts["g.klimaat"] == ["Klimaatneutraal 2050", "A: Secretaris-Generaal BZK"]
     assert "paused" in drawn.texts["i.app"]
 
 
 def test_decisions_view_shows_what_a_decision_waits_on() -> None:
-    drawn = laid_out(build_view(warmte_model(), "decisions"))
-    assert drawn.edge_labels("dg-bw", "d.subsidie") == ["consulted first"]
-    assert drawn.edge_labels("tf-warmte", "d.subsidie") == ["consulted first"]
-    assert drawn.edge_labels("d.subsidie", "sg-warmte") == ["decided by"]
+    model = warmte_model()
+    drawn = laid_out(build_view(model, "decisions"))
+    classes = {(e.tail, e.head): e.attrs["class"] for e in drawn.edges}
+    assert classes[("dg-bw", "d.subsidie")] == classes[("tf-warmte", "d.subsidie")] == "consulted"
+    assert classes[("d.subsidie", "sg-warmte")] == "decides"
     assert "meets every 14 days" in drawn.texts["tf-warmte"]
     # The taskforce (14 days) is consulted, the steering group (30 days) decides.
     assert "waits ≈ 44 days" in drawn.texts["d.subsidie"]
     assert "waits ≈ 0 days" in drawn.texts["d.huur"]
     assert "kwartiermaker-warmte" not in drawn.texts  # only Informed
+    model.bodies["tf-warmte"].meets_every_days = 0
+    drawn = laid_out(build_view(model, "decisions"))
+    assert "does not meet (decides in writing)" in drawn.texts["tf-warmte"]
+    assert "waits ≈ 30 days" in drawn.texts["d.subsidie"]
 
 
-@pytest.mark.parametrize("name", ["org", "raci", "bodies", "goals", "decisions"])
-def test_every_view_has_a_legend_of_what_it_uses(name: str) -> None:
+def heading_texts(view: View, **options: bool) -> list[str]:
+    """The texts of the drawing's heading (title, subtitle and key), as `dot` drew them."""
+    done = subprocess.run(["dot", "-Tjson"], input=to_dot(view, **options).source.encode(),
+                          capture_output=True, check=True, timeout=60)
+    return [op["text"] for op in json.loads(done.stdout)["_ldraw_"] if op.get("op") == "T"]
+
+
+@pytest.mark.parametrize("name", ["org", "bodies", "goals", "decisions"])
+def test_every_view_has_a_key_of_only_what_it_draws(name: str) -> None:
     view = build_view(warmte_model(), name)
-    drawn = laid_out(view)
-    legend_texts = {text for key, texts in drawn.texts.items() if key.startswith("legend:")
-                    for text in texts}
-    legend_edges = {e.label for e in drawn.edges if e.attrs.get("class") == "legend"}
+    texts = heading_texts(view)
+    assert texts[0] == f"Programma Warmtetransitie — {name} view"
     used_nodes = {key for node in view.nodes.values() for key in node.styles}
-    assert legend_texts >= {view.node_styles[key].legend for key in used_nodes}
-    assert legend_edges == {view.edge_styles[edge.style].legend for edge in view.edges}
-    assert drawn.texts["legend"] == ["Legend"]
+    used_edges = {edge.style for edge in view.edges}
+    nodes_in_key = {key for key, style in view.node_styles.items()
+                    if any(text.startswith(style.legend) for text in texts[1:])}
+    edges_in_key = {key for key, style in view.edge_styles.items() if style.legend in texts}
+    assert nodes_in_key == used_nodes
+    assert edges_in_key == used_edges
+    assert heading_texts(view, legend=False) == texts[:1]
+
+
+def test_the_key_names_the_shapes_a_sample_cannot_draw() -> None:
+    texts = heading_texts(build_view(warmte_model(), "bodies"))
+    assert {"steering group (hexagon)", "taskforce (slanted box)", "role"} <= set(texts)
+
+
+def test_the_key_of_a_chart_explains_the_letters() -> None:
+    texts = heading_texts(build_view(warmte_model(), "raci"))
+    assert {"A", "Accountable (owns it)", "C", "Consulted", "I", "Informed"} <= set(texts)
+
+
+def test_a_small_drawing_keeps_its_key_in_the_corner_above_it() -> None:
+    view = focus_view(build_view(warmte_model(), "bodies"), warmte_model(), "ab-warmte", 1)
+    done = subprocess.run(["dot", "-Tjson"], input=to_dot(view).source.encode(),
+                          capture_output=True, check=True, timeout=60)
+    graph = json.loads(done.stdout)
+    lowest_key_text = min(op["pt"][1] for op in graph["_ldraw_"] if op.get("op") == "T")
+    for node in graph["objects"]:
+        y = float(node["pos"].split(",")[1])
+        assert y + float(node["height"]) * 36 < lowest_key_text  # under the whole key
 
 
 def test_focus_keeps_the_neighbourhood_within_depth() -> None:
     model = warmte_model()
     bodies = build_view(model, "bodies")
     near = laid_out(focus_view(bodies, model, "tf-warmte", 1))
-    assert {k for k in near.texts if not k.startswith("legend")} == {"tf-warmte", "sg-warmte"}
+    assert set(near.texts) == {"tf-warmte", "sg-warmte"}
     wider = focus_view(bodies, model, "tf-warmte", 2)
     assert set(wider.nodes) == {"tf-warmte", "sg-warmte", "sg-bzk", "ab-warmte"}
     assert set(focus_view(bodies, model, "tf-warmte", 0).nodes) == {"tf-warmte"}
@@ -266,7 +346,7 @@ def test_highlight_colours_by_highest_level_and_lists_codes() -> None:
     assert "tooltip" not in drawn.attrs["ab-warmte"]  # waived findings do not count
     fills = {drawn.attrs[key]["fillcolor"] for key in ("tf-warmte", "sg-bzk")}
     assert len(fills) == 2
-    assert ["has error findings"] in drawn.texts.values()  # in the legend
+    assert {"has error findings", "has info findings"} <= set(heading_texts(view))
 
 
 def test_highlight_marks_a_unit_frame_with_its_codes() -> None:
@@ -298,7 +378,7 @@ def test_deep_unit_trees_draw_without_recursion() -> None:
     model.add(Role(id="bottom", name="Onderste rol", unit=f"u{depth - 1}"))
     view = build_view(model, "org")
     source = to_dot(view).source
-    assert source.count("subgraph cluster_") == depth + 1  # and the legend
+    assert source.count("subgraph cluster_") == depth
     assert source.count("{") == source.count("}")
     near = focus_view(view, model, "bottom", 2)
     assert set(near.clusters) == {f"u{n}" for n in range(depth)}  # every frame around it

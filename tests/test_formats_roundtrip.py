@@ -99,6 +99,7 @@ def test_the_written_format_follows_the_spec(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
     write_model(model, path)
     assert path.read_text() == (
+        "# yaml-language-server: $schema=raci-model.schema.json\n"
         "raci: 1\n"
         "org:\n  name: Org\n"
         "units:\n  - id: u\n    name: U\n"
@@ -108,7 +109,7 @@ def test_the_written_format_follows_the_spec(tmp_path: Path) -> None:
         "kpis:\n  - id: k\n    name: K\n    measures: g\n    type: leading\n    raci: {}\n"
     )
     assert set(read_model(path).model.assignments) == set(model.assignments)
-    assert [p.name for p in tmp_path.iterdir()] == ["org.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml", "raci-model.schema.json"]
 
 
 def test_writing_replaces_the_file_whole_and_keeps_its_mode(tmp_path: Path) -> None:

@@ -82,6 +82,7 @@ def test_the_file_reads_back_as_the_generated_model(tmp_path: Path, raci, small:
         (["--size", "huge", "-o", "model.yaml"], "'huge' is not one of"),
         (["--size", "small", "-o", "nowhere/model.yaml"], "does not exist"),
         (["--size", "small"], "Missing option '-o'"),
+        (["--size", "small", "--scale", "0", "-o", "model.yaml"], "0 is not in the range x>=1"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(
@@ -103,6 +104,18 @@ def test_sizes_are_as_specified() -> None:
     assert 400 <= len(small) <= 700
     assert 6_500 <= len(ministry) <= 9_500
     assert 32_000 <= len(ministry.assignments) <= 48_000
+
+
+def test_a_scaled_model_is_a_valid_model_that_many_times_the_size(tmp_path: Path, raci,
+                                                                  small: Model) -> None:
+    path = tmp_path / "double.yaml"
+    written = raci("generate", "--size", "small", "--scale", "2", "-o", path)
+    assert written.code == 0, written.err
+    assert "(small ×2, seed 1)" in written.out
+    double = read_model(path).model  # refuses an invalid model
+    assert 1.8 * len(small) <= len(double) <= 2.2 * len(small)
+    assert 1.8 * len(small.assignments) <= len(double.assignments) <= 2.2 * len(small.assignments)
+    assert sum(1 for u in double.units.values() if u.parent == "rijk") == 2  # two ministries
 
 
 def test_people_hold_one_to_three_roles_most_of_them_one(small: Model) -> None:

@@ -175,3 +175,14 @@ def test_deep_chains_do_not_hit_the_recursion_limit() -> None:
     assert sum(f.code == "BOD006" for f in findings) == DEPTH - 2
     cycle = next(f for f in findings if f.code == "STR007")
     assert len(cycle.targets) == DEPTH
+
+
+def test_every_part_the_analysis_works_out_says_what_it_reads() -> None:
+    """`Analysis.entities_changed` forgets a part only when a field it reads
+    changed: a part missing from `DERIVED_FROM` would be kept stale."""
+    from functools import cached_property
+
+    from raci.analysis.analysis import DERIVED_FROM, Analysis
+
+    assert set(DERIVED_FROM) == {name for name, value in vars(Analysis).items()
+                                 if isinstance(value, cached_property)}

@@ -11,7 +11,9 @@ import pytest
 from test_lint_support import SMALL_MODEL, run_raci, write_model
 
 from raci.errors import UsageError
-from raci.lint import LintConfig, lint_model, load_config, rule
+from raci.lint import RULES, LintConfig, lint_model, load_config, rule
+from raci.lint.config import config_from_file
+from raci.lint.ruledoc import rule_doc
 from raci.source import open_model
 
 
@@ -246,6 +248,19 @@ def test_rules_shows_how_to_configure_each_parameter(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_raci(capsys, "rules", "BOD002")
     assert code == 0
-    assert out.rstrip().splitlines()[-1] == (
-        'Configure in pyproject.toml: [tool.raci.rules.BOD002] level = "error"|"warning"|'
-        '"info"|"off", exempt_kinds = ["advisory_board"]')
+    assert ('```toml\n[raci.rules.BOD002]\nlevel = "warning"  # error, warning, info or off\n'
+            'exempt_kinds = ["advisory_board"]\n```') in out
+
+
+@pytest.mark.parametrize("code", [r.code for r in RULES])
+def test_the_configuration_a_rule_shows_is_read_as_its_defaults(tmp_path: Path,
+                                                                 code: str) -> None:
+    """Copied into raci.toml, the table `raci rules CODE` shows is accepted
+    and sets the rule's default level and parameters."""
+    found = rule(code)
+    (tmp_path / "raci.toml").write_text(rule_doc(found).configuration(), encoding="utf-8")
+    config = config_from_file(tmp_path / "raci.toml")
+    assert config.levels == {code: found.level}
+    assert config.params == ({code: {name: list(value) if isinstance(value, tuple) else value
+                                     for name, value in found.params.items()}}
+                             if found.params else {})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -13,15 +15,31 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from raci.generate import generate_model
 from raci.lint import LintConfig, Linter, lint_model
 from raci.lint.findings import Finding, FindingIndex
-from raci.model import LETTERS, Assignment, Model, Waiver
+from raci.model import (
+    BODY_KINDS,
+    INITIATIVE_STATUSES,
+    KPI_TYPES,
+    LETTERS,
+    Assignment,
+    Body,
+    Entity,
+    Model,
+    Waiver,
+    entity_fields,
+    referenced_ids,
+)
 from raci.model.changes import Change, removal
 from raci.model.entities import NOT_RECORDED_FACTS
+from raci.model.lean import LEAN_KINDS
 from raci.source import ModelSource, open_model
 
 SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "politie-digitaal.yaml"
 BASE = open_model(str(SAMPLE)).model
+GENERATED = generate_model("small", seed=5)
+"""Bigger, with every kind of weakness: edits there cross more thresholds."""
 ITEMS = sorted([*BASE.goals, *BASE.initiatives, *BASE.decisions, *BASE.kpis])
 CONFIGS = [
     LintConfig(),
@@ -42,7 +60,8 @@ def fresh_findings(model: Model, config: LintConfig) -> list[tuple[object, ...]]
 def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
     """One random edit of the kinds the app makes."""
     kind = draw(st.sampled_from(["assign", "assign", "owner-doer", "unassign", "holders",
-                                 "members", "cadence", "status", "remove", "org", "waiver"]))
+                                 "members", "cadence", "status", "remove", "org", "waiver",
+                                 "field", "field", "field", "add"]))
     items = sorted([*model.goals, *model.initiatives, *model.decisions, *model.kpis])
     actors = sorted([*model.roles, *model.people, *model.bodies])
     if kind == "assign" and items and actors:
@@ -79,22 +98,72 @@ def edit(model: Model, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Change:
         return Change(put=[initiative])
     if kind == "remove":
         return removal(model, draw(st.sampled_from(sorted(e.id for e in model.entities()))))
+    if kind == "field":
+        entity = copy.deepcopy(draw(st.sampled_from(list(model.entities()))))
+        name = draw(st.sampled_from([f for f in entity_fields(entity) if f != "id"]))
+        setattr(entity, name, draw(field_values(model, entity, name)))
+        return Change(put=[entity])
+    if kind == "add":
+        entity = copy.deepcopy(draw(st.sampled_from(list(model.entities()))))
+        entity.id = next(f"new.{n}" for n in itertools.count() if f"new.{n}" not in model)
+        return Change(put=[entity])
     # Waivers may name ids that are gone, rules not run, or DAT001 (never waivable).
     rule = draw(st.sampled_from(["OWN001", "OWN003", "OWN007", "DAT001"]))
-    target = draw(st.sampled_from([*ITEMS, *sorted(BASE.bodies), "responsibles"]))
+    items = sorted([*model.goals, *model.initiatives, *model.decisions, *model.kpis])
+    target = draw(st.sampled_from([*items, *sorted(model.bodies), "responsibles"]))
     return Change(waivers=[*model.waivers, Waiver(rule=rule, target=[target], reason="test")])
+
+
+def field_values(model: Model, entity: Entity, name: str) -> st.SearchStrategy[Any]:
+    """Values a field of `entity` may take that keep the model sound, the
+    fields the rules read among them."""
+    units, people = sorted(model.units), sorted(model.people)
+    actors = sorted([*model.roles, *model.people])
+    day = st.sampled_from([None, dt.date(2020, 1, 1), dt.date(2030, 1, 1)])
+    values: dict[str, st.SearchStrategy[Any]] = {
+        "name": st.sampled_from(["Nieuw", entity.name + " 2"]),
+        "description": st.sampled_from([None, "beschrijving"]),
+        "tags": st.sampled_from([[], ["x"]]),
+        "unit": st.sampled_from([None, *units]),
+        "external": st.booleans(),
+        "capacity_fte": st.sampled_from([None, 0.2, 3.0]),
+        "holders": st.lists(st.sampled_from(people), unique=True, max_size=2),
+        "reports_to": st.sampled_from([None, *sorted([*model.roles, *model.bodies])]),
+        "temporary": st.sampled_from([None, True, False] if isinstance(entity, Body)
+                                     else [True, False]),
+        "sunset": day, "established": day, "end": day, "start": day, "due": day,
+        "kind": st.sampled_from(BODY_KINDS),
+        "chair": st.sampled_from([None, *actors]),
+        "members": st.lists(st.sampled_from(actors), unique=True, max_size=6),
+        "meets_every_days": st.sampled_from([None, 0, 14, 90]),
+        "mandate": st.sampled_from([None, "mandaat"]),
+        "parent": st.just(None),  # another parent might close a cycle, which no model may hold
+        "goals": st.lists(st.sampled_from(sorted(model.goals)), unique=True, max_size=2),
+        "depends_on": st.lists(st.sampled_from(sorted(model.initiatives)), unique=True,
+                               max_size=2),
+        "status": st.sampled_from([None, *INITIATIVE_STATUSES]),
+        "success_criteria": st.sampled_from([[], ["klaar"]]),
+        "demand_fte": st.sampled_from([None, 0.0, 5.0]),
+        "about": st.lists(st.sampled_from(sorted([*model.goals, *model.initiatives])),
+                          unique=True, max_size=2),
+        "measures": st.sampled_from(sorted([*model.goals, *model.initiatives])),
+        "type": st.sampled_from(KPI_TYPES),
+        "target": st.sampled_from([None, "10"]),
+        "has_raci": st.booleans(),
+    }
+    return values[name]
 
 
 def as_reported(findings: list[Finding]) -> list[tuple[object, ...]]:
     return [dataclasses.astuple(f) for f in findings]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_update_equals_a_full_lint_after_random_edits(data: st.DataObject) -> None:
     """Edits made one by one or several before a lint (the app applies edits
     while the linter works), caught up one update each or in one update."""
-    model = copy.deepcopy(BASE)
+    model = copy.deepcopy(data.draw(st.sampled_from([BASE, GENERATED])))
     config = data.draw(st.sampled_from(CONFIGS))
     linter = Linter(model, config)
     pending: list[Change] = []
@@ -232,3 +301,54 @@ def test_owners_are_the_subjects_of_own003_to_own005_after_a_matrix_edit() -> No
     assert after - before == {(("sg-pd",), ("g.realtime-info",))}
     undo.apply(model)
     assert {(f.targets, f.related) for f in linter.update(undo)} == before
+
+
+def extreme_values(model: Model, entity: Entity, name: str) -> list[Any]:
+    """Values far from the field's own, to cross any rule's threshold."""
+    units, people = sorted(model.units), sorted(model.people)
+    external = [p.id for p in model.people.values() if p.external][:1]
+    past, future = dt.date(2000, 1, 1), dt.date(2100, 1, 1)
+    values: dict[str, list[Any]] = {
+        "name": [entity.name + " (nieuw)"],
+        "unit": [None, units[-1]], "external": [not getattr(entity, "external", False)],
+        "capacity_fte": [0.0, 1000.0],
+        "holders": [[], external or people[:1], people[:3]],
+        "reports_to": [None, sorted(model.bodies)[0], sorted(model.roles)[0], entity.id],
+        "temporary": [True, False], "sunset": [None, past, future],
+        "established": [None, future, past], "end": [past], "kind": ["taskforce", "advisory_board"],
+        "chair": [None, people[0]],
+        "members": [[], sorted([*model.roles, *model.people])[:14]],
+        "meets_every_days": [None, 0, 90], "parent": [None],
+        "goals": [[], sorted(model.goals)[:1]], "depends_on": [[], sorted(model.initiatives)[:2]],
+        "status": ["active", "paused", "stopped"], "success_criteria": [[], ["klaar"]],
+        "demand_fte": [0.0, 100.0], "measures": [sorted(model.goals)[0]],
+        "type": ["leading", "lagging"], "has_raci": [True, False],
+    }
+    return values.get(name, [])
+
+
+def test_update_equals_a_full_lint_after_each_field_the_rules_read() -> None:
+    """Every field of the lean model set, on a few entities of each kind, to
+    values that cross thresholds: the rules that read it (their `fields`)
+    must say so, or the update would miss what changed. The entities are
+    those a finding is about, or that name one (a person of a unit with too
+    much demand), where an edit most likely changes a finding."""
+    model = copy.deepcopy(GENERATED)
+    config = LintConfig(params={"BOD001": {"min_overlap": 0.3}})
+    linter = Linter(model, config)
+    found = {entity for f in linter.findings() for entity in (*f.targets, *f.related)}
+    for kind, lean in LEAN_KINDS.items():
+        near = [entity.id for entity in model.collection(kind).values() if entity.id in found
+                or any(named in found for _, named in referenced_ids(entity))]
+        for entity_id in sorted(near)[:: max(1, len(near) // 4)]:
+            for lean_name in lean._fields:
+                name = "success_criteria" if lean_name == "has_success_criteria" else lean_name
+                for value in extreme_values(model, model.collection(kind)[entity_id], name):
+                    edited = copy.deepcopy(model.collection(kind)[entity_id])
+                    setattr(edited, name, value)
+                    change = Change(put=[edited])
+                    undo = change.apply(model)
+                    updated = [dataclasses.astuple(f) for f in linter.update(change)]
+                    assert updated == fresh_findings(model, config), (entity_id, name, value)
+                    undo.apply(model)
+                    linter.update(undo)

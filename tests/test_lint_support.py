@@ -4,6 +4,7 @@ files, run `raci`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +50,17 @@ def run_raci(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, st
         main([str(a) for a in args])
     captured = capsys.readouterr()
     return int(done.value.code or 0), captured.out, captured.err
+
+
+def message_pattern(shape: str) -> re.Pattern[str]:
+    """A rule's message shape (``{…}`` varies, ``[…]`` may be absent) as a pattern."""
+    parts = []
+    for token in re.split(r"(\{[^}]*\}|\[|\])", shape):
+        parts.append({"[": "(?:", "]": ")?"}.get(token) or
+                     (".+?" if token.startswith("{") else re.escape(token)))
+    return re.compile("".join(parts))
+
+
+def has_a_shape(message: str, shapes: tuple[str, ...]) -> bool:
+    """Whether a finding's message has one of its rule's documented shapes."""
+    return any(message_pattern(shape).fullmatch(message) for shape in shapes)

@@ -5,21 +5,37 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
 from test_diagram_model import warmte_model
 
 from raci.errors import UsageError
 from raci.export import build_matrix, goal_area_matrices, matrix_csv, matrix_markdown
-from raci.export.matrix import matrix_table
+from raci.export.matrix import (
+    Matrix,
+    list_csv_lines,
+    list_markdown_lines,
+    list_text_lines,
+    markdown_text,
+    matrix_csv_lines,
+    matrix_table,
+)
 from raci.formats import write_model
-from raci.model import Goal, Model, Org, Person, Role, Unit
+from raci.generate import HARD_NAMES
+from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
 
 RACI = str(Path(sys.executable).with_name("raci"))
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def cells(matrix_text: str) -> dict[tuple[str, str], str]:
@@ -103,6 +119,11 @@ def test_markdown_shows_names_as_written() -> None:
     assert row == "| Doel\\_1 \\[zie \\`x\\`\\]<br>tweede regel | goal | A |"
 
 
+def table_text(matrix: Matrix, width: int, *, colour: bool = False) -> tuple[list[str], int]:
+    table = matrix_table(matrix, width, colour=colour)
+    return "".join(table.lines).splitlines(), table.left_out
+
+
 def test_the_table_fits_the_terminal_and_names_what_it_left_out() -> None:
     model = Model(Org("Breed"))
     model.add(Unit(id="u", name="Unit"))
@@ -110,10 +131,7 @@ def test_the_table_fits_the_terminal_and_names_what_it_left_out() -> None:
     for number in range(40):
         model.add(Person(id=f"p{number}", name=f"Persoon nummer {number}", unit="u"))
         model.assign("g", "R" if number else "A", f"p{number}")
-    table, left_out = matrix_table(build_matrix(model), 80)
-    console = Console(width=80, file=io.StringIO(), color_system=None)
-    console.print(table)
-    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    lines, left_out = table_text(build_matrix(model), 80)
     assert all(len(line) <= 80 for line in lines)
     assert 0 < left_out < 40
     assert sum(line.count("R") + line.count("A") for line in lines[-1:]) == 40 - left_out
@@ -128,10 +146,78 @@ def test_a_table_too_narrow_for_every_actor_shows_the_busiest() -> None:
         model.assign("g0", "I", f"p{number}")
     for number in range(3):  # the last person in model order is the busiest
         model.assign(f"g{number}", "A", "p19")
-    table, left_out = matrix_table(build_matrix(model), 60)
+    lines, left_out = table_text(build_matrix(model), 60)
     assert 0 < left_out < 19
-    shown = [str(column.header) for column in table.columns]
-    assert "Persoon 19" in shown and len(shown) == 1 + 20 - left_out
+    header = "\n".join(lines[:lines.index(next(line for line in lines if "─" in line))])
+    assert "19" in header and header.count("Persoon") == 20 - left_out
+    assert [line.count("A") for line in lines[-3:]] == [1, 1, 1]
+
+
+def rich_table(matrix: Matrix, width: int) -> list[str]:
+    """The table as rich laid it out before raci laid out the rows itself: the
+    same actors, drawn by rich's `Table` with the same widths and padding."""
+    longest = max(cell_len(" ".join(row.name.splitlines())) for row in matrix.rows)
+    item_width = max(min(36, longest, width // 3), 4)
+    shown = matrix.with_columns(matrix_table(matrix, width).columns)
+    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("Item", max_width=item_width, overflow="ellipsis", no_wrap=True)
+    for actor in shown.columns:
+        table.add_column(Text(actor.name), justify="center", overflow="fold", max_width=12)
+    for row, letters in shown.rows_with_letters():
+        table.add_row(Text(" ".join(row.name.splitlines())), *letters)
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    console.print(table)
+    return [line.rstrip() for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+
+
+def hold_a_and_r(model: Model, item: str, actor: str) -> None:
+    model.assign(item, "A", actor)
+    model.assignments.append(Assignment(item, "R", actor))
+    model.changed()
+
+
+@pytest.mark.parametrize("width", [60, 100, 400])
+def test_the_table_reads_as_rich_laid_it_out(width: int) -> None:
+    """Rows are laid out directly (rich took 11 s for 35,000 rows); what they
+    read is what rich's Table drew, names of every script and width included."""
+    model = warmte_model()
+    hard = [name for name in HARD_NAMES if "\t" not in name]
+    for number, name in enumerate(hard):
+        model.add(Role(id=f"r.hard{number}", name=name))
+        model.add(Goal(id=f"g.hard{number}", name=name + " " + name))
+        model.assign(f"g.hard{number}", "A" if number % 2 else "C", f"r.hard{number}")
+        model.assign("g.wonen", "I", f"r.hard{number}")
+    hold_a_and_r(model, "i.app", "p.dekker")
+    matrix = build_matrix(model)
+    lines, left_out = table_text(matrix, width)
+    assert lines == rich_table(matrix, width)
+    assert (left_out > 0) == (width < 400)
+    shown = {actor.id for actor in matrix_table(matrix, width).columns}
+    assert any("A/R" in line for line in lines) == ("p.dekker" in shown)
+
+
+def test_control_characters_in_names_do_not_reach_the_terminal() -> None:
+    model = Model(Org("Escapes"))
+    model.add(Role(id="r", name="Chef\x1b[31m\tbaas"))
+    model.add(Goal(id="g", name="Doel\tmet\x07bel\r\nen regel"))
+    model.assign("g", "A", "r")
+    lines, _ = table_text(build_matrix(model), 80)
+    assert not any(set(line) & {"\x1b", "\t", "\x07", "\r"} for line in lines)
+    assert lines[-1].startswith("Doel met bel  en regel")
+    assert len({len(line) for line in lines[-2:]}) == 2  # the rule spans the whole row
+    assert lines[-1].rstrip().endswith("A") and len(lines[-1]) <= len(lines[-2])
+
+
+def test_colour_makes_the_header_bold_and_the_accountable_red() -> None:
+    matrix = build_matrix(warmte_model())
+    plain, _ = table_text(matrix, 120)
+    coloured, _ = table_text(matrix, 120, colour=True)
+    assert [ANSI.sub("", line) for line in coloured] == plain
+    assert coloured[0].startswith("\x1b[1m")
+    owners = [line for line in coloured if "\x1b[1;31m" in line]
+    assert owners and all("A" in ANSI.sub("", line) for line in owners)
+    assert not any("\x1b[1;31m" in line for line in coloured
+                   if "A" not in ANSI.sub("", line))
 
 
 def test_the_table_shows_markup_in_names_as_written() -> None:
@@ -139,12 +225,96 @@ def test_the_table_shows_markup_in_names_as_written() -> None:
     model.add(Role(id="r", name="[b]Baas[/b]"))
     model.add(Goal(id="g", name="[red]Doel[/red]"))
     model.assign("g", "A", "r")
-    table, left_out = matrix_table(build_matrix(model), 80)
-    console = Console(width=80, file=io.StringIO(), color_system=None)
-    console.print(table)
-    printed = console.file.getvalue()  # type: ignore[attr-defined]
+    lines, left_out = table_text(build_matrix(model), 80)
+    printed = "\n".join(lines)
     assert "[b]Baas[/b]" in printed and "[red]Doel[/red]" in printed
     assert left_out == 0
+
+
+# ---- CSV and Markdown a row at a time --------------------------------------------------
+
+
+def wide_model() -> Model:
+    """Many actors, most cells blank, letters in the first and last columns."""
+    model = Model(Org("Breed"))
+    for number in range(30):
+        model.add(Person(id=f"p{number}", name=f"Persoon | {number}"))
+    for number in range(12):
+        model.add(Goal(id=f"g{number}", name=f"Doel, \"{number}\"\nregel"))
+        for actor in sorted({0, 29, (number * 7) % 30}):
+            model.assign(f"g{number}", "A" if actor == 0 else "I", f"p{actor}")
+    model.add(Goal(id="g.leeg", name="Geen letters"))
+    hold_a_and_r(model, "g3", "p0")
+    return model
+
+
+def test_csv_and_markdown_are_what_a_dense_writer_writes() -> None:
+    """Rows are built from their letters alone; the text is the same as
+    writing every cell, blanks included."""
+    matrix = build_matrix(wide_model())
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "kind", *(actor.id for actor in matrix.columns)])
+    for row, letters in matrix.rows_with_letters():
+        writer.writerow([row.id, row.name, matrix.kinds[row.id], *letters])
+    assert matrix_csv(matrix) == out.getvalue()
+    assert "".join(matrix_csv_lines(matrix)) == out.getvalue()
+    header = ["Item", "Kind", *(markdown_text(actor.name) for actor in matrix.columns)]
+    dense = [header, ["---"] * len(header)] + [
+        [markdown_text(row.name), matrix.kinds[row.id], *letters]
+        for row, letters in matrix.rows_with_letters()]
+    assert matrix_markdown(matrix) == "".join(
+        "| " + " | ".join(cells) + " |\n" for cells in dense)
+    assert "| A/R |" in matrix_markdown(matrix)
+
+
+def test_a_matrix_without_actors_lists_its_items() -> None:
+    model = Model(Org("Leeg"))
+    model.add(Goal(id="g", name="Doel"))
+    matrix = build_matrix(model)
+    assert matrix_csv(matrix) == "id,name,kind\ng,Doel,goal\n"
+    assert matrix_markdown(matrix) == "| Item | Kind |\n| --- | --- |\n| Doel | goal |\n"
+
+
+# ---- the list layout ----------------------------------------------------------------------
+
+
+def test_the_list_names_each_items_actors_by_letter() -> None:
+    model = warmte_model()
+    hold_a_and_r(model, "i.app", "p.dekker")
+    matrix = build_matrix(model)
+    rows = list(csv.DictReader(io.StringIO("".join(list_csv_lines(matrix)))))
+    assert list(rows[0]) == ["id", "name", "kind", "A", "R", "C", "I"]
+    held = {row["id"]: {letter: row[letter].split() for letter in "ARCI"} for row in rows}
+    assert held == {
+        row.id: {letter: [actor.id for actor in matrix.columns
+                          if letter in matrix.letter(row.id, actor.id).split("/")]
+                 for letter in "ARCI"}
+        for row in matrix.rows}
+    assert held["i.app"]["A"] == held["i.app"]["R"] == ["p.dekker"]  # A/R: under both
+    assert held["d.subsidie"] == {"A": ["sg-warmte"], "R": [], "C": ["dg-bw", "tf-warmte"],
+                                  "I": ["kwartiermaker-warmte"]}
+
+
+def test_the_list_reads_in_markdown_and_in_a_terminal() -> None:
+    matrix = build_matrix(warmte_model(), "g.klimaat")
+    markdown = "".join(list_markdown_lines(matrix)).splitlines()
+    assert markdown[0] == "| Item | Kind | Accountable | Responsible | Consulted | Informed |"
+    assert markdown[1] == "| --- | --- | --- | --- | --- | --- |"
+    assert len(markdown) == 2 + len(matrix.rows)
+    subsidie = next(line for line in markdown if line.startswith("| Subsidieregeling"))
+    assert subsidie == ("| Subsidieregeling vaststellen | decision | Stuurgroep Warmte |  | "
+                        "Directeur-Generaal Bouwen en Wonen<br>Taskforce Warmtenetten | "
+                        "Kwartiermaker Warmte |")
+    text = "".join(list_text_lines(matrix))
+    assert "Subsidieregeling vaststellen (decision)\n" \
+           "  Accountable  Stuurgroep Warmte\n" \
+           "  Consulted    Directeur-Generaal Bouwen en Wonen, Taskforce Warmtenetten\n" \
+           "  Informed     Kwartiermaker Warmte\n" in text
+    assert text.count("\n\n") == len(matrix.rows) - 1
+    coloured = "".join(list_text_lines(matrix, colour=True))
+    assert ANSI.sub("", coloured) == text
+    assert "  Accountable  \x1b[1;31mStuurgroep Warmte\x1b[0m\n" in coloured
 
 
 def test_matrix_command_prints_csv_and_a_note_for_a_narrow_table(tmp_path: Path) -> None:
@@ -191,3 +361,46 @@ def test_matrix_command_scopes_by_unit_body_and_goal_and_refuses_unknown_ids(
     assert unknown.returncode == 2 and unknown.stdout == ""
     assert unknown.stderr.strip() == (
         "raci: --scope tf-warmt: no entity with that id in the model; did you mean tf-warmte?")
+
+
+def test_matrix_command_lists_each_items_actors(tmp_path: Path, raci) -> None:
+    path = tmp_path / "warmte.yaml"
+    model = warmte_model()
+    model.add(Unit(id="leeg", name="Nog zonder mensen"))
+    write_model(model, path)
+    listed = raci("matrix", path, "--layout", "list", "--scope", "g.klimaat")
+    assert listed.code == 0, listed.err
+    assert listed.out == "".join(list_text_lines(build_matrix(warmte_model(), "g.klimaat")))
+    as_csv = raci("matrix", path, "--layout", "list", "--format", "csv")
+    assert as_csv.out == "".join(list_csv_lines(build_matrix(warmte_model())))
+    as_markdown = raci("matrix", path, "--layout", "list", "--format", "markdown")
+    assert as_markdown.out.startswith("| Item | Kind | Accountable |")
+    empty = raci("matrix", path, "--layout", "list", "--scope", "leeg")
+    assert (empty.code, empty.out) == (0, "No items in this scope.\n")
+
+
+def test_a_grid_too_big_to_read_says_what_reads(tmp_path: Path, raci,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), path)
+    small = raci("matrix", path, "--format", "csv")
+    assert small.code == 0 and small.err == ""
+    monkeypatch.setattr("raci.cli.diagram_commands.READABLE_CELLS", 10)
+    big = raci("matrix", path, "--format", "markdown")
+    assert big.code == 0
+    assert big.out == matrix_markdown(build_matrix(warmte_model()))  # still all of it
+    assert big.err == ("note: the matrix is 8 items by 8 actors; --layout list names each "
+                       "item's actors and --scope ID narrows it\n")
+
+
+@pytest.mark.parametrize("no_colour", [False, True])
+def test_on_a_terminal_the_accountable_is_red_unless_no_color(tmp_path: Path,
+                                                               no_colour: bool) -> None:
+    path = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), path)
+    env = {"PATH": os.environ["PATH"], "TERM": "xterm-256color", "COLUMNS": "120",
+           **({"NO_COLOR": "1"} if no_colour else {})}
+    shown = pexpect.run(f"{RACI} matrix {path}", env=env, encoding="utf-8", timeout=60)
+    assert "Subsidieregeling vaststellen" in shown
+    assert ("\x1b[1;31mA\x1b[0m" in shown) != no_colour
+    assert ("\x1b[" in shown) != no_colour

@@ -1,7 +1,8 @@
 """Rule cases as data: `tests/rules/CODE.yaml` holds small models that must
 and must not produce the rule's finding, with the expected targets (and,
 where given, the related ids by the finding's targets, the exact messages,
-parameters, other rules' parameters and as-of date)."""
+parameters, other rules' parameters and as-of date). Every message has one
+of the shapes the rule's documentation gives."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from typing import Any
 
 import pytest
 import yaml
+from test_lint_support import has_a_shape
 
 from raci.formats import parse_model
-from raci.lint import RULES, LintConfig, lint_model
+from raci.lint import RULES, LintConfig, lint_model, rule
+from raci.lint.ruledoc import rule_doc
 from raci.source import ModelSource
 
 CASES_DIR = Path(__file__).parent / "rules"
@@ -49,6 +52,10 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
                 if not f.waived} == case["related"]
     for message in case.get("messages", ()):
         assert message in [f.message for f in findings]
+    shapes = rule_doc(rule(code)).messages
+    for finding in findings:
+        assert has_a_shape(finding.message, shapes), \
+            f"{finding.message!r} has none of the shapes {code}'s documentation gives"
 
 
 def test_every_rule_has_failing_and_passing_cases() -> None:

@@ -1,20 +1,41 @@
-"""`raci rules` and the rules' own documentation: every rule says what it
-finds, why it matters, how to fix it, and shows a failing and a passing
-example that are valid YAML."""
+"""The rules' documentation, parsed once from their docstrings
+(`raci.lint.ruledoc`): every rule says what it finds and looks at, why it
+matters, how to fix it, its message and how to waive it; every example is a
+model that fails or passes as it says; the pages, the index and the README's
+table are generated from it and current; `raci rules` shows it as text and
+JSON."""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
-from test_lint_support import run_raci
+from test_lint_support import has_a_shape, message_pattern, run_raci
 
+from raci.analysis import Analysis
 from raci.lint import RULES, rule
-from raci.lint.rule import param_text
+from raci.lint.docs import (
+    PAGES,
+    TABLE_END,
+    TABLE_START,
+    example_findings,
+    generated_files,
+    rule_page,
+    stale_files,
+    write_docs,
+)
+from raci.lint.rule import BODIES, WHOLE_MODEL, Problem, Rule, RuleParams, Scope, lint_rule
+from raci.lint.ruledoc import RuleDocError, parse_rule_doc, rule_doc
 from raci.lint.rules.data import FACTS
 
+ROOT = Path(__file__).parent.parent
+CODES = [r.code for r in RULES]
+NOT_WAIVABLE = {"DAT001", "WAI001", "WAI002"}
 SPEC_TABLE = {  # code: (name, level, parameters) as in SPEC §2
     "OWN001": ("unowned-item", "error", {}), "OWN002": ("multiple-accountable", "error", {}),
     "OWN003": ("collective-accountable", "warning", {}),
@@ -63,26 +84,179 @@ def test_the_registry_is_specs_table_in_code_order() -> None:
         rule("OWN999")
 
 
-def examples(doc: str) -> list[str]:
-    """The indented YAML blocks after "Failing…:" and "Passing:"."""
-    found = re.findall(r"^(?:Failing|Passing)[^\n]*:\n\n((?:    [^\n]*\n?|\n)+)", doc, re.M)
-    return [re.sub(r"^    ", "", block, flags=re.M) for block in found]
+@pytest.mark.parametrize("code", CODES)
+def test_every_rule_is_documented(code: str) -> None:
+    found = rule(code)
+    doc = rule_doc(found)
+    assert (doc.code, doc.name, doc.level, doc.group) == (code, *SPEC_TABLE[code][:2],
+                                                          found.group)
+    assert doc.summary and doc.looks_at and doc.why and doc.fix and doc.messages
+    assert {(p.name, p.default) for p in doc.parameters} == set(found.params.items())
+    assert all(p.meaning and p.allowed for p in doc.parameters)
+    assert doc.waivable is (code not in NOT_WAIVABLE)
+    assert ("cannot be waived" in doc.waiving) is (code in NOT_WAIVABLE)
+    assert any(e.fails for e in doc.examples) and any(not e.fails for e in doc.examples)
+    assert rule_doc(found) is doc, "parsed once"
 
 
-@pytest.mark.parametrize("code", [r.code for r in RULES])
-def test_every_rule_is_documented_with_examples(code: str) -> None:
-    doc = rule(code).doc
-    assert "Why it matters:" in doc and "How to fix:" in doc
-    blocks = examples(doc)
-    assert len(blocks) == 2, "a failing and a passing example"
-    for block in blocks:
-        assert isinstance(yaml.safe_load(block), dict)
-    stated = re.search(r"^Parameters: .*?(?:\n\n|\Z)", doc, re.M | re.S)
-    assert (stated is not None) == bool(rule(code).params)
-    for name, default in rule(code).params.items():
-        assert stated is not None and f"`{name}` (" in stated.group(0)
-        assert f"default {param_text(default)}" in stated.group(0), \
-            "the doc gives the default the code has"
+@pytest.mark.parametrize("code", CODES)
+def test_every_example_is_a_model_that_fails_or_passes_as_it_says(code: str) -> None:
+    """A failing example gives a finding of its rule, with a documented
+    message; a passing one none. An example that states no as-of date
+    gives the same on any date."""
+    found = rule(code)
+    doc = rule_doc(found)
+    for example in doc.examples:
+        findings = example_findings(found, example)
+        messages = [f.message for f in findings]
+        assert bool(findings) is example.fails, f"{code}: {example.fragment}{messages}"
+        assert all(has_a_shape(message, doc.messages) for message in messages), messages
+        if example.as_of is None:
+            for day in (dt.date(2000, 1, 1), dt.date(2100, 1, 1)):
+                assert [f.message for f in example_findings(found, example, day)] == messages
+
+
+def test_an_example_is_read_with_its_settings() -> None:
+    """OWN006's failing example has 3 Responsibles: too many only with
+    `max_responsible = 2`, as its heading says."""
+    found = rule("OWN006")
+    failing = next(e for e in rule_doc(found).examples if e.fails)
+    assert failing.params == {"max_responsible": 2}
+    assert example_findings(found, failing)
+    assert not example_findings(found, replace(failing, params={}))
+    dated = next(e for e in rule_doc(rule("BOD003")).examples if e.fails)
+    assert dated.as_of == dt.date(2026, 11, 1)
+    assert "org: {name: Example, as_of: 2026-11-01}" in dated.model_text
+
+
+def test_a_message_shape_marks_what_varies_and_what_may_be_absent() -> None:
+    shape = "{body} has {count} members (more than {max})[; it is taken to meet]"
+    assert message_pattern(shape).fullmatch("Body sg 'S' has 3 members (more than 2)")
+    assert message_pattern(shape).fullmatch("Body sg 'S' has 3 members (more than 2); "
+                                            "it is taken to meet")
+    assert not message_pattern(shape).fullmatch("Body sg 'S' has 3 members")
+    assert not has_a_shape("Goal g 'G' has 2 Accountables: a, b",
+                           ("{item} has no Accountable",))
+
+
+GOOD_DOC = """A body that is odd.
+
+More words on what it finds.
+
+Why it matters: oddness
+slows execution.
+
+How to fix: make it even.
+
+Parameters:
+- `max_odd`: the most oddness
+  a body may have.
+
+Reading: one reading.
+
+Waiving: say why.
+
+Message:
+
+    {body} is odd[ ({count}
+      times)]
+
+Failing (max_odd = 2, as of 2026-11-01):
+
+    bodies:
+      - {id: b, name: B, kind: other}
+
+Passing:
+
+    bodies: []
+"""
+
+
+def declared(doc: str, scope: Scope = BODIES, **options: object) -> Rule:
+    def check(analysis: Analysis, params: RuleParams, subjects: Iterable[str]) -> Iterator[Problem]:
+        yield from ()
+
+    check.__doc__ = doc
+    return lint_rule("TST001", "odd-body", "tests", "info", scope, uses_assignments=False,
+                     **options)(check)  # type: ignore[arg-type]
+
+
+def test_a_docstring_is_parsed_into_its_parts() -> None:
+    doc = parse_rule_doc(declared(GOOD_DOC, params={"max_odd": 1}))
+    assert (doc.summary, doc.description) == ("A body that is odd.", "More words on what it finds.")
+    assert (doc.why, doc.fix, doc.reading) == ("Oddness slows execution.", "Make it even.",
+                                               "One reading.")
+    assert doc.looks_at == "Each body; each finding is about one of them, its only target."
+    assert [(p.name, p.default, p.allowed, p.meaning) for p in doc.parameters] == [
+        ("max_odd", 1, "a whole number (at least 0)", "the most oddness a body may have.")]
+    assert doc.messages == ("{body} is odd[ ({count} times)]",)
+    assert doc.waiving.endswith("expires` date.\n\nSay why.")
+    failing, passing = doc.examples
+    assert (failing.fails, failing.params, failing.as_of) == (True, {"max_odd": 2},
+                                                              dt.date(2026, 11, 1))
+    assert yaml.safe_load(failing.model_text) == {
+        "raci": 1, "org": {"name": "Example", "as_of": dt.date(2026, 11, 1)},
+        "bodies": [{"id": "b", "name": "B", "kind": "other"}]}
+    assert (passing.fails, passing.model_text) == (False, "raci: 1\norg: {name: Example}\n"
+                                                          "bodies: []\n")
+    unwaivable = parse_rule_doc(declared(GOOD_DOC, params={"max_odd": 1}, waivable=False))
+    assert unwaivable.waiving.startswith("TST001 cannot be waived")
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (("Message:\n\n    {body} is odd\n\n", ""), "no Message section"),
+    (("How to fix: make it even.\n\n", ""), "no How to fix section"),
+    (("Passing:\n\n    bodies: []\n", ""), "no Passing section"),
+    (("Reading: one reading.\n\nWaiving: say why.", "Waiving: say why.\n\nReading: one."),
+     "sections out of order or repeated"),
+    (("How to fix: make it even.", "How to fix: make it even.\n\nHow to fix: again."),
+     "sections out of order or repeated"),
+    (("- `max_odd`", "- `max_even`"), "the Parameters section names ['max_even']"),
+    (("- `max_odd`: the", "max_odd: the"), "a parameter is listed as - `name`: what it sets"),
+    (("Passing:\n\n    bodies: []", "Passing: bodies: []"), "a Passing example is an indented"),
+    (("Reading: one", "Reading (as of 2026-11-01): one"), "only examples take settings"),
+    (("max_odd = 2,", "max_even = 2,"), "an example sets 'max_even', which is not one"),
+    (("max_odd = 2,", "max_odd: 2,"), "an example's settings are `name = value`"),
+])
+def test_a_docstring_out_of_shape_is_refused(change: tuple[str, str], said: str) -> None:
+    doc = GOOD_DOC.replace("[ ({count}\n      times)]", "").replace(*change)
+    with pytest.raises(RuleDocError, match=said.replace("[", r"\[").replace("(", r"\(")):
+        parse_rule_doc(declared(doc, params={"max_odd": 1}))
+
+
+def test_a_rule_of_the_whole_model_says_what_it_looks_at() -> None:
+    with pytest.raises(RuleDocError, match="no Looks at section"):
+        parse_rule_doc(declared(GOOD_DOC, WHOLE_MODEL, params={"max_odd": 1}))
+    said = GOOD_DOC.replace("Why it matters:", "Looks at: every pair of bodies.\n\nWhy it matters:")
+    assert parse_rule_doc(declared(said, WHOLE_MODEL, params={"max_odd": 1})).looks_at == \
+        "Every pair of bodies."
+
+
+def test_the_pages_index_and_readme_table_are_current() -> None:
+    stale = [str(path.relative_to(ROOT)) for path in stale_files(generated_files(ROOT), ROOT)]
+    assert not stale, f"stale: {', '.join(stale)}; run python -m raci.lint.docs --write"
+
+
+def test_writing_the_docs_brings_a_stale_copy_up_to_date(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(
+        f"# raci\n\n{TABLE_START}\n| old | table |\n{TABLE_END}\nAfter the table.\n",
+        encoding="utf-8")
+    (tmp_path / PAGES).mkdir(parents=True)
+    gone = tmp_path / PAGES / "OLD001.md"
+    gone.write_text("a rule that is no more\n", encoding="utf-8")
+    assert gone in stale_files(generated_files(tmp_path), tmp_path)
+    written = write_docs(tmp_path)
+    assert gone in written and not gone.exists()
+    assert stale_files(generated_files(tmp_path), tmp_path) == []
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "| old | table |" not in readme and readme.endswith(f"{TABLE_END}\nAfter the table.\n")
+    assert "| [OWN001](docs/rules/OWN001.md) | ownership.unowned-item | error |  | A goal" in readme
+    index = (tmp_path / PAGES / "index.md").read_text(encoding="utf-8")
+    assert "| [BOD001](BOD001.md) | bodies.redundant-bodies | warning | " \
+           "`min_overlap = 0.6`, `min_members = 3` |" in index
+    page = tmp_path / PAGES / "OWN001.md"
+    page.write_text("edited by hand\n", encoding="utf-8")
+    assert stale_files(generated_files(tmp_path), tmp_path) == [page]
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,42 +264,74 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert code == 0 and len(lines) == len(RULES)
     assert lines[0].split()[:3] == ["OWN001", "ownership.unowned-item", "error"]
-
-
-def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_raci(capsys, "rules", "bod001")
-    assert code == 0
-    assert out.startswith("BOD001 bodies.redundant-bodies (default level: warning)")
-    assert out.count("Parameters") == 1, "the parameters are shown once"
-    assert "default 0.6" in out and "`min_members` (default 3)" in out
-    assert "How to fix:" in out
-    code, _, err = run_raci(capsys, "rules", "XYZ001")
-    assert code == 2 and "no rule 'XYZ001'" in err
-    code, _, err = run_raci(capsys, "rules", "OWN01")
-    assert (code, err) == (2, "raci: no rule 'OWN01'; did you mean 'OWN001'? `raci rules` "
-                              "lists them\n")
     for group in ("waivers", "WAI"):
         code, out, _ = run_raci(capsys, "rules", group)
         assert code == 0 and [line[:6] for line in out.splitlines()] == ["WAI001", "WAI002"]
 
 
-def test_the_readme_rule_table_is_the_registry() -> None:
-    """README's table of rules says what `raci rules` says, row for row."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    rows = [line for line in readme.splitlines() if re.match(r"\| [A-Z]{3}\d{3} \| \w+\.", line)]
-    expected = []
-    for r in RULES:
-        params = ", ".join(f"`{name} = {param_text(value)}`" for name, value in r.params.items())
-        expected.append(f"| {r.code} | {r.dotted_name} | {r.level} | {params} | {r.summary} |")
-    assert rows == expected
+def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "rules", "bod001")
+    assert code == 0 and out == rule_page(rule("BOD001"))
+    assert out.startswith("# BOD001 redundant-bodies\n\n`bodies.redundant-bodies` · "
+                          "default level: warning · can be waived\n")
+    for said in ("## What it looks at\n\nEvery pair of bodies, by their seat-holders",
+                 "## Why it matters", "## How to fix",
+                 "## Message\n\n```text\n{body} and {body} share {count} of {count} seat-holders",
+                 "| `min_overlap` | `0.6` | a number (above 0 and at most 1) |",
+                 "```toml\n[raci.rules.BOD001]\nlevel = \"warning\"  # error, warning, info or "
+                 "off\nmin_overlap = 0.6\nmin_members = 3\n```",
+                 "## Reading", "### Failing\n\n```yaml\nraci: 1\norg: {name: Example}\n",
+                 "`raci lint` reports:\n\n```text\nexample.yaml:",
+                 "BOD001 [warning] Body pb-a 'Programmaraad A' and Body sg-a 'Stuurgroep A' "
+                 "share 3 of 4 seat-holders (Jaccard 0.75)",
+                 "### Passing", "`raci lint` reports no BOD001 finding.",
+                 "## Waiving", "  - rule: BOD001\n    target: [pb-a, sg-a]\n"):
+        assert said in out, said
+    code, out, _ = run_raci(capsys, "rules", "DAT001")
+    assert "· cannot be waived" in out and "DAT001 cannot be waived" in out
+    assert "- rule: DAT001" not in out
+
+
+def test_rules_refuses_an_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_raci(capsys, "rules", "XYZ001")
+    assert code == 2 and "no rule 'XYZ001'" in err
+    code, _, err = run_raci(capsys, "rules", "OWN01", "--format", "json")
+    assert (code, err) == (2, "raci: no rule 'OWN01'; did you mean 'OWN001'? `raci rules` "
+                              "lists them\n")
+
+
+def test_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "rules", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and document["version"] == 1
+    assert [r["code"] for r in document["rules"]] == CODES
+    assert {r["code"] for r in document["rules"] if not r["waivable"]} == NOT_WAIVABLE
+    code, out, _ = run_raci(capsys, "rules", "OWN006", "--format", "json")
+    own006 = json.loads(out)
+    assert own006 == document["rules"][CODES.index("OWN006")]
+    assert own006["parameters"] == [{"name": "max_responsible", "default": 3,
+                                     "allowed": "a whole number (at least 0)",
+                                     "meaning": "the most Responsibles an item may have."}]
+    assert own006["messages"] == [
+        "{item} has {count} Responsibles (more than {max_responsible}): {ids}"]
+    assert own006["looks_at"].startswith("Each goal, initiative or decision;")
+    failing = own006["examples"][0]
+    assert (failing["fails"], failing["params"], failing["as_of"]) == (
+        True, {"max_responsible": 2}, None)
+    assert yaml.safe_load(failing["model"])["raci"] == 1
+    code, out, _ = run_raci(capsys, "rules", "bodies", "--format", "json")
+    bod002 = json.loads(out)["rules"][1]
+    assert bod002["parameters"][0]["default"] == ["advisory_board"]
+    assert bod002["parameters"][0]["allowed"].startswith("a list of: steering_group, ")
 
 
 def test_the_facts_tables_are_the_facts_dat001_checks() -> None:
     """DAT001's documentation and README list each fact with the rules it turns off."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### Facts a source does not record"):]
     section = section[:section.index("\n### ")]
-    doc_rows = [line for line in rule("DAT001").doc.splitlines() if line.startswith("| ")][1:]
+    description = rule_doc(rule("DAT001")).description
+    doc_rows = [line for line in description.splitlines() if line.startswith("| ")][1:]
     assert [row.split(" | ")[0] for row in doc_rows] == [f"| {fact.name}" for fact in FACTS]
     for fact, doc_row in zip(FACTS, doc_rows, strict=True):
         (readme_row,) = [line for line in section.splitlines()
@@ -133,3 +339,11 @@ def test_the_facts_tables_are_the_facts_dat001_checks() -> None:
         for row in (doc_row, readme_row):
             assert row.endswith(f"| {', '.join(fact.rules)} |")
         assert set(fact.rules) <= {r.code for r in RULES}
+
+
+def test_the_readme_shows_what_raci_rules_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("```console\n$ raci rules OWN007\n"):]
+    shown = block[len("```console\n$ raci rules OWN007\n"):block.index("…\n")]
+    _, out, _ = run_raci(capsys, "rules", "OWN007")
+    assert shown and out.startswith(shown)

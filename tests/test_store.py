@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import IntegrityError
 
@@ -292,6 +294,27 @@ def test_replace_model_replaces_everything(store: Store) -> None:
     store.replace_model(small_model("Next"))
     assert store.load() == small_model("Next")
     assert not store.is_empty()
+
+
+# SQLite fills the tables of a whole model first and builds their indexes afterwards.
+def test_a_replaced_model_keeps_every_index(store: Store, store_url: str) -> None:
+    store.replace_model(every_field_model())
+    assert schema_differences(store_url) == []
+
+
+def test_an_imported_model_has_every_index(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    open_store(url, create=True, model=every_field_model()).close()
+    assert schema_differences(url) == []
+
+
+def schema_differences(url: str) -> list[object]:
+    """How the database's tables and indexes differ from those `tables` describes."""
+    engine = make_engine(database_url(url))
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), tables.metadata)
+    engine.dispose()
+    return list(differences)
 
 
 def test_a_refused_replace_changes_nothing(store: Store) -> None:

@@ -5,8 +5,9 @@
 `convert` turns the public data in ``../shared/realdata`` (never copied into
 this repository) into one model per organisation and shape, as (name, Model)
 pairs, without writing files; `python -m benchmarks.realdata` writes them.
-One module per source. Revision 2 is the current model format; revision 1
-is what raci 0.1 could hold (see `build.to_revision_1`). docs/real-data.md
+One module per source; the spreadsheets come in through `raci import`
+(`spreadsheets`). Revision 2 is the current model format; revision 1 is what
+raci 0.1 could hold of the same models (see `build.to_revision_1`). docs/real-data.md
 says what each source became and what the linter finds in it.
 """
 
@@ -50,10 +51,10 @@ def convert(data: Path = DEFAULT_DATA, rev: int = 2) -> list[NamedModel]:
     if rev not in REVISIONS:
         raise ValueError(f"no format revision {rev}; there are {REVISIONS}")
     named = [model for source in SOURCES for model in source(data)]
+    named += spreadsheets.imported(data)
     if rev == 2:
-        return named + spreadsheets.imported(data)
-    return [NamedModel(name, to_revision_1(model))
-            for name, model in named + spreadsheets.hand_converted(data)]
+        return named
+    return [NamedModel(name, to_revision_1(model)) for name, model in named]
 
 
 __all__ = ["DEFAULT_DATA", "NamedModel", "convert"]

@@ -200,7 +200,9 @@ class Builder:
 
 def to_revision_1(model: Model) -> Model:
     """What raci 0.1 could hold of a rev. 2 model, changed in place: an A/R
-    cell keeps its A only, and a body that does not meet (0) has no cadence."""
+    cell keeps its A only, a body that does not meet (0) has no cadence, and
+    the org records no `not_recorded` facts (an import's)."""
+    model.org.not_recorded = []
     accountable = {(a.item, a.actor) for a in model.assignments if a.letter == "A"}
     model.assignments = [
         a for a in model.assignments

@@ -1,90 +1,45 @@
 """The three spreadsheets: two public RACI charts and the CNCF maintainers list.
 
-These are what `raci import FILE.csv --into DB` is for (issue 10: a matrix,
-and `--layout roster` for a list of seats), so in format revision 2 they
-come through that import (`imported`). Revision 1 predates it: `hand_converted`
-reads them here the way a designer retyping them into raci 0.1 would, for
-the "before" counts of docs/real-data.md. A RACI chart's rows are
-initiatives and its header's actors vacant roles (a chart names no people);
-a row with no letters heads the rows below it, and becomes a goal they
-contribute to. An "A/R" cell is A and R (revision 1 keeps the A). In the
-maintainers list each project is a body of its maintainers, blank cells
-repeating the row above, companies units, the maturity column a tag.
+They come in as a designer brings them in: through `raci import` (the
+library's `import_file`, the one path the command takes), each into a
+database of its own, and read back. A RACI chart is a matrix: its rows are
+initiatives, its header's actors roles (a chart names no people), a row with
+no letters a section heading, a goal the rows below it serve. The
+maintainers list is a roster, imported as the README says
+(`--column tag=A`: its first, unheaded column is the maturity, a tag): each
+project is a body of its maintainers. The import also records in
+`org.not_recorded` the facts a sheet cannot hold (chairs, cadence, ...).
+The only thing added is the as-of date, the day the data was copied, as in
+every other model.
 """
 
 from __future__ import annotations
 
-import csv
+import tempfile
 from pathlib import Path
 
-from benchmarks.realdata.build import SNAPSHOT, Builder, NamedModel, slug
+from benchmarks.realdata.build import SNAPSHOT, NamedModel
+from raci.importing import ImportOptions, import_file
 from raci.model import Model
-from raci.model.entities import parse_cell
+from raci.store import open_store
 
-RACI_CHARTS = {  # model name -> file in raci/
-    "raci-github-devops": "Stephnrl_my_stuff_raci.csv",
-    "raci-ai-governance": "ammaraltalhi_saudi-public-sector-ai-governance-lab_raci.csv",
+SHEETS = {  # model name -> (file in the data folder, its `raci import --column` options)
+    "raci-github-devops": ("raci/Stephnrl_my_stuff_raci.csv", ()),
+    "raci-ai-governance": ("raci/ammaraltalhi_saudi-public-sector-ai-governance-lab_raci.csv", ()),
+    "cncf-maintainers": ("cncf_project-maintainers.csv", ("tag=A",)),
 }
-MAINTAINERS = ("cncf-maintainers", "cncf_project-maintainers.csv")
 
 
 def imported(data: Path) -> list[NamedModel]:
-    """(rev. 2) The spreadsheets as `raci import` reads them.
-
-    WAITING FOR ISSUE 10's SPREADSHEET IMPORT (the `sheets` helper's
-    `raci import FILE.csv --into DB`, matrix and `--layout roster`): once
-    its library function is on main, call it here on each RACI chart (matrix
-    layout) and on the maintainers list (roster layout) and return the
-    models. Until then revision 2 has no spreadsheet models, and the "after"
-    column of docs/real-data.md has no rows for them.
-    """
-    return []
+    """The spreadsheets as `raci import FILE --into DB` reads them."""
+    with tempfile.TemporaryDirectory(prefix="realdata-sheets-") as folder:
+        return [NamedModel(name, _import(data / file, Path(folder) / f"{name}.db", columns))
+                for name, (file, columns) in SHEETS.items()]
 
 
-def hand_converted(data: Path) -> list[NamedModel]:
-    """(rev. 1) The spreadsheets converted by hand, as a designer on raci 0.1 would."""
-    charts = [NamedModel(name, raci_chart(data / "raci" / file))
-              for name, file in RACI_CHARTS.items()]
-    name, file = MAINTAINERS
-    return [*charts, NamedModel(name, maintainers(data / file))]
-
-
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [row for row in csv.reader(handle) if any(cell.strip() for cell in row)]
-
-
-def raci_chart(path: Path) -> Model:
-    header, *rows = _rows(path)
-    builder = Builder(path.stem, f"A RACI chart converted from {path.name}.", SNAPSHOT)
-    actors = [builder.role(slug(name), name.strip()) for name in header[1:]]
-    goal = None
-    for row in rows:
-        name, cells = row[0].strip(), row[1:]
-        if not any(cell.strip() for cell in cells):
-            goal = builder.goal(f"area.{slug(name)}", name)
-            continue
-        item = builder.initiative(slug(name), name, goals=[goal] if goal else [])
-        for actor, cell in zip(actors, cells, strict=False):
-            for letter in parse_cell(cell):
-                builder.assign(item, letter, [actor])
-    return builder.build()
-
-
-def maintainers(path: Path) -> Model:
-    _header, *rows = _rows(path)
-    builder = Builder("CNCF project maintainers", f"Converted from cncf/foundation {path.name}.",
-                      SNAPSHOT)
-    members: dict[str, list[str]] = {}
-    maturity: dict[str, str] = {}
-    above = ["", ""]
-    for row in rows:
-        level, project = (row[0].strip() or above[0]), (row[1].strip() or above[1])
-        above = [level, project]
-        name, company, handle = row[2].strip(), row[3].strip(), row[4].strip()
-        maturity[project] = level
-        members.setdefault(project, []).append(builder.person(handle or slug(name), name, company))
-    for project, people in members.items():
-        builder.body(f"project.{slug(project)}", project, "other", members=people,
-                     tags=[slug(maturity[project])])
-    return builder.build()
+def _import(file: Path, database: Path, columns: tuple[str, ...]) -> Model:
+    import_file(file, str(database), ImportOptions(columns=columns))
+    with open_store(f"sqlite:///{database}") as store:
+        model = store.load()
+    model.org.as_of = SNAPSHOT
+    return model

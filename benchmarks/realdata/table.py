@@ -8,7 +8,8 @@ Converts the real data twice, in format revision 1 for the `--before` raci
 and in revision 2 for the `--after` one, lints every model with each
 (`raci lint --format json`, in a subprocess, so each version runs its own
 code) and prints Markdown tables of the findings per rule, per dataset, and
-per dataset and rule. With no `--after` the after column stays empty.
+per dataset and rule, and of the rules the after run did not run for want
+of a fact (`summary.not_run_by_model`). With no `--after` the after column stays empty.
 `--write FILE` also puts the tables into FILE between the two markers
 below; `--samples N` prints N findings of each rule, taken in turn from
 each dataset, to judge by hand against the source.
@@ -41,6 +42,8 @@ class Run:
     """dataset -> rule code -> findings."""
     entities: dict[str, int] = field(default_factory=dict)
     findings: list[dict[str, Any]] = field(default_factory=list)
+    not_run: dict[str, dict[str, str]] = field(default_factory=dict)
+    """dataset -> rule code -> the fact not recorded (raci 0.1 runs every rule)."""
 
     def total(self, dataset: str | None = None, code: str | None = None) -> int:
         return sum(
@@ -66,10 +69,13 @@ def lint_run(raci: Path, rev: int, data: Path) -> Run:
         )
     if done.returncode != 0:
         raise SystemExit(f"{raci} lint failed (exit {done.returncode}): {done.stderr.strip()}")
-    for finding in json.loads(done.stdout)["findings"]:
+    report = json.loads(done.stdout)
+    for finding in report["findings"]:
         finding["dataset"] = Path(finding["model"]).stem
         run.counts[finding["dataset"]][finding["code"]] += 1
         run.findings.append(finding)
+    for model, rules in report["summary"].get("not_run_by_model", {}).items():
+        run.not_run[Path(model).stem] = rules
     return run
 
 
@@ -99,7 +105,20 @@ def tables(before: Run, after: Run | None) -> str:
                  if before.total(name, code) or (after and after.total(name, code))]
         lines += [f"| {name} | {code} | {_cell(before, name, code)} "
                   f"| {_cell(after, name, code)} |" for code in found]
+    if after and after.not_run:
+        lines += ["", "Rules not run after, per dataset, and the fact the data does not record:",
+                  "", "| dataset | not run |", "|---|---|"]
+        lines += [f"| {name} | {_not_run(after.not_run[name])} |"
+                  for name in datasets if after.not_run.get(name)]
     return "\n".join(lines) + "\n"
+
+
+def _not_run(rules: dict[str, str]) -> str:
+    """``BOD007, ORG004 (chairs); STR005 (success_criteria)``: rules by fact, facts in order."""
+    by_fact: dict[str, list[str]] = {}
+    for code, fact in sorted(rules.items()):
+        by_fact.setdefault(fact, []).append(code)
+    return "; ".join(f"{', '.join(codes)} ({fact})" for fact, codes in sorted(by_fact.items()))
 
 
 def samples(run: Run, per_rule: int) -> str:

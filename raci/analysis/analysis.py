@@ -6,21 +6,25 @@ part is built once, on first use, as plain dicts; only the graphs a rule
 needs are built, and none compares all pairs of anything.
 The assignment index is the one part that changes in place: the app's
 incremental `Linter` replaces the assignments of one item after a matrix edit
-(`AssignmentIndex.replace_item`); every other part depends only on entities, and
-a change to an entity builds a new `Analysis`.
+(`AssignmentIndex.replace_item`); every other part depends only on entities,
+and after a change to an entity it is forgotten and worked out anew
+(`entities_changed`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cached_property
+from typing import Any, TypeVar
 
 from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
 from raci.analysis.overlap import LookAlikes, look_alikes
 from raci.model import LETTERS, Letter
 from raci.model.lean import NO_ASSIGNMENTS, LeanBody, LeanKpi, LeanModel, LeanRole, LetterColumns
+
+Derived = TypeVar("Derived")
 
 
 class AssignmentIndex:
@@ -123,6 +127,32 @@ class Analysis:
         """Rule code -> the fact not recorded for which the engine does not
         run it (SPEC §2, DAT001); the engine fills it."""
         self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
+        self._remembered: dict[str, tuple[frozenset[str], Any]] = {}
+
+    def entities_changed(self, fields: Collection[str]) -> None:
+        """Forget what was worked out from `fields` (``body.chair``, or a kind
+        whose entities came or went: see `Rule.fields`) after the lean
+        model's entities changed in place (`Linter.update`); each part is
+        worked out again when next asked for. The assignment index stays."""
+        for name, reads in DERIVED_FROM.items():
+            if not reads.isdisjoint(fields):
+                self.__dict__.pop(name, None)
+        if not DERIVED_FROM["seat_holders"].isdisjoint(fields):
+            self._look_alikes.clear()
+        for key, (reads, _) in list(self._remembered.items()):
+            if not reads.isdisjoint(fields):
+                del self._remembered[key]
+
+    def remembered(self, key: str, reads: frozenset[str],
+                   work_out: Callable[[], Derived]) -> Derived:
+        """What `work_out` gives, worked out from the entity fields `reads`
+        alone (never from assignments) once, until one of them changes: for a
+        rule's own parts, as the cached properties are for the parts rules
+        share."""
+        if key not in self._remembered:
+            self._remembered[key] = (reads, work_out())
+        result: Derived = self._remembered[key][1]
+        return result
 
     # ---- kinds -------------------------------------------------------------
 
@@ -438,6 +468,44 @@ class Analysis:
         for kpi in self.model.kpis.values():
             index[kpi.measures].append(kpi)
         return index
+
+
+_EXTERNALITY = frozenset({"unit.parent", "unit.external", "person.unit", "person.external",
+                          "role.holders"})
+_UNITS = frozenset({"role.unit", "role.holders", "person.unit"})
+_REPORTING = frozenset({"role.reports_to", "body.reports_to"})
+DERIVED_FROM: dict[str, frozenset[str]] = {
+    "external_units": frozenset({"unit.parent", "unit.external"}),
+    "external_actors": _EXTERNALITY,
+    "vacant_roles": frozenset({"role.holders"}),
+    "actor_units": _UNITS,
+    "units_of_bodies": _UNITS | {"body.members"},
+    "_common_body": _UNITS | {"body.members"},
+    "people_by_unit": frozenset({"person.unit"}),
+    "roles_by_unit": _UNITS,
+    "bodies_by_unit": _UNITS | {"body.members"},
+    "roles_of_person": frozenset({"role.holders"}),
+    "bodies_of_member": frozenset({"body.members"}),
+    "seat_holders": frozenset({"body.members", "role.holders"}),
+    "units_meeting_in_bodies": frozenset({"body.members", "role.holders", "person.unit"}),
+    # Holds the lean bodies and roles themselves: any of their fields.
+    "temporaries": frozenset({f"{kind}.{name}" for kind, lean in (("body", LeanBody),
+                                                                  ("role", LeanRole))
+                              for name in lean._fields}),
+    "chairs": frozenset({"body.chair"}),
+    "reported_to": _REPORTING,
+    "reports_to": _REPORTING,
+    "reporting_cycles": _REPORTING,
+    "body_layers": frozenset({"body.reports_to"}),
+    "subgoals": frozenset({"goal.parent"}),
+    "active_initiatives": frozenset({"initiative.status"}),
+    "cadences": frozenset({"body.meets_every_days"}),
+    # Holds the lean indicators themselves.
+    "kpis_of": frozenset({f"kpi.{name}" for name in LeanKpi._fields}),
+}
+"""Each part the analysis works out once (a cached property), and the
+entity fields it reads; an entity coming or going changes every field of
+its kind."""
 
 
 KIND_LABELS = {

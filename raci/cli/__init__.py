@@ -21,6 +21,7 @@ from raci.cli import (
     generate_commands,
     lint_commands,
     model_commands,
+    review_commands,
     scenario_commands,
 )
 from raci.cli.options import discard_output
@@ -47,7 +48,7 @@ def cli(debug: bool) -> None:
 
 
 for module in (model_commands, scenario_commands, generate_commands, lint_commands,
-               diagram_commands, app_commands):
+               review_commands, diagram_commands, app_commands):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -7,6 +7,8 @@ Graphviz, rich and the lint engine are imported inside the commands so that
 from __future__ import annotations
 
 import sys
+import textwrap
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,16 +25,24 @@ from raci.errors import UsageError
 from raci.source import ModelSource, open_model
 
 if TYPE_CHECKING:
-    from raci.export import Matrix, RuleHelp
+    from raci.export import Fit, Matrix, Page, RuleHelp, View
     from raci.lint.engine import LintResult
     from raci.lint.findings import Finding
     from raci.model import Model
 
 VIEW_NAMES = ("org", "raci", "bodies", "goals", "decisions")
-DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
+DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 MATRIX_FORMATS = ("table", "csv", "markdown")
+PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
+DEFAULT_PAGE = "a3"
+MATRIX_LAYOUTS = ("grid", "list")
+READABLE_CELLS = 1_000_000
+"""Items by actors beyond which a grid is only for programs: say what reads."""
+NO_ITEMS = "No items in this scope.\n"
 DEFAULT_DEPTH = 2
-SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
+DEFAULT_HUB = 12
+SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
+                  ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 
 def lint_findings(source: ModelSource[Model]) -> list[Finding]:
@@ -53,7 +63,7 @@ def rule_helps() -> dict[str, RuleHelp]:
     from raci.export import rule_help
     from raci.lint import RULES
 
-    return {r.code: rule_help(r.code, r.name, r.doc, r.group) for r in RULES}
+    return {r.code: rule_help(r) for r in RULES}
 
 
 def diagram_format(fmt: str | None, output: Path | None) -> str:
@@ -76,35 +86,91 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.")
 @click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
               help="How many links from --focus to draw.")
-@format_option(DIAGRAM_FORMATS,
-               "dot (no Graphviz needed), svg, png or pdf; default: from -o, else dot.")
+@click.option("--hub", type=click.IntRange(min=0), default=DEFAULT_HUB, show_default=True,
+              help="With --focus, a node with more links is drawn but not walked through "
+                   "(0: no hubs).")
+@format_option(DIAGRAM_FORMATS, "dot (no Graphviz needed), svg, png, pdf or mermaid; "
+               "default: from -o, else dot.")
 @output_option("Write to this file instead of standard output.")
+@click.option("--page", "page_name", type=click.Choice(PAGE_NAMES), default=DEFAULT_PAGE,
+              show_default=True, help="The page the drawing is made to fit.")
+@click.option("--split", type=click.Choice(("unit", "goal")),
+              help="One drawing per top-level unit or goal area (numbered files, or the "
+                   "pages of one PDF).")
+@click.option("--no-legend", is_flag=True, help="Leave out the key under the title.")
 @click.option("--highlight-findings", is_flag=True,
               help="Colour each node by the highest level of its lint findings.")
 @timeout_option
-def diagram(model: str, view_name: str, focus: str | None, depth: int, fmt: str | None,
-            output: Path | None, highlight_findings: bool, timeout: float) -> None:
+def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
+            fmt: str | None, output: Path | None, page_name: str, split: str | None,
+            no_legend: bool, highlight_findings: bool, timeout: float) -> None:
     """Draw a view of MODEL with Graphviz: org, raci, bodies, goals or decisions.
 
-    Without -o, dot and svg go to standard output, and png and pdf too when
-    it is not a terminal.
+    Without -o, dot, svg and mermaid go to standard output, and png and pdf
+    too when it is not a terminal. A drawing that does not read on its page
+    (text under 8 pt, or longer than 3:1) is drawn all the same, with a
+    warning that says so and what to do.
     """
     from raci import export
 
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise UsageError(f"--format {fmt} is binary; give -o FILE or redirect the output")
+    if output is None and split is not None:
+        raise UsageError(f"--split {split} writes one drawing per part; give -o FILE")
     source = open_model(model)
     view = export.build_view(source.model, view_name)
     if focus is not None:
-        view = export.focus_view(view, source.model, focus, depth)
+        view = export.focus_view(view, source.model, focus, depth, hub)
     if highlight_findings:
         view = export.highlight_findings(view, lint_findings(source))
-    drawing = export.export_view(view, fmt, output, timeout=timeout)
+    page = export.PAGES[page_name]
+    parts = (export.split_view(view, source.model, split, export.fits_page(page, timeout))
+             if split else [view])
+    drawings = [export.draw(part, fmt, page=page, legend=not no_legend, timeout=timeout)
+                for part in parts]
+    for part, drawing in zip(parts, drawings, strict=True):
+        if drawing.fit is not None and not drawing.fit.reads:
+            click.echo(f"raci: warning: {fit_advice(part, page_name, drawing.fit, split)}",
+                       err=True)
     if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(drawing)
+        sys.stdout.buffer.write(drawings[0].data)
         sys.stdout.buffer.flush()
+    elif split is None:
+        export.write_drawing(output, drawings[0].data)
+    else:
+        write_parts(output, fmt, [d.data for d in drawings], page)
+
+
+def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
+    """One line: which drawing does not read on which page, why, and what to do."""
+    from raci.export import SPLITS
+
+    what = f"the {view.name} view" + (f" ({view.subtitle.split(' · ')[0]})" if split else "")
+    advice = []
+    if split is None and view.name in SPLITS:
+        advice.append(f"split it with --split {SPLITS[view.name]}")
+    if view.name == "raci":
+        advice.append("see all of it with raci matrix")
+    advice += ["draw part of it with --focus ID", "or give a larger --page"]
+    return f"{what} does not read on {page}: {fit.problem()}; {', '.join(advice)}"
+
+
+def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> None:
+    """The drawings of a split: one PDF of a page each, or numbered files."""
+    from raci import export
+
+    if fmt == "pdf":
+        export.write_drawing(output, export.on_sheets(drawings, page))
+        paths = [output]
+    else:
+        paths = [output.with_name(f"{output.stem}-{number}{output.suffix}")
+                 for number in range(1, len(drawings) + 1)]
+        for path, data in zip(paths, drawings, strict=True):
+            export.write_drawing(path, data)
+    names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
+    click.echo(f"Wrote {len(drawings)} drawing{'s' if len(drawings) != 1 else ''}: {names}")
 
 
 @click.command("matrix")
@@ -113,39 +179,78 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, fmt: str 
               help="A unit, body or goal: only its part of the matrix.")
 @format_option(MATRIX_FORMATS, "table fits the terminal; csv and markdown show all.",
                default="table")
-def matrix(model: str, scope: str | None, fmt: str) -> None:
-    """Print the RACI matrix of MODEL: items as rows, actors as columns."""
-    from raci import export
+@click.option("--layout", type=click.Choice(MATRIX_LAYOUTS), default="grid", show_default=True,
+              help="grid: items by actors, a letter in each cell; list: each item with the "
+                   "actors holding each letter, readable at any size.")
+def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
+    """Print the RACI matrix of MODEL: items as rows, actors as columns (or, with
+    --layout list, each item with the actors holding each letter)."""
+    from raci.export import build_matrix
 
-    table = export.build_matrix(open_model(model).model, scope)
-    if fmt == "csv":
-        click.echo(export.matrix_csv(table), nl=False)
-    elif fmt == "markdown":
-        click.echo(export.matrix_markdown(table), nl=False)
-    else:
+    table = build_matrix(open_model(model).model, scope)
+    if layout == "list":
+        write_lines(matrix_list_lines(table, fmt))
+    elif fmt == "table":
         print_matrix_table(table)
+    else:
+        if len(table.rows) * len(table.columns) > READABLE_CELLS:
+            click.echo(f"note: the matrix is {len(table.rows):,} items by "
+                       f"{len(table.columns):,} actors; --layout list names each item's actors "
+                       "and --scope ID narrows it", err=True)
+        write_lines(matrix_grid_lines(table, fmt))
+
+
+def matrix_grid_lines(table: Matrix, fmt: str) -> Iterator[str]:
+    from raci.export.matrix import matrix_csv_lines, matrix_markdown_lines
+
+    return matrix_csv_lines(table) if fmt == "csv" else matrix_markdown_lines(table)
+
+
+def matrix_list_lines(table: Matrix, fmt: str) -> Iterator[str]:
+    from raci.export.matrix import list_csv_lines, list_markdown_lines, list_text_lines
+
+    if fmt == "csv":
+        return list_csv_lines(table)
+    if fmt == "markdown":
+        return list_markdown_lines(table)
+    if not table.rows:
+        return iter([NO_ITEMS])
+    return list_text_lines(table, colour=terminal()[1])
 
 
 def print_matrix_table(table: Matrix) -> None:
+    from raci.export import matrix_table
+
+    if not table.rows:
+        write_lines([NO_ITEMS])
+        return
+    width, colour = terminal()
+    laid_out = matrix_table(table, width, colour=colour)
+    write_lines(laid_out.lines)
+    if laid_out.left_out:
+        note = (f"{laid_out.left_out} of {len(table.columns)} actors left out to fit {width} "
+                "columns (the busiest are shown); see them all with --format csv or --format "
+                "markdown, each item's actors with --layout list, or narrow the matrix with "
+                "--scope ID.")
+        write_lines([textwrap.fill(note, width) + "\n"])
+
+
+def terminal() -> tuple[int, bool]:
+    """The width to fit and whether to use colour, as rich finds them (COLUMNS,
+    NO_COLOR, FORCE_COLOR and TERM are honoured; a pipe is 80 wide, no colour)."""
     from rich.console import Console
 
-    from raci import export
+    console = Console()
+    colour = console.is_terminal and console.color_system is not None and not console.no_color
+    return console.width, colour
 
-    console = Console(highlight=False)
-    # Captured and echoed: rich would end the process with exit 1 on a
-    # closed pipe, where the command line says so and exits 2.
-    with console.capture() as captured:
-        if not table.rows:
-            console.print("No items in this scope.")
-        else:
-            rendered, left_out = export.matrix_table(table, console.width)
-            console.print(rendered)
-            if left_out:
-                console.print(
-                    f"{left_out} of {len(table.columns)} actors left out to fit "
-                    f"{console.width} columns (the busiest are shown); see them all with "
-                    "--format csv or --format markdown, or narrow the matrix with --scope ID.")
-    click.echo(captured.get(), nl=False)
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Write the lines as they are made: a matrix of any size in little memory."""
+    write = sys.stdout.write
+    for line in lines:
+        write(line)
+    sys.stdout.flush()
 
 
 @click.command("report")

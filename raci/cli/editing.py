@@ -9,7 +9,7 @@ view of it, kept as the scenario's next change.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,6 +51,24 @@ class Editing:
         return f"{summary} (scenario {self.scenario.name})"
 
 
+    def keep(self, steps: Sequence[Step]) -> str:
+        """Store changes already made on `model` (each with what it found and
+        its summary), in one transaction: in the model, or as the scenario's
+        next changes. Refused, and nothing stored, if the model is broken.
+        Returns where they went."""
+        from raci.model.checks import check_model
+
+        problems = check_model(self.model)
+        if problems:
+            raise UsageError("; ".join(p.message for p in problems) + "; nothing was written")
+        if self.scenario is None:
+            self.store.save_all([step.change for step in steps])
+            return "the model"
+        self.store.add_steps(self.scenario.name, steps, after=len(self.scenario.steps))
+        self.scenario.steps.extend(steps)
+        return f"scenario {self.scenario.name}"
+
+
 @contextmanager
 def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
     """The database MODEL names and the model to edit: its own, or the view
@@ -67,6 +85,15 @@ def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
             yield Editing(store, store.load(), None)
         else:
             yield Editing(store, *store.load_view(scenario))
+
+
+def ensure_scenario(spec: str, name: str, description: str) -> None:
+    """Make scenario `name` of the database MODEL names, unless it has one."""
+    from raci.store import open_store
+
+    with open_store(database_url(split_scenario(spec)[0])) as store:
+        if name not in {s.name for s in store.scenarios()}:
+            store.create_scenario(name, description)
 
 
 def existing(

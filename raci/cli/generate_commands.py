@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from raci.cli.options import output_option
+from raci.cli.options import output_option, tell_schema_written
 from raci.errors import UsageError
 from raci.source import FILE_SUFFIXES
 
@@ -16,8 +16,11 @@ from raci.source import FILE_SUFFIXES
               help="small ≈ 500 entities, ministry ≈ 8,000, national ≈ 80,000.")
 @click.option("--seed", type=int, default=1, show_default=True,
               help="The same size and seed give the same file, byte for byte.")
+@click.option("--scale", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Multiply the ministries, and so nearly everything else: "
+                   "--size national --scale 4 is four national models' worth.")
 @output_option("The model file to write: .yaml, .yml or .json.", required=True)
-def generate(size: str, seed: int, output: Path) -> None:
+def generate(size: str, seed: int, scale: int, output: Path) -> None:
     """Write a synthetic organisation with realistic shapes and some of every weakness."""
     from raci.formats import write_model
     from raci.generate import generate_model
@@ -26,10 +29,12 @@ def generate(size: str, seed: int, output: Path) -> None:
         raise UsageError(f"{output}: give a .yaml, .yml or .json file to write")
     if not output.parent.is_dir():
         raise UsageError(f"{output}: the folder {output.parent} does not exist")
-    model = generate_model(size, seed)
-    write_model(model, output)
+    model = generate_model(size, seed, scale=scale)
+    schema = write_model(model, output)
+    scaled = "" if scale == 1 else f" ×{scale}"
     click.echo(f"Wrote {output}: {len(model):,} entities, "
-               f"{len(model.assignments):,} assignments ({size}, seed {seed}).")
+               f"{len(model.assignments):,} assignments ({size}{scaled}, seed {seed}).")
+    tell_schema_written(schema)
 
 
 COMMANDS: list[click.Command] = [generate]

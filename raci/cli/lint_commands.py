@@ -14,16 +14,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from raci.cli.options import format_option
+from raci.cli.options import format_option, write_output
 from raci.errors import UsageError
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
 from raci.lint.output import FORMATS
 
 if TYPE_CHECKING:
+    from raci.lint.config import LintConfig
     from raci.lint.rule import Rule
+    from raci.lint.run import LintOne, ModelResult
 
 EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2
+RULES_FORMATS = ("text", "json")
 
 
 @click.command()
@@ -47,22 +50,43 @@ EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2
                    "(text, json or markdown).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the output to this file instead of standard output.")
+@click.option("--suggest", is_flag=True,
+              help="Under each finding, the edits that would resolve it, each tried on the "
+                   "model: what it resolves and introduces (text, json or markdown).")
+@click.option("--fix", is_flag=True,
+              help="Apply the certain suggestions (the finding's only one, safe, resolving it "
+                   "and introducing nothing) to each database, in one transaction.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix: also apply a finding's only suggestion when it is not safe "
+                   "(it decides something), if it resolves the finding and introduces nothing.")
+@click.option("--scenario", metavar="NAME",
+              help="With --fix: put the fixes in this scenario (made if absent) instead of "
+                   "the model.")
 def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | None,
          fail_on: str | None, as_of: str | None, baseline: Path | None,
          write_baseline: Path | None, config_file: Path | None, statistics: bool,
-         output_file: Path | None) -> None:
+         output_file: Path | None, suggest: bool, fix: bool, unsafe_fixes: bool,
+         scenario: str | None) -> None:
     """Lint models for governance weaknesses (see `raci rules`).
 
     A model that cannot be read is reported in the chosen format and does
-    not stop the others; the run then exits 2.
+    not stop the others; the run then exits 2. `--suggest` and `--fix`
+    read each model whole; `--fix` writes only to databases.
     """
-    from raci.lint.output import RENDERERS, STATISTICS_FORMATS, STATISTICS_RENDERERS
+    from raci.lint.output import (
+        RENDERERS,
+        STATISTICS_FORMATS,
+        STATISTICS_RENDERERS,
+        SUGGEST_FORMATS,
+    )
     from raci.lint.rules import RULES
     from raci.lint.run import config_for, run_lint
 
-    if statistics and fmt not in STATISTICS_FORMATS:
-        raise UsageError(f"--statistics: works with --format {', '.join(STATISTICS_FORMATS)}, "
-                         f"not {fmt}")
+    for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
+                                   (suggest, "--suggest", SUGGEST_FORMATS)):
+        if asked and fmt not in formats:
+            raise UsageError(f"{option}: works with --format {', '.join(formats)}, not {fmt}")
+    _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(f"{config_file}: no such configuration file")
     if select is not None and not split_codes(select):  # an empty CI variable, most likely
@@ -73,9 +97,15 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file; write one with --write-baseline")
-    run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline)
+    fixing = _fixing(scenario, unsafe=unsafe_fixes, suggest=suggest) if fix else None
+    run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
+                   lint_one=fixing, suggest=suggest)
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
-    _write(render(run, RULES), output_file)
+    write_output(render(run, RULES), output_file)
+    if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
+        for model, fixes in run.fixes.items():
+            count = f"{len(fixes)} finding{'' if len(fixes) == 1 else 's'}"
+            click.echo(f"raci: fixed {count} in {model}", err=True)
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
@@ -90,41 +120,77 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
-def _write(output: str, path: Path | None) -> None:
-    """The output on stdout, or in the file `--output-file` names."""
-    if path is None:
-        click.echo(output, nl=False)
+def _check_fixing(models: Sequence[str], *, fix: bool, unsafe: bool,
+                  scenario: str | None) -> None:
+    """`--fix` works on databases; `--unsafe-fixes` and `--scenario` need it."""
+    from raci.model.scenarios import is_valid_scenario_name
+    from raci.source import is_model_file, split_scenario
+
+    if not fix:
+        for given, name in ((unsafe, "--unsafe-fixes"), (scenario is not None, "--scenario")):
+            if given:
+                raise UsageError(f"{name}: works with --fix")
         return
-    try:
-        path.write_text(output, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write the output: {error.strerror}") from None
+    if scenario is not None and not is_valid_scenario_name(scenario):
+        raise UsageError(f"--scenario: {scenario!r} is not a scenario name: letters, digits, "
+                         "_ and -, starting with a letter or digit")
+    for model in models:
+        if is_model_file(split_scenario(model)[0]):
+            raise UsageError(
+                f"--fix: {model} is a model file, and raci does not write model files (they "
+                f"keep your comments and order); fix a database instead: `raci import {model} "
+                "--into org.db`, `raci lint org.db --fix`, then `raci export org.db` if the "
+                "file must follow")
+
+
+def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
+    """Lint one database with `--fix`: the certain suggestions applied and
+    stored in one transaction (in the model, or in the scenario), the
+    findings left reported."""
+    from raci.cli.editing import edit, ensure_scenario
+    from raci.lint.run import suggested
+    from raci.lint.suggestions import Suggester
+    from raci.model.scenarios import Step
+
+    def fix_one(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
+        if scenario is not None:
+            ensure_scenario(spec, scenario, "fixes made by raci lint --fix")
+        with edit(spec, scenario) as editing:
+            suggester = Suggester(editing.model, config, label=spec)
+            fixes = suggester.fix(unsafe=unsafe, skip=accepted)
+            if fixes:
+                editing.keep([Step(fix.suggestion.change, fix.found, fix.suggestion.summary)
+                              for fix in fixes])
+            return suggested(suggester, accepted, fixes, suggest=suggest)
+
+    return fix_one
 
 
 @click.command()
 @click.argument("code", required=False)
-def rules(code: str | None) -> None:
+@format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
+                              "json (the rules' documentation as data).", default="text")
+def rules(code: str | None, fmt: str) -> None:
     """List the lint rules (or one group's: `raci rules OWN`), or explain one:
-    what, why, how to fix, parameters."""
-    from raci.lint.rule import param_text
+    what it finds and looks at, why it matters, how to fix it, its message,
+    parameters and configuration, how to waive it, and examples."""
+    from raci.lint.docs import rule_json, rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
     group = RULES if code is None else [
         r for r in RULES if code.lower() in (r.group, r.code[:3].lower())]
     if code is None or group:
-        _list_rules(group)
+        if fmt == "json":
+            click.echo(rules_json(group), nl=False)
+        else:
+            _list_rules(group)
         return
     found = find_rule(code)
     if found is None:
         nearest = closest_rule(code)
         hint = f" did you mean {nearest!r}?" if nearest else ""
         raise UsageError(f"no rule {code!r};{hint} `raci rules` lists them")
-    click.echo(f"{found.code} {found.dotted_name} (default level: {found.level})\n")
-    click.echo(found.doc)  # its "Parameters:" paragraph gives the defaults
-    click.echo(f"\nConfigure in pyproject.toml: [tool.raci.rules.{found.code}] "
-               "level = \"error\"|\"warning\"|\"info\"|\"off\""
-               + "".join(f", {name} = {param_text(default)}"
-                         for name, default in found.params.items()))
+    click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:

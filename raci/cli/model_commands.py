@@ -26,6 +26,7 @@ from raci.cli.options import (
     output_option,
     progress_bar,
     scenario_option,
+    tell_schema_written,
 )
 from raci.errors import ModelFileError, UsageError
 from raci.model import (
@@ -130,8 +131,9 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
     if output is None:
         sys.stdout.write(dump_model(source.model, fmt))  # type: ignore[arg-type]
         return
-    write_model(source.model, output, fmt)  # type: ignore[arg-type]
+    schema = write_model(source.model, output, fmt)  # type: ignore[arg-type]
     click.echo(f"wrote {output}", err=True)
+    tell_schema_written(schema)
 
 
 def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
@@ -148,6 +150,28 @@ def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) ->
         from raci.lint import lint_model
 
         write_matrix_workbook(source.model, lint_model(source), output)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@output_option("Write the schema to this file instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of model files (draft 2020-12), for editors and other tools.
+
+    \b
+    The YAML files raci writes start with the line
+      # yaml-language-server: $schema=raci-model.schema.json
+    which editors follow to the schema beside the file. Beside a file of
+    your own, write it with
+      raci schema -o raci-model.schema.json
+    """
+    from raci.formats.files import write_file_whole
+    from raci.formats.schema import schema_text
+
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    write_file_whole(output, schema_text())
     click.echo(f"wrote {output}", err=True)
 
 
@@ -367,7 +391,7 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
 
 
 COMMANDS: list[click.Command] = [
-    new, import_, export, validate, add, set_, rename, rm, assign, unassign,
+    new, import_, export, schema, validate, add, set_, rename, rm, assign, unassign,
 ]
 
 

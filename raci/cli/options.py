@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import click
 
+from raci.errors import UsageError
+
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
 
@@ -53,6 +55,17 @@ def format_option(choices: Sequence[str], help: str, *,
                         show_default=default is not None, help=help)
 
 
+def write_output(text: str, path: Path | None, what: str = "the output") -> None:
+    """`text` on stdout, or in the file `-o` names (a one-line reason if it cannot be)."""
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write {what}: {error.strerror}") from None
+
+
 def confirm(message: str) -> None:
     """Say what a command just saved. The change is made: a reader that went
     away makes the saying fail, not the command."""
@@ -60,6 +73,13 @@ def confirm(message: str) -> None:
         click.echo(message)
     except BrokenPipeError:
         discard_output()
+
+
+def tell_schema_written(schema: Path | None) -> None:
+    """Say that a model file's schema was written beside it (see `raci schema`)."""
+    if schema is not None:
+        click.echo(f"wrote {schema} beside it: editors check and complete the model file "
+                   "against it", err=True)
 
 
 def discard_output() -> None:

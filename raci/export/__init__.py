@@ -3,19 +3,25 @@
 The app and the command line call the same functions:
 
 - `build_view(model, name)` builds one of `VIEWS` as plain data;
-  `focus_view(view, model, focus, depth)` keeps one entity's neighbourhood,
-  `highlight_findings(view, findings)` colours nodes by their findings;
-- `to_dot(view)` gives the Graphviz source, `export_view(view, fmt, path)`
-  draws it (dot, svg, png, pdf) and `render(dot, fmt, path)` runs `dot` on
-  any source; `neighbourhood_text(model, view, focus, depth)` previews a
-  neighbourhood as text;
+  `focus_view(view, model, focus, depth, hub)` keeps one entity's
+  neighbourhood, `highlight_findings(view, findings)` colours nodes by their
+  findings, `split_view(view, model, by)` cuts it into one view per unit or
+  goal area;
+- `to_dot(view, page=, legend=)` gives the Graphviz source and
+  `to_mermaid(view)` the Mermaid source; `draw(view, fmt, page=, legend=)`
+  draws it (dot, svg, png, pdf, mermaid) made for one of `PAGES` and says
+  how it came out on the page (`Drawing.fit`); `export_view(view, fmt,
+  path)` draws and writes it, `on_sheets(pdfs, page)` puts PDFs on pages of
+  their own, and `render(dot, fmt, path)` runs `dot` on any source;
+  `neighbourhood_text(model, view, focus, depth)` previews a neighbourhood
+  as text;
 - `build_matrix(model, scope)` and `matrix_csv`, `matrix_markdown`,
   `matrix_table` show the RACI matrix; `write_report(...)` writes the handout
   (HTML, PDF or Markdown), whose first page of charts `raci.export.charts` draws.
 """
 
 from raci.export.dot import to_dot
-from raci.export.graph import View, focus_view, highlight_findings
+from raci.export.graph import DEFAULT_HUB, View, focus_view, highlight_findings
 from raci.export.matrix import (
     GoalArea,
     Matrix,
@@ -25,32 +31,49 @@ from raci.export.matrix import (
     matrix_markdown,
     matrix_table,
 )
+from raci.export.mermaid import to_mermaid
+from raci.export.page import DEFAULT_PAGE, PAGES, Fit, Page
 from raci.export.preview import PreviewLine, neighbourhood, neighbourhood_text
 from raci.export.render import (
     FORMATS,
     MAX_LAYOUT_NODES,
+    Drawing,
     GraphvizMissingError,
     LayoutError,
+    draw,
     export_view,
+    fits_page,
+    on_sheets,
     render,
+    write_drawing,
 )
 from raci.export.report import RuleHelp, rule_help, write_report
+from raci.export.split import SPLITS, split_view
 from raci.export.views import VIEWS, build_view
 
 __all__ = [
+    "DEFAULT_HUB",
+    "DEFAULT_PAGE",
     "FORMATS",
     "MAX_LAYOUT_NODES",
+    "PAGES",
+    "SPLITS",
     "VIEWS",
+    "Drawing",
+    "Fit",
     "GoalArea",
     "GraphvizMissingError",
     "LayoutError",
     "Matrix",
+    "Page",
     "PreviewLine",
     "RuleHelp",
     "View",
     "build_matrix",
     "build_view",
+    "draw",
     "export_view",
+    "fits_page",
     "focus_view",
     "goal_area_matrices",
     "highlight_findings",
@@ -59,8 +82,12 @@ __all__ = [
     "matrix_table",
     "neighbourhood",
     "neighbourhood_text",
+    "on_sheets",
     "render",
     "rule_help",
+    "split_view",
     "to_dot",
+    "to_mermaid",
+    "write_drawing",
     "write_report",
 ]

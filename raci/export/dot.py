@@ -1,32 +1,43 @@
-"""Turn a `View` into Graphviz source, with every name shown as written.
+"""Turn a `View` into Graphviz source, made to fit a page.
 
-Names go into HTML-like labels, escaped for HTML (`&`, `<`, `>`, quotes)
-and for Graphviz's own backslash sequences (`\\N` would otherwise print the
-node's name). Graphviz node names are generated (`n1`, `n2`): entity ids may
-hold a colon, which DOT would read as a port. The entity id travels in the
-`id` attribute, so the SVG keeps it.
+Graphviz node names are generated (`n1`, `n2`): entity ids may hold a
+colon, which DOT would read as a port. The entity id travels in the `id`
+attribute, so the SVG keeps it. The title and the key stand in the graph's
+label (`raci.export.legend`); crowded rows are wrapped
+(`raci.export.layout`) and the disconnected parts packed by Graphviz itself
+(`pack`); a page (`raci.export.page`) gives the `size` it is scaled to fit.
 """
 
 from __future__ import annotations
 
-import html
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 
 import graphviz
 
-from raci.export.graph import Cluster, Edge, Highlight, Style, View
+from raci.export.graph import Cluster, Edge, View
+from raci.export.layout import (
+    ROOM,
+    Fitting,
+    Link,
+    staggered_lengths,
+    turn_table,
+    wrapping_links,
+)
+from raci.export.legend import heading
+from raci.export.look import FONT, NAME_POINTS, NOTE_POINTS, marked, merged, node_label, plain_label
+from raci.export.page import Page
+from raci.export.table import table_label
 
-FONT = "Helvetica"
-LEVEL_COLOURS = {  # fill, outline
-    "error": ("#f5b7b1", "#922b21"),
-    "warning": ("#fae5b0", "#9a7d0a"),
-    "info": ("#d6eaf8", "#1f618d"),
-}
 # Cluster attributes are inherited by nested clusters in Graphviz, so every
 # cluster states each one, falling back to these.
 CLUSTER_DEFAULTS = {"style": "solid", "color": "black", "fontcolor": "black",
                     "fillcolor": "white", "penwidth": "1"}
+SPACING = {"nodesep": "0.2", "ranksep": "0.3"}
+"""Inches between nodes of a rank and between ranks: Graphviz's defaults
+(0.25 and 0.5) leave a page mostly empty."""
+GUESSED = Fitting()
+RANKSEP_FOR_LETTERS = "0.7"
+"""Letters at arrowheads need edges long enough to tell which end they are at."""
 
 
 def top(view: View) -> str:
@@ -34,143 +45,83 @@ def top(view: View) -> str:
     return "b" if view.direction == "BT" else "t"
 
 
-def html_text(text: str) -> str:
-    """One name as HTML-label content: escaped, each line break a `<BR/>`."""
-    lines = (html.escape(_visible_controls(line), quote=True).replace("\\", "\\\\")
-             for line in (text.splitlines() or [""]))
-    return "<BR/>".join(lines)
-
-
-def _visible_controls(text: str) -> str:
-    """Control characters as their visible pictures (␀…␟); XML cannot carry them."""
-    return "".join(chr(0x2400 + ord(c)) if ord(c) < 32 and c != "\t" else c for c in text)
-
-
-def node_label(title: str, lines: list[str]) -> str:
-    notes = "".join(f'<BR/><FONT POINT-SIZE="10">{html_text(line)}</FONT>' for line in lines)
-    return f"<<B>{html_text(title)}</B>{notes}>"
-
-
-def plain_label(text: str) -> str:
-    return f"<{html_text(text)}>"
-
-
-def merged(styles: list[Style]) -> dict[str, str]:
-    """Attributes of several styles; the `style` flags of each are kept together."""
-    attrs: dict[str, str] = {}
-    flags: list[str] = []
-    for style in styles:
-        for key, value in style.attrs.items():
-            if key == "style":
-                flags += [flag for flag in value.split(",") if flag not in flags]
-            else:
-                attrs[key] = value
-    if flags:
-        attrs["style"] = ",".join(flags)
-    return attrs
-
-
-def marked(attrs: dict[str, str], mark: Highlight | None) -> dict[str, str]:
-    """Colour by the highest level of an entity's findings."""
-    if mark is None:
-        return attrs
-    fill, outline = LEVEL_COLOURS[mark.level]
-    flags = [f for f in attrs.get("style", "").split(",") if f]
-    return {**attrs, "style": ",".join([*flags, "filled"]), "fillcolor": fill,
-            "color": outline, "penwidth": "2"}
-
-
-def to_dot(view: View) -> graphviz.Digraph:
-    """The Graphviz source of a view, with its legend."""
+def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
+           fitting: Fitting = GUESSED) -> graphviz.Digraph:
+    """The Graphviz source of a view: scaled to fit `page` if given, with its key
+    under the title unless `legend` is off, fitted to the page as `fitting`
+    says (`raci.export.layout`: crowded rows wrapped, leaves staggered, parts
+    laid out; by default as guessed from the text, parts packed by Graphviz)."""
     dot = graphviz.Digraph(name=view.name)
-    dot.attr("graph", rankdir=view.direction, label=plain_label(view.title), labelloc="t",
-             fontname=FONT, newrank="true", id=view.name)
-    dot.attr("node", fontname=FONT)
-    dot.attr("edge", fontname=FONT, fontsize="10")
-    names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
+    dot.attr("graph", **_graph_attrs(view, page, legend, fitting))
+    dot.attr("node", fontname=FONT, fontsize=str(NAME_POINTS), margin="0.06,0.03")
+    dot.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
+    room = page.room if page is not None else ROOM
+    rows = view.table_rows()
+    if rows is not None:
+        turned = turn_table(len(rows), len(view.nodes) - len(rows), room)
+        dot.node("table", shape="plain", label=table_label(view, rows, turned),
+                 id=f"{view.name}:table")
+        return dot
+    names = node_names(view)
     _add_nodes_in_clusters(dot, view, names)
+    _add_edges(dot, view, names, fitting.stagger)
+    wrapping = wrapping_links(view, ranked_edges(view), room, fitting.sizes) if fitting.wrap \
+        else []
+    for tail, head in [*wrapping, *fitting.links]:
+        for end in (tail, head):
+            if end not in names:  # a point between two shelves of parts
+                names[end] = f"p{len(names) + 1}"
+                dot.node(names[end], shape="point", width="0", height="0", style="invis",
+                         label="")
+        dot.edge(names[tail], names[head], style="invis")
+    return dot
+
+
+def _graph_attrs(view: View, page: Page | None, legend: bool,
+                 fitting: Fitting) -> dict[str, str]:
+    """The title and key, spacing, page size and, unless the parts are laid out by
+    `fitting.links`, Graphviz's packing of them (`pack`): node by node where it
+    can, part by part where frames would otherwise overlap a part."""
+    letters = any(edge.head_label for edge in view.edges)
+    return {
+        "rankdir": view.direction, "label": heading(view, legend, fitting.width),
+        "labelloc": "t", "labeljust": "l", "fontname": FONT, "id": view.name,
+        **({} if fitting.links else {"pack": "true",
+                                     "packmode": "graph" if view.clusters else "node"}),
+        **SPACING, **({"ranksep": RANKSEP_FOR_LETTERS} if letters else {}),
+        **({"size": page.size_attribute} if page is not None else {}),
+        **({"ratio": f"{fitting.ratio:.3f}"} if fitting.ratio else {}),
+    }
+
+
+def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger: int) -> None:
+    """Every edge in its style, the leaves' edges staggered over `stagger` ranks."""
     labels_at: Counter[str] = Counter()
-    ranked = _ranked_edges(view)
-    staggered = stagger_leaves(ranked)
+    ranked = [number for number, edge in enumerate(view.edges, 1) if _constrains(view, edge)]
+    lengths = {ranked[index]: length for index, length in
+               staggered_lengths(ranked_edges(view), stagger).items()}
     for number, edge in enumerate(view.edges, 1):
         attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs,
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
-        if number in staggered:
-            attrs["minlen"] = str(staggered[number])
-        if edge.label:
-            attrs["label"] = plain_label(edge.label)
+        if number in lengths:
+            attrs["minlen"] = str(lengths[number])
+        if edge.label:  # a line drawn aside gets its words beside it once laid out: as
+            # its own label, Graphviz 2.43 crashes on some layouts and takes minutes on others
+            attrs["xlabel" if not _constrains(view, edge) else "label"] = plain_label(edge.label)
         if edge.head_label:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
-    for tail, head in chain_loners(view, ranked):
-        dot.edge(names[tail], names[head], style="invis")
-    _add_legend(dot, view)
-    return dot
 
 
-LEAVES_PER_RANK = 8
-"""More leaves than this on one node are spread over several ranks."""
+def ranked_edges(view: View) -> list[Link]:
+    """(tail, head) of the edges that take part in ranking."""
+    return [(edge.tail, edge.head) for edge in view.edges if _constrains(view, edge)]
 
 
-def stagger_leaves(ranked: list[tuple[int, Edge]]) -> dict[int, int]:
-    """Edge number (from 1) -> its `minlen`, for the leaves of crowded nodes.
-
-    Dozens of bodies reporting to one board, or people to one unit, would
-    otherwise stand in one rank tens of thousands of points wide. As
-    Graphviz's `unflatten -l` does, each such leaf (a node with this one
-    edge only) gets an edge one to `ranks` long in turn, so they stand in
-    staggered rows of `LEAVES_PER_RANK` or more (see `_spread`). Only the
-    `ranked` edges count (`_ranked_edges`: not an overlap drawn aside).
-    """
-    degree: Counter[str] = Counter()
-    for _, edge in ranked:
-        degree[edge.tail] += 1
-        degree[edge.head] += 1
-    leaves: defaultdict[str, list[int]] = defaultdict(list)
-    for number, edge in ranked:
-        if degree[edge.tail] == 1:
-            leaves[edge.head].append(number)
-        elif degree[edge.head] == 1:
-            leaves[edge.tail].append(number)
-    minlen: dict[int, int] = {}
-    for numbers in leaves.values():
-        if len(numbers) > LEAVES_PER_RANK:
-            ranks = _spread(len(numbers))
-            minlen.update((number, 1 + place % ranks)
-                          for place, number in enumerate(numbers) if place % ranks)
-    return minlen
-
-
-def chain_loners(view: View, ranked: list[tuple[int, Edge]]) -> list[tuple[str, str]]:
-    """Pairs of nodes to join by an invisible edge: the nodes outside any
-    frame that none of the `ranked` edges touches (bodies reporting to
-    nothing, say), in chains
-    `_spread` long, as Graphviz's `unflatten -c` does, when there are more
-    than `LEAVES_PER_RANK`; else they would stand in one long row."""
-    touched = {node for _, edge in ranked for node in (edge.tail, edge.head)}
-    loners = [node_id for node_id, node in view.nodes.items()
-              if node.cluster is None and node_id not in touched]
-    if len(loners) <= LEAVES_PER_RANK:
-        return []
-    ranks = _spread(len(loners))
-    return [(loners[place], loners[place + 1]) for place in range(len(loners) - 1)
-            if (place + 1) % ranks]
-
-
-def _spread(count: int) -> int:
-    """Over how many ranks `count` nodes are spread: rows of
-    `LEAVES_PER_RANK`, or of about the square root of twice their number
-    where that is more (so many nodes do not make a tall thin strip)."""
-    per_rank = max(LEAVES_PER_RANK, math.ceil(math.sqrt(2 * count)))
-    return math.ceil(count / per_rank)
-
-
-def _ranked_edges(view: View) -> list[tuple[int, Edge]]:
-    """(number from 1, edge) of the edges that rank their nodes: no loops,
-    nothing drawn aside."""
-    return [(number, edge) for number, edge in enumerate(view.edges, 1)
-            if edge.tail != edge.head and _constrains(view, edge)]
+def node_names(view: View) -> dict[str, str]:
+    """Entity id -> its Graphviz node name."""
+    return {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
 
 
 def _constrains(view: View, edge: Edge) -> bool:
@@ -190,7 +141,7 @@ def head_label_attrs(text: str, edge_attrs: dict[str, str], earlier: int) -> dic
     colour = edge_attrs.get("fontcolor", edge_attrs.get("color", "black"))
     angle = HEAD_LABEL_ANGLES[earlier % len(HEAD_LABEL_ANGLES)]
     return {"headlabel": plain_label(text), "labeldistance": "2.5", "labelangle": str(angle),
-            "labelfontcolor": colour, "labelfontsize": "11"}
+            "labelfontcolor": colour, "labelfontsize": str(NAME_POINTS)}
 
 
 def _node_attrs(view: View, node_id: str) -> dict[str, str]:
@@ -215,6 +166,7 @@ def _cluster_graph(view: View, cluster: Cluster, number: int) -> graphviz.Digrap
     sub = graphviz.Digraph(name=f"cluster_{number}")
     classes = [cluster.style, *([f"finding-{mark.level}"] if mark else [])]
     sub.attr("graph", **{**CLUSTER_DEFAULTS, **style}, labelloc=top(view),
+             fontsize=str(NAME_POINTS),
              label=node_label(cluster.title, lines),
              id=f"{view.name}:{cluster.id}", **{"class": " ".join(classes)})
     return sub
@@ -228,12 +180,7 @@ def _add_nodes_in_clusters(dot: graphviz.Digraph, view: View, names: dict[str, s
     opening lines are written on the way down and its closing brace on the
     way up, iteratively, so deep unit trees cost no more than flat ones.
     """
-    members: dict[str | None, list[str]] = defaultdict(list)
-    for node_id, node in view.nodes.items():
-        members[node.cluster if node.cluster in view.clusters else None].append(node_id)
-    children: dict[str | None, list[str]] = defaultdict(list)
-    for cluster in view.clusters.values():
-        children[cluster.parent if cluster.parent in view.clusters else None].append(cluster.id)
+    members, children = view.frames()
     for node_id in members[None]:
         dot.node(names[node_id], **_node_attrs(view, node_id))
     numbers = {cluster_id: number for number, cluster_id in enumerate(view.clusters, 1)}
@@ -249,36 +196,3 @@ def _add_nodes_in_clusters(dot: graphviz.Digraph, view: View, names: dict[str, s
         dot.body.extend(list(sub.__iter__(subgraph=True))[:-1])  # all but its closing brace
         stack.append((cluster_id, False))
         stack.extend((c, True) for c in reversed(children[cluster_id]))
-
-
-def _add_legend(dot: graphviz.Digraph, view: View) -> None:
-    """A framed key with each node look, edge look and finding colour the view uses."""
-    used_nodes = {key for node in view.nodes.values() for key in node.styles}
-    used_edges = {edge.style for edge in view.edges}
-    used_clusters = {cluster.style for cluster in view.clusters.values()}
-    used_levels = {mark.level for mark in view.highlights.values()}
-    legend = graphviz.Digraph(name="cluster_legend")
-    legend.attr("graph", **CLUSTER_DEFAULTS, labelloc=top(view), label="<<B>Legend</B>>",
-                id=f"{view.name}:legend")
-    legend.attr("node", shape="box", fontsize="10")
-    entries: list[tuple[str, dict[str, str]]] = [
-        (style.legend, style.attrs) for key, style in view.node_styles.items() if key in used_nodes
-    ]
-    entries += [(f"{style.legend} (frame)", style.attrs)
-                for key, style in view.cluster_styles.items() if key in used_clusters]
-    entries += [(f"has {level} findings", marked({}, Highlight(level, [])))
-                for level in LEVEL_COLOURS if level in used_levels]
-    for number, (text, attrs) in enumerate(entries, 1):
-        legend.node(f"legend_{number}", **attrs, label=plain_label(text),
-                    id=f"{view.name}:legend:{number}", **{"class": "legend"})
-    for number, (key, style) in enumerate(view.edge_styles.items(), 1):
-        if key not in used_edges:
-            continue
-        for end in ("from", "to"):
-            legend.node(f"legend_{end}_{number}", shape="point", width="0.1", label="",
-                        id=f"{view.name}:legend:{end}:{number}", **{"class": "legend"})
-        legend.edge(f"legend_from_{number}", f"legend_to_{number}",
-                    **{**style.attrs, "constraint": "true"}, label=plain_label(style.legend),
-                    id=f"{view.name}:legend:edge:{number}", **{"class": "legend"})
-    if entries or used_edges:
-        dot.subgraph(legend)

@@ -10,7 +10,7 @@ without parsing DOT.
 from __future__ import annotations
 
 import difflib
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -70,6 +70,16 @@ class Highlight:
     codes: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class TableForm:
+    """A view that is drawn as a table once it holds more than a handful of rows."""
+
+    row_styles: frozenset[str]
+    """Node styles that make a node a row (an item); the other nodes are columns."""
+    most_as_graph: int
+    """Rows up to which the view is still drawn as nodes and edges."""
+
+
 @dataclass
 class View:
     name: str
@@ -87,15 +97,38 @@ class View:
     shown_in: dict[str, str] = field(default_factory=dict)
     """Entities drawn inside another node rather than as one: a role holder
     named in the role's box -> that role. Focus and findings follow them there."""
+    table: TableForm | None = None
+    """How the view is drawn as a table, if it can be (the raci view)."""
+    subtitle: str = ""
+    """A line under the title: which part of a split this is, and where it continues."""
 
     @property
     def size(self) -> int:
         """Nodes and clusters: what the layout has to place."""
         return len(self.nodes) + len(self.clusters)
 
+    def table_rows(self) -> list[str] | None:
+        """The nodes drawn as the rows of a table, or None when drawn as a graph."""
+        if self.table is None:
+            return None
+        rows = [key for key, node in self.nodes.items()
+                if node.styles[0] in self.table.row_styles]
+        return rows if len(rows) > self.table.most_as_graph else None
+
     def add_node(self, node: Node) -> None:
         """Add a node once; an actor met again (a second decision) is the same node."""
         self.nodes.setdefault(node.id, node)
+
+    def frames(self) -> tuple[dict[str | None, list[str]], dict[str | None, list[str]]]:
+        """Each frame's own nodes and the frames directly inside it (None: the top)."""
+        members: dict[str | None, list[str]] = defaultdict(list)
+        for node_id, node in self.nodes.items():
+            members[node.cluster if node.cluster in self.clusters else None].append(node_id)
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for cluster in self.clusters.values():
+            children[cluster.parent if cluster.parent in self.clusters else None].append(
+                cluster.id)
+        return members, children
 
     def links(self) -> dict[str, list[str]]:
         """Every node and cluster with its neighbours: edges both ways and framing."""
@@ -143,14 +176,24 @@ def require_id(model: Model, entity_id: str, option: str) -> str:
     raise UsageError(f"{option} {entity_id}: no entity with that id in the model{hint}")
 
 
-def distances(view: View, start: str, depth: int) -> dict[str, int]:
-    """Breadth-first distance from `start`, up to `depth` steps, along any link."""
+DEFAULT_HUB = 12
+"""Links above which a node is a hub: drawn, but not walked through by a focus."""
+
+
+def distances(view: View, start: str, depth: int, hub: int = DEFAULT_HUB) -> dict[str, int]:
+    """Breadth-first distance from `start`, up to `depth` steps, along any link.
+
+    A hub (a node or frame with more than `hub` links; 0: none is) is reached
+    but not walked through, unless it is the start: a neighbourhood that ran
+    through a steering group or a ministry would be the whole drawing.
+    """
     adjacent = view.links()
     seen = {start: 0}
     queue = deque([start])
     while queue:
         current = queue.popleft()
-        if seen[current] == depth:
+        crowded = hub and current != start and len(set(adjacent[current])) > hub
+        if seen[current] == depth or crowded:
             continue
         for neighbour in adjacent[current]:
             if neighbour not in seen:
@@ -159,8 +202,10 @@ def distances(view: View, start: str, depth: int) -> dict[str, int]:
     return seen
 
 
-def focus_view(view: View, model: Model, focus: str, depth: int) -> View:
-    """The part of `view` within `depth` links of `focus`, framed by its clusters."""
+def focus_view(view: View, model: Model, focus: str, depth: int,
+               hub: int = DEFAULT_HUB) -> View:
+    """The part of `view` within `depth` links of `focus`, framed by its clusters,
+    not walking through hubs (see `distances`)."""
     require_id(model, focus, "--focus")
     focus = view.shown_in.get(focus, focus)
     if focus not in view.nodes and focus not in view.clusters:
@@ -173,8 +218,10 @@ def focus_view(view: View, model: Model, focus: str, depth: int) -> View:
         )
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more")
-    near = distances(view, focus, depth)
-    kept_clusters = _with_enclosing_clusters(view, near)
+    if hub < 0:
+        raise UsageError(f"--hub {hub}: give 0 (no hubs) or more")
+    near = distances(view, focus, depth, hub)
+    kept_clusters = enclosing_clusters(view, near)
     return replace(
         view,
         nodes={key: node for key, node in view.nodes.items() if key in near},
@@ -184,17 +231,18 @@ def focus_view(view: View, model: Model, focus: str, depth: int) -> View:
     )
 
 
-def _with_enclosing_clusters(view: View, near: dict[str, int]) -> set[str]:
-    """The clusters near the focus and every cluster that frames a kept one."""
-    kept: set[str] = set()
-    starts = [key for key in near if key in view.clusters]
-    starts += [n.cluster for key in near if (n := view.nodes.get(key)) and n.cluster]
+def enclosing_clusters(view: View, kept: Iterable[str]) -> set[str]:
+    """The clusters among `kept`, those framing a kept node, and every cluster
+    that frames one of them."""
+    found: set[str] = set()
+    starts = [key for key in kept if key in view.clusters]
+    starts += [n.cluster for key in kept if (n := view.nodes.get(key)) and n.cluster]
     for start in starts:
         current: str | None = start
-        while current is not None and current in view.clusters and current not in kept:
-            kept.add(current)
+        while current is not None and current in view.clusters and current not in found:
+            found.add(current)
             current = view.clusters[current].parent
-    return kept
+    return found
 
 
 def highlight_findings(view: View, findings: Iterable[Finding]) -> View:

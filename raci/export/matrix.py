@@ -25,15 +25,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len, chop_cells, set_cell_size
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import require_id
 from raci.model import Entity, Goal, Model, Unit
-from raci.model.entities import cell_text
+from raci.model.entities import CELL_ORDER, LETTER_WORDS, cell_text
 from raci.model.lean import LeanModel
 
 TABLE_ACTOR_WIDTH = 12
@@ -41,6 +39,9 @@ TABLE_ITEM_WIDTH = 36
 KIND_LABELS = {"goal": "goal", "initiative": "initiative", "decision": "decision",
                "kpi": "indicator"}
 MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!"})
+CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
+BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
+"""What a terminal shows bold, bold red, and plain again (as rich writes them)."""
 
 
 @dataclass
@@ -58,18 +59,24 @@ class Matrix:
         return self.cells.get((item_id, actor_id), "")
 
     def rows_with_letters(self) -> Iterator[tuple[Entity, list[str]]]:
-        """Each row with its letters in column order ("" for none), in one pass
-        over the cells rather than a look-up per cell."""
+        """Each row with its letters in column order ("" for none)."""
+        for row, filled in self.row_cells():
+            letters = [""] * len(self.columns)
+            for index, mark in filled:
+                letters[index] = mark
+            yield row, letters
+
+    def row_cells(self) -> Iterator[tuple[Entity, list[tuple[int, str]]]]:
+        """Each row with its filled cells only, as (column position, letters)
+        in column order: what a row costs grows with its letters, not with
+        the actors. One pass over the cells rather than a look-up per cell."""
         position = {actor.id: index for index, actor in enumerate(self.columns)}
         by_row: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for (item, actor), letter in self.cells.items():
             if actor in position:
                 by_row[item].append((position[actor], letter))
         for row in self.rows:
-            letters = [""] * len(self.columns)
-            for index, mark in by_row.get(row.id, ()):
-                letters[index] = mark
-            yield row, letters
+            yield row, sorted(by_row.get(row.id, ()))
 
     def letter_counts(self) -> Counter[str]:
         """How many letters each actor holds in the rows."""
@@ -134,9 +141,12 @@ def _matrix(model: Model, row_ids: Iterable[str], actors: set[str] | None,
     cells: dict[tuple[str, str], str] = {}
     for row in rows:
         for assignment in model.assignments_of_item(row.id):
-            if (actors is None or assignment.actor in actors) and assignment.actor in order:
-                key = (row.id, assignment.actor)
-                cells[key] = cell_text((cells.get(key, ""), assignment.letter))
+            actor = assignment.actor
+            if (actors is None or actor in actors) and actor in order:
+                key = (row.id, actor)
+                held = cells.get(key)
+                cells[key] = assignment.letter if held is None else \
+                    cell_text((held, assignment.letter))
     with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
     columns = [entity for actor in with_letters if (entity := model.get(actor)) is not None]
     kinds = {row.id: KIND_LABELS[model.kind(row.id) or "goal"] for row in rows}
@@ -160,17 +170,9 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     root_of = top_goals(model)
     areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(root_of.values())}
     outside: list[str] = []
-    roots_of_item: dict[str, list[str]] = {goal: [root] for goal, root in root_of.items()}
-    for initiative in model.initiatives.values():
-        roots_of_item[initiative.id] = list(dict.fromkeys(
-            root_of[g] for g in initiative.goals if g in root_of))
-    for decision in model.decisions.values():
-        roots_of_item[decision.id] = list(dict.fromkeys(
-            root for about in decision.about for root in roots_of_item.get(about, [])))
-    for kpi in model.kpis.values():
-        roots_of_item[kpi.id] = roots_of_item.get(kpi.measures, [])
+    goals_of = goals_of_items(model)
     for item in _all_rows(model):
-        roots = roots_of_item.get(item, [])
+        roots = list(dict.fromkeys(root_of[goal] for goal in goals_of.get(item, [])))
         for root in roots:
             areas[root].append(item)
         if not roots:
@@ -182,6 +184,21 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
         matrices.append(GoalArea(None, "Outside every goal area",
                                  _matrix(model, outside, None, order)))
     return matrices
+
+
+def goals_of_items(model: Model) -> dict[str, list[str]]:
+    """Each goal, initiative, decision and indicator -> the goals it belongs to: a
+    goal itself, an initiative the goals it serves, a decision those of what it
+    is about, an indicator those of what it measures (none: outside every goal)."""
+    goals_of: dict[str, list[str]] = {goal: [goal] for goal in model.goals}
+    for initiative in model.initiatives.values():
+        goals_of[initiative.id] = [g for g in initiative.goals if g in model.goals]
+    for decision in model.decisions.values():
+        goals_of[decision.id] = list(dict.fromkeys(
+            goal for about in decision.about for goal in goals_of.get(about, [])))
+    for kpi in model.kpis.values():
+        goals_of[kpi.id] = goals_of.get(kpi.measures, [])
+    return goals_of
 
 
 def top_goals(model: Model) -> dict[str, str]:
@@ -250,12 +267,36 @@ def _children(tree: Iterable[Unit | Goal]) -> dict[str, list[str]]:
 
 def matrix_csv(matrix: Matrix) -> str:
     """One row per item: id, name, kind, then one column per actor id."""
+    return "".join(matrix_csv_lines(matrix))
+
+
+def matrix_csv_lines(matrix: Matrix) -> Iterator[str]:
+    """`matrix_csv` a line at a time, each built from the row's filled cells."""
+    yield _csv_line(["id", "name", "kind", *(actor.id for actor in matrix.columns)])
+    count = len(matrix.columns)
+    for row, filled in matrix.row_cells():
+        head = _csv_line([row.id, row.name, matrix.kinds[row.id]]).removesuffix("\n")
+        # Letters never need quoting, so the blanks are plain commas.
+        yield f"{head},{_joined(filled, count, ',')}\n" if count else f"{head}\n"
+
+
+def _csv_line(fields: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "name", "kind", *(actor.id for actor in matrix.columns)])
-    for row, letters in matrix.rows_with_letters():
-        writer.writerow([row.id, row.name, matrix.kinds[row.id], *letters])
+    csv.writer(out, lineterminator="\n").writerow(fields)
     return out.getvalue()
+
+
+def _joined(filled: list[tuple[int, str]], count: int, separator: str) -> str:
+    """`separator.join` of a row of `count` cells, blank but for the `filled`
+    (position, letters) ones: runs of blanks are repeated separators, so a
+    row of 17,000 actors costs what its few letters cost."""
+    parts: list[str] = []
+    done = 0
+    for index, letters in filled:
+        parts += (separator * (index - done), separator, letters)
+        done = index + 1
+    parts.append(separator * (count - done))
+    return "".join(parts)[len(separator):]
 
 
 def markdown_text(text: str) -> str:
@@ -265,43 +306,172 @@ def markdown_text(text: str) -> str:
 
 def matrix_markdown(matrix: Matrix) -> str:
     """A GitHub-flavoured Markdown table."""
+    return "".join(matrix_markdown_lines(matrix))
+
+
+def matrix_markdown_lines(matrix: Matrix) -> Iterator[str]:
+    """`matrix_markdown` a line at a time, each built from the row's filled cells."""
     header = ["Item", "Kind", *(markdown_text(actor.name) for actor in matrix.columns)]
-    lines = [_markdown_row(header), _markdown_row(["---"] * len(header))]
-    for row, letters in matrix.rows_with_letters():
-        lines.append(_markdown_row([markdown_text(row.name), matrix.kinds[row.id], *letters]))
-    return "\n".join(lines) + "\n"
+    yield _markdown_row(header) + "\n"
+    yield _markdown_row(["---"] * len(header)) + "\n"
+    count = len(matrix.columns)
+    for row, filled in matrix.row_cells():
+        cells = [markdown_text(row.name), matrix.kinds[row.id]]
+        if count:
+            cells.append(_joined(filled, count, " | "))
+        yield _markdown_row(cells) + "\n"
 
 
 def _markdown_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def matrix_table(matrix: Matrix, width: int) -> tuple[Table, int]:
-    """A rich table that fits `width` columns, and how many actors it leaves out.
+# ---- the table for a terminal -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """The matrix laid out for a terminal: its lines (made as they are read)
+    and how many actors were left out to fit the width."""
+
+    lines: Iterator[str]
+    columns: list[Entity]
+    """The actors shown."""
+    left_out: int
+
+
+def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
+    """A table that fits `width` columns, laid out a row at a time.
 
     When not every actor fits, the busiest ones are shown (in column order):
-    a column of blanks tells a reviewer nothing.
+    a column of blanks tells a reviewer nothing. Each actor's column is as
+    wide as its name, at most `TABLE_ACTOR_WIDTH`, the name wrapped over the
+    header's lines; an item's name is cut with an ellipsis. With `colour`,
+    the header is bold and the Accountable's cells bold red.
     """
-    longest = max((len(row.name) for row in matrix.rows), default=4)
+    longest = max((cell_len(_one_line(row.name)) for row in matrix.rows), default=4)
     item_width = max(min(TABLE_ITEM_WIDTH, longest, width // 3), 4)
     budget = width - item_width - 2
+    widest: Counter[str] = Counter()
+    for (_, actor_id), letters in matrix.cells.items():
+        widest[actor_id] = max(widest[actor_id], len(letters))
     counts = matrix.letter_counts()
-    fitting = []
+    widths: dict[str, int] = {}
     for actor in sorted(matrix.columns, key=lambda actor: -counts[actor.id]):
-        needed = min(TABLE_ACTOR_WIDTH, max(len(actor.name), 1)) + 3  # padding and rule
-        if needed <= budget:
-            budget -= needed
-            fitting.append(actor)
-    shown = matrix.with_columns(fitting)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("Item", max_width=item_width, overflow="ellipsis", no_wrap=True)
-    for actor in shown.columns:
-        table.add_column(Text(actor.name), justify="center", overflow="fold",
-                         max_width=TABLE_ACTOR_WIDTH)
-    for row, letters in shown.rows_with_letters():
-        table.add_row(Text(" ".join(row.name.splitlines())), *map(_letter_text, letters))
-    return table, len(matrix.columns) - len(shown.columns)
+        column = min(TABLE_ACTOR_WIDTH, max(cell_len(actor.name), widest[actor.id], 1))
+        if column + 3 <= budget:  # with its padding and the gap before it
+            budget -= column + 3
+            widths[actor.id] = column
+    shown = matrix.with_columns(actor for actor in matrix.columns if actor.id in widths)
+    lines = _table_lines(shown, item_width, [widths[a.id] for a in shown.columns], colour)
+    return Table(lines, shown.columns, len(matrix.columns) - len(shown.columns))
 
 
-def _letter_text(letter: str) -> Text:
-    return Text(letter, style="bold red" if letter == "A" else "")
+def _table_lines(matrix: Matrix, item_width: int, widths: list[int],
+                 colour: bool) -> Iterator[str]:
+    bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
+    names = [_wrapped(actor.name, width) for actor, width in zip(matrix.columns, widths,
+                                                                  strict=True)]
+    height = max(map(len, names), default=1)
+    for line in range(height):
+        cells = [_cell(name[line - height + len(name)] if line >= height - len(name) else "",
+                       width) for name, width in zip(names, widths, strict=True)]
+        item = "Item" if line == height - 1 else ""
+        yield f"{bold}{_row_text(item, item_width, cells).rstrip()}{plain}\n"
+    # Columns are padded on both sides, but not at the table's edges.
+    yield "─" * (item_width + sum(width + 3 for width in widths)) + "\n"
+    blanks = [" " * width for width in widths]
+    for row, filled in matrix.row_cells():
+        cells = list(blanks)
+        for index, letters in filled:
+            shown = f"{owner}{letters}{plain}" if "A" in letters and colour else letters
+            cells[index] = _cell(letters, widths[index]).replace(letters, shown)
+        yield _row_text(_one_line(row.name), item_width, cells).rstrip() + "\n"
+
+
+def _row_text(item: str, item_width: int, cells: list[str]) -> str:
+    if cell_len(item) > item_width:
+        item = set_cell_size(item, item_width - 1) + "…"
+    return item + " " * (item_width - cell_len(item)) + " " + "".join(
+        f"  {cell} " for cell in cells)
+
+
+def _cell(text: str, width: int) -> str:
+    """`text` centred in `width` columns of the terminal."""
+    left = (width - cell_len(text)) // 2
+    return " " * left + text + " " * (width - cell_len(text) - left)
+
+
+def _wrapped(name: str, width: int) -> list[str]:
+    """A name over lines of at most `width` terminal columns: its own lines
+    kept, each by word, a word too long for one line cut where it must be."""
+    lines: list[str] = []
+    for part in name.splitlines() or [""]:
+        line = ""
+        for word in _one_line(part).split():
+            for piece in chop_cells(word, width) if cell_len(word) > width else [word]:
+                if line and cell_len(line) + 1 + cell_len(piece) <= width:
+                    line = f"{line} {piece}"
+                else:
+                    lines += [line] if line else []
+                    line = piece
+        lines.append(line)
+    return lines
+
+
+def _one_line(text: str) -> str:
+    """Text for one line of a terminal: line breaks, tabs and control characters as spaces."""
+    return text.translate(CONTROL_AS_SPACE)
+
+
+# ---- the list: each item with the actors holding each letter ------------------------------
+
+
+def holders(matrix: Matrix) -> Iterator[tuple[Entity, dict[str, list[Entity]]]]:
+    """Each row with, for each letter (A, R, C, I), the actors holding it in
+    column order; one holding A/R is under both."""
+    for row, filled in matrix.row_cells():
+        held: dict[str, list[Entity]] = {letter: [] for letter in CELL_ORDER}
+        for index, letters in filled:
+            for letter in letters.split("/"):
+                held[letter].append(matrix.columns[index])
+        yield row, held
+
+
+def list_csv_lines(matrix: Matrix) -> Iterator[str]:
+    """One row per item: id, name, kind, then a column per letter holding the
+    ids of its actors, separated by spaces (an id has none)."""
+    yield _csv_line(["id", "name", "kind", *CELL_ORDER])
+    for row, held in holders(matrix):
+        yield _csv_line([row.id, row.name, matrix.kinds[row.id],
+                         *(" ".join(actor.id for actor in held[letter]) for letter in CELL_ORDER)])
+
+
+def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
+    """A Markdown table: item, kind, then a column per letter naming its actors,
+    one per line."""
+    header = ["Item", "Kind", *(LETTER_WORDS[letter] for letter in CELL_ORDER)]
+    yield _markdown_row(header) + "\n"
+    yield _markdown_row(["---"] * len(header)) + "\n"
+    for row, held in holders(matrix):
+        yield _markdown_row([
+            markdown_text(row.name), matrix.kinds[row.id],
+            *("<br>".join(markdown_text(actor.name) for actor in held[letter])
+              for letter in CELL_ORDER)]) + "\n"
+
+
+def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
+    """For a terminal: each item's name and kind, then a line for each letter
+    held on it, naming the actors; a blank line between items."""
+    bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
+    word_width = max(len(word) for word in LETTER_WORDS.values())
+    gap = ""
+    for row, held in holders(matrix):
+        yield f"{gap}{bold}{_one_line(row.name)}{plain} ({matrix.kinds[row.id]})\n"
+        gap = "\n"
+        for letter in CELL_ORDER:
+            if held[letter]:
+                names = ", ".join(_one_line(actor.name) for actor in held[letter])
+                style = owner if letter == "A" else ""
+                yield f"  {LETTER_WORDS[letter]:<{word_width}}  " \
+                      f"{style}{names}{plain if style else ''}\n"

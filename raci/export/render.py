@@ -1,27 +1,75 @@
-"""Run Graphviz's `dot` program: lay out a view and write SVG, PNG or PDF.
+"""Draw a view: lay it out with Graphviz's `dot` and write DOT, SVG, PNG, PDF or Mermaid.
 
-`dot` format needs no program. The others run `dot` with a timeout, refuse
-views too large to lay out in reasonable time (`MAX_LAYOUT_NODES`), and say
-how to install Graphviz when it is missing.
+`dot` and `mermaid` need no program. The others run `dot` with a timeout,
+refuse views too large to lay out in reasonable time (`MAX_LAYOUT_NODES`),
+and say how to install Graphviz when it is missing. Every laid-out drawing
+is also measured on its page (`raci.export.page`), from the SVG of the same
+`dot` run; a PDF is put on a sheet of the page's size, and the drawings of a
+split on one sheet each (pypdf).
 """
 
 from __future__ import annotations
 
+import io
+import json
+import math
+import shutil
 import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import graphviz
+from pypdf import PdfReader, PdfWriter, Transformation
 
 from raci.errors import RaciError, UsageError
-from raci.export.dot import to_dot
+from raci.export.dot import GUESSED, node_names, ranked_edges, to_dot
 from raci.export.graph import View
+from raci.export.layout import (
+    ROOM,
+    Fitting,
+    arranging_links,
+    content_width,
+    drawn_size,
+    guessed_to_fit,
+    measured_sizes,
+    part_extents,
+    stagger_for,
+    top_parts,
+)
+from raci.export.mermaid import to_mermaid
+from raci.export.page import (
+    DEFAULT_PAGE,
+    MOST_STRETCHED,
+    PAGES,
+    POINTS_PER_INCH,
+    SMALLEST_READABLE_POINTS,
+    Fit,
+    Page,
+    measure_svg,
+)
 
-FORMATS = ("dot", "svg", "png", "pdf")
+FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
+LAID_OUT_FORMATS = ("svg", "png", "pdf")
 BINARY_FORMATS = frozenset({"png", "pdf"})
 DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take
 minutes, and a drawing that large is unreadable anyway."""
+HOPELESS = 3.0
+"""How many times the page's width and height a view must be guessed to fit in
+before first layouts are made to fit it to the page (else one layout does)."""
+CLEARLY = 2.0
+"""A view guessed not to fit in this many times the page's width and height does
+not fit, without a layout (a guess that it fits is not to be trusted: shapes and
+frames take room the guess does not see)."""
+SPARE = 0.05
+"""How much larger than the smallest readable text a split wants a trial page's text."""
+LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
+"""Graphviz's `ratio` (height over width) a strip is padded to: just inside the
+most stretched a drawing may be."""
 INSTALL_HINT = (
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/), or use --format dot, which needs no program"
@@ -36,6 +84,19 @@ class LayoutError(RaciError):
     """`dot` failed, took too long, or the view is too large to lay out."""
 
 
+class DotCrashedError(LayoutError):
+    """`dot` was ended by a signal (a crash) rather than refusing its input."""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A view drawn in one format, and how it came out on its page."""
+
+    data: bytes
+    fit: Fit | None
+    """None for DOT and Mermaid, which are not laid out here."""
+
+
 def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
     if view.size > limit:
         raise LayoutError(
@@ -45,25 +106,135 @@ def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
         )
 
 
-def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
-           timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
-    """The drawing in `fmt` (dot, svg, png or pdf); written to `path` when given."""
+def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,
+         timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Drawing:
+    """The view in `fmt`, made for `page` (None: at its own size), with its key
+    unless `legend` is off; laid-out formats refuse views over the node limit."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
-    source = dot if isinstance(dot, str) else dot.source
-    output = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, timeout)
+    if fmt == "mermaid":
+        return Drawing(to_mermaid(view, legend=legend).encode("utf-8"), None)
+    if fmt == "dot" and (shutil.which("dot") is None or view.size > MAX_LAYOUT_NODES):
+        return Drawing(to_dot(view, page=page, legend=legend).source.encode("utf-8"), None)
+    check_layout_size(view)
+    formats = ("svg", fmt) if fmt != "dot" else ("svg",)
+    try:
+        source, outputs = _fitted_drawing(view, page, legend, formats, timeout)
+    except DotCrashedError:  # Graphviz 2.43 crashes on some arrangements: draw it plainer
+        source = to_dot(view, page=page, legend=legend).source
+        outputs = run_dot(source, formats, timeout)
+    if fmt == "dot":
+        return Drawing(source.encode("utf-8"), measure_svg(outputs["svg"]))
+    data = outputs[fmt]
+    if fmt == "pdf" and page is not None:
+        data = on_sheets([data], page)
+    return Drawing(data, measure_svg(outputs["svg"]))
+
+
+def _fitted_drawing(view: View, page: Page | None, legend: bool, formats: tuple[str, ...],
+                    timeout: float) -> tuple[str, dict[str, bytes]]:
+    """The source of the view fitted to its page and its drawings in `formats`; a
+    drawing still longer than `MOST_STRETCHED` is padded to it (Graphviz `ratio`)."""
+    fitting = fitted(view, page, legend, timeout)
+    source = to_dot(view, page=page, legend=legend, fitting=fitting).source
+    outputs = run_dot(source, formats, timeout)
+    fit = measure_svg(outputs["svg"])
+    if fit.stretch > MOST_STRETCHED:
+        ratio = LEAST_RATIO if fit.width > fit.height else 1 / LEAST_RATIO
+        source = to_dot(view, page=page, legend=legend,
+                        fitting=replace(fitting, ratio=ratio)).source
+        outputs = run_dot(source, formats, timeout)
+    return source, outputs
+
+
+def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
+    """Whether a view reads on `page`: as `draw` lays it out, with `SPARE` to spare
+    (a split tries pages whose numbers and connectors differ a little from the
+    pages it makes); a view guessed far larger than the page (`CLEARLY`) is
+    not laid out to tell."""
+    def fits(view: View) -> bool:
+        if view.size > MAX_LAYOUT_NODES:
+            return False
+        width, height = page.room
+        if not guessed_to_fit(view, (width * CLEARLY, height * CLEARLY)):
+            return False
+        fit = draw(view, "svg", page=page, timeout=timeout).fit
+        return fit is not None and fit.reads and fit.smallest_text >= (
+            SMALLEST_READABLE_POINTS * (1 + SPARE))
+    return fits
+
+
+def fitted(view: View, page: Page | None, legend: bool, timeout: float) -> Fitting:
+    """How to fit the view to its page (`raci.export.layout`), from first layouts
+    (none for a chart, or a view far too large for the page):
+    one at its own size measures every node and frame, which sets how its
+    crowded rows wrap and its leaves stagger; one so wrapped measures its
+    disconnected parts, which sets the shelves or stacks they are laid in."""
+    def laid_out(fitting: Fitting) -> dict[str, Any]:
+        source = to_dot(view, page=page, legend=legend, fitting=fitting).source
+        result: dict[str, Any] = json.loads(run_dot(source, ("json",), timeout)["json"])
+        return result
+
+    room = page.room if page is not None else ROOM
+    hopeless = (room[0] * HOPELESS, room[1] * HOPELESS)
+    if view.table_rows() is not None or not guessed_to_fit(view, hopeless):
+        return GUESSED  # a chart is one node; a view many pages large is split or focused
+    natural = laid_out(Fitting(wrap=False))
+    sizes = measured_sizes(view, natural)
+    stagger = 1 if view.clusters else stagger_for(view, drawn_size(natural), room)
+    wrapped = laid_out(Fitting(sizes=sizes, stagger=stagger))
+    parts = top_parts(view, ranked_edges(view))
+    if len(parts) < 2:
+        return Fitting(sizes=sizes, stagger=stagger, width=content_width(wrapped))
+    extents = part_extents(view, parts, wrapped, node_names(view))
+    links = arranging_links(view, parts, extents, ranked_edges(view), room)
+    area = sum(depth * breadth for depth, breadth in extents)
+    return Fitting(sizes=sizes, stagger=stagger, links=tuple(links),
+                   width=math.sqrt(area * room[0] / room[1]))
+
+
+def export_view(view: View, fmt: str, path: Path | None = None, *,
+                page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,
+                timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
+    """A view drawn in `fmt` (see `draw`), written to `path` when given."""
+    data = draw(view, fmt, page=page, legend=legend, timeout=timeout).data
     if path is not None:
-        try:
-            path.write_bytes(output)
-        except OSError as error:
-            raise RaciError(f"{path}: cannot write the drawing: {error.strerror}") from error
+        write_drawing(path, data)
+    return data
+
+
+def write_drawing(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise RaciError(f"{path}: cannot write the drawing: {error.strerror}") from error
+
+
+def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
+           timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
+    """Any Graphviz source drawn in `fmt` (dot, svg, png or pdf); written to `path` when given."""
+    if fmt not in ("dot", *LAID_OUT_FORMATS):
+        raise UsageError(f"--format {fmt}: choose one of dot, {', '.join(LAID_OUT_FORMATS)}")
+    source = dot if isinstance(dot, str) else dot.source
+    output = source.encode("utf-8") if fmt == "dot" else run_dot(source, (fmt,), timeout)[fmt]
+    if path is not None:
+        write_drawing(path, output)
     return output
 
 
-def run_dot(source: str, fmt: str, timeout: float) -> bytes:
+def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, bytes]:
+    """One layout by `dot`, written in each of `formats`."""
+    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
+        graph = Path(folder) / "drawing.gv"
+        graph.write_text(source, encoding="utf-8")
+        wanted = dict.fromkeys(formats)
+        _run(["dot", *(f"-T{fmt}" for fmt in wanted), "-O", str(graph)], timeout)
+        return {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in wanted}
+
+
+def _run(command: list[str], timeout: float) -> None:
     try:
-        done = subprocess.run(["dot", f"-T{fmt}"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
     except FileNotFoundError as error:
         raise GraphvizMissingError(
             f"the Graphviz program 'dot' was not found; {INSTALL_HINT}") from error
@@ -76,18 +247,27 @@ def run_dot(source: str, fmt: str, timeout: float) -> bytes:
             f"dot took longer than {timeout:g} s to lay out the drawing and was stopped; "
             "draw part of it with --focus ID --depth N, or give more --timeout"
         ) from error
+    if done.returncode < 0:
+        raise DotCrashedError(f"dot crashed (signal {-done.returncode}) laying out the drawing; "
+                              "draw part of it with --focus ID --depth N")
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError(f"dot failed: {reason[0] if reason else f'exit {done.returncode}'}")
-    return done.stdout
 
 
-def export_view(view: View, fmt: str, path: Path | None = None, *,
-                timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
-    """A view drawn in `fmt`; laid-out formats refuse views over the node limit."""
-    if fmt != "dot":
-        check_layout_size(view)
-    return render(to_dot(view), fmt, path, timeout=timeout)
+def on_sheets(pdfs: list[bytes], page: Page) -> bytes:
+    """One PDF with each drawing centred on a sheet of the page's size."""
+    writer = PdfWriter()
+    width, height = page.width * POINTS_PER_INCH, page.height * POINTS_PER_INCH
+    for pdf in pdfs:
+        drawing = PdfReader(io.BytesIO(pdf)).pages[0]
+        left = (width - float(drawing.mediabox.width)) / 2
+        bottom = (height - float(drawing.mediabox.height)) / 2
+        sheet = writer.add_blank_page(width, height)
+        sheet.merge_transformed_page(drawing, Transformation().translate(left, bottom))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
 
 
 def svg_markup(svg: bytes) -> str:

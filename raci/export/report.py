@@ -28,6 +28,8 @@ from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_te
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS, MAX_LAYOUT_NODES, export_view
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
+from raci.lint.rule import Rule
+from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
 from raci.source import ModelSource
 
@@ -57,12 +59,11 @@ class RuleHelp:
     """The rule group (``ownership``): the first page counts findings per group."""
 
 
-def rule_help(code: str, name: str, doc: str, group: str = "") -> RuleHelp:
-    """Pick the summary, 'Why it matters' and 'How to fix' paragraphs of a rule's doc."""
-    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
-    why = next((p for p in paragraphs if p.lower().startswith("why it matters")), "")
-    fix = next((p for p in paragraphs if p.lower().startswith("how to fix")), "")
-    return RuleHelp(code, name, paragraphs[0] if paragraphs else name, why, fix, group)
+def rule_help(rule: Rule) -> RuleHelp:
+    """The summary, why it matters and how to fix it, from the rule's documentation."""
+    doc = rule_doc(rule)
+    return RuleHelp(rule.code, rule.name, doc.summary, f"Why it matters: {doc.why}",
+                    f"How to fix: {doc.fix}", rule.group)
 
 
 @dataclass

@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
-from raci.export.graph import Cluster, Edge, Node, Style, View
+from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.model.lean import LeanModel
 
 ACCOUNTABLE_RED = "#b03a2e"
+MOST_ITEMS_AS_GRAPH = 5
+"""Items the raci view draws as nodes and lines; more are drawn as a RACI chart."""
 MIN_OVERLAP_SHOWN = 0.25
 """Smaller overlaps (one shared person in a large body) would bury the drawing."""
 MOST_OVERLAPS_SHOWN = 3
@@ -117,7 +119,7 @@ class _Drawing:
     def body_node(self, body: Body, cluster: str | None = None) -> Node:
         kind = body.kind if body.kind in BODY_SHAPES else "other"
         styles: tuple[str, ...] = (f"body:{kind}",)
-        lines = [body.kind.replace("_", " "), f"meets every {body.cadence_days} days"]
+        lines = [body.kind.replace("_", " "), meeting_line(body)]
         if body.is_temporary:
             styles += ("temporary",)
             lines.append(sunset_line(body.sunset))
@@ -132,6 +134,11 @@ class _Drawing:
         if isinstance(item, Kpi):
             styles += (item.type,) if item.type in MARK_STYLES else ()
         return Node(item.id, item.name, styles, lines)
+
+
+def meeting_line(body: Body) -> str:
+    days = body.cadence_days
+    return f"meets every {days} days" if days else "does not meet (decides in writing)"
 
 
 def sunset_line(sunset: dt.date | None) -> str:
@@ -185,7 +192,7 @@ def org_view(model: Model) -> View:
         boss = role.reports_to
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
-            view.edges.append(Edge(role.id, boss, "reports", "reports to"))
+            view.edges.append(Edge(role.id, boss, "reports"))
     return view
 
 
@@ -203,10 +210,12 @@ def people_drawn_apart(model: Model, analysis: Analysis) -> list[str]:
 
 
 def raci_view(model: Model) -> View:
-    """Items and the actors assigned to them, one edge per letter."""
+    """Items and the actors assigned to them, one edge per letter; drawn as a
+    chart (items by actors) when there are more than `MOST_ITEMS_AS_GRAPH` items."""
     drawing = _Drawing(model)
     view = new_view("raci", model, "LR", {**ACTOR_STYLES, **BODY_STYLES, **ITEM_STYLES},
                     LETTER_STYLES)
+    view.table = TableForm(frozenset(ITEM_STYLES), MOST_ITEMS_AS_GRAPH)
     for item in (*model.items(), *model.kpis.values()):
         assignments = model.assignments_of_item(item.id)
         if isinstance(item, Kpi) and not (item.has_raci or assignments):
@@ -236,13 +245,13 @@ def bodies_view(model: Model) -> View:
         node = drawing.body_node(body)
         node.lines.insert(1, f"chair: {name_of(model, body.chair) if body.chair else 'none'}")
         count = len(body.members)
-        node.lines.insert(2, f"{count} member" + ("" if count == 1 else "s"))
+        node.lines[2] = f"{count} member{'' if count == 1 else 's'}, {node.lines[2]}"
         view.add_node(node)
     for body in model.bodies.values():
         boss = body.reports_to
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
-            view.edges.append(Edge(body.id, boss, "reports", "reports to"))
+            view.edges.append(Edge(body.id, boss, "reports"))
     for one, other, shared, share in largest_overlaps(model.bodies.values()):
         view.edges.append(Edge(one, other, "overlap", f"{shared} shared ({share:.0%})",
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
@@ -341,10 +350,10 @@ def decisions_view(model: Model) -> View:
         view.add_node(drawing.item_node(decision, lines))
         for actor in consulted:
             view.add_node(drawing.actor_node(actor))
-            view.edges.append(Edge(actor, decision.id, "consulted", "consulted first"))
+            view.edges.append(Edge(actor, decision.id, "consulted"))
         for actor in deciders:
             view.add_node(drawing.actor_node(actor))
-            view.edges.append(Edge(decision.id, actor, "decides", "decided by"))
+            view.edges.append(Edge(decision.id, actor, "decides"))
     return view
 
 

@@ -29,12 +29,14 @@ from raci.formats.convert import (
 from raci.formats.locate import Mark, document_marks, entity_locations
 from raci.formats.reading import MAX_FILE_BYTES, ParseFailure, parse_json, parse_yaml
 from raci.formats.schema import (
+    SCHEMA_FILE,
     SECTION_KINDS,
     DocPath,
     Issue,
     check_document,
     entity_keys,
     required_keys,
+    schema_text,
     subject,
 )
 from raci.formats.yaml_writer import dump_yaml
@@ -45,6 +47,11 @@ from raci.text import one_line
 
 Format = Literal["yaml", "json"]
 SUFFIX_FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+"""The first line of a YAML model file raci writes: editors with the YAML
+language server (VS Code, Neovim, Helix, …) validate and complete the file
+against the schema it names, a path relative to the file."""
 
 # Stand-ins for a required key that failed the schema, so the entity can
 # still take part in the reference checks (its other fields are checked).
@@ -247,9 +254,10 @@ def _problem_path(problem: Problem, data: dict[str, Any], paths: dict[str, DocPa
 
 
 def dump_model(model: Model, fmt: Format) -> str:
-    """The model as file text, in SPEC §1's key order."""
+    """The model as file text, in SPEC §1's key order. YAML starts with a
+    comment naming the schema beside the file, for editors (`SCHEMA_COMMENT`)."""
     data = model_to_data(model)
-    return dump_yaml(data) if fmt == "yaml" else dump_json(data)
+    return SCHEMA_COMMENT + dump_yaml(data) if fmt == "yaml" else dump_json(data)
 
 
 def dump_json(data: dict[str, Any]) -> str:
@@ -268,9 +276,29 @@ def dump_json(data: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def write_model(model: Model, path: Path, fmt: Format | None = None) -> None:
-    """Write the model file atomically: a temporary file beside it, then a rename."""
-    write_file_whole(path, dump_model(model, fmt or format_of(path)))
+def write_model(model: Model, path: Path, fmt: Format | None = None) -> Path | None:
+    """Write the model file atomically: a temporary file beside it, then a rename.
+
+    A YAML file's first line names the schema beside it, so the schema is
+    written there too when it is missing or another version; that file is
+    returned, or None when it was already there.
+    """
+    fmt = fmt or format_of(path)
+    write_file_whole(path, dump_model(model, fmt))
+    return write_schema_beside(path) if fmt == "yaml" else None
+
+
+def write_schema_beside(path: Path) -> Path | None:
+    """Write the model file's JSON Schema beside `path`, unless it is there as it should be."""
+    schema = path.parent / SCHEMA_FILE
+    text = schema_text()
+    try:
+        if schema.read_text(encoding="utf-8") == text:
+            return None
+    except (OSError, UnicodeDecodeError):
+        pass  # missing or unreadable: written below, or the write says why not
+    write_file_whole(schema, text)
+    return schema
 
 
 def write_file_whole(path: Path, text: str) -> None:

@@ -89,8 +89,9 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     if skipped:
-        reading.notices.append(f"{sheet.label}: rows with no person and no body of their own "
-                               f"were skipped: {', '.join(skipped[:10])}"
+        noun = "row" if len(skipped) == 1 else "rows"
+        reading.notices.append(f"{sheet.label}: {noun} with no person and no body of their "
+                               f"own skipped: {noun} {', '.join(skipped[:10])}"
                                + (f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""))
     return roster, reading
 

@@ -69,11 +69,19 @@ _TYPE_WORDS = {
 }
 
 
+SCHEMA_FILE = "raci-model.schema.json"
+"""The schema's file name, in the package and beside the model files raci writes."""
+
+
+def schema_text() -> str:
+    """The shipped JSON Schema of the model file, as written (`raci schema`)."""
+    return resources.files("raci").joinpath(f"schemas/{SCHEMA_FILE}").read_text("utf-8")
+
+
 @cache
 def load_schema() -> dict[str, Any]:
     """The shipped JSON Schema of the model file."""
-    text = resources.files("raci").joinpath("schemas/raci-model.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    schema: dict[str, Any] = json.loads(schema_text())
     return schema
 
 

@@ -29,17 +29,24 @@ from raci.model import Model
 __all__ = ["AS_OF", "DEFAULT_SEED", "HARD_NAMES", "SHAPES", "SIZES", "Shape", "generate_model"]
 
 
-def generate_model(size: str, seed: int = DEFAULT_SEED, *, chain: int | None = None) -> Model:
+def generate_model(size: str, seed: int = DEFAULT_SEED, *, chain: int | None = None,
+                   scale: int = 1) -> Model:
     """A synthetic model of the given size (`small`, `ministry` or `national`).
 
     `chain` overrides the length of the deep chains (a unit tree, a goal tree,
     a line of managers, a line of dependent initiatives), for tests that want
-    a small model deeper than Python's recursion limit.
+    a small model deeper than Python's recursion limit. `scale` multiplies the
+    ministries, and so nearly everything else: a national model twice or four
+    times over, to see how a command grows with the model.
     """
     if size not in SHAPES:
         raise UsageError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
-    shape = SHAPES[size] if chain is None else replace(SHAPES[size], chain=max(chain, 1))
-    builder = Builder(shape, random.Random(seed), size)
+    if scale < 1:
+        raise UsageError(f"scale {scale}: give a whole number of at least 1")
+    shape = replace(SHAPES[size], ministries=SHAPES[size].ministries * scale)
+    if chain is not None:
+        shape = replace(shape, chain=max(chain, 1))
+    builder = Builder(shape, random.Random(seed), size if scale == 1 else f"{size} ×{scale}")
     builder.build_healthy()
     builder.build_deep_chains()
     Weaknesses(builder).add_all()

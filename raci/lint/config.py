@@ -304,13 +304,22 @@ def _check_number(rule: Rule, key: str, value: object, source: str) -> None:
     """A number parameter: of the default's type, within the rule's bounds."""
     default = rule.params[key]
     low, high = rule.limits.get(key, (0, float("inf")))
-    wanted = "a whole number" if isinstance(default, int) else "a number"
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(default, int) and not isinstance(value, int):
         is_number = False
     if not is_number or not low <= value <= high:  # type: ignore[operator]
-        raise UsageError(f"{source}: {rule.code} {key} must be {wanted} "
-                         f"({bounds_phrase(low, high)}), not {value!r}")
+        raise UsageError(f"{source}: {rule.code} {key} must be {allowed_values(rule, key)}, "
+                         f"not {value!r}")
+
+
+def allowed_values(rule: Rule, key: str) -> str:
+    """What a parameter takes: ``a whole number (at least 0)``, ``a number
+    (above 0 and at most 1)``, ``a list of: steering_group, …``."""
+    if isinstance(rule.params[key], tuple):
+        return f"a list of: {', '.join(rule.choices[key])}"
+    low, high = rule.limits.get(key, (0, float("inf")))
+    wanted = "a whole number" if isinstance(rule.params[key], int) else "a number"
+    return f"{wanted} ({bounds_phrase(low, high)})"
 
 
 def bounds_phrase(low: float, high: float) -> str:

@@ -1,17 +1,19 @@
 """The engine: run the selected rules, apply levels and waivers, sort the findings.
 
 `lint_model` lints one model once. `Linter` keeps the analysis and each
-rule's findings by subject, in a `FindingIndex`, so that the app, after a
-matrix edit, re-checks only the rules that read assignments and only for the
-subjects the edit touches (the item, its actors, their people and units),
-and merges what changed into the sorted findings; any other change re-checks
-everything, but still reports only the findings that changed. Both give the
-same findings for the same model.
+rule's findings by subject, and the findings in report order in a
+`FindingIndex`. After an edit (`Linter.update`) it checks again only what
+the edit can have changed: the rules that read a field the edit changed or
+the assignments it set, for the subjects near the edit (see `Rule.fields`
+and `Rule.near`), and merges the findings that changed into the sorted
+list, saying which it took out and put in. Both give the same findings for
+the same model. The app keeps its findings so; suggestions are tried so on
+a model of their own.
 
 DAT001 runs first: the rules of the facts it reports, and of those
-`org.not_recorded` names, are not run. A matrix edit recounts only the facts
-that depend on assignments (`responsibles`); when one becomes lacking or
-recorded again, everything is re-checked.
+`org.not_recorded` names, are not run. DAT001 counts each fact again only
+when what it reads changed (`Analysis.remembered`); when a fact becomes
+lacking or recorded again, everything is checked again.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from raci.analysis import Analysis
@@ -27,12 +29,12 @@ from raci.lint.config import LintConfig
 from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
-from raci.lint.rules.data import ASSIGNMENT_FACTS, fact_not_recorded, rules_not_run
+from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import Letter, Model, Waiver
+from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Letter, Model, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
-from raci.model.lean import LeanModel
+from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
 from raci.source import ModelSource
 
 Found = dict[str, dict[str, list[Finding]]]
@@ -72,17 +74,11 @@ def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
     return config.as_of or model.org.as_of or dt.date.today()
 
 
-def is_structural(change: Change) -> bool:
-    """Whether a change touches more than assignments and waivers: then every
-    part of the analysis may be out of date."""
-    return bool(change.put or change.delete or change.org is not None
-                or change.rename is not None)
-
-
 class Linter:
-    """The findings of one model, kept up to date edit by edit (for the app).
+    """The findings of one model, kept up to date edit by edit (for the app,
+    and for suggestions tried on a model).
 
-    The model is the app's `Model`, made lean for each full run, or a
+    The model is the app's `Model`, made lean for the first run, or a
     `LeanModel` read straight from a database to be linted once. After each
     `update`, `removed` and `added` say which findings it took out and put
     in; a finding is never changed once reported.
@@ -107,6 +103,8 @@ class Linter:
         self.added: list[Finding] = []
         """The findings it put in."""
         self._recheck_all()
+        self._settle_waivers()
+        self._publish()
 
     # ---- public ------------------------------------------------------------
 
@@ -122,20 +120,28 @@ class Linter:
 
     def update(self, *changes: Change) -> list[Finding]:
         """Bring the findings up to date after `changes` were applied to the
-        model: every change since the last update, in the order applied."""
-        self.removed, self.added = [], []
+        model: every change since the last update, in the order applied (the
+        app may apply several edits while it lints). Return every finding.
+
+        Only what the changes can have changed is checked again. A rule that
+        reads a field of an entity a change changed (its `fields`) is
+        checked again for the subjects near that entity where the field is
+        one of its `near` ones, else run again whole; one that reads
+        assignments is checked again for the subjects an assignment the
+        change set or took touches (the item, its actors, their people and
+        units). An entity added or removed runs every rule that reads its
+        kind again. A new name (which every message reads), a renamed entity
+        or a new org header checks everything again, as does a model that
+        holds more than the changes given (a false alarm only costs a full
+        run). DAT001 is counted again after every change: when a fact
+        becomes lacking or recorded, the rules to run are others, and
+        everything is checked again. New waivers are matched against every
+        finding; the waiver rules run after every update."""
         if not isinstance(self.model, Model):
             raise TypeError("a lean model is only ever linted once, never edited")
-        if any(map(is_structural, changes)):
-            self._recheck_all()
-            return self.findings()
-        items = {a.item for change in changes for a in (*change.assign, *change.unassign)}
-        if items and not self._reassign(items):
-            self._recheck_all()  # a fact came or went: the rules run are others
-            return self.findings()
-        if any(change.waivers is not None for change in changes):
-            self.analysis.model.waivers = list(self.model.waivers)
-            self._waive_anew()
+        self.removed, self.added = [], []
+        if changes:
+            self._update(changes[0] if len(changes) == 1 else _net(self.model, changes))
         self._settle_waivers()
         self._publish()
         return self.findings()
@@ -161,8 +167,6 @@ class Linter:
                 found[r.code] = self._check(r)
             self._keep_unchanged(found)
             self._count_silenced()
-            self._settle_waivers()
-            self._publish()
 
     def _check(self, rule: Rule, subjects: Iterable[str] | None = None) -> dict[str, list[Finding]]:
         """The rule's findings, by subject, for every subject of its scope or
@@ -191,12 +195,124 @@ class Linter:
         for code, by_subject in found.items():
             self._replace(code, dict(self._found.get(code, {})), by_subject)
 
-    # ---- checking what an edit touched -----------------------------------------
+    # ---- checking what a change touched -----------------------------------------
 
-    def _reassign(self, items: set[str]) -> bool:
-        """Refresh the assignments of `items` from the model and re-check what
-        they touch; False, having done nothing more, when a fact became lacking
-        or recorded again (the rules to run are then others)."""
+    def _update(self, change: Change) -> None:
+        if change.org is not None or change.rename is not None or self._model_moved_on(change):
+            self._recheck_all()
+            return
+        changed = self._changed_fields(change)
+        if changed is None:
+            self._recheck_all()
+            return
+        items = self._items_reassigned(change)
+        lean = self.analysis.model
+        was = {entity_id: (lean.kind(entity_id), lean.get(entity_id))
+               for entity_id in (*(e.id for e in change.put), *change.delete)}
+        self._put_entities(change, changed)
+        touched = self._reassign(items) if items else set()
+        if (touched or changed & fact_not_recorded.fields) and \
+                fact_not_recorded.code in self._params:
+            self._recheck(fact_not_recorded, ())
+            if self._not_run(self._found) != self.analysis.not_run:  # a fact came or went
+                self._recheck_all()
+                return
+        near = self._near(was) if changed else set()
+        for r in self._checked:
+            reads = r.fields & changed
+            if not reads <= r.near:
+                self._recheck(r, None)
+            elif reads or (touched and r.uses_assignments):
+                self._recheck(r, (touched if r.uses_assignments else set())
+                              | (near if reads else set()))
+        if change.waivers is not None:
+            self.analysis.model.waivers = list(self.model.waivers)
+            self._waive_anew()
+
+    def _model_moved_on(self, change: Change) -> bool:
+        """Whether the model holds more than the analysis knows plus `change`:
+        the entities the change names must be in the model as it made them,
+        and the model must hold as many entities as that gives. (A later edit
+        of other entities is caught up when its own update comes.)"""
+        lean = self.analysis.model
+        if self.model.org is not lean.org:
+            return True
+        put = {entity.id: entity for entity in change.put}
+        gone = {entity_id for entity_id in change.delete if entity_id not in put}
+        if any(self.model.get(entity_id) is not entity for entity_id, entity in put.items()):
+            return True
+        if any(self.model.kind(entity_id) is not None for entity_id in gone):
+            return True
+        added = sum(1 for entity_id in put if lean.kind(entity_id) is None)
+        removed = sum(1 for entity_id in gone if lean.kind(entity_id) is not None)
+        return len(self.model) != len(lean) + added - removed
+
+    def _changed_fields(self, change: Change) -> set[str] | None:
+        """The fields (``body.chair``) and kinds of entity the change
+        changed, added or removed, as rules declare what they read; None
+        when a name changed, which the messages of every rule read."""
+        lean = self.analysis.model
+        changed: set[str] = set()
+        for entity_id in change.delete:
+            kind = lean.kind(entity_id)
+            if kind is not None:
+                changed |= _every_field(kind)
+        for entity in change.put:
+            kind, new, old = kind_of(entity), lean_entity(entity), lean.get(entity.id)
+            if old is None or entity.id in change.delete or lean.kind(entity.id) != kind:
+                changed |= _every_field(kind)
+            elif old.name != new.name:
+                return None
+            else:
+                changed.update(f"{kind}.{name}" for name, was, now
+                               in zip(new._fields, old, new, strict=True) if was != now)
+        return changed
+
+    def _near(self, was: dict[str, tuple[str | None, LeanEntity | None]]) -> set[str]:
+        """The subjects near the entities changed: each entity, what it names
+        before and after (members, holders, a unit, the goals it serves...),
+        the items and actors of the assignments of all of these, the people
+        who hold those actors, and their units."""
+        lean, index = self.analysis.model, self.analysis.assignments
+        named: set[str] = set()
+        for entity_id, (kind, before) in was.items():
+            named.add(entity_id)
+            for version_kind, version in ((kind, before),
+                                          (lean.kind(entity_id), lean.get(entity_id))):
+                if version_kind is not None and version is not None:
+                    named.update(_named(version_kind, version))
+        items = {i for i in named if lean.kind(i) in ITEM_KINDS}
+        actors = {a for a in named if lean.kind(a) in ACTOR_KINDS}
+        return named | self._touched_by(
+            items | {i for actor in actors for i in index.items_of(actor)},
+            actors | {a for item in items for a in index.actors_on(item)})
+
+    def _items_reassigned(self, change: Change) -> set[str]:
+        """The items whose assignments the change set or took away, its
+        removed entities' own too (read before the analysis forgets them)."""
+        index = self.analysis.assignments
+        items = {a.item for a in (*change.assign, *change.unassign)}
+        for entity_id in change.delete:
+            items.update(index.items_of(entity_id))
+            if index.has_assignments(entity_id):
+                items.add(entity_id)
+        return items
+
+    def _put_entities(self, change: Change, changed: set[str]) -> None:
+        """Bring the lean model's entities up to date with the change."""
+        if not (change.put or change.delete):
+            return
+        lean = self.analysis.model
+        for entity_id in change.delete:
+            if lean.kind(entity_id) is not None:
+                lean.remove(entity_id)
+        for entity in change.put:
+            lean.put(kind_of(entity), lean_entity(entity))
+        self.analysis.entities_changed(changed)
+
+    def _reassign(self, items: set[str]) -> set[str]:
+        """Refresh the assignments of `items` from the model; return the ids
+        whose scoped checks may have changed."""
         assert isinstance(self.model, Model)
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.actors_on(item)}
@@ -205,15 +321,7 @@ class Linter:
                                                for a in self.model.assignments_of_item(item)]
             index.replace_item(item, fresh)
             actors.update(actor for actor, _ in fresh)
-        if fact_not_recorded.code in self._params:
-            self._recheck(fact_not_recorded, ASSIGNMENT_FACTS)
-            if self._not_run(self._found) != self.analysis.not_run:
-                return False
-        touched = self._touched_by(items, actors)
-        for r in self._checked:
-            if r.uses_assignments:
-                self._recheck(r, touched)
-        return True
+        return self._touched_by(items, actors)
 
     def _touched_by(self, items: Iterable[str], actors: set[str]) -> set[str]:
         """The items, the actors, the people holding them and all of their units."""
@@ -222,14 +330,15 @@ class Linter:
         units = {analysis.unit_of(actor) for actor in actors | people}
         return {*items, *actors, *people, *(u for u in units if u is not None)}
 
-    def _recheck(self, rule: Rule, touched: Iterable[str]) -> None:
-        """Check `touched` again with `rule` (a whole-model rule: everything)."""
+    def _recheck(self, rule: Rule, touched: Iterable[str] | None) -> None:
+        """Check `touched` again with `rule` (None, or a whole-model rule:
+        everything)."""
         before = self._found.get(rule.code, {})
-        if rule.scope is WHOLE_MODEL:
+        if touched is None or rule.scope is WHOLE_MODEL:
             self._replace(rule.code, dict(before), self._check(rule))
             return
         # A touched subject may also have just left the scope (an indicator's
-        # last assignment went): then it has no findings any more.
+        # last assignment went, an entity was removed): then it has no findings.
         subjects = set(touched)
         again = self._check(rule, [s for s in subjects if rule.scope.contains(self.analysis, s)])
         self._replace(rule.code, {s: before[s] for s in subjects if s in before}, again)
@@ -267,7 +376,7 @@ class Linter:
     def _publish(self) -> None:
         """Merge what the update (or first run) removed and added into the
         sorted findings, in one go; a finding both added and removed by it
-        (a matrix edit made it, a new waiver replaced it) was never reported."""
+        (one change made it, a later one took it) was never reported."""
         unseen = {id(f) for f in self.added}.intersection(map(id, self.removed))
         if unseen:
             self.removed = [f for f in self.removed if id(f) not in unseen]
@@ -320,6 +429,46 @@ class Linter:
             number for number, count in self._silenced.items() if count > 0}
         for r in self._waiver_rules:
             self._replace(r.code, dict(self._found.get(r.code, {})), self._check(r))
+
+
+def _net(model: Model, changes: Sequence[Change]) -> Change:
+    """One change that stands for `changes`, applied one after the other, as
+    far as `Linter.update` reads it: the entities they put or removed as the
+    model now holds them, every assignment they set or took, and the org,
+    the waivers or a rename when any of them changed those."""
+    touched = dict.fromkeys(entity_id for change in changes
+                            for entity_id in (*(e.id for e in change.put), *change.delete))
+    net = Change(org=model.org if any(c.org is not None for c in changes) else None,
+                 rename=next((c.rename for c in changes if c.rename is not None), None),
+                 waivers=(list(model.waivers) if any(c.waivers is not None for c in changes)
+                          else None))
+    for entity_id in touched:
+        entity = model.get(entity_id)
+        if entity is None:
+            net.delete.append(entity_id)
+        else:
+            net.put.append(entity)
+    for change in changes:
+        net.assign += change.assign
+        net.unassign += change.unassign
+    return net
+
+
+def _named(kind: str, entity: LeanEntity) -> Iterator[str]:
+    """The ids a lean entity's reference fields name."""
+    for name in REFERENCE_FIELDS.get(kind, ()):
+        value = getattr(entity, name)
+        if isinstance(value, str):
+            yield value
+        elif value:
+            yield from value
+
+
+def _every_field(kind: str) -> set[str]:
+    """A kind and each of its fields, as rules name them: what adding or
+    removing an entity of that kind changes."""
+    return {kind, *(f"{kind}.{name}" for name in LEAN_KINDS[kind]._fields)}
+
 
 
 class WaiverMatcher:

@@ -19,14 +19,21 @@ import html
 import json
 from collections.abc import Callable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from raci.formats.changes import change_to_data
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.rule import Rule
+from raci.lint.ruledoc import rule_doc
 from raci.lint.run import LintRun, ModelError
 from raci.text import one_line
 
+if TYPE_CHECKING:
+    from raci.lint.suggestions import Fix, Suggestion
+
 FORMATS = ("text", "json", "sarif", "github", "markdown")
+SUGGEST_FORMATS = ("text", "json", "markdown")
 STATISTICS_FORMATS = ("text", "json", "markdown")
 SARIF_LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS: dict[str, str] = {"error": "error", "warning": "warning", "info": "notice"}
@@ -68,7 +75,8 @@ def _where(finding: Finding) -> str:
 
 
 def _closing(run: LintRun) -> str:
-    """``1 error, 3 warnings, 0 infos in 2 models (1 waived); 1 model could not be read.``"""
+    """``1 error, 3 warnings, 0 infos in 2 models (1 waived); 1 model could not be read.``,
+    then what `--fix` fixed and how many findings have suggestions."""
     counts = summary(run.findings)
     total = sum(counts[level] for level in LEVELS)
     read = len(run.models) - len(run.unread)
@@ -77,7 +85,50 @@ def _closing(run: LintRun) -> str:
         closing += f" ({counts['waived']} waived)"
     if run.unread:
         closing += f"; {_count(len(run.unread), 'model')} could not be read"
-    return closing + "."
+    fixed = sum(map(len, run.fixes.values()))
+    closing += f"; {_count(fixed, 'finding')} fixed" if run.fixes else ""
+    return closing + "." + (f" {_suggested_text(run)}" if run.suggestions is not None else "")
+
+
+def _suggested_text(run: LintRun) -> str:
+    """``3 findings have suggestions, 1 of them certain (`raci lint --fix` applies it).``"""
+    suggested = [f for f in run.findings if not f.waived and run.suggestions_of(f)]
+    certain = sum(1 for f in suggested if run.suggestions_of(f)[0].certain)
+    text = f"{_count(len(suggested), 'finding')} with suggestions"
+    if certain:
+        text += f", {certain} of them certain (`raci lint --fix` applies {_them(certain)})"
+    return text + "."
+
+
+def _them(count: int) -> str:
+    return "it" if count == 1 else "them"
+
+
+def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
+    """A suggestion as text, under its finding: what it does, why, and what
+    it resolves and introduces."""
+    mark = " [certain]" if suggestion.certain else ""
+    lines = [f"  suggestion {number}{mark}: {suggestion.summary}"]
+    if suggestion.remedy.because:
+        lines.append(f"    because {suggestion.remedy.because}")
+    lines.append(f"    {outcome_text(suggestion)}")
+    return [one_line(line) for line in lines]
+
+
+def outcome_text(suggestion: Suggestion) -> str:
+    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``."""
+    resolves = related_text([f.fingerprint for f in suggestion.resolves]) or "nothing"
+    introduces = related_text([f"{f.fingerprint} [{f.level}]" for f in suggestion.introduces])
+    return f"resolves {resolves}; introduces {introduces or 'nothing'}"
+
+
+def _fix_lines(run: LintRun) -> list[str]:
+    out = []
+    for model, fixes in run.fixes.items():
+        out.append(f"Fixed {_count(len(fixes), 'finding')} in {model}:")
+        out += [one_line(f"  {fix.suggestion.finding.fingerprint}: {fix.suggestion.summary}")
+                for fix in fixes]
+    return out
 
 
 def _not_run_lines(run: LintRun) -> list[str]:
@@ -94,12 +145,18 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     for f in run.findings:
         if f.waived:
             continue
-        ids = ", ".join(f.targets)
-        if f.related:
-            ids += f"; related: {related_text(f.related)}"
-        lines.append(one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}"
-                              + (f" ({ids})" if ids else "")))
-    return "\n".join([*lines, *_not_run_lines(run), _closing(run)]) + "\n"
+        lines.append(text_line(f))
+        for number, suggestion in enumerate(run.suggestions_of(f), start=1):
+            lines += suggestion_lines(suggestion, number)
+    return "\n".join([*lines, *_not_run_lines(run), *_fix_lines(run), _closing(run)]) + "\n"
+
+
+def text_line(f: Finding) -> str:
+    """One finding as the text output prints it."""
+    ids = ", ".join(f.targets)
+    if f.related:
+        ids += f"; related: {related_text(f.related)}"
+    return one_line(f"{_where(f)}: {f.code} [{f.level}] {f.message}" + (f" ({ids})" if ids else ""))
 
 
 def _count(number: int, noun: str) -> str:
@@ -138,14 +195,41 @@ def _json_summary(run: LintRun) -> dict[str, object]:
             "not_run_by_model": run.not_run}
 
 
+def suggestion_dict(suggestion: Suggestion) -> dict[str, object]:
+    return {
+        "summary": suggestion.summary,
+        "because": suggestion.remedy.because or None,
+        "safe": suggestion.remedy.safe,
+        "certain": suggestion.certain,
+        "resolves": [f.fingerprint for f in suggestion.resolves],
+        "introduces": [finding_dict(f) for f in suggestion.introduces],
+        "change": change_to_data(suggestion.change),
+    }
+
+
+def _json_finding(run: LintRun, finding: Finding) -> dict[str, object]:
+    document = finding_dict(finding)
+    if run.suggestions is not None:
+        document["suggestions"] = [suggestion_dict(s) for s in run.suggestions_of(finding)]
+    return document
+
+
+def _fix_dict(model: str, fix: Fix) -> dict[str, object]:
+    return {"model": model, "finding": finding_dict(fix.suggestion.finding),
+            **suggestion_dict(fix.suggestion)}
+
+
 def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
-    document = {
+    document: dict[str, object] = {
         "version": 1,
         "models": list(run.models),
-        "findings": [finding_dict(f) for f in run.findings],
+        "findings": [_json_finding(run, f) for f in run.findings],
         "summary": _json_summary(run),
         "errors": [_error_dict(e) for e in run.errors],
     }
+    if run.fixes:
+        document["fixes"] = [_fix_dict(model, fix)
+                             for model, fixes in run.fixes.items() for fix in fixes]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -163,12 +247,15 @@ def _uri(path: str) -> str:
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
+    doc = rule_doc(rule)
+    help_ = f"Why it matters: {doc.why}\n\nHow to fix: {doc.fix}"
     return {
         "id": rule.code,
         "name": rule.dotted_name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc, "markdown": rule.doc},
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.description or doc.summary},
+        "help": {"text": help_, "markdown": f"**Why it matters:** {doc.why}\n\n"
+                                            f"**How to fix:** {doc.fix}"},
         "defaultConfiguration": {"level": SARIF_LEVELS[level]},
         "properties": {"tags": [rule.group], "parameters": dict(rule.params)},
     }
@@ -257,7 +344,7 @@ def to_sarif(run: LintRun, rules: Sequence[Rule]) -> str:
             "tool": {"driver": {
                 "name": "raci",
                 "version": _raci_version(),
-                "informationUri": "https://pypi.org/project/raci/",
+                "fullName": "raci, a linter of governance models",
                 "rules": [_sarif_rule(r, run.config.level_of(r)) for r in rules],
             }},
             "invocations": [_sarif_invocation(run, rule_index)],
@@ -351,6 +438,7 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
         out += [_row(f.level, f.code, f.name, ", ".join(f.targets), related_text(f.related),
                      f.message, _where(f))
                 for f in open_findings]
+    out += _markdown_suggestions(run, open_findings)
     waived = [f for f in run.findings if f.waived]
     if waived:
         out += ["", "### Waived", "", "| Code | Entities | Message | Reason |",
@@ -358,6 +446,22 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
         out += [_row(f.code, ", ".join(f.targets), f.message, f.waiver_reason or "")
                 for f in waived]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
+
+
+def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str]:
+    """The suggestions of each finding, and what `--fix` fixed."""
+    out = []
+    rows = [_row(f.fingerprint, f"{s.summary}{' (certain)' if s.certain else ''}",
+                 s.remedy.because, outcome_text(s))
+            for f in findings for s in run.suggestions_of(f)]
+    if rows:
+        out += ["", "### Suggestions", "", "| Finding | Suggestion | Because | Outcome |",
+                "|---|---|---|---|", *rows]
+    fixed = [_row(model, fix.suggestion.finding.fingerprint, fix.suggestion.summary)
+             for model, fixes in run.fixes.items() for fix in fixes]
+    if fixed:
+        out += ["", "### Fixed", "", "| Model | Finding | Fix |", "|---|---|---|", *fixed]
+    return out
 
 
 RENDERERS: dict[str, Callable[[LintRun, Sequence[Rule]], str]] = {

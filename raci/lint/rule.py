@@ -1,11 +1,12 @@
 """What a lint rule is: a code, a name, a default level, parameters and a check.
 
-A rule is declared with the `rule` decorator on its check function; the
-function's docstring is the rule's documentation (what it finds, why it
-matters for getting policy executed, how to fix it, a failing and a passing
-example). A check is given *subjects* of the rule's `Scope` (items, bodies,
-units, or the whole model) and yields `Problem`s about them; levels,
-selection, waivers and baselines are the engine's business, never a rule's.
+A rule is declared with the `lint_rule` decorator on its check function;
+the function's docstring is the rule's documentation (what it finds, why it
+matters for getting policy executed, how to fix it, its message, a failing
+and a passing example), in the shape `raci.lint.ruledoc` reads. A check
+is given *subjects* of the rule's `Scope` (items, bodies, units, or the
+whole model) and yields `Problem`s about them; levels, selection, waivers
+and baselines are the engine's business, never a rule's.
 A full lint gives a check every subject in one call (one loop, no call per
 subject); the app's `Linter` gives it only the subjects an edit touches.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from raci.analysis import Analysis
 from raci.lint.findings import Level
-from raci.model.lean import LeanKpi
+from raci.model.lean import LEAN_KINDS, LeanKpi
 
 ParamValue = int | float | tuple[str, ...]
 """A parameter's value: a number, or a list of names (``exempt_kinds``)."""
@@ -72,15 +73,18 @@ class Scope:
     """What a rule checks: which ids are its subjects, and whether an id is one."""
 
     name: str
+    """The subjects in words, after "each": ``body``, ``body or role``."""
     subjects: Callable[[Analysis], Iterable[str]]
     contains: Callable[[Analysis, str], bool]
+    kinds: tuple[str, ...] = ()
+    """The kinds of entity its subjects are."""
 
 
 def _kind_scope(name: str, *kinds: str) -> Scope:
     def subjects(analysis: Analysis) -> Iterable[str]:
         return itertools.chain.from_iterable(analysis.model.collection(k) for k in kinds)
 
-    return Scope(name, subjects, lambda analysis, id_: analysis.kind(id_) in kinds)
+    return Scope(name, subjects, lambda analysis, id_: analysis.kind(id_) in kinds, kinds)
 
 
 def _carries_raci(analysis: Analysis, kpi: LeanKpi) -> bool:
@@ -104,9 +108,14 @@ def _is_accountable_thing(analysis: Analysis, entity_id: str) -> bool:
 
 ITEM_KINDS = ("goal", "initiative", "decision")
 """The kinds that are *items* (an indicator is one for OWN001 only)."""
-ITEMS = _kind_scope("item", *ITEM_KINDS)
-ITEMS_AND_RACI_KPIS = Scope("item or indicator with raci", _accountable_things,
-                            _is_accountable_thing)
+EXTERNALITY = ("unit.parent", "unit.external", "person.unit", "person.external", "role.holders")
+"""What makes an actor external (`Analysis.external_actors`), as a rule's `fields`."""
+TEMPORARINESS = ("body.kind", "body.temporary", "body.sunset", "role.temporary", "role.sunset")
+"""What makes a body or role temporary, and when it ends, as a rule's `fields`."""
+ITEMS = _kind_scope("goal, initiative or decision", *ITEM_KINDS)
+ITEMS_AND_RACI_KPIS = Scope(
+    "goal, initiative or decision, and each indicator that carries a `raci` block",
+    _accountable_things, _is_accountable_thing, (*ITEM_KINDS, "kpi"))
 GOALS = _kind_scope("goal", "goal")
 INITIATIVES = _kind_scope("initiative", "initiative")
 DECISIONS = _kind_scope("decision", "decision")
@@ -155,6 +164,19 @@ class Rule:
     reads: tuple[str, ...] = ()
     """Codes of other rules whose parameters the check also reads, given to
     it as ``CODE.name`` (BOD010 reads BOD001's, to know its groups)."""
+    fields: frozenset[str] = frozenset()
+    """What the check reads of entities besides their ids and names:
+    ``kind.field`` (``body.chair``), or a bare kind (``goal``) where only
+    which entities of that kind exist counts; the scope's kinds included.
+    After an edit the app's `Linter` re-runs only the rules that read what
+    changed (a name read by every message, or the org, re-runs all)."""
+    near: frozenset[str] = frozenset()
+    """Those of `fields` whose change on an entity can only change the
+    problems of subjects near it: the entity, what it names before and
+    after, the items and actors of their assignments, the people holding
+    those actors and their units (`Linter.update` checks only those again).
+    BOD007's ``body.chair`` is near; BOD006's ``body.reports_to`` is not, as a
+    body's depth changes with every body above it."""
 
     @property
     def dotted_name(self) -> str:
@@ -177,15 +199,23 @@ def lint_rule(code: str, name: str, group: str, level: Level, scope: Scope, *,
               uses_assignments: bool, params: dict[str, ParamValue] | None = None,
               limits: dict[str, tuple[float, float]] | None = None,
               choices: dict[str, tuple[str, ...]] | None = None,
-              waivable: bool | None = None, reads: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
+              waivable: bool | None = None, reads: tuple[str, ...] = (),
+              fields: tuple[str, ...] = (), near: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
     """Declare a rule on its check function; the docstring is its documentation.
     Rules about waivers are never waivable themselves."""
+    for read in fields:
+        kind, _, field_name = read.partition(".")
+        if kind not in LEAN_KINDS or (field_name and field_name not in LEAN_KINDS[kind]._fields):
+            raise ValueError(f"{code} reads {read!r}, which no lean entity has")
+    if not set(near) <= {read for read in fields if "." in read}:
+        raise ValueError(f"{code}: its near fields must be fields it reads")
 
     def declare(check: Check) -> Rule:
         return Rule(code, name, group, level, dict(params or {}),
                     inspect.cleandoc(check.__doc__ or ""), check, scope, uses_assignments,
                     dict(limits or {}), dict(choices or {}),
-                    scope is not WAIVERS if waivable is None else waivable, reads)
+                    scope is not WAIVERS if waivable is None else waivable, reads,
+                    frozenset((*fields, *scope.kinds)), frozenset(near))
 
     return declare
 

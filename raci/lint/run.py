@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from raci.errors import ModelFileError, RaciError
 from raci.lint.baseline import read_baseline, without_baselined, write_baseline
 from raci.lint.config import LintConfig, load_config
 from raci.lint.engine import lint_source
 from raci.lint.findings import Finding, Level
-from raci.source import is_model_file, open_lean_model, split_scenario
+from raci.source import is_model_file, open_lean_model, open_model, split_scenario
 from raci.text import one_line
+
+if TYPE_CHECKING:
+    from raci.lint.suggestions import Fix, Suggester, Suggestion
 
 _AT_LINE = re.compile(r"(\d+):(\d+): (.*)", re.S)
 
@@ -49,6 +53,23 @@ class RuleCount:
 
 
 @dataclass
+class ModelResult:
+    """What linting one model gives a run."""
+
+    findings: list[Finding]
+    not_run: dict[str, str]
+    suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
+    """Fingerprint -> the finding's suggestions, where asked and found."""
+    fixes: list[Fix] = field(default_factory=list)
+    """The suggestions `--fix` applied; `findings` are what is left after them."""
+
+
+LintOne = Callable[[str, LintConfig, set[str]], ModelResult]
+"""Open and lint one MODEL with a configuration; the set holds the baseline's
+fingerprints (findings that need no suggestion)."""
+
+
+@dataclass
 class LintRun:
     models: list[str]
     """Every MODEL argument, as given, read or not."""
@@ -61,6 +82,17 @@ class LintRun:
     """Why each model that could not be read was refused."""
     baseline_written: int | None = None
     """How many fingerprints `--write-baseline` wrote, if asked."""
+    suggestions: dict[str, dict[str, list[Suggestion]]] | None = None
+    """Model -> fingerprint -> the finding's suggestions; None unless asked
+    (`--suggest`)."""
+    fixes: dict[str, list[Fix]] = field(default_factory=dict)
+    """Model -> the suggestions `--fix` applied to it."""
+
+    def suggestions_of(self, finding: Finding) -> list[Suggestion]:
+        """The finding's suggestions (none when not asked or none found)."""
+        if self.suggestions is None:
+            return []
+        return self.suggestions.get(finding.model, {}).get(finding.fingerprint, [])
 
     @property
     def failed(self) -> bool:
@@ -103,30 +135,62 @@ def _is_path(spec: str) -> bool:
 
 
 def run_lint(specs: Sequence[str], config: LintConfig, *, baseline: Path | None = None,
-             write_baseline_to: Path | None = None) -> LintRun:
+             write_baseline_to: Path | None = None, lint_one: LintOne | None = None,
+             suggest: bool = False) -> LintRun:
     """Open and lint every model with `config`; apply or write the baseline.
 
+    `lint_one` lints one model (default: read it lean and lint it once;
+    with `suggest`, read it whole and suggest remedies, `suggest_model`).
     A model that cannot be read is recorded in `LintRun.errors`; the
     baseline is then not written, as it would miss that model's findings.
     """
     accepted = read_baseline(baseline) if baseline is not None else None
-    run = LintRun(list(specs), [], config)
+    lint = lint_one or (suggest_model if suggest else lint_lean)
+    run = LintRun(list(specs), [], config, suggestions={} if suggest else None)
     for spec in specs:
         try:
-            source = open_lean_model(spec)
+            result = lint(spec, config, accepted or set())
         except RaciError as refused:
             run.errors.extend(model_errors(spec, refused))
             continue
-        result = lint_source(source, config)
-        del source  # one model in memory at a time
         run.findings.extend(result.findings)
         if result.not_run:
             run.not_run[spec] = result.not_run
+        if run.suggestions is not None:
+            run.suggestions[spec] = result.suggestions
+        if result.fixes:
+            run.fixes[spec] = result.fixes
     if write_baseline_to is not None and not run.errors:
         run.baseline_written = write_baseline(write_baseline_to, run.findings)
     if accepted is not None:
         run.findings = without_baselined(run.findings, accepted)
     return run
+
+
+def lint_lean(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
+    """A model read lean and linted once: the plain `raci lint`."""
+    source = open_lean_model(spec)
+    result = lint_source(source, config)
+    return ModelResult(result.findings, result.not_run)
+
+
+def suggest_model(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
+    """A model read whole and linted, with the suggestions of each finding
+    that counts (not waived, not in the baseline)."""
+    from raci.lint.suggestions import Suggester
+
+    source = open_model(spec)
+    suggester = Suggester(source.model, config, label=spec, locations=source.locations)
+    return suggested(suggester, accepted)
+
+
+def suggested(suggester: Suggester, accepted: set[str], fixes: list[Fix] | None = None,
+              *, suggest: bool = True) -> ModelResult:
+    """What a `Suggester` found: its findings, and (with `suggest`) the
+    suggestions of those that count."""
+    counting = [f for f in suggester.open_findings() if f.fingerprint not in accepted]
+    return ModelResult(suggester.findings, suggester.linter.not_run,
+                       suggester.suggest(counting) if suggest else {}, fixes or [])
 
 
 def model_errors(spec: str, refused: RaciError) -> list[ModelError]:

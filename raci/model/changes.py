@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from raci.model.entities import Assignment, Entity, Org, Waiver
@@ -172,6 +172,48 @@ def removal(model: Model, entity_id: str) -> Change:
                 for w in model.waivers]
         change.waivers = [w for w in kept if w.target]
     return change
+
+
+def composed(model: Model, steps: Sequence[Callable[[Model], Change]]) -> Change:
+    """One change that does what `steps` do one after the other, each built
+    on the model as the ones before left it (bodies merged into one in turn,
+    say). The steps are tried on `model` itself and undone again: it is left
+    holding what it held. A step that renames cannot be composed."""
+    if len(steps) == 1:
+        return steps[0](model)
+    undos: list[Change] = []
+    touched: dict[str, None] = {}
+    cells: dict[tuple[str, str], None] = {}
+    org = waivers = None
+    try:
+        for build in steps:
+            change = build(model)
+            if change.rename is not None:
+                raise ValueError("a change that renames cannot be composed")
+            undos.append(change.apply(model))
+            touched.update(dict.fromkeys([*(e.id for e in change.put), *change.delete]))
+            cells.update(dict.fromkeys((a.item, a.actor)
+                                       for a in (*change.assign, *change.unassign)))
+            org = model.org if change.org is not None else org
+            waivers = list(model.waivers) if change.waivers is not None else waivers
+        at_end = {entity_id: copy.deepcopy(model.get(entity_id)) for entity_id in touched}
+        letters = {cell: model.letters_of(*cell) for cell in cells
+                   if cell[0] in model and cell[1] in model}
+    finally:
+        for undo in reversed(undos):
+            undo.apply(model)
+    net = Change(org=org, waivers=waivers)
+    for entity_id, entity in at_end.items():
+        if entity is None:
+            net.delete += [entity_id] if entity_id in model else []
+        elif entity != model.get(entity_id):
+            net.put.append(entity)
+    for (item, actor), held in letters.items():
+        if held != model.letters_of(item, actor):
+            net.assign += [Assignment(item, letter, actor) for letter in held]
+            net.unassign += [] if held else [a for a in model.assignments_of_item(item)
+                                              if a.actor == actor]
+    return net
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ same functions as on the full entities.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
@@ -28,6 +28,7 @@ from raci.model.entities import (
     Assignment,
     Body,
     Decision,
+    Entity,
     Goal,
     Initiative,
     Kpi,
@@ -206,6 +207,25 @@ class LeanModel:
     def __len__(self) -> int:
         return len(self.kinds)
 
+    def get(self, entity_id: str) -> LeanEntity | None:
+        kind = self.kinds.get(entity_id)
+        return None if kind is None else self.collection(kind)[entity_id]
+
+    def put(self, kind: str, entity: LeanEntity) -> None:
+        """Add an entity, or replace it in its place (as `Model.add` and
+        `Model.replace` do). Its assignments are the caller's business."""
+        self.collection(kind)[entity.id] = entity
+        self.kinds[entity.id] = kind
+
+    def remove(self, entity_id: str) -> None:
+        kind = self.kinds.pop(entity_id)
+        del self.collection(kind)[entity_id]
+
+
+def lean_entity(entity: Entity) -> LeanEntity:
+    """An entity of a `Model` as its lean tuple."""
+    return _LEAN_OF[type(entity)](entity)
+
 
 def _by_letter(assignments: Iterable[Assignment]) -> dict[Letter, LetterColumns]:
     items: dict[Letter, list[str]] = {letter: [] for letter in LETTERS}
@@ -249,3 +269,9 @@ def _decision(d: Decision) -> LeanDecision:
 
 def _kpi(k: Kpi) -> LeanKpi:
     return LeanKpi(k.id, k.name, k.measures, k.type, k.has_raci)
+
+
+_LEAN_OF: dict[type[Entity], Callable[..., LeanEntity]] = {
+    Unit: _unit, Person: _person, Role: _role, Body: _body, Goal: _goal,
+    Initiative: _initiative, Decision: _decision, Kpi: _kpi,
+}

@@ -286,13 +286,15 @@ class Model:
             self.__dict__.pop(name, None)
 
     def _entities_changed(self, entity_id: str, kind: str) -> None:
-        """Drop the indexes but keep the id index, updated: adding or replacing
-        many entities one by one (`Change.apply`) must not rebuild it each time."""
+        """Drop the indexes that read entities' fields, after an entity was
+        added or replaced (its assignments are as they were): the id index is
+        kept, updated, and so are the look-ups of assignments, so that adding
+        or replacing many entities one by one (`Change.apply`) rebuilds none."""
+        for name in _ENTITY_INDEXES:
+            self.__dict__.pop(name, None)
         kinds = self.__dict__.get("_kind_by_id")
-        self.changed()
         if kinds is not None:
             kinds[entity_id] = kind
-            self.__dict__["_kind_by_id"] = kinds
 
     # ---- indexes ----------------------------------------------------------
 
@@ -397,6 +399,9 @@ def _renaming_in(entity: Entity, old: str, new: str) -> Entity:
 _INDEXES = tuple(
     name for name, value in vars(Model).items() if isinstance(value, cached_property)
 )
+_ENTITY_INDEXES = ("_roles_by_holder", "_bodies_by_member", "_references_by_target")
+"""The indexes an entity added or replaced can change (not its kind's: updated in place)."""
+
 
 
 def entity_fields(entity: Entity) -> list[str]:

@@ -10,6 +10,7 @@ from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
     ITEM_KINDS,
+    TEMPORARINESS,
     WHOLE_MODEL,
     Problem,
     Rule,
@@ -28,7 +29,8 @@ MOST_PAIRS_NAMED = 10
 
 @lint_rule("BOD001", "redundant-bodies", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
            params={"min_overlap": 0.6, "min_members": 3},
-           limits={"min_overlap": (EPSILON, 1.0)})
+           limits={"min_overlap": (EPSILON, 1.0)},
+           fields=("body.members", "role.holders"))
 def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A group of look-alike bodies: their seat-holders overlap with Jaccard >= `min_overlap`.
 
@@ -43,6 +45,9 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     as a target. The message gives each pair's shared count and Jaccard,
     the ten most alike first, then how many more there are.
 
+    Looks at: every pair of bodies, by their seat-holders; each finding is
+    about one group of look-alike bodies, every body of the group a target.
+
     Why it matters: the same people meeting in two bodies about the same
     subject is the fragmented governance that slows execution: twice the
     meetings, two places where a decision can stall.
@@ -50,9 +55,15 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     How to fix: merge the bodies, or give each a distinct mandate and
     membership.
 
-    Parameters: `min_overlap` (Jaccard share of shared seat-holders,
-    default 0.6, above 0 and at most 1), `min_members` (default 3): the
-    fewest seat-holders a body needs to be compared.
+    Suggested: merge the group into one body, its membership united: the
+    body the others report to, else a permanent one, else the one that
+    decides most, else the biggest; the two best, each with the merged
+    membership.
+
+    Parameters:
+    - `min_overlap`: the Jaccard share of shared seat-holders at which two
+      bodies look alike.
+    - `min_members`: the fewest seat-holders a body needs to be compared.
 
     Reading: a group is connected through its pairs, so two bodies of one
     group may have little in common themselves (A like B, B like C). Only
@@ -60,21 +71,45 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     share one of their rarest few (a share of 0 never reaches
     `min_overlap`, which must be above 0), so a chair who sits in every
     body does not make the work grow with the square of the bodies; each
-    pair looked at costs the size of the smaller body. A waiver written for
-    a pair (before raci 0.2) matches a group of exactly those two bodies;
-    a single id matches the group that holds it.
+    pair looked at costs the size of the smaller body.
+
+    Waiving: a waiver written for a pair (before raci 0.2) matches a group
+    of exactly those two bodies; a single id matches the group that holds
+    it.
+
+    Message:
+
+        {body} and {body} share {count} of {count} seat-holders (Jaccard {share})
+        {count} bodies look alike by their seat-holders: {bodies}; {id} and {id} share
+          {count} of {count} (Jaccard {share})[; {more pairs}][; and {count} more]
 
     Failing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+          - {id: p.visser, name: Anne Visser}
+          - {id: p.bakker, name: Joris Bakker}
         bodies:
-          - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [r1, r2, r3]}
-          - {id: pb-a, name: Programmaraad A, kind: programme_board, members: [r1, r2, r3, r4]}
+          - {id: sg-a, name: Stuurgroep A, kind: steering_group,
+             members: [p.jansen, p.dekker, p.visser]}
+          - {id: pb-a, name: Programmaraad A, kind: programme_board,
+             members: [p.jansen, p.dekker, p.visser, p.bakker]}
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+          - {id: p.visser, name: Anne Visser}
+          - {id: p.bakker, name: Joris Bakker}
+          - {id: p.smit, name: Eva Smit}
+          - {id: p.mulder, name: Daan Mulder}
         bodies:
-          - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [r1, r2, r3]}
-          - {id: pb-a, name: Programmaraad A, kind: programme_board, members: [r1, r5, r6, r7]}
+          - {id: sg-a, name: Stuurgroep A, kind: steering_group,
+             members: [p.jansen, p.dekker, p.visser]}
+          - {id: pb-a, name: Programmaraad A, kind: programme_board,
+             members: [p.jansen, p.bakker, p.smit, p.mulder]}
     """
     found = analysis.look_alikes(number(params, "min_overlap"), number(params, "min_members"))
     for group, pairs in zip(found.groups, found.pairs, strict=True):
@@ -94,7 +129,9 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
 
 
 @lint_rule("BOD002", "powerless-body", "bodies", "warning", BODIES, uses_assignments=True,
-           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS})
+           params={"exempt_kinds": ("advisory_board",)}, choices={"exempt_kinds": BODY_KINDS},
+           fields=("body.kind", *ITEM_KINDS),
+           near=("body.kind",))
 def powerless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body, of a kind not in `exempt_kinds`, Accountable for no goal, initiative or decision.
@@ -105,21 +142,34 @@ def powerless_body(analysis: Analysis, params: RuleParams,
     How to fix: give the body the decisions it should take (`A` on them),
     make it an `advisory_board`, or dissolve it.
 
-    Parameters: `exempt_kinds` (the body kinds that need no decision
-    rights, default ["advisory_board"]; a list of steering_group,
-    programme_board, portfolio_board, taskforce, crisis_team,
-    working_group, committee, advisory_board or other).
+    Suggested: make a body that is consulted an advisory body (the first
+    exempt kind, `advisory_board` by default), or retire the body, its
+    letters to its chair.
+
+    Parameters:
+    - `exempt_kinds`: the body kinds that need no decision rights of their
+      own.
 
     Reading: being Accountable for an indicator does not count: indicators
     are not items. An empty `exempt_kinds` exempts no kind.
 
+    Message:
+
+        {body} is Accountable for no goal, initiative or decision
+
     Failing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
         bodies:
-          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, members: [r1]}
+          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, members: [dg-bw]}
 
     Passing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        bodies:
+          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, members: [dg-bw]}
         decisions:
           - {id: d.subsidie, name: Subsidieregeling, raci: {A: sg-warmte}}
     """
@@ -137,7 +187,9 @@ def powerless_body(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False)
+@lint_rule("BOD003", "expired-mandate", "bodies", "error", BODIES_AND_ROLES, uses_assignments=False,
+           fields=TEMPORARINESS,
+           near=TEMPORARINESS)
 def expired_mandate(analysis: Analysis, params: RuleParams,
                     entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role past its `sunset` on the as-of date.
@@ -153,12 +205,21 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
     How to fix: dissolve it, or renew the mandate with a new `sunset`
     (or make it permanent with `temporary: false`).
 
+    Suggested: renew the mandate until the sunset its work gives (the end of
+    the last initiative it is A or R for, else the due date of its last
+    goal, else a year after the as-of date), retire the body (its letters to
+    its chair), or make it permanent.
+
+    Message:
+
+        {body or role} is temporary and past its sunset {date}
+
     Failing (as of 2026-11-01):
 
         bodies:
           - {id: tf-x, name: Taskforce X, kind: taskforce, sunset: 2026-06-30}
 
-    Passing:
+    Passing (as of 2026-11-01):
 
         bodies:
           - {id: tf-x, name: Taskforce X, kind: taskforce, sunset: 2027-06-30}
@@ -174,7 +235,9 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD004", "open-ended-temporary", "bodies", "warning", BODIES_AND_ROLES,
-           uses_assignments=False, params={"grace_days": 365})
+           uses_assignments=False, params={"grace_days": 365},
+           fields=(*TEMPORARINESS, "body.established"),
+           near=(*TEMPORARINESS, "body.established"))
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
                          entity_ids: Iterable[str]) -> Iterator[Problem]:
     """A temporary body or role with no `sunset`, past its first `grace_days`.
@@ -188,22 +251,42 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
 
     How to fix: give it a `sunset`, or make it permanent (`temporary: false`).
 
-    Parameters: `grace_days` (default 365).
+    Suggested: set the sunset its work gives (as for BOD003), or make it
+    permanent.
+
+    Parameters:
+    - `grace_days`: the days after its `established` date that a temporary
+      body may go without a `sunset`.
 
     Reading: a body exactly `grace_days` old is reported; one whose
     `established` lies after the as-of date is within the grace; a body
     with no `established` and a role (roles have no `established`) get no
     grace.
 
+    Message:
+
+        {body or role} is temporary with no sunset
+        {body} is temporary with no sunset and {days} days old (established {date})
+
     Failing:
 
         roles:
           - {id: kwartiermaker, name: Kwartiermaker, temporary: true}
 
+    Failing (as of 2026-11-01):
+
+        bodies:
+          - {id: wg-data, name: Werkgroep Data, kind: working_group, established: 2025-03-01}
+
     Passing:
 
         roles:
           - {id: kwartiermaker, name: Kwartiermaker, temporary: true, sunset: 2027-06-30}
+
+    Passing (as of 2026-11-01):
+
+        bodies:
+          - {id: wg-data, name: Werkgroep Data, kind: working_group, established: 2026-09-01}
     """
     temporaries = analysis.temporaries
     grace = number(params, "grace_days")
@@ -223,12 +306,16 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
                              f"{age} days old (established {established.isoformat()})")
 
 
-@lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False)
+@lint_rule("BOD005", "reporting-cycle", "bodies", "error", WHOLE_MODEL, uses_assignments=False,
+           fields=("role.reports_to", "body.reports_to"))
 def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `reports_to` among roles and bodies.
 
     One finding per cycle (strongly connected component), with every member
     as a target; a role or body that reports to itself is a cycle.
+
+    Looks at: the `reports_to` of every role and body; each finding is
+    about one cycle, every role and body in it a target.
 
     Why it matters: when A reports to B and B to A, nobody is at the top:
     escalations go round and nothing gets decided.
@@ -236,8 +323,16 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
     How to fix: break the cycle: make one of them report to a role or body
     outside it, or to nobody.
 
+    Suggested: let the member of the cycle that most others report to (its
+    natural top) report to nobody; up to three members.
+
     Reading: as every role and body reports to at most one other, each
     cycle is one strongly connected component of the reporting graph.
+
+    Message:
+
+        {role or body} reports to itself
+        Reporting cycle of {count}: {first} -> {each next} -> {first}
 
     Failing:
 
@@ -261,7 +356,8 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
 
 
 @lint_rule("BOD006", "steering-layers", "bodies", "warning", BODIES, uses_assignments=False,
-      params={"max_layers": 2})
+      params={"max_layers": 2},
+           fields=("body.reports_to",))
 def steering_layers(analysis: Analysis, params: RuleParams,
                     body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with more than `max_layers` bodies in its chain of `reports_to`.
@@ -276,12 +372,21 @@ def steering_layers(analysis: Analysis, params: RuleParams,
     How to fix: flatten: let lower bodies report to the top body, or merge
     layers.
 
-    Parameters: `max_layers` (default 2).
+    Suggested: let the body report straight to the body above it that leaves
+    it `max_layers` deep (none when `max_layers` is 1).
+
+    Parameters:
+    - `max_layers`: the most bodies a chain of `reports_to` may hold, the
+      body itself included.
 
     Reading: only body-to-body reporting counts; a body that reports to a
     role ends the chain.
 
-    Failing (max_layers = 2):
+    Message:
+
+        {body} is {count} layers of bodies deep (more than {max_layers})
+
+    Failing:
 
         bodies:
           - {id: wg, name: Werkgroep, kind: working_group, reports_to: pb}
@@ -304,7 +409,9 @@ def steering_layers(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False)
+@lint_rule("BOD007", "chairless-body", "bodies", "warning", BODIES, uses_assignments=False,
+           fields=("body.chair",),
+           near=("body.chair",))
 def chairless_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no chair.
@@ -314,15 +421,30 @@ def chairless_body(analysis: Analysis, params: RuleParams,
 
     How to fix: set `chair` to a role (preferably) or person.
 
+    Suggested: let a member chair it: one who is Accountable or Responsible
+    for what the body has a part in, or whom other members report to;
+    filled, internal roles first; up to three.
+
+    Message:
+
+        {body} has no chair
+
     Failing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: dir-wonen, name: Directeur Wonen}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, members: [r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, members: [dg-bw, dir-wonen]}
 
     Passing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: dir-wonen, name: Directeur Wonen}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, chair: r1, members: [r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg-bw,
+             members: [dg-bw, dir-wonen]}
     """
     for body_id in body_ids:
         if analysis.model.bodies[body_id].chair is None:
@@ -330,7 +452,9 @@ def chairless_body(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("BOD008", "oversized-body", "bodies", "info", BODIES, uses_assignments=False,
-      params={"max_members": 12})
+      params={"max_members": 12},
+           fields=("body.members", "body.meets_every_days"),
+           near=("body.members", "body.meets_every_days"))
 def oversized_body(analysis: Analysis, params: RuleParams,
                    body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body that meets with more members than `max_members`.
@@ -340,33 +464,66 @@ def oversized_body(analysis: Analysis, params: RuleParams,
 
     How to fix: shrink to the people who decide; inform the others.
 
-    Parameters: `max_members` (default 12).
+    No suggestion: which members to drop is a judgement of who decides,
+    which the model does not record.
+
+    Parameters:
+    - `max_members`: the most members a body that meets may have.
 
     Reading: members are counted as listed (a role is one member however
     many hold it). A body with `meets_every_days: 0` does not meet (a
     roster that votes by mail, say) and is never oversized; a body with no
-    `meets_every_days` is taken to meet.
+    `meets_every_days` is taken to meet, and the message says so.
+
+    Message:
+
+        {body} has {count} members (more than {max_members})[; it is taken to meet, as
+          its cadence is not recorded]
 
     Failing (max_members = 2):
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: dir-wonen, name: Directeur Wonen}
+          - {id: dir-bouwen, name: Directeur Bouwen}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, members: [r1, r2, r3]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, meets_every_days: 14,
+             members: [dg-bw, dir-wonen, dir-bouwen]}
 
-    Passing:
+    Passing (max_members = 2):
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: dir-wonen, name: Directeur Wonen}
+          - {id: dir-bouwen, name: Directeur Bouwen}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, members: [r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, meets_every_days: 14,
+             members: [dg-bw, dir-wonen]}
+
+    Passing (max_members = 2):
+
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: dir-wonen, name: Directeur Wonen}
+          - {id: dir-bouwen, name: Directeur Bouwen}
+        bodies:
+          - {id: raad, name: Raad, kind: committee, meets_every_days: 0,
+             members: [dg-bw, dir-wonen, dir-bouwen]}
     """
     for body_id in body_ids:
         count = len(analysis.model.bodies[body_id].members)
         if count > number(params, "max_members") and analysis.meets(body_id):
+            assumed = ("; it is taken to meet, as its cadence is not recorded"
+                       if analysis.model.bodies[body_id].meets_every_days is None else "")
             yield Problem.about(
                 [body_id], f"{analysis.label(body_id)} has {count} members "
-                           f"(more than {params['max_members']})"
+                           f"(more than {params['max_members']}){assumed}"
             )
 
 
-@lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False)
+@lint_rule("BOD009", "empty-body", "bodies", "error", BODIES, uses_assignments=False,
+           fields=("body.members",),
+           near=("body.members",))
 def empty_body(analysis: Analysis, params: RuleParams,
                body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body with no members.
@@ -376,6 +533,13 @@ def empty_body(analysis: Analysis, params: RuleParams,
 
     How to fix: list its `members`, or remove the body.
 
+    Suggested: seat its chair in it (safe: `--fix` applies it); a body with
+    no chair and no part in any item: remove it.
+
+    Message:
+
+        {body} has no members
+
     Failing:
 
         bodies:
@@ -383,8 +547,10 @@ def empty_body(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, members: [r1]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, members: [dg-bw]}
     """
     for body_id in body_ids:
         if not analysis.model.bodies[body_id].members:
@@ -393,7 +559,8 @@ def empty_body(analysis: Analysis, params: RuleParams,
 
 @lint_rule("BOD010", "nested-body", "bodies", "warning", WHOLE_MODEL, uses_assignments=False,
            params={"min_contained": 0.8, "min_members": 3},
-           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",))
+           limits={"min_contained": (EPSILON, 1.0)}, reads=("BOD001",),
+           fields=("body.members", "role.holders", "body.reports_to"))
 def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A body most of whose seat-holders also hold seats in one bigger body.
 
@@ -405,6 +572,10 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
     largest share of A (ties: the B with fewer seat-holders, then the
     smaller id); its targets are A and B, and it is placed at A.
 
+    Looks at: every body, against each bigger body that holds one of its
+    rarest seat-holders; each finding is about one nested body and the
+    bigger body that holds most of it, both targets.
+
     Why it matters: a small body nested in a big one is the same people
     deciding twice: the small one's decisions are either rubber-stamped
     or reopened by the big one, and the small one's meetings are a layer
@@ -413,9 +584,13 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
     How to fix: make A a formal sub-body of B (`reports_to: B`) with its
     own mandate, or fold it into B, or give it members of its own.
 
-    Parameters: `min_contained` (the share of A's seat-holders that sit in
-    B, default 0.8, above 0 and at most 1), `min_members` (A's
-    seat-holders, default 3).
+    Suggested: let the small body report to the big one as its sub-body, or
+    merge it into the big one.
+
+    Parameters:
+    - `min_contained`: the share of A's seat-holders that must also sit in
+      B.
+    - `min_members`: the fewest seat-holders A needs.
 
     Reading: the exclusions come first, then the best B is chosen among
     the rest. "One BOD001 group" is the connected group BOD001 finds with
@@ -428,18 +603,39 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
     costs the size of A, so a huge body costs one look per smaller body
     it may contain, never a pass over all pairs.
 
+    Message:
+
+        {body} has {count} of its {count} seat-holders ({share}) in {bigger body}, which has {count}
+
     Failing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+          - {id: p.visser, name: Anne Visser}
+          - {id: p.bakker, name: Joris Bakker}
+          - {id: p.smit, name: Eva Smit}
+          - {id: p.mulder, name: Daan Mulder}
         bodies:
-          - {id: wg-data, name: Werkgroep Data, kind: working_group, members: [p1, p2, p3, p4]}
+          - {id: wg-data, name: Werkgroep Data, kind: working_group,
+             members: [p.jansen, p.dekker, p.visser]}
           - {id: sg-iv, name: Stuurgroep IV, kind: steering_group,
-             members: [p1, p2, p3, p4, p5, p6, p7, p8, p9, p10]}
+             members: [p.jansen, p.dekker, p.visser, p.bakker, p.smit, p.mulder]}
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+          - {id: p.visser, name: Anne Visser}
+          - {id: p.bakker, name: Joris Bakker}
+          - {id: p.smit, name: Eva Smit}
+          - {id: p.mulder, name: Daan Mulder}
         bodies:
-          - {id: wg-data, name: Werkgroep Data, kind: working_group, members: [p1, p2, p3, p4],
-             reports_to: sg-iv}
+          - {id: wg-data, name: Werkgroep Data, kind: working_group, reports_to: sg-iv,
+             members: [p.jansen, p.dekker, p.visser]}
+          - {id: sg-iv, name: Stuurgroep IV, kind: steering_group,
+             members: [p.jansen, p.dekker, p.visser, p.bakker, p.smit, p.mulder]}
     """
     holders = analysis.seat_holders
     bodies = analysis.model.bodies

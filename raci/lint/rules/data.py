@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import at_least
-from raci.lint.rule import Problem, Rule, RuleParams, Scope, lint_rule, number
+from raci.lint.rule import WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule, number
 from raci.model import ORG_PLACE
 
 
@@ -31,9 +32,12 @@ class Fact:
     rules: tuple[str, ...]
     count: Callable[[Analysis], tuple[int, int]]
     """(how many lack it, how many it applies to)."""
+    reads: frozenset[str]
+    """The entity fields the count reads (as `Rule.fields` names them): it is
+    counted again only when one of them changes (the app runs DAT001 again
+    after every matrix edit)."""
     uses_assignments: bool = False
-    """Whether RACI assignments can change the counts (the app's `Linter`
-    recounts only these facts after a matrix edit)."""
+    """Whether the count reads assignments too: then it is counted every time."""
 
 
 def _bodies_without(field: str) -> Callable[[Analysis], tuple[int, int]]:
@@ -72,40 +76,36 @@ def _initiatives_without_goal(analysis: Analysis) -> tuple[int, int]:
 
 FACTS: tuple[Fact, ...] = (
     Fact("chairs", "{missing} of {total} bodies have no chair", ("BOD007", "ORG004"),
-         _bodies_without("chair")),
+         _bodies_without("chair"), frozenset({"body.chair"})),
     Fact("holders", "{missing} of {total} roles have no holder", ("OWN004", "ORG003"),
-         _roles_without_holders),
+         _roles_without_holders, frozenset({"role.holders"})),
     Fact("responsibles", "{missing} of {total} initiatives with an Accountable have no "
          "Responsible", ("OWN007",), _owned_initiatives_without_responsible,
-         uses_assignments=True),
+         frozenset({"initiative"}), uses_assignments=True),
     Fact("success_criteria", "{missing} of {total} proposed or active initiatives have no "
-         "success criteria", ("STR005",), _running_initiatives_without_criteria),
+         "success criteria", ("STR005",), _running_initiatives_without_criteria,
+         frozenset({"initiative.status", "initiative.has_success_criteria"})),
     Fact("indicators", "{missing} of {total} goals without sub-goals have no indicator",
-         ("STR003", "STR004"), _leaf_goals_without_indicator),
+         ("STR003", "STR004"), _leaf_goals_without_indicator,
+         frozenset({"goal.parent", "kpi.measures"})),
     Fact("goals", "{missing} of {total} initiatives contribute to no goal", ("STR002",),
-         _initiatives_without_goal),
-    Fact("cadence", "{missing} of {total} bodies have no meets_every_days", ("DEC002",),
-         _bodies_without("meets_every_days")),
+         _initiatives_without_goal, frozenset({"initiative.goals"})),
+    Fact("cadence", "{missing} of {total} bodies have no cadence (meets_every_days)", ("DEC002",),
+         _bodies_without("meets_every_days"), frozenset({"body.meets_every_days"})),
 )
 """SPEC §2's facts, in its order."""
-FACTS_BY_NAME = {fact.name: fact for fact in FACTS}
-ASSIGNMENT_FACTS = tuple(fact.name for fact in FACTS if fact.uses_assignments)
-FACT_SCOPE = Scope("fact", lambda analysis: FACTS_BY_NAME,
-                   lambda analysis, name: name in FACTS_BY_NAME)
-"""DAT001's subjects are the facts, by name: the app's `Linter` re-checks
-those of `ASSIGNMENT_FACTS` after a matrix edit."""
 
 
-def _lacking_facts(analysis: Analysis, params: RuleParams,
-                   names: Iterable[str]) -> Iterator[tuple[Fact, int, int]]:
-    """Of the facts named, those not declared that at least `min_missing`
-    entities lack, at least `min_share` of those they apply to; with the
-    two counts."""
+def _lacking_facts(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fact, int, int]]:
+    """The facts not declared that at least `min_missing` entities lack, at
+    least `min_share` of those they apply to; with the two counts."""
     declared = set(analysis.model.org.not_recorded)
-    for fact in map(FACTS_BY_NAME.__getitem__, names):
+    for fact in FACTS:
         if fact.name in declared:
             continue
-        missing, total = fact.count(analysis)
+        missing, total = (fact.count(analysis) if fact.uses_assignments else
+                          analysis.remembered(f"DAT001 {fact.name}", fact.reads,
+                                              partial(fact.count, analysis)))
         if missing >= number(params, "min_missing") and \
                 missing >= at_least(number(params, "min_share"), total):
             yield fact, missing, total
@@ -126,11 +126,12 @@ def _rules_phrase(codes: Iterable[str]) -> str:
     return f"{', '.join(listed[:-1])} and {listed[-1]} are not run"
 
 
-@lint_rule("DAT001", "fact-not-recorded", "data", "info", FACT_SCOPE, uses_assignments=True,
+@lint_rule("DAT001", "fact-not-recorded", "data", "info", WHOLE_MODEL, uses_assignments=True,
            params={"min_missing": 20, "min_share": 0.9},
-           limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False)
+           limits={"min_missing": (1, float("inf")), "min_share": (0.0, 1.0)}, waivable=False,
+           fields=tuple(sorted(read for fact in FACTS for read in fact.reads if "." in read)))
 def fact_not_recorded(analysis: Analysis, params: RuleParams,
-                      facts: Iterable[str]) -> Iterator[Problem]:
+                      _: Iterable[str]) -> Iterator[Problem]:
     """A kind of fact the model's source does not seem to record; its rules are not run.
 
     For each fact that `org.not_recorded` does not name: when at least
@@ -153,6 +154,9 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
     finding. Either way the summary of `raci lint` says which rules were
     not run and why (JSON: `summary.not_run`, rule code -> fact).
 
+    Looks at: each fact in the table, counted over the whole model; each
+    finding is about one fact, its target the fact's name.
+
     Why it matters: a model converted from a roster, a spreadsheet or
     another tool often lacks a whole kind of fact. Then a rule that needs
     it reports every entity, hundreds of findings that only say the source
@@ -162,29 +166,51 @@ def fact_not_recorded(analysis: Analysis, params: RuleParams,
     How to fix: record the fact (chairs, holders, ...) in the model, or add
     its name to `org.not_recorded` to say the source does not have it.
 
-    Parameters: `min_missing` (entities lacking the fact, default 20, at
-    least 1), `min_share` (their share of the entities it applies to,
-    default 0.9, between 0 and 1).
+    Suggested: add the fact to `org.not_recorded` (safe: `--fix` applies
+    it).
+
+    Parameters:
+    - `min_missing`: the fewest entities that must lack the fact.
+    - `min_share`: the smallest share of the entities the fact applies to
+      that must lack it.
 
     Reading: both thresholds are inclusive (20 of 22 bodies is enough). A
     body with `meets_every_days: 0` has a recorded cadence. A fact both
-    named in `org.not_recorded` and lacking gives no finding. DAT001 cannot
-    be waived. When DAT001 itself does not run (`--ignore DAT001`), only
-    the facts `org.not_recorded` names turn rules off: every other rule
-    runs and reports each entity. A waiver of a rule that is not run
-    matches nothing and is reported by WAI002, saying why.
+    named in `org.not_recorded` and lacking gives no finding. When DAT001
+    itself does not run (`--ignore DAT001`), only the facts
+    `org.not_recorded` names turn rules off: every other rule runs and
+    reports each entity. A waiver of a rule that is not run matches nothing
+    and is reported by WAI002, saying why.
 
-    Failing:
+    Waiving: instead, record the fact or name it in `org.not_recorded`; to
+    see every entity's finding after all, run without DAT001 (`--ignore
+    DAT001`).
 
-        bodies:   # and 20 more bodies like these, none with a chair
-          - {id: pmc-a, name: PMC A, kind: committee, members: [p1, p2]}
-          - {id: pmc-b, name: PMC B, kind: committee, members: [p3, p4]}
+    Message:
 
-    Passing:
+        {count} of {count} {entities lacking the fact}: {rules} {is or are} not run;
+          record {fact in words}, or add `{fact}` to `org.not_recorded`
 
-        org: {name: Apache, not_recorded: [chairs]}
+    Failing (min_missing = 2):
+
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        bodies:
+          - {id: pmc-a, name: PMC A, kind: committee, members: [p.jansen], meets_every_days: 30}
+          - {id: pmc-b, name: PMC B, kind: committee, members: [p.dekker], meets_every_days: 30}
+
+    Passing (min_missing = 2):
+
+        org: {name: Example, not_recorded: [chairs]}
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        bodies:
+          - {id: pmc-a, name: PMC A, kind: committee, members: [p.jansen], meets_every_days: 30}
+          - {id: pmc-b, name: PMC B, kind: committee, members: [p.dekker], meets_every_days: 30}
     """
-    for fact, missing, total in _lacking_facts(analysis, params, facts):
+    for fact, missing, total in _lacking_facts(analysis, params):
         yield Problem.about(
             [fact.name],
             f"{fact.lacking.format(missing=missing, total=total)}: {_rules_phrase(fact.rules)}; "

@@ -23,17 +23,36 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
     How to fix: consult the few who bring knowledge the decision needs;
     inform (`I`) the rest.
 
-    Parameters: `max_consulted` (default 4).
+    Suggested: keep consulting the `max_consulted` who carry most of what
+    the decision is about (roles and people before bodies), and inform (I)
+    the rest.
+
+    Parameters:
+    - `max_consulted`: the most parties a decision may consult.
+
+    Message:
+
+        {decision} consults {count} parties (more than {max_consulted}): {ids}
 
     Failing (max_consulted = 2):
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: dir-a, name: Directeur A}
+          - {id: dir-b, name: Directeur B}
+          - {id: dir-c, name: Directeur C}
         decisions:
-          - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2, r3]}}
+          - {id: d.x, name: Besluit X, raci: {A: dg, C: [dir-a, dir-b, dir-c]}}
 
-    Passing:
+    Passing (max_consulted = 2):
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: dir-a, name: Directeur A}
+          - {id: dir-b, name: Directeur B}
+          - {id: dir-c, name: Directeur C}
         decisions:
-          - {id: d.x, name: Besluit X, raci: {A: dg, C: [r1, r2], I: [r3]}}
+          - {id: d.x, name: Besluit X, raci: {A: dg, C: [dir-a, dir-b], I: [dir-c]}}
     """
     consulted_on = analysis.assignments.holding("C")
     most = number(params, "max_consulted")
@@ -49,7 +68,9 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
-           params={"max_latency_days": 60})
+           params={"max_latency_days": 60},
+           fields=("body.meets_every_days",),
+           near=("body.meets_every_days",))
 def slow_decision(analysis: Analysis, params: RuleParams,
                   decisions: Iterable[str]) -> Iterator[Problem]:
     """Estimated decision latency above `max_latency_days`.
@@ -67,21 +88,47 @@ def slow_decision(analysis: Analysis, params: RuleParams,
     How to fix: consult fewer bodies, let a role decide on the body's
     advice, or have the bodies meet more often (and record how often).
 
-    Parameters: `max_latency_days` (default 60).
+    Suggested: inform the consulted bodies rather than consult them, the
+    slowest first, until the estimate is within `max_latency_days`; if that
+    is not enough, let the chairs of the deciding bodies decide, the bodies
+    informed.
+
+    Parameters:
+    - `max_latency_days`: the longest a decision's estimated latency may be,
+      in days.
 
     Reading: only bodies named in the decision's own `C` and `A` count; a
     consulted role that sits in a body does not bring in that body. A body
     that is both Accountable and Responsible (A/R) counts once.
 
+    Message:
+
+        {decision} takes an estimated {days} days (more than {max_latency_days}):
+          {body} {days}[ (assumed)][, {each other body and its days}]
+
     Failing:
 
+        roles:
+          - {id: dir-x, name: Directeur X}
+        bodies:
+          - {id: sg, name: Stuurgroep, kind: steering_group, members: [dir-x], meets_every_days: 30}
+          - {id: pb, name: Programmaraad, kind: programme_board, members: [dir-x],
+             meets_every_days: 30}
+          - {id: ab, name: Adviesraad, kind: advisory_board, members: [dir-x]}   # 30, assumed
         decisions:
-          - {id: d.x, name: Besluit X, raci: {A: sg, C: [pb, ab]}}   # 3 monthly bodies: 90 days
+          - {id: d.x, name: Besluit X, raci: {A: sg, C: [pb, ab]}}
 
     Passing:
 
+        roles:
+          - {id: dir-x, name: Directeur X}
+        bodies:
+          - {id: sg, name: Stuurgroep, kind: steering_group, members: [dir-x], meets_every_days: 30}
+          - {id: pb, name: Programmaraad, kind: programme_board, members: [dir-x],
+             meets_every_days: 30}
+          - {id: ab, name: Adviesraad, kind: advisory_board, members: [dir-x]}
         decisions:
-          - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x]}}    # 30 days
+          - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x], I: [pb, ab]}}
     """
     bodies = analysis.model.bodies
     cadence = analysis.cadences

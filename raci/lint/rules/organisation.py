@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
 from raci.model import LETTERS
 
 
-@lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True)
+@lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True,
+           fields=("body.members", "body.chair", "role.reports_to", "body.reports_to"),
+           near=("body.members", "body.chair", "role.reports_to", "body.reports_to"))
 def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no assignment, no body seat, no chair and nobody reporting to it.
 
@@ -18,6 +20,12 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
 
     How to fix: give the role its assignments or seats, or remove it.
 
+    Suggested: remove the role.
+
+    Message:
+
+        {role} has no assignment, seat, chair or one reporting to it
+
     Failing:
 
         roles:
@@ -25,19 +33,22 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
 
     Passing:
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: adviseur, name: Adviseur}
         goals:
-          - {id: g.x, name: X, raci: {A: dg, C: [adviseur]}}
+          - {id: g.x, name: Doel X, raci: {A: dg, C: [adviseur]}}
     """
-    busy = [analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
-            *(analysis.assignments.items_holding(letter) for letter in LETTERS)]
-    for role in roles:
-        if any(role in found for found in busy):
-            continue
+    playing = (analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
+               *(analysis.assignments.items_holding(letter) for letter in LETTERS))
+    for role in _in_none(roles, playing):
         yield Problem.about([role], f"{analysis.label(role)} has no assignment, seat, chair or "
                                     "one reporting to it")
 
 
-@lint_rule("ORG002", "unplaced-person", "organisation", "info", PEOPLE, uses_assignments=True)
+@lint_rule("ORG002", "unplaced-person", "organisation", "info", PEOPLE, uses_assignments=True,
+           fields=("role.holders", "body.members", "body.chair"),
+           near=("role.holders", "body.members", "body.chair"))
 def unplaced_person(analysis: Analysis, params: RuleParams,
                     people: Iterable[str]) -> Iterator[Problem]:
     """A person who holds no role, sits in or chairs no body and has no assignment.
@@ -48,6 +59,12 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
     How to fix: give them a role, a seat or an assignment, or leave them
     out of the model.
 
+    Suggested: remove the person from the model.
+
+    Message:
+
+        {person} holds no role, seat, chair or assignment
+
     Failing:
 
         people:
@@ -55,19 +72,21 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
         roles:
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
-    placed = [analysis.roles_of_person, analysis.bodies_of_member, analysis.chairs,
-              *(analysis.assignments.items_holding(letter) for letter in LETTERS)]
-    for person in people:
-        if any(person in found for found in placed):
-            continue
+    playing = (analysis.roles_of_person, analysis.bodies_of_member, analysis.chairs,
+               *(analysis.assignments.items_holding(letter) for letter in LETTERS))
+    for person in _in_none(people, playing):
         yield Problem.about([person], f"{analysis.label(person)} holds no role, seat, chair or "
                                       "assignment")
 
 
-@lint_rule("ORG003", "vacant-role", "organisation", "warning", ROLES, uses_assignments=True)
+@lint_rule("ORG003", "vacant-role", "organisation", "warning", ROLES, uses_assignments=True,
+           fields=("role.holders", "body.chair", "body.members"),
+           near=("role.holders", "body.chair", "body.members"))
 def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no holder that is Responsible anywhere, a chair or a body member.
 
@@ -78,6 +97,15 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 
     How to fix: fill the role (`holders`), or move its duties to a filled one.
 
+    Suggested: fill the role with a person who carries its items and those
+    around them or sits in its bodies (as for OWN004).
+
+    Reading: an actor that holds A with R (A/R) counts as a Responsible.
+
+    Message:
+
+        {role} is vacant but {is Responsible, chairs a body, sits in a body: those that hold}
+
     Failing:
 
         roles:
@@ -87,8 +115,12 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
         roles:
           - {id: pm, name: Programmamanager, holders: [p.jansen]}
+        bodies:
+          - {id: pb, name: Programmaraad, kind: programme_board, chair: pm, members: [pm]}
     """
     responsible = analysis.assignments.items_holding("R")
     for role in analysis.vacant_roles.intersection(roles):
@@ -103,7 +135,9 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
             yield Problem.about([role], f"{analysis.label(role)} is vacant but {', '.join(duties)}")
 
 
-@lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False)
+@lint_rule("ORG004", "chair-not-member", "organisation", "info", BODIES, uses_assignments=False,
+           fields=("body.chair", "body.members", "role.holders", "person"),
+           near=("body.chair", "body.members"))
 def chair_not_member(analysis: Analysis, params: RuleParams,
                      body_ids: Iterable[str]) -> Iterator[Problem]:
     """A body whose chair does not sit in it.
@@ -118,18 +152,33 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
 
     How to fix: add the chair to `members`, or make a member the chair.
 
+    Suggested: seat the chair in the body (safe: `--fix` applies it).
+
     Reading: a vacant role as chair sits in the body only when the role
     itself is a member.
 
+    Message:
+
+        {body} is chaired by {chair id}, who does not sit in it
+
     Failing:
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: dir-a, name: Directeur A}
+          - {id: dir-b, name: Directeur B}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dir-a, dir-b]}
 
     Passing:
 
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: dir-a, name: Directeur A}
+          - {id: dir-b, name: Directeur B}
         bodies:
-          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg, members: [dg, r1, r2]}
+          - {id: sg, name: Stuurgroep, kind: steering_group, chair: dg,
+             members: [dg, dir-a, dir-b]}
     """
     bodies = analysis.model.bodies
     for body_id in body_ids:
@@ -137,6 +186,13 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
         if chair is not None and not _sits_in(analysis, chair, body_id):
             yield Problem.about([body_id], f"{analysis.label(body_id)} is chaired by {chair}, "
                                            "who does not sit in it")
+
+
+def _in_none(ids: Iterable[str], collections: Iterable[Container[str]]) -> list[str]:
+    """The ids in none of the collections (one look-up each: a set difference
+    would walk every collection, costly when a few ids are checked again)."""
+    found = list(collections)
+    return [i for i in dict.fromkeys(ids) if not any(i in c for c in found)]
 
 
 def _sits_in(analysis: Analysis, chair: str, body_id: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Iterator
 from raci.analysis import Analysis
 from raci.lint.rule import (
     BODIES,
+    EXTERNALITY,
     INITIATIVES,
     ITEM_KINDS,
     ITEMS,
@@ -28,7 +29,9 @@ def _ids(ids: Iterable[str]) -> str:
 
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
-           ITEMS_AND_RACI_KPIS, uses_assignments=True)
+           ITEMS_AND_RACI_KPIS, uses_assignments=True,
+           fields=("kpi.has_raci",),
+           near=("kpi.has_raci",))
 def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -> Iterator[Problem]:
     """A goal, initiative or decision with no Accountable.
 
@@ -43,13 +46,30 @@ def unowned_item(analysis: Analysis, params: RuleParams, items: Iterable[str]) -
 
     How to fix: name one role (preferably) or person as `A`.
 
+    Suggested: make Accountable the actor who
+    already carries the items around it (its goals, initiatives,
+    indicators, decisions and sub-goals: Accountable counts 2, Responsible
+    1, twice over for the actor itself and once for what the roles and
+    bodies reporting to it carry), or who does its work (R); only filled,
+    internal roles and people (a body only for a decision); up to three,
+    the heaviest first.
+
+    Message:
+
+        {item} has no Accountable
+
     Failing:
 
+        roles:
+          - {id: team-klimaat, name: Team Klimaat}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {R: [team-klimaat]}}
 
     Passing:
 
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat}
+          - {id: team-klimaat, name: Team Klimaat}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [team-klimaat]}}
     """
@@ -71,20 +91,35 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
     How to fix: keep one `A`; make the others `R` (they do the work) or `C`
     (they are heard first).
 
+    Suggested: keep one Accountable, the one who carries most of the items
+    around it (as for OWN001; a filled, internal role first); the others
+    become C, or keep their R where they held A/R. One suggestion per
+    Accountable, up to three.
+
+    Message:
+
+        {item} has {count} Accountables: {ids}
+
     Failing:
 
+        roles:
+          - {id: dg-ke, name: DG Klimaat en Energie}
+          - {id: dir-klimaat, name: Directeur Klimaat}
         goals:
-          - {id: g.co2, name: CO2 -55%, raci: {A: [dg-ke, sg-klimaat]}}
+          - {id: g.co2, name: CO2 -55%, raci: {A: [dg-ke, dir-klimaat]}}
 
     Passing:
 
+        roles:
+          - {id: dg-ke, name: DG Klimaat en Energie}
+          - {id: dir-klimaat, name: Directeur Klimaat}
         goals:
-          - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [sg-klimaat]}}
+          - {id: g.co2, name: CO2 -55%, raci: {A: dg-ke, C: [dir-klimaat]}}
     """
     owners_of = analysis.assignments.holding("A")
     for item in items:
         owners = owners_of.get(item, ())
-        if len(owners) <= 1:
+        if len(owners) < 2:
             continue
         yield Problem.about(
             [item], f"{analysis.label(item)} has {len(owners)} Accountables: {_ids(owners)}"
@@ -115,7 +150,8 @@ def _counted(analysis: Analysis, items: Iterable[str]) -> str:
 
 
 @lint_rule("OWN003", "collective-accountable", "ownership", "warning", BODIES,
-           uses_assignments=True)
+           uses_assignments=True,
+           fields=ITEM_KINDS)
 def collective_accountable(analysis: Analysis, params: RuleParams,
                            bodies: Iterable[str]) -> Iterator[Problem]:
     """A body that is the Accountable of one or more goals or initiatives.
@@ -132,18 +168,36 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
     How to fix: make a role (the body's chair, say) the `A` and give the
     body `C`, or move the body's part to a decision it takes.
 
+    Suggested: make the body's chair the Accountable of its goals and
+    initiatives, the body C (keeping an R it held), when the chair is a
+    filled, internal role or person; no suggestion for a body with no such
+    chair.
+
     Reading: a body among several Accountables of an item is reported as
-    well (OWN002 reports the several Accountables). A waiver targets the
-    body; one written for an item (before raci 0.2) no longer matches and
-    is reported by WAI002.
+    well (OWN002 reports the several Accountables).
+
+    Waiving: a waiver targets the body; one written for an item (before
+    raci 0.2) no longer matches and is reported by WAI002.
+
+    Message:
+
+        {body} is the Accountable of {items counted by kind}
 
     Failing:
 
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat}
+        bodies:
+          - {id: sg-klimaat, name: Stuurgroep Klimaat, kind: steering_group, members: [dg-klimaat]}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: sg-klimaat}}
 
     Passing:
 
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat}
+        bodies:
+          - {id: sg-klimaat, name: Stuurgroep Klimaat, kind: steering_group, members: [dg-klimaat]}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, C: [sg-klimaat]}}
     """
@@ -153,7 +207,9 @@ def collective_accountable(analysis: Analysis, params: RuleParams,
             related=items)
 
 
-@lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True)
+@lint_rule("OWN004", "vacant-accountable", "ownership", "error", ROLES, uses_assignments=True,
+           fields=("role.holders", *ITEM_KINDS),
+           near=("role.holders",))
 def vacant_accountable(analysis: Analysis, params: RuleParams,
                        roles: Iterable[str]) -> Iterator[Problem]:
     """A role with no holder that is the Accountable of one or more items.
@@ -166,22 +222,41 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
 
     How to fix: fill the role (`holders`), or make a filled role the `A`.
 
+    Suggested: fill the role with a person who already carries its items and
+    the items around them (Accountable 2, Responsible 1, directly or through
+    a role they hold), internal people of the role's own unit first; up to
+    three.
+
     Reading: an item with several Accountables counts for each vacant role
     among them. Being the Accountable of an indicator does not count:
-    indicators are not items. A waiver targets the role; one written for
-    an item (before raci 0.2) no longer matches and is reported by WAI002.
+    indicators are not items.
+
+    Waiving: a waiver targets the role; one written for an item (before
+    raci 0.2) no longer matches and is reported by WAI002.
+
+    Message:
+
+        {role} is vacant but the Accountable of {items counted by kind}
 
     Failing:
 
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: []}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: pm-warmte}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: pm-warmte}}
 
     Passing:
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
         roles:
           - {id: pm-warmte, name: Programmamanager Warmte, holders: [p.jansen]}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
+        initiatives:
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: pm-warmte}}
     """
     for role, items in _owners(analysis, analysis.vacant_roles.intersection(roles), ITEM_KINDS):
         yield Problem.about(
@@ -190,7 +265,9 @@ def vacant_accountable(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("OWN005", "external-accountable", "ownership", "warning", ROLES_AND_PEOPLE,
-           uses_assignments=True)
+           uses_assignments=True,
+           fields=(*EXTERNALITY, *ITEM_KINDS),
+           near=("role.holders",))
 def external_accountable(analysis: Analysis, params: RuleParams,
                          actors: Iterable[str]) -> Iterator[Problem]:
     """An external person, or a role held only by external people, owning one or more items.
@@ -206,12 +283,22 @@ def external_accountable(analysis: Analysis, params: RuleParams,
 
     How to fix: make an internal role the `A`; keep the supplier as `R`.
 
+    Suggested: make an internal actor who carries the items around them the
+    Accountable of all of its items, the supplier keeping (or becoming) R;
+    up to three.
+
     Reading: a role with some internal holders is not external and is not
     reported; an external person who holds such a role is reported only
     for the items they own themselves. On an item with several
-    Accountables each external one counts. A waiver targets the actor; one
-    written for an item (before raci 0.2) no longer matches and is reported
-    by WAI002.
+    Accountables each external one counts.
+
+    Waiving: a waiver targets the actor; one written for an item (before
+    raci 0.2) no longer matches and is reported by WAI002.
+
+    Message:
+
+        {person} is external but the Accountable of {items counted by kind}
+        {role} is held only by external people but the Accountable of {items counted by kind}
 
     Failing:
 
@@ -224,6 +311,13 @@ def external_accountable(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        units:
+          - {id: bureau-x, name: Adviesbureau X, external: true}
+        people:
+          - {id: p.dekker, name: Sander Dekker, unit: bureau-x}
+          - {id: p.visser, name: Anne Visser}
+        roles:
+          - {id: dg-klimaat, name: DG Klimaat, holders: [p.visser]}
         goals:
           - {id: g.co2, name: CO2 -55%, raci: {A: dg-klimaat, R: [p.dekker]}}
     """
@@ -247,19 +341,44 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
     How to fix: split the item into parts with one or two Responsibles
     each, or make some parties `C` or `I`.
 
-    Parameters: `max_responsible` (default 3).
+    Suggested: keep `max_responsible` Responsibles (an A/R first, then
+    filled, internal roles and people, then who carries most around the
+    item) and make the others C.
 
-    Failing (max_responsible = 3):
+    Parameters:
+    - `max_responsible`: the most Responsibles an item may have.
 
+    Reading: an actor that holds A with R (A/R) counts as a Responsible.
+
+    Message:
+
+        {item} has {count} Responsibles (more than {max_responsible}): {ids}
+
+    Failing (max_responsible = 2):
+
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: team-a, name: Team A}
+          - {id: team-b, name: Team B}
+          - {id: team-c, name: Team C}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x],
-             raci: {A: dg-bw, R: [team-a, team-b, team-c, team-d]}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte],
+             raci: {A: dg-bw, R: [team-a, team-b, team-c]}}
 
-    Passing:
+    Passing (max_responsible = 2):
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: team-a, name: Team A}
+          - {id: team-b, name: Team B}
+          - {id: team-c, name: Team C}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x],
-             raci: {A: dg-bw, R: [team-a, team-b], C: [team-c, team-d]}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte],
+             raci: {A: dg-bw, R: [team-a, team-b], C: [team-c]}}
     """
     doers_of = analysis.assignments.holding("R")
     most = number(params, "max_responsible")
@@ -284,15 +403,34 @@ def no_responsible(analysis: Analysis, params: RuleParams,
 
     How to fix: name the roles or people who do the work as `R`.
 
+    Suggested: let the Accountable also do the work (A/R), or make
+    Responsible who is Responsible for the items around it.
+
+    Reading: an Accountable that also holds R (A/R) is a Responsible, so
+    its initiative is not reported.
+
+    Message:
+
+        {initiative} has an Accountable but no Responsible
+
     Failing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: dg-bw}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: dg-bw}}
 
     Passing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+          - {id: team-wijk, name: Team Wijkaanpak}
+        goals:
+          - {id: g.warmte, name: Warmtetransitie}
         initiatives:
-          - {id: i.wijk, name: Wijkaanpak, goals: [g.x], raci: {A: dg-bw, R: [team-wijk]}}
+          - {id: i.wijk, name: Wijkaanpak, goals: [g.warmte], raci: {A: dg-bw, R: [team-wijk]}}
     """
     owned = analysis.assignments.holding("A")
     done = analysis.assignments.holding("R")
@@ -302,7 +440,8 @@ def no_responsible(analysis: Analysis, params: RuleParams,
                                 f"{analysis.label(item)} has an Accountable but no Responsible")
 
 
-@lint_rule("OWN008", "inverted-accountability", "ownership", "info", ITEMS, uses_assignments=True)
+@lint_rule("OWN008", "inverted-accountability", "ownership", "info", ITEMS, uses_assignments=True,
+           fields=("role.reports_to", "body.reports_to"))
 def inverted_accountability(analysis: Analysis, params: RuleParams,
                             items: Iterable[str]) -> Iterator[Problem]:
     """An Accountable reports, directly or not, to one of the item's Responsibles.
@@ -318,9 +457,16 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     How to fix: make the superior the `A`, or the subordinate the `R` of
     a smaller item of its own.
 
+    Suggested: make the Responsible the Accountable reports to the
+    Accountable (A/R), the former Accountable Responsible.
+
     Reading: an Accountable that is also a Responsible of the item (A/R)
     is never compared with itself, even on a reporting cycle (BOD005
     reports that).
+
+    Message:
+
+        {item} has inverted accountability: {accountable} reports to {responsible}[; {more pairs}]
 
     Failing:
 
@@ -328,12 +474,15 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
           - {id: sg, name: Secretaris-generaal}
           - {id: dir, name: Directeur, reports_to: sg}
         goals:
-          - {id: g.x, name: Doel, raci: {A: dir, R: [sg]}}
+          - {id: g.x, name: Doel X, raci: {A: dir, R: [sg]}}
 
     Passing:
 
+        roles:
+          - {id: sg, name: Secretaris-generaal}
+          - {id: dir, name: Directeur, reports_to: sg}
         goals:
-          - {id: g.x, name: Doel, raci: {A: sg, R: [dir]}}
+          - {id: g.x, name: Doel X, raci: {A: sg, R: [dir]}}
     """
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")

@@ -6,14 +6,26 @@ from collections.abc import Iterable, Iterator, Mapping, Sized
 from itertools import chain
 
 from raci.analysis import Analysis
-from raci.lint.rule import ITEM_KINDS, PEOPLE, UNITS, Problem, Rule, RuleParams, lint_rule, number
+from raci.lint.rule import (
+    EXTERNALITY,
+    ITEM_KINDS,
+    PEOPLE,
+    UNITS,
+    Problem,
+    Rule,
+    RuleParams,
+    lint_rule,
+    number,
+)
 
 # Float slack when comparing sums of FTE and shares.
 EPSILON = 1e-9
 
 
 @lint_rule("PPL001", "accountability-overload", "people", "warning", PEOPLE, uses_assignments=True,
-      params={"max_items": 8})
+      params={"max_items": 8},
+           fields=("role.holders", *ITEM_KINDS),
+           near=("role.holders",))
 def accountability_overload(analysis: Analysis, params: RuleParams,
                             people: Iterable[str]) -> Iterator[Problem]:
     """A person Accountable, directly or through roles held, for more than `max_items` items.
@@ -27,31 +39,48 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
     How to fix: delegate ownership to roles held by others, or split the
     role that gathers it all.
 
-    Parameters: `max_items` (default 8).
+    No suggestion: which items to hand to whom is a judgement of capacity
+    and trust.
+
+    Parameters:
+    - `max_items`: the most items a person may be the Accountable of.
+
+    Message:
+
+        {person} is Accountable for {count} items (more than {max_items})
 
     Failing (max_items = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
         goals:
-          - {id: g.a, name: A, raci: {A: p.jansen}}
-          - {id: g.b, name: B, raci: {A: dg-bw}}     # dg-bw is held by p.jansen
+          - {id: g.a, name: Doel A, raci: {A: p.jansen}}
+          - {id: g.b, name: Doel B, raci: {A: dg-bw}}
 
-    Passing:
+    Passing (max_items = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
+          - {id: dir-x, name: Directeur X, holders: [p.dekker]}
         goals:
-          - {id: g.a, name: A, raci: {A: p.jansen}}
-          - {id: g.b, name: B, raci: {A: dir-x}}     # held by someone else
+          - {id: g.a, name: Doel A, raci: {A: dg-bw}}
+          - {id: g.b, name: Doel B, raci: {A: dir-x}}
     """
     accountable_for = analysis.assignments.items_holding("A")
     roles_of_person = analysis.roles_of_person
     kind = analysis.model.kind
     most = number(params, "max_items")
-    for person in people:
-        held = [accountable_for.get(actor, ()) for actor in
-                (person, *roles_of_person.get(person, ()))]
-        # Counted with repeats and indicators first: a bound most people are far below.
-        if sum(map(len, held)) <= most:
-            continue
-        count = sum(kind(item) in ITEM_KINDS for item in set().union(*held))
+    # Indicators included: a bound that most people are far below.
+    for person in _listed_more_than(analysis, accountable_for, most, people):
+        items = set(accountable_for.get(person, ()))
+        for role in roles_of_person.get(person, ()):
+            items.update(accountable_for.get(role, ()))
+        count = sum(kind(item) in ITEM_KINDS for item in items)
         if count > most:
             yield Problem.about(
                 [person], f"{analysis.label(person)} is Accountable for {count} items "
@@ -60,7 +89,9 @@ def accountability_overload(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("PPL002", "meeting-overload", "people", "warning", PEOPLE, uses_assignments=False,
-      params={"max_bodies": 5})
+      params={"max_bodies": 5},
+           fields=("role.holders", "body.members", "body.meets_every_days"),
+           near=("role.holders", "body.members", "body.meets_every_days"))
 def meeting_overload(analysis: Analysis, params: RuleParams,
                      people: Iterable[str]) -> Iterator[Problem]:
     """A person in more than `max_bodies` bodies that meet, directly or through roles held.
@@ -70,48 +101,75 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
 
     How to fix: let someone else take seats, or merge bodies.
 
-    Parameters: `max_bodies` (default 5).
+    No suggestion: which seats to give up is a judgement; look-alike bodies
+    are merged by BOD001's suggestion.
+
+    Parameters:
+    - `max_bodies`: the most bodies that meet a person may sit in.
 
     Reading: *sits in* means member of; chairing a body without being a
     member does not count. A body with `meets_every_days: 0` does not meet
     (a roster that votes by mail, say) and does not count; a body with no
-    `meets_every_days` is taken to meet.
+    `meets_every_days` is taken to meet, and the message counts those.
+
+    Message:
+
+        {person} sits in {count} bodies (more than {max_bodies})[; {count} of them taken
+          to meet, as their cadence is not recorded]
 
     Failing (max_bodies = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
         bodies:
-          - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
-          - {id: sg-b, name: B, kind: steering_group, members: [dg-bw]}  # held by p.jansen
+          - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [p.jansen],
+             meets_every_days: 14}
+          - {id: sg-b, name: Stuurgroep B, kind: steering_group, members: [dg-bw],
+             meets_every_days: 28}
 
-    Passing:
+    Passing (max_bodies = 1):
 
+        people:
+          - {id: p.jansen, name: Petra Jansen}
+          - {id: p.dekker, name: Sander Dekker}
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
         bodies:
-          - {id: sg-a, name: A, kind: steering_group, members: [p.jansen]}
-          - {id: sg-b, name: B, kind: steering_group, chair: p.jansen, members: [dir-x]}
+          - {id: sg-a, name: Stuurgroep A, kind: steering_group, members: [p.jansen],
+             meets_every_days: 14}
+          - {id: sg-b, name: Stuurgroep B, kind: steering_group, chair: dg-bw,
+             members: [p.dekker], meets_every_days: 28}
     """
     most = number(params, "max_bodies")
-    for person in _listed_more_than(analysis, analysis.bodies_of_member, most).intersection(people):
+    for person in _listed_more_than(analysis, analysis.bodies_of_member, most, people):
         seats = [body for body in analysis.seats_of_person(person) if analysis.meets(body)]
         if len(seats) > most:
+            bodies = analysis.model.bodies
+            assumed = sum(1 for body in seats if bodies[body].meets_every_days is None)
+            why = (f"; {assumed} of them taken to meet, as their cadence is not recorded"
+                   if assumed else "")
             yield Problem.about(
                 [person], f"{analysis.label(person)} sits in {len(seats)} bodies "
-                          f"(more than {most})"
+                          f"(more than {most}){why}"
             )
 
 
-def _listed_more_than(analysis: Analysis, listed: Mapping[str, Sized],
-                      most: int | float) -> set[str]:
-    """The people for whom `listed` names more than `most` things, for them and
-    for the roles they hold together, counted with repeats: an upper bound
-    most people are far below, so only these few need a closer look (at the
-    cost of one pass over `listed`: for a full run, not for a few people)."""
-    roles = analysis.model.roles
-    counts: dict[str, int] = {}
-    for actor, things in listed.items():
-        role = roles.get(actor)
-        for person in (actor,) if role is None else role.holders:
-            counts[person] = counts.get(person, 0) + len(things)
-    return {person for person, count in counts.items() if count > most}
+def _listed_more_than(analysis: Analysis, listed: Mapping[str, Sized], most: int | float,
+                      people: Iterable[str]) -> list[str]:
+    """Those of `people` for whom `listed` names more than `most` things, for
+    them and for the roles they hold together, counted with repeats: an upper
+    bound most people are far below, so only these few need a closer look."""
+    roles_of = analysis.roles_of_person
+    found = []
+    for person in people:
+        count = len(listed.get(person, ()))
+        for role in roles_of.get(person, ()):
+            count += len(listed.get(role, ()))
+        if count > most:
+            found.append(person)
+    return found
 
 
 def _active_initiatives_of(analysis: Analysis, unit: str) -> frozenset[str]:
@@ -123,7 +181,8 @@ def _active_initiatives_of(analysis: Analysis, unit: str) -> frozenset[str]:
 
 
 @lint_rule("PPL003", "external-dependence", "people", "info", UNITS, uses_assignments=True,
-      params={"max_share": 0.5}, limits={"max_share": (0.0, 1.0)})
+      params={"max_share": 0.5}, limits={"max_share": (0.0, 1.0)},
+           fields=(*EXTERNALITY, "role.unit", "initiative.status"))
 def external_dependence(analysis: Analysis, params: RuleParams,
                         units: Iterable[str]) -> Iterator[Problem]:
     """A unit whose active initiatives lean on external Responsibles for more than `max_share`.
@@ -134,27 +193,57 @@ def external_dependence(analysis: Analysis, params: RuleParams,
     a role whose holders are all external. External units, and units under
     one, are not checked.
 
-    Reading: a body as Responsible is one of "all" the assignments (it
-    counts in the total) but is never external; a vacant role is not
-    external either.
-
     Why it matters: a unit whose work is mostly done by suppliers loses the
     knowledge to steer it and cannot continue when contracts end.
 
     How to fix: build internal capacity, or make internal staff Responsible
     alongside the supplier.
 
-    Parameters: `max_share` (default 0.5, between 0 and 1).
+    No suggestion: building internal capacity is not an edit of the model.
+
+    Parameters:
+    - `max_share`: the largest share of Responsible assignments that may be
+      external.
+
+    Reading: a body as Responsible is one of "all" the assignments (it
+    counts in the total) but is never external; a vacant role is not
+    external either. An actor that holds A with R (A/R) counts as a
+    Responsible.
+
+    Message:
+
+        {unit} has {count} of {count} Responsible assignments on its active initiatives
+          external ({share}, more than {max_share})
 
     Failing:
 
+        units:
+          - {id: dir-x, name: Directie X}
+          - {id: bureau-y, name: Adviesbureau Y, external: true}
+        people:
+          - {id: p.extern, name: Sander Dekker, unit: bureau-y}
+        roles:
+          - {id: directeur-x, name: Directeur X, unit: dir-x}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], raci: {A: directeur-x, R: [p.extern]}}
 
     Passing:
 
+        units:
+          - {id: dir-x, name: Directie X}
+          - {id: bureau-y, name: Adviesbureau Y, external: true}
+        people:
+          - {id: p.extern, name: Sander Dekker, unit: bureau-y}
+          - {id: p.intern, name: Petra Jansen, unit: dir-x}
+        roles:
+          - {id: directeur-x, name: Directeur X, unit: dir-x}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], raci: {A: dir-x, R: [p.extern, p.intern]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x],
+             raci: {A: directeur-x, R: [p.extern, p.intern]}}
     """
     externals = analysis.external_actors
     doers_of = analysis.assignments.holding("R")
@@ -176,7 +265,11 @@ def external_dependence(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("PPL004", "capacity-overcommit", "people", "warning", UNITS, uses_assignments=True)
+@lint_rule("PPL004", "capacity-overcommit", "people", "warning", UNITS, uses_assignments=True,
+           fields=("person.unit", "person.capacity_fte", "role.unit", "role.holders",
+                   "initiative.status", "initiative.demand_fte"),
+           near=("person.unit", "person.capacity_fte", "role.unit", "role.holders",
+                 "initiative.status", "initiative.demand_fte"))
 def capacity_overcommit(analysis: Analysis, params: RuleParams,
                         units: Iterable[str]) -> Iterator[Problem]:
     """A unit whose demand exceeds the summed `capacity_fte` of its own people.
@@ -194,24 +287,46 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
     How to fix: stop or pause initiatives, move work to units with room, or
     add people.
 
+    No suggestion: what to stop, pause or move is a portfolio decision.
+
+    Reading: an actor that holds A with R (A/R) counts as a Responsible.
+
+    Message:
+
+        {unit} is asked {fte} FTE but has {fte}
+
     Failing:
 
+        units:
+          - {id: team-x, name: Team X}
         people:
-          - {id: p.a, name: A, unit: team-x, capacity_fte: 1.0}
+          - {id: p.jansen, name: Petra Jansen, unit: team-x, capacity_fte: 1.0}
+        roles:
+          - {id: dg, name: Directeur-generaal}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], demand_fte: 3.0, raci: {A: dg, R: [p.a]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], demand_fte: 3.0,
+             raci: {A: dg, R: [p.jansen]}}
 
     Passing:
 
+        units:
+          - {id: team-x, name: Team X}
+        people:
+          - {id: p.jansen, name: Petra Jansen, unit: team-x, capacity_fte: 1.0}
+        roles:
+          - {id: dg, name: Directeur-generaal}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], demand_fte: 0.8, raci: {A: dg, R: [p.a]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], demand_fte: 0.8,
+             raci: {A: dg, R: [p.jansen]}}
     """
     people_by_unit = analysis.people_by_unit
     everyone = analysis.model.people
     for unit in units:
         demand = _demand_of(analysis, unit)
-        if not demand:
-            continue
         capacity = sum(everyone[p].effective_capacity_fte for p in people_by_unit.get(unit, ()))
         if demand > capacity + EPSILON:
             asked, has = _apart(demand, capacity)
@@ -220,12 +335,14 @@ def capacity_overcommit(analysis: Analysis, params: RuleParams,
 
 
 def _demand_of(analysis: Analysis, unit: str) -> float:
-    """The demand on a unit's Responsibles.
+    """What the unit's Responsibles are asked: each active initiative's
+    `demand_fte` split evenly over its Responsibles, summed over the unit's
+    people and roles.
 
     Added up one share at a time in one fixed order, so that the rounded
-    amounts in messages never depend on the route taken: the unit's people
-    in model order, then its roles in model order, each one's initiatives
-    in the order of the model's assignments.
+    amounts in messages never depend on the route taken: its people in
+    model order, then its roles in model order, each one's initiatives in
+    the order of the model's assignments.
     """
     responsible_for = analysis.assignments.items_holding("R")
     doers_of = analysis.assignments.holding("R")
@@ -235,7 +352,6 @@ def _demand_of(analysis: Analysis, unit: str) -> float:
     for actor in (*analysis.people_by_unit.get(unit, ()), *analysis.roles_by_unit.get(unit, ())):
         for item in responsible_for.get(actor, ()):
             if item in active:
-                # Split evenly over the initiative's Responsibles.
                 demand += (initiatives[item].demand_fte or 0.0) / len(doers_of[item])
     return demand
 

@@ -19,7 +19,8 @@ from raci.lint.rule import (
 
 @lint_rule("SIL001", "uncoordinated-crossing", "silos", "warning",
            INITIATIVES, uses_assignments=True,
-      params={"min_units": 3})
+      params={"min_units": 3},
+           fields=("role.unit", "role.holders", "person.unit", "body.members"))
 def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
                            initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative whose Responsibles come from at least `min_units` units with no common body.
@@ -35,21 +36,55 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
     How to fix: set up (or name) one body with members from every unit
     involved, or cut the initiative along unit lines.
 
-    Parameters: `min_units` (default 3).
+    Suggested: seat a Responsible of each missing unit in the body that
+    already has members from most of the units; the two best bodies.
+
+    Parameters:
+    - `min_units`: the fewest units an initiative's Responsibles must come
+      from to need a common body.
 
     Reading: units are compared as they are (a sub-unit is a unit of its
-    own); Responsibles without a unit count for none.
+    own); Responsibles without a unit count for none. An actor that holds
+    A with R (A/R) counts as a Responsible.
+
+    Message:
+
+        {initiative} crosses {count} units with no body where they all meet: {unit ids}
 
     Failing:
 
+        units:
+          - {id: unit-a, name: Directie A}
+          - {id: unit-b, name: Directie B}
+          - {id: unit-c, name: Directie C}
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: head-a, name: Hoofd A, unit: unit-a}
+          - {id: head-b, name: Hoofd B, unit: unit-b}
+          - {id: head-c, name: Hoofd C, unit: unit-c}
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: X, goals: [g.x], raci: {A: dg, R: [team-a, team-b, team-c]}}
+          - {id: i.x, name: Aanpak X, goals: [g.x], raci: {A: dg, R: [head-a, head-b, head-c]}}
 
     Passing:
 
+        units:
+          - {id: unit-a, name: Directie A}
+          - {id: unit-b, name: Directie B}
+          - {id: unit-c, name: Directie C}
+        roles:
+          - {id: dg, name: Directeur-generaal}
+          - {id: head-a, name: Hoofd A, unit: unit-a}
+          - {id: head-b, name: Hoofd B, unit: unit-b}
+          - {id: head-c, name: Hoofd C, unit: unit-c}
         bodies:
           - {id: pb-x, name: Programmaraad X, kind: programme_board,
              members: [head-a, head-b, head-c]}
+        goals:
+          - {id: g.x, name: Doel X}
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], raci: {A: dg, R: [head-a, head-b, head-c]}}
     """
     doers_of = analysis.assignments.holding("R")
     unit_of = analysis.actor_units.get
@@ -68,7 +103,9 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
             )
 
 
-@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True)
+@lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True,
+           fields=("person.unit", "role.holders", "body.members", *ITEM_KINDS),
+           near=("body.members",))
 def isolated_unit(analysis: Analysis, params: RuleParams,
                   units: Iterable[str]) -> Iterator[Problem]:
     """A unit with people of its own, none of whom shares a body or an item with another unit.
@@ -88,6 +125,8 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
     How to fix: give it a seat in the relevant body, or involve its people
     (`C` or `R`) on items of other units.
 
+    No suggestion: which body or item the unit should join is a judgement.
+
     Reading: a body's assignments (a body as `R`, say) are not held by its
     members; only seats and the person's own or role's assignments count.
     "Anyone" is a person: the other side of a shared body or item is of its
@@ -96,17 +135,31 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
     shares nothing through that body. Every unit with a person of its own
     counts towards the two units, external units included.
 
+    Message:
+
+        {unit} shares no body or item with another unit
+
     Failing:
 
+        units:
+          - {id: team-a, name: Team A}
+          - {id: team-b, name: Team B}
         people:
-          - {id: p.a, name: A, unit: team-a}
+          - {id: p.jansen, name: Petra Jansen, unit: team-a}
+          - {id: p.dekker, name: Sander Dekker, unit: team-b}
         goals:
-          - {id: g.x, name: X, raci: {A: p.a}}
+          - {id: g.x, name: Doel X, raci: {A: p.jansen}}
 
     Passing:
 
+        units:
+          - {id: team-a, name: Team A}
+          - {id: team-b, name: Team B}
+        people:
+          - {id: p.jansen, name: Petra Jansen, unit: team-a}
+          - {id: p.dekker, name: Sander Dekker, unit: team-b}
         goals:
-          - {id: g.x, name: X, raci: {A: p.a, C: [p.b]}}   # p.b is of another unit
+          - {id: g.x, name: Doel X, raci: {A: p.jansen, C: [p.dekker]}}
     """
     if sum(1 for people in analysis.people_by_unit.values() if people) < 2:
         return

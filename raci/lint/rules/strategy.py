@@ -9,7 +9,9 @@ from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleP
 
 
 @lint_rule("STR001", "goal-without-initiative", "strategy", "warning",
-           GOALS, uses_assignments=False)
+           GOALS, uses_assignments=False,
+           fields=("goal.parent", "initiative.goals", "initiative.status"),
+           near=("goal.parent", "initiative.goals", "initiative.status"))
 def goal_without_initiative(analysis: Analysis, params: RuleParams,
                             goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no initiative contributing to it other than stopped ones.
@@ -20,18 +22,29 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
     How to fix: start an initiative that lists the goal in its `goals`, or
     drop the goal.
 
+    No suggestion: which initiative should serve the goal is a design
+    decision, not an edit raci can work out.
+
     Reading: done, paused and proposed initiatives count as contributing;
     only stopped ones do not.
+
+    Message:
+
+        {goal} has no initiative working on it
 
     Failing:
 
         goals:
           - {id: g.x, name: Doel X}
+        initiatives:
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: stopped}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: Aanpak X, goals: [g.x]}
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: paused}
     """
     subgoals = analysis.subgoals
     worked_on = {goal for initiative in analysis.model.initiatives.values()
@@ -42,7 +55,9 @@ def goal_without_initiative(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR002", "orphan-initiative", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.goals",),
+           near=("initiative.goals",))
 def orphan_initiative(analysis: Analysis, params: RuleParams,
                       initiatives: Iterable[str]) -> Iterator[Problem]:
     """An initiative that contributes to no goal.
@@ -52,8 +67,16 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
 
     How to fix: list the goals it serves in `goals`, or stop it.
 
+    Suggested: let it serve the goal that the initiatives it depends on (or
+    that depend on it) serve, that its Accountable owns, or that its
+    decisions concern; up to three.
+
     Reading: every initiative counts, whatever its status (a stopped one
     that served no goal is still worth cleaning up).
+
+    Message:
+
+        {initiative} serves no goal
 
     Failing:
 
@@ -62,6 +85,8 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x]}
     """
@@ -71,7 +96,9 @@ def orphan_initiative(analysis: Analysis, params: RuleParams,
             yield Problem.about([initiative], f"{analysis.label(initiative)} serves no goal")
 
 
-@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False)
+@lint_rule("STR003", "goal-without-kpi", "strategy", "warning", GOALS, uses_assignments=False,
+           fields=("goal.parent", "kpi.measures"),
+           near=("goal.parent", "kpi.measures"))
 def goal_without_kpi(analysis: Analysis, params: RuleParams,
                      goals: Iterable[str]) -> Iterator[Problem]:
     """A goal with no sub-goals and no indicator measuring it.
@@ -81,6 +108,12 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
 
     How to fix: add an indicator (`kpis`) with `measures` set to the goal.
 
+    No suggestion: what to measure, and its target, has to be designed.
+
+    Message:
+
+        {goal} has no indicator
+
     Failing:
 
         goals:
@@ -88,6 +121,8 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         kpis:
           - {id: k.x, name: Indicator X, measures: g.x, type: leading}
     """
@@ -98,7 +133,9 @@ def goal_without_kpi(analysis: Analysis, params: RuleParams,
             yield Problem.about([goal], f"{analysis.label(goal)} has no indicator")
 
 
-@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False)
+@lint_rule("STR004", "no-leading-indicator", "strategy", "info", GOALS, uses_assignments=False,
+           fields=("kpi.measures", "kpi.type"),
+           near=("kpi.measures", "kpi.type"))
 def no_leading_indicator(analysis: Analysis, params: RuleParams,
                          goals: Iterable[str]) -> Iterator[Problem]:
     """A goal whose own indicators are all lagging.
@@ -111,13 +148,26 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
     How to fix: add an indicator of `type: leading` that moves before the
     result does (permits granted before homes converted, say).
 
+    No suggestion: a leading indicator has to be designed.
+
+    Reading: a goal with no indicator of its own is not reported (STR003
+    reports a goal without sub-goals that has none).
+
+    Message:
+
+        {goal} has only lagging indicators: {ids}
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Woningen verduurzaamd}
         kpis:
           - {id: k.x, name: Woningen, measures: g.x, type: lagging}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Woningen verduurzaamd}
         kpis:
           - {id: k.x, name: Woningen, measures: g.x, type: lagging}
           - {id: k.y, name: Vergunningen, measures: g.x, type: leading}
@@ -131,7 +181,9 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.has_success_criteria", "initiative.status"),
+           near=("initiative.has_success_criteria", "initiative.status"))
 def no_success_criteria(analysis: Analysis, params: RuleParams,
                         initiatives: Iterable[str]) -> Iterator[Problem]:
     """A proposed or active initiative with no success criteria.
@@ -141,15 +193,28 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
     How to fix: add `success_criteria`.
 
+    Suggested: when its own indicators have targets, those targets as its
+    success criteria; otherwise none (criteria are words only its owner can
+    write).
+
+    Message:
+
+        {initiative} has no success criteria
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], status: active}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
-          - {id: i.x, name: Aanpak X, goals: [g.x], success_criteria: ["200 wijken gestart"]}
+          - {id: i.x, name: Aanpak X, goals: [g.x], status: active,
+             success_criteria: ["200 wijken gestart"]}
     """
     everything = analysis.model.initiatives
     for initiative in initiatives:
@@ -160,7 +225,9 @@ def no_success_criteria(analysis: Analysis, params: RuleParams,
 
 
 @lint_rule("STR006", "blocked-dependency", "strategy", "warning",
-           INITIATIVES, uses_assignments=False)
+           INITIATIVES, uses_assignments=False,
+           fields=("initiative.depends_on", "initiative.status"),
+           near=("initiative.depends_on",))
 def blocked_dependency(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative that depends directly on a paused or stopped one.
@@ -171,14 +238,25 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
     How to fix: resume the blocker, drop the dependency, or pause the
     dependent initiative too.
 
+    Suggested: drop the dependency on what was stopped; for a paused blocker
+    also pause this initiative, or resume the blocker.
+
+    Message:
+
+        {initiative} depends on paused or stopped initiatives: {ids}
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], status: paused}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], status: active}
@@ -195,12 +273,16 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
                                               f"stopped initiatives: {', '.join(blockers)}")
 
 
-@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False)
+@lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False,
+           fields=("initiative.depends_on",))
 def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Iterator[Problem]:
     """A cycle in `depends_on`.
 
     One finding per strongly connected component, with every member as a
     target; an initiative that depends on itself is a cycle.
+
+    Looks at: the `depends_on` of every initiative; each finding is about
+    one cycle, every initiative in it a target.
 
     Why it matters: initiatives that wait for each other can never start or
     finish in the planned order.
@@ -208,14 +290,26 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     How to fix: cut the dependency that is least real, or merge the
     initiatives.
 
+    Suggested: cut the dependency of an initiative on one that starts after
+    it (least real), then the others; up to three.
+
+    Message:
+
+        {initiative} depends on itself
+        Dependency cycle among {count} initiatives: {initiatives}
+
     Failing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x], depends_on: [i.a]}
 
     Passing:
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.a, name: A, goals: [g.x], depends_on: [i.b]}
           - {id: i.b, name: B, goals: [g.x]}
@@ -243,7 +337,9 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
             )
 
 
-@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False)
+@lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False,
+           fields=("initiative.end", "initiative.status"),
+           near=("initiative.end", "initiative.status"))
 def overdue_initiative(analysis: Analysis, params: RuleParams,
                        initiatives: Iterable[str]) -> Iterator[Problem]:
     """An active initiative past its `end` on the as-of date.
@@ -257,13 +353,24 @@ def overdue_initiative(analysis: Analysis, params: RuleParams,
     How to fix: re-plan with a new `end`, or close it (`status: done` or
     `stopped`).
 
+    No suggestion: whether it is done, stopped or needs a new end is a fact
+    only its owner knows.
+
+    Message:
+
+        {initiative} is active past its end {date}
+
     Failing (as of 2026-11-01):
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], end: 2026-06-30}
 
-    Passing:
+    Passing (as of 2026-11-01):
 
+        goals:
+          - {id: g.x, name: Doel X}
         initiatives:
           - {id: i.x, name: Aanpak X, goals: [g.x], end: 2027-06-30}
     """

@@ -28,19 +28,42 @@ def expired_waiver(analysis: Analysis, params: RuleParams,
                    numbers: Iterable[str]) -> Iterator[Problem]:
     """A waiver past its `expires` date; the finding it waived is reported again too.
 
+    Past means the date is strictly before the as-of date (`--as-of`, else
+    the model's `org.as_of`, else today).
+
+    Looks at: each waiver in the model; a finding has the waiver's targets.
+
     Why it matters: a waiver records a decision to accept a weakness for a
     while; when that while is over, the decision must be taken again.
 
     How to fix: fix the weakness and remove the waiver, or renew it with a
     new `expires` and a reason that still holds.
 
+    Suggested: remove the expired waiver (safe: `--fix` applies it);
+    renewing it needs a reason that still holds.
+
+    Waiving: WAI001 and WAI002 are computed after every other finding has
+    been matched against the waivers; fix or remove the waiver instead.
+
+    Message:
+
+        Waiver of {rule} for {targets} expired on {date}
+
     Failing (as of 2026-11-01):
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        bodies:
+          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, members: [dg-bw]}
         waivers:
           - {rule: BOD002, target: sg-warmte, reason: Adviserend, expires: 2026-01-01}
 
-    Passing:
+    Passing (as of 2026-11-01):
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        bodies:
+          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, members: [dg-bw]}
         waivers:
           - {rule: BOD002, target: sg-warmte, reason: Adviserend, expires: 2027-01-01}
     """
@@ -59,10 +82,14 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
                   numbers: Iterable[str]) -> Iterator[Problem]:
     """A waiver, not expired, that matches no finding.
 
+    Looks at: each waiver in the model; a finding has the waiver's targets.
+
     Why it matters: a waiver for a weakness that is gone hides the next one
     that appears on the same entity.
 
     How to fix: remove the waiver.
+
+    Suggested: remove the waiver (safe: `--fix` applies it).
 
     Reading: a waiver for a rule that did not run (not selected, ignored or
     set to `off`) is not reported: whether it matches is unknown. A waiver
@@ -73,14 +100,30 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     nearest rule; so is a waiver of WAI001, WAI002 or DAT001, which cannot
     be waived.
 
+    Waiving: WAI001 and WAI002 are computed after every other finding has
+    been matched against the waivers; remove the waiver instead.
+
+    Message:
+
+        Waiver of {rule} for {targets} matches no finding[: {why it never can}]
+
     Failing:
 
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        bodies:
+          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, chair: dg-bw,
+             members: [dg-bw]}
         waivers:
-          - {rule: BOD007, target: sg-warmte, reason: Voorzitter volgt}   # sg-warmte has a chair
+          - {rule: BOD007, target: sg-warmte, reason: Voorzitter volgt}
 
     Passing:
 
-        waivers: []
+        roles:
+          - {id: dg-bw, name: DG Bouwen en Wonen}
+        bodies:
+          - {id: sg-warmte, name: Stuurgroep Warmte, kind: steering_group, chair: dg-bw,
+             members: [dg-bw]}
     """
     for number in numbers:
         waiver = analysis.model.waivers[int(number)]

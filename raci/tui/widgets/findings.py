@@ -21,6 +21,7 @@ from textual.widgets.tree import TreeNode
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, WAIVED, Finding, FindingIndex
 from raci.lint.rule import WAIVERS
+from raci.lint.ruledoc import rule_doc
 from raci.lint.rules import find_rule
 from raci.model import Waiver
 from raci.model.changes import Change
@@ -126,13 +127,20 @@ class FindingsView(Vertical):
 
     @on(Tree.NodeHighlighted, "#findings-tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
-        """The whole message under the tree, since a narrow tree cuts it."""
+        """The whole message under the tree, since a narrow tree cuts it; on a
+        rule, what it finds and how to fix it."""
         finding = event.node.data
         text = ""
         if isinstance(finding, Finding):
             text = f"[b]{finding.code}[/b] {escape(finding.message)}"
             if finding.waived and finding.waiver_reason:
                 text += f" [dim](waived: {escape(finding.waiver_reason)})[/]"
+        elif isinstance(finding, str) and finding.startswith("rule:"):
+            rule = find_rule(finding.rsplit(":", 1)[1])
+            if rule is not None:
+                doc = rule_doc(rule)
+                text = (f"[b]{rule.code}[/b] {escape(doc.summary)} "
+                        f"[dim]How to fix: {escape(doc.fix)}[/]")
         self.query_one("#finding-detail", Static).update(text)
 
     @on(Tree.NodeSelected, "#findings-tree")

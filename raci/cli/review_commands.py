@@ -1,0 +1,211 @@
+"""`raci review`: walk a model's findings one at a time and decide each.
+
+For each finding, the largest first (`raci.lint.review`): fix it with one
+of its suggestions, accept it with a reason (a waiver), note an action, or
+skip it; the session ends with minutes in Markdown. The prompts read a line
+each from standard input, so a session can be scripted: when standard input
+is not a terminal each answer is echoed after its prompt, and the end of the
+input ends the review as `q` does. Each decision is stored as it is made: in
+a scenario (by default one named after the day) or, with `--apply`, in the
+model itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import click
+
+from raci.cli.options import model_argument, output_option, write_output
+from raci.errors import UsageError
+from raci.lint.config import option_date, split_codes
+from raci.text import one_line
+
+if TYPE_CHECKING:
+    from raci.cli.editing import Editing
+    from raci.lint.review import Review, ReviewItem
+    from raci.lint.suggestions import Suggestion
+    from raci.model.scenarios import Step
+
+Answer = TypeVar("Answer")
+NONE_WORDS = ("", "none", "-")
+
+
+@click.command()
+@model_argument
+@click.option("--scenario", metavar="NAME",
+              help="Keep the decisions' changes in this scenario (made if absent; default: "
+                   "review-YYYY-MM-DD, after the day).")
+@click.option("--apply", "apply_", is_flag=True,
+              help="Write each decision's change into the model itself, not a scenario.")
+@click.option("--author", help="Who takes the minutes; the decisions and waivers are theirs "
+                                "(default: your login name).")
+@output_option("Write the minutes to this Markdown file (default: standard output, after "
+               "the session).")
+@click.option("--select", help="Only these rules' findings, as for `raci lint --select`.")
+@click.option("--ignore", help="Not these rules' findings, as for `raci lint --ignore`.")
+@click.option("--as-of", help="The date time-based rules use (YYYY-MM-DD).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
+def review(model: str, scenario: str | None, apply_: bool, author: str | None,
+           output: Path | None, select: str | None, ignore: str | None, as_of: str | None,
+           config_file: Path | None) -> None:
+    """Walk the findings of MODEL (a database) one at a time, the largest first:
+    fix, accept with a reason, note an action, or skip; then write the minutes."""
+    from raci.cli.editing import edit, ensure_scenario
+    from raci.lint.review import Review, minutes_markdown
+    from raci.lint.run import config_for
+    from raci.lint.suggestions import Suggester
+    from raci.source import is_model_file, split_scenario
+
+    if is_model_file(split_scenario(model)[0]):
+        raise UsageError(f"{model}: raci review keeps its decisions in a database; read the "
+                         f"file into one first: `raci import {model} --into org.db`")
+    if apply_ and scenario is not None:
+        raise UsageError("--apply writes into the model itself; give it or --scenario, not both")
+    config = config_for([model], config_file, select=split_codes(select),
+                        ignore=split_codes(ignore),
+                        as_of=None if as_of is None else option_date(as_of, "--as-of"))
+    today = dt.date.today()
+    named = None if apply_ or split_scenario(model)[1] else scenario or f"review-{today}"
+    if named is not None:
+        ensure_scenario(model, named, "decisions of raci review")
+    with edit(model, named) as editing:
+        kept_in = "the model" if editing.scenario is None else f"scenario {editing.scenario.name}"
+        session = Review(Suggester(editing.model, config, label=model), author or _login(),
+                         model, kept_in, today)
+        _walk(session, editing)
+    _write_minutes(minutes_markdown(session), output)
+    if editing.scenario is not None and session.steps:
+        click.echo(f"The changes are in scenario {editing.scenario.name}: `raci scenario show "
+                   f"{split_scenario(model)[0]} {editing.scenario.name}`, then `raci scenario "
+                   "apply` or `drop` it.", err=True)
+
+
+def _walk(session: Review, editing: Editing) -> None:
+    try:
+        while (item := session.next_item()) is not None:
+            click.echo("")
+            if not _decide(session, editing, item):
+                session.ended_early = True
+                return
+    except click.Abort:  # the end of the input, or ctrl-c: what was decided is kept
+        session.ended_early = True
+        click.echo("")
+
+
+def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
+    """Show the finding and its suggestions, ask, and carry out the answer;
+    False when the review is to end."""
+    finding = item.finding
+    number = session.position
+    came = " (brought up by a fix in this review)" if item.introduced else ""
+    click.echo(one_line(f"[{number}/{len(session.items)}] {finding.code} "
+                        f"[{finding.level}] {finding.message}{came}"))
+    suggestions = session.suggestions(item)
+    for n, suggestion in enumerate(suggestions, start=1):
+        _show(n, suggestion)
+    choices = _choices(session, item, len(suggestions))
+    answer = _ask("Decide", lambda text: _choice(text, choices, len(suggestions)),
+                  hint=", ".join(choices.values()))
+    if answer == "q":
+        return False
+    if answer.isdigit():
+        _keep(editing, session.fix(item, suggestions[int(answer) - 1]))
+    elif answer == "a":
+        reason = _ask("Reason", _required)
+        until = _ask("Until (YYYY-MM-DD, or none)", _date_or_none,
+                     default=session.default_expiry().isoformat())
+        _keep(editing, session.accept(item, reason, until))
+    elif answer == "n":
+        who = _ask("Who", _required)
+        what = _ask("What", _required)
+        session.note(item, who, what, _ask("By when (YYYY-MM-DD, or none)", _date_or_none))
+    else:
+        session.skip(item)
+    return True
+
+
+def _show(number: int, suggestion: Suggestion) -> None:
+    from raci.lint.output import outcome_text
+
+    click.echo(one_line(f"  {number}. {suggestion.summary}"))
+    if suggestion.remedy.because:
+        click.echo(one_line(f"     because {suggestion.remedy.because}"))
+    click.echo(one_line(f"     {outcome_text(suggestion)}"))
+
+
+def _choices(session: Review, item: ReviewItem, suggestions: int) -> dict[str, str]:
+    choices = {"1": f"1-{suggestions} fix" if suggestions > 1 else "1 fix"} if suggestions else {}
+    if session.can_accept(item):
+        choices["a"] = "a accept (waive)"
+    choices |= {"n": "n note an action", "s": "s skip", "q": "q end the review"}
+    return choices
+
+
+def _choice(text: str, choices: dict[str, str], suggestions: int) -> str:
+    """A suggestion's number, or the first letter of a word: ``a``, ``accept``."""
+    answer = text.strip().lower()
+    if answer.isdigit() and 1 <= int(answer) <= suggestions:
+        return answer
+    if answer[:1] in choices and not answer[:1].isdigit():
+        return answer[:1]
+    raise ValueError(f"answer {', '.join(choices.values())}")
+
+
+def _required(text: str) -> str:
+    if not text.strip():
+        raise ValueError("this cannot be empty")
+    return text.strip()
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    if text.strip().lower() in NONE_WORDS:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("give a date as YYYY-MM-DD, or none") from None
+
+
+def _ask(question: str, read: Callable[[str], Answer], *, hint: str = "",
+         default: str | None = None) -> Answer:
+    """Ask until the answer reads; a scripted answer is echoed, as a terminal shows it."""
+    prompt = f"{question} [{hint}]" if hint else question
+    while True:
+        text = click.prompt(prompt, default=default or "", show_default=bool(default),
+                            prompt_suffix=": ")
+        if not sys.stdin.isatty():
+            click.echo(text)
+        try:
+            return read(text)
+        except ValueError as wrong:
+            click.echo(f"  {wrong}")
+
+
+def _keep(editing: Editing, step: Step) -> None:
+    where = editing.keep([step])
+    click.echo(one_line(f"  done: {step.summary} (in {where})"))
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment: a container, say
+        return "unknown"
+
+
+def _write_minutes(minutes: str, path: Path | None) -> None:
+    if path is None:
+        click.echo("")
+    write_output(minutes, path, "the minutes")
+    if path is not None:
+        click.echo(f"Wrote the minutes to {path}.", err=True)
+
+
+COMMANDS: list[click.Command] = [review]

@@ -1,0 +1,524 @@
+"""Rows that wrap and parts that fill the page: what Graphviz's `dot` leaves to us.
+
+`dot` puts everything of one rank in one row: forty working groups
+reporting to one board, the sub-units of a directorate, the people of a
+unit who hold no role. Its `unflatten` staggers the leaves of a whole graph,
+but nothing in it wraps a row inside a frame or a row of frames; and its
+packing of disconnected parts (`pack`) leaves much of a page empty when the
+parts are frames of very different sizes. This module adds what is missing
+with the means `unflatten` uses: invisible edges that put one block after
+another in rank order, and edge lengths (`minlen`).
+
+- `wrapping_links`: a *block* is one node, or one frame with everything in
+  it. In each frame (and at the top), the blocks hanging from one and the
+  same node (all their edges out point to it), and in a frame the blocks
+  linked to nothing, form a *family*; a family too broad for the page is
+  laid in rows, each block after the one a row earlier.
+- `staggered_lengths`: the leaves of each node take turns over two or three
+  ranks (`unflatten -l`), where a tree is too broad for the page.
+- `arranging_links`: the drawing's disconnected *parts* (`top_parts`),
+  measured in a first layout (`part_extents`), are laid on shelves (rows of
+  parts, the deepest first) or in stacks (columns), whichever makes the
+  whole closest to the page's shape.
+- `guessed_to_fit` and `turn_table` guess from the text alone, before any
+  layout, whether a view fits a page and which way a RACI chart suits it.
+
+`raci.export.render.fitted` makes the first layouts and gathers what they
+decide in a `Fitting`, which `raci.export.dot.to_dot` draws.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
+from typing import Any
+
+from raci.export.graph import View
+from raci.export.look import NAME_POINTS, NAME_WIDTH, NOTE_POINTS, NOTE_WIDTH, merged, wrapped
+from raci.export.page import DEFAULT_PAGE, PAGES
+
+MOST_IN_A_ROW = 6
+"""Blocks side by side before a family is wrapped, however narrow."""
+ROW_SHARE = 0.6
+"""The share of the page's width (or height, where ranks are columns) a row
+of one family may take before it is wrapped."""
+FEWEST_IN_A_ROW = 1
+ACROSS_RANK_DIRECTIONS = frozenset({"LR", "RL"})
+"""Where ranks are columns, a row of blocks stands upright on the page."""
+LAST_FIRST_DIRECTIONS = frozenset({"BT", "RL"})
+"""Where the first rank is drawn at the bottom (or right): the largest part
+goes last in rank order, so that it still stands at the top (or left)."""
+ROOM = PAGES[DEFAULT_PAGE].room
+"""Points wide and high a drawing may be when no page is given: the default page's."""
+GAPS = (14.4, 21.6)
+"""Points between the nodes of a rank and between ranks (`raci.export.dot.SPACING`)."""
+LETTER_WIDTHS = {NAME_POINTS: 0.62 * NAME_POINTS, NOTE_POINTS: 0.55 * NOTE_POINTS}
+"""Points an average letter of a bold name and of a note takes (Helvetica)."""
+SHAPE_GROWTH = {"ellipse": 1.42, "egg": 1.42, "hexagon": 1.3, "octagon": 1.25,
+                "house": 1.2, "parallelogram": 1.4, "cds": 1.2}
+"""How much larger than its text's box Graphviz makes a node of a rounded or slanted shape."""
+MOST_LINKS_PER_STEP = 64
+"""Invisible edges between two blocks; past it only the first start is kept."""
+BETWEEN_SHELVES = "between shelves "
+"""Names of the invisible points between two shelves (no entity id has a space)."""
+POINTS_PER_INCH = 72
+
+Link = tuple[str, str]
+Size = tuple[float, float]
+"""Width and height in points."""
+Extent = tuple[float, float]
+"""A part's depth along the ranks and breadth across them, in points."""
+
+
+@dataclass(frozen=True)
+class Fitting:
+    """How a view's drawing is fitted to its page, as first layouts of it measured
+    (`raci.export.render.fitted_source`); the defaults guess from the text."""
+
+    sizes: Mapping[str, Size] | None = None
+    """Node and frame id -> its size at its own size (None: guessed)."""
+    wrap: bool = True
+    """Whether crowded rows are wrapped (`wrapping_links`)."""
+    stagger: int = 1
+    """Ranks the leaves of each node take turns over (`staggered_lengths`)."""
+    links: tuple[Link, ...] = ()
+    """How the disconnected parts are laid out (`arranging_links`; none: Graphviz packs them)."""
+    width: float | None = None
+    """Points the drawing is about wide, for the heading to be no wider."""
+    ratio: float | None = None
+    """Graphviz's `ratio` (height over width) the drawing is widened or heightened to."""
+
+
+@dataclass
+class Block:
+    nodes: list[str]
+    starts: list[str]
+    """Nodes no edge inside the block points to: the first in rank order."""
+    ends: list[str]
+    """Nodes with no edge to another node of the block: the last in rank order."""
+
+
+class Links:
+    """Edges both ways, for finding a block's first and last nodes."""
+
+    def __init__(self, pairs: Iterable[Link]) -> None:
+        self.outgoing: dict[str, list[str]] = defaultdict(list)
+        self.incoming: dict[str, list[str]] = defaultdict(list)
+        self.add(pairs)
+
+    def add(self, pairs: Iterable[Link]) -> None:
+        for tail, head in pairs:
+            if tail != head:
+                self.outgoing[tail].append(head)
+                self.incoming[head].append(tail)
+
+    def block(self, nodes: list[str]) -> Block:
+        own = set(nodes)
+        starts = [n for n in nodes if not any(t in own for t in self.incoming[n])]
+        ends = [n for n in nodes if not any(h in own for h in self.outgoing[n])]
+        return Block(nodes, starts or nodes[:1], ends or nodes[-1:])
+
+
+def between(first: Block, then: Block) -> list[Link]:
+    """Links that put block `then` after block `first` in rank order."""
+    starts = then.starts if len(first.ends) * len(then.starts) <= MOST_LINKS_PER_STEP \
+        else then.starts[:1]
+    return [(end, start) for end in first.ends for start in starts]
+
+
+# ---- rows that wrap --------------------------------------------------------------
+
+
+def wrapping_links(view: View, ranked: Iterable[Link], room: tuple[float, float] = ROOM,
+                   sizes: Mapping[str, Size] | None = None) -> list[Link]:
+    """Invisible (tail, head) edges that lay each crowded family in rows.
+
+    `ranked` are the edges that take part in ranking. Frames are handled from
+    the innermost out, so a frame already wrapped counts as one block of the
+    frame around it. A family is crowded with more than `MOST_IN_A_ROW`
+    blocks, or a row broader than `ROW_SHARE` of the `room` on the page
+    (points wide and high); its rows are as long as makes it about the
+    page's shape, and no longer than that share. A block's size is taken
+    from `sizes` (node or frame id -> points, as a first layout measured
+    them, `measured_sizes`) where given, else guessed from its text.
+    """
+    links: list[Link] = []
+    known = Links(ranked)
+    members, children = view.frames()
+    inside: dict[str | None, list[str]] = {}
+    for frame in [*_innermost_first(children), None]:
+        inside[frame] = [*members[frame], *(n for c in children[frame] for n in inside[c])]
+        blocks = [[n] for n in members[frame]] + [inside[c] for c in children[frame]]
+        if len(blocks) < 2:
+            continue
+        extent = dict(zip(map(id, blocks), [
+            *(_size(view, sizes, n, [n]) for n in members[frame]),
+            *(_size(view, sizes, c, inside[c]) for c in children[frame])], strict=True))
+        for family, before in _families(blocks, known, frame is None):
+            per_row = blocks_per_row([extent[id(b)] for b in family], view.direction, room)
+            made = _rows(family, before, known, per_row)
+            known.add(made)
+            links += made
+    return links
+
+
+def _innermost_first(children: Mapping[str | None, list[str]]) -> list[str]:
+    """Every frame after the frames inside it."""
+    order: list[str] = []
+    stack = list(children[None])
+    while stack:
+        frame = stack.pop()
+        order.append(frame)
+        stack.extend(children[frame])
+    return order[::-1]
+
+
+def _families(blocks: list[list[str]], known: Links,
+              at_top: bool) -> list[tuple[list[list[str]], bool]]:
+    """Blocks grouped by the one node they hang from (the one node all their
+    edges out point to, else the one node all their edges in come from, and
+    whether they come before it in rank order), and those linked to nothing,
+    unless `at_top` (there they are parts, `arranging_links`)."""
+    families: dict[tuple[str, bool] | None, list[list[str]]] = defaultdict(list)
+    for block in blocks:
+        own = set(block)
+        above = {h for n in block for h in known.outgoing[n] if h not in own}
+        below = {t for n in block for t in known.incoming[n] if t not in own}
+        if not above and not below:
+            if not at_top:
+                families[None].append(block)
+        elif len(above) == 1:  # what else links to the block does not move it
+            families[(above.pop(), True)].append(block)
+        elif not above and len(below) == 1:
+            families[(below.pop(), False)].append(block)
+    return [(family, key is not None and key[1]) for key, family in families.items()
+            if len(family) > 1]
+
+
+def _rows(family: list[list[str]], before: bool, known: Links, per_row: int) -> list[Link]:
+    """Links that put each block of a family one row further from where it hangs.
+
+    A family hanging *before* its node (its edges point to it) grows away
+    from it in rank order: each block comes before the one a row earlier.
+    """
+    shaped = [known.block(nodes) for nodes in family]
+    links: list[Link] = []
+    for place in range(per_row, len(shaped)):
+        earlier, later = shaped[place - per_row], shaped[place]
+        links += between(later, earlier) if before else between(earlier, later)
+    return links
+
+
+def blocks_per_row(extents: list[Size], direction: str,
+                   room: tuple[float, float]) -> int:
+    """How many blocks of a family (their widths and heights) stand side by side:
+    all of them when they are few and their row no broader than `ROW_SHARE` of
+    the room across the ranks; else as many as make the family about the
+    page's shape, in a row no broader than the room."""
+    across = direction in ACROSS_RANK_DIRECTIONS
+    gap_w, gap_h = (GAPS[1], GAPS[0]) if across else GAPS
+    widths = [w + gap_w for w, _ in extents]
+    heights = [h + gap_h for _, h in extents]
+    breadths, limit = (heights, room[1]) if across else (widths, room[0])
+    count = len(extents)
+    if count <= MOST_IN_A_ROW and sum(breadths) <= ROW_SHARE * limit:
+        return count
+    width, height = sum(widths) / count, sum(heights) / count
+    shape = room[0] / room[1]
+    squared = count * width / (shape * height) if across else shape * count * height / width
+    fitting = int(limit / (sum(breadths) / count))
+    return max(FEWEST_IN_A_ROW, min(math.ceil(math.sqrt(squared)), fitting))
+
+
+def _size(view: View, sizes: Mapping[str, Size] | None, key: str, nodes: list[str]) -> Size:
+    """A block's width and height in points: measured, else guessed (`guessed_size`)."""
+    if sizes is not None and key in sizes:
+        return sizes[key]
+    return guessed_size(view, nodes)
+
+
+def guessed_size(view: View, nodes: list[str]) -> Size:
+    """About the width and height of a block in points: one node's own, or for a
+    frame the sides of a square holding its nodes."""
+    if len(nodes) == 1:
+        return node_extent(view, nodes[0])
+    area = sum((w + GAPS[0]) * (h + GAPS[1]) for w, h in map(partial(node_extent, view), nodes))
+    return math.sqrt(area), math.sqrt(area)
+
+
+def drawn_size(laid_out: dict[str, Any]) -> Size:
+    """The whole drawing's width and height in points, from `dot -Tjson`."""
+    left, bottom, right, top = map(float, laid_out["bb"].split(","))
+    return right - left, top - bottom
+
+
+def content_width(laid_out: dict[str, Any]) -> float:
+    """How wide the nodes and frames of a drawing are, its heading left out."""
+    lefts, rights = [], []
+    for element in laid_out.get("objects", []):
+        if "bb" in element and "nodes" in element:
+            left, _, right, _ = map(float, element["bb"].split(","))
+        elif "pos" in element:
+            x = float(element["pos"].split(",")[0])
+            half = float(element["width"]) * POINTS_PER_INCH / 2
+            left, right = x - half, x + half
+        else:
+            continue
+        lefts.append(left)
+        rights.append(right)
+    return max(rights) - min(lefts) if lefts else 0.0
+
+
+def measured_sizes(view: View, laid_out: dict[str, Any]) -> dict[str, Size]:
+    """Node and frame id -> its width and height in points, from `dot -Tjson`."""
+    sizes: dict[str, Size] = {}
+    prefix = f"{view.name}:"
+    for element in laid_out.get("objects", []):
+        key = str(element.get("id", ""))
+        if not key.startswith(prefix):
+            continue
+        if "bb" in element:
+            left, bottom, right, top = map(float, element["bb"].split(","))
+            sizes[key.removeprefix(prefix)] = (right - left, top - bottom)
+        elif "width" in element:
+            sizes[key.removeprefix(prefix)] = (float(element["width"]) * POINTS_PER_INCH,
+                                               float(element["height"]) * POINTS_PER_INCH)
+    return sizes
+
+
+def node_extent(view: View, node_id: str) -> tuple[float, float]:
+    """About the width and height in points Graphviz gives a node, from its text and shape."""
+    node = view.nodes[node_id]
+    names = wrapped(node.title, NAME_WIDTH)
+    notes = [part for line in node.lines for part in wrapped(line, NOTE_WIDTH)]
+    width = max([len(line) * LETTER_WIDTHS[NAME_POINTS] for line in names]
+                + [len(line) * LETTER_WIDTHS[NOTE_POINTS] for line in notes]) + 9
+    height = len(names) * 1.2 * NAME_POINTS + len(notes) * 1.2 * NOTE_POINTS + 5
+    shape = merged([view.node_styles[key] for key in node.styles]).get("shape", "box")
+    growth = SHAPE_GROWTH.get(shape, 1.0)
+    return width * growth, height * growth
+
+
+FILL = 0.35
+"""The share of a page a laid-out drawing covers with its nodes (measured on the
+samples: 0.3 to 0.45), for guessing whether a drawing fits before laying it out."""
+TABLE_SIZES = {"name": 160.0, "column": 74.0, "row": 30.0, "head": 110.0}
+"""Points a chart's column of names, each other column, each row and the heading
+(title, key and the names over the columns) take, about."""
+TURN_GAIN = 0.8
+"""How much smaller the page a turned chart needs must be before it is turned:
+items down is how a RACI chart reads."""
+
+
+def table_size(rows: int, columns: int) -> Size:
+    """About the width and height in points of a chart of `rows` by `columns`."""
+    return (TABLE_SIZES["name"] + columns * TABLE_SIZES["column"],
+            TABLE_SIZES["head"] + rows * TABLE_SIZES["row"])
+
+
+def turn_table(items: int, actors: int, room: Size = ROOM) -> bool:
+    """Whether a chart of `items` by `actors` is drawn turned (actors down)."""
+    shape = room[0] / room[1]
+    upright, turned = table_size(items, actors), table_size(actors, items)
+    return max(turned[0], turned[1] * shape) < TURN_GAIN * max(upright[0], upright[1] * shape)
+
+
+def guessed_to_fit(view: View, room: Size = ROOM) -> bool:
+    """Whether the view, laid out, would likely fit in `room` (points wide and high)."""
+    rows = view.table_rows()
+    if rows is not None:
+        actors = len(view.nodes) - len(rows)
+        width, height = (table_size(actors, len(rows)) if turn_table(len(rows), actors, room)
+                         else table_size(len(rows), actors))
+        return width <= room[0] and height <= room[1]
+    area = sum((w + GAPS[0]) * (h + GAPS[1]) for w, h in map(partial(node_extent, view),
+                                                              view.nodes))
+    return area <= FILL * room[0] * room[1]
+
+
+# ---- leaves that take turns -----------------------------------------------------------
+
+
+MOST_STAGGER = 3
+"""Ranks at most that the leaves of one node are spread over."""
+STAGGER_FROM = 1.3
+"""How much broader than deep (each against the page) a drawing is before its
+leaves are spread."""
+
+
+def stagger_for(view: View, natural: Size, room: Size) -> int:
+    """Over how many ranks to spread leaves (1: not at all), from the drawing's size
+    at its own size: as many as bring it closer to the page's shape, where it is
+    too broad across its ranks to fit the `room`."""
+    across = view.direction in ACROSS_RANK_DIRECTIONS
+    width, height = natural
+    broad, deep = (height / room[1], width / room[0]) if across else (width / room[0],
+                                                                       height / room[1])
+    if broad <= 1.0 or broad <= STAGGER_FROM * deep:
+        return 1
+    return min(MOST_STAGGER, math.ceil(math.sqrt(broad / max(deep, 0.1))))
+
+
+def staggered_lengths(ranked: list[Link], ranks: int) -> dict[int, int]:
+    """Index in `ranked` -> the edge's `minlen`, for the edges of leaves, so that
+    the leaves of each node take turns over `ranks` ranks, as Graphviz's
+    `unflatten -l` does (a leaf: a node with one edge; the first leaf of each
+    node keeps its length)."""
+    if ranks < 2:
+        return {}
+    degree: dict[str, int] = defaultdict(int)
+    for tail, head in ranked:
+        degree[tail] += 1
+        degree[head] += 1
+    turns: dict[str, int] = defaultdict(int)
+    lengths: dict[int, int] = {}
+    for index, (tail, head) in enumerate(ranked):
+        leaf, parent = (tail, head) if degree[tail] == 1 else (head, tail)
+        if degree[leaf] == 1 and degree[parent] > 1:
+            if turns[parent] % ranks:
+                lengths[index] = 1 + turns[parent] % ranks
+            turns[parent] += 1
+    return lengths
+
+
+# ---- parts that fill the page ------------------------------------------------------
+
+
+def top_parts(view: View, ranked: Iterable[Link]) -> list[list[str]]:
+    """The drawing's disconnected parts: its top-level nodes and frames (with
+    all they hold), those joined by an edge taken together."""
+    members, children = view.frames()
+    inside: dict[str | None, list[str]] = {}
+    for frame in _innermost_first(children):
+        inside[frame] = [*members[frame], *(n for c in children[frame] for n in inside[c])]
+    blocks = [[n] for n in members[None]] + [inside[c] for c in children[None]]
+    block_of = {node: index for index, block in enumerate(blocks) for node in block}
+    leader = list(range(len(blocks)))
+
+    def find(index: int) -> int:
+        while leader[index] != index:
+            leader[index] = leader[leader[index]]
+            index = leader[index]
+        return index
+
+    for tail, head in ranked:
+        if tail in block_of and head in block_of:
+            leader[find(block_of[head])] = find(block_of[tail])
+    parts: dict[int, list[str]] = defaultdict(list)
+    for index, block in enumerate(blocks):
+        parts[find(index)].extend(block)
+    return [part for part in parts.values() if part]  # an empty frame is not drawn
+
+
+def part_extents(view: View, parts: list[list[str]], laid_out: dict[str, Any],
+                 names: Mapping[str, str]) -> list[Extent]:
+    """Each part's depth and breadth as `dot -Tjson` laid it out (`names`: entity
+    id -> Graphviz node name): the box around its nodes and the frames it holds."""
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    frames: list[tuple[set[int], tuple[float, float, float, float]]] = []
+    number_of: dict[int, str] = {}
+    for element in laid_out.get("objects", []):
+        if "bb" in element and "nodes" in element:
+            left, bottom, right, top = map(float, element["bb"].split(","))
+            frames.append((set(element["nodes"]), (left, bottom, right, top)))
+        elif "pos" in element:
+            x, y = map(float, element["pos"].split(","))
+            half_w = float(element["width"]) * POINTS_PER_INCH / 2
+            half_h = float(element["height"]) * POINTS_PER_INCH / 2
+            boxes[element["name"]] = (x - half_w, y - half_h, x + half_w, y + half_h)
+            number_of[element["_gvid"]] = element["name"]
+    across = view.direction in ACROSS_RANK_DIRECTIONS
+    extents = []
+    for part in parts:
+        own = {names[node] for node in part}
+        corners = [boxes[name] for name in own if name in boxes]
+        corners += [box for gvids, box in frames
+                    if gvids and {number_of.get(g) for g in gvids} <= own]
+        width = max(c[2] for c in corners) - min(c[0] for c in corners)
+        height = max(c[3] for c in corners) - min(c[1] for c in corners)
+        extents.append((width, height) if across else (height, width))
+    return extents
+
+
+def arranging_links(view: View, parts: list[list[str]], extents: list[Extent],
+                    ranked: Iterable[Link], room: tuple[float, float] = ROOM) -> list[Link]:
+    """Links that lay the parts on shelves or in stacks, whichever needs the
+    smaller page of the `room`'s shape; each shelf's parts come after the
+    shelf before it through an invisible point (`BETWEEN_SHELVES`)."""
+    page_shape = room[0] / room[1]
+    across = view.direction in ACROSS_RANK_DIRECTIONS
+    gap_across, gap_along = GAPS
+    deepest_first = sorted(range(len(parts)), key=lambda index: -extents[index][0])
+
+    def page_side(groups: list[list[int]], shelves: bool) -> float:
+        """The width of the page-shaped box the groups need: smaller is better."""
+        depths = [max(extents[i][0] for i in g) if shelves
+                  else sum(extents[i][0] + gap_along for i in g) for g in groups]
+        breadths = [sum(extents[i][1] + gap_across for i in g) if shelves
+                    else max(extents[i][1] for i in g) + gap_across for g in groups]
+        deep = sum(depths) + gap_along * len(groups) if shelves else max(depths)
+        broad = max(breadths) if shelves else sum(breadths)
+        width, height = (deep, broad) if across else (broad, deep)
+        return max(width, height * page_shape)
+
+    options = [(_shelves(deepest_first, extents, limit, gap_across), True)
+               for limit in _shelf_widths(extents, gap_across)]
+    options += [(_stacks(deepest_first, extents, count, gap_along), False)
+                for count in range(1, len(parts) + 1)]
+    groups, shelves = min(options, key=lambda option: page_side(*option))
+    if view.direction in LAST_FIRST_DIRECTIONS:
+        groups = groups[::-1] if shelves else [group[::-1] for group in groups]
+    known = Links(ranked)
+    links: list[Link] = []
+    if shelves:
+        for number, (upper, lower) in enumerate(pairwise(groups), 1):
+            point = f"{BETWEEN_SHELVES}{number}"
+            links += [(end, point) for i in upper for end in known.block(parts[i]).ends]
+            links += [(point, start) for i in lower for start in known.block(parts[i]).starts]
+        return links
+    for stack in groups:
+        for above, below in pairwise(stack):
+            links += between(known.block(parts[above]), known.block(parts[below]))
+    return links
+
+
+def _shelf_widths(extents: list[Extent], gap: float) -> list[float]:
+    """The shelf widths worth trying: from the broadest part to all side by side."""
+    broadest = max(breadth for _, breadth in extents)
+    total = sum(breadth + gap for _, breadth in extents)
+    steps = 24
+    return [broadest + gap + (total - broadest) * step / steps for step in range(steps + 1)]
+
+
+def _shelves(order: list[int], extents: list[Extent], limit: float,
+             gap: float) -> list[list[int]]:
+    """The parts, deepest first, on shelves no broader than `limit` (each taking
+    the first shelf it fits on)."""
+    shelves: list[list[int]] = []
+    used: list[float] = []
+    for index in order:
+        breadth = extents[index][1] + gap
+        fitting = next((n for n, width in enumerate(used) if width + breadth <= limit), None)
+        if fitting is None:
+            shelves.append([index])
+            used.append(breadth)
+        else:
+            shelves[fitting].append(index)
+            used[fitting] += breadth
+    return shelves
+
+
+def _stacks(order: list[int], extents: list[Extent], count: int,
+            gap: float) -> list[list[int]]:
+    """The parts, deepest first, dealt to `count` stacks, each to the shallowest."""
+    stacks: list[list[int]] = [[] for _ in range(count)]
+    depths = [0.0] * count
+    for index in order:
+        shallowest = depths.index(min(depths))
+        stacks[shallowest].append(index)
+        depths[shallowest] += extents[index][0] + gap
+    return [stack for stack in stacks if stack]

@@ -1,0 +1,90 @@
+"""How a drawing looks: fonts, finding colours, and names as HTML-like label text.
+
+Names go into Graphviz's HTML-like labels, escaped for HTML (`&`, `<`, `>`,
+quotes) and for Graphviz's own backslash sequences (`\\N` would otherwise
+print the node's name). Long names wrap at spaces, so a node is not one long
+line; a name's own line breaks are kept.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+from raci.export.graph import Highlight, Style
+from raci.export.page import SMALLEST_DRAWN_POINTS
+
+FONT = "Helvetica"
+TITLE_POINTS = 16
+NAME_POINTS = 12
+NOTE_POINTS = SMALLEST_DRAWN_POINTS
+"""Notes under a name, edge labels, frame notes and the legend: the smallest text drawn."""
+NAME_WIDTH = 26
+NOTE_WIDTH = 34
+"""Characters on a line of a name or a note before it wraps at a space."""
+LEVEL_COLOURS = {  # fill, outline
+    "error": ("#f5b7b1", "#922b21"),
+    "warning": ("#fae5b0", "#9a7d0a"),
+    "info": ("#d6eaf8", "#1f618d"),
+}
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """The text's lines, each longer than `width` wrapped at its spaces."""
+    lines: list[str] = []
+    for line in text.splitlines() or [""]:
+        lines += (textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+                  if len(line) > width else []) or [line]
+    return lines
+
+
+def html_text(line: str) -> str:
+    """One line as HTML-label content, shown as written."""
+    return html.escape(_visible_controls(line), quote=True).replace("\\", "\\\\")
+
+
+def html_lines(text: str, width: int | None = None) -> str:
+    """Text as HTML-label content, each line break a `<BR/>`, wrapped at `width`."""
+    lines = wrapped(text, width) if width else (text.splitlines() or [""])
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def _visible_controls(text: str) -> str:
+    """Control characters as their visible pictures (␀…␟); XML cannot carry them."""
+    return "".join(chr(0x2400 + ord(c)) if ord(c) < 32 and c != "\t" else c for c in text)
+
+
+def node_label(title: str, lines: list[str]) -> str:
+    """A name in bold, wrapped, with its notes in smaller type under it."""
+    notes = "".join(f'<BR/><FONT POINT-SIZE="{NOTE_POINTS}">{html_lines(line, NOTE_WIDTH)}'
+                    "</FONT>" for line in lines)
+    return f"<<B>{html_lines(title, NAME_WIDTH)}</B>{notes}>"
+
+
+def plain_label(text: str) -> str:
+    return f"<{html_lines(text)}>"
+
+
+def merged(styles: list[Style]) -> dict[str, str]:
+    """Attributes of several styles; the `style` flags of each are kept together."""
+    attrs: dict[str, str] = {}
+    flags: list[str] = []
+    for style in styles:
+        for key, value in style.attrs.items():
+            if key == "style":
+                flags += [flag for flag in value.split(",") if flag not in flags]
+            else:
+                attrs[key] = value
+    if flags:
+        attrs["style"] = ",".join(flags)
+    return attrs
+
+
+def marked(attrs: dict[str, str], mark: Highlight | None) -> dict[str, str]:
+    """Colour by the highest level of an entity's findings."""
+    if mark is None:
+        return attrs
+    fill, outline = LEVEL_COLOURS[mark.level]
+    flags = [f for f in attrs.get("style", "").split(",") if f]
+    return {**attrs, "style": ",".join([*flags, "filled"]), "fillcolor": fill,
+            "color": outline, "penwidth": "2"}

@@ -1,0 +1,397 @@
+"""Split instead of shrink: one drawing per unit or goal area that fits the page.
+
+A view too large for its page is cut into parts, one per *area*: the
+top-level units, or the top-level goals with everything that serves or
+measures them. An area still too large for the page (as `fits` tells:
+`raci.export.render.fits_page` lays it out) is cut again into the units or
+goals under it, and so on, what was directly in it keeping a part of its
+own; one with nothing under it is halved (a RACI chart by its rows). Parts
+small enough share a page, and each page made is checked once more (its
+numbers and connectors differ a little from the one tried).
+
+Each node belongs to the areas of its unit or its goals (an initiative
+serving two goal areas to both); a node that belongs to none (an actor in
+the raci view, a body that roles report to) is drawn in every part that
+links to it, and in a last part when nothing does. A line between two
+pages ends in a connector naming the page the other end is drawn on (one
+connector for all of them where more than a few go to one page), and each
+page's subtitle says which part it is and on which pages it continues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from raci.analysis import Analysis
+from raci.errors import UsageError
+from raci.export.graph import Edge, Node, Style, View, enclosing_clusters
+from raci.export.layout import guessed_to_fit
+from raci.export.matrix import goals_of_items
+from raci.model import Model
+from raci.model.lean import LeanModel
+
+SPLITS = {"org": "unit", "bodies": "unit", "raci": "goal", "goals": "goal", "decisions": "goal"}
+"""What each view is split by: the views of people and bodies by unit, the others by goal."""
+ELSEWHERE = "elsewhere"
+ELSEWHERE_STYLE = Style("drawn on another page", {"shape": "cds", "style": "dashed",
+                                                  "color": "#7f8c8d", "fontcolor": "#566573"})
+OUTSIDE = "outside"
+"""The part of the nodes in no area that nothing in an area links to."""
+MOST_NAMES = 4
+"""Areas a page's subtitle names; more are counted."""
+MOST_ROUNDS = 4
+"""Times the pages made are checked and made again where one does not fit."""
+MOST_CONNECTORS = 3
+"""Connectors to one other page that name what they lead to; more are one connector."""
+
+
+@dataclass
+class Areas:
+    """The units or goals a view can be split by."""
+
+    kind: str
+    """What the areas are, in the user's words: unit, goal area."""
+    parent: dict[str, str | None]
+    """Each unit or goal -> the one above it (None at the top)."""
+    names: dict[str, str]
+    anchors: dict[str, list[str]]
+    """Each node drawn -> the units or goals it belongs to (none for some)."""
+    spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """A half of an area (`_halved`) -> the name of the area first halved, where
+    in it the half begins, and how much that area held."""
+
+    def children(self) -> dict[str, list[str]]:
+        below: dict[str, list[str]] = defaultdict(list)
+        for area, up in self.parent.items():
+            if up is not None:
+                below[up].append(area)
+        return below
+
+    def chosen_of(self, chosen: set[str]) -> Callable[[str], str | None]:
+        """Unit or goal -> the nearest chosen one at or above it (walked up once each)."""
+        found: dict[str, str | None] = {}
+
+        def nearest(start: str) -> str | None:
+            path: list[str] = []
+            current: str | None = start
+            while current is not None and current not in found and current not in chosen:
+                if current in path:  # a cycle, which validation refuses
+                    break
+                path.append(current)
+                current = self.parent.get(current)
+            answer = found.get(current, current) if current is not None else None
+            answer = answer if answer in chosen else None
+            for area in path:
+                found[area] = answer
+            return answer
+
+        return nearest
+
+
+def split_view(view: View, model: Model, by: str,
+               fits: Callable[[View], bool] = guessed_to_fit) -> list[View]:
+    """The view as one drawing per area (see the module's docstring), larger
+    areas before the ones inside them, in model order; `fits` says whether a
+    part fits its page (by default a guess from the text for the default page;
+    `raci.export.render.fits_page` lays it out)."""
+    if SPLITS.get(view.name) != by:
+        raise UsageError(f"--split {by}: the {view.name} view is split by "
+                         f"{SPLITS.get(view.name, 'nothing')}; give --split "
+                         f"{SPLITS.get(view.name, 'unit')}")
+    areas = (unit_areas if by == "unit" else goal_areas)(view, model)
+    below = areas.children()
+    chosen = {area for area, up in areas.parent.items() if up is None}
+    cut = _cut(view, areas, below, chosen, fits)
+    alone: set[str] = set()
+    for _ in range(MOST_ROUNDS):
+        order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
+        pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
+                       cut, fits, alone)
+        numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
+        drawn = [cut.page(page, numbers) for page in pages]
+        # A page made differs a little from the one tried (its numbers, its connectors):
+        # where that is too much, its areas go on pages of their own, or its one is halved.
+        failing = [page for page, part in zip(pages, drawn, strict=True) if not fits(part)]
+        shared = {area for page in failing if len(page) > 1 for area in page}
+        single = [page[0] for page in failing if len(page) == 1 and _own(cut, page[0])]
+        if not shared - alone and not single:
+            break
+        alone |= shared
+        for area in single:
+            below[area] = _halved(cut, area)
+            chosen.update(below[area])
+        cut = _cut(view, areas, below, chosen, fits)
+    return drawn
+
+
+def _cut(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
+         fits: Callable[[View], bool]) -> Cut:
+    """The view cut along the `chosen` areas and, where a part is too large for
+    its page, along the areas under it, or else in halves (`chosen` and `below`
+    grow as it goes)."""
+    cut = Cut.of(view, areas, chosen)
+    while too_large := [area for area in cut.parts
+                        if (set(below.get(area, [])) - chosen or _own(cut, area))
+                        and not fits(cut.page([area]))]:
+        for area in too_large:
+            if not set(below.get(area, [])) - chosen:  # nothing under it: its own halved
+                below[area] = _halved(cut, area)
+            chosen.update(below[area])
+        cut = Cut.of(view, areas, chosen)
+    return cut
+
+
+@dataclass
+class Cut:
+    """A view cut along some areas: the nodes each area's part draws."""
+
+    view: View
+    areas: Areas
+    chosen: set[str]
+    homes: dict[str, list[str]]
+    """Each node -> the areas it is drawn in by its own right."""
+    parts: dict[str, list[str]]
+    """Each area -> the nodes its part draws."""
+
+    @classmethod
+    def of(cls, view: View, areas: Areas, chosen: set[str]) -> Cut:
+        homes = _homes(view, areas, chosen)
+        return cls(view, areas, set(chosen), homes, _parts(view, homes))
+
+    def anchored_in(self, area: str, node: str) -> set[str]:
+        """The units or goals that put `node` in `area`'s part."""
+        nearest = self.areas.chosen_of(self.chosen)
+        return {a for a in self.areas.anchors.get(node, []) if nearest(a) == area}
+
+    def page(self, on_page: list[str], numbers: Mapping[str, int] | None = None) -> View:
+        """The page the areas `on_page` make, with each area's page in `numbers`
+        (by default: this page first, every other area on a page of its own)."""
+        if numbers is None:
+            numbers = {**{area: n for n, area in enumerate(self.parts, 2)},
+                       **dict.fromkeys(on_page, 1)}
+        drawn = [node for area in on_page for node in self.parts[area]]
+        return _part_view(self.view, self.homes, drawn, numbers, numbers[on_page[0]],
+                          _names(self.areas, on_page))
+
+
+def _own(cut: Cut, area: str) -> list[str]:
+    """What an area's part draws by its own right, when there is more than one:
+    the rows of a chart, else the nodes that belong to the area (all of the
+    part outside every area)."""
+    rows = set(cut.view.table_rows() or cut.parts[area])
+    own = [n for n in cut.parts[area]
+           if n in rows and (area == OUTSIDE or area in cut.homes.get(n, []))]
+    return own if len(own) > 1 else []
+
+
+def _halved(cut: Cut, area: str) -> list[str]:
+    """Two new areas under `area`, each with half of what its part drew by its
+    own right, named by the span of it they hold (of the first area halved)."""
+    areas, own = cut.areas, _own(cut, area)
+    name, first, total = areas.spans.get(area, (_area_name(areas, area, top=False), 1,
+                                                len(own)))
+    made = []
+    for number, half in enumerate([own[:len(own) // 2], own[len(own) // 2:]], 1):
+        made.append(f"{area}#{number}")  # no entity id has a #
+        areas.parent[made[-1]] = None if area == OUTSIDE else area
+        areas.spans[made[-1]] = (name, first, total)
+        areas.names[made[-1]] = f"{name}, {first}–{first + len(half) - 1} of {total}"
+        first += len(half)
+        for node in half:  # it belongs to the half now, wherever under `area` it did
+            areas.anchors[node] = [made[-1], *(a for a in areas.anchors.get(node, [])
+                                               if a not in cut.anchored_in(area, node))]
+    return made
+
+
+def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
+           alone: set[str]) -> list[list[str]]:
+    """The areas in `order` gathered on pages: an area joins the page before it
+    while both together still fit, so small units share a page (an area
+    `alone` has a page of its own, as do those outside every area)."""
+    pages: list[list[str]] = []
+    for area in order:
+        apart = {area, *(pages[-1] if pages else [])} & {*alone, OUTSIDE}
+        if pages and not apart and fits(cut.page([*pages[-1], area])):
+            pages[-1].append(area)
+        else:
+            pages.append([area])
+    return pages
+
+
+def _names(areas: Areas, page: list[str]) -> str:
+    named = [_area_name(areas, area) for area in page]
+    if len(named) > MOST_NAMES:
+        named = [*named[:MOST_NAMES - 1], f"{len(named) - MOST_NAMES + 1} more"]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def _homes(view: View, areas: Areas, chosen: set[str]) -> dict[str, list[str]]:
+    """Each node -> the chosen areas it is drawn in by its own right."""
+    nearest = areas.chosen_of(chosen)
+    return {key: list(dict.fromkeys(a for a in map(nearest, areas.anchors.get(key, [])) if a))
+            for key in view.nodes}
+
+
+def _top_down(parent: dict[str, str | None], below: dict[str, list[str]]) -> list[str]:
+    """Every unit or goal, each before those under it, in model order."""
+    order: list[str] = []
+    stack = [area for area, up in reversed(parent.items()) if up is None]
+    while stack:
+        area = stack.pop()
+        order.append(area)
+        stack.extend(reversed(below.get(area, [])))
+    return order
+
+
+def _area_name(areas: Areas, area: str, top: bool = True) -> str:
+    """An area's name, with the top-level one it lies in (if `top`) where it is
+    not one itself."""
+    if area not in areas.names:
+        return f"Outside every {areas.kind}" if areas.parent else "Everything"
+    if area in areas.spans:  # a half: named by the area it was cut from already
+        return areas.names[area]
+    highest, seen = area, {area}
+    while (up := areas.parent.get(highest)) is not None and up not in seen:
+        seen.add(up)
+        highest = up
+    name = areas.names[area]
+    return name if highest == area or not top else f"{name} ({areas.names[highest]})"
+
+
+def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Area -> the nodes drawn in its part, in view order; the part outside every area last."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for node_id in view.nodes:
+        for area in homes.get(node_id, []):
+            parts[area].append(node_id)
+    neighbours = view.links()
+    for node_id in view.nodes:
+        if homes.get(node_id):
+            continue
+        linked = dict.fromkeys(area for n in neighbours[node_id] for area in homes.get(n, []))
+        for area in linked or [OUTSIDE]:
+            parts[area].append(node_id)
+    if OUTSIDE in parts:
+        parts[OUTSIDE] = parts.pop(OUTSIDE)
+    return dict(parts)
+
+
+def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
+               page_of: Mapping[str, int], page: int, name: str) -> View:
+    """The view's nodes `drawn` on page `page`, lines to nodes on other pages
+    ending in connectors (`_connectors`)."""
+    kept = set(drawn)
+    nodes = {key: node for key, node in view.nodes.items() if key in kept}
+    edges: list[Edge] = []
+    crossing: list[tuple[Edge, str, list[int]]] = []
+    for edge in view.edges:
+        ends = (edge.tail in kept, edge.head in kept)
+        if all(ends):
+            edges.append(edge)
+            continue
+        inside, outside = (edge.tail, edge.head) if ends[0] else (edge.head, edge.tail)
+        if not any(ends) or not homes.get(inside) or view.table is not None:
+            continue
+        other = sorted({page_of[a] for a in homes.get(outside, []) if a in page_of} - {page})
+        if other:  # a line between two areas
+            crossing.append((edge, outside, other))
+    connectors, ends_at = _connectors(view, crossing)
+    nodes.update(connectors)
+    joined: set[tuple[str, str, str]] = set()  # lines to one connector: one of each look
+    for edge, outside, _ in crossing:
+        moved = (replace(edge, head=ends_at[outside]) if edge.head == outside
+                 else replace(edge, tail=ends_at[outside]))
+        if (moved.tail, moved.head, moved.style) not in joined:
+            joined.add((moved.tail, moved.head, moved.style))
+            edges.append(moved)
+    pages = sorted({number for _, _, other in crossing for number in other})
+    subtitle = f"Part {page} of {max(page_of.values())}: {name}"
+    if pages:
+        subtitle += f" · continues on {_page_words(pages)}"
+    framed = enclosing_clusters(view, kept)
+    return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
+                   node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
+                   clusters={key: c for key, c in view.clusters.items() if key in framed})
+
+
+def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
+                ) -> tuple[dict[str, Node], dict[str, str]]:
+    """The connectors lines to other pages end in, and which each far end takes:
+    one per node drawn elsewhere, naming it, or, where more than
+    `MOST_CONNECTORS` lines go to one page, one for all of them ("14 on page 3")."""
+    by_page: dict[int, list[str]] = defaultdict(list)
+    for _, outside, other in crossing:
+        if outside not in by_page[other[0]]:
+            by_page[other[0]].append(outside)
+    connectors: dict[str, Node] = {}
+    ends_at: dict[str, str] = {}
+    for _, outside, other in crossing:
+        if len(by_page[other[0]]) > MOST_CONNECTORS:
+            connector = Node(f"{ELSEWHERE}:page:{other[0]}",
+                             f"{len(by_page[other[0]])} more", (ELSEWHERE,),
+                             [f"on {_page_words(other[:1])}"])
+        else:
+            connector = _connector(view.nodes[outside], other)
+        connectors.setdefault(connector.id, connector)
+        ends_at[outside] = connector.id
+    return connectors, ends_at
+
+
+def _connector(target: Node, pages: list[int]) -> Node:
+    return Node(f"{ELSEWHERE}:{target.id}", target.title, (ELSEWHERE,),
+                [f"on {_page_words(pages)}"])
+
+
+def _page_words(pages: Iterable[int]) -> str:
+    numbers = [str(page) for page in pages]
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    return f"pages {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+def goal_areas(view: View, model: Model) -> Areas:
+    """The goal tree; each item drawn belongs to its goals (`goals_of_items`)."""
+    goals_of = goals_of_items(model)
+    parent = {g.id: g.parent if g.parent in model.goals else None for g in model.goals.values()}
+    return Areas("goal area", parent, {g.id: g.name for g in model.goals.values()},
+                 {key: goals_of.get(key, []) for key in view.nodes})
+
+
+def unit_areas(view: View, model: Model) -> Areas:
+    """The unit tree; each role and person drawn belongs to its unit (a role
+    without one to its first holder's), a body to its chair's unit, else to
+    the unit of the body it reports to, else to most of its members' unit."""
+    analysis = Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
+
+    def unit_of(actor: str | None) -> str | None:
+        unit = analysis.unit_of(actor) if actor else None
+        return unit if unit in model.units else None
+
+    anchors: dict[str, list[str]] = {}
+    for key, node in view.nodes.items():
+        unit = node.cluster if node.cluster in model.units else unit_of(key)
+        if unit is None and key in model.bodies:
+            unit = _body_unit(model, key, unit_of)
+        anchors[key] = [unit] if unit else []
+    parent = {u.id: u.parent if u.parent in model.units else None for u in model.units.values()}
+    return Areas("unit", parent, {u.id: u.name for u in model.units.values()}, anchors)
+
+
+def _body_unit(model: Model, body_id: str,
+               unit_of: Callable[[str | None], str | None]) -> str | None:
+    seen: set[str] = set()
+    current: str | None = body_id
+    while current in model.bodies and current not in seen:
+        seen.add(current)
+        body = model.bodies[current]
+        if (unit := unit_of(body.chair)) is not None:
+            return unit
+        if body.reports_to not in model.bodies:
+            members = Counter(u for u in map(unit_of, body.members) if u)
+            return unit_of(body.reports_to) or (
+                members.most_common(1)[0][0] if members else None)
+        current = body.reports_to
+    return None

@@ -1,0 +1,87 @@
+"""The language raci speaks: English or Dutch, chosen once where the program
+starts (the CLI's entry, the app's start), read everywhere else.
+
+Texts are translated with gettext catalogues (Babel compiles them when raci
+is installed): `_` for a sentence, `ngettext` where a number decides the
+form ("1 bevinding", "3 bevindingen"), `format_date` for a date in running
+text ("1 november 2026"). The English text is the key, so English needs no
+catalogue. Two domains: ``raci`` for what the program says, ``rules`` for
+the rules' documentation and messages (long, and translated on their own).
+
+What never changes with the language: rule codes, JSON and SARIF, the model
+file's keys, exit codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import locale
+import os
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("en", "nl")
+"""The languages raci speaks; the first is the default."""
+DOMAINS = ("raci", "rules")
+LOCALE_DIR = Path(__file__).parent / "locale"
+"""Where the catalogues are: ``locale/nl/LC_MESSAGES/raci.po`` and the
+``.mo`` compiled from it at install time."""
+
+_language = LANGUAGES[0]
+
+
+def choose_language(option: str | None = None, setting: str | None = None) -> str:
+    """The language to speak: `--lang`, else ``RACI_LANG``, else the
+    ``lang`` setting of ``[tool.raci]``, else the locale's, else English.
+    A value that is none of `LANGUAGES` is passed over (``RACI_LANG=fr``)."""
+    for wanted in (option, os.environ.get("RACI_LANG"), setting, _locale_language()):
+        if wanted and wanted[:2].lower() in LANGUAGES:
+            return wanted[:2].lower()
+    return LANGUAGES[0]
+
+
+def _locale_language() -> str | None:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    return locale.getlocale()[0]
+
+
+def set_language(language: str) -> None:
+    """Speak `language` from now on (one of `LANGUAGES`)."""
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
+    _language = language
+
+
+def current_language() -> str:
+    return _language
+
+
+@cache
+def _translations(language: str, domain: str) -> gettext.NullTranslations:
+    return gettext.translation(domain, LOCALE_DIR, [language], fallback=True)
+
+
+def _(message: str, domain: str = "raci") -> str:
+    """`message` (English) in the current language."""
+    if _language == LANGUAGES[0]:
+        return message
+    return _translations(_language, domain).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> str:
+    """The form for `count` in the current language; format it with the count:
+    ``ngettext("{count} finding", "{count} findings", n).format(count=n)``."""
+    if _language == LANGUAGES[0]:
+        return singular if count == 1 else plural
+    return _translations(_language, domain).ngettext(singular, plural, count)
+
+
+def format_date(date: dt.date) -> str:
+    """A date in running text: "1 November 2026", "1 november 2026"."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(date, format="d MMMM y", locale=_language)

@@ -1,0 +1,86 @@
+"""Suggestions for the organisation and silo rules (ORG, SIL): roles filled,
+chairs seated, crossings given a table, what plays no part removed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from raci.lint.findings import Finding
+from raci.lint.suggestions.ownership import fill_role
+from raci.lint.suggestions.remedy import (
+    Context,
+    Remedy,
+    Suggest,
+    actor_rank,
+    ids_text,
+    neighbours,
+)
+from raci.model.changes import Change, removal
+from raci.model.remedies import remove_person
+
+MOST_BODIES_TRIED = 2
+"""SIL001 offers to widen at most this many bodies."""
+
+
+def uncoordinated_crossing(ctx: Context, finding: Finding) -> list[Remedy]:
+    """SIL001: the body that already has members from most of the units gets
+    a Responsible from each of the others."""
+    model, analysis, initiative = ctx.model, ctx.analysis, finding.targets[0]
+    doers = [d for d in model.actors(initiative, "R") if analysis.unit_of(d) is not None]
+    units = {analysis.unit_of(d) for d in doers}
+    covered = {body: len(units & analysis.units_of_bodies.get(body, frozenset()))
+               for unit in units for body in analysis.bodies_by_unit.get(unit or "", ())}
+    order = sorted(covered, key=lambda b: (-covered[b], len(model.bodies[b].members), b))
+    remedies = []
+    for body_id in order[:MOST_BODIES_TRIED]:
+        body = model.bodies[body_id]
+        missing = units - analysis.units_of_bodies.get(body_id, frozenset())
+        joining = [sorted((d for d in doers if analysis.unit_of(d) == unit),
+                          key=lambda d: (actor_rank(model, d), d))[0] for unit in sorted(
+                              u for u in missing if u is not None)]
+        remedies.append(Remedy(
+            f"seat {ids_text(joining)} in {body_id}, so that all {len(units)} units meet there",
+            Change(put=[dataclasses.replace(body, members=[*body.members, *joining])]),
+            f"{body_id} already has members from {covered[body_id]} of the units"))
+    return remedies
+
+
+def idle_role(ctx: Context, finding: Finding) -> list[Remedy]:
+    """ORG001: the role removed."""
+    role = finding.targets[0]
+    return [Remedy(f"remove role {role}, which plays no part", removal(ctx.model, role))]
+
+
+def unplaced_person(ctx: Context, finding: Finding) -> list[Remedy]:
+    """ORG002: the person removed from the model."""
+    person = finding.targets[0]
+    return [Remedy(f"remove person {person}, who plays no part",
+                   remove_person(ctx.model, person))]
+
+
+def vacant_role(ctx: Context, finding: Finding) -> list[Remedy]:
+    """ORG003: the role filled with who carries its items or sits beside it."""
+    model, role = ctx.model, finding.targets[0]
+    items = [a.item for a in model.assignments_of_actor(role)]
+    bodies = [b.id for b in model.bodies.values() if role in b.members or b.chair == role]
+    return fill_role(ctx, role, [*items, *(n for i in items for n in neighbours(model, i))],
+                     bodies)
+
+
+def chair_not_member(ctx: Context, finding: Finding) -> list[Remedy]:
+    """ORG004: the chair seated in the body."""
+    model, body_id = ctx.model, finding.targets[0]
+    body = model.bodies[body_id]
+    assert body.chair is not None
+    return [Remedy(f"seat the chair {body.chair} in {body_id}",
+                   Change(put=[dataclasses.replace(body, members=[*body.members, body.chair])]),
+                   safe=True)]
+
+
+SUGGESTERS: dict[str, Suggest] = {
+    "SIL001": uncoordinated_crossing,
+    "ORG001": idle_role,
+    "ORG002": unplaced_person,
+    "ORG003": vacant_role,
+    "ORG004": chair_not_member,
+}

@@ -1,0 +1,180 @@
+"""What a rule's suggester gives, and what suggesters share.
+
+A suggester reads the model and one finding and returns `Remedy`s: concrete
+changes with a line saying what each does and why it was chosen, the most
+likely first. It changes nothing itself (its changes are tried by
+`Suggester`). The evidence the suggesters rank by is who already *carries*
+the items around an item: who is Accountable (weight 2) or Responsible
+(weight 1) on its neighbours (`neighbours`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from raci.analysis import Analysis
+from raci.lint.findings import Finding
+from raci.lint.rule import RuleParams
+from raci.model import Assignment, Letter, Model
+from raci.model.changes import Change
+
+MOST_REMEDIES = 3
+"""A suggester offers at most this many remedies for one finding."""
+CARRYING_WEIGHT: dict[str, int] = {"A": 2, "R": 1}
+"""How much a letter on a neighbouring item counts as carrying it."""
+NEIGHBOUR_FIELDS = frozenset({"goals", "measures", "about", "parent"})
+"""The fields that make two items neighbours: an initiative's goals, an
+indicator's measure, a decision's subject, a goal's parent."""
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """A concrete edit that would resolve a finding."""
+
+    summary: str
+    """What it does, in the user's words: ``make r.dg-ke the one Accountable of g.co2``."""
+    change: Change
+    because: str = ""
+    """Why this one, where there was a choice: ``r.dg-ke is the Accountable of 2
+    of its initiatives and indicators``."""
+    safe: bool = False
+    """Whether the edit decides nothing the model does not already say (a
+    waiver that silences nothing removed, a fact declared as not recorded):
+    ruff's *safe fix*. Only a safe remedy can be applied by `--fix`."""
+
+
+@dataclass
+class Context:
+    """What a suggester reads: the model, the linter's analysis of it, and the
+    finding's rule's parameters as configured."""
+
+    model: Model
+    analysis: Analysis
+    params: RuleParams
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.analysis.as_of
+
+
+Suggest = Callable[[Context, Finding], list[Remedy]]
+
+
+def set_cells(model: Model, cells: Mapping[tuple[str, str], Iterable[Letter]]) -> Change:
+    """The change that gives each (item, actor) exactly these letters, taking
+    away all of its letters where none are given. An indicator given letters
+    carries a `raci` block from then on."""
+    change = Change()
+    for (item, actor), letters in cells.items():
+        held = tuple(letters)
+        if held:
+            change.assign += [Assignment(item, letter, actor) for letter in held]
+        else:
+            change.unassign += [a for a in model.assignments_of_item(item) if a.actor == actor]
+        kpi = model.kpis.get(item)
+        if held and kpi is not None and not kpi.has_raci and kpi not in change.put:
+            change.put.append(dataclasses.replace(kpi, has_raci=True))
+    return change
+
+
+def neighbours(model: Model, item: str) -> list[str]:
+    """The items around an item: a goal's initiatives, indicators, sub-goals
+    and decisions and its parent; an initiative's goals, indicators and
+    decisions; a decision's subjects; an indicator's measure."""
+    around = [r.source for r in model.references_to(item) if r.field in NEIGHBOUR_FIELDS]
+    entity = model.get(item)
+    for name in NEIGHBOUR_FIELDS:
+        value = getattr(entity, name, None)
+        if isinstance(value, str):
+            around.append(value)
+        elif isinstance(value, list):
+            around.extend(value)
+    return list(dict.fromkeys(i for i in around if i != item and i in model))
+
+
+def carrying(model: Model, items: Iterable[str]) -> Counter[str]:
+    """Each actor's weight as Accountable (2) or Responsible (1) on `items`."""
+    weights: Counter[str] = Counter()
+    for item in items:
+        for a in model.assignments_of_item(item):
+            weights[a.actor] += CARRYING_WEIGHT.get(a.letter, 0)
+    return weights
+
+
+def owner_weights(model: Model, items: Iterable[str]) -> Counter[str]:
+    """Who carries `items` as an owner would: each actor's own weight
+    (`carrying`) counted twice, plus the weight of the roles and bodies that
+    report to it directly (a director's goals are their DG's too)."""
+    own = carrying(model, items)
+    weights: Counter[str] = Counter({actor: 2 * weight for actor, weight in own.items()})
+    for actor, weight in own.items():
+        above = getattr(model.get(actor), "reports_to", None)
+        if above is not None and weight:
+            weights[above] += weight
+    return weights
+
+
+def owner_text(model: Model, actor: str, items: Sequence[str], where: str) -> str:
+    """Why an actor would own: what it, and those reporting to it, carry of
+    `items` (`where` names them: ``the items around g.co2``)."""
+    parts = [carried_text(model, actor, items, where)]
+    for reporting in sorted({a.actor for item in items for a in model.assignments_of_item(item)
+                             if getattr(model.get(a.actor), "reports_to", None) == actor}):
+        parts.append(carried_text(model, reporting, items, where, f"{reporting}, reporting to "
+                                                                   f"{actor},"))
+    return "; ".join(part for part in parts if part)
+
+
+def carried_text(model: Model, actor: str, items: Sequence[str], where: str,
+                 who: str | None = None) -> str:
+    """``r.x is Accountable for 2 and Responsible for 1 of the items around g.y``."""
+    counts: Counter[str] = Counter(
+        a.letter for item in items for a in model.assignments_of_item(item) if a.actor == actor)
+    held = letters_text(counts)
+    return f"{who or actor} is {held} of {where}" if held else ""
+
+
+def letters_text(counts: Mapping[str, int]) -> str:
+    """``Accountable for 2 and Responsible for 1``: the letters that count as carrying."""
+    return " and ".join(f"{word} for {counts[letter]}" for letter, word in
+                        (("A", "Accountable"), ("R", "Responsible")) if counts.get(letter))
+
+
+def fit_owner(model: Model, analysis: Analysis, actor: str, item: str) -> bool:
+    """Whether an actor can own the item without a new ownership finding: a
+    filled, internal role or an internal person; a body only for a decision."""
+    kind = model.kind(actor)
+    if kind == "body":
+        return model.kind(item) == "decision"
+    return (kind in ("role", "person") and actor not in analysis.vacant_roles
+            and actor not in analysis.external_actors)
+
+
+def ranked(weights: Mapping[str, float], candidates: Iterable[str],
+           tie: Callable[[str], object] = lambda _: 0) -> list[str]:
+    """The candidates by weight, the heaviest first; then by `tie`, then by id."""
+    return sorted(dict.fromkeys(candidates), key=lambda c: (-weights.get(c, 0), tie(c), c))
+
+
+def actor_rank(model: Model, actor: str) -> int:
+    """Roles first, then people, then bodies: a role outlives its holder."""
+    return {"role": 0, "person": 1}.get(model.kind(actor) or "", 2)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 item``, ``2 items``; ``2 bodies`` where `nouns` is given."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def ids_text(ids: Sequence[str], most: int = 5) -> str:
+    """``a, b and c``; at most `most`, then how many more."""
+    shown = list(ids[:most])
+    if len(ids) > most:
+        return f"{', '.join(shown)} and {len(ids) - most} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+

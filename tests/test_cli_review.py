@@ -1,0 +1,163 @@
+"""`raci review`: a session walks the findings, largest first, and each answer
+is carried out: a fix or an acceptance goes into a scenario (or the model
+with --apply) as it is made, an action into the minutes; the minutes say
+what was decided, by whom, what changed, and the findings before and after.
+Scripted through standard input, and in a real terminal through tmux."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import Raci, Result
+from test_cli_scenarios import ok, refused
+
+from raci.lint.findings import Finding
+from raci.lint.review import largest_first
+from raci.source import database_url
+from raci.store import open_store
+
+SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
+TODAY = time.strftime("%Y-%m-%d")
+
+
+@pytest.fixture
+def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    ok(raci, "import", str(SAMPLE), "--into", "vego.db")
+    return "vego.db"
+
+
+def review(raci: Raci, monkeypatch: pytest.MonkeyPatch, answers: str, *args: str) -> Result:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
+    return raci("review", *args)
+
+
+def revision(model: str) -> int:
+    with open_store(database_url(model)) as store:
+        return store.revision()
+
+
+def test_a_scripted_session_decides_and_writes_the_minutes(
+        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = revision(vego)
+    answers = "\n".join([
+        "1",                                          # OWN004: fill the role
+        "a", "Tijdelijk, tot de normering er is.", "2027-06-30",   # BOD003: accept
+        "n", "p.jansen", "Eigenaar voor lokaal eigendom voorstellen", "2027-01-31",  # OWN001
+        "x", "s",                                     # OWN002: a wrong answer, then skip
+    ]) + "\n"                                         # and the input ends
+    result = review(raci, monkeypatch, answers, vego, "--author", "eva", "-o", "minutes.md")
+    assert result.code == 0, result
+    out = result.out
+    assert out.index("[1/24] OWN004 [error]") < out.index("[2/24] BOD003 [error]") \
+        < out.index("[3/24] OWN001 [error]") < out.index("[4/24] OWN002 [error]")
+    assert "Decide [1-3 fix, a accept (waive), n note an action, s skip, q end the review]: 1" \
+        in out
+    assert "  answer 1-2 fix, a accept (waive), n note an action, s skip, q end the review" in out
+    assert f"in scenario review-{TODAY}" in out and "[5/24]" in out
+    assert revision(vego) == before  # the model is untouched: all went into the scenario
+    minutes = Path("minutes.md").read_text(encoding="utf-8")
+    assert minutes.startswith("# Review of Programma Versnelling Energietransitie Gebouwde "
+                              "Omgeving (VEGO) (`vego.db`)")
+    assert "3 of 24 findings decided, the largest first (the review ended early)." in minutes
+    assert "| error | 4 | 2 |" in minutes
+    assert ("| 1 | OWN004 [error] Role r.pd-netcongestie 'Programmadirecteur Netcongestie' is "
+            "vacant but the Accountable of 1 goal | Fixed: fill role r.pd-netcongestie with "
+            "p.mulder (resolves OWN004:r.pd-netcongestie; introduces nothing) | eva |") in minutes
+    assert "| Accepted, until 2027-06-30: Tijdelijk, tot de normering er is. | eva |" in minutes
+    assert ("| p.jansen | Eigenaar voor lokaal eigendom voorstellen | 2027-01-31 | "
+            "OWN001:g.lokaal-eigendom |") in minutes
+    assert "| Skipped | eva |" in minutes
+    assert f"## What changed (in scenario review-{TODAY})" in minutes
+    assert "2. waived BOD003 for wg-isolatienorm until 2027-06-30" in minutes
+    assert "## Not reviewed (20)" in minutes
+    waivers = yaml.safe_load(ok(raci, "export", f"{vego}@review-{TODAY}"))["waivers"]
+    assert {"rule": "BOD003", "target": "wg-isolatienorm",
+            "reason": "Tijdelijk, tot de normering er is.", "expires": "2027-06-30",
+            "author": "eva"} in [{k: str(v) for k, v in w.items()} for w in waivers]
+
+
+def test_a_fix_that_resolves_later_findings_spares_them_and_apply_writes_the_model(
+        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Merging the look-alike bodies resolves BOD002 of the one that goes
+    too; it is not asked about, and the minutes say why."""
+    before = revision(vego)
+    result = review(raci, monkeypatch, "1\n", vego, "--apply", "--select", "BOD001,BOD002",
+                    "--author", "eva")
+    assert result.code == 0
+    assert "[1/3] BOD001" in result.out and "[3/3] BOD002 [warning] Body rg-warmte" in result.out
+    assert "[2/3]" not in result.out  # BOD002 of bo-netcapaciteit, resolved by the merge
+    assert ("| 2 | BOD002 [warning] Body bo-netcapaciteit 'Bestuurlijk Overleg Netcapaciteit "
+            "Gelderland' is Accountable for no goal, initiative or decision | resolved by an "
+            "earlier decision |  |") in result.out
+    assert revision(vego) == before + 1
+    assert "BOD001" not in ok(raci, "lint", vego, "--fail-on", "never")
+    assert ok(raci, "scenario", "list", vego).startswith(f"{vego} has no scenarios")
+
+
+def test_review_is_refused_where_it_cannot_keep_its_decisions(
+        raci: Raci, vego: str, tmp_path: Path) -> None:
+    assert refused(raci, "review", str(SAMPLE)).endswith(
+        "raci review keeps its decisions in a database; read the file into one first: "
+        f"`raci import {SAMPLE} --into org.db`")
+    assert refused(raci, "review", vego, "--apply", "--scenario", "x") == (
+        "--apply writes into the model itself; give it or --scenario, not both")
+
+
+def test_largest_first_is_level_then_entities_concerned() -> None:
+    def finding(code: str, level: str, targets: tuple[str, ...],
+                related: tuple[str, ...] = ()) -> Finding:
+        return Finding(code, code, level, code, targets, related=related)  # type: ignore[arg-type]
+
+    found = [finding("STR004", "info", ("g",)), finding("BOD001", "warning", ("a", "b", "c")),
+             finding("OWN001", "error", ("g",)), finding("OWN004", "error", ("r",), ("g", "i")),
+             finding("BOD007", "warning", ("a",))]
+    assert [f.code for f in largest_first(found)] == [
+        "OWN004", "OWN001", "BOD001", "BOD007", "STR004"]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_session_in_a_real_terminal(vego: str, tmp_path: Path) -> None:
+    """In a terminal the prompts wait for the keys; answers are not echoed twice."""
+    raci = Path(sys.executable).with_name("raci")
+    session = f"raci-review-{os.getpid()}"
+    command = f"{raci} review {vego} --select OWN002 --author eva -o minutes.md"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    "-c", str(tmp_path), command], check=True)
+    try:
+        screen = _wait_for(session, "Decide [")
+        assert "[1/1] OWN002 [error] Goal g.co2-gebouwen" in screen
+        assert "  1. keep r.dg-ke as the one Accountable of g.co2-gebouwen" in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "2", "Enter"], check=True)
+        _wait_for_file(tmp_path / "minutes.md")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
+    assert "Fixed: keep r.dg-vb as the one Accountable of g.co2-gebouwen" in minutes
+    assert "1 of 1 findings decided, the largest first." in minutes
+
+
+def _wait_for(session: str, text: str) -> str:
+    for _ in range(200):
+        screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
+                                capture_output=True, text=True, check=True).stdout
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never showed:\n{screen}")
+
+
+def _wait_for_file(path: Path) -> None:
+    for _ in range(200):
+        if path.exists() and path.stat().st_size:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{path} was never written")

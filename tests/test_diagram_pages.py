@@ -1,0 +1,231 @@
+"""Pictures for a page: every view of every sample and of a generated small model
+reads on its page (shape within 3:1, no text under 8 pt once scaled), or says so
+and splits into parts that do; the page options, splits and the PDF's sheets.
+
+The shape and text size are read from the SVG the real `dot` wrote, by this
+test's own reading of it: the printed size, and each text's size times the
+scale Graphviz drew the picture at.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from test_diagram_model import board_with_committees, warmte_model
+from test_diagram_render import SVG, run_raci
+
+from raci.export import (
+    DEFAULT_PAGE,
+    PAGES,
+    SPLITS,
+    VIEWS,
+    Page,
+    build_view,
+    draw,
+    fits_page,
+    focus_view,
+    split_view,
+)
+from raci.formats import read_model
+from raci.generate import generate_model
+from raci.model import Kpi, Model
+
+SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
+LONGEST = 3.0
+SMALLEST_POINTS = 8.0
+
+
+def printed(svg: bytes) -> tuple[float, float, float]:
+    """The picture's printed width and height and its smallest printed text, in points."""
+    root = ET.fromstring(svg)
+    width, height = (float(root.attrib[side].removesuffix("pt")) for side in ("width", "height"))
+    graph = next(g for g in root.iter(f"{SVG}g") if "graph" in (g.get("class") or "").split())
+    background = next(graph.iter(f"{SVG}polygon"))
+    xs = [float(point.split(",")[0]) for point in background.attrib["points"].split()]
+    scale = width / (max(xs) - min(xs))  # as laid out -> as printed
+    sizes = [float(text.attrib["font-size"]) for text in root.iter(f"{SVG}text")]
+    return width, height, min(sizes) * min(scale, 1.0)
+
+
+def reads(svg: bytes, page: Page) -> tuple[bool, str]:
+    width, height, smallest = printed(svg)
+    inside = [side * 72 for side in page.printable]
+    assert width <= inside[0] + 1 and height <= inside[1] + 1, "scaled to the page"
+    stretch = max(width, height) / min(width, height)
+    return stretch <= LONGEST and smallest >= SMALLEST_POINTS, \
+        f"{width:.0f} x {height:.0f} pt, text {smallest:.1f} pt"
+
+
+@cache
+def model_of(name: str) -> Model:
+    if name == "generated-small":
+        return generate_model("small", 1)
+    return read_model(next(path for path in SAMPLES if path.stem == name)).model
+
+
+def check_view(model: Model, view_name: str, page: Page) -> None:
+    """The whole view reads on the page, or every part of its split does."""
+    view = build_view(model, view_name)
+    whole = draw(view, "svg", page=page)
+    fine, how = reads(whole.data, page)
+    assert whole.fit is not None and whole.fit.reads == fine, how  # the CLI warns by this
+    if fine:
+        return
+    parts = split_view(view, model, SPLITS[view_name], fits_page(page))
+    assert len(parts) > 1
+    for part in parts:
+        part_fine, part_how = reads(draw(part, "svg", page=page).data, page)
+        assert part_fine, f"{part.subtitle}: {part_how}"
+
+
+@pytest.mark.parametrize("view_name", list(VIEWS))
+@pytest.mark.parametrize("sample", [path.stem for path in SAMPLES])
+def test_every_view_of_every_sample_reads_on_the_default_page(sample: str,
+                                                              view_name: str) -> None:
+    check_view(model_of(sample), view_name, PAGES[DEFAULT_PAGE])
+
+
+@pytest.mark.parametrize("view_name", list(VIEWS))
+def test_every_view_of_a_generated_small_model_reads_on_the_default_page(
+        view_name: str) -> None:
+    check_view(model_of("generated-small"), view_name, PAGES[DEFAULT_PAGE])
+
+
+@pytest.mark.parametrize("page_name", ["slide", "a4", "a4-portrait", "a3-portrait"])
+def test_a_sample_view_reads_on_every_page(page_name: str) -> None:
+    check_view(model_of("energietransitie"), "bodies", PAGES[page_name])
+
+
+def test_a_drawing_too_large_for_its_page_is_scaled_to_it() -> None:
+    view = build_view(model_of("energietransitie"), "raci")
+    width, height, smallest = printed(draw(view, "svg", page=PAGES["a4"]).data)
+    assert (width, height) <= (PAGES["a4"].printable[0] * 72 + 1, 10_000)
+    assert smallest < SMALLEST_POINTS  # and says so: it does not read
+    natural = printed(draw(view, "svg", page=None).data)
+    assert natural[0] > width and natural[2] == 10.0
+
+
+def test_diagram_says_in_one_line_when_a_view_does_not_read_on_its_page(
+        tmp_path: Path) -> None:
+    sample = str(SAMPLES[0])
+    done = run_raci("diagram", sample, "--view", "raci", "--page", "a4", "-o",
+                    str(tmp_path / "raci.svg"))
+    assert done.returncode == 0
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("raci: warning: the raci view does not read on a4: its text")
+    assert "--split goal" in lines[0] and "raci matrix" in lines[0]
+    quiet = run_raci("diagram", sample, "--view", "bodies", "-o", str(tmp_path / "b.svg"))
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+def test_split_writes_numbered_drawings_each_titled_with_its_part(tmp_path: Path) -> None:
+    done = run_raci("diagram", str(SAMPLES[0]), "--view", "org", "--split", "unit",
+                    "--page", "a4", "-o", str(tmp_path / "org.svg"))
+    assert done.returncode == 0, done.stderr
+    files = sorted(tmp_path.glob("org-*.svg"), key=lambda path: int(path.stem.split("-")[1]))
+    assert len(files) >= 2
+    assert done.stdout.decode().strip() == (
+        f"Wrote {len(files)} drawings: org-1.svg … org-{len(files)}.svg")
+    for number, path in enumerate(files, 1):
+        texts = [t.text or "" for t in ET.parse(path).getroot().iter(f"{SVG}text")]
+        assert any(t.startswith(f"Part {number} of {len(files)}: ") for t in texts), texts[:3]
+
+
+def test_split_into_a_pdf_gives_one_sheet_of_the_page_per_part(tmp_path: Path) -> None:
+    out = tmp_path / "goals.pdf"
+    done = run_raci("diagram", str(SAMPLES[0]), "--view", "goals", "--split", "goal",
+                    "--page", "a4", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    pages = PdfReader(out).pages
+    count = int(re.search(rb"Wrote (\d+) drawings", done.stdout).group(1))  # type: ignore[union-attr]
+    assert len(pages) == count > 1
+    for sheet in pages:
+        assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == (
+            842, 595)
+    assert "Part 1 of" in pages[0].extract_text()
+
+
+def test_a_pdf_is_a_sheet_of_its_page() -> None:
+    for name in ("a4-portrait", "slide"):
+        page = PAGES[name]
+        pdf = draw(build_view(warmte_model(), "goals"), "pdf", page=page).data
+        sheet = PdfReader(io.BytesIO(pdf)).pages[0]
+        assert (float(sheet.mediabox.width), float(sheet.mediabox.height)) == pytest.approx(
+            (page.width * 72, page.height * 72), abs=0.5)
+
+
+def test_split_needs_a_file_and_the_split_the_view_is_made_of(tmp_path: Path) -> None:
+    no_file = run_raci("diagram", str(SAMPLES[0]), "--view", "org", "--split", "unit")
+    assert no_file.returncode == 2
+    assert no_file.stderr.decode().strip().endswith("writes one drawing per part; give -o FILE")
+    wrong = run_raci("diagram", str(SAMPLES[0]), "--view", "org", "--split", "goal",
+                     "-o", str(tmp_path / "o.svg"))
+    assert wrong.returncode == 2
+    assert "the org view is split by unit; give --split unit" in wrong.stderr.decode()
+
+
+def test_a_line_between_parts_ends_in_a_connector_naming_the_other_page() -> None:
+    model = warmte_model()
+    alone = split_view(build_view(model, "org"), model, "unit",
+                       lambda part: " and " not in part.subtitle)  # every unit on its own page
+    assert len(alone) == 2
+    parts = alone
+    first, second = parts[0], parts[1]
+    assert first.subtitle == "Part 1 of 2: Ministerie van BZK · continues on page 2"
+    assert second.subtitle == "Part 2 of 2: Adviesbureau X · continues on page 1"
+    connector = first.nodes["elsewhere:kwartiermaker-warmte"]
+    assert (connector.title, connector.lines) == ("Kwartiermaker Warmte", ["on page 2"])
+    assert {(e.tail, e.head) for e in first.edges if e.head == "dg-bw"} == {
+        ("pd-flex", "dg-bw"), ("elsewhere:kwartiermaker-warmte", "dg-bw")}
+
+
+def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
+    model = warmte_model()
+    view = build_view(model, "goals")
+    together = split_view(view, model, "goal", lambda part: True)
+    assert [part.subtitle.split(" · ")[0] for part in together] == [
+        "Part 1 of 2: Klimaatneutraal 2050 and Voldoende woningen",
+        "Part 2 of 2: Outside every goal area"]
+    model.add(Kpi(id="k.co2", name="CO2-uitstoot", measures="g.klimaat", type="lagging"))
+    view = build_view(model, "goals")  # the Klimaat area now draws six nodes
+    apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 5)
+    assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
+        "Part 1 of 4: Klimaatneutraal 2050",
+        "Part 2 of 4: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
+
+
+def test_focus_does_not_walk_through_a_hub() -> None:
+    model = board_with_committees(20)
+    bodies = build_view(model, "bodies")
+    near = focus_view(bodies, model, "c3", 2)
+    assert set(near.nodes) == {"c3", "board"}  # the board is drawn, not walked through
+    assert len(focus_view(bodies, model, "c3", 2, hub=0).nodes) == 21
+    assert len(focus_view(bodies, model, "c3", 2, hub=20).nodes) == 21
+    assert len(focus_view(bodies, model, "board", 1).nodes) == 21  # the focus itself is walked
+    done = run_raci("diagram", str(SAMPLES[0]), "--view", "bodies", "--focus", "sg-vego",
+                    "--hub", "-1")
+    assert done.returncode == 2
+
+
+def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_connector() -> None:
+    model = board_with_committees(20)  # no units at all: one area, everything
+    parts = split_view(build_view(model, "bodies"), model, "unit",
+                       lambda part: len(part.nodes) <= 12)
+    assert len(parts) >= 2
+    assert all(len(part.nodes) <= 12 for part in parts)
+    assert "Everything, 1–" in parts[0].subtitle
+    drawn = [node for part in parts for node in part.nodes if not node.startswith("elsewhere")]
+    assert sorted(drawn) == sorted(model.bodies)  # each body drawn once
+    board_page = next(part for part in parts if "board" in part.nodes)
+    grouped = [node for key, node in board_page.nodes.items()
+               if key.startswith("elsewhere:page:")]
+    assert grouped and grouped[0].title.endswith(" more")
+    assert grouped[0].lines[0].startswith("on page ")
+    assert len([e for e in board_page.edges if e.tail == grouped[0].id]) == 1
