@@ -119,11 +119,13 @@ class Installed:
     env: dict[str, str]
     ran: list[tuple[str, ...]] = field(default_factory=list)
 
-    def raci(self, *args: str | Path, codes: tuple[int, ...] = (0,)) -> str:
-        """Run the installed `raci` in the work folder; what it printed."""
+    def raci(self, *args: str | Path, codes: tuple[int, ...] = (0,), answers: str = "") -> str:
+        """Run the installed `raci` in the work folder, `answers` its standard
+        input; what it printed."""
         words = tuple(map(str, args))
         done = subprocess.run([str(self.venv / "bin" / "raci"), *words], cwd=self.work,
-                              env=self.env, capture_output=True, text=True, timeout=300)
+                              env=self.env, capture_output=True, text=True, timeout=300,
+                              input=answers)
         assert done.returncode in codes, f"raci {' '.join(words)}: exit {done.returncode}: " \
                                          f"{done.stderr[-2000:]}"
         self.ran.append(words)
@@ -260,6 +262,11 @@ def run_review_commands(installed: Installed) -> None:
     assert "Accountable" in raci("matrix", "vego.db", "--layout", "list")
     raci("report", "vego.db", "-o", "review.html")
     assert "<html" in (installed.work / "review.html").read_text(encoding="utf-8")
+    assert "findings with suggestions" in raci("lint", "vego.db", "--suggest", codes=(1,))
+    minutes = raci("review", "vego.db", "--author", "Tester", "--scenario", "pilot",
+                   answers="a\nAccepted for the pilot\n\nq\n")
+    assert "Accepted for the pilot" in minutes and "Tester" in minutes
+    raci("scenario", "drop", "vego.db", "pilot")
 
 
 def run_edits(installed: Installed) -> None:
