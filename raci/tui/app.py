@@ -237,6 +237,7 @@ class RaciApp(App[None]):
                     gc.freeze()
                     first = False
                 self.post_message(LintFinished(update))
+                session.warm()
 
     # ---- what workers report ------------------------------------------------------
 

@@ -97,9 +97,21 @@ class Session:
         with self.lock:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
-        if change.put or change.delete or change.rename:
-            self._finder = None
+            if change.put or change.delete or change.rename:
+                self._finder = None
         return inverse
+
+    def warm(self) -> None:
+        """Build what the views read of the model and an edit dropped: who names
+        an entity, an actor's assignments, the holders and members, and the
+        palette's finder. The lint worker calls it after each lint, so that the
+        first entity shown or searched for does not wait for these (a second
+        on a national model)."""
+        with self.lock:
+            model = self.model
+            model.references_to(""), model.assignments_of_actor("")
+            model.roles_held_by(""), model.bodies_with_member("")
+            self.entity_finder()
 
     def entity_finder(self) -> EntityFinder:
         """Every entity, ready to be found by name or id (the palette's jump);
