@@ -52,6 +52,7 @@ from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
+from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
@@ -485,6 +486,7 @@ class RaciApp(App[None]):
             ("Add and edit forms", keys_of(EntityForm)),
             ("Delete", keys_of(ConfirmDelete)),
             ("Throw away a filled form", keys_of(ConfirmDiscard)),
+            ("Fact not recorded (enter on DAT001)", keys_of(FactScreen)),
             ("Organisation", keys_of(OrgForm)),
             ("Rename", keys_of(RenameForm)),
             ("Waiver", keys_of(WaiverForm)),
