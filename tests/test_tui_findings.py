@@ -147,6 +147,10 @@ async def test_enter_on_a_fact_not_recorded_offers_to_declare_it(
         await until(pilot, lambda: not any(f.code == "DAT001" for f in app.findings),
                     "DAT001 gone once the fact is declared")
         assert app.not_run == {"STR005": "success_criteria"}
+        # The line under the tree follows the cursor into the tree filled anew.
+        await until(pilot, lambda: "success criteria" not in detail(app), "a detail not stale")
+        node = findings_tree(app).cursor_node
+        assert node is not None and isinstance(node.data, Finding | str)
 
 
 async def test_the_findings_view_names_the_rules_not_run(fact_not_recorded: Path) -> None:

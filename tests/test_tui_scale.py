@@ -115,3 +115,23 @@ def test_the_palette_finds_by_a_name_given_after_its_session_began() -> None:
     assert [e.id for e in session.entity_finder().find("Fatima", 1)] == ["p12"]
     assert [e.id for e in session.entity_finder().find("dg-rd", 1)] == ["dg-rd"]
     assert [e.id for e in session.entity_finder().find("fatmia el amrani", 1)] == ["p12"]
+
+
+async def test_every_person_is_in_exactly_one_page_in_model_order(
+        crowded_database: Path) -> None:
+    async with make_app(crowded_database).run_test(size=(100, 30)) as pilot:
+        app = await loaded(pilot)
+        tree = app.query_one(ModelTree)
+        people = next(n for n in tree.root.children if str(n.label).startswith("People"))
+        tree.fill(people)
+        for page in people.children:
+            tree.fill(page)
+        shown = [n.data for page in people.children for n in page.children]
+        assert shown == [f"p{number}" for number in range(PEOPLE)]
+
+
+def test_a_name_typed_wrong_is_found_among_thousands_that_hold_none_of_it() -> None:
+    """No name holds the text as typed: the near ones are ranked, best first."""
+    session = Session(crowded())
+    assert [e.id for e in session.entity_finder().find("Medewerkr 1107", 1)] == ["p1107"]
+    assert [e.id for e in session.entity_finder().find("Directeur-generaaal", 1)] == ["dg"]

@@ -37,18 +37,19 @@ class FactScreen(ModalScreen[bool]):
         self.fact, self.message = fact, message
 
     def compose(self) -> ComposeResult:
-        rules = next((", ".join(f.rules) for f in FACTS if f.name == self.fact), "")
+        codes = next((f.rules for f in FACTS if f.name == self.fact), ())
+        rules, stay = " and ".join(codes), "stays" if len(codes) == 1 else "stay"
         words = in_words(self.fact)
         with Vertical(id="fact-box"):
             yield Static(f"[b]Not recorded: {words}[/b]", id="fact-title")
             yield Static(
                 f"{escape(self.message)}\n\n"
-                f"While {words} lack, {rules} {'is' if ',' not in rules else 'are'} not run: "
-                "the model would give a finding for nearly every entity.\n"
-                f"[b]Record {words}[/b] on the entities (in the explorer), or, when the "
-                f"source does not record them, [b]add `{self.fact}` to org.not_recorded[/b]: "
-                f"DAT001 then stops reporting it and {rules} stay off. The organisation "
-                "form (o) changes that list again.", id="fact-text")
+                f"Record {words} on the entities, in the explorer, and {rules} "
+                f"{'runs' if len(codes) == 1 else 'run'} again.\n"
+                f"If the source does not record {words}, add `{self.fact}` to "
+                f"org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} {stay} "
+                "off. The organisation form (o) lists the facts not recorded.",
+                id="fact-text")
             with Horizontal(id="fact-buttons"):
                 yield Button("Add to not recorded (a)", id="declare", variant="primary")
                 yield Button("Close (esc)", id="close")

@@ -124,6 +124,10 @@ class FindingsView(Vertical):
         line.update(escape(f"Not run: {not_run_text(not_run)}") if not_run else "")
         line.display = bool(not_run)
         self._fill_tree(counts)
+        # The tree is filled anew: the line under it follows the cursor's new line.
+        tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
+        self.call_after_refresh(
+            lambda: self._show_detail(None if tree.cursor_node is None else tree.cursor_node.data))
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
@@ -172,9 +176,11 @@ class FindingsView(Vertical):
 
     @on(Tree.NodeHighlighted, "#findings-tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        self._show_detail(event.node.data)
+
+    def _show_detail(self, data: NodeData | None) -> None:
         """The whole message under the tree, since a narrow tree cuts it, and
         what it is about and concerns; on a rule, what it finds and how to fix it."""
-        data = event.node.data
         text = ""
         finding = data.finding if isinstance(data, Link) else data
         if isinstance(finding, Finding):
