@@ -109,7 +109,7 @@ class Session:
         on a national model)."""
         with self.lock:
             model = self.model
-            model.references_to(""), model.assignments_of_actor("")
+            model.kind(""), model.references_to(""), model.assignments_of_actor("")
             model.roles_held_by(""), model.bodies_with_member("")
             self.entity_finder()
 
