@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -136,8 +137,9 @@ class ModelTree(Tree[str]):
         for entity_id in ids:
             entity = model.get(entity_id)
             assert entity is not None
+            # A Text, not markup: parsing markup was most of a page's 500 lines.
             self.entity_nodes[entity_id] = node.add(
-                f"{escape(entity.name)} [dim]{escape(entity_id)}[/]", data=entity_id,
+                Text.assemble(entity.name, " ", (entity_id, "dim")), data=entity_id,
                 allow_expand=bool(self._children(entity_id)))
 
     def _children(self, entity_id: str) -> list[str]:
