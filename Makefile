@@ -1,10 +1,11 @@
 # One command each: `make demo` sets up and opens the app on a sample,
 # `make test` sets up and runs every check, `make bench` runs the benchmarks,
-# `make images` draws the README's pictures of each view again.
+# `make images` draws the pictures of the README and docs/ again, `make docs`
+# serves the documentation site on http://127.0.0.1:8000.
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup demo test bench images
+.PHONY: setup demo test bench images docs
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -21,6 +22,9 @@ test: setup
 
 bench: setup
 	$(PY) -m benchmarks.run
+
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve
 
 SAMPLE := sample_orgs/energietransitie.yaml
 IMAGES := docs/images

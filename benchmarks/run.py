@@ -27,7 +27,7 @@ a file. `--profile` prints where the time of
 each in-process step goes (cProfile, top functions by cumulative time).
 
 A benchmark, not a test: it checks no times, it reports them against the
-targets of SPEC §5 and says which are missed.
+targets (docs/contributing.md, Benchmarks) and says which are missed.
 """
 
 from __future__ import annotations
@@ -602,10 +602,10 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
         *sheet_table(sheet),
         *growth_table(growth),
         "",
-        "✓ meets and ✗ misses the target (SPEC §5, and `raci matrix` at most 2 s; targets "
-        "apply to the national model). In-process steps "
-        "exclude Python start-up; the `raci …` rows run the real command in a subprocess, "
-        "start-up included. "
+        "✓ meets and ✗ misses the target ([Benchmarks](contributing.md#benchmarks) lists "
+        "them; targets apply to the national model). "
+        "In-process steps exclude Python start-up; the `raci …` rows run the real command "
+        "in a subprocess, start-up included. "
         "Lint ÷ plain sqlite3 read compares loading the model from the database and "
         "running every rule with reading every row of every table with the standard "
         "`sqlite3` module; the next row leaves the loading out. Lint and the plain read "

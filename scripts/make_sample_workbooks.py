@@ -3,7 +3,7 @@
 The Regionale Energiestrategie Noordkust is made up, but shaped like the
 spreadsheets regional energy programmes keep: a list of who sits in which
 overleg, and a RACI matrix per programme area with title rows, a band of
-organisations above the actors, sections and a legend. The README walks
+organisations above the actors, sections and a legend. docs/importing.md walks
 through importing both, linting and drawing. Run from the repository root:
 
     .venv/bin/python scripts/make_sample_workbooks.py

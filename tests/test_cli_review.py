@@ -103,6 +103,15 @@ def test_a_fix_that_resolves_later_findings_spares_them_and_apply_writes_the_mod
     assert ok(raci, "scenario", "list", vego).startswith(f"{vego} has no scenarios")
 
 
+def test_a_review_that_changes_nothing_leaves_no_scenario_behind(
+        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    ok(raci, "scenario", "new", vego, "kept")
+    for answers, args in (("s\nq\n", ()), ("", ()), ("q\n", ("--scenario", "kept"))):
+        assert review(raci, monkeypatch, answers, vego, *args).code == 0
+    assert [line.split()[0] for line in ok(raci, "scenario", "list", vego).splitlines()[1:]] \
+        == ["kept"]  # one made before the review stays, though it is empty
+
+
 def test_review_is_refused_where_it_cannot_keep_its_decisions(
         raci: Raci, vego: str, tmp_path: Path) -> None:
     assert refused(raci, "review", str(SAMPLE)).endswith(

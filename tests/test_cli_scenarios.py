@@ -18,7 +18,8 @@ from raci.cli.scenario_commands import scenario as scenario_group
 from raci.source import split_scenario
 from raci.store import open_store
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+SCENARIOS_PAGE = (Path(__file__).parent.parent / "docs" / "scenarios.md").read_text(
+    encoding="utf-8")
 
 PROEF = textwrap.dedent(
     """\
@@ -535,7 +536,8 @@ def test_every_scenario_command_has_help_and_says_what_each_option_does(
     for param in command.params:
         if isinstance(param, click.Option) and param.name != "help":
             assert param.help, f"raci scenario {name} {param.opts[0]} has no help text"
-    assert f"`raci scenario {name} MODEL" in README, f"raci scenario {name} is not in README"
+    assert f"`raci scenario {name} MODEL" in SCENARIOS_PAGE, \
+        f"raci scenario {name} is not in docs/scenarios.md"
 
 
 BAD = [

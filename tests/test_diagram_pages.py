@@ -171,17 +171,17 @@ def test_split_needs_a_file_and_the_split_the_view_is_made_of(tmp_path: Path) ->
     assert "the org view is split by unit; give --split unit" in wrong.stderr.decode()
 
 
-def test_a_line_between_parts_ends_in_a_connector_naming_the_other_page() -> None:
+def test_a_line_between_parts_ends_in_a_connector_naming_the_other_part() -> None:
     model = warmte_model()
     alone = split_view(build_view(model, "org"), model, "unit",
                        lambda part: " and " not in part.subtitle)  # every unit on its own page
     assert len(alone) == 2
     parts = alone
     first, second = parts[0], parts[1]
-    assert first.subtitle == "Part 1 of 2: Ministerie van BZK · continues on page 2"
-    assert second.subtitle == "Part 2 of 2: Adviesbureau X · continues on page 1"
+    assert first.subtitle == "Part 1 of 2: Ministerie van BZK · continues in part 2"
+    assert second.subtitle == "Part 2 of 2: Adviesbureau X · continues in part 1"
     connector = first.nodes["elsewhere:kwartiermaker-warmte"]
-    assert (connector.title, connector.lines) == ("Kwartiermaker Warmte", ["on page 2"])
+    assert (connector.title, connector.lines) == ("Kwartiermaker Warmte", ["in part 2"])
     assert {(e.tail, e.head) for e in first.edges if e.head == "dg-bw"} == {
         ("pd-flex", "dg-bw"), ("elsewhere:kwartiermaker-warmte", "dg-bw")}
 
@@ -191,14 +191,23 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     view = build_view(model, "goals")
     together = split_view(view, model, "goal", lambda part: True)
     assert [part.subtitle.split(" · ")[0] for part in together] == [
-        "Part 1 of 2: Klimaatneutraal 2050 and Voldoende woningen",
-        "Part 2 of 2: Outside every goal area"]
+        "Part 1 of 1: Klimaatneutraal 2050, Voldoende woningen and Outside every goal area"]
+    # What is outside every goal area joins the last page it fits on, not a page of its own.
+    only_klimaat = split_view(view, model, "goal", lambda part: " and " not in part.subtitle
+                              or "Voldoende" not in part.subtitle)
+    assert [part.subtitle.split(" · ")[0] for part in only_klimaat] == [
+        "Part 1 of 2: Klimaatneutraal 2050 and Outside every goal area",
+        "Part 2 of 2: Voldoende woningen"]
+    alone = split_view(view, model, "goal", lambda part: " and " not in part.subtitle)
+    assert [part.subtitle.split(" · ")[0] for part in alone] == [
+        "Part 1 of 3: Klimaatneutraal 2050", "Part 2 of 3: Voldoende woningen",
+        "Part 3 of 3: Outside every goal area"]
     model.add(Kpi(id="k.co2", name="CO2-uitstoot", measures="g.klimaat", type="lagging"))
     view = build_view(model, "goals")  # the Klimaat area now draws six nodes
     apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 5)
     assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
-        "Part 1 of 4: Klimaatneutraal 2050",
-        "Part 2 of 4: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
+        "Part 1 of 3: Klimaatneutraal 2050",
+        "Part 2 of 3: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
 
 
 def test_focus_does_not_walk_through_a_hub() -> None:
@@ -227,5 +236,5 @@ def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_conne
     grouped = [node for key, node in board_page.nodes.items()
                if key.startswith("elsewhere:page:")]
     assert grouped and grouped[0].title.endswith(" more")
-    assert grouped[0].lines[0].startswith("on page ")
+    assert grouped[0].lines[0].startswith("in part ")
     assert len([e for e in board_page.edges if e.tail == grouped[0].id]) == 1

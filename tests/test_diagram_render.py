@@ -59,8 +59,9 @@ def model_file(tmp_path: Path) -> Path:
     return path
 
 
-def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([RACI, *args], capture_output=True, timeout=300,
+def run_raci(*args: str, env: dict[str, str] | None = None,
+             cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([RACI, *args], capture_output=True, timeout=300, cwd=cwd,
                           env=env if env is not None else dict(os.environ))
 
 
@@ -123,6 +124,15 @@ def test_diagram_takes_the_format_from_the_output_suffix(model_file: Path,
     assert done.returncode == 0, done.stderr
     texts = [t.text for t in ET.parse(out).getroot().iter(f"{SVG}text")]
     assert "Petra Jansen" in texts and "Ministerie van BZK" in texts
+
+
+def test_diagram_leaves_nothing_behind_in_the_current_folder(model_file: Path,
+                                                             tmp_path: Path) -> None:
+    folder = tmp_path / "here"
+    folder.mkdir()
+    done = run_raci("diagram", str(model_file), "--view", "org", "-o", "org.svg", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert [path.name for path in folder.iterdir()] == ["org.svg"]
 
 
 def test_diagram_writes_png_to_a_pipe(model_file: Path) -> None:

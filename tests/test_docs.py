@@ -1,25 +1,60 @@
-"""Every command has help text and is documented in the README; the layers
-keep to their contracts."""
+"""The documentation: the README's quick start is what the Makefile and CI
+run, every command has help text and is documented, the site builds with
+no broken link, and the layers keep to their contracts."""
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from raci.cli import cli
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
+COMMANDS_PAGE = (DOCS / "cli.md").read_text(encoding="utf-8")
+
+
+def test_the_quick_start_is_what_make_and_ci_run() -> None:
+    quick_start = README[README.index("## Quick start"):]
+    quick_start = quick_start[:quick_start.index("\n## ")]
+    shown = re.findall(r"```sh\n(.*?)\n```", quick_start, re.S)
+    assert shown == ["make demo", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^demo: setup\n\t\$\(VENV\)/bin/raci demo$", makefile, re.M)
+    assert re.search(r"^test: setup\n\tbash scripts/test$", makefile, re.M)
+    ci_steps = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_steps[-1] == "make test"
+
+
+def test_the_readme_links_to_pages_that_exist() -> None:
+    links = re.findall(r"\]\((docs/[^)#]+)", README)
+    assert links, "the README points to the documentation"
+    assert [link for link in links if not (ROOT / link).is_file()] == []
 
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
 def test_command_has_help_and_is_documented(name: str) -> None:
     command = cli.commands[name]
     assert command.help and command.help.strip(), f"raci {name} has no help text"
-    assert f"raci {name}" in README, f"raci {name} is not documented in README.md"
+    assert f"`raci {name}" in COMMANDS_PAGE, f"raci {name} is not in docs/cli.md"
+
+
+def test_the_site_builds_with_every_page_and_link(tmp_path: Path) -> None:
+    """`mkdocs build --strict` fails on a broken link or anchor, and on a page
+    that the navigation leaves out (mkdocs.yml's `validation`)."""
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")], cwd=ROOT,
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file()
 
 
 def test_import_contracts_hold() -> None:
@@ -29,13 +64,10 @@ def test_import_contracts_hold() -> None:
 
 
 def test_the_pre_commit_recipes_name_a_command_that_runs(raci) -> None:
-    import re
-
-    import yaml
-
+    lint_page = (DOCS / "lint.md").read_text(encoding="utf-8")
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    recipe = re.search(r"# \.pre-commit-config\.yaml\n(.*?)```", README, re.S)
-    assert recipe is not None, "README shows a .pre-commit-config.yaml"
+    recipe = re.search(r"# \.pre-commit-config\.yaml\n(.*?)```", lint_page, re.S)
+    assert recipe is not None, "docs/lint.md shows a .pre-commit-config.yaml"
     local = yaml.safe_load(recipe.group(1))["repos"][0]["hooks"][0]
     for hook in (hooks[0], local):
         assert hook["id"] == "raci-lint"

@@ -2,7 +2,8 @@
 
 The sdist holds what the tests need; the wheel holds the whole package and
 says what it needs; and the wheel, installed in a fresh virtual environment
-outside the repository, runs every command the README documents.
+outside the repository, runs every command the documentation lists
+(docs/cli.md).
 
 Built once per test session with no network: `python -m build --no-isolation`
 with the build tools of the `test` extra, from a copy of the project (so the
@@ -40,7 +41,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).parent.parent
 SDIST_TREES = ("raci", "tests", "scripts", "benchmarks", "docs", "sample_orgs", "schemas")
 SDIST_FILES = {"README.md", "CHANGELOG.md", "LICENSE", "Makefile", "pyproject.toml",
-               ".ci/run", ".pre-commit-hooks.yaml"}
+               "mkdocs.yml", ".ci/run", ".pre-commit-hooks.yaml"}
 NOT_SHIPPED = {"__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache",
                "node_modules"}
 NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "*.db",

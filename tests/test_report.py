@@ -13,14 +13,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import require_chromium
+from pypdf import PdfReader
+from test_diagram_mermaid import drawn_by_mermaid
+from test_diagram_pages import reads
 
 from raci.export import MAX_LAYOUT_NODES, write_report
+from raci.export import report_diagrams as diagrams
 from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS
-from raci.export.report_html import ACTORS_PER_TABLE, css_string, print_fit
+from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
-from raci.model import Body, Goal, Model, Org, Person
+from raci.model import Body, Goal, Initiative, Model, Org, Person
 from raci.source import ModelSource, open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
@@ -77,8 +82,24 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     model = folder / "warmte.yaml"
     model.write_text(MODEL_YAML, encoding="utf-8")
     done = run_raci("report", str(model), "-o", str(folder / "review.html"))
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0 and done.stderr == "", done.stderr  # every drawing reads
     return folder / "review.html"
+
+
+def test_small_diagrams_share_a_landscape_page_when_printed(tmp_path: Path) -> None:
+    """The one PDF this module prints: the two small diagrams follow each other
+    on the handout's last page, a landscape one, rather than take a page each."""
+    require_chromium()
+    model, pdf = tmp_path / "warmte.yaml", tmp_path / "review.pdf"
+    model.write_text(MODEL_YAML, encoding="utf-8")
+    done = run_raci("report", str(model), "-o", str(pdf))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    pages = PdfReader(pdf).pages
+    last = " ".join(pages[-1].extract_text().split())
+    assert "Diagram: the bodies view" in last and "Diagram: the goals view" in last
+    assert "Stuurgroep Warmte" in last and "Aardgasvrij" in last
+    assert (round(pages[-1].mediabox.width), round(pages[-1].mediabox.height)) == (842, 595)
+    assert not any(page.extract_text().strip().startswith("Diagram: the") for page in pages[:-1])
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -198,24 +219,40 @@ def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:
     assert "Warmte-app" not in first_area
 
 
-def test_markdown_report_links_svg_diagrams_beside_it(model_file: Path,
+def test_markdown_report_draws_its_diagrams_in_mermaid(model_file: Path,
                                                       tmp_path: Path) -> None:
     handout = tmp_path / "out" / "review.md"
     handout.parent.mkdir()
     done = run_raci("report", str(model_file), "-o", str(handout))
     assert done.returncode == 0, done.stderr
     text = handout.read_text(encoding="utf-8")
-    links = re.findall(r"!\[The (\w+) view\]\(([^)]+)\)", text)
-    assert links == [("bodies", "review-bodies.svg"), ("goals", "review-goals.svg")]
-    for _, name in links:
-        ET.parse(handout.parent / name)  # a well-formed SVG drawing
-    assert "\\<script\\>document.documentElement" in text
+    section = text.split("## Diagrams", 1)[1]
+    assert re.findall(r"^### (.*)$", section, re.M) == ["The bodies view", "The goals view"]
+    blocks = mermaid_blocks(section)
+    assert len(blocks) == 2 and "![" not in section
+    assert sorted(path.name for path in handout.parent.iterdir()) == [  # no drawings beside it
+        "review-chart-findings.svg", "review-chart-goals.svg", "review-chart-people.svg",
+        "review.md"]
+    drawn = drawn_by_mermaid(blocks, tmp_path)  # by the real Mermaid, as GitHub would
+    assert all(result["ok"] for result in drawn), drawn
+    labels = [" ".join(" ".join(result["labels"]).split()) for result in drawn]
+    assert "Stuurgroep Warmte" in labels[0] and "steering group (hexagon)" in labels[0]
+    for name in ("Klimaatneutraal", "Aardgasvrij", 'Warmte-app "beta"', "Key"):
+        assert name in labels[1]
+    assert "<script>document.documentElement" in labels[0]  # the name, shown as text
+    assert all(result["scripts"] == 0 for result in drawn)
+    assert "\\<script\\>document.documentElement" in text.split("## Diagrams")[0]
     assert "<script>" not in text
+
+
+def mermaid_blocks(markdown: str) -> list[str]:
+    """The sources of the Markdown's ```mermaid blocks."""
+    return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.M | re.S)
 
 
 def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
                                                                tmp_path: Path) -> None:
-    page = tmp_path / "review.html"
+    page, handout = tmp_path / "review.html", tmp_path / "review.md"
     done = run_raci("report", str(model_file), "-o", str(page),
                     env={**os.environ, "PATH": str(tmp_path)})
     assert done.returncode == 0
@@ -223,6 +260,12 @@ def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
     text = page.read_text(encoding="utf-8")
     assert "The bodies diagram could not be drawn" in text
     assert text.count("<svg") == 3  # only the charts, which need no program
+    # The Markdown draws the parts the layout chose, so without it the same notes.
+    done = run_raci("report", str(model_file), "-o", str(handout),
+                    env={**os.environ, "PATH": str(tmp_path)})
+    assert done.returncode == 0 and done.stderr.count("apt-get install graphviz") == 2
+    text = handout.read_text(encoding="utf-8")
+    assert "*The goals diagram could not be drawn" in text and not mermaid_blocks(text)
 
 
 def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Path) -> None:
@@ -264,8 +307,8 @@ def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) ->
         "--view bodies --focus ID --depth N"]
     text = handout.read_text(encoding="utf-8")
     assert "draw parts of it with: raci diagram veel.db" in text
-    assert "![The goals view](veel-goals.svg)" in text
-    assert not (tmp_path / "veel-bodies.svg").exists()
+    assert len(mermaid_blocks(text)) == 1  # the goals view, one goal
+    assert not list(tmp_path.glob("veel-bodies*"))
 
 
 def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path) -> None:
@@ -276,19 +319,137 @@ def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path) -
     assert not (tmp_path / "review.docx").exists()
 
 
-def test_the_same_model_gives_the_same_report_bytes(model_file: Path, tmp_path: Path) -> None:
-    written = []
-    for run in ("one", "two"):
-        folder = tmp_path / run
-        folder.mkdir()
-        for name in ("review.html", "review.md"):
-            done = run_raci("report", str(model_file), "-o", str(folder / name))
-            assert done.returncode == 0, done.stderr
-        written.append({path.name: path.read_bytes() for path in sorted(folder.iterdir())})
-    assert sorted(written[0]) == ["review-bodies.svg", "review-chart-findings.svg",
-                                  "review-chart-goals.svg", "review-chart-people.svg",
-                                  "review-goals.svg", "review.html", "review.md"]
+def split_model() -> Model:
+    """Two goal areas of eight initiatives each: the goals view does not read on
+    one A4 page (its text would print at 6 pt) and splits into a part per area;
+    one body, which the Markdown draws in Mermaid."""
+    model = Model(Org("Wijken"))
+    model.add(Person(id="p", name="Petra Jansen"))
+    model.add(Body(id="sg", name="Stuurgroep Wijken", kind="steering_group", members=["p"]))
+    for area in (1, 2):
+        model.add(Goal(id=f"g{area}", name=f"Doel {area}: wijken aardgasvrij in regio {area}"))
+        model.assign(f"g{area}", "A", "p")
+        for number in range(1, 9):
+            item = f"i{area}-{number}"
+            model.add(Initiative(id=item, goals=[f"g{area}"],
+                                 name=f"Aanpak {number} van wijkvernieuwing in regio {area}"))
+            model.assign(item, "A", "p")
+    return model
+
+
+@pytest.fixture(scope="module")
+def split_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder where `raci report` wrote `split_model` as review.html and review.md."""
+    folder = tmp_path_factory.mktemp("split")
+    write_model(split_model(), folder / "wijken.yaml")
+    return write_split_handouts(folder / "wijken.yaml", folder / "out")
+
+
+def write_split_handouts(model: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for name in ("review.html", "review.md"):
+        done = run_raci("report", str(model), "-o", str(folder / name))
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+    return folder
+
+
+def test_the_same_model_gives_the_same_report_bytes(split_handouts: Path,
+                                                    tmp_path: Path) -> None:
+    again = write_split_handouts(split_handouts.with_name("wijken.yaml"), tmp_path / "again")
+    written = [{path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+               for folder in (split_handouts, again)]
+    assert sorted(written[0]) == ["review-chart-findings.svg", "review-chart-goals.svg",
+                                  "review-chart-people.svg", "review.html", "review.md"]
     assert written[0] == written[1]
+
+
+def test_a_view_that_does_not_read_on_a_page_is_split_into_parts(split_handouts: Path) -> None:
+    text = (split_handouts / "review.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="part diagram" id="([\w-]+)"><h2>(.*?)</h2>(.*?)'
+                          r"</section>", text, re.S)
+    assert [(anchor, title) for anchor, title, _ in sections] == [
+        ("diagram-bodies", "Diagram: the bodies view"),
+        ("diagram-goals", "Diagram: the goals view")]
+    bodies, goals = sections[0][2], sections[1][2]
+    assert bodies.startswith("<figure><svg") and bodies.count("<figure>") == 1
+    assert goals.startswith('<p class="note">On one A4 page its text would be ')
+    assert ("so the goals view is drawn in 2 parts; a line to something in another part "
+            "ends in a dashed box that names the part.</p><figure><svg") in goals
+    figures = re.findall(r"<figure>(<svg.*?</svg>)\s*</figure>", goals, re.S)
+    assert len(figures) == 2
+    for number, svg in enumerate(figures, 1):
+        assert f"Part {number} of 2: Doel {number}: wijken aardgasvrij in regio {number}" in svg
+        fine, how = reads(svg.encode(), diagrams.REPORT_PAGE)  # drawn for the page, and reads
+        assert fine, how
+    assert text.count(">Aanpak 8 van wijkvernieuwing in regio 2<") == 1  # each drawn once
+    assert 'Diagram: the goals view</a> (2 parts)' in text
+
+
+def test_markdown_report_draws_the_same_parts_in_mermaid(split_handouts: Path,
+                                                         tmp_path: Path) -> None:
+    text = (split_handouts / "review.md").read_text(encoding="utf-8")
+    bodies, goals = text.split("### The bodies view", 1)[1].split("### The goals view", 1)
+    assert len(mermaid_blocks(bodies)) == 1
+    assert goals.strip().startswith("*On one A4 page its text would be ")
+    blocks = mermaid_blocks(goals)
+    drawn = drawn_by_mermaid(blocks, tmp_path)
+    assert len(drawn) == 2 and all(result["ok"] for result in drawn), drawn
+    # Each part titled above its block, where the title wraps, as the PDF numbers them.
+    titles = re.findall(r"^\*\*(Part .*)\*\*\n\n```mermaid$", goals, re.M)
+    assert titles == [f"Part {number} of 2: Doel {number}: wijken aardgasvrij in regio {number}"
+                      for number in (1, 2)]
+    for number, result in enumerate(drawn, 1):
+        labels = " ".join(" ".join(result["labels"]).split())
+        assert "Part " not in labels and "goals view" not in labels
+        assert f"Aanpak 8 van wijkvernieuwing in regio {number}" in labels
+        assert f"Aanpak 8 van wijkvernieuwing in regio {3 - number}" not in labels
+
+
+def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diagrams, "MOST_PARTS", 1)  # the goals view is guessed at 1.3 pages
+    page = tmp_path / "wijken.html"
+    warnings = write_report(ModelSource("wijken.db", split_model()), page, [], {})
+    assert warnings == [
+        "The goals view is too large for this handout: it would be split into more than 1 "
+        "parts; draw it on pages of its own with: raci diagram wijken.db --view goals --split "
+        "goal -o goals.pdf, or a part of it with --focus ID --depth N"]
+    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</body>")
+    assert "<svg" not in goals and html.escape(warnings[0]) in goals
+    assert '<section class="part diagram not-drawn" id="diagram-goals">' in page.read_text(
+        encoding="utf-8")
+
+
+def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diagrams, "MOST_PARTS", 1)  # the two parts of the goals view are one
+    monkeypatch.setattr(diagrams, "PARTS_PER_GUESSED_PAGE", 0)  # too many: split to find out
+    page = tmp_path / "wijken.html"
+    warnings = write_report(ModelSource("wijken.yaml", split_model()), page, [], {})
+    assert warnings == ["The goals view is too large for this handout: it would be split into "
+                        "more than 1 parts; draw it on pages of its own with: raci diagram "
+                        "wijken.yaml --view goals --split goal -o goals.pdf, or a part of it "
+                        "with --focus ID --depth N"]
+    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</section>")
+    assert "<svg" not in goals
+
+
+def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: Path) -> None:
+    model = Model(Org("Lang"))
+    model.add(Goal(id="g", name="Wijkuitvoeringsplannen" * 8))  # no space to wrap it at
+    page = tmp_path / "lang.html"
+    warnings = write_report(ModelSource("lang.yaml", model), page, [], {})
+    assert len(warnings) == 1
+    assert warnings[0].startswith("This drawing does not read on the page: its text would be ")
+    assert warnings[0].endswith("; draw it on a larger page with: raci diagram lang.yaml "
+                                "--view goals -o goals.pdf --page a3")
+    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals">', "</section>")
+    assert goals.startswith("<h2>Diagram: the goals view</h2>")
+    assert html.escape(warnings[0]) in goals and goals.count("<svg") == 1
+
+
+def text_between(text: str, start: str, end: str) -> str:
+    return text.split(start, 1)[1].split(end, 1)[0]
 
 
 def test_markdown_report_opens_with_the_charts_beside_it(model_file: Path,
@@ -348,27 +509,6 @@ def test_css_string_keeps_any_name_inside_the_string() -> None:
     written = css_string('Wijk "Oost" </style><b>\\x</b>\n')
     assert written.startswith('"') and written.endswith('"')
     assert not set(written[1:-1]) & set('"<>\n') and "\\22 " in written
-
-
-@pytest.mark.parametrize(("size", "fit"), [
-    ('width="300pt" height="200pt"', ("portrait", 1.0, 14.0)),
-    ('width="3000pt" height="200pt"', ("landscape", 267 / 25.4 * 72 / 3000, None)),
-    ('width="400pt" height="2000pt"', ("portrait", 235 / 25.4 * 72 / 2000, None)),
-])
-def test_a_diagram_prints_on_the_page_that_shows_it_largest(
-        size: str, fit: tuple[str, float, float | None]) -> None:
-    svg = f'<svg {size} viewBox="0 0 1 1"><text font-size="14.00">x</text></svg>'.encode()
-    found = print_fit(svg)
-    assert found is not None
-    assert found.orientation == fit[0] and found.scale == pytest.approx(fit[1])
-    assert found.smallest_pt == pytest.approx(14 * fit[1])
-    note = found.note("bodies", "org.db")
-    if found.smallest_pt >= 8:
-        assert note == ""
-    else:
-        assert note.startswith(f"On an A4 page this drawing is shrunk to {fit[1]:.0%} and "
-                               f"its smallest labels print at {14 * fit[1]:.1f} pt.")
-        assert "raci diagram org.db --view bodies -o bodies.pdf" in note
 
 
 def test_a_long_goal_area_shows_its_first_items_with_a_note(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """`raci report -o x.pdf`: the handout printed by real Chromium on A4.
 
-The PDF is checked with poppler's tools (page sizes, where each part
-starts, the page numbers) and its pages are rendered to PNG; the layout is
+The PDF is checked with pypdf (page sizes, the size each text prints at)
+and poppler's tools (where each part starts, the page numbers), and its
+pages are rendered to PNG (no diagram's page mostly empty); the layout is
 measured in Chromium itself, with the print style sheet at the width of A4
 between the margins: no table or drawing may end beyond the page, and no
 text on the first page or in the tables may print below 8 pt.
@@ -9,6 +10,7 @@ text on the first page or in the tables may print below 8 pt.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
@@ -18,6 +20,9 @@ from pathlib import Path
 import pytest
 from browser import A4_TEXT_WIDTH_PX, PrintedPage, require_chromium, require_program
 from PIL import Image
+from pypdf import PageObject, PdfReader
+
+from raci.export.report_diagrams import MOST_PARTS
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
@@ -64,10 +69,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page_sizes(pdf: Path) -> list[tuple[int, int]]:
-    done = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "999", str(pdf)],
-                          capture_output=True, text=True, check=True)
-    return [(round(float(w)), round(float(h))) for w, h in
-            re.findall(r"^Page +\d+ size: +([\d.]+) x ([\d.]+) pts", done.stdout, re.M)]
+    return [(round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+            for page in PdfReader(pdf).pages]
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -91,11 +94,51 @@ def test_the_pdf_is_a4_with_each_part_starting_a_page(printed: Path) -> None:
                             "Diagram: the bodies view", "Diagram: the goals view")}
     assert all(len(pages) == 1 for pages in starts.values()), starts
     assert [pages[0] for pages in starts.values()] == sorted(p[0] for p in starts.values())
-    # The wide bodies drawing gets a landscape page, where it shows larger.
-    assert sizes[starts["Diagram: the bodies view"][0]] == A4[::-1]
+    # Neither view reads on one A4 page: each is split into parts drawn for a
+    # landscape page, each part on one page, whole: a page of a diagram begins
+    # with its heading or with a drawing's title, never with the rest of a drawing.
+    diagram_pages = range(starts["Diagram: the bodies view"][0], len(texts))
+    assert all(sizes[number] == A4[::-1] for number in diagram_pages)
+    for number in diagram_pages:
+        first_line = texts[number].strip().splitlines()[0].strip()
+        assert first_line.startswith(("Diagram: the ", "Programma Versnelling")), first_line
+    goals = starts["Diagram: the goals view"][0]
+    for view, view_pages in (("bodies", range(diagram_pages[0], goals)),
+                             ("goals", range(goals, len(texts)))):
+        shown = " ".join(" ".join(texts[number].split()) for number in view_pages)
+        count = int(re.search(rf"the {view} view is drawn in (\d+) parts", shown)
+                    .group(1))  # type: ignore[union-attr]
+        assert 1 < count <= MOST_PARTS
+        titled = [[number for number in view_pages if re.search(
+            rf"\bPart {part} of {count}: ", " ".join(texts[number].split()))]
+            for part in range(1, count + 1)]
+        assert all(len(pages) == 1 for pages in titled), titled  # each part once
+        assert [pages[0] for pages in titled] == sorted(pages[0] for pages in titled)
     for number, text in enumerate(texts, start=1):  # the footer: the org, the page number
         assert re.search(rf"Programma Versnelling Energietransitie .* page {number} of "
                          rf"{len(texts)}\n", text), text[-300:]
+
+
+def test_no_text_prints_below_8_pt_on_any_page(printed: Path) -> None:
+    """Read from the PDF itself: each piece of text's font size times the scale
+    it is drawn at, the diagrams' labels on their landscape pages included."""
+    for number, page in enumerate(PdfReader(printed).pages, start=1):
+        sizes = printed_sizes(page)
+        assert len(sizes) > 5, number
+        assert min(sizes)[0] >= 8 - 0.01, (number, min(sizes))
+
+
+def printed_sizes(page: PageObject) -> list[tuple[float, str]]:
+    """Each piece of text on the page with the size it prints at: its font size
+    times the height of its text matrix and of the page's matrix."""
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            column = (tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+            sizes.append((size * math.hypot(*column), text.strip()))
+    page.extract_text(visitor_text=visit)
+    return sizes
 
 
 def test_the_pdf_pages_render_with_the_charts_on_the_first(printed: Path) -> None:
@@ -110,6 +153,17 @@ def test_the_pdf_pages_render_with_the_charts_on_the_first(printed: Path) -> Non
         grey = first.convert("L")
         inked = sum(grey.histogram()[:200]) / (grey.width * grey.height)
     assert inked > 0.05
+    # No page of a diagram is mostly empty: its drawings (above the foot) reach over
+    # a quarter of the page at least (a part of one node would take a tenth).
+    for picture in pictures:
+        with Image.open(picture) as shown:
+            if shown.width < shown.height:
+                continue  # not a diagram's page
+            grey = shown.convert("L").crop((0, 0, shown.width, round(shown.height * 0.93)))
+            box = grey.point(lambda value: 255 if value < 200 else 0).getbbox()
+            assert box is not None
+            covered = (box[2] - box[0]) * (box[3] - box[1]) / (shown.width * shown.height)
+            assert covered > 0.25, (picture.name, covered)
 
 
 def test_no_table_or_drawing_ends_beyond_the_printed_page(tmp_path: Path) -> None:
@@ -137,7 +191,11 @@ def test_no_table_or_drawing_ends_beyond_the_printed_page(tmp_path: Path) -> Non
     assert LONG_ITEM in measured["text"] and LONG_ACTOR in measured["titles"]
     for drawing in measured["drawings"]:
         assert 0 < drawing["right"] <= A4_TEXT_WIDTH_PX + 0.5 and drawing["height"] > 20
-    assert len(measured["drawings"]) == 4 + 2  # the charts and the two diagrams
+    # The charts, the bodies view and the goals view in three parts: its goal's name,
+    # 176 letters without a space, is too wide for an A4 page, so the part it is in
+    # does not read and says so.
+    assert len(measured["drawings"]) == 4 + 1 + 3
+    assert "Part 1 does not read on the page: its text would be" in measured["text"]
     smallest, where = measured["smallest"]
     assert smallest * PT_PER_PX >= 8 - 0.01, where
     assert measured["styleIntact"]  # the org name did not end the style element

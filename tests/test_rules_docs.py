@@ -1,9 +1,9 @@
 """The rules' documentation, parsed once from their docstrings
 (`raci.lint.ruledoc`): every rule says what it finds and looks at, why it
 matters, how to fix it, its message and how to waive it; every example is a
-model that fails or passes as it says; the pages, the index and the README's
-table are generated from it and current; `raci rules` shows it as text and
-JSON."""
+model that fails or passes as it says; the pages and the index with the
+table of every rule are generated from it and current; `raci rules` shows it
+as text and JSON."""
 
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ from raci.analysis import Analysis
 from raci.lint import RULES, rule
 from raci.lint.docs import (
     PAGES,
-    TABLE_END,
-    TABLE_START,
     example_findings,
     generated_files,
     rule_page,
@@ -232,26 +230,23 @@ def test_a_rule_of_the_whole_model_says_what_it_looks_at() -> None:
         "Every pair of bodies."
 
 
-def test_the_pages_index_and_readme_table_are_current() -> None:
+def test_the_pages_and_the_index_are_current() -> None:
     stale = [str(path.relative_to(ROOT)) for path in stale_files(generated_files(ROOT), ROOT)]
     assert not stale, f"stale: {', '.join(stale)}; run python -m raci.lint.docs --write"
 
 
 def test_writing_the_docs_brings_a_stale_copy_up_to_date(tmp_path: Path) -> None:
-    (tmp_path / "README.md").write_text(
-        f"# raci\n\n{TABLE_START}\n| old | table |\n{TABLE_END}\nAfter the table.\n",
-        encoding="utf-8")
     (tmp_path / PAGES).mkdir(parents=True)
     gone = tmp_path / PAGES / "OLD001.md"
     gone.write_text("a rule that is no more\n", encoding="utf-8")
+    (tmp_path / PAGES / "index.md").write_text("| old | table |\n", encoding="utf-8")
     assert gone in stale_files(generated_files(tmp_path), tmp_path)
     written = write_docs(tmp_path)
     assert gone in written and not gone.exists()
     assert stale_files(generated_files(tmp_path), tmp_path) == []
-    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
-    assert "| old | table |" not in readme and readme.endswith(f"{TABLE_END}\nAfter the table.\n")
-    assert "| [OWN001](docs/rules/OWN001.md) | ownership.unowned-item | error |  | A goal" in readme
     index = (tmp_path / PAGES / "index.md").read_text(encoding="utf-8")
+    assert "| old | table |" not in index
+    assert "| [OWN001](OWN001.md) | ownership.unowned-item | error |  | A goal" in index
     assert "| [BOD001](BOD001.md) | bodies.redundant-bodies | warning | " \
            "`min_overlap = 0.6`, `min_members = 3` |" in index
     page = tmp_path / PAGES / "OWN001.md"
@@ -326,24 +321,24 @@ def test_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_facts_tables_are_the_facts_dat001_checks() -> None:
-    """DAT001's documentation and README list each fact with the rules it turns off."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Facts a source does not record"):]
-    section = section[:section.index("\n### ")]
+    """DAT001's documentation and docs/lint.md list each fact with the rules it turns off."""
+    lint_page = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
+    section = lint_page[lint_page.index("## Facts a source does not record"):]
+    section = section[:section.index("\n## ")]
     description = rule_doc(rule("DAT001")).description
     doc_rows = [line for line in description.splitlines() if line.startswith("| ")][1:]
     assert [row.split(" | ")[0] for row in doc_rows] == [f"| {fact.name}" for fact in FACTS]
     for fact, doc_row in zip(FACTS, doc_rows, strict=True):
-        (readme_row,) = [line for line in section.splitlines()
-                         if line.startswith(f"| `{fact.name}` |")]
-        for row in (doc_row, readme_row):
+        (page_row,) = [line for line in section.splitlines()
+                       if line.startswith(f"| `{fact.name}` |")]
+        for row in (doc_row, page_row):
             assert row.endswith(f"| {', '.join(fact.rules)} |")
         assert set(fact.rules) <= {r.code for r in RULES}
 
 
-def test_the_readme_shows_what_raci_rules_prints(capsys: pytest.CaptureFixture[str]) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme[readme.index("```console\n$ raci rules OWN007\n"):]
+def test_the_lint_page_shows_what_raci_rules_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    lint_page = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
+    block = lint_page[lint_page.index("```console\n$ raci rules OWN007\n"):]
     shown = block[len("```console\n$ raci rules OWN007\n"):block.index("…\n")]
     _, out, _ = run_raci(capsys, "rules", "OWN007")
     assert shown and out.startswith(shown)

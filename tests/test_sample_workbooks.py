@@ -1,4 +1,4 @@
-"""The sample workbooks: remade by their script, and the README's walk through them."""
+"""The sample workbooks: remade by their script, and docs/importing.md's walk through them."""
 
 from __future__ import annotations
 

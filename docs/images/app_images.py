@@ -1,4 +1,4 @@
-"""Draw the app's screens on the energietransitie sample into docs/images/ (the README's).
+"""Draw the app's screens on the energietransitie sample into docs/images/ (the README's and the documentation's).
 
     .venv/bin/python docs/images/app_images.py
 

@@ -87,13 +87,24 @@ def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
             yield Editing(store, *store.load_view(scenario))
 
 
-def ensure_scenario(spec: str, name: str, description: str) -> None:
-    """Make scenario `name` of the database MODEL names, unless it has one."""
+def ensure_scenario(spec: str, name: str, description: str) -> bool:
+    """Make scenario `name` of the database MODEL names, unless it has one;
+    whether it was made."""
     from raci.store import open_store
 
     with open_store(database_url(split_scenario(spec)[0])) as store:
-        if name not in {s.name for s in store.scenarios()}:
-            store.create_scenario(name, description)
+        if name in {s.name for s in store.scenarios()}:
+            return False
+        store.create_scenario(name, description)
+        return True
+
+
+def drop_scenario(spec: str, name: str) -> None:
+    """Drop scenario `name` of the database MODEL names."""
+    from raci.store import open_store
+
+    with open_store(database_url(split_scenario(spec)[0])) as store:
+        store.drop_scenario(name)
 
 
 def existing(

@@ -57,7 +57,7 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
            config_file: Path | None) -> None:
     """Walk the findings of MODEL (a database) one at a time, the largest first:
     fix, accept with a reason, note an action, or skip; then write the minutes."""
-    from raci.cli.editing import edit, ensure_scenario
+    from raci.cli.editing import drop_scenario, edit, ensure_scenario
     from raci.lint.review import Review, minutes_markdown
     from raci.lint.run import config_for
     from raci.lint.suggestions import Suggester
@@ -73,14 +73,16 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
                         as_of=None if as_of is None else option_date(as_of, "--as-of"))
     today = dt.date.today()
     named = None if apply_ or split_scenario(model)[1] else scenario or f"review-{today}"
-    if named is not None:
-        ensure_scenario(model, named, "decisions of raci review")
+    made = named is not None and ensure_scenario(model, named, "decisions of raci review")
     with edit(model, named) as editing:
         kept_in = "the model" if editing.scenario is None else f"scenario {editing.scenario.name}"
         session = Review(Suggester(editing.model, config, label=model), author or _login(),
                          model, kept_in, today)
         _walk(session, editing)
     _write_minutes(minutes_markdown(session), output)
+    if made and named is not None and not session.steps:  # nothing to keep: no empty scenario
+        drop_scenario(model, named)
+        return
     if editing.scenario is not None and session.steps:
         click.echo(f"The changes are in scenario {editing.scenario.name}: `raci scenario show "
                    f"{split_scenario(model)[0]} {editing.scenario.name}`, then `raci scenario "

@@ -20,8 +20,9 @@ another in rank order, and edge lengths (`minlen`).
   measured in a first layout (`part_extents`), are laid on shelves (rows of
   parts, the deepest first) or in stacks (columns), whichever makes the
   whole closest to the page's shape.
-- `guessed_to_fit` and `turn_table` guess from the text alone, before any
-  layout, whether a view fits a page and which way a RACI chart suits it.
+- `guessed_to_fit`, `guessed_pages` and `turn_table` guess from the text
+  alone, before any layout, whether a view fits a page (or how many pages it
+  fills) and which way a RACI chart suits it.
 
 `raci.export.render.fitted` makes the first layouts and gathers what they
 decide in a `Fitting`, which `raci.export.dot.to_dot` draws.
@@ -329,15 +330,21 @@ def turn_table(items: int, actors: int, room: Size = ROOM) -> bool:
 
 def guessed_to_fit(view: View, room: Size = ROOM) -> bool:
     """Whether the view, laid out, would likely fit in `room` (points wide and high)."""
+    return guessed_pages(view, room) <= 1
+
+
+def guessed_pages(view: View, room: Size = ROOM) -> float:
+    """About how many times `room` (points wide and high) the view, laid out,
+    would fill: a chart by its columns and rows, a drawing by its nodes' area."""
     rows = view.table_rows()
     if rows is not None:
         actors = len(view.nodes) - len(rows)
         width, height = (table_size(actors, len(rows)) if turn_table(len(rows), actors, room)
                          else table_size(len(rows), actors))
-        return width <= room[0] and height <= room[1]
+        return math.ceil(width / room[0]) * math.ceil(height / room[1])
     area = sum((w + GAPS[0]) * (h + GAPS[1]) for w, h in map(partial(node_extent, view),
                                                               view.nodes))
-    return area <= FILL * room[0] * room[1]
+    return area / (FILL * room[0] * room[1])
 
 
 # ---- leaves that take turns -----------------------------------------------------------

@@ -30,11 +30,14 @@ class Page:
     height: float
     words: str
     """How the page is described to the user."""
+    margin: float = MARGIN_INCHES
+    """Inches kept free on every side; 0 for the room a drawing has inside a
+    page that something else lays out (the review handout's diagram pages)."""
 
     @property
     def printable(self) -> tuple[float, float]:
         """Width and height in inches inside the margins."""
-        return self.width - 2 * MARGIN_INCHES, self.height - 2 * MARGIN_INCHES
+        return self.width - 2 * self.margin, self.height - 2 * self.margin
 
     @property
     def room(self) -> tuple[float, float]:

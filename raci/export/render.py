@@ -228,13 +228,15 @@ def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, 
         graph = Path(folder) / "drawing.gv"
         graph.write_text(source, encoding="utf-8")
         wanted = dict.fromkeys(formats)
-        _run(["dot", *(f"-T{fmt}" for fmt in wanted), "-O", str(graph)], timeout)
+        # in the folder: the json writer also leaves a noname.gv.xdot where dot runs
+        _run(["dot", *(f"-T{fmt}" for fmt in wanted), "-O", str(graph)], timeout, folder)
         return {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in wanted}
 
 
-def _run(command: list[str], timeout: float) -> None:
+def _run(command: list[str], timeout: float, folder: str) -> None:
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
+                              cwd=folder)
     except FileNotFoundError as error:
         raise GraphvizMissingError(
             f"the Graphviz program 'dot' was not found; {INSTALL_HINT}") from error

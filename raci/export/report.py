@@ -5,13 +5,14 @@ findings per rule group, goals by coverage, the busiest people and the
 bodies that overlap most. The detail follows: the summary counts, the
 findings grouped by rule with the rule's explanation and fix, the RACI
 matrix per goal area (each top-level goal's subtree, then the items outside
-every area) and the `bodies` and `goals` diagrams.
+every area) and the `bodies` and `goals` diagrams, each fitted to an A4
+page or split into parts that are (`raci.export.report_diagrams`).
 
 Three forms, by the output's suffix: HTML (`raci.export.report_html`:
 self-contained, with a print style sheet for A4), PDF (that HTML printed by
-headless Chromium, `raci.export.pdf`) and Markdown (the charts and diagrams
-written as SVG files beside it). Every name is escaped, so a `<script>` in a
-name is shown as text. The same model gives the same HTML and Markdown bytes.
+headless Chromium, `raci.export.pdf`) and Markdown (the charts written as
+SVG files beside it, the diagrams as Mermaid blocks). Every name is escaped,
+so a `<script>` in a name is shown as text. The same model gives the same HTML and Markdown bytes.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from __future__ import annotations
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from raci.errors import RaciError, UsageError
 from raci.export.charts import Chart, first_page_charts
 from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_text, matrix_markdown
-from raci.export.render import DEFAULT_TIMEOUT_SECONDS, MAX_LAYOUT_NODES, export_view
+from raci.export.mermaid import to_mermaid
+from raci.export.render import DEFAULT_TIMEOUT_SECONDS
+from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.rule import Rule
@@ -33,7 +36,6 @@ from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
 from raci.source import ModelSource
 
-REPORT_VIEWS = ("bodies", "goals")
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
 REPORT_MAX_ITEMS = 100
@@ -75,13 +77,12 @@ class ReportContent:
     rules: Mapping[str, RuleHelp]
     charts: list[Chart]
     areas: list[GoalArea]
-    diagrams: dict[str, bytes | str]
-    """View name -> its SVG, or why it could not be drawn."""
+    diagrams: dict[str, ReportDiagram]
+    """The views the handout draws (`REPORT_VIEWS`), by name, drawn for its page."""
     timeout: float
     """Seconds an outside program (dot, Chromium) may take."""
     not_run: Mapping[str, str] = field(default_factory=dict)
     """Rule code -> the fact not recorded for which the rule was not run."""
-
     def rules_not_run(self) -> list[tuple[str, str]]:
         """(``chairs not recorded``, ``BOD007, ORG004``) rows for a summary table."""
         by_fact: dict[str, list[str]] = {}
@@ -106,16 +107,17 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
     """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
     writer = report_writer(path)
-    diagrams = {name: draw_for_report(source, name, timeout) for name in REPORT_VIEWS}
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
     charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
+    diagrams = {name: draw_for_report(build_view(source.model, name), source.model,
+                                      source.label, timeout) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, charts,
                             goal_area_matrices(source.model), diagrams, timeout, not_run or {})
     try:
         writer(content, path)
     except OSError as error:
         raise RaciError(f"{path}: cannot write the report: {error.strerror}") from error
-    return [text for text in diagrams.values() if isinstance(text, str)]
+    return [diagram.warning for diagram in diagrams.values() if diagram.warning]
 
 
 def report_writer(path: Path) -> Writer:
@@ -130,19 +132,6 @@ def report_writer(path: Path) -> Writer:
         pdf.find_chromium()
         return report_html.write_pdf
     return write_markdown if suffix == ".md" else report_html.write_html
-
-
-def draw_for_report(source: ModelSource[Model], view_name: str, timeout: float) -> bytes | str:
-    """The view as SVG, or why it could not be drawn (the handout goes out anyway)."""
-    view = build_view(source.model, view_name)
-    if view.size > MAX_LAYOUT_NODES:
-        return (f"The {view_name} diagram has {view.size} nodes and frames, more than the "
-                f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram "
-                f"{source.label} --view {view_name} --focus ID --depth N")
-    try:
-        return export_view(view, "svg", timeout=timeout)
-    except RaciError as error:
-        return f"The {view_name} diagram could not be drawn: {error}"
 
 
 def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -205,7 +194,8 @@ def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:
 
 
 def write_markdown(content: ReportContent, path: Path) -> None:
-    """The handout in Markdown, the charts and diagrams as SVG files beside it."""
+    """The handout in Markdown, the charts as SVG files beside it, the diagrams
+    in Mermaid (`markdown_diagram`)."""
     model = content.source.model
     lines = [f"# {markdown_text(content.title)}", "",
              f"Model: {markdown_text(content.source.label)}"
@@ -230,8 +220,8 @@ def write_markdown(content: ReportContent, path: Path) -> None:
                   matrix_markdown(matrix) if matrix.rows else "No items.", ""]
         lines += [f"*{markdown_text(note)}*", ""] if note else []
     lines += ["## Diagrams", ""]
-    for name in content.diagrams:
-        lines += markdown_diagram(content, name, path)
+    for diagram in content.diagrams.values():
+        lines += markdown_diagram(diagram)
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -245,17 +235,19 @@ def _markdown_chart(chart: Chart, path: Path) -> list[str]:
             f"*{chart.caption}*", ""]
 
 
-def markdown_diagram(content: ReportContent, name: str, path: Path) -> list[str]:
-    """One diagram of the Markdown handout: an SVG file beside it, linked, or
-    the reason it could not be drawn. The one place to change when the
-    handout draws its diagrams in Mermaid instead (from
-    `build_view(content.source.model, name)`)."""
-    drawing = content.diagrams[name]
-    if isinstance(drawing, str):
-        return [f"*{markdown_text(drawing)}*", ""]
-    picture = path.with_name(f"{path.stem}-{name}.svg")
-    picture.write_bytes(drawing)
-    return [f"![The {name} view]({urllib.parse.quote(picture.name)})", ""]
+def markdown_diagram(diagram: ReportDiagram) -> list[str]:
+    """One diagram of the Markdown handout: the parts the printed handout draws
+    (the whole view, or the parts of its split), each as a Mermaid block, which
+    GitHub, GitLab and most wikis draw; or the reason it is not drawn. A part's
+    subtitle (`Part 2 of 5: …`) stands above its block as text, which wraps:
+    Mermaid does not wrap a drawing's title, and hides the lines it cannot fit."""
+    lines = [f"### The {diagram.name} view", ""]
+    lines += [f"*{markdown_text(diagram.note)}*", ""] if diagram.note else []
+    for part in diagram.parts:
+        lines += [f"**{markdown_text(part.subtitle)}**", ""] if part.subtitle else []
+        drawing = to_mermaid(replace(part, title="", subtitle=""))
+        lines += ["```mermaid", *drawing.splitlines(), "```", ""]
+    return lines
 
 
 def _markdown_pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> list[str]:

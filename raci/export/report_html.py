@@ -3,10 +3,12 @@
 Nothing is fetched: the style sheet (`report.css`) and every chart and
 diagram are inlined. The page is laid out for A4 when printed: each part
 starts a page, the RACI matrix is cut into parts of `ACTORS_PER_TABLE`
-actors that each repeat the item column, table headers repeat on every
-page, and each diagram opens fitted to the page. Where a diagram must be
-shrunk so far that its labels print below 8 pt, a note says so and how to
-print it whole.
+actors that each repeat the item column, and table headers repeat on every
+page. The diagrams start a landscape page each; a diagram split into parts
+to read on a page (`raci.export.report_diagrams`) runs on over the pages,
+each part drawn for a whole page and never cut, so small parts share one.
+Each drawing prints at the size it is drawn: the diagrams module made it
+for that page.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import importlib.resources
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from raci.export.charts import Chart
@@ -25,6 +26,7 @@ from raci.export.pdf import print_to_pdf
 from raci.export.render import svg_markup
 from raci.export.report import (
     ReportContent,
+    ReportDiagram,
     by_rule,
     entity_counts,
     highest_level,
@@ -39,13 +41,7 @@ from raci.model import Model
 ACTORS_PER_TABLE = 15
 """Actor columns per printed table: 15 of 7 mm beside the item and kind
 columns fill the 180 mm between A4's margins (see report.css)."""
-PRINT_AREAS_MM = {"portrait": (180.0, 235.0), "landscape": (267.0, 150.0)}
-"""Width and height a diagram may take on an A4 page (see report.css)."""
-PT_PER_MM = 72 / 25.4
-SMALLEST_PRINTED_PT = 8.0
 CODE_SPAN = re.compile(r"`([^`]+)`")
-SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"')
-FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
 CHART_STYLE = '<style type="text/css">*{'
 """The style matplotlib puts in every SVG; inlined, its `*` would reach the whole page."""
 
@@ -130,8 +126,8 @@ def _summary(content: ReportContent) -> list[str]:
     rules, areas = len(by_rule(content.findings)), len(content.areas)
     parts = [("findings", "Findings by rule", f"{rules} rule{'s' * (rules != 1)}"),
              ("matrix", "RACI matrix per goal area", f"{areas} area{'s' * (areas != 1)}"),
-             *((f"diagram-{name}", f"Diagram: the {name} view", "")
-               for name in content.diagrams)]
+             *((f"diagram-{name}", f"Diagram: the {name} view", _parts_count(diagram))
+               for name, diagram in content.diagrams.items())]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
                        + (f" ({count})" if count else "") + "</li>"
                        for anchor, title, count in parts)
@@ -225,50 +221,19 @@ def _letter_cell(letters: str) -> str:
 
 
 def _diagrams(content: ReportContent) -> list[str]:
-    """Each diagram a part of its own, on a landscape page where it shows larger there."""
+    """Each diagram a part of its own: its heading, its note, and its drawings
+    (the whole view, or the parts of its split, each titled with its number)."""
     parts = []
-    for name, drawing in content.diagrams.items():
-        if isinstance(drawing, str):
-            body, page_class = f'<p class="note">{h(drawing)}</p>', ""
-        else:
-            fit = print_fit(drawing)
-            page_class = f" {fit.orientation}" if fit else ""
-            note = fit.note(name, content.source.label) if fit else ""
-            body = svg_markup(drawing) + (f'<p class="note">{h(note)}</p>' if note else "")
-        parts.append(f'<section class="part diagram{page_class}" id="diagram-{name}">'
-                     f"<h2>Diagram: the {name} view</h2>{body}</section>")
+    for name, diagram in content.diagrams.items():
+        note = f'<p class="note">{h(diagram.note)}</p>' if diagram.note else ""
+        figures = "".join(f"<figure>{svg_markup(drawing.data)}</figure>"
+                          for drawing in diagram.drawings)
+        kind = "diagram" if diagram.drawings else "diagram not-drawn"
+        parts.append(f'<section class="part {kind}" id="diagram-{name}">'
+                     f"<h2>Diagram: the {name} view</h2>{note}{figures}</section>")
     return parts
 
 
-@dataclass(frozen=True)
-class PrintFit:
-    """How a diagram fits an A4 page: which way up, shrunk how far, its smallest label."""
-
-    orientation: str
-    scale: float
-    smallest_pt: float
-
-    def note(self, view_name: str, model_label: str) -> str:
-        """What to do when its labels print below 8 pt; "" when they do not."""
-        if self.smallest_pt >= SMALLEST_PRINTED_PT:
-            return ""
-        return (f"On an A4 page this drawing is shrunk to {self.scale:.0%} and its smallest "
-                f"labels print at {self.smallest_pt:.1f} pt. To print it readably, draw it "
-                f"on its own and print that larger (raci diagram {model_label} --view "
-                f"{view_name} -o {view_name}.pdf), or draw a part of it (--focus ID --depth N).")
-
-
-def print_fit(svg: bytes) -> PrintFit | None:
-    """Portrait, or landscape where the drawing shows larger there; None for a
-    drawing without a size in points or any text."""
-    text = svg.decode("utf-8")
-    size = SVG_SIZE.search(text)
-    sizes = [float(found) for found in FONT_SIZE.findall(text)]
-    if size is None or not sizes:
-        return None
-    width, height = float(size.group(1)), float(size.group(2))
-    scales = {orientation: min(1.0, area_width * PT_PER_MM / width,
-                               area_height * PT_PER_MM / height)
-              for orientation, (area_width, area_height) in PRINT_AREAS_MM.items()}
-    orientation = "landscape" if scales["landscape"] > scales["portrait"] else "portrait"
-    return PrintFit(orientation, scales[orientation], min(sizes) * scales[orientation])
+def _parts_count(diagram: ReportDiagram) -> str:
+    count = len(diagram.drawings)
+    return f"{count} parts" if count > 1 else ""

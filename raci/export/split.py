@@ -7,15 +7,18 @@ measures them. An area still too large for the page (as `fits` tells:
 goals under it, and so on, what was directly in it keeping a part of its
 own; one with nothing under it is halved (a RACI chart by its rows). Parts
 small enough share a page, and each page made is checked once more (its
-numbers and connectors differ a little from the one tried).
+numbers and connectors differ a little from the one tried). Each page is
+one *part*: a page of a split PDF, a numbered file, or a drawing of the
+review handout, whose own page numbers differ; so the drawings number parts.
 
 Each node belongs to the areas of its unit or its goals (an initiative
 serving two goal areas to both); a node that belongs to none (an actor in
 the raci view, a body that roles report to) is drawn in every part that
-links to it, and in a last part when nothing does. A line between two
-pages ends in a connector naming the page the other end is drawn on (one
-connector for all of them where more than a few go to one page), and each
-page's subtitle says which part it is and on which pages it continues.
+links to it; those nothing links to are drawn together beside the last
+area they fit beside, else in a last part. A line between two
+parts ends in a connector naming the part the other end is drawn in (one
+connector for all of them where more than a few go to one part), and each
+part's subtitle says which part it is and in which parts it continues.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from raci.model.lean import LeanModel
 SPLITS = {"org": "unit", "bodies": "unit", "raci": "goal", "goals": "goal", "decisions": "goal"}
 """What each view is split by: the views of people and bodies by unit, the others by goal."""
 ELSEWHERE = "elsewhere"
-ELSEWHERE_STYLE = Style("drawn on another page", {"shape": "cds", "style": "dashed",
+ELSEWHERE_STYLE = Style("drawn in another part", {"shape": "cds", "style": "dashed",
                                                   "color": "#7f8c8d", "fontcolor": "#566573"})
 OUTSIDE = "outside"
 """The part of the nodes in no area that nothing in an area links to."""
@@ -209,15 +212,18 @@ def _halved(cut: Cut, area: str) -> list[str]:
 def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
            alone: set[str]) -> list[list[str]]:
     """The areas in `order` gathered on pages: an area joins the page before it
-    while both together still fit, so small units share a page (an area
-    `alone` has a page of its own, as do those outside every area)."""
+    while both together still fit, so small units share a page; what is
+    outside every area (last) joins the last page it fits on, rather than
+    take a page of its own. An area `alone` has a page of its own."""
     pages: list[list[str]] = []
     for area in order:
-        apart = {area, *(pages[-1] if pages else [])} & {*alone, OUTSIDE}
-        if pages and not apart and fits(cut.page([*pages[-1], area])):
-            pages[-1].append(area)
-        else:
+        tried = reversed(pages) if area == OUTSIDE else pages[-1:]
+        joined = next((page for page in tried if not {area, *page} & alone
+                       and fits(cut.page([*page, area]))), None)
+        if joined is None:
             pages.append([area])
+        else:
+            joined.append(area)
     return pages
 
 
@@ -310,7 +316,7 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     pages = sorted({number for _, _, other in crossing for number in other})
     subtitle = f"Part {page} of {max(page_of.values())}: {name}"
     if pages:
-        subtitle += f" · continues on {_page_words(pages)}"
+        subtitle += f" · continues in {_part_words(pages)}"
     framed = enclosing_clusters(view, kept)
     return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
@@ -321,7 +327,7 @@ def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
                 ) -> tuple[dict[str, Node], dict[str, str]]:
     """The connectors lines to other pages end in, and which each far end takes:
     one per node drawn elsewhere, naming it, or, where more than
-    `MOST_CONNECTORS` lines go to one page, one for all of them ("14 on page 3")."""
+    `MOST_CONNECTORS` lines go to one page, one for all of them ("14 more in part 3")."""
     by_page: dict[int, list[str]] = defaultdict(list)
     for _, outside, other in crossing:
         if outside not in by_page[other[0]]:
@@ -332,7 +338,7 @@ def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
         if len(by_page[other[0]]) > MOST_CONNECTORS:
             connector = Node(f"{ELSEWHERE}:page:{other[0]}",
                              f"{len(by_page[other[0]])} more", (ELSEWHERE,),
-                             [f"on {_page_words(other[:1])}"])
+                             [f"in {_part_words(other[:1])}"])
         else:
             connector = _connector(view.nodes[outside], other)
         connectors.setdefault(connector.id, connector)
@@ -342,14 +348,14 @@ def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
 
 def _connector(target: Node, pages: list[int]) -> Node:
     return Node(f"{ELSEWHERE}:{target.id}", target.title, (ELSEWHERE,),
-                [f"on {_page_words(pages)}"])
+                [f"in {_part_words(pages)}"])
 
 
-def _page_words(pages: Iterable[int]) -> str:
+def _part_words(pages: Iterable[int]) -> str:
     numbers = [str(page) for page in pages]
     if len(numbers) == 1:
-        return f"page {numbers[0]}"
-    return f"pages {', '.join(numbers[:-1])} and {numbers[-1]}"
+        return f"part {numbers[0]}"
+    return f"parts {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def goal_areas(view: View, model: Model) -> Areas:

@@ -1,0 +1,165 @@
+"""The handout's diagrams: each view drawn for the handout's page, split instead of shrunk.
+
+The `bodies` and `goals` views are drawn for the room a diagram has on a
+landscape A4 page of the handout (`REPORT_PAGE`) by the diagrams' own
+fitting (`raci.export.render.draw`), which also says how small its text
+prints there. A view whose text would print under 8 pt is split
+(`raci.export.split`) into parts that each read (text of 8 pt or more, no
+longer than 3 : 1), up to `MOST_PARTS`; a view that would take more gets a
+note naming the command that draws it on pages of its own. The HTML and PDF
+show the parts' drawings, the Markdown the same parts in Mermaid, so both
+handouts number them alike.
+
+The org and decisions views are left out: the handout serves a review of
+the governance, whose findings are about bodies (who meets, reports to whom,
+overlaps) and goals (owned, served, measured); the organisation chart is
+what the steering group knows best, and the largest view (five A4 pages of
+the energietransitie sample); each decision is a row of the RACI matrix per
+goal area already, with who decides it. Either would add five to seven
+pages to a sample's handout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from raci.errors import RaciError
+from raci.export.graph import View
+from raci.export.layout import guessed_pages
+from raci.export.page import SMALLEST_READABLE_POINTS, Page
+from raci.export.render import MAX_LAYOUT_NODES, Drawing, draw, fits_page
+from raci.export.split import SPLITS, split_view
+from raci.model import Model
+
+REPORT_VIEWS = ("bodies", "goals")
+MM_PER_INCH = 25.4
+DIAGRAM_MM = (277.0, 165.0)
+"""Width and height a diagram has on the handout's landscape A4 page: the page
+less the margins report.css gives it (10 mm, 12 mm at the foot, for the page
+number) and the heading above the first drawing."""
+REPORT_PAGE = Page("handout", DIAGRAM_MM[0] / MM_PER_INCH, DIAGRAM_MM[1] / MM_PER_INCH,
+                   "a landscape A4 page of the handout", margin=0)
+MOST_PARTS = 8
+"""Parts one view may take in the handout: a view in more is no overview any
+more; it is drawn on pages of its own (`raci diagram --split`)."""
+PARTS_PER_GUESSED_PAGE = 1.5
+"""Parts a split makes per page the view's text fills (`guessed_pages`), at the
+least: connectors, and areas that cannot share a page, take room (measured:
+1.9 to 3.2 on the samples and a generated small model). A view guessed at
+more than `MOST_PARTS` is not split: that takes minutes on a large model."""
+TRIALS_PER_PART = 6
+"""Layouts a split may try per part the handout can take: the samples' splits
+try 3 to 5 per part they make; a split that tries more is given up, as one
+that would make too many parts (one of a goal with a hundred sub-goals tries
+116 layouts for 10 parts)."""
+
+
+@dataclass(frozen=True)
+class ReportDiagram:
+    """One view as the handout shows it: the views drawn (the whole view, or
+    the parts of its split) and their drawings for the handout's page, and a
+    note saying why it is split or not drawn ("" for a whole view that reads)."""
+
+    name: str
+    parts: list[View] = field(default_factory=list)
+    drawings: list[Drawing] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def warning(self) -> str:
+        """The note, where the view is not drawn or a drawing does not read."""
+        unread = not all(map(reads_in_handout, self.drawings))
+        return self.note if not self.drawings or unread else ""
+
+
+def draw_for_report(view: View, model: Model, label: str, timeout: float) -> ReportDiagram:
+    """The view drawn for the handout's page, whole or split (see the module's
+    docstring), or a note saying why not and what to run instead."""
+    name = view.name
+    if view.size > MAX_LAYOUT_NODES:
+        return ReportDiagram(name, note=(
+            f"The {name} diagram has {view.size} nodes and frames, more than the "
+            f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram "
+            f"{label} --view {name} --focus ID --depth N"))
+    if guessed_pages(view, REPORT_PAGE.room) * PARTS_PER_GUESSED_PAGE > MOST_PARTS:
+        return ReportDiagram(name, note=too_many_parts(name, label))
+    try:
+        whole = draw(view, "svg", page=REPORT_PAGE, timeout=timeout)
+        if reads_in_handout(whole) or not view.nodes:
+            return ReportDiagram(name, [view], [whole])
+        parts = _split(view, model, timeout)
+        if parts is None:
+            return ReportDiagram(name, note=too_many_parts(name, label))
+        drawings = [draw(part, "svg", page=REPORT_PAGE, timeout=timeout) for part in parts]
+    except RaciError as error:
+        return ReportDiagram(name, note=f"The {name} diagram could not be drawn: {error}")
+    command = f"raci diagram {label} --view {name}"
+    if len(drawings) < 2:  # nothing to split it by
+        return ReportDiagram(name, [view], [whole], unreadable("This drawing", whole,
+                                                               f"{command} -o {name}.pdf"))
+    return ReportDiagram(name, parts, drawings, _split_note(name, whole, drawings, command))
+
+
+def _split_note(name: str, whole: Drawing, drawings: list[Drawing], command: str) -> str:
+    """Why the view is drawn in parts, and which part still does not read."""
+    problem = whole.fit.problem() if whole.fit is not None else ""
+    note = (f"On one A4 page {problem}, so the {name} view is drawn in {len(drawings)} "
+            "parts; a line to something in another part ends in a dashed box that names "
+            "the part.")
+    unread = [number for number, d in enumerate(drawings, 1) if not reads_in_handout(d)]
+    if unread:
+        note += " " + unreadable(f"Part {unread[0]}", drawings[unread[0] - 1],
+                                 f"{command} --split {SPLITS[name]} -o {name}.pdf")
+    return note
+
+
+def reads_in_handout(drawing: Drawing) -> bool:
+    """Whether the drawing's text prints at 8 pt or more on the handout's page.
+    Unlike `raci.export.page.Fit.reads`, at any shape: a small drawing longer
+    than 3 : 1 (a one-body view under a wide key) prints whole and readable
+    on the handout's page, with room to spare beside it."""
+    return drawing.fit is None or drawing.fit.smallest_text >= SMALLEST_READABLE_POINTS
+
+
+class _TooManyTrials(Exception):
+    """A split tried more layouts than the parts a handout takes would need."""
+
+
+def _split(view: View, model: Model, timeout: float) -> list[View] | None:
+    """The view's split for the handout's page; None where it makes more than
+    `MOST_PARTS` parts, or tries more layouts than they would need."""
+    fits = _limited(fits_page(REPORT_PAGE, timeout), MOST_PARTS * TRIALS_PER_PART)
+    try:
+        parts = split_view(view, model, SPLITS[view.name], fits)
+    except _TooManyTrials:
+        return None
+    return parts if len(parts) <= MOST_PARTS else None
+
+
+def _limited(fits: Callable[[View], bool], most: int) -> Callable[[View], bool]:
+    """`fits`, which gives up (`_TooManyTrials`) when asked more than `most` times."""
+    asked = 0
+
+    def fits_limited(view: View) -> bool:
+        nonlocal asked
+        asked += 1
+        if asked > most:
+            raise _TooManyTrials
+        return fits(view)
+    return fits_limited
+
+
+def too_many_parts(name: str, label: str) -> str:
+    return (f"The {name} view is too large for this handout: it would be split into more "
+            f"than {MOST_PARTS} parts; draw it on pages of its own with: raci diagram {label} "
+            f"--view {name} --split {SPLITS[name]} -o {name}.pdf, or a part of it with "
+            "--focus ID --depth N")
+
+
+def unreadable(what: str, drawing: Drawing, command: str) -> str:
+    """Why a drawing does not read on the handout's page, and the `raci diagram`
+    command that draws it on a larger one."""
+    problem = drawing.fit.problem() if drawing.fit is not None else ""
+    return (f"{what} does not read on the page: {problem}; draw it on a larger page "
+            f"with: {command} --page a3")
