@@ -6,6 +6,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from raci.model import Assignment, Body, Goal, Model, Org, Person, Role, Unit, Waiver
 from raci.model.changes import Change, removal
 
@@ -144,6 +147,44 @@ def test_a_rename_follows_every_reference_keeps_the_place_and_undoes() -> None:
     undo.apply(model)
     Change(rename=("voorzitter", "chair")).apply(model)
     assert model == before
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_letters_set_and_cleared_mend_the_look_ups_as_a_rebuild_makes_them(
+        data: st.DataObject) -> None:
+    """A matrix edit mends the model's look-ups by item, actor and reference
+    (it no longer rebuilds them): after any run of letters set, cleared and
+    undone they equal the ones built afresh, order included."""
+    model = foundation(7)
+    model.waivers = [Waiver(rule="ORG002", target=["p1"], reason="test")]
+    model.goals["h"] = Goal(id="h", name="Another goal")
+    ids = sorted(e.id for e in model.entities())
+    undo: list[Change] = []
+    for _ in range(data.draw(st.integers(1, 12))):
+        for entity_id in ids:  # built before the change, so that it is mended
+            model.assignments_of_item(entity_id), model.assignments_of_actor(entity_id)
+            model.references_to(entity_id)
+        item = data.draw(st.sampled_from(["g", "h"]))
+        actor = data.draw(st.sampled_from(["chair", *model.people]))
+        what = data.draw(st.sampled_from(["set", "both", "clear", "undo", "many"]))
+        if what == "undo" and undo:
+            change = undo.pop()
+        elif what == "clear":
+            change = Change(unassign=[a for a in model.assignments_of_item(item)
+                                      if a.actor == actor])
+        elif what == "many":  # more than are taken out one by one
+            change = Change(unassign=list(model.assignments))
+        else:
+            letters = ["A", "R"] if what == "both" else [data.draw(st.sampled_from("RACI"))]
+            change = Change(assign=[Assignment(item, letter, actor) for letter in letters])
+        undo.append(change.apply(model))
+        rebuilt = copy.deepcopy(model)
+        rebuilt.changed()
+        for entity_id in ids:
+            assert model.assignments_of_item(entity_id) == rebuilt.assignments_of_item(entity_id)
+            assert model.assignments_of_actor(entity_id) == rebuilt.assignments_of_actor(entity_id)
+            assert model.references_to(entity_id) == rebuilt.references_to(entity_id)
 
 
 def test_letters_set_and_taken_keep_the_look_ups_of_assignments_true() -> None:

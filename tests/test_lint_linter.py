@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import datetime as dt
 import itertools
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from raci.generate import generate_model
 from raci.lint import LintConfig, Linter, lint_model
+from raci.lint.findings import Finding, FindingIndex
 from raci.model import (
     BODY_KINDS,
     INITIATIVE_STATUSES,
@@ -152,9 +154,15 @@ def field_values(model: Model, entity: Entity, name: str) -> st.SearchStrategy[A
     return values[name]
 
 
+def as_reported(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [dataclasses.astuple(f) for f in findings]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_update_equals_a_full_lint_after_random_edits(data: st.DataObject) -> None:
+    """Edits made one by one or several before a lint (the app applies edits
+    while the linter works), caught up one update each or in one update."""
     model = copy.deepcopy(data.draw(st.sampled_from([BASE, GENERATED])))
     config = data.draw(st.sampled_from(CONFIGS))
     linter = Linter(model, config)
@@ -165,13 +173,53 @@ def test_update_equals_a_full_lint_after_random_edits(data: st.DataObject) -> No
         pending.append(change)
         if data.draw(st.booleans()):  # the app may apply several edits before it lints
             continue
-        for applied in pending:
-            updated = linter.update(applied)
+        if data.draw(st.booleans()):
+            updated = linter.update(*pending)
+        else:
+            for applied in pending:
+                updated = linter.update(applied)
         pending.clear()
-        assert [dataclasses.astuple(f) for f in updated] == fresh_findings(model, config)
-    for applied in pending:
-        linter.update(applied)
-    assert [dataclasses.astuple(f) for f in linter.findings()] == fresh_findings(model, config)
+        assert as_reported(updated) == fresh_findings(model, config)
+    linter.update(*pending)
+    assert as_reported(linter.findings()) == fresh_findings(model, config)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_what_an_update_removes_and_adds_keeps_a_copy_of_the_findings_exact(
+        data: st.DataObject) -> None:
+    """The app keeps its own index of the findings from each update's
+    `removed` and `added`; a finding, once reported, never changes."""
+    model = copy.deepcopy(BASE)
+    linter = Linter(model, data.draw(st.sampled_from(CONFIGS)))
+    kept = FindingIndex(linter.added)
+    reported = {id(f): (f, dataclasses.astuple(f)) for f in linter.added}
+    for _ in range(data.draw(st.integers(1, 8))):
+        change = edit(model, data.draw)
+        change.apply(model)
+        linter.update(change)
+        assert all(id(f) in reported for f in linter.removed), "only reported ones go"
+        kept.update(linter.removed, linter.added)
+        reported.update((id(f), (f, dataclasses.astuple(f))) for f in linter.added)
+        assert [id(f) for f in kept.findings] == [id(f) for f in linter.findings()]
+        assert all(dataclasses.astuple(f) == then for f, then in reported.values())
+        everyone = {t for f in kept.findings for t in f.targets} | set(ITEMS)
+        assert all([id(f) for f in kept.about(entity_id)]
+                   == [id(f) for f in kept.findings if entity_id in f.targets]
+                   for entity_id in everyone)
+        assert +kept.counts == Counter("waived" if f.waived else f.level
+                                       for f in kept.findings)
+
+
+def test_an_edit_that_changes_no_finding_reports_none() -> None:
+    """An Informed letter for a role that holds letters already changes no
+    finding: nothing is reported as removed or added."""
+    model = copy.deepcopy(BASE)
+    linter = Linter(model)
+    change = Change(assign=[Assignment("g.realtime-info", "I", "r.ciso")])
+    change.apply(model)
+    linter.update(change)
+    assert (linter.removed, linter.added) == ([], [])
 
 
 def test_a_matrix_edit_changes_only_what_it_should() -> None:

@@ -3,7 +3,7 @@
 The collector used to be frozen after every full lint, so each edit's
 garbage moved where no collection frees it (2.6M frozen objects and 490 MB
 after 240 edits of a large model). The app freezes once, after its first
-load; after that the frozen count stays put and what is alive grows only
+load and lint; after that the frozen count stays put and what is alive grows only
 by the undo history.
 """
 

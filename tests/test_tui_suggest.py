@@ -521,7 +521,7 @@ class Terminal:
     def wait_for(self, text: str, *, reading: float = 0.0) -> str:
         """The screen once it shows `text`, after `reading` seconds (a form is drawn
         a moment before its fields take keys; a person reads it first)."""
-        for _ in range(300):
+        for _ in range(600):  # a minute: a loaded machine draws slowly
             screen = self.screen()
             if text in screen:
                 time.sleep(reading)

@@ -346,6 +346,11 @@ class Analysis:
             self._look_alikes[key] = look_alikes(self.seat_holders, min_overlap, min_members)
         return self._look_alikes[key]
 
+    @cached_property
+    def cadences(self) -> dict[str, int]:
+        """Every body -> the days between its meetings (`cadence_days`)."""
+        return {body.id: body.cadence_days for body in self.model.bodies.values()}
+
     def meets(self, body_id: str) -> bool:
         """Whether a body meets: its `meets_every_days` is not 0 (unknown: it meets)."""
         return self.model.bodies[body_id].meets_every_days != 0
@@ -487,6 +492,7 @@ DERIVED_FROM: dict[str, frozenset[str]] = {
     "body_layers": frozenset({"body.reports_to"}),
     "subgoals": frozenset({"goal.parent"}),
     "active_initiatives": frozenset({"initiative.status"}),
+    "cadences": frozenset({"body.meets_every_days"}),
     # Holds the lean indicators themselves.
     "kpis_of": frozenset({f"kpi.{name}" for name in LeanKpi._fields}),
 }

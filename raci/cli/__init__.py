@@ -59,13 +59,19 @@ for module in (model_commands, scenario_commands, generate_commands, lint_comman
 translate_help(cli)
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run `raci` with `argv` (default: the process's arguments) and exit with its code."""
-    args = sys.argv[1:] if argv is None else argv
+def set_collector_policy() -> None:
+    """The cyclic collector's thresholds for a run of raci (the app's benchmark
+    sets them too, as `raci edit` has them)."""
     # A command builds its whole model at once: hundreds of thousands of objects
     # that all live to the end. Python's default thresholds rescan them again and
     # again while they are made (a third of a national model's load time).
     gc.set_threshold(100_000, 50, 100)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run `raci` with `argv` (default: the process's arguments) and exit with its code."""
+    args = sys.argv[1:] if argv is None else argv
+    set_collector_policy()
     # Taken out here so that it works after a subcommand too: `raci lint x --debug`.
     debug = "--debug" in args
     sys.exit(run([a for a in args if a != "--debug"], debug=debug))

@@ -1,35 +1,44 @@
 """The engine: run the selected rules, apply levels and waivers, sort the findings.
 
 `lint_model` lints one model once. `Linter` keeps the analysis and each
-rule's problems by subject so that the app, after a matrix edit, re-checks
-only the rules that read assignments and only for the subjects the edit
-touches (the item, its actors, their people and units); any other change
-re-checks everything. Both give the same findings for the same model.
+rule's findings by subject, and the findings in report order in a
+`FindingIndex`. After an edit (`Linter.update`) it checks again only what
+the edit can have changed: the rules that read a field the edit changed or
+the assignments it set, for the subjects near the edit (see `Rule.fields`
+and `Rule.near`), and merges the findings that changed into the sorted
+list, saying which it took out and put in. Both give the same findings for
+the same model. The app keeps its findings so; suggestions are tried so on
+a model of their own.
 
 DAT001 runs first: the rules of the facts it reports, and of those
-`org.not_recorded` names, are not run. When an edit makes a fact lacking or
-recorded again (only `responsibles` depends on assignments), everything is
-re-checked.
+`org.not_recorded` names, are not run. DAT001 counts each fact again only
+when what it reads changed (`Analysis.remembered`); when a fact becomes
+lacking or recorded again, everything is checked again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
-from raci.lint.findings import Finding
+from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
-from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Model, Waiver, kind_of
+from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Letter, Model, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
 from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
 from raci.source import ModelSource
+
+Found = dict[str, dict[str, list[Finding]]]
+"""Rule code -> subject (``""`` for a whole-model or waiver rule) -> its findings."""
 
 
 @dataclass
@@ -66,10 +75,13 @@ def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
 
 
 class Linter:
-    """The findings of one model, kept up to date edit by edit (for the app).
+    """The findings of one model, kept up to date edit by edit (for the app,
+    and for suggestions tried on a model).
 
-    The model is the app's `Model`, made lean for each full run, or a
-    `LeanModel` read straight from a database to be linted once.
+    The model is the app's `Model`, made lean for the first run, or a
+    `LeanModel` read straight from a database to be linted once. After each
+    `update`, `removed` and `added` say which findings it took out and put
+    in; a finding is never changed once reported.
     """
 
     def __init__(self, model: Model | LeanModel, config: LintConfig | None = None, *,
@@ -79,14 +91,26 @@ class Linter:
         self.label = label
         self.locations = locations
         self.rules = self.config.enabled_rules()
+        self._by_code = {r.code: r for r in self.rules}
         self._waiver_rules = [r for r in self.rules if r.scope is WAIVERS]
         self._params = {r.code: self.config.params_of(r) for r in self.rules}
+        self._found: Found = {}
+        self._index = FindingIndex()
+        self._silenced: Counter[int] = Counter()
+        """Waiver number -> how many findings it silences."""
+        self.removed: list[Finding] = []
+        """The findings the last update (or the first run) took out."""
+        self.added: list[Finding] = []
+        """The findings it put in."""
         self._recheck_all()
+        self._settle_waivers()
+        self._publish()
 
     # ---- public ------------------------------------------------------------
 
     def findings(self) -> list[Finding]:
-        return list(self._findings)
+        """Every finding, sorted (`finding_order`)."""
+        return list(self._index.findings)
 
     @property
     def not_run(self) -> dict[str, str]:
@@ -94,11 +118,13 @@ class Linter:
         enabled, was not run (SPEC §2, DAT001)."""
         return dict(self.analysis.not_run)
 
-    def update(self, change: Change) -> list[Finding]:
-        """Bring the findings up to date after `change` was applied to the model.
+    def update(self, *changes: Change) -> list[Finding]:
+        """Bring the findings up to date after `changes` were applied to the
+        model: every change since the last update, in the order applied (the
+        app may apply several edits while it lints). Return every finding.
 
-        Only what the change can have changed is checked again. A rule that
-        reads a field of an entity the change changed (its `fields`) is
+        Only what the changes can have changed is checked again. A rule that
+        reads a field of an entity a change changed (its `fields`) is
         checked again for the subjects near that entity where the field is
         one of its `near` ones, else run again whole; one that reads
         assignments is checked again for the subjects an assignment the
@@ -106,91 +132,108 @@ class Linter:
         units). An entity added or removed runs every rule that reads its
         kind again. A new name (which every message reads), a renamed entity
         or a new org header checks everything again, as does a model that
-        holds more than the changes given so far (the app may apply several
-        edits before it lints)."""
+        holds more than the changes given (a false alarm only costs a full
+        run). DAT001 is counted again after every change: when a fact
+        becomes lacking or recorded, the rules to run are others, and
+        everything is checked again. New waivers are matched against every
+        finding; the waiver rules run after every update."""
+        if not isinstance(self.model, Model):
+            raise TypeError("a lean model is only ever linted once, never edited")
+        self.removed, self.added = [], []
+        if changes:
+            self._update(changes[0] if len(changes) == 1 else _net(self.model, changes))
+        self._settle_waivers()
+        self._publish()
+        return self.findings()
+
+    # ---- checking everything -------------------------------------------------
+
+    def _recheck_all(self) -> None:
+        # The run makes many small objects and no reference cycles; the
+        # cyclic collector would only rescan the whole model, again and again.
+        with collector_paused():
+            model = self.model
+            lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
+            self.analysis = Analysis(lean, effective_as_of(lean, self.config))
+            self._matcher = WaiverMatcher(lean.waivers, self.analysis, set(self._by_code))
+            found: Found = {}
+            if fact_not_recorded.code in self._params:
+                found[fact_not_recorded.code] = self._check(fact_not_recorded)
+            self.analysis.not_run = self._not_run(found)
+            self._checked = [r for r in self.rules if r.scope is not WAIVERS
+                             and r.code not in self.analysis.not_run
+                             and r is not fact_not_recorded]
+            for r in self._checked:
+                found[r.code] = self._check(r)
+            self._keep_unchanged(found)
+            self._count_silenced()
+
+    def _check(self, rule: Rule, subjects: Iterable[str] | None = None) -> dict[str, list[Finding]]:
+        """The rule's findings, by subject, for every subject of its scope or
+        only `subjects` (a subject with none is absent)."""
+        by_subject: dict[str, list[Finding]] = {}
+        for problem in rule.run(self.analysis, self._params[rule.code], subjects):
+            # A scoped rule's problem is about its subject: the first target.
+            key = "" if rule.scope is WHOLE_MODEL else problem.targets[0]
+            by_subject.setdefault(key, []).append(self._finding(rule, problem))
+        return by_subject
+
+    def _not_run(self, found: Found) -> dict[str, str]:
+        """The enabled rules whose fact the model does not record: named in
+        `org.not_recorded`, or lacking (reported by DAT001, in `found`)."""
+        lacking = [finding.targets[0] for findings in found.get(fact_not_recorded.code, {}).values()
+                   for finding in findings]
+        return {code: fact for code, fact in rules_not_run(self.analysis, lacking).items()
+                if code in self._params}
+
+    def _keep_unchanged(self, found: Found) -> None:
+        """Take `found` as every rule's findings (but the waiver rules'), keeping
+        the findings reported before that are still the same, so that only the
+        changed ones are reported as removed and added."""
+        for code in self._found.keys() - found.keys() - {r.code for r in self._waiver_rules}:
+            self._replace(code, dict(self._found[code]), {})
+        for code, by_subject in found.items():
+            self._replace(code, dict(self._found.get(code, {})), by_subject)
+
+    # ---- checking what a change touched -----------------------------------------
+
+    def _update(self, change: Change) -> None:
         if change.org is not None or change.rename is not None or self._model_moved_on(change):
-            return self._recheck_everything()
+            self._recheck_all()
+            return
         changed = self._changed_fields(change)
         if changed is None:
-            return self._recheck_everything()
+            self._recheck_all()
+            return
         items = self._items_reassigned(change)
         lean = self.analysis.model
         was = {entity_id: (lean.kind(entity_id), lean.get(entity_id))
                for entity_id in (*(e.id for e in change.put), *change.delete)}
         self._put_entities(change, changed)
         touched = self._reassign(items) if items else set()
-        checked: dict[str, set[str] | None] = {}
-        if touched or changed & fact_not_recorded.fields:
-            if self._run_fact_rule() != self.analysis.not_run:  # a fact came or went
-                return self._recheck_everything()
-            checked[fact_not_recorded.code] = None
+        if (touched or changed & fact_not_recorded.fields) and \
+                fact_not_recorded.code in self._params:
+            self._recheck(fact_not_recorded, ())
+            if self._not_run(self._found) != self.analysis.not_run:  # a fact came or went
+                self._recheck_all()
+                return
         near = self._near(was) if changed else set()
         for r in self._checked:
             reads = r.fields & changed
             if not reads <= r.near:
-                self._problems[r.code] = self._run_rule(r)
-                checked[r.code] = None
+                self._recheck(r, None)
             elif reads or (touched and r.uses_assignments):
-                checked[r.code] = self._recheck_subjects(
-                    r, (touched if r.uses_assignments else set()) | (near if reads else set()))
+                self._recheck(r, (touched if r.uses_assignments else set())
+                              | (near if reads else set()))
         if change.waivers is not None:
             self.analysis.model.waivers = list(self.model.waivers)
-        self._findings = self._assemble(None if change.waivers is not None else checked)
-        return self.findings()
-
-    # ---- checking ------------------------------------------------------------
-
-    def _recheck_all(self) -> None:
-        # The run makes many small objects and no reference cycles; the
-        # cyclic collector would only rescan the whole model, again and again.
-        with collector_paused():
-            self._run_all_rules()
-            self._findings = self._assemble()
-
-    def _recheck_everything(self) -> list[Finding]:
-        self._recheck_all()
-        return self.findings()
-
-    def _run_all_rules(self) -> None:
-        model = self.model
-        lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
-        self.analysis = Analysis(lean, effective_as_of(lean, self.config))
-        self._problems: dict[str, dict[str, list[Problem]]] = {}
-        self.analysis.not_run = self._run_fact_rule()
-        self._checked = [r for r in self.rules if r.scope is not WAIVERS
-                         and r.code not in self.analysis.not_run and r is not fact_not_recorded]
-        for r in self._checked:
-            self._problems[r.code] = self._run_rule(r)
-
-    def _run_rule(self, r: Rule) -> dict[str, list[Problem]]:
-        """The rule's problems over its whole scope, by subject."""
-        by_subject: dict[str, list[Problem]] = {}
-        for problem in r.run(self.analysis, self._params[r.code]):
-            # A scoped rule's problem is about its subject: the first target.
-            key = "" if r.scope is WHOLE_MODEL else problem.targets[0]
-            by_subject.setdefault(key, []).append(problem)
-        return by_subject
-
-    def _run_fact_rule(self) -> dict[str, str]:
-        """Run DAT001 (when enabled) and return the enabled rules whose fact
-        the model does not record: named in `org.not_recorded`, or lacking."""
-        lacking: list[str] = []
-        if fact_not_recorded.code in self._params:
-            problems = list(fact_not_recorded.run(self.analysis,
-                                                  self._params[fact_not_recorded.code]))
-            self._problems[fact_not_recorded.code] = {"": problems}
-            lacking = [problem.targets[0] for problem in problems]
-        found = rules_not_run(self.analysis, lacking)
-        return {code: fact for code, fact in found.items() if code in self._params}
+            self._waive_anew()
 
     def _model_moved_on(self, change: Change) -> bool:
         """Whether the model holds more than the analysis knows plus `change`:
-        the app may apply several edits before it lints, so an edit can
-        arrive after a later removal was already made. The entities the
-        change names must be in the model as it made them, and the model
-        must hold as many entities as that gives. (A later edit of other
-        entities is caught up when its own update comes; a false alarm only
-        costs a full run.)"""
+        the entities the change names must be in the model as it made them,
+        and the model must hold as many entities as that gives. (A later edit
+        of other entities is caught up when its own update comes.)"""
         lean = self.analysis.model
         if self.model.org is not lean.org:
             return True
@@ -259,8 +302,6 @@ class Linter:
         """Bring the lean model's entities up to date with the change."""
         if not (change.put or change.delete):
             return
-        if not isinstance(self.model, Model):
-            raise TypeError("a lean model is only ever linted once, never edited")
         lean = self.analysis.model
         for entity_id in change.delete:
             if lean.kind(entity_id) is not None:
@@ -272,14 +313,14 @@ class Linter:
     def _reassign(self, items: set[str]) -> set[str]:
         """Refresh the assignments of `items` from the model; return the ids
         whose scoped checks may have changed."""
-        if not isinstance(self.model, Model):
-            raise TypeError("a lean model is only ever linted once, never edited")
+        assert isinstance(self.model, Model)
         index = self.analysis.assignments
         actors = {actor for item in items for actor in index.actors_on(item)}
         for item in items:
-            letters = [(a.actor, a.letter) for a in self.model.assignments_of_item(item)]
-            index.replace_item(item, letters)
-            actors.update(actor for actor, _ in letters)
+            fresh: list[tuple[str, Letter]] = [(a.actor, a.letter)
+                                               for a in self.model.assignments_of_item(item)]
+            index.replace_item(item, fresh)
+            actors.update(actor for actor, _ in fresh)
         return self._touched_by(items, actors)
 
     def _touched_by(self, items: Iterable[str], actors: set[str]) -> set[str]:
@@ -289,53 +330,58 @@ class Linter:
         units = {analysis.unit_of(actor) for actor in actors | people}
         return {*items, *actors, *people, *(u for u in units if u is not None)}
 
-    def _recheck_subjects(self, r: Rule, touched: set[str]) -> set[str] | None:
-        """Check a rule again for the subjects touched; return those whose
-        problems may have changed (None: any, for a rule of the whole model)."""
-        if r.scope is WHOLE_MODEL:
-            self._problems[r.code] = {"": list(r.run(self.analysis, self._params[r.code]))}
-            return None
-        by_subject = self._problems[r.code]
-        for subject in touched:
-            # Re-checked below, unless it just left the scope (an indicator's
-            # last assignment went).
-            by_subject.pop(subject, None)
-        in_scope = [s for s in touched if r.scope.contains(self.analysis, s)]
-        for problem in r.run(self.analysis, self._params[r.code], in_scope):
-            by_subject.setdefault(problem.targets[0], []).append(problem)
-        return touched
+    def _recheck(self, rule: Rule, touched: Iterable[str] | None) -> None:
+        """Check `touched` again with `rule` (None, or a whole-model rule:
+        everything)."""
+        before = self._found.get(rule.code, {})
+        if touched is None or rule.scope is WHOLE_MODEL:
+            self._replace(rule.code, dict(before), self._check(rule))
+            return
+        # A touched subject may also have just left the scope (an indicator's
+        # last assignment went, an entity was removed): then it has no findings.
+        subjects = set(touched)
+        again = self._check(rule, [s for s in subjects if rule.scope.contains(self.analysis, s)])
+        self._replace(rule.code, {s: before[s] for s in subjects if s in before}, again)
 
-    # ---- assembling ------------------------------------------------------------
+    # ---- keeping the findings ------------------------------------------------------
 
-    def _assemble(self, checked: Mapping[str, set[str] | None] | None = None) -> list[Finding]:
-        """The findings of every rule's problems, waivers applied, sorted.
+    def _replace(self, code: str, old: dict[str, list[Finding]],
+                 new: dict[str, list[Finding]]) -> None:
+        """Put the findings `new` of some subjects of a rule in place of `old`,
+        theirs until now; where a subject's findings are the same, the old
+        ones stay."""
+        by_subject = self._found.setdefault(code, {})
+        removed, added = [], []
+        for subject in old.keys() | new.keys():
+            before, after = old.get(subject, []), new.get(subject, [])
+            if before == after:
+                continue
+            removed += before
+            added += after
+            if after:
+                by_subject[subject] = after
+            else:
+                del by_subject[subject]
+        if not by_subject:
+            del self._found[code]
+        # Right for a scoped re-check, where the waivers stay as they were; a
+        # full run or new waivers count again (`_count_silenced`).
+        for finding in removed:
+            self._silenced.subtract(self._matcher.numbers(finding))
+        for finding in added:
+            self._silenced.update(self._matcher.numbers(finding))
+        self.removed += removed
+        self.added += added
 
-        Only the findings of the rules and subjects in `checked` (rule code
-        -> the subjects checked again, None for all of them; everything
-        when `checked` is None) are made anew; the others are kept, waived
-        or not as they were, which holds while the waivers stay the same."""
-        by_code = {r.code: r for r in self.rules}
-        if checked is None:
-            self._made: dict[str, dict[str, list[Finding]]] = {}
-        for code, by_subject in self._problems.items():
-            made = self._made.get(code)
-            again = None if checked is None or made is None else checked.get(code, set())
-            if made is None or again is None:
-                made = self._made[code] = {}
-            for subject in by_subject.keys() if again is None else again:
-                problems = by_subject.get(subject)
-                if problems:
-                    made[subject] = [self._finding(by_code[code], p) for p in problems]
-                else:
-                    made.pop(subject, None)
-        findings = [finding for made in self._made.values() for found in made.values()
-                    for finding in found]
-        self.analysis.matched_waivers = apply_waivers(
-            findings, self.analysis.model.waivers, self.analysis, {r.code for r in self.rules})
-        for r in self._waiver_rules:
-            findings.extend(self._finding(r, p) for p in r.run(self.analysis, self._params[r.code]))
-        findings.sort(key=finding_order)
-        return findings
+    def _publish(self) -> None:
+        """Merge what the update (or first run) removed and added into the
+        sorted findings, in one go; a finding both added and removed by it
+        (one change made it, a later one took it) was never reported."""
+        unseen = {id(f) for f in self.added}.intersection(map(id, self.removed))
+        if unseen:
+            self.removed = [f for f in self.removed if id(f) not in unseen]
+            self.added = [f for f in self.added if id(f) not in unseen]
+        self._index.update(self.removed, self.added)
 
     def _finding(self, rule: Rule, problem: Problem) -> Finding:
         line = column = None
@@ -345,9 +391,67 @@ class Linter:
             if place is not None:
                 line, column = self.locations.get(place, (None, None))
             related_locations = tuple(map(self.locations.get, problem.related))
-        return Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
-                       problem.targets, self.label, line, column,
-                       related=problem.related, related_locations=related_locations)
+        finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
+                          problem.targets, self.label, line, column,
+                          related=problem.related, related_locations=related_locations)
+        if rule.scope is not WAIVERS:
+            self._matcher.waive(finding)
+        return finding
+
+    # ---- waivers ---------------------------------------------------------------------
+
+    def _waive_anew(self) -> None:
+        """Match every finding against a changed list of waivers; each finding
+        whose waiver changes is replaced."""
+        self._matcher = WaiverMatcher(self.analysis.model.waivers, self.analysis,
+                                      set(self._by_code))
+        for code, by_subject in list(self._found.items()):
+            if self._by_code[code].scope is not WAIVERS:
+                self._replace(code, dict(by_subject), {
+                    subject: [self._rewaived(f) for f in findings]
+                    for subject, findings in by_subject.items()})
+        self._count_silenced()
+
+    def _rewaived(self, finding: Finding) -> Finding:
+        """The finding, or a new one where the waivers now silence it otherwise."""
+        fresh = dataclasses.replace(finding, waived=False, waiver_reason=None)
+        self._matcher.waive(fresh)
+        return finding if fresh == finding else fresh
+
+    def _count_silenced(self) -> None:
+        self._silenced = Counter(number for by_subject in self._found.values()
+                                 for findings in by_subject.values() for finding in findings
+                                 for number in self._matcher.numbers(finding))
+
+    def _settle_waivers(self) -> None:
+        """Run the waiver rules, now that every other finding is matched."""
+        self.analysis.matched_waivers = self._matcher.settled | {
+            number for number, count in self._silenced.items() if count > 0}
+        for r in self._waiver_rules:
+            self._replace(r.code, dict(self._found.get(r.code, {})), self._check(r))
+
+
+def _net(model: Model, changes: Sequence[Change]) -> Change:
+    """One change that stands for `changes`, applied one after the other, as
+    far as `Linter.update` reads it: the entities they put or removed as the
+    model now holds them, every assignment they set or took, and the org,
+    the waivers or a rename when any of them changed those."""
+    touched = dict.fromkeys(entity_id for change in changes
+                            for entity_id in (*(e.id for e in change.put), *change.delete))
+    net = Change(org=model.org if any(c.org is not None for c in changes) else None,
+                 rename=next((c.rename for c in changes if c.rename is not None), None),
+                 waivers=(list(model.waivers) if any(c.waivers is not None for c in changes)
+                          else None))
+    for entity_id in touched:
+        entity = model.get(entity_id)
+        if entity is None:
+            net.delete.append(entity_id)
+        else:
+            net.put.append(entity)
+    for change in changes:
+        net.assign += change.assign
+        net.unassign += change.unassign
+    return net
 
 
 def _named(kind: str, entity: LeanEntity) -> Iterator[str]:
@@ -366,18 +470,9 @@ def _every_field(kind: str) -> set[str]:
     return {kind, *(f"{kind}.{name}" for name in LEAN_KINDS[kind]._fields)}
 
 
-def finding_order(finding: Finding) -> tuple[object, ...]:
-    """By line (when known), then code, then targets."""
-    return (finding.line is None, finding.line or 0, finding.code, finding.targets,
-            finding.message)
 
-
-def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Analysis,
-                  codes_enabled: set[str]) -> set[int]:
-    """Mark the findings that a waiver silences; return the numbers of the
-    waivers that matched, or whose rule was not selected (so they cannot be
-    unused). A rule selected but not run for a fact not recorded is not
-    settled: its waivers match nothing.
+class WaiverMatcher:
+    """Which of a model's waivers silence a finding (SPEC §2).
 
     A waiver silences findings of its rule whose target set equals its
     target; a waiver with a single target also silences every finding whose
@@ -385,29 +480,55 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Anal
     silences a rule that cannot be waived (DAT001; WAI001 and WAI002 are
     matched after the waivers are).
     """
-    exact: dict[tuple[str, frozenset[str]], list[int]] = {}
-    single: dict[tuple[str, str], list[int]] = {}
-    settled: set[int] = set()
-    for number, waiver in enumerate(waivers):
-        found = find_rule(waiver.rule)
-        code = found.code if found is not None else waiver.rule
-        if found is not None and code not in codes_enabled:
-            settled.add(number)
-        if waiver_expired(waiver, analysis) or (found is not None and not found.waivable):
-            continue
-        targets = frozenset(waiver.target)
-        exact.setdefault((code, targets), []).append(number)
-        if len(targets) == 1:
-            single.setdefault((code, next(iter(targets))), []).append(number)
-    waived_codes = {code for code, _ in exact}
-    for finding in findings:
-        if finding.code not in waived_codes:
-            continue
-        numbers = list(exact.get((finding.code, frozenset(finding.targets)), ()))
+
+    def __init__(self, waivers: list[Waiver], analysis: Analysis,
+                 codes_enabled: set[str]) -> None:
+        self.waivers = waivers
+        self._exact: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._single: dict[tuple[str, str], list[int]] = {}
+        self.settled: set[int] = set()
+        """The waivers whose rule was not selected: they cannot be unused."""
+        for number, waiver in enumerate(waivers):
+            found = find_rule(waiver.rule)
+            code = found.code if found is not None else waiver.rule
+            if found is not None and code not in codes_enabled:
+                self.settled.add(number)
+            if waiver_expired(waiver, analysis) or (found is not None and not found.waivable):
+                continue
+            targets = frozenset(waiver.target)
+            self._exact.setdefault((code, targets), []).append(number)
+            if len(targets) == 1:
+                self._single.setdefault((code, next(iter(targets))), []).append(number)
+        self.codes = frozenset(code for code, _ in self._exact)
+        """The codes some waiver may silence."""
+
+    def numbers(self, finding: Finding) -> list[int]:
+        """The numbers of the waivers that silence the finding."""
+        if finding.code not in self.codes:
+            return []
+        numbers = list(self._exact.get((finding.code, frozenset(finding.targets)), ()))
         for target in finding.targets:
-            numbers.extend(single.get((finding.code, target), ()))
+            numbers.extend(self._single.get((finding.code, target), ()))
+        return numbers
+
+    def waive(self, finding: Finding) -> list[int]:
+        """Mark the finding waived when a waiver silences it (by the first such
+        waiver's reason); return the numbers of those waivers."""
+        numbers = self.numbers(finding)
         if numbers:
             finding.waived = True
-            finding.waiver_reason = waivers[min(numbers)].reason
-            settled.update(numbers)
+            finding.waiver_reason = self.waivers[min(numbers)].reason
+        return numbers
+
+
+def apply_waivers(findings: list[Finding], waivers: list[Waiver], analysis: Analysis,
+                  codes_enabled: set[str]) -> set[int]:
+    """Mark the findings that a waiver silences (`WaiverMatcher`); return the
+    numbers of the waivers that matched, or whose rule was not selected (so
+    they cannot be unused). A rule selected but not run for a fact not
+    recorded is not settled: its waivers match nothing."""
+    matcher = WaiverMatcher(waivers, analysis, codes_enabled)
+    settled = set(matcher.settled)
+    for finding in findings:
+        settled.update(matcher.waive(finding))
     return settled

@@ -59,19 +59,15 @@ class Change:
     def _unassign(self, model: Model, inverse: Change) -> None:
         if not self.unassign:
             return
-        items = dict.fromkeys(a.item for a in self.unassign)
-        present = {a for item in items for a in model.assignments_of_item(item)}
-        gone = [a for a in dict.fromkeys(self.unassign) if a in present]
+        gone = [a for a in dict.fromkeys(self.unassign) if a in model.assignments_of_item(a.item)]
         if gone:
             # Undo gives each cell back whole: an A/R that lost its R is
             # assigned A and R again.
             cells = {(a.item, a.actor) for a in gone}
-            inverse.assign.extend(a for item in items for a in model.assignments_of_item(item)
+            inverse.assign.extend(a for item in dict.fromkeys(a.item for a in gone)
+                                  for a in model.assignments_of_item(item)
                                   if (a.item, a.actor) in cells)
-            gone_set = set(gone)
-            model.assignments = [a for a in model.assignments
-                                 if a.item not in items or a not in gone_set]
-            model.reassigned(gone, ())
+            model.reassign(gone, ())
 
     def _delete(self, model: Model, inverse: Change) -> None:
         doomed: dict[str, str] = {}  # id -> kind, in the order asked
@@ -113,16 +109,12 @@ class Change:
             cells.setdefault((a.item, a.actor), {})[Assignment(a.item, a.letter, a.actor)] = None
         # Only the items named can hold a previous letter: read them from the index
         # rather than hashing every assignment of the model (a matrix edit is one).
-        replaced = [a for item in dict.fromkeys(item for item, _ in cells)
-                    for a in model.assignments_of_item(item) if (a.item, a.actor) in cells]
-        inverse.assign.extend(replaced)
+        held = [a for item in dict.fromkeys(item for item, _ in cells)
+                for a in model.assignments_of_item(item) if (a.item, a.actor) in cells]
+        inverse.assign.extend(held)
         given = [a for letters in cells.values() for a in letters]
         inverse.unassign.extend(given)
-        items = {item for item, _ in cells}
-        model.assignments = [
-            a for a in model.assignments if a.item not in items or (a.item, a.actor) not in cells
-        ] + given
-        model.reassigned(replaced, given)
+        model.reassign(held, given)
 
     def is_empty(self) -> bool:
         return not (

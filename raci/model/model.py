@@ -9,7 +9,7 @@ by every mutation, so readers never see a stale index.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from itertools import chain
@@ -226,6 +226,30 @@ class Model:
         self.changed()
         return len(self.assignments) != before
 
+    def reassign(self, gone: Collection[Assignment], added: Iterable[Assignment]) -> None:
+        """Take the assignments `gone` (held by the model) out and put `added` last.
+
+        Unlike the other mutations this mends the look-ups that assignments
+        feed instead of dropping them, and keeps the others: a matrix edit of a
+        national model (150,000 assignments) then costs what it changes, not
+        a rebuild of every index.
+        """
+        added = list(added)
+        if len(gone) > _FEW:
+            dropped = set(gone)
+            self.assignments = [a for a in self.assignments if a not in dropped]
+        else:
+            for assignment in gone:
+                self.assignments.remove(assignment)
+        self.assignments.extend(added)
+        built = self.__dict__
+        if "_assignments_by_item" in built:
+            _mend(built["_assignments_by_item"], gone, added, lambda a: a.item)
+        if "_assignments_by_actor" in built:
+            _mend(built["_assignments_by_actor"], gone, added, lambda a: a.actor)
+        if "_references_by_target" in built:
+            _mend_references(built["_references_by_target"], gone, added)
+
     def rename(self, old: str, new: str) -> None:
         """Give the entity `old` the id `new`, in its place, and make everything
         that names it (fields, assignments, waiver targets) name `new`. Every
@@ -260,23 +284,6 @@ class Model:
         """Drop the indexes; call after changing an entity's fields in place."""
         for name in _INDEXES:
             self.__dict__.pop(name, None)
-
-    def reassigned(self, removed: Iterable[Assignment], added: Iterable[Assignment]) -> None:
-        """Call after `removed` left `assignments` and `added` were put at its
-        end, and nothing else changed: the look-ups of assignments by item and
-        by actor are brought up to date in place, in model order, rather than
-        built again from every assignment (a national model has 150,000)."""
-        self.__dict__.pop("_references_by_target", None)
-        gone = set(removed)
-        fresh = list(added)
-        for name, side in (("_assignments_by_item", 0), ("_assignments_by_actor", 2)):
-            index: dict[str, list[Assignment]] | None = self.__dict__.get(name)
-            if index is None:
-                continue
-            for key in {a[side] for a in gone}:
-                index[key] = [a for a in index.get(key, ()) if a not in gone]
-            for a in fresh:
-                index.setdefault(a[side], []).append(a)
 
     def _entities_changed(self, entity_id: str, kind: str) -> None:
         """Drop the indexes that read entities' fields, after an entity was
@@ -339,6 +346,42 @@ class Model:
             for target in waiver.target:
                 index[target].append(Reference(f"waivers[{number}]", "target", target))
         return index
+
+
+_FEW = 16
+"""Up to this many assignments are taken out one by one; more, in one pass."""
+
+
+def _mend(index: dict[str, list[Assignment]], gone: Iterable[Assignment],
+          added: Iterable[Assignment], key: Callable[[Assignment], str]) -> None:
+    """Take `gone` out of an index by item or actor and add `added` last. Lists
+    are replaced, not changed, as callers may hold one."""
+    for assignment in gone:
+        kept = [a for a in index[key(assignment)] if a != assignment]
+        if kept:
+            index[key(assignment)] = kept
+        else:
+            del index[key(assignment)]
+    for assignment in added:
+        index[key(assignment)] = [*index.get(key(assignment), ()), assignment]
+
+
+def _mend_references(index: dict[str, list[Reference]], gone: Iterable[Assignment],
+                     added: Iterable[Assignment]) -> None:
+    """The same for the references of assignments: each sits after the entities'
+    references to its actor and before the waivers' (see `_references_by_target`)."""
+    for item, letter, actor in gone:
+        kept = [r for r in index[actor] if r != Reference(item, f"raci.{letter}", actor)]
+        if kept:
+            index[actor] = kept
+        else:
+            del index[actor]
+    for item, letter, actor in added:
+        references = list(index.get(actor, ()))
+        waivers_from = next((n for n, r in enumerate(references) if r.field == "target"),
+                            len(references))
+        references.insert(waivers_from, Reference(item, f"raci.{letter}", actor))
+        index[actor] = references
 
 
 def _renaming_in(entity: Entity, old: str, new: str) -> Entity:

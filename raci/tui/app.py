@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from raci.errors import ConflictError, RaciError
 from raci.i18n import _
 from raci.lint import LintConfig, load_config
-from raci.lint.findings import LEVELS, Finding
+from raci.lint.findings import LEVELS, Finding, FindingIndex
 from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.model.scenarios import Step
@@ -60,6 +60,7 @@ from raci.tui.widgets.diagram import DiagramView
 from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
+from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
@@ -113,6 +114,11 @@ class RaciApp(App[None]):
         """`--theme`, for this run only; else the theme chosen last in the app."""
         self.session: Session | None = None
         self.findings: list[Finding] = []
+        """Every finding of the last lint, sorted."""
+        self.index = FindingIndex()
+        """The same findings, by entity and counted; the views read them here."""
+        self.not_run: dict[str, str] = {}
+        """Rule code -> the fact not recorded for which the rule was not run."""
         self.failure: str | None = None
         """Why the database could not be opened, when the app gave up."""
         self._saves: queue.Queue[Edit] = queue.Queue()
@@ -120,6 +126,8 @@ class RaciApp(App[None]):
         self._stale_findings: set[View] = set()
         """Views not on screen when the model or the findings changed."""
         self._lint_wanted = threading.Event()
+        self._collector_set = False
+        """Whether the first lint has set the collector's policy (once per app)."""
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
         self.place = Place() if scenario is None else ScenarioPlace(name=scenario,
@@ -201,12 +209,6 @@ class RaciApp(App[None]):
             beside = None if "://" in self.label else Path(self.label)
             place, session = self._opened(store, place or Place(), load_config(beside),
                                           first=first)
-            if first:
-                # The collector's policy, set here once: the first model is a large graph
-                # that lives as long as the app, so keep it out of the full sweeps that
-                # would otherwise pause edits. Never again: each edit's garbage must
-                # stay collectable (see `raci.model.collector`).
-                gc.freeze()
             self.post_message(PlaceOpened(place))
             self.post_message(ModelLoaded(session))
             looked = time.monotonic()
@@ -270,9 +272,18 @@ class RaciApp(App[None]):
                     self._lint_wanted.set()
                     return
                 self._lint_wanted.clear()
-                findings = session.lint()
+                update = session.lint()
+                if not self._collector_set:
+                    # The collector's policy, set here once: the model and its analysis
+                    # are large graphs that live as long as the app, so keep them out
+                    # of the full sweeps that would otherwise pause edits. Never
+                    # again: each edit's garbage must stay collectable (see
+                    # `raci.model.collector`).
+                    gc.freeze()
+                    self._collector_set = True
                 if not worker.is_cancelled:
-                    self.post_message(LintFinished(findings))
+                    self.post_message(LintFinished(update))
+                session.warm()
 
     # ---- what workers report ------------------------------------------------------
 
@@ -333,21 +344,22 @@ class RaciApp(App[None]):
     def _lint_finished(self, message: LintFinished) -> None:
         if not self.query(TabbedContent):  # quitting: the views are gone
             return
-        self.findings = message.findings
-        counts = {level: 0 for level in LEVELS}
-        for finding in message.findings:
-            if not finding.waived:
-                counts[finding.level] += 1
-        self.sub_title = " · ".join(plural(counts[level], level) for level in LEVELS)
-        self.query_one(ScenarioBar).findings_changed(message.findings)
+        update = message.update
+        if update.anew:
+            self.index = FindingIndex(update.findings)
+        else:
+            self.index.update(update.removed, update.added)
+        self.findings, self.not_run = update.findings, update.not_run
+        self.sub_title = " · ".join(plural(self.index.counts[level], level) for level in LEVELS)
+        self.query_one(ScenarioBar).findings_changed(update.findings)
         for view in self._views():
             if self._is_shown(view):
-                view.findings_changed(message.findings)
+                view.findings_changed(self.index)
             else:
                 self._stale_findings.add(view)
         for screen in self.screen_stack:
             if isinstance(screen, WaiversScreen):
-                screen.show_waivers(message.findings)
+                screen.show_waivers(self.index)
 
     @on(DiagramExported)
     def _diagram_exported(self, message: DiagramExported) -> None:
@@ -390,7 +402,7 @@ class RaciApp(App[None]):
             view.model_changed(self.session, None)
         if view in self._stale_findings:
             self._stale_findings.discard(view)
-            view.findings_changed(self.findings)
+            view.findings_changed(self.index)
         if isinstance(view, DiagramView):
             view.offer_focus(self.query_one(ExplorerView).current)
 
@@ -581,6 +593,7 @@ class RaciApp(App[None]):
             (_("Add and edit forms"), keys_of(EntityForm)),
             (_("Delete"), keys_of(ConfirmDelete)),
             (_("Throw away a filled form"), keys_of(ConfirmDiscard)),
+            (_("Fact not recorded (enter on DAT001)"), keys_of(FactScreen)),
             (_("Organisation"), keys_of(OrgForm)),
             (_("Rename"), keys_of(RenameForm)),
             (_("Waiver"), keys_of(WaiverForm)),

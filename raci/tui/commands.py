@@ -1,22 +1,20 @@
 """The command palette (ctrl+p): every action of the app, and a jump to any entity.
 
-Typing matches actions by their title and entities by name or id; choosing an
-entity shows it in the explorer.
+Typing matches actions by their title and entities by name or id (ranked by
+`raci.tui.matching`, fast on a national model); choosing an entity shows it
+in the explorer.
 """
 
 from __future__ import annotations
 
-import asyncio
-import heapq
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.fuzzy import Matcher
 
 from raci.i18n import _
-from raci.model import KINDS, Model
+from raci.model import KINDS
 from raci.vocabulary import KIND_NAMES, KIND_TITLES
 
 if TYPE_CHECKING:
@@ -24,8 +22,6 @@ if TYPE_CHECKING:
 
 MAX_ENTITY_HITS = 50
 """Enough to choose from; a model of thousands would flood the list."""
-GIVE_WAY_EVERY = 400
-"""Entities scored between two looks at the event loop (about 5 ms of work)."""
 
 
 class RaciCommands(Provider):
@@ -88,27 +84,9 @@ class RaciCommands(Provider):
         if app.session is None:
             return
         model = app.session.model
-        best = heapq.nlargest(MAX_ENTITY_HITS, await matching_entities(matcher, model),
-                              key=lambda hit: hit[0])
-        for score, entity_id, text in best:
-            kind = KIND_NAMES.get(model.kind(entity_id) or "", _("entity"))
-            yield Hit(score, matcher.highlight(text), partial(app.show_entity, entity_id),
+        for score, entity in app.session.entity_finder().ranked(query, MAX_ENTITY_HITS):
+            text = f"{entity.name} ({entity.id})"
+            kind = KIND_NAMES.get(model.kind(entity.id) or "", _("entity"))
+            # rapidfuzz scores from 0 to 100, the palette's matcher from 0 to 1.
+            yield Hit(score / 100, matcher.highlight(text), partial(app.show_entity, entity.id),
                       text=text, help=_("Go to this {kind}").format(kind=kind))
-
-
-async def matching_entities(matcher: Matcher, model: Model) -> list[tuple[float, str, str]]:
-    """(score, id, `name (id)`) of every entity that matches.
-
-    Scoring thousands of names takes a while; the scan gives way to the
-    event loop now and then, so keys still come through and the palette can
-    drop a search that typing made stale.
-    """
-    found = []
-    for number, entity in enumerate(list(model.entities())):
-        if number % GIVE_WAY_EVERY == 0:
-            await asyncio.sleep(0)
-        text = f"{entity.name} ({entity.id})"
-        score = matcher.match(text)
-        if score > 0:
-            found.append((score, entity.id, text))
-    return found

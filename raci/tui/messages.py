@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, cast
 from textual.dom import DOMNode
 from textual.message import Message
 
-from raci.lint.findings import Finding
 from raci.model import Model
 from raci.model.changes import Change
-from raci.tui.session import Edit, Session
+from raci.tui.session import Edit, LintUpdate, Session
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
@@ -66,7 +65,7 @@ class ConflictFound(Message):
 
 @dataclass
 class LintFinished(Message):
-    findings: list[Finding]
+    update: LintUpdate
 
 
 @dataclass

@@ -17,6 +17,24 @@ from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change, changed_since
 from raci.tui.describe import field_label, label
+from raci.tui.matching import EntityFinder
+
+
+@dataclass(frozen=True)
+class LintUpdate:
+    """The findings after a lint, and what changed since the one before."""
+
+    findings: list[Finding]
+    """Every finding, sorted."""
+    removed: list[Finding]
+    """The findings of the lint before that are gone (or replaced)."""
+    added: list[Finding]
+    """The findings new since."""
+    anew: bool
+    """Made by a new linter (the first lint, or after a reload): every finding
+    is new, and `removed` says nothing about what was shown before."""
+    not_run: dict[str, str]
+    """Rule code -> the fact not recorded for which the rule was not run."""
 
 
 @dataclass
@@ -31,7 +49,7 @@ class Edit:
     """Saved without a word (a matrix letter: the cell shows it); undo still names it."""
 
 
-@dataclass
+@dataclass(repr=False)
 class Session:
     model: Model
     config: LintConfig = field(default_factory=LintConfig)
@@ -41,6 +59,12 @@ class Session:
     lock: threading.RLock = field(default_factory=threading.RLock)
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
+    _finder: EntityFinder | None = None
+
+    def __repr__(self) -> str:
+        # Short: Textual names each worker by the repr of its arguments, and the
+        # model of a national organisation would take a second to write out.
+        return f"Session({self.model.org.name!r}, {len(self.model)} entities)"
 
     # ---- edits (UI thread) --------------------------------------------------
 
@@ -73,7 +97,28 @@ class Session:
         with self.lock:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
+            if change.put or change.delete or change.rename:
+                self._finder = None
         return inverse
+
+    def warm(self) -> None:
+        """Build what the views read of the model and an edit dropped: who names
+        an entity, an actor's assignments, the holders and members, and the
+        palette's finder. The lint worker calls it after each lint, so that the
+        first entity shown or searched for does not wait for these (a second
+        on a national model)."""
+        with self.lock:
+            model = self.model
+            model.kind(""), model.references_to(""), model.assignments_of_actor("")
+            model.roles_held_by(""), model.bodies_with_member("")
+            self.entity_finder()
+
+    def entity_finder(self) -> EntityFinder:
+        """Every entity, ready to be found by name or id (the palette's jump);
+        made again after an edit that adds, changes, renames or removes one."""
+        if self._finder is None:
+            self._finder = EntityFinder(self.model.entities())
+        return self._finder
 
     def adopt(self, fresh: Model, pending: list[Edit]) -> tuple[list[Edit], list[str]]:
         """Switch to a model another process changed, re-applying the edits not yet saved.
@@ -83,7 +128,7 @@ class Session:
         """
         with self.lock:
             self.model = fresh
-            self._linter, self._unlinted = None, []
+            self._linter, self._unlinted, self._finder = None, [], None
             reapplied, refused = [], []
             for edit in pending:
                 reason = why_not_applicable(fresh, edit)
@@ -96,17 +141,18 @@ class Session:
 
     # ---- lint (worker thread) ----------------------------------------------
 
-    def lint(self) -> list[Finding]:
+    def lint(self) -> LintUpdate:
         """The findings after every edit so far: incremental once a full run was made."""
         with self.lock:
+            anew = self._linter is None
             if self._linter is None:
                 self._linter = Linter(self.model, self.config)
-                self._unlinted.clear()
-                return list(self._linter.findings())
-            for change in self._unlinted:
-                self._linter.update(change)
+            else:
+                self._linter.update(*self._unlinted)
             self._unlinted.clear()
-            return list(self._linter.findings())
+            linter = self._linter
+            return LintUpdate(linter.findings(), linter.removed, linter.added, anew,
+                              linter.not_run)
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:

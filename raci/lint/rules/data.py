@@ -57,8 +57,11 @@ def _roles_without_holders(analysis: Analysis) -> tuple[int, int]:
 
 
 def _owned_initiatives_without_responsible(analysis: Analysis) -> tuple[int, int]:
-    owned = analysis.model.initiatives.keys() & analysis.assignments.holding("A").keys()
-    return len(owned - analysis.assignments.holding("R").keys()), len(owned)
+    # Counted over the initiatives, not over every item holding an A or R: DAT001
+    # counts this again after every matrix edit.
+    owners, doers = analysis.assignments.holding("A"), analysis.assignments.holding("R")
+    owned = [i for i in analysis.model.initiatives if i in owners]
+    return sum(1 for i in owned if i not in doers), len(owned)
 
 
 def _running_initiatives_without_criteria(analysis: Analysis) -> tuple[int, int]:

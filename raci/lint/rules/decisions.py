@@ -132,7 +132,7 @@ def slow_decision(analysis: Analysis, params: RuleParams,
           - {id: d.x, name: Besluit X, raci: {A: sg, C: [dir-x], I: [pb, ab]}}
     """
     bodies = analysis.model.bodies
-    cadence = {body.id: body.cadence_days for body in bodies.values()}
+    cadence = analysis.cadences
     deciding = analysis.assignments.holding("A")
     consulted = analysis.assignments.holding("C")
     most = number(params, "max_latency_days")

@@ -495,14 +495,13 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
     # Only a Responsible that some role or body reports to can be above the Accountable.
-    candidates = analysis.assignments.items_held_by("R", analysis.reported_to).intersection(items)
+    reported_to = analysis.reported_to
+    candidates = [item for item in items if item in owners_of
+                  and not reported_to.isdisjoint(doers_of.get(item, ()))]
     reports_to = analysis.reporting_chains_above(
         owner for item in candidates for owner in owners_of.get(item, ())).reports_to
     for item in candidates:
-        owners = owners_of.get(item)
-        if owners is None:
-            continue
-        doers = doers_of[item]
+        owners, doers = owners_of[item], doers_of[item]
         inverted = sorted((owner, doer) for owner in owners for doer in doers
                           if owner != doer and reports_to(owner, doer))
         if inverted:

@@ -249,21 +249,19 @@ def external_dependence(analysis: Analysis, params: RuleParams,
              raci: {A: directeur-x, R: [p.extern, p.intern]}}
     """
     externals = analysis.external_actors
-    owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
-    unit_of = analysis.actor_units.get
-    # Only a unit owning an initiative with an external Responsible can lean
-    # on them: the units of those initiatives' owners are the ones to count.
-    leaning = analysis.assignments.items_held_by("R", externals) & analysis.active_initiatives
-    owning = {unit_of(owner) for item in leaning for owner in owners_of.get(item, ())}
-    for unit in set(units).intersection(owning).difference(analysis.external_units):
+    most = number(params, "max_share")
+    for unit in units:
+        if unit in analysis.external_units:
+            continue
         total = external = 0
         for initiative in _active_initiatives_of(analysis, unit):
             doers = doers_of.get(initiative, ())
             total += len(doers)
             external += len(externals.intersection(doers))
         most = number(params, "max_share")
-        if external / total > most + EPSILON:
+        # With no external Responsible the share is 0, and not over any bound.
+        if external and external / total > most + EPSILON:
             yield Problem.about([unit], said(
                 "{unit} has {external} of {total} Responsible assignments on its active "
                 "initiatives external ({share:.0%}, more than {max_share:.0%})",

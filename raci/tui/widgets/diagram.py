@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from raci.errors import RaciError
 from raci.i18n import _
-from raci.lint.findings import Finding
+from raci.lint.findings import FindingIndex
 from raci.model.changes import Change
 from raci.model.checks import did_you_mean
 from raci.tui.messages import DiagramExported, ExportFailed
@@ -97,7 +97,7 @@ class DiagramView(Vertical):
             self.query_one("#diagram-focus", Input).suggester = IdSuggester(ids)
         self._schedule_preview()
 
-    def findings_changed(self, findings: list[Finding]) -> None:
+    def findings_changed(self, index: FindingIndex) -> None:
         """The preview shows no findings; nothing to do."""
 
     def focus_main(self) -> None:

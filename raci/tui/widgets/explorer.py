@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +21,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
 from raci.i18n import _
-from raci.lint.findings import Finding
+from raci.lint.findings import FindingIndex
 from raci.lint.message import localized
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
@@ -33,7 +34,13 @@ from raci.tui.widgets.rename_modal import RenameForm
 from raci.tui.widgets.search import Searchable
 from raci.vocabulary import FIELD_LABELS, KIND_NAMES, KIND_TITLES, counted
 
-KIND_PREFIX = "kind:"
+KIND_PREFIX = "[kind]"
+PAGE_PREFIX = "[page]"
+"""The data of a node that is no entity: a kind, or a page of a long branch
+(an id never holds a bracket)."""
+PAGE_SIZE = 500
+"""A branch of more entities than this shows them in pages of this many: opening
+the people of a national model (21,500) adds 44 pages at once, not 21,500 lines."""
 NESTED_KINDS = ("unit", "goal")
 """Kinds shown as a tree under their parent."""
 NodeData = TypeVar("NodeData")
@@ -46,8 +53,14 @@ LEVEL_MARKS = {"error": "[b $error]●[/]", "warning": "[b $warning]●[/]",
                "info": "[b $primary]●[/]"}
 
 
+def entity_of(data: str | None) -> str | None:
+    """The entity a node of the model tree shows, or None (a kind or a page)."""
+    return None if data is None or data.startswith("[") else data
+
+
 class ModelTree(Tree[str]):
-    """Kinds with counts; units and goals nest under their parent."""
+    """Kinds with counts; units and goals nest under their parent; a long
+    branch shows its entities in pages (`PAGE_SIZE`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
@@ -58,6 +71,8 @@ class ModelTree(Tree[str]):
         self.entity_nodes: dict[str, TreeNode[str]] = {}
         self.tops: dict[str, set[str]] = {}
         """Nested kind -> the ids shown at its top: no parent, or where a parent cycle is cut."""
+        self.paged: dict[str, list[str]] = {}
+        """The data of a branch shown in pages -> the ids of all its entities, in order."""
 
     def show_model(self, session: Session, focus: str | None) -> None:
         """Rebuild for a changed model, keeping open branches and the cursor on `focus`."""
@@ -65,10 +80,10 @@ class ModelTree(Tree[str]):
         highlighted = focus or (self.cursor_node.data if self.cursor_node else None)
         was_open = {n.data for n in every_node(self.root) if n.is_expanded}
         self.clear()
-        self.entity_nodes, self.tops = {}, {}
+        self.entity_nodes, self.tops, self.paged = {}, {}, {}
         for kind in KINDS:
             count = len(session.model.collection(kind))
-            self.root.add(f"{KIND_TITLES[kind]} ({count})", data=KIND_PREFIX + kind,
+            self.root.add(f"{KIND_TITLES[kind]} ({count:,})", data=KIND_PREFIX + kind,
                           allow_expand=count > 0)
         waiting = list(self.root.children)
         while waiting:
@@ -81,23 +96,54 @@ class ModelTree(Tree[str]):
         self.move_to(highlighted or KIND_PREFIX + next(iter(KINDS)))
 
     def fill(self, node: TreeNode[str]) -> None:
-        """Add the children of a kind or of a unit or goal, once."""
+        """Add the children of a kind, of a unit or goal, or of a page, once."""
         assert self.session is not None and node.data is not None
         if node.children:
             return
-        model = self.session.model
-        if node.data.startswith(KIND_PREFIX):
-            kind = node.data.removeprefix(KIND_PREFIX)
-            collection = model.collection(kind)
-            tops = self._tops(kind) if kind in NESTED_KINDS else collection
-            children = [entity for entity_id, entity in collection.items() if entity_id in tops]
+        if node.data.startswith(PAGE_PREFIX):
+            number, branch = node.data.removeprefix(PAGE_PREFIX).split(":", 1)
+            start = int(number) * PAGE_SIZE
+            self._add_entities(node, self.paged[branch][start:start + PAGE_SIZE])
+            return
+        ids = self._child_ids(node.data)
+        if len(ids) <= PAGE_SIZE:
+            self._add_entities(node, ids)
         else:
-            children = [model.collection(model.kind(node.data) or "")[child]
-                        for child in self._children(node.data)]
-        for entity in children:
-            self.entity_nodes[entity.id] = node.add(
-                f"{escape(entity.name)} [dim]{escape(entity.id)}[/]", data=entity.id,
-                allow_expand=bool(self._children(entity.id)))
+            self.paged[node.data] = ids
+            self._add_pages(node, ids)
+
+    def _add_pages(self, node: TreeNode[str], ids: list[str]) -> None:
+        """A page for each `PAGE_SIZE` of `ids`, named by its first and last entity."""
+        assert self.session is not None and node.data is not None
+        model = self.session.model
+        for number, first in enumerate(range(0, len(ids), PAGE_SIZE)):
+            last = min(first + PAGE_SIZE, len(ids)) - 1
+            names = [escape(e.name) for e in map(model.get, (ids[first], ids[last])) if e]
+            node.add(f"{' … '.join(names)} [dim]{first + 1:,}–{last + 1:,}[/]",
+                     data=f"{PAGE_PREFIX}{number}:{node.data}")
+
+    def _child_ids(self, data: str) -> list[str]:
+        """The ids shown under a kind, or under a unit or goal."""
+        assert self.session is not None
+        if not data.startswith(KIND_PREFIX):
+            return self._children(data)
+        kind = data.removeprefix(KIND_PREFIX)
+        collection = self.session.model.collection(kind)
+        if kind not in NESTED_KINDS:
+            return list(collection)
+        tops = self._tops(kind)
+        return [entity_id for entity_id in collection if entity_id in tops]
+
+    def _add_entities(self, node: TreeNode[str], ids: list[str]) -> None:
+        assert self.session is not None
+        model = self.session.model
+        for entity_id in ids:
+            entity = model.get(entity_id)
+            assert entity is not None
+            # A Text, not markup: parsing markup was most of a page's 500 lines.
+            self.entity_nodes[entity_id] = node.add(
+                Text.assemble(entity.name, " ", (entity_id, "dim")), data=entity_id,
+                allow_expand=bool(self._children(entity_id)))
 
     def _children(self, entity_id: str) -> list[str]:
         """The units or goals whose parent is `entity_id` and that are not shown at the top."""
@@ -135,8 +181,15 @@ class ModelTree(Tree[str]):
                 waiting.extend(c for c in self._children(current) if c not in reached)
         return tops
 
+    def kind_at(self, data: str) -> str:
+        """The kind of what a node shows: an entity's, a kind's, a page's."""
+        assert self.session is not None
+        if data.startswith(PAGE_PREFIX):
+            return self.kind_at(data.removeprefix(PAGE_PREFIX).split(":", 1)[1])
+        return self.session.model.kind(data) or data.removeprefix(KIND_PREFIX)
+
     def move_to(self, data: str) -> None:
-        """Put the cursor on an entity (opening the branches above it) or on a kind."""
+        """Put the cursor on an entity (opening the branches and page above it) or on a kind."""
         if self.session is None:
             return
         kind = self.session.model.kind(data)
@@ -148,15 +201,19 @@ class ModelTree(Tree[str]):
             self.call_after_refresh(self._select, node)
 
     def _open_down_to(self, kind: str, entity_id: str) -> TreeNode[str] | None:
-        assert self.session is not None
-        above = self._ancestors(kind, entity_id)
         branch = next(n for n in self.root.children if n.data == KIND_PREFIX + kind)
-        for ancestor in [None, *reversed(above)]:
-            if ancestor is not None:
-                branch = self.entity_nodes[ancestor]
+        for below in [*reversed(self._ancestors(kind, entity_id)), entity_id]:
             self.fill(branch)
             branch.expand()
-        return self.entity_nodes.get(entity_id)
+            if branch.data in self.paged:
+                page = branch.children[self.paged[branch.data].index(below) // PAGE_SIZE]
+                self.fill(page)
+                page.expand()
+            found = self.entity_nodes.get(below)
+            if found is None:
+                return None
+            branch = found
+        return branch
 
     def _ancestors(self, kind: str, entity_id: str) -> list[str]:
         """The parents of a unit or goal up to the one shown at the top, nearest first."""
@@ -205,7 +262,7 @@ class EntityDetail(Vertical):
         yield Static("Select an entity.", id="entity-fields")
         yield Relations(id="relations")
 
-    def show(self, session: Session, entity_id: str | None, findings: list[Finding]) -> None:
+    def show(self, session: Session, entity_id: str | None, index: FindingIndex) -> None:
         fields_view = self.query_one("#entity-fields", Static)
         options = self.query_one("#relations", OptionList)
         options.clear_options()
@@ -219,7 +276,7 @@ class EntityDetail(Vertical):
         lines = [f"[b]{escape(entity.name)}[/b]  [dim]{kind} {entity.id}[/]"]
         lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
                   for name, value in field_lines(model, entity) if name not in ("id", "name")]
-        own = [f for f in findings if entity.id in f.targets]
+        own = index.about(entity.id)
         if own:
             lines.append("[b]" + _("Findings") + "[/b]")
             lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(localized(f.message))}"
@@ -246,7 +303,7 @@ class ExplorerView(Horizontal):
     def __init__(self) -> None:
         super().__init__(id="explorer-view")
         self.session: Session | None = None
-        self.findings: list[Finding] = []
+        self.index = FindingIndex()
         self.current: str | None = None
         self.history: list[str] = []
 
@@ -263,8 +320,8 @@ class ExplorerView(Horizontal):
             self.query_one(ModelTree).show_model(session, self.current)
         self._show_detail()
 
-    def findings_changed(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def findings_changed(self, index: FindingIndex) -> None:
+        self.index = index
         self._show_detail()
 
     def focus_main(self) -> None:
@@ -280,15 +337,15 @@ class ExplorerView(Horizontal):
 
     def _show_detail(self) -> None:
         if self.session is not None:
-            self.query_one(EntityDetail).show(self.session, self.current, self.findings)
+            self.query_one(EntityDetail).show(self.session, self.current, self.index)
 
     # ---- events ------------------------------------------------------------------
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        data = event.node.data
-        # On a kind there is no entity: `e` and `d` must not act on the one left behind.
-        entity_id = None if data is None or data.startswith(KIND_PREFIX) else data
+        # On a kind or a page there is no entity: `e` and `d` must not act on
+        # the one left behind.
+        entity_id = entity_of(event.node.data)
         if entity_id != self.current:
             self.current = entity_id
             self._show_detail()
@@ -302,10 +359,11 @@ class ExplorerView(Horizontal):
     # ---- actions -----------------------------------------------------------------
 
     def _selected_kind(self) -> str:
-        node = self.query_one(ModelTree).cursor_node
+        tree = self.query_one(ModelTree)
+        node = tree.cursor_node
         if node is None or node.data is None or self.session is None:
             return "unit"
-        return self.session.model.kind(node.data) or node.data.removeprefix(KIND_PREFIX)
+        return tree.kind_at(node.data)
 
     def action_add(self, kind: str = "") -> None:
         if self.session is None or not raci_app(self).may_edit():

@@ -2,13 +2,19 @@
 
 A rule's findings are added to the tree when its branch opens, so thousands
 of findings cost nothing until looked at. Enter on a finding shows its first
-target in the explorer; `w` waives it.
+target in the explorer; the other entities it is about and those it
+concerns (`related`) are lines under it, each a `down` away, and enter on
+one shows that entity. A finding of a fact not recorded (DAT001) is about
+no entity: enter explains it and offers to declare it in `org.not_recorded`.
+`w` waives a finding, where its rule can be waived. The rules not run, for
+a fact not recorded, are named above the tree, as `raci lint` names them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import ClassVar
+from dataclasses import dataclass, replace
+from typing import ClassVar, Literal
 
 from rich.markup import escape
 from textual import on
@@ -20,29 +26,53 @@ from textual.widgets.tree import TreeNode
 
 from raci.i18n import _
 from raci.lint.engine import effective_as_of
-from raci.lint.findings import LEVELS, Finding
+from raci.lint.findings import LEVELS, WAIVED, Finding, FindingIndex
 from raci.lint.message import localized
-from raci.lint.rule import WAIVERS
+from raci.lint.output import not_run_text
 from raci.lint.ruledoc import rule_doc
 from raci.lint.rules import find_rule
+from raci.lint.rules.data import fact_not_recorded
 from raci.model import Waiver
 from raci.model.changes import Change
-from raci.tui.describe import labels
+from raci.tui.describe import in_words, label, labels
 from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import VIM_KEYS, every_node
+from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
 from raci.vocabulary import LEVEL_NAMES, counted
 
-WAIVED = "waived"
 GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
                 WAIVED: "$text-muted"}
 OPEN_ALL_UP_TO = 40
 """With this many findings or fewer, every rule starts open, so the messages show at once."""
+OPEN_LINKS_UP_TO = 5
+"""A finding with this many entities under it or fewer shows them at once;
+one with more shows them when opened (space)."""
 
-NodeData = Finding | str
+
+@dataclass(frozen=True)
+class Link:
+    """A line under a finding: an entity it is about (after the first) or concerns."""
+
+    finding: Finding
+    entity_id: str
+    role: Literal["about", "related"]
+
+
+NodeData = Finding | Link | str
+
+
+def links(finding: Finding) -> list[Link]:
+    """The entities under a finding: its targets when more than one, then its
+    related ones. Those of a fact not recorded are no entities."""
+    if finding.code == fact_not_recorded.code:
+        return []
+    about = finding.targets if len(finding.targets) > 1 else ()
+    return [*(Link(finding, target, "about") for target in about),
+            *(Link(finding, entity_id, "related") for entity_id in finding.related)]
 
 
 class FindingsTree(Tree[NodeData]):
@@ -61,11 +91,14 @@ class FindingsView(Vertical):
     def __init__(self) -> None:
         super().__init__(id="findings-view")
         self.session: Session | None = None
+        self.index = FindingIndex()
         self.findings: list[Finding] = []
+        """The findings as shown (a copy: the index changes with each lint)."""
         self.groups: dict[tuple[str, str], list[Finding]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Linting…", id="findings-title")
+        yield Static("", id="findings-not-run")
         tree: Tree[NodeData] = FindingsTree("findings", id="findings-tree")
         tree.show_root = False
         yield tree
@@ -77,19 +110,28 @@ class FindingsView(Vertical):
     def focus_main(self) -> None:
         self.query_one("#findings-tree", Tree).focus()
 
-    def findings_changed(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def findings_changed(self, index: FindingIndex) -> None:
+        self.index = index
+        self.findings = list(index.findings)
         groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-        for finding in findings:
+        for finding in self.findings:
             groups[(WAIVED if finding.waived else finding.level, finding.code)].append(finding)
         self.groups = dict(sorted(groups.items()))
-        counts = {level: sum(len(v) for (lv, _), v in self.groups.items() if lv == level)
-                  for level in (*LEVELS, WAIVED)}
+        counts = {level: index.counts[level] for level in (*LEVELS, WAIVED)}
         self.query_one("#findings-title", Static).update(
             " · ".join(counted(counts[level], level, f"[b {GROUP_STYLES[level]}]{counts[level]}[/]")
                        for level in (*LEVELS, WAIVED))
             + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
+        not_run = raci_app(self).not_run
+        line = self.query_one("#findings-not-run", Static)
+        line.update(escape(_("Not run: {rules}").format(rules=not_run_text(not_run)))
+                    if not_run else "")
+        line.display = bool(not_run)
         self._fill_tree(counts)
+        # The tree is filled anew: the line under it follows the cursor's new line.
+        tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
+        self.call_after_refresh(
+            lambda: self._show_detail(None if tree.cursor_node is None else tree.cursor_node.data))
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
@@ -120,8 +162,17 @@ class FindingsView(Vertical):
         if node.children or not isinstance(node.data, str):
             return
         _, level, code = node.data.split(":", 2)
+        model = None if self.session is None else self.session.model
         for finding in self.groups.get((level, code), []):
-            node.add_leaf(escape(localized(finding.message)), data=finding)
+            under = links(finding)
+            if not under or model is None:
+                node.add_leaf(escape(localized(finding.message)), data=finding)
+                continue
+            found = node.add(escape(localized(finding.message)), data=finding,
+                             expand=len(under) <= OPEN_LINKS_UP_TO)
+            for link in under:
+                found.add_leaf(f"[dim]→ {link.role}:[/] {escape(label(model, link.entity_id))}",
+                               data=link)
 
     @on(Tree.NodeExpanded, "#findings-tree")
     def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
@@ -130,14 +181,18 @@ class FindingsView(Vertical):
 
     @on(Tree.NodeHighlighted, "#findings-tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
-        """The whole message under the tree, since a narrow tree cuts it; on a
-        rule, what it finds and how to fix it."""
-        finding = event.node.data
+        self._show_detail(event.node.data)
+
+    def _show_detail(self, data: NodeData | None) -> None:
+        """The whole message under the tree, since a narrow tree cuts it, and
+        what it is about and concerns; on a rule, what it finds and how to fix it."""
         text = ""
+        finding = data.finding if isinstance(data, Link) else data
         if isinstance(finding, Finding):
             text = f"[b]{finding.code}[/b] {escape(localized(finding.message))}"
             if finding.waived and finding.waiver_reason:
                 text += f" [dim](waived: {escape(finding.waiver_reason)})[/]"
+            text += self._entities_line(finding)
         elif isinstance(finding, str) and finding.startswith("rule:"):
             rule = find_rule(finding.rsplit(":", 1)[1])
             if rule is not None:
@@ -146,22 +201,58 @@ class FindingsView(Vertical):
                         f"[dim]How to fix: {escape(doc.fix)}[/]")
         self.query_one("#finding-detail", Static).update(text)
 
+    def _entities_line(self, finding: Finding) -> str:
+        if self.session is None or finding.code == fact_not_recorded.code:
+            return ""
+        model = self.session.model
+        line = f"\n[dim]about:[/] {escape(labels(model, finding.targets))}"
+        if finding.related:
+            line += f" [dim]· related:[/] {escape(labels(model, finding.related))}"
+        return line
+
     @on(Tree.NodeSelected, "#findings-tree")
     def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
-        if isinstance(event.node.data, Finding):
-            self.post_message(EntityChosen(event.node.data.targets[0]))
+        self._go_to(event.node.data)
 
     def _finding_under_cursor(self) -> Finding | None:
+        """The finding on the cursor's line, or whose entity's line it is on."""
         node = self.query_one("#findings-tree", Tree).cursor_node
-        return node.data if node is not None and isinstance(node.data, Finding) else None
+        data = None if node is None else node.data
+        return data.finding if isinstance(data, Link) else (
+            data if isinstance(data, Finding) else None)
 
     def action_go_to(self) -> None:
-        """Show the finding's entity; on a level or a rule, open or close it."""
-        finding = self._finding_under_cursor()
-        if finding is not None:
-            self.post_message(EntityChosen(finding.targets[0]))
+        """Show the finding's entity (or the one on a line under it); on a level
+        or a rule, open or close it."""
+        tree = self.query_one("#findings-tree", Tree)
+        data = None if tree.cursor_node is None else tree.cursor_node.data
+        if isinstance(data, Finding | Link):
+            self._go_to(data)
         else:
-            self.query_one("#findings-tree", Tree).action_select_cursor()
+            tree.action_select_cursor()
+
+    def _go_to(self, data: NodeData | None) -> None:
+        if isinstance(data, Link):
+            self.post_message(EntityChosen(data.entity_id))
+        elif isinstance(data, Finding) and data.code == fact_not_recorded.code:
+            self._explain_fact(data)
+        elif isinstance(data, Finding):
+            self.post_message(EntityChosen(data.targets[0]))
+
+    def _explain_fact(self, finding: Finding) -> None:
+        """A fact not recorded: what it means; declared in `org.not_recorded` when asked."""
+        fact = finding.targets[0]
+
+        def declare(yes: bool | None) -> None:
+            if not yes or self.session is None or not raci_app(self).may_edit():
+                return
+            org = self.session.model.org
+            if fact not in org.not_recorded:
+                self.post_message(ChangeRequested(
+                    Change(org=replace(org, not_recorded=[*org.not_recorded, fact])),
+                    f"Declared {in_words(fact)} not recorded: DAT001 no longer reports it"))
+
+        self.app.push_screen(FactScreen(fact, finding.message), declare)
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor; one already waived opens its waiver."""
@@ -173,9 +264,10 @@ class FindingsView(Vertical):
                         timeout=3)
             return
         rule = find_rule(finding.code)
-        if rule is not None and rule.scope is WAIVERS:
-            self.notify(f"{finding.code} findings cannot be waived", severity="warning",
-                        timeout=3)
+        if rule is not None and not rule.waivable:
+            # What the rule's documentation says instead: record the fact, say...
+            self.notify(" ".join(rule_doc(rule).waiving.split()), severity="warning",
+                        timeout=8)
             return
         session = self.session
         model = session.model
@@ -239,4 +331,4 @@ class FindingsView(Vertical):
     def action_show_waivers(self) -> None:
         if self.session is not None:
             as_of = effective_as_of(self.session.model, self.session.config)
-            self.app.push_screen(WaiversScreen(self.session, self.findings, as_of))
+            self.app.push_screen(WaiversScreen(self.session, self.index, as_of))

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from raci.i18n import _
-from raci.lint.findings import LEVEL_RANK, Finding
+from raci.lint.findings import FindingIndex
 from raci.lint.message import localized
 from raci.model import Assignment, Entity, Model
 from raci.model.changes import Change
@@ -113,8 +113,8 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.rows: list[Entity] = []
         self.columns: list[Entity] = []
         self.headers: list[tuple[str, str]] = []
-        self.marks: dict[str, str] = {}
-        """Item id -> the worst level of its findings."""
+        self.index = FindingIndex()
+        """The findings: a row is marked with the worst level of its item's."""
         self.cursor = (0, 0)
         """(column, row)."""
 
@@ -127,15 +127,8 @@ class RaciMatrix(ScrollView, can_focus=True):
                                  len(rows) + HEADER_LINES)
         self.refresh()
 
-    def mark_findings(self, findings: list[Finding]) -> None:
-        marks: dict[str, str] = {}
-        for finding in findings:
-            if finding.waived:
-                continue
-            for target in finding.targets:
-                if LEVEL_RANK[finding.level] > LEVEL_RANK.get(marks.get(target, ""), 0):
-                    marks[target] = finding.level
-        self.marks = marks
+    def mark_findings(self, index: FindingIndex) -> None:
+        self.index = index
         self.refresh()
 
     @property
@@ -179,7 +172,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         on_cursor_line = row == self.cursor[1]
         base = (self.get_component_rich_style("raci-matrix--cursor-line")
                 if on_cursor_line else self.rich_style)
-        level = self.marks.get(item.id)
+        level = self.index.worst_level(item.id)
         mark = (Segment(MARKS[level] + " ", self.get_component_rich_style(f"raci-matrix--{level}"))
                 if level else Segment("  ", base))
         name = item.name.replace("\n", " ")[: ITEM_WIDTH - 3]
@@ -303,7 +296,7 @@ class MatrixView(Vertical):
         super().__init__(id="matrix-view")
         self.session: Session | None = None
         self.scope: str | None = None
-        self.findings: list[Finding] = []
+        self.index = FindingIndex()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="matrix-title")
@@ -350,9 +343,9 @@ class MatrixView(Vertical):
             .format(scope=escape(scope), items=len(matrix.rows), actors=len(columns)))
         self._show_cell()
 
-    def findings_changed(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        self.query_one(RaciMatrix).mark_findings(findings)
+    def findings_changed(self, index: FindingIndex) -> None:
+        self.index = index
+        self.query_one(RaciMatrix).mark_findings(index)
         self._show_cell()
 
     def focus_main(self) -> None:
@@ -369,7 +362,7 @@ class MatrixView(Vertical):
             text = (f"[b]{escape(item.name)}[/b] [dim]({escape(item.id)})[/] × "
                     f"[b]{escape(actor.name)}[/b] [dim]({escape(actor.id)})[/]: "
                     f"[b]{letter}[/b]")
-            own = [f for f in self.findings if item.id in f.targets and not f.waived]
+            own = [f for f in self.index.about(item.id) if not f.waived]
             if own:
                 text += f"\n[b]{own[0].code}[/b] {escape(localized(own[0].message))}"
                 if len(own) > 1:

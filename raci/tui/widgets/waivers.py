@@ -19,7 +19,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _
-from raci.lint.findings import Finding
+from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rules import find_rule
 from raci.model import Waiver
 from raci.model.changes import Change
@@ -57,9 +57,9 @@ class WaiversScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close", id="close-waivers"),
     ]
 
-    def __init__(self, session: Session, findings: list[Finding], as_of: dt.date) -> None:
+    def __init__(self, session: Session, index: FindingIndex, as_of: dt.date) -> None:
         super().__init__()
-        self.session, self.findings, self.as_of = session, findings, as_of
+        self.session, self.index, self.as_of = session, index, as_of
 
     def compose(self) -> ComposeResult:
         with Vertical(id="waivers-box"):
@@ -70,10 +70,10 @@ class WaiversScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.show_waivers()
 
-    def show_waivers(self, findings: list[Finding] | None = None) -> None:
+    def show_waivers(self, index: FindingIndex | None = None) -> None:
         """(Re)list the waivers, keeping the cursor; the app calls this after each lint."""
-        if findings is not None:
-            self.findings = findings
+        if index is not None:
+            self.index = index
         options = self.query_one("#waivers-list", OptionList)
         kept = options.highlighted
         options.clear_options()
@@ -89,7 +89,9 @@ class WaiversScreen(ModalScreen[None]):
 
     def _describe(self, waiver: Waiver) -> str:
         model = self.session.model
-        waived = sum(1 for f in self.findings if f.waived and waives(waiver, f))
+        # A finding a waiver is written for has the waiver's (first) target among its own.
+        about = self.index.about(waiver.target[0]) if waiver.target else []
+        waived = sum(1 for f in about if f.waived and waives(waiver, f))
         if waiver.expires is not None and waiver.expires < self.as_of:
             state = _("[b $warning]expired {date}[/]: the finding is back").format(
                 date=waiver.expires)
