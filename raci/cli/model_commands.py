@@ -8,10 +8,7 @@ is made on the scenario's view of the model and kept in the scenario.
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime as dt
-import difflib
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,15 +28,11 @@ from raci.cli.options import (
 from raci.errors import ModelFileError, UsageError
 from raci.model import (
     KINDS,
-    Assignment,
-    Kpi,
     Letter,
     Model,
-    Org,
     Reference,
-    parse_date,
 )
-from raci.model.changes import Change, removal
+from raci.model.changes import Change, removal, set_cells
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
 from raci.source import ModelSource, database_url, is_model_file, open_model, split_scenario
@@ -206,17 +199,16 @@ def validate(files: tuple[Path, ...]) -> None:
 def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...],
         scenario: str | None) -> None:
     """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi."""
-    from raci.formats import entity_from_data
+    from raci.formats.edits import entity_change, settings_from_text
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
-    data.update(_parse_settings(kind, settings))
+    data.update(settings_from_text(kind, settings))
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
             raise UsageError(f"id {entity_id!r} is already used by a {current.kind(entity_id)}")
         _check_entity(kind, data)
-        entity = entity_from_data(kind, data)
-        said = editing.save(Change(put=[entity]), f"added {kind} {entity_id}")
+        said = editing.save(entity_change(current, kind, data), f"added {kind} {entity_id}")
     confirm(said)
 
 
@@ -229,7 +221,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
     """Change fields of an entity; an empty VALUE clears the field. Without
     ID, `org.name=…`, `org.description=…`, `org.as_of=…` and
     `org.not_recorded=…` change the organisation's header."""
-    from raci.formats import entity_from_data, entity_to_data
+    from raci.formats import entity_to_data
+    from raci.formats.edits import entity_change, settings_from_text
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
         _set_org(model, (entity_id, *settings), scenario)
@@ -242,16 +235,14 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         kind = current.kind(entity_id)
         assert kind is not None
         data = entity_to_data(entity)
-        for field, value in _parse_settings(kind, settings).items():
+        for field, value in settings_from_text(kind, settings).items():
             if value is None:
                 data.pop(field, None)
             else:
                 data[field] = value
         _check_entity(kind, data)
-        changed = entity_from_data(kind, data)
-        if isinstance(changed, Kpi):  # the file data does not say whether it has a block
-            changed.has_raci = current.kpis[entity_id].has_raci
-        said = editing.save(Change(put=[changed]), f"changed {entity_id} ({', '.join(settings)})")
+        said = editing.save(entity_change(current, kind, data),
+                            f"changed {entity_id} ({', '.join(settings)})")
     confirm(said)
 
 
@@ -260,21 +251,12 @@ ORG_PREFIX = "org."
 
 def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> None:
     from raci.formats.convert import org_from_data, org_to_data
+    from raci.formats.edits import settings_from_text
 
-    fields = {f.name: f for f in dataclasses.fields(Org)}
     changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
     with edit(model, scenario) as editing:
         data = org_to_data(editing.model.org)
-        for setting in settings:
-            key, sep, text = setting.partition("=")
-            field = key.removeprefix(ORG_PREFIX)
-            if not key.startswith(ORG_PREFIX) or not sep:
-                raise UsageError(f"{setting!r}: write org.FIELD=VALUE; the organisation's "
-                                 "header cannot be set together with an entity")
-            if field not in fields:
-                raise UsageError(f"the organisation has no field {field!r}; "
-                                 f"fields: {', '.join(fields)}")
-            value = _parse_value(str(fields[field].type), text)
+        for field, value in settings_from_text("org", settings, ORG_PREFIX).items():
             if value is None:
                 data.pop(field, None)
             else:
@@ -363,11 +345,8 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         current = editing.model
         existing_item(current, item)
         existing_actor(current, actor)
-        change = Change(assign=[Assignment(item, letter, actor) for letter in letters])
-        kpi = current.kpis.get(item)
-        if kpi is not None and not kpi.has_raci:
-            change.put.append(dataclasses.replace(kpi, has_raci=True))
-        said = editing.save(change, f"{actor} is {cell_text(letters)} on {item}")
+        said = editing.save(set_cells(current, {(item, actor): letters}),
+                            f"{actor} is {cell_text(letters)} on {item}")
     confirm(said)
 
 
@@ -384,8 +363,7 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
         letters = current.letters_of(item, actor)
         if not letters:
             raise UsageError(f"{actor} holds no letter on {item}")
-        said = editing.save(Change(unassign=[Assignment(item, letter, actor)
-                                             for letter in letters]),
+        said = editing.save(set_cells(current, {(item, actor): ()}),
                             f"{actor} is no longer {cell_text(letters)} on {item}")
     confirm(said)
 
@@ -411,47 +389,3 @@ def _listing(references: list[Reference], most: int = 10) -> str:
     shown = [f"{r.source} ({r.field})" for r in references[:most]]
     more = len(references) - most
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-
-
-def _parse_settings(kind: str, settings: tuple[str, ...]) -> dict[str, Any]:
-    """FIELD=VALUE pairs as the model file would hold them; None clears a field."""
-    fields = {f.name: f for f in dataclasses.fields(KINDS[kind][1])}
-    allowed = sorted(set(fields) - {"id", "has_raci"})
-    parsed: dict[str, Any] = {}
-    for setting in settings:
-        field, sep, text = setting.partition("=")
-        if not sep:
-            raise UsageError(f"{setting!r}: write FIELD=VALUE")
-        if field not in allowed:
-            near = difflib.get_close_matches(field, allowed, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            raise UsageError(f"a {kind} has no field {field!r}; {hint}fields: {', '.join(allowed)}")
-        parsed[field] = _parse_value(str(fields[field].type), text)
-    return parsed
-
-
-def _parse_value(annotation: str, text: str) -> Any:
-    """Turn the command line's text into the value a model file would hold."""
-    if text == "":
-        return None
-    if annotation.startswith("list"):
-        return [part.strip() for part in text.split(",") if part.strip()]
-    if annotation.startswith("bool"):  # as a model file has them (YAML 1.2)
-        if text not in {"true", "True", "TRUE", "false", "False", "FALSE"}:
-            raise UsageError(f"{text!r} is not true or false")
-        return text.lower() == "true"
-    if annotation.startswith(("int", "float")):
-        if annotation.startswith("int"):
-            with contextlib.suppress(ValueError):
-                return int(text)  # exactly, however large: the checks then say so
-        try:
-            number = float(text)
-        except ValueError:
-            raise UsageError(f"{text!r} is not a number") from None
-        return int(number) if annotation.startswith("int") and number.is_integer() else number
-    if annotation.startswith("dt.date"):
-        try:
-            return parse_date(text)
-        except ValueError:
-            raise UsageError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-    return text
