@@ -62,7 +62,7 @@ def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
 
 def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
     """`--as-of`, else the model's `org.as_of`, else today."""
-    return config.as_of or model.org.as_of or dt.date.today()
+    return model.org.judged_on(config.as_of)
 
 
 class Linter:
