@@ -14,7 +14,7 @@ from raci.formats import read_model, write_model
 from raci.generate import HARD_NAMES, generate_model
 from raci.lint import RULES, lint_model
 from raci.model import BODY_KINDS, Model
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 
 @pytest.fixture(scope="module")

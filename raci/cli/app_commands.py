@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from raci.errors import RaciError, UsageError
-from raci.source import database_url, is_model_file
+from raci.model.source import is_model_file
+from raci.source import database_url
 
 DEFAULT_DATABASE = "org.db"
 DEFAULT_SAMPLE = "energietransitie"

@@ -22,7 +22,8 @@ from raci.cli.options import (
     timeout_option,
 )
 from raci.errors import UsageError
-from raci.source import ModelSource, open_model
+from raci.model.source import ModelSource
+from raci.source import open_model
 
 if TYPE_CHECKING:
     from raci.export import Fit, Matrix, Page, RuleHelp, View

@@ -18,7 +18,8 @@ from raci.errors import UsageError
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.scenarios import Scenario, Step
-from raci.source import database_url, split_scenario
+from raci.model.source import split_scenario
+from raci.source import database_url
 
 if TYPE_CHECKING:
     from raci.store import Store

@@ -8,7 +8,7 @@ import click
 
 from raci.cli.options import output_option, tell_schema_written
 from raci.errors import UsageError
-from raci.source import FILE_SUFFIXES
+from raci.model.source import FILE_SUFFIXES
 
 
 @click.command()

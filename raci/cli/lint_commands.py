@@ -80,7 +80,8 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         SUGGEST_FORMATS,
     )
     from raci.lint.rules import RULES
-    from raci.lint.run import config_for, run_lint
+    from raci.lint.run import config_for
+    from raci.linting import run_lint
 
     for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
                                    (suggest, "--suggest", SUGGEST_FORMATS)):
@@ -124,7 +125,7 @@ def _check_fixing(models: Sequence[str], *, fix: bool, unsafe: bool,
                   scenario: str | None) -> None:
     """`--fix` works on databases; `--unsafe-fixes` and `--scenario` need it."""
     from raci.model.scenarios import is_valid_scenario_name
-    from raci.source import is_model_file, split_scenario
+    from raci.model.source import is_model_file, split_scenario
 
     if not fix:
         for given, name in ((unsafe, "--unsafe-fixes"), (scenario is not None, "--scenario")):

@@ -35,7 +35,8 @@ from raci.model import (
 from raci.model.changes import Change, removal, set_cells
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
-from raci.source import ModelSource, database_url, is_model_file, open_model, split_scenario
+from raci.model.source import ModelSource, is_model_file, split_scenario
+from raci.source import database_url, open_model
 
 KIND_NAMES = list(KINDS)
 EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx",

@@ -61,7 +61,7 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
     from raci.lint.review import Review, minutes_markdown
     from raci.lint.run import config_for
     from raci.lint.suggestions import Suggester
-    from raci.source import is_model_file, split_scenario
+    from raci.model.source import is_model_file, split_scenario
 
     if is_model_file(split_scenario(model)[0]):
         raise UsageError(f"{model}: raci review keeps its decisions in a database; read the "

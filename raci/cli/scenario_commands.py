@@ -23,7 +23,8 @@ from raci.lint.scenarios import SHOW_FORMATS
 from raci.model import Letter
 from raci.model.changes import Change
 from raci.model.scenarios import SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
-from raci.source import SCENARIO_MARK, database_url
+from raci.model.source import SCENARIO_MARK
+from raci.source import database_url
 from raci.text import aligned
 
 if TYPE_CHECKING:

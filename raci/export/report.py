@@ -31,7 +31,7 @@ from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 REPORT_VIEWS = ("bodies", "goals")
 REPORT_MAX_ACTORS = 40

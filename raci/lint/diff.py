@@ -20,7 +20,7 @@ from raci.lint.findings import Finding
 from raci.lint.output import markdown_text
 from raci.model import Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 from raci.text import one_line
 
 DIFF_FORMATS = ("text", "json", "markdown")

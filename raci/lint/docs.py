@@ -28,7 +28,7 @@ from raci.lint.output import text_line
 from raci.lint.rule import Rule, param_text
 from raci.lint.ruledoc import Example, RuleDoc, rule_doc
 from raci.lint.rules import RULES
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 ROOT = Path(__file__).resolve().parents[2]
 """The checkout this module is in (the files it writes are a checkout's)."""

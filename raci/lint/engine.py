@@ -29,7 +29,7 @@ from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Model, Waiver,
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
 from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 
 @dataclass

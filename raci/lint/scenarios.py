@@ -21,7 +21,7 @@ from raci.lint.findings import LEVELS, Finding
 from raci.lint.output import finding_dict, markdown_text, summary
 from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, play
-from raci.source import SCENARIO_MARK, ModelSource
+from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.text import aligned, one_line
 
 SHOW_FORMATS = ("text", "json", "markdown")
