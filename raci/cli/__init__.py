@@ -17,6 +17,7 @@ import click
 
 from raci.cli import (
     app_commands,
+    completion,
     diagram_commands,
     generate_commands,
     lint_commands,
@@ -34,6 +35,8 @@ class RaciGroup(click.Group):
     """Runs `raci edit` when no subcommand is given."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:  # completing: `raci <TAB>` lists the commands
+            return super().parse_args(ctx, args)
         if not [a for a in args if not a.startswith("-")] and not {"--help", "-h"} & set(args):
             args = [*args, "edit"]
         return super().parse_args(ctx, args)
@@ -48,7 +51,7 @@ def cli(debug: bool) -> None:
 
 
 for module in (model_commands, scenario_commands, generate_commands, lint_commands,
-               review_commands, diagram_commands, app_commands):
+               review_commands, diagram_commands, app_commands, completion):
     for command in module.COMMANDS:
         cli.add_command(command)
 
@@ -56,6 +59,9 @@ for module in (model_commands, scenario_commands, generate_commands, lint_comman
 def main(argv: list[str] | None = None) -> None:
     """Run `raci` with `argv` (default: the process's arguments) and exit with its code."""
     args = sys.argv[1:] if argv is None else argv
+    answered = completion.answer_completion(cli)
+    if answered is not None:
+        sys.exit(answered)
     # A command builds its whole model at once: hundreds of thousands of objects
     # that all live to the end. Python's default thresholds rescan them again and
     # again while they are made (a third of a national model's load time).

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from raci.cli.completion import complete_samples, sample_names
 from raci.errors import RaciError, UsageError
 from raci.model.source import is_model_file
 from raci.source import database_url
@@ -57,19 +58,17 @@ def edit(model: str, theme: str | None, read_only: bool) -> None:
 
 @click.command()
 @click.option("--sample", default=DEFAULT_SAMPLE, show_default=True,
-              help="Which bundled sample organisation to open.")
+              help="Which bundled sample organisation to open.", shell_complete=complete_samples)
 @theme_option
 def demo(sample: str, theme: str | None) -> None:
     """Open the app on a fresh temporary copy of a bundled sample organisation."""
     from raci.importing import import_file
 
-    samples = resources.files("raci") / "sample_orgs"
-    names = sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
-                   if p.name.endswith(".yaml"))
+    names = sample_names()
     if sample not in names:
         raise UsageError(f"no sample {sample!r}; choose one of {', '.join(names)}")
     directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
-    with resources.as_file(samples / f"{sample}.yaml") as bundled:
+    with resources.as_file(resources.files("raci") / "sample_orgs" / f"{sample}.yaml") as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
     import_file(model_file, str(database))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from raci.cli.completion import complete_ids
 from raci.cli.options import (
     format_option,
     model_argument,
@@ -84,7 +85,8 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
 @model_argument
 @click.option("--view", "view_name", type=click.Choice(VIEW_NAMES), required=True,
               help="What to draw.")
-@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.",
+              shell_complete=complete_ids())
 @click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
               help="How many links from --focus to draw.")
 @click.option("--hub", type=click.IntRange(min=0), default=DEFAULT_HUB, show_default=True,
@@ -176,7 +178,7 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
 
 @click.command("matrix")
 @model_argument
-@click.option("--scope", metavar="ID",
+@click.option("--scope", metavar="ID", shell_complete=complete_ids(("unit", "body", "goal")),
               help="A unit, body or goal: only its part of the matrix.")
 @format_option(MATRIX_FORMATS, "table fits the terminal; csv and markdown show all.",
                default="table")

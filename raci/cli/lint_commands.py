@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import format_option, write_output
 from raci.errors import UsageError
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
@@ -30,11 +31,12 @@ RULES_FORMATS = ("text", "json")
 
 
 @click.command()
-@click.argument("models", metavar="MODEL...", nargs=-1, required=True)
+@click.argument("models", metavar="MODEL...", nargs=-1, required=True,
+                shell_complete=complete_file)
 @format_option(FORMATS, "Output format.", default="text")
 @click.option("--select", help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, "
-                               "comma-separated.")
-@click.option("--ignore", help="Rules not to run, as for --select.")
+                               "comma-separated.", shell_complete=complete_rules)
+@click.option("--ignore", shell_complete=complete_rules, help="Rules not to run, as for --select.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Exit 1 when a finding is at or above this level (default: warning).")
 @click.option("--as-of", help="The date time-based rules use (YYYY-MM-DD; default: the "
@@ -168,7 +170,7 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
 
 
 @click.command()
-@click.argument("code", required=False)
+@click.argument("code", required=False, shell_complete=complete_rules)
 @format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
                               "json (the rules' documentation as data).", default="text")
 def rules(code: str | None, fmt: str) -> None:

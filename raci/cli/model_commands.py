@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from raci.cli.completion import complete_ids
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import (
     confirm,
@@ -27,6 +28,8 @@ from raci.cli.options import (
 )
 from raci.errors import ModelFileError, UsageError
 from raci.model import (
+    ACTOR_KINDS,
+    ITEM_KINDS,
     KINDS,
     Letter,
     Model,
@@ -215,7 +218,7 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
 
 @click.command(name="set")
 @model_argument
-@click.argument("entity_id", metavar="ID")
+@click.argument("entity_id", metavar="ID", shell_complete=complete_ids())
 @click.argument("settings", nargs=-1, metavar="FIELD=VALUE…")
 @scenario_option
 def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | None) -> None:
@@ -270,7 +273,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
 
 @click.command()
 @model_argument
-@click.argument("old")
+@click.argument("old", shell_complete=complete_ids())
 @click.argument("new")
 @click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
               help="A baseline file whose fingerprints follow the new id. Repeatable.")
@@ -301,7 +304,7 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
 
 @click.command()
 @model_argument
-@click.argument("entity_id", metavar="ID")
+@click.argument("entity_id", metavar="ID", shell_complete=complete_ids())
 @click.option("--force", is_flag=True, help="Also remove every reference to the entity.")
 @scenario_option
 def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
@@ -335,9 +338,9 @@ def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 
 @click.command()
 @model_argument
-@click.argument("item")
+@click.argument("item", shell_complete=complete_ids(ITEM_KINDS))
 @click.argument("letters", metavar="LETTER", callback=_letters)
-@click.argument("actor")
+@click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @scenario_option
 def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
            scenario: str | None) -> None:
@@ -353,8 +356,8 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
 
 @click.command()
 @model_argument
-@click.argument("item")
-@click.argument("actor")
+@click.argument("item", shell_complete=complete_ids(ITEM_KINDS))
+@click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @scenario_option
 def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
     """Take ACTOR's letters on ITEM away."""

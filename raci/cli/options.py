@@ -16,12 +16,13 @@ from typing import Any, TypeVar
 
 import click
 
+from raci.cli.completion import complete_file
 from raci.errors import UsageError
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
 
-model_argument = click.argument("model")
+model_argument = click.argument("model", shell_complete=complete_file)
 """MODEL: a .db file, a database URL, or a .yaml/.yml/.json model file (see `raci.source`)."""
 
 scenario_option = click.option(

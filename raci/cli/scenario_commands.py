@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
+from raci.cli.completion import complete_ids
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
 from raci.lint.scenarios import SHOW_FORMATS
-from raci.model import Letter
+from raci.model import ACTOR_KINDS, ITEM_KINDS, Letter
 from raci.model.changes import Change
 from raci.model.scenarios import SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
 from raci.model.source import SCENARIO_MARK
@@ -181,7 +182,7 @@ def _sensibly(build: Callable[..., Change], *arguments: object) -> Change:
 @scenario.command()
 @model_argument
 @name_argument
-@click.argument("body")
+@click.argument("body", shell_complete=complete_ids(["body"]))
 @click.option("--into", required=True, metavar="BODY", help="The body that stays.")
 @click.option("--chair", metavar="ACTOR",
               help="Who chairs the merged body (default: its chair, else BODY's).")
@@ -207,7 +208,7 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
 @scenario.command()
 @model_argument
 @name_argument
-@click.argument("body")
+@click.argument("body", shell_complete=complete_ids(["body"]))
 @click.option("--to", "heir", metavar="ACTOR",
               help="Who takes the body's letters (default: its chair).")
 def retire(model: str, name: str, body: str, heir: str | None) -> None:
@@ -229,7 +230,7 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
 @scenario.command(name="remove-person")
 @model_argument
 @name_argument
-@click.argument("person")
+@click.argument("person", shell_complete=complete_ids(["person"]))
 @click.option("--to", "heir", metavar="ACTOR",
               help="Who takes the letters the person held directly (default: nobody).")
 def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
@@ -260,8 +261,8 @@ def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 @scenario.command(name="move-a")
 @model_argument
 @name_argument
-@click.argument("item")
-@click.argument("actor")
+@click.argument("item", shell_complete=complete_ids(ITEM_KINDS))
+@click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @click.option("--former", metavar="LETTER", callback=_letter,
               help="What the former Accountables become: R, C or I (default: nothing, "
                    "but an A/R keeps its R).")
