@@ -4,6 +4,9 @@ or a scenario's view of a database.
 
 from __future__ import annotations
 
+import re
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from raci.errors import UsageError
@@ -11,7 +14,9 @@ from raci.model import Model
 from raci.model.lean import LeanModel
 from raci.model.source import (
     DATABASE_SUFFIX,
+    FILE_SUFFIXES,
     SCENARIO_MARK,
+    STDIN,
     ModelSource,
     is_database,
     is_model_file,
@@ -43,10 +48,10 @@ def open_model(spec: str) -> ModelSource[Model]:
     model, scenario = split_scenario(spec)
     if scenario is not None:
         return ModelSource(spec, open_view(model, scenario))
-    if is_model_file(spec):
+    if is_model_file(spec) or spec == STDIN:
         from raci.formats import read_model
 
-        loaded = read_model(Path(spec))
+        loaded = read_model(Path(spec), sys.stdin.buffer if spec == STDIN else None)
         return ModelSource(spec, loaded.model, loaded.locations)
     _check_is_database(spec)
     from raci.store import open_store
@@ -57,7 +62,7 @@ def open_model(spec: str) -> ModelSource[Model]:
 
 def open_lean_model(spec: str) -> ModelSource[LeanModel]:
     """Read a model to lint it: a database gives its lean tuples straight away."""
-    if is_model_file(spec) or split_scenario(spec)[1] is not None:
+    if is_model_file(spec) or spec == STDIN or split_scenario(spec)[1] is not None:
         source = open_model(spec)
         return ModelSource(spec, LeanModel.of_model(source.model), source.locations)
     _check_is_database(spec)
@@ -77,6 +82,44 @@ def open_view(spec: str, scenario: str) -> Model:
 
     with open_store(database_url(spec)) as store:
         return store.load_view(scenario)[0]
+
+
+def models_in(specs: Sequence[str]) -> list[str]:
+    """Each MODEL as given, but a directory: the model files and databases
+    below it, in name order. A model file is a .yaml, .yml or .json file with
+    a top-level ``raci`` key (a baseline or a schema beside it is not);
+    directories whose name starts with a ``.`` are passed over."""
+    found: list[str] = []
+    for spec in specs:
+        folder = Path(spec)
+        if spec == STDIN or "://" in spec or not folder.is_dir():
+            found.append(spec)
+            continue
+        inside = sorted(_models_below(folder))
+        if not inside:
+            raise UsageError(f"{spec}: holds no model files (.yaml, .yml or .json starting "
+                             "with 'raci: 1') and no .db files")
+        found.extend(str(path) for path in inside)
+    return found
+
+
+_RACI_KEY = re.compile(rb'^(raci|"raci")\s*:|^\s*\{\s*"raci"\s*:', re.M)
+"""A model file's ``raci: 1`` (or JSON's ``{"raci": 1``), looked for in its first
+kilobytes: the key comes first in every file raci writes."""
+SNIFFED_BYTES = 4096
+
+
+def _models_below(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]):
+            continue
+        suffix = path.suffix.lower()
+        if suffix == DATABASE_SUFFIX and path.is_file():
+            yield path
+        elif suffix in FILE_SUFFIXES and path.is_file():
+            with path.open("rb") as file:
+                if _RACI_KEY.search(file.read(SNIFFED_BYTES)):
+                    yield path
 
 
 def _check_is_database(spec: str) -> None:

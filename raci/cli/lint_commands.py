@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from raci.cli.completion import complete_file, complete_rules
-from raci.cli.options import format_option, write_output
+from raci.cli.options import format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.diff import DIFF_FORMATS
@@ -51,6 +51,7 @@ RULES_FORMATS = ("text", "json")
               help="Show how many findings each rule has instead of the findings "
                    "(text, json or markdown).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_directories,
               help="Write the output to this file instead of standard output.")
 @click.option("--suggest", is_flag=True,
               help="Under each finding, the edits that would resolve it, each tried on the "
@@ -71,9 +72,19 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
          scenario: str | None) -> None:
     """Lint models for governance weaknesses (see `raci rules`).
 
-    A model that cannot be read is reported in the chosen format and does
-    not stop the others; the run then exits 2. `--suggest` and `--fix`
-    read each model whole; `--fix` writes only to databases.
+    MODEL is a model file, a database, a directory (every model file and
+    database below it) or - (a model file on standard input). A model that
+    cannot be read is reported in the chosen format and does not stop the
+    others; the run then exits 2. `--suggest` and `--fix` read each model
+    whole; `--fix` writes only to databases.
+
+    \b
+    Examples:
+      raci lint org.yaml
+      raci lint models/ --format github --fail-on error
+      raci lint org.db --select OWN,BOD001 --as-of 2026-06-30
+      cat org.yaml | raci lint - --format json
+      raci lint org.db --suggest
     """
     from raci.lint.output import (
         RENDERERS,
@@ -84,11 +95,13 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     from raci.lint.rules import RULES
     from raci.lint.run import config_for
     from raci.linting import run_lint
+    from raci.source import models_in
 
     for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
                                    (suggest, "--suggest", SUGGEST_FORMATS)):
         if asked and fmt not in formats:
             raise UsageError(f"{option}: works with --format {', '.join(formats)}, not {fmt}")
+    models = tuple(models_in(models))
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(f"{config_file}: no such configuration file")

@@ -29,6 +29,8 @@ from raci.model.scenarios import is_valid_scenario_name
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
 DATABASE_SUFFIX = ".db"
 SCENARIO_MARK = "@"
+STDIN = "-"
+"""The MODEL that is a model file read from standard input (YAML, or JSON)."""
 
 
 AnyModel = TypeVar("AnyModel", Model, LeanModel)
