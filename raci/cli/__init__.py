@@ -25,6 +25,7 @@ from raci.cli import (
     review_commands,
     scenario_commands,
 )
+from raci.cli.colour import NO_COLOR_OPTION, colour_choice
 from raci.cli.options import discard_output
 from raci.errors import ModelFileError, RaciError
 
@@ -45,8 +46,11 @@ class RaciGroup(click.Group):
 @click.group(cls=RaciGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True,
               help="Show the traceback of an internal error (allowed anywhere on the line).")
+@click.option(NO_COLOR_OPTION, is_flag=True,
+              help="No colour, also on a terminal (as NO_COLOR=1 does; FORCE_COLOR=1 colours "
+                   "a pipe too). Allowed anywhere on the line.")
 @click.version_option(package_name="raci")
-def cli(debug: bool) -> None:
+def cli(debug: bool, no_color: bool) -> None:
     """raci: model, lint and draw governance."""
 
 
@@ -66,12 +70,14 @@ def main(argv: list[str] | None = None) -> None:
     # that all live to the end. Python's default thresholds rescan them again and
     # again while they are made (a third of a national model's load time).
     gc.set_threshold(100_000, 50, 100)
-    # Taken out here so that it works after a subcommand too: `raci lint x --debug`.
+    # Taken out here so that they work after a subcommand too: `raci lint x --debug`.
     debug = "--debug" in args
-    sys.exit(run([a for a in args if a != "--debug"], debug=debug))
+    color = colour_choice(args)
+    sys.exit(run([a for a in args if a not in ("--debug", NO_COLOR_OPTION)], debug=debug,
+                 color=color))
 
 
-def run(args: list[str], *, debug: bool = False) -> int:
+def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> int:
     """Run the command line; every failure becomes one line on stderr and exit 2.
 
     The context is made and invoked here rather than through click's own
@@ -79,7 +85,7 @@ def run(args: list[str], *, debug: bool = False) -> int:
     broken pipe, where SPEC §3 asks for exit 2 and one line.
     """
     try:
-        with cli.make_context("raci", list(args)) as ctx:
+        with cli.make_context("raci", list(args), color=color) as ctx:
             cli.invoke(ctx)
     except click.exceptions.Exit as done:
         return done.exit_code

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from raci.cli.colour import coloured_findings
 from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import format_option, output_directories, write_output
 from raci.errors import UsageError
@@ -117,7 +118,9 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
                    lint_one=fixing, suggest=suggest)
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
-    write_output(render(run, RULES), output_file)
+    text = render(run, RULES)
+    on_screen = output_file is None and fmt == "text"
+    write_output(coloured_findings(text) if on_screen else text, output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
             count = f"{len(fixes)} finding{'' if len(fixes) == 1 else 's'}"
