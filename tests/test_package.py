@@ -260,6 +260,7 @@ def run_review_commands(installed: Installed) -> None:
     assert "Accountable" in raci("matrix", "vego.db", "--layout", "list")
     raci("report", "vego.db", "-o", "review.html")
     assert "<html" in (installed.work / "review.html").read_text(encoding="utf-8")
+    assert "_raci_completion" in raci("completion", "bash")
 
 
 def run_edits(installed: Installed) -> None:

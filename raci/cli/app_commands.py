@@ -43,7 +43,14 @@ theme_option = click.option(
 @click.option("--read-only", is_flag=True,
               help="Look without changing anything: every edit is refused with a notice.")
 def edit(model: str, theme: str | None, read_only: bool) -> None:
-    """Open the app on a database (default ./org.db, created if absent)."""
+    """Open the app on a database (default ./org.db, created if absent).
+
+    \b
+    Examples:
+      raci
+      raci edit org.db --theme nord
+      raci edit org.db --read-only
+    """
     if is_model_file(model):
         raise UsageError(
             f"{model}: the app edits a database; run `raci import {model} --into org.db`, "
@@ -61,7 +68,13 @@ def edit(model: str, theme: str | None, read_only: bool) -> None:
               help="Which bundled sample organisation to open.", shell_complete=complete_samples)
 @theme_option
 def demo(sample: str, theme: str | None) -> None:
-    """Open the app on a fresh temporary copy of a bundled sample organisation."""
+    """Open the app on a fresh temporary copy of a bundled sample organisation.
+
+    \b
+    Examples:
+      raci demo
+      raci demo --sample politie-digitaal
+    """
     from raci.importing import import_file
 
     names = sample_names()
@@ -98,6 +111,11 @@ def serve(model: str, port: int, write: bool, theme: str | None) -> None:
 
     Prints the address to open; each browser tab runs its own app on MODEL, a
     database that exists. Read-only unless --write.
+
+    \b
+    Examples:
+      raci serve org.db
+      raci serve org.db --write --port 9000
     """
     if is_model_file(model):
         raise UsageError(f"{model}: serve a database; run `raci import {model} --into org.db`, "

@@ -108,12 +108,13 @@ def answer_completion(cli: click.Command) -> int | None:
 @click.argument("shell", type=click.Choice(SHELLS))
 def completion(shell: str) -> None:
     """Print the script that completes raci's commands, options, rule codes,
-    sample names and model ids in SHELL.
+    sample names and model ids in SHELL. Save it where the shell looks for
+    completions, or load it in the shell's start-up file: `eval "$(raci
+    completion bash)"` in ~/.bashrc, `eval "$(raci completion zsh)"` in ~/.zshrc.
 
     \b
     Examples:
-      eval "$(raci completion bash)"          # in ~/.bashrc
-      eval "$(raci completion zsh)"           # in ~/.zshrc
+      raci completion bash > ~/.local/share/bash-completion/completions/raci
       raci completion fish > ~/.config/fish/completions/raci.fish
     """
     from click.shell_completion import get_completion_class

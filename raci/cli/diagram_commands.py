@@ -113,6 +113,13 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     too when it is not a terminal. A drawing that does not read on its page
     (text under 8 pt, or longer than 3:1) is drawn all the same, with a
     warning that says so and what to do.
+
+    \b
+    Examples:
+      raci diagram org.db --view org -o org.svg
+      raci diagram org.db --view raci --focus g.veilig --depth 1 -o g.png
+      raci diagram org.db --view bodies --highlight-findings -o bodies.pdf --page a3
+      raci diagram org.db --view org --split unit -o parts/org.svg
     """
     from raci import export
 
@@ -187,7 +194,14 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
                    "actors holding each letter, readable at any size.")
 def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
     """Print the RACI matrix of MODEL: items as rows, actors as columns (or, with
-    --layout list, each item with the actors holding each letter)."""
+    --layout list, each item with the actors holding each letter).
+
+    \b
+    Examples:
+      raci matrix org.db --scope u.ict
+      raci matrix org.db --format csv > matrix.csv
+      raci matrix org.db --layout list --format markdown
+    """
     from raci.export import build_matrix
 
     table = build_matrix(open_model(model).model, scope)
@@ -263,7 +277,14 @@ def write_lines(lines: Iterable[str]) -> None:
 @report_timeout_option
 def report(model: str, output: Path, timeout: float) -> None:
     """Write a review handout of MODEL: a first page of charts, then the summary,
-    findings by rule, the RACI matrix and diagrams."""
+    findings by rule, the RACI matrix and diagrams.
+
+    \b
+    Examples:
+      raci report org.db -o handout/review.html
+      raci report org.db -o review.pdf
+      raci report org.db@plan -o handout/plan.md
+    """
     from raci import export
     from raci.export.report import report_writer
 

@@ -192,7 +192,15 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
 def rules(code: str | None, fmt: str) -> None:
     """List the lint rules (or one group's: `raci rules OWN`), or explain one:
     what it finds and looks at, why it matters, how to fix it, its message,
-    parameters and configuration, how to waive it, and examples."""
+    parameters and configuration, how to waive it, and examples.
+
+    \b
+    Examples:
+      raci rules
+      raci rules OWN001
+      raci rules single-owner
+      raci rules --format json
+    """
     from raci.lint.docs import rule_json, rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
@@ -223,7 +231,13 @@ def _list_rules(rules: Sequence[Rule]) -> None:
 @click.argument("new")
 @format_option(DIFF_FORMATS, "Output format.", default="text")
 def diff(old: str, new: str, fmt: str) -> None:
-    """Show what changed between two models: entities, assignments, findings (exit 0)."""
+    """Show what changed between two models: entities, assignments, findings (exit 0).
+
+    \b
+    Examples:
+      raci diff org.db org.db@plan
+      raci diff before.yaml after.yaml --format markdown
+    """
     from raci.lint.diff import DIFF_RENDERERS, diff_models
     from raci.lint.run import config_for
     from raci.source import open_model

@@ -53,7 +53,12 @@ EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "x
 @model_argument
 @click.option("--name", help="The organisation's name (default: the file name).")
 def new(model: str, name: str | None) -> None:
-    """Create an empty model database."""
+    """Create an empty model database.
+
+    \b
+    Example:
+      raci new org.db --name 'Ministerie van Voorbeeld'
+    """
     from raci.store import open_store
 
     if name is not None and not name.strip():
@@ -83,7 +88,14 @@ def new(model: str, name: str | None) -> None:
 def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: str,
             strict: bool, columns: tuple[str, ...]) -> None:
     """Read a model file (.yaml, .json) or a spreadsheet (.xlsx, .csv: a RACI matrix or a
-    seat roster) into a database, all or nothing."""
+    seat roster) into a database, all or nothing.
+
+    \b
+    Examples:
+      raci import org.yaml --into org.db
+      raci import raci-matrix.xlsx --into org.db --strict
+      raci import bezetting.csv --into org.db --layout roster
+    """
     from raci.importing import ImportOptions, import_file
 
     options = ImportOptions(replace=replace, layout=layout, kind=kind, strict=strict,
@@ -115,7 +127,14 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
                "Default: from the output file's suffix, else yaml. xlsx and csv write "
                "the RACI matrix.")
 def export(model: str, output: Path | None, fmt: str | None) -> None:
-    """Write the model file, or the RACI matrix as a workbook (xlsx) or CSV."""
+    """Write the model file, or the RACI matrix as a workbook (xlsx) or CSV.
+
+    \b
+    Examples:
+      raci export org.db -o org.yaml
+      raci export org.db --format json > org.json
+      raci export org.db -o handout/matrix.xlsx
+    """
     source = open_model(model)
     if fmt is None and output is not None:
         fmt = EXPORT_SUFFIXES.get(output.suffix.lower())
@@ -161,6 +180,10 @@ def schema(output: Path | None) -> None:
     which editors follow to the schema beside the file. Beside a file of
     your own, write it with
       raci schema -o raci-model.schema.json
+
+    \b
+    Example:
+      raci schema -o raci.schema.json
     """
     from raci.formats.files import write_file_whole
     from raci.formats.schema import schema_text
@@ -176,7 +199,13 @@ def schema(output: Path | None) -> None:
 @click.argument("files", metavar="FILE...", nargs=-1, required=True,
                 type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
-    """Check model files against the schema and their references; exit 0 or 2."""
+    """Check model files against the schema and their references; exit 0 or 2.
+
+    \b
+    Examples:
+      raci validate org.yaml
+      raci validate models/*.yaml
+    """
     from raci.formats import read_model
 
     problems: list[str] = []
@@ -202,7 +231,13 @@ def validate(files: tuple[Path, ...]) -> None:
 @scenario_option
 def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...],
         scenario: str | None) -> None:
-    """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi."""
+    """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi.
+
+    \b
+    Examples:
+      raci add org.db role r.cio --name 'CIO' --set unit=u.ict
+      raci add org.db body sg-ict --name 'Stuurgroep ICT' --set kind=steering_group
+    """
     from raci.formats.edits import entity_change, settings_from_text
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
@@ -224,7 +259,14 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
 def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | None) -> None:
     """Change fields of an entity; an empty VALUE clears the field. Without
     ID, `org.name=…`, `org.description=…`, `org.as_of=…` and
-    `org.not_recorded=…` change the organisation's header."""
+    `org.not_recorded=…` change the organisation's header.
+
+    \b
+    Examples:
+      raci set org.db sg-ict meets_every_days=14 members=r.cio,p.jansen
+      raci set org.db i.migratie success_criteria='200 homes; a plan'
+      raci set org.db org.as_of=2026-06-30
+    """
     from raci.formats import entity_to_data
     from raci.formats.edits import entity_change, settings_from_text
 
@@ -280,7 +322,12 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
 @scenario_option
 def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
            scenario: str | None) -> None:
-    """Give entity OLD the id NEW everywhere it is named, in one transaction."""
+    """Give entity OLD the id NEW everywhere it is named, in one transaction.
+
+    \b
+    Example:
+      raci rename org.db r.cio r.cdo --baseline lint-baseline.json
+    """
     from raci.lint.baseline import read_baseline, rename_in_baseline
 
     if baselines and (scenario is not None or split_scenario(model)[1] is not None):
@@ -308,7 +355,13 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
 @click.option("--force", is_flag=True, help="Also remove every reference to the entity.")
 @scenario_option
 def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
-    """Remove an entity; refused while anything refers to it, unless --force."""
+    """Remove an entity; refused while anything refers to it, unless --force.
+
+    \b
+    Examples:
+      raci rm org.db p.jansen
+      raci rm org.db u.ict --force
+    """
     with edit(model, scenario) as editing:
         current = editing.model
         existing(current, entity_id)
@@ -344,7 +397,14 @@ def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @scenario_option
 def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
            scenario: str | None) -> None:
-    """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held."""
+    """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held.
+
+    \b
+    Examples:
+      raci assign org.db g.veilig A r.dg
+      raci assign org.db i.migratie A/R r.cio
+      raci assign org.db@plan d.budget C sg-ict
+    """
     with edit(model, scenario) as editing:
         current = editing.model
         existing_item(current, item)
@@ -360,7 +420,12 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
 @click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @scenario_option
 def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
-    """Take ACTOR's letters on ITEM away."""
+    """Take ACTOR's letters on ITEM away.
+
+    \b
+    Example:
+      raci unassign org.db i.migratie p.jansen
+    """
     with edit(model, scenario) as editing:
         current = editing.model
         existing_item(current, item)

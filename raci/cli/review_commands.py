@@ -56,7 +56,13 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
            output: Path | None, select: str | None, ignore: str | None, as_of: str | None,
            config_file: Path | None) -> None:
     """Walk the findings of MODEL (a database) one at a time, the largest first:
-    fix, accept with a reason, note an action, or skip; then write the minutes."""
+    fix, accept with a reason, note an action, or skip; then write the minutes.
+
+    \b
+    Examples:
+      raci review org.db --author 'J. de Vries' -o minutes.md
+      raci review org.db --select OWN --scenario redesign
+    """
     from raci.cli.editing import edit, ensure_scenario
     from raci.lint.review import Review, minutes_markdown
     from raci.lint.run import config_for

@@ -38,7 +38,16 @@ name_argument = click.argument("name")
 def scenario() -> None:
     """Try changes on a model without touching it, then apply or drop them:
     new, list, show, undo, apply, drop, compare, and the remedies merge,
-    retire, remove-person and move-a."""
+    retire, remove-person and move-a.
+
+    \b
+    Examples:
+      raci scenario new org.db plan
+      raci scenario merge org.db plan sg-a --into sg-b
+      raci lint org.db@plan
+      raci scenario compare org.db plan other
+      raci scenario apply org.db plan
+    """
 
 
 @contextmanager
@@ -58,7 +67,12 @@ def _changes(count: int) -> str:
 @name_argument
 @click.option("--description", help="What the scenario tries, in a line.")
 def new(model: str, name: str, description: str | None) -> None:
-    """Make an empty scenario NAME on the model as it is now."""
+    """Make an empty scenario NAME on the model as it is now.
+
+    \b
+    Example:
+      raci scenario new org.db plan --description 'Fewer bodies'
+    """
     if not is_valid_scenario_name(name):
         raise UsageError(f"{name!r} is not a scenario name: letters, digits, _ and -, starting "
                          f"with a letter or digit, at most {SCENARIO_NAME_MAX_LENGTH} characters")
@@ -72,7 +86,12 @@ def new(model: str, name: str, description: str | None) -> None:
 @model_argument
 @format_option(["text", "json"], "Output format.", default="text")
 def list_(model: str, fmt: str) -> None:
-    """List the scenarios of MODEL, the oldest first."""
+    """List the scenarios of MODEL, the oldest first.
+
+    \b
+    Example:
+      raci scenario list org.db
+    """
     with _store(model) as store:
         scenarios, revision = store.scenarios(), store.revision()
     if fmt == "json":
@@ -97,7 +116,12 @@ def list_(model: str, fmt: str) -> None:
 @format_option(SHOW_FORMATS, "Output format.", default="text")
 def show(model: str, name: str, fmt: str) -> None:
     """Show scenario NAME: its changes, and the findings it resolves, introduces
-    and keeps."""
+    and keeps.
+
+    \b
+    Example:
+      raci scenario show org.db plan --format json
+    """
     from raci.lint.run import config_for
     from raci.lint.scenarios import SHOW_RENDERERS, scenario_report
 
@@ -115,7 +139,12 @@ def show(model: str, name: str, fmt: str) -> None:
 @format_option(SHOW_FORMATS, "Output format.", default="text")
 def compare(model: str, first: str, second: str, fmt: str) -> None:
     """Compare scenarios A and B side by side: their changes, and for each
-    finding whether each resolves, introduces or keeps it."""
+    finding whether each resolves, introduces or keeps it.
+
+    \b
+    Example:
+      raci scenario compare org.db plan other
+    """
     from raci.lint.run import config_for
     from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_report
 
@@ -137,7 +166,12 @@ def compare(model: str, first: str, second: str, fmt: str) -> None:
 @model_argument
 @name_argument
 def undo(model: str, name: str) -> None:
-    """Take the last change off scenario NAME."""
+    """Take the last change off scenario NAME.
+
+    \b
+    Example:
+      raci scenario undo org.db plan
+    """
     with _store(model) as store:
         step = store.undo_step(name)
     confirm(f"undid {step.summary} (scenario {name})")
@@ -148,7 +182,12 @@ def undo(model: str, name: str) -> None:
 @name_argument
 def apply(model: str, name: str) -> None:
     """Write every change of scenario NAME into the model in one transaction
-    (all or nothing), then drop the scenario."""
+    (all or nothing), then drop the scenario.
+
+    \b
+    Example:
+      raci scenario apply org.db plan
+    """
     with _store(model) as store:
         _, applied = store.apply_scenario(name)
     confirm(f"applied scenario {name} to {model} ({_changes(len(applied.steps))}); "
@@ -159,7 +198,12 @@ def apply(model: str, name: str) -> None:
 @model_argument
 @name_argument
 def drop(model: str, name: str) -> None:
-    """Delete scenario NAME and its changes; the model is not touched."""
+    """Delete scenario NAME and its changes; the model is not touched.
+
+    \b
+    Example:
+      raci scenario drop org.db plan
+    """
     with _store(model) as store:
         dropped = store.drop_scenario(name)
     confirm(f"dropped scenario {name} ({_changes(len(dropped.steps))})")
@@ -190,7 +234,12 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
     """In scenario NAME, merge BODY into another body: members united, every
     letter moved (where both held one on an item, the stronger stays: A > R >
     C > I, A/R kept), and BODY retired; what reported to it reports to the
-    body that stays."""
+    body that stays.
+
+    \b
+    Example:
+      raci scenario merge org.db plan sg-ict --into sg-digitaal --chair r.cio
+    """
     from raci.model.remedies import merge_bodies
 
     with edit(model, name) as editing:
@@ -213,7 +262,12 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
               help="Who takes the body's letters (default: its chair).")
 def retire(model: str, name: str, body: str, heir: str | None) -> None:
     """In scenario NAME, retire BODY: its letters go to its chair (or --to),
-    and whatever reported to it reports where it reported."""
+    and whatever reported to it reports where it reported.
+
+    \b
+    Example:
+      raci scenario retire org.db plan tf-oud --to sg-ict
+    """
     from raci.model.remedies import retire_body
 
     with edit(model, name) as editing:
@@ -235,7 +289,12 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
               help="Who takes the letters the person held directly (default: nobody).")
 def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
     """In scenario NAME, remove PERSON: the roles they held become vacant, their
-    seats and chairs go, and the letters they held directly go to --to, or go."""
+    seats and chairs go, and the letters they held directly go to --to, or go.
+
+    \b
+    Example:
+      raci scenario remove-person org.db plan p.jansen --to p.bakker
+    """
     from raci.model.remedies import remove_person as removing
 
     with edit(model, name) as editing:
@@ -268,7 +327,12 @@ def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
                    "but an A/R keeps its R).")
 def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) -> None:
     """In scenario NAME, make ACTOR the one Accountable of ITEM; the former
-    Accountables lose their A."""
+    Accountables lose their A.
+
+    \b
+    Example:
+      raci scenario move-a org.db plan i.migratie r.cio --former R
+    """
     from raci.model.remedies import move_accountable
 
     with edit(model, name) as editing:
