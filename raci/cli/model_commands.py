@@ -153,11 +153,11 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
 
 
 def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
-    from raci.export.sheets import matrix_csv_file, write_matrix_csv, write_matrix_workbook
+    from raci.export.sheets import matrix_csv_lines, write_matrix_csv, write_matrix_workbook
 
     if fmt == "csv":
         if output is None:
-            sys.stdout.write(matrix_csv_file(source.model))
+            sys.stdout.writelines(matrix_csv_lines(source.model))
             return
         write_matrix_csv(source.model, output)
     else:
