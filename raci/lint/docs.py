@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from raci.lint.rule import Rule, param_text
 from raci.lint.ruledoc import Example, RuleDoc, rule_doc
 from raci.lint.rules import RULES
 from raci.model.source import ModelSource
+from raci.text import json_text
 
 ROOT = Path(__file__).resolve().parents[2]
 """The checkout this module is in (the files it writes are a checkout's)."""
@@ -156,12 +156,12 @@ def _json_value(value: object) -> object:
 def rules_json(rules: Sequence[Rule]) -> str:
     """`raci rules --format json`: the documentation of each of `rules`."""
     document = {"version": 1, "rules": [rule_dict(rule_doc(rule)) for rule in rules]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def rule_json(rule: Rule) -> str:
     """`raci rules CODE --format json`: one rule's documentation."""
-    return json.dumps(rule_dict(rule_doc(rule)), indent=2, ensure_ascii=False) + "\n"
+    return json_text(rule_dict(rule_doc(rule)))
 
 
 def rules_table(link_prefix: str) -> str:
