@@ -14,24 +14,31 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import CompletionItem, split_arg_string
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 COMPLETE_VAR = "_RACI_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
-Complete = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
+Complete = Callable[[click.Context, click.Parameter, str], "list[CompletionItem]"]
 
 
 def complete_file(_ctx: click.Context, _param: click.Parameter,
                   incomplete: str) -> list[CompletionItem]:
     """MODEL: let the shell complete a file name."""
+    from click.shell_completion import CompletionItem
+
     return [CompletionItem(incomplete, type="file")]
 
 
 def complete_rules(_ctx: click.Context, _param: click.Parameter,
                    incomplete: str) -> list[CompletionItem]:
     """Rule codes, or the last of comma-separated ones (``--select OWN001,BO``)."""
+    from click.shell_completion import CompletionItem
+
     from raci.lint.rules import RULES
 
     done, comma, last = incomplete.rpartition(",")
@@ -48,6 +55,8 @@ def sample_names() -> list[str]:
 
 def complete_samples(_ctx: click.Context, _param: click.Parameter,
                      incomplete: str) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
     return [CompletionItem(name) for name in sample_names() if name.startswith(incomplete)]
 
 
@@ -59,6 +68,8 @@ def complete_ids(kinds: Collection[str] = ()) -> Complete:
         model = _model_on_line(ctx)
         if model is None:
             return []
+        from click.shell_completion import CompletionItem
+
         from raci.errors import RaciError
         from raci.source import open_lean_model
 
@@ -81,6 +92,8 @@ def _model_on_line(ctx: click.Context) -> str | None:
     model = ctx.params.get("model")
     if isinstance(model, str):
         return model
+    from click.shell_completion import split_arg_string
+
     words = split_arg_string(os.environ.get("COMP_WORDS", ""))
     taking_value = {name for param in ctx.command.params
                     if isinstance(param, click.Option) and not param.is_flag
