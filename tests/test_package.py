@@ -123,7 +123,8 @@ class Installed:
         """Run the installed `raci` in the work folder; what it printed."""
         words = tuple(map(str, args))
         done = subprocess.run([str(self.venv / "bin" / "raci"), *words], cwd=self.work,
-                              env=self.env, capture_output=True, text=True, timeout=300)
+                              env=self.env, capture_output=True, text=True, timeout=300,
+                              stdin=subprocess.DEVNULL)
         assert done.returncode in codes, f"raci {' '.join(words)}: exit {done.returncode}: " \
                                          f"{done.stderr[-2000:]}"
         self.ran.append(words)
@@ -261,6 +262,8 @@ def run_review_commands(installed: Installed) -> None:
     raci("report", "vego.db", "-o", "review.html")
     assert "<html" in (installed.work / "review.html").read_text(encoding="utf-8")
     assert "_raci_completion" in raci("completion", "bash")
+    raci("review", "vego.db", "--apply", "--author", "eva", "-o", "minutes.md")  # no input: ends
+    assert "0 of " in (installed.work / "minutes.md").read_text(encoding="utf-8")
 
 
 def run_edits(installed: Installed) -> None:
