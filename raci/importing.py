@@ -21,7 +21,8 @@ from raci.formats.spreadsheet import Progress, is_spreadsheet
 from raci.model import Model, Org
 from raci.model.merge import Merge, merge_matrix, merge_roster
 from raci.model.sheets import Layout, SheetMatrix, SheetRoster
-from raci.source import database_url, is_model_file
+from raci.model.source import is_model_file
+from raci.source import database_url
 
 if typing.TYPE_CHECKING:
     from raci.store import Store

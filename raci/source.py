@@ -1,69 +1,27 @@
-"""Open a MODEL argument: a `.db` file, a SQLAlchemy URL, or a model file
-(SPEC §3), or a scenario's view of a database: ``MODEL@NAME``.
-
-``org.db@plan`` is the model of ``org.db`` with scenario ``plan`` played on
-it. It is read so only when the text after the last ``@`` is a scenario name
-(letters, digits, ``_`` and ``-``: never a ``.`` or ``/``) and the text
-before it names a database (a ``.db`` file or a URL with a path) or a model
-file (to be told that scenarios live in databases). So a file whose own name
-holds an ``@`` (``team@2026.db``, ``a@b/org.db``) stays a file. The one
-reading left to choose is a URL whose database name itself ends in ``@WORD``:
-write that ``@`` as ``%40`` (``postgresql://host/org%40x``).
+"""Open a MODEL argument (`raci.model.source`): read a model file, a database,
+or a scenario's view of a database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from raci.errors import UsageError
 from raci.model import Model
 from raci.model.lean import LeanModel
-from raci.model.scenarios import is_valid_scenario_name
-
-FILE_SUFFIXES = (".yaml", ".yml", ".json")
-DATABASE_SUFFIX = ".db"
-SCENARIO_MARK = "@"
-
-
-AnyModel = TypeVar("AnyModel", Model, LeanModel)
-
-
-@dataclass
-class ModelSource(Generic[AnyModel]):
-    label: str
-    """The MODEL argument as the user gave it; findings and errors name it."""
-    model: AnyModel
-    """The whole `Model`, or a `LeanModel` when opened only to be linted."""
-    locations: Mapping[str, tuple[int, int]] | None = None
-    """(line, column) of each entity in a model file; None for a database."""
-
-    @property
-    def is_file(self) -> bool:
-        return self.locations is not None
-
-
-def is_model_file(spec: str) -> bool:
-    """Whether MODEL names a model file (.yaml, .yml or .json, in any case)."""
-    return "://" not in spec and Path(spec).suffix.lower() in FILE_SUFFIXES
-
-
-def is_database(spec: str) -> bool:
-    """Whether MODEL names a database: a URL, or a file whose suffix is .db (in any case)."""
-    return "://" in spec or Path(spec).suffix.lower() == DATABASE_SUFFIX
-
-
-def split_scenario(spec: str) -> tuple[str, str | None]:
-    """``org.db@plan`` -> (``org.db``, ``plan``); a MODEL with no scenario -> (MODEL, None)."""
-    model, mark, name = spec.rpartition(SCENARIO_MARK)
-    if not mark or not is_valid_scenario_name(name):
-        return spec, None
-    if "://" in model:
-        has_path = "/" in model.partition("://")[2]
-        return (model, name) if has_path else (spec, None)
-    return (model, name) if is_database(model) or is_model_file(model) else (spec, None)
+from raci.model.source import (
+    DATABASE_SUFFIX,
+    FILE_SUFFIXES,
+    SCENARIO_MARK,
+    STDIN,
+    ModelSource,
+    is_database,
+    is_model_file,
+    split_scenario,
+)
 
 
 def database_url(spec: str) -> str:
@@ -90,10 +48,10 @@ def open_model(spec: str) -> ModelSource[Model]:
     model, scenario = split_scenario(spec)
     if scenario is not None:
         return ModelSource(spec, open_view(model, scenario))
-    if is_model_file(spec):
+    if is_model_file(spec) or spec == STDIN:
         from raci.formats import read_model
 
-        loaded = read_model(Path(spec))
+        loaded = read_model(Path(spec), sys.stdin.buffer if spec == STDIN else None)
         return ModelSource(spec, loaded.model, loaded.locations)
     _check_is_database(spec)
     from raci.store import open_store
@@ -104,7 +62,7 @@ def open_model(spec: str) -> ModelSource[Model]:
 
 def open_lean_model(spec: str) -> ModelSource[LeanModel]:
     """Read a model to lint it: a database gives its lean tuples straight away."""
-    if is_model_file(spec) or split_scenario(spec)[1] is not None:
+    if is_model_file(spec) or spec == STDIN or split_scenario(spec)[1] is not None:
         source = open_model(spec)
         return ModelSource(spec, LeanModel.of_model(source.model), source.locations)
     _check_is_database(spec)
@@ -124,6 +82,44 @@ def open_view(spec: str, scenario: str) -> Model:
 
     with open_store(database_url(spec)) as store:
         return store.load_view(scenario)[0]
+
+
+def models_in(specs: Sequence[str]) -> list[str]:
+    """Each MODEL as given, but a directory: the model files and databases
+    below it, in name order. A model file is a .yaml, .yml or .json file with
+    a top-level ``raci`` key (a baseline or a schema beside it is not);
+    directories whose name starts with a ``.`` are passed over."""
+    found: list[str] = []
+    for spec in specs:
+        folder = Path(spec)
+        if spec == STDIN or "://" in spec or not folder.is_dir():
+            found.append(spec)
+            continue
+        inside = sorted(_models_below(folder))
+        if not inside:
+            raise UsageError(f"{spec}: holds no model files (.yaml, .yml or .json starting "
+                             "with 'raci: 1') and no .db files")
+        found.extend(str(path) for path in inside)
+    return found
+
+
+_RACI_KEY = re.compile(rb'^(raci|"raci")\s*:|^\s*\{\s*"raci"\s*:', re.M)
+"""A model file's ``raci: 1`` (or JSON's ``{"raci": 1``), looked for in its first
+kilobytes: the key comes first in every file raci writes."""
+SNIFFED_BYTES = 4096
+
+
+def _models_below(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]):
+            continue
+        suffix = path.suffix.lower()
+        if suffix == DATABASE_SUFFIX and path.is_file():
+            yield path
+        elif suffix in FILE_SUFFIXES and path.is_file():
+            with path.open("rb") as file:
+                if _RACI_KEY.search(file.read(SNIFFED_BYTES)):
+                    yield path
 
 
 def _check_is_database(spec: str) -> None:

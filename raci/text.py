@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -31,3 +33,14 @@ def aligned(rows: list[list[str]], indent: str = "  ") -> list[str]:
     return [(indent + "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths,
                                                                          strict=False)),
                                  row[-1]])).rstrip() for row in rows]
+
+
+def json_text(document: object, default: Callable[[Any], Any] | None = None) -> str:
+    """A JSON document as raci's outputs write it: indented by two spaces,
+    UTF-8 (no ``\\u`` escapes), dates in ISO form, a newline at the end.
+    orjson writes the same text as the standard library's encoder, several
+    times faster (a lint of tens of thousands of findings saves most of a
+    second)."""
+    import orjson
+
+    return orjson.dumps(document, default=default, option=orjson.OPT_INDENT_2).decode() + "\n"

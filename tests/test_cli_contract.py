@@ -99,8 +99,8 @@ BAD_VALUES = [
     "lint {model} --baseline {missing_yaml}", "lint {model} --baseline {model}",
     "lint {model} --config {missing_yaml}", "lint {model} --config {model}",
     "lint {model} --write-baseline {dir}/nergens/b.json",
-    "export {model} -o {dir}/nergens/uit.yaml", "report {model} -o {dir}/verslag.docx",
-    "generate --size small -o {dir}/model.txt", "generate --size small -o {dir}/nergens/m.yaml",
+    "export {model} -o {model}/uit.yaml", "report {model} -o {dir}/verslag.docx",
+    "generate --size small -o {dir}/model.txt", "generate --size small -o {model}/m/m.yaml",
     "new {db}", "new {dir}/nieuw.db --name ' '", "new {model}", "new {text_file}",
     "new {dir}/nergens/org.db", "import {model} --into {db}", "import {missing_yaml} --into {db}",
     "import {folder_yaml} --into {db}", "import {db} --into {db}",
@@ -138,6 +138,18 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
     assert "Traceback" not in result.err and "internal error" not in result.err, result.err
     assert open_model(place["db"]).model == before
     assert Path(place["model"]).read_bytes() == model_text
+
+
+def test_o_makes_missing_directories_and_takes_them_away_when_nothing_is_written(
+    tmp_path: Path, raci: Raci
+) -> None:
+    assert raci("export", WARMTE, "-o", tmp_path / "handout" / "m" / "org.yaml").code == 0
+    assert (tmp_path / "handout" / "m" / "org.yaml").is_file()
+    assert raci("lint", WARMTE, "-o", tmp_path / "ci" / "lint.txt").code in (0, 1)
+    assert (tmp_path / "ci" / "lint.txt").read_text(encoding="utf-8").startswith(str(WARMTE))
+    refused = raci("export", tmp_path / "nergens.yaml", "-o", tmp_path / "weg" / "m" / "o.yaml")
+    assert refused.code == 2 and not (tmp_path / "weg").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ci", "handout"]
 
 
 def test_a_refused_model_file_lists_each_problem_as_file_line_col(

@@ -15,7 +15,7 @@ import yaml
 from conftest import Raci
 
 from raci.cli.scenario_commands import scenario as scenario_group
-from raci.source import split_scenario
+from raci.model.source import split_scenario
 from raci.store import open_store
 
 SCENARIOS_PAGE = (Path(__file__).parent.parent / "docs" / "scenarios.md").read_text(

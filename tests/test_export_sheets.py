@@ -91,3 +91,28 @@ def test_a_workbook_needs_a_file(raci: Raci) -> None:
     result = raci("export", SAMPLES / "energietransitie.yaml", "--format", "xlsx")
     assert result.code == 2
     assert result.err == "raci: --format xlsx: give the workbook to write with -o FILE.xlsx\n"
+
+
+def test_a_matrix_wider_than_a_spreadsheet_is_refused_before_anything_is_written(
+        raci: Raci, tmp_path: Path) -> None:
+    from raci.export.sheets import DESCRIBING, SHEET_COLUMNS
+    from raci.model import Assignment, Goal, Org, Role
+
+    model = Model(org=Org("Breed"))
+    model.goals["g"] = Goal(id="g", name="Doel")
+    actors = SHEET_COLUMNS - len(DESCRIBING)  # with Description, one column too many
+    for n in range(actors):
+        model.roles[f"r{n}"] = Role(id=f"r{n}", name=f"Rol {n}")
+    model.assignments = [Assignment("g", "A", "r0")] + [
+        Assignment("g", "I", f"r{n}") for n in range(1, actors)]
+    model.goals["g"].description = "Een doel"
+    write_model(model, tmp_path / "breed.yaml")
+    for args in (["--format", "csv"], ["-o", tmp_path / "uit" / "breed.csv"],
+                 ["-o", tmp_path / "breed.xlsx"]):
+        result = raci("export", tmp_path / "breed.yaml", *args)
+        assert result.code == 2 and result.out == ""
+        assert result.err == (
+            f"raci: the RACI matrix is 1 item by {actors:,} actors, more than a spreadsheet "
+            "opens (1,048,576 rows, 16,384 columns); export the model file (-o org.yaml), or "
+            "part of the matrix: `raci matrix MODEL --scope ID --format csv`\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["breed.yaml", "raci-model.schema.json"]

@@ -14,7 +14,7 @@ from raci.formats import read_model, write_model
 from raci.generate import HARD_NAMES, generate_model
 from raci.lint import RULES, lint_model
 from raci.model import BODY_KINDS, Model
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_the_file_reads_back_as_the_generated_model(tmp_path: Path, raci, small:
     [
         (["--size", "small", "-o", "model.txt"], "model.txt: give a .yaml, .yml or .json file"),
         (["--size", "huge", "-o", "model.yaml"], "'huge' is not one of"),
-        (["--size", "small", "-o", "nowhere/model.yaml"], "does not exist"),
+        (["--size", "small", "--seed", "x", "-o", "nowhere/model.yaml"], "'x' is not a valid"),
         (["--size", "small"], "Missing option '-o'"),
         (["--size", "small", "--scale", "0", "-o", "model.yaml"], "0 is not in the range x>=1"),
     ],

@@ -16,7 +16,7 @@ from raci.lint import LintConfig, lint_model
 from raci.lint.rules.bodies import nested_body, redundant_bodies
 from raci.model import Assignment, Body, Goal, Initiative, Model, Org, Person, Role, Unit
 from raci.model.lean import LeanModel
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 DEPTH = 5_000  # far beyond Python's recursion limit
 AS_OF = dt.date(2026, 11, 1)

@@ -34,7 +34,8 @@ from raci.model import (
 from raci.model.changes import Change, removal
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.model.lean import LEAN_KINDS
-from raci.source import ModelSource, open_model
+from raci.model.source import ModelSource
+from raci.source import open_model
 
 SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "politie-digitaal.yaml"
 BASE = open_model(str(SAMPLE)).model

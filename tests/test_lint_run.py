@@ -281,8 +281,12 @@ def test_output_file_holds_what_stdout_would(
     code, out, _ = run_raci(capsys, "lint", path, "--format", "sarif", "-o", target)
     assert (code, out) == (1, "")
     assert target.read_text(encoding="utf-8") == printed
-    code, _, err = run_raci(capsys, "lint", path, "--output-file", tmp_path / "nergens" / "x")
-    assert code == 2 and err.startswith(f"raci: {tmp_path / 'nergens' / 'x'}: cannot write")
+    code, _, err = run_raci(capsys, "lint", path, "--output-file", path / "x")
+    assert code == 2 and err == f"raci: {path / 'x'}: {path} is a file, not a directory\n"
+    target.unlink()
+    target.mkdir()
+    code, _, err = run_raci(capsys, "lint", path, "--output-file", target)
+    assert code == 2 and f"{target}' is a directory" in err
 
 
 @pytest.mark.parametrize("style", ["json", "flow"])

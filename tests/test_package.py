@@ -274,6 +274,7 @@ def run_review_commands(installed: Installed) -> None:
                    answers="a\nAccepted for the pilot\n\nq\n")
     assert "Accepted for the pilot" in minutes and "Tester" in minutes
     raci("scenario", "drop", "vego.db", "pilot")
+    assert "_raci_completion" in raci("completion", "bash")
 
 
 def run_edits(installed: Installed) -> None:

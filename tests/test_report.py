@@ -26,7 +26,8 @@ from raci.formats import write_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
 from raci.model import Body, Goal, Initiative, Model, Org, Person
-from raci.source import ModelSource, open_model
+from raci.model.source import ModelSource
+from raci.source import open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

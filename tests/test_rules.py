@@ -17,7 +17,7 @@ from test_lint_support import has_a_shape
 from raci.formats import parse_model
 from raci.lint import RULES, LintConfig, lint_model, rule
 from raci.lint.ruledoc import rule_doc
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 CASES_DIR = Path(__file__).parent / "rules"
 

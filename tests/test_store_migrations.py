@@ -73,6 +73,29 @@ def test_there_is_an_older_schema_to_migrate_from() -> None:
     assert head_version() != "0001"
 
 
+def test_the_head_raci_knows_without_alembic_is_alembic_s_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from raci.store.schema import alembic_config
+
+    assert head_version() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_reading_a_current_database_imports_no_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path}/m.db"
+    subprocess.run([sys.executable, "-c", "from raci.store import open_store; "
+                    f"open_store({url!r}, create=True).close()"], check=True)
+    read = ("import sys; from raci.store import open_store\n"
+            f"with open_store({url!r}) as store: store.load_lean()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", read], check=True, capture_output=True,
+                          text=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_an_old_database_is_migrated_on_open_and_keeps_its_model(store_url: str) -> None:
     make_old_database(store_url)
     with open_store(store_url) as store:

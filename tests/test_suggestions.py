@@ -24,7 +24,7 @@ from raci.model import Model
 from raci.model.changes import composed
 from raci.model.checks import check_model
 from raci.model.remedies import merge_bodies
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 SAMPLES = sorted((Path(__file__).parent.parent / "sample_orgs").glob("*.yaml"))
 

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from raci.analysis.chains import ReportingChains, chain_lengths, functional_cycles
 from raci.analysis.overlap import LookAlikes, look_alikes
-from raci.model import LETTERS, Letter
+from raci.model import LETTERS, Letter, Model
 from raci.model.lean import NO_ASSIGNMENTS, LeanBody, LeanKpi, LeanModel, LeanRole, LetterColumns
 from raci.vocabulary import KIND_NAMES, capitalised
 
@@ -129,6 +129,12 @@ class Analysis:
         run it (SPEC §2, DAT001); the engine fills it."""
         self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
         self._remembered: dict[str, tuple[frozenset[str], Any]] = {}
+
+    @classmethod
+    def of_model(cls, model: Model) -> Analysis:
+        """The analysis of a whole `Model` on the day it is judged on (its
+        ``as_of``, else today), for what draws or lists it rather than lints it."""
+        return cls(LeanModel.of_model(model), model.org.judged_on())
 
     def entities_changed(self, fields: Collection[str]) -> None:
         """Forget what was worked out from `fields` (``body.chair``, or a kind

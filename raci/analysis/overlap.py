@@ -19,8 +19,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
-from networkx.utils import UnionFind
-
 EPSILON = 1e-9
 """Float slack for thresholds given as fractions (0.6 * 5 must be 3)."""
 
@@ -123,11 +121,8 @@ def look_alikes(sets: Sets, min_overlap: float, min_members: int | float) -> Loo
     found = [Pair(first, second, shared, len(sets[first]) + len(sets[second]) - shared)
              for first, second, shared in similar_pairs(big_enough, min_overlap)]
     found = [pair for pair in found if pair.shared >= min_overlap * pair.union - EPSILON]
-    joined: UnionFind = UnionFind()
-    for pair in found:
-        joined.union(pair.first, pair.second)
     result = LookAlikes()
-    for group in sorted(sorted(members) for members in joined.to_sets()):
+    for group in _connected_groups(found):
         for body in group:
             result.group_of[body] = len(result.groups)
         result.groups.append(group)
@@ -137,3 +132,27 @@ def look_alikes(sets: Sets, min_overlap: float, min_members: int | float) -> Loo
     for pairs in result.pairs:
         pairs.sort(key=lambda p: (-p.jaccard, -p.shared, p.first, p.second))
     return result
+
+
+def _connected_groups(pairs: list[Pair]) -> list[list[str]]:
+    """The bodies the pairs connect, group by group: each sorted, the groups
+    by their first body. (A walk of a few lines: networkx, which has a
+    union-find, takes longer to import than a national model's pairs to join.)"""
+    around: dict[str, set[str]] = {}
+    for pair in pairs:
+        around.setdefault(pair.first, set()).add(pair.second)
+        around.setdefault(pair.second, set()).add(pair.first)
+    groups: list[list[str]] = []
+    seen: set[str] = set()
+    for start in around:
+        if start in seen:
+            continue
+        seen.add(start)
+        group, todo = [], [start]
+        while todo:
+            body = todo.pop()
+            group.append(body)
+            todo.extend(around[body] - seen)
+            seen.update(around[body])
+        groups.append(sorted(group))
+    return sorted(groups)

@@ -17,6 +17,7 @@ import click
 
 from raci.cli import (
     app_commands,
+    completion,
     diagram_commands,
     generate_commands,
     lint_commands,
@@ -24,6 +25,7 @@ from raci.cli import (
     review_commands,
     scenario_commands,
 )
+from raci.cli.colour import NO_COLOR_OPTION, colour_choice
 from raci.cli.language import TranslatedGroup, translate_help
 from raci.cli.options import discard_output
 from raci.errors import ModelFileError, RaciError, UsageError
@@ -36,6 +38,8 @@ class RaciGroup(TranslatedGroup):
     """Runs `raci edit` when no subcommand is given."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:  # completing: `raci <TAB>` lists the commands
+            return super().parse_args(ctx, args)
         if not [a for a in args if not a.startswith("-")] and not {"--help", "-h"} & set(args):
             args = [*args, "edit"]
         return super().parse_args(ctx, args)
@@ -47,13 +51,16 @@ class RaciGroup(TranslatedGroup):
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Speak this language (default: RACI_LANG, the lang setting of [tool.raci], "
                    "else the locale's; allowed anywhere on the line).")
+@click.option(NO_COLOR_OPTION, is_flag=True,
+              help="No colour, also on a terminal (as NO_COLOR=1 does; FORCE_COLOR=1 colours "
+                   "a pipe too). Allowed anywhere on the line.")
 @click.version_option(package_name="raci")
-def cli(debug: bool, lang: str | None) -> None:
+def cli(debug: bool, lang: str | None, no_color: bool) -> None:
     """raci: model, lint and draw governance."""
 
 
 for module in (model_commands, scenario_commands, generate_commands, lint_commands,
-               review_commands, diagram_commands, app_commands):
+               review_commands, diagram_commands, app_commands, completion):
     for command in module.COMMANDS:
         cli.add_command(command)
 translate_help(cli)
@@ -71,13 +78,18 @@ def set_collector_policy() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run `raci` with `argv` (default: the process's arguments) and exit with its code."""
     args = sys.argv[1:] if argv is None else argv
+    answered = completion.answer_completion(cli)
+    if answered is not None:
+        sys.exit(answered)
     set_collector_policy()
-    # Taken out here so that it works after a subcommand too: `raci lint x --debug`.
+    # Taken out here so that they work after a subcommand too: `raci lint x --debug`.
     debug = "--debug" in args
-    sys.exit(run([a for a in args if a != "--debug"], debug=debug))
+    color = colour_choice(args)
+    sys.exit(run([a for a in args if a not in ("--debug", NO_COLOR_OPTION)], debug=debug,
+                 color=color))
 
 
-def run(args: list[str], *, debug: bool = False) -> int:
+def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> int:
     """Run the command line; every failure becomes one line on stderr and exit 2.
 
     The context is made and invoked here rather than through click's own
@@ -86,7 +98,7 @@ def run(args: list[str], *, debug: bool = False) -> int:
     """
     try:
         args = _speak_the_chosen_language(args)
-        with cli.make_context("raci", list(args)) as ctx:
+        with cli.make_context("raci", list(args), color=color) as ctx:
             cli.invoke(ctx)
     except click.exceptions.Exit as done:
         return done.exit_code

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import click
 
+from raci.cli.completion import complete_samples, sample_names
 from raci.errors import RaciError, UsageError
 from raci.i18n import _
-from raci.source import database_url, is_model_file
+from raci.model.source import is_model_file
+from raci.source import database_url
 
 DEFAULT_DATABASE = "org.db"
 DEFAULT_SAMPLE = "energietransitie"
@@ -45,9 +47,17 @@ theme_option = click.option(
               help="Edit in this scenario (made if absent), not the model itself; so does "
                    "MODEL@NAME. In the app, S chooses another.")
 def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -> None:
-    """Open the app on a database (default ./org.db, created if absent)."""
+    """Open the app on a database (default ./org.db, created if absent).
+
+    \b
+    Examples:
+      raci
+      raci edit org.db --theme nord
+      raci edit org.db --read-only
+      raci edit org.db --scenario redesign
+    """
     from raci.model.scenarios import is_valid_scenario_name
-    from raci.source import split_scenario
+    from raci.model.source import split_scenario
 
     model, named = split_scenario(model)
     if named is not None and scenario is not None and named != scenario:
@@ -70,20 +80,24 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
 
 @click.command()
 @click.option("--sample", default=DEFAULT_SAMPLE, show_default=True,
-              help="Which bundled sample organisation to open.")
+              help="Which bundled sample organisation to open.", shell_complete=complete_samples)
 @theme_option
 def demo(sample: str, theme: str | None) -> None:
-    """Open the app on a fresh temporary copy of a bundled sample organisation."""
+    """Open the app on a fresh temporary copy of a bundled sample organisation.
+
+    \b
+    Examples:
+      raci demo
+      raci demo --sample politie-digitaal
+    """
     from raci.importing import import_file
 
-    samples = resources.files("raci") / "sample_orgs"
-    names = sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
-                   if p.name.endswith(".yaml"))
+    names = sample_names()
     if sample not in names:
         raise UsageError(_("no sample {sample!r}; choose one of {samples}").format(
             sample=sample, samples=", ".join(names)))
     directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
-    with resources.as_file(samples / f"{sample}.yaml") as bundled:
+    with resources.as_file(resources.files("raci") / "sample_orgs" / f"{sample}.yaml") as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
     import_file(model_file, str(database))
@@ -114,6 +128,11 @@ def serve(model: str, port: int, write: bool, theme: str | None) -> None:
 
     Prints the address to open; each browser tab runs its own app on MODEL, a
     database that exists. Read-only unless --write.
+
+    \b
+    Examples:
+      raci serve org.db
+      raci serve org.db --write --port 9000
     """
     if is_model_file(model):
         raise UsageError(_("{model}: serve a database; run `raci import {model} --into org.db`, "

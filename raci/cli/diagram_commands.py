@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from raci.cli.completion import complete_ids
 from raci.cli.options import (
     format_option,
     model_argument,
@@ -23,7 +24,8 @@ from raci.cli.options import (
 )
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
-from raci.source import ModelSource, open_model
+from raci.model.source import ModelSource
+from raci.source import open_model
 from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES, VIEW_TITLES
 
 if TYPE_CHECKING:
@@ -82,7 +84,8 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
 @model_argument
 @click.option("--view", "view_name", type=click.Choice(VIEW_NAMES), required=True,
               help="What to draw.")
-@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.",
+              shell_complete=complete_ids())
 @click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
               help="How many links from --focus to draw.")
 @click.option("--hub", type=click.IntRange(min=0), default=DEFAULT_HUB, show_default=True,
@@ -109,6 +112,13 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     too when it is not a terminal. A drawing that does not read on its page
     (text under 8 pt, or longer than 3:1) is drawn all the same, with a
     warning that says so and what to do.
+
+    \b
+    Examples:
+      raci diagram org.db --view org -o org.svg
+      raci diagram org.db --view raci --focus g.veilig --depth 1 -o g.png
+      raci diagram org.db --view bodies --highlight-findings -o bodies.pdf --page a3
+      raci diagram org.db --view org --split unit -o parts/org.svg
     """
     from raci import export
 
@@ -180,7 +190,7 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
 
 @click.command("matrix")
 @model_argument
-@click.option("--scope", metavar="ID",
+@click.option("--scope", metavar="ID", shell_complete=complete_ids(("unit", "body", "goal")),
               help="A unit, body or goal: only its part of the matrix.")
 @format_option(MATRIX_FORMATS, "table fits the terminal; csv and markdown show all.",
                default="table")
@@ -189,7 +199,14 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
                    "actors holding each letter, readable at any size.")
 def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
     """Print the RACI matrix of MODEL: items as rows, actors as columns (or, with
-    --layout list, each item with the actors holding each letter)."""
+    --layout list, each item with the actors holding each letter).
+
+    \b
+    Examples:
+      raci matrix org.db --scope u.ict
+      raci matrix org.db --format csv > matrix.csv
+      raci matrix org.db --layout list --format markdown
+    """
     from raci.export import build_matrix
 
     table = build_matrix(open_model(model).model, scope)
@@ -265,7 +282,14 @@ def write_lines(lines: Iterable[str]) -> None:
 @report_timeout_option
 def report(model: str, output: Path, timeout: float) -> None:
     """Write a review handout of MODEL: a first page of charts, then the summary,
-    findings by rule, the RACI matrix and diagrams."""
+    findings by rule, the RACI matrix and diagrams.
+
+    \b
+    Examples:
+      raci report org.db -o handout/review.html
+      raci report org.db -o review.pdf
+      raci report org.db@plan -o handout/plan.md
+    """
     from raci import export
     from raci.export.report import report_writer
 

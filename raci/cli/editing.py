@@ -19,7 +19,8 @@ from raci.i18n import _
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.scenarios import Scenario, Step
-from raci.source import database_url, split_scenario
+from raci.model.source import split_scenario
+from raci.source import database_url
 from raci.vocabulary import KIND_NAMES
 
 if TYPE_CHECKING:

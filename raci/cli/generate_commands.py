@@ -9,7 +9,7 @@ import click
 from raci.cli.options import output_option, tell_schema_written
 from raci.errors import UsageError
 from raci.i18n import _
-from raci.source import FILE_SUFFIXES
+from raci.model.source import FILE_SUFFIXES
 
 
 @click.command()
@@ -22,7 +22,13 @@ from raci.source import FILE_SUFFIXES
                    "--size national --scale 4 is four national models' worth.")
 @output_option("The model file to write: .yaml, .yml or .json.", required=True)
 def generate(size: str, seed: int, scale: int, output: Path) -> None:
-    """Write a synthetic organisation with realistic shapes and some of every weakness."""
+    """Write a synthetic organisation with realistic shapes and some of every weakness.
+
+    \b
+    Examples:
+      raci generate --size ministry -o ministry.yaml
+      raci generate --size national --seed 7 -o national.json
+    """
     from raci.formats import write_model
     from raci.generate import generate_model
 

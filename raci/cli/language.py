@@ -23,6 +23,9 @@ from raci.i18n import N_, _
 CLICK_MODULES = ("core", "exceptions", "types", "parser", "formatting", "decorators")
 """The modules of click whose messages reach raci's user (usage errors, help headings)."""
 CLICK_WORDS = (N_("required"),)
+EXAMPLE_HEADINGS = (N_("Examples:"), N_("Example:"))
+"""The headings of the examples that end a command's help; the examples
+themselves are command lines, the same in every language."""
 """What click translates without marking it for the catalogue (``[required]``)."""
 
 
@@ -31,7 +34,8 @@ class TranslatedFormatter(click.HelpFormatter):
     click adds (``[default: 60.0]``, headings) comes translated from click."""
 
     def write_text(self, text: str) -> None:
-        super().write_text(_(text))
+        prose, heading, examples = split_examples(text)
+        super().write_text(_(prose) + (f"\n\n\b\n{_(heading)}{examples}" if heading else ""))
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
@@ -85,9 +89,20 @@ def translate_help(command: click.Command) -> None:
             translate_help(sub)
 
 
+def split_examples(text: str) -> tuple[str, str, str]:
+    """A command's help as (its prose, the heading of its examples, the
+    lines after it); the last two "" when it has none."""
+    for heading in EXAMPLE_HEADINGS:
+        prose, mark, examples = text.partition(f"\n\n\b\n{heading}")
+        if mark:
+            return prose, heading, examples
+    return text, "", ""
+
+
 def help_text(command: click.Command) -> str:
-    """A command's help as click shows it: its docstring up to a form feed."""
-    return inspect.cleandoc(command.help or "").partition("\f")[0]
+    """A command's help as click shows it, without its examples: its
+    docstring up to a form feed, its prose the catalogue's key."""
+    return split_examples(inspect.cleandoc(command.help or "").partition("\f")[0])[0]
 
 
 def help_texts(command: click.Command, path: str) -> Iterator[tuple[str, str]]:

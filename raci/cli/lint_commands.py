@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from raci.cli.options import format_option, write_output
+from raci.cli.colour import coloured_findings
+from raci.cli.completion import complete_file, complete_rules
+from raci.cli.options import format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
@@ -31,11 +33,12 @@ RULES_FORMATS = ("text", "json")
 
 
 @click.command()
-@click.argument("models", metavar="MODEL...", nargs=-1, required=True)
+@click.argument("models", metavar="MODEL...", nargs=-1, required=True,
+                shell_complete=complete_file)
 @format_option(FORMATS, "Output format.", default="text")
 @click.option("--select", help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, "
-                               "comma-separated.")
-@click.option("--ignore", help="Rules not to run, as for --select.")
+                               "comma-separated.", shell_complete=complete_rules)
+@click.option("--ignore", shell_complete=complete_rules, help="Rules not to run, as for --select.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Exit 1 when a finding is at or above this level (default: warning).")
 @click.option("--as-of", help="The date time-based rules use (YYYY-MM-DD; default: the "
@@ -50,6 +53,7 @@ RULES_FORMATS = ("text", "json")
               help="Show how many findings each rule has instead of the findings "
                    "(text, json or markdown).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_directories,
               help="Write the output to this file instead of standard output.")
 @click.option("--suggest", is_flag=True,
               help="Under each finding, the edits that would resolve it, each tried on the "
@@ -70,9 +74,19 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
          scenario: str | None) -> None:
     """Lint models for governance weaknesses (see `raci rules`).
 
-    A model that cannot be read is reported in the chosen format and does
-    not stop the others; the run then exits 2. `--suggest` and `--fix`
-    read each model whole; `--fix` writes only to databases.
+    MODEL is a model file, a database, a directory (every model file and
+    database below it) or - (a model file on standard input). A model that
+    cannot be read is reported in the chosen format and does not stop the
+    others; the run then exits 2. `--suggest` and `--fix` read each model
+    whole; `--fix` writes only to databases.
+
+    \b
+    Examples:
+      raci lint org.yaml
+      raci lint models/ --format github --fail-on error
+      raci lint org.db --select OWN,BOD001 --as-of 2026-06-30
+      cat org.yaml | raci lint - --format json
+      raci lint org.db --suggest
     """
     from raci.lint.output import (
         RENDERERS,
@@ -81,13 +95,16 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         SUGGEST_FORMATS,
     )
     from raci.lint.rules import RULES
-    from raci.lint.run import config_for, run_lint
+    from raci.lint.run import config_for
+    from raci.linting import run_lint
+    from raci.source import models_in
 
     for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
                                    (suggest, "--suggest", SUGGEST_FORMATS)):
         if asked and fmt not in formats:
             raise UsageError(_("{option}: works with --format {formats}, not {format}").format(
                 option=option, formats=", ".join(formats), format=fmt))
+    models = tuple(models_in(models))
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(_("{file}: no such configuration file").format(file=config_file))
@@ -104,7 +121,9 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
                    lint_one=fixing, suggest=suggest)
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
-    write_output(render(run, RULES), output_file)
+    text = render(run, RULES)
+    on_screen = output_file is None and fmt == "text"
+    write_output(coloured_findings(text) if on_screen else text, output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(
@@ -130,7 +149,7 @@ def _check_fixing(models: Sequence[str], *, fix: bool, unsafe: bool,
                   scenario: str | None) -> None:
     """`--fix` works on databases; `--unsafe-fixes` and `--scenario` need it."""
     from raci.model.scenarios import is_valid_scenario_name
-    from raci.source import is_model_file, split_scenario
+    from raci.model.source import is_model_file, split_scenario
 
     if not fix:
         for given, name in ((unsafe, "--unsafe-fixes"), (scenario is not None, "--scenario")):
@@ -173,13 +192,21 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
 
 
 @click.command()
-@click.argument("code", required=False)
+@click.argument("code", required=False, shell_complete=complete_rules)
 @format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
                               "json (the rules' documentation as data).", default="text")
 def rules(code: str | None, fmt: str) -> None:
     """List the lint rules (or one group's: `raci rules OWN`), or explain one:
     what it finds and looks at, why it matters, how to fix it, its message,
-    parameters and configuration, how to waive it, and examples."""
+    parameters and configuration, how to waive it, and examples.
+
+    \b
+    Examples:
+      raci rules
+      raci rules OWN001
+      raci rules single-owner
+      raci rules --format json
+    """
     from raci.lint.docs import rule_json, rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
@@ -213,7 +240,13 @@ def _list_rules(rules: Sequence[Rule]) -> None:
 @click.argument("new")
 @format_option(DIFF_FORMATS, "Output format.", default="text")
 def diff(old: str, new: str, fmt: str) -> None:
-    """Show what changed between two models: entities, assignments, findings (exit 0)."""
+    """Show what changed between two models: entities, assignments, findings (exit 0).
+
+    \b
+    Examples:
+      raci diff org.db org.db@plan
+      raci diff before.yaml after.yaml --format markdown
+    """
     from raci.lint.diff import DIFF_RENDERERS, diff_models
     from raci.lint.run import config_for
     from raci.source import open_model

@@ -8,16 +8,14 @@ is made on the scenario's view of the model and kept in the scenario.
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime as dt
-import difflib
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from raci.cli.completion import complete_ids
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import (
     confirm,
@@ -33,19 +31,18 @@ from raci.cli.options import (
 from raci.errors import ModelFileError, UsageError
 from raci.i18n import _
 from raci.model import (
+    ACTOR_KINDS,
+    ITEM_KINDS,
     KINDS,
-    Assignment,
-    Kpi,
     Letter,
     Model,
-    Org,
     Reference,
-    parse_date,
 )
-from raci.model.changes import Change, removal
+from raci.model.changes import Change, removal, set_cells
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
-from raci.source import ModelSource, database_url, is_model_file, open_model, split_scenario
+from raci.model.source import ModelSource, is_model_file, split_scenario
+from raci.source import database_url, open_model
 from raci.vocabulary import KIND_NAMES
 
 KIND_CHOICES = list(KINDS)
@@ -62,7 +59,12 @@ EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "x
 @model_argument
 @click.option("--name", help="The organisation's name (default: the file name).")
 def new(model: str, name: str | None) -> None:
-    """Create an empty model database."""
+    """Create an empty model database.
+
+    \b
+    Example:
+      raci new org.db --name 'Ministerie van Voorbeeld'
+    """
     from raci.store import open_store
 
     if name is not None and not name.strip():
@@ -92,7 +94,14 @@ def new(model: str, name: str | None) -> None:
 def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: str,
             strict: bool, columns: tuple[str, ...]) -> None:
     """Read a model file (.yaml, .json) or a spreadsheet (.xlsx, .csv: a RACI matrix or a
-    seat roster) into a database, all or nothing."""
+    seat roster) into a database, all or nothing.
+
+    \b
+    Examples:
+      raci import org.yaml --into org.db
+      raci import raci-matrix.xlsx --into org.db --strict
+      raci import bezetting.csv --into org.db --layout roster
+    """
     from raci.importing import ImportOptions, import_file
 
     options = ImportOptions(replace=replace, layout=layout, kind=kind, strict=strict,
@@ -125,7 +134,14 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
                "Default: from the output file's suffix, else yaml. xlsx and csv write "
                "the RACI matrix.")
 def export(model: str, output: Path | None, fmt: str | None) -> None:
-    """Write the model file, or the RACI matrix as a workbook (xlsx) or CSV."""
+    """Write the model file, or the RACI matrix as a workbook (xlsx) or CSV.
+
+    \b
+    Examples:
+      raci export org.db -o org.yaml
+      raci export org.db --format json > org.json
+      raci export org.db -o handout/matrix.xlsx
+    """
     source = open_model(model)
     if fmt is None and output is not None:
         fmt = EXPORT_SUFFIXES.get(output.suffix.lower())
@@ -144,11 +160,11 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
 
 
 def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
-    from raci.export.sheets import matrix_csv_file, write_matrix_csv, write_matrix_workbook
+    from raci.export.sheets import matrix_csv_lines, write_matrix_csv, write_matrix_workbook
 
     if fmt == "csv":
         if output is None:
-            sys.stdout.write(matrix_csv_file(source.model))
+            sys.stdout.writelines(matrix_csv_lines(source.model))
             return
         write_matrix_csv(source.model, output)
     else:
@@ -171,6 +187,10 @@ def schema(output: Path | None) -> None:
     which editors follow to the schema beside the file. Beside a file of
     your own, write it with
       raci schema -o raci-model.schema.json
+
+    \b
+    Example:
+      raci schema -o raci.schema.json
     """
     from raci.formats.files import write_file_whole
     from raci.formats.schema import schema_text
@@ -186,7 +206,13 @@ def schema(output: Path | None) -> None:
 @click.argument("files", metavar="FILE...", nargs=-1, required=True,
                 type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
-    """Check model files against the schema and their references; exit 0 or 2."""
+    """Check model files against the schema and their references; exit 0 or 2.
+
+    \b
+    Examples:
+      raci validate org.yaml
+      raci validate models/*.yaml
+    """
     from raci.formats import read_model
 
     problems: list[str] = []
@@ -212,33 +238,46 @@ def validate(files: tuple[Path, ...]) -> None:
 @scenario_option
 def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, ...],
         scenario: str | None) -> None:
-    """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi."""
-    from raci.formats import entity_from_data
+    """Add an entity of KIND: unit, person, role, body, goal, initiative, decision or kpi.
+
+    \b
+    Examples:
+      raci add org.db role r.cio --name 'CIO' --set unit=u.ict
+      raci add org.db body sg-ict --name 'Stuurgroep ICT' --set kind=steering_group
+    """
+    from raci.formats.edits import entity_change, settings_from_text
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
-    data.update(_parse_settings(kind, settings))
+    data.update(settings_from_text(kind, settings))
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
             raise UsageError(_("id {id!r} is already used by a {kind}").format(
                 id=entity_id, kind=KIND_NAMES[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
-        entity = entity_from_data(kind, data)
-        said = editing.save(Change(put=[entity]), _("added {kind} {id}").format(
+        said = editing.save(entity_change(current, kind, data), _("added {kind} {id}").format(
             kind=KIND_NAMES[kind], id=entity_id))
     confirm(said)
 
 
 @click.command(name="set")
 @model_argument
-@click.argument("entity_id", metavar="ID")
+@click.argument("entity_id", metavar="ID", shell_complete=complete_ids())
 @click.argument("settings", nargs=-1, metavar="FIELD=VALUE…")
 @scenario_option
 def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | None) -> None:
     """Change fields of an entity; an empty VALUE clears the field. Without
     ID, `org.name=…`, `org.description=…`, `org.as_of=…` and
-    `org.not_recorded=…` change the organisation's header."""
-    from raci.formats import entity_from_data, entity_to_data
+    `org.not_recorded=…` change the organisation's header.
+
+    \b
+    Examples:
+      raci set org.db sg-ict meets_every_days=14 members=r.cio,p.jansen
+      raci set org.db i.migratie success_criteria='200 homes; a plan'
+      raci set org.db org.as_of=2026-06-30
+    """
+    from raci.formats import entity_to_data
+    from raci.formats.edits import entity_change, settings_from_text
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
         _set_org(model, (entity_id, *settings), scenario)
@@ -251,17 +290,15 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         kind = current.kind(entity_id)
         assert kind is not None
         data = entity_to_data(entity)
-        for field, value in _parse_settings(kind, settings).items():
+        for field, value in settings_from_text(kind, settings).items():
             if value is None:
                 data.pop(field, None)
             else:
                 data[field] = value
         _check_entity(kind, data)
-        changed = entity_from_data(kind, data)
-        if isinstance(changed, Kpi):  # the file data does not say whether it has a block
-            changed.has_raci = current.kpis[entity_id].has_raci
-        said = editing.save(Change(put=[changed]), _("changed {id} ({fields})").format(
-            id=entity_id, fields=", ".join(settings)))
+        said = editing.save(entity_change(current, kind, data),
+                            _("changed {id} ({fields})").format(id=entity_id,
+                                                                 fields=", ".join(settings)))
     confirm(said)
 
 
@@ -270,22 +307,12 @@ ORG_PREFIX = "org."
 
 def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> None:
     from raci.formats.convert import org_from_data, org_to_data
+    from raci.formats.edits import settings_from_text
 
-    fields = {f.name: f for f in dataclasses.fields(Org)}
     changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
     with edit(model, scenario) as editing:
         data = org_to_data(editing.model.org)
-        for setting in settings:
-            key, sep, text = setting.partition("=")
-            field = key.removeprefix(ORG_PREFIX)
-            if not key.startswith(ORG_PREFIX) or not sep:
-                raise UsageError(_("{setting!r}: write org.FIELD=VALUE; the organisation's "
-                                   "header cannot be set together with an entity").format(
-                                       setting=setting))
-            if field not in fields:
-                raise UsageError(_("the organisation has no field {field!r}; fields: {fields}")
-                                 .format(field=field, fields=", ".join(fields)))
-            value = _parse_value(str(fields[field].type), text)
+        for field, value in settings_from_text("org", settings, ORG_PREFIX).items():
             if value is None:
                 data.pop(field, None)
             else:
@@ -298,14 +325,19 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
 
 @click.command()
 @model_argument
-@click.argument("old")
+@click.argument("old", shell_complete=complete_ids())
 @click.argument("new")
 @click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
               help="A baseline file whose fingerprints follow the new id. Repeatable.")
 @scenario_option
 def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
            scenario: str | None) -> None:
-    """Give entity OLD the id NEW everywhere it is named, in one transaction."""
+    """Give entity OLD the id NEW everywhere it is named, in one transaction.
+
+    \b
+    Example:
+      raci rename org.db r.cio r.cdo --baseline lint-baseline.json
+    """
     from raci.lint.baseline import read_baseline, rename_in_baseline
 
     if baselines and (scenario is not None or split_scenario(model)[1] is not None):
@@ -332,11 +364,17 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
 
 @click.command()
 @model_argument
-@click.argument("entity_id", metavar="ID")
+@click.argument("entity_id", metavar="ID", shell_complete=complete_ids())
 @click.option("--force", is_flag=True, help="Also remove every reference to the entity.")
 @scenario_option
 def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
-    """Remove an entity; refused while anything refers to it, unless --force."""
+    """Remove an entity; refused while anything refers to it, unless --force.
+
+    \b
+    Examples:
+      raci rm org.db p.jansen
+      raci rm org.db u.ict --force
+    """
     with edit(model, scenario) as editing:
         current = editing.model
         existing(current, entity_id)
@@ -365,41 +403,49 @@ def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 
 @click.command()
 @model_argument
-@click.argument("item")
+@click.argument("item", shell_complete=complete_ids(ITEM_KINDS))
 @click.argument("letters", metavar="LETTER", callback=_letters)
-@click.argument("actor")
+@click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @scenario_option
 def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
            scenario: str | None) -> None:
-    """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held."""
+    """Give ACTOR the LETTER (R, A, C or I, or A/R for both) on ITEM, replacing what it held.
+
+    \b
+    Examples:
+      raci assign org.db g.veilig A r.dg
+      raci assign org.db i.migratie A/R r.cio
+      raci assign org.db@plan d.budget C sg-ict
+    """
     with edit(model, scenario) as editing:
         current = editing.model
         existing_item(current, item)
         existing_actor(current, actor)
-        change = Change(assign=[Assignment(item, letter, actor) for letter in letters])
-        kpi = current.kpis.get(item)
-        if kpi is not None and not kpi.has_raci:
-            change.put.append(dataclasses.replace(kpi, has_raci=True))
-        said = editing.save(change, _("{actor} is {letters} on {item}").format(
-            actor=actor, letters=cell_text(letters), item=item))
+        said = editing.save(set_cells(current, {(item, actor): letters}),
+                            _("{actor} is {letters} on {item}").format(
+                                actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 
 @click.command()
 @model_argument
-@click.argument("item")
-@click.argument("actor")
+@click.argument("item", shell_complete=complete_ids(ITEM_KINDS))
+@click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @scenario_option
 def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
-    """Take ACTOR's letters on ITEM away."""
+    """Take ACTOR's letters on ITEM away.
+
+    \b
+    Example:
+      raci unassign org.db i.migratie p.jansen
+    """
     with edit(model, scenario) as editing:
         current = editing.model
         existing_item(current, item)
         letters = current.letters_of(item, actor)
         if not letters:
             raise UsageError(_("{actor} holds no letter on {item}").format(actor=actor, item=item))
-        said = editing.save(Change(unassign=[Assignment(item, letter, actor)
-                                             for letter in letters]),
+        said = editing.save(set_cells(current, {(item, actor): ()}),
                             _("{actor} is no longer {letters} on {item}").format(
                                 actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
@@ -426,48 +472,3 @@ def _listing(references: list[Reference], most: int = 10) -> str:
     shown = [f"{r.source} ({r.field})" for r in references[:most]]
     more = len(references) - most
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-
-
-def _parse_settings(kind: str, settings: tuple[str, ...]) -> dict[str, Any]:
-    """FIELD=VALUE pairs as the model file would hold them; None clears a field."""
-    fields = {f.name: f for f in dataclasses.fields(KINDS[kind][1])}
-    allowed = sorted(set(fields) - {"id", "has_raci"})
-    parsed: dict[str, Any] = {}
-    for setting in settings:
-        field, sep, text = setting.partition("=")
-        if not sep:
-            raise UsageError(_("{setting!r}: write FIELD=VALUE").format(setting=setting))
-        if field not in allowed:
-            near = difflib.get_close_matches(field, allowed, n=1)
-            hint = _("did you mean {field!r}? ").format(field=near[0]) if near else ""
-            raise UsageError(_("a {kind} has no field {field!r}; {hint}fields: {fields}").format(
-                kind=KIND_NAMES[kind], field=field, hint=hint, fields=", ".join(allowed)))
-        parsed[field] = _parse_value(str(fields[field].type), text)
-    return parsed
-
-
-def _parse_value(annotation: str, text: str) -> Any:
-    """Turn the command line's text into the value a model file would hold."""
-    if text == "":
-        return None
-    if annotation.startswith("list"):
-        return [part.strip() for part in text.split(",") if part.strip()]
-    if annotation.startswith("bool"):  # as a model file has them (YAML 1.2)
-        if text not in {"true", "True", "TRUE", "false", "False", "FALSE"}:
-            raise UsageError(_("{text!r} is not true or false").format(text=text))
-        return text.lower() == "true"
-    if annotation.startswith(("int", "float")):
-        if annotation.startswith("int"):
-            with contextlib.suppress(ValueError):
-                return int(text)  # exactly, however large: the checks then say so
-        try:
-            number = float(text)
-        except ValueError:
-            raise UsageError(_("{text!r} is not a number").format(text=text)) from None
-        return int(number) if annotation.startswith("int") and number.is_integer() else number
-    if annotation.startswith("dt.date"):
-        try:
-            return parse_date(text)
-        except ValueError:
-            raise UsageError(_("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
-    return text

@@ -16,13 +16,14 @@ from typing import Any, TypeVar
 
 import click
 
+from raci.cli.completion import complete_file
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
 
-model_argument = click.argument("model")
+model_argument = click.argument("model", shell_complete=complete_file)
 """MODEL: a .db file, a database URL, or a .yaml/.yml/.json model file (see `raci.source`)."""
 
 scenario_option = click.option(
@@ -44,9 +45,39 @@ report_timeout_option = seconds_option(
 
 
 def output_option(help: str, *, required: bool = False) -> Callable[[Decorated], Decorated]:
-    """`-o/--output FILE`: a file to write (a directory is refused before any work)."""
+    """`-o/--output FILE`: a file to write (a directory is refused before any
+    work; missing directories on the way are made, `output_directories`)."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        required=required, help=help)
+                        required=required, help=help, callback=output_directories)
+
+
+def output_directories(ctx: click.Context, _param: click.Parameter,
+                       path: Path | None) -> Path | None:
+    """Make the directories `-o FILE` names that are missing (``-o
+    handout/review.md`` makes ``handout/``), and take them away again if
+    the command ends with nothing written in them."""
+    if path is None:
+        return None
+    missing = [folder for folder in reversed(path.parents) if not folder.is_dir()]
+    for folder in missing:
+        if folder.exists():
+            raise UsageError(f"{path}: {folder} is a file, not a directory")
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise UsageError(f"{path}: cannot make the directory {folder}: "
+                             f"{error.strerror}") from None
+    if missing:
+        ctx.call_on_close(lambda: _remove_if_empty(missing))
+    return path
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    for folder in reversed(folders):
+        try:
+            folder.rmdir()
+        except OSError:  # something was written: keep it and all above it
+            return
 
 
 def format_option(choices: Sequence[str], help: str, *,

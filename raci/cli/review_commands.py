@@ -56,12 +56,18 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
            output: Path | None, select: str | None, ignore: str | None, as_of: str | None,
            config_file: Path | None) -> None:
     """Walk the findings of MODEL (a database) one at a time, the largest first:
-    fix, accept with a reason, note an action, or skip; then write the minutes."""
+    fix, accept with a reason, note an action, or skip; then write the minutes.
+
+    \b
+    Examples:
+      raci review org.db --author 'J. de Vries' -o minutes.md
+      raci review org.db --select OWN --scenario redesign
+    """
     from raci.cli.editing import drop_scenario, edit, ensure_scenario
     from raci.lint.review import Review, login_name, minutes_markdown
     from raci.lint.run import config_for
     from raci.lint.suggestions import Suggester
-    from raci.source import is_model_file, split_scenario
+    from raci.model.source import is_model_file, split_scenario
 
     if is_model_file(split_scenario(model)[0]):
         raise UsageError(_("{model}: raci review keeps its decisions in a database; read the "

@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
+from raci.cli.completion import complete_ids
 from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.lint.scenarios import SHOW_FORMATS
-from raci.model import Letter
+from raci.model import ACTOR_KINDS, ITEM_KINDS, Letter
 from raci.model.changes import Change
 from raci.model.scenarios import SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
-from raci.source import SCENARIO_MARK, database_url
+from raci.model.source import SCENARIO_MARK
+from raci.source import database_url
 from raci.text import aligned
 
 if TYPE_CHECKING:
@@ -37,7 +39,16 @@ name_argument = click.argument("name")
 def scenario() -> None:
     """Try changes on a model without touching it, then apply or drop them:
     new, list, show, undo, apply, drop, compare, and the remedies merge,
-    retire, remove-person and move-a."""
+    retire, remove-person and move-a.
+
+    \b
+    Examples:
+      raci scenario new org.db plan
+      raci scenario merge org.db plan sg-a --into sg-b
+      raci lint org.db@plan
+      raci scenario compare org.db plan other
+      raci scenario apply org.db plan
+    """
 
 
 @contextmanager
@@ -57,7 +68,12 @@ def _changes(count: int) -> str:
 @name_argument
 @click.option("--description", help="What the scenario tries, in a line.")
 def new(model: str, name: str, description: str | None) -> None:
-    """Make an empty scenario NAME on the model as it is now."""
+    """Make an empty scenario NAME on the model as it is now.
+
+    \b
+    Example:
+      raci scenario new org.db plan --description 'Fewer bodies'
+    """
     if not is_valid_scenario_name(name):
         raise UsageError(_("{name!r} is not a scenario name: letters, digits, _ and -, starting "
                            "with a letter or digit, at most {most} characters").format(
@@ -72,7 +88,12 @@ def new(model: str, name: str, description: str | None) -> None:
 @model_argument
 @format_option(["text", "json"], "Output format.", default="text")
 def list_(model: str, fmt: str) -> None:
-    """List the scenarios of MODEL, the oldest first."""
+    """List the scenarios of MODEL, the oldest first.
+
+    \b
+    Example:
+      raci scenario list org.db
+    """
     with _store(model) as store:
         scenarios, revision = store.scenarios(), store.revision()
     if fmt == "json":
@@ -98,7 +119,12 @@ def list_(model: str, fmt: str) -> None:
 @format_option(SHOW_FORMATS, "Output format.", default="text")
 def show(model: str, name: str, fmt: str) -> None:
     """Show scenario NAME: its changes, and the findings it resolves, introduces
-    and keeps."""
+    and keeps.
+
+    \b
+    Example:
+      raci scenario show org.db plan --format json
+    """
     from raci.lint.run import config_for
     from raci.lint.scenarios import SHOW_RENDERERS, scenario_report
 
@@ -116,7 +142,12 @@ def show(model: str, name: str, fmt: str) -> None:
 @format_option(SHOW_FORMATS, "Output format.", default="text")
 def compare(model: str, first: str, second: str, fmt: str) -> None:
     """Compare scenarios A and B side by side: their changes, and for each
-    finding whether each resolves, introduces or keeps it."""
+    finding whether each resolves, introduces or keeps it.
+
+    \b
+    Example:
+      raci scenario compare org.db plan other
+    """
     from raci.lint.run import config_for
     from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_report
 
@@ -139,7 +170,12 @@ def compare(model: str, first: str, second: str, fmt: str) -> None:
 @model_argument
 @name_argument
 def undo(model: str, name: str) -> None:
-    """Take the last change off scenario NAME."""
+    """Take the last change off scenario NAME.
+
+    \b
+    Example:
+      raci scenario undo org.db plan
+    """
     with _store(model) as store:
         step = store.undo_step(name)
     confirm(_("undid {change} (scenario {name})").format(change=step.summary, name=name))
@@ -150,7 +186,12 @@ def undo(model: str, name: str) -> None:
 @name_argument
 def apply(model: str, name: str) -> None:
     """Write every change of scenario NAME into the model in one transaction
-    (all or nothing), then drop the scenario."""
+    (all or nothing), then drop the scenario.
+
+    \b
+    Example:
+      raci scenario apply org.db plan
+    """
     with _store(model) as store:
         _model, applied = store.apply_scenario(name)
     confirm(_("applied scenario {name} to {model} ({changes}); the scenario is dropped").format(
@@ -161,7 +202,12 @@ def apply(model: str, name: str) -> None:
 @model_argument
 @name_argument
 def drop(model: str, name: str) -> None:
-    """Delete scenario NAME and its changes; the model is not touched."""
+    """Delete scenario NAME and its changes; the model is not touched.
+
+    \b
+    Example:
+      raci scenario drop org.db plan
+    """
     with _store(model) as store:
         dropped = store.drop_scenario(name)
     confirm(_("dropped scenario {name} ({changes})").format(
@@ -185,7 +231,7 @@ def _sensibly(build: Callable[..., Change], *arguments: object) -> Change:
 @scenario.command()
 @model_argument
 @name_argument
-@click.argument("body")
+@click.argument("body", shell_complete=complete_ids(["body"]))
 @click.option("--into", required=True, metavar="BODY", help="The body that stays.")
 @click.option("--chair", metavar="ACTOR",
               help="Who chairs the merged body (default: its chair, else BODY's).")
@@ -193,7 +239,12 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
     """In scenario NAME, merge BODY into another body: members united, every
     letter moved (where both held one on an item, the stronger stays: A > R >
     C > I, A/R kept), and BODY retired; what reported to it reports to the
-    body that stays."""
+    body that stays.
+
+    \b
+    Example:
+      raci scenario merge org.db plan sg-ict --into sg-digitaal --chair r.cio
+    """
     from raci.model.remedies import merge_bodies
 
     with edit(model, name) as editing:
@@ -212,12 +263,17 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
 @scenario.command()
 @model_argument
 @name_argument
-@click.argument("body")
+@click.argument("body", shell_complete=complete_ids(["body"]))
 @click.option("--to", "heir", metavar="ACTOR",
               help="Who takes the body's letters (default: its chair).")
 def retire(model: str, name: str, body: str, heir: str | None) -> None:
     """In scenario NAME, retire BODY: its letters go to its chair (or --to),
-    and whatever reported to it reports where it reported."""
+    and whatever reported to it reports where it reported.
+
+    \b
+    Example:
+      raci scenario retire org.db plan tf-oud --to sg-ict
+    """
     from raci.model.remedies import retire_body
 
     with edit(model, name) as editing:
@@ -235,12 +291,17 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
 @scenario.command(name="remove-person")
 @model_argument
 @name_argument
-@click.argument("person")
+@click.argument("person", shell_complete=complete_ids(["person"]))
 @click.option("--to", "heir", metavar="ACTOR",
               help="Who takes the letters the person held directly (default: nobody).")
 def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
     """In scenario NAME, remove PERSON: the roles they held become vacant, their
-    seats and chairs go, and the letters they held directly go to --to, or go."""
+    seats and chairs go, and the letters they held directly go to --to, or go.
+
+    \b
+    Example:
+      raci scenario remove-person org.db plan p.jansen --to p.bakker
+    """
     from raci.model.remedies import remove_person as removing
 
     with edit(model, name) as editing:
@@ -266,14 +327,19 @@ def _letter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 @scenario.command(name="move-a")
 @model_argument
 @name_argument
-@click.argument("item")
-@click.argument("actor")
+@click.argument("item", shell_complete=complete_ids(ITEM_KINDS))
+@click.argument("actor", shell_complete=complete_ids(ACTOR_KINDS))
 @click.option("--former", metavar="LETTER", callback=_letter,
               help="What the former Accountables become: R, C or I (default: nothing, "
                    "but an A/R keeps its R).")
 def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) -> None:
     """In scenario NAME, make ACTOR the one Accountable of ITEM; the former
-    Accountables lose their A."""
+    Accountables lose their A.
+
+    \b
+    Example:
+      raci scenario move-a org.db plan i.migratie r.cio --former R
+    """
     from raci.model.remedies import move_accountable
 
     with edit(model, name) as editing:

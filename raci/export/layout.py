@@ -78,7 +78,7 @@ Extent = tuple[float, float]
 @dataclass(frozen=True)
 class Fitting:
     """How a view's drawing is fitted to its page, as first layouts of it measured
-    (`raci.export.render.fitted_source`); the defaults guess from the text."""
+    (`raci.export.render.fitted`); the defaults guess from the text."""
 
     sizes: Mapping[str, Size] | None = None
     """Node and frame id -> its size at its own size (None: guessed)."""

@@ -30,8 +30,7 @@ KEY_WIDTH = 900.0
 TITLE_WIDTH = 56
 """Characters on a line of the title before it wraps."""
 TITLE_LETTER = 9.9
-NOTE_LETTER = 5.5
-"""Points an average letter of the title and of a note takes."""
+"""Points an average letter of the title takes."""
 TEXT_LETTER = 6.0
 """Points a key's text cell gives each letter: its cell has a fixed width (a
 wider one would be stretched across the line), enough for the widest letters."""

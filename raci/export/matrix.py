@@ -19,7 +19,6 @@ one letter in the rows.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,7 +31,6 @@ from raci.errors import UsageError
 from raci.export.graph import require_id
 from raci.model import Entity, Goal, Model, Unit
 from raci.model.entities import CELL_ORDER, cell_text
-from raci.model.lean import LeanModel
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
@@ -234,7 +232,7 @@ def actors_in_unit(model: Model, unit_id: str) -> set[str]:
     units = _subtree(unit_id, _children(model.units.values()))
     # The analysis knows a role's unit (its own, else its first holder's); the
     # date it wants does not matter here.
-    analysis = Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
+    analysis = Analysis.of_model(model)
     return {actor for actor in (*model.people, *model.roles) if analysis.unit_of(actor) in units}
 
 

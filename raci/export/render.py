@@ -53,7 +53,6 @@ from raci.export.page import (
 
 FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 LAID_OUT_FORMATS = ("svg", "png", "pdf")
-BINARY_FORMATS = frozenset({"png", "pdf"})
 DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take

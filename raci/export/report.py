@@ -36,7 +36,7 @@ from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 from raci.vocabulary import FACT_WORDS, KIND_TITLES, LEVEL_NAMES, counted
 
 REPORT_MAX_ACTORS = 40

@@ -27,10 +27,11 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from raci.errors import UsageError
 from raci.export.matrix import Matrix, build_matrix, goal_area_matrices
 from raci.i18n import N_, _
 from raci.lint.findings import Finding
@@ -49,12 +50,15 @@ IDS_ROW, HEADER_ROW = 2, 3
 """Rows of a matrix sheet: the title, the hidden ``raci:`` row, the header."""
 SHEET_NAME_LENGTH = 31
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+FINDINGS_SHEET = N_("Findings")
 FINDING_COLUMNS = (N_("Code"), N_("Level"), N_("Rule"), N_("Message"), N_("Targets"),
                    N_("Waived"))
+SHEET_COLUMNS, SHEET_ROWS = 16_384, 1_048_576
+"""The most columns and rows a spreadsheet opens (Excel's limits; LibreOffice's are alike)."""
 
 
 def matrix_rows(model: Model, matrix: Matrix,
-                references: _References | None = None) -> list[list[str]]:
+                references: _References | None = None) -> Iterator[list[str]]:
     """The title, the ``raci:`` row, the header and one row per item, as text."""
     describe = any(row.description for row in matrix.rows)
     ids = [IDS_MARK + f for f in ("id", "kind", "goal", "item")] + [
@@ -64,11 +68,24 @@ def matrix_rows(model: Model, matrix: Matrix,
         ids.append(IDS_MARK + "description")
         header.append(_("Description"))
     references = references or _References(model)
-    rows = [[model.org.name], ids, header]
+    yield from ([model.org.name], ids, header)
     for item, letters in matrix.rows_with_letters():
         row = [item.id, matrix.kinds[item.id], references.of(item), item.name, *letters]
-        rows.append([*row, item.description or ""] if describe else row)
-    return rows
+        yield [*row, item.description or ""] if describe else row
+
+
+def check_fits_a_sheet(matrix: Matrix) -> None:
+    """Refuse a matrix larger than a spreadsheet opens (a national model's is
+    tens of thousands of items by actors: hundreds of millions of cells)."""
+    columns = len(DESCRIBING) + len(matrix.columns) + 1
+    rows = HEADER_ROW + len(matrix.rows)
+    if columns > SHEET_COLUMNS or rows > SHEET_ROWS:
+        raise UsageError(
+            f"the RACI matrix is {_count(len(matrix.rows), 'item')} by "
+            f"{_count(len(matrix.columns), 'actor')}, "
+            f"more than a spreadsheet opens ({SHEET_ROWS:,} rows, {SHEET_COLUMNS:,} columns); "
+            "export the model file (-o org.yaml), or part of the matrix: "
+            "`raci matrix MODEL --scope ID --format csv`")
 
 
 class _References:
@@ -102,16 +119,33 @@ def _targets(item: Entity) -> list[str]:
     return []
 
 
-def matrix_csv_file(model: Model) -> str:
-    """The whole matrix as CSV text (write it as UTF-8 with a BOM: `write_matrix_csv`)."""
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def matrix_csv_lines(model: Model) -> Iterator[str]:
+    """The whole matrix as CSV, line by line, so that memory stays flat (write
+    it as UTF-8 with a BOM: `write_matrix_csv`). A matrix larger than a
+    spreadsheet opens is refused here, before any line."""
+    matrix = build_matrix(model)
+    check_fits_a_sheet(matrix)
+    return _csv_lines(matrix_rows(model, matrix))
+
+
+def _csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(matrix_rows(model, build_matrix(model)))
-    return out.getvalue()
+    for row in rows:
+        writer.writerow(row)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 def write_matrix_csv(model: Model, path: Path) -> None:
-    path.write_text(matrix_csv_file(model), encoding="utf-8-sig", newline="")
+    lines = matrix_csv_lines(model)
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        file.writelines(lines)
 
 
 def write_matrix_workbook(model: Model, findings: Iterable[Finding], path: Path) -> None:
@@ -125,11 +159,12 @@ def write_matrix_workbook(model: Model, findings: Iterable[Finding], path: Path)
     references = _References(model)  # once: a sheet per goal area would each count names
     for area in areas:
         sheet = workbook.create_sheet(_sheet_name(area.name, names))
-        _fill_matrix_sheet(sheet, matrix_rows(model, area.matrix, references))
+        check_fits_a_sheet(area.matrix)
+        _fill_matrix_sheet(sheet, list(matrix_rows(model, area.matrix, references)))
     if not areas:  # an empty model: one empty matrix, so the file still imports
         _fill_matrix_sheet(workbook.create_sheet(_("Matrix")),
-                           matrix_rows(model, build_matrix(model)))
-    _fill_findings_sheet(workbook.create_sheet(_sheet_name(_("Findings"), names)), findings)
+                           list(matrix_rows(model, build_matrix(model))))
+    _fill_findings_sheet(workbook.create_sheet(_sheet_name(_(FINDINGS_SHEET), names)), findings)
     workbook.properties.title = model.org.name
     workbook.save(path)
 

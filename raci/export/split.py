@@ -23,7 +23,6 @@ part's subtitle says which part it is and in which parts it continues.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -34,7 +33,6 @@ from raci.export.graph import Edge, Node, Style, View, enclosing_clusters
 from raci.export.layout import guessed_to_fit
 from raci.export.matrix import goals_of_items
 from raci.model import Model
-from raci.model.lean import LeanModel
 
 SPLITS = {"org": "unit", "bodies": "unit", "raci": "goal", "goals": "goal", "decisions": "goal"}
 """What each view is split by: the views of people and bodies by unit, the others by goal."""
@@ -370,7 +368,7 @@ def unit_areas(view: View, model: Model) -> Areas:
     """The unit tree; each role and person drawn belongs to its unit (a role
     without one to its first holder's), a body to its chair's unit, else to
     the unit of the body it reports to, else to most of its members' unit."""
-    analysis = Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
+    analysis = Analysis.of_model(model)
 
     def unit_of(actor: str | None) -> str | None:
         unit = analysis.unit_of(actor) if actor else None

@@ -15,7 +15,6 @@ from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
 from raci.i18n import N_, _, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
-from raci.model.lean import LeanModel
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
 ACCOUNTABLE_RED = "#b03a2e"
@@ -93,7 +92,7 @@ class _Drawing:
     def __init__(self, model: Model) -> None:
         self.model = model
         # Views do not depend on the date; the analysis wants one all the same.
-        self.analysis = Analysis(LeanModel.of_model(model), model.org.as_of or dt.date.today())
+        self.analysis = Analysis.of_model(model)
 
     def actor_node(self, actor_id: str, cluster: str | None = None) -> Node:
         """A role, body or person as a node, with what makes it stand out."""

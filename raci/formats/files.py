@@ -11,13 +11,14 @@ problem is found, so a valid file pays nothing for them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from raci.errors import ModelFileError, RaciError
 from raci.formats.convert import (
@@ -74,17 +75,18 @@ def format_of(path: Path) -> Format:
     return fmt
 
 
-def read_model(path: Path) -> LoadedModel:
-    """Read and validate a model file; YAML or JSON by suffix."""
-    fmt = format_of(path)
+def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
+    """Read and validate a model file; YAML or JSON by suffix. With `stream`
+    (standard input), read that, named `path`: JSON if it starts with ``{``."""
+    fmt = format_of(path) if stream is None else None
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if stream is None else 0
         if size > MAX_FILE_BYTES:
             raise ModelFileError([
                 f"{path}: the file is {math.ceil(size / 2**20)} MB; model files are limited "
                 f"to {MAX_FILE_BYTES // 2**20} MB"
             ])
-        with path.open("rb") as file:
+        with path.open("rb") if stream is None else contextlib.nullcontext(stream) as file:
             # Read at most one byte past the limit: a device or pipe has no size.
             raw = file.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
@@ -109,6 +111,8 @@ def read_model(path: Path) -> LoadedModel:
             f"{path}:{line}:{column}: byte 0x{raw[error.start]:02X} (at byte "
             f"{error.start + 1}) is not UTF-8; is this a text file? Save it as UTF-8"
         ]) from None
+    if fmt is None:
+        fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
     return parse_model(text, str(path), fmt)
 
 

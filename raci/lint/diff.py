@@ -20,8 +20,8 @@ from raci.lint.findings import Finding
 from raci.lint.output import finding_text, markdown_text
 from raci.model import Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
-from raci.source import ModelSource
-from raci.text import one_line
+from raci.model.source import ModelSource
+from raci.text import json_text, one_line
 
 DIFF_FORMATS = ("text", "json", "markdown")
 
@@ -267,7 +267,7 @@ def diff_to_json(diff: ModelDiff) -> str:
             "resolved": [_finding_summary(f) for f in diff.findings_resolved],
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, default=_value) + "\n"
+    return json_text(document, _value)
 
 
 DIFF_RENDERERS = {"text": diff_to_text, "json": diff_to_json, "markdown": diff_to_markdown}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -33,7 +32,8 @@ from raci.lint.output import text_line
 from raci.lint.rule import Rule, param_text
 from raci.lint.ruledoc import Example, RuleDoc, rule_doc
 from raci.lint.rules import RULES
-from raci.source import ModelSource
+from raci.model.source import ModelSource
+from raci.text import json_text
 
 ROOT = Path(__file__).resolve().parents[2]
 """The checkout this module is in (the files it writes are a checkout's)."""
@@ -186,13 +186,12 @@ def rules_json(rules: Sequence[Rule]) -> str:
     """`raci rules --format json`: the documentation of each of `rules`."""
     document = {"version": 1, "rules": [rule_dict(rule_doc(rule, english=True))
                                         for rule in rules]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def rule_json(rule: Rule) -> str:
     """`raci rules CODE --format json`: one rule's documentation."""
-    return json.dumps(rule_dict(rule_doc(rule, english=True)), indent=2,
-                      ensure_ascii=False) + "\n"
+    return json_text(rule_dict(rule_doc(rule, english=True)))
 
 
 def rules_table() -> str:

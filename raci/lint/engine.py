@@ -35,7 +35,7 @@ from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Letter, Model,
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
 from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
-from raci.source import ModelSource
+from raci.model.source import ModelSource
 
 Found = dict[str, dict[str, list[Finding]]]
 """Rule code -> subject (``""`` for a whole-model or waiver rule) -> its findings."""
@@ -71,7 +71,7 @@ def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
 
 def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
     """`--as-of`, else the model's `org.as_of`, else today."""
-    return config.as_of or model.org.as_of or dt.date.today()
+    return model.org.judged_on(config.as_of)
 
 
 class Linter:

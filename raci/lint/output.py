@@ -18,7 +18,6 @@ sarif keep it in English, whatever the language.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
@@ -31,7 +30,7 @@ from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.lint.run import LintRun, ModelError
-from raci.text import one_line
+from raci.text import json_text, one_line
 from raci.vocabulary import counted
 
 if TYPE_CHECKING:
@@ -240,7 +239,7 @@ def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
     if run.fixes:
         document["fixes"] = [_fix_dict(model, fix)
                              for model, fixes in run.fixes.items() for fix in fixes]
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def _raci_version() -> str:
@@ -362,7 +361,7 @@ def to_sarif(run: LintRun, rules: Sequence[Rule]) -> str:
             "results": [_sarif_result(f, rule_index) for f in run.findings],
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def escape_data(text: str) -> str:
@@ -504,7 +503,7 @@ def statistics_json(run: LintRun, rules: Sequence[Rule]) -> str:
         "summary": _json_summary(run),
         "errors": [_error_dict(e) for e in run.errors],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def statistics_markdown(run: LintRun, rules: Sequence[Rule]) -> str:

@@ -1,8 +1,9 @@
-"""One `raci lint` run: several models, one configuration, a baseline, an exit code.
+"""What one `raci lint` run gives: several models, one configuration, a
+baseline, an exit code (`raci.linting.run_lint` opens and lints the models).
 
-Each model is opened and linted in turn; one that cannot be read (a file
-that does not validate, a database with no model) is reported with its
-errors and does not stop the others (the run then exits 2).
+A model that cannot be read (a file that does not validate, a database with
+no model) is reported with its errors (`model_errors`) and does not stop the
+others (the run then exits 2).
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci.errors import ModelFileError, RaciError
-from raci.lint.baseline import read_baseline, without_baselined, write_baseline
 from raci.lint.config import LintConfig, load_config
-from raci.lint.engine import lint_source
 from raci.lint.findings import Finding, Level
-from raci.source import is_model_file, open_lean_model, open_model, split_scenario
+from raci.model.source import is_model_file, split_scenario
 from raci.text import one_line
 
 if TYPE_CHECKING:
@@ -132,56 +131,6 @@ def config_for(models: Sequence[str], config_file: Path | None, **overrides: obj
 
 def _is_path(spec: str) -> bool:
     return "://" not in spec and (is_model_file(spec) or spec.lower().endswith(".db"))
-
-
-def run_lint(specs: Sequence[str], config: LintConfig, *, baseline: Path | None = None,
-             write_baseline_to: Path | None = None, lint_one: LintOne | None = None,
-             suggest: bool = False) -> LintRun:
-    """Open and lint every model with `config`; apply or write the baseline.
-
-    `lint_one` lints one model (default: read it lean and lint it once;
-    with `suggest`, read it whole and suggest remedies, `suggest_model`).
-    A model that cannot be read is recorded in `LintRun.errors`; the
-    baseline is then not written, as it would miss that model's findings.
-    """
-    accepted = read_baseline(baseline) if baseline is not None else None
-    lint = lint_one or (suggest_model if suggest else lint_lean)
-    run = LintRun(list(specs), [], config, suggestions={} if suggest else None)
-    for spec in specs:
-        try:
-            result = lint(spec, config, accepted or set())
-        except RaciError as refused:
-            run.errors.extend(model_errors(spec, refused))
-            continue
-        run.findings.extend(result.findings)
-        if result.not_run:
-            run.not_run[spec] = result.not_run
-        if run.suggestions is not None:
-            run.suggestions[spec] = result.suggestions
-        if result.fixes:
-            run.fixes[spec] = result.fixes
-    if write_baseline_to is not None and not run.errors:
-        run.baseline_written = write_baseline(write_baseline_to, run.findings)
-    if accepted is not None:
-        run.findings = without_baselined(run.findings, accepted)
-    return run
-
-
-def lint_lean(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
-    """A model read lean and linted once: the plain `raci lint`."""
-    source = open_lean_model(spec)
-    result = lint_source(source, config)
-    return ModelResult(result.findings, result.not_run)
-
-
-def suggest_model(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
-    """A model read whole and linted, with the suggestions of each finding
-    that counts (not waived, not in the baseline)."""
-    from raci.lint.suggestions import Suggester
-
-    source = open_model(spec)
-    suggester = Suggester(source.model, config, label=spec, locations=source.locations)
-    return suggested(suggester, accepted)
 
 
 def suggested(suggester: Suggester, accepted: set[str], fixes: list[Fix] | None = None,

@@ -10,7 +10,6 @@ model has no view: its report gives the reason instead of findings.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,8 +20,8 @@ from raci.lint.findings import LEVELS, Finding
 from raci.lint.output import finding_dict, finding_text, markdown_text, summary
 from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, play
-from raci.source import SCENARIO_MARK, ModelSource
-from raci.text import aligned, one_line
+from raci.model.source import SCENARIO_MARK, ModelSource
+from raci.text import aligned, json_text, one_line
 
 SHOW_FORMATS = ("text", "json", "markdown")
 STATUSES = ("resolved", "introduced", "kept")
@@ -171,7 +170,7 @@ def show_json(report: ScenarioReport) -> str:
         "summary": None if delta is None else {
             "before": summary(delta.before), "after": summary(delta.after)},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def scenario_dict(scenario: Scenario) -> dict[str, object]:
@@ -304,7 +303,7 @@ def compare_json(comparison: Comparison) -> str:
                      for row in comparison.rows],
         "kept_by_both": comparison.kept_by_both,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 COMPARE_RENDERERS = {"text": compare_text, "json": compare_json, "markdown": compare_markdown}

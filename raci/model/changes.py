@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from raci.model.entities import Assignment, Entity, Org, Waiver
+from raci.model.entities import Assignment, Entity, Kpi, Letter, Org, Waiver
 from raci.model.model import Model
 
 
@@ -171,6 +171,38 @@ def removal(model: Model, entity_id: str) -> Change:
         kept = [dataclasses.replace(w, target=[t for t in w.target if t not in gone_ids])
                 for w in model.waivers]
         change.waivers = [w for w in kept if w.target]
+    return change
+
+
+def set_cells(model: Model, cells: Mapping[tuple[str, str], Iterable[Letter]],
+              change: Change | None = None) -> Change:
+    """The change that gives each (item, actor) exactly these letters, taking
+    away all of its letters where none are given, added to `change` (a new one
+    if None). An indicator given letters carries a `raci` block from then on:
+    the indicator the change puts, else the model's (`with_raci_blocks`)."""
+    change = Change() if change is None else change
+    for (item, actor), letters in cells.items():
+        held = tuple(letters)
+        if held:
+            change.assign += [Assignment(item, letter, actor) for letter in held]
+        else:
+            change.unassign += [a for a in model.assignments_of_item(item) if a.actor == actor]
+    return with_raci_blocks(model, change)
+
+
+def with_raci_blocks(model: Model, change: Change) -> Change:
+    """`change`, with each indicator it gives letters marked as carrying a
+    `raci` block (the model file writes one, even when its letters go later)."""
+    put = {entity.id: number for number, entity in enumerate(change.put)}
+    for item in dict.fromkeys(a.item for a in change.assign):
+        if item in put:
+            entity = change.put[put[item]]
+            if isinstance(entity, Kpi) and not entity.has_raci:
+                change.put[put[item]] = dataclasses.replace(entity, has_raci=True)
+            continue
+        kpi = model.kpis.get(item)
+        if kpi is not None and not kpi.has_raci:
+            change.put.append(dataclasses.replace(kpi, has_raci=True))
     return change
 
 

@@ -67,6 +67,11 @@ class Org:
     not_recorded: list[str] = field(default_factory=list)
     """Facts the source does not record (`NOT_RECORDED_FACTS`), in the file's order."""
 
+    def judged_on(self, given: dt.date | None = None) -> dt.date:
+        """The day the model is judged on: `given` (``--as-of``), else its
+        ``as_of``, else today."""
+        return given or self.as_of or dt.date.today()
+
 
 @dataclass(slots=True, kw_only=True)
 class Entity:

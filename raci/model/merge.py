@@ -16,11 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from raci.model.changes import Change
+from raci.model.changes import Change, set_cells
 from raci.model.checks import kinds_phrase
 from raci.model.entities import (
     NOT_RECORDED_FACTS,
-    Assignment,
     Body,
     Decision,
     Entity,
@@ -239,12 +238,8 @@ class _MatrixMerger:
     def _finish(self, new_roles: list[str]) -> None:
         change = self.result.change
         change.put = list(self.made.values())
-        for (item, actor), (letters, _) in self.cells.items():
-            change.assign.extend(Assignment(item, letter, actor) for letter in letters)
-        for kpi_id in {item for item, _ in self.cells if item in self.model.kpis}:
-            kpi = self.model.kpis[kpi_id]
-            if not kpi.has_raci:
-                change.put.append(replace(kpi, has_raci=True))
+        set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
+                  change)
         if new_roles:
             self.result.notices.append(
                 f"{_count(len(new_roles), 'actor')} not in the model became roles: "

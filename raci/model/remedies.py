@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from raci.model.changes import Change, removal
+from raci.model.changes import Change, removal, set_cells
 from raci.model.entities import CELL_ORDER, PAIRED_LETTERS, Assignment, Body, Entity, Letter
 from raci.model.model import REFERENCE_FIELDS, Model, kind_of
 
@@ -92,22 +92,11 @@ def move_accountable(model: Model, item_id: str, to: str, former: Letter | None 
     holders = [actor for actor in model.actors(item_id, "A") if actor != to]
     if not holders and "A" in model.letters_of(item_id, to):
         raise ValueError(f"{to} is already the one Accountable of {item_id}")
-    cells = {to: combined(model.letters_of(item_id, to), ("A",))}
-    unassign: list[Assignment] = []
+    cells = {(item_id, to): combined(model.letters_of(item_id, to), ("A",))}
     for holder in holders:
         kept = tuple(letter for letter in model.letters_of(item_id, holder) if letter != "A")
-        letters = combined(kept, () if former is None else (former,))
-        if letters:
-            cells[holder] = letters
-        else:
-            unassign.append(Assignment(item_id, "A", holder))
-    change = Change(unassign=unassign, assign=[
-        Assignment(item_id, letter, actor) for actor, letters in cells.items()
-        for letter in letters])
-    kpi = model.kpis.get(item_id)
-    if kpi is not None and not kpi.has_raci:
-        change.put.append(dataclasses.replace(kpi, has_raci=True))
-    return change
+        cells[item_id, holder] = combined(kept, () if former is None else (former,))
+    return set_cells(model, cells)
 
 
 def _body(model: Model, body_id: str) -> Body:

@@ -12,47 +12,53 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, insert, inspect
+from sqlalchemy import Connection, Engine, insert, inspect, text
 from sqlalchemy.engine import URL
 
 from raci.errors import StoreError
 from raci.store import tables
 from raci.store.engine import bulk_writing, describe, reading, sqlite_path, writing
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+HEAD_VERSION = "0006"
+"""The schema this raci writes: the newest migration's revision. Known
+without Alembic, which is imported only to create or migrate a database (a
+read-only command would spend a tenth of a second importing it and reading
+every migration); a test holds it to Alembic's own head."""
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
-@cache
 def head_version() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "raci ships at least one migration"
-    return head
+    return HEAD_VERSION
 
 
 def schema_version(connection: Connection) -> str | None:
-    """The database's schema version, or None when it holds no raci model."""
-    if not inspect(connection).has_table("meta"):
+    """The database's schema version (the revision Alembic records in its
+    ``alembic_version`` table), or None when it holds no raci model."""
+    there = inspect(connection)
+    if not (there.has_table("meta") and there.has_table("alembic_version")):
         return None
-    return MigrationContext.configure(connection).get_current_revision()
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
 
 
 def upgrade(connection: Connection, version: str = "head") -> None:
     """Migrate to `version` inside the connection's transaction."""
+    from alembic import command
+
     command.upgrade(alembic_config(connection), version)
 
 
@@ -147,6 +153,9 @@ def _no_model(database: str) -> StoreError:
 
 
 def _check_known(version: str, database: str) -> None:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(version)
     except CommandError:

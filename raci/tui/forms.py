@@ -8,7 +8,6 @@ runs the model file's own checks on it (`check_entity_data` for the schema,
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import threading
 from dataclasses import dataclass, field
@@ -22,12 +21,8 @@ from raci.model import (
     KPI_TYPES,
     LETTERS,
     REFERENCE_FIELDS,
-    Assignment,
     Entity,
-    Kpi,
-    Letter,
     Model,
-    parse_date,
 )
 from raci.model.changes import Change
 from raci.model.entities import is_valid_id, may_hold_together
@@ -118,7 +113,7 @@ def _as_text(form_field: FormField, value: Any) -> str:
     if form_field.type == "refs":
         return ", ".join(value)
     if form_field.type in ("bool", "tristate"):
-        return "yes" if value else "no"
+        return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -192,7 +187,7 @@ def _parse(kind: str, values: dict[str, str], check: FormCheck) -> tuple[
             if form_field.required:
                 check.add(form_field.name, _("required"))
             continue
-        value = _parse_value(form_field, text, check)
+        value = _parse_value(kind, form_field, text, check)
         if value is None:
             continue
         if form_field.name in LETTERS:
@@ -202,45 +197,28 @@ def _parse(kind: str, values: dict[str, str], check: FormCheck) -> tuple[
     return data, letters
 
 
-def _parse_value(form_field: FormField, text: str, check: FormCheck) -> Any:
+def _parse_value(kind: str, form_field: FormField, text: str, check: FormCheck) -> Any:
+    """The field's value as the command line reads it (`value_from_text`), and
+    what a form checks besides: an id's shape, a choice, a name given twice."""
+    from raci.formats.edits import items_from_text, value_from_text
+
     name = form_field.name
-    match form_field.type:
-        case "id":
-            if not is_valid_id(text):
-                check.add(name, "an id starts with a letter or digit, then letters, digits, "
-                                "_ . : - (at most 100)")
-            return text
-        case "refs" | "strings":
-            separator = ";" if name == "success_criteria" else ","
-            parts = [part.strip() for part in text.split(separator) if part.strip()]
-            doubled = sorted({p for p in parts if parts.count(p) > 1})
-            if doubled:
-                check.add(name, f"names {', '.join(doubled)} twice")
-            return parts
-        case "date":
-            try:
-                return parse_date(text)
-            except ValueError:
-                check.add(name, f"{text!r} is not a date (YYYY-MM-DD)")
-                return None
-        case "int" | "float":
-            try:
-                number = float(text)
-            except ValueError:
-                check.add(name, f"{text!r} is not a number")
-                return None
-            if form_field.type == "int":
-                if not number.is_integer():
-                    check.add(name, f"{text!r} is not a whole number")
-                return int(number)
-            return number
-        case "bool" | "tristate":
-            return text == "yes"
-        case "choice":
-            if text not in form_field.choices:
-                check.add(name, f"{text!r} is not one of {', '.join(form_field.choices)}")
-            return text
-    return text
+    if form_field.type == "id" and not is_valid_id(text):
+        check.add(name, "an id starts with a letter or digit, then letters, digits, "
+                        "_ . : - (at most 100)")
+    if form_field.type == "choice" and text not in form_field.choices:
+        check.add(name, f"{text!r} is not one of {', '.join(form_field.choices)}")
+    try:
+        value = items_from_text(name, text) if name in LETTERS else \
+            value_from_text(kind, name, text)
+    except ValueError as bad:
+        check.add(name, str(bad))
+        return None
+    if isinstance(value, list):
+        doubled = sorted({v for v in value if value.count(v) > 1})
+        if doubled:
+            check.add(name, f"names {', '.join(doubled)} twice")
+    return value
 
 
 def _check_letters(letters: dict[str, list[str]], check: FormCheck) -> None:
@@ -259,31 +237,10 @@ def _check_letters(letters: dict[str, list[str]], check: FormCheck) -> None:
 def _change(
     model: Model, kind: str, data: dict[str, Any], letters: dict[str, list[str]]
 ) -> Change:
-    from raci.formats import entity_from_data
+    from raci.formats.edits import entity_change
 
-    entity = entity_from_data(kind, data)
-    item_id = entity.id
-    change = Change(put=[entity])
-    if kind not in ITEM_KINDS:
-        return change
-    wanted: dict[str, set[Letter]] = {}
-    for letter, actors in letters.items():
-        for actor in actors:
-            wanted.setdefault(actor, set()).add(letter)  # type: ignore[arg-type]
-    current: dict[str, set[Letter]] = {}
-    for a in model.assignments_of_item(item_id):
-        current.setdefault(a.actor, set()).add(a.letter)
-    change.unassign = [Assignment(item_id, letter, actor)
-                       for actor in sorted(current.keys() - wanted.keys())
-                       for letter in sorted(current[actor])]
-    change.assign = [Assignment(item_id, letter, actor)
-                     for actor in sorted(wanted) if wanted[actor] != current.get(actor)
-                     for letter in sorted(wanted[actor])]
-    if isinstance(entity, Kpi):
-        existing = model.kpis.get(item_id)
-        has_raci = bool(wanted) or (existing is not None and existing.has_raci)
-        change.put = [dataclasses.replace(entity, has_raci=has_raci)]
-    return change
+    return entity_change(model, kind, data,
+                         letters if kind in ITEM_KINDS else None)  # type: ignore[arg-type]
 
 
 def known_problems(model: Model, lock: threading.RLock) -> set[str]:

@@ -13,9 +13,9 @@ from raci.lint.suggestions.remedy import (
     ids_text,
     neighbours,
     ranked,
-    set_cells,
 )
 from raci.model import Letter
+from raci.model.changes import set_cells
 
 
 def consensus_bottleneck(ctx: Context, finding: Finding) -> list[Remedy]:

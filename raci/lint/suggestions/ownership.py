@@ -24,10 +24,9 @@ from raci.lint.suggestions.remedy import (
     owner_weights,
     plural,
     ranked,
-    set_cells,
 )
 from raci.model import Letter, Model
-from raci.model.changes import Change
+from raci.model.changes import Change, set_cells
 from raci.model.entities import cell_text
 from raci.model.remedies import combined, move_accountable
 

@@ -10,7 +10,6 @@ the items around an item: who is Accountable (weight 2) or Responsible
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from raci.analysis import Analysis
 from raci.lint.findings import Finding
 from raci.lint.rule import RuleParams
-from raci.model import Assignment, Letter, Model
+from raci.model import Model
 from raci.model.changes import Change
 
 MOST_REMEDIES = 3
@@ -62,23 +61,6 @@ class Context:
 
 
 Suggest = Callable[[Context, Finding], list[Remedy]]
-
-
-def set_cells(model: Model, cells: Mapping[tuple[str, str], Iterable[Letter]]) -> Change:
-    """The change that gives each (item, actor) exactly these letters, taking
-    away all of its letters where none are given. An indicator given letters
-    carries a `raci` block from then on."""
-    change = Change()
-    for (item, actor), letters in cells.items():
-        held = tuple(letters)
-        if held:
-            change.assign += [Assignment(item, letter, actor) for letter in held]
-        else:
-            change.unassign += [a for a in model.assignments_of_item(item) if a.actor == actor]
-        kpi = model.kpis.get(item)
-        if held and kpi is not None and not kpi.has_raci and kpi not in change.put:
-            change.put.append(dataclasses.replace(kpi, has_raci=True))
-    return change
 
 
 def neighbours(model: Model, item: str) -> list[str]:

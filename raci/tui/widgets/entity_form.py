@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _
+from raci.i18n import N_, _
 from raci.model import Entity
 from raci.model.ids import id_from_name
 from raci.tui.describe import field_label, in_words, labels
@@ -46,6 +46,8 @@ from raci.vocabulary import KIND_NAMES
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""
 MATCHES_SHOWN = 5
+YES_NO = {"true": N_("yes"), "false": N_("no")}
+"""How a yes/no field's choices read; the form's text is the model file's word."""
 
 
 def last_part(text: str) -> str:
@@ -113,12 +115,13 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         value = self.values.get(form_field.name, "")
         widget_id = f"field-{form_field.name}"
         if form_field.type == "bool":
-            return Checkbox("", value == "yes", id=widget_id, compact=True)
+            return Checkbox("", value == "true", id=widget_id, compact=True)
         if form_field.type in ("choice", "tristate"):
-            choices = form_field.choices or ("yes", "no")
-            return Select([(in_words(c), c) for c in choices], value=value or Select.NULL,
-                          allow_blank=not form_field.required, id=widget_id, compact=True,
-                          prompt=_("default"))  # an optional choice left open takes the default
+            choices = form_field.choices or ("true", "false")
+            # an optional choice left open takes the default
+            return Select([(_(YES_NO[c]) if c in YES_NO else in_words(c), c) for c in choices],
+                          value=value or Select.NULL, allow_blank=not form_field.required,
+                          id=widget_id, compact=True, prompt=_("default"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
@@ -162,7 +165,7 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
         for form_field in self.fields:
             widget = self.query_one(f"#field-{form_field.name}")
             if isinstance(widget, Checkbox):
-                values[form_field.name] = "yes" if widget.value else "no"
+                values[form_field.name] = "true" if widget.value else "false"
             elif isinstance(widget, Select):
                 values[form_field.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, Input):

@@ -8,7 +8,6 @@ and the actor header stay in place while the cells scroll.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 from rich.markup import escape
@@ -27,8 +26,8 @@ from textual.widgets import Static
 from raci.i18n import _
 from raci.lint.findings import FindingIndex
 from raci.lint.message import localized
-from raci.model import Assignment, Entity, Model
-from raci.model.changes import Change
+from raci.model import Entity, Model
+from raci.model.changes import Change, set_cells
 from raci.model.entities import cell_text, parse_cell
 from raci.tui.describe import label
 from raci.tui.messages import ChangeRequested, raci_app
@@ -265,10 +264,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         letters = parse_cell(letter)
         if self.model.letters_of(item.id, actor.id) == letters:
             return
-        change = Change(assign=[Assignment(item.id, one, actor.id) for one in letters])
-        kpi = self.model.kpis.get(item.id)
-        if kpi is not None and not kpi.has_raci:
-            change.put.append(dataclasses.replace(kpi, has_raci=True))
+        change = set_cells(self.model, {(item.id, actor.id): letters})
         summary = (f"{cell_text(letters)} for {label(self.model, actor.id)} "
                    f"on {label(self.model, item.id)}")
         self.post_message(ChangeRequested(change, summary, quiet=True))
@@ -281,7 +277,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         letters = self.model.letters_of(item.id, actor.id)
         if letters:
             self.post_message(ChangeRequested(
-                Change(unassign=[Assignment(item.id, one, actor.id) for one in letters]),
+                set_cells(self.model, {(item.id, actor.id): ()}),
                 _("Cleared {letters} of {actor} on {item}").format(
                     letters=cell_text(letters), actor=label(self.model, actor.id),
                     item=label(self.model, item.id)), quiet=True))

@@ -1,0 +1,138 @@
+"""Edits from text and file data, as the command line and the app's forms make them.
+
+`settings_from_text` and `value_from_text` turn ``FIELD=VALUE`` and a form's
+fields into what a model file would hold; `entity_change` is the change that
+puts the entity such data describes.
+
+One reading for both: a list field takes items separated by commas (success
+criteria, which are sentences, by semicolons); a yes/no field takes the model
+file's words, ``true`` or ``false`` (YAML 1.2, in any case); a whole-number
+field a whole number (``3.0`` is 3); a date YYYY-MM-DD; empty text is no value
+(the field cleared). What cannot be read is a `ValueError` in the user's words.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from raci.errors import UsageError
+from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
+from raci.model.changes import Change, set_cells
+from raci.model.entities import CELL_ORDER
+
+LIST_SEPARATORS = {"success_criteria": ";"}
+"""The fields whose items are separated by something other than a comma."""
+BOOLEAN_WORDS = {"true": True, "false": False}
+"""A yes/no field's words, as a model file writes them (compared in lower case)."""
+
+
+def field_types(kind: str) -> dict[str, str]:
+    """Each field of `kind` (or ``org``, the organisation's header) and its
+    annotation as written (``list[str]``, ``bool | None``, ``dt.date | None``)."""
+    cls = Org if kind == "org" else KINDS[kind][1]
+    return {f.name: str(f.type) for f in dataclasses.fields(cls)}
+
+
+def items_from_text(field: str, text: str) -> list[str]:
+    """The items of a list field written as text (blank ones dropped)."""
+    separator = LIST_SEPARATORS.get(field, ",")
+    return [part.strip() for part in text.split(separator) if part.strip()]
+
+
+def value_from_text(kind: str, field: str, text: str) -> Any:
+    """The value a model file would hold in `field` of a `kind` for `text`;
+    None for empty text."""
+    annotation = field_types(kind)[field]
+    text = text.strip()
+    if text == "":
+        return None
+    if annotation.startswith("list"):
+        return items_from_text(field, text)
+    if annotation.startswith("bool"):
+        if text.lower() not in BOOLEAN_WORDS:
+            raise ValueError(f"{text!r} is not true or false")
+        return BOOLEAN_WORDS[text.lower()]
+    if annotation.startswith(("int", "float")):
+        return _number(text, whole=annotation.startswith("int"))
+    if annotation.startswith("dt.date"):
+        try:
+            return parse_date(text)
+        except ValueError:  # also a day the month does not have
+            raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    return text
+
+
+def _number(text: str, *, whole: bool) -> int | float:
+    if whole:
+        with contextlib.suppress(ValueError):
+            return int(text)  # exactly, however large: the model's checks then say so
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not whole:
+        return number
+    if not number.is_integer():
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(number)
+
+
+def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> dict[str, Any]:
+    """``FIELD=VALUE`` pairs (``org.FIELD=VALUE`` with `prefix` ``org.``) as the
+    model file would hold them; None clears a field. An unknown field, or a
+    value that cannot be read, is a `UsageError` naming it."""
+    types = field_types(kind)
+    allowed = [field for field in types if field not in {"id", "has_raci"}]
+    parsed: dict[str, Any] = {}
+    for setting in settings:
+        key, sep, text = setting.partition("=")
+        field = key.removeprefix(prefix)
+        if not sep or not key.startswith(prefix):
+            raise UsageError(f"{setting!r}: write {prefix}FIELD=VALUE" + (
+                "; the organisation's header cannot be set together with an entity"
+                if prefix else ""))
+        if field not in allowed:
+            near = difflib.get_close_matches(field, allowed, n=1)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            owner = "the organisation" if kind == "org" else f"a {kind}"
+            raise UsageError(f"{owner} has no field {field!r}; {hint}"
+                             f"fields: {', '.join(allowed)}")
+        try:
+            parsed[field] = value_from_text(kind, field, text)
+        except ValueError as bad:
+            raise UsageError(str(bad)) from None
+    return parsed
+
+
+def entity_change(model: Model, kind: str, data: dict[str, Any],
+                  letters: Mapping[Letter, Iterable[str]] | None = None) -> Change:
+    """The change that puts the entity `data` describes (one entity as a model
+    file holds it): added, or in place of the one with its id, whose `raci`
+    block it keeps (the data does not say). With `letters` (letter -> actors),
+    an item's actors hold exactly these letters on it afterwards."""
+    from raci.formats.convert import entity_from_data
+
+    entity = entity_from_data(kind, data)
+    existing = model.get(entity.id)
+    if isinstance(entity, Kpi) and isinstance(existing, Kpi):
+        entity.has_raci = existing.has_raci
+    change = Change(put=[entity])
+    if letters is None:
+        return change
+    wanted = _cells((letter, actor) for letter, actors in letters.items() for actor in actors)
+    held = _cells((a.letter, a.actor) for a in model.assignments_of_item(entity.id))
+    return set_cells(model, {(entity.id, actor): wanted.get(actor, ())
+                             for actor in sorted(held.keys() | wanted.keys())
+                             if wanted.get(actor, ()) != held.get(actor, ())}, change)
+
+
+def _cells(letters: Iterable[tuple[str, str]]) -> dict[str, tuple[Letter, ...]]:
+    """(letter, actor) pairs -> each actor's letters, in `CELL_ORDER`."""
+    held: dict[str, set[str]] = {}
+    for letter, actor in letters:
+        held.setdefault(actor, set()).add(letter)
+    return {actor: tuple(x for x in CELL_ORDER if x in given) for actor, given in held.items()}

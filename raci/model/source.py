@@ -1,0 +1,71 @@
+"""What a model was read from: a MODEL argument as the user gives it, and the
+model read from it with where each entity stands in a model file.
+
+A MODEL is a `.db` file, a SQLAlchemy URL, or a model file (SPEC §3), or a
+scenario's view of a database: ``MODEL@NAME``. ``org.db@plan`` is the model
+of ``org.db`` with scenario ``plan`` played on it. It is read so only when
+the text after the last ``@`` is a scenario name (letters, digits, ``_`` and
+``-``: never a ``.`` or ``/``) and the text before it names a database (a
+``.db`` file or a URL with a path) or a model file (to be told that scenarios
+live in databases). So a file whose own name holds an ``@`` (``team@2026.db``,
+``a@b/org.db``) stays a file. The one reading left to choose is a URL whose
+database name itself ends in ``@WORD``: write that ``@`` as ``%40``
+(``postgresql://host/org%40x``).
+
+Opening a MODEL (reading the file or the database) is `raci.source`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from raci.model.lean import LeanModel
+from raci.model.model import Model
+from raci.model.scenarios import is_valid_scenario_name
+
+FILE_SUFFIXES = (".yaml", ".yml", ".json")
+DATABASE_SUFFIX = ".db"
+SCENARIO_MARK = "@"
+STDIN = "-"
+"""The MODEL that is a model file read from standard input (YAML, or JSON)."""
+
+
+AnyModel = TypeVar("AnyModel", Model, LeanModel)
+
+
+@dataclass
+class ModelSource(Generic[AnyModel]):
+    label: str
+    """The MODEL argument as the user gave it; findings and errors name it."""
+    model: AnyModel
+    """The whole `Model`, or a `LeanModel` when opened only to be linted."""
+    locations: Mapping[str, tuple[int, int]] | None = None
+    """(line, column) of each entity in a model file; None for a database."""
+
+    @property
+    def is_file(self) -> bool:
+        return self.locations is not None
+
+
+def is_model_file(spec: str) -> bool:
+    """Whether MODEL names a model file (.yaml, .yml or .json, in any case)."""
+    return "://" not in spec and Path(spec).suffix.lower() in FILE_SUFFIXES
+
+
+def is_database(spec: str) -> bool:
+    """Whether MODEL names a database: a URL, or a file whose suffix is .db (in any case)."""
+    return "://" in spec or Path(spec).suffix.lower() == DATABASE_SUFFIX
+
+
+def split_scenario(spec: str) -> tuple[str, str | None]:
+    """``org.db@plan`` -> (``org.db``, ``plan``); a MODEL with no scenario -> (MODEL, None)."""
+    model, mark, name = spec.rpartition(SCENARIO_MARK)
+    if not mark or not is_valid_scenario_name(name):
+        return spec, None
+    if "://" in model:
+        has_path = "/" in model.partition("://")[2]
+        return (model, name) if has_path else (spec, None)
+    return (model, name) if is_database(model) or is_model_file(model) else (spec, None)

@@ -1,0 +1,64 @@
+"""Shell completion as bash runs it: the script `raci completion bash` prints,
+sourced in a real bash, filling COMPREPLY for what a user has typed."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from raci.lint.rules import RULES
+
+BIN = Path(sys.executable).parent
+SAMPLE = Path(__file__).parents[1] / "raci" / "sample_orgs" / "energietransitie.yaml"
+
+
+@functools.cache
+def bash_script() -> str:
+    return subprocess.run([BIN / "raci", "completion", "bash"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def completed(line: str, cwd: Path) -> list[str]:
+    """What bash offers at the end of `line` (a trailing space: a new word)."""
+    words = line.split() + ([""] if line.endswith(" ") else [])
+    script = bash_script()
+    quoted = " ".join(f"'{word}'" for word in words)
+    run = (f'{script}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n'
+           '_raci_completion raci; printf "%s\\n" "${COMPREPLY[@]}"')
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "-c", run], cwd=cwd, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_commands_rule_codes_samples_and_ids(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "org.yaml")
+    assert completed("raci li", tmp_path) == ["lint"]
+    assert {"lint", "edit", "diagram", "completion"} <= set(completed("raci ", tmp_path))
+    assert completed("raci rules OWN00", tmp_path) == [
+        r.code for r in RULES if r.code.startswith("OWN00")]
+    assert completed("raci lint org.yaml --select OWN001,BOD00", tmp_path) == [
+        f"OWN001,{r.code}" for r in RULES if r.code.startswith("BOD00")]
+    assert "energietransitie" in completed("raci demo --sample ", tmp_path)
+    items = completed("raci assign org.yaml g.w", tmp_path)
+    assert items == ["g.wijkaanpak", "g.warmtenetten", "g.waterstof"]
+    assert completed("raci diagram org.yaml --view bodies --focus sg-", tmp_path) == ["sg-vego"]
+    assert completed("raci matrix --format csv org.yaml --scope sg-", tmp_path) == ["sg-vego"]
+    assert completed("raci --deb", tmp_path) == ["--debug"]
+    # completing never runs the implicit `raci edit`: no app, no org.db made
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
+
+
+def test_completing_ids_of_a_model_that_cannot_be_read_offers_nothing(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("raci: 1\norg: [\n")
+    assert completed("raci rm broken.yaml x", tmp_path) == []
+    assert completed("raci rm nergens.db x", tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml"]
