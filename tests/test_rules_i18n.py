@@ -30,7 +30,8 @@ from raci.lint.output import (
     to_sarif,
 )
 from raci.lint.ruledoc import paragraphs, rule_doc
-from raci.lint.run import config_for, run_lint
+from raci.lint.run import config_for
+from raci.linting import run_lint
 from raci.text import one_line
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
