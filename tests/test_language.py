@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
@@ -170,6 +171,19 @@ def test_every_commands_help_in_dutch(raci: Raci, dutch: Catalog) -> None:
         assert "Gebruik:" in done.out and "Opties:" in done.out, path
         assert english_left(done.out, dutch) == [], path
         assert english_left(english.out, dutch), path  # the check can see English
+
+
+def test_each_group_lists_its_commands_in_dutch(raci: Raci) -> None:
+    from raci.cli import cli
+    from raci.cli.language import help_text
+
+    groups = [((), cli), *(((name,), group) for name, group in cli.commands.items()
+                          if isinstance(group, click.Group))]
+    assert len(groups) > 1
+    for path, group in groups:
+        listing = raci(*path, "--help", "--lang", "nl").out
+        for name, command in group.commands.items():
+            assert help_text(command)[:30] not in listing, (*path, name)
 
 
 def test_plurals_in_what_the_commands_say(raci: Raci, tmp_path: Path) -> None:

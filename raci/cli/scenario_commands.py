@@ -18,6 +18,7 @@ import click
 
 from raci.cli.completion import complete_ids
 from raci.cli.editing import edit, existing, existing_actor, existing_item
+from raci.cli.language import TranslatedGroup
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 name_argument = click.argument("name")
 
 
-@click.group()
+@click.group(cls=TranslatedGroup)
 def scenario() -> None:
     """Try changes on a model without touching it, then apply or drop them:
     new, list, show, undo, apply, drop, compare, and the remedies merge,
