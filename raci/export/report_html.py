@@ -39,7 +39,7 @@ from raci.i18n import _, format_date, ngettext
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import Model
-from raci.vocabulary import counted
+from raci.vocabulary import VIEW_TITLES, counted
 
 ACTORS_PER_TABLE = 15
 """Actor columns per printed table: 15 of 7 mm beside the item and kind
@@ -126,6 +126,11 @@ def _chart(chart: Chart) -> str:
 # ---- the detail -------------------------------------------------------------------
 
 
+def diagram_title(view: str) -> str:
+    """A diagram section's heading: "Diagram: the bodies view"."""
+    return _("Diagram: the {view} view").format(view=VIEW_TITLES[view])
+
+
 def _summary(content: ReportContent) -> list[str]:
     model = content.source.model
     rules, areas = len(by_rule(content.findings)), len(content.areas)
@@ -133,7 +138,7 @@ def _summary(content: ReportContent) -> list[str]:
               ngettext("{count} rule", "{count} rules", rules).format(count=rules)),
              ("matrix", _("RACI matrix per goal area"),
               ngettext("{count} area", "{count} areas", areas).format(count=areas)),
-             *((f"diagram-{name}", f"Diagram: the {name} view", _parts_count(diagram))
+             *((f"diagram-{name}", diagram_title(name), _parts_count(diagram))
                for name, diagram in content.diagrams.items())]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
                        + (f" ({count})" if count else "") + "</li>"
@@ -240,7 +245,7 @@ def _diagrams(content: ReportContent) -> list[str]:
                           for drawing in diagram.drawings)
         kind = "diagram" if diagram.drawings else "diagram not-drawn"
         parts.append(f'<section class="part {kind}" id="diagram-{name}">'
-                     f"<h2>Diagram: the {name} view</h2>{note}{figures}</section>")
+                     f"<h2>{h(diagram_title(name))}</h2>{note}{figures}</section>")
     return parts
 
 

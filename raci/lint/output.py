@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from raci.formats.changes import change_to_data
-from raci.i18n import _, ngettext
+from raci.i18n import N_, _, ngettext
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.message import localized
 from raci.lint.rule import Rule
@@ -418,20 +418,27 @@ def _row(*cells: object) -> str:
     return "| " + " | ".join(map(markdown_text, cells)) + " |"
 
 
+def _heading_row(*words: str) -> list[str]:
+    """A Markdown table's heading, in the user's language, and its rule line."""
+    return ["| " + " | ".join(map(_, words)) + " |", "|---" * len(words) + "|"]
+
+
 def _markdown_head(run: LintRun) -> list[str]:
     counts = summary(run.findings)
-    read = ", ".join(f"`{m}`" for m in run.models if m not in run.unread) or "no model"
-    return ["## Lint findings", "", _per_level(counts) + f", {counts['waived']} waived, in {read}."]
+    read = ", ".join(f"`{m}`" for m in run.models if m not in run.unread) or _("no model")
+    return ["## " + _("Lint findings"), "", _per_level(counts) + _(
+        ", {waived} waived, in {models}.").format(waived=counts["waived"], models=read)]
 
 
 def _markdown_tail(run: LintRun) -> list[str]:
     """The rules not run, and why models could not be read."""
     out = []
     if run.not_run:
-        out += ["", "### Not run", "", "| Model | Rules not run |", "|---|---|"]
+        out += ["", "### " + _("Not run"), "", *_heading_row(N_("Model"), N_("Rules not run"))]
         out += [_row(model, not_run_text(codes)) for model, codes in run.not_run.items()]
     if run.errors:
-        out += ["", "### Could not be read", "", "| Model | Where | Error |", "|---|---|---|"]
+        out += ["", "### " + _("Could not be read"), "",
+                *_heading_row(N_("Model"), N_("Where"), N_("Error"))]
         out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.message)
                 for e in run.errors]
     return out
@@ -443,16 +450,16 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     out = _markdown_head(run)
     open_findings = [f for f in run.findings if not f.waived]
     if open_findings:
-        out += ["", "| Level | Code | Rule | Entities | Related | Message | Where |",
-                "|---|---|---|---|---|---|---|"]
+        out += ["", *_heading_row(N_("Level"), N_("Code"), N_("Rule"), N_("Entities"),
+                                  N_("Related"), N_("Message"), N_("Where"))]
         out += [_row(f.level, f.code, f.name, ", ".join(f.targets), related_text(f.related),
                      localized(f.message), _where(f))
                 for f in open_findings]
     out += _markdown_suggestions(run, open_findings)
     waived = [f for f in run.findings if f.waived]
     if waived:
-        out += ["", "### Waived", "", "| Code | Entities | Message | Reason |",
-                "|---|---|---|---|"]
+        out += ["", "### " + _("Waived"), "",
+                *_heading_row(N_("Code"), N_("Entities"), N_("Message"), N_("Reason"))]
         out += [_row(f.code, ", ".join(f.targets), localized(f.message), f.waiver_reason or "")
                 for f in waived]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
@@ -465,12 +472,14 @@ def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str
                  s.remedy.because, outcome_text(s))
             for f in findings for s in run.suggestions_of(f)]
     if rows:
-        out += ["", "### Suggestions", "", "| Finding | Suggestion | Because | Outcome |",
-                "|---|---|---|---|", *rows]
+        out += ["", "### " + _("Suggestions"), "",
+                *_heading_row(N_("Finding"), N_("Suggestion"), N_("Because"), N_("Outcome")),
+                *rows]
     fixed = [_row(model, fix.suggestion.finding.fingerprint, fix.suggestion.summary)
              for model, fixes in run.fixes.items() for fix in fixes]
     if fixed:
-        out += ["", "### Fixed", "", "| Model | Finding | Fix |", "|---|---|---|", *fixed]
+        out += ["", "### " + _("Fixed"), "", *_heading_row(N_("Model"), N_("Finding"), N_("Fix")),
+                *fixed]
     return out
 
 
