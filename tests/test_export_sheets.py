@@ -116,3 +116,24 @@ def test_a_matrix_wider_than_a_spreadsheet_is_refused_before_anything_is_written
             "opens (1,048,576 rows, 16,384 columns); export the model file (-o org.yaml), or "
             "part of the matrix: `raci matrix MODEL --scope ID --format csv`\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["breed.yaml", "raci-model.schema.json"]
+
+
+def test_actors_new_to_the_model_are_named_by_the_kind_they_became(raci: Raci,
+                                                                   tmp_path: Path) -> None:
+    """The exported workbook's id row says which columns are bodies and people;
+    imported into an empty model, the notice names them as what they became."""
+    model = tmp_path / "org.yaml"
+    model.write_text("raci: 1\norg: {name: Warmte}\n"
+                     "roles: [{id: r.pm, name: Programmamanager}]\n"
+                     "bodies: [{id: sg, name: Stuurgroep Warmte, kind: steering_group}]\n"
+                     "goals: [{id: g, name: Aardgasvrij, raci: {A: r.pm, R: [sg]}}]\n",
+                     encoding="utf-8")
+    sheet = tmp_path / "matrix.xlsx"
+    assert raci("export", model, "-o", sheet).code == 0
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    imported = open_model(str(tmp_path / "org.db")).model
+    body = next(b for b in imported.bodies.values())
+    said = {line.split(" became ")[1].split(":")[0]: line for line in result.err.splitlines()
+            if " became " in line}
+    assert body.name in said["bodies"] and body.name not in said.get("roles", "")

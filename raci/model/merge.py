@@ -50,6 +50,8 @@ unless the model, with the matrix in, records it (`goals`: a section, sheet
 or goal column put an initiative under a goal)."""
 ROSTER_NOT_RECORDED = ("cadence",)
 """Facts a seat roster cannot hold; `chairs` too when it marks none."""
+NEW_ACTOR_KINDS = (("role", "roles"), ("body", "bodies"), ("person", "people"))
+"""The kinds an actor not in the model becomes, as its notice names them."""
 MOST_NAMED = 10
 AnyEntity = TypeVar("AnyEntity", bound=Entity)
 
@@ -106,15 +108,15 @@ class _MatrixMerger:
         for item, item_id in rows:
             if item_id in self.made:
                 self._link(item, self.made[item_id])
-        new_roles: list[str] = []
+        new_actors: list[Entity] = []
         for actor in matrix.actors:
-            self._actor(actor, new_roles)
+            self._actor(actor, new_actors)
         for item, item_id in rows:
             for cell in item.cells:
-                actor_id = self._actor(cell.actor, new_roles)
+                actor_id = self._actor(cell.actor, new_actors)
                 if item_id is not None and actor_id is not None:
                     self._cell(item_id, actor_id, cell.letters, cell.cell)
-        self._finish(new_roles)
+        self._finish(new_actors)
 
     # ---- goals and items -------------------------------------------------------
 
@@ -196,7 +198,7 @@ class _MatrixMerger:
 
     # ---- actors and cells -----------------------------------------------------
 
-    def _actor(self, actor: SheetActor, new_roles: list[str]) -> str | None:
+    def _actor(self, actor: SheetActor, new_actors: list[Entity]) -> str | None:
         if id(actor) in self.actor_ids:
             return self.actor_ids[id(actor)]
         found = self.actors.find_id(actor.id) if actor.id else None
@@ -208,8 +210,9 @@ class _MatrixMerger:
             self._problem(actor.cell, actor.name, "no role, body or person of this name or "
                           "id in the model (--strict); add it first, or leave out --strict")
         else:
-            actor_id = self._make(self._new_actor(actor)).id
-            new_roles.append(actor.name)
+            made = self._make(self._new_actor(actor))
+            actor_id = made.id
+            new_actors.append(made)
         self.actor_ids[id(actor)] = actor_id
         return actor_id
 
@@ -235,15 +238,16 @@ class _MatrixMerger:
 
     # ---- the change -------------------------------------------------------------
 
-    def _finish(self, new_roles: list[str]) -> None:
+    def _finish(self, new_actors: list[Entity]) -> None:
         change = self.result.change
         change.put = list(self.made.values())
         set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
                   change)
-        if new_roles:
-            self.result.notices.append(
-                f"{_count(len(new_roles), 'actor')} not in the model became roles: "
-                f"{_listing(new_roles)}")
+        for kind, plural in NEW_ACTOR_KINDS:
+            names = [actor.name for actor in new_actors if kind_of(actor) == kind]
+            if names:
+                self.result.notices.append(f"{_count(len(names), 'actor')} not in the model "
+                                           f"became {plural}: {_listing(names)}")
 
     def _make(self, entity: Entity) -> Entity:
         self.made[entity.id] = entity
