@@ -326,7 +326,7 @@ def test_rename_changes_an_id_everywhere_and_its_baseline(
     baseline.write_text('{"version": 1, "fingerprints": ["BOD001:a,sg-warmte,z", "X:y"]}')
     result = raci("rename", db, "sg-warmte", "b-stuurgroep", "--baseline", baseline)
     assert result.code == 0, result.err
-    assert "renamed sg-warmte to b-stuurgroep and 1 baseline fingerprints" in result.out
+    assert "renamed sg-warmte to b-stuurgroep and 1 baseline fingerprint" in result.out
     model = open_model(str(db)).model
     assert "sg-warmte" not in model and model.kind("b-stuurgroep") == "body"
     assert model.waivers[0].target == ["b-stuurgroep"]

@@ -29,7 +29,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import _
+from raci.i18n import _, ngettext
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -358,7 +358,8 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
         said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
             old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
-    also = _(" and {count} baseline fingerprints").format(count=renamed) if baselines else ""
+    also = ngettext(" and {count} baseline fingerprint", " and {count} baseline fingerprints",
+                    renamed).format(count=renamed) if baselines else ""
     confirm(f"{said}{also}")
 
 
