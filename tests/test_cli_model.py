@@ -305,7 +305,7 @@ def test_set_changes_the_organisations_header(db: Path, raci) -> None:
                                 "success_criteria, indicators, goals, cadence; did you mean "
                                 "'chairs'?"),
     ("org.name=", "missing required key 'name'"),
-    ("org.as_of=2026-02-30", "'2026-02-30' is not a date (YYYY-MM-DD)"),
+    ("org.as_of=2026-02-30", "org.as_of: '2026-02-30' is not a date (YYYY-MM-DD)"),
     ("org.nme=X", "the organisation has no field 'nme'; did you mean 'name'? fields: name, "
                   "description, as_of, not_recorded"),
 ])

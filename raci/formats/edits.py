@@ -104,7 +104,7 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
         try:
             parsed[field] = value_from_text(kind, field, text)
         except ValueError as bad:
-            raise UsageError(str(bad)) from None
+            raise UsageError(f"{key}: {bad}") from None
     return parsed
 
 
