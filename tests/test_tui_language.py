@@ -20,9 +20,14 @@ from raci.i18n import LOCALE_DIR, set_language
 from raci.importing import import_file
 from raci.tui import RaciApp, make_app
 from raci.tui.language import translate_bindings
+from raci.tui.screens.answers import AnswerForm
+from raci.tui.screens.review import ReviewScreen
+from raci.tui.screens.scenarios import ScenariosScreen
+from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.widgets.explorer import ModelTree
+from raci.tui.widgets.findings import FindingsView
 from raci.vocabulary import KIND_TITLES
-from tests.test_tui import loaded
+from tests.test_tui import loaded, until
 
 SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 Step = Callable[[Pilot[None]], Awaitable[None]]
@@ -88,6 +93,44 @@ async def waive_first_finding(pilot: Pilot[None]) -> None:
     await press(pilot, "w")
 
 
+async def suggest_for_a_finding(pilot: Pilot[None]) -> None:
+    """The findings view, the cursor on an ownerless initiative's finding, `f`."""
+    app = pilot.app
+    assert isinstance(app, RaciApp)
+    await press(pilot, "escape", "3")
+    finding = next((f for f in app.findings if f.code == "OWN001" and not f.waived),
+                   next(f for f in app.findings if not f.waived))
+    app.query_one(FindingsView).show_finding(finding)
+    await press(pilot, "f")
+    await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
+                and app.screen.suggestions is not None, "the suggestions, tried")
+    await pilot.pause()
+
+
+async def start_review(pilot: Pilot[None]) -> None:
+    await press(pilot, "escape", "R")
+    await until(pilot, lambda: isinstance(pilot.app.screen, AnswerForm), "the review's form")
+
+
+async def first_review_finding(pilot: Pilot[None]) -> None:
+    """The author as given (the login name), and the first finding on the table."""
+    await press(pilot, "enter")
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and not app.screen.busy,
+                "the first finding of the review")
+    await pilot.pause()
+
+
+async def scenarios(pilot: Pilot[None]) -> None:
+    """The review paused, `S`, and the scenarios read."""
+    await press(pilot, "escape", "S")
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, ScenariosScreen)
+                and app.screen.query_one("#scenarios-list").option_count > 0,
+                "the scenarios, read")
+    await pilot.pause()
+
+
 # Each screen: how to get there from the one before, and Dutch it must show.
 WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("explorer", lambda p: press(p), ("Verkenner", "Gremia (", "Open links een soort")),
@@ -108,6 +151,13 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("waivers", lambda p: press(p, "escape", "W"), ("Uitzonderingen",)),
     ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "rapporteert aan",
                                                     "naar bestand", "Exporteren")),
+    ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Maken")),
+    ("review start", start_review, ("De bevindingen doorlopen", "verslag door",
+                                    "volgend veld")),
+    ("review", first_review_finding, ("bevinding 1 van", "de zwaarste eerst", "aanvaarden",
+                                      "verslag schrijven")),
+    ("scenarios", scenarios, ("Scenario's", "Het model zelf", "Nieuw scenario",
+                              "daarin bewerken")),
 ]
 
 
@@ -143,4 +193,7 @@ async def test_the_walk_sees_english_when_the_app_speaks_it(database: Path,
     shown = await walk(database, "en")
     assert english_left(shown["explorer"], dutch)
     assert english_left(shown["keys"], dutch)
+    assert english_left(shown["suggestions"], dutch)
+    assert english_left(shown["review"], dutch)
+    assert english_left(shown["scenarios"], dutch)
     assert "Quit" in shown["explorer"].splitlines()[-1]

@@ -550,9 +550,12 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.keys("3")
         terminal.wait_for("enter: go to · w: waive")
         terminal.keys("/")
-        terminal.wait_for("type to search")
+        terminal.wait_for("type to search", reading=READING_SECONDS)
         terminal.keys(text="BOD001")
-        terminal.keys("Enter", "f")
+        time.sleep(READING_SECONDS)  # as a person checks what they typed
+        terminal.keys("Enter")
+        terminal.wait_for("BOD001 redundant-bodies", reading=READING_SECONDS)
+        terminal.keys("f")
         screen = terminal.wait_for("Enter makes it in scenario fewer-bodies")
         assert "1. merge tf-netcongestie into bo-netcapaciteit" in screen
         terminal.keys("Enter")

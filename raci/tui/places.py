@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from raci.i18n import _, ngettext
 from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import Model
@@ -58,13 +59,16 @@ class Place:
         if self.settle is not None:
             how, name = self.settle
             if how == "apply":
-                _, applied = store.apply_scenario(name)
+                applied = store.apply_scenario(name)[1]
                 count = len(applied.steps)
-                self.done = (f"Applied scenario {name}: {count} change{'' if count == 1 else 's'}"
-                             " written into the model")
+                self.done = ngettext("Applied scenario {name}: {count} change written into "
+                                     "the model",
+                                     "Applied scenario {name}: {count} changes written into "
+                                     "the model", count).format(name=name, count=count)
             else:
                 store.drop_scenario(name)
-                self.done = f"Dropped scenario {name}; the model is as it was"
+                self.done = _("Dropped scenario {name}; the model is as it was").format(
+                    name=name)
         return Session(self.load(store), config)
 
     def load(self, store: Store) -> Model:

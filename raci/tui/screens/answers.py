@@ -19,7 +19,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
+from raci.i18n import N_, _
 from raci.tui.screens.keys import FOCUS_KEYS
+
+READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
+"""What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""
 
 Answers = dict[str, object]
 
@@ -63,7 +67,8 @@ class AnswerForm(ModalScreen[Answers | None]):
                 yield Input(question.default, id=f"answer-{question.key}",
                             select_on_focus=False)
                 yield Static("", id=f"answer-{question.key}-error", classes="field-error")
-            yield Static("[dim]enter: next field, then save · ctrl+s: save · escape: cancel[/]")
+            yield Static("[dim]" + _("enter: next field, then save · ctrl+s: save · "
+                                     "escape: cancel") + "[/]")
         yield Footer(compact=True)
 
     def _read(self) -> tuple[Answers, dict[str, str]]:
@@ -84,7 +89,8 @@ class AnswerForm(ModalScreen[Answers | None]):
             error = problems.get(question.key, "")
             typed = self.query_one(f"#answer-{question.key}", Input)
             shown = error if typed.value or error != "this cannot be empty" else ""
-            self.query_one(f"#answer-{question.key}-error", Static).update(escape(shown))
+            self.query_one(f"#answer-{question.key}-error", Static).update(
+                escape(_(shown) if shown else ""))
             typed.set_class(bool(shown), "-invalid")
         return answers, problems
 
@@ -103,7 +109,7 @@ class AnswerForm(ModalScreen[Answers | None]):
         answers, problems = self._read()
         if problems:
             for key, problem in problems.items():
-                self.query_one(f"#answer-{key}-error", Static).update(escape(problem))
+                self.query_one(f"#answer-{key}-error", Static).update(escape(_(problem)))
             self.query_one(f"#answer-{next(iter(problems))}", Input).focus()
             return
         self.dismiss(answers)

@@ -32,6 +32,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import Worker
 
+from raci.i18n import _, ngettext
 from raci.lint.review import (
     Review,
     ReviewItem,
@@ -52,6 +53,7 @@ from raci.tui.screens.suggestions import (
     suggester_for,
     suggestion_detail,
     suggestion_option,
+    where_said,
 )
 
 if TYPE_CHECKING:
@@ -106,21 +108,22 @@ class ReviewScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
-            yield Static("[b]Review[/b]", id="review-progress")
-            yield Static("Trying the remedies on a copy of the model…", id="review-finding")
+            yield Static("[b]" + _("Review") + "[/b]", id="review-progress")
+            yield Static(_("Trying the remedies on a copy of the model…"), id="review-finding")
             yield OptionList(id="review-suggestions", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
                 yield Static("", id="review-detail")
-            yield Static("[dim]enter, 1-9: fix · a: accept · n: note an action · e: edit · "
-                         "s: skip · q: end, write the minutes · esc: pause[/]",
+            yield Static("[dim]" + _("enter, 1-9: fix · a: accept · n: note an action · "
+                                     "e: edit · s: skip · q: end, write the minutes · "
+                                     "esc: pause") + "[/]",
                          id="review-keys")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         reviewing = self.raci.reviewing
         if reviewing is None:
-            self.app.push_screen(AnswerForm("[b]Review the findings[/b], the largest first", [
-                Question("author", "minutes by (the decisions and waivers are theirs)",
+            self.app.push_screen(AnswerForm(_("[b]Review the findings[/b], the largest first"), [
+                Question("author", _("minutes by (the decisions and waivers are theirs)"),
                          required_text, login_name())]), self._start)
         elif reviewing.paused:
             self._carry_on(lambda: self._resume(reviewing))
@@ -181,18 +184,23 @@ class ReviewScreen(ModalScreen[None]):
     def _show(self, review: Review, item: ReviewItem) -> None:
         decided = sum(1 for i in review.items if i.decision is not None)
         self.query_one("#review-progress", Static).update(
-            f"[b]Review[/b] · finding {review.position} of {len(review.items)}, the largest "
-            f"first · {decided} decided · minutes by {escape(review.author)} · changes go "
-            f"into {escape(review.kept_in)}")
+            "[b]" + _("Review") + "[/b] · " + _(
+                "finding {position} of {count}, the largest first · {decided} decided · "
+                "minutes by {author} · changes go into {kept_in}").format(
+                position=review.position, count=len(review.items), decided=decided,
+                author=escape(review.author), kept_in=escape(where_said(review.kept_in))))
         finding = item.finding
-        came = "\n[dim](brought up by a fix in this review)[/]" if item.introduced else ""
+        came = ("\n[dim](" + _("brought up by a fix in this review") + ")[/]"
+                if item.introduced else "")
         model = review.suggester.model
         about = labels(model, [t for t in finding.targets if t in model])
         self.query_one("#review-finding", Static).update(
-            f"{finding_text(finding)}\n[dim]about {escape(about)}[/]{came}\n"
-            + (f"{len(self.suggestions)} suggestion{'' if len(self.suggestions) == 1 else 's'}"
-               ":" if self.suggestions else "No suggestion: accept it, note an action, go to "
-                                            "it and edit (e), or skip it."))
+            f"{finding_text(finding)}\n[dim]"
+            + _("about {entities}").format(entities=escape(about)) + f"[/]{came}\n"
+            + (ngettext("{count} suggestion:", "{count} suggestions:",
+                        len(self.suggestions)).format(count=len(self.suggestions))
+               if self.suggestions else _("No suggestion: accept it, note an action, go to "
+                                          "it and edit (e), or skip it.")))
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(suggestion_option(n, s) for n, s in enumerate(self.suggestions, 1))
@@ -235,7 +243,7 @@ class ReviewScreen(ModalScreen[None]):
             return
         index = self.query_one(OptionList).highlighted if number is None else number - 1
         if index is None or not 0 <= index < len(self.suggestions):
-            self.notify("No such suggestion", severity="warning", timeout=2)
+            self.notify(_("No such suggestion"), severity="warning", timeout=2)
             return
         review, item = table
         suggestion = self.suggestions[index]
@@ -247,8 +255,8 @@ class ReviewScreen(ModalScreen[None]):
             return
         review, item = table
         if not review.can_accept(item):
-            self.notify(f"{item.finding.code} findings cannot be waived: fix it, note an "
-                        "action or skip it", severity="warning", timeout=4)
+            self.notify(_("{code} findings cannot be waived: fix it, note an action or skip "
+                          "it").format(code=item.finding.code), severity="warning", timeout=4)
             return
 
         def accepted(answers: Answers | None) -> None:
@@ -258,10 +266,10 @@ class ReviewScreen(ModalScreen[None]):
                 self._decide(lambda: review.accept(item, reason, until))
 
         self.app.push_screen(AnswerForm(
-            f"[b]Accept[/b] {finding_text(item.finding)}\n[dim]a waiver by "
-            f"{escape(review.author)}[/]",
-            [Question("reason", "reason: why this is acceptable", required_text),
-             Question("until", "until: YYYY-MM-DD, or none (the finding returns after it)",
+            "[b]" + _("Accept") + f"[/b] {finding_text(item.finding)}\n[dim]"
+            + _("a waiver by {author}").format(author=escape(review.author)) + "[/]",
+            [Question("reason", _("reason: why this is acceptable"), required_text),
+             Question("until", _("until: YYYY-MM-DD, or none (the finding returns after it)"),
                       date_or_none, review.default_expiry().isoformat())]), accepted)
 
     def action_note(self) -> None:
@@ -279,10 +287,10 @@ class ReviewScreen(ModalScreen[None]):
             self._decide(lambda: None)
 
         self.app.push_screen(AnswerForm(
-            f"[b]Note an action[/b] on {finding_text(item.finding)}",
-            [Question("who", "who takes it", required_text),
-             Question("what", "what they do", required_text),
-             Question("by", "by when: YYYY-MM-DD, or none", date_or_none)]), noted)
+            _("[b]Note an action[/b] on {finding}").format(finding=finding_text(item.finding)),
+            [Question("who", _("who takes it"), required_text),
+             Question("what", _("what they do"), required_text),
+             Question("by", _("by when: YYYY-MM-DD, or none"), date_or_none)]), noted)
 
     def action_skip(self) -> None:
         table = self._on_the_table()
@@ -302,8 +310,8 @@ class ReviewScreen(ModalScreen[None]):
         reviewing = self.raci.reviewing
         if reviewing is not None and reviewing.item is not None:
             reviewing.paused = True
-            self.notify("Review paused: edit the model, then R goes on with this finding",
-                        title="Review", timeout=6)
+            self.notify(_("Review paused: edit the model, then R goes on with this finding"),
+                        title=_("Review"), timeout=6)
         self.dismiss()
 
     def action_end(self) -> None:
@@ -313,7 +321,7 @@ class ReviewScreen(ModalScreen[None]):
             self.dismiss()
             return
         if self.busy and reviewing.item is not None:
-            self.notify("A moment: the decision is being made", timeout=2)
+            self.notify(_("A moment: the decision is being made"), timeout=2)
             return
         review = reviewing.review
         review.ended_early = reviewing.item is not None
@@ -321,12 +329,14 @@ class ReviewScreen(ModalScreen[None]):
         try:
             path.write_text(minutes_markdown(review), encoding="utf-8")
         except OSError as error:
-            self.notify(f"Could not write the minutes to {path}: {error.strerror}; the "
-                        "review goes on (q tries again)", severity="error", timeout=10)
+            self.notify(_("Could not write the minutes to {path}: {error}; the review goes "
+                          "on (q tries again)").format(path=path, error=error.strerror),
+                        severity="error", timeout=10)
             return
         self.raci.reviewing = None
         decided = sum(1 for i in review.items if i.decision is not None)
-        self.notify(f"{decided} decided; the minutes are in {path.resolve()}",
-                    title="Review ended",
+        self.notify(_("{decided} decided; the minutes are in {path}").format(
+                        decided=decided, path=path.resolve()),
+                    title=_("Review ended"),
                     timeout=12)
         self.dismiss()

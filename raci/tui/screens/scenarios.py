@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from raci.i18n import _, ngettext
 from raci.model.scenarios import Scenario, is_valid_scenario_name
-from raci.tui.describe import plural
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace, Settle
 
@@ -54,12 +54,13 @@ class ScenariosScreen(ModalScreen[Place | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="scenarios-box"):
-            yield Static("[b]Scenarios[/b]  [dim]enter: edit in it · n: new · a: apply · "
-                         "d: drop · escape: close[/]", id="scenarios-title")
+            yield Static(_("[b]Scenarios[/b]") + "  [dim]" + _(
+                "enter: edit in it · n: new · a: apply · d: drop · escape: close") + "[/]",
+                id="scenarios-title")
             yield OptionList(id="scenarios-list")
-            yield Static("New scenario [dim](letters, digits, _ and -; enter makes it and "
-                         "edits in it)[/]")
-            yield Input(placeholder="name, e.g. fewer-steering-groups", id="scenario-name")
+            yield Static(_("New scenario") + " [dim](" + _(
+                "letters, digits, _ and -; enter makes it and edits in it") + ")[/]")
+            yield Input(placeholder=_("name, e.g. fewer-steering-groups"), id="scenario-name")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -77,15 +78,18 @@ class ScenariosScreen(ModalScreen[Place | None]):
     def _fill(self, scenarios: list[Scenario]) -> None:
         self.scenarios = scenarios
         options = self.query_one(OptionList)
-        editing = " [b $accent]← editing[/]"
+        editing = " [b $accent]← " + _("editing") + "[/]"
         options.add_option(Option(
-            "The model itself" + ("" if self.current else editing)
-            + ("" if not self.current else "  [dim]leave the scenario[/]"), id=THE_MODEL))
+            _("The model itself") + ("" if self.current else editing)
+            + ("" if not self.current else "  [dim]" + _("leave the scenario") + "[/]"),
+            id=THE_MODEL))
         for scenario in scenarios:
             about = f" · {escape(scenario.description)}" if scenario.description else ""
+            changes = ngettext("{count} change", "{count} changes",
+                               len(scenario.steps)).format(count=len(scenario.steps))
+            made = _("made {when}").format(when=f"{scenario.created:%Y-%m-%d %H:%M}")
             options.add_option(Option(
-                f"[b]{escape(scenario.name)}[/b] · {plural(len(scenario.steps), 'change')}"
-                f"{about} [dim]· made {scenario.created:%Y-%m-%d %H:%M}[/]"
+                f"[b]{escape(scenario.name)}[/b] · {changes}{about} [dim]· {made}[/]"
                 + (editing if scenario.name == self.current else ""),
                 id=f"scenario:{scenario.name}"))
         here = next((n for n, s in enumerate(scenarios, 1) if s.name == self.current), 0)
@@ -118,18 +122,19 @@ class ScenariosScreen(ModalScreen[Place | None]):
     def _make(self, event: Input.Submitted) -> None:
         name = event.value.strip()
         if not is_valid_scenario_name(name):
-            self.notify(f"{name!r} is not a scenario name: letters, digits, _ and -, starting "
-                        "with a letter or digit", severity="warning", timeout=5)
+            self.notify(_("{name} is not a scenario name: letters, digits, _ and -, starting "
+                          "with a letter or digit").format(name=repr(name)),
+                        severity="warning", timeout=5)
         elif name in {s.name for s in self.scenarios}:
-            self.notify(f"There is a scenario {name} already: choose it in the list, or "
-                        "another name", severity="warning", timeout=5)
+            self.notify(_("There is a scenario {name} already: choose it in the list, or "
+                          "another name").format(name=name), severity="warning", timeout=5)
         elif raci_app(self).may_edit():
             self.dismiss(ScenarioPlace(name=name, create=True))
 
     def action_settle(self, how: str) -> None:
         name = self._highlighted()
         if name is None:
-            self.notify("Put the cursor on a scenario first", severity="warning", timeout=3)
+            self.notify(_("Put the cursor on a scenario first"), severity="warning", timeout=3)
             return
         if not raci_app(self).may_edit():
             return
@@ -164,17 +169,24 @@ class ConfirmSettle(ModalScreen[bool]):
         self.scenario, self.how = scenario, settle[0]
 
     def compose(self) -> ComposeResult:
-        changes = plural(len(self.scenario.steps), "change")
+        count = len(self.scenario.steps)
         name = escape(self.scenario.name)
-        question = (f"Apply scenario {name}: write its {changes} into the model and drop it?"
+        question = (ngettext("Apply scenario {name}: write its {count} change into the model "
+                             "and drop it?",
+                             "Apply scenario {name}: write its {count} changes into the model "
+                             "and drop it?", count)
                     if self.how == "apply" else
-                    f"Drop scenario {name} and its {changes}? The model stays as it is.")
+                    ngettext("Drop scenario {name} and its {count} change? The model stays "
+                             "as it is.",
+                             "Drop scenario {name} and its {count} changes? The model stays "
+                             "as it is.", count)).format(name=name, count=count)
         with Vertical(id="settle-box"):
             yield Static(f"[b]{question}[/b]")
             with Horizontal(id="settle-buttons"):
-                yield Button(f"{self.how.capitalize()} (y)", id="confirm",
+                yield Button(_("Apply (y)") if self.how == "apply" else _("Drop (y)"),
+                             id="confirm",
                              variant="warning" if self.how == "apply" else "error")
-                yield Button("No (n)", id="cancel")
+                yield Button(_("No (n)"), id="cancel")
         yield Footer(compact=True)
 
     @on(Button.Pressed, "#confirm")

@@ -22,9 +22,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from raci.i18n import _, ngettext
 from raci.lint.findings import Finding
+from raci.lint.message import localized
 from raci.lint.suggestions import Suggester, Suggestion
 from raci.tui.session import Session
+from raci.vocabulary import LEVEL_NAMES
 
 MOST_LISTED = 8
 """A suggestion's detail lists at most this many resolved (or introduced) findings."""
@@ -40,34 +43,50 @@ def suggester_for(session: Session) -> Suggester:
 def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
     """A suggestion tried in a thread that failed: say so rather than wait forever."""
     if event.state is WorkerState.ERROR:
-        screen.notify(f"internal error: {type(event.worker.error).__name__}: "
-                      f"{event.worker.error}", title="Not tried", severity="error", timeout=10)
+        screen.notify(_("internal error: {kind}: {error}").format(
+            kind=type(event.worker.error).__name__, error=event.worker.error),
+            title=_("Not tried"), severity="error", timeout=10)
 
 
 def finding_text(finding: Finding) -> str:
     """``OWN002 [error] message``, as markup."""
-    return f"[b]{finding.code}[/b] {escape(f'[{finding.level}]')} {escape(finding.message)}"
+    level = LEVEL_NAMES[finding.level]
+    return f"[b]{finding.code}[/b] {escape(f'[{level}]')} {escape(localized(finding.message))}"
 
 
 def suggestion_option(number: int, suggestion: Suggestion) -> Option:
     resolved, introduced = len(suggestion.resolves), len(suggestion.introduces)
-    outcome = f"resolves {resolved}" + (f", introduces {introduced}" if introduced else "")
-    safe = " · certain" if suggestion.certain else ""
-    return Option(f"[b]{number}.[/b] {escape(suggestion.summary)} [dim]({outcome}{safe})[/]")
+    outcome = (_("resolves {resolved}, introduces {introduced}") if introduced
+               else _("resolves {resolved}")).format(resolved=resolved, introduced=introduced)
+    safe = " · " + _("certain") if suggestion.certain else ""
+    summary = escape(localized(suggestion.summary))
+    return Option(f"[b]{number}.[/b] {summary} [dim]({outcome}{safe})[/]")
+
+
+def where_said(where: str) -> str:
+    """Where edits go (``the model``, ``scenario plan``, as the app says it) in the
+    current language."""
+    if where == "the model":
+        return _("the model")
+    if where.startswith("scenario "):
+        return _("scenario {name}").format(name=where.removeprefix("scenario "))
+    return where
 
 
 def suggestion_detail(suggestion: Suggestion, where: str) -> str:
     """Why this one, then every finding it resolves and introduces."""
     lines = []
     if suggestion.remedy.because:
-        lines += [f"[dim]Because {escape(suggestion.remedy.because)}[/]", ""]
-    for title, found in (("Resolves", suggestion.resolves),
-                         ("Introduces", suggestion.introduces)):
-        lines.append(f"[b]{title} {len(found)}[/b]" + (":" if found else ""))
+        because = escape(localized(suggestion.remedy.because))
+        lines += ["[dim]" + _("Because {reason}").format(reason=because) + "[/]", ""]
+    for title, found in ((_("Resolves {count}"), suggestion.resolves),
+                         (_("Introduces {count}"), suggestion.introduces)):
+        lines.append("[b]" + title.format(count=len(found)) + "[/b]" + (":" if found else ""))
         lines += [f"  {finding_text(f)}" for f in found[:MOST_LISTED]]
         if len(found) > MOST_LISTED:
-            lines.append(f"  and {len(found) - MOST_LISTED} more")
-    lines += ["", f"[dim]Enter makes it in {escape(where)}; ctrl+z undoes it.[/]"]
+            lines.append("  " + _("and {count} more").format(count=len(found) - MOST_LISTED))
+    lines += ["", "[dim]" + _("Enter makes it in {where}; ctrl+z undoes it.").format(
+        where=escape(where_said(where))) + "[/]"]
     return "\n".join(lines)
 
 
@@ -98,9 +117,10 @@ class SuggestionsScreen(ModalScreen[Suggestion | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="suggestions-box"):
-            yield Static(f"[b]Suggestions[/b] for {finding_text(self.finding)}",
+            yield Static(_("[b]Suggestions[/b] for {finding}").format(
+                finding=finding_text(self.finding)),
                          id="suggestions-title")
-            yield Static("Trying the remedies on a copy of the model…",
+            yield Static(_("Trying the remedies on a copy of the model…"),
                          id="suggestions-status")
             yield OptionList(id="suggestions-list", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
@@ -124,14 +144,17 @@ class SuggestionsScreen(ModalScreen[Suggestion | None]):
         self.suggestions = suggestions
         status = self.query_one("#suggestions-status", Static)
         if gone:
-            status.update("This finding is gone (or waived) since you chose it.")
+            status.update(_("This finding is gone (or waived) since you chose it."))
         elif not suggestions:
-            status.update("No suggestion: this rule has no clear remedy here, or none that "
-                          "resolves it without an error. Edit the model (see `raci rules "
-                          f"{self.finding.code}`: how to fix).")
+            status.update(_("No suggestion: this rule has no clear remedy here, or none that "
+                            "resolves it without an error. Edit the model (see `raci rules "
+                            "{code}`: how to fix).").format(code=self.finding.code))
         else:
-            status.update(f"{len(suggestions)} suggestion{'' if len(suggestions) == 1 else 's'}"
-                          ", the most likely first. Enter makes the one under the cursor.")
+            status.update(ngettext(
+                "{count} suggestion, the most likely first. Enter makes the one under the "
+                "cursor.",
+                "{count} suggestions, the most likely first. Enter makes the one under the "
+                "cursor.", len(suggestions)).format(count=len(suggestions)))
         options = self.query_one(OptionList)
         options.add_options(suggestion_option(n, s) for n, s in enumerate(suggestions, 1))
         if suggestions:

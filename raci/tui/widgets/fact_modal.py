@@ -19,6 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from raci.i18n import _, ngettext
+from raci.lint.message import localized
 from raci.lint.rules.data import FACTS
 from raci.tui.describe import in_words
 
@@ -38,21 +40,28 @@ class FactScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         codes = next((f.rules for f in FACTS if f.name == self.fact), ())
-        rules, stay = " and ".join(codes), "stays" if len(codes) == 1 else "stay"
+        rules = (" " + _("and") + " ").join(codes)
         words = in_words(self.fact)
         with Vertical(id="fact-box"):
-            yield Static(f"[b]Not recorded: {words}[/b]", id="fact-title")
+            yield Static("[b]" + _("Not recorded: {fact}").format(fact=words) + "[/b]",
+                         id="fact-title")
             yield Static(
-                f"{escape(self.message)}\n\n"
-                f"Record {words} on the entities, in the explorer, and {rules} "
-                f"{'runs' if len(codes) == 1 else 'run'} again.\n"
-                f"If the source does not record {words}, add `{self.fact}` to "
-                f"org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} {stay} "
-                "off. The organisation form (o) lists the facts not recorded.",
+                f"{escape(localized(self.message))}\n\n"
+                + ngettext("Record {fact} on the entities, in the explorer, and {rules} runs "
+                           "again.",
+                           "Record {fact} on the entities, in the explorer, and {rules} run "
+                           "again.", len(codes)).format(fact=words, rules=rules) + "\n"
+                + ngettext("If the source does not record {fact}, add `{name}` to "
+                           "org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} "
+                           "stays off. The organisation form (o) lists the facts not recorded.",
+                           "If the source does not record {fact}, add `{name}` to "
+                           "org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} "
+                           "stay off. The organisation form (o) lists the facts not recorded.",
+                           len(codes)).format(fact=words, name=self.fact, rules=rules),
                 id="fact-text")
             with Horizontal(id="fact-buttons"):
-                yield Button("Add to not recorded (a)", id="declare", variant="primary")
-                yield Button("Close (esc)", id="close")
+                yield Button(_("Add to not recorded (a)"), id="declare", variant="primary")
+                yield Button(_("Close (esc)"), id="close")
         yield Footer(compact=True)
 
     @on(Button.Pressed, "#declare")

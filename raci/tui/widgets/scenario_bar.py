@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from raci.i18n import _, ngettext
 from raci.lint.findings import Finding
 from raci.lint.scenarios import FindingsDelta
 from raci.tui.messages import raci_app
@@ -56,12 +57,15 @@ class ScenarioBar(Static):
         if self.place is None:
             self.update("")
             return
-        text = (f"[b]Scenario {self.place.name}[/b] · {self.changes} "
-                f"change{'' if self.changes == 1 else 's'}")
+        text = ("[b]" + _("Scenario {name}").format(name=self.place.name) + "[/b] · "
+                + ngettext("{count} change", "{count} changes", self.changes).format(
+                    count=self.changes))
         if self.delta is None:
-            text += " · linting…"
+            text += " · " + _("linting…")
         else:
             resolved, introduced = len(self.delta.resolved), len(self.delta.introduced)
-            text += (f" · [b]{resolved}[/b] finding{'' if resolved == 1 else 's'} resolved, "
-                     f"[b]{introduced}[/b] introduced")
-        self.update(text + " [dim]· S: scenarios[/]")
+            text += " · " + ngettext(
+                "{resolved} finding resolved, {introduced} introduced",
+                "{resolved} findings resolved, {introduced} introduced", resolved).format(
+                    resolved=f"[b]{resolved}[/b]", introduced=f"[b]{introduced}[/b]")
+        self.update(text + " [dim]· " + _("S: scenarios") + "[/]")
