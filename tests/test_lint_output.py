@@ -42,7 +42,8 @@ def test_text_names_file_line_column_code_level_and_ids(
     code, out, _ = run_raci(capsys, "lint", model)
     first, summary = out.splitlines()
     assert first == (f"{model}:{line_of(model, 'g.co2')}:3: OWN002 [error] "
-                     "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir (g.co2)")
+                     "Goal 'CO2 -55%' (g.co2) has 2 Accountables: Directeur-Generaal (dg), "
+                     "Directeur (dir) (g.co2)")
     assert summary == "1 error, 0 warnings, 0 infos in 1 model (1 waived)."
     assert code == 1
 
@@ -54,7 +55,8 @@ def test_text_for_a_database_names_the_model(tmp_path: Path, model: Path,
     code, out, _ = run_raci(capsys, "lint", database)
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{database}: OWN002 [error] Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir (g.co2)")
+        f"{database}: OWN002 [error] Goal 'CO2 -55%' (g.co2) has 2 Accountables: "
+        "Directeur-Generaal (dg), Directeur (dir) (g.co2)")
     _, out, _ = run_raci(capsys, "lint", database, "--format", "json")
     finding = json.loads(out)["findings"][0]
     assert (finding["line"], finding["column"], finding["model"]) == (None, None, str(database))
@@ -147,7 +149,7 @@ def test_markdown_is_a_table_with_waived_findings_apart(
     lines = out.splitlines()
     header = lines.index("| Level | Code | Rule | Entities | Related | Message | Where |")
     assert lines[header + 2].startswith(
-        "| error | OWN002 | multiple-accountable | g.co2 |  | Goal g.co2 'Links \\| rechts' has")
+        "| error | OWN002 | multiple-accountable | g.co2 |  | Goal 'Links \\| rechts' (g.co2) has")
     waived = lines.index("### Waived")
     assert "Wordt geschrapt" in lines[waived + 4]
     assert lines[2] == f"1 error, 0 warnings, 0 infos, 1 waived, in `{path}`."

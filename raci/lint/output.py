@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from raci.formats.changes import change_to_data
-from raci.i18n import N_, _, ngettext
+from raci.i18n import LANGUAGES, N_, _, current_language, ngettext
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.message import localized
 from raci.lint.rule import Rule
@@ -387,13 +387,20 @@ def _annotation(level: str, message: str, title: str, model: str,
     return f"::{level} {','.join(properties)}::{escape_data(message)}"
 
 
+def _annotated(message: str) -> str:
+    """A message as an annotation says it: in English as tools have always
+    read it (``Goal g.co2 'CO2 -55%' has ...``), in another language for
+    people (``Doel 'CO2 -55%' (g.co2) heeft ...``)."""
+    return message if current_language() == LANGUAGES[0] else localized(message)
+
+
 def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     """``::error file=F,line=L,col=C,title=CODE::message`` per unwaived
     finding, per reason a model could not be read, and a notice per model
     with rules not run."""
     lines = [
         _annotation(GITHUB_COMMANDS[f.level],
-                    localized(f.message)
+                    _annotated(f.message)
                     + (f" (related: {related_text(f.related)})" if f.related else ""),
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
