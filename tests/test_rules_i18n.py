@@ -264,3 +264,31 @@ def test_raci_rules_lists_and_explains_the_rules_in_dutch(
     assert "## Waarom het ertoe doet" in page
     _, data, _ = run_raci(capsys, "rules", "BOD007", "--format", "json")
     assert '"summary": "A body with no chair."' in data
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_entity_is_said_name_first_its_kind_capitalised_only_where_a_sentence_starts(
+        language: str) -> None:
+    pair = said("{first} and {second} share {shared} of {union} seat-holders "
+                "(Jaccard {jaccard:.2f})", first=Named("sg", "Stuurgroep", "body"),
+                second=Named("pb", "Programmaraad", "body"), shared=3, union=4, jaccard=0.75)
+    nameless = said("{item} has {count} Accountables: {ids}", item=Named("g.x", "g.x", "goal"),
+                    count=3, ids=Joined([Named("dg", "DG Klimaat"), Named("r.x", ""),
+                                         Named("r.y", "r.y")]))
+    plain = said("{body} has no chair", body="sg")
+    said_for_people = {
+        "en": ["Body 'Stuurgroep' (sg) and body 'Programmaraad' (pb) share 3 of 4 seat-holders "
+               "(Jaccard 0.75)", "Goal g.x has 3 Accountables: DG Klimaat (dg), r.x, r.y",
+               "sg has no chair"],
+        "nl": ["Gremium 'Stuurgroep' (sg) en gremium 'Programmaraad' (pb) delen 3 van 4 "
+               "deelnemers (Jaccard 0,75)",
+               "Doel g.x heeft 3 eindverantwoordelijken (A): DG Klimaat (dg), r.x, r.y",
+               "sg heeft geen voorzitter"]}
+    set_language(language)
+    try:
+        assert [localized(m) for m in (pair, nameless, plain)] == said_for_people[language]
+    finally:
+        set_language("en")
+    assert [str(m) for m in (pair, nameless, plain)] == [
+        "Body sg 'Stuurgroep' and Body pb 'Programmaraad' share 3 of 4 seat-holders "
+        "(Jaccard 0.75)", "Goal g.x 'g.x' has 3 Accountables: dg, r.x, r.y", "sg has no chair"]
