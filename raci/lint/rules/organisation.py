@@ -161,7 +161,7 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
 
     Message:
 
-        {body} is chaired by {chair id}, who does not sit in it
+        {body} is chaired by {chair}, who does not sit in it
 
     Failing:
 

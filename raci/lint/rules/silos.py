@@ -50,7 +50,7 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
 
     Message:
 
-        {initiative} crosses {count} units with no body where they all meet: {unit ids}
+        {initiative} crosses {count} units with no body where they all meet: {units}
 
     Failing:
 
