@@ -88,7 +88,8 @@ class Message(str):
         else:
             form = ngettext(self.template, self.plural, self.number, domain="rules")
         first = _LEADING.match(form) if starts else None
-        return form.format(**{name: _said(value, first is not None and name == first[1])
+        leading = first[1] if first else None
+        return form.format(**{name: _said(value, name == leading)
                               for name, value in self.values.items()})
 
 
@@ -155,14 +156,17 @@ class _DecimalComma:
 
 _LEADING = re.compile(r"\{(\w+)[}!:]")
 """A template that starts with a placeholder, and its name."""
+_SPOKEN = (Message, Joined, Named)
+_AS_IT_IS = (str, int)
+"""The values said as they are in every language (an id, a count)."""
 
 
 def _said(value: Value, starts: bool = False) -> object:
     """A value as people read it in the current language; `starts`: it
     starts a sentence."""
-    if isinstance(value, Message | Joined | Named):
+    if isinstance(value, _SPOKEN):
         return value.spoken(starts)
-    if current_language() == LANGUAGES[0]:
+    if type(value) in _AS_IT_IS or current_language() == LANGUAGES[0]:
         return value
     if isinstance(value, dt.date):
         return format_date(value)
