@@ -16,7 +16,7 @@ without), kept in the English text as it always was (``Goal g.co2 'CO2
 -55%'``, ``dg-ke``) and said for people as ``Goal 'CO2 -55%' (g.co2)``,
 ``DG Klimaat (dg-ke)``. So `localized` says a message again even in English.
 
-A value is said as it is (names, whole numbers), except: a `Message`,
+A value is said as it is (plain ids, whole numbers), except: a `Message`,
 `Joined` or `Named` value is itself said for people; a date is ISO in
 English (as it always was) and "1 november 2026" in Dutch; a decimal number
 takes a decimal comma in Dutch.
@@ -42,7 +42,7 @@ Value = str | int | float | Decimal | dt.date
 `Named` is a `str`)."""
 
 LABELS = {kind: f"{word} {{id}} '{{name}}'" for kind, word in KIND_LABELS.items()}
-"""How the English text (JSON, SARIF, fingerprints' neighbours) names an
+"""How the English text (what JSON, SARIF and baselines keep) names an
 entity of each kind: ``Goal g.co2 'CO2 -55%'``."""
 SAID_LABELS = {kind: f"{word} '{{name}}' ({{id}})" for kind, word in KIND_NAMES.english.items()}
 """How people read an entity of each kind: ``goal 'CO2 -55%' (g.co2)`` (a

@@ -10,9 +10,12 @@ does not record, and why a model could not be read (text leaves that to
 stderr). `--statistics` replaces the findings by counts per rule (text,
 json, markdown). Names are the user's text: text and github output escape
 their control characters (one finding is one line, and no name can drive
-the terminal), markdown escapes HTML and table pipes. Text, github and
-markdown show each finding's message in the current language; json and
-sarif keep it in English, whatever the language.
+the terminal), markdown escapes HTML and table pipes. Text and markdown
+show each finding's message for people: names first, the id in brackets, in
+the current language, and their own words too (``related``, ``and 3
+more``). json and sarif keep the English message as it always was, whatever
+the language; so does github in English (in another language it says the
+message for people).
 """
 
 from __future__ import annotations
