@@ -69,7 +69,7 @@ def test_a_scripted_session_decides_and_writes_the_minutes(
                               "Omgeving (VEGO) (`vego.db`)")
     assert "3 of 24 findings decided, the largest first (the review ended early)." in minutes
     assert "| error | 4 | 2 |" in minutes
-    assert ("| 1 | OWN004 [error] Role r.pd-netcongestie 'Programmadirecteur Netcongestie' is "
+    assert ("| 1 | OWN004 [error] Role 'Programmadirecteur Netcongestie' (r.pd-netcongestie) is "
             "vacant but the Accountable of 1 goal | Fixed: fill role r.pd-netcongestie with "
             "p.mulder (resolves OWN004:r.pd-netcongestie; introduces nothing) | eva |") in minutes
     assert "| Accepted, until 2027-06-30: Tijdelijk, tot de normering er is. | eva |" in minutes
@@ -93,11 +93,12 @@ def test_a_fix_that_resolves_later_findings_spares_them_and_apply_writes_the_mod
     result = review(raci, monkeypatch, "1\n", vego, "--apply", "--select", "BOD001,BOD002",
                     "--author", "eva")
     assert result.code == 0
-    assert "[1/3] BOD001" in result.out and "[3/3] BOD002 [warning] Body rg-warmte" in result.out
+    assert "[1/3] BOD001" in result.out
+    assert "[3/3] BOD002 [warning] Body 'Regiegroep Warmtetransitie' (rg-warmte)" in result.out
     assert "[2/3]" not in result.out  # BOD002 of bo-netcapaciteit, resolved by the merge
-    assert ("| 2 | BOD002 [warning] Body bo-netcapaciteit 'Bestuurlijk Overleg Netcapaciteit "
-            "Gelderland' is Accountable for no goal, initiative or decision | resolved by an "
-            "earlier decision |  |") in result.out
+    assert ("| 2 | BOD002 [warning] Body 'Bestuurlijk Overleg Netcapaciteit Gelderland' "
+            "(bo-netcapaciteit) is Accountable for no goal, initiative or decision | resolved by "
+            "an earlier decision |  |") in result.out
     assert revision(vego) == before + 1
     assert "BOD001" not in ok(raci, "lint", vego, "--fail-on", "never")
     assert ok(raci, "scenario", "list", vego).startswith(f"{vego} has no scenarios")
@@ -143,7 +144,7 @@ def test_a_session_in_a_real_terminal(vego: str, tmp_path: Path) -> None:
                     "-c", str(tmp_path), command], check=True)
     try:
         screen = _wait_for(session, "Decide [")
-        assert "[1/1] OWN002 [error] Goal g.co2-gebouwen" in screen
+        assert "[1/1] OWN002 [error] Goal 'Gebouwde omgeving" in screen
         assert "  1. keep r.dg-ke as the one Accountable of g.co2-gebouwen" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "2", "Enter"], check=True)
         _wait_for_file(tmp_path / "minutes.md")

@@ -149,15 +149,16 @@ def test_a_scenario_is_tried_shown_and_applied_without_touching_the_model_before
           2. dg is A on g.c
 
         Findings resolved (2):
-          OWN001 [error] Goal g.c 'Doel C' has no Accountable
-          OWN002 [error] Goal g.a 'Doel A' has 2 Accountables: dg, pm
+          OWN001 [error] Goal 'Doel C' (g.c) has no Accountable
+          OWN002 [error] Goal 'Doel A' (g.a) has 2 Accountables: \
+Directeur-generaal (dg), Programmamanager (pm)
 
         Findings introduced (0):
           none
 
         Findings kept (2):
-          BOD007 [warning] Body po 'Programmaoverleg' has no chair
-          STR003 [warning] Goal g.b 'Doel B' has no indicator
+          BOD007 [warning] Body 'Programmaoverleg' (po) has no chair
+          STR003 [warning] Goal 'Doel B' (g.b) has no indicator
 
         Without the scenario: 2 errors, 2 warnings, 0 infos; with it: 0 errors, 2 warnings, \
 0 infos.
@@ -200,17 +201,18 @@ def test_show_in_markdown_and_json(raci: Raci, org: str) -> None:
 
         ### Findings resolved (1)
 
-        - BOD007 [warning] Body po 'Programmaoverleg' has no chair
+        - BOD007 [warning] Body 'Programmaoverleg' (po) has no chair
 
         ### Findings introduced (1)
 
-        - BOD007 [warning] Body sg 'Stuurgroep' has no chair
+        - BOD007 [warning] Body 'Stuurgroep' (sg) has no chair
 
         ### Findings kept (3)
 
-        - OWN001 [error] Goal g.c 'Doel C' has no Accountable
-        - OWN002 [error] Goal g.a 'Doel A' has 2 Accountables: dg, pm
-        - STR003 [warning] Goal g.b 'Doel B' has no indicator
+        - OWN001 [error] Goal 'Doel C' (g.c) has no Accountable
+        - OWN002 [error] Goal 'Doel A' (g.a) has 2 Accountables: \
+Directeur-generaal (dg), Programmamanager (pm)
+        - STR003 [warning] Goal 'Doel B' (g.b) has no indicator
 
         Without the scenario: 2 errors, 2 warnings, 0 infos; with it: 2 errors, 2 warnings, \
 0 infos.
@@ -246,10 +248,11 @@ def test_two_scenarios_side_by_side(raci: Raci, org: str) -> None:
 
         Findings:
           een-eigenaar  een-overleg  finding
-          kept          resolved     BOD007 [warning] Body po 'Programmaoverleg' has no chair
-          resolved      kept         OWN001 [error] Goal g.c 'Doel C' has no Accountable
-          resolved      kept         OWN002 [error] Goal g.a 'Doel A' has 2 Accountables: dg, pm
-          -             introduced   BOD007 [warning] Body sg 'Stuurgroep' has no chair
+          kept          resolved     BOD007 [warning] Body 'Programmaoverleg' (po) has no chair
+          resolved      kept         OWN001 [error] Goal 'Doel C' (g.c) has no Accountable
+          resolved      kept         OWN002 [error] Goal 'Doel A' (g.a) has 2 Accountables: \
+Directeur-generaal (dg), Programmamanager (pm)
+          -             introduced   BOD007 [warning] Body 'Stuurgroep' (sg) has no chair
           1 finding of the model kept by both.
 
         Findings by level:
@@ -274,10 +277,11 @@ def test_two_scenarios_side_by_side(raci: Raci, org: str) -> None:
 
         | finding | een-eigenaar | een-overleg |
         |---|---|---|
-        | BOD007 [warning] Body po 'Programmaoverleg' has no chair | kept | resolved |
-        | OWN001 [error] Goal g.c 'Doel C' has no Accountable | resolved | kept |
-        | OWN002 [error] Goal g.a 'Doel A' has 2 Accountables: dg, pm | resolved | kept |
-        | BOD007 [warning] Body sg 'Stuurgroep' has no chair | - | introduced |
+        | BOD007 [warning] Body 'Programmaoverleg' (po) has no chair | kept | resolved |
+        | OWN001 [error] Goal 'Doel C' (g.c) has no Accountable | resolved | kept |
+        | OWN002 [error] Goal 'Doel A' (g.a) has 2 Accountables: \
+Directeur-generaal (dg), Programmamanager (pm) | resolved | kept |
+        | BOD007 [warning] Body 'Stuurgroep' (sg) has no chair | - | introduced |
 
         1 finding of the model kept by both.
 
@@ -420,7 +424,7 @@ def test_every_command_that_reads_a_model_reads_a_scenarios_view(
     view = "org.db@plan"
     linted = raci("lint", view)
     assert linted.code == 1
-    assert "org.db@plan: BOD007 [warning] Body tf-proef 'Taskforce Proefdraai' has no chair " \
+    assert "org.db@plan: BOD007 [warning] Body 'Taskforce Proefdraai' (tf-proef) has no chair " \
            "(tf-proef)" in linted.out
     assert "tf-proef" not in raci("lint", org).out
     assert "Taskforce Proefdraai" in ok(raci, "export", view)
@@ -435,13 +439,13 @@ def test_every_command_that_reads_a_model_reads_a_scenarios_view(
         +++ org.db@plan
 
         Entities added (1):
-          body tf-proef 'Taskforce Proefdraai'
+          Body 'Taskforce Proefdraai' (tf-proef)
 
         Assignments added (1):
-          g.b R tf-proef
+          R for Taskforce Proefdraai (tf-proef) on goal 'Doel B' (g.b)
 
         Findings introduced (1):
-          BOD007 [warning] Body tf-proef 'Taskforce Proefdraai' has no chair
+          BOD007 [warning] Body 'Taskforce Proefdraai' (tf-proef) has no chair
         """)
 
 
@@ -515,7 +519,7 @@ def test_a_model_change_elsewhere_is_kept_when_the_scenario_is_applied(
     ok(raci, "set", org, "po", "chair=pm")
     assert "it is at revision 2 now" in ok(raci, "scenario", "show", org, "een-eigenaar")
     ok(raci, "scenario", "apply", org, "een-eigenaar")
-    assert raci("lint", org).out == "org.db: STR003 [warning] Goal g.b 'Doel B' has no " \
+    assert raci("lint", org).out == "org.db: STR003 [warning] Goal 'Doel B' (g.b) has no " \
         "indicator (g.b)\n0 errors, 1 warning, 0 infos in 1 model.\n"
 
 

@@ -67,13 +67,18 @@ def test_text_and_markdown(old_and_new: tuple[Path, Path],
     code, out, _ = run_raci(capsys, "diff", old, new)
     assert code == 0
     assert out.splitlines()[:2] == [f"--- {old}", f"+++ {new}"]
-    assert "  person p.jansen: name \"Petra Jansen\" -> \"Petra Jansen-de Vries\"" in out
-    assert "  g.co2 dir: A -> C" in out
+    assert ("  Person 'Petra Jansen-de Vries' (p.jansen): name \"Petra Jansen\" -> "
+            "\"Petra Jansen-de Vries\"") in out
+    assert "  Person 'Petra Jansen-de Vries' (p.jansen): capacity (FTE) (none) -> 0.8" in out
+    assert "  Role 'Directeur' (dir): held by [Bram Bakker (p.bakker)] -> [Sanne Smit (p.smit)]" \
+        in out
+    assert "  Directeur (dir) on goal 'CO2 -55%' (g.co2): A -> C" in out
     assert "Entities changed (2):" in out  # two entities, three fields
     assert "Findings resolved (2):" in out
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
     assert code == 0 and out.startswith(f"## Changes from `{old}` to `{new}`")
-    assert "### Assignments changed (1)\n\n- g.co2 dir: A -&gt; C" in out  # renders as ->
+    assert ("### Assignments changed (1)\n\n- Directeur (dir) on goal 'CO2 -55%' (g.co2): "
+            "A -&gt; C") in out  # renders as ->
 
 
 def test_a_database_against_a_file_and_no_differences(
@@ -86,7 +91,8 @@ def test_a_database_against_a_file_and_no_differences(
     assert code == 0 and out.endswith("No differences.\n")
     changed = write_model(tmp_path / "changed.yaml")
     code, out, _ = run_raci(capsys, "diff", database, changed)
-    assert "Waivers removed (1):\n  OWN001 on g.leeg: r" in out
+    assert ("Waivers removed (1):\n  OWN001 for goal 'Zonder eigenaar' (g.leeg): r "
+            "(expires 2027-01-01)") in out
     assert "Findings introduced (1):\n  OWN001 [error]" in out
 
 
@@ -103,9 +109,9 @@ def test_names_stay_on_one_line_and_html_shows_as_written(
         *SMALL_MODEL["people"], {"id": "p.nieuw", "name": "Eerste\nTweede <i>x</i> | y"}])
     code, out, _ = run_raci(capsys, "diff", old, new)
     assert code == 0
-    assert "  person p.nieuw 'Eerste\\nTweede <i>x</i> | y'\n" in out
+    assert "  Person 'Eerste\\nTweede <i>x</i> | y' (p.nieuw)\n" in out
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
-    assert "\n- person p.nieuw 'Eerste\\\\nTweede &lt;i&gt;x&lt;/i&gt; \\| y'\n" in out
+    assert "\n- Person 'Eerste\\\\nTweede &lt;i&gt;x&lt;/i&gt; \\| y' (p.nieuw)\n" in out
 
 
 def test_a_changed_waiver_shows_what_changed(tmp_path: Path,
@@ -115,5 +121,64 @@ def test_a_changed_waiver_shows_what_changed(tmp_path: Path,
     new = write_model(tmp_path / "new.yaml", waivers=[{**waiver, "expires": "2027-01-01"}])
     code, out, _ = run_raci(capsys, "diff", old, new)
     assert code == 0
-    assert "Waivers added (1):\n  OWN002 on g.co2: Gedeeld (expires 2027-01-01)\n" in out
-    assert "Waivers removed (1):\n  OWN002 on g.co2: Gedeeld\n" in out
+    assert ("Waivers added (1):\n  OWN002 for goal 'CO2 -55%' (g.co2): Gedeeld "
+            "(expires 2027-01-01)\n") in out
+    assert "Waivers removed (1):\n  OWN002 for goal 'CO2 -55%' (g.co2): Gedeeld\n" in out
+
+
+def every_kind_of_change(tmp_path: Path) -> tuple[Path, Path]:
+    """Two models that differ in every way a diff shows: entities added,
+    removed and changed, assignments added, removed and changed, waivers
+    added and removed, findings introduced and resolved."""
+    waiver = {"rule": "OWN001", "target": "g.leeg", "reason": "Volgt", "expires": "2027-01-01"}
+    old = write_model(tmp_path / "old.yaml", waivers=[waiver])
+    roles = [dict(r) for r in SMALL_MODEL["roles"]]
+    roles[1]["holders"] = ["p.smit"]
+    goals = [{"id": "g.co2", "name": "CO2 -55%", "raci": {"A": "dg", "C": ["dir"]}},
+             {"id": "g.leeg", "name": "Leeg", "raci": {"R": ["dir"]}}]
+    new = write_model(tmp_path / "new.yaml", people=NEW_PEOPLE, roles=roles, goals=goals,
+                      waivers=[{**waiver, "expires": "2027-06-30"}])
+    return old, new
+
+
+def test_text_and_markdown_name_entities_name_first_and_speak_dutch(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = every_kind_of_change(tmp_path)
+    code, text, _ = run_raci(capsys, "diff", old, new, "--lang", "nl")
+    assert code == 0
+    for line in ("Entiteiten toegevoegd (1):\n  Persoon 'Sanne Smit' (p.smit)",
+                 "Entiteiten verwijderd (1):\n  Persoon 'Bram Bakker' (p.bakker)",
+                 "  Persoon 'Petra Jansen-de Vries' (p.jansen): capaciteit (fte) (geen) -> 0,8",
+                 "  Rol 'Directeur' (dir): vervuld door [Bram Bakker (p.bakker)] -> "
+                 "[Sanne Smit (p.smit)]",
+                 "Toewijzingen toegevoegd (1):\n  R voor Directeur (dir) op doel 'Leeg' (g.leeg)",
+                 "Toewijzingen gewijzigd (1):\n  Directeur (dir) op doel 'CO2 -55%' (g.co2): "
+                 "A -> C",
+                 "Uitzonderingen toegevoegd (1):\n  OWN001 voor doel 'Leeg' (g.leeg): Volgt "
+                 "(verloopt op 30 juni 2027)",
+                 "Opgeloste bevindingen (1):\n  OWN002 [error] Doel 'CO2 -55%' (g.co2) heeft 2 "
+                 "eindverantwoordelijken (A): Directeur-Generaal (dg), Directeur (dir)"):
+        assert line in text, line
+    code, markdown, _ = run_raci(capsys, "diff", old, new, "--lang", "nl", "--format", "markdown")
+    assert markdown.startswith(f"## Wijzigingen van `{old}` naar `{new}`\n")
+    assert "### Toewijzingen gewijzigd (1)\n\n- Directeur (dir) op doel 'CO2 -55%' (g.co2): " \
+        "A -&gt; C" in markdown
+    english = ("Entities", "Assignments", "Waivers", "Findings", "Changes", " for ", " on ",
+               "expires", "(none)", "capacity", "held by", "Person", "Role", "Goal", "has ")
+    for output in (text, markdown):
+        assert not [word for word in english if word in output]
+    _, empty, _ = run_raci(capsys, "diff", old, old, "--lang", "nl")
+    assert empty.endswith("\nGeen verschillen.\n")
+
+
+def test_json_keeps_ids_and_english_whatever_the_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = every_kind_of_change(tmp_path)
+    _, english, _ = run_raci(capsys, "diff", old, new, "--format", "json")
+    _, dutch, _ = run_raci(capsys, "diff", old, new, "--format", "json", "--lang", "nl")
+    assert dutch == english
+    diff = json.loads(english)
+    assert diff["assignments"]["changed"] == [
+        {"item": "g.co2", "actor": "dir", "old": "A", "new": "C"}]
+    assert [f["message"] for f in diff["findings"]["resolved"]] == [
+        "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir"]

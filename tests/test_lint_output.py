@@ -42,7 +42,8 @@ def test_text_names_file_line_column_code_level_and_ids(
     code, out, _ = run_raci(capsys, "lint", model)
     first, summary = out.splitlines()
     assert first == (f"{model}:{line_of(model, 'g.co2')}:3: OWN002 [error] "
-                     "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir (g.co2)")
+                     "Goal 'CO2 -55%' (g.co2) has 2 Accountables: Directeur-Generaal (dg), "
+                     "Directeur (dir) (g.co2)")
     assert summary == "1 error, 0 warnings, 0 infos in 1 model (1 waived)."
     assert code == 1
 
@@ -54,7 +55,8 @@ def test_text_for_a_database_names_the_model(tmp_path: Path, model: Path,
     code, out, _ = run_raci(capsys, "lint", database)
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{database}: OWN002 [error] Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir (g.co2)")
+        f"{database}: OWN002 [error] Goal 'CO2 -55%' (g.co2) has 2 Accountables: "
+        "Directeur-Generaal (dg), Directeur (dir) (g.co2)")
     _, out, _ = run_raci(capsys, "lint", database, "--format", "json")
     finding = json.loads(out)["findings"][0]
     assert (finding["line"], finding["column"], finding["model"]) == (None, None, str(database))
@@ -147,7 +149,7 @@ def test_markdown_is_a_table_with_waived_findings_apart(
     lines = out.splitlines()
     header = lines.index("| Level | Code | Rule | Entities | Related | Message | Where |")
     assert lines[header + 2].startswith(
-        "| error | OWN002 | multiple-accountable | g.co2 |  | Goal g.co2 'Links \\| rechts' has")
+        "| error | OWN002 | multiple-accountable | g.co2 |  | Goal 'Links \\| rechts' (g.co2) has")
     waived = lines.index("### Waived")
     assert "Wordt geschrapt" in lines[waived + 4]
     assert lines[2] == f"1 error, 0 warnings, 0 infos, 1 waived, in `{path}`."
@@ -230,3 +232,45 @@ def test_markdown_shows_html_in_names_as_written(
     assert "<b>" not in row and "&lt;b&gt;vet&lt;/b&gt; &amp; co \\| 100%" in row
     assert "Regel 1\\\\nRegel 2" in row, "a line break is shown, escaped, in its cell"
     assert row.endswith("|") and "\x1b" not in row
+
+
+def test_people_read_names_first_and_tools_keep_the_english_text(
+        model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir"
+    said = {"en": "Goal 'CO2 -55%' (g.co2) has 2 Accountables: Directeur-Generaal (dg), "
+                  "Directeur (dir)",
+            "nl": "Doel 'CO2 -55%' (g.co2) heeft 2 eindverantwoordelijken (A): "
+                  "Directeur-Generaal (dg), Directeur (dir)"}
+    for language, message in said.items():
+        _, text, _ = run_raci(capsys, "lint", model, "--lang", language)
+        assert f"OWN002 [error] {message} (g.co2)\n" in text
+        _, markdown, _ = run_raci(capsys, "lint", model, "--lang", language, "--format",
+                                  "markdown")
+        assert f"| {message} |" in markdown
+        _, data, _ = run_raci(capsys, "lint", model, "--lang", language, "--format", "json")
+        assert json.loads(data)["findings"][0]["message"] == record
+        _, sarif, _ = run_raci(capsys, "lint", model, "--lang", language, "--format", "sarif")
+        assert json.loads(sarif)["runs"][0]["results"][0]["message"] == {"text": record}
+    _, github, _ = run_raci(capsys, "lint", model, "--format", "github")
+    assert github.startswith("::error ") and github.endswith(f"::{record.replace('%', '%25')}\n")
+
+
+def test_dutch_text_and_markdown_say_related_and_not_run_in_dutch(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    goals = [{"id": f"g.{n}", "name": f"Doel {n}", "raci": {"A": "sg"}} for n in range(7)]
+    path = write_model(tmp_path / "org.yaml", goals=goals, initiatives=[], decisions=[], kpis=[],
+                       org={"name": "Test", "as_of": "2026-11-01", "not_recorded": ["chairs"]})
+    _, text, _ = run_raci(capsys, "lint", path, "--lang", "nl", "--select", "OWN003,BOD007")
+    assert ("OWN003 [warning] Gremium 'Stuurgroep' (sg) is eindverantwoordelijk (A) voor 7 doelen "
+            "(sg; verwant: g.0, g.1, g.2, g.3, g.4 en nog 2)\n") in text
+    assert f"{path}: niet uitgevoerd: BOD007 (voorzitters niet vastgelegd)\n" in text
+    _, markdown, _ = run_raci(capsys, "lint", path, "--lang", "nl", "--select", "OWN003,BOD007",
+                              "--format", "markdown")
+    assert "| g.0, g.1, g.2, g.3, g.4 en nog 2 |" in markdown
+    assert f"| {path} | BOD007 (voorzitters niet vastgelegd) |" in markdown
+    _, statistics, _ = run_raci(capsys, "lint", path, "--lang", "nl", "--statistics",
+                                "--format", "markdown")
+    english = ("related", " more", "not run", "not recorded", "| Count |", "| Level |",
+               "| Rule |", "| Message |", "Goal", "Body", " is the Accountable")
+    for output in (text, markdown, statistics):
+        assert not [words for words in english if words in output], output

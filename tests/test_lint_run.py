@@ -113,7 +113,7 @@ def test_text_names_five_related_then_how_many_more(
         owned: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_raci(capsys, "lint", owned, "--select", "OWN003")
     (line, _) = out.splitlines()
-    assert line == (f"{owned}:{line_of(owned, 'sg')}:3: OWN003 [warning] Body sg 'Stuurgroep' "
+    assert line == (f"{owned}:{line_of(owned, 'sg')}:3: OWN003 [warning] Body 'Stuurgroep' (sg) "
                     "is the Accountable of 7 goals (sg; related: g.0, g.1, g.2, g.3, g.4 and "
                     "2 more)")
 

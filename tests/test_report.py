@@ -25,6 +25,7 @@ from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
+from raci.lint.message import localized
 from raci.model import Body, Goal, Initiative, Model, Org, Person
 from raci.model.source import ModelSource
 from raci.source import open_model
@@ -207,7 +208,7 @@ def test_html_report_groups_the_linters_findings_by_rule(page: Path) -> None:
     assert "Why it matters" in text and "How to fix" in text
     for finding in findings:
         section = text.split(f'id="rule-{finding.code}"', 1)[1].split("</section>", 1)[0]
-        assert f"<li>{html.escape(finding.message)}" in section
+        assert f"<li>{html.escape(localized(finding.message))}" in section
 
 
 def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:

@@ -277,7 +277,7 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
                  "off\nmin_overlap = 0.6\nmin_members = 3\n```",
                  "## Reading", "### Failing\n\n```yaml\nraci: 1\norg: {name: Example}\n",
                  "`raci lint` reports:\n\n```text\nexample.yaml:",
-                 "BOD001 [warning] Body pb-a 'Programmaraad A' and Body sg-a 'Stuurgroep A' "
+                 "BOD001 [warning] Body 'Programmaraad A' (pb-a) and body 'Stuurgroep A' (sg-a) "
                  "share 3 of 4 seat-holders (Jaccard 0.75)",
                  "### Passing", "`raci lint` reports no BOD001 finding.",
                  "## Waiving", "  - rule: BOD001\n    target: [pb-a, sg-a]\n"):

@@ -20,7 +20,7 @@ from raci.lint import RULES, LintConfig, lint_model, rule
 from raci.lint.catalogue import compile_catalogue, read_catalogue, texts, untranslated
 from raci.lint.docs import rule_page
 from raci.lint.findings import Finding
-from raci.lint.message import Joined, localized, said, said_n
+from raci.lint.message import Joined, Named, localized, said, said_n
 from raci.lint.output import (
     RENDERERS,
     escape_data,
@@ -125,7 +125,7 @@ def test_raci_rules_prints_the_page_in_dutch_and_the_generated_page_stays_englis
     page = rule_page(rule("BOD007"))
     assert "## Waarom het ertoe doet" in page
     assert "Zonder voorzitter zet niemand de agenda" in page
-    assert "Gremium sg 'Stuurgroep' heeft geen voorzitter (sg)" in page
+    assert "Gremium 'Stuurgroep' (sg) heeft geen voorzitter (sg)" in page
     assert "reason: Waarom de zwakte wordt aanvaard, en tot wanneer" in page
     english_words = ("## Why it matters", "## How to fix", "## Message", "## Examples",
                      "## Waiving", "## Configuration", "reports:", "has no chair")
@@ -159,6 +159,7 @@ def test_every_finding_of_the_rule_cases_is_said_in_dutch(code: str, case: dict[
 def test_a_samples_text_output_is_dutch_and_its_json_and_sarif_english(sample: Path) -> None:
     run = run_lint([str(sample)], config_for([str(sample)], None, as_of=AS_OF))
     english = {name: render(run, RULES) for name, render in RENDERERS.items()}
+    said_in_english = {f.message: localized(f.message) for f in run.findings if not f.waived}
     set_language("nl")
     try:
         dutch_output = {name: render(run, RULES) for name, render in RENDERERS.items()}
@@ -170,17 +171,23 @@ def test_a_samples_text_output_is_dutch_and_its_json_and_sarif_english(sample: P
     shown = {"text": one_line, "markdown": markdown_text, "github": escape_data}
     for message, dutch_message in said_in_dutch.items():
         for fmt, show in shown.items():
-            assert show(message) in english[fmt] and show(dutch_message) in dutch_output[fmt]
-            assert show(message) not in dutch_output[fmt], f"still English in {fmt}: {message!r}"
+            english_message = message if fmt == "github" else said_in_english[message]
+            assert show(english_message) in english[fmt]
+            assert show(dutch_message) in dutch_output[fmt]
+            assert show(english_message) not in dutch_output[fmt], \
+                f"still English in {fmt}: {english_message!r}"
 
 
-def test_english_is_said_as_it_always_was() -> None:
+def test_english_text_keeps_the_message_as_it_always_was_and_people_read_names_first() -> None:
     findings = case_findings("BOD003", {"model": {"bodies": [
         {"id": "tf-x", "name": "Taskforce X", "kind": "taskforce", "sunset": "2026-06-30"}]}})
     (finding,) = findings
-    assert localized(finding.message) == finding.message == \
-        "Body tf-x 'Taskforce X' is temporary and past its sunset 2026-06-30"
-    assert text_line(finding).endswith("is temporary and past its sunset 2026-06-30 (tf-x)")
+    assert finding.message == "Body tf-x 'Taskforce X' is temporary and past its sunset 2026-06-30"
+    assert localized(finding.message) == \
+        "Body 'Taskforce X' (tf-x) is temporary and past its sunset 2026-06-30"
+    assert text_line(finding).endswith(
+        ": BOD003 [error] Body 'Taskforce X' (tf-x) is temporary and past its sunset "
+        "2026-06-30 (tf-x)")
 
 
 def test_dutch_says_dates_in_words_numbers_with_a_decimal_comma_and_counts_in_form(
@@ -188,18 +195,18 @@ def test_dutch_says_dates_in_words_numbers_with_a_decimal_comma_and_counts_in_fo
     (expired,) = case_findings("BOD003", {"model": {"bodies": [
         {"id": "tf-x", "name": "Taskforce X", "kind": "taskforce", "sunset": "2026-06-30"}]}})
     assert localized(expired.message) == \
-        "Gremium tf-x 'Taskforce X' is tijdelijk en voorbij de einddatum 30 juni 2026"
+        "Gremium 'Taskforce X' (tf-x) is tijdelijk en de einddatum (30 juni 2026) is verstreken"
     one_member = {"params": {"max_members": 0}, "model": {
         "people": [{"id": "p.a", "name": "A"}],
         "bodies": [{"id": "sg", "name": "SG", "kind": "steering_group", "chair": "p.a",
                     "members": ["p.a"], "meets_every_days": 14}]}}
     (oversized,) = case_findings("BOD008", one_member)
-    assert localized(oversized.message) == "Gremium sg 'SG' heeft 1 lid (meer dan 0)"
+    assert localized(oversized.message) == "Gremium 'SG' (sg) heeft 1 lid (meer dan 0)"
     counted = said("{body} is the Accountable of {items}", body="sg", items=said(
         "{items} and {last}", items=Joined([said_n("{count} goal", "{count} goals", 2, count=2)]),
         last=said_n("{count} initiative", "{count} initiatives", 1, count=1)))
     assert counted == "sg is the Accountable of 2 goals and 1 initiative"
-    assert localized(counted) == "sg is de eindverantwoordelijke (A) van 2 doelen en 1 initiatief"
+    assert localized(counted) == "sg is eindverantwoordelijk (A) voor 2 doelen en 1 initiatief"
     share = said("{first} and {second} share {shared} of {union} seat-holders "
                  "(Jaccard {jaccard:.2f})", first="a", second="b", shared=3, union=4,
                  jaccard=0.75)
@@ -207,10 +214,12 @@ def test_dutch_says_dates_in_words_numbers_with_a_decimal_comma_and_counts_in_fo
 
 
 def test_a_message_copied_or_pickled_can_still_be_said_in_dutch(dutch: None) -> None:
-    message = said("{body} has no chair", body=said("Body {id} '{name}'", id="sg", name="SG"))
+    message = said("{item} has {count} Accountables: {ids}", item=Named("sg", "SG", "body"),
+                   count=2, ids=Joined([Named("dg", "DG Klimaat"), Named("x")]))
     for again in (copy.deepcopy(message), pickle.loads(pickle.dumps(message))):
-        assert again == "Body sg 'SG' has no chair"
-        assert localized(again) == "Gremium sg 'SG' heeft geen voorzitter"
+        assert again == "Body sg 'SG' has 2 Accountables: dg, x"
+        assert localized(again) == \
+            "Gremium 'SG' (sg) heeft 2 eindverantwoordelijken (A): DG Klimaat (dg), x"
 
 
 def test_a_message_read_back_from_json_is_shown_as_it_is(dutch: None) -> None:
@@ -241,7 +250,7 @@ def test_the_report_shows_the_findings_in_dutch(tmp_path: Path, dutch: None) -> 
     handout = tmp_path / "review.md"
     write_report(source, handout, findings, {r.code: rule_help(r) for r in RULES})
     text = handout.read_text(encoding="utf-8")
-    assert "is tijdelijk en voorbij de einddatum 30 juni 2026" in text
+    assert "is tijdelijk en de einddatum (30 juni 2026) is verstreken" in text
     assert "is temporary and past its sunset" not in text
 
 
@@ -255,3 +264,31 @@ def test_raci_rules_lists_and_explains_the_rules_in_dutch(
     assert "## Waarom het ertoe doet" in page
     _, data, _ = run_raci(capsys, "rules", "BOD007", "--format", "json")
     assert '"summary": "A body with no chair."' in data
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_entity_is_said_name_first_its_kind_capitalised_only_where_a_sentence_starts(
+        language: str) -> None:
+    pair = said("{first} and {second} share {shared} of {union} seat-holders "
+                "(Jaccard {jaccard:.2f})", first=Named("sg", "Stuurgroep", "body"),
+                second=Named("pb", "Programmaraad", "body"), shared=3, union=4, jaccard=0.75)
+    nameless = said("{item} has {count} Accountables: {ids}", item=Named("g.x", "g.x", "goal"),
+                    count=3, ids=Joined([Named("dg", "DG Klimaat"), Named("r.x", ""),
+                                         Named("r.y", "r.y")]))
+    plain = said("{body} has no chair", body="sg")
+    said_for_people = {
+        "en": ["Body 'Stuurgroep' (sg) and body 'Programmaraad' (pb) share 3 of 4 seat-holders "
+               "(Jaccard 0.75)", "Goal g.x has 3 Accountables: DG Klimaat (dg), r.x, r.y",
+               "sg has no chair"],
+        "nl": ["Gremium 'Stuurgroep' (sg) en gremium 'Programmaraad' (pb) delen 3 van 4 "
+               "deelnemers (Jaccard 0,75)",
+               "Doel g.x heeft 3 eindverantwoordelijken (A): DG Klimaat (dg), r.x, r.y",
+               "sg heeft geen voorzitter"]}
+    set_language(language)
+    try:
+        assert [localized(m) for m in (pair, nameless, plain)] == said_for_people[language]
+    finally:
+        set_language("en")
+    assert [str(m) for m in (pair, nameless, plain)] == [
+        "Body sg 'Stuurgroep' and Body pb 'Programmaraad' share 3 of 4 seat-holders "
+        "(Jaccard 0.75)", "Goal g.x 'g.x' has 3 Accountables: dg, r.x, r.y", "sg has no chair"]

@@ -4,8 +4,8 @@ and the catalogues that translate them kept in step.
 The texts are each paragraph, parameter meaning and message shape of each
 rule's documentation (`raci.lint.ruledoc.doc_texts`), each template the
 rules say their messages with (the calls of `said`, `said_n`, `template`
-and `template_n` in ``raci/lint``, found by Babel's extractor), how a
-message names an entity of each kind, and the rule pages' own words
+and `template_n` in ``raci/lint``, found by Babel's extractor), how people
+read an entity of each kind in a message, and the rule pages' own words
 (`translated`). ``python -m raci.lint.catalogue --write`` brings each
 language's ``raci/locale/<lang>/LC_MESSAGES/rules.po`` in step with them,
 as ``pybabel update`` does (a new text comes in untranslated, one no longer
@@ -30,7 +30,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from raci.i18n import LANGUAGES, LOCALE_DIR
-from raci.lint.message import LABELS
+from raci.lint.message import SAID_LABELS, SAID_NAMELESS
 from raci.lint.ruledoc import doc_texts, rule_doc
 from raci.lint.rules import RULES
 
@@ -61,7 +61,7 @@ def texts() -> Catalog:
         if all((isinstance(msgid, tuple) and msgid) or [msgid]):  # a literal, not a name
             catalog.add(msgid, locations=[(f"raci/lint/{file}", line)],
                         auto_comments=[TEMPLATE_COMMENT])
-    for label in LABELS.values():
+    for label in (*SAID_LABELS.values(), *SAID_NAMELESS.values()):
         catalog.add(label, auto_comments=[TEMPLATE_COMMENT])
     return catalog
 

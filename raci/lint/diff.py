@@ -5,6 +5,10 @@ added), fields compared value by value, assignments by (item, actor), and
 findings by fingerprint: *introduced* are unwaived findings of NEW whose
 fingerprint OLD has not, *resolved* the other way round. The diff is a
 report, not a gate: the command exits 0 whatever changed.
+
+Text and Markdown are for people, in the current language: entities named
+name first, the id in brackets (``goal 'CO2 -55%' (g.co2)``), fields by
+their words. JSON keeps ids and field keys, in English.
 """
 
 from __future__ import annotations
@@ -14,14 +18,17 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from raci.i18n import LANGUAGES, N_, _, current_language, format_date
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
+from raci.lint.message import Named
 from raci.lint.output import finding_text, markdown_text
-from raci.model import Entity, Model, Waiver, kind_of
+from raci.model import REFERENCE_FIELDS, Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
 from raci.model.source import ModelSource
 from raci.text import json_text, one_line
+from raci.vocabulary import FIELD_LABELS
 
 DIFF_FORMATS = ("text", "json", "markdown")
 
@@ -71,6 +78,10 @@ class ModelDiff:
     waivers_removed: list[Waiver] = field(default_factory=list)
     findings_introduced: list[Finding] = field(default_factory=list)
     findings_resolved: list[Finding] = field(default_factory=list)
+    named: dict[str, Named] = field(default_factory=dict)
+    """The entities that the assignments, waivers and reference fields that
+    changed name, by id, as NEW knows them (else OLD): how text and Markdown
+    name them."""
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in dataclasses.fields(self)
@@ -92,7 +103,33 @@ def diff_models(old: ModelSource[Model], new: ModelSource[Model],
     after_prints = {f.fingerprint for f in after}
     diff.findings_introduced = [f for f in after if f.fingerprint not in before_prints]
     diff.findings_resolved = [f for f in before if f.fingerprint not in after_prints]
+    diff.named = _named(diff, old.model, new.model)
     return diff
+
+
+def _refers(change: EntityChange, changed: FieldChange) -> bool:
+    """Whether the field holds ids of other entities."""
+    return changed.field in REFERENCE_FIELDS.get(change.kind, {})
+
+
+def _ids(value: object) -> list[str]:
+    return [] if value is None else list(value) if isinstance(value, list) else [str(value)]
+
+
+def _named(diff: ModelDiff, old: Model, new: Model) -> dict[str, Named]:
+    mentioned = {entity_id
+                 for changes in (diff.assignments_added, diff.assignments_removed,
+                                 diff.assignments_changed)
+                 for change in changes for entity_id in (change.item, change.actor)}
+    mentioned.update(t for w in (*diff.waivers_added, *diff.waivers_removed) for t in w.target)
+    mentioned.update(entity_id for c in diff.changed for f in c.fields if _refers(c, f)
+                     for value in (f.old, f.new) for entity_id in _ids(value))
+    named = {}
+    for entity_id in mentioned:
+        entity = new.get(entity_id) or old.get(entity_id)
+        named[entity_id] = (Named(entity_id) if entity is None
+                            else Named(entity_id, entity.name, kind_of(entity)))
+    return named
 
 
 def _waiver_key(waiver: Waiver) -> tuple[object, ...]:
@@ -167,48 +204,93 @@ def _value(value: object) -> object:
     return value
 
 
+def _date(date: dt.date) -> str:
+    """A date in a line: ISO in English (as it always was), in words otherwise."""
+    return date.isoformat() if current_language() == LANGUAGES[0] else format_date(date)
+
+
 def _shown(value: object) -> str:
     shown = _value(value)
     if shown is None:
-        return "(none)"
+        return _("(none)")
     if isinstance(shown, list):
         return "[" + ", ".join(map(str, shown)) + "]"
+    if isinstance(shown, float) and current_language() != LANGUAGES[0]:
+        return str(shown).replace(".", ",")
     return json.dumps(shown, ensure_ascii=False) if isinstance(shown, str) else str(shown)
 
 
-def _waiver_text(waiver: Waiver) -> str:
-    expires = f" (expires {waiver.expires.isoformat()})" if waiver.expires else ""
-    author = f" [{waiver.author}]" if waiver.author else ""
-    return f"{waiver.rule} on {', '.join(waiver.target)}: {waiver.reason}{expires}{author}"
+def _field_line(change: EntityChange, changed: FieldChange, diff: ModelDiff) -> str:
+    """``Role 'Directeur' (dir): held by [Bram Bakker (p.bakker)] -> [Sanne Smit (p.smit)]``:
+    the entities a reference field names, by name and id."""
+    def shown(value: object) -> str:
+        if not _refers(change, changed) or value is None:
+            return _shown(value)
+        if isinstance(value, list):
+            return "[" + ", ".join(_listed(entity_id, diff) for entity_id in value) + "]"
+        return _listed(str(value), diff)
+
+    return (f"{_entity(change.kind, change.id, change.name)}: "
+            f"{FIELD_LABELS.get(changed.field, changed.field)} "
+            f"{shown(changed.old)} -> {shown(changed.new)}")
+
+
+def _listed(entity_id: str, diff: ModelDiff) -> str:
+    """``DG Klimaat (dg-ke)``."""
+    named = diff.named[entity_id]
+    return Named(named.id, named.name).spoken()
+
+
+def _entity(kind: str, entity_id: str, name: str) -> str:
+    """``Goal 'CO2 -55%' (g.co2)``, ``Organisation 'Ministerie'``."""
+    if kind == "org":
+        return _("Organisation '{name}'").format(name=name)
+    return Named(entity_id, name, kind).spoken(starts=True)
+
+
+def _waiver_text(waiver: Waiver, diff: ModelDiff) -> str:
+    targets = ", ".join(diff.named[t].spoken() for t in waiver.target)
+    text = _("{rule} for {targets}: {reason}").format(rule=waiver.rule, targets=targets,
+                                                     reason=waiver.reason)
+    if waiver.expires:
+        text += _(" (expires {date})").format(date=_date(waiver.expires))
+    return text + (f" [{waiver.author}]" if waiver.author else "")
+
+
+def _held(change: AssignmentChange, letters: str | None, diff: ModelDiff) -> str:
+    """``A/R for DG Klimaat (dg-ke) on goal 'CO2 -55%' (g.co2)``."""
+    return _("{letters} for {actor} on {item}").format(
+        letters=letters, actor=_listed(change.actor, diff), item=diff.named[change.item].spoken())
 
 
 def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
     """(section title, how many things changed, lines) in reading order,
     shared by text and Markdown; a changed entity has a line per field."""
-    changed_fields = [f"{c.kind} {c.id}: {f.field} {_shown(f.old)} -> {_shown(f.new)}"
-                      for c in diff.changed for f in c.fields]
+    changed_fields = [_field_line(c, f, diff) for c in diff.changed for f in c.fields]
+    changed_cells = [_("{actor} on {item}: {old} -> {new}").format(
+        actor=_listed(a.actor, diff), item=diff.named[a.item].spoken(), old=a.old, new=a.new)
+        for a in diff.assignments_changed]
     return [
-        _section("Entities added", [f"{e.kind} {e.id} '{e.name}'" for e in diff.added]),
-        _section("Entities removed", [f"{e.kind} {e.id} '{e.name}'" for e in diff.removed]),
-        ("Entities changed", len(diff.changed), changed_fields),
-        _section("Assignments added",
-                 [f"{a.item} {a.new} {a.actor}" for a in diff.assignments_added]),
-        _section("Assignments removed",
-                 [f"{a.item} {a.old} {a.actor}" for a in diff.assignments_removed]),
-        _section("Assignments changed",
-                 [f"{a.item} {a.actor}: {a.old} -> {a.new}" for a in diff.assignments_changed]),
-        _section("Waivers added", [_waiver_text(w) for w in diff.waivers_added]),
-        _section("Waivers removed", [_waiver_text(w) for w in diff.waivers_removed]),
-        _section("Findings introduced",
+        _section(N_("Entities added"), [_entity(e.kind, e.id, e.name) for e in diff.added]),
+        _section(N_("Entities removed"), [_entity(e.kind, e.id, e.name) for e in diff.removed]),
+        (_(N_("Entities changed")), len(diff.changed), changed_fields),
+        _section(N_("Assignments added"),
+                 [_held(a, a.new, diff) for a in diff.assignments_added]),
+        _section(N_("Assignments removed"),
+                 [_held(a, a.old, diff) for a in diff.assignments_removed]),
+        _section(N_("Assignments changed"), changed_cells),
+        _section(N_("Waivers added"), [_waiver_text(w, diff) for w in diff.waivers_added]),
+        _section(N_("Waivers removed"), [_waiver_text(w, diff) for w in diff.waivers_removed]),
+        _section(N_("Findings introduced"),
                  [finding_text(f) for f in diff.findings_introduced]),
-        _section("Findings resolved",
+        _section(N_("Findings resolved"),
                  [finding_text(f) for f in diff.findings_resolved]),
     ]
 
 
 def _section(title: str, lines: list[str]) -> tuple[str, int, list[str]]:
-    """A section with a line per thing that changed."""
-    return title, len(lines), lines
+    """A section, its title in the current language, with a line per thing that changed."""
+    return _(title), len(lines), lines
 
 
 def diff_to_text(diff: ModelDiff) -> str:
@@ -217,18 +299,19 @@ def diff_to_text(diff: ModelDiff) -> str:
         if lines:
             out += ["", f"{title} ({count}):", *(f"  {one_line(line)}" for line in lines)]
     if diff.is_empty():
-        out += ["", "No differences."]
+        out += ["", _("No differences.")]
     return "\n".join(out) + "\n"
 
 
 def diff_to_markdown(diff: ModelDiff) -> str:
-    out = [f"## Changes from `{diff.old}` to `{diff.new}`"]
+    out = ["## " + _("Changes from {old} to {new}").format(old=f"`{diff.old}`",
+                                                         new=f"`{diff.new}`")]
     for title, count, lines in _lines(diff):
         if lines:
             out += ["", f"### {title} ({count})", "",
                     *(f"- {markdown_text(line)}" for line in lines)]
     if diff.is_empty():
-        out += ["", "No differences."]
+        out += ["", _("No differences.")]
     return "\n".join(out) + "\n"
 
 

@@ -111,11 +111,11 @@ def _message_key(doc: RuleDoc) -> str:
     optional = any("[" in message for message in doc.messages)
     if optional:
         return _wrapped(translated(
-            "`{…}` stands for a part that varies (an entity is named by its kind, id and name: "
-            "`Goal g.co2 'CO2 -55%'`); `[…]` for a part that may be absent."))
+            "`{…}` stands for a part that varies (an entity is named by its kind and name, its id "
+            "in brackets: `Goal 'CO2 -55%' (g.co2)`); `[…]` for a part that may be absent."))
     return _wrapped(translated(
-        "`{…}` stands for a part that varies (an entity is named by its kind, id and name: "
-        "`Goal g.co2 'CO2 -55%'`)."))
+        "`{…}` stands for a part that varies (an entity is named by its kind and name, its id in "
+        "brackets: `Goal 'CO2 -55%' (g.co2)`)."))
 
 
 def _parameters(doc: RuleDoc) -> list[str]:

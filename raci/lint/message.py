@@ -10,37 +10,51 @@ msgids of the gettext domain ``rules`` (`raci.lint.catalogue` collects them
 from the calls of `said`, `said_n`, `template` and `template_n`, and the catalogue
 ``raci/locale/nl/LC_MESSAGES/rules.po`` translates them).
 
-A value is said as it is (ids, names, whole numbers), except: a `Message`
-or `Joined` value is itself said in the language; a date is ISO in English
-(as it always was) and "1 november 2026" in Dutch; a decimal number takes a
-decimal comma in Dutch.
+People read a message name first, the id in brackets: an entity a message
+names is a `Named` value (`label` gives one with its kind, `named` one
+without), kept in the English text as it always was (``Goal g.co2 'CO2
+-55%'``, ``dg-ke``) and said for people as ``Goal 'CO2 -55%' (g.co2)``,
+``DG Klimaat (dg-ke)``. So `localized` says a message again even in English.
+
+A value is said as it is (plain ids, whole numbers), except: a `Message`,
+`Joined` or `Named` value is itself said for people; a date is ISO in
+English (as it always was) and "1 november 2026" in Dutch; a decimal number
+takes a decimal comma in Dutch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from raci.analysis.analysis import KIND_LABELS
 from raci.i18n import LANGUAGES, _, current_language, format_date, ngettext
+from raci.vocabulary import KIND_NAMES, capitalised
 
 if TYPE_CHECKING:
     from raci.analysis import Analysis
 
 Value = str | int | float | Decimal | dt.date
-"""What a template's placeholder is filled with (a `Message` or `Joined`
-is a `str`)."""
+"""What a template's placeholder is filled with (a `Message`, `Joined` or
+`Named` is a `str`)."""
 
 LABELS = {kind: f"{word} {{id}} '{{name}}'" for kind, word in KIND_LABELS.items()}
-"""How a message names an entity of each kind: ``Goal g.co2 'CO2 -55%'``."""
+"""How the English text (what JSON, SARIF and baselines keep) names an
+entity of each kind: ``Goal g.co2 'CO2 -55%'``."""
+SAID_LABELS = {kind: f"{word} '{{name}}' ({{id}})" for kind, word in KIND_NAMES.english.items()}
+"""How people read an entity of each kind: ``goal 'CO2 -55%' (g.co2)`` (a
+message that starts with it capitalises it); msgids of the domain ``rules``."""
+SAID_NAMELESS = {kind: f"{word} {{id}}" for kind, word in KIND_NAMES.english.items()}
+"""How people read an entity of each kind that has no name of its own: ``goal g.co2``."""
 
 
 class Message(str):
-    """English text that can be said again in another language: a template
-    (a msgid of the domain ``rules``, with ``{named}`` placeholders and
-    optionally a plural form) and the values it is filled with."""
+    """English text that can be said again for people: a template (a msgid
+    of the domain ``rules``, with ``{named}`` placeholders and optionally a
+    plural form) and the values it is filled with."""
 
     template: str
     plural: str | None
@@ -59,17 +73,29 @@ class Message(str):
         return Message, (self.template, self.values, self.plural, self.number)
 
     def localized(self) -> str:
-        """The message in the current language."""
+        """The message for people, in the current language, as a sentence:
+        an entity it starts with starts with a capital (``Goal 'CO2 -55%'
+        (g.co2) has ...``)."""
+        return self.spoken(starts=True)
+
+    def spoken(self, starts: bool = False) -> str:
+        """The message for people, in the current language; `starts`: it
+        starts a sentence."""
         if current_language() == LANGUAGES[0]:
-            return str(self)
-        form = (_(self.template, domain="rules") if self.plural is None
-                else ngettext(self.template, self.plural, self.number, domain="rules"))
-        return form.format(**{name: _said(value) for name, value in self.values.items()})
+            form = self.template if self.plural is None or self.number == 1 else self.plural
+        elif self.plural is None:
+            form = _(self.template, domain="rules")
+        else:
+            form = ngettext(self.template, self.plural, self.number, domain="rules")
+        first = _LEADING.match(form) if starts else None
+        leading = first[1] if first else None
+        return form.format(**{name: _said(value, name == leading)
+                              for name, value in self.values.items()})
 
 
 class Joined(str):
-    """Parts said one after the other with a separator between them, each in
-    the current language: ``sg, pb``, ``a -> b -> a``."""
+    """Parts said one after the other with a separator between them, each
+    said for people: ``sg, pb``, ``a -> b -> a``."""
 
     parts: tuple[Value, ...]
     separator: str
@@ -83,8 +109,39 @@ class Joined(str):
     def __reduce__(self) -> tuple[object, ...]:
         return Joined, (self.parts, self.separator)
 
-    def localized(self) -> str:
-        return self.separator.join(format(_said(part)) for part in self.parts)
+    def spoken(self, starts: bool = False) -> str:
+        return self.separator.join(format(_said(part, starts and number == 0))
+                                   for number, part in enumerate(self.parts))
+
+
+class Named(str):
+    """An entity a message names. The English text keeps it as it always
+    did: by its id (``dg-ke``) or, given its kind, by kind, id and name
+    (``Goal g.co2 'CO2 -55%'``). People read it name first, the id in
+    brackets: ``DG Klimaat (dg-ke)``, ``goal 'CO2 -55%' (g.co2)`` (``doel
+    'CO2 -55%' (g.co2)``); by its id alone when it has no name of its own
+    (none, or its id)."""
+
+    id: str
+    name: str | None
+    kind: str | None
+
+    def __new__(cls, entity_id: str, name: str | None = None, kind: str | None = None) -> Named:
+        text = entity_id if kind is None else LABELS[kind].format(id=entity_id, name=name)
+        self = super().__new__(cls, text)
+        self.id, self.name, self.kind = entity_id, name, kind
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Named, (self.id, self.name, self.kind)
+
+    def spoken(self, starts: bool = False) -> str:
+        """`starts`: it starts a sentence, so its kind has a capital."""
+        nameless = not self.name or self.name == self.id
+        if self.kind is None:
+            return self.id if nameless else f"{self.name} ({self.id})"
+        form = _((SAID_NAMELESS if nameless else SAID_LABELS)[self.kind], domain="rules")
+        return (capitalised(form) if starts else form).format(id=self.id, name=self.name)
 
 
 class _DecimalComma:
@@ -97,10 +154,20 @@ class _DecimalComma:
         return format(self.number, spec).replace(".", ",")
 
 
-def _said(value: Value) -> object:
-    """A value as the current language (not English) says it."""
-    if isinstance(value, Message | Joined):
-        return value.localized()
+_LEADING = re.compile(r"\{(\w+)[}!:]")
+"""A template that starts with a placeholder, and its name."""
+_SPOKEN = (Message, Joined, Named)
+_AS_IT_IS = (str, int)
+"""The values said as they are in every language (an id, a count)."""
+
+
+def _said(value: Value, starts: bool = False) -> object:
+    """A value as people read it in the current language; `starts`: it
+    starts a sentence."""
+    if isinstance(value, _SPOKEN):
+        return value.spoken(starts)
+    if type(value) in _AS_IT_IS or current_language() == LANGUAGES[0]:
+        return value
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, float | Decimal):
@@ -136,15 +203,32 @@ def translated(text: str) -> str:
 
 
 def localized(message: str) -> str:
-    """What a person is shown: a `Message` in the current language, any other
-    text (a message read from JSON, say) as it is."""
-    return message.localized() if isinstance(message, Message | Joined) else message
+    """What a person is shown: a `Message` in the current language, names
+    first; any other text (a message read from JSON, say) as it is."""
+    if isinstance(message, Message):
+        return message.localized()
+    return message.spoken() if isinstance(message, Joined | Named) else message
 
 
-def label(analysis: Analysis, entity_id: str) -> Message | str:
-    """How a message names an entity: ``Goal g.co2 'CO2 -55%'`` (``Doel g.co2
-    'CO2 -55%'``); an id the model does not know, as it is."""
+def label(analysis: Analysis, entity_id: str) -> Named:
+    """An entity as a message names it with its kind: ``Goal g.co2 'CO2
+    -55%'`` in English text, ``Goal 'CO2 -55%' (g.co2)`` for people; an id
+    the model does not know, by its id."""
     kind = analysis.model.kind(entity_id)
     if kind is None:
-        return entity_id
-    return said(LABELS[kind], id=entity_id, name=analysis.model.collection(kind)[entity_id].name)
+        return Named(entity_id)
+    return Named(entity_id, analysis.model.collection(kind)[entity_id].name, kind)
+
+
+def named(analysis: Analysis, entity_id: str) -> Named:
+    """An entity as a message lists it: ``dg-ke`` in English text, ``DG
+    Klimaat (dg-ke)`` for people."""
+    entity = analysis.model.get(entity_id)
+    return Named(entity_id, None if entity is None else entity.name)
+
+
+def listed(analysis: Analysis, entity_ids: Iterable[str]) -> Joined:
+    """Entities as a message lists them, in the order given: ``dg-ke,
+    sg-klimaat`` in English text, ``DG Klimaat (dg-ke), Stuurgroep Klimaat
+    (sg-klimaat)`` for people."""
+    return Joined(named(analysis, entity_id) for entity_id in entity_ids)

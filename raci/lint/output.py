@@ -10,9 +10,12 @@ does not record, and why a model could not be read (text leaves that to
 stderr). `--statistics` replaces the findings by counts per rule (text,
 json, markdown). Names are the user's text: text and github output escape
 their control characters (one finding is one line, and no name can drive
-the terminal), markdown escapes HTML and table pipes. Text, github and
-markdown show each finding's message in the current language; json and
-sarif keep it in English, whatever the language.
+the terminal), markdown escapes HTML and table pipes. Text and markdown
+show each finding's message for people: names first, the id in brackets, in
+the current language, and their own words too (``related``, ``and 3
+more``). json and sarif keep the English message as it always was, whatever
+the language; so does github in English (in another language it says the
+message for people).
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from raci.formats.changes import change_to_data
-from raci.i18n import N_, _, ngettext
+from raci.i18n import LANGUAGES, N_, _, current_language, ngettext
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
+from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
 from raci.text import json_text, one_line
 from raci.vocabulary import counted
@@ -61,15 +65,21 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
 def related_text(ids: Sequence[str], most: int = MOST_RELATED_NAMED) -> str:
     """``g.a, g.b, g.c, g.d, g.e and 3 more``: at most `most` ids, then how many more."""
     named = ", ".join(ids[:most])
-    return named if len(ids) <= most else f"{named} and {len(ids) - most} more"
+    if len(ids) <= most:
+        return named
+    return _("{ids} and {count} more").format(ids=named, count=len(ids) - most)
 
 
 def not_run_text(not_run: Mapping[str, str]) -> str:
-    """``BOD007, ORG004 (chairs not recorded); DEC002 (cadence not recorded)``."""
+    """``BOD007, ORG004 (chairs not recorded); DEC002 (cadence not recorded)``;
+    in another language the facts in its words (``voorzitters niet vastgelegd``)."""
     by_fact: dict[str, list[str]] = {}
     for code, fact in sorted(not_run.items()):
         by_fact.setdefault(fact, []).append(code)
-    return "; ".join(f"{', '.join(codes)} ({fact} not recorded)" for fact, codes in by_fact.items())
+    english = current_language() == LANGUAGES[0]
+    return "; ".join(_("{rules} ({fact} not recorded)").format(
+        rules=", ".join(codes), fact=fact if english else fact_words(fact).spoken())
+        for fact, codes in by_fact.items())
 
 
 def _where(finding: Finding) -> str:
@@ -112,19 +122,21 @@ def _suggested_text(run: LintRun) -> str:
 def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
     """A suggestion as text, under its finding: what it does, why, and what
     it resolves and introduces."""
-    mark = " [certain]" if suggestion.certain else ""
-    lines = [f"  suggestion {number}{mark}: {suggestion.summary}"]
+    mark = _(" [certain]") if suggestion.certain else ""
+    lines = [_("  suggestion {number}{certain}: {summary}").format(
+        number=number, certain=mark, summary=localized(suggestion.summary))]
     if suggestion.remedy.because:
-        lines.append(f"    because {suggestion.remedy.because}")
+        lines.append(_("    because {why}").format(why=localized(suggestion.remedy.because)))
     lines.append(f"    {outcome_text(suggestion)}")
     return [one_line(line) for line in lines]
 
 
 def outcome_text(suggestion: Suggestion) -> str:
     """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``."""
-    resolves = related_text([f.fingerprint for f in suggestion.resolves]) or "nothing"
+    resolves = related_text([f.fingerprint for f in suggestion.resolves]) or _("nothing")
     introduces = related_text([f"{f.fingerprint} [{f.level}]" for f in suggestion.introduces])
-    return f"resolves {resolves}; introduces {introduces or 'nothing'}"
+    return _("resolves {findings}; introduces {others}").format(
+        findings=resolves, others=introduces or _("nothing"))
 
 
 def _fix_lines(run: LintRun) -> list[str]:
@@ -138,7 +150,7 @@ def _fix_lines(run: LintRun) -> list[str]:
 
 
 def _not_run_lines(run: LintRun) -> list[str]:
-    return [one_line(f"{model}: not run: {not_run_text(codes)}")
+    return [one_line(_("{model}: not run: {rules}").format(model=model, rules=not_run_text(codes)))
             for model, codes in run.not_run.items()]
 
 
@@ -161,7 +173,7 @@ def text_line(f: Finding) -> str:
     """One finding as the text output prints it."""
     ids = ", ".join(f.targets)
     if f.related:
-        ids += f"; related: {related_text(f.related)}"
+        ids += _("; related: {ids}").format(ids=related_text(f.related))
     return one_line(f"{_where(f)}: {finding_text(f)}" + (f" ({ids})" if ids else ""))
 
 
@@ -387,13 +399,20 @@ def _annotation(level: str, message: str, title: str, model: str,
     return f"::{level} {','.join(properties)}::{escape_data(message)}"
 
 
+def _annotated(message: str) -> str:
+    """A message as an annotation says it: in English as tools have always
+    read it (``Goal g.co2 'CO2 -55%' has ...``), in another language for
+    people (``Doel 'CO2 -55%' (g.co2) heeft ...``)."""
+    return message if current_language() == LANGUAGES[0] else localized(message)
+
+
 def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     """``::error file=F,line=L,col=C,title=CODE::message`` per unwaived
     finding, per reason a model could not be read, and a notice per model
     with rules not run."""
     lines = [
         _annotation(GITHUB_COMMANDS[f.level],
-                    localized(f.message)
+                    _annotated(f.message)
                     + (f" (related: {related_text(f.related)})" if f.related else ""),
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
@@ -468,8 +487,8 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
 def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str]:
     """The suggestions of each finding, and what `--fix` fixed."""
     out = []
-    rows = [_row(f.fingerprint, f"{s.summary}{' (certain)' if s.certain else ''}",
-                 s.remedy.because, outcome_text(s))
+    rows = [_row(f.fingerprint, localized(s.summary) + (_(" (certain)") if s.certain else ""),
+                 localized(s.remedy.because), outcome_text(s))
             for f in findings for s in run.suggestions_of(f)]
     if rows:
         out += ["", "### " + _("Suggestions"), "",
@@ -519,7 +538,8 @@ def statistics_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     out = _markdown_head(run)
     counted = run.statistics()
     if counted:
-        out += ["", "| Count | Code | Rule | Level |", "|---:|---|---|---|"]
+        out += ["", _heading_row(N_("Count"), N_("Code"), N_("Rule"), N_("Level"))[0],
+                "|---:|---|---|---|"]
         out += [_row(r.count, r.code, r.name, r.level) for r in counted]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import EPSILON, at_least, containing_pairs
-from raci.lint.message import Joined, label, said, said_n
+from raci.lint.message import Joined, label, named, said, said_n
 from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
@@ -121,14 +121,16 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
                            second=label(analysis, pair.second), shared=pair.shared,
                            union=pair.union, jaccard=pair.jaccard)
         else:
-            named = Joined((said("{first} and {second} share {shared} of {union} "
-                                 "(Jaccard {jaccard:.2f})", first=p.first, second=p.second,
-                                 shared=p.shared, union=p.union, jaccard=p.jaccard)
-                            for p in pairs[:MOST_PAIRS_NAMED]), "; ")
+            said_pairs = Joined((said("{first} and {second} share {shared} of {union} "
+                                      "(Jaccard {jaccard:.2f})", first=named(analysis, p.first),
+                                      second=named(analysis, p.second),
+                                      shared=p.shared, union=p.union, jaccard=p.jaccard)
+                                 for p in pairs[:MOST_PAIRS_NAMED]), "; ")
             more = len(pairs) - MOST_PAIRS_NAMED
             message = said("{count} bodies look alike by their seat-holders: {bodies}; "
                            "{pairs}{more}", count=len(group),
-                           bodies=Joined(label(analysis, body) for body in group), pairs=named,
+                           bodies=Joined(label(analysis, body) for body in group),
+                           pairs=said_pairs,
                            more=said("; and {count} more", count=more) if more > 0 else "")
         yield Problem.about(group, message)
 

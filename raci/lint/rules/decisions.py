@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, Message, label, said, said_n
+from raci.lint.message import Joined, Message, Named, label, listed, named, said, said_n
 from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule, number
 from raci.model.entities import DEFAULT_CADENCE_DAYS
 
@@ -65,7 +65,7 @@ def consensus_bottleneck(analysis: Analysis, params: RuleParams,
             "{decision} consults {count} party (more than {max_consulted}): {ids}",
             "{decision} consults {count} parties (more than {max_consulted}): {ids}",
             len(consulted), decision=label(analysis, decision), count=len(consulted),
-            max_consulted=most, ids=Joined(sorted(consulted))))
+            max_consulted=most, ids=listed(analysis, sorted(consulted))))
 
 
 @lint_rule("DEC002", "slow-decision", "decisions", "warning", DECISIONS, uses_assignments=True,
@@ -145,7 +145,7 @@ def slow_decision(analysis: Analysis, params: RuleParams,
             latency += cadence.get(actor, 0)
         if latency > most:
             parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
-            parts = Joined(_cadence_text(bodies[body].meets_every_days, body)
+            parts = Joined(_cadence_text(bodies[body].meets_every_days, named(analysis, body))
                            for body in sorted(parties) if body in bodies)
             yield Problem.about([decision], said_n(
                 "{decision} takes an estimated {days} day (more than {max_latency_days}): "
@@ -155,11 +155,12 @@ def slow_decision(analysis: Analysis, params: RuleParams,
                 max_latency_days=most, parts=parts))
 
 
-def _cadence_text(meets_every_days: int | None, body: str) -> Message:
+def _cadence_text(meets_every_days: int | None, body: Named) -> Message:
     """``sg 14``, or ``sg 30 (assumed)`` for a body with no recorded cadence."""
     if meets_every_days is None:
         return said("{body} {days} (assumed)", body=body, days=DEFAULT_CADENCE_DAYS)
-    return said("{body} {days}", body=body, days=meets_every_days)
+    return said_n("{body} {days}", "{body} {days}", meets_every_days, body=body,
+                  days=meets_every_days)
 
 
 RULES: list[Rule] = [consensus_bottleneck, slow_decision]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, label, said
+from raci.lint.message import Joined, label, named, said
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
 from raci.model import LETTERS
 
@@ -161,7 +161,7 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
 
     Message:
 
-        {body} is chaired by {chair id}, who does not sit in it
+        {body} is chaired by {chair}, who does not sit in it
 
     Failing:
 
@@ -188,7 +188,7 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
         if chair is not None and not _sits_in(analysis, chair, body_id):
             yield Problem.about([body_id], said("{body} is chaired by {chair}, who does not sit "
                                                 "in it", body=label(analysis, body_id),
-                                                chair=chair))
+                                                chair=named(analysis, chair)))
 
 
 def _in_none(ids: Iterable[str], collections: Iterable[Container[str]]) -> list[str]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, Message, label, said, said_n, template_n
+from raci.lint.message import Joined, Message, label, listed, named, said, said_n, template_n
 from raci.lint.rule import (
     BODIES,
     EXTERNALITY,
@@ -22,11 +22,6 @@ from raci.lint.rule import (
     lint_rule,
     number,
 )
-
-
-def _ids(ids: Iterable[str]) -> Joined:
-    """Ids as a message lists them: sorted, comma-separated."""
-    return Joined(sorted(ids))
 
 
 @lint_rule("OWN001", "unowned-item", "ownership", "error",
@@ -125,7 +120,7 @@ def multiple_accountable(analysis: Analysis, params: RuleParams,
             continue
         yield Problem.about([item], said("{item} has {count} Accountables: {ids}",
                                          item=label(analysis, item), count=len(owners),
-                                         ids=_ids(owners)))
+                                         ids=listed(analysis, sorted(owners))))
 
 
 ITEM_WORDS = {"goal": template_n("{count} goal", "{count} goals"),
@@ -398,7 +393,7 @@ def crowded_responsible(analysis: Analysis, params: RuleParams,
             "{item} has {count} Responsible (more than {max_responsible}): {ids}",
             "{item} has {count} Responsibles (more than {max_responsible}): {ids}",
             len(doers), item=label(analysis, item), count=len(doers), max_responsible=most,
-            ids=_ids(doers)))
+            ids=listed(analysis, sorted(doers))))
 
 
 @lint_rule("OWN007", "no-responsible", "ownership", "warning", INITIATIVES, uses_assignments=True)
@@ -505,8 +500,10 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
         inverted = sorted((owner, doer) for owner in owners for doer in doers
                           if owner != doer and reports_to(owner, doer))
         if inverted:
-            pairs = Joined((said("{accountable} reports to {responsible}", accountable=owner,
-                                 responsible=doer) for owner, doer in inverted), "; ")
+            pairs = Joined((said("{accountable} reports to {responsible}",
+                                 accountable=named(analysis, owner),
+                                 responsible=named(analysis, doer))
+                            for owner, doer in inverted), "; ")
             yield Problem.about([item], said("{item} has inverted accountability: {pairs}",
                                              item=label(analysis, item), pairs=pairs))
 

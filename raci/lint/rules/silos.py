@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, label, said
+from raci.lint.message import label, listed, said
 from raci.lint.rule import (
     INITIATIVES,
     ITEM_KINDS,
@@ -50,7 +50,7 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
 
     Message:
 
-        {initiative} crosses {count} units with no body where they all meet: {unit ids}
+        {initiative} crosses {count} units with no body where they all meet: {units}
 
     Failing:
 
@@ -101,7 +101,7 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
             yield Problem.about([initiative], said(
                 "{initiative} crosses {count} units with no body where they all meet: {units}",
                 initiative=label(analysis, initiative), count=len(units),
-                units=Joined(sorted(units))))
+                units=listed(analysis, sorted(units))))
 
 
 @lint_rule("SIL002", "isolated-unit", "silos", "info", UNITS, uses_assignments=True,

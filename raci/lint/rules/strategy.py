@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, label, said
+from raci.lint.message import Joined, label, listed, said
 from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule
 
 
@@ -182,7 +182,7 @@ def no_leading_indicator(analysis: Analysis, params: RuleParams,
         if kpis and all(kpi.type == "lagging" for kpi in kpis):
             yield Problem.about([goal], said("{goal} has only lagging indicators: {ids}",
                                              goal=label(analysis, goal),
-                                             ids=Joined(sorted(kpi.id for kpi in kpis))))
+                                             ids=listed(analysis, sorted(kpi.id for kpi in kpis))))
 
 
 @lint_rule("STR005", "no-success-criteria", "strategy", "warning",
@@ -276,7 +276,7 @@ def blocked_dependency(analysis: Analysis, params: RuleParams,
         if blockers:
             yield Problem.about([initiative], said(
                 "{initiative} depends on paused or stopped initiatives: {ids}",
-                initiative=label(analysis, initiative), ids=Joined(blockers)))
+                initiative=label(analysis, initiative), ids=listed(analysis, blockers)))
 
 
 @lint_rule("STR007", "dependency-cycle", "strategy", "error", WHOLE_MODEL, uses_assignments=False,
