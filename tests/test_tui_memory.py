@@ -40,6 +40,7 @@ async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:
         async with app.run_test(size=(100, 40)) as pilot:
             await loaded(pilot)
             assert app.session is not None
+            await until(pilot, lambda: gc.get_freeze_count() > 0, "the app to freeze its model")
             frozen_after_load = gc.get_freeze_count()
             counts = {}
             for number in range(1, EDITS + 1):

@@ -79,6 +79,14 @@ QUIT_WAIT_SECONDS = 10.0
 """How long quitting waits for edits still being saved."""
 POLL_SECONDS = 1.0
 """How often, while nothing is being saved, the app looks whether another process wrote."""
+DRAW_WAIT_SECONDS = 1.0
+"""How long the lint worker waits for the findings to be drawn before building look-ups."""
+COLLECTOR_THRESHOLDS = (10_000, 10, 100)
+"""The collector's thresholds once the model is loaded. The command line's first
+threshold (100,000, `raci.cli.set_collector_policy`) makes each young collection
+scan that many objects, a pause of 50-80 ms in the middle of an edit; Python's
+own (700, 10, 10) sweeps everything made since the freeze (the explorer's
+21,000 people, the matrix) every few edits, as long."""
 
 
 class RaciApp(App[None]):
@@ -128,6 +136,8 @@ class RaciApp(App[None]):
         self._lint_wanted = threading.Event()
         self._collector_set = False
         """Whether the first lint has set the collector's policy (once per app)."""
+        self._findings_drawn = threading.Event()
+        """Set once the findings of the last lint are on screen."""
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
         self.place = Place() if scenario is None else ScenarioPlace(name=scenario,
@@ -264,7 +274,12 @@ class RaciApp(App[None]):
 
     @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
     def _run_lint(self, session: Session) -> None:
-        """Lint whenever asked; one thread that waits, so an edit's lint starts at once."""
+        """Lint whenever asked; one thread that waits, so an edit's lint starts at once.
+
+        Once the findings are drawn it builds the look-ups the views read
+        (`Session.warm`), unless another edit waits to be linted: they would
+        only slow the drawing down, and they hold the model's lock.
+        """
         worker = get_current_worker()
         while not worker.is_cancelled:
             if self._lint_wanted.wait(0.1):
@@ -273,17 +288,16 @@ class RaciApp(App[None]):
                     return
                 self._lint_wanted.clear()
                 update = session.lint()
+                if worker.is_cancelled:
+                    return
+                self._findings_drawn.clear()
+                self.post_message(LintFinished(update))
+                self._findings_drawn.wait(DRAW_WAIT_SECONDS)
+                if not self._lint_wanted.is_set():
+                    session.warm()
                 if not self._collector_set:
-                    # The collector's policy, set here once: the model and its analysis
-                    # are large graphs that live as long as the app, so keep them out
-                    # of the full sweeps that would otherwise pause edits. Never
-                    # again: each edit's garbage must stay collectable (see
-                    # `raci.model.collector`).
-                    gc.freeze()
                     self._collector_set = True
-                if not worker.is_cancelled:
-                    self.post_message(LintFinished(update))
-                session.warm()
+                    settle_collector()
 
     # ---- what workers report ------------------------------------------------------
 
@@ -343,7 +357,9 @@ class RaciApp(App[None]):
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
         if not self.query(TabbedContent):  # quitting: the views are gone
+            self._findings_drawn.set()
             return
+        self.call_after_refresh(self._findings_drawn.set)
         update = message.update
         if update.anew:
             self.index = FindingIndex(update.findings)
@@ -604,6 +620,16 @@ class RaciApp(App[None]):
             (_("Matrix scope"), keys_of(ScopePicker)),
             (_("Search (/)"), keys_of(SearchBar)),
         ]
+
+
+def settle_collector() -> None:
+    """The collector's policy once the model is loaded, linted and its
+    look-ups built (set once per app): those are large graphs that live as long
+    as the app, so they are kept out of the sweeps that would otherwise pause
+    edits. Never again: each edit's garbage must stay collectable (see
+    `raci.model.collector`)."""
+    gc.freeze()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 
 def _reason(error: Exception) -> str:

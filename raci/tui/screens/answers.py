@@ -16,11 +16,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from raci.i18n import N_, _
 from raci.tui.screens.keys import FOCUS_KEYS
+from raci.tui.screens.form import FormScreen
 
 READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
 """What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""
@@ -37,7 +37,7 @@ class Question:
     default: str = ""
 
 
-class AnswerForm(ModalScreen[Answers | None]):
+class AnswerForm(FormScreen[Answers | None]):
     DEFAULT_CSS = """
     AnswerForm { align: center middle; }
     #answers-box {
