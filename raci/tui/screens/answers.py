@@ -19,8 +19,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label, Static
 
 from raci.i18n import N_, _
-from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.screens.form import FormScreen
+from raci.tui.screens.keys import FOCUS_KEYS
 
 READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
 """What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""

@@ -37,11 +37,11 @@ from raci.tui.forms import (
 )
 from raci.tui.matching import EntityFinder
 from raci.tui.messages import ChangeRequested
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
 from raci.vocabulary import KIND_NAMES
-from raci.tui.screens.form import FormScreen
 
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""

@@ -21,9 +21,9 @@ from raci.i18n import _
 from raci.model import Org, parse_date
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui.describe import field_label, in_words
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
-from raci.tui.screens.form import FormScreen
 
 FACT_RULES = {
     "chairs": "BOD007, ORG004", "holders": "OWN004, ORG003", "responsibles": "OWN007",

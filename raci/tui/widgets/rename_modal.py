@@ -19,8 +19,8 @@ from raci.i18n import _
 from raci.model import Model
 from raci.model.entities import ID_MAX_LENGTH, is_valid_id
 from raci.tui.describe import label, plural
-from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.screens.form import FormScreen
+from raci.tui.screens.keys import FOCUS_KEYS
 
 
 class RenameForm(FormScreen[str | None]):

@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 
 from raci.i18n import _
 from raci.model import Model
-from raci.vocabulary import KIND_NAMES
 from raci.tui.screens.form import FormScreen
+from raci.vocabulary import KIND_NAMES
 
 SCOPE_KINDS = ("unit", "body", "goal")
 WHOLE_MODEL = ""

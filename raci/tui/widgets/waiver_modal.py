@@ -19,9 +19,9 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from raci.i18n import _
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
-from raci.tui.screens.form import FormScreen
 
 
 class WaiverForm(FormScreen[Waiver | None]):
