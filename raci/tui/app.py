@@ -22,7 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.theme import Theme
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
@@ -62,6 +62,7 @@ from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.footer import FittingFooter
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
 from raci.tui.widgets.rename_modal import RenameForm
@@ -166,7 +167,7 @@ class RaciApp(App[None]):
                 yield FindingsView()
             with TabPane(_("Diagram"), id="diagram"):
                 yield DiagramView()
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         theme = self.chosen_theme or remembered_theme()
