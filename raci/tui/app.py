@@ -340,6 +340,10 @@ class RaciApp(App[None]):
         assert self.session is not None
         # Edits made since the worker looked are still queued: they go on the fresh model too.
         pending = [*message.pending, *_drain(self._saves)]
+        not_undone = [why for edit in pending if (why := self.place.why_not_undone(edit))]
+        if not_undone:  # what the refused undo moved to redo is in the fresh model
+            pending = [edit for edit in pending if not self.place.why_not_undone(edit)]
+            self.session.redo_stack.clear()
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:
             self._saves.put(edit)
@@ -352,6 +356,8 @@ class RaciApp(App[None]):
             self.notify(_("Your edit was not kept: {reason}").format(reason=reason),
                         title=_("Edit refused"),
                         severity="error", timeout=10)
+        for reason in not_undone:
+            self._not_undone(reason)
         self._lint_wanted.set()
         self._models_changed()
 
@@ -472,6 +478,10 @@ class RaciApp(App[None]):
     def _step(self, *, undo: bool) -> None:
         if self.session is None or not self.may_edit():
             return
+        stale = self.session.stale_undo() if undo else None
+        if stale is not None:
+            self._not_undone(stale)
+            return
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:
             self.notify(_("Nothing to undo") if undo else _("Nothing to redo"), timeout=2)
@@ -479,6 +489,10 @@ class RaciApp(App[None]):
         named = "" if undo else self.session.undo_stack[-1].summary
         self._saved_and_shown(Stepped(edit.change, edit.inverse, edit.summary, edit.quiet,
                                       undoing=undo, named=named))
+
+    def _not_undone(self, reason: str) -> None:
+        self.notify(_("Not undone: {reason}").format(reason=reason), title=_("Undo refused"),
+                    severity="error", timeout=10)
 
     def show_entity(self, entity_id: str) -> None:
         self.action_show_view("explorer")
