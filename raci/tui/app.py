@@ -170,6 +170,11 @@ class RaciApp(App[None]):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        # No cyclic collection until the first model is loaded, linted and
+        # frozen (`settle_collector`): a young collection right after the load
+        # or the lint would scan every object just made (0.1 s each on a
+        # national model), and none of them is garbage.
+        gc.disable()
         theme = self.chosen_theme or remembered_theme()
         if theme in self.available_themes:
             self.theme = theme
@@ -182,6 +187,10 @@ class RaciApp(App[None]):
         else:
             self.sub_title = _("loading {label}…").format(label=self.label)
             self._run_database(place=self.place, first=True)
+
+    def on_unmount(self) -> None:
+        if not self._collector_set:  # ended before its first model was settled
+            gc.enable()
 
     def _named(self, org: Org | None) -> None:
         """A new database is made only once its organisation has a name."""
@@ -639,12 +648,13 @@ class RaciApp(App[None]):
 
 def settle_collector() -> None:
     """The collector's policy once the model is loaded, linted and its
-    look-ups built (set once per app): those are large graphs that live as long
-    as the app, so they are kept out of the sweeps that would otherwise pause
-    edits. Never again: each edit's garbage must stay collectable (see
-    `raci.model.collector`)."""
+    look-ups built (set once per app; the collector is off until then): those
+    are large graphs that live as long as the app, so they are frozen out of
+    the sweeps that would otherwise pause edits. Never again: each edit's
+    garbage must stay collectable (see `raci.model.collector`)."""
     gc.freeze()
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
+    gc.enable()
 
 
 def _reason(error: Exception) -> str:
