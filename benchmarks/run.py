@@ -185,15 +185,21 @@ MEASURES = (
     Measure("app_shown_cpu_s", "app: start to findings shown, CPU time (s)"),
     Measure("app_expand_ms", "app: expand People (ms)", "{:.0f}", target=200,
             target_text="≤ 200 ms"),
+    Measure("app_expand_cpu_ms", "app: expand People, CPU time (ms)", "{:.0f}"),
     Measure("app_search_ms", "app: palette, last key to the person first (ms)", "{:.0f}",
             target=200, target_text="≤ 200 ms"),
+    Measure("app_search_cpu_ms", "app: palette, last key to the person first, CPU time (ms)",
+            "{:.0f}"),
     Measure("app_jump_ms", "app: palette, enter to the person shown (ms)", "{:.0f}",
             target=200, target_text="≤ 200 ms"),
+    Measure("app_jump_cpu_ms", "app: palette, enter to the person shown, CPU time (ms)",
+            "{:.0f}"),
     Measure("app_edit_ms", "app: matrix cell edit to updated findings, median (ms)", "{:.0f}",
             target=100, target_text="≤ 100 ms"),
     Measure("app_edit_max_ms", "app: matrix cell edit to updated findings, slowest (ms)",
             "{:.0f}", target=100, target_text="≤ 100 ms"),
     Measure("app_edit_cpu_ms", "app: matrix cell edit, CPU time, median (ms)", "{:.0f}"),
+    Measure("app_edit_cpu_max_ms", "app: matrix cell edit, CPU time, slowest (ms)", "{:.0f}"),
     Measure("app_peak_mb", "app: peak memory (MB)", "{:,.0f}", target=500,
             target_text="≤ 500 MB"),
 )
@@ -296,7 +302,11 @@ APP_FIGURES = {"first_paint_s": "app_paint_s", "findings_shown_s": "app_shown_s"
                "findings_shown_cpu_s": "app_shown_cpu_s", "expand_people_ms": "app_expand_ms",
                "palette_search_ms": "app_search_ms", "palette_jump_ms": "app_jump_ms",
                "cell_edit_ms": "app_edit_ms", "cell_edit_max_ms": "app_edit_max_ms",
-               "cell_edit_cpu_ms": "app_edit_cpu_ms", "peak_mb": "app_peak_mb"}
+               "cell_edit_cpu_ms": "app_edit_cpu_ms", "peak_mb": "app_peak_mb",
+               "expand_people_cpu_ms": "app_expand_cpu_ms",
+               "palette_search_cpu_ms": "app_search_cpu_ms",
+               "palette_jump_cpu_ms": "app_jump_cpu_ms",
+               "cell_edit_cpu_max_ms": "app_edit_cpu_max_ms"}
 """The app benchmark's figures this table shows, by their keys here."""
 
 

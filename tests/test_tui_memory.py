@@ -17,6 +17,7 @@ from test_tui import database, loaded, until  # noqa: F401  (a fixture)
 
 from raci.model.changes import Change
 from raci.tui import make_app
+from raci.tui.app import COLLECTOR_THRESHOLDS
 from raci.tui.messages import ChangeRequested
 
 EDITS = 300
@@ -40,6 +41,7 @@ async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:
         async with app.run_test(size=(100, 40)) as pilot:
             await loaded(pilot)
             assert app.session is not None
+            await until(pilot, lambda: gc.get_freeze_count() > 0, "the app to freeze its model")
             frozen_after_load = gc.get_freeze_count()
             counts = {}
             for number in range(1, EDITS + 1):
@@ -57,3 +59,23 @@ async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:
             assert grown < (EDITS - 100) * UNDO_HISTORY_OBJECTS_PER_EDIT, grown
     finally:
         gc.unfreeze()
+
+
+async def test_the_collector_is_on_once_the_model_is_settled(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    try:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await loaded(pilot)
+            await until(pilot, lambda: gc.get_freeze_count() > 0, "the app to freeze its model")
+            assert gc.isenabled() and gc.get_threshold() == COLLECTOR_THRESHOLDS
+    finally:
+        gc.unfreeze()
+
+
+async def test_an_app_that_ends_before_its_model_is_loaded_leaves_the_collector_on(
+        tmp_path: Path) -> None:
+    """The app switches the collector off until its first model is settled."""
+    app = make_app(tmp_path / "missing.db")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: app.failure is not None, "the failure")
+    assert gc.isenabled()

@@ -22,7 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.theme import Theme
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
@@ -62,6 +62,7 @@ from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.footer import FittingFooter
 from raci.tui.widgets.matrix import MatrixView, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
 from raci.tui.widgets.rename_modal import RenameForm
@@ -79,6 +80,14 @@ QUIT_WAIT_SECONDS = 10.0
 """How long quitting waits for edits still being saved."""
 POLL_SECONDS = 1.0
 """How often, while nothing is being saved, the app looks whether another process wrote."""
+DRAW_WAIT_SECONDS = 1.0
+"""How long the lint worker waits for the findings to be drawn before building look-ups."""
+COLLECTOR_THRESHOLDS = (10_000, 10, 100)
+"""The collector's thresholds once the model is loaded. The command line's first
+threshold (100,000, `raci.cli.set_collector_policy`) makes each young collection
+scan that many objects, a pause of 50-80 ms in the middle of an edit; Python's
+own (700, 10, 10) sweeps everything made since the freeze (the explorer's
+21,000 people, the matrix) every few edits, as long."""
 
 
 class RaciApp(App[None]):
@@ -128,6 +137,8 @@ class RaciApp(App[None]):
         self._lint_wanted = threading.Event()
         self._collector_set = False
         """Whether the first lint has set the collector's policy (once per app)."""
+        self._findings_drawn = threading.Event()
+        """Set once the findings of the last lint are on screen."""
         self._adopted = threading.Event()
         """Set once the UI has taken a reloaded model; the database worker waits for it."""
         self.place = Place() if scenario is None else ScenarioPlace(name=scenario,
@@ -156,9 +167,14 @@ class RaciApp(App[None]):
                 yield FindingsView()
             with TabPane(_("Diagram"), id="diagram"):
                 yield DiagramView()
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
+        # No cyclic collection until the first model is loaded, linted and
+        # frozen (`settle_collector`): a young collection right after the load
+        # or the lint would scan every object just made (0.1 s each on a
+        # national model), and none of them is garbage.
+        gc.disable()
         theme = self.chosen_theme or remembered_theme()
         if theme in self.available_themes:
             self.theme = theme
@@ -171,6 +187,10 @@ class RaciApp(App[None]):
         else:
             self.sub_title = _("loading {label}…").format(label=self.label)
             self._run_database(place=self.place, first=True)
+
+    def on_unmount(self) -> None:
+        if not self._collector_set:  # ended before its first model was settled
+            gc.enable()
 
     def _named(self, org: Org | None) -> None:
         """A new database is made only once its organisation has a name."""
@@ -264,7 +284,12 @@ class RaciApp(App[None]):
 
     @work(thread=True, exclusive=True, group="lint", exit_on_error=False)
     def _run_lint(self, session: Session) -> None:
-        """Lint whenever asked; one thread that waits, so an edit's lint starts at once."""
+        """Lint whenever asked; one thread that waits, so an edit's lint starts at once.
+
+        Once the findings are drawn it builds the look-ups the views read
+        (`Session.warm`), unless another edit waits to be linted: they would
+        only slow the drawing down, and they hold the model's lock.
+        """
         worker = get_current_worker()
         while not worker.is_cancelled:
             if self._lint_wanted.wait(0.1):
@@ -273,17 +298,16 @@ class RaciApp(App[None]):
                     return
                 self._lint_wanted.clear()
                 update = session.lint()
+                if worker.is_cancelled:
+                    return
+                self._findings_drawn.clear()
+                self.post_message(LintFinished(update))
+                self._findings_drawn.wait(DRAW_WAIT_SECONDS)
+                if not self._lint_wanted.is_set():
+                    session.warm()
                 if not self._collector_set:
-                    # The collector's policy, set here once: the model and its analysis
-                    # are large graphs that live as long as the app, so keep them out
-                    # of the full sweeps that would otherwise pause edits. Never
-                    # again: each edit's garbage must stay collectable (see
-                    # `raci.model.collector`).
-                    gc.freeze()
                     self._collector_set = True
-                if not worker.is_cancelled:
-                    self.post_message(LintFinished(update))
-                session.warm()
+                    settle_collector()
 
     # ---- what workers report ------------------------------------------------------
 
@@ -325,6 +349,10 @@ class RaciApp(App[None]):
         assert self.session is not None
         # Edits made since the worker looked are still queued: they go on the fresh model too.
         pending = [*message.pending, *_drain(self._saves)]
+        not_undone = [why for edit in pending if (why := self.place.why_not_undone(edit))]
+        if not_undone:  # what the refused undo moved to redo is in the fresh model
+            pending = [edit for edit in pending if not self.place.why_not_undone(edit)]
+            self.session.redo_stack.clear()
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:
             self._saves.put(edit)
@@ -337,13 +365,17 @@ class RaciApp(App[None]):
             self.notify(_("Your edit was not kept: {reason}").format(reason=reason),
                         title=_("Edit refused"),
                         severity="error", timeout=10)
+        for reason in not_undone:
+            self._not_undone(reason)
         self._lint_wanted.set()
         self._models_changed()
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
         if not self.query(TabbedContent):  # quitting: the views are gone
+            self._findings_drawn.set()
             return
+        self.call_after_refresh(self._findings_drawn.set)
         update = message.update
         if update.anew:
             self.index = FindingIndex(update.findings)
@@ -455,6 +487,10 @@ class RaciApp(App[None]):
     def _step(self, *, undo: bool) -> None:
         if self.session is None or not self.may_edit():
             return
+        stale = self.session.stale_undo() if undo else None
+        if stale is not None:
+            self._not_undone(stale)
+            return
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:
             self.notify(_("Nothing to undo") if undo else _("Nothing to redo"), timeout=2)
@@ -462,6 +498,10 @@ class RaciApp(App[None]):
         named = "" if undo else self.session.undo_stack[-1].summary
         self._saved_and_shown(Stepped(edit.change, edit.inverse, edit.summary, edit.quiet,
                                       undoing=undo, named=named))
+
+    def _not_undone(self, reason: str) -> None:
+        self.notify(_("Not undone: {reason}").format(reason=reason), title=_("Undo refused"),
+                    severity="error", timeout=10)
 
     def show_entity(self, entity_id: str) -> None:
         self.action_show_view("explorer")
@@ -604,6 +644,17 @@ class RaciApp(App[None]):
             (_("Matrix scope"), keys_of(ScopePicker)),
             (_("Search (/)"), keys_of(SearchBar)),
         ]
+
+
+def settle_collector() -> None:
+    """The collector's policy once the model is loaded, linted and its
+    look-ups built (set once per app; the collector is off until then): those
+    are large graphs that live as long as the app, so they are frozen out of
+    the sweeps that would otherwise pause edits. Never again: each edit's
+    garbage must stay collectable (see `raci.model.collector`)."""
+    gc.freeze()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+    gc.enable()
 
 
 def _reason(error: Exception) -> str:

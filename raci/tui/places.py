@@ -75,6 +75,10 @@ class Place:
         """The model to edit, as the database has it now."""
         return store.load()
 
+    def why_not_undone(self, edit: Edit) -> str | None:
+        """Why an undo made before the place was loaded again must not be saved, or None."""
+        return None
+
     def save(self, store: Store, edit: Edit) -> None:
         store.save(edit.change)
 
@@ -91,6 +95,8 @@ class ScenarioPlace(Place):
     config: LintConfig = field(default_factory=LintConfig)
     steps: int = 0
     """How many changes the scenario has in the database (the worker's count)."""
+    last: Step | None = None
+    """Its last change when loaded."""
 
     @property
     def scenario(self) -> str | None:
@@ -114,7 +120,19 @@ class ScenarioPlace(Place):
         if misfit is not None:
             raise store.misfit_error(scenario, misfit)
         self.steps = len(scenario.steps)
+        self.last = scenario.steps[-1] if scenario.steps else None
         return model
+
+    def why_not_undone(self, edit: Edit) -> str | None:
+        """An undo takes the scenario's last change off: once another process
+        added one, that is theirs."""
+        if not (isinstance(edit, Stepped) and edit.undoing):
+            return None
+        if self.last is not None and self.last.found == edit.change:
+            return None
+        theirs = "" if self.last is None else f" ({self.last.summary})"
+        return _("the last change of scenario {name} is someone else's now{theirs}; undo "
+                 "takes off only your own").format(name=self.name, theirs=theirs)
 
     def save(self, store: Store, edit: Edit) -> None:
         if isinstance(edit, Stepped) and edit.undoing:

@@ -12,6 +12,7 @@ import dataclasses
 import threading
 from dataclasses import dataclass, field
 
+from raci.i18n import _
 from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
@@ -74,6 +75,21 @@ class Session:
         self.undo_stack.append(edit)
         self.redo_stack.clear()
         return edit
+
+    def stale_undo(self) -> str | None:
+        """Why the last edit can no longer be undone, or None: another process
+        changed what it changed since (undoing it would overwrite their change).
+        Such an edit leaves the undo history."""
+        if not self.undo_stack:
+            return None
+        done = self.undo_stack[-1]
+        with self.lock:
+            changed = changed_since(self.model, done.inverse, done.change)
+        if changed is None:
+            return None
+        self.undo_stack.pop()
+        subject = changed.subject(lambda entity_id: label(self.model, entity_id))
+        return _("{subject} was changed by someone else since your edit").format(subject=subject)
 
     def undo(self) -> Edit | None:
         """Undo the last edit; the returned edit's `change` is what to save."""

@@ -16,10 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from raci.i18n import N_, _
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 
 READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
@@ -37,7 +37,7 @@ class Question:
     default: str = ""
 
 
-class AnswerForm(ModalScreen[Answers | None]):
+class AnswerForm(FormScreen[Answers | None]):
     DEFAULT_CSS = """
     AnswerForm { align: center middle; }
     #answers-box {

@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
@@ -38,6 +37,7 @@ from raci.tui.forms import (
 )
 from raci.tui.matching import EntityFinder
 from raci.tui.messages import ChangeRequested
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
@@ -61,7 +61,7 @@ def with_last_part(text: str, entity_id: str) -> str:
     return f"{before}{comma} {entity_id}" if comma else entity_id
 
 
-class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
+class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
     """Add (entity None) or edit one entity; dismisses with the edit to make."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -128,10 +128,13 @@ class EntityForm(ModalScreen[tuple[str, ChangeRequested] | None]):
                      disabled=form_field.name == "id" and self.entity is not None,
                      select_on_focus=False)
 
-    def on_mount(self) -> None:
+    def first_field(self) -> Widget:
         # Adding, the id follows the name: start at the name.
         first = "#field-name" if self.entity is None else "#form-fields Input, #form-fields Select"
-        next(w for w in self.query(first) if not w.disabled).focus()
+        return next(w for w in self.query(first) if not w.disabled)
+
+    def on_mount(self) -> None:
+        self.first_field().focus()
         self._check()
         self.initial = self.form_values()
 

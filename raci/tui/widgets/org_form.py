@@ -15,13 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from raci.i18n import _
 from raci.model import Org, parse_date
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui.describe import field_label, in_words
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
 
@@ -33,7 +33,7 @@ FACT_RULES = {
 """The rules a fact turns off when it is not recorded (SPEC §2), shown beside it."""
 
 
-class OrgForm(ModalScreen[Org | None]):
+class OrgForm(FormScreen[Org | None]):
     """Dismisses with the organisation's new header, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,8 +80,11 @@ class OrgForm(ModalScreen[Org | None]):
                 yield Button(_("Cancel"), id="cancel", compact=True)
         yield Footer(compact=True)
 
+    def first_field(self) -> Input:
+        return self.query_one("#org-name", Input)
+
     def on_mount(self) -> None:
-        self.query_one("#org-name", Input).focus()
+        self.first_field().focus()
         self.initial = self._typed()
 
     def _typed(self) -> tuple[object, ...]:

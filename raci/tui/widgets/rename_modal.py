@@ -13,17 +13,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from raci.i18n import _
 from raci.model import Model
 from raci.model.entities import ID_MAX_LENGTH, is_valid_id
 from raci.tui.describe import label, plural
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 
 
-class RenameForm(ModalScreen[str | None]):
+class RenameForm(FormScreen[str | None]):
     """Dismisses with the new id, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,19 +9,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _
 from raci.model import Model
+from raci.tui.screens.form import FormScreen
 from raci.vocabulary import KIND_NAMES
 
 SCOPE_KINDS = ("unit", "body", "goal")
 WHOLE_MODEL = ""
 
 
-class ScopePicker(ModalScreen[str | None]):
+class ScopePicker(FormScreen[str | None]):
     """Dismisses with the chosen id, "" for the whole model, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

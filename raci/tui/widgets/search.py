@@ -16,11 +16,11 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from raci.i18n import _
 from raci.tui.matching import TextFinder
+from raci.tui.screens.form import FormScreen
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Searchable:
     current: Hashable | None
 
 
-class SearchBar(ModalScreen[None]):
+class SearchBar(FormScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "stay", "Stay here", id="search-stay", priority=True),
         Binding("escape", "back", "Back to where it began", id="search-back"),

@@ -14,17 +14,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from raci.i18n import _
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
 
 
-class WaiverForm(ModalScreen[Waiver | None]):
+class WaiverForm(FormScreen[Waiver | None]):
     AUTO_FOCUS = "#waiver-reason"
     """Not the scrolling box around the fields, which would take the first key."""
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,0 +1,44 @@
+"""The footer, with the keys that fit the terminal.
+
+Textual's footer shows every key of the view and of the app in one line and
+cuts what does not fit, under the palette's key (at 80 columns: "paletteS").
+This one leaves out the keys least needed first (`GIVE_WAY`) until the rest
+fits; `?` still lists every key.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+GIVE_WAY = ("redo", "review", "choose_scenario", "back", "app.edit_org", "rename",
+            "show_waivers", "pick_scope", "search")
+"""The actions whose keys leave the footer first when it is too narrow, in that order."""
+
+
+class FittingFooter(Footer):
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())
+        shown = [k for k in keys if not k.has_class("-command-palette")]
+        room = self.app.size.width - sum(_width(k) + 1 for k in keys if k not in shown)
+        for action in GIVE_WAY:
+            if sum(map(_width, shown)) <= room:
+                break
+            shown = [k for k in shown if not (isinstance(k, FooterKey) and k.action == action)]
+        yield from (k for k in keys if k in shown or k.has_class("-command-palette"))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.recompose)
+
+
+def _width(key: Widget) -> int:
+    """The columns a compact footer key takes: key, space, description, margin."""
+    if not isinstance(key, FooterKey):
+        return 0
+    return len(key.key_display) + 1 + len(key.description) + 1

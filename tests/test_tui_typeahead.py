@@ -1,0 +1,49 @@
+"""Keys typed the moment a form opens land in its first field.
+
+A user who presses `n` and types the name at once used to lose the first
+keys: the form's first field got the focus only once the form was mounted,
+and keys that came before went to the form itself, which ignored them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from test_tui import database, loaded  # noqa: F401  (a fixture)
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input
+
+from raci.tui import make_app
+from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.explorer import KIND_PREFIX, ModelTree
+
+
+def type_at_once(app: App[None], keys: str) -> None:
+    """Send keys as a fast typist does: all at once, none waiting for the screen."""
+    for key in keys:
+        app.post_message(events.Key("space" if key == " " else key, key))
+
+
+async def opened(app: App[None], key: str, form: type[Screen[Any]]) -> Screen[Any]:
+    """Press `key` and come back the moment the form is on the stack, before it is
+    mounted: as when the key that opens it took a while (a national model)."""
+    type_at_once(app, key)
+    while not isinstance(app.screen, form):
+        await asyncio.sleep(0)
+    assert not app.screen.is_mounted
+    return app.screen
+
+
+async def test_a_name_typed_as_the_add_form_opens_is_kept(database: Path) -> None:  # noqa: F811
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "goal")
+        await pilot.pause()
+        form = await opened(app, "n", EntityForm)
+        type_at_once(app, "Warme wijken")
+        await pilot.pause()
+        assert form.query_one("#field-name", Input).value == "Warme wijken"
