@@ -117,8 +117,7 @@ def read_lean(cursor: Cursor) -> LeanModel:
 def _fetch_columns(cursor: Cursor, sql: str, width: int) -> Columns:
     """The values of each selected column, one tuple per column, in row order."""
     cursor.execute(sql)
-    rows = cursor.fetchall()
-    return [tuple(map(itemgetter(place), rows)) for place in range(width)]
+    return list(zip(*cursor.fetchall(), strict=True)) or [()] * width
 
 
 def _typed(column: str, values: tuple[Any, ...], same: Interning) -> tuple[Any, ...]:
