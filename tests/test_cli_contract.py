@@ -461,3 +461,13 @@ def test_diagram_refuses_an_output_suffix_that_names_another_format(
                   "-o", tmp_path / "x.svg")
     assert result.code == 2 and ".svg" in result.err and "--format is png" in result.err
     assert not (tmp_path / "x.svg").exists()
+
+
+@pytest.mark.parametrize("fmt", [(), ("--format", "svg")])
+def test_diagram_refuses_an_output_suffix_that_names_no_diagram_format(
+    fmt: tuple[str, ...], tmp_path: Path, raci: Raci
+) -> None:
+    result = raci("diagram", WARMTE, "--view", "bodies", *fmt, "-o", tmp_path / "x.docx")
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert ".docx is not a diagram format" in result.err and ".svg, .png" in result.err
+    assert not (tmp_path / "x.docx").exists()
