@@ -20,8 +20,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from raci.errors import StoreError
+from raci.store.layout import BUSY_TIMEOUT_SECONDS
 
-BUSY_TIMEOUT_SECONDS = 5
 BULK_CACHE_KIB = -256 * 1024
 """SQLite's page cache while a whole model is written (a negative size is in KiB)."""
 WRITE = "raci_write"

@@ -1,5 +1,6 @@
 """The model database's layout in names alone: the schema version this raci
-writes, the column of each entity field, the table of each list field.
+writes, the column of each entity field, the table of each list field (and
+how long a reader waits for a writer).
 
 Kept apart from the SQLAlchemy tables (`raci.store.tables`, which are built
 on these names) so that the lean read (`raci.store.lean`), plain SQL through
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+BUSY_TIMEOUT_SECONDS = 5
+"""How long a SQLite connection waits for another process's write."""
 HEAD_VERSION = "0006"
 """The schema this raci writes: the newest migration's revision. Known
 without Alembic, which is imported only to create or migrate a database (a

@@ -32,6 +32,7 @@ from raci.model.collector import collector_paused
 from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, LetterColumns
 from raci.store.layout import (
     BOOLEAN_COLUMNS,
+    BUSY_TIMEOUT_SECONDS,
     COLUMN_OF_FIELD,
     DATE_COLUMNS,
     HEAD_VERSION,
@@ -41,9 +42,6 @@ from raci.store.layout import (
     ListTable,
     not_recorded_facts,
 )
-
-BUSY_TIMEOUT_SECONDS = 5
-"""As the store's own connections wait for a writer (`raci.store.engine`)."""
 
 
 class Cursor(Protocol):

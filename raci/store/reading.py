@@ -11,7 +11,6 @@ very object it holds skips comparing characters.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -20,6 +19,7 @@ from sqlalchemy import Connection, select
 
 from raci.model import Assignment, Entity, Model, Org, Waiver
 from raci.store import tables
+from raci.store.lean import Columns, Interning
 from raci.store.rows import (
     KIND_COLUMNS,
     LIST_FIELDS,
@@ -29,9 +29,6 @@ from raci.store.rows import (
     org_from_row,
 )
 from raci.store.saving import RememberedVersions
-
-Interning = Callable[[Any, Any], Any]
-"""`same.setdefault`, called as ``same(id, id)``: the one object for an id."""
 
 
 def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
@@ -68,9 +65,6 @@ def _interning() -> Interning:
 def _read_org(connection: Connection) -> tuple[Org, int]:
     row = connection.execute(select(tables.org)).one()
     return org_from_row(row), row.version
-
-
-Columns = list[tuple[Any, ...]]
 
 
 def _read_kind(connection: Connection, kind: str, read: KindColumns,
