@@ -20,67 +20,36 @@ The app and the command line call the same functions:
   (HTML, PDF or Markdown), whose first page of charts `raci.export.charts` draws.
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from raci.export.dot import to_dot
-    from raci.export.graph import DEFAULT_HUB, View, focus_view, highlight_findings
-    from raci.export.matrix import (
-        GoalArea,
-        Matrix,
-        build_matrix,
-        goal_area_matrices,
-        matrix_csv,
-        matrix_markdown,
-        matrix_table,
-    )
-    from raci.export.mermaid import to_mermaid
-    from raci.export.page import DEFAULT_PAGE, PAGES, Fit, Page
-    from raci.export.preview import PreviewLine, neighbourhood, neighbourhood_text
-    from raci.export.render import (
-        FORMATS,
-        MAX_LAYOUT_NODES,
-        Drawing,
-        GraphvizMissingError,
-        LayoutError,
-        draw,
-        export_view,
-        fits_page,
-        on_sheets,
-        render,
-        write_drawing,
-    )
-    from raci.export.report import RuleHelp, rule_help, write_report
-    from raci.export.split import SPLITS, split_view
-    from raci.export.views import VIEWS, build_view
-
-_MODULE_OF = {
-    **dict.fromkeys(("to_dot",), "dot"),
-    **dict.fromkeys(("DEFAULT_HUB", "View", "focus_view", "highlight_findings"), "graph"),
-    **dict.fromkeys(("GoalArea", "Matrix", "build_matrix", "goal_area_matrices", "matrix_csv",
-                     "matrix_markdown", "matrix_table"), "matrix"),
-    **dict.fromkeys(("to_mermaid",), "mermaid"),
-    **dict.fromkeys(("DEFAULT_PAGE", "PAGES", "Fit", "Page"), "page"),
-    **dict.fromkeys(("PreviewLine", "neighbourhood", "neighbourhood_text"), "preview"),
-    **dict.fromkeys(("FORMATS", "MAX_LAYOUT_NODES", "Drawing", "GraphvizMissingError",
-                     "LayoutError", "draw", "export_view", "fits_page", "on_sheets", "render",
-                     "write_drawing"), "render"),
-    **dict.fromkeys(("RuleHelp", "rule_help", "write_report"), "report"),
-    **dict.fromkeys(("SPLITS", "split_view"), "split"),
-    **dict.fromkeys(("VIEWS", "build_view"), "views"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    """Each name imported from its module when first asked for: `raci matrix`
-    needs neither Graphviz nor the report's charts."""
-    if name not in _MODULE_OF:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"raci.export.{_MODULE_OF[name]}"), name)
-
+from raci.export.dot import to_dot
+from raci.export.graph import DEFAULT_HUB, View, focus_view, highlight_findings
+from raci.export.matrix import (
+    GoalArea,
+    Matrix,
+    build_matrix,
+    goal_area_matrices,
+    matrix_csv,
+    matrix_markdown,
+    matrix_table,
+)
+from raci.export.mermaid import to_mermaid
+from raci.export.page import DEFAULT_PAGE, PAGES, Fit, Page
+from raci.export.preview import PreviewLine, neighbourhood, neighbourhood_text
+from raci.export.render import (
+    FORMATS,
+    MAX_LAYOUT_NODES,
+    Drawing,
+    GraphvizMissingError,
+    LayoutError,
+    draw,
+    export_view,
+    fits_page,
+    on_sheets,
+    render,
+    write_drawing,
+)
+from raci.export.report import RuleHelp, rule_help, write_report
+from raci.export.split import SPLITS, split_view
+from raci.export.views import VIEWS, build_view
 
 __all__ = [
     "DEFAULT_HUB",
