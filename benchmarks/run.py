@@ -9,7 +9,11 @@ temporary folder and measures, in this process and again through the real
 file, validate it, write it into a fresh SQLite database), export (load the
 database, write the file), the time plain `sqlite3` needs to read every row
 of every table, and lint (load from the database and run every rule), with
-the lint's peak memory measured in a child process, each diagram view
+the lint's peak memory measured in a child process; then whole processes
+side by side: `raci lint` as text and as JSON against a process that reads
+every row with plain sqlite3 (`benchmarks/plain_read.py`), on the model
+and on the same model with every Accountable left out (tens of thousands
+of findings); each diagram view
 drawn as `raci diagram` draws it (and the goals view split per goal area),
 and `raci report` to HTML and (where Chromium is installed) to PDF. On the
 ministry and national models it also runs the app's own headless
@@ -36,6 +40,7 @@ import argparse
 import cProfile
 import datetime as dt
 import json
+import math
 import os
 import platform
 import pstats
@@ -43,18 +48,17 @@ import random
 import re
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from benchmarks.plain_read import read_every_row
 from raci.export import (
     DEFAULT_PAGE,
     MAX_LAYOUT_NODES,
@@ -77,6 +81,7 @@ from raci.store import open_store
 T = TypeVar("T")
 
 APP_BENCH = Path(__file__).with_name("app_bench.py")
+PLAIN_READ = Path(__file__).with_name("plain_read.py")
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 """A page object of the PDF (Chromium writes them uncompressed)."""
 REPEATS = 3
@@ -94,6 +99,9 @@ MATRIX_RUNS = {
     "list": ("--layout", "list"),
 }
 
+MANY_LABEL = "every A left out"
+"""The model with many findings: the same model with every Accountable left
+out, so that nearly every item has a finding (OWN001)."""
 PEAK_MEMORY_WRAPPER = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -155,6 +163,16 @@ MEASURES = (
     Measure("rules_ratio", "lint rules alone ÷ plain sqlite3 read", "{:.1f}"),
     Measure("lint_cpu_ratio", "lint ÷ plain sqlite3 read, in CPU time", "{:.2f}"),
     Measure("rules_cpu_ratio", "lint rules alone ÷ plain sqlite3 read, in CPU time", "{:.1f}"),
+    Measure("read_process_s", "plain sqlite3 reads every row, whole process (s)", "{:.3f}"),
+    Measure("read_process_cpu_s", "plain sqlite3 reads every row, whole process, CPU time (s)",
+            "{:.3f}"),
+    *(Measure(f"{model}_{fmt}_{clock}ratio",
+              f"`raci lint{' --format json' if fmt == 'json' else ''}` ÷ plain sqlite3 read, "
+              f"whole processes{', ' + MANY_LABEL if model == 'many' else ''}"
+              f"{', in CPU time' if clock else ''}",
+              "{:.2f}", target=None if clock else 2, target_text="" if clock else "≤ 2")
+      for model in ("model", "many") for fmt in ("text", "json") for clock in ("", "cpu_")),
+    Measure("many_findings", f"findings, {MANY_LABEL}", "{:,}"),
     Measure("lint_cli_s", "`raci lint` (s)"),
     Measure("lint_peak_mb", "`raci lint` peak memory (MB)", "{:,.0f}", target=1024,
             target_text="≤ 1 GB"),
@@ -253,16 +271,9 @@ def run_cli_timed(*args: str | Path) -> tuple[float, float]:
     """Wall and CPU time of one `raci` command: the CPU time is that of the
     command and the programs it waits for (dot), so a busy machine stretches
     the first and not the second."""
-    start, children = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     # Output to /dev/null: a national matrix grid is gigabytes, and the
     # benchmark measures raci, not a pipe into this process.
-    done = subprocess.run([*raci_command(), *map(str, args)], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
-    seconds = time.perf_counter() - start
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"raci {' '.join(map(str, args))} failed: {done.stderr.strip()}")
-    return seconds, (used.ru_utime + used.ru_stime) - (children.ru_utime + children.ru_stime)
+    return process_times([*raci_command(), *map(str, args)])
 
 
 def peak_memory_mb(*args: str | Path) -> float:
@@ -274,14 +285,6 @@ def peak_memory_mb(*args: str | Path) -> float:
     if done.returncode != 0:
         raise SystemExit(f"raci {' '.join(map(str, args))} failed: {done.stderr.strip()}")
     return int(done.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
-
-
-def read_every_row(database: Path) -> int:
-    """What the database costs to read at all: every row of every table, plain sqlite3."""
-    with closing(sqlite3.connect(database)) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return sum(len(connection.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)
 
 
 def best_of(times: int, step: Callable[[], object]) -> tuple[float, float]:
@@ -343,6 +346,9 @@ def bench_size(size: str, seed: int, folder: Path, watch: Stopwatch) -> dict[str
     results["import_cli_s"] = run_cli("import", model_file, "--into", folder / f"{size}-cli.db")
     results.update(bench_export(size, folder, database, watch))
     results.update(bench_lint(size, database, watch))
+    many = folder / f"{size}-many.db"
+    results["many_findings"] = many_findings_database(model_file, many)
+    results.update(bench_whole_process(database, many))
     results.update(bench_matrix(database))
     results.update(bench_report(database, folder / f"{size}-report"))
     results.update(bench_diagrams(size, model_file, watch))
@@ -407,6 +413,53 @@ def bench_lint(size: str, database: Path, watch: Stopwatch) -> dict[str, Any]:
         "findings": findings,
         "lint_cli_s": run_cli(*lint_args), "lint_peak_mb": peak_memory_mb(*lint_args),
     }
+
+
+def bench_whole_process(database: Path, many: Path) -> dict[str, Any]:
+    """`raci lint` (text and JSON) against a plain sqlite3 read of every row,
+    each a whole process, run in turns (so that a busy spell slows all
+    alike), best of `REPEATS` each; on the model and on the one with many
+    findings."""
+    read = [sys.executable, str(PLAIN_READ)]
+    commands = {
+        (model, fmt): [*raci_command(), "lint", str(path), "--fail-on", "never",
+                       *(("--format", "json") if fmt == "json" else ())]
+        for model, path in (("model", database), ("many", many)) for fmt in ("text", "json")
+    }
+    reads = {"model": [*read, str(database)], "many": [*read, str(many)]}
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(REPEATS):
+        for key, command in [*reads.items(), *commands.items()]:
+            name = key if isinstance(key, str) else "_".join(key)
+            best[name] = min(best.get(name, (math.inf, math.inf)), process_times(command))
+    results: dict[str, Any] = {
+        "read_process_s": best["model"][0], "read_process_cpu_s": best["model"][1]}
+    for model, fmt in commands:
+        (wall, cpu), (read_wall, read_cpu) = best[f"{model}_{fmt}"], best[model]
+        results[f"{model}_{fmt}_ratio"] = wall / read_wall
+        results[f"{model}_{fmt}_cpu_ratio"] = cpu / read_cpu
+    return results
+
+
+def process_times(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU time of one process (output to /dev/null); findings (exit 1) are fine."""
+    start, children = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
+    return seconds, (used.ru_utime + used.ru_stime) - (children.ru_utime + children.ru_stime)
+
+
+def many_findings_database(model_file: Path, database: Path) -> int:
+    """The model of `model_file` with every Accountable left out, into
+    `database`; how many findings it has."""
+    model = read_model(model_file).model
+    model.assignments[:] = [a for a in model.assignments if a.letter != "A"]
+    model.changed()
+    open_store(f"sqlite:///{database}", create=True, model=model).close()
+    return len(lint_model(open_lean_model(str(database))))
 
 
 def bench_matrix(database: Path) -> dict[str, Any]:
@@ -619,7 +672,12 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
         "Lint ÷ plain sqlite3 read compares loading the model from the database and "
         "running every rule with reading every row of every table with the standard "
         "`sqlite3` module; the next row leaves the loading out. Lint and the plain read "
-        "are the best of three runs each. CPU time (`time.process_time`) is this "
+        "are the best of three runs each. The whole-process rows are what a user waits "
+        "for: `raci lint` (start-up, imports, reading, rules, output to /dev/null) against "
+        "a process that only reads every row (`benchmarks/plain_read.py`), run in turns, "
+        "best of three each; \"every A left out\" is the same model without its "
+        "Accountables, so that nearly every item has a finding. CPU time "
+        "(`time.process_time`, or the child's user and system time) is this "
         "process's alone, so other work on the machine does not stretch it. "
         "`raci report` runs on the database: lint, charts, diagrams and the page; to PDF "
         "adds Chromium's printing, whose time grows with the pages. `raci matrix` writes "

@@ -61,11 +61,18 @@ def open_model(spec: str) -> ModelSource[Model]:
 
 
 def open_lean_model(spec: str) -> ModelSource[LeanModel]:
-    """Read a model to lint it: a database gives its lean tuples straight away."""
+    """Read a model to lint it: a database gives its lean tuples straight
+    away, a SQLite file of this raci's schema without SQLAlchemy."""
     if is_model_file(spec) or spec == STDIN or split_scenario(spec)[1] is not None:
         source = open_model(spec)
         return ModelSource(spec, LeanModel.of_model(source.model), source.locations)
     _check_is_database(spec)
+    if "://" not in spec:
+        from raci.store.lean import read_lean_file
+
+        lean = read_lean_file(Path(spec))
+        if lean is not None:
+            return ModelSource(spec, lean)
     from raci.store import open_store
 
     with open_store(database_url(spec)) as store:

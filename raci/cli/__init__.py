@@ -93,8 +93,10 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
     """Run the command line; every failure becomes one line on stderr and exit 2.
 
     The context is made and invoked here rather than through click's own
-    `main`, which would print a usage block for a usage error and exit 1 on a
-    broken pipe, where SPEC §3 asks for exit 2 and one line.
+    `main`, which would print a usage block for a usage error (SPEC §3 asks
+    for exit 2 and one line) and exit 1 on a broken pipe, where a reader
+    that stopped reading (``| head``) is a normal end: exit 0, nothing said,
+    as ruff does.
     """
     try:
         args = _speak_the_chosen_language(args)
@@ -108,9 +110,9 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
         return _refuse(_one_line(error.format_message()))
     except (click.exceptions.Abort, KeyboardInterrupt):
         return _refuse(_("interrupted"))
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader had what it wanted (`| head`): a normal end
         discard_output()
-        return _refuse(_("the output was closed before all of it was written"))
+        return EXIT_OK
     except ModelFileError as error:  # already FILE:LINE:COL: message, one line per problem
         with contextlib.suppress(BrokenPipeError):
             click.echo(str(error), err=True)

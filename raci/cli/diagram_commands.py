@@ -70,9 +70,14 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
     """The format asked for, else the one the output file's suffix names, else dot.
 
     A suffix that names another format than --format is refused: a PNG in a
-    file called `x.svg` helps nobody.
+    file called `x.svg` helps nobody; so is a suffix that names no diagram
+    format (`x.docx`). A file with no suffix is written as --format says.
     """
     named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if output is not None and output.suffix and named is None:
+        raise UsageError(_("-o {output}: {suffix} is not a diagram format; name the file "
+                           "{suffixes}").format(output=output, suffix=output.suffix,
+                                                suffixes=", ".join(SUFFIX_FORMATS)))
     if fmt is not None and named is not None and named != fmt:
         raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
                            "file .{format} or leave --format out").format(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from raci.cli.colour import coloured_findings
+from raci.cli.colour import colour_shown, coloured_findings
 from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import format_option, output_directories, write_output
 from raci.errors import UsageError
@@ -122,8 +122,8 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
                    lint_one=fixing, suggest=suggest)
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
     text = render(run, RULES)
-    on_screen = output_file is None and fmt == "text"
-    write_output(coloured_findings(text) if on_screen else text, output_file)
+    coloured = output_file is None and fmt == "text" and colour_shown()
+    write_output(coloured_findings(text) if coloured else text, output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from raci.errors import UsageError
-from raci.formats.files import write_file_whole
 from raci.lint.findings import Finding
 
 
@@ -47,6 +46,8 @@ def rename_in_baseline(path: Path, old: str, new: str) -> int:
     renamed = {_renamed(f, old, new) for f in fingerprints}
     changed = len(fingerprints - renamed)
     if changed:
+        from raci.formats.files import write_file_whole  # with the YAML readers: not on a lint
+
         document = {"version": 1, "fingerprints": sorted(renamed)}
         write_file_whole(path, json.dumps(document, indent=2) + "\n")
     return changed

@@ -13,8 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from raci.model.entities import Entity, may_hold_together
 from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, REFERENCE_FIELDS, Model, kind_of
 
@@ -51,6 +49,8 @@ class _Spellings:
         self.lowered = list(self.by_lower)
 
     def nearest(self, word: str) -> str:
+        from rapidfuzz import fuzz, process  # only to name a near miss: it takes 50 ms to import
+
         cutoff = 50 if len(word) <= 3 else 60  # difflib's ratio, in percent
         found = process.extractOne(word.lower(), self.lowered, scorer=fuzz.ratio,
                                    score_cutoff=cutoff)

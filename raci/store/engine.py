@@ -20,8 +20,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from raci.errors import StoreError
+from raci.store.layout import BUSY_TIMEOUT_SECONDS
 
-BUSY_TIMEOUT_SECONDS = 5
+BULK_CACHE_KIB = -256 * 1024
+"""SQLite's page cache while a whole model is written (a negative size is in KiB)."""
 WRITE = "raci_write"
 """Execution option that marks a connection's transaction as a write."""
 
@@ -112,7 +114,9 @@ def bulk_writing(engine: Engine) -> Iterator[Connection]:
     SQLite checks each row's foreign keys as it is deleted or inserted, which
     made replacing a large model twice as slow; here they are switched off
     for the transaction (possible only outside one) and the whole database
-    is checked once before commit instead.
+    is checked once before commit instead. SQLite's page cache is raised
+    for it too: with the default 2 MB, the indexes of a model four times
+    the national one no longer fit, and the import grew faster than the model.
     """
     if engine.dialect.name != "sqlite":
         with writing(engine) as connection:
@@ -123,6 +127,8 @@ def bulk_writing(engine: Engine) -> Iterator[Connection]:
         sqlite = connection.connection.driver_connection
         assert sqlite is not None
         sqlite.execute("PRAGMA foreign_keys = OFF")
+        default_cache = sqlite.execute("PRAGMA cache_size").fetchone()[0]
+        sqlite.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         try:
             with connection.begin():
                 yield connection
@@ -135,6 +141,7 @@ def bulk_writing(engine: Engine) -> Iterator[Connection]:
         finally:
             if not connection.invalidated:  # an interrupt closes it: nothing to restore
                 sqlite.execute("PRAGMA foreign_keys = ON")
+                sqlite.execute(f"PRAGMA cache_size = {default_cache}")
 
 
 @contextmanager

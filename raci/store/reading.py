@@ -1,32 +1,27 @@
-"""Reading a whole model: the full `Model` (to edit or export it), or a
-`LeanModel` (to lint it), with one query per kind and per table.
+"""Reading a whole model, to edit or export it, with one query per kind and
+per table (a lint reads it lean: `raci.store.lean`).
 
 Values are taken a column at a time: rows are turned into columns, ids
-interned, and tuples or entities built from the columns, so most of the
-work is done by C-level loops. Each id becomes one string object however
-many rows name it: the rules look ids up in many dicts, and a look-up that
-meets the very object it holds skips comparing characters. A lean read
-takes each letter's assignments as the positions of their items and
-actors, and finds the ids by position: the same objects, without reading
-and interning 300,000 strings on a national model.
+interned, and entities built from the columns, so most of the work is
+done by C-level loops. Each id becomes one string object however many rows
+name it: the rules look ids up in many dicts, and a look-up that meets the
+very object it holds skips comparing characters.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from itertools import groupby, repeat
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, select
+from sqlalchemy import Connection, select
 
-from raci.model import LETTERS, Assignment, Entity, Letter, Model, Org, Waiver
-from raci.model.lean import LeanModel, LetterColumns
+from raci.model import Assignment, Entity, Model, Org, Waiver
 from raci.store import tables
+from raci.store.lean import Columns, Interning
 from raci.store.rows import (
     KIND_COLUMNS,
-    LEAN_KIND_COLUMNS,
     LIST_FIELDS,
     KindColumns,
     ListField,
@@ -34,9 +29,6 @@ from raci.store.rows import (
     org_from_row,
 )
 from raci.store.saving import RememberedVersions
-
-Interning = Callable[[Any, Any], Any]
-"""`same.setdefault`, called as ``same(id, id)``: the one object for an id."""
 
 
 def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
@@ -47,8 +39,7 @@ def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
     same = _interning()
     by_id: dict[str, Entity] = {}
     for kind, read in KIND_COLUMNS.items():
-        row_versions, ids, columns = _read_kind(connection, kind, read, same,
-                                                tables.entity.c.version)
+        row_versions, ids, columns = _read_kind(connection, kind, read, same)
         cls, names = read.cls, read.fields
         entities = [cls(**dict(zip(names, values, strict=True)))
                     for values in zip(*columns, strict=True)]
@@ -66,35 +57,6 @@ def read_model(connection: Connection) -> tuple[Model, RememberedVersions]:
     return model, versions
 
 
-def read_lean_model(connection: Connection) -> LeanModel:
-    """The model as lean tuples: no free text, no versions."""
-    org, _ = _read_org(connection)
-    model = LeanModel(org=org)
-    same = _interning()
-    lists = {lf.field: _read_list(connection, lf, same)
-             for lf in LIST_FIELDS if lf.names_entities}
-    with_criteria = frozenset(fetch_columns(connection, select(
-        tables.success_criterion.c.initiative).distinct())[0])
-    id_at: list[str] = []  # position -> the id of the entity there ("" where none is)
-    for kind, read in LEAN_KIND_COLUMNS.items():
-        positions, ids, columns = _read_kind(connection, kind, read, same,
-                                             tables.entity.c.position)
-        _place(id_at, positions, ids)
-        read_columns = dict(zip(read.fields, columns, strict=True))
-        for name in read.cls._fields:
-            if name == "has_success_criteria":
-                read_columns[name] = tuple(map(with_criteria.__contains__, ids))
-            elif name not in read_columns:  # a list field
-                read_columns[name] = tuple(map(lists[name].get, ids, repeat(())))
-        values = (read_columns[name] for name in read.cls._fields)
-        tuples = map(read.cls._make, zip(*values, strict=True))
-        model.collection(kind).update(zip(ids, tuples, strict=True))
-        model.kinds.update(dict.fromkeys(ids, kind))
-    model.assignments = _read_letter_columns(connection, id_at)
-    model.waivers, _ = _read_waivers(connection)
-    return model
-
-
 def _interning() -> Interning:
     same: dict[str | None, str | None] = {None: None}
     return same.setdefault
@@ -105,28 +67,17 @@ def _read_org(connection: Connection) -> tuple[Org, int]:
     return org_from_row(row), row.version
 
 
-Columns = list[tuple[Any, ...]]
-
-
-def _read_kind(connection: Connection, kind: str, read: KindColumns, same: Interning,
-               first: Column[int]) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
-    """One kind's rows in model order, as columns: (the column `first` (the
-    versions or the positions), ids, the columns of `read.fields`), ids interned."""
+def _read_kind(connection: Connection, kind: str, read: KindColumns,
+               same: Interning) -> tuple[tuple[int, ...], tuple[str, ...], Columns]:
+    """One kind's rows in model order, as columns: (the versions, ids, the
+    columns of `read.fields`), ids interned."""
     entity = tables.entity
-    query = (select(first, *read.columns)
+    query = (select(entity.c.version, *read.columns)
              .where(entity.c.kind == kind).order_by(entity.c.position))
-    firsts, *columns = fetch_columns(connection, query)
+    versions, *columns = fetch_columns(connection, query)
     for place in read.names_entities:
         columns[place] = tuple(map(same, columns[place], columns[place]))
-    return firsts, columns[0], columns
-
-
-def _place(id_at: list[str], positions: Sequence[int], ids: Sequence[str]) -> None:
-    """Put each id at its position in `id_at`, growing it as needed."""
-    if positions:
-        id_at.extend(repeat("", max(positions) + 1 - len(id_at)))
-    for position, entity_id in zip(positions, ids, strict=True):
-        id_at[position] = entity_id
+    return versions, columns[0], columns
 
 
 def _read_list(connection: Connection, lf: ListField,
@@ -149,21 +100,6 @@ def _read_assignments(connection: Connection, same: Interning) -> Columns:
     for place in (0, 2):
         columns[place] = tuple(map(same, columns[place], columns[place]))
     return columns
-
-
-def _read_letter_columns(connection: Connection,
-                         id_at: list[str]) -> dict[Letter, LetterColumns]:
-    """Each letter's assignments in model order, read as the positions of
-    their items and actors (from the index `ix_assignment_letter` alone)."""
-    table = tables.assignment
-    by_letter = {}
-    for letter in LETTERS:
-        query = (select(table.c.item_position, table.c.actor_position)
-                 .where(table.c.letter == letter).order_by(table.c.position))
-        items, actors = fetch_columns(connection, query)
-        by_letter[letter] = LetterColumns(tuple(map(id_at.__getitem__, items)),
-                                   tuple(map(id_at.__getitem__, actors)))
-    return by_letter
 
 
 def _read_waivers(connection: Connection) -> tuple[list[Waiver], dict[int, int]]:

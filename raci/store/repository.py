@@ -39,7 +39,8 @@ from raci.model.lean import LeanModel
 from raci.model.scenarios import Misfit, Scenario, Step, play
 from raci.store import tables
 from raci.store.engine import bulk_writing, database_errors, describe, reading, writing
-from raci.store.reading import read_lean_model, read_model
+from raci.store.lean import read_lean
+from raci.store.reading import read_model
 from raci.store.rows import (
     LIST_FIELDS,
     assignment_rows,
@@ -118,7 +119,11 @@ class Store:
             database_errors(self._database),
             reading(self._engine) as connection,
         ):
-            return read_lean_model(connection)
+            cursor = connection.connection.cursor()
+            try:
+                return read_lean(cursor)
+            finally:
+                cursor.close()
 
     def is_empty(self) -> bool:
         """True when the model has no entities, assignments or waivers."""

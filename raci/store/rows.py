@@ -14,8 +14,14 @@ from typing import Any
 from sqlalchemy import Column, Connection, Row, Select, Table, insert
 
 from raci.model import KINDS, Assignment, Entity, Org, Waiver
-from raci.model.lean import LEAN_KINDS
 from raci.store import tables
+from raci.store.layout import (
+    COLUMN_OF_FIELD,
+    LIST_FIELD_NAMES,
+    LIST_TABLES,
+    REFERENCE_COLUMNS,
+    not_recorded_facts,
+)
 
 
 @dataclass(frozen=True)
@@ -29,46 +35,25 @@ class ListField:
     names_entities: bool
 
 
-LIST_FIELDS = (
-    ListField("tags", tables.tag, "entity", "tag", names_entities=False),
-    ListField("holders", tables.holder, "role", "person", names_entities=True),
-    ListField("members", tables.membership, "body", "member", names_entities=True),
-    ListField("goals", tables.contribution, "initiative", "goal", names_entities=True),
-    ListField("depends_on", tables.dependency, "initiative", "depends_on", names_entities=True),
-    ListField("about", tables.decision_about, "decision", "about", names_entities=True),
-    ListField(
-        "success_criteria", tables.success_criterion, "initiative", "criterion",
-        names_entities=False,
-    ),
+LIST_FIELDS = tuple(
+    ListField(lt.field, tables.metadata.tables[lt.table], lt.owner, lt.value, lt.names_entities)
+    for lt in LIST_TABLES
 )
-_LIST_FIELD_NAMES = frozenset(f.field for f in LIST_FIELDS)
-
-# Fields whose column has another name: `kind` is the entity's kind, and
-# `start`/`end` are SQL keywords.
-_COLUMN_OF_FIELD = {
-    "kind": "body_kind", "type": "kpi_type", "start": "start_date", "end": "end_date"
-}
 
 ENTITY_COLUMNS = tuple(column.name for column in tables.entity.columns)
-REFERENCE_COLUMNS = ("parent", "unit", "reports_to", "chair", "measures")
-"""Columns of `entity` that name another entity."""
 
 
 def _columns_of(cls: type[Any], names: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """(field, column) for each of the fields `names` of `cls` kept in the `entity` row."""
     pairs = []
     for name in names:
-        if name in _LIST_FIELD_NAMES or name in _DERIVED_FIELDS:
+        if name in LIST_FIELD_NAMES:
             continue
-        column = _COLUMN_OF_FIELD.get(name, name)
+        column = COLUMN_OF_FIELD.get(name, name)
         if column not in ENTITY_COLUMNS:
             raise RuntimeError(f"{cls.__name__}.{name} has no column in the entity table")
         pairs.append((name, column))
     return tuple(pairs)
-
-
-_DERIVED_FIELDS = frozenset({"has_success_criteria"})
-"""Fields of the lean tuples read from a list table rather than a column."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +82,6 @@ class KindColumns:
 KIND_COLUMNS = {
     kind: KindColumns.of(cls, (f.name for f in fields(cls))) for kind, (_, cls) in KINDS.items()
 }
-LEAN_KIND_COLUMNS = {kind: KindColumns.of(cls, cls._fields) for kind, cls in LEAN_KINDS.items()}
 
 _SCALAR_INDEXES = {
     kind: tuple((name, ENTITY_COLUMNS.index(column.name))
@@ -186,8 +170,7 @@ def org_values(org: Org, version: int) -> dict[str, Any]:
 
 
 def org_from_row(row: Row[Any]) -> Org:
-    facts = row.not_recorded
-    return Org(row.name, row.description, row.as_of, facts.split(",") if facts else [])
+    return Org(row.name, row.description, row.as_of, not_recorded_facts(row.not_recorded))
 
 
 def assignment_rows(assignments: Iterable[Assignment], positions: Mapping[str, int],

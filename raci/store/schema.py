@@ -21,16 +21,12 @@ from sqlalchemy.engine import URL
 from raci.errors import StoreError
 from raci.store import tables
 from raci.store.engine import bulk_writing, describe, reading, sqlite_path, writing
+from raci.store.layout import HEAD_VERSION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD_VERSION = "0006"
-"""The schema this raci writes: the newest migration's revision. Known
-without Alembic, which is imported only to create or migrate a database (a
-read-only command would spend a tenth of a second importing it and reading
-every migration); a test holds it to Alembic's own head."""
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
+from raci.analysis.chains import strongly_connected_components
 from raci.lint.message import Joined, label, listed, said
 from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule
 
@@ -329,13 +331,12 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
              for other in i.depends_on if other in initiatives and initiatives[other].depends_on]
     if not edges:
         return
-    import networkx as nx  # only when there can be a cycle: it takes a tenth of a second
-
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_edges_from(edges)
-    for component in nx.strongly_connected_components(graph):
-        node = next(iter(component))
-        if len(component) > 1 or graph.has_edge(node, node):
+    successors: dict[str, list[str]] = defaultdict(list)
+    for initiative, other in edges:
+        successors[initiative].append(other)
+    for component in strongly_connected_components(successors):
+        node = component[0]
+        if len(component) > 1 or node in successors.get(node, ()):
             members = sorted(component)
             named = Joined(label(analysis, member) for member in members)
             yield Problem.about(members, said("{initiative} depends on itself", initiative=named)

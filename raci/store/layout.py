@@ -1,0 +1,63 @@
+"""The model database's layout in names alone: the schema version this raci
+writes, the column of each entity field, the table of each list field (and
+how long a reader waits for a writer).
+
+Kept apart from the SQLAlchemy tables (`raci.store.tables`, which are built
+on these names) so that the lean read (`raci.store.lean`), plain SQL through
+the driver, imports no SQLAlchemy; a test holds the kinds of column listed
+here to the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BUSY_TIMEOUT_SECONDS = 5
+"""How long a SQLite connection waits for another process's write."""
+HEAD_VERSION = "0006"
+"""The schema this raci writes: the newest migration's revision. Known
+without Alembic, which is imported only to create or migrate a database (a
+read-only command would spend a tenth of a second importing it and reading
+every migration); a test holds it to Alembic's own head."""
+
+
+@dataclass(frozen=True)
+class ListTable:
+    """A list field of an entity and the table that holds it, one row per value."""
+
+    field: str
+    table: str
+    owner: str
+    value: str
+    names_entities: bool
+
+
+LIST_TABLES = (
+    ListTable("tags", "tag", "entity", "tag", names_entities=False),
+    ListTable("holders", "holder", "role", "person", names_entities=True),
+    ListTable("members", "membership", "body", "member", names_entities=True),
+    ListTable("goals", "contribution", "initiative", "goal", names_entities=True),
+    ListTable("depends_on", "dependency", "initiative", "depends_on", names_entities=True),
+    ListTable("about", "decision_about", "decision", "about", names_entities=True),
+    ListTable("success_criteria", "success_criterion", "initiative", "criterion",
+              names_entities=False),
+)
+LIST_FIELD_NAMES = frozenset(lt.field for lt in LIST_TABLES)
+
+COLUMN_OF_FIELD = {
+    "kind": "body_kind", "type": "kpi_type", "start": "start_date", "end": "end_date"
+}
+"""Fields whose column has another name: `kind` is the entity's kind, and
+`start`/`end` are SQL keywords."""
+
+REFERENCE_COLUMNS = ("parent", "unit", "reports_to", "chair", "measures")
+"""Columns of `entity` that name another entity."""
+DATE_COLUMNS = frozenset({"sunset", "established", "due", "start_date", "end_date"})
+"""Columns of `entity` that hold a date (SQLite keeps it as ISO text)."""
+BOOLEAN_COLUMNS = frozenset({"external", "temporary", "has_raci"})
+"""Columns of `entity` that hold a boolean (SQLite keeps it as 0 or 1)."""
+
+
+def not_recorded_facts(column: str | None) -> list[str]:
+    """`org.not_recorded` from its column: the facts, comma-separated."""
+    return column.split(",") if column else []
