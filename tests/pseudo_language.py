@@ -17,11 +17,14 @@ The API (stable: other tests import it):
 - `leftover(text, data=())` returns the words of `text` outside the markers
   that are not data: each one a text that was never translated. Data are
   `data` (the model's own words: `model_words`; file paths, ...), the
-  identifiers that stay English in every language (`IDENTIFIERS`: rule
+  identifiers that stay English in every language (`identifiers()`: rule
   codes and names, levels, body kinds, the letters R/A/C/I, the command
   line's commands, options and choices), words with a digit (numbers,
-  dates, fingerprints), Dutch month names (Babel writes dates), and lines
-  that are command lines (an example: ``raci lint x``, ``cat x | raci lint -``).
+  dates, fingerprints), Dutch month names (Babel writes dates), code shown
+  as it is (a fenced block: a model, a configuration; a template's
+  placeholder by name, ``{item}``; click's range ``x>=0``; ``&gt;``), a
+  translated text cut short before its closing marker, and lines that are
+  command lines (an example: ``raci lint x``, ``cat x | raci lint -``).
 - `model_words(model)` every text the model holds: ids, names,
   descriptions, field values, waivers' reasons.
 
@@ -52,6 +55,14 @@ OPEN, CLOSE = "⟦", "⟧"
 LANGUAGE = "nl"
 """The language the pseudo-catalogues stand in for (raci speaks only en and nl)."""
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+_CODE = re.compile(r"^```.*?^```|\{[a-z_]+\}|(?:[\d.]+<=?)?\bx[<>]=?[\d.]+|&(?:gt|lt|amp);",
+                   re.M | re.S)
+"""What a text shows as it is: a fenced block (a model, a configuration), a
+template's placeholder shown by name (``{item}``), click's range
+(``1<=x<=65535``), an HTML entity (``-&gt;``)."""
+_CUT = re.compile(f"{OPEN}[^\n]*$", re.M)
+"""A translated text cut short before its closing marker (a command's help
+shortened to its first sentence in a list of commands)."""
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 
@@ -132,13 +143,20 @@ def speak_pseudo(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 def leftover(text: str, data: Iterable[str] = ()) -> list[str]:
     """The words of `text` outside the markers that are neither `data` nor
     `IDENTIFIERS` (see the module): each one was never translated."""
-    rest = "\n".join(line for line in text.splitlines() if not _command_line(line))
+    rest = "\n".join(_markers_of(line) if _command_line(line) else line
+                     for line in _CODE.sub(" ", text).splitlines())
     while (unmarked := _MARKED.sub(" ", rest)) != rest:
         rest = unmarked
+    rest = _CUT.sub(" ", rest)
     for word in sorted({*data, *identifiers()} - {""}, key=len, reverse=True):
         rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
     return [word for word in re.findall(r"\w+", rest)
             if not any(c.isdigit() for c in word) and word not in _months()]
+
+
+def _markers_of(line: str) -> str:
+    """Only the markers of `line` (a command line can end a translated text)."""
+    return re.sub(f"[^{OPEN}{CLOSE}]", "", line)
 
 
 def _command_line(line: str) -> bool:
@@ -153,15 +171,16 @@ def _months() -> frozenset[str]:
 
 @cache
 def identifiers() -> frozenset[str]:
-    """What stays English in every language: rule codes and names, levels,
-    body-kind values, the letters, the program's, commands', options' and
-    choices' names."""
+    """What stays English in every language: rule codes, names, groups and
+    parameters, levels, body-kind values, the letters, the program's,
+    commands', options' and choices' names."""
     from raci.lint.findings import LEVELS
     from raci.lint.rules import RULES
     from raci.model import BODY_KINDS
 
     words = {"raci", "R", "A", "C", "I", "A/R", *LEVELS, *BODY_KINDS}
-    words |= {rule.code for rule in RULES} | {rule.name for rule in RULES}
+    for rule in RULES:
+        words |= {rule.code, rule.name, rule.group, f"{rule.group}.{rule.name}", *rule.params}
     return frozenset(words | set(_command_words()))
 
 

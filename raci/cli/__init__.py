@@ -26,7 +26,7 @@ from raci.cli import (
     scenario_commands,
 )
 from raci.cli.colour import NO_COLOR_OPTION, colour_choice
-from raci.cli.language import TranslatedGroup, translate_help
+from raci.cli.language import TranslatedGroup, speak_placeholders, translate_help
 from raci.cli.options import discard_output
 from raci.errors import ModelFileError, RaciError, UsageError
 from raci.i18n import LANGUAGES, _, choose_language, speak
@@ -144,6 +144,7 @@ def _speak_the_chosen_language(args: list[str]) -> list[str]:
         raise UsageError(_("--lang: {value!r} is not one of {choices}")
                          .format(value=option, choices=", ".join(LANGUAGES)))
     speak(choose_language(option, None if option else language_setting()))
+    speak_placeholders(cli)
     return rest
 
 
