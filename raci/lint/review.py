@@ -122,7 +122,7 @@ class Review:
         return rule is not None and rule.waivable
 
     def fix(self, item: ReviewItem, suggestion: Suggestion) -> Step:
-        step = self._make(suggestion.change, suggestion.summary)
+        step = self._make(suggestion.change, localized(suggestion.summary))
         item.decision = Decision("fixed", self.author, suggestion=suggestion, step=step)
         return step
 
