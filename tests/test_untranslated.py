@@ -22,6 +22,11 @@ from tests.pseudo_language import OPEN, file_words, leftover, model_words
 ROOT = Path(__file__).parent.parent
 SAMPLES = sorted((ROOT / "raci" / "sample_orgs").glob("*.yaml"))
 SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
+OUTPUT_PY = pytest.mark.xfail(strict=True, reason="raci/lint/output.py (helper names): the text "
+                              "output's 'related:', its suggestion lines and their outcome")
+OUTCOME = re.compile(r"resolves [^;\n]*; introduces [^|\n]*?(?=⟦\)⟧|$)", re.M)
+"""What `raci.lint.output.outcome_text` says of a suggestion (``resolves X; introduces
+nothing``): helper names translates it; `test_lint_suggest` holds it to the walk."""
 
 
 def said(raci: Raci, *args: str | Path, stdin: str | None = None,
@@ -31,9 +36,12 @@ def said(raci: Raci, *args: str | Path, stdin: str | None = None,
     return raci(*args, "--lang", "nl")
 
 
-def untranslated(result: Result, data: set[str]) -> list[str]:
-    """The untranslated words of what a command printed, each with the lines it is on."""
+def untranslated(result: Result, data: set[str], *, outcomes: bool = True) -> list[str]:
+    """The untranslated words of what a command printed, each with the lines it
+    is on; without what `OUTCOME` matches when not `outcomes`."""
     text = result.out + result.err
+    if not outcomes:
+        text = OUTCOME.sub(" ", text)
     assert OPEN in text, "nothing was translated: the pseudo-language is not in use"
     words = sorted(set(leftover(text, data)))
     return [f"{word}: " + " | ".join(line.strip() for line in text.splitlines()
@@ -77,14 +85,22 @@ def test_every_rules_page(raci: Raci, pseudo: None, code: str) -> None:
     assert untranslated(done, set()) == []
 
 
-@pytest.mark.parametrize("output", ["text", "markdown"])
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def related(sample: Path) -> bool:
+    """Whether the sample has findings with related ids (the text output's 'related:')."""
+    return sample.stem != "voorbeeld-gezond"
+
+
+@pytest.mark.parametrize(("sample", "output"), [
+    pytest.param(sample, output, id=f"{sample.stem}-{output}",
+                 marks=[OUTPUT_PY] if output == "text" and related(sample) else [])
+    for sample in SAMPLES for output in ("text", "markdown")])
 def test_lint_on_every_sample(raci: Raci, pseudo: None, sample: Path, output: str) -> None:
     done = said(raci, "lint", sample, "--format", output, "--fail-on", "never")
     assert done.code == 0, done.err
     assert untranslated(done, sample_words(sample)) == []
 
 
+@OUTPUT_PY
 def test_lint_suggest(raci: Raci, pseudo: None) -> None:
     done = said(raci, "lint", SAMPLE, "--suggest", "--fail-on", "never")
     assert done.code == 0, done.err
@@ -110,7 +126,13 @@ def test_a_review_and_its_minutes(raci: Raci, pseudo: None, vego: Path,
                 stdin=answers, monkeypatch=monkeypatch)
     assert done.code == 0, done.err
     data = sample_words(SAMPLE) | {"vego.db", "eva", "plan", "nooit", *answers.split("\n")}
-    assert untranslated(done, data) == []
+    assert "resolves" in done.out  # what OUTCOME leaves out is there
+    assert untranslated(done, data, outcomes=False) == []
+    minutes = said(raci, "review", "vego.db", "--author", "eva", "--scenario", "plan", "-o",
+                   "minutes.md", stdin="1\na\nTijdelijk\nnone\n", monkeypatch=monkeypatch)
+    assert minutes.code == 0, minutes.err
+    assert untranslated(Result(0, Path("minutes.md").read_text(encoding="utf-8"), ""), data,
+                        outcomes=False) == []
 
 
 def test_scenarios_made_shown_compared_listed(raci: Raci, pseudo: None, vego: Path) -> None:
@@ -150,7 +172,7 @@ ERRORS = [
     ("lint", "vego.db", "--nope"),                      # an option it does not have
     ("scenario", "show", "vego.db", "nope"),            # a scenario that is not there
     ("rules", "NOPE001"),                               # a rule that is not there
-    ("lint", "vego.db", "--write-baseline", "base.json"),  # not an error: its success line
+    ("lint", "vego.db", "--write-baseline", "base.json", "-o", "found.txt"),  # a success line
 ]
 
 
@@ -161,5 +183,5 @@ def test_common_errors(raci: Raci, pseudo: None, vego: Path, args: tuple[str, ..
                    encoding="utf-8")
     args = tuple(str(bad) if a == "{bad}" else a for a in args)
     done = said(raci, *args)
-    data = sample_words(SAMPLE) | {*args, "nope", "X", "base.json", str(bad), "g.a"}
+    data = sample_words(SAMPLE) | {*args, "nope", "X", str(bad), "g.a"}
     assert untranslated(done, data) == []

@@ -142,7 +142,9 @@ def both(first: str, second: str) -> str:
 def joined(parts: Iterable[str]) -> str:
     """Reasons one after the other: ``a; b``."""
     listed = [part for part in parts if part]
-    return Joined(listed, "; ") if len(listed) > 1 else "".join(listed)
+    if len(listed) > 1:
+        return Joined(listed, "; ")
+    return listed[0] if listed else ""
 
 
 def fit_owner(model: Model, analysis: Analysis, actor: str, item: str) -> bool:
