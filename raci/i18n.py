@@ -110,6 +110,39 @@ def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> st
     return _translations(_language, domain).ngettext(singular, plural, count)
 
 
+class Said(str):
+    """English text that a person reads in the current language: a template
+    (a msgid of the domain ``raci``, marked with `N_`) and its values. What a
+    tool reads (lint's JSON and SARIF, which carry why a model could not be
+    read) keeps the English; `said_again` says it in the current language.
+    An error that can reach such output is said so."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Said:
+        self = super().__new__(cls, template.format(**values))
+        self.template, self.values = template, values
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _said_from, (self.template, self.values)
+
+
+def _said_from(template: str, values: dict[str, object]) -> Said:
+    return Said(template, **values)
+
+
+def said_again(text: str) -> str:
+    """`text` in the current language: a `Said` translated (a `Said` among its
+    values too), any other text as it is."""
+    if not isinstance(text, Said) or _language == LANGUAGES[0]:
+        return str(text)
+    values = {name: said_again(value) if isinstance(value, str) else value
+              for name, value in text.values.items()}
+    return _(text.template).format(**values)
+
+
 def format_date(date: dt.date) -> str:
     """A date in running text: "1 November 2026", "1 november 2026"."""
     from babel.dates import format_date as babel_format_date

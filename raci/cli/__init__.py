@@ -28,7 +28,7 @@ from raci.cli import (
 from raci.cli.colour import NO_COLOR_OPTION, colour_choice
 from raci.cli.language import TranslatedGroup, speak_placeholders, translate_help
 from raci.cli.options import discard_output
-from raci.errors import ModelFileError, RaciError, UsageError
+from raci.errors import ModelFileError, RaciError, UsageError, reason
 from raci.i18n import LANGUAGES, _, choose_language, speak
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -113,10 +113,10 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
         return _refuse(_("the output was closed before all of it was written"))
     except ModelFileError as error:  # already FILE:LINE:COL: message, one line per problem
         with contextlib.suppress(BrokenPipeError):
-            click.echo(str(error), err=True)
+            click.echo(reason(error), err=True)
         return EXIT_BAD_INPUT
     except RaciError as error:
-        return _refuse(_one_line(str(error)))
+        return _refuse(_one_line(reason(error)))
     except Exception as error:  # an internal error: still one line, never a traceback
         if debug:
             raise

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import ModelFileError
+from raci.i18n import N_, Said
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -118,7 +119,7 @@ def open_sheets(path: Path) -> Iterator[list[Sheet]]:
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise ModelFileError([f"{path}: no such file"])
+        raise ModelFileError([Said(N_("{path}: no such file"), path=path)])
     if path.is_dir():
         raise ModelFileError([f"{path}: is a folder; give a .xlsx or .csv file"])
     if path.stat().st_size == 0:
