@@ -324,7 +324,7 @@ def _actions(review: Review) -> list[str]:
     if not actions:
         return []
     return ["", "## " + _("Actions"), "",
-            _row(_("Who"), _("What"), _("By"), _("Finding")), "|---|---|---|---|",
+            _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
             *(f"| {markdown_text(d.who)} | {markdown_text(d.what)} | "
               f"{d.until.isoformat() if d.until else ''} | {markdown_text(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
