@@ -175,6 +175,8 @@ ERRORS = [
     ("lint", "vego.db", "--nope"),                      # an option it does not have
     ("scenario", "show", "vego.db", "nope"),            # a scenario that is not there
     ("rules", "NOPE001"),                               # a rule that is not there
+    ("import", "plan.ods", "--into", "x.db"),           # a spreadsheet raci does not read
+    ("import", "vego.db", "--into", "x.yaml"),          # a file where the database goes
     ("lint", "vego.db", "--write-baseline", "base.json", "-o", "found.txt"),  # a success line
 ]
 
@@ -188,5 +190,5 @@ def test_common_errors(raci: Raci, pseudo: None, vego: Path, args: tuple[str, ..
     done = said(raci, *args)
     fields = set(field_types("goal"))  # the model file's keys, which an error lists
     data = (sample_words(SAMPLE) | file_words(vego) | file_words(bad) | fields
-            | {*args, *(part for a in args for part in a.split("=")), "nope", "X", "g.a"})
+            | {*args, *(part for a in args for part in a.split("=")), "nope", "X", "g.a", "x.db"})
     assert untranslated(done, data) == []
