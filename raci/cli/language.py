@@ -35,6 +35,8 @@ SUBCOMMAND_METAVAR = "COMMAND [ARGS]..."
 PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b")
 """A word of a usage placeholder: ``MODEL`` in ``MODEL...``, ``OPTIONS``, ``FILE``."""
 _english_metavars: dict[click.Parameter, str] = {}
+"""Each parameter's placeholder as click makes it in English (``MODEL...``),
+kept before `speak_placeholders` first sets it in another language."""
 
 
 class TranslatedFormatter(click.HelpFormatter):
