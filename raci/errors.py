@@ -1,6 +1,10 @@
-"""Expected failures: each carries the one-line reason the user is shown."""
+"""Expected failures: each carries the one-line reason the user is shown
+(in English; `reason` says it in the current language where it was said
+with `raci.i18n.Said`)."""
 
 from __future__ import annotations
+
+from raci.i18n import said_again
 
 
 class RaciError(Exception):
@@ -30,3 +34,12 @@ class ModelExistsError(StoreError):
 
 class ConflictError(StoreError):
     """Another process changed what this one was about to change."""
+
+
+def reason(error: Exception) -> str:
+    """Why `error` happened, in the current language: each problem of a
+    `ModelFileError` on its own line."""
+    if isinstance(error, ModelFileError):
+        return "\n".join(map(said_again, error.problems))
+    return said_again(error.args[0]) if len(error.args) == 1 and isinstance(
+        error.args[0], str) else str(error)

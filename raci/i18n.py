@@ -27,6 +27,10 @@ DOMAINS = ("raci", "rules")
 LOCALE_DIR = Path(__file__).parent / "locale"
 """Where the catalogues are: ``locale/nl/LC_MESSAGES/raci.po`` and the
 ``.mo`` compiled from it at install time."""
+LOCALE_DIR_VARIABLE = "RACI_LOCALE_DIR"
+"""Names another folder of compiled catalogues to read in place of
+`LOCALE_DIR` (laid out the same): a translator trying a catalogue before it
+is installed, or the tests' pseudo-language that finds untranslated text."""
 
 _language = LANGUAGES[0]
 
@@ -65,14 +69,24 @@ def speak(language: str) -> None:
     speak through gettext's program-wide domain (click's usage errors and
     help headings) find their texts in raci's catalogue in that language."""
     set_language(language)
-    gettext.bindtextdomain("raci", LOCALE_DIR)
+    gettext.bindtextdomain("raci", catalogue_dir())
     gettext.textdomain("raci")
     os.environ["LANGUAGE"] = language
 
 
-@cache
+def catalogue_dir() -> Path:
+    """Where the compiled catalogues are read from: the folder
+    ``RACI_LOCALE_DIR`` names, else `LOCALE_DIR`."""
+    return Path(os.environ.get(LOCALE_DIR_VARIABLE) or LOCALE_DIR)
+
+
 def _translations(language: str, domain: str) -> gettext.NullTranslations:
-    return gettext.translation(domain, LOCALE_DIR, [language], fallback=True)
+    return _catalogue(language, domain, catalogue_dir())
+
+
+@cache
+def _catalogue(language: str, domain: str, folder: Path) -> gettext.NullTranslations:
+    return gettext.translation(domain, folder, [language], fallback=True)
 
 
 def _(message: str, domain: str = "raci") -> str:
@@ -94,6 +108,39 @@ def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> st
     if _language == LANGUAGES[0]:
         return singular if count == 1 else plural
     return _translations(_language, domain).ngettext(singular, plural, count)
+
+
+class Said(str):
+    """English text that a person reads in the current language: a template
+    (a msgid of the domain ``raci``, marked with `N_`) and its values. What a
+    tool reads (lint's JSON and SARIF, which carry why a model could not be
+    read) keeps the English; `said_again` says it in the current language.
+    An error that can reach such output is said so."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Said:
+        self = super().__new__(cls, template.format(**values))
+        self.template, self.values = template, values
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _said_from, (self.template, self.values)
+
+
+def _said_from(template: str, values: dict[str, object]) -> Said:
+    return Said(template, **values)
+
+
+def said_again(text: str) -> str:
+    """`text` in the current language: a `Said` translated (a `Said` among its
+    values too), any other text as it is."""
+    if not isinstance(text, Said) or _language == LANGUAGES[0]:
+        return str(text)
+    values = {name: said_again(value) if isinstance(value, str) else value
+              for name, value in text.values.items()}
+    return _(text.template).format(**values)
 
 
 def format_date(date: dt.date) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
 from raci.formats.spreadsheet import Progress, is_spreadsheet
+from raci.i18n import N_, _
 from raci.model import Model, Org
 from raci.model.merge import Merge, merge_matrix, merge_roster
 from raci.model.sheets import Layout, SheetMatrix, SheetRoster
@@ -31,9 +32,9 @@ MOST_PROBLEMS = 200
 """Problems listed before "and N more": a wrong column in a sheet of 100,000
 rows is better told in a screenful."""
 OTHER_SPREADSHEETS = {
-    ".xls": "an Excel 97-2003 workbook (.xls)",
-    ".ods": "an OpenDocument spreadsheet (.ods)",
-    ".numbers": "a Numbers spreadsheet",
+    ".xls": N_("an Excel 97-2003 workbook (.xls)"),
+    ".ods": N_("an OpenDocument spreadsheet (.ods)"),
+    ".numbers": N_("a Numbers spreadsheet"),
 }
 
 
@@ -67,17 +68,18 @@ def import_file(file: Path, database: str,
     options = options or ImportOptions()
     if is_model_file(database):
         target = Path(database).with_suffix(".db")
-        raise UsageError(f"--into {database}: give the database to read the file into, such as "
-                         f"--into {target}")
+        raise UsageError(_("--into {database}: give the database to read the file into, such "
+                           "as --into {target}").format(database=database, target=target))
     if is_model_file(str(file)):
         return _import_model_file(file, database, replace=options.replace)
     if is_spreadsheet(file):
         return _import_spreadsheet(file, database, options)
     other = OTHER_SPREADSHEETS.get(file.suffix.lower())
     if other:
-        raise UsageError(f"{file}: {other}; save it as .xlsx (Excel Workbook) or CSV")
-    raise UsageError(f"{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
-                     "(.xlsx, .csv)")
+        raise UsageError(_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV").format(
+            file=file, other=_(other)))
+    raise UsageError(_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
+                       "(.xlsx, .csv)").format(file=file))
 
 
 def _import_model_file(file: Path, database: str, *, replace: bool) -> ImportReport:
@@ -91,8 +93,8 @@ def _import_model_file(file: Path, database: str, *, replace: bool) -> ImportRep
             try:
                 target.store.replace_model(model, only_if_empty=not replace)
             except ModelExistsError:
-                raise UsageError(f"{database} already holds a model; use --replace to "
-                                 "overwrite it") from None
+                raise UsageError(_("{database} already holds a model; use --replace to "
+                                   "overwrite it").format(database=database)) from None
     return ImportReport(len(model), len(model.assignments), "model")
 
 

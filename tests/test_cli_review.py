@@ -152,7 +152,7 @@ def test_a_session_in_a_real_terminal(vego: str, tmp_path: Path) -> None:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
     minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
     assert "Fixed: keep r.dg-vb as the one Accountable of g.co2-gebouwen" in minutes
-    assert "1 of 1 findings decided, the largest first." in minutes
+    assert "1 of 1 finding decided, the largest first." in minutes
 
 
 def _wait_for(session: str, text: str) -> str:

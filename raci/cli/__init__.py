@@ -26,9 +26,9 @@ from raci.cli import (
     scenario_commands,
 )
 from raci.cli.colour import NO_COLOR_OPTION, colour_choice
-from raci.cli.language import TranslatedGroup, translate_help
+from raci.cli.language import TranslatedGroup, speak_placeholders, translate_help
 from raci.cli.options import discard_output
-from raci.errors import ModelFileError, RaciError, UsageError
+from raci.errors import ModelFileError, RaciError, UsageError, reason
 from raci.i18n import LANGUAGES, _, choose_language, speak
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -115,10 +115,10 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
         return EXIT_OK
     except ModelFileError as error:  # already FILE:LINE:COL: message, one line per problem
         with contextlib.suppress(BrokenPipeError):
-            click.echo(str(error), err=True)
+            click.echo(reason(error), err=True)
         return EXIT_BAD_INPUT
     except RaciError as error:
-        return _refuse(_one_line(str(error)))
+        return _refuse(_one_line(reason(error)))
     except Exception as error:  # an internal error: still one line, never a traceback
         if debug:
             raise
@@ -146,6 +146,7 @@ def _speak_the_chosen_language(args: list[str]) -> list[str]:
         raise UsageError(_("--lang: {value!r} is not one of {choices}")
                          .format(value=option, choices=", ".join(LANGUAGES)))
     speak(choose_language(option, None if option else language_setting()))
+    speak_placeholders(cli)
     return rest
 
 

@@ -11,6 +11,7 @@ extract`` (see ``babel.cfg``).
 from __future__ import annotations
 
 import inspect
+import re
 import textwrap
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,10 +24,19 @@ from raci.i18n import N_, _
 CLICK_MODULES = ("core", "exceptions", "types", "parser", "formatting", "decorators")
 """The modules of click whose messages reach raci's user (usage errors, help headings)."""
 CLICK_WORDS = (N_("required"),)
+"""What click translates without marking it for the catalogue (``[required]``)."""
 EXAMPLE_HEADINGS = (N_("Examples:"), N_("Example:"))
 """The headings of the examples that end a command's help; the examples
 themselves are command lines, the same in every language."""
-"""What click translates without marking it for the catalogue (``[required]``)."""
+OPTIONS_METAVAR = "[OPTIONS]"
+"""What a usage line says for a command's options (click's, not translated by click)."""
+SUBCOMMAND_METAVAR = "COMMAND [ARGS]..."
+"""What a group's usage line says for its commands (click's, not translated by click)."""
+PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b")
+"""A word of a usage placeholder: ``MODEL`` in ``MODEL...``, ``OPTIONS``, ``FILE``."""
+_english_metavars: dict[click.Parameter, str] = {}
+"""Each parameter's placeholder as click makes it in English (``MODEL...``),
+kept before `speak_placeholders` first sets it in another language."""
 
 
 class TranslatedFormatter(click.HelpFormatter):
@@ -89,6 +99,43 @@ def translate_help(command: click.Command) -> None:
             translate_help(sub)
 
 
+def speak_placeholders(command: click.Command) -> None:
+    """Have the usage placeholders of `command` and the commands below it
+    (``[OPTIONS]``, ``MODEL...``, ``--output FILE``) and their ``--help``
+    option in the current language, in the usage line, the options' list and
+    click's errors alike (the program's edge calls it once it speaks)."""
+    command.options_metavar = _placeholders_said(OPTIONS_METAVAR)
+    # click makes a command's --help option once, its help said in the language
+    # of that moment; made again, it speaks the language of this run.
+    command._help_option = None
+    context = click.Context(command)
+    for param in command.params:
+        if param not in _english_metavars:
+            _english_metavars[param] = param.make_metavar(context)
+        english = _english_metavars[param]
+        param.metavar = _placeholders_said(english)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = _placeholders_said(SUBCOMMAND_METAVAR)
+        for sub in command.commands.values():
+            speak_placeholders(sub)
+
+
+def _placeholders_said(metavar: str) -> str:
+    return PLACEHOLDER.sub(lambda word: _(word.group()), metavar)
+
+
+def placeholder_words(command: click.Command) -> Iterator[str]:
+    """Each word of the usage placeholders of `command` and those below it."""
+    yield from PLACEHOLDER.findall(OPTIONS_METAVAR + SUBCOMMAND_METAVAR)
+    context = click.Context(command)
+    for param in command.params:
+        yield from PLACEHOLDER.findall(_english_metavars.get(param)
+                                       or param.make_metavar(context))
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            yield from placeholder_words(sub)
+
+
 def split_examples(text: str) -> tuple[str, str, str]:
     """A command's help as (its prose, the heading of its examples, the
     lines after it); the last two "" when it has none."""
@@ -128,6 +175,8 @@ def extract_commands(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
     yield from extract_python(fileobj, keywords, comment_tags, options)
     for text, where in help_texts(cli, "raci"):
         yield 0, "_", text, [where]
+    for word in sorted(set(placeholder_words(cli))):
+        yield 0, "_", word, ["usage placeholder"]
     folder = Path(click.__file__).parent
     for module in CLICK_MODULES:
         with (folder / f"{module}.py").open("rb") as source:

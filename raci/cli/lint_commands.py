@@ -128,12 +128,13 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(
                 count=len(fixes))
-            click.echo(_("raci: fixed {findings} in {model}").format(findings=count, model=model),
+            click.echo(_("Fixed {findings} in {model}.").format(findings=count, model=model),
                        err=True)
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
-        click.echo(_("raci: wrote {count} fingerprints to {file}").format(
+        click.echo(ngettext("Wrote {count} fingerprint to {file}.",
+                            "Wrote {count} fingerprints to {file}.", run.baseline_written).format(
             count=run.baseline_written, file=write_baseline), err=True)
     elif write_baseline is not None:
         click.echo(_("raci: did not write {file}: {unread} of {count} models could not be read")
@@ -178,13 +179,16 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
     from raci.model.scenarios import Step
 
     def fix_one(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
+        from raci.lint.message import localized
+
         if scenario is not None:
-            ensure_scenario(spec, scenario, "fixes made by raci lint --fix")
+            ensure_scenario(spec, scenario, _("fixes made by raci lint --fix"))
         with edit(spec, scenario) as editing:
             suggester = Suggester(editing.model, config, label=spec)
             fixes = suggester.fix(unsafe=unsafe, skip=accepted)
             if fixes:
-                editing.keep([Step(fix.suggestion.change, fix.found, fix.suggestion.summary)
+                editing.keep([Step(fix.suggestion.change, fix.found,
+                                   localized(fix.suggestion.summary))
                               for fix in fixes])
             return suggested(suggester, accepted, fixes, suggest=suggest)
 

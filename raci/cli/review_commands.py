@@ -22,7 +22,7 @@ import click
 
 from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import UsageError
-from raci.i18n import _
+from raci.i18n import N_, _
 from raci.lint.config import option_date, split_codes
 from raci.lint.message import localized
 from raci.text import one_line
@@ -81,7 +81,7 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
                         as_of=None if as_of is None else option_date(as_of, "--as-of"))
     today = dt.date.today()
     named = None if apply_ or split_scenario(model)[1] else scenario or f"review-{today}"
-    made = named is not None and ensure_scenario(model, named, "decisions of raci review")
+    made = named is not None and ensure_scenario(model, named, _("decisions of raci review"))
     with edit(model, named) as editing:
         kept_in = "the model" if editing.scenario is None else f"scenario {editing.scenario.name}"
         session = Review(Suggester(editing.model, config, label=model), author or login_name(),
@@ -112,32 +112,32 @@ def _walk(session: Review, editing: Editing) -> None:
 def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     """Show the finding and its suggestions, ask, and carry out the answer;
     False when the review is to end."""
-    from raci.lint.review import date_or_none, required_text
+    from raci.lint.review import BROUGHT_UP, date_or_none, required_text
 
     finding = item.finding
     number = session.position
-    came = " (brought up by a fix in this review)" if item.introduced else ""
+    came = " " + _(BROUGHT_UP) if item.introduced else ""
     click.echo(one_line(f"[{number}/{len(session.items)}] {finding.code} "
                         f"[{finding.level}] {localized(finding.message)}{came}"))
     suggestions = session.suggestions(item)
     for n, suggestion in enumerate(suggestions, start=1):
         _show(n, suggestion)
     choices = _choices(session, item, len(suggestions))
-    answer = _ask("Decide", lambda text: _choice(text, choices, len(suggestions)),
+    answer = _ask(_("Decide"), lambda text: _choice(text, choices, len(suggestions)),
                   hint=", ".join(choices.values()))
     if answer == "q":
         return False
     if answer.isdigit():
         _keep(editing, session.fix(item, suggestions[int(answer) - 1]))
     elif answer == "a":
-        reason = _ask("Reason", required_text)
-        until = _ask("Until (YYYY-MM-DD, or none)", date_or_none,
+        reason = _ask(_("Reason"), required_text)
+        until = _ask(_("Until (YYYY-MM-DD, or none)"), date_or_none,
                      default=session.default_expiry().isoformat())
         _keep(editing, session.accept(item, reason, until))
     elif answer == "n":
-        who = _ask("Who", required_text)
-        what = _ask("What", required_text)
-        session.note(item, who, what, _ask("By when (YYYY-MM-DD, or none)", date_or_none))
+        who = _ask(_("Who"), required_text)
+        what = _ask(_("What"), required_text)
+        session.note(item, who, what, _ask(_("By when (YYYY-MM-DD, or none)"), date_or_none))
     else:
         session.skip(item)
     return True
@@ -146,17 +146,23 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
 def _show(number: int, suggestion: Suggestion) -> None:
     from raci.lint.output import outcome_text
 
-    click.echo(one_line(f"  {number}. {suggestion.summary}"))
+    click.echo(one_line(f"  {number}. {localized(suggestion.summary)}"))
     if suggestion.remedy.because:
-        click.echo(one_line(f"     because {suggestion.remedy.because}"))
+        because = _("because {reason}").format(reason=localized(suggestion.remedy.because))
+        click.echo(one_line(f"     {because}"))
     click.echo(one_line(f"     {outcome_text(suggestion)}"))
 
 
+ANSWERS = {"a": N_("a accept (waive)"), "n": N_("n note an action"), "s": N_("s skip"),
+           "q": N_("q end the review")}
+"""The answers besides a fix: a letter (the same in every language) and what it does."""
+
+
 def _choices(session: Review, item: ReviewItem, suggestions: int) -> dict[str, str]:
-    choices = {"1": f"1-{suggestions} fix" if suggestions > 1 else "1 fix"} if suggestions else {}
-    if session.can_accept(item):
-        choices["a"] = "a accept (waive)"
-    choices |= {"n": "n note an action", "s": "s skip", "q": "q end the review"}
+    fix = (_("1-{last} fix").format(last=suggestions) if suggestions > 1 else _("1 fix"))
+    choices = {"1": fix} if suggestions else {}
+    choices |= {letter: _(words) for letter, words in ANSWERS.items()
+                if letter != "a" or session.can_accept(item)}
     return choices
 
 
@@ -167,7 +173,7 @@ def _choice(text: str, choices: dict[str, str], suggestions: int) -> str:
         return answer
     if answer[:1] in choices and not answer[:1].isdigit():
         return answer[:1]
-    raise ValueError(f"answer {', '.join(choices.values())}")
+    raise ValueError(_("answer {choices}").format(choices=", ".join(choices.values())))
 
 
 def _ask(question: str, read: Callable[[str], Answer], *, hint: str = "",
@@ -186,8 +192,11 @@ def _ask(question: str, read: Callable[[str], Answer], *, hint: str = "",
 
 
 def _keep(editing: Editing, step: Step) -> None:
-    where = editing.keep([step])
-    click.echo(one_line(f"  done: {step.summary} (in {where})"))
+    from raci.lint.review import where_said
+
+    where = where_said(editing.keep([step]))
+    click.echo(one_line("  " + _("done: {change} (in {where})").format(change=step.summary,
+                                                                        where=where)))
 
 
 def _write_minutes(minutes: str, path: Path | None) -> None:

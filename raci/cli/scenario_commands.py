@@ -108,7 +108,7 @@ def list_(model: str, fmt: str) -> None:
         click.echo(_("{model} has no scenarios; make one with `raci scenario new {model} NAME`")
                    .format(model=model))
         return
-    rows = [["NAME", "CHANGES", "MADE", "ON REVISION", "DESCRIPTION"]] + [
+    rows = [[_("NAME"), _("CHANGES"), _("MADE"), _("ON REVISION"), _("DESCRIPTION")]] + [
         [s.name, str(len(s.steps)), f"{s.created:%Y-%m-%d %H:%M}", str(s.base_revision),
          s.description or ""] for s in scenarios]
     click.echo("\n".join(aligned(rows, indent="")))

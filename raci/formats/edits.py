@@ -20,9 +20,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.entities import CELL_ORDER
+from raci.vocabulary import KIND_NAMES
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
@@ -54,7 +56,7 @@ def value_from_text(kind: str, field: str, text: str) -> Any:
         return items_from_text(field, text)
     if annotation.startswith("bool"):
         if text.lower() not in BOOLEAN_WORDS:
-            raise ValueError(f"{text!r} is not true or false")
+            raise ValueError(_("{text!r} is not true or false").format(text=text))
         return BOOLEAN_WORDS[text.lower()]
     if annotation.startswith(("int", "float")):
         return _number(text, whole=annotation.startswith("int"))
@@ -62,7 +64,7 @@ def value_from_text(kind: str, field: str, text: str) -> Any:
         try:
             return parse_date(text)
         except ValueError:  # also a day the month does not have
-            raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+            raise ValueError(_("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
     return text
 
 
@@ -73,11 +75,11 @@ def _number(text: str, *, whole: bool) -> int | float:
     try:
         number = float(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise ValueError(_("{text!r} is not a number").format(text=text)) from None
     if not whole:
         return number
     if not number.is_integer():
-        raise ValueError(f"{text!r} is not a whole number")
+        raise ValueError(_("{text!r} is not a whole number").format(text=text))
     return int(number)
 
 
@@ -92,15 +94,17 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
         key, sep, text = setting.partition("=")
         field = key.removeprefix(prefix)
         if not sep or not key.startswith(prefix):
-            raise UsageError(f"{setting!r}: write {prefix}FIELD=VALUE" + (
-                "; the organisation's header cannot be set together with an entity"
-                if prefix else ""))
+            raise UsageError((_("{setting!r}: write {prefix}FIELD=VALUE; the organisation's header "
+                                "cannot be set together with an entity") if prefix else
+                              _("{setting!r}: write FIELD=VALUE")).format(setting=setting,
+                                                                         prefix=prefix))
         if field not in allowed:
             near = difflib.get_close_matches(field, allowed, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            owner = "the organisation" if kind == "org" else f"a {kind}"
-            raise UsageError(f"{owner} has no field {field!r}; {hint}"
-                             f"fields: {', '.join(allowed)}")
+            hint = _("did you mean {field!r}? ").format(field=near[0]) if near else ""
+            owner = _("the organisation") if kind == "org" else _("a {kind}").format(
+                kind=KIND_NAMES[kind])
+            raise UsageError(_("{owner} has no field {field!r}; {hint}fields: {fields}").format(
+                owner=owner, field=field, hint=hint, fields=", ".join(allowed)))
         try:
             parsed[field] = value_from_text(kind, field, text)
         except ValueError as bad:

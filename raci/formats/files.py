@@ -41,6 +41,7 @@ from raci.formats.schema import (
     subject,
 )
 from raci.formats.yaml_writer import dump_yaml
+from raci.i18n import N_, Said
 from raci.model import Model, Org, Waiver
 from raci.model.checks import Problem, check_model, kinds_phrase
 from raci.model.collector import collector_paused
@@ -95,7 +96,8 @@ def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
                 f"limited to {MAX_FILE_BYTES // 2**20} MB"
             ])
     except FileNotFoundError:
-        raise ModelFileError([f"{path}: no such file; check the name and the directory"]) from None
+        raise ModelFileError([Said(N_("{path}: no such file; check the name and the directory"),
+                                   path=path)]) from None
     except IsADirectoryError:
         raise ModelFileError([f"{path}: is a directory, not a model file"]) from None
     except OSError as error:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import ModelFileError
+from raci.i18n import N_, Said
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -118,11 +119,12 @@ def open_sheets(path: Path) -> Iterator[list[Sheet]]:
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise ModelFileError([f"{path}: no such file"])
+        raise ModelFileError([Said(N_("{path}: no such file"), path=path)])
     if path.is_dir():
-        raise ModelFileError([f"{path}: is a folder; give a .xlsx or .csv file"])
+        raise ModelFileError([Said(N_("{path}: is a folder; give a .xlsx or .csv file"),
+                                   path=path)])
     if path.stat().st_size == 0:
-        raise ModelFileError([f"{path}: the file is empty"])
+        raise ModelFileError([Said(N_("{path}: the file is empty"), path=path)])
 
 
 def _open_workbook(path: Path) -> Any:
@@ -133,9 +135,9 @@ def _open_workbook(path: Path) -> Any:
     # openpyxl fails on a broken or foreign file with whatever its zip and XML
     # readers raise (BadZipFile, KeyError, ValueError, ParseError, ...).
     except Exception as error:
-        raise ModelFileError([
-            f"{path}: not an Excel workbook ({_reason(error)}); save it from Excel as "
-            ".xlsx, or as CSV"]) from None
+        raise ModelFileError([Said(N_(
+            "{path}: not an Excel workbook ({reason}); save it from Excel as .xlsx, or as "
+            "CSV"), path=path, reason=_reason(error))]) from None
 
 
 def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
@@ -153,9 +155,10 @@ def _workbook_rows(path: Path, label: str, worksheet: Any) -> Iterator[Row]:
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             yield number, [cell_text(value) for value in values]
     except Exception as error:  # a broken sheet inside a good zip: as in _open_workbook
-        raise ModelFileError([
-            f"{path}: sheet {label} could not be read after row {number} "
-            f"({_reason(error)}); open and save it in Excel, or save it as CSV"]) from None
+        raise ModelFileError([Said(N_(
+            "{path}: sheet {sheet} could not be read after row {row} ({reason}); open and "
+            "save it in Excel, or save it as CSV"), path=path, sheet=label, row=number,
+            reason=_reason(error))]) from None
 
 
 def _reason(error: Exception) -> str:
@@ -168,8 +171,8 @@ def _csv_sheet(path: Path, raw: io.BufferedReader) -> Sheet:
     raw.seek(0)
     encoding = _encoding(sample)
     if encoding != "utf-16" and b"\x00" in sample:
-        raise ModelFileError([f"{path}: not a text file (it holds NUL bytes); save it as CSV "
-                              "from a spreadsheet program"])
+        raise ModelFileError([Said(N_("{path}: not a text file (it holds NUL bytes); save it "
+                                      "as CSV from a spreadsheet program"), path=path)])
     text = io.TextIOWrapper(raw, encoding=encoding, newline="")
     head = sample.decode(encoding, errors="replace").lstrip("\ufeff")
     declared = re.match(r"sep=(.)\r?\n", head)
@@ -208,11 +211,13 @@ def _csv_rows(path: Path, reader: Iterator[list[str]]) -> Iterator[Row]:
         for number, cells in enumerate(reader, start=1):
             yield number, [cell.strip() for cell in cells]
     except UnicodeDecodeError:
-        raise ModelFileError([f"{path}: row {number + 1} is not text in a known encoding; "
-                              "save the file as CSV UTF-8"]) from None
+        raise ModelFileError([Said(N_("{path}: row {row} is not text in a known encoding; "
+                                      "save the file as CSV UTF-8"), path=path,
+                                   row=number + 1)]) from None
     except csv.Error as error:  # a field past csv's size limit, say
-        raise ModelFileError([f"{path}: row {number + 1}: {error}; save it as CSV "
-                              "from a spreadsheet program"]) from None
+        raise ModelFileError([Said(N_("{path}: row {row}: {error}; save it as CSV from a "
+                                      "spreadsheet program"), path=path, row=number + 1,
+                                   error=str(error))]) from None
 
 
 Progress = Callable[[str, int | None], Callable[[], None]]

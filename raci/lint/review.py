@@ -24,7 +24,9 @@ import getpass
 from dataclasses import dataclass, field
 from typing import Literal
 
+from raci.i18n import N_, _, ngettext
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
+from raci.lint.message import localized
 from raci.lint.output import finding_text, markdown_text, outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
@@ -35,7 +37,12 @@ from raci.model.scenarios import Step
 
 DecisionKind = Literal["fixed", "accepted", "action", "skipped"]
 NONE_WORDS = ("", "none", "-")
-"""What answers *no date* to a question that takes one."""
+"""What answers *no date* to a question that takes one (and ``none`` in the
+current language: ``geen``)."""
+BROUGHT_UP = N_("(brought up by a fix in this review)")
+"""What a finding a fix brought up is marked with, in the walk and the minutes."""
+THE_MODEL = "the model"
+"""Where the changes go without a scenario (`Review.kept_in`; `where_said` says it)."""
 WAIVER_DAYS = 365
 """An acceptance lasts this long after the session by default: a year on, the
 finding comes back to be decided again (WAI001)."""
@@ -82,7 +89,8 @@ class Review:
     model: str
     """The MODEL argument, as the minutes name it."""
     kept_in: str
-    """Where the changes go: ``scenario NAME`` or ``the model``."""
+    """Where the changes go: ``scenario NAME`` or ``the model``, in English
+    (`where_said` says it in the current language)."""
     date: dt.date = field(default_factory=dt.date.today)
     items: list[ReviewItem] = field(default_factory=list)
     before: list[Finding] = field(default_factory=list)
@@ -114,7 +122,7 @@ class Review:
         return rule is not None and rule.waivable
 
     def fix(self, item: ReviewItem, suggestion: Suggestion) -> Step:
-        step = self._make(suggestion.change, suggestion.summary)
+        step = self._make(suggestion.change, localized(suggestion.summary))
         item.decision = Decision("fixed", self.author, suggestion=suggestion, step=step)
         return step
 
@@ -123,9 +131,11 @@ class Review:
         waiver = Waiver(rule=finding.code, target=list(finding.targets), reason=reason,
                         expires=until, author=self.author)
         change = Change(waivers=[*self.suggester.model.waivers, waiver])
-        expiring = f" until {until.isoformat()}" if until else ""
-        step = self._make(change, f"waived {finding.code} for {', '.join(finding.targets)}"
-                                  f"{expiring}: {reason}")
+        targets = ", ".join(finding.targets)
+        summary_text = (_("waived {code} for {targets} until {until}: {reason}") if until
+                        else _("waived {code} for {targets}: {reason}")).format(
+            code=finding.code, targets=targets, until=until, reason=reason)
+        step = self._make(change, summary_text)
         item.decision = Decision("accepted", self.author, reason=reason, until=until, step=step)
         return step
 
@@ -192,26 +202,37 @@ def login_name() -> str:
         return "unknown"
 
 
+def where_said(where: str) -> str:
+    """Where changes go (``the model``, ``scenario plan``: `Review.kept_in`) in
+    the current language."""
+    if where == THE_MODEL:
+        return _("the model")
+    if where.startswith("scenario "):
+        return _("scenario {name}").format(name=where.removeprefix("scenario "))
+    return where
+
+
 def required_text(text: str) -> str:
     """An answer that must not be empty; a ValueError says so."""
     if not text.strip():
-        raise ValueError("this cannot be empty")
+        raise ValueError(_("this cannot be empty"))
     return text.strip()
 
 
 def date_or_none(text: str) -> dt.date | None:
     """A date (YYYY-MM-DD) or none; a ValueError says what to give."""
-    if text.strip().lower() in NONE_WORDS:
+    if text.strip().lower() in {*NONE_WORDS, _("none")}:
         return None
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError("give a date as YYYY-MM-DD, or none") from None
+        raise ValueError(_("give a date as YYYY-MM-DD, or none")) from None
 
 
 # ---- minutes -------------------------------------------------------------------
 
-DECIDED = {"fixed": "Fixed", "accepted": "Accepted", "action": "Action", "skipped": "Skipped"}
+DECIDED = {"fixed": N_("Fixed"), "accepted": N_("Accepted"), "action": N_("Action"),
+           "skipped": N_("Skipped")}
 
 
 def minutes_markdown(review: Review) -> str:
@@ -220,46 +241,57 @@ def minutes_markdown(review: Review) -> str:
     delta = review.delta()
     decided = [i for i in review.items if i.decision and i.decision.kind != "skipped"]
     organisation = review.suggester.model.org.name
-    out = [f"# Review of {markdown_text(organisation)} (`{markdown_text(review.model)}`)", "",
-           f"{review.date.isoformat()}; minutes by {markdown_text(review.author)}; "
-           f"{len(decided)} of {len(review.before)} findings decided, the largest first"
-           f"{' (the review ended early)' if review.ended_early else ''}.", "",
-           "## Findings before and after", "",
-           "| Level | Before | After |", "|---|---:|---:|"]
+    ended = " " + _("(the review ended early)") if review.ended_early else ""
+    out = [_("# Review of {organisation} (`{model}`)").format(
+               organisation=markdown_text(organisation), model=markdown_text(review.model)), "",
+           ngettext("{date}; minutes by {author}; {decided} of {count} finding decided, the "
+                    "largest first{ended}.",
+                    "{date}; minutes by {author}; {decided} of {count} findings decided, the "
+                    "largest first{ended}.", len(review.before)).format(
+               date=review.date.isoformat(), author=markdown_text(review.author),
+               decided=len(decided), count=len(review.before), ended=ended), "",
+           "## " + _("Findings before and after"), "",
+           _row(_("Level"), _("Before"), _("After")), "|---|---:|---:|"]
     before, after = summary(delta.before), summary(delta.after)
     out += [f"| {level} | {before[level]} | {after[level]} |" for level in LEVELS]
     accepted = {i.finding.fingerprint for i in review.items
                 if i.decision is not None and i.decision.kind == "accepted"}
     resolved = [f for f in delta.resolved if f.fingerprint not in accepted]
     waived = [f for f in delta.resolved if f.fingerprint in accepted]
-    out += ["", f"Resolved {len(resolved)}, accepted {len(waived)}, introduced "
-                f"{len(delta.introduced)}."]
+    out += ["", _("Resolved {resolved}, accepted {accepted}, introduced {introduced}.").format(
+        resolved=len(resolved), accepted=len(waived), introduced=len(delta.introduced))]
     out += _decisions(review) + _actions(review) + _changes(review)
-    out += _listed("Findings resolved", resolved)
-    out += _listed("Findings accepted", waived)
-    out += _listed("Findings introduced", delta.introduced)
-    out += _listed("Not reviewed", [i.finding for i in review.items
+    out += _listed(_("Findings resolved"), resolved)
+    out += _listed(_("Findings accepted"), waived)
+    out += _listed(_("Findings introduced"), delta.introduced)
+    out += _listed(_("Not reviewed"), [i.finding for i in review.items
                                     if i.decision is None and not i.resolved
                                     and review.suggester.is_open(i.finding)])
     return "\n".join(out) + "\n"
 
 
+def _row(*cells: str) -> str:
+    """A row of a Markdown table, its cells already escaped."""
+    return "| " + " | ".join(cells) + " |"
+
+
 def _decisions(review: Review) -> list[str]:
     rows = [_decision_row(number, item) for number, item in enumerate(review.items, start=1)
             if item.decision is not None or item.resolved]
+    heading = "## " + _("Decisions")
     if not rows:
-        return ["", "## Decisions", "", "None."]
-    return ["", "## Decisions", "", "| # | Finding | Decision | By |", "|---|---|---|---|",
-            *rows]
+        return ["", heading, "", _("None.")]
+    return ["", heading, "", _row("#", _("Finding"), _("Decision"), _("By")),
+            "|---|---|---|---|", *rows]
 
 
 def _decision_row(number: int, item: ReviewItem) -> str:
     finding, decision = item.finding, item.decision
     what = finding_text(finding)
     if item.introduced:
-        what += " (brought up by a fix in this review)"
+        what += " " + _(BROUGHT_UP)
     if decision is None:
-        return f"| {number} | {markdown_text(what)} | resolved by an earlier decision |  |"
+        return _row(str(number), markdown_text(what), _("resolved by an earlier decision"), "")
     return (f"| {number} | {markdown_text(what)} | {markdown_text(_decision_text(item))} "
             f"| {markdown_text(decision.by)} |")
 
@@ -268,23 +300,31 @@ def _decision_text(item: ReviewItem) -> str:
     decision = item.decision
     assert decision is not None
     if decision.kind == "fixed" and decision.suggestion is not None:
-        return f"Fixed: {decision.suggestion.summary} ({outcome_text(decision.suggestion)})"
+        return _("Fixed: {change} ({outcome})").format(
+            change=localized(decision.suggestion.summary),
+            outcome=outcome_text(decision.suggestion))
     if decision.kind == "fixed" and item.edits:
-        return f"Fixed by editing: {'; '.join(step.summary for step in item.edits)}"
+        return _("Fixed by editing: {changes}").format(
+            changes="; ".join(step.summary for step in item.edits))
     if decision.kind == "accepted":
-        until = f", until {decision.until.isoformat()}" if decision.until else ""
-        return f"Accepted{until}: {decision.reason}"
+        if decision.until:
+            return _("Accepted, until {until}: {reason}").format(
+                until=decision.until.isoformat(), reason=decision.reason)
+        return _("Accepted: {reason}").format(reason=decision.reason)
     if decision.kind == "action":
-        due = f" by {decision.until.isoformat()}" if decision.until else ""
-        return f"Action for {decision.who}{due}: {decision.what}"
-    return DECIDED[decision.kind]
+        if decision.until:
+            return _("Action for {who} by {until}: {what}").format(
+                who=decision.who, until=decision.until.isoformat(), what=decision.what)
+        return _("Action for {who}: {what}").format(who=decision.who, what=decision.what)
+    return _(DECIDED[decision.kind])
 
 
 def _actions(review: Review) -> list[str]:
     actions = [i for i in review.items if i.decision and i.decision.kind == "action"]
     if not actions:
         return []
-    return ["", "## Actions", "", "| Who | What | By | Finding |", "|---|---|---|---|",
+    return ["", "## " + _("Actions"), "",
+            _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
             *(f"| {markdown_text(d.who)} | {markdown_text(d.what)} | "
               f"{d.until.isoformat() if d.until else ''} | {markdown_text(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
@@ -292,9 +332,10 @@ def _actions(review: Review) -> list[str]:
 
 def _changes(review: Review) -> list[str]:
     steps = review.steps
-    where = f" (in {review.kept_in})" if steps else ""
+    title = (_("What changed (in {where})").format(where=where_said(review.kept_in)) if steps
+             else _("What changed"))
     lines = [f"{n}. {markdown_text(step.summary)}" for n, step in enumerate(steps, start=1)]
-    return ["", f"## What changed{where}", "", *(lines or ["Nothing."])]
+    return ["", f"## {title}", "", *(lines or [_("Nothing.")])]
 
 
 def _listed(title: str, findings: list[Finding]) -> list[str]:

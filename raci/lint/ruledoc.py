@@ -51,8 +51,9 @@ import textwrap
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from raci.i18n import LANGUAGES, current_language
+from raci.i18n import LANGUAGES, catalogue_dir, current_language
 from raci.lint.config import allowed_values
 from raci.lint.message import translated
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, ParamValue, Rule, param_text
@@ -147,7 +148,7 @@ class RuleDoc:
 
 
 _PARSED: dict[str, RuleDoc] = {}
-_TRANSLATED: dict[tuple[str, str], RuleDoc] = {}
+_TRANSLATED: dict[tuple[str, str, Path], RuleDoc] = {}
 
 
 def rule_doc(rule: Rule, *, english: bool = False) -> RuleDoc:
@@ -158,9 +159,10 @@ def rule_doc(rule: Rule, *, english: bool = False) -> RuleDoc:
     language = current_language()
     if english or language == LANGUAGES[0]:
         return _PARSED[rule.code]
-    if (rule.code, language) not in _TRANSLATED:
-        _TRANSLATED[rule.code, language] = translated_doc(_PARSED[rule.code])
-    return _TRANSLATED[rule.code, language]
+    key = (rule.code, language, catalogue_dir())  # as gettext keeps a catalogue: by its file
+    if key not in _TRANSLATED:
+        _TRANSLATED[key] = translated_doc(_PARSED[rule.code])
+    return _TRANSLATED[key]
 
 
 def translated_doc(doc: RuleDoc) -> RuleDoc:

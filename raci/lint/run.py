@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from raci.errors import ModelFileError, RaciError
+from raci.errors import ModelFileError, RaciError, reason
+from raci.i18n import said_again
 from raci.lint.config import LintConfig, load_config
 from raci.lint.findings import Finding, Level
 from raci.model.source import is_model_file, split_scenario
@@ -145,17 +146,16 @@ def suggested(suggester: Suggester, accepted: set[str], fixes: list[Fix] | None 
 def model_errors(spec: str, refused: RaciError) -> list[ModelError]:
     """The reasons a model was refused, with the line and column where known."""
     if not isinstance(refused, ModelFileError):  # a database, or not a model at all
-        reason = one_line(str(refused))
-        return [ModelError(spec, f"raci: {reason}", reason)]
+        return [ModelError(spec, f"raci: {one_line(reason(refused))}", one_line(str(refused)))]
     errors = []
     for problem in refused.problems:
         rest = next((problem[len(prefix):] for prefix in (f"{spec}:", f"{Path(spec)}:")
                      if problem.startswith(prefix)), None)
         at = _AT_LINE.fullmatch(rest) if rest is not None else None
         if at is not None:
-            errors.append(ModelError(spec, problem, at.group(3), int(at.group(1)),
+            errors.append(ModelError(spec, said_again(problem), at.group(3), int(at.group(1)),
                                      int(at.group(2))))
         else:
-            message = rest.strip() if rest is not None else problem
-            errors.append(ModelError(spec, problem, message))
+            message = rest.strip() if rest is not None else str(problem)
+            errors.append(ModelError(spec, said_again(problem), message))
     return errors

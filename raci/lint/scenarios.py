@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from raci.formats.changes import change_to_data
+from raci.i18n import N_, _, ngettext
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
@@ -22,9 +23,14 @@ from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, play
 from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.text import aligned, json_text, one_line
+from raci.vocabulary import counted
 
 SHOW_FORMATS = ("text", "json", "markdown")
 STATUSES = ("resolved", "introduced", "kept")
+STATUS_WORDS = {"resolved": N_("resolved"), "introduced": N_("introduced"), "kept": N_("kept")}
+"""How a comparison says each status (its JSON keeps `STATUSES`)."""
+FINDINGS_TITLES = {"resolved": N_("Findings resolved"), "introduced": N_("Findings introduced"),
+                   "kept": N_("Findings kept")}
 ABSENT = "-"
 """A comparison's status of a finding neither the model nor that scenario has."""
 
@@ -92,65 +98,67 @@ def scenario_report(label: str, model: Model, scenario: Scenario, revision: int,
 
 def _made(report: ScenarioReport) -> str:
     scenario = report.scenario
-    made = f"Made {scenario.created:%Y-%m-%d %H:%M}"
+    made = f"{scenario.created:%Y-%m-%d %H:%M}"
     if scenario.base_revision == report.revision:
-        return f"{made} on the model as it is now (revision {report.revision})."
-    return (f"{made} on revision {scenario.base_revision} of the model; "
-            f"it is at revision {report.revision} now.")
+        return _("Made {made} on the model as it is now (revision {revision}).").format(
+            made=made, revision=report.revision)
+    return _("Made {made} on revision {base} of the model; it is at revision {revision} "
+             "now.").format(made=made, base=scenario.base_revision, revision=report.revision)
 
 
 def _levels(findings: Sequence[Finding]) -> str:
     """``1 error, 3 warnings, 0 infos``."""
     counts = summary(findings)
-    return ", ".join(f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}"
-                     for level in LEVELS)
+    return ", ".join(counted(counts[level], level) for level in LEVELS)
 
 
 def _misfit_text(report: ScenarioReport) -> str:
-    return (f"This scenario no longer fits the model: {report.misfit}. Undo its changes "
-            "back to that one, or drop it.")
+    return _("This scenario no longer fits the model: {misfit}. Undo its changes back to that "
+             "one, or drop it.").format(misfit=report.misfit)
 
 
-def _sections(report: ScenarioReport) -> list[tuple[str, list[str]]]:
-    """(title, lines) of the changes and of each kind of finding, shared by text and
-    Markdown."""
-    changes = ("Changes", [step.summary for step in report.scenario.steps])
+def _sections(report: ScenarioReport) -> list[tuple[bool, str, list[str]]]:
+    """(whether the changes, title, lines) of the changes and of each kind of
+    finding, shared by text and Markdown."""
+    changes = (True, _("Changes"), [step.summary for step in report.scenario.steps])
     if report.delta is None:
         return [changes]
     delta = report.delta
-    return [changes, *((f"Findings {status}", [finding_text(f) for f in getattr(delta, status)])
+    return [changes, *((False, _(FINDINGS_TITLES[status]),
+                        [finding_text(f) for f in getattr(delta, status)])
                        for status in STATUSES)]
 
 
 def _totals(delta: FindingsDelta) -> str:
-    return f"Without the scenario: {_levels(delta.before)}; with it: {_levels(delta.after)}."
+    return _("Without the scenario: {before}; with it: {after}.").format(
+        before=_levels(delta.before), after=_levels(delta.after))
 
 
 def show_text(report: ScenarioReport) -> str:
     scenario = report.scenario
-    out = [f"Scenario {scenario.name} of {report.model}"]
+    out = [_("Scenario {name} of {model}").format(name=scenario.name, model=report.model)]
     if scenario.description:
         out.append(scenario.description)
     out.append(_made(report))
-    for title, lines in _sections(report):
-        numbered = title == "Changes"
+    for numbered, title, lines in _sections(report):
         out += ["", f"{title} ({len(lines)}):"]
         out += [f"  {f'{n}. ' if numbered else ''}{line}" for n, line in enumerate(lines, 1)]
-        out += [] if lines else ["  none"]
+        out += [] if lines else ["  " + _("none")]
     out += ["", _misfit_text(report) if report.delta is None else _totals(report.delta)]
     return "\n".join(map(one_line, out)) + "\n"
 
 
 def show_markdown(report: ScenarioReport) -> str:
     scenario = report.scenario
-    out = [f"## Scenario `{markdown_text(scenario.name)}` of `{markdown_text(report.model)}`", ""]
+    out = [_("## Scenario `{name}` of `{model}`").format(
+        name=markdown_text(scenario.name), model=markdown_text(report.model)), ""]
     if scenario.description:
         out += [markdown_text(scenario.description), ""]
     out.append(_made(report))
-    for title, lines in _sections(report):
-        marker = "1." if title == "Changes" else "-"
+    for numbered, title, lines in _sections(report):
+        marker = "1." if numbered else "-"
         out += ["", f"### {title} ({len(lines)})", ""]
-        out += [f"{marker} {markdown_text(line)}" for line in lines] or ["None."]
+        out += [f"{marker} {markdown_text(line)}" for line in lines] or [_("None.")]
     out += ["", markdown_text(_misfit_text(report) if report.delta is None
                               else _totals(report.delta))]
     return "\n".join(out) + "\n"
@@ -249,20 +257,26 @@ def _level_rows(comparison: Comparison) -> list[list[str]]:
 
 def _kept_line(comparison: Comparison) -> str:
     count = comparison.kept_by_both
-    return f"{count} finding{'' if count == 1 else 's'} of the model kept by both."
+    return ngettext("{count} finding of the model kept by both.",
+                    "{count} findings of the model kept by both.", count).format(count=count)
+
+
+def _said_statuses(row: ComparedFinding) -> list[str]:
+    return [_(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+            for status in row.statuses]
 
 
 def compare_text(comparison: Comparison) -> str:
     a, b = _names(comparison)
-    out = [f"Scenarios {a} and {b} of {comparison.model}"]
+    out = [_("Scenarios {a} and {b} of {model}").format(a=a, b=b, model=comparison.model)]
     out += [f"  {report.scenario.name}: {report.scenario.description}"
             for report in comparison.reports if report.scenario.description]
-    out += ["", "Changes:", *aligned([["", a, b], *_change_rows(comparison)])]
-    findings = [[*row.statuses, finding_text(row.finding)] for row in comparison.rows]
-    out += ["", "Findings:", *aligned([[a, b, "finding"], *findings]),
+    out += ["", _("Changes") + ":", *aligned([["", a, b], *_change_rows(comparison)])]
+    findings = [[*_said_statuses(row), finding_text(row.finding)] for row in comparison.rows]
+    out += ["", _("Findings") + ":", *aligned([[a, b, _("finding")], *findings]),
             f"  {_kept_line(comparison)}"]
-    out += ["", "Findings by level:",
-            *aligned([["", "without", a, b], *_level_rows(comparison)])]
+    out += ["", _("Findings by level") + ":",
+            *aligned([["", _("without"), a, b], *_level_rows(comparison)])]
     return "\n".join(map(one_line, out)) + "\n"
 
 
@@ -274,18 +288,18 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def compare_markdown(comparison: Comparison) -> str:
     a, b = _names(comparison)
-    out = [f"## Scenarios `{markdown_text(a)}` and `{markdown_text(b)}` of "
-           f"`{markdown_text(comparison.model)}`", ""]
+    out = [_("## Scenarios `{a}` and `{b}` of `{model}`").format(
+        a=markdown_text(a), b=markdown_text(b), model=markdown_text(comparison.model)), ""]
     described = [f"- `{markdown_text(r.scenario.name)}`: {markdown_text(r.scenario.description)}"
                  for r in comparison.reports if r.scenario.description]
     out += [*described, ""] if described else []
-    out += ["### Changes", "", *_table(["#", a, b], _change_rows(comparison)), "",
-            "### Findings", ""]
-    findings = [[finding_text(row.finding), *row.statuses] for row in comparison.rows]
+    out += ["### " + _("Changes"), "", *_table(["#", a, b], _change_rows(comparison)), "",
+            "### " + _("Findings"), ""]
+    findings = [[finding_text(row.finding), *_said_statuses(row)] for row in comparison.rows]
     if findings:
-        out += [*_table(["finding", a, b], findings), ""]
-    out += [_kept_line(comparison), "", "### Findings by level", "",
-            *_table(["level", "without", a, b], _level_rows(comparison))]
+        out += [*_table([_("finding"), a, b], findings), ""]
+    out += [_kept_line(comparison), "", "### " + _("Findings by level"), "",
+            *_table([_("level"), _("without"), a, b], _level_rows(comparison))]
     return "\n".join(out) + "\n"
 
 

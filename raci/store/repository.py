@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, Table, delete, exists, select, update
 from sqlalchemy.engine import URL
 
 from raci.errors import ConflictError, ModelExistsError, StoreError
+from raci.i18n import N_, Said
 from raci.model import Model, kind_of
 from raci.model.changes import Change
 from raci.model.checks import did_you_mean
@@ -345,9 +346,14 @@ class Store:
 
     def _no_scenario(self, connection: Connection, name: str) -> StoreError:
         names = scenario_names(connection)
-        there = (did_you_mean(name, names) or f"; its scenarios: {', '.join(names)}" if names
-                 else "; it has no scenarios")
-        return StoreError(f"{self._database}: no scenario {name}{there}")
+        if not names:
+            return StoreError(Said(N_("{database}: no scenario {name}; it has no scenarios"),
+                                   database=self._database, name=name))
+        near = did_you_mean(name, names)
+        if near:
+            return StoreError(f"{self._database}: no scenario {name}{near}")
+        return StoreError(Said(N_("{database}: no scenario {name}; its scenarios: {names}"),
+                               database=self._database, name=name, names=", ".join(names)))
 
     def _scenario_changed(self, name: str) -> ConflictError:
         return ConflictError(f"{self._database}: scenario {name} was changed by someone else "

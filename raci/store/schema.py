@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, insert, inspect, text
 from sqlalchemy.engine import URL
 
 from raci.errors import StoreError
+from raci.i18n import N_, Said
 from raci.store import tables
 from raci.store.engine import bulk_writing, describe, reading, sqlite_path, writing
 from raci.store.layout import HEAD_VERSION
@@ -145,7 +146,8 @@ def _sqlite_tables(path: Path) -> list[str]:
 
 
 def _no_model(database: str) -> StoreError:
-    return StoreError(f"no model at {database}; create one with `raci new {database}`")
+    return StoreError(Said(N_("no model at {database}; create one with `raci new {database}`"),
+                           database=database))
 
 
 def _check_known(version: str, database: str) -> None:

@@ -9,6 +9,7 @@ from collections import Counter
 from functools import partial
 
 from raci.lint.findings import Finding
+from raci.lint.message import said, said_n
 from raci.lint.rule import names, number
 from raci.lint.suggestions.remedy import (
     MOST_REMEDIES,
@@ -19,8 +20,8 @@ from raci.lint.suggestions.remedy import (
     carrying,
     fit_owner,
     ids_text,
+    joined,
     letters_text,
-    plural,
     ranked,
 )
 from raci.model import Body, Model, Role
@@ -57,8 +58,10 @@ def redundant_bodies(ctx: Context, finding: Finding) -> list[Remedy]:
         assert isinstance(merged, Body)
         members = merged.members
         remedies.append(Remedy(
-            f"merge {ids_text(others)} into {keep} ({len(members)} members: "
-            f"{ids_text(members, 8)})", change,
+            said_n("merge {others} into {keep} ({count} member: {members})",
+                   "merge {others} into {keep} ({count} members: {members})", len(members),
+                   others=ids_text(others), keep=keep, count=len(members),
+                   members=ids_text(members, 8)), change,
             _keeper_text(model, keep, deciding[keep], above[keep])))
     return remedies
 
@@ -73,10 +76,12 @@ def powerless_body(ctx: Context, finding: Finding) -> list[Remedy]:
     remedies = []
     if consulted and exempt:
         kind = "advisory_board" if "advisory_board" in exempt else exempt[0]
-        remedies.append(Remedy(f"make {body_id} an advisory body (kind {kind})",
+        remedies.append(Remedy(said("make {body} an advisory body (kind {kind})", body=body_id,
+                                    kind=kind),
                                Change(put=[dataclasses.replace(body, kind=kind)]),
-                               f"it is consulted on {plural(len(consulted), 'item')} and "
-                               "decides none"))
+                               said_n("it is consulted on {count} item and decides none",
+                                      "it is consulted on {count} items and decides none",
+                                      len(consulted), count=len(consulted))))
     remedies += _retiring(model, body_id)
     return remedies
 
@@ -85,14 +90,14 @@ def expired_mandate(ctx: Context, finding: Finding) -> list[Remedy]:
     """BOD003: the mandate renewed with a sunset ahead, or the body retired,
     or the body or role made permanent."""
     model, entity_id = ctx.model, finding.targets[0]
-    return [_sunset_remedy(ctx, entity_id, "renew the mandate of"),
+    return [_sunset_remedy(ctx, entity_id, renew=True),
             *_retiring(model, entity_id), _permanent(model, entity_id)][:MOST_REMEDIES]
 
 
 def open_ended_temporary(ctx: Context, finding: Finding) -> list[Remedy]:
     """BOD004: a sunset from the work it carries, or the body or role made permanent."""
     entity_id = finding.targets[0]
-    return [_sunset_remedy(ctx, entity_id, "set a sunset on"), _permanent(ctx.model, entity_id)]
+    return [_sunset_remedy(ctx, entity_id, renew=False), _permanent(ctx.model, entity_id)]
 
 
 def reporting_cycle(ctx: Context, finding: Finding) -> list[Remedy]:
@@ -107,10 +112,12 @@ def reporting_cycle(ctx: Context, finding: Finding) -> list[Remedy]:
     for member in order[:MOST_REMEDIES]:
         entity = model.get(member)
         assert isinstance(entity, Body | Role)
-        remedies.append(Remedy(f"let {member} report to nobody (not to {entity.reports_to})",
+        others = len(reporters[member])
+        remedies.append(Remedy(said("let {member} report to nobody (not to {above})",
+                                    member=member, above=entity.reports_to or ""),
                                Change(put=[dataclasses.replace(entity, reports_to=None)]),
-                               f"{plural(len(reporters[member]), 'other')} report to it"
-                               if reporters[member] else ""))
+                               said_n("{count} other reports to it", "{count} others report to it",
+                                      others, count=others) if others else ""))
     return remedies
 
 
@@ -128,8 +135,8 @@ def steering_layers(ctx: Context, finding: Finding) -> list[Remedy]:
     if most < 2 or skip < 1 or skip >= len(chain):
         return []
     above = chain[skip]
-    return [Remedy(f"let {body_id} report to {above} directly, not through "
-                   f"{ids_text(chain[:skip])}",
+    return [Remedy(said("let {body} report to {above} directly, not through {between}",
+                        body=body_id, above=above, between=ids_text(chain[:skip])),
                    Change(put=[dataclasses.replace(model.bodies[body_id], reports_to=above)]))]
 
 
@@ -145,7 +152,7 @@ def chairless_body(ctx: Context, finding: Finding) -> list[Remedy]:
     weights.update(reporting)
     candidates = [m for m in ranked(weights, body.members, partial(actor_rank, model))
                   if fit_owner(model, ctx.analysis, m, "")]
-    return [Remedy(f"let {member} chair {body_id}",
+    return [Remedy(said("let {member} chair {body}", member=member, body=body_id),
                    Change(put=[dataclasses.replace(body, chair=member)]),
                    _chair_text(model, member, items, reporting[member]))
             for member in candidates[:MOST_REMEDIES]]
@@ -155,11 +162,11 @@ def _chair_text(model: Model, member: str, items: list[str], reporting: int) -> 
     """``r.x is Accountable for 2 of what the body has a part in; 1 member reports to it``."""
     counts: Counter[str] = Counter(a.letter for item in items
                                    for a in model.assignments_of_item(item) if a.actor == member)
-    parts = [f"{member} is {letters_text(counts)} of what the body has a part in"
-             if letters_text(counts) else "",
-             f"{plural(reporting, 'member')} report{'s' if reporting == 1 else ''} to it"
-             if reporting else ""]
-    return "; ".join(part for part in parts if part)
+    held = letters_text(counts)
+    return joined([said("{member} is {held} of what the body has a part in", member=member,
+                        held=held) if held else "",
+                   said_n("{count} member reports to it", "{count} members report to it",
+                          reporting, count=reporting) if reporting else ""])
 
 
 def empty_body(ctx: Context, finding: Finding) -> list[Remedy]:
@@ -167,11 +174,12 @@ def empty_body(ctx: Context, finding: Finding) -> list[Remedy]:
     model, body_id = ctx.model, finding.targets[0]
     body = model.bodies[body_id]
     if body.chair is not None:
-        return [Remedy(f"seat the chair {body.chair} in {body_id}",
+        return [Remedy(said("seat the chair {chair} in {body}", chair=body.chair, body=body_id),
                        Change(put=[dataclasses.replace(body, members=[body.chair])]), safe=True)]
     if model.assignments_of_actor(body_id):
         return []
-    return [Remedy(f"remove body {body_id}, which has no members, chair or part in any item",
+    return [Remedy(said("remove body {body}, which has no members, chair or part in any item",
+                        body=body_id),
                    removal(model, body_id))]
 
 
@@ -179,9 +187,11 @@ def nested_body(ctx: Context, finding: Finding) -> list[Remedy]:
     """BOD010: the small body made a sub-body of the big one, or merged into it."""
     model, holders = ctx.model, ctx.analysis.seat_holders
     inner, outer = sorted(finding.targets, key=lambda b: (len(holders.get(b, ())), b))
-    return [Remedy(f"let {inner} report to {outer} as its sub-body",
+    return [Remedy(said("let {inner} report to {outer} as its sub-body", inner=inner,
+                        outer=outer),
                    Change(put=[dataclasses.replace(model.bodies[inner], reports_to=outer)])),
-            Remedy(f"merge {inner} into {outer}", merge_bodies(model, inner, outer))]
+            Remedy(said("merge {inner} into {outer}", inner=inner, outer=outer),
+                   merge_bodies(model, inner, outer))]
 
 
 def proposed_sunset(ctx: Context, entity_id: str) -> tuple[dt.date, str]:
@@ -193,26 +203,32 @@ def proposed_sunset(ctx: Context, entity_id: str) -> tuple[dt.date, str]:
     ends = sorted((i.end, i.id) for i in map(model.initiatives.get, items)
                   if i is not None and i.end is not None and i.end > as_of)
     if ends:
-        return ends[-1][0], f"when its last initiative {ends[-1][1]} ends"
+        return ends[-1][0], said("when its last initiative {initiative} ends",
+                                 initiative=ends[-1][1])
     dues = sorted((g.due, g.id) for g in map(model.goals.get, items)
                   if g is not None and g.due is not None and g.due > as_of)
     if dues:
-        return dues[-1][0], f"when its last goal {dues[-1][1]} is due"
-    return as_of + RENEWAL, f"a year after {as_of.isoformat()}, as nothing it carries has a date"
+        return dues[-1][0], said("when its last goal {goal} is due", goal=dues[-1][1])
+    return as_of + RENEWAL, said("a year after {as_of}, as nothing it carries has a date",
+                                 as_of=as_of.isoformat())
 
 
-def _sunset_remedy(ctx: Context, entity_id: str, verb: str) -> Remedy:
+def _sunset_remedy(ctx: Context, entity_id: str, *, renew: bool) -> Remedy:
     sunset, why = proposed_sunset(ctx, entity_id)
     entity = ctx.model.get(entity_id)
     assert isinstance(entity, Body | Role)
-    return Remedy(f"{verb} {entity_id} until {sunset.isoformat()}",
+    summary = (said("renew the mandate of {entity} until {sunset}", entity=entity_id,
+                    sunset=sunset.isoformat()) if renew else
+               said("set a sunset on {entity} until {sunset}", entity=entity_id,
+                    sunset=sunset.isoformat()))
+    return Remedy(summary,
                   Change(put=[dataclasses.replace(entity, sunset=sunset)]), why)
 
 
 def _permanent(model: Model, entity_id: str) -> Remedy:
     entity = model.get(entity_id)
     assert isinstance(entity, Body | Role)
-    return Remedy(f"make {entity_id} permanent (temporary: false)",
+    return Remedy(said("make {entity} permanent (temporary: false)", entity=entity_id),
                   Change(put=[dataclasses.replace(entity, temporary=False, sunset=None)]))
 
 
@@ -221,16 +237,19 @@ def _retiring(model: Model, entity_id: str) -> list[Remedy]:
     body = model.bodies.get(entity_id)
     if body is None or body.chair is None:
         return []
-    return [Remedy(f"retire {entity_id}, its letters to its chair {body.chair}",
+    return [Remedy(said("retire {body}, its letters to its chair {chair}", body=entity_id,
+                        chair=body.chair),
                    retire_body(model, entity_id))]
 
 
 def _keeper_text(model: Model, keep: str, deciding: int, above: int) -> str:
     """Why the body that stays was chosen."""
-    reasons = [f"{above} of the others report to it" if above else "",
-               "" if model.bodies[keep].is_temporary else "it is permanent",
-               f"it decides {plural(deciding, 'item')}" if deciding else ""]
-    return "; ".join(reason for reason in reasons if reason)
+    return joined([said_n("{count} of the others reports to it",
+                          "{count} of the others report to it", above, count=above)
+                   if above else "",
+                   "" if model.bodies[keep].is_temporary else said("it is permanent"),
+                   said_n("it decides {count} item", "it decides {count} items", deciding,
+                          count=deciding) if deciding else ""])
 
 
 def _merged(model: Model, *, body: str, into: str, chair: str | None) -> Change:

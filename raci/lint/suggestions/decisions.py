@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raci.lint.findings import Finding
+from raci.lint.message import said
 from raci.lint.rule import number
 from raci.lint.suggestions.remedy import (
     Context,
@@ -27,11 +28,13 @@ def consensus_bottleneck(ctx: Context, finding: Finding) -> list[Remedy]:
     order = ranked(weights, consulted, lambda a: actor_rank(model, a))
     most = int(number(ctx.params, "max_consulted"))
     kept, informed = order[:most], order[most:]
-    return [Remedy(f"inform {ids_text(informed)} of {decision} rather than consult them, "
-                   f"keeping {ids_text(kept)} Consulted" if kept else
-                   f"inform {ids_text(informed)} of {decision} rather than consult them",
-                   set_cells(model, {(decision, a): ("I",) for a in informed}),
-                   "those kept carry most of what it is about")]
+    summary = (said("inform {informed} of {decision} rather than consult them, keeping {kept} "
+                    "Consulted", informed=ids_text(informed), decision=decision,
+                    kept=ids_text(kept)) if kept else
+               said("inform {informed} of {decision} rather than consult them",
+                    informed=ids_text(informed), decision=decision))
+    return [Remedy(summary, set_cells(model, {(decision, a): ("I",) for a in informed}),
+                   said("those kept carry most of what it is about"))]
 
 
 def slow_decision(ctx: Context, finding: Finding) -> list[Remedy]:
@@ -64,10 +67,15 @@ def slow_decision(ctx: Context, finding: Finding) -> list[Remedy]:
         return []
     informed = [actor for (_, actor), letters in cells.items() if letters == ("I",)]
     deciders = [actor for (_, actor), letters in cells.items() if letters == ("A",)]
-    decide = f", and let {ids_text(deciders)} decide" if deciders else ""
-    return [Remedy(f"inform {ids_text(informed)} of {decision} rather than consult them{decide} "
-                   f"({days} days instead of {latency})", set_cells(model, cells),
-                   "the slowest bodies are informed first")]
+    summary = (said("inform {informed} of {decision} rather than consult them, and let "
+                    "{deciders} decide ({days} days instead of {latency})",
+                    informed=ids_text(informed), decision=decision,
+                    deciders=ids_text(deciders), days=days, latency=latency) if deciders else
+               said("inform {informed} of {decision} rather than consult them ({days} days "
+                    "instead of {latency})", informed=ids_text(informed), decision=decision,
+                    days=days, latency=latency))
+    return [Remedy(summary, set_cells(model, cells),
+                   said("the slowest bodies are informed first"))]
 
 
 SUGGESTERS: dict[str, Suggest] = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from raci.lint.findings import Finding
+from raci.lint.message import said
 from raci.lint.suggestions.ownership import fill_role
 from raci.lint.suggestions.remedy import (
     Context,
@@ -39,22 +40,25 @@ def uncoordinated_crossing(ctx: Context, finding: Finding) -> list[Remedy]:
                           key=lambda d: (actor_rank(model, d), d))[0] for unit in sorted(
                               u for u in missing if u is not None)]
         remedies.append(Remedy(
-            f"seat {ids_text(joining)} in {body_id}, so that all {len(units)} units meet there",
+            said("seat {joining} in {body}, so that all {count} units meet there",
+                 joining=ids_text(joining), body=body_id, count=len(units)),
             Change(put=[dataclasses.replace(body, members=[*body.members, *joining])]),
-            f"{body_id} already has members from {covered[body_id]} of the units"))
+            said("{body} already has members from {count} of the units", body=body_id,
+                 count=covered[body_id])))
     return remedies
 
 
 def idle_role(ctx: Context, finding: Finding) -> list[Remedy]:
     """ORG001: the role removed."""
     role = finding.targets[0]
-    return [Remedy(f"remove role {role}, which plays no part", removal(ctx.model, role))]
+    return [Remedy(said("remove role {role}, which plays no part", role=role),
+                   removal(ctx.model, role))]
 
 
 def unplaced_person(ctx: Context, finding: Finding) -> list[Remedy]:
     """ORG002: the person removed from the model."""
     person = finding.targets[0]
-    return [Remedy(f"remove person {person}, who plays no part",
+    return [Remedy(said("remove person {person}, who plays no part", person=person),
                    remove_person(ctx.model, person))]
 
 
@@ -72,7 +76,7 @@ def chair_not_member(ctx: Context, finding: Finding) -> list[Remedy]:
     model, body_id = ctx.model, finding.targets[0]
     body = model.bodies[body_id]
     assert body.chair is not None
-    return [Remedy(f"seat the chair {body.chair} in {body_id}",
+    return [Remedy(said("seat the chair {chair} in {body}", chair=body.chair, body=body_id),
                    Change(put=[dataclasses.replace(body, members=[*body.members, body.chair])]),
                    safe=True)]
 

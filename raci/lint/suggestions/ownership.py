@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from raci.lint.findings import Finding
+from raci.lint.message import Joined, said, said_n
 from raci.lint.rule import number
 from raci.lint.suggestions.remedy import (
     CARRYING_WEIGHT,
@@ -18,11 +19,11 @@ from raci.lint.suggestions.remedy import (
     carrying,
     fit_owner,
     ids_text,
+    joined,
     letters_text,
     neighbours,
     owner_text,
     owner_weights,
-    plural,
     ranked,
 )
 from raci.model import Letter, Model
@@ -40,7 +41,7 @@ def unowned_item(ctx: Context, finding: Finding) -> list[Remedy]:
     weights.update(doers)
     candidates = [actor for actor in ranked(weights, weights, lambda a: actor_rank(model, a))
                   if weights[actor] and fit_owner(model, ctx.analysis, actor, item)]
-    return [Remedy(f"make {actor} the Accountable of {item}",
+    return [Remedy(said("make {actor} the Accountable of {item}", actor=actor, item=item),
                    move_accountable(model, item, actor),
                    _owner_evidence(model, actor, around, item, doing=actor in doers))
             for actor in candidates[:MOST_REMEDIES]]
@@ -58,8 +59,10 @@ def multiple_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
     remedies = []
     for keep in order[:MOST_REMEDIES]:
         others = [o for o in owners if o != keep]
-        became = "; ".join(f"{o} becomes {_without_a(model, item, o, 'C')}" for o in others)
-        remedies.append(Remedy(f"keep {keep} as the one Accountable of {item}; {became}",
+        became = Joined([said("{actor} becomes {letters}", actor=o,
+                              letters=_without_a(model, item, o, "C")) for o in others], "; ")
+        remedies.append(Remedy(said("keep {actor} as the one Accountable of {item}; {became}",
+                                    actor=keep, item=item, became=became),
                                move_accountable(model, item, keep, former="C"),
                                _owner_evidence(model, keep, around, item)))
     return remedies
@@ -77,8 +80,9 @@ def collective_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
     for item in items:
         cells[item, body] = _letters_without_a(model, item, body, "C")
         cells[item, chair] = combined(model.letters_of(item, chair), ("A",))
-    return [Remedy(f"make the chair {chair} the Accountable of {ids_text(items)} in place of "
-                   f"{body}, which becomes C", set_cells(model, cells))]
+    return [Remedy(said("make the chair {chair} the Accountable of {items} in place of {body}, "
+                        "which becomes C", chair=chair, items=ids_text(items), body=body),
+                   set_cells(model, cells))]
 
 
 def vacant_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
@@ -105,9 +109,11 @@ def external_accountable(ctx: Context, finding: Finding) -> list[Remedy]:
         for item in items:
             cells[item, supplier] = _letters_without_a(model, item, supplier, "R")
             cells[item, actor] = combined(model.letters_of(item, actor), ("A",))
-        remedies.append(Remedy(f"make {actor} the Accountable of {ids_text(items)} in place of "
-                               f"{supplier}, which stays Responsible", set_cells(model, cells),
-                               owner_text(model, actor, around, "the items around them")))
+        remedies.append(Remedy(said("make {actor} the Accountable of {items} in place of "
+                                    "{supplier}, which stays Responsible", actor=actor,
+                                    items=ids_text(items), supplier=supplier),
+                               set_cells(model, cells),
+                               owner_text(model, actor, around, said("the items around them"))))
     return remedies
 
 
@@ -125,8 +131,9 @@ def crowded_responsible(ctx: Context, finding: Finding) -> list[Remedy]:
     dropped = [d for d in order[int(most):] if model.letters_of(item, d) == ("R",)]
     if not dropped or len(doers) - len(dropped) > most:
         return []
-    return [Remedy(f"make {ids_text(dropped)} Consulted on {item}, keeping {ids_text(kept)} "
-                   "Responsible", set_cells(model, {(item, d): ("C",) for d in dropped}))]
+    return [Remedy(said("make {dropped} Consulted on {item}, keeping {kept} Responsible",
+                        dropped=ids_text(dropped), item=item, kept=ids_text(kept)),
+                   set_cells(model, {(item, d): ("C",) for d in dropped}))]
 
 
 def no_responsible(ctx: Context, finding: Finding) -> list[Remedy]:
@@ -134,7 +141,8 @@ def no_responsible(ctx: Context, finding: Finding) -> list[Remedy]:
     work of the items around it."""
     model, item = ctx.model, finding.targets[0]
     owners = [o for o in model.actors(item, "A") if model.kind(o) != "body"]
-    remedies = [Remedy(f"let the Accountable {owner} also do the work of {item} (A/R)",
+    remedies = [Remedy(said("let the Accountable {owner} also do the work of {item} (A/R)",
+                            owner=owner, item=item),
                        set_cells(model, {(item, owner): ("A", "R")}))
                 for owner in owners if fit_owner(model, ctx.analysis, owner, item)]
     around = neighbours(model, item)
@@ -145,10 +153,11 @@ def no_responsible(ctx: Context, finding: Finding) -> list[Remedy]:
             break
         if actor not in owners and model.kind(actor) != "body" \
                 and fit_owner(model, ctx.analysis, actor, item):
-            remedies.append(Remedy(f"make {actor} Responsible for {item}",
+            remedies.append(Remedy(said("make {actor} Responsible for {item}", actor=actor,
+                                        item=item),
                                    set_cells(model, {(item, actor): ("R",)}),
-                                   f"{actor} is Responsible for {weights[actor]} of the items "
-                                   "around it"))
+                                   said("{actor} is Responsible for {count} of the items "
+                                        "around it", actor=actor, count=weights[actor])))
     return remedies
 
 
@@ -160,9 +169,10 @@ def inverted_accountability(ctx: Context, finding: Finding) -> list[Remedy]:
     reports_to = ctx.analysis.reporting_chains_above(owners).reports_to
     above = {doer: owner for owner in owners for doer in doers
              if owner != doer and reports_to(owner, doer)}
-    return [Remedy(f"make {doer} the Accountable of {item} (A/R), {owner} becoming Responsible",
+    return [Remedy(said("make {doer} the Accountable of {item} (A/R), {owner} becoming "
+                        "Responsible", doer=doer, item=item, owner=owner),
                    move_accountable(model, item, doer, former="R"),
-                   f"{owner} reports to {doer}")
+                   said("{owner} reports to {doer}", owner=owner, doer=doer))
             for doer, owner in sorted(above.items())[:MOST_REMEDIES]]
 
 
@@ -186,7 +196,7 @@ def fill_role(ctx: Context, role: str, items: Iterable[str],
     people = [p for p in ranked(weights, (p for p in weights if p in model.people),
                                 lambda p: model.people[p].unit != unit)
               if weights[p] and not analysis.is_external_person(p)]
-    return [Remedy(f"fill role {role} with {person}",
+    return [Remedy(said("fill role {role} with {person}", role=role, person=person),
                    Change(put=[dataclasses.replace(model.roles[role], holders=[person])]),
                    _filling_text(person, held.get(person, Counter()), seats[person]))
             for person in people[:MOST_REMEDIES]]
@@ -195,12 +205,20 @@ def fill_role(ctx: Context, role: str, items: Iterable[str],
 def _filling_text(person: str, letters: Counter[str], seats: int) -> str:
     """``p.x is Accountable for 1 of its items and those around them, and sits in 2 of its
     bodies``."""
-    parts = []
-    if letters_text(letters):
-        parts.append(f"is {letters_text(letters)} of its items and those around them")
-    if seats:
-        parts.append(f"sits in {plural(seats, 'body', 'bodies')} beside it")
-    return f"{person} {', and '.join(parts)}" if parts else ""
+    held = letters_text(letters)
+    carried = said("{person} is {held} of its items and those around them", person=person,
+                   held=held) if held else ""
+    if not seats:
+        return carried
+    sitting = said_n("{person} sits in {count} body beside it",
+                     "{person} sits in {count} bodies beside it", seats, person=person,
+                     count=seats)
+    if not carried:
+        return sitting
+    return said_n("{person} is {held} of its items and those around them, and sits in {count} "
+                  "body beside it",
+                  "{person} is {held} of its items and those around them, and sits in {count} "
+                  "bodies beside it", seats, person=person, held=held, count=seats)
 
 
 def _letters_without_a(model: Model, item: str, actor: str, instead: Letter
@@ -217,9 +235,9 @@ def _without_a(model: Model, item: str, actor: str, instead: Letter) -> str:
 
 def _owner_evidence(model: Model, actor: str, around: list[str], item: str, *,
                     doing: bool = False) -> str:
-    carried = owner_text(model, actor, around, f"the items around {item}")
-    does = f"{actor} does its work (R)" if doing else ""
-    return "; ".join(part for part in (does, carried) if part)
+    carried = owner_text(model, actor, around, said("the items around {item}", item=item))
+    does = said("{actor} does its work (R)", actor=actor) if doing else ""
+    return joined((does, carried))
 
 
 SUGGESTERS: dict[str, Suggest] = {

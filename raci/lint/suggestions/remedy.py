@@ -2,7 +2,9 @@
 
 A suggester reads the model and one finding and returns `Remedy`s: concrete
 changes with a line saying what each does and why it was chosen, the most
-likely first. It changes nothing itself (its changes are tried by
+likely first. Those lines are said with `said` (`raci.lint.message`), as
+the rules say their messages: English for JSON and for what a scenario
+keeps, and `localized` in the user's language. It changes nothing itself (its changes are tried by
 `Suggester`). The evidence the suggesters rank by is who already *carries*
 the items around an item: who is Accountable (weight 2) or Responsible
 (weight 1) on its neighbours (`neighbours`).
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.lint.findings import Finding
+from raci.lint.message import Joined, Message, said
 from raci.lint.rule import RuleParams
 from raci.model import Model
 from raci.model.changes import Change
@@ -35,7 +38,8 @@ class Remedy:
     """A concrete edit that would resolve a finding."""
 
     summary: str
-    """What it does, in the user's words: ``make r.dg-ke the one Accountable of g.co2``."""
+    """What it does, in the user's words: ``make r.dg-ke the one Accountable of g.co2``
+    (a `Message`: English, said again with `localized`)."""
     change: Change
     because: str = ""
     """Why this one, where there was a choice: ``r.dg-ke is the Accountable of 2
@@ -100,30 +104,47 @@ def owner_weights(model: Model, items: Iterable[str]) -> Counter[str]:
     return weights
 
 
-def owner_text(model: Model, actor: str, items: Sequence[str], where: str) -> str:
+def owner_text(model: Model, actor: str, items: Sequence[str], where: Message) -> str:
     """Why an actor would own: what it, and those reporting to it, carry of
     `items` (`where` names them: ``the items around g.co2``)."""
     parts = [carried_text(model, actor, items, where)]
     for reporting in sorted({a.actor for item in items for a in model.assignments_of_item(item)
                              if getattr(model.get(a.actor), "reports_to", None) == actor}):
-        parts.append(carried_text(model, reporting, items, where, f"{reporting}, reporting to "
-                                                                   f"{actor},"))
-    return "; ".join(part for part in parts if part)
+        parts.append(carried_text(model, reporting, items, where, said(
+            "{reporting}, reporting to {actor},", reporting=reporting, actor=actor)))
+    return joined(part for part in parts if part)
 
 
-def carried_text(model: Model, actor: str, items: Sequence[str], where: str,
+def carried_text(model: Model, actor: str, items: Sequence[str], where: Message,
                  who: str | None = None) -> str:
     """``r.x is Accountable for 2 and Responsible for 1 of the items around g.y``."""
     counts: Counter[str] = Counter(
         a.letter for item in items for a in model.assignments_of_item(item) if a.actor == actor)
     held = letters_text(counts)
-    return f"{who or actor} is {held} of {where}" if held else ""
+    return said("{who} is {held} of {where}", who=who or actor, held=held,
+                where=where) if held else ""
 
 
 def letters_text(counts: Mapping[str, int]) -> str:
     """``Accountable for 2 and Responsible for 1``: the letters that count as carrying."""
-    return " and ".join(f"{word} for {counts[letter]}" for letter, word in
-                        (("A", "Accountable"), ("R", "Responsible")) if counts.get(letter))
+    parts = [said("Accountable for {count}", count=counts["A"]) if counts.get("A") else "",
+             said("Responsible for {count}", count=counts["R"]) if counts.get("R") else ""]
+    return both(*parts)
+
+
+def both(first: str, second: str) -> str:
+    """``a and b``; either alone when the other is empty."""
+    if first and second:
+        return said("{first} and {second}", first=first, second=second)
+    return first or second
+
+
+def joined(parts: Iterable[str]) -> str:
+    """Reasons one after the other: ``a; b``."""
+    listed = [part for part in parts if part]
+    if len(listed) > 1:
+        return Joined(listed, "; ")
+    return listed[0] if listed else ""
 
 
 def fit_owner(model: Model, analysis: Analysis, actor: str, item: str) -> bool:
@@ -147,16 +168,13 @@ def actor_rank(model: Model, actor: str) -> int:
     return {"role": 0, "person": 1}.get(model.kind(actor) or "", 2)
 
 
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 item``, ``2 items``; ``2 bodies`` where `nouns` is given."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
-
-
 def ids_text(ids: Sequence[str], most: int = 5) -> str:
     """``a, b and c``; at most `most`, then how many more."""
     shown = list(ids[:most])
     if len(ids) > most:
-        return f"{', '.join(shown)} and {len(ids) - most} more"
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+        return said("{ids} and {count} more", ids=Joined(shown), count=len(ids) - most)
+    if len(shown) == 1:
+        return shown[0]
+    return said("{ids} and {last}", ids=Joined(shown[:-1]), last=shown[-1])
 
 

@@ -7,13 +7,14 @@ import dataclasses
 from collections import Counter
 
 from raci.lint.findings import Finding
+from raci.lint.message import said, said_n
 from raci.lint.suggestions.remedy import (
     MOST_REMEDIES,
     Context,
     Remedy,
     Suggest,
     ids_text,
-    plural,
+    joined,
     ranked,
 )
 from raci.model.changes import Change
@@ -35,19 +36,22 @@ def orphan_initiative(ctx: Context, finding: Finding) -> list[Remedy]:
         g for r in model.references_to(initiative_id) if r.field == "about"
         for g in model.decisions[r.source].about if g in model.goals)
     weights = served + owned + decided
-    return [Remedy(f"let {initiative_id} serve goal {goal}",
+    return [Remedy(said("let {initiative} serve goal {goal}", initiative=initiative_id,
+                        goal=goal),
                    Change(put=[dataclasses.replace(initiative, goals=[goal])]),
                    _goal_text(goal, served[goal], owned[goal], decided[goal]))
             for goal in ranked(weights, weights)[:MOST_REMEDIES]]
 
 
 def _goal_text(goal: str, served: int, owned: int, decided: int) -> str:
-    reasons = [f"{plural(served, 'initiative')} it depends on, or that depend on it, "
-               f"serve{'s' if served == 1 else ''} {goal}" if served else "",
-               f"its Accountable owns {goal}" if owned else "",
-               f"{plural(decided, 'decision')} about it concern{'s' if decided == 1 else ''} "
-               f"{goal} too" if decided else ""]
-    return "; ".join(reason for reason in reasons if reason)
+    return joined([
+        said_n("{count} initiative it depends on, or that depend on it, serves {goal}",
+               "{count} initiatives it depends on, or that depend on it, serve {goal}", served,
+               count=served, goal=goal) if served else "",
+        said("its Accountable owns {goal}", goal=goal) if owned else "",
+        said_n("{count} decision about it concerns {goal} too",
+               "{count} decisions about it concern {goal} too", decided, count=decided,
+               goal=goal) if decided else ""])
 
 
 def no_success_criteria(ctx: Context, finding: Finding) -> list[Remedy]:
@@ -58,8 +62,9 @@ def no_success_criteria(ctx: Context, finding: Finding) -> list[Remedy]:
     if not targets:
         return []
     initiative = model.initiatives[initiative_id]
-    return [Remedy(f"take the targets of its indicators as the success criteria of "
-                   f"{initiative_id}: {'; '.join(targets)}",
+    return [Remedy(said("take the targets of its indicators as the success criteria of "
+                        "{initiative}: {targets}", initiative=initiative_id,
+                        targets="; ".join(targets)),
                    Change(put=[dataclasses.replace(initiative, success_criteria=targets)]))]
 
 
@@ -71,14 +76,16 @@ def blocked_dependency(ctx: Context, finding: Finding) -> list[Remedy]:
     blockers = [b for b in initiative.depends_on if b in model.initiatives
                 and model.initiatives[b].effective_status in ("paused", "stopped")]
     paused = [b for b in blockers if model.initiatives[b].status == "paused"]
-    drop = Remedy(f"let {initiative_id} no longer depend on {ids_text(blockers)}",
+    drop = Remedy(said("let {initiative} no longer depend on {blockers}",
+                       initiative=initiative_id, blockers=ids_text(blockers)),
                   Change(put=[dataclasses.replace(initiative, depends_on=[
                       d for d in initiative.depends_on if d not in blockers])]))
     if len(paused) < len(blockers):  # something it waits for was stopped
         return [drop]
-    return [Remedy(f"pause {initiative_id} too, as it waits for {ids_text(paused)}",
+    return [Remedy(said("pause {initiative} too, as it waits for {paused}",
+                        initiative=initiative_id, paused=ids_text(paused)),
                    Change(put=[dataclasses.replace(initiative, status="paused")])),
-            Remedy(f"resume {ids_text(paused)} (status active)",
+            Remedy(said("resume {paused} (status active)", paused=ids_text(paused)),
                    Change(put=[dataclasses.replace(model.initiatives[b], status="active")
                                for b in paused])),
             drop]
@@ -98,11 +105,11 @@ def dependency_cycle(ctx: Context, finding: Finding) -> list[Remedy]:
     for first, then in sorted(edges, key=lambda e: (not later(e), e))[:MOST_REMEDIES]:
         initiative = initiatives[first]
         remedies.append(Remedy(
-            f"let {first} no longer depend on {then}",
+            said("let {initiative} no longer depend on {then}", initiative=first, then=then),
             Change(put=[dataclasses.replace(initiative, depends_on=[
                 d for d in initiative.depends_on if d != then])]),
-            f"{first} starts before {then}, which it would wait for" if later((first, then))
-            else ""))
+            said("{initiative} starts before {then}, which it would wait for", initiative=first,
+                 then=then) if later((first, then)) else ""))
     return remedies
 
 

@@ -1,0 +1,155 @@
+"""What a Dutch user reads on the command line, a few exact lines per area:
+the usage lines, raci review and its minutes, the scenarios, the
+suggestions, the errors and the success lines. A wrong translation fails
+here (tests/test_untranslated.py finds a missing one); what a tool reads
+(JSON) stays English."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Raci, Result
+
+SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
+
+
+def dutch(raci: Raci, *args: str | Path) -> Result:
+    return raci(*args, "--lang", "nl")
+
+
+@pytest.fixture
+def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    assert raci("import", SAMPLE, "--into", "vego.db").code == 0
+    return "vego.db"
+
+
+def test_usage_lines_and_click_errors(raci: Raci) -> None:
+    assert dutch(raci, "lint", "--help").out.startswith("Gebruik: raci lint [OPTIES] MODEL...\n")
+    assert dutch(raci, "scenario", "--help").out.startswith(
+        "Gebruik: raci scenario [OPTIES] OPDRACHT [ARGUMENTEN]...\n")
+    assert "  -o, --output BESTAND " in dutch(raci, "export", "--help").out
+    assert "  -h, --help " in dutch(raci, "new", "--help").out
+    assert dutch(raci, "lint").err == ("raci: Argument ontbreekt 'MODEL...'; zie "
+                                       "`raci lint --help`\n")
+    english = raci("lint", "--help").out  # the language of one run does not stay for the next
+    assert english.startswith("Usage: raci lint [OPTIONS] MODEL...\n")
+    assert "Show this message and exit." in english
+
+
+def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = "1\na\nTijdelijk\n2027-06-30\nn\np.jansen\nEigenaar voorstellen\ngeen\ns\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
+    done = dutch(raci, "review", vego, "--author", "eva", "--scenario", "plan", "-o", "verslag.md")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    for line in (
+            "  1. bezet rol r.pd-netcongestie met p.mulder",
+            "     want p.mulder is eindverantwoordelijke (A) van 2 van de items van de rol en die "
+            "eromheen",
+            "Besluit [1-3 oplossen, a aanvaarden (uitzondering), n actie noteren, s overslaan, "
+            "q review beëindigen]: 1",
+            "  gedaan: bezet rol r.pd-netcongestie met p.mulder (in scenario plan)",
+            "Tot (JJJJ-MM-DD, of geen) [2027-12-06]: 2027-06-30".replace(
+                "2027-12-06", _a_year_on()),
+            "  gedaan: uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk "
+            "(in scenario plan)",
+            "Uiterlijk (JJJJ-MM-DD, of geen): geen"):
+        assert line in lines, line
+    minutes = Path("verslag.md").read_text(encoding="utf-8").splitlines()
+    for line in ("## Bevindingen voor en na", "| Niveau | Voor | Na |", "## Besluiten",
+                 "| Wie | Wat | Uiterlijk | Bevinding |",
+                 "| p.jansen | Eigenaar voorstellen |  | OWN001:g.lokaal-eigendom |",
+                 "## Wat er veranderde (in scenario plan)",
+                 "1. bezet rol r.pd-netcongestie met p.mulder",
+                 "2. uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk"):
+        assert line in minutes, line
+    assert minutes[2].endswith("; verslag door eva; over 3 van 24 bevindingen besloten, de "
+                               "grootste eerst (de review is eerder beëindigd).")
+    assert any(line.endswith("| Aanvaard, tot 2027-06-30: Tijdelijk | eva |") for line in minutes)
+
+
+def _a_year_on() -> str:
+    import datetime as dt
+
+    from raci.lint.review import WAIVER_DAYS
+
+    return (dt.date.today() + dt.timedelta(days=WAIVER_DAYS)).isoformat()
+
+
+def test_scenarios_shown_compared_listed(raci: Raci, vego: str) -> None:
+    assert dutch(raci, "scenario", "new", vego, "een", "--description", "Eén eigenaar").code == 0
+    assert dutch(raci, "scenario", "move-a", vego, "een", "g.lokaal-eigendom", "r.dg-ke").code == 0
+    assert dutch(raci, "scenario", "new", vego, "leeg").code == 0
+    shown = dutch(raci, "scenario", "show", vego, "een").out.splitlines()
+    assert shown[:3] == ["Scenario een van vego.db", "Eén eigenaar", shown[2]]
+    assert shown[2].startswith("Gemaakt ") and shown[2].endswith(
+        " op het model zoals het nu is (revisie 1).")
+    for line in ("Wijzigingen (1):", "  1. de A van g.lokaal-eigendom verplaatst naar r.dg-ke",
+                 "Opgeloste bevindingen (1):", "Nieuwe bevindingen (0):", "  geen"):
+        assert line in shown, line
+    assert shown[-1] == ("Zonder het scenario: 4 fouten, 18 waarschuwingen, 2 meldingen; met het "
+                         "scenario: 3 fouten, 18 waarschuwingen, 2 meldingen.")
+    compared = dutch(raci, "scenario", "compare", vego, "een", "leeg").out.splitlines()
+    assert compared[0] == "Scenario's een en leeg van vego.db"
+    assert "Bevindingen per niveau:" in compared
+    assert any(line.split()[:3] == ["opgelost", "blijft", "OWN001"] for line in compared)
+    assert "  23 bevindingen van het model blijven in beide." in compared
+    listed = dutch(raci, "scenario", "list", vego).out.splitlines()
+    assert listed[0].split() == ["NAAM", "WIJZIGINGEN", "GEMAAKT", "OP", "REVISIE", "OMSCHRIJVING"]
+
+
+def test_suggestions_are_dutch_for_people_and_english_for_tools(raci: Raci, vego: str) -> None:
+    from raci.i18n import set_language
+    from raci.lint.message import localized
+    from raci.lint.suggestions import Suggester
+    from raci.source import open_model
+
+    suggester = Suggester(open_model(vego).model)
+    finding = next(f for f in suggester.open_findings() if f.code == "OWN002")
+    first = suggester.suggestions(finding)[0]
+    set_language("nl")
+    assert localized(first.summary) == ("houd r.dg-ke als enige eindverantwoordelijke (A) van "
+                                        "g.co2-gebouwen; r.dg-vb wordt C")
+    assert localized(first.remedy.because) == (
+        "r.dir-wgo, die aan r.dg-ke rapporteert, is eindverantwoordelijke (A) van 3 van de items "
+        "rond g.co2-gebouwen")
+    assert first.summary == ("keep r.dg-ke as the one Accountable of g.co2-gebouwen; r.dg-vb "
+                             "becomes C")
+    english = raci("lint", vego, "--suggest", "--format", "json").out
+    assert dutch(raci, "lint", vego, "--suggest", "--format", "json").out == english
+
+
+def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
+    assert dutch(raci, "set", vego, "g.lokaal-eigendom", "colour=red").err == (
+        "raci: een doel heeft geen veld 'colour'; velden: name, description, tags, parent, due\n")
+    assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due").err == (
+        "raci: 'due': schrijf VELD=WAARDE\n")
+    assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due=morgen").err == (
+        "raci: due: 'morgen' is geen datum (JJJJ-MM-DD)\n")
+    assert dutch(raci, "set", vego, "org.nme=X").err == (
+        "raci: de organisatie heeft geen veld 'nme'; bedoel je 'name'? velden: name, description, "
+        "as_of, not_recorded\n")
+    assert dutch(raci, "scenario", "show", vego, "nope").err.endswith(
+        "vego.db: geen scenario nope; het heeft geen scenario's\n")
+    assert dutch(raci, "validate", "missing.yaml").err == (
+        "missing.yaml: bestand bestaat niet; controleer de naam en de map\n")
+    assert dutch(raci, "import", "plan.ods", "--into", "x.db").err == (
+        "raci: plan.ods: een OpenDocument-spreadsheet (.ods); sla het op als .xlsx "
+        "(Excel-werkmap) of CSV\n")
+    done = dutch(raci, "lint", vego, "--write-baseline", "basis.json", "-o", "gevonden.txt")
+    assert done.err == "24 vingerafdrukken geschreven naar basis.json.\n"
+
+
+def test_an_unread_model_is_dutch_on_stderr_and_english_in_json(raci: Raci, vego: str) -> None:
+    done = dutch(raci, "lint", "nope.db", "--format", "json")
+    absent = str(Path("nope.db").resolve())
+    assert done.err == f"raci: geen model in {absent}; maak er een met `raci new {absent}`\n"
+    (error,) = json.loads(done.out)["errors"]
+    assert error["message"] == f"no model at {absent}; create one with `raci new {absent}`"
+    assert done.out == raci("lint", "nope.db", "--format", "json").out

@@ -1,0 +1,194 @@
+"""No untranslated text on the command line: every command's help, every
+rule's page, lint on every sample, a scripted review and its minutes, the
+scenarios, the suggestions and the common errors, read in the pseudo-language
+(`tests.pseudo_language`), where every translated text stands between
+markers. A word outside them that is not the model's own data was never
+translated: the test names it and where it showed."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Raci, Result
+
+from raci.formats.edits import field_types
+from raci.formats.files import read_model
+from raci.lint.rules import RULES
+from tests.pseudo_language import OPEN, file_words, leftover, model_words
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = sorted((ROOT / "raci" / "sample_orgs").glob("*.yaml"))
+SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
+OUTPUT_PY = pytest.mark.xfail(strict=True, reason="raci/lint/output.py (helper names): the text "
+                              "output's 'related:', its suggestion lines and their outcome")
+OUTCOME = re.compile(r"resolves [^;\n]*; introduces [^|\n]*?(?=⟦\)⟧|$)", re.M)
+"""What `raci.lint.output.outcome_text` says of a suggestion (``resolves X; introduces
+nothing``): helper names translates it; `test_lint_suggest` holds it to the walk."""
+
+
+def said(raci: Raci, *args: str | Path, stdin: str | None = None,
+         monkeypatch: pytest.MonkeyPatch | None = None) -> Result:
+    if stdin is not None and monkeypatch is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    return raci(*args, "--lang", "nl")
+
+
+def untranslated(result: Result, data: set[str], *, outcomes: bool = True) -> list[str]:
+    """The untranslated words of what a command printed, each with the lines it
+    is on; without what `OUTCOME` matches when not `outcomes`."""
+    text = result.out + result.err
+    if not outcomes:
+        text = OUTCOME.sub(" ", text)
+    assert OPEN in text, "nothing was translated: the pseudo-language is not in use"
+    words = sorted(set(leftover(text, data)))
+    return [f"{word}: " + " | ".join(line.strip() for line in text.splitlines()
+                                     if re.search(rf"(?<!\w){word}(?!\w)", line))[:300]
+            for word in words]
+
+
+def sample_words(path: Path) -> set[str]:
+    return model_words(read_model(path).model) | file_words(path) | {str(path)}
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    from raci.cli import cli
+    from raci.cli.language import help_texts
+
+    return sorted({tuple(where.split()[1:-1]) for _text, where in help_texts(cli, "raci")
+                   if where.endswith("--help")})
+
+
+def test_the_detector_finds_english(raci: Raci, pseudo: None) -> None:
+    """The walk can fail: English outside a catalogue is found, data is not."""
+    assert leftover("⟦Gebruik:⟧ raci lint [OPTIONS] MODEL") == ["OPTIONS", "MODEL"]
+    assert leftover("⟦Doel⟧ g.co2 ⟦heeft geen⟧ A", {"g.co2"}) == []
+    assert leftover("⟦Gemaakt op⟧ 1 november 2026 ⟦door⟧ eva", {"eva"}) == []
+    assert leftover("⟦Wijzigingen⟧ (2): moved the A of g.a", {"g.a"}) == ["moved", "the", "of"]
+    done = said(raci, "validate", SAMPLE)
+    assert done.code == 0 and OPEN in done.out
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_commands_help(raci: Raci, pseudo: None, path: tuple[str, ...]) -> None:
+    done = said(raci, *path, "--help")
+    assert done.code == 0, done.err
+    assert untranslated(done, {sample.stem for sample in SAMPLES}) == []  # raci demo's default
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in RULES])
+def test_every_rules_page(raci: Raci, pseudo: None, code: str) -> None:
+    done = said(raci, "rules", code)
+    assert done.code == 0, done.err
+    assert untranslated(done, set()) == []
+
+
+def related(sample: Path) -> bool:
+    """Whether the sample has findings with related ids (the text output's 'related:')."""
+    return sample.stem != "voorbeeld-gezond"
+
+
+@pytest.mark.parametrize(("sample", "output"), [
+    pytest.param(sample, output, id=f"{sample.stem}-{output}",
+                 marks=[OUTPUT_PY] if output == "text" and related(sample) else [])
+    for sample in SAMPLES for output in ("text", "markdown")])
+def test_lint_on_every_sample(raci: Raci, pseudo: None, sample: Path, output: str) -> None:
+    done = said(raci, "lint", sample, "--format", output, "--fail-on", "never")
+    assert done.code == 0, done.err
+    assert untranslated(done, sample_words(sample)) == []
+
+
+@OUTPUT_PY
+def test_lint_suggest(raci: Raci, pseudo: None) -> None:
+    done = said(raci, "lint", SAMPLE, "--suggest", "--fail-on", "never")
+    assert done.code == 0, done.err
+    assert untranslated(done, sample_words(SAMPLE)) == []
+
+
+@pytest.fixture
+def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    assert raci("import", SAMPLE, "--into", "vego.db").code == 0
+    return tmp_path / "vego.db"
+
+
+def test_a_review_and_its_minutes(raci: Raci, pseudo: None, vego: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = "\n".join([
+        "1",                                                      # fix
+        "a", "", "Tijdelijk", "2027-06-30",                       # accept, an empty reason
+        "n", "p.jansen", "Eigenaar voorstellen", "nooit", "2027-01-31",  # note, a wrong date
+        "x", "s",                                                 # a wrong answer, skip
+    ]) + "\n"
+    done = said(raci, "review", "vego.db", "--author", "eva", "--scenario", "plan",
+                stdin=answers, monkeypatch=monkeypatch)
+    assert done.code == 0, done.err
+    data = sample_words(SAMPLE) | {"vego.db", "eva", "plan", "nooit", *answers.split("\n")}
+    assert "resolves" in done.out  # what OUTCOME leaves out is there
+    assert untranslated(done, data, outcomes=False) == []
+    minutes = said(raci, "review", "vego.db", "--author", "eva", "--scenario", "plan", "-o",
+                   "minutes.md", stdin="1\na\nTijdelijk\nnone\n", monkeypatch=monkeypatch)
+    assert minutes.code == 0, minutes.err
+    assert untranslated(Result(0, Path("minutes.md").read_text(encoding="utf-8"), ""), data,
+                        outcomes=False) == []
+
+
+def test_scenarios_made_shown_compared_listed(raci: Raci, pseudo: None, vego: Path) -> None:
+    data = sample_words(SAMPLE) | {"vego.db", "een", "twee", "Eén eigenaar"}
+    outputs = [said(raci, "scenario", "new", "vego.db", "een", "--description", "Eén eigenaar"),
+               said(raci, "scenario", "move-a", "vego.db", "een", "g.lokaal-eigendom",
+                    "r.dg-ke"),
+               said(raci, "scenario", "new", "vego.db", "twee"),
+               said(raci, "assign", "vego.db@twee", "g.lokaal-eigendom", "A", "r.dg-ke")]
+    for output in ("text", "markdown"):
+        outputs += [said(raci, "scenario", "show", "vego.db", "een", "--format", output),
+                    said(raci, "scenario", "compare", "vego.db", "een", "twee",
+                         "--format", output),
+                    said(raci, "scenario", "list", "vego.db")]
+    for done in outputs:
+        assert done.code == 0, done.err
+        assert untranslated(done, data) == []
+
+
+@pytest.mark.xfail(strict=True, reason="raci diff: branch names")
+def test_diff(raci: Raci, pseudo: None, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(SAMPLE.read_text(encoding="utf-8").replace("r.dg-ke", "r.dg-ke2"),
+                     encoding="utf-8")
+    done = said(raci, "diff", SAMPLE, other)
+    assert untranslated(done, sample_words(SAMPLE) | sample_words(other)) == []
+
+
+ERRORS = [
+    ("validate", "missing.yaml"),                       # a file that is not there
+    pytest.param(("lint", "{bad}"), id="lint bad.yaml", marks=pytest.mark.xfail(
+        strict=True, reason="a model file's validation messages (raci/formats/schema.py) are "
+                            "English yet: they reach lint's JSON, so each needs its Said")),
+    ("set", "vego.db", "g.nope", "name=X"),             # an unknown id
+    ("set", "vego.db", "g.lokaal-eigendom", "due"),     # a FIELD=VALUE without =
+    ("set", "vego.db", "g.lokaal-eigendom", "due=morgen"),  # a value that does not read
+    ("set", "vego.db", "g.lokaal-eigendom", "colour=red"),  # a field it does not have
+    ("lint",),                                          # a missing argument
+    ("lint", "vego.db", "--nope"),                      # an option it does not have
+    ("scenario", "show", "vego.db", "nope"),            # a scenario that is not there
+    ("rules", "NOPE001"),                               # a rule that is not there
+    ("import", "plan.ods", "--into", "x.db"),           # a spreadsheet raci does not read
+    ("import", "vego.db", "--into", "x.yaml"),          # a file where the database goes
+    ("lint", "vego.db", "--write-baseline", "base.json", "-o", "found.txt"),  # a success line
+]
+
+
+@pytest.mark.parametrize("args", ERRORS, ids=lambda args: " ".join(args))
+def test_common_errors(raci: Raci, pseudo: None, vego: Path, args: tuple[str, ...]) -> None:
+    bad = vego.parent / "bad.yaml"
+    bad.write_text("raci: 1\norg: {name: X}\ngoals:\n  - {id: g.a, name: A, nope: 1}\n",
+                   encoding="utf-8")
+    args = tuple(str(bad) if a == "{bad}" else a for a in args)
+    done = said(raci, *args)
+    fields = set(field_types("goal"))  # the model file's keys, which an error lists
+    data = (sample_words(SAMPLE) | file_words(vego) | file_words(bad) | fields
+            | {*args, *(part for a in args for part in a.split("=")), "nope", "X", "g.a", "x.db"})
+    assert untranslated(done, data) == []
