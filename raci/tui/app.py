@@ -304,7 +304,7 @@ class RaciApp(App[None]):
         self.switching = False
         self.query_one(ScenarioBar).place_opened(message.place)
         if message.place.done:
-            self.notify(message.place.done, title="Scenario", timeout=6)
+            self.notify(message.place.done, title=_("Scenario"), timeout=6)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
@@ -374,7 +374,7 @@ class RaciApp(App[None]):
     def may_edit(self) -> bool:
         """Whether edits are allowed; when not, the user is told why."""
         if self.switching:
-            self.notify("A moment: the app is changing scenario", timeout=2)
+            self.notify(_("A moment: the app is changing scenario"), timeout=2)
             return False
         if self.read_only:
             self.notify(_("This model is open read-only (served without --write, or "
@@ -504,7 +504,7 @@ class RaciApp(App[None]):
         def changed(org: Org | None) -> None:
             if org is not None and org != session.model.org:
                 self.post_message(ChangeRequested(
-                    Change(org=org), f"Saved the organisation {org.name}"))
+                    Change(org=org), _("Saved the organisation {name}").format(name=org.name)))
 
         self.push_screen(OrgForm(session.model.org), changed)
 
@@ -569,7 +569,7 @@ class RaciApp(App[None]):
     def where_edits_go(self) -> str:
         """Where edits go now, in words: ``scenario plan`` or ``the model``."""
         name = self.place.scenario
-        return "the model" if name is None else f"scenario {name}"
+        return _("the model") if name is None else _("scenario {name}").format(name=name)
 
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))

@@ -7,6 +7,7 @@ when cancelled.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -20,10 +21,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from raci.i18n import N_, _
+from raci.lint.review import date_or_none
 from raci.tui.screens.keys import FOCUS_KEYS
 
 READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
 """What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""
+
+
+def means_no_date(text: str) -> bool:
+    """Whether a date field's text says *no date*: nothing, ``-``, or "none"
+    in English or in the user's language ("geen")."""
+    return text.strip().lower() in {"", "-", "none", _("none").lower()}
+
+
+def typed_date(text: str) -> dt.date | None:
+    """A date (YYYY-MM-DD) or none, as `raci.lint.review.date_or_none` reads
+    it, the user's word for none ("geen") included."""
+    return None if means_no_date(text) else date_or_none(text)
 
 Answers = dict[str, object]
 

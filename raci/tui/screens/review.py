@@ -36,7 +36,6 @@ from raci.i18n import _, ngettext
 from raci.lint.review import (
     Review,
     ReviewItem,
-    date_or_none,
     login_name,
     minutes_markdown,
     required_text,
@@ -45,7 +44,7 @@ from raci.lint.suggestions import Suggestion
 from raci.model.scenarios import Step
 from raci.tui.describe import labels
 from raci.tui.messages import ChangeRequested
-from raci.tui.screens.answers import AnswerForm, Answers, Question
+from raci.tui.screens.answers import AnswerForm, Answers, Question, typed_date
 from raci.tui.screens.suggestions import (
     SUGGESTIONS_CSS,
     finding_text,
@@ -270,7 +269,7 @@ class ReviewScreen(ModalScreen[None]):
             + _("a waiver by {author}").format(author=escape(review.author)) + "[/]",
             [Question("reason", _("reason: why this is acceptable"), required_text),
              Question("until", _("until: YYYY-MM-DD, or none (the finding returns after it)"),
-                      date_or_none, review.default_expiry().isoformat())]), accepted)
+                      typed_date, review.default_expiry().isoformat())]), accepted)
 
     def action_note(self) -> None:
         table = self._on_the_table()
@@ -290,7 +289,7 @@ class ReviewScreen(ModalScreen[None]):
             _("[b]Note an action[/b] on {finding}").format(finding=finding_text(item.finding)),
             [Question("who", _("who takes it"), required_text),
              Question("what", _("what they do"), required_text),
-             Question("by", _("by when: YYYY-MM-DD, or none"), date_or_none)]), noted)
+             Question("by", _("by when: YYYY-MM-DD, or none"), typed_date)]), noted)
 
     def action_skip(self) -> None:
         table = self._on_the_table()

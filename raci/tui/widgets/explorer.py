@@ -259,7 +259,7 @@ class EntityDetail(Vertical):
     """Fields, findings and relations of one entity; relations are choosable."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Select an entity.", id="entity-fields")
+        yield Static(_("Select an entity."), id="entity-fields")
         yield Relations(id="relations")
 
     def show(self, session: Session, entity_id: str | None, index: FindingIndex) -> None:
