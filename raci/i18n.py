@@ -27,6 +27,10 @@ DOMAINS = ("raci", "rules")
 LOCALE_DIR = Path(__file__).parent / "locale"
 """Where the catalogues are: ``locale/nl/LC_MESSAGES/raci.po`` and the
 ``.mo`` compiled from it at install time."""
+LOCALE_DIR_VARIABLE = "RACI_LOCALE_DIR"
+"""Names another folder of compiled catalogues to read in place of
+`LOCALE_DIR` (laid out the same): a translator trying a catalogue before it
+is installed, or the tests' pseudo-language that finds untranslated text."""
 
 _language = LANGUAGES[0]
 
@@ -65,14 +69,24 @@ def speak(language: str) -> None:
     speak through gettext's program-wide domain (click's usage errors and
     help headings) find their texts in raci's catalogue in that language."""
     set_language(language)
-    gettext.bindtextdomain("raci", LOCALE_DIR)
+    gettext.bindtextdomain("raci", catalogue_dir())
     gettext.textdomain("raci")
     os.environ["LANGUAGE"] = language
 
 
-@cache
+def catalogue_dir() -> Path:
+    """Where the compiled catalogues are read from: the folder
+    ``RACI_LOCALE_DIR`` names, else `LOCALE_DIR`."""
+    return Path(os.environ.get(LOCALE_DIR_VARIABLE) or LOCALE_DIR)
+
+
 def _translations(language: str, domain: str) -> gettext.NullTranslations:
-    return gettext.translation(domain, LOCALE_DIR, [language], fallback=True)
+    return _catalogue(language, domain, catalogue_dir())
+
+
+@cache
+def _catalogue(language: str, domain: str, folder: Path) -> gettext.NullTranslations:
+    return gettext.translation(domain, folder, [language], fallback=True)
 
 
 def _(message: str, domain: str = "raci") -> str:

@@ -109,3 +109,20 @@ def store_url(request: pytest.FixtureRequest) -> str:
     """The URL of an empty database, once on SQLite and once on PostgreSQL."""
     url: str = request.getfixturevalue(f"{request.param}_url")
     return url
+
+
+@pytest.fixture(scope="session")
+def pseudo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pseudo-language's compiled catalogues (`tests.pseudo_language`)."""
+    from tests.pseudo_language import pseudo_catalogues
+
+    return pseudo_catalogues(tmp_path_factory.mktemp("pseudo"))
+
+
+@pytest.fixture
+def pseudo(pseudo_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """raci speaks the pseudo-language as ``nl`` (``--lang nl`` on the command
+    line): every translated text between markers, see `tests.pseudo_language`."""
+    from tests.pseudo_language import speak_pseudo
+
+    speak_pseudo(monkeypatch, pseudo_folder)
