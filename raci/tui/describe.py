@@ -120,7 +120,7 @@ def _text(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
