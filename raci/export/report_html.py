@@ -65,7 +65,8 @@ def write_pdf(content: ReportContent, path: Path) -> None:
 def page(content: ReportContent) -> str:
     model = content.source.model
     style = importlib.resources.files("raci.export").joinpath("report.css").read_text("utf-8")
-    footer = f"@page {{ @bottom-left {{ content: {css_string(model.org.name)}; }} }}"
+    footer = (f"@page {{ @bottom-left {{ content: {css_string(model.org.name)}; }} "
+              f"@bottom-right {{ content: {page_number_css()}; }} }}")
     parts = [
         "<!DOCTYPE html>", f'<html lang="{current_language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -81,6 +82,13 @@ def page(content: ReportContent) -> str:
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def page_number_css() -> str:
+    """The page number at the foot of a printed page, as CSS: "page 3 of 25"."""
+    parts = re.split(r"(\{page\}|\{pages\})", _("page {page} of {pages}"))
+    return " ".join(f"counter({part[1:-1]})" if part in ("{page}", "{pages}") else
+                    css_string(part) for part in parts if part)
 
 
 def h(text: str) -> str:
