@@ -48,6 +48,17 @@ CUT = "█▕▏│…▐▌▀▁▂▃▄▅▆▇"
 """What a screen draws where it cuts a name: an ellipsis, a scroll bar, a frame."""
 
 
+
+@pytest.fixture(autouse=True)
+def rule_docs_read_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' documentation as the pseudo-language says it: not as a test
+    before, in the same process, had it translated into Dutch (raci keeps a
+    rule's translated documentation per language, not per catalogue)."""
+    from raci.lint import ruledoc
+
+    monkeypatch.setattr(ruledoc, "_TRANSLATED", {})
+
+
 def key_names(app: RaciApp) -> set[str]:
     """Every key of the app as its screens show them: ``n``, ``^z``, ``esc``, ``ctrl+z``."""
     keys = {key.strip() for cls in app_classes()
@@ -186,6 +197,9 @@ def shown(pseudo_folder: Path, tmp_path_factory: pytest.TempPathFactory
     import_file(SAMPLE, str(database))
     steps = [(name, step) for name, step, _expected in WALK] + EXTRA
     with pytest.MonkeyPatch.context() as patch:
+        from raci.lint import ruledoc
+
+        patch.setattr(ruledoc, "_TRANSLATED", {})  # see rule_docs_read_anew
         speak_pseudo(patch, pseudo_folder)
         screens, keys = asyncio.run(walk(database, steps))
     data = model_words(read_model(SAMPLE).model) | file_words(database) | {

@@ -26,6 +26,17 @@ SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
 VIEWS = ("org", "raci", "bodies", "goals", "decisions")
 
 
+
+@pytest.fixture(autouse=True)
+def rule_docs_read_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' documentation as the pseudo-language says it: not as a test
+    before, in the same process, had it translated into Dutch (raci keeps a
+    rule's translated documentation per language, not per catalogue)."""
+    from raci.lint import ruledoc
+
+    monkeypatch.setattr(ruledoc, "_TRANSLATED", {})
+
+
 def untranslated(text: str, data: set[str]) -> list[str]:
     """The untranslated words of `text`, each with (the start of) the lines it is on."""
     assert OPEN in text, "nothing was translated: the pseudo-language is not in use"
