@@ -148,3 +148,20 @@ def format_date(date: dt.date) -> str:
     from babel.dates import format_date as babel_format_date
 
     return babel_format_date(date, format="d MMMM y", locale=_language)
+
+
+def format_decimal(number: float, pattern: str = "0.0") -> str:
+    """A number with its decimals as the language writes them: "6.7", "6,7"
+    (`pattern` as Babel's: ``"0.0"`` one decimal, ``"0.#"`` one where needed)."""
+    from babel.numbers import format_decimal as babel_format_decimal
+
+    return babel_format_decimal(number, format=pattern, locale=_language)
+
+
+def format_short_date(date: dt.date) -> str:
+    """A date where room is short (a diagram's node): "2026-11-01" in
+    English, as the model file writes it; "01-11-2026" in Dutch, as the
+    Dutch write a date in figures."""
+    if _language == LANGUAGES[0]:
+        return date.isoformat()
+    return date.strftime("%d-%m-%Y")

@@ -27,6 +27,8 @@ from raci.export.legend import heading
 from raci.export.look import FONT, NAME_POINTS, NOTE_POINTS, marked, merged, node_label, plain_label
 from raci.export.page import Page
 from raci.export.table import table_label
+from raci.i18n import _
+from raci.vocabulary import LEVEL_NAMES
 
 # Cluster attributes are inherited by nested clusters in Graphviz, so every
 # cluster states each one, falling back to these.
@@ -151,7 +153,7 @@ def _node_attrs(view: View, node_id: str) -> dict[str, str]:
     classes = [key.replace(":", "-") for key in node.styles]
     if mark is not None:
         classes.append(f"finding-{mark.level}")
-        attrs["tooltip"] = f"{mark.level}: {', '.join(mark.codes)}"
+        attrs["tooltip"] = f"{LEVEL_NAMES[mark.level]}: {', '.join(mark.codes)}"
     if node_id == view.focus:
         attrs.update(penwidth="4", peripheries="2")
         classes.append("focus")
@@ -161,7 +163,8 @@ def _node_attrs(view: View, node_id: str) -> dict[str, str]:
 
 def _cluster_graph(view: View, cluster: Cluster, number: int) -> graphviz.Digraph:
     mark = view.highlights.get(cluster.id)
-    lines = [*cluster.lines, *([f"findings: {', '.join(mark.codes)}"] if mark else [])]
+    lines = [*cluster.lines, *([_("findings: {codes}").format(codes=", ".join(mark.codes))]
+                               if mark else [])]
     style = marked(view.cluster_styles[cluster.style].attrs, mark)
     sub = graphviz.Digraph(name=f"cluster_{number}")
     classes = [cluster.style, *([f"finding-{mark.level}"] if mark else [])]

@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from raci.errors import UsageError
+from raci.i18n import N_, _
 from raci.lint.findings import LEVEL_RANK, Finding
 from raci.model import Model
+from raci.vocabulary import KIND_NAMES, VIEW_TITLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +158,15 @@ VIEWS_OF_KIND = {
 }
 # Why a view that draws this kind left this one out.
 WHY_NOT_DRAWN = {
-    "raci": "it takes part in no assignment",
-    "decisions": "it is consulted on or decides no decision",
+    "raci": N_("it takes part in no assignment"),
+    "decisions": N_("it is consulted on or decides no decision"),
 }
 
 
 def other_views(kind: str, current: str) -> str:
     """The views other than `current` that draw this kind, as 'a, b or c'."""
     views = [v for v in VIEWS_OF_KIND.get(kind, ("raci",)) if v != current] or ["raci"]
-    return views[0] if len(views) == 1 else f"{', '.join(views[:-1])} or {views[-1]}"
+    return views[0] if len(views) == 1 else ", ".join(views[:-1]) + _(" or ") + views[-1]
 
 
 def require_id(model: Model, entity_id: str, option: str) -> str:
@@ -172,8 +174,9 @@ def require_id(model: Model, entity_id: str, option: str) -> str:
     if entity_id in model:
         return entity_id
     near = difflib.get_close_matches(entity_id, [e.id for e in model.entities()], n=1)
-    hint = f"; did you mean {near[0]}?" if near else ""
-    raise UsageError(f"{option} {entity_id}: no entity with that id in the model{hint}")
+    hint = _("; did you mean {id}?").format(id=near[0]) if near else ""
+    raise UsageError(_("{option} {id}: no entity with that id in the model").format(
+        option=option, id=entity_id) + hint)
 
 
 DEFAULT_HUB = 12
@@ -211,15 +214,15 @@ def focus_view(view: View, model: Model, focus: str, depth: int,
     if focus not in view.nodes and focus not in view.clusters:
         kind = model.kind(focus) or ""
         drawn_here = view.name in VIEWS_OF_KIND.get(kind, ()) and view.name in WHY_NOT_DRAWN
-        why = f" ({WHY_NOT_DRAWN[view.name]})" if drawn_here else ""
-        raise UsageError(
-            f"--focus {focus}: this {kind} is not drawn in the {view.name} view{why}; "
-            f"try --view {other_views(kind, view.name)}"
-        )
+        why = f" ({_(WHY_NOT_DRAWN[view.name])})" if drawn_here else ""
+        raise UsageError(_("--focus {id}: this {kind} is not drawn in the {view} view{why}; "
+                           "try --view {views}").format(
+            id=focus, kind=KIND_NAMES.get(kind, kind), view=VIEW_TITLES[view.name], why=why,
+            views=other_views(kind, view.name)))
     if depth < 0:
-        raise UsageError(f"--depth {depth}: give 0 or more")
+        raise UsageError(_("--depth {depth}: give 0 or more").format(depth=depth))
     if hub < 0:
-        raise UsageError(f"--hub {hub}: give 0 (no hubs) or more")
+        raise UsageError(_("--hub {hub}: give 0 (no hubs) or more").format(hub=hub))
     near = distances(view, focus, depth, hub)
     kept_clusters = enclosing_clusters(view, near)
     return replace(

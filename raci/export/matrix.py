@@ -29,6 +29,7 @@ from rich.cells import cell_len, chop_cells, set_cell_size
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import require_id
+from raci.i18n import _
 from raci.model import Entity, Goal, Model, Unit
 from raci.model.entities import CELL_ORDER, cell_text
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
@@ -178,7 +179,7 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     matrices = [GoalArea(root, model.goals[root].name, _matrix(model, rows, None, order))
                 for root, rows in areas.items()]
     if outside:
-        matrices.append(GoalArea(None, "Outside every goal area",
+        matrices.append(GoalArea(None, _("Outside every goal area"),
                                  _matrix(model, outside, None, order)))
     return matrices
 
@@ -308,7 +309,7 @@ def matrix_markdown(matrix: Matrix) -> str:
 
 def matrix_markdown_lines(matrix: Matrix) -> Iterator[str]:
     """`matrix_markdown` a line at a time, each built from the row's filled cells."""
-    header = ["Item", "Kind", *(markdown_text(actor.name) for actor in matrix.columns)]
+    header = [_("Item"), _("Kind"), *(markdown_text(actor.name) for actor in matrix.columns)]
     yield _markdown_row(header) + "\n"
     yield _markdown_row(["---"] * len(header)) + "\n"
     count = len(matrix.columns)
@@ -350,7 +351,7 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
     item_width = max(min(TABLE_ITEM_WIDTH, longest, width // 3), 4)
     budget = width - item_width - 2
     widest: Counter[str] = Counter()
-    for (_, actor_id), letters in matrix.cells.items():
+    for (_item, actor_id), letters in matrix.cells.items():
         widest[actor_id] = max(widest[actor_id], len(letters))
     counts = matrix.letter_counts()
     widths: dict[str, int] = {}
@@ -373,7 +374,7 @@ def _table_lines(matrix: Matrix, item_width: int, widths: list[int],
     for line in range(height):
         cells = [_cell(name[line - height + len(name)] if line >= height - len(name) else "",
                        width) for name, width in zip(names, widths, strict=True)]
-        item = "Item" if line == height - 1 else ""
+        item = _("Item") if line == height - 1 else ""
         yield f"{bold}{_row_text(item, item_width, cells).rstrip()}{plain}\n"
     # Columns are padded on both sides, but not at the table's edges.
     yield "─" * (item_width + sum(width + 3 for width in widths)) + "\n"
@@ -447,7 +448,7 @@ def list_csv_lines(matrix: Matrix) -> Iterator[str]:
 def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
     """A Markdown table: item, kind, then a column per letter naming its actors,
     one per line."""
-    header = ["Item", "Kind", *(LETTER_WORDS[letter] for letter in CELL_ORDER)]
+    header = [_("Item"), _("Kind"), *(LETTER_WORDS[letter] for letter in CELL_ORDER)]
     yield _markdown_row(header) + "\n"
     yield _markdown_row(["---"] * len(header)) + "\n"
     for row, held in holders(matrix):

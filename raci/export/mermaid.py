@@ -168,7 +168,8 @@ def _legend(view: View) -> list[str]:
     """A key: one sample node per kind drawn, one sample line per kind of edge."""
     used_nodes = {key for node in view.nodes.values() for key in node.styles}
     used_edges = [key for key in view.edge_styles if any(e.style == key for e in view.edges)]
-    lines = [f'    subgraph legend["{mermaid_text(_("Key"))}"]']
+    key = mermaid_text(_("Key"))
+    lines = [f'    subgraph legend["{key}"]']
     for number, (key, style) in enumerate(view.node_styles.items()):
         if key in used_nodes:
             opening, closing = SHAPES[_shape(style.attrs)]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from raci.i18n import _, format_decimal
+
 MOST_STRETCHED = 3.0
 """A drawing longer than this many times its width (or wider) reads as a strip."""
 SMALLEST_READABLE_POINTS = 8.0
@@ -93,13 +95,15 @@ class Fit:
         """Why it does not read on its page, in the user's words ("" when it does)."""
         problems = []
         if self.smallest_text < SMALLEST_READABLE_POINTS:
-            problems.append(f"its text would be {self.smallest_text:.1f} pt "
-                            f"(at least {SMALLEST_READABLE_POINTS:g} pt reads)")
+            problems.append(_("its text would be {size} pt (at least {least} pt reads)").format(
+                size=format_decimal(self.smallest_text), least=format_decimal(
+                    SMALLEST_READABLE_POINTS, "0.#")))
         if self.stretch > MOST_STRETCHED:
-            problems.append(f"it is {self.stretch:.1f} times as long as it is wide"
-                            if self.height > self.width else
-                            f"it is {self.stretch:.1f} times as wide as it is high")
-        return " and ".join(problems)
+            problems.append((_("it is {times} times as long as it is wide")
+                             if self.height > self.width else
+                             _("it is {times} times as wide as it is high")).format(
+                                 times=format_decimal(self.stretch)))
+        return _(" and ").join(problems)
 
 
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')

@@ -13,6 +13,7 @@ from raci.export.graph import View, focus_view
 from raci.export.views import build_view
 from raci.i18n import _
 from raci.model import Model
+from raci.vocabulary import KIND_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def _describe(model: Model, view: View, entity_id: str) -> str:
         style = _(view.node_styles[node.styles[0]].legend)
         return f"{one_line(node.title)} ({entity_id}) · {style}"
     cluster = view.clusters[entity_id]
-    return f"{one_line(cluster.title)} ({entity_id}) · unit"
+    return f"{one_line(cluster.title)} ({entity_id}) · {KIND_NAMES['unit']}"
 
 
 def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
@@ -70,8 +71,8 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
         key: [] for key in (*view.nodes, *view.clusters, *holders)
     }
     for holder, role in holders.items():
-        related[role].append((holder, "held by: "))
-        related[holder].append((role, "holds: "))
+        related[role].append((holder, _("held by") + ": "))
+        related[holder].append((role, _("holds") + ": "))
     for edge in view.edges:
         relation = edge.label or _(view.edge_styles[edge.style].legend)
         related[edge.tail].append((edge.head, f"→ {relation}: "))
@@ -80,8 +81,8 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
     framing += [(c.id, c.parent) for c in view.clusters.values()]
     for inner, outer in framing:
         if outer is not None and outer in view.clusters:
-            related[inner].append((outer, "in: "))
-            related[outer].append((inner, "contains: "))
+            related[inner].append((outer, _("in") + ": "))
+            related[outer].append((inner, _("contains") + ": "))
     parent_of: dict[str, tuple[str, str]] = {}
     seen = {focus}
     queue = deque([focus])

@@ -37,7 +37,7 @@ from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
 from raci.model.source import ModelSource
-from raci.vocabulary import FACT_WORDS, KIND_TITLES, LEVEL_NAMES, counted
+from raci.vocabulary import FACT_WORDS, KIND_TITLES, LEVEL_NAMES, VIEW_TITLES, counted
 
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
@@ -150,6 +150,11 @@ def highest_level(findings: list[Finding]) -> str:
     return max((f.level for f in findings), key=LEVEL_RANK.__getitem__)
 
 
+def times_level(count: int, level: str) -> str:
+    """A rule's findings in its heading: "3 × warning", "3 × waarschuwing"."""
+    return f"{count} × {LEVEL_NAMES[level]}"
+
+
 def entity_counts(model: Model) -> list[tuple[str, int]]:
     counts = [(KIND_TITLES[kind], len(model.collection(kind))) for kind in KINDS]
     return [*counts, (_("RACI assignments"), len(model.assignments))]
@@ -249,7 +254,7 @@ def markdown_diagram(diagram: ReportDiagram) -> list[str]:
     GitHub, GitLab and most wikis draw; or the reason it is not drawn. A part's
     subtitle (`Part 2 of 5: …`) stands above its block as text, which wraps:
     Mermaid does not wrap a drawing's title, and hides the lines it cannot fit."""
-    lines = [f"### The {diagram.name} view", ""]
+    lines = ["### " + _("The {view} view").format(view=VIEW_TITLES[diagram.name]), ""]
     lines += [f"*{markdown_text(diagram.note)}*", ""] if diagram.note else []
     for part in diagram.parts:
         lines += [f"**{markdown_text(part.subtitle)}**", ""] if part.subtitle else []
@@ -269,7 +274,8 @@ def _markdown_findings(content: ReportContent) -> list[str]:
     lines = []
     for code, findings in by_rule(content.findings):
         help_ = content.rule(code, findings)
-        lines += [f"### {code} {help_.name} ({len(findings)} × {highest_level(findings)})", ""]
+        times = times_level(len(findings), highest_level(findings))
+        lines += [f"### {code} {help_.name} ({times})", ""]
         # The rules' documentation is Markdown already; only names need escaping.
         lines += [f"{text}\n" for text in (help_.summary, help_.why, help_.fix) if text]
         lines += [_markdown_finding(content.source.model, f) for f in findings]

@@ -30,7 +30,9 @@ from raci.export.layout import guessed_pages
 from raci.export.page import SMALLEST_READABLE_POINTS, Page
 from raci.export.render import MAX_LAYOUT_NODES, Drawing, draw, fits_page
 from raci.export.split import SPLITS, split_view
+from raci.i18n import _, ngettext
 from raci.model import Model
+from raci.vocabulary import VIEW_TITLES
 
 REPORT_VIEWS = ("bodies", "goals")
 MM_PER_INCH = 25.4
@@ -78,10 +80,11 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
     docstring), or a note saying why not and what to run instead."""
     name = view.name
     if view.size > MAX_LAYOUT_NODES:
-        return ReportDiagram(name, note=(
-            f"The {name} diagram has {view.size} nodes and frames, more than the "
-            f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram "
-            f"{label} --view {name} --focus ID --depth N"))
+        return ReportDiagram(name, note=_(
+            "The {view} diagram has {count} nodes and frames, more than the {most} raci "
+            "lays out; draw parts of it with: {command}").format(
+                view=VIEW_TITLES[name], count=view.size, most=MAX_LAYOUT_NODES,
+                command=f"raci diagram {label} --view {name} --focus ID --depth N"))
     if guessed_pages(view, REPORT_PAGE.room) * PARTS_PER_GUESSED_PAGE > MOST_PARTS:
         return ReportDiagram(name, note=too_many_parts(name, label))
     try:
@@ -93,10 +96,11 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
             return ReportDiagram(name, note=too_many_parts(name, label))
         drawings = [draw(part, "svg", page=REPORT_PAGE, timeout=timeout) for part in parts]
     except RaciError as error:
-        return ReportDiagram(name, note=f"The {name} diagram could not be drawn: {error}")
+        return ReportDiagram(name, note=_("The {view} diagram could not be drawn: {error}").format(
+            view=VIEW_TITLES[name], error=error))
     command = f"raci diagram {label} --view {name}"
     if len(drawings) < 2:  # nothing to split it by
-        return ReportDiagram(name, [view], [whole], unreadable("This drawing", whole,
+        return ReportDiagram(name, [view], [whole], unreadable(_("This drawing"), whole,
                                                                f"{command} -o {name}.pdf"))
     return ReportDiagram(name, parts, drawings, _split_note(name, whole, drawings, command))
 
@@ -104,12 +108,15 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
 def _split_note(name: str, whole: Drawing, drawings: list[Drawing], command: str) -> str:
     """Why the view is drawn in parts, and which part still does not read."""
     problem = whole.fit.problem() if whole.fit is not None else ""
-    note = (f"On one A4 page {problem}, so the {name} view is drawn in {len(drawings)} "
-            "parts; a line to something in another part ends in a dashed box that names "
-            "the part.")
+    note = ngettext(
+        "On one A4 page {problem}, so the {view} view is drawn in {count} part; ",
+        "On one A4 page {problem}, so the {view} view is drawn in {count} parts; ",
+        len(drawings)).format(problem=problem, view=VIEW_TITLES[name], count=len(drawings)) + _(
+        "a line to something in another part ends in a dashed box that names the part.")
     unread = [number for number, d in enumerate(drawings, 1) if not reads_in_handout(d)]
     if unread:
-        note += " " + unreadable(f"Part {unread[0]}", drawings[unread[0] - 1],
+        note += " " + unreadable(_("Part {number}").format(number=unread[0]),
+                                 drawings[unread[0] - 1],
                                  f"{command} --split {SPLITS[name]} -o {name}.pdf")
     return note
 
@@ -151,15 +158,17 @@ def _limited(fits: Callable[[View], bool], most: int) -> Callable[[View], bool]:
 
 
 def too_many_parts(name: str, label: str) -> str:
-    return (f"The {name} view is too large for this handout: it would be split into more "
-            f"than {MOST_PARTS} parts; draw it on pages of its own with: raci diagram {label} "
-            f"--view {name} --split {SPLITS[name]} -o {name}.pdf, or a part of it with "
-            "--focus ID --depth N")
+    return _("The {view} view is too large for this handout: it would be split into more "
+             "than {most} parts; draw it on pages of its own with: {command}, or a part of "
+             "it with {options}").format(
+                 view=VIEW_TITLES[name], most=MOST_PARTS, options="--focus ID --depth N",
+                 command=f"raci diagram {label} --view {name} --split {SPLITS[name]} "
+                         f"-o {name}.pdf")
 
 
 def unreadable(what: str, drawing: Drawing, command: str) -> str:
     """Why a drawing does not read on the handout's page, and the `raci diagram`
     command that draws it on a larger one."""
     problem = drawing.fit.problem() if drawing.fit is not None else ""
-    return (f"{what} does not read on the page: {problem}; draw it on a larger page "
-            f"with: {command} --page a3")
+    return _("{what} does not read on the page: {problem}; draw it on a larger page "
+             "with: {command}").format(what=what, problem=problem, command=f"{command} --page a3")

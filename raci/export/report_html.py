@@ -33,9 +33,10 @@ from raci.export.report import (
     level_counts,
     names_of,
     readable_matrix,
+    times_level,
     verdict_counts,
 )
-from raci.i18n import _, format_date, ngettext
+from raci.i18n import _, current_language, format_date, ngettext
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import Model
@@ -64,9 +65,10 @@ def write_pdf(content: ReportContent, path: Path) -> None:
 def page(content: ReportContent) -> str:
     model = content.source.model
     style = importlib.resources.files("raci.export").joinpath("report.css").read_text("utf-8")
-    footer = f"@page {{ @bottom-left {{ content: {css_string(model.org.name)}; }} }}"
+    footer = (f"@page {{ @bottom-left {{ content: {css_string(model.org.name)}; }} "
+              f"@bottom-right {{ content: {page_number_css()}; }} }}")
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>", f'<html lang="{current_language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(content.title)}</title><style>{style}{footer}</style></head><body>",
         *_first_page(content),
@@ -80,6 +82,13 @@ def page(content: ReportContent) -> str:
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def page_number_css() -> str:
+    """The page number at the foot of a printed page, as CSS: "page 3 of 25"."""
+    parts = re.split(r"(\{page\}|\{pages\})", _("page {page} of {pages}"))
+    return " ".join(f"counter({part[1:-1]})" if part in ("{page}", "{pages}") else
+                    css_string(part) for part in parts if part)
 
 
 def h(text: str) -> str:
@@ -161,7 +170,7 @@ def _pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> str:
 
 def _findings(content: ReportContent) -> list[str]:
     if not content.findings:
-        return ["<p>No findings.</p>"]
+        return ["<p>" + _("No findings.") + "</p>"]
     parts = []
     for code, findings in by_rule(content.findings):
         help_ = content.rule(code, findings)
@@ -170,7 +179,7 @@ def _findings(content: ReportContent) -> list[str]:
         parts.append(
             f'<section class="rule" id="rule-{h(code)}">'
             f'<h3><span class="level-{level}">{h(code)}</span> {h(help_.name)} '
-            f"({len(findings)} × {level})</h3>"
+            f"({h(times_level(len(findings), level))})</h3>"
             + "".join(f"<p>{rule_text_html(text)}</p>"
                       for text in (help_.summary, help_.why, help_.fix) if text)
             + f"<ul>{items}</ul></section>")
@@ -180,9 +189,11 @@ def _findings(content: ReportContent) -> list[str]:
 def _finding(model: Model, finding: Finding) -> str:
     text = h(localized(finding.message))
     if related := finding.related:
-        text += f' <span class="related">(related: {h(", ".join(names_of(model, related)))})</span>'
+        text += ' <span class="related">' + h(_("(related: {names})").format(
+            names=", ".join(names_of(model, related)))) + "</span>"
     if finding.waived:
-        text += f' <span class="note">(waived: {h(finding.waiver_reason or "")})</span>'
+        text += ' <span class="note">' + h(_("(waived: {reason})").format(
+            reason=finding.waiver_reason or "")) + "</span>"
     return f"<li>{text}</li>"
 
 
@@ -193,7 +204,7 @@ def rule_text_html(text: str) -> str:
 
 def _areas(content: ReportContent) -> list[str]:
     if not content.areas:
-        return ["<p>The model has no goals, initiatives or decisions.</p>"]
+        return ["<p>" + _("The model has no goals, initiatives or decisions.") + "</p>"]
     parts = []
     for area in content.areas:
         matrix, note = readable_matrix(area, content.source.label)
@@ -251,4 +262,4 @@ def _diagrams(content: ReportContent) -> list[str]:
 
 def _parts_count(diagram: ReportDiagram) -> str:
     count = len(diagram.drawings)
-    return f"{count} parts" if count > 1 else ""
+    return ngettext("{count} part", "{count} parts", count).format(count=count) if count > 1 else ""

@@ -32,12 +32,13 @@ from raci.errors import UsageError
 from raci.export.graph import Edge, Node, Style, View, enclosing_clusters
 from raci.export.layout import guessed_to_fit
 from raci.export.matrix import goals_of_items
+from raci.i18n import N_, _
 from raci.model import Model
 
 SPLITS = {"org": "unit", "bodies": "unit", "raci": "goal", "goals": "goal", "decisions": "goal"}
 """What each view is split by: the views of people and bodies by unit, the others by goal."""
 ELSEWHERE = "elsewhere"
-ELSEWHERE_STYLE = Style("drawn in another part", {"shape": "cds", "style": "dashed",
+ELSEWHERE_STYLE = Style(N_("drawn in another part"), {"shape": "cds", "style": "dashed",
                                                   "color": "#7f8c8d", "fontcolor": "#566573"})
 OUTSIDE = "outside"
 """The part of the nodes in no area that nothing in an area links to."""
@@ -53,8 +54,8 @@ MOST_CONNECTORS = 3
 class Areas:
     """The units or goals a view can be split by."""
 
-    kind: str
-    """What the areas are, in the user's words: unit, goal area."""
+    outside: str
+    """The name of the part outside every area, in the user's words."""
     parent: dict[str, str | None]
     """Each unit or goal -> the one above it (None at the top)."""
     names: dict[str, str]
@@ -107,7 +108,7 @@ def split_view(view: View, model: Model, by: str,
     chosen = {area for area, up in areas.parent.items() if up is None}
     cut = _cut(view, areas, below, chosen, fits)
     alone: set[str] = set()
-    for _ in range(MOST_ROUNDS):
+    for _round in range(MOST_ROUNDS):
         order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
         pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
                        cut, fits, alone)
@@ -199,7 +200,8 @@ def _halved(cut: Cut, area: str) -> list[str]:
         made.append(f"{area}#{number}")  # no entity id has a #
         areas.parent[made[-1]] = None if area == OUTSIDE else area
         areas.spans[made[-1]] = (name, first, total)
-        areas.names[made[-1]] = f"{name}, {first}–{first + len(half) - 1} of {total}"
+        areas.names[made[-1]] = _("{name}, {first}–{last} of {total}").format(
+            name=name, first=first, last=first + len(half) - 1, total=total)
         first += len(half)
         for node in half:  # it belongs to the half now, wherever under `area` it did
             areas.anchors[node] = [made[-1], *(a for a in areas.anchors.get(node, [])
@@ -228,8 +230,9 @@ def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
 def _names(areas: Areas, page: list[str]) -> str:
     named = [_area_name(areas, area) for area in page]
     if len(named) > MOST_NAMES:
-        named = [*named[:MOST_NAMES - 1], f"{len(named) - MOST_NAMES + 1} more"]
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        named = [*named[:MOST_NAMES - 1], _("{count} more").format(
+            count=len(named) - MOST_NAMES + 1)]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + _(" and ") + named[-1]
 
 
 def _homes(view: View, areas: Areas, chosen: set[str]) -> dict[str, list[str]]:
@@ -254,7 +257,7 @@ def _area_name(areas: Areas, area: str, top: bool = True) -> str:
     """An area's name, with the top-level one it lies in (if `top`) where it is
     not one itself."""
     if area not in areas.names:
-        return f"Outside every {areas.kind}" if areas.parent else "Everything"
+        return areas.outside if areas.parent else _("Everything")
     if area in areas.spans:  # a half: named by the area it was cut from already
         return areas.names[area]
     highest, seen = area, {area}
@@ -305,16 +308,17 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     connectors, ends_at = _connectors(view, crossing)
     nodes.update(connectors)
     joined: set[tuple[str, str, str]] = set()  # lines to one connector: one of each look
-    for edge, outside, _ in crossing:
+    for edge, outside, _pages in crossing:
         moved = (replace(edge, head=ends_at[outside]) if edge.head == outside
                  else replace(edge, tail=ends_at[outside]))
         if (moved.tail, moved.head, moved.style) not in joined:
             joined.add((moved.tail, moved.head, moved.style))
             edges.append(moved)
-    pages = sorted({number for _, _, other in crossing for number in other})
-    subtitle = f"Part {page} of {max(page_of.values())}: {name}"
+    pages = sorted({number for _edge, _end, other in crossing for number in other})
+    subtitle = _("Part {number} of {count}: {name}").format(
+        number=page, count=max(page_of.values()), name=name)
     if pages:
-        subtitle += f" · continues in {_part_words(pages)}"
+        subtitle += " · " + _("continues in {parts}").format(parts=_part_words(pages))
     framed = enclosing_clusters(view, kept)
     return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
@@ -327,16 +331,16 @@ def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
     one per node drawn elsewhere, naming it, or, where more than
     `MOST_CONNECTORS` lines go to one page, one for all of them ("14 more in part 3")."""
     by_page: dict[int, list[str]] = defaultdict(list)
-    for _, outside, other in crossing:
+    for _edge, outside, other in crossing:
         if outside not in by_page[other[0]]:
             by_page[other[0]].append(outside)
     connectors: dict[str, Node] = {}
     ends_at: dict[str, str] = {}
-    for _, outside, other in crossing:
+    for _edge, outside, other in crossing:
         if len(by_page[other[0]]) > MOST_CONNECTORS:
             connector = Node(f"{ELSEWHERE}:page:{other[0]}",
-                             f"{len(by_page[other[0]])} more", (ELSEWHERE,),
-                             [f"in {_part_words(other[:1])}"])
+                             _("{count} more").format(count=len(by_page[other[0]])),
+                             (ELSEWHERE,), [_in_parts(other[:1])])
         else:
             connector = _connector(view.nodes[outside], other)
         connectors.setdefault(connector.id, connector)
@@ -345,22 +349,27 @@ def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
 
 
 def _connector(target: Node, pages: list[int]) -> Node:
-    return Node(f"{ELSEWHERE}:{target.id}", target.title, (ELSEWHERE,),
-                [f"in {_part_words(pages)}"])
+    return Node(f"{ELSEWHERE}:{target.id}", target.title, (ELSEWHERE,), [_in_parts(pages)])
+
+
+def _in_parts(pages: list[int]) -> str:
+    """Where a connector's far end is drawn: "in part 3", "in parts 2 and 3"."""
+    return _("in {parts}").format(parts=_part_words(pages))
 
 
 def _part_words(pages: Iterable[int]) -> str:
     numbers = [str(page) for page in pages]
     if len(numbers) == 1:
-        return f"part {numbers[0]}"
-    return f"parts {', '.join(numbers[:-1])} and {numbers[-1]}"
+        return _("part {number}").format(number=numbers[0])
+    return _("parts {numbers} and {last}").format(numbers=", ".join(numbers[:-1]),
+                                                  last=numbers[-1])
 
 
 def goal_areas(view: View, model: Model) -> Areas:
     """The goal tree; each item drawn belongs to its goals (`goals_of_items`)."""
     goals_of = goals_of_items(model)
     parent = {g.id: g.parent if g.parent in model.goals else None for g in model.goals.values()}
-    return Areas("goal area", parent, {g.id: g.name for g in model.goals.values()},
+    return Areas(_("Outside every goal area"), parent, {g.id: g.name for g in model.goals.values()},
                  {key: goals_of.get(key, []) for key in view.nodes})
 
 
@@ -381,7 +390,8 @@ def unit_areas(view: View, model: Model) -> Areas:
             unit = _body_unit(model, key, unit_of)
         anchors[key] = [unit] if unit else []
     parent = {u.id: u.parent if u.parent in model.units else None for u in model.units.values()}
-    return Areas("unit", parent, {u.id: u.name for u in model.units.values()}, anchors)
+    return Areas(_("Outside every unit"), parent, {u.id: u.name for u in model.units.values()},
+                 anchors)
 
 
 def _body_unit(model: Model, body_id: str,

@@ -37,8 +37,8 @@ def table_label(view: View, rows: list[str], turned: bool = False) -> str:
     colours = {key: style.attrs.get("color", "black") for key, style in view.edge_styles.items()}
     down, across = (actors, rows) if turned else (rows, actors)
     head = "".join(_name_cell(view, key, COLUMN_WIDTH, row_set) for key in across)
-    lines = [f'<TR><TD {CELL} ALIGN="LEFT" VALIGN="BOTTOM"><B>{"Actor" if turned else "Item"}'
-             f"</B></TD>{head}</TR>"]
+    corner = _("Actor") if turned else _("Item")
+    lines = [f'<TR><TD {CELL} ALIGN="LEFT" VALIGN="BOTTOM"><B>{corner}</B></TD>{head}</TR>']
     for key in down:
         cells = "".join(_letters_cell(letters.get((other, key) if turned else (key, other), []),
                                       colours) for other in across)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
-from raci.i18n import N_, _, ngettext
+from raci.i18n import N_, _, format_short_date, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
@@ -147,7 +147,7 @@ def meeting_line(body: Body) -> str:
 def sunset_line(sunset: dt.date | None) -> str:
     if sunset is None:
         return _("temporary, no end date")
-    return _("temporary until {date}").format(date=sunset)
+    return _("temporary until {date}").format(date=format_short_date(sunset))
 
 
 def new_view(name: str, model: Model, direction: str, node_styles: dict[str, Style],
@@ -322,7 +322,7 @@ def goals_view(model: Model) -> View:
     for goal in model.goals.values():
         lines = [accountable_line(model, goal.id)]
         if goal.due:
-            lines.append(_("due {date}").format(date=goal.due))
+            lines.append(_("due {date}").format(date=format_short_date(goal.due)))
         view.add_node(drawing.item_node(goal, lines))
         if goal.parent in model.goals:
             view.edges.append(Edge(goal.id, goal.parent, "part-of"))

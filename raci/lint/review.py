@@ -219,9 +219,15 @@ def required_text(text: str) -> str:
     return text.strip()
 
 
+def means_no_date(text: str) -> bool:
+    """Whether a date's text says *no date*: nothing, ``-``, or "none" in
+    English or in the user's language ("geen")."""
+    return text.strip().lower() in {*NONE_WORDS, _("none").lower()}
+
+
 def date_or_none(text: str) -> dt.date | None:
     """A date (YYYY-MM-DD) or none; a ValueError says what to give."""
-    if text.strip().lower() in {*NONE_WORDS, _("none")}:
+    if means_no_date(text):
         return None
     try:
         return dt.date.fromisoformat(text.strip())

@@ -14,13 +14,16 @@ import gc
 import queue
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.content import Content
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -35,7 +38,7 @@ from raci.model.scenarios import Step
 from raci.source import database_url
 from raci.tui.commands import RaciCommands
 from raci.tui.describe import plural
-from raci.tui.language import translate_bindings
+from raci.tui.language import translate_bindings, translated_commands
 from raci.tui.messages import (
     ChangeRequested,
     ChangeSaved,
@@ -97,6 +100,8 @@ class RaciApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
+                tooltip="Open the command palette", id="command-palette"),
         Binding("question_mark", "show_keys", "Keys", id="show-keys"),
         Binding("slash", "search", "Search", id="search"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
@@ -328,7 +333,7 @@ class RaciApp(App[None]):
         self.switching = False
         self.query_one(ScenarioBar).place_opened(message.place)
         if message.place.done:
-            self.notify(message.place.done, title="Scenario", timeout=6)
+            self.notify(message.place.done, title=_("Scenario"), timeout=6)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
@@ -406,7 +411,7 @@ class RaciApp(App[None]):
     def may_edit(self) -> bool:
         """Whether edits are allowed; when not, the user is told why."""
         if self.switching:
-            self.notify("A moment: the app is changing scenario", timeout=2)
+            self.notify(_("A moment: the app is changing scenario"), timeout=2)
             return False
         if self.read_only:
             self.notify(_("This model is open read-only (served without --write, or "
@@ -544,7 +549,7 @@ class RaciApp(App[None]):
         def changed(org: Org | None) -> None:
             if org is not None and org != session.model.org:
                 self.post_message(ChangeRequested(
-                    Change(org=org), f"Saved the organisation {org.name}"))
+                    Change(org=org), _("Saved the organisation {name}").format(name=org.name)))
 
         self.push_screen(OrgForm(session.model.org), changed)
 
@@ -609,7 +614,16 @@ class RaciApp(App[None]):
     def where_edits_go(self) -> str:
         """Where edits go now, in words: ``scenario plan`` or ``the model``."""
         name = self.place.scenario
-        return "the model" if name is None else f"scenario {name}"
+        return _("the model") if name is None else _("scenario {name}").format(name=name)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return translated_commands(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """The command palette, asking in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"),
+                                            id="--command-palette"))
 
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))

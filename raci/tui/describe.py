@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from raci.i18n import N_, _
+from raci.i18n import N_, _, format_date
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -120,9 +120,9 @@ def _text(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return format_date(value)
     return str(value)
 
 

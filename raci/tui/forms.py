@@ -25,7 +25,8 @@ from raci.model import (
     Model,
 )
 from raci.model.changes import Change
-from raci.model.entities import is_valid_id, may_hold_together
+from raci.model.entities import ID_MAX_LENGTH, is_valid_id, may_hold_together
+from raci.vocabulary import KIND_NAMES
 
 ACTORS = frozenset({"role", "body", "person"})
 ID_PREFIXES = {"person": "p.", "goal": "g.", "initiative": "i.", "decision": "d.", "kpi": "k."}
@@ -152,7 +153,8 @@ def check_form(
     data, letters = _parse(kind, values, check)
     entity_id = data.get("id", "")
     if editing is None and entity_id in model:
-        check.add("id", f"id {entity_id!r} is already used by a {model.kind(entity_id)}")
+        check.add("id", _("id {id} is already used by a {kind}").format(
+            id=repr(entity_id), kind=KIND_NAMES[model.kind(entity_id) or "unit"]))
     _check_letters(letters, check)
     if check.by_field:
         # The file's schema would repeat these ("missing required key 'name'"),
@@ -204,10 +206,11 @@ def _parse_value(kind: str, form_field: FormField, text: str, check: FormCheck) 
 
     name = form_field.name
     if form_field.type == "id" and not is_valid_id(text):
-        check.add(name, "an id starts with a letter or digit, then letters, digits, "
-                        "_ . : - (at most 100)")
+        check.add(name, _("an id starts with a letter or digit, then letters, digits, "
+                          "_ . : - (at most {most})").format(most=ID_MAX_LENGTH))
     if form_field.type == "choice" and text not in form_field.choices:
-        check.add(name, f"{text!r} is not one of {', '.join(form_field.choices)}")
+        check.add(name, _("{text} is not one of {choices}").format(
+            text=repr(text), choices=", ".join(form_field.choices)))
     try:
         value = items_from_text(name, text) if name in LETTERS else \
             value_from_text(kind, name, text)
@@ -217,7 +220,7 @@ def _parse_value(kind: str, form_field: FormField, text: str, check: FormCheck) 
     if isinstance(value, list):
         doubled = sorted({v for v in value if value.count(v) > 1})
         if doubled:
-            check.add(name, f"names {', '.join(doubled)} twice")
+            check.add(name, _("names {names} twice").format(names=", ".join(doubled)))
     return value
 
 
@@ -229,8 +232,9 @@ def _check_letters(letters: dict[str, list[str]], check: FormCheck) -> None:
         for actor in actors:
             held = seen.setdefault(actor, [])
             if held and not may_hold_together([*held, letter]):
-                check.add(letter, f"{actor} already holds {held[0]} on this item "
-                                  "(A with R is the only pair)")
+                check.add(letter, _("{actor} already holds {letter} on this item "
+                                    "(A with R is the only pair)").format(actor=actor,
+                                                                          letter=held[0]))
             held.append(letter)
 
 

@@ -11,13 +11,14 @@ keys in English, as any Textual app does.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from raci.i18n import _
+from raci.i18n import N_, _
 
 _ENGLISH: dict[type[DOMNode], BindingsMap] = {}
 """Each class's bindings as declared, kept to translate them again."""
@@ -75,3 +76,23 @@ def extract_app(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
     yield from extract_python(fileobj, keywords, comment_tags, options)
     for text, where in sorted(set(binding_texts())):
         yield 0, "_", text, [where]
+
+
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""What Textual's own commands in the palette say, as Textual says them; read
+in the user's language by `translated_commands` (one Textual adds later
+stays in English until it is listed here)."""
+
+
+def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's own palette commands, their titles and help in the user's language."""
+    for command in commands:
+        yield command._replace(title=_(command.title), help=_(command.help))

@@ -25,6 +25,7 @@ from raci.tui.screens.keys import FOCUS_KEYS
 READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
 """What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""
 
+
 Answers = dict[str, object]
 
 

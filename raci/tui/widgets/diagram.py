@@ -140,11 +140,11 @@ class DiagramView(Vertical):
         model = self.session.model
         if not focus:
             self.query_one("#diagram-preview", Static).update(
-                "Give a focus id to preview its neighbourhood.")
+                _("Give a focus id to preview its neighbourhood."))
         elif focus not in model:
             ids = [entity.id for entity in model.entities()]
             self.query_one("#diagram-preview", Static).update(
-                escape(f"unknown id {focus!r}{did_you_mean(focus, ids)}"))
+                escape(_("unknown id {id}").format(id=repr(focus)) + did_you_mean(focus, ids)))
         else:
             self._make_preview(self.session, name, focus, depth)
 
@@ -157,7 +157,8 @@ class DiagramView(Vertical):
                 text = neighbourhood_text(session.model, name, focus, depth)
         except RaciError as error:
             text = in_app_words(str(error))
-        self.post_message(PreviewMade(text or f"{focus} is not in the {name} view"))
+        self.post_message(PreviewMade(text or _("{id} is not in the {view} view").format(
+            id=focus, view=VIEW_TITLES[name])))
 
     @on(PreviewMade)
     def _preview_made(self, message: PreviewMade) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from raci.i18n import _
+from raci.i18n import _, format_date
 from raci.lint.findings import FindingIndex
 from raci.lint.message import localized
 from raci.model import KINDS, Entity
@@ -259,7 +259,7 @@ class EntityDetail(Vertical):
     """Fields, findings and relations of one entity; relations are choosable."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Select an entity.", id="entity-fields")
+        yield Static(_("Select an entity."), id="entity-fields")
         yield Relations(id="relations")
 
     def show(self, session: Session, entity_id: str | None, index: FindingIndex) -> None:
@@ -449,7 +449,7 @@ def _org_summary(session: Session) -> str:
     if org.description:
         lines.append(escape(org.description))
     if org.as_of:
-        lines.append(f"[b]{FIELD_LABELS['as_of']}[/b]: {org.as_of.isoformat()}")
+        lines.append(f"[b]{FIELD_LABELS['as_of']}[/b]: {format_date(org.as_of)}")
     lines.append(_("{entities}, {assignments}").format(
         entities=counted(len(session.model), "entity"),
         assignments=counted(len(session.model.assignments), "assignment")))

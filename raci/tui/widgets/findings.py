@@ -24,7 +24,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from raci.i18n import _
+from raci.i18n import N_, _
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, WAIVED, Finding, FindingIndex
 from raci.lint.message import localized
@@ -42,10 +42,12 @@ from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
-from raci.vocabulary import LEVEL_NAMES, counted
+from raci.vocabulary import LEVEL_NAMES, Words, counted
 
 GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
                 WAIVED: "$text-muted"}
+LINK_WORDS = Words({"about": N_("about"), "related": N_("related")})
+"""How a line under a finding names its entity: one it is about, or one it concerns."""
 OPEN_ALL_UP_TO = 40
 """With this many findings or fewer, every rule starts open, so the messages show at once."""
 OPEN_LINKS_UP_TO = 5
@@ -97,7 +99,7 @@ class FindingsView(Vertical):
         self.groups: dict[tuple[str, str], list[Finding]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("Linting…", id="findings-title")
+        yield Static(_("Linting…"), id="findings-title")
         yield Static("", id="findings-not-run")
         tree: Tree[NodeData] = FindingsTree("findings", id="findings-tree")
         tree.show_root = False
@@ -161,7 +163,7 @@ class FindingsView(Vertical):
     def _fill_rule(self, node: TreeNode[NodeData]) -> None:
         if node.children or not isinstance(node.data, str):
             return
-        _, level, code = node.data.split(":", 2)
+        level, code = node.data.split(":", 2)[1:]
         model = None if self.session is None else self.session.model
         for finding in self.groups.get((level, code), []):
             under = links(finding)
@@ -171,8 +173,8 @@ class FindingsView(Vertical):
             found = node.add(escape(localized(finding.message)), data=finding,
                              expand=len(under) <= OPEN_LINKS_UP_TO)
             for link in under:
-                found.add_leaf(f"[dim]→ {link.role}:[/] {escape(label(model, link.entity_id))}",
-                               data=link)
+                found.add_leaf(f"[dim]→ {LINK_WORDS[link.role]}:[/] "
+                               f"{escape(label(model, link.entity_id))}", data=link)
 
     @on(Tree.NodeExpanded, "#findings-tree")
     def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
@@ -191,23 +193,25 @@ class FindingsView(Vertical):
         if isinstance(finding, Finding):
             text = f"[b]{finding.code}[/b] {escape(localized(finding.message))}"
             if finding.waived and finding.waiver_reason:
-                text += f" [dim](waived: {escape(finding.waiver_reason)})[/]"
+                text += " [dim]" + escape(_("(waived: {reason})").format(
+                    reason=finding.waiver_reason)) + "[/]"
             text += self._entities_line(finding)
         elif isinstance(finding, str) and finding.startswith("rule:"):
             rule = find_rule(finding.rsplit(":", 1)[1])
             if rule is not None:
                 doc = rule_doc(rule)
-                text = (f"[b]{rule.code}[/b] {escape(doc.summary)} "
-                        f"[dim]How to fix: {escape(doc.fix)}[/]")
+                text = (f"[b]{rule.code}[/b] {escape(doc.summary)} [dim]"
+                        + escape(_("How to fix: {fix}").format(fix=doc.fix)) + "[/]")
         self.query_one("#finding-detail", Static).update(text)
 
     def _entities_line(self, finding: Finding) -> str:
         if self.session is None or finding.code == fact_not_recorded.code:
             return ""
         model = self.session.model
-        line = f"\n[dim]about:[/] {escape(labels(model, finding.targets))}"
+        line = f"\n[dim]{LINK_WORDS['about']}:[/] {escape(labels(model, finding.targets))}"
         if finding.related:
-            line += f" [dim]· related:[/] {escape(labels(model, finding.related))}"
+            line += (f" [dim]· {LINK_WORDS['related']}:[/] "
+                     f"{escape(labels(model, finding.related))}")
         return line
 
     @on(Tree.NodeSelected, "#findings-tree")
@@ -250,7 +254,8 @@ class FindingsView(Vertical):
             if fact not in org.not_recorded:
                 self.post_message(ChangeRequested(
                     Change(org=replace(org, not_recorded=[*org.not_recorded, fact])),
-                    f"Declared {in_words(fact)} not recorded: DAT001 no longer reports it"))
+                    _("Declared {fact} not recorded: DAT001 no longer reports it").format(
+                        fact=in_words(fact))))
 
         self.app.push_screen(FactScreen(fact, finding.message), declare)
 

@@ -96,14 +96,15 @@ class OrgForm(FormScreen[Org | None]):
         problems: dict[str, str] = {}
         name = self.query_one("#org-name", Input).value.strip()
         if not name:
-            problems["name"] = "required: the organisation's name"
+            problems["name"] = _("required: the organisation's name")
         as_of_text = self.query_one("#org-as_of", Input).value.strip()
         as_of = None
         if as_of_text:
             try:
                 as_of = parse_date(as_of_text)
             except ValueError:
-                problems["as_of"] = f"{as_of_text!r} is not a date (YYYY-MM-DD)"
+                problems["as_of"] = _("{text} is not a date (YYYY-MM-DD)").format(
+                    text=repr(as_of_text))
         if problems:
             return None, problems
         description = self.query_one("#org-description", Input).value.strip() or None

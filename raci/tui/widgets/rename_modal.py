@@ -64,12 +64,13 @@ class RenameForm(FormScreen[str | None]):
     def problem(self) -> str:
         new = self.query_one("#rename-id", Input).value.strip()
         if new == self.entity_id:
-            return "give it a new id"
+            return _("give it a new id")
         if not is_valid_id(new):
-            return (f"an id starts with a letter or digit, then letters, digits, _ . : - "
-                    f"(at most {ID_MAX_LENGTH})")
+            return _("an id starts with a letter or digit, then letters, digits, _ . : - "
+                     "(at most {most})").format(most=ID_MAX_LENGTH)
         if new in self.model:
-            return f"id {new!r} is already used by {label(self.model, new)}"
+            return _("id {id} is already used by {entity}").format(
+                id=repr(new), entity=label(self.model, new))
         return ""
 
     @on(Input.Changed)

@@ -68,9 +68,10 @@ class SearchBar(FormScreen[None]):
     def _go(self) -> None:
         count = self.query_one("#search-count", Label)
         if not self.matches:
-            count.update("no match" if self.query_one(Input).value.strip() else "")
+            count.update(_("no match") if self.query_one(Input).value.strip() else "")
             return
-        count.update(f"{self.at + 1} of {len(self.matches)}")
+        count.update(_("{number} of {count}").format(number=self.at + 1,
+                                                     count=len(self.matches)))
         self.searchable.go_to(self.searchable.keys[self.matches[self.at]])
 
     def action_stay(self) -> None:

@@ -16,7 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from raci.i18n import _
+from raci.i18n import _, format_date
+from raci.lint.review import means_no_date
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
 from raci.tui.screens.form import FormScreen
@@ -58,7 +59,7 @@ class WaiverForm(FormScreen[Waiver | None]):
                 yield Static("", id="waiver-reason-error", classes="field-error")
                 yield Label(_("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]"))
                 yield Input(waiver.expires.isoformat() if waiver and waiver.expires else "",
-                            id="waiver-expires", placeholder=_("YYYY-MM-DD"))
+                            id="waiver-expires", placeholder=_("YYYY-MM-DD, or none"))
                 yield Static("", id="waiver-expires-error", classes="field-error")
                 yield Label(_("author [dim]optional: who accepted it[/]"))
                 yield Input(waiver.author or "" if waiver else "", id="waiver-author")
@@ -72,15 +73,17 @@ class WaiverForm(FormScreen[Waiver | None]):
         """Field -> what is wrong with it."""
         problems = {}
         if not self.query_one("#waiver-reason", Input).value.strip():
-            problems["reason"] = "required: say why this finding is acceptable"
+            problems["reason"] = _("required: say why this finding is acceptable")
         expires = self.query_one("#waiver-expires", Input).value.strip()
-        if expires:
+        if not means_no_date(expires):
             try:
                 if parse_date(expires) < self.as_of:
-                    problems["expires"] = (f"{expires} is already past (the model's date is "
-                                           f"{self.as_of}); give a later date or none")
+                    problems["expires"] = _(
+                        "{date} is already past (the model's date is {as_of}); give a later "
+                        "date or none").format(date=expires, as_of=format_date(self.as_of))
             except ValueError:
-                problems["expires"] = f"{expires!r} is not a date (YYYY-MM-DD)"
+                problems["expires"] = _("{text} is not a date (YYYY-MM-DD)").format(
+                    text=repr(expires))
         return problems
 
     @on(Input.Changed)
@@ -108,7 +111,7 @@ class WaiverForm(FormScreen[Waiver | None]):
             rule=self.waiver.rule,
             target=list(self.waiver.target),
             reason=self.query_one("#waiver-reason", Input).value.strip(),
-            expires=parse_date(expires) if expires else None,
+            expires=None if means_no_date(expires) else parse_date(expires),
             author=self.query_one("#waiver-author", Input).value.strip() or None,
         ))
 

@@ -1,0 +1,113 @@
+"""What a Dutch user reads in the handout, the diagrams and the app: a few
+exact lines per area, so a wrong translation fails too (the walks in
+`tests/test_untranslated_show.py` and `tests/test_untranslated_app.py` find
+what was never translated)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Raci
+from textual.widgets import Input, Static
+
+from raci.export.matrix import goal_area_matrices
+from raci.export.page import Fit
+from raci.export.split import _in_parts
+from raci.export.views import sunset_line
+from raci.formats.files import read_model
+from raci.i18n import set_language
+from raci.lint.review import date_or_none
+from raci.model import Waiver
+from raci.tui import make_app
+from raci.tui.widgets.waiver_modal import WaiverForm
+from tests.test_tui import loaded, until
+from tests.test_tui_findings import body_owns_a_goal, detail, findings_tree, on_finding
+
+SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
+__all__ = ["body_owns_a_goal"]  # a fixture
+
+
+@pytest.fixture
+def dutch() -> None:
+    set_language("nl")
+
+
+def test_why_a_drawing_does_not_read(dutch: None) -> None:
+    small = Fit(width=800, height=600, scale=0.5, smallest_text=6.66)
+    assert small.problem() == "de tekst zou 6,7 pt worden, en leesbaar is pas vanaf 8 pt"
+    strip = Fit(width=1000, height=250, scale=1, smallest_text=10)
+    assert strip.problem() == "de tekening is 4,0 keer zo breed als hoog"
+
+
+def test_the_parts_words_and_the_dates_a_diagram_shows(dutch: None) -> None:
+    assert _in_parts([3]) == "in deel 3"
+    assert _in_parts([2, 3, 4]) == "in delen 2, 3 en 4"
+    assert sunset_line(dt.date(2027, 12, 31)) == "tijdelijk tot 31-12-2027"
+    areas = goal_area_matrices(read_model(SAMPLE).model)
+    assert areas[-1].name == "Buiten elk doelgebied"
+
+
+def test_the_handout_in_dutch(raci: Raci, tmp_path: Path) -> None:
+    markdown, page = tmp_path / "vego.md", tmp_path / "vego.html"
+    for report in (markdown, page):
+        done = raci("report", SAMPLE, "-o", report, "--lang", "nl")
+        assert done.code == 0, done.err
+    lines = markdown.read_text(encoding="utf-8").splitlines()
+    assert "### BOD003 expired-mandate (1 × fout)" in lines
+    headings = [line for line in lines if line.startswith("### De weergave")]
+    assert headings == ["### De weergave gremia", "### De weergave doelen"]
+    notes = [line for line in lines if line.startswith("*Op één A4-pagina")]
+    assert len(notes) == 2 and all(re.fullmatch(
+        r"\*Op één A4-pagina is de weergave (gremia|doelen) niet leesbaar: de tekst zou "
+        r"\d,\d pt worden, en leesbaar is pas vanaf 8 pt\. Daarom is die in \d delen getekend; "
+        r"een lijn naar iets in een ander deel eindigt in een gestippeld kader dat dat deel "
+        r"noemt\.\*", note) for note in notes), notes
+    parts = [line for line in lines if line.startswith("**Deel ")]
+    assert re.fullmatch(r"\*\*Deel 1 van \d: .+ · vervolg in (deel \d|delen [\d, ]+ en \d)\*\*",
+                        parts[0]), parts[0]
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in html
+    assert '@bottom-right { content: "pagina " counter(page) " van " counter(pages); }' in html
+
+
+async def test_a_findings_related_lines_in_dutch(body_owns_a_goal: Path) -> None:
+    set_language("nl")
+    async with make_app(body_owns_a_goal).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        node = await on_finding(pilot, app, "OWN003")
+        assert [str(child.label) for child in node.children] == [
+            "→ ook betrokken: Klimaatdoelen gebouwde omgeving (g.klimaat)"]
+        assert "over: Stuurgroep Warmte (sg-warmte)" in detail(app)
+        assert findings_tree(app).root.children
+
+
+async def test_geen_is_no_date(body_owns_a_goal: Path) -> None:
+    """The review's date questions and a waiver's expiry take the Dutch word."""
+    set_language("nl")
+    assert date_or_none("geen") is None and date_or_none("none") is None
+    assert date_or_none("2027-06-30") == dt.date(2027, 6, 30)
+    async with make_app(body_owns_a_goal).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_finding(pilot, app, "OWN003")
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
+        form = app.screen
+        expires = form.query_one("#waiver-expires", Input)
+        assert expires.placeholder == "JJJJ-MM-DD, of geen"
+        form.query_one("#waiver-reason", Input).value = "Bewust zo ingericht"
+        expires.value = "geen"
+        await pilot.pause()
+        assert form.problems() == {}
+        expires.value = "2001-01-01"
+        await pilot.pause()
+        assert str(form.query_one("#waiver-expires-error", Static).render()).startswith(
+            "2001-01-01 is al voorbij (de peildatum van het model is ")
+        expires.value = "geen"
+        dismissed: list[Waiver | None] = []
+        form.dismiss = dismissed.append  # type: ignore[method-assign,assignment]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: dismissed, "the waiver")
+        assert dismissed[0] is not None and dismissed[0].expires is None
