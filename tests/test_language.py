@@ -128,6 +128,13 @@ def test_the_setting_in_pyproject_and_a_wrong_one(
     model = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
     done = raci("lint", model, "--config", tmp_path / "pyproject.toml")
     assert done.code == 2 and "lang: must be one of en, nl, not 'fr'" in done.err
+    for config in ("pyproject.toml", "raci.toml"):  # every command, not only lint
+        (tmp_path / "pyproject.toml").unlink(missing_ok=True)
+        table = "[tool.raci]" if config == "pyproject.toml" else "[raci]"
+        (tmp_path / config).write_text(f'{table}\nlang = "fr"\n', encoding="utf-8")
+        done = raci("validate", model)
+        assert done.code == 2, done.out
+        assert done.err == f"raci: {tmp_path / config}: lang: must be one of en, nl, not 'fr'\n"
 
 
 def test_a_wrong_lang_is_refused_in_one_line(raci: Raci) -> None:

@@ -167,8 +167,9 @@ def find_config_file(model_path: Path | None) -> Path | None:
 
 def language_setting() -> str | None:
     """The ``lang`` setting of the configuration found from the current
-    directory up, if any. A file that cannot be read is passed
-    over here: `raci lint` names its problem."""
+    directory up, if any; a language raci does not speak is refused. A
+    file that cannot be read is passed over here: `raci lint` names its
+    problem."""
     try:
         path = find_config_file(None)
         if path is None:
@@ -178,7 +179,9 @@ def language_setting() -> str | None:
         return None
     table = document.get("tool", {}).get("raci", document.get("raci", {}))
     value = table.get("lang") if isinstance(table, dict) else None
-    return value if isinstance(value, str) else None
+    if value is not None and value not in LANGUAGES:
+        raise UsageError(f"{path}: lang: must be one of {', '.join(LANGUAGES)}, not {value!r}")
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
