@@ -154,7 +154,7 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Maken")),
     ("review start", start_review, ("De bevindingen doorlopen", "verslag door",
                                     "volgend veld")),
-    ("review", first_review_finding, ("bevinding 1 van", "de zwaarste eerst", "aanvaarden",
+    ("review", first_review_finding, ("bevinding 1 van", "de grootste eerst", "aanvaarden",
                                       "verslag schrijven")),
     ("scenarios", scenarios, ("Scenario's", "Het model zelf", "Nieuw scenario",
                               "daarin bewerken")),
