@@ -52,6 +52,7 @@ from raci.tui.messages import (
     StoreFailed,
 )
 from raci.tui.places import Place, ScenarioPlace, Stepped
+from raci.tui.screens.form import FormKeysApp
 from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
 from raci.tui.screens.review import Reviewing, ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
@@ -93,7 +94,7 @@ own (700, 10, 10) sweeps everything made since the freeze (the explorer's
 21,000 people, the matrix) every few edits, as long."""
 
 
-class RaciApp(App[None]):
+class RaciApp(FormKeysApp):
     CSS_PATH = "app.tcss"
     TITLE = "raci"
     COMMANDS: ClassVar = App.COMMANDS | {RaciCommands}
