@@ -355,9 +355,10 @@ class RaciApp(FormKeysApp):
         assert self.session is not None
         # Edits made since the worker looked are still queued: they go on the fresh model too.
         pending = [*message.pending, *_drain(self._saves)]
-        not_undone = [why for edit in pending if (why := self.place.why_not_undone(edit))]
+        judged = [(edit, self.place.why_not_undone(edit)) for edit in pending]
+        not_undone = [why for edit, why in judged if why]
         if not_undone:  # what the refused undo moved to redo is in the fresh model
-            pending = [edit for edit in pending if not self.place.why_not_undone(edit)]
+            pending = [edit for edit, why in judged if not why]
             self.session.redo_stack.clear()
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:
