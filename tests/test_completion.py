@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_lint_support import run_raci
 
 from raci.lint.rules import RULES
 
@@ -62,3 +63,10 @@ def test_completing_ids_of_a_model_that_cannot_be_read_offers_nothing(tmp_path: 
     assert completed("raci rm broken.yaml x", tmp_path) == []
     assert completed("raci rm nergens.db x", tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml"]
+
+
+def test_an_unknown_shell_is_refused_by_the_argument_s_name(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_raci(capsys, "completion", "tcsh")
+    assert code == 2
+    assert err.startswith("raci: Invalid value for 'SHELL': 'tcsh' is not one of 'bash', "), err

@@ -78,7 +78,7 @@ def test_text_and_markdown(old_and_new: tuple[Path, Path],
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
     assert code == 0 and out.startswith(f"## Changes from `{old}` to `{new}`")
     assert ("### Assignments changed (1)\n\n- Directeur (dir) on goal 'CO2 -55%' (g.co2): "
-            "A -&gt; C") in out  # renders as ->
+            "A -> C") in out  # raci's arrow, not the user's text: not escaped
 
 
 def test_a_database_against_a_file_and_no_differences(
@@ -162,7 +162,7 @@ def test_text_and_markdown_name_entities_name_first_and_speak_dutch(
     code, markdown, _ = run_raci(capsys, "diff", old, new, "--lang", "nl", "--format", "markdown")
     assert markdown.startswith(f"## Wijzigingen van `{old}` naar `{new}`\n")
     assert "### Toewijzingen gewijzigd (1)\n\n- Directeur (dir) op doel 'CO2 -55%' (g.co2): " \
-        "A -&gt; C" in markdown
+        "A -> C" in markdown
     english = ("Entities", "Assignments", "Waivers", "Findings", "Changes", " for ", " on ",
                "expires", "(none)", "capacity", "held by", "Person", "Role", "Goal", "has ")
     for output in (text, markdown):
@@ -182,3 +182,30 @@ def test_json_keeps_ids_and_english_whatever_the_language(
         {"item": "g.co2", "actor": "dir", "old": "A", "new": "C"}]
     assert [f["message"] for f in diff["findings"]["resolved"]] == [
         "Goal g.co2 'CO2 -55%' has 2 Accountables: dg, dir"]
+
+
+def test_changed_values_read_as_the_language_writes_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Dates in words in Dutch and bare ISO in English, decimals with the
+    language's mark, yes or no, lists bare, the user's text in quotes; in
+    Markdown only the user's text is escaped, never raci's own arrow."""
+    body = {**SMALL_MODEL["bodies"][0], "temporary": False, "sunset": "2027-06-30",
+            "mandate": "A -> <b>B</b>"}
+    people = [{**SMALL_MODEL["people"][0], "capacity_fte": 0.5}, SMALL_MODEL["people"][1]]
+    old = write_model(tmp_path / "old.yaml", bodies=[body], people=people)
+    new = write_model(tmp_path / "new.yaml", people=[{**people[0], "capacity_fte": 0.75},
+                                                     people[1]],
+                      bodies=[{**body, "temporary": True, "sunset": "2027-12-31",
+                               "members": ["dir"], "mandate": "C"}])
+    _, english, _ = run_raci(capsys, "diff", old, new)
+    _, dutch, _ = run_raci(capsys, "diff", old, new, "--lang", "nl")
+    _, markdown, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
+    for line in ("sunset 2027-06-30 -> 2027-12-31\n", "temporary no -> yes\n",
+                 "capacity (FTE) 0.5 -> 0.75\n", 'mandate "A -> <b>B</b>" -> "C"\n',
+                 "members [Directeur-Generaal (dg), Directeur (dir)] -> [Directeur (dir)]\n"):
+        assert line in english, line
+    for line in ("einddatum 30 juni 2027 -> 31 december 2027\n", " nee -> ja\n",
+                 "capaciteit (fte) 0,5 -> 0,75\n"):
+        assert line in dutch, line
+    assert 'mandate "A -&gt; &lt;b&gt;B&lt;/b&gt;" -> "C"\n' in markdown
+    assert "sunset 2027-06-30 -> 2027-12-31\n" in markdown

@@ -104,6 +104,10 @@ def test_no_baseline_is_written_when_a_model_cannot_be_read(
     code, _, err = run_raci(capsys, "lint", good, broken, "--write-baseline", baseline)
     assert code == 2 and not baseline.exists()
     assert f"raci: did not write {baseline}: 1 of 2 models could not be read" in err
+    code, _, err = run_raci(capsys, "lint", broken, "--write-baseline", baseline)
+    assert err.endswith(f"raci: did not write {baseline}: 1 of 1 model could not be read\n")
+    code, _, err = run_raci(capsys, "lint", broken, "--write-baseline", baseline, "--lang", "nl")
+    assert err.endswith(f"raci: {baseline} niet geschreven: 1 van 1 model niet te lezen\n")
 
 
 # ---- related entities -------------------------------------------------------------

@@ -150,7 +150,7 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("waiver", lambda p: waive_first_finding(p), ("reden", "verloopt", "auteur")),
     ("waivers", lambda p: press(p, "escape", "W"), ("Uitzonderingen",)),
     ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "rapporteert aan",
-                                                    "naar bestand", "Exporteren")),
+                                                    "Opslaan als bestand", "Exporteren")),
     ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Maken")),
     ("review start", start_review, ("De bevindingen doorlopen", "verslag door",
                                     "volgend veld")),

@@ -14,7 +14,7 @@ from rich.text import Text
 from test_tui import NO_POLLING, database, loaded, stored, until  # noqa: F401  (a fixture)
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Footer, Input, OptionList, Static, Tree
+from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Select, Static, Tree
 from textual.widgets._footer import FooterKey
 
 from raci.model import Assignment, Goal
@@ -27,7 +27,8 @@ from raci.tui.screens.keys import KeysScreen
 from raci.tui.settings import remembered_theme, settings_file
 from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
-from raci.tui.widgets.explorer import ExplorerView, ModelTree
+from raci.tui.widgets.explorer import KIND_PREFIX, ExplorerView, ModelTree
+from raci.tui.widgets.footer import _width
 from raci.tui.widgets.matrix import HEADER_LINES, RaciMatrix
 from raci.tui.widgets.org_form import OrgForm
 from raci.tui.widgets.rename_modal import RenameForm
@@ -508,3 +509,61 @@ async def test_an_id_is_renamed_everywhere_from_the_app(database: Path) -> None:
         await until(pilot, lambda: "dg-bw" in stored(database), "the rename undone")
         assert said(app)[-1] == ("Undone: Renamed Directeur-Generaal Bouwen en Wonen (dg-bw) "
                                  "to dg-bouwen-wonen")
+
+
+def _footer_says(app: RaciApp) -> set[str]:
+    return {key.description for key in app.screen.query(FooterKey)}
+
+
+async def test_the_diagram_footer_offers_esc_only_in_a_field(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.query_one("#diagram-preview-box").has_focus
+        assert "Export" in _footer_says(app) and "Leave fields" not in _footer_says(app)
+        assert str(app.query_one("#diagram-file-label", Static).render()) == "Save as file"
+        app.query_one("#diagram-focus", Input).focus()
+        await pilot.pause()
+        assert "Leave fields" in _footer_says(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Leave fields" not in _footer_says(app)
+
+
+async def test_the_waiver_form_s_footer_says_what_its_button_says(
+        database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await _cursor_on_finding(pilot, app, "STR005")
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
+        assert str(app.screen.query_one("#save", Button).label) == "Waive"
+        assert "Waive" in _footer_says(app) and "Save" not in _footer_says(app)
+        await pilot.press("escape")
+        await _waive_str005(pilot, app, "Criteria volgen.")  # ctrl+s waives
+        await _cursor_on_finding(pilot, app, "STR005", waived=True)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
+        assert str(app.screen.query_one("#save", Button).label) == "Save"
+        assert "Save" in _footer_says(app) and "Waive" not in _footer_says(app)
+
+
+async def test_an_open_status_shows_the_status_it_means(database: Path) -> None:  # noqa: F811
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "initiative")
+        await pilot.pause()
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, EntityForm), "the add form")
+        status = app.screen.query_one("#field-status", Select)
+        assert status.value is Select.NULL and status.prompt == "active"
+
+
+def test_footer_keys_are_measured_in_columns() -> None:
+    """A wide character takes two columns: a footer that counted characters
+    would keep a key that does not fit."""
+    assert _width(FooterKey("x", "x", "日本", "act")) == 1 + 1 + 4 + 1

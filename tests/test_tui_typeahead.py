@@ -47,3 +47,18 @@ async def test_a_name_typed_as_the_add_form_opens_is_kept(database: Path) -> Non
         type_at_once(app, "Warme wijken")
         await pilot.pause()
         assert form.query_one("#field-name", Input).value == "Warme wijken"
+
+
+async def test_n_and_a_name_typed_at_once_give_the_form_that_name(database: Path) -> None:  # noqa: F811
+    """As in a real terminal: `n` and the name arrive together, while the tree has
+    the focus; Textual runs the `n` binding only once the key came back up to the
+    app, after it handed the name's keys to the tree."""
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "goal")
+        await pilot.pause()
+        type_at_once(app, "nWarme wijken")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm) and form.kind == "goal"
+        assert form.query_one("#field-name", Input).value == "Warme wijken"

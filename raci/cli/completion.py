@@ -118,7 +118,7 @@ def answer_completion(cli: click.Command) -> int | None:
 
 
 @click.command()
-@click.argument("shell", type=click.Choice(SHELLS))
+@click.argument("shell", type=click.Choice(SHELLS), metavar="SHELL")
 def completion(shell: str) -> None:
     """Print the script that completes raci's commands, options, rule codes,
     sample names and model ids in SHELL. Save it where the shell looks for

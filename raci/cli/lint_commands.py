@@ -137,9 +137,12 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
                             "Wrote {count} fingerprints to {file}.", run.baseline_written).format(
             count=run.baseline_written, file=write_baseline), err=True)
     elif write_baseline is not None:
-        click.echo(_("raci: did not write {file}: {unread} of {count} models could not be read")
-                   .format(file=write_baseline, unread=len(run.unread), count=len(run.models)),
-                   err=True)
+        not_written = ngettext(
+            "raci: did not write {file}: {unread} of {count} model could not be read",
+            "raci: did not write {file}: {unread} of {count} models could not be read",
+            len(run.models))
+        click.echo(not_written.format(file=write_baseline, unread=len(run.unread),
+                                      count=len(run.models)), err=True)
     if run.errors:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)
     if run.failed:

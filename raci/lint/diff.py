@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from raci.i18n import LANGUAGES, N_, _, current_language, format_date
+from raci.i18n import LANGUAGES, N_, _, current_language, format_date, format_decimal
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
@@ -210,14 +210,28 @@ def _date(date: dt.date) -> str:
 
 
 def _shown(value: object) -> str:
-    shown = _value(value)
-    if shown is None:
+    """A field's value in a line as the language writes it: a date as `_date`,
+    decimals with the language's mark, yes or no, text in quotes, lists bare."""
+    if isinstance(value, list):
+        return "[" + ", ".join(v if isinstance(v, str) else _shown(v) for v in value) + "]"
+    if value is None:
         return _("(none)")
-    if isinstance(shown, list):
-        return "[" + ", ".join(map(str, shown)) + "]"
-    if isinstance(shown, float) and current_language() != LANGUAGES[0]:
-        return str(shown).replace(".", ",")
-    return json.dumps(shown, ensure_ascii=False) if isinstance(shown, str) else str(shown)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.date):
+        return _date(value)
+    if isinstance(value, float):
+        return format_decimal(value, "0.#########")
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+ARROW = "\ue000"
+"""Where raci writes its arrow from the old value to the new (" -> "): marked
+in the lines so that Markdown escapes only the user's text around it."""
+
+
+def _arrowed(template: str) -> str:
+    return template.replace(" -> ", ARROW)
 
 
 def _field_line(change: EntityChange, changed: FieldChange, diff: ModelDiff) -> str:
@@ -232,7 +246,7 @@ def _field_line(change: EntityChange, changed: FieldChange, diff: ModelDiff) -> 
 
     return (f"{_entity(change.kind, change.id, change.name)}: "
             f"{FIELD_LABELS.get(changed.field, changed.field)} "
-            f"{shown(changed.old)} -> {shown(changed.new)}")
+            f"{shown(changed.old)}{ARROW}{shown(changed.new)}")
 
 
 def _listed(entity_id: str, diff: ModelDiff) -> str:
@@ -267,7 +281,7 @@ def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
     """(section title, how many things changed, lines) in reading order,
     shared by text and Markdown; a changed entity has a line per field."""
     changed_fields = [_field_line(c, f, diff) for c in diff.changed for f in c.fields]
-    changed_cells = [_("{actor} on {item}: {old} -> {new}").format(
+    changed_cells = [_arrowed(_("{actor} on {item}: {old} -> {new}")).format(
         actor=_listed(a.actor, diff), item=diff.named[a.item].spoken(), old=a.old, new=a.new)
         for a in diff.assignments_changed]
     return [
@@ -297,7 +311,8 @@ def diff_to_text(diff: ModelDiff) -> str:
     out = [f"--- {diff.old}", f"+++ {diff.new}"]
     for title, count, lines in _lines(diff):
         if lines:
-            out += ["", f"{title} ({count}):", *(f"  {one_line(line)}" for line in lines)]
+            out += ["", f"{title} ({count}):",
+                    *(f"  {one_line(line).replace(ARROW, ' -> ')}" for line in lines)]
     if diff.is_empty():
         out += ["", _("No differences.")]
     return "\n".join(out) + "\n"
@@ -309,7 +324,7 @@ def diff_to_markdown(diff: ModelDiff) -> str:
     for title, count, lines in _lines(diff):
         if lines:
             out += ["", f"### {title} ({count})", "",
-                    *(f"- {markdown_text(line)}" for line in lines)]
+                    *(f"- {' -> '.join(map(markdown_text, line.split(ARROW)))}" for line in lines)]
     if diff.is_empty():
         out += ["", _("No differences.")]
     return "\n".join(out) + "\n"

@@ -52,6 +52,7 @@ from raci.tui.messages import (
     StoreFailed,
 )
 from raci.tui.places import Place, ScenarioPlace, Stepped
+from raci.tui.screens.form import FormKeysApp
 from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
 from raci.tui.screens.review import Reviewing, ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
@@ -93,7 +94,7 @@ own (700, 10, 10) sweeps everything made since the freeze (the explorer's
 21,000 people, the matrix) every few edits, as long."""
 
 
-class RaciApp(App[None]):
+class RaciApp(FormKeysApp):
     CSS_PATH = "app.tcss"
     TITLE = "raci"
     COMMANDS: ClassVar = App.COMMANDS | {RaciCommands}
@@ -354,9 +355,10 @@ class RaciApp(App[None]):
         assert self.session is not None
         # Edits made since the worker looked are still queued: they go on the fresh model too.
         pending = [*message.pending, *_drain(self._saves)]
-        not_undone = [why for edit in pending if (why := self.place.why_not_undone(edit))]
+        judged = [(edit, self.place.why_not_undone(edit)) for edit in pending]
+        not_undone = [why for edit, why in judged if why]
         if not_undone:  # what the refused undo moved to redo is in the fresh model
-            pending = [edit for edit in pending if not self.place.why_not_undone(edit)]
+            pending = [edit for edit, why in judged if not why]
             self.session.redo_stack.clear()
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:

@@ -25,7 +25,7 @@ from raci.model import (
     Model,
 )
 from raci.model.changes import Change
-from raci.model.entities import ID_MAX_LENGTH, is_valid_id, may_hold_together
+from raci.model.entities import ID_MAX_LENGTH, effective_status, is_valid_id, may_hold_together
 from raci.vocabulary import KIND_NAMES
 
 ACTORS = frozenset({"role", "body", "person"})
@@ -43,6 +43,8 @@ class FormField:
     choices: tuple[str, ...] = ()
     targets: frozenset[str] = frozenset()
     """The kinds a ref or refs field may name."""
+    default: str = ""
+    """The choice an optional choice left open means, when it is always the same."""
 
     @property
     def hint(self) -> str:
@@ -75,7 +77,8 @@ _KIND_FIELDS: dict[str, list[FormField]] = {
     "goal": [_refs("goal", "parent"), FormField("due", "date")],
     "initiative": [_refs("initiative", "goals", many=True),
                    _refs("initiative", "depends_on", many=True),
-                   FormField("status", "choice", False, INITIATIVE_STATUSES),
+                   FormField("status", "choice", False, INITIATIVE_STATUSES,
+                             default=effective_status(None)),
                    FormField("start", "date"), FormField("end", "date"),
                    FormField("success_criteria", "strings"), FormField("demand_fte", "float")],
     "decision": [_refs("decision", "about", many=True)],

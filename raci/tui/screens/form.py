@@ -2,30 +2,68 @@
 
 A form gives its first field the focus once it is mounted, a moment after
 it opens (a second on a national model). A fast typist who presses `n` and
-the name at once sends the first keys before that: they reach the form,
-not a field, and were lost. Here they go into the field that gets the focus.
+the name at once sends the next keys before that. Textual hands each key to
+the widget that has the focus as it arrives (the tree, behind the form) and
+runs the `n` binding only once that key has come back up to the app: by
+then the name's keys are on their way through the tree, and reach the app
+after the form opened, ignored. `FormKeysApp` gives such keys (typed before
+the form was ready) to the form, which keeps them until its first field
+exists and then types them there, in order. Keys that reach the form itself
+before a field has the focus come up to the app and go the same way.
 """
 
 from __future__ import annotations
 
+import math
+
 from textual import events
+from textual._time import get_time
+from textual.app import App
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
 from textual.widgets import Input
 
 
 class FormScreen(ModalScreen[ScreenResultType]):
+    ready_at = math.inf
+    """When the form was mounted (its first field exists); keys typed before go there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._typed_ahead: list[str] = []
+
     def first_field(self) -> Widget | None:
         """The field the form opens in: the first focusable widget `AUTO_FOCUS` names."""
         return next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
 
-    def on_key(self, event: events.Key) -> None:
-        """A printable key that reached the form itself, not a field: typed before
-        the first field had the focus. (A field with the focus takes such keys.)"""
-        if not event.is_printable or event.character is None:
-            return
-        field = self.focused or self.first_field()
+    def typed_before_ready(self, event: events.Key) -> bool:
+        return event.is_printable and event.character is not None and event.time < self.ready_at
+
+    def take_typed(self, character: str) -> None:
+        """A key typed before the form was ready: into the first field, now or once mounted."""
+        self._typed_ahead.append(character)
+        if self.ready_at < math.inf:
+            self._type_into_first_field()
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # after the form's own on_mount, which gives the first field the focus
+        self.ready_at = get_time()  # the clock of `Message.time`
+        self._type_into_first_field()
+
+    def _type_into_first_field(self) -> None:
+        typed, self._typed_ahead = "".join(self._typed_ahead), []
+        field = self.first_field()  # the focus may still be on the form's scroll box
         if isinstance(field, Input) and not field.disabled:
-            event.stop()
-            event.prevent_default()
-            field.insert_text_at_cursor(event.character)
+            field.insert_text_at_cursor(typed)
+
+
+class FormKeysApp(App[None]):
+    """An app whose forms keep the keys typed while they open (see the module's doc)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        form = self.screen
+        if isinstance(form, FormScreen) and form.typed_before_ready(event):
+            event.prevent_default()  # App._on_key would run the bindings again
+            if not await self._check_bindings(event.key):
+                assert event.character is not None
+                form.take_typed(event.character)

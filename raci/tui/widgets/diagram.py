@@ -85,7 +85,7 @@ class DiagramView(Vertical):
         with VerticalScroll(id="diagram-preview-box"):
             yield Static(_("Give a focus id to preview its neighbourhood."), id="diagram-preview")
         with Horizontal(id="diagram-export"):
-            yield Label(_("to file"), id="diagram-file-label")
+            yield Label(_("Save as file"), id="diagram-file-label")
             yield Input(placeholder="drawing.svg (.dot .svg .png .pdf)", id="diagram-file")
             yield Button(_("Export"), id="diagram-export-button", variant="primary")
 
@@ -106,6 +106,12 @@ class DiagramView(Vertical):
 
     def action_leave_fields(self) -> None:
         self.query_one("#diagram-preview-box").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`esc` leaves the fields: not offered where it has nothing to leave."""
+        if action == "leave_fields":
+            return self.app.focused is not self.query_one("#diagram-preview-box")
+        return True
 
     def offer_focus(self, entity_id: str | None) -> None:
         """Start from the entity the explorer shows, when no focus is given yet."""

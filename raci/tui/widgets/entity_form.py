@@ -121,7 +121,9 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             # an optional choice left open takes the default
             return Select([(_(YES_NO[c]) if c in YES_NO else in_words(c), c) for c in choices],
                           value=value or Select.NULL, allow_blank=not form_field.required,
-                          id=widget_id, compact=True, prompt=_("default"))
+                          id=widget_id, compact=True,
+                          prompt=in_words(form_field.default) if form_field.default
+                          else _("default"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,

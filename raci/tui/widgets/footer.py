@@ -8,6 +8,7 @@ fits; `?` still lists every key.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.widget import Widget
@@ -41,4 +42,4 @@ def _width(key: Widget) -> int:
     """The columns a compact footer key takes: key, space, description, margin."""
     if not isinstance(key, FooterKey):
         return 0
-    return len(key.key_display) + 1 + len(key.description) + 1
+    return cell_len(key.key_display) + 1 + cell_len(key.description) + 1

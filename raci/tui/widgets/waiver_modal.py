@@ -30,6 +30,8 @@ class WaiverForm(FormScreen[Waiver | None]):
     """Not the scrolling box around the fields, which would take the first key."""
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
+        # ctrl+s says what the button says: Waive a new waiver, Save a changed one
+        Binding("ctrl+s", "waive", "Waive", id="waive", priority=True),
         Binding("ctrl+s", "save", "Save", id="save-waiver", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-waiver"),
     ]
@@ -99,6 +101,15 @@ class WaiverForm(FormScreen[Waiver | None]):
     def action_save(self) -> None:
         # Keys typed just before ctrl+s may still wait in their field: save once they are in.
         self.call_after_refresh(self._save)
+
+    def action_waive(self) -> None:
+        self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+s is Waive as a waiver is made, Save as one is changed: as the button."""
+        if action in ("waive", "save"):
+            return (action == "save") == self.editing
+        return True
 
     def _save(self) -> None:
         problems = self._show_problems()
