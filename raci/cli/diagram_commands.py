@@ -213,8 +213,10 @@ def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
       raci matrix org.db --layout list --format markdown
     """
     from raci.export import build_matrix
+    from raci.source import open_lean_model
 
-    table = build_matrix(open_model(model).model, scope)
+    # Read lean, as `raci lint` reads: a database without SQLAlchemy.
+    table = build_matrix(open_lean_model(model).model, scope)
     if layout == "list":
         write_lines(matrix_list_lines(table, fmt))
     elif fmt == "table":
