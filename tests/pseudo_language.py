@@ -188,6 +188,7 @@ def _command_words() -> Iterator[str]:
     import click
 
     from raci.cli import cli
+    from raci.cli.language import subcommands
 
     def walk(command: click.Command) -> Iterator[str]:
         if command.name:
@@ -198,7 +199,7 @@ def _command_words() -> Iterator[str]:
             if isinstance(param.type, click.Choice):
                 yield from map(str, param.type.choices)
         if isinstance(command, click.Group):
-            for sub in command.commands.values():
+            for sub in subcommands(command).values():
                 yield from walk(sub)
 
     yield from walk(cli)

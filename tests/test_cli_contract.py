@@ -24,6 +24,7 @@ import pytest
 from conftest import Raci
 
 from raci.cli import cli, main
+from raci.cli.language import subcommands
 from raci.source import open_model
 
 WARMTE = Path(__file__).parent / "data" / "files" / "warmte.yaml"
@@ -199,14 +200,14 @@ def test_click_lists_choices_on_one_line(raci: Raci) -> None:
 
 
 def test_help_is_exit_0_for_every_command(raci: Raci) -> None:
-    for name in cli.commands:
+    for name in subcommands(cli):
         result = raci(name, "--help")
         assert result.code == 0 and f"raci {name}" in result.out, name
         assert result.err == ""
 
 
 def test_every_option_says_what_it_does() -> None:
-    for name, command in cli.commands.items():
+    for name, command in subcommands(cli).items():
         for param in command.params:
             if isinstance(param, click.Option) and param.name != "help":
                 assert param.help, f"raci {name} {param.opts[0]} has no help text"
@@ -471,3 +472,24 @@ def test_diagram_refuses_an_output_suffix_that_names_no_diagram_format(
     assert result.code == 2 and result.err.count("\n") == 1
     assert ".docx is not a diagram format" in result.err and ".svg, .png" in result.err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_each_command_is_where_raci_looks_for_it() -> None:
+    """`raci` imports a command's module only when the command runs: the map
+    names every command of every module, and no other."""
+    import importlib
+
+    from raci.cli import COMMAND_MODULES
+
+    held = {command.name: module for module in set(COMMAND_MODULES.values())
+            for command in importlib.import_module(f"raci.cli.{module}").COMMANDS}
+    assert held == COMMAND_MODULES
+    assert all(subcommands(cli)[name].name == name for name in COMMAND_MODULES)
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    script = ("import sys\nfrom raci.cli import run\nrun(['rules', 'OWN001'])\n"
+              "print(sorted(m for m in sys.modules if m.endswith('_commands')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.splitlines()[-1] == "['raci.cli.lint_commands']"

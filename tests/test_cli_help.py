@@ -10,11 +10,12 @@ import click
 import pytest
 
 from raci.cli import cli
+from raci.cli.language import subcommands
 
 
 def commands(group: click.Group = cli, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = []
-    for name, command in group.commands.items():
+    for name, command in subcommands(group).items():
         found.append((*path, name))
         if isinstance(command, click.Group):
             found.extend(commands(command, (*path, name)))
@@ -27,7 +28,7 @@ def examples(path: tuple[str, ...]) -> list[str]:
     command: click.Command = cli
     for name in path:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        command = subcommands(command)[name]
     paragraphs = inspect.cleandoc(command.help or "").split("\n\n")
     block = next((p for p in paragraphs if p.strip().startswith("\b\nExample")), "")
     return [line.strip() for line in block.splitlines()[2:]]

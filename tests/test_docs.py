@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from raci.cli import cli
+from raci.cli.language import subcommands
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -39,9 +40,9 @@ def test_the_readme_links_to_pages_that_exist() -> None:
     assert [link for link in links if not (ROOT / link).is_file()] == []
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(subcommands(cli)))
 def test_command_has_help_and_is_documented(name: str) -> None:
-    command = cli.commands[name]
+    command = subcommands(cli)[name]
     assert command.help and command.help.strip(), f"raci {name} has no help text"
     assert f"`raci {name}" in COMMANDS_PAGE, f"raci {name} is not in docs/cli.md"
 

@@ -404,3 +404,33 @@ def test_on_a_terminal_the_accountable_is_red_unless_no_color(tmp_path: Path,
     assert "Subsidieregeling vaststellen" in shown
     assert ("\x1b[1;31mA\x1b[0m" in shown) != no_colour
     assert ("\x1b[" in shown) != no_colour
+
+
+@pytest.mark.parametrize("scope", [None, "g.klimaat", "g.wonen", "bzk-dgbw", "bzk", "tf-warmte"])
+def test_the_matrix_of_the_lean_read_is_the_whole_models(tmp_path: Path, scope: str | None) -> None:
+    """`raci matrix` reads a database lean: the same matrix, row for row."""
+    from raci.store import open_store
+    from raci.store.lean import read_lean_file
+
+    model = warmte_model()
+    database = tmp_path / "org.db"
+    open_store(f"sqlite:///{database}", create=True, model=model).close()
+    lean = read_lean_file(database)
+    assert lean is not None
+    whole, read_lean = build_matrix(model, scope), build_matrix(lean, scope)
+    assert [(r.id, r.name) for r in read_lean.rows] == [(r.id, r.name) for r in whole.rows]
+    assert [(c.id, c.name) for c in read_lean.columns] == [
+        (c.id, c.name) for c in whole.columns]
+    assert (read_lean.cells, read_lean.kinds) == (whole.cells, whole.kinds)
+    assert read_lean.cells  # the scope holds letters: the comparison compares something
+    assert "".join(list_csv_lines(read_lean)) == "".join(list_csv_lines(whole))
+
+
+def test_the_lean_read_refuses_the_scopes_the_whole_model_refuses(tmp_path: Path) -> None:
+    from raci.model.lean import LeanModel
+
+    lean = LeanModel.of_model(warmte_model())
+    with pytest.raises(UsageError, match="this is a role; give a unit, a body or a goal"):
+        build_matrix(lean, "dg-bw")
+    with pytest.raises(UsageError, match=r"did you mean g\.wonen"):
+        build_matrix(lean, "g.wone")

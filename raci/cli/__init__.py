@@ -1,30 +1,25 @@
 """The `raci` command: parse arguments, call the library, print, exit (SPEC §3).
 
 Each module below holds one group of subcommands and lists them in
-`COMMANDS`; heavy libraries are imported inside the commands so that
-`raci --help` and the app start fast. Exit codes: 0 success, 1 findings at or
-above `--fail-on`, 2 bad input or an internal error, with a one-line reason
-on stderr and no traceback unless `--debug`.
+`COMMANDS`; `COMMAND_MODULES` says which module holds which command, and a
+command's module is imported only when that command runs (or help lists it),
+so that `raci lint` does not import the app's commands, nor the app the
+others'. Heavy libraries are imported inside the commands for the same
+reason. Exit codes: 0 success, 1 findings at or above `--fail-on`, 2 bad
+input or an internal error, with a one-line reason on stderr and no traceback
+unless `--debug`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import sys
 
 import click
 
-from raci.cli import (
-    app_commands,
-    completion,
-    diagram_commands,
-    generate_commands,
-    lint_commands,
-    model_commands,
-    review_commands,
-    scenario_commands,
-)
+from raci.cli import completion
 from raci.cli.colour import NO_COLOR_OPTION, colour_choice
 from raci.cli.language import TranslatedGroup, speak_placeholders, translate_help
 from raci.cli.options import discard_output
@@ -32,10 +27,31 @@ from raci.errors import ModelFileError, RaciError, UsageError, reason
 from raci.i18n import LANGUAGES, _, choose_language, speak
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(("new", "import", "export", "schema", "validate", "add", "set", "rename",
+                     "rm", "assign", "unassign"), "model_commands"),
+    "scenario": "scenario_commands",
+    "generate": "generate_commands",
+    **dict.fromkeys(("lint", "rules", "diff"), "lint_commands"),
+    "review": "review_commands",
+    **dict.fromkeys(("diagram", "matrix", "report"), "diagram_commands"),
+    **dict.fromkeys(("edit", "demo", "serve"), "app_commands"),
+    "completion": "completion",
+}
+"""Each command of `raci` and the module in `raci.cli` that holds it."""
 
 
 class RaciGroup(TranslatedGroup):
-    """Runs `raci edit` when no subcommand is given."""
+    """Runs `raci edit` when no subcommand is given; imports a command's
+    module only when the command is asked for (click's lazy group)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMAND_MODULES, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            self.add_command(_loaded_command(cmd_name))
+        return self.commands.get(cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.resilient_parsing:  # completing: `raci <TAB>` lists the commands
@@ -59,11 +75,16 @@ def cli(debug: bool, lang: str | None, no_color: bool) -> None:
     """raci: model, lint and draw governance."""
 
 
-for module in (model_commands, scenario_commands, generate_commands, lint_commands,
-               review_commands, diagram_commands, app_commands, completion):
-    for command in module.COMMANDS:
-        cli.add_command(command)
 translate_help(cli)
+
+
+def _loaded_command(name: str) -> click.Command:
+    """Command `name` from its module, its help laid out in the language spoken."""
+    module = importlib.import_module(f"raci.cli.{COMMAND_MODULES[name]}")
+    command: click.Command = next(c for c in module.COMMANDS if c.name == name)
+    translate_help(command)
+    speak_placeholders(command)
+    return command
 
 
 def set_collector_policy() -> None:

@@ -212,9 +212,11 @@ def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
       raci matrix org.db --format csv > matrix.csv
       raci matrix org.db --layout list --format markdown
     """
-    from raci.export import build_matrix
+    from raci.export.matrix import build_matrix
+    from raci.source import open_lean_model
 
-    table = build_matrix(open_model(model).model, scope)
+    # Read lean, as `raci lint` reads: a database without SQLAlchemy.
+    table = build_matrix(open_lean_model(model).model, scope)
     if layout == "list":
         write_lines(matrix_list_lines(table, fmt))
     elif fmt == "table":
@@ -246,7 +248,7 @@ def matrix_list_lines(table: Matrix, fmt: str) -> Iterator[str]:
 
 
 def print_matrix_table(table: Matrix) -> None:
-    from raci.export import matrix_table
+    from raci.export.matrix import matrix_table
 
     if not table.rows:
         write_lines([NO_ITEMS])

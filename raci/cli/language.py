@@ -91,8 +91,17 @@ def short_help(text: str, limit: int) -> str:
     return textwrap.shorten(sentence + ("." if stop else ""), width=limit, placeholder="...")
 
 
+def subcommands(group: click.Group) -> dict[str, click.Command]:
+    """Every command of `group` by name (`raci` imports its commands only when
+    asked for them: this asks for all)."""
+    context = click.Context(group)
+    return {name: command for name in group.list_commands(context)
+            if (command := group.get_command(context, name)) is not None}
+
+
 def translate_help(command: click.Command) -> None:
-    """Have `command` and every command below it lay out its help translated."""
+    """Have `command` and every command below it lay out its help translated
+    (a command `raci` loads later is translated as it loads)."""
     command.context_class = TranslatedContext
     if isinstance(command, click.Group):
         for sub in command.commands.values():
@@ -132,7 +141,7 @@ def placeholder_words(command: click.Command) -> Iterator[str]:
         yield from PLACEHOLDER.findall(_english_metavars.get(param)
                                        or param.make_metavar(context))
     if isinstance(command, click.Group):
-        for sub in command.commands.values():
+        for sub in subcommands(command).values():
             yield from placeholder_words(sub)
 
 
@@ -160,7 +169,7 @@ def help_texts(command: click.Command, path: str) -> Iterator[tuple[str, str]]:
         if isinstance(param, click.Option) and param.help:
             yield param.help, f"{path} {param.opts[-1]}"
     if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+        for name, sub in sorted(subcommands(command).items()):
             yield from help_texts(sub, f"{path} {name}")
 
 

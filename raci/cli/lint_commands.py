@@ -20,8 +20,7 @@ from raci.cli.options import format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
-from raci.lint.diff import DIFF_FORMATS
-from raci.lint.output import FORMATS
+from raci.lint.output import DIFF_FORMATS, FORMATS
 
 if TYPE_CHECKING:
     from raci.lint.config import LintConfig

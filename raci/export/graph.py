@@ -18,6 +18,7 @@ from raci.errors import UsageError
 from raci.i18n import N_, _
 from raci.lint.findings import LEVEL_RANK, Finding
 from raci.model import Model
+from raci.model.lean import LeanModel
 from raci.vocabulary import KIND_NAMES, VIEW_TITLES
 
 
@@ -169,9 +170,9 @@ def other_views(kind: str, current: str) -> str:
     return views[0] if len(views) == 1 else ", ".join(views[:-1]) + _(" or ") + views[-1]
 
 
-def require_id(model: Model, entity_id: str, option: str) -> str:
+def require_id(model: Model | LeanModel, entity_id: str, option: str) -> str:
     """The id if the model has it, else a usage error with the nearest id."""
-    if entity_id in model:
+    if model.kind(entity_id) is not None:
         return entity_id
     near = difflib.get_close_matches(entity_id, [e.id for e in model.entities()], n=1)
     hint = _("; did you mean {id}?").format(id=near[0]) if near else ""

@@ -14,6 +14,10 @@ A scope narrows it to one part of the organisation:
 Rows are goals, initiatives, decisions, then indicators that carry a `raci`
 block, in model order; columns are roles, bodies, then people with at least
 one letter in the rows.
+
+A matrix is built from a whole `Model` (the app, the workbook, the report) or
+from the `LeanModel` that `raci matrix` reads from a database without
+SQLAlchemy (as `raci lint` does); both give the same matrix.
 """
 
 from __future__ import annotations
@@ -23,15 +27,18 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any, Generic, TypeVar, overload
 
 from rich.cells import cell_len, chop_cells, set_cell_size
 
-from raci.analysis import Analysis
+from raci.analysis import Analysis, AssignmentIndex
 from raci.errors import UsageError
 from raci.export.graph import require_id
 from raci.i18n import _
-from raci.model import Entity, Goal, Model, Unit
+from raci.model import LETTERS, Entity, Goal, Model, Unit
 from raci.model.entities import CELL_ORDER, cell_text
+from raci.model.lean import LeanEntity, LeanGoal, LeanModel, LeanUnit
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
@@ -41,12 +48,42 @@ CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " "
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
 """What a terminal shows bold, bold red, and plain again (as rich writes them)."""
 
+MatrixModel = Model | LeanModel
+"""What a matrix is built from: a whole model, or a lean one."""
+MatrixEntity = Entity | LeanEntity
+"""A row or column of a matrix: it has an id and a name."""
+E = TypeVar("E", bound=MatrixEntity)
+"""A matrix's rows and columns: the entities of a whole model, or the lean tuples."""
+
+
+class _Held:
+    """Who holds which letters on which items, in a whole or a lean model."""
+
+    def __init__(self, model: MatrixModel) -> None:
+        self._whole = model if isinstance(model, Model) else None
+        self._lean = AssignmentIndex(model.assignments) if isinstance(model, LeanModel) else None
+
+    def on(self, item: str) -> Iterator[tuple[str, str]]:
+        """(actor, letter) for each letter held on `item`."""
+        if self._whole is not None:
+            return ((a.actor, a.letter) for a in self._whole.assignments_of_item(item))
+        assert self._lean is not None
+        return ((actor, letter) for letter in LETTERS
+                for actor in self._lean.holding(letter).get(item, ()))
+
+    def items_of(self, actor: str) -> Iterable[str]:
+        """The items where `actor` holds a letter."""
+        if self._whole is not None:
+            return (a.item for a in self._whole.assignments_of_actor(actor))
+        assert self._lean is not None
+        return self._lean.items_of(actor)
+
 
 @dataclass
-class Matrix:
-    rows: list[Entity]
+class Matrix(Generic[E]):
+    rows: list[E]
     """Items: goals, initiatives, decisions and indicators."""
-    columns: list[Entity]
+    columns: list[E]
     """Actors: roles, bodies and people."""
     cells: dict[tuple[str, str], str]
     """(item id, actor id) -> the letter, or ``A/R``."""
@@ -56,7 +93,7 @@ class Matrix:
     def letter(self, item_id: str, actor_id: str) -> str:
         return self.cells.get((item_id, actor_id), "")
 
-    def rows_with_letters(self) -> Iterator[tuple[Entity, list[str]]]:
+    def rows_with_letters(self) -> Iterator[tuple[E, list[str]]]:
         """Each row with its letters in column order ("" for none)."""
         for row, filled in self.row_cells():
             letters = [""] * len(self.columns)
@@ -64,7 +101,7 @@ class Matrix:
                 letters[index] = mark
             yield row, letters
 
-    def row_cells(self) -> Iterator[tuple[Entity, list[tuple[int, str]]]]:
+    def row_cells(self) -> Iterator[tuple[E, list[tuple[int, str]]]]:
         """Each row with its filled cells only, as (column position, letters)
         in column order: what a row costs grows with its letters, not with
         the actors. One pass over the cells rather than a look-up per cell."""
@@ -80,14 +117,14 @@ class Matrix:
         """How many letters each actor holds in the rows."""
         return Counter(actor for _, actor in self.cells)
 
-    def with_columns(self, kept: Iterable[Entity]) -> Matrix:
+    def with_columns(self, kept: Iterable[E]) -> Matrix[E]:
         """The same rows with only the `kept` actors, in column order."""
         kept_ids = {actor.id for actor in kept}
         columns = [actor for actor in self.columns if actor.id in kept_ids]
         cells = {key: letter for key, letter in self.cells.items() if key[1] in kept_ids}
         return Matrix(self.rows, columns, cells, self.kinds)
 
-    def busiest_columns(self, limit: int) -> tuple[Matrix, int]:
+    def busiest_columns(self, limit: int) -> tuple[Matrix[E], int]:
         """The matrix with at most `limit` actors, those with the most letters
         (kept in column order), and how many were left out."""
         if len(self.columns) <= limit:
@@ -97,56 +134,62 @@ class Matrix:
         return self.with_columns(busiest), len(self.columns) - limit
 
 
-def build_matrix(model: Model, scope: str | None = None) -> Matrix:
+@overload
+def build_matrix(model: Model, scope: str | None = None) -> Matrix[Entity]: ...
+@overload
+def build_matrix(model: LeanModel, scope: str | None = None) -> Matrix[LeanEntity]: ...
+def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
     """The matrix of the whole model, or of a unit, body or goal subtree."""
+    held = _Held(model)
     if scope is None:
-        return _matrix(model, _all_rows(model), None)
+        return _matrix(model, _all_rows(model, held), None, held=held)
     require_id(model, scope, "--scope")
     kind = model.kind(scope)
     if kind == "goal":
-        return _matrix(model, goal_area(model, scope), None)
+        return _matrix(model, goal_area(model, scope, held), None, held=held)
     if kind == "unit":
-        return _matrix_of_actors(model, actors_in_unit(model, scope))
+        return _matrix_of_actors(model, actors_in_unit(model, scope), held)
     if kind == "body":
-        return _matrix_of_actors(model, actors_in_body(model, scope))
+        return _matrix_of_actors(model, actors_in_body(model, scope), held)
     raise UsageError(f"--scope {scope}: this is a {kind}; give a unit, a body or a goal")
 
 
-def _all_rows(model: Model) -> list[str]:
-    return [item.id for item in model.items()] + [
+def _all_rows(model: MatrixModel, held: _Held) -> list[str]:
+    return [*chain(model.goals, model.initiatives, model.decisions), *(
         kpi.id for kpi in model.kpis.values()
-        if kpi.has_raci or model.assignments_of_item(kpi.id)
-    ]
+        if kpi.has_raci or next(held.on(kpi.id), None) is not None
+    )]
 
 
-def _matrix_of_actors(model: Model, actors: set[str]) -> Matrix:
-    items = {a.item for actor in actors for a in model.assignments_of_actor(actor)}
-    rows = [item for item in _all_rows(model) if item in items]
-    return _matrix(model, rows, actors)
+def _matrix_of_actors(model: MatrixModel, actors: set[str], held: _Held) -> Matrix[Any]:
+    items = {item for actor in actors for item in held.items_of(actor)}
+    rows = [item for item in _all_rows(model, held) if item in items]
+    return _matrix(model, rows, actors, held=held)
 
 
-def actor_order(model: Model) -> dict[str, int]:
+def actor_order(model: MatrixModel) -> dict[str, int]:
     """Column order: roles, bodies, then people, each in model order."""
     actors = (e for kind in ("role", "body", "person") for e in model.collection(kind).values())
     return {actor.id: position for position, actor in enumerate(actors)}
 
 
-def _matrix(model: Model, row_ids: Iterable[str], actors: set[str] | None,
-            order: dict[str, int] | None = None) -> Matrix:
+def _matrix(model: MatrixModel, row_ids: Iterable[str], actors: set[str] | None,
+            order: dict[str, int] | None = None, held: _Held | None = None) -> Matrix[Any]:
     """Rows as given; columns: the actors (all, or those given) with a letter in them."""
     order = actor_order(model) if order is None else order
-    rows = [entity for item in row_ids if (entity := model.get(item)) is not None]
+    held = _Held(model) if held is None else held
+    rows: list[MatrixEntity] = [entity for item in row_ids
+                                if (entity := model.get(item)) is not None]
     cells: dict[tuple[str, str], str] = {}
     for row in rows:
-        for assignment in model.assignments_of_item(row.id):
-            actor = assignment.actor
+        for actor, letter in held.on(row.id):
             if (actors is None or actor in actors) and actor in order:
                 key = (row.id, actor)
-                held = cells.get(key)
-                cells[key] = assignment.letter if held is None else \
-                    cell_text((held, assignment.letter))
+                before = cells.get(key)
+                cells[key] = letter if before is None else cell_text((before, letter))
     with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
-    columns = [entity for actor in with_letters if (entity := model.get(actor)) is not None]
+    columns: list[MatrixEntity] = [entity for actor in with_letters
+                                   if (entity := model.get(actor)) is not None]
     kinds = {row.id: KIND_NAMES[model.kind(row.id) or "goal"] for row in rows}
     return Matrix(rows, columns, cells, kinds)
 
@@ -156,7 +199,7 @@ class GoalArea:
     goal: str | None
     """The top-level goal; None for the items outside every goal area."""
     name: str
-    matrix: Matrix
+    matrix: Matrix[Entity]
 
 
 def goal_area_matrices(model: Model) -> list[GoalArea]:
@@ -169,7 +212,7 @@ def goal_area_matrices(model: Model) -> list[GoalArea]:
     areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(root_of.values())}
     outside: list[str] = []
     goals_of = goals_of_items(model)
-    for item in _all_rows(model):
+    for item in _all_rows(model, _Held(model)):
         roots = list(dict.fromkeys(root_of[goal] for goal in goals_of.get(item, [])))
         for root in roots:
             areas[root].append(item)
@@ -217,7 +260,7 @@ def top_goals(model: Model) -> dict[str, str]:
     return root_of
 
 
-def goal_area(model: Model, goal_id: str) -> list[str]:
+def goal_area(model: MatrixModel, goal_id: str, held: _Held) -> list[str]:
     """A goal's subtree with its initiatives, decisions and indicators, in model order."""
     goals = _subtree(goal_id, _children(model.goals.values()))
     initiatives = {i.id for i in model.initiatives.values() if goals.intersection(i.goals)}
@@ -225,19 +268,20 @@ def goal_area(model: Model, goal_id: str) -> list[str]:
     decisions = {d.id for d in model.decisions.values() if served.intersection(d.about)}
     kpis = {k.id for k in model.kpis.values() if k.measures in served}
     wanted = served | decisions | kpis
-    return [item for item in _all_rows(model) if item in wanted]
+    return [item for item in _all_rows(model, held) if item in wanted]
 
 
-def actors_in_unit(model: Model, unit_id: str) -> set[str]:
+def actors_in_unit(model: MatrixModel, unit_id: str) -> set[str]:
     """Roles and people in the unit or any unit below it."""
     units = _subtree(unit_id, _children(model.units.values()))
     # The analysis knows a role's unit (its own, else its first holder's); the
     # date it wants does not matter here.
-    analysis = Analysis.of_model(model)
+    analysis = (Analysis(model, model.org.judged_on()) if isinstance(model, LeanModel)
+                else Analysis.of_model(model))
     return {actor for actor in (*model.people, *model.roles) if analysis.unit_of(actor) in units}
 
 
-def actors_in_body(model: Model, body_id: str) -> set[str]:
+def actors_in_body(model: MatrixModel, body_id: str) -> set[str]:
     """The body itself, its chair and its members."""
     body = model.bodies[body_id]
     return {body_id, *body.members, *([body.chair] if body.chair else [])}
@@ -254,7 +298,7 @@ def _subtree(top: str, children: Mapping[str, list[str]]) -> set[str]:
     return found
 
 
-def _children(tree: Iterable[Unit | Goal]) -> dict[str, list[str]]:
+def _children(tree: Iterable[Unit | Goal | LeanUnit | LeanGoal]) -> dict[str, list[str]]:
     """Parent -> its children, of units or of goals."""
     children: dict[str, list[str]] = defaultdict(list)
     for node in tree:
@@ -333,7 +377,7 @@ class Table:
     and how many actors were left out to fit the width."""
 
     lines: Iterator[str]
-    columns: list[Entity]
+    columns: list[MatrixEntity]
     """The actors shown."""
     left_out: int
 
@@ -425,11 +469,11 @@ def _one_line(text: str) -> str:
 # ---- the list: each item with the actors holding each letter ------------------------------
 
 
-def holders(matrix: Matrix) -> Iterator[tuple[Entity, dict[str, list[Entity]]]]:
+def holders(matrix: Matrix[E]) -> Iterator[tuple[E, dict[str, list[E]]]]:
     """Each row with, for each letter (A, R, C, I), the actors holding it in
     column order; one holding A/R is under both."""
     for row, filled in matrix.row_cells():
-        held: dict[str, list[Entity]] = {letter: [] for letter in CELL_ORDER}
+        held: dict[str, list[E]] = {letter: [] for letter in CELL_ORDER}
         for index, letters in filled:
             for letter in letters.split("/"):
                 held[letter].append(matrix.columns[index])

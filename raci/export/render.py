@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import graphviz
-from pypdf import PdfReader, PdfWriter, Transformation
 
 from raci.errors import RaciError, UsageError
 from raci.export.dot import GUESSED, node_names, ranked_edges, to_dot
@@ -258,6 +257,8 @@ def _run(command: list[str], timeout: float, folder: str) -> None:
 
 def on_sheets(pdfs: list[bytes], page: Page) -> bytes:
     """One PDF with each drawing centred on a sheet of the page's size."""
+    from pypdf import PdfReader, PdfWriter, Transformation  # 0.2 s: only for split PDFs
+
     writer = PdfWriter()
     width, height = page.width * POINTS_PER_INCH, page.height * POINTS_PER_INCH
     for pdf in pdfs:

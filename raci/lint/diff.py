@@ -30,8 +30,6 @@ from raci.model.source import ModelSource
 from raci.text import json_text, one_line
 from raci.vocabulary import FIELD_LABELS
 
-DIFF_FORMATS = ("text", "json", "markdown")
-
 
 @dataclass
 class FieldChange:

@@ -85,12 +85,13 @@ class FindingIndex:
 
     def update(self, removed: Iterable[Finding], added: Iterable[Finding]) -> None:
         """Take out `removed` (findings of the index) and put in `added`."""
-        removed, added = list(removed), sorted(added, key=finding_order)
+        removed, added = list(removed), list(added)
         if len(removed) + len(added) > MERGE_UP_TO * len(self.findings):
             gone = {id(finding) for finding in removed}
             self._index_anew(sorted([*(f for f in self.findings if id(f) not in gone), *added],
                                     key=finding_order))
             return
+        added.sort(key=finding_order)
         for finding in removed:
             del self.findings[self._position(finding)]
             self.counts[WAIVED if finding.waived else finding.level] -= 1

@@ -25,13 +25,14 @@ takes a decimal comma in Dutch.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from raci.analysis.analysis import KIND_LABELS
-from raci.i18n import LANGUAGES, _, current_language, format_date, ngettext
+from raci.i18n import LANGUAGES, LOCALE_DIR_VARIABLE, _, current_language, format_date, ngettext
 from raci.vocabulary import KIND_NAMES, capitalised
 
 if TYPE_CHECKING:
@@ -41,9 +42,6 @@ Value = str | int | float | Decimal | dt.date
 """What a template's placeholder is filled with (a `Message`, `Joined` or
 `Named` is a `str`)."""
 
-LABELS = {kind: f"{word} {{id}} '{{name}}'" for kind, word in KIND_LABELS.items()}
-"""How the English text (what JSON, SARIF and baselines keep) names an
-entity of each kind: ``Goal g.co2 'CO2 -55%'``."""
 SAID_LABELS = {kind: f"{word} '{{name}}' ({{id}})" for kind, word in KIND_NAMES.english.items()}
 """How people read an entity of each kind: ``goal 'CO2 -55%' (g.co2)`` (a
 message that starts with it capitalises it); msgids of the domain ``rules``."""
@@ -81,14 +79,8 @@ class Message(str):
     def spoken(self, starts: bool = False) -> str:
         """The message for people, in the current language; `starts`: it
         starts a sentence."""
-        if current_language() == LANGUAGES[0]:
-            form = self.template if self.plural is None or self.number == 1 else self.plural
-        elif self.plural is None:
-            form = _(self.template, domain="rules")
-        else:
-            form = ngettext(self.template, self.plural, self.number, domain="rules")
-        first = _LEADING.match(form) if starts else None
-        leading = first[1] if first else None
+        form, first = _said_form(self.template, self.plural, self.number)
+        leading = first if starts else None
         return form.format(**{name: _said(value, name == leading)
                               for name, value in self.values.items()})
 
@@ -127,7 +119,8 @@ class Named(str):
     kind: str | None
 
     def __new__(cls, entity_id: str, name: str | None = None, kind: str | None = None) -> Named:
-        text = entity_id if kind is None else LABELS[kind].format(id=entity_id, name=name)
+        # The English text names it by kind, id and name: ``Goal g.co2 'CO2 -55%'``.
+        text = entity_id if kind is None else f"{KIND_LABELS[kind]} {entity_id} '{name}'"
         self = super().__new__(cls, text)
         self.id, self.name, self.kind = entity_id, name, kind
         return self
@@ -140,8 +133,9 @@ class Named(str):
         nameless = not self.name or self.name == self.id
         if self.kind is None:
             return self.id if nameless else f"{self.name} ({self.id})"
-        form = _((SAID_NAMELESS if nameless else SAID_LABELS)[self.kind], domain="rules")
-        return (capitalised(form) if starts else form).format(id=self.id, name=self.name)
+        form = _said_form((SAID_NAMELESS if nameless else SAID_LABELS)[self.kind], None, 1,
+                          starts)[0]
+        return form.format(id=self.id, name=self.name)
 
 
 class _DecimalComma:
@@ -156,6 +150,33 @@ class _DecimalComma:
 
 _LEADING = re.compile(r"\{(\w+)[}!:]")
 """A template that starts with a placeholder, and its name."""
+_SAID_FORMS: dict[tuple[object, ...], tuple[str, str | None]] = {}
+"""`_said_form`'s answers, remembered: every finding says a template again."""
+
+
+def _said_form(template: str, plural: str | None, number: int,
+               capital: bool = False) -> tuple[str, str | None]:
+    """The form of a template (and its plural) that `number` takes in the
+    current language, with a capital first letter if `capital`; and the name
+    of the placeholder it starts with, if any. Looked up in the catalogue
+    once per language (and folder of catalogues) and template."""
+    language = current_language()
+    english = language == LANGUAGES[0]
+    key = (template, plural, 1 if plural is None else number, capital, language,
+           None if english else os.environ.get(LOCALE_DIR_VARIABLE))
+    found = _SAID_FORMS.get(key)
+    if found is None:
+        if english:
+            form = template if plural is None or number == 1 else plural
+        elif plural is None:
+            form = _(template, domain="rules")
+        else:
+            form = ngettext(template, plural, number, domain="rules")
+        form = capitalised(form) if capital else form
+        first = _LEADING.match(form)
+        found = _SAID_FORMS[key] = (form, first[1] if first else None)
+    return found
+
 _SPOKEN = (Message, Joined, Named)
 _AS_IT_IS = (str, int)
 """The values said as they are in every language (an id, a count)."""

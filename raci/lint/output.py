@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -43,6 +42,8 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 SUGGEST_FORMATS = ("text", "json", "markdown")
 STATISTICS_FORMATS = ("text", "json", "markdown")
+DIFF_FORMATS = ("text", "json", "markdown")
+"""What `raci diff` writes (here, so that `raci lint` need not import the diff)."""
 SARIF_LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS: dict[str, str] = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -255,6 +256,8 @@ def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
 
 
 def _raci_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # SARIF only: 15 ms
+
     try:
         return version("raci")
     except PackageNotFoundError:
