@@ -153,3 +153,22 @@ def test_an_unread_model_is_dutch_on_stderr_and_english_in_json(raci: Raci, vego
     (error,) = json.loads(done.out)["errors"]
     assert error["message"] == f"no model at {absent}; create one with `raci new {absent}`"
     assert done.out == raci("lint", "nope.db", "--format", "json").out
+
+
+def test_a_model_files_problems_in_dutch_and_json_in_english(raci: Raci, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("raci: 1\norg: {name: X}\npeople:\n  - {id: p.jan, name: Jan}\n"
+                   "goals:\n  - {id: g.a, name: A, nope: 1, raci: {A: p.jann}}\n",
+                   encoding="utf-8")
+    done = dutch(raci, "validate", bad)
+    assert done.err.splitlines() == [
+        f"{bad}:6:24: doel g.a: onbekende sleutel 'nope'",
+        f"{bad}:6:43: doel g.a: raci.A-betrokkene 'p.jann' bestaat niet (verwacht: een "
+        "persoon, rol of gremium); bedoel je 'p.jan'?",
+    ]
+    english = raci("lint", bad, "--format", "json").out
+    assert [e["message"] for e in json.loads(english)["errors"]] == [
+        "goal g.a: unknown key 'nope'",
+        "goal g.a: raci.A actor 'p.jann' names nothing (expected a person, role or body); "
+        "did you mean 'p.jan'?"]
+    assert dutch(raci, "lint", bad, "--format", "json").out == english

@@ -23,11 +23,11 @@ from raci.lint.review import date_or_none
 from raci.model import Waiver
 from raci.tui import make_app
 from raci.tui.widgets.waiver_modal import WaiverForm
-from tests.test_tui import loaded, until
+from tests.test_tui import database, loaded, until
 from tests.test_tui_findings import body_owns_a_goal, detail, findings_tree, on_finding
 
 SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
-__all__ = ["body_owns_a_goal"]  # a fixture
+__all__ = ["body_owns_a_goal", "database"]  # fixtures
 
 
 @pytest.fixture
@@ -111,3 +111,26 @@ async def test_geen_is_no_date(body_owns_a_goal: Path) -> None:
         await pilot.press("ctrl+s")
         await until(pilot, lambda: dismissed, "the waiver")
         assert dismissed[0] is not None and dismissed[0].expires is None
+
+
+async def test_a_forms_problem_with_the_model_in_dutch(database: Path) -> None:
+    """What the model file's checks say of a form's values (an unknown id, its
+    near miss), in Dutch, beside the field."""
+    from raci.tui.widgets.entity_form import EntityForm
+    from raci.tui.widgets.explorer import ExplorerView
+
+    set_language("nl")
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ExplorerView).action_add("role")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntityForm)
+        form.query_one("#field-id", Input).value = "r.nieuw"
+        form.query_one("#field-name", Input).value = "Nieuwe rol"
+        form.query_one("#field-holders", Input).value = "p.janssen"
+        await until(pilot, lambda: "p.janssen" in str(
+            form.query_one("#error-holders", Static).render()), "the holders' problem")
+        assert str(form.query_one("#error-holders", Static).render()) == (
+            "rol r.nieuw: rolhouder 'p.janssen' bestaat niet (verwacht: een persoon); "
+            "bedoel je 'p.jansen'?")

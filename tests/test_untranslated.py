@@ -147,9 +147,7 @@ def test_diff(raci: Raci, pseudo: None, tmp_path: Path) -> None:
 
 ERRORS = [
     ("validate", "missing.yaml"),                       # a file that is not there
-    pytest.param(("lint", "{bad}"), id="lint bad.yaml", marks=pytest.mark.xfail(
-        strict=True, reason="a model file's validation messages (raci/formats/schema.py) are "
-                            "English yet: they reach lint's JSON, so each needs its Said")),
+    ("lint", "{bad}"),                                  # a model file that does not validate
     ("set", "vego.db", "g.nope", "name=X"),             # an unknown id
     ("set", "vego.db", "g.lokaal-eigendom", "due"),     # a FIELD=VALUE without =
     ("set", "vego.db", "g.lokaal-eigendom", "due=morgen"),  # a value that does not read
@@ -175,3 +173,44 @@ def test_common_errors(raci: Raci, pseudo: None, vego: Path, args: tuple[str, ..
     data = (sample_words(SAMPLE) | file_words(vego) | file_words(bad) | fields
             | {*args, *(part for a in args for part in a.split("=")), "nope", "X", "g.a", "x.db"})
     assert untranslated(done, data) == []
+
+
+BROKEN_MODEL = """\
+raci: 1
+org: {name: X, as_of: 2026-13-01}
+units:
+  - {id: u.a, name: A, parent: u.b}
+  - {id: u.b, name: B, parent: u.a}
+people:
+  - {id: p.jan, name: Jan, unit: u.a}
+roles:
+  - {id: r.dg, name: DG, holders: [p.jans], colour: red}
+bodies:
+  - {id: b.sg, name: SG, kind: stuurgroep, members: [r.dg, r.dg]}
+goals:
+  - {id: g.a, name: A, raci: {A: p.jan, R: p.jan, C: [u.a, p.jan], I: nobody}}
+  - {id: g.a, name: B, due: morgen}
+  - {id: g.b, name: C, parent: r.dg, tags: 3}
+waivers:
+  - {rule: BOD001, target: b.sgx, reason: X}
+"""
+"""Each kind of problem a model file can have: an unknown key, an unknown id
+with its "did you mean", an id of the wrong kind, an id used twice and one
+listed twice, a date off the calendar, a parent cycle, a letter that may not
+go with A (A with R may), a value of the wrong type and one outside its
+choices, a waiver aimed at nothing."""
+
+
+@pytest.mark.parametrize("command", [("validate",), ("lint",), ("import", "--into", "x.db")],
+                         ids=lambda command: command[0])
+def test_a_model_files_validation_messages(raci: Raci, pseudo: None, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           command: tuple[str, ...]) -> None:
+    monkeypatch.chdir(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN_MODEL, encoding="utf-8")
+    done = said(raci, command[0], bad, *command[1:])
+    assert done.code == 2, done.out
+    assert len(done.err.splitlines()) == 14, done.err  # every problem was said
+    written = set(re.findall(r"[\w.-]+", BROKEN_MODEL))  # ids, keys, values
+    assert untranslated(done, file_words(bad) | written | {"x.db"}) == []

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES
 
 from raci.formats.files import read_model
-from raci.i18n import set_language
+from raci.i18n import _, set_language
 from raci.importing import import_file
 from raci.lint.review import login_name
 from raci.model.entities import NOT_RECORDED_FACTS
@@ -154,6 +155,16 @@ async def palette(pilot: Pilot[None]) -> None:
     await press(pilot)
 
 
+async def theme_picker(pilot: Pilot[None]) -> None:
+    """The palette's theme command, as a user chooses it: Textual's own theme picker."""
+    app = pilot.app
+    await press(pilot, "escape", "escape")
+    (theme,) = [c for c in app.get_system_commands(app.screen) if c.title == _("Theme")]
+    theme.callback()
+    await until(pilot, lambda: "CommandPalette" in type(app.screen).__name__, "the theme picker")
+    await press(pilot)
+
+
 async def nothing_to_undo(pilot: Pilot[None]) -> None:
     await press(pilot, "escape", "escape", "1", "ctrl+z")
 
@@ -163,6 +174,7 @@ EXTRA: list[tuple[str, Step]] = [
     ("related", related_lines),
     ("palette", palette),
     ("palette: scenario", lambda p: press(p, *"scen")),
+    ("theme picker", theme_picker),
     ("nothing to undo", nothing_to_undo),
 ]
 
@@ -206,6 +218,7 @@ def shown(pseudo_folder: Path, tmp_path_factory: pytest.TempPathFactory
         login_name(),  # the review's minutes taker
         "scen",  # typed in the palette
         "drawing",  # the diagram's file name as it is offered: drawing.svg
+        *BUILTIN_THEMES,  # the themes' names, in the theme picker
     }
     return {name: screen_words(text, data, keys) for name, text in screens.items()}
 

@@ -43,7 +43,7 @@ from raci.formats.schema import (
 from raci.formats.yaml_writer import dump_yaml
 from raci.i18n import N_, Said
 from raci.model import Model, Org, Waiver
-from raci.model.checks import Problem, check_model, kinds_phrase
+from raci.model.checks import Problem, about, check_model, kinds_phrase
 from raci.model.collector import collector_paused
 from raci.text import one_line
 
@@ -71,7 +71,8 @@ def format_of(path: Path) -> Format:
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ModelFileError(
-            [f"{path}: not a model file; use a .yaml, .yml or .json file name"]
+            [about(str(path), Said(N_("not a model file; use a .yaml, .yml or .json file "
+                                     "name")))]
         )
     return fmt
 
@@ -99,7 +100,8 @@ def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
         raise ModelFileError([Said(N_("{path}: no such file; check the name and the directory"),
                                    path=path)]) from None
     except IsADirectoryError:
-        raise ModelFileError([f"{path}: is a directory, not a model file"]) from None
+        raise ModelFileError([about(str(path), Said(N_("is a directory, not a model file")))]
+                             ) from None
     except OSError as error:
         raise ModelFileError([f"{path}: cannot read the file: {error.strerror}"]) from None
     try:
@@ -129,9 +131,10 @@ def _parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
         data = parse_yaml(text) if fmt == "yaml" else parse_json(text)
     except ParseFailure as failure:
         where = f"{filename}:{failure.line}:{failure.column}"
-        raise ModelFileError([f"{where}: {failure.message}"]) from None
+        raise ModelFileError([about(where, failure.message)]) from None
     if data is None:
-        raise ModelFileError([f"{filename}:1:1: the file is empty; a model starts with 'raci: 1'"])
+        raise ModelFileError([about(f"{filename}:1:1", Said(
+            N_("the file is empty; a model starts with 'raci: 1'")))])
     issues = check_document(data)
     if not issues and _ids_unique(data):
         model = model_from_data(data)
@@ -153,7 +156,13 @@ def _located(issues: list[Issue], text: str, filename: str, fmt: Format) -> list
         (marks.find(issue.path, issue.at_key), issue.message) for issue in issues
     ]
     found.sort(key=lambda pair: pair[0])
-    return [one_line(f"{filename}:{line}:{column}: {message}") for (line, column), message in found]
+    return [about(f"{filename}:{line}:{column}", _one_line(message))
+            for (line, column), message in found]
+
+
+def _one_line(message: str) -> str:
+    """`message` kept on one line; said again in the user's language when it can be."""
+    return message if message.isprintable() else one_line(message)
 
 
 def _consistency_issues(data: dict[str, Any], schema_issues: list[Issue]) -> list[Issue]:
@@ -177,11 +186,9 @@ def _consistency_issues(data: dict[str, Any], schema_issues: list[Issue]) -> lis
             entity_id = entity["id"]
             if entity_id in paths:
                 first = model.kind(entity_id) or kind
-                issues.append(Issue(
-                    (*path, "id"),
-                    f"{subject(kind, entity, index)}: id {entity_id!r} is already used by "
-                    f"{kinds_phrase([first])} (ids are unique across the whole model)",
-                ))
+                issues.append(Issue((*path, "id"), about(subject(kind, entity, index), Said(
+                    N_("id {id!r} is already used by {kind} (ids are unique across the whole "
+                       "model)"), id=entity_id, kind=kinds_phrase([first])))))
                 continue
             allowed = entity_keys(kind)
             usable = {

@@ -30,6 +30,8 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from raci.i18n import N_, Said
+
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """Larger files are refused unread; a national model is about 10 MB."""
 MAX_DEPTH = 32
@@ -167,7 +169,7 @@ class _CoreSchemaLoader(yaml.CSafeLoader):
                 key = self.construct_object(key_node)
                 if key in seen:
                     raise ParseFailure(*event_position(key_node),
-                                       f"duplicate key {key!r}; keep one of them")
+                                       Said(N_("duplicate key {key!r}; keep one of them"), key=key))
                 seen.add(key)
         return mapping
 
@@ -270,8 +272,8 @@ def _scan_events(text: str) -> None:
                 if parent.key_next and isinstance(event, yaml.ScalarEvent):
                     if event.value in parent.keys:
                         raise ParseFailure(
-                            *where, f"duplicate key {event.value!r}; keep one of them"
-                        )
+                            *where,
+                            Said(N_("duplicate key {key!r}; keep one of them"), key=event.value))
                     parent.keys.add(event.value)
                 parent.key_next = not parent.key_next
             if isinstance(event, yaml.CollectionStartEvent):
@@ -338,7 +340,7 @@ def parse_json(text: str) -> Any:
         raise ParseFailure(error.lineno, error.colno, error.msg) from None
     except _DuplicateKey:
         for line, column, key in json_duplicate_keys(text):
-            message = f"duplicate key {key!r}; keep one of them"
+            message = Said(N_("duplicate key {key!r}; keep one of them"), key=key)
             raise ParseFailure(line, column, message) from None
         raise ParseFailure(1, 1, "duplicate key; keep one of them") from None
     except ValueError as error:

@@ -11,7 +11,10 @@ stays the single source of truth.
 
 Each failure becomes an `Issue`: where in the document (a path of keys and
 list positions), whether it is about the key itself, and the message in the
-user's words, e.g. ``unit bzk: parent: 'b z' is not an id (…)``.
+user's words, e.g. ``unit bzk: parent: 'b z' is not an id (…)``: a `Said`,
+English where a tool reads it (lint's JSON), said again in the user's
+language where a person does; the schema's descriptions, which name what a
+value must be, are in the catalogue too (`extract_descriptions`).
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from raci.i18n import N_, Said
 from raci.model import parse_date
-from raci.model.checks import did_you_mean
+from raci.model.checks import about, did_you_mean, entity_words
 
 DocPath = tuple[str | int, ...]
 
@@ -37,6 +41,7 @@ class Issue:
     path: DocPath
     """Where the offending value (or key, when `at_key`) is in the document."""
     message: str
+    """What is wrong, where in the entity: a `Said`."""
     at_key: bool = False
 
 
@@ -59,13 +64,13 @@ Report = Callable[[DocPath, str, bool], None]
 Check = Callable[[Any, DocPath, Report], None]
 
 _TYPE_WORDS = {
-    "string": "a text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "empty",
-    "array": "a list",
-    "object": "a mapping",
+    "string": N_("a text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "null": N_("empty"),
+    "array": N_("a list"),
+    "object": N_("a mapping"),
 }
 
 
@@ -86,22 +91,35 @@ def load_schema() -> dict[str, Any]:
 
 
 def describe(value: Any) -> str:
-    """A value as a message names it."""
+    """A value as a message names it (``null``, ``true`` as the file writes them)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return Said(N_("the number {value}"), value=value)
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return Said(N_("the date {date}"), date=value.isoformat())
     if isinstance(value, list):
-        return "an empty list" if not value else "a list"
+        return Said(N_("an empty list") if not value else N_("a list"))
     if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
+        return Said(N_("a mapping"))
+    return Said(N_("a {type}"), type=type(value).__name__)
+
+
+def _either(choices: list[str]) -> str:
+    """``a or b or c``, each said again in the user's language."""
+    words = choices[0]
+    for choice in choices[1:]:
+        words = Said(N_("{choice} or {other}"), choice=words, other=choice)
+    return words
+
+
+def _not(value: Any, expected: str, hint: str = "") -> Said:
+    return Said(N_("{value} is not {expected}{hint}"), value=describe(value), expected=expected,
+                hint=hint)
 
 
 def _is_type(value: Any, name: str) -> bool:
@@ -255,21 +273,22 @@ class _Compiler:
         if "$ref" in node:
             return self.expect(self.ref(node["$ref"]))
         if "description" in node:
-            return str(node["description"])
+            return Said(_escaped(node["description"]))
         if "anyOf" in node:
             choices = [self.expect(branch) for branch in node["anyOf"]]
-            return " or ".join(c for c in choices if c != "empty") or "empty"
+            return _either([c for c in choices if c != "empty"] or [Said(N_("empty"))])
         if "enum" in node:
-            return "one of " + ", ".join(str(v) for v in node["enum"] if v is not None)
+            return Said(N_("one of {values}"),
+                        values=", ".join(str(v) for v in node["enum"] if v is not None))
         if "const" in node:
             return json.dumps(node["const"])
         declared = node.get("type", [])
         names = [declared] if isinstance(declared, str) else [t for t in declared if t != "null"]
-        words = " or ".join(_TYPE_WORDS[t] for t in names) or "empty"
+        words = _either([Said(_TYPE_WORDS[t]) for t in names] or [Said(N_("empty"))])
         if "minimum" in node:
-            words += f" of at least {node['minimum']}"
+            words = Said(N_("{words} of at least {minimum}"), words=words, minimum=node["minimum"])
         if "maximum" in node:
-            words += f" and at most {node['maximum']}"
+            words = Said(N_("{words} and at most {maximum}"), words=words, maximum=node["maximum"])
         return words
 
     def compile(self, node: dict[str, Any]) -> Compiled:
@@ -310,7 +329,7 @@ class _Compiler:
                 hint = ""
                 if enum is not None and isinstance(value, str):
                     hint = did_you_mean(value, [v for v in enum if isinstance(v, str)])
-                report(path, f"{describe(value)} is not {expect}{hint}", False)
+                report(path, _not(value, expect, hint), False)
 
         return Compiled(fits, check_value)
 
@@ -334,14 +353,15 @@ class _Compiler:
             if not isinstance(value, list):
                 return
             if len(value) < min_items:
-                report(path, f"{describe(value)} is not {expect}", False)
+                report(path, _not(value, expect), False)
             seen: set[tuple[bool, Any]] = set()
             for index, item in enumerate(value):
                 if items is not None:
                     items.check(item, (*path, index), report)
                 if unique and _hashable(item):
                     if _json_key(item) in seen:
-                        report((*path, index), f"{describe(item)} is listed twice", False)
+                        report((*path, index), Said(N_("{value} is listed twice"),
+                                                    value=describe(item)), False)
                     seen.add(_json_key(item))
 
         return Compiled(valid_array, check_array)
@@ -378,16 +398,19 @@ class _Compiler:
                 return
             for key in required:
                 if key not in value:
-                    what = f": {wanted[key]}" if key in wanted else ""
-                    report(path, f"missing required key '{key}'{what}", False)
+                    report(path, Said(N_("missing required key '{key}': {expected}"), key=key,
+                                      expected=wanted[key]) if key in wanted else
+                           Said(N_("missing required key '{key}'"), key=key), False)
             for key, item in value.items():
                 compiled = properties.get(key) if isinstance(key, str) else None
                 if compiled is not None:
                     compiled.check(item, (*path, key), report)
                 elif not isinstance(key, str):
-                    report(path, f"keys must be text, not {describe(key)}", False)
+                    report(path, Said(N_("keys must be text, not {value}"),
+                                      value=describe(key)), False)
                 elif closed:
-                    report((*path, key), f"unknown key {key!r}{did_you_mean(key, known)}", True)
+                    report((*path, key), Said(N_("unknown key {key!r}{hint}"), key=key,
+                                              hint=did_you_mean(key, known)), True)
 
         return Compiled(valid_object, check_object)
 
@@ -418,7 +441,7 @@ class _Compiler:
                 if any(_is_type(value, t) for t in types):
                     compiled.check(value, path, report)
                     return
-            report(path, f"{describe(value)} is not {expect}", False)
+            report(path, _not(value, expect), False)
 
         return Compiled(valid_any, check_any)
 
@@ -472,15 +495,16 @@ def required_keys(kind: str) -> frozenset[str]:
 
 
 def subject(kind: str, data: Any, index: int) -> str:
-    """How messages name one entity: ``unit bzk``, or ``unit #3`` without a usable id."""
+    """How messages name one entity: ``unit bzk``, or ``unit #3`` without a
+    usable id (``org`` by its key)."""
     if kind == "waiver":
-        return f"waiver {index + 1}"
+        return Said(N_("waiver {number}"), number=index + 1)
     if kind == "org":
         return "org"
     entity_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(entity_id, str) and entity_id.strip():
-        return f"{kind} {entity_id}"
-    return f"{kind} #{index + 1}"
+        return entity_words(kind, entity_id)
+    return entity_words(kind, f"#{index + 1}")
 
 
 def _field_text(rest: DocPath) -> str:
@@ -497,8 +521,7 @@ def check_entity(kind: str, data: Any, path: DocPath, index: int, issues: list[I
 
     def report(where: DocPath, what: str, at_key: bool) -> None:
         field = _field_text(where[depth:-1] if at_key else where[depth:])
-        prefix = f"{who}: {field}: " if field else f"{who}: "
-        issues.append(Issue(where, prefix + what, at_key))
+        issues.append(Issue(where, about(who, about(field, what) if field else what), at_key))
 
     compiled.check(data, path, report)
 
@@ -514,11 +537,12 @@ def check_document(data: Any) -> list[Issue]:
     """Schema failures of a whole document, in document order."""
     issues: list[Issue] = []
     if not isinstance(data, dict):
-        return [Issue((), f"the top level is {describe(data)}, not a mapping of sections")]
+        return [Issue((), Said(N_("the top level is {value}, not a mapping of sections"),
+                               value=describe(data)))]
 
     def report(where: DocPath, what: str, at_key: bool) -> None:
         field = _field_text(where[:-1] if at_key else where)
-        issues.append(Issue(where, f"{field}: {what}" if field else what, at_key))
+        issues.append(Issue(where, about(field, what) if field else what, at_key))
 
     _compiled()["model"].check(data, (), report)
     org = data.get("org")
@@ -530,3 +554,30 @@ def check_document(data: Any) -> list[Issue]:
             for index, entity in enumerate(entities):
                 check_entity(kind, entity, (section, index), index, issues)
     return issues
+
+
+def _escaped(description: str) -> str:
+    """A schema description as a template: any brace is the text's own."""
+    return description.replace("{", "{{").replace("}", "}}")
+
+
+def extract_descriptions(fileobj: Any, keywords: Any, comment_tags: Any,
+                         options: Any) -> Any:
+    """Babel's extractor for the schema: each description that names what a
+    value must be (all but the document's own) goes in the catalogue."""
+    schema = json.load(fileobj)
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "description" and isinstance(value, str):
+                    yield value
+                else:
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    rest = {key: value for key, value in schema.items() if key != "description"}
+    for description in dict.fromkeys(walk(rest)):
+        yield 0, "N_", _escaped(description), []

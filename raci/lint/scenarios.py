@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from raci.formats.changes import change_to_data
-from raci.i18n import N_, _, ngettext
+from raci.i18n import N_, _, ngettext, said_again
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
@@ -113,8 +113,9 @@ def _levels(findings: Sequence[Finding]) -> str:
 
 
 def _misfit_text(report: ScenarioReport) -> str:
+    assert report.misfit is not None  # only a report without a delta is told so
     return _("This scenario no longer fits the model: {misfit}. Undo its changes back to that "
-             "one, or drop it.").format(misfit=report.misfit)
+             "one, or drop it.").format(misfit=said_again(report.misfit.reason))
 
 
 def _sections(report: ScenarioReport) -> list[tuple[bool, str, list[str]]]:

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from raci.i18n import N_, Said
 from raci.model.entities import Assignment, Entity, Kpi, Letter, Org, Waiver
 from raci.model.model import Model
 
@@ -253,16 +254,16 @@ class Difference:
     """Something a change touches that a model no longer holds as the change found it."""
 
     what: str
-    """``{}`` (an entity), ``the assignment of {} on {}``, ``the assignments of {}``,
-    ``the organisation's name, description or as-of date``, ``the list of waivers``:
-    a template the ids fill."""
-    ids: tuple[str, ...] = ()
+    """``{id}`` (an entity), ``the assignment of {actor} on {item}``, ``the
+    assignments of {id}``, ``the organisation's name, description or as-of
+    date``, ``the list of waivers``: a template the ids fill."""
+    ids: dict[str, str] = field(default_factory=dict)
     how: str = "changed"
     """``changed``, ``added`` (absent when the change was made) or ``removed``."""
 
-    def subject(self, name: Callable[[str], str] = str) -> str:
+    def subject(self, name: Callable[[str], str] = str) -> Said:
         """What differs, each id written by `name` (by default the id itself)."""
-        return self.what.format(*map(name, self.ids))
+        return Said(self.what, **{key: name(value) for key, value in self.ids.items()})
 
 
 def changed_since(model: Model, change: Change, found: Change) -> Difference | None:
@@ -278,26 +279,27 @@ def changed_since(model: Model, change: Change, found: Change) -> Difference | N
     if change.rename is not None:
         old, new = change.rename
         if old not in model:
-            return Difference("{}", (old,), "removed")
-        return Difference("{}", (new,), "added") if new in model else None
+            return Difference("{id}", {"id": old}, "removed")
+        return Difference("{id}", {"id": new}, "added") if new in model else None
     entities_found = {entity.id: entity for entity in found.put}
     for entity_id in (*(entity.id for entity in change.put), *change.delete):
         now, then = model.get(entity_id), entities_found.get(entity_id)
         if now != then:
             how = "added" if then is None else "removed" if now is None else "changed"
-            return Difference("{}", (entity_id,), how)
+            return Difference("{id}", {"id": entity_id}, how)
     letters_found: dict[tuple[str, str], set[str]] = {}
     for a in found.assign:
         letters_found.setdefault((a.item, a.actor), set()).add(a.letter)
     for a in (*change.assign, *change.unassign):
         if set(model.letters_of(a.item, a.actor)) != letters_found.get((a.item, a.actor), set()):
-            return Difference("the assignment of {} on {}", (a.actor, a.item))
+            return Difference(N_("the assignment of {actor} on {item}"),
+                              {"actor": a.actor, "item": a.item})
     for entity_id in change.delete:
         held = {*model.assignments_of_item(entity_id), *model.assignments_of_actor(entity_id)}
         if held != {a for a in found.assign if entity_id in (a.item, a.actor)}:
-            return Difference("the assignments of {}", (entity_id,))
+            return Difference(N_("the assignments of {id}"), {"id": entity_id})
     if change.org is not None and model.org != found.org:
-        return Difference("the organisation's name, description or as-of date")
+        return Difference(N_("the organisation's name, description or as-of date"))
     if change.waivers is not None and model.waivers != found.waivers:
-        return Difference("the list of waivers")
+        return Difference(N_("the list of waivers"))
     return None

@@ -5,6 +5,9 @@ ids that name nothing, ids of the wrong kind, ids named twice in one list,
 an actor holding two letters on one item (but A with R), cycles in unit and goal parents,
 and waivers aimed at nothing. The model file reader maps each `Problem` to a
 line and column; the app shows the same problems after each edit.
+
+Each message is a `Said`: English where a tool reads it (lint's JSON), said
+again in the user's language where a person does.
 """
 
 from __future__ import annotations
@@ -13,10 +16,30 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from raci.i18n import N_, Said
 from raci.model.entities import Entity, may_hold_together
 from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, REFERENCE_FIELDS, Model, kind_of
 
-_SINGULAR = {"holders": "holder", "members": "member", "goals": "goal"}
+_SINGULAR = {"holders": N_("holder"), "members": N_("member"), "goals": N_("goal")}
+"""One of a list field's ids, in words; any other field is named by its key."""
+
+KIND_WORDS = {
+    "unit": N_("unit"), "person": N_("person"), "role": N_("role"), "body": N_("body"),
+    "goal": N_("goal"), "initiative": N_("initiative"), "decision": N_("decision"),
+    "kpi": N_("kpi"),
+}
+"""A kind as a validation message names it: ``goal g.a``, ``kpi k1`` (in
+English the model file's own word, so a message points at the section)."""
+
+
+def about(where: str, problem: str) -> Said:
+    """``where: problem``, each part said again in the user's language."""
+    return Said(N_("{where}: {problem}"), where=where, problem=problem)
+
+
+def entity_words(kind: str, entity_id: str) -> Said:
+    """How a message names an entity: ``goal g.a``, ``doel g.a``."""
+    return Said(N_("{kind} {id}"), kind=Said(KIND_WORDS[kind]), id=entity_id)
 
 
 @dataclass(frozen=True)
@@ -54,14 +77,25 @@ class _Spellings:
         cutoff = 50 if len(word) <= 3 else 60  # difflib's ratio, in percent
         found = process.extractOne(word.lower(), self.lowered, scorer=fuzz.ratio,
                                    score_cutoff=cutoff)
-        return f"; did you mean {self.by_lower[found[0]]!r}?" if found else ""
+        return Said(N_("; did you mean {id!r}?"), id=self.by_lower[found[0]]) if found else ""
 
 
-def kinds_phrase(kinds: Iterable[str]) -> str:
+def kinds_phrase(kinds: Iterable[str]) -> Said:
     """``a unit``, ``a goal or initiative``, ``a role, body or person``."""
     order = [kind for kind in KINDS if kind in set(kinds)]
-    words = order[0] if len(order) == 1 else ", ".join(order[:-1]) + " or " + order[-1]
-    return ("an " if words.startswith("initiative") else "a ") + words
+    words: str = Said(KIND_WORDS[order[-1]])
+    if len(order) > 1:
+        words = Said(N_("{kinds} or {kind}"), kinds=_listed(order[:-1]), kind=words)
+    article = N_("an {kinds}") if order[0] == "initiative" else N_("a {kinds}")
+    return Said(article, kinds=words)
+
+
+def _listed(kinds: list[str]) -> Said:
+    """``role, body``: the kinds' words with commas."""
+    words = Said(KIND_WORDS[kinds[0]])
+    for kind in kinds[1:]:
+        words = Said(N_("{kinds}, {kind}"), kinds=words, kind=Said(KIND_WORDS[kind]))
+    return words
 
 
 class _Suggester:
@@ -137,25 +171,26 @@ def _wrong_id(
         return None
     expected = kinds_phrase(kinds)
     if actual is None:
-        advice = suggest.hint(target, kinds) or f"; add {expected} with that id or correct it"
-        return f"{who}: {noun} {target!r} names nothing (expected {expected}){advice}"
-    return f"{who}: {noun} {target!r} is not {expected} but {kinds_phrase([actual])}"
+        advice = suggest.hint(target, kinds) or Said(
+            N_("; add {expected} with that id or correct it"), expected=expected)
+        return about(who, Said(N_("{field} {id!r} names nothing (expected {expected}){advice}"),
+                               field=noun, id=target, expected=expected, advice=advice))
+    return about(who, Said(N_("{field} {id!r} is not {expected} but {actual}"), field=noun,
+                           id=target, expected=expected, actual=kinds_phrase([actual])))
 
 
 def _reference_problems(model: Model, entity: Entity, suggest: _Suggester) -> list[Problem]:
     kind = kind_of(entity)
-    who = f"{kind} {entity.id}"
+    who = entity_words(kind, entity.id)
     problems: list[Problem] = []
     for field, kinds in REFERENCE_FIELDS[kind].items():
         value = getattr(entity, field)
         targets = value if isinstance(value, list) else [] if value is None else [value]
         seen: set[str] = set()
         for target in targets:
-            noun = _SINGULAR.get(field, field)
+            noun = Said(_SINGULAR[field]) if field in _SINGULAR else field
             if target in seen:
-                problems.append(
-                    Problem(entity.id, field, f"{who}: {field} lists {target!r} twice", target)
-                )
+                problems.append(Problem(entity.id, field, _twice(who, field, target), target))
                 continue
             seen.add(target)
             complaint = _wrong_id(model, who, noun, target, kinds, suggest)
@@ -165,25 +200,27 @@ def _reference_problems(model: Model, entity: Entity, suggest: _Suggester) -> li
 
 
 def _raci_problems(model: Model, item: Entity, suggest: _Suggester) -> list[Problem]:
-    who = f"{kind_of(item)} {item.id}"
+    who = entity_words(kind_of(item), item.id)
     problems: list[Problem] = []
     letters: dict[str, list[str]] = {}
     for assignment in model.assignments_of_item(item.id):
         field, actor = f"raci.{assignment.letter}", assignment.actor
         held = letters.setdefault(actor, [])
         if assignment.letter in held:
-            message = f"{who}: raci.{assignment.letter} lists {actor!r} twice"
+            message = _twice(who, field, actor)
             problems.append(Problem(item.id, field, message, actor))
             continue
         if held and not may_hold_together([*held, assignment.letter]):
-            message = (f"{who}: {actor!r} holds both {held[0]} and {assignment.letter}; "
-                       "give it one letter (A with R is the only pair)")
+            message = about(who, Said(N_("{actor!r} holds both {letter} and {other}; give it one "
+                                         "letter (A with R is the only pair)"),
+                                      actor=actor, letter=held[0], other=assignment.letter))
             problems.append(Problem(item.id, field, message, actor))
             continue
         held.append(assignment.letter)
         if len(held) > 1:
             continue  # its id was looked at with its first letter
-        complaint = _wrong_id(model, who, f"{field} actor", actor, ACTOR_KINDS, suggest)
+        noun = Said(N_("{field} actor"), field=field)
+        complaint = _wrong_id(model, who, noun, actor, ACTOR_KINDS, suggest)
         if complaint is not None:
             problems.append(Problem(item.id, field, complaint, actor))
     return problems
@@ -198,11 +235,12 @@ def _stray_assignment_problems(model: Model) -> list[Problem]:
         if item_kind in ITEM_KINDS or assignment.item in reported:
             continue
         reported.add(assignment.item)
-        what = "names nothing" if item_kind is None else f"is {kinds_phrase([item_kind])}"
-        message = (
-            f"{assignment.item}: has a raci block but {what}; only goals, initiatives, "
-            "decisions and kpis have one"
-        )
+        template = (N_("has a raci block but names nothing; only goals, initiatives, decisions "
+                       "and kpis have one") if item_kind is None else
+                    N_("has a raci block but is {kind}; only goals, initiatives, decisions and "
+                       "kpis have one"))
+        kind = "" if item_kind is None else kinds_phrase([item_kind])
+        message = about(assignment.item, Said(template, kind=kind))
         problems.append(Problem(assignment.item, f"raci.{assignment.letter}", message))
     return problems
 
@@ -220,7 +258,8 @@ def _parent_cycles(model: Model, kind: str) -> list[Problem]:
             if node in on_path:
                 cycle = path[path.index(node):]
                 chain = " → ".join([*cycle, node])
-                message = f"{kind} {node}: parent forms a cycle ({chain}); parents must form a tree"
+                message = about(entity_words(kind, node), Said(N_(
+                    "parent forms a cycle ({chain}); parents must form a tree"), chain=chain))
                 parent = getattr(collection[node], "parent", None)
                 problems.append(Problem(node, "parent", message, parent))
                 break
@@ -235,15 +274,20 @@ def _waiver_problems(model: Model, suggest: _Suggester) -> list[Problem]:
     problems: list[Problem] = []
     everything = frozenset(KINDS)
     for number, waiver in enumerate(model.waivers):
-        where, who = f"waivers[{number}]", f"waiver {number + 1}"
+        where, who = f"waivers[{number}]", Said(N_("waiver {number}"), number=number + 1)
         seen: set[str] = set()
         for target in waiver.target:
             if target in seen:
-                message = f"{who}: target lists {target!r} twice"
+                message = _twice(who, "target", target)
                 problems.append(Problem(where, "target", message, target))
             elif target not in model:
-                advice = suggest.hint(target, everything) or "; correct it or remove it"
-                message = f"{who}: target {target!r} names nothing{advice}"
+                advice = suggest.hint(target, everything) or Said(N_("; correct it or remove it"))
+                message = about(who, Said(N_("target {id!r} names nothing{advice}"), id=target,
+                                          advice=advice))
                 problems.append(Problem(where, "target", message, target))
             seen.add(target)
     return problems
+
+
+def _twice(who: str, field: str, listed: str) -> Said:
+    return about(who, Said(N_("{field} lists {id!r} twice"), field=field, id=listed))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from raci.i18n import N_, Said
 from raci.model.changes import Change, changed_since
 from raci.model.checks import Problem, check_model
 from raci.model.model import Model
@@ -27,7 +28,14 @@ letter or digit. No ``.``, ``@`` or ``/``, so that ``org.db@plan`` cannot be
 read another way (see `raci.source`)."""
 SCENARIO_NAME_MAX_LENGTH = 100
 
-_HOW_IN_THE_MODEL = {"changed": "changed in", "added": "added to", "removed": "removed from"}
+_SINCE = {
+    "changed": N_("its change {number} ({summary}) touches {subject}, which was changed in the "
+                  "model since"),
+    "added": N_("its change {number} ({summary}) touches {subject}, which was added to the "
+                "model since"),
+    "removed": N_("its change {number} ({summary}) touches {subject}, which was removed from "
+                  "the model since"),
+}
 
 
 def is_valid_scenario_name(text: str) -> bool:
@@ -60,6 +68,7 @@ class Misfit:
     """Why a scenario cannot be played on a model."""
 
     reason: str
+    """Why, a `Said` (said again where a person reads it)."""
     step: int | None = None
     """The step (from 1) that no longer fits; None when every step fits but
     together they would break the model."""
@@ -81,15 +90,15 @@ def play(model: Model, steps: Sequence[Step]) -> Misfit | None:
     for number, step in enumerate(steps, start=1):
         difference = changed_since(model, step.change, step.found)
         if difference is not None:
-            where = _HOW_IN_THE_MODEL[difference.how]
-            return Misfit(f"its change {number} ({step.summary}) touches {difference.subject()}, "
-                          f"which was {where} the model since", number)
+            return Misfit(Said(_SINCE[difference.how], number=number, summary=step.summary,
+                               subject=difference.subject()), number)
         step.change.apply(model)
     problems = [problem for problem in check_model(model) if _where(problem) not in known]
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return Misfit(f"on the model as it is now, its changes would leave "
-                      f"{problems[0].message}{more}")
+        template = (N_("on the model as it is now, its changes would leave {problem} (and "
+                       "{count} more)") if len(problems) > 1 else
+                    N_("on the model as it is now, its changes would leave {problem}"))
+        return Misfit(Said(template, problem=problems[0].message, count=len(problems) - 1))
     return None
 
 

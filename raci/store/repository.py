@@ -253,10 +253,12 @@ class Store:
     def misfit_error(self, scenario: Scenario, misfit: Misfit, *, applying: bool = False
                      ) -> ConflictError:
         """The error that says a scenario no longer fits the model, and what to do."""
-        advice = ("; nothing was written" if applying else
-                  "; undo its changes back to that one, or drop it")
-        return ConflictError(f"{self._database}: scenario {scenario.name} no longer fits the "
-                             f"model: {misfit}{advice}")
+        template = (N_("{database}: scenario {name} no longer fits the model: {misfit}; nothing "
+                       "was written") if applying else
+                    N_("{database}: scenario {name} no longer fits the model: {misfit}; undo its "
+                       "changes back to that one, or drop it"))
+        return ConflictError(Said(template, database=self._database, name=scenario.name,
+                                  misfit=misfit.reason))
 
     def create_scenario(self, name: str, description: str | None = None, *,
                         created: dt.datetime | None = None) -> Scenario:
@@ -351,7 +353,8 @@ class Store:
                                    database=self._database, name=name))
         near = did_you_mean(name, names)
         if near:
-            return StoreError(f"{self._database}: no scenario {name}{near}")
+            return StoreError(Said(N_("{database}: no scenario {name}{hint}"),
+                                   database=self._database, name=name, hint=near))
         return StoreError(Said(N_("{database}: no scenario {name}; its scenarios: {names}"),
                                database=self._database, name=name, names=", ".join(names)))
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from raci.i18n import _
+from raci.i18n import _, said_again
 from raci.model import (
     BODY_KINDS,
     INITIATIVE_STATUSES,
@@ -165,7 +165,7 @@ def check_form(
         return check
     from raci.formats import check_entity_data
 
-    check.general.extend(check_entity_data(kind, data))
+    check.general.extend(map(said_again, check_entity_data(kind, data)))
     if check.general:
         return check
     change = _change(model, kind, data, letters)
@@ -276,7 +276,7 @@ def _model_problems(
         finally:
             inverse.apply(model)
     ids = {e.id for e in change.put}
-    return [(_form_field_name(p.field) if p.entity_id in ids else "", p.message)
+    return [(_form_field_name(p.field) if p.entity_id in ids else "", said_again(p.message))
             for p in problems if p.message not in known]
 
 

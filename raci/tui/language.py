@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import IO, Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap
+from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.theme import ThemeProvider
 
 from raci.i18n import N_, _
 
@@ -93,6 +96,17 @@ stays in English until it is listed here)."""
 
 
 def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
-    """Textual's own palette commands, their titles and help in the user's language."""
+    """Textual's own palette commands, their titles and help in the user's
+    language; the theme command opens a theme picker that speaks it too."""
     for command in commands:
-        yield command._replace(title=_(command.title), help=_(command.help))
+        callback = command.callback
+        owner, function = getattr(callback, "__self__", None), getattr(callback, "__func__", None)
+        if isinstance(owner, App) and function is App.action_change_theme:
+            callback = partial(search_themes, owner)
+        yield command._replace(title=_(command.title), help=_(command.help), callback=callback)
+
+
+def search_themes(app: App[Any]) -> None:
+    """Textual's theme picker (`App.search_themes`), its prompt in the user's language."""
+    app.push_screen(CommandPalette(providers=[ThemeProvider],
+                                   placeholder=_("Search for themes…")))

@@ -12,7 +12,7 @@ import dataclasses
 import threading
 from dataclasses import dataclass, field
 
-from raci.i18n import _
+from raci.i18n import _, said_again
 from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
@@ -89,7 +89,8 @@ class Session:
             return None
         self.undo_stack.pop()
         subject = changed.subject(lambda entity_id: label(self.model, entity_id))
-        return _("{subject} was changed by someone else since your edit").format(subject=subject)
+        return _("{subject} was changed by someone else since your edit").format(
+            subject=said_again(subject))
 
     def undo(self) -> Edit | None:
         """Undo the last edit; the returned edit's `change` is what to save."""

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
 from raci.errors import RaciError
-from raci.i18n import _
+from raci.i18n import _, said_again
 from raci.lint.findings import FindingIndex
 from raci.model.changes import Change
 from raci.model.checks import did_you_mean
@@ -149,8 +149,9 @@ class DiagramView(Vertical):
                 _("Give a focus id to preview its neighbourhood."))
         elif focus not in model:
             ids = [entity.id for entity in model.entities()]
+            hint = said_again(did_you_mean(focus, ids))
             self.query_one("#diagram-preview", Static).update(
-                escape(_("unknown id {id}").format(id=repr(focus)) + did_you_mean(focus, ids)))
+                escape(_("unknown id {id}").format(id=repr(focus)) + hint))
         else:
             self._make_preview(self.session, name, focus, depth)
 

@@ -296,7 +296,7 @@ class ExplorerView(Horizontal):
         Binding("d", "delete", "Delete", id="delete-entity"),
         Binding("backspace", "back", "Back", id="back"),
         Binding("r", "rename", "Rename", id="rename-entity"),
-        Binding("o", "app.edit_org", "Org", id="edit-org",
+        Binding("o", "app.edit_org", "Organisation", id="edit-org",
                 tooltip="The organisation: name, description, as-of date, facts not recorded"),
     ]
 
