@@ -81,12 +81,15 @@ def catalogue_dir() -> Path:
 
 
 def _translations(language: str, domain: str) -> gettext.NullTranslations:
-    return _catalogue(language, domain, catalogue_dir())
+    return _catalogue(language, domain, os.environ.get(LOCALE_DIR_VARIABLE))
 
 
 @cache
-def _catalogue(language: str, domain: str, folder: Path) -> gettext.NullTranslations:
-    return gettext.translation(domain, folder, [language], fallback=True)
+def _catalogue(language: str, domain: str, folder: str | None) -> gettext.NullTranslations:
+    """The catalogue of `domain` in `language`, from `folder` (the value of
+    ``RACI_LOCALE_DIR``; none: `LOCALE_DIR`). Keyed by that text, so a
+    look-up builds no path."""
+    return gettext.translation(domain, folder or LOCALE_DIR, [language], fallback=True)
 
 
 def _(message: str, domain: str = "raci") -> str:
