@@ -30,6 +30,7 @@ from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.i18n import _
+from raci.lint.message import localized
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
 from raci.model import Model, Org
@@ -586,7 +587,8 @@ class RaciApp(App[None]):
                 self.post_message(ChangeRequested(change, summary))
 
         self.push_screen(SuggestionsScreen(self.session, finding, self.where_edits_go()),
-                         lambda s: chosen(None) if s is None else chosen(s.change, s.summary))
+                         lambda s: chosen(None) if s is None
+                         else chosen(s.change, localized(s.summary)))
 
     def action_choose_scenario(self) -> None:
         """Choose, make, leave, apply or drop a scenario."""
