@@ -21,7 +21,8 @@ from raci.i18n import set_language
 from raci.tui import make_app
 from raci.tui.language import translate_bindings
 
-MADE = "maak dg-bw de eindverantwoordelijke (A) van i.isolatie"
+MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
+        "Isolatieprogramma (i.isolatie)")
 """The first suggestion for OWN001 on i.isolatie, as a Dutch user reads it."""
 
 
@@ -66,4 +67,4 @@ async def test_a_suggestion_made_in_dutch_is_said_and_stored_in_dutch(
 def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:  # noqa: F811
     out = dutch(raci, "lint", vego, "--fix").out
     assert ("1 bevinding hersteld in vego.db:\n  WAI001:rg-warmte: verwijder de verlopen "
-            "uitzondering op BOD002 voor rg-warmte\n") in out
+            "uitzondering op BOD002 voor Regiegroep Warmtetransitie (rg-warmte)\n") in out

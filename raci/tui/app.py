@@ -30,9 +30,9 @@ from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.i18n import _
-from raci.lint.message import localized
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
+from raci.lint.message import localized
 from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.model.scenarios import Step

@@ -106,8 +106,8 @@ class Session:
         undone = self.redo_stack.pop()
         edit = Edit(undone.change, self._apply(undone.change), undone.summary, undone.quiet)
         self.undo_stack.append(edit)
-        return dataclasses.replace(edit, summary=_("Redone: {change}").format(change=undone.summary),
-                                   quiet=False)
+        redone = _("Redone: {change}").format(change=undone.summary)
+        return dataclasses.replace(edit, summary=redone, quiet=False)
 
     def _apply(self, change: Change) -> Change:
         """Apply a change to the model; return the change that undoes it."""
