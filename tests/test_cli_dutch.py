@@ -16,6 +16,9 @@ from conftest import Raci, Result
 
 SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 
+FILL = "bezet rol Programmadirecteur Netcongestie (r.pd-netcongestie) met Ruud Mulder (p.mulder)"
+"""The first suggestion for the vacant role, as a Dutch user reads it."""
+
 
 def dutch(raci: Raci, *args: str | Path) -> Result:
     return raci(*args, "--lang", "nl")
@@ -49,12 +52,12 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
     assert done.code == 0, done.err
     lines = done.out.splitlines()
     for line in (
-            "  1. bezet rol r.pd-netcongestie met p.mulder",
-            "     want p.mulder is eindverantwoordelijke (A) van 2 van de items van de rol en die "
-            "eromheen",
+            f"  1. {FILL}",
+            "     want Ruud Mulder (p.mulder) is eindverantwoordelijke (A) van 2 van de items van "
+            "de rol en die eromheen",
             "Besluit [1-3 oplossen, a aanvaarden (uitzondering), n actie noteren, s overslaan, "
             "q review beëindigen]: 1",
-            "  gedaan: bezet rol r.pd-netcongestie met p.mulder (in scenario plan)",
+            f"  gedaan: {FILL} (in scenario plan)",
             "Tot (JJJJ-MM-DD, of geen) [2027-12-06]: 2027-06-30".replace(
                 "2027-12-06", _a_year_on()),
             "  gedaan: uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk "
@@ -66,7 +69,7 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
                  "| Wie | Wat | Uiterlijk | Bevinding |",
                  "| p.jansen | Eigenaar voorstellen |  | OWN001:g.lokaal-eigendom |",
                  "## Wat er veranderde (in scenario plan)",
-                 "1. bezet rol r.pd-netcongestie met p.mulder",
+                 f"1. {FILL}",
                  "2. uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk"):
         assert line in minutes, line
     assert minutes[2].endswith("; verslag door eva; over 3 van 24 bevindingen besloten, de "
@@ -114,11 +117,14 @@ def test_suggestions_are_dutch_for_people_and_english_for_tools(raci: Raci, vego
     finding = next(f for f in suggester.open_findings() if f.code == "OWN002")
     first = suggester.suggestions(finding)[0]
     set_language("nl")
-    assert localized(first.summary) == ("houd r.dg-ke als enige eindverantwoordelijke (A) van "
-                                        "g.co2-gebouwen; r.dg-vb wordt C")
+    dg_ke, co2 = ("Directeur-Generaal Klimaat en Energie (r.dg-ke)",
+                  "Gebouwde omgeving 3,4 Mton extra CO2-reductie in 2030 (g.co2-gebouwen)")
+    assert localized(first.summary) == (
+        f"houd {dg_ke} als enige eindverantwoordelijke (A) van {co2}; Directeur-Generaal "
+        "Volkshuisvesting en Bouwen (r.dg-vb) wordt C")
     assert localized(first.remedy.because) == (
-        "r.dir-wgo, die aan r.dg-ke rapporteert, is eindverantwoordelijke (A) van 3 van de items "
-        "rond g.co2-gebouwen")
+        f"Directeur Warmte en Gebouwde Omgeving (r.dir-wgo), die aan {dg_ke} rapporteert, is "
+        f"eindverantwoordelijke (A) van 3 van de items rond {co2}")
     assert first.summary == ("keep r.dg-ke as the one Accountable of g.co2-gebouwen; r.dg-vb "
                              "becomes C")
     english = raci("lint", vego, "--suggest", "--format", "json").out

@@ -70,8 +70,9 @@ def test_a_scripted_session_decides_and_writes_the_minutes(
     assert "3 of 24 findings decided, the largest first (the review ended early)." in minutes
     assert "| error | 4 | 2 |" in minutes
     assert ("| 1 | OWN004 [error] Role 'Programmadirecteur Netcongestie' (r.pd-netcongestie) is "
-            "vacant but the Accountable of 1 goal | Fixed: fill role r.pd-netcongestie with "
-            "p.mulder (resolves OWN004:r.pd-netcongestie; introduces nothing) | eva |") in minutes
+            "vacant but the Accountable of 1 goal | Fixed: fill role Programmadirecteur "
+            "Netcongestie (r.pd-netcongestie) with Ruud Mulder (p.mulder) (resolves "
+            "OWN004:r.pd-netcongestie; introduces nothing) | eva |") in minutes
     assert "| Accepted, until 2027-06-30: Tijdelijk, tot de normering er is. | eva |" in minutes
     assert ("| p.jansen | Eigenaar voor lokaal eigendom voorstellen | 2027-01-31 | "
             "OWN001:g.lokaal-eigendom |") in minutes
@@ -145,13 +146,15 @@ def test_a_session_in_a_real_terminal(vego: str, tmp_path: Path) -> None:
     try:
         screen = _wait_for(session, "Decide [")
         assert "[1/1] OWN002 [error] Goal 'Gebouwde omgeving" in screen
-        assert "  1. keep r.dg-ke as the one Accountable of g.co2-gebouwen" in screen
+        assert "  1. keep Directeur-Generaal Klimaat en Energie (r.dg-ke) as the one" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "2", "Enter"], check=True)
         _wait_for_file(tmp_path / "minutes.md")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
     minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
-    assert "Fixed: keep r.dg-vb as the one Accountable of g.co2-gebouwen" in minutes
+    assert ("Fixed: keep Directeur-Generaal Volkshuisvesting en Bouwen (r.dg-vb) as the one "
+            "Accountable of Gebouwde omgeving 3,4 Mton extra CO2-reductie in 2030 "
+            "(g.co2-gebouwen)") in minutes
     assert "1 of 1 finding decided, the largest first." in minutes
 
 

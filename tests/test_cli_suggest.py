@@ -46,11 +46,15 @@ def test_suggestions_are_shown_under_their_findings(raci: Raci) -> None:
     lines = result.out.splitlines()
     own002 = next(n for n, line in enumerate(lines) if " OWN002 [error] " in line)
     assert lines[own002 + 1:own002 + 4] == [
-        "  suggestion 1: keep r.dg-ke as the one Accountable of g.co2-gebouwen; r.dg-vb becomes C",
-        "    because r.dir-wgo, reporting to r.dg-ke, is Accountable for 3 of the items around "
-        "g.co2-gebouwen",
+        "  suggestion 1: keep Directeur-Generaal Klimaat en Energie (r.dg-ke) as the one "
+        "Accountable of Gebouwde omgeving 3,4 Mton extra CO2-reductie in 2030 (g.co2-gebouwen); "
+        "Directeur-Generaal Volkshuisvesting en Bouwen (r.dg-vb) becomes C",
+        "    because Directeur Warmte en Gebouwde Omgeving (r.dir-wgo), reporting to "
+        "Directeur-Generaal Klimaat en Energie (r.dg-ke), is Accountable for 3 of the items "
+        "around Gebouwde omgeving 3,4 Mton extra CO2-reductie in 2030 (g.co2-gebouwen)",
         "    resolves OWN002:g.co2-gebouwen; introduces nothing"]
-    assert "  suggestion 1 [certain]: remove the expired waiver of BOD002 for rg-warmte" in lines
+    assert ("  suggestion 1 [certain]: remove the expired waiver of BOD002 for Regiegroep "
+            "Warmtetransitie (rg-warmte)") in lines
     assert "    because a year after 2026-11-01, as nothing it carries has a date" in lines
     *findings, closing = plain.out.splitlines()
     assert [line for line in lines if not line.startswith(" ")] == [
@@ -76,7 +80,8 @@ def test_json_keeps_specs_keys_and_adds_the_suggestions(raci: Raci) -> None:
 def test_markdown_lists_the_suggestions_in_a_table(raci: Raci) -> None:
     out = raci("lint", SAMPLE, "--select", PICKED, "--suggest", "--format", "markdown").out
     assert "### Suggestions" in out
-    assert ("| WAI001:rg-warmte | remove the expired waiver of BOD002 for rg-warmte (certain) "
+    assert ("| WAI001:rg-warmte | remove the expired waiver of BOD002 for Regiegroep "
+            "Warmtetransitie (rg-warmte) (certain) "
             "|  | resolves WAI001:rg-warmte; introduces nothing |") in out
 
 
@@ -99,7 +104,7 @@ def test_fix_writes_the_certain_fixes_in_one_transaction(raci: Raci, vego: str) 
     result = raci("lint", vego, "--fix")
     assert result.code == 1
     assert "Fixed 1 finding in vego.db:\n  WAI001:rg-warmte: remove the expired waiver of " \
-           "BOD002 for rg-warmte\n" in result.out
+           "BOD002 for Regiegroep Warmtetransitie (rg-warmte)\n" in result.out
     assert result.out.endswith("; 1 finding fixed.\n")
     assert revision(vego) == before + 1
     assert "WAI001" not in ok(raci, "lint", vego, "--fail-on", "never")

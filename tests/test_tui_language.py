@@ -151,7 +151,7 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("waivers", lambda p: press(p, "escape", "W"), ("Uitzonderingen",)),
     ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "rapporteert aan",
                                                     "Opslaan als bestand", "Exporteren")),
-    ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Maken")),
+    ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Doorvoeren")),
     ("review start", start_review, ("De bevindingen doorlopen", "verslag door",
                                     "volgend veld")),
     ("review", first_review_finding, ("bevinding 1 van", "de grootste eerst", "aanvaarden",

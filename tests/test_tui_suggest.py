@@ -43,7 +43,8 @@ from raci.tui.widgets.scenario_bar import ScenarioBar
 __all__ = ["database"]  # the fixture, shared with test_tui
 OWNERLESS = "OWN001"
 """i.isolatie has no Accountable: its two suggestions make dg-bw or sg-bzk it."""
-FIRST_FIX = "make dg-bw the Accountable of i.isolatie"
+DG_BW, ISOLATIE = "Directeur-Generaal Bouwen en Wonen (dg-bw)", "Isolatieprogramma (i.isolatie)"
+FIRST_FIX = f"make {DG_BW} the Accountable of {ISOLATIE}"
 TODAY = dt.date.today()
 
 
@@ -112,9 +113,9 @@ async def test_a_suggestion_says_what_it_resolves_and_introduces_and_enter_makes
         shown = options(app, "#suggestions-list")
         assert len(shown) == 2
         assert FIRST_FIX in shown[0] and "resolves 1, introduces 1" in shown[0]
-        assert "make sg-bzk the Accountable of i.isolatie" in shown[1]
+        assert "(sg-bzk) the Accountable of Isolatieprogramma (i.isolatie)" in shown[1]
         detail = text_of(app, "#suggestion-detail")
-        assert "Because dg-bw is Accountable for 1 of the items around i.isolatie" in detail
+        assert f"Because {DG_BW} is Accountable for 1 of the items around {ISOLATIE}" in detail
         assert "Resolves 1:" in detail and "OWN001" in detail
         assert "Introduces 1:" in detail and "OWN007" in detail
         assert "Enter makes it in the model" in detail
@@ -557,7 +558,7 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.wait_for("BOD001 redundant-bodies", reading=READING_SECONDS)
         terminal.keys("f")
         screen = terminal.wait_for("Enter makes it in scenario fewer-bodies")
-        assert "1. merge tf-netcongestie into bo-netcapaciteit" in screen
+        assert "1. merge Taskforce Netcongestie (tf-netcongestie)" in screen
         terminal.keys("Enter")
         terminal.wait_for("Scenario fewer-bodies · 1 change · 4 findings resolved, 0 introduced")
 

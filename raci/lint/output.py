@@ -145,7 +145,8 @@ def _fix_lines(run: LintRun) -> list[str]:
     for model, fixes in run.fixes.items():
         out.append(_("Fixed {findings} in {model}:").format(findings=counted(len(fixes), "finding"),
                                                              model=model))
-        out += [one_line(f"  {fix.suggestion.finding.fingerprint}: {fix.suggestion.summary}")
+        out += [one_line(f"  {fix.suggestion.finding.fingerprint}: "
+                         f"{localized(fix.suggestion.summary)}")
                 for fix in fixes]
     return out
 
@@ -497,7 +498,7 @@ def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str
         out += ["", "### " + _("Suggestions"), "",
                 *_heading_row(N_("Finding"), N_("Suggestion"), N_("Because"), N_("Outcome")),
                 *rows]
-    fixed = [_row(model, fix.suggestion.finding.fingerprint, fix.suggestion.summary)
+    fixed = [_row(model, fix.suggestion.finding.fingerprint, localized(fix.suggestion.summary))
              for model, fixes in run.fixes.items() for fix in fixes]
     if fixed:
         out += ["", "### " + _("Fixed"), "", *_heading_row(N_("Model"), N_("Finding"), N_("Fix")),

@@ -32,6 +32,7 @@ from raci.errors import ConflictError, RaciError
 from raci.i18n import _
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
+from raci.lint.message import localized
 from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.model.scenarios import Step
@@ -588,7 +589,8 @@ class RaciApp(FormKeysApp):
                 self.post_message(ChangeRequested(change, summary))
 
         self.push_screen(SuggestionsScreen(self.session, finding, self.where_edits_go()),
-                         lambda s: chosen(None) if s is None else chosen(s.change, s.summary))
+                         lambda s: chosen(None) if s is None
+                         else chosen(s.change, localized(s.summary)))
 
     def action_choose_scenario(self) -> None:
         """Choose, make, leave, apply or drop a scenario."""

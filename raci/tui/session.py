@@ -99,7 +99,7 @@ class Session:
         done = self.undo_stack.pop()
         inverse = self._apply(done.inverse)
         self.redo_stack.append(Edit(done.change, inverse, done.summary, done.quiet))
-        return Edit(done.inverse, inverse, f"Undone: {done.summary}")
+        return Edit(done.inverse, inverse, _("Undone: {change}").format(change=done.summary))
 
     def redo(self) -> Edit | None:
         if not self.redo_stack:
@@ -107,7 +107,8 @@ class Session:
         undone = self.redo_stack.pop()
         edit = Edit(undone.change, self._apply(undone.change), undone.summary, undone.quiet)
         self.undo_stack.append(edit)
-        return dataclasses.replace(edit, summary=f"Redone: {undone.summary}", quiet=False)
+        redone = _("Redone: {change}").format(change=undone.summary)
+        return dataclasses.replace(edit, summary=redone, quiet=False)
 
     def _apply(self, change: Change) -> Change:
         """Apply a change to the model; return the change that undoes it."""

@@ -13,6 +13,7 @@ from raci.lint.message import said, said_n
 from raci.lint.rule import names, number
 from raci.lint.suggestions.remedy import (
     MOST_REMEDIES,
+    BodyKind,
     Context,
     Remedy,
     Suggest,
@@ -77,7 +78,7 @@ def powerless_body(ctx: Context, finding: Finding) -> list[Remedy]:
     if consulted and exempt:
         kind = "advisory_board" if "advisory_board" in exempt else exempt[0]
         remedies.append(Remedy(said("make {body} an advisory body (kind {kind})", body=body_id,
-                                    kind=kind),
+                                    kind=BodyKind(kind)),
                                Change(put=[dataclasses.replace(body, kind=kind)]),
                                said_n("it is consulted on {count} item and decides none",
                                       "it is consulted on {count} items and decides none",
@@ -210,7 +211,7 @@ def proposed_sunset(ctx: Context, entity_id: str) -> tuple[dt.date, str]:
     if dues:
         return dues[-1][0], said("when its last goal {goal} is due", goal=dues[-1][1])
     return as_of + RENEWAL, said("a year after {as_of}, as nothing it carries has a date",
-                                 as_of=as_of.isoformat())
+                                 as_of=as_of)
 
 
 def _sunset_remedy(ctx: Context, entity_id: str, *, renew: bool) -> Remedy:
@@ -218,9 +219,9 @@ def _sunset_remedy(ctx: Context, entity_id: str, *, renew: bool) -> Remedy:
     entity = ctx.model.get(entity_id)
     assert isinstance(entity, Body | Role)
     summary = (said("renew the mandate of {entity} until {sunset}", entity=entity_id,
-                    sunset=sunset.isoformat()) if renew else
+                    sunset=sunset) if renew else
                said("set a sunset on {entity} until {sunset}", entity=entity_id,
-                    sunset=sunset.isoformat()))
+                    sunset=sunset))
     return Remedy(summary,
                   Change(put=[dataclasses.replace(entity, sunset=sunset)]), why)
 

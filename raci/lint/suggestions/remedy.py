@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.lint.findings import Finding
-from raci.lint.message import Joined, Message, said
+from raci.lint.message import Joined, Message, Named, said
 from raci.lint.rule import RuleParams
 from raci.model import Model
 from raci.model.changes import Change
+from raci.vocabulary import BODY_KIND_NAMES
 
 MOST_REMEDIES = 3
 """A suggester offers at most this many remedies for one finding."""
@@ -178,3 +179,35 @@ def ids_text(ids: Sequence[str], most: int = 5) -> str:
     return said("{ids} and {last}", ids=Joined(shown[:-1]), last=shown[-1])
 
 
+
+
+class BodyKind(Named):
+    """A body's kind in a remedy's line: its model key in the English text
+    (``advisory_board``), its words for people ("adviesraad")."""
+
+    def __new__(cls, key: str) -> BodyKind:
+        kind = super().__new__(cls, key)
+        assert isinstance(kind, BodyKind)
+        return kind
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return BodyKind, (self.id,)
+
+    def spoken(self, starts: bool = False) -> str:
+        return BODY_KIND_NAMES[self.id]
+
+
+def names_first(model: Model, text: str) -> str:
+    """A remedy's line with every entity it names by id said name first for
+    people (``Stuurgroep Warmte (sg-warmte)``), as the rules name them
+    (`raci.lint.message.named`); its English text, what JSON and SARIF keep,
+    stays as it is."""
+    if isinstance(text, Message):
+        values = {key: names_first(model, value) if isinstance(value, str) else value
+                  for key, value in text.values.items()}
+        return Message(text.template, values, text.plural, text.number)
+    if isinstance(text, Joined):
+        return Joined((names_first(model, part) if isinstance(part, str) else part
+                       for part in text.parts), text.separator)
+    entity = None if isinstance(text, Named) else model.get(text)
+    return text if entity is None else Named(text, entity.name)

@@ -20,12 +20,12 @@ it resolves its finding and introduces no finding at all, whatever the level.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from raci.lint.config import LintConfig
 from raci.lint.engine import Linter
 from raci.lint.findings import Finding
-from raci.lint.suggestions.remedy import MOST_REMEDIES, Context, Remedy, Suggest
+from raci.lint.suggestions.remedy import MOST_REMEDIES, Context, Remedy, Suggest, names_first
 from raci.model import Model
 from raci.model.changes import Change
 
@@ -122,7 +122,9 @@ class Suggester:
         if suggest is None or rule is None or not self.is_open(finding):
             return []
         context = Context(self.model, self.linter.analysis, self.config.params_of(rule))
-        return suggest(context, finding)[:MOST_REMEDIES]
+        return [replace(remedy, summary=names_first(self.model, remedy.summary),
+                        because=names_first(self.model, remedy.because))
+                for remedy in suggest(context, finding)[:MOST_REMEDIES]]
 
     def suggestions(self, finding: Finding) -> list[Suggestion]:
         """The finding's suggestions, tried, in the rule's order: those that

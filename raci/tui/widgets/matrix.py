@@ -265,8 +265,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         if self.model.letters_of(item.id, actor.id) == letters:
             return
         change = set_cells(self.model, {(item.id, actor.id): letters})
-        summary = (f"{cell_text(letters)} for {label(self.model, actor.id)} "
-                   f"on {label(self.model, item.id)}")
+        summary = _("{letters} for {actor} on {item}").format(
+            letters=cell_text(letters), actor=label(self.model, actor.id),
+            item=label(self.model, item.id))
         self.post_message(ChangeRequested(change, summary, quiet=True))
 
     def action_clear(self) -> None:

@@ -1,0 +1,70 @@
+"""What the app says after an edit, and what it stores of it, in Dutch: the
+undo and redo lines, a matrix letter, a suggestion made from the findings
+view (its line in the scenario too), and `raci lint --fix`'s lines.
+
+The real app, headless, on the real SQLite file of `test_tui`, with the
+keys a user presses."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from conftest import Raci
+from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
+from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui_session import said
+from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
+
+from raci.i18n import set_language
+from raci.tui import make_app
+from raci.tui.language import translate_bindings
+
+MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
+        "Isolatieprogramma (i.isolatie)")
+"""The first suggestion for OWN001 on i.isolatie, as a Dutch user reads it."""
+
+
+@pytest.fixture
+async def in_dutch() -> AsyncIterator[None]:
+    set_language("nl")
+    translate_bindings()
+    yield
+    set_language("en")
+    translate_bindings()  # the next app's keys in English again
+
+
+async def test_undo_and_redo_of_a_letter_are_said_in_dutch(database: Path,  # noqa: F811
+                                                           in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app = pilot.app
+        await pilot.press("2", "right", "i")  # g.klimaat × dg-bw
+        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
+                    "the letter saved")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: said(app), "the undo said")
+        assert said(app) == ["Ongedaan gemaakt: I voor Directeur-Generaal Bouwen en Wonen "
+                             "(dg-bw) op Klimaatdoelen gebouwde omgeving (g.klimaat)"]
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: len(said(app)) == 2, "the redo said")
+        assert said(app)[1].startswith("Opnieuw gedaan: I voor Directeur-Generaal")
+
+
+async def test_a_suggestion_made_in_dutch_is_said_and_stored_in_dutch(
+        database: Path, in_dutch: None) -> None:  # noqa: F811
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await new_scenario(pilot, app, "plan")
+        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await pilot.press("enter")
+        await until(pilot, lambda: steps_of(database, "plan"), "the step")
+        assert steps_of(database, "plan") == [MADE]
+        assert MADE in said(app)
+
+
+def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:  # noqa: F811
+    out = dutch(raci, "lint", vego, "--fix").out
+    assert ("1 bevinding hersteld in vego.db:\n  WAI001:rg-warmte: verwijder de verlopen "
+            "uitzondering op BOD002 voor Regiegroep Warmtetransitie (rg-warmte)\n") in out
