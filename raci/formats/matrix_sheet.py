@@ -10,10 +10,13 @@ How a sheet is read:
 - A row of ``raci:`` cells above the header (hidden in the workbooks `raci
   export` writes) gives each column's id, so such a sheet imports exactly;
   in a workbook with such sheets only those are read (not its findings).
-- **Columns**: id, kind (soort), goal (doel) and description
-  (omschrijving, toelichting) are recognised by their header anywhere;
-  the items' names are in the first other column; every named column after
-  it is an actor. `--column FIELD=HEADER` says what the words do not.
+- **Columns**: the items' names (naam, taak, activiteit, task, ...), id,
+  kind (soort), goal (doel) and description (omschrijving, toelichting) are
+  recognised by their header anywhere; with no names header the names are
+  in the first other column, unless it holds RACI letters (then in the
+  description column left of it, else the sheet is refused); every named
+  column after the names is an actor. `--column FIELD=HEADER` says what the
+  words do not.
 - **Rows**: blank rows are skipped. A row with a name and no letters, id,
   kind or goal is a **section heading**: it becomes a goal that the rows
   under it (up to the next heading) serve. In a workbook with several
@@ -30,8 +33,10 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from raci.errors import ModelFileError
 from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised
 from raci.formats.spreadsheet import Row, Sheet
+from raci.i18n import N_, Said
 from raci.model.entities import parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
@@ -171,7 +176,8 @@ class _SheetMatrixReader:
         self.area = SheetGoal(sheet.name, sheet.cell(1, 0))
         self.goals: list[SheetGoal] = [self.area]
         self.items: list[SheetItem] = []
-        self.columns = self._columns(self._names(header, above), above, choices)
+        body = [cells for _, cells in head[header_index + 1:]]
+        self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
 
@@ -190,7 +196,8 @@ class _SheetMatrixReader:
                     names[column] = cells[column]
         return names
 
-    def _columns(self, names: list[str], above: list[Row], choices: ColumnChoices) -> _Columns:
+    def _columns(self, names: list[str], above: list[Row], body: list[list[str]],
+                 choices: ColumnChoices) -> _Columns:
         missing = choices.missing(names)
         if missing:
             self.problems.append(f"{self.sheet.label}: --column {', '.join(missing)}: no such "
@@ -199,9 +206,7 @@ class _SheetMatrixReader:
         chosen = choices.columns(names)
         fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
         ids = next((cells for _, cells in above if _is_ids_row(cells)), [])
-        item = next((c for c, f in fields.items() if f == "item"), None)
-        if item is None:
-            item = next((c for c, name in enumerate(names) if c not in fields), 0)
+        item = self._item_column(names, fields, chosen, body)
         actors: dict[int, SheetActor] = {}
         for column in range(item + 1, len(names)):
             if column in fields or not names[column]:
@@ -209,13 +214,50 @@ class _SheetMatrixReader:
             kind, _, actor_id = _id_cell(ids, column).partition(":")
             actors[column] = SheetActor(names[column], self.sheet.cell(self.header_row, column),
                                         actor_id or None, kind or None)
+        self._check_left_of_names(names, fields, item, body)
+        self._check_unique(actors)
+        return _Columns(fields, item, actors)
+
+    def _check_left_of_names(self, names: list[str], fields: dict[int, str], item: int,
+                             body: list[list[str]]) -> None:
+        """A named column left of the items' names is not read: told, and
+        refused when it holds letters (they would be lost)."""
         for column in range(item):
-            if column not in fields and names[column]:
+            if column in fields or not names[column]:
+                continue
+            if _holds_letters(body, column):
+                self.problems.append(f"{self.sheet.cell(self.header_row, column)}: "
+                                     f"{quoted(names[column])}: this column holds RACI letters "
+                                     "but is left of the items' names "
+                                     f"({self.sheet.cell(self.header_row, item)}); move the "
+                                     "names column left of the actors")
+            else:
                 self.notices.append(f"{self.sheet.cell(self.header_row, column)}: column "
                                     f"\"{names[column]}\" not read (it is left of the items' "
                                     "names); name it with --column FIELD=HEADER")
-        self._check_unique(actors)
-        return _Columns(fields, item, actors)
+
+    def _item_column(self, names: list[str], fields: dict[int, str], chosen: dict[int, str],
+                     body: list[list[str]]) -> int:
+        """The column of the items' names: the one `--column item=` or its
+        header names, else the first other column. A column of RACI letters is
+        an actor's, never the names: then the description column (left of it)
+        holds the names; with none, the sheet is refused."""
+        item = next((c for c, f in fields.items() if f == "item"), None)
+        if item is not None and item in chosen:
+            return item
+        if item is None:
+            item = next((c for c, name in enumerate(names) if c not in fields), 0)
+        if not _holds_letters(body, item):
+            return item
+        description = next((c for c, f in fields.items() if f == "description"), None)
+        if description is not None and description < item:
+            fields[description] = "item"
+            return description
+        raise ModelFileError([Said(N_(
+            "{cell}: \"{header}\" holds RACI letters, so it is not the column of the items' "
+            "names, and no column left of it is; say which column names the items with "
+            "--column item=HEADER"), cell=self.sheet.cell(self.header_row, item),
+            header=names[item])])
 
     def _check_unique(self, actors: dict[int, SheetActor]) -> None:
         seen: dict[str, SheetActor] = {}
@@ -326,6 +368,12 @@ class _SheetMatrixReader:
         for item in self.items:
             if item.under is self.area:
                 item.under = None
+
+
+def _holds_letters(rows: list[list[str]], column: int) -> bool:
+    """Whether the column's filled cells in these rows are all RACI letters (and some are)."""
+    filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
+    return bool(filled) and all(_letters_or_none(text) for text in filled)
 
 
 def _id_cell(ids: list[str], column: int) -> str:
