@@ -168,7 +168,7 @@ def test_actors_match_by_name_or_id_and_cells_update(raci: Raci, tmp_path: Path)
     assert model.letters_of("plan", "sg") == ("C",)  # a blank cell keeps what was there
     assert model.letters_of("bouw", "sg") == ("A",)
     assert model.letters_of("nieuw", "regiegroep") == ("R",)
-    assert "1 actor not in the model became roles: Regiegroep" in result.err
+    assert "1 actor not in the model became a role: Regiegroep" in result.err
     # the model records chairs and holders: they are not marked as not recorded
     assert model.org.not_recorded == ["success_criteria", "indicators", "goals", "cadence"]
 

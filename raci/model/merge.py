@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from raci.i18n import _, ngettext
 from raci.model.changes import Change, set_cells
 from raci.model.checks import kinds_phrase
 from raci.model.entities import (
@@ -50,7 +51,7 @@ unless the model, with the matrix in, records it (`goals`: a section, sheet
 or goal column put an initiative under a goal)."""
 ROSTER_NOT_RECORDED = ("cadence",)
 """Facts a seat roster cannot hold; `chairs` too when it marks none."""
-NEW_ACTOR_KINDS = (("role", "roles"), ("body", "bodies"), ("person", "people"))
+NEW_ACTOR_KINDS = ("role", "body", "person")
 """The kinds an actor not in the model becomes, as its notice names them."""
 MOST_NAMED = 10
 AnyEntity = TypeVar("AnyEntity", bound=Entity)
@@ -207,8 +208,9 @@ class _MatrixMerger:
         if found is not None:
             actor_id = found.id
         elif self.strict:
-            self._problem(actor.cell, actor.name, "no role, body or person of this name or "
-                          "id in the model (--strict); add it first, or leave out --strict")
+            self._problem(actor.cell, actor.name, _("no role, body or person of this name or "
+                                                    "id in the model (--strict); add it "
+                                                    "first, or leave out --strict"))
         else:
             made = self._make(self._new_actor(actor))
             actor_id = made.id
@@ -243,11 +245,11 @@ class _MatrixMerger:
         change.put = list(self.made.values())
         set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
                   change)
-        for kind, plural in NEW_ACTOR_KINDS:
+        for kind in NEW_ACTOR_KINDS:
             names = [actor.name for actor in new_actors if kind_of(actor) == kind]
             if names:
-                self.result.notices.append(f"{_count(len(names), 'actor')} not in the model "
-                                           f"became {plural}: {_listing(names)}")
+                self.result.notices.append(_became(kind, len(names)).format(
+                    count=len(names), names=_listing(names)))
 
     def _make(self, entity: Entity) -> Entity:
         self.made[entity.id] = entity
@@ -409,20 +411,24 @@ class _RosterMerger:
         made = [self.changed[i] for i in self.made]
         counts = {kind: sum(isinstance(e, KINDS[kind][1]) for e in made)
                   for kind in ("body", "person", "unit", "role")}
-        self.result.notices.append("made " + ", ".join(
-            _count(n, kind) for kind, n in counts.items()))
+        self.result.notices.append(_("made {counts}").format(counts=", ".join(
+            _count(n, kind) for kind, n in counts.items())))
         several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
                    for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
         if several:
-            self.result.notices.append(
-                f"{_count(len(several), 'person')} listed with several units keep the "
-                f"first: {_listing(several)}")
-        renamed = [f"{self.changed[p].name} (also {'; '.join(dict.fromkeys(n))})"
+            self.result.notices.append(ngettext(
+                "{count} person listed with several units keeps the first: {names}",
+                "{count} people listed with several units keep the first: {names}",
+                len(several)).format(count=len(several), names=_listing(several)))
+        renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
+                                                     names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
         if renamed:
-            self.result.notices.append(
-                f"{_count(len(renamed), 'person')} named otherwise in some rows (one id) "
-                f"keep the first name: {_listing(renamed)}")
+            self.result.notices.append(ngettext(
+                "{count} person named otherwise in some rows (one id) keeps the first name: "
+                "{names}",
+                "{count} people named otherwise in some rows (one id) keep the first name: "
+                "{names}", len(renamed)).format(count=len(renamed), names=_listing(renamed)))
 
 
 # ---- shared -------------------------------------------------------------------
@@ -438,8 +444,9 @@ def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
     if wanted != model.org.not_recorded:
         merge.change.org = replace(model.org, not_recorded=wanted)
         added = [f for f in wanted if f not in model.org.not_recorded]
-        merge.notices.append(f"org.not_recorded: added {', '.join(added)} (the sheet does not "
-                             "record them; the rules that need them are not run)")
+        merge.notices.append(_("org.not_recorded: added {facts} (the sheet does not record "
+                               "them; the rules that need them are not run)").format(
+            facts=", ".join(added)))
 
 
 def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
@@ -466,12 +473,30 @@ def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
 
 
 
+def _became(kind: str, number: int) -> str:
+    """The notice of actors not in the model that became this kind."""
+    if kind == "role":
+        return ngettext("{count} actor not in the model became a role: {names}",
+                        "{count} actors not in the model became roles: {names}", number)
+    if kind == "body":
+        return ngettext("{count} actor not in the model became a body: {names}",
+                        "{count} actors not in the model became bodies: {names}", number)
+    return ngettext("{count} actor not in the model became a person: {names}",
+                    "{count} actors not in the model became people: {names}", number)
+
+
 def _count(number: int, noun: str) -> str:
-    plural = {"person": "people", "body": "bodies"}.get(noun, noun + "s")
-    return f"{number} {noun if number == 1 else plural}"
+    """``1 body``, ``14 people``: a roster's `noun` counted, in the user's language."""
+    forms = {
+        "body": ngettext("{count} body", "{count} bodies", number),
+        "person": ngettext("{count} person", "{count} people", number),
+        "unit": ngettext("{count} unit", "{count} units", number),
+        "role": ngettext("{count} role", "{count} roles", number),
+    }
+    return forms[noun].format(count=number)
 
 
 def _listing(names: list[str]) -> str:
     shown = ", ".join(names[:MOST_NAMED])
     more = len(names) - MOST_NAMED
-    return shown + (f" and {more} more" if more > 0 else "")
+    return shown + (_(" and {count} more").format(count=more) if more > 0 else "")
