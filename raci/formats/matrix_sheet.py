@@ -37,7 +37,7 @@ from raci.errors import ModelFileError
 from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised
 from raci.formats.spreadsheet import Row, Sheet
 from raci.i18n import N_, Said, _
-from raci.model.entities import parse_cell
+from raci.model.entities import LETTERS, parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
     SheetActor,
@@ -377,9 +377,15 @@ class _SheetMatrixReader:
 
 
 def _holds_letters(rows: list[list[str]], column: int) -> bool:
-    """Whether the column's filled cells in these rows are all RACI letters (and some are)."""
+    """Whether most of the column's filled cells in these rows are written in
+    RACI letters, well or badly (``A``, ``C/I``, ``RR``): an actor's column."""
     filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
-    return bool(filled) and all(_letters_or_none(text) for text in filled)
+    return sum(map(_written_in_letters, filled)) * 2 > len(filled)
+
+
+def _written_in_letters(text: str) -> bool:
+    written = {c for c in text.upper() if c.isalnum()}
+    return bool(written) and written <= set(LETTERS)
 
 
 def _id_cell(ids: list[str], column: int) -> str:
