@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from raci.i18n import _, ngettext
+from raci.i18n import _, ngettext, said_again
 from raci.model.changes import Change, set_cells
 from raci.model.checks import kinds_phrase
 from raci.model.entities import (
@@ -140,15 +140,16 @@ class _MatrixMerger:
             kind = self._kind_of(found.id)
             if item.kind is not None and item.kind != kind:
                 self._problem(item.kind_cell or item.cell, item.kind or "",
-                              f"{found.id} is {kinds_phrase([kind or ''])} in the model, "
-                              f"not {kinds_phrase([item.kind])}")
+                              _("{id} is {kind} in the model, not {other}").format(
+                                  id=found.id, kind=said_again(kinds_phrase([kind or ""])),
+                                  other=said_again(kinds_phrase([item.kind]))))
             self.claimed.add(found.id)
             return found.id
         kind = item.kind or self.kind
         if kind == "kpi":
             self._problem(item.kind_cell or item.cell, item.name,
-                          "an indicator needs its type and what it measures: add it to the "
-                          "model first (raci add MODEL kpi ...), then import the sheet")
+                          _("an indicator needs its type and what it measures: add it to the "
+                            "model first (raci add MODEL kpi ...), then import the sheet"))
             return None
         entity_id = item.id or self.ids.make(item.name, kind)
         cls = KINDS[kind][1]
@@ -162,7 +163,8 @@ class _MatrixMerger:
         kind = self._kind_of(item.id)
         if kind is not None and kind not in ITEM_KINDS:
             self._problem(item.cell, item.id,
-                          f"{item.id} is {kinds_phrase([kind])} in the model, not an item")
+                          _("{id} is {kind} in the model, not an item").format(
+                              id=item.id, kind=said_again(kinds_phrase([kind]))))
             return None
         return self.model.get(item.id) or self.made.get(item.id)
 
@@ -178,7 +180,7 @@ class _MatrixMerger:
         if isinstance(entity, Goal):
             if len(targets) > 1:
                 self._problem(item.goal_cell or item.cell, "; ".join(item.goals),
-                              "a goal has one parent goal; name one")
+                              _("a goal has one parent goal; name one"))
             entity.parent = targets[0] if targets else None
         elif isinstance(entity, Initiative):
             entity.goals = list(dict.fromkeys(targets))
@@ -191,9 +193,10 @@ class _MatrixMerger:
             return self._make(Goal(id=self.ids.make(ref, "goal"), name=ref)).id
         kind = self._kind_of(found.id) or ""
         if kind not in allowed:
-            self._problem(item.goal_cell or item.cell, ref,
-                          f"{found.id} is {kinds_phrase([kind])}; name a goal"
-                          + (" or initiative" if "initiative" in allowed else ""))
+            named = _("{id} is {kind}; name a goal or initiative") if "initiative" in allowed \
+                else _("{id} is {kind}; name a goal")
+            self._problem(item.goal_cell or item.cell, ref, named.format(
+                id=found.id, kind=said_again(kinds_phrase([kind]))))
             return None
         return found.id
 
@@ -233,8 +236,9 @@ class _MatrixMerger:
         key = (item_id, actor_id)
         earlier = self.cells.get(key)
         if earlier is not None and earlier[0] != letters:
-            self._problem(cell, cell_text(letters), f"{earlier[1]} gives the same actor "
-                          f"{cell_text(earlier[0])} on the same item; give one")
+            self._problem(cell, cell_text(letters), _(
+                "{cell} gives the same actor {letters} on the same item; give one").format(
+                cell=earlier[1], letters=cell_text(earlier[0])))
             return
         self.cells[key] = (letters, cell)
 
@@ -370,9 +374,9 @@ class _RosterMerger:
     def _chair(self, body: Body, holder: str, cell: str) -> None:
         earlier = self.chair_cells.get(body.id)
         if earlier and body.chair != holder:
-            self.result.problems.append(
-                f"{cell}: {quoted(body.name)}: a body has one chair, and {earlier} "
-                "marks another; mark one")
+            self.result.problems.append(_(
+                "{cell}: {name}: a body has one chair, and {earlier} marks another; mark "
+                "one").format(cell=cell, name=quoted(body.name), earlier=earlier))
             return
         body.chair = holder
         self.chair_cells[body.id] = cell
