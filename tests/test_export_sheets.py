@@ -138,4 +138,4 @@ def test_actors_new_to_the_model_are_named_by_the_kind_they_became(raci: Raci,
     body = next(b for b in imported.bodies.values())
     said = {line.split(" became ")[1].split(":")[0]: line for line in result.err.splitlines()
             if " became " in line}
-    assert body.name in said["bodies"] and body.name not in said.get("roles", "")
+    assert body.name in said["a body"] and body.name not in said.get("a role", "")

@@ -14,6 +14,8 @@ from workbooks import give_cached_values, write_csv, write_plain_workbook, write
 
 from raci.source import open_model
 
+SAMPLE = Path(__file__).parents[1] / "raci" / "sample_orgs" / "energietransitie.yaml"
+
 MESSY = {
     "Matrix": [
         ["RACI-matrix Programma Warmtetransitie", None, None, None, None, None, None],
@@ -166,7 +168,7 @@ def test_actors_match_by_name_or_id_and_cells_update(raci: Raci, tmp_path: Path)
     assert model.letters_of("plan", "sg") == ("C",)  # a blank cell keeps what was there
     assert model.letters_of("bouw", "sg") == ("A",)
     assert model.letters_of("nieuw", "regiegroep") == ("R",)
-    assert "1 actor not in the model became roles: Regiegroep" in result.err
+    assert "1 actor not in the model became a role: Regiegroep" in result.err
     # the model records chairs and holders: they are not marked as not recorded
     assert model.org.not_recorded == ["success_criteria", "indicators", "goals", "cadence"]
 
@@ -370,3 +372,68 @@ def test_excels_sep_line_says_the_separator(raci: Raci, tmp_path: Path) -> None:
     sheet.write_text("sep=|\nActiviteit|PO, DG|Team\nPlan|A|X\n", encoding="utf-8")
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.err.splitlines()[0].startswith('matrix.csv:C2: "X": not a RACI letter')
+
+
+NAMES_HEADERS = ["Omschrijving", "Beschrijving", "Naam", "Taak", "Activiteit", "Description",
+                 "Task", "Activity", "Deliverable"]
+
+
+@pytest.mark.parametrize("header", NAMES_HEADERS)
+def test_a_usual_names_header_names_the_items_and_no_letter_is_lost(
+        raci: Raci, tmp_path: Path, header: str) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [
+        ["Id", header, "Gedeputeerde Energie", "Netstrateeg"], ["X1", "Iets", "A", "R"]])
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [(i.id, i.name) for i in model.initiatives.values()] == [("X1", "Iets")]
+    assert {(a.actor, a.letter) for a in model.assignments} == {
+        ("gedeputeerde-energie", "A"), ("netstrateeg", "R")}
+
+
+def test_a_names_header_is_found_after_a_column_of_other_text(raci: Raci,
+                                                              tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [
+        ["Fase", "Taak", "Omschrijving", "Wethouder"], ["1", "Plan", "eerst", "A"]])
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert 't.csv:A1: column "Fase" not read' in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [(i.name, i.description) for i in model.initiatives.values()] == [("Plan", "eerst")]
+    assert model.letters_of("plan", "wethouder") == ("A",)
+
+
+def test_a_column_of_letters_is_never_the_names_column(raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    assert raci("import", SAMPLE, "--into", database).code == 0
+    before = open_model(str(database)).model
+    sheet = write_csv(tmp_path / "t.csv", [
+        ["Id", "Gedeputeerde Energie", "Netstrateeg"], ["X1", "A", "R"]])
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        't.csv:B1: "Gedeputeerde Energie" holds RACI letters, so it is not the column of the '
+        "items' names, and no column left of it is; say which column names the items with "
+        "--column item=HEADER"]
+    after = open_model(str(database)).model
+    assert (len(after), after.assignments) == (len(before), before.assignments)
+    named = raci("import", sheet, "--into", database, "--column", "item=Id")
+    assert named.code == 0, named.err
+    assert open_model(str(database)).model.letters_of("x1", "netstrateeg") == ("R",)
+
+
+def test_letters_left_of_the_names_column_are_refused_not_dropped(raci: Raci,
+                                                                  tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [
+        ["Id", "Gedeputeerde Energie", "Netstrateeg", "Omschrijving"], ["X1", "A", "R", "Iets"]])
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.startswith('t.csv:B1: "Gedeputeerde Energie" holds RACI letters, so it')
+    named = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "item=Omschrijving")
+    assert named.code == 2
+    assert named.err.splitlines() == [
+        't.csv:B1: "Gedeputeerde Energie": this column holds RACI letters but is left of the '
+        "items' names (t.csv:D1); move the names column left of the actors",
+        't.csv:C1: "Netstrateeg": this column holds RACI letters but is left of the '
+        "items' names (t.csv:D1); move the names column left of the actors"]
+    assert not (tmp_path / "org.db").exists()

@@ -78,7 +78,7 @@ def test_an_english_roster_with_a_column_option_and_no_chairs(raci: Raci,
     without = raci("import", sheet, "--into", tmp_path / "other.db")
     assert 'columns not read: maintainers.csv:F1 "Link", maintainers.csv:A1 (no header);' \
         in without.err
-    assert "row with no person and no body of their own skipped: row 7" in result.err
+    assert "row with no person and no body of its own skipped: row 7" in result.err
 
 
 def test_an_ungrouped_roster_keeps_one_body_per_name(raci: Raci, tmp_path: Path) -> None:

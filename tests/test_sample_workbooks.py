@@ -39,7 +39,8 @@ def test_the_roster_then_the_matrix_land_on_the_same_people(raci: Raci,
     assert roster.code == 0, roster.err
     matrix = raci("import", SAMPLES / "res-noordkust-matrix.xlsx", "--into", database)
     assert matrix.code == 0, matrix.err
-    assert "became roles" not in matrix.err  # every actor of the matrix was in the roster
+    # every actor of the matrix was in the roster
+    assert "not in the model became" not in matrix.err
     model = open_model(str(database)).model
     assert model.org.name == "RES Noordkust"
     assert model.bodies["stuurgroep-res-noordkust"].chair == "gedeputeerde-energie"

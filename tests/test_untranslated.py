@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from conftest import Raci, Result
+from workbooks import write_csv, write_workbook
 
 from raci.formats.edits import field_types
 from raci.formats.files import read_model
 from raci.lint.rules import RULES
+from raci.model.entities import NOT_RECORDED_FACTS
 from tests.pseudo_language import OPEN, file_words, leftover, model_words
 
 ROOT = Path(__file__).parent.parent
@@ -143,6 +145,44 @@ def test_diff(raci: Raci, pseudo: None, tmp_path: Path) -> None:
                      encoding="utf-8")
     done = said(raci, "diff", SAMPLE, other)
     assert untranslated(done, sample_words(SAMPLE) | sample_words(other)) == []
+
+
+def test_imports_and_their_notes(raci: Raci, pseudo: None, vego: Path) -> None:
+    """A workbook with a legend sheet and new actors into a new model, a
+    roster into the sample: every note an import gives."""
+    matrix = write_workbook(vego.parent / "plan.xlsx", {
+        "Matrix": [["Taak", "Projectleider", "Wethouder"], ["Plan", "A/R", "I"]],
+        "Legenda": [["R = uitvoerend"]]})
+    roster = write_csv(vego.parent / "leden.csv", [
+        ["Overleg", "Naam", "Organisatie"], ["Stuurgroep Warmte", "Ans de Vries", "Gemeente"],
+        ["Stuurgroep Warmte", "Ans de Vries", "Provincie"],
+        ["Werkgroep Wijk", "Bo Kant", "Gemeente"]])
+    data = (sample_words(SAMPLE) | file_words(matrix) | file_words(roster)
+            | {"Matrix", "Legenda", "plan.xlsx", "new.db", "leden.csv", "vego.db", "Plan",
+               "Projectleider", "Wethouder", "Stuurgroep", "Warmte", "Ans", "de", "Vries",
+               "Werkgroep", "Wijk", "Bo", "Kant", "Gemeente", "Provincie"}
+            | set(NOT_RECORDED_FACTS))
+    for done in (said(raci, "import", matrix, "--into", "new.db"),
+                 said(raci, "import", roster, "--into", "vego.db")):
+        assert done.code == 0, done.err
+        assert untranslated(done, data) == []
+
+
+def test_a_sheets_cell_errors(raci: Raci, pseudo: None, vego: Path) -> None:
+    sheet = write_csv(vego.parent / "t.csv", [
+        ["Taak", "Projectleider", "Wethouder", "Status"], ["Plan", "C/I", "A", "loopt"],
+        ["Bouw", "x", "R", ""]])
+    names = write_csv(vego.parent / "u.csv", [["Id", "Gedeputeerde", "Netstrateeg"],
+                                              ["X1", "A", "R"]])
+    data = {"t.csv", "u.csv", "vego.db", "C/I", "loopt", "x", "Plan", "Bouw", "Projectleider",
+            "Status", "Wethouder", "Gedeputeerde", "Netstrateeg", "HEADER", "r.dg-kee", "g.co2",
+            "LETTER"}
+    for done in (said(raci, "import", sheet, "--into", "vego.db"),
+                 said(raci, "import", sheet, "--into", "vego.db", "--strict"),
+                 said(raci, "import", names, "--into", "vego.db"),
+                 said(raci, "assign", "vego.db", "g.co2", "r.dg-kee", "A")):
+        assert done.code == 2
+        assert untranslated(done, data) == []
 
 
 ERRORS = [

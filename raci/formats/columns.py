@@ -15,6 +15,10 @@ from raci.formats.spreadsheet import column_number
 from raci.model.naming import name_key
 
 MATRIX_HEADERS: dict[str, frozenset[str]] = {
+    "item": frozenset({"item", "items", "naam", "name", "taak", "taken", "task", "tasks",
+                       "activiteit", "activiteiten", "activity", "activities", "deliverable",
+                       "deliverables", "onderwerp", "titel", "title", "werkzaamheden",
+                       "proces", "process", "processtap"}),
     "id": frozenset({"id", "nr", "nr.", "no", "no.", "#", "nummer", "number", "code", "ref",
                      "referentie", "reference", "itemid"}),
     "kind": frozenset({"soort", "kind", "type", "itemtype", "soortitem"}),
@@ -24,9 +28,11 @@ MATRIX_HEADERS: dict[str, frozenset[str]] = {
                               "notes", "note", "opmerkingen", "opmerking", "remarks",
                               "comments", "notities"}),
 }
-"""The optional columns of a matrix. The items' names are in the first other
-column (or `--column item=`); every named column after it is an actor."""
-MATRIX_FIELDS = ("item", *MATRIX_HEADERS, "ignore")
+"""The columns of a matrix besides its actors. The items' names are in the
+column headed as such (or `--column item=`), else in the first other column
+unless it holds RACI letters, else in the description column; every named
+column after it is an actor."""
+MATRIX_FIELDS = (*MATRIX_HEADERS, "ignore")
 
 ROSTER_HEADERS: dict[str, frozenset[str]] = {
     "chair": frozenset({"chair", "voorzitter", "vz", "chairperson", "voorzitterschap"}),

@@ -10,10 +10,13 @@ How a sheet is read:
 - A row of ``raci:`` cells above the header (hidden in the workbooks `raci
   export` writes) gives each column's id, so such a sheet imports exactly;
   in a workbook with such sheets only those are read (not its findings).
-- **Columns**: id, kind (soort), goal (doel) and description
-  (omschrijving, toelichting) are recognised by their header anywhere;
-  the items' names are in the first other column; every named column after
-  it is an actor. `--column FIELD=HEADER` says what the words do not.
+- **Columns**: the items' names (naam, taak, activiteit, task, ...), id,
+  kind (soort), goal (doel) and description (omschrijving, toelichting) are
+  recognised by their header anywhere; with no names header the names are
+  in the first other column, unless it holds RACI letters (then in the
+  description column left of it, else the sheet is refused); every named
+  column after the names is an actor. `--column FIELD=HEADER` says what the
+  words do not.
 - **Rows**: blank rows are skipped. A row with a name and no letters, id,
   kind or goal is a **section heading**: it becomes a goal that the rows
   under it (up to the next heading) serve. In a workbook with several
@@ -30,9 +33,11 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from raci.errors import ModelFileError
 from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised
 from raci.formats.spreadsheet import Row, Sheet
-from raci.model.entities import parse_cell
+from raci.i18n import N_, Said, _
+from raci.model.entities import LETTERS, parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
     SheetActor,
@@ -83,10 +88,10 @@ def _letters_or_none(text: str) -> tuple[str, ...] | None:
 def find_header(head: list[Row]) -> int | None:
     """The header's index in `head`, or None: no matrix here.
     Under a ``raci:`` row the header is the next row, letters or not."""
-    marked = next((i for i, (_, cells) in enumerate(head) if _is_ids_row(cells)), None)
+    marked = next((i for i, (_number, cells) in enumerate(head) if _is_ids_row(cells)), None)
     if marked is not None and marked + 1 < len(head):
         return marked + 1
-    for index, (_, cells) in enumerate(head):
+    for index, (_number, cells) in enumerate(head):
         if index == 0 or not has_letters(cells):
             continue
         lettered = [c for c, text in enumerate(cells) if text and _letters_or_none(text)]
@@ -131,13 +136,13 @@ def read_matrices(sheets: list[Sheet], choices: ColumnChoices,
         reader = _SheetMatrixReader(sheet, head, found, choices)
         reader.read(advance(sheet))
         parts.append((sheet, reader))
-    if any(reader.marked for _, reader in parts):
+    if any(reader.marked for _sheet, reader in parts):
         unread.extend(sheet for sheet, reader in parts if not reader.marked)
         parts = [(s, r) for s, r in parts if r.marked]
     else:
-        reading.notices.extend(f"sheet {sheet.label} holds no RACI matrix; not read"
-                               for sheet in unread)
-    return _combine([r for _, r in parts], reading)
+        reading.notices.extend(_("sheet {sheet} holds no RACI matrix; not read")
+                               .format(sheet=sheet.label) for sheet in unread)
+    return _combine([r for _sheet, r in parts], reading)
 
 
 def _combine(readers: list[_SheetMatrixReader], reading: SheetReading) -> tuple[SheetMatrix,
@@ -162,8 +167,8 @@ class _SheetMatrixReader:
                  choices: ColumnChoices) -> None:
         self.sheet = sheet
         above = head[:header_index]
-        self.marked = any(_is_ids_row(cells) for _, cells in above)
-        titles = [cells for _, cells in above if not _is_ids_row(cells) and any(cells)]
+        self.marked = any(_is_ids_row(cells) for _number, cells in above)
+        titles = [cells for _number, cells in above if not _is_ids_row(cells) and any(cells)]
         self.title = next((t for t in titles[0] if t), None) if titles else None
         self.header_row, header = head[header_index]
         self.problems: list[str] = []
@@ -171,7 +176,8 @@ class _SheetMatrixReader:
         self.area = SheetGoal(sheet.name, sheet.cell(1, 0))
         self.goals: list[SheetGoal] = [self.area]
         self.items: list[SheetItem] = []
-        self.columns = self._columns(self._names(header, above), above, choices)
+        body = [cells for _number, cells in head[header_index + 1:]]
+        self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
 
@@ -180,50 +186,89 @@ class _SheetMatrixReader:
     def _names(self, header: list[str], above: list[tuple[int, list[str]]]) -> list[str]:
         """Each column's header; an empty one (under a merged cell) takes the
         nearest text above it."""
-        width = max([len(header)] + [len(cells) for _, cells in above])
+        width = max([len(header)] + [len(cells) for _number, cells in above])
         names = header + [""] * (width - len(header))
         for column in range(width):
-            for _, cells in reversed(above):
+            for _number, cells in reversed(above):
                 if names[column] or _is_ids_row(cells):
                     continue
                 if column < len(cells) and cells[column]:
                     names[column] = cells[column]
         return names
 
-    def _columns(self, names: list[str], above: list[Row], choices: ColumnChoices) -> _Columns:
+    def _columns(self, names: list[str], above: list[Row], body: list[list[str]],
+                 choices: ColumnChoices) -> _Columns:
         missing = choices.missing(names)
         if missing:
-            self.problems.append(f"{self.sheet.label}: --column {', '.join(missing)}: no such "
-                                 f"header in row {self.header_row}; headers: "
-                                 f"{', '.join(n for n in names if n)}")
+            self.problems.append(_("{sheet}: --column {columns}: no such header in row "
+                                   "{row}; headers: {headers}").format(
+                sheet=self.sheet.label, columns=", ".join(missing), row=self.header_row,
+                headers=", ".join(n for n in names if n)))
         chosen = choices.columns(names)
         fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
-        ids = next((cells for _, cells in above if _is_ids_row(cells)), [])
-        item = next((c for c, f in fields.items() if f == "item"), None)
-        if item is None:
-            item = next((c for c, name in enumerate(names) if c not in fields), 0)
+        ids = next((cells for _number, cells in above if _is_ids_row(cells)), [])
+        item = self._item_column(names, fields, chosen, body)
         actors: dict[int, SheetActor] = {}
         for column in range(item + 1, len(names)):
             if column in fields or not names[column]:
                 continue
-            kind, _, actor_id = _id_cell(ids, column).partition(":")
+            kind, _colon, actor_id = _id_cell(ids, column).partition(":")
             actors[column] = SheetActor(names[column], self.sheet.cell(self.header_row, column),
                                         actor_id or None, kind or None)
-        for column in range(item):
-            if column not in fields and names[column]:
-                self.notices.append(f"{self.sheet.cell(self.header_row, column)}: column "
-                                    f"\"{names[column]}\" not read (it is left of the items' "
-                                    "names); name it with --column FIELD=HEADER")
+        self._check_left_of_names(names, fields, item, body)
         self._check_unique(actors)
         return _Columns(fields, item, actors)
+
+    def _check_left_of_names(self, names: list[str], fields: dict[int, str], item: int,
+                             body: list[list[str]]) -> None:
+        """A named column left of the items' names is not read: told, and
+        refused when it holds letters (they would be lost)."""
+        for column in range(item):
+            if column in fields or not names[column]:
+                continue
+            if _holds_letters(body, column):
+                self.problems.append(_(
+                    "{cell}: {header}: this column holds RACI letters but is left of the "
+                    "items' names ({names}); move the names column left of the actors").format(
+                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column]),
+                    names=self.sheet.cell(self.header_row, item)))
+            else:
+                self.notices.append(_(
+                    "{cell}: column {header} not read (it is left of the items' names); name "
+                    "it with --column FIELD=HEADER").format(
+                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column])))
+
+    def _item_column(self, names: list[str], fields: dict[int, str], chosen: dict[int, str],
+                     body: list[list[str]]) -> int:
+        """The column of the items' names: the one `--column item=` or its
+        header names, else the first other column. A column of RACI letters is
+        an actor's, never the names: then the description column (left of it)
+        holds the names; with none, the sheet is refused."""
+        item = next((c for c, f in fields.items() if f == "item"), None)
+        if item is not None and item in chosen:
+            return item
+        if item is None:
+            item = next((c for c, name in enumerate(names) if c not in fields), 0)
+        if not _holds_letters(body, item):
+            return item
+        description = next((c for c, f in fields.items() if f == "description"), None)
+        if description is not None and description < item:
+            fields[description] = "item"
+            return description
+        raise ModelFileError([Said(N_(
+            "{cell}: \"{header}\" holds RACI letters, so it is not the column of the items' "
+            "names, and no column left of it is; say which column names the items with "
+            "--column item=HEADER"), cell=self.sheet.cell(self.header_row, item),
+            header=names[item])])
 
     def _check_unique(self, actors: dict[int, SheetActor]) -> None:
         seen: dict[str, SheetActor] = {}
         for actor in actors.values():
             key = actor.id or name_key(actor.name)
             if key in seen:
-                self.problems.append(f"{actor.cell}: \"{actor.name}\": names the same actor "
-                                     f"as {seen[key].cell}; give each actor one column")
+                self.problems.append(_("{cell}: {name}: names the same actor as {earlier}; "
+                                       "give each actor one column").format(
+                    cell=actor.cell, name=quoted(actor.name), earlier=seen[key].cell))
             seen.setdefault(key, actor)
 
     # ---- the rows -------------------------------------------------------------------
@@ -265,8 +310,8 @@ class _SheetMatrixReader:
         self._check_unnamed(number, cells)
         if not item.name:
             if had_cells or self._described(item):
-                self.problems.append(f"{item.cell}: this row has letters but no item name; "
-                                     "name the item")
+                self.problems.append(_("{cell}: this row has letters but no item name; name "
+                                       "the item").format(cell=item.cell))
             return None, had_cells
         return item, had_cells
 
@@ -276,7 +321,7 @@ class _SheetMatrixReader:
             letters = read_cell(text)
         except ValueError as bad:
             self.bad[column] += 1
-            self.problems.append(f"{cell}: {quoted(text)}: {bad}")
+            self.problems.append(f"{cell}: {quoted(text)}: {bad}")  # bad: said in parse_cell
             return
         self.good[column] += 1
         item.cells.append(SheetCell(actor, letters, cell))
@@ -287,9 +332,10 @@ class _SheetMatrixReader:
         elif field_name == "kind":
             item.kind, item.kind_cell = item_kind_named(text), cell
             if item.kind is None:
-                self.problems.append(f"{cell}: {quoted(text)}: not a kind of item; write goal, "
-                                     "initiative, decision or indicator (or doel, initiatief, "
-                                     "besluit, indicator)")
+                self.problems.append(_("{cell}: {text}: not a kind of item; write goal, "
+                                       "initiative, decision or indicator (or doel, "
+                                       "initiatief, besluit, indicator)").format(
+                    cell=cell, text=quoted(text)))
         elif field_name == "goal":
             item.goals = [g.strip() for g in text.translate(GOAL_SEPARATORS).split(";")
                           if g.strip()]
@@ -305,17 +351,19 @@ class _SheetMatrixReader:
         for column in range(self.columns.item + 1, len(cells)):
             if cells[column] and column not in self.columns.actors \
                     and column not in self.columns.fields:
-                self.problems.append(
-                    f"{self.sheet.cell(number, column)}: {quoted(cells[column])}: this column "
-                    f"has no actor's name in its header (row {self.header_row}); name the actor")
+                self.problems.append(_(
+                    "{cell}: {text}: this column has no actor's name in its header (row "
+                    "{row}); name the actor").format(cell=self.sheet.cell(number, column),
+                                                     text=quoted(cells[column]),
+                                                     row=self.header_row))
 
     def _hint_columns_without_letters(self) -> None:
         for column, actor in self.columns.actors.items():
             if self.bad[column] and not self.good[column]:
-                self.problems.append(
-                    f"{actor.cell}: {quoted(actor.name)}: this column holds no RACI letter; "
-                    f"if it is not an actor, leave it out with --column "
-                    f"ignore=\"{actor.name}\"")
+                self.problems.append(_(
+                    "{cell}: {name}: this column holds no RACI letter; if it is not an actor, "
+                    "leave it out with --column ignore={name}").format(
+                    cell=actor.cell, name=quoted(actor.name)))
 
     def drop_area(self) -> None:
         """A workbook of one matrix has no programme areas: no goal per sheet."""
@@ -326,6 +374,18 @@ class _SheetMatrixReader:
         for item in self.items:
             if item.under is self.area:
                 item.under = None
+
+
+def _holds_letters(rows: list[list[str]], column: int) -> bool:
+    """Whether most of the column's filled cells in these rows are written in
+    RACI letters, well or badly (``A``, ``C/I``, ``RR``): an actor's column."""
+    filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
+    return sum(map(_written_in_letters, filled)) * 2 > len(filled)
+
+
+def _written_in_letters(text: str) -> bool:
+    written = {c for c in text.upper() if c.isalnum()}
+    return bool(written) and written <= set(LETTERS)
 
 
 def _id_cell(ids: list[str], column: int) -> str:

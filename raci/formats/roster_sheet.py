@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from raci.formats.columns import ROSTER_HEADERS, ColumnChoices, recognised
 from raci.formats.matrix_sheet import SheetReading, peek
 from raci.formats.spreadsheet import Row, Sheet
+from raci.i18n import _, ngettext
 from raci.model.naming import body_kind_named, name_key
 from raci.model.sheets import Seat, SheetRoster, quoted
 
@@ -38,7 +39,7 @@ FILLED_DOWN = ("body", "kind", "tag")
 def find_roster_header(head: list[Row],
                        choices: ColumnChoices) -> tuple[int, dict[int, str]] | None:
     """The header's index in `head` and its columns' fields, or None."""
-    for index, (_, cells) in enumerate(head):
+    for index, (_number, cells) in enumerate(head):
         fields = recognised(cells, ROSTER_HEADERS, by_word=True, taken=choices.columns(cells))
         if {"body", "person"} <= set(fields.values()):
             return index, fields
@@ -66,7 +67,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     index, fields = found
     header_row, header = head[index]
     roster = SheetRoster(has_chair_column="chair" in fields.values())
-    titles = [t for _, cells in head[:index] for t in cells if t]
+    titles = [t for _number, cells in head[:index] for t in cells if t]
     roster.title = titles[0] if titles else None
     reading = SheetReading()
     grouped = _Grouped({})
@@ -89,10 +90,12 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     if skipped:
-        noun = "row" if len(skipped) == 1 else "rows"
-        reading.notices.append(f"{sheet.label}: {noun} with no person and no body of their "
-                               f"own skipped: {noun} {', '.join(skipped[:10])}"
-                               + (f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""))
+        more = _(" and {count} more").format(count=len(skipped) - 10) if len(skipped) > 10 \
+            else ""
+        reading.notices.append(ngettext(
+            "{sheet}: row with no person and no body of its own skipped: row {rows}",
+            "{sheet}: rows with no person and no body of their own skipped: rows {rows}",
+            len(skipped)).format(sheet=sheet.label, rows=", ".join(skipped[:10]) + more))
     return roster, reading
 
 
@@ -102,10 +105,12 @@ def _tell_unread(sheet: Sheet, row: int, header: list[str], fields: dict[int, st
     with no header that hold text (such as a category column)."""
     unread = [f'{sheet.cell(row, c)} "{text}"' for c, text in enumerate(header)
               if text and c not in fields]
-    unread += [f"{sheet.cell(row, c)} (no header)" for c in sorted(unheaded)]
+    unread += [_("{cell} (no header)").format(cell=sheet.cell(row, c))
+               for c in sorted(unheaded)]
     if unread:
-        reading.notices.append(f"columns not read: {', '.join(unread)}; name one with "
-                               "--column FIELD=HEADER (or its letter)")
+        reading.notices.append(_("columns not read: {columns}; name one with --column "
+                                 "FIELD=HEADER (or its letter)").format(
+            columns=", ".join(unread)))
 
 
 def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
@@ -127,8 +132,8 @@ def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
         return None
     if "body" not in values:
         text, cell = values["person"]
-        reading.problems.append(f"{cell}: {quoted(text)}: no body above this seat; name the "
-                                "body in its column")
+        reading.problems.append(_("{cell}: {text}: no body above this seat; name the body in "
+                                  "its column").format(cell=cell, text=quoted(text)))
         return None
     body, body_cell = values["body"]
     seat = Seat(body, body_cell, group=grouped.group)
@@ -141,8 +146,9 @@ def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
         text, cell = values["kind"]
         seat.body_kind = body_kind_named(text)
         if seat.body_kind is None:
-            reading.problems.append(f"{cell}: {quoted(text)}: not a kind of body; write one "
-                                    "such as stuurgroep, werkgroep, committee or other")
+            reading.problems.append(_("{cell}: {text}: not a kind of body; write one such as "
+                                      "stuurgroep, werkgroep, committee or other").format(
+                cell=cell, text=quoted(text)))
     if "tag" in values:
         seat.tags = [values["tag"][0]]
     return seat
@@ -162,5 +168,6 @@ def _role_and_chair(seat: Seat, values: dict[str, tuple[str, str]],
         if mark in CHAIR_MARKS:
             seat.chair = True
         elif mark not in NOT_CHAIR_MARKS:
-            reading.problems.append(f"{cell}: {quoted(text)}: not a chair mark; write x (or "
-                                    "ja, yes) for the chair, or leave it blank")
+            reading.problems.append(_("{cell}: {text}: not a chair mark; write x (or ja, yes) "
+                                      "for the chair, or leave it blank").format(
+                cell=cell, text=quoted(text)))

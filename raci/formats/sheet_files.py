@@ -23,6 +23,7 @@ from raci.formats.matrix_sheet import (
 )
 from raci.formats.roster_sheet import find_roster_header, read_roster
 from raci.formats.spreadsheet import Progress, Sheet, open_sheets
+from raci.i18n import _
 from raci.model.sheets import Layout, SheetMatrix, SheetRoster
 
 
@@ -64,17 +65,18 @@ def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...]) -> Layout
 
 
 def _no_header(path: Path, layout: Layout | None) -> str:
-    where = f"in the first {HEADER_SEARCH_ROWS} rows of any sheet"
     if layout == "matrix":
-        return (f"{path}: no RACI matrix found: no row {where} names the actors above R, A, C "
-                "or I cells")
-    if layout == "roster":
-        return (f"{path}: no roster header found: no row {where} names a body and a person "
-                "column (such as Overleg and Naam); name them with --column body=HEADER "
-                "--column person=HEADER")
-    return (f"{path}: no header found: no row {where} names the actors above R, A, C or I "
-            "cells (a matrix), nor a body and a person column (a roster); give --layout "
-            "and --column")
+        text = _("{path}: no RACI matrix found: no row in the first {rows} rows of any sheet "
+                 "names the actors above R, A, C or I cells")
+    elif layout == "roster":
+        text = _("{path}: no roster header found: no row in the first {rows} rows of any sheet "
+                 "names a body and a person column (such as Overleg and Naam); name them with "
+                 "--column body=HEADER --column person=HEADER")
+    else:
+        text = _("{path}: no header found: no row in the first {rows} rows of any sheet names "
+                 "the actors above R, A, C or I cells (a matrix), nor a body and a person "
+                 "column (a roster); give --layout and --column")
+    return text.format(path=path, rows=HEADER_SEARCH_ROWS)
 
 
 def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
@@ -83,7 +85,8 @@ def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
     for sheet in sheets:
         found = read_roster(sheet, choices, advance(sheet))
         if found is None:
-            reading.notices.append(f"sheet {sheet.label} holds no roster; not read")
+            reading.notices.append(_("sheet {sheet} holds no roster; not read").format(
+                sheet=sheet.label))
             continue
         part, part_reading = found
         roster.seats.extend(part.seats)

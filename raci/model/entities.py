@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from raci.i18n import _
+
 Letter = Literal["R", "A", "C", "I"]
 LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I")
 PAIRED_LETTERS = frozenset({"A", "R"})
@@ -221,23 +223,24 @@ def parse_cell(text: str) -> tuple[Letter, ...]:
     if not compact:
         return ()
     if any(character not in "RACI" for character in compact):
-        raise ValueError("not a RACI letter; write R, A, C or I, or A/R for the owner who "
-                         "also does the work")
+        raise ValueError(_("not a RACI letter; write R, A, C or I, or A/R for the owner who "
+                           "also does the work"))
     letters = set(compact)
     if not may_hold_together(letters):
         raise ValueError(_why_not_together(letters))
     if len(letters) != len(compact):
-        raise ValueError("a letter is written twice; write each letter once")
+        raise ValueError(_("a letter is written twice; write each letter once"))
     return tuple(letter for letter in CELL_ORDER if letter in letters)
 
 
 def _why_not_together(letters: set[str]) -> str:
-    reason = "one actor holds one letter per item (A with R is the only pair)"
     if letters == {"C", "I"}:
-        return f"{reason}; Consulted already implies Informed"
+        return _("one actor holds one letter per item (A with R is the only pair); "
+                 "Consulted already implies Informed")
     if letters & PAIRED_LETTERS and letters & {"C", "I"}:
-        return f"{reason}; a Responsible or Accountable is already consulted and informed"
-    return reason
+        return _("one actor holds one letter per item (A with R is the only pair); "
+                 "a Responsible or Accountable is already consulted and informed")
+    return _("one actor holds one letter per item (A with R is the only pair)")
 
 
 def effective_capacity_fte(capacity_fte: float | None) -> float:

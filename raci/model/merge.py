@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from raci.i18n import _, ngettext, said_again
 from raci.model.changes import Change, set_cells
 from raci.model.checks import kinds_phrase
 from raci.model.entities import (
@@ -50,7 +51,7 @@ unless the model, with the matrix in, records it (`goals`: a section, sheet
 or goal column put an initiative under a goal)."""
 ROSTER_NOT_RECORDED = ("cadence",)
 """Facts a seat roster cannot hold; `chairs` too when it marks none."""
-NEW_ACTOR_KINDS = (("role", "roles"), ("body", "bodies"), ("person", "people"))
+NEW_ACTOR_KINDS = ("role", "body", "person")
 """The kinds an actor not in the model becomes, as its notice names them."""
 MOST_NAMED = 10
 AnyEntity = TypeVar("AnyEntity", bound=Entity)
@@ -139,15 +140,16 @@ class _MatrixMerger:
             kind = self._kind_of(found.id)
             if item.kind is not None and item.kind != kind:
                 self._problem(item.kind_cell or item.cell, item.kind or "",
-                              f"{found.id} is {kinds_phrase([kind or ''])} in the model, "
-                              f"not {kinds_phrase([item.kind])}")
+                              _("{id} is {kind} in the model, not {other}").format(
+                                  id=found.id, kind=said_again(kinds_phrase([kind or ""])),
+                                  other=said_again(kinds_phrase([item.kind]))))
             self.claimed.add(found.id)
             return found.id
         kind = item.kind or self.kind
         if kind == "kpi":
             self._problem(item.kind_cell or item.cell, item.name,
-                          "an indicator needs its type and what it measures: add it to the "
-                          "model first (raci add MODEL kpi ...), then import the sheet")
+                          _("an indicator needs its type and what it measures: add it to the "
+                            "model first (raci add MODEL kpi ...), then import the sheet"))
             return None
         entity_id = item.id or self.ids.make(item.name, kind)
         cls = KINDS[kind][1]
@@ -161,7 +163,8 @@ class _MatrixMerger:
         kind = self._kind_of(item.id)
         if kind is not None and kind not in ITEM_KINDS:
             self._problem(item.cell, item.id,
-                          f"{item.id} is {kinds_phrase([kind])} in the model, not an item")
+                          _("{id} is {kind} in the model, not an item").format(
+                              id=item.id, kind=said_again(kinds_phrase([kind]))))
             return None
         return self.model.get(item.id) or self.made.get(item.id)
 
@@ -177,7 +180,7 @@ class _MatrixMerger:
         if isinstance(entity, Goal):
             if len(targets) > 1:
                 self._problem(item.goal_cell or item.cell, "; ".join(item.goals),
-                              "a goal has one parent goal; name one")
+                              _("a goal has one parent goal; name one"))
             entity.parent = targets[0] if targets else None
         elif isinstance(entity, Initiative):
             entity.goals = list(dict.fromkeys(targets))
@@ -190,9 +193,10 @@ class _MatrixMerger:
             return self._make(Goal(id=self.ids.make(ref, "goal"), name=ref)).id
         kind = self._kind_of(found.id) or ""
         if kind not in allowed:
-            self._problem(item.goal_cell or item.cell, ref,
-                          f"{found.id} is {kinds_phrase([kind])}; name a goal"
-                          + (" or initiative" if "initiative" in allowed else ""))
+            named = _("{id} is {kind}; name a goal or initiative") if "initiative" in allowed \
+                else _("{id} is {kind}; name a goal")
+            self._problem(item.goal_cell or item.cell, ref, named.format(
+                id=found.id, kind=said_again(kinds_phrase([kind]))))
             return None
         return found.id
 
@@ -207,8 +211,9 @@ class _MatrixMerger:
         if found is not None:
             actor_id = found.id
         elif self.strict:
-            self._problem(actor.cell, actor.name, "no role, body or person of this name or "
-                          "id in the model (--strict); add it first, or leave out --strict")
+            self._problem(actor.cell, actor.name, _("no role, body or person of this name or "
+                                                    "id in the model (--strict); add it "
+                                                    "first, or leave out --strict"))
         else:
             made = self._make(self._new_actor(actor))
             actor_id = made.id
@@ -231,8 +236,9 @@ class _MatrixMerger:
         key = (item_id, actor_id)
         earlier = self.cells.get(key)
         if earlier is not None and earlier[0] != letters:
-            self._problem(cell, cell_text(letters), f"{earlier[1]} gives the same actor "
-                          f"{cell_text(earlier[0])} on the same item; give one")
+            self._problem(cell, cell_text(letters), _(
+                "{cell} gives the same actor {letters} on the same item; give one").format(
+                cell=earlier[1], letters=cell_text(earlier[0])))
             return
         self.cells[key] = (letters, cell)
 
@@ -243,11 +249,11 @@ class _MatrixMerger:
         change.put = list(self.made.values())
         set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
                   change)
-        for kind, plural in NEW_ACTOR_KINDS:
+        for kind in NEW_ACTOR_KINDS:
             names = [actor.name for actor in new_actors if kind_of(actor) == kind]
             if names:
-                self.result.notices.append(f"{_count(len(names), 'actor')} not in the model "
-                                           f"became {plural}: {_listing(names)}")
+                self.result.notices.append(_became(kind, len(names)).format(
+                    count=len(names), names=_listing(names)))
 
     def _make(self, entity: Entity) -> Entity:
         self.made[entity.id] = entity
@@ -368,9 +374,9 @@ class _RosterMerger:
     def _chair(self, body: Body, holder: str, cell: str) -> None:
         earlier = self.chair_cells.get(body.id)
         if earlier and body.chair != holder:
-            self.result.problems.append(
-                f"{cell}: {quoted(body.name)}: a body has one chair, and {earlier} "
-                "marks another; mark one")
+            self.result.problems.append(_(
+                "{cell}: {name}: a body has one chair, and {earlier} marks another; mark "
+                "one").format(cell=cell, name=quoted(body.name), earlier=earlier))
             return
         body.chair = holder
         self.chair_cells[body.id] = cell
@@ -409,20 +415,24 @@ class _RosterMerger:
         made = [self.changed[i] for i in self.made]
         counts = {kind: sum(isinstance(e, KINDS[kind][1]) for e in made)
                   for kind in ("body", "person", "unit", "role")}
-        self.result.notices.append("made " + ", ".join(
-            _count(n, kind) for kind, n in counts.items()))
+        self.result.notices.append(_("made {counts}").format(counts=", ".join(
+            _count(n, kind) for kind, n in counts.items())))
         several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
                    for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
         if several:
-            self.result.notices.append(
-                f"{_count(len(several), 'person')} listed with several units keep the "
-                f"first: {_listing(several)}")
-        renamed = [f"{self.changed[p].name} (also {'; '.join(dict.fromkeys(n))})"
+            self.result.notices.append(ngettext(
+                "{count} person listed with several units keeps the first: {names}",
+                "{count} people listed with several units keep the first: {names}",
+                len(several)).format(count=len(several), names=_listing(several)))
+        renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
+                                                     names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
         if renamed:
-            self.result.notices.append(
-                f"{_count(len(renamed), 'person')} named otherwise in some rows (one id) "
-                f"keep the first name: {_listing(renamed)}")
+            self.result.notices.append(ngettext(
+                "{count} person named otherwise in some rows (one id) keeps the first name: "
+                "{names}",
+                "{count} people named otherwise in some rows (one id) keep the first name: "
+                "{names}", len(renamed)).format(count=len(renamed), names=_listing(renamed)))
 
 
 # ---- shared -------------------------------------------------------------------
@@ -438,8 +448,9 @@ def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
     if wanted != model.org.not_recorded:
         merge.change.org = replace(model.org, not_recorded=wanted)
         added = [f for f in wanted if f not in model.org.not_recorded]
-        merge.notices.append(f"org.not_recorded: added {', '.join(added)} (the sheet does not "
-                             "record them; the rules that need them are not run)")
+        merge.notices.append(_("org.not_recorded: added {facts} (the sheet does not record "
+                               "them; the rules that need them are not run)").format(
+            facts=", ".join(added)))
 
 
 def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
@@ -466,12 +477,30 @@ def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
 
 
 
+def _became(kind: str, number: int) -> str:
+    """The notice of actors not in the model that became this kind."""
+    if kind == "role":
+        return ngettext("{count} actor not in the model became a role: {names}",
+                        "{count} actors not in the model became roles: {names}", number)
+    if kind == "body":
+        return ngettext("{count} actor not in the model became a body: {names}",
+                        "{count} actors not in the model became bodies: {names}", number)
+    return ngettext("{count} actor not in the model became a person: {names}",
+                    "{count} actors not in the model became people: {names}", number)
+
+
 def _count(number: int, noun: str) -> str:
-    plural = {"person": "people", "body": "bodies"}.get(noun, noun + "s")
-    return f"{number} {noun if number == 1 else plural}"
+    """``1 body``, ``14 people``: a roster's `noun` counted, in the user's language."""
+    forms = {
+        "body": ngettext("{count} body", "{count} bodies", number),
+        "person": ngettext("{count} person", "{count} people", number),
+        "unit": ngettext("{count} unit", "{count} units", number),
+        "role": ngettext("{count} role", "{count} roles", number),
+    }
+    return forms[noun].format(count=number)
 
 
 def _listing(names: list[str]) -> str:
     shown = ", ".join(names[:MOST_NAMED])
     more = len(names) - MOST_NAMED
-    return shown + (f" and {more} more" if more > 0 else "")
+    return shown + (_(" and {count} more").format(count=more) if more > 0 else "")
