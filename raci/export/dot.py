@@ -24,7 +24,17 @@ from raci.export.layout import (
     wrapping_links,
 )
 from raci.export.legend import heading
-from raci.export.look import FONT, NAME_POINTS, NOTE_POINTS, marked, merged, node_label, plain_label
+from raci.export.look import (
+    FONT,
+    INSET_MARGINS,
+    NAME_POINTS,
+    NODE_MARGIN,
+    NOTE_POINTS,
+    marked,
+    merged,
+    node_label,
+    plain_label,
+)
 from raci.export.page import Page
 from raci.export.table import table_label
 from raci.i18n import _
@@ -55,7 +65,7 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
     laid out; by default as guessed from the text, parts packed by Graphviz)."""
     dot = graphviz.Digraph(name=view.name)
     dot.attr("graph", **_graph_attrs(view, page, legend, fitting))
-    dot.attr("node", fontname=FONT, fontsize=str(NAME_POINTS), margin="0.06,0.03")
+    dot.attr("node", fontname=FONT, fontsize=str(NAME_POINTS), margin=NODE_MARGIN)
     dot.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
     room = page.room if page is not None else ROOM
     rows = view.table_rows()
@@ -150,6 +160,8 @@ def _node_attrs(view: View, node_id: str) -> dict[str, str]:
     node = view.nodes[node_id]
     mark = view.highlights.get(node_id)
     attrs = marked(merged([view.node_styles[key] for key in node.styles]), mark)
+    if attrs.get("shape") in INSET_MARGINS:
+        attrs["margin"] = INSET_MARGINS[attrs["shape"]]
     classes = [key.replace(":", "-") for key in node.styles]
     if mark is not None:
         classes.append(f"finding-{mark.level}")

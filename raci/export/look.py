@@ -19,6 +19,13 @@ TITLE_POINTS = 16
 NAME_POINTS = 12
 NOTE_POINTS = SMALLEST_DRAWN_POINTS
 """Notes under a name, edge labels, frame notes and the legend: the smallest text drawn."""
+NODE_MARGIN = "0.06,0.03"
+"""Inches between a node's text and its outline, across and down."""
+INSET_MARGINS = {"box3d": "0.12,0.09", "cds": "0.23,0.12"}
+"""Margins of the shapes Graphviz draws inside the node's box (a 3-D box's
+front face 4 points in at the top and right; the body of a `cds` arrow 6
+points in at the top and bottom, and its tip the last 12 points across): the
+text stays inside the outline drawn."""
 NAME_WIDTH = 26
 NOTE_WIDTH = 34
 """Characters on a line of a name or a note before it wraps at a space."""

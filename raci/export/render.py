@@ -38,6 +38,7 @@ from raci.export.layout import (
     stagger_for,
     top_parts,
 )
+from raci.export.measured import drawn_as_measured
 from raci.export.mermaid import to_mermaid
 from raci.export.page import (
     DEFAULT_PAGE,
@@ -221,14 +222,18 @@ def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
 
 
 def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, bytes]:
-    """One layout by `dot`, written in each of `formats`."""
+    """One layout by `dot`, written in each of `formats`; an SVG's text is drawn
+    at the widths `dot` measured (`raci.export.measured`)."""
     with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
         graph = Path(folder) / "drawing.gv"
         graph.write_text(source, encoding="utf-8")
-        wanted = dict.fromkeys(formats)
+        written = dict.fromkeys((*formats, "json") if "svg" in formats else formats)
         # in the folder: the json writer also leaves a noname.gv.xdot where dot runs
-        _run(["dot", *(f"-T{fmt}" for fmt in wanted), "-O", str(graph)], timeout, folder)
-        return {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in wanted}
+        _run(["dot", *(f"-T{fmt}" for fmt in written), "-O", str(graph)], timeout, folder)
+        outputs = {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in written}
+    if "svg" in outputs:
+        outputs["svg"] = drawn_as_measured(outputs["svg"], outputs["json"])
+    return {fmt: outputs[fmt] for fmt in formats}
 
 
 def _run(command: list[str], timeout: float, folder: str) -> None:
