@@ -74,7 +74,7 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
         assert line in minutes, line
     assert minutes[2].endswith("; verslag door eva; over 3 van 24 bevindingen besloten, de "
                                "grootste eerst (de review is eerder beëindigd).")
-    assert any(line.endswith("| Aanvaard, tot 2027-06-30: Tijdelijk | eva |") for line in minutes)
+    assert any(line.endswith("| Aanvaard, tot 30 juni 2027: Tijdelijk | eva |") for line in minutes)
 
 
 def _a_year_on() -> str:

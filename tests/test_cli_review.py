@@ -73,8 +73,8 @@ def test_a_scripted_session_decides_and_writes_the_minutes(
             "vacant but the Accountable of 1 goal | Fixed: fill role Programmadirecteur "
             "Netcongestie (r.pd-netcongestie) with Ruud Mulder (p.mulder) (resolves "
             "OWN004:r.pd-netcongestie; introduces nothing) | eva |") in minutes
-    assert "| Accepted, until 2027-06-30: Tijdelijk, tot de normering er is. | eva |" in minutes
-    assert ("| p.jansen | Eigenaar voor lokaal eigendom voorstellen | 2027-01-31 | "
+    assert "| Accepted, until 30 June 2027: Tijdelijk, tot de normering er is. | eva |" in minutes
+    assert ("| p.jansen | Eigenaar voor lokaal eigendom voorstellen | 31 January 2027 | "
             "OWN001:g.lokaal-eigendom |") in minutes
     assert "| Skipped | eva |" in minutes
     assert f"## What changed (in scenario review-{TODAY})" in minutes

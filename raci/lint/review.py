@@ -24,7 +24,7 @@ import getpass
 from dataclasses import dataclass, field
 from typing import Literal
 
-from raci.i18n import N_, _, ngettext
+from raci.i18n import N_, _, format_date, ngettext
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
 from raci.lint.output import finding_text, markdown_text, outcome_text, summary
@@ -34,6 +34,7 @@ from raci.lint.suggestions import Suggester, Suggestion
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.model.scenarios import Step
+from raci.vocabulary import LEVEL_NAMES
 
 DecisionKind = Literal["fixed", "accepted", "action", "skipped"]
 NONE_WORDS = ("", "none", "-")
@@ -254,12 +255,12 @@ def minutes_markdown(review: Review) -> str:
                     "largest first{ended}.",
                     "{date}; minutes by {author}; {decided} of {count} findings decided, the "
                     "largest first{ended}.", len(review.before)).format(
-               date=review.date.isoformat(), author=markdown_text(review.author),
+               date=format_date(review.date), author=markdown_text(review.author),
                decided=len(decided), count=len(review.before), ended=ended), "",
            "## " + _("Findings before and after"), "",
            _row(_("Level"), _("Before"), _("After")), "|---|---:|---:|"]
     before, after = summary(delta.before), summary(delta.after)
-    out += [f"| {level} | {before[level]} | {after[level]} |" for level in LEVELS]
+    out += [f"| {LEVEL_NAMES[level]} | {before[level]} | {after[level]} |" for level in LEVELS]
     accepted = {i.finding.fingerprint for i in review.items
                 if i.decision is not None and i.decision.kind == "accepted"}
     resolved = [f for f in delta.resolved if f.fingerprint not in accepted]
@@ -315,12 +316,12 @@ def _decision_text(item: ReviewItem) -> str:
     if decision.kind == "accepted":
         if decision.until:
             return _("Accepted, until {until}: {reason}").format(
-                until=decision.until.isoformat(), reason=decision.reason)
+                until=format_date(decision.until), reason=decision.reason)
         return _("Accepted: {reason}").format(reason=decision.reason)
     if decision.kind == "action":
         if decision.until:
             return _("Action for {who} by {until}: {what}").format(
-                who=decision.who, until=decision.until.isoformat(), what=decision.what)
+                who=decision.who, until=format_date(decision.until), what=decision.what)
         return _("Action for {who}: {what}").format(who=decision.who, what=decision.what)
     return _(DECIDED[decision.kind])
 
@@ -332,7 +333,8 @@ def _actions(review: Review) -> list[str]:
     return ["", "## " + _("Actions"), "",
             _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
             *(f"| {markdown_text(d.who)} | {markdown_text(d.what)} | "
-              f"{d.until.isoformat() if d.until else ''} | {markdown_text(i.finding.fingerprint)} |"
+              f"{format_date(d.until) if d.until else ''} | "
+              f"{markdown_text(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
 
 
