@@ -103,10 +103,12 @@ def exported(raci: Raci, model: str) -> dict[str, object]:
     return loaded
 
 
-def made(model: str, name: str) -> str:
-    """When scenario `name` was made, as `show` writes it."""
+def made(model: str, name: str, *, in_text: bool = True) -> str:
+    """When scenario `name` was made, as `show` writes it in English text
+    (``6 December 2026 14:45``), else as `list`'s table (``2026-12-06 14:45``)."""
     with open_store(f"sqlite:///{Path(model).resolve()}") as store:
-        return f"{store.scenario(name).created:%Y-%m-%d %H:%M}"
+        created = store.scenario(name).created
+    return f"{created.day} {created:%B %Y %H:%M}" if in_text else f"{created:%Y-%m-%d %H:%M}"
 
 
 def one_owner(raci: Raci, org: str) -> None:
@@ -173,7 +175,8 @@ Directeur-generaal (dg), Programmamanager (pm)
 def test_scenarios_are_listed_with_their_changes(raci: Raci, org: str) -> None:
     one_owner(raci, org)
     one_board(raci, org)
-    owner, board = made(org, "een-eigenaar"), made(org, "een-overleg")
+    owner, board = (made(org, "een-eigenaar", in_text=False),
+                    made(org, "een-overleg", in_text=False))
     assert ok(raci, "scenario", "list", org) == (
         "NAME          CHANGES  MADE              ON REVISION  DESCRIPTION\n"
         f"een-eigenaar  2        {owner}  1            Eén eigenaar per doel\n"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from raci.formats.changes import change_to_data
-from raci.i18n import N_, _, ngettext, said_again
+from raci.i18n import N_, _, format_date, ngettext, said_again
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
@@ -23,7 +23,7 @@ from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, play
 from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.text import aligned, json_text, one_line
-from raci.vocabulary import counted
+from raci.vocabulary import LEVEL_NAMES, counted
 
 SHOW_FORMATS = ("text", "json", "markdown")
 STATUSES = ("resolved", "introduced", "kept")
@@ -98,7 +98,7 @@ def scenario_report(label: str, model: Model, scenario: Scenario, revision: int,
 
 def _made(report: ScenarioReport) -> str:
     scenario = report.scenario
-    made = f"{scenario.created:%Y-%m-%d %H:%M}"
+    made = f"{format_date(scenario.created.date())} {scenario.created:%H:%M}"
     if scenario.base_revision == report.revision:
         return _("Made {made} on the model as it is now (revision {revision}).").format(
             made=made, revision=report.revision)
@@ -253,7 +253,7 @@ def _level_rows(comparison: Comparison) -> list[list[str]]:
     """Each level's count without the scenarios, then with each."""
     counts = [summary(findings) for findings in (
         comparison.deltas[0].before, *(delta.after for delta in comparison.deltas))]
-    return [[level, *(str(c[level]) for c in counts)] for level in LEVELS]
+    return [[LEVEL_NAMES[level], *(str(c[level]) for c in counts)] for level in LEVELS]
 
 
 def _kept_line(comparison: Comparison) -> str:
