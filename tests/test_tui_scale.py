@@ -21,6 +21,8 @@ from raci.tui.widgets.explorer import PAGE_SIZE, ExplorerView, ModelTree, entity
 
 PEOPLE = 2 * PAGE_SIZE + 200
 """Three pages of people: two full ones and a short last one."""
+DEEP = 2 * PAGE_SIZE + 107
+"""The number of a person in the last page."""
 
 
 def crowded() -> Model:
@@ -59,18 +61,20 @@ async def test_people_open_in_pages_and_a_page_in_people(crowded_database: Path)
         await pilot.press("enter")
         await pilot.pause()
         pages = list(people.children)
+        size = PAGE_SIZE
         assert [str(page.label) for page in pages] == [
-            "Medewerker 0 … Medewerker 499 1–500", "Medewerker 500 … Medewerker 999 501–1,000",
-            f"Medewerker 1000 … Medewerker {PEOPLE - 1} 1,001–{PEOPLE:,}"]
+            f"Medewerker 0 … Medewerker {size - 1} 1–{size:,}",
+            f"Medewerker {size} … Medewerker {2 * size - 1} {size + 1:,}–{2 * size:,}",
+            f"Medewerker {2 * size} … Medewerker {PEOPLE - 1} {2 * size + 1:,}–{PEOPLE:,}"]
         assert all(entity_of(page.data) is None for page in pages)
         tree.move_cursor(pages[1])
         await pilot.press("enter")
         await pilot.pause()
-        assert [n.data for n in pages[1].children] == [f"p{n}" for n in range(500, 1000)]
+        assert [n.data for n in pages[1].children] == [f"p{n}" for n in range(size, 2 * size)]
         assert not pages[0].children, "a page is filled only when opened"
         await pilot.press("down")
         await pilot.pause()
-        assert app.query_one(ExplorerView).current == "p500"
+        assert app.query_one(ExplorerView).current == f"p{size}"
 
 
 async def test_a_new_entity_from_a_page_is_of_its_kind(crowded_database: Path) -> None:
@@ -95,15 +99,15 @@ async def test_the_palette_jumps_to_a_person_deep_in_a_page(crowded_database: Pa
         app = await loaded(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Medewerker 1107")
-        await until(pilot, lambda: "Medewerker 1107 (p1107)" in str(
+        await pilot.press(*f"Medewerker {DEEP}")
+        await until(pilot, lambda: f"Medewerker {DEEP} (p{DEEP})" in str(
             app.screen.query_one("CommandList").get_option_at_index(0).prompt),
             "the person first among the palette's hits")
         await pilot.press("enter")
         await until(pilot, lambda: app.query_one(ModelTree).cursor_node is not None
-                    and app.query_one(ModelTree).cursor_node.data == "p1107",
+                    and app.query_one(ModelTree).cursor_node.data == f"p{DEEP}",
                     "the cursor on the person, in the third page")
-        assert app.query_one(ExplorerView).current == "p1107"
+        assert app.query_one(ExplorerView).current == f"p{DEEP}"
 
 
 def test_the_palette_finds_by_a_name_given_after_its_session_began() -> None:
@@ -133,5 +137,5 @@ async def test_every_person_is_in_exactly_one_page_in_model_order(
 def test_a_name_typed_wrong_is_found_among_thousands_that_hold_none_of_it() -> None:
     """No name holds the text as typed: the near ones are ranked, best first."""
     session = Session(crowded())
-    assert [e.id for e in session.entity_finder().find("Medewerkr 1107", 1)] == ["p1107"]
+    assert [e.id for e in session.entity_finder().find(f"Medewerkr {DEEP}", 1)] == [f"p{DEEP}"]
     assert [e.id for e in session.entity_finder().find("Directeur-generaaal", 1)] == ["dg"]

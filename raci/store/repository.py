@@ -40,8 +40,8 @@ from raci.model.lean import LeanModel
 from raci.model.scenarios import Misfit, Scenario, Step, play
 from raci.store import tables
 from raci.store.engine import bulk_writing, database_errors, describe, reading, writing
-from raci.store.lean import read_lean
-from raci.store.reading import read_model
+from raci.store.lean import Cursor, read_lean
+from raci.store.reading import Loaded, read_model
 from raci.store.rows import (
     LIST_FIELDS,
     assignment_rows,
@@ -51,7 +51,7 @@ from raci.store.rows import (
     org_values,
     waiver_rows,
 )
-from raci.store.saving import RememberedVersions, WrittenVersions, save_change
+from raci.store.saving import save_change
 from raci.store.scenarios import (
     delete_scenario,
     delete_step,
@@ -62,6 +62,7 @@ from raci.store.scenarios import (
     read_scenarios,
     scenario_names,
 )
+from raci.store.versions import RememberedVersions, WrittenVersions
 
 
 class Store:
@@ -105,12 +106,18 @@ class Store:
             collector_paused(),
             database_errors(self._database),
             reading(self._engine) as connection,
+            _driver_cursor(connection) as cursor,
         ):
-            revision = _current_revision(connection)
-            model, versions = read_model(connection)
-        self._versions = versions
-        self._known_revision = revision
-        return model
+            loaded = read_model(cursor)
+        self.remember(loaded)
+        return loaded.model
+
+    def remember(self, loaded: Loaded) -> None:
+        """Save into `loaded` from now on: it was read from this database
+        (`raci.store.reading.read_file`, the app's first load before the store
+        was opened), and its versions are what the next save checks."""
+        self._versions = loaded.versions
+        self._known_revision = loaded.revision
 
     def load_lean(self) -> LeanModel:
         """The model as lean tuples, for reading only (a lint): faster than
@@ -119,12 +126,9 @@ class Store:
             collector_paused(),
             database_errors(self._database),
             reading(self._engine) as connection,
+            _driver_cursor(connection) as cursor,
         ):
-            cursor = connection.connection.cursor()
-            try:
-                return read_lean(cursor)
-            finally:
-                cursor.close()
+            return read_lean(cursor)
 
     def is_empty(self) -> bool:
         """True when the model has no entities, assignments or waivers."""
@@ -232,13 +236,12 @@ class Store:
             collector_paused(),
             database_errors(self._database),
             reading(self._engine) as connection,
+            _driver_cursor(connection) as cursor,
         ):
             scenario = self._existing_scenario(connection, name)
-            revision = _current_revision(connection)
-            model, versions = read_model(connection)
-        self._versions = versions
-        self._known_revision = revision
-        return model, scenario
+            loaded = read_model(cursor)
+        self.remember(loaded)
+        return loaded.model, scenario
 
     def load_view(self, name: str) -> tuple[Model, Scenario]:
         """The model with scenario `name` played on it (its *view*), and the
@@ -323,7 +326,9 @@ class Store:
             revision = _bump_revision(connection)  # from here on, the model's writers wait
             self._locked_scenario(connection, name)
             scenario = self._existing_scenario(connection, name)
-            model, versions = read_model(connection)
+            with _driver_cursor(connection) as cursor:
+                loaded = read_model(cursor)
+            model, versions = loaded.model, loaded.versions
             misfit = play(model, scenario.steps)
             if misfit is not None:
                 raise self.misfit_error(scenario, misfit, applying=True)
@@ -361,6 +366,16 @@ class Store:
     def _scenario_changed(self, name: str) -> ConflictError:
         return ConflictError(f"{self._database}: scenario {name} was changed by someone else "
                              "since you loaded it; reload and try again")
+
+
+@contextmanager
+def _driver_cursor(connection: Connection) -> Iterator[Cursor]:
+    """A cursor of the database driver itself, inside the connection's transaction."""
+    cursor = connection.connection.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
 
 
 def _bump_revision(connection: Connection) -> int:

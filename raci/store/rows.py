@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Row, Select, Table, insert
+from sqlalchemy import Connection, Table, insert
 
 from raci.model import KINDS, Assignment, Entity, Org, Waiver
 from raci.store import tables
@@ -19,8 +18,6 @@ from raci.store.layout import (
     COLUMN_OF_FIELD,
     LIST_FIELD_NAMES,
     LIST_TABLES,
-    REFERENCE_COLUMNS,
-    not_recorded_facts,
 )
 
 
@@ -56,37 +53,10 @@ def _columns_of(cls: type[Any], names: Iterable[str]) -> tuple[tuple[str, str], 
     return tuple(pairs)
 
 
-@dataclass(frozen=True)
-class KindColumns:
-    """How one kind's entities are read: its class, its fields kept in the
-    `entity` row and their columns, and which of them name entities."""
-
-    cls: type[Any]
-    fields: tuple[str, ...]
-    columns: tuple[Column[Any], ...]
-    names_entities: tuple[int, ...]
-    """Places in `fields` of the id and of each field that names an entity."""
-
-    @classmethod
-    def of(cls, kind_class: type[Any], names: Iterable[str]) -> KindColumns:
-        pairs = _columns_of(kind_class, names)
-        return cls(
-            kind_class,
-            tuple(name for name, _ in pairs),
-            tuple(tables.entity.c[column] for _, column in pairs),
-            tuple(place for place, (_, column) in enumerate(pairs)
-                  if column == "id" or column in REFERENCE_COLUMNS),
-        )
-
-
-KIND_COLUMNS = {
-    kind: KindColumns.of(cls, (f.name for f in fields(cls))) for kind, (_, cls) in KINDS.items()
-}
-
 _SCALAR_INDEXES = {
-    kind: tuple((name, ENTITY_COLUMNS.index(column.name))
-                for name, column in zip(read.fields, read.columns, strict=True))
-    for kind, read in KIND_COLUMNS.items()
+    kind: tuple((name, ENTITY_COLUMNS.index(column))
+                for name, column in _columns_of(cls, (f.name for f in fields(cls))))
+    for kind, (_, cls) in KINDS.items()
 }
 LIST_FIELDS_OF_KIND = {
     kind: tuple(lf for lf in LIST_FIELDS if lf.field in {f.name for f in fields(cls)})
@@ -115,39 +85,6 @@ def entity_values(entity: Entity, kind: str, position: int, version: int) -> dic
     return dict(zip(ENTITY_COLUMNS, entity_row(entity, kind, position, version), strict=True))
 
 
-def fetch_columns(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
-    """The values of each selected column, one tuple per column, in row order;
-    no rows give empty columns.
-
-    Read through the driver's own cursor: SQLAlchemy's `Result` builds a
-    `Row` per row, which cost twice as long as the fetch itself on a national
-    model. Values still pass through each column type's result processor
-    (SQLite keeps dates and booleans as text and numbers), a column at a time.
-    """
-    dialect = connection.dialect
-    driver = connection.connection.driver_connection
-    if driver is None:
-        raise RuntimeError("the database connection is closed")
-    cursor = driver.cursor()
-    try:
-        # Literal values only: the statements read whole tables or one kind.
-        compiled = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
-        cursor.execute(compiled.string)
-        rows: Rows = cursor.fetchall()
-        # The driver's type codes: a processor may depend on what the server sent.
-        type_codes = [entry[1] for entry in cursor.description]
-    finally:
-        cursor.close()
-    columns = []
-    for index, (column, code) in enumerate(
-        zip(statement.selected_columns, type_codes, strict=True)
-    ):
-        values = tuple(map(itemgetter(index), rows))
-        processor = column.type.dialect_impl(dialect).result_processor(dialect, code)
-        columns.append(values if processor is None else tuple(map(processor, values)))
-    return columns
-
-
 def list_rows(
     entities: Iterable[tuple[str, Entity]], version: int
 ) -> Iterator[tuple[ListField, Rows]]:
@@ -167,10 +104,6 @@ def org_values(org: Org, version: int) -> dict[str, Any]:
     """The org header's row."""
     return {"name": org.name, "description": org.description, "as_of": org.as_of,
             "not_recorded": ",".join(org.not_recorded) or None, "version": version}
-
-
-def org_from_row(row: Row[Any]) -> Org:
-    return Org(row.name, row.description, row.as_of, not_recorded_facts(row.not_recorded))
 
 
 def assignment_rows(assignments: Iterable[Assignment], positions: Mapping[str, int],

@@ -79,12 +79,15 @@ from raci.tui.widgets.waivers import WaiversScreen
 
 if TYPE_CHECKING:
     from raci.store import Store
+    from raci.store.reading import Loaded
 
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
 """How long quitting waits for edits still being saved."""
 POLL_SECONDS = 1.0
 """How often, while nothing is being saved, the app looks whether another process wrote."""
+STORE_WAIT_SECONDS = 5.0
+"""How long the first model's store waits for its findings to be drawn before opening."""
 DRAW_WAIT_SECONDS = 1.0
 """How long the lint worker waits for the findings to be drawn before building look-ups."""
 COLLECTOR_THRESHOLDS = (10_000, 10, 100)
@@ -226,18 +229,23 @@ class RaciApp(FormKeysApp):
         from raci.store import open_store
 
         worker = get_current_worker()
+        place = place or Place()
+        beside = None if "://" in self.label else Path(self.label)
         try:
+            config = load_config(beside)
+            shown = self._shown_first(place, beside, config) if first and org is None else None
             store = open_store(self.url, create=self.create,
                                model=None if org is None else Model(org))
         except Exception as error:
             self.post_message(StoreFailed(_reason(error)))
             return
         try:
-            beside = None if "://" in self.label else Path(self.label)
-            place, session = self._opened(store, place or Place(), load_config(beside),
-                                          first=first)
-            self.post_message(PlaceOpened(place))
-            self.post_message(ModelLoaded(session))
+            if shown is None:
+                place, session = self._opened(store, place, config, first=first)
+                self.post_message(PlaceOpened(place))
+                self.post_message(ModelLoaded(session))
+            else:
+                store.remember(shown)
             looked = time.monotonic()
             while not worker.is_cancelled:
                 try:
@@ -254,6 +262,28 @@ class RaciApp(FormKeysApp):
             self.post_message(StoreFailed(_reason(error)))
         finally:
             store.close()
+
+    def _shown_first(self, place: Place, path: Path | None, config: LintConfig
+                     ) -> Loaded | None:
+        """Show the app's first model read straight from its SQLite file, and
+        return what was read once its findings are on screen (or after a few
+        seconds), for the store opened next to save into; None, showing
+        nothing, where only the store can open it (`Place.read_first`).
+
+        The store needs SQLAlchemy (a tenth of a second to import) and its
+        first use is the first save: opened before the findings, it would
+        hold them up, as every thread takes turns on the one interpreter."""
+        first = None if path is None else place.read_first(path, config)
+        if first is None:
+            return None
+        session, loaded = first
+        self.post_message(PlaceOpened(place))
+        self.post_message(ModelLoaded(session))
+        waited = time.monotonic()
+        while not self._findings_drawn.wait(0.1):
+            if get_current_worker().is_cancelled or time.monotonic() - waited > STORE_WAIT_SECONDS:
+                break
+        return loaded
 
     def _opened(self, store: Store, place: Place, config: LintConfig, *, first: bool
                 ) -> tuple[Place, Session]:

@@ -17,6 +17,7 @@ edits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from raci.i18n import _, ngettext
@@ -24,6 +25,7 @@ from raci.lint import LintConfig, Linter
 from raci.lint.findings import Finding
 from raci.model import Model
 from raci.model.scenarios import Step, play
+from raci.store.reading import Loaded, read_file
 from raci.tui.session import Edit, Session
 
 if TYPE_CHECKING:
@@ -70,6 +72,16 @@ class Place:
                 self.done = _("Dropped scenario {name}; the model is as it was").format(
                     name=name)
         return Session(self.load(store), config)
+
+    def read_first(self, path: Path, config: LintConfig) -> tuple[Session, Loaded] | None:
+        """The session to edit the SQLite file at `path` in, read before the
+        store is opened (`raci.store.reading.read_file`), and what was read,
+        for the store to save into; None where only the store can open it: a
+        scenario, one to settle first, a file to migrate or none at all."""
+        if self.scenario is not None or self.settle is not None:
+            return None
+        loaded = read_file(path)
+        return None if loaded is None else (Session(loaded.model, config), loaded)
 
     def load(self, store: Store) -> Model:
         """The model to edit, as the database has it now."""

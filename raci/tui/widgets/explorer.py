@@ -38,9 +38,10 @@ KIND_PREFIX = "[kind]"
 PAGE_PREFIX = "[page]"
 """The data of a node that is no entity: a kind, or a page of a long branch
 (an id never holds a bracket)."""
-PAGE_SIZE = 500
+PAGE_SIZE = 200
 """A branch of more entities than this shows them in pages of this many: opening
-the people of a national model (21,500) adds 44 pages at once, not 21,500 lines."""
+the people of a national model (21,500) adds 108 pages at once, not 21,500 lines,
+and a jump to one of them fills the 200 lines of its page (500 took twice as long)."""
 NESTED_KINDS = ("unit", "goal")
 """Kinds shown as a tree under their parent."""
 NodeData = TypeVar("NodeData")
