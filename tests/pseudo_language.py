@@ -63,6 +63,9 @@ template's placeholder shown by name (``{item}``), click's range
 _CUT = re.compile(f"{OPEN}[^\n]*$", re.M)
 """A translated text cut short before its closing marker (a command's help
 shortened to its first sentence in a list of commands)."""
+KEYS = ("the key that answers yes",)
+"""The contexts of keys said in the user's language: a key is pressed, not
+read, so the pseudo-language keeps it (and `identifiers` holds it)."""
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 
@@ -115,9 +118,10 @@ def pseudo_catalogue(domain: str) -> Catalog:
         brace = "python-brace-format" in message.flags
         percent = "python-format" in message.flags
         ids = tuple(message.id) if isinstance(message.id, tuple | list) else (message.id,)
-        forms = tuple(pseudo_text(form, brace, percent) for form in ids)
+        forms = ids if message.context in KEYS else tuple(
+            pseudo_text(form, brace, percent) for form in ids)
         pseudo.add(message.id, forms if len(ids) > 1 else forms[0],
-                   flags=message.flags)
+                   flags=message.flags, context=message.context)
     return pseudo
 
 
@@ -172,13 +176,14 @@ def _months() -> frozenset[str]:
 @cache
 def identifiers() -> frozenset[str]:
     """What stays English in every language: rule codes, names, groups and
-    parameters, levels, body-kind values, the letters, the program's,
-    commands', options' and choices' names."""
+    parameters, levels, body-kind values, the letters, the keys that answer a
+    question (y, n), the program's, commands', options' and choices' names."""
     from raci.lint.findings import LEVELS
     from raci.lint.rules import RULES
     from raci.model import BODY_KINDS
+    from raci.tui.widgets.confirm import NO, YES
 
-    words = {"raci", "R", "A", "C", "I", "A/R", *LEVELS, *BODY_KINDS}
+    words = {"raci", "R", "A", "C", "I", "A/R", *LEVELS, *BODY_KINDS, YES, NO}
     for rule in RULES:
         words |= {rule.code, rule.name, rule.group, f"{rule.group}.{rule.name}", *rule.params}
     return frozenset(words | set(_command_words()))

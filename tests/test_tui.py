@@ -482,7 +482,7 @@ async def test_delete_shows_references_and_undo_brings_them_back(database: Path)
         await pilot.pause()
         confirm = app.screen
         assert isinstance(confirm, ConfirmDelete)
-        text = str(confirm.query_one("#delete-references Static", Static).render())
+        text = str(confirm.query_one("#confirm-details Static", Static).render())
         assert "i.wijkaanpak" in text and "i.isolatie" in text
         assert "k.woningen" in text  # the indicator measuring it goes too
         before = stored(database)
@@ -521,7 +521,7 @@ async def test_delete_can_be_cancelled(database: Path) -> None:
         await pilot.pause()
         confirm = app.screen
         assert isinstance(confirm, ConfirmDelete)
-        text = str(confirm.query_one("#delete-references Static", Static).render())
+        text = str(confirm.query_one("#confirm-details Static", Static).render())
         assert "A on Woningen aardgasvrij (g.aardgasvrij)" in text  # what the role holds
         await pilot.press("n")
         await pilot.pause()
