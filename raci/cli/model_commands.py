@@ -57,7 +57,7 @@ EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "x
 
 @click.command()
 @model_argument
-@click.option("--name", help="The organisation's name (default: the file name).")
+@click.option("--name", metavar="NAME", help="The organisation's name (default: the file name).")
 def new(model: str, name: str | None) -> None:
     """Create an empty model database.
 
@@ -76,7 +76,8 @@ def new(model: str, name: str | None) -> None:
 
 @click.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--into", "model", required=True, help="The database to read the file into.")
+@click.option("--into", "model", required=True, metavar="DATABASE",
+              help="The database to read the file into.")
 @click.option("--replace", is_flag=True,
               help="A model file: overwrite a database that holds a model. A matrix: its "
                    "letters replace every assignment of the model. A roster: each body it "
@@ -232,7 +233,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @model_argument
 @click.argument("kind", metavar="KIND", type=click.Choice(KIND_CHOICES))
 @click.argument("entity_id", metavar="ID")
-@click.option("--name", required=True, help="The entity's name.")
+@click.option("--name", required=True, metavar="NAME", help="The entity's name.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
               help="A field; list fields take comma-separated ids. Repeatable.")
 @scenario_option
