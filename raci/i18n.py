@@ -120,6 +120,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark `message` for the catalogue with its `context` (see `pgettext`)
+    where it is defined; `pgettext` translates it where it is read."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> str:
     """The form for `count` in the current language; format it with the count:
     ``ngettext("{count} finding", "{count} findings", n).format(count=n)``."""

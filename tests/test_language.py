@@ -33,7 +33,8 @@ DUTCH = LOCALE_DIR / "nl" / "LC_MESSAGES" / "raci.po"
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     template = tmp_path_factory.mktemp("extract") / "raci.pot"
     pybabel = Path(sys.executable).parent / "pybabel"
-    done = subprocess.run([str(pybabel), "extract", "-F", "babel.cfg", "-o", str(template), "."],
+    done = subprocess.run([str(pybabel), "extract", "-F", "babel.cfg", "-k", "NP_:1c,2",
+                           "-o", str(template), "."],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     with template.open("rb") as text:
@@ -296,3 +297,15 @@ def test_the_names_the_vocabulary_lists_are_the_ones_drawn() -> None:
     assert tuple(VIEWS) == VIEW_NAMES and tuple(PAGES) == PAGE_NAMES
     assert tuple(BODY_KIND_NAMES) == BODY_KINDS
     assert tuple(KIND_NAMES) == tuple(KIND_TITLES) == tuple(KINDS)
+
+
+def test_one_english_word_two_meanings_two_dutch_words() -> None:
+    """"chairs" is a fact not recorded (the bodies' chairs) and who chairs a
+    body: the catalogue tells them apart by context."""
+    from raci.tui.describe import INCOMING
+    from raci.vocabulary import FACT_WORDS
+
+    set_language("nl")
+    assert (FACT_WORDS["chairs"], INCOMING["chair"]) == ("voorzitters", "zit voor")
+    set_language("en")
+    assert (FACT_WORDS["chairs"], INCOMING["chair"]) == ("chairs", "chairs")
