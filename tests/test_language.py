@@ -127,6 +127,7 @@ def test_the_setting_in_pyproject_and_a_wrong_one(
     (tmp_path / "pyproject.toml").write_text('[tool.raci]\nlang = "nl"\n', encoding="utf-8")
     assert "aangemaakt" in said_by_new(raci, tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.raci]\nlang = "fr"\n', encoding="utf-8")
+    set_language("en")  # as a new process starts: the setting refused before any is chosen
     model = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
     done = raci("lint", model, "--config", tmp_path / "pyproject.toml")
     assert done.code == 2 and "lang: must be one of en, nl, not 'fr'" in done.err
