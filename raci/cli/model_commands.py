@@ -278,7 +278,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
       raci set org.db org.as_of=2026-06-30
     """
     from raci.formats import entity_to_data
-    from raci.formats.edits import entity_change, settings_from_text
+    from raci.formats.edits import entity_change, settings_from_text, settings_said
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
         _set_org(model, (entity_id, *settings), scenario)
@@ -298,8 +298,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
                 data[field] = value
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data),
-                            _("changed {id} ({fields})").format(id=entity_id,
-                                                                 fields=", ".join(settings)))
+                            _("changed {id} ({fields})").format(
+                                id=entity_id, fields=settings_said(settings)))
     confirm(said)
 
 
@@ -308,9 +308,9 @@ ORG_PREFIX = "org."
 
 def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> None:
     from raci.formats.convert import org_from_data, org_to_data
-    from raci.formats.edits import settings_from_text
+    from raci.formats.edits import settings_from_text, settings_said
 
-    changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
+    changed = settings_said(settings, ORG_PREFIX)
     with edit(model, scenario) as editing:
         data = org_to_data(editing.model.org)
         for field, value in settings_from_text("org", settings, ORG_PREFIX).items():
@@ -320,7 +320,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
         said = editing.save(Change(org=org_from_data(data)),
-                            _("changed the organisation's {fields}").format(fields=changed))
+                            _("changed the organisation: {fields}").format(fields=changed))
     confirm(said)
 
 
