@@ -24,6 +24,7 @@ from raci.tui.screens.scenarios import ConfirmSettle
 from raci.tui.widgets.confirm import ConfirmScreen
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.discard_modal import ConfirmDiscard
+from raci.tui.widgets.fact_modal import FactScreen
 
 SAMPLE = Path(raci.__file__).parent / "sample_orgs" / "energietransitie.yaml"
 PLAN = Scenario("plan", None, dt.datetime(2026, 12, 6, 14, 42), 1)
@@ -132,3 +133,21 @@ def test_the_keys_screen_lists_the_keys_of_the_language(
         language: str, expected: list[tuple[str, str]]) -> None:
     speak(language)
     assert keys_of(ConfirmDelete) == expected
+
+
+@pytest.mark.parametrize(("language", "labels"), [
+    ("en", ["Add to not recorded (a)", "Close (esc)"]),
+    ("nl", ["Toevoegen aan niet vastgelegd (a)", "Sluiten (esc)"]),
+])
+@pytest.mark.parametrize(("key", "answer"), [("a", True), ("escape", False)])
+async def test_a_question_with_keys_of_its_own(
+        language: str, labels: list[str], key: str, answer: bool) -> None:
+    """DAT001's fact screen: `a` declares the fact not recorded, escape closes."""
+    speak(language)
+    app = Asker(lambda: FactScreen("success_criteria", "success criteria are not recorded"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert [str(button.label) for button in app.screen.query(Button)] == labels
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.answers == [answer]

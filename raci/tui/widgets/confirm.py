@@ -1,9 +1,11 @@
 """A yes/no question before something that cannot be taken back lightly:
-delete?, throw away what was typed?, apply or drop a scenario?
+delete?, throw away what was typed?, apply or drop a scenario?, declare a
+fact not recorded?
 
 Asked in the user's language, its keys too: the yes key (`yes_key`: ``y``,
 in Dutch ``j`` of "ja") or the yes button answers yes; ``n``, escape or the
-no button answers no. The buttons and the footer say the keys.
+no button answers no (a question may name other keys: `answers`). The
+buttons and the footer say the keys.
 """
 
 from __future__ import annotations
@@ -37,11 +39,13 @@ def said_keys(binding: Binding) -> str:
                     for key in binding.key.split(","))
 
 
-def answers(yes: str, no: str) -> list[BindingType]:
+def answers(yes: str, no: str, *, yes_keys: str = YES,
+            no_keys: str = f"{NO},escape") -> list[BindingType]:
     """A question's keys: `yes` and `no` say what each answer does ("Delete",
-    "Keep"), in English as every key's description (the app translates them)."""
-    return [Binding(YES, "yes", yes, id="answer-yes"),
-            Binding(f"{NO},escape", "no", no, id="answer-no")]
+    "Keep"), in English as every key's description (the app translates them);
+    `yes_keys` and `no_keys` the keys that give each answer."""
+    return [Binding(yes_keys, "yes", yes, id="answer-yes"),
+            Binding(no_keys, "no", no, id="answer-no")]
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -70,9 +74,10 @@ class ConfirmScreen(ModalScreen[bool]):
         declared = {b.action: b for b in self.BINDINGS if isinstance(b, Binding)}
         self.words = {"yes": yes or _(declared["yes"].description),
                       "no": no or _(declared["no"].description)}
+        self.keys = {answer: said_keys(binding) for answer, binding in declared.items()}
         self._bindings = BindingsMap([
-            Binding(said_keys(binding), binding.action, self.words[binding.action],
-                    id=binding.id) for binding in declared.values()])
+            Binding(self.keys[answer], answer, self.words[answer], id=binding.id)
+            for answer, binding in declared.items()])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
@@ -81,10 +86,14 @@ class ConfirmScreen(ModalScreen[bool]):
                 with VerticalScroll(id="confirm-details"):
                     yield Static(self.details)
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.words['yes']} ({yes_key()})", id="yes",
-                             variant=self.yes_variant)
-                yield Button(f"{self.words['no']} ({NO})", id="no")
+                yield Button(self._label("yes"), id="yes", variant=self.yes_variant)
+                yield Button(self._label("no"), id="no")
         yield Footer(compact=True)
+
+    def _label(self, answer: str) -> str:
+        """``Delete (y)``: the answer's words and its first key."""
+        key = self.keys[answer].split(",")[0]
+        return f"{self.words[answer]} ({'esc' if key == 'escape' else key})"
 
     @on(Button.Pressed, "#yes")
     def action_yes(self) -> None:
