@@ -64,6 +64,12 @@ def current_language() -> str:
     return _language
 
 
+def speaking_english() -> bool:
+    """Whether raci speaks English now, the language its texts are written
+    in (so nothing needs translating)."""
+    return _language == LANGUAGES[0]
+
+
 def speak(language: str) -> None:
     """At the program's edge: speak `language`, and let the libraries that
     speak through gettext's program-wide domain (click's usage errors and
@@ -94,9 +100,18 @@ def _catalogue(language: str, domain: str, folder: str | None) -> gettext.NullTr
 
 def _(message: str, domain: str = "raci") -> str:
     """`message` (English) in the current language."""
-    if _language == LANGUAGES[0]:
+    if speaking_english():
         return message
     return _translations(_language, domain).gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` (English) in the current language, where the same English
+    says different things (``pgettext("fact", "chairs")``, a fact not
+    recorded; ``_("chairs")``, a field): `context` tells them apart."""
+    if speaking_english():
+        return message
+    return _translations(_language, "raci").pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -105,10 +120,16 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark `message` for the catalogue with its `context` (see `pgettext`)
+    where it is defined; `pgettext` translates it where it is read."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> str:
     """The form for `count` in the current language; format it with the count:
     ``ngettext("{count} finding", "{count} findings", n).format(count=n)``."""
-    if _language == LANGUAGES[0]:
+    if speaking_english():
         return singular if count == 1 else plural
     return _translations(_language, domain).ngettext(singular, plural, count)
 
@@ -139,7 +160,7 @@ def _said_from(template: str, values: dict[str, object]) -> Said:
 def said_again(text: str) -> str:
     """`text` in the current language: a `Said` translated (a `Said` among its
     values too), any other text as it is."""
-    if not isinstance(text, Said) or _language == LANGUAGES[0]:
+    if not isinstance(text, Said) or speaking_english():
         return str(text)
     values = {name: said_again(value) if isinstance(value, str) else value
               for name, value in text.values.items()}
@@ -165,6 +186,6 @@ def format_short_date(date: dt.date) -> str:
     """A date where room is short (a diagram's node): "2026-11-01" in
     English, as the model file writes it; "01-11-2026" in Dutch, as the
     Dutch write a date in figures."""
-    if _language == LANGUAGES[0]:
+    if speaking_english():
         return date.isoformat()
     return date.strftime("%d-%m-%Y")

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from raci.i18n import N_, _, ngettext
+from raci.i18n import N_, NP_, _, ngettext, pgettext
 
 
 class Words(Mapping[str, str]):
     """Words by name, read in the current language (``KIND_TITLES["body"]``
     is "Bodies" or "Gremia"); `english` holds them as written here."""
 
-    def __init__(self, english: dict[str, str]) -> None:
-        self.english = english
+    def __init__(self, english: dict[str, str], context: str | None = None) -> None:
+        """`context` tells these words from the same English said elsewhere
+        (marked with ``NP_(context, …)``)."""
+        self.english, self.context = english, context
 
     def __getitem__(self, name: str) -> str:
+        if self.context is not None:
+            return pgettext(self.context, self.english[name])
         return _(self.english[name])
 
     def __iter__(self) -> Iterator[str]:
@@ -95,11 +99,13 @@ RULE_GROUP_TITLES = Words({
 })
 """The rule groups as headings (the groups' names, ``ownership``, select rules)."""
 
-FACT_WORDS = Words({
-    "chairs": N_("chairs"), "holders": N_("holders"), "responsibles": N_("responsibles"),
-    "success_criteria": N_("success criteria"), "indicators": N_("indicators"),
-    "goals": N_("goals"), "cadence": N_("cadence"),
-})
+FACT_WORDS = Words({  # "chairs" is also who chairs a body (`raci.tui.describe`)
+    "chairs": NP_("fact", "chairs"), "holders": NP_("fact", "holders"),
+    "responsibles": NP_("fact", "responsibles"),
+    "success_criteria": NP_("fact", "success criteria"),
+    "indicators": NP_("fact", "indicators"), "goals": NP_("fact", "goals"),
+    "cadence": NP_("fact", "cadence"),
+}, context="fact")
 """The facts a source may leave out (``org.not_recorded``), in words."""
 STATUS_WORDS = Words({"proposed": N_("proposed"), "active": N_("active"),
                       "paused": N_("paused"), "stopped": N_("stopped"), "done": N_("done")})

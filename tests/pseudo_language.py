@@ -9,7 +9,8 @@ The API (stable: other tests import it):
   its msgid (each plural form its own) with the literal text between
   `OPEN` and `CLOSE` and each placeholder left outside them, so that a value
   filled in (an id, a name, or an English text that should have been
-  translated) stands outside the markers. Returns `folder`.
+  translated) stands outside the markers; so does a usage placeholder
+  (``KIND``) that a command's help names. Returns `folder`.
 - `speak_pseudo(monkeypatch, folder)` makes raci read those catalogues for
   ``nl`` (through ``RACI_LOCALE_DIR``, so a subprocess inherits it too) and
   speak it in process; the command line then speaks it with ``--lang nl``.
@@ -63,11 +64,25 @@ template's placeholder shown by name (``{item}``), click's range
 _CUT = re.compile(f"{OPEN}[^\n]*$", re.M)
 """A translated text cut short before its closing marker (a command's help
 shortened to its first sentence in a list of commands)."""
+USAGE_PLACEHOLDER = "usage placeholder"
+"""How the catalogue marks a word of the command line's usage placeholders
+(``KIND``); a command's or option's help (marked with where it shows,
+``raci add --help``) that names one is left with it outside the markers, so
+the help must say it in the language as the usage line does."""
+KEYS = ("the key that answers yes",)
+"""The contexts of keys said in the user's language: a key is pressed, not
+read, so the pseudo-language keeps it (and `identifiers` holds it)."""
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 
-def pseudo_text(message: str, brace: bool, percent: bool) -> str:
-    """`message` with its literal text marked and its placeholders outside."""
+def pseudo_text(message: str, brace: bool, percent: bool,
+                usage: frozenset[str] = frozenset()) -> str:
+    """`message` with its literal text marked and its placeholders outside:
+    template fields, and the `usage` placeholders a help text names (``KIND``)."""
+    if usage:
+        words = re.split(rf"\b({'|'.join(sorted(usage))})\b", message)
+        return "".join(word if n % 2 else pseudo_text(word, brace, percent)
+                       for n, word in enumerate(words))
     if brace:
         try:
             parts = list(string.Formatter().parse(message))
@@ -109,15 +124,19 @@ def pseudo_catalogue(domain: str) -> Catalog:
     with (LOCALE_DIR / LANGUAGE / "LC_MESSAGES" / f"{domain}.po").open("rb") as po:
         dutch = read_po(po, locale=LANGUAGE, domain=domain)
     pseudo = Catalog(locale=LANGUAGE, domain=domain, fuzzy=False)
+    usage = frozenset(m.id for m in dutch
+                      if isinstance(m.id, str) and USAGE_PLACEHOLDER in m.auto_comments)
     for message in dutch:
         if not message.id:
             continue
         brace = "python-brace-format" in message.flags
         percent = "python-format" in message.flags
         ids = tuple(message.id) if isinstance(message.id, tuple | list) else (message.id,)
-        forms = tuple(pseudo_text(form, brace, percent) for form in ids)
+        named = usage if any(c.startswith("raci ") for c in message.auto_comments) else frozenset()
+        forms = ids if message.context in KEYS else tuple(
+            pseudo_text(form, brace, percent, named) for form in ids)
         pseudo.add(message.id, forms if len(ids) > 1 else forms[0],
-                   flags=message.flags)
+                   flags=message.flags, context=message.context)
     return pseudo
 
 
@@ -172,13 +191,14 @@ def _months() -> frozenset[str]:
 @cache
 def identifiers() -> frozenset[str]:
     """What stays English in every language: rule codes, names, groups and
-    parameters, levels, body-kind values, the letters, the program's,
-    commands', options' and choices' names."""
+    parameters, levels, body-kind values, the letters, the keys that answer a
+    question (y, n), the program's, commands', options' and choices' names."""
     from raci.lint.findings import LEVELS
     from raci.lint.rules import RULES
     from raci.model import BODY_KINDS
+    from raci.tui.widgets.confirm import NO, YES
 
-    words = {"raci", "R", "A", "C", "I", "A/R", *LEVELS, *BODY_KINDS}
+    words = {"raci", "R", "A", "C", "I", "A/R", *LEVELS, *BODY_KINDS, YES, NO}
     for rule in RULES:
         words |= {rule.code, rule.name, rule.group, f"{rule.group}.{rule.name}", *rule.params}
     return frozenset(words | set(_command_words()))

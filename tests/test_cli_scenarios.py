@@ -185,7 +185,7 @@ def test_scenarios_are_listed_with_their_changes(raci: Raci, org: str) -> None:
     assert listed["scenarios"][1] == {
         "name": "een-overleg", "description": None, "base_revision": 1,
         "created": listed["scenarios"][1]["created"],
-        "changes": ["merged body po into sg", "changed sg (chair=)"]}
+        "changes": ["merged body po into sg", "changed sg (chair cleared)"]}
     assert listed["scenarios"][1]["created"].replace("T", " ").startswith(board)
 
 
@@ -200,7 +200,7 @@ def test_show_in_markdown_and_json(raci: Raci, org: str) -> None:
         ### Changes (2)
 
         1. merged body po into sg
-        1. changed sg (chair=)
+        1. changed sg (chair cleared)
 
         ### Findings resolved (1)
 
@@ -223,9 +223,9 @@ Directeur-generaal (dg), Programmamanager (pm)
     shown = json.loads(ok(raci, "scenario", "show", org, "een-overleg", "--format", "json"))
     assert shown["scenario"] == {
         "name": "een-overleg", "description": None, "created": shown["scenario"]["created"],
-        "base_revision": 1, "changes": ["merged body po into sg", "changed sg (chair=)"],
+        "base_revision": 1, "changes": ["merged body po into sg", "changed sg (chair cleared)"],
         "fits": True, "misfit": None}
-    assert shown["changes"][1] == {"summary": "changed sg (chair=)", "change": {"put": [
+    assert shown["changes"][1] == {"summary": "changed sg (chair cleared)", "change": {"put": [
         {"kind": "body", "entity": {"id": "sg", "name": "Stuurgroep", "kind": "steering_group",
                                     "members": ["dg", "pm", "p.smit", "p.visser"]}}]}}
     assert [[f["fingerprint"] for f in shown["findings"][status]]
@@ -247,7 +247,7 @@ def test_two_scenarios_side_by_side(raci: Raci, org: str) -> None:
         Changes:
              een-eigenaar                         een-overleg
           1  moved the A of g.a to dg (pm now C)  merged body po into sg
-          2  dg is A on g.c                       changed sg (chair=)
+          2  dg is A on g.c                       changed sg (chair cleared)
 
         Findings:
           een-eigenaar  een-overleg  finding
@@ -274,7 +274,7 @@ Directeur-generaal (dg), Programmamanager (pm)
         | # | een-eigenaar | een-overleg |
         |---|---|---|
         | 1 | moved the A of g.a to dg (pm now C) | merged body po into sg |
-        | 2 | dg is A on g.c | changed sg (chair=) |
+        | 2 | dg is A on g.c | changed sg (chair cleared) |
 
         ### Findings
 
@@ -321,8 +321,9 @@ def test_a_scenario_is_compared_with_another_only(raci: Raci, org: str) -> None:
 EDITS = [
     (("add", "org.db", "goal", "g.d", "--name", "Doel D"), "added goal g.d"),
     (("set", "org.db", "g.d", "parent=g.a", "due=2030-12-31"),
-     "changed g.d (parent=g.a, due=2030-12-31)"),
-    (("set", "org.db", "org.name=Programma Proef 2"), "changed the organisation's name"),
+     "changed g.d (part of g.a, due 2030-12-31)"),
+    (("set", "org.db", "org.name=Programma Proef 2"),
+     "changed the organisation: name Programma Proef 2"),
     (("assign", "org.db", "g.d", "A/R", "p.visser"), "p.visser is A/R on g.d"),
     (("unassign", "org.db", "g.a", "pm"), "pm is no longer A on g.a"),
     (("rename", "org.db", "po", "po-2027"), "renamed po to po-2027"),
@@ -506,7 +507,7 @@ def test_a_scenario_the_model_moved_away_from_is_refused_saying_what(
 
         Changes (2):
           1. merged body po into sg
-          2. changed sg (chair=)
+          2. changed sg (chair cleared)
 
         This scenario no longer fits the model: its change 1 (merged body po into sg) touches \
 sg, which was changed in the model since. Undo its changes back to that one, or drop it.
@@ -595,3 +596,14 @@ def test_a_scenario_of_a_postgresql_model(raci: Raci, postgres_url: str, tmp_pat
     assert "OWN002" not in raci("lint", f"{postgres_url}@plan").out
     ok(raci, "scenario", "apply", postgres_url, "plan")
     assert "OWN002" not in raci("lint", postgres_url).out
+
+
+def test_a_change_line_says_the_fields_in_words_in_the_users_language(
+        raci: Raci, org: str) -> None:
+    """`raci scenario show` lists each change as it was said: the fields by
+    their labels ("vergadert elke 21 dagen"), not the file's keys."""
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "--lang", "nl", "set", f"{org}@plan", "sg", "meets_every_days=21", "description=")
+    shown = ok(raci, "--lang", "nl", "scenario", "show", org, "plan")
+    assert "sg gewijzigd (vergadert elke 21 dagen, omschrijving leeggemaakt)" in shown
+    assert "meets_every_days" not in shown

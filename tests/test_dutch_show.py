@@ -23,7 +23,7 @@ from raci.lint.review import date_or_none
 from raci.model import Waiver
 from raci.tui import make_app
 from raci.tui.widgets.waiver_modal import WaiverForm
-from tests.test_tui import database, loaded, until
+from tests.test_tui import adding, database, loaded, until
 from tests.test_tui_findings import body_owns_a_goal, detail, findings_tree, on_finding
 
 SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
@@ -116,16 +116,11 @@ async def test_geen_is_no_date(body_owns_a_goal: Path) -> None:
 async def test_a_forms_problem_with_the_model_in_dutch(database: Path) -> None:
     """What the model file's checks say of a form's values (an unknown id, its
     near miss), in Dutch, beside the field."""
-    from raci.tui.widgets.entity_form import EntityForm
-    from raci.tui.widgets.explorer import ExplorerView
 
     set_language("nl")
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ExplorerView).action_add("role")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "role")
         form.query_one("#field-id", Input).value = "r.nieuw"
         form.query_one("#field-name", Input).value = "Nieuwe rol"
         form.query_one("#field-holders", Input).value = "p.janssen"

@@ -11,6 +11,7 @@ import pytest
 from test_lint_support import SMALL_MODEL, run_raci, write_model
 
 from raci.errors import UsageError
+from raci.i18n import set_language
 from raci.lint import RULES, LintConfig, lint_model, load_config, rule
 from raci.lint.config import config_from_file
 from raci.lint.ruledoc import rule_doc
@@ -128,6 +129,27 @@ def test_bad_configuration_is_refused_naming_the_file(tmp_path: Path, toml: str,
         load_config(model)
     assert words in str(refused.value)
     assert "raci.toml" in str(refused.value)
+
+
+@pytest.mark.parametrize(("toml", "words"), [
+    ('[raci]\nselect = ["bodys"]\n',
+     "onbekende regel, voorvoegsel of groep 'bodys' in select; bedoel je 'bodies'?"),
+    ('[raci]\nas-of = 3\n', "as-of: moet een datum zijn (JJJJ-MM-DD), niet een getal"),
+    ('[raci.rules.DAT001]\nmin_share = 1.5\n',
+     "DAT001 min_share moet een getal (minstens 0 en hooguit 1) zijn, niet 1.5"),
+    ('[raci.rules.BOD002]\nexempt_kinds = ["steering_grop"]\n',
+     "'steering_grop' is niet een van steering_group, "),
+    ('[raci.rules.BOD003]\nlevel = "eror"\n', "het niveau van BOD003 moet een van error, "),
+])
+def test_bad_configuration_is_refused_in_dutch(tmp_path: Path, toml: str, words: str) -> None:
+    """What the configuration says wrong, and the kinds of value it wants
+    ("een getal", not "a number"), in the user's language."""
+    (tmp_path / "raci.toml").write_text(toml)
+    model = write_model(tmp_path / "org.yaml")
+    set_language("nl")
+    with pytest.raises(UsageError) as refused:
+        load_config(model)
+    assert words in str(refused.value)
 
 
 def test_bad_configuration_exits_2_with_one_line(tmp_path: Path,

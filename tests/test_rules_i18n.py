@@ -292,3 +292,15 @@ def test_an_entity_is_said_name_first_its_kind_capitalised_only_where_a_sentence
     assert [str(m) for m in (pair, nameless, plain)] == [
         "Body sg 'Stuurgroep' and Body pb 'Programmaraad' share 3 of 4 seat-holders "
         "(Jaccard 0.75)", "Goal g.x 'g.x' has 3 Accountables: dg, r.x, r.y", "sg has no chair"]
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "sunset"), ("nl", "einddatum")])
+@pytest.mark.parametrize("code", ["BOD003", "BOD004"])
+def test_the_end_date_is_said_in_words_where_people_read_the_rule(
+        code: str, language: str, word: str) -> None:
+    """The app shows a rule's summary and fix as they are: a field there is a
+    word of the language, not the file's key in backticks."""
+    set_language(language)
+    doc = rule_doc(rule(code))
+    assert "`sunset`" not in doc.summary + doc.fix
+    assert word in doc.summary and word in doc.fix

@@ -158,6 +158,31 @@ async def loaded(pilot: Pilot[None]) -> RaciApp:
     return app
 
 
+async def adding(pilot: Pilot[None], app: RaciApp, kind: str) -> EntityForm:
+    """Open the form that adds an entity of `kind`."""
+    app.query_one(ExplorerView).action_add(kind)
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, EntityForm)
+    return form
+
+
+async def pressed_on(pilot: Pilot[None], app: RaciApp, entity_id: str, key: str) -> None:
+    """Show an entity in the explorer and press a key there (`e` edits, `r` renames)."""
+    app.show_entity(entity_id)
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
+async def deleting(pilot: Pilot[None], app: RaciApp, entity_id: str) -> str:
+    """Press `d` on an entity: what the question says goes with it."""
+    await pressed_on(pilot, app, entity_id, "d")
+    confirm = app.screen
+    assert isinstance(confirm, ConfirmDelete)
+    return str(confirm.query_one("#confirm-details Static", Static).render())
+
+
 async def linted(pilot: Pilot[None], app: RaciApp, condition: Callable[[], object]) -> None:
     await until(pilot, condition, "the findings to follow the edit")
 
@@ -323,10 +348,7 @@ async def test_add_a_goal_through_the_form_is_saved_at_once(database: Path) -> N
 async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ExplorerView).action_add("role")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "role")
         form.query_one("#field-id", Input).value = "dg-bw"  # taken
         form.query_one("#field-sunset", Input).value = "30-06-2027"
         form.query_one("#field-holders", Input).value = "p.janssen"
@@ -357,10 +379,7 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
 async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ExplorerView).action_add("body")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "body")
         form.query_one("#field-id", Input).focus()
         await pilot.press(*"werk groep")
         form.query_one("#field-name", Input).value = "Werkgroep Warmte"
@@ -390,10 +409,7 @@ async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
 async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ExplorerView).action_add("decision")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "decision")
         form.query_one("#field-id", Input).value = "d.warmtewet"
         form.query_one("#field-name", Input).value = "Warmtewet indienen"
         form.query_one("#field-A", Input).value = "dg-bww"
@@ -415,9 +431,7 @@ async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
 async def test_form_completes_names_and_ids_from_the_model(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ExplorerView).action_add("body")
-        await pilot.pause()
-        form = app.screen
+        form = await adding(pilot, app, "body")
         members = form.query_one("#field-members", Input)
         members.focus()
         await pilot.press(*"dg-bw,", "space", *"kwartier")  # a name, not an id
@@ -444,10 +458,7 @@ async def test_form_completes_names_and_ids_from_the_model(database: Path) -> No
 async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.show_entity("i.isolatie")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await pressed_on(pilot, app, "i.isolatie", "e")
         form = app.screen
         assert isinstance(form, EntityForm)
         assert form.query_one("#field-id", Input).disabled
@@ -476,13 +487,7 @@ async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:
 async def test_delete_shows_references_and_undo_brings_them_back(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.show_entity("g.aardgasvrij")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        confirm = app.screen
-        assert isinstance(confirm, ConfirmDelete)
-        text = str(confirm.query_one("#delete-references Static", Static).render())
+        text = await deleting(pilot, app, "g.aardgasvrij")
         assert "i.wijkaanpak" in text and "i.isolatie" in text
         assert "k.woningen" in text  # the indicator measuring it goes too
         before = stored(database)
@@ -515,13 +520,7 @@ async def test_delete_shows_references_and_undo_brings_them_back(database: Path)
 async def test_delete_can_be_cancelled(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.show_entity("dg-bw")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        confirm = app.screen
-        assert isinstance(confirm, ConfirmDelete)
-        text = str(confirm.query_one("#delete-references Static", Static).render())
+        text = await deleting(pilot, app, "dg-bw")
         assert "A on Woningen aardgasvrij (g.aardgasvrij)" in text  # what the role holds
         await pilot.press("n")
         await pilot.pause()
@@ -979,10 +978,7 @@ def test_an_edit_is_reapplied_after_a_reload_only_where_nobody_else_wrote() -> N
 async def test_add_a_person_and_an_indicator_of_other_kinds(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        explorer = app.query_one(ExplorerView)
-        explorer.action_add("person")
-        await pilot.pause()
-        form = app.screen
+        form = await adding(pilot, app, "person")
         form.query_one("#field-id", Input).value = "p.bakker"
         form.query_one("#field-name", Input).value = "Joost Bakker"
         form.query_one("#field-unit", Input).value = "bzk-dgbw"
@@ -990,10 +986,7 @@ async def test_add_a_person_and_an_indicator_of_other_kinds(database: Path) -> N
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        explorer.action_add("kpi")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm)
+        form = await adding(pilot, app, "kpi")
         form.query_one("#field-id", Input).value = "k.wijken"
         form.query_one("#field-name", Input).value = "Wijken gestart"
         form.query_one("#field-measures", Input).value = "i.wijkaanpak"

@@ -133,7 +133,7 @@ async def test_enter_on_a_fact_not_recorded_offers_to_declare_it(
         await on_finding(pilot, app, "DAT001")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, FactScreen), "the fact's screen")
-        said = str(app.screen.query_one("#fact-text", Static).render())
+        said = str(app.screen.query_one("#confirm-details Static", Static).render())
         assert "success criteria" in said and "STR005" in said
         await pilot.press("escape")  # changes nothing
         await pilot.pause()

@@ -24,6 +24,7 @@ from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
+from raci.tui.widgets.confirm import yes_key
 from raci.tui.widgets.explorer import ModelTree
 from raci.tui.widgets.findings import FindingsView
 from raci.vocabulary import KIND_TITLES
@@ -138,11 +139,11 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
                                                                "voorzitter")),
     ("keys", lambda p: press(p, "question_mark"), ("Toetsen", "Overal", "Volgend veld")),
     ("add form", lambda p: press(p, "escape", "n"), ("toevoegen", "Opslaan", "Annuleren")),
-    ("discard", lambda p: press(p, "x", "escape"), ("Weggooien (y)", "Verder bewerken (n)")),
-    ("organisation", lambda p: press(p, "y", "o"), ("De organisatie", "peildatum",
+    ("discard", lambda p: press(p, "x", "escape"), ("Weggooien (j)", "Verder bewerken (n)")),
+    ("organisation", lambda p: press(p, yes_key(), "o"), ("De organisatie", "peildatum",
                                                     "Niet vastgelegd")),
     ("rename", lambda p: press(p, "escape", "r"), ("hernoemen", "nieuw id")),
-    ("delete", lambda p: press(p, "escape", "d"), ("Verwijderen (y)", "Houden (n)")),
+    ("delete", lambda p: press(p, "escape", "d"), ("Verwijderen (j)", "Houden (n)")),
     ("matrix", lambda p: press(p, "n", "2"), ("Bereik", "actoren", "Leegmaken")),
     ("scope", lambda p: press(p, "s"), ("Bereik van de matrix", "Het hele model")),
     ("search", lambda p: press(p, "escape", "slash"), ("typ om te zoeken",)),

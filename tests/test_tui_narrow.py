@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_tui import database, loaded  # noqa: F401  (a fixture)
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel
 
+from raci.i18n import set_language
 from raci.tui import RaciApp, make_app
+from raci.tui.language import translate_bindings
 
 
 def footer_keys(app: RaciApp) -> tuple[list[FooterKey], FooterKey]:
@@ -23,17 +26,29 @@ def footer_keys(app: RaciApp) -> tuple[list[FooterKey], FooterKey]:
     return [k for k in keys if k is not palette], palette
 
 
-async def test_the_footer_fits_80_columns_in_every_view(database: Path) -> None:  # noqa: F811
-    async with make_app(database).run_test(size=(80, 24)) as pilot:
-        app = await loaded(pilot)
-        for view in "1234":
-            await pilot.press(view)
-            await pilot.pause()
-            keys, palette = footer_keys(app)
-            descriptions = [k.description for k in keys]
-            assert keys and all(k.region.right <= palette.region.x for k in keys), descriptions
-            assert palette.region.right <= 80
-            assert "Quit" in descriptions and "Keys" in descriptions
+@pytest.mark.parametrize(("language", "quit_", "keys_"),
+                         [("en", "Quit", "Keys"), ("nl", "Afsluiten", "Toetsen")])
+async def test_the_footer_fits_80_columns_in_every_view(
+        database: Path, language: str, quit_: str, keys_: str) -> None:  # noqa: F811
+    """Each key's label sits with its key, in either language (Dutch words
+    are longer: "^z Ongedaan maken" ran under the palette's key)."""
+    set_language(language)
+    try:
+        async with make_app(database).run_test(size=(80, 24)) as pilot:
+            app = await loaded(pilot)
+            for view in "1234":
+                await pilot.press(view)
+                await pilot.pause()
+                keys, palette = footer_keys(app)
+                labels = list(app.screen.query_one(Footer).query(FooterLabel))
+                descriptions = [k.description for k in keys]
+                assert keys and all(k.region.right <= palette.region.x
+                                    for k in [*keys, *labels]), descriptions
+                assert palette.region.right <= 80
+                assert quit_ in descriptions and keys_ in descriptions
+    finally:
+        set_language("en")
+        translate_bindings()  # the next app's keys in English again
 
 
 async def test_keys_left_out_come_back_in_a_wider_terminal(database: Path) -> None:  # noqa: F811

@@ -11,7 +11,15 @@ from pathlib import Path
 
 from conftest import Raci
 from rich.text import Text
-from test_tui import NO_POLLING, database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui import (  # noqa: F401  (a fixture)
+    NO_POLLING,
+    adding,
+    database,
+    loaded,
+    pressed_on,
+    stored,
+    until,
+)
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Select, Static, Tree
@@ -139,23 +147,6 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:  
                     "the finding back")
         await pilot.press("ctrl+z")
         await until(pilot, lambda: stored(database).waivers, "the removal undone")
-
-
-async def pressed_on(pilot: Pilot[None], app: RaciApp, entity_id: str, key: str) -> None:
-    """Show an entity in the explorer and press a key there (`e` edits, `r` renames)."""
-    app.show_entity(entity_id)
-    await pilot.pause()
-    await pilot.press(key)
-    await pilot.pause()
-
-
-async def adding(pilot: Pilot[None], app: RaciApp, kind: str) -> EntityForm:
-    """Open the form that adds an entity of `kind`."""
-    app.query_one(ExplorerView).action_add(kind)
-    await pilot.pause()
-    form = app.screen
-    assert isinstance(form, EntityForm)
-    return form
 
 
 def said(app: RaciApp) -> list[str]:
@@ -286,13 +277,11 @@ async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
     app = make_app(database)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
-        app.query_one(ExplorerView).action_add("goal")
-        await pilot.pause()
+        await adding(pilot, app, "goal")
         await pilot.press("escape")  # nothing typed: it just closes
         await pilot.pause()
         assert not isinstance(app.screen, EntityForm)
-        app.query_one(ExplorerView).action_add("goal")
-        await pilot.pause()
+        await adding(pilot, app, "goal")
         await pilot.press(*"Doel", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDiscard)
@@ -320,9 +309,7 @@ async def test_a_new_entity_gets_a_readable_id_made_from_its_name(database: Path
         assert form.query_one("#field-id", Input).value == "g.woningen-geisoleerd"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "g.woningen-geisoleerd" in stored(database), "the goal")
-        app.query_one(ExplorerView).action_add("body")
-        await pilot.pause()
-        form = app.screen
+        form = await adding(pilot, app, "body")
         form.query_one("#field-id", Input).value = "sg-eigen"  # an id of the user's own
         await pilot.pause()
         await pilot.press(*"Stuurgroep Isolatie")

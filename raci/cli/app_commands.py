@@ -79,7 +79,7 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
 
 
 @click.command()
-@click.option("--sample", default=DEFAULT_SAMPLE, show_default=True,
+@click.option("--sample", metavar="NAME", default=DEFAULT_SAMPLE, show_default=True,
               help="Which bundled sample organisation to open.", shell_complete=complete_samples)
 @theme_option
 def demo(sample: str, theme: str | None) -> None:

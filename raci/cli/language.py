@@ -32,6 +32,9 @@ OPTIONS_METAVAR = "[OPTIONS]"
 """What a usage line says for a command's options (click's, not translated by click)."""
 SUBCOMMAND_METAVAR = "COMMAND [ARGS]..."
 """What a group's usage line says for its commands (click's, not translated by click)."""
+PATH_PLACEHOLDERS = ("FILE", "DIRECTORY", "PATH")
+"""What click's usage line says for a path (``-o FILE``), which click says in
+the current language itself (so `_english_metavars` never holds it)."""
 PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b")
 """A word of a usage placeholder: ``MODEL`` in ``MODEL...``, ``OPTIONS``, ``FILE``."""
 _english_metavars: dict[click.Parameter, str] = {}
@@ -45,7 +48,8 @@ class TranslatedFormatter(click.HelpFormatter):
 
     def write_text(self, text: str) -> None:
         prose, heading, examples = split_examples(text)
-        super().write_text(_(prose) + (f"\n\n\b\n{_(heading)}{examples}" if heading else ""))
+        super().write_text(said_with_placeholders(prose)
+                           + (f"\n\n\b\n{_(heading)}{examples}" if heading else ""))
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
@@ -57,8 +61,19 @@ def _translated_help(text: str) -> str:
     """An option's help with click's ``  [default: …]`` kept as click wrote it."""
     help_text, bracket, extra = text.rpartition("  [")
     if bracket and extra.endswith("]"):
-        return f"{_(help_text)}{bracket}{extra}"
-    return _(text)
+        return f"{said_with_placeholders(help_text)}{bracket}{extra}"
+    return said_with_placeholders(text)
+
+
+def said_with_placeholders(text: str) -> str:
+    """A help text in the current language, the usage placeholders it names
+    (``KIND`` in "an entity of kind KIND", ``MODEL@NAME``) said as the usage
+    line says them: the translation keeps them in English, as its key does."""
+    metavars = (OPTIONS_METAVAR, SUBCOMMAND_METAVAR, *PATH_PLACEHOLDERS,
+                *_english_metavars.values())
+    words = {word for metavar in metavars for word in PLACEHOLDER.findall(metavar)}
+    return PLACEHOLDER.sub(lambda word: _(word.group()) if word.group() in words
+                           else word.group(), _(text))
 
 
 class TranslatedContext(click.Context):
@@ -78,10 +93,11 @@ class TranslatedGroup(click.Group):
         if not commands:
             return
         limit = formatter.width - 6 - max(len(name) for name, _command in commands)
-        rows = [(name, command.short_help or short_help(_(help_text(command)), limit))
+        rows = [(name, short_help(said_with_placeholders(command.short_help or help_text(command)),
+                                  limit))
                 for name, command in commands]
         with formatter.section(_("Commands")):
-            formatter.write_dl(rows)
+            click.HelpFormatter.write_dl(formatter, rows)  # said already: not again
 
 
 def short_help(text: str, limit: int) -> str:
@@ -136,6 +152,7 @@ def _placeholders_said(metavar: str) -> str:
 def placeholder_words(command: click.Command) -> Iterator[str]:
     """Each word of the usage placeholders of `command` and those below it."""
     yield from PLACEHOLDER.findall(OPTIONS_METAVAR + SUBCOMMAND_METAVAR)
+    yield from PATH_PLACEHOLDERS
     context = click.Context(command)
     for param in command.params:
         yield from PLACEHOLDER.findall(_english_metavars.get(param)

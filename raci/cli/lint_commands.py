@@ -35,13 +35,14 @@ RULES_FORMATS = ("text", "json")
 @click.argument("models", metavar="MODEL...", nargs=-1, required=True,
                 shell_complete=complete_file)
 @format_option(FORMATS, "Output format.", default="text")
-@click.option("--select", help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, "
-                               "comma-separated.", shell_complete=complete_rules)
-@click.option("--ignore", shell_complete=complete_rules, help="Rules not to run, as for --select.")
+@click.option("--select", metavar="CODES", shell_complete=complete_rules,
+              help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, comma-separated.")
+@click.option("--ignore", metavar="CODES", shell_complete=complete_rules,
+              help="Rules not to run, as for --select.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Exit 1 when a finding is at or above this level (default: warning).")
-@click.option("--as-of", help="The date time-based rules use (YYYY-MM-DD; default: the "
-                              "model's org.as_of, else today).")
+@click.option("--as-of", metavar="DATE", help="The date time-based rules use (YYYY-MM-DD; "
+                                              "default: the model's org.as_of, else today).")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Only findings whose fingerprint is not in this file count.")
 @click.option("--write-baseline", type=click.Path(path_type=Path),

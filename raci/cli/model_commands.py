@@ -57,7 +57,7 @@ EXPORT_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "x
 
 @click.command()
 @model_argument
-@click.option("--name", help="The organisation's name (default: the file name).")
+@click.option("--name", metavar="NAME", help="The organisation's name (default: the file name).")
 def new(model: str, name: str | None) -> None:
     """Create an empty model database.
 
@@ -76,7 +76,8 @@ def new(model: str, name: str | None) -> None:
 
 @click.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--into", "model", required=True, help="The database to read the file into.")
+@click.option("--into", "model", required=True, metavar="DATABASE",
+              help="The database to read the file into.")
 @click.option("--replace", is_flag=True,
               help="A model file: overwrite a database that holds a model. A matrix: its "
                    "letters replace every assignment of the model. A roster: each body it "
@@ -232,7 +233,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @model_argument
 @click.argument("kind", metavar="KIND", type=click.Choice(KIND_CHOICES))
 @click.argument("entity_id", metavar="ID")
-@click.option("--name", required=True, help="The entity's name.")
+@click.option("--name", required=True, metavar="NAME", help="The entity's name.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
               help="A field; list fields take comma-separated ids. Repeatable.")
 @scenario_option
@@ -277,7 +278,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
       raci set org.db org.as_of=2026-06-30
     """
     from raci.formats import entity_to_data
-    from raci.formats.edits import entity_change, settings_from_text
+    from raci.formats.edits import entity_change, settings_from_text, settings_said
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
         _set_org(model, (entity_id, *settings), scenario)
@@ -297,8 +298,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
                 data[field] = value
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data),
-                            _("changed {id} ({fields})").format(id=entity_id,
-                                                                 fields=", ".join(settings)))
+                            _("changed {id} ({fields})").format(
+                                id=entity_id, fields=settings_said(settings)))
     confirm(said)
 
 
@@ -307,9 +308,9 @@ ORG_PREFIX = "org."
 
 def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> None:
     from raci.formats.convert import org_from_data, org_to_data
-    from raci.formats.edits import settings_from_text
+    from raci.formats.edits import settings_from_text, settings_said
 
-    changed = ', '.join(s.partition('=')[0].removeprefix(ORG_PREFIX) for s in settings)
+    changed = settings_said(settings, ORG_PREFIX)
     with edit(model, scenario) as editing:
         data = org_to_data(editing.model.org)
         for field, value in settings_from_text("org", settings, ORG_PREFIX).items():
@@ -319,7 +320,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
         said = editing.save(Change(org=org_from_data(data)),
-                            _("changed the organisation's {fields}").format(fields=changed))
+                            _("changed the organisation: {fields}").format(fields=changed))
     confirm(said)
 
 

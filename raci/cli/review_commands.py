@@ -43,13 +43,15 @@ Answer = TypeVar("Answer")
                    "review-YYYY-MM-DD, after the day).")
 @click.option("--apply", "apply_", is_flag=True,
               help="Write each decision's change into the model itself, not a scenario.")
-@click.option("--author", help="Who takes the minutes; the decisions and waivers are theirs "
-                                "(default: your login name).")
+@click.option("--author", metavar="NAME", help="Who takes the minutes; the decisions and "
+                                               "waivers are theirs (default: your login name).")
 @output_option("Write the minutes to this Markdown file (default: standard output, after "
                "the session).")
-@click.option("--select", help="Only these rules' findings, as for `raci lint --select`.")
-@click.option("--ignore", help="Not these rules' findings, as for `raci lint --ignore`.")
-@click.option("--as-of", help="The date time-based rules use (YYYY-MM-DD).")
+@click.option("--select", metavar="CODES",
+              help="Only these rules' findings, as for `raci lint --select`.")
+@click.option("--ignore", metavar="CODES",
+              help="Not these rules' findings, as for `raci lint --ignore`.")
+@click.option("--as-of", metavar="DATE", help="The date time-based rules use (YYYY-MM-DD).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
 def review(model: str, scenario: str | None, apply_: bool, author: str | None,

@@ -24,7 +24,7 @@ from raci.i18n import _
 from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.entities import CELL_ORDER
-from raci.vocabulary import KIND_NAMES
+from raci.vocabulary import FIELD_LABELS, KIND_NAMES
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
@@ -110,6 +110,22 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
         except ValueError as bad:
             raise UsageError(f"{key}: {bad}") from None
     return parsed
+
+
+def settings_said(settings: Iterable[str], prefix: str = "") -> str:
+    """``FIELD=VALUE`` settings as a person reads them, each field in words:
+    ``meets every 14 days, chair r.cio, description cleared``."""
+    return ", ".join(_setting_said(setting.removeprefix(prefix)) for setting in settings)
+
+
+def _setting_said(setting: str) -> str:
+    field, _equals, value = setting.partition("=")
+    label = FIELD_LABELS.get(field, field)
+    if not value.strip():
+        return _("{field} cleared").format(field=label)
+    if "…" in label:
+        return label.replace("…", value)
+    return f"{label} {value}"
 
 
 def entity_change(model: Model, kind: str, data: dict[str, Any],

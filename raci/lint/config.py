@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import UsageError
-from raci.i18n import LANGUAGES
+from raci.i18n import LANGUAGES, N_, _, said_again
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
 from raci.lint.rule import ParamValue, Rule, param_text
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
@@ -83,11 +83,10 @@ def select_codes(tokens: Iterable[str], option: str, source: str) -> set[str]:
         found = _codes_for(key)
         if not found:
             where = f"--{option}" if source == COMMAND_LINE else source
-            within = "" if source == COMMAND_LINE else f" in {option}"
-            raise UsageError(
-                f"{where}: unknown rule, prefix or group {key!r}{within};"
-                f"{_suggestion(key)} `raci rules` lists them"
-            )
+            within = "" if source == COMMAND_LINE else _(" in {option}").format(option=option)
+            raise UsageError(_("{where}: unknown rule, prefix or group {key!r}{within};{hint} "
+                               "`raci rules` lists them").format(
+                                   where=where, key=key, within=within, hint=_suggestion(key)))
         codes |= found
     return codes
 
@@ -95,7 +94,7 @@ def select_codes(tokens: Iterable[str], option: str, source: str) -> set[str]:
 def _suggestion(key: str) -> str:
     """`` did you mean 'OWN001'?`` for the closest code, name or group."""
     nearest = closest_rule(key)
-    return f" did you mean {nearest!r}?" if nearest else ""
+    return _(" did you mean {code!r}?").format(code=nearest) if nearest else ""
 
 
 def _codes_for(key: str) -> set[str]:
@@ -120,7 +119,8 @@ def option_date(value: str, what: str) -> dt.date:
     try:
         return parse_date(value)
     except ValueError:
-        raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD") from None
+        raise UsageError(_("{what}: {value!r} is not a date; use YYYY-MM-DD").format(
+            what=what, value=value)) from None
 
 
 def load_config(
@@ -180,7 +180,8 @@ def language_setting() -> str | None:
     table = document.get("tool", {}).get("raci", document.get("raci", {}))
     value = table.get("lang") if isinstance(table, dict) else None
     if value is not None and value not in LANGUAGES:
-        raise UsageError(f"{path}: lang: must be one of {', '.join(LANGUAGES)}, not {value!r}")
+        raise UsageError(_("{what}: must be one of {choices}, not {value!r}").format(
+            what=f"{path}: lang", choices=", ".join(LANGUAGES), value=value))
     return value
 
 
@@ -189,9 +190,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as error:
-        raise UsageError(f"{path}: cannot read the configuration: {error.strerror}") from None
+        raise UsageError(_("{path}: cannot read the configuration: {reason}").format(
+            path=path, reason=error.strerror)) from None
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
+        raise UsageError(_("{path}: not valid TOML: {reason}").format(
+            path=path, reason=error)) from None
 
 
 def config_from_file(path: Path) -> LintConfig:
@@ -204,10 +207,10 @@ def config_from_file(path: Path) -> LintConfig:
     elif path.name == "raci.toml":
         table, where = {}, "[raci]"
     else:
-        raise UsageError(f"{path}: has no [tool.raci] or [raci] table")
+        raise UsageError(_("{path}: has no [tool.raci] or [raci] table").format(path=path))
     source = f"{path} {where}"
     if not isinstance(table, dict):
-        raise UsageError(f"{source}: must be a table")
+        raise UsageError(_("{what}: must be a table").format(what=source))
     config = LintConfig(source=str(path))
     for key, value in table.items():
         _set_key(config, key.replace("_", "-"), value, source)
@@ -219,8 +222,8 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
     if key in ("select", "ignore"):
         codes = _string_list(value, f"{source} {key}")
         if key == "select" and not codes:
-            raise UsageError(f"{source} select: is empty; give rule codes, prefixes or names, "
-                             "or ALL")
+            raise UsageError(_("{what}: is empty; give rule codes, prefixes or names, or "
+                               "ALL").format(what=f"{source} select"))
         setattr(config, key, codes)
     elif key == "fail-on":
         config.fail_on = str(value)
@@ -228,31 +231,36 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
         config.as_of = _config_date(value, f"{source} as-of")
     elif key == "lang":
         if value not in LANGUAGES:
-            raise UsageError(f"{source} lang: must be one of {', '.join(LANGUAGES)}, "
-                             f"not {value!r}")
+            raise UsageError(_("{what}: must be one of {choices}, not {value!r}").format(
+                what=f"{source} lang", choices=", ".join(LANGUAGES), value=value))
     elif key == "rules":
         if not isinstance(value, dict):
-            raise UsageError(f"{source}: rules must be a table of rule tables")
+            raise UsageError(_("{what}: rules must be a table of rule tables").format(
+                what=source))
         for name, settings in value.items():
             _set_rule(config, name, settings, source)
     else:
-        raise UsageError(f"{source}: unknown key {key!r}; known keys: {', '.join(TOP_KEYS)}")
+        raise UsageError(_("{what}: unknown key {key!r}; known keys: {keys}").format(
+            what=source, key=key, keys=", ".join(TOP_KEYS)))
 
 
 def _config_date(value: Any, what: str) -> dt.date:
     """A TOML date (``2026-11-01``) or the same as text; a date and time is refused."""
     if isinstance(value, dt.datetime):
-        raise UsageError(f"{what}: {value.isoformat()} is a date and time; use YYYY-MM-DD")
+        raise UsageError(_("{what}: {value} is a date and time; use YYYY-MM-DD").format(
+            what=what, value=value.isoformat()))
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise UsageError(f"{what}: must be a date (YYYY-MM-DD), not {_toml_type(value)}")
+        raise UsageError(_("{what}: must be a date (YYYY-MM-DD), not {kind}").format(
+            what=what, kind=_toml_type(value)))
     return option_date(value, what)
 
 
 def _toml_type(value: Any) -> str:
-    return {bool: "true or false", int: "a number", float: "a number", list: "a list",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    kinds = {bool: N_("true or false"), int: N_("a number"), float: N_("a number"),
+             list: N_("a list"), dict: N_("a table")}
+    return _(kinds[type(value)]) if type(value) in kinds else type(value).__name__
 
 
 def _string_list(value: Any, what: str) -> list[str]:
@@ -260,16 +268,19 @@ def _string_list(value: Any, what: str) -> list[str]:
         return split_codes(value) or []
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise UsageError(f"{what}: must be a list of rule codes, prefixes or names")
+    raise UsageError(_("{what}: must be a list of rule codes, prefixes or names").format(
+        what=what))
 
 
 def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None:
     found = find_rule(name)
     where = f"{source} rules.{name}"
     if found is None:
-        raise UsageError(f"{where}: unknown rule {name!r}; `raci rules` lists them")
+        raise UsageError(_("{what}: unknown rule {name!r}; `raci rules` lists them").format(
+            what=where, name=name))
     if not isinstance(settings, dict):
-        raise UsageError(f"{where}: must be a table of level and parameters")
+        raise UsageError(_("{what}: must be a table of level and parameters").format(
+            what=where))
     for key, value in settings.items():
         if key == "level":
             config.levels[found.code] = str(value)
@@ -277,34 +288,37 @@ def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None
             config.params.setdefault(found.code, {})[key] = value
         else:
             known = ", ".join(["level", *found.params])
-            raise UsageError(f"{where}: unknown parameter {key!r}; {found.code} takes {known}")
+            raise UsageError(_("{what}: unknown parameter {key!r}; {code} takes {known}").format(
+                what=where, key=key, code=found.code, known=known))
 
 
 def check_config(config: LintConfig, source: str) -> None:
     """Refuse unknown selectors, levels and parameters and values of the wrong type."""
     if config.fail_on not in FAIL_ON_CHOICES:
-        raise UsageError(f"{source}: fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, "
-                         f"not {config.fail_on!r}")
+        raise UsageError(_("{what} must be one of {choices}, not {value!r}").format(
+            what=f"{source}: fail-on", choices=", ".join(FAIL_ON_CHOICES), value=config.fail_on))
     select_codes(config.select, "select", source)
     select_codes(config.ignore, "ignore", source)
     by_code = {r.code: r for r in RULES}
     for code, level in config.levels.items():
         if code not in by_code:
-            raise UsageError(f"{source}: unknown rule {code!r}")
+            raise UsageError(_("{what}: unknown rule {code!r}").format(what=source, code=code))
         if level not in LEVEL_CHOICES:
-            raise UsageError(f"{source}: level of {code} must be one of "
-                             f"{', '.join(LEVEL_CHOICES)}, not {level!r}")
+            raise UsageError(_("{source}: level of {code} must be one of {choices}, not "
+                               "{value!r}").format(source=source, code=code, value=level,
+                                                   choices=", ".join(LEVEL_CHOICES)))
     for code, values in config.params.items():
         if code not in by_code:
-            raise UsageError(f"{source}: unknown rule {code!r}")
+            raise UsageError(_("{what}: unknown rule {code!r}").format(what=source, code=code))
         check_params(by_code[code], values, source)
 
 
 def check_params(rule: Rule, values: Mapping[str, object], source: str) -> None:
     for key, value in values.items():
         if key not in rule.params:
-            known = ", ".join(rule.params) or "no parameters"
-            raise UsageError(f"{source}: {rule.code} has no parameter {key!r} ({known})")
+            known = ", ".join(rule.params) or _("no parameters")
+            raise UsageError(_("{what}: {code} has no parameter {key!r} ({known})").format(
+                what=source, code=rule.code, key=key, known=known))
         if isinstance(rule.params[key], tuple):
             _check_names(rule, key, value, source)
         else:
@@ -316,12 +330,14 @@ def _check_names(rule: Rule, key: str, value: object, source: str) -> None:
     allowed = rule.choices[key]
     example = param_text(rule.params[key]) if rule.params[key] else f'["{allowed[0]}"]'
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{source}: {rule.code} {key} must be a list of names like "
-                         f"{example}, not {value!r}")
+        raise UsageError(_("{what} must be a list of names like {example}, not "
+                           "{value!r}").format(what=f"{source}: {rule.code} {key}",
+                                               example=example, value=value))
     for name in value:
         if name not in allowed:
-            raise UsageError(f"{source}: {rule.code} {key}: {name!r} is not one of "
-                             f"{', '.join(allowed)}{did_you_mean(name, allowed)}")
+            raise UsageError(_("{what}: {name!r} is not one of {choices}{hint}").format(
+                what=f"{source}: {rule.code} {key}", name=name, choices=", ".join(allowed),
+                hint=said_again(did_you_mean(name, allowed))))
 
 
 def _check_number(rule: Rule, key: str, value: object, source: str) -> None:
@@ -332,8 +348,9 @@ def _check_number(rule: Rule, key: str, value: object, source: str) -> None:
     if isinstance(default, int) and not isinstance(value, int):
         is_number = False
     if not is_number or not low <= value <= high:  # type: ignore[operator]
-        raise UsageError(f"{source}: {rule.code} {key} must be {allowed_values(rule, key)}, "
-                         f"not {value!r}")
+        raise UsageError(_("{what} must be {allowed}, not {value!r}").format(
+            what=f"{source}: {rule.code} {key}", value=value,
+            allowed=_(allowed_values(rule, key), "rules")))
 
 
 def allowed_values(rule: Rule, key: str) -> str:

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from raci.i18n import LANGUAGES, N_, _, current_language, format_date, format_decimal
+from raci.i18n import N_, _, format_date, format_decimal, speaking_english
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
@@ -204,7 +204,7 @@ def _value(value: object) -> object:
 
 def _date(date: dt.date) -> str:
     """A date in a line: ISO in English (as it always was), in words otherwise."""
-    return date.isoformat() if current_language() == LANGUAGES[0] else format_date(date)
+    return date.isoformat() if speaking_english() else format_date(date)
 
 
 def _shown(value: object) -> str:

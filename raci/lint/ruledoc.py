@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from raci.i18n import LANGUAGES, catalogue_dir, current_language
+from raci.i18n import catalogue_dir, current_language, speaking_english
 from raci.lint.config import allowed_values
 from raci.lint.message import translated
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, ParamValue, Rule, param_text
@@ -156,10 +156,10 @@ def rule_doc(rule: Rule, *, english: bool = False) -> RuleDoc:
     `english`), parsed from its docstring the first time."""
     if rule.code not in _PARSED:
         _PARSED[rule.code] = parse_rule_doc(rule)
-    language = current_language()
-    if english or language == LANGUAGES[0]:
+    if english or speaking_english():
         return _PARSED[rule.code]
-    key = (rule.code, language, catalogue_dir())  # as gettext keeps a catalogue: by its file
+    # as gettext keeps a catalogue: by its file
+    key = (rule.code, current_language(), catalogue_dir())
     if key not in _TRANSLATED:
         _TRANSLATED[key] = translated_doc(_PARSED[rule.code])
     return _TRANSLATED[key]

@@ -198,7 +198,7 @@ def powerless_body(analysis: Analysis, params: RuleParams,
            near=TEMPORARINESS)
 def expired_mandate(analysis: Analysis, params: RuleParams,
                     entity_ids: Iterable[str]) -> Iterator[Problem]:
-    """A temporary body or role past its `sunset` on the as-of date.
+    """A temporary body or role past its sunset on the as-of date.
 
     Taskforces, crisis teams and working groups are temporary unless
     `temporary: false`; other bodies and roles when `temporary: true`.
@@ -208,7 +208,7 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
     Why it matters: a temporary structure that outlives its mandate keeps
     claiming time and authority nobody granted it any more.
 
-    How to fix: dissolve it, or renew the mandate with a new `sunset`
+    How to fix: dissolve it, or renew the mandate with a new sunset
     (or make it permanent with `temporary: false`).
 
     Suggested: renew the mandate until the sunset its work gives (the end of
@@ -245,7 +245,7 @@ def expired_mandate(analysis: Analysis, params: RuleParams,
            near=(*TEMPORARINESS, "body.established"))
 def open_ended_temporary(analysis: Analysis, params: RuleParams,
                          entity_ids: Iterable[str]) -> Iterator[Problem]:
-    """A temporary body or role with no `sunset`, past its first `grace_days`.
+    """A temporary body or role with no sunset, past its first `grace_days`.
 
     A body `established` less than `grace_days` before the as-of date is
     left alone: a working group set up last month need not know its end
@@ -254,7 +254,7 @@ def open_ended_temporary(analysis: Analysis, params: RuleParams,
     Why it matters: a temporary structure with no end date becomes
     permanent by default, one more layer nobody decided to keep.
 
-    How to fix: give it a `sunset`, or make it permanent (`temporary: false`).
+    How to fix: give it a sunset, or make it permanent (`temporary: false`).
 
     Suggested: set the sunset its work gives (as for BOD003), or make it
     permanent.

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from raci.i18n import _
+from raci.tui.widgets.confirm import said_keys
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
 
@@ -31,7 +32,7 @@ def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
     found = []
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
-            found.append((_key_text(binding.key), _(binding.description)))
+            found.append((_key_text(said_keys(binding)), _(binding.description)))
     return found
 
 

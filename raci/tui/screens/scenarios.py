@@ -14,15 +14,16 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _, ngettext
 from raci.model.scenarios import Scenario, is_valid_scenario_name
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace, Settle
+from raci.tui.widgets.confirm import ConfirmScreen
 
 THE_MODEL = "model:"
 """The option id of the model itself; a scenario's is ``scenario:NAME``."""
@@ -30,13 +31,12 @@ THE_MODEL = "model:"
 
 class ScenariosScreen(ModalScreen[Place | None]):
     DEFAULT_CSS = """
-    ScenariosScreen, ConfirmSettle { align: center middle; }
-    #scenarios-box, #settle-box {
+    ScenariosScreen { align: center middle; }
+    #scenarios-box {
         width: 90%; max-width: 100; height: auto; max-height: 95%;
         border: thick $accent; background: $surface; padding: 0 1;
     }
     #scenarios-list { height: auto; max-height: 20; }
-    #settle-buttons { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         # As the key arrives (and passed on while a name is typed), so that a name
@@ -156,43 +156,22 @@ class ScenariosScreen(ModalScreen[Place | None]):
         self.dismiss(None)
 
 
-class ConfirmSettle(ModalScreen[bool]):
+class ConfirmSettle(ConfirmScreen):
     """Before a scenario is applied into the model, or dropped."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "confirm", "Yes", id="confirm-settle"),
-        Binding("n,escape", "cancel", "No", id="cancel-settle"),
-    ]
-
     def __init__(self, scenario: Scenario, settle: Settle) -> None:
-        super().__init__()
-        self.scenario, self.how = scenario, settle[0]
-
-    def compose(self) -> ComposeResult:
-        count = len(self.scenario.steps)
-        name = escape(self.scenario.name)
-        question = (ngettext("Apply scenario {name}: write its {count} change into the model "
-                             "and drop it?",
-                             "Apply scenario {name}: write its {count} changes into the model "
-                             "and drop it?", count)
-                    if self.how == "apply" else
-                    ngettext("Drop scenario {name} and its {count} change? The model stays "
-                             "as it is.",
-                             "Drop scenario {name} and its {count} changes? The model stays "
-                             "as it is.", count)).format(name=name, count=count)
-        with Vertical(id="settle-box"):
-            yield Static(f"[b]{question}[/b]")
-            with Horizontal(id="settle-buttons"):
-                yield Button(_("Apply (y)") if self.how == "apply" else _("Drop (y)"),
-                             id="confirm",
-                             variant="warning" if self.how == "apply" else "error")
-                yield Button(_("No (n)"), id="cancel")
-        yield Footer(compact=True)
-
-    @on(Button.Pressed, "#confirm")
-    def action_confirm(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        count, name = len(scenario.steps), escape(scenario.name)
+        if settle[0] == "apply":
+            question = ngettext(
+                "Apply scenario {name}: write its {count} change into the model and drop it?",
+                "Apply scenario {name}: write its {count} changes into the model and drop it?",
+                count)
+            yes = _("Apply")
+        else:
+            question = ngettext(
+                "Drop scenario {name} and its {count} change? The model stays as it is.",
+                "Drop scenario {name} and its {count} changes? The model stays as it is.",
+                count)
+            yes = _("Drop")
+        super().__init__(question.format(name=name, count=count), yes=yes,
+                         yes_variant="warning" if settle[0] == "apply" else "error")

@@ -4,39 +4,22 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Static
+from textual.binding import BindingType
+from textual.screen import Screen
 
 from raci.i18n import _
+from raci.tui.widgets.confirm import ConfirmScreen, answers
 
 
-class ConfirmDiscard(ModalScreen[bool]):
+class ConfirmDiscard(ConfirmScreen):
     """Dismisses with True when the user throws the form's changes away."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "discard", "Throw away", id="confirm-discard"),
-        Binding("n,escape", "keep", "Keep editing", id="keep-editing"),
-    ]
+    DEFAULT_CSS = "ConfirmDiscard #confirm-box { max-width: 60; }"
+    BINDINGS: ClassVar[list[BindingType]] = answers("Throw away", "Keep editing")
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="discard-box"):
-            yield Static(_("[b]Throw away what you typed?[/b]\nNothing of this form is saved yet."))
-            with Horizontal(id="discard-buttons"):
-                yield Button(_("Throw away (y)"), id="discard", variant="error")
-                yield Button(_("Keep editing (n)"), id="keep", variant="primary")
-        yield Footer(compact=True)
-
-    @on(Button.Pressed, "#discard")
-    def action_discard(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#keep")
-    def action_keep(self) -> None:
-        self.dismiss(False)
+    def __init__(self) -> None:
+        super().__init__(_("Throw away what you typed?"),
+                         _("Nothing of this form is saved yet."))
 
 
 def close_form(form: Screen[Any], typed: bool) -> None:

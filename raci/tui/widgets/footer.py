@@ -2,8 +2,9 @@
 
 Textual's footer shows every key of the view and of the app in one line and
 cuts what does not fit, under the palette's key (at 80 columns: "paletteS").
-This one leaves out the keys least needed first (`GIVE_WAY`) until the rest
-fits; `?` still lists every key.
+This one leaves out the keys least needed first (`GIVE_WAY`), then, where
+the words are long (Dutch: "^z Ongedaan maken"), the last keys, whole, until
+the rest fits beside the palette's key; `?` stays, and lists every key.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel
 
 GIVE_WAY = ("redo", "review", "choose_scenario", "back", "app.edit_org", "rename",
             "show_waivers", "pick_scope", "search")
 """The actions whose keys leave the footer first when it is too narrow, in that order."""
+STAYS = "show_keys"
+"""The action whose key never leaves the footer: `?`, which lists every key."""
 
 
 class FittingFooter(Footer):
@@ -32,14 +35,29 @@ class FittingFooter(Footer):
             if sum(map(_width, shown)) <= room:
                 break
             shown = [k for k in shown if not (isinstance(k, FooterKey) and k.action == action)]
+        while sum(map(_width, shown)) > room and (last := _last_to_go(shown)) is not None:
+            shown.remove(last)
         yield from (k for k in keys if k in shown or k.has_class("-command-palette"))
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)
 
 
+def _last_to_go(shown: list[Widget]) -> Widget | None:
+    """The last key shown that may leave (with the label of its group, if
+    that is last), or None when only `?` is left."""
+    for key in reversed(shown):
+        if isinstance(key, FooterLabel | FooterKey) and getattr(key, "action", "") != STAYS:
+            return key
+    return None
+
+
 def _width(key: Widget) -> int:
-    """The columns a compact footer key takes: key, space, description, margin."""
+    """The columns a compact footer key takes: key, space, description (none
+    in a group), margin; a group's label and its margin."""
+    if isinstance(key, FooterLabel):
+        return cell_len(str(key.render())) + 1
     if not isinstance(key, FooterKey):
         return 0
-    return cell_len(key.key_display) + 1 + cell_len(key.description) + 1
+    described = 1 + cell_len(key.description) if key.description else 0
+    return cell_len(key.key_display) + described + 1
