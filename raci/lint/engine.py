@@ -129,8 +129,8 @@ class FindingMaker:
 
     def found(self, rule: Rule, subjects: Iterable[str] | None = None) -> list[Finding]:
         """The rule's findings for every subject of its scope, or only `subjects`."""
-        return [self.finding(rule, problem) for problem in
-                rule.run(self.analysis, self.config.params_of(rule), subjects)]
+        problems = rule.run(self.analysis, self.config.params_of(rule), subjects)
+        return [self.finding(rule, problem) for problem in problems]
 
     def finding(self, rule: Rule, problem: Problem) -> Finding:
         line = column = None
@@ -141,9 +141,9 @@ class FindingMaker:
                 line, column = self.locations.get(place, (None, None))
             related_locations = tuple(map(self.locations.get, problem.related))
         finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
-                          problem.targets, self.label, line, column,
-                          related=problem.related, related_locations=related_locations)
-        if rule.scope is not WAIVERS:
+                          problem.targets, self.label, line, column, False, None,
+                          problem.related, related_locations)
+        if rule.scope is not WAIVERS and rule.code in self.matcher.codes:
             self.silencing.update(self.matcher.waive(finding))
         return finding
 
