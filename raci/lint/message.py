@@ -54,7 +54,7 @@ class Message(str):
     of the domain ``rules``, with ``{named}`` placeholders and optionally a
     plural form) and the values it is filled with."""
 
-    __slots__ = ("template", "plural", "number", "values")
+    __slots__ = ("number", "plural", "template", "values")
 
     template: str
     plural: str | None
@@ -118,7 +118,7 @@ class Named(str):
     'CO2 -55%' (g.co2)``); by its id alone when it has no name of its own
     (none, or its id)."""
 
-    __slots__ = ("id", "name", "kind")
+    __slots__ = ("id", "kind", "name")
 
     id: str
     name: str | None

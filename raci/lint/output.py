@@ -159,13 +159,15 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     CODE [level] message (ids)`` where there is no line (a database, a
     whole-model finding); then the rules not run and a summary. Why a model
     could not be read goes to stderr (the command prints it)."""
-    lines = []
-    for f in run.findings:
-        if f.waived:
-            continue
-        lines.append(text_line(f))
-        for number, suggestion in enumerate(run.suggestions_of(f), start=1):
-            lines += suggestion_lines(suggestion, number)
+    if run.suggestions is None:
+        lines = [text_line(f) for f in run.findings if not f.waived]
+    else:
+        lines = []
+        for f in run.findings:
+            if not f.waived:
+                lines.append(text_line(f))
+                for number, suggestion in enumerate(run.suggestions_of(f), start=1):
+                    lines += suggestion_lines(suggestion, number)
     return "\n".join([*lines, *_not_run_lines(run), *_fix_lines(run), _closing(run)]) + "\n"
 
 
