@@ -65,7 +65,7 @@ class Message(str):
     def __new__(cls, template: str, values: Mapping[str, Value], plural: str | None = None,
                 number: int = 1) -> Message:
         english = template if plural is None or number == 1 else plural
-        self = super().__new__(cls, english.format(**values))
+        self = super().__new__(cls, english.format_map(values))
         self.template, self.plural, self.number, self.values = template, plural, number, values
         return self
 
