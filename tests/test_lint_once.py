@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_lint_support import SMALL_MODEL, write_model
 
 from raci.i18n import LANGUAGES, speak
 from raci.lint import RULES
@@ -20,8 +21,6 @@ from raci.lint.run import ModelResult
 from raci.linting import run_lint
 from raci.source import open_lean_model, open_model
 from raci.store import open_store
-
-from test_lint_support import SMALL_MODEL, write_model
 
 SAMPLES = sorted((Path(__file__).parent.parent / "raci" / "sample_orgs").glob("*.yaml"))
 CONFIGS = {"every rule": LintConfig(), "a selection": LintConfig(select=["OWN", "BOD", "WAI"])}

@@ -1,14 +1,17 @@
 """The engine: run the selected rules, apply levels and waivers, sort the findings.
 
-`lint_model` lints one model once. `Linter` keeps the analysis and each
-rule's findings by subject, and the findings in report order in a
+`lint_source` (and `lint_model`) lints one model once: each rule over
+every subject of its scope, the findings sorted once, nothing kept for
+later (`raci lint`, `raci diff`, scenarios). `Linter` keeps the analysis
+and each rule's findings by subject, and the findings in report order in a
 `FindingIndex`. After an edit (`Linter.update`) it checks again only what
 the edit can have changed: the rules that read a field the edit changed or
 the assignments it set, for the subjects near the edit (see `Rule.fields`
 and `Rule.near`), and merges the findings that changed into the sorted
-list, saying which it took out and put in. Both give the same findings for
-the same model. The app keeps its findings so; suggestions are tried so on
-a model of their own.
+list, saying which it took out and put in. Both make findings with a
+`FindingMaker` and choose the rules to run alike (`not_run_for`,
+`rules_to_check`), so they give the same findings for the same model. The
+app keeps its findings so; suggestions are tried so on a model of their own.
 
 DAT001 runs first: the rules of the facts it reports, and of those
 `org.not_recorded` names, are not run. DAT001 counts each fact again only
