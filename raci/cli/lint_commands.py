@@ -9,6 +9,7 @@ report and exits 0.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.output import DIFF_FORMATS, FORMATS
+from raci.model.collector import collector_paused
 
 if TYPE_CHECKING:
     from raci.lint.config import LintConfig
@@ -118,12 +120,17 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         raise UsageError(_("{file}: no such baseline file; write one with --write-baseline")
                          .format(file=baseline))
     fixing = _fixing(scenario, unsafe=unsafe_fixes, suggest=suggest) if fix else None
-    run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
-                   lint_one=fixing, suggest=suggest)
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
-    text = render(run, RULES)
-    coloured = output_file is None and fmt == "text" and colour_shown()
-    write_output(coloured_findings(text) if coloured else text, output_file)
+    # Reading, linting and writing once make no reference cycles: the cyclic
+    # collector would only scan the model and the findings again and again
+    # (a tenth of a lint with tens of thousands of findings). Trying
+    # suggestions edits models, and keeps it.
+    with nullcontext() if suggest or fix else collector_paused():
+        run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
+                       lint_one=fixing, suggest=suggest)
+        text = render(run, RULES)
+        coloured = output_file is None and fmt == "text" and colour_shown()
+        write_output(coloured_findings(text) if coloured else text, output_file)
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(

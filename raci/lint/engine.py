@@ -1,14 +1,17 @@
 """The engine: run the selected rules, apply levels and waivers, sort the findings.
 
-`lint_model` lints one model once. `Linter` keeps the analysis and each
-rule's findings by subject, and the findings in report order in a
+`lint_source` (and `lint_model`) lints one model once: each rule over
+every subject of its scope, the findings sorted once, nothing kept for
+later (`raci lint`, `raci diff`, scenarios). `Linter` keeps the analysis
+and each rule's findings by subject, and the findings in report order in a
 `FindingIndex`. After an edit (`Linter.update`) it checks again only what
 the edit can have changed: the rules that read a field the edit changed or
 the assignments it set, for the subjects near the edit (see `Rule.fields`
 and `Rule.near`), and merges the findings that changed into the sorted
-list, saying which it took out and put in. Both give the same findings for
-the same model. The app keeps its findings so; suggestions are tried so on
-a model of their own.
+list, saying which it took out and put in. Both make findings with a
+`FindingMaker` and choose the rules to run alike (`not_run_for`,
+`rules_to_check`), so they give the same findings for the same model. The
+app keeps its findings so; suggestions are tried so on a model of their own.
 
 DAT001 runs first: the rules of the facts it reports, and of those
 `org.not_recorded` names, are not run. DAT001 counts each fact again only
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
-from raci.lint.findings import Finding, FindingIndex
+from raci.lint.findings import Finding, FindingIndex, finding_order
 from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded, rules_not_run
@@ -53,14 +56,35 @@ class LintResult:
 
 def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
                 config: LintConfig | None = None) -> LintResult:
-    """Lint one model once."""
+    """Lint one model once: each rule run over every subject of its scope,
+    the findings sorted once at the end.
+
+    The same rules and the same findings as a `Linter` (its first run), but
+    none of what only keeping them up to date edit by edit needs (findings
+    by subject, an index, what changed): `raci lint` of a model with tens of
+    thousands of findings would otherwise spend as long on keeping them as
+    on reading the model.
+    """
+    config = config or LintConfig()
+    # The run makes many small objects and no reference cycles; the cyclic
+    # collector would only rescan the whole model, again and again.
     with collector_paused():
-        linter = Linter(source.model, config, label=source.label, locations=source.locations)
-        result = LintResult(linter.findings(), linter.not_run)
-        # Freed while the collector still pauses; its next run would otherwise
-        # first scan every object of the analysis.
-        del linter
-    return result
+        model = source.model
+        lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
+        analysis = Analysis(lean, effective_as_of(lean, config))
+        rules = config.enabled_rules()
+        maker = FindingMaker(config, analysis, {r.code for r in rules}, source.label,
+                             source.locations)
+        findings = maker.found(fact_not_recorded) if fact_not_recorded in rules else []
+        analysis.not_run = not_run_for(analysis, findings, rules)
+        for rule in rules_to_check(rules, analysis):
+            findings += maker.found(rule)
+        analysis.matched_waivers = maker.matched_waivers()
+        for rule in rules:
+            if rule.scope is WAIVERS:
+                findings += maker.found(rule)
+        findings.sort(key=finding_order)
+        return LintResult(findings, dict(analysis.not_run))
 
 
 def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
@@ -72,6 +96,64 @@ def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
 def effective_as_of(model: Model | LeanModel, config: LintConfig) -> dt.date:
     """`--as-of`, else the model's `org.as_of`, else today."""
     return model.org.judged_on(config.as_of)
+
+
+def not_run_for(analysis: Analysis, dat001: Iterable[Finding],
+                rules: Iterable[Rule]) -> dict[str, str]:
+    """The enabled `rules` whose fact the model does not record: named in
+    `org.not_recorded`, or lacking (reported by DAT001, its findings `dat001`)."""
+    enabled = {r.code for r in rules}
+    lacking = [finding.targets[0] for finding in dat001]
+    return {code: fact for code, fact in rules_not_run(analysis, lacking).items()
+            if code in enabled}
+
+
+def rules_to_check(rules: Iterable[Rule], analysis: Analysis) -> list[Rule]:
+    """The rules checked once DAT001 has run: all but DAT001, the waiver
+    rules (run last) and those not run for a fact not recorded."""
+    return [r for r in rules if r.scope is not WAIVERS and r.code not in analysis.not_run
+            and r is not fact_not_recorded]
+
+
+class FindingMaker:
+    """A rule's problems made findings: at the level configured, placed at
+    their subject's line in a model file, marked waived where a waiver
+    silences them; and which waivers silenced one."""
+
+    def __init__(self, config: LintConfig, analysis: Analysis, codes_enabled: set[str],
+                 label: str, locations: Mapping[str, tuple[int, int]] | None) -> None:
+        self.config = config
+        self.analysis = analysis
+        self.label = label
+        self.locations = locations
+        self.matcher = WaiverMatcher(analysis.model.waivers, analysis, codes_enabled)
+        self.silencing: set[int] = set()
+        """The numbers of the waivers that silenced a finding made so far."""
+
+    def found(self, rule: Rule, subjects: Iterable[str] | None = None) -> list[Finding]:
+        """The rule's findings for every subject of its scope, or only `subjects`."""
+        problems = rule.run(self.analysis, self.config.params_of(rule), subjects)
+        return [self.finding(rule, problem) for problem in problems]
+
+    def finding(self, rule: Rule, problem: Problem) -> Finding:
+        line = column = None
+        related_locations: tuple[tuple[int, int] | None, ...] = ()
+        if self.locations is not None:
+            place = problem.place or (problem.targets[0] if problem.targets else None)
+            if place is not None:
+                line, column = self.locations.get(place, (None, None))
+            related_locations = tuple(map(self.locations.get, problem.related))
+        finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
+                          problem.targets, self.label, line, column, False, None,
+                          problem.related, related_locations)
+        if rule.scope is not WAIVERS and rule.code in self.matcher.codes:
+            self.silencing.update(self.matcher.waive(finding))
+        return finding
+
+    def matched_waivers(self) -> set[int]:
+        """The waivers the waiver rules take as matched: those that silenced
+        a finding made so far, and those whose rule was not selected."""
+        return self.matcher.settled | self.silencing
 
 
 class Linter:
@@ -155,14 +237,13 @@ class Linter:
             model = self.model
             lean = model if isinstance(model, LeanModel) else LeanModel.of_model(model)
             self.analysis = Analysis(lean, effective_as_of(lean, self.config))
-            self._matcher = WaiverMatcher(lean.waivers, self.analysis, set(self._by_code))
+            self._maker = FindingMaker(self.config, self.analysis, set(self._by_code),
+                                       self.label, self.locations)
             found: Found = {}
             if fact_not_recorded.code in self._params:
                 found[fact_not_recorded.code] = self._check(fact_not_recorded)
             self.analysis.not_run = self._not_run(found)
-            self._checked = [r for r in self.rules if r.scope is not WAIVERS
-                             and r.code not in self.analysis.not_run
-                             and r is not fact_not_recorded]
+            self._checked = rules_to_check(self.rules, self.analysis)
             for r in self._checked:
                 found[r.code] = self._check(r)
             self._keep_unchanged(found)
@@ -175,16 +256,15 @@ class Linter:
         for problem in rule.run(self.analysis, self._params[rule.code], subjects):
             # A scoped rule's problem is about its subject: the first target.
             key = "" if rule.scope is WHOLE_MODEL else problem.targets[0]
-            by_subject.setdefault(key, []).append(self._finding(rule, problem))
+            by_subject.setdefault(key, []).append(self._maker.finding(rule, problem))
         return by_subject
 
     def _not_run(self, found: Found) -> dict[str, str]:
         """The enabled rules whose fact the model does not record: named in
         `org.not_recorded`, or lacking (reported by DAT001, in `found`)."""
-        lacking = [finding.targets[0] for findings in found.get(fact_not_recorded.code, {}).values()
-                   for finding in findings]
-        return {code: fact for code, fact in rules_not_run(self.analysis, lacking).items()
-                if code in self._params}
+        return not_run_for(self.analysis, (finding for findings
+                                           in found.get(fact_not_recorded.code, {}).values()
+                                           for finding in findings), self.rules)
 
     def _keep_unchanged(self, found: Found) -> None:
         """Take `found` as every rule's findings (but the waiver rules'), keeping
@@ -367,9 +447,9 @@ class Linter:
         # Right for a scoped re-check, where the waivers stay as they were; a
         # full run or new waivers count again (`_count_silenced`).
         for finding in removed:
-            self._silenced.subtract(self._matcher.numbers(finding))
+            self._silenced.subtract(self._maker.matcher.numbers(finding))
         for finding in added:
-            self._silenced.update(self._matcher.numbers(finding))
+            self._silenced.update(self._maker.matcher.numbers(finding))
         self.removed += removed
         self.added += added
 
@@ -383,28 +463,13 @@ class Linter:
             self.added = [f for f in self.added if id(f) not in unseen]
         self._index.update(self.removed, self.added)
 
-    def _finding(self, rule: Rule, problem: Problem) -> Finding:
-        line = column = None
-        related_locations: tuple[tuple[int, int] | None, ...] = ()
-        if self.locations is not None:
-            place = problem.place or (problem.targets[0] if problem.targets else None)
-            if place is not None:
-                line, column = self.locations.get(place, (None, None))
-            related_locations = tuple(map(self.locations.get, problem.related))
-        finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
-                          problem.targets, self.label, line, column,
-                          related=problem.related, related_locations=related_locations)
-        if rule.scope is not WAIVERS:
-            self._matcher.waive(finding)
-        return finding
-
     # ---- waivers ---------------------------------------------------------------------
 
     def _waive_anew(self) -> None:
         """Match every finding against a changed list of waivers; each finding
         whose waiver changes is replaced."""
-        self._matcher = WaiverMatcher(self.analysis.model.waivers, self.analysis,
-                                      set(self._by_code))
+        self._maker.matcher = WaiverMatcher(self.analysis.model.waivers, self.analysis,
+                                            set(self._by_code))
         for code, by_subject in list(self._found.items()):
             if self._by_code[code].scope is not WAIVERS:
                 self._replace(code, dict(by_subject), {
@@ -415,17 +480,17 @@ class Linter:
     def _rewaived(self, finding: Finding) -> Finding:
         """The finding, or a new one where the waivers now silence it otherwise."""
         fresh = dataclasses.replace(finding, waived=False, waiver_reason=None)
-        self._matcher.waive(fresh)
+        self._maker.matcher.waive(fresh)
         return finding if fresh == finding else fresh
 
     def _count_silenced(self) -> None:
         self._silenced = Counter(number for by_subject in self._found.values()
                                  for findings in by_subject.values() for finding in findings
-                                 for number in self._matcher.numbers(finding))
+                                 for number in self._maker.matcher.numbers(finding))
 
     def _settle_waivers(self) -> None:
         """Run the waiver rules, now that every other finding is matched."""
-        self.analysis.matched_waivers = self._matcher.settled | {
+        self.analysis.matched_waivers = self._maker.matcher.settled | {
             number for number, count in self._silenced.items() if count > 0}
         for r in self._waiver_rules:
             self._replace(r.code, dict(self._found.get(r.code, {})), self._check(r))

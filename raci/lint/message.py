@@ -54,6 +54,8 @@ class Message(str):
     of the domain ``rules``, with ``{named}`` placeholders and optionally a
     plural form) and the values it is filled with."""
 
+    __slots__ = ("number", "plural", "template", "values")
+
     template: str
     plural: str | None
     number: int
@@ -63,7 +65,7 @@ class Message(str):
     def __new__(cls, template: str, values: Mapping[str, Value], plural: str | None = None,
                 number: int = 1) -> Message:
         english = template if plural is None or number == 1 else plural
-        self = super().__new__(cls, english.format(**values))
+        self = super().__new__(cls, english.format_map(values))
         self.template, self.plural, self.number, self.values = template, plural, number, values
         return self
 
@@ -89,6 +91,8 @@ class Joined(str):
     """Parts said one after the other with a separator between them, each
     said for people: ``sg, pb``, ``a -> b -> a``."""
 
+    __slots__ = ("parts", "separator")
+
     parts: tuple[Value, ...]
     separator: str
 
@@ -113,6 +117,8 @@ class Named(str):
     brackets: ``DG Klimaat (dg-ke)``, ``goal 'CO2 -55%' (g.co2)`` (``doel
     'CO2 -55%' (g.co2)``); by its id alone when it has no name of its own
     (none, or its id)."""
+
+    __slots__ = ("id", "kind", "name")
 
     id: str
     name: str | None
@@ -235,10 +241,11 @@ def label(analysis: Analysis, entity_id: str) -> Named:
     """An entity as a message names it with its kind: ``Goal g.co2 'CO2
     -55%'`` in English text, ``Goal 'CO2 -55%' (g.co2)`` for people; an id
     the model does not know, by its id."""
-    kind = analysis.model.kind(entity_id)
+    model = analysis.model
+    kind = model.kinds.get(entity_id)
     if kind is None:
         return Named(entity_id)
-    return Named(entity_id, analysis.model.collection(kind)[entity_id].name, kind)
+    return Named(entity_id, model.collection(kind)[entity_id].name, kind)
 
 
 def named(analysis: Analysis, entity_id: str) -> Named:

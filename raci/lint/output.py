@@ -25,12 +25,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from raci.formats.changes import change_to_data
 from raci.i18n import LANGUAGES, N_, _, current_language, ngettext
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.message import localized
 from raci.lint.rule import Rule
-from raci.lint.ruledoc import rule_doc
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
 from raci.text import json_text, one_line
@@ -161,13 +159,15 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     CODE [level] message (ids)`` where there is no line (a database, a
     whole-model finding); then the rules not run and a summary. Why a model
     could not be read goes to stderr (the command prints it)."""
-    lines = []
-    for f in run.findings:
-        if f.waived:
-            continue
-        lines.append(text_line(f))
-        for number, suggestion in enumerate(run.suggestions_of(f), start=1):
-            lines += suggestion_lines(suggestion, number)
+    if run.suggestions is None:
+        lines = [text_line(f) for f in run.findings if not f.waived]
+    else:
+        lines = []
+        for f in run.findings:
+            if not f.waived:
+                lines.append(text_line(f))
+                for number, suggestion in enumerate(run.suggestions_of(f), start=1):
+                    lines += suggestion_lines(suggestion, number)
     return "\n".join([*lines, *_not_run_lines(run), *_fix_lines(run), _closing(run)]) + "\n"
 
 
@@ -219,6 +219,8 @@ def _json_summary(run: LintRun) -> dict[str, object]:
 
 
 def suggestion_dict(suggestion: Suggestion) -> dict[str, object]:
+    from raci.formats.changes import change_to_data  # --suggest only: 10 ms
+
     return {
         "summary": suggestion.summary,
         "because": suggestion.remedy.because or None,
@@ -272,6 +274,8 @@ def _uri(path: str) -> str:
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
+    from raci.lint.ruledoc import rule_doc  # SARIF only: 6 ms
+
     doc = rule_doc(rule, english=True)
     help_ = f"Why it matters: {doc.why}\n\nHow to fix: {doc.fix}"
     return {

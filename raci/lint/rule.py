@@ -17,6 +17,7 @@ import inspect
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from raci.analysis import Analysis
 from raci.lint.findings import Level
@@ -50,12 +51,11 @@ def borrowed(params: RuleParams, other: Rule, name: str) -> int | float:
     return number(params, key) if key in params else number(other.params, name)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """What a check yields: the ids it is about, a message naming them, and
     the ids it concerns besides (`related`). A rule says its message with
     `raci.lint.message.said`: English text that can be said again in the
-    current language."""
+    current language. (A named tuple: a rule may yield tens of thousands.)"""
 
     targets: tuple[str, ...]
     message: str
@@ -67,7 +67,8 @@ class Problem:
     @classmethod
     def about(cls, targets: Iterable[str], message: str, *, related: Iterable[str] = (),
               place: str | None = None) -> Problem:
-        return cls(tuple(sorted(set(targets))), message, tuple(sorted(set(related))), place)
+        return cls(tuple(sorted(set(targets))), message,
+                   tuple(sorted(set(related))) if related else (), place)
 
 
 @dataclass(frozen=True)

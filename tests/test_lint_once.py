@@ -1,0 +1,73 @@
+"""`raci lint` lints each model once, without the app's incremental
+bookkeeping (`lint_source`); what it writes is byte for byte what the app's
+`Linter` gives, in every format and language, on every sample and on a
+model with waivers and facts not recorded, each read from its file and from
+a database, with every rule and with a selection that leaves a waiver's rule
+out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_lint_support import SMALL_MODEL, write_model
+
+from raci.i18n import LANGUAGES, speak
+from raci.lint import RULES
+from raci.lint.config import LintConfig
+from raci.lint.engine import Linter
+from raci.lint.output import FORMATS, RENDERERS
+from raci.lint.run import ModelResult
+from raci.linting import run_lint
+from raci.source import open_lean_model, open_model
+from raci.store import open_store
+
+SAMPLES = sorted((Path(__file__).parent.parent / "raci" / "sample_orgs").glob("*.yaml"))
+CONFIGS = {"every rule": LintConfig(), "a selection": LintConfig(select=["OWN", "BOD", "WAI"])}
+
+
+def lint_incrementally(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
+    """One model linted as the app lints it: by the incremental `Linter`."""
+    source = open_lean_model(spec)
+    linter = Linter(source.model, config, label=source.label, locations=source.locations)
+    return ModelResult(linter.findings(), linter.not_run)
+
+
+WAIVERS = [
+    {"rule": "OWN002", "target": "g.co2", "reason": "Gedeeld eigenaarschap tot 2027"},
+    {"rule": "OWN001", "target": "g.leeg", "reason": "Verlopen", "expires": "2026-01-01"},
+    {"rule": "OWN003", "target": "dg", "reason": "Matches nothing"},
+    {"rule": "PPL001", "target": "p.jansen", "reason": "A rule not selected"},
+]
+"""A waiver that silences, one that expired, one that matches nothing, and
+one whose rule a selection leaves out."""
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Every sample, and a small model with waivers and facts not recorded;
+    each as its file and as a database."""
+    folder = tmp_path_factory.mktemp("databases")
+    waived = write_model(folder / "waived.yaml", waivers=WAIVERS,
+                         org={**SMALL_MODEL["org"], "not_recorded": ["chairs", "cadence"]})
+    databases = []
+    for path in [*SAMPLES, waived]:
+        database = folder / f"{path.stem}.db"
+        open_store(f"sqlite:///{database}", create=True, model=open_model(str(path)).model).close()
+        databases.append(str(database))
+    return [*map(str, SAMPLES), str(waived), *databases]
+
+
+@pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lint_once_writes_what_the_incremental_linter_writes(
+        models: list[str], language: str, config: LintConfig) -> None:
+    speak(language)
+    once = run_lint(models, config)
+    incremental = run_lint(models, config, lint_one=lint_incrementally)
+    assert sum(not f.waived for f in once.findings) > 100
+    assert any(f.waived for f in once.findings)
+    assert once.not_run
+    assert {"WAI001", "WAI002"} <= {f.code for f in once.findings}
+    for fmt in FORMATS:
+        assert RENDERERS[fmt](once, RULES) == RENDERERS[fmt](incremental, RULES), fmt
