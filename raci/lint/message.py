@@ -32,7 +32,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from raci.analysis.analysis import KIND_LABELS
-from raci.i18n import LANGUAGES, LOCALE_DIR_VARIABLE, _, current_language, format_date, ngettext
+from raci.i18n import (
+    LOCALE_DIR_VARIABLE,
+    _,
+    current_language,
+    format_date,
+    ngettext,
+    speaking_english,
+)
 from raci.vocabulary import KIND_NAMES, capitalised
 
 if TYPE_CHECKING:
@@ -167,7 +174,7 @@ def _said_form(template: str, plural: str | None, number: int,
     of the placeholder it starts with, if any. Looked up in the catalogue
     once per language (and folder of catalogues) and template."""
     language = current_language()
-    english = language == LANGUAGES[0]
+    english = speaking_english()
     key = (template, plural, 1 if plural is None else number, capital, language,
            None if english else os.environ.get(LOCALE_DIR_VARIABLE))
     found = _SAID_FORMS.get(key)
@@ -193,7 +200,7 @@ def _said(value: Value, starts: bool = False) -> object:
     starts a sentence."""
     if isinstance(value, _SPOKEN):
         return value.spoken(starts)
-    if type(value) in _AS_IT_IS or current_language() == LANGUAGES[0]:
+    if type(value) in _AS_IT_IS or speaking_english():
         return value
     if isinstance(value, dt.date):
         return format_date(value)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from raci.i18n import LANGUAGES, N_, _, current_language, ngettext
+from raci.i18n import N_, _, ngettext, speaking_english
 from raci.lint.findings import LEVELS, Finding, Level
 from raci.lint.message import localized
 from raci.lint.rule import Rule
@@ -75,7 +75,7 @@ def not_run_text(not_run: Mapping[str, str]) -> str:
     by_fact: dict[str, list[str]] = {}
     for code, fact in sorted(not_run.items()):
         by_fact.setdefault(fact, []).append(code)
-    english = current_language() == LANGUAGES[0]
+    english = speaking_english()
     return "; ".join(_("{rules} ({fact} not recorded)").format(
         rules=", ".join(codes), fact=fact if english else fact_words(fact).spoken())
         for fact, codes in by_fact.items())
@@ -411,7 +411,7 @@ def _annotated(message: str) -> str:
     """A message as an annotation says it: in English as tools have always
     read it (``Goal g.co2 'CO2 -55%' has ...``), in another language for
     people (``Doel 'CO2 -55%' (g.co2) heeft ...``)."""
-    return message if current_language() == LANGUAGES[0] else localized(message)
+    return message if speaking_english() else localized(message)
 
 
 def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
