@@ -125,7 +125,11 @@ class RaciApp(FormKeysApp):
         translate_bindings()  # before Textual copies the app's keys
         super().__init__()
         self.read_only = read_only
-        """Served without --write (or `raci edit --read-only`): every edit is refused."""
+        """Every edit is refused (`why_read_only` says why): served without
+        --write (or `raci edit --read-only`), or the database cannot be saved
+        into (`_saving_stopped`)."""
+        self.why_read_only = _("This model is open read-only (served without --write, or "
+                               "--read-only): nothing can be changed here.")
         self.url, self.label, self.create = url, label, create
         self.poll_seconds = poll_seconds
         self.title_suffix = ""
@@ -237,7 +241,7 @@ class RaciApp(FormKeysApp):
             store = open_store(self.url, create=self.create,
                                model=None if org is None else Model(org))
         except Exception as error:
-            self.post_message(StoreFailed(_reason(error)))
+            self.post_message(StoreFailed(_reason(error), ended=True))
             return
         try:
             if shown is None:
@@ -259,7 +263,7 @@ class RaciApp(FormKeysApp):
                 self._save(store, place, edit)
                 self._saves.task_done()
         except Exception as error:
-            self.post_message(StoreFailed(_reason(error)))
+            self.post_message(StoreFailed(_reason(error), ended=True))
         finally:
             store.close()
 
@@ -372,8 +376,26 @@ class RaciApp(FormKeysApp):
         if self.session is None:
             self.failure = message.reason
             self.exit(return_code=2)
+        elif message.ended:
+            self._saving_stopped(message.reason)
         else:
             self.notify(message.reason, title=_("Not saved"), severity="error", timeout=10)
+
+    def _saving_stopped(self, reason: str) -> None:
+        """The database worker stopped (the store could not be opened after the
+        model was shown, or failed on its way): nothing more would be saved, so
+        the app goes read-only and says so."""
+        assert self.session is not None
+        _drain(self._saves)
+        self.read_only, self.switching = True, False
+        self.why_read_only = _("Nothing can be changed: {label} cannot be saved into. Quit (q) "
+                               "and open it again once it can.").format(label=self.label)
+        self.title_suffix = _(" (read-only: cannot save)")
+        self.title = self.session.model.org.name + self.title_suffix
+        text = _("{reason}. Changes not yet saved are lost, and the app is read-only now: quit "
+                 "(q) and open {label} again once it can be read and written.").format(
+                     reason=reason.rstrip("."), label=self.label)
+        self.notify(text, title=_("Cannot save"), severity="error", timeout=30)
 
     @on(ChangeSaved)
     def _change_saved(self, message: ChangeSaved) -> None:
@@ -447,9 +469,7 @@ class RaciApp(FormKeysApp):
             self.notify(_("A moment: the app is changing scenario"), timeout=2)
             return False
         if self.read_only:
-            self.notify(_("This model is open read-only (served without --write, or "
-                          "--read-only): nothing can be changed here."), title=_("Read-only"),
-                        severity="warning", timeout=5)
+            self.notify(self.why_read_only, title=_("Read-only"), severity="warning", timeout=5)
         return not self.read_only
 
     @on(ChangeRequested)
