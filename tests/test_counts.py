@@ -14,8 +14,8 @@ from textual.widgets import Static
 
 from raci.generate import generate_model
 from raci.i18n import format_count, speak
-from raci.store import open_store
 from raci.source import database_url
+from raci.store import open_store
 from raci.tui import make_app
 from raci.tui.widgets.explorer import ModelTree
 from raci.tui.widgets.matrix import RaciMatrix

@@ -432,7 +432,8 @@ class _RosterMerger:
                 "{count} person named otherwise in some rows (one id) keeps the first name: "
                 "{names}",
                 "{count} people named otherwise in some rows (one id) keep the first name: "
-                "{names}", len(renamed)).format(count=format_count(len(renamed)), names=_listing(renamed)))
+                "{names}", len(renamed)).format(count=format_count(len(renamed)),
+                                                names=_listing(renamed)))
 
 
 # ---- shared -------------------------------------------------------------------

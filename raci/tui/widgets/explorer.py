@@ -120,7 +120,8 @@ class ModelTree(Tree[str]):
         for number, first in enumerate(range(0, len(ids), PAGE_SIZE)):
             last = min(first + PAGE_SIZE, len(ids)) - 1
             names = [escape(e.name) for e in map(model.get, (ids[first], ids[last])) if e]
-            node.add(f"{' … '.join(names)} [dim]{format_count(first + 1)}–{format_count(last + 1)}[/]",
+            span = f"{format_count(first + 1)}–{format_count(last + 1)}"
+            node.add(f"{' … '.join(names)} [dim]{span}[/]",
                      data=f"{PAGE_PREFIX}{number}:{node.data}")
 
     def _child_ids(self, data: str) -> list[str]:
