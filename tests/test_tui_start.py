@@ -162,7 +162,8 @@ async def test_a_store_that_cannot_be_opened_after_the_first_read_makes_the_app_
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.read_only, "the app to go read-only")
-        assert app.title == "Programma Warmte (read-only: cannot save)"
+        assert app.title == "Programma Warmte"
+        assert app.sub_title.startswith("read-only: cannot save · ") and "error" in app.sub_title
         told = said(app)[-1]
         assert told.startswith(str(database)) and told.endswith(
             f"Changes not yet saved are lost, and the app is read-only now: quit (q) and open "

@@ -148,12 +148,13 @@ class FindingsView(Vertical):
             if not counts[level]:
                 continue
             level_node = tree.root.add(f"[b {GROUP_STYLES[level]}]{LEVEL_NAMES[level]}[/] "
-                                       f"({counts[level]})",
+                                       f"({format_count(counts[level])})",
                                        data=f"level:{level}")
             for (group_level, code), found in self.groups.items():
                 if group_level != level:
                     continue
-                rule_node = level_node.add(f"[b]{code}[/b] {found[0].name} ({len(found)})",
+                count = format_count(len(found))
+                rule_node = level_node.add(f"[b]{code}[/b] {found[0].name} ({count})",
                                            data=f"rule:{level}:{code}")
                 if rule_node.data in was_open:
                     self._fill_rule(rule_node)
