@@ -182,6 +182,12 @@ def format_decimal(number: float, pattern: str = "0.0") -> str:
     return babel_format_decimal(number, format=pattern, locale=_language)
 
 
+def format_count(count: int) -> str:
+    """A count a person reads, grouped as the language writes it: "21,540",
+    "21.540" (what a tool reads, JSON and SARIF, keeps the bare number)."""
+    return format_decimal(count, "#,##0")
+
+
 def format_short_date(date: dt.date) -> str:
     """A date where room is short (a diagram's node): "2026-11-01" in
     English, as the model file writes it; "01-11-2026" in Dutch, as the

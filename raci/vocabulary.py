@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from raci.i18n import N_, NP_, _, ngettext, pgettext
+from raci.i18n import N_, NP_, _, format_count, ngettext, pgettext
 
 
 class Words(Mapping[str, str]):
@@ -139,8 +139,9 @@ COUNTED: dict[str, Callable[[int], str]] = {
 
 def counted(number: int, noun: str, shown: str | None = None) -> str:
     """``1 finding``, ``3 findings``; ``1 bevinding``, ``3 bevindingen``; the
-    number as `shown` where given (``[b]3[/]``)."""
-    return COUNTED[noun](number).format(count=number if shown is None else shown)
+    number as `shown` where given (``[b]3[/]``), else as the language writes
+    it (``21,540``, ``21.540``)."""
+    return COUNTED[noun](number).format(count=format_count(number) if shown is None else shown)
 
 
 VIEW_NAMES = tuple(VIEW_TITLES)

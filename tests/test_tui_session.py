@@ -456,7 +456,7 @@ async def test_read_only_refuses_every_edit_with_a_notice(database: Path) -> Non
     app = make_app(database, read_only=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        assert app.title.endswith("(read-only)")
+        assert app.sub_title.startswith("read-only · ") and "error" in app.sub_title
         app.show_entity("dg-bw")
         await pilot.pause()
         for keys in (["n"], ["e"], ["d"], ["o"], ["2", "r"], ["2", "space"], ["ctrl+z"],

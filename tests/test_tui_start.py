@@ -32,6 +32,7 @@ from raci.store import open_store
 from raci.store.reading import Loaded, read_file
 from raci.tui import make_app, places
 from raci.tui.messages import ChangeRequested
+from raci.tui.widgets.matrix import RaciMatrix
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +145,34 @@ asyncio.run(run())
     shown = subprocess.run([sys.executable, "-c", script, str(database)], capture_output=True,
                            text=True, timeout=60, check=True).stdout.strip()
     assert "error" in shown and "…" not in shown, shown
+
+
+async def test_a_store_that_cannot_be_opened_after_the_first_read_makes_the_app_read_only(
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """The file is replaced by something that is no database right after the
+    app read it: the model stays on screen, the app says it cannot save and
+    why, and refuses every edit instead of queueing it for a save that never
+    comes."""
+    def read_then_replaced(path: Path) -> Loaded | None:
+        first = read_file(path)
+        path.write_text("not a database any more", encoding="utf-8")
+        return first
+
+    monkeypatch.setattr(places, "read_file", read_then_replaced)
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.read_only, "the app to go read-only")
+        assert app.title == "Programma Warmte"
+        assert app.sub_title.startswith("read-only: cannot save · ") and "error" in app.sub_title
+        told = said(app)[-1]
+        assert told.startswith(str(database)) and told.endswith(
+            f"Changes not yet saved are lost, and the app is read-only now: quit (q) and open "
+            f"{database} again once it can be read and written."), told
+        await pilot.press("2")
+        await until(pilot, lambda: app.query_one(RaciMatrix).model is not None, "the matrix")
+        await pilot.press("right", "i")
+        await pilot.pause()
+        assert said(app)[-1] == (f"Nothing can be changed: {database} cannot be saved into. "
+                                 "Quit (q) and open it again once it can.")
+        assert app.session is not None and not app.session.undo_stack
+        assert app._saves.empty()

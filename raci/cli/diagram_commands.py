@@ -23,7 +23,7 @@ from raci.cli.options import (
     timeout_option,
 )
 from raci.errors import UsageError
-from raci.i18n import _, ngettext
+from raci.i18n import _, format_count, ngettext
 from raci.model.source import ModelSource
 from raci.source import open_model
 from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES, VIEW_TITLES
@@ -223,9 +223,10 @@ def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
         print_matrix_table(table)
     else:
         if len(table.rows) * len(table.columns) > READABLE_CELLS:
-            click.echo(_("note: the matrix is {items:,} items by {actors:,} actors; --layout "
+            click.echo(_("note: the matrix is {items} items by {actors} actors; --layout "
                          "list names each item's actors and --scope ID narrows it").format(
-                             items=len(table.rows), actors=len(table.columns)), err=True)
+                             items=format_count(len(table.rows)),
+                             actors=format_count(len(table.columns))), err=True)
         write_lines(matrix_grid_lines(table, fmt))
 
 

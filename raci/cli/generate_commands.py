@@ -8,7 +8,7 @@ import click
 
 from raci.cli.options import output_option, tell_schema_written
 from raci.errors import UsageError
-from raci.i18n import _
+from raci.i18n import _, format_count
 from raci.model.source import FILE_SUFFIXES
 
 
@@ -41,9 +41,9 @@ def generate(size: str, seed: int, scale: int, output: Path) -> None:
     model = generate_model(size, seed, scale=scale)
     schema = write_model(model, output)
     scaled = "" if scale == 1 else f" ×{scale}"
-    click.echo(_("Wrote {output}: {entities:,} entities, {assignments:,} assignments "
-                 "({size}, seed {seed}).").format(output=output, entities=len(model),
-                                                  assignments=len(model.assignments),
+    click.echo(_("Wrote {output}: {entities} entities, {assignments} assignments "
+                 "({size}, seed {seed}).").format(output=output, entities=format_count(len(model)),
+                                                  assignments=format_count(len(model.assignments)),
                                                   size=f"{size}{scaled}", seed=seed))
     tell_schema_written(schema)
 

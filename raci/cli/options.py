@@ -18,7 +18,7 @@ import click
 
 from raci.cli.completion import complete_file
 from raci.errors import UsageError
-from raci.i18n import _, ngettext
+from raci.i18n import _, format_count, ngettext
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
@@ -123,9 +123,10 @@ def tell_written(path: Path) -> None:
 def contents_text(entities: int, assignments: int) -> str:
     """``129 entities and 12 assignments``, each count with its word's form."""
     return _("{entities} and {assignments}").format(
-        entities=ngettext("{count} entity", "{count} entities", entities).format(count=entities),
+        entities=ngettext("{count} entity", "{count} entities", entities).format(
+            count=format_count(entities)),
         assignments=ngettext("{count} assignment", "{count} assignments", assignments)
-        .format(count=assignments))
+        .format(count=format_count(assignments)))
 
 
 def discard_output() -> None:

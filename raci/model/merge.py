@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from raci.i18n import _, ngettext, said_again
+from raci.i18n import _, format_count, ngettext, said_again
 from raci.model.changes import Change, set_cells
 from raci.model.checks import kinds_phrase
 from raci.model.entities import (
@@ -253,7 +253,7 @@ class _MatrixMerger:
             names = [actor.name for actor in new_actors if kind_of(actor) == kind]
             if names:
                 self.result.notices.append(_became(kind, len(names)).format(
-                    count=len(names), names=_listing(names)))
+                    count=format_count(len(names)), names=_listing(names)))
 
     def _make(self, entity: Entity) -> Entity:
         self.made[entity.id] = entity
@@ -423,7 +423,7 @@ class _RosterMerger:
             self.result.notices.append(ngettext(
                 "{count} person listed with several units keeps the first: {names}",
                 "{count} people listed with several units keep the first: {names}",
-                len(several)).format(count=len(several), names=_listing(several)))
+                len(several)).format(count=format_count(len(several)), names=_listing(several)))
         renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
                                                      names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
@@ -432,7 +432,8 @@ class _RosterMerger:
                 "{count} person named otherwise in some rows (one id) keeps the first name: "
                 "{names}",
                 "{count} people named otherwise in some rows (one id) keep the first name: "
-                "{names}", len(renamed)).format(count=len(renamed), names=_listing(renamed)))
+                "{names}", len(renamed)).format(count=format_count(len(renamed)),
+                                                names=_listing(renamed)))
 
 
 # ---- shared -------------------------------------------------------------------
@@ -497,7 +498,7 @@ def _count(number: int, noun: str) -> str:
         "unit": ngettext("{count} unit", "{count} units", number),
         "role": ngettext("{count} role", "{count} roles", number),
     }
-    return forms[noun].format(count=number)
+    return forms[noun].format(count=format_count(number))
 
 
 def _listing(names: list[str]) -> str:

@@ -125,10 +125,18 @@ class RaciApp(FormKeysApp):
         translate_bindings()  # before Textual copies the app's keys
         super().__init__()
         self.read_only = read_only
-        """Served without --write (or `raci edit --read-only`): every edit is refused."""
+        """Every edit is refused (`why_read_only` says why): served without
+        --write (or `raci edit --read-only`), or the database cannot be saved
+        into (`_saving_stopped`)."""
+        self.why_read_only = _("This model is open read-only (served without --write, or "
+                               "--read-only): nothing can be changed here.")
         self.url, self.label, self.create = url, label, create
         self.poll_seconds = poll_seconds
-        self.title_suffix = ""
+        self.read_only_mark = _("read-only") if read_only else ""
+        """The header's first words while the app is read-only."""
+        self.state = ""
+        """What the header says after the mark: the findings counted, or what
+        the app is doing."""
         self.chosen_theme = theme
         """`--theme`, for this run only; else the theme chosen last in the app."""
         self.session: Session | None = None
@@ -159,8 +167,15 @@ class RaciApp(FormKeysApp):
         self.reviewing: Reviewing | None = None
         """The review under way, paused while the user edits (`R` resumes it)."""
 
+    def show_state(self, state: str | None = None) -> None:
+        """Say `state` in the header (else the last one again), after the
+        read-only mark if the app is read-only."""
+        self.state = self.state if state is None else state
+        self.sub_title = " · ".join(part for part in (self.read_only_mark, self.state) if part)
+
     def format_title(self, title: str, sub_title: str) -> Content:
-        """The findings counts first, so a narrow terminal cuts the name rather than them."""
+        """The sub-title (the read-only mark, the findings counts) first, so a
+        narrow terminal cuts the name rather than them."""
         if not sub_title:
             return Content(title)
         return Content.assemble((sub_title, "bold"), (" — ", "dim"), title)
@@ -237,7 +252,7 @@ class RaciApp(FormKeysApp):
             store = open_store(self.url, create=self.create,
                                model=None if org is None else Model(org))
         except Exception as error:
-            self.post_message(StoreFailed(_reason(error)))
+            self.post_message(StoreFailed(_reason(error), ended=True))
             return
         try:
             if shown is None:
@@ -259,7 +274,7 @@ class RaciApp(FormKeysApp):
                 self._save(store, place, edit)
                 self._saves.task_done()
         except Exception as error:
-            self.post_message(StoreFailed(_reason(error)))
+            self.post_message(StoreFailed(_reason(error), ended=True))
         finally:
             store.close()
 
@@ -352,9 +367,7 @@ class RaciApp(FormKeysApp):
     def _model_loaded(self, message: ModelLoaded) -> None:
         self.session = message.session
         self.create = False  # made: another place opens it as it is
-        if self.read_only:
-            self.title_suffix = _(" (read-only)")
-        self.sub_title = _("linting…")
+        self.show_state(_("linting…"))
         self._lint_wanted.set()
         self._run_lint(message.session)
         self._models_changed()
@@ -372,8 +385,26 @@ class RaciApp(FormKeysApp):
         if self.session is None:
             self.failure = message.reason
             self.exit(return_code=2)
+        elif message.ended:
+            self._saving_stopped(message.reason)
         else:
             self.notify(message.reason, title=_("Not saved"), severity="error", timeout=10)
+
+    def _saving_stopped(self, reason: str) -> None:
+        """The database worker stopped (the store could not be opened after the
+        model was shown, or failed on its way): nothing more would be saved, so
+        the app goes read-only and says so."""
+        assert self.session is not None
+        _drain(self._saves)
+        self.read_only, self.switching = True, False
+        self.why_read_only = _("Nothing can be changed: {label} cannot be saved into. Quit (q) "
+                               "and open it again once it can.").format(label=self.label)
+        self.read_only_mark = _("read-only: cannot save")
+        self.show_state()
+        text = _("{reason}. Changes not yet saved are lost, and the app is read-only now: quit "
+                 "(q) and open {label} again once it can be read and written.").format(
+                     reason=reason.rstrip("."), label=self.label)
+        self.notify(text, title=_("Cannot save"), severity="error", timeout=30)
 
     @on(ChangeSaved)
     def _change_saved(self, message: ChangeSaved) -> None:
@@ -420,7 +451,7 @@ class RaciApp(FormKeysApp):
         else:
             self.index.update(update.removed, update.added)
         self.findings, self.not_run = update.findings, update.not_run
-        self.sub_title = " · ".join(plural(self.index.counts[level], level) for level in LEVELS)
+        self.show_state(" · ".join(plural(self.index.counts[level], level) for level in LEVELS))
         self.query_one(ScenarioBar).findings_changed(update.findings)
         for view in self._views():
             if self._is_shown(view):
@@ -447,9 +478,7 @@ class RaciApp(FormKeysApp):
             self.notify(_("A moment: the app is changing scenario"), timeout=2)
             return False
         if self.read_only:
-            self.notify(_("This model is open read-only (served without --write, or "
-                          "--read-only): nothing can be changed here."), title=_("Read-only"),
-                        severity="warning", timeout=5)
+            self.notify(self.why_read_only, title=_("Read-only"), severity="warning", timeout=5)
         return not self.read_only
 
     @on(ChangeRequested)
@@ -490,7 +519,7 @@ class RaciApp(FormKeysApp):
         `change` is None when the whole model was (re)loaded.
         """
         assert self.session is not None
-        self.title = self.session.model.org.name + self.title_suffix
+        self.title = self.session.model.org.name
         for view in self._views():
             if self._is_shown(view):
                 view.model_changed(self.session, change)

@@ -46,6 +46,8 @@ class StoreFailed(Message):
     """The database could not be opened, read or written."""
 
     reason: str
+    ended: bool = False
+    """The database worker stopped: no edit made from now on would be saved."""
 
 
 @dataclass

@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from raci.i18n import _, format_date
+from raci.i18n import _, format_count, format_date
 from raci.lint.findings import FindingIndex
 from raci.lint.message import localized
 from raci.model import KINDS, Entity
@@ -84,7 +84,7 @@ class ModelTree(Tree[str]):
         self.entity_nodes, self.tops, self.paged = {}, {}, {}
         for kind in KINDS:
             count = len(session.model.collection(kind))
-            self.root.add(f"{KIND_TITLES[kind]} ({count:,})", data=KIND_PREFIX + kind,
+            self.root.add(f"{KIND_TITLES[kind]} ({format_count(count)})", data=KIND_PREFIX + kind,
                           allow_expand=count > 0)
         waiting = list(self.root.children)
         while waiting:
@@ -120,7 +120,8 @@ class ModelTree(Tree[str]):
         for number, first in enumerate(range(0, len(ids), PAGE_SIZE)):
             last = min(first + PAGE_SIZE, len(ids)) - 1
             names = [escape(e.name) for e in map(model.get, (ids[first], ids[last])) if e]
-            node.add(f"{' … '.join(names)} [dim]{first + 1:,}–{last + 1:,}[/]",
+            span = f"{format_count(first + 1)}–{format_count(last + 1)}"
+            node.add(f"{' … '.join(names)} [dim]{span}[/]",
                      data=f"{PAGE_PREFIX}{number}:{node.data}")
 
     def _child_ids(self, data: str) -> list[str]:

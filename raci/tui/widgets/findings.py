@@ -24,7 +24,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from raci.i18n import N_, _
+from raci.i18n import N_, _, format_count
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, WAIVED, Finding, FindingIndex
 from raci.lint.message import localized
@@ -121,7 +121,8 @@ class FindingsView(Vertical):
         self.groups = dict(sorted(groups.items()))
         counts = {level: index.counts[level] for level in (*LEVELS, WAIVED)}
         self.query_one("#findings-title", Static).update(
-            " · ".join(counted(counts[level], level, f"[b {GROUP_STYLES[level]}]{counts[level]}[/]")
+            " · ".join(counted(counts[level], level,
+                               f"[b {GROUP_STYLES[level]}]{format_count(counts[level])}[/]")
                        for level in (*LEVELS, WAIVED))
             + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
         not_run = raci_app(self).not_run
@@ -147,12 +148,13 @@ class FindingsView(Vertical):
             if not counts[level]:
                 continue
             level_node = tree.root.add(f"[b {GROUP_STYLES[level]}]{LEVEL_NAMES[level]}[/] "
-                                       f"({counts[level]})",
+                                       f"({format_count(counts[level])})",
                                        data=f"level:{level}")
             for (group_level, code), found in self.groups.items():
                 if group_level != level:
                     continue
-                rule_node = level_node.add(f"[b]{code}[/b] {found[0].name} ({len(found)})",
+                count = format_count(len(found))
+                rule_node = level_node.add(f"[b]{code}[/b] {found[0].name} ({count})",
                                            data=f"rule:{level}:{code}")
                 if rule_node.data in was_open:
                     self._fill_rule(rule_node)

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from raci.i18n import _
+from raci.i18n import _, format_count
 from raci.lint.findings import FindingIndex
 from raci.lint.message import localized
 from raci.model import Entity, Model
@@ -337,7 +337,8 @@ class MatrixView(Vertical):
         scope = label(model, self.scope) if self.scope else _("the whole model")
         self.query_one("#matrix-title", Static).update(
             _("[b]Scope[/b] {scope} · {items} items × {actors} actors  [dim]s: change scope[/]")
-            .format(scope=escape(scope), items=len(matrix.rows), actors=len(columns)))
+            .format(scope=escape(scope), items=format_count(len(matrix.rows)),
+                    actors=format_count(len(columns))))
         self._show_cell()
 
     def findings_changed(self, index: FindingIndex) -> None:

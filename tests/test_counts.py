@@ -1,0 +1,82 @@
+"""Counts a person reads are grouped as their language writes them: "1,026"
+in English, "1.026" in Dutch (`raci.i18n.format_count`), in the app and in
+what the CLI says; JSON keeps the bare number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Raci
+from test_tui import loaded, until
+from test_tui_language import screen_text
+from textual.widgets import Static
+
+from raci.generate import generate_model
+from raci.i18n import format_count, speak
+from raci.source import database_url
+from raci.store import open_store
+from raci.tui import make_app
+from raci.tui.widgets.explorer import ModelTree
+from raci.tui.widgets.matrix import RaciMatrix
+
+SCALE = 8
+"""The small generated model eight times over: 4,237 entities, 1,026 people."""
+
+
+@pytest.fixture(scope="module")
+def thousands(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    database = tmp_path_factory.mktemp("counts") / "thousands.db"
+    with open_store(database_url(str(database)), create=True,
+                    model=generate_model("small", scale=SCALE)):
+        pass
+    return database
+
+
+@pytest.mark.parametrize(("language", "written"), [("en", "21,540"), ("nl", "21.540")])
+def test_a_count_is_grouped_as_the_language_writes_it(language: str, written: str) -> None:
+    speak(language)
+    assert format_count(21540) == written
+    assert format_count(999) == "999"
+
+
+
+SHOWN = {
+    "en": ("People (1,026)", "4,237 entities, 8,253 assignments",
+           "Scope the whole model · 1,739 items × 2,174 actors  s: change scope"),
+    "nl": ("Personen (1.026)", "4.237 entiteiten, 8.253 toewijzingen",
+           "Bereik: het hele model · 1.739 items × 2.174 actoren  s: bereik wijzigen"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_app_groups_its_counts(thousands: Path, language: str) -> None:
+    """The tree's kinds, the organisation's summary and the matrix's title."""
+    speak(language)
+    kind, summary, title = SHOWN[language]
+    app = make_app(thousands)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        kinds = [str(node.label) for node in app.query_one(ModelTree).root.children]
+        assert kind in kinds
+        assert summary in [line.split("▕")[1].strip() for line in screen_text(app).splitlines()
+                           if "▕" in line]
+        await pilot.press("2")
+        await until(pilot, lambda: app.query_one(RaciMatrix).model is not None, "the matrix")
+        await pilot.pause()
+        assert str(app.query_one("#matrix-title", Static).render()).strip() == title
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "imported 4,237 entities and 8,253 assignments into {model}"),
+    ("nl", "4.237 entiteiten en 8.253 toewijzingen ingelezen in {model}")])
+def test_raci_groups_the_counts_it_tells(raci: Raci, tmp_path: Path, language: str,
+                                        said: str) -> None:
+    """`raci generate` and `raci import` tell the counts grouped; JSON keeps them bare."""
+    model, database = tmp_path / "thousands.yaml", tmp_path / "thousands.db"
+    generated = raci("generate", "--size", "small", "--scale", str(SCALE), "-o", model,
+                     "--lang", language)
+    assert generated.code == 0 and ("4,237" if language == "en" else "4.237") in generated.out
+    imported = raci("import", model, "--into", database, "--lang", language)
+    assert imported.code == 0, imported.err
+    assert imported.out.splitlines() == [said.format(model=database)]
