@@ -24,7 +24,6 @@ from raci.export.look import (
     LEVEL_COLOURS,
     NAME_POINTS,
     NAME_WIDTH,
-    NODE_MARGIN,
     NOTE_POINTS,
     TITLE_POINTS,
     drawn_attrs,
@@ -45,6 +44,10 @@ TEXT_LETTER = 6.0
 """Points a key's words take per letter, for breaking its rows."""
 ENTRY_POINTS = 60
 """Points a key entry takes besides its words: its sample's outline and the spaces."""
+SAMPLE_HEIGHT = "0.22"
+"""Inches a sample is high at least: a line of the key's words and a little."""
+SAMPLE_MARGIN = "0.05,0.01"
+"""Inches between a sample's words and its outline (a shape's own margin wins)."""
 KEY_CLUSTER = "cluster_key"
 """The heading's frameless cluster: its label is the title, its nodes the key."""
 KEY_CLASS = "legend"
@@ -74,13 +77,13 @@ def heading_graph(view: View, legend: bool = True,
     and rows no wider than `width` points where it can help it (a small
     drawing is not made a wide strip by its heading)."""
     graph = graphviz.Digraph(name=f"{view.name}-heading")
-    graph.attr("graph", nodesep="0.15", ranksep="0.12", fontname=FONT)
-    graph.attr("node", fontname=FONT, fontsize=str(NOTE_POINTS), margin=NODE_MARGIN,
-               height="0.3")
+    graph.attr("graph", nodesep="0.12", ranksep="0.08", fontname=FONT)
+    graph.attr("node", fontname=FONT, fontsize=str(NOTE_POINTS), margin=SAMPLE_MARGIN,
+               height=SAMPLE_HEIGHT)
     graph.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
     with graph.subgraph(name=KEY_CLUSTER) as key:
         key.attr("graph", label=title_label(view, width), labeljust="l", labelloc="t",
-                 color="white", id=f"{view.name}:key")
+                 color="white", margin="4", id=f"{view.name}:key")
         entries = legend_entries(view) if legend else []
         if not entries:  # a cluster needs a node: the title stands alone
             key.node("title", shape="point", style="invis", width="0", height="0", label="")
@@ -147,9 +150,13 @@ def _rows(entries: list[Entry], width: float | None) -> list[list[Entry]]:
 
 
 def _draw_row(key: graphviz.Digraph, row: list[Entry], above: str | None, view: str) -> str:
-    """One row of samples, left to right, under the row whose first node is
-    `above`; its own first node. Ids start with the `view`'s name."""
-    names: list[str] = []
+    """One row of samples, left to right, under the row whose start is `above`;
+    its own start: an invisible point that the rows' starts stand straight
+    under each other at, so that the rows are aligned left. Ids start with the
+    `view`'s name."""
+    start = f"row {0 if above is None else int(above.split()[1]) + 1}"
+    key.node(start, shape="point", style="invis", width="0", height="0", label="")
+    names: list[str] = [start]
     lines: set[tuple[str, str]] = set()
     for entry in row:
         for name, attrs in entry.nodes:
@@ -163,8 +170,8 @@ def _draw_row(key: graphviz.Digraph, row: list[Entry], above: str | None, view: 
         if (tail, head) not in lines:  # a second edge would bend the line
             key.edge(tail, head, style="invis")
     if above is not None:
-        key.edge(above, names[0], style="invis")
-    return names[0]
+        key.edge(above, start, style="invis")
+    return start
 
 
 def _named(attrs: dict[str, str], view: str) -> dict[str, str]:

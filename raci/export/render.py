@@ -71,6 +71,8 @@ SPARE = 0.05
 LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
 """Graphviz's `ratio` (height over width) a strip is padded to: just inside the
 most stretched a drawing may be."""
+BETWEEN_HEADING_AND_DRAWING = 4
+"""Points `gvpack` leaves around the heading and the drawing."""
 INSTALL_HINT = (
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/), or use --format dot, which needs no program"
@@ -170,8 +172,8 @@ def run_titled(view: View, page: Page | None, legend: bool, fitting: Fitting,
         (path / "drawing.laid").write_text(  # the words join the graph before its last brace
             laid.removesuffix("}") + "".join(f"\t{line}\n" for line in words) + "}\n",
             encoding="utf-8")
-        _run(["gvpack", "-array_ilt1", f"-s{view.name}", *root, "-o", "packed.gv",
-              "heading.laid", "drawing.laid"], timeout, folder)
+        _run(["gvpack", "-array_ilt1", f"-m{BETWEEN_HEADING_AND_DRAWING}", f"-s{view.name}",
+              *root, "-o", "packed.gv", "heading.laid", "drawing.laid"], timeout, folder)
         return _drawn(path / "packed.gv", ["neato", "-s", "-n2"], formats, timeout)
 
 
