@@ -72,23 +72,21 @@ class Entry:
 
 def heading_graph(view: View, legend: bool = True,
                   width: float | None = None) -> graphviz.Digraph:
-    """The heading as a graph of its own: the title (and subtitle) as the label
-    of a frameless cluster holding the key unless `legend` is off, its title
-    and rows no wider than `width` points where it can help it (a small
-    drawing is not made a wide strip by its heading)."""
+    """The heading as a graph of its own: a frameless cluster holding the title
+    (and subtitle) and under it the key unless `legend` is off, each in rows
+    aligned left and no wider than `width` points where it can help it (a
+    small drawing is not made a wide strip by its heading)."""
     graph = graphviz.Digraph(name=f"{view.name}-heading")
     graph.attr("graph", nodesep="0.12", ranksep="0.08", fontname=FONT)
     graph.attr("node", fontname=FONT, fontsize=str(NOTE_POINTS), margin=SAMPLE_MARGIN,
                height=SAMPLE_HEIGHT)
     graph.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
     with graph.subgraph(name=KEY_CLUSTER) as key:
-        key.attr("graph", label=title_label(view, width), labeljust="l", labelloc="t",
-                 color="white", margin="4", id=f"{view.name}:key")
-        entries = legend_entries(view) if legend else []
-        if not entries:  # a cluster needs a node: the title stands alone
-            key.node("title", shape="point", style="invis", width="0", height="0", label="")
+        key.attr("graph", color="white", margin="4", id=f"{view.name}:key")
+        title = Entry(view.title, [("title", {"shape": "plaintext", "margin": "0",
+                                              "label": title_label(view, width)})])
         above = None
-        for row in _rows(entries, width):
+        for row in [[title], *_rows(legend_entries(view) if legend else [], width)]:
             above = _draw_row(key, row, above, view.name)
     return graph
 
