@@ -291,8 +291,8 @@ def test_diagram_leaves_out_the_key_when_asked(model_file: Path) -> None:
         root = ET.fromstring(done.stdout)
         samples = [g.get("id") or "" for g in root.iter(f"{SVG}g")
                    if "legend" in (g.get("class") or "").split()]
-        heading = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "bodies:key")
-        return [*samples, *(t.text or "" for t in heading.iter(f"{SVG}text"))]
+        title = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "bodies:key:title")
+        return [*samples, *(t.text or "" for t in title.iter(f"{SVG}text"))]
 
     assert "bodies:key:node:body:steering_group" in key()
-    assert key("--no-legend") == ["Programma Warmte — bodies", "view"]
+    assert key("--no-legend") == ["bodies:key:title", "Programma Warmte — bodies", "view"]

@@ -297,8 +297,9 @@ def key_samples(view: View) -> dict[str, dict[str, str]]:
 
 
 DRAWN_ATTRS = ("shape", "style", "color", "fillcolor", "fontcolor", "penwidth", "peripheries",
-               "margin", "arrowhead", "dir")
-"""The attributes that make a node or line look as it does."""
+               "arrowhead", "dir")
+"""The attributes that make a node or line look as it does (its margin is the
+room around its words, which the key's shorter words need less of)."""
 
 
 def look(attrs: dict[str, Any]) -> dict[str, str]:

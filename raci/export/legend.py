@@ -42,9 +42,9 @@ TITLE_LETTER = 9.9
 """Points an average letter of the title takes."""
 TEXT_LETTER = 6.0
 """Points a key's words take per letter, for breaking its rows."""
-ENTRY_POINTS = 60
+ENTRY_POINTS = 40
 """Points a key entry takes besides its words: its sample's outline and the spaces."""
-SAMPLE_HEIGHT = "0.22"
+SAMPLE_HEIGHT = "0.2"
 """Inches a sample is high at least: a line of the key's words and a little."""
 SAMPLE_MARGIN = "0.05,0.01"
 """Inches between a sample's words and its outline (a shape's own margin wins)."""
@@ -77,14 +77,15 @@ def heading_graph(view: View, legend: bool = True,
     aligned left and no wider than `width` points where it can help it (a
     small drawing is not made a wide strip by its heading)."""
     graph = graphviz.Digraph(name=f"{view.name}-heading")
-    graph.attr("graph", nodesep="0.12", ranksep="0.08", fontname=FONT)
+    graph.attr("graph", nodesep="0.12", ranksep="0.06", fontname=FONT)
     graph.attr("node", fontname=FONT, fontsize=str(NOTE_POINTS), margin=SAMPLE_MARGIN,
                height=SAMPLE_HEIGHT)
     graph.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
     with graph.subgraph(name=KEY_CLUSTER) as key:
         key.attr("graph", color="white", margin="4", id=f"{view.name}:key")
         title = Entry(view.title, [("title", {"shape": "plaintext", "margin": "0",
-                                              "label": title_label(view, width)})])
+                                              "label": title_label(view, width),
+                                              "id": "key:title", "class": KEY_CLASS})])
         above = None
         for row in [[title], *_rows(legend_entries(view) if legend else [], width)]:
             above = _draw_row(key, row, above, view.name)
