@@ -40,6 +40,8 @@ STEPS = 8
 """Points taken on each Bézier piece of a line to measure along it."""
 CELL = 100.0
 """Points a side of the grid that finds the boxes near a spot."""
+CLEAR = 2.0
+"""Points kept free around the words (`gvpack` rounds positions to whole points)."""
 WORDS_CLASS = "words"
 
 
@@ -163,7 +165,8 @@ def _free_spot(points: list[tuple[float, float]], width: float, height: float,
         for (x, y), (across, down) in product(along, shifts):
             x, y = x + across * (width / 2 + 1), y + down * (height / 2 + 1)
             spot = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            covered = taken.covered(spot)
+            covered = taken.covered((spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR,
+                                     spot[3] + CLEAR))
             if covered == 0:
                 return spot
             if best is None or covered < best[0]:
