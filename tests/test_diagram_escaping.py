@@ -104,7 +104,7 @@ def test_every_hostile_name_is_drawn_as_written_in_the_raci_chart() -> None:
 
 def test_the_title_of_the_drawing_is_shown_as_written() -> None:
     texts = svg_texts("goals", hostile_model())
-    assert texts["goals"][0] == 'Org "<x>" \\N — goals view'
+    assert texts["goals:key:title"][0] == 'Org "<x>" \\N — goals view'
 
 
 def test_a_script_in_a_name_is_text_in_the_svg_not_an_element() -> None:

@@ -130,8 +130,9 @@ def _drawn_text(element: dict[str, object], *keys: str) -> list[str]:
 
 
 def laid_out(view: View) -> LaidOut:
-    """Lay the view out with the real `dot` and read back what it drew."""
-    done = subprocess.run(["dot", "-Tjson"], input=to_dot(view).source.encode(),
+    """Lay the view out with the real `dot` and read back what it drew (its
+    heading apart: `test_diagram_views.heading_texts`)."""
+    done = subprocess.run(["dot", "-Tjson"], input=to_dot(view, titled=False).source.encode(),
                           capture_output=True, check=True, timeout=60)
     graph = json.loads(done.stdout)
     prefix = f"{view.name}:"

@@ -7,6 +7,8 @@ import math
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import pytest
 from test_diagram_model import laid_out, warmte_model
@@ -21,7 +23,11 @@ from raci.export import (
     neighbourhood_text,
     to_dot,
 )
+from raci.export.legend import heading_graph
+from raci.export.page import Page
+from raci.export.render import DEFAULT_TIMEOUT_SECONDS, fitted, run_titled
 from raci.export.views import BODY_SHAPES, MOST_ITEMS_AS_GRAPH
+from raci.formats import read_model
 from raci.lint.findings import Finding
 from raci.model import Assignment, Body, Kpi, Model, Org, Person, Role, Unit
 
@@ -245,11 +251,92 @@ def test_decisions_view_shows_what_a_decision_waits_on() -> None:
     assert "waits ≈ 30 days" in drawn.texts["d.subsidie"]
 
 
-def heading_texts(view: View, **options: bool) -> list[str]:
-    """The texts of the drawing's heading (title, subtitle and key), as `dot` drew them."""
-    done = subprocess.run(["dot", "-Tjson"], input=to_dot(view, **options).source.encode(),
+def load_sample(name: str) -> Model:
+    return read_model(Path(__file__).parents[1] / "sample_orgs" / f"{name}.yaml").model
+
+
+def drawn_json(view: View, page: Page | None = None) -> dict[str, Any]:
+    """The view as raci draws it, heading and all: `-Tjson` of the final drawing."""
+    fitting = fitted(view, page, DEFAULT_TIMEOUT_SECONDS)
+    drawn: dict[str, Any] = json.loads(
+        run_titled(view, page, True, fitting, ("json",), DEFAULT_TIMEOUT_SECONDS)["json"])
+    return drawn
+
+
+def box(element: dict[str, Any]) -> tuple[float, float, float, float]:
+    """A node's box as laid out: left, bottom, right, top, in points."""
+    x, y = map(float, element["pos"].split(","))
+    half_width, half_height = float(element["width"]) * 36, float(element["height"]) * 36
+    return x - half_width, y - half_height, x + half_width, y + half_height
+
+
+def laid_out_heading(view: View, legend: bool = True) -> dict[str, Any]:
+    """The drawing's heading (title, subtitle and key) as `dot -Tjson` laid it out."""
+    done = subprocess.run(["dot", "-Tjson"], input=heading_graph(view, legend).source.encode(),
                           capture_output=True, check=True, timeout=60)
-    return [op["text"] for op in json.loads(done.stdout)["_ldraw_"] if op.get("op") == "T"]
+    laid: dict[str, Any] = json.loads(done.stdout)
+    return laid
+
+
+def heading_texts(view: View, legend: bool = True) -> list[str]:
+    """The texts of the drawing's heading, as `dot` drew them: the title first."""
+    heading = laid_out_heading(view, legend)
+    drawn = [op for element in heading["objects"]
+             for op in (*element.get("_ldraw_", ()),) if op.get("op") == "T"]
+    return [op["text"] for op in drawn]
+
+
+def key_samples(view: View) -> dict[str, dict[str, str]]:
+    """The key's samples, by the look they show ('node:role', 'line:reports', …):
+    their Graphviz attributes as `dot` read them."""
+    heading = laid_out_heading(view)
+    prefix = f"{view.name}:key:"
+    return {str(element["id"]).removeprefix(prefix): element
+            for element in (*heading["objects"], *heading.get("edges", ()))
+            if str(element.get("id", "")).startswith(prefix)}
+
+
+DRAWN_ATTRS = ("shape", "style", "color", "fillcolor", "fontcolor", "penwidth", "peripheries",
+               "arrowhead", "dir")
+"""The attributes that make a node or line look as it does (its margin is the
+room around its words, which the key's shorter words need less of)."""
+
+
+def look(attrs: dict[str, Any]) -> dict[str, str]:
+    return {key: attrs[key] for key in DRAWN_ATTRS if key in attrs}
+
+
+@pytest.mark.parametrize("sample", ["energietransitie", "politie-digitaal"])
+@pytest.mark.parametrize("name", ["org", "bodies", "goals", "decisions"])
+def test_the_key_draws_each_kind_as_the_drawing_draws_it(sample: str, name: str) -> None:
+    model = load_sample(sample)
+    view = build_view(model, name)
+    drawn = laid_out(view)
+    samples = key_samples(view)
+    shown = set()
+    for node_id, node in view.nodes.items():
+        if node_id in view.highlights or len(node.styles) > 1 or node_id == view.focus:
+            continue  # a look of one style alone: the key shows each style apart
+        key = node.styles[0]
+        assert look(samples[f"node:{key}"]) == look(drawn.attrs[node_id]), (node_id, key)
+        shown.add(key)
+    assert shown, "no node of a single look to compare"
+    for drawn_edge in drawn.edges:
+        if "id" not in drawn_edge.attrs:
+            continue  # an invisible edge that wraps a row
+        edge = view.edges[int(drawn_edge.attrs["id"].rsplit(":", 1)[1]) - 1]
+        own = {key: value for key, value in drawn_edge.attrs.items() if key not in edge.attrs}
+        assert look(samples[f"line:{edge.style}"]) == look(own), edge
+    used = {key for node in view.nodes.values() for key in node.styles}
+    assert {key.removeprefix("node:") for key in samples if key.startswith("node:")} == used
+
+
+def test_a_look_of_its_own_is_shown_on_a_box() -> None:
+    samples = key_samples(build_view(warmte_model(), "bodies"))
+    temporary = samples["node:temporary"]
+    assert (temporary["shape"], temporary["style"], temporary["color"]) == (
+        "box", "dashed", "#ca6f1e")
+    assert samples["node:body:steering_group"]["shape"] == "hexagon"
 
 
 @pytest.mark.parametrize("name", ["org", "bodies", "goals", "decisions"])
@@ -259,33 +346,32 @@ def test_every_view_has_a_key_of_only_what_it_draws(name: str) -> None:
     assert texts[0] == f"Programma Warmtetransitie — {name} view"
     used_nodes = {key for node in view.nodes.values() for key in node.styles}
     used_edges = {edge.style for edge in view.edges}
-    nodes_in_key = {key for key, style in view.node_styles.items()
-                    if any(text.startswith(style.legend) for text in texts[1:])}
+    nodes_in_key = {key for key, style in view.node_styles.items() if style.legend in texts}
     edges_in_key = {key for key, style in view.edge_styles.items() if style.legend in texts}
     assert nodes_in_key == used_nodes
     assert edges_in_key == used_edges
     assert heading_texts(view, legend=False) == texts[:1]
 
 
-def test_the_key_names_the_shapes_a_sample_cannot_draw() -> None:
-    texts = heading_texts(build_view(warmte_model(), "bodies"))
-    assert {"steering group (hexagon)", "taskforce (slanted box)", "role"} <= set(texts)
-
-
 def test_the_key_of_a_chart_explains_the_letters() -> None:
-    texts = heading_texts(build_view(warmte_model(), "raci"))
+    texts = [text.strip() for text in heading_texts(build_view(warmte_model(), "raci"))]
     assert {"A", "Accountable (owns it)", "C", "Consulted", "I", "Informed"} <= set(texts)
 
 
 def test_a_small_drawing_keeps_its_key_in_the_corner_above_it() -> None:
     view = focus_view(build_view(warmte_model(), "bodies"), warmte_model(), "ab-warmte", 1)
-    done = subprocess.run(["dot", "-Tjson"], input=to_dot(view).source.encode(),
-                          capture_output=True, check=True, timeout=60)
-    graph = json.loads(done.stdout)
-    lowest_key_text = min(op["pt"][1] for op in graph["_ldraw_"] if op.get("op") == "T")
-    for node in graph["objects"]:
-        y = float(node["pos"].split(",")[1])
-        assert y + float(node["height"]) * 36 < lowest_key_text  # under the whole key
+    graph = drawn_json(view)
+    heading = next(element for element in graph["objects"]
+                   if element.get("id") == "bodies:key")
+    key = [element for element in graph["objects"] if "legend" in element.get("class", "")]
+    nodes = [element for element in graph["objects"]
+             if str(element.get("id", "")).removeprefix("bodies:") in view.nodes]
+    assert key and len(nodes) == len(view.nodes)
+    left, bottom, _, _ = map(float, heading["bb"].split(","))
+    assert bottom <= min(box(element)[1] for element in key)  # the key is in the heading
+    for node in nodes:
+        assert box(node)[3] < bottom  # under the whole key
+    assert left <= min(box(node)[0] for node in nodes) + 10  # in the left corner
 
 
 def test_focus_keeps_the_neighbourhood_within_depth() -> None:
@@ -377,7 +463,7 @@ def test_deep_unit_trees_draw_without_recursion() -> None:
                        parent=f"u{number - 1}" if number else None))
     model.add(Role(id="bottom", name="Onderste rol", unit=f"u{depth - 1}"))
     view = build_view(model, "org")
-    source = to_dot(view).source
+    source = to_dot(view, titled=False).source
     assert source.count("subgraph cluster_") == depth
     assert source.count("{") == source.count("}")
     near = focus_view(view, model, "bottom", 2)

@@ -51,6 +51,8 @@ def outlines(svg: str) -> list[tuple[Box, set[str]]]:
     for classes, body in _NODE.findall(svg):
         points = [tuple(map(float, point.split(","))) for found in _POINTS.findall(body)
                   for point in found.split()]
+        if not points:
+            continue  # words with no outline to stay in (the title, a line's meaning in the key)
         if "elsewhere" in classes.split():  # the tip is the one corner alone at its x
             points = [(x, y) for x, y in points if sum(x == x_ for x_, _ in points) > 1]
         xs = [scale_x * (x + shift_x) for x, _ in points]

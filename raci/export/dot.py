@@ -23,15 +23,14 @@ from raci.export.layout import (
     turn_table,
     wrapping_links,
 )
-from raci.export.legend import heading
+from raci.export.legend import heading_graph
 from raci.export.look import (
     FONT,
-    INSET_MARGINS,
     NAME_POINTS,
     NODE_MARGIN,
     NOTE_POINTS,
+    drawn_attrs,
     marked,
-    merged,
     node_label,
     plain_label,
 )
@@ -49,6 +48,8 @@ SPACING = {"nodesep": "0.2", "ranksep": "0.3"}
 (0.25 and 0.5) leave a page mostly empty."""
 GUESSED = Fitting()
 RANKSEP_FOR_LETTERS = "0.7"
+FOCUS_ROOM = 0.05
+"""Inches more between the focus's text and its thick outline."""
 """Letters at arrowheads need edges long enough to tell which end they are at."""
 
 
@@ -58,13 +59,27 @@ def top(view: View) -> str:
 
 
 def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
-           fitting: Fitting = GUESSED) -> graphviz.Digraph:
-    """The Graphviz source of a view: scaled to fit `page` if given, with its key
-    under the title unless `legend` is off, fitted to the page as `fitting`
-    says (`raci.export.layout`: crowded rows wrapped, leaves staggered, parts
-    laid out; by default as guessed from the text, parts packed by Graphviz)."""
+           fitting: Fitting = GUESSED, titled: bool = True,
+           words_aside: bool = True) -> graphviz.Digraph:
+    """The Graphviz source of a view: scaled to fit `page` if given, fitted to
+    the page as `fitting` says (`raci.export.layout`: crowded rows wrapped,
+    leaves staggered, parts laid out; by default as guessed from the text,
+    parts packed by Graphviz). Unless `titled` is off it holds its heading
+    (`raci.export.legend`: the title, and the key unless `legend` is off) as
+    one more part; raci itself lays the heading out apart and puts it in the
+    top left corner (`raci.export.render`). Unless `words_aside` is off, the
+    words of a line drawn aside are Graphviz's external labels; raci itself
+    places them after the layout (`raci.export.aside`)."""
+    dot = _drawing(view, page, fitting, words_aside)
+    if titled:
+        dot.subgraph(heading_graph(view, legend, fitting.width))
+    return dot
+
+
+def _drawing(view: View, page: Page | None, fitting: Fitting,
+             words_aside: bool) -> graphviz.Digraph:
     dot = graphviz.Digraph(name=view.name)
-    dot.attr("graph", **_graph_attrs(view, page, legend, fitting))
+    dot.attr("graph", **_graph_attrs(view, page, fitting))
     dot.attr("node", fontname=FONT, fontsize=str(NAME_POINTS), margin=NODE_MARGIN)
     dot.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
     room = page.room if page is not None else ROOM
@@ -76,7 +91,7 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
         return dot
     names = node_names(view)
     _add_nodes_in_clusters(dot, view, names)
-    _add_edges(dot, view, names, fitting.stagger)
+    _add_edges(dot, view, names, fitting.stagger, words_aside)
     wrapping = wrapping_links(view, ranked_edges(view), room, fitting.sizes) if fitting.wrap \
         else []
     for tail, head in [*wrapping, *fitting.links]:
@@ -89,15 +104,13 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
     return dot
 
 
-def _graph_attrs(view: View, page: Page | None, legend: bool,
-                 fitting: Fitting) -> dict[str, str]:
-    """The title and key, spacing, page size and, unless the parts are laid out by
+def _graph_attrs(view: View, page: Page | None, fitting: Fitting) -> dict[str, str]:
+    """Spacing, page size and, unless the parts are laid out by
     `fitting.links`, Graphviz's packing of them (`pack`): node by node where it
     can, part by part where frames would otherwise overlap a part."""
     letters = any(edge.head_label for edge in view.edges)
     return {
-        "rankdir": view.direction, "label": heading(view, legend, fitting.width),
-        "labelloc": "t", "labeljust": "l", "fontname": FONT, "id": view.name,
+        "rankdir": view.direction, "fontname": FONT, "id": view.name,
         **({} if fitting.links else {"pack": "true",
                                      "packmode": "graph" if view.clusters else "node"}),
         **SPACING, **({"ranksep": RANKSEP_FOR_LETTERS} if letters else {}),
@@ -106,8 +119,10 @@ def _graph_attrs(view: View, page: Page | None, legend: bool,
     }
 
 
-def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger: int) -> None:
-    """Every edge in its style, the leaves' edges staggered over `stagger` ranks."""
+def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger: int,
+               words_aside: bool) -> None:
+    """Every edge in its style, the leaves' edges staggered over `stagger` ranks; the
+    words of a line drawn aside as its external label unless `words_aside` is off."""
     labels_at: Counter[str] = Counter()
     ranked = [number for number, edge in enumerate(view.edges, 1) if _constrains(view, edge)]
     lengths = {ranked[index]: length for index, length in
@@ -117,9 +132,12 @@ def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger
                  "id": f"{view.name}:edge:{number}", "class": edge.style}
         if number in lengths:
             attrs["minlen"] = str(lengths[number])
-        if edge.label:  # a line drawn aside gets its words beside it once laid out: as
-            # its own label, Graphviz 2.43 crashes on some layouts and takes minutes on others
-            attrs["xlabel" if not _constrains(view, edge) else "label"] = plain_label(edge.label)
+        if edge.label and _constrains(view, edge):
+            attrs["label"] = plain_label(edge.label)
+        elif edge.label and words_aside:  # a line drawn aside gets its words beside it once
+            # laid out: as its own label, Graphviz 2.43 crashes on some layouts and takes
+            # minutes on others
+            attrs["xlabel"] = plain_label(edge.label)
         if edge.head_label:
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
@@ -159,15 +177,15 @@ def head_label_attrs(text: str, edge_attrs: dict[str, str], earlier: int) -> dic
 def _node_attrs(view: View, node_id: str) -> dict[str, str]:
     node = view.nodes[node_id]
     mark = view.highlights.get(node_id)
-    attrs = marked(merged([view.node_styles[key] for key in node.styles]), mark)
-    if attrs.get("shape") in INSET_MARGINS:
-        attrs["margin"] = INSET_MARGINS[attrs["shape"]]
+    attrs = marked(drawn_attrs([view.node_styles[key] for key in node.styles]), mark)
     classes = [key.replace(":", "-") for key in node.styles]
     if mark is not None:
         classes.append(f"finding-{mark.level}")
         attrs["tooltip"] = f"{LEVEL_NAMES[mark.level]}: {', '.join(mark.codes)}"
-    if node_id == view.focus:
-        attrs.update(penwidth="4", peripheries="2")
+    if node_id == view.focus:  # one thick outline (`neato -n2` would widen a second one
+        # past the room `dot` gave it), with room for it inside
+        across, down = map(float, attrs.get("margin", NODE_MARGIN).split(","))
+        attrs.update(penwidth="5", margin=f"{across + FOCUS_ROOM:g},{down + FOCUS_ROOM:g}")
         classes.append("focus")
     return {**attrs, "label": node_label(node.title, node.lines),
             "id": f"{view.name}:{node_id}", "class": " ".join(classes)}

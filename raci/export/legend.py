@@ -1,23 +1,32 @@
 """The drawing's heading: its title and a compact key of what the drawing holds.
 
-The key sits under the title in the top left corner, as one HTML-like
-table, so it takes no room among the nodes: for each kind of node, frame,
-line and finding colour the drawing holds (and no other), a small sample of
-its outline, fill or line beside its meaning. Shapes that a table cell
-cannot draw (a hexagon, a note) are named in words.
+The heading is a small graph of its own (`heading_graph`): a frameless
+cluster with the title (and subtitle) as its label and, for each kind of
+node, frame, line and finding colour the drawing holds (and no other), a
+sample drawn with the very attributes the drawing gives it (a steering
+group's sample is a hexagon, a temporary body's is dashed in orange) beside
+its meaning, in rows no wider than the drawing. `raci.export.render` lays
+it out apart from the drawing and packs it in the top left corner
+(Graphviz's `gvpack`), so that it takes no room among the nodes.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
+from itertools import pairwise
 
-from raci.export.graph import Highlight, View
+import graphviz
+
+from raci.export.graph import Highlight, Style, View
 from raci.export.look import (
+    FONT,
     LEVEL_COLOURS,
     NAME_POINTS,
     NAME_WIDTH,
     NOTE_POINTS,
     TITLE_POINTS,
+    drawn_attrs,
     html_lines,
     html_text,
     marked,
@@ -26,33 +35,65 @@ from raci.i18n import N_, _
 from raci.vocabulary import Words
 
 KEY_WIDTH = 900.0
-"""Points a line of the key takes at most when the drawing's width is not known."""
+"""Points a row of the key takes at most when the drawing's width is not known."""
 TITLE_WIDTH = 56
 """Characters on a line of the title before it wraps."""
 TITLE_LETTER = 9.9
 """Points an average letter of the title takes."""
 TEXT_LETTER = 6.0
-"""Points a key's text cell gives each letter: its cell has a fixed width (a
-wider one would be stretched across the line), enough for the widest letters."""
-ENTRY_POINTS = 36
-"""Points a key entry takes besides its words: its sample and the spaces."""
-SHAPE_WORDS = Words({
-    "ellipse": N_("oval"), "hexagon": N_("hexagon"), "box3d": N_("3-D box"),
-    "folder": N_("folder"), "parallelogram": N_("slanted box"), "octagon": N_("octagon"),
-    "house": N_("house"), "tab": N_("tab"), "egg": N_("egg"), "component": N_("box with pins"),
-    "note": N_("folded corner"),
-})
-"""Node shapes in words; a box (plain, rounded or bold) is drawn in the sample."""
-LINE_STYLES = ("dashed", "dotted")
+"""Points a key's words take per letter, for breaking its rows."""
+ENTRY_POINTS = 40
+"""Points a key entry takes besides its words: its sample's outline and the spaces."""
+SAMPLE_HEIGHT = "0.2"
+"""Inches a sample is high at least: a line of the key's words and a little."""
+SAMPLE_MARGIN = "0.05,0.01"
+"""Inches between a sample's words and its outline (a shape's own margin wins)."""
+KEY_CLUSTER = "cluster_key"
+"""The heading's frameless cluster: its label is the title, its nodes the key."""
+KEY_CLASS = "legend"
+"""The SVG class of every sample of the key, besides its style's key."""
+LINE_SAMPLE = {"shape": "box", "width": "0.2", "height": "0.2", "style": "invis", "label": ""}
+"""The ends of a line's sample: the line runs between their centres."""
+PLAIN_SHAPE = Style("", {"shape": "box"})
+"""What a look that sets no shape (temporary, external) is shown on."""
 LEVEL_FINDINGS = Words({"error": N_("has error findings"), "warning": N_("has warning findings"),
                         "info": N_("has info findings")})
 """What a finding colour means in the key."""
 
 
-def heading(view: View, legend: bool = True, width: float | None = None) -> str:
-    """The graph label: the title (and subtitle), and under it the key unless
-    `legend` is off; no wider than `width` points where it can help it (a
+@dataclass
+class Entry:
+    """One sample of the key and its meaning: nodes drawn left to right, and lines."""
+
+    meaning: str
+    nodes: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    lines: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+
+
+def heading_graph(view: View, legend: bool = True,
+                  width: float | None = None) -> graphviz.Digraph:
+    """The heading as a graph of its own: a frameless cluster holding the title
+    (and subtitle) and under it the key unless `legend` is off, each in rows
+    aligned left and no wider than `width` points where it can help it (a
     small drawing is not made a wide strip by its heading)."""
+    graph = graphviz.Digraph(name=f"{view.name}-heading")
+    graph.attr("graph", nodesep="0.12", ranksep="0.06", fontname=FONT)
+    graph.attr("node", fontname=FONT, fontsize=str(NOTE_POINTS), margin=SAMPLE_MARGIN,
+               height=SAMPLE_HEIGHT)
+    graph.attr("edge", fontname=FONT, fontsize=str(NOTE_POINTS))
+    with graph.subgraph(name=KEY_CLUSTER) as key:
+        key.attr("graph", color="white", margin="4", id=f"{view.name}:key")
+        title = Entry(view.title, [("title", {"shape": "plaintext", "margin": "0",
+                                              "label": title_label(view, width),
+                                              "id": "key:title", "class": KEY_CLASS})])
+        above = None
+        for row in [[title], *_rows(legend_entries(view) if legend else [], width)]:
+            above = _draw_row(key, row, above, view.name)
+    return graph
+
+
+def title_label(view: View, width: float | None) -> str:
+    """The title in bold, the subtitle under it, both left-aligned."""
     title_width = TITLE_WIDTH if width is None else max(
         NAME_WIDTH, min(TITLE_WIDTH, int(width / TITLE_LETTER)))
     rows = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_POINTS}"><B>'
@@ -60,91 +101,108 @@ def heading(view: View, legend: bool = True, width: float | None = None) -> str:
     if view.subtitle:
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{NAME_POINTS}">'
                     f"{html_lines(view.subtitle, title_width + 12)}</FONT></TD></TR>")
-    entries = legend_entries(view) if legend else []
-    if entries:
-        rows.append(f'<TR><TD ALIGN="LEFT">{_table(entries, width)}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>>'
 
 
-def legend_entries(view: View) -> list[tuple[str, str]]:
-    """(sample cell, meaning) for each node, frame, line and finding look in the view."""
+def legend_entries(view: View) -> list[Entry]:
+    """A sample for each node, frame, line and finding look in the view, drawn
+    as the drawing draws it."""
     used_nodes = {key for node in view.nodes.values() for key in node.styles}
     used_edges = {edge.style for edge in view.edges}
     used_clusters = {cluster.style for cluster in view.clusters.values()}
     used_levels = {mark.level for mark in view.highlights.values()}
+    entries: list[Entry] = []
     if view.table_rows() is not None:
-        return [(_letter(key, style.attrs), _(style.legend).removeprefix(key).strip())
-                for key, style in view.edge_styles.items() if key in used_edges] + [
-            (_outline(marked({}, Highlight(level, []))), LEVEL_FINDINGS[level])
-            for level in LEVEL_COLOURS if level in used_levels]
-    entries = [(_outline(style.attrs), _with_shape(_(style.legend), style.attrs))
-               for key, style in view.node_styles.items() if key in used_nodes]
-    entries += [(_outline(style.attrs, frame=True), _("{meaning} (frame)").format(
-                    meaning=_(style.legend)))
-                for key, style in view.cluster_styles.items() if key in used_clusters]
-    entries += [(_line(style.attrs), _(style.legend))
-                for key, style in view.edge_styles.items() if key in used_edges]
-    entries += [(_outline(marked({}, Highlight(level, []))), LEVEL_FINDINGS[level])
+        entries += [_letter(key, _(style.legend).removeprefix(key).strip(), style.attrs)
+                    for key, style in view.edge_styles.items() if key in used_edges]
+    else:
+        entries += [_shape(f"node:{key}", _(style.legend), drawn_attrs([PLAIN_SHAPE, style]))
+                    for key, style in view.node_styles.items() if key in used_nodes]
+        entries += [_shape(f"frame:{key}", _("{meaning} (frame)").format(
+                        meaning=_(style.legend)), {"shape": "box", **style.attrs})
+                    for key, style in view.cluster_styles.items() if key in used_clusters]
+        entries += [_line(f"line:{key}", _(style.legend), style.attrs)
+                    for key, style in view.edge_styles.items() if key in used_edges]
+    entries += [_shape(f"finding:{level}", LEVEL_FINDINGS[level],
+                       marked({"shape": "box"}, Highlight(level, [])))
                 for level in LEVEL_COLOURS if level in used_levels]
     return entries
 
 
-def _table(entries: list[tuple[str, str]], width: float | None) -> str:
-    """The key's entries in lines about as long as each other and no wider than
-    `width` points (by default `KEY_WIDTH`), each line its own table so that a
-    long entry widens no other. Graphviz stretches a line narrower than the
-    heading over its width: its cells have a fixed size, so the stretch goes
-    between the entries."""
+def _rows(entries: list[Entry], width: float | None) -> list[list[Entry]]:
+    """The key's entries in rows about as long as each other and no wider than
+    `width` points (by default `KEY_WIDTH`)."""
+    if not entries:
+        return []
     limit = max(KEY_WIDTH / 2, width) if width is not None else KEY_WIDTH
-    needed = [ENTRY_POINTS + len(meaning) * TEXT_LETTER for _, meaning in entries]
-    even = sum(needed) / math.ceil(sum(needed) / limit)  # lines about as long as each other
-    lines: list[list[tuple[str, str]]] = [[]]
+    needed = [ENTRY_POINTS + len(entry.meaning) * TEXT_LETTER for entry in entries]
+    even = sum(needed) / math.ceil(sum(needed) / limit)  # rows about as long as each other
+    rows: list[list[Entry]] = [[]]
     used = 0.0
     for entry, length in zip(entries, needed, strict=True):
-        if lines[-1] and used + length / 2 > even:
-            lines.append([])
+        if rows[-1] and used + length / 2 > even:
+            rows.append([])
             used = 0.0
-        lines[-1].append(entry)
+        rows[-1].append(entry)
         used += length
-    rows = "".join(
-        '<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>'
-        + "".join(f'{sample}<TD ALIGN="LEFT" FIXEDSIZE="TRUE" HEIGHT="12" '
-                  f'WIDTH="{round(len(meaning) * TEXT_LETTER) + 4}">'
-                  f'<FONT POINT-SIZE="{NOTE_POINTS}">{html_text(meaning)}</FONT></TD>'
-                  for sample, meaning in line)
-        + "</TR></TABLE></TD></TR>" for line in lines)
-    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
+    return rows
 
 
-def _with_shape(meaning: str, attrs: dict[str, str]) -> str:
-    shape = attrs.get("shape", "box")
-    if "diagonals" in attrs.get("style", ""):
-        return _("{meaning} (box, cut corners)").format(meaning=meaning)
-    return f"{meaning} ({SHAPE_WORDS[shape]})" if shape in SHAPE_WORDS else meaning
+def _draw_row(key: graphviz.Digraph, row: list[Entry], above: str | None, view: str) -> str:
+    """One row of samples, left to right, under the row whose start is `above`;
+    its own start: an invisible point that the rows' starts stand straight
+    under each other at, so that the rows are aligned left. Ids start with the
+    `view`'s name."""
+    start = f"row {0 if above is None else int(above.split()[1]) + 1}"
+    key.node(start, shape="point", style="invis", width="0", height="0", label="")
+    names: list[str] = [start]
+    lines: set[tuple[str, str]] = set()
+    for entry in row:
+        for name, attrs in entry.nodes:
+            key.node(name, **_named(attrs, view))
+            names.append(name)
+        for tail, head, attrs in entry.lines:
+            key.edge(tail, head, **_named(attrs, view))
+            lines.add((tail, head))
+    key.body.append("{rank=same; " + " ".join(f'"{name}"' for name in names) + "}\n")
+    for tail, head in pairwise(names):
+        if (tail, head) not in lines:  # a second edge would bend the line
+            key.edge(tail, head, style="invis")
+    if above is not None:
+        key.edge(above, start, style="invis")
+    return start
 
 
-def _outline(attrs: dict[str, str], frame: bool = False) -> str:
-    """A cell drawn with the node's (or frame's) outline, line style and fill."""
-    flags = attrs.get("style", "").split(",")
-    style = next((f for f in LINE_STYLES if f in flags), "rounded" if "rounded" in flags else "")
-    border = 2 if "bold" in flags or float(attrs.get("penwidth", "1")) >= 2 else 1
-    fill = attrs.get("fillcolor", "white") if "filled" in flags else ""
-    return ('<TD WIDTH="{}" HEIGHT="12" FIXEDSIZE="TRUE" BORDER="{}" COLOR="{}"{}{}></TD>'.format(
-        30 if frame else 20, border, attrs.get("color", "black"),
-        f' STYLE="{style}"' if style else "", f' BGCOLOR="{fill}"' if fill else ""))
+def _named(attrs: dict[str, str], view: str) -> dict[str, str]:
+    return {**attrs, "id": f"{view}:{attrs['id']}"} if "id" in attrs else attrs
 
 
-def _line(attrs: dict[str, str]) -> str:
-    """A cell whose bottom edge is drawn as the line: its colour, width and dashes."""
-    flags = attrs.get("style", "").split(",")
-    style = next((f for f in LINE_STYLES if f in flags), "")
-    width = max(1, round(float(attrs.get("penwidth", "2" if "bold" in flags else "1"))))
-    return ('<TD WIDTH="26" HEIGHT="8" FIXEDSIZE="TRUE" SIDES="B" BORDER="{}" COLOR="{}"{}>'
-            '</TD>'.format(
-        width, attrs.get("color", "black"), f' STYLE="{style}"' if style else ""))
+def _shape(sample: str, meaning: str, attrs: dict[str, str]) -> Entry:
+    """A node drawn as the drawing draws this kind, its meaning inside it."""
+    return Entry(meaning, [(_name(sample), {**attrs, "label": html_text(meaning).join("<>"),
+                                            "id": f"key:{sample}", "class": KEY_CLASS})])
 
 
-def _letter(letter: str, attrs: dict[str, str]) -> str:
-    """A letter of the chart as the chart prints it."""
-    return (f'<TD><FONT COLOR="{attrs.get("color", "black")}"><B>{html_text(letter)}</B>'
-            "</FONT></TD>")
+def _name(sample: str) -> str:
+    """A sample's node name: no colon, which DOT would read as a port."""
+    return sample.replace(":", " ")
+
+
+def _line(sample: str, meaning: str, attrs: dict[str, str]) -> Entry:
+    """A short line as the drawing draws this kind, its meaning after it."""
+    name = _name(sample)
+    ends = (f"{name} from", f"{name} to")
+    line = {**{k: v for k, v in attrs.items() if k != "constraint"}, "id": f"key:{sample}",
+            "class": KEY_CLASS, "tailclip": "false", "headclip": "false"}
+    return Entry(meaning, [(end, LINE_SAMPLE) for end in ends] + [
+        (name, {"shape": "plaintext", "label": html_text(meaning).join("<>"),
+                "class": KEY_CLASS})], [(*ends, line)])
+
+
+def _letter(letter: str, meaning: str, attrs: dict[str, str]) -> Entry:
+    """A letter of the chart as the chart prints it, its meaning after it."""
+    colour = attrs.get("color", "black")
+    return Entry(meaning, [(f"letter {letter}", {
+        "shape": "plaintext", "id": f"key:letter:{letter}", "class": KEY_CLASS,
+        "label": f'<<FONT COLOR="{colour}"><B>{html_text(letter)}</B></FONT>'
+                 f"  {html_text(meaning)}>"})])

@@ -87,6 +87,15 @@ def merged(styles: list[Style]) -> dict[str, str]:
     return attrs
 
 
+def drawn_attrs(styles: list[Style]) -> dict[str, str]:
+    """How a node of these styles is drawn, in the drawing and in its key alike:
+    the styles' attributes, with the margin its shape needs (`INSET_MARGINS`)."""
+    attrs = merged(styles)
+    if attrs.get("shape") in INSET_MARGINS:
+        attrs["margin"] = INSET_MARGINS[attrs["shape"]]
+    return attrs
+
+
 def marked(attrs: dict[str, str], mark: Highlight | None) -> dict[str, str]:
     """Colour by the highest level of an entity's findings."""
     if mark is None:

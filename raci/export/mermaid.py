@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from raci.export.graph import Edge, View
-from raci.export.legend import SHAPE_WORDS
 from raci.export.look import LEVEL_COLOURS, merged, wrapped
-from raci.i18n import _
+from raci.i18n import N_, _
+from raci.vocabulary import Words
 
 SHAPES = {  # Graphviz shape -> Mermaid's opening and closing brackets
     "box": ('["', '"]'), "rounded": ('("', '")'), "ellipse": ('(["', '"])'),
@@ -31,6 +31,14 @@ SHAPES = {  # Graphviz shape -> Mermaid's opening and closing brackets
 }
 ESCAPED = {character: f"#{ord(character)};" for character in '"#&<>`\\'}
 NAME_WIDTH = 30
+
+SHAPE_WORDS = Words({
+    "ellipse": N_("oval"), "hexagon": N_("hexagon"), "box3d": N_("3-D box"),
+    "folder": N_("folder"), "parallelogram": N_("slanted box"), "octagon": N_("octagon"),
+    "house": N_("house"), "tab": N_("tab"), "egg": N_("egg"), "component": N_("box with pins"),
+    "note": N_("folded corner"),
+})
+"""Node shapes in words, for the key's samples that Mermaid draws in a plainer shape."""
 
 
 def mermaid_text(text: str, width: int | None = None) -> str:

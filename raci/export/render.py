@@ -24,6 +24,7 @@ from typing import Any
 import graphviz
 
 from raci.errors import RaciError, UsageError
+from raci.export.aside import placed_words
 from raci.export.dot import GUESSED, node_names, ranked_edges, to_dot
 from raci.export.graph import View
 from raci.export.layout import (
@@ -38,6 +39,7 @@ from raci.export.layout import (
     stagger_for,
     top_parts,
 )
+from raci.export.legend import heading_graph
 from raci.export.measured import drawn_as_measured
 from raci.export.mermaid import to_mermaid
 from raci.export.page import (
@@ -69,6 +71,8 @@ SPARE = 0.05
 LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
 """Graphviz's `ratio` (height over width) a strip is padded to: just inside the
 most stretched a drawing may be."""
+BETWEEN_HEADING_AND_DRAWING = 4
+"""Points `gvpack` leaves around the heading and the drawing."""
 INSTALL_HINT = (
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/), or use --format dot, which needs no program"
@@ -121,7 +125,7 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
         source, outputs = _fitted_drawing(view, page, legend, formats, timeout)
     except DotCrashedError:  # Graphviz 2.43 crashes on some arrangements: draw it plainer
         source = to_dot(view, page=page, legend=legend).source
-        outputs = run_dot(source, formats, timeout)
+        outputs = run_titled(view, page, legend, GUESSED, formats, timeout)
     if fmt == "dot":
         return Drawing(source.encode("utf-8"), measure_svg(outputs["svg"]))
     data = outputs[fmt]
@@ -134,16 +138,43 @@ def _fitted_drawing(view: View, page: Page | None, legend: bool, formats: tuple[
                     timeout: float) -> tuple[str, dict[str, bytes]]:
     """The source of the view fitted to its page and its drawings in `formats`; a
     drawing still longer than `MOST_STRETCHED` is padded to it (Graphviz `ratio`)."""
-    fitting = fitted(view, page, legend, timeout)
-    source = to_dot(view, page=page, legend=legend, fitting=fitting).source
-    outputs = run_dot(source, formats, timeout)
+    fitting = fitted(view, page, timeout)
+    outputs = run_titled(view, page, legend, fitting, formats, timeout)
     fit = measure_svg(outputs["svg"])
     if fit.stretch > MOST_STRETCHED:
         ratio = LEAST_RATIO if fit.width > fit.height else 1 / LEAST_RATIO
-        source = to_dot(view, page=page, legend=legend,
-                        fitting=replace(fitting, ratio=ratio)).source
-        outputs = run_dot(source, formats, timeout)
-    return source, outputs
+        fitting = replace(fitting, ratio=ratio)
+        outputs = run_titled(view, page, legend, fitting, formats, timeout)
+    return to_dot(view, page=page, legend=legend, fitting=fitting).source, outputs
+
+
+def run_titled(view: View, page: Page | None, legend: bool, fitting: Fitting,
+               formats: tuple[str, ...], timeout: float) -> dict[str, bytes]:
+    """The view drawn in each of `formats` with its heading in the top left
+    corner and the words of its lines drawn aside where they cover nothing
+    (`raci.export.aside`): the drawing and the heading laid out apart by `dot`, put one
+    above the other by Graphviz's `gvpack` and drawn by `neato -n2`, which
+    keeps every position; an SVG's text is drawn at the widths measured."""
+    drawing = to_dot(view, page=page, fitting=fitting, titled=False, words_aside=False).source
+    heading = heading_graph(view, legend, fitting.width).source
+    root = [f"-G{name}={value}" for name, value in
+            [("id", view.name), ("outputorder", "edgesfirst"),
+             *([("size", page.size_attribute)] if page else []),
+             *([("ratio", f"{fitting.ratio:.3f}")] if fitting.ratio else [])]]
+    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
+        path = Path(folder)
+        (path / "drawing.gv").write_text(drawing, encoding="utf-8")
+        (path / "heading.gv").write_text(heading, encoding="utf-8")
+        _run(["dot", "-Tdot", "-o", "heading.laid", "heading.gv"], timeout, folder)
+        _run(["dot", "-Tdot", "-Tjson", "-O", "drawing.gv"], timeout, folder)
+        words = placed_words(view, json.loads((path / "drawing.gv.json").read_bytes()))
+        laid = (path / "drawing.gv.dot").read_text(encoding="utf-8").rstrip()
+        (path / "drawing.laid").write_text(  # the words join the graph before its last brace
+            laid.removesuffix("}") + "".join(f"\t{line}\n" for line in words) + "}\n",
+            encoding="utf-8")
+        _run(["gvpack", "-array_ilt1", f"-m{BETWEEN_HEADING_AND_DRAWING}", f"-s{view.name}",
+              *root, "-o", "packed.gv", "heading.laid", "drawing.laid"], timeout, folder)
+        return _drawn(path / "packed.gv", ["neato", "-s", "-n2"], formats, timeout)
 
 
 def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
@@ -163,14 +194,14 @@ def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[
     return fits
 
 
-def fitted(view: View, page: Page | None, legend: bool, timeout: float) -> Fitting:
+def fitted(view: View, page: Page | None, timeout: float) -> Fitting:
     """How to fit the view to its page (`raci.export.layout`), from first layouts
     (none for a chart, or a view far too large for the page):
     one at its own size measures every node and frame, which sets how its
     crowded rows wrap and its leaves stagger; one so wrapped measures its
     disconnected parts, which sets the shelves or stacks they are laid in."""
     def laid_out(fitting: Fitting) -> dict[str, Any]:
-        source = to_dot(view, page=page, legend=legend, fitting=fitting).source
+        source = to_dot(view, page=page, fitting=fitting, titled=False).source
         result: dict[str, Any] = json.loads(run_dot(source, ("json",), timeout)["json"])
         return result
 
@@ -227,10 +258,17 @@ def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, 
     with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
         graph = Path(folder) / "drawing.gv"
         graph.write_text(source, encoding="utf-8")
-        written = dict.fromkeys((*formats, "json") if "svg" in formats else formats)
-        # in the folder: the json writer also leaves a noname.gv.xdot where dot runs
-        _run(["dot", *(f"-T{fmt}" for fmt in written), "-O", str(graph)], timeout, folder)
-        outputs = {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in written}
+        return _drawn(graph, ["dot"], formats, timeout)
+
+
+def _drawn(graph: Path, program: list[str], formats: tuple[str, ...],
+           timeout: float) -> dict[str, bytes]:
+    """The graph in the folder drawn by `program` in each of `formats`."""
+    written = dict.fromkeys((*formats, "json") if "svg" in formats else formats)
+    # in the folder: the json writer also leaves a noname.gv.xdot where dot runs
+    _run([*program, *(f"-T{fmt}" for fmt in written), "-O", str(graph)], timeout,
+         str(graph.parent))
+    outputs = {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in written}
     if "svg" in outputs:
         outputs["svg"] = drawn_as_measured(outputs["svg"], outputs["json"])
     return {fmt: outputs[fmt] for fmt in formats}

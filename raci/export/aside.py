@@ -1,0 +1,188 @@
+"""The words of the lines drawn aside, put where they cover nothing.
+
+A line that takes no part in ranking (the share of members two bodies have
+in common) carries its words as an external label in Graphviz, and Graphviz
+2.43 places those over neighbouring nodes. So, once `dot` has laid the
+drawing out, each such line's words become a small node of their own, on a
+white ground: at the first spot along the line, from its middle outwards
+(on it, then above, below, right or left of it), where they cover no node,
+no frame's title and no other words; where no spot is free, at the one that
+covers least. `raci.export.render` then draws the drawing with every
+position kept (`neato -n2`), the lines first, so that the words stand on
+top of any line that crosses them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import pairwise, product
+from typing import Any
+
+from raci.export.graph import Edge, View
+from raci.export.look import FONT, NOTE_POINTS, plain_label
+
+Box = tuple[float, float, float, float]
+"""Left, bottom, right and top, in points."""
+LETTER = 0.6 * NOTE_POINTS
+"""Points a letter of the words takes at most (Helvetica's digits are 0.56 em)."""
+LINE_HEIGHT = 1.2 * NOTE_POINTS
+PADDING = 3.0
+"""Points of white around the words."""
+ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
+"""Where along its line the words are tried, as shares of its length."""
+AWAY = 8
+"""Half boxes the words may stand off their line, up or down."""
+ACROSS = 3
+"""Half boxes the words may stand off their line, left or right."""
+STEPS = 8
+"""Points taken on each Bézier piece of a line to measure along it."""
+CELL = 100.0
+"""Points a side of the grid that finds the boxes near a spot."""
+CLEAR = 2.0
+"""Points kept free around the words (`gvpack` rounds positions to whole points)."""
+WORDS_CLASS = "words"
+
+
+def words_aside(view: View) -> dict[str, Edge]:
+    """The lines whose words are placed here, by their Graphviz id."""
+    return {f"{view.name}:edge:{number}": edge for number, edge in enumerate(view.edges, 1)
+            if edge.label and {**view.edge_styles[edge.style].attrs, **edge.attrs}.get(
+                "constraint") == "false"}
+
+
+def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
+    """DOT statements of a node for the words of each line drawn aside, at a
+    free spot along its line in `laid_out` (`dot -Tjson` of the drawing)."""
+    aside = words_aside(view)
+    taken = Grid()
+    for element in laid_out.get("objects", []):
+        for found in _boxes(element):
+            taken.add(found)
+    statements = []
+    for edge in laid_out.get("edges", []):
+        line = aside.get(str(edge.get("id", "")))
+        if line is None:
+            continue
+        width, height = _size(line.label)
+        spot = _free_spot(_points(edge), width, height, taken)
+        taken.add(spot)
+        statements.append(_statement(view, edge, line, spot))
+    return statements
+
+
+class Grid:
+    """Boxes, found by the cells of a grid they touch."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[Box]] = defaultdict(list)
+
+    def add(self, found: Box) -> None:
+        for cell in _cells(found):
+            self.cells[cell].append(found)
+
+    def covered(self, spot: Box) -> float:
+        """The area of `spot` the boxes cover (overlaps counted once per box)."""
+        near = {other for cell in _cells(spot) for other in self.cells.get(cell, ())}
+        return sum(_overlap(spot, other) for other in near)
+
+
+def _cells(found: Box) -> Iterator[tuple[int, int]]:
+    for column in range(math.floor(found[0] / CELL), math.floor(found[2] / CELL) + 1):
+        for row in range(math.floor(found[1] / CELL), math.floor(found[3] / CELL) + 1):
+            yield column, row
+
+
+def _overlap(one: Box, other: Box) -> float:
+    across = min(one[2], other[2]) - max(one[0], other[0])
+    down = min(one[3], other[3]) - max(one[1], other[1])
+    return across * down if across > 0 and down > 0 else 0.0
+
+
+def _boxes(element: dict[str, Any]) -> Iterator[Box]:
+    """A visible node's box, and a frame's title."""
+    if "pos" in element and element.get("style") != "invis" and float(element["width"]) > 0:
+        x, y = map(float, element["pos"].split(","))
+        half_width, half_height = float(element["width"]) * 36, float(element["height"]) * 36
+        yield x - half_width, y - half_height, x + half_width, y + half_height
+    if "lp" in element and "lwidth" in element:
+        x, y = map(float, element["lp"].split(","))
+        half_width, half_height = float(element["lwidth"]) * 36, float(element["lheight"]) * 36
+        yield x - half_width, y - half_height, x + half_width, y + half_height
+
+
+def _size(words: str) -> tuple[float, float]:
+    lines = words.splitlines() or [""]
+    return (max(len(line) for line in lines) * LETTER + 2 * PADDING,
+            len(lines) * LINE_HEIGHT + 2 * PADDING)
+
+
+def _points(edge: dict[str, Any]) -> list[tuple[float, float]]:
+    """Points along the line as drawn, close enough together to measure it by."""
+    points: list[tuple[float, float]] = []
+    for operation in edge.get("_draw_", []):
+        if operation["op"] not in ("b", "B"):
+            continue
+        controls = [tuple(map(float, point)) for point in operation["points"]]
+        for start in range(0, len(controls) - 3, 3):
+            piece = controls[start:start + 4]
+            points += [_bezier(piece, step / STEPS) for step in range(STEPS + 1)]
+    return points
+
+
+def _bezier(piece: list[tuple[float, ...]], t: float) -> tuple[float, float]:
+    weights = ((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3)
+    return (sum(w * p[0] for w, p in zip(weights, piece, strict=True)),
+            sum(w * p[1] for w, p in zip(weights, piece, strict=True)))
+
+
+def _at(points: list[tuple[float, float]], share: float) -> tuple[float, float]:
+    """The point `share` of the way along the line."""
+    pairs = list(pairwise(points))
+    lengths = [math.dist(one, other) for one, other in pairs]
+    left = sum(lengths) * share
+    for (one, other), length in zip(pairs, lengths, strict=True):
+        if left <= length and length > 0:
+            t = left / length
+            return one[0] + (other[0] - one[0]) * t, one[1] + (other[1] - one[1]) * t
+        left -= length
+    return points[-1]
+
+
+def _free_spot(points: list[tuple[float, float]], width: float, height: float,
+               taken: Grid) -> Box:
+    """The first spot near the line whose box is free, else the least covered: on
+    the line, from its middle outwards, then half a box off it, then a whole box,
+    and so on, up to `AWAY` half boxes up or down and `ACROSS` left or right."""
+    if not points:
+        return 0.0, 0.0, width, height
+    along = [_at(points, share) for share in ALONG]
+    best: tuple[float, Box] | None = None
+    for ring in range(AWAY + 1):
+        shifts = [(across, down) for across in range(-min(ring, ACROSS), min(ring, ACROSS) + 1)
+                  for down in range(-ring, ring + 1) if max(abs(across), abs(down)) == ring]
+        for (x, y), (across, down) in product(along, shifts):
+            x, y = x + across * (width / 2 + 1), y + down * (height / 2 + 1)
+            spot = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            covered = taken.covered((spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR,
+                                     spot[3] + CLEAR))
+            if covered == 0:
+                return spot
+            if best is None or covered < best[0]:
+                best = (covered, spot)
+    assert best is not None
+    return best[1]
+
+
+def _statement(view: View, laid: dict[str, Any], line: Edge, spot: Box) -> str:
+    """The words' node: plain text on white, in the line's colour, at `spot`."""
+    attrs = {**view.edge_styles[line.style].attrs, **line.attrs}
+    colour = attrs.get("fontcolor", attrs.get("color", "black"))
+    x, y = (spot[0] + spot[2]) / 2, (spot[1] + spot[3]) / 2
+    return (f'"{laid["id"]}:words" [shape=box, style="filled", color=white, fillcolor=white, '
+            f'margin="0.02,0.01", width={(spot[2] - spot[0]) / 72:.3f}, '
+            f'height={(spot[3] - spot[1]) / 72:.3f}, fontname="{FONT}", '
+            f'fontsize={NOTE_POINTS}, fontcolor="{colour}", pos="{x:.2f},{y:.2f}", '
+            f'label={plain_label(line.label)}, id="{laid["id"]}:words", '
+            f'class="{WORDS_CLASS} {line.style}"];')
