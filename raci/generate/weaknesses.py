@@ -312,7 +312,9 @@ class Weaknesses:
         for initiative_id, blocker in zip(blocked, self.take(self.initiatives, len(blocked)),
                                           strict=False):
             self.b.initiatives[blocker].status = "paused"
-            self.b.initiatives[initiative_id].depends_on.append(blocker)
+            depends_on = self.b.initiatives[initiative_id].depends_on
+            if blocker not in depends_on:
+                depends_on.append(blocker)
 
     def dependency_cycle(self) -> None:
         for number in range(self.count(len(self.initiatives) // 10)):
