@@ -12,9 +12,12 @@ from test_tui import loaded, until
 from test_tui_language import screen_text
 from textual.widgets import Static
 
+from raci.export import MAX_LAYOUT_NODES, write_report
+from raci.formats import write_model
 from raci.generate import generate_model
 from raci.i18n import format_count, speak
-from raci.source import database_url
+from raci.model import Body, Model, Org
+from raci.source import database_url, open_model
 from raci.store import open_store
 from raci.tui import make_app
 from raci.tui.widgets.explorer import ModelTree
@@ -80,3 +83,36 @@ def test_raci_groups_the_counts_it_tells(raci: Raci, tmp_path: Path, language: s
     imported = raci("import", model, "--into", database, "--lang", language)
     assert imported.code == 0, imported.err
     assert imported.out.splitlines() == [said.format(model=database)]
+
+
+@pytest.fixture(scope="module")
+def many_bodies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model with one body more than raci lays out."""
+    model = Model(Org("Veel overleg"))
+    for number in range(MAX_LAYOUT_NODES + 1):
+        model.add(Body(id=f"b{number}", name=f"Overleg {number}", kind="committee"))
+    path = tmp_path_factory.mktemp("bodies") / "veel.yaml"
+    write_model(model, path)
+    return path
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "raci: the bodies view has 2,001 nodes and frames, more than the 2,000 raci lays "
+           "out; draw part of it with --focus ID --depth N, or use --format dot"),
+    ("nl", "raci: de weergave gremia heeft 2.001 knopen en kaders, meer dan de 2.000 die raci "
+           "opmaakt; teken er een deel van met --focus ID --depth N, of gebruik --format dot")])
+def test_a_view_too_large_to_draw_is_refused_in_words_and_grouped_counts(
+        raci: Raci, many_bodies: Path, tmp_path: Path, language: str, said: str) -> None:
+    drawn = raci("diagram", many_bodies, "--view", "bodies", "-o", tmp_path / "veel.svg",
+                 "--lang", language)
+    assert (drawn.code, drawn.err.splitlines()) == (2, [said])
+
+
+@pytest.mark.parametrize(("language", "row"), [("en", "| Bodies | 2,001 |"),
+                                               ("nl", "| Gremia | 2.001 |")])
+def test_the_handouts_summary_groups_its_counts(many_bodies: Path, tmp_path: Path,
+                                                language: str, row: str) -> None:
+    speak(language)
+    handout = tmp_path / "veel.md"
+    write_report(open_model(str(many_bodies)), handout, [], {})
+    assert row in handout.read_text(encoding="utf-8").splitlines()

@@ -304,8 +304,8 @@ def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) ->
     handout = tmp_path / "veel.md"
     warnings = write_report(ModelSource("veel.db", model), handout, [], {})
     assert warnings == [
-        f"The bodies diagram has {MAX_LAYOUT_NODES + 1} nodes and frames, more than the "
-        f"{MAX_LAYOUT_NODES} raci lays out; draw parts of it with: raci diagram veel.db "
+        f"The bodies diagram has {MAX_LAYOUT_NODES + 1:,} nodes and frames, more than the "
+        f"{MAX_LAYOUT_NODES:,} raci lays out; draw parts of it with: raci diagram veel.db "
         "--view bodies --focus ID --depth N"]
     text = handout.read_text(encoding="utf-8")
     assert "draw parts of it with: raci diagram veel.db" in text

@@ -52,6 +52,8 @@ from raci.export.page import (
     Page,
     measure_svg,
 )
+from raci.i18n import _, format_count
+from raci.vocabulary import VIEW_TITLES
 
 FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 LAID_OUT_FORMATS = ("svg", "png", "pdf")
@@ -102,11 +104,11 @@ class Drawing:
 
 def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
     if view.size > limit:
-        raise LayoutError(
-            f"the {view.name} view has {view.size} nodes and frames, more than the "
-            f"{limit} raci lays out; draw part of it with --focus ID --depth N, "
-            "or use --format dot"
-        )
+        raise LayoutError(_(
+            "the {view} view has {count} nodes and frames, more than the {most} raci "
+            "lays out; draw part of it with --focus ID --depth N, or use --format dot").format(
+                view=VIEW_TITLES[view.name], count=format_count(view.size),
+                most=format_count(limit)))
 
 
 def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,

@@ -30,7 +30,7 @@ from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
-from raci.i18n import _, format_date
+from raci.i18n import _, format_count, format_date
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
 from raci.lint.rule import Rule
@@ -265,7 +265,12 @@ def markdown_diagram(diagram: ReportDiagram) -> list[str]:
 
 def _markdown_pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> list[str]:
     return [f"| {caption} | |", "| --- | ---: |",
-            *(f"| {name} | {count} |" for name, count in pairs), ""]
+            *(f"| {name} | {count_text(count)} |" for name, count in pairs), ""]
+
+
+def count_text(value: int | str) -> str:
+    """A count in a summary table as the language groups it ("1.861"); a word as it is."""
+    return format_count(value) if isinstance(value, int) else value
 
 
 def _markdown_findings(content: ReportContent) -> list[str]:

@@ -30,7 +30,7 @@ from raci.export.layout import guessed_pages
 from raci.export.page import SMALLEST_READABLE_POINTS, Page
 from raci.export.render import MAX_LAYOUT_NODES, Drawing, draw, fits_page
 from raci.export.split import SPLITS, split_view
-from raci.i18n import _, ngettext
+from raci.i18n import _, format_count, ngettext
 from raci.model import Model
 from raci.vocabulary import VIEW_TITLES
 
@@ -83,7 +83,8 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
         return ReportDiagram(name, note=_(
             "The {view} diagram has {count} nodes and frames, more than the {most} raci "
             "lays out; draw parts of it with: {command}").format(
-                view=VIEW_TITLES[name], count=view.size, most=MAX_LAYOUT_NODES,
+                view=VIEW_TITLES[name], count=format_count(view.size),
+                most=format_count(MAX_LAYOUT_NODES),
                 command=f"raci diagram {label} --view {name} --focus ID --depth N"))
     if guessed_pages(view, REPORT_PAGE.room) * PARTS_PER_GUESSED_PAGE > MOST_PARTS:
         return ReportDiagram(name, note=too_many_parts(name, label))

@@ -28,6 +28,7 @@ from raci.export.report import (
     ReportContent,
     ReportDiagram,
     by_rule,
+    count_text,
     entity_counts,
     highest_level,
     level_counts,
@@ -164,7 +165,8 @@ def _summary(content: ReportContent) -> list[str]:
 
 
 def _pairs(caption: str, pairs: Sequence[tuple[str, int | str]]) -> str:
-    rows = "".join(f"<tr><th>{h(name)}</th><td>{count}</td></tr>" for name, count in pairs)
+    rows = "".join(f"<tr><th>{h(name)}</th><td>{h(count_text(count))}</td></tr>"
+                   for name, count in pairs)
     return f"<table><caption>{h(caption)}</caption>{rows}</table>"
 
 
