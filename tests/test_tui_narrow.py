@@ -58,3 +58,32 @@ async def test_keys_left_out_come_back_in_a_wider_terminal(database: Path) -> No
         await pilot.resize_terminal(140, 40)
         await pilot.pause()
         assert "Redo" in [k.description for k in footer_keys(app)[0]]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) -> None:  # noqa: F811
+    """At 80 columns in Dutch the explorer left "/ Zoeken" out beside ~16
+    empty columns, once "^z Ongedaan maken" had gone: each key left out now
+    needs more room (with its margin) than the footer has left."""
+    set_language(language)
+    try:
+        async with make_app(database).run_test(size=(160, 24)) as pilot:
+            app = await loaded(pilot)
+            for view in "1234":
+                await pilot.resize_terminal(160, 24)
+                await pilot.press(view)
+                await pilot.pause()
+                every = {(k.key_display, k.description): k.region.width
+                         for k in footer_keys(app)[0]}
+                await pilot.resize_terminal(80, 24)
+                await pilot.pause()
+                await pilot.pause()
+                keys, palette = footer_keys(app)
+                room = palette.region.x - max(k.region.right for k in keys) - 1  # a margin
+                left_out = {key: width for key, width in every.items()
+                            if key not in {(k.key_display, k.description) for k in keys}}
+                assert left_out and all(width + 1 > room for width in left_out.values()), (
+                    view, room, left_out)
+    finally:
+        set_language("en")
+        translate_bindings()
