@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from test_tui import database, loaded  # noqa: F401  (a fixture)
-from textual.widgets import Footer
+from test_tui_language import screen_text
+from textual.widgets import Checkbox, Footer
 from textual.widgets._footer import FooterKey, FooterLabel
 
 from raci.i18n import set_language
@@ -84,6 +85,28 @@ async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) 
                             if key not in {(k.key_display, k.description) for k in keys}}
                 assert left_out and all(width + 1 > room for width in left_out.values()), (
                     view, room, left_out)
+    finally:
+        set_language("en")
+        translate_bindings()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
+    """The "extern" checkbox was drawn "▐X…" in every form, focused or not."""
+    set_language("nl")
+    try:
+        async with make_app(database).run_test(size=size) as pilot:
+            await loaded(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            box = pilot.app.screen.query_one("#field-external", Checkbox)
+            for focused in (False, True):
+                if focused:
+                    box.focus()
+                    await pilot.pause()
+                line = next(line for line in screen_text(pilot.app).splitlines()
+                            if " extern " in line)
+                assert "▐X▌" in line and "…" not in line, (focused, line)
     finally:
         set_language("en")
         translate_bindings()
