@@ -110,3 +110,22 @@ async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, 
     finally:
         set_language("en")
         translate_bindings()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
+    """The view list showed "organisati / e" over two lines, and the file
+    field's example was English ("drawing.svg")."""
+    set_language("nl")
+    try:
+        async with make_app(database).run_test(size=size) as pilot:
+            await loaded(pilot)
+            await pilot.press("4")
+            await pilot.pause()
+            lines = screen_text(pilot.app).splitlines()
+            assert any("organisatie ▼" in line for line in lines), lines[:8]
+            assert any("tekening.svg" in line for line in lines), lines[-6:]
+            assert not any("drawing.svg" in line for line in lines)
+    finally:
+        set_language("en")
+        translate_bindings()
