@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui import database, loaded  # noqa: F401  (a fixture)
+from test_tui import MODEL_FILE, database, loaded  # noqa: F401  (a fixture)
 from test_tui_language import screen_text
 from textual.widgets import Checkbox, Footer
 from textual.widgets._footer import FooterKey, FooterLabel
 
 from raci.i18n import set_language
+from raci.importing import import_file
 from raci.tui import RaciApp, make_app
 from raci.tui.language import translate_bindings
 
@@ -126,6 +127,29 @@ async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple
             assert any("organisatie ▼" in line for line in lines), lines[:8]
             assert any("tekening.svg" in line for line in lines), lines[-6:]
             assert not any("drawing.svg" in line for line in lines)
+    finally:
+        set_language("en")
+        translate_bindings()
+
+
+async def test_the_start_text_reads_whole_at_80_columns(tmp_path: Path) -> None:
+    """With the organisation's description above it, the start text lost
+    its last line ("toets.") at 80 × 24 beside empty rows: it had the room
+    of the fields shown above an entity's relations."""
+    model_file = tmp_path / "warmte.yaml"
+    model_file.write_text(MODEL_FILE.replace("  as_of: 2026-11-01\n", (
+        "  as_of: 2026-11-01\n  description: 'Interdepartementaal programma van KGG en BZK"
+        " met RVO, netbeheerder Delta-Rijn Netwerken, de gemeenten Zwolle en Tilburg en"
+        " de provincie Gelderland: warmtetransitie, isolatie en netcongestie in samenhang,"
+        " met een stuurgroep, een programmaraad en drie werkgroepen.'\n")),
+        encoding="utf-8")
+    import_file(model_file, str(tmp_path / "org.db"))
+    set_language("nl")
+    try:
+        async with make_app(tmp_path / "org.db").run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            text = screen_text(pilot.app)
+            assert "werkgroepen." in text and "toets." in text, text  # the last words
     finally:
         set_language("en")
         translate_bindings()

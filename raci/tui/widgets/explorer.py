@@ -271,6 +271,7 @@ class EntityDetail(Vertical):
         model = session.model
         entity = model.get(entity_id) if entity_id else None
         options.display = entity is not None
+        self.set_class(entity is None, "-overview")  # the start text may take the pane
         if entity is None:
             fields_view.update(_org_summary(session))
             return
