@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from test_tui import loaded, until
+from test_tui_language import screen_text
 
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
 from raci.model.changes import Change
@@ -63,9 +64,9 @@ async def test_people_open_in_pages_and_a_page_in_people(crowded_database: Path)
         pages = list(people.children)
         size = PAGE_SIZE
         assert [str(page.label) for page in pages] == [
-            f"Medewerker 0 … Medewerker {size - 1} 1–{size:,}",
-            f"Medewerker {size} … Medewerker {2 * size - 1} {size + 1:,}–{2 * size:,}",
-            f"Medewerker {2 * size} … Medewerker {PEOPLE - 1} {2 * size + 1:,}–{PEOPLE:,}"]
+            f"1–{size:,} Medewerker 0 … Medewerker {size - 1}",
+            f"{size + 1:,}–{2 * size:,} Medewerker {size} … Medewerker {2 * size - 1}",
+            f"{2 * size + 1:,}–{PEOPLE:,} Medewerker {2 * size} … Medewerker {PEOPLE - 1}"]
         assert all(entity_of(page.data) is None for page in pages)
         tree.move_cursor(pages[1])
         await pilot.press("enter")
@@ -75,6 +76,22 @@ async def test_people_open_in_pages_and_a_page_in_people(crowded_database: Path)
         await pilot.press("down")
         await pilot.pause()
         assert app.query_one(ExplorerView).current == f"p{size}"
+
+
+async def test_a_page_shows_its_range_in_a_narrow_tree(crowded_database: Path) -> None:
+    """At 80 × 24 the names ran first and the range was cut ("… 1.00",
+    "1.201–1."): the range comes first, so it always shows."""
+    async with make_app(crowded_database).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        tree = app.query_one(ModelTree)
+        people = next(n for n in tree.root.children if str(n.label).startswith("People"))
+        tree.move_cursor(people)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        spans = [f"1–{PAGE_SIZE:,}", f"{PAGE_SIZE + 1:,}–{2 * PAGE_SIZE:,}",
+                 f"{2 * PAGE_SIZE + 1:,}–{PEOPLE:,}"]
+        assert all(f"{span} Medewerker" in shown for span in spans), shown
 
 
 async def test_a_new_entity_from_a_page_is_of_its_kind(crowded_database: Path) -> None:
