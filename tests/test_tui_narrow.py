@@ -7,6 +7,7 @@ ran under the palette's key ("paletteS"). The least needed keys now give way
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,14 @@ from raci.i18n import set_language
 from raci.importing import import_file
 from raci.tui import RaciApp, make_app
 from raci.tui.language import translate_bindings
+
+
+@pytest.fixture
+def in_dutch() -> Iterator[None]:
+    set_language("nl")
+    yield
+    set_language("en")
+    translate_bindings()  # the next app's keys in English again
 
 
 def footer_keys(app: RaciApp) -> tuple[list[FooterKey], FooterKey]:
@@ -92,46 +101,39 @@ async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) 
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.usefixtures("in_dutch")
 async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
     """The "extern" checkbox was drawn "▐X…" in every form, focused or not."""
-    set_language("nl")
-    try:
-        async with make_app(database).run_test(size=size) as pilot:
-            await loaded(pilot)
-            await pilot.press("n")
-            await pilot.pause()
-            box = pilot.app.screen.query_one("#field-external", Checkbox)
-            for focused in (False, True):
-                if focused:
-                    box.focus()
-                    await pilot.pause()
-                line = next(line for line in screen_text(pilot.app).splitlines()
-                            if " extern " in line)
-                assert "▐X▌" in line and "…" not in line, (focused, line)
-    finally:
-        set_language("en")
-        translate_bindings()
+    async with make_app(database).run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#field-external", Checkbox)
+        for focused in (False, True):
+            if focused:
+                box.focus()
+                await pilot.pause()
+            line = next(line for line in screen_text(pilot.app).splitlines()
+                        if " extern " in line)
+            assert "▐X▌" in line and "…" not in line, (focused, line)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.usefixtures("in_dutch")
 async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
     """The view list showed "organisati / e" over two lines, and the file
     field's example was English ("drawing.svg")."""
-    set_language("nl")
-    try:
-        async with make_app(database).run_test(size=size) as pilot:
-            await loaded(pilot)
-            await pilot.press("4")
-            await pilot.pause()
-            lines = screen_text(pilot.app).splitlines()
-            assert any("organisatie ▼" in line for line in lines), lines[:8]
-            assert any("tekening.svg" in line for line in lines), lines[-6:]
-            assert not any("drawing.svg" in line for line in lines)
-    finally:
-        set_language("en")
-        translate_bindings()
+    async with make_app(database).run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        assert any("organisatie ▼" in line for line in lines), lines[:8]
+        assert any("tekening.svg" in line for line in lines), lines[-6:]
+        assert not any("drawing.svg" in line for line in lines)
 
 
+@pytest.mark.usefixtures("in_dutch")
 async def test_the_start_text_reads_whole_at_80_columns(tmp_path: Path) -> None:
     """With the organisation's description above it, the start text lost
     its last line ("toets.") at 80 × 24 beside empty rows: it had the room
@@ -144,12 +146,7 @@ async def test_the_start_text_reads_whole_at_80_columns(tmp_path: Path) -> None:
         " met een stuurgroep, een programmaraad en drie werkgroepen.'\n")),
         encoding="utf-8")
     import_file(model_file, str(tmp_path / "org.db"))
-    set_language("nl")
-    try:
-        async with make_app(tmp_path / "org.db").run_test(size=(80, 24)) as pilot:
-            await loaded(pilot)
-            text = screen_text(pilot.app)
-            assert "werkgroepen." in text and "toets." in text, text  # the last words
-    finally:
-        set_language("en")
-        translate_bindings()
+    async with make_app(tmp_path / "org.db").run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        text = screen_text(pilot.app)
+        assert "werkgroepen." in text and "toets." in text, text  # the last words
