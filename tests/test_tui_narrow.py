@@ -7,16 +7,27 @@ ran under the palette's key ("paletteS"). The least needed keys now give way
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_tui import database, loaded  # noqa: F401  (a fixture)
-from textual.widgets import Footer
+from test_tui import MODEL_FILE, database, loaded  # noqa: F401  (a fixture)
+from test_tui_language import screen_text
+from textual.widgets import Checkbox, Footer
 from textual.widgets._footer import FooterKey, FooterLabel
 
 from raci.i18n import set_language
+from raci.importing import import_file
 from raci.tui import RaciApp, make_app
 from raci.tui.language import translate_bindings
+
+
+@pytest.fixture
+def in_dutch() -> Iterator[None]:
+    set_language("nl")
+    yield
+    set_language("en")
+    translate_bindings()  # the next app's keys in English again
 
 
 def footer_keys(app: RaciApp) -> tuple[list[FooterKey], FooterKey]:
@@ -58,3 +69,84 @@ async def test_keys_left_out_come_back_in_a_wider_terminal(database: Path) -> No
         await pilot.resize_terminal(140, 40)
         await pilot.pause()
         assert "Redo" in [k.description for k in footer_keys(app)[0]]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) -> None:  # noqa: F811
+    """At 80 columns in Dutch the explorer left "/ Zoeken" out beside ~16
+    empty columns, once "^z Ongedaan maken" had gone: each key left out now
+    needs more room (with its margin) than the footer has left."""
+    set_language(language)
+    try:
+        async with make_app(database).run_test(size=(160, 24)) as pilot:
+            app = await loaded(pilot)
+            for view in "1234":
+                await pilot.resize_terminal(160, 24)
+                await pilot.press(view)
+                await pilot.pause()
+                every = {(k.key_display, k.description): k.region.width
+                         for k in footer_keys(app)[0]}
+                await pilot.resize_terminal(80, 24)
+                await pilot.pause()
+                await pilot.pause()
+                keys, palette = footer_keys(app)
+                room = palette.region.x - max(k.region.right for k in keys) - 1  # a margin
+                left_out = {key: width for key, width in every.items()
+                            if key not in {(k.key_display, k.description) for k in keys}}
+                assert left_out and all(width + 1 > room for width in left_out.values()), (
+                    view, room, left_out)
+    finally:
+        set_language("en")
+        translate_bindings()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.usefixtures("in_dutch")
+async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
+    """The "extern" checkbox was drawn "▐X…" in every form, focused or not."""
+    async with make_app(database).run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#field-external", Checkbox)
+        for focused in (False, True):
+            if focused:
+                box.focus()
+                await pilot.pause()
+            line = next(line for line in screen_text(pilot.app).splitlines()
+                        if " extern " in line)
+            assert "▐X▌" in line and "…" not in line, (focused, line)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.usefixtures("in_dutch")
+async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
+    """The view list showed "organisati / e" over two lines, and the file
+    field's example was English ("drawing.svg")."""
+    async with make_app(database).run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        assert any("organisatie ▼" in line for line in lines), lines[:8]
+        assert any("tekening.svg" in line for line in lines), lines[-6:]
+        assert not any("drawing.svg" in line for line in lines)
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_the_start_text_reads_whole_at_80_columns(tmp_path: Path) -> None:
+    """With the organisation's description above it, the start text lost
+    its last line ("toets.") at 80 × 24 beside empty rows: it had the room
+    of the fields shown above an entity's relations."""
+    model_file = tmp_path / "warmte.yaml"
+    model_file.write_text(MODEL_FILE.replace("  as_of: 2026-11-01\n", (
+        "  as_of: 2026-11-01\n  description: 'Interdepartementaal programma van KGG en BZK"
+        " met RVO, netbeheerder Delta-Rijn Netwerken, de gemeenten Zwolle en Tilburg en"
+        " de provincie Gelderland: warmtetransitie, isolatie en netcongestie in samenhang,"
+        " met een stuurgroep, een programmaraad en drie werkgroepen.'\n")),
+        encoding="utf-8")
+    import_file(model_file, str(tmp_path / "org.db"))
+    async with make_app(tmp_path / "org.db").run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        text = screen_text(pilot.app)
+        assert "werkgroepen." in text and "toets." in text, text  # the last words

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from test_tui import loaded, until
+from test_tui_language import screen_text
+from textual.pilot import Pilot
+from textual.widgets.tree import TreeNode
 
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
 from raci.model.changes import Change
@@ -54,18 +57,14 @@ def test_a_session_reads_in_one_line_however_large_its_model() -> None:
 async def test_people_open_in_pages_and_a_page_in_people(crowded_database: Path) -> None:
     async with make_app(crowded_database).run_test(size=(100, 30)) as pilot:
         app = await loaded(pilot)
-        tree = app.query_one(ModelTree)
-        people = next(n for n in tree.root.children if str(n.label).startswith("People"))
+        tree, people = await open_people(pilot)
         assert str(people.label) == f"People ({PEOPLE:,})"
-        tree.move_cursor(people)
-        await pilot.press("enter")
-        await pilot.pause()
         pages = list(people.children)
         size = PAGE_SIZE
         assert [str(page.label) for page in pages] == [
-            f"Medewerker 0 … Medewerker {size - 1} 1–{size:,}",
-            f"Medewerker {size} … Medewerker {2 * size - 1} {size + 1:,}–{2 * size:,}",
-            f"Medewerker {2 * size} … Medewerker {PEOPLE - 1} {2 * size + 1:,}–{PEOPLE:,}"]
+            f"1–{size:,} Medewerker 0 … Medewerker {size - 1}",
+            f"{size + 1:,}–{2 * size:,} Medewerker {size} … Medewerker {2 * size - 1}",
+            f"{2 * size + 1:,}–{PEOPLE:,} Medewerker {2 * size} … Medewerker {PEOPLE - 1}"]
         assert all(entity_of(page.data) is None for page in pages)
         tree.move_cursor(pages[1])
         await pilot.press("enter")
@@ -77,15 +76,33 @@ async def test_people_open_in_pages_and_a_page_in_people(crowded_database: Path)
         assert app.query_one(ExplorerView).current == f"p{size}"
 
 
+async def open_people(pilot: Pilot[None]) -> tuple[ModelTree, TreeNode[str]]:
+    """Open the People of the explorer (in pages): the tree and their node."""
+    tree = pilot.app.query_one(ModelTree)
+    people = next(n for n in tree.root.children if str(n.label).startswith("People"))
+    tree.move_cursor(people)
+    await pilot.press("enter")
+    await pilot.pause()
+    return tree, people
+
+
+async def test_a_page_shows_its_range_in_a_narrow_tree(crowded_database: Path) -> None:
+    """At 80 × 24 the names ran first and the range was cut ("… 1.00",
+    "1.201–1."): the range comes first, so it always shows."""
+    async with make_app(crowded_database).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await open_people(pilot)
+        shown = screen_text(app)
+        spans = [f"1–{PAGE_SIZE:,}", f"{PAGE_SIZE + 1:,}–{2 * PAGE_SIZE:,}",
+                 f"{2 * PAGE_SIZE + 1:,}–{PEOPLE:,}"]
+        assert all(f"{span} Medewerker" in shown for span in spans), shown
+
+
 async def test_a_new_entity_from_a_page_is_of_its_kind(crowded_database: Path) -> None:
     """`n` on a page adds an entity of the page's kind (a person), as on its kind."""
     async with make_app(crowded_database).run_test(size=(100, 30)) as pilot:
         app = await loaded(pilot)
-        tree = app.query_one(ModelTree)
-        people = next(n for n in tree.root.children if str(n.label).startswith("People"))
-        tree.move_cursor(people)
-        await pilot.press("enter")
-        await pilot.pause()
+        tree, people = await open_people(pilot)
         tree.move_cursor(people.children[2])
         await pilot.pause()
         assert app.query_one(ExplorerView).current is None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
@@ -50,6 +51,8 @@ VIEW_OF_KIND = {"unit": "org", "person": "org", "role": "org", "body": "bodies",
                 "initiative": "goals", "kpi": "goals", "decision": "decisions"}
 """The view that shows an entity of each kind best, offered with it as focus."""
 PREVIEW_DELAY_SECONDS = 0.2
+SELECT_FRAME = 8
+"""The columns a view list takes besides its title: border, padding, "▼"."""
 
 
 def in_app_words(message: str) -> str:
@@ -76,9 +79,11 @@ class DiagramView(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="diagram-choice"):
-            yield Select([(VIEW_TITLES[name], name) for name in VIEW_NAMES], value="org",
-                         allow_blank=False,
-                         id="diagram-name")
+            titles = [VIEW_TITLES[name] for name in VIEW_NAMES]
+            views = Select(list(zip(titles, VIEW_NAMES, strict=True)), value="org",
+                           allow_blank=False, id="diagram-name")
+            views.styles.width = max(map(cell_len, titles)) + SELECT_FRAME  # "organisatie" whole
+            yield views
             yield Input(placeholder=_("focus id"), id="diagram-focus", select_on_focus=False)
             yield Input(str(DEFAULT_DEPTH), placeholder=_("depth"), id="diagram-depth",
                         type="integer")
@@ -86,7 +91,7 @@ class DiagramView(Vertical):
             yield Static(_("Give a focus id to preview its neighbourhood."), id="diagram-preview")
         with Horizontal(id="diagram-export"):
             yield Label(_("Save as file"), id="diagram-file-label")
-            yield Input(placeholder="drawing.svg (.dot .svg .png .pdf)", id="diagram-file")
+            yield Input(placeholder=_("drawing.svg (.dot .svg .png .pdf)"), id="diagram-file")
             yield Button(_("Export"), id="diagram-export-button", variant="primary")
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:

@@ -114,14 +114,15 @@ class ModelTree(Tree[str]):
             self._add_pages(node, ids)
 
     def _add_pages(self, node: TreeNode[str], ids: list[str]) -> None:
-        """A page for each `PAGE_SIZE` of `ids`, named by its first and last entity."""
+        """A page for each `PAGE_SIZE` of `ids`, named by its range, then its first
+        and last entity (the names may be cut in a narrow tree, the range not)."""
         assert self.session is not None and node.data is not None
         model = self.session.model
         for number, first in enumerate(range(0, len(ids), PAGE_SIZE)):
             last = min(first + PAGE_SIZE, len(ids)) - 1
             names = [escape(e.name) for e in map(model.get, (ids[first], ids[last])) if e]
             span = f"{format_count(first + 1)}–{format_count(last + 1)}"
-            node.add(f"{' … '.join(names)} [dim]{span}[/]",
+            node.add(f"[dim]{span}[/] {' … '.join(names)}",
                      data=f"{PAGE_PREFIX}{number}:{node.data}")
 
     def _child_ids(self, data: str) -> list[str]:
@@ -271,6 +272,7 @@ class EntityDetail(Vertical):
         model = session.model
         entity = model.get(entity_id) if entity_id else None
         options.display = entity is not None
+        self.set_class(entity is None, "-overview")  # the start text may take the pane
         if entity is None:
             fields_view.update(_org_summary(session))
             return

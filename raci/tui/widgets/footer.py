@@ -5,6 +5,9 @@ cuts what does not fit, under the palette's key (at 80 columns: "paletteS").
 This one leaves out the keys least needed first (`GIVE_WAY`), then, where
 the words are long (Dutch: "^z Ongedaan maken"), the last keys, whole, until
 the rest fits beside the palette's key; `?` stays, and lists every key.
+Then the keys left out come back, most needed first, wherever one still fits
+in the room left (Dutch at 80 columns: "/ Zoeken" once "^z Ongedaan maken"
+went).
 """
 
 from __future__ import annotations
@@ -31,12 +34,18 @@ class FittingFooter(Footer):
         keys = list(super().compose())
         shown = [k for k in keys if not k.has_class("-command-palette")]
         room = self.app.size.width - sum(_width(k) + 1 for k in keys if k not in shown)
+        left_out: list[Widget] = []
         for action in GIVE_WAY:
             if sum(map(_width, shown)) <= room:
                 break
-            shown = [k for k in shown if not (isinstance(k, FooterKey) and k.action == action)]
+            left_out += [k for k in shown if isinstance(k, FooterKey) and k.action == action]
+            shown = [k for k in shown if k not in left_out]
         while sum(map(_width, shown)) > room and (last := _last_to_go(shown)) is not None:
             shown.remove(last)
+            left_out.append(last)
+        for key in reversed(left_out):  # the most needed first
+            if sum(map(_width, shown)) + _width(key) <= room:
+                shown.append(key)
         yield from (k for k in keys if k in shown or k.has_class("-command-palette"))
 
     def on_resize(self, event: events.Resize) -> None:
