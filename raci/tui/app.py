@@ -29,6 +29,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
+from raci.errors import reason as reason_of
 from raci.i18n import _
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
@@ -320,16 +321,18 @@ class RaciApp(FormKeysApp):
             place.save(store, edit)
         except ConflictError:
             self._hand_over(store, place, [edit, *_drain(self._saves)])
-        except RaciError as error:
-            self.post_message(StoreFailed(_reason(error)))
+        except RaciError as error:  # the screen goes back to what the database holds
+            self._hand_over(store, place, _drain(self._saves), failed=(edit, _reason(error)))
         else:
             self.post_message(ChangeSaved(edit))
 
-    def _hand_over(self, store: Store, place: Place, pending: list[Edit]) -> None:
-        """Send the fresh model another process made to the UI thread, with the
-        edits not yet saved, and wait until the UI has re-applied them."""
+    def _hand_over(self, store: Store, place: Place, pending: list[Edit],
+                   failed: tuple[Edit, str] | None = None) -> None:
+        """Send the model as the database has it to the UI thread, with the
+        edits not yet saved (and the one that failed to save, if any), and
+        wait until the UI has re-applied them."""
         self._adopted.clear()
-        self.post_message(ConflictFound(place.load(store), pending))
+        self.post_message(ConflictFound(place.load(store), pending, failed))
         while not self._adopted.wait(0.1):
             if get_current_worker().is_cancelled:
                 return
@@ -422,14 +425,19 @@ class RaciApp(FormKeysApp):
         if not_undone:  # what the refused undo moved to redo is in the fresh model
             pending = [edit for edit, why in judged if not why]
             self.session.redo_stack.clear()
+        if message.failed is not None:
+            self.session.forget(message.failed[0])
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:
             self._saves.put(edit)
         self._adopted.set()
-        text = _("Another process changed the model: reloaded")
-        if reapplied:
-            text += _(" and kept your edit")
-        self.notify(text, title=_("Reloaded"), severity="warning", timeout=8)
+        if message.failed is not None:
+            self._not_saved(*message.failed)
+        else:
+            text = _("Another process changed the model: reloaded")
+            if reapplied:
+                text += _(" and kept your edit")
+            self.notify(text, title=_("Reloaded"), severity="warning", timeout=8)
         for reason in refused:
             self.notify(_("Your edit was not kept: {reason}").format(reason=reason),
                         title=_("Edit refused"),
@@ -438,6 +446,15 @@ class RaciApp(FormKeysApp):
             self._not_undone(reason)
         self._lint_wanted.set()
         self._models_changed()
+
+    def _not_saved(self, edit: Edit, reason: str) -> None:
+        """Say that `edit` was not saved: it is off the screen and the undo history."""
+        reason = reason.rstrip(".")
+        text = (_("{reason}. Your edit was not saved ({change}); the screen shows what the "
+                  "database holds.").format(reason=reason, change=edit.summary) if edit.summary
+                else _("{reason}. Your edit was not saved; the screen shows what the database "
+                       "holds.").format(reason=reason))
+        self.notify(text, title=_("Not saved"), severity="error", timeout=10)
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
@@ -736,7 +753,7 @@ def settle_collector() -> None:
 
 def _reason(error: Exception) -> str:
     if isinstance(error, RaciError):
-        return str(error)
+        return reason_of(error)
     return _("internal error: {error}").format(error=f"{type(error).__name__}: {error}")
 
 
