@@ -81,3 +81,15 @@ async def test_n_a_name_and_ctrl_s_typed_at_once_save_the_new_entity(
         await until(pilot, lambda: any(u.name == "Snelle Eenheid"
                                        for u in stored(database).units.values()),
                     "the unit in the database")
+
+
+async def test_a_letter_typed_with_the_key_that_shows_the_matrix_is_set(
+        database: Path) -> None:  # noqa: F811
+    """`2` and `i` at once: the `i` reached the explorer, which had the focus
+    still, and was lost; it goes to the matrix now, as typed."""
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        assert stored(database).letters_of("g.klimaat", "sg-bzk") == ("A",)
+        type_at_once(app, "2i")
+        await until(pilot, lambda: stored(database).letters_of("g.klimaat", "sg-bzk") == ("I",),
+                    "the letter saved")

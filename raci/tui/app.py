@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import math
 import queue
 import threading
 import time
@@ -18,7 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
+from textual._time import get_time
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -167,6 +169,11 @@ class RaciApp(FormKeysApp):
         """While the database worker changes place, edits wait."""
         self.reviewing: Reviewing | None = None
         """The review under way, paused while the user edits (`R` resumes it)."""
+        self._view_ready_at = 0.0
+        """When the view shown last got the focus (infinity until it has)."""
+        self._keys_for_view: list[events.Key] = []
+        """Keys typed before that view got the focus that the view before it
+        left: pressed again once it has (`2` and `i` typed at once)."""
 
     def show_state(self, state: str | None = None) -> None:
         """Say `state` in the header (else the last one again), after the
@@ -555,12 +562,30 @@ class RaciApp(FormKeysApp):
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+        self._view_ready_at = math.inf
         self.call_after_refresh(self._focus_view, view)
 
     def _focus_view(self, view: str) -> None:
         for widget in self._views():
             if widget.parent is not None and widget.parent.id == view:
                 widget.focus_main()
+        self._view_ready_at = get_time()  # the clock of `Message.time`
+        self._press_for_view()
+
+    def _press_for_view(self) -> None:
+        keys, self._keys_for_view = self._keys_for_view, []
+        for key in keys:
+            self.post_message(events.Key(key.key, key.character))
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key the view on screen before the switch let through: for the view
+        shown now, once it has the focus (the key that switched went first,
+        but the view before got the keys typed with it)."""
+        if event.time < self._view_ready_at and self.screen is self.screen_stack[0]:
+            event.prevent_default()
+            self._keys_for_view.append(event)
+            if self._view_ready_at < math.inf:
+                self._press_for_view()
 
     def action_undo(self) -> None:
         self._step(undo=True)
