@@ -11,7 +11,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from test_tui import database, loaded  # noqa: F401  (a fixture)
+from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui_session import said
 from textual import events
 from textual.app import App
 from textual.screen import Screen
@@ -62,3 +63,33 @@ async def test_n_and_a_name_typed_at_once_give_the_form_that_name(database: Path
         form = app.screen
         assert isinstance(form, EntityForm) and form.kind == "goal"
         assert form.query_one("#field-name", Input).value == "Warme wijken"
+
+
+async def test_n_a_name_and_ctrl_s_typed_at_once_save_the_new_entity(
+        database: Path) -> None:  # noqa: F811
+    """The save key among the keys typed before the form was ready saves, as
+    it does once the form is there (it used to be lost: the form stayed open)."""
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
+        await pilot.pause()
+        type_at_once(app, "nSnelle Eenheid")
+        app.post_message(events.Key("ctrl+s", None))
+        await until(pilot, lambda: "Added unit Snelle Eenheid (snelle-eenheid)" in said(app),
+                    "the unit added")
+        assert not isinstance(app.screen, EntityForm)
+        await until(pilot, lambda: any(u.name == "Snelle Eenheid"
+                                       for u in stored(database).units.values()),
+                    "the unit in the database")
+
+
+async def test_a_letter_typed_with_the_key_that_shows_the_matrix_is_set(
+        database: Path) -> None:  # noqa: F811
+    """`2` and `i` at once: the `i` reached the explorer, which had the focus
+    still, and was lost; it goes to the matrix now, as typed."""
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        assert stored(database).letters_of("g.klimaat", "sg-bzk") == ("A",)
+        type_at_once(app, "2i")
+        await until(pilot, lambda: stored(database).letters_of("g.klimaat", "sg-bzk") == ("I",),
+                    "the letter saved")

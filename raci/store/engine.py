@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from raci.errors import StoreError
+from raci.i18n import N_, Said
 from raci.store.layout import BUSY_TIMEOUT_SECONDS
 
 BULK_CACHE_KIB = -256 * 1024
@@ -156,9 +157,9 @@ def database_errors(database: str) -> Iterator[None]:
     except DBAPIError as error:
         reason = _first_line(error)
         if "locked" in reason or "busy" in reason:
-            raise StoreError(
-                f"{database}: another process kept the database busy for more than "
-                f"{BUSY_TIMEOUT_SECONDS} s; try again"
+            raise StoreError(Said(
+                N_("{database}: another process kept the database busy for more than "
+                   "{seconds} s; try again"), database=database, seconds=BUSY_TIMEOUT_SECONDS)
             ) from error
         if "not a database" in reason:
             raise StoreError(f"{database}: not a SQLite database") from error

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import math
 import queue
 import threading
 import time
@@ -18,7 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
+from textual._time import get_time
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -29,6 +31,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
+from raci.errors import reason as reason_of
 from raci.i18n import _
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
@@ -166,6 +169,11 @@ class RaciApp(FormKeysApp):
         """While the database worker changes place, edits wait."""
         self.reviewing: Reviewing | None = None
         """The review under way, paused while the user edits (`R` resumes it)."""
+        self._view_ready_at = 0.0
+        """When the view shown last got the focus (infinity until it has)."""
+        self._keys_for_view: list[events.Key] = []
+        """Keys typed before that view got the focus that the view before it
+        left: pressed again once it has (`2` and `i` typed at once)."""
 
     def show_state(self, state: str | None = None) -> None:
         """Say `state` in the header (else the last one again), after the
@@ -320,16 +328,18 @@ class RaciApp(FormKeysApp):
             place.save(store, edit)
         except ConflictError:
             self._hand_over(store, place, [edit, *_drain(self._saves)])
-        except RaciError as error:
-            self.post_message(StoreFailed(_reason(error)))
+        except RaciError as error:  # the screen goes back to what the database holds
+            self._hand_over(store, place, _drain(self._saves), failed=(edit, _reason(error)))
         else:
             self.post_message(ChangeSaved(edit))
 
-    def _hand_over(self, store: Store, place: Place, pending: list[Edit]) -> None:
-        """Send the fresh model another process made to the UI thread, with the
-        edits not yet saved, and wait until the UI has re-applied them."""
+    def _hand_over(self, store: Store, place: Place, pending: list[Edit],
+                   failed: tuple[Edit, str] | None = None) -> None:
+        """Send the model as the database has it to the UI thread, with the
+        edits not yet saved (and the one that failed to save, if any), and
+        wait until the UI has re-applied them."""
         self._adopted.clear()
-        self.post_message(ConflictFound(place.load(store), pending))
+        self.post_message(ConflictFound(place.load(store), pending, failed))
         while not self._adopted.wait(0.1):
             if get_current_worker().is_cancelled:
                 return
@@ -422,14 +432,19 @@ class RaciApp(FormKeysApp):
         if not_undone:  # what the refused undo moved to redo is in the fresh model
             pending = [edit for edit, why in judged if not why]
             self.session.redo_stack.clear()
+        if message.failed is not None:
+            self.session.forget(message.failed[0])
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:
             self._saves.put(edit)
         self._adopted.set()
-        text = _("Another process changed the model: reloaded")
-        if reapplied:
-            text += _(" and kept your edit")
-        self.notify(text, title=_("Reloaded"), severity="warning", timeout=8)
+        if message.failed is not None:
+            self._not_saved(*message.failed)
+        else:
+            text = _("Another process changed the model: reloaded")
+            if reapplied:
+                text += _(" and kept your edit")
+            self.notify(text, title=_("Reloaded"), severity="warning", timeout=8)
         for reason in refused:
             self.notify(_("Your edit was not kept: {reason}").format(reason=reason),
                         title=_("Edit refused"),
@@ -438,6 +453,15 @@ class RaciApp(FormKeysApp):
             self._not_undone(reason)
         self._lint_wanted.set()
         self._models_changed()
+
+    def _not_saved(self, edit: Edit, reason: str) -> None:
+        """Say that `edit` was not saved: it is off the screen and the undo history."""
+        reason = reason.rstrip(".")
+        text = (_("{reason}. Your edit was not saved ({change}); the screen shows what the "
+                  "database holds.").format(reason=reason, change=edit.summary) if edit.summary
+                else _("{reason}. Your edit was not saved; the screen shows what the database "
+                       "holds.").format(reason=reason))
+        self.notify(text, title=_("Not saved"), severity="error", timeout=10)
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
@@ -538,12 +562,30 @@ class RaciApp(FormKeysApp):
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+        self._view_ready_at = math.inf
         self.call_after_refresh(self._focus_view, view)
 
     def _focus_view(self, view: str) -> None:
         for widget in self._views():
             if widget.parent is not None and widget.parent.id == view:
                 widget.focus_main()
+        self._view_ready_at = get_time()  # the clock of `Message.time`
+        self._press_for_view()
+
+    def _press_for_view(self) -> None:
+        keys, self._keys_for_view = self._keys_for_view, []
+        for key in keys:
+            self.post_message(events.Key(key.key, key.character))
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key the view on screen before the switch let through: for the view
+        shown now, once it has the focus (the key that switched went first,
+        but the view before got the keys typed with it)."""
+        if event.time < self._view_ready_at and self.screen is self.screen_stack[0]:
+            event.prevent_default()
+            self._keys_for_view.append(event)
+            if self._view_ready_at < math.inf:
+                self._press_for_view()
 
     def action_undo(self) -> None:
         self._step(undo=True)
@@ -736,7 +778,7 @@ def settle_collector() -> None:
 
 def _reason(error: Exception) -> str:
     if isinstance(error, RaciError):
-        return str(error)
+        return reason_of(error)
     return _("internal error: {error}").format(error=f"{type(error).__name__}: {error}")
 
 

@@ -59,10 +59,13 @@ class ChangeSaved(Message):
 
 @dataclass
 class ConflictFound(Message):
-    """Another process wrote to the database; `pending` are the edits not yet saved."""
+    """Another process wrote to the database, or an edit could not be saved:
+    `fresh` is what the database holds, `pending` the edits not yet saved."""
 
     fresh: Model
     pending: list[Edit]
+    failed: tuple[Edit, str] | None = None
+    """The edit that could not be saved, and why: it is not in `fresh`."""
 
 
 @dataclass

@@ -92,6 +92,13 @@ class Session:
         return _("{subject} was changed by someone else since your edit").format(
             subject=said_again(subject))
 
+    def forget(self, edit: Edit) -> None:
+        """Take an edit that was not saved out of the undo history: the edit
+        itself (or the redo that made it again), or, for an undo, the redo it
+        offered."""
+        self.undo_stack = [e for e in self.undo_stack if e.change is not edit.change]
+        self.redo_stack = [e for e in self.redo_stack if e.inverse is not edit.inverse]
+
     def undo(self) -> Edit | None:
         """Undo the last edit; the returned edit's `change` is what to save."""
         if not self.undo_stack:
@@ -184,20 +191,22 @@ def why_not_applicable(model: Model, edit: Edit) -> str | None:
     changed = changed_since(model, edit.change, edit.inverse)
     if changed is not None:
         subject = changed.subject(lambda entity_id: label(model, entity_id))
-        return f"{subject} was changed by someone else since you loaded it"
+        return _("{subject} was changed by someone else since you loaded it").format(
+            subject=said_again(subject))
     change = edit.change
     for entity_id in change.delete:
         if entity_id not in model:
-            return f"{entity_id} was already removed by someone else"
+            return _("{entity} was already removed by someone else").format(entity=entity_id)
     ids_put = {e.id for e in change.put}
     for entity in change.put:
         for field_name, target in referenced_ids(entity):
             if target not in model and target not in ids_put:
-                return (f"{entity.name} ({entity.id}): {field_label(field_name)} names {target}, "
-                        "which someone else removed")
+                return _("{entity}: {field} names {target}, which someone else "
+                         "removed").format(entity=f"{entity.name} ({entity.id})",
+                                           field=field_label(field_name), target=target)
     for assignment in change.assign:
         if model.kind(assignment.item) not in ITEM_KINDS and assignment.item not in ids_put:
-            return f"{assignment.item} was removed by someone else"
+            return _("{entity} was removed by someone else").format(entity=assignment.item)
         if model.kind(assignment.actor) not in ACTOR_KINDS and assignment.actor not in ids_put:
-            return f"{assignment.actor} was removed by someone else"
+            return _("{entity} was removed by someone else").format(entity=assignment.actor)
     return None

@@ -9,7 +9,10 @@ then the name's keys are on their way through the tree, and reach the app
 after the form opened, ignored. `FormKeysApp` gives such keys (typed before
 the form was ready) to the form, which keeps them until its first field
 exists and then types them there, in order. Keys that reach the form itself
-before a field has the focus come up to the app and go the same way.
+before a field has the focus come up to the app and go the same way. Other
+keys typed before the form was ready (`ctrl+s` after the name, `tab`,
+`escape`) are pressed again once it is, after the text typed before them:
+the form's own keys would otherwise never see them.
 """
 
 from __future__ import annotations
@@ -30,18 +33,19 @@ class FormScreen(ModalScreen[ScreenResultType]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._typed_ahead: list[str] = []
+        self._typed_ahead: list[events.Key] = []
 
     def first_field(self) -> Widget | None:
         """The field the form opens in: the first focusable widget `AUTO_FOCUS` names."""
         return next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
 
     def typed_before_ready(self, event: events.Key) -> bool:
-        return event.is_printable and event.character is not None and event.time < self.ready_at
+        return event.time < self.ready_at
 
-    def take_typed(self, character: str) -> None:
-        """A key typed before the form was ready: into the first field, now or once mounted."""
-        self._typed_ahead.append(character)
+    def take_typed(self, event: events.Key) -> None:
+        """A key typed before the form was ready: its text into the first field,
+        any other key pressed again, in order, now or once mounted."""
+        self._typed_ahead.append(event)
         if self.ready_at < math.inf:
             self._type_into_first_field()
 
@@ -51,10 +55,17 @@ class FormScreen(ModalScreen[ScreenResultType]):
         self._type_into_first_field()
 
     def _type_into_first_field(self) -> None:
-        typed, self._typed_ahead = "".join(self._typed_ahead), []
+        keys, self._typed_ahead = self._typed_ahead, []
+        text = next((i for i, key in enumerate(keys) if not _is_text(key)), len(keys))
         field = self.first_field()  # the focus may still be on the form's scroll box
         if isinstance(field, Input) and not field.disabled:
-            field.insert_text_at_cursor(typed)
+            field.insert_text_at_cursor("".join(key.character or "" for key in keys[:text]))
+        for key in keys[text:]:  # after a key that is not text, each goes as if pressed now
+            self.app.post_message(events.Key(key.key, key.character))
+
+
+def _is_text(key: events.Key) -> bool:
+    return key.is_printable and key.character is not None
 
 
 class FormKeysApp(App[None]):
@@ -64,6 +75,5 @@ class FormKeysApp(App[None]):
         form = self.screen
         if isinstance(form, FormScreen) and form.typed_before_ready(event):
             event.prevent_default()  # App._on_key would run the bindings again
-            if not await self._check_bindings(event.key):
-                assert event.character is not None
-                form.take_typed(event.character)
+            if not _is_text(event) or not await self._check_bindings(event.key):
+                form.take_typed(event)

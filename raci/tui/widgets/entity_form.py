@@ -301,6 +301,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
     def _save(self) -> None:
         if self._changed_meanwhile():
             return
+        if self.made_id is not None:  # the name's last change may not have reached it yet
+            self._typed("name", self.query_one("#field-name", Input).value)
         check = self._check()
         if check.change is None:
             self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
