@@ -29,7 +29,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import _, ngettext
+from raci.i18n import _, ngettext, said_again
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -299,7 +299,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data),
                             _("changed {id} ({fields})").format(
-                                id=entity_id, fields=settings_said(settings)))
+                                id=entity_id, fields=settings_said(kind, settings)))
     confirm(said)
 
 
@@ -310,7 +310,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
     from raci.formats.convert import org_from_data, org_to_data
     from raci.formats.edits import settings_from_text, settings_said
 
-    changed = settings_said(settings, ORG_PREFIX)
+    changed = settings_said("org", settings, ORG_PREFIX)
     with edit(model, scenario) as editing:
         data = org_to_data(editing.model.org)
         for field, value in settings_from_text("org", settings, ORG_PREFIX).items():
@@ -466,7 +466,7 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
 
     problems = check_entity_data(kind, data)
     if problems:
-        raise UsageError("; ".join(problems))
+        raise UsageError("; ".join(map(said_again, problems)))
 
 
 def _listing(references: list[Reference], most: int = 10) -> str:
