@@ -16,6 +16,7 @@ from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
 from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
 from test_tui_session import said
 from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
+from textual.widgets import OptionList
 
 from raci.i18n import set_language
 from raci.tui import make_app
@@ -68,3 +69,23 @@ def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:  # noq
     out = dutch(raci, "lint", vego, "--fix").out
     assert ("1 bevinding hersteld in vego.db:\n  WAI001:rg-warmte: verwijder de verlopen "
             "uitzondering op BOD002 voor Regiegroep Warmtetransitie (rg-warmte)\n") in out
+
+
+async def test_the_palette_says_each_kind_with_its_own_article(database: Path,  # noqa: F811
+                                                                in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Warmte")
+        commands = pilot.app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: "Kwartiermaker" in _offered(commands), "the palette's hits")
+        await pilot.pause(0.3)
+        offered = _offered(commands)
+        assert "Stuurgroep Warmte (sg-warmte)\nGa naar dit gremium" in offered
+        assert "Kwartiermaker Warmte (kwartiermaker)\nGa naar deze rol" in offered
+
+
+def _offered(commands: OptionList) -> str:
+    return "\n".join(str(commands.get_option_at_index(i).prompt)
+                     for i in range(commands.option_count))
