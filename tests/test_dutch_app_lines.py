@@ -14,13 +14,16 @@ import pytest
 from conftest import Raci
 from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
 from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui_findings import fact_not_recorded, on_finding  # noqa: F401  (a fixture)
 from test_tui_session import said
 from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from raci.i18n import set_language
+from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui import make_app
 from raci.tui.language import translate_bindings
+from raci.tui.widgets.fact_modal import FactScreen
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
         "Isolatieprogramma (i.isolatie)")
@@ -89,3 +92,32 @@ async def test_the_palette_says_each_kind_with_its_own_article(database: Path,  
 def _offered(commands: OptionList) -> str:
     return "\n".join(str(commands.get_option_at_index(i).prompt)
                      for i in range(commands.option_count))
+
+
+async def test_a_fact_not_recorded_names_where_it_is_recorded(fact_not_recorded: Path,  # noqa: F811
+                                                               in_dutch: None) -> None:
+    async with make_app(fact_not_recorded).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_finding(pilot, app, "DAT001")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FactScreen), "the fact's screen")
+        details = str(app.screen.query_one("#confirm-details Static", Static).render())
+        assert ("Leg succescriteria vast bij de initiatieven, in de verkenner, en STR005 "
+                "draait weer.") in details.splitlines()
+        await pilot.press("a")
+        await until(pilot, lambda: said(app), "the declaration said")
+        assert said(app) == ["Vastgelegd dat de bron geen succescriteria bijhoudt: DAT001 meldt "
+                             "het niet meer"]
+
+
+def test_each_fact_is_recorded_on_its_own_kind(in_dutch: None) -> None:
+    where = {fact: FactScreen(fact, "").details.splitlines()[2].split(", in de verkenner")[0]
+             for fact in NOT_RECORDED_FACTS}
+    assert where == {
+        "chairs": "Leg voorzitters vast bij de gremia",
+        "holders": "Leg rolhouders vast bij de rollen",
+        "responsibles": "Leg uitvoerenden vast bij de initiatieven",
+        "success_criteria": "Leg succescriteria vast bij de initiatieven",
+        "indicators": "Leg indicatoren vast bij de doelen",
+        "goals": "Leg doelen vast bij de initiatieven",
+        "cadence": "Leg vergaderfrequentie vast bij de gremia"}
