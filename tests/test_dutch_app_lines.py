@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import Raci
 from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
-from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui import adding, database, loaded, stored, until  # noqa: F401  (a fixture)
 from test_tui_findings import fact_not_recorded, on_finding  # noqa: F401  (a fixture)
 from test_tui_session import said
 from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from raci.i18n import set_language
 from raci.model.entities import NOT_RECORDED_FACTS
@@ -121,3 +121,22 @@ def test_each_fact_is_recorded_on_its_own_kind(in_dutch: None) -> None:
         "indicators": "Leg indicatoren vast bij de doelen",
         "goals": "Leg doelen vast bij de initiatieven",
         "cadence": "Leg vergaderfrequentie vast bij de gremia"}
+
+
+async def test_a_dutch_decimal_is_typed_and_shown_with_a_comma(database: Path,  # noqa: F811
+                                                               in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "person")
+        form.query_one("#field-id", Input).value = "p.deeltijd"
+        form.query_one("#field-name", Input).value = "Dirk Deeltijd"
+        form.query_one("#field-capacity_fte", Input).value = "0,5"
+        await pilot.pause(0.4)
+        assert not str(form.query_one("#error-capacity_fte", Static).render())
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "p.deeltijd" in stored(database), "the person saved")
+        assert stored(database).people["p.deeltijd"].capacity_fte == 0.5
+        app.show_entity("p.deeltijd")
+        await pilot.pause()
+        fields = str(app.query_one("#entity-fields", Static).render()).splitlines()
+        assert "capaciteit (fte): 0,5" in fields
