@@ -44,6 +44,24 @@ def test_usage_lines_and_click_errors(raci: Raci) -> None:
     assert "Show this message and exit." in english
 
 
+def test_dutch_help_says_placeholders_examples_and_the_palette_in_dutch(raci: Raci) -> None:
+    served = dutch(raci, "serve", "--help").out
+    assert "  --port GETAL  De poort op 127.0.0.1 waarop de app wordt aangeboden.\n" in served
+    assert "[standaard: 8765; 1<=x<=65535]" in served  # the range, as click writes it
+    assert "(ctrl+p, Thema)" in " ".join(dutch(raci, "edit", "--help").out.split())
+    assert "(ctrl+p, Theme)" in " ".join(raci("edit", "--help").out.split())
+    assert "  --scale GETAL " in dutch(raci, "generate", "--help").out
+    drawn = dutch(raci, "diagram", "--help").out
+    assert "  --depth GETAL " in drawn and "  --hub GETAL " in drawn
+    assert "  --baseline BESTAND " in dutch(raci, "rename", "--help").out
+    linted = dutch(raci, "lint", "--help").out
+    assert "  --write-baseline BESTAND " in linted and "  --config BESTAND " in linted
+    assert dutch(raci, "completion", "--help").out.splitlines()[2].startswith(
+        "  Schrijft het script dat in SHELL ")
+    assert "success_criteria='200 woningen; een plan'" in dutch(raci, "set", "--help").out
+    assert "--description 'Minder gremia'" in dutch(raci, "scenario", "new", "--help").out
+
+
 def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     answers = "1\na\nTijdelijk\n2027-06-30\nn\np.jansen\nEigenaar voorstellen\ngeen\ns\n"

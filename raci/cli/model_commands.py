@@ -274,7 +274,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
     \b
     Examples:
       raci set org.db sg-ict meets_every_days=14 members=r.cio,p.jansen
-      raci set org.db i.migratie success_criteria='200 homes; a plan'
+      raci set org.db i.migratie success_criteria='200 woningen; een plan'
       raci set org.db org.as_of=2026-06-30
     """
     from raci.formats import entity_to_data
@@ -328,7 +328,8 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
 @model_argument
 @click.argument("old", shell_complete=complete_ids())
 @click.argument("new")
-@click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
+@click.option("--baseline", "baselines", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
               help="A baseline file whose fingerprints follow the new id. Repeatable.")
 @scenario_option
 def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
