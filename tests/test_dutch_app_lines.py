@@ -14,7 +14,7 @@ import pytest
 from conftest import Raci
 from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
 from test_tui import adding, database, loaded, stored, until  # noqa: F401  (a fixture)
-from test_tui_findings import fact_not_recorded, on_finding  # noqa: F401  (a fixture)
+from test_tui_findings import fact_explained, fact_not_recorded  # noqa: F401  (a fixture)
 from test_tui_session import said
 from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
 from textual.widgets import Input, OptionList, Static
@@ -98,10 +98,7 @@ async def test_a_fact_not_recorded_names_where_it_is_recorded(fact_not_recorded:
                                                                in_dutch: None) -> None:
     async with make_app(fact_not_recorded).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await on_finding(pilot, app, "DAT001")
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, FactScreen), "the fact's screen")
-        details = str(app.screen.query_one("#confirm-details Static", Static).render())
+        details = await fact_explained(pilot, app)
         assert ("Leg succescriteria vast bij de initiatieven, in de verkenner, en STR005 "
                 "draait weer.") in details.splitlines()
         await pilot.press("a")
