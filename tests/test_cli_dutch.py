@@ -191,6 +191,8 @@ def test_change_lines_say_values_as_dutch_running_text(raci: Raci, vego: str) ->
         "sg-vego gewijzigd (vergaderfrequentie leeggemaakt, tijdelijk nee)\n")
     assert dutch(raci, "set", vego, "org.as_of=2026-12-01").out == (
         "organisatie gewijzigd: peildatum 1 december 2026\n")
+    assert dutch(raci, "set", vego, "org.not_recorded=cadence,chairs").out == (
+        "organisatie gewijzigd: niet vastgelegd vergaderfrequentie, voorzitters\n")
     assert dutch(raci, "set", vego, "p.koster", "capacity_fte=0,5").out == (
         "p.koster gewijzigd (capaciteit (fte) 0,5)\n")
     assert raci("set", vego, "p.koster", "capacity_fte=0,5").err == (

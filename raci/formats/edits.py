@@ -25,7 +25,7 @@ from raci.i18n import N_, _, format_date, format_decimal, speaking_english
 from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.entities import CELL_ORDER
-from raci.vocabulary import FIELD_LABELS, KIND_NAMES, Words
+from raci.vocabulary import FACT_WORDS, FIELD_LABELS, KIND_NAMES, Words
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
@@ -127,7 +127,8 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
 
 def settings_said(kind: str, settings: Iterable[str], prefix: str = "") -> str:
     """``FIELD=VALUE`` settings of a `kind` (or ``org``) as a person reads
-    them, each field in words and each value as running text writes it:
+    them, each field in words and each value as running text writes it
+    (the facts not recorded in words too):
     ``meets every 14 days, external yes, due 1 December 2026, description
     cleared``."""
     types = field_types(kind)
@@ -139,7 +140,8 @@ def _setting_said(setting: str, types: Mapping[str, str]) -> str:
     label = FIELD_LABELS.get(field, field)
     if not text.strip():
         return _("{field} cleared").format(field=CLEARED_LABELS.get(field, label))
-    value = _value_said(types.get(field, ""), text.strip())
+    value = (", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
+             if field == "not_recorded" else _value_said(types.get(field, ""), text.strip()))
     if "…" in label:
         return label.replace("…", value)
     return f"{label} {value}"
