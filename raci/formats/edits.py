@@ -8,8 +8,8 @@ One reading for both: a list field takes items separated by commas (success
 criteria, which are sentences, by semicolons); a yes/no field takes the model
 file's words, ``true`` or ``false`` (YAML 1.2, in any case); a whole-number
 field a whole number (``3.0`` is 3); a decimal ``0.5``, in Dutch also
-``0,5``; a date YYYY-MM-DD; empty text is no value
-(the field cleared). What cannot be read is a `ValueError` in the user's words.
+``0,5``; a date YYYY-MM-DD; empty text is no value (the field cleared). What
+cannot be read is a `ValueError` in the user's words.
 """
 
 from __future__ import annotations
