@@ -44,6 +44,24 @@ def test_usage_lines_and_click_errors(raci: Raci) -> None:
     assert "Show this message and exit." in english
 
 
+def test_dutch_help_says_placeholders_examples_and_the_palette_in_dutch(raci: Raci) -> None:
+    served = dutch(raci, "serve", "--help").out
+    assert "  --port GETAL  De poort op 127.0.0.1 waarop de app wordt aangeboden.\n" in served
+    assert "[standaard: 8765; 1<=x<=65535]" in served  # the range, as click writes it
+    assert "(ctrl+p, Thema)" in " ".join(dutch(raci, "edit", "--help").out.split())
+    assert "(ctrl+p, Theme)" in " ".join(raci("edit", "--help").out.split())
+    assert "  --scale GETAL " in dutch(raci, "generate", "--help").out
+    drawn = dutch(raci, "diagram", "--help").out
+    assert "  --depth GETAL " in drawn and "  --hub GETAL " in drawn
+    assert "  --baseline BESTAND " in dutch(raci, "rename", "--help").out
+    linted = dutch(raci, "lint", "--help").out
+    assert "  --write-baseline BESTAND " in linted and "  --config BESTAND " in linted
+    assert dutch(raci, "completion", "--help").out.splitlines()[2].startswith(
+        "  Schrijft het script dat in SHELL ")
+    assert "success_criteria='200 woningen; een plan'" in dutch(raci, "set", "--help").out
+    assert "--description 'Minder gremia'" in dutch(raci, "scenario", "new", "--help").out
+
+
 def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     answers = "1\na\nTijdelijk\n2027-06-30\nn\np.jansen\nEigenaar voorstellen\ngeen\ns\n"
@@ -150,6 +168,42 @@ def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
         "(Excel-werkmap) of CSV\n")
     done = dutch(raci, "lint", vego, "--write-baseline", "basis.json", "-o", "gevonden.txt")
     assert done.err == "24 vingerafdrukken geschreven naar basis.json.\n"
+
+
+def test_a_change_the_model_refuses_is_said_in_dutch(raci: Raci, vego: str) -> None:
+    assert dutch(raci, "set", vego, "kgg", "parent=bzk2").err == (
+        "raci: onderdeel kgg: parent 'bzk2' bestaat niet (verwacht: een onderdeel); bedoel je "
+        "'bzk'?\n")
+    assert dutch(raci, "set", vego, "sg-vego", "kind=foo").err.startswith(
+        "raci: gremium sg-vego: kind: 'foo' moet een van steering_group, ")
+    assert dutch(raci, "set", vego, "sg-vego", "chair=p.jann").err == (
+        "raci: gremium sg-vego: chair 'p.jann' bestaat niet (verwacht: een persoon of rol); "
+        "voeg een persoon of rol met dat id toe of verbeter het\n")
+    assert dutch(raci, "add", vego, "role", "r.x", "--name", "X", "--set", "unit=zzz").err == (
+        "raci: rol r.x: unit 'zzz' bestaat niet (verwacht: een onderdeel); voeg een onderdeel "
+        "met dat id toe of verbeter het\n")
+
+
+def test_change_lines_say_values_as_dutch_running_text(raci: Raci, vego: str) -> None:
+    assert dutch(raci, "set", vego, "kgg", "name=Min KGG", "external=true").out == (
+        "kgg gewijzigd (naam Min KGG, extern ja)\n")
+    assert dutch(raci, "set", vego, "sg-vego", "meets_every_days=", "temporary=false").out == (
+        "sg-vego gewijzigd (vergaderfrequentie leeggemaakt, tijdelijk nee)\n")
+    assert dutch(raci, "set", vego, "org.as_of=2026-12-01").out == (
+        "organisatie gewijzigd: peildatum 1 december 2026\n")
+    assert dutch(raci, "set", vego, "org.not_recorded=cadence,chairs").out == (
+        "organisatie gewijzigd: niet vastgelegd vergaderfrequentie, voorzitters\n")
+    assert dutch(raci, "set", vego, "p.koster", "capacity_fte=0,5").out == (
+        "p.koster gewijzigd (capaciteit (fte) 0,5)\n")
+    assert raci("set", vego, "p.koster", "capacity_fte=0,5").err == (
+        "raci: capacity_fte: '0,5' is not a number\n")  # English writes 0.5
+    assert raci("set", vego, "sg-vego", "meets_every_days=").out == (
+        "changed sg-vego (meeting cadence cleared)\n")
+    assert dutch(raci, "scenario", "new", vego, "plan").code == 0
+    assert dutch(raci, "set", vego, "g.co2-gebouwen", "due=2031-01-01", "--scenario",
+                 "plan").code == 0
+    assert "  1. g.co2-gebouwen gewijzigd (gereed op 1 januari 2031)" in dutch(
+        raci, "scenario", "show", vego, "plan").out.splitlines()
 
 
 def test_an_unread_model_is_dutch_on_stderr_and_english_in_json(raci: Raci, vego: str) -> None:

@@ -321,7 +321,7 @@ def test_a_scenario_is_compared_with_another_only(raci: Raci, org: str) -> None:
 EDITS = [
     (("add", "org.db", "goal", "g.d", "--name", "Doel D"), "added goal g.d"),
     (("set", "org.db", "g.d", "parent=g.a", "due=2030-12-31"),
-     "changed g.d (part of g.a, due 2030-12-31)"),
+     "changed g.d (part of g.a, due 31 December 2030)"),
     (("set", "org.db", "org.name=Programma Proef 2"),
      "changed the organisation: name Programma Proef 2"),
     (("assign", "org.db", "g.d", "A/R", "p.visser"), "p.visser is A/R on g.d"),

@@ -13,13 +13,17 @@ from pathlib import Path
 import pytest
 from conftest import Raci
 from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
-from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui import adding, database, loaded, stored, until  # noqa: F401  (a fixture)
+from test_tui_findings import fact_explained, fact_not_recorded  # noqa: F401  (a fixture)
 from test_tui_session import said
 from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
+from textual.widgets import Input, OptionList, Static
 
 from raci.i18n import set_language
+from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui import make_app
 from raci.tui.language import translate_bindings
+from raci.tui.widgets.fact_modal import FactScreen
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
         "Isolatieprogramma (i.isolatie)")
@@ -68,3 +72,68 @@ def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:  # noq
     out = dutch(raci, "lint", vego, "--fix").out
     assert ("1 bevinding hersteld in vego.db:\n  WAI001:rg-warmte: verwijder de verlopen "
             "uitzondering op BOD002 voor Regiegroep Warmtetransitie (rg-warmte)\n") in out
+
+
+async def test_the_palette_says_each_kind_with_its_own_article(database: Path,  # noqa: F811
+                                                                in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Warmte")
+        commands = pilot.app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: "Kwartiermaker" in _offered(commands), "the palette's hits")
+        await pilot.pause(0.3)
+        offered = _offered(commands)
+        assert "Stuurgroep Warmte (sg-warmte)\nGa naar dit gremium" in offered
+        assert "Kwartiermaker Warmte (kwartiermaker)\nGa naar deze rol" in offered
+
+
+def _offered(commands: OptionList) -> str:
+    return "\n".join(str(commands.get_option_at_index(i).prompt)
+                     for i in range(commands.option_count))
+
+
+async def test_a_fact_not_recorded_names_where_it_is_recorded(fact_not_recorded: Path,  # noqa: F811
+                                                               in_dutch: None) -> None:
+    async with make_app(fact_not_recorded).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        details = await fact_explained(pilot, app)
+        assert ("Leg succescriteria vast bij de initiatieven, in de verkenner, en STR005 "
+                "draait weer.") in details.splitlines()
+        await pilot.press("a")
+        await until(pilot, lambda: said(app), "the declaration said")
+        assert said(app) == ["Vastgelegd dat de bron geen succescriteria bijhoudt: DAT001 meldt "
+                             "het niet meer"]
+
+
+def test_each_fact_is_recorded_on_its_own_kind(in_dutch: None) -> None:
+    where = {fact: FactScreen(fact, "").details.splitlines()[2].split(", in de verkenner")[0]
+             for fact in NOT_RECORDED_FACTS}
+    assert where == {
+        "chairs": "Leg voorzitters vast bij de gremia",
+        "holders": "Leg rolhouders vast bij de rollen",
+        "responsibles": "Leg uitvoerenden vast bij de initiatieven",
+        "success_criteria": "Leg succescriteria vast bij de initiatieven",
+        "indicators": "Leg indicatoren vast bij de doelen",
+        "goals": "Leg doelen vast bij de initiatieven",
+        "cadence": "Leg vergaderfrequentie vast bij de gremia"}
+
+
+async def test_a_dutch_decimal_is_typed_and_shown_with_a_comma(database: Path,  # noqa: F811
+                                                               in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "person")
+        form.query_one("#field-id", Input).value = "p.deeltijd"
+        form.query_one("#field-name", Input).value = "Dirk Deeltijd"
+        form.query_one("#field-capacity_fte", Input).value = "0,5"
+        await pilot.pause(0.4)
+        assert not str(form.query_one("#error-capacity_fte", Static).render())
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "p.deeltijd" in stored(database), "the person saved")
+        assert stored(database).people["p.deeltijd"].capacity_fte == 0.5
+        app.show_entity("p.deeltijd")
+        await pilot.pause()
+        fields = str(app.query_one("#entity-fields", Static).render()).splitlines()
+        assert "capaciteit (fte): 0,5" in fields

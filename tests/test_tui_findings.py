@@ -126,14 +126,19 @@ async def test_dat001_cannot_be_waived_as_its_rule_says(fact_not_recorded: Path)
                    for m in told), told
 
 
+async def fact_explained(pilot, app: RaciApp) -> str:  # type: ignore[no-untyped-def]
+    """Press enter on the DAT001 finding; what the fact's screen then says."""
+    await on_finding(pilot, app, "DAT001")
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, FactScreen), "the fact's screen")
+    return str(app.screen.query_one("#confirm-details Static", Static).render())
+
+
 async def test_enter_on_a_fact_not_recorded_offers_to_declare_it(
         fact_not_recorded: Path) -> None:
     async with make_app(fact_not_recorded).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await on_finding(pilot, app, "DAT001")
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, FactScreen), "the fact's screen")
-        said = str(app.screen.query_one("#confirm-details Static", Static).render())
+        said = await fact_explained(pilot, app)
         assert "success criteria" in said and "STR005" in said
         await pilot.press("escape")  # changes nothing
         await pilot.pause()

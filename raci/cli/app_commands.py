@@ -35,7 +35,7 @@ def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) 
 theme_option = click.option(
     "--theme", callback=_check_theme, metavar="NAME",
     help="The app's colours for this run (e.g. nord, gruvbox, textual-light); without it, "
-         "the theme last chosen in the app (ctrl+p, Change theme).")
+         "the theme last chosen in the app (ctrl+p, Theme).")
 
 
 @click.command()
@@ -118,7 +118,8 @@ def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = F
 
 @click.command()
 @click.argument("model")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+@click.option("--port", type=click.IntRange(1, 65535), metavar="INTEGER", default=8765,
+              show_default=True,
               help="The port on 127.0.0.1 to serve on.")
 @click.option("--write", is_flag=True,
               help="Let the browser edit the model; without it every edit is refused.")

@@ -91,9 +91,11 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
               help="What to draw.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.",
               shell_complete=complete_ids())
-@click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
+@click.option("--depth", type=click.IntRange(min=0), metavar="INTEGER", default=DEFAULT_DEPTH,
+              show_default=True,
               help="How many links from --focus to draw.")
-@click.option("--hub", type=click.IntRange(min=0), default=DEFAULT_HUB, show_default=True,
+@click.option("--hub", type=click.IntRange(min=0), metavar="INTEGER", default=DEFAULT_HUB,
+              show_default=True,
               help="With --focus, a node with more links is drawn but not walked through "
                    "(0: no hubs).")
 @format_option(DIAGRAM_FORMATS, "dot (no Graphviz needed), svg, png, pdf or mermaid; "

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from raci.errors import UsageError
-from raci.i18n import _
+from raci.i18n import _, said_again
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.scenarios import Scenario, Step
@@ -45,7 +45,7 @@ class Editing:
         found = change.apply(self.model)
         problems = check_model(self.model)
         if problems:
-            raise UsageError("; ".join(p.message for p in problems))
+            raise UsageError("; ".join(said_again(p.message) for p in problems))
         if self.scenario is None:
             self.store.save(change)
             return summary
@@ -63,7 +63,8 @@ class Editing:
 
         problems = check_model(self.model)
         if problems:
-            raise UsageError("; ".join(p.message for p in problems) + _("; nothing was written"))
+            raise UsageError("; ".join(said_again(p.message) for p in problems)
+                             + _("; nothing was written"))
         if self.scenario is None:
             self.store.save_all([step.change for step in steps])
             return "the model"

@@ -17,7 +17,8 @@ from raci.model.source import FILE_SUFFIXES
               help="small ≈ 500 entities, ministry ≈ 8,000, national ≈ 80,000.")
 @click.option("--seed", type=int, default=1, show_default=True,
               help="The same size and seed give the same file, byte for byte.")
-@click.option("--scale", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--scale", type=click.IntRange(min=1), metavar="INTEGER", default=1,
+              show_default=True,
               help="Multiply the ministries, and so nearly everything else: "
                    "--size national --scale 4 is four national models' worth.")
 @output_option("The model file to write: .yaml, .yml or .json.", required=True)

@@ -45,11 +45,11 @@ RULES_FORMATS = ("text", "json")
               help="Exit 1 when a finding is at or above this level (default: warning).")
 @click.option("--as-of", metavar="DATE", help="The date time-based rules use (YYYY-MM-DD; "
                                               "default: the model's org.as_of, else today).")
-@click.option("--baseline", type=click.Path(path_type=Path),
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Only findings whose fingerprint is not in this file count.")
-@click.option("--write-baseline", type=click.Path(path_type=Path),
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the fingerprints of the current findings to this file.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path),
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
 @click.option("--statistics", is_flag=True,
               help="Show how many findings each rule has instead of the findings "

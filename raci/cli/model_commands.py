@@ -29,7 +29,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import _, ngettext
+from raci.i18n import _, ngettext, said_again
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -274,7 +274,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
     \b
     Examples:
       raci set org.db sg-ict meets_every_days=14 members=r.cio,p.jansen
-      raci set org.db i.migratie success_criteria='200 homes; a plan'
+      raci set org.db i.migratie success_criteria='200 woningen; een plan'
       raci set org.db org.as_of=2026-06-30
     """
     from raci.formats import entity_to_data
@@ -299,7 +299,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data),
                             _("changed {id} ({fields})").format(
-                                id=entity_id, fields=settings_said(settings)))
+                                id=entity_id, fields=settings_said(kind, settings)))
     confirm(said)
 
 
@@ -310,7 +310,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
     from raci.formats.convert import org_from_data, org_to_data
     from raci.formats.edits import settings_from_text, settings_said
 
-    changed = settings_said(settings, ORG_PREFIX)
+    changed = settings_said("org", settings, ORG_PREFIX)
     with edit(model, scenario) as editing:
         data = org_to_data(editing.model.org)
         for field, value in settings_from_text("org", settings, ORG_PREFIX).items():
@@ -328,7 +328,8 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
 @model_argument
 @click.argument("old", shell_complete=complete_ids())
 @click.argument("new")
-@click.option("--baseline", "baselines", multiple=True, type=click.Path(path_type=Path),
+@click.option("--baseline", "baselines", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
               help="A baseline file whose fingerprints follow the new id. Repeatable.")
 @scenario_option
 def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
@@ -466,7 +467,7 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
 
     problems = check_entity_data(kind, data)
     if problems:
-        raise UsageError("; ".join(problems))
+        raise UsageError("; ".join(map(said_again, problems)))
 
 
 def _listing(references: list[Reference], most: int = 10) -> str:

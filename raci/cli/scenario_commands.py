@@ -73,7 +73,7 @@ def new(model: str, name: str, description: str | None) -> None:
 
     \b
     Example:
-      raci scenario new org.db plan --description 'Fewer bodies'
+      raci scenario new org.db plan --description 'Minder gremia'
     """
     if not is_valid_scenario_name(name):
         raise UsageError(_("{name!r} is not a scenario name: letters, digits, _ and -, starting "

@@ -7,8 +7,9 @@ puts the entity such data describes.
 One reading for both: a list field takes items separated by commas (success
 criteria, which are sentences, by semicolons); a yes/no field takes the model
 file's words, ``true`` or ``false`` (YAML 1.2, in any case); a whole-number
-field a whole number (``3.0`` is 3); a date YYYY-MM-DD; empty text is no value
-(the field cleared). What cannot be read is a `ValueError` in the user's words.
+field a whole number (``3.0`` is 3); a decimal ``0.5``, in Dutch also
+``0,5``; a date YYYY-MM-DD; empty text is no value (the field cleared). What
+cannot be read is a `ValueError` in the user's words.
 """
 
 from __future__ import annotations
@@ -20,16 +21,19 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from raci.errors import UsageError
-from raci.i18n import _
+from raci.i18n import N_, _, format_date, format_decimal, speaking_english
 from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.entities import CELL_ORDER
-from raci.vocabulary import FIELD_LABELS, KIND_NAMES
+from raci.vocabulary import FACT_WORDS, FIELD_LABELS, KIND_NAMES, Words
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
 BOOLEAN_WORDS = {"true": True, "false": False}
 """A yes/no field's words, as a model file writes them (compared in lower case)."""
+CLEARED_LABELS = Words({"meets_every_days": N_("meeting cadence")})
+"""How a change line names a cleared field whose label holds its value
+(``meets every … days``)."""
 
 
 def field_types(kind: str) -> dict[str, str]:
@@ -72,15 +76,24 @@ def _number(text: str, *, whole: bool) -> int | float:
     if whole:
         with contextlib.suppress(ValueError):
             return int(text)  # exactly, however large: the model's checks then say so
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(_("{text!r} is not a number").format(text=text)) from None
+    number = read_decimal(text)
     if not whole:
         return number
     if not number.is_integer():
         raise ValueError(_("{text!r} is not a whole number").format(text=text))
     return int(number)
+
+
+def read_decimal(text: str) -> float:
+    """A number typed by a person: ``0.5`` as the model file writes it, and
+    in Dutch also ``0,5`` as the Dutch write it (a comma and no point)."""
+    written = text.strip()
+    if not speaking_english() and written.count(",") == 1 and "." not in written:
+        written = written.replace(",", ".")
+    try:
+        return float(written)
+    except ValueError:
+        raise ValueError(_("{text!r} is not a number").format(text=text)) from None
 
 
 def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> dict[str, Any]:
@@ -112,20 +125,42 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
     return parsed
 
 
-def settings_said(settings: Iterable[str], prefix: str = "") -> str:
-    """``FIELD=VALUE`` settings as a person reads them, each field in words:
-    ``meets every 14 days, chair r.cio, description cleared``."""
-    return ", ".join(_setting_said(setting.removeprefix(prefix)) for setting in settings)
+def settings_said(kind: str, settings: Iterable[str], prefix: str = "") -> str:
+    """``FIELD=VALUE`` settings of a `kind` (or ``org``) as a person reads
+    them, each field in words and each value as running text writes it
+    (the facts not recorded in words too):
+    ``meets every 14 days, external yes, due 1 December 2026, description
+    cleared``."""
+    types = field_types(kind)
+    return ", ".join(_setting_said(setting.removeprefix(prefix), types) for setting in settings)
 
 
-def _setting_said(setting: str) -> str:
-    field, _equals, value = setting.partition("=")
+def _setting_said(setting: str, types: Mapping[str, str]) -> str:
+    field, _equals, text = setting.partition("=")
     label = FIELD_LABELS.get(field, field)
-    if not value.strip():
-        return _("{field} cleared").format(field=label)
+    if not text.strip():
+        return _("{field} cleared").format(field=CLEARED_LABELS.get(field, label))
+    value = (", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
+             if field == "not_recorded" else _value_said(types.get(field, ""), text.strip()))
     if "…" in label:
         return label.replace("…", value)
     return f"{label} {value}"
+
+
+def _value_said(annotation: str, text: str) -> str:
+    """A field's value written as text, as running text says it: yes/no,
+    a date written out, a decimal with the language's decimal sign; as
+    written where it cannot be read."""
+    try:
+        if annotation.startswith("bool") and text.lower() in BOOLEAN_WORDS:
+            return _("yes") if BOOLEAN_WORDS[text.lower()] else _("no")
+        if annotation.startswith("dt.date"):
+            return format_date(parse_date(text))
+        if annotation.startswith("float"):
+            return format_decimal(read_decimal(text), "0.###")
+    except ValueError:
+        pass
+    return text
 
 
 def entity_change(model: Model, kind: str, data: dict[str, Any],

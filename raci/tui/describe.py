@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from raci.i18n import N_, _, format_date
+from raci.i18n import N_, _, format_date, format_decimal
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -123,6 +123,8 @@ def _text(value: object) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, dt.date):
         return format_date(value)
+    if isinstance(value, float):
+        return format_decimal(value, "0.###")
     return str(value)
 
 

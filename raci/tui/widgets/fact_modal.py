@@ -19,6 +19,13 @@ from raci.lint.message import localized
 from raci.lint.rules.data import FACTS
 from raci.tui.describe import in_words
 from raci.tui.widgets.confirm import ConfirmScreen, answers
+from raci.vocabulary import KIND_TITLES
+
+FACT_KINDS = {"chairs": "body", "holders": "role", "responsibles": "initiative",
+              "success_criteria": "initiative", "indicators": "goal", "goals": "initiative",
+              "cadence": "body"}
+"""The kind of entity each fact is recorded on (`NOT_RECORDED_FACTS`): a
+body's chair, a goal's indicators."""
 
 
 class FactScreen(ConfirmScreen):
@@ -35,10 +42,12 @@ class FactScreen(ConfirmScreen):
         words = in_words(fact)
         details = (
             f"{escape(localized(message))}\n\n"
-            + ngettext("Record {fact} on the entities, in the explorer, and {rules} runs "
+            + ngettext("Record {fact} on the {entities}, in the explorer, and {rules} runs "
                        "again.",
-                       "Record {fact} on the entities, in the explorer, and {rules} run "
-                       "again.", len(codes)).format(fact=words, rules=rules) + "\n"
+                       "Record {fact} on the {entities}, in the explorer, and {rules} run "
+                       "again.", len(codes)).format(
+                           fact=words, entities=KIND_TITLES[FACT_KINDS[fact]].lower(),
+                           rules=rules) + "\n"
             + ngettext("If the source does not record {fact}, add `{name}` to "
                        "org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} "
                        "stays off. The organisation form (o) lists the facts not recorded.",
