@@ -46,6 +46,14 @@ KIND_NAMES = Words({
 })
 """An entity's kind in running text: "added body bo-x"."""
 
+THIS_KIND = Words({
+    "unit": N_("this unit"), "person": N_("this person"), "role": N_("this role"),
+    "body": N_("this body"), "goal": N_("this goal"), "initiative": N_("this initiative"),
+    "decision": N_("this decision"), "kpi": N_("this indicator"),
+})
+"""An entity's kind pointed at, the article going with the kind's word:
+"dit gremium", "deze rol"."""
+
 KIND_TITLES = Words({
     "unit": N_("Units"), "person": N_("People"), "role": N_("Roles"), "body": N_("Bodies"),
     "goal": N_("Goals"), "initiative": N_("Initiatives"), "decision": N_("Decisions"),

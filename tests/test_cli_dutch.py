@@ -257,3 +257,14 @@ def test_an_import_notes_and_refuses_in_dutch(raci: Raci, vego: str, tmp_path: P
     assert dutch(raci, "assign", vego, "g.co2", "r.dg-kee", "A").err.splitlines()[-1] == (
         "raci: Ongeldige waarde voor 'LETTER': 'r.dg-kee': geen RACI-letter; schrijf R, A, C of "
         "I, of A/R voor de eindverantwoordelijke die ook het werk doet; zie `raci assign --help`")
+
+
+@pytest.mark.parametrize(("focus", "this"), [("g.co2-gebouwen", "dit doel"),
+                                             ("p.kaya", "deze persoon")])
+def test_a_focus_the_view_does_not_draw_says_the_kind_with_its_article(
+        raci: Raci, tmp_path: Path, focus: str, this: str) -> None:
+    view = "goals" if focus.startswith("p.") else "bodies"
+    drawn = dutch(raci, "diagram", SAMPLE, "--view", view, "--focus", focus,
+                  "-o", tmp_path / "x.svg")
+    assert drawn.code == 2
+    assert drawn.err.startswith(f"raci: --focus {focus}: {this} staat niet in de weergave ")

@@ -105,7 +105,7 @@ def test_a_layout_that_takes_too_long_is_stopped_with_advice() -> None:
 
 def test_a_view_over_the_node_limit_is_refused_but_its_dot_is_given() -> None:
     view = build_view(crowd(MAX_LAYOUT_NODES + 1), "org")
-    with pytest.raises(LayoutError, match=r"2001 nodes.*--focus ID --depth N"):
+    with pytest.raises(LayoutError, match=r"2,001 nodes.*--focus ID --depth N"):
         export_view(view, "svg")
     assert export_view(view, "dot").startswith(b"digraph org {")
 

@@ -19,7 +19,7 @@ from raci.i18n import N_, _
 from raci.lint.findings import LEVEL_RANK, Finding
 from raci.model import Model
 from raci.model.lean import LeanModel
-from raci.vocabulary import KIND_NAMES, VIEW_TITLES
+from raci.vocabulary import THIS_KIND, VIEW_TITLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +216,9 @@ def focus_view(view: View, model: Model, focus: str, depth: int,
         kind = model.kind(focus) or ""
         drawn_here = view.name in VIEWS_OF_KIND.get(kind, ()) and view.name in WHY_NOT_DRAWN
         why = f" ({_(WHY_NOT_DRAWN[view.name])})" if drawn_here else ""
-        raise UsageError(_("--focus {id}: this {kind} is not drawn in the {view} view{why}; "
+        raise UsageError(_("--focus {id}: {this} is not drawn in the {view} view{why}; "
                            "try --view {views}").format(
-            id=focus, kind=KIND_NAMES.get(kind, kind), view=VIEW_TITLES[view.name], why=why,
+            id=focus, this=THIS_KIND.get(kind, kind), view=VIEW_TITLES[view.name], why=why,
             views=other_views(kind, view.name)))
     if depth < 0:
         raise UsageError(_("--depth {depth}: give 0 or more").format(depth=depth))

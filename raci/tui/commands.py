@@ -13,22 +13,14 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from raci.i18n import N_, _
+from raci.i18n import _
 from raci.model import KINDS
-from raci.vocabulary import KIND_NAMES, KIND_TITLES, Words
+from raci.vocabulary import KIND_NAMES, KIND_TITLES, THIS_KIND
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
 
 MAX_ENTITY_HITS = 50
-GO_TO = Words({
-    "unit": N_("Go to this unit"), "person": N_("Go to this person"),
-    "role": N_("Go to this role"), "body": N_("Go to this body"), "goal": N_("Go to this goal"),
-    "initiative": N_("Go to this initiative"), "decision": N_("Go to this decision"),
-    "kpi": N_("Go to this indicator"),
-})
-"""An entity hit's help, one sentence per kind: the article goes with the
-kind's word ("dit gremium", "deze rol")."""
 """Enough to choose from; a model of thousands would flood the list."""
 
 
@@ -96,5 +88,5 @@ class RaciCommands(Provider):
             text = f"{entity.name} ({entity.id})"
             # rapidfuzz scores from 0 to 100, the palette's matcher from 0 to 1.
             yield Hit(score / 100, matcher.highlight(text), partial(app.show_entity, entity.id),
-                      text=text, help=GO_TO.get(model.kind(entity.id) or "",
-                                                      _("Go to this entity")))
+                      text=text, help=_("Go to {this}").format(
+                          this=THIS_KIND.get(model.kind(entity.id) or "", _("this entity"))))
