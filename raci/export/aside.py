@@ -5,9 +5,12 @@ in common) carries its words as an external label in Graphviz, and Graphviz
 2.43 places those over neighbouring nodes. So, once `dot` has laid the
 drawing out, each such line's words become a small node of their own, on a
 white ground: at the first spot along the line, from its middle outwards
-(on it, then above, below, right or left of it), where they cover no node,
-no frame's title and no other words; where no spot is free, at the one that
-covers least. `raci.export.render` then draws the drawing with every
+(on it, then above, below, right or left of it), that stands beside that
+line (at most the words' height from it and nearer to it than to any other
+line drawn aside, so they never read as another line's) and covers no node,
+no frame's title and no other words; where no such spot is free, at the one
+that covers least (a node's words weigh most); where none stands beside the
+line, on its middle. `raci.export.render` then draws the drawing with every
 position kept (`neato -n2`), the lines first, so that the words stand on
 top of any line that crosses them.
 """
