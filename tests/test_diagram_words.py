@@ -17,7 +17,12 @@ from test_diagram_views import box, drawn_json, few_items_model
 
 from raci.export import build_view, focus_view
 from raci.export.graph import View
+from raci.export.page import Page
+from raci.export.render import fits_page
+from raci.export.report_diagrams import REPORT_PAGE
+from raci.export.split import SPLITS, split_view
 from raci.formats import read_model
+from raci.i18n import set_language
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 Box = tuple[float, float, float, float]
@@ -111,10 +116,10 @@ def distance(words: Box, points: list[tuple[float, float]]) -> float:
                for x, y in points)
 
 
-def words_beside_another_line(view: View) -> list[str]:
+def words_beside_another_line(view: View, page: Page | None = None) -> list[str]:
     """Each overlap's words that stand as near another overlap's line as their
     own, or more than their own height from their line."""
-    drawn = drawn_json(view)
+    drawn = drawn_json(view, page)
     placed = [element for element in drawn.get("objects", [])
               if "words" in str(element.get("class", "")).split()]
     owners = {str(element["id"]).removesuffix(":words") for element in placed}
@@ -136,3 +141,11 @@ def words_beside_another_line(view: View) -> list[str]:
 def test_the_words_of_each_overlap_stand_beside_their_own_line(sample: Path) -> None:
     view = build_view(read_model(sample).model, "bodies")
     assert words_beside_another_line(view) == []
+
+
+def test_the_words_of_each_overlap_in_the_dutch_handout_stand_beside_their_own_line() -> None:
+    set_language("nl")
+    model = read_model(SAMPLES[0]).model
+    view = build_view(model, "bodies")
+    parts = split_view(view, model, SPLITS[view.name], fits_page(REPORT_PAGE))
+    assert [words_beside_another_line(part, REPORT_PAGE) for part in parts] == [[]] * len(parts)
