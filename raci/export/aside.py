@@ -72,8 +72,11 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
     statements = []
     for name, (edge, points) in drawn.items():
         line = aside[name]
-        others = [other for key, (_, other) in drawn.items() if key != name]
-        spot = _free_spot(points, others, *_size(line.label), (taken, written))
+        width, height = _size(line.label)
+        reach = _bounds(points, width + 2 * height)  # no spot beside the line reaches further
+        others = [other for key, (_, other) in drawn.items()
+                  if key != name and other and _overlap(reach, _bounds(other, 1.0)) > 0]
+        spot = _free_spot(points, others, width, height, (taken, written))
         taken.add(spot)
         written.add(spot)
         statements.append(_statement(view, edge, line, spot))
@@ -208,6 +211,12 @@ def _beside(spot: Box, points: list[tuple[float, float]],
     than to any of the `others`, so the words read as that line's."""
     own = _distance(spot, points)
     return own <= spot[3] - spot[1] and all(_distance(spot, other) > own for other in others)
+
+
+def _bounds(points: list[tuple[float, float]], margin: float) -> Box:
+    """The box around `points`, `margin` points wider on every side."""
+    xs, ys = [x for x, _ in points] or [0.0], [y for _, y in points] or [0.0]
+    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
 
 
 def _distance(spot: Box, points: list[tuple[float, float]]) -> float:
