@@ -1,11 +1,14 @@
-"""The words on a drawing's lines stand clear of its nodes: checked from the
-boxes in the `-Tjson` of the very drawing raci makes (heading and all), for
-the views that put words on lines (the bodies view's overlaps, the letters
-of a small raci view) of every sample."""
+"""The words on a drawing's lines stand clear of its nodes, and each
+overlap's words beside their own line: checked from the boxes and lines in
+the `-Tjson` of the very drawing raci makes (heading and all), for the views
+that put words on lines (the bodies view's overlaps, the letters of a small
+raci view) of every sample."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,12 @@ from test_diagram_views import box, drawn_json, few_items_model
 
 from raci.export import build_view, focus_view
 from raci.export.graph import View
+from raci.export.page import Page
+from raci.export.render import fits_page
+from raci.export.report_diagrams import REPORT_PAGE
+from raci.export.split import SPLITS, split_view
 from raci.formats import read_model
+from raci.i18n import set_language
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 Box = tuple[float, float, float, float]
@@ -44,18 +52,25 @@ def overlap(one: Box, other: Box) -> bool:
 
 
 def words_over_nodes(view: View) -> list[str]:
-    """Each place where the words of a line cover a node of the drawing."""
+    """Each place where the words of a line cover a node of the drawing: the
+    words `dot` places cover no part of a node's box; the words raci places
+    beside a line drawn aside cover no node's words and no other such words
+    (beside a short line with no free spot near it, they may cover an empty
+    corner of a node's box: standing by their own line comes first)."""
     drawn = drawn_json(view)
     objects = drawn.get("objects", [])
     nodes = {element["_gvid"]: element for element in objects
              if "pos" in element and element.get("style") != "invis"
              and float(element.get("width", 0)) > 0}
-    words = [(element["_gvid"], box(element)) for element in objects
-             if "words" in str(element.get("class", "")).split()]
-    words += [(None, text) for edge in drawn.get("edges", []) for text in text_boxes(edge)]
-    return [f"{content} covers {nodes[gvid].get('id')}"
-            for own, content in words for gvid, node in nodes.items()
-            if gvid != own and overlap(content, box(node))]
+    placed = {gvid for gvid, node in nodes.items()
+              if "words" in str(node.get("class", "")).split()}
+    covered = [(text, node) for edge in drawn.get("edges", []) for text in text_boxes(edge)
+               for node in nodes.values() if overlap(text, box(node))]
+    for own, (gvid, node) in product(placed, nodes.items()):
+        kept_clear = [*text_boxes(node), *([box(node)] if gvid in placed else [])]
+        if gvid != own and any(overlap(box(nodes[own]), other) for other in kept_clear):
+            covered.append((box(nodes[own]), node))
+    return [f"{content} covers {node.get('id')}" for content, node in covered]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
@@ -75,3 +90,62 @@ def test_the_words_of_a_focused_view_cover_no_node() -> None:
     model = read_model(SAMPLES[0]).model
     view = focus_view(build_view(model, "bodies"), model, "pr-vego", 1)
     assert words_over_nodes(view) == []
+
+
+def line_points(edge: dict[str, Any]) -> list[tuple[float, float]]:
+    """Points close together along an edge's line as drawn (its Bézier pieces)."""
+    points = []
+    for operation in edge.get("_draw_", []):
+        if operation["op"] in ("b", "B"):
+            controls = [tuple(map(float, point)) for point in operation["points"]]
+            for start in range(0, len(controls) - 3, 3):
+                piece = controls[start:start + 4]
+                (x0, y0), (x1, y1), (x2, y2), (x3, y3) = piece
+                steps = math.ceil(sum(map(math.dist, piece, piece[1:]))) + 1  # a point a point
+                for step in range(steps + 1):
+                    t = step / steps
+                    a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+                    points.append((a * x0 + b * x1 + c * x2 + d * x3,
+                                   a * y0 + b * y1 + c * y2 + d * y3))
+    return points
+
+
+def distance(words: Box, points: list[tuple[float, float]]) -> float:
+    """Points between a box and the nearest of `points` (0 inside it)."""
+    return min(math.hypot(max(words[0] - x, 0, x - words[2]), max(words[1] - y, 0, y - words[3]))
+               for x, y in points)
+
+
+def words_beside_another_line(view: View, page: Page | None = None) -> list[str]:
+    """Each overlap's words that stand as near another overlap's line as their
+    own, or more than their own height from their line."""
+    drawn = drawn_json(view, page)
+    placed = [element for element in drawn.get("objects", [])
+              if "words" in str(element.get("class", "")).split()]
+    owners = {str(element["id"]).removesuffix(":words") for element in placed}
+    lines = {str(edge["id"]): line_points(edge) for edge in drawn.get("edges", [])
+             if str(edge.get("id")) in owners}
+    wrong = []
+    for element in placed:
+        words, own = box(element), str(element["id"]).removesuffix(":words")
+        near = {line: distance(words, points) for line, points in lines.items() if points}
+        nearest = min(near, key=lambda line: near[line])
+        if near[own] > words[3] - words[1] or any(
+                near[line] <= near[own] for line in near if line != own):
+            wrong.append(f"{element['label']!r} {near[own]:.0f} pt from its line; "
+                         f"nearest {nearest} at {near[nearest]:.0f} pt")
+    return wrong
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
+def test_the_words_of_each_overlap_stand_beside_their_own_line(sample: Path) -> None:
+    view = build_view(read_model(sample).model, "bodies")
+    assert words_beside_another_line(view) == []
+
+
+def test_the_words_of_each_overlap_in_the_dutch_handout_stand_beside_their_own_line() -> None:
+    set_language("nl")
+    model = read_model(SAMPLES[0]).model
+    view = build_view(model, "bodies")
+    parts = split_view(view, model, SPLITS[view.name], fits_page(REPORT_PAGE))
+    assert [words_beside_another_line(part, REPORT_PAGE) for part in parts] == [[]] * len(parts)

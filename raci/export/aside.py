@@ -5,9 +5,12 @@ in common) carries its words as an external label in Graphviz, and Graphviz
 2.43 places those over neighbouring nodes. So, once `dot` has laid the
 drawing out, each such line's words become a small node of their own, on a
 white ground: at the first spot along the line, from its middle outwards
-(on it, then above, below, right or left of it), where they cover no node,
-no frame's title and no other words; where no spot is free, at the one that
-covers least. `raci.export.render` then draws the drawing with every
+(on it, then above, below, right or left of it), that stands beside that
+line (at most the words' height from it and nearer to it than to any other
+line drawn aside, so they never read as another line's) and covers no node,
+no frame's title and no other words; where no such spot is free, at the one
+that covers least (a node's words weigh most); where none stands beside the
+line, on its middle. `raci.export.render` then draws the drawing with every
 position kept (`neato -n2`), the lines first, so that the words stand on
 top of any line that crosses them.
 """
@@ -36,12 +39,14 @@ AWAY = 8
 """Half boxes the words may stand off their line, up or down."""
 ACROSS = 3
 """Half boxes the words may stand off their line, left or right."""
-STEPS = 8
-"""Points taken on each Bézier piece of a line to measure along it."""
+STEP = 3.0
+"""Points at most between two points taken along a line to measure it by."""
 CELL = 100.0
 """Points a side of the grid that finds the boxes near a spot."""
 CLEAR = 2.0
 """Points kept free around the words (`gvpack` rounds positions to whole points)."""
+WORDS_WEIGHT = 100.0
+"""How much worse covering a node's words is than covering the rest of its box."""
 WORDS_CLASS = "words"
 
 
@@ -56,18 +61,24 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
     """DOT statements of a node for the words of each line drawn aside, at a
     free spot along its line in `laid_out` (`dot -Tjson` of the drawing)."""
     aside = words_aside(view)
-    taken = Grid()
+    taken, written = Grid(), Grid()
     for element in laid_out.get("objects", []):
         for found in _boxes(element):
             taken.add(found)
+        for found in _text_boxes(element):
+            written.add(found)
+    drawn = {str(edge["id"]): (edge, _points(edge)) for edge in laid_out.get("edges", [])
+             if str(edge.get("id", "")) in aside}
     statements = []
-    for edge in laid_out.get("edges", []):
-        line = aside.get(str(edge.get("id", "")))
-        if line is None:
-            continue
+    for name, (edge, points) in drawn.items():
+        line = aside[name]
         width, height = _size(line.label)
-        spot = _free_spot(_points(edge), width, height, taken)
+        reach = _bounds(points, width + 2 * height)  # no spot beside the line reaches further
+        others = [other for key, (_, other) in drawn.items()
+                  if key != name and other and _overlap(reach, _bounds(other, 1.0)) > 0]
+        spot = _free_spot(points, others, width, height, (taken, written))
         taken.add(spot)
+        written.add(spot)
         statements.append(_statement(view, edge, line, spot))
     return statements
 
@@ -112,6 +123,19 @@ def _boxes(element: dict[str, Any]) -> Iterator[Box]:
         yield x - half_width, y - half_height, x + half_width, y + half_height
 
 
+def _text_boxes(element: dict[str, Any]) -> Iterator[Box]:
+    """The box of each line of a node's words, from the text `dot` drew."""
+    size = NOTE_POINTS
+    for operation in element.get("_ldraw_", []):
+        if operation["op"] == "F":
+            size = float(operation["size"])
+        elif operation["op"] == "T":
+            x, y = map(float, operation["pt"])
+            width = float(operation["width"])
+            left = {"l": x, "r": x - width}.get(operation["align"], x - width / 2)
+            yield left, y - 0.25 * size, left + width, y + 0.9 * size
+
+
 def _size(words: str) -> tuple[float, float]:
     lines = words.splitlines() or [""]
     return (max(len(line) for line in lines) * LETTER + 2 * PADDING,
@@ -127,7 +151,8 @@ def _points(edge: dict[str, Any]) -> list[tuple[float, float]]:
         controls = [tuple(map(float, point)) for point in operation["points"]]
         for start in range(0, len(controls) - 3, 3):
             piece = controls[start:start + 4]
-            points += [_bezier(piece, step / STEPS) for step in range(STEPS + 1)]
+            steps = max(1, math.ceil(sum(map(math.dist, piece, piece[1:])) / STEP))
+            points += [_bezier(piece, step / steps) for step in range(steps + 1)]
     return points
 
 
@@ -150,11 +175,14 @@ def _at(points: list[tuple[float, float]], share: float) -> tuple[float, float]:
     return points[-1]
 
 
-def _free_spot(points: list[tuple[float, float]], width: float, height: float,
-               taken: Grid) -> Box:
-    """The first spot near the line whose box is free, else the least covered: on
-    the line, from its middle outwards, then half a box off it, then a whole box,
-    and so on, up to `AWAY` half boxes up or down and `ACROSS` left or right."""
+def _free_spot(points: list[tuple[float, float]], others: list[list[tuple[float, float]]],
+               width: float, height: float, taken: tuple[Grid, Grid]) -> Box:
+    """The first spot near the line, beside it rather than any other line drawn
+    aside (`_beside`), whose box is free, else such a spot that covers least
+    (words first: `taken` holds the boxes, then the words, of what is drawn),
+    else the middle of the line: on the line, from its middle outwards, then half a
+    box off it, then a whole box, and so on, up to `AWAY` half boxes up or down
+    and `ACROSS` left or right."""
     if not points:
         return 0.0, 0.0, width, height
     along = [_at(points, share) for share in ALONG]
@@ -165,14 +193,36 @@ def _free_spot(points: list[tuple[float, float]], width: float, height: float,
         for (x, y), (across, down) in product(along, shifts):
             x, y = x + across * (width / 2 + 1), y + down * (height / 2 + 1)
             spot = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            covered = taken.covered((spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR,
-                                     spot[3] + CLEAR))
-            if covered == 0:
-                return spot
-            if best is None or covered < best[0]:
+            cleared = (spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR, spot[3] + CLEAR)
+            covered = taken[0].covered(cleared) + WORDS_WEIGHT * taken[1].covered(cleared)
+            if (best is None or covered < best[0]) and _beside(spot, points, others):
+                if covered == 0:
+                    return spot
                 best = (covered, spot)
-    assert best is not None
-    return best[1]
+    if best is not None:
+        return best[1]
+    x, y = along[0]  # touching another line reads better than standing by the wrong one
+    return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
+def _beside(spot: Box, points: list[tuple[float, float]],
+            others: list[list[tuple[float, float]]]) -> bool:
+    """Whether `spot` is at most its own height from the line and nearer to it
+    than to any of the `others`, so the words read as that line's."""
+    own = _distance(spot, points)
+    return own <= spot[3] - spot[1] and all(_distance(spot, other) > own for other in others)
+
+
+def _bounds(points: list[tuple[float, float]], margin: float) -> Box:
+    """The box around `points`, `margin` points wider on every side."""
+    xs, ys = [x for x, _ in points] or [0.0], [y for _, y in points] or [0.0]
+    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
+
+
+def _distance(spot: Box, points: list[tuple[float, float]]) -> float:
+    """Points from `spot` to the nearest of `points` (0 for one inside it)."""
+    return min(math.hypot(max(spot[0] - x, 0.0, x - spot[2]), max(spot[1] - y, 0.0, y - spot[3]))
+               for x, y in points)
 
 
 def _statement(view: View, laid: dict[str, Any], line: Edge, spot: Box) -> str:
