@@ -25,7 +25,7 @@ from contextlib import closing
 from itertools import groupby, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from raci.model import LETTERS, Letter, Org, Waiver
 from raci.model.collector import collector_paused
@@ -55,12 +55,19 @@ class Cursor(Protocol):
 Interning = Callable[[Any, Any], Any]
 """`same.setdefault`, called as ``same(id, id)``: the one object for an id."""
 Columns = list[tuple[Any, ...]]
+T = TypeVar("T")
 
 
 def read_lean_file(path: Path) -> LeanModel | None:
-    """The lean model of the SQLite file at `path`, read in one snapshot; None
-    when it is not a model of this raci's schema or cannot be read, for the
-    store to open it (migrating an older one, or saying what is wrong)."""
+    """The lean model of the SQLite file at `path` (see `read_snapshot`)."""
+    return read_snapshot(path, read_lean)
+
+
+def read_snapshot(path: Path, read: Callable[[Cursor], T]) -> T | None:
+    """What `read` makes of the SQLite file at `path`, read in one snapshot
+    with the standard `sqlite3` module; None when it is not a model of this
+    raci's schema or cannot be read, for the store to open it (migrating an
+    older one, or saying what is wrong)."""
     if not path.is_file():
         return None
     try:
@@ -72,7 +79,7 @@ def read_lean_file(path: Path) -> LeanModel | None:
                     (HEAD_VERSION,)]:
                 return None
             with collector_paused():
-                return read_lean(cursor)
+                return read(cursor)
     except sqlite3.Error:
         return None
 

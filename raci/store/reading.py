@@ -21,10 +21,8 @@ actors and their ids found by position, as the lean read does.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import deque
 from collections.abc import Sequence
-from contextlib import closing
 from dataclasses import dataclass, fields
 from itertools import groupby, repeat
 from operator import itemgetter
@@ -32,20 +30,17 @@ from pathlib import Path
 from typing import Any
 
 from raci.model import KINDS, Assignment, Entity, Model, Org, Waiver
-from raci.model.collector import collector_paused
 from raci.store.layout import (
     BOOLEAN_COLUMNS,
-    BUSY_TIMEOUT_SECONDS,
     COLUMN_OF_FIELD,
     DATE_COLUMNS,
-    HEAD_VERSION,
     LIST_FIELD_NAMES,
     LIST_TABLES,
     REFERENCE_COLUMNS,
     ListTable,
     not_recorded_facts,
 )
-from raci.store.lean import Columns, Cursor, Interning
+from raci.store.lean import Columns, Cursor, Interning, read_snapshot
 from raci.store.versions import RememberedVersions
 
 
@@ -64,20 +59,7 @@ def read_file(path: Path) -> Loaded | None:
     module; None when it is not a model of this raci's schema or cannot be
     read, for the store to open it (migrating an older one, or saying what is
     wrong)."""
-    if not path.is_file():
-        return None
-    try:
-        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS,
-                                     isolation_level=None)) as database:
-            cursor = database.cursor()
-            cursor.execute("BEGIN")
-            if cursor.execute("SELECT version_num FROM alembic_version").fetchall() != [
-                    (HEAD_VERSION,)]:
-                return None
-            with collector_paused():
-                return read_model(cursor)
-    except sqlite3.Error:
-        return None
+    return read_snapshot(path, read_model)
 
 
 def read_model(cursor: Cursor) -> Loaded:
