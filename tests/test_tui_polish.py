@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_tui import database, loaded, until  # noqa: F401  (a fixture)
+from test_tui import MODEL_FILE, database, loaded, until  # noqa: F401  (a fixture)
 from test_tui_language import screen_text
+from textual.command import CommandPalette
 
 from raci.i18n import set_language
+from raci.importing import import_file
 from raci.tui import make_app
+from raci.tui.commands import told_apart
 from raci.tui.language import translate_bindings
 from raci.tui.widgets.scenario_bar import ScenarioBar
 
@@ -42,3 +45,31 @@ async def test_the_scenario_bar_reads_whole_or_shortens_the_name(
         assert bar.startswith(" " + shown) and bar.rstrip().endswith(" · " + key), bar
         assert ("…" in bar) == (name not in bar)
         assert bar.count("[") == 0  # no markup shown as text
+
+
+TWO_NAMESAKES = MODEL_FILE.replace("people:\n", (
+    "people:\n  - id: p.devries\n    name: Jan de Vries\n    unit: bzk-dgbw\n"
+    "  - id: p.devries2\n    name: Jan de Vries\n    unit: bureau-x\n"), 1).replace(
+    "holders: [p.smit]", "holders: [p.smit, p.devries]")
+
+
+async def test_namesakes_in_the_palette_say_where_they_sit(tmp_path: Path,
+                                                           language: str) -> None:
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(TWO_NAMESAKES, encoding="utf-8")
+    import_file(model_file, str(tmp_path / "org.db"))
+    async with make_app(tmp_path / "org.db").run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*"Jan", "space", *"de", "space", *"Vries")
+        await until(pilot, lambda: "p.devries2" in screen_text(app), "the hits")
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        go_to = {"en": "Go to this person", "nl": "Ga naar deze persoon"}[language]
+        first = lines[lines.index("Jan de Vries (p.devries)") + 1]
+        second = lines[lines.index("Jan de Vries (p.devries2)") + 1]
+        assert first == f"{go_to} · DG Bouwen en Wonen · Secretaris-Generaal BZK"
+        assert second == f"{go_to} · Adviesbureau X"
+        assert app.session is not None
+        body = told_apart(app.session.model, app.session.model.bodies["sg-warmte"])
+        assert body == [{"en": "steering group", "nl": "stuurgroep"}[language]]
