@@ -11,11 +11,14 @@ import pytest
 from test_tui import MODEL_FILE, database, loaded, until  # noqa: F401  (a fixture)
 from test_tui_language import screen_text
 from textual.command import CommandPalette
+from textual.content import Content
+from textual.widgets import Static, Tree
 
 from raci.i18n import set_language
 from raci.importing import import_file
 from raci.tui import make_app
 from raci.tui.commands import told_apart
+from raci.tui.widgets.findings import inline_markdown
 from raci.tui.language import translate_bindings
 from raci.tui.widgets.scenario_bar import ScenarioBar
 
@@ -73,3 +76,28 @@ async def test_namesakes_in_the_palette_say_where_they_sit(tmp_path: Path,
         assert app.session is not None
         body = told_apart(app.session.model, app.session.model.bodies["sg-warmte"])
         assert body == [{"en": "steering group", "nl": "stuurgroep"}[language]]
+
+
+async def test_a_rules_explanation_is_shown_as_text_not_as_markdown(
+        database: Path, language: str) -> None:  # noqa: F811
+    async with make_app(database).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        tree: Tree[object] = app.query_one("#findings-tree", Tree)
+        await until(pilot, lambda: tree.root.children, "the findings")
+        own001 = next(n for n in tree.root.children[0].children
+                      if str(n.label).startswith("OWN001"))
+        tree.move_cursor(own001)
+        await pilot.pause()
+        shown = app.query_one("#finding-detail", Static).render()
+        assert isinstance(shown, Content)
+        fix = {"en": "person as A.", "nl": "persoon aan als A."}[language]
+        assert str(shown).endswith(fix) and "`" not in str(shown)
+        code = next(span for span in shown.spans
+                    if shown.plain[span.start:span.end] == "A" and span.end == len(shown) - 1)
+        assert "b" in str(code.style)  # the code word stands out, as Markdown shows it
+
+
+def test_inline_markdown_leaves_no_mark_and_keeps_brackets_as_text() -> None:
+    assert inline_markdown("a *b* **c** [d](https://x.nl) `[x]` e\\*") == (
+        "a [i]b[/i] [b]c[/b] d [b $text-warning]\\[x][/] e*")
