@@ -18,8 +18,8 @@ from raci.i18n import set_language
 from raci.importing import import_file
 from raci.tui import make_app
 from raci.tui.commands import told_apart
-from raci.tui.widgets.findings import inline_markdown
 from raci.tui.language import translate_bindings
+from raci.tui.widgets.findings import inline_markdown
 from raci.tui.widgets.scenario_bar import ScenarioBar
 
 
