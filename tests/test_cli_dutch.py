@@ -268,3 +268,19 @@ def test_a_focus_the_view_does_not_draw_says_the_kind_with_its_article(
                   "-o", tmp_path / "x.svg")
     assert drawn.code == 2
     assert drawn.err.startswith(f"raci: --focus {focus}: {this} staat niet in de weergave ")
+
+
+def test_a_yaml_syntax_error_is_one_line_in_the_users_language(raci: Raci,
+                                                               tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('raci: 1\norg:\n  name: "Gemeente\nunits: []\n', encoding="utf-8")
+    for command in ("validate", "lint"):
+        english, dutch_done = raci(command, bad), dutch(raci, command, bad)
+        assert (english.code, dutch_done.code) == (2, 2)
+        assert english.err.splitlines()[0] == (
+            f"{bad}:4:1: a quote (\" or ') opened before this line is not closed; close it "
+            "where its value ends")
+        assert dutch_done.err.splitlines()[0] == (
+            f"{bad}:4:1: een aanhalingsteken (\" of ') vóór deze regel wordt niet gesloten; "
+            "sluit het waar de waarde eindigt")
+        assert len(dutch_done.err.splitlines()) == 1

@@ -306,8 +306,8 @@ def test_set_changes_the_organisations_header(db: Path, raci) -> None:
                                 "'chairs'?"),
     ("org.name=", "missing required key 'name'"),
     ("org.as_of=2026-02-30", "org.as_of: '2026-02-30' is not a date (YYYY-MM-DD)"),
-    ("org.nme=X", "the organisation has no field 'nme'; did you mean 'name'? fields: name, "
-                  "description, as_of, not_recorded"),
+    ("org.nme=X", "the organisation has no field 'nme' (fields: name, description, as_of, "
+                  "not_recorded); did you mean 'name'?"),
 ])
 def test_a_bad_header_setting_is_refused_and_changes_nothing(
         db: Path, raci, setting: str, reason: str) -> None:

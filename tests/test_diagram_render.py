@@ -165,7 +165,7 @@ def test_diagram_without_dot_says_how_to_install_it(model_file: Path, tmp_path: 
 def test_diagram_focus_on_an_unknown_id_suggests_one(model_file: Path) -> None:
     done = run_raci("diagram", str(model_file), "--view", "bodies", "--focus", "sg-warmt")
     assert done.returncode == 2
-    assert "did you mean sg-warmte?" in done.stderr.decode()
+    assert "did you mean 'sg-warmte'?" in done.stderr.decode()
 
 
 def test_diagram_focus_draws_only_the_neighbourhood(model_file: Path) -> None:

@@ -396,7 +396,7 @@ def test_focus_on_a_unit_keeps_its_contents_and_its_frames() -> None:
 
 def test_focus_on_an_unknown_id_suggests_the_nearest() -> None:
     model = warmte_model()
-    with pytest.raises(UsageError, match="did you mean sg-warmte"):
+    with pytest.raises(UsageError, match="did you mean 'sg-warmte'"):
         focus_view(build_view(model, "bodies"), model, "sg-warmt", 1)
 
 

@@ -342,15 +342,18 @@ def test_json_errors_have_lines_and_columns_too() -> None:
     [
         (
             '{"raci": 1,\n "org": {"name": "X"},}',
-            "org.yaml:2:23: Expecting property name enclosed in double quotes",
+            "org.yaml:2:23: a key is not in double quotes, or a comma is one too many; write "
+            '"key": value',
         ),
         ('{"raci": 1, "org": {"name": "X", "name": "Y"}}',
          "org.yaml:1:34: duplicate key 'name'; keep one of them"),
-        ('{"raci": NaN}', "org.yaml:1:1: NaN is not a JSON number"),
-        ("[" * 100_000 + "]" * 100_000, "org.yaml:1:1: nesting too deep"),
+        ('{"raci": NaN}', "org.yaml:1:1: NaN is not a JSON number; write a number or null"),
+        ("[" * 100_000 + "]" * 100_000,
+         "org.yaml:1:1: nesting too deep; a model file nests five levels"),
         (
             '{"raci": 1,\n "org": {"name": "x\\udc00"}}',
-            "org.yaml:2:20: this \\u escape is half a character (a lone surrogate)",
+            "org.yaml:2:20: this \\u escape is half a character (a lone surrogate); write the "
+            "whole character",
         ),
     ],
     ids=["syntax", "duplicate key", "NaN", "deep", "lone surrogate"],
@@ -372,7 +375,7 @@ def test_broken_json_is_refused_in_one_line(text: str, expected: str) -> None:
         ("a:\n" + "".join(" " * i + "- \n" for i in range(1, 200)), "nesting deeper than 32"),
         ("[" * 100_000, "1:256: nesting deeper than 32 levels"),
         ("raci: 1\norg: {name: \x00}\n", "2:13: character U+0000 is not allowed"),
-        ("raci: 1\norg:\n  name: [1, 2\n", "3:9: unclosed bracket '['"),
+        ("raci: 1\norg:\n  name: [1, 2\n", "3:9: the [ opened here is not closed; close it with ]"),
         ("raci: 1\n  org: x\n", "org.yaml:2:"),
         ("- raci: 1\n", "1:1: the top level is a list, not a mapping of sections"),
         ("just text\n", "1:1: the top level is 'just text', not a mapping of sections"),
@@ -387,6 +390,37 @@ def test_hostile_or_broken_yaml_is_refused_in_one_line(text: str, expected: str)
     assert len(found) == 1, found
     assert expected in found[0]
     assert "\n" not in found[0]
+
+
+SYNTAX_FAULTS = {
+    "quote not closed": ('raci: 1\norg:\n  name: "X\nunits: []\n', "4:1: a quote (\" or ') "
+                         "opened before this line is not closed; close it where its value ends"),
+    "value with ': '": ("raci: 1\norg:\n  name: Team: Noord\n", "3:13: ': ' where no key can "
+                        "start; put a value holding ': ' in quotes"),
+    "key out of line": ("raci: 1\norg:\n    name: X\n  units: []\n", "4:3: this line does not "
+                        "line up with the lines above it"),
+    "tab": ("raci: 1\norg:\n\tname: X\n", "3:2: a tab in the indentation; indent with spaces"),
+    "list and keys mixed": ("units:\n  - id: a\n  name: b\n", "3:3: a list item ('- ') and a "
+                            "key ('key: value') mixed at one level"),
+    "backtick": ("raci: 1\norg:\n  name: `X`\n", "3:9: a value cannot start with `; put the "
+                 "value in quotes"),
+    "escape": ('raci: 1\norg:\n  name: "C:\\data"\n', "3:9: a backslash (\\) in a "
+               "double-quoted value starts an unknown escape; write \\\\ for a backslash"),
+    "text after quote": ('raci: 1\norg:\n  name: "X" Noord\n', "3:13: text after a closing "
+                         "quote; put the whole value inside the quotes"),
+    "flow without comma": ("raci: 1\norg: {name: X units: []}\n", "2:20: a comma or a closing "
+                           "bracket is missing in the list [...] or block {...} before here"),
+    "same, on PyYAML's path": ("raci: 1\nn: 1_000\norg:\n  name: 'X\n", "5:1: a quote (\" or "
+                               "') opened before this line is not closed"),
+}
+
+
+@pytest.mark.parametrize("case", list(SYNTAX_FAULTS))
+def test_a_yaml_syntax_error_says_what_is_wrong_and_what_to_do(case: str) -> None:
+    text, expected = SYNTAX_FAULTS[case]
+    (found,) = problems(text)
+    assert found.startswith(f"org.yaml:{expected}")
+    assert "; " in found.removeprefix("org.yaml:")  # what is wrong; what to do
 
 
 def test_an_alias_bomb_is_refused_before_it_expands() -> None:

@@ -262,7 +262,7 @@ def test_dutch_text_and_markdown_say_related_and_not_run_in_dutch(
                        org={"name": "Test", "as_of": "2026-11-01", "not_recorded": ["chairs"]})
     _, text, _ = run_raci(capsys, "lint", path, "--lang", "nl", "--select", "OWN003,BOD007")
     assert ("OWN003 [warning] Gremium 'Stuurgroep' (sg) is eindverantwoordelijk (A) voor 7 doelen "
-            "(sg; verwant: g.0, g.1, g.2, g.3, g.4 en nog 2)\n") in text
+            "(sg; ook betrokken: g.0, g.1, g.2, g.3, g.4 en nog 2)\n") in text
     assert f"{path}: niet uitgevoerd: BOD007 (voorzitters niet vastgelegd)\n" in text
     _, markdown, _ = run_raci(capsys, "lint", path, "--lang", "nl", "--select", "OWN003,BOD007",
                               "--format", "markdown")

@@ -694,7 +694,7 @@ async def test_findings_are_grouped_and_enter_jumps_to_the_entity(database: Path
         # On a rule, the line under the tree says what it finds and how to fix it.
         assert str(app.query_one("#finding-detail", Static).render()) == (
             "OWN001 A goal, initiative or decision with no Accountable. "
-            "How to fix: Name one role (preferably) or person as `A`.")
+            "How to fix: Name one role (preferably) or person as A.")
         was_open = own001.is_expanded
         await pilot.press("enter")  # on a rule, enter opens or closes it
         await pilot.pause()

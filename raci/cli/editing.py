@@ -8,7 +8,6 @@ view of it, kept as the scenario's next change.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from raci.errors import UsageError
 from raci.i18n import _, said_again
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
+from raci.model.checks import did_you_mean
 from raci.model.scenarios import Scenario, Step
 from raci.model.source import split_scenario
 from raci.source import database_url
@@ -118,8 +118,7 @@ def existing(
     `UsageError` with the nearest id otherwise."""
     entity = model.get(entity_id)
     if entity is None:
-        near = difflib.get_close_matches(entity_id, list(_ids(model, kinds)), n=1)
-        hint = _("; did you mean {id!r}?").format(id=near[0]) if near else ""
+        hint = said_again(did_you_mean(entity_id, _ids(model, kinds)))
         raise UsageError(_("no entity with id {id!r}").format(id=entity_id) + hint)
     if kinds is not None and model.kind(entity_id) not in kinds:
         raise UsageError(_("{id} is a {kind}, not {what}").format(

@@ -218,7 +218,7 @@ def rules(code: str | None, fmt: str) -> None:
     Examples:
       raci rules
       raci rules OWN001
-      raci rules single-owner
+      raci rules unowned-item
       raci rules --format json
     """
     from raci.lint.docs import rule_json, rule_page, rules_json

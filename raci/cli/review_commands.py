@@ -7,7 +7,9 @@ each from standard input, so a session can be scripted: when standard input
 is not a terminal each answer is echoed after its prompt, and the end of the
 input ends the review as `q` does. Each decision is stored as it is made: in
 a scenario (by default one named after the day) or, with `--apply`, in the
-model itself.
+model itself. A decision the database does not take (another process holds
+it too long) is taken back and ends the review: the minutes are written all
+the same, of what was stored, and the command then exits 2 saying so.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from raci.cli.options import model_argument, output_option, write_output
-from raci.errors import UsageError
+from raci.errors import StoreError, UsageError
+from raci.errors import reason as why
 from raci.i18n import N_, _
 from raci.lint.config import option_date, split_codes
 from raci.lint.message import localized
@@ -88,8 +91,10 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
         kept_in = "the model" if editing.scenario is None else f"scenario {editing.scenario.name}"
         session = Review(Suggester(editing.model, config, label=model), author or login_name(),
                          model, kept_in, today)
-        _walk(session, editing)
+        not_saved = _walk(session, editing)
     _write_minutes(minutes_markdown(session), output)
+    if not_saved is not None:
+        raise not_saved
     if made and named is not None and not session.steps:  # nothing to keep: no empty scenario
         drop_scenario(model, named)
         return
@@ -99,16 +104,26 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
                          name=editing.scenario.name, model=split_scenario(model)[0]), err=True)
 
 
-def _walk(session: Review, editing: Editing) -> None:
+def _walk(session: Review, editing: Editing) -> StoreError | None:
+    """Decide finding after finding; the refusal that ended the walk, if one did."""
     try:
         while (item := session.next_item()) is not None:
             click.echo("")
             if not _decide(session, editing, item):
                 session.ended_early = True
-                return
+                return None
     except click.Abort:  # the end of the input, or ctrl-c: what was decided is kept
         session.ended_early = True
         click.echo("")
+    except _NotSaved as refused:
+        session.ended_early = True
+        return refused.error
+    return None
+
+
+class _NotSaved(Exception):
+    def __init__(self, error: StoreError) -> None:
+        self.error = error
 
 
 def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
@@ -130,12 +145,12 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     if answer == "q":
         return False
     if answer.isdigit():
-        _keep(editing, session.fix(item, suggestions[int(answer) - 1]))
+        _keep(session, editing, item, lambda: session.fix(item, suggestions[int(answer) - 1]))
     elif answer == "a":
         reason = _ask(_("Reason"), required_text)
         until = _ask(_("Until (YYYY-MM-DD, or none)"), date_or_none,
                      default=session.default_expiry().isoformat())
-        _keep(editing, session.accept(item, reason, until))
+        _keep(session, editing, item, lambda: session.accept(item, reason, until))
     elif answer == "n":
         who = _ask(_("Who"), required_text)
         what = _ask(_("What"), required_text)
@@ -193,10 +208,25 @@ def _ask(question: str, read: Callable[[str], Answer], *, hint: str = "",
             click.echo(f"  {wrong}")
 
 
-def _keep(editing: Editing, step: Step) -> None:
+def _keep(session: Review, editing: Editing, item: ReviewItem,
+          decide: Callable[[], Step]) -> None:
+    """Make the decision and store its change. When the database refuses
+    it, the decision is taken back (with the findings it brought up), so the
+    minutes hold only what was stored, and the walk ends (`_NotSaved`)."""
     from raci.lint.review import where_said
 
-    where = where_said(editing.keep([step]))
+    joined = len(session.items)
+    step = decide()
+    try:
+        where = where_said(editing.keep([step]))
+    except StoreError as error:
+        session.suggester.apply(step.found)
+        item.decision = None
+        del session.items[joined:]
+        raise _NotSaved(StoreError(_(
+            "{reason}; the decision on {code} was not saved and the review ended there; the "
+            "minutes hold what was decided before it").format(
+                reason=why(error).rstrip("."), code=item.finding.code))) from None
     click.echo(one_line("  " + _("done: {change} (in {where})").format(change=step.summary,
                                                                         where=where)))
 

@@ -9,15 +9,15 @@ without parsing DOT.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from raci.errors import UsageError
-from raci.i18n import N_, _
+from raci.i18n import N_, _, said_again
 from raci.lint.findings import LEVEL_RANK, Finding
 from raci.model import Model
+from raci.model.checks import did_you_mean
 from raci.model.lean import LeanModel
 from raci.vocabulary import THIS_KIND, VIEW_TITLES
 
@@ -174,8 +174,7 @@ def require_id(model: Model | LeanModel, entity_id: str, option: str) -> str:
     """The id if the model has it, else a usage error with the nearest id."""
     if model.kind(entity_id) is not None:
         return entity_id
-    near = difflib.get_close_matches(entity_id, [e.id for e in model.entities()], n=1)
-    hint = _("; did you mean {id}?").format(id=near[0]) if near else ""
+    hint = said_again(did_you_mean(entity_id, (e.id for e in model.entities())))
     raise UsageError(_("{option} {id}: no entity with that id in the model").format(
         option=option, id=entity_id) + hint)
 

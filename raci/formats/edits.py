@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from raci.errors import UsageError
-from raci.i18n import N_, _, format_date, format_decimal, speaking_english
+from raci.i18n import N_, _, format_date, format_decimal, said_again, speaking_english
 from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
+from raci.model.checks import did_you_mean
 from raci.model.entities import CELL_ORDER
 from raci.vocabulary import FACT_WORDS, FIELD_LABELS, KIND_NAMES, Words
 
@@ -112,12 +112,11 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
                               _("{setting!r}: write FIELD=VALUE")).format(setting=setting,
                                                                          prefix=prefix))
         if field not in allowed:
-            near = difflib.get_close_matches(field, allowed, n=1)
-            hint = _("did you mean {field!r}? ").format(field=near[0]) if near else ""
             owner = _("the organisation") if kind == "org" else _("a {kind}").format(
                 kind=KIND_NAMES[kind])
-            raise UsageError(_("{owner} has no field {field!r}; {hint}fields: {fields}").format(
-                owner=owner, field=field, hint=hint, fields=", ".join(allowed)))
+            raise UsageError(_("{owner} has no field {field!r} (fields: {fields}){hint}").format(
+                owner=owner, field=field, hint=said_again(did_you_mean(field, allowed)),
+                fields=", ".join(allowed)))
         try:
             parsed[field] = value_from_text(kind, field, text)
         except ValueError as bad:

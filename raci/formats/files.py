@@ -103,7 +103,9 @@ def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
         raise ModelFileError([about(str(path), Said(N_("is a directory, not a model file")))]
                              ) from None
     except OSError as error:
-        raise ModelFileError([f"{path}: cannot read the file: {error.strerror}"]) from None
+        raise ModelFileError([about(str(path), Said(
+            N_("cannot read the file ({reason}); check that it is there and readable"),
+            reason=error.strerror))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -111,10 +113,9 @@ def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
         line = raw.count(b"\n", 0, error.start) + 1
         before = raw[line_start:error.start].decode("utf-8").removeprefix("\ufeff")
         column = len(before) + 1  # in characters, as every other column
-        raise ModelFileError([
-            f"{path}:{line}:{column}: byte 0x{raw[error.start]:02X} (at byte "
-            f"{error.start + 1}) is not UTF-8; is this a text file? Save it as UTF-8"
-        ]) from None
+        raise ModelFileError([about(f"{path}:{line}:{column}", Said(
+            N_("byte {byte} (at byte {offset}) is not UTF-8; is this a text file? Save it as "
+               "UTF-8"), byte=f"0x{raw[error.start]:02X}", offset=error.start + 1))]) from None
     if fmt is None:
         fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
     return parse_model(text, str(path), fmt)

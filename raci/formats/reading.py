@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from raci.formats.syntax import json_fault, yaml_fault
 from raci.i18n import N_, Said
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -73,9 +74,9 @@ def check_printable(text: str) -> None:
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         line, column = position(text, bad.start())
-        raise ParseFailure(
-            line, column, f"character U+{ord(bad.group()):04X} is not allowed; is this a text file?"
-        )
+        raise ParseFailure(line, column, Said(
+            N_("character {code} is not allowed; is this a text file? Save it as UTF-8 text"),
+            code=f"U+{ord(bad.group()):04X}"))
 
 
 def parse_yaml(text: str) -> Any:
@@ -91,8 +92,8 @@ def parse_yaml(text: str) -> Any:
         data = yaml_rs.loads(text, parse_datetime=False)
     except TypeError:  # yaml-rs cannot hash a list or mapping used as a key
         _scan_events(text)
-        raise ParseFailure(1, 1, "not plain data; a model file holds plain keys and "
-                                 "values") from None
+        raise ParseFailure(1, 1, Said(N_("not plain data; a model file holds plain keys and "
+                                         "values"))) from None
     except yaml_rs.YAMLDecodeError as error:
         report = str(error)
         if _YAML_RS_POSITION.search(report) is None:
@@ -206,9 +207,7 @@ def _load_by_core_schema(text: str) -> Any:
     try:
         documents = list(yaml.load_all(text, Loader=_CoreSchemaLoader))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ParseFailure(line, column, error.problem or "not valid YAML") from None
+        raise _pyyaml_failure(error) from None
     if len(documents) > 1:
         return documents
     return documents[0] if documents else None
@@ -229,10 +228,10 @@ def _yaml_rs_failure(report: str) -> ParseFailure:
     lines = [line.strip() for line in report.splitlines() if line.strip()]
     found = _YAML_RS_POSITION.search(report)
     line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-    reason = lines[-1] if lines else "not valid YAML"
+    reason = lines[-1] if lines else ""
     if "recursion limit" in reason:  # yaml-rs's own words for deep flow nesting
-        reason = f"nesting deeper than {MAX_DEPTH} levels"
-    return ParseFailure(line, column, reason)
+        return ParseFailure(line, column, _too_deep())
+    return ParseFailure(line, column, yaml_fault(reason))
 
 
 class _OpenCollection:
@@ -257,8 +256,8 @@ def _scan_events(text: str) -> None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
-                    raise ParseFailure(*where, "a second YAML document (after ---); a model "
-                                               "file holds one")
+                    raise ParseFailure(*where, Said(N_(
+                        "a second YAML document (after ---); a model file holds one")))
             if isinstance(event, yaml.CollectionEndEvent):
                 open_collections.pop()
                 continue
@@ -267,8 +266,8 @@ def _scan_events(text: str) -> None:
             parent = open_collections[-1] if open_collections else None
             if parent is not None and parent.keys is not None:
                 if parent.key_next and not isinstance(event, yaml.ScalarEvent):
-                    raise ParseFailure(*where, "a list or mapping used as a key; keys are "
-                                               "plain words")
+                    raise ParseFailure(*where, Said(N_(
+                        "a list or mapping used as a key; keys are plain words")))
                 if parent.key_next and isinstance(event, yaml.ScalarEvent):
                     if event.value in parent.keys:
                         raise ParseFailure(
@@ -278,16 +277,25 @@ def _scan_events(text: str) -> None:
                 parent.key_next = not parent.key_next
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(open_collections) == MAX_DEPTH:
-                    raise ParseFailure(*where, f"nesting deeper than {MAX_DEPTH} levels")
+                    raise ParseFailure(*where, _too_deep())
                 open_collections.append(
                     _OpenCollection(isinstance(event, yaml.MappingStartEvent))
                 )
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ParseFailure(line, column, error.problem or "not valid YAML") from None
+        raise _pyyaml_failure(error) from None
     except yaml.YAMLError as error:
-        raise ParseFailure(1, 1, str(error).splitlines()[0]) from None
+        raise ParseFailure(1, 1, yaml_fault(str(error).splitlines()[0])) from None
+
+
+def _pyyaml_failure(error: yaml.MarkedYAMLError) -> ParseFailure:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return ParseFailure(line, column, yaml_fault(f"{error.context or ''} {error.problem or ''}"))
+
+
+def _too_deep() -> str:
+    return Said(N_("nesting deeper than {depth} levels; a model file nests five"),
+                depth=MAX_DEPTH)
 
 
 def event_position(event: yaml.Event | yaml.Node) -> tuple[int, int]:
@@ -297,13 +305,15 @@ def event_position(event: yaml.Event | yaml.Node) -> tuple[int, int]:
 
 def _refuse_properties(event: yaml.Event, where: tuple[int, int]) -> None:
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        raise ParseFailure(*where, "anchors and aliases (& and *) are not allowed in model "
-                           "files; write each value out in full")
+        raise ParseFailure(*where, Said(N_("anchors and aliases (& and *) are not allowed in "
+                                           "model files; write each value out in full")))
     tag = getattr(event, "tag", None)
     if tag is not None:
-        raise ParseFailure(*where, f"tags ({tag}) are not allowed in model files")
+        raise ParseFailure(*where, Said(N_("tags ({tag}) are not allowed in model files; "
+                                           "remove the tag"), tag=tag))
     if isinstance(event, yaml.DocumentStartEvent) and (event.version or event.tags):
-        raise ParseFailure(*where, "directives (%YAML, %TAG) are not allowed in model files")
+        raise ParseFailure(*where, Said(N_("directives (%YAML, %TAG) are not allowed in model "
+                                           "files; remove the line")))
 
 
 class _DuplicateKey(Exception):
@@ -318,7 +328,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+    raise ValueError(Said(N_("{name} is not a JSON number; write a number or null"),
+                          name=name))
 
 
 # JSON may escape half a character (a lone surrogate, \uD800-\uDFFF) that no
@@ -337,20 +348,24 @@ def parse_json(text: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise ParseFailure(error.lineno, error.colno, error.msg) from None
+        raise ParseFailure(error.lineno, error.colno, json_fault(error.msg)) from None
     except _DuplicateKey:
         for line, column, key in json_duplicate_keys(text):
             message = Said(N_("duplicate key {key!r}; keep one of them"), key=key)
             raise ParseFailure(line, column, message) from None
-        raise ParseFailure(1, 1, "duplicate key; keep one of them") from None
+        raise ParseFailure(1, 1, Said(N_("duplicate key; keep one of them"))) from None
     except ValueError as error:
-        raise ParseFailure(1, 1, str(error)) from None
+        said = error.args[0] if error.args and isinstance(error.args[0], Said) else str(error)
+        raise ParseFailure(1, 1, said) from None
     except RecursionError:
-        raise ParseFailure(1, 1, "nesting too deep") from None
+        raise ParseFailure(1, 1, Said(N_("nesting too deep; a model file nests five levels"))
+                           ) from None
     if _SURROGATE_ESCAPE.search(text) and not _writable(data):
         lone = _LONE_SURROGATE.search(text)
         line, column = position(text, lone.start(1)) if lone else (1, 1)
-        raise ParseFailure(line, column, "this \\u escape is half a character (a lone surrogate)")
+        raise ParseFailure(line, column, Said(N_(
+            "this \\u escape is half a character (a lone surrogate); write the whole "
+            "character")))
     return data
 
 

@@ -2,7 +2,8 @@
 
 Typing matches actions by their title and entities by name or id (ranked by
 `raci.tui.matching`, fast on a national model); choosing an entity shows it
-in the explorer.
+in the explorer. Under an entity's name the palette says where it sits (its
+unit, parent, kind or roles), so two people of one name are told apart.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from raci.i18n import _
-from raci.model import KINDS
-from raci.vocabulary import KIND_NAMES, KIND_TITLES, THIS_KIND
+from raci.model import KINDS, Body, Entity, Goal, Kpi, Model, Person, Role, Unit
+from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, THIS_KIND
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
 
 MAX_ENTITY_HITS = 50
 """Enough to choose from; a model of thousands would flood the list."""
+MOST_PLACES = 3
+"""The names beside a hit that tell it from another of its name (a unit and
+two roles): a line the palette shows whole."""
 
 
 class RaciCommands(Provider):
@@ -86,7 +90,31 @@ class RaciCommands(Provider):
         model = app.session.model
         for score, entity in app.session.entity_finder().ranked(query, MAX_ENTITY_HITS):
             text = f"{entity.name} ({entity.id})"
+            go_to = _("Go to {this}").format(
+                this=THIS_KIND.get(model.kind(entity.id) or "", _("this entity")))
             # rapidfuzz scores from 0 to 100, the palette's matcher from 0 to 1.
             yield Hit(score / 100, matcher.highlight(text), partial(app.show_entity, entity.id),
-                      text=text, help=_("Go to {this}").format(
-                          this=THIS_KIND.get(model.kind(entity.id) or "", _("this entity"))))
+                      text=text, help=" · ".join([go_to, *told_apart(model, entity)]))
+
+
+def told_apart(model: Model, entity: Entity) -> list[str]:
+    """What tells `entity` from another of its name, by name: where it
+    sits (a person's or role's unit, a unit's or goal's parent), what it is
+    (a body's kind) or does (a person's roles, what an indicator measures)."""
+    names = [found.name for found in map(model.get, _placing(model, entity)) if found]
+    if isinstance(entity, Body):
+        names.insert(0, BODY_KIND_NAMES.get(entity.kind, entity.kind))
+    return names[:MOST_PLACES]
+
+
+def _placing(model: Model, entity: Entity) -> list[str]:
+    """The ids of the entities that place `entity`."""
+    if isinstance(entity, Person):
+        return [entity.unit or "", *model.roles_held_by(entity.id)]
+    if isinstance(entity, Role):
+        return [entity.unit or ""]
+    if isinstance(entity, Unit | Goal):
+        return [entity.parent or ""]
+    if isinstance(entity, Kpi):
+        return [entity.measures]
+    return []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from raci.lint.rule import Rule
@@ -17,6 +16,7 @@ from raci.lint.rules import (
     strategy,
     waivers,
 )
+from raci.model.checks import nearest
 
 RULES: list[Rule] = [
     *ownership.RULES,
@@ -46,13 +46,13 @@ def find_rule(code_or_name: str) -> Rule | None:
 
 def closest_rule(word: str, spellings: Iterable[str] | None = None,
                  cutoff: float = 0.6) -> str | None:
-    """The one of `spellings` (by default every code, name and group) nearest
-    to a misspelt `word`, in any case, at least `cutoff` alike (difflib's
-    ratio); None when nothing is, or when `word` is itself one of them."""
+    """The one of `spellings` (by default every code, name and group) a
+    person most likely meant by a misspelt `word` (`nearest`: ``OWN020`` is
+    ``OWN002``), at least `cutoff` alike; None when nothing is, or when
+    `word` is itself one of them."""
     if spellings is None:
         spellings = (key for r in RULES for key in (r.code, r.name, r.dotted_name, r.group))
-    spelled = {key.lower(): key for key in spellings}
-    if word.lower() in spelled:
+    spelled = list(spellings)
+    if word.lower() in {key.lower() for key in spelled}:
         return None
-    matches = difflib.get_close_matches(word.lower(), list(spelled), n=1, cutoff=cutoff)
-    return spelled[matches[0]] if matches else None
+    return nearest(word, spelled, cutoff)

@@ -55,6 +55,27 @@ OPEN_LINKS_UP_TO = 5
 one with more shows them when opened (space)."""
 
 
+_MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
+                    "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
+                    "strong_close": ("", "[/b]")}
+"""Markup for the inline Markdown a rule's documentation uses (`A`, *word*, **word**)."""
+
+
+def inline_markdown(text: str) -> str:
+    """A line of a rule's documentation (Markdown) as markup: code in the
+    theme's warning colour, as Textual's Markdown shows it, emphasis as
+    such, a link as its text; no backtick or asterisk shown as written."""
+    from markdown_it import MarkdownIt  # only when a rule is shown
+
+    out = []
+    for token in MarkdownIt("commonmark").parseInline(text)[0].children or []:
+        before, after = _MARKDOWN_STYLES.get(token.type, ("", ""))
+        words = " " if token.type in ("softbreak", "hardbreak") else escape(token.content)
+        out.append(before + (words if token.type in ("text", "code_inline", "softbreak",
+                                                     "hardbreak") else "") + after)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Link:
     """A line under a finding: an entity it is about (after the first) or concerns."""
@@ -202,8 +223,8 @@ class FindingsView(Vertical):
             rule = find_rule(finding.rsplit(":", 1)[1])
             if rule is not None:
                 doc = rule_doc(rule)
-                text = (f"[b]{rule.code}[/b] {escape(doc.summary)} [dim]"
-                        + escape(_("How to fix: {fix}").format(fix=doc.fix)) + "[/]")
+                text = (f"[b]{rule.code}[/b] {inline_markdown(doc.summary)} [dim]"
+                        + _("How to fix: {fix}").format(fix=inline_markdown(doc.fix)) + "[/]")
         self.query_one("#finding-detail", Static).update(text)
 
     def _entities_line(self, finding: Finding) -> str:

@@ -9,6 +9,7 @@ leaves this one, applies or drops it.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 from raci.i18n import _, ngettext
@@ -53,19 +54,44 @@ class ScenarioBar(Static):
         self.changes = 0 if session is None else len(session.undo_stack)
         self._show()
 
+    def on_resize(self) -> None:
+        self._show()
+
     def _show(self) -> None:
+        """The whole bar where it fits; else the findings said shortly; else
+        the scenario's name cut with an ellipsis, so that nothing else is
+        cut (the key S last of all)."""
         if self.place is None:
             self.update("")
             return
-        text = ("[b]" + _("Scenario {name}").format(name=self.place.name) + "[/b] · "
-                + ngettext("{count} change", "{count} changes", self.changes).format(
-                    count=self.changes))
+        room = self.content_size.width
+        name = self.place.name
+        text = self._text(name, short=False)
+        if room and _width(text) > room:
+            text = self._text(name, short=True)
+        overflow = _width(text) - room
+        if room and overflow > 0:
+            text = self._text(name[:max(1, len(name) - overflow - 1)] + "…", short=True)
+        self.update(text)
+
+    def _text(self, name: str, short: bool) -> str:
+        parts = ["[b]" + _("Scenario {name}").format(name=name) + "[/b]",
+                 ngettext("{count} change", "{count} changes", self.changes).format(
+                     count=self.changes)]
         if self.delta is None:
-            text += " · " + _("linting…")
+            parts.append(_("linting…"))
         else:
             resolved, introduced = len(self.delta.resolved), len(self.delta.introduced)
-            text += " · " + ngettext(
-                "{resolved} finding resolved, {introduced} introduced",
-                "{resolved} findings resolved, {introduced} introduced", resolved).format(
-                    resolved=f"[b]{resolved}[/b]", introduced=f"[b]{introduced}[/b]")
-        self.update(text + " [dim]· " + _("S: scenarios") + "[/]")
+            if short:
+                said = _("{resolved} resolved, {introduced} new")
+            else:
+                said = ngettext("{resolved} finding resolved, {introduced} introduced",
+                                "{resolved} findings resolved, {introduced} introduced",
+                                resolved)
+            parts.append(said.format(resolved=f"[b]{resolved}[/b]",
+                                     introduced=f"[b]{introduced}[/b]"))
+        return " · ".join(parts) + " [dim]· " + _("S: scenarios") + "[/]"
+
+
+def _width(markup: str) -> int:
+    return Text.from_markup(markup).cell_len

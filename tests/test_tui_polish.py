@@ -1,0 +1,103 @@
+"""Small things a user saw in the app at 80 × 24: the scenario bar cut in
+the middle of a word, two people of one name alike in the palette, a rule's
+explanation shown as raw Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_tui import MODEL_FILE, database, loaded, until  # noqa: F401  (a fixture)
+from test_tui_language import screen_text
+from textual.command import CommandPalette
+from textual.content import Content
+from textual.widgets import Static, Tree
+
+from raci.i18n import set_language
+from raci.importing import import_file
+from raci.tui import make_app
+from raci.tui.commands import told_apart
+from raci.tui.language import translate_bindings
+from raci.tui.widgets.findings import inline_markdown
+from raci.tui.widgets.scenario_bar import ScenarioBar
+
+
+@pytest.fixture(params=["en", "nl"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    set_language(request.param)
+    translate_bindings()
+    yield request.param
+    set_language("en")
+    translate_bindings()
+
+
+@pytest.mark.parametrize(("width", "name", "shown"), [
+    (80, "plan", "Scenario plan"),
+    (80, "minder-stuurgroepen-in-het-programma", "Scenario minder-stuurgr"),
+    (120, "minder-stuurgroepen", "Scenario minder-stuurgroepen · "),
+])
+async def test_the_scenario_bar_reads_whole_or_shortens_the_name(
+        database: Path, language: str, width: int, name: str, shown: str) -> None:  # noqa: F811
+    key = {"en": "S: scenarios", "nl": "S: scenario's"}[language]
+    async with make_app(database, scenario=name).run_test(size=(width, 24)) as pilot:
+        app = await loaded(pilot)
+        await until(pilot, lambda: app.query_one(ScenarioBar).delta is not None, "the bar")
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[1]
+        assert bar.startswith(" " + shown) and bar.rstrip().endswith(" · " + key), bar
+        assert ("…" in bar) == (name not in bar)
+        assert bar.count("[") == 0  # no markup shown as text
+
+
+TWO_NAMESAKES = MODEL_FILE.replace("people:\n", (
+    "people:\n  - id: p.devries\n    name: Jan de Vries\n    unit: bzk-dgbw\n"
+    "  - id: p.devries2\n    name: Jan de Vries\n    unit: bureau-x\n"), 1).replace(
+    "holders: [p.smit]", "holders: [p.smit, p.devries]")
+
+
+async def test_namesakes_in_the_palette_say_where_they_sit(tmp_path: Path,
+                                                           language: str) -> None:
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(TWO_NAMESAKES, encoding="utf-8")
+    import_file(model_file, str(tmp_path / "org.db"))
+    async with make_app(tmp_path / "org.db").run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*"Jan", "space", *"de", "space", *"Vries")
+        await until(pilot, lambda: "p.devries2" in screen_text(app), "the hits")
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        go_to = {"en": "Go to this person", "nl": "Ga naar deze persoon"}[language]
+        first = lines[lines.index("Jan de Vries (p.devries)") + 1]
+        second = lines[lines.index("Jan de Vries (p.devries2)") + 1]
+        assert first == f"{go_to} · DG Bouwen en Wonen · Secretaris-Generaal BZK"
+        assert second == f"{go_to} · Adviesbureau X"
+        assert app.session is not None
+        body = told_apart(app.session.model, app.session.model.bodies["sg-warmte"])
+        assert body == [{"en": "steering group", "nl": "stuurgroep"}[language]]
+
+
+async def test_a_rules_explanation_is_shown_as_text_not_as_markdown(
+        database: Path, language: str) -> None:  # noqa: F811
+    async with make_app(database).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        tree: Tree[object] = app.query_one("#findings-tree", Tree)
+        await until(pilot, lambda: tree.root.children, "the findings")
+        own001 = next(n for n in tree.root.children[0].children
+                      if str(n.label).startswith("OWN001"))
+        tree.move_cursor(own001)
+        await pilot.pause()
+        shown = app.query_one("#finding-detail", Static).render()
+        assert isinstance(shown, Content)
+        fix = {"en": "person as A.", "nl": "persoon aan als A."}[language]
+        assert str(shown).endswith(fix) and "`" not in str(shown)
+        code = next(span for span in shown.spans
+                    if shown.plain[span.start:span.end] == "A" and span.end == len(shown) - 1)
+        assert "b" in str(code.style)  # the code word stands out, as Markdown shows it
+
+
+def test_inline_markdown_leaves_no_mark_and_keeps_brackets_as_text() -> None:
+    assert inline_markdown("a *b* **c** [d](https://x.nl) `[x]` e\\*") == (
+        "a [i]b[/i] [b]c[/b] d [b $text-warning]\\[x][/] e*")
