@@ -7,14 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Raci
+from conftest import SAMPLE, Raci
 from test_diagram_model import warmte_model
 
 from raci.errors import UsageError
 from raci.export import build_view, draw, render, to_dot
 from raci.i18n import speak
-
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 
 
 @pytest.mark.parametrize(("language", "said"), [
