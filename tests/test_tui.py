@@ -24,6 +24,7 @@ from apphelp import (
     loaded,
     pressed_on,
     prompts,
+    said,
     stored,
     until,
 )
@@ -629,10 +630,17 @@ async def test_diagram_previews_the_neighbourhood_and_exports(
         await until(pilot, drawing.exists, "the drawing")
         assert "<svg" in drawing.read_text(encoding="utf-8")
 
+        mermaid = tmp_path / "org.mmd"  # a suffix names its format as on the command line
+        app.query_one("#diagram-file", Input).value = str(mermaid)
+        await pilot.press("ctrl+s")
+        await until(pilot, mermaid.exists, "the Mermaid drawing")
+        assert mermaid.read_text(encoding="utf-8").startswith("flowchart ")
+
         app.query_one("#diagram-file", Input).value = str(tmp_path / "org.txt")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not (tmp_path / "org.txt").exists()
+        assert said(app)[-1].startswith(f"{tmp_path / 'org.txt'}: end the name with .dot, .gv, ")
 
         focus.value = "sg-warmte"  # a body, which the org view does not draw
         await until(pilot, lambda: "not drawn" in str(preview.render()), "the refusal")
