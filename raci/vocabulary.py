@@ -156,5 +156,10 @@ VIEW_NAMES = tuple(VIEW_TITLES)
 DEFAULT_DEPTH = 2
 """How many links from a focused entity a view draws."""
 DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
+"""What a view is drawn in (`raci.export.draw`): by `raci diagram --format`, or
+by the suffix of the file it writes (`DIAGRAM_SUFFIXES`)."""
+DIAGRAM_SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
+                    ".mmd": "mermaid", ".mermaid": "mermaid"}
+"""The diagram format a file's suffix names, on the command line and in the app."""
 PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
 """The pages a drawing is fitted to (`raci.export.page.PAGES` holds their sizes)."""

@@ -4,6 +4,11 @@ for SQLite and PostgreSQL.
 `raci` runs `raci.cli.main` with the given arguments and returns the exit code
 and what it printed.
 
+`database` is the app's small model (`apphelp.MODEL_FILE`) in a SQLite file,
+`body_owns_a_goal` and `fact_not_recorded` the same with one change each;
+`vego` is the bundled sample (`SAMPLE`) imported into the current directory;
+`in_dutch` has raci and the app's keys speak Dutch for the test.
+
 `sqlite_url` is a file in the test's temporary directory. `postgres_url` is a
 fresh, empty database on the server named by RACI_TEST_POSTGRES_URL (start
 one with ``eval "$(scripts/start-test-postgres)"``), dropped after the test.
@@ -21,12 +26,31 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from raci.cli import main
-from raci.i18n import speak
+from raci.cli import cli, main
+from raci.cli.language import subcommands
+from raci.i18n import set_language, speak
+
+SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
+SAMPLE = SAMPLES / "energietransitie.yaml"
+"""The bundled sample most tests start from (vego: the energy transition)."""
+
+
+def every_command(group: click.Group = cli, path: tuple[str, ...] = ()
+                  ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    """Each command of click's tree by its words (``("scenario", "new")``), groups too."""
+    for name, command in subcommands(group).items():
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from every_command(command, (*path, name))
+
+
+COMMANDS = dict(every_command())
+"""Every command of `raci`, by its words after ``raci``."""
 
 
 @dataclass
@@ -74,6 +98,51 @@ def raci(capsys: pytest.CaptureFixture[str]) -> Raci:
         return Result(int(stopped.value.code or 0), captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    from apphelp import database_of  # the app's helpers import Textual: only when asked
+
+    return database_of(tmp_path)
+
+
+@pytest.fixture
+def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
+    """vego.db holding the sample (`SAMPLE`), in the current directory."""
+    monkeypatch.chdir(tmp_path)
+    imported = raci("import", SAMPLE, "--into", "vego.db")
+    assert imported.code == 0, imported.err
+    return "vego.db"
+
+
+@pytest.fixture
+def body_owns_a_goal(tmp_path: Path) -> Path:
+    """The app's model with the steering group the Accountable of the top goal:
+    OWN003 reports the body, with the goal related."""
+    from apphelp import MODEL_FILE, database_of
+
+    return database_of(tmp_path, MODEL_FILE.replace("raci: {A: sg-bzk}", "raci: {A: sg-warmte}"))
+
+
+@pytest.fixture
+def fact_not_recorded(tmp_path: Path) -> Path:
+    """The app's model, linted with DAT001 on the edge: one initiative of two
+    without success criteria is a fact not recorded."""
+    from apphelp import FACTS_ON_THE_EDGE, database_of
+
+    return database_of(tmp_path, config=FACTS_ON_THE_EDGE)
+
+
+@pytest.fixture
+def in_dutch() -> Iterator[None]:
+    from raci.tui.language import translate_bindings
+
+    set_language("nl")
+    translate_bindings()
+    yield
+    set_language("en")
+    translate_bindings()  # the next app's keys in English again
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 
 from raci.export.charts import (
     CHART_WIDTH_MM,
@@ -29,7 +29,6 @@ from raci.model import Body, Decision, Goal, Initiative, Kpi, Model, Org, Person
 from raci.source import open_model
 
 SVG = "{http://www.w3.org/2000/svg}"
-SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
 GROUPS = {r.code: r.group for r in RULES}
 GROUP_ORDER = list(dict.fromkeys(r.group for r in RULES))
 

@@ -12,9 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Raci, Result
-
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
+from conftest import SAMPLE, Raci, Result
 
 FILL = "bezet rol Programmadirecteur Netcongestie (r.pd-netcongestie) met Ruud Mulder (p.mulder)"
 """The first suggestion for the vacant role, as a Dutch user reads it."""
@@ -22,13 +20,6 @@ FILL = "bezet rol Programmadirecteur Netcongestie (r.pd-netcongestie) met Ruud M
 
 def dutch(raci: Raci, *args: str | Path) -> Result:
     return raci(*args, "--lang", "nl")
-
-
-@pytest.fixture
-def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.chdir(tmp_path)
-    assert raci("import", SAMPLE, "--into", "vego.db").code == 0
-    return "vego.db"
 
 
 def test_usage_lines_and_click_errors(raci: Raci) -> None:

@@ -8,28 +8,15 @@ import shlex
 
 import click
 import pytest
+from conftest import COMMANDS
 
 from raci.cli import cli
-from raci.cli.language import subcommands
-
-
-def commands(group: click.Group = cli, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = []
-    for name, command in subcommands(group).items():
-        found.append((*path, name))
-        if isinstance(command, click.Group):
-            found.extend(commands(command, (*path, name)))
-    return found
 
 
 def examples(path: tuple[str, ...]) -> list[str]:
     """The example lines of a command's help: a paragraph kept as written
     (click's ``\\b``) headed ``Example:`` or ``Examples:``."""
-    command: click.Command = cli
-    for name in path:
-        assert isinstance(command, click.Group)
-        command = subcommands(command)[name]
-    paragraphs = inspect.cleandoc(command.help or "").split("\n\n")
+    paragraphs = inspect.cleandoc(COMMANDS[path].help or "").split("\n\n")
     block = next((p for p in paragraphs if p.strip().startswith("\b\nExample")), "")
     return [line.strip() for line in block.splitlines()[2:]]
 
@@ -50,7 +37,7 @@ def parse(words: list[str]) -> None:
         command = found
 
 
-@pytest.mark.parametrize("path", commands(), ids=" ".join)
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 def test_each_command_s_help_has_examples_raci_accepts(path: tuple[str, ...]) -> None:
     found = examples(path)
     assert found, f"raci {' '.join(path)} --help shows no examples"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Raci, Result
+from conftest import SAMPLE, Raci, Result
 from test_cli_scenarios import ok, refused
 
 from raci.lint.findings import Finding
@@ -24,15 +24,7 @@ from raci.lint.review import largest_first
 from raci.source import database_url
 from raci.store import open_store
 
-SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
 TODAY = time.strftime("%Y-%m-%d")
-
-
-@pytest.fixture
-def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.chdir(tmp_path)
-    ok(raci, "import", str(SAMPLE), "--into", "vego.db")
-    return "vego.db"
 
 
 def review(raci: Raci, monkeypatch: pytest.MonkeyPatch, answers: str, *args: str) -> Result:

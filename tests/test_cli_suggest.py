@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import Raci
+from conftest import SAMPLE, Raci
 from test_cli_scenarios import ok, refused
 
 from raci.errors import ConflictError
@@ -20,18 +20,9 @@ from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 
-SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
 SCHEMA = json.loads((Path(__file__).parent.parent / "schemas" / "raci-findings.schema.json")
                     .read_text(encoding="utf-8"))
 PICKED = "OWN002,WAI001,BOD004"
-
-
-@pytest.fixture
-def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
-    """vego.db holding the energy-transition sample, in the current directory."""
-    monkeypatch.chdir(tmp_path)
-    ok(raci, "import", str(SAMPLE), "--into", "vego.db")
-    return "vego.db"
 
 
 def revision(model: str) -> int:

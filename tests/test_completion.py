@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 from test_lint_support import run_raci
 
 from raci.lint.rules import RULES
 
 BIN = Path(sys.executable).parent
-SAMPLE = Path(__file__).parents[1] / "raci" / "sample_orgs" / "energietransitie.yaml"
 
 
 @functools.cache

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apphelp import loaded, screen_text, until
 from conftest import Raci
-from test_tui import loaded, until
-from test_tui_language import screen_text
 from textual.widgets import Static
 
 from raci.export import MAX_LAYOUT_NODES, write_report

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE
 from test_diagram_escaping import HOSTILE_NAMES, hostile_model, words
 from test_diagram_model import warmte_model
 
@@ -29,7 +30,6 @@ MERMAID_JS = Path(os.environ.get(
     "RACI_MERMAID_JS",
     Path(__file__).parent / "mermaid/node_modules/mermaid/dist/mermaid.min.js"))
 VIEWS = ["org", "raci", "bodies", "goals", "decisions"]
-SAMPLE = Path(__file__).parents[1] / "sample_orgs" / "energietransitie.yaml"
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><script src="{script}"></script>
 </head><body><pre id="result">pending</pre><script id="sources" type="application/json">
 {sources}</script><script>

@@ -1,5 +1,5 @@
 """The documentation: the README's quick start is what the Makefile and CI
-run, every command has help text and is documented, the site builds with
+run, every command and option has help text and is documented, the site builds with
 no broken link, and the layers keep to their contracts."""
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
+from conftest import COMMANDS
 
 from raci.cli import cli
 from raci.cli.language import subcommands
@@ -19,7 +21,6 @@ from raci.cli.language import subcommands
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = ROOT / "docs"
-COMMANDS_PAGE = (DOCS / "cli.md").read_text(encoding="utf-8")
 
 
 def test_the_quick_start_is_what_make_and_ci_run() -> None:
@@ -40,11 +41,52 @@ def test_the_readme_links_to_pages_that_exist() -> None:
     assert [link for link in links if not (ROOT / link).is_file()] == []
 
 
-@pytest.mark.parametrize("name", sorted(subcommands(cli)))
-def test_command_has_help_and_is_documented(name: str) -> None:
-    command = subcommands(cli)[name]
-    assert command.help and command.help.strip(), f"raci {name} has no help text"
-    assert f"`raci {name}" in COMMANDS_PAGE, f"raci {name} is not in docs/cli.md"
+def named(page: str) -> set[tuple[str, ...]]:
+    """The commands a page names in code, as ``raci lint`` or a console line
+    ``$ raci lint …``; ``raci scenario new\\|list`` names both."""
+    found: set[tuple[str, ...]] = set()
+    spans = re.findall(r"`raci ([^`]+)`", page) + re.findall(r"^\$ raci (.+)$", page, re.M)
+    for span in spans:
+        group: click.Command = cli
+        path: tuple[str, ...] = ()
+        for word in span.split():
+            if not isinstance(group, click.Group):
+                break
+            names = [w for w in re.split(r"\\?\|", word) if w in subcommands(group)]
+            found.update((*path, name) for name in names)
+            if len(names) != 1:
+                break
+            path, group = (*path, names[0]), subcommands(group)[names[0]]
+    return found
+
+
+PAGES = {page.relative_to(DOCS).as_posix(): page.read_text(encoding="utf-8")
+         for page in sorted(DOCS.rglob("*.md"))}
+NAMED = {page: named(text) for page, text in PAGES.items()}
+
+
+def test_a_page_names_the_commands_it_shows() -> None:
+    assert named("`raci lint org.db`, `raci scenario new\\|list`, `raci nothing`\n"
+                 "$ raci scenario show org.db plan\n") == {
+        ("lint",), ("scenario", "new"), ("scenario", "list"), ("scenario",),
+        ("scenario", "show")}
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_every_command_and_option_is_documented(path: tuple[str, ...]) -> None:
+    """Each command `raci --help` lists, and each subcommand, has help and is in
+    docs/cli.md; each of its options is on a page that names the command."""
+    command, words = COMMANDS[path], " ".join(("raci", *path))
+    assert command.help and command.help.strip(), f"{words} has no help text"
+    assert path in NAMED["cli.md"], f"{words} is not in docs/cli.md"
+    pages = [page for page, paths in NAMED.items() if path in paths]
+    for option in command.params:
+        if not isinstance(option, click.Option) or option.hidden or "--help" in option.opts:
+            continue
+        spelt = re.compile("|".join(rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+                                    for name in (*option.opts, *option.secondary_opts)))
+        assert any(spelt.search(PAGES[page]) for page in pages), (
+            f"{words} {option.opts[-1]} is on no page that names {words}: {pages}")
 
 
 def test_the_site_builds_with_every_page_and_link(tmp_path: Path) -> None:

@@ -1,28 +1,35 @@
-"""What the app says after an edit, and what it stores of it, in Dutch: the
-undo and redo lines, a matrix letter, a suggestion made from the findings
-view (its line in the scenario too), and `raci lint --fix`'s lines.
+"""What the app says after an edit, and what it stores of it, in Dutch: a
+suggestion made from the findings view (its line in the scenario too), and
+`raci lint --fix`'s lines (the undo and redo lines are in `test_tui_session`,
+in both languages).
 
-The real app, headless, on the real SQLite file of `test_tui`, with the
+The real app, headless, on the real SQLite file of `apphelp`, with the
 keys a user presses."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
+from apphelp import (
+    adding,
+    fact_explained,
+    field_error,
+    fill,
+    loaded,
+    new_scenario,
+    prompts,
+    said,
+    steps_of,
+    stored,
+    suggestions_of_the_ownerless_initiative,
+    until,
+)
 from conftest import Raci
-from test_cli_dutch import dutch, vego  # noqa: F401  (a fixture)
-from test_tui import adding, database, loaded, stored, until  # noqa: F401  (a fixture)
-from test_tui_findings import fact_explained, fact_not_recorded  # noqa: F401  (a fixture)
-from test_tui_session import said
-from test_tui_suggest import new_scenario, steps_of, suggestions_of_the_ownerless_initiative
-from textual.widgets import Input, OptionList, Static
+from test_cli_dutch import dutch
+from textual.widgets import OptionList, Static
 
-from raci.i18n import set_language
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui import make_app
-from raci.tui.language import translate_bindings
 from raci.tui.widgets.fact_modal import FactScreen
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
@@ -30,34 +37,8 @@ MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijk
 """The first suggestion for OWN001 on i.isolatie, as a Dutch user reads it."""
 
 
-@pytest.fixture
-async def in_dutch() -> AsyncIterator[None]:
-    set_language("nl")
-    translate_bindings()
-    yield
-    set_language("en")
-    translate_bindings()  # the next app's keys in English again
-
-
-async def test_undo_and_redo_of_a_letter_are_said_in_dutch(database: Path,  # noqa: F811
-                                                           in_dutch: None) -> None:
-    async with make_app(database).run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        app = pilot.app
-        await pilot.press("2", "right", "i")  # g.klimaat × dg-bw
-        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
-                    "the letter saved")
-        await pilot.press("ctrl+z")
-        await until(pilot, lambda: said(app), "the undo said")
-        assert said(app) == ["Ongedaan gemaakt: I voor Directeur-Generaal Bouwen en Wonen "
-                             "(dg-bw) op Klimaatdoelen gebouwde omgeving (g.klimaat)"]
-        await pilot.press("ctrl+y")
-        await until(pilot, lambda: len(said(app)) == 2, "the redo said")
-        assert said(app)[1].startswith("Opnieuw gedaan: I voor Directeur-Generaal")
-
-
 async def test_a_suggestion_made_in_dutch_is_said_and_stored_in_dutch(
-        database: Path, in_dutch: None) -> None:  # noqa: F811
+        database: Path, in_dutch: None) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await new_scenario(pilot, app, "plan")
@@ -68,13 +49,13 @@ async def test_a_suggestion_made_in_dutch_is_said_and_stored_in_dutch(
         assert MADE in said(app)
 
 
-def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:  # noqa: F811
+def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:
     out = dutch(raci, "lint", vego, "--fix").out
     assert ("1 bevinding hersteld in vego.db:\n  WAI001:rg-warmte: verwijder de verlopen "
             "uitzondering op BOD002 voor Regiegroep Warmtetransitie (rg-warmte)\n") in out
 
 
-async def test_the_palette_says_each_kind_with_its_own_article(database: Path,  # noqa: F811
+async def test_the_palette_says_each_kind_with_its_own_article(database: Path,
                                                                 in_dutch: None) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -82,19 +63,15 @@ async def test_the_palette_says_each_kind_with_its_own_article(database: Path,  
         await pilot.pause()
         await pilot.press(*"Warmte")
         commands = pilot.app.screen.query_one("CommandList", OptionList)
-        await until(pilot, lambda: "Kwartiermaker" in _offered(commands), "the palette's hits")
+        await until(pilot, lambda: "Kwartiermaker" in "\n".join(prompts(commands)),
+                    "the palette's hits")
         await pilot.pause(0.3)
-        offered = _offered(commands)
+        offered = "\n".join(prompts(commands))
         assert "Stuurgroep Warmte (sg-warmte)\nGa naar dit gremium" in offered
         assert "Kwartiermaker Warmte (kwartiermaker)\nGa naar deze rol" in offered
 
 
-def _offered(commands: OptionList) -> str:
-    return "\n".join(str(commands.get_option_at_index(i).prompt)
-                     for i in range(commands.option_count))
-
-
-async def test_a_fact_not_recorded_names_where_it_is_recorded(fact_not_recorded: Path,  # noqa: F811
+async def test_a_fact_not_recorded_names_where_it_is_recorded(fact_not_recorded: Path,
                                                                in_dutch: None) -> None:
     async with make_app(fact_not_recorded).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
@@ -120,16 +97,14 @@ def test_each_fact_is_recorded_on_its_own_kind(in_dutch: None) -> None:
         "cadence": "Leg vergaderfrequentie vast bij de gremia"}
 
 
-async def test_a_dutch_decimal_is_typed_and_shown_with_a_comma(database: Path,  # noqa: F811
+async def test_a_dutch_decimal_is_typed_and_shown_with_a_comma(database: Path,
                                                                in_dutch: None) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         form = await adding(pilot, app, "person")
-        form.query_one("#field-id", Input).value = "p.deeltijd"
-        form.query_one("#field-name", Input).value = "Dirk Deeltijd"
-        form.query_one("#field-capacity_fte", Input).value = "0,5"
+        fill(form, id="p.deeltijd", name="Dirk Deeltijd", capacity_fte="0,5")
         await pilot.pause(0.4)
-        assert not str(form.query_one("#error-capacity_fte", Static).render())
+        assert not field_error(form, "capacity_fte")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "p.deeltijd" in stored(database), "the person saved")
         assert stored(database).people["p.deeltijd"].capacity_fte == 0.5

@@ -9,8 +9,17 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-from conftest import Raci
+from apphelp import (
+    adding,
+    field_error,
+    fill,
+    finding_detail,
+    findings_tree,
+    loaded,
+    on_finding,
+    until,
+)
+from conftest import SAMPLE, Raci
 from textual.widgets import Input, Static
 
 from raci.export.matrix import goal_area_matrices
@@ -18,31 +27,20 @@ from raci.export.page import Fit
 from raci.export.split import _in_parts
 from raci.export.views import sunset_line
 from raci.formats.files import read_model
-from raci.i18n import set_language
 from raci.lint.review import date_or_none
 from raci.model import Waiver
 from raci.tui import make_app
 from raci.tui.widgets.waiver_modal import WaiverForm
-from tests.test_tui import adding, database, loaded, until
-from tests.test_tui_findings import body_owns_a_goal, detail, findings_tree, on_finding
-
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
-__all__ = ["body_owns_a_goal", "database"]  # fixtures
 
 
-@pytest.fixture
-def dutch() -> None:
-    set_language("nl")
-
-
-def test_why_a_drawing_does_not_read(dutch: None) -> None:
+def test_why_a_drawing_does_not_read(in_dutch: None) -> None:
     small = Fit(width=800, height=600, scale=0.5, smallest_text=6.66)
     assert small.problem() == "de tekst zou 6,7 pt worden, en leesbaar is pas vanaf 8 pt"
     strip = Fit(width=1000, height=250, scale=1, smallest_text=10)
     assert strip.problem() == "de tekening is 4,0 keer zo breed als hoog"
 
 
-def test_the_parts_words_and_the_dates_a_diagram_shows(dutch: None) -> None:
+def test_the_parts_words_and_the_dates_a_diagram_shows(in_dutch: None) -> None:
     assert _in_parts([3]) == "in deel 3"
     assert _in_parts([2, 3, 4]) == "in delen 2, 3 en 4"
     assert sunset_line(dt.date(2027, 12, 31)) == "tijdelijk tot 31-12-2027"
@@ -73,20 +71,19 @@ def test_the_handout_in_dutch(raci: Raci, tmp_path: Path) -> None:
     assert '@bottom-right { content: "pagina " counter(page) " van " counter(pages); }' in html
 
 
-async def test_a_findings_related_lines_in_dutch(body_owns_a_goal: Path) -> None:
-    set_language("nl")
+async def test_a_findings_related_lines_in_dutch(body_owns_a_goal: Path,
+                                                 in_dutch: None) -> None:
     async with make_app(body_owns_a_goal).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         node = await on_finding(pilot, app, "OWN003")
         assert [str(child.label) for child in node.children] == [
             "→ ook betrokken: Klimaatdoelen gebouwde omgeving (g.klimaat)"]
-        assert "over: Stuurgroep Warmte (sg-warmte)" in detail(app)
+        assert "over: Stuurgroep Warmte (sg-warmte)" in finding_detail(app)
         assert findings_tree(app).root.children
 
 
-async def test_geen_is_no_date(body_owns_a_goal: Path) -> None:
+async def test_geen_is_no_date(body_owns_a_goal: Path, in_dutch: None) -> None:
     """The review's date questions and a waiver's expiry take the Dutch word."""
-    set_language("nl")
     assert date_or_none("geen") is None and date_or_none("none") is None
     assert date_or_none("2027-06-30") == dt.date(2027, 6, 30)
     async with make_app(body_owns_a_goal).run_test(size=(120, 40)) as pilot:
@@ -113,19 +110,15 @@ async def test_geen_is_no_date(body_owns_a_goal: Path) -> None:
         assert dismissed[0] is not None and dismissed[0].expires is None
 
 
-async def test_a_forms_problem_with_the_model_in_dutch(database: Path) -> None:
+async def test_a_forms_problem_with_the_model_in_dutch(database: Path, in_dutch: None) -> None:
     """What the model file's checks say of a form's values (an unknown id, its
     near miss), in Dutch, beside the field."""
-
-    set_language("nl")
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         form = await adding(pilot, app, "role")
-        form.query_one("#field-id", Input).value = "r.nieuw"
-        form.query_one("#field-name", Input).value = "Nieuwe rol"
-        form.query_one("#field-holders", Input).value = "p.janssen"
-        await until(pilot, lambda: "p.janssen" in str(
-            form.query_one("#error-holders", Static).render()), "the holders' problem")
-        assert str(form.query_one("#error-holders", Static).render()) == (
+        fill(form, id="r.nieuw", name="Nieuwe rol", holders="p.janssen")
+        await until(pilot, lambda: "p.janssen" in field_error(form, "holders"),
+                    "the holders' problem")
+        assert field_error(form, "holders") == (
             "rol r.nieuw: rolhouder 'p.janssen' bestaat niet (verwacht: een persoon); "
             "bedoel je 'p.jansen'?")

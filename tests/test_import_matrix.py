@@ -7,14 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Raci
+from conftest import SAMPLE, Raci
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from workbooks import give_cached_values, write_csv, write_plain_workbook, write_workbook
 
 from raci.source import open_model
-
-SAMPLE = Path(__file__).parents[1] / "raci" / "sample_orgs" / "energietransitie.yaml"
 
 MESSY = {
     "Matrix": [

@@ -23,7 +23,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from raci.i18n import LOCALE_DIR, _, format_date, ngettext, set_language
-from tests.conftest import Raci
+from tests.conftest import SAMPLE, Raci
 
 ROOT = Path(__file__).parent.parent
 DUTCH = LOCALE_DIR / "nl" / "LC_MESSAGES" / "raci.po"
@@ -224,7 +224,6 @@ def test_the_vocabulary_in_both_languages() -> None:
     assert _("Bodies") == "Bodies"
 
 
-SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
 
 
 def test_a_dutch_workbook_has_dutch_headers_and_reads_back(raci: Raci, tmp_path: Path) -> None:

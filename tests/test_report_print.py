@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 from browser import A4_TEXT_WIDTH_PX, PrintedPage, require_chromium, require_program
+from conftest import SAMPLE
 from PIL import Image
 from pypdf import PageObject, PdfReader
 
 from raci.export.report_diagrams import MOST_PARTS
 
 RACI = str(Path(sys.executable).with_name("raci"))
-SAMPLE = Path(__file__).parent.parent / "sample_orgs" / "energietransitie.yaml"
 A4 = (595, 842)
 PT_PER_PX = 0.75
 LONG_ACTOR = "Programmadirecteur" + "Warmtetransitieenisolatieprogramma" * 3

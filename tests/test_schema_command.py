@@ -14,11 +14,11 @@ import uuid
 from pathlib import Path
 
 import jsonschema
+from conftest import SAMPLE
 
 from raci.formats import read_model
 from raci.formats.reading import parse_yaml
 
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 SHIPPED = Path(__file__).parent.parent / "raci" / "schemas" / "raci-model.schema.json"
 COMMENT = re.compile(r"# yaml-language-server: \$schema=(?P<target>\S+)\n")
 

@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from apphelp import MODEL_FILE, stored
 from conftest import Raci
-from test_tui import MODEL_FILE, stored
 
 from raci.importing import import_file
 

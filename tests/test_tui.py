@@ -8,13 +8,26 @@ the database holds afterwards.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
+from apphelp import (
+    NO_POLLING,
+    adding,
+    codes,
+    deleting,
+    field_error,
+    fill,
+    loaded,
+    pressed_on,
+    prompts,
+    said,
+    stored,
+    until,
+)
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, Tree
@@ -43,152 +56,9 @@ from raci.tui.widgets.matrix import (
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.waiver_modal import WaiverForm
 
-MODEL_FILE = textwrap.dedent(
-    """\
-    raci: 1
-    org:
-      name: Programma Warmte
-      as_of: 2026-11-01
-    units:
-      - id: bzk
-        name: Ministerie van BZK
-      - id: bzk-dgbw
-        name: DG Bouwen en Wonen
-        parent: bzk
-      - id: bureau-x
-        name: Adviesbureau X
-        external: true
-    people:
-      - id: p.jansen
-        name: Petra Jansen
-        unit: bzk-dgbw
-      - id: p.dekker
-        name: Sander Dekker
-        unit: bureau-x
-      - id: p.smit
-        name: Anna Smit
-        unit: bzk
-    roles:
-      - id: sg-bzk
-        name: Secretaris-Generaal BZK
-        unit: bzk
-        holders: [p.smit]
-      - id: dg-bw
-        name: Directeur-Generaal Bouwen en Wonen
-        unit: bzk-dgbw
-        holders: [p.jansen]
-        reports_to: sg-bzk
-      - id: kwartiermaker
-        name: Kwartiermaker Warmte
-        holders: [p.dekker]
-        temporary: true
-        sunset: 2027-06-30
-    bodies:
-      - id: sg-warmte
-        name: Stuurgroep Warmte
-        kind: steering_group
-        chair: dg-bw
-        members: [dg-bw, kwartiermaker, sg-bzk]
-        meets_every_days: 30
-    goals:
-      - id: g.klimaat
-        name: Klimaatdoelen gebouwde omgeving
-        raci: {A: sg-bzk}
-      - id: g.aardgasvrij
-        name: Woningen aardgasvrij
-        parent: g.klimaat
-        due: 2030-12-31
-        raci: {A: dg-bw, R: [kwartiermaker], C: [sg-warmte]}
-    initiatives:
-      - id: i.wijkaanpak
-        name: Wijkgerichte aanpak
-        goals: [g.aardgasvrij]
-        success_criteria: ["200 wijken gestart"]
-        raci: {A: dg-bw, R: [p.jansen]}
-      - id: i.isolatie
-        name: Isolatieprogramma
-        goals: [g.aardgasvrij]
-    decisions:
-      - id: d.subsidie
-        name: Subsidieregeling vaststellen
-        about: [i.wijkaanpak]
-        raci: {A: sg-warmte, C: [dg-bw]}
-    kpis:
-      - id: k.woningen
-        name: Aantal aardgasvrije woningen
-        measures: g.aardgasvrij
-        type: lagging
-        raci: {A: dg-bw}
-    """
-)
-
-
-NO_POLLING = 3600.0
-"""So that a save, not the idle look for other processes' changes, finds them."""
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    model_file = tmp_path / "warmte.yaml"
-    model_file.write_text(MODEL_FILE, encoding="utf-8")
-    database = tmp_path / "org.db"
-    import_file(model_file, str(database))
-    return database
-
-
-def stored(database: Path) -> Model:
-    """What the database holds now, read by a second store as another process would."""
-    with open_store(database_url(str(database))) as store:
-        return store.load()
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
-    for _ in range(300):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"waited in vain for {what}")
-
-
-async def loaded(pilot: Pilot[None]) -> RaciApp:
-    app = pilot.app
-    assert isinstance(app, RaciApp)
-    await until(pilot, lambda: app.session is not None and app.findings, "the model and findings")
-    await pilot.pause()
-    return app
-
-
-async def adding(pilot: Pilot[None], app: RaciApp, kind: str) -> EntityForm:
-    """Open the form that adds an entity of `kind`."""
-    app.query_one(ExplorerView).action_add(kind)
-    await pilot.pause()
-    form = app.screen
-    assert isinstance(form, EntityForm)
-    return form
-
-
-async def pressed_on(pilot: Pilot[None], app: RaciApp, entity_id: str, key: str) -> None:
-    """Show an entity in the explorer and press a key there (`e` edits, `r` renames)."""
-    app.show_entity(entity_id)
-    await pilot.pause()
-    await pilot.press(key)
-    await pilot.pause()
-
-
-async def deleting(pilot: Pilot[None], app: RaciApp, entity_id: str) -> str:
-    """Press `d` on an entity: what the question says goes with it."""
-    await pressed_on(pilot, app, entity_id, "d")
-    confirm = app.screen
-    assert isinstance(confirm, ConfirmDelete)
-    return str(confirm.query_one("#confirm-details Static", Static).render())
-
 
 async def linted(pilot: Pilot[None], app: RaciApp, condition: Callable[[], object]) -> None:
     await until(pilot, condition, "the findings to follow the edit")
-
-
-def codes(app: RaciApp, target: str) -> set[str]:
-    return {f.code for f in app.findings if target in f.targets and not f.waived}
 
 
 def kind_node(app: RaciApp, title: str):  # type: ignore[no-untyped-def]
@@ -218,8 +88,7 @@ async def test_explorer_shows_kinds_with_counts_and_the_entity_with_relations(
         explorer = app.query_one(ExplorerView)
         assert explorer.current == "sg-bzk"
         relations = app.query_one("#relations", OptionList)
-        shown = [str(relations.get_option_at_index(i).prompt)
-                 for i in range(relations.option_count)]
+        shown = prompts(relations)
         assert "held by: Anna Smit (p.smit)" in shown
         assert "reported to by: Directeur-Generaal Bouwen en Wonen (dg-bw)" in shown
         assert "seat in: Stuurgroep Warmte (sg-warmte)" in shown
@@ -274,9 +143,9 @@ async def test_a_letter_set_while_exploring_shows_without_rebuilding_the_tree(
         app.post_message(ChangeRequested(
             Change(assign=[Assignment("i.isolatie", "A", "p.smit")]), ""))
         relations = app.query_one("#relations", OptionList)
-        await until(pilot, lambda: any(
-            "A on Isolatieprogramma" in str(relations.get_option_at_index(i).prompt)
-            for i in range(relations.option_count)), "the new assignment in the detail")
+        await until(pilot, lambda: any("A on Isolatieprogramma" in prompt
+                                       for prompt in prompts(relations)),
+                    "the new assignment in the detail")
         assert tree.entity_nodes["p.smit"] is node  # the tree, with what is open, stayed
 
 
@@ -286,9 +155,7 @@ async def test_choosing_a_relation_moves_there_and_backspace_returns(database: P
         app.show_entity("dg-bw")
         await pilot.pause()
         relations = app.query_one("#relations", OptionList)
-        prompts = [str(relations.get_option_at_index(i).prompt)
-                   for i in range(relations.option_count)]
-        target = next(i for i, prompt in enumerate(prompts)
+        target = next(i for i, prompt in enumerate(prompts(relations))
                       if "seat in: Stuurgroep Warmte" in prompt)
         relations.focus()
         relations.highlighted = target
@@ -328,9 +195,7 @@ async def test_add_a_goal_through_the_form_is_saved_at_once(database: Path) -> N
         assert isinstance(form, EntityForm) and form.kind == "goal"
         form.query_one("#field-id", Input).focus()
         await pilot.press(*"g.isolatie")
-        form.query_one("#field-name", Input).value = "Woningen geïsoleerd"
-        form.query_one("#field-parent", Input).value = "g.klimaat"
-        form.query_one("#field-A", Input).value = "dg-bw"
+        fill(form, name="Woningen geïsoleerd", parent="g.klimaat", A="dg-bw")
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -349,17 +214,12 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         form = await adding(pilot, app, "role")
-        form.query_one("#field-id", Input).value = "dg-bw"  # taken
-        form.query_one("#field-sunset", Input).value = "30-06-2027"
-        form.query_one("#field-holders", Input).value = "p.janssen"
+        fill(form, id="dg-bw", sunset="30-06-2027", holders="p.janssen")  # the id is taken
         await pilot.pause(0.4)
 
-        def error(name: str) -> str:
-            return str(form.query_one(f"#error-{name}", Static).render())
-
-        assert "already used" in error("id")
-        assert "required" in error("name")
-        assert "not a date" in error("sunset")
+        assert "already used" in field_error(form, "id")
+        assert "required" in field_error(form, "name")
+        assert "not a date" in field_error(form, "sunset")
         assert form.query_one("#save").disabled
         form.query_one("#field-sunset", Input).focus()
         await pilot.press("ctrl+s")
@@ -367,12 +227,11 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
         # Saving takes the user to the first field to fix.
         assert form.focused is form.query_one("#field-id", Input)
 
-        form.query_one("#field-id", Input).value = "pm-warmte"
-        form.query_one("#field-name", Input).value = "Programmamanager Warmte"
-        form.query_one("#field-sunset", Input).value = "2027-06-30"
+        fill(form, id="pm-warmte", name="Programmamanager Warmte", sunset="2027-06-30")
         await pilot.pause(0.4)
         # An unknown id is what the model file's check reports, with its suggestion.
-        assert "p.janssen" in error("holders") and "p.jansen" in error("holders")
+        holders = field_error(form, "holders")
+        assert "p.janssen" in holders and "p.jansen" in holders
         assert form.query_one("#save").disabled
 
 
@@ -382,22 +241,19 @@ async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
         form = await adding(pilot, app, "body")
         form.query_one("#field-id", Input).focus()
         await pilot.press(*"werk groep")
-        form.query_one("#field-name", Input).value = "Werkgroep Warmte"
-        form.query_one("#field-meets_every_days", Input).value = "vaak"
+        fill(form, name="Werkgroep Warmte", meets_every_days="vaak")
         await pilot.pause(0.4)
 
-        def error(name: str) -> str:
-            return str(form.query_one(f"#error-{name}", Static).render())
-
-        assert "an id starts with a letter or digit" in error("id")
+        assert "an id starts with a letter or digit" in field_error(form, "id")
         kind = form.query_one("#field-kind", Select)
-        assert kind.value in BODY_KINDS and not error("kind")  # a required choice starts chosen
-        assert "'vaak' is not a number" in error("meets_every_days")
+        # a required choice starts chosen
+        assert kind.value in BODY_KINDS and not field_error(form, "kind")
+        assert "'vaak' is not a number" in field_error(form, "meets_every_days")
         assert form.query_one("#save").disabled
 
-        form.query_one("#field-id", Input).value = "wg-warmte"
+        fill(form, id="wg-warmte")
         form.query_one("#field-kind", Select).value = "working_group"
-        form.query_one("#field-meets_every_days", Input).value = "14"
+        fill(form, meets_every_days="14")
         await pilot.pause(0.4)
         assert not form.query_one("#save").disabled
         await pilot.press("ctrl+s")
@@ -410,21 +266,16 @@ async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         form = await adding(pilot, app, "decision")
-        form.query_one("#field-id", Input).value = "d.warmtewet"
-        form.query_one("#field-name", Input).value = "Warmtewet indienen"
-        form.query_one("#field-A", Input).value = "dg-bww"
-        form.query_one("#field-C", Input).value = "sg-warmte, g.klimaat"
-        form.query_one("#field-I", Input).value = "sg-warmte"
+        fill(form, id="d.warmtewet", name="Warmtewet indienen", A="dg-bww",
+                   C="sg-warmte, g.klimaat", I="sg-warmte")
         await pilot.pause(0.4)
 
-        def error(name: str) -> str:
-            return str(form.query_one(f"#error-{name}", Static).render())
-
-        assert "already holds C" in error("I")
-        form.query_one("#field-I", Input).value = ""
+        assert "already holds C" in field_error(form, "I")
+        fill(form, I="")
         await pilot.pause(0.4)
-        assert "dg-bww" in error("A") and "'dg-bw'" in error("A")  # did you mean
-        assert "g.klimaat" in error("C")  # a goal is no actor
+        accountable = field_error(form, "A")
+        assert "dg-bww" in accountable and "'dg-bw'" in accountable  # did you mean
+        assert "g.klimaat" in field_error(form, "C")  # a goal is no actor
         assert form.query_one("#save").disabled
 
 
@@ -464,8 +315,7 @@ async def test_edit_an_entity_and_undo_redo_the_edit(database: Path) -> None:
         assert form.query_one("#field-id", Input).disabled
         await pilot.press("x")  # typed at the end of the name, not over it
         assert form.query_one("#field-name", Input).value == "Isolatieprogrammax"
-        form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
-        form.query_one("#field-A", Input).value = "dg-bw"
+        fill(form, name="Nationaal Isolatieprogramma", A="dg-bw")
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: stored(database).initiatives["i.isolatie"].name
@@ -780,10 +630,17 @@ async def test_diagram_previews_the_neighbourhood_and_exports(
         await until(pilot, drawing.exists, "the drawing")
         assert "<svg" in drawing.read_text(encoding="utf-8")
 
+        mermaid = tmp_path / "org.mmd"  # a suffix names its format as on the command line
+        app.query_one("#diagram-file", Input).value = str(mermaid)
+        await pilot.press("ctrl+s")
+        await until(pilot, mermaid.exists, "the Mermaid drawing")
+        assert mermaid.read_text(encoding="utf-8").startswith("flowchart ")
+
         app.query_one("#diagram-file", Input).value = str(tmp_path / "org.txt")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not (tmp_path / "org.txt").exists()
+        assert said(app)[-1].startswith(f"{tmp_path / 'org.txt'}: end the name with .dot, .gv, ")
 
         focus.value = "sg-warmte"  # a body, which the org view does not draw
         await until(pilot, lambda: "not drawn" in str(preview.render()), "the refusal")
@@ -832,8 +689,7 @@ async def test_palette_offers_every_action(database: Path) -> None:
         await pilot.press("ctrl+p")
         commands = pilot.app.screen.query_one("CommandList", OptionList)
         await until(pilot, lambda: commands.option_count > 20, "the palette's actions")
-        offered = "\n".join(str(commands.get_option_at_index(i).prompt)
-                            for i in range(commands.option_count))
+        offered = "\n".join(prompts(commands))
         for title in ("Undo", "Redo", "Edit selected entity", "Delete selected entity",
                       "Go back", "Waive finding", "Pick matrix scope", "Export diagram",
                       "Show keys", "Add unit", "Add indicator", "Show findings"):
@@ -931,7 +787,7 @@ async def test_a_form_edit_never_overwrites_what_another_process_changed(
         await pilot.pause()
         form = app.screen
         assert isinstance(form, EntityForm)
-        form.query_one("#field-name", Input).value = "Nationaal Isolatieprogramma"
+        fill(form, name="Nationaal Isolatieprogramma")
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: any("not kept" in n.message for n in app._notifications),
@@ -979,18 +835,12 @@ async def test_add_a_person_and_an_indicator_of_other_kinds(database: Path) -> N
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         form = await adding(pilot, app, "person")
-        form.query_one("#field-id", Input).value = "p.bakker"
-        form.query_one("#field-name", Input).value = "Joost Bakker"
-        form.query_one("#field-unit", Input).value = "bzk-dgbw"
-        form.query_one("#field-capacity_fte", Input).value = "0.8"
+        fill(form, id="p.bakker", name="Joost Bakker", unit="bzk-dgbw", capacity_fte="0.8")
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         await pilot.pause()
         form = await adding(pilot, app, "kpi")
-        form.query_one("#field-id", Input).value = "k.wijken"
-        form.query_one("#field-name", Input).value = "Wijken gestart"
-        form.query_one("#field-measures", Input).value = "i.wijkaanpak"
-        form.query_one("#field-A", Input).value = "p.bakker"
+        fill(form, id="k.wijken", name="Wijken gestart", measures="i.wijkaanpak", A="p.bakker")
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "k.wijken" in stored(database), "the indicator saved")

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 from textual.app import App
 from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
-import raci
 from raci.formats.files import read_model
 from raci.i18n import speak
 from raci.model.changes import removal
@@ -26,7 +25,6 @@ from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.fact_modal import FactScreen
 
-SAMPLE = Path(raci.__file__).parent / "sample_orgs" / "energietransitie.yaml"
 PLAN = Scenario("plan", None, dt.datetime(2026, 12, 6, 14, 42), 1)
 
 

@@ -3,72 +3,23 @@ each a key away; a fact not recorded (DAT001), which names no entity; which
 rules cannot be waived; and which rules were not run.
 
 Every test runs the real app headless on a real SQLite file, made from the
-model of `test_tui` with a change or a configuration of its own.
+model of `apphelp` with a change or a configuration of its own (`conftest`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from test_tui import MODEL_FILE, loaded, stored, until
-from textual.widgets import Static, Tree
-from textual.widgets.tree import TreeNode
+from apphelp import fact_explained, finding_detail, findings_tree, loaded, on_finding, stored, until
+from textual.widgets import Static
 
-from raci.importing import import_file
 from raci.lint import rule
 from raci.lint.findings import Finding
-from raci.tui import RaciApp, make_app
+from raci.tui import make_app
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import Link
 from raci.tui.widgets.waiver_modal import WaiverForm
-
-FACTS_ON_THE_EDGE = "[raci.rules.DAT001]\nmin_missing = 1\nmin_share = 0.5\n"
-"""One initiative of two without success criteria is then a fact not recorded."""
-
-
-def database_of(tmp_path: Path, model_text: str, config: str = "") -> Path:
-    model_file = tmp_path / "warmte.yaml"
-    model_file.write_text(model_text, encoding="utf-8")
-    database = tmp_path / "org.db"
-    import_file(model_file, str(database))
-    if config:
-        (tmp_path / "raci.toml").write_text(config, encoding="utf-8")
-    return database
-
-
-@pytest.fixture
-def body_owns_a_goal(tmp_path: Path) -> Path:
-    """The steering group is the Accountable of the top goal: OWN003 reports the
-    body, with the goal related."""
-    return database_of(tmp_path, MODEL_FILE.replace("raci: {A: sg-bzk}", "raci: {A: sg-warmte}"))
-
-
-@pytest.fixture
-def fact_not_recorded(tmp_path: Path) -> Path:
-    return database_of(tmp_path, MODEL_FILE, FACTS_ON_THE_EDGE)
-
-
-def findings_tree(app: RaciApp) -> Tree[object]:
-    return app.query_one("#findings-tree", Tree)
-
-
-async def on_finding(pilot, app: RaciApp, code: str) -> TreeNode[object]:  # type: ignore[no-untyped-def]
-    """Show the findings view with the cursor on the first finding of `code`."""
-    await pilot.press("3")
-    await pilot.pause()
-    tree = findings_tree(app)
-    finding = next(f for f in app.findings if f.code == code)
-    app.query_one("#findings-view").show_finding(finding)
-    await until(pilot, lambda: tree.cursor_node is not None
-                and tree.cursor_node.data is finding, f"the cursor on {code}")
-    assert tree.cursor_node is not None
-    return tree.cursor_node
-
-
-def detail(app: RaciApp) -> str:
-    return str(app.query_one("#finding-detail", Static).render())
 
 
 async def test_a_related_entity_is_a_line_under_its_finding_and_enter_goes_there(
@@ -82,8 +33,8 @@ async def test_a_related_entity_is_a_line_under_its_finding_and_enter_goes_there
         assert [str(child.label) for child in node.children] == [
             "→ related: Klimaatdoelen gebouwde omgeving (g.klimaat)"]
         # The line under the tree names what the finding is about and concerns.
-        assert "about: Stuurgroep Warmte (sg-warmte)" in detail(app)
-        assert "related: Klimaatdoelen gebouwde omgeving (g.klimaat)" in detail(app)
+        assert "about: Stuurgroep Warmte (sg-warmte)" in finding_detail(app)
+        assert "related: Klimaatdoelen gebouwde omgeving (g.klimaat)" in finding_detail(app)
         await pilot.press("down")
         await pilot.pause()
         link = findings_tree(app).cursor_node
@@ -126,14 +77,6 @@ async def test_dat001_cannot_be_waived_as_its_rule_says(fact_not_recorded: Path)
                    for m in told), told
 
 
-async def fact_explained(pilot, app: RaciApp) -> str:  # type: ignore[no-untyped-def]
-    """Press enter on the DAT001 finding; what the fact's screen then says."""
-    await on_finding(pilot, app, "DAT001")
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, FactScreen), "the fact's screen")
-    return str(app.screen.query_one("#confirm-details Static", Static).render())
-
-
 async def test_enter_on_a_fact_not_recorded_offers_to_declare_it(
         fact_not_recorded: Path) -> None:
     async with make_app(fact_not_recorded).run_test(size=(120, 40)) as pilot:
@@ -153,7 +96,8 @@ async def test_enter_on_a_fact_not_recorded_offers_to_declare_it(
                     "DAT001 gone once the fact is declared")
         assert app.not_run == {"STR005": "success_criteria"}
         # The line under the tree follows the cursor into the tree filled anew.
-        await until(pilot, lambda: "success criteria" not in detail(app), "a detail not stale")
+        await until(pilot, lambda: "success criteria" not in finding_detail(app),
+                    "a detail not stale")
         node = findings_tree(app).cursor_node
         assert node is not None and isinstance(node.data, Finding | str)
 

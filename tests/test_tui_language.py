@@ -11,8 +11,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from apphelp import loaded, screen_text, until
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from conftest import SAMPLE
 from textual.pilot import Pilot
 from textual.widgets import Tree
 
@@ -28,9 +30,7 @@ from raci.tui.widgets.confirm import yes_key
 from raci.tui.widgets.explorer import ModelTree
 from raci.tui.widgets.findings import FindingsView
 from raci.vocabulary import KIND_TITLES
-from tests.test_tui import loaded, until
 
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 Step = Callable[[Pilot[None]], Awaitable[None]]
 
 
@@ -41,15 +41,11 @@ def dutch() -> Catalog:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
+def vego_database(tmp_path: Path) -> Path:
+    """The sample (`SAMPLE`) in a SQLite file, for the app."""
     database = tmp_path / "vego.db"
     import_file(SAMPLE, str(database))
     return database
-
-
-def screen_text(app: RaciApp) -> str:
-    """The screen as the terminal shows it, one line per row."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def english_left(text: str, catalogue: Catalog) -> list[str]:
@@ -178,8 +174,8 @@ async def walk(database: Path, language: str) -> dict[str, str]:
     return shown
 
 
-async def test_every_screen_of_the_app_in_dutch(database: Path, dutch: Catalog) -> None:
-    shown = await walk(database, "nl")
+async def test_every_screen_of_the_app_in_dutch(vego_database: Path, dutch: Catalog) -> None:
+    shown = await walk(vego_database, "nl")
     for name, _step, expected in WALK:
         text = shown[name]
         assert english_left(text, dutch) == [], (name, text)
@@ -189,9 +185,9 @@ async def test_every_screen_of_the_app_in_dutch(database: Path, dutch: Catalog) 
     assert "Afsluiten" in footer and "Zoeken" in footer and "Quit" not in footer
 
 
-async def test_the_walk_sees_english_when_the_app_speaks_it(database: Path,
+async def test_the_walk_sees_english_when_the_app_speaks_it(vego_database: Path,
                                                             dutch: Catalog) -> None:
-    shown = await walk(database, "en")
+    shown = await walk(vego_database, "en")
     assert english_left(shown["explorer"], dutch)
     assert english_left(shown["keys"], dutch)
     assert english_left(shown["suggestions"], dutch)

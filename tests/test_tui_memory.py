@@ -13,7 +13,7 @@ import gc
 from dataclasses import replace
 from pathlib import Path
 
-from test_tui import database, loaded, until  # noqa: F401  (a fixture)
+from apphelp import loaded, until
 
 from raci.model.changes import Change
 from raci.tui import make_app
@@ -34,7 +34,7 @@ def alive() -> tuple[int, int]:
     return frozen, frozen + len(gc.get_objects())
 
 
-async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:  # noqa: F811
+async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:
     gc.unfreeze()  # what earlier tests' apps froze
     app = make_app(database)
     try:
@@ -61,7 +61,7 @@ async def test_memory_stays_flat_over_hundreds_of_edits(database: Path) -> None:
         gc.unfreeze()
 
 
-async def test_the_collector_is_on_once_the_model_is_settled(database: Path) -> None:  # noqa: F811
+async def test_the_collector_is_on_once_the_model_is_settled(database: Path) -> None:
     app = make_app(database)
     try:
         async with app.run_test(size=(100, 40)) as pilot:

@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_tui import MODEL_FILE, database, loaded  # noqa: F401  (a fixture)
-from test_tui_language import screen_text
+from apphelp import MODEL_FILE, loaded, screen_text
 from textual.widgets import Checkbox, Footer
 from textual.widgets._footer import FooterKey, FooterLabel
 
@@ -40,7 +39,7 @@ def footer_keys(app: RaciApp) -> tuple[list[FooterKey], FooterKey]:
 @pytest.mark.parametrize(("language", "quit_", "keys_"),
                          [("en", "Quit", "Keys"), ("nl", "Afsluiten", "Toetsen")])
 async def test_the_footer_fits_80_columns_in_every_view(
-        database: Path, language: str, quit_: str, keys_: str) -> None:  # noqa: F811
+        database: Path, language: str, quit_: str, keys_: str) -> None:
     """Each key's label sits with its key, in either language (Dutch words
     are longer: "^z Ongedaan maken" ran under the palette's key)."""
     set_language(language)
@@ -62,7 +61,7 @@ async def test_the_footer_fits_80_columns_in_every_view(
         translate_bindings()  # the next app's keys in English again
 
 
-async def test_keys_left_out_come_back_in_a_wider_terminal(database: Path) -> None:  # noqa: F811
+async def test_keys_left_out_come_back_in_a_wider_terminal(database: Path) -> None:
     async with make_app(database).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         assert "Redo" not in [k.description for k in footer_keys(app)[0]]
@@ -72,7 +71,7 @@ async def test_keys_left_out_come_back_in_a_wider_terminal(database: Path) -> No
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) -> None:  # noqa: F811
+async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) -> None:
     """At 80 columns in Dutch the explorer left "/ Zoeken" out beside ~16
     empty columns, once "^z Ongedaan maken" had gone: each key left out now
     needs more room (with its margin) than the footer has left."""
@@ -102,7 +101,7 @@ async def test_no_key_is_left_out_that_would_fit(database: Path, language: str) 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @pytest.mark.usefixtures("in_dutch")
-async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
+async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, int]) -> None:
     """The "extern" checkbox was drawn "▐X…" in every form, focused or not."""
     async with make_app(database).run_test(size=size) as pilot:
         await loaded(pilot)
@@ -120,7 +119,7 @@ async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @pytest.mark.usefixtures("in_dutch")
-async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple[int, int]) -> None:  # noqa: F811
+async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple[int, int]) -> None:
     """The view list showed "organisati / e" over two lines, and the file
     field's example was English ("drawing.svg")."""
     async with make_app(database).run_test(size=size) as pilot:

@@ -13,17 +13,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
-from test_dutch_app_lines import in_dutch  # noqa: F401  (a fixture)
-from test_tui import (  # noqa: F401  (a fixture)
-    NO_POLLING,
-    adding,
-    database,
-    loaded,
-    stored,
-    until,
-)
-from test_tui_session import said
-from textual.widgets import Input
+from apphelp import NO_POLLING, adding, fill, loaded, said, stored, until
 
 from raci.model import Assignment
 from raci.model.changes import Change
@@ -52,7 +42,7 @@ def kept_busy(path: Path) -> Iterator[None]:
 
 
 async def test_a_letter_not_saved_goes_off_the_screen_and_the_undo_history(
-        database: Path, in_dutch: None) -> None:  # noqa: F811
+        database: Path, in_dutch: None) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await pilot.press("2", "right", "i")  # g.klimaat × dg-bw
@@ -78,7 +68,7 @@ async def test_a_letter_not_saved_goes_off_the_screen_and_the_undo_history(
                        for text in said(app))
 
 
-async def test_a_new_unit_not_saved_is_not_left_in_the_tree(database: Path) -> None:  # noqa: F811
+async def test_a_new_unit_not_saved_is_not_left_in_the_tree(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await pilot.press("2", "right", "i")  # a first save: the store is open
@@ -87,7 +77,7 @@ async def test_a_new_unit_not_saved_is_not_left_in_the_tree(database: Path) -> N
         await pilot.press("1")
         await pilot.pause()
         form = await adding(pilot, app, "unit")
-        form.query_one("#field-name", Input).value = "Test Eenheid"
+        fill(form, name="Test Eenheid")
         await pilot.pause(0.3)
         with kept_busy(database):
             await pilot.press("ctrl+s")
@@ -106,7 +96,7 @@ async def test_a_new_unit_not_saved_is_not_left_in_the_tree(database: Path) -> N
 
 
 async def test_an_edit_refused_for_another_process_s_change_says_why_in_dutch(
-        database: Path, in_dutch: None) -> None:  # noqa: F811
+        database: Path, in_dutch: None) -> None:
     async with make_app(database, poll_seconds=NO_POLLING).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         with open_store(database_url(str(database))) as other:

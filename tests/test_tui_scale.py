@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui import loaded, until
-from test_tui_language import screen_text
+from apphelp import loaded, screen_text, until
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 

@@ -9,17 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from apphelp import adding, fill, loaded, on_finding, pressed_on, said, stored, until
 from conftest import Raci
 from rich.text import Text
-from test_tui import (  # noqa: F401  (a fixture)
-    NO_POLLING,
-    adding,
-    database,
-    loaded,
-    pressed_on,
-    stored,
-    until,
-)
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Select, Static, Tree
@@ -44,7 +37,7 @@ from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
 
 
-async def test_the_diagram_tab_leaves_the_global_keys_alone(database: Path) -> None:  # noqa: F811
+async def test_the_diagram_tab_leaves_the_global_keys_alone(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -65,25 +58,9 @@ async def test_the_diagram_tab_leaves_the_global_keys_alone(database: Path) -> N
         assert not app.is_running
 
 
-async def _cursor_on_finding(pilot: Pilot[None], app: RaciApp, code: str, waived: bool = False
-                             ) -> None:
-    """Show the findings and put the cursor on the first finding of `code`."""
-    await pilot.press("3")
-    await pilot.pause()
-    tree: Tree[object] = app.query_one("#findings-tree", Tree)
-    level = next(n for n in tree.root.children
-                 if str(n.label).startswith("waived" if waived else "warning"))
-    level.expand()
-    rule = next(n for n in level.children if str(n.label).startswith(code))
-    rule.expand()
-    await pilot.pause()
-    tree.move_cursor(rule.children[0])
-    await pilot.pause()
-
-
 async def _waive_str005(pilot: Pilot[None], app: RaciApp, reason: str) -> None:
     """Waive the first STR005 finding with `reason`, through `w` and the waiver form."""
-    await _cursor_on_finding(pilot, app, "STR005")
+    await on_finding(pilot, app, "STR005")
     await pilot.press("w")
     await pilot.pause()
     form = app.screen
@@ -96,12 +73,12 @@ async def _waive_str005(pilot: Pilot[None], app: RaciApp, reason: str) -> None:
 
 
 async def test_a_waived_finding_opens_its_waiver_instead_of_a_second_one(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await _waive_str005(pilot, app, "Criteria volgen.")
-        await _cursor_on_finding(pilot, app, "STR005", waived=True)
+        await on_finding(pilot, app, "STR005", waived=True)
         await pilot.press("w")
         await pilot.pause()
         form = app.screen
@@ -113,7 +90,7 @@ async def test_a_waived_finding_opens_its_waiver_instead_of_a_second_one(
         assert len(stored(database).waivers) == 1
 
 
-async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:  # noqa: F811
+async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -149,12 +126,8 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:  
         await until(pilot, lambda: stored(database).waivers, "the removal undone")
 
 
-def said(app: RaciApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
 async def test_another_process_s_change_shows_without_an_edit_of_ours(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -170,7 +143,18 @@ async def test_another_process_s_change_shows_without_an_edit_of_ours(
             f.code for f in app.findings if "i.isolatie" in f.targets}, "the findings following")
 
 
-async def test_undo_and_redo_say_what_they_undid_and_redid(database: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize(("language", "undone", "redone"), [
+    ("en", "Undone: I for Directeur-Generaal Bouwen en Wonen (dg-bw) on Klimaatdoelen "
+           "gebouwde omgeving (g.klimaat)", "Redone: I for Directeur-Generaal"),
+    ("nl", "Ongedaan gemaakt: I voor Directeur-Generaal Bouwen en Wonen (dg-bw) op "
+           "Klimaatdoelen gebouwde omgeving (g.klimaat)",
+     "Opnieuw gedaan: I voor Directeur-Generaal"),
+])
+async def test_undo_and_redo_say_what_they_undid_and_redid(
+        database: Path, request: pytest.FixtureRequest, language: str, undone: str,
+        redone: str) -> None:
+    if language == "nl":
+        request.getfixturevalue("in_dutch")
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -180,15 +164,14 @@ async def test_undo_and_redo_say_what_they_undid_and_redid(database: Path) -> No
         assert not said(app)  # a letter speaks for itself in its cell
         await pilot.press("ctrl+z")
         await until(pilot, lambda: said(app), "the undo said")
-        assert said(app) == ["Undone: I for Directeur-Generaal Bouwen en Wonen (dg-bw) on "
-                             "Klimaatdoelen gebouwde omgeving (g.klimaat)"]
+        assert said(app) == [undone]
         await pilot.press("ctrl+y")
         await until(pilot, lambda: len(said(app)) == 2, "the redo said")
-        assert said(app)[1].startswith("Redone: I for Directeur-Generaal")
+        assert said(app)[1].startswith(redone)
 
 
 async def test_a_form_open_while_another_process_changes_its_entity_saves_nothing(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database, poll_seconds=0.2)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
@@ -209,7 +192,7 @@ async def test_a_form_open_while_another_process_changes_its_entity_saves_nothin
         assert (kept.name, kept.demand_fte) == ("Isolatieprogramma", 9.0)
 
 
-async def test_undoing_a_delete_puts_the_entity_back_in_its_place(database: Path) -> None:  # noqa: F811
+async def test_undoing_a_delete_puts_the_entity_back_in_its_place(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -225,7 +208,7 @@ async def test_undoing_a_delete_puts_the_entity_back_in_its_place(database: Path
         assert "Undone: Deleted person Sander Dekker (p.dekker)" in said(app)
 
 
-async def test_matrix_pagedown_moves_the_rows_with_the_cursor(database: Path) -> None:  # noqa: F811
+async def test_matrix_pagedown_moves_the_rows_with_the_cursor(database: Path) -> None:
     with open_store(database_url(str(database))) as store:
         store.load()
         store.save(Change(put=[Goal(id=f"g.{n:02}", name=f"Doel {n}") for n in range(60)]))
@@ -245,7 +228,7 @@ async def test_matrix_pagedown_moves_the_rows_with_the_cursor(database: Path) ->
         assert (matrix.cursor[1], matrix.scroll_offset.y) == (2 + page, page)
 
 
-async def test_the_footer_shows_a_form_s_keys_while_it_is_open(database: Path) -> None:  # noqa: F811
+async def test_the_footer_shows_a_form_s_keys_while_it_is_open(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -256,7 +239,7 @@ async def test_the_footer_shows_a_form_s_keys_while_it_is_open(database: Path) -
         assert {"Save", "Cancel"} <= shown and "New" not in shown
 
 
-async def test_keys_typed_at_paste_speed_lose_no_tab(database: Path) -> None:  # noqa: F811
+async def test_keys_typed_at_paste_speed_lose_no_tab(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
@@ -273,7 +256,7 @@ async def test_keys_typed_at_paste_speed_lose_no_tab(database: Path) -> None:  #
 
 
 async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
@@ -293,13 +276,13 @@ async def test_escape_on_a_filled_form_asks_before_throwing_it_away(
         await pilot.press("escape", "y")
         await pilot.pause()
         assert not isinstance(app.screen, (EntityForm, ConfirmDiscard))
-        await _cursor_on_finding(pilot, app, "STR005")
+        await on_finding(pilot, app, "STR005")
         await pilot.press("w", *"Omdat", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDiscard)
 
 
-async def test_a_new_entity_gets_a_readable_id_made_from_its_name(database: Path) -> None:  # noqa: F811
+async def test_a_new_entity_gets_a_readable_id_made_from_its_name(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -310,14 +293,14 @@ async def test_a_new_entity_gets_a_readable_id_made_from_its_name(database: Path
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "g.woningen-geisoleerd" in stored(database), "the goal")
         form = await adding(pilot, app, "body")
-        form.query_one("#field-id", Input).value = "sg-eigen"  # an id of the user's own
+        fill(form, id="sg-eigen")  # an id of the user's own
         await pilot.pause()
         await pilot.press(*"Stuurgroep Isolatie")
         await pilot.pause(0.3)
         assert form.query_one("#field-id", Input).value == "sg-eigen"
 
 
-async def test_the_detail_names_what_a_field_refers_to_in_words(database: Path) -> None:  # noqa: F811
+async def test_the_detail_names_what_a_field_refers_to_in_words(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -329,7 +312,7 @@ async def test_the_detail_names_what_a_field_refers_to_in_words(database: Path) 
         assert "meets every … days: 30" in shown
 
 
-async def test_slash_searches_the_list_on_screen(database: Path) -> None:  # noqa: F811
+async def test_slash_searches_the_list_on_screen(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -357,7 +340,7 @@ async def test_slash_searches_the_list_on_screen(database: Path) -> None:  # noq
         assert node is not None and getattr(node.data, "code", None) == "STR005"
 
 
-async def test_j_and_k_move_in_trees_lists_and_the_matrix(database: Path) -> None:  # noqa: F811
+async def test_j_and_k_move_in_trees_lists_and_the_matrix(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -372,7 +355,7 @@ async def test_j_and_k_move_in_trees_lists_and_the_matrix(database: Path) -> Non
         assert matrix.cursor == (1, 1)
 
 
-async def test_the_chosen_theme_is_remembered_and_theme_chooses_one(database: Path) -> None:  # noqa: F811
+async def test_the_chosen_theme_is_remembered_and_theme_chooses_one(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -390,14 +373,14 @@ async def test_the_chosen_theme_is_remembered_and_theme_chooses_one(database: Pa
     assert remembered_theme() == "nord"  # --theme is for that run only
 
 
-def test_an_unknown_theme_is_refused_in_one_line(raci: Raci, database: Path) -> None:  # noqa: F811
+def test_an_unknown_theme_is_refused_in_one_line(raci: Raci, database: Path) -> None:
     result = raci("edit", database, "--theme", "noord")
     assert result.code == 2
     assert result.err.startswith("raci: --theme: no theme 'noord'; choose one of ")
     assert "nord" in result.err and len(result.err.splitlines()) == 1
 
 
-async def test_the_organisation_s_header_is_set_in_the_app(database: Path) -> None:  # noqa: F811
+async def test_the_organisation_s_header_is_set_in_the_app(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -451,7 +434,7 @@ async def test_a_new_database_is_named_after_the_organisation(tmp_path: Path) ->
     assert not other.exists()
 
 
-async def test_read_only_refuses_every_edit_with_a_notice(database: Path) -> None:  # noqa: F811
+async def test_read_only_refuses_every_edit_with_a_notice(database: Path) -> None:
     before = stored(database)
     app = make_app(database, read_only=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -471,7 +454,7 @@ async def test_read_only_refuses_every_edit_with_a_notice(database: Path) -> Non
     assert stored(database) == before
 
 
-async def test_an_id_is_renamed_everywhere_from_the_app(database: Path) -> None:  # noqa: F811
+async def test_an_id_is_renamed_everywhere_from_the_app(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -502,7 +485,7 @@ def _footer_says(app: RaciApp) -> set[str]:
     return {key.description for key in app.screen.query(FooterKey)}
 
 
-async def test_the_diagram_footer_offers_esc_only_in_a_field(database: Path) -> None:  # noqa: F811
+async def test_the_diagram_footer_offers_esc_only_in_a_field(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -520,25 +503,25 @@ async def test_the_diagram_footer_offers_esc_only_in_a_field(database: Path) -> 
 
 
 async def test_the_waiver_form_s_footer_says_what_its_button_says(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await _cursor_on_finding(pilot, app, "STR005")
+        await on_finding(pilot, app, "STR005")
         await pilot.press("w")
         await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
         assert str(app.screen.query_one("#save", Button).label) == "Waive"
         assert "Waive" in _footer_says(app) and "Save" not in _footer_says(app)
         await pilot.press("escape")
         await _waive_str005(pilot, app, "Criteria volgen.")  # ctrl+s waives
-        await _cursor_on_finding(pilot, app, "STR005", waived=True)
+        await on_finding(pilot, app, "STR005", waived=True)
         await pilot.press("w")
         await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
         assert str(app.screen.query_one("#save", Button).label) == "Save"
         assert "Save" in _footer_says(app) and "Waive" not in _footer_says(app)
 
 
-async def test_an_open_status_shows_the_status_it_means(database: Path) -> None:  # noqa: F811
+async def test_an_open_status_shows_the_status_it_means(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)

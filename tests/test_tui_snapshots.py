@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from test_tui import MODEL_FILE
+from apphelp import MODEL_FILE
 from textual.pilot import Pilot
 from textual.widgets import Input
 

@@ -18,9 +18,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from apphelp import loaded, said, stored, until
 from conftest import Raci
-from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
-from test_tui_session import said
 
 from raci.formats import read_model, write_model
 from raci.generate import generate_model
@@ -80,7 +79,7 @@ async def test_the_first_screen_counts_the_findings_raci_lint_finds(
         assert app.sub_title.startswith(f"{expected['error']} errors")
 
 
-async def test_an_edit_made_at_once_is_saved(database: Path) -> None:  # noqa: F811
+async def test_an_edit_made_at_once_is_saved(database: Path) -> None:
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.session is not None, "the model")
@@ -91,7 +90,7 @@ async def test_an_edit_made_at_once_is_saved(database: Path) -> None:  # noqa: F
 
 
 async def test_a_write_between_the_first_read_and_the_store_is_caught(
-        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another process writes right after the app read the file, before its
     store is open: the app reloads, and the user's edit goes on top of theirs."""
     def read_then_another_writes(path: Path) -> Loaded | None:
@@ -117,7 +116,7 @@ async def test_a_write_between_the_first_read_and_the_store_is_caught(
         assert app.session.model.letters_of("g.klimaat", "dg-bw") == ("C",)
 
 
-def test_sqlalchemy_waits_until_the_findings_are_shown(database: Path) -> None:  # noqa: F811
+def test_sqlalchemy_waits_until_the_findings_are_shown(database: Path) -> None:
     """In a process of its own (this one has SQLAlchemy already): the store,
     and SQLAlchemy with it, is first imported once the header counts findings."""
     script = """
@@ -148,7 +147,7 @@ asyncio.run(run())
 
 
 async def test_a_store_that_cannot_be_opened_after_the_first_read_makes_the_app_read_only(
-        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is replaced by something that is no database right after the
     app read it: the model stays on screen, the app says it cannot save and
     why, and refuses every edit instead of queueing it for a save that never

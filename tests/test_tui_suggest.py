@@ -17,8 +17,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Raci
-from test_tui import codes, database, loaded, stored, until
+from apphelp import (
+    OWNERLESS,
+    codes,
+    loaded,
+    new_scenario,
+    on_finding,
+    options,
+    steps_of,
+    stored,
+    suggestions_of_the_ownerless_initiative,
+    typed,
+    until,
+)
+from conftest import SAMPLE, Raci
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TabbedContent
 
@@ -40,17 +52,9 @@ from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.scenario_bar import ScenarioBar
 
-__all__ = ["database"]  # the fixture, shared with test_tui
-OWNERLESS = "OWN001"
-"""i.isolatie has no Accountable: its two suggestions make dg-bw or sg-bzk it."""
 DG_BW, ISOLATIE = "Directeur-Generaal Bouwen en Wonen (dg-bw)", "Isolatieprogramma (i.isolatie)"
 FIRST_FIX = f"make {DG_BW} the Accountable of {ISOLATIE}"
 TODAY = dt.date.today()
-
-
-def options(app: RaciApp, selector: str) -> list[str]:
-    found = app.screen.query_one(selector, OptionList)
-    return [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
 
 
 def text_of(app: RaciApp, selector: str) -> str:
@@ -61,31 +65,9 @@ def has_a_on_isolatie(database: Path) -> bool:
     return Assignment("i.isolatie", "A", "dg-bw") in stored(database).assignments
 
 
-def steps_of(database: Path, name: str) -> list[str]:
-    with open_store(database_url(str(database))) as store:
-        return [step.summary for step in store.scenario(name).steps]
-
-
 def scenario_names(database: Path) -> list[str]:
     with open_store(database_url(str(database))) as store:
         return [s.name for s in store.scenarios()]
-
-
-async def suggestions_of_the_ownerless_initiative(pilot: Pilot[None], app: RaciApp) -> None:
-    """The findings view, the cursor on OWN001, `f`, and the suggestions tried."""
-    await pilot.press("3")
-    await pilot.pause()
-    finding = next(f for f in app.findings if f.code == OWNERLESS)
-    app.query_one(FindingsView).show_finding(finding)
-    await pilot.pause()
-    await pilot.press("f")
-    await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
-                and app.screen.suggestions is not None, "the suggestions, tried")
-    await pilot.pause()
-
-
-async def typed(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*("space" if c == " " else c for c in text))
 
 
 async def answered(pilot: Pilot[None], app: RaciApp, *answers: str) -> None:
@@ -156,28 +138,13 @@ async def test_suggestions_that_fail_to_be_tried_say_so(
     monkeypatch.setattr("raci.lint.suggestions.Suggester.suggestions", broken)
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await pilot.press("3")
-        await pilot.pause()
-        app.query_one(FindingsView).show_finding(
-            next(f for f in app.findings if f.code == OWNERLESS))
-        await pilot.pause()
+        await on_finding(pilot, app, OWNERLESS)
         await pilot.press("f")
         await until(pilot, lambda: any("the suggester broke" in n.message
                                        for n in app._notifications), "the error said")
 
 
 # ---- scenarios ----------------------------------------------------------------------
-
-
-async def new_scenario(pilot: Pilot[None], app: RaciApp, name: str) -> None:
-    await pilot.press("S")
-    await until(pilot, lambda: isinstance(app.screen, ScenariosScreen)
-                and options(app, "#scenarios-list"), "the scenarios")
-    await pilot.press("n")
-    await typed(pilot, name)
-    await pilot.press("enter")
-    await until(pilot, lambda: app.place.scenario == name and app.session is not None
-                and app.query_one(ScenarioBar).delta is not None, f"scenario {name}")
 
 
 async def choose(pilot: Pilot[None], app: RaciApp, title: str) -> None:
@@ -489,7 +456,6 @@ def test_review_screen(database: Path, snap_compare: SnapCompare,
 
 # ---- a real terminal ----------------------------------------------------------------
 
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 
 
 READING_SECONDS = 1.0

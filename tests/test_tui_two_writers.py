@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
-from test_tui_session import said
+from apphelp import loaded, said, stored, until
 
 from raci.model import Assignment
 from raci.model.changes import Change
@@ -23,7 +22,7 @@ from raci.tui.messages import ChangeRequested
 
 
 async def test_undo_refuses_when_another_process_changed_the_cell_since(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database, poll_seconds=0.2)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -47,7 +46,7 @@ async def test_undo_refuses_when_another_process_changed_the_cell_since(
 
 
 async def test_undo_in_a_scenario_never_takes_off_another_process_s_change(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     app = make_app(database, scenario="plan")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)

@@ -11,8 +11,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from test_tui import database, loaded, stored, until  # noqa: F401  (a fixture)
-from test_tui_session import said
+from apphelp import loaded, said, stored, until
 from textual import events
 from textual.app import App
 from textual.screen import Screen
@@ -39,7 +38,7 @@ async def opened(app: App[None], key: str, form: type[Screen[Any]]) -> Screen[An
     return app.screen
 
 
-async def test_a_name_typed_as_the_add_form_opens_is_kept(database: Path) -> None:  # noqa: F811
+async def test_a_name_typed_as_the_add_form_opens_is_kept(database: Path) -> None:
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
         app.query_one(ModelTree).move_to(KIND_PREFIX + "goal")
@@ -50,7 +49,7 @@ async def test_a_name_typed_as_the_add_form_opens_is_kept(database: Path) -> Non
         assert form.query_one("#field-name", Input).value == "Warme wijken"
 
 
-async def test_n_and_a_name_typed_at_once_give_the_form_that_name(database: Path) -> None:  # noqa: F811
+async def test_n_and_a_name_typed_at_once_give_the_form_that_name(database: Path) -> None:
     """As in a real terminal: `n` and the name arrive together, while the tree has
     the focus; Textual runs the `n` binding only once the key came back up to the
     app, after it handed the name's keys to the tree."""
@@ -66,7 +65,7 @@ async def test_n_and_a_name_typed_at_once_give_the_form_that_name(database: Path
 
 
 async def test_n_a_name_and_ctrl_s_typed_at_once_save_the_new_entity(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     """The save key among the keys typed before the form was ready saves, as
     it does once the form is there (it used to be lost: the form stayed open)."""
     async with make_app(database).run_test(size=(100, 40)) as pilot:
@@ -84,7 +83,7 @@ async def test_n_a_name_and_ctrl_s_typed_at_once_save_the_new_entity(
 
 
 async def test_a_letter_typed_with_the_key_that_shows_the_matrix_is_set(
-        database: Path) -> None:  # noqa: F811
+        database: Path) -> None:
     """`2` and `i` at once: the `i` reached the explorer, which had the focus
     still, and was lost; it goes to the matrix now, as typed."""
     async with make_app(database).run_test(size=(100, 40)) as pilot:

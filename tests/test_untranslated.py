@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Raci, Result
+from conftest import SAMPLE, Raci, Result
 from workbooks import write_csv, write_workbook
 
 from raci.formats.edits import field_types
@@ -24,7 +24,6 @@ from tests.pseudo_language import OPEN, file_words, leftover, model_words
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = sorted((ROOT / "raci" / "sample_orgs").glob("*.yaml"))
-SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
 
 
 def said(raci: Raci, *args: str | Path, stdin: str | None = None,

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apphelp import loaded, screen_text, until
+from conftest import SAMPLE
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
@@ -40,11 +42,8 @@ from tests.pseudo_language import (
     model_words,
     speak_pseudo,
 )
-from tests.test_tui import loaded, until
-from tests.test_tui_findings import FACTS_ON_THE_EDGE, database_of
-from tests.test_tui_language import WALK, Step, open_first, press, screen_text
+from tests.test_tui_language import WALK, Step, open_first, press
 
-SAMPLE = Path(__file__).parent.parent / "raci" / "sample_orgs" / "energietransitie.yaml"
 CUT = "█▕▏│…▐▌▀▁▂▃▄▅▆▇"
 """What a screen draws where it cuts a name: an ellipsis, a scroll bar, a frame."""
 
@@ -233,12 +232,8 @@ def test_the_screens_with_suggestions(shown: dict[str, list[str]]) -> None:
     assert {name: shown[name] for name in SUGGESTED if shown[name]} == {}
 
 
-async def test_a_fact_not_recorded(tmp_path: Path, pseudo: None) -> None:
+async def test_a_fact_not_recorded(fact_not_recorded: Path, pseudo: None) -> None:
     """DAT001's finding and the screen enter opens on it."""
-    from tests.test_tui import MODEL_FILE
-
-    database = database_of(tmp_path, MODEL_FILE, FACTS_ON_THE_EDGE)
-
     async def fact(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, RaciApp)
@@ -247,10 +242,11 @@ async def test_a_fact_not_recorded(tmp_path: Path, pseudo: None) -> None:
             next(f for f in app.findings if f.code == "DAT001"))
         await press(pilot, "enter")
 
-    shown, keys = await walk(database, [("fact", fact)])
-    model = read_model(tmp_path / "warmte.yaml").model
+    shown, keys = await walk(fact_not_recorded, [("fact", fact)])
+    model = read_model(fact_not_recorded.with_name("warmte.yaml")).model
     # The rules not run, "STR005 (success_criteria not recorded)", are said by
     # raci.lint.output (branch names): not this walk's.
     text = re.sub(r"\(\w+ not recorded\)", " ", shown["fact"])
     facts = set(NOT_RECORDED_FACTS)  # the model file's keys: "add `chairs` to `org.not_recorded`"
-    assert screen_words(text, model_words(model) | file_words(database) | facts, keys) == []
+    words = model_words(model) | file_words(fact_not_recorded) | facts
+    assert screen_words(text, words, keys) == []

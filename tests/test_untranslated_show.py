@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Raci
+from conftest import SAMPLE, Raci
 
 from raci.export import SPLITS
 from raci.export.matrix import markdown_text
@@ -22,7 +22,6 @@ from tests.pseudo_language import OPEN, file_words, leftover, model_words
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = sorted((ROOT / "raci" / "sample_orgs").glob("*.yaml"))
-SAMPLE = ROOT / "raci" / "sample_orgs" / "energietransitie.yaml"
 VIEWS = ("org", "raci", "bodies", "goals", "decisions")
 
 

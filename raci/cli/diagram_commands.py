@@ -26,7 +26,14 @@ from raci.errors import UsageError
 from raci.i18n import _, format_count, ngettext
 from raci.model.source import ModelSource
 from raci.source import open_model
-from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_FORMATS, PAGE_NAMES, VIEW_NAMES, VIEW_TITLES
+from raci.vocabulary import (
+    DEFAULT_DEPTH,
+    DIAGRAM_FORMATS,
+    DIAGRAM_SUFFIXES,
+    PAGE_NAMES,
+    VIEW_NAMES,
+    VIEW_TITLES,
+)
 
 if TYPE_CHECKING:
     from raci.export import Fit, Matrix, Page, RuleHelp, View
@@ -41,10 +48,6 @@ READABLE_CELLS = 1_000_000
 """Items by actors beyond which a grid is only for programs: say what reads."""
 NO_ITEMS = "No items in this scope.\n"
 DEFAULT_HUB = 12
-SUFFIX_FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-                  ".mmd": "mermaid", ".mermaid": "mermaid"}
-
-
 def lint_findings(source: ModelSource[Model]) -> list[Finding]:
     """The findings `raci lint` reports, with the configuration it would find."""
     return lint_result(source).findings
@@ -73,11 +76,11 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
     file called `x.svg` helps nobody; so is a suffix that names no diagram
     format (`x.docx`). A file with no suffix is written as --format says.
     """
-    named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    named = DIAGRAM_SUFFIXES.get(output.suffix.lower()) if output is not None else None
     if output is not None and output.suffix and named is None:
         raise UsageError(_("-o {output}: {suffix} is not a diagram format; name the file "
                            "{suffixes}").format(output=output, suffix=output.suffix,
-                                                suffixes=", ".join(SUFFIX_FORMATS)))
+                                                suffixes=", ".join(DIAGRAM_SUFFIXES)))
     if fmt is not None and named is not None and named != fmt:
         raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
                            "file .{format} or leave --format out").format(

@@ -35,7 +35,6 @@ from raci.export.mermaid import to_mermaid
 from raci.export.page import DEFAULT_PAGE, PAGES, Fit, Page
 from raci.export.preview import PreviewLine, neighbourhood, neighbourhood_text
 from raci.export.render import (
-    FORMATS,
     MAX_LAYOUT_NODES,
     Drawing,
     GraphvizMissingError,
@@ -54,7 +53,6 @@ from raci.export.views import VIEWS, build_view
 __all__ = [
     "DEFAULT_HUB",
     "DEFAULT_PAGE",
-    "FORMATS",
     "MAX_LAYOUT_NODES",
     "PAGES",
     "SPLITS",

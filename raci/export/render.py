@@ -52,10 +52,9 @@ from raci.export.page import (
     Page,
     measure_svg,
 )
-from raci.i18n import _, format_count
-from raci.vocabulary import VIEW_TITLES
+from raci.i18n import N_, _, format_count, format_decimal
+from raci.vocabulary import DIAGRAM_FORMATS, VIEW_TITLES
 
-FORMATS = ("dot", "svg", "png", "pdf", "mermaid")
 LAID_OUT_FORMATS = ("svg", "png", "pdf")
 DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
@@ -75,10 +74,9 @@ LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
 most stretched a drawing may be."""
 BETWEEN_HEADING_AND_DRAWING = 4
 """Points `gvpack` leaves around the heading and the drawing."""
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
-    "or https://graphviz.org/download/), or use --format dot, which needs no program"
-)
+    "or https://graphviz.org/download/), or use --format dot, which needs no program")
 
 
 class GraphvizMissingError(RaciError):
@@ -115,8 +113,8 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
          timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Drawing:
     """The view in `fmt`, made for `page` (None: at its own size), with its key
     unless `legend` is off; laid-out formats refuse views over the node limit."""
-    if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    if fmt not in DIAGRAM_FORMATS:
+        raise _unknown_format(fmt, DIAGRAM_FORMATS)
     if fmt == "mermaid":
         return Drawing(to_mermaid(view, legend=legend).encode("utf-8"), None)
     if fmt == "dot" and (shutil.which("dot") is None or view.size > MAX_LAYOUT_NODES):
@@ -239,19 +237,25 @@ def write_drawing(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise RaciError(f"{path}: cannot write the drawing: {error.strerror}") from error
+        raise RaciError(_("{file}: cannot write {what}: {reason}").format(
+            file=path, what=_("the drawing"), reason=error.strerror)) from error
 
 
 def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
            timeout: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
     """Any Graphviz source drawn in `fmt` (dot, svg, png or pdf); written to `path` when given."""
     if fmt not in ("dot", *LAID_OUT_FORMATS):
-        raise UsageError(f"--format {fmt}: choose one of dot, {', '.join(LAID_OUT_FORMATS)}")
+        raise _unknown_format(fmt, ("dot", *LAID_OUT_FORMATS))
     source = dot if isinstance(dot, str) else dot.source
     output = source.encode("utf-8") if fmt == "dot" else run_dot(source, (fmt,), timeout)[fmt]
     if path is not None:
         write_drawing(path, output)
     return output
+
+
+def _unknown_format(fmt: str, formats: tuple[str, ...]) -> UsageError:
+    return UsageError(_("--format {format}: choose one of {formats}").format(
+        format=fmt, formats=", ".join(formats)))
 
 
 def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, bytes]:
@@ -281,23 +285,25 @@ def _run(command: list[str], timeout: float, folder: str) -> None:
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
                               cwd=folder)
     except FileNotFoundError as error:
-        raise GraphvizMissingError(
-            f"the Graphviz program 'dot' was not found; {INSTALL_HINT}") from error
+        raise GraphvizMissingError(_("the Graphviz program 'dot' was not found; {hint}").format(
+            hint=_(INSTALL_HINT))) from error
     except OSError as error:  # found but not runnable (permissions, a broken install)
         raise GraphvizMissingError(
-            f"the Graphviz program 'dot' could not be run ({error.strerror}); {INSTALL_HINT}"
-        ) from error
+            _("the Graphviz program 'dot' could not be run ({reason}); {hint}").format(
+                reason=error.strerror, hint=_(INSTALL_HINT))) from error
     except subprocess.TimeoutExpired as error:  # subprocess.run has killed dot by now
-        raise LayoutError(
-            f"dot took longer than {timeout:g} s to lay out the drawing and was stopped; "
-            "draw part of it with --focus ID --depth N, or give more --timeout"
-        ) from error
+        raise LayoutError(_(
+            "dot took longer than {seconds} s to lay out the drawing and was stopped; "
+            "draw part of it with --focus ID --depth N, or give more --timeout").format(
+                seconds=format_decimal(timeout, "0.###"))) from error
     if done.returncode < 0:
-        raise DotCrashedError(f"dot crashed (signal {-done.returncode}) laying out the drawing; "
-                              "draw part of it with --focus ID --depth N")
+        raise DotCrashedError(_(
+            "dot crashed (signal {signal}) laying out the drawing; "
+            "draw part of it with --focus ID --depth N").format(signal=-done.returncode))
     if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LayoutError(f"dot failed: {reason[0] if reason else f'exit {done.returncode}'}")
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError(_("dot failed: {reason}").format(
+            reason=said[0] if said else _("exit {code}").format(code=done.returncode)))
 
 
 def on_sheets(pdfs: list[bytes], page: Page) -> bytes:

@@ -39,8 +39,9 @@ from raci.model.collector import collector_paused
 from raci.model.lean import LeanModel
 from raci.model.scenarios import Misfit, Scenario, Step, play
 from raci.store import tables
+from raci.store.columns import Cursor
 from raci.store.engine import bulk_writing, database_errors, describe, reading, writing
-from raci.store.lean import Cursor, read_lean
+from raci.store.lean import read_lean
 from raci.store.reading import Loaded, read_model
 from raci.store.rows import (
     LIST_FIELDS,

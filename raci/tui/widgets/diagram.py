@@ -30,7 +30,7 @@ from raci.model.changes import Change
 from raci.model.checks import did_you_mean
 from raci.tui.messages import DiagramExported, ExportFailed
 from raci.tui.session import Session
-from raci.vocabulary import DEFAULT_DEPTH, VIEW_NAMES, VIEW_TITLES
+from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_SUFFIXES, VIEW_NAMES, VIEW_TITLES
 
 
 class IdSuggester(Suggester):
@@ -181,8 +181,6 @@ class DiagramView(Vertical):
     @on(Input.Submitted, "#diagram-file")
     @on(Button.Pressed, "#diagram-export-button")
     def action_export(self) -> None:
-        from raci.export import FORMATS
-
         if self.session is None:
             return
         name, focus, depth = self._choice()
@@ -192,10 +190,10 @@ class DiagramView(Vertical):
             self.query_one("#diagram-file", Input).focus()
             return
         path = Path(file_text).expanduser()
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
+        fmt = DIAGRAM_SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
             self.notify(_("{file}: end the name with .{suffixes}").format(
-                            file=path, suffixes=", .".join(FORMATS)),
+                            file=path, suffixes=", .".join(s[1:] for s in DIAGRAM_SUFFIXES)),
                         severity="error", timeout=5)
             return
         if focus and focus not in self.session.model:
