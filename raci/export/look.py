@@ -32,6 +32,11 @@ first line of text set the plain margin in from the side."""
 NAME_WIDTH = 26
 NOTE_WIDTH = 34
 """Characters on a line of a name or a note before it wraps at a space."""
+FOCUS_PENWIDTH = "5"
+"""The focus's one thick outline (`neato -n2` would widen a second one past
+the room `dot` gave it)."""
+FOCUS_ROOM = 0.05
+"""Inches more between the focus's text and its thick outline."""
 LEVEL_COLOURS = {  # fill, outline
     "error": ("#f5b7b1", "#922b21"),
     "warning": ("#fae5b0", "#9a7d0a"),
@@ -110,3 +115,10 @@ def marked(attrs: dict[str, str], mark: Highlight | None) -> dict[str, str]:
     flags = [f for f in attrs.get("style", "").split(",") if f]
     return {**attrs, "style": ",".join([*flags, "filled"]), "fillcolor": fill,
             "color": outline, "penwidth": "2"}
+
+
+def focused(attrs: dict[str, str]) -> dict[str, str]:
+    """The focus of `--focus`: a thick outline, with room for it inside."""
+    across, down = map(float, attrs.get("margin", NODE_MARGIN).split(","))
+    return {**attrs, "penwidth": FOCUS_PENWIDTH,
+            "margin": f"{across + FOCUS_ROOM:g},{down + FOCUS_ROOM:g}"}
