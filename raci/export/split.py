@@ -193,7 +193,7 @@ def _halved(cut: Cut, area: str) -> list[str]:
     """Two new areas under `area`, each with half of what its part drew by its
     own right, named by the span of it they hold (of the first area halved)."""
     areas, own = cut.areas, _own(cut, area)
-    name, first, total = areas.spans.get(area, (_area_name(areas, area, top=False), 1,
+    name, first, total = areas.spans.get(area, (_area_name(areas, area), 1,
                                                 len(own)))
     made = []
     for number, half in enumerate([own[:len(own) // 2], own[len(own) // 2:]], 1):
@@ -228,11 +228,28 @@ def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
 
 
 def _names(areas: Areas, page: list[str]) -> str:
-    named = [_area_name(areas, area) for area in page]
-    if len(named) > MOST_NAMES:
-        named = [*named[:MOST_NAMES - 1], _("{count} more").format(
-            count=len(named) - MOST_NAMES + 1)]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + _(" and ") + named[-1]
+    """The areas on a page, each name said once: the areas under one top-level
+    area after its name ("DG Klimaat: Directie Warmte and Directie Netten");
+    more than `MOST_NAMES` in a list are counted."""
+    under: dict[str, list[str]] = {}
+    for area in page:
+        highest = _highest(areas, area)
+        under.setdefault(highest, [])
+        if area != highest:
+            under[highest].append(_area_name(areas, area))
+    named = [_area_name(areas, highest) + (": " + _listed(names) if names else "")
+             for highest, names in under.items()]
+    return _listed(named, "; " if any(under.values()) else ", ")
+
+
+def _listed(names: list[str], between: str = ", ") -> str:
+    """Names one after the other, the last after "and" (where they are
+    separated by commas); more than `MOST_NAMES` are counted."""
+    if len(names) > MOST_NAMES:
+        names = [*names[:MOST_NAMES - 1], _("{count} more").format(
+            count=len(names) - MOST_NAMES + 1)]
+    last = _(" and ") if between == ", " else between
+    return names[0] if len(names) == 1 else between.join(names[:-1]) + last + names[-1]
 
 
 def _homes(view: View, areas: Areas, chosen: set[str]) -> dict[str, list[str]]:
@@ -253,19 +270,23 @@ def _top_down(parent: dict[str, str | None], below: dict[str, list[str]]) -> lis
     return order
 
 
-def _area_name(areas: Areas, area: str, top: bool = True) -> str:
-    """An area's name, with the top-level one it lies in (if `top`) where it is
-    not one itself."""
+def _area_name(areas: Areas, area: str) -> str:
+    """An area's name (a half's says which half)."""
     if area not in areas.names:
         return areas.outside if areas.parent else _("Everything")
-    if area in areas.spans:  # a half: named by the area it was cut from already
-        return areas.names[area]
+    return areas.names[area]
+
+
+def _highest(areas: Areas, area: str) -> str:
+    """The top-level unit or goal an area lies in (itself at the top; a half
+    and the part outside every area stand on their own)."""
+    if area not in areas.names or area in areas.spans:
+        return area
     highest, seen = area, {area}
     while (up := areas.parent.get(highest)) is not None and up not in seen:
         seen.add(up)
         highest = up
-    name = areas.names[area]
-    return name if highest == area or not top else f"{name} ({areas.names[highest]})"
+    return highest
 
 
 def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
