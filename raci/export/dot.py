@@ -85,7 +85,7 @@ def _drawing(view: View, page: Page | None, fitting: Fitting,
     rows = view.table_rows()
     if rows is not None:
         turned = turn_table(len(rows), len(view.nodes) - len(rows), room)
-        dot.node("table", shape="plain", label=table_label(view, rows, turned),
+        dot.node("table", shape="plaintext", margin="0", label=table_label(view, rows, turned),
                  id=f"{view.name}:table")
         return dot
     names = node_names(view)
