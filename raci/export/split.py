@@ -106,12 +106,13 @@ def split_view(view: View, model: Model, by: str,
     areas = (unit_areas if by == "unit" else goal_areas)(view, model)
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
-    cut = _cut(view, areas, below, chosen, fits)
+    tried = Tried(fits)
+    cut = _cut(view, areas, below, chosen, tried)
     alone: set[str] = set()
     for _round in range(MOST_ROUNDS):
         order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
         pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
-                       cut, fits, alone)
+                       cut, tried, alone)
         numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
         drawn = [cut.page(page, numbers) for page in pages]
         # A page made differs a little from the one tried (its numbers, its connectors):
@@ -125,19 +126,40 @@ def split_view(view: View, model: Model, by: str,
         for area in single:
             below[area] = _halved(cut, area)
             chosen.update(below[area])
-        cut = _cut(view, areas, below, chosen, fits)
+        cut = _cut(view, areas, below, chosen, tried)
     return drawn
 
 
+class Tried:
+    """`fits`, asked once for each page found to fit: the same areas drawing the
+    same nodes. Cutting an area again tries every other part again, and each
+    try of `fits_page` lays the part out; what changes for a part that fitted
+    is at most the numbers of the other parts on its connectors (the pages
+    made are checked again)."""
+
+    def __init__(self, fits: Callable[[View], bool]) -> None:
+        self.fits = fits
+        self.fitting: set[tuple[tuple[str, ...], frozenset[str]]] = set()
+
+    def page_fits(self, cut: Cut, on_page: list[str]) -> bool:
+        key = (tuple(on_page), frozenset(node for area in on_page for node in cut.parts[area]))
+        if key in self.fitting:
+            return True
+        if self.fits(cut.page(on_page)):
+            self.fitting.add(key)
+            return True
+        return False
+
+
 def _cut(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
-         fits: Callable[[View], bool]) -> Cut:
+         tried: Tried) -> Cut:
     """The view cut along the `chosen` areas and, where a part is too large for
     its page, along the areas under it, or else in halves (`chosen` and `below`
     grow as it goes)."""
     cut = Cut.of(view, areas, chosen)
     while too_large := [area for area in cut.parts
                         if (set(below.get(area, [])) - chosen or _own(cut, area))
-                        and not fits(cut.page([area]))]:
+                        and not tried.page_fits(cut, [area])]:
         for area in too_large:
             if not set(below.get(area, [])) - chosen:  # nothing under it: its own halved
                 below[area] = _halved(cut, area)
@@ -209,17 +231,16 @@ def _halved(cut: Cut, area: str) -> list[str]:
     return made
 
 
-def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
-           alone: set[str]) -> list[list[str]]:
+def _pages(order: list[str], cut: Cut, tried: Tried, alone: set[str]) -> list[list[str]]:
     """The areas in `order` gathered on pages: an area joins the page before it
     while both together still fit, so small units share a page; what is
     outside every area (last) joins the last page it fits on, rather than
     take a page of its own. An area `alone` has a page of its own."""
     pages: list[list[str]] = []
     for area in order:
-        tried = reversed(pages) if area == OUTSIDE else pages[-1:]
-        joined = next((page for page in tried if not {area, *page} & alone
-                       and fits(cut.page([*page, area]))), None)
+        candidates = reversed(pages) if area == OUTSIDE else pages[-1:]
+        joined = next((page for page in candidates if not {area, *page} & alone
+                       and tried.page_fits(cut, [*page, area])), None)
         if joined is None:
             pages.append([area])
         else:
