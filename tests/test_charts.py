@@ -93,7 +93,7 @@ def test_the_strongest_overlaps_come_first_with_their_shares() -> None:
     overlaps = strongest_overlaps(model)
     # a-b share 3 of 5 (60 %); c shares 1 of 6 with a and b (17 %): below a quarter.
     assert overlaps == Overlaps([OverlapPair("A", "B", 3, 0.6)], more=0)
-    model.add(Body(id="e", name="E", kind="committee", members="p8 p9 p10".split()))
+    model.add(Body(id="e", name="E", kind="committee", members=["p8", "p9", "p10"]))
     assert strongest_overlaps(model, count=1) == Overlaps([OverlapPair("A", "B", 3, 0.6)], 1)
 
 
