@@ -12,6 +12,8 @@ from raci.export.charts import (
     CHART_WIDTH_MM,
     BusyPerson,
     GoalCoverage,
+    OverlapPair,
+    Overlaps,
     busiest_chart,
     busiest_people,
     coverage_chart,
@@ -89,9 +91,23 @@ def test_the_strongest_overlaps_come_first_with_their_shares() -> None:
                        members=members.split()))
     overlaps = strongest_overlaps(model)
     # a-b share 3 of 5 (60 %); c shares 1 of 6 with a and b (17 %): below a quarter.
-    assert overlaps.bodies == [("a", "A"), ("b", "B")]
-    assert overlaps.shares == [[1.0, 0.6], [0.6, 1.0]]
-    assert strongest_overlaps(model, count=1).bodies == [("a", "A")]
+    assert overlaps == Overlaps([OverlapPair("A", "B", 3, 0.6)], more=0)
+    model.add(Body(id="e", name="E", kind="committee", members=["p8", "p9", "p10"]))
+    assert strongest_overlaps(model, count=1) == Overlaps([OverlapPair("A", "B", 3, 0.6)], 1)
+
+
+def test_the_overlap_chart_of_a_ministry_names_its_pairs_readably() -> None:
+    """A ministry has dozens of overlapping bodies: a heat map of ten of them
+    had cells too narrow for their numbers; the chart is the strongest pairs,
+    each bar labelled, and says how many more there are."""
+    pairs = [OverlapPair(f"Managementteam Directie {n}", f"Overleg Managementteam {n}", 5,
+                         0.7 - n / 100) for n in range(8)]
+    chart = overlap_chart(Overlaps(pairs, more=31))
+    assert chart.svg is not None and "31 more pairs share a quarter or more" in chart.caption
+    texts = [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
+    assert "70 % (5)" in texts and "63 % (5)" in texts
+    assert min(font_sizes(chart.svg)) >= 8
+    assert len(texts) < 40  # a label per bar and per pair, not a number per cell
 
 
 def test_goal_coverage_counts_owners_initiatives_and_indicators_below_a_goal() -> None:
@@ -153,6 +169,5 @@ def test_a_chart_with_nothing_to_draw_says_so() -> None:
     assert findings_chart({}).empty == "No rules were run."
     assert coverage_chart(GoalCoverage(0, 0, 0, 0, 0)).empty == "The model has no goals."
     assert busiest_chart([]).svg is None
-    overlaps = strongest_overlaps(Model(Org("Leeg")))
-    assert overlap_chart(overlaps).empty == (
+    assert overlap_chart(strongest_overlaps(Model(Org("Leeg")))).empty == (
         "No two bodies have a quarter or more of their members in common.")

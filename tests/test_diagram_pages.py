@@ -34,6 +34,7 @@ from raci.export import (
 )
 from raci.formats import read_model
 from raci.generate import generate_model
+from raci.i18n import set_language
 from raci.model import Kpi, Model
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
@@ -207,7 +208,7 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     apart = split_view(view, model, "goal", lambda part: len(part.nodes) <= 5)
     assert [part.subtitle.split(" · ")[0] for part in apart][:2] == [
         "Part 1 of 3: Klimaatneutraal 2050",
-        "Part 2 of 3: 1,5 miljoen woningen aardgasvrij (Klimaatneutraal 2050)"]
+        "Part 2 of 3: Klimaatneutraal 2050: 1,5 miljoen woningen aardgasvrij"]
 
 
 def test_focus_does_not_walk_through_a_hub() -> None:
@@ -238,3 +239,19 @@ def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_conne
     assert grouped and grouped[0].title.endswith(" more")
     assert grouped[0].lines[0].startswith("in part ")
     assert len([e for e in board_page.edges if e.tail == grouped[0].id]) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_each_part_says_which_part_it_is_naming_each_area_once(language: str) -> None:
+    """Parts of goals under one top-level goal named it after every one of them
+    ("A (Top), B (Top) and C (Top)"): the top is said once, before its goals."""
+    set_language(language)
+    model = model_of("nationaal-archief")
+    parts = split_view(build_view(model, "goals"), model, "goal")
+    top = next(goal.name for goal in model.goals.values() if goal.parent is None)
+    word = {"en": "Part", "nl": "Deel"}[language]
+    for number, part in enumerate(parts, 1):
+        assert part.subtitle.startswith(f"{word} {number} ")
+        assert part.subtitle.count(top) == 1, part.subtitle
+        assert part.subtitle.split(": ", 1)[1].startswith(f"{top}: ")
+    assert len({part.subtitle for part in parts}) == len(parts) > 1

@@ -469,3 +469,14 @@ def test_deep_unit_trees_draw_without_recursion() -> None:
     near = focus_view(view, model, "bottom", 2)
     assert set(near.clusters) == {f"u{n}" for n in range(depth)}  # every frame around it
     assert len(neighbourhood(model, "org", "u0", depth + 1)) == depth + 1
+
+
+def test_the_key_explains_the_focus_mark_when_a_focus_is_drawn() -> None:
+    model = warmte_model()
+    view = build_view(model, "bodies")
+    around = focus_view(view, model, next(iter(view.nodes)), 1)
+    sample = key_samples(around)["focus"]
+    assert (sample["shape"], sample["penwidth"]) == ("box", "5")
+    assert look(laid_out(around).attrs[around.focus or ""])["penwidth"] == "5"
+    assert "focus (the drawing shows what lies near it)" in heading_texts(around)
+    assert "focus" not in key_samples(view)

@@ -23,7 +23,13 @@ from conftest import SAMPLE
 from PIL import Image
 from pypdf import PageObject, PdfReader
 
+from raci.export.charts import first_page_charts
+from raci.export.report import ReportContent, rule_help
 from raci.export.report_diagrams import MOST_PARTS
+from raci.export.report_html import write_pdf
+from raci.i18n import set_language
+from raci.lint import RULES, lint_model
+from raci.source import open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
 A4 = (595, 842)
@@ -257,3 +263,22 @@ def test_raci_chromium_naming_no_program_is_refused(tmp_path: Path) -> None:
         "raci: RACI_CHROMIUM=/no/such/chrome is not a program that can be run; name a "
         "Chromium or Chrome program, or unset it"]
     assert not pdf.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_first_page_holds_all_four_charts_in_either_language(language: str,
+                                                                 tmp_path: Path) -> None:
+    """The Dutch words run longer (the captions wrap to more lines): two of the
+    four charts went to page 2. The handout without its diagrams, printed."""
+    require_chromium()
+    set_language(language)
+    source = open_model(str(SAMPLE))
+    findings = lint_model(source)
+    rules = {rule.code: rule_help(rule) for rule in RULES}
+    groups = {code: help_.group for code, help_ in rules.items()}
+    charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
+    write_pdf(ReportContent(source, findings, rules, charts, [], {}, 120), tmp_path / "r.pdf")
+    first, second = (" ".join(text.split()) for text in page_texts(tmp_path / "r.pdf")[:2])
+    for chart in charts:
+        assert chart.title in first and " ".join(chart.caption.split()[:4]) in first
+        assert chart.title not in second

@@ -2,8 +2,9 @@
 
 - findings per rule group, stacked by level;
 - the ten busiest people: their body seats and the items they are Accountable for;
-- the bodies in the strongest overlaps, as a heat map of the share of members
-  they have in common;
+- the pairs of bodies that overlap most: the share of members they have in
+  common, the strongest eight (and how many more), which reads at any size
+  where a heat map of a ministry's bodies did not;
 - goals by coverage: how many have an owner, an initiative and an indicator.
 
 Each chart is worked out as plain data first (what the tests check), then
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from raci.export.views import largest_overlaps
-from raci.i18n import _
+from raci.i18n import _, format_count
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model
 from raci.vocabulary import LEVEL_NAMES, RULE_GROUP_TITLES
@@ -33,7 +34,7 @@ CHART_WIDTH_MM = 86.0
 FONT_PT = 8.0
 MM = 1 / 25.4
 BUSIEST_SHOWN = 10
-OVERLAP_BODIES_SHOWN = 10
+OVERLAP_PAIRS_SHOWN = 8
 NAME_LENGTH = 26
 """Characters of a name on a chart axis; the full name is in the detail."""
 LEVEL_COLOURS = {"error": "#922b21", "warning": "#b9770e", "info": "#1f618d"}
@@ -41,6 +42,7 @@ SEATS_COLOUR = "#5d6d7e"
 ACCOUNTABLE_COLOUR = "#b03a2e"
 COVERED_COLOUR = "#1e8449"
 MISSING_COLOUR = "#d5d8dc"
+OVERLAP_COLOUR = "#2e86c1"
 INK = "#1b2631"
 ITEM_KINDS = ("goal", "initiative", "decision")
 STYLE = {
@@ -120,30 +122,32 @@ def busiest_people(model: Model, count: int = BUSIEST_SHOWN) -> list[BusyPerson]
 
 
 @dataclass(frozen=True)
-class OverlapMap:
-    bodies: list[tuple[str, str]]
-    """(id, name) of each body shown, in the order of the strongest overlaps."""
-    shares: list[list[float]]
-    """shares[i][j]: members bodies i and j have in common, as a share of all their members."""
+class OverlapPair:
+    one: str
+    """The name of one body of the pair; `other` the other's."""
+    other: str
+    shared: int
+    """Members the two have in common."""
+    share: float
+    """Those members as a share of all their members."""
 
 
-def strongest_overlaps(model: Model, count: int = OVERLAP_BODIES_SHOWN) -> OverlapMap:
-    """The bodies in the strongest overlaps the `bodies` view draws, at most `count`."""
-    chosen: list[str] = []
+@dataclass(frozen=True)
+class Overlaps:
+    pairs: list[OverlapPair]
+    """The strongest overlaps the `bodies` view draws, strongest first."""
+    more: int
+    """How many more such overlaps there are."""
+
+
+def strongest_overlaps(model: Model, count: int = OVERLAP_PAIRS_SHOWN) -> Overlaps:
+    """The `count` strongest overlaps the `bodies` view draws (a quarter or more,
+    among each body's largest), and how many more there are."""
     ranked = sorted(largest_overlaps(model.bodies.values()),
                     key=lambda o: (-o[3], -o[2], o[0], o[1]))
-    for one, other, _shared, _share in ranked:
-        for body in (one, other):
-            if body not in chosen and len(chosen) < count:
-                chosen.append(body)
-    members = {body: set(model.bodies[body].members) for body in chosen}
-    shares = [[_jaccard(members[one], members[other]) for other in chosen] for one in chosen]
-    return OverlapMap([(body, model.bodies[body].name) for body in chosen], shares)
-
-
-def _jaccard(one: set[str], other: set[str]) -> float:
-    union = len(one | other)
-    return len(one & other) / union if union else 0.0
+    return Overlaps([OverlapPair(model.bodies[one].name, model.bodies[other].name, shared, share)
+                     for one, other, shared, share in ranked[:count]],
+                    max(0, len(ranked) - count))
 
 
 @dataclass(frozen=True)
@@ -218,7 +222,7 @@ def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
         _count_axis(axes, max(left))
         _legend(axes, 3)
 
-    return Chart("findings", title, caption, draw("findings", 14 + 7 * len(groups), paint))
+    return Chart("findings", title, caption, draw("findings", 12 + 6.5 * len(groups), paint))
 
 
 def coverage_chart(coverage: GoalCoverage) -> Chart:
@@ -274,38 +278,34 @@ def busiest_chart(people: list[BusyPerson]) -> Chart:
         seats.set_yticks(rows, [shorten(p.name) for p in people])
         owned.tick_params(axis="y", length=0)
 
-    return Chart("people", title, caption, draw("people", 14 + 8 * len(people), paint))
+    return Chart("people", title, caption, draw("people", 12 + 7.5 * len(people), paint))
 
 
-def overlap_chart(overlaps: OverlapMap) -> Chart:
+def overlap_chart(overlaps: Overlaps) -> Chart:
     title = _("Bodies that overlap most")
-    caption = _("Members in common as a share of all their members (%), for the bodies in "
-                "the strongest overlaps; the columns are numbered as the rows.")
-    if not overlaps.bodies:
+    caption = _("Members in common as a share of all the pair's members (the number in "
+                "common after it).")
+    if overlaps.more:
+        caption += " " + _("{count} more pairs share a quarter or more; the bodies view "
+                           "draws them all.").format(count=format_count(overlaps.more))
+    if not overlaps.pairs:
         return Chart("overlap", title, caption, None,
                      _("No two bodies have a quarter or more of their members in common."))
-    count = len(overlaps.bodies)
+    pairs = overlaps.pairs[::-1]  # barh draws from the bottom up
 
     def paint(figure: Any) -> None:
         axes = figure.add_subplot()
-        shown = [[share if one != other else float("nan") for other, share in enumerate(row)]
-                 for one, row in enumerate(overlaps.shares)]
-        axes.imshow(shown, cmap="Blues", vmin=0, vmax=1, aspect="auto")
-        for one, row in enumerate(overlaps.shares):
-            for other, share in enumerate(row):
-                if one != other and share > 0:
-                    axes.text(other, one, f"{share * 100:.0f}", ha="center", va="center",
-                              color="white" if share > 0.6 else INK)
-        numbers = list(range(count))
-        axes.set_xticks(numbers, [str(n + 1) for n in numbers])
-        axes.set_yticks(numbers, [f"{n + 1}  {shorten(name)}"
-                                  for n, (_, name) in enumerate(overlaps.bodies)])
-        axes.xaxis.tick_top()
-        axes.tick_params(length=0)
-        for side in axes.spines.values():
-            side.set_visible(False)
+        rows = list(range(len(pairs)))
+        shares = [100 * pair.share for pair in pairs]
+        bars = axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
+        axes.bar_label(bars, [f"{share:.0f} % ({pair.shared:,})"
+                              for share, pair in zip(shares, pairs, strict=True)], padding=2)
+        axes.set_yticks(rows, [f"{shorten(pair.one)}\n& {shorten(pair.other)}"
+                               for pair in pairs])
+        axes.set_xlim(0, 135)  # room after a full bar for its label
+        axes.set_xticks([0, 50, 100], ["0 %", "50 %", "100 %"])
 
-    return Chart("overlap", title, caption, draw("overlap", 16 + 5.2 * count, paint))
+    return Chart("overlap", title, caption, draw("overlap", 12 + 9 * len(pairs), paint))
 
 
 def shorten(name: str, length: int = NAME_LENGTH) -> str:

@@ -30,6 +30,7 @@ from raci.export.look import (
     NODE_MARGIN,
     NOTE_POINTS,
     drawn_attrs,
+    focused,
     marked,
     node_label,
     plain_label,
@@ -48,8 +49,6 @@ SPACING = {"nodesep": "0.2", "ranksep": "0.3"}
 (0.25 and 0.5) leave a page mostly empty."""
 GUESSED = Fitting()
 RANKSEP_FOR_LETTERS = "0.7"
-FOCUS_ROOM = 0.05
-"""Inches more between the focus's text and its thick outline."""
 """Letters at arrowheads need edges long enough to tell which end they are at."""
 
 
@@ -86,7 +85,7 @@ def _drawing(view: View, page: Page | None, fitting: Fitting,
     rows = view.table_rows()
     if rows is not None:
         turned = turn_table(len(rows), len(view.nodes) - len(rows), room)
-        dot.node("table", shape="plain", label=table_label(view, rows, turned),
+        dot.node("table", shape="plaintext", margin="0", label=table_label(view, rows, turned),
                  id=f"{view.name}:table")
         return dot
     names = node_names(view)
@@ -182,10 +181,8 @@ def _node_attrs(view: View, node_id: str) -> dict[str, str]:
     if mark is not None:
         classes.append(f"finding-{mark.level}")
         attrs["tooltip"] = f"{LEVEL_NAMES[mark.level]}: {', '.join(mark.codes)}"
-    if node_id == view.focus:  # one thick outline (`neato -n2` would widen a second one
-        # past the room `dot` gave it), with room for it inside
-        across, down = map(float, attrs.get("margin", NODE_MARGIN).split(","))
-        attrs.update(penwidth="5", margin=f"{across + FOCUS_ROOM:g},{down + FOCUS_ROOM:g}")
+    if node_id == view.focus:
+        attrs = focused(attrs)
         classes.append("focus")
     return {**attrs, "label": node_label(node.title, node.lines),
             "id": f"{view.name}:{node_id}", "class": " ".join(classes)}

@@ -27,6 +27,7 @@ from raci.export.look import (
     NOTE_POINTS,
     TITLE_POINTS,
     drawn_attrs,
+    focused,
     html_lines,
     html_text,
     marked,
@@ -123,6 +124,9 @@ def legend_entries(view: View) -> list[Entry]:
                     for key, style in view.cluster_styles.items() if key in used_clusters]
         entries += [_line(f"line:{key}", _(style.legend), style.attrs)
                     for key, style in view.edge_styles.items() if key in used_edges]
+        if view.focus in view.nodes:
+            entries.append(_shape("focus", _("focus (the drawing shows what lies near it)"),
+                                  focused({"shape": "box"})))
     entries += [_shape(f"finding:{level}", LEVEL_FINDINGS[level],
                        marked({"shape": "box"}, Highlight(level, [])))
                 for level in LEVEL_COLOURS if level in used_levels]

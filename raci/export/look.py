@@ -19,16 +19,24 @@ TITLE_POINTS = 16
 NAME_POINTS = 12
 NOTE_POINTS = SMALLEST_DRAWN_POINTS
 """Notes under a name, edge labels, frame notes and the legend: the smallest text drawn."""
-NODE_MARGIN = "0.06,0.03"
+NODE_MARGIN = "0.06,0.04"
 """Inches between a node's text and its outline, across and down."""
 INSET_MARGINS = {"box3d": "0.12,0.09", "cds": "0.23,0.12"}
 """Margins of the shapes Graphviz draws inside the node's box (a 3-D box's
 front face 4 points in at the top and right; the body of a `cds` arrow 6
 points in at the top and bottom, and its tip the last 12 points across): the
 text stays inside the outline drawn."""
+ROUNDED_MARGIN = "0.12,0.04"
+"""Margins of a rounded box: its corners curve in by up to 12 points, past a
+first line of text set the plain margin in from the side."""
 NAME_WIDTH = 26
 NOTE_WIDTH = 34
 """Characters on a line of a name or a note before it wraps at a space."""
+FOCUS_PENWIDTH = "5"
+"""The focus's one thick outline (`neato -n2` would widen a second one past
+the room `dot` gave it)."""
+FOCUS_ROOM = 0.05
+"""Inches more between the focus's text and its thick outline."""
 LEVEL_COLOURS = {  # fill, outline
     "error": ("#f5b7b1", "#922b21"),
     "warning": ("#fae5b0", "#9a7d0a"),
@@ -89,10 +97,13 @@ def merged(styles: list[Style]) -> dict[str, str]:
 
 def drawn_attrs(styles: list[Style]) -> dict[str, str]:
     """How a node of these styles is drawn, in the drawing and in its key alike:
-    the styles' attributes, with the margin its shape needs (`INSET_MARGINS`)."""
+    the styles' attributes, with the margin its shape needs (`INSET_MARGINS`,
+    `ROUNDED_MARGIN`)."""
     attrs = merged(styles)
     if attrs.get("shape") in INSET_MARGINS:
         attrs["margin"] = INSET_MARGINS[attrs["shape"]]
+    elif "rounded" in attrs.get("style", "").split(","):
+        attrs["margin"] = ROUNDED_MARGIN
     return attrs
 
 
@@ -104,3 +115,10 @@ def marked(attrs: dict[str, str], mark: Highlight | None) -> dict[str, str]:
     flags = [f for f in attrs.get("style", "").split(",") if f]
     return {**attrs, "style": ",".join([*flags, "filled"]), "fillcolor": fill,
             "color": outline, "penwidth": "2"}
+
+
+def focused(attrs: dict[str, str]) -> dict[str, str]:
+    """The focus of `--focus`: a thick outline, with room for it inside."""
+    across, down = map(float, attrs.get("margin", NODE_MARGIN).split(","))
+    return {**attrs, "penwidth": FOCUS_PENWIDTH,
+            "margin": f"{across + FOCUS_ROOM:g},{down + FOCUS_ROOM:g}"}

@@ -106,12 +106,13 @@ def split_view(view: View, model: Model, by: str,
     areas = (unit_areas if by == "unit" else goal_areas)(view, model)
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
-    cut = _cut(view, areas, below, chosen, fits)
+    tried = Tried(fits)
+    cut = _cut(view, areas, below, chosen, tried)
     alone: set[str] = set()
     for _round in range(MOST_ROUNDS):
         order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
         pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
-                       cut, fits, alone)
+                       cut, tried, alone)
         numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
         drawn = [cut.page(page, numbers) for page in pages]
         # A page made differs a little from the one tried (its numbers, its connectors):
@@ -125,19 +126,40 @@ def split_view(view: View, model: Model, by: str,
         for area in single:
             below[area] = _halved(cut, area)
             chosen.update(below[area])
-        cut = _cut(view, areas, below, chosen, fits)
+        cut = _cut(view, areas, below, chosen, tried)
     return drawn
 
 
+class Tried:
+    """`fits`, asked once for each page found to fit: the same areas drawing the
+    same nodes. Cutting an area again tries every other part again, and each
+    try of `fits_page` lays the part out; what changes for a part that fitted
+    is at most the numbers of the other parts on its connectors (the pages
+    made are checked again)."""
+
+    def __init__(self, fits: Callable[[View], bool]) -> None:
+        self.fits = fits
+        self.fitting: set[tuple[tuple[str, ...], frozenset[str]]] = set()
+
+    def page_fits(self, cut: Cut, on_page: list[str]) -> bool:
+        key = (tuple(on_page), frozenset(node for area in on_page for node in cut.parts[area]))
+        if key in self.fitting:
+            return True
+        if self.fits(cut.page(on_page)):
+            self.fitting.add(key)
+            return True
+        return False
+
+
 def _cut(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
-         fits: Callable[[View], bool]) -> Cut:
+         tried: Tried) -> Cut:
     """The view cut along the `chosen` areas and, where a part is too large for
     its page, along the areas under it, or else in halves (`chosen` and `below`
     grow as it goes)."""
     cut = Cut.of(view, areas, chosen)
     while too_large := [area for area in cut.parts
                         if (set(below.get(area, [])) - chosen or _own(cut, area))
-                        and not fits(cut.page([area]))]:
+                        and not tried.page_fits(cut, [area])]:
         for area in too_large:
             if not set(below.get(area, [])) - chosen:  # nothing under it: its own halved
                 below[area] = _halved(cut, area)
@@ -193,7 +215,7 @@ def _halved(cut: Cut, area: str) -> list[str]:
     """Two new areas under `area`, each with half of what its part drew by its
     own right, named by the span of it they hold (of the first area halved)."""
     areas, own = cut.areas, _own(cut, area)
-    name, first, total = areas.spans.get(area, (_area_name(areas, area, top=False), 1,
+    name, first, total = areas.spans.get(area, (_area_name(areas, area), 1,
                                                 len(own)))
     made = []
     for number, half in enumerate([own[:len(own) // 2], own[len(own) // 2:]], 1):
@@ -209,17 +231,16 @@ def _halved(cut: Cut, area: str) -> list[str]:
     return made
 
 
-def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
-           alone: set[str]) -> list[list[str]]:
+def _pages(order: list[str], cut: Cut, tried: Tried, alone: set[str]) -> list[list[str]]:
     """The areas in `order` gathered on pages: an area joins the page before it
     while both together still fit, so small units share a page; what is
     outside every area (last) joins the last page it fits on, rather than
     take a page of its own. An area `alone` has a page of its own."""
     pages: list[list[str]] = []
     for area in order:
-        tried = reversed(pages) if area == OUTSIDE else pages[-1:]
-        joined = next((page for page in tried if not {area, *page} & alone
-                       and fits(cut.page([*page, area]))), None)
+        candidates = reversed(pages) if area == OUTSIDE else pages[-1:]
+        joined = next((page for page in candidates if not {area, *page} & alone
+                       and tried.page_fits(cut, [*page, area])), None)
         if joined is None:
             pages.append([area])
         else:
@@ -228,11 +249,28 @@ def _pages(order: list[str], cut: Cut, fits: Callable[[View], bool],
 
 
 def _names(areas: Areas, page: list[str]) -> str:
-    named = [_area_name(areas, area) for area in page]
-    if len(named) > MOST_NAMES:
-        named = [*named[:MOST_NAMES - 1], _("{count} more").format(
-            count=len(named) - MOST_NAMES + 1)]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + _(" and ") + named[-1]
+    """The areas on a page, each name said once: the areas under one top-level
+    area after its name ("DG Klimaat: Directie Warmte and Directie Netten");
+    more than `MOST_NAMES` in a list are counted."""
+    under: dict[str, list[str]] = {}
+    for area in page:
+        highest = _highest(areas, area)
+        under.setdefault(highest, [])
+        if area != highest:
+            under[highest].append(_area_name(areas, area))
+    named = [_area_name(areas, highest) + (": " + _listed(names) if names else "")
+             for highest, names in under.items()]
+    return _listed(named, "; " if any(under.values()) else ", ")
+
+
+def _listed(names: list[str], between: str = ", ") -> str:
+    """Names one after the other, the last after "and" (where they are
+    separated by commas); more than `MOST_NAMES` are counted."""
+    if len(names) > MOST_NAMES:
+        names = [*names[:MOST_NAMES - 1], _("{count} more").format(
+            count=len(names) - MOST_NAMES + 1)]
+    last = _(" and ") if between == ", " else between
+    return names[0] if len(names) == 1 else between.join(names[:-1]) + last + names[-1]
 
 
 def _homes(view: View, areas: Areas, chosen: set[str]) -> dict[str, list[str]]:
@@ -253,19 +291,23 @@ def _top_down(parent: dict[str, str | None], below: dict[str, list[str]]) -> lis
     return order
 
 
-def _area_name(areas: Areas, area: str, top: bool = True) -> str:
-    """An area's name, with the top-level one it lies in (if `top`) where it is
-    not one itself."""
+def _area_name(areas: Areas, area: str) -> str:
+    """An area's name (a half's says which half)."""
     if area not in areas.names:
         return areas.outside if areas.parent else _("Everything")
-    if area in areas.spans:  # a half: named by the area it was cut from already
-        return areas.names[area]
+    return areas.names[area]
+
+
+def _highest(areas: Areas, area: str) -> str:
+    """The top-level unit or goal an area lies in (itself at the top; a half
+    and the part outside every area stand on their own)."""
+    if area not in areas.names or area in areas.spans:
+        return area
     highest, seen = area, {area}
     while (up := areas.parent.get(highest)) is not None and up not in seen:
         seen.add(up)
         highest = up
-    name = areas.names[area]
-    return name if highest == area or not top else f"{name} ({areas.names[highest]})"
+    return highest
 
 
 def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
