@@ -154,7 +154,7 @@ def test_charts_print_at_their_width_with_no_text_below_8_pt() -> None:
 
 def test_names_are_drawn_as_written() -> None:
     people = [BusyPerson("p", "Jan $x$ <b>de</b> & Vries", 2, 1)]
-    svg = busiest_chart(people).svg
+    svg = busiest_chart(people, "").svg
     assert svg is not None
     labels = [text.text for text in ET.fromstring(svg).iter(f"{SVG}text")]
     assert "Jan $x$ <b>de</b> & Vries" in labels  # not mathematics, not markup
@@ -168,6 +168,6 @@ def test_a_long_name_is_shortened_on_the_chart_only() -> None:
 def test_a_chart_with_nothing_to_draw_says_so() -> None:
     assert findings_chart({}).empty == "No rules were run."
     assert coverage_chart(GoalCoverage(0, 0, 0, 0, 0)).empty == "The model has no goals."
-    assert busiest_chart([]).svg is None
+    assert busiest_chart([], "").svg is None
     assert overlap_chart(strongest_overlaps(Model(Org("Leeg")))).empty == (
         "No two bodies have a quarter or more of their members in common.")

@@ -88,20 +88,23 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "review.html"
 
 
-def test_small_diagrams_share_a_landscape_page_when_printed(tmp_path: Path) -> None:
-    """The one PDF this module prints: the two small diagrams follow each other
-    on the handout's last page, a landscape one, rather than take a page each."""
+def test_each_diagram_starts_a_landscape_page_of_its_own_when_printed(tmp_path: Path) -> None:
+    """The one PDF this module prints: each diagram is a part of the handout,
+    and every part starts a new page, small diagrams too: the bodies view on
+    the last page but one, the goals view on the last, both landscape."""
     require_chromium()
     model, pdf = tmp_path / "warmte.yaml", tmp_path / "review.pdf"
     model.write_text(MODEL_YAML, encoding="utf-8")
     done = run_raci("report", str(model), "-o", str(pdf))
     assert done.returncode == 0 and done.stderr == "", done.stderr
     pages = PdfReader(pdf).pages
-    last = " ".join(pages[-1].extract_text().split())
-    assert "Diagram: the bodies view" in last and "Diagram: the goals view" in last
-    assert "Stuurgroep Warmte" in last and "Aardgasvrij" in last
-    assert (round(pages[-1].mediabox.width), round(pages[-1].mediabox.height)) == (842, 595)
-    assert not any(page.extract_text().strip().startswith("Diagram: the") for page in pages[:-1])
+    bodies, goals = (" ".join(page.extract_text().split()) for page in pages[-2:])
+    assert "Diagram: the bodies view" in bodies and "Stuurgroep Warmte" in bodies
+    assert "Diagram: the goals view" in goals and "Aardgasvrij" in goals
+    assert "Diagram: the goals view" not in bodies
+    assert all((round(page.mediabox.width), round(page.mediabox.height)) == (842, 595)
+               for page in pages[-2:])
+    assert not any(page.extract_text().strip().startswith("Diagram: the") for page in pages[:-2])
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

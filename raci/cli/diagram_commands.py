@@ -121,7 +121,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     Without -o, dot, svg and mermaid go to standard output, and png and pdf
     too when it is not a terminal. A drawing that does not read on its page
     (text under 8 pt, or longer than 3:1) is drawn all the same, with a
-    warning that says so and what to do.
+    warning that says so and what to do. A view with nothing to draw (a
+    model with no bodies) is drawn with its title and why, with a note.
 
     \b
     Examples:
@@ -131,6 +132,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
       raci diagram org.db --view org --split unit -o parts/org.svg
     """
     from raci import export
+    from raci.export.views import nothing_to_draw
 
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
@@ -146,8 +148,9 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     if highlight_findings:
         view = export.highlight_findings(view, lint_findings(source))
     page = export.PAGES[page_name]
+    empty = nothing_to_draw(view)
     parts = (export.split_view(view, source.model, split, export.fits_page(page, timeout))
-             if split else [view])
+             if split and not empty else [view])
     drawings = [export.draw(part, fmt, page=page, legend=not no_legend, timeout=timeout)
                 for part in parts]
     for part, drawing in zip(parts, drawings, strict=True):
@@ -155,6 +158,10 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
             click.echo(_("raci: warning: {warning}").format(
                 warning=fit_advice(part, page_name, drawing.fit, split)),
                        err=True)
+    if empty:
+        click.echo(_("raci: note: the {view} view has nothing to draw: {reason}; the drawing "
+                     "holds its title and this reason").format(view=VIEW_TITLES[view_name],
+                                                               reason=empty), err=True)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(drawings[0].data)

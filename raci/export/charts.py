@@ -194,7 +194,7 @@ def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str
     return [
         findings_chart(findings_per_group(findings, groups, group_order)),
         coverage_chart(goal_coverage(model)),
-        busiest_chart(busiest_people(model)),
+        busiest_chart(busiest_people(model), nobody_busy(model)),
         overlap_chart(strongest_overlaps(model)),
     ]
 
@@ -253,14 +253,26 @@ def coverage_chart(coverage: GoalCoverage) -> Chart:
     return Chart("goals", title, caption, draw("goals", 14 + 8 * len(rows), paint))
 
 
-def busiest_chart(people: list[BusyPerson]) -> Chart:
+def nobody_busy(model: Model) -> str:
+    """Why the busiest people's chart is empty, in a sentence true of the model:
+    a model of roles with no people (a RACI chart names functions) has roles
+    Accountable for its items, but nobody."""
+    if model.people:
+        return _("No person sits in a body or is Accountable for an item, directly or "
+                 "through a role held.")
+    if "holders" in model.org.not_recorded:
+        return _("The model names no people: who holds its roles is not recorded.")
+    return _("The model names no people.")
+
+
+def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
+    """The busiest people's seats and Accountables; `nobody` says why there are none."""
     title = _("The busiest people")
     caption = _("The {count} with the most body seats (directly or through a role held) and "
                 "goals, initiatives and decisions they are Accountable for, together.").format(
                     count=BUSIEST_SHOWN)
     if not people:
-        return Chart("people", title, caption, None,
-                     _("Nobody sits in a body or is Accountable for an item."))
+        return Chart("people", title, caption, None, nobody)
 
     def paint(figure: Any) -> None:
         seats, owned = figure.subplots(1, 2, sharey=True)

@@ -17,6 +17,9 @@ what the steering group knows best, and the largest view (five A4 pages of
 the energietransitie sample); each decision is a row of the RACI matrix per
 goal area already, with who decides it. Either would add five to seven
 pages to a sample's handout.
+
+A view with nothing to draw (a model with no bodies) is left out of the
+handout: its contents say why instead of a page with only a heading.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from raci.export.layout import guessed_pages
 from raci.export.page import SMALLEST_READABLE_POINTS, Page
 from raci.export.render import MAX_LAYOUT_NODES, Drawing, draw, fits_page
 from raci.export.split import SPLITS, split_view
+from raci.export.views import nothing_to_draw
 from raci.i18n import _, format_count, ngettext
 from raci.model import Model
 from raci.vocabulary import VIEW_TITLES
@@ -67,18 +71,23 @@ class ReportDiagram:
     parts: list[View] = field(default_factory=list)
     drawings: list[Drawing] = field(default_factory=list)
     note: str = ""
+    empty: bool = False
+    """The view has nothing to draw: the handout leaves it out, and the note says why."""
 
     @property
     def warning(self) -> str:
-        """The note, where the view is not drawn or a drawing does not read."""
+        """The note, where the view could not be drawn or a drawing does not read."""
         unread = not all(map(reads_in_handout, self.drawings))
-        return self.note if not self.drawings or unread else ""
+        return self.note if not self.empty and (not self.drawings or unread) else ""
 
 
 def draw_for_report(view: View, model: Model, label: str, timeout: float) -> ReportDiagram:
     """The view drawn for the handout's page, whole or split (see the module's
     docstring), or a note saying why not and what to run instead."""
     name = view.name
+    if reason := nothing_to_draw(view):
+        return ReportDiagram(name, note=_("Not drawn: {reason}.").format(reason=reason),
+                             empty=True)
     if view.size > MAX_LAYOUT_NODES:
         return ReportDiagram(name, note=_(
             "The {view} diagram has {count} nodes and frames, more than the {most} raci "
@@ -90,7 +99,7 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
         return ReportDiagram(name, note=too_many_parts(name, label))
     try:
         whole = draw(view, "svg", page=REPORT_PAGE, timeout=timeout)
-        if reads_in_handout(whole) or not view.nodes:
+        if reads_in_handout(whole):
             return ReportDiagram(name, [view], [whole])
         parts = _split(view, model, timeout)
         if parts is None:

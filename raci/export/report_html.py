@@ -7,6 +7,7 @@ actors that each repeat the item column, and table headers repeat on every
 page. The diagrams start a landscape page each; a diagram split into parts
 to read on a page (`raci.export.report_diagrams`) runs on over the pages,
 each part drawn for a whole page and never cut, so small parts share one.
+A view with nothing to draw has no page: the contents say why.
 Each drawing prints at the size it is drawn: the diagrams module made it
 for that page.
 """
@@ -149,10 +150,13 @@ def _summary(content: ReportContent) -> list[str]:
              ("matrix", _("RACI matrix per goal area"),
               ngettext("{count} area", "{count} areas", areas).format(count=areas)),
              *((f"diagram-{name}", diagram_title(name), _parts_count(diagram))
-               for name, diagram in content.diagrams.items())]
+               for name, diagram in content.diagrams.items() if not diagram.empty)]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
                        + (f" ({count})" if count else "") + "</li>"
                        for anchor, title, count in parts)
+    contents += "".join(f'<li>{h(diagram_title(name))}. <span class="note">{h(diagram.note)}'
+                        "</span></li>" for name, diagram in content.diagrams.items()
+                        if diagram.empty)
     return [
         *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
         '<div class="summary">', _pairs(_("What the model holds"), entity_counts(model)),
@@ -253,6 +257,8 @@ def _diagrams(content: ReportContent) -> list[str]:
     (the whole view, or the parts of its split, each titled with its number)."""
     parts = []
     for name, diagram in content.diagrams.items():
+        if diagram.empty:  # the contents say why
+            continue
         note = f'<p class="note">{h(diagram.note)}</p>' if diagram.note else ""
         figures = "".join(f"<figure>{svg_markup(drawing.data)}</figure>"
                           for drawing in diagram.drawings)

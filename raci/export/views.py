@@ -2,6 +2,14 @@
 
 Each builder reads the `Model` once and returns a `View` (plain data, see
 `raci.export.graph`); the styles it uses double as the view's legend.
+
+A fact the model does not record is never drawn as if known: a body with no
+`meets_every_days` reads "cadence not recorded" (not the 30 days the rules
+assume), a body with no chair "chair: not recorded" where the model names
+`chairs` in `org.not_recorded` (else "chair: none"), and a role with no
+holder "holders not recorded", drawn as a plain role, where it names
+`holders` (else "vacant", dotted). A view with nothing to draw says why
+under its title (`nothing_to_draw`).
 """
 
 from __future__ import annotations
@@ -91,6 +99,7 @@ class _Drawing:
 
     def __init__(self, model: Model) -> None:
         self.model = model
+        self.not_recorded = frozenset(model.org.not_recorded)
         # Views do not depend on the date; the analysis wants one all the same.
         self.analysis = Analysis.of_model(model)
 
@@ -103,8 +112,8 @@ class _Drawing:
         if actor_id in model.roles:
             role = model.roles[actor_id]
             styles: tuple[str, ...] = ("role",)
-            lines = [", ".join(name_of(model, h) for h in role.holders) or _("vacant")]
-            if not role.holders:
+            lines = [", ".join(name_of(model, h) for h in role.holders) or self.no_holder()]
+            if not role.holders and "holders" not in self.not_recorded:
                 styles += ("vacant",)
             elif self.analysis.is_external_role(actor_id):
                 styles += ("external",)
@@ -116,6 +125,17 @@ class _Drawing:
         styles = ("person", "external") if external else ("person",)
         lines = [_("external")] if len(styles) > 1 else []
         return Node(actor_id, title, styles, lines, cluster)
+
+    def no_holder(self) -> str:
+        """What a role with no holder says: vacant, unless holders are not recorded."""
+        return _("holders not recorded") if "holders" in self.not_recorded else _("vacant")
+
+    def chair_line(self, body: Body) -> str:
+        if body.chair:
+            name = name_of(self.model, body.chair)
+        else:
+            name = _("not recorded") if "chairs" in self.not_recorded else _("none")
+        return _("chair: {name}").format(name=name)
 
     def body_node(self, body: Body, cluster: str | None = None) -> Node:
         kind = body.kind if body.kind in BODY_SHAPES else "other"
@@ -138,7 +158,9 @@ class _Drawing:
 
 
 def meeting_line(body: Body) -> str:
-    days = body.cadence_days
+    days = body.meets_every_days
+    if days is None:  # the rules take it as 30 days; a drawing shows no guess
+        return _("cadence not recorded")
     if not days:
         return _("does not meet (decides in writing)")
     return ngettext("meets every day", "meets every {count} days", days).format(count=days)
@@ -249,8 +271,7 @@ def bodies_view(model: Model) -> View:
     view = new_view("bodies", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
     for body in model.bodies.values():
         node = drawing.body_node(body)
-        chair = name_of(model, body.chair) if body.chair else _("none")
-        node.lines.insert(1, _("chair: {name}").format(name=chair))
+        node.lines.insert(1, drawing.chair_line(body))
         count = len(body.members)
         members = ngettext("{count} member", "{count} members", count).format(count=count)
         node.lines[2] = f"{members}, {node.lines[2]}"
@@ -355,9 +376,8 @@ def decisions_view(model: Model) -> View:
         consulted = [a for a in model.actors(decision.id, "C") if a in model]
         deciders = [a for a in model.actors(decision.id, "A") if a in model]
         about = ", ".join(name_of(model, a) for a in decision.about)
-        waits = waiting_days(model, [*consulted, *deciders])
         lines = [_("about: {names}").format(names=about) if about else _("about: nothing named"),
-                 ngettext("waits ≈ {count} day", "waits ≈ {count} days", waits).format(count=waits)]
+                 waiting_line(model, [*consulted, *deciders])]
         view.add_node(drawing.item_node(decision, lines))
         for actor in consulted:
             view.add_node(drawing.actor_node(actor))
@@ -368,9 +388,39 @@ def decisions_view(model: Model) -> View:
     return view
 
 
-def waiting_days(model: Model, actors: Iterable[str]) -> int:
-    """The cadences a decision waits on (DEC002): bodies count, roles and people do not."""
-    return sum(model.bodies[a].cadence_days for a in actors if a in model.bodies)
+def waiting_line(model: Model, actors: Iterable[str]) -> str:
+    """The cadences a decision waits on (as DEC002 adds them: bodies count,
+    roles and people do not), and how many bodies' cadence is not recorded
+    (DEC002 assumes 30 days for each; a drawing names them instead)."""
+    cadences = [model.bodies[a].meets_every_days for a in actors if a in model.bodies]
+    days = sum(filter(None, cadences))
+    unknown = cadences.count(None)
+    known = ngettext("waits ≈ {count} day", "waits ≈ {count} days", days).format(count=days)
+    if not unknown:
+        return known
+    if not days:
+        return ngettext("waits on {count} body whose cadence is not recorded",
+                        "waits on {count} bodies whose cadence is not recorded",
+                        unknown).format(count=unknown)
+    return known + ngettext(", and on {count} body whose cadence is not recorded",
+                            ", and on {count} bodies whose cadence is not recorded",
+                            unknown).format(count=unknown)
+
+
+NOTHING_TO_DRAW = {
+    "org": N_("the model has no units, roles or people"),
+    "raci": N_("the model has no goals, initiatives or decisions, nor indicators with a raci "
+               "block"),
+    "bodies": N_("the model has no bodies"),
+    "goals": N_("the model has no goals, initiatives or indicators"),
+    "decisions": N_("the model has no decisions"),
+}
+"""Why each view has nothing to draw, when it has nothing."""
+
+
+def nothing_to_draw(view: View) -> str:
+    """Why the view draws nothing ("the model has no bodies"), or "" when it draws something."""
+    return "" if view.size else _(NOTHING_TO_DRAW[view.name])
 
 
 VIEWS: dict[str, Callable[[Model], View]] = {
@@ -386,4 +436,7 @@ def build_view(model: Model, name: str) -> View:
     """The named view of the whole model."""
     if name not in VIEWS:
         raise UsageError(f"--view {name}: choose one of {', '.join(VIEWS)}")
-    return VIEWS[name](model)
+    view = VIEWS[name](model)
+    if reason := nothing_to_draw(view):
+        view.subtitle = _("Nothing to draw: {reason}.").format(reason=reason)
+    return view

@@ -1,0 +1,199 @@
+"""Facts a model does not record (`org.not_recorded`, a body with no cadence)
+are never drawn as if known, and a view with nothing to draw says so: in
+every view, the key, Mermaid, `raci diagram`, in English and Dutch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browser import require_chromium, require_program
+from test_diagram_model import laid_out
+from test_diagram_views import heading_texts, key_samples
+from test_report_print import page_sizes
+
+from raci.export import build_view, to_mermaid
+from raci.export.charts import busiest_chart, busiest_people, nobody_busy
+from raci.i18n import set_language
+from raci.model import Assignment, Body, Decision, Goal, Model, Org, Person, Role
+
+RACI = str(Path(sys.executable).with_name("raci"))
+
+
+def unrecorded_model(*not_recorded: str) -> Model:
+    """Two roles with no holder, a steering group with neither chair nor
+    cadence, a board that meets fortnightly, and a decision both take part in."""
+    model = Model(Org("Platform", not_recorded=list(not_recorded)))
+    for entity in (
+        Role(id="devops", name="DevOps Team"),
+        Role(id="client", name="Client Team"),
+        Body(id="sg", name="Stuurgroep", kind="steering_group", members=["devops", "client"]),
+        Body(id="pb", name="Programmaraad", kind="programme_board", chair="client",
+             members=["client"], meets_every_days=14),
+        Decision(id="d.budget", name="Budget"),
+        Decision(id="d.scope", name="Scope"),
+    ):
+        model.add(entity)
+    model.assignments += [Assignment("d.budget", "A", "pb"), Assignment("d.budget", "C", "sg"),
+                          Assignment("d.scope", "A", "sg")]
+    return model
+
+
+def test_a_body_with_no_chair_or_cadence_recorded_says_not_recorded() -> None:
+    drawn = laid_out(build_view(unrecorded_model("chairs", "cadence"), "bodies"))
+    assert " ".join(drawn.texts["sg"]) == (
+        "Stuurgroep steering group chair: not recorded 2 members, cadence not recorded")
+    assert " ".join(drawn.texts["pb"]).endswith("chair: Client Team 1 member, meets every 14 days")
+    # Where the model records chairs, a body without one has none; its cadence is still unknown.
+    drawn = laid_out(build_view(unrecorded_model(), "bodies"))
+    assert "chair: none" in drawn.texts["sg"]
+    assert not any("30 days" in line for line in drawn.texts["sg"])
+
+
+def test_roles_are_not_drawn_vacant_where_holders_are_not_recorded() -> None:
+    view = build_view(unrecorded_model("holders"), "org")
+    drawn = laid_out(view)
+    assert drawn.texts["devops"] == ["DevOps Team", "holders not recorded"]
+    assert "vacant" not in drawn.classes["devops"].split()
+    assert "node:vacant" not in key_samples(view)
+    assert not any("vacant" in text for text in heading_texts(view))
+    # Recorded holders, none listed: the role is vacant, and the key says what dotted means.
+    view = build_view(unrecorded_model(), "org")
+    assert laid_out(view).texts["devops"] == ["DevOps Team", "vacant"]
+    assert "vacant role (no holder)" in heading_texts(view)
+
+
+def test_a_decision_waiting_on_a_body_of_unknown_cadence_names_it_rather_than_assume() -> None:
+    drawn = laid_out(build_view(unrecorded_model("cadence"), "decisions"))
+    # The board meets every 14 days; the steering group's cadence is not known (not 30).
+    assert " ".join(drawn.texts["d.budget"]).endswith(
+        "waits ≈ 14 days, and on 1 body whose cadence is not recorded")
+    assert " ".join(drawn.texts["d.scope"]).endswith(
+        "waits on 1 body whose cadence is not recorded")
+    assert "cadence not recorded" in drawn.texts["sg"]
+
+
+def test_mermaid_and_dutch_say_not_recorded_too() -> None:
+    model = unrecorded_model("chairs", "cadence", "holders")
+    mermaid = to_mermaid(build_view(model, "bodies")).replace("<br/>", " ")  # wrapped lines
+    assert "chair: not recorded" in mermaid and "cadence not recorded" in mermaid
+    assert "30 days" not in mermaid
+    set_language("nl")
+    assert " ".join(laid_out(build_view(model, "bodies")).texts["sg"]).endswith(
+        "voorzitter: niet vastgelegd 2 leden, vergaderfrequentie niet vastgelegd")
+    assert laid_out(build_view(model, "org")).texts["devops"] == [
+        "DevOps Team", "rolhouders niet vastgelegd"]
+    assert " ".join(laid_out(build_view(model, "decisions")).texts["d.scope"]).endswith(
+        "wacht op 1 gremium waarvan de vergaderfrequentie niet is vastgelegd")
+
+
+def test_a_view_with_nothing_to_draw_says_why_under_its_title() -> None:
+    model = Model(Org("Leeg"))
+    model.add(Role(id="r", name="Rol"))
+    view = build_view(model, "bodies")
+    assert heading_texts(view, legend=False)[1:] == ["Nothing to draw: the model has no bodies."]
+    assert build_view(model, "org").subtitle == ""
+    set_language("nl")
+    assert build_view(model, "decisions").subtitle == (
+        "Niets te tekenen: het model heeft geen besluiten.")
+
+
+@pytest.mark.parametrize("split", [[], ["--split", "unit"]], ids=["whole", "split"])
+def test_raci_diagram_of_a_view_with_nothing_to_draw_notes_why(tmp_path: Path,
+                                                              split: list[str]) -> None:
+    source = tmp_path / "roles.yaml"
+    source.write_text("raci: 1\norg: {name: Roles only, not_recorded: [holders]}\n"
+                      "roles: [{id: r, name: Rol}]\n", encoding="utf-8")
+    done = subprocess.run([RACI, "diagram", str(source), "--view", "bodies", *split,
+                           "-o", str(tmp_path / "bodies.svg")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ("raci: note: the bodies view has nothing to draw: the model has no "
+                           "bodies; the drawing holds its title and this reason\n")
+    written = tmp_path / ("bodies-1.svg" if split else "bodies.svg")
+    assert "the model has no" in written.read_text(encoding="utf-8")
+    dutch = subprocess.run([RACI, "--lang", "nl", "diagram", str(source), "--view", "decisions"],
+                           capture_output=True, text=True, timeout=120)
+    assert dutch.returncode == 0
+    assert dutch.stderr.startswith("raci: opmerking: de weergave besluiten heeft niets te "
+                                   "tekenen: het model heeft geen besluiten;")
+
+
+def test_the_busiest_people_sentence_is_true_of_a_model_of_roles_without_people() -> None:
+    model = unrecorded_model("holders")
+    model.add(Goal(id="g", name="Doel"))
+    model.assignments.append(Assignment("g", "A", "devops"))
+    chart = busiest_chart(busiest_people(model), nobody_busy(model))
+    assert chart.svg is None
+    assert chart.empty == "The model names no people: who holds its roles is not recorded."
+    assert nobody_busy(Model(Org("Leeg"))) == "The model names no people."
+    model.add(Person(id="p", name="Piet"))  # a person with no role and no seat
+    assert nobody_busy(model) == ("No person sits in a body or is Accountable for an item, "
+                                  "directly or through a role held.")
+
+
+PLATFORM_AREAS = ("Repository management", "Continuous integration pipelines",
+                  "Identity and access", "Knowledge transfer and support",
+                  "Infrastructure as code", "Observability and alerting")
+
+
+def platform_yaml() -> str:
+    """A RACI chart's model, as a spreadsheet import makes it: roles and no
+    people, no bodies, the roles Accountable for every initiative, and a
+    goals view too large for one page of the handout (it is split, with a note)."""
+    lines = ["raci: 1", "org: {name: Platform, not_recorded: [holders, chairs, cadence]}",
+             "roles: [{id: devops, name: DevOps Team}, {id: client, name: Client Team}]",
+             "goals:"]
+    lines += [f"  - {{id: g{n}, name: {area}, raci: {{A: client, R: [devops]}}}}"
+              for n, area in enumerate(PLATFORM_AREAS)]
+    lines.append("initiatives:")
+    lines += [f"  - {{id: i{n}-{step}, name: Set up and document the {area.lower()} step "
+              f"{step}, goals: [g{n}], raci: {{A: client, R: [devops]}}}}"
+              for n, area in enumerate(PLATFORM_AREAS) for step in range(1, 6)]
+    return "\n".join(lines) + "\n"
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text in reading order (`pdftotext`), its spaces folded."""
+    done = subprocess.run([require_program("pdftotext"), str(pdf), "-"],
+                          capture_output=True, text=True, check=True)
+    return [" ".join(page.split()) for page in done.stdout.split("\f")[:-1]]
+
+
+def test_the_handout_has_no_page_for_an_empty_view_and_each_diagram_starts_a_page(
+        tmp_path: Path) -> None:
+    require_chromium()
+    source, pdf = tmp_path / "platform.yaml", tmp_path / "review.pdf"
+    source.write_text(platform_yaml(), encoding="utf-8")
+    done = subprocess.run([RACI, "report", str(source), "-o", str(pdf)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    texts = page_texts(pdf)
+    sizes = page_sizes(pdf)
+    assert "The model names no people: who holds its roles is not recorded." in texts[0]
+    # No page for the bodies view; the contents say why.
+    assert [n for n, text in enumerate(texts) if "Diagram: the bodies view" in text] == [1]
+    assert ("Diagram: the bodies view. Not drawn: the model has no bodies." in texts[1])
+    # The goals view starts a landscape page, its note whole on it above the first part.
+    goals = [n for n, text in enumerate(texts) if "Diagram: the goals view" in text]
+    assert goals[0] == 1 and len(goals) == 2  # the contents, and its own page
+    page = texts[goals[1]]
+    assert page.startswith("Diagram: the goals view On one A4 page its text would be")
+    assert "so the goals view is drawn in 3 parts; a line to something in another part ends " \
+           "in a dashed box that names the part. Platform — goals view Part 1 of 3" in page
+    assert sizes[goals[1]] == (842, 595)
+    assert not texts[goals[1] - 1].endswith("part.")
+
+
+def test_the_dutch_handout_says_why_a_view_is_not_drawn(tmp_path: Path) -> None:
+    source, page = tmp_path / "platform.yaml", tmp_path / "review.html"
+    source.write_text(platform_yaml(), encoding="utf-8")
+    done = subprocess.run([RACI, "--lang", "nl", "report", str(source), "-o", str(page)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    text = page.read_text(encoding="utf-8")
+    assert 'id="diagram-bodies"' not in text
+    assert ('<span class="note">Niet getekend: het model heeft geen gremia.</span>' in text)
+    assert "Het model noemt geen mensen: wie de rollen vervult, is niet vastgelegd." in text
