@@ -151,7 +151,7 @@ def test_suggestions_are_dutch_for_people_and_english_for_tools(raci: Raci, vego
 
 def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "colour=red").err == (
-        "raci: een doel heeft geen veld 'colour'; velden: name, description, tags, parent, due\n")
+        "raci: een doel heeft geen veld 'colour' (velden: name, description, tags, parent, due)\n")
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due").err == (
         "raci: 'due': schrijf VELD=WAARDE\n")
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due=morgen").err == (
