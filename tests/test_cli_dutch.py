@@ -157,8 +157,8 @@ def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due=morgen").err == (
         "raci: due: 'morgen' is geen datum (JJJJ-MM-DD)\n")
     assert dutch(raci, "set", vego, "org.nme=X").err == (
-        "raci: de organisatie heeft geen veld 'nme'; bedoel je 'name'? velden: name, description, "
-        "as_of, not_recorded\n")
+        "raci: de organisatie heeft geen veld 'nme' (velden: name, description, as_of, "
+        "not_recorded); bedoel je 'name'?\n")
     assert dutch(raci, "scenario", "show", vego, "nope").err.endswith(
         "vego.db: geen scenario nope; het heeft geen scenario's\n")
     assert dutch(raci, "validate", "missing.yaml").err == (
