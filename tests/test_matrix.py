@@ -84,7 +84,7 @@ def test_a_body_scope_is_the_body_its_chair_and_members() -> None:
 def test_a_scope_of_another_kind_or_unknown_id_is_refused() -> None:
     with pytest.raises(UsageError, match="this is a role; give a unit, a body or a goal"):
         build_matrix(warmte_model(), "dg-bw")
-    with pytest.raises(UsageError, match=r"did you mean g\.wonen"):
+    with pytest.raises(UsageError, match=r"did you mean 'g\.wonen'"):
         build_matrix(warmte_model(), "g.wone")
 
 
@@ -360,7 +360,7 @@ def test_matrix_command_scopes_by_unit_body_and_goal_and_refuses_unknown_ids(
                              capture_output=True, text=True, timeout=60)
     assert unknown.returncode == 2 and unknown.stdout == ""
     assert unknown.stderr.strip() == (
-        "raci: --scope tf-warmt: no entity with that id in the model; did you mean tf-warmte?")
+        "raci: --scope tf-warmt: no entity with that id in the model; did you mean 'tf-warmte'?")
 
 
 def test_matrix_command_lists_each_items_actors(tmp_path: Path, raci) -> None:
@@ -432,5 +432,5 @@ def test_the_lean_read_refuses_the_scopes_the_whole_model_refuses(tmp_path: Path
     lean = LeanModel.of_model(warmte_model())
     with pytest.raises(UsageError, match="this is a role; give a unit, a body or a goal"):
         build_matrix(lean, "dg-bw")
-    with pytest.raises(UsageError, match=r"did you mean g\.wonen"):
+    with pytest.raises(UsageError, match=r"did you mean 'g\.wonen'"):
         build_matrix(lean, "g.wone")
