@@ -272,3 +272,16 @@ def test_facts_not_recorded_are_said_in_words(raci: Raci, tmp_path: Path) -> Non
     assert result.code == 0, result.err
     assert "let op: voortaan niet vastgelegd: voorzitters, rolhouders, succescriteria, " \
         "indicatoren, doelen, vergaderfrequentie (het blad legt die niet vast;" in result.err
+
+
+def test_an_actor_named_twice_is_one_line_not_one_per_cell(raci: Raci,
+                                                           tmp_path: Path) -> None:
+    database = held_model(tmp_path, raci)
+    rows = [[*row, letter] for row, letter in zip(CHART, [None, None, "productteam", "C",
+                                                          "I", "R", "C"], strict=True)]
+    sheet = chart(tmp_path / "chart.xlsx", rows)
+    english, in_dutch = refused(raci, database, sheet)
+    assert english == ("'RACI AI'!E3: \"productteam\": names the same actor as 'RACI AI'!C3; "
+                       "give each actor one column")
+    assert in_dutch == ("'RACI AI'!E3: \"productteam\": noemt dezelfde actor als 'RACI AI'!C3; "
+                        "geef elke actor één kolom")

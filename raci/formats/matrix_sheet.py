@@ -331,14 +331,18 @@ class _SheetMatrixReader:
             header=names[item])])
 
     def _check_unique(self, actors: dict[int, SheetActor]) -> None:
+        """Refused before any cell is read: its cells would be told as clashes."""
         seen: dict[str, SheetActor] = {}
+        twice = []
         for actor in actors.values():
             key = actor.id or name_key(actor.name)
             if key in seen:
-                self.problems.append(_("{cell}: {name}: names the same actor as {earlier}; "
-                                       "give each actor one column").format(
+                twice.append(_("{cell}: {name}: names the same actor as {earlier}; give each "
+                               "actor one column").format(
                     cell=actor.cell, name=quoted(actor.name), earlier=seen[key].cell))
             seen.setdefault(key, actor)
+        if twice:
+            raise ModelFileError(twice)
 
     # ---- the rows -------------------------------------------------------------------
 
