@@ -22,6 +22,10 @@ How a sheet is read:
   under it (up to the next heading) serve. In a workbook with several
   matrix sheets each sheet becomes a goal too (its programme area), above
   its sections.
+- **Merged cells** below the header count for every cell they cover, with
+  a note naming each range; a header merged over several actors' columns,
+  a column chosen for two fields, a letters column chosen (or headed) as
+  another field and an actor named twice are refused before any row is read.
 - **Cells** are read with `parse_cell`; a bad cell is named
   (``Matrix!C3: "C/I": ...``) and every bad cell is reported at once.
 """

@@ -10,6 +10,11 @@ of two projects); in a list that names the body on every row, rows of one
 name are one body wherever they stand. Person, unit, role and chair cells are
 never filled down: a blank company is no company.
 
+A list of people alone (with `--layout roster`: a person column by its
+header, or by `--column person=A` in a file with no header) is one body,
+named after the sheet's title, else the sheet. Merged cells below the header
+count for every cell they cover (`raci.formats.spreadsheet`), with a note.
+
 A chair is marked in a chair column (``x``, ``ja``, ``yes``, ``voorzitter``)
 or by a role that says so (``voorzitter``, ``chair``); a role of ``lid`` or
 ``member`` is a plain seat. Any other role is the person's function: a role

@@ -105,8 +105,9 @@ def _no_header(path: Path, layout: Layout | None) -> str:
                  "names the actors above R, A, C or I cells")
     elif layout == "roster":
         text = _("{path}: no roster header found: no row in the first {rows} rows of any sheet "
-                 "names a body and a person column (such as Overleg and Naam); name them with "
-                 "--column body=HEADER --column person=HEADER")
+                 "names a person column (such as Naam), nor a body column (such as Overleg); "
+                 "name them with --column person=HEADER --column body=HEADER, by header or "
+                 "letter (a list of people alone needs no body column)")
     else:
         text = _("{path}: no header found: no row in the first {rows} rows of any sheet names "
                  "the actors above R, A, C or I cells (a matrix), nor a body and a person "
