@@ -49,6 +49,8 @@ class ImportOptions:
     kind: str = "initiative"
     strict: bool = False
     columns: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()
+    """The sheets of a workbook to read (`--sheet`); none: every sheet."""
     progress: Progress | None = None
 
 
@@ -76,8 +78,8 @@ def import_file(file: Path, database: str,
         return _import_spreadsheet(file, database, options)
     other = OTHER_SPREADSHEETS.get(file.suffix.lower())
     if other:
-        raise UsageError(_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV").format(
-            file=file, other=_(other)))
+        raise ModelFileError([_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV")
+                              .format(file=file, other=_(other))])
     raise UsageError(_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
                        "(.xlsx, .csv)").format(file=file))
 
@@ -103,7 +105,7 @@ def _import_spreadsheet(file: Path, database: str, options: ImportOptions) -> Im
     from raci.model.checks import check_model
 
     sheet = read_spreadsheet(file, layout=options.layout, columns=options.columns,
-                             progress=options.progress)
+                             sheet_names=options.sheets, progress=options.progress)
     if options.progress:  # a step of its own on a big sheet: say so
         options.progress("matching and writing", None)
     with _target(database) as target:

@@ -155,7 +155,7 @@ def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
     assert dutch(raci, "validate", "missing.yaml").err == (
         "missing.yaml: bestand bestaat niet; controleer de naam en de map\n")
     assert dutch(raci, "import", "plan.ods", "--into", "x.db").err == (
-        "raci: plan.ods: een OpenDocument-spreadsheet (.ods); sla het op als .xlsx "
+        "plan.ods: een OpenDocument-spreadsheet (.ods); sla het op als .xlsx "
         "(Excel-werkmap) of CSV\n")
     done = dutch(raci, "lint", vego, "--write-baseline", "basis.json", "-o", "gevonden.txt")
     assert done.err == "24 vingerafdrukken geschreven naar basis.json.\n"

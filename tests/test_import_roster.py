@@ -145,8 +145,9 @@ def test_no_roster_header_says_how_to_name_the_columns(raci: Raci, tmp_path: Pat
     assert result.code == 2
     assert result.err == (
         f"{sheet}: no roster header found: no row in the first 30 rows of any sheet names a "
-        "body and a person column (such as Overleg and Naam); name them with --column "
-        "body=HEADER --column person=HEADER\n")
+        "person column (such as Naam), nor a body column (such as Overleg); name them with "
+        "--column person=HEADER --column body=HEADER, by header or letter (a list of people "
+        "alone needs no body column)\n")
     fixed = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster",
                  "--column", "body=Waar", "--column", "person=Wie")
     assert fixed.code == 0, fixed.err

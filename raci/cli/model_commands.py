@@ -92,8 +92,10 @@ def new(model: str, name: str | None) -> None:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
               help="Which column holds a field the headers do not say, by header or letter "
                    "(--column body=Project, --column ignore=Opmerkingen). Repeatable.")
+@click.option("--sheet", "sheets", multiple=True, metavar="NAME",
+              help="Read only this sheet of a workbook (default: every sheet). Repeatable.")
 def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: str,
-            strict: bool, columns: tuple[str, ...]) -> None:
+            strict: bool, columns: tuple[str, ...], sheets: tuple[str, ...]) -> None:
     """Read a model file (.yaml, .json) or a spreadsheet (.xlsx, .csv: a RACI matrix or a
     seat roster) into a database, all or nothing.
 
@@ -106,10 +108,10 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
     from raci.importing import ImportOptions, import_file
 
     options = ImportOptions(replace=replace, layout=layout, kind=kind, strict=strict,
-                            columns=columns)
+                            columns=columns, sheets=sheets)
     if is_model_file(str(file)):
         given = [name for name, value in (("--layout", layout), ("--strict", strict),
-                                          ("--column", columns),
+                                          ("--column", columns), ("--sheet", sheets),
                                           ("--kind", kind != "initiative")) if value]
         if given:
             raise UsageError(_("{options}: for spreadsheets only; {file} is a model file")

@@ -7,12 +7,14 @@ the words below do not cover, by its header or by its letter (``A``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from raci.errors import UsageError
-from raci.formats.spreadsheet import column_number
+from raci.errors import ModelFileError, UsageError
+from raci.formats.spreadsheet import Sheet, column_letter, column_number
+from raci.i18n import _
 from raci.model.naming import name_key
+from raci.model.sheets import quoted
 
 MATRIX_HEADERS: dict[str, frozenset[str]] = {
     "item": frozenset({"item", "items", "naam", "name", "taak", "taken", "task", "tasks",
@@ -71,40 +73,79 @@ class ColumnChoices:
             name, sep, header = option.partition("=")
             name = name.strip().lower()
             if not sep or not header.strip():
-                raise UsageError(f"--column {option}: write FIELD=HEADER, as in "
-                                 "--column body=Project")
+                example = name if name in known else known[0]
+                raise UsageError(_("--column {option}: write FIELD=HEADER (a header or a "
+                                   "column letter), as in --column {example}=B").format(
+                    option=option, example=example))
             if name not in known:
-                raise UsageError(f"--column {option}: no field {name!r} here; "
-                                 f"fields: {', '.join(known)}")
+                raise UsageError(_("--column {option}: no field {name} here; fields: "
+                                   "{fields}").format(option=option, name=quoted(name),
+                                                      fields=", ".join(known)))
             given = choices.headers.setdefault(name, [])
             if given and name != "ignore":
-                raise UsageError(f"--column {name}: given twice ({given[0]}, {header})")
+                raise UsageError(_("--column {name}: given twice ({first}, {second})").format(
+                    name=name, first=given[0], second=header))
             given.append(header.strip())
         return choices
 
-    def columns(self, header: list[str]) -> dict[int, str]:
+    def columns(self, header: list[str], width: int) -> dict[int, str]:
         """Column -> field for the choices found in this header row: by header
-        text, else by column letter."""
+        text, else by column letter (of the `width` columns the sheet has;
+        none when `width` is 0)."""
         keys = [name_key(text) for text in header]
         found: dict[int, str] = {}
-        for field_name, texts in self.headers.items():
-            for text in texts:
-                column = _find(keys, text)
-                if column is not None:
-                    found[column] = field_name
+        for field_name, text in self._each():
+            column = _find(keys, text, width)
+            if column is not None:
+                found.setdefault(column, field_name)
         return found
 
-    def missing(self, header: list[str]) -> list[str]:
+    def check(self, sheet: Sheet, row: int, header: list[str], width: int) -> None:
+        """Refuse, in one line, a choice that names no column of the sheet whose
+        header is in `row`, and a column chosen twice."""
         keys = [name_key(text) for text in header]
-        return [f"{f}={t}" for f, texts in self.headers.items() for t in texts
-                if _find(keys, t) is None]
+        chosen: dict[int, str] = {}
+        for field_name, text in self._each():
+            option = f"--column {field_name}={text}"
+            column = _find(keys, text, width)
+            if column is None:
+                raise ModelFileError([_no_column(sheet, row, header, width, option, text)])
+            if column in chosen:
+                raise ModelFileError([_("{cell}: column {column} is chosen twice ({first}, "
+                                        "{second}); give each field a column of its own")
+                                      .format(cell=sheet.cell(row, column),
+                                              column=column_letter(column),
+                                              first=chosen[column], second=option)])
+            chosen[column] = option
+
+    def _each(self) -> Iterator[tuple[str, str]]:
+        return ((name, text) for name, texts in self.headers.items() for text in texts)
 
 
-def _find(keys: list[str], text: str) -> int | None:
+def _find(keys: list[str], text: str, width: int) -> int | None:
     key = name_key(text)
     if key in keys:
         return keys.index(key)
-    return column_number(text)
+    column = column_number(text)
+    return column if column is not None and column < width else None
+
+
+def _no_column(sheet: Sheet, row: int, header: list[str], width: int, option: str,
+               text: str) -> str:
+    if column_number(text) is not None:
+        return _("{sheet}: {option}: no column {column} (the sheet's columns are {first} to "
+                 "{last}); give a column letter or header of the sheet").format(
+            sheet=sheet.label, option=option, column=text.upper(), first="A",
+            last=column_letter(max(width, 1) - 1))
+    return _("{sheet}: {option}: no such header in row {row}; headers: {headers}").format(
+        sheet=sheet.label, option=option, row=row,
+        headers=", ".join(quoted(t) for t in header if t))
+
+
+def used_width(rows: Iterable[list[str]]) -> int:
+    """How many columns these rows use: up to the last filled cell."""
+    return max((max((c for c, text in enumerate(cells) if text), default=-1) + 1
+                for cells in rows), default=0)
 
 
 def recognised(header: list[str], vocabulary: Mapping[str, frozenset[str]], *,

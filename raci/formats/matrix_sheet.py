@@ -22,6 +22,10 @@ How a sheet is read:
   under it (up to the next heading) serve. In a workbook with several
   matrix sheets each sheet becomes a goal too (its programme area), above
   its sections.
+- **Merged cells** below the header count for every cell they cover, with
+  a note naming each range; a header merged over several actors' columns,
+  a column chosen for two fields, a letters column chosen (or headed) as
+  another field and an actor named twice are refused before any row is read.
 - **Cells** are read with `parse_cell`; a bad cell is named
   (``Matrix!C3: "C/I": ...``) and every bad cell is reported at once.
 """
@@ -34,9 +38,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from raci.errors import ModelFileError
-from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised
-from raci.formats.spreadsheet import Row, Sheet
-from raci.i18n import N_, Said, _
+from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised, used_width
+from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter
+from raci.i18n import N_, Said, _, ngettext
 from raci.model.entities import LETTERS, parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
@@ -54,6 +58,15 @@ IDS_MARK = "raci:"
 read_cell = functools.lru_cache(maxsize=256)(parse_cell)
 """`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
+MOST_NAMED = 10
+"""Merged ranges named in a note before "and N more"."""
+FIELD_WORDS = {
+    "item": N_("the items' names"),
+    "id": N_("the items' ids"),
+    "kind": N_("the items' kinds"),
+    "goal": N_("the items' goals"),
+    "description": N_("the items' descriptions"),
+}
 
 
 @dataclass
@@ -63,6 +76,39 @@ class SheetReading:
 
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+
+class MergedBelow:
+    """The merged ranges of a sheet under its header, and the text each gave
+    every cell it covers, to be told in one note."""
+
+    def __init__(self, sheet: Sheet, header_row: int) -> None:
+        self.sheet = sheet
+        self.starting: dict[int, list[Merged]] = {}
+        for merged in sheet.merged:
+            if merged.first_row > header_row and (merged.last_row > merged.first_row
+                                                  or merged.last_column > merged.first_column):
+                self.starting.setdefault(merged.first_row, []).append(merged)
+        self.spread: list[str] = []
+
+    def row(self, number: int, cells: list[str]) -> None:
+        for merged in self.starting.get(number, ()):
+            text = cells[merged.first_column] if merged.first_column < len(cells) else ""
+            if text:
+                self.spread.append(f"{merged.name()} {quoted(text)}")
+
+    def notice(self) -> list[str]:
+        if not self.spread:
+            return []
+        named = ", ".join(self.spread[:MOST_NAMED])
+        if len(self.spread) > MOST_NAMED:
+            named += _(" and {count} more").format(count=len(self.spread) - MOST_NAMED)
+        return [ngettext(
+            "{sheet}: merged cell read as its value in each cell it covers: {ranges}; "
+            "unmerge it if that is not meant",
+            "{sheet}: merged cells read as their value in each cell they cover: {ranges}; "
+            "unmerge them if that is not meant", len(self.spread)).format(
+            sheet=self.sheet.label, ranges=named)]
 
 
 def peek(sheet: Sheet, count: int = HEADER_SEARCH_ROWS) -> list[Row]:
@@ -180,6 +226,8 @@ class _SheetMatrixReader:
         self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        self.unnamed: dict[int, list[str]] = {}
+        """The filled cells of each column with no header: the first, and the last."""
 
     # ---- the header -------------------------------------------------------------
 
@@ -198,16 +246,14 @@ class _SheetMatrixReader:
 
     def _columns(self, names: list[str], above: list[Row], body: list[list[str]],
                  choices: ColumnChoices) -> _Columns:
-        missing = choices.missing(names)
-        if missing:
-            self.problems.append(_("{sheet}: --column {columns}: no such header in row "
-                                   "{row}; headers: {headers}").format(
-                sheet=self.sheet.label, columns=", ".join(missing), row=self.header_row,
-                headers=", ".join(n for n in names if n)))
-        chosen = choices.columns(names)
+        width = max(len(names), used_width(body))
+        names += [""] * (width - len(names))
+        choices.check(self.sheet, self.header_row, names, width)
+        chosen = choices.columns(names, width)
         fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
         ids = next((cells for _number, cells in above if _is_ids_row(cells)), [])
         item = self._item_column(names, fields, chosen, body)
+        self._check_fields_without_letters(names, fields, body)
         actors: dict[int, SheetActor] = {}
         for column in range(item + 1, len(names)):
             if column in fields or not names[column]:
@@ -215,9 +261,35 @@ class _SheetMatrixReader:
             kind, _colon, actor_id = _id_cell(ids, column).partition(":")
             actors[column] = SheetActor(names[column], self.sheet.cell(self.header_row, column),
                                         actor_id or None, kind or None)
+        self._check_merged_header(names, actors)
         self._check_left_of_names(names, fields, item, body)
         self._check_unique(actors)
         return _Columns(fields, item, actors)
+
+    def _check_fields_without_letters(self, names: list[str], fields: dict[int, str],
+                                      body: list[list[str]]) -> None:
+        """A column of RACI letters is an actor's: refused as names, ids,
+        kinds, goals or descriptions (its letters would be lost or made junk)."""
+        for column, field_name in sorted(fields.items()):
+            if field_name != "ignore" and _holds_letters(body, column):
+                raise ModelFileError([_(
+                    "{cell}: {header} holds RACI letters, so it is an actor's column, not "
+                    "{what}; name the right column with --column {field}=HEADER").format(
+                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column]),
+                    what=_(FIELD_WORDS[field_name]), field=field_name)])
+
+    def _check_merged_header(self, names: list[str], actors: dict[int, SheetActor]) -> None:
+        """One header merged over several actors' columns names none of them."""
+        refused = [_("{range}: the header {name} is merged over {count} columns; unmerge it "
+                     "and give each actor's column its own header").format(
+            range=self.sheet.range(merged), name=quoted(names[merged.first_column]),
+            count=merged.last_column - merged.first_column + 1)
+            for merged in self.sheet.merged
+            if merged.first_row <= self.header_row <= merged.last_row
+            and merged.last_column > merged.first_column
+            and any(c in actors for c in range(merged.first_column, merged.last_column + 1))]
+        if refused:
+            raise ModelFileError(refused)
 
     def _check_left_of_names(self, names: list[str], fields: dict[int, str], item: int,
                              body: list[list[str]]) -> None:
@@ -253,6 +325,7 @@ class _SheetMatrixReader:
             return item
         description = next((c for c, f in fields.items() if f == "description"), None)
         if description is not None and description < item:
+            fields.pop(item, None)  # its letters are an actor's
             fields[description] = "item"
             return description
         raise ModelFileError([Said(N_(
@@ -262,23 +335,29 @@ class _SheetMatrixReader:
             header=names[item])])
 
     def _check_unique(self, actors: dict[int, SheetActor]) -> None:
+        """Refused before any cell is read: its cells would be told as clashes."""
         seen: dict[str, SheetActor] = {}
+        twice = []
         for actor in actors.values():
             key = actor.id or name_key(actor.name)
             if key in seen:
-                self.problems.append(_("{cell}: {name}: names the same actor as {earlier}; "
-                                       "give each actor one column").format(
+                twice.append(_("{cell}: {name}: names the same actor as {earlier}; give each "
+                               "actor one column").format(
                     cell=actor.cell, name=quoted(actor.name), earlier=seen[key].cell))
             seen.setdefault(key, actor)
+        if twice:
+            raise ModelFileError(twice)
 
     # ---- the rows -------------------------------------------------------------------
 
     def read(self, advance: Callable[[], None]) -> None:
         section: SheetGoal | None = None
+        merged = MergedBelow(self.sheet, self.header_row)
         for number, cells in self._body():
             advance()
             if not any(cells):
                 continue
+            merged.row(number, cells)
             item, had_cells = self._row(number, cells, section or self.area)
             if item is not None and not had_cells and not self._described(item):
                 section = SheetGoal(item.name, item.cell, self.area)
@@ -286,6 +365,8 @@ class _SheetMatrixReader:
             elif item is not None:
                 self.items.append(item)
         self._hint_columns_without_letters()
+        self._tell_unnamed()
+        self.notices.extend(merged.notice())
 
     def _body(self) -> Iterator[Row]:
         return itertools.dropwhile(lambda row: row[0] <= self.header_row, self.sheet.rows)
@@ -351,11 +432,19 @@ class _SheetMatrixReader:
         for column in range(self.columns.item + 1, len(cells)):
             if cells[column] and column not in self.columns.actors \
                     and column not in self.columns.fields:
-                self.problems.append(_(
-                    "{cell}: {text}: this column has no actor's name in its header (row "
-                    "{row}); name the actor").format(cell=self.sheet.cell(number, column),
-                                                     text=quoted(cells[column]),
-                                                     row=self.header_row))
+                filled = self.unnamed.setdefault(column, [])
+                filled[1:] = [self.sheet.cell(number, column)]
+
+    def _tell_unnamed(self) -> None:
+        """One problem for each column with no header that holds cells."""
+        for column, (first, *last) in self.unnamed.items():
+            self.problems.append(_(
+                "{cell}: this column has no header, but cells below it are filled ({cells}); "
+                "name the actor in the header, or leave the column out with --column "
+                "ignore={letter}").format(
+                cell=self.sheet.cell(self.header_row, column),
+                cells=first + (":" + last[0].rpartition(self.sheet.separator)[2] if last else ""),
+                letter=column_letter(column)))
 
     def _hint_columns_without_letters(self) -> None:
         for column, actor in self.columns.actors.items():

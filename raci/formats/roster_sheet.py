@@ -10,6 +10,11 @@ of two projects); in a list that names the body on every row, rows of one
 name are one body wherever they stand. Person, unit, role and chair cells are
 never filled down: a blank company is no company.
 
+A list of people alone (with `--layout roster`: a person column by its
+header, or by `--column person=A` in a file with no header) is one body,
+named after the sheet's title, else the sheet. Merged cells below the header
+count for every cell they cover (`raci.formats.spreadsheet`), with a note.
+
 A chair is marked in a chair column (``x``, ``ja``, ``yes``, ``voorzitter``)
 or by a role that says so (``voorzitter``, ``chair``); a role of ``lid`` or
 ``member`` is a plain seat. Any other role is the person's function: a role
@@ -22,9 +27,9 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from raci.formats.columns import ROSTER_HEADERS, ColumnChoices, recognised
-from raci.formats.matrix_sheet import SheetReading, peek
-from raci.formats.spreadsheet import Row, Sheet
+from raci.formats.columns import ROSTER_HEADERS, ColumnChoices, recognised, used_width
+from raci.formats.matrix_sheet import MergedBelow, SheetReading, peek
+from raci.formats.spreadsheet import Row, Sheet, column_letter
 from raci.i18n import _, ngettext
 from raci.model.naming import body_kind_named, name_key
 from raci.model.sheets import Seat, SheetRoster, quoted
@@ -39,11 +44,26 @@ FILLED_DOWN = ("body", "kind", "tag")
 def find_roster_header(head: list[Row],
                        choices: ColumnChoices) -> tuple[int, dict[int, str]] | None:
     """The header's index in `head` and its columns' fields, or None."""
+    width = used_width(cells for _number, cells in head)
     for index, (_number, cells) in enumerate(head):
-        fields = recognised(cells, ROSTER_HEADERS, by_word=True, taken=choices.columns(cells))
+        fields = recognised(cells, ROSTER_HEADERS, by_word=True,
+                            taken=choices.columns(cells, width))
         if {"body", "person"} <= set(fields.values()):
             return index, fields
     return None
+
+
+def _find_list_header(head: list[Row], choices: ColumnChoices,
+                      ) -> tuple[int | None, dict[int, str]] | None:
+    """A list of people with no body column: its header's index and fields;
+    with none (the person column given by its letter) the index is None."""
+    for index, (_number, cells) in enumerate(head):  # a header names it, not its letter
+        fields = recognised(cells, ROSTER_HEADERS, by_word=True,
+                            taken=choices.columns(cells, 0))
+        if "person" in fields.values():
+            return index, fields
+    fields = choices.columns([], used_width(cells for _number, cells in head))
+    return (None, fields) if "person" in fields.values() else None
 
 
 @dataclass
@@ -61,16 +81,20 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
                 advance: Callable[[], None]) -> tuple[SheetRoster, SheetReading] | None:
     """The seats of a sheet, or None when no roster header is found in it."""
     head = peek(sheet)
-    found = find_roster_header(head, choices)
+    found = find_roster_header(head, choices) or _find_list_header(head, choices)
     if found is None:
         return None
     index, fields = found
-    header_row, header = head[index]
+    header_row, header = head[index] if index is not None else (0, [])
+    choices.check(sheet, header_row, header, used_width(cells for _number, cells in head))
     roster = SheetRoster(has_chair_column="chair" in fields.values())
-    titles = [t for _number, cells in head[:index] for t in cells if t]
+    titles = [t for _number, cells in head[:index or 0] for t in cells if t]
     roster.title = titles[0] if titles else None
     reading = SheetReading()
     grouped = _Grouped({})
+    if "body" not in fields.values():
+        grouped.values["body"] = _one_body(sheet, roster, reading)
+    merged = MergedBelow(sheet, header_row)
     skipped: list[str] = []
     unheaded: set[int] = set()
     rows = itertools.dropwhile(lambda row: row[0] <= header_row, sheet.rows)
@@ -82,6 +106,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
                   if c < len(cells) and cells[c] and f != "ignore"}
         if not values:
             continue
+        merged.row(number, cells)
         seat = _seat(values, grouped, reading)
         if seat is None:
             skipped.append(str(number))
@@ -89,6 +114,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
             roster.seats.append(seat)
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
+    reading.notices.extend(merged.notice())
     if skipped:
         more = _(" and {count} more").format(count=len(skipped) - 10) if len(skipped) > 10 \
             else ""
@@ -99,14 +125,25 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     return roster, reading
 
 
+def _one_body(sheet: Sheet, roster: SheetRoster, reading: SheetReading) -> tuple[str, str]:
+    """The one body of a list with no body column: named after the sheet's
+    title, else the sheet (a CSV file's name); the note says so."""
+    name = roster.title or sheet.name
+    reading.notices.append(_("{sheet}: no body column, so everyone listed has a seat in one "
+                             "body, {name}; rename it in the app, or name the body column with "
+                             "--column body=HEADER").format(sheet=sheet.label,
+                                                            name=quoted(name)))
+    return name, sheet.cell(1, 0)
+
+
 def _tell_unread(sheet: Sheet, row: int, header: list[str], fields: dict[int, str],
                  unheaded: set[int], reading: SheetReading) -> None:
     """Name the columns not read: those with a header no field took, and those
     with no header that hold text (such as a category column)."""
     unread = [f'{sheet.cell(row, c)} "{text}"' for c, text in enumerate(header)
               if text and c not in fields]
-    unread += [_("{cell} (no header)").format(cell=sheet.cell(row, c))
-               for c in sorted(unheaded)]
+    unread += [_("{cell} (no header)").format(cell=sheet.cell(row, c) if row else _(
+        "column {letter}").format(letter=column_letter(c))) for c in sorted(unheaded)]
     if unread:
         reading.notices.append(_("columns not read: {columns}; name one with --column "
                                  "FIELD=HEADER (or its letter)").format(

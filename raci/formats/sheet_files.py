@@ -8,6 +8,7 @@ data of `raci.model.sheets`, with its problems and notices.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,10 @@ from raci.formats.matrix_sheet import (
     read_matrices,
 )
 from raci.formats.roster_sheet import find_roster_header, read_roster
-from raci.formats.spreadsheet import Progress, Sheet, open_sheets
+from raci.formats.spreadsheet import CSV_SUFFIXES, Progress, Sheet, open_sheets
 from raci.i18n import _
-from raci.model.sheets import Layout, SheetMatrix, SheetRoster
+from raci.model.naming import name_key
+from raci.model.sheets import Layout, SheetMatrix, SheetRoster, quoted
 
 
 @dataclass
@@ -35,10 +37,13 @@ class SpreadsheetData:
 
 
 def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple[str, ...] = (),
+                     sheet_names: tuple[str, ...] = (),
                      progress: Progress | None = None) -> SpreadsheetData:
-    """Read a .xlsx or CSV file whole; `ModelFileError` when it holds neither
-    layout (bad cells are not raised here: they are in `reading.problems`)."""
-    with open_sheets(path) as sheets:
+    """Read a .xlsx or CSV file whole (or only the sheets named); `ModelFileError`
+    when it holds neither layout (bad cells are not raised here: they are in
+    `reading.problems`)."""
+    with open_sheets(path) as every_sheet:
+        sheets = _chosen(path, every_sheet, sheet_names)
         if layout is None:
             layout = _detect(path, sheets, columns)
         fields = MATRIX_FIELDS if layout == "matrix" else ROSTER_FIELDS
@@ -49,6 +54,36 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
                 raise ModelFileError([_no_header(path, "matrix")])
             return SpreadsheetData("matrix", matrix, reading)
         return _read_rosters(path, sheets, choices, _advance(progress))
+
+
+def _chosen(path: Path, sheets: list[Sheet], names: tuple[str, ...]) -> list[Sheet]:
+    """The sheets `--sheet` names (by name, case and spaces aside), in the
+    order given; all when none is named."""
+    if not names:
+        return sheets
+    if path.suffix.lower() in CSV_SUFFIXES:
+        raise ModelFileError([_("{path}: --sheet: a CSV file has no sheets; leave --sheet "
+                                "out").format(path=path)])
+    by_key = {name_key(sheet.name): sheet for sheet in sheets}
+    chosen: list[Sheet] = []
+    for name in names:
+        sheet = by_key.get(name_key(name))
+        if sheet is None:
+            raise ModelFileError([_no_sheet(path, name, [s.name for s in sheets])])
+        if sheet not in chosen:
+            chosen.append(sheet)
+    return chosen
+
+
+def _no_sheet(path: Path, name: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    listed = ", ".join(quoted(n) for n in names)
+    if close:
+        return _("{path}: --sheet {name}: no such sheet; did you mean {close}? The sheets: "
+                 "{sheets}").format(path=path, name=quoted(name), close=quoted(close[0]),
+                                    sheets=listed)
+    return _("{path}: --sheet {name}: no such sheet; the sheets: {sheets}").format(
+        path=path, name=quoted(name), sheets=listed)
 
 
 def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...]) -> Layout:
@@ -70,8 +105,9 @@ def _no_header(path: Path, layout: Layout | None) -> str:
                  "names the actors above R, A, C or I cells")
     elif layout == "roster":
         text = _("{path}: no roster header found: no row in the first {rows} rows of any sheet "
-                 "names a body and a person column (such as Overleg and Naam); name them with "
-                 "--column body=HEADER --column person=HEADER")
+                 "names a person column (such as Naam), nor a body column (such as Overleg); "
+                 "name them with --column person=HEADER --column body=HEADER, by header or "
+                 "letter (a list of people alone needs no body column)")
     else:
         text = _("{path}: no header found: no row in the first {rows} rows of any sheet names "
                  "the actors above R, A, C or I cells (a matrix), nor a body and a person "

@@ -12,6 +12,10 @@ tabs (or what an Excel ``sep=`` first line says). Every failure is one
 Cells are named as a spreadsheet names them: ``Matrix!C3`` (``'Programma
 Warmte'!C3`` when the sheet's name has spaces) in a workbook, and
 ``matrix.csv:C3`` in a CSV file, whose row is the record as Excel numbers it.
+
+A merged range of a workbook (``C6:E6``) gives its value to every cell it
+covers, as a reader sees it; the sheet lists its ranges (`Sheet.merged`) so
+that the readers can say so, or refuse where that makes no sense.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +42,26 @@ SAMPLE_BYTES = 65_536
 SEPARATORS = ",;\t"
 _PLAIN_SHEET_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
+_MERGED_RANGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+_SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
+
 Row = tuple[int, list[str]]
 """A row's number (1-based, as the spreadsheet shows it) and its cells' text."""
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A merged range of cells: its first and last row (1-based) and column (0-based)."""
+
+    first_row: int
+    last_row: int
+    first_column: int
+    last_column: int
+
+    def name(self) -> str:
+        """``C6:E6``."""
+        return (f"{column_letter(self.first_column)}{self.first_row}:"
+                f"{column_letter(self.last_column)}{self.last_row}")
 
 
 @dataclass
@@ -54,10 +76,16 @@ class Sheet:
     total: int | None = None
     """How many rows the sheet says it has, for a progress bar; None if unknown."""
     separator: str = "!"
+    merged: list[Merged] = field(default_factory=list)
+    """The merged ranges, by first row; each cell they cover reads as the first."""
 
     def cell(self, row: int, column: int) -> str:
         """``Matrix!C3`` for the 0-based `column` of `row`."""
         return f"{self.label}{self.separator}{column_letter(column)}{row}"
+
+    def range(self, merged: Merged) -> str:
+        """``Matrix!C6:E6``."""
+        return f"{self.label}{self.separator}{merged.name()}"
 
 
 def is_spreadsheet(path: Path) -> bool:
@@ -134,10 +162,10 @@ def _open_workbook(path: Path) -> Any:
         return load_workbook(path, read_only=True, data_only=True)
     # openpyxl fails on a broken or foreign file with whatever its zip and XML
     # readers raise (BadZipFile, KeyError, ValueError, ParseError, ...).
-    except Exception as error:
+    except Exception:
         raise ModelFileError([Said(N_(
-            "{path}: not an Excel workbook ({reason}); save it from Excel as .xlsx, or as "
-            "CSV"), path=path, reason=_reason(error))]) from None
+            "{path}: not an Excel workbook, or a damaged one; save it from Excel as .xlsx, "
+            "or as CSV"), path=path)]) from None
 
 
 def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
@@ -146,24 +174,73 @@ def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
     total = worksheet.max_row if isinstance(worksheet.max_row, int) else None
     # Some programs write a wrong size into the sheet; read what is really there.
     worksheet.reset_dimensions()
-    return Sheet(label, name, _workbook_rows(path, label, worksheet), total)
+    merged = _merged_ranges(path, label, worksheet)
+    return Sheet(label, name, _workbook_rows(path, label, worksheet, merged), total,
+                 merged=merged)
 
 
-def _workbook_rows(path: Path, label: str, worksheet: Any) -> Iterator[Row]:
+def _merged_ranges(path: Path, label: str, worksheet: Any) -> list[Merged]:
+    """The sheet's merged ranges, which its XML lists after the rows (read-only
+    openpyxl does not read them): the rows are unzipped but not parsed."""
+    tail = b""
+    try:
+        # openpyxl's own handle on the sheet's part of the zip (no public one)
+        with worksheet.parent._archive.open(worksheet._worksheet_path) as source:
+            while chunk := source.read(1 << 20):
+                tail += chunk
+                end = _SHEET_DATA_END.search(tail)
+                if end:
+                    tail = tail[end.end():] + source.read()
+                    break
+                tail = tail[-32:]
+    except Exception:  # as in _workbook_rows
+        raise _unreadable(path, label, 0) from None
+    ranges = [Merged(int(first_row), int(last_row), column_number(first.decode()) or 0,
+                     column_number(last.decode()) or 0)
+              for first, first_row, last, last_row in _MERGED_RANGE.findall(tail)]
+    return sorted(ranges, key=lambda m: (m.first_row, m.first_column))
+
+
+def _workbook_rows(path: Path, label: str, worksheet: Any,
+                   merged: list[Merged]) -> Iterator[Row]:
     number = 0
+    waiting = list(reversed(merged))
+    spread: list[tuple[Merged, str]] = []
     try:
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield number, [cell_text(value) for value in values]
-    except Exception as error:  # a broken sheet inside a good zip: as in _open_workbook
-        raise ModelFileError([Said(N_(
-            "{path}: sheet {sheet} could not be read after row {row} ({reason}); open and "
-            "save it in Excel, or save it as CSV"), path=path, sheet=label, row=number,
-            reason=_reason(error))]) from None
+            cells = [cell_text(value) for value in values]
+            if waiting or spread:
+                cells = _spread(number, cells, waiting, spread)
+            yield number, cells
+    except Exception:  # a broken sheet inside a good zip: as in _open_workbook
+        raise _unreadable(path, label, number) from None
 
 
-def _reason(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+def _spread(number: int, cells: list[str], waiting: list[Merged],
+            spread: list[tuple[Merged, str]]) -> list[str]:
+    """The row with each merged range's value in every cell it covers;
+    `waiting` (last first) and `spread` are the ranges to come and under way."""
+    while waiting and waiting[-1].first_row <= number:
+        merged = waiting.pop()
+        first = merged.first_column
+        spread.append((merged, cells[first] if first < len(cells) else ""))
+    spread[:] = [(merged, text) for merged, text in spread if merged.last_row >= number]
+    for merged, text in spread:
+        if text:
+            cells += [""] * (merged.last_column + 1 - len(cells))
+            cells[merged.first_column:merged.last_column + 1] = \
+                [text] * (merged.last_column + 1 - merged.first_column)
+    return cells
+
+
+def _unreadable(path: Path, label: str, row: int) -> ModelFileError:
+    if row:
+        return ModelFileError([Said(N_(
+            "{path}: sheet {sheet} could not be read after row {row}: the file is damaged; "
+            "open and save it in Excel, or save it as CSV"), path=path, sheet=label, row=row)])
+    return ModelFileError([Said(N_(
+        "{path}: sheet {sheet} could not be read: the file is damaged; open and save it in "
+        "Excel, or save it as CSV"), path=path, sheet=label)])
 
 
 def _csv_sheet(path: Path, raw: io.BufferedReader) -> Sheet:

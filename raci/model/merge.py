@@ -43,6 +43,7 @@ from raci.model.sheets import (
     SheetRoster,
     quoted,
 )
+from raci.vocabulary import FACT_WORDS
 
 MATRIX_NOT_RECORDED = ("chairs", "holders", "success_criteria", "indicators", "goals",
                        "cadence")
@@ -441,17 +442,26 @@ class _RosterMerger:
 
 def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
     """Add to `org.not_recorded` the facts the sheet cannot hold, unless the
-    model (as the change leaves it) records them."""
+    model (as the change leaves it) records them; and take off it those of
+    them it records."""
     put = {entity.id: entity for entity in merge.change.put}
     unrecorded = [fact for fact in facts if not _records(model, put, fact)]
-    wanted = [f for f in NOT_RECORDED_FACTS
-              if f in model.org.not_recorded or f in unrecorded]
-    if wanted != model.org.not_recorded:
-        merge.change.org = replace(model.org, not_recorded=wanted)
-        added = [f for f in wanted if f not in model.org.not_recorded]
-        merge.notices.append(_("org.not_recorded: added {facts} (the sheet does not record "
+    now_recorded = [fact for fact in model.org.not_recorded
+                    if fact in facts and _records(model, put, fact)]
+    wanted = [f for f in NOT_RECORDED_FACTS if f not in now_recorded
+              and (f in model.org.not_recorded or f in unrecorded)]
+    if wanted == model.org.not_recorded:
+        return
+    merge.change.org = replace(model.org, not_recorded=wanted)
+    added = [f for f in wanted if f not in model.org.not_recorded]
+    if added:
+        merge.notices.append(_("not recorded from now on: {facts} (the sheet does not record "
                                "them; the rules that need them are not run)").format(
-            facts=", ".join(added)))
+            facts=", ".join(FACT_WORDS[f] for f in added)))
+    if now_recorded:
+        merge.notices.append(_("recorded now: {facts} (taken off the facts not recorded; the "
+                               "rules that need them are run again)").format(
+            facts=", ".join(FACT_WORDS[f] for f in now_recorded)))
 
 
 def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
