@@ -49,7 +49,8 @@ def without_shortened(text: str, data: set[str]) -> str:
     """`text` without the lines that are a name of `data` cut short with an
     ellipsis (a chart's label: "Bestuurlijk Overleg Netca…")."""
     def shortened(line: str) -> bool:
-        name = re.sub(r"^\d+\s+", "", line.strip())  # a chart's label: "4  Crisisteam…"
+        # a chart's label: "4  Crisisteam…", the second body of a pair "& Bestuurlijk…"
+        name = re.sub(r"^(\d+|&)\s+", "", line.strip())
         return name.endswith("…") and any(word.startswith(name[:-1]) for word in data)
 
     return "\n".join(line for line in text.splitlines() if not shortened(line))
