@@ -215,7 +215,7 @@ def test_sheet_chooses_the_sheets_of_a_workbook(raci: Raci, tmp_path: Path) -> N
     english, in_dutch = refused(raci, tmp_path / "org.db", book, "--sheet", "Warmt")
     assert english == (f"{book}: --sheet \"Warmt\": no such sheet; did you mean \"Warmte\"? "
                        "The sheets: \"RACI AI\", \"Warmte\"")
-    assert in_dutch == (f"{book}: --sheet \"Warmt\": dat blad bestaat niet; bedoelt u "
+    assert in_dutch == (f"{book}: --sheet \"Warmt\": dat blad bestaat niet; bedoel je "
                         "\"Warmte\"? De bladen: \"RACI AI\", \"Warmte\"")
     flat = write_csv(tmp_path / "chart.csv", [["Taak", "Wethouder"], ["Plan", "A"]])
     english, _dutch = refused(raci, tmp_path / "org.db", flat, "--sheet", "Blad1")
