@@ -16,10 +16,12 @@ without), kept in the English text as it always was (``Goal g.co2 'CO2
 -55%'``, ``dg-ke``) and said for people as ``Goal 'CO2 -55%' (g.co2)``,
 ``DG Klimaat (dg-ke)``. So `localized` says a message again even in English.
 
-A value is said as it is (plain ids, whole numbers), except: a `Message`,
-`Joined` or `Named` value is itself said for people; a date is ISO in
-English (as it always was) and "1 november 2026" in Dutch; a decimal number
-takes a decimal comma in Dutch.
+A value is said as it is (plain ids), except: a `Message`, `Joined` or
+`Named` value is itself said for people; a whole number is grouped as the
+language writes it ("2,890 days", "2.890 dagen"; the English text keeps
+"2890", as JSON and SARIF always had it); a date is ISO in English (as it
+always was) and "1 november 2026" in Dutch; a decimal number takes a
+decimal comma in Dutch.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ from typing import TYPE_CHECKING
 
 from raci.analysis.analysis import KIND_LABELS
 from raci.i18n import (
+    ENGLISH,
     LOCALE_DIR_VARIABLE,
     _,
     current_language,
+    format_count,
     format_date,
     ngettext,
     speaking_english,
@@ -90,8 +94,8 @@ class Message(str):
         starts a sentence."""
         form, first = _said_form(self.template, self.plural, self.number)
         leading = first if starts else None
-        return form.format(**{name: _said(value, name == leading)
-                              for name, value in self.values.items()})
+        return form.format_map({name: _said(value, name == leading)
+                                for name, value in self.values.items()})
 
 
 class Joined(str):
@@ -148,7 +152,7 @@ class Named(str):
             return self.id if nameless else f"{self.name} ({self.id})"
         form = _said_form((SAID_NAMELESS if nameless else SAID_LABELS)[self.kind], None, 1,
                           starts)[0]
-        return form.format(id=self.id, name=self.name)
+        return form.format_map({"id": self.id, "name": self.name})
 
 
 class _DecimalComma:
@@ -163,8 +167,9 @@ class _DecimalComma:
 
 _LEADING = re.compile(r"\{(\w+)[}!:]")
 """A template that starts with a placeholder, and its name."""
-_SAID_FORMS: dict[tuple[object, ...], tuple[str, str | None]] = {}
-"""`_said_form`'s answers, remembered: every finding says a template again."""
+_SAID_FORMS: dict[tuple[str, str | None], dict[tuple[object, ...], tuple[str, str | None]]] = {}
+"""`_said_form`'s answers, remembered per language (and folder of
+catalogues): every finding says a template again."""
 
 
 def _said_form(template: str, plural: str | None, number: int,
@@ -174,10 +179,11 @@ def _said_form(template: str, plural: str | None, number: int,
     of the placeholder it starts with, if any. Looked up in the catalogue
     once per language (and folder of catalogues) and template."""
     language = current_language()
-    english = speaking_english()
-    key = (template, plural, 1 if plural is None else number, capital, language,
-           None if english else os.environ.get(LOCALE_DIR_VARIABLE))
-    found = _SAID_FORMS.get(key)
+    english = language == ENGLISH
+    forms = _SAID_FORMS.setdefault(
+        (language, None if english else os.environ.get(LOCALE_DIR_VARIABLE)), {})
+    key = (template, plural, 1 if plural is None else number, capital)
+    found = forms.get(key)
     if found is None:
         if english:
             form = template if plural is None or number == 1 else plural
@@ -187,20 +193,23 @@ def _said_form(template: str, plural: str | None, number: int,
             form = ngettext(template, plural, number, domain="rules")
         form = capitalised(form) if capital else form
         first = _LEADING.match(form)
-        found = _SAID_FORMS[key] = (form, first[1] if first else None)
+        found = forms[key] = (form, first[1] if first else None)
     return found
 
 _SPOKEN = (Message, Joined, Named)
-_AS_IT_IS = (str, int)
-"""The values said as they are in every language (an id, a count)."""
 
 
 def _said(value: Value, starts: bool = False) -> object:
     """A value as people read it in the current language; `starts`: it
     starts a sentence."""
+    kind = type(value)
+    if kind is str:  # an id: the common case
+        return value
+    if kind is int:
+        return format_count(value)
     if isinstance(value, _SPOKEN):
         return value.spoken(starts)
-    if type(value) in _AS_IT_IS or speaking_english():
+    if isinstance(value, str) or speaking_english():
         return value
     if isinstance(value, dt.date):
         return format_date(value)
