@@ -202,10 +202,9 @@ _SPOKEN = (Message, Joined, Named)
 def _said(value: Value, starts: bool = False) -> object:
     """A value as people read it in the current language; `starts`: it
     starts a sentence."""
-    kind = type(value)
-    if kind is str:  # an id: the common case
+    if type(value) is str:  # an id: the common case
         return value
-    if kind is int:
+    if type(value) is int:  # not a bool
         return format_count(value)
     if isinstance(value, _SPOKEN):
         return value.spoken(starts)
