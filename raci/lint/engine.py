@@ -133,7 +133,14 @@ class FindingMaker:
     def found(self, rule: Rule, subjects: Iterable[str] | None = None) -> list[Finding]:
         """The rule's findings for every subject of its scope, or only `subjects`."""
         problems = rule.run(self.analysis, self.config.params_of(rule), subjects)
-        return [self.finding(rule, problem) for problem in problems]
+        if self.locations is not None or self._may_be_waived(rule):
+            return [self.finding(rule, problem) for problem in problems]
+        # A database's findings, none of which a waiver silences: the common
+        # case of a lint with tens of thousands of findings, made in one go.
+        code, name, level, label = rule.code, rule.name, self.config.level_of(rule), self.label
+        return [Finding(code, name, level, message, targets, label, None, None, False, None,
+                        related)
+                for targets, message, related, _ in problems]
 
     def finding(self, rule: Rule, problem: Problem) -> Finding:
         line = column = None
@@ -146,9 +153,12 @@ class FindingMaker:
         finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
                           problem.targets, self.label, line, column, False, None,
                           problem.related, related_locations)
-        if rule.scope is not WAIVERS and rule.code in self.matcher.codes:
+        if self._may_be_waived(rule):
             self.silencing.update(self.matcher.waive(finding))
         return finding
+
+    def _may_be_waived(self, rule: Rule) -> bool:
+        return rule.scope is not WAIVERS and rule.code in self.matcher.codes
 
     def matched_waivers(self) -> set[int]:
         """The waivers the waiver rules take as matched: those that silenced
