@@ -20,7 +20,6 @@ different.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -78,6 +77,8 @@ def _check_and_hand_back(rules: Sequence[Rule], analysis: Analysis, config: Lint
     """In the copy: check `rules`, write their problems to the pipe, and end
     without running anything of the program's exit (its output is the
     parent's); exit 1 on any failure, so that the parent checks them itself."""
+    import pickle  # a split only
+
     status = 1
     try:
         problems = _checked_in_copy(rules, analysis, config)
@@ -90,6 +91,8 @@ def _check_and_hand_back(rules: Sequence[Rule], analysis: Analysis, config: Lint
 
 def _handed_back(pid: int, reading: int) -> Problems | None:
     """The problems the copy handed back; None if it failed."""
+    import pickle
+
     with os.fdopen(reading, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
