@@ -52,9 +52,10 @@ def run_lint(specs: Sequence[str], config: LintConfig, *, baseline: Path | None 
 
 
 def lint_lean(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
-    """A model read lean and linted once: the plain `raci lint`."""
+    """A model read lean and linted once, a large one's rules on two cores:
+    the plain `raci lint`."""
     source = open_lean_model(spec)
-    result = lint_source(source, config)
+    result = lint_source(source, config, split=True)
     return ModelResult(result.findings, result.not_run)
 
 

@@ -7,15 +7,16 @@ out."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from test_lint_support import SMALL_MODEL, write_model
 
 from raci.i18n import LANGUAGES, speak
-from raci.lint import RULES
+from raci.lint import RULES, split
 from raci.lint.config import LintConfig
-from raci.lint.engine import Linter
+from raci.lint.engine import Linter, lint_source
 from raci.lint.output import FORMATS, RENDERERS
 from raci.lint.run import ModelResult
 from raci.linting import run_lint
@@ -71,3 +72,42 @@ def test_lint_once_writes_what_the_incremental_linter_writes(
     assert {"WAI001", "WAI002"} <= {f.code for f in once.findings}
     for fmt in FORMATS:
         assert RENDERERS[fmt](once, RULES) == RENDERERS[fmt](incremental, RULES), fmt
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
+@pytest.mark.parametrize("copy_fails", [False, True], ids=["split", "the copy fails"])
+def test_rules_split_over_two_processes_write_the_same_bytes(
+        models: list[str], monkeypatch: pytest.MonkeyPatch, copy_fails: bool) -> None:
+    """Every model large enough to split: the forked copy checks the people
+    and silo rules; what `raci lint` writes is byte for byte what one process
+    writes, also when the copy fails and this process checks its rules."""
+    config = CONFIGS["every rule"]
+    speak("nl")
+    alone = run_lint(models, config, lint_one=lint_in_one_process)
+    handed: list[int] = []
+
+    def handed_back(pid: int, reading: int) -> split.Problems | None:
+        problems = checked_by_copy(pid, reading)
+        handed.append(pid)
+        return problems
+
+    checked_by_copy = split._handed_back
+    monkeypatch.setattr(split, "SPLIT_FROM", 0)
+    monkeypatch.setattr(split, "_handed_back", handed_back)
+    if copy_fails:
+        monkeypatch.setattr(split, "_checked_in_copy", failing_copy)
+    together = run_lint(models, config)
+    assert len(handed) == len(models)
+    assert any(f.code.startswith(("PPL", "SIL")) and not f.waived for f in together.findings)
+    for fmt in FORMATS:
+        assert RENDERERS[fmt](together, RULES) == RENDERERS[fmt](alone, RULES), fmt
+    speak("en")
+
+
+def lint_in_one_process(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
+    result = lint_source(open_lean_model(spec), config)
+    return ModelResult(result.findings, result.not_run)
+
+
+def failing_copy(rules: object, analysis: object, config: object) -> split.Problems:
+    raise RuntimeError("the copy fails")

@@ -213,6 +213,39 @@ def test_dutch_says_dates_in_words_numbers_with_a_decimal_comma_and_counts_in_fo
     assert localized(share) == "a en b delen 3 van 4 deelnemers (Jaccard 0,75)"
 
 
+OLD_TASKFORCE = """\
+raci: 1
+org: {name: Voorbeeld, as_of: 2026-11-01}
+bodies:
+  - {id: tf-x, name: Taskforce X, kind: taskforce, established: 2018-12-03}
+"""
+"""A taskforce 2,890 days old on its as-of date, with no sunset (BOD004)."""
+
+
+@pytest.mark.parametrize(("language", "fmt", "said_days"), [
+    ("nl", "text", "bestaat al 2.890 dagen"), ("nl", "markdown", "bestaat al 2.890 dagen"),
+    ("nl", "github", "bestaat al 2.890 dagen"),
+    ("en", "text", "and 2,890 days old"), ("en", "markdown", "and 2,890 days old"),
+    ("en", "github", "and 2890 days old"), ("nl", "json", "and 2890 days old"),
+    ("nl", "sarif", "and 2890 days old"), ("en", "json", "and 2890 days old")])
+def test_a_whole_number_in_a_message_is_grouped_where_people_read_it(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, language: str, fmt: str,
+        said_days: str) -> None:
+    """Text and Markdown (and GitHub annotations in Dutch, said for people)
+    group the thousands as the language writes them; JSON, SARIF and
+    English annotations keep the message's English text as it always was."""
+    model = tmp_path / "org.yaml"
+    model.write_text(OLD_TASKFORCE, encoding="utf-8")
+    try:
+        code, out, _ = run_raci(capsys, "--lang", language, "lint", model, "--format", fmt,
+                                "--select", "BOD004")
+    finally:
+        set_language("en")
+    assert code == 1
+    assert said_days in out
+    assert re.search(r"\b2[.,]?890\b", out.replace(said_days, "")) is None
+
+
 def test_a_message_copied_or_pickled_can_still_be_said_in_dutch(dutch: None) -> None:
     message = said("{item} has {count} Accountables: {ids}", item=Named("sg", "SG", "body"),
                    count=2, ids=Joined([Named("dg", "DG Klimaat"), Named("x")]))

@@ -34,6 +34,7 @@ from raci.lint.rule import WAIVERS, WHOLE_MODEL, Problem, Rule
 from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
+from raci.lint.split import problems_of
 from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Letter, Model, Waiver, kind_of
 from raci.model.changes import Change
 from raci.model.collector import collector_paused
@@ -55,9 +56,10 @@ class LintResult:
 
 
 def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
-                config: LintConfig | None = None) -> LintResult:
+                config: LintConfig | None = None, *, split: bool = False) -> LintResult:
     """Lint one model once: each rule run over every subject of its scope,
-    the findings sorted once at the end.
+    the findings sorted once at the end. `split`: a large model's rules may
+    be checked on two cores (`raci.lint.split`; `raci lint` asks for it).
 
     The same rules and the same findings as a `Linter` (its first run), but
     none of what only keeping them up to date edit by edit needs (findings
@@ -77,8 +79,10 @@ def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
                              source.locations)
         findings = maker.found(fact_not_recorded) if fact_not_recorded in rules else []
         analysis.not_run = not_run_for(analysis, findings, rules)
-        for rule in rules_to_check(rules, analysis):
-            findings += maker.found(rule)
+        checked = rules_to_check(rules, analysis)
+        problems = problems_of(checked, analysis, config, split=split)
+        for rule in checked:
+            findings += maker.made(rule, problems[rule.code])
         analysis.matched_waivers = maker.matched_waivers()
         for rule in rules:
             if rule.scope is WAIVERS:
@@ -132,8 +136,18 @@ class FindingMaker:
 
     def found(self, rule: Rule, subjects: Iterable[str] | None = None) -> list[Finding]:
         """The rule's findings for every subject of its scope, or only `subjects`."""
-        problems = rule.run(self.analysis, self.config.params_of(rule), subjects)
-        return [self.finding(rule, problem) for problem in problems]
+        return self.made(rule, rule.run(self.analysis, self.config.params_of(rule), subjects))
+
+    def made(self, rule: Rule, problems: Iterable[Problem]) -> list[Finding]:
+        """The rule's problems made findings."""
+        if self.locations is not None or self._may_be_waived(rule):
+            return [self.finding(rule, problem) for problem in problems]
+        # A database's findings, none of which a waiver silences: the common
+        # case of a lint with tens of thousands of findings, made in one go.
+        code, name, level, label = rule.code, rule.name, self.config.level_of(rule), self.label
+        return [Finding(code, name, level, message, targets, label, None, None, False, None,
+                        related)
+                for targets, message, related, _ in problems]
 
     def finding(self, rule: Rule, problem: Problem) -> Finding:
         line = column = None
@@ -146,9 +160,12 @@ class FindingMaker:
         finding = Finding(rule.code, rule.name, self.config.level_of(rule), problem.message,
                           problem.targets, self.label, line, column, False, None,
                           problem.related, related_locations)
-        if rule.scope is not WAIVERS and rule.code in self.matcher.codes:
+        if self._may_be_waived(rule):
             self.silencing.update(self.matcher.waive(finding))
         return finding
+
+    def _may_be_waived(self, rule: Rule) -> bool:
+        return rule.scope is not WAIVERS and rule.code in self.matcher.codes
 
     def matched_waivers(self) -> set[int]:
         """The waivers the waiver rules take as matched: those that silenced

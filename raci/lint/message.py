@@ -16,10 +16,12 @@ without), kept in the English text as it always was (``Goal g.co2 'CO2
 -55%'``, ``dg-ke``) and said for people as ``Goal 'CO2 -55%' (g.co2)``,
 ``DG Klimaat (dg-ke)``. So `localized` says a message again even in English.
 
-A value is said as it is (plain ids, whole numbers), except: a `Message`,
-`Joined` or `Named` value is itself said for people; a date is ISO in
-English (as it always was) and "1 november 2026" in Dutch; a decimal number
-takes a decimal comma in Dutch.
+A value is said as it is (plain ids), except: a `Message`, `Joined` or
+`Named` value is itself said for people; a whole number is grouped as the
+language writes it ("2,890 days", "2.890 dagen"; the English text keeps
+"2890", as JSON and SARIF always had it); a date is ISO in English (as it
+always was) and "1 november 2026" in Dutch; a decimal number takes a
+decimal comma in Dutch.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ from typing import TYPE_CHECKING
 
 from raci.analysis.analysis import KIND_LABELS
 from raci.i18n import (
+    ENGLISH,
     LOCALE_DIR_VARIABLE,
     _,
     current_language,
+    format_count,
     format_date,
     ngettext,
     speaking_english,
@@ -88,10 +92,14 @@ class Message(str):
     def spoken(self, starts: bool = False) -> str:
         """The message for people, in the current language; `starts`: it
         starts a sentence."""
-        form, first = _said_form(self.template, self.plural, self.number)
+        return self.spoken_in(_forms(), starts)
+
+    def spoken_in(self, forms: Forms, starts: bool) -> str:
+        """`spoken`, with the forms of the current language in hand."""
+        form, first = _said_form(self.template, self.plural, self.number, False, forms)
         leading = first if starts else None
-        return form.format(**{name: _said(value, name == leading)
-                              for name, value in self.values.items()})
+        return form.format_map({name: _said(value, forms, name == leading)
+                                for name, value in self.values.items()})
 
 
 class Joined(str):
@@ -113,7 +121,11 @@ class Joined(str):
         return Joined, (self.parts, self.separator)
 
     def spoken(self, starts: bool = False) -> str:
-        return self.separator.join(format(_said(part, starts and number == 0))
+        return self.spoken_in(_forms(), starts)
+
+    def spoken_in(self, forms: Forms, starts: bool) -> str:
+        """`spoken`, with the forms of the current language in hand."""
+        return self.separator.join(format(_said(part, forms, starts and number == 0))
                                    for number, part in enumerate(self.parts))
 
 
@@ -143,12 +155,16 @@ class Named(str):
 
     def spoken(self, starts: bool = False) -> str:
         """`starts`: it starts a sentence, so its kind has a capital."""
+        return self.spoken_in(_forms(), starts)
+
+    def spoken_in(self, forms: Forms, starts: bool) -> str:
+        """`spoken`, with the forms of the current language in hand."""
         nameless = not self.name or self.name == self.id
         if self.kind is None:
             return self.id if nameless else f"{self.name} ({self.id})"
         form = _said_form((SAID_NAMELESS if nameless else SAID_LABELS)[self.kind], None, 1,
-                          starts)[0]
-        return form.format(id=self.id, name=self.name)
+                          starts, forms)[0]
+        return form.format_map({"id": self.id, "name": self.name})
 
 
 class _DecimalComma:
@@ -163,23 +179,36 @@ class _DecimalComma:
 
 _LEADING = re.compile(r"\{(\w+)[}!:]")
 """A template that starts with a placeholder, and its name."""
-_SAID_FORMS: dict[tuple[object, ...], tuple[str, str | None]] = {}
-"""`_said_form`'s answers, remembered: every finding says a template again."""
+Forms = dict[tuple[object, ...], tuple[str, str | None]]
+"""Templates (and the number and capital they are said with) -> their form
+in one language and the placeholder it starts with (`_said_form`)."""
+_SAID_FORMS: dict[tuple[str, str | None], Forms] = {}
+"""The forms of each language (and folder of catalogues) said so far:
+every finding says a template again."""
 
 
-def _said_form(template: str, plural: str | None, number: int,
-               capital: bool = False) -> tuple[str, str | None]:
+def _forms() -> Forms:
+    """The forms said so far in the current language (and folder of catalogues)."""
+    language = current_language()
+    key = (language, None if language == ENGLISH else os.environ.get(LOCALE_DIR_VARIABLE))
+    forms = _SAID_FORMS.get(key)
+    if forms is None:
+        forms = _SAID_FORMS[key] = {}
+    return forms
+
+
+def _said_form(template: str, plural: str | None, number: int, capital: bool = False,
+               forms: Forms | None = None) -> tuple[str, str | None]:
     """The form of a template (and its plural) that `number` takes in the
     current language, with a capital first letter if `capital`; and the name
     of the placeholder it starts with, if any. Looked up in the catalogue
-    once per language (and folder of catalogues) and template."""
-    language = current_language()
-    english = speaking_english()
-    key = (template, plural, 1 if plural is None else number, capital, language,
-           None if english else os.environ.get(LOCALE_DIR_VARIABLE))
-    found = _SAID_FORMS.get(key)
+    once per language (and folder of catalogues) and template; `forms`:
+    those of the current language, when in hand."""
+    forms = _forms() if forms is None else forms
+    key = (template, plural, 1 if plural is None else number, capital)
+    found = forms.get(key)
     if found is None:
-        if english:
+        if speaking_english():
             form = template if plural is None or number == 1 else plural
         elif plural is None:
             form = _(template, domain="rules")
@@ -187,20 +216,25 @@ def _said_form(template: str, plural: str | None, number: int,
             form = ngettext(template, plural, number, domain="rules")
         form = capitalised(form) if capital else form
         first = _LEADING.match(form)
-        found = _SAID_FORMS[key] = (form, first[1] if first else None)
+        found = forms[key] = (form, first[1] if first else None)
     return found
 
-_SPOKEN = (Message, Joined, Named)
-_AS_IT_IS = (str, int)
-"""The values said as they are in every language (an id, a count)."""
+_SAID_EXACTLY = (Message, Joined, Named)
+"""The values said for people whose class says them itself: these three
+exactly (a subclass, such as a remedy's body kind, says itself its own way)."""
 
 
-def _said(value: Value, starts: bool = False) -> object:
-    """A value as people read it in the current language; `starts`: it
-    starts a sentence."""
-    if isinstance(value, _SPOKEN):
-        return value.spoken(starts)
-    if type(value) in _AS_IT_IS or speaking_english():
+def _said(value: Value, forms: Forms, starts: bool = False) -> object:
+    """A value as people read it in the current language (whose `forms` are
+    in hand); `starts`: it starts a sentence."""
+    if type(value) is str:  # an id: the common case
+        return value
+    if type(value) is int:  # not a bool
+        return format_count(value)
+    if isinstance(value, _SAID_EXACTLY):
+        exactly = type(value) in _SAID_EXACTLY
+        return value.spoken_in(forms, starts) if exactly else value.spoken(starts)
+    if isinstance(value, str) or speaking_english():
         return value
     if isinstance(value, dt.date):
         return format_date(value)

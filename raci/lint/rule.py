@@ -67,7 +67,8 @@ class Problem(NamedTuple):
     @classmethod
     def about(cls, targets: Iterable[str], message: str, *, related: Iterable[str] = (),
               place: str | None = None) -> Problem:
-        return cls(tuple(sorted(set(targets))), message,
+        ids = tuple(targets)
+        return cls(ids if len(ids) == 1 else tuple(sorted(set(ids))), message,
                    tuple(sorted(set(related))) if related else (), place)
 
 
