@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raci.i18n import _, said_again
 from raci.lint import LintConfig, Linter
+from raci.lint.engine import LintResult, lint_source
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change, changed_since
+from raci.model.source import ModelSource
 from raci.tui.describe import field_label, label
 from raci.tui.matching import EntityFinder
 
@@ -58,6 +61,12 @@ class Session:
     undo_stack: list[Edit] = field(default_factory=list)
     redo_stack: list[Edit] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    first: Callable[[], LintResult | None] | None = None
+    """The findings of the model as read, linted elsewhere (while the app
+    started, `raci.tui.first_findings`), for the first lint; None when
+    that failed."""
+    _linted = False
+    """Whether the findings were made once."""
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
     _finder: EntityFinder | None = None
@@ -153,7 +162,7 @@ class Session:
         """
         with self.lock:
             self.model = fresh
-            self._linter, self._unlinted, self._finder = None, [], None
+            self._linter, self._unlinted, self._finder, self.first = None, [], None, None
             reapplied, refused = [], []
             for edit in pending:
                 reason = why_not_applicable(fresh, edit)
@@ -167,8 +176,23 @@ class Session:
     # ---- lint (worker thread) ----------------------------------------------
 
     def lint(self) -> LintUpdate:
-        """The findings after every edit so far: incremental once a full run was made."""
+        """The findings after every edit so far.
+
+        The first of the model as read are linted once (`lint_source`; or
+        taken from `first`), the quickest way to the first findings on
+        screen. The next lint makes the incremental `Linter` (as the app
+        asks once those are drawn, `Session.linted_once`), with whatever
+        edits were made meanwhile; after that, each lint checks only what
+        the edits since can have changed."""
+        first, self.first, model = self.first, None, self.model
+        linted = first() if first is not None else None  # not holding the lock: edits go on
         with self.lock:
+            if not self._linted and not self._unlinted:
+                self._linted = True
+                if linted is None or self.model is not model:  # or reloaded meanwhile
+                    linted = lint_source(ModelSource("", self.model), self.config)
+                return LintUpdate(linted.findings, [], linted.findings, True, linted.not_run)
+            self._linted = True
             anew = self._linter is None
             if self._linter is None:
                 self._linter = Linter(self.model, self.config)
@@ -178,6 +202,11 @@ class Session:
             linter = self._linter
             return LintUpdate(linter.findings(), linter.removed, linter.added, anew,
                               linter.not_run)
+
+    def linted_once(self) -> bool:
+        """Whether the findings shown were linted once, and the incremental
+        `Linter` is still to be made (by the next `lint`)."""
+        return self._linted and self._linter is None
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:
