@@ -10,10 +10,11 @@ process's write between the read and the store's opening is still caught.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
-import threading
 import subprocess
 import sys
+import threading
 from collections import Counter
 from contextlib import closing
 from pathlib import Path
@@ -27,18 +28,18 @@ from test_tui_session import said
 from raci.formats import read_model, write_model
 from raci.generate import generate_model
 from raci.importing import import_file
+from raci.lint import LintConfig
+from raci.lint.engine import LintResult, lint_model, lint_source
 from raci.model import Assignment, Model, Org
 from raci.model.changes import Change
+from raci.model.source import ModelSource
 from raci.source import database_url
 from raci.store import open_store
 from raci.store.reading import Loaded, read_file
-from raci.lint import LintConfig
-from raci.lint.engine import LintResult, lint_model, lint_source
-from raci.model.source import ModelSource
 from raci.tui import first_findings, make_app, places, session
 from raci.tui.first_findings import FirstFindings
-from raci.tui.session import LintUpdate, Session
 from raci.tui.messages import ChangeRequested
+from raci.tui.session import LintUpdate, Session
 from raci.tui.widgets.matrix import RaciMatrix
 
 
@@ -79,12 +80,12 @@ def test_the_fast_read_leaves_to_the_store_what_only_it_can_open(tmp_path: Path)
 @pytest.mark.parametrize("child", ["lints", "fails"])
 async def test_the_first_screen_shows_the_findings_raci_lint_finds(
         generated: tuple[Model, Path], raci: Raci, child: str,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The first findings come from the process started with the app; when it
     fails (here: no interpreter to start it with), the app lints them itself.
     Either way they are `raci lint`'s, and the incremental linter made next
     finds the same."""
-    _, path = generated
+    model, path = generated[0], Path(shutil.copy(generated[1], tmp_path / "small.db"))
     report = json.loads(raci("lint", path, "--format", "json", "--fail-on", "never").out)
     expected = sorted((f["code"], f["level"], f["message"], tuple(f["targets"]), f["waived"])
                       for f in report["findings"])
@@ -114,9 +115,18 @@ async def test_the_first_screen_shows_the_findings_raci_lint_finds(
         assert len(linted_here) == (child == "fails")
         assert app.first_findings is not None and app.first_findings.process.returncode == (
             0 if child == "lints" else 1)
-        assert first.anew and then.anew and then.findings == first.findings
+        assert first.anew and not first.shown
+        assert then.anew and then.shown and then.findings == first.findings
         assert then.not_run == first.not_run
-        await until(pilot, lambda: app.findings == then.findings, "the linter's findings shown")
+        await until(pilot, lambda: app.findings is then.findings, "the linter's findings kept")
+        assert app.index.findings == then.findings
+        assert all(a is b for a, b in zip(app.index.findings, then.findings, strict=True)), (
+            "the app's index holds the linter's own findings, which its updates take out")
+        app.post_message(ChangeRequested(second_accountable(model), "", quiet=True))
+        await until(pilot, lambda: len(updates) == 3 and app.findings is updates[2].findings,
+                    "the edit's findings")
+        assert not updates[2].anew and app.index.findings == app.findings == lint_model(
+            ModelSource("", app.session.model), app.session.config) != first.findings
 
 
 async def test_an_edit_made_at_once_is_saved(database: Path) -> None:  # noqa: F811
@@ -269,7 +279,7 @@ def test_an_edit_before_the_incremental_linter_is_made_gets_its_findings(
     assert edit.linted_once()
     edit.apply(second_accountable(model))
     then = edit.lint()
-    assert then.anew and not edit.linted_once()
+    assert then.anew and not then.shown and not edit.linted_once()
     assert then.findings == lint_model(ModelSource("", edit.model), config) != first.findings
     edit.undo()
     assert edit.lint().findings == first.findings

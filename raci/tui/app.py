@@ -494,6 +494,8 @@ class RaciApp(FormKeysApp):
         else:
             self.index.update(update.removed, update.added)
         self.findings, self.not_run = update.findings, update.not_run
+        if update.shown:  # the views show these findings already; the next edit tells them
+            return
         self.show_state(" · ".join(plural(self.index.counts[level], level) for level in LEVELS))
         self.query_one(ScenarioBar).findings_changed(update.findings)
         for view in self._views():

@@ -29,8 +29,8 @@ from typing import IO, TYPE_CHECKING
 if TYPE_CHECKING:
     from raci.lint import LintConfig
     from raci.lint.engine import LintResult
-    from raci.store.lean import Cursor
     from raci.model.lean import LeanModel
+    from raci.store.lean import Cursor
 
 
 class FirstFindings:
@@ -59,7 +59,7 @@ class FirstFindings:
         try:
             written = stdout.read()
             found = pickle.loads(written) if self.process.wait() == 0 else None
-        except Exception:  # noqa: BLE001 - whatever went wrong, the app lints itself
+        except Exception:  # whatever went wrong, the app lints the model itself
             found = None
         finally:
             self.stop()

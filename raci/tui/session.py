@@ -39,6 +39,10 @@ class LintUpdate:
     is new, and `removed` says nothing about what was shown before."""
     not_run: dict[str, str]
     """Rule code -> the fact not recorded for which the rule was not run."""
+    shown: bool = False
+    """The findings of the lint before, unchanged (made again by a new
+    linter, as its own, which the next updates take out): nothing to show
+    anew."""
 
 
 @dataclass
@@ -65,8 +69,8 @@ class Session:
     """The findings of the model as read, linted elsewhere (while the app
     started, `raci.tui.first_findings`), for the first lint; None when
     that failed."""
-    _linted = False
-    """Whether the findings were made once."""
+    _linted: list[Finding] | None = None
+    """The findings linted once (the first), until the incremental linter is made."""
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
     _finder: EntityFinder | None = None
@@ -163,6 +167,7 @@ class Session:
         with self.lock:
             self.model = fresh
             self._linter, self._unlinted, self._finder, self.first = None, [], None, None
+            self._linted = None
             reapplied, refused = [], []
             for edit in pending:
                 reason = why_not_applicable(fresh, edit)
@@ -187,26 +192,27 @@ class Session:
         first, self.first, model = self.first, None, self.model
         linted = first() if first is not None else None  # not holding the lock: edits go on
         with self.lock:
-            if not self._linted and not self._unlinted:
-                self._linted = True
+            if self._linter is None and self._linted is None and not self._unlinted:
                 if linted is None or self.model is not model:  # or reloaded meanwhile
                     linted = lint_source(ModelSource("", self.model), self.config)
+                self._linted = linted.findings
                 return LintUpdate(linted.findings, [], linted.findings, True, linted.not_run)
-            self._linted = True
             anew = self._linter is None
             if self._linter is None:
                 self._linter = Linter(self.model, self.config)
             else:
                 self._linter.update(*self._unlinted)
+            linter, findings = self._linter, self._linter.findings()
+            shown = not self._unlinted and self._linted == findings
             self._unlinted.clear()
-            linter = self._linter
-            return LintUpdate(linter.findings(), linter.removed, linter.added, anew,
-                              linter.not_run)
+            self._linted = None
+            return LintUpdate(findings, linter.removed, linter.added, anew, linter.not_run,
+                              shown)
 
     def linted_once(self) -> bool:
         """Whether the findings shown were linted once, and the incremental
         `Linter` is still to be made (by the next `lint`)."""
-        return self._linted and self._linter is None
+        return self._linted is not None
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:
