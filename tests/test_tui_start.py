@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -246,15 +247,21 @@ def test_the_process_started_with_the_app_lints_the_file_as_raci_lint(
 
 
 def test_the_process_started_with_the_app_leaves_nothing_behind(
-        tmp_path: Path, generated: tuple[Model, Path]) -> None:
+        tmp_path: Path, generated: tuple[Model, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a model: no findings. The app quit at once, or the child took too
+    long: it is ended. Either way it is waited for (no process left behind)."""
     (tmp_path / "notes.db").write_text("not a database", encoding="utf-8")
     found = FirstFindings.start(tmp_path / "notes.db", "en")
     assert found is not None and found.result(0, LintConfig()) is None
     assert found.process.returncode == 1
     found = FirstFindings.start(generated[1], "en")
     assert found is not None
-    found.stop()  # the app quit at once
+    found.stop()
     assert found.process.returncode is not None
+    monkeypatch.setattr(first_findings, "WAIT_SECONDS", 0.001)
+    found = FirstFindings.start(generated[1], "en")
+    assert found is not None and found.result(0, LintConfig()) is None
+    assert found.process.returncode == -signal.SIGKILL
 
 
 def second_accountable(model: Model) -> Change:

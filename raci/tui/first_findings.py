@@ -26,6 +26,9 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+WAIT_SECONDS = 30.0
+"""How long the app waits for the child's findings before it lints itself."""
+
 if TYPE_CHECKING:
     from raci.lint import LintConfig
     from raci.lint.engine import LintResult
@@ -52,13 +55,12 @@ class FirstFindings:
         return cls(process)
 
     def result(self, revision: int, config: LintConfig) -> LintResult | None:
-        """The findings, once the child has written them (it waits), if they
-        are those of `revision` of the database with `config`; else None."""
-        stdout = self.process.stdout
-        assert stdout is not None
+        """The findings, once the child has written them (it waits, up to
+        `WAIT_SECONDS`), if they are those of `revision` of the database
+        with `config`; else None."""
         try:
-            written = stdout.read()
-            found = pickle.loads(written) if self.process.wait() == 0 else None
+            written = self.process.communicate(timeout=WAIT_SECONDS)[0]
+            found = pickle.loads(written) if self.process.returncode == 0 else None
         except Exception:  # whatever went wrong, the app lints the model itself
             found = None
         finally:
