@@ -262,6 +262,8 @@ def test_the_process_started_with_the_app_leaves_nothing_behind(
     found = FirstFindings.start(generated[1], "en")
     assert found is not None and found.result(0, LintConfig()) is None
     assert found.process.returncode == -signal.SIGKILL
+    monkeypatch.setattr(first_findings.os, "sched_getaffinity", lambda pid: {0})
+    assert FirstFindings.start(generated[1], "en") is None, "one core: the app lints itself"
 
 
 def second_accountable(model: Model) -> Change:

@@ -14,12 +14,15 @@ The child is a new interpreter, not a fork: it shares nothing with the
 app (no threads, no open database, no terminal: its input and error
 output are /dev/null). The findings are used only when they are of the
 very model the app read (the same revision of the database) and linted
-with the same configuration; otherwise, or when the child failed, the app
-lints in its own process, as it would without the child.
+with the same configuration; otherwise, or when the child failed or took
+longer than `WAIT_SECONDS`, the app lints in its own process, as it would
+without the child. Where the app may run on one core only, no child is
+started: its read would only add to the wait.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -45,7 +48,11 @@ class FirstFindings:
     @classmethod
     def start(cls, path: Path, language: str) -> FirstFindings | None:
         """Start linting the SQLite file at `path` in a child process,
-        speaking `language`; None when it cannot be started."""
+        speaking `language`; None when it cannot be started, or when this
+        process may run on one core only (the child's read would then only
+        make the app wait longer)."""
+        if _cores() < 2:
+            return None
         try:
             process = subprocess.Popen(
                 [sys.executable, "-m", __name__, str(path), language],
@@ -78,6 +85,12 @@ class FirstFindings:
             self.process.wait()
         if self.process.stdout is not None:
             self.process.stdout.close()
+
+
+def _cores() -> int:
+    """The processor cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)  # not on every system
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
 def lint_first(path: Path, output: IO[bytes]) -> bool:
