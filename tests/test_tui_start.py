@@ -44,6 +44,12 @@ from raci.tui.session import LintUpdate, Session
 from raci.tui.widgets.matrix import RaciMatrix
 
 
+@pytest.fixture(autouse=True)
+def apart_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These small files are linted apart too, as a national model is."""
+    monkeypatch.setattr(first_findings, "SMALLEST_FILE", 0)
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Model, Path]:
     """A small generated organisation (every kind and field, waivers too), in a database."""
@@ -264,6 +270,9 @@ def test_the_process_started_with_the_app_leaves_nothing_behind(
     assert found.process.returncode == -signal.SIGKILL
     monkeypatch.setattr(first_findings.os, "sched_getaffinity", lambda pid: {0})
     assert FirstFindings.start(generated[1], "en") is None, "one core: the app lints itself"
+    monkeypatch.undo()
+    monkeypatch.setattr(first_findings, "SMALLEST_FILE", generated[1].stat().st_size + 1)
+    assert FirstFindings.start(generated[1], "en") is None, "small: the app lints itself"
 
 
 def second_accountable(model: Model) -> Change:
