@@ -10,12 +10,16 @@ process's write between the read and the store's opening is still caught.
 from __future__ import annotations
 
 import json
+import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections import Counter
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from apphelp import loaded, said, stored, until
@@ -24,14 +28,25 @@ from conftest import Raci
 from raci.formats import read_model, write_model
 from raci.generate import generate_model
 from raci.importing import import_file
+from raci.lint import LintConfig
+from raci.lint.engine import LintResult, lint_model, lint_source
 from raci.model import Assignment, Model, Org
 from raci.model.changes import Change
+from raci.model.source import ModelSource
 from raci.source import database_url
 from raci.store import open_store
 from raci.store.reading import Loaded, read_file
-from raci.tui import make_app, places
+from raci.tui import first_findings, make_app, places, session
+from raci.tui.first_findings import FirstFindings
 from raci.tui.messages import ChangeRequested
+from raci.tui.session import LintUpdate, Session
 from raci.tui.widgets.matrix import RaciMatrix
+
+
+@pytest.fixture(autouse=True)
+def apart_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These small files are linted apart too, as a national model is."""
+    monkeypatch.setattr(first_findings, "SMALLEST_FILE", 0)
 
 
 @pytest.fixture(scope="module")
@@ -68,15 +83,56 @@ def test_the_fast_read_leaves_to_the_store_what_only_it_can_open(tmp_path: Path)
     assert read_file(tmp_path / "absent.db") is None
 
 
-async def test_the_first_screen_counts_the_findings_raci_lint_finds(
-        generated: tuple[Model, Path], raci: Raci) -> None:
-    _, path = generated
+@pytest.mark.parametrize("child", ["lints", "fails"])
+async def test_the_first_screen_shows_the_findings_raci_lint_finds(
+        generated: tuple[Model, Path], raci: Raci, child: str,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The first findings come from the process started with the app; when it
+    fails (here: no interpreter to start it with), the app lints them itself.
+    Either way they are `raci lint`'s, and the incremental linter made next
+    finds the same."""
+    model, path = generated[0], Path(shutil.copy(generated[1], tmp_path / "small.db"))
     report = json.loads(raci("lint", path, "--format", "json", "--fail-on", "never").out)
-    expected = Counter("waived" if f["waived"] else f["level"] for f in report["findings"])
+    expected = sorted((f["code"], f["level"], f["message"], tuple(f["targets"]), f["waived"])
+                      for f in report["findings"])
+    linted_here, updates = [], []
+
+    def lint_here(*args: Any) -> LintResult:
+        linted_here.append(args)
+        return lint_source(*args)
+
+    def lint_and_keep(self: Session) -> LintUpdate:
+        updates.append(lint(self))
+        return updates[-1]
+
+    lint = Session.lint
+    monkeypatch.setattr(session, "lint_source", lint_here)
+    monkeypatch.setattr(Session, "lint", lint_and_keep)
+    if child == "fails":
+        monkeypatch.setattr(first_findings.sys, "executable", "/bin/false")
     async with make_app(path).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        assert +app.index.counts == expected
-        assert app.sub_title.startswith(f"{expected['error']} errors")
+        await until(pilot, lambda: len(updates) == 2, "the incremental linter")
+        first, then = updates
+        assert sorted((f.code, f.level, f.message, f.targets, f.waived)
+                      for f in first.findings) == expected
+        counts = Counter("waived" if waived else level for _, level, _, _, waived in expected)
+        assert app.sub_title.startswith(f"{counts['error']} errors")
+        assert len(linted_here) == (child == "fails")
+        assert app.first_findings is not None and app.first_findings.process.returncode == (
+            0 if child == "lints" else 1)
+        assert first.anew and not first.shown
+        assert then.anew and then.shown and then.findings == first.findings
+        assert then.not_run == first.not_run
+        await until(pilot, lambda: app.findings is then.findings, "the linter's findings kept")
+        assert app.index.findings == then.findings
+        assert all(a is b for a, b in zip(app.index.findings, then.findings, strict=True)), (
+            "the app's index holds the linter's own findings, which its updates take out")
+        app.post_message(ChangeRequested(second_accountable(model), "", quiet=True))
+        await until(pilot, lambda: len(updates) == 3 and app.findings is updates[2].findings,
+                    "the edit's findings")
+        assert not updates[2].anew and app.index.findings == app.findings == lint_model(
+            ModelSource("", app.session.model), app.session.config) != first.findings
 
 
 async def test_an_edit_made_at_once_is_saved(database: Path) -> None:
@@ -175,3 +231,146 @@ async def test_a_store_that_cannot_be_opened_after_the_first_read_makes_the_app_
                                  "Quit (q) and open it again once it can.")
         assert app.session is not None and not app.session.undo_stack
         assert app._saves.empty()
+
+
+def test_the_process_started_with_the_app_lints_the_file_as_raci_lint(
+        generated: tuple[Model, Path]) -> None:
+    model, path = generated
+    loaded = read_file(path)
+    assert loaded is not None
+    config = LintConfig()
+    found = FirstFindings.start(path, "en")
+    assert found is not None
+    result = found.result(loaded.revision, config)
+    assert result is not None and result.findings == lint_model(ModelSource("", model), config)
+    assert found.process.returncode == 0
+    for revision, other in ((loaded.revision + 1, config), (loaded.revision,
+                                                              LintConfig(select=["OWN"]))):
+        found = FirstFindings.start(path, "en")
+        assert found is not None
+        assert found.result(revision, other) is None, "findings of another model or config"
+
+
+def test_the_process_started_with_the_app_leaves_nothing_behind(
+        tmp_path: Path, generated: tuple[Model, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a model: no findings. The app quit at once, or the child took too
+    long: it is ended. Either way it is waited for (no process left behind)."""
+    (tmp_path / "notes.db").write_text("not a database", encoding="utf-8")
+    found = FirstFindings.start(tmp_path / "notes.db", "en")
+    assert found is not None and found.result(0, LintConfig()) is None
+    assert found.process.returncode == 1
+    found = FirstFindings.start(generated[1], "en")
+    assert found is not None
+    found.stop()
+    assert found.process.returncode is not None
+    monkeypatch.setattr(first_findings, "WAIT_SECONDS", 0.001)
+    found = FirstFindings.start(generated[1], "en")
+    assert found is not None and found.result(0, LintConfig()) is None
+    assert found.process.returncode == -signal.SIGKILL
+    monkeypatch.setattr(first_findings.os, "sched_getaffinity", lambda pid: {0})
+    assert FirstFindings.start(generated[1], "en") is None, "one core: the app lints itself"
+    monkeypatch.undo()
+    monkeypatch.setattr(first_findings, "SMALLEST_FILE", generated[1].stat().st_size + 1)
+    assert FirstFindings.start(generated[1], "en") is None, "small: the app lints itself"
+
+
+def second_accountable(model: Model) -> Change:
+    """A second A on an item that has one: an edit that changes the findings."""
+    held = next(a for a in model.assignments if a.letter == "A")
+    other = next(p for p in model.people if p != held.actor)
+    return Change(assign=[Assignment(held.item, "A", other)])
+
+
+def test_an_edit_before_the_incremental_linter_is_made_gets_its_findings(
+        generated: tuple[Model, Path]) -> None:
+    """The first findings are linted once; an edit made before the next lint
+    (which makes the incremental linter) is in that lint, and the edits after
+    it are linted incrementally, each time the findings of the model as edited."""
+    model, path = generated
+    loaded = read_file(path)
+    assert loaded is not None
+    config = LintConfig()
+    edit = Session(loaded.model, config)
+    first = edit.lint()
+    assert first.anew and first.findings == lint_model(ModelSource("", model), config)
+    assert edit.linted_once()
+    edit.apply(second_accountable(model))
+    then = edit.lint()
+    assert then.anew and not then.shown and not edit.linted_once()
+    assert then.findings == lint_model(ModelSource("", edit.model), config) != first.findings
+    edit.undo()
+    assert edit.lint().findings == first.findings
+
+
+def test_findings_linted_elsewhere_are_not_taken_for_an_edited_model(
+        generated: tuple[Model, Path]) -> None:
+    """An edit made before the first lint: the findings of the model as read
+    (`Session.first`) are no longer its findings."""
+    model, path = generated
+    loaded = read_file(path)
+    assert loaded is not None
+    config = LintConfig()
+    as_read = lint_source(ModelSource("", model), config)
+    edit = Session(loaded.model, config, first=lambda: as_read)
+    edit.apply(second_accountable(model))
+    first = edit.lint()
+    assert first.findings == lint_model(ModelSource("", edit.model), config) != as_read.findings
+    assert not edit.linted_once(), "the incremental linter, made at once"
+    unedited = Session(read_file(path).model, config, first=lambda: as_read)  # type: ignore[union-attr]
+    assert unedited.lint().findings is as_read.findings
+
+
+async def test_an_edit_made_before_the_first_findings_gets_its_own(
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """The first findings take a while (as a national model's do): an edit
+    made meanwhile is linted and saved, the findings those of the model with it."""
+    linted = threading.Event()
+    result = FirstFindings.result
+
+    def slow_result(self: FirstFindings, *args: Any) -> LintResult | None:
+        linted.wait(10)
+        return result(self, *args)
+
+    monkeypatch.setattr(FirstFindings, "result", slow_result)
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session is not None, "the model")
+        app.post_message(ChangeRequested(Change(assign=[Assignment("g.klimaat", "R", "dg-bw")]),
+                                         "", quiet=True))
+        await until(pilot, lambda: app.session is not None and app.session.undo_stack,
+                    "the edit made")
+        assert not app.findings
+        linted.set()
+        await until(pilot, lambda: stored(database).letters_of("g.klimaat", "dg-bw") == ("R",),
+                    "the letter saved")
+        await until(pilot, lambda: app.findings, "the findings")
+        assert app.session is not None
+        assert app.findings == lint_model(ModelSource("", stored(database)), app.session.config)
+        assert app.first_findings is not None and app.first_findings.process.returncode == 0
+
+
+async def test_keys_typed_while_loading_go_to_the_view_they_name(
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """`2` and `r` typed while the app says "loading…" (a national model
+    takes a second): the matrix opens and `r` sets its first cell, once the
+    model and its findings are on screen. The keys used to vanish."""
+    read = threading.Event()
+
+    def slow_read(path: Path) -> Loaded | None:
+        read.wait(10)
+        return read_file(path)
+
+    monkeypatch.setattr(places, "read_file", slow_read)
+    before = stored(database)
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "r")
+        assert app.sub_title.startswith("loading")
+        read.set()
+        await until(pilot, lambda: app.query_one(RaciMatrix).cursor_cell is not None
+                    and app.session is not None and app.session.undo_stack, "the letter set")
+        assert app.query_one("#views").active == "matrix"
+        item, actor = (e.id for e in app.query_one(RaciMatrix).cursor_cell)  # type: ignore[union-attr]
+        assert before.letters_of(item, actor) != ("R",)
+        await until(pilot, lambda: stored(database).letters_of(item, actor) == ("R",),
+                    "the letter saved")

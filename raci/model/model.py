@@ -131,7 +131,10 @@ class Model:
         return entity_id in self._kind_by_id
 
     def __len__(self) -> int:
-        return len(self._kind_by_id)
+        # Counted by kind: the app's first screen says how many entities a
+        # model has before anything needs the index by id (80,000 on a
+        # national model); ids are unique across kinds.
+        return sum(len(self.collection(kind)) for kind in KINDS)
 
     def items(self) -> Iterator[Goal | Initiative | Decision]:
         """Goals, initiatives and decisions: the *items* of SPEC §2."""

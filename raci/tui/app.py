@@ -1,6 +1,6 @@
 """The raci app (SPEC §4): explore, edit, matrix, findings and diagrams over a database.
 
-`make_app` is the one way to build it, for the command line and the tests.
+`raci.tui.make_app` is the one way to build it, for the command line and the tests.
 One database worker owns the store: it loads the model, then saves each edit
 in order, noticing when another process wrote first. Lint and export run in
 their own workers. Workers only post messages; the `@on` handlers below
@@ -39,7 +39,7 @@ from raci.lint.message import localized
 from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.model.scenarios import Step
-from raci.source import database_url
+from raci.tui import POLL_SECONDS
 from raci.tui.commands import RaciCommands
 from raci.tui.describe import plural
 from raci.tui.language import translate_bindings, translated_commands
@@ -83,12 +83,11 @@ from raci.tui.widgets.waivers import WaiversScreen
 if TYPE_CHECKING:
     from raci.store import Store
     from raci.store.reading import Loaded
+    from raci.tui.first_findings import FirstFindings
 
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
 """How long quitting waits for edits still being saved."""
-POLL_SECONDS = 1.0
-"""How often, while nothing is being saved, the app looks whether another process wrote."""
 STORE_WAIT_SECONDS = 5.0
 """How long the first model's store waits for its findings to be drawn before opening."""
 DRAW_WAIT_SECONDS = 1.0
@@ -124,7 +123,8 @@ class RaciApp(FormKeysApp):
 
     def __init__(self, url: str, label: str, *, create: bool = False,
                  poll_seconds: float = POLL_SECONDS, theme: str | None = None,
-                 read_only: bool = False, scenario: str | None = None) -> None:
+                 read_only: bool = False, scenario: str | None = None,
+                 first_findings: FirstFindings | None = None) -> None:
         translate_bindings()  # before Textual copies the app's keys
         super().__init__()
         self.read_only = read_only
@@ -134,6 +134,8 @@ class RaciApp(FormKeysApp):
         self.why_read_only = _("This model is open read-only (served without --write, or "
                                "--read-only): nothing can be changed here.")
         self.url, self.label, self.create = url, label, create
+        self.first_findings = first_findings
+        """The first model's findings, linted in a process of their own as the app started."""
         self.poll_seconds = poll_seconds
         self.read_only_mark = _("read-only") if read_only else ""
         """The header's first words while the app is read-only."""
@@ -158,6 +160,8 @@ class RaciApp(FormKeysApp):
         self._lint_wanted = threading.Event()
         self._collector_set = False
         """Whether the first lint has set the collector's policy (once per app)."""
+        self._started = False
+        """Whether the first model's findings were drawn (the app has started)."""
         self._findings_drawn = threading.Event()
         """Set once the findings of the last lint are on screen."""
         self._adopted = threading.Event()
@@ -169,11 +173,14 @@ class RaciApp(FormKeysApp):
         """While the database worker changes place, edits wait."""
         self.reviewing: Reviewing | None = None
         """The review under way, paused while the user edits (`R` resumes it)."""
-        self._view_ready_at = 0.0
-        """When the view shown last got the focus (infinity until it has)."""
+        self._view_ready_at = math.inf
+        """When the view shown last got the focus (infinity until it has, and
+        until the first model and its findings are on screen)."""
         self._keys_for_view: list[events.Key] = []
         """Keys typed before that view got the focus that the view before it
-        left: pressed again once it has (`2` and `i` typed at once)."""
+        left: pressed again once it has (`2` and `i` typed at once); and the
+        keys typed while the first model was loaded and linted, pressed
+        once its findings are drawn (`2` and `r` typed during the start)."""
 
     def show_state(self, state: str | None = None) -> None:
         """Say `state` in the header (else the last one again), after the
@@ -222,6 +229,8 @@ class RaciApp(FormKeysApp):
             self._run_database(place=self.place, first=True)
 
     def on_unmount(self) -> None:
+        if self.first_findings is not None:
+            self.first_findings.stop()
         if not self._collector_set:  # ended before its first model was settled
             gc.enable()
 
@@ -296,8 +305,10 @@ class RaciApp(FormKeysApp):
         The store needs SQLAlchemy (a tenth of a second to import) and its
         first use is the first save: opened before the findings, it would
         hold them up, as every thread takes turns on the one interpreter."""
-        first = None if path is None else place.read_first(path, config)
+        first = None if path is None else place.read_first(path, config, self.first_findings)
         if first is None:
+            if self.first_findings is not None:
+                self.first_findings.stop()
             return None
         session, loaded = first
         self.post_message(PlaceOpened(place))
@@ -350,7 +361,9 @@ class RaciApp(FormKeysApp):
 
         Once the findings are drawn it builds the look-ups the views read
         (`Session.warm`), unless another edit waits to be linted: they would
-        only slow the drawing down, and they hold the model's lock.
+        only slow the drawing down, and they hold the model's lock. The first
+        findings are linted once (the quickest way to them); once they are
+        drawn, it makes the incremental linter at once, before the look-ups.
         """
         worker = get_current_worker()
         while not worker.is_cancelled:
@@ -365,6 +378,9 @@ class RaciApp(FormKeysApp):
                 self._findings_drawn.clear()
                 self.post_message(LintFinished(update))
                 self._findings_drawn.wait(DRAW_WAIT_SECONDS)
+                if session.linted_once():  # the incremental linter next, before an edit needs it
+                    self._lint_wanted.set()
+                    continue
                 if not self._lint_wanted.is_set():
                     session.warm()
                 if not self._collector_set:
@@ -469,12 +485,17 @@ class RaciApp(FormKeysApp):
             self._findings_drawn.set()
             return
         self.call_after_refresh(self._findings_drawn.set)
+        if not self._started:  # the keys typed while loading go to the view now
+            self._started = True
+            self.call_after_refresh(self._focus_view, self.query_one(TabbedContent).active)
         update = message.update
         if update.anew:
             self.index = FindingIndex(update.findings)
         else:
             self.index.update(update.removed, update.added)
         self.findings, self.not_run = update.findings, update.not_run
+        if update.shown:  # the views show these findings already; the next edit tells them
+            return
         self.show_state(" · ".join(plural(self.index.counts[level], level) for level in LEVELS))
         self.query_one(ScenarioBar).findings_changed(update.findings)
         for view in self._views():
@@ -789,17 +810,3 @@ def _drain(saves: queue.Queue[Edit]) -> list[Edit]:
         found.append(saves.get())
         saves.task_done()
     return found
-
-
-def make_app(url_or_path: str | Path, *, create: bool = False,
-             poll_seconds: float = POLL_SECONDS, theme: str | None = None,
-             read_only: bool = False, scenario: str | None = None) -> RaciApp:
-    """The app on a database: a `.db` path or a SQLAlchemy URL; `create` makes it if absent.
-
-    `poll_seconds`: how often to look for other processes' changes while idle;
-    `theme`: a Textual theme for this run (`--theme`); `read_only`: refuse every edit;
-    `scenario`: edit in this scenario (made if absent, unless read-only).
-    """
-    spec = str(url_or_path)
-    return RaciApp(database_url(spec), spec, create=create, poll_seconds=poll_seconds,
-                   theme=theme, read_only=read_only, scenario=scenario)

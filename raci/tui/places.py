@@ -17,19 +17,23 @@ edits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from raci.i18n import _, ngettext
-from raci.lint import LintConfig, Linter
+from raci.lint import LintConfig
+from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
 from raci.model import Model
 from raci.model.scenarios import Step, play
+from raci.model.source import ModelSource
 from raci.store.reading import Loaded, read_file
 from raci.tui.session import Edit, Session
 
 if TYPE_CHECKING:
     from raci.store import Store
+    from raci.tui.first_findings import FirstFindings
 
 Settle = tuple[Literal["apply", "drop"], str]
 """Apply or drop a scenario (by name) before opening the place."""
@@ -73,15 +77,21 @@ class Place:
                     name=name)
         return Session(self.load(store), config)
 
-    def read_first(self, path: Path, config: LintConfig) -> tuple[Session, Loaded] | None:
+    def read_first(self, path: Path, config: LintConfig, linted: FirstFindings | None = None
+                   ) -> tuple[Session, Loaded] | None:
         """The session to edit the SQLite file at `path` in, read before the
         store is opened (`raci.store.reading.read_file`), and what was read,
         for the store to save into; None where only the store can open it: a
-        scenario, one to settle first, a file to migrate or none at all."""
+        scenario, one to settle first, a file to migrate or none at all.
+        `linted`: the same file's findings linted in a process of their own,
+        for the session's first lint, if of the model read here."""
         if self.scenario is not None or self.settle is not None:
             return None
         loaded = read_file(path)
-        return None if loaded is None else (Session(loaded.model, config), loaded)
+        if loaded is None:
+            return None
+        first = None if linted is None else partial(linted.result, loaded.revision, config)
+        return Session(loaded.model, config, first=first), loaded
 
     def load(self, store: Store) -> Model:
         """The model to edit, as the database has it now."""
@@ -127,7 +137,7 @@ class ScenarioPlace(Place):
     def load(self, store: Store) -> Model:
         """The scenario's view; the model's findings without it are linted first."""
         model, scenario = store.load_scenario(self.name)
-        self.base = [f for f in Linter(model, self.config).findings() if not f.waived]
+        self.base = [f for f in lint_model(ModelSource("", model), self.config) if not f.waived]
         misfit = play(model, scenario.steps)
         if misfit is not None:
             raise store.misfit_error(scenario, misfit)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raci.i18n import _, said_again
 from raci.lint import LintConfig, Linter
+from raci.lint.engine import LintResult, lint_source
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
 from raci.model.changes import Change, changed_since
+from raci.model.source import ModelSource
 from raci.tui.describe import field_label, label
 from raci.tui.matching import EntityFinder
 
@@ -36,6 +39,10 @@ class LintUpdate:
     is new, and `removed` says nothing about what was shown before."""
     not_run: dict[str, str]
     """Rule code -> the fact not recorded for which the rule was not run."""
+    shown: bool = False
+    """The findings of the lint before, unchanged (made again by a new
+    linter, as its own, which the next updates take out): nothing to show
+    anew."""
 
 
 @dataclass
@@ -58,6 +65,12 @@ class Session:
     undo_stack: list[Edit] = field(default_factory=list)
     redo_stack: list[Edit] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    first: Callable[[], LintResult | None] | None = None
+    """The findings of the model as read, linted elsewhere (while the app
+    started, `raci.tui.first_findings`), for the first lint; None when
+    that failed."""
+    _linted: list[Finding] | None = None
+    """The findings linted once (the first), until the incremental linter is made."""
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
     _finder: EntityFinder | None = None
@@ -153,7 +166,8 @@ class Session:
         """
         with self.lock:
             self.model = fresh
-            self._linter, self._unlinted, self._finder = None, [], None
+            self._linter, self._unlinted, self._finder, self.first = None, [], None, None
+            self._linted = None
             reapplied, refused = [], []
             for edit in pending:
                 reason = why_not_applicable(fresh, edit)
@@ -167,17 +181,38 @@ class Session:
     # ---- lint (worker thread) ----------------------------------------------
 
     def lint(self) -> LintUpdate:
-        """The findings after every edit so far: incremental once a full run was made."""
+        """The findings after every edit so far.
+
+        The first of the model as read are linted once (`lint_source`; or
+        taken from `first`), the quickest way to the first findings on
+        screen. The next lint makes the incremental `Linter` (as the app
+        asks once those are drawn, `Session.linted_once`), with whatever
+        edits were made meanwhile; after that, each lint checks only what
+        the edits since can have changed."""
+        first, self.first, model = self.first, None, self.model
+        linted = first() if first is not None else None  # not holding the lock: edits go on
         with self.lock:
+            if self._linter is None and self._linted is None and not self._unlinted:
+                if linted is None or self.model is not model:  # or reloaded meanwhile
+                    linted = lint_source(ModelSource("", self.model), self.config)
+                self._linted = linted.findings
+                return LintUpdate(linted.findings, [], linted.findings, True, linted.not_run)
             anew = self._linter is None
             if self._linter is None:
                 self._linter = Linter(self.model, self.config)
             else:
                 self._linter.update(*self._unlinted)
+            linter, findings = self._linter, self._linter.findings()
+            shown = not self._unlinted and self._linted == findings
             self._unlinted.clear()
-            linter = self._linter
-            return LintUpdate(linter.findings(), linter.removed, linter.added, anew,
-                              linter.not_run)
+            self._linted = None
+            return LintUpdate(findings, linter.removed, linter.added, anew, linter.not_run,
+                              shown)
+
+    def linted_once(self) -> bool:
+        """Whether the findings shown were linted once, and the incremental
+        `Linter` is still to be made (by the next `lint`)."""
+        return self._linted is not None
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:
