@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_tui import MODEL_FILE, database, loaded, until  # noqa: F401  (a fixture)
+from apphelp import MODEL_FILE, loaded, until
 from test_tui_language import screen_text
 from textual.command import CommandPalette
 from textual.content import Content
@@ -38,7 +38,7 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     (120, "minder-stuurgroepen", "Scenario minder-stuurgroepen · "),
 ])
 async def test_the_scenario_bar_reads_whole_or_shortens_the_name(
-        database: Path, language: str, width: int, name: str, shown: str) -> None:  # noqa: F811
+        database: Path, language: str, width: int, name: str, shown: str) -> None:
     key = {"en": "S: scenarios", "nl": "S: scenario's"}[language]
     async with make_app(database, scenario=name).run_test(size=(width, 24)) as pilot:
         app = await loaded(pilot)
@@ -79,7 +79,7 @@ async def test_namesakes_in_the_palette_say_where_they_sit(tmp_path: Path,
 
 
 async def test_a_rules_explanation_is_shown_as_text_not_as_markdown(
-        database: Path, language: str) -> None:  # noqa: F811
+        database: Path, language: str) -> None:
     async with make_app(database).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         await pilot.press("3")

@@ -321,7 +321,7 @@ def test_findings_linted_elsewhere_are_not_taken_for_an_edited_model(
 
 
 async def test_an_edit_made_before_the_first_findings_gets_its_own(
-        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first findings take a while (as a national model's do): an edit
     made meanwhile is linted and saved, the findings those of the model with it."""
     linted = threading.Event()
@@ -350,7 +350,7 @@ async def test_an_edit_made_before_the_first_findings_gets_its_own(
 
 
 async def test_keys_typed_while_loading_go_to_the_view_they_name(
-        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`2` and `r` typed while the app says "loading…" (a national model
     takes a second): the matrix opens and `r` sets its first cell, once the
     model and its findings are on screen. The keys used to vanish."""

@@ -450,6 +450,7 @@ class RaciApp(FormKeysApp):
             self.session.redo_stack.clear()
         if message.failed is not None:
             self.session.forget(message.failed[0])
+            self._review_forgets(message.failed[0].change)
         reapplied, refused = self.session.adopt(message.fresh, pending)
         for edit in reapplied:
             self._saves.put(edit)
@@ -469,6 +470,12 @@ class RaciApp(FormKeysApp):
             self._not_undone(reason)
         self._lint_wanted.set()
         self._models_changed()
+
+    def _review_forgets(self, change: Change) -> None:
+        """A paused review no longer counts an edit that was not saved."""
+        if self.reviewing is not None:
+            self.reviewing.meanwhile = [step for step in self.reviewing.meanwhile
+                                        if step.change is not change]
 
     def _not_saved(self, edit: Edit, reason: str) -> None:
         """Say that `edit` was not saved: it is off the screen and the undo history."""
