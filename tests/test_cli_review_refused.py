@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Raci
-from test_cli_review import TODAY, vego  # noqa: F401  (a fixture)
+from test_cli_review import TODAY
 
 from raci.source import database_url
 from raci.store import open_store
@@ -40,7 +40,7 @@ class LockedAtTheSecondAnswer(io.StringIO):
 
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_a_decision_the_database_refuses_ends_the_review_with_minutes(
-        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch, language: str) -> None:  # noqa: F811
+        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch, language: str) -> None:
     monkeypatch.setattr("raci.store.engine.BUSY_TIMEOUT_SECONDS", WAIT)
     answers = LockedAtTheSecondAnswer("1\n1\n1\n", Path(vego))
     monkeypatch.setattr(sys, "stdin", answers)
