@@ -186,6 +186,14 @@ def format_decimal(number: float, pattern: str = "0.0") -> str:
     return babel_format_decimal(number, format=pattern, locale=_language)
 
 
+def format_percent(share: float) -> str:
+    """A share (0.71) as a whole percentage the way the language writes it:
+    "71%" in English and Dutch, "71 %" where the language puts a space."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    return babel_format_percent(share, locale=_language)
+
+
 def format_count(count: int) -> str:
     """A count a person reads, grouped as the language writes it: "21,540",
     "21.540" (what a tool reads, JSON and SARIF, keeps the bare number).

@@ -102,10 +102,11 @@ def test_the_overlap_chart_of_a_ministry_names_its_pairs_readably() -> None:
     each bar labelled, and says how many more there are."""
     pairs = [OverlapPair(f"Managementteam Directie {n}", f"Overleg Managementteam {n}", 5,
                          0.7 - n / 100) for n in range(8)]
-    chart = overlap_chart(Overlaps(pairs, more=31))
+    chart = overlap_chart(Overlaps(pairs, more=31), "")
     assert chart.svg is not None and "31 more pairs share a quarter or more" in chart.caption
     texts = [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
-    assert "70 % (5)" in texts and "63 % (5)" in texts
+    assert "70% (5)" in texts and "63% (5)" in texts  # English writes no space before %
+    assert "50%" in texts
     assert min(font_sizes(chart.svg)) >= 8
     assert len(texts) < 40  # a label per bar and per pair, not a number per cell
 
@@ -167,7 +168,44 @@ def test_a_long_name_is_shortened_on_the_chart_only() -> None:
 
 def test_a_chart_with_nothing_to_draw_says_so() -> None:
     assert findings_chart({}).empty == "No rules were run."
-    assert coverage_chart(GoalCoverage(0, 0, 0, 0, 0)).empty == "The model has no goals."
+    assert coverage_chart(GoalCoverage(0, 0, 0, 0, 0), "none").empty == "none"
     assert busiest_chart([], "").svg is None
-    assert overlap_chart(strongest_overlaps(Model(Org("Leeg")))).empty == (
+    assert overlap_chart(strongest_overlaps(Model(Org("Leeg"))), "none").empty == "none"
+
+
+def empty_sentences(model: Model) -> dict[str, str]:
+    charts = first_page_charts(model, [], GROUPS, GROUP_ORDER)
+    return {chart.name: chart.empty for chart in charts if chart.svg is None}
+
+
+def test_an_empty_chart_says_what_is_true_of_the_model() -> None:
+    """No bodies is not "no two bodies overlap"; goals not recorded is not "no goals"."""
+    model = Model(Org("Leeg", not_recorded=["goals"]))
+    assert empty_sentences(model)["overlap"] == "The model has no bodies."
+    assert empty_sentences(model)["goals"] == "The model's goals are not recorded."
+    model.add(Body(id="b", name="B", kind="committee", members=["p"]))
+    assert empty_sentences(model)["overlap"] == "The model has only one body."
+    model.add(Body(id="c", name="C", kind="committee", members=["q"]))
+    assert empty_sentences(model)["overlap"] == (
         "No two bodies have a quarter or more of their members in common.")
+    assert empty_sentences(Model(Org("Leeg")))["goals"] == "The model has no goals."
+
+
+def test_an_empty_chart_says_so_in_dutch(in_dutch: None) -> None:
+    model = Model(Org("Leeg", not_recorded=["goals"]))
+    assert empty_sentences(model) == {
+        "goals": "De doelen van het model zijn niet vastgelegd.",
+        "people": "Het model noemt geen mensen.",
+        "overlap": "Het model heeft geen gremia."}
+    model.add(Body(id="b", name="B", kind="committee", members=["p"]))
+    assert empty_sentences(model)["overlap"] == "Het model heeft maar één gremium."
+
+
+def test_the_dutch_overlap_chart_names_the_view_and_writes_percentages_in_dutch(
+        in_dutch: None) -> None:
+    pairs = [OverlapPair("Stuurgroep", "Kernteam", 5, 0.714)]
+    chart = overlap_chart(Overlaps(pairs, more=3), "")
+    assert chart.caption.endswith("; de weergave gremia tekent ze allemaal.")
+    assert chart.svg is not None
+    texts = [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
+    assert "71% (5)" in texts and "100%" in texts

@@ -25,6 +25,7 @@ REJECTED = {
     r"\bherstellingen\b": "'correcties'",
     r"(?<![\w'])[uU] (?!\w*:)|\buw\b": "the catalogue says 'je', not 'u'",
     r"\bneemt (geen|\{nargs\}) waarde": "an option 'krijgt' a value",
+    r"\bmet uitzondering\b": "a waived finding is 'uitgezonderd'",
 }
 
 
@@ -67,3 +68,7 @@ def test_waived_findings_are_headed_uitgezonderd(raci: Raci, tmp_path: Path) -> 
     markdown = raci("lint", model, "--select", "OWN001", "--format", "markdown",
                     "--lang", "nl").out
     assert "\n### Uitgezonderd\n" in markdown
+    summary = raci("lint", model, "--select", "OWN001", "--lang", "nl").out
+    assert "in 1 model (1 uitgezonderd)" in summary
+    assert "met uitzondering" not in summary + markdown
+    assert ", 1 uitgezonderd, in `" in markdown

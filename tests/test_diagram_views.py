@@ -28,6 +28,7 @@ from raci.export.page import Page
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS, fitted, run_titled
 from raci.export.views import BODY_SHAPES, MOST_ITEMS_AS_GRAPH
 from raci.formats import read_model
+from raci.i18n import set_language
 from raci.lint.findings import Finding
 from raci.model import Assignment, Body, Kpi, Model, Org, Person, Role, Unit
 
@@ -337,6 +338,24 @@ def test_a_look_of_its_own_is_shown_on_a_box() -> None:
     assert (temporary["shape"], temporary["style"], temporary["color"]) == (
         "box", "dashed", "#ca6f1e")
     assert samples["node:body:steering_group"]["shape"] == "hexagon"
+
+
+@pytest.mark.parametrize(("language", "temporary", "no_end"),
+                         [("en", "temporary", "temporary, no end date"),
+                          ("nl", "tijdelijk", "tijdelijk, geen einddatum")])
+def test_the_key_of_a_temporary_body_agrees_with_what_the_body_says(
+        language: str, temporary: str, no_end: str) -> None:
+    """A dashed orange body with no end date says so; the key promised one."""
+    model = Model(Org("Tijdelijk"))
+    model.add(Body(id="t", name="T", kind="taskforce", members=[]))
+    set_language(language)
+    try:
+        view = build_view(model, "bodies")
+        texts = heading_texts(view)
+        assert view.nodes["t"].lines[-1] == no_end
+    finally:
+        set_language("en")
+    assert temporary in texts and not any("sunset" in t or "met einddatum" in t for t in texts)
 
 
 @pytest.mark.parametrize("name", ["org", "bodies", "goals", "decisions"])

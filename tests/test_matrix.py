@@ -29,6 +29,7 @@ from raci.export.matrix import (
     markdown_text,
     matrix_csv_lines,
     matrix_table,
+    wrapped_name,
 )
 from raci.formats import write_model
 from raci.generate import HARD_NAMES
@@ -155,14 +156,16 @@ def test_a_table_too_narrow_for_every_actor_shows_the_busiest() -> None:
 
 def rich_table(matrix: Matrix, width: int) -> list[str]:
     """The table as rich laid it out before raci laid out the rows itself: the
-    same actors, drawn by rich's `Table` with the same widths and padding."""
+    same actors, drawn by rich's `Table` with the same widths and padding
+    (each actor's name broken as raci breaks it: rich would cut it mid-word)."""
     longest = max(cell_len(" ".join(row.name.splitlines())) for row in matrix.rows)
     item_width = max(min(36, longest, width // 3), 4)
     shown = matrix.with_columns(matrix_table(matrix, width).columns)
     table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("Item", max_width=item_width, overflow="ellipsis", no_wrap=True)
     for actor in shown.columns:
-        table.add_column(Text(actor.name), justify="center", overflow="fold", max_width=12)
+        lines = wrapped_name(actor.name, 12)
+        table.add_column(Text("\n".join(lines)), justify="center", overflow="fold", max_width=12)
     for row, letters in shown.rows_with_letters():
         table.add_row(Text(" ".join(row.name.splitlines())), *letters)
     console = Console(width=width, file=io.StringIO(), color_system=None)
@@ -337,6 +340,21 @@ def test_matrix_command_prints_csv_and_a_note_for_a_narrow_table(tmp_path: Path)
                           timeout=60, env={**os.environ, "COLUMNS": "400"})
     assert wide.returncode == 0 and "left out" not in wide.stdout
     assert max(len(line) for line in wide.stdout.splitlines()) > 200
+
+
+def test_a_narrow_table_breaks_names_at_spaces_and_hyphens_never_mid_word(
+        tmp_path: Path) -> None:
+    path = tmp_path / "nr.yaml"
+    path.write_text(
+        "raci: 1\norg: {name: Ministerie}\npeople:\n  - {id: pm, name: Programmamanager}\n"
+        "  - {id: dg, name: Directeur-generaal DG Cybersecurity}\n"
+        "goals:\n  - id: g\n    name: Doel\n    raci: {A: dg, R: pm}\n", encoding="utf-8")
+    done = subprocess.run([RACI, "--lang", "nl", "matrix", str(path)], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "COLUMNS": "80"})
+    assert done.returncode == 0, done.stderr
+    header = [line.split() for line in done.stdout.split("─")[0].splitlines()]
+    assert header == [["Directeur-"], ["generaal", "DG"],
+                      ["Item", "Programmama…", "Cybersecuri…"]]
 
 
 def test_matrix_command_scopes_by_unit_body_and_goal_and_refuses_unknown_ids(

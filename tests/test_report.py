@@ -158,8 +158,8 @@ def test_html_report_shows_its_text_charts_and_diagrams_in_a_browser(page: Path,
     assert charts == ["findings", "goals", "people", "overlap"]
     diagrams = re.findall(r'<section class="part diagram[\w ]*" id="diagram-(\w+)">', dom)
     assert diagrams == ["bodies", "goals"]
-    assert dom.count("<svg") == 2 + 3  # no two bodies overlap: that chart is a sentence
-    assert "No two bodies have a quarter or more of their members in common." in dom
+    assert dom.count("<svg") == 2 + 3  # one body overlaps none: that chart is a sentence
+    assert "The model has only one body." in dom
     assert "Stuurgroep Warmte</text>" in dom  # a label inside the bodies drawing
     assert ">Petra Jansen</text>" in dom  # a label of the busiest-people chart
 
@@ -468,7 +468,7 @@ def test_markdown_report_opens_with_the_charts_beside_it(model_file: Path,
         ("Findings per rule group", "review-chart-findings.svg"),
         ("Goals by coverage", "review-chart-goals.svg"),
         ("The busiest people", "review-chart-people.svg")]
-    assert "*No two bodies have a quarter or more of their members in common.*" in glance
+    assert "*The model has only one body.*" in glance
     findings = lint_model(open_model(str(model_file)), load_config(model_file))
     warnings = sum(1 for f in findings if f.level == "warning" and not f.waived)
     assert warnings > 1 and f"**{warnings}** warnings ·" in glance

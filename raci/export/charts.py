@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from raci.export.views import largest_overlaps
-from raci.i18n import _, format_count
+from raci.i18n import _, format_count, format_percent
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model
-from raci.vocabulary import LEVEL_NAMES, RULE_GROUP_TITLES
+from raci.vocabulary import LEVEL_NAMES, RULE_GROUP_TITLES, VIEW_TITLES
 
 CHART_WIDTH_MM = 86.0
 """Two charts side by side fill the 180 mm between A4's margins."""
@@ -193,9 +193,9 @@ def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str
     """The four charts of the first page, in reading order."""
     return [
         findings_chart(findings_per_group(findings, groups, group_order)),
-        coverage_chart(goal_coverage(model)),
+        coverage_chart(goal_coverage(model), no_goals(model)),
         busiest_chart(busiest_people(model), nobody_busy(model)),
-        overlap_chart(strongest_overlaps(model)),
+        overlap_chart(strongest_overlaps(model), no_overlap(model)),
     ]
 
 
@@ -225,12 +225,20 @@ def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
     return Chart("findings", title, caption, draw("findings", 12 + 6.5 * len(groups), paint))
 
 
-def coverage_chart(coverage: GoalCoverage) -> Chart:
+def no_goals(model: Model) -> str:
+    """Why the goals chart is empty, in a sentence true of the model."""
+    if "goals" in model.org.not_recorded:
+        return _("The model's goals are not recorded.")
+    return _("The model has no goals.")
+
+
+def coverage_chart(coverage: GoalCoverage, nothing: str) -> Chart:
+    """The goals by coverage; `nothing` says why there are none."""
     title = _("Goals by coverage")
     caption = _("A goal has an initiative or an indicator when one serves or measures it "
                 "or a goal below it.")
     if not coverage.goals:
-        return Chart("goals", title, caption, None, _("The model has no goals."))
+        return Chart("goals", title, caption, None, nothing)
     rows = [(_("All three"), coverage.complete), (_("An indicator"), coverage.measured),
             (_("An initiative"), coverage.worked_on), (_("An owner (A)"), coverage.owned)]
 
@@ -247,7 +255,7 @@ def coverage_chart(coverage: GoalCoverage) -> Chart:
                           (100, row), xytext=(3, 0),
                           textcoords="offset points", va="center")
         axes.set_xlim(0, 100)
-        axes.set_xticks([0, 50, 100], ["0 %", "50 %", "100 %"])
+        _percent_axis(axes)
         _legend(axes, 2)
 
     return Chart("goals", title, caption, draw("goals", 14 + 8 * len(rows), paint))
@@ -293,16 +301,26 @@ def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
     return Chart("people", title, caption, draw("people", 12 + 7.5 * len(people), paint))
 
 
-def overlap_chart(overlaps: Overlaps) -> Chart:
+def no_overlap(model: Model) -> str:
+    """Why the overlap chart is empty, in a sentence true of the model."""
+    if not model.bodies:
+        return _("The model has no bodies.")
+    if len(model.bodies) == 1:
+        return _("The model has only one body.")
+    return _("No two bodies have a quarter or more of their members in common.")
+
+
+def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
+    """The strongest overlaps; `nothing` says why there are none."""
     title = _("Bodies that overlap most")
     caption = _("Members in common as a share of all the pair's members (the number in "
                 "common after it).")
     if overlaps.more:
-        caption += " " + _("{count} more pairs share a quarter or more; the bodies view "
-                           "draws them all.").format(count=format_count(overlaps.more))
+        caption += " " + _("{count} more pairs share a quarter or more; the {view} view "
+                           "draws them all.").format(count=format_count(overlaps.more),
+                                                     view=VIEW_TITLES["bodies"])
     if not overlaps.pairs:
-        return Chart("overlap", title, caption, None,
-                     _("No two bodies have a quarter or more of their members in common."))
+        return Chart("overlap", title, caption, None, nothing)
     pairs = overlaps.pairs[::-1]  # barh draws from the bottom up
 
     def paint(figure: Any) -> None:
@@ -310,12 +328,12 @@ def overlap_chart(overlaps: Overlaps) -> Chart:
         rows = list(range(len(pairs)))
         shares = [100 * pair.share for pair in pairs]
         bars = axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
-        axes.bar_label(bars, [f"{share:.0f} % ({pair.shared:,})"
+        axes.bar_label(bars, [f"{format_percent(pair.share)} ({pair.shared:,})"
                               for share, pair in zip(shares, pairs, strict=True)], padding=2)
         axes.set_yticks(rows, [f"{shorten(pair.one)}\n& {shorten(pair.other)}"
                                for pair in pairs])
         axes.set_xlim(0, 135)  # room after a full bar for its label
-        axes.set_xticks([0, 50, 100], ["0 %", "50 %", "100 %"])
+        _percent_axis(axes)
 
     return Chart("overlap", title, caption, draw("overlap", 12 + 9 * len(pairs), paint))
 
@@ -350,6 +368,11 @@ def _count_axis(axes: Any, most: int) -> None:
     axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     axes.xaxis.set_major_formatter("{x:,.0f}")
     axes.set_xlim(0, max(1, most) * 1.15)
+
+
+def _percent_axis(axes: Any) -> None:
+    """A 0-100 axis marked as the language writes a percentage: "50%"."""
+    axes.set_xticks([0, 50, 100], [format_percent(share) for share in (0, 0.5, 1)])
 
 
 def _legend(axes: Any, columns: int) -> None:

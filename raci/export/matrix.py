@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
-from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.cells import cell_len, set_cell_size
 
 from raci.analysis import Analysis, AssignmentIndex
 from raci.errors import UsageError
@@ -43,6 +44,8 @@ from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
 TABLE_ITEM_WIDTH = 36
+HYPHENATED = re.compile(r"[^-]+-*|-+")
+"""A word's parts, each ending at its hyphens: where a name may break."""
 MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!"})
 CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
@@ -387,8 +390,8 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
 
     When not every actor fits, the busiest ones are shown (in column order):
     a column of blanks tells a reviewer nothing. Each actor's column is as
-    wide as its name, at most `TABLE_ACTOR_WIDTH`, the name wrapped over the
-    header's lines; an item's name is cut with an ellipsis. With `colour`,
+    wide as its name, at most `TABLE_ACTOR_WIDTH`, the name broken over the
+    header's lines at spaces and hyphens; an item's name is cut with an ellipsis. With `colour`,
     the header is bold and the Accountable's cells bold red.
     """
     longest = max((cell_len(_one_line(row.name)) for row in matrix.rows), default=4)
@@ -400,7 +403,8 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
     counts = matrix.letter_counts()
     widths: dict[str, int] = {}
     for actor in sorted(matrix.columns, key=lambda actor: -counts[actor.id]):
-        column = min(TABLE_ACTOR_WIDTH, max(cell_len(actor.name), widest[actor.id], 1))
+        name = max(map(cell_len, wrapped_name(actor.name, TABLE_ACTOR_WIDTH)))
+        column = max(name, widest[actor.id], 1)
         if column + 3 <= budget:  # with its padding and the gap before it
             budget -= column + 3
             widths[actor.id] = column
@@ -412,7 +416,7 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
 def _table_lines(matrix: Matrix, item_width: int, widths: list[int],
                  colour: bool) -> Iterator[str]:
     bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
-    names = [_wrapped(actor.name, width) for actor, width in zip(matrix.columns, widths,
+    names = [wrapped_name(actor.name, width) for actor, width in zip(matrix.columns, widths,
                                                                   strict=True)]
     height = max(map(len, names), default=1)
     for line in range(height):
@@ -444,18 +448,23 @@ def _cell(text: str, width: int) -> str:
     return " " * left + text + " " * (width - cell_len(text) - left)
 
 
-def _wrapped(name: str, width: int) -> list[str]:
+def wrapped_name(name: str, width: int) -> list[str]:
     """A name over lines of at most `width` terminal columns: its own lines
-    kept, each by word, a word too long for one line cut where it must be."""
+    kept, each broken at spaces and after hyphens ("Directeur-" / "generaal"),
+    a part still too long for one line shortened with an ellipsis
+    ("Programmama…"), never cut mid-word onto the next line."""
     lines: list[str] = []
     for part in name.splitlines() or [""]:
         line = ""
         for word in _one_line(part).split():
-            for piece in chop_cells(word, width) if cell_len(word) > width else [word]:
-                if line and cell_len(line) + 1 + cell_len(piece) <= width:
-                    line = f"{line} {piece}"
+            for index, piece in enumerate(HYPHENATED.findall(word)):
+                if cell_len(piece) > width:
+                    piece = set_cell_size(piece, width - 1) + "…"
+                joined = f"{line}{' ' if index == 0 else ''}{piece}" if line else piece
+                if cell_len(joined) <= width:
+                    line = joined
                 else:
-                    lines += [line] if line else []
+                    lines.append(line)
                     line = piece
         lines.append(line)
     return lines

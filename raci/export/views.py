@@ -49,7 +49,7 @@ MARK_STYLES = {
     "external": Style(N_("external (outside supplier)"),
                       {"style": "dashed", "color": "#7d3c98", "fontcolor": "#7d3c98"}),
     "vacant": Style(N_("vacant role (no holder)"), {"style": "dotted", "color": "#7f8c8d"}),
-    "temporary": Style(N_("temporary (with its sunset)"), {"style": "dashed", "color": "#ca6f1e"}),
+    "temporary": Style(N_("temporary"), {"style": "dashed", "color": "#ca6f1e"}),
     "inactive": Style(N_("paused, stopped or done"), {"style": "dotted", "fontcolor": "#7f8c8d"}),
     "leading": Style(N_("leading indicator"), {"fillcolor": "#d5f5e3", "style": "filled"}),
     "lagging": Style(N_("lagging indicator"), {"fillcolor": "#eaeded", "style": "filled"}),
