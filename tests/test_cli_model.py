@@ -120,6 +120,36 @@ def test_export_prints_yaml_without_output_file(db: Path, raci) -> None:
     assert "Programma Warmte" in result.out and "g.aardgasvrij" in result.out
 
 
+def test_output_dash_is_standard_output_or_refused(db: Path, tmp_path: Path, raci,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` is standard output, as `-` is standard input where a model is
+    read; a command that must write a file refuses it in one line."""
+    monkeypatch.chdir(tmp_path)
+    before = set(tmp_path.iterdir())
+    for fmt in ("yaml", "json", "csv"):
+        result = raci("export", db, "-o", "-", "--format", fmt)
+        assert result.code == 0, result.err
+        assert result.out == raci("export", db, "--format", fmt).out
+        assert "Programma Warmte" in result.out and "wrote" not in result.err
+    assert raci("schema", "-o", "-").out.startswith("{")
+    for language, said in (("en", "raci: --format xlsx: give the workbook to write with -o "
+                                  "FILE.xlsx"),
+                           ("nl", "raci: --format xlsx: geef de werkmap om te schrijven met -o "
+                                  "FILE.xlsx")):
+        result = raci("--lang", language, "export", db, "-o", "-", "--format", "xlsx")
+        assert (result.code, result.err) == (2, said + "\n")
+    for command, words in (("report", (db,)), ("generate", ("--size", "small"))):
+        english = raci(command, *words, "-o", "-")
+        assert (english.code, english.err) == (
+            2, f"raci: -o -: raci {command} writes a file, not standard output; give the "
+               "file's name\n")
+        dutch = raci("--lang", "nl", command, *words, "-o", "-")
+        assert (dutch.code, dutch.err) == (
+            2, f"raci: -o -: raci {command} schrijft een bestand, geen standaarduitvoer; geef "
+               "de naam van het bestand\n")
+    assert set(tmp_path.iterdir()) == before  # no file named "-"
+
+
 def test_import_refuses_a_non_empty_model_unless_replace(db: Path, model_file: Path, raci) -> None:
     other = model_file.with_name("ander.yaml")
     other.write_text(SMALL.replace("Programma Warmte", "Programma Koude"), encoding="utf-8")

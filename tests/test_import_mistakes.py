@@ -222,6 +222,28 @@ def test_sheet_chooses_the_sheets_of_a_workbook(raci: Raci, tmp_path: Path) -> N
     assert english == f"{flat}: --sheet: a CSV file has no sheets; leave --sheet out"
 
 
+@pytest.mark.parametrize(("layout", "english_start", "dutch_start"), [
+    ((), "holds no RACI matrix and no roster: no row in its first 30 rows",
+     "bevat geen RACI-matrix en geen bezettingslijst: geen rij in de eerste 30 rijen"),
+    (("--layout", "matrix"), "holds no RACI matrix: no row in its first 30 rows",
+     "bevat geen RACI-matrix: geen rij in de eerste 30 rijen"),
+    (("--layout", "roster"), "holds no roster: no row in its first 30 rows",
+     "bevat geen bezettingslijst: geen rij in de eerste 30 rijen"),
+])
+def test_a_sheet_chosen_without_a_matrix_is_named(raci: Raci, tmp_path: Path,
+                                                  layout: tuple[str, ...], english_start: str,
+                                                  dutch_start: str) -> None:
+    legend = [["Legenda", None], ["R", "Responsible"], ["A", "Accountable"]]
+    book = write_workbook(tmp_path / "book.xlsx", {"RACI AI": CHART, "Legenda": legend})
+    english, in_dutch = refused(raci, held_model(tmp_path, raci), book, "--sheet", "Legenda",
+                                *layout)
+    assert english.startswith(f"{book}: sheet Legenda {english_start}"), english
+    assert english.endswith("name another sheet with --sheet" if layout == ("--layout", "matrix")
+                            else "body=HEADER" if layout else "give --layout and --column")
+    assert in_dutch.startswith(f"{book}: blad Legenda {dutch_start}"), in_dutch
+    assert "noem een ander blad met --sheet" in in_dutch
+
+
 def test_a_list_of_people_alone_is_one_body_named_after_the_file(raci: Raci,
                                                                  tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "psrt.csv", [

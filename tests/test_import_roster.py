@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import Raci
 from workbooks import write_csv, write_workbook
 
@@ -152,3 +153,40 @@ def test_no_roster_header_says_how_to_name_the_columns(raci: Raci, tmp_path: Pat
                  "--column", "body=Waar", "--column", "person=Wie")
     assert fixed.code == 0, fixed.err
     assert open_model(str(tmp_path / "org.db")).model.bodies["stuurgroep"].members == ["jan"]
+
+
+LETTERS_SHEET = [
+    ["Activity", "Business Owner", "AI/Product Team", "Privacy"],
+    ["Use-case approval", "A/R", "C", "I"],
+    ["Risk assessment", "C", "C", "A/R"],
+    ["Data quality review", "I", "R", "A"],
+]
+
+
+@pytest.mark.parametrize(("option", "cell", "header", "field", "what", "dutch"), [
+    ("person=B", "B1", "Business Owner", "person", "the people's names",
+     "de namen van de personen"),
+    ("person=Business Owner", "B1", "Business Owner", "person", "the people's names",
+     "de namen van de personen"),
+    # the body column picked by its header's word ("Team"), yet it holds letters
+    ("person=A", "C1", "AI/Product Team", "body", "the bodies' names",
+     "de namen van de gremia"),
+])
+def test_a_column_of_raci_letters_is_never_people_or_bodies(
+        raci: Raci, tmp_path: Path, option: str, cell: str, header: str, field: str,
+        what: str, dutch: str) -> None:
+    sheet = write_csv(tmp_path / "raci.csv", LETTERS_SHEET)
+    said = []
+    for language in ("en", "nl"):
+        result = raci("--lang", language, "import", sheet, "--into", tmp_path / "org.db",
+                      "--layout", "roster", "--column", option)
+        assert result.code == 2, result
+        assert len(result.err.splitlines()) == 1, result.err
+        said.append(result.err.rstrip("\n"))
+    assert not (tmp_path / "org.db").exists() or not open_model(
+        str(tmp_path / "org.db")).model.people
+    assert said == [
+        f'raci.csv:{cell}: "{header}" holds RACI letters, so it is an actor\'s column, not '
+        f"{what}; name the right column with --column {field}=HEADER",
+        f'raci.csv:{cell}: "{header}" bevat RACI-letters, dus dat is de kolom van een actor, '
+        f"niet {dutch}; noem de juiste kolom met --column {field}=KOP"]

@@ -51,12 +51,19 @@ def output_option(help: str, *, required: bool = False) -> Callable[[Decorated],
                         required=required, help=help, callback=output_directories)
 
 
-def output_directories(ctx: click.Context, _param: click.Parameter,
+def output_directories(ctx: click.Context, param: click.Parameter,
                        path: Path | None) -> Path | None:
     """Make the directories `-o FILE` names that are missing (``-o
     handout/review.md`` makes ``handout/``), and take them away again if
-    the command ends with nothing written in them."""
+    the command ends with nothing written in them. ``-o -`` is standard
+    output, as ``-`` is standard input where a model is read: the same as
+    no ``-o``, and refused by a command that must write a file."""
     if path is None:
+        return None
+    if str(path) == "-":
+        if param.required:
+            raise UsageError(_("-o -: {command} writes a file, not standard output; give "
+                               "the file's name").format(command=ctx.command_path))
         return None
     missing = [folder for folder in reversed(path.parents) if not folder.is_dir()]
     for folder in missing:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from raci.errors import ModelFileError, UsageError
 from raci.formats.spreadsheet import Sheet, column_letter, column_number
 from raci.i18n import _
+from raci.model.entities import LETTERS
 from raci.model.naming import name_key
 from raci.model.sheets import quoted
 
@@ -171,3 +172,32 @@ def recognised(header: list[str], vocabulary: Mapping[str, frozenset[str]], *,
 
 def _words(text: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in text).split()
+
+
+def holds_letters(rows: list[list[str]], column: int) -> bool:
+    """Whether most of the column's filled cells in these rows are written in
+    RACI letters, well or badly (``A``, ``C/I``, ``RR``): an actor's column."""
+    filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
+    return sum(map(_written_in_letters, filled)) * 2 > len(filled)
+
+
+def _written_in_letters(text: str) -> bool:
+    written = {c for c in text.upper() if c.isalnum()}
+    return bool(written) and written <= set(LETTERS)
+
+
+def refuse_letters_columns(sheet: Sheet, row: int, header: list[str], fields: Mapping[int, str],
+                           rows: list[list[str]], words: Mapping[str, str]) -> None:
+    """A column of RACI letters is an actor's, chosen or recognised: refused
+    as any field of `words` (field -> what it holds, marked with ``N_``), in
+    the matrix and in a roster alike (its letters would be lost or made junk)."""
+    for column, field_name in sorted(fields.items()):
+        if field_name in words and holds_letters(rows, column):
+            text = header[column] if column < len(header) else ""
+            raise ModelFileError([_(
+                "{cell}: {header} holds RACI letters, so it is an actor's column, not "
+                "{what}; name the right column with --column {field}=HEADER").format(
+                cell=sheet.cell(row, column) if row else sheet.label,
+                header=quoted(text) if text else _("column {letter}").format(
+                    letter=column_letter(column)),
+                what=_(words[field_name]), field=field_name)])

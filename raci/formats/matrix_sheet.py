@@ -38,10 +38,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from raci.errors import ModelFileError
-from raci.formats.columns import MATRIX_HEADERS, ColumnChoices, recognised, used_width
+from raci.formats.columns import (
+    MATRIX_HEADERS,
+    ColumnChoices,
+    holds_letters,
+    recognised,
+    refuse_letters_columns,
+    used_width,
+)
 from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter
 from raci.i18n import N_, Said, _, ngettext
-from raci.model.entities import LETTERS, parse_cell
+from raci.model.entities import parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
     SheetActor,
@@ -60,7 +67,7 @@ read_cell = functools.lru_cache(maxsize=256)(parse_cell)
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
 """Merged ranges named in a note before "and N more"."""
-FIELD_WORDS = {
+FIELD_WORDS = {  # a letters column is refused as any of these
     "item": N_("the items' names"),
     "id": N_("the items' ids"),
     "kind": N_("the items' kinds"),
@@ -253,7 +260,7 @@ class _SheetMatrixReader:
         fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
         ids = next((cells for _number, cells in above if _is_ids_row(cells)), [])
         item = self._item_column(names, fields, chosen, body)
-        self._check_fields_without_letters(names, fields, body)
+        refuse_letters_columns(self.sheet, self.header_row, names, fields, body, FIELD_WORDS)
         actors: dict[int, SheetActor] = {}
         for column in range(item + 1, len(names)):
             if column in fields or not names[column]:
@@ -265,18 +272,6 @@ class _SheetMatrixReader:
         self._check_left_of_names(names, fields, item, body)
         self._check_unique(actors)
         return _Columns(fields, item, actors)
-
-    def _check_fields_without_letters(self, names: list[str], fields: dict[int, str],
-                                      body: list[list[str]]) -> None:
-        """A column of RACI letters is an actor's: refused as names, ids,
-        kinds, goals or descriptions (its letters would be lost or made junk)."""
-        for column, field_name in sorted(fields.items()):
-            if field_name != "ignore" and _holds_letters(body, column):
-                raise ModelFileError([_(
-                    "{cell}: {header} holds RACI letters, so it is an actor's column, not "
-                    "{what}; name the right column with --column {field}=HEADER").format(
-                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column]),
-                    what=_(FIELD_WORDS[field_name]), field=field_name)])
 
     def _check_merged_header(self, names: list[str], actors: dict[int, SheetActor]) -> None:
         """One header merged over several actors' columns names none of them."""
@@ -298,7 +293,7 @@ class _SheetMatrixReader:
         for column in range(item):
             if column in fields or not names[column]:
                 continue
-            if _holds_letters(body, column):
+            if holds_letters(body, column):
                 self.problems.append(_(
                     "{cell}: {header}: this column holds RACI letters but is left of the "
                     "items' names ({names}); move the names column left of the actors").format(
@@ -321,7 +316,7 @@ class _SheetMatrixReader:
             return item
         if item is None:
             item = next((c for c, name in enumerate(names) if c not in fields), 0)
-        if not _holds_letters(body, item):
+        if not holds_letters(body, item):
             return item
         description = next((c for c, f in fields.items() if f == "description"), None)
         if description is not None and description < item:
@@ -463,18 +458,6 @@ class _SheetMatrixReader:
         for item in self.items:
             if item.under is self.area:
                 item.under = None
-
-
-def _holds_letters(rows: list[list[str]], column: int) -> bool:
-    """Whether most of the column's filled cells in these rows are written in
-    RACI letters, well or badly (``A``, ``C/I``, ``RR``): an actor's column."""
-    filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
-    return sum(map(_written_in_letters, filled)) * 2 > len(filled)
-
-
-def _written_in_letters(text: str) -> bool:
-    written = {c for c in text.upper() if c.isalnum()}
-    return bool(written) and written <= set(LETTERS)
 
 
 def _id_cell(ids: list[str], column: int) -> str:

@@ -27,10 +27,16 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from raci.formats.columns import ROSTER_HEADERS, ColumnChoices, recognised, used_width
+from raci.formats.columns import (
+    ROSTER_HEADERS,
+    ColumnChoices,
+    recognised,
+    refuse_letters_columns,
+    used_width,
+)
 from raci.formats.matrix_sheet import MergedBelow, SheetReading, peek
 from raci.formats.spreadsheet import Row, Sheet, column_letter
-from raci.i18n import _, ngettext
+from raci.i18n import N_, _, ngettext
 from raci.model.naming import body_kind_named, name_key
 from raci.model.sheets import Seat, SheetRoster, quoted
 
@@ -39,6 +45,12 @@ MEMBER_WORDS = frozenset({"lid", "member", "deelnemer", "participant", "maintain
 CHAIR_MARKS = CHAIR_WORDS | {"x", "ja", "j", "yes", "y", "true", "waar", "1", "✓", "✔"}
 NOT_CHAIR_MARKS = MEMBER_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
 FILLED_DOWN = ("body", "kind", "tag")
+FIELD_WORDS = {  # a letters column is refused as any of these
+    "person": N_("the people's names"),
+    "body": N_("the bodies' names"),
+    "unit": N_("the people's units"),
+    "role": N_("the people's functions"),
+}
 
 
 def find_roster_header(head: list[Row],
@@ -87,6 +99,8 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     index, fields = found
     header_row, header = head[index] if index is not None else (0, [])
     choices.check(sheet, header_row, header, used_width(cells for _number, cells in head))
+    below = [cells for _number, cells in head[index + 1 if index is not None else 0:]]
+    refuse_letters_columns(sheet, header_row, header, fields, below, FIELD_WORDS)
     roster = SheetRoster(has_chair_column="chair" in fields.values())
     titles = [t for _number, cells in head[:index or 0] for t in cells if t]
     roster.title = titles[0] if titles else None

@@ -24,7 +24,7 @@ from raci.formats.matrix_sheet import (
 )
 from raci.formats.roster_sheet import find_roster_header, read_roster
 from raci.formats.spreadsheet import CSV_SUFFIXES, Progress, Sheet, open_sheets
-from raci.i18n import _
+from raci.i18n import _, ngettext
 from raci.model.naming import name_key
 from raci.model.sheets import Layout, SheetMatrix, SheetRoster, quoted
 
@@ -45,15 +45,15 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
     with open_sheets(path) as every_sheet:
         sheets = _chosen(path, every_sheet, sheet_names)
         if layout is None:
-            layout = _detect(path, sheets, columns)
+            layout = _detect(path, sheets, columns, named=bool(sheet_names))
         fields = MATRIX_FIELDS if layout == "matrix" else ROSTER_FIELDS
         choices = ColumnChoices.parse(columns, fields)
         if layout == "matrix":
             matrix, reading = read_matrices(sheets, choices, _advance(progress))
             if not matrix.items and not reading.problems:
-                raise ModelFileError([_no_header(path, "matrix")])
+                raise ModelFileError([_no_header(path, "matrix", sheets if sheet_names else [])])
             return SpreadsheetData("matrix", matrix, reading)
-        return _read_rosters(path, sheets, choices, _advance(progress))
+        return _read_rosters(path, sheets, choices, _advance(progress), named=bool(sheet_names))
 
 
 def _chosen(path: Path, sheets: list[Sheet], names: tuple[str, ...]) -> list[Sheet]:
@@ -86,7 +86,8 @@ def _no_sheet(path: Path, name: str, names: list[str]) -> str:
         path=path, name=quoted(name), sheets=listed)
 
 
-def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...]) -> Layout:
+def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...], *,
+            named: bool) -> Layout:
     roster_choices = ColumnChoices.parse(
         [c for c in columns if c.partition("=")[0].strip().lower() in ROSTER_FIELDS],
         ROSTER_FIELDS)
@@ -96,10 +97,14 @@ def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...]) -> Layout
             return "matrix"
         if find_roster_header(head, roster_choices) is not None:
             return "roster"
-    raise ModelFileError([_no_header(path, None)])
+    raise ModelFileError([_no_header(path, None, sheets if named else [])])
 
 
-def _no_header(path: Path, layout: Layout | None) -> str:
+def _no_header(path: Path, layout: Layout | None, named: list[Sheet]) -> str:
+    """No header found: in any sheet, or in the sheets `--sheet` named (then
+    the line names them)."""
+    if named:
+        return _no_header_in(path, layout, named)
     if layout == "matrix":
         text = _("{path}: no RACI matrix found: no row in the first {rows} rows of any sheet "
                  "names the actors above R, A, C or I cells")
@@ -115,8 +120,42 @@ def _no_header(path: Path, layout: Layout | None) -> str:
     return text.format(path=path, rows=HEADER_SEARCH_ROWS)
 
 
+def _no_header_in(path: Path, layout: Layout | None, named: list[Sheet]) -> str:
+    count = len(named)
+    if layout == "matrix":
+        text = ngettext(
+            "{path}: sheet {sheets} holds no RACI matrix: no row in its first {rows} rows "
+            "names the actors above R, A, C or I cells; name another sheet with --sheet",
+            "{path}: sheets {sheets} hold no RACI matrix: no row in their first {rows} rows "
+            "names the actors above R, A, C or I cells; name another sheet with --sheet",
+            count)
+    elif layout == "roster":
+        text = ngettext(
+            "{path}: sheet {sheets} holds no roster: no row in its first {rows} rows names a "
+            "person column (such as Naam), nor a body column (such as Overleg); name another "
+            "sheet with --sheet, or the columns with --column person=HEADER --column "
+            "body=HEADER",
+            "{path}: sheets {sheets} hold no roster: no row in their first {rows} rows names a "
+            "person column (such as Naam), nor a body column (such as Overleg); name another "
+            "sheet with --sheet, or the columns with --column person=HEADER --column "
+            "body=HEADER",
+            count)
+    else:
+        text = ngettext(
+            "{path}: sheet {sheets} holds no RACI matrix and no roster: no row in its first "
+            "{rows} rows names the actors above R, A, C or I cells, nor a body and a person "
+            "column; name another sheet with --sheet, or give --layout and --column",
+            "{path}: sheets {sheets} hold no RACI matrix and no roster: no row in their first "
+            "{rows} rows names the actors above R, A, C or I cells, nor a body and a person "
+            "column; name another sheet with --sheet, or give --layout and --column",
+            count)
+    return text.format(path=path, sheets=", ".join(sheet.label for sheet in named),
+                       rows=HEADER_SEARCH_ROWS)
+
+
 def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
-                  advance: Callable[[Sheet], Callable[[], None]]) -> SpreadsheetData:
+                  advance: Callable[[Sheet], Callable[[], None]], *,
+                  named: bool) -> SpreadsheetData:
     roster, reading = SheetRoster(), SheetReading()
     for sheet in sheets:
         found = read_roster(sheet, choices, advance(sheet))
@@ -132,7 +171,7 @@ def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
         reading.problems.extend(part_reading.problems)
         reading.notices.extend(part_reading.notices)
     if not roster.seats and not reading.problems:
-        raise ModelFileError([_no_header(path, "roster")])
+        raise ModelFileError([_no_header(path, "roster", sheets if named else [])])
     return SpreadsheetData("roster", roster, reading)
 
 
