@@ -261,6 +261,29 @@ def test_a_focus_the_view_does_not_draw_says_the_kind_with_its_article(
     assert drawn.err.startswith(f"raci: --focus {focus}: {this} staat niet in de weergave ")
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ('raci: 1\norg: {name: "x}\n', "2:13"),
+    ('raci: 1\norg:\n  name: x\n  members: ["a, b]\n', "4:13"),
+])
+def test_a_quote_not_closed_in_brackets_is_said_in_dutch(raci: Raci, tmp_path: Path, text: str,
+                                                         place: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    assert dutch(raci, "validate", bad).err == (
+        f"{bad}:{place}: een aanhalingsteken (\" of ') dat hier opent, wordt niet gesloten; "
+        "sluit het waar de waarde eindigt\n")
+
+
+def test_json_without_its_closing_braces_says_they_are_missing(raci: Raci,
+                                                               tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"raci": 1, "org": {"name": "x", "units": [\n  "a"\n', encoding="utf-8")
+    assert raci("validate", bad).err == (
+        f"{bad}:3:1: the text ends before every bracket is closed; end it with ]}}}}\n")
+    assert dutch(raci, "validate", bad).err == (
+        f"{bad}:3:1: de tekst eindigt voordat elk haakje is gesloten; sluit hem af met ]}}}}\n")
+
+
 def test_a_yaml_syntax_error_is_one_line_in_the_users_language(raci: Raci,
                                                                tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
@@ -269,9 +292,9 @@ def test_a_yaml_syntax_error_is_one_line_in_the_users_language(raci: Raci,
         english, dutch_done = raci(command, bad), dutch(raci, command, bad)
         assert (english.code, dutch_done.code) == (2, 2)
         assert english.err.splitlines()[0] == (
-            f"{bad}:4:1: a quote (\" or ') opened before this line is not closed; close it "
-            "where its value ends")
+            f"{bad}:3:9: a quote (\" or ') opened here is not closed; close it where its value "
+            "ends")
         assert dutch_done.err.splitlines()[0] == (
-            f"{bad}:4:1: een aanhalingsteken (\" of ') vóór deze regel wordt niet gesloten; "
+            f"{bad}:3:9: een aanhalingsteken (\" of ') dat hier opent, wordt niet gesloten; "
             "sluit het waar de waarde eindigt")
         assert len(dutch_done.err.splitlines()) == 1

@@ -393,13 +393,21 @@ def test_hostile_or_broken_yaml_is_refused_in_one_line(text: str, expected: str)
 
 
 SYNTAX_FAULTS = {
-    "quote not closed": ('raci: 1\norg:\n  name: "X\nunits: []\n', "4:1: a quote (\" or ') "
-                         "opened before this line is not closed; close it where its value ends"),
+    "quote not closed": ('raci: 1\norg:\n  name: "X\nunits: []\n', "3:9: a quote (\" or ') "
+                         "opened here is not closed; close it where its value ends"),
+    "quote not closed at the end": ('raci: 1\norg:\n  name: "Ministerie\n', "3:9: a quote "
+                                    "(\" or ') opened here is not closed"),
+    "quote not closed in a block {...}": ('raci: 1\norg: {name: "x}\n', "2:13: a quote (\" or "
+                                          "') opened here is not closed"),
+    "quote not closed in a list [...]": ('raci: 1\nmembers: ["a, b]\n', "2:11: a quote (\" or "
+                                         "') opened here is not closed"),
+    "tab under a list item": ("raci: 1\norg:\n  name: x\npeople:\n  - id: a\n\tname: A\n",
+                              "6:1: a tab in the indentation; indent with spaces"),
     "value with ': '": ("raci: 1\norg:\n  name: Team: Noord\n", "3:13: ': ' where no key can "
                         "start; put a value holding ': ' in quotes"),
     "key out of line": ("raci: 1\norg:\n    name: X\n  units: []\n", "4:3: this line does not "
                         "line up with the lines above it"),
-    "tab": ("raci: 1\norg:\n\tname: X\n", "3:2: a tab in the indentation; indent with spaces"),
+    "tab": ("raci: 1\norg:\n\tname: X\n", "3:1: a tab in the indentation; indent with spaces"),
     "list and keys mixed": ("units:\n  - id: a\n  name: b\n", "3:3: a list item ('- ') and a "
                             "key ('key: value') mixed at one level"),
     "backtick": ("raci: 1\norg:\n  name: `X`\n", "3:9: a value cannot start with `; put the "
@@ -410,8 +418,8 @@ SYNTAX_FAULTS = {
                          "quote; put the whole value inside the quotes"),
     "flow without comma": ("raci: 1\norg: {name: X units: []}\n", "2:20: a comma or a closing "
                            "bracket is missing in the list [...] or block {...} before here"),
-    "same, on PyYAML's path": ("raci: 1\nn: 1_000\norg:\n  name: 'X\n", "5:1: a quote (\" or "
-                               "') opened before this line is not closed"),
+    "same, on PyYAML's path": ("raci: 1\nn: 1_000\norg:\n  name: 'X\n", "4:9: a quote (\" or "
+                               "') opened here is not closed"),
 }
 
 

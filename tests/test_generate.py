@@ -114,11 +114,21 @@ def test_a_scaled_model_is_a_valid_model_that_many_times_the_size(tmp_path: Path
     path = tmp_path / "double.yaml"
     written = raci("generate", "--size", "small", "--scale", "2", "-o", path)
     assert written.code == 0, written.err
-    assert "(small ×2, seed 1)" in written.out
+    assert written.out.splitlines()[0].endswith(" assignments (--size small --seed 1 --scale 2).")
     double = read_model(path).model  # refuses an invalid model
     assert 1.8 * len(small) <= len(double) <= 2.2 * len(small)
     assert 1.8 * len(small.assignments) <= len(double.assignments) <= 2.2 * len(small.assignments)
     assert sum(1 for u in double.units.values() if u.parent == "rijk") == 2  # two ministries
+
+
+def test_what_generate_wrote_is_said_in_the_users_language(tmp_path: Path, raci) -> None:
+    path = tmp_path / "small.yaml"
+    english = raci("generate", "--size", "small", "--seed", "3", "-o", path)
+    dutch = raci("--lang", "nl", "generate", "--size", "small", "--seed", "3", "-o", path)
+    assert english.out.startswith(f"Wrote {path}: ")
+    assert english.out.splitlines()[0].endswith(" assignments (--size small --seed 3).")
+    assert dutch.out.startswith(f"{path} geschreven: ")
+    assert dutch.out.splitlines()[0].endswith(" toewijzingen (--size small --seed 3).")
 
 
 def test_people_hold_one_to_three_roles_most_of_them_one(small: Model) -> None:

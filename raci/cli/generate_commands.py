@@ -41,11 +41,12 @@ def generate(size: str, seed: int, scale: int, output: Path) -> None:
             output=output, folder=output.parent))
     model = generate_model(size, seed, scale=scale)
     schema = write_model(model, output)
-    scaled = "" if scale == 1 else f" ×{scale}"
+    # The options that write this file again, the same in every language.
+    options = f"--size {size} --seed {seed}" + ("" if scale == 1 else f" --scale {scale}")
     click.echo(_("Wrote {output}: {entities} entities, {assignments} assignments "
-                 "({size}, seed {seed}).").format(output=output, entities=format_count(len(model)),
-                                                  assignments=format_count(len(model.assignments)),
-                                                  size=f"{size}{scaled}", seed=seed))
+                 "({options}).").format(output=output, entities=format_count(len(model)),
+                                        assignments=format_count(len(model.assignments)),
+                                        options=options))
     tell_schema_written(schema)
 
 

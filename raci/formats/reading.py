@@ -30,7 +30,13 @@ from typing import Any
 import yaml
 import yaml_rs
 
-from raci.formats.syntax import json_fault, yaml_fault
+from raci.formats.syntax import (
+    json_fault,
+    json_not_closed,
+    placed_elsewhere,
+    quote_not_closed,
+    yaml_fault,
+)
 from raci.i18n import N_, Said
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -98,7 +104,7 @@ def parse_yaml(text: str) -> Any:
         report = str(error)
         if _YAML_RS_POSITION.search(report) is None:
             _scan_events(text)  # yaml-rs names a duplicate key but not where it is
-        raise _yaml_rs_failure(report) from None
+        raise _yaml_rs_failure(report, text) from None
     if isinstance(data, list) and _DOCUMENT_START.search(text):
         _scan_events(text)  # yaml-rs gives several documents as a list
     return data
@@ -223,12 +229,23 @@ def _may_be_hostile(text: str) -> bool:
     return False
 
 
-def _yaml_rs_failure(report: str) -> ParseFailure:
+_TAB_IN_INDENTATION = re.compile(r"^[ ?:-]*(\t)", re.MULTILINE)
+
+
+def _yaml_rs_failure(report: str, text: str) -> ParseFailure:
     """yaml-rs reports ``… at line L, column C``, a source excerpt and the reason last."""
     lines = [line.strip() for line in report.splitlines() if line.strip()]
     found = _YAML_RS_POSITION.search(report)
     line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
     reason = lines[-1] if lines else ""
+    if placed_elsewhere(reason):
+        if "quot" in reason:
+            _scan_events(text)  # PyYAML says where the quote opens
+        else:  # yaml-rs places a tab at the value before it: find the tab itself
+            start = sum(len(before) for before in text.splitlines(keepends=True)[:line - 1])
+            tab = _TAB_IN_INDENTATION.search(text, start)
+            if tab is not None:
+                line, column = position(text, tab.start(1))
     if "recursion limit" in reason:  # yaml-rs's own words for deep flow nesting
         return ParseFailure(line, column, _too_deep())
     return ParseFailure(line, column, yaml_fault(reason))
@@ -288,6 +305,11 @@ def _scan_events(text: str) -> None:
 
 
 def _pyyaml_failure(error: yaml.MarkedYAMLError) -> ParseFailure:
+    if ("quoted scalar" in (error.context or "") and error.context_mark is not None
+            and re.search(r"end of stream|document separator", error.problem or "")):
+        # The quote is not closed where it opens, not where the text ends.
+        opened = error.context_mark
+        return ParseFailure(opened.line + 1, opened.column + 1, quote_not_closed())
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return ParseFailure(line, column, yaml_fault(f"{error.context or ''} {error.problem or ''}"))
@@ -348,6 +370,10 @@ def parse_json(text: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
+        if error.msg == "Expecting ',' delimiter" and not text[error.pos:].strip():
+            # The text ends inside an object or list: what is missing is its closing.
+            closing = "".join(_CLOSING[token] for token in reversed(_open_brackets(text)))
+            raise ParseFailure(error.lineno, error.colno, json_not_closed(closing)) from None
         raise ParseFailure(error.lineno, error.colno, json_fault(error.msg)) from None
     except _DuplicateKey:
         for line, column, key in json_duplicate_keys(text):
@@ -384,6 +410,20 @@ def json_tokens(text: str) -> Iterator[tuple[str, int]]:
     """(token, offset) of valid JSON text: strings, punctuation, other literals."""
     for match in _JSON_TOKEN.finditer(text):
         yield match.group(), match.start()
+
+
+_CLOSING = {"{": "}", "[": "]"}
+
+
+def _open_brackets(text: str) -> list[str]:
+    """The brackets ``{`` and ``[`` still open where `text` ends, outermost first."""
+    opened: list[str] = []
+    for token, _offset in json_tokens(text):
+        if token in _CLOSING:
+            opened.append(token)
+        elif token in ("}", "]") and opened:
+            opened.pop()
+    return opened
 
 
 def json_duplicate_keys(text: str) -> Iterator[tuple[int, int, str]]:

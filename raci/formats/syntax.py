@@ -16,8 +16,8 @@ import re
 
 from raci.i18n import N_, Said
 
-_QUOTE_NOT_CLOSED = N_("a quote (\" or ') opened before this line is not closed; close it "
-                       "where its value ends")
+_QUOTE_NOT_CLOSED = N_("a quote (\" or ') opened here is not closed; close it where its "
+                       "value ends")
 _BAD_ESCAPE = N_("a backslash (\\) in a double-quoted value starts an unknown escape; write "
                  "\\\\ for a backslash, or put the value in single quotes")
 _TEXT_AFTER_QUOTE = N_("text after a closing quote; put the whole value inside the quotes")
@@ -46,7 +46,7 @@ _YAML_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), message) for pattern, message in (
         (r"escape|hexadecimal", _BAD_ESCAPE),
         (r"after double-quoted|but found '<scalar>'", _TEXT_AFTER_QUOTE),
-        (r"quoted scalar", _QUOTE_NOT_CLOSED),
+        (r"quoted scalar|unclosed quote", _QUOTE_NOT_CLOSED),
         (r"\btabs?\b|'\\t'", _TAB),
         (r"block scalar|multiline text", _MULTILINE_TEXT),
         (r"mapping values are not allowed", _COLON_IN_VALUE),
@@ -58,6 +58,21 @@ _YAML_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 _UNCLOSED = re.compile(r"unclosed bracket '([\[{])'")
 _UNEXPECTED = re.compile(r"unexpected character: `(.)'|found character '(.)' that cannot start")
+
+
+# yaml-rs places these faults elsewhere than where they are: an unclosed
+# quote after the end of the text, a tab at the start of the value on the
+# line above. PyYAML places them where they are.
+_PLACED_ELSEWHERE = re.compile(r"multiline quoted scalar|unclosed quote|\btabs?\b")
+
+
+def placed_elsewhere(reason: str) -> bool:
+    """Whether yaml-rs's `reason` comes with a place other than the fault's own."""
+    return _PLACED_ELSEWHERE.search(reason) is not None
+
+
+def quote_not_closed() -> str:
+    return Said(_QUOTE_NOT_CLOSED)
 
 
 def yaml_fault(reason: str) -> str:
@@ -95,6 +110,14 @@ _JSON_FAULTS = {
     "Illegal trailing comma before end of array": _COMMA_BEFORE_CLOSING,
 }
 _OTHER_JSON = N_("not valid JSON here ({reason}); check the quotes, commas and brackets")
+
+
+_JSON_NOT_CLOSED = N_("the text ends before every bracket is closed; end it with {closing}")
+
+
+def json_not_closed(closing: str) -> str:
+    """The text ends inside a list or object; `closing` ends it (``}}``, ``]}``)."""
+    return Said(_JSON_NOT_CLOSED, closing=closing)
 
 
 def json_fault(reason: str) -> str:

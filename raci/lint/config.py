@@ -276,6 +276,10 @@ def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None
     found = find_rule(name)
     where = f"{source} rules.{name}"
     if found is None:
+        hint = _rule_hint(name)
+        if hint:
+            raise UsageError(_("{what}: unknown rule {name!r}{hint} `raci rules` lists "
+                               "them").format(what=where, name=name, hint=hint))
         raise UsageError(_("{what}: unknown rule {name!r}; `raci rules` lists them").format(
             what=where, name=name))
     if not isinstance(settings, dict):
@@ -292,6 +296,12 @@ def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None
                 what=where, key=key, code=found.code, known=known))
 
 
+def _rule_hint(name: str) -> str:
+    """``; did you mean 'OWN002'?`` for the rule code or name `name` misspells, or nothing."""
+    spellings = [key for rule in RULES for key in (rule.code, rule.name, rule.dotted_name)]
+    return said_again(did_you_mean(name, spellings))
+
+
 def check_config(config: LintConfig, source: str) -> None:
     """Refuse unknown selectors, levels and parameters and values of the wrong type."""
     if config.fail_on not in FAIL_ON_CHOICES:
@@ -302,14 +312,16 @@ def check_config(config: LintConfig, source: str) -> None:
     by_code = {r.code: r for r in RULES}
     for code, level in config.levels.items():
         if code not in by_code:
-            raise UsageError(_("{what}: unknown rule {code!r}").format(what=source, code=code))
+            raise UsageError(_("{what}: unknown rule {code!r}{hint}").format(
+                what=source, code=code, hint=_rule_hint(code)))
         if level not in LEVEL_CHOICES:
             raise UsageError(_("{source}: level of {code} must be one of {choices}, not "
                                "{value!r}").format(source=source, code=code, value=level,
                                                    choices=", ".join(LEVEL_CHOICES)))
     for code, values in config.params.items():
         if code not in by_code:
-            raise UsageError(_("{what}: unknown rule {code!r}").format(what=source, code=code))
+            raise UsageError(_("{what}: unknown rule {code!r}{hint}").format(
+                what=source, code=code, hint=_rule_hint(code)))
         check_params(by_code[code], values, source)
 
 
