@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import shutil
 import subprocess
 import tempfile
@@ -155,12 +156,12 @@ def run_titled(view: View, page: Page | None, legend: bool, fitting: Fitting,
     (`raci.export.aside`): the drawing and the heading laid out apart by `dot`, put one
     above the other by Graphviz's `gvpack` and drawn by `neato -n2`, which
     keeps every position; an SVG's text is drawn at the widths measured."""
-    drawing = to_dot(view, page=page, fitting=fitting, titled=False, words_aside=False).source
+    drawing = to_dot(view, page=page, fitting=replace(fitting, ratio=None), titled=False,
+                     words_aside=False).source
     heading = heading_graph(view, legend, fitting.width).source
     root = [f"-G{name}={value}" for name, value in
             [("id", view.name), ("outputorder", "edgesfirst"),
-             *([("size", page.size_attribute)] if page else []),
-             *([("ratio", f"{fitting.ratio:.3f}")] if fitting.ratio else [])]]
+             *([("size", page.size_attribute)] if page else [])]]
     with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
         path = Path(folder)
         (path / "drawing.gv").write_text(drawing, encoding="utf-8")
@@ -174,7 +175,33 @@ def run_titled(view: View, page: Page | None, legend: bool, fitting: Fitting,
             encoding="utf-8")
         _run(["gvpack", "-array_ilt1", f"-m{BETWEEN_HEADING_AND_DRAWING}", f"-s{view.name}",
               *root, "-o", "packed.gv", "heading.laid", "drawing.laid"], timeout, folder)
+        if fitting.ratio:
+            _pad(path / "packed.gv", fitting.ratio)
         return _drawn(path / "packed.gv", ["neato", "-s", "-n2"], formats, timeout)
+
+
+def _pad(packed: Path, ratio: float) -> None:
+    """Pad the packed drawing to `ratio` (height over width) with an invisible
+    point below it or to its right, where it is more stretched than that.
+    Graphviz's own `ratio` moves the nodes apart instead: in the drawing's
+    layout it left them in the middle of a taller box, which `gvpack` does
+    not see (it put the key on them); given to `neato -n2` it pulled the
+    key's rows and words apart."""
+    source = packed.read_text(encoding="utf-8").rstrip()
+    found = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', source)
+    if found is None:
+        return
+    left, bottom, right, top = (float(number) for number in found.groups())
+    width, height = right - left, top - bottom
+    if ratio < 1 and height < ratio * width:  # too wide: room below
+        x, y = left, top - ratio * width
+    elif ratio > 1 and height > ratio * width:  # too high: room to the right
+        x, y = left + height / ratio, top
+    else:  # the heading made it less stretched already
+        return
+    packed.write_text(source.removesuffix("}") + (
+        f'\t"padding" [shape=point, style=invis, width=0, height=0, label="", '
+        f'pos="{x:.2f},{y:.2f}"];\n}}\n'), encoding="utf-8")
 
 
 def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[[View], bool]:
