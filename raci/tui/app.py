@@ -41,7 +41,7 @@ from raci.model.changes import Change
 from raci.model.scenarios import Step
 from raci.tui import POLL_SECONDS
 from raci.tui.commands import RaciCommands
-from raci.tui.describe import plural
+from raci.tui.describe import plural, what_a_change_touches
 from raci.tui.language import translate_bindings, translated_commands
 from raci.tui.messages import (
     ChangeRequested,
@@ -478,12 +478,21 @@ class RaciApp(FormKeysApp):
                                         if step.change is not change]
 
     def _not_saved(self, edit: Edit, reason: str) -> None:
-        """Say that `edit` was not saved: it is off the screen and the undo history."""
+        """Say that `edit` was not saved: it is off the screen and the undo history.
+        A letter's summary names the cell; any other says what was done ("Saved
+        …"), so the edit is named by what it touched."""
         reason = reason.rstrip(".")
-        text = (_("{reason}. Your edit was not saved ({change}); the screen shows what the "
-                  "database holds.").format(reason=reason, change=edit.summary) if edit.summary
-                else _("{reason}. Your edit was not saved; the screen shows what the database "
-                       "holds.").format(reason=reason))
+        assert self.session is not None
+        what = what_a_change_touches(self.session.model, edit.change)
+        if edit.quiet and edit.summary:
+            text = _("{reason}. Your edit was not saved ({change}); the screen shows what the "
+                     "database holds.").format(reason=reason, change=edit.summary)
+        elif what:
+            text = _("{reason}. Your edit of {what} was not saved; the screen shows what the "
+                     "database holds.").format(reason=reason, what=what)
+        else:
+            text = _("{reason}. Your edit was not saved; the screen shows what the database "
+                     "holds.").format(reason=reason)
         self.notify(text, title=_("Not saved"), severity="error", timeout=10)
 
     @on(LintFinished)
