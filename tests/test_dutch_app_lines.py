@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from apphelp import (
     adding,
     fact_explained,
@@ -19,6 +20,7 @@ from apphelp import (
     new_scenario,
     prompts,
     said,
+    screen_text,
     steps_of,
     stored,
     suggestions_of_the_ownerless_initiative,
@@ -30,6 +32,7 @@ from textual.widgets import OptionList, Static
 
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui import make_app
+from raci.tui.language import search_themes
 from raci.tui.widgets.fact_modal import FactScreen
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
@@ -112,3 +115,22 @@ async def test_a_dutch_decimal_is_typed_and_shown_with_a_comma(database: Path,
         await pilot.pause()
         fields = str(app.query_one("#entity-fields", Static).render()).splitlines()
         assert "capaciteit (fte): 0,5" in fields
+
+
+@pytest.mark.parametrize("themes", [False, True], ids=["commands", "themes"])
+async def test_a_palette_with_no_match_says_so_in_dutch(database: Path, in_dutch: None,
+                                                         themes: bool) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        if themes:
+            search_themes(app)
+        else:
+            await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zzz")
+        commands = app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: commands.option_count == 1
+                    and commands.get_option_at_index(0).disabled, "the palette's answer")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Niets gevonden" in shown and "No matches" not in shown

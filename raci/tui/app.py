@@ -42,7 +42,11 @@ from raci.model.scenarios import Step
 from raci.tui import POLL_SECONDS
 from raci.tui.commands import RaciCommands
 from raci.tui.describe import plural, what_a_change_touches
-from raci.tui.language import translate_bindings, translated_commands
+from raci.tui.language import (
+    TranslatedCommandPalette,
+    translate_bindings,
+    translated_commands,
+)
 from raci.tui.messages import (
     ChangeRequested,
     ChangeSaved,
@@ -764,8 +768,8 @@ class RaciApp(FormKeysApp):
     def action_command_palette(self) -> None:
         """The command palette, asking in the user's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"),
-                                            id="--command-palette"))
+            self.push_screen(TranslatedCommandPalette(placeholder=_("Search for commands…"),
+                                                      id="--command-palette"))
 
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))
