@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from raci.i18n import N_, _, format_date, format_decimal
+from raci.i18n import N_, _, format_count, format_date, format_decimal
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -170,7 +170,7 @@ def what_a_change_touches(model: Model, change: Change) -> str:
     named = [f"{KIND_NAMES[kind_of(entity)]} {entity.name} ({entity.id})" for entity in change.put]
     named += [_kind_label(model, entity_id) for entity_id in change.delete]
     if len(named) > 3:
-        named = [*named[:2], _("{count} more").format(count=format_decimal(len(named) - 2))]
+        named = [*named[:2], _("{count} more").format(count=format_count(len(named) - 2))]
     parts += named
     items = list(dict.fromkeys(a.item for a in (*change.assign, *change.unassign)))
     if items and not named:
