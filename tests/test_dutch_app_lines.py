@@ -134,3 +134,24 @@ async def test_a_palette_with_no_match_says_so_in_dutch(database: Path, in_dutch
         await pilot.pause()
         shown = screen_text(app)
         assert "Niets gevonden" in shown and "No matches" not in shown
+
+
+async def test_the_palette_offers_quit_once_and_adds_with_a_capital(database: Path,
+                                                                    in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        commands = app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: commands.option_count > 10, "the palette's commands")
+        await pilot.pause(0.3)
+        titles = [line.split("\n")[0] for line in prompts(commands)]
+        assert "Onderdeel toevoegen" in titles and "Gremium toevoegen" in titles
+        assert not [title for title in titles if title.endswith(" toevoegen")
+                    and title[0].islower()]
+        assert [title for title in titles if "fsluiten" in title] == ["Afsluiten"]
+
+
+def test_the_catalogue_writes_one_apostrophe() -> None:
+    catalogue = (Path(__file__).parent.parent / "raci" / "locale" / "nl" / "LC_MESSAGES"
+                 / "raci.po").read_text(encoding="utf-8")
+    assert "Scenario's" in catalogue and "\u2019" not in catalogue

@@ -763,7 +763,9 @@ class RaciApp(FormKeysApp):
         return _("the model") if name is None else _("scenario {name}").format(name=name)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        return translated_commands(super().get_system_commands(screen))
+        # raci's own Quit (in `RaciCommands`) says that every edit is saved: Textual's goes.
+        return translated_commands(command for command in super().get_system_commands(screen)
+                                   if command.title != "Quit")
 
     def action_command_palette(self) -> None:
         """The command palette, asking in the user's language."""

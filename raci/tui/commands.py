@@ -16,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from raci.i18n import _
 from raci.model import KINDS, Body, Entity, Goal, Kpi, Model, Person, Role, Unit
-from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, THIS_KIND
+from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, THIS_KIND, capitalised
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
@@ -69,7 +69,7 @@ class RaciCommands(Provider):
             (_("Show keys"), _("Every key of every view"), app.action_show_keys),
             (_("Quit"), _("Leave raci; every edit is already saved"), app.action_quit),
         ]
-        actions += [(_("Add {kind}").format(kind=KIND_NAMES[kind]),
+        actions += [(capitalised(_("Add {kind}").format(kind=KIND_NAMES[kind])),
                      _("A new entity in {kind}").format(kind=KIND_TITLES[kind]),
                      partial(app.action_add_entity, kind)) for kind in KINDS]
         return actions
