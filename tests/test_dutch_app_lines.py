@@ -8,6 +8,7 @@ keys a user presses."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,18 @@ def test_the_catalogue_writes_one_apostrophe() -> None:
     catalogue = (Path(__file__).parent.parent / "raci" / "locale" / "nl" / "LC_MESSAGES"
                  / "raci.po").read_text(encoding="utf-8")
     assert "Scenario's" in catalogue and "\u2019" not in catalogue
+
+
+async def test_the_keys_have_dutch_names_in_the_footer_and_the_key_list(
+        database: Path, in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(160, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")  # the matrix: space clears a cell
+        await pilot.pause(0.3)
+        footer = screen_text(app).splitlines()[-1]
+        assert "spatie" in footer and "space" not in footer
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        keys = screen_text(app)
+        assert "spatie" in keys and "omlaag" in keys
+        assert not re.search(r"\b(space|down|pagedown)\b", keys)

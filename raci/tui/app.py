@@ -61,7 +61,7 @@ from raci.tui.messages import (
 )
 from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.form import FormKeysApp
-from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
+from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
 from raci.tui.screens.review import Reviewing, ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
@@ -761,6 +761,12 @@ class RaciApp(FormKeysApp):
         """Where edits go now, in words: ``scenario plan`` or ``the model``."""
         name = self.place.scenario
         return _("the model") if name is None else _("scenario {name}").format(name=name)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key in the footer as the user reads it: "spatie", "omlaag"."""
+        if not binding.key_display and binding.key in KEY_WORDS:
+            return key_word(binding.key)
+        return super().get_key_display(binding)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # raci's own Quit (in `RaciCommands`) says that every edit is saved: Textual's goes.
