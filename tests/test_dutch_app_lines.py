@@ -8,8 +8,10 @@ keys a user presses."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from apphelp import (
     adding,
     fact_explained,
@@ -19,6 +21,7 @@ from apphelp import (
     new_scenario,
     prompts,
     said,
+    screen_text,
     steps_of,
     stored,
     suggestions_of_the_ownerless_initiative,
@@ -30,6 +33,7 @@ from textual.widgets import OptionList, Static
 
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui import make_app
+from raci.tui.language import search_themes
 from raci.tui.widgets.fact_modal import FactScreen
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
@@ -112,3 +116,58 @@ async def test_a_dutch_decimal_is_typed_and_shown_with_a_comma(database: Path,
         await pilot.pause()
         fields = str(app.query_one("#entity-fields", Static).render()).splitlines()
         assert "capaciteit (fte): 0,5" in fields
+
+
+@pytest.mark.parametrize("themes", [False, True], ids=["commands", "themes"])
+async def test_a_palette_with_no_match_says_so_in_dutch(database: Path, in_dutch: None,
+                                                         themes: bool) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        if themes:
+            search_themes(app)
+        else:
+            await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zzz")
+        commands = app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: commands.option_count == 1
+                    and commands.get_option_at_index(0).disabled, "the palette's answer")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Niets gevonden" in shown and "No matches" not in shown
+
+
+async def test_the_palette_offers_quit_once_and_adds_with_a_capital(database: Path,
+                                                                    in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        commands = app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: commands.option_count > 10, "the palette's commands")
+        await pilot.pause(0.3)
+        titles = [line.split("\n")[0] for line in prompts(commands)]
+        assert "Onderdeel toevoegen" in titles and "Gremium toevoegen" in titles
+        assert not [title for title in titles if title.endswith(" toevoegen")
+                    and title[0].islower()]
+        assert [title for title in titles if "fsluiten" in title] == ["Afsluiten"]
+
+
+def test_the_catalogue_writes_one_apostrophe() -> None:
+    catalogue = (Path(__file__).parent.parent / "raci" / "locale" / "nl" / "LC_MESSAGES"
+                 / "raci.po").read_text(encoding="utf-8")
+    assert "Scenario's" in catalogue and "\u2019" not in catalogue
+
+
+async def test_the_keys_have_dutch_names_in_the_footer_and_the_key_list(
+        database: Path, in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(160, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")  # the matrix: space clears a cell
+        await pilot.pause(0.3)
+        footer = screen_text(app).splitlines()[-1]
+        assert "spatie" in footer and "space" not in footer
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        keys = screen_text(app)
+        assert "spatie" in keys and "omlaag" in keys
+        assert not re.search(r"\b(space|down|pagedown)\b", keys)

@@ -101,3 +101,19 @@ async def test_a_rules_explanation_is_shown_as_text_not_as_markdown(
 def test_inline_markdown_leaves_no_mark_and_keeps_brackets_as_text() -> None:
     assert inline_markdown("a *b* **c** [d](https://x.nl) `[x]` e\\*") == (
         "a [i]b[/i] [b]c[/b] d [b $text-warning]\\[x][/] e*")
+
+
+def test_namesake_units_under_namesake_parents_are_told_apart_further_up() -> None:
+    from raci.model import Model, Org, Unit
+
+    model = Model(Org("Onderwijs"))
+    for unit in [Unit(id="m1", name="Ministerie"), Unit(id="dg1", name="DG Primair", parent="m1"),
+                 Unit(id="dg2", name="DG Hoger", parent="m1"),
+                 Unit(id="d1", name="Directie Onderwijs", parent="dg1"),
+                 Unit(id="d2", name="Directie Onderwijs", parent="dg2"),
+                 Unit(id="a1", name="Afdeling Communicatie", parent="d1"),
+                 Unit(id="a2", name="Afdeling Communicatie", parent="d2")]:
+        model.add(unit)
+    assert told_apart(model, model.units["a1"]) == [
+        "Directie Onderwijs", "DG Primair", "Ministerie"]
+    assert told_apart(model, model.units["a2"]) != told_apart(model, model.units["a1"])

@@ -13,13 +13,14 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
-from apphelp import NO_POLLING, adding, fill, loaded, said, stored, until
+from apphelp import NO_POLLING, adding, fill, loaded, pressed_on, said, stored, until
 
 from raci.model import Assignment
 from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import make_app
+from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ModelTree
 
 WAIT = 0.2
@@ -108,3 +109,31 @@ async def test_an_edit_refused_for_another_process_s_change_says_why_in_dutch(
         assert ("Je wijziging is niet behouden: de toewijzing van Directeur-Generaal Bouwen en "
                 "Wonen (dg-bw) aan Klimaatdoelen gebouwde omgeving (g.klimaat) is door iemand "
                 "anders gewijzigd sinds je het model laadde") in said(app)
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "Your edit of role Directeur-Generaal Bouwen en Wonen (dg-bw) was not saved; the "
+           "screen shows what the database holds."),
+    ("nl", "Je wijziging aan rol Directeur-Generaal Bouwen en Wonen (dg-bw) is niet opgeslagen; "
+           "het scherm toont wat de database bevat."),
+])
+async def test_a_form_not_saved_names_what_was_not_saved_not_a_save(
+        database: Path, language: str, words: str, request: pytest.FixtureRequest) -> None:
+    if language == "nl":
+        request.getfixturevalue("in_dutch")
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2", "right", "i")  # a first save: the store is open
+        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
+                    "the first letter saved")
+        await pilot.press("1")
+        await pilot.pause()
+        await pressed_on(pilot, app, "dg-bw", "e")
+        assert isinstance(app.screen, EntityForm)
+        fill(app.screen, holders="p.jansen, p.smit")
+        await pilot.pause(0.3)
+        with kept_busy(database):
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: len(said(app)) == 1, "the failure said")
+        assert said(app)[0].endswith(words)
+        assert "Saved" not in said(app)[0] and "opgeslagen (" not in said(app)[0]

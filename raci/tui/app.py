@@ -41,8 +41,12 @@ from raci.model.changes import Change
 from raci.model.scenarios import Step
 from raci.tui import POLL_SECONDS
 from raci.tui.commands import RaciCommands
-from raci.tui.describe import plural
-from raci.tui.language import translate_bindings, translated_commands
+from raci.tui.describe import plural, what_a_change_touches
+from raci.tui.language import (
+    TranslatedCommandPalette,
+    translate_bindings,
+    translated_commands,
+)
 from raci.tui.messages import (
     ChangeRequested,
     ChangeSaved,
@@ -57,7 +61,7 @@ from raci.tui.messages import (
 )
 from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.form import FormKeysApp
-from raci.tui.screens.keys import FOCUS_KEYS, KeysScreen, keys_of
+from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
 from raci.tui.screens.review import Reviewing, ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
@@ -478,12 +482,21 @@ class RaciApp(FormKeysApp):
                                         if step.change is not change]
 
     def _not_saved(self, edit: Edit, reason: str) -> None:
-        """Say that `edit` was not saved: it is off the screen and the undo history."""
+        """Say that `edit` was not saved: it is off the screen and the undo history.
+        A letter's summary names the cell; any other says what was done ("Saved
+        …"), so the edit is named by what it touched."""
         reason = reason.rstrip(".")
-        text = (_("{reason}. Your edit was not saved ({change}); the screen shows what the "
-                  "database holds.").format(reason=reason, change=edit.summary) if edit.summary
-                else _("{reason}. Your edit was not saved; the screen shows what the database "
-                       "holds.").format(reason=reason))
+        assert self.session is not None
+        what = what_a_change_touches(self.session.model, edit.change)
+        if edit.quiet and edit.summary:
+            text = _("{reason}. Your edit was not saved ({change}); the screen shows what the "
+                     "database holds.").format(reason=reason, change=edit.summary)
+        elif what:
+            text = _("{reason}. Your edit of {what} was not saved; the screen shows what the "
+                     "database holds.").format(reason=reason, what=what)
+        else:
+            text = _("{reason}. Your edit was not saved; the screen shows what the database "
+                     "holds.").format(reason=reason)
         self.notify(text, title=_("Not saved"), severity="error", timeout=10)
 
     @on(LintFinished)
@@ -749,14 +762,22 @@ class RaciApp(FormKeysApp):
         name = self.place.scenario
         return _("the model") if name is None else _("scenario {name}").format(name=name)
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key in the footer as the user reads it: "spatie", "omlaag"."""
+        if not binding.key_display and binding.key in KEY_WORDS:
+            return key_word(binding.key)
+        return super().get_key_display(binding)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        return translated_commands(super().get_system_commands(screen))
+        # raci's own Quit (in `RaciCommands`) says that every edit is saved: Textual's goes.
+        return translated_commands(command for command in super().get_system_commands(screen)
+                                   if command.title != "Quit")
 
     def action_command_palette(self) -> None:
         """The command palette, asking in the user's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"),
-                                            id="--command-palette"))
+            self.push_screen(TranslatedCommandPalette(placeholder=_("Search for commands…"),
+                                                      id="--command-palette"))
 
     def action_show_keys(self) -> None:
         self.push_screen(KeysScreen(self._key_groups()))

@@ -16,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from raci.i18n import _
 from raci.model import KINDS, Body, Entity, Goal, Kpi, Model, Person, Role, Unit
-from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, THIS_KIND
+from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, THIS_KIND, capitalised
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
@@ -69,7 +69,7 @@ class RaciCommands(Provider):
             (_("Show keys"), _("Every key of every view"), app.action_show_keys),
             (_("Quit"), _("Leave raci; every edit is already saved"), app.action_quit),
         ]
-        actions += [(_("Add {kind}").format(kind=KIND_NAMES[kind]),
+        actions += [(capitalised(_("Add {kind}").format(kind=KIND_NAMES[kind])),
                      _("A new entity in {kind}").format(kind=KIND_TITLES[kind]),
                      partial(app.action_add_entity, kind)) for kind in KINDS]
         return actions
@@ -99,7 +99,7 @@ class RaciCommands(Provider):
 
 def told_apart(model: Model, entity: Entity) -> list[str]:
     """What tells `entity` from another of its name, by name: where it
-    sits (a person's or role's unit, a unit's or goal's parent), what it is
+    sits (a person's or role's unit, a unit's or goal's parents), what it is
     (a body's kind) or does (a person's roles, what an indicator measures)."""
     names = [found.name for found in map(model.get, _placing(model, entity)) if found]
     if isinstance(entity, Body):
@@ -113,8 +113,14 @@ def _placing(model: Model, entity: Entity) -> list[str]:
         return [entity.unit or "", *model.roles_held_by(entity.id)]
     if isinstance(entity, Role):
         return [entity.unit or ""]
-    if isinstance(entity, Unit | Goal):
-        return [entity.parent or ""]
+    if isinstance(entity, Unit | Goal):  # the parents up: namesakes' parents may share a name too
+        above: list[str] = []
+        parent = entity.parent
+        while parent and parent not in above and len(above) < MOST_PLACES:
+            above.append(parent)
+            found = model.get(parent)
+            parent = found.parent if isinstance(found, Unit | Goal) else None
+        return above
     if isinstance(entity, Kpi):
         return [entity.measures]
     return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from raci.i18n import N_, _, format_date, format_decimal
+from raci.i18n import N_, _, format_count, format_date, format_decimal
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -20,6 +20,7 @@ from raci.model import (
     kind_of,
     referenced_ids,
 )
+from raci.model.changes import Change
 from raci.vocabulary import (
     BODY_KIND_NAMES,
     FACT_WORDS,
@@ -157,3 +158,31 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
             for a in model.assignments_of_actor(entity_id)
         )
     return found
+
+
+def what_a_change_touches(model: Model, change: Change) -> str:
+    """What `change` would have changed, as a noun phrase for "your edit of
+    …": "role Programme director (r.pd)", "the assignments on Goal (g.x)".
+    `model` is the model without the change (its deleted entities are there)."""
+    parts: list[str] = []
+    if change.rename is not None:
+        parts.append(_kind_label(model, change.rename[0]))
+    named = [f"{KIND_NAMES[kind_of(entity)]} {entity.name} ({entity.id})" for entity in change.put]
+    named += [_kind_label(model, entity_id) for entity_id in change.delete]
+    if len(named) > 3:
+        named = [*named[:2], _("{count} more").format(count=format_count(len(named) - 2))]
+    parts += named
+    items = list(dict.fromkeys(a.item for a in (*change.assign, *change.unassign)))
+    if items and not named:
+        parts.append(_("the assignments on {items}").format(items=labels(model, items[:3])))
+    if change.org is not None:
+        parts.append(_("the organisation"))
+    if change.waivers is not None:
+        parts.append(_("the waivers"))
+    return ", ".join(parts)
+
+
+def _kind_label(model: Model, entity_id: str) -> str:
+    kind = model.kind(entity_id)
+    named = label(model, entity_id)
+    return named if kind is None else f"{KIND_NAMES[kind]} {named}"

@@ -15,11 +15,14 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import IO, Any
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.theme import ThemeProvider
+from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
 
@@ -106,7 +109,26 @@ def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCom
         yield command._replace(title=_(command.title), help=_(command.help), callback=callback)
 
 
+class TranslatedCommandPalette(CommandPalette):
+    """Textual's command palette, saying in the user's language that nothing
+    matched (Textual writes "No matches found" in its code, with no setting)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:  # as Textual's, but in the user's words
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(_("No matches found"), style="not bold")),
+                           disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:  # nothing typed: nothing to say
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
 def search_themes(app: App[Any]) -> None:
     """Textual's theme picker (`App.search_themes`), its prompt in the user's language."""
-    app.push_screen(CommandPalette(providers=[ThemeProvider],
-                                   placeholder=_("Search for themes…")))
+    app.push_screen(TranslatedCommandPalette(providers=[ThemeProvider],
+                                             placeholder=_("Search for themes…")))

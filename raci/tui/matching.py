@@ -63,8 +63,8 @@ class EntityFinder:
 
 
 class TextFinder:
-    """Lines of a list (`/` search): those that hold the text, in list order,
-    else the nearest by rapidfuzz, best first."""
+    """Lines of a list (`/` search): all those that hold the text, in list
+    order, else the `limit` nearest by rapidfuzz, best first."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.texts = [text.casefold() for text in texts]
@@ -75,8 +75,8 @@ class TextFinder:
         if not wanted:
             return []
         holding = [n for n, line in enumerate(self.texts) if wanted in line]
-        if holding:
-            return holding[:limit]
+        if holding:  # every one: the search bar counts them
+            return holding
         found = process.extract(wanted, self.texts, scorer=fuzz.partial_ratio, processor=None,
                                 limit=limit, score_cutoff=MIN_SCORE + 15)
         return [index for _, _, index in found]

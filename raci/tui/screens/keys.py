@@ -11,7 +11,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from raci.i18n import _
+from raci.i18n import N_, _
 from raci.tui.widgets.confirm import said_keys
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
@@ -36,9 +36,24 @@ def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
     return found
 
 
+KEY_WORDS = {
+    "space": N_("space"), "up": N_("up"), "down": N_("down"), "left": N_("left"),
+    "right": N_("right"), "pageup": N_("page up"), "pagedown": N_("page down"),
+    "home": N_("home"), "end": N_("end"),
+}
+"""The keys with a name a user reads in their own language ("spatie", "omlaag")."""
+
+
+def key_word(key: str) -> str:
+    """One key as the user reads it: "?", "/", "spatie", "ctrl+s"."""
+    key = key.strip()
+    if key in KEY_WORDS:
+        return _(KEY_WORDS[key])
+    return {"question_mark": "?", "slash": "/"}.get(key, key)
+
+
 def _key_text(keys: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "space": "space", "backspace": "backspace"}
-    return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+    return ", ".join(key_word(key) for key in keys.split(","))
 
 
 class KeysScreen(ModalScreen[None]):

@@ -41,7 +41,7 @@ from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
-from raci.vocabulary import KIND_NAMES
+from raci.vocabulary import KIND_NAMES, capitalised
 
 CHECK_DELAY_SECONDS = 0.15
 """Wait for a pause in typing before checking against the whole model."""
@@ -87,7 +87,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         title = (_("Edit {kind} {name} ({id})").format(
                      kind=KIND_NAMES[self.kind], name=escape(self.entity.name),
                      id=escape(self.entity.id))
-                 if self.entity else _("Add {kind}").format(kind=KIND_NAMES[self.kind]))
+                 if self.entity
+                 else capitalised(_("Add {kind}").format(kind=KIND_NAMES[self.kind])))
         with Vertical(id="form-box"):
             required = _("* required")
             yield Static(f"[b]{title}[/b]  [dim]{required}[/]", id="form-title")

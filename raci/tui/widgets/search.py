@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from raci.i18n import _
+from raci.i18n import _, format_count
 from raci.tui.matching import TextFinder
 from raci.tui.screens.form import FormScreen
 
@@ -55,6 +55,16 @@ class SearchBar(FormScreen[None]):
                         id="search-text", compact=True)
             yield Label("", id="search-count")
 
+    def on_mount(self) -> None:
+        # The bar lies over the last row of the view: the view gives that row
+        # up while it is there, so the match it scrolls to is in sight.
+        self.app.screen_stack[-2].add_class("-searching")
+
+    def on_unmount(self) -> None:
+        for screen in self.app.screen_stack:
+            if screen is not self:
+                screen.remove_class("-searching")
+
     @on(Input.Changed, "#search-text")
     def _search(self, event: Input.Changed) -> None:
         self.matches, self.at = self.finder.find(event.value), 0
@@ -70,8 +80,8 @@ class SearchBar(FormScreen[None]):
         if not self.matches:
             count.update(_("no match") if self.query_one(Input).value.strip() else "")
             return
-        count.update(_("{number} of {count}").format(number=self.at + 1,
-                                                     count=len(self.matches)))
+        count.update(_("{number} of {count}").format(number=format_count(self.at + 1),
+                                                     count=format_count(len(self.matches))))
         self.searchable.go_to(self.searchable.keys[self.matches[self.at]])
 
     def action_stay(self) -> None:
