@@ -39,7 +39,7 @@ from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
 from raci.tui.messages import ChangeRequested
-from raci.tui.screens.keys import KeysScreen
+from raci.tui.screens.keys import KeysScreen, key_word
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
 from raci.tui.widgets.diagram import DiagramView
@@ -716,8 +716,7 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
                       EntityForm, ConfirmDelete, WaiverForm, ScopePicker):
             for binding in owner.BINDINGS:
                 assert isinstance(binding, Binding)
-                keys = ", ".join(binding.key.split(",")).replace("question_mark", "?").replace(
-                    "slash", "/")
+                keys = ", ".join(key_word(key) for key in binding.key.split(","))
                 assert f"{keys} {binding.description}" in lines, (owner, binding.key)
         await pilot.press("escape")
         await pilot.pause()
