@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 from apphelp import loaded, said, stored, until
 from test_tui_save_failed import WAIT, kept_busy
-from test_tui_suggest import OWNERLESS, TODAY, codes, on_the_table, started_review, text_of
+from test_tui_suggest import OWNERLESS, TODAY, codes, on_the_table, paused_at_ownerless, text_of
 
 from raci.model import Assignment
 from raci.model.changes import Change
 from raci.tui import make_app
 from raci.tui.messages import ChangeRequested
-from raci.tui.screens.review import ReviewScreen
 
 
 @pytest.fixture(autouse=True)
@@ -30,10 +29,7 @@ def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_an_edit_not_saved_during_a_pause_is_not_the_fix(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await started_review(pilot, app, "Anna")
-        assert "OWN001" in text_of(app, "#review-finding")
-        await pilot.press("e")
-        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
+        await paused_at_ownerless(pilot, app)
         with kept_busy(database):
             app.post_message(ChangeRequested(Change(
                 assign=[Assignment("i.isolatie", "A", "sg-bzk")]), "A of i.isolatie to sg-bzk"))

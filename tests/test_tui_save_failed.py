@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from apphelp import NO_POLLING, adding, fill, loaded, pressed_on, said, stored, until
+from textual.pilot import Pilot
 
 from raci.model import Assignment
 from raci.model.changes import Change
@@ -69,14 +70,19 @@ async def test_a_letter_not_saved_goes_off_the_screen_and_the_undo_history(
                        for text in said(app))
 
 
+async def store_opened(pilot: Pilot[None], database: Path) -> None:
+    """A first letter saved from the matrix (so the store is open), then back to the explorer."""
+    await pilot.press("2", "right", "i")
+    await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
+                "the first letter saved")
+    await pilot.press("1")
+    await pilot.pause()
+
+
 async def test_a_new_unit_not_saved_is_not_left_in_the_tree(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await pilot.press("2", "right", "i")  # a first save: the store is open
-        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
-                    "the first letter saved")
-        await pilot.press("1")
-        await pilot.pause()
+        await store_opened(pilot, database)
         form = await adding(pilot, app, "unit")
         fill(form, name="Test Eenheid")
         await pilot.pause(0.3)
@@ -123,11 +129,7 @@ async def test_a_form_not_saved_names_what_was_not_saved_not_a_save(
         request.getfixturevalue("in_dutch")
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await pilot.press("2", "right", "i")  # a first save: the store is open
-        await until(pilot, lambda: stored(database).actors("g.klimaat", "I") == ["dg-bw"],
-                    "the first letter saved")
-        await pilot.press("1")
-        await pilot.pause()
+        await store_opened(pilot, database)
         await pressed_on(pilot, app, "dg-bw", "e")
         assert isinstance(app.screen, EntityForm)
         fill(app.screen, holders="p.jansen, p.smit")

@@ -285,6 +285,15 @@ async def started_review(pilot: Pilot[None], app: RaciApp, author: str) -> Revie
     return await on_the_table(pilot, app)
 
 
+async def paused_at_ownerless(pilot: Pilot[None], app: RaciApp) -> None:
+    """A review by Anna started on the sample, its first finding (OWN001) on
+    the table, then paused with `e` to edit."""
+    await started_review(pilot, app, "Anna")
+    assert "OWN001" in text_of(app, "#review-finding")
+    await pilot.press("e")
+    await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
+
+
 async def on_the_table(pilot: Pilot[None], app: RaciApp) -> ReviewScreen:
     await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and not app.screen.busy,
                 "the next finding")
@@ -361,10 +370,7 @@ async def test_an_acceptance_lasts_a_year_unless_told(database: Path) -> None:
 async def test_a_review_paused_to_edit_counts_the_edit_as_the_fix(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await started_review(pilot, app, "Anna")
-        assert "OWN001" in text_of(app, "#review-finding")
-        await pilot.press("e")
-        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
+        await paused_at_ownerless(pilot, app)
         assert app.query_one("#views", TabbedContent).active == "explorer"
         app.post_message(ChangeRequested(
             Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), "A of i.isolatie to sg-bzk"))
