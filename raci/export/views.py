@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
@@ -268,8 +267,6 @@ def bodies_view(model: Model) -> View:
                                least=MIN_OVERLAP_SHOWN, most=MOST_OVERLAPS_SHOWN),
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
-        "reports_overlap": Style(N_("reports to, and members in common"),
-                                 {"color": "#1b2631", "fontcolor": "#c0392b"}),
     }
     view = new_view("bodies", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
     for body in model.bodies.values():
@@ -284,27 +281,13 @@ def bodies_view(model: Model) -> View:
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
             view.edges.append(Edge(body.id, boss, "reports"))
-    _add_overlaps(view, model)
-    return view
-
-
-def _add_overlaps(view: View, model: Model) -> None:
-    """A dashed line between two bodies with members in common; where one
-    reports to the other, its arrow says how many instead (a second line
-    between the two lay under the arrow)."""
-    reporting = {(edge.tail, edge.head): number for number, edge in enumerate(view.edges)
-                 if edge.style == "reports"}
     for one, other, shared, share in largest_overlaps(model.bodies.values()):
-        words = ngettext("{count} shared member ({share:.0%})",
-                         "{count} shared members ({share:.0%})",
-                         shared).format(count=shared, share=share)
-        width = {"penwidth": f"{1 + 4 * share:.1f}"}
-        arrow = reporting.get((one, other), reporting.get((other, one)))
-        if arrow is None:
-            view.edges.append(Edge(one, other, "overlap", words, width))
-        else:
-            view.edges[arrow] = replace(view.edges[arrow], style="reports_overlap",
-                                        label=words, attrs=width)
+        view.edges.append(Edge(one, other, "overlap",
+                               ngettext("{count} shared member ({share:.0%})",
+                                        "{count} shared members ({share:.0%})",
+                                        shared).format(count=shared, share=share),
+                               {"penwidth": f"{1 + 4 * share:.1f}"}))
+    return view
 
 
 Overlap = tuple[str, str, int, float]
