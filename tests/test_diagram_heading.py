@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -126,3 +129,23 @@ def test_the_heading_of_every_sample_view_stands_above_it(sample: Path) -> None:
         svg = run_titled(build_view(model, view), None, True, GUESSED, ("svg",),
                          DEFAULT_TIMEOUT_SECONDS)["svg"]
         assert_heading_above(svg, f"{sample.stem}, {view} view")
+
+
+@pytest.mark.parametrize("name", ["decisions", "goals", "bodies", "org"])
+def test_the_key_of_a_dot_file_reads_in_rows_under_the_title(name: str) -> None:
+    """`--format dot` holds the heading in the drawing's own graph, whose ranks
+    run its way: in the decisions view (left to right) the key's rows came
+    out as columns, and in the bodies view (bottom to top) the title stood
+    under the key. Laid out as it is, the key reads as in an SVG: the
+    title on top, under it rows running left to right."""
+    model = read_model(Path(__file__).parents[1] / "sample_orgs" / "energietransitie.yaml").model
+    source = draw(build_view(model, name), "dot", page=None).data.decode("utf-8")
+    laid = json.loads(subprocess.run(["dot", "-Tjson"], input=source.encode("utf-8"),
+                                     capture_output=True, check=True).stdout)
+    at = {str(node.get("id")): tuple(map(float, node["pos"].split(",")))
+          for node in laid["objects"] if ":key:" in str(node.get("id", "")) and "pos" in node}
+    title = at.pop(f"{name}:key:title")
+    heights = sorted(y for _x, y in at.values())
+    rows = 1 + sum(1 for low, high in pairwise(heights) if high - low > 12)
+    assert len(at) >= 6 and rows <= len(at) / 3, sorted(at.values())
+    assert all(y < title[1] for _x, y in at.values()), "the title on top"

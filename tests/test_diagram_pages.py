@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -32,6 +34,7 @@ from raci.export import (
     focus_view,
     split_view,
 )
+from raci.export.render import LEAST_SPARED, clearly_fits, estimated_fit, fitted
 from raci.formats import read_model
 from raci.generate import generate_model
 from raci.i18n import set_language
@@ -255,3 +258,39 @@ def test_each_part_says_which_part_it_is_naming_each_area_once(language: str) ->
         assert part.subtitle.count(top) == 1, part.subtitle
         assert part.subtitle.split(": ", 1)[1].startswith(f"{top}: ")
     assert len({part.subtitle for part in parts}) == len(parts) > 1
+
+
+def test_a_view_that_clearly_reads_is_not_packed_and_drawn_to_tell(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A split asks of every part it tries whether it fits the page: each ask
+    packed and drew it (`gvpack`, `neato`), about a hundred full layouts for a
+    generated small organisation's org view. Where the heading and the drawing
+    laid out apart clearly read (or clearly do not), that is the answer."""
+    ran: list[str] = []
+    run = subprocess.run
+
+    def counted(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        ran.append(command[0])
+        return run(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    view = build_view(warmte_model(), "org")
+    assert fits_page(PAGES[DEFAULT_PAGE])(view)
+    assert ran and "gvpack" not in ran and "neato" not in ran, ran
+
+
+@pytest.mark.parametrize("name", ["bodies", "decisions"])
+def test_the_estimate_of_a_fit_agrees_with_the_drawing_where_it_is_sure(name: str) -> None:
+    """`estimated_fit` decides only where it is clearly on one side of the line;
+    there it says what drawing the view says: whole views and parts of a split,
+    on pages where they read and where they do not."""
+    model = model_of("energietransitie")
+    view = build_view(model, name)
+    parts = split_view(view, model, SPLITS[name], fits_page(PAGES["a4-portrait"]))
+    for part, page in [(view, "a3"), (view, "a4-portrait"),
+                       *((part, "a4-portrait") for part in parts)]:
+        sure = clearly_fits(estimated_fit(part, PAGES[page], fitted(part, PAGES[page], 60), 60))
+        fit = draw(part, "svg", page=PAGES[page]).fit
+        assert fit is not None
+        drawn = fit.reads and fit.smallest_text >= LEAST_SPARED
+        assert sure in (None, drawn), (part.subtitle, page, fit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -25,6 +26,8 @@ from raci.export import (
     to_dot,
 )
 from raci.export.layout import Fitting, wrapping_links
+from raci.export.page import DEFAULT_PAGE, PAGES
+from raci.export.render import fitted, run_dot, run_titled
 from raci.formats import read_model
 from raci.model import Body, Model, Org, Person, Role, Unit
 
@@ -319,3 +322,26 @@ def test_the_raci_chart_stands_right_under_its_key() -> None:
     key_bottom = max(float(y) for key, body in nodes.items() if ":key:" in key
                      for y in re.findall(r'<text [^>]*y="([-\d.]+)"', body))
     assert 0 < table_top - key_bottom < 30
+
+
+@pytest.mark.parametrize("name", ["bodies", "decisions"])
+def test_every_node_keeps_the_size_dot_gave_it(name: str) -> None:
+    """`gvpack` and `neato` measured every node again (other font metrics): a
+    taskforce's slanted box came out 27 points wider than `dot` laid it out,
+    over its lines' ends. Every node keeps the size `dot` gave it, but for
+    `gvpack`'s rounding to whole points."""
+    model = read_model(SAMPLE).model
+    view = build_view(model, name)
+    page = PAGES[DEFAULT_PAGE]
+    fitting = fitted(view, page, 60)
+    own = json.loads(run_dot(to_dot(view, page=page, fitting=fitting, titled=False,
+                                    words_aside=False).source, ("json",), 60)["json"])
+    packed = json.loads(run_titled(view, page, True, fitting, ("json",), 60)["json"])
+    sizes = {node["name"]: (float(node["width"]), float(node["height"]))
+             for node in own["objects"] if "nodes" not in node}
+    drawn = {node["name"]: (float(node["width"]), float(node["height"]))
+             for node in packed["objects"] if node.get("name") in sizes}
+    assert drawn.keys() == sizes.keys()
+    grown = {name: (sizes[name], size) for name, size in drawn.items()
+             if max(abs(a - b) for a, b in zip(size, sizes[name], strict=True)) * 72 > 0.5}
+    assert not grown, grown

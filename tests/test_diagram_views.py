@@ -181,7 +181,7 @@ def test_bodies_view_labels_overlap_by_share_of_members() -> None:
     overlaps = [e for e in drawn.edges if e.attrs.get("class") == "overlap"]
     # Stuurgroep {dg-bw, kwartiermaker, p.smit} and taskforce {dg-bw, kwartiermaker}: 2 of 3.
     assert [(e.tail, e.head, e.label) for e in overlaps] == [
-        ("sg-warmte", "tf-warmte", "2 shared (67%)")]
+        ("sg-warmte", "tf-warmte", "2 shared members (67%)")]
     assert float(overlaps[0].attrs["penwidth"]) > 1
 
 
@@ -202,7 +202,7 @@ def test_bodies_view_draws_only_each_bodys_largest_overlaps() -> None:
     assert len(overlaps) <= 3 * len(model.bodies), "not one line per pair of 60 bodies"
     # The largest overlaps are kept: wg1 (with "extra") keeps lines to its identical twins.
     wg1_labels = [e.label for e in overlaps if "wg1" in (e.tail, e.head)]
-    assert wg1_labels[:3] == ["4 shared (100%)"] * 3
+    assert wg1_labels[:3] == ["4 shared members (100%)"] * 3
     assert "3 largest" in view.edge_styles["overlap"].legend
 
 
@@ -499,3 +499,22 @@ def test_the_key_explains_the_focus_mark_when_a_focus_is_drawn() -> None:
     assert look(laid_out(around).attrs[around.focus or ""])["penwidth"] == "5"
     assert "focus (the drawing shows what lies near it)" in heading_texts(around)
     assert "focus" not in key_samples(view)
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ["1 shared member (33%)", "2 shared members (100%)"]),
+    ("nl", ["1 gedeeld lid (33%)", "2 gedeelde leden (100%)"])])
+def test_an_overlap_counts_its_shared_members_as_the_language_does(
+        language: str, words: list[str]) -> None:
+    """"3 shared (38%)" and "3 gedeeld (38%)" said no noun and had no singular."""
+    model = Model(org=Org("Project"))
+    for person in ("a", "b", "c"):
+        model.people[person] = Person(id=person, name=person.upper())
+    for body, members in [("one", ["a", "b"]), ("two", ["b", "c"]), ("three", ["a", "b"])]:
+        model.bodies[body] = Body(id=body, name=body, kind="working_group", members=members)
+    set_language(language)
+    try:
+        labels = {e.label for e in build_view(model, "bodies").edges if e.style == "overlap"}
+    finally:
+        set_language("en")
+    assert labels == set(words)

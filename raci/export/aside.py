@@ -59,24 +59,7 @@ def words_aside(view: View) -> dict[str, Edge]:
 
 def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
     """DOT statements of a node for the words of each line drawn aside, at a
-    free spot along its line in `laid_out` (`dot -Tjson` of the drawing); and
-    of each table (the RACI chart) held at the size `dot` gave it
-    (`held_tables`)."""
-    return held_tables(laid_out) + _words_placed(view, laid_out)
-
-
-def held_tables(laid_out: dict[str, Any]) -> list[str]:
-    """DOT statements that hold each table-shaped node at the size `dot` laid it
-    out at: `gvpack` measures an HTML table's text again, with other font
-    metrics than `dot`'s, and made the RACI chart's node 58 points taller than
-    its table, which `neato -n2` then drew centred in it, a gap above it."""
-    return [f'"{element["name"]}" [fixedsize=true width={element["width"]} '
-            f'height={element["height"]}]'
-            for element in laid_out.get("objects", [])
-            if element.get("shape") == "plaintext" and "nodes" not in element]
-
-
-def _words_placed(view: View, laid_out: dict[str, Any]) -> list[str]:
+    free spot along its line in `laid_out` (`dot -Tjson` of the drawing)."""
     aside = words_aside(view)
     taken, written = Grid(), Grid()
     for element in laid_out.get("objects", []):

@@ -71,7 +71,7 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
     places them after the layout (`raci.export.aside`)."""
     dot = _drawing(view, page, fitting, words_aside)
     if titled:
-        dot.subgraph(heading_graph(view, legend, fitting.width))
+        dot.subgraph(heading_graph(view, legend, fitting.width, view.direction))
     return dot
 
 

@@ -71,12 +71,14 @@ class Entry:
     lines: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
 
 
-def heading_graph(view: View, legend: bool = True,
-                  width: float | None = None) -> graphviz.Digraph:
+def heading_graph(view: View, legend: bool = True, width: float | None = None,
+                  direction: str = "TB") -> graphviz.Digraph:
     """The heading as a graph of its own: a frameless cluster holding the title
     (and subtitle) and under it the key unless `legend` is off, each in rows
     aligned left and no wider than `width` points where it can help it (a
-    small drawing is not made a wide strip by its heading)."""
+    small drawing is not made a wide strip by its heading). In a graph whose
+    ranks run in `direction` (the drawing's, where the heading is part of it),
+    the rows still read left to right, one under the other."""
     graph = graphviz.Digraph(name=f"{view.name}-heading")
     graph.attr("graph", nodesep="0.12", ranksep="0.06", fontname=FONT)
     graph.attr("node", fontname=FONT, fontsize=str(NOTE_POINTS), margin=SAMPLE_MARGIN,
@@ -89,7 +91,7 @@ def heading_graph(view: View, legend: bool = True,
                                               "id": "key:title", "class": KEY_CLASS})])
         above = None
         for row in [[title], *_rows(legend_entries(view) if legend else [], width)]:
-            above = _draw_row(key, row, above, view.name)
+            above = _draw_row(key, row, above, view.name, direction)
     return graph
 
 
@@ -152,11 +154,15 @@ def _rows(entries: list[Entry], width: float | None) -> list[list[Entry]]:
     return rows
 
 
-def _draw_row(key: graphviz.Digraph, row: list[Entry], above: str | None, view: str) -> str:
+def _draw_row(key: graphviz.Digraph, row: list[Entry], above: str | None, view: str,
+              direction: str) -> str:
     """One row of samples, left to right, under the row whose start is `above`;
     its own start: an invisible point that the rows' starts stand straight
     under each other at, so that the rows are aligned left. Ids start with the
-    `view`'s name."""
+    `view`'s name. Where ranks are columns (`direction` LR or RL), a row is a
+    run of ranks and the rows' starts share one; invisible edges point the
+    way that keeps the rows in reading order."""
+    across = direction in ("LR", "RL")
     start = f"row {0 if above is None else int(above.split()[1]) + 1}"
     key.node(start, shape="point", style="invis", width="0", height="0", label="")
     names: list[str] = [start]
@@ -166,14 +172,23 @@ def _draw_row(key: graphviz.Digraph, row: list[Entry], above: str | None, view: 
             key.node(name, **_named(attrs, view))
             names.append(name)
         for tail, head, attrs in entry.lines:
-            key.edge(tail, head, **_named(attrs, view))
+            if direction == "RL":  # drawn right to left: the sample line turned back
+                key.edge(head, tail, **_named(attrs, view), dir="back")
+            else:
+                key.edge(tail, head, **_named(attrs, view))
             lines.add((tail, head))
-    key.body.append("{rank=same; " + " ".join(f'"{name}"' for name in names) + "}\n")
+    if not across:
+        key.body.append("{rank=same; " + " ".join(f'"{name}"' for name in names) + "}\n")
     for tail, head in pairwise(names):
         if (tail, head) not in lines:  # a second edge would bend the line
-            key.edge(tail, head, style="invis")
+            key.edge(*((head, tail) if direction == "RL" else (tail, head)), style="invis")
     if above is not None:
-        key.edge(above, start, style="invis")
+        if across:
+            key.body.append(f'{{rank=same; "{above}" "{start}"}}\n')
+        # a rank's first node is drawn lowest where ranks are columns, and the
+        # first rank lowest in BT: the edge is turned for the title to stay on top
+        turned = across or direction == "BT"
+        key.edge(*((start, above) if turned else (above, start)), style="invis")
     return start
 
 

@@ -48,6 +48,7 @@ from raci.export.page import (
     MOST_STRETCHED,
     PAGES,
     POINTS_PER_INCH,
+    SMALLEST_DRAWN_POINTS,
     SMALLEST_READABLE_POINTS,
     Fit,
     Page,
@@ -70,11 +71,22 @@ not fit, without a layout (a guess that it fits is not to be trusted: shapes and
 frames take room the guess does not see)."""
 SPARE = 0.05
 """How much larger than the smallest readable text a split wants a trial page's text."""
+LEAST_SPARED = SMALLEST_READABLE_POINTS * (1 + SPARE)
+UNSURE = 0.1
+"""How near the lines of reading (`LEAST_SPARED`, `MOST_STRETCHED`) an
+estimate (`estimated_fit`) is too near to tell: on the views a generated
+organisation's split tried, the estimate of the smallest text was at most
+6 % off the drawn one, of the stretch 8 %."""
+GRAPHVIZ_PAD = 4
+"""Points Graphviz leaves around a drawing (`pad`)."""
 LEAST_RATIO = 1 / (MOST_STRETCHED - 0.1)
 """Graphviz's `ratio` (height over width) a strip is padded to: just inside the
 most stretched a drawing may be."""
 BETWEEN_HEADING_AND_DRAWING = 4
 """Points `gvpack` leaves around the heading and the drawing."""
+SLANT_GROWTH = {"parallelogram": 1.0368, "egg": 1.0646}
+"""How much wider Graphviz (2.43) makes a node of a slanted shape than the
+width it is held at (`fixedsize`), each time it lays the node out."""
 INSTALL_HINT = N_(
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/), or use --format dot, which needs no program")
@@ -136,10 +148,12 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
 
 
 def _fitted_drawing(view: View, page: Page | None, legend: bool, formats: tuple[str, ...],
-                    timeout: float) -> tuple[str, dict[str, bytes]]:
-    """The source of the view fitted to its page and its drawings in `formats`; a
-    drawing still longer than `MOST_STRETCHED` is padded to it (Graphviz `ratio`)."""
-    fitting = fitted(view, page, timeout)
+                    timeout: float, fitting: Fitting | None = None
+                    ) -> tuple[str, dict[str, bytes]]:
+    """The source of the view fitted to its page (as `fitting`, else `fitted`)
+    and its drawings in `formats`; a drawing still longer than
+    `MOST_STRETCHED` is padded to it (Graphviz `ratio`)."""
+    fitting = fitting or fitted(view, page, timeout)
     outputs = run_titled(view, page, legend, fitting, formats, timeout)
     fit = measure_svg(outputs["svg"])
     if fit.stretch > MOST_STRETCHED:
@@ -156,28 +170,56 @@ def run_titled(view: View, page: Page | None, legend: bool, fitting: Fitting,
     (`raci.export.aside`): the drawing and the heading laid out apart by `dot`, put one
     above the other by Graphviz's `gvpack` and drawn by `neato -n2`, which
     keeps every position; an SVG's text is drawn at the widths measured."""
-    drawing = to_dot(view, page=page, fitting=replace(fitting, ratio=None), titled=False,
-                     words_aside=False).source
-    heading = heading_graph(view, legend, fitting.width).source
     root = [f"-G{name}={value}" for name, value in
             [("id", view.name), ("outputorder", "edgesfirst"),
              *([("size", page.size_attribute)] if page else [])]]
     with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
         path = Path(folder)
-        (path / "drawing.gv").write_text(drawing, encoding="utf-8")
-        (path / "heading.gv").write_text(heading, encoding="utf-8")
-        _run(["dot", "-Tdot", "-o", "heading.laid", "heading.gv"], timeout, folder)
-        _run(["dot", "-Tdot", "-Tjson", "-O", "drawing.gv"], timeout, folder)
-        words = placed_words(view, json.loads((path / "drawing.gv.json").read_bytes()))
-        laid = (path / "drawing.gv.dot").read_text(encoding="utf-8").rstrip()
-        (path / "drawing.laid").write_text(  # the words join the graph before its last brace
-            laid.removesuffix("}") + "".join(f"\t{line}\n" for line in words) + "}\n",
-            encoding="utf-8")
+        heading, drawing = _laid_apart(view, page, legend, fitting, path, timeout)
+        _hold(path / "heading.gv.dot", heading, [])
+        _hold(path / "drawing.gv.dot", drawing, placed_words(view, drawing))
         _run(["gvpack", "-array_ilt1", f"-m{BETWEEN_HEADING_AND_DRAWING}", f"-s{view.name}",
-              *root, "-o", "packed.gv", "heading.laid", "drawing.laid"], timeout, folder)
+              *root, "-o", "packed.gv", "heading.gv.dot", "drawing.gv.dot"], timeout, folder)
         if fitting.ratio:
             _pad(path / "packed.gv", fitting.ratio)
         return _drawn(path / "packed.gv", ["neato", "-s", "-n2"], formats, timeout)
+
+
+def _laid_apart(view: View, page: Page | None, legend: bool, fitting: Fitting, folder: Path,
+                timeout: float) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The heading and the drawing laid out apart by `dot`, in `folder` as
+    `heading.gv.dot` and `drawing.gv.dot`; their `dot -Tjson`. (One run of
+    `dot` for both crashed Graphviz 2.43 one time in two.)"""
+    (folder / "heading.gv").write_text(heading_graph(view, legend, fitting.width).source,
+                                       encoding="utf-8")
+    (folder / "drawing.gv").write_text(to_dot(
+        view, page=page, fitting=replace(fitting, ratio=None), titled=False,
+        words_aside=False).source, encoding="utf-8")
+    for graph in ("heading.gv", "drawing.gv"):
+        _run(["dot", "-Tdot", "-Tjson", "-O", graph], timeout, str(folder))
+    return (json.loads((folder / "heading.gv.json").read_bytes()),
+            json.loads((folder / "drawing.gv.json").read_bytes()))
+
+
+def _hold(laid: Path, laid_out: dict[str, Any], statements: list[str]) -> None:
+    """The laid-out graph `laid` with every node held at the size `dot` gave
+    it (`laid_out`, its `dot -Tjson`) and `statements` added: `gvpack` and
+    `neato` measure a node's text again, with other font metrics than
+    `dot`'s (the RACI chart came out 58 points taller than its table, drawn
+    centred in it; a body's box 27 points wider than its name's). A slanted
+    shape grows by `SLANT_GROWTH` in each of them, so it is handed smaller."""
+    held = [f'"{_quoted(element["name"])}" [fixedsize=true height={element["height"]} '
+            f'width={float(element["width"]) / SLANT_GROWTH.get(element.get("shape"), 1) ** 2:.4f}]'
+            for element in laid_out.get("objects", [])
+            if "nodes" not in element and "width" in element]
+    source = laid.read_text(encoding="utf-8").rstrip()
+    laid.write_text(  # they join the graph before its last brace
+        source.removesuffix("}") + "".join(f"\t{line}\n" for line in [*held, *statements])
+        + "}\n", encoding="utf-8")
+
+
+def _quoted(name: str) -> str:
+    return name.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _pad(packed: Path, ratio: float) -> None:
@@ -208,17 +250,70 @@ def fits_page(page: Page, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Callable[
     """Whether a view reads on `page`: as `draw` lays it out, with `SPARE` to spare
     (a split tries pages whose numbers and connectors differ a little from the
     pages it makes); a view guessed far larger than the page (`CLEARLY`) is
-    not laid out to tell."""
+    not laid out to tell, and one whose heading and drawing, laid out apart,
+    clearly read or clearly do not (`estimated_fit`, `UNSURE`) is not packed
+    and drawn."""
     def fits(view: View) -> bool:
         if view.size > MAX_LAYOUT_NODES:
             return False
         width, height = page.room
         if not guessed_to_fit(view, (width * CLEARLY, height * CLEARLY)):
             return False
-        fit = draw(view, "svg", page=page, timeout=timeout).fit
-        return fit is not None and fit.reads and fit.smallest_text >= (
-            SMALLEST_READABLE_POINTS * (1 + SPARE))
+        try:
+            fitting = fitted(view, page, timeout)
+            sure = clearly_fits(estimated_fit(view, page, fitting, timeout))
+            if sure is not None:
+                return sure
+            fit: Fit | None = measure_svg(_fitted_drawing(view, page, True, ("svg",), timeout,
+                                              fitting)[1]["svg"])
+        except DotCrashedError:  # `draw` draws it plainer
+            fit = draw(view, "svg", page=page, timeout=timeout).fit
+        return fit is not None and fit.reads and fit.smallest_text >= LEAST_SPARED
     return fits
+
+
+def clearly_fits(guess: Fit) -> bool | None:
+    """Whether a drawing estimated as `guess` fits, where the estimate is
+    clearly on one side of the line; None where it is too near it."""
+    if guess.smallest_text < LEAST_SPARED * (1 - UNSURE) or (
+            guess.stretch > MOST_STRETCHED * (1 + UNSURE)):
+        return False
+    if guess.smallest_text > LEAST_SPARED * (1 + UNSURE) and (
+            guess.stretch < MOST_STRETCHED * (1 - UNSURE)):
+        return True
+    return None
+
+
+def estimated_fit(view: View, page: Page, fitting: Fitting, timeout: float) -> Fit:
+    """How the view would come out on `page`, from its heading and drawing laid
+    out apart (two runs of `dot`, where `draw` also packs and draws them): one
+    above the other, padded to `LEAST_RATIO` where longer than `MOST_STRETCHED`,
+    scaled down to the page; its smallest text as `dot` set it."""
+    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
+        heading, drawing = _laid_apart(view, page, True, fitting, Path(folder), timeout)
+    (heading_width, heading_height), (drawing_width, drawing_height) = map(
+        drawn_size, (heading, drawing))
+    width = max(heading_width, drawing_width) + 2 * BETWEEN_HEADING_AND_DRAWING
+    height = heading_height + drawing_height
+    if width > MOST_STRETCHED * height:
+        height = width * LEAST_RATIO
+    elif height > MOST_STRETCHED * width:
+        width = height * LEAST_RATIO
+    printable_width, printable_height = (side * POINTS_PER_INCH for side in page.printable)
+    padded = (width + 2 * GRAPHVIZ_PAD, height + 2 * GRAPHVIZ_PAD)
+    scale = min(1.0, printable_width / padded[0], printable_height / padded[1])
+    smallest = min(font_sizes(heading) + font_sizes(drawing), default=SMALLEST_DRAWN_POINTS)
+    return Fit(padded[0] * scale, padded[1] * scale, scale, smallest * scale)
+
+
+def font_sizes(laid_out: Any) -> list[float]:
+    """Every font size the text of a `dot -Tjson` layout is set in."""
+    if isinstance(laid_out, dict):
+        own = [float(laid_out["size"])] if laid_out.get("op") == "F" else []
+        return own + [size for value in laid_out.values() for size in font_sizes(value)]
+    if isinstance(laid_out, list):
+        return [size for value in laid_out for size in font_sizes(value)]
+    return []
 
 
 def fitted(view: View, page: Page | None, timeout: float) -> Fitting:

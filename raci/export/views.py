@@ -283,7 +283,9 @@ def bodies_view(model: Model) -> View:
             view.edges.append(Edge(body.id, boss, "reports"))
     for one, other, shared, share in largest_overlaps(model.bodies.values()):
         view.edges.append(Edge(one, other, "overlap",
-                               _("{count} shared ({share:.0%})").format(count=shared, share=share),
+                               ngettext("{count} shared member ({share:.0%})",
+                                        "{count} shared members ({share:.0%})",
+                                        shared).format(count=shared, share=share),
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
     return view
 
