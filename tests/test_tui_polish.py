@@ -117,3 +117,29 @@ def test_namesake_units_under_namesake_parents_are_told_apart_further_up() -> No
     assert told_apart(model, model.units["a1"]) == [
         "Directie Onderwijs", "DG Primair", "Ministerie"]
     assert told_apart(model, model.units["a2"]) != told_apart(model, model.units["a1"])
+
+
+async def test_the_whole_finding_is_readable_at_80_by_24(tmp_path: Path, language: str) -> None:
+    """The line under the findings tree grows with what it says: every word
+    of the longest finding's message and what it is about are on screen."""
+    from apphelp import database_of, finding_detail
+
+    from raci.tui.widgets.findings import FindingsView
+
+    long_names = MODEL_FILE.replace("name: Woningen aardgasvrij", "name: Woningen aardgasvrij "
+                                    "in de wijken van de regionale energiestrategie, te "
+                                    "beginnen bij de huurwoningen van de corporaties")
+    async with make_app(database_of(tmp_path, long_names)).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        view = app.query_one(FindingsView)
+        longest = ""
+        for finding in app.findings:
+            view.show_finding(finding)
+            await pilot.pause()
+            longest = max(longest, finding_detail(app), key=len)
+            shown = app.query_one("#finding-detail")
+            rows = screen_text(app).splitlines()[shown.region.y:shown.region.bottom]
+            assert " ".join(finding_detail(app).split()) == " ".join(" ".join(rows).split())
+        assert len(longest) > 3 * 78, "a finding longer than three lines"
