@@ -112,9 +112,10 @@ def told_apart(model: Model, entity: Entity, namesakes: Sequence[Entity] = ()) -
     places, names = _places(model, entity)
     start = 0
     for other in namesakes:
+        if other.id == entity.id or other.name != entity.name:
+            continue
         theirs, their_names = _places(model, other)
-        if (other.id == entity.id or other.name != entity.name
-                or their_names[start:start + MOST_PLACES] != names[start:start + MOST_PLACES]):
+        if their_names[start:start + MOST_PLACES] != names[start:start + MOST_PLACES]:
             continue
         apart = _first_difference(names, their_names)
         if apart is None:  # the same names all the way up: their ids tell them apart
