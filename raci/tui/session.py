@@ -8,7 +8,6 @@ while a lint worker reads it.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import threading
 from collections.abc import Callable
@@ -75,6 +74,8 @@ class Session:
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
     _finder: EntityFinder | None = None
+    _edits: int = 0
+    """How many edits were applied (`warm` takes what it built only if none came since)."""
 
     def __repr__(self) -> str:
         # Short: Textual names each worker by the repr of its arguments, and the
@@ -136,6 +137,7 @@ class Session:
         with self.lock:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
+            self._edits += 1
             if change.put or change.delete or change.rename:
                 self._finder = None
         return inverse
@@ -145,12 +147,19 @@ class Session:
         an entity, an actor's assignments, the holders and members, and the
         palette's finder. The lint worker calls it after each lint, so that the
         first entity shown or searched for does not wait for these (a second
-        on a national model)."""
+        on a national model). They are built in a snapshot, not holding the
+        lock (an edit made meanwhile would wait that second), and taken
+        when no edit came in between."""
         with self.lock:
-            model = self.model
-            model.kind(""), model.references_to(""), model.assignments_of_actor("")
-            model.roles_held_by(""), model.bodies_with_member("")
-            self.entity_finder()
+            model, snapshot, edits = self.model, self.model.snapshot(), self._edits
+            finder = self._finder
+        snapshot.kind(""), snapshot.references_to(""), snapshot.assignments_of_actor("")
+        snapshot.roles_held_by(""), snapshot.bodies_with_member("")
+        finder = finder or EntityFinder(snapshot.entities())
+        with self.lock:
+            if self.model is model and self._edits == edits:
+                model.take_look_ups(snapshot)
+                self._finder = self._finder or finder
 
     def entity_finder(self) -> EntityFinder:
         """Every entity, ready to be found by name or id (the palette's jump);
@@ -201,7 +210,7 @@ class Session:
             if self._linter is not None:
                 self._linter.update(*self._unlinted)
                 return self._update(anew=False, edited=bool(self._unlinted))
-            model, copy, edits = self.model, _copy_of(self.model), len(self._unlinted)
+            model, copy, edits = self.model, self.model.snapshot(), len(self._unlinted)
         # The incremental linter takes a second on a national model: made on a
         # copy, not holding the lock, so that the user edits on meanwhile (a
         # letter typed then shows at once); those edits are then linted as any is.
@@ -227,16 +236,6 @@ class Session:
         """Whether the findings shown were linted once, and the incremental
         `Linter` is still to be made (by the next `lint`)."""
         return self._linted is not None
-
-
-def _copy_of(model: Model) -> Model:
-    """A model holding what `model` holds now, for a reader to read while
-    `model` is edited: its own collections, the same entities (an edit
-    replaces an entity, never changes it). A few milliseconds on a national
-    model."""
-    return dataclasses.replace(model, **{
-        f.name: copy.copy(getattr(model, f.name)) for f in dataclasses.fields(model)
-        if isinstance(getattr(model, f.name), dict | list)})
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:
