@@ -376,21 +376,33 @@ async def test_keys_typed_while_loading_go_to_the_view_they_name(
                     "the letter saved")
 
 
+def slowed(monkeypatch: pytest.MonkeyPatch, name: str
+           ) -> tuple[threading.Event, threading.Event, threading.Event]:
+    """Make the session's class `name` (the linter, the palette's finder) take
+    as long as a national model's, and more: its first instance is made once
+    the test sets the second event (or after 5 s). The events: being made,
+    go on, went on."""
+    making, made, waited = threading.Event(), threading.Event(), threading.Event()
+    made_slowly = getattr(session, name)
+
+    class Slow(made_slowly):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if not made.is_set():
+                making.set()
+                made.wait(5)
+                waited.set()
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(session, name, Slow)
+    return making, made, waited
+
+
 async def test_a_letter_typed_while_the_incremental_linter_is_made_shows_at_once(
         database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The incremental linter is made after the first findings are drawn (a
     second on a national model): a letter typed meanwhile is in the matrix at
     once, not when the linter is made, and its findings follow."""
-    making, made, waited = threading.Event(), threading.Event(), threading.Event()
-
-    class SlowLinter(session.Linter):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            making.set()
-            made.wait(5)  # as long as a national model's, and more
-            waited.set()
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(session, "Linter", SlowLinter)
+    making, made, waited = slowed(monkeypatch, "Linter")
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, making.is_set, "the incremental linter being made")
@@ -435,17 +447,7 @@ async def test_a_letter_typed_while_the_look_ups_are_built_shows_at_once(
     palette read (a second on a national model): a letter typed meanwhile
     is in the matrix at once, and what was built for the model before that
     letter is not taken for the model after it."""
-    making, made, waited = threading.Event(), threading.Event(), threading.Event()
-
-    class SlowFinder(session.EntityFinder):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            if not made.is_set():
-                making.set()
-                made.wait(5)  # as long as a national model's, and more
-                waited.set()
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(session, "EntityFinder", SlowFinder)
+    making, made, waited = slowed(monkeypatch, "EntityFinder")
     app = make_app(database)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, making.is_set, "the look-ups being built")

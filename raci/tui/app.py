@@ -502,7 +502,7 @@ class RaciApp(FormKeysApp):
 
     @on(LintFinished)
     def _lint_finished(self, message: LintFinished) -> None:
-        if not (self.query(TabbedContent) and self.query(ScenarioBar)):  # quitting: views go
+        if not self.query(TabbedContent) or not self.query(ScenarioBar):  # quitting: views go
             self._findings_drawn.set()
             return
         self.call_after_refresh(self._findings_drawn.set)
