@@ -81,8 +81,10 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
                  f"1. {FILL}",
                  "2. uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk"):
         assert line in minutes, line
+    assert minutes[0] == ("# Bespreking van Programma Versnelling Energietransitie Gebouwde "
+                          "Omgeving (VEGO) (`vego.db`)")  # "bespreking", as the app says
     assert minutes[2].endswith("; verslag door eva; over 3 van 24 bevindingen besloten, de "
-                               "grootste eerst (de review is eerder beëindigd).")
+                               "grootste eerst (de bespreking is eerder beëindigd).")
     assert any(line.endswith("| Aanvaard, tot 30 juni 2027: Tijdelijk | eva |") for line in minutes)
 
 

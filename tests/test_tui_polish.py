@@ -117,3 +117,57 @@ def test_namesake_units_under_namesake_parents_are_told_apart_further_up() -> No
     assert told_apart(model, model.units["a1"]) == [
         "Directie Onderwijs", "DG Primair", "Ministerie"]
     assert told_apart(model, model.units["a2"]) != told_apart(model, model.units["a1"])
+
+
+async def test_the_whole_finding_is_readable_at_80_by_24(tmp_path: Path, language: str) -> None:
+    """The line under the findings tree grows with what it says: every word
+    of the longest finding's message and what it is about are on screen."""
+    from apphelp import database_of, finding_detail
+
+    from raci.tui.widgets.findings import FindingsView
+
+    long_names = MODEL_FILE.replace("name: Woningen aardgasvrij", "name: Woningen aardgasvrij "
+                                    "in de wijken van de regionale energiestrategie, te "
+                                    "beginnen bij de huurwoningen van de corporaties")
+    async with make_app(database_of(tmp_path, long_names)).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        view = app.query_one(FindingsView)
+        longest = ""
+        for finding in app.findings:
+            view.show_finding(finding)
+            await pilot.pause()
+            longest = max(longest, finding_detail(app), key=len)
+            shown = app.query_one("#finding-detail")
+            rows = screen_text(app).splitlines()[shown.region.y:shown.region.bottom]
+            assert " ".join(finding_detail(app).split()) == " ".join(" ".join(rows).split())
+        assert len(longest) > 3 * 78, "a finding longer than three lines"
+
+
+def test_namesakes_that_read_the_same_are_told_apart_where_they_differ() -> None:
+    """Two units of one name under three namesake parents: the palette says
+    the first place whose name differs; where no name differs, the nearest
+    place with its id; under the very same parent, their own ids."""
+    from raci.model import Model, Org, Unit
+
+    model = Model(Org("Onderwijs"))
+    for number in "12":
+        top = "Rijk" if number == "1" else "Provincie"
+        for unit in [Unit(id=f"m{number}", name=top),
+                     Unit(id=f"dg{number}", name="DG", parent=f"m{number}"),
+                     Unit(id=f"d{number}", name="Directie", parent=f"dg{number}"),
+                     Unit(id=f"b{number}", name="Bureau", parent=f"d{number}"),
+                     Unit(id=f"a{number}", name="Afdeling", parent=f"b{number}")]:
+            model.add(unit)
+    model.add(Unit(id="a3", name="Afdeling", parent="b1"))
+    afdelingen = [model.units[unit] for unit in ("a1", "a2")]
+    assert told_apart(model, afdelingen[0]) == told_apart(model, afdelingen[1])
+    assert told_apart(model, afdelingen[0], afdelingen) == ["Rijk"]
+    assert told_apart(model, afdelingen[1], afdelingen) == ["Provincie"]
+    model.replace(Unit(id="m2", name="Rijk"))
+    assert told_apart(model, afdelingen[0], afdelingen) == ["Bureau (b1)", "Directie", "DG"]
+    assert told_apart(model, afdelingen[1], afdelingen) == ["Bureau (b2)", "Directie", "DG"]
+    same_parent = [model.units["a1"], model.units["a3"]]
+    assert told_apart(model, same_parent[0], same_parent) == ["id a1"]
+    assert told_apart(model, same_parent[1], same_parent) == ["id a3"]

@@ -374,3 +374,99 @@ async def test_keys_typed_while_loading_go_to_the_view_they_name(
         assert before.letters_of(item, actor) != ("R",)
         await until(pilot, lambda: stored(database).letters_of(item, actor) == ("R",),
                     "the letter saved")
+
+
+def slowed(monkeypatch: pytest.MonkeyPatch, name: str
+           ) -> tuple[threading.Event, threading.Event, threading.Event]:
+    """Make the session's class `name` (the linter, the palette's finder) take
+    as long as a national model's, and more: its first instance is made once
+    the test sets the second event (or after 5 s). The events: being made,
+    go on, went on."""
+    making, made, waited = threading.Event(), threading.Event(), threading.Event()
+    made_slowly = getattr(session, name)
+
+    class Slow(made_slowly):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if not made.is_set():
+                making.set()
+                made.wait(5)
+                waited.set()
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(session, name, Slow)
+    return making, made, waited
+
+
+async def test_a_letter_typed_while_the_incremental_linter_is_made_shows_at_once(
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The incremental linter is made after the first findings are drawn (a
+    second on a national model): a letter typed meanwhile is in the matrix at
+    once, not when the linter is made, and its findings follow."""
+    making, made, waited = slowed(monkeypatch, "Linter")
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, making.is_set, "the incremental linter being made")
+        await pilot.press("2", "r")
+        matrix = app.query_one(RaciMatrix)
+        await until(pilot, lambda: app.session is not None and app.session.undo_stack,
+                    "the letter set")
+        assert not waited.is_set(), "the letter waited for the linter"
+        item, actor = (e.id for e in matrix.cursor_cell)  # type: ignore[union-attr]
+        assert app.session is not None
+        assert app.session.model.letters_of(item, actor) == ("R",)
+        made.set()
+        await until(pilot, lambda: stored(database).letters_of(item, actor) == ("R",)
+                    and app.findings == lint_model(ModelSource("", stored(database)),
+                                                   LintConfig()), "the edit's findings")
+
+
+async def test_the_first_save_finds_its_look_up_built(
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The version of each cell, which a letter's save checks, is built
+    while the first findings are read, not by the first save (60-90 ms of
+    the first edit on a national model)."""
+    read: list[Loaded] = []
+
+    def kept_read(path: Path) -> Loaded | None:
+        kept = read_file(path)
+        if kept is not None:
+            read.append(kept)
+        return kept
+
+    monkeypatch.setattr(places, "read_file", kept_read)
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: read and "assignments" in vars(read[0].versions),
+                    "the cells' versions built")
+        assert app.session is not None and not app.session.undo_stack
+
+
+async def test_a_letter_typed_while_the_look_ups_are_built_shows_at_once(
+        database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the first findings the app builds what the explorer and the
+    palette read (a second on a national model): a letter typed meanwhile
+    is in the matrix at once, and what was built for the model before that
+    letter is not taken for the model after it."""
+    making, made, waited = slowed(monkeypatch, "EntityFinder")
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, making.is_set, "the look-ups being built")
+        await pilot.press("2")
+        matrix = app.query_one(RaciMatrix)
+        await until(pilot, lambda: matrix.cursor_cell is not None, "the matrix")
+        item, actor = (e.id for e in matrix.cursor_cell)  # type: ignore[union-attr]
+        assert app.session is not None
+        letter = next(key for key in "rcia" if app.session.model.letters_of(item, actor)
+                      != (key.upper(),))
+        await pilot.press(letter)
+        await until(pilot, lambda: app.session is not None and app.session.undo_stack,
+                    "the letter set")
+        assert not waited.is_set(), "the letter waited for the look-ups"
+        made.set()
+        await until(pilot, lambda: stored(database).letters_of(item, actor) == (letter.upper(),),
+                    "the letter saved")
+        await until(pilot, lambda: app.session is not None and not app.session._unlinted,
+                    "the letter linted")
+        await pilot.pause(0.2)
+        held = [r for r in app.session.model.references_to(actor) if r.source == item]
+        assert [r.field for r in held] == [f"raci.{letter.upper()}"]

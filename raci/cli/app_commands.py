@@ -7,7 +7,10 @@ stays fast.
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -100,20 +103,50 @@ def demo(sample: str, theme: str | None) -> None:
     with resources.as_file(resources.files("raci") / "sample_orgs" / f"{sample}.yaml") as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
-    import_file(model_file, str(database))
-    _run_app(str(database), create=False, theme=theme)
+    with keys_unechoed():
+        import_file(model_file, str(database))
+        _run_app(str(database), create=False, theme=theme)
     click.echo(_("The demo database stays at {database}; open it again with "
                  "`raci edit {database}`.").format(database=database))
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False,
              scenario: str | None = None) -> None:
-    from raci.tui import make_app
+    with keys_unechoed():
+        from raci.tui import make_app
 
-    app = make_app(model, create=create, theme=theme, read_only=read_only, scenario=scenario)
-    app.run()
+        app = make_app(model, create=create, theme=theme, read_only=read_only,
+                       scenario=scenario)
+        app.run()
     if app.failure is not None:
         raise RaciError(app.failure)
+
+
+@contextmanager
+def keys_unechoed() -> Iterator[None]:
+    """The terminal echoes no key typed inside the block, and is as it was after.
+
+    The app takes a second or two to take the screen on a large model;
+    meanwhile the terminal itself would echo each key typed at the prompt
+    line (the app still gets them, and presses them once the model is
+    shown). Textual switches echo off only once it has started, and
+    restores what it found: the terminal as it was before the block comes
+    back here, whatever happened inside."""
+    try:
+        import termios
+
+        terminal = sys.stdin.fileno()
+        before = termios.tcgetattr(terminal)
+    except Exception:  # no terminal (a pipe, a test; Windows): nothing echoes
+        yield
+        return
+    quiet = termios.tcgetattr(terminal)
+    quiet[3] &= ~termios.ECHO  # the local modes
+    termios.tcsetattr(terminal, termios.TCSANOW, quiet)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(terminal, termios.TCSANOW, before)
 
 
 @click.command()

@@ -56,11 +56,16 @@ def read_file(path: Path) -> Loaded | None:
     return read_snapshot(path, read_model)
 
 
+def read_revision(cursor: Cursor) -> int:
+    """The database's write counter, inside the cursor's transaction."""
+    cursor.execute("SELECT revision FROM meta")
+    return int(cursor.fetchall()[0][0])
+
+
 def read_model(cursor: Cursor) -> Loaded:
     """The model, the versions of its rows and the revision, inside the
     cursor's transaction."""
-    cursor.execute("SELECT revision FROM meta")
-    revision = int(cursor.fetchall()[0][0])
+    revision = read_revision(cursor)
     org, org_version = read_org(cursor)
     model = Model(org=org)
     versions = RememberedVersions(org=org_version)

@@ -8,8 +8,9 @@ unit, parent, kind or roles), so two people of one name are told apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import zip_longest
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -88,27 +89,63 @@ class RaciCommands(Provider):
         if app.session is None:
             return
         model = app.session.model
-        for score, entity in app.session.entity_finder().ranked(query, MAX_ENTITY_HITS):
+        found = app.session.entity_finder().ranked(query, MAX_ENTITY_HITS)
+        hits = [entity for _score, entity in found]
+        for score, entity in found:
             text = f"{entity.name} ({entity.id})"
             go_to = _("Go to {this}").format(
                 this=THIS_KIND.get(model.kind(entity.id) or "", _("this entity")))
             # rapidfuzz scores from 0 to 100, the palette's matcher from 0 to 1.
             yield Hit(score / 100, matcher.highlight(text), partial(app.show_entity, entity.id),
-                      text=text, help=" · ".join([go_to, *told_apart(model, entity)]))
+                      text=text, help=" · ".join([go_to, *told_apart(model, entity, hits)]))
 
 
-def told_apart(model: Model, entity: Entity) -> list[str]:
+def told_apart(model: Model, entity: Entity, namesakes: Sequence[Entity] = ()) -> list[str]:
     """What tells `entity` from another of its name, by name: where it
     sits (a person's or role's unit, a unit's or goal's parents), what it is
-    (a body's kind) or does (a person's roles, what an indicator measures)."""
-    names = [found.name for found in map(model.get, _placing(model, entity)) if found]
+    (a body's kind) or does (a person's roles, what an indicator measures).
+
+    When one of `namesakes` (the other hits) has its name and would read the
+    same, the places from the first whose name differs; where only their ids
+    differ, that place's id too; and where they sit in the very same places
+    (two units of one name under one parent), the entity's own id."""
+    places, names = _places(model, entity)
+    start = 0
+    for other in namesakes:
+        if other.id == entity.id or other.name != entity.name:
+            continue
+        theirs, their_names = _places(model, other)
+        if their_names[start:start + MOST_PLACES] != names[start:start + MOST_PLACES]:
+            continue
+        apart = _first_difference(names, their_names)
+        if apart is None:  # the same names all the way up: their ids tell them apart
+            apart = _first_difference(places, theirs)
+            if apart is not None and apart < len(places):
+                names[apart] = f"{names[apart]} ({places[apart]})"
+        if apart is None or apart >= len(places):
+            return [_("id {id}").format(id=entity.id)]
+        start = max(start, apart)
+    shown = names[start:start + MOST_PLACES]
     if isinstance(entity, Body):
-        names.insert(0, BODY_KIND_NAMES.get(entity.kind, entity.kind))
-    return names[:MOST_PLACES]
+        shown.insert(0, BODY_KIND_NAMES.get(entity.kind, entity.kind))
+    return shown[:MOST_PLACES]
+
+
+def _places(model: Model, entity: Entity) -> tuple[list[str], list[str]]:
+    """The ids and the names of the entities that place `entity`."""
+    found = [place for place in map(model.get, _placing(model, entity)) if place is not None]
+    return [place.id for place in found], [place.name for place in found]
+
+
+def _first_difference(mine: list[str], theirs: list[str]) -> int | None:
+    """Where two lists first differ (one ending counts), or None when they are equal."""
+    return next((at for at, (one, other) in enumerate(zip_longest(mine, theirs))
+                 if one != other), None)
 
 
 def _placing(model: Model, entity: Entity) -> list[str]:
-    """The ids of the entities that place `entity`."""
+    """The ids of the entities that place `entity`: for a unit or goal, every
+    parent up to the top."""
     if isinstance(entity, Person):
         return [entity.unit or "", *model.roles_held_by(entity.id)]
     if isinstance(entity, Role):
@@ -116,7 +153,7 @@ def _placing(model: Model, entity: Entity) -> list[str]:
     if isinstance(entity, Unit | Goal):  # the parents up: namesakes' parents may share a name too
         above: list[str] = []
         parent = entity.parent
-        while parent and parent not in above and len(above) < MOST_PLACES:
+        while parent and parent not in above:
             above.append(parent)
             found = model.get(parent)
             parent = found.parent if isinstance(found, Unit | Goal) else None

@@ -123,9 +123,9 @@ def lint_first(path: Path, output: IO[bytes]) -> bool:
 
 def _revision_and_lean(cursor: Cursor) -> tuple[int, LeanModel]:
     from raci.store.lean import read_lean
+    from raci.store.reading import read_revision
 
-    cursor.execute("SELECT revision FROM meta")
-    return int(cursor.fetchall()[0][0]), read_lean(cursor)
+    return read_revision(cursor), read_lean(cursor)
 
 
 def main() -> None:

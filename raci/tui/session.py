@@ -74,6 +74,8 @@ class Session:
     _linter: Linter | None = None
     _unlinted: list[Change] = field(default_factory=list)
     _finder: EntityFinder | None = None
+    _edits: int = 0
+    """How many edits were applied (`warm` takes what it built only if none came since)."""
 
     def __repr__(self) -> str:
         # Short: Textual names each worker by the repr of its arguments, and the
@@ -135,6 +137,7 @@ class Session:
         with self.lock:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
+            self._edits += 1
             if change.put or change.delete or change.rename:
                 self._finder = None
         return inverse
@@ -144,12 +147,19 @@ class Session:
         an entity, an actor's assignments, the holders and members, and the
         palette's finder. The lint worker calls it after each lint, so that the
         first entity shown or searched for does not wait for these (a second
-        on a national model)."""
+        on a national model). They are built in a snapshot, not holding the
+        lock (an edit made meanwhile would wait that second), and taken
+        when no edit came in between."""
         with self.lock:
-            model = self.model
-            model.kind(""), model.references_to(""), model.assignments_of_actor("")
-            model.roles_held_by(""), model.bodies_with_member("")
-            self.entity_finder()
+            model, snapshot, edits = self.model, self.model.snapshot(), self._edits
+            finder = self._finder
+        snapshot.kind(""), snapshot.references_to(""), snapshot.assignments_of_actor("")
+        snapshot.roles_held_by(""), snapshot.bodies_with_member("")
+        finder = finder or EntityFinder(snapshot.entities())
+        with self.lock:
+            if self.model is model and self._edits == edits:
+                model.take_look_ups(snapshot)
+                self._finder = self._finder or finder
 
     def entity_finder(self) -> EntityFinder:
         """Every entity, ready to be found by name or id (the palette's jump);
@@ -197,17 +207,30 @@ class Session:
                     linted = lint_source(ModelSource("", self.model), self.config)
                 self._linted = linted.findings
                 return LintUpdate(linted.findings, [], linted.findings, True, linted.not_run)
-            anew = self._linter is None
-            if self._linter is None:
-                self._linter = Linter(self.model, self.config)
-            else:
+            if self._linter is not None:
                 self._linter.update(*self._unlinted)
-            linter, findings = self._linter, self._linter.findings()
-            shown = not self._unlinted and self._linted == findings
-            self._unlinted.clear()
-            self._linted = None
-            return LintUpdate(findings, linter.removed, linter.added, anew, linter.not_run,
-                              shown)
+                return self._update(anew=False, edited=bool(self._unlinted))
+            model, copy, edits = self.model, self.model.snapshot(), len(self._unlinted)
+        # The incremental linter takes a second on a national model: made on a
+        # copy, not holding the lock, so that the user edits on meanwhile (a
+        # letter typed then shows at once); those edits are then linted as any is.
+        linter = Linter(copy, self.config)
+        with self.lock:
+            if self.model is model:  # else reloaded meanwhile (`adopt`): lint that one
+                linter.model, self._linter = model, linter  # from here on, it follows edits
+                if self._unlinted[edits:]:
+                    linter.update(*self._unlinted[edits:])
+                return self._update(anew=True, edited=bool(self._unlinted))
+        return self.lint()
+
+    def _update(self, *, anew: bool, edited: bool) -> LintUpdate:
+        """What the linter found, as the views take it; the edits are linted."""
+        assert self._linter is not None
+        linter, findings = self._linter, self._linter.findings()
+        shown = not edited and self._linted == findings
+        self._unlinted.clear()
+        self._linted = None
+        return LintUpdate(findings, linter.removed, linter.added, anew, linter.not_run, shown)
 
     def linted_once(self) -> bool:
         """Whether the findings shown were linted once, and the incremental

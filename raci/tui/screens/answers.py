@@ -39,14 +39,7 @@ class Question:
 
 
 class AnswerForm(FormScreen[Answers | None]):
-    DEFAULT_CSS = """
-    AnswerForm { align: center middle; }
-    #answers-box {
-        width: 90%; max-width: 90; height: auto; max-height: 95%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    #answers-box .field-error { color: $error; height: auto; }
-    """
+    DEFAULT_CSS = "#answers-box .field-error { color: $error; height: auto; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-answers", priority=True),

@@ -30,14 +30,7 @@ THE_MODEL = "model:"
 
 
 class ScenariosScreen(ModalScreen[Place | None]):
-    DEFAULT_CSS = """
-    ScenariosScreen { align: center middle; }
-    #scenarios-box {
-        width: 90%; max-width: 100; height: auto; max-height: 95%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    #scenarios-list { height: auto; max-height: 20; }
-    """
+    DEFAULT_CSS = "#scenarios-list { height: auto; max-height: 20; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         # As the key arrives (and passed on while a name is typed), so that a name
         # typed right after `n` goes into its field, however fast.

@@ -54,11 +54,6 @@ class ConfirmScreen(ModalScreen[bool]):
     `yes` and `no` (already in the user's language)."""
 
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    #confirm-box {
-        width: 90%; max-width: 100; height: auto; max-height: 95%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
     #confirm-details { height: auto; max-height: 16; }
     #confirm-buttons { height: auto; align: right middle; }
     #confirm-buttons Button { margin-left: 1; }

@@ -20,7 +20,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -125,7 +125,9 @@ class FindingsView(Vertical):
         tree: Tree[NodeData] = FindingsTree("findings", id="findings-tree")
         tree.show_root = False
         yield tree
-        yield Static("", id="finding-detail")
+        # The whole finding, however long: it grows, up to half the view, then scrolls.
+        with VerticalScroll(id="finding-detail-pane", can_focus=False):
+            yield Static("", id="finding-detail")
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         self.session = session
@@ -226,6 +228,7 @@ class FindingsView(Vertical):
                 text = (f"[b]{rule.code}[/b] {inline_markdown(doc.summary)} [dim]"
                         + _("How to fix: {fix}").format(fix=inline_markdown(doc.fix)) + "[/]")
         self.query_one("#finding-detail", Static).update(text)
+        self.query_one("#finding-detail-pane").scroll_home(animate=False)
 
     def _entities_line(self, finding: Finding) -> str:
         if self.session is None or finding.code == fact_not_recorded.code:
