@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apphelp import loaded
+from apphelp import loaded, until
 from conftest import Raci
 from textual.widgets import Static
 
@@ -36,13 +36,11 @@ def test_a_spreadsheet_given_as_a_model_is_told_to_be_imported_first(
 async def test_the_help_screen_names_keys_and_the_mouse_in_dutch(
         database: Path, in_dutch: None) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
+        app = await loaded(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, KeysScreen)
-        lines = [" ".join(line.split()) for line in
-                 str(screen.query_one("#keys-list Static", Static).render()).splitlines()]
+        await until(pilot, lambda: isinstance(app.screen, KeysScreen), "the keys")
+        listed = str(app.screen.query_one("#keys-list Static", Static).render())
+    lines = [" ".join(line.split()) for line in listed.splitlines()]
     for line in ("spatie Een tak van een boom open- of dichtklappen",
                  "rechts In een veld voor ids: de aanvulling overnemen",
                  "klik ", "wiel Een boom", "aanwijzen "):
