@@ -45,6 +45,7 @@ def test_dutch_minutes_say_levels_dates_and_title_in_dutch(
     monkeypatch.setattr(sys, "stdin", io.StringIO("a\nTijdelijk\n2027-06-01\ns\nq\n"))
     done = raci("review", vego, "--author", "eva", "--apply", "-o", "verslag.md", "--lang", "nl")
     assert done.code == 0, done.err
+    assert "[1/24] OWN004 [fout] Rol 'Programmadirecteur Netcongestie'" in done.out  # the walk too
     minutes = Path("verslag.md").read_text(encoding="utf-8")
     assert minutes.startswith("# Bespreking van ")
     assert "over 1 van 24 bevindingen besloten, de grootste eerst (de bespreking is eerder " \

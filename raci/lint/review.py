@@ -301,7 +301,7 @@ def _decisions(review: Review) -> list[str]:
 
 def _decision_row(number: int, item: ReviewItem) -> str:
     finding, decision = item.finding, item.decision
-    what = _finding_said(finding)
+    what = finding_said(finding)
     if item.introduced:
         what += " " + _(BROUGHT_UP)
     if decision is None:
@@ -357,10 +357,10 @@ def _listed(title: str, findings: list[Finding]) -> list[str]:
     if not findings:
         return []
     return ["", f"## {title} ({len(findings)})", "",
-            *(f"- {markdown_text(_finding_said(f))}" for f in findings)]
+            *(f"- {markdown_text(finding_said(f))}" for f in findings)]
 
 
-def _finding_said(f: Finding) -> str:
+def finding_said(f: Finding) -> str:
     """``CODE [level] message`` with the level in the current language
     (``OWN001 [fout] …``), as the app names the levels."""
     return f"{f.code} [{LEVEL_NAMES[f.level]}] {localized(f.message)}"
