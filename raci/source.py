@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from raci.errors import UsageError
+from raci.i18n import _
 from raci.model import Model
 from raci.model.lean import LeanModel
 from raci.model.source import (
@@ -95,12 +96,15 @@ def models_in(specs: Sequence[str]) -> list[str]:
     """Each MODEL as given, but a directory: the model files and databases
     below it, in name order. A model file is a .yaml, .yml or .json file with
     a top-level ``raci`` key (a baseline or a schema beside it is not);
-    directories whose name starts with a ``.`` are passed over."""
+    directories whose name starts with a ``.`` are passed over. raci's JSON
+    Schema named on its own is passed over too: a pre-commit hook's pattern
+    for model files (``*.json``) names the schema `raci export` writes
+    beside them."""
     found: list[str] = []
     for spec in specs:
         folder = Path(spec)
         if spec == STDIN or "://" in spec or not folder.is_dir():
-            found.append(spec)
+            found.extend([] if _is_raci_schema(folder) else [spec])
             continue
         inside = sorted(_models_below(folder))
         if not inside:
@@ -129,8 +133,24 @@ def _models_below(folder: Path) -> Iterator[Path]:
                     yield path
 
 
+def _is_raci_schema(path: Path) -> bool:
+    """Whether `path` is raci's JSON Schema of the model file (its ``$id``
+    in the first kilobytes)."""
+    if path.suffix.lower() != ".json" or not path.is_file():
+        return False
+    from raci.formats.schema import load_schema
+
+    with path.open("rb") as file:
+        return str(load_schema()["$id"]).encode() in file.read(SNIFFED_BYTES)
+
+
 def _check_is_database(spec: str) -> None:
-    if not is_database(spec):
-        raise UsageError(
-            f"{spec}: not a model; give a .db file, a database URL, or a .yaml/.yml/.json file"
-        )
+    if is_database(spec):
+        return
+    from raci.formats.spreadsheet import SHEET_SUFFIXES
+
+    if Path(spec).suffix.lower() in SHEET_SUFFIXES:
+        raise UsageError(_("{file}: a spreadsheet or CSV file, not a model; import it first: "
+                           "`raci import {file} --into org.db`").format(file=spec))
+    raise UsageError(_("{file}: not a model; give a .db file, a database URL, "
+                       "or a .yaml/.yml/.json file").format(file=spec))

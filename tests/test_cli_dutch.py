@@ -69,7 +69,7 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
             f"  gedaan: {FILL} (in scenario plan)",
             "Tot (JJJJ-MM-DD, of geen) [2027-12-06]: 2027-06-30".replace(
                 "2027-12-06", _a_year_on()),
-            "  gedaan: uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk "
+            "  gedaan: uitzondering op BOD003 voor wg-isolatienorm tot 30 juni 2027: Tijdelijk "
             "(in scenario plan)",
             "Uiterlijk (JJJJ-MM-DD, of geen): geen"):
         assert line in lines, line
@@ -79,7 +79,7 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
                  "| p.jansen | Eigenaar voorstellen |  | OWN001:g.lokaal-eigendom |",
                  "## Wat er veranderde (in scenario plan)",
                  f"1. {FILL}",
-                 "2. uitzondering op BOD003 voor wg-isolatienorm tot 2027-06-30: Tijdelijk"):
+                 "2. uitzondering op BOD003 voor wg-isolatienorm tot 30 juni 2027: Tijdelijk"):
         assert line in minutes, line
     assert minutes[0] == ("# Bespreking van Programma Versnelling Energietransitie Gebouwde "
                           "Omgeving (VEGO) (`vego.db`)")  # "bespreking", as the app says

@@ -70,7 +70,7 @@ def test_a_scripted_session_decides_and_writes_the_minutes(
             "OWN001:g.lokaal-eigendom |") in minutes
     assert "| Skipped | eva |" in minutes
     assert f"## What changed (in scenario review-{TODAY})" in minutes
-    assert "2. waived BOD003 for wg-isolatienorm until 2027-06-30" in minutes
+    assert "2. waived BOD003 for wg-isolatienorm until 30 June 2027" in minutes
     assert "## Not reviewed (20)" in minutes
     waivers = yaml.safe_load(ok(raci, "export", f"{vego}@review-{TODAY}"))["waivers"]
     assert {"rule": "BOD003", "target": "wg-isolatienorm",

@@ -192,3 +192,10 @@ def test_serve_refuses_a_model_file_and_a_missing_database(raci: Raci, tmp_path:
     result = raci("serve", tmp_path / "nergens.db")
     assert result.code == 2 and "no such database" in result.err
     assert len(result.err.splitlines()) == 1 and not (tmp_path / "nergens.db").exists()
+
+
+def test_a_dutch_page_says_read_only_in_dutch(serve: Serve) -> None:
+    address = serve("--lang", "nl")
+    with urllib.request.urlopen(address, timeout=10) as response:
+        page = response.read().decode("utf-8")
+    assert "org.db (alleen-lezen)" in page and "read-only" not in page

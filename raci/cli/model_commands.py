@@ -8,6 +8,7 @@ is made on the scenario's view of the model and kept in the scenario.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import sys
 from pathlib import Path
@@ -166,8 +167,11 @@ def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) ->
     from raci.export.sheets import matrix_csv_lines, write_matrix_csv, write_matrix_workbook
 
     if fmt == "csv":
-        if output is None:
-            sys.stdout.writelines(matrix_csv_lines(source.model))
+        if output is None:  # the bytes -o FILE writes: UTF-8 with a BOM, as Excel reads it
+            lines = matrix_csv_lines(source.model)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(codecs.BOM_UTF8)
+            sys.stdout.buffer.writelines(line.encode("utf-8") for line in lines)
             return
         write_matrix_csv(source.model, output)
     else:

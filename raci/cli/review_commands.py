@@ -129,13 +129,12 @@ class _NotSaved(Exception):
 def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     """Show the finding and its suggestions, ask, and carry out the answer;
     False when the review is to end."""
-    from raci.lint.review import BROUGHT_UP, date_or_none, required_text
+    from raci.lint.review import BROUGHT_UP, date_or_none, finding_said, required_text
 
     finding = item.finding
     number = session.position
     came = " " + _(BROUGHT_UP) if item.introduced else ""
-    click.echo(one_line(f"[{number}/{len(session.items)}] {finding.code} "
-                        f"[{finding.level}] {localized(finding.message)}{came}"))
+    click.echo(one_line(f"[{number}/{len(session.items)}] {finding_said(finding)}{came}"))
     suggestions = session.suggestions(item)
     for n, suggestion in enumerate(suggestions, start=1):
         _show(n, suggestion)

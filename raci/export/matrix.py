@@ -91,7 +91,11 @@ class Matrix(Generic[E]):
     cells: dict[tuple[str, str], str]
     """(item id, actor id) -> the letter, or ``A/R``."""
     kinds: dict[str, str]
-    """Each row's kind, in the user's words."""
+    """Each row's kind (``goal``, ``kpi``): what a CSV file says, whatever the language."""
+
+    def kind_word(self, item_id: str) -> str:
+        """A row's kind in the user's words ("doel"), for people to read."""
+        return KIND_NAMES[self.kinds[item_id]]
 
     def letter(self, item_id: str, actor_id: str) -> str:
         return self.cells.get((item_id, actor_id), "")
@@ -193,7 +197,7 @@ def _matrix(model: MatrixModel, row_ids: Iterable[str], actors: set[str] | None,
     with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
     columns: list[MatrixEntity] = [entity for actor in with_letters
                                    if (entity := model.get(actor)) is not None]
-    kinds = {row.id: KIND_NAMES[model.kind(row.id) or "goal"] for row in rows}
+    kinds = {row.id: model.kind(row.id) or "goal" for row in rows}
     return Matrix(rows, columns, cells, kinds)
 
 
@@ -361,7 +365,7 @@ def matrix_markdown_lines(matrix: Matrix) -> Iterator[str]:
     yield _markdown_row(["---"] * len(header)) + "\n"
     count = len(matrix.columns)
     for row, filled in matrix.row_cells():
-        cells = [markdown_text(row.name), matrix.kinds[row.id]]
+        cells = [markdown_text(row.name), matrix.kind_word(row.id)]
         if count:
             cells.append(_joined(filled, count, " | "))
         yield _markdown_row(cells) + "\n"
@@ -506,7 +510,7 @@ def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
     yield _markdown_row(["---"] * len(header)) + "\n"
     for row, held in holders(matrix):
         yield _markdown_row([
-            markdown_text(row.name), matrix.kinds[row.id],
+            markdown_text(row.name), matrix.kind_word(row.id),
             *("<br>".join(markdown_text(actor.name) for actor in held[letter])
               for letter in CELL_ORDER)]) + "\n"
 
@@ -518,7 +522,7 @@ def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
     word_width = max(len(word) for word in LETTER_WORDS.values())
     gap = ""
     for row, held in holders(matrix):
-        yield f"{gap}{bold}{_one_line(row.name)}{plain} ({matrix.kinds[row.id]})\n"
+        yield f"{gap}{bold}{_one_line(row.name)}{plain} ({matrix.kind_word(row.id)})\n"
         gap = "\n"
         for letter in CELL_ORDER:
             if held[letter]:

@@ -55,7 +55,7 @@ def neighbourhood_text(model: Model, view_name: str, focus: str, depth: int) -> 
 def _describe(model: Model, view: View, entity_id: str) -> str:
     holder = model.people.get(entity_id)
     if holder is not None and entity_id in view.shown_in:  # named in their role's box
-        return f"{one_line(holder.name)} ({entity_id}) · person"
+        return f"{one_line(holder.name)} ({entity_id}) · {KIND_NAMES['person']}"
     if entity_id in view.nodes:
         node = view.nodes[entity_id]
         style = _(view.node_styles[node.styles[0]].legend)

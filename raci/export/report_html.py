@@ -235,7 +235,8 @@ def matrix_tables(matrix: Matrix) -> list[str]:
         head = "".join(f'<th class="actor" title="{html.escape(a.id)}"><span>{h(a.name)}'
                        "</span></th>" for a in actors)
         body = "".join(
-            f'<tr><th class="item">{h(row.name)}</th><td class="kind">{matrix.kinds[row.id]}</td>'
+            f'<tr><th class="item">{h(row.name)}</th>'
+            f'<td class="kind">{matrix.kind_word(row.id)}</td>'
             + "".join(_letter_cell(letter) for letter in letters[start:start + ACTORS_PER_TABLE])
             + "</tr>"
             for row, letters in rows)

@@ -70,7 +70,7 @@ def matrix_rows(model: Model, matrix: Matrix,
     references = references or _References(model)
     yield from ([model.org.name], ids, header)
     for item, letters in matrix.rows_with_letters():
-        row = [item.id, matrix.kinds[item.id], references.of(item), item.name, *letters]
+        row = [item.id, matrix.kind_word(item.id), references.of(item), item.name, *letters]
         yield [*row, item.description or ""] if describe else row
 
 

@@ -28,7 +28,14 @@ from raci.model import REFERENCE_FIELDS, Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
 from raci.model.source import ModelSource
 from raci.text import json_text, one_line
-from raci.vocabulary import FIELD_LABELS
+from raci.vocabulary import (
+    BODY_KIND_NAMES,
+    FACT_WORDS,
+    FIELD_LABELS,
+    KPI_TYPE_WORDS,
+    STATUS_WORDS,
+    Words,
+)
 
 
 @dataclass
@@ -236,6 +243,8 @@ def _field_line(change: EntityChange, changed: FieldChange, diff: ModelDiff) -> 
     """``Role 'Directeur' (dir): held by [Bram Bakker (p.bakker)] -> [Sanne Smit (p.smit)]``:
     the entities a reference field names, by name and id."""
     def shown(value: object) -> str:
+        if changed.field in VALUE_WORDS and value is not None:
+            return _in_words(value, VALUE_WORDS[changed.field])
         if not _refers(change, changed) or value is None:
             return _shown(value)
         if isinstance(value, list):
@@ -245,6 +254,18 @@ def _field_line(change: EntityChange, changed: FieldChange, diff: ModelDiff) -> 
     return (f"{_entity(change.kind, change.id, change.name)}: "
             f"{FIELD_LABELS.get(changed.field, changed.field)} "
             f"{shown(changed.old)}{ARROW}{shown(changed.new)}")
+
+
+VALUE_WORDS = {"kind": BODY_KIND_NAMES, "status": STATUS_WORDS, "type": KPI_TYPE_WORDS,
+               "not_recorded": FACT_WORDS}
+"""The fields whose values are names of the file's vocabulary, said in the
+user's words: ``soort werkgroep -> commissie``, not ``"working_group"``."""
+
+
+def _in_words(value: object, words: Words) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_in_words(v, words) for v in value) + "]"
+    return words.get(str(value), str(value))
 
 
 def _listed(entity_id: str, diff: ModelDiff) -> str:

@@ -27,7 +27,7 @@ from typing import Literal
 from raci.i18n import N_, _, format_date, ngettext
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
-from raci.lint.output import finding_text, markdown_text, outcome_text, summary
+from raci.lint.output import markdown_text, outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
 from raci.lint.suggestions import Suggester, Suggestion
@@ -135,7 +135,8 @@ class Review:
         targets = ", ".join(finding.targets)
         summary_text = (_("waived {code} for {targets} until {until}: {reason}") if until
                         else _("waived {code} for {targets}: {reason}")).format(
-            code=finding.code, targets=targets, until=until, reason=reason)
+            code=finding.code, targets=targets, until=until and format_date(until),
+            reason=reason)
         step = self._make(change, summary_text)
         item.decision = Decision("accepted", self.author, reason=reason, until=until, step=step)
         return step
@@ -162,6 +163,13 @@ class Review:
 
     def default_expiry(self) -> dt.date:
         return self.date + dt.timedelta(days=WAIVER_DAYS)
+
+    @property
+    def decided(self) -> int:
+        """How many findings were decided: fixed, accepted or given an action.
+        A skipped finding is not decided (the minutes list it as skipped),
+        nor one an earlier decision resolved."""
+        return sum(1 for i in self.items if i.decision and i.decision.kind != "skipped")
 
     @property
     def steps(self) -> list[Step]:
@@ -246,7 +254,6 @@ def minutes_markdown(review: Review) -> str:
     """The minutes: what was decided, by whom, what changed, and the findings
     before and after."""
     delta = review.delta()
-    decided = [i for i in review.items if i.decision and i.decision.kind != "skipped"]
     organisation = review.suggester.model.org.name
     ended = " " + _("(the review ended early)") if review.ended_early else ""
     out = [_("# Review of {organisation} (`{model}`)").format(
@@ -256,7 +263,7 @@ def minutes_markdown(review: Review) -> str:
                     "{date}; minutes by {author}; {decided} of {count} findings decided, the "
                     "largest first{ended}.", len(review.before)).format(
                date=format_date(review.date), author=markdown_text(review.author),
-               decided=len(decided), count=len(review.before), ended=ended), "",
+               decided=review.decided, count=len(review.before), ended=ended), "",
            "## " + _("Findings before and after"), "",
            _row(_("Level"), _("Before"), _("After")), "|---|---:|---:|"]
     before, after = summary(delta.before), summary(delta.after)
@@ -294,7 +301,7 @@ def _decisions(review: Review) -> list[str]:
 
 def _decision_row(number: int, item: ReviewItem) -> str:
     finding, decision = item.finding, item.decision
-    what = finding_text(finding)
+    what = finding_said(finding)
     if item.introduced:
         what += " " + _(BROUGHT_UP)
     if decision is None:
@@ -350,4 +357,10 @@ def _listed(title: str, findings: list[Finding]) -> list[str]:
     if not findings:
         return []
     return ["", f"## {title} ({len(findings)})", "",
-            *(f"- {markdown_text(finding_text(f))}" for f in findings)]
+            *(f"- {markdown_text(finding_said(f))}" for f in findings)]
+
+
+def finding_said(f: Finding) -> str:
+    """``CODE [level] message`` with the level in the current language
+    (``OWN001 [fout] …``), as the app names the levels."""
+    return f"{f.code} [{LEVEL_NAMES[f.level]}] {localized(f.message)}"

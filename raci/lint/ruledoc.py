@@ -142,7 +142,7 @@ class RuleDoc:
     def configuration(self) -> str:
         """The rule's table in `raci.toml`, with every setting at its default."""
         lines = [f"[raci.rules.{self.code}]",
-                 f'level = "{self.level}"  # error, warning, info or off']
+                 f'level = "{self.level}"  # ' + translated("error, warning, info or off")]
         lines += [f"{p.name} = {param_text(p.default)}" for p in self.parameters]
         return "\n".join(lines)
 

@@ -68,5 +68,5 @@ def serve(model: str, *, port: int, write: bool, theme: str | None) -> None:
         command.append("--read-only")
     if theme is not None:
         command += ["--theme", theme]
-    title = f"raci {model}" + ("" if write else " (read-only)")
+    title = f"raci {model}" + ("" if write else " (" + _("read-only") + ")")
     TokenServer(shlex.join(command), port, title).serve()

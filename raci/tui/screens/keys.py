@@ -40,8 +40,10 @@ KEY_WORDS = {
     "space": N_("space"), "up": N_("up"), "down": N_("down"), "left": N_("left"),
     "right": N_("right"), "pageup": N_("page up"), "pagedown": N_("page down"),
     "home": N_("home"), "end": N_("end"),
+    "click": N_("click"), "wheel": N_("wheel"), "hover": N_("hover"),
 }
-"""The keys with a name a user reads in their own language ("spatie", "omlaag")."""
+"""The keys, and what the mouse does, with a name a user reads in their own
+language ("spatie", "omlaag", "klik")."""
 
 
 def key_word(key: str) -> str:
@@ -84,8 +86,10 @@ class KeysScreen(ModalScreen[None]):
                              "a button, a completion")),
                  ("wheel", _("Scroll a tree, a list, the matrix (shift+wheel: sideways)")),
                  ("hover", _("A matrix header or cell: the whole names of actor and item"))]
+        said = [(title, [(_key_text(key), what) for key, what in keys])  # "spatie", "klik"
+                for title, keys in [(_("Also"), common), (_("The mouse"), mouse)]]
         lines = []
-        for title, keys in [*self.groups, (_("Also"), common), (_("The mouse"), mouse)]:
+        for title, keys in [*self.groups, *said]:
             lines.append(f"[b]{title}[/b]")
             lines.extend(f"  [b $accent]{key:<16}[/] {description}" for key, description in keys)
             lines.append("")

@@ -182,12 +182,11 @@ class ReviewScreen(ModalScreen[None]):
         self._show(reviewing.review, reviewing.item)
 
     def _show(self, review: Review, item: ReviewItem) -> None:
-        decided = sum(1 for i in review.items if i.decision is not None)
         self.query_one("#review-progress", Static).update(
             "[b]" + _("Review") + "[/b] · " + _(
                 "finding {position} of {count}, the largest first · {decided} decided · "
                 "minutes by {author} · changes go into {kept_in}").format(
-                position=review.position, count=len(review.items), decided=decided,
+                position=review.position, count=len(review.items), decided=review.decided,
                 author=escape(review.author), kept_in=escape(where_said(review.kept_in))))
         finding = item.finding
         came = ("\n[dim](" + _("brought up by a fix in this review") + ")[/]"
@@ -334,9 +333,8 @@ class ReviewScreen(ModalScreen[None]):
                         severity="error", timeout=10)
             return
         self.raci.reviewing = None
-        decided = sum(1 for i in review.items if i.decision is not None)
         self.notify(_("{decided} decided; the minutes are in {path}").format(
-                        decided=decided, path=path.resolve()),
+                        decided=review.decided, path=path.resolve()),
                     title=_("Review ended"),
                     timeout=12)
         self.dismiss()
