@@ -230,7 +230,8 @@ def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_conne
                        lambda part: len(part.nodes) <= 12)
     assert len(parts) >= 2
     assert all(len(part.nodes) <= 12 for part in parts)
-    assert "Everything, 1–" in parts[0].subtitle
+    assert parts[0].subtitle.startswith("Part 1 of 2: Everything (section 1 of 2)")
+    assert parts[1].subtitle.startswith("Part 2 of 2: Everything (section 2 of 2)")
     drawn = [node for part in parts for node in part.nodes if not node.startswith("elsewhere")]
     assert sorted(drawn) == sorted(model.bodies)  # each body drawn once
     board_page = next(part for part in parts if "board" in part.nodes)
@@ -255,3 +256,25 @@ def test_each_part_says_which_part_it_is_naming_each_area_once(language: str) ->
         assert part.subtitle.count(top) == 1, part.subtitle
         assert part.subtitle.split(": ", 1)[1].startswith(f"{top}: ")
     assert len({part.subtitle for part in parts}) == len(parts) > 1
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_part_title_says_which_sections_of_a_large_area_it_holds(language: str) -> None:
+    """"Korpsstaf, 1–1 of 3" and "Korpsstaf, 2–3 of 3" (counts of nodes) read
+    as nothing: a part names the sections of a halved area it holds, under
+    the area above it as any other part does, and the part outside every
+    area mid-title in lower case."""
+    from raci.export.split import Areas, _names
+
+    set_language(language)
+    areas = Areas("Outside every goal area" if language == "en" else "Buiten elk doelgebied",
+                  {"np": None, "ks": "np", "min": None}, {
+                      "np": "Nationale Politie", "ks": "Korpsstaf", "min": "Ministerie"}, {})
+    areas.spans = {"ks#1": ("Korpsstaf", 1, 3), "ks#2": ("Korpsstaf", 2, 3),
+                   "ks#2#1": ("Korpsstaf", 2, 3), "ks#2#2": ("Korpsstaf", 3, 3)}
+    words = {"en": ("section 1 of 3", "sections 2 and 3 of 3", " and outside every goal area"),
+             "nl": ("gedeelte 1 van 3", "gedeelten 2 en 3 van 3", " en buiten elk doelgebied")}
+    first, later, outside = words[language]
+    assert _names(areas, ["min", "ks#1"]) == f"Ministerie; Nationale Politie: Korpsstaf ({first})"
+    assert _names(areas, ["ks#2#1", "ks#2#2"]) == f"Nationale Politie: Korpsstaf ({later})"
+    assert _names(areas, ["min", "outside"]) == "Ministerie" + outside
