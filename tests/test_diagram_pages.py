@@ -192,12 +192,12 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     view = build_view(model, "goals")
     together = split_view(view, model, "goal", lambda part: True)
     assert [part.subtitle.split(" · ")[0] for part in together] == [
-        "Part 1 of 1: Klimaatneutraal 2050, Voldoende woningen and Outside every goal area"]
+        "Part 1 of 1: Klimaatneutraal 2050, Voldoende woningen and outside every goal area"]
     # What is outside every goal area joins the last page it fits on, not a page of its own.
     only_klimaat = split_view(view, model, "goal", lambda part: " and " not in part.subtitle
                               or "Voldoende" not in part.subtitle)
     assert [part.subtitle.split(" · ")[0] for part in only_klimaat] == [
-        "Part 1 of 2: Klimaatneutraal 2050 and Outside every goal area",
+        "Part 1 of 2: Klimaatneutraal 2050 and outside every goal area",
         "Part 2 of 2: Voldoende woningen"]
     alone = split_view(view, model, "goal", lambda part: " and " not in part.subtitle)
     assert [part.subtitle.split(" · ")[0] for part in alone] == [
