@@ -15,6 +15,7 @@ file's keys, exit codes.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gettext
 import locale
 import os
@@ -186,12 +187,35 @@ def format_decimal(number: float, pattern: str = "0.0") -> str:
     return babel_format_decimal(number, format=pattern, locale=_language)
 
 
+OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EISDIR: N_("Is a directory"),
+}
+"""The reasons a file cannot be written that users meet most, in words the
+catalogue translates; the system's own text for the rest."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused (``error.strerror``), in the user's language
+    where the catalogue knows the reason."""
+    if error.errno in OS_REASONS:
+        return _(OS_REASONS[error.errno])
+    return error.strerror or str(error)
+
+
 def format_percent(share: float) -> str:
     """A share (0.71) as a whole percentage the way the language writes it:
-    "71%" in English and Dutch, "71 %" where the language puts a space."""
+    "71%" in English and Dutch, "71 %" where the language puts a space. A
+    half rounds up, as a reader rounds (10 of 16 is 63%, not Babel's banker's 62%)."""
+    import decimal
+
     from babel.numbers import format_percent as babel_format_percent
 
-    return babel_format_percent(share, locale=_language)
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        return babel_format_percent(share, locale=_language)
 
 
 def format_count(count: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 
 import pytest
 from conftest import SAMPLE
@@ -11,6 +12,7 @@ from conftest import SAMPLE
 from raci.export.charts import (
     CHART_WIDTH_MM,
     BusyPerson,
+    Chart,
     GoalCoverage,
     OverlapPair,
     Overlaps,
@@ -23,6 +25,7 @@ from raci.export.charts import (
     goal_coverage,
     overlap_chart,
     shorten,
+    shorten_apart,
     strongest_overlaps,
 )
 from raci.lint import RULES, lint_model
@@ -209,3 +212,53 @@ def test_the_dutch_overlap_chart_names_the_view_and_writes_percentages_in_dutch(
     assert chart.svg is not None
     texts = [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
     assert "71% (5)" in texts and "100%" in texts
+
+
+def chart_texts(chart: Chart) -> list[str]:
+    assert chart.svg is not None
+    return [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
+
+
+def test_a_bar_whose_fact_is_not_recorded_says_so_rather_than_none() -> None:
+    """A RACI chart imported without indicators does not have "0 of 7" goals
+    measured: it does not record them."""
+    coverage = GoalCoverage(goals=7, owned=5, worked_on=3, measured=0, complete=0)
+    texts = chart_texts(coverage_chart(coverage, "", ["indicators"]))
+    assert texts.count("indicators not recorded") == 2  # the indicator bar and all three
+    assert "0 of 7" not in texts and "5 of 7" in texts and "3 of 7" in texts
+    assert "0 of 7" in chart_texts(coverage_chart(coverage, ""))
+
+
+def test_dutch_charts_group_thousands_the_dutch_way(in_dutch: None) -> None:
+    counts = {"ownership": Counter({"error": 1872, "warning": 3})}
+    texts = chart_texts(findings_chart(counts))
+    assert "1.875" in texts and "1.200" in texts  # the bar's value and an axis mark
+    assert not any("," in text for text in texts)
+    people = chart_texts(busiest_chart([BusyPerson("p", "An", 1200, 2)], ""))
+    assert "1.200" in people
+    coverage = GoalCoverage(goals=1500, owned=1500, worked_on=3, measured=0, complete=0)
+    texts = chart_texts(coverage_chart(coverage, "", ["indicators"]))
+    assert "1.500 van 1.500" in texts and "indicatoren niet vastgelegd" in texts
+
+
+def test_namesakes_on_the_overlap_chart_stay_apart() -> None:
+    """Two bodies whose names differ only at the end were both cut to
+    "Operator Framework: Lifec…": the pair read as one body twice."""
+    one = "Operator Framework: Lifecycle Manager v0"
+    other = "Operator Framework: Lifecycle Manager v1"
+    assert shorten_apart(one, other) == ("Operator Frame… Manager v0",
+                                         "Operator Frame… Manager v1")
+    assert shorten_apart("Tekton Chains", "Tekton Operator") == ("Tekton Chains", "Tekton Operator")
+    texts = chart_texts(overlap_chart(Overlaps([OverlapPair(one, other, 5, 0.9)], 0), ""))
+    assert {"Operator Frame… Manager v0", "& Operator Frame… Manager v1"} <= set(texts)
+
+
+def test_an_empty_chart_has_no_caption_under_its_sentence() -> None:
+    """"The model has no bodies." then "Members in common as a share …" read as
+    if a chart were missing: the caption explains a picture, so none without one."""
+    from raci.export.report_html import _chart
+
+    empty = _chart(overlap_chart(strongest_overlaps(Model(Org("Leeg"))), "No bodies."))
+    assert "No bodies." in empty and "<figcaption>" not in empty
+    drawn = _chart(overlap_chart(Overlaps([OverlapPair("A", "B", 3, 0.6)], 0), ""))
+    assert "<figcaption>Members in common" in drawn

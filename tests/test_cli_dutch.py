@@ -300,3 +300,22 @@ def test_a_yaml_syntax_error_is_one_line_in_the_users_language(raci: Raci,
             f"{bad}:3:9: een aanhalingsteken (\" of ') dat hier opent, wordt niet gesloten; "
             "sluit het waar de waarde eindigt")
         assert len(dutch_done.err.splitlines()) == 1
+
+
+def test_diagram_and_report_refusals_and_the_systems_reason_are_dutch(
+        raci: Raci, tmp_path: Path) -> None:
+    split = dutch(raci, "diagram", SAMPLE, "--view", "bodies", "--split", "goal",
+                  "-o", tmp_path / "x.svg")
+    assert split.code == 2 and split.err == (
+        "raci: --split goal: de weergave gremia wordt per onderdeel gesplitst; "
+        "geef --split unit\n")
+    suffix = dutch(raci, "report", SAMPLE, "-o", tmp_path / "y.txt")
+    assert suffix.code == 2 and suffix.err == (
+        f"raci: -o {tmp_path / 'y.txt'}: de hand-out wordt geschreven als .html, .pdf of .md\n")
+    (tmp_path / "vol.html").symlink_to("/dev/full")  # every write: no space left
+    full = dutch(raci, "report", SAMPLE, "-o", tmp_path / "vol.html")
+    assert full.code == 2 and full.err.endswith(
+        f"{tmp_path / 'vol.html'}: kan de hand-out niet schrijven: de schijf is vol\n")
+    english = raci("report", SAMPLE, "-o", tmp_path / "vol.html")
+    assert english.err.endswith(f"{tmp_path / 'vol.html'}: cannot write the report: "
+                                "No space left on device\n")

@@ -17,7 +17,7 @@ from test_report_print import page_sizes
 from raci.export import build_view, to_mermaid
 from raci.export.charts import busiest_chart, busiest_people, nobody_busy
 from raci.i18n import set_language
-from raci.model import Assignment, Body, Decision, Goal, Model, Org, Person, Role
+from raci.model import Assignment, Body, Decision, Goal, Initiative, Model, Org, Person, Role
 
 RACI = str(Path(sys.executable).with_name("raci"))
 
@@ -197,3 +197,16 @@ def test_the_dutch_handout_says_why_a_view_is_not_drawn(tmp_path: Path) -> None:
     assert 'id="diagram-bodies"' not in text
     assert ('<span class="note">Niet getekend: het model heeft geen gremia.</span>' in text)
     assert "Het model noemt geen mensen: wie de rollen vervult, is niet vastgelegd." in text
+
+
+def test_the_goals_view_of_a_model_without_goals_recorded_says_so_under_its_title() -> None:
+    """An import of a RACI chart has initiatives but records no goals: the
+    goals view draws them and says the goals are not recorded, as a view of
+    nothing says why."""
+    model = unrecorded_model("goals")
+    model.add(Initiative(id="i.cloud", name="Cloud"))
+    view = build_view(model, "goals")
+    assert heading_texts(view, legend=False)[1:] == ["The model's goals are not recorded."]
+    assert build_view(unrecorded_model(), "goals").subtitle.startswith("Nothing to draw")
+    set_language("nl")
+    assert build_view(model, "goals").subtitle == "De doelen van het model zijn niet vastgelegd."

@@ -195,12 +195,12 @@ def test_small_areas_share_a_page_and_large_ones_are_split_again() -> None:
     view = build_view(model, "goals")
     together = split_view(view, model, "goal", lambda part: True)
     assert [part.subtitle.split(" · ")[0] for part in together] == [
-        "Part 1 of 1: Klimaatneutraal 2050, Voldoende woningen and Outside every goal area"]
+        "Part 1 of 1: Klimaatneutraal 2050, Voldoende woningen and outside every goal area"]
     # What is outside every goal area joins the last page it fits on, not a page of its own.
     only_klimaat = split_view(view, model, "goal", lambda part: " and " not in part.subtitle
                               or "Voldoende" not in part.subtitle)
     assert [part.subtitle.split(" · ")[0] for part in only_klimaat] == [
-        "Part 1 of 2: Klimaatneutraal 2050 and Outside every goal area",
+        "Part 1 of 2: Klimaatneutraal 2050 and outside every goal area",
         "Part 2 of 2: Voldoende woningen"]
     alone = split_view(view, model, "goal", lambda part: " and " not in part.subtitle)
     assert [part.subtitle.split(" · ")[0] for part in alone] == [
@@ -233,7 +233,8 @@ def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_conne
                        lambda part: len(part.nodes) <= 12)
     assert len(parts) >= 2
     assert all(len(part.nodes) <= 12 for part in parts)
-    assert "Everything, 1–" in parts[0].subtitle
+    assert parts[0].subtitle.startswith("Part 1 of 2: Everything (section 1 of 2)")
+    assert parts[1].subtitle.startswith("Part 2 of 2: Everything (section 2 of 2)")
     drawn = [node for part in parts for node in part.nodes if not node.startswith("elsewhere")]
     assert sorted(drawn) == sorted(model.bodies)  # each body drawn once
     board_page = next(part for part in parts if "board" in part.nodes)
@@ -294,3 +295,25 @@ def test_the_estimate_of_a_fit_agrees_with_the_drawing_where_it_is_sure(name: st
         assert fit is not None
         drawn = fit.reads and fit.smallest_text >= LEAST_SPARED
         assert sure in (None, drawn), (part.subtitle, page, fit)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_part_title_says_which_sections_of_a_large_area_it_holds(language: str) -> None:
+    """"Korpsstaf, 1–1 of 3" and "Korpsstaf, 2–3 of 3" (counts of nodes) read
+    as nothing: a part names the sections of a halved area it holds, under
+    the area above it as any other part does, and the part outside every
+    area mid-title in lower case."""
+    from raci.export.split import Areas, _names
+
+    set_language(language)
+    areas = Areas("Outside every goal area" if language == "en" else "Buiten elk doelgebied",
+                  {"np": None, "ks": "np", "min": None}, {
+                      "np": "Nationale Politie", "ks": "Korpsstaf", "min": "Ministerie"}, {})
+    areas.spans = {"ks#1": ("Korpsstaf", 1, 3), "ks#2": ("Korpsstaf", 2, 3),
+                   "ks#2#1": ("Korpsstaf", 2, 3), "ks#2#2": ("Korpsstaf", 3, 3)}
+    words = {"en": ("section 1 of 3", "sections 2 and 3 of 3", " and outside every goal area"),
+             "nl": ("gedeelte 1 van 3", "gedeelten 2 en 3 van 3", " en buiten elk doelgebied")}
+    first, later, outside = words[language]
+    assert _names(areas, ["min", "ks#1"]) == f"Ministerie; Nationale Politie: Korpsstaf ({first})"
+    assert _names(areas, ["ks#2#1", "ks#2#2"]) == f"Nationale Politie: Korpsstaf ({later})"
+    assert _names(areas, ["min", "outside"]) == "Ministerie" + outside

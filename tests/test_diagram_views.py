@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import subprocess
@@ -23,10 +24,11 @@ from raci.export import (
     neighbourhood_text,
     to_dot,
 )
-from raci.export.legend import heading_graph
+from raci.export.legend import heading_graph, name_colour
+from raci.export.look import drawn_attrs, node_label
 from raci.export.page import Page
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS, fitted, run_titled
-from raci.export.views import BODY_SHAPES, MOST_ITEMS_AS_GRAPH
+from raci.export.views import BODY_SHAPES, ITEM_STYLES, MOST_ITEMS_AS_GRAPH
 from raci.formats import read_model
 from raci.i18n import set_language
 from raci.lint.findings import Finding
@@ -227,7 +229,7 @@ def test_goals_view_draws_tree_initiatives_indicators_and_owners() -> None:
         ("k.woningen", "g.aardgasvrij", "measures"),
         ("k.wijken", "i.wijkaanpak", "measures"),
     }
-    assert " ".join(drawn.texts["g.aardgasvrij"]).endswith(f"A: {DG} due 2030-12-31")
+    assert " ".join(drawn.texts["g.aardgasvrij"]).endswith(f"A: {DG} due 31 December 2030")
     assert "A: Sander Dekker" in drawn.texts["i.app"]
     assert " ".join(drawn.texts["k.woningen"]).endswith(f"A: {DG}")
     assert drawn.texts["k.wijken"] == ["Gestarte wijken", "leading"]  # no raci block: no owner
@@ -244,7 +246,7 @@ def test_decisions_view_shows_what_a_decision_waits_on() -> None:
     assert "meets every 14 days" in drawn.texts["tf-warmte"]
     # The taskforce (14 days) is consulted, the steering group (30 days) decides.
     assert "waits ≈ 44 days" in drawn.texts["d.subsidie"]
-    assert "waits ≈ 0 days" in drawn.texts["d.huur"]
+    assert "no body to wait for" in drawn.texts["d.huur"]  # not "waits ≈ 0 days"
     assert "kwartiermaker-warmte" not in drawn.texts  # only Informed
     model.bodies["tf-warmte"].meets_every_days = 0
     drawn = laid_out(build_view(model, "decisions"))
@@ -377,6 +379,24 @@ def test_the_key_of_a_chart_explains_the_letters() -> None:
     assert {"A", "Accountable (owns it)", "C", "Consulted", "I", "Informed"} <= set(texts)
 
 
+def test_the_key_of_a_chart_explains_the_colours_of_the_names_it_draws() -> None:
+    """A chart writes an external actor's name purple, a temporary body's
+    orange, a paused initiative's grey: the key says so, in those colours,
+    and names no colour the chart does not use."""
+    model = warmte_model()
+    view = build_view(model, "raci")
+    used = {key for node in view.nodes.values() for key in node.styles}
+    samples = {key: sample for key, sample in key_samples(view).items()
+               if key.startswith("name:")}
+    coloured = {key for key in used if name_colour(view.node_styles[key].attrs)}
+    assert {"temporary", "inactive"} <= coloured and "vacant" not in used
+    assert set(samples) == {f"name:{key}" for key in coloured}
+    assert samples["name:temporary"]["fontcolor"] == "#ca6f1e"
+    assert samples["name:inactive"]["fontcolor"] == "#7f8c8d"
+    texts = [text.strip() for text in heading_texts(view)]
+    assert "temporary" in texts and "paused, stopped or done" in texts
+
+
 def test_a_small_drawing_keeps_its_key_in_the_corner_above_it() -> None:
     view = focus_view(build_view(warmte_model(), "bodies"), warmte_model(), "ab-warmte", 1)
     graph = drawn_json(view)
@@ -452,6 +472,11 @@ def test_highlight_colours_by_highest_level_and_lists_codes() -> None:
     fills = {drawn.attrs[key]["fillcolor"] for key in ("tf-warmte", "sg-bzk")}
     assert len(fills) == 2
     assert {"has error findings", "has info findings"} <= set(heading_texts(view))
+    # The temporary taskforce keeps the orange dashed outline the key shows for
+    # temporary; its fill says the finding's level.
+    assert drawn.attrs["tf-warmte"]["style"] == "dashed,filled"
+    assert drawn.attrs["tf-warmte"]["color"] == "#ca6f1e"
+    assert drawn.attrs["sg-bzk"]["color"] == "#1f618d"  # no mark of its own: the level's
 
 
 def test_highlight_marks_a_unit_frame_with_its_codes() -> None:
@@ -518,3 +543,39 @@ def test_an_overlap_counts_its_shared_members_as_the_language_does(
     finally:
         set_language("en")
     assert labels == set(words)
+
+
+CLEARANCE = 3.0
+"""Points between a name and a shape's decoration: Chromium prints a bold name
+a few per cent wider than `dot` measured it."""
+
+
+@pytest.mark.parametrize("kind", ["decision", "initiative", "kpi"])
+def test_names_keep_clear_of_a_shapes_decoration_in_the_drawing_and_its_key(kind: str) -> None:
+    """A decision's corner marks, an initiative's tabs and an indicator's
+    folded corner were crossed by bold names: each shape has the margin its
+    decoration needs, and the key's sample the same."""
+    model = warmte_model()
+    view = build_view(model, "goals" if kind != "decision" else "decisions")
+    node_id = next(key for key, node in view.nodes.items() if node.styles[0] == kind)
+    attrs = {**drawn_attrs([ITEM_STYLES[kind]]), "label": node_label(
+        "Huurbevriezing besluit", ["A: Minister"])}
+    written = " ".join(f'{key}={value if key == "label" else json.dumps(value)}'
+                       for key, value in attrs.items())
+    source = f"digraph {{ node [fontname=Helvetica fontsize=12]\n n [{written}] }}"
+    done = subprocess.run(["dot", "-Tjson"], input=source.encode(), capture_output=True,
+                          check=True, timeout=60)
+    node = json.loads(done.stdout)["objects"][0]
+    decorations = [op["points"] for op in node["_draw_"] if op["op"] == "L"]
+    assert decorations, f"{kind} draws no decoration"
+    for text in (op for op in node["_ldraw_"] if op["op"] == "T"):
+        left, right = text["pt"][0], text["pt"][0] + text["width"]
+        low, high = text["pt"][1] - 3, text["pt"][1] + 10  # descenders and cap height
+        for points in decorations:
+            for (x1, y1), (x2, y2) in itertools.pairwise(points):
+                for step in range(21):  # points along the stroke, each clear of the text
+                    x, y = x1 + (x2 - x1) * step / 20, y1 + (y2 - y1) * step / 20
+                    apart = math.hypot(max(left - x, 0, x - right), max(low - y, 0, y - high))
+                    assert apart >= CLEARANCE, (kind, text["text"], points)
+    sample = key_samples(view)[f"node:{kind}"]
+    assert sample["margin"] == attrs["margin"] == laid_out(view).attrs[node_id]["margin"]

@@ -117,3 +117,18 @@ def test_the_pre_commit_recipes_name_a_command_that_runs(raci) -> None:
         words = hook["entry"].split()
         assert words[0] == "raci" and raci(*words[1:], "--help").code == 0
     assert re.compile(local["files"]).search("governance/org.yaml")
+
+
+def test_the_unreadable_drawing_warning_in_the_docs_is_what_raci_says(tmp_path: Path) -> None:
+    """docs/diagrams.md shows the warning for the sample's goals view: its
+    text size follows every change of the drawing, so it is checked here."""
+    page = (DOCS / "diagrams.md").read_text(encoding="utf-8")
+    shown = re.search(r"^\$ (raci diagram sample_orgs/energietransitie\.yaml --view goals "
+                      r"-o goals\.svg)\n(raci: warning: .*)$", page, re.M)
+    assert shown is not None
+    raci = str(Path(sys.executable).with_name("raci"))
+    args = shown[1].split()[1:]
+    args[1] = str(ROOT / "raci" / args[1])
+    args[-1] = str(tmp_path / "goals.svg")
+    done = subprocess.run([raci, *args], capture_output=True, text=True, timeout=300)
+    assert done.stderr.strip() == shown[2]

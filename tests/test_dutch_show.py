@@ -54,7 +54,7 @@ def test_the_handout_in_dutch(raci: Raci, tmp_path: Path) -> None:
         done = raci("report", SAMPLE, "-o", report, "--lang", "nl")
         assert done.code == 0, done.err
     lines = markdown.read_text(encoding="utf-8").splitlines()
-    assert "### BOD003 expired-mandate (1 × fout)" in lines
+    assert "### BOD003 `expired-mandate` (1 × fout)" in lines  # a rule's name is an identifier
     headings = [line for line in lines if line.startswith("### De weergave")]
     assert headings == ["### De weergave gremia", "### De weergave doelen"]
     notes = [line for line in lines if line.startswith("*Op één A4-pagina")]
@@ -67,6 +67,7 @@ def test_the_handout_in_dutch(raci: Raci, tmp_path: Path) -> None:
     assert re.fullmatch(r"\*\*Deel 1 van \d: .+ · vervolg in (deel \d|delen [\d, ]+ en \d)\*\*",
                         parts[0]), parts[0]
     html = page.read_text(encoding="utf-8")
+    assert '<span class="level-error">BOD003</span> <code>expired-mandate</code>' in html
     assert '<html lang="nl">' in html
     assert '@bottom-right { content: "pagina " counter(page) " van " counter(pages); }' in html
 

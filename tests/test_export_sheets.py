@@ -140,3 +140,15 @@ def test_actors_new_to_the_model_are_named_by_the_kind_they_became(raci: Raci,
     said = {line.split(" became ")[1].split(":")[0]: line for line in result.err.splitlines()
             if " became " in line}
     assert body.name in said["a body"] and body.name not in said.get("a role", "")
+
+
+def test_the_dutch_findings_sheet_says_each_level_in_dutch(raci: Raci, tmp_path: Path) -> None:
+    """The findings sheet is for people: its levels in the words the report
+    uses ("waarschuwing"), as its headers and messages are."""
+    model_file = SAMPLES / "energietransitie.yaml"
+    assert raci("--lang", "nl", "export", model_file, "-o", tmp_path / "m.xlsx").code == 0
+    findings = load_workbook(tmp_path / "m.xlsx")["Bevindingen"]
+    assert [c.value for c in findings[1]][:2] == ["Code", "Niveau"]
+    levels = {row[1].value for row in findings.iter_rows(min_row=2)}
+    assert levels and levels <= {"fout", "waarschuwing", "melding"}
+    assert "waarschuwing" in levels

@@ -10,6 +10,7 @@ placeholders; the catalogue holds no text the code no longer says.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import re
 import string
@@ -22,7 +23,7 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from raci.i18n import LOCALE_DIR, _, format_date, ngettext, set_language
+from raci.i18n import LOCALE_DIR, _, format_date, format_percent, ngettext, os_reason, set_language
 from tests.conftest import SAMPLE, Raci
 
 ROOT = Path(__file__).parent.parent
@@ -94,6 +95,21 @@ def test_a_date_in_running_text() -> None:
     assert format_date(day) == "1 november 2026"
     set_language("en")
     assert format_date(day) == "1 November 2026"
+
+
+def test_a_percentage_rounds_a_half_up_as_a_reader_does() -> None:
+    assert format_percent(10 / 16) == "63%"  # Babel alone rounds to even: 62%
+    assert format_percent(3 / 8) == "38%" and format_percent(0.624) == "62%"
+
+
+def test_the_systems_reason_is_said_in_the_users_language() -> None:
+    missing = OSError(errno.ENOENT, "No such file or directory")
+    odd = OSError(errno.ELOOP, "Too many levels of symbolic links")
+    assert os_reason(missing) == "No such file or directory"
+    set_language("nl")
+    assert os_reason(missing) == "bestand of map bestaat niet"
+    assert os_reason(OSError(errno.EACCES, "Permission denied")) == "geen toestemming"
+    assert os_reason(odd) == "Too many levels of symbolic links"  # the system's text
 
 
 # ---- choosing the language --------------------------------------------------------------

@@ -201,6 +201,16 @@ def test_html_report_is_self_contained(page: Path) -> None:
             assert not attrs.get(key) or str(attrs[key]).startswith("#"), (tag, attrs)
 
 
+def test_html_report_diagrams_show_no_graphviz_names_as_tooltips(page: Path) -> None:
+    """A browser shows an SVG's <title> as a tooltip: Graphviz's node names
+    ("n4"), lines ("n1->n3") and key samples ("line contributes from") are
+    not for people; the drawings keep them out, and the empty charts their captions."""
+    text = page.read_text(encoding="utf-8")
+    drawings = text.split('<section class="part diagram"', 1)[1]
+    assert "<svg" in drawings and "<title>" not in drawings
+    assert "<text" in drawings  # the words are drawn all the same
+
+
 def test_html_report_groups_the_linters_findings_by_rule(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     model_file = page.with_name("warmte.yaml")

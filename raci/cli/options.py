@@ -18,7 +18,7 @@ import click
 
 from raci.cli.completion import complete_file
 from raci.errors import UsageError
-from raci.i18n import _, format_count, ngettext
+from raci.i18n import _, format_count, ngettext, os_reason
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
@@ -68,12 +68,13 @@ def output_directories(ctx: click.Context, param: click.Parameter,
     missing = [folder for folder in reversed(path.parents) if not folder.is_dir()]
     for folder in missing:
         if folder.exists():
-            raise UsageError(f"{path}: {folder} is a file, not a directory")
+            raise UsageError(_("{file}: {folder} is a file, not a directory").format(
+                file=path, folder=folder))
         try:
             folder.mkdir()
         except OSError as error:
-            raise UsageError(f"{path}: cannot make the directory {folder}: "
-                             f"{error.strerror}") from None
+            raise UsageError(_("{file}: cannot make the directory {folder}: {reason}").format(
+                file=path, folder=folder, reason=os_reason(error))) from None
     if missing:
         ctx.call_on_close(lambda: _remove_if_empty(missing))
     return path
@@ -103,7 +104,7 @@ def write_output(text: str, path: Path | None, what: str | None = None) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UsageError(_("{file}: cannot write {what}: {reason}").format(
-            file=path, what=what or _("the output"), reason=error.strerror)) from None
+            file=path, what=what or _("the output"), reason=os_reason(error))) from None
 
 
 def confirm(message: str) -> None:

@@ -27,7 +27,7 @@ from raci.export.views import largest_overlaps
 from raci.i18n import _, format_count, format_percent
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model
-from raci.vocabulary import LEVEL_NAMES, RULE_GROUP_TITLES, VIEW_TITLES
+from raci.vocabulary import FACT_WORDS, LEVEL_NAMES, RULE_GROUP_TITLES, VIEW_TITLES
 
 CHART_WIDTH_MM = 86.0
 """Two charts side by side fill the 180 mm between A4's margins."""
@@ -193,7 +193,7 @@ def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str
     """The four charts of the first page, in reading order."""
     return [
         findings_chart(findings_per_group(findings, groups, group_order)),
-        coverage_chart(goal_coverage(model), no_goals(model)),
+        coverage_chart(goal_coverage(model), no_goals(model), model.org.not_recorded),
         busiest_chart(busiest_people(model), nobody_busy(model)),
         overlap_chart(strongest_overlaps(model), no_overlap(model)),
     ]
@@ -217,8 +217,8 @@ def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
                       height=0.6)
             left = [start + width for start, width in zip(left, widths, strict=True)]
         for row, total in enumerate(left):
-            axes.annotate(f"{total:,}", (total, row), xytext=(3, 0), textcoords="offset points",
-                          va="center")
+            axes.annotate(format_count(total), (total, row), xytext=(3, 0),
+                          textcoords="offset points", va="center")
         _count_axis(axes, max(left))
         _legend(axes, 3)
 
@@ -232,27 +232,36 @@ def no_goals(model: Model) -> str:
     return _("The model has no goals.")
 
 
-def coverage_chart(coverage: GoalCoverage, nothing: str) -> Chart:
-    """The goals by coverage; `nothing` says why there are none."""
+def coverage_chart(coverage: GoalCoverage, nothing: str,
+                   not_recorded: Iterable[str] = ()) -> Chart:
+    """The goals by coverage; `nothing` says why there are none. A bar whose
+    fact the model does not record (`not_recorded`: its indicators) is no bar
+    of "0 of 7" but the words "indicators not recorded"."""
     title = _("Goals by coverage")
     caption = _("A goal has an initiative or an indicator when one serves or measures it "
                 "or a goal below it.")
     if not coverage.goals:
         return Chart("goals", title, caption, None, nothing)
-    rows = [(_("All three"), coverage.complete), (_("An indicator"), coverage.measured),
-            (_("An initiative"), coverage.worked_on), (_("An owner (A)"), coverage.owned)]
+    unrecorded = _("{fact} not recorded").format(fact=FACT_WORDS["indicators"]) \
+        if "indicators" in not_recorded else ""
+    rows = [(_("All three"), coverage.complete, unrecorded),
+            (_("An indicator"), coverage.measured, unrecorded),
+            (_("An initiative"), coverage.worked_on, ""), (_("An owner (A)"), coverage.owned, "")]
 
     def paint(figure: Any) -> None:
         axes = figure.add_subplot()
-        labels = [label for label, _covered in rows]
-        shares = [100 * covered / coverage.goals for _label, covered in rows]
+        labels = [label for label, _covered, _unrecorded in rows]
+        shares = [0 if unknown else 100 * covered / coverage.goals
+                  for _label, covered, unknown in rows]
+        lacking = [0 if unknown else 100 - share
+                   for share, (_label, _covered, unknown) in zip(shares, rows, strict=True)]
         axes.barh(labels, shares, color=COVERED_COLOUR, height=0.6, label=_("has it"))
-        axes.barh(labels, [100 - share for share in shares], left=shares,
-                  color=MISSING_COLOUR, height=0.6, label=_("lacks it"))
-        for row, (_label, covered) in enumerate(rows):
-            axes.annotate(_("{covered:,} of {goals:,}").format(covered=covered,
-                                                               goals=coverage.goals),
-                          (100, row), xytext=(3, 0),
+        axes.barh(labels, lacking, left=shares, color=MISSING_COLOUR, height=0.6,
+                  label=_("lacks it"))
+        for row, (_label, covered, unknown) in enumerate(rows):
+            words = unknown or _("{covered} of {goals}").format(
+                covered=format_count(covered), goals=format_count(coverage.goals))
+            axes.annotate(words, (0 if unknown else 100, row), xytext=(3, 0),
                           textcoords="offset points", va="center")
         axes.set_xlim(0, 100)
         _percent_axis(axes)
@@ -290,7 +299,8 @@ def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
                 (owned, [p.accountable for p in people], ACCOUNTABLE_COLOUR,
                  _("Accountable for"))):
             bars = axes.barh(rows, values, height=0.6, color=colour)
-            axes.bar_label(bars, [f"{value:,}" if value else "" for value in values], padding=2)
+            axes.bar_label(bars, [format_count(value) if value else "" for value in values],
+                           padding=2)
             axes.set_title(label, loc="left")
             axes.set_xlim(0, max(1, max(values)) * 1.35)  # room for the longest bar's label
             axes.xaxis.set_visible(False)  # every bar carries its number
@@ -328,9 +338,9 @@ def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
         rows = list(range(len(pairs)))
         shares = [100 * pair.share for pair in pairs]
         bars = axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
-        axes.bar_label(bars, [f"{format_percent(pair.share)} ({pair.shared:,})"
+        axes.bar_label(bars, [f"{format_percent(pair.share)} ({format_count(pair.shared)})"
                               for share, pair in zip(shares, pairs, strict=True)], padding=2)
-        axes.set_yticks(rows, [f"{shorten(pair.one)}\n& {shorten(pair.other)}"
+        axes.set_yticks(rows, ["{}\n& {}".format(*shorten_apart(pair.one, pair.other))
                                for pair in pairs])
         axes.set_xlim(0, 135)  # room after a full bar for its label
         _percent_axis(axes)
@@ -342,6 +352,28 @@ def shorten(name: str, length: int = NAME_LENGTH) -> str:
     """A name on one line, cut to `length` characters with an ellipsis."""
     flat = " ".join(name.split())
     return flat if len(flat) <= length else flat[:length - 1].rstrip() + "…"
+
+
+def shorten_apart(one: str, other: str, length: int = NAME_LENGTH) -> tuple[str, str]:
+    """Two names shortened (`shorten`) so that they stay apart: namesakes that
+    differ only at the end ("Lifecycle Manager v0", "… v1") are cut in the
+    middle instead, keeping the end that tells them apart."""
+    cut = shorten(one, length), shorten(other, length)
+    if cut[0] != cut[1] or " ".join(one.split()) == " ".join(other.split()):
+        return cut
+    return shorten_middle(one, length), shorten_middle(other, length)
+
+
+def shorten_middle(name: str, length: int = NAME_LENGTH) -> str:
+    """A name on one line cut in the middle to `length` characters: its start,
+    an ellipsis and its last words (up to half of it)."""
+    flat = " ".join(name.split())
+    if len(flat) <= length:
+        return flat
+    tail = flat[-((length - 1) // 2):]
+    if " " in tail.rstrip():
+        tail = " " + tail.split(" ", 1)[1]  # from a word's start
+    return flat[:length - 1 - len(tail)].rstrip() + "…" + tail
 
 
 def draw(name: str, height_mm: float, paint: Callable[[Any], None]) -> bytes:
@@ -366,7 +398,7 @@ def _count_axis(axes: Any, most: int) -> None:
     from matplotlib.ticker import MaxNLocator
 
     axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    axes.xaxis.set_major_formatter("{x:,.0f}")
+    axes.xaxis.set_major_formatter(lambda value, _position: format_count(round(value)))
     axes.set_xlim(0, max(1, most) * 1.15)
 
 

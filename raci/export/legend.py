@@ -118,6 +118,9 @@ def legend_entries(view: View) -> list[Entry]:
     if view.table_rows() is not None:
         entries += [_letter(key, _(style.legend).removeprefix(key).strip(), style.attrs)
                     for key, style in view.edge_styles.items() if key in used_edges]
+        entries += [_coloured_name(key, _(style.legend), colour)
+                    for key, style in view.node_styles.items()
+                    if key in used_nodes and (colour := name_colour(style.attrs))]
     else:
         entries += [_shape(f"node:{key}", _(style.legend), drawn_attrs([PLAIN_SHAPE, style]))
                     for key, style in view.node_styles.items() if key in used_nodes]
@@ -216,6 +219,20 @@ def _line(sample: str, meaning: str, attrs: dict[str, str]) -> Entry:
     return Entry(meaning, [(end, LINE_SAMPLE) for end in ends] + [
         (name, {"shape": "plaintext", "label": html_text(meaning).join("<>"),
                 "class": KEY_CLASS})], [(*ends, line)])
+
+
+def name_colour(attrs: dict[str, str]) -> str:
+    """The colour a chart writes a name of this look in (`raci.export.table`):
+    its text colour, else its outline's; "" for black."""
+    return attrs.get("fontcolor", attrs.get("color", ""))
+
+
+def _coloured_name(key: str, meaning: str, colour: str) -> Entry:
+    """A look of the chart's names (external, temporary, vacant, done or
+    proposed): its meaning written in the colour the chart writes such a name in."""
+    return Entry(meaning, [(_name(f"name:{key}"), {
+        "shape": "plaintext", "id": f"key:name:{key}", "class": KEY_CLASS, "fontcolor": colour,
+        "label": f'<<FONT COLOR="{colour}">{html_text(meaning)}</FONT>>'})])
 
 
 def _letter(letter: str, meaning: str, attrs: dict[str, str]) -> Entry:

@@ -21,11 +21,17 @@ NOTE_POINTS = SMALLEST_DRAWN_POINTS
 """Notes under a name, edge labels, frame notes and the legend: the smallest text drawn."""
 NODE_MARGIN = "0.06,0.04"
 """Inches between a node's text and its outline, across and down."""
-INSET_MARGINS = {"box3d": "0.12,0.09", "cds": "0.23,0.12"}
+INSET_MARGINS = {"box3d": "0.12,0.09", "cds": "0.23,0.12", "component": "0.16,0.04",
+                 "note": "0.14,0.06"}
 """Margins of the shapes Graphviz draws inside the node's box (a 3-D box's
 front face 4 points in at the top and right; the body of a `cds` arrow 6
-points in at the top and bottom, and its tip the last 12 points across): the
-text stays inside the outline drawn."""
+points in at the top and bottom, and its tip the last 12 points across; an
+initiative's `component` tabs on its left side; an indicator's `note`
+folded top-right corner): the text stays inside the outline drawn, clear of
+its decoration."""
+DIAGONALS_MARGIN = "0.17,0.06"
+"""Margins of a box with `diagonals` (a decision): the corner marks cut 12
+points into each corner, where a bold name set the plain margin in crossed them."""
 ROUNDED_MARGIN = "0.12,0.04"
 """Margins of a rounded box: its corners curve in by up to 12 points, past a
 first line of text set the plain margin in from the side."""
@@ -98,23 +104,27 @@ def merged(styles: list[Style]) -> dict[str, str]:
 def drawn_attrs(styles: list[Style]) -> dict[str, str]:
     """How a node of these styles is drawn, in the drawing and in its key alike:
     the styles' attributes, with the margin its shape needs (`INSET_MARGINS`,
-    `ROUNDED_MARGIN`)."""
+    `ROUNDED_MARGIN`, `DIAGONALS_MARGIN`)."""
     attrs = merged(styles)
     if attrs.get("shape") in INSET_MARGINS:
         attrs["margin"] = INSET_MARGINS[attrs["shape"]]
     elif "rounded" in attrs.get("style", "").split(","):
         attrs["margin"] = ROUNDED_MARGIN
+    elif "diagonals" in attrs.get("style", "").split(","):
+        attrs["margin"] = DIAGONALS_MARGIN
     return attrs
 
 
 def marked(attrs: dict[str, str], mark: Highlight | None) -> dict[str, str]:
-    """Colour by the highest level of an entity's findings."""
+    """Filled in the colour of the highest level of an entity's findings; the
+    outline keeps the colour of a mark the key explains (temporary, external,
+    vacant), else takes the level's."""
     if mark is None:
         return attrs
     fill, outline = LEVEL_COLOURS[mark.level]
     flags = [f for f in attrs.get("style", "").split(",") if f]
     return {**attrs, "style": ",".join([*flags, "filled"]), "fillcolor": fill,
-            "color": outline, "penwidth": "2"}
+            "color": attrs.get("color", outline), "penwidth": "2"}
 
 
 def focused(attrs: dict[str, str]) -> dict[str, str]:

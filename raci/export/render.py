@@ -54,7 +54,7 @@ from raci.export.page import (
     Page,
     measure_svg,
 )
-from raci.i18n import N_, _, format_count, format_decimal
+from raci.i18n import N_, _, format_count, format_decimal, os_reason
 from raci.vocabulary import DIAGRAM_FORMATS, VIEW_TITLES
 
 LAID_OUT_FORMATS = ("svg", "png", "pdf")
@@ -360,7 +360,7 @@ def write_drawing(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as error:
         raise RaciError(_("{file}: cannot write {what}: {reason}").format(
-            file=path, what=_("the drawing"), reason=error.strerror)) from error
+            file=path, what=_("the drawing"), reason=os_reason(error))) from error
 
 
 def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,
@@ -412,7 +412,7 @@ def _run(command: list[str], timeout: float, folder: str) -> None:
     except OSError as error:  # found but not runnable (permissions, a broken install)
         raise GraphvizMissingError(
             _("the Graphviz program 'dot' could not be run ({reason}); {hint}").format(
-                reason=error.strerror, hint=_(INSTALL_HINT))) from error
+                reason=os_reason(error), hint=_(INSTALL_HINT))) from error
     except subprocess.TimeoutExpired as error:  # subprocess.run has killed dot by now
         raise LayoutError(_(
             "dot took longer than {seconds} s to lay out the drawing and was stopped; "

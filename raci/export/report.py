@@ -30,14 +30,21 @@ from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
-from raci.i18n import _, format_count, format_date
+from raci.i18n import _, format_count, format_date, os_reason
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
 from raci.model.source import ModelSource
-from raci.vocabulary import FACT_WORDS, KIND_TITLES, LEVEL_NAMES, VIEW_TITLES, counted
+from raci.vocabulary import (
+    FACT_WORDS,
+    KIND_TITLES,
+    LEVEL_NAMES,
+    VIEW_TITLES,
+    capitalised,
+    counted,
+)
 
 REPORT_MAX_ACTORS = 40
 """Actor columns per goal area; a wider matrix cannot be read on a page."""
@@ -119,7 +126,8 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
     try:
         writer(content, path)
     except OSError as error:
-        raise RaciError(f"{path}: cannot write the report: {error.strerror}") from error
+        raise RaciError(_("{file}: cannot write {what}: {reason}").format(
+            file=path, what=_("the report"), reason=os_reason(error))) from error
     return [diagram.warning for diagram in diagrams.values() if diagram.warning]
 
 
@@ -130,7 +138,8 @@ def report_writer(path: Path) -> Writer:
 
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"-o {path}: the report is written as .html, .pdf or .md")
+        raise UsageError(_("-o {file}: the report is written as .html, .pdf or .md").format(
+            file=path))
     if suffix == ".pdf":
         pdf.find_chromium()
         return report_html.write_pdf
@@ -186,14 +195,14 @@ def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
                         [actor for actor in matrix.columns if actor.id in actors],
                         cells, matrix.kinds)
     matrix, actors_left_out = matrix.busiest_columns(REPORT_MAX_ACTORS)
-    left_out = [text.format(count=count) for count, text in (
-        (items_left_out, _("{count:,} more items")),
-        (actors_left_out, _("{count:,} more actors with fewer letters"))) if count]
+    left_out = [text.format(count=format_count(count)) for count, text in (
+        (items_left_out, _("{count} more items")),
+        (actors_left_out, _("{count} more actors with fewer letters"))) if count]
     if not left_out:
         return matrix, ""
     scope = f" --scope {area.goal}" if area.goal else ""
-    return matrix, _("{what} are left out; see them all with: {command}").format(
-        what=_(" and ").join(left_out), command=f"raci matrix {model_label}{scope} --format csv")
+    return matrix, capitalised(_("{what} are left out; see them all with: {command}").format(
+        what=_(" and ").join(left_out), command=f"raci matrix {model_label}{scope} --format csv"))
 
 
 def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:
@@ -280,7 +289,7 @@ def _markdown_findings(content: ReportContent) -> list[str]:
     for code, findings in by_rule(content.findings):
         help_ = content.rule(code, findings)
         times = times_level(len(findings), highest_level(findings))
-        lines += [f"### {code} {help_.name} ({times})", ""]
+        lines += [f"### {code} `{help_.name}` ({times})", ""]  # a rule's name is an identifier
         # The rules' documentation is Markdown already; only names need escaping.
         lines += [f"{text}\n" for text in (help_.summary, help_.why, help_.fix) if text]
         lines += [_markdown_finding(content.source.model, f) for f in findings]

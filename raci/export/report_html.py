@@ -48,6 +48,10 @@ ACTORS_PER_TABLE = 15
 """Actor columns per printed table: 15 of 7 mm beside the item and kind
 columns fill the 180 mm between A4's margins (see report.css)."""
 CODE_SPAN = re.compile(r"`([^`]+)`")
+GRAPHVIZ_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+"""The names Graphviz gives each node, line and frame ("n4", "n1->n3",
+"line contributes from"), which a browser shows as their tooltips: the
+handout leaves them out (a finding's tooltip, "warning: BOD004", is its own)."""
 CHART_STYLE = '<style type="text/css">*{'
 """The style matplotlib puts in every SVG; inlined, its `*` would reach the whole page."""
 
@@ -130,8 +134,10 @@ def _chart(chart: Chart) -> str:
         # Scoped to its own figure, matplotlib's style reaches nothing else.
         scoped = f"{CHART_STYLE[:-2]}#chart-{chart.name} *{{"
         body = svg_markup(chart.svg).replace(CHART_STYLE, scoped)
+    # A caption explains what a picture counts: under a sentence saying there is none, noise.
+    caption = f"<figcaption>{h(chart.caption)}</figcaption>" if chart.svg is not None else ""
     return (f'<figure class="chart" id="chart-{chart.name}"><h3>{h(chart.title)}</h3>{body}'
-            f"<figcaption>{h(chart.caption)}</figcaption></figure>")
+            f"{caption}</figure>")
 
 
 # ---- the detail -------------------------------------------------------------------
@@ -184,7 +190,7 @@ def _findings(content: ReportContent) -> list[str]:
         items = "".join(_finding(content.source.model, f) for f in findings)
         parts.append(
             f'<section class="rule" id="rule-{h(code)}">'
-            f'<h3><span class="level-{level}">{h(code)}</span> {h(help_.name)} '
+            f'<h3><span class="level-{level}">{h(code)}</span> <code>{h(help_.name)}</code> '
             f"({h(times_level(len(findings), level))})</h3>"
             + "".join(f"<p>{rule_text_html(text)}</p>"
                       for text in (help_.summary, help_.why, help_.fix) if text)
@@ -261,7 +267,7 @@ def _diagrams(content: ReportContent) -> list[str]:
         if diagram.empty:  # the contents say why
             continue
         note = f'<p class="note">{h(diagram.note)}</p>' if diagram.note else ""
-        figures = "".join(f"<figure>{svg_markup(drawing.data)}</figure>"
+        figures = "".join(f"<figure>{GRAPHVIZ_TITLE.sub('', svg_markup(drawing.data))}</figure>"
                           for drawing in diagram.drawings)
         kind = "diagram" if diagram.drawings else "diagram not-drawn"
         parts.append(f'<section class="part {kind}" id="diagram-{name}">'

@@ -38,7 +38,7 @@ from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import Decision, Entity, Goal, Initiative, Kpi, Model, kind_of
 from raci.model.naming import name_key
-from raci.vocabulary import Words
+from raci.vocabulary import LEVEL_NAMES, Words
 
 IDS_MARK = "raci:"
 DESCRIBING = Words({"id": N_("Id"), "kind": N_("Kind"), "goal": N_("Goal"), "item": N_("Item")})
@@ -240,8 +240,9 @@ def _fill_findings_sheet(sheet: Any, findings: Iterable[Finding]) -> None:
 
     sheet.append([_(column) for column in FINDING_COLUMNS])
     for finding in findings:
-        sheet.append([finding.code, finding.level, finding.name, localized(finding.message),
-                      ", ".join(finding.targets), _("waived") if finding.waived else ""])
+        sheet.append([finding.code, LEVEL_NAMES[finding.level], finding.name,  # for people
+                      localized(finding.message), ", ".join(finding.targets),
+                      _("waived") if finding.waived else ""])
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
     for column, size in zip("ABCDEF", (9, 9, 26, 90, 30, 8), strict=True):

@@ -34,9 +34,12 @@ from raci.export.layout import guessed_to_fit
 from raci.export.matrix import goals_of_items
 from raci.i18n import N_, _
 from raci.model import Model
+from raci.vocabulary import VIEW_TITLES
 
 SPLITS = {"org": "unit", "bodies": "unit", "raci": "goal", "goals": "goal", "decisions": "goal"}
 """What each view is split by: the views of people and bodies by unit, the others by goal."""
+SPLIT_WORDS = {"unit": N_("unit"), "goal": N_("goal")}
+"""What a view is split by, in words."""
 ELSEWHERE = "elsewhere"
 ELSEWHERE_STYLE = Style(N_("drawn in another part"), {"shape": "cds", "style": "dashed",
                                                   "color": "#7f8c8d", "fontcolor": "#566573"})
@@ -100,9 +103,10 @@ def split_view(view: View, model: Model, by: str,
     part fits its page (by default a guess from the text for the default page;
     `raci.export.render.fits_page` lays it out)."""
     if SPLITS.get(view.name) != by:
-        raise UsageError(f"--split {by}: the {view.name} view is split by "
-                         f"{SPLITS.get(view.name, 'nothing')}; give --split "
-                         f"{SPLITS.get(view.name, 'unit')}")
+        split = SPLITS[view.name]
+        raise UsageError(_("--split {given}: the {view} view is split by {area}; give "
+                           "--split {split}").format(given=by, view=VIEW_TITLES[view.name],
+                                                     area=_(SPLIT_WORDS[split]), split=split))
     areas = (unit_areas if by == "unit" else goal_areas)(view, model)
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
@@ -251,16 +255,56 @@ def _pages(order: list[str], cut: Cut, tried: Tried, alone: set[str]) -> list[li
 def _names(areas: Areas, page: list[str]) -> str:
     """The areas on a page, each name said once: the areas under one top-level
     area after its name ("DG Klimaat: Directie Warmte and Directie Netten");
-    more than `MOST_NAMES` in a list are counted."""
+    an area too large for one page by the sections of it the page holds
+    ("Nationale Politie: Korpsstaf (sections 2 and 3 of 3)"); the part
+    outside every area, after others, in lower case ("… and outside every
+    goal area"); more than `MOST_NAMES` in a list are counted."""
+    sections = _sections(areas)
+    own: dict[str, str] = {}  # a top-level area on the page -> its name (and sections)
     under: dict[str, list[str]] = {}
-    for area in page:
-        highest = _highest(areas, area)
+    for whole in dict.fromkeys(map(_whole, page)):
+        area = next(area for area in page if _whole(area) == whole)
+        highest = _highest(areas, whole)
+        name = areas.spans[area][0] if area in areas.spans else _area_name(areas, whole)
+        name += _section_words([sections[a] for a in page if _whole(a) == whole and a in sections])
         under.setdefault(highest, [])
-        if area != highest:
-            under[highest].append(_area_name(areas, area))
-    named = [_area_name(areas, highest) + (": " + _listed(names) if names else "")
+        if whole == highest:
+            own[highest] = name
+        else:
+            under[highest].append(name)
+    named = [own.get(highest, _area_name(areas, highest)) + (": " + _listed(names) if names else "")
              for highest, names in under.items()]
+    named = [name if number == 0 or highest != OUTSIDE else name[:1].lower() + name[1:]
+             for number, (highest, name) in enumerate(zip(under, named, strict=True))]
     return _listed(named, "; " if any(under.values()) else ", ")
+
+
+def _whole(area: str) -> str:
+    """The area a half (`_halved`: ``unit#1#2``) is a section of; an area itself."""
+    return area.split("#", 1)[0]
+
+
+def _sections(areas: Areas) -> dict[str, tuple[int, int]]:
+    """Each half not halved further -> its number among the sections of its
+    whole area, in order, and how many sections that area has."""
+    halves = [key for key in areas.spans if not any(k.startswith(key + "#") for k in areas.spans)]
+    by_whole: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(halves, key=lambda key: areas.spans[key][1]):
+        by_whole[_whole(key)].append(key)
+    return {key: (number, len(keys)) for keys in by_whole.values()
+            for number, key in enumerate(keys, 1)}
+
+
+def _section_words(sections: list[tuple[int, int]]) -> str:
+    """ (section 2 of 3)", " (sections 2 and 3 of 3)", or "" for a whole area."""
+    if not sections:
+        return ""
+    numbers = sorted(number for number, _count in sections)
+    count = sections[0][1]
+    if len(numbers) == 1:
+        return " " + _("(section {number} of {count})").format(number=numbers[0], count=count)
+    return " " + _("(sections {numbers} and {last} of {count})").format(
+        numbers=", ".join(map(str, numbers[:-1])), last=numbers[-1], count=count)
 
 
 def _listed(names: list[str], between: str = ", ") -> str:

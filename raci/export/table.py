@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from raci.export.graph import Node, View
+from raci.export.legend import name_colour
 from raci.export.look import LEVEL_COLOURS, NAME_WIDTH, NOTE_POINTS, html_lines, merged
 from raci.i18n import _
 from raci.model.entities import cell_text
@@ -54,7 +55,7 @@ def _name_cell(view: View, key: str, width: int, items: set[str], align: str = "
     mark = view.highlights.get(key)
     fill = f' BGCOLOR="{LEVEL_COLOURS[mark.level][0]}"' if mark else ""
     border = "3" if key == view.focus else "1"
-    colour = attrs.get("fontcolor", attrs.get("color", "black"))
+    colour = name_colour(attrs) or "black"
     meaning = _(view.node_styles[node.styles[0]].legend)
     kind = (f'<BR/><FONT POINT-SIZE="{NOTE_POINTS}" COLOR="#566573">'
             f"{html_lines(meaning)}</FONT>" if key in items else "")

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
-from raci.i18n import N_, _, format_short_date, ngettext
+from raci.i18n import N_, _, format_date, format_short_date, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
@@ -345,7 +345,7 @@ def goals_view(model: Model) -> View:
     for goal in model.goals.values():
         lines = [accountable_line(model, goal.id)]
         if goal.due:
-            lines.append(_("due {date}").format(date=format_short_date(goal.due)))
+            lines.append(_("due {date}").format(date=format_date(goal.due)))
         view.add_node(drawing.item_node(goal, lines))
         if goal.parent in model.goals:
             view.edges.append(Edge(goal.id, goal.parent, "part-of"))
@@ -361,6 +361,8 @@ def goals_view(model: Model) -> View:
         view.add_node(drawing.item_node(kpi, lines))
         if kpi.measures in view.nodes:
             view.edges.append(Edge(kpi.id, kpi.measures, "measures"))
+    if "goals" in model.org.not_recorded and not model.goals:
+        view.subtitle = _("The model's goals are not recorded.")
     return view
 
 
@@ -395,6 +397,8 @@ def waiting_line(model: Model, actors: Iterable[str]) -> str:
     roles and people do not), and how many bodies' cadence is not recorded
     (DEC002 assumes 30 days for each; a drawing names them instead)."""
     cadences = [model.bodies[a].meets_every_days for a in actors if a in model.bodies]
+    if not cadences:
+        return _("no body to wait for")
     days = sum(filter(None, cadences))
     unknown = cadences.count(None)
     known = ngettext("waits ≈ {count} day", "waits ≈ {count} days", days).format(count=days)
@@ -439,6 +443,6 @@ def build_view(model: Model, name: str) -> View:
     if name not in VIEWS:
         raise UsageError(f"--view {name}: choose one of {', '.join(VIEWS)}")
     view = VIEWS[name](model)
-    if reason := nothing_to_draw(view):
+    if (reason := nothing_to_draw(view)) and not view.subtitle:
         view.subtitle = _("Nothing to draw: {reason}.").format(reason=reason)
     return view
