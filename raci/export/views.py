@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
-from raci.i18n import N_, _, format_date, format_short_date, ngettext
+from raci.i18n import N_, _, format_date, format_percent, format_short_date, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
@@ -283,9 +283,9 @@ def bodies_view(model: Model) -> View:
             view.edges.append(Edge(body.id, boss, "reports"))
     for one, other, shared, share in largest_overlaps(model.bodies.values()):
         view.edges.append(Edge(one, other, "overlap",
-                               ngettext("{count} shared member ({share:.0%})",
-                                        "{count} shared members ({share:.0%})",
-                                        shared).format(count=shared, share=share),
+                               ngettext("{count} shared member ({share})",
+                                        "{count} shared members ({share})",
+                                        shared).format(count=shared, share=format_percent(share)),
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
     return view
 
