@@ -133,8 +133,9 @@ class _MatrixMerger:
 
     def _item(self, item: SheetItem) -> str | None:
         if item.id is not None and not is_valid_id(item.id):
-            self._problem(item.cell, item.id, "not an id: an id starts with a letter or "
-                          "digit and holds only letters, digits and _ . : -")
+            self._problem(item.cell, item.id, _("not an id: an id starts with a letter or "
+                                                "digit and holds only letters, digits and "
+                                                "_ . : -"))
             return None
         found = self._existing_item(item)
         if found is not None:
