@@ -447,3 +447,37 @@ def test_letters_left_of_the_names_column_are_refused_not_dropped(raci: Raci,
         f'{sheet}:C1: "Netstrateeg": this column holds RACI letters but is left of the '
         f"items' names ({sheet}:D1); move the names column left of the actors"]
     assert not (tmp_path / "org.db").exists()
+
+
+def test_a_reimported_item_stands_under_its_section_as_a_first_import_puts_it(
+        raci: Raci, tmp_path: Path) -> None:
+    """Sections added to a sheet already imported, and a row moved from one
+    section to another, put the items where the sheet shows them; a goal
+    given elsewhere (the app, a model file) stays."""
+    database = tmp_path / "org.db"
+    flat = write_csv(tmp_path / "flat.csv", [["Taak", "Team"], ["Plan", "A/R"], ["Bouw", "R"]])
+    assert raci("import", flat, "--into", database).code == 0
+    assert raci("add", database, "goal", "g.extra", "--name", "Elders gezet").code == 0
+    assert raci("set", database, "plan", "goals=g.extra").code == 0
+    sections = write_csv(tmp_path / "sections.csv", [
+        ["Taak", "Team"], ["Voorbereiding", ""], ["Plan", "A/R"], ["Uitvoering", ""],
+        ["Bouw", "R"]])
+    result = raci("import", sections, "--into", database)
+    assert result.code == 0, result.err
+    assert "note: 2 items already in the model put under the goals the sheet gives them: " \
+        "Plan, Bouw\n" in result.err
+    model = open_model(str(database)).model
+    assert model.initiatives["plan"].goals == ["g.extra", "voorbereiding"]
+    assert model.initiatives["bouw"].goals == ["uitvoering"]
+    moved = write_csv(tmp_path / "moved.csv", [
+        ["Taak", "Team"], ["Voorbereiding", ""], ["Plan", "A/R"], ["Bouw", "R"],
+        ["Uitvoering", ""]])
+    result = raci("import", moved, "--into", database, "--lang", "nl")
+    assert result.code == 0, result.err
+    model = open_model(str(database)).model
+    assert model.initiatives["plan"].goals == ["g.extra", "voorbereiding"]
+    assert model.initiatives["bouw"].goals == ["voorbereiding"]
+    assert "let op: 1 item dat al in het model stond, onder de doelen gezet die het blad het " \
+        "geeft: Bouw\n" in result.err
+    again = raci("import", moved, "--into", database)
+    assert "already in the model" not in again.err
