@@ -80,14 +80,18 @@ def import_file(file: Path, database: str,
     if other:
         raise ModelFileError([_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV")
                               .format(file=file, other=_(other))])
-    raise UsageError(_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
-                       "(.xlsx, .csv)").format(file=file))
+    raise ModelFileError([_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
+                            "(.xlsx, .csv)").format(file=file)])
 
 
 def _import_model_file(file: Path, database: str, *, replace: bool) -> ImportReport:
     from raci.formats import read_model
 
-    model = read_model(file).model
+    try:
+        model = read_model(file).model
+    except ModelFileError as error:  # a screenful, as for a sheet
+        _refuse(file, error.problems)
+        raise
     with _target(database) as target:
         if target.store is None:
             target.create(model)

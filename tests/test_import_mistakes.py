@@ -364,3 +364,17 @@ def test_a_matrix_field_on_a_roster_suggests_the_matrix_layout(raci: Raci,
     assert english == (f"{sheet}: --column item=Naam: \"item\" is a field of a RACI matrix, but "
                        "the file is read as a roster (it has a person column and no RACI "
                        "letters); to read it as a matrix, give --layout matrix")
+
+
+def test_a_model_file_with_many_problems_is_told_in_a_screenful(raci: Raci,
+                                                                tmp_path: Path) -> None:
+    model = tmp_path / "org.yaml"
+    model.write_text("raci: 1\norg: {name: X}\nunits:\n"
+                     + "".join(f"  - {{id: u{n}, name: U, colour: red}}\n" for n in range(250)),
+                     encoding="utf-8")
+    result = raci("import", model, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert len(lines) == 201
+    assert lines[-1] == f"{model}: and 50 more problems; nothing was written"
+    assert all(line.startswith(f"{model}:") for line in lines)

@@ -75,9 +75,9 @@ def test_an_english_roster_with_a_column_option_and_no_chairs(raci: Raci,
                                  ["Sandbox"])}
     assert model.people["campbel"].unit is None  # a blank company is no company
     assert model.org.not_recorded == ["chairs", "cadence"]
-    assert f'columns not read: {sheet}:F1 "Link";' in result.err
+    assert 'columns not read: maintainers.csv:F1 "Link";' in result.err
     without = raci("import", sheet, "--into", tmp_path / "other.db")
-    assert f'columns not read: {sheet}:F1 "Link", {sheet}:A1 (no header);' \
+    assert 'columns not read: maintainers.csv:F1 "Link", maintainers.csv:A1 (no header);' \
         in without.err
     assert "row with no person and no body of its own skipped: row 7" in result.err
 

@@ -303,7 +303,7 @@ class _SheetMatrixReader:
                 self.notices.append(_(
                     "{cell}: column {header} not read (it is left of the items' names); name "
                     "it with --column FIELD=HEADER").format(
-                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column])))
+                    cell=self.sheet.near(self.header_row, column), header=quoted(names[column])))
 
     def _item_column(self, names: list[str], fields: dict[int, str], chosen: dict[int, str],
                      body: list[list[str]]) -> int:

@@ -90,6 +90,11 @@ class Sheet:
         """``org.xlsx:Matrix!C6:E6``."""
         return self._at(merged.name())
 
+    def near(self, row: int, column: int) -> str:
+        """``Matrix!C3`` (``matrix.csv:C3``): a cell as a note names it, in
+        the file the import names."""
+        return f"{self.label}{'!' if self.in_workbook else ':'}{column_letter(column)}{row}"
+
     def _at(self, reference: str) -> str:
         return f"{self.where}{'!' if self.in_workbook else ':'}{reference}"
 
