@@ -274,12 +274,11 @@ class _MatrixMerger:
         change.put = [*self.made.values(), *self.placed.values()]
         if self.placed:
             names = [entity.name for entity in self.placed.values()]
-            self.result.notices.append(ngettext(
+            self.result.notices.append(_told(ngettext(
                 "{count} item already in the model put under the goals the sheet gives it: "
                 "{names}",
                 "{count} items already in the model put under the goals the sheet gives them: "
-                "{names}", len(names)).format(count=format_count(len(names)),
-                                              names=_listing(names)))
+                "{names}", len(names)), names))
         set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
                   change)
         for kind in NEW_ACTOR_KINDS:
@@ -469,20 +468,19 @@ class _RosterMerger:
         several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
                    for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
         if several:
-            self.result.notices.append(ngettext(
+            self.result.notices.append(_told(ngettext(
                 "{count} person listed with several units keeps the first: {names}",
                 "{count} people listed with several units keep the first: {names}",
-                len(several)).format(count=format_count(len(several)), names=_listing(several)))
+                len(several)), several))
         renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
                                                      names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
         if renamed:
-            self.result.notices.append(ngettext(
+            self.result.notices.append(_told(ngettext(
                 "{count} person named otherwise in some rows (one id) keeps the first name: "
                 "{names}",
                 "{count} people named otherwise in some rows (one id) keep the first name: "
-                "{names}", len(renamed)).format(count=format_count(len(renamed)),
-                                                names=_listing(renamed)))
+                "{names}", len(renamed)), renamed))
 
 
 # ---- shared -------------------------------------------------------------------
@@ -557,6 +555,11 @@ def _count(number: int, noun: str) -> str:
         "role": ngettext("{count} role", "{count} roles", number),
     }
     return forms[noun].format(count=format_count(number))
+
+
+def _told(template: str, names: list[str]) -> str:
+    """A notice naming these: its `template` (the form for their count) filled."""
+    return template.format(count=format_count(len(names)), names=_listing(names))
 
 
 def _listing(names: list[str]) -> str:
