@@ -111,7 +111,7 @@ def _import_spreadsheet(file: Path, database: str, options: ImportOptions) -> Im
     sheet = read_spreadsheet(file, layout=options.layout, columns=options.columns,
                              sheet_names=options.sheets, progress=options.progress)
     if options.progress:  # a step of its own on a big sheet: say so
-        options.progress("matching and writing", None)
+        options.progress(_("matching and writing"), None)
     with _target(database) as target:
         store = target.store
         model = store.load() if store else Model(org=Org(name=sheet.data.title or file.stem))

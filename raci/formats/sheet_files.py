@@ -176,7 +176,9 @@ def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
 
 def _advance(progress: Progress | None) -> Callable[[Sheet], Callable[[], None]]:
     def start(sheet: Sheet) -> Callable[[], None]:
-        return progress(f"reading {sheet.label}", sheet.total) if progress else _nothing
+        if progress is None:
+            return _nothing
+        return progress(_("reading {sheet}").format(sheet=sheet.label), sheet.total)
     return start
 
 
