@@ -18,7 +18,7 @@ from pathlib import Path
 
 from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
 from raci.formats.spreadsheet import Progress, is_spreadsheet
-from raci.i18n import N_, _
+from raci.i18n import N_, Said, _, format_count, ngettext
 from raci.model import Model, Org
 from raci.model.merge import Merge, merge_matrix, merge_roster
 from raci.model.sheets import Layout, SheetMatrix, SheetRoster
@@ -80,14 +80,18 @@ def import_file(file: Path, database: str,
     if other:
         raise ModelFileError([_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV")
                               .format(file=file, other=_(other))])
-    raise UsageError(_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
-                       "(.xlsx, .csv)").format(file=file))
+    raise ModelFileError([_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
+                            "(.xlsx, .csv)").format(file=file)])
 
 
 def _import_model_file(file: Path, database: str, *, replace: bool) -> ImportReport:
     from raci.formats import read_model
 
-    model = read_model(file).model
+    try:
+        model = read_model(file).model
+    except ModelFileError as error:  # a screenful, as for a sheet
+        _refuse(file, error.problems)
+        raise
     with _target(database) as target:
         if target.store is None:
             target.create(model)
@@ -107,14 +111,15 @@ def _import_spreadsheet(file: Path, database: str, options: ImportOptions) -> Im
     sheet = read_spreadsheet(file, layout=options.layout, columns=options.columns,
                              sheet_names=options.sheets, progress=options.progress)
     if options.progress:  # a step of its own on a big sheet: say so
-        options.progress("matching and writing", None)
+        options.progress(_("matching and writing"), None)
     with _target(database) as target:
         store = target.store
         model = store.load() if store else Model(org=Org(name=sheet.data.title or file.stem))
         merge = _merge(model, sheet.data, options)
         _refuse(file, sheet.reading.problems + merge.problems)
         merge.change.apply(model)
-        _refuse(file, [p.message for p in check_model(model)])
+        _refuse(file, [Said(N_("{file}: {problem}"), file=file, problem=p.message)
+                       for p in check_model(model)])
         if store is None:
             target.create(model)
         else:
@@ -131,12 +136,15 @@ def _merge(model: Model, data: SheetMatrix | SheetRoster, options: ImportOptions
 
 
 def _refuse(file: Path, problems: list[str]) -> None:
+    """Refuse the import for these problems, each naming the file."""
     if not problems:
         return
     shown = problems[:MOST_PROBLEMS]
-    if len(problems) > MOST_PROBLEMS:
-        shown.append(f"{file}: and {len(problems) - MOST_PROBLEMS} more problems; "
-                     "nothing was written")
+    more = len(problems) - MOST_PROBLEMS
+    if more > 0:
+        shown.append(ngettext("{file}: and {count} more problem; nothing was written",
+                              "{file}: and {count} more problems; nothing was written",
+                              more).format(file=file, count=format_count(more)))
     raise ModelFileError(shown)
 
 

@@ -238,14 +238,14 @@ def test_an_import_notes_and_refuses_in_dutch(raci: Raci, vego: str, tmp_path: P
     sheet.write_text("Id,Gedeputeerde Energie,Netstrateeg\nX1,C/I,R\nX2,A,x\n", encoding="utf-8")
     refused = dutch(raci, "import", sheet, "--into", vego)
     assert (refused.code, refused.err) == (2, (
-        't.csv:B1: "Gedeputeerde Energie" bevat RACI-letters, dus dat is niet de kolom met de '
+        f'{sheet}:B1: "Gedeputeerde Energie" bevat RACI-letters, dus dat is niet de kolom met de '
         "namen van de items, en geen kolom links ervan is dat; zeg met --column item=KOP welke "
         "kolom de items noemt\n"))
     refused = dutch(raci, "import", sheet, "--into", vego, "--column", "item=Id")
     assert refused.err.splitlines()[:2] == [
-        't.csv:B2: "C/I": een actor heeft één letter per item (A met R is het enige paar); wie '
+        f'{sheet}:B2: "C/I": een actor heeft één letter per item (A met R is het enige paar); wie '
         "geraadpleegd wordt, is al geïnformeerd",
-        't.csv:C3: "x": geen RACI-letter; schrijf R, A, C of I, of A/R voor de '
+        f'{sheet}:C3: "x": geen RACI-letter; schrijf R, A, C of I, of A/R voor de '
         "eindverantwoordelijke die ook het werk doet"]
     assert dutch(raci, "assign", vego, "g.co2", "r.dg-kee", "A").err.splitlines()[-1] == (
         "raci: Ongeldige waarde voor 'LETTER': 'r.dg-kee': geen RACI-letter; schrijf R, A, C of "

@@ -378,7 +378,11 @@ def test_broken_json_is_refused_in_one_line(text: str, expected: str) -> None:
         ("raci: 1\norg:\n  name: [1, 2\n", "3:9: the [ opened here is not closed; close it with ]"),
         ("raci: 1\n  org: x\n", "org.yaml:2:"),
         ("- raci: 1\n", "1:1: the top level is a list, not a mapping of sections"),
-        ("just text\n", "1:1: the top level is 'just text', not a mapping of sections"),
+        ("just text\n", "1:1: the top level is 'just text', not a mapping of sections; a model "
+         "file starts with 'raci: 1' and 'org:'"),
+        ("sigs: []\nbodies: [{}, {}]\ncommittees: {}\nusers: 1\nteams: []\nleads: []\n",
+         "1:1: not a raci model file: it has no 'raci' and no 'org' key (its keys: sigs, bodies, "
+         "committees, users, teams, …); a model file starts with 'raci: 1' and 'org:'"),
         ("raci: 1\n---\nraci: 1\n",
          "2:1: a second YAML document (after ---); a model file holds one"),
         ("", "1:1: the file is empty"),

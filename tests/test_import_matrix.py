@@ -87,16 +87,21 @@ def test_every_bad_cell_is_named_at_once_and_nothing_is_written(raci: Raci,
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 2
     assert result.err.splitlines() == [
-        'Matrix!C2: "C/I": one actor holds one letter per item (A with R is the only pair); '
+        f'{sheet}:Matrix!C2: "C/I": one actor holds one letter per item (A with R is the only '
+        'pair); '
         "Consulted already implies Informed",
-        'Matrix!B3: "X": not a RACI letter; write R, A, C or I, or A/R for the owner who also '
+        f'{sheet}:Matrix!B3: "X": not a RACI letter; write R, A, C or I, or A/R for the owner who '
+        'also '
         "does the work",
-        'Matrix!C3: "RR": a letter is written twice; write each letter once',
-        'Matrix!D3: "3": not a RACI letter; write R, A, C or I, or A/R for the owner who also '
+        f'{sheet}:Matrix!C3: "RR": a letter is written twice; write each letter once',
+        f'{sheet}:Matrix!D3: "3": not a RACI letter; write R, A, C or I, or A/R for the owner who '
+        'also '
         "does the work",
-        'Matrix!B4: "2026-01-31": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        f'{sheet}:Matrix!B4: "2026-01-31": not a RACI letter; write R, A, C or I, or A/R for the '
+        'owner '
         "who also does the work",
-        'Matrix!D4: "R/A/C": one actor holds one letter per item (A with R is the only pair); '
+        f'{sheet}:Matrix!D4: "R/A/C": one actor holds one letter per item (A with R is the only '
+        'pair); '
         "a Responsible or Accountable is already consulted and informed",
     ]
     assert not (tmp_path / "org.db").exists()
@@ -108,7 +113,7 @@ def test_a_csv_cell_is_named_by_file_and_cell(raci: Raci, tmp_path: Path) -> Non
         encoding="cp1252")
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 2
-    assert result.err.startswith('matrix.csv:C2: "C/I": one actor holds one letter')
+    assert result.err.startswith(f'{sheet}:C2: "C/I": one actor holds one letter')
 
 
 def test_a_dutch_excel_csv_reads_semicolons_and_windows_accents(raci: Raci,
@@ -186,9 +191,9 @@ def test_strict_refuses_unknown_actors_at_their_header(raci: Raci, tmp_path: Pat
     result = raci("import", sheet, "--into", database, "--strict")
     assert result.code == 2
     assert result.err.splitlines() == [
-        'Matrix!B1: "Regiegroep": no role, body or person of this name or id in the model '
+        f'{sheet}:Matrix!B1: "Regiegroep": no role, body or person of this name or id in the model '
         "(--strict); add it first, or leave out --strict",
-        'Matrix!C1: "Ambtenaar": no role, body or person of this name or id in the model '
+        f'{sheet}:Matrix!C1: "Ambtenaar": no role, body or person of this name or id in the model '
         "(--strict); add it first, or leave out --strict"]
     assert len(open_model(str(database)).model) == 0
 
@@ -223,18 +228,21 @@ def test_bad_kinds_goals_and_names_are_named(raci: Raci, tmp_path: Path) -> None
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 2
     assert result.err.splitlines() == [
-        'Matrix!E2: "loopt": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        f'{sheet}:Matrix!E2: "loopt": not a RACI letter; write R, A, C or I, or A/R for the owner '
         "who also does the work",
-        'Matrix!A3: "soep": not a kind of item; write goal, initiative, decision or indicator '
+        f'{sheet}:Matrix!A3: "soep": not a kind of item; write goal, initiative, decision or '
+        'indicator '
         "(or doel, initiatief, besluit, indicator)",
-        'Matrix!C5: this row has letters but no item name; name the item',
-        'Matrix!E6: "nog bespreken": not a RACI letter; write R, A, C or I, or A/R for the '
+        f'{sheet}:Matrix!C5: this row has letters but no item name; name the item',
+        f'{sheet}:Matrix!E6: "nog bespreken": not a RACI letter; write R, A, C or I, or A/R for '
+        'the '
         "owner who also does the work",
-        'Matrix!E1: "Status": this column holds no RACI letter; if it is not an actor, '
+        f'{sheet}:Matrix!E1: "Status": this column holds no RACI letter; if it is not an actor, '
         'leave it out with --column ignore="Status"',
-        'Matrix!A4: "Aantal woningen": an indicator needs its type and what it measures: add '
+        f'{sheet}:Matrix!A4: "Aantal woningen": an indicator needs its type and what it measures: '
+        'add '
         "it to the model first (raci add MODEL kpi ...), then import the sheet",
-        'Matrix!B6: "Plan": plan is an initiative; name a goal',
+        f'{sheet}:Matrix!B6: "Plan": plan is an initiative; name a goal',
     ]
     fixed = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "ignore=Status")
     assert fixed.code == 2
@@ -250,9 +258,9 @@ def test_a_column_named_by_option_and_the_same_actor_twice(raci: Raci, tmp_path:
     result = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "item=Taak")
     assert result.code == 2
     assert result.err.splitlines() == [
-        'Matrix!E1: "minister": names the same actor as Matrix!C1; give each actor one '
-        "column"]
-    assert "Matrix!A1: column \"Fase\" not read" in raci(
+        f'{sheet}:Matrix!E1: "minister": names the same actor as {sheet}:Matrix!C1; give each '
+        "actor one column"]
+    assert "note: Matrix!A1: column \"Fase\" not read" in raci(
         "import", sheet, "--into", tmp_path / "org.db", "--column", "item=Taak",
         "--column", "ignore=E").err
 
@@ -273,8 +281,8 @@ def test_formulas_give_their_cached_values_never_evaluated(raci: Raci, tmp_path:
      "as CSV"),
     ("matrix.xlsx", b"", "matrix.xlsx: the file is empty"),
     ("matrix.csv", b"", "matrix.csv: the file is empty"),
-    ("matrix.csv", b"Plan\x00\x01\x02,A\n", "matrix.csv: not a text file (it holds NUL "
-     "bytes); save it as CSV from a spreadsheet program"),
+    ("matrix.csv", b"Plan\x00\x01\x02,A\n", "matrix.csv: line 1 holds a NUL character, so this "
+     "is not a text file; save it as CSV from a spreadsheet program"),
     ("matrix.csv", b"Begroting 2026\nZie bijlage\n",
      "matrix.csv: no header found: no row in the first 30 rows of any sheet names the "
      "actors above R, A, C or I cells (a matrix), nor a body and a person column (a roster); "
@@ -323,8 +331,8 @@ def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Pat
         import_file(tmp_path / "big.xlsx", str(tmp_path / "org.db"),
                     ImportOptions(progress=progress))  # type: ignore[arg-type]
     assert refused.value.problems == [
-        'Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, or A/R for the owner '
-        "who also does the work"]
+        f'{tmp_path / "big.xlsx"}:Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, '
+        "or A/R for the owner who also does the work"]
     assert seen[0] == "reading Matrix 100001"
     assert seen[1:] == [""] * 100_000 + ["matching and writing None"]  # a tick per row
     assert not (tmp_path / "org.db").exists()
@@ -373,7 +381,7 @@ def test_excels_sep_line_says_the_separator(raci: Raci, tmp_path: Path) -> None:
     sheet = tmp_path / "matrix.csv"
     sheet.write_text("sep=|\nActiviteit|PO, DG|Team\nPlan|A|X\n", encoding="utf-8")
     result = raci("import", sheet, "--into", tmp_path / "org.db")
-    assert result.err.splitlines()[0].startswith('matrix.csv:C2: "X": not a RACI letter')
+    assert result.err.splitlines()[0].startswith(f'{sheet}:C2: "X": not a RACI letter')
 
 
 NAMES_HEADERS = ["Omschrijving", "Beschrijving", "Naam", "Taak", "Activiteit", "Description",
@@ -399,7 +407,7 @@ def test_a_names_header_is_found_after_a_column_of_other_text(raci: Raci,
         ["Fase", "Taak", "Omschrijving", "Wethouder"], ["1", "Plan", "eerst", "A"]])
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 0, result.err
-    assert 't.csv:A1: column "Fase" not read' in result.err
+    assert 'note: t.csv:A1: column "Fase" not read' in result.err
     model = open_model(str(tmp_path / "org.db")).model
     assert [(i.name, i.description) for i in model.initiatives.values()] == [("Plan", "eerst")]
     assert model.letters_of("plan", "wethouder") == ("A",)
@@ -414,7 +422,7 @@ def test_a_column_of_letters_is_never_the_names_column(raci: Raci, tmp_path: Pat
     result = raci("import", sheet, "--into", database)
     assert result.code == 2
     assert result.err.splitlines() == [
-        't.csv:B1: "Gedeputeerde Energie" holds RACI letters, so it is not the column of the '
+        f'{sheet}:B1: "Gedeputeerde Energie" holds RACI letters, so it is not the column of the '
         "items' names, and no column left of it is; say which column names the items with "
         "--column item=HEADER"]
     after = open_model(str(database)).model
@@ -430,12 +438,46 @@ def test_letters_left_of_the_names_column_are_refused_not_dropped(raci: Raci,
         ["Id", "Gedeputeerde Energie", "Netstrateeg", "Omschrijving"], ["X1", "A", "R", "Iets"]])
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 2
-    assert result.err.startswith('t.csv:B1: "Gedeputeerde Energie" holds RACI letters, so it')
+    assert result.err.startswith(f'{sheet}:B1: "Gedeputeerde Energie" holds RACI letters, so it')
     named = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "item=Omschrijving")
     assert named.code == 2
     assert named.err.splitlines() == [
-        't.csv:B1: "Gedeputeerde Energie": this column holds RACI letters but is left of the '
-        "items' names (t.csv:D1); move the names column left of the actors",
-        't.csv:C1: "Netstrateeg": this column holds RACI letters but is left of the '
-        "items' names (t.csv:D1); move the names column left of the actors"]
+        f'{sheet}:B1: "Gedeputeerde Energie": this column holds RACI letters but is left of the '
+        f"items' names ({sheet}:D1); move the names column left of the actors",
+        f'{sheet}:C1: "Netstrateeg": this column holds RACI letters but is left of the '
+        f"items' names ({sheet}:D1); move the names column left of the actors"]
     assert not (tmp_path / "org.db").exists()
+
+
+def test_a_reimported_item_stands_under_its_section_as_a_first_import_puts_it(
+        raci: Raci, tmp_path: Path) -> None:
+    """Sections added to a sheet already imported, and a row moved from one
+    section to another, put the items where the sheet shows them; a goal
+    given elsewhere (the app, a model file) stays."""
+    database = tmp_path / "org.db"
+    flat = write_csv(tmp_path / "flat.csv", [["Taak", "Team"], ["Plan", "A/R"], ["Bouw", "R"]])
+    assert raci("import", flat, "--into", database).code == 0
+    assert raci("add", database, "goal", "g.extra", "--name", "Elders gezet").code == 0
+    assert raci("set", database, "plan", "goals=g.extra").code == 0
+    sections = write_csv(tmp_path / "sections.csv", [
+        ["Taak", "Team"], ["Voorbereiding", ""], ["Plan", "A/R"], ["Uitvoering", ""],
+        ["Bouw", "R"]])
+    result = raci("import", sections, "--into", database)
+    assert result.code == 0, result.err
+    assert "note: 2 items already in the model put under the goals the sheet gives them: " \
+        "Plan, Bouw\n" in result.err
+    model = open_model(str(database)).model
+    assert model.initiatives["plan"].goals == ["g.extra", "voorbereiding"]
+    assert model.initiatives["bouw"].goals == ["uitvoering"]
+    moved = write_csv(tmp_path / "moved.csv", [
+        ["Taak", "Team"], ["Voorbereiding", ""], ["Plan", "A/R"], ["Bouw", "R"],
+        ["Uitvoering", ""]])
+    result = raci("import", moved, "--into", database, "--lang", "nl")
+    assert result.code == 0, result.err
+    model = open_model(str(database)).model
+    assert model.initiatives["plan"].goals == ["g.extra", "voorbereiding"]
+    assert model.initiatives["bouw"].goals == ["voorbereiding"]
+    assert "let op: 1 item dat al in het model stond, onder de doelen gezet die het blad het " \
+        "geeft: Bouw\n" in result.err
+    again = raci("import", moved, "--into", database)
+    assert "already in the model" not in again.err

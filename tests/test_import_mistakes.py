@@ -5,6 +5,7 @@ Dutch), exit code 2, and the database as it was; nothing is lost silently."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -71,10 +72,10 @@ def test_a_letters_column_named_as_another_field_is_refused(
     english, in_dutch = refused(raci, database, sheet, "--column", option)
     field, _is, _header = option.partition("=")
     header = CHART[2][ord(cell[0]) - ord("A")]
-    assert english == (f"'RACI AI'!{cell}: \"{header}\" holds RACI letters, so it is an "
+    assert english == (f"{sheet}:'RACI AI'!{cell}: \"{header}\" holds RACI letters, so it is an "
                        f"actor's column, not {what}; name the right column with --column "
                        f"{field}=HEADER")
-    assert in_dutch == (f"'RACI AI'!{cell}: \"{header}\" bevat RACI-letters, dus dat is de "
+    assert in_dutch == (f"{sheet}:'RACI AI'!{cell}: \"{header}\" bevat RACI-letters, dus dat is de "
                         f"kolom van een actor, niet {dutch}; noem de juiste kolom met --column "
                         f"{field}=KOP")
 
@@ -85,9 +86,10 @@ def test_a_column_letter_past_the_sheet_is_refused(raci: Raci, tmp_path: Path,
     database = held_model(tmp_path, raci)
     sheet = chart(tmp_path / "chart.xlsx")
     english, in_dutch = refused(raci, database, sheet, "--column", f"{field}=Z")
-    assert english == (f"'RACI AI': --column {field}=Z: no column Z (the sheet's columns are A "
+    assert english == (f"{sheet}:'RACI AI': --column {field}=Z: no column Z (the sheet's columns "
+                       "are A "
                        "to D); give a column letter or header of the sheet")
-    assert in_dutch == (f"'RACI AI': --column {field}=Z: geen kolom Z (het blad heeft de "
+    assert in_dutch == (f"{sheet}:'RACI AI': --column {field}=Z: geen kolom Z (het blad heeft de "
                         "kolommen A tot en met D); geef de letter of de kop van een kolom van "
                         "het blad")
 
@@ -96,7 +98,7 @@ def test_a_column_letter_past_a_csv_file_is_refused(raci: Raci, tmp_path: Path) 
     database = held_model(tmp_path, raci)
     sheet = write_csv(tmp_path / "chart.csv", [[c or "" for c in row] for row in CHART])
     english, _dutch = refused(raci, database, sheet, "--column", "item=K")
-    assert english.startswith("chart.csv: --column item=K: no column K (the sheet's columns "
+    assert english.startswith(f"{sheet}: --column item=K: no column K (the sheet's columns "
                               "are A to D)")
 
 
@@ -108,7 +110,7 @@ def test_a_roster_column_letter_past_the_sheet_is_refused(raci: Raci, tmp_path: 
         ["Overleg", "Naam", "Organisatie"], ["Stuurgroep", "Petra Jansen", "BZK"],
         ["", "Bram Smit", "Zeist"]])
     english, _dutch = refused(raci, database, sheet, "--column", option)
-    assert english == (f"leden.csv: --column {option}: no column Z (the sheet's columns are A "
+    assert english == (f"{sheet}: --column {option}: no column Z (the sheet's columns are A "
                        "to C); give a column letter or header of the sheet")
 
 
@@ -116,9 +118,9 @@ def test_a_column_chosen_twice_is_named(raci: Raci, tmp_path: Path) -> None:
     database = held_model(tmp_path, raci)
     sheet = chart(tmp_path / "chart.xlsx")
     english, in_dutch = refused(raci, database, sheet, "--column", "item=A", "--column", "id=A")
-    assert english == ("'RACI AI'!A3: column A is chosen twice (--column item=A, --column "
+    assert english == (f"{sheet}:'RACI AI'!A3: column A is chosen twice (--column item=A, --column "
                        "id=A); give each field a column of its own")
-    assert in_dutch.startswith("'RACI AI'!A3: kolom A is twee keer gekozen")
+    assert in_dutch.startswith(f"{sheet}:'RACI AI'!A3: kolom A is twee keer gekozen")
 
 
 def test_column_option_mistakes_are_said_in_dutch(raci: Raci, tmp_path: Path) -> None:
@@ -127,8 +129,8 @@ def test_column_option_mistakes_are_said_in_dutch(raci: Raci, tmp_path: Path) ->
     typo = raci("import", sheet, "--into", database, "--column", "itme=Activiteit",
                 "--lang", "nl")
     assert typo.code == 2
-    assert typo.err == ('raci: --column itme=Activiteit: geen veld "itme" hier; velden: item, '
-                        "id, kind, goal, description, ignore\n")
+    assert typo.err == (f'{sheet}: --column itme=Activiteit: geen veld "itme" in een '
+                        "RACI-matrix; velden: item, id, kind, goal, description, ignore\n")
     bare = raci("import", sheet, "--into", database, "--column", "item", "--lang", "nl")
     assert bare.err == ("raci: --column item: schrijf VELD=KOP (een kop of de letter van een "
                         "kolom), zoals in --column item=B\n")
@@ -185,9 +187,11 @@ def test_a_header_merged_over_two_actors_is_one_line(raci: Raci, tmp_path: Path)
     rows[2][3] = None
     sheet = chart(tmp_path / "chart.xlsx", rows, merged=["C3:D3"])
     english, in_dutch = refused(raci, database, sheet)
-    assert english == ("'RACI AI'!C3:D3: the header \"Productteam\" is merged over 2 columns; "
+    assert english == (f"{sheet}:'RACI AI'!C3:D3: the header \"Productteam\" is merged over 2 "
+                       "columns; "
                        "unmerge it and give each actor's column its own header")
-    assert in_dutch.startswith("'RACI AI'!C3:D3: de kop \"Productteam\" is samengevoegd over 2 "
+    assert in_dutch.startswith(f"{sheet}:'RACI AI'!C3:D3: de kop \"Productteam\" is samengevoegd "
+                               "over 2 "
                                "kolommen")
 
 
@@ -197,10 +201,10 @@ def test_a_column_of_letters_with_no_header_is_one_line(raci: Raci, tmp_path: Pa
     rows[2][3] = None
     sheet = chart(tmp_path / "chart.xlsx", rows)
     english, in_dutch = refused(raci, database, sheet)
-    assert english == ("'RACI AI'!D3: this column has no header, but cells below it are filled "
-                       "('RACI AI'!D4:D7); name the actor in the header, or leave the column "
+    assert english == (f"{sheet}:'RACI AI'!D3: this column has no header, but cells below it "
+                       "are filled (D4:D7); name the actor in the header, or leave the column "
                        "out with --column ignore=D")
-    assert in_dutch.startswith("'RACI AI'!D3: deze kolom heeft geen kop")
+    assert in_dutch.startswith(f"{sheet}:'RACI AI'!D3: deze kolom heeft geen kop")
     ignored = raci("import", sheet, "--into", database, "--column", "ignore=D")
     assert ignored.code == 0, ignored.err
 
@@ -303,7 +307,74 @@ def test_an_actor_named_twice_is_one_line_not_one_per_cell(raci: Raci,
                                                           "I", "R", "C"], strict=True)]
     sheet = chart(tmp_path / "chart.xlsx", rows)
     english, in_dutch = refused(raci, database, sheet)
-    assert english == ("'RACI AI'!E3: \"productteam\": names the same actor as 'RACI AI'!C3; "
-                       "give each actor one column")
-    assert in_dutch == ("'RACI AI'!E3: \"productteam\": noemt dezelfde actor als 'RACI AI'!C3; "
-                        "geef elke actor één kolom")
+    assert english == (f"{sheet}:'RACI AI'!E3: \"productteam\": names the same actor as "
+                       f"{sheet}:'RACI AI'!C3; give each actor one column")
+    assert in_dutch == (f"{sheet}:'RACI AI'!E3: \"productteam\": noemt dezelfde actor als "
+                        f"{sheet}:'RACI AI'!C3; geef elke actor één kolom")
+
+
+@pytest.mark.parametrize(("rows", "options", "where"), [
+    ([["Taak", "Team", "Raad"], ["Plan", "A", "R"], ["Bouw", "x", "A"]], (),
+     "Matrix!B3"),  # a bad letter
+    ([["Taak", "Team", "Raad"], ["Plan", "A", "R"], ["Bouw", dt.date(2026, 1, 2), "A"]], (),
+     "Matrix!B3"),  # a date
+    ([["Taak", "Team"], ["Plan", "A"]], ("--strict",), "Matrix!B1"),  # an unknown actor
+    ([["Naam", "Soort", "Doel", "Team"], ["G1", "doel", "G2", "A"], ["G2", "doel", "G1", "A"]],
+     (), "goal g1"),  # the model's own check: a cycle of goals
+    (CHART, ("--column", "item=Z"), "Matrix: --column item=Z"),
+], ids=["letter", "date", "strict", "cycle", "column"])
+def test_every_refusal_of_a_workbook_names_the_file(raci: Raci, tmp_path: Path,
+                                                    rows: list[list[object]],
+                                                    options: tuple[str, ...], where: str) -> None:
+    database = held_model(tmp_path, raci)
+    sheet = write_workbook(tmp_path / "werkmap.xlsx", {"Matrix": rows})
+    english, in_dutch = refused(raci, database, sheet, *options)
+    for said in (english, in_dutch):
+        assert said.startswith(f"{sheet}:"), said
+    assert where in english
+
+
+@pytest.mark.parametrize(("option", "layout", "english", "dutch"), [
+    ("body=Activiteit", (), "\"body\" is a field of a roster, but the file is read as a RACI "
+     "matrix (it holds R, A, C and I cells under a header of names); to read it as a roster, "
+     "give --layout roster",
+     "\"body\" is een veld van een bezettingslijst, maar het bestand wordt gelezen als "
+     "RACI-matrix (het bevat cellen met R, A, C en I onder een kop met namen); geef --layout "
+     "roster om het als bezettingslijst te lezen"),
+    ("person=B", ("--layout", "matrix"), "\"person\" is a field of a roster, but the file is "
+     "read as a RACI matrix (--layout matrix); to read it as a roster, give --layout roster",
+     "\"person\" is een veld van een bezettingslijst, maar het bestand wordt gelezen als "
+     "RACI-matrix (--layout matrix); geef --layout roster om het als bezettingslijst te lezen"),
+])
+def test_a_roster_field_on_a_matrix_suggests_the_roster_layout(
+        raci: Raci, tmp_path: Path, option: str, layout: tuple[str, ...], english: str,
+        dutch: str) -> None:
+    database = held_model(tmp_path, raci)
+    sheet = chart(tmp_path / "chart.xlsx")
+    said = refused(raci, database, sheet, "--column", option, *layout)
+    assert said == (f"{sheet}: --column {option}: {english}",
+                    f"{sheet}: --column {option}: {dutch}")
+
+
+def test_a_matrix_field_on_a_roster_suggests_the_matrix_layout(raci: Raci,
+                                                              tmp_path: Path) -> None:
+    database = held_model(tmp_path, raci)
+    sheet = write_csv(tmp_path / "leden.csv", [["Overleg", "Naam"], ["Stuurgroep", "Petra"]])
+    english, _dutch = refused(raci, database, sheet, "--column", "item=Naam")
+    assert english == (f"{sheet}: --column item=Naam: \"item\" is a field of a RACI matrix, but "
+                       "the file is read as a roster (it has a person column and no RACI "
+                       "letters); to read it as a matrix, give --layout matrix")
+
+
+def test_a_model_file_with_many_problems_is_told_in_a_screenful(raci: Raci,
+                                                                tmp_path: Path) -> None:
+    model = tmp_path / "org.yaml"
+    model.write_text("raci: 1\norg: {name: X}\nunits:\n"
+                     + "".join(f"  - {{id: u{n}, name: U, colour: red}}\n" for n in range(250)),
+                     encoding="utf-8")
+    result = raci("import", model, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert len(lines) == 201
+    assert lines[-1] == f"{model}: and 50 more problems; nothing was written"
+    assert all(line.startswith(f"{model}:") for line in lines)

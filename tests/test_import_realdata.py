@@ -115,3 +115,20 @@ def test_every_seat_of_the_cncf_maintainers_list_is_accounted_for(raci: Raci,
         assert name_key(unit) == name_key(first_unit.get(person.id, "")), person.name
     assert f"{len(renamed)} people named otherwise in some rows (one id)" in result.err
     assert model.org.not_recorded == ["chairs", "cadence"]
+
+
+@pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is absent")
+@pytest.mark.parametrize("name", ["k8s_sigs.yaml", "apache/people.json", "otel_workstreams.yml",
+                                  "k8s_body_lifetimes.json", "README.md",
+                                  "python-devguide/psrt.csv"])
+def test_a_real_file_that_is_no_model_or_sheet_is_one_line(raci: Raci, tmp_path: Path,
+                                                           name: str) -> None:
+    """Another tool's data (thousands of keys that are not a model's) is one
+    line naming the file and what a model file is, in English and Dutch."""
+    for language in ("en", "nl"):
+        result = raci("import", REALDATA / name, "--into", tmp_path / "org.db", "--lang",
+                      language)
+        assert result.code == 2
+        assert len(result.err.splitlines()) == 1, result.err[:500]
+        assert result.err.startswith(f"{REALDATA / name}:"), result.err
+    assert not (tmp_path / "org.db").exists()

@@ -108,12 +108,15 @@ def test_bad_marks_two_chairs_and_a_seat_with_no_body_are_named(raci: Raci,
     result = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster")
     assert result.code == 2
     assert result.err.splitlines() == [
-        'Leden!A2: "Ali": no body above this seat; name the body in its column',
-        'Leden!C4: "misschien": not a chair mark; write x (or ja, yes) for the chair, or leave '
+        f'{sheet}:Leden!A2: "Ali": no body above this seat; name the body in its column',
+        f'{sheet}:Leden!C4: "misschien": not a chair mark; write x (or ja, yes) for the chair, or '
+        'leave '
         "it blank",
-        'Leden!D6: "soepgroep": not a kind of body; write one such as stuurgroep, werkgroep, '
+        f'{sheet}:Leden!D6: "soepgroep": not a kind of body; write one such as stuurgroep, '
+        'werkgroep, '
         "committee or other",
-        'Leden!A5: "Stuurgroep": a body has one chair, and Leden!A3 marks another; mark one',
+        f'{sheet}:Leden!A5: "Stuurgroep": a body has one chair, and {sheet}:Leden!A3 marks '
+        'another; mark one',
     ]
     assert not (tmp_path / "org.db").exists()
 
@@ -186,7 +189,7 @@ def test_a_column_of_raci_letters_is_never_people_or_bodies(
     assert not (tmp_path / "org.db").exists() or not open_model(
         str(tmp_path / "org.db")).model.people
     assert said == [
-        f'raci.csv:{cell}: "{header}" holds RACI letters, so it is an actor\'s column, not '
+        f'{sheet}:{cell}: "{header}" holds RACI letters, so it is an actor\'s column, not '
         f"{what}; name the right column with --column {field}=HEADER",
-        f'raci.csv:{cell}: "{header}" bevat RACI-letters, dus dat is de kolom van een actor, '
+        f'{sheet}:{cell}: "{header}" bevat RACI-letters, dus dat is de kolom van een actor, '
         f"niet {dutch}; noem de juiste kolom met --column {field}=KOP"]

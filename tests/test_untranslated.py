@@ -176,6 +176,7 @@ def test_a_sheets_cell_errors(raci: Raci, pseudo: None, vego: Path) -> None:
     data = {"t.csv", "u.csv", "vego.db", "C/I", "loopt", "x", "Plan", "Bouw", "Projectleider",
             "Status", "Wethouder", "Gedeputeerde", "Netstrateeg", "HEADER", "r.dg-kee", "g.co2",
             "LETTER"}
+    sheet, names = Path(sheet.name), Path(names.name)  # named as typed, in the folder
     for done in (said(raci, "import", sheet, "--into", "vego.db"),
                  said(raci, "import", sheet, "--into", "vego.db", "--strict"),
                  said(raci, "import", names, "--into", "vego.db"),

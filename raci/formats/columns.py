@@ -15,7 +15,7 @@ from raci.formats.spreadsheet import Sheet, column_letter, column_number
 from raci.i18n import _
 from raci.model.entities import LETTERS
 from raci.model.naming import name_key
-from raci.model.sheets import quoted
+from raci.model.sheets import Layout, quoted
 
 MATRIX_HEADERS: dict[str, frozenset[str]] = {
     "item": frozenset({"item", "items", "naam", "name", "taak", "taken", "task", "tasks",
@@ -58,6 +58,8 @@ ROSTER_HEADERS: dict[str, frozenset[str]] = {
 """The columns of a roster, in the order a header's words are tried: "Github
 Name" is an id and "Company Name" a unit before "Name" makes either a person."""
 ROSTER_FIELDS = (*ROSTER_HEADERS, "ignore")
+LAYOUT_FIELDS: dict[Layout, tuple[str, ...]] = {"matrix": MATRIX_FIELDS,
+                                                "roster": ROSTER_FIELDS}
 
 
 @dataclass
@@ -67,8 +69,12 @@ class ColumnChoices:
     headers: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, options: Iterable[str], fields: Iterable[str]) -> ColumnChoices:
-        known = tuple(fields)
+    def parse(cls, options: Iterable[str], layout: Layout, *, file: str = "",
+              found: bool = False) -> ColumnChoices:
+        """The choices for a sheet read in `layout` (`found` from its cells,
+        not given with ``--layout``); a field the layout lacks is refused
+        naming the `file`, and the layout that has it."""
+        known = LAYOUT_FIELDS[layout]
         choices = cls()
         for option in options:
             name, sep, header = option.partition("=")
@@ -79,9 +85,7 @@ class ColumnChoices:
                                    "column letter), as in --column {example}=B").format(
                     option=option, example=example))
             if name not in known:
-                raise UsageError(_("--column {option}: no field {name} here; fields: "
-                                   "{fields}").format(option=option, name=quoted(name),
-                                                      fields=", ".join(known)))
+                raise ModelFileError([_no_field(file, option, name, layout, found)])
             given = choices.headers.setdefault(name, [])
             if given and name != "ignore":
                 raise UsageError(_("--column {name}: given twice ({first}, {second})").format(
@@ -123,6 +127,28 @@ class ColumnChoices:
         return ((name, text) for name, texts in self.headers.items() for text in texts)
 
 
+def _no_field(file: str, option: str, name: str, layout: Layout, found: bool) -> str:
+    """A field of the other layout gets that layout suggested (``--column
+    body=`` on a matrix is meant for a roster)."""
+    other: Layout = "roster" if layout == "matrix" else "matrix"
+    if name not in LAYOUT_FIELDS[other]:
+        text = (_("{file}: --column {option}: no field {name} in a RACI matrix; fields: "
+                  "{fields}") if layout == "matrix" else
+                _("{file}: --column {option}: no field {name} in a roster; fields: {fields}"))
+        return text.format(file=file, option=option, name=quoted(name),
+                           fields=", ".join(LAYOUT_FIELDS[layout]))
+    if layout == "matrix":
+        why = (_("it holds R, A, C and I cells under a header of names") if found else
+               "--layout matrix")
+        text = _("{file}: --column {option}: {name} is a field of a roster, but the file is "
+                 "read as a RACI matrix ({why}); to read it as a roster, give --layout roster")
+    else:
+        why = _("it has a person column and no RACI letters") if found else "--layout roster"
+        text = _("{file}: --column {option}: {name} is a field of a RACI matrix, but the file "
+                 "is read as a roster ({why}); to read it as a matrix, give --layout matrix")
+    return text.format(file=file, option=option, name=quoted(name), why=why)
+
+
 def _find(keys: list[str], text: str, width: int) -> int | None:
     key = name_key(text)
     if key in keys:
@@ -136,10 +162,10 @@ def _no_column(sheet: Sheet, row: int, header: list[str], width: int, option: st
     if column_number(text) is not None:
         return _("{sheet}: {option}: no column {column} (the sheet's columns are {first} to "
                  "{last}); give a column letter or header of the sheet").format(
-            sheet=sheet.label, option=option, column=text.upper(), first="A",
+            sheet=sheet.where, option=option, column=text.upper(), first="A",
             last=column_letter(max(width, 1) - 1))
     return _("{sheet}: {option}: no such header in row {row}; headers: {headers}").format(
-        sheet=sheet.label, option=option, row=row,
+        sheet=sheet.where, option=option, row=row,
         headers=", ".join(quoted(t) for t in header if t))
 
 
@@ -197,7 +223,7 @@ def refuse_letters_columns(sheet: Sheet, row: int, header: list[str], fields: Ma
             raise ModelFileError([_(
                 "{cell}: {header} holds RACI letters, so it is an actor's column, not "
                 "{what}; name the right column with --column {field}=HEADER").format(
-                cell=sheet.cell(row, column) if row else sheet.label,
+                cell=sheet.cell(row, column) if row else sheet.where,
                 header=quoted(text) if text else _("column {letter}").format(
                     letter=column_letter(column)),
                 what=_(words[field_name]), field=field_name)])

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import yaml
 
-from raci.formats.reading import event_position, json_tokens, position
+from raci.formats.reading import event_position, json_tokens
 from raci.formats.schema import SECTION_KINDS, DocPath
 from raci.model import ORG_PLACE
 
@@ -108,14 +108,16 @@ def yaml_marks(text: str) -> Marks:
 
 def json_marks(text: str) -> Marks:
     walker = _Walker()
-    for token, offset in json_tokens(text):
+    tokens = list(json_tokens(text))
+    marks = _offsets_to_marks(text, [offset for _token, offset in tokens])  # in one pass
+    for (token, _offset), mark in zip(tokens, marks, strict=True):
         if token in "{[":
-            walker.start(position(text, offset), token == "{")
+            walker.start(mark, token == "{")
         elif token in "}]":
             walker.end()
         elif token not in ",:":
             key = json.loads(token) if token.startswith('"') else token
-            walker.node(position(text, offset), key)
+            walker.node(mark, key)
     return walker.marks
 
 

@@ -233,8 +233,8 @@ class _SheetMatrixReader:
         self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
-        self.unnamed: dict[int, list[str]] = {}
-        """The filled cells of each column with no header: the first, and the last."""
+        self.unnamed: dict[int, list[int]] = {}
+        """The first and the last filled row of each column with no header."""
 
     # ---- the header -------------------------------------------------------------
 
@@ -303,7 +303,7 @@ class _SheetMatrixReader:
                 self.notices.append(_(
                     "{cell}: column {header} not read (it is left of the items' names); name "
                     "it with --column FIELD=HEADER").format(
-                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column])))
+                    cell=self.sheet.near(self.header_row, column), header=quoted(names[column])))
 
     def _item_column(self, names: list[str], fields: dict[int, str], chosen: dict[int, str],
                      body: list[list[str]]) -> int:
@@ -427,18 +427,19 @@ class _SheetMatrixReader:
         for column in range(self.columns.item + 1, len(cells)):
             if cells[column] and column not in self.columns.actors \
                     and column not in self.columns.fields:
-                filled = self.unnamed.setdefault(column, [])
-                filled[1:] = [self.sheet.cell(number, column)]
+                filled = self.unnamed.setdefault(column, [number])
+                filled[1:] = [number]
 
     def _tell_unnamed(self) -> None:
         """One problem for each column with no header that holds cells."""
-        for column, (first, *last) in self.unnamed.items():
+        for column, (first, last) in self.unnamed.items():
             self.problems.append(_(
                 "{cell}: this column has no header, but cells below it are filled ({cells}); "
                 "name the actor in the header, or leave the column out with --column "
                 "ignore={letter}").format(
                 cell=self.sheet.cell(self.header_row, column),
-                cells=first + (":" + last[0].rpartition(self.sheet.separator)[2] if last else ""),
+                cells=Merged(first, last, column, column).name() if last > first
+                else column_letter(column) + str(first),
                 letter=column_letter(column)))
 
     def _hint_columns_without_letters(self) -> None:

@@ -154,9 +154,9 @@ def _tell_unread(sheet: Sheet, row: int, header: list[str], fields: dict[int, st
                  unheaded: set[int], reading: SheetReading) -> None:
     """Name the columns not read: those with a header no field took, and those
     with no header that hold text (such as a category column)."""
-    unread = [f'{sheet.cell(row, c)} "{text}"' for c, text in enumerate(header)
+    unread = [f'{sheet.near(row, c)} "{text}"' for c, text in enumerate(header)
               if text and c not in fields]
-    unread += [_("{cell} (no header)").format(cell=sheet.cell(row, c) if row else _(
+    unread += [_("{cell} (no header)").format(cell=sheet.near(row, c) if row else _(
         "column {letter}").format(letter=column_letter(c))) for c in sorted(unheaded)]
     if unread:
         reading.notices.append(_("columns not read: {columns}; name one with --column "

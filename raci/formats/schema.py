@@ -20,6 +20,7 @@ value must be, are in the catalogue too (`extract_descriptions`).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import re
@@ -57,6 +58,8 @@ SECTION_KINDS: dict[str, str] = {
     "kpis": "kpi",
 }
 KIND_SECTIONS: dict[str, str] = {kind: section for section, kind in SECTION_KINDS.items()}
+MOST_KEYS_NAMED = 5
+"""The keys of another tool's file named when it is refused."""
 
 # A check looks at one value; `report(path, what, at_key)` records a failure
 # described relative to that value.
@@ -537,8 +540,16 @@ def check_document(data: Any) -> list[Issue]:
     """Schema failures of a whole document, in document order."""
     issues: list[Issue] = []
     if not isinstance(data, dict):
-        return [Issue((), Said(N_("the top level is {value}, not a mapping of sections"),
+        return [Issue((), Said(N_("the top level is {value}, not a mapping of sections; a "
+                                  "model file starts with 'raci: 1' and 'org:'"),
                                value=describe(data)))]
+    if data and "raci" not in data and "org" not in data:
+        # another tool's file: one line, not one per key that is not a model's
+        keys = [str(key) for key in itertools.islice(data, MOST_KEYS_NAMED)]
+        return [Issue((), Said(N_("not a raci model file: it has no 'raci' and no 'org' key "
+                                  "(its keys: {keys}); a model file starts with 'raci: 1' "
+                                  "and 'org:'"),
+                               keys=", ".join(keys) + (", …" if len(data) > len(keys) else "")))]
 
     def report(where: DocPath, what: str, at_key: bool) -> None:
         field = _field_text(where[:-1] if at_key else where)

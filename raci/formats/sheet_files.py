@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from raci.errors import ModelFileError
-from raci.formats.columns import MATRIX_FIELDS, ROSTER_FIELDS, ColumnChoices
+from raci.formats.columns import ROSTER_FIELDS, ColumnChoices
 from raci.formats.matrix_sheet import (
     HEADER_SEARCH_ROWS,
     SheetReading,
@@ -44,10 +44,10 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
     `reading.problems`)."""
     with open_sheets(path) as every_sheet:
         sheets = _chosen(path, every_sheet, sheet_names)
+        found = layout is None
         if layout is None:
             layout = _detect(path, sheets, columns, named=bool(sheet_names))
-        fields = MATRIX_FIELDS if layout == "matrix" else ROSTER_FIELDS
-        choices = ColumnChoices.parse(columns, fields)
+        choices = ColumnChoices.parse(columns, layout, file=str(path), found=found)
         if layout == "matrix":
             matrix, reading = read_matrices(sheets, choices, _advance(progress))
             if not matrix.items and not reading.problems:
@@ -89,8 +89,7 @@ def _no_sheet(path: Path, name: str, names: list[str]) -> str:
 def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...], *,
             named: bool) -> Layout:
     roster_choices = ColumnChoices.parse(
-        [c for c in columns if c.partition("=")[0].strip().lower() in ROSTER_FIELDS],
-        ROSTER_FIELDS)
+        [c for c in columns if c.partition("=")[0].strip().lower() in ROSTER_FIELDS], "roster")
     for sheet in sheets:
         head = peek(sheet)
         if find_header(head) is not None:
@@ -177,7 +176,9 @@ def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
 
 def _advance(progress: Progress | None) -> Callable[[Sheet], Callable[[], None]]:
     def start(sheet: Sheet) -> Callable[[], None]:
-        return progress(f"reading {sheet.label}", sheet.total) if progress else _nothing
+        if progress is None:
+            return _nothing
+        return progress(_("reading {sheet}").format(sheet=sheet.label), sheet.total)
     return start
 
 

@@ -6,12 +6,13 @@ Excel last calculated (never evaluated here). Numbers, dates and booleans
 become the text a person would type. A CSV file may be UTF-8 (with or
 without a BOM), UTF-16 (Excel's "Unicode text") or Windows-1252 (Excel's
 plain "CSV" on Windows), separated by commas, semicolons (Excel in Dutch) or
-tabs (or what an Excel ``sep=`` first line says). Every failure is one
-`ModelFileError` line naming the file.
+tabs (or what an Excel ``sep=`` first line says): `raci.formats.csv_sheet`.
+Every failure is one `ModelFileError` line naming the file.
 
-Cells are named as a spreadsheet names them: ``Matrix!C3`` (``'Programma
-Warmte'!C3`` when the sheet's name has spaces) in a workbook, and
-``matrix.csv:C3`` in a CSV file, whose row is the record as Excel numbers it.
+Cells are named as a spreadsheet names them, after the file as the user gave
+it: ``org.xlsx:Matrix!C3`` (``org.xlsx:'Programma Warmte'!C3`` when the
+sheet's name has spaces) in a workbook, and ``matrix.csv:C3`` in a CSV file,
+whose row is the record as Excel numbers it.
 
 A merged range of a workbook (``C6:E6``) gives its value to every cell it
 covers, as a reader sees it; the sheet lists its ranges (`Sheet.merged`) so
@@ -20,11 +21,8 @@ that the readers can say so, or refuse where that makes no sense.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
 import functools
-import io
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,8 +36,6 @@ from raci.i18n import N_, Said
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 SHEET_SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
-SAMPLE_BYTES = 65_536
-SEPARATORS = ",;\t"
 _PLAIN_SHEET_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 _MERGED_RANGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
@@ -68,24 +64,39 @@ class Merged:
 class Sheet:
     """One sheet of a workbook, or a whole CSV file, read once from top to bottom."""
 
+    file: str
+    """The file, as the user gave it."""
     label: str
-    """How messages name the sheet: ``Matrix``, ``'Programma Warmte'``, ``matrix.csv``."""
+    """How running text names the sheet: ``Matrix``, ``'Programma Warmte'``, ``matrix.csv``."""
     name: str
     """The sheet's own name (the file's stem for a CSV file)."""
     rows: Iterator[Row]
     total: int | None = None
     """How many rows the sheet says it has, for a progress bar; None if unknown."""
-    separator: str = "!"
+    in_workbook: bool = True
     merged: list[Merged] = field(default_factory=list)
     """The merged ranges, by first row; each cell they cover reads as the first."""
 
+    @property
+    def where(self) -> str:
+        """Where a message about the whole sheet points: ``org.xlsx:Matrix``, ``matrix.csv``."""
+        return f"{self.file}:{self.label}" if self.in_workbook else self.file
+
     def cell(self, row: int, column: int) -> str:
-        """``Matrix!C3`` for the 0-based `column` of `row`."""
-        return f"{self.label}{self.separator}{column_letter(column)}{row}"
+        """``org.xlsx:Matrix!C3`` (``matrix.csv:C3``) for the 0-based `column` of `row`."""
+        return self._at(f"{column_letter(column)}{row}")
 
     def range(self, merged: Merged) -> str:
-        """``Matrix!C6:E6``."""
-        return f"{self.label}{self.separator}{merged.name()}"
+        """``org.xlsx:Matrix!C6:E6``."""
+        return self._at(merged.name())
+
+    def near(self, row: int, column: int) -> str:
+        """``Matrix!C3`` (``matrix.csv:C3``): a cell as a note names it, in
+        the file the import names."""
+        return f"{self.label}{'!' if self.in_workbook else ':'}{column_letter(column)}{row}"
+
+    def _at(self, reference: str) -> str:
+        return f"{self.where}{'!' if self.in_workbook else ':'}{reference}"
 
 
 def is_spreadsheet(path: Path) -> bool:
@@ -135,8 +146,10 @@ def open_sheets(path: Path) -> Iterator[list[Sheet]]:
     """The sheets of a workbook (in its order), or the one sheet of a CSV file."""
     _check_file(path)
     if path.suffix.lower() in CSV_SUFFIXES:
+        from raci.formats.csv_sheet import csv_sheet
+
         with path.open("rb") as raw:
-            yield [_csv_sheet(path, raw)]
+            yield [csv_sheet(path, raw)]
         return
     workbook = _open_workbook(path)
     try:
@@ -175,7 +188,7 @@ def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
     # Some programs write a wrong size into the sheet; read what is really there.
     worksheet.reset_dimensions()
     merged = _merged_ranges(path, label, worksheet)
-    return Sheet(label, name, _workbook_rows(path, label, worksheet, merged), total,
+    return Sheet(str(path), label, name, _workbook_rows(path, label, worksheet, merged), total,
                  merged=merged)
 
 
@@ -241,60 +254,6 @@ def _unreadable(path: Path, label: str, row: int) -> ModelFileError:
     return ModelFileError([Said(N_(
         "{path}: sheet {sheet} could not be read: the file is damaged; open and save it in "
         "Excel, or save it as CSV"), path=path, sheet=label)])
-
-
-def _csv_sheet(path: Path, raw: io.BufferedReader) -> Sheet:
-    sample = raw.read(SAMPLE_BYTES)
-    raw.seek(0)
-    encoding = _encoding(sample)
-    if encoding != "utf-16" and b"\x00" in sample:
-        raise ModelFileError([Said(N_("{path}: not a text file (it holds NUL bytes); save it "
-                                      "as CSV from a spreadsheet program"), path=path)])
-    text = io.TextIOWrapper(raw, encoding=encoding, newline="")
-    head = sample.decode(encoding, errors="replace").lstrip("\ufeff")
-    declared = re.match(r"sep=(.)\r?\n", head)
-    if declared:  # Excel's hint line, which Excel itself hides
-        text.readline()
-        separator = declared.group(1)
-    else:
-        separator = "\t" if encoding == "utf-16" else _separator(head)
-    reader = csv.reader(text, delimiter=separator)
-    return Sheet(path.name, path.stem, _csv_rows(path, reader), None, separator=":")
-
-
-def _encoding(sample: bytes) -> str:
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
-
-
-def _separator(head: str) -> str:
-    """The separator used most in the first lines: a title row may hold none."""
-    lines = head.splitlines()[:20]
-    counts = {sep: sum(line.count(sep) for line in lines) for sep in SEPARATORS}
-    best = max(SEPARATORS, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
-
-
-def _csv_rows(path: Path, reader: Iterator[list[str]]) -> Iterator[Row]:
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, [cell.strip() for cell in cells]
-    except UnicodeDecodeError:
-        raise ModelFileError([Said(N_("{path}: row {row} is not text in a known encoding; "
-                                      "save the file as CSV UTF-8"), path=path,
-                                   row=number + 1)]) from None
-    except csv.Error as error:  # a field past csv's size limit, say
-        raise ModelFileError([Said(N_("{path}: row {row}: {error}; save it as CSV from a "
-                                      "spreadsheet program"), path=path, row=number + 1,
-                                   error=str(error))]) from None
 
 
 Progress = Callable[[str, int | None], Callable[[], None]]

@@ -95,6 +95,8 @@ class _MatrixMerger:
         self.items = Names(model, ITEM_KINDS)
         self.actors = Names(model, ACTOR_KINDS)
         self.made: dict[str, Entity] = {}
+        self.placed: dict[str, Entity] = {}
+        """Items already in the model that the sheet puts under other goals."""
         self.claimed: set[str] = set()
         self.goal_ids: dict[int, str] = {}
         self.actor_ids: dict[int, str | None] = {}
@@ -110,6 +112,8 @@ class _MatrixMerger:
         for item, item_id in rows:
             if item_id in self.made:
                 self._link(item, self.made[item_id])
+            elif item_id is not None:
+                self._place(item, item_id)
         new_actors: list[Entity] = []
         for actor in matrix.actors:
             self._actor(actor, new_actors)
@@ -133,8 +137,9 @@ class _MatrixMerger:
 
     def _item(self, item: SheetItem) -> str | None:
         if item.id is not None and not is_valid_id(item.id):
-            self._problem(item.cell, item.id, "not an id: an id starts with a letter or "
-                          "digit and holds only letters, digits and _ . : -")
+            self._problem(item.cell, item.id, _("not an id: an id starts with a letter or "
+                                                "digit and holds only letters, digits and "
+                                                "_ . : -"))
             return None
         found = self._existing_item(item)
         if found is not None:
@@ -172,21 +177,40 @@ class _MatrixMerger:
     def _link(self, item: SheetItem, entity: Entity) -> None:
         """Put a new item in its place: under the goals its goal column names,
         else under its section heading or sheet."""
+        _set_goals(entity, self._targets(item, entity))
+
+    def _place(self, item: SheetItem, item_id: str) -> None:
+        """Put an item already in the model where the sheet puts it, as a
+        first import would: its goal cell gives exactly its goals; else the
+        section (or sheet) it stands under takes the place of any goal of
+        this sheet it served, and goals from elsewhere stay (a goal keeps a
+        parent from elsewhere)."""
+        entity = self.model.get(item_id)
+        if not isinstance(entity, Goal | Initiative | Decision):
+            return
+        targets = self._targets(item, entity)
+        current = _goals_of(entity)
+        if not item.goals:
+            from_sheet = set(self.goal_ids.values())
+            kept = [goal for goal in current if goal not in from_sheet]
+            targets = kept if isinstance(entity, Goal) and kept else kept + targets
+        if list(dict.fromkeys(targets)) != current:
+            placed = copy.deepcopy(entity)
+            _set_goals(placed, targets)
+            self.placed[item_id] = placed
+
+    def _targets(self, item: SheetItem, entity: Entity) -> list[str]:
+        """The goals (a decision: and initiatives) the sheet puts the item under."""
         if item.goals:
             allowed = {"goal", "initiative"} if isinstance(entity, Decision) else {"goal"}
             targets = [t for ref in item.goals
                        if (t := self._target(ref, allowed, item)) is not None]
         else:
             targets = [] if item.under is None else [self.goal_ids[id(item.under)]]
-        if isinstance(entity, Goal):
-            if len(targets) > 1:
-                self._problem(item.goal_cell or item.cell, "; ".join(item.goals),
-                              _("a goal has one parent goal; name one"))
-            entity.parent = targets[0] if targets else None
-        elif isinstance(entity, Initiative):
-            entity.goals = list(dict.fromkeys(targets))
-        elif isinstance(entity, Decision):
-            entity.about = list(dict.fromkeys(targets))
+        if isinstance(entity, Goal) and len(targets) > 1:
+            self._problem(item.goal_cell or item.cell, "; ".join(item.goals),
+                          _("a goal has one parent goal; name one"))
+        return targets
 
     def _target(self, ref: str, allowed: set[str], item: SheetItem) -> str | None:
         found = self.items.find(ref)
@@ -247,7 +271,14 @@ class _MatrixMerger:
 
     def _finish(self, new_actors: list[Entity]) -> None:
         change = self.result.change
-        change.put = list(self.made.values())
+        change.put = [*self.made.values(), *self.placed.values()]
+        if self.placed:
+            names = [entity.name for entity in self.placed.values()]
+            self.result.notices.append(_told(ngettext(
+                "{count} item already in the model put under the goals the sheet gives it: "
+                "{names}",
+                "{count} items already in the model put under the goals the sheet gives them: "
+                "{names}", len(names)), names))
         set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
                   change)
         for kind in NEW_ACTOR_KINDS:
@@ -270,6 +301,22 @@ class _MatrixMerger:
 
     def _problem(self, cell: str, text: str, reason: str) -> None:
         self.result.problems.append(f"{cell}: {quoted(text)}: {reason}")
+
+
+def _goals_of(entity: Goal | Initiative | Decision) -> list[str]:
+    if isinstance(entity, Goal):
+        return [entity.parent] if entity.parent else []
+    return list(entity.goals if isinstance(entity, Initiative) else entity.about)
+
+
+def _set_goals(entity: Entity, targets: list[str]) -> None:
+    """Put the item under these goals (a goal: under the first)."""
+    if isinstance(entity, Goal):
+        entity.parent = targets[0] if targets else None
+    elif isinstance(entity, Initiative):
+        entity.goals = list(dict.fromkeys(targets))
+    elif isinstance(entity, Decision):
+        entity.about = list(dict.fromkeys(targets))
 
 
 # ---- rosters --------------------------------------------------------------------
@@ -421,20 +468,19 @@ class _RosterMerger:
         several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
                    for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
         if several:
-            self.result.notices.append(ngettext(
+            self.result.notices.append(_told(ngettext(
                 "{count} person listed with several units keeps the first: {names}",
                 "{count} people listed with several units keep the first: {names}",
-                len(several)).format(count=format_count(len(several)), names=_listing(several)))
+                len(several)), several))
         renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
                                                      names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
         if renamed:
-            self.result.notices.append(ngettext(
+            self.result.notices.append(_told(ngettext(
                 "{count} person named otherwise in some rows (one id) keeps the first name: "
                 "{names}",
                 "{count} people named otherwise in some rows (one id) keep the first name: "
-                "{names}", len(renamed)).format(count=format_count(len(renamed)),
-                                                names=_listing(renamed)))
+                "{names}", len(renamed)), renamed))
 
 
 # ---- shared -------------------------------------------------------------------
@@ -509,6 +555,11 @@ def _count(number: int, noun: str) -> str:
         "role": ngettext("{count} role", "{count} roles", number),
     }
     return forms[noun].format(count=format_count(number))
+
+
+def _told(template: str, names: list[str]) -> str:
+    """A notice naming these: its `template` (the form for their count) filled."""
+    return template.format(count=format_count(len(names)), names=_listing(names))
 
 
 def _listing(names: list[str]) -> str:
