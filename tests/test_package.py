@@ -40,8 +40,8 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).parent.parent
 SDIST_TREES = ("raci", "tests", "scripts", "benchmarks", "docs", "sample_orgs", "schemas")
-SDIST_FILES = {"README.md", "CHANGELOG.md", "LICENSE", "Makefile", "pyproject.toml",
-               "mkdocs.yml", ".ci/run", ".pre-commit-hooks.yaml"}
+SDIST_FILES = {"README.md", "README.nl.md", "CHANGELOG.md", "LICENSE", "Makefile",
+               "pyproject.toml", "mkdocs.yml", "babel.cfg", ".ci/run", ".pre-commit-hooks.yaml"}
 NOT_SHIPPED = {"__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache",
                "node_modules"}
 NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "*.db",
