@@ -4,7 +4,21 @@ with `raci.i18n.Said`)."""
 
 from __future__ import annotations
 
-from raci.i18n import said_again
+import errno
+
+from raci.i18n import N_, _, said_again
+
+OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+}
+"""The operating system's reasons a file cannot be made or written, in its
+own English words, so that they can be said in the user's language."""
 
 
 class RaciError(Exception):
@@ -34,6 +48,13 @@ class ModelExistsError(StoreError):
 
 class ConflictError(StoreError):
     """Another process changed what this one was about to change."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in the current language where raci knows the words."""
+    if error.errno in OS_REASONS:
+        return _(OS_REASONS[error.errno])
+    return error.strerror or type(error).__name__
 
 
 def reason(error: Exception) -> str:

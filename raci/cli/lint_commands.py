@@ -17,9 +17,11 @@ import click
 
 from raci.cli.colour import colour_shown, coloured_findings
 from raci.cli.completion import complete_file, complete_rules
-from raci.cli.options import format_option, output_directories, write_output
+from raci.cli.options import (directories_made, format_option, output_directories,
+                              write_output)
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
+from raci.lint.baseline import require_baseline
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.output import DIFF_FORMATS, FORMATS
 from raci.model.collector import collector_paused
@@ -48,6 +50,7 @@ RULES_FORMATS = ("text", "json")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Only findings whose fingerprint is not in this file count.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              callback=directories_made,
               help="Write the fingerprints of the current findings to this file.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
@@ -116,9 +119,8 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
         fail_on=fail_on, as_of=None if as_of is None else option_date(as_of, "--as-of"),
     )
-    if baseline is not None and not baseline.is_file():
-        raise UsageError(_("{file}: no such baseline file; write one with --write-baseline")
-                         .format(file=baseline))
+    if baseline is not None:
+        require_baseline(baseline)
     fixing = _fixing(scenario, unsafe=unsafe_fixes, suggest=suggest) if fix else None
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
     # Reading, linting and writing once make no reference cycles: the cyclic

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from raci.cli.completion import complete_file
-from raci.errors import UsageError
+from raci.errors import UsageError, os_reason
 from raci.i18n import _, format_count, ngettext
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
@@ -65,15 +65,25 @@ def output_directories(ctx: click.Context, param: click.Parameter,
             raise UsageError(_("-o -: {command} writes a file, not standard output; give "
                                "the file's name").format(command=ctx.command_path))
         return None
+    return directories_made(ctx, param, path)
+
+
+def directories_made(ctx: click.Context, _param: click.Parameter,
+                     path: Path | None) -> Path | None:
+    """The part of `output_directories` for an option that always names a
+    file (``--write-baseline b1/base.json`` makes ``b1/``)."""
+    if path is None:
+        return None
     missing = [folder for folder in reversed(path.parents) if not folder.is_dir()]
     for folder in missing:
         if folder.exists():
-            raise UsageError(f"{path}: {folder} is a file, not a directory")
+            raise UsageError(_("{file}: {folder} is a file, not a directory").format(
+                file=path, folder=folder))
         try:
             folder.mkdir()
         except OSError as error:
-            raise UsageError(f"{path}: cannot make the directory {folder}: "
-                             f"{error.strerror}") from None
+            raise UsageError(_("{file}: cannot make the directory {folder}: {reason}").format(
+                file=path, folder=folder, reason=os_reason(error))) from None
     if missing:
         ctx.call_on_close(lambda: _remove_if_empty(missing))
     return path
@@ -103,7 +113,7 @@ def write_output(text: str, path: Path | None, what: str | None = None) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UsageError(_("{file}: cannot write {what}: {reason}").format(
-            file=path, what=what or _("the output"), reason=error.strerror)) from None
+            file=path, what=what or _("the output"), reason=os_reason(error))) from None
 
 
 def confirm(message: str) -> None:
