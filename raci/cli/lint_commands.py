@@ -17,8 +17,7 @@ import click
 
 from raci.cli.colour import colour_shown, coloured_findings
 from raci.cli.completion import complete_file, complete_rules
-from raci.cli.options import (directories_made, format_option, output_directories,
-                              write_output)
+from raci.cli.options import directories_made, format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.lint.baseline import require_baseline
