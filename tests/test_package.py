@@ -22,11 +22,13 @@ from __future__ import annotations
 import email
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +38,7 @@ from pathlib import Path
 import pexpect
 import pytest
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).parent.parent
@@ -109,6 +112,24 @@ def test_the_wheel_holds_the_package_and_says_what_it_needs(built: Built) -> Non
     assert "<9" in bounded["textual"] and "<0.2" in bounded["yaml-rs"]
     assert meta["License-Expression"] == "MIT" and f"{info}/licenses/LICENSE" in names
     assert "Programming Language :: Python :: 3.11" in meta.get_all("Classifier")
+    assert "Natural Language :: Dutch" in meta.get_all("Classifier")
+
+
+def test_the_docs_install_what_exists_on_a_python_the_package_names() -> None:
+    """No public package: no doc says `pip install raci`; the CI recipe's Python
+    is one the classifiers name (the one the tests run on), and allowed."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    tested = f"{sys.version_info.major}.{sys.version_info.minor}"
+    named = {c.rsplit(" :: ", 1)[1] for c in project["classifiers"]
+             if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)}
+    assert tested in named and SpecifierSet(project["requires-python"]).contains(tested)
+    assert "urls" not in project  # nothing public to point at yet (getting-started.md)
+    pages = [ROOT / "README.md", ROOT / "README.nl.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"pip install '?raci(?![-\w.])", text), page.name
+        for version in re.findall(r"python-version: \"([\d.]+)\"", text):
+            assert version in named, f"{page.name}: Python {version}"
 
 
 # ---- the wheel, installed outside the repository ---------------------------------------------
