@@ -108,7 +108,11 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         if asked and fmt not in formats:
             raise UsageError(_("{option}: works with --format {formats}, not {format}").format(
                 option=option, formats=", ".join(formats), format=fmt))
-    models = tuple(models_in(models))
+    found, passed_over = models_in(models)
+    for path in passed_over:
+        click.echo(_("note: {file}: a SQLite file with no raci model in it; passed over")
+                   .format(file=path), err=True)
+    models = tuple(found)
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(_("{file}: no such configuration file").format(file=config_file))
@@ -211,35 +215,38 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
 @format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
                               "json (the rules' documentation as data).", default="text")
 def rules(code: str | None, fmt: str) -> None:
-    """List the lint rules (or one group's: `raci rules OWN`), or explain one:
-    what it finds and looks at, why it matters, how to fix it, its message,
-    parameters and configuration, how to waive it, and examples.
+    """List the lint rules (or those a prefix or group names, as --select reads
+    them: `raci rules OWN`, `raci rules BOD00`), or explain one: what it finds
+    and looks at, why it matters, how to fix it, its message, parameters and
+    configuration, how to waive it, and examples.
 
     \b
     Examples:
       raci rules
       raci rules OWN001
       raci rules unowned-item
+      raci rules BOD00
       raci rules --format json
     """
+    from raci.lint.config import codes_for
     from raci.lint.docs import rule_json, rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
-    group = RULES if code is None else [
-        r for r in RULES if code.lower() in (r.group, r.code[:3].lower())]
-    if code is None or group:
-        if fmt == "json":
-            click.echo(rules_json(group), nl=False)
-        else:
-            _list_rules(group)
+    found = None if code is None else find_rule(code)
+    if found is not None:
+        click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
         return
-    found = find_rule(code)
-    if found is None:
-        nearest = closest_rule(code)
+    chosen = None if code is None else codes_for(code)
+    named = [r for r in RULES if chosen is None or r.code in chosen]
+    if not named:
+        nearest = closest_rule(code or "")
         hint = _(" did you mean {code!r}?").format(code=nearest) if nearest else ""
         raise UsageError(_("no rule {code!r};").format(code=code) + hint
                          + _(" `raci rules` lists them"))
-    click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
+    if fmt == "json":
+        click.echo(rules_json(named), nl=False)
+    else:
+        _list_rules(named)
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:
