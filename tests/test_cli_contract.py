@@ -1,4 +1,4 @@
-"""SPEC §3's promises to scripts and CI, checked for every command.
+"""docs/cli.md's promises to scripts and CI, checked for every command.
 
 Exit 0, 1 or 2 only; bad input, bad usage and internal errors exit 2 with one
 line on stderr and no traceback (unless --debug); a refused command changes

@@ -1,4 +1,4 @@
-"""Waivers (SPEC §2): exact and single-id matches, expiry, unused waivers,
+"""Waivers (docs/lint.md): exact and single-id matches, expiry, unused waivers,
 and the waiver rules themselves never waived; baselines; exit codes."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The `raci` command: parse arguments, call the library, print, exit (SPEC §3).
+"""The `raci` command: parse arguments, call the library, print, exit (docs/cli.md).
 
 Each module below holds one group of subcommands and lists them in
 `COMMANDS`; `COMMAND_MODULES` says which module holds which command, and a
@@ -115,7 +115,7 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
     """Run the command line; every failure becomes one line on stderr and exit 2.
 
     The context is made and invoked here rather than through click's own
-    `main`, which would print a usage block for a usage error (SPEC §3 asks
+    `main`, which would print a usage block for a usage error (docs/cli.md asks
     for exit 2 and one line) and exit 1 on a broken pipe, where a reader
     that stopped reading (``| head``) is a normal end: exit 0, nothing said,
     as ruff does.
@@ -179,7 +179,7 @@ def _refuse(reason: str) -> int:
 
 
 def _one_line(message: str) -> str:
-    """Click lays out some messages (a choice list) over several lines; SPEC §3 wants one."""
+    """Click lays out some messages (a choice list) over several lines; docs/cli.md wants one."""
     return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 

@@ -1,4 +1,4 @@
-"""The app commands: `raci edit [MODEL]`, `raci demo` and `raci serve` (SPEC §3, §4).
+"""The app commands: `raci edit [MODEL]`, `raci demo` and `raci serve` (docs/cli.md, docs/app.md).
 
 Textual and the store are imported inside the commands, so `raci --help`
 stays fast.

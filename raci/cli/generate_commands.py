@@ -1,4 +1,5 @@
-"""`raci generate`: write a synthetic model of a given size (SPEC §3, §5)."""
+"""`raci generate`: write a synthetic model of a given size (docs/cli.md,
+docs/contributing.md#benchmarks)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Lint commands: `raci lint`, `raci rules` and `raci diff` (SPEC §2, §3).
+"""Lint commands: `raci lint`, `raci rules` and `raci diff` (docs/lint.md, docs/cli.md).
 
 Exit codes of `raci lint`: 0 when no unwaived finding is at or above
 `--fail-on` (default warning; `never`: always 0), 1 when one is, 2 for bad
