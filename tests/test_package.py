@@ -115,6 +115,20 @@ def test_the_wheel_holds_the_package_and_says_what_it_needs(built: Built) -> Non
     assert "Natural Language :: Dutch" in meta.get_all("Classifier")
 
 
+def test_the_changelog_names_no_version_the_package_is_not() -> None:
+    """The newest heading is `## Unreleased` (no number the package does not
+    carry) or the package's version; each release's sections come once."""
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["version"]
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.split(r"^## ", text, flags=re.M)[1:]
+    assert releases[0].split("\n", 1)[0] in ("Unreleased", version)
+    for release in releases:
+        sections = re.findall(r"^### (.+)$", release, flags=re.M)
+        assert len(sections) == len(set(sections)), sections
+        assert not {"Commands", "Command line"} <= set(sections)
+
+
 def test_the_docs_install_what_exists_on_a_python_the_package_names() -> None:
     """No public package: no doc says `pip install raci`; the CI recipe's Python
     is one the classifiers name (the one the tests run on), and allowed."""
