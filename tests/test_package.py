@@ -23,6 +23,7 @@ import email
 import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -279,6 +280,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def test_the_readme_example_prints_what_it_shows_from_the_installed_wheel(
+        installed: Installed) -> None:
+    """The console block of the README's "What it does", run line by line in
+    an empty folder with the installed raci: each command prints (on stdout
+    and stderr) the lines shown under it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## What it does", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    steps = re.split(r"^\$ ", block, flags=re.M)[1:]
+    assert len(steps) >= 2
+    folder = installed.work / "readme"
+    folder.mkdir()
+    for step in steps:
+        command, *shown = step.rstrip("\n").split("\n")
+        words = shlex.split(command, comments=True)
+        assert words[0] == "raci", command
+        done = subprocess.run([str(installed.venv / "bin" / "raci"), *words[1:]], cwd=folder,
+                              env=installed.env, capture_output=True, text=True, timeout=300)
+        assert done.returncode in (0, 1), done.stderr
+        assert (done.stderr + done.stdout).splitlines() == shown, command
+
+
 def run_model_commands(installed: Installed) -> None:
     raci, samples = installed.raci, installed.samples
     raci("new", "leeg.db", "--name", "Leeg")
@@ -290,7 +312,9 @@ def run_model_commands(installed: Installed) -> None:
         raci("schema")
     raci("export", "res.db", "-o", "res.xlsx")
     assert "ok (129 entities" in raci("validate", "vego.yaml")
-    assert raci("generate", "--size", "small", "-o", "small.yaml").startswith("Wrote small.yaml")
+    assert raci("generate", "--size", "small", "-o", "small.yaml") == ""  # said on stderr
+    assert (installed.work / "small.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=raci-model.schema.json\n")
 
 
 def run_review_commands(installed: Installed) -> None:

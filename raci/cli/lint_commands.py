@@ -145,8 +145,8 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
-        click.echo(ngettext("Wrote {count} fingerprint to {file}.",
-                            "Wrote {count} fingerprints to {file}.", run.baseline_written).format(
+        click.echo(ngettext("wrote {count} fingerprint to {file}",
+                            "wrote {count} fingerprints to {file}", run.baseline_written).format(
             count=run.baseline_written, file=write_baseline), err=True)
     elif write_baseline is not None:
         not_written = ngettext(

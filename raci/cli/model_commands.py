@@ -193,7 +193,7 @@ def schema(output: Path | None) -> None:
 
     \b
     Example:
-      raci schema -o raci.schema.json
+      raci schema -o raci-model.schema.json
     """
     from raci.formats.files import write_file_whole
     from raci.formats.schema import schema_text
