@@ -115,7 +115,8 @@ def models_in(specs: Sequence[str]) -> tuple[list[str], list[str]]:
         if len(others) == len(below):
             raise UsageError(f"{spec}: holds no model files (.yaml, .yml or .json starting "
                              "with 'raci: 1') and no raci databases (.db)")
-        found.extend(str(path) for path in below if path not in others)
+        passed = set(others)
+        found.extend(str(path) for path in below if path not in passed)
         passed_over.extend(map(str, others))
     return found, passed_over
 
