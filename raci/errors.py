@@ -36,6 +36,7 @@ class ConflictError(StoreError):
     """Another process changed what this one was about to change."""
 
 
+
 def reason(error: Exception) -> str:
     """Why `error` happened, in the current language: each problem of a
     `ModelFileError` on its own line."""

@@ -190,8 +190,10 @@ def format_decimal(number: float, pattern: str = "0.0") -> str:
 OS_REASONS = {
     errno.ENOENT: N_("No such file or directory"),
     errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
     errno.EROFS: N_("Read-only file system"),
     errno.ENOSPC: N_("No space left on device"),
+    errno.ENOTDIR: N_("Not a directory"),
     errno.EISDIR: N_("Is a directory"),
 }
 """The reasons a file cannot be written that users meet most, in words the

@@ -23,6 +23,7 @@ from raci.model.source import (
     is_model_file,
     split_scenario,
 )
+from raci.store.sqlite_file import holds_no_model
 
 
 def database_url(spec: str) -> str:
@@ -92,26 +93,35 @@ def open_view(spec: str, scenario: str) -> Model:
         return store.load_view(scenario)[0]
 
 
-def models_in(specs: Sequence[str]) -> list[str]:
+def models_in(specs: Sequence[str]) -> tuple[list[str], list[str]]:
     """Each MODEL as given, but a directory: the model files and databases
-    below it, in name order. A model file is a .yaml, .yml or .json file with
-    a top-level ``raci`` key (a baseline or a schema beside it is not);
-    directories whose name starts with a ``.`` are passed over. raci's JSON
-    Schema named on its own is passed over too: a pre-commit hook's pattern
-    for model files (``*.json``) names the schema `raci export` writes
-    beside them."""
+    below it, in name order; and, apart, the SQLite files below a directory
+    that hold no raci model (another program's), passed over. A model file
+    is a .yaml, .yml or .json file with a top-level ``raci`` key (a baseline
+    or a schema beside it is not); directories whose name starts with a
+    ``.`` are passed over. raci's JSON Schema named on its own is passed
+    over too: a pre-commit hook's pattern for model files (``*.json``) names
+    the schema `raci export` writes beside them. Standard input is read
+    once: ``-`` twice is refused."""
+    if list(specs).count(STDIN) > 1:
+        raise UsageError(_("-: standard input is read once; give - only once"))
     found: list[str] = []
+    passed_over: list[str] = []
     for spec in specs:
         folder = Path(spec)
         if spec == STDIN or "://" in spec or not folder.is_dir():
             found.extend([] if _is_raci_schema(folder) else [spec])
             continue
-        inside = sorted(_models_below(folder))
-        if not inside:
+        below = sorted(_models_below(folder))
+        others = [path for path in below
+                  if path.suffix.lower() == DATABASE_SUFFIX and holds_no_model(path)]
+        if len(others) == len(below):
             raise UsageError(f"{spec}: holds no model files (.yaml, .yml or .json starting "
-                             "with 'raci: 1') and no .db files")
-        found.extend(str(path) for path in inside)
-    return found
+                             "with 'raci: 1') and no raci databases (.db)")
+        passed = set(others)
+        found.extend(str(path) for path in below if path not in passed)
+        passed_over.extend(map(str, others))
+    return found, passed_over
 
 
 _RACI_KEY = re.compile(rb'^(raci|"raci")\s*:|^\s*\{\s*"raci"\s*:', re.M)

@@ -1,4 +1,4 @@
-"""SPEC §3's promises to scripts and CI, checked for every command.
+"""docs/cli.md's promises to scripts and CI, checked for every command.
 
 Exit 0, 1 or 2 only; bad input, bad usage and internal errors exit 2 with one
 line on stderr and no traceback (unless --debug); a refused command changes
@@ -99,7 +99,7 @@ BAD_VALUES = [
     "lint {model} --ignore nonsens",
     "lint {model} --baseline {missing_yaml}", "lint {model} --baseline {model}",
     "lint {model} --config {missing_yaml}", "lint {model} --config {model}",
-    "lint {model} --write-baseline {dir}/nergens/b.json",
+    "lint {model} --write-baseline {text_file}/b.json",
     "export {model} -o {model}/uit.yaml", "report {model} -o {dir}/verslag.docx",
     "generate --size small -o {dir}/model.txt", "generate --size small -o {model}/m/m.yaml",
     "new {db}", "new {dir}/nieuw.db --name ' '", "new {model}", "new {text_file}",
@@ -211,6 +211,48 @@ def test_every_option_says_what_it_does() -> None:
         for param in command.params:
             if isinstance(param, click.Option) and param.name != "help":
                 assert param.help, f"raci {name} {param.opts[0]} has no help text"
+
+
+@pytest.mark.parametrize("command", ["lint", "export"])
+def test_postgresql_without_its_driver_says_how_to_install_it(
+    command: str, place: dict[str, str], raci: Raci, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as without the postgres extra
+    result = raci(command, place["closed_pg"], "--lang", "nl")
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert "pip install '.[postgres]'" in result.err and "PostgreSQL heeft" in result.err
+
+
+@pytest.mark.parametrize("command", [
+    "lint {model} -o {out}", "lint {model} --write-baseline {out}", "export {model} -o {out}",
+    "schema -o {out}", "diagram {model} --view org -o {out}",
+])
+def test_a_folder_that_cannot_be_made_is_said_in_the_users_language(
+    command: str, place: dict[str, str], raci: Raci
+) -> None:
+    out = "/proc/raci-nergens/uit.json"
+    result = raci(*fill(command, {**place, "out": out}), "--lang", "nl")
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert result.err == (f"raci: {out}: kan de map /proc/raci-nergens niet maken: "
+                          "bestand of map bestaat niet\n")
+
+
+def test_write_baseline_makes_its_folder(place: dict[str, str], tmp_path: Path,
+                                         raci: Raci) -> None:
+    written = raci("lint", place["model"], "--write-baseline", tmp_path / "b1" / "base.json")
+    assert written.code in (0, 1), written.err
+    assert '"fingerprints"' in (tmp_path / "b1" / "base.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["lint {model} --baseline {missing}",
+                                     "rename {db} dg-bw dg --baseline {missing}"])
+def test_a_missing_baseline_is_said_alike_by_every_command(
+    command: str, place: dict[str, str], raci: Raci
+) -> None:
+    result = raci(*fill(command, {**place, "missing": f"{place['dir']}/nergens.json"}))
+    assert result.code == 2
+    assert result.err.endswith("nergens.json: no such baseline file; write one with "
+                               "--write-baseline\n"), result.err
 
 
 # ---- internal errors ---------------------------------------------------------

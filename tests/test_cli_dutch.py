@@ -30,6 +30,8 @@ def test_usage_lines_and_click_errors(raci: Raci) -> None:
     assert "  -h, --help " in dutch(raci, "new", "--help").out
     assert dutch(raci, "lint").err == ("raci: Argument ontbreekt 'MODEL...'; zie "
                                        "`raci lint --help`\n")
+    lint_help = " ".join(dutch(raci, "lint", "--help").out.split())
+    assert "de controle eindigt dan met exitcode 2" in lint_help and " run " not in lint_help
     english = raci("lint", "--help").out  # the language of one run does not stay for the next
     assert english.startswith("Usage: raci lint [OPTIONS] MODEL...\n")
     assert "Show this message and exit." in english
@@ -160,7 +162,7 @@ def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
         "plan.ods: een OpenDocument-spreadsheet (.ods); sla het op als .xlsx "
         "(Excel-werkmap) of CSV\n")
     done = dutch(raci, "lint", vego, "--write-baseline", "basis.json", "-o", "gevonden.txt")
-    assert done.err == "24 vingerafdrukken geschreven naar basis.json.\n"
+    assert done.err == "24 vingerafdrukken geschreven naar basis.json\n"
 
 
 def test_a_change_the_model_refuses_is_said_in_dutch(raci: Raci, vego: str) -> None:

@@ -1,5 +1,5 @@
 """`raci lint --suggest` and `--fix` on the command line: suggestions under
-each finding in text, JSON (SPEC §3's keys kept, the schema followed) and
+each finding in text, JSON (docs/cli.md's keys kept, the schema followed) and
 Markdown; certain fixes written to a database in one transaction, or into
 a scenario; model files refused; on SQLite and PostgreSQL."""
 

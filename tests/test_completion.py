@@ -1,5 +1,6 @@
-"""Shell completion as bash runs it: the script `raci completion bash` prints,
-sourced in a real bash, filling COMPREPLY for what a user has typed."""
+"""Shell completion as bash and zsh run it: the script `raci completion SHELL`
+prints, sourced in a real bash (filling COMPREPLY for what a user has typed)
+or a real zsh (its completion builtins standing in to print what they are given)."""
 
 from __future__ import annotations
 
@@ -19,21 +20,34 @@ from raci.lint.rules import RULES
 BIN = Path(sys.executable).parent
 
 
+ZSH_STAND_INS = """
+compdef() { : }
+_describe() { printf '%s\\n' "${(@P)3}" }
+compadd() { printf '%s\\n' "${(@P)5}" }
+_path_files() { print '<files>' }
+"""
+"""zsh's completion system, replaced by functions that print what the
+script hands it: "value:description", a bare value, or ``<files>``."""
+
+
 @functools.cache
-def bash_script() -> str:
-    return subprocess.run([BIN / "raci", "completion", "bash"], capture_output=True,
+def script(shell: str) -> str:
+    return subprocess.run([BIN / "raci", "completion", shell], capture_output=True,
                           text=True, check=True).stdout
 
 
-def completed(line: str, cwd: Path) -> list[str]:
-    """What bash offers at the end of `line` (a trailing space: a new word)."""
+def completed(line: str, cwd: Path, shell: str = "bash", lang: str = "en") -> list[str]:
+    """What `shell` offers at the end of `line` (a trailing space: a new word)."""
     words = line.split() + ([""] if line.endswith(" ") else [])
-    script = bash_script()
     quoted = " ".join(f"'{word}'" for word in words)
-    run = (f'{script}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n'
-           '_raci_completion raci; printf "%s\\n" "${COMPREPLY[@]}"')
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run(["bash", "-c", run], cwd=cwd, env=env, capture_output=True,
+    if shell == "bash":
+        run = (f'{script(shell)}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n'
+               '_raci_completion raci; printf "%s\\n" "${COMPREPLY[@]}"')
+    else:
+        run = (f"{ZSH_STAND_INS}\n{script(shell)}\nwords=({quoted}); "
+               f"CURRENT={len(words)}\n_raci_completion")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "RACI_LANG": lang}
+    result = subprocess.run([shell, "-c", run], cwd=cwd, env=env, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return [line for line in result.stdout.splitlines() if line]
@@ -55,6 +69,34 @@ def test_bash_completes_commands_rule_codes_samples_and_ids(tmp_path: Path) -> N
     assert completed("raci matrix --format csv org.yaml --scope sg-", tmp_path) == ["sg-vego"]
     assert completed("raci --deb", tmp_path) == ["--debug"]
     # completing never runs the implicit `raci edit`: no app, no org.db made
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_lang_completes_its_languages_anywhere_on_the_line(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "org.yaml")
+    assert completed("raci lint org.yaml --lang ", tmp_path) == ["en", "nl"]
+    assert completed("raci --lang n", tmp_path) == ["nl"]
+    # the language chosen is no MODEL: the ids are still those of org.yaml
+    assert completed("raci assign --lang nl org.yaml g.wi", tmp_path) == ["g.wijkaanpak"]
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="needs zsh")
+def test_zsh_completes_with_what_each_does_in_the_users_language(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "org.yaml")
+    english = completed("raci ", tmp_path, "zsh")
+    assert "lint:Lint models for governance weaknesses (see..." in english, english
+    assert "lint:Controleer modellen op zwakke plekken in..." in completed(
+        "raci ", tmp_path, "zsh", lang="nl")
+    assert "--format:Output format." in completed("raci lint org.yaml --f", tmp_path, "zsh")
+    dutch = completed("raci lint org.yaml --f", tmp_path, "zsh", lang="nl")
+    assert "--format:Uitvoerformaat." in dutch and "--fail-on:Eindig met exitcode 1 bij" \
+        " een bevinding op of boven dit niveau (standaard: warning)." in dutch
+    assert completed("raci --lang nl scenario c", tmp_path, "zsh")[0].startswith(
+        "compare:Vergelijk scenario's A en B")
+    assert completed("raci lint ", tmp_path, "zsh") == ["<files>"]
+    assert completed("raci assign org.yaml g.wi", tmp_path, "zsh") == ["g.wijkaanpak:goal"]
+    assert completed("raci lint org.yaml --lang ", tmp_path, "zsh") == ["en", "nl"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
 
 

@@ -78,7 +78,7 @@ def test_raci_groups_the_counts_it_tells(raci: Raci, tmp_path: Path, language: s
     model, database = tmp_path / "thousands.yaml", tmp_path / "thousands.db"
     generated = raci("generate", "--size", "small", "--scale", str(SCALE), "-o", model,
                      "--lang", language)
-    assert generated.code == 0 and ("4,237" if language == "en" else "4.237") in generated.out
+    assert generated.code == 0 and ("4,237" if language == "en" else "4.237") in generated.err
     imported = raci("import", model, "--into", database, "--lang", language)
     assert imported.code == 0, imported.err
     assert imported.out.splitlines() == [said.format(model=database)]

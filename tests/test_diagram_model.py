@@ -1,7 +1,7 @@
 """The small organisation the diagram, matrix and report tests share, and a
 reader of what the real `dot` program laid out.
 
-`warmte_model()` follows the example of SPEC §1: a ministry with a DG and a
+`warmte_model()` follows the example of docs/model-format.md: a ministry with a DG and a
 vacant programme director, an external advisory firm whose consultant is a
 temporary kwartiermaker, a steering group, a taskforce overlapping it and an
 advisory board, two goal areas, initiatives, decisions and indicators.

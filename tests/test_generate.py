@@ -50,7 +50,7 @@ def test_the_generated_file_passes_validate(tmp_path: Path, raci, size: str) -> 
     path = tmp_path / f"{size}.yaml"
     written = raci("generate", "--size", size, "-o", path)
     assert written.code == 0, written.err
-    assert str(path) in written.out
+    assert str(path) in written.err
     checked = raci("validate", path)
     assert checked.code == 0, checked.err
 
@@ -114,7 +114,7 @@ def test_a_scaled_model_is_a_valid_model_that_many_times_the_size(tmp_path: Path
     path = tmp_path / "double.yaml"
     written = raci("generate", "--size", "small", "--scale", "2", "-o", path)
     assert written.code == 0, written.err
-    assert written.out.splitlines()[0].endswith(" assignments (--size small --seed 1 --scale 2).")
+    assert written.err.splitlines()[0].endswith(" assignments (--size small --seed 1 --scale 2)")
     double = read_model(path).model  # refuses an invalid model
     assert 1.8 * len(small) <= len(double) <= 2.2 * len(small)
     assert 1.8 * len(small.assignments) <= len(double.assignments) <= 2.2 * len(small.assignments)
@@ -125,10 +125,11 @@ def test_what_generate_wrote_is_said_in_the_users_language(tmp_path: Path, raci)
     path = tmp_path / "small.yaml"
     english = raci("generate", "--size", "small", "--seed", "3", "-o", path)
     dutch = raci("--lang", "nl", "generate", "--size", "small", "--seed", "3", "-o", path)
-    assert english.out.startswith(f"Wrote {path}: ")
-    assert english.out.splitlines()[0].endswith(" assignments (--size small --seed 3).")
-    assert dutch.out.startswith(f"{path} geschreven: ")
-    assert dutch.out.splitlines()[0].endswith(" toewijzingen (--size small --seed 3).")
+    assert english.out == dutch.out == ""  # said on stderr, as export says what it wrote
+    assert english.err.startswith(f"wrote {path}: ")
+    assert english.err.splitlines()[0].endswith(" assignments (--size small --seed 3)")
+    assert dutch.err.startswith(f"{path} geschreven: ")
+    assert dutch.err.splitlines()[0].endswith(" toewijzingen (--size small --seed 3)")
 
 
 def test_people_hold_one_to_three_roles_most_of_them_one(small: Model) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -41,7 +42,34 @@ def test_a_directory_with_no_models_is_refused(tmp_path: Path, raci) -> None:
     result = raci("lint", tmp_path)
     assert result.code == 2
     assert result.err == (f"raci: {tmp_path}: holds no model files (.yaml, .yml or .json "
-                          "starting with 'raci: 1') and no .db files\n")
+                          "starting with 'raci: 1') and no raci databases (.db)\n")
+
+
+def test_a_directory_passes_over_another_programs_sqlite_files(
+        tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m" / "cache").mkdir(parents=True)
+    shutil.copy(GEZOND, tmp_path / "m" / "gezond.yaml")
+    import_file(GEZOND, "m/a.db")
+    with sqlite3.connect(tmp_path / "m" / "cache" / "browser.db") as other:
+        other.execute("CREATE TABLE visits (url TEXT)")
+    sqlite3.connect(tmp_path / "m" / "leeg.db").close()  # an empty SQLite file
+    result = raci("lint", "m", "--format", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["models"] == ["m/a.db", "m/gezond.yaml"]
+    assert result.err == ("note: m/cache/browser.db: a SQLite file with no raci model in it; "
+                          "passed over\n"
+                          "note: m/leeg.db: a SQLite file with no raci model in it; "
+                          "passed over\n")
+    # named on its own, it is refused as before; a folder of such files holds no model
+    assert raci("lint", "m/cache/browser.db").code == 2
+    assert "holds no model files" in raci("lint", "m/cache").err
+
+
+def test_standard_input_is_read_once(raci) -> None:
+    result = raci("lint", "-", "-")
+    assert result.code == 2
+    assert result.err == "raci: -: standard input is read once; give - only once\n"
 
 
 def test_standard_input_is_linted_as_a_model_file_named_dash(

@@ -1,4 +1,4 @@
-"""Waivers (SPEC §2): exact and single-id matches, expiry, unused waivers,
+"""Waivers (docs/lint.md): exact and single-id matches, expiry, unused waivers,
 and the waiver rules themselves never waived; baselines; exit codes."""
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def test_a_baseline_accepts_todays_findings_and_fails_on_new_ones(
     model = write_model(tmp_path / "org.yaml")
     baseline = tmp_path / "baseline.json"
     code, _, err = run_raci(capsys, "lint", model, "--write-baseline", baseline)
-    assert code == 0 and "Wrote 2 fingerprints" in err
+    assert code == 0 and "wrote 2 fingerprints" in err
     assert json.loads(baseline.read_text())["fingerprints"] == ["OWN001:g.leeg", "OWN002:g.co2"]
     code, out, _ = run_raci(capsys, "lint", model, "--baseline", baseline)
     assert code == 0 and "No findings" in out

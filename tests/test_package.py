@@ -22,11 +22,14 @@ from __future__ import annotations
 import email
 import json
 import os
+import re
+import shlex
 import shutil
 import socket
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,12 +39,13 @@ from pathlib import Path
 import pexpect
 import pytest
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).parent.parent
 SDIST_TREES = ("raci", "tests", "scripts", "benchmarks", "docs", "sample_orgs", "schemas")
-SDIST_FILES = {"README.md", "CHANGELOG.md", "LICENSE", "Makefile", "pyproject.toml",
-               "mkdocs.yml", ".ci/run", ".pre-commit-hooks.yaml"}
+SDIST_FILES = {"README.md", "README.nl.md", "CHANGELOG.md", "LICENSE", "Makefile",
+               "pyproject.toml", "mkdocs.yml", "babel.cfg", ".ci/run", ".pre-commit-hooks.yaml"}
 NOT_SHIPPED = {"__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache",
                "node_modules"}
 NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "*.db",
@@ -109,6 +113,38 @@ def test_the_wheel_holds_the_package_and_says_what_it_needs(built: Built) -> Non
     assert "<9" in bounded["textual"] and "<0.2" in bounded["yaml-rs"]
     assert meta["License-Expression"] == "MIT" and f"{info}/licenses/LICENSE" in names
     assert "Programming Language :: Python :: 3.11" in meta.get_all("Classifier")
+    assert "Natural Language :: Dutch" in meta.get_all("Classifier")
+
+
+def test_the_changelog_names_no_version_the_package_is_not() -> None:
+    """The newest heading is `## Unreleased` (no number the package does not
+    carry) or the package's version; each release's sections come once."""
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["version"]
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.split(r"^## ", text, flags=re.M)[1:]
+    assert releases[0].split("\n", 1)[0] in ("Unreleased", version)
+    for release in releases:
+        sections = re.findall(r"^### (.+)$", release, flags=re.M)
+        assert len(sections) == len(set(sections)), sections
+        assert not {"Commands", "Command line"} <= set(sections)
+
+
+def test_the_docs_install_what_exists_on_a_python_the_package_names() -> None:
+    """No public package: no doc says `pip install raci`; the CI recipe's Python
+    is one the classifiers name (the one the tests run on), and allowed."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    tested = f"{sys.version_info.major}.{sys.version_info.minor}"
+    named = {c.rsplit(" :: ", 1)[1] for c in project["classifiers"]
+             if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)}
+    assert tested in named and SpecifierSet(project["requires-python"]).contains(tested)
+    assert "urls" not in project  # nothing public to point at yet (getting-started.md)
+    pages = [ROOT / "README.md", ROOT / "README.nl.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"pip install '?raci(?![-\w.])", text), page.name
+        for version in re.findall(r"python-version: \"([\d.]+)\"", text):
+            assert version in named, f"{page.name}: Python {version}"
 
 
 # ---- the wheel, installed outside the repository ---------------------------------------------
@@ -244,6 +280,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def test_the_readme_example_prints_what_it_shows_from_the_installed_wheel(
+        installed: Installed) -> None:
+    """The console block of the README's "What it does", run line by line in
+    an empty folder with the installed raci: each command prints (on stdout
+    and stderr) the lines shown under it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## What it does", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    steps = re.split(r"^\$ ", block, flags=re.M)[1:]
+    assert len(steps) >= 2
+    folder = installed.work / "readme"
+    folder.mkdir()
+    for step in steps:
+        command, *shown = step.rstrip("\n").split("\n")
+        words = shlex.split(command, comments=True)
+        assert words[0] == "raci", command
+        done = subprocess.run([str(installed.venv / "bin" / "raci"), *words[1:]], cwd=folder,
+                              env=installed.env, capture_output=True, text=True, timeout=300)
+        assert done.returncode in (0, 1), done.stderr
+        assert (done.stderr + done.stdout).splitlines() == shown, command
+
+
 def run_model_commands(installed: Installed) -> None:
     raci, samples = installed.raci, installed.samples
     raci("new", "leeg.db", "--name", "Leeg")
@@ -255,7 +312,9 @@ def run_model_commands(installed: Installed) -> None:
         raci("schema")
     raci("export", "res.db", "-o", "res.xlsx")
     assert "ok (129 entities" in raci("validate", "vego.yaml")
-    assert raci("generate", "--size", "small", "-o", "small.yaml").startswith("Wrote small.yaml")
+    assert raci("generate", "--size", "small", "-o", "small.yaml") == ""  # said on stderr
+    assert (installed.work / "small.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=raci-model.schema.json\n")
 
 
 def run_review_commands(installed: Installed) -> None:

@@ -264,6 +264,14 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
         assert code == 0 and [line[:6] for line in out.splitlines()] == ["WAI001", "WAI002"]
 
 
+def test_rules_prefix_lists_the_rules_select_would_run(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_raci(capsys, "rules", "BOD0")
+    assert code == 0
+    assert [line[:6] for line in out.splitlines()] == [
+        r.code for r in RULES if r.code.startswith("BOD0")]
+    assert len(out.splitlines()) > 1
+
+
 def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_raci(capsys, "rules", "bod001")
     assert code == 0 and out == rule_page(rule("BOD001"))

@@ -78,3 +78,13 @@ def test_json_files_carry_no_comment_and_get_no_schema(tmp_path: Path, raci) -> 
     assert raci("export", SAMPLE, "-o", tmp_path / "warmte.json").code == 0
     assert json.loads((tmp_path / "warmte.json").read_text(encoding="utf-8"))["raci"] == 1
     assert [path.name for path in tmp_path.iterdir()] == ["warmte.json"]
+
+
+def test_schema_help_writes_the_file_the_modeline_names(raci) -> None:
+    """The example in `raci schema --help` writes the schema where a model
+    file's first line looks for it."""
+    from raci.formats.schema import SCHEMA_FILE
+
+    examples = raci("schema", "--help").out.split("Example:", 1)[1]
+    written = re.findall(r"raci schema -o (\S+)", examples)
+    assert written == [SCHEMA_FILE]

@@ -1,4 +1,4 @@
-"""The `raci` command: parse arguments, call the library, print, exit (SPEC §3).
+"""The `raci` command: parse arguments, call the library, print, exit (docs/cli.md).
 
 Each module below holds one group of subcommands and lists them in
 `COMMANDS`; `COMMAND_MODULES` says which module holds which command, and a
@@ -21,6 +21,7 @@ import click
 
 from raci.cli import completion
 from raci.cli.colour import NO_COLOR_OPTION, colour_choice
+from raci.cli.completion import LANG_OPTION
 from raci.cli.language import TranslatedGroup, speak_placeholders, translate_help
 from raci.cli.options import discard_output
 from raci.errors import ModelFileError, RaciError, UsageError, reason
@@ -64,7 +65,7 @@ class RaciGroup(TranslatedGroup):
 @click.group(cls=RaciGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True,
               help="Show the traceback of an internal error (allowed anywhere on the line).")
-@click.option("--lang", type=click.Choice(LANGUAGES),
+@click.option(LANG_OPTION, type=click.Choice(LANGUAGES),
               help="Speak this language (default: RACI_LANG, the lang setting of [tool.raci], "
                    "else the locale's; allowed anywhere on the line).")
 @click.option(NO_COLOR_OPTION, is_flag=True,
@@ -114,13 +115,13 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
     """Run the command line; every failure becomes one line on stderr and exit 2.
 
     The context is made and invoked here rather than through click's own
-    `main`, which would print a usage block for a usage error (SPEC §3 asks
+    `main`, which would print a usage block for a usage error (docs/cli.md asks
     for exit 2 and one line) and exit 1 on a broken pipe, where a reader
     that stopped reading (``| head``) is a normal end: exit 0, nothing said,
     as ruff does.
     """
     try:
-        args = _speak_the_chosen_language(args)
+        args = speak_the_chosen_language(args)
         with cli.make_context("raci", list(args), color=color) as ctx:
             cli.invoke(ctx)
     except click.exceptions.Exit as done:
@@ -148,7 +149,7 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
     return EXIT_OK
 
 
-def _speak_the_chosen_language(args: list[str]) -> list[str]:
+def speak_the_chosen_language(args: list[str]) -> list[str]:
     """Speak the language `--lang` names (anywhere on the line, as `--debug`),
     else the one `choose_language` finds; `args` without `--lang`."""
     from raci.lint.config import language_setting
@@ -156,10 +157,10 @@ def _speak_the_chosen_language(args: list[str]) -> list[str]:
     rest, option = [], None
     words = iter(args)
     for word in words:
-        if word == "--lang":
+        if word == LANG_OPTION:
             option = next(words, "")
-        elif word.startswith("--lang="):
-            option = word.removeprefix("--lang=")
+        elif word.startswith(f"{LANG_OPTION}="):
+            option = word.removeprefix(f"{LANG_OPTION}=")
         else:
             rest.append(word)
     if option is not None and option not in LANGUAGES:
@@ -178,7 +179,7 @@ def _refuse(reason: str) -> int:
 
 
 def _one_line(message: str) -> str:
-    """Click lays out some messages (a choice list) over several lines; SPEC §3 wants one."""
+    """Click lays out some messages (a choice list) over several lines; docs/cli.md wants one."""
     return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 

@@ -1,4 +1,4 @@
-"""The app commands: `raci edit [MODEL]`, `raci demo` and `raci serve` (SPEC §3, §4).
+"""The app commands: `raci edit [MODEL]`, `raci demo` and `raci serve` (docs/cli.md, docs/app.md).
 
 Textual and the store are imported inside the commands, so `raci --help`
 stays fast.
@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from raci.cli.completion import complete_samples, sample_names
+from raci.cli.options import directories_made, tell_written, write_output
 from raci.errors import RaciError, UsageError
 from raci.i18n import _
 from raci.model.source import is_model_file
@@ -85,13 +86,19 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
 @click.option("--sample", metavar="NAME", default=DEFAULT_SAMPLE, show_default=True,
               help="Which bundled sample organisation to open.", shell_complete=complete_samples)
 @theme_option
-def demo(sample: str, theme: str | None) -> None:
-    """Open the app on a fresh temporary copy of a bundled sample organisation.
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              callback=directories_made,
+              help="Write the sample's model file here (- for standard output) instead of "
+                   "opening the app.")
+def demo(sample: str, theme: str | None, output: Path | None) -> None:
+    """Open the app on a fresh temporary copy of a bundled sample organisation,
+    or write the sample's model file out with -o (to lint, export or edit).
 
     \b
     Examples:
       raci demo
       raci demo --sample politie-digitaal
+      raci demo --sample energietransitie -o energietransitie.yaml
     """
     from raci.importing import import_file
 
@@ -99,8 +106,16 @@ def demo(sample: str, theme: str | None) -> None:
     if sample not in names:
         raise UsageError(_("no sample {sample!r}; choose one of {samples}").format(
             sample=sample, samples=", ".join(names)))
+    sample_file = resources.files("raci") / "sample_orgs" / f"{sample}.yaml"
+    if output is not None:
+        to_stdout = str(output) == "-"
+        write_output(sample_file.read_text(encoding="utf-8"), None if to_stdout else output,
+                     _("the sample"))
+        if not to_stdout:
+            tell_written(output)
+        return
     directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
-    with resources.as_file(resources.files("raci") / "sample_orgs" / f"{sample}.yaml") as bundled:
+    with resources.as_file(sample_file) as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
     database = directory / "org.db"
     with keys_unechoed():

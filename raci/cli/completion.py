@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
 COMPLETE_VAR = "_RACI_COMPLETE"
+LANG_OPTION = "--lang"
+"""`raci --lang LANGUAGE`, allowed anywhere on the line (see `raci.cli.run`)."""
 SHELLS = ("bash", "zsh", "fish")
 Complete = Callable[[click.Context, click.Parameter, str], "list[CompletionItem]"]
 
@@ -95,9 +97,9 @@ def _model_on_line(ctx: click.Context) -> str | None:
     from click.shell_completion import split_arg_string
 
     words = split_arg_string(os.environ.get("COMP_WORDS", ""))
-    taking_value = {name for param in ctx.command.params
-                    if isinstance(param, click.Option) and not param.is_flag
-                    for name in param.opts}
+    taking_value = {LANG_OPTION} | {name for param in ctx.command.params
+                                    if isinstance(param, click.Option) and not param.is_flag
+                                    for name in param.opts}
     rest = iter(words[len(ctx.command_path.split()):])
     for word in rest:
         if word in taking_value:
@@ -112,8 +114,12 @@ def answer_completion(cli: click.Command) -> int | None:
     instruction = os.environ.get(COMPLETE_VAR)
     if not instruction:
         return None
-    from click.shell_completion import shell_complete
+    from click.shell_completion import add_completion_class, shell_complete
 
+    from raci.cli.spoken_completion import SPOKEN_SHELLS
+
+    for shell in SPOKEN_SHELLS:
+        add_completion_class(shell)
     return shell_complete(cli, {}, "raci", COMPLETE_VAR, instruction)
 
 

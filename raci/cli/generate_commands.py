@@ -1,4 +1,5 @@
-"""`raci generate`: write a synthetic model of a given size (SPEC §3, §5)."""
+"""`raci generate`: write a synthetic model of a given size (docs/cli.md,
+docs/contributing.md#benchmarks)."""
 
 from __future__ import annotations
 
@@ -43,10 +44,10 @@ def generate(size: str, seed: int, scale: int, output: Path) -> None:
     schema = write_model(model, output)
     # The options that write this file again, the same in every language.
     options = f"--size {size} --seed {seed}" + ("" if scale == 1 else f" --scale {scale}")
-    click.echo(_("Wrote {output}: {entities} entities, {assignments} assignments "
-                 "({options}).").format(output=output, entities=format_count(len(model)),
-                                        assignments=format_count(len(model.assignments)),
-                                        options=options))
+    click.echo(_("wrote {output}: {entities} entities, {assignments} assignments "
+                 "({options})").format(output=output, entities=format_count(len(model)),
+                                       assignments=format_count(len(model.assignments)),
+                                       options=options), err=True)
     tell_schema_written(schema)
 
 

@@ -15,11 +15,14 @@ import re
 import textwrap
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from raci.i18n import N_, _
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 CLICK_MODULES = ("core", "exceptions", "types", "parser", "formatting", "decorators")
 """The modules of click whose messages reach raci's user (usage errors, help headings)."""
@@ -37,6 +40,8 @@ PATH_PLACEHOLDERS = ("FILE", "DIRECTORY", "PATH")
 the current language itself (so `_english_metavars` never holds it)."""
 PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b")
 """A word of a usage placeholder: ``MODEL`` in ``MODEL...``, ``OPTIONS``, ``FILE``."""
+COMPLETION_SUMMARY = 45
+"""How long a command's summary may be beside its name in a shell's completion (click's)."""
 _english_metavars: dict[click.Parameter, str] = {}
 """Each parameter's placeholder as click makes it in English (``MODEL...``),
 kept before `speak_placeholders` first sets it in another language."""
@@ -93,11 +98,23 @@ class TranslatedGroup(click.Group):
         if not commands:
             return
         limit = formatter.width - 6 - max(len(name) for name, _command in commands)
-        rows = [(name, short_help(said_with_placeholders(command.short_help or help_text(command)),
-                                  limit))
-                for name, command in commands]
+        rows = [(name, summary(command, limit)) for name, command in commands]
         with formatter.section(_("Commands")):
             click.HelpFormatter.write_dl(formatter, rows)  # said already: not again
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """The commands and options completed with what they do, as the help says it."""
+        items = super().shell_complete(ctx, incomplete)
+        for item in items:
+            if item.value in self.commands:
+                item.help = summary(self.commands[item.value], COMPLETION_SUMMARY)
+        return items
+
+
+def summary(command: click.Command, limit: int) -> str:
+    """What `command` does, in a line of at most `limit` characters, said in
+    the current language (the group's listing, a shell's completion)."""
+    return short_help(said_with_placeholders(command.short_help or help_text(command)), limit)
 
 
 def short_help(text: str, limit: int) -> str:

@@ -1,4 +1,4 @@
-"""Lint commands: `raci lint`, `raci rules` and `raci diff` (SPEC §2, §3).
+"""Lint commands: `raci lint`, `raci rules` and `raci diff` (docs/lint.md, docs/cli.md).
 
 Exit codes of `raci lint`: 0 when no unwaived finding is at or above
 `--fail-on` (default warning; `never`: always 0), 1 when one is, 2 for bad
@@ -17,9 +17,10 @@ import click
 
 from raci.cli.colour import colour_shown, coloured_findings
 from raci.cli.completion import complete_file, complete_rules
-from raci.cli.options import format_option, output_directories, write_output
+from raci.cli.options import directories_made, format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
+from raci.lint.baseline import require_baseline
 from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
 from raci.lint.output import DIFF_FORMATS, FORMATS
 from raci.model.collector import collector_paused
@@ -48,6 +49,7 @@ RULES_FORMATS = ("text", "json")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Only findings whose fingerprint is not in this file count.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              callback=directories_made,
               help="Write the fingerprints of the current findings to this file.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
@@ -106,7 +108,11 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         if asked and fmt not in formats:
             raise UsageError(_("{option}: works with --format {formats}, not {format}").format(
                 option=option, formats=", ".join(formats), format=fmt))
-    models = tuple(models_in(models))
+    found, passed_over = models_in(models)
+    for path in passed_over:
+        click.echo(_("note: {file}: a SQLite file with no raci model in it; passed over")
+                   .format(file=path), err=True)
+    models = tuple(found)
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(_("{file}: no such configuration file").format(file=config_file))
@@ -116,9 +122,8 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
         fail_on=fail_on, as_of=None if as_of is None else option_date(as_of, "--as-of"),
     )
-    if baseline is not None and not baseline.is_file():
-        raise UsageError(_("{file}: no such baseline file; write one with --write-baseline")
-                         .format(file=baseline))
+    if baseline is not None:
+        require_baseline(baseline)
     fixing = _fixing(scenario, unsafe=unsafe_fixes, suggest=suggest) if fix else None
     render = (STATISTICS_RENDERERS if statistics else RENDERERS)[fmt]
     # Reading, linting and writing once make no reference cycles: the cyclic
@@ -140,8 +145,8 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     for error in run.errors:
         click.echo(error.text, err=True)
     if run.baseline_written is not None:
-        click.echo(ngettext("Wrote {count} fingerprint to {file}.",
-                            "Wrote {count} fingerprints to {file}.", run.baseline_written).format(
+        click.echo(ngettext("wrote {count} fingerprint to {file}",
+                            "wrote {count} fingerprints to {file}", run.baseline_written).format(
             count=run.baseline_written, file=write_baseline), err=True)
     elif write_baseline is not None:
         not_written = ngettext(
@@ -210,35 +215,38 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
 @format_option(RULES_FORMATS, "Output format: text (one rule: its page, in Markdown) or "
                               "json (the rules' documentation as data).", default="text")
 def rules(code: str | None, fmt: str) -> None:
-    """List the lint rules (or one group's: `raci rules OWN`), or explain one:
-    what it finds and looks at, why it matters, how to fix it, its message,
-    parameters and configuration, how to waive it, and examples.
+    """List the lint rules (or those a prefix or group names, as --select reads
+    them: `raci rules OWN`, `raci rules BOD00`), or explain one: what it finds
+    and looks at, why it matters, how to fix it, its message, parameters and
+    configuration, how to waive it, and examples.
 
     \b
     Examples:
       raci rules
       raci rules OWN001
       raci rules unowned-item
+      raci rules BOD00
       raci rules --format json
     """
+    from raci.lint.config import codes_for
     from raci.lint.docs import rule_json, rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
-    group = RULES if code is None else [
-        r for r in RULES if code.lower() in (r.group, r.code[:3].lower())]
-    if code is None or group:
-        if fmt == "json":
-            click.echo(rules_json(group), nl=False)
-        else:
-            _list_rules(group)
+    found = None if code is None else find_rule(code)
+    if found is not None:
+        click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
         return
-    found = find_rule(code)
-    if found is None:
-        nearest = closest_rule(code)
+    chosen = None if code is None else codes_for(code)
+    named = [r for r in RULES if chosen is None or r.code in chosen]
+    if not named:
+        nearest = closest_rule(code or "")
         hint = _(" did you mean {code!r}?").format(code=nearest) if nearest else ""
         raise UsageError(_("no rule {code!r};").format(code=code) + hint
                          + _(" `raci rules` lists them"))
-    click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
+    if fmt == "json":
+        click.echo(rules_json(named), nl=False)
+    else:
+        _list_rules(named)
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:

@@ -1,4 +1,4 @@
-"""Model commands: new, import, export, validate and the scripted edits (SPEC §3).
+"""Model commands: new, import, export, validate and the scripted edits (docs/cli.md).
 
 Every edit loads the model, builds one `Change`, checks the edited model with
 the same checks as a model file, and saves the change in one transaction; a
@@ -197,7 +197,7 @@ def schema(output: Path | None) -> None:
 
     \b
     Example:
-      raci schema -o raci.schema.json
+      raci schema -o raci-model.schema.json
     """
     from raci.formats.files import write_file_whole
     from raci.formats.schema import schema_text

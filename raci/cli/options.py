@@ -65,6 +65,15 @@ def output_directories(ctx: click.Context, param: click.Parameter,
             raise UsageError(_("-o -: {command} writes a file, not standard output; give "
                                "the file's name").format(command=ctx.command_path))
         return None
+    return directories_made(ctx, param, path)
+
+
+def directories_made(ctx: click.Context, _param: click.Parameter,
+                     path: Path | None) -> Path | None:
+    """The part of `output_directories` for an option that always names a
+    file (``--write-baseline b1/base.json`` makes ``b1/``)."""
+    if path is None:
+        return None
     missing = [folder for folder in reversed(path.parents) if not folder.is_dir()]
     for folder in missing:
         if folder.exists():

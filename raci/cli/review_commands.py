@@ -235,7 +235,7 @@ def _write_minutes(minutes: str, path: Path | None) -> None:
         click.echo("")
     write_output(minutes, path, _("the minutes"))
     if path is not None:
-        click.echo(_("Wrote the minutes to {file}.").format(file=path), err=True)
+        click.echo(_("wrote the minutes to {file}").format(file=path), err=True)
 
 
 COMMANDS: list[click.Command] = [review]

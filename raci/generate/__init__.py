@@ -1,4 +1,5 @@
-"""Synthetic governance models for trying raci at size (`raci generate`, SPEC §5).
+"""Synthetic governance models for trying raci at size (`raci generate`,
+docs/contributing.md#benchmarks).
 
 A model is built in three passes. First a healthy organisation: ministries
 split into directorates-general, directorates and departments; people in
@@ -7,7 +8,7 @@ towards senior roles; goal trees; initiatives serving the leaf goals; decisions
 taken by bodies and roles; leading and lagging indicators; RACI assignments on
 all of them. Then a few very deep chains (a unit tree, a goal tree, a line of
 managers, a line of dependent initiatives) so that no check can lean on
-recursion. Last, a sprinkling of every weakness the linter knows (SPEC §2), a
+recursion. Last, a sprinkling of every weakness the linter knows (docs/lint.md), a
 few of each, so that findings come in realistic numbers.
 
 Every choice is drawn from one `random.Random(seed)` in a fixed order and no

@@ -52,7 +52,8 @@ HARD_NAMES = (
     "Tab\tin de naam",
     "Ünïcödé — “quotes” & ‘more’",
 )
-"""Names that diagrams and exports must survive (SPEC §5), given to a few entities."""
+"""Names that diagrams and exports must survive (docs/contributing.md#benchmarks),
+given to a few entities."""
 
 GOAL_VERBS = (
     "Halvering van", "Verdubbeling van", "Verbetering van", "Versnelling van",

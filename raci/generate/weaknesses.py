@@ -1,4 +1,4 @@
-"""A few cases of every weakness of SPEC §2, given to the healthy organisation."""
+"""A few cases of every weakness of docs/lint.md, given to the healthy organisation."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from raci.model import Body, Kpi, Role, Waiver
 
 
 class Weaknesses:
-    """Gives a few cases of every weakness of SPEC §2 to the healthy model.
+    """Gives a few cases of every weakness of docs/lint.md to the healthy model.
 
     Each case takes entities nobody else has damaged yet, so two weaknesses
     never cancel out (a second Accountable on an item whose Accountable was

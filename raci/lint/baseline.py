@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from raci.errors import UsageError
+from raci.i18n import _, os_reason
 from raci.lint.findings import Finding
 
 
@@ -22,15 +23,25 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     try:
         path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"{path}: cannot write the baseline: {error.strerror}") from None
+        raise UsageError(_("{file}: cannot write the baseline: {reason}").format(
+            file=path, reason=os_reason(error))) from None
     return len(fingerprints)
 
 
+def require_baseline(path: Path) -> None:
+    """Refuse a baseline file that is not there, in the same words for every command."""
+    if not path.is_file():
+        raise UsageError(_("{file}: no such baseline file; write one with --write-baseline")
+                         .format(file=path))
+
+
 def read_baseline(path: Path) -> set[str]:
+    require_baseline(path)
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise UsageError(f"{path}: cannot read the baseline: {error.strerror}") from None
+        raise UsageError(_("{file}: cannot read the baseline: {reason}").format(
+            file=path, reason=os_reason(error))) from None
     except ValueError as error:
         raise UsageError(f"{path}: not a baseline (invalid JSON: {error})") from None
     fingerprints = document.get("fingerprints") if isinstance(document, dict) else None

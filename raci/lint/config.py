@@ -80,7 +80,7 @@ def select_codes(tokens: Iterable[str], option: str, source: str) -> set[str]:
         key = token.strip()
         if not key:
             continue
-        found = _codes_for(key)
+        found = codes_for(key)
         if not found:
             where = f"--{option}" if source == COMMAND_LINE else source
             within = "" if source == COMMAND_LINE else _(" in {option}").format(option=option)
@@ -97,7 +97,8 @@ def _suggestion(key: str) -> str:
     return _(" did you mean {code!r}?").format(code=nearest) if nearest else ""
 
 
-def _codes_for(key: str) -> set[str]:
+def codes_for(key: str) -> set[str]:
+    """The codes one selector names: ALL, a code or name, a group or a code's prefix."""
     if key.upper() == "ALL":
         return {r.code for r in RULES}
     single = find_rule(key)

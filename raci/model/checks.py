@@ -1,6 +1,6 @@
 """The model's own consistency checks: what makes a model broken, not weak.
 
-`check_model` finds what SPEC §1 calls validation errors beyond the schema:
+`check_model` finds what docs/model-format.md calls validation errors beyond the schema:
 ids that name nothing, ids of the wrong kind, ids named twice in one list,
 an actor holding two letters on one item (but A with R), cycles in unit and goal parents,
 and waivers aimed at nothing. The model file reader maps each `Problem` to a

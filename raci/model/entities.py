@@ -1,4 +1,4 @@
-"""The kinds of a governance model (SPEC §1) as plain typed dataclasses.
+"""The kinds of a governance model (docs/model-format.md) as plain typed dataclasses.
 
 Fields mirror the model file's keys one to one. Optional values that have a
 default in the specification are kept as given (``None`` when absent) so a
@@ -20,11 +20,11 @@ Letter = Literal["R", "A", "C", "I"]
 LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I")
 PAIRED_LETTERS = frozenset({"A", "R"})
 """The one pair of letters an actor may hold on one item: the owner who also
-does the work, written "A/R" in most RACI charts (SPEC §1 rev. 2)."""
+does the work, written "A/R" in most RACI charts (docs/model-format.md, format revision 2)."""
 CELL_ORDER: tuple[Letter, ...] = ("A", "R", "C", "I")
 """The order letters are written in, in a cell and in a `raci` block: the owner first."""
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
-"""What an id is (SPEC §1): letters, digits and ``_ . : -``, starting with a
+"""What an id is (docs/model-format.md): letters, digits and ``_ . : -``, starting with a
 letter or digit."""
 ID_MAX_LENGTH = 100
 
@@ -57,7 +57,7 @@ NOT_RECORDED_FACTS = (
     "goals",
     "cadence",
 )
-"""The facts a source may not record (SPEC §2, `org.not_recorded`)."""
+"""The facts a source may not record (docs/lint.md, `org.not_recorded`)."""
 KPI_TYPES = ("leading", "lagging")
 
 
@@ -162,7 +162,7 @@ class Kpi(Entity):
     type: str
     target: str | None = None
     has_raci: bool = False
-    """Whether the file carries a ``raci`` key, even an empty one (SPEC §2)."""
+    """Whether the file carries a ``raci`` key, even an empty one (docs/lint.md)."""
 
 
 class Assignment(NamedTuple):
@@ -186,14 +186,14 @@ class Waiver:
     author: str | None = None
 
 
-# The defaults of SPEC §1, shared with the lean tuples of `raci.model.lean`.
+# The defaults of docs/model-format.md, shared with the lean tuples of `raci.model.lean`.
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_date(text: str) -> dt.date:
-    """A date as SPEC §1 writes it, YYYY-MM-DD; ValueError for anything else
+    """A date as docs/model-format.md writes it, YYYY-MM-DD; ValueError for anything else
     (Python's own parser also takes ``20261101`` and ``2026-W44-1``)."""
     if not _ISO_DATE.fullmatch(text):
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")

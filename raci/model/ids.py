@@ -4,7 +4,7 @@ A new entity's id is made from its name so that it reads as the name does
 ("Stuurgroep Warmte" becomes ``stuurgroep-warmte``): the same words as the
 spreadsheet import makes (`raci.model.naming.slug`), a kind's prefix where
 one is asked for (``p.`` for a person), and ``-2``, ``-3`` … where the id
-is already taken. The result is always a valid id (SPEC §1).
+is already taken. The result is always a valid id (docs/model-format.md).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ in under two thirds of the time the full `Model` takes (0.38 s against
 with `LeanModel.of_model`. The tuples' field names are the entities' own,
 so a rule reads ``model.people[id].unit`` from either.
 
-The defaults that SPEC §1 gives (a body's temporariness by kind, its
+The defaults that docs/model-format.md gives (a body's temporariness by kind, its
 cadence, an initiative's status, a person's capacity) are worked out by the
 same functions as on the full entities.
 """

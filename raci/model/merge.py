@@ -47,7 +47,7 @@ from raci.vocabulary import FACT_WORDS
 
 MATRIX_NOT_RECORDED = ("chairs", "holders", "success_criteria", "indicators", "goals",
                        "cadence")
-"""Facts a RACI matrix may not hold (SPEC §2): each is added to `org.not_recorded`
+"""Facts a RACI matrix may not hold (docs/lint.md): each is added to `org.not_recorded`
 unless the model, with the matrix in, records it (`goals`: a section, sheet
 or goal column put an initiative under a goal)."""
 ROSTER_NOT_RECORDED = ("cadence",)
@@ -512,7 +512,7 @@ def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
 
 def _records(model: Model, put: dict[str, Entity], fact: str) -> bool:
     """Whether the model, with the entities `put`, records the fact anywhere
-    (SPEC §2's table)."""
+    (docs/lint.md's table)."""
     def current(kind: str) -> list[Any]:
         cls = KINDS[kind][1]
         kept = [e for i, e in model.collection(kind).items() if i not in put]

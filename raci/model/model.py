@@ -137,7 +137,7 @@ class Model:
         return sum(len(self.collection(kind)) for kind in KINDS)
 
     def items(self) -> Iterator[Goal | Initiative | Decision]:
-        """Goals, initiatives and decisions: the *items* of SPEC §2."""
+        """Goals, initiatives and decisions: the *items* of docs/lint.md."""
         yield from self.goals.values()
         yield from self.initiatives.values()
         yield from self.decisions.values()

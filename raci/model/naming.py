@@ -19,7 +19,7 @@ from raci.model.entities import BODY_KINDS, Entity
 from raci.model.model import Model
 
 ID_LENGTH = 60
-"""Made ids stay well under the 100 characters an id may have (SPEC §1)."""
+"""Made ids stay well under the 100 characters an id may have (docs/model-format.md)."""
 VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 MAX_ID_LENGTH = 100
 

@@ -1,7 +1,7 @@
 """What a model was read from: a MODEL argument as the user gives it, and the
 model read from it with where each entity stands in a model file.
 
-A MODEL is a `.db` file, a SQLAlchemy URL, or a model file (SPEC §3), or a
+A MODEL is a `.db` file, a SQLAlchemy URL, or a model file (docs/cli.md), or a
 scenario's view of a database: ``MODEL@NAME``. ``org.db@plan`` is the model
 of ``org.db`` with scenario ``plan`` played on it. It is read so only when
 the text after the last ``@`` is a scenario name (letters, digits, ``_`` and

@@ -61,7 +61,13 @@ def sqlite_path(url: URL) -> Path | None:
 
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
-        return create_engine(url)
+        try:
+            return create_engine(url)
+        except ModuleNotFoundError as missing:  # psycopg comes with the postgres extra
+            raise StoreError(Said(
+                N_("{database}: PostgreSQL needs raci's postgres extra (psycopg); install "
+                   "it with pip install '.[postgres]' in raci's folder, or pip install "
+                   "'psycopg[binary]'"), database=describe(url))) from missing
     engine = create_engine(
         url,
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 BUSY_TIMEOUT_SECONDS = 5
 """How long a SQLite connection waits for another process's write."""
+MODEL_TABLE = "meta"
+"""The table every raci model database has (the org's one row): a SQLite
+file without it holds no raci model."""
 HEAD_VERSION = "0006"
 """The schema this raci writes: the newest migration's revision. Known
 without Alembic, which is imported only to create or migrate a database (a

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,8 @@ from raci.errors import StoreError
 from raci.i18n import N_, Said
 from raci.store import tables
 from raci.store.engine import bulk_writing, describe, reading, sqlite_path, writing
-from raci.store.layout import HEAD_VERSION
+from raci.store.layout import HEAD_VERSION, MODEL_TABLE
+from raci.store.sqlite_file import sqlite_tables
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -47,7 +47,7 @@ def schema_version(connection: Connection) -> str | None:
     """The database's schema version (the revision Alembic records in its
     ``alembic_version`` table), or None when it holds no raci model."""
     there = inspect(connection)
-    if not (there.has_table("meta") and there.has_table("alembic_version")):
+    if not (there.has_table(MODEL_TABLE) and there.has_table("alembic_version")):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
 
@@ -123,26 +123,15 @@ def _refuse_other_programs_database(engine: Engine, url: URL) -> None:
         with reading(engine) as connection:
             tables_there = inspect(connection).get_table_names()
     elif path.exists():
-        tables_there = _sqlite_tables(path)
+        tables_there = sqlite_tables(path) or []  # not a database: raci's connection says so
     else:
         return
-    if tables_there and "meta" not in tables_there:
+    if tables_there and MODEL_TABLE not in tables_there:
         listed = ", ".join(sorted(tables_there)[:3]) + (", …" if len(tables_there) > 3 else "")
         raise StoreError(
             f"{describe(url)}: holds tables of its own ({listed}) and no raci model; create "
             "the model in a new file or an empty database"
         )
-
-
-def _sqlite_tables(path: Path) -> list[str]:
-    """The tables of a SQLite file; none when it is not a database (which
-    raci's own connection then reports)."""
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as file:
-            return [name for (name,) in file.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")]
-    except sqlite3.DatabaseError:
-        return []
 
 
 def _no_model(database: str) -> StoreError:

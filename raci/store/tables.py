@@ -13,7 +13,7 @@ are columns of `entity`; each list is a table of its own (`holder`,
 `success_criterion`) with the owner, the place in the list and the value.
 
 An assignment's key is (item, actor, letter): an actor holds one letter on
-an item, or A together with R (SPEC §1 rev. 2). The rows of one item and
+an item, or A together with R (docs/model-format.md, format revision 2). The rows of one item and
 actor, a *cell*, are written together and share one version, so the cell is
 what a conflict check compares.
 

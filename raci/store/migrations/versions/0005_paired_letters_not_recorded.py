@@ -1,6 +1,6 @@
 """Let an actor hold A together with R on one item, and keep `org.not_recorded`.
 
-SPEC §1 rev. 2 allows the one pair of letters real RACI charts write as
+docs/model-format.md, format revision 2 allows the one pair of letters real RACI charts write as
 "A/R", so an assignment's key grows from (item, actor) to (item, actor,
 letter). The key of a table cannot be changed in place on SQLite, so the
 table is made anew with the new key and its rows copied over, on both

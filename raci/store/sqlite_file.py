@@ -1,0 +1,28 @@
+"""What a SQLite file holds, looked at through a read-only connection of its
+own (raci's connections switch a file to WAL mode, which would change it),
+with the standard `sqlite3` module alone."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from raci.store.layout import MODEL_TABLE
+
+
+def sqlite_tables(path: Path) -> list[str] | None:
+    """The tables of the SQLite file at `path`; None when it is not a SQLite database."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as file:
+            return [name for (name,) in file.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.DatabaseError:
+        return None
+
+
+def holds_no_model(path: Path) -> bool:
+    """Whether `path` is a SQLite database without a raci model in it
+    (another program's, or an empty one)."""
+    tables = sqlite_tables(path)
+    return tables is not None and MODEL_TABLE not in tables
