@@ -490,9 +490,8 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
     owners_of = analysis.assignments.holding("A")
     doers_of = analysis.assignments.holding("R")
     # Only a Responsible that some role or body reports to can be above the Accountable.
-    reported_to = analysis.reported_to
-    candidates = [item for item in items if item in owners_of
-                  and not reported_to.isdisjoint(doers_of.get(item, ()))]
+    done_by_reported_to = analysis.assignments.items_held_by("R", analysis.reported_to)
+    candidates = [item for item in items if item in owners_of and item in done_by_reported_to]
     reports_to = analysis.reporting_chains_above(
         owner for item in candidates for owner in owners_of.get(item, ())).reports_to
     for item in candidates:
