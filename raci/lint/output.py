@@ -194,13 +194,14 @@ def _per_level(counts: dict[str, int]) -> str:
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:
+    """A finding as JSON writes it (its ids as tuples, which orjson writes as arrays)."""
     return {
         "code": finding.code,
         "name": finding.name,
         "level": finding.level,
         "message": finding.message,
-        "targets": list(finding.targets),
-        "related": list(finding.related),
+        "targets": finding.targets,
+        "related": finding.related,
         "fingerprint": finding.fingerprint,
         "model": finding.model,
         "line": finding.line,
