@@ -73,8 +73,9 @@ from raci.export.sheets import write_matrix_workbook
 from raci.formats import read_model, write_model
 from raci.generate import SIZES, generate_model
 from raci.importing import import_file
-from raci.lint import lint_model
+from raci.lint import LintConfig, lint_model, lint_source
 from raci.model import Model, referenced_ids
+from raci.model.collector import collector_paused
 from raci.source import open_lean_model, open_model
 from raci.store import open_store
 
@@ -156,13 +157,14 @@ MEASURES = (
     Measure("export_cli_s", "`raci export` (s)", target=10, target_text="≤ 10 s"),
     Measure("raw_read_s", "plain sqlite3 reads every row (s)", "{:.3f}"),
     Measure("raw_read_cpu_s", "plain sqlite3 reads every row, CPU time (s)", "{:.3f}"),
-    Measure("rules_s", "lint: run every rule on the loaded model (s)"),
-    Measure("lint_s", "lint: load and run every rule (s)"),
-    Measure("lint_cpu_s", "lint: load and run every rule, CPU time (s)"),
+    Measure("rules_s", "lint: run every rule on the loaded model, as `raci lint` does (s)"),
+    Measure("lint_s", "lint: load and run every rule, as `raci lint` does (s)"),
+    Measure("lint_cpu_s", "lint: load and run every rule, CPU time of both cores (s)"),
     Measure("lint_ratio", "lint ÷ plain sqlite3 read", "{:.2f}", target=2, target_text="≤ 2"),
     Measure("rules_ratio", "lint rules alone ÷ plain sqlite3 read", "{:.1f}"),
-    Measure("lint_cpu_ratio", "lint ÷ plain sqlite3 read, in CPU time", "{:.2f}"),
-    Measure("rules_cpu_ratio", "lint rules alone ÷ plain sqlite3 read, in CPU time", "{:.1f}"),
+    Measure("lint_cpu_ratio", "lint ÷ plain sqlite3 read, in CPU time of both cores", "{:.2f}"),
+    Measure("rules_cpu_ratio", "lint rules alone ÷ plain sqlite3 read, in CPU time of both cores",
+            "{:.1f}"),
     Measure("read_process_s", "plain sqlite3 reads every row, whole process (s)", "{:.3f}"),
     Measure("read_process_cpu_s", "plain sqlite3 reads every row, whole process, CPU time (s)",
             "{:.3f}"),
@@ -392,16 +394,23 @@ def bench_lint(size: str, database: Path, watch: Stopwatch) -> dict[str, Any]:
     the two are compared and a busy machine slows whichever runs at the time."""
     raw_read_s, raw_read_cpu_s = best_of(REPEATS, lambda: read_every_row(database))
 
+    config = LintConfig()
+
     def load_and_lint() -> tuple[int, float, float]:
-        source = open_lean_model(str(database))  # as `raci lint` does
-        start, cpu_start = time.perf_counter(), time.process_time()
-        findings = lint_model(source)
-        return len(findings), time.perf_counter() - start, time.process_time() - cpu_start
+        # The library call `raci lint` makes (`raci.linting.lint_lean`): read lean,
+        # rules on two cores where the model is large, the collector paused as the
+        # command pauses it.
+        with collector_paused():
+            source = open_lean_model(str(database))
+            start, cpu_start = time.perf_counter(), cpu_seconds()
+            findings = lint_source(source, config, split=True).findings
+            return len(findings), time.perf_counter() - start, cpu_seconds() - cpu_start
 
     runs = []
     for _ in range(REPEATS):
+        children = children_cpu_seconds()
         run, lint_s = watch.time(f"{size}: lint", load_and_lint)
-        runs.append((lint_s, watch.cpu_seconds, *run))
+        runs.append((lint_s, watch.cpu_seconds + children_cpu_seconds() - children, *run))
     lint_s, lint_cpu_s, findings, rules_s, rules_cpu_s = min(runs)
     lint_args = ("lint", database, "--format", "json", "--fail-on", "never")
     return {
@@ -443,13 +452,24 @@ def bench_whole_process(database: Path, many: Path) -> dict[str, Any]:
 
 def process_times(command: list[str]) -> tuple[float, float]:
     """Wall and CPU time of one process (output to /dev/null); findings (exit 1) are fine."""
-    start, children = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    start, children = time.perf_counter(), children_cpu_seconds()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
-    return seconds, (used.ru_utime + used.ru_stime) - (children.ru_utime + children.ru_stime)
+    return seconds, children_cpu_seconds() - children
+
+
+def children_cpu_seconds() -> float:
+    """The user and system time of this process's children that ended so far
+    (a subprocess, or the copy a lint forks to check rules on a second core)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def cpu_seconds() -> float:
+    """The CPU time of this process and of its children that ended so far."""
+    return time.process_time() + children_cpu_seconds()
 
 
 def many_findings_database(model_file: Path, database: Path) -> int:
@@ -671,14 +691,19 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
         "in a subprocess, start-up included. "
         "Lint ÷ plain sqlite3 read compares loading the model from the database and "
         "running every rule with reading every row of every table with the standard "
-        "`sqlite3` module; the next row leaves the loading out. Lint and the plain read "
+        "`sqlite3` module; the next row leaves the loading out. The lint is the very "
+        "library call `raci lint` makes: on a large model it checks the rules of two "
+        "groups in a forked copy on the second core (`raci.lint.split`), so its wall time "
+        "is less than its CPU time, and its CPU-time rows count both cores (this process "
+        "and the copy); the plain read uses one. Lint and the plain read "
         "are the best of three runs each. The whole-process rows are what a user waits "
         "for: `raci lint` (start-up, imports, reading, rules, output to /dev/null) against "
         "a process that only reads every row (`benchmarks/plain_read.py`), run in turns, "
         "best of three each; \"every A left out\" is the same model without its "
         "Accountables, so that nearly every item has a finding. CPU time "
-        "(`time.process_time`, or the child's user and system time) is this "
-        "process's alone, so other work on the machine does not stretch it. "
+        "(`time.process_time` and that of the forked copy, or the child's user and "
+        "system time) is the measured work's alone, so other work on the machine does "
+        "not stretch it. "
         "`raci report` runs on the database: lint, charts, diagrams and the page; to PDF "
         "adds Chromium's printing, whose time grows with the pages. `raci matrix` writes "
         "to /dev/null; its grid of every item by every actor is gigabytes on national, "

@@ -186,3 +186,27 @@ def test_every_part_the_analysis_works_out_says_what_it_reads() -> None:
 
     assert set(DERIVED_FROM) == {name for name, value in vars(Analysis).items()
                                  if isinstance(value, cached_property)}
+
+
+def test_who_holds_anything_follows_an_items_assignments_replaced() -> None:
+    """Whether an item has assignments, and whether an actor holds any, are
+    read from the model's columns until an item's assignments are replaced
+    (an edit in the app): from then on the columns are out of date."""
+    model = Model(Org(name="o"))
+    model.add(Role(id="dg", name="DG"))
+    model.add(Role(id="team", name="Team"))
+    model.add(Goal(id="g.a", name="A"))
+    model.add(Goal(id="g.b", name="B"))
+    model.assignments += [Assignment("g.a", "A", "dg"), Assignment("g.a", "R", "team")]
+    index = Analysis(LeanModel.of_model(model), dt.date(2026, 1, 1)).assignments
+    assert index.has_assignments("g.a") and not index.has_assignments("g.b")
+    assert "dg" in index.assigned_actors() and "team" in index.assigned_actors()
+
+    index.replace_item("g.a", [("dg", "A")])
+    index.replace_item("g.b", [("team", "C")])
+    assert index.has_assignments("g.a") and index.has_assignments("g.b")
+    assert "dg" in index.assigned_actors() and "team" in index.assigned_actors()
+    index.replace_item("g.a", [])
+    index.replace_item("g.b", [])
+    assert not index.has_assignments("g.a") and not index.has_assignments("g.b")
+    assert "dg" not in index.assigned_actors() and "team" not in index.assigned_actors()

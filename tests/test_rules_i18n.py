@@ -20,7 +20,7 @@ from raci.lint import RULES, LintConfig, lint_model, rule
 from raci.lint.catalogue import compile_catalogue, read_catalogue, texts, untranslated
 from raci.lint.docs import rule_page
 from raci.lint.findings import Finding
-from raci.lint.message import Joined, Named, localized, said, said_n
+from raci.lint.message import Joined, Named, localized, said, said_n, speaker
 from raci.lint.output import (
     RENDERERS,
     escape_data,
@@ -320,6 +320,9 @@ def test_an_entity_is_said_name_first_its_kind_capitalised_only_where_a_sentence
     set_language(language)
     try:
         assert [localized(m) for m in (pair, nameless, plain)] == said_for_people[language]
+        say = speaker()  # what an output of many findings says them with
+        assert [say(m) for m in (pair, nameless, plain, "as read from JSON")] == [
+            *said_for_people[language], "as read from JSON"]
     finally:
         set_language("en")
     assert [str(m) for m in (pair, nameless, plain)] == [

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -47,6 +47,11 @@ class AssignmentIndex:
         self._assignments = assignments
         self._sides: dict[tuple[Letter, bool], dict[str, list[str]]] = {}
         """(letter, by actor) -> that side of that letter, once grouped."""
+        self._in_any: dict[bool, set[str]] = {}
+        """By actor -> the actors holding any letter anywhere, else the items
+        anyone holds any letter on; once asked for."""
+        self._replaced = False
+        """Whether an item's assignments were replaced: the columns are out of date."""
 
     def holding(self, letter: Letter) -> Mapping[str, list[str]]:
         """Item -> the actors holding `letter` on it; an item where nobody
@@ -77,7 +82,25 @@ class AssignmentIndex:
 
     def has_assignments(self, item: str) -> bool:
         """Whether anyone holds any letter on the item."""
-        return any(item in self.holding(letter) for letter in LETTERS)
+        return item in self._in_any_assignment(by_actor=False)
+
+    def assigned_actors(self) -> Container[str]:
+        """The actors that hold any letter on any item."""
+        return self._in_any_assignment(by_actor=True)
+
+    def _in_any_assignment(self, *, by_actor: bool) -> set[str]:
+        """The actors (or items) of every assignment: made at C speed from the
+        columns, rather than every letter's side grouped for one look-up."""
+        found = self._in_any.get(by_actor)
+        if found is None:
+            if self._replaced:
+                found = set().union(*(self._side(letter, by_actor=by_actor)
+                                      for letter in LETTERS))
+            else:
+                columns = [self._assignments.get(letter, NO_ASSIGNMENTS) for letter in LETTERS]
+                found = set().union(*(c.actors if by_actor else c.items for c in columns))
+            self._in_any[by_actor] = found
+        return found
 
     def replace_item(self, item: str, letters: Iterable[tuple[str, Letter]]) -> None:
         """Make `letters`, (actor, letter) pairs, the whole set of assignments
@@ -93,6 +116,8 @@ class AssignmentIndex:
         for actor, letter in letters:
             self._side(letter, by_actor=False).setdefault(item, []).append(actor)
             self._side(letter, by_actor=True).setdefault(actor, []).append(item)
+        self._replaced = True
+        self._in_any.clear()
 
     def _side(self, letter: Letter, *, by_actor: bool) -> dict[str, list[str]]:
         side = self._sides.get((letter, by_actor))

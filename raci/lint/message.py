@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -87,7 +87,7 @@ class Message(str):
         """The message for people, in the current language, as a sentence:
         an entity it starts with starts with a capital (``Goal 'CO2 -55%'
         (g.co2) has ...``)."""
-        return self.spoken(starts=True)
+        return self.spoken_in(_forms(), True)
 
     def spoken(self, starts: bool = False) -> str:
         """The message for people, in the current language; `starts`: it
@@ -95,10 +95,15 @@ class Message(str):
         return self.spoken_in(_forms(), starts)
 
     def spoken_in(self, forms: Forms, starts: bool) -> str:
-        """`spoken`, with the forms of the current language in hand."""
-        form, first = _said_form(self.template, self.plural, self.number, False, forms)
+        """`spoken`, with the forms of the current language in hand: the
+        template's form looked up there once, each value said (an id, the
+        common value, as it is)."""
+        plural = self.plural
+        found = forms.get(self.template) if plural is None else None
+        form, first = found or _said_form(self.template, plural, self.number, False, forms)
         leading = first if starts else None
-        return form.format_map({name: _said(value, forms, name == leading)
+        return form.format_map({name: value if type(value) is str
+                                else _said(value, forms, name == leading)
                                 for name, value in self.values.items()})
 
 
@@ -159,12 +164,15 @@ class Named(str):
 
     def spoken_in(self, forms: Forms, starts: bool) -> str:
         """`spoken`, with the forms of the current language in hand."""
-        nameless = not self.name or self.name == self.id
-        if self.kind is None:
-            return self.id if nameless else f"{self.name} ({self.id})"
-        form = _said_form((SAID_NAMELESS if nameless else SAID_LABELS)[self.kind], None, 1,
-                          starts, forms)[0]
-        return form.format_map({"id": self.id, "name": self.name})
+        name, kind = self.name, self.kind
+        nameless = not name or name == self.id
+        if kind is None:
+            return self.id if nameless else f"{name} ({self.id})"
+        found = forms.get((kind, nameless, starts))
+        if found is None:
+            label = (SAID_NAMELESS if nameless else SAID_LABELS)[kind]
+            found = forms[kind, nameless, starts] = _said_form(label, None, 1, starts, forms)
+        return found[0].format_map({"id": self.id, "name": name})
 
 
 class _DecimalComma:
@@ -179,9 +187,11 @@ class _DecimalComma:
 
 _LEADING = re.compile(r"\{(\w+)[}!:]")
 """A template that starts with a placeholder, and its name."""
-Forms = dict[tuple[object, ...], tuple[str, str | None]]
-"""Templates (and the number and capital they are said with) -> their form
-in one language and the placeholder it starts with (`_said_form`)."""
+Forms = dict[object, tuple[str, str | None]]
+"""The forms of one language said so far (`_said_form`), and the name of
+the placeholder each starts with: by template alone for the common
+template with no plural and no capital; else by template, plural, number
+and capital; an entity's label by its kind, namelessness and capital."""
 _SAID_FORMS: dict[tuple[str, str | None], Forms] = {}
 """The forms of each language (and folder of catalogues) said so far:
 every finding says a template again."""
@@ -205,7 +215,9 @@ def _said_form(template: str, plural: str | None, number: int, capital: bool = F
     once per language (and folder of catalogues) and template; `forms`:
     those of the current language, when in hand."""
     forms = _forms() if forms is None else forms
-    key = (template, plural, 1 if plural is None else number, capital)
+    plain = plural is None and not capital
+    key: object = template if plain else (template, plural, 1 if plural is None else number,
+                                          capital)
     found = forms.get(key)
     if found is None:
         if speaking_english():
@@ -227,13 +239,15 @@ exactly (a subclass, such as a remedy's body kind, says itself its own way)."""
 def _said(value: Value, forms: Forms, starts: bool = False) -> object:
     """A value as people read it in the current language (whose `forms` are
     in hand); `starts`: it starts a sentence."""
-    if type(value) is str:  # an id: the common case
+    kind = type(value)
+    if kind is str:  # an id: the common case
         return value
-    if type(value) is int:  # not a bool
-        return format_count(value)
-    if isinstance(value, _SAID_EXACTLY):
-        exactly = type(value) in _SAID_EXACTLY
-        return value.spoken_in(forms, starts) if exactly else value.spoken(starts)
+    if kind in _SAID_EXACTLY:
+        return value.spoken_in(forms, starts)  # type: ignore[union-attr]
+    if kind is int:  # not a bool
+        return format_count(value)  # type: ignore[arg-type]
+    if isinstance(value, _SAID_EXACTLY):  # a subclass says itself its own way
+        return value.spoken(starts)
     if isinstance(value, str) or speaking_english():
         return value
     if isinstance(value, dt.date):
@@ -241,6 +255,19 @@ def _said(value: Value, forms: Forms, starts: bool = False) -> object:
     if isinstance(value, float | Decimal):
         return _DecimalComma(value)
     return value
+
+
+def speaker() -> Callable[[str], str]:
+    """`localized` for many messages in a row (an output's findings): the
+    forms of the current language found once."""
+    forms = _forms()
+
+    def say(message: str) -> str:
+        if type(message) is Message:
+            return message.spoken_in(forms, True)
+        return localized(message)
+
+    return say
 
 
 def said(template: str, /, **values: Value) -> Message:

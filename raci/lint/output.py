@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from raci.i18n import N_, _, ngettext, speaking_english
 from raci.lint.findings import LEVELS, Finding, Level
-from raci.lint.message import localized
+from raci.lint.message import localized, speaker
 from raci.lint.rule import Rule
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
@@ -159,29 +159,31 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     CODE [level] message (ids)`` where there is no line (a database, a
     whole-model finding); then the rules not run and a summary. Why a model
     could not be read goes to stderr (the command prints it)."""
+    say = speaker()
     if run.suggestions is None:
-        lines = [text_line(f) for f in run.findings if not f.waived]
+        lines = [text_line(f, say) for f in run.findings if not f.waived]
     else:
         lines = []
         for f in run.findings:
             if not f.waived:
-                lines.append(text_line(f))
+                lines.append(text_line(f, say))
                 for number, suggestion in enumerate(run.suggestions_of(f), start=1):
                     lines += suggestion_lines(suggestion, number)
     return "\n".join([*lines, *_not_run_lines(run), *_fix_lines(run), _closing(run)]) + "\n"
 
 
-def text_line(f: Finding) -> str:
-    """One finding as the text output prints it."""
+def text_line(f: Finding, say: Callable[[str], str] = localized) -> str:
+    """One finding as the text output prints it; `say`: how its message is
+    said (`localized`, or the `speaker` of an output of many)."""
     ids = ", ".join(f.targets)
     if f.related:
         ids += _("; related: {ids}").format(ids=related_text(f.related))
-    return one_line(f"{_where(f)}: {finding_text(f)}" + (f" ({ids})" if ids else ""))
+    return one_line(f"{_where(f)}: {finding_text(f, say)}" + (f" ({ids})" if ids else ""))
 
 
-def finding_text(f: Finding) -> str:
+def finding_text(f: Finding, say: Callable[[str], str] = localized) -> str:
     """``CODE [level] message``, the message in the current language."""
-    return f"{f.code} [{f.level}] {localized(f.message)}"
+    return f"{f.code} [{f.level}] {say(f.message)}"
 
 
 
@@ -192,13 +194,14 @@ def _per_level(counts: dict[str, int]) -> str:
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:
+    """A finding as JSON writes it (its ids as tuples, which orjson writes as arrays)."""
     return {
         "code": finding.code,
         "name": finding.name,
         "level": finding.level,
         "message": finding.message,
-        "targets": list(finding.targets),
-        "related": list(finding.related),
+        "targets": finding.targets,
+        "related": finding.related,
         "fingerprint": finding.fingerprint,
         "model": finding.model,
         "line": finding.line,
@@ -407,20 +410,21 @@ def _annotation(level: str, message: str, title: str, model: str,
     return f"::{level} {','.join(properties)}::{escape_data(message)}"
 
 
-def _annotated(message: str) -> str:
-    """A message as an annotation says it: in English as tools have always
+def _annotated() -> Callable[[str], str]:
+    """How an annotation says a message: in English as tools have always
     read it (``Goal g.co2 'CO2 -55%' has ...``), in another language for
     people (``Doel 'CO2 -55%' (g.co2) heeft ...``)."""
-    return message if speaking_english() else localized(message)
+    return str if speaking_english() else speaker()
 
 
 def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     """``::error file=F,line=L,col=C,title=CODE::message`` per unwaived
     finding, per reason a model could not be read, and a notice per model
     with rules not run."""
+    annotated = _annotated()
     lines = [
         _annotation(GITHUB_COMMANDS[f.level],
-                    _annotated(f.message)
+                    annotated(f.message)
                     + (f" (related: {related_text(f.related)})" if f.related else ""),
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
@@ -476,18 +480,19 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     reasons, the rules not run and the models that could not be read."""
     out = _markdown_head(run)
     open_findings = [f for f in run.findings if not f.waived]
+    say = speaker()
     if open_findings:
         out += ["", *_heading_row(N_("Level"), N_("Code"), N_("Rule"), N_("Entities"),
                                   N_("Related"), N_("Message"), N_("Where"))]
         out += [_row(f.level, f.code, f.name, ", ".join(f.targets), related_text(f.related),
-                     localized(f.message), _where(f))
+                     say(f.message), _where(f))
                 for f in open_findings]
     out += _markdown_suggestions(run, open_findings)
     waived = [f for f in run.findings if f.waived]
     if waived:
         out += ["", "### " + _("Waived"), "",
                 *_heading_row(N_("Code"), N_("Entities"), N_("Message"), N_("Reason"))]
-        out += [_row(f.code, ", ".join(f.targets), localized(f.message), f.waiver_reason or "")
+        out += [_row(f.code, ", ".join(f.targets), say(f.message), f.waiver_reason or "")
                 for f in waived]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
+from itertools import filterfalse
 
 from raci.analysis import Analysis
 from raci.lint.message import Joined, label, named, said
 from raci.lint.rule import BODIES, PEOPLE, ROLES, Problem, Rule, RuleParams, lint_rule
-from raci.model import LETTERS
 
 
 @lint_rule("ORG001", "idle-role", "organisation", "info", ROLES, uses_assignments=True,
@@ -41,7 +41,7 @@ def idle_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) -> I
           - {id: g.x, name: Doel X, raci: {A: dg, C: [adviseur]}}
     """
     playing = (analysis.bodies_of_member, analysis.chairs, analysis.reported_to,
-               *(analysis.assignments.items_holding(letter) for letter in LETTERS))
+               analysis.assignments.assigned_actors())
     for role in _in_none(roles, playing):
         yield Problem.about([role], said("{role} has no assignment, seat, chair or one reporting "
                                          "to it", role=label(analysis, role)))
@@ -79,7 +79,7 @@ def unplaced_person(analysis: Analysis, params: RuleParams,
           - {id: dg-bw, name: DG Bouwen en Wonen, holders: [p.jansen]}
     """
     playing = (analysis.roles_of_person, analysis.bodies_of_member, analysis.chairs,
-               *(analysis.assignments.items_holding(letter) for letter in LETTERS))
+               analysis.assignments.assigned_actors())
     for person in _in_none(people, playing):
         yield Problem.about([person], said("{person} holds no role, seat, chair or assignment",
                                            person=label(analysis, person)))
@@ -192,10 +192,13 @@ def chair_not_member(analysis: Analysis, params: RuleParams,
 
 
 def _in_none(ids: Iterable[str], collections: Iterable[Container[str]]) -> list[str]:
-    """The ids in none of the collections (one look-up each: a set difference
-    would walk every collection, costly when a few ids are checked again)."""
-    found = list(collections)
-    return [i for i in dict.fromkeys(ids) if not any(i in c for c in found)]
+    """The ids in none of the collections, in order: those left after each
+    collection, one look-up each at C speed (a set difference would walk
+    every collection, costly when a few ids are checked again)."""
+    found = list(dict.fromkeys(ids))
+    for collection in collections:
+        found = list(filterfalse(collection.__contains__, found))
+    return found
 
 
 def _sits_in(analysis: Analysis, chair: str, body_id: str) -> bool:

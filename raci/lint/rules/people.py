@@ -259,7 +259,6 @@ def external_dependence(analysis: Analysis, params: RuleParams,
             doers = doers_of.get(initiative, ())
             total += len(doers)
             external += len(externals.intersection(doers))
-        most = number(params, "max_share")
         # With no external Responsible the share is 0, and not over any bound.
         if external and external / total > most + EPSILON:
             yield Problem.about([unit], said(
