@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
@@ -41,6 +41,7 @@ from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
+from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import KIND_NAMES, capitalised
 
 CHECK_DELAY_SECONDS = 0.15
@@ -110,7 +111,7 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save"), id="save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _widget(self, form_field: FormField) -> Widget:
         value = self.values.get(form_field.name, "")

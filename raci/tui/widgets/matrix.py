@@ -122,7 +122,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.headers = [column_header(column.name) for column in columns]
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
-        self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * len(columns),
+        # A column's width more than the columns take, less one: room to scroll
+        # the last column wholly into view whatever the width left beside it.
+        self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * (len(columns) + 1) - 1,
                                  len(rows) + HEADER_LINES)
         self.refresh()
 

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from raci.i18n import _
 from raci.model import Org, parse_date
@@ -24,6 +24,7 @@ from raci.tui.describe import field_label, in_words
 from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
+from raci.tui.widgets.footer import FittingFooter
 
 FACT_RULES = {
     "chairs": "BOD007, ORG004", "holders": "OWN004, ORG003", "responsibles": "OWN007",
@@ -78,7 +79,7 @@ class OrgForm(FormScreen[Org | None]):
                 yield Button(_("Create") if self.new else _("Save"), id="save",
                              variant="primary", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def first_field(self) -> Input:
         return self.query_one("#org-name", Input)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _
@@ -26,6 +26,7 @@ from raci.model.changes import Change
 from raci.tui.describe import labels, plural
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
+from raci.tui.widgets.footer import FittingFooter
 from raci.tui.widgets.waiver_modal import WaiverForm
 
 
@@ -65,7 +66,7 @@ class WaiversScreen(ModalScreen[None]):
         with Vertical(id="waivers-box"):
             yield Static("[b]Waivers[/b]", id="waivers-title")
             yield OptionList(id="waivers-list")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_waivers()
