@@ -209,3 +209,22 @@ async def test_the_cursor_column_is_always_wholly_shown(database: Path, width: i
             first = matrix.scroll_offset.x // CELL_WIDTH
             assert first <= column, (key, column, first)
             assert ITEM_WIDTH + (column - first + 1) * CELL_WIDTH <= room, (key, column, first)
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_a_form_shows_a_decimal_as_dutch_writes_it(tmp_path: Path) -> None:
+    """The detail said "1,5" where the form showed "1.5"; the form reads both."""
+    from apphelp import database_of, pressed_on, stored, until
+    from textual.widgets import Input
+
+    database = database_of(tmp_path, MODEL_FILE.replace(
+        "    unit: bureau-x\n", "    unit: bureau-x\n    capacity_fte: 1.5\n", 1))
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pressed_on(pilot, app, "p.dekker", "e")
+        field = app.screen.query_one("#field-capacity_fte", Input)
+        assert field.value == "1,5"
+        field.value = "0.8"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: stored(database).people["p.dekker"].capacity_fte == 0.8,
+                    "the point read too")

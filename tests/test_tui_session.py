@@ -114,7 +114,7 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:
         await pilot.press("ctrl+s")
         await until(pilot, lambda: str(stored(database).waivers[0].expires) == "2027-06-30",
                     "the expiry saved")
-        await until(pilot, lambda: "until 2027-06-30" in str(
+        await until(pilot, lambda: "until 30 June 2027" in str(
             waivers.get_option_at_index(0).prompt), "the list following")
         await pilot.press("d")
         await until(pilot, lambda: not stored(database).waivers, "the waiver removed")

@@ -59,8 +59,8 @@ class AnswerForm(FormScreen[Answers | None]):
             yield Static(self.title_text, id="answers-title")
             for question in self.questions:
                 yield Label(escape(question.label))
-                yield Input(question.default, id=f"answer-{question.key}",
-                            select_on_focus=False)
+                # Selected as it gets the focus: a name typed replaces the default.
+                yield Input(question.default, id=f"answer-{question.key}")
                 yield Static("", id=f"answer-{question.key}-error", classes="field-error")
             yield Static("[dim]" + _("enter: next field, then save · ctrl+s: save · "
                                      "escape: cancel") + "[/]")

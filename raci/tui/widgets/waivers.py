@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _
+from raci.i18n import _, format_date
 from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rules import find_rule
 from raci.model import Waiver
@@ -95,14 +95,14 @@ class WaiversScreen(ModalScreen[None]):
         waived = sum(1 for f in about if f.waived and waives(waiver, f))
         if waiver.expires is not None and waiver.expires < self.as_of:
             state = _("[b $warning]expired {date}[/]: the finding is back").format(
-                date=waiver.expires)
+                date=format_date(waiver.expires))
         elif waived:
             state = _("waives {findings}").format(findings=plural(waived, "finding"))
         else:
             state = _("[b $primary]waives nothing[/] (WAI002)")
         details = [escape(waiver.reason)]
         if waiver.expires and waiver.expires >= self.as_of:
-            details.append(_("until {date}").format(date=waiver.expires))
+            details.append(_("until {date}").format(date=format_date(waiver.expires)))
         if waiver.author:
             details.append(_("by {author}").format(author=escape(waiver.author)))
         on = _("{letter} on {item}").format(letter=f"[b]{escape(waiver.rule)}[/b]",
