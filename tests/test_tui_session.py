@@ -416,6 +416,9 @@ async def test_a_new_database_is_named_after_the_organisation(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, OrgForm)
+        # The footer says what the button says ("Save" beside "Create" before).
+        assert str(app.screen.query_one("#save", Button).label) == "Create"
+        assert "Create" in _footer_says(app) and "Save" not in _footer_says(app)
         await pilot.press("ctrl+s")  # no name yet
         await pilot.pause()
         assert isinstance(app.screen, OrgForm) and not new.exists()

@@ -81,9 +81,10 @@ def suggestion_detail(suggestion: Suggestion, where: str) -> str:
     if suggestion.remedy.because:
         because = escape(localized(suggestion.remedy.because))
         lines += ["[dim]" + _("Because {reason}").format(reason=because) + "[/]", ""]
-    for title, found in ((_("Resolves {count}"), suggestion.resolves),
-                         (_("Introduces {count}"), suggestion.introduces)):
-        lines.append("[b]" + title.format(count=len(found)) + "[/b]" + (":" if found else ""))
+    for title, none, found in (
+            (_("Resolves {count}"), _("Resolves nothing"), suggestion.resolves),
+            (_("Introduces {count}"), _("Introduces no new findings"), suggestion.introduces)):
+        lines.append("[b]" + (title.format(count=len(found)) + ":" if found else none) + "[/b]")
         lines += [f"  {finding_text(f)}" for f in found[:MOST_LISTED]]
         if len(found) > MOST_LISTED:
             lines.append("  " + _("and {count} more").format(count=len(found) - MOST_LISTED))

@@ -120,12 +120,12 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             return Checkbox("", value == "true", id=widget_id, compact=True)
         if form_field.type in ("choice", "tristate"):
             choices = form_field.choices or ("true", "false")
-            # an optional choice left open takes the default
+            # an optional choice left open is not given (the rules take their default)
             return Select([(_(YES_NO[c]) if c in YES_NO else in_words(c), c) for c in choices],
                           value=value or Select.NULL, allow_blank=not form_field.required,
                           id=widget_id, compact=True,
                           prompt=in_words(form_field.default) if form_field.default
-                          else _("default"))
+                          else _("not given"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
