@@ -228,3 +228,15 @@ async def test_a_form_shows_a_decimal_as_dutch_writes_it(tmp_path: Path) -> None
         await pilot.press("ctrl+s")
         await until(pilot, lambda: stored(database).people["p.dekker"].capacity_fte == 0.8,
                     "the point read too")
+
+
+def test_two_columns_never_share_a_header() -> None:
+    """Programmadirecteur VEGO and Programmasecretaris VEGO both read
+    "Progra…" over "VEGO"."""
+    from raci.tui.widgets.matrix import column_headers
+
+    headers = column_headers(["Programmadirecteur VEGO", "Programmasecretaris VEGO",
+                              "Stuurgroep Warmte"])
+    assert headers[0] != headers[1], headers
+    assert headers[0] == ("…direc…", "VEGO") and headers[1] == ("…secre…", "VEGO")
+    assert headers[2] == ("Stuurg…", "Warmte")
