@@ -82,6 +82,9 @@ async def test_a_fact_not_recorded_names_where_it_is_recorded(fact_not_recorded:
         details = await fact_explained(pilot, app)
         assert ("Leg succescriteria vast bij de initiatieven, in de verkenner, en STR005 "
                 "draait weer.") in details.splitlines()
+        # Fact names in words, not as the model file writes them ("voeg `cadence` toe").
+        assert "`" not in details and "success_criteria" not in details, details
+        assert "de niet vastgelegde feiten" in details, details
         await pilot.press("a")
         await until(pilot, lambda: said(app), "the declaration said")
         assert said(app) == ["Vastgelegd dat de bron geen succescriteria bijhoudt: DAT001 meldt "

@@ -149,3 +149,94 @@ async def test_the_start_text_reads_whole_at_80_columns(tmp_path: Path) -> None:
         await loaded(pilot)
         text = screen_text(pilot.app)
         assert "werkgroepen." in text and "toets." in text, text  # the last words
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_the_review_footer_gives_way_whole_at_80_columns(database: Path) -> None:
+    """The review's footer ended "… e Erheen en bewer": cut mid-word, with
+    `s`, `q` and `esc` gone. Keys now leave whole, and ending the review,
+    pausing it and `?` stay."""
+    from test_tui_suggest import started_review
+
+    async with make_app(database).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await started_review(pilot, app, "Anna")
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        shown = {k.key for k in keys}
+        assert all(k.region.right <= 80 for k in keys), [(k.description, k.region) for k in keys]
+        assert {"q", "escape"} <= shown, shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("kind", ["goal", "initiative"])
+@pytest.mark.usefixtures("in_dutch")
+async def test_a_form_label_stays_on_one_line(
+        database: Path, size: tuple[int, int], kind: str) -> None:
+    """"A Eindverantwoordelijk" broke over three lines ("Eindverantwoordelij / k")."""
+    from textual.widgets import Label
+
+    from raci.tui.widgets.entity_form import EntityForm
+
+    async with make_app(database).run_test(size=size) as pilot:
+        app = await loaded(pilot)
+        app.push_screen(EntityForm(app.session, kind, None))
+        await pilot.pause()
+        await pilot.pause()
+        labels = [label for label in app.screen.query(Label).results()
+                  if label.has_class("field-label")]
+        assert any("Eindverantwoordelijk" in str(label.render()) for label in labels)
+        assert all(label.region.height == 1 for label in labels), [
+            str(label.render()) for label in labels if label.region.height != 1]
+
+
+@pytest.mark.parametrize("width", [80, 83])
+async def test_the_cursor_column_is_always_wholly_shown(database: Path, width: int) -> None:
+    """A partly shown last column never scrolled into view with `End` or `l`:
+    the matrix could not scroll far enough to show it whole."""
+    from raci.tui.widgets.matrix import CELL_WIDTH, ITEM_WIDTH, RaciMatrix
+
+    async with make_app(database).run_test(size=(width, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.screen.query_one(RaciMatrix)
+        room = matrix.scrollable_content_region.width
+        assert ITEM_WIDTH + CELL_WIDTH * len(matrix.columns) > room  # some columns hidden
+        for key in ["end", *["h"] * 3, *["l"] * 3]:
+            await pilot.press(key)
+            await pilot.pause()
+            column = matrix.cursor[0]
+            first = matrix.scroll_offset.x // CELL_WIDTH
+            assert first <= column, (key, column, first)
+            assert ITEM_WIDTH + (column - first + 1) * CELL_WIDTH <= room, (key, column, first)
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_a_form_shows_a_decimal_as_dutch_writes_it(tmp_path: Path) -> None:
+    """The detail said "1,5" where the form showed "1.5"; the form reads both."""
+    from apphelp import database_of, pressed_on, stored, until
+    from textual.widgets import Input
+
+    database = database_of(tmp_path, MODEL_FILE.replace(
+        "    unit: bureau-x\n", "    unit: bureau-x\n    capacity_fte: 1.5\n", 1))
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pressed_on(pilot, app, "p.dekker", "e")
+        field = app.screen.query_one("#field-capacity_fte", Input)
+        assert field.value == "1,5"
+        field.value = "0.8"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: stored(database).people["p.dekker"].capacity_fte == 0.8,
+                    "the point read too")
+
+
+def test_two_columns_never_share_a_header() -> None:
+    """Programmadirecteur VEGO and Programmasecretaris VEGO both read
+    "Progra…" over "VEGO"."""
+    from raci.tui.widgets.matrix import column_headers
+
+    headers = column_headers(["Programmadirecteur VEGO", "Programmasecretaris VEGO",
+                              "Stuurgroep Warmte"])
+    assert headers[0] != headers[1], headers
+    assert headers[0] == ("…direc…", "VEGO") and headers[1] == ("…secre…", "VEGO")
+    assert headers[2] == ("Stuurg…", "Warmte")

@@ -114,7 +114,7 @@ async def test_waivers_are_listed_changed_and_removed(database: Path) -> None:
         await pilot.press("ctrl+s")
         await until(pilot, lambda: str(stored(database).waivers[0].expires) == "2027-06-30",
                     "the expiry saved")
-        await until(pilot, lambda: "until 2027-06-30" in str(
+        await until(pilot, lambda: "until 30 June 2027" in str(
             waivers.get_option_at_index(0).prompt), "the list following")
         await pilot.press("d")
         await until(pilot, lambda: not stored(database).waivers, "the waiver removed")
@@ -416,6 +416,9 @@ async def test_a_new_database_is_named_after_the_organisation(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, OrgForm)
+        # The footer says what the button says ("Save" beside "Create" before).
+        assert str(app.screen.query_one("#save", Button).label) == "Create"
+        assert "Create" in _footer_says(app) and "Save" not in _footer_says(app)
         await pilot.press("ctrl+s")  # no name yet
         await pilot.pause()
         assert isinstance(app.screen, OrgForm) and not new.exists()

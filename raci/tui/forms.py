@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from raci.i18n import _, said_again
+from raci.i18n import _, format_decimal, said_again
 from raci.model import (
     BODY_KINDS,
     INITIATIVE_STATUSES,
@@ -120,6 +120,8 @@ def _as_text(form_field: FormField, value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if form_field.type == "float":
+        return format_decimal(value, "0.###")  # "1,5" in Dutch, as the detail shows it
     return str(value)
 
 

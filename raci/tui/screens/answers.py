@@ -16,11 +16,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from raci.i18n import N_, _
 from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
+from raci.tui.widgets.footer import FittingFooter
 
 READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
 """What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""
@@ -58,12 +59,12 @@ class AnswerForm(FormScreen[Answers | None]):
             yield Static(self.title_text, id="answers-title")
             for question in self.questions:
                 yield Label(escape(question.label))
-                yield Input(question.default, id=f"answer-{question.key}",
-                            select_on_focus=False)
+                # Selected as it gets the focus: a name typed replaces the default.
+                yield Input(question.default, id=f"answer-{question.key}")
                 yield Static("", id=f"answer-{question.key}-error", classes="field-error")
             yield Static("[dim]" + _("enter: next field, then save · ctrl+s: save · "
                                      "escape: cancel") + "[/]")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _read(self) -> tuple[Answers, dict[str, str]]:
         """The answers read, and what is wrong with the others."""

@@ -58,8 +58,10 @@ class FormScreen(ModalScreen[ScreenResultType]):
         keys, self._typed_ahead = self._typed_ahead, []
         text = next((i for i, key in enumerate(keys) if not _is_text(key)), len(keys))
         field = self.first_field()  # the focus may still be on the form's scroll box
-        if isinstance(field, Input) and not field.disabled:
-            field.insert_text_at_cursor("".join(key.character or "" for key in keys[:text]))
+        typed = "".join(key.character or "" for key in keys[:text])
+        if typed and isinstance(field, Input) and not field.disabled:
+            field.delete_selection()  # a pre-filled answer, selected: typing replaces it
+            field.insert_text_at_cursor(typed)
         for key in keys[text:]:  # after a key that is not text, each goes as if pressed now
             self.app.post_message(events.Key(key.key, key.character))
 

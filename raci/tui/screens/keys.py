@@ -9,10 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from raci.i18n import N_, _
 from raci.tui.widgets.confirm import said_keys
+from raci.tui.widgets.footer import FittingFooter
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
 
@@ -73,7 +74,7 @@ class KeysScreen(ModalScreen[None]):
                          id="keys-title")
             with VerticalScroll(id="keys-list"):
                 yield Static(self._text())
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _text(self) -> str:
         common = [("ctrl+p", _("Command palette: every action, jump to any entity")),

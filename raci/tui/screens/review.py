@@ -29,7 +29,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
 from raci.i18n import _, ngettext
@@ -55,6 +55,8 @@ from raci.tui.screens.suggestions import (
     suggestion_option,
     where_said,
 )
+from raci.tui.widgets.explorer import ChoiceList
+from raci.tui.widgets.footer import FittingFooter
 
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
@@ -110,14 +112,15 @@ class ReviewScreen(ModalScreen[None]):
         with Vertical(id="review-box"):
             yield Static("[b]" + _("Review") + "[/b]", id="review-progress")
             yield Static(_("Trying the remedies on a copy of the model…"), id="review-finding")
-            yield OptionList(id="review-suggestions", classes="suggestion-list")
+            yield ChoiceList(id="review-suggestions", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
                 yield Static("", id="review-detail")
             yield Static("[dim]" + _("enter, 1-9: fix · a: accept · n: note an action · "
                                      "e: edit · s: skip · q: end, write the minutes · "
                                      "esc: pause") + "[/]",
                          id="review-keys")
-        yield Footer(compact=True)
+        # The line above names every key: the footer keeps ending and pausing.
+        yield FittingFooter(give_way=("edit", "note", "accept", "skip"))
 
     def on_mount(self) -> None:
         reviewing = self.raci.reviewing

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _, ngettext
@@ -24,6 +24,8 @@ from raci.model.scenarios import Scenario, is_valid_scenario_name
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace, Settle
 from raci.tui.widgets.confirm import ConfirmScreen
+from raci.tui.widgets.explorer import ChoiceList
+from raci.tui.widgets.footer import FittingFooter
 
 THE_MODEL = "model:"
 """The option id of the model itself; a scenario's is ``scenario:NAME``."""
@@ -50,11 +52,11 @@ class ScenariosScreen(ModalScreen[Place | None]):
             yield Static(_("[b]Scenarios[/b]") + "  [dim]" + _(
                 "enter: edit in it · n: new · a: apply · d: drop · escape: close") + "[/]",
                 id="scenarios-title")
-            yield OptionList(id="scenarios-list")
+            yield ChoiceList(id="scenarios-list")
             yield Static(_("New scenario") + " [dim](" + _(
                 "letters, digits, _ and -; enter makes it and edits in it") + ")[/]")
             yield Input(placeholder=_("name, e.g. fewer-steering-groups"), id="scenario-name")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +27,8 @@ from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.lint.suggestions import Suggester, Suggestion
 from raci.tui.session import Session
+from raci.tui.widgets.explorer import ChoiceList
+from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import LEVEL_NAMES
 
 MOST_LISTED = 8
@@ -79,9 +81,10 @@ def suggestion_detail(suggestion: Suggestion, where: str) -> str:
     if suggestion.remedy.because:
         because = escape(localized(suggestion.remedy.because))
         lines += ["[dim]" + _("Because {reason}").format(reason=because) + "[/]", ""]
-    for title, found in ((_("Resolves {count}"), suggestion.resolves),
-                         (_("Introduces {count}"), suggestion.introduces)):
-        lines.append("[b]" + title.format(count=len(found)) + "[/b]" + (":" if found else ""))
+    for title, none, found in (
+            (_("Resolves {count}"), _("Resolves nothing"), suggestion.resolves),
+            (_("Introduces {count}"), _("Introduces no new findings"), suggestion.introduces)):
+        lines.append("[b]" + (title.format(count=len(found)) + ":" if found else none) + "[/b]")
         lines += [f"  {finding_text(f)}" for f in found[:MOST_LISTED]]
         if len(found) > MOST_LISTED:
             lines.append("  " + _("and {count} more").format(count=len(found) - MOST_LISTED))
@@ -122,10 +125,10 @@ class SuggestionsScreen(ModalScreen[Suggestion | None]):
                          id="suggestions-title")
             yield Static(_("Trying the remedies on a copy of the model…"),
                          id="suggestions-status")
-            yield OptionList(id="suggestions-list", classes="suggestion-list")
+            yield ChoiceList(id="suggestions-list", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
                 yield Static("", id="suggestion-detail")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self._try()

@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from raci.i18n import _, pgettext
+from raci.tui.widgets.footer import FittingFooter
 
 YES, NO = "y", "n"
 """The keys that answer as the bindings declare them (English)."""
@@ -83,7 +84,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self._label("yes"), id="yes", variant=self.yes_variant)
                 yield Button(self._label("no"), id="no")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _label(self, answer: str) -> str:
         """``Delete (y)``: the answer's words and its first key."""

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
@@ -41,6 +41,7 @@ from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
+from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import KIND_NAMES, capitalised
 
 CHECK_DELAY_SECONDS = 0.15
@@ -110,7 +111,7 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save"), id="save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _widget(self, form_field: FormField) -> Widget:
         value = self.values.get(form_field.name, "")
@@ -119,12 +120,12 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             return Checkbox("", value == "true", id=widget_id, compact=True)
         if form_field.type in ("choice", "tristate"):
             choices = form_field.choices or ("true", "false")
-            # an optional choice left open takes the default
+            # an optional choice left open is not given (the rules take their default)
             return Select([(_(YES_NO[c]) if c in YES_NO else in_words(c), c) for c in choices],
                           value=value or Select.NULL, allow_blank=not form_field.required,
                           id=widget_id, compact=True,
                           prompt=in_words(form_field.default) if form_field.default
-                          else _("default"))
+                          else _("not given"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
         return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,

@@ -254,7 +254,9 @@ def every_node(root: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
     return found
 
 
-class Relations(OptionList):
+class ChoiceList(OptionList):
+    """A list to choose from, moved in with `j` and `k` too."""
+
     BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
 
@@ -263,7 +265,7 @@ class EntityDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(_("Select an entity."), id="entity-fields")
-        yield Relations(id="relations")
+        yield ChoiceList(id="relations")
 
     def show(self, session: Session, entity_id: str | None, index: FindingIndex) -> None:
         fields_view = self.query_one("#entity-fields", Static)

@@ -9,6 +9,7 @@ done entity by entity, in the explorer.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.markup import escape
@@ -19,13 +20,24 @@ from raci.lint.message import localized
 from raci.lint.rules.data import FACTS
 from raci.tui.describe import in_words
 from raci.tui.widgets.confirm import ConfirmScreen, answers
-from raci.vocabulary import KIND_TITLES
+from raci.vocabulary import FACT_WORDS, KIND_TITLES
 
 FACT_KINDS = {"chairs": "body", "holders": "role", "responsibles": "initiative",
               "success_criteria": "initiative", "indicators": "goal", "goals": "initiative",
               "cadence": "body"}
 """The kind of entity each fact is recorded on (`NOT_RECORDED_FACTS`): a
 body's chair, a goal's indicators."""
+
+
+def in_prose(message: str) -> str:
+    """A rule's message as the app says it: the names a model file uses
+    (```cadence```, ```org.not_recorded```) in words."""
+    def said(name: re.Match[str]) -> str:
+        if name[1] == "org.not_recorded":
+            return _("the facts not recorded")
+        return in_words(name[1]) if name[1] in FACT_WORDS else name[1]
+
+    return re.sub(r"`([^`]+)`", said, message)
 
 
 class FactScreen(ConfirmScreen):
@@ -41,19 +53,19 @@ class FactScreen(ConfirmScreen):
         rules = (" " + _("and") + " ").join(codes)
         words = in_words(fact)
         details = (
-            f"{escape(localized(message))}\n\n"
+            f"{escape(in_prose(localized(message)))}\n\n"
             + ngettext("Record {fact} on the {entities}, in the explorer, and {rules} runs "
                        "again.",
                        "Record {fact} on the {entities}, in the explorer, and {rules} run "
                        "again.", len(codes)).format(
                            fact=words, entities=KIND_TITLES[FACT_KINDS[fact]].lower(),
                            rules=rules) + "\n"
-            + ngettext("If the source does not record {fact}, add `{name}` to "
-                       "org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} "
-                       "stays off. The organisation form (o) lists the facts not recorded.",
-                       "If the source does not record {fact}, add `{name}` to "
-                       "org.not_recorded [b](a)[/b]: DAT001 stops reporting it and {rules} "
-                       "stay off. The organisation form (o) lists the facts not recorded.",
-                       len(codes)).format(fact=words, name=fact, rules=rules))
+            + ngettext("If the source does not record {fact}, add it to the facts not "
+                       "recorded [b](a)[/b]: DAT001 stops reporting it and {rules} stays "
+                       "off. The organisation form (o) lists the facts not recorded.",
+                       "If the source does not record {fact}, add it to the facts not "
+                       "recorded [b](a)[/b]: DAT001 stops reporting it and {rules} stay "
+                       "off. The organisation form (o) lists the facts not recorded.",
+                       len(codes)).format(fact=words, rules=rules))
         super().__init__(_("Not recorded: {fact}").format(fact=words), details,
                          yes_variant="primary")

@@ -27,15 +27,19 @@ STAYS = "show_keys"
 
 
 class FittingFooter(Footer):
-    def __init__(self) -> None:
+    def __init__(self, give_way: tuple[str, ...] = GIVE_WAY) -> None:
+        """`give_way`: the actions whose keys leave first, in that order (a
+        screen's own, where its last keys are the ones most needed)."""
         super().__init__(compact=True)
+        self.give_way = give_way
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
         shown = [k for k in keys if not k.has_class("-command-palette")]
-        room = self.app.size.width - sum(_width(k) + 1 for k in keys if k not in shown)
+        width = self.size.width or self.app.size.width
+        room = width - sum(_width(k) + 1 for k in keys if k not in shown)
         left_out: list[Widget] = []
-        for action in GIVE_WAY:
+        for action in self.give_way:
             if sum(map(_width, shown)) <= room:
                 break
             left_out += [k for k in shown if isinstance(k, FooterKey) and k.action == action]

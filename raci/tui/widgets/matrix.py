@@ -63,6 +63,28 @@ def column_header(name: str, width: int = CELL_WIDTH - 1) -> tuple[str, str]:
     return first, second
 
 
+def column_headers(names: list[str]) -> list[tuple[str, str]]:
+    """Each name's `column_header`; two that would read alike ("Progra…" over
+    "VEGO" for Programmadirecteur VEGO and Programmasecretaris VEGO) show
+    their first word from where it differs ("…direc…", "…secre…")."""
+    headers = [column_header(name) for name in names]
+    alike: dict[tuple[str, str], list[int]] = {}
+    for number, header in enumerate(headers):
+        alike.setdefault(header, []).append(number)
+    for numbers in (n for n in alike.values() if len(n) > 1):
+        firsts = [names[n].split()[0] if names[n].split() else "" for n in numbers]
+        shortest = min(map(len, firsts))
+        common = next((at for at in range(shortest) if len({f[at] for f in firsts}) > 1),
+                      shortest)
+        for number, first in zip(numbers, firsts, strict=True):
+            rest = first[common:]
+            if common and rest:
+                shown = "…" + rest
+                cut = shown if len(shown) <= CELL_WIDTH - 1 else shown[: CELL_WIDTH - 2] + "…"
+                headers[number] = (cut, headers[number][1])
+    return headers
+
+
 def _foreground(style: Style) -> Style:
     """Only the colour and weight of a style, so the line's background shows through."""
     return Style(color=style.color, bold=style.bold)
@@ -119,10 +141,12 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
         self.model, self.rows, self.columns = model, rows, columns
-        self.headers = [column_header(column.name) for column in columns]
+        self.headers = column_headers([column.name for column in columns])
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
-        self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * len(columns),
+        # A column's width more than the columns take, less one: room to scroll
+        # the last column wholly into view whatever the width left beside it.
+        self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * (len(columns) + 1) - 1,
                                  len(rows) + HEADER_LINES)
         self.refresh()
 

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from raci.i18n import _
 from raci.model import Org, parse_date
@@ -24,6 +24,7 @@ from raci.tui.describe import field_label, in_words
 from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
+from raci.tui.widgets.footer import FittingFooter
 
 FACT_RULES = {
     "chairs": "BOD007, ORG004", "holders": "OWN004, ORG003", "responsibles": "OWN007",
@@ -38,6 +39,8 @@ class OrgForm(FormScreen[Org | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
+        # ctrl+s says what the button says: Create a new model, Save a changed one
+        Binding("ctrl+s", "create", "Create", id="create-org", priority=True),
         Binding("ctrl+s", "save", "Save", id="save-org", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-org"),
     ]
@@ -68,7 +71,7 @@ class OrgForm(FormScreen[Org | None]):
                         yield Input(value, placeholder=hint, id=f"org-{name}", compact=True,
                                     select_on_focus=False)
                     yield Static("", id=f"org-{name}-error", classes="field-error")
-                yield Label(_("[b]Not recorded[/b] [dim]facts the source leaves out: their rules "
+                yield Label(_("[b]Not recorded:[/b] [dim]facts the source leaves out; their rules "
                               "are not run[/]"), id="org-facts-title")
                 for fact in NOT_RECORDED_FACTS:
                     yield Checkbox(f"{in_words(fact)} [dim]({FACT_RULES[fact]})[/]",
@@ -78,7 +81,7 @@ class OrgForm(FormScreen[Org | None]):
                 yield Button(_("Create") if self.new else _("Save"), id="save",
                              variant="primary", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def first_field(self) -> Input:
         return self.query_one("#org-name", Input)
@@ -135,6 +138,15 @@ class OrgForm(FormScreen[Org | None]):
             self.query_one(f"#org-{next(iter(problems))}", Input).focus()
             return
         self.dismiss(org)
+
+    def action_create(self) -> None:
+        self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+s is Create as a model is made, Save as one is changed: as the button."""
+        if action in ("create", "save"):
+            return (action == "create") == bool(self.new)
+        return True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

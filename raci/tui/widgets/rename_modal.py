@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from raci.i18n import _
 from raci.model import Model
@@ -21,6 +21,7 @@ from raci.model.entities import ID_MAX_LENGTH, is_valid_id
 from raci.tui.describe import label, plural
 from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
+from raci.tui.widgets.footer import FittingFooter
 
 
 class RenameForm(FormScreen[str | None]):
@@ -59,7 +60,7 @@ class RenameForm(FormScreen[str | None]):
             with Horizontal(id="rename-buttons"):
                 yield Button(_("Rename"), id="save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def problem(self) -> str:
         new = self.query_one("#rename-id", Input).value.strip()

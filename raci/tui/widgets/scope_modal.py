@@ -9,12 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _
 from raci.model import Model
 from raci.tui.screens.form import FormScreen
+from raci.tui.widgets.explorer import ChoiceList
+from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import KIND_NAMES
 
 SCOPE_KINDS = ("unit", "body", "goal")
@@ -39,8 +41,8 @@ class ScopePicker(FormScreen[str | None]):
         with Vertical(id="scope-box"):
             yield Static(_("[b]Matrix scope[/b]  [dim]type to filter, enter picks[/]"))
             yield Input(placeholder=_("filter by name or id"), id="scope-filter")
-            yield OptionList(id="scope-list")
-        yield Footer(compact=True)
+            yield ChoiceList(id="scope-list")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self._fill("")

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from raci.i18n import _, format_date
 from raci.lint.review import means_no_date
@@ -23,6 +23,7 @@ from raci.tui.describe import labels
 from raci.tui.screens.form import FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
+from raci.tui.widgets.footer import FittingFooter
 
 
 class WaiverForm(FormScreen[Waiver | None]):
@@ -69,7 +70,7 @@ class WaiverForm(FormScreen[Waiver | None]):
                 yield Button(_("Save") if self.editing else _("Waive"), id="save",
                              variant="primary")
                 yield Button(_("Cancel"), id="cancel")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def problems(self) -> dict[str, str]:
         """Field -> what is wrong with it."""

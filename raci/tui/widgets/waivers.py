@@ -15,10 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _
+from raci.i18n import _, format_date
 from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rules import find_rule
 from raci.model import Waiver
@@ -26,6 +26,7 @@ from raci.model.changes import Change
 from raci.tui.describe import labels, plural
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
+from raci.tui.widgets.footer import FittingFooter
 from raci.tui.widgets.waiver_modal import WaiverForm
 
 
@@ -65,7 +66,7 @@ class WaiversScreen(ModalScreen[None]):
         with Vertical(id="waivers-box"):
             yield Static("[b]Waivers[/b]", id="waivers-title")
             yield OptionList(id="waivers-list")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_waivers()
@@ -94,14 +95,14 @@ class WaiversScreen(ModalScreen[None]):
         waived = sum(1 for f in about if f.waived and waives(waiver, f))
         if waiver.expires is not None and waiver.expires < self.as_of:
             state = _("[b $warning]expired {date}[/]: the finding is back").format(
-                date=waiver.expires)
+                date=format_date(waiver.expires))
         elif waived:
             state = _("waives {findings}").format(findings=plural(waived, "finding"))
         else:
             state = _("[b $primary]waives nothing[/] (WAI002)")
         details = [escape(waiver.reason)]
         if waiver.expires and waiver.expires >= self.as_of:
-            details.append(_("until {date}").format(date=waiver.expires))
+            details.append(_("until {date}").format(date=format_date(waiver.expires)))
         if waiver.author:
             details.append(_("by {author}").format(author=escape(waiver.author)))
         on = _("{letter} on {item}").format(letter=f"[b]{escape(waiver.rule)}[/b]",
