@@ -149,3 +149,38 @@ def test_the_words_of_each_overlap_in_the_dutch_handout_stand_beside_their_own_l
     view = build_view(model, "bodies")
     parts = split_view(view, model, SPLITS[view.name], fits_page(REPORT_PAGE))
     assert [words_beside_another_line(part, REPORT_PAGE) for part in parts] == [[]] * len(parts)
+
+
+def letters_over_nodes_or_letters(view: View) -> list[str]:
+    """Each letter of a RACI line (placed by raci, or at its arrowhead by `dot`)
+    whose box overlaps a node's box or another letter's."""
+    drawn = drawn_json(view)
+    nodes = [element for element in drawn.get("objects", [])
+             if "pos" in element and element.get("style") != "invis"
+             and float(element.get("width", 0)) > 0]
+    letters = [(str(node["label"]), box(node)) for node in nodes
+               if "words" in str(node.get("class", "")).split()]
+    letters += [(str(edge.get("headlabel")), found) for edge in drawn.get("edges", [])
+                for found in text_boxes(edge)]
+    shapes = [node for node in nodes if "words" not in str(node.get("class", "")).split()]
+    wrong = [f"{letter} at {found} covers {node.get('id')}"
+             for (letter, found), node in product(letters, shapes) if overlap(found, box(node))]
+    wrong += [f"{one[0]} at {one[1]} covers {other[0]} at {other[1]}"
+              for number, one in enumerate(letters) for other in letters[number + 1:]
+              if overlap(one[1], other[1])]
+    return wrong
+
+
+@pytest.mark.parametrize(("focus", "depth"), [("r.dg-ke", 2), ("g.wijkaanpak", 1)])
+def test_the_letters_of_a_focused_raci_view_cover_no_node_and_no_other_letter(
+        focus: str, depth: int) -> None:
+    model = read_model(SAMPLES[0]).model
+    view = focus_view(build_view(model, "raci"), model, focus, depth)
+    assert sum(bool(edge.head_label) for edge in view.edges) > 3
+    assert letters_over_nodes_or_letters(view) == []
+
+
+def test_the_letters_of_a_whole_raci_view_cover_no_node_and_no_other_letter() -> None:
+    view = build_view(few_items_model(), "raci")
+    assert any(edge.head_label for edge in view.edges)
+    assert letters_over_nodes_or_letters(view) == []

@@ -13,6 +13,10 @@ that covers least (a node's words weigh most); where none stands beside the
 line, on its middle. `raci.export.render` then draws the drawing with every
 position kept (`neato -n2`), the lines first, so that the words stand on
 top of any line that crosses them.
+
+The letter of a RACI line (A, R, C or I), which Graphviz puts at the
+arrowhead, on the node or on the other letters there, is placed the same
+way, tried first near its arrowhead (`NEAR_HEAD`) rather than at the middle.
 """
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ LINE_HEIGHT = 1.2 * NOTE_POINTS
 PADDING = 3.0
 """Points of white around the words."""
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
-"""Where along its line the words are tried, as shares of its length."""
+"""Where along its line an overlap's words are tried, as shares of its length."""
+NEAR_HEAD = (0.8, 0.85, 0.75, 0.9, 0.7, 0.65, 0.6, 0.55, 0.5)
+"""Where along its line a letter is tried: near its arrowhead, but off it."""
 AWAY = 8
 """Half boxes the words may stand off their line, up or down."""
 ACROSS = 3
@@ -53,8 +59,16 @@ WORDS_CLASS = "words"
 def words_aside(view: View) -> dict[str, Edge]:
     """The lines whose words are placed here, by their Graphviz id."""
     return {f"{view.name}:edge:{number}": edge for number, edge in enumerate(view.edges, 1)
-            if edge.label and {**view.edge_styles[edge.style].attrs, **edge.attrs}.get(
-                "constraint") == "false"}
+            if _words(view, edge)[0]}
+
+
+def _words(view: View, edge: Edge) -> tuple[str, tuple[float, ...]]:
+    """The words placed beside the line, and where along it they are tried: a
+    letter near the line's arrowhead, an overlap's words from its middle out."""
+    if edge.head_label:
+        return edge.head_label, NEAR_HEAD
+    attrs = {**view.edge_styles[edge.style].attrs, **edge.attrs}
+    return (edge.label, ALONG) if edge.label and attrs.get("constraint") == "false" else ("", ())
 
 
 def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
@@ -72,14 +86,16 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
     statements = []
     for name, (edge, points) in drawn.items():
         line = aside[name]
-        width, height = _size(line.label)
+        words, shares = _words(view, line)
+        width, height = _size(words)
         reach = _bounds(points, width + 2 * height)  # no spot beside the line reaches further
         others = [other for key, (_, other) in drawn.items()
                   if key != name and other and _overlap(reach, _bounds(other, 1.0)) > 0]
-        spot = _free_spot(points, others, width, height, (taken, written))
+        spot = _free_spot([_at(points, share) for share in shares] if points else [], points,
+                          others, (width, height), (taken, written))
         taken.add(spot)
         written.add(spot)
-        statements.append(_statement(view, edge, line, spot))
+        statements.append(_statement(view, edge, line, words, spot))
     return statements
 
 
@@ -175,17 +191,18 @@ def _at(points: list[tuple[float, float]], share: float) -> tuple[float, float]:
     return points[-1]
 
 
-def _free_spot(points: list[tuple[float, float]], others: list[list[tuple[float, float]]],
-               width: float, height: float, taken: tuple[Grid, Grid]) -> Box:
+def _free_spot(along: list[tuple[float, float]], points: list[tuple[float, float]],
+               others: list[list[tuple[float, float]]], size: tuple[float, float],
+               taken: tuple[Grid, Grid]) -> Box:
     """The first spot near the line, beside it rather than any other line drawn
     aside (`_beside`), whose box is free, else such a spot that covers least
     (words first: `taken` holds the boxes, then the words, of what is drawn),
-    else the middle of the line: on the line, from its middle outwards, then half a
+    else the first point `along` the line: on the line, at each point `along` it, then half a
     box off it, then a whole box, and so on, up to `AWAY` half boxes up or down
     and `ACROSS` left or right."""
+    width, height = size
     if not points:
         return 0.0, 0.0, width, height
-    along = [_at(points, share) for share in ALONG]
     best: tuple[float, Box] | None = None
     for ring in range(AWAY + 1):
         shifts = [(across, down) for across in range(-min(ring, ACROSS), min(ring, ACROSS) + 1)
@@ -225,7 +242,7 @@ def _distance(spot: Box, points: list[tuple[float, float]]) -> float:
                for x, y in points)
 
 
-def _statement(view: View, laid: dict[str, Any], line: Edge, spot: Box) -> str:
+def _statement(view: View, laid: dict[str, Any], line: Edge, words: str, spot: Box) -> str:
     """The words' node: plain text on white, in the line's colour, at `spot`."""
     attrs = {**view.edge_styles[line.style].attrs, **line.attrs}
     colour = attrs.get("fontcolor", attrs.get("color", "black"))
@@ -234,5 +251,5 @@ def _statement(view: View, laid: dict[str, Any], line: Edge, spot: Box) -> str:
             f'margin="0.02,0.01", width={(spot[2] - spot[0]) / 72:.3f}, '
             f'height={(spot[3] - spot[1]) / 72:.3f}, fontname="{FONT}", '
             f'fontsize={NOTE_POINTS}, fontcolor="{colour}", pos="{x:.2f},{y:.2f}", '
-            f'label={plain_label(line.label)}, id="{laid["id"]}:words", '
+            f'label={plain_label(words)}, id="{laid["id"]}:words", '
             f'class="{WORDS_CLASS} {line.style}"];')

@@ -67,7 +67,8 @@ def to_dot(view: View, *, page: Page | None = None, legend: bool = True,
     (`raci.export.legend`: the title, and the key unless `legend` is off) as
     one more part; raci itself lays the heading out apart and puts it in the
     top left corner (`raci.export.render`). Unless `words_aside` is off, the
-    words of a line drawn aside are Graphviz's external labels; raci itself
+    words of a line drawn aside are Graphviz's external labels and a RACI line's
+    letter its head label; raci itself
     places them after the layout (`raci.export.aside`)."""
     dot = _drawing(view, page, fitting, words_aside)
     if titled:
@@ -121,7 +122,8 @@ def _graph_attrs(view: View, page: Page | None, fitting: Fitting) -> dict[str, s
 def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger: int,
                words_aside: bool) -> None:
     """Every edge in its style, the leaves' edges staggered over `stagger` ranks; the
-    words of a line drawn aside as its external label unless `words_aside` is off."""
+    words of a line drawn aside as its external label and a letter at its arrowhead
+    unless `words_aside` is off."""
     labels_at: Counter[str] = Counter()
     ranked = [number for number, edge in enumerate(view.edges, 1) if _constrains(view, edge)]
     lengths = {ranked[index]: length for index, length in
@@ -137,7 +139,7 @@ def _add_edges(dot: graphviz.Digraph, view: View, names: dict[str, str], stagger
             # laid out: as its own label, Graphviz 2.43 crashes on some layouts and takes
             # minutes on others
             attrs["xlabel"] = plain_label(edge.label)
-        if edge.head_label:
+        if edge.head_label and words_aside:  # else placed once laid out, as a line's words
             attrs.update(head_label_attrs(edge.head_label, attrs, labels_at[edge.head]))
             labels_at[edge.head] += 1
         dot.edge(names[edge.tail], names[edge.head], **attrs)
