@@ -238,7 +238,8 @@ def test_bad_kinds_goals_and_names_are_named(raci: Raci, tmp_path: Path) -> None
         'the '
         "owner who also does the work",
         f'{sheet}:Matrix!E1: "Status": this column holds no RACI letter; if it is not an actor, '
-        'leave it out with --column ignore="Status"',
+        'say what it holds with --column item="Status" (the items\' names) or --column '
+        'goal="Status" (their goals), or leave it out with --column ignore="Status"',
         f'{sheet}:Matrix!A4: "Aantal woningen": an indicator needs its type and what it measures: '
         'add '
         "it to the model first (raci add MODEL kpi ...), then import the sheet",
@@ -404,10 +405,10 @@ def test_a_usual_names_header_names_the_items_and_no_letter_is_lost(
 def test_a_names_header_is_found_after_a_column_of_other_text(raci: Raci,
                                                               tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "t.csv", [
-        ["Fase", "Taak", "Omschrijving", "Wethouder"], ["1", "Plan", "eerst", "A"]])
+        ["Kenmerk", "Taak", "Omschrijving", "Wethouder"], ["1", "Plan", "eerst", "A"]])
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 0, result.err
-    assert 'note: t.csv:A1: column "Fase" not read' in result.err
+    assert 'note: t.csv:A1: column "Kenmerk" not read' in result.err
     model = open_model(str(tmp_path / "org.db")).model
     assert [(i.name, i.description) for i in model.initiatives.values()] == [("Plan", "eerst")]
     assert model.letters_of("plan", "wethouder") == ("A",)
@@ -471,7 +472,7 @@ def test_a_reimported_item_stands_under_its_section_as_a_first_import_puts_it(
     assert model.initiatives["bouw"].goals == ["uitvoering"]
     moved = write_csv(tmp_path / "moved.csv", [
         ["Taak", "Team"], ["Voorbereiding", ""], ["Plan", "A/R"], ["Bouw", "R"],
-        ["Uitvoering", ""]])
+        ["Uitvoering", ""], ["Oplevering", "R"]])
     result = raci("import", moved, "--into", database, "--lang", "nl")
     assert result.code == 0, result.err
     model = open_model(str(database)).model

@@ -17,11 +17,17 @@ from raci.model.entities import LETTERS
 from raci.model.naming import name_key
 from raci.model.sheets import Layout, quoted
 
+TASK_HEADERS = frozenset({"taak", "taken", "task", "tasks", "activiteit", "activiteiten",
+                          "activity", "activities", "deliverable", "deliverables",
+                          "werkzaamheden", "processtap"})
+"""Headers of the column of the work itself: the items, even next to a process column."""
+PROCESS_HEADERS = frozenset({"proces", "processen", "process", "processes", "fase", "fasen",
+                             "fases", "phase", "phases"})
+"""Headers of a column that groups the work: the items' names when alone, their
+goals next to a task column."""
 MATRIX_HEADERS: dict[str, frozenset[str]] = {
-    "item": frozenset({"item", "items", "naam", "name", "taak", "taken", "task", "tasks",
-                       "activiteit", "activiteiten", "activity", "activities", "deliverable",
-                       "deliverables", "onderwerp", "titel", "title", "werkzaamheden",
-                       "proces", "process", "processtap"}),
+    "item": TASK_HEADERS | PROCESS_HEADERS | {"item", "items", "naam", "name", "onderwerp",
+                                              "titel", "title"},
     "id": frozenset({"id", "nr", "nr.", "no", "no.", "#", "nummer", "number", "code", "ref",
                      "referentie", "reference", "itemid"}),
     "kind": frozenset({"soort", "kind", "type", "itemtype", "soortitem"}),
@@ -194,6 +200,25 @@ def recognised(header: list[str], vocabulary: Mapping[str, frozenset[str]], *,
                     used.add(field_name)
                     break
     return found
+
+
+def prefer_tasks(header: list[str], fields: dict[int, str], chosen: Mapping[int, str]) -> None:
+    """With a process (or phase) column and a task column, the tasks are the
+    items and the processes their goals, whichever is left; unless
+    `--column item=` chose the names."""
+    if "item" in chosen.values():
+        return
+    keys = [name_key(text) for text in header]
+    task = next((c for c, key in enumerate(keys) if key in TASK_HEADERS), None)
+    process = next((c for c, key in enumerate(keys) if key in PROCESS_HEADERS), None)
+    if task is None or process is None or task in chosen or process in chosen:
+        return
+    for column, field_name in list(fields.items()):
+        if field_name == "item":
+            del fields[column]
+    fields[task] = "item"
+    if "goal" not in fields.values():
+        fields[process] = "goal"
 
 
 def _words(text: str) -> list[str]:

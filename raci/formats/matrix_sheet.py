@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,6 +43,7 @@ from raci.formats.columns import (
     MATRIX_HEADERS,
     ColumnChoices,
     holds_letters,
+    prefer_tasks,
     recognised,
     refuse_letters_columns,
     used_width,
@@ -64,6 +66,8 @@ HEADER_SEARCH_ROWS = 30
 IDS_MARK = "raci:"
 read_cell = functools.lru_cache(maxsize=256)(parse_cell)
 """`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
+NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*%?")
+"""A cell of a totals row: ``12``, ``3,5``, ``40%``."""
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
 """Merged ranges named in a note before "and N more"."""
@@ -258,6 +262,7 @@ class _SheetMatrixReader:
         choices.check(self.sheet, self.header_row, names, width)
         chosen = choices.columns(names, width)
         fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
+        prefer_tasks(names, fields, chosen)
         ids = next((cells for _number, cells in above if _is_ids_row(cells)), [])
         item = self._item_column(names, fields, chosen, body)
         refuse_letters_columns(self.sheet, self.header_row, names, fields, body, FIELD_WORDS)
@@ -347,21 +352,55 @@ class _SheetMatrixReader:
 
     def read(self, advance: Callable[[], None]) -> None:
         section: SheetGoal | None = None
+        headings: list[tuple[int, SheetGoal]] = []
+        """Section headings with no item under them yet: trailing ones are no goals."""
         merged = MergedBelow(self.sheet, self.header_row)
         for number, cells in self._body():
             advance()
             if not any(cells):
                 continue
+            if self._is_totals(cells):
+                self._tell_table_end(headings, number)
+                headings = []
+                break
             merged.row(number, cells)
             item, had_cells = self._row(number, cells, section or self.area)
             if item is not None and not had_cells and not self._described(item):
                 section = SheetGoal(item.name, item.cell, self.area)
-                self.goals.append(section)
+                headings.append((number, section))
             elif item is not None:
+                self.goals.extend(goal for _number, goal in headings)
+                headings = []
                 self.items.append(item)
+        self._tell_table_end(headings, None)
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
+
+    def _is_totals(self, cells: list[str]) -> bool:
+        """A row whose actors' cells are all numbers (a totals row) ends the table."""
+        filled = [cells[c] for c in self.columns.actors if c < len(cells) and cells[c]]
+        return bool(filled) and all(NUMBER.fullmatch(text) for text in filled)
+
+    def _tell_table_end(self, headings: list[tuple[int, SheetGoal]], totals: int | None) -> None:
+        """Rows under the last item with no letters (a legend, a note) and a
+        totals row end the table: said, never read as goals."""
+        if not headings and totals is None:
+            return
+        rows = [number for number, _goal in headings]
+        if totals is not None:
+            rows.append(totals)
+            self.notices.append(_(
+                "{sheet}: the table ends at row {row}, a row of numbers (totals), not letters; "
+                "row {first} and the rows under it are not read").format(
+                sheet=self.sheet.label, row=totals, first=rows[0]))
+        else:
+            self.notices.append(ngettext(
+                "{sheet}: row {rows} under the table has no letters and no item under it "
+                "(a legend or a note); not read",
+                "{sheet}: rows {rows} under the table have no letters and no item under them "
+                "(a legend or a note); not read", len(rows)).format(
+                sheet=self.sheet.label, rows=", ".join(map(str, rows))))
 
     def _body(self) -> Iterator[Row]:
         return itertools.dropwhile(lambda row: row[0] <= self.header_row, self.sheet.rows)
@@ -447,7 +486,9 @@ class _SheetMatrixReader:
             if self.bad[column] and not self.good[column]:
                 self.problems.append(_(
                     "{cell}: {name}: this column holds no RACI letter; if it is not an actor, "
-                    "leave it out with --column ignore={name}").format(
+                    "say what it holds with --column item={name} (the items' names) or "
+                    "--column goal={name} (their goals), or leave it out with --column "
+                    "ignore={name}").format(
                     cell=actor.cell, name=quoted(actor.name)))
 
     def drop_area(self) -> None:

@@ -1,0 +1,88 @@
+"""`raci import` of what a real workbook holds around its table: a legend and
+a totals row under it, a task column next to a process column, headers typed
+over two lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Raci
+from workbooks import give_cached_values, write_workbook
+
+from raci.source import open_model
+
+KCC = [
+    ["RACI Dienstverlening KCC"],
+    ["Activiteit", "Manager KCC", "Klantcontactmedewerker", "Teamleider Front Office"],
+    ["Telefonie", None, None, None],
+    ["Telefonie inrichten", "A", "R", "C"],
+    ["Klachtafhandeling", "A", "R", "R"],
+    [None],
+    ["Legenda:"],
+    ["R = Responsible (voert uit)"],
+    ["A = Accountable (eindverantwoordelijk)"],
+]
+
+
+def test_a_legend_under_the_table_is_no_goal_and_is_told(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "kcc.xlsx", {"Matrix": KCC})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [g.name for g in model.goals.values()] == ["Telefonie"]
+    assert len(model.initiatives) == 2
+    assert "Matrix: rows 7, 8, 9 under the table have no letters and no item under them" \
+        in result.err
+
+
+def test_a_totals_row_ends_the_table_with_or_without_cached_numbers(raci: Raci,
+                                                                    tmp_path: Path) -> None:
+    totals = ["Totaal", "=COUNTA(B3:B5)", "=COUNTA(C3:C5)", "=COUNTA(D3:D5)"]
+    for cached in (True, False):
+        sheet = write_workbook(tmp_path / f"t{cached}.xlsx", {"Matrix": [*KCC[:5], totals]})
+        if cached:
+            give_cached_values(sheet, 1, {"B6": "2", "C6": "2", "D6": "2"})
+        database = tmp_path / f"t{cached}.db"
+        result = raci("import", sheet, "--into", database)
+        assert result.code == 0, result.err
+        model = open_model(str(database)).model
+        assert [g.name for g in model.goals.values()] == ["Telefonie"]
+        assert sorted(i.name for i in model.initiatives.values()) == [
+            "Klachtafhandeling", "Telefonie inrichten"]
+        told = "the table ends at row 6, a row of numbers" if cached else "row 6 under the table"
+        assert told in result.err
+
+
+def test_a_task_column_names_the_items_and_a_process_column_their_goals(
+        raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "proces.xlsx", {"Matrix": [
+        ["Proces", "Taak", "Gemeentesecretaris", "Wethouder"],
+        ["Vergunningen", "Aanvraag toetsen", "A", "I"],
+        ["Vergunningen", "Besluit nemen", "I", "A/R"],
+        ["Toezicht", "Controle plannen", "A", "C"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    goals = {g.id: g.name for g in model.goals.values()}
+    assert sorted(goals.values()) == ["Toezicht", "Vergunningen"]
+    assert sorted((i.name, [goals[g] for g in i.goals]) for i in model.initiatives.values()) == [
+        ("Aanvraag toetsen", ["Vergunningen"]), ("Besluit nemen", ["Vergunningen"]),
+        ("Controle plannen", ["Toezicht"])]
+    assert sorted(r.name for r in model.roles.values()) == ["Gemeentesecretaris", "Wethouder"]
+
+
+def test_a_text_column_refused_as_an_actor_is_offered_as_the_items_names(
+        raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "onderwerp.xlsx", {"Matrix": [
+        ["Onderwerp", "Stap", "Gemeentesecretaris"],
+        ["Vergunningen", "Aanvraag toetsen", "A"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert '--column item="Stap"' in result.err
+    fixed = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "item=Stap",
+                 "--column", "goal=Onderwerp")
+    assert fixed.code == 0, fixed.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [i.name for i in model.initiatives.values()] == ["Aanvraag toetsen"]
