@@ -86,3 +86,27 @@ def test_a_text_column_refused_as_an_actor_is_offered_as_the_items_names(
     assert fixed.code == 0, fixed.err
     model = open_model(str(tmp_path / "org.db")).model
     assert [i.name for i in model.initiatives.values()] == ["Aanvraag toetsen"]
+
+
+def test_a_roster_after_a_matrix_records_chairs_and_names_a_role_it_doubles(
+        raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    matrix = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Taak", "Stuurgroep Sociaal Domein", "Wethouder"],
+        ["Beleid vaststellen", "A", "R"],
+    ]})
+    assert raci("import", matrix, "--into", database).code == 0
+    assert {"chairs", "holders"} <= set(open_model(str(database)).model.org.not_recorded)
+    roster = write_workbook(tmp_path / "leden.xlsx", {"Leden": [
+        ["Overleg", "Naam", "Functie", "Voorzitter"],
+        ["Stuurgroep Sociaal Domein", "Petra Jansen", "Wethouder", "x"],
+        ["Stuurgroep Sociaal Domein", "Bram Smit", "Directeur", None],
+    ]})
+    result = raci("import", roster, "--into", database, "--layout", "roster")
+    assert result.code == 0, result.err
+    model = open_model(str(database)).model
+    assert not {"chairs", "holders"} & set(model.org.not_recorded)
+    assert "recorded now: chairs, holders" in result.err
+    assert "1 body made with the name of a role in the model, so two actors now: Stuurgroep " \
+        "Sociaal Domein (role stuurgroep-sociaal-domein, body stuurgroep-sociaal-domein-2)" \
+        in result.err
