@@ -110,3 +110,28 @@ def test_a_roster_after_a_matrix_records_chairs_and_names_a_role_it_doubles(
     assert "1 body made with the name of a role in the model, so two actors now: Stuurgroep " \
         "Sociaal Domein (role stuurgroep-sociaal-domein, body stuurgroep-sociaal-domein-2)" \
         in result.err
+
+
+def test_a_name_typed_over_two_lines_is_one_line(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "regels.xlsx", {"Matrix": [
+        ["Taak", "Team\nVergunningverlening", "Wethouder  Ruimte "],
+        ["Omgevingsplan\nwijzigen", "R", "A"],
+    ]})
+    csv = tmp_path / "regels.csv"
+    csv.write_bytes(b'Taak,"Team\r\nHandhaving"\r\nControle,R\r\n')
+    expected = {sheet: ["Team Vergunningverlening", "Wethouder Ruimte"],
+                csv: ["Team Handhaving"]}
+    for file, names in expected.items():
+        database = tmp_path / f"{file.suffix[1:]}.db"
+        result = raci("import", file, "--into", database)
+        assert result.code == 0, result.err
+        assert [r.name for r in open_model(str(database)).model.roles.values()] == names
+    assert [i.name for i in open_model(str(tmp_path / "xlsx.db")).model.initiatives.values()] \
+        == ["Omgevingsplan wijzigen"]
+    roster = write_workbook(tmp_path / "leden.xlsx", {"Leden": [
+        ["Overleg", "Naam"], ["Werkgroep\nWijken", "Petra\nJansen"]]})
+    database = tmp_path / "roster.db"
+    assert raci("import", roster, "--into", database, "--layout", "roster").code == 0
+    model = open_model(str(database)).model
+    assert [b.name for b in model.bodies.values()] == ["Werkgroep Wijken"]
+    assert [p.name for p in model.people.values()] == ["Petra Jansen"]

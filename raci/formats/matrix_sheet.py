@@ -48,7 +48,7 @@ from raci.formats.columns import (
     refuse_letters_columns,
     used_width,
 )
-from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter
+from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter, one_line
 from raci.i18n import N_, Said, _, ngettext
 from raci.model.entities import parse_cell
 from raci.model.naming import item_kind_named, name_key
@@ -253,7 +253,7 @@ class _SheetMatrixReader:
                     continue
                 if column < len(cells) and cells[column]:
                     names[column] = cells[column]
-        return names
+        return [one_line(name) for name in names]
 
     def _columns(self, names: list[str], above: list[Row], body: list[list[str]],
                  choices: ColumnChoices) -> _Columns:
@@ -412,7 +412,8 @@ class _SheetMatrixReader:
         def text(column: int) -> str:
             return cells[column] if column < len(cells) else ""
 
-        item = SheetItem(text(self.columns.item), self.sheet.cell(number, self.columns.item),
+        item = SheetItem(one_line(text(self.columns.item)),
+                         self.sheet.cell(number, self.columns.item),
                          under=under)
         had_cells = False
         for column, actor in self.columns.actors.items():

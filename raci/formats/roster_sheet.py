@@ -35,7 +35,7 @@ from raci.formats.columns import (
     used_width,
 )
 from raci.formats.matrix_sheet import MergedBelow, SheetReading, peek
-from raci.formats.spreadsheet import Row, Sheet, column_letter
+from raci.formats.spreadsheet import Row, Sheet, column_letter, one_line
 from raci.i18n import N_, _, ngettext
 from raci.model.naming import body_kind_named, name_key
 from raci.model.sheets import Seat, SheetRoster, quoted
@@ -116,7 +116,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         advance()
         unheaded.update(c for c, text in enumerate(cells) if text and c not in fields
                         and not (c < len(header) and header[c]))
-        values = {f: (cells[c], sheet.cell(number, c)) for c, f in fields.items()
+        values = {f: (one_line(cells[c]), sheet.cell(number, c)) for c, f in fields.items()
                   if c < len(cells) and cells[c] and f != "ignore"}
         if not values:
             continue

@@ -141,6 +141,12 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def one_line(text: str) -> str:
+    """A name typed over lines (Alt+Enter in Excel) or with runs of spaces, as one
+    line: ``Team\nHandhaving`` is ``Team Handhaving``."""
+    return " ".join(text.split())
+
+
 @contextmanager
 def open_sheets(path: Path) -> Iterator[list[Sheet]]:
     """The sheets of a workbook (in its order), or the one sheet of a CSV file."""
