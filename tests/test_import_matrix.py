@@ -92,14 +92,14 @@ def test_every_bad_cell_is_named_at_once_and_nothing_is_written(raci: Raci,
         "Consulted already implies Informed",
         f'{sheet}:Matrix!B3: "X": not a RACI letter; write R, A, C or I, or A/R for the owner who '
         'also '
-        "does the work",
+        "does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!C3: "RR": a letter is written twice; write each letter once',
         f'{sheet}:Matrix!D3: "3": not a RACI letter; write R, A, C or I, or A/R for the owner who '
         'also '
-        "does the work",
+        "does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!B4: "2026-01-31": not a RACI letter; write R, A, C or I, or A/R for the '
         'owner '
-        "who also does the work",
+        "who also does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!D4: "R/A/C": one actor holds one letter per item (A with R is the only '
         'pair); '
         "a Responsible or Accountable is already consulted and informed",
@@ -229,14 +229,14 @@ def test_bad_kinds_goals_and_names_are_named(raci: Raci, tmp_path: Path) -> None
     assert result.code == 2
     assert result.err.splitlines() == [
         f'{sheet}:Matrix!E2: "loopt": not a RACI letter; write R, A, C or I, or A/R for the owner '
-        "who also does the work",
+        "who also does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!A3: "soep": not a kind of item; write goal, initiative, decision or '
         'indicator '
         "(or doel, initiatief, besluit, indicator)",
         f'{sheet}:Matrix!C5: this row has letters but no item name; name the item',
         f'{sheet}:Matrix!E6: "nog bespreken": not a RACI letter; write R, A, C or I, or A/R for '
         'the '
-        "owner who also does the work",
+        "owner who also does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!E1: "Status": this column holds no RACI letter; if it is not an actor, '
         'say what it holds with --column item="Status" (the items\' names) or --column '
         'goal="Status" (their goals), or leave it out with --column ignore="Status"',
@@ -333,7 +333,7 @@ def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Pat
                     ImportOptions(progress=progress))  # type: ignore[arg-type]
     assert refused.value.problems == [
         f'{tmp_path / "big.xlsx"}:Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, '
-        "or A/R for the owner who also does the work"]
+        "or A/R for the owner who also does the work; leave the cell empty if there is no role"]
     assert seen[0] == "reading Matrix 100001"
     assert seen[1:] == [""] * 100_000 + ["matching and writing None"]  # a tick per row
     assert not (tmp_path / "org.db").exists()

@@ -135,3 +135,28 @@ def test_a_name_typed_over_two_lines_is_one_line(raci: Raci, tmp_path: Path) -> 
     model = open_model(str(database)).model
     assert [b.name for b in model.bodies.values()] == ["Werkgroep Wijken"]
     assert [p.name for p in model.people.values()] == ["Petra Jansen"]
+
+
+def test_nvt_and_dash_cells_are_no_role_and_other_text_is_told_to_leave_it_empty(
+        raci: Raci, tmp_path: Path) -> None:
+    rows = [["Taak", "Wethouder", "Directeur", "Team"],
+            ["Plan", "A", "n.v.t.", "nvt"],
+            ["Bouw", "-", "A/R", "–"],
+            ["Toezicht", "N/A", "A", "R"]]
+    sheet = write_workbook(tmp_path / "nvt.xlsx", {"Matrix": rows})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "note: Matrix: 5 cells read as no role (n.v.t., n/a, -)" in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert sorted((a.item, a.actor, a.letter) for a in model.assignments) == [
+        ("bouw", "directeur", "A"), ("bouw", "directeur", "R"), ("plan", "wethouder", "A"),
+        ("toezicht", "directeur", "A"), ("toezicht", "team", "R")]
+    bad = write_workbook(tmp_path / "bad.xlsx", {"Matrix": [
+        *rows, ["Sloop", "misschien", "C/I", "A"]]})
+    refused = raci("import", bad, "--into", tmp_path / "bad.db")
+    assert refused.code == 2
+    lines = refused.err.splitlines()
+    assert lines[0].startswith(f'{bad}:Matrix!B5: "misschien": not a RACI letter')
+    assert lines[0].endswith("; leave the cell empty if there is no role")
+    assert lines[1].startswith(f'{bad}:Matrix!C5: "C/I"')
+    assert "leave the cell empty" not in lines[1]

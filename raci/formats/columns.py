@@ -229,10 +229,11 @@ def holds_letters(rows: list[list[str]], column: int) -> bool:
     """Whether most of the column's filled cells in these rows are written in
     RACI letters, well or badly (``A``, ``C/I``, ``RR``): an actor's column."""
     filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
-    return sum(map(_written_in_letters, filled)) * 2 > len(filled)
+    return sum(map(written_in_letters, filled)) * 2 > len(filled)
 
 
-def _written_in_letters(text: str) -> bool:
+def written_in_letters(text: str) -> bool:
+    """Whether the text is written in RACI letters, well or badly (``A``, ``C/I``)."""
     written = {c for c in text.upper() if c.isalnum()}
     return bool(written) and written <= set(LETTERS)
 

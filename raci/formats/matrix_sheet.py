@@ -47,9 +47,10 @@ from raci.formats.columns import (
     recognised,
     refuse_letters_columns,
     used_width,
+    written_in_letters,
 )
 from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter, one_line
-from raci.i18n import N_, Said, _, ngettext
+from raci.i18n import N_, Said, _, format_count, ngettext
 from raci.model.entities import parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
@@ -68,6 +69,8 @@ read_cell = functools.lru_cache(maxsize=256)(parse_cell)
 """`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
 NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*%?")
 """A cell of a totals row: ``12``, ``3,5``, ``40%``."""
+NO_ROLE = frozenset({"n.v.t.", "n.v.t", "nvt", "nvt.", "n/a", "n.a.", "-", "–", "—"})
+"""Cells that say the actor has no role on the item: read as empty."""
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
 """Merged ranges named in a note before "and N more"."""
@@ -237,6 +240,8 @@ class _SheetMatrixReader:
         self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        self.no_role = 0
+        """Cells read as empty: n.v.t., -."""
         self.unnamed: dict[int, list[int]] = {}
         """The first and the last filled row of each column with no header."""
 
@@ -373,6 +378,11 @@ class _SheetMatrixReader:
                 headings = []
                 self.items.append(item)
         self._tell_table_end(headings, None)
+        if self.no_role:
+            self.notices.append(ngettext(
+                "{sheet}: {count} cell read as no role (n.v.t., n/a, -)",
+                "{sheet}: {count} cells read as no role (n.v.t., n/a, -)", self.no_role).format(
+                sheet=self.sheet.label, count=format_count(self.no_role)))
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
@@ -417,7 +427,10 @@ class _SheetMatrixReader:
                          under=under)
         had_cells = False
         for column, actor in self.columns.actors.items():
-            if text(column):
+            if text(column) and name_key(text(column)) in NO_ROLE:
+                had_cells = True
+                self.no_role += 1
+            elif text(column):
                 had_cells = True
                 self._cell(item, actor, column, text(column), self.sheet.cell(number, column))
         for column, field_name in self.columns.fields.items():
@@ -437,7 +450,9 @@ class _SheetMatrixReader:
             letters = read_cell(text)
         except ValueError as bad:
             self.bad[column] += 1
-            self.problems.append(f"{cell}: {quoted(text)}: {bad}")  # bad: said in parse_cell
+            hint = "" if written_in_letters(text) else _(
+                "; leave the cell empty if there is no role")
+            self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")  # bad: said in parse_cell
             return
         self.good[column] += 1
         item.cells.append(SheetCell(actor, letters, cell))
