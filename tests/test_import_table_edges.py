@@ -160,3 +160,26 @@ def test_nvt_and_dash_cells_are_no_role_and_other_text_is_told_to_leave_it_empty
     assert lines[0].endswith("; leave the cell empty if there is no role")
     assert lines[1].startswith(f'{bad}:Matrix!C5: "C/I"')
     assert "leave the cell empty" not in lines[1]
+
+
+def test_hidden_rows_and_columns_are_read_and_named(raci: Raci, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Matrix"
+    for row in [["Activiteit", "Manager KCC", "Medewerker", "Teamleider"],
+                ["Telefonie inrichten", "A", "R", "C"],
+                ["Oud proces: loket", "A", "R", None],
+                ["Klachtafhandeling", "A", "R", "R"]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    workbook.save(tmp_path / "kcc.xlsx")
+    result = raci("import", tmp_path / "kcc.xlsx", "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "note: Matrix: hidden row 3 read as any other" in result.err
+    assert 'note: Matrix: hidden column D "Teamleider" read as any other' in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert len(model.initiatives) == 3
+    assert model.letters_of("klachtafhandeling", "teamleider") == ("R",)

@@ -177,6 +177,8 @@ class _Columns:
     fields: dict[int, str]
     item: int
     actors: dict[int, SheetActor]
+    names: list[str]
+    """Each column's header."""
 
 
 def read_matrices(sheets: list[Sheet], choices: ColumnChoices,
@@ -281,7 +283,7 @@ class _SheetMatrixReader:
         self._check_merged_header(names, actors)
         self._check_left_of_names(names, fields, item, body)
         self._check_unique(actors)
-        return _Columns(fields, item, actors)
+        return _Columns(fields, item, actors, names)
 
     def _check_merged_header(self, names: list[str], actors: dict[int, SheetActor]) -> None:
         """One header merged over several actors' columns names none of them."""
@@ -360,10 +362,14 @@ class _SheetMatrixReader:
         headings: list[tuple[int, SheetGoal]] = []
         """Section headings with no item under them yet: trailing ones are no goals."""
         merged = MergedBelow(self.sheet, self.header_row)
+        hidden = set(self.sheet.hidden_rows)
+        hidden_read: list[int] = []
         for number, cells in self._body():
             advance()
             if not any(cells):
                 continue
+            if number in hidden:
+                hidden_read.append(number)
             if self._is_totals(cells):
                 self._tell_table_end(headings, number)
                 headings = []
@@ -378,6 +384,7 @@ class _SheetMatrixReader:
                 headings = []
                 self.items.append(item)
         self._tell_table_end(headings, None)
+        self._tell_hidden(hidden_read)
         if self.no_role:
             self.notices.append(ngettext(
                 "{sheet}: {count} cell read as no role (n.v.t., n/a, -)",
@@ -386,6 +393,27 @@ class _SheetMatrixReader:
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
+
+    def _tell_hidden(self, rows: list[int]) -> None:
+        """Hidden rows and columns are data: read, and named so nothing hidden
+        comes in unseen."""
+        if rows:
+            self.notices.append(ngettext(
+                "{sheet}: hidden row {rows} read as any other; delete it from the sheet if "
+                "it is not meant",
+                "{sheet}: hidden rows {rows} read as any other; delete them from the sheet if "
+                "they are not meant", len(rows)).format(
+                sheet=self.sheet.label, rows=", ".join(map(str, rows))))
+        read = {self.columns.item, *self.columns.actors, *self.columns.fields}
+        columns = [f"{column_letter(c)} {quoted(self.columns.names[c])}"
+                   for c in self.sheet.hidden_columns if c in read]
+        if columns:
+            self.notices.append(ngettext(
+                "{sheet}: hidden column {columns} read as any other; leave it out with "
+                "--column ignore=HEADER if it is not meant",
+                "{sheet}: hidden columns {columns} read as any other; leave one out with "
+                "--column ignore=HEADER if it is not meant", len(columns)).format(
+                sheet=self.sheet.label, columns=", ".join(columns)))
 
     def _is_totals(self, cells: list[str]) -> bool:
         """A row whose actors' cells are all numbers (a totals row) ends the table."""
