@@ -183,3 +183,28 @@ def test_hidden_rows_and_columns_are_read_and_named(raci: Raci, tmp_path: Path) 
     model = open_model(str(tmp_path / "org.db")).model
     assert len(model.initiatives) == 3
     assert model.letters_of("klachtafhandeling", "teamleider") == ("R",)
+
+
+def test_a_named_sheet_with_no_matrix_is_refused_and_a_roster_sheet_gets_its_layout(
+        raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "org.xlsx", {
+        "Matrix": [["Taak", "Wethouder"], ["Plan", "A"]],
+        "Overleggen": [["Overleg", "Naam"], ["Stuurgroep Wonen", "Petra Jansen"]],
+        "Legenda": [["R = Responsible"]]})
+    database = tmp_path / "org.db"
+    refused = raci("import", sheet, "--into", database, "--sheet", "Matrix", "--sheet",
+                   "Overleggen")
+    assert refused.code == 2
+    assert refused.err.splitlines() == [
+        f"{sheet}: sheet Overleggen holds no RACI matrix: no row in its first 30 rows names the "
+        "actors above R, A, C or I cells; name another sheet with --sheet; it looks like a "
+        "roster (a body and a person column): give --layout roster"]
+    assert not database.exists()
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    assert "note: sheet Overleggen holds no RACI matrix; not read (it looks like a roster: " \
+        'import it with --sheet "Overleggen" --layout roster)' in result.err
+    assert "note: sheet Legenda holds no RACI matrix; not read\n" in result.err
+    roster = raci("import", sheet, "--into", database, "--sheet", "Overleggen", "--layout",
+                  "roster")
+    assert roster.code == 0, roster.err

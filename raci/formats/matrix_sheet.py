@@ -90,6 +90,8 @@ class SheetReading:
 
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    unread: list[Sheet] = field(default_factory=list)
+    """Sheets that hold no matrix (a legend, a roster): the caller tells of them."""
 
 
 class MergedBelow:
@@ -202,8 +204,7 @@ def read_matrices(sheets: list[Sheet], choices: ColumnChoices,
         unread.extend(sheet for sheet, reader in parts if not reader.marked)
         parts = [(s, r) for s, r in parts if r.marked]
     else:
-        reading.notices.extend(_("sheet {sheet} holds no RACI matrix; not read")
-                               .format(sheet=sheet.label) for sheet in unread)
+        reading.unread = unread
     return _combine([r for _sheet, r in parts], reading)
 
 
