@@ -208,3 +208,23 @@ def test_a_named_sheet_with_no_matrix_is_refused_and_a_roster_sheet_gets_its_lay
     roster = raci("import", sheet, "--into", database, "--sheet", "Overleggen", "--layout",
                   "roster")
     assert roster.code == 0, roster.err
+
+
+def test_a_roster_kind_may_be_overig_or_anders_and_the_dutch_hint_is_dutch(
+        raci: Raci, tmp_path: Path) -> None:
+    rows = [["Overleg", "Naam", "Soort"],
+            ["Koffieoverleg", "Petra Jansen", "overig"],
+            ["Vrijdagborrel", "Bram Smit", "Anders"]]
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": rows})
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [b.kind for b in model.bodies.values()] == ["other", "other"]
+    bad = write_workbook(tmp_path / "mt.xlsx", {"Leden": [
+        *rows, ["MT", "Anna de Vries", "managementteam"]]})
+    refused = raci("import", bad, "--into", tmp_path / "mt.db", "--layout", "roster",
+                   "--lang", "nl")
+    assert refused.code == 2
+    assert refused.err.splitlines() == [
+        f'{bad}:Leden!C4: "managementteam": geen soort gremium; schrijf er een zoals '
+        "stuurgroep, werkgroep, commissie of overig"]
