@@ -228,3 +228,16 @@ def test_a_roster_kind_may_be_overig_or_anders_and_the_dutch_hint_is_dutch(
     assert refused.err.splitlines() == [
         f'{bad}:Leden!C4: "managementteam": geen soort gremium; schrijf er een zoals '
         "stuurgroep, werkgroep, commissie of overig"]
+
+
+def test_a_model_file_over_the_limit_is_told_in_dutch(raci: Raci, tmp_path: Path) -> None:
+    from raci.formats.reading import MAX_FILE_BYTES
+
+    huge = tmp_path / "groot.json"
+    with huge.open("wb") as file:
+        file.truncate(2 * MAX_FILE_BYTES)  # sparse: costs no disk
+    result = raci("import", huge, "--into", tmp_path / "org.db", "--lang", "nl")
+    assert result.code == 2
+    limit = MAX_FILE_BYTES // 2**20
+    assert result.err.splitlines() == [
+        f"{huge}: het bestand is {2 * limit} MB; modelbestanden mogen hoogstens {limit} MB zijn"]
