@@ -75,14 +75,18 @@ def test_a_task_column_names_the_items_and_a_process_column_their_goals(
 def test_a_text_column_refused_as_an_actor_is_offered_as_the_items_names(
         raci: Raci, tmp_path: Path) -> None:
     sheet = write_workbook(tmp_path / "onderwerp.xlsx", {"Matrix": [
-        ["Onderwerp", "Stap", "Gemeentesecretaris"],
-        ["Vergunningen", "Aanvraag toetsen", "A"],
+        ["Onderwerp", "Stap", "Gemeentesecretaris", "Gereed"],
+        ["Vergunningen", "Aanvraag toetsen", "A", "2027-03-01"],
     ]})
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 2
-    assert '--column item="Stap"' in result.err
+    assert f'{sheet}:Matrix!B1: "Stap": this column holds no RACI letter; if it is not an ' \
+        'actor, say what it holds with --column item="Stap"' in result.err
+    # a column of dates is no names column: only left out
+    assert f'{sheet}:Matrix!D1: "Gereed": this column holds no RACI letter; if it is not an ' \
+        'actor, leave it out with --column ignore="Gereed"\n' in result.err
     fixed = raci("import", sheet, "--into", tmp_path / "org.db", "--column", "item=Stap",
-                 "--column", "goal=Onderwerp")
+                 "--column", "goal=Onderwerp", "--column", "ignore=Gereed")
     assert fixed.code == 0, fixed.err
     model = open_model(str(tmp_path / "org.db")).model
     assert [i.name for i in model.initiatives.values()] == ["Aanvraag toetsen"]

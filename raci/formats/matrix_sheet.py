@@ -69,6 +69,8 @@ read_cell = functools.lru_cache(maxsize=256)(parse_cell)
 """`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
 NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*%?")
 """A cell of a totals row: ``12``, ``3,5``, ``40%``."""
+NUMBER_OR_DATE = re.compile(r"[-+]?[0-9][0-9.,:T/-]*%?")
+"""A cell that is no name: ``12``, ``2027-03-01``, ``1-3-2027``."""
 NO_ROLE = frozenset({"n.v.t.", "n.v.t", "nvt", "nvt.", "n/a", "n.a.", "-", "–", "—"})
 """Cells that say the actor has no role on the item: read as empty."""
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
@@ -243,6 +245,8 @@ class _SheetMatrixReader:
         self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        self.words: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        """Bad cells of words (not dates or numbers): a names column, perhaps."""
         self.no_role = 0
         """Cells read as empty: n.v.t., -."""
         self.unnamed: dict[int, list[int]] = {}
@@ -479,6 +483,8 @@ class _SheetMatrixReader:
             letters = read_cell(text)
         except ValueError as bad:
             self.bad[column] += 1
+            if not NUMBER_OR_DATE.fullmatch(text):
+                self.words[column] += 1
             hint = "" if written_in_letters(text) else _(
                 "; leave the cell empty if there is no role")
             self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")  # bad: said in parse_cell
@@ -528,7 +534,14 @@ class _SheetMatrixReader:
 
     def _hint_columns_without_letters(self) -> None:
         for column, actor in self.columns.actors.items():
-            if self.bad[column] and not self.good[column]:
+            if not self.bad[column] or self.good[column]:
+                continue
+            if not self.words[column]:  # dates or numbers
+                self.problems.append(_(
+                    "{cell}: {name}: this column holds no RACI letter; if it is not an actor, "
+                    "leave it out with --column ignore={name}").format(
+                    cell=actor.cell, name=quoted(actor.name)))
+            else:
                 self.problems.append(_(
                     "{cell}: {name}: this column holds no RACI letter; if it is not an actor, "
                     "say what it holds with --column item={name} (the items' names) or "
