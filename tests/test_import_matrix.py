@@ -92,14 +92,14 @@ def test_every_bad_cell_is_named_at_once_and_nothing_is_written(raci: Raci,
         "Consulted already implies Informed",
         f'{sheet}:Matrix!B3: "X": not a RACI letter; write R, A, C or I, or A/R for the owner who '
         'also '
-        "does the work",
+        "does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!C3: "RR": a letter is written twice; write each letter once',
         f'{sheet}:Matrix!D3: "3": not a RACI letter; write R, A, C or I, or A/R for the owner who '
         'also '
-        "does the work",
+        "does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!B4: "2026-01-31": not a RACI letter; write R, A, C or I, or A/R for the '
         'owner '
-        "who also does the work",
+        "who also does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!D4: "R/A/C": one actor holds one letter per item (A with R is the only '
         'pair); '
         "a Responsible or Accountable is already consulted and informed",
@@ -229,16 +229,17 @@ def test_bad_kinds_goals_and_names_are_named(raci: Raci, tmp_path: Path) -> None
     assert result.code == 2
     assert result.err.splitlines() == [
         f'{sheet}:Matrix!E2: "loopt": not a RACI letter; write R, A, C or I, or A/R for the owner '
-        "who also does the work",
+        "who also does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!A3: "soep": not a kind of item; write goal, initiative, decision or '
         'indicator '
         "(or doel, initiatief, besluit, indicator)",
         f'{sheet}:Matrix!C5: this row has letters but no item name; name the item',
         f'{sheet}:Matrix!E6: "nog bespreken": not a RACI letter; write R, A, C or I, or A/R for '
         'the '
-        "owner who also does the work",
+        "owner who also does the work; leave the cell empty if there is no role",
         f'{sheet}:Matrix!E1: "Status": this column holds no RACI letter; if it is not an actor, '
-        'leave it out with --column ignore="Status"',
+        'say what it holds with --column item="Status" (the items\' names) or --column '
+        'goal="Status" (their goals), or leave it out with --column ignore="Status"',
         f'{sheet}:Matrix!A4: "Aantal woningen": an indicator needs its type and what it measures: '
         'add '
         "it to the model first (raci add MODEL kpi ...), then import the sheet",
@@ -332,7 +333,7 @@ def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Pat
                     ImportOptions(progress=progress))  # type: ignore[arg-type]
     assert refused.value.problems == [
         f'{tmp_path / "big.xlsx"}:Matrix!B100001: "Q": not a RACI letter; write R, A, C or I, '
-        "or A/R for the owner who also does the work"]
+        "or A/R for the owner who also does the work; leave the cell empty if there is no role"]
     assert seen[0] == "reading Matrix 100001"
     assert seen[1:] == [""] * 100_000 + ["matching and writing None"]  # a tick per row
     assert not (tmp_path / "org.db").exists()
@@ -404,10 +405,10 @@ def test_a_usual_names_header_names_the_items_and_no_letter_is_lost(
 def test_a_names_header_is_found_after_a_column_of_other_text(raci: Raci,
                                                               tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "t.csv", [
-        ["Fase", "Taak", "Omschrijving", "Wethouder"], ["1", "Plan", "eerst", "A"]])
+        ["Kenmerk", "Taak", "Omschrijving", "Wethouder"], ["1", "Plan", "eerst", "A"]])
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 0, result.err
-    assert 'note: t.csv:A1: column "Fase" not read' in result.err
+    assert 'note: t.csv:A1: column "Kenmerk" not read' in result.err
     model = open_model(str(tmp_path / "org.db")).model
     assert [(i.name, i.description) for i in model.initiatives.values()] == [("Plan", "eerst")]
     assert model.letters_of("plan", "wethouder") == ("A",)
@@ -471,7 +472,7 @@ def test_a_reimported_item_stands_under_its_section_as_a_first_import_puts_it(
     assert model.initiatives["bouw"].goals == ["uitvoering"]
     moved = write_csv(tmp_path / "moved.csv", [
         ["Taak", "Team"], ["Voorbereiding", ""], ["Plan", "A/R"], ["Bouw", "R"],
-        ["Uitvoering", ""]])
+        ["Uitvoering", ""], ["Oplevering", "R"]])
     result = raci("import", moved, "--into", database, "--lang", "nl")
     assert result.code == 0, result.err
     model = open_model(str(database)).model

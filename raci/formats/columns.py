@@ -17,11 +17,17 @@ from raci.model.entities import LETTERS
 from raci.model.naming import name_key
 from raci.model.sheets import Layout, quoted
 
+TASK_HEADERS = frozenset({"taak", "taken", "task", "tasks", "activiteit", "activiteiten",
+                          "activity", "activities", "deliverable", "deliverables",
+                          "werkzaamheden", "processtap"})
+"""Headers of the column of the work itself: the items, even next to a process column."""
+PROCESS_HEADERS = frozenset({"proces", "processen", "process", "processes", "fase", "fasen",
+                             "fases", "phase", "phases"})
+"""Headers of a column that groups the work: the items' names when alone, their
+goals next to a task column."""
 MATRIX_HEADERS: dict[str, frozenset[str]] = {
-    "item": frozenset({"item", "items", "naam", "name", "taak", "taken", "task", "tasks",
-                       "activiteit", "activiteiten", "activity", "activities", "deliverable",
-                       "deliverables", "onderwerp", "titel", "title", "werkzaamheden",
-                       "proces", "process", "processtap"}),
+    "item": TASK_HEADERS | PROCESS_HEADERS | {"item", "items", "naam", "name", "onderwerp",
+                                              "titel", "title"},
     "id": frozenset({"id", "nr", "nr.", "no", "no.", "#", "nummer", "number", "code", "ref",
                      "referentie", "reference", "itemid"}),
     "kind": frozenset({"soort", "kind", "type", "itemtype", "soortitem"}),
@@ -196,6 +202,25 @@ def recognised(header: list[str], vocabulary: Mapping[str, frozenset[str]], *,
     return found
 
 
+def prefer_tasks(header: list[str], fields: dict[int, str], chosen: Mapping[int, str]) -> None:
+    """With a process (or phase) column and a task column, the tasks are the
+    items and the processes their goals, whichever is left; unless
+    `--column item=` chose the names."""
+    if "item" in chosen.values():
+        return
+    keys = [name_key(text) for text in header]
+    task = next((c for c, key in enumerate(keys) if key in TASK_HEADERS), None)
+    process = next((c for c, key in enumerate(keys) if key in PROCESS_HEADERS), None)
+    if task is None or process is None or task in chosen or process in chosen:
+        return
+    for column, field_name in list(fields.items()):
+        if field_name == "item":
+            del fields[column]
+    fields[task] = "item"
+    if "goal" not in fields.values():
+        fields[process] = "goal"
+
+
 def _words(text: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in text).split()
 
@@ -204,10 +229,11 @@ def holds_letters(rows: list[list[str]], column: int) -> bool:
     """Whether most of the column's filled cells in these rows are written in
     RACI letters, well or badly (``A``, ``C/I``, ``RR``): an actor's column."""
     filled = [cells[column] for cells in rows if column < len(cells) and cells[column]]
-    return sum(map(_written_in_letters, filled)) * 2 > len(filled)
+    return sum(map(written_in_letters, filled)) * 2 > len(filled)
 
 
-def _written_in_letters(text: str) -> bool:
+def written_in_letters(text: str) -> bool:
+    """Whether the text is written in RACI letters, well or badly (``A``, ``C/I``)."""
     written = {c for c in text.upper() if c.isalnum()}
     return bool(written) and written <= set(LETTERS)
 

@@ -84,18 +84,16 @@ def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
     try:
         size = path.stat().st_size if stream is None else 0
         if size > MAX_FILE_BYTES:
-            raise ModelFileError([
-                f"{path}: the file is {math.ceil(size / 2**20)} MB; model files are limited "
-                f"to {MAX_FILE_BYTES // 2**20} MB"
-            ])
+            raise ModelFileError([Said(N_(
+                "{path}: the file is {size} MB; model files are limited to {limit} MB"),
+                path=path, size=math.ceil(size / 2**20), limit=MAX_FILE_BYTES // 2**20)])
         with path.open("rb") if stream is None else contextlib.nullcontext(stream) as file:
             # Read at most one byte past the limit: a device or pipe has no size.
             raw = file.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
-            raise ModelFileError([
-                f"{path}: the file is over {MAX_FILE_BYTES // 2**20} MB; model files are "
-                f"limited to {MAX_FILE_BYTES // 2**20} MB"
-            ])
+            raise ModelFileError([Said(N_(
+                "{path}: the file is over {limit} MB; model files are limited to {limit} MB"),
+                path=path, limit=MAX_FILE_BYTES // 2**20)])
     except FileNotFoundError:
         raise ModelFileError([Said(N_("{path}: no such file; check the name and the directory"),
                                    path=path)]) from None

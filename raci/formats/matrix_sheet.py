@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,12 +43,14 @@ from raci.formats.columns import (
     MATRIX_HEADERS,
     ColumnChoices,
     holds_letters,
+    prefer_tasks,
     recognised,
     refuse_letters_columns,
     used_width,
+    written_in_letters,
 )
-from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter
-from raci.i18n import N_, Said, _, ngettext
+from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter, one_line
+from raci.i18n import N_, Said, _, format_count, ngettext
 from raci.model.entities import parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
@@ -64,6 +67,12 @@ HEADER_SEARCH_ROWS = 30
 IDS_MARK = "raci:"
 read_cell = functools.lru_cache(maxsize=256)(parse_cell)
 """`parse_cell`, remembered: a sheet holds a handful of different cells many times."""
+NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*%?")
+"""A cell of a totals row: ``12``, ``3,5``, ``40%``."""
+NUMBER_OR_DATE = re.compile(r"[-+]?[0-9][0-9.,:T/-]*%?")
+"""A cell that is no name: ``12``, ``2027-03-01``, ``1-3-2027``."""
+NO_ROLE = frozenset({"n.v.t.", "n.v.t", "nvt", "nvt.", "n/a", "n.a.", "-", "–", "—"})
+"""Cells that say the actor has no role on the item: read as empty."""
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
 """Merged ranges named in a note before "and N more"."""
@@ -83,6 +92,8 @@ class SheetReading:
 
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    unread: list[Sheet] = field(default_factory=list)
+    """Sheets that hold no matrix (a legend, a roster): the caller tells of them."""
 
 
 class MergedBelow:
@@ -170,6 +181,8 @@ class _Columns:
     fields: dict[int, str]
     item: int
     actors: dict[int, SheetActor]
+    names: list[str]
+    """Each column's header."""
 
 
 def read_matrices(sheets: list[Sheet], choices: ColumnChoices,
@@ -193,8 +206,7 @@ def read_matrices(sheets: list[Sheet], choices: ColumnChoices,
         unread.extend(sheet for sheet, reader in parts if not reader.marked)
         parts = [(s, r) for s, r in parts if r.marked]
     else:
-        reading.notices.extend(_("sheet {sheet} holds no RACI matrix; not read")
-                               .format(sheet=sheet.label) for sheet in unread)
+        reading.unread = unread
     return _combine([r for _sheet, r in parts], reading)
 
 
@@ -233,6 +245,10 @@ class _SheetMatrixReader:
         self.columns = self._columns(self._names(header, above), above, body, choices)
         self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        self.words: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        """Bad cells of words (not dates or numbers): a names column, perhaps."""
+        self.no_role = 0
+        """Cells read as empty: n.v.t., -."""
         self.unnamed: dict[int, list[int]] = {}
         """The first and the last filled row of each column with no header."""
 
@@ -249,7 +265,7 @@ class _SheetMatrixReader:
                     continue
                 if column < len(cells) and cells[column]:
                     names[column] = cells[column]
-        return names
+        return [one_line(name) for name in names]
 
     def _columns(self, names: list[str], above: list[Row], body: list[list[str]],
                  choices: ColumnChoices) -> _Columns:
@@ -258,6 +274,7 @@ class _SheetMatrixReader:
         choices.check(self.sheet, self.header_row, names, width)
         chosen = choices.columns(names, width)
         fields = recognised(names, MATRIX_HEADERS, by_word=False, taken=chosen)
+        prefer_tasks(names, fields, chosen)
         ids = next((cells for _number, cells in above if _is_ids_row(cells)), [])
         item = self._item_column(names, fields, chosen, body)
         refuse_letters_columns(self.sheet, self.header_row, names, fields, body, FIELD_WORDS)
@@ -271,7 +288,7 @@ class _SheetMatrixReader:
         self._check_merged_header(names, actors)
         self._check_left_of_names(names, fields, item, body)
         self._check_unique(actors)
-        return _Columns(fields, item, actors)
+        return _Columns(fields, item, actors, names)
 
     def _check_merged_header(self, names: list[str], actors: dict[int, SheetActor]) -> None:
         """One header merged over several actors' columns names none of them."""
@@ -347,21 +364,86 @@ class _SheetMatrixReader:
 
     def read(self, advance: Callable[[], None]) -> None:
         section: SheetGoal | None = None
+        headings: list[tuple[int, SheetGoal]] = []
+        """Section headings with no item under them yet: trailing ones are no goals."""
         merged = MergedBelow(self.sheet, self.header_row)
+        hidden = set(self.sheet.hidden_rows)
+        hidden_read: list[int] = []
         for number, cells in self._body():
             advance()
             if not any(cells):
                 continue
+            if number in hidden:
+                hidden_read.append(number)
+            if self._is_totals(cells):
+                self._tell_table_end(headings, number)
+                headings = []
+                break
             merged.row(number, cells)
             item, had_cells = self._row(number, cells, section or self.area)
             if item is not None and not had_cells and not self._described(item):
                 section = SheetGoal(item.name, item.cell, self.area)
-                self.goals.append(section)
+                headings.append((number, section))
             elif item is not None:
+                self.goals.extend(goal for _number, goal in headings)
+                headings = []
                 self.items.append(item)
+        self._tell_table_end(headings, None)
+        self._tell_hidden(hidden_read)
+        if self.no_role:
+            self.notices.append(ngettext(
+                "{sheet}: {count} cell read as no role (n.v.t., n/a, -)",
+                "{sheet}: {count} cells read as no role (n.v.t., n/a, -)", self.no_role).format(
+                sheet=self.sheet.label, count=format_count(self.no_role)))
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
+
+    def _tell_hidden(self, rows: list[int]) -> None:
+        """Hidden rows and columns are data: read, and named so nothing hidden
+        comes in unseen."""
+        if rows:
+            self.notices.append(ngettext(
+                "{sheet}: hidden row {rows} read as any other; delete it from the sheet if "
+                "it is not meant",
+                "{sheet}: hidden rows {rows} read as any other; delete them from the sheet if "
+                "they are not meant", len(rows)).format(
+                sheet=self.sheet.label, rows=", ".join(map(str, rows))))
+        read = {self.columns.item, *self.columns.actors, *self.columns.fields}
+        columns = [f"{column_letter(c)} {quoted(self.columns.names[c])}"
+                   for c in self.sheet.hidden_columns if c in read]
+        if columns:
+            self.notices.append(ngettext(
+                "{sheet}: hidden column {columns} read as any other; leave it out with "
+                "--column ignore=HEADER if it is not meant",
+                "{sheet}: hidden columns {columns} read as any other; leave one out with "
+                "--column ignore=HEADER if it is not meant", len(columns)).format(
+                sheet=self.sheet.label, columns=", ".join(columns)))
+
+    def _is_totals(self, cells: list[str]) -> bool:
+        """A row whose actors' cells are all numbers (a totals row) ends the table."""
+        filled = [cells[c] for c in self.columns.actors if c < len(cells) and cells[c]]
+        return bool(filled) and all(NUMBER.fullmatch(text) for text in filled)
+
+    def _tell_table_end(self, headings: list[tuple[int, SheetGoal]], totals: int | None) -> None:
+        """Rows under the last item with no letters (a legend, a note) and a
+        totals row end the table: said, never read as goals."""
+        if not headings and totals is None:
+            return
+        rows = [number for number, _goal in headings]
+        if totals is not None:
+            rows.append(totals)
+            self.notices.append(_(
+                "{sheet}: the table ends at row {row}, a row of numbers (totals), not letters; "
+                "row {first} and the rows under it are not read").format(
+                sheet=self.sheet.label, row=totals, first=rows[0]))
+        else:
+            self.notices.append(ngettext(
+                "{sheet}: row {rows} under the table has no letters and no item under it "
+                "(a legend or a note); not read",
+                "{sheet}: rows {rows} under the table have no letters and no item under them "
+                "(a legend or a note); not read", len(rows)).format(
+                sheet=self.sheet.label, rows=", ".join(map(str, rows))))
 
     def _body(self) -> Iterator[Row]:
         return itertools.dropwhile(lambda row: row[0] <= self.header_row, self.sheet.rows)
@@ -373,11 +455,15 @@ class _SheetMatrixReader:
         def text(column: int) -> str:
             return cells[column] if column < len(cells) else ""
 
-        item = SheetItem(text(self.columns.item), self.sheet.cell(number, self.columns.item),
+        item = SheetItem(one_line(text(self.columns.item)),
+                         self.sheet.cell(number, self.columns.item),
                          under=under)
         had_cells = False
         for column, actor in self.columns.actors.items():
-            if text(column):
+            if text(column) and name_key(text(column)) in NO_ROLE:
+                had_cells = True
+                self.no_role += 1
+            elif text(column):
                 had_cells = True
                 self._cell(item, actor, column, text(column), self.sheet.cell(number, column))
         for column, field_name in self.columns.fields.items():
@@ -397,7 +483,11 @@ class _SheetMatrixReader:
             letters = read_cell(text)
         except ValueError as bad:
             self.bad[column] += 1
-            self.problems.append(f"{cell}: {quoted(text)}: {bad}")  # bad: said in parse_cell
+            if not NUMBER_OR_DATE.fullmatch(text):
+                self.words[column] += 1
+            hint = "" if written_in_letters(text) else _(
+                "; leave the cell empty if there is no role")
+            self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")  # bad: said in parse_cell
             return
         self.good[column] += 1
         item.cells.append(SheetCell(actor, letters, cell))
@@ -444,10 +534,19 @@ class _SheetMatrixReader:
 
     def _hint_columns_without_letters(self) -> None:
         for column, actor in self.columns.actors.items():
-            if self.bad[column] and not self.good[column]:
+            if not self.bad[column] or self.good[column]:
+                continue
+            if not self.words[column]:  # dates or numbers
                 self.problems.append(_(
                     "{cell}: {name}: this column holds no RACI letter; if it is not an actor, "
                     "leave it out with --column ignore={name}").format(
+                    cell=actor.cell, name=quoted(actor.name)))
+            else:
+                self.problems.append(_(
+                    "{cell}: {name}: this column holds no RACI letter; if it is not an actor, "
+                    "say what it holds with --column item={name} (the items' names) or "
+                    "--column goal={name} (their goals), or leave it out with --column "
+                    "ignore={name}").format(
                     cell=actor.cell, name=quoted(actor.name)))
 
     def drop_area(self) -> None:

@@ -35,7 +35,7 @@ from raci.formats.columns import (
     used_width,
 )
 from raci.formats.matrix_sheet import MergedBelow, SheetReading, peek
-from raci.formats.spreadsheet import Row, Sheet, column_letter
+from raci.formats.spreadsheet import Row, Sheet, column_letter, one_line
 from raci.i18n import N_, _, ngettext
 from raci.model.naming import body_kind_named, name_key
 from raci.model.sheets import Seat, SheetRoster, quoted
@@ -45,6 +45,8 @@ MEMBER_WORDS = frozenset({"lid", "member", "deelnemer", "participant", "maintain
 CHAIR_MARKS = CHAIR_WORDS | {"x", "ja", "j", "yes", "y", "true", "waar", "1", "✓", "✔"}
 NOT_CHAIR_MARKS = MEMBER_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
 FILLED_DOWN = ("body", "kind", "tag")
+OTHER_KIND_WORDS = frozenset({"overig", "overige", "anders", "ander"})
+"""A kind column's Dutch words for ``other`` (raci's own word is overig)."""
 FIELD_WORDS = {  # a letters column is refused as any of these
     "person": N_("the people's names"),
     "body": N_("the bodies' names"),
@@ -116,7 +118,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         advance()
         unheaded.update(c for c, text in enumerate(cells) if text and c not in fields
                         and not (c < len(header) and header[c]))
-        values = {f: (cells[c], sheet.cell(number, c)) for c, f in fields.items()
+        values = {f: (one_line(cells[c]), sheet.cell(number, c)) for c, f in fields.items()
                   if c < len(cells) and cells[c] and f != "ignore"}
         if not values:
             continue
@@ -195,7 +197,8 @@ def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
     _role_and_chair(seat, values, reading)
     if "kind" in values:
         text, cell = values["kind"]
-        seat.body_kind = body_kind_named(text)
+        seat.body_kind = "other" if name_key(text) in OTHER_KIND_WORDS else \
+            body_kind_named(text)
         if seat.body_kind is None:
             reading.problems.append(_("{cell}: {text}: not a kind of body; write one such as "
                                       "stuurgroep, werkgroep, committee or other").format(

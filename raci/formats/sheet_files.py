@@ -50,10 +50,33 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
         choices = ColumnChoices.parse(columns, layout, file=str(path), found=found)
         if layout == "matrix":
             matrix, reading = read_matrices(sheets, choices, _advance(progress))
+            _tell_unread(path, reading, named=bool(sheet_names))
             if not matrix.items and not reading.problems:
                 raise ModelFileError([_no_header(path, "matrix", sheets if sheet_names else [])])
             return SpreadsheetData("matrix", matrix, reading)
         return _read_rosters(path, sheets, choices, _advance(progress), named=bool(sheet_names))
+
+
+def _tell_unread(path: Path, reading: SheetReading, *, named: bool) -> None:
+    """A sheet with no matrix is told in a note; refused when `--sheet` named
+    it. One that looks like a roster gets ``--layout roster`` suggested."""
+    rosters = [sheet for sheet in reading.unread
+               if find_roster_header(peek(sheet), ColumnChoices()) is not None]
+    if named and reading.unread:
+        problem = _no_header_in(path, "matrix", reading.unread)
+        if rosters:
+            problem += _("; it looks like a roster (a body and a person column): give "
+                         "--layout roster")
+        raise ModelFileError([problem])
+    for sheet in reading.unread:
+        if sheet in rosters:
+            reading.notices.append(_(
+                "sheet {sheet} holds no RACI matrix; not read (it looks like a roster: import "
+                "it with --sheet {name} --layout roster)").format(
+                sheet=sheet.label, name=quoted(sheet.name)))
+        else:
+            reading.notices.append(_("sheet {sheet} holds no RACI matrix; not read").format(
+                sheet=sheet.label))
 
 
 def _chosen(path: Path, sheets: list[Sheet], names: tuple[str, ...]) -> list[Sheet]:

@@ -40,6 +40,11 @@ _PLAIN_SHEET_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 _MERGED_RANGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?hidden="(?:1|true)"[^>]*>')
+_HIDDEN_COLUMN = re.compile(rb'<(?:\w+:)?col\s[^>]*?hidden="(?:1|true)"[^>]*>')
+_ATTRIBUTE_R = re.compile(rb'\sr="([0-9]+)"')
+_ATTRIBUTE_MIN = re.compile(rb'\smin="([0-9]+)"')
+_ATTRIBUTE_MAX = re.compile(rb'\smax="([0-9]+)"')
 
 Row = tuple[int, list[str]]
 """A row's number (1-based, as the spreadsheet shows it) and its cells' text."""
@@ -76,6 +81,10 @@ class Sheet:
     in_workbook: bool = True
     merged: list[Merged] = field(default_factory=list)
     """The merged ranges, by first row; each cell they cover reads as the first."""
+    hidden_rows: list[int] = field(default_factory=list)
+    """The rows hidden in the workbook (1-based, as the spreadsheet numbers them)."""
+    hidden_columns: list[int] = field(default_factory=list)
+    """The columns hidden in the workbook (0-based)."""
 
     @property
     def where(self) -> str:
@@ -141,6 +150,12 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def one_line(text: str) -> str:
+    """A name typed over lines (Alt+Enter in Excel) or with runs of spaces, as one
+    line: ``Team\nHandhaving`` is ``Team Handhaving``."""
+    return " ".join(text.split())
+
+
 @contextmanager
 def open_sheets(path: Path) -> Iterator[list[Sheet]]:
     """The sheets of a workbook (in its order), or the one sheet of a CSV file."""
@@ -187,31 +202,49 @@ def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
     total = worksheet.max_row if isinstance(worksheet.max_row, int) else None
     # Some programs write a wrong size into the sheet; read what is really there.
     worksheet.reset_dimensions()
-    merged = _merged_ranges(path, label, worksheet)
+    merged, hidden_rows, hidden_columns = _sheet_layout(path, label, worksheet)
     return Sheet(str(path), label, name, _workbook_rows(path, label, worksheet, merged), total,
-                 merged=merged)
+                 merged=merged, hidden_rows=hidden_rows, hidden_columns=hidden_columns)
 
 
-def _merged_ranges(path: Path, label: str, worksheet: Any) -> list[Merged]:
-    """The sheet's merged ranges, which its XML lists after the rows (read-only
-    openpyxl does not read them): the rows are unzipped but not parsed."""
+def _sheet_layout(path: Path, label: str, worksheet: Any) -> tuple[list[Merged], list[int],
+                                                                   list[int]]:
+    """The sheet's merged ranges, which its XML lists after the rows, and its
+    hidden rows (1-based) and columns (0-based), which read-only openpyxl does
+    not read: the rows are unzipped and searched, not parsed."""
     tail = b""
+    rows: set[int] = set()
+    columns: set[int] = set()
     try:
         # openpyxl's own handle on the sheet's part of the zip (no public one)
         with worksheet.parent._archive.open(worksheet._worksheet_path) as source:
             while chunk := source.read(1 << 20):
                 tail += chunk
+                _hidden(tail, rows, columns)
                 end = _SHEET_DATA_END.search(tail)
                 if end:
                     tail = tail[end.end():] + source.read()
                     break
-                tail = tail[-32:]
+                tail = tail[-512:]
     except Exception:  # as in _workbook_rows
         raise _unreadable(path, label, 0) from None
     ranges = [Merged(int(first_row), int(last_row), column_number(first.decode()) or 0,
                      column_number(last.decode()) or 0)
               for first, first_row, last, last_row in _MERGED_RANGE.findall(tail)]
-    return sorted(ranges, key=lambda m: (m.first_row, m.first_column))
+    return sorted(ranges, key=lambda m: (m.first_row, m.first_column)), sorted(rows), \
+        sorted(columns)
+
+
+def _hidden(xml: bytes, rows: set[int], columns: set[int]) -> None:
+    """Add the hidden rows and columns this piece of a sheet's XML marks."""
+    for tag in _HIDDEN_ROW.findall(xml):
+        number = _ATTRIBUTE_R.search(tag)
+        if number:
+            rows.add(int(number.group(1)))
+    for tag in _HIDDEN_COLUMN.findall(xml):
+        first, last = _ATTRIBUTE_MIN.search(tag), _ATTRIBUTE_MAX.search(tag)
+        if first and last:
+            columns.update(range(int(first.group(1)) - 1, int(last.group(1))))
 
 
 def _workbook_rows(path: Path, label: str, worksheet: Any,

@@ -357,6 +357,8 @@ class _RosterMerger:
         self.units_of: dict[str, list[str]] = {}
         self.other_names: dict[str, list[str]] = {}
         self.roles: dict[tuple[str, str | None], Role] = {}
+        self.roles_named_as_bodies: list[str] = []
+        """Bodies made with the name of a role in the model (a matrix's column, mostly)."""
 
     def seat(self, seat: Seat) -> None:
         body = self._body(seat)
@@ -389,6 +391,10 @@ class _RosterMerger:
             else:
                 body = self._made(Body(id=self.ids.make(seat.body, "body"), name=seat.body,
                                        kind=seat.body_kind or body_kind_in_name(seat.body)))
+                role = self.names["role"].find(seat.body)
+                if role is not None and role.id not in self.made:
+                    self.roles_named_as_bodies.append(_("{name} (role {role}, body {body})").format(
+                        name=body.name, role=role.id, body=body.id))
             self.bodies[key] = body
             self.claimed_bodies.add(body.id)
         body = self.bodies[key]
@@ -472,6 +478,15 @@ class _RosterMerger:
                 "{count} person listed with several units keeps the first: {names}",
                 "{count} people listed with several units keep the first: {names}",
                 len(several)), several))
+        if self.roles_named_as_bodies:
+            self.result.notices.append(_told(ngettext(
+                "{count} body made with the name of a role in the model, so two actors now: "
+                "{names}; if they are one, remove the role (raci rm MODEL ROLE --force) and "
+                "import the matrix again: its column then names the body",
+                "{count} bodies made with the names of roles in the model, so two actors each "
+                "now: {names}; if they are one, remove the role (raci rm MODEL ROLE --force) "
+                "and import the matrix again: its column then names the body",
+                len(self.roles_named_as_bodies)), self.roles_named_as_bodies))
         renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
                                                      names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
@@ -488,12 +503,11 @@ class _RosterMerger:
 
 def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
     """Add to `org.not_recorded` the facts the sheet cannot hold, unless the
-    model (as the change leaves it) records them; and take off it those of
-    them it records."""
+    model (as the change leaves it) records them; and take off it every fact
+    it records, whatever sheet brought it (a roster after a matrix)."""
     put = {entity.id: entity for entity in merge.change.put}
     unrecorded = [fact for fact in facts if not _records(model, put, fact)]
-    now_recorded = [fact for fact in model.org.not_recorded
-                    if fact in facts and _records(model, put, fact)]
+    now_recorded = [fact for fact in model.org.not_recorded if _records(model, put, fact)]
     wanted = [f for f in NOT_RECORDED_FACTS if f not in now_recorded
               and (f in model.org.not_recorded or f in unrecorded)]
     if wanted == model.org.not_recorded:
