@@ -33,7 +33,7 @@ def test_a_missing_dot_is_one_line_in_the_users_language(
 
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "cannot write the drawing: No space left on device"),
-    ("nl", "kan de tekening niet schrijven: No space left on device"),  # the system's reason
+    ("nl", "kan de tekening niet schrijven: de schijf is vol"),  # the system's reason in words
 ])
 def test_a_drawing_that_cannot_be_written_is_one_line_in_the_users_language(
         raci: Raci, language: str, said: str) -> None:

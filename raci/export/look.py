@@ -21,14 +21,15 @@ NOTE_POINTS = SMALLEST_DRAWN_POINTS
 """Notes under a name, edge labels, frame notes and the legend: the smallest text drawn."""
 NODE_MARGIN = "0.06,0.04"
 """Inches between a node's text and its outline, across and down."""
-INSET_MARGINS = {"box3d": "0.12,0.09", "cds": "0.23,0.12", "component": "0.16,0.04",
-                 "note": "0.14,0.06"}
+INSET_MARGINS = {"box3d": "0.12,0.09", "cds": "0.23,0.12", "component": "0.16,0.04"}
 """Margins of the shapes Graphviz draws inside the node's box (a 3-D box's
 front face 4 points in at the top and right; the body of a `cds` arrow 6
 points in at the top and bottom, and its tip the last 12 points across; an
-initiative's `component` tabs on its left side; an indicator's `note`
-folded top-right corner): the text stays inside the outline drawn, clear of
-its decoration."""
+initiative's `component` tabs on its left side): the text stays inside the
+outline drawn, clear of its decoration. An indicator's `note` keeps
+Graphviz's margin: a wider one split a sample's goals view (nationaal-archief)
+into more parts than the handout takes, so a long first line may still touch
+its folded corner."""
 DIAGONALS_MARGIN = "0.17,0.06"
 """Margins of a box with `diagonals` (a decision): the corner marks cut 12
 points into each corner, where a bold name set the plain margin in crossed them."""

@@ -283,8 +283,8 @@ def bodies_view(model: Model) -> View:
             view.edges.append(Edge(body.id, boss, "reports"))
     for one, other, shared, share in largest_overlaps(model.bodies.values()):
         view.edges.append(Edge(one, other, "overlap",
-                               ngettext("{count} shared member ({share})",
-                                        "{count} shared members ({share})",
+                               ngettext("{count} member ({share})",
+                                        "{count} members ({share})",
                                         shared).format(count=shared, share=format_percent(share)),
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
     return view
