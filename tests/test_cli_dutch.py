@@ -248,7 +248,7 @@ def test_an_import_notes_and_refuses_in_dutch(raci: Raci, vego: str, tmp_path: P
         f'{sheet}:B2: "C/I": een actor heeft één letter per item (A met R is het enige paar); wie '
         "geraadpleegd wordt, is al geïnformeerd",
         f'{sheet}:C3: "x": geen RACI-letter; schrijf R, A, C of I, of A/R voor de '
-        "eindverantwoordelijke die ook het werk doet"]
+        "eindverantwoordelijke die ook het werk doet; laat de cel leeg als er geen rol is"]
     assert dutch(raci, "assign", vego, "g.co2", "r.dg-kee", "A").err.splitlines()[-1] == (
         "raci: Ongeldige waarde voor 'LETTER': 'r.dg-kee': geen RACI-letter; schrijf R, A, C of "
         "I, of A/R voor de eindverantwoordelijke die ook het werk doet; zie `raci assign --help`")
