@@ -40,11 +40,11 @@ bodies:
 
 @pytest.mark.parametrize(("items", "why"), [
     ("goals:\n  - {id: g1, name: Doel een, due: 2027-09-01, raci: {A: wg}}",
-     "want wanneer zijn laatste doel Doel een (g1) bereikt moet zijn"),
+     "want dan moet zijn laatste doel Doel een (g1) bereikt zijn"),
     ("initiatives:\n  - {id: i1, name: Bouw, end: 2027-03-31, raci: {A: wg}}",
-     "want wanneer zijn laatste initiatief Bouw (i1) eindigt"),
+     "want dan eindigt zijn laatste initiatief Bouw (i1)"),
     ("initiatives:\n  - {id: i1, name: Bouw, raci: {A: wg}}",
-     "want een jaar na 1 november 2026, omdat niets wat het draagt een datum heeft"),
+     "want het is een jaar na 1 november 2026: niets waarvoor het verantwoordelijk is, heeft een datum"),
 ], ids=["goal", "initiative", "a-year"])
 def test_why_a_sunset_is_proposed_is_said_in_dutch(raci: Raci, tmp_path: Path, items: str,
                                                    why: str) -> None:
