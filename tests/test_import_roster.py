@@ -193,3 +193,30 @@ def test_a_column_of_raci_letters_is_never_people_or_bodies(
         f"{what}; name the right column with --column {field}=HEADER",
         f'{sheet}:{cell}: "{header}" bevat RACI-letters, dus dat is de kolom van een actor, '
         f"niet {dutch}; noem de juiste kolom met --column {field}=KOP"]
+
+
+def test_hidden_rows_and_columns_of_a_roster_are_read_and_named(raci: Raci,
+                                                                 tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Leden"
+    for row in [["Overleg", "Naam", "Organisatie", "Opmerking"],
+                ["Stuurgroep Warmte", "Petra Jansen", "BZK", None],
+                ["Stuurgroep Warmte", "Sander Dekker", "Adviesbureau X", "vertrokken"],
+                ["Werkgroep Wijken", "Anna de Vries", "Gemeente Utrecht", None]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    sheet.column_dimensions["D"].hidden = True  # not read: no note on it
+    workbook.save(tmp_path / "leden.xlsx")
+    result = raci("import", tmp_path / "leden.xlsx", "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "note: Leden: hidden row 3 read as any other; delete it from the sheet if it is " \
+        "not meant\n" in result.err
+    assert 'note: Leden: hidden column C "Organisatie" read as any other; leave it out with ' \
+        "--column ignore=HEADER if it is not meant\n" in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert model.bodies["stuurgroep-warmte"].members == ["petra-jansen", "sander-dekker"]
+    assert model.people["sander-dekker"].unit == "adviesbureau-x"

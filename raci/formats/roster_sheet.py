@@ -34,7 +34,7 @@ from raci.formats.columns import (
     refuse_letters_columns,
     used_width,
 )
-from raci.formats.matrix_sheet import MergedBelow, SheetReading, peek
+from raci.formats.matrix_sheet import MergedBelow, SheetReading, hidden_notices, peek
 from raci.formats.spreadsheet import Row, Sheet, column_letter, one_line
 from raci.i18n import N_, _, ngettext
 from raci.model.naming import body_kind_named, name_key
@@ -111,6 +111,8 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     if "body" not in fields.values():
         grouped.values["body"] = _one_body(sheet, roster, reading)
     merged = MergedBelow(sheet, header_row)
+    hidden = set(sheet.hidden_rows)
+    hidden_read: list[int] = []
     skipped: list[str] = []
     unheaded: set[int] = set()
     rows = itertools.dropwhile(lambda row: row[0] <= header_row, sheet.rows)
@@ -122,6 +124,8 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
                   if c < len(cells) and cells[c] and f != "ignore"}
         if not values:
             continue
+        if number in hidden:
+            hidden_read.append(number)
         merged.row(number, cells)
         seat = _seat(values, grouped, reading)
         if seat is None:
@@ -131,6 +135,8 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     reading.notices.extend(merged.notice())
+    reading.notices.extend(hidden_notices(
+        sheet, hidden_read, {c for c, f in fields.items() if f != "ignore"}, header))
     if skipped:
         more = _(" and {count} more").format(count=len(skipped) - 10) if len(skipped) > 10 \
             else ""
