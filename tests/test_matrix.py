@@ -452,3 +452,44 @@ def test_the_lean_read_refuses_the_scopes_the_whole_model_refuses(tmp_path: Path
         build_matrix(lean, "dg-bw")
     with pytest.raises(UsageError, match=r"did you mean 'g\.wonen'"):
         build_matrix(lean, "g.wone")
+
+
+def test_a_narrow_scoped_table_never_leaves_out_the_accountable_or_the_responsible(
+        tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Accountable holds one letter, the Responsible two: fewer than each
+    of 20 people told of everything; at 80 columns they are still shown."""
+    path = tmp_path / "smal.yaml"
+    people = "\n".join(f"  - {{id: p{n}, name: Betrokkene {n}}}" for n in range(20))
+    told = "[" + ", ".join(f"p{n}" for n in range(20)) + "]"
+    path.write_text(
+        "raci: 1\norg: {name: Smal}\n"
+        "roles:\n  - {id: dg, name: Directeur-generaal}\n  - {id: pm, name: Uitvoerder}\n"
+        f"people:\n{people}\n"
+        "goals:\n  - {id: g, name: Doel}\n  - {id: h, name: Ander doel}\n"
+        "initiatives:\n"
+        f"  - {{id: i1, name: Plan, goals: [g], raci: {{A: dg, R: [pm], I: {told}}}}}\n"
+        f"  - {{id: i2, name: Bouw, goals: [g], raci: {{R: [pm], C: {told}}}}}\n"
+        f"  - {{id: i3, name: Elders, goals: [h], raci: {{A: p0}}}}\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    result = raci("matrix", path, "--scope", "g")
+    assert result.code == 0, result.err
+    header = result.out.split("─")[0]
+    assert "Directeur-" in header and "Uitvoerder" in header
+    shown = header.count("Betrokkene")
+    assert 0 < shown < 20
+    note = " ".join(result.out.split("─")[-1].split())
+    assert f"{20 - shown} of 22 actors left out to fit 80 columns (those Accountable or " \
+        "Responsible first, then the busiest); see them all with --format csv" in note
+    monkeypatch.setenv("COLUMNS", "80")
+    dutch = raci("--lang", "nl", "matrix", path, "--scope", "g")
+    assert f"{20 - shown} van de 22 actoren weggelaten" in " ".join(dutch.out.split())
+
+
+def test_a_scope_of_another_kind_is_refused_in_one_line_in_dutch(tmp_path: Path, raci) -> None:
+    path = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), path)
+    for scope, kind in (("dg-bw", "een rol"), ("i.wijkaanpak", "een initiatief")):
+        result = raci("--lang", "nl", "matrix", path, "--scope", scope)
+        assert result.code == 2 and result.out == ""
+        assert result.err == f"raci: --scope {scope}: dit is {kind}; geef een onderdeel, een " \
+            "gremium of een doel\n"
