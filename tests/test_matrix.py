@@ -34,6 +34,7 @@ from raci.export.matrix import (
 from raci.formats import write_model
 from raci.generate import HARD_NAMES
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.source import open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -493,3 +494,21 @@ def test_a_scope_of_another_kind_is_refused_in_one_line_in_dutch(tmp_path: Path,
         assert result.code == 2 and result.out == ""
         assert result.err == f"raci: --scope {scope}: dit is {kind}; geef een onderdeel, een " \
             "gremium of een doel\n"
+
+
+def test_a_table_with_more_accountables_than_fit_says_whose_accountable_is_left_out(
+        tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "eigenaren.yaml"
+    people = "\n".join(f"  - {{id: p{n}, name: Eigenaar {n}}}" for n in range(12))
+    items = "\n".join(f"  - {{id: i{n}, name: Taak {n}, raci: {{A: p{n}}}}}" for n in range(12))
+    path.write_text(f"raci: 1\norg: {{name: Veel}}\npeople:\n{people}\ninitiatives:\n{items}\n",
+                    encoding="utf-8")
+    table = matrix_table(build_matrix(open_model(str(path)).model), 80)
+    shown = {actor.id for actor in table.columns}
+    assert 0 < len(shown) < 12 and table.unowned == 12 - len(shown)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = raci("matrix", path)
+    assert f"the Accountables of {12 - len(shown)} items are left out; --layout list names " \
+        "them." in " ".join(result.out.split())
+    wide = matrix_table(build_matrix(open_model(str(path)).model), 400)
+    assert wide.left_out == 0 and wide.unowned == 0

@@ -276,6 +276,13 @@ def print_matrix_table(table: Matrix) -> None:
                  "narrow the matrix with --scope ID.").format(
                      left_out=format_count(laid_out.left_out),
                      actors=format_count(len(table.columns)), width=width)
+        if laid_out.unowned:
+            note += " " + ngettext(
+                "More actors are Accountable than fit: the Accountable of {count} item is left "
+                "out; --layout list names it.",
+                "More actors are Accountable than fit: the Accountables of {count} items are "
+                "left out; --layout list names them.", laid_out.unowned).format(
+                count=format_count(laid_out.unowned))
         write_lines([textwrap.fill(note, width) + "\n"])
 
 

@@ -389,6 +389,8 @@ class Table:
     columns: list[MatrixEntity]
     """The actors shown."""
     left_out: int
+    unowned: int = 0
+    """Items whose Accountable is among the actors left out: more hold A than fit."""
 
 
 def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
@@ -417,7 +419,9 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
             widths[actor.id] = column
     shown = matrix.with_columns(actor for actor in matrix.columns if actor.id in widths)
     lines = _table_lines(shown, item_width, [widths[a.id] for a in shown.columns], colour)
-    return Table(lines, shown.columns, len(matrix.columns) - len(shown.columns))
+    unowned = {item for (item, actor), letters in matrix.cells.items()
+               if "A" in letters and actor not in widths}
+    return Table(lines, shown.columns, len(matrix.columns) - len(shown.columns), len(unowned))
 
 
 def owners_first(matrix: Matrix[E]) -> list[E]:
