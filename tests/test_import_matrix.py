@@ -523,3 +523,20 @@ def test_columns_named_as_bodies_become_bodies_of_their_kind(raci: Raci, tmp_pat
     assert "overleg-directeuren" in again.roles
     assert "Overleg Directeuren" not in {b.name for b in again.bodies.values()}
     assert again.letters_of("plan", "overleg-directeuren") == ("C",)
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("Stuurgroep RES Noordkust", True), ("Bestuurlijk overleg", True), ("Ketenoverleg", True),
+    ("Raad van Bestuur", True), ("Gemeenteraad", True), ("MT Sociaal Domein", True),
+    ("Gedeputeerde Staten", True), ("Steering Committee", True), ("Task Force X", True),
+    ("Change Advisory Board", True), ("Comité de direction", True),
+    ("Voorzitter stuurgroep", False), ("Secretaris commissie", False), ("Raadslid", False),
+    ("Lid stuurgroep", False), ("Projectleider werkgroep", False), ("Board Member", False),
+    ("Steering Committee Chair", False), ("Gedeputeerde Energie", False),
+    ("DevOps Team", False), ("AI Governance", False), ("Portefeuillehouder", False),
+    ("Smt. Jansen", False), ("Directeur-generaal", False),
+])
+def test_a_name_says_whether_it_is_a_bodys(name: str, body: bool) -> None:
+    from raci.model.naming import names_a_body
+
+    assert names_a_body(name) is body

@@ -157,9 +157,10 @@ a name that ends in one counts ("Auditcommissie", "Ketenoverleg")."""
 HOLDER_WORDS = frozenset({
     "voorzitter", "secretaris", "secretariaat", "lid", "leden", "griffier", "adviseur",
     "kwartiermaker", "trekker", "eigenaar", "houder", "directeur", "manager", "opdrachtgever",
-    "coordinator", "vertegenwoordiger", "medewerker", "chair", "chairman", "chairperson",
-    "chairwoman", "secretary", "member", "members", "advisor", "adviser", "lead", "owner",
-    "director", "officer", "representative"})
+    "coordinator", "vertegenwoordiger", "medewerker", "leider", "beheerder", "notulist",
+    "ambtenaar", "chair", "chairman", "chairperson", "chairwoman", "secretary", "member",
+    "members", "advisor", "adviser", "lead", "leader", "owner", "director", "officer",
+    "representative"})
 """Words that make a name a person's or a role's, though it names a body too:
 "Voorzitter stuurgroep", "Raadslid", "Steering Committee Chair"."""
 SHORT_WORD = 3
