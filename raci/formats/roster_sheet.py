@@ -152,18 +152,14 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     reading.notices.extend(merged.notice())
     reading.notices.extend(hidden_notices(
         sheet, hidden_read, {c for c, f in fields.items() if f != "ignore"}, header))
-    _tell_rows(sheet, skipped, ended, reading)
-    if ended and not roster.seats:
-        reading.problems.append(_("{sheet}: every seat ended before today, as the until "
-                                  "column says; if that column holds another date (the day "
-                                  "a member joined), name the right one with --column "
-                                  "until=HEADER").format(sheet=sheet.where))
+    _tell_rows(sheet, skipped, ended, reading, seats=len(roster.seats))
     return roster, reading
 
 
-def _tell_rows(sheet: Sheet, skipped: list[str], ended: list[str],
-               reading: SheetReading) -> None:
-    """Name the rows that gave no seat: no person and no body, or a seat that ended."""
+def _tell_rows(sheet: Sheet, skipped: list[str], ended: list[str], reading: SheetReading, *,
+               seats: int) -> None:
+    """Name the rows that gave no seat: no person and no body, or a seat that
+    ended; every seat ended (of the `seats` read, none) is a problem."""
     def listed(rows: list[str]) -> str:
         more = len(rows) - MOST_ROWS
         return ", ".join(rows[:MOST_ROWS]) + (
@@ -181,6 +177,11 @@ def _tell_rows(sheet: Sheet, skipped: list[str], ended: list[str],
             "{sheet}: {count} seats ended before today (their dates in the until column) not "
             "read: rows {rows}", len(ended)).format(
             sheet=sheet.label, count=format_count(len(ended)), rows=listed(ended)))
+    if ended and not seats:
+        reading.problems.append(_("{sheet}: every seat ended before today, as the until "
+                                  "column says; if that column holds another date (the day "
+                                  "a member joined), name the right one with --column "
+                                  "until=HEADER").format(sheet=sheet.where))
 
 
 def _has_ended(text: str, cell: str, reading: SheetReading) -> bool:
