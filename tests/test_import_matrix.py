@@ -159,7 +159,7 @@ def test_actors_match_by_name_or_id_and_cells_update(raci: Raci, tmp_path: Path)
         "  - {id: bouw, name: Bouw, raci: {A: sg}}\n", encoding="utf-8")
     assert raci("import", model_file, "--into", database).code == 0
     sheet = write_workbook(tmp_path / "matrix.xlsx", {"M": [
-        ["Item", "directeur  generaal", "PETRA JANSEN", "sg", "Regiegroep"],
+        ["Item", "directeur  generaal", "PETRA JANSEN", "sg", "Kwartiermaker"],
         ["Plan", "R/A", "C", None, None],
         ["Nieuw", "A", None, None, "R"],
     ]})
@@ -170,8 +170,8 @@ def test_actors_match_by_name_or_id_and_cells_update(raci: Raci, tmp_path: Path)
     assert model.letters_of("plan", "p.jansen") == ("C",)
     assert model.letters_of("plan", "sg") == ("C",)  # a blank cell keeps what was there
     assert model.letters_of("bouw", "sg") == ("A",)
-    assert model.letters_of("nieuw", "regiegroep") == ("R",)
-    assert "1 actor not in the model became a role: Regiegroep" in result.err
+    assert model.letters_of("nieuw", "kwartiermaker") == ("R",)
+    assert "1 actor not in the model became a role: Kwartiermaker" in result.err
     # the model records chairs and holders: they are not marked as not recorded
     assert model.org.not_recorded == ["success_criteria", "indicators", "goals", "cadence"]
 
@@ -482,3 +482,61 @@ def test_a_reimported_item_stands_under_its_section_as_a_first_import_puts_it(
         "geeft: Bouw\n" in result.err
     again = raci("import", moved, "--into", database)
     assert "already in the model" not in again.err
+
+
+def test_columns_named_as_bodies_become_bodies_of_their_kind(raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    sheet = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
+        ["Taak", "Stuurgroep Warmte", "Programmaraad", "Regiegroep Wijken", "Overleg Directeuren",
+         "Auditcommissie", "Taskforce Netcongestie", "Crisisteam", "Voorzitter stuurgroep",
+         "Wethouder", "Raadslid"],
+        ["Plan", "A", "C", "C", "C", "I", "R", "I", "C", "R", "I"],
+    ]})
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    model = open_model(str(database)).model
+    assert {b.name: b.kind for b in model.bodies.values()} == {
+        "Stuurgroep Warmte": "steering_group", "Programmaraad": "programme_board",
+        "Regiegroep Wijken": "steering_group", "Overleg Directeuren": "other",
+        "Auditcommissie": "committee", "Taskforce Netcongestie": "taskforce",
+        "Crisisteam": "crisis_team"}
+    # a chair of a body, a member of the council: people's roles, though a body is named
+    assert sorted(r.name for r in model.roles.values()) == [
+        "Raadslid", "Voorzitter stuurgroep", "Wethouder"]
+    assert model.letters_of("plan", "stuurgroep-warmte") == ("A",)
+    assert "note: 7 actors not in the model became bodies, as their names say: Stuurgroep " \
+        "Warmte (stuurgroep-warmte, steering group), Programmaraad (programmaraad, programme " \
+        "board), " in result.err
+    assert "seat their members with a roster (--layout roster); if one is a role, remove it " \
+        "(raci rm MODEL ID --force), add the role (raci add MODEL role ID --name NAME) and " \
+        "import again\n" in result.err
+    assert "note: 3 actors not in the model became roles: Voorzitter stuurgroep, Wethouder, " \
+        "Raadslid\n" in result.err
+
+    # the way out the note gives: the role, added first, is what the column names
+    other = tmp_path / "other.db"
+    assert raci("new", other).code == 0
+    assert raci("add", other, "role", "overleg-directeuren", "--name",
+                "Overleg Directeuren").code == 0
+    assert raci("import", sheet, "--into", other).code == 0
+    again = open_model(str(other)).model
+    assert "overleg-directeuren" in again.roles
+    assert "Overleg Directeuren" not in {b.name for b in again.bodies.values()}
+    assert again.letters_of("plan", "overleg-directeuren") == ("C",)
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("Stuurgroep RES Noordkust", True), ("Bestuurlijk overleg", True), ("Ketenoverleg", True),
+    ("Raad van Bestuur", True), ("Gemeenteraad", True), ("MT Sociaal Domein", True),
+    ("Gedeputeerde Staten", True), ("Steering Committee", True), ("Task Force X", True),
+    ("Change Advisory Board", True), ("Comité de direction", True),
+    ("Voorzitter stuurgroep", False), ("Secretaris commissie", False), ("Raadslid", False),
+    ("Lid stuurgroep", False), ("Projectleider werkgroep", False), ("Board Member", False),
+    ("Steering Committee Chair", False), ("Gedeputeerde Energie", False),
+    ("DevOps Team", False), ("AI Governance", False), ("Portefeuillehouder", False),
+    ("Smt. Jansen", False), ("Directeur-generaal", False),
+])
+def test_a_name_says_whether_it_is_a_bodys(name: str, body: bool) -> None:
+    from raci.model.naming import names_a_body
+
+    assert names_a_body(name) is body

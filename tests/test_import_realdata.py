@@ -16,7 +16,7 @@ from conftest import Raci
 from raci.formats import model_to_data
 from raci.model import Model
 from raci.model.entities import parse_cell
-from raci.model.naming import name_key
+from raci.model.naming import name_key, slug
 from raci.source import open_model
 
 REALDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
@@ -132,3 +132,25 @@ def test_a_real_file_that_is_no_model_or_sheet_is_one_line(raci: Raci, tmp_path:
         assert len(result.err.splitlines()) == 1, result.err[:500]
         assert result.err.startswith(f"{REALDATA / name}:"), result.err
     assert not (tmp_path / "org.db").exists()
+
+
+CORE_TEAM = REALDATA / "python-devguide" / "core-team.csv"
+
+
+@pytest.mark.skipif(not CORE_TEAM.exists(), reason="../shared/realdata is absent")
+def test_the_python_core_team_seats_only_those_who_have_not_left(raci: Raci,
+                                                                 tmp_path: Path) -> None:
+    """Name, login, joined, left, note, with no header: the left column by its letter."""
+    result = raci("--lang", "nl", "import", CORE_TEAM, "--into", tmp_path / "org.db",
+                  "--layout", "roster", "--column", "person=A", "--column", "id=B",
+                  "--column", "until=D")
+    assert result.code == 0, result.err
+    rows = read_rows(CORE_TEAM)
+    left = [number for number, row in enumerate(rows, start=1) if row[3]]
+    assert left and all(row[3] < "2026-12-06" for row in rows if row[3])  # left before today
+    assert f"{len(left)} zetels die vóór vandaag eindigden (hun datums in de kolom until), " \
+        f"niet gelezen: rijen {', '.join(map(str, left[:10]))} en nog {len(left) - 10}" \
+        in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    (body,) = model.bodies.values()
+    assert sorted(body.members) == sorted(row[1] or slug(row[0]) for row in rows if not row[3])

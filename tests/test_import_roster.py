@@ -193,3 +193,80 @@ def test_a_column_of_raci_letters_is_never_people_or_bodies(
         f"{what}; name the right column with --column {field}=HEADER",
         f'{sheet}:{cell}: "{header}" bevat RACI-letters, dus dat is de kolom van een actor, '
         f"niet {dutch}; noem de juiste kolom met --column {field}=KOP"]
+
+
+def test_hidden_rows_and_columns_of_a_roster_are_read_and_named(raci: Raci,
+                                                                 tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Leden"
+    for row in [["Overleg", "Naam", "Organisatie", "Opmerking"],
+                ["Stuurgroep Warmte", "Petra Jansen", "BZK", None],
+                ["Stuurgroep Warmte", "Sander Dekker", "Adviesbureau X", "vertrokken"],
+                ["Werkgroep Wijken", "Anna de Vries", "Gemeente Utrecht", None]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    sheet.column_dimensions["D"].hidden = True  # not read: no note on it
+    workbook.save(tmp_path / "leden.xlsx")
+    result = raci("import", tmp_path / "leden.xlsx", "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "note: Leden: hidden row 3 read as any other; delete it from the sheet if it is " \
+        "not meant\n" in result.err
+    assert 'note: Leden: hidden column C "Organisatie" read as any other; leave it out with ' \
+        "--column ignore=HEADER if it is not meant\n" in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert model.bodies["stuurgroep-warmte"].members == ["petra-jansen", "sander-dekker"]
+    assert model.people["sander-dekker"].unit == "adviesbureau-x"
+
+
+def test_seats_that_ended_before_today_are_not_read_and_are_named(raci: Raci,
+                                                                  tmp_path: Path) -> None:
+    rows = [["Overleg", "Naam", "Lid tot"],
+            ["Stuurgroep Warmte", "Petra Jansen", None],
+            [None, "Sander Dekker", "2020-01-31"],
+            [None, "Anna de Vries", "31-12-2999"],
+            [None, "Bram Smit", "1/2/2021"],
+            [None, "Els Bos", "binnenkort"]]
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": rows})
+    database = tmp_path / "org.db"
+    refused = raci("import", sheet, "--into", database)
+    assert refused.code == 2
+    assert refused.err.splitlines() == [
+        f'{sheet}:Leden!C6: "binnenkort": not a date; write the day the seat ends as '
+        "2026-12-31 or 31-12-2026, or leave it blank"]
+    rows[-1][-1] = None
+    write_workbook(sheet, {"Leden": rows})
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    assert "note: Leden: 2 seats ended before today (their dates in the until column) not " \
+        "read: rows 3, 5\n" in result.err
+    model = open_model(str(database)).model
+    assert model.bodies["stuurgroep-warmte"].members == ["petra-jansen", "anna-de-vries",
+                                                         "els-bos"]
+    assert "sander-dekker" not in model.people
+
+
+def test_a_list_with_no_header_takes_its_leaving_dates_by_letter(raci: Raci,
+                                                                  tmp_path: Path) -> None:
+    """As the Python core team's list is kept: name, login, joined, left, note;
+    the first rows (the newest members) have no leaving date."""
+    people = [[f"Guido {n}", f"guido{n}", "2020-01-01", "", ""] for n in range(40)]
+    people += [["Barry Oud", "oud", "2010-01-01", "2015-06-30", "Privileges relinquished"]]
+    sheet = write_csv(tmp_path / "team.csv", people)
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster",
+                  "--column", "person=A", "--column", "id=B", "--column", "until=D")
+    assert result.code == 0, result.err
+    assert "team.csv: 1 seat ended before today (its date in the until column) not read: " \
+        "row 41\n" in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert len(model.people) == 40 and "oud" not in model.people
+    everyone_left = raci("import", sheet, "--into", tmp_path / "other.db", "--layout", "roster",
+                         "--column", "person=A", "--column", "until=C")
+    assert everyone_left.code == 2
+    assert everyone_left.err.splitlines() == [
+        f"{sheet}: every seat ended before today, as the until column says; if that column "
+        "holds another date (the day a member joined), name the right one with --column "
+        "until=HEADER"]

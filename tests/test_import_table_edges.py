@@ -96,8 +96,8 @@ def test_a_roster_after_a_matrix_records_chairs_and_names_a_role_it_doubles(
         raci: Raci, tmp_path: Path) -> None:
     database = tmp_path / "org.db"
     matrix = write_workbook(tmp_path / "matrix.xlsx", {"Matrix": [
-        ["Taak", "Stuurgroep Sociaal Domein", "Wethouder"],
-        ["Beleid vaststellen", "A", "R"],
+        ["Taak", "Stuurgroep Sociaal Domein", "Kernteam Sociaal Domein", "Wethouder"],
+        ["Beleid vaststellen", "A", "C", "R"],
     ]})
     assert raci("import", matrix, "--into", database).code == 0
     assert {"chairs", "holders"} <= set(open_model(str(database)).model.org.not_recorded)
@@ -105,14 +105,19 @@ def test_a_roster_after_a_matrix_records_chairs_and_names_a_role_it_doubles(
         ["Overleg", "Naam", "Functie", "Voorzitter"],
         ["Stuurgroep Sociaal Domein", "Petra Jansen", "Wethouder", "x"],
         ["Stuurgroep Sociaal Domein", "Bram Smit", "Directeur", None],
+        ["Kernteam Sociaal Domein", "Bram Smit", "Directeur", "x"],
     ]})
     result = raci("import", roster, "--into", database, "--layout", "roster")
     assert result.code == 0, result.err
     model = open_model(str(database)).model
     assert not {"chairs", "holders"} & set(model.org.not_recorded)
     assert "recorded now: chairs, holders" in result.err
-    assert "1 body made with the name of a role in the model, so two actors now: Stuurgroep " \
-        "Sociaal Domein (role stuurgroep-sociaal-domein, body stuurgroep-sociaal-domein-2)" \
+    # the matrix made the steering group a body: the roster seats its members in it
+    assert model.bodies["stuurgroep-sociaal-domein"].members == ["wethouder", "directeur"]
+    assert model.letters_of("beleid-vaststellen", "stuurgroep-sociaal-domein") == ("A",)
+    # a column whose name says no body became a role, which the roster's body doubles
+    assert "1 body made with the name of a role in the model, so two actors now: Kernteam " \
+        "Sociaal Domein (role kernteam-sociaal-domein, body kernteam-sociaal-domein-2)" \
         in result.err
 
 

@@ -34,6 +34,7 @@ from raci.export.matrix import (
 from raci.formats import write_model
 from raci.generate import HARD_NAMES
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.source import open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -452,3 +453,62 @@ def test_the_lean_read_refuses_the_scopes_the_whole_model_refuses(tmp_path: Path
         build_matrix(lean, "dg-bw")
     with pytest.raises(UsageError, match=r"did you mean 'g\.wonen'"):
         build_matrix(lean, "g.wone")
+
+
+def test_a_narrow_scoped_table_never_leaves_out_the_accountable_or_the_responsible(
+        tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Accountable holds one letter, the Responsible two: fewer than each
+    of 20 people told of everything; at 80 columns they are still shown."""
+    path = tmp_path / "smal.yaml"
+    people = "\n".join(f"  - {{id: p{n}, name: Betrokkene {n}}}" for n in range(20))
+    told = "[" + ", ".join(f"p{n}" for n in range(20)) + "]"
+    path.write_text(
+        "raci: 1\norg: {name: Smal}\n"
+        "roles:\n  - {id: dg, name: Directeur-generaal}\n  - {id: pm, name: Uitvoerder}\n"
+        f"people:\n{people}\n"
+        "goals:\n  - {id: g, name: Doel}\n  - {id: h, name: Ander doel}\n"
+        "initiatives:\n"
+        f"  - {{id: i1, name: Plan, goals: [g], raci: {{A: dg, R: [pm], I: {told}}}}}\n"
+        f"  - {{id: i2, name: Bouw, goals: [g], raci: {{R: [pm], C: {told}}}}}\n"
+        f"  - {{id: i3, name: Elders, goals: [h], raci: {{A: p0}}}}\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    result = raci("matrix", path, "--scope", "g")
+    assert result.code == 0, result.err
+    header = result.out.split("─")[0]
+    assert "Directeur-" in header and "Uitvoerder" in header
+    shown = header.count("Betrokkene")
+    assert 0 < shown < 20
+    note = " ".join(result.out.split("─")[-1].split())
+    assert f"{20 - shown} of 22 actors left out to fit 80 columns (those Accountable or " \
+        "Responsible first, then the busiest); see them all with --format csv" in note
+    monkeypatch.setenv("COLUMNS", "80")
+    dutch = raci("--lang", "nl", "matrix", path, "--scope", "g")
+    assert f"{20 - shown} van de 22 actoren weggelaten" in " ".join(dutch.out.split())
+
+
+def test_a_scope_of_another_kind_is_refused_in_one_line_in_dutch(tmp_path: Path, raci) -> None:
+    path = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), path)
+    for scope, kind in (("dg-bw", "een rol"), ("i.wijkaanpak", "een initiatief")):
+        result = raci("--lang", "nl", "matrix", path, "--scope", scope)
+        assert result.code == 2 and result.out == ""
+        assert result.err == f"raci: --scope {scope}: dit is {kind}; geef een onderdeel, een " \
+            "gremium of een doel\n"
+
+
+def test_a_table_with_more_accountables_than_fit_says_whose_accountable_is_left_out(
+        tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "eigenaren.yaml"
+    people = "\n".join(f"  - {{id: p{n}, name: Eigenaar {n}}}" for n in range(12))
+    items = "\n".join(f"  - {{id: i{n}, name: Taak {n}, raci: {{A: p{n}}}}}" for n in range(12))
+    path.write_text(f"raci: 1\norg: {{name: Veel}}\npeople:\n{people}\ninitiatives:\n{items}\n",
+                    encoding="utf-8")
+    table = matrix_table(build_matrix(open_model(str(path)).model), 80)
+    shown = {actor.id for actor in table.columns}
+    assert 0 < len(shown) < 12 and table.unowned == 12 - len(shown)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = raci("matrix", path)
+    assert f"the Accountables of {12 - len(shown)} items are left out; --layout list names " \
+        "them." in " ".join(result.out.split())
+    wide = matrix_table(build_matrix(open_model(str(path)).model), 400)
+    assert wide.left_out == 0 and wide.unowned == 0

@@ -270,10 +270,19 @@ def print_matrix_table(table: Matrix) -> None:
     laid_out = matrix_table(table, width, colour=colour)
     write_lines(laid_out.lines)
     if laid_out.left_out:
-        note = _("{left_out} of {actors} actors left out to fit {width} columns (the busiest "
-                 "are shown); see them all with --format csv or --format markdown, each "
-                 "item's actors with --layout list, or narrow the matrix with --scope ID.").format(
-                     left_out=laid_out.left_out, actors=len(table.columns), width=width)
+        note = _("{left_out} of {actors} actors left out to fit {width} columns (those "
+                 "Accountable or Responsible first, then the busiest); see them all with "
+                 "--format csv or --format markdown, each item's actors with --layout list, or "
+                 "narrow the matrix with --scope ID.").format(
+                     left_out=format_count(laid_out.left_out),
+                     actors=format_count(len(table.columns)), width=width)
+        if laid_out.unowned:
+            note += " " + ngettext(
+                "More actors are Accountable than fit: the Accountable of {count} item is left "
+                "out; --layout list names it.",
+                "More actors are Accountable than fit: the Accountables of {count} items are "
+                "left out; --layout list names them.", laid_out.unowned).format(
+                count=format_count(laid_out.unowned))
         write_lines([textwrap.fill(note, width) + "\n"])
 
 

@@ -36,8 +36,9 @@ from rich.cells import cell_len, set_cell_size
 from raci.analysis import Analysis, AssignmentIndex
 from raci.errors import UsageError
 from raci.export.graph import require_id
-from raci.i18n import _
+from raci.i18n import _, said_again
 from raci.model import LETTERS, Entity, Goal, Model, Unit
+from raci.model.checks import kinds_phrase
 from raci.model.entities import CELL_ORDER, cell_text
 from raci.model.lean import LeanEntity, LeanGoal, LeanModel, LeanUnit
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
@@ -158,7 +159,8 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
         return _matrix_of_actors(model, actors_in_unit(model, scope), held)
     if kind == "body":
         return _matrix_of_actors(model, actors_in_body(model, scope), held)
-    raise UsageError(f"--scope {scope}: this is a {kind}; give a unit, a body or a goal")
+    raise UsageError(_("--scope {scope}: this is {kind}; give a unit, a body or a goal").format(
+        scope=scope, kind=said_again(kinds_phrase([kind or ""]))))
 
 
 def _all_rows(model: MatrixModel, held: _Held) -> list[str]:
@@ -387,13 +389,17 @@ class Table:
     columns: list[MatrixEntity]
     """The actors shown."""
     left_out: int
+    unowned: int = 0
+    """Items whose Accountable is among the actors left out: more hold A than fit."""
 
 
 def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
     """A table that fits `width` columns, laid out a row at a time.
 
-    When not every actor fits, the busiest ones are shown (in column order):
-    a column of blanks tells a reviewer nothing. Each actor's column is as
+    When not every actor fits, those Accountable or Responsible for a row are
+    shown first, then the busiest (in column order): whoever answers for an
+    item must not be the one left out, and a column of blanks tells a
+    reviewer nothing. Each actor's column is as
     wide as its name, at most `TABLE_ACTOR_WIDTH`, the name broken over the
     header's lines at spaces and hyphens; an item's name is cut with an ellipsis. With `colour`,
     the header is bold and the Accountable's cells bold red.
@@ -404,9 +410,8 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
     widest: Counter[str] = Counter()
     for (_item, actor_id), letters in matrix.cells.items():
         widest[actor_id] = max(widest[actor_id], len(letters))
-    counts = matrix.letter_counts()
     widths: dict[str, int] = {}
-    for actor in sorted(matrix.columns, key=lambda actor: -counts[actor.id]):
+    for actor in owners_first(matrix):
         name = max(map(cell_len, wrapped_name(actor.name, TABLE_ACTOR_WIDTH)))
         column = max(name, widest[actor.id], 1)
         if column + 3 <= budget:  # with its padding and the gap before it
@@ -414,7 +419,19 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
             widths[actor.id] = column
     shown = matrix.with_columns(actor for actor in matrix.columns if actor.id in widths)
     lines = _table_lines(shown, item_width, [widths[a.id] for a in shown.columns], colour)
-    return Table(lines, shown.columns, len(matrix.columns) - len(shown.columns))
+    unowned = {item for (item, actor), letters in matrix.cells.items()
+               if "A" in letters and actor not in widths}
+    return Table(lines, shown.columns, len(matrix.columns) - len(shown.columns), len(unowned))
+
+
+def owners_first(matrix: Matrix[E]) -> list[E]:
+    """The actors in the order a narrow table keeps them: those Accountable
+    for a row, then those Responsible, then the rest; the busiest first in each."""
+    rank: dict[str, int] = {}
+    for (_item, actor), letters in matrix.cells.items():
+        rank[actor] = min(rank.get(actor, 2), 0 if "A" in letters else 1 if "R" in letters else 2)
+    counts = matrix.letter_counts()
+    return sorted(matrix.columns, key=lambda actor: (rank.get(actor.id, 2), -counts[actor.id]))
 
 
 def _table_lines(matrix: Matrix, item_width: int, widths: list[int],

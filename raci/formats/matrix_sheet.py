@@ -129,6 +129,31 @@ class MergedBelow:
             sheet=self.sheet.label, ranges=named)]
 
 
+def hidden_notices(sheet: Sheet, rows: list[int], read: set[int],
+                   names: list[str]) -> list[str]:
+    """Hidden rows and columns are data: read, and named so nothing hidden
+    comes in unseen. `rows` are the hidden rows read, `read` the columns
+    read, `names` each column's header."""
+    notices = []
+    if rows:
+        notices.append(ngettext(
+            "{sheet}: hidden row {rows} read as any other; delete it from the sheet if "
+            "it is not meant",
+            "{sheet}: hidden rows {rows} read as any other; delete them from the sheet if "
+            "they are not meant", len(rows)).format(
+            sheet=sheet.label, rows=", ".join(map(str, rows))))
+    columns = [f"{column_letter(c)} {quoted(names[c] if c < len(names) else '')}"
+               for c in sheet.hidden_columns if c in read]
+    if columns:
+        notices.append(ngettext(
+            "{sheet}: hidden column {columns} read as any other; leave it out with "
+            "--column ignore=HEADER if it is not meant",
+            "{sheet}: hidden columns {columns} read as any other; leave one out with "
+            "--column ignore=HEADER if it is not meant", len(columns)).format(
+            sheet=sheet.label, columns=", ".join(columns)))
+    return notices
+
+
 def peek(sheet: Sheet, count: int = HEADER_SEARCH_ROWS) -> list[Row]:
     """The sheet's first rows; the sheet still reads from its first row."""
     head = list(itertools.islice(sheet.rows, count))
@@ -389,7 +414,8 @@ class _SheetMatrixReader:
                 headings = []
                 self.items.append(item)
         self._tell_table_end(headings, None)
-        self._tell_hidden(hidden_read)
+        read = {self.columns.item, *self.columns.actors, *self.columns.fields}
+        self.notices.extend(hidden_notices(self.sheet, hidden_read, read, self.columns.names))
         if self.no_role:
             self.notices.append(ngettext(
                 "{sheet}: {count} cell read as no role (n.v.t., n/a, -)",
@@ -398,27 +424,6 @@ class _SheetMatrixReader:
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
-
-    def _tell_hidden(self, rows: list[int]) -> None:
-        """Hidden rows and columns are data: read, and named so nothing hidden
-        comes in unseen."""
-        if rows:
-            self.notices.append(ngettext(
-                "{sheet}: hidden row {rows} read as any other; delete it from the sheet if "
-                "it is not meant",
-                "{sheet}: hidden rows {rows} read as any other; delete them from the sheet if "
-                "they are not meant", len(rows)).format(
-                sheet=self.sheet.label, rows=", ".join(map(str, rows))))
-        read = {self.columns.item, *self.columns.actors, *self.columns.fields}
-        columns = [f"{column_letter(c)} {quoted(self.columns.names[c])}"
-                   for c in self.sheet.hidden_columns if c in read]
-        if columns:
-            self.notices.append(ngettext(
-                "{sheet}: hidden column {columns} read as any other; leave it out with "
-                "--column ignore=HEADER if it is not meant",
-                "{sheet}: hidden columns {columns} read as any other; leave one out with "
-                "--column ignore=HEADER if it is not meant", len(columns)).format(
-                sheet=self.sheet.label, columns=", ".join(columns)))
 
     def _is_totals(self, cells: list[str]) -> bool:
         """A row whose actors' cells are all numbers (a totals row) ends the table."""

@@ -23,7 +23,9 @@ they hold, whose seat it is.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,9 +36,9 @@ from raci.formats.columns import (
     refuse_letters_columns,
     used_width,
 )
-from raci.formats.matrix_sheet import MergedBelow, SheetReading, peek
+from raci.formats.matrix_sheet import MergedBelow, SheetReading, hidden_notices, peek
 from raci.formats.spreadsheet import Row, Sheet, column_letter, one_line
-from raci.i18n import N_, _, ngettext
+from raci.i18n import N_, _, format_count, ngettext
 from raci.model.naming import body_kind_named, name_key
 from raci.model.sheets import Seat, SheetRoster, quoted
 
@@ -45,6 +47,10 @@ MEMBER_WORDS = frozenset({"lid", "member", "deelnemer", "participant", "maintain
 CHAIR_MARKS = CHAIR_WORDS | {"x", "ja", "j", "yes", "y", "true", "waar", "1", "✓", "✔"}
 NOT_CHAIR_MARKS = MEMBER_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
 FILLED_DOWN = ("body", "kind", "tag")
+MOST_ROWS = 10
+"""Rows named in a note before "and N more"."""
+ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9:.]*)?$")
+DAY_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 OTHER_KIND_WORDS = frozenset({"overig", "overige", "anders", "ander"})
 """A kind column's Dutch words for ``other`` (raci's own word is overig)."""
 FIELD_WORDS = {  # a letters column is refused as any of these
@@ -76,8 +82,14 @@ def _find_list_header(head: list[Row], choices: ColumnChoices,
                             taken=choices.columns(cells, 0))
         if "person" in fields.values():
             return index, fields
-    fields = choices.columns([], used_width(cells for _number, cells in head))
+    fields = choices.columns([], _row_width(head))
     return (None, fields) if "person" in fields.values() else None
+
+
+def _row_width(head: list[Row]) -> int:
+    """The columns the rows have, filled or not: a column of leaving dates may be
+    empty in the first rows of a list of people with no header, and is a column."""
+    return max((len(cells) for _number, cells in head), default=0)
 
 
 @dataclass
@@ -100,7 +112,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         return None
     index, fields = found
     header_row, header = head[index] if index is not None else (0, [])
-    choices.check(sheet, header_row, header, used_width(cells for _number, cells in head))
+    choices.check(sheet, header_row, header, _row_width(head))
     below = [cells for _number, cells in head[index + 1 if index is not None else 0:]]
     refuse_letters_columns(sheet, header_row, header, fields, below, FIELD_WORDS)
     roster = SheetRoster(has_chair_column="chair" in fields.values())
@@ -111,7 +123,10 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     if "body" not in fields.values():
         grouped.values["body"] = _one_body(sheet, roster, reading)
     merged = MergedBelow(sheet, header_row)
+    hidden = set(sheet.hidden_rows)
+    hidden_read: list[int] = []
     skipped: list[str] = []
+    ended: list[str] = []
     unheaded: set[int] = set()
     rows = itertools.dropwhile(lambda row: row[0] <= header_row, sheet.rows)
     for number, cells in rows:
@@ -122,23 +137,77 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
                   if c < len(cells) and cells[c] and f != "ignore"}
         if not values:
             continue
+        if number in hidden:
+            hidden_read.append(number)
         merged.row(number, cells)
         seat = _seat(values, grouped, reading)
         if seat is None:
             skipped.append(str(number))
+        elif "until" in values and _has_ended(*values["until"], reading):
+            ended.append(str(number))
         else:
             roster.seats.append(seat)
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     reading.notices.extend(merged.notice())
+    reading.notices.extend(hidden_notices(
+        sheet, hidden_read, {c for c, f in fields.items() if f != "ignore"}, header))
+    _tell_rows(sheet, skipped, ended, reading, seats=len(roster.seats))
+    return roster, reading
+
+
+def _tell_rows(sheet: Sheet, skipped: list[str], ended: list[str], reading: SheetReading, *,
+               seats: int) -> None:
+    """Name the rows that gave no seat: no person and no body, or a seat that
+    ended; every seat ended (of the `seats` read, none) is a problem."""
+    def listed(rows: list[str]) -> str:
+        more = len(rows) - MOST_ROWS
+        return ", ".join(rows[:MOST_ROWS]) + (
+            _(" and {count} more").format(count=format_count(more)) if more > 0 else "")
+
     if skipped:
-        more = _(" and {count} more").format(count=len(skipped) - 10) if len(skipped) > 10 \
-            else ""
         reading.notices.append(ngettext(
             "{sheet}: row with no person and no body of its own skipped: row {rows}",
             "{sheet}: rows with no person and no body of their own skipped: rows {rows}",
-            len(skipped)).format(sheet=sheet.label, rows=", ".join(skipped[:10]) + more))
-    return roster, reading
+            len(skipped)).format(sheet=sheet.label, rows=listed(skipped)))
+    if ended:
+        reading.notices.append(ngettext(
+            "{sheet}: {count} seat ended before today (its date in the until column) not "
+            "read: row {rows}",
+            "{sheet}: {count} seats ended before today (their dates in the until column) not "
+            "read: rows {rows}", len(ended)).format(
+            sheet=sheet.label, count=format_count(len(ended)), rows=listed(ended)))
+    if ended and not seats:
+        reading.problems.append(_("{sheet}: every seat ended before today, as the until "
+                                  "column says; if that column holds another date (the day "
+                                  "a member joined), name the right one with --column "
+                                  "until=HEADER").format(sheet=sheet.where))
+
+
+def _has_ended(text: str, cell: str, reading: SheetReading) -> bool:
+    """Whether a seat's until date is before today; a cell that is no date is a problem."""
+    day = _day(text)
+    if day is None:
+        reading.problems.append(_("{cell}: {text}: not a date; write the day the seat ends "
+                                  "as 2026-12-31 or 31-12-2026, or leave it blank").format(
+            cell=cell, text=quoted(text)))
+        return False
+    return day < dt.date.today()
+
+
+def _day(text: str) -> dt.date | None:
+    """``2026-12-31`` (a workbook's date cell, perhaps with its time) or
+    ``31-12-2026``, ``31/12/2026``, ``31.12.2026`` (the day first); None else."""
+    iso = ISO_DAY.match(text)
+    dutch = DAY_FIRST.fullmatch(text)
+    try:
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dutch:
+            return dt.date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
+    except ValueError:  # 31-02-2026
+        return None
+    return None
 
 
 def _one_body(sheet: Sheet, roster: SheetRoster, reading: SheetReading) -> tuple[str, str]:

@@ -33,7 +33,14 @@ from raci.model.entities import (
     cell_text,
 )
 from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model, kind_of
-from raci.model.naming import IdMaker, Names, body_kind_in_name, is_valid_id, name_key
+from raci.model.naming import (
+    IdMaker,
+    Names,
+    body_kind_in_name,
+    is_valid_id,
+    name_key,
+    names_a_body,
+)
 from raci.model.sheets import (
     Seat,
     SheetActor,
@@ -43,7 +50,7 @@ from raci.model.sheets import (
     SheetRoster,
     quoted,
 )
-from raci.vocabulary import FACT_WORDS
+from raci.vocabulary import BODY_KIND_NAMES, FACT_WORDS
 
 MATRIX_NOT_RECORDED = ("chairs", "holders", "success_criteria", "indicators", "goals",
                        "cadence")
@@ -101,6 +108,8 @@ class _MatrixMerger:
         self.goal_ids: dict[int, str] = {}
         self.actor_ids: dict[int, str | None] = {}
         self.cells: dict[tuple[str, str], tuple[tuple[Letter, ...], str]] = {}
+        self.named_bodies: set[str] = set()
+        """Actors made bodies because their names say so ("Stuurgroep Warmte")."""
 
     def merge(self, matrix: SheetMatrix) -> None:
         for item in matrix.items:  # ids the sheet gives are its own: no made id takes one
@@ -250,7 +259,9 @@ class _MatrixMerger:
         entity_id = actor.id if actor.id and actor.id not in self.ids.taken and \
             is_valid_id(actor.id) else self.ids.make(actor.name, "actor")
         self.ids.claim(entity_id)
-        if actor.kind == "body":
+        if actor.kind is None and names_a_body(actor.name):
+            self.named_bodies.add(entity_id)
+        if actor.kind == "body" or entity_id in self.named_bodies:
             return Body(id=entity_id, name=actor.name, kind=body_kind_in_name(actor.name))
         if actor.kind == "person":
             return Person(id=entity_id, name=actor.name)
@@ -281,11 +292,29 @@ class _MatrixMerger:
                 "{names}", len(names)), names))
         set_cells(self.model, {cell: letters for cell, (letters, _) in self.cells.items()},
                   change)
+        named = [a for a in new_actors if isinstance(a, Body) and a.id in self.named_bodies]
+        if named:
+            self._tell_bodies(named)
         for kind in NEW_ACTOR_KINDS:
-            names = [actor.name for actor in new_actors if kind_of(actor) == kind]
+            names = [actor.name for actor in new_actors
+                     if kind_of(actor) == kind and actor.id not in self.named_bodies]
             if names:
                 self.result.notices.append(_became(kind, len(names)).format(
                     count=format_count(len(names)), names=_listing(names)))
+
+    def _tell_bodies(self, bodies: list[Body]) -> None:
+        """Columns that became bodies, each with its kind, and how to make one
+        a role: their names say they are bodies, which may be wrong."""
+        self.result.notices.append(_told(ngettext(
+            "{count} actor not in the model became a body, as its name says: {names}; seat "
+            "its members with a roster (--layout roster); if it is a role, remove it (raci rm "
+            "MODEL ID --force), add the role (raci add MODEL role ID --name NAME) and import "
+            "again",
+            "{count} actors not in the model became bodies, as their names say: {names}; seat "
+            "their members with a roster (--layout roster); if one is a role, remove it (raci "
+            "rm MODEL ID --force), add the role (raci add MODEL role ID --name NAME) and "
+            "import again", len(bodies)),
+            [f"{body.name} ({body.id}, {BODY_KIND_NAMES[body.kind]})" for body in bodies]))
 
     def _make(self, entity: Entity) -> Entity:
         self.made[entity.id] = entity

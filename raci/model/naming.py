@@ -8,6 +8,7 @@ or id means; `IdMaker` makes readable, stable, unique ids from names.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -26,10 +27,15 @@ MAX_ID_LENGTH = 100
 
 def name_key(text: str) -> str:
     """The name as matching reads it: lower case, no accents, no spaces."""
+    return "".join(name_key_spaced(text).split())
+
+
+def name_key_spaced(text: str) -> str:
+    """The name in lower case with no accents, its spaces kept."""
     if not text.isascii():  # most names are: they have no accents to take off
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "".join(text.casefold().split())
+    return text.casefold()
 
 
 _PLAIN = re.compile(r"[^-a-z0-9]+")
@@ -123,10 +129,11 @@ BODY_KIND_WORDS: dict[str, str] = {
     "programmeboard": "programme_board", "programboard": "programme_board",
     "portfolioraad": "portfolio_board", "portfolioboard": "portfolio_board",
     "portefeuilleraad": "portfolio_board",
+    "regiegroep": "steering_group",
     "taskforce": "taskforce",
     "crisisteam": "crisis_team", "crisisteams": "crisis_team",
     "werkgroep": "working_group", "workinggroup": "working_group",
-    "workgroup": "working_group",
+    "workgroup": "working_group", "projectgroep": "working_group",
     "commissie": "committee", "committee": "committee", "comite": "committee",
     "adviesraad": "advisory_board", "advisoryboard": "advisory_board",
     "advisorycouncil": "advisory_board", "klankbordgroep": "advisory_board",
@@ -140,6 +147,40 @@ def body_kind_named(text: str) -> str | None:
     if key in BODY_KIND_WORDS:
         return BODY_KIND_WORDS[key]
     return next((kind for kind in BODY_KINDS if kind.replace("_", "") == key), None)
+
+
+BODY_WORDS = frozenset({*BODY_KIND_WORDS, "overleg", "beraad", "board", "council", "raad",
+                        "bestuur", "college", "staten", "managementteam", "directieteam", "mt"})
+"""Words that make a name a body's: the kind words, and those of bodies of no
+particular kind ("Bestuurlijk overleg", "Raad van Bestuur", "MT"). A word of
+a name that ends in one counts ("Auditcommissie", "Ketenoverleg")."""
+HOLDER_WORDS = frozenset({
+    "voorzitter", "secretaris", "secretariaat", "lid", "leden", "griffier", "adviseur",
+    "kwartiermaker", "trekker", "eigenaar", "houder", "directeur", "manager", "opdrachtgever",
+    "coordinator", "vertegenwoordiger", "medewerker", "leider", "beheerder", "notulist",
+    "ambtenaar", "chair", "chairman", "chairperson", "chairwoman", "secretary", "member",
+    "members", "advisor", "adviser", "lead", "leader", "owner", "director", "officer",
+    "representative"})
+"""Words that make a name a person's or a role's, though it names a body too:
+"Voorzitter stuurgroep", "Raadslid", "Steering Committee Chair"."""
+SHORT_WORD = 3
+"""Words this short count only whole: "mt" is no part of another word."""
+
+
+def names_a_body(name: str) -> bool:
+    """Whether a name says it is a body's ("Stuurgroep Warmte", "Overleg
+    Wijken", "Steering Committee"), not a person's or a role's ("Voorzitter
+    stuurgroep", "Raadslid")."""
+    words = re.findall(r"[a-z0-9]+", name_key_spaced(name))
+    pairs = [a + b for a, b in itertools.pairwise(words)]  # "task force", "working group"
+    if any(_ends_in(word, HOLDER_WORDS) for word in words):
+        return False
+    return any(_ends_in(word, BODY_WORDS) for word in words + pairs)
+
+
+def _ends_in(word: str, endings: frozenset[str]) -> bool:
+    return word in endings or any(word.endswith(end) for end in endings
+                                  if len(end) > SHORT_WORD)
 
 
 def body_kind_in_name(name: str) -> str:
