@@ -347,14 +347,14 @@ def test_a_part_draws_the_frames_that_hold_nothing_else_as_one() -> None:
                        lambda part: len(part.nodes) <= 2)
     deep = next(part for part in parts if "r0" in part.nodes)
     assert [(c.title, c.parent) for c in deep.clusters.values()] == [
-        ("Ministerie › Niveau 1 › Niveau 2", None)]
+        ("Ministerie\n› Niveau 1\n› Niveau 2", None)]
     assert {node.cluster for node in deep.nodes.values()} == {"u2"}
     beside = next(part for part in parts if "r2" in part.nodes)
-    assert [c.title for c in beside.clusters.values()] == ["Ministerie › Directie Naast"]
+    assert [c.title for c in beside.clusters.values()] == ["Ministerie\n› Directie Naast"]
     longer = chain_model(6)
     parts = split_view(build_view(longer, "org"), longer, "unit", lambda part: len(part.nodes) <= 2)
     assert [c.title for c in next(p for p in parts if "r0" in p.nodes).clusters.values()] == [
-        "Ministerie › … › Niveau 4 › Niveau 5"]
+        "Ministerie\n› …\n› Niveau 4\n› Niveau 5"]
     whole = build_view(model, "org")  # a drawing of every unit keeps each frame
     assert len(whole.clusters) == len(model.units)
 

@@ -63,8 +63,8 @@ before any layout (the goals view of a generated ministry made 265 parts in
 MOST_JOINED = 3
 """Frames of a chain (`_chains_joined`) one frame names; more are named by the first and the
 last two."""
-JOINED = " › "
-"""Between the names of the frames of a chain joined in one."""
+JOINED = "\n› "
+"""Between the names of the frames of a chain joined in one: each on a line of its own."""
 
 
 @dataclass
@@ -481,9 +481,9 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
 
 def _chains_joined(clusters: dict[str, Cluster], nodes: Iterable[Node]) -> dict[str, Cluster]:
     """The frames of a part, a frame that holds nothing on it but one frame
-    joined to that one, which names both ("Ministerie van BZ › DG Zorg"): a
+    joined to that one, which names both ("Ministerie van BZ", "› DG Zorg"): a
     part of a unit deep down is not drawn inside a frame for each unit above
-    it, each taking a line and a margin. A chain of more than `MOST_JOINED`
+    it, each taking a margin on every side. A chain of more than `MOST_JOINED`
     frames names its first and its last two."""
     holding = {node.cluster for node in nodes}
     inside = Counter(c.parent for c in clusters.values() if c.parent in clusters)
