@@ -124,9 +124,10 @@ class DrawnEdge:
 
 def _drawn_text(element: dict[str, object], *keys: str) -> list[str]:
     """The text `dot` drew: a node's or frame's label, or an edge's labels
-    (the middle one and the one at the arrowhead)."""
+    (the middle one and the one at the arrowhead); a space, which draws
+    nothing (the room an indicator's first line keeps from its fold), left out."""
     ops = [op for key in keys or ("_ldraw_",) for op in element.get(key, [])]  # type: ignore[attr-defined]
-    return [op["text"] for op in ops if op.get("op") == "T"]
+    return [op["text"] for op in ops if op.get("op") == "T" and op["text"].strip()]
 
 
 def laid_out(view: View) -> LaidOut:

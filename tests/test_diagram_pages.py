@@ -29,16 +29,18 @@ from raci.export import (
     VIEWS,
     Page,
     build_view,
+    check_split_size,
     draw,
     fits_page,
     focus_view,
     split_view,
 )
 from raci.export.render import LEAST_SPARED, clearly_fits, estimated_fit, fitted
-from raci.formats import read_model
+from raci.export.split import MOST_SPLIT_PARTS, guessed_parts
+from raci.formats import read_model, write_model
 from raci.generate import generate_model
 from raci.i18n import set_language
-from raci.model import Kpi, Model
+from raci.model import Kpi, Model, Org, Role, Unit
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
@@ -137,6 +139,11 @@ def test_split_writes_numbered_drawings_each_titled_with_its_part(tmp_path: Path
     assert len(files) >= 2
     assert done.stdout.decode().strip() == (
         f"Wrote {len(files)} drawings: org-1.svg … org-{len(files)}.svg")
+    said = done.stderr.decode().splitlines()
+    assert said[0] == ("raci: note: splitting the org view to fit a4: each part is laid out to "
+                       "see that it reads, which takes a while on a large view")
+    assert [line for line in said if line.startswith("raci: drawing part")] == [
+        f"raci: drawing part {number} of {len(files)}" for number in range(1, len(files) + 1)]
     for number, path in enumerate(files, 1):
         texts = [t.text or "" for t in ET.parse(path).getroot().iter(f"{SVG}text")]
         assert any(t.startswith(f"Part {number} of {len(files)}: ") for t in texts), texts[:3]
@@ -317,3 +324,60 @@ def test_a_part_title_says_which_sections_of_a_large_area_it_holds(language: str
     assert _names(areas, ["min", "ks#1"]) == f"Ministerie; Nationale Politie: Korpsstaf ({first})"
     assert _names(areas, ["ks#2#1", "ks#2#2"]) == f"Nationale Politie: Korpsstaf ({later})"
     assert _names(areas, ["min", "outside"]) == "Ministerie" + outside
+
+
+def chain_model(depth: int) -> Model:
+    """Units nested `depth` deep with two roles in the deepest, beside a unit
+    with two roles of its own under the top."""
+    model = Model(Org("Keten"))
+    model.add(Unit(id="u0", name="Ministerie"))
+    for level in range(1, depth):
+        model.add(Unit(id=f"u{level}", name=f"Niveau {level}", parent=f"u{level - 1}"))
+    model.add(Unit(id="naast", name="Directie Naast", parent="u0"))
+    for number, unit in enumerate([f"u{depth - 1}", f"u{depth - 1}", "naast", "naast"]):
+        model.add(Role(id=f"r{number}", name=f"Rol {number}", unit=unit))
+    return model
+
+
+def test_a_part_draws_the_frames_that_hold_nothing_else_as_one() -> None:
+    """A unit deep down is drawn in one frame naming the units above it,
+    not in a frame of its own for each, each taking a line and a margin."""
+    model = chain_model(3)
+    parts = split_view(build_view(model, "org"), model, "unit",
+                       lambda part: len(part.nodes) <= 2)
+    deep = next(part for part in parts if "r0" in part.nodes)
+    assert [(c.title, c.parent) for c in deep.clusters.values()] == [
+        ("Ministerie\n› Niveau 1\n› Niveau 2", None)]
+    assert {node.cluster for node in deep.nodes.values()} == {"u2"}
+    beside = next(part for part in parts if "r2" in part.nodes)
+    assert [c.title for c in beside.clusters.values()] == ["Ministerie\n› Directie Naast"]
+    longer = chain_model(6)
+    parts = split_view(build_view(longer, "org"), longer, "unit", lambda part: len(part.nodes) <= 2)
+    assert [c.title for c in next(p for p in parts if "r0" in p.nodes).clusters.values()] == [
+        "Ministerie\n› …\n› Niveau 4\n› Niveau 5"]
+    whole = build_view(model, "org")  # a drawing of every unit keeps each frame
+    assert len(whole.clusters) == len(model.units)
+
+
+def test_a_split_guessed_at_too_many_parts_is_refused_before_any_layout(
+        tmp_path: Path) -> None:
+    """The goals view of a generated ministry made 265 parts in 24 minutes:
+    refused at once, with the largest goal area to split instead."""
+    loaded = generate_model("ministry")
+    model = tmp_path / "ministry.json"
+    write_model(loaded, model)
+    out = tmp_path / "goals.pdf"
+    done = run_raci("diagram", str(model), "--view", "goals", "--split", "goal", "-o", str(out))
+    assert done.returncode == 2 and not out.exists()
+    said = done.stderr.decode()
+    assert said.count("\n") == 1 and said.startswith(
+        "raci: the goals view is too large to split: on a3 it would take about ")
+    assert f"parts or more (at most {MOST_SPLIT_PARTS} are drawn); split a part of it with " \
+           "--focus ID --depth N (its largest goal: --focus " in said
+    advised = re.search(r"--focus (\S+) --depth 2 --split goal\)$", said.strip())
+    assert advised is not None
+    view = build_view(loaded, "goals")
+    assert guessed_parts(view, PAGES["a3"].room) > MOST_SPLIT_PARTS
+    focused = focus_view(view, loaded, advised.group(1), 2)
+    check_split_size(focused, loaded, "goal", PAGES["a3"].room, "a3")  # the advice is taken
+    assert len(focused.nodes) < len(view.nodes) / 4

@@ -345,3 +345,29 @@ def test_every_node_keeps_the_size_dot_gave_it(name: str) -> None:
     grown = {name: (sizes[name], size) for name, size in drawn.items()
              if max(abs(a - b) for a, b in zip(size, sizes[name], strict=True)) * 72 > 0.5}
     assert not grown, grown
+
+
+def test_sub_units_whose_people_hold_roles_elsewhere_still_wrap_into_rows() -> None:
+    """Each unit's frame hangs from the role its head reports to, wherever else
+    someone in it holds a role: two wide units under one director stand one
+    under the other, not side by side far wider than the page."""
+    model = Model(Org("Directie"))
+    model.add(Unit(id="dir", name="Directie Archieven"))
+    model.add(Role(id="d", name="Directeur Directie Archieven", unit="dir"))
+    model.add(Unit(id="elders", name="Elders"))
+    model.add(Role(id="x", name="Privacy officer", unit="elders"))
+    for unit in ("a1", "a2"):
+        model.add(Unit(id=unit, name=f"Afdeling {unit}", parent="dir"))
+        model.add(Role(id=f"{unit}-hoofd", name=f"Afdelingshoofd {unit}", unit=unit,
+                       reports_to="d"))
+        for number in range(5):
+            model.add(Role(id=f"{unit}-{number}", name=f"Beleidsmedewerker {unit} {number}",
+                           unit=unit, reports_to=f"{unit}-hoofd"))
+        model.add(Person(id=f"p-{unit}", name=f"Medewerker {unit}", unit=unit))
+        model.roles[f"{unit}-0"].holders.append(f"p-{unit}")
+        model.roles["x"].holders.append(f"p-{unit}")
+    view = build_view(model, "org")
+    sizes = fitted(view, PAGES["a3"], 60).sizes  # as a first layout measures them
+    links = wrapping_links(view, [(e.tail, e.head) for e in view.edges], sizes=sizes)
+    units = {key: node.cluster for key, node in view.nodes.items()}
+    assert {(units[tail], units[head]) for tail, head in links} & {("a1", "a2"), ("a2", "a1")}

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from test_diagram_mermaid import drawn_by_mermaid
 from test_diagram_pages import reads
 
-from raci.export import MAX_LAYOUT_NODES, write_report
+from raci.export import MAX_LAYOUT_NODES, split, write_report
 from raci.export import report_diagrams as diagrams
 from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS
 from raci.export.report_html import ACTORS_PER_TABLE, css_string
@@ -438,7 +438,7 @@ def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
 def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(diagrams, "MOST_PARTS", 1)  # the two parts of the goals view are one
-    monkeypatch.setattr(diagrams, "PARTS_PER_GUESSED_PAGE", 0)  # too many: split to find out
+    monkeypatch.setattr(split, "PARTS_PER_GUESSED_PAGE", 0)  # too many: split to find out
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.yaml", split_model()), page, [], {})
     assert warnings == ["The goals view is too large for this handout: it would be split into "

@@ -149,10 +149,15 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         view = export.highlight_findings(view, lint_findings(source))
     page = export.PAGES[page_name]
     empty = nothing_to_draw(view)
-    parts = (export.split_view(view, source.model, split, export.fits_page(page, timeout))
-             if split and not empty else [view])
-    drawings = [export.draw(part, fmt, page=page, legend=not no_legend, timeout=timeout)
-                for part in parts]
+    parts = (split_parts(view, source.model, split, page, timeout) if split and not empty
+             else [view])
+    drawings = []
+    for number, part in enumerate(parts, 1):
+        if len(parts) > 1:
+            click.echo(_("raci: drawing part {number} of {count}").format(
+                number=number, count=len(parts)), err=True)
+        drawings.append(export.draw(part, fmt, page=page, legend=not no_legend,
+                                    timeout=timeout))
     for part, drawing in zip(parts, drawings, strict=True):
         if drawing.fit is not None and not drawing.fit.reads:
             click.echo(_("raci: warning: {warning}").format(
@@ -170,6 +175,18 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         export.write_drawing(output, drawings[0].data)
     else:
         write_parts(output, fmt, [d.data for d in drawings], page)
+
+
+def split_parts(view: View, model: Model, split: str, page: Page, timeout: float) -> list[View]:
+    """The view's parts for `page` (`raci.export.split`), refused before any layout
+    where it would make too many; a note first, as finding them takes a while."""
+    from raci import export
+
+    export.check_split_size(view, model, split, page.room, page.name)
+    click.echo(_("raci: note: splitting the {view} view to fit {page}: each part is laid "
+                 "out to see that it reads, which takes a while on a large view").format(
+                     view=VIEW_TITLES[view.name], page=page.name), err=True)
+    return export.split_view(view, model, split, export.fits_page(page, timeout))
 
 
 def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:

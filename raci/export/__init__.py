@@ -47,7 +47,7 @@ from raci.export.render import (
     write_drawing,
 )
 from raci.export.report import RuleHelp, rule_help, write_report
-from raci.export.split import SPLITS, split_view
+from raci.export.split import SPLITS, check_split_size, split_view
 from raci.export.views import VIEWS, build_view
 
 __all__ = [
@@ -69,6 +69,7 @@ __all__ = [
     "View",
     "build_matrix",
     "build_view",
+    "check_split_size",
     "draw",
     "export_view",
     "fits_page",

@@ -186,7 +186,8 @@ def _node_attrs(view: View, node_id: str) -> dict[str, str]:
     if node_id == view.focus:
         attrs = focused(attrs)
         classes.append("focus")
-    return {**attrs, "label": node_label(node.title, node.lines),
+    return {**attrs, "label": node_label(node.title, node.lines,
+                                         folded=attrs.get("shape") == "note"),
             "id": f"{view.name}:{node_id}", "class": " ".join(classes)}
 
 

@@ -181,13 +181,17 @@ def _innermost_first(children: Mapping[str | None, list[str]]) -> list[str]:
 def _families(blocks: list[list[str]], known: Links,
               at_top: bool) -> list[tuple[list[list[str]], bool]]:
     """Blocks grouped by the one node they hang from (the one node all their
-    edges out point to, else the one node all their edges in come from, and
-    whether they come before it in rank order), and those linked to nothing,
-    unless `at_top` (there they are parts, `arranging_links`)."""
+    edges out point to, or all those of the block's last nodes in rank order:
+    a unit's frame hangs from the role its head reports to, wherever else a
+    holder in it holds a role; else the one node all their edges in come
+    from; and whether they come before it in rank order), and those linked
+    to nothing, unless `at_top` (there they are parts, `arranging_links`)."""
     families: dict[tuple[str, bool] | None, list[list[str]]] = defaultdict(list)
     for block in blocks:
         own = set(block)
         above = {h for n in block for h in known.outgoing[n] if h not in own}
+        last = {h for n in known.block(block).ends for h in known.outgoing[n] if h not in own}
+        above = last if len(above) > 1 and len(last) == 1 else above
         below = {t for n in block for t in known.incoming[n] if t not in own}
         if not above and not below:
             if not at_top:

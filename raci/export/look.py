@@ -27,9 +27,14 @@ front face 4 points in at the top and right; the body of a `cds` arrow 6
 points in at the top and bottom, and its tip the last 12 points across; an
 initiative's `component` tabs on its left side): the text stays inside the
 outline drawn, clear of its decoration. An indicator's `note` keeps
-Graphviz's margin: a wider one split a sample's goals view (nationaal-archief)
-into more parts than the handout takes, so a long first line may still touch
-its folded corner."""
+Graphviz's margin (a wider one split a sample's goals view, nationaal-archief,
+into more parts than the handout takes): its name's first line ends in
+`FOLD_ROOM` instead."""
+FOLD_ROOM = "\u00a0"
+"""A no-break space (3.3 points of a bold name) after the first line of an
+indicator's name, drawn as a text of its own: a line as wide as the `note`
+ran into its folded corner (6 points at the top right); a wider margin
+widens every line."""
 DIAGONALS_MARGIN = "0.17,0.06"
 """Margins of a box with `diagonals` (a decision): the corner marks cut 12
 points into each corner, where a bold name set the plain margin in crossed them."""
@@ -76,11 +81,17 @@ def _visible_controls(text: str) -> str:
     return "".join(chr(0x2400 + ord(c)) if ord(c) < 32 and c != "\t" else c for c in text)
 
 
-def node_label(title: str, lines: list[str]) -> str:
-    """A name in bold, wrapped, with its notes in smaller type under it."""
+def node_label(title: str, lines: list[str], folded: bool = False) -> str:
+    """A name in bold, wrapped, with its notes in smaller type under it; the
+    name's first line clear of a `folded` corner (`FOLD_ROOM`)."""
     notes = "".join(f'<BR/><FONT POINT-SIZE="{NOTE_POINTS}">{html_lines(line, NOTE_WIDTH)}'
                     "</FONT>" for line in lines)
-    return f"<<B>{html_lines(title, NAME_WIDTH)}</B>{notes}>"
+    name = html_lines(title, NAME_WIDTH)
+    if folded:  # a text of its own: the name's lines are drawn as written
+        first, _, rest = name.partition("<BR/>")
+        return (f"<<B>{first}</B><B>{html_text(FOLD_ROOM)}</B>"
+                + (f"<B><BR/>{rest}</B>" if rest else "") + f"{notes}>")
+    return f"<<B>{name}</B>{notes}>"
 
 
 def plain_label(text: str) -> str:

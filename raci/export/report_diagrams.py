@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 
 from raci.errors import RaciError
 from raci.export.graph import View
-from raci.export.layout import guessed_pages
 from raci.export.page import SMALLEST_READABLE_POINTS, Page
 from raci.export.render import MAX_LAYOUT_NODES, Drawing, draw, fits_page
-from raci.export.split import SPLITS, split_view
+from raci.export.split import SPLITS, guessed_parts, split_view
 from raci.export.views import nothing_to_draw
 from raci.i18n import _, format_count, ngettext
 from raci.model import Model
@@ -49,11 +48,6 @@ REPORT_PAGE = Page("handout", DIAGRAM_MM[0] / MM_PER_INCH, DIAGRAM_MM[1] / MM_PE
 MOST_PARTS = 8
 """Parts one view may take in the handout: a view in more is no overview any
 more; it is drawn on pages of its own (`raci diagram --split`)."""
-PARTS_PER_GUESSED_PAGE = 1.5
-"""Parts a split makes per page the view's text fills (`guessed_pages`), at the
-least: connectors, and areas that cannot share a page, take room (measured:
-1.9 to 3.2 on the samples and a generated small model). A view guessed at
-more than `MOST_PARTS` is not split: that takes minutes on a large model."""
 TRIALS_PER_PART = 6
 """Layouts a split may try per part the handout can take: the samples' splits
 try 3 to 5 per part they make; a split that tries more is given up, as one
@@ -95,7 +89,7 @@ def draw_for_report(view: View, model: Model, label: str, timeout: float) -> Rep
                 view=VIEW_TITLES[name], count=format_count(view.size),
                 most=format_count(MAX_LAYOUT_NODES),
                 command=f"raci diagram {label} --view {name} --focus ID --depth N"))
-    if guessed_pages(view, REPORT_PAGE.room) * PARTS_PER_GUESSED_PAGE > MOST_PARTS:
+    if guessed_parts(view, REPORT_PAGE.room) > MOST_PARTS:
         return ReportDiagram(name, note=too_many_parts(name, label))
     try:
         whole = draw(view, "svg", page=REPORT_PAGE, timeout=timeout)

@@ -28,9 +28,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from raci.analysis import Analysis
-from raci.errors import UsageError
-from raci.export.graph import Edge, Node, Style, View, enclosing_clusters
-from raci.export.layout import guessed_to_fit
+from raci.errors import RaciError, UsageError
+from raci.export.graph import Cluster, Edge, Node, Style, View, enclosing_clusters
+from raci.export.layout import TABLE_SIZES, Size, guessed_pages, guessed_to_fit
 from raci.export.matrix import goals_of_items
 from raci.i18n import N_, _
 from raci.model import Model
@@ -51,6 +51,20 @@ MOST_ROUNDS = 4
 """Times the pages made are checked and made again where one does not fit."""
 MOST_CONNECTORS = 3
 """Connectors to one other page that name what they lead to; more are one connector."""
+PARTS_PER_GUESSED_PAGE = 1.5
+"""Parts a split makes per page the view's text fills (`guessed_parts`), at the
+least: connectors, and areas that cannot share a page, take room (measured:
+1.9 to 3.2 on the samples and a generated small model, 3.5 on the goals view
+of a generated ministry)."""
+MOST_SPLIT_PARTS = 60
+"""Parts `raci diagram --split` makes at most: a view guessed at more is refused
+before any layout (the goals view of a generated ministry made 265 parts in
+24 minutes), with advice to split a part of it."""
+MOST_JOINED = 3
+"""Frames of a chain (`_chains_joined`) one frame names; more are named by the first and the
+last two."""
+JOINED = "\n› "
+"""Between the names of the frames of a chain joined in one: each on a line of its own."""
 
 
 @dataclass
@@ -102,11 +116,7 @@ def split_view(view: View, model: Model, by: str,
     areas before the ones inside them, in model order; `fits` says whether a
     part fits its page (by default a guess from the text for the default page;
     `raci.export.render.fits_page` lays it out)."""
-    if SPLITS.get(view.name) != by:
-        split = SPLITS[view.name]
-        raise UsageError(_("--split {given}: the {view} view is split by {area}; give "
-                           "--split {split}").format(given=by, view=VIEW_TITLES[view.name],
-                                                     area=_(SPLIT_WORDS[split]), split=split))
+    _check_split_by(view, by)
     areas = (unit_areas if by == "unit" else goal_areas)(view, model)
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
@@ -132,6 +142,63 @@ def split_view(view: View, model: Model, by: str,
             chosen.update(below[area])
         cut = _cut(view, areas, below, chosen, tried)
     return drawn
+
+
+def _check_split_by(view: View, by: str) -> None:
+    if SPLITS.get(view.name) != by:
+        split = SPLITS[view.name]
+        raise UsageError(_("--split {given}: the {view} view is split by {area}; give "
+                           "--split {split}").format(given=by, view=VIEW_TITLES[view.name],
+                                                     area=_(SPLIT_WORDS[split]), split=split))
+
+
+def guessed_parts(view: View, room: Size) -> float:
+    """At least about how many parts a split of the view makes for a page of
+    `room` (points wide and high), from its text alone, without a layout: a
+    chart by its rows (each part draws only the actors of its own), a drawing
+    by the area of its nodes (`guessed_pages`)."""
+    rows = view.table_rows()
+    pages = (len(rows) * TABLE_SIZES["row"] / room[1] if rows is not None
+             else guessed_pages(view, room))
+    return pages * PARTS_PER_GUESSED_PAGE
+
+
+def check_split_size(view: View, model: Model, by: str, room: Size, page: str) -> None:
+    """Refuse a split by what the view is not split by, or one guessed at more
+    than `MOST_SPLIT_PARTS` parts, naming the largest unit or goal area to
+    split instead (or, for a view already focused, a lower --depth)."""
+    _check_split_by(view, by)
+    parts = guessed_parts(view, room)
+    if parts <= MOST_SPLIT_PARTS:
+        return
+    advice = _("split a part of it with --focus ID --depth N")
+    if view.focus is not None:
+        advice = _("give a lower --depth, or focus on something further down")
+    elif (area := _largest_area(view, model, by)) is not None:
+        advice += " " + _("(its largest {area}: --focus {id} --depth 2 --split {split})").format(
+            area=_(SPLIT_WORDS[by]), id=area, split=by)
+    raise RaciError(_("the {view} view is too large to split: on {page} it would take about "
+                      "{count} parts or more (at most {most} are drawn); {advice}").format(
+                          view=VIEW_TITLES[view.name], page=page, count=round(parts),
+                          most=MOST_SPLIT_PARTS, advice=advice))
+
+
+def _largest_area(view: View, model: Model, by: str) -> str | None:
+    """The area holding most of the view's nodes, below any that holds more than
+    half of them (a ministry, a mission)."""
+    areas = (unit_areas if by == "unit" else goal_areas)(view, model)
+    below = areas.children()
+    level = [area for area, up in areas.parent.items() if up is None]
+    while True:
+        nearest = areas.chosen_of(set(level))
+        held = Counter(nearest(a) for anchors in areas.anchors.values() for a in anchors)
+        held.pop(None, None)
+        if not held:
+            return None
+        largest, count = held.most_common(1)[0]
+        if 2 * count <= sum(held.values()) or not below.get(str(largest)):
+            return largest
+        level = below[str(largest)]
 
 
 class Tried:
@@ -408,7 +475,32 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     framed = enclosing_clusters(view, kept)
     return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
-                   clusters={key: c for key, c in view.clusters.items() if key in framed})
+                   clusters=_chains_joined({key: c for key, c in view.clusters.items()
+                                            if key in framed}, nodes.values()))
+
+
+def _chains_joined(clusters: dict[str, Cluster], nodes: Iterable[Node]) -> dict[str, Cluster]:
+    """The frames of a part, a frame that holds nothing on it but one frame
+    joined to that one, which names both ("Ministerie van BZ", "› DG Zorg"): a
+    part of a unit deep down is not drawn inside a frame for each unit above
+    it, each taking a margin on every side. A chain of more than `MOST_JOINED`
+    frames names its first and its last two."""
+    holding = {node.cluster for node in nodes}
+    inside = Counter(c.parent for c in clusters.values() if c.parent in clusters)
+    passing = {key for key in clusters if key not in holding and inside[key] == 1}
+    joined: dict[str, Cluster] = {}
+    for key, cluster in clusters.items():
+        if key in passing:
+            continue
+        chain = [cluster]
+        while chain[-1].parent in passing:
+            chain.append(clusters[chain[-1].parent])
+        titles = [c.title for c in reversed(chain)]
+        if len(titles) > MOST_JOINED:
+            titles = [titles[0], "…", *titles[1 - MOST_JOINED:]]
+        joined[key] = replace(cluster, title=JOINED.join(titles), parent=chain[-1].parent,
+                              lines=[line for c in reversed(chain) for line in c.lines])
+    return joined
 
 
 def _connectors(view: View, crossing: list[tuple[Edge, str, list[int]]]
