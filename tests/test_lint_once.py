@@ -8,16 +8,19 @@ out."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from test_lint_support import SMALL_MODEL, write_model
 
+from raci.analysis import Analysis
 from raci.i18n import LANGUAGES, speak
 from raci.lint import RULES, split
 from raci.lint.config import LintConfig
 from raci.lint.engine import Linter, lint_source
 from raci.lint.output import FORMATS, RENDERERS
+from raci.lint.rule import Rule
 from raci.lint.run import ModelResult
 from raci.linting import run_lint
 from raci.source import open_lean_model, open_model
@@ -75,30 +78,55 @@ def test_lint_once_writes_what_the_incremental_linter_writes(
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
-@pytest.mark.parametrize("copy_fails", [False, True], ids=["split", "the copy fails"])
+@pytest.mark.parametrize("case", ["split", "the copy takes every group",
+                                  "this process takes every group", "the copy fails",
+                                  "the copy fails after taking a group"])
 def test_rules_split_over_two_processes_write_the_same_bytes(
-        models: list[str], monkeypatch: pytest.MonkeyPatch, copy_fails: bool) -> None:
+        models: list[str], monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     """Every model large enough to split: the forked copy checks the people
-    and silo rules; what `raci lint` writes is byte for byte what one process
-    writes, also when the copy fails and this process checks its rules."""
+    and silo rules and this process OWN001, the other groups going to
+    whichever is free first; what `raci lint` writes is byte for byte what
+    one process writes, whoever checks which group, and also when the copy
+    fails and this process checks its rules."""
     config = CONFIGS["every rule"]
     speak("nl")
     alone = run_lint(models, config, lint_one=lint_in_one_process)
-    handed: list[int] = []
+    handed: list[set[str] | None] = []
 
     def handed_back(pid: int, reading: int) -> split.Problems | None:
         problems = checked_by_copy(pid, reading)
-        handed.append(pid)
+        handed.append(None if problems is None else set(problems))
         return problems
 
     checked_by_copy = split._handed_back
     monkeypatch.setattr(split, "SPLIT_FROM", 0)
     monkeypatch.setattr(split, "_handed_back", handed_back)
-    if copy_fails:
+    if case == "the copy takes every group":
+        monkeypatch.setattr(split, "_claimed", lambda queue: iter(()))
+    elif case == "this process takes every group":
+        monkeypatch.setattr(split, "_claimed_in_copy", lambda queue: iter(()))
+    elif case == "the copy fails":
         monkeypatch.setattr(split, "_checked_in_copy", failing_copy)
+    elif case == "the copy fails after taking a group":
+        monkeypatch.setattr(split, "_claimed", lambda queue: iter(()))
+        monkeypatch.setattr(split, "_checked_in_copy", failing_on_the_second_call())
     together = run_lint(models, config)
     assert len(handed) == len(models)
     assert any(f.code.startswith(("PPL", "SIL")) and not f.waived for f in together.findings)
+    if case.startswith("the copy fails"):
+        assert handed == [None] * len(models)
+    else:
+        people_and_silos = {r.code for r in RULES if r.group in split.SPLIT_GROUPS}
+        assert all(codes is not None and people_and_silos <= codes for codes in handed)
+        by_copy = set().union(*handed)  # type: ignore[arg-type]
+        assert not by_copy & split.KEPT_HERE
+        shared = {f.code for f in together.findings if f.code not in split.KEPT_HERE
+                  and not f.code.startswith(("PPL", "SIL", "WAI", "DAT"))}
+        assert shared
+        if case == "the copy takes every group":
+            assert shared <= by_copy
+        elif case == "this process takes every group":
+            assert not shared & by_copy
     for fmt in FORMATS:
         assert RENDERERS[fmt](together, RULES) == RENDERERS[fmt](alone, RULES), fmt
     speak("en")
@@ -111,3 +139,19 @@ def lint_in_one_process(spec: str, config: LintConfig, accepted: set[str]) -> Mo
 
 def failing_copy(rules: object, analysis: object, config: object) -> split.Problems:
     raise RuntimeError("the copy fails")
+
+
+Check = Callable[[Sequence[Rule], Analysis, LintConfig], split.Problems]
+
+
+def failing_on_the_second_call() -> Check:
+    """The copy's check that checks its own rules, takes a group and fails on it."""
+    calls: list[int] = []
+
+    def checked(rules: Sequence[Rule], analysis: Analysis, config: LintConfig) -> split.Problems:
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("the copy fails")
+        return split._checked(rules, analysis, config)
+
+    return checked

@@ -75,10 +75,7 @@ class Message(str):
 
     def __new__(cls, template: str, values: Mapping[str, Value], plural: str | None = None,
                 number: int = 1) -> Message:
-        english = template if plural is None or number == 1 else plural
-        self = super().__new__(cls, english.format_map(values))
-        self.template, self.plural, self.number, self.values = template, plural, number, values
-        return self
+        return _message(cls, template, values, plural, number)
 
     def __reduce__(self) -> tuple[object, ...]:
         return Message, (self.template, self.values, self.plural, self.number)
@@ -149,11 +146,7 @@ class Named(str):
     kind: str | None
 
     def __new__(cls, entity_id: str, name: str | None = None, kind: str | None = None) -> Named:
-        # The English text names it by kind, id and name: ``Goal g.co2 'CO2 -55%'``.
-        text = entity_id if kind is None else f"{KIND_LABELS[kind]} {entity_id} '{name}'"
-        self = super().__new__(cls, text)
-        self.id, self.name, self.kind = entity_id, name, kind
-        return self
+        return _named(cls, entity_id, name, kind)
 
     def __reduce__(self) -> tuple[object, ...]:
         return Named, (self.id, self.name, self.kind)
@@ -173,6 +166,29 @@ class Named(str):
             label = (SAID_NAMELESS if nameless else SAID_LABELS)[kind]
             found = forms[kind, nameless, starts] = _said_form(label, None, 1, starts, forms)
         return found[0].format_map({"id": self.id, "name": name})
+
+
+_new_text = str.__new__
+
+
+def _message(cls: type[Message], template: str, values: Mapping[str, Value],
+             plural: str | None, number: int) -> Message:
+    """A `Message` (or one of a subclass `cls`); `said` makes one without
+    calling the class, which costs a third of making one, and a rule may
+    say tens of thousands (OWN001 on a model that records no Accountables)."""
+    english = template if plural is None or number == 1 else plural
+    self: Message = _new_text(cls, english.format_map(values))
+    self.template, self.plural, self.number, self.values = template, plural, number, values
+    return self
+
+
+def _named(cls: type[Named], entity_id: str, name: str | None, kind: str | None) -> Named:
+    """A `Named` (or one of a subclass `cls`), made as `_message` makes a message."""
+    # The English text names it by kind, id and name: ``Goal g.co2 'CO2 -55%'``.
+    text = entity_id if kind is None else f"{KIND_LABELS[kind]} {entity_id} '{name}'"
+    self: Named = _new_text(cls, text)
+    self.id, self.name, self.kind = entity_id, name, kind
+    return self
 
 
 class _DecimalComma:
@@ -272,13 +288,13 @@ def speaker() -> Callable[[str], str]:
 
 def said(template: str, /, **values: Value) -> Message:
     """A message from its English template and the values of its placeholders."""
-    return Message(template, values)
+    return _message(Message, template, values, None, 1)
 
 
 def said_n(singular: str, plural: str, count: int, /, **values: Value) -> Message:
     """A message whose form `count` decides (the count is one of the values
     only when passed as one)."""
-    return Message(singular, values, plural, count)
+    return _message(Message, singular, values, plural, count)
 
 
 def template(text: str) -> str:
@@ -312,15 +328,15 @@ def label(analysis: Analysis, entity_id: str) -> Named:
     model = analysis.model
     kind = model.kinds.get(entity_id)
     if kind is None:
-        return Named(entity_id)
-    return Named(entity_id, model.collection(kind)[entity_id].name, kind)
+        return _named(Named, entity_id, None, None)
+    return _named(Named, entity_id, model.collection(kind)[entity_id].name, kind)
 
 
 def named(analysis: Analysis, entity_id: str) -> Named:
     """An entity as a message lists it: ``dg-ke`` in English text, ``DG
     Klimaat (dg-ke)`` for people."""
     entity = analysis.model.get(entity_id)
-    return Named(entity_id, None if entity is None else entity.name)
+    return _named(Named, entity_id, None if entity is None else entity.name, None)
 
 
 def listed(analysis: Analysis, entity_ids: Iterable[str]) -> Joined:

@@ -236,10 +236,9 @@ def suggestion_dict(suggestion: Suggestion) -> dict[str, object]:
 
 
 def _json_finding(run: LintRun, finding: Finding) -> dict[str, object]:
-    document = finding_dict(finding)
-    if run.suggestions is not None:
-        document["suggestions"] = [suggestion_dict(s) for s in run.suggestions_of(finding)]
-    return document
+    """A finding with its suggestions (`--suggest`)."""
+    return {**finding_dict(finding),
+            "suggestions": [suggestion_dict(s) for s in run.suggestions_of(finding)]}
 
 
 def _fix_dict(model: str, fix: Fix) -> dict[str, object]:
@@ -251,7 +250,8 @@ def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
     document: dict[str, object] = {
         "version": 1,
         "models": list(run.models),
-        "findings": [_json_finding(run, f) for f in run.findings],
+        "findings": ([finding_dict(f) for f in run.findings] if run.suggestions is None
+                     else [_json_finding(run, f) for f in run.findings]),
         "summary": _json_summary(run),
         "errors": [_error_dict(e) for e in run.errors],
     }

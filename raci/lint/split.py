@@ -1,27 +1,32 @@
 """Checking a large model's rules on two cores (`raci lint`).
 
-After the read and DAT001, a lint of a large model forks: the copy checks
-the rules of `SPLIT_GROUPS` and hands their problems back pickled through a
-pipe, while this process checks the others. The copy starts with the
-analysis as far as it was worked out and works out what its rules need on
-its own; the findings are made here, rule by rule in the order of the
-rules, so that they, their waivers and every output are the same bytes as
-when one process checks everything (a test holds them so).
+After the read and DAT001, a lint of a large model forks. The copy starts
+with the rules of `SPLIT_GROUPS`, this process with those of `KEPT_HERE`;
+the other rules are shared out group by group: whichever process is free
+first takes the next group (from a pipe both read), so that both finish
+together whether a model has few findings or tens of thousands. The copy
+hands the problems of the rules it checked back pickled through a second
+pipe. It starts with the analysis as far as it was worked out and works
+out what its rules need on its own (a group's rules share most of that
+work, hence a group at a time). The findings are made here, rule by rule in
+the order of the rules, so that they, their waivers and every output are
+the same bytes as when one process checks everything (a test holds them
+so, whoever checks which group).
 
 Only where it pays and is safe: a model of at least `SPLIT_FROM` entities
 (below, starting the copy costs more than it saves), on Linux (where
 forking a process of Python alone is sound; macOS's system libraries may
 not survive it), and only for `raci lint` (the app runs threads, and keeps
 its own incremental linter). If the copy fails in any way, this process
-checks its rules after all: the lint is then as slow as before, never
-different.
+checks the rules it did not check itself: the lint is then as slow as
+before, never different.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from raci.analysis import Analysis
@@ -29,9 +34,12 @@ from raci.lint.config import LintConfig
 from raci.lint.rule import Problem, Rule
 
 SPLIT_GROUPS = frozenset({"people", "silos"})
-"""The groups of rules the copy checks: on a national model they take about
-half of the rules' time and have few problems to hand back (OWN001, which
-can have tens of thousands, stays here)."""
+"""The groups of rules the copy starts with: on a national model they take
+about half of the rules' time and have few problems to hand back."""
+KEPT_HERE = frozenset({"OWN001"})
+"""The rules this process starts with and always checks itself: OWN001 can
+have tens of thousands of problems (a model that records no Accountables),
+which would cost more to hand back than to find."""
 SPLIT_FROM = 20_000
 """The entities a model must hold for its rules to be split."""
 
@@ -42,26 +50,56 @@ Problems = dict[str, list[Problem]]
 def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *,
                 split: bool) -> Problems:
     """The problems of each of `rules` over every subject of its scope; with
-    `split`, those of `SPLIT_GROUPS` checked by a forked copy at the same
-    time, where the model is large enough and the system forks soundly."""
-    theirs = [r for r in rules if r.group in SPLIT_GROUPS] if split and _splits(analysis) else []
-    if not theirs:
+    `split`, checked by this process and a forked copy at the same time,
+    where the model is large enough and the system forks soundly."""
+    if not (split and _splits(analysis)):
         return _checked(rules, analysis, config)
+    theirs = [r for r in rules if r.group in SPLIT_GROUPS]
+    shared = _groups([r for r in rules if r.group not in SPLIT_GROUPS and r.code not in KEPT_HERE])
+    queue = _queue(len(shared))
     reading, writing = os.pipe()
     pid = os.fork()
     if pid == 0:  # the copy
         os.close(reading)
-        _check_and_hand_back(theirs, analysis, config, writing)
+        _check_and_hand_back(theirs, shared, queue, analysis, config, writing)
     os.close(writing)
     try:
-        found = _checked([r for r in rules if r not in theirs], analysis, config)
+        found = _checked([r for r in rules if r.code in KEPT_HERE], analysis, config)
+        for number in _claimed(queue):
+            found |= _checked(shared[number], analysis, config)
     finally:
+        os.close(queue)
         handed = _handed_back(pid, reading)
-    return found | (_checked(theirs, analysis, config) if handed is None else handed)
+    found |= handed or {}
+    return found | _checked([r for r in rules if r.code not in found], analysis, config)
 
 
 def _splits(analysis: Analysis) -> bool:
     return sys.platform == "linux" and len(analysis.model) >= SPLIT_FROM
+
+
+def _groups(rules: Sequence[Rule]) -> list[list[Rule]]:
+    """`rules` by group, the groups in the order of their first rule."""
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.group, []).append(rule)
+    return list(groups.values())
+
+
+def _queue(count: int) -> int:
+    """A pipe to read from that holds the numbers 0 to `count` - 1, a byte
+    each, then ends: reading a byte takes a number that no other reader
+    of the pipe then gets."""
+    reading, writing = os.pipe()
+    os.write(writing, bytes(range(count)))
+    os.close(writing)
+    return reading
+
+
+def _claimed(queue: int) -> Iterator[int]:
+    """The numbers taken from `queue`, one at a time, until it is empty."""
+    while taken := os.read(queue, 1):
+        yield taken[0]
 
 
 def _checked(rules: Sequence[Rule], analysis: Analysis, config: LintConfig) -> Problems:
@@ -70,18 +108,23 @@ def _checked(rules: Sequence[Rule], analysis: Analysis, config: LintConfig) -> P
 
 _checked_in_copy = _checked
 """How the copy checks its rules (a test makes it fail)."""
+_claimed_in_copy = _claimed
+"""How the copy takes groups of rules (a test makes it take none)."""
 
 
-def _check_and_hand_back(rules: Sequence[Rule], analysis: Analysis, config: LintConfig,
-                         writing: int) -> NoReturn:
-    """In the copy: check `rules`, write their problems to the pipe, and end
-    without running anything of the program's exit (its output is the
-    parent's); exit 1 on any failure, so that the parent checks them itself."""
+def _check_and_hand_back(rules: Sequence[Rule], shared: Sequence[Sequence[Rule]], queue: int,
+                         analysis: Analysis, config: LintConfig, writing: int) -> NoReturn:
+    """In the copy: check `rules` and the `shared` groups it takes from
+    `queue`, write their problems to the pipe, and end without running
+    anything of the program's exit (its output is the parent's); exit 1 on
+    any failure, so that the parent checks them itself."""
     import pickle  # a split only
 
     status = 1
     try:
         problems = _checked_in_copy(rules, analysis, config)
+        for number in _claimed_in_copy(queue):
+            problems |= _checked_in_copy(shared[number], analysis, config)
         with os.fdopen(writing, "wb") as pipe:
             pickle.dump(problems, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
