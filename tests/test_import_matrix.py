@@ -484,3 +484,29 @@ def test_a_reimported_item_stands_under_its_section_as_a_first_import_puts_it(
         "geeft: Bouw\n" in result.err
     again = raci("import", moved, "--into", database)
     assert "already in the model" not in again.err
+
+
+def test_importing_raci_s_own_export_again_changes_nothing(raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(
+        "raci: 1\norg: {name: Waterschap, not_recorded: [chairs, cadence, indicators]}\n"
+        "people: [{id: jan, name: Jan}]\n"
+        "roles: [{id: dg, name: Dijkgraaf, holders: [jan]}, {id: ah, name: Afdelingshoofd}]\n"
+        "bodies: [{id: sg, name: Stuurgroep Droogte, kind: steering_group, members: [dg, ah]}]\n"
+        "initiatives:\n"
+        "  - {id: verbod, name: Beregeningsverbod, raci: {A: dg, R: [ah], I: [sg]}}\n"
+        "  - {id: monitor, name: Droogtemonitor, raci: {A: ah, R: [sg]}}\n",
+        encoding="utf-8")
+    assert raci("import", model_file, "--into", database).code == 0
+    before = open_model(str(database)).model
+    findings = raci("lint", database, "--fail-on", "never").out
+    assert "STR005" in findings and "STR002" in findings  # lint runs them: recorded
+    assert raci("export", database, "-o", tmp_path / "review.xlsx").code == 0
+    result = raci("import", tmp_path / "review.xlsx", "--into", database)
+    assert result.code == 0, result.err
+    assert "not recorded from now on" not in result.err
+    after = open_model(str(database)).model
+    assert after.org.not_recorded == ["chairs", "cadence", "indicators"]  # as declared
+    assert after == before
+    assert raci("lint", database, "--fail-on", "never").out == findings
