@@ -7,8 +7,10 @@ the header ("Maintainer Name" is a person, "Company Name" a unit), or by
 filled one means the same as above. In a grouped list each group is a body
 of its own, even where two groups have one name (the "Steering Committee"
 of two projects); in a list that names the body on every row, rows of one
-name are one body wherever they stand. Person, unit, role and chair cells are
-never filled down: a blank company is no company.
+name are one body wherever they stand. Role and chair cells are never filled
+down, nor person and unit cells in a list grouped by body: a blank company
+is no company. A list grouped by person (its person column left of its body
+column) fills the person down instead, with their id and unit.
 
 A list of people alone (with `--layout roster`: a person column by its
 header, or by `--column person=A` in a file with no header) is one body,
@@ -18,7 +20,12 @@ count for every cell they cover (`raci.formats.spreadsheet`), with a note.
 A chair is marked in a chair column (``x``, ``ja``, ``yes``, ``voorzitter``)
 or by a role that says so (``voorzitter``, ``chair``); a role of ``lid`` or
 ``member`` is a plain seat. Any other role is the person's function: a role
-they hold, whose seat it is.
+they hold, whose seat it is. A chair column is each seat's part in its body
+(``secretaris``, ``agendalid`` are plain seats), and a role column whose
+cells are all such words is read as one, beside a function column.
+
+A person cell ``vacature`` is a vacant seat (`Seat.vacant`); ``n.v.t.`` or
+``-`` is no seat, as in a matrix.
 """
 
 from __future__ import annotations
