@@ -354,3 +354,32 @@ def test_a_vacancy_is_a_role_with_no_holder_and_nvt_no_seat(raci: Raci,
     assert "leden.csv: person cells read as no seat (n.v.t., -): rows 4, 6" in result.err
     assert raci("import", sheet, "--into", database).code == 0
     assert open_model(str(database)).model.roles == model.roles  # found again, not made
+
+
+def test_a_role_of_the_model_seats_only_its_holders_the_sheet_names(raci: Raci,
+                                                                    tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(
+        "raci: 1\norg: {name: Waterschap}\n"
+        "people: [{id: pieter, name: Pieter Bosman}, {id: anouk, name: Anouk de Vries}]\n"
+        "roles: [{id: heemraad, name: Heemraad, holders: [pieter, anouk]}]\n",
+        encoding="utf-8")
+    assert raci("import", model_file, "--into", database).code == 0
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Overleg", "Naam", "Functie", "Voorzitter"],
+        ["Dagelijks Bestuur", "Pieter Bosman", "Heemraad", ""],
+        ["Dagelijks Bestuur", "Anouk de Vries", "Heemraad", ""],
+        ["Stuurgroep Klimaat", "Pieter Bosman", "Heemraad", "x"],
+        ["Commissie Water", "Anouk de Vries", "Heemraad", "x"],
+    ], separator=";")
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    # the role sits where the sheet names all its holders; elsewhere its holder named
+    assert _seats(database) == {"Dagelijks Bestuur": (None, ["heemraad"]),
+                                "Stuurgroep Klimaat": ("pieter", ["pieter"]),
+                                "Commissie Water": ("anouk", ["anouk"])}
+    assert ("2 seats given to the people the sheet names, not to their roles, whose other "
+            "holders do not sit there: Heemraad in Stuurgroep Klimaat, Heemraad in Commissie "
+            "Water") in result.err
+    assert open_model(str(database)).model.roles["heemraad"].holders == ["pieter", "anouk"]

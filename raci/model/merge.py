@@ -359,6 +359,11 @@ class _RosterMerger:
         self.other_names: dict[str, list[str]] = {}
         self.roles: dict[tuple[str, str | None, str], Role] = {}
         self.claimed_roles: set[str] = set()
+        self.seated_through: dict[tuple[str, str], list[str]] = {}
+        """The people each role was seated for in each body, row by row."""
+        self.chaired_through: dict[str, str] = {}
+        """The person whose row made their role a body's chair."""
+        self.kept_apart: list[str] = []
         """Roles a row of the roster took: none is a second row's vacant role."""
         self.roles_named_as_bodies: list[str] = []
         """Bodies made with the name of a role in the model (a matrix's column, mostly)."""
@@ -375,6 +380,10 @@ class _RosterMerger:
             person = self._person(seat.person or "", seat.person_id, unit)
             holder = person.id if seat.role is None else \
                 self._role(seat.role, unit, person.id).id
+            if holder != person.id:
+                self.seated_through.setdefault((body.id, holder), []).append(person.id)
+                if seat.chair:
+                    self.chaired_through[body.id] = person.id
         if holder not in body.members:
             body.members.append(holder)
         if seat.chair:
@@ -477,8 +486,26 @@ class _RosterMerger:
         self.made.add(entity.id)
         return entity
 
+    def seat_only_the_named(self) -> None:
+        """A role of the model held by people the sheet does not seat in a body
+        too does not take the seat there: the people the sheet names do (so
+        that nobody sits where the sheet does not say), and a note says so."""
+        for (body_id, role_id), named in self.seated_through.items():
+            body, role = self.changed[body_id], self.changed[role_id]
+            before = self.model.get(body_id)
+            assert isinstance(body, Body) and isinstance(role, Role)
+            if set(role.holders) <= set(named) or role_id not in body.members or (
+                    not self.replace and isinstance(before, Body) and role_id in before.members):
+                continue
+            at = body.members.index(role_id)
+            body.members[at:at + 1] = [p for p in dict.fromkeys(named) if p not in body.members]
+            if body.chair == role_id:
+                body.chair = self.chaired_through[body_id]
+            self.kept_apart.append(_("{role} in {body}").format(role=role.name, body=body.name))
+
     def finish(self) -> None:
         """Put what changed; tell of new entities and of people with several units."""
+        self.seat_only_the_named()
         self.result.change.put = [
             e for e in self.changed.values()
             if e.id in self.made or e != self.model.get(e.id)]
@@ -494,6 +521,13 @@ class _RosterMerger:
                 "{count} person listed with several units keeps the first: {names}",
                 "{count} people listed with several units keep the first: {names}",
                 len(several)), several))
+        if self.kept_apart:
+            self.result.notices.append(_told(ngettext(
+                "{count} seat given to the people the sheet names, not to their role, whose "
+                "other holders do not sit there: {names}",
+                "{count} seats given to the people the sheet names, not to their roles, whose "
+                "other holders do not sit there: {names}", len(self.kept_apart)),
+                self.kept_apart))
         if self.roles_named_as_bodies:
             self.result.notices.append(_told(ngettext(
                 "{count} body made with the name of a role in the model, so two actors now: "
