@@ -566,7 +566,8 @@ def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
     if not added and not now_recorded:
         return
     merge.change.org = replace(model.org, not_recorded=[
-        f for f in model.org.not_recorded if f not in now_recorded] + added)
+        f for f in NOT_RECORDED_FACTS
+        if f in added or (f in model.org.not_recorded and f not in now_recorded)])
     if added:
         merge.notices.append(_("not recorded from now on: {facts} (the sheet does not record "
                                "them; the rules that need them are not run)").format(
