@@ -44,7 +44,8 @@ bodies:
     ("initiatives:\n  - {id: i1, name: Bouw, end: 2027-03-31, raci: {A: wg}}",
      "want dan eindigt zijn laatste initiatief Bouw (i1)"),
     ("initiatives:\n  - {id: i1, name: Bouw, raci: {A: wg}}",
-     "want het is een jaar na 1 november 2026: niets waarvoor het verantwoordelijk is, heeft een datum"),
+     "want het is een jaar na 1 november 2026: niets waarvoor het verantwoordelijk is, "
+     "heeft een datum"),
 ], ids=["goal", "initiative", "a-year"])
 def test_why_a_sunset_is_proposed_is_said_in_dutch(raci: Raci, tmp_path: Path, items: str,
                                                    why: str) -> None:

@@ -172,8 +172,10 @@ def test_actors_match_by_name_or_id_and_cells_update(raci: Raci, tmp_path: Path)
     assert model.letters_of("bouw", "sg") == ("A",)
     assert model.letters_of("nieuw", "kwartiermaker") == ("R",)
     assert "1 actor not in the model became a role: Kwartiermaker" in result.err
-    # the model records chairs and holders: they are not marked as not recorded
-    assert model.org.not_recorded == ["success_criteria", "indicators", "goals", "cadence"]
+    # the model records chairs and holders; its initiatives and bodies were the user's
+    # before the sheet came (their success criteria, goals and cadence too): only
+    # indicators, of goals the sheet brings all of (none), are marked as not recorded
+    assert model.org.not_recorded == ["indicators"]
 
     assert raci("import", sheet, "--into", database, "--replace").code == 0
     replaced = open_model(str(database)).model
@@ -540,3 +542,29 @@ def test_a_name_says_whether_it_is_a_bodys(name: str, body: bool) -> None:
     from raci.model.naming import names_a_body
 
     assert names_a_body(name) is body
+
+
+def test_importing_raci_s_own_export_again_changes_nothing(raci: Raci, tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(
+        "raci: 1\norg: {name: Waterschap, not_recorded: [chairs, cadence, indicators]}\n"
+        "people: [{id: jan, name: Jan}]\n"
+        "roles: [{id: dg, name: Dijkgraaf, holders: [jan]}, {id: ah, name: Afdelingshoofd}]\n"
+        "bodies: [{id: sg, name: Stuurgroep Droogte, kind: steering_group, members: [dg, ah]}]\n"
+        "initiatives:\n"
+        "  - {id: verbod, name: Beregeningsverbod, raci: {A: dg, R: [ah], I: [sg]}}\n"
+        "  - {id: monitor, name: Droogtemonitor, raci: {A: ah, R: [sg]}}\n",
+        encoding="utf-8")
+    assert raci("import", model_file, "--into", database).code == 0
+    before = open_model(str(database)).model
+    findings = raci("lint", database, "--fail-on", "never").out
+    assert "STR005" in findings and "STR002" in findings  # lint runs them: recorded
+    assert raci("export", database, "-o", tmp_path / "review.xlsx").code == 0
+    result = raci("import", tmp_path / "review.xlsx", "--into", database)
+    assert result.code == 0, result.err
+    assert "not recorded from now on" not in result.err
+    after = open_model(str(database)).model
+    assert after.org.not_recorded == ["chairs", "cadence", "indicators"]  # as declared
+    assert after == before
+    assert raci("lint", database, "--fail-on", "never").out == findings

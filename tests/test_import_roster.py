@@ -8,6 +8,7 @@ import pytest
 from conftest import Raci
 from workbooks import write_csv, write_workbook
 
+from raci.model.naming import name_key
 from raci.source import open_model
 
 LEDEN = [
@@ -270,3 +271,192 @@ def test_a_list_with_no_header_takes_its_leaving_dates_by_letter(raci: Raci,
         f"{sheet}: every seat ended before today, as the until column says; if that column "
         "holds another date (the day a member joined), name the right one with --column "
         "until=HEADER"]
+
+
+def _seats(database: Path) -> dict[str, tuple[str | None, list[str]]]:
+    """Each body's chair and members, by body name."""
+    model = open_model(str(database)).model
+    return {b.name: (b.chair, b.members) for b in model.bodies.values()}
+
+
+def test_a_list_grouped_by_person_keeps_every_seat(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "per.csv", [
+        ["Lid", "Overleg", "Rol"],
+        ["Gerrit Jan Smit", "Dagelijks Bestuur", "lid"],
+        ["", "Stuurgroep Klimaatadaptatie", "voorzitter"],
+        ["", "Werkgroep Droogte", "lid"],
+        ["Marloes Hendriks", "Stuurgroep Klimaatadaptatie", "lid"],
+        ["", "Werkgroep Droogte", "voorzitter"],
+    ], separator=";")
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    # a blank person cell under a filled one is the same person, as a body cell is
+    assert _seats(tmp_path / "org.db") == {
+        "Dagelijks Bestuur": (None, ["gerrit-jan-smit"]),
+        "Stuurgroep Klimaatadaptatie": ("gerrit-jan-smit", ["gerrit-jan-smit",
+                                                            "marloes-hendriks"]),
+        "Werkgroep Droogte": ("marloes-hendriks", ["gerrit-jan-smit", "marloes-hendriks"])}
+    assert ("per.csv: rows with a body and no person read as seats of the person above (the "
+            "list is grouped by person): rows 3, 4, 6") in result.err
+
+
+LEDEN_EN_FUNCTIES = [
+    ["Overleggen 2027", None, None, None, None],
+    ["Overleg", "Lid", "Rol", "Afdeling", "Functie"],
+    ["Dagelijks Bestuur", "Hanneke van Dijk", "voorzitter", "Bestuur", "Dijkgraaf"],
+    [None, "Pieter Bosman", "lid", "Bestuur", "Heemraad"],
+    [None, "Gerrit Jan Smit", "secretaris", "Directie", "Secretaris-directeur"],
+    ["Stuurgroep Klimaat", "Pieter Bosman", "Voorzitter", "Bestuur", "Heemraad"],
+    [None, "Ruud Kamphuis", "Vicevoorzitter", "Watersysteem", "Afdelingshoofd"],
+    ["Commissie Watersysteem", "Anouk de Vries", "voorzitter", "Bestuur", "Heemraad"],
+    [None, "Ruud Kamphuis", "adviseur", "Watersysteem", "Afdelingshoofd"],
+    [None, "Fatima El Amrani", "agendalid", "Zuivering", "Afdelingshoofd"],
+]
+
+
+def test_a_rol_column_of_seat_words_marks_the_chair_and_functie_gives_the_roles(
+        raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": LEDEN_EN_FUNCTIES})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    # one role per person and unit: the two heemraden sit in different bodies
+    assert {r.id: (r.name, r.unit, r.holders) for r in model.roles.values()} == {
+        "dijkgraaf": ("Dijkgraaf", "bestuur", ["hanneke-van-dijk"]),
+        "heemraad": ("Heemraad", "bestuur", ["pieter-bosman"]),
+        "secretaris-directeur": ("Secretaris-directeur", "directie", ["gerrit-jan-smit"]),
+        "afdelingshoofd": ("Afdelingshoofd", "watersysteem", ["ruud-kamphuis"]),
+        "heemraad-2": ("Heemraad", "bestuur", ["anouk-de-vries"]),
+        "afdelingshoofd-2": ("Afdelingshoofd", "zuivering", ["fatima-el-amrani"])}
+    assert _seats(tmp_path / "org.db") == {
+        "Dagelijks Bestuur": ("dijkgraaf", ["dijkgraaf", "heemraad", "secretaris-directeur"]),
+        "Stuurgroep Klimaat": ("heemraad", ["heemraad", "afdelingshoofd"]),
+        "Commissie Watersysteem": ("heemraad-2", ["heemraad-2", "afdelingshoofd",
+                                                  "afdelingshoofd-2"])}
+    assert ('Leden!C2 "Rol": each seat\'s part in its body (voorzitter, secretaris, lid): a '
+            "voorzitter is the chair, the others plain seats") in result.err
+    assert "columns not read" not in result.err
+
+
+@pytest.mark.parametrize(("header", "option"), [("Rol in overleg", ()),
+                                                 ("Positie", ("--column", "chair=Positie"))])
+def test_a_seat_part_column_takes_the_dutch_seat_words(raci: Raci, tmp_path: Path,
+                                                       header: str,
+                                                       option: tuple[str, ...]) -> None:
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Overleg", "Naam", "Functie", header],
+        ["Stuurgroep", "Jan", "Directeur", "voorzitter"],
+        ["Stuurgroep", "Piet", "Jurist", "secretaris"],
+        ["Stuurgroep", "Els", "Adviseur", "Vice-voorzitter"],
+        ["Stuurgroep", "Kees", "Controller", "Agendalid"],
+    ], separator=";")
+    result = raci("import", sheet, "--into", tmp_path / "org.db", *option)
+    assert result.code == 0, result.err
+    assert _seats(tmp_path / "org.db") == {
+        "Stuurgroep": ("directeur", ["directeur", "jurist", "adviseur", "controller"])}
+
+
+def test_a_function_shared_by_people_seats_only_the_people_named(raci: Raci,
+                                                                  tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": [
+        ["Overleg", "Naam", "Functie"],
+        ["Stuurgroep Waterveiligheid", "Hanneke van Dijk", "Dijkgraaf"],
+        ["Stuurgroep Waterveiligheid", "Marloes Hendriks", "Secretaris"],
+        ["Werkgroep Zoetwater", "Joost Ter Horst", "Secretaris"],
+        ["Programmaraad Deltaplan", "Gerrit Jan Smit", "Secretaris"],
+        ["Programmaraad Deltaplan", "Marloes Hendriks", "Secretaris"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert {r.id: r.holders for r in model.roles.values()} == {
+        "dijkgraaf": ["hanneke-van-dijk"], "secretaris": ["marloes-hendriks"],
+        "secretaris-2": ["joost-ter-horst"], "secretaris-3": ["gerrit-jan-smit"]}
+    assert _seats(tmp_path / "org.db") == {
+        "Stuurgroep Waterveiligheid": (None, ["dijkgraaf", "secretaris"]),
+        "Werkgroep Zoetwater": (None, ["secretaris-2"]),
+        "Programmaraad Deltaplan": (None, ["secretaris-3", "secretaris"])}
+
+
+FUNCTIES_IN_TWEE_AFDELINGEN = [
+    ["Overleg", "Naam", "Afdeling", "Functie"],
+    ["Stuurgroep Klimaat", "Ruud Kamphuis", "Watersysteem", "Afdelingshoofd"],
+    [None, "Fatima El Amrani", "Zuivering", "Afdelingshoofd"],
+    ["Werkgroep Droogte", "Fatima El Amrani", "Zuivering", "Afdelingshoofd"],
+    [None, "Pieter Bosman", "Bestuur", "Heemraad"],
+]
+
+
+@pytest.mark.parametrize("rows", [FUNCTIES_IN_TWEE_AFDELINGEN, LEDEN_EN_FUNCTIES])
+def test_importing_a_roster_again_changes_nothing(raci: Raci, tmp_path: Path,
+                                                 rows: list[list[str | None]]) -> None:
+    sheet = write_workbook(tmp_path / "leden.xlsx", {"Leden": rows})
+    database = tmp_path / "org.db"
+    assert raci("import", sheet, "--into", database).code == 0
+    first = open_model(str(database)).model
+    again = raci("import", sheet, "--into", database)
+    assert again.code == 0, again.err
+    assert "made 0 bodies, 0 people, 0 units, 0 roles" in again.err
+    second = open_model(str(database)).model
+    assert sorted(second.roles) == sorted(first.roles)  # no afdelingshoofd-3
+    assert second.roles == first.roles
+    assert second.bodies == first.bodies
+
+
+def test_a_vacancy_is_a_role_with_no_holder_and_nvt_no_seat(raci: Raci,
+                                                             tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Overleg", "Naam", "Functie", "Voorzitter"],
+        ["Stuurgroep Water", "Vacature", "", "x"],
+        ["", "Jan Smit", "Directeur", ""],
+        ["", "n.v.t.", "", ""],
+        ["", "vacant", "Secretaris", ""],
+        ["Werkgroep Dijk", "-", "", ""],
+    ], separator=";")
+    database = tmp_path / "org.db"
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    model = open_model(str(database)).model
+    assert not any(name_key(p.name) in {"vacature", "vacant", "nvt", "-"}
+                   for p in model.people.values())
+    assert {r.id: (r.name, r.holders) for r in model.roles.values()} == {
+        "vacature-stuurgroep-water": ("Vacature Stuurgroep Water", []),
+        "directeur": ("Directeur", ["jan-smit"]), "secretaris": ("Secretaris", [])}
+    assert _seats(database) == {
+        "Stuurgroep Water": ("vacature-stuurgroep-water",
+                             ["vacature-stuurgroep-water", "directeur", "secretaris"]),
+        "Werkgroep Dijk": (None, [])}
+    assert "leden.csv: seats read as vacant (a role with no holder takes each): rows 2, 5" \
+        in result.err
+    assert "leden.csv: person cells read as no seat (n.v.t., -): rows 4, 6" in result.err
+    assert raci("import", sheet, "--into", database).code == 0
+    assert open_model(str(database)).model.roles == model.roles  # found again, not made
+
+
+def test_a_role_of_the_model_seats_only_its_holders_the_sheet_names(raci: Raci,
+                                                                    tmp_path: Path) -> None:
+    database = tmp_path / "org.db"
+    model_file = tmp_path / "org.yaml"
+    model_file.write_text(
+        "raci: 1\norg: {name: Waterschap}\n"
+        "people: [{id: pieter, name: Pieter Bosman}, {id: anouk, name: Anouk de Vries}]\n"
+        "roles: [{id: heemraad, name: Heemraad, holders: [pieter, anouk]}]\n",
+        encoding="utf-8")
+    assert raci("import", model_file, "--into", database).code == 0
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Overleg", "Naam", "Functie", "Voorzitter"],
+        ["Dagelijks Bestuur", "Pieter Bosman", "Heemraad", ""],
+        ["Dagelijks Bestuur", "Anouk de Vries", "Heemraad", ""],
+        ["Stuurgroep Klimaat", "Pieter Bosman", "Heemraad", "x"],
+        ["Commissie Water", "Anouk de Vries", "Heemraad", "x"],
+    ], separator=";")
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 0, result.err
+    # the role sits where the sheet names all its holders; elsewhere its holder named
+    assert _seats(database) == {"Dagelijks Bestuur": (None, ["heemraad"]),
+                                "Stuurgroep Klimaat": ("pieter", ["pieter"]),
+                                "Commissie Water": ("anouk", ["anouk"])}
+    assert ("2 seats given to the people the sheet names, not to their roles, whose other "
+            "holders do not sit there: Heemraad in Stuurgroep Klimaat, Heemraad in Commissie "
+            "Water") in result.err
+    assert open_model(str(database)).model.roles["heemraad"].holders == ["pieter", "anouk"]

@@ -44,7 +44,9 @@ column after it is an actor."""
 MATRIX_FIELDS = (*MATRIX_HEADERS, "ignore")
 
 ROSTER_HEADERS: dict[str, frozenset[str]] = {
-    "chair": frozenset({"chair", "voorzitter", "vz", "chairperson", "voorzitterschap"}),
+    "chair": frozenset({"chair", "voorzitter", "vz", "chairperson", "voorzitterschap",
+                        "rolinoverleg", "rolinhetoverleg", "rolingremium", "rolinhetgremium",
+                        "hoedanigheid", "roleinbody", "roleincommittee", "seatrole"}),
     "id": frozenset({"id", "personid", "username", "gebruikersnaam", "login", "github",
                      "githubname", "githubhandle", "handle"}),
     "unit": frozenset({"unit", "organisatie", "organisation", "organization", "company",
@@ -65,7 +67,9 @@ ROSTER_HEADERS: dict[str, frozenset[str]] = {
                          "volledigenaam", "medewerker"}),
 }
 """The columns of a roster, in the order a header's words are tried: "Github
-Name" is an id and "Company Name" a unit before "Name" makes either a person."""
+Name" is an id and "Company Name" a unit before "Name" makes either a person.
+The chair column is each seat's part in its body too ("Rol in overleg":
+voorzitter, secretaris, lid): only the chair's is recorded."""
 ROSTER_FIELDS = (*ROSTER_HEADERS, "ignore")
 LAYOUT_FIELDS: dict[Layout, tuple[str, ...]] = {"matrix": MATRIX_FIELDS,
                                                 "roster": ROSTER_FIELDS}

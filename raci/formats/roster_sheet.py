@@ -7,8 +7,10 @@ the header ("Maintainer Name" is a person, "Company Name" a unit), or by
 filled one means the same as above. In a grouped list each group is a body
 of its own, even where two groups have one name (the "Steering Committee"
 of two projects); in a list that names the body on every row, rows of one
-name are one body wherever they stand. Person, unit, role and chair cells are
-never filled down: a blank company is no company.
+name are one body wherever they stand. Role and chair cells are never filled
+down, nor person and unit cells in a list grouped by body: a blank company
+is no company. A list grouped by person (its person column left of its body
+column) fills the person down instead, with their id and unit.
 
 A list of people alone (with `--layout roster`: a person column by its
 header, or by `--column person=A` in a file with no header) is one body,
@@ -18,7 +20,12 @@ count for every cell they cover (`raci.formats.spreadsheet`), with a note.
 A chair is marked in a chair column (``x``, ``ja``, ``yes``, ``voorzitter``)
 or by a role that says so (``voorzitter``, ``chair``); a role of ``lid`` or
 ``member`` is a plain seat. Any other role is the person's function: a role
-they hold, whose seat it is.
+they hold, whose seat it is. A chair column is each seat's part in its body
+(``secretaris``, ``agendalid`` are plain seats), and a role column whose
+cells are all such words is read as one, beside a function column.
+
+A person cell ``vacature`` is a vacant seat (`Seat.vacant`); ``n.v.t.`` or
+``-`` is no seat, as in a matrix.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from raci.formats.columns import (
     ROSTER_HEADERS,
@@ -36,7 +43,7 @@ from raci.formats.columns import (
     refuse_letters_columns,
     used_width,
 )
-from raci.formats.matrix_sheet import MergedBelow, SheetReading, hidden_notices, peek
+from raci.formats.matrix_sheet import NO_ROLE, MergedBelow, SheetReading, hidden_notices, peek
 from raci.formats.spreadsheet import Row, Sheet, column_letter, one_line
 from raci.i18n import N_, _, format_count, ngettext
 from raci.model.naming import body_kind_named, name_key
@@ -44,13 +51,25 @@ from raci.model.sheets import Seat, SheetRoster, quoted
 
 CHAIR_WORDS = frozenset({"voorzitter", "chair", "vz", "chairperson", "chairman", "chairwoman"})
 MEMBER_WORDS = frozenset({"lid", "member", "deelnemer", "participant", "maintainer"})
+SEAT_WORDS = MEMBER_WORDS | {
+    "vicevoorzitter", "vice-voorzitter", "plv.voorzitter", "plaatsvervangendvoorzitter",
+    "secretaris", "ambtelijksecretaris", "secretary", "notulist", "adviseur", "adviseurs",
+    "agendalid", "toehoorder", "waarnemer", "vice-chair", "vicechair", "advisor", "adviser",
+    "observer", "minutes", "minute-taker"}
+"""The words of a seat's part in its body other than the chair's: a plain seat."""
 CHAIR_MARKS = CHAIR_WORDS | {"x", "ja", "j", "yes", "y", "true", "waar", "1", "✓", "✔"}
-NOT_CHAIR_MARKS = MEMBER_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
+NOT_CHAIR_MARKS = SEAT_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
+VACANT_WORDS = frozenset({"vacature", "vacant", "vacancy", "vacatures", "nnb", "n.n.b.",
+                          "tbd", "t.b.d."})
+"""A person cell that says the seat is vacant: a role with no holder takes it."""
 FILLED_DOWN = ("body", "kind", "tag")
 MOST_ROWS = 10
 """Rows named in a note before "and N more"."""
 ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9:.]*)?$")
 DAY_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
+PERSON_FILLED_DOWN = ("person", "id", "unit")
+"""What a blank person cell takes from the row above in a list grouped by
+person (its person column left of its body column)."""
 OTHER_KIND_WORDS = frozenset({"overig", "overige", "anders", "ander"})
 """A kind column's Dutch words for ``other`` (raci's own word is overig)."""
 FIELD_WORDS = {  # a letters column is refused as any of these
@@ -101,6 +120,14 @@ class _Grouped:
     group: int = 0
     filled: bool = False
     """Whether any seat took its body from a row above: the list is grouped."""
+    by_person: bool = False
+    """Whether the list is grouped by person: a blank person cell is the one above."""
+    person: dict[str, tuple[str, str]] = field(default_factory=dict)
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    """The rows told of in a note: ``same person``, ``vacant``, ``no seat``."""
+
+    def told(self, what: str, row: int) -> None:
+        self.rows.setdefault(what, []).append(row)
 
 
 def read_roster(sheet: Sheet, choices: ColumnChoices,
@@ -115,11 +142,13 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     choices.check(sheet, header_row, header, _row_width(head))
     below = [cells for _number, cells in head[index + 1 if index is not None else 0:]]
     refuse_letters_columns(sheet, header_row, header, fields, below, FIELD_WORDS)
-    roster = SheetRoster(has_chair_column="chair" in fields.values())
+    roster = SheetRoster()
     titles = [t for _number, cells in head[:index or 0] for t in cells if t]
     roster.title = titles[0] if titles else None
     reading = SheetReading()
-    grouped = _Grouped({})
+    _seat_part_column(sheet, header_row, header, fields, below, choices, reading)
+    roster.has_chair_column = "chair" in fields.values()
+    grouped = _Grouped({}, by_person=_grouped_by_person(fields))
     if "body" not in fields.values():
         grouped.values["body"] = _one_body(sheet, roster, reading)
     merged = MergedBelow(sheet, header_row)
@@ -140,7 +169,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         if number in hidden:
             hidden_read.append(number)
         merged.row(number, cells)
-        seat = _seat(values, grouped, reading)
+        seat = _seat(number, values, grouped, reading)
         if seat is None:
             skipped.append(str(number))
         elif "until" in values and _has_ended(*values["until"], reading):
@@ -149,6 +178,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
             roster.seats.append(seat)
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
+    _tell_grouped_rows(sheet, grouped.rows, reading)
     reading.notices.extend(merged.notice())
     reading.notices.extend(hidden_notices(
         sheet, hidden_read, {c for c, f in fields.items() if f != "ignore"}, header))
@@ -160,23 +190,18 @@ def _tell_rows(sheet: Sheet, skipped: list[str], ended: list[str], reading: Shee
                seats: int) -> None:
     """Name the rows that gave no seat: no person and no body, or a seat that
     ended; every seat ended (of the `seats` read, none) is a problem."""
-    def listed(rows: list[str]) -> str:
-        more = len(rows) - MOST_ROWS
-        return ", ".join(rows[:MOST_ROWS]) + (
-            _(" and {count} more").format(count=format_count(more)) if more > 0 else "")
-
     if skipped:
         reading.notices.append(ngettext(
             "{sheet}: row with no person and no body of its own skipped: row {rows}",
             "{sheet}: rows with no person and no body of their own skipped: rows {rows}",
-            len(skipped)).format(sheet=sheet.label, rows=listed(skipped)))
+            len(skipped)).format(sheet=sheet.label, rows=_listed(skipped)))
     if ended:
         reading.notices.append(ngettext(
             "{sheet}: {count} seat ended before today (its date in the until column) not "
             "read: row {rows}",
             "{sheet}: {count} seats ended before today (their dates in the until column) not "
             "read: rows {rows}", len(ended)).format(
-            sheet=sheet.label, count=format_count(len(ended)), rows=listed(ended)))
+            sheet=sheet.label, count=format_count(len(ended)), rows=_listed(ended)))
     if ended and not seats:
         reading.problems.append(_("{sheet}: every seat ended before today, as the until "
                                   "column says; if that column holds another date (the day "
@@ -235,7 +260,7 @@ def _tell_unread(sheet: Sheet, row: int, header: list[str], fields: dict[int, st
             columns=", ".join(unread)))
 
 
-def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
+def _seat(number: int, values: dict[str, tuple[str, str]], grouped: _Grouped,
           reading: SheetReading) -> Seat | None:
     """The row's seat; the filled-down values carry on from the rows above."""
     own_body = "body" in values
@@ -243,6 +268,8 @@ def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
             "body", ("", ""))[0]):  # a new group starts: its kind starts afresh
         grouped.values = {f: v for f, v in grouped.values.items() if f == "tag"}
         grouped.group += 1
+    if grouped.by_person:
+        _same_person(number, values, grouped)
     grouped.filled = grouped.filled or (not own_body and "body" in grouped.values
                                         and "person" in values)
     for name in FILLED_DOWN:
@@ -260,7 +287,7 @@ def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
     body, body_cell = values["body"]
     seat = Seat(body, body_cell, group=grouped.group)
     if "person" in values:
-        seat.person, seat.person_cell = values["person"]
+        _person(number, seat, values["person"], grouped)
     seat.person_id = values.get("id", ("", ""))[0] or None
     seat.unit = values.get("unit", ("", ""))[0] or None
     _role_and_chair(seat, values, reading)
@@ -275,6 +302,92 @@ def _seat(values: dict[str, tuple[str, str]], grouped: _Grouped,
     if "tag" in values:
         seat.tags = [values["tag"][0]]
     return seat
+
+
+def _grouped_by_person(fields: dict[int, str]) -> bool:
+    """Whether the person column stands left of the body column: a list
+    grouped by person, each person named once above their seats."""
+    columns = {name: column for column, name in fields.items()}
+    return {"body", "person"} <= set(columns) and columns["person"] < columns["body"]
+
+
+def _same_person(number: int, values: dict[str, tuple[str, str]], grouped: _Grouped) -> None:
+    """In a list grouped by person, a row with a body and no person is the
+    person above's seat (with their id and unit); a named person starts afresh."""
+    if "person" in values:
+        grouped.person = {f: values[f] for f in PERSON_FILLED_DOWN if f in values}
+    elif "body" in values and grouped.person:
+        values.update({f: v for f, v in grouped.person.items() if f not in values})
+        grouped.told("same person", number)
+
+
+def _person(number: int, seat: Seat, person: tuple[str, str], grouped: _Grouped) -> None:
+    """The seat's person; ``vacature`` makes it vacant, ``n.v.t.`` no seat."""
+    text, cell = person
+    key = name_key(text)
+    if key in NO_ROLE:
+        grouped.told("no seat", number)
+    elif key in VACANT_WORDS:
+        seat.vacant, seat.person_cell = text, cell
+        grouped.told("vacant", number)
+    else:
+        seat.person, seat.person_cell = text, cell
+
+
+def _listed(rows: list[str]) -> str:
+    """Rows as a note names them: the first `MOST_ROWS`, then "and N more"."""
+    more = len(rows) - MOST_ROWS
+    return ", ".join(rows[:MOST_ROWS]) + (
+        _(" and {count} more").format(count=format_count(more)) if more > 0 else "")
+
+
+def _tell_grouped_rows(sheet: Sheet, rows: dict[str, list[int]], reading: SheetReading) -> None:
+    """One note for each way some rows were read: as the person above, as a
+    vacant seat, as no seat."""
+    for what, numbers in rows.items():
+        listed = _listed([str(number) for number in numbers])
+        if what == "same person":
+            text = ngettext(
+                "{sheet}: row with a body and no person read as a seat of the person above "
+                "(the list is grouped by person): row {rows}",
+                "{sheet}: rows with a body and no person read as seats of the person above "
+                "(the list is grouped by person): rows {rows}", len(numbers))
+        elif what == "vacant":
+            text = ngettext(
+                "{sheet}: seat read as vacant (a role with no holder takes it): row {rows}",
+                "{sheet}: seats read as vacant (a role with no holder takes each): rows {rows}",
+                len(numbers))
+        else:
+            text = ngettext(
+                "{sheet}: person cell read as no seat (n.v.t., -): row {rows}",
+                "{sheet}: person cells read as no seat (n.v.t., -): rows {rows}", len(numbers))
+        reading.notices.append(text.format(sheet=sheet.label, rows=listed))
+
+
+def _seat_part_column(sheet: Sheet, row: int, header: list[str], fields: dict[int, str],
+                      below: list[list[str]], choices: ColumnChoices,
+                      reading: SheetReading) -> None:
+    """A function column (``Rol``) whose cells are all seat words (voorzitter,
+    secretaris, lid) says each seat's part in its body: it is read as the
+    chair column, and another function column (``Functie``) as the functions."""
+    chosen = choices.columns(header, 0)
+    column = next((c for c, name in fields.items() if name == "role"), None)
+    if column is None or column in chosen or column >= len(header) or \
+            "chair" in fields.values():
+        return
+    filled = {name_key(cells[column]) for cells in below if column < len(cells) and cells[column]}
+    if not filled or not filled <= CHAIR_WORDS | SEAT_WORDS:
+        return
+    fields[column] = "chair"
+    function = next((c for c, text in enumerate(header) if c not in fields and text
+                     and recognised([text], {"role": ROSTER_HEADERS["role"]}, by_word=True,
+                                    taken={})), None)
+    if function is not None:
+        fields[function] = "role"
+    reading.notices.append(_("{cell} {header}: each seat's part in its body (voorzitter, "
+                             "secretaris, lid): a voorzitter is the chair, the others plain "
+                             "seats").format(cell=sheet.near(row, column),
+                                             header=quoted(header[column])))
 
 
 def _role_and_chair(seat: Seat, values: dict[str, tuple[str, str]],

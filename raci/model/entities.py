@@ -58,6 +58,10 @@ NOT_RECORDED_FACTS = (
     "cadence",
 )
 """The facts a source may not record (docs/lint.md, `org.not_recorded`)."""
+FACT_KINDS = {"chairs": "body", "holders": "role", "responsibles": "initiative",
+              "success_criteria": "initiative", "indicators": "goal", "goals": "initiative",
+              "cadence": "body"}
+"""The kind of entity each fact is recorded on: a body's chair, a goal's indicators."""
 KPI_TYPES = ("leading", "lagging")
 
 

@@ -20,6 +20,7 @@ from raci.i18n import _, format_count, ngettext, said_again
 from raci.model.changes import Change, set_cells
 from raci.model.checks import kinds_phrase
 from raci.model.entities import (
+    FACT_KINDS,
     NOT_RECORDED_FACTS,
     Body,
     Decision,
@@ -385,23 +386,33 @@ class _RosterMerger:
         self.claimed_bodies: set[str] = set()
         self.units_of: dict[str, list[str]] = {}
         self.other_names: dict[str, list[str]] = {}
-        self.roles: dict[tuple[str, str | None], Role] = {}
+        self.roles: dict[tuple[str, str | None, str], Role] = {}
+        self.claimed_roles: set[str] = set()
+        self.seated_through: dict[tuple[str, str], list[str]] = {}
+        """The people each role was seated for in each body, row by row."""
+        self.chaired_through: dict[str, str] = {}
+        """The person whose row made their role a body's chair."""
+        self.kept_apart: list[str] = []
+        """Roles a row of the roster took: none is a second row's vacant role."""
         self.roles_named_as_bodies: list[str] = []
         """Bodies made with the name of a role in the model (a matrix's column, mostly)."""
 
     def seat(self, seat: Seat) -> None:
         body = self._body(seat)
-        if seat.person is None:
+        if seat.person is None and seat.vacant is None:
             return
         unit = None if seat.unit is None else self._entity(
             "unit", seat.unit, None, lambda i: Unit(id=i, name=seat.unit or ""))
-        person = self._person(seat.person, seat.person_id, unit)
-        holder = person.id
-        if seat.role is not None:
-            role = self._role(seat.role, unit)
-            if person.id not in role.holders:
-                role.holders.append(person.id)
-            holder = role.id
+        if seat.vacant is not None:  # a role with no holder: "Vacature Stuurgroep Water"
+            holder = self._role(seat.role or f"{seat.vacant} {seat.body}", unit, None).id
+        else:
+            person = self._person(seat.person or "", seat.person_id, unit)
+            holder = person.id if seat.role is None else \
+                self._role(seat.role, unit, person.id).id
+            if holder != person.id:
+                self.seated_through.setdefault((body.id, holder), []).append(person.id)
+                if seat.chair:
+                    self.chaired_through[body.id] = person.id
         if holder not in body.members:
             body.members.append(holder)
         if seat.chair:
@@ -441,18 +452,32 @@ class _RosterMerger:
             self.other_names.setdefault(person.id, []).append(name)
         return person
 
-    def _role(self, name: str, unit: Entity | None) -> Role:
-        key = (name_key(name), None if unit is None else unit.id)
+    def _role(self, name: str, unit: Entity | None, person: str | None) -> Role:
+        """The role of this function that the person holds, or a vacant seat's
+        (`person` None): one per person and unit, so that seating it seats
+        nobody the sheet does not name there (three secretaries are three
+        roles). Found again by name, unit and holder: importing again makes none."""
+        unit_id = None if unit is None else unit.id
+        key = (name_key(name), unit_id, person or str(len(self.roles)))
         if key not in self.roles:
-            found = self.names["role"].find(name)
-            # A function of another unit is another role: the Wethouder of two towns.
-            if isinstance(found, Role) and (unit is None or found.unit in (None, unit.id)):
-                role = self._changed(found)
-            else:
-                role = self._made(Role(id=self.ids.make(name, "role"), name=name,
-                                       unit=None if unit is None else unit.id))
+            role = self._held_role(name, unit_id, person) or self._made(Role(
+                id=self.ids.make(name, "role"), name=name, unit=unit_id))
+            if person is not None and person not in role.holders:
+                role.holders.append(person)
+            self.claimed_roles.add(role.id)
             self.roles[key] = role
         return self.roles[key]
+
+    def _held_role(self, name: str, unit_id: str | None, person: str | None) -> Role | None:
+        """The model's role of this name and unit (a function of another unit is
+        another role: the Wethouder of two towns) that the person holds, else
+        one that nobody holds and no row took yet."""
+        found = (self.changed.get(e.id, e) for e in self.names["role"].by_key[name_key(name)])
+        roles = [r for r in found if isinstance(r, Role)
+                 and (unit_id is None or r.unit in (None, unit_id))]
+        role = next((r for r in roles if person is not None and person in r.holders), None) or \
+            next((r for r in roles if not r.holders and r.id not in self.claimed_roles), None)
+        return None if role is None else self._changed(role)
 
     def _chair(self, body: Body, holder: str, cell: str) -> None:
         earlier = self.chair_cells.get(body.id)
@@ -490,8 +515,26 @@ class _RosterMerger:
         self.made.add(entity.id)
         return entity
 
+    def seat_only_the_named(self) -> None:
+        """A role of the model held by people the sheet does not seat in a body
+        too does not take the seat there: the people the sheet names do (so
+        that nobody sits where the sheet does not say), and a note says so."""
+        for (body_id, role_id), named in self.seated_through.items():
+            body, role = self.changed[body_id], self.changed[role_id]
+            before = self.model.get(body_id)
+            assert isinstance(body, Body) and isinstance(role, Role)
+            if set(role.holders) <= set(named) or role_id not in body.members or (
+                    not self.replace and isinstance(before, Body) and role_id in before.members):
+                continue
+            at = body.members.index(role_id)
+            body.members[at:at + 1] = [p for p in dict.fromkeys(named) if p not in body.members]
+            if body.chair == role_id:
+                body.chair = self.chaired_through[body_id]
+            self.kept_apart.append(_("{role} in {body}").format(role=role.name, body=body.name))
+
     def finish(self) -> None:
         """Put what changed; tell of new entities and of people with several units."""
+        self.seat_only_the_named()
         self.result.change.put = [
             e for e in self.changed.values()
             if e.id in self.made or e != self.model.get(e.id)]
@@ -507,6 +550,13 @@ class _RosterMerger:
                 "{count} person listed with several units keeps the first: {names}",
                 "{count} people listed with several units keep the first: {names}",
                 len(several)), several))
+        if self.kept_apart:
+            self.result.notices.append(_told(ngettext(
+                "{count} seat given to the people the sheet names, not to their role, whose "
+                "other holders do not sit there: {names}",
+                "{count} seats given to the people the sheet names, not to their roles, whose "
+                "other holders do not sit there: {names}", len(self.kept_apart)),
+                self.kept_apart))
         if self.roles_named_as_bodies:
             self.result.notices.append(_told(ngettext(
                 "{count} body made with the name of a role in the model, so two actors now: "
@@ -531,18 +581,22 @@ class _RosterMerger:
 
 
 def _note_not_recorded(model: Model, merge: Merge, facts: list[str]) -> None:
-    """Add to `org.not_recorded` the facts the sheet cannot hold, unless the
-    model (as the change leaves it) records them; and take off it every fact
-    it records, whatever sheet brought it (a roster after a matrix)."""
+    """Add to `org.not_recorded` the facts the sheet cannot hold, where the
+    sheet brings all there is of what they are recorded on (no initiative was
+    in the model: the sheet's have no success criteria); and take off it each
+    fact the sheet brings. What the model held before is the user's: a fact
+    it recorded, or held things of and did not record, stays as declared."""
     put = {entity.id: entity for entity in merge.change.put}
-    unrecorded = [fact for fact in facts if not _records(model, put, fact)]
-    now_recorded = [fact for fact in model.org.not_recorded if _records(model, put, fact)]
-    wanted = [f for f in NOT_RECORDED_FACTS if f not in now_recorded
-              and (f in model.org.not_recorded or f in unrecorded)]
-    if wanted == model.org.not_recorded:
+    unrecorded = [fact for fact in facts if not model.collection(FACT_KINDS[fact])
+                  and not _records(model, put, fact)]
+    now_recorded = [fact for fact in model.org.not_recorded
+                    if _records(model, put, fact) and not _records(model, {}, fact)]
+    added = [f for f in NOT_RECORDED_FACTS if f in unrecorded and f not in model.org.not_recorded]
+    if not added and not now_recorded:
         return
-    merge.change.org = replace(model.org, not_recorded=wanted)
-    added = [f for f in wanted if f not in model.org.not_recorded]
+    merge.change.org = replace(model.org, not_recorded=[
+        f for f in NOT_RECORDED_FACTS
+        if f in added or (f in model.org.not_recorded and f not in now_recorded)])
     if added:
         merge.notices.append(_("not recorded from now on: {facts} (the sheet does not record "
                                "them; the rules that need them are not run)").format(

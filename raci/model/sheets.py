@@ -86,6 +86,9 @@ class Seat:
     body_cell: str
     person: str | None = None
     person_cell: str | None = None
+    vacant: str | None = None
+    """The person cell's word when the seat is vacant (``Vacature``): a role
+    with no holder takes the seat."""
     person_id: str | None = None
     unit: str | None = None
     role: str | None = None
