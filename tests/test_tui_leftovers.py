@@ -1,0 +1,60 @@
+"""What a user still met in the app, in Dutch at 80 × 24: a body's findings
+cut under its relations, the findings pane's keys in the palette's footer,
+letters on a findings group acting on the explorer, English words and
+`[error]` in the review and suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from apphelp import loaded, screen_text
+
+from raci.i18n import set_language
+from raci.importing import import_file
+from raci.lint.message import localized
+from raci.tui import make_app
+from raci.tui.language import translate_bindings
+
+SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
+
+
+@pytest.fixture
+def dutch() -> Iterator[None]:
+    set_language("nl")
+    translate_bindings()
+    yield
+    set_language("en")
+    translate_bindings()
+
+
+@pytest.fixture
+def politie(tmp_path: Path) -> Path:
+    """The politie-digitaal sample: its portfolio board has three findings."""
+    database = tmp_path / "politie.db"
+    import_file(SAMPLES / "politie-digitaal.yaml", str(database))
+    return database
+
+
+def detail_pane(screen: str) -> str:
+    """The words right of the explorer's tree, as one line."""
+    right = (row.split("▕", 1)[1] for row in screen.splitlines() if "▕" in row)
+    return " ".join(" ".join(right).replace("│", " ").split())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_finding_of_a_body_is_in_sight(politie: Path, dutch: None,
+                                                   size: tuple[int, int]) -> None:
+    async with make_app(politie).run_test(size=size) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("pb-iv")
+        await pilot.pause()
+        own = [f for f in app.findings if "pb-iv" in f.targets]
+        assert len(own) >= 3
+        shown = detail_pane(screen_text(app))
+        for finding in own:
+            # the first words of each message, as wrapped in the detail pane
+            start = " ".join(localized(finding.message).split()[:3])
+            assert f"{finding.code} {start}" in shown, (finding.code, shown)
+        assert "Relaties" in shown
