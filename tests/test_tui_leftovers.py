@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, screen_text
+from apphelp import loaded, screen_text, typed, until
+from textual.command import CommandPalette
+from textual.widgets import TabbedContent
 
 from raci.i18n import set_language
 from raci.importing import import_file
@@ -58,3 +60,21 @@ async def test_every_finding_of_a_body_is_in_sight(politie: Path, dutch: None,
             start = " ".join(localized(finding.message).split()[:3])
             assert f"{finding.code} {start}" in shown, (finding.code, shown)
         assert "Relaties" in shown
+
+
+async def test_the_palette_footer_says_the_palettes_keys(politie: Path, dutch: None) -> None:
+    async with make_app(politie).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Uitzondering" not in footer and "Voorstellen" not in footer, footer
+        assert "⏎ Kiezen" in footer and "esc Sluiten" in footer, footer
+        await typed(pilot, "matrix tonen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")  # still runs the command under the cursor
+        await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette closed")
+        assert app.query_one("#views", TabbedContent).active == "matrix"
