@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, screen_text, typed, until
+from apphelp import loaded, on_finding, screen_text, typed, until
 from textual.command import CommandPalette
 from textual.widgets import TabbedContent
 
@@ -18,6 +18,9 @@ from raci.importing import import_file
 from raci.lint.message import localized
 from raci.tui import make_app
 from raci.tui.language import translate_bindings
+from raci.tui.screens.answers import AnswerForm
+from raci.tui.screens.review import ReviewScreen
+from raci.tui.screens.suggestions import SuggestionsScreen
 
 SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
 
@@ -78,3 +81,36 @@ async def test_the_palette_footer_says_the_palettes_keys(politie: Path, dutch: N
         await pilot.press("enter")  # still runs the command under the cursor
         await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette closed")
         assert app.query_one("#views", TabbedContent).active == "matrix"
+
+
+async def test_the_review_says_bespreking_and_levels_in_dutch(politie: Path, dutch: None) -> None:
+    async with make_app(politie).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm), "who takes the minutes")
+        await pilot.pause()
+        asked = screen_text(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and not app.screen.busy,
+                    "the first finding")
+        await pilot.pause()
+        shown = screen_text(app)
+        for screen in (asked, shown):
+            assert "review" not in screen.lower(), screen
+        assert shown.splitlines()[1].startswith("█ Bespreking · bevinding 1 van"), shown
+        assert "BOD005 fout: Rapportagelijnen" in shown
+        assert "[fout]" not in shown and "[error]" not in shown
+        assert "bespreken" in asked.lower()
+
+
+async def test_suggestions_say_the_level_in_dutch(politie: Path, dutch: None) -> None:
+    async with make_app(politie).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await on_finding(pilot, app, "OWN001")
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
+                    and app.screen.suggestions is not None, "the suggestions")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Voorstellen voor OWN001 fout: Doel" in shown
+        assert "[fout]" not in shown and "[error]" not in shown

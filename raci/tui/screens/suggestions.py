@@ -28,6 +28,7 @@ from raci.lint.message import localized
 from raci.lint.suggestions import Suggester, Suggestion
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import ChoiceList
+from raci.tui.widgets.findings import GROUP_STYLES
 from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import LEVEL_NAMES
 
@@ -51,9 +52,9 @@ def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
 
 
 def finding_text(finding: Finding) -> str:
-    """``OWN002 [error] message``, as markup."""
-    level = LEVEL_NAMES[finding.level]
-    return f"[b]{finding.code}[/b] {escape(f'[{level}]')} {escape(localized(finding.message))}"
+    """``OWN002 error: message``, the level in the user's language and its colour, as markup."""
+    level = f"[{GROUP_STYLES[finding.level]}]{LEVEL_NAMES[finding.level]}[/]"
+    return f"[b]{finding.code}[/b] {level}: {escape(localized(finding.message))}"
 
 
 def suggestion_option(number: int, suggestion: Suggestion) -> Option:
