@@ -6,16 +6,19 @@ letters on a findings group acting on the explorer, English words and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, on_finding, screen_text, typed, until
+from apphelp import loaded, on_finding, screen_text, stored, typed, until
 from textual.command import CommandPalette
 from textual.widgets import TabbedContent
 
 from raci.i18n import set_language
 from raci.importing import import_file
 from raci.lint.message import localized
+from raci.model import Assignment, Person
+from raci.model.changes import Change
 from raci.tui import make_app
 from raci.tui.language import translate_bindings
 from raci.tui.screens.answers import AnswerForm
@@ -114,3 +117,30 @@ async def test_suggestions_say_the_level_in_dutch(politie: Path, dutch: None) ->
         shown = screen_text(app)
         assert "Voorstellen voor OWN001 fout: Doel" in shown
         assert "[fout]" not in shown and "[error]" not in shown
+
+
+def test_a_working_copy_is_changed_without_touching_the_model(politie: Path) -> None:
+    """Suggestions are tried on `Model.working_copy` (the look-ups copied, not
+    built again): every change to it leaves the app's model and its look-ups as
+    they were, and the copy's look-ups follow its own changes."""
+    model = stored(politie)
+    item, actor, holder = "g.realtime-info", "r.korpschef", "p.degraaf"
+
+    def looked_up() -> tuple[object, ...]:
+        return (list(model.assignments_of_item(item)), list(model.assignments_of_actor(actor)),
+                list(model.references_to(actor)), list(model.references_to(holder)),
+                model.roles_held_by(holder), model.kind(holder))
+
+    before = looked_up()
+    working = model.working_copy()
+    # One change at a time: a delete drops every look-up, the others mend them in place.
+    undos = [Change(assign=[Assignment(item, "A", actor)]).apply(working),
+             Change(put=[Person(id="p.nieuw", name="Nieuw")]).apply(working),
+             Change(put=[replace(working.roles[actor], holders=[])]).apply(working)]
+    assert working.letters_of(item, actor) == ("A",) and model.letters_of(item, actor) == ()
+    assert working.kind("p.nieuw") == "person" and model.kind("p.nieuw") is None
+    assert working.roles_held_by(holder) == [] and looked_up() == before
+    for undo in reversed(undos):
+        undo.apply(working)
+    assert working.letters_of(item, actor) == () and working.roles_held_by(holder) == [actor]
+    assert looked_up() == before

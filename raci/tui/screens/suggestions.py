@@ -9,7 +9,6 @@ on a copy of the model, so the app stays responsive on a large model.
 
 from __future__ import annotations
 
-import copy
 from typing import Any, ClassVar
 
 from rich.markup import escape
@@ -37,9 +36,14 @@ MOST_LISTED = 8
 
 
 def suggester_for(session: Session) -> Suggester:
-    """A `Suggester` on a copy of the session's model, as the session lints it."""
+    """A `Suggester` on a copy of the session's model, as the session lints it.
+
+    The copy (`Model.working_copy`) has collections and look-ups of its own
+    and the same entities: the tries replace entities, never change one, so
+    the model the app shows is not touched. A deep copy took 7 s of a
+    national model's 9."""
     with session.lock:
-        model = copy.deepcopy(session.model)
+        model = session.model.working_copy()
     return Suggester(model, session.config)
 
 
