@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, on_finding, screen_text, stored, typed, until
+from apphelp import findings_tree, loaded, on_finding, said, screen_text, stored, typed, until
 from textual.command import CommandPalette
 from textual.widgets import TabbedContent
 
@@ -24,6 +24,7 @@ from raci.tui.language import translate_bindings
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
+from raci.tui.widgets.explorer import every_node
 
 SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
 
@@ -144,3 +145,31 @@ def test_a_working_copy_is_changed_without_touching_the_model(politie: Path) -> 
         undo.apply(working)
     assert working.letters_of(item, actor) == () and working.roles_held_by(holder) == [actor]
     assert looked_up() == before
+
+
+@pytest.mark.parametrize("line", ["level:error", "rule:error:BOD005"])
+async def test_letters_on_a_findings_group_stay_in_the_findings(politie: Path, dutch: None,
+                                                                line: str) -> None:
+    """On a level or rule line there is no finding: the explorer's keys (`e`
+    edits, `d` deletes, `n` adds, `r` renames, `o` the organisation) do nothing
+    there, and `f` and `w` say in Dutch to put the cursor on a finding."""
+    async with make_app(politie).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        tree = findings_tree(app)
+        node = next(n for n in every_node(tree.root) if n.data == line)
+        tree.move_cursor(node)
+        await pilot.pause()
+        for key in "edrno":
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0], key
+            assert app.query_one("#views", TabbedContent).active == "findings", key
+            assert tree.has_focus and tree.cursor_node is node, key
+        for key in "fw":
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0], key
+        assert said(app) == ["Zet de cursor op een bevinding om de voorstellen te zien",
+                             "Zet de cursor op een bevinding om er een uitzondering voor te maken"]
