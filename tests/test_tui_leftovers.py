@@ -1,41 +1,29 @@
 """What a user still met in the app, in Dutch at 80 × 24: a body's findings
 cut under its relations, the findings pane's keys in the palette's footer,
 letters on a findings group acting on the explorer, English words and
-`[error]` in the review and suggestions."""
+`[error]` in the review and suggestions; and the copy suggestions are tried
+on, which must leave the app's model alone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from apphelp import findings_tree, loaded, on_finding, said, screen_text, stored, typed, until
+from conftest import SAMPLES
 from textual.command import CommandPalette
 from textual.widgets import TabbedContent
 
-from raci.i18n import set_language
 from raci.importing import import_file
 from raci.lint.message import localized
 from raci.model import Assignment, Person
 from raci.model.changes import Change
 from raci.tui import make_app
-from raci.tui.language import translate_bindings
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.widgets.explorer import every_node
-
-SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
-
-
-@pytest.fixture
-def dutch() -> Iterator[None]:
-    set_language("nl")
-    translate_bindings()
-    yield
-    set_language("en")
-    translate_bindings()
 
 
 @pytest.fixture
@@ -53,7 +41,7 @@ def detail_pane(screen: str) -> str:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_every_finding_of_a_body_is_in_sight(politie: Path, dutch: None,
+async def test_every_finding_of_a_body_is_in_sight(politie: Path, in_dutch: None,
                                                    size: tuple[int, int]) -> None:
     async with make_app(politie).run_test(size=size) as pilot:
         app = await loaded(pilot)
@@ -69,7 +57,7 @@ async def test_every_finding_of_a_body_is_in_sight(politie: Path, dutch: None,
         assert "Relaties" in shown
 
 
-async def test_the_palette_footer_says_the_palettes_keys(politie: Path, dutch: None) -> None:
+async def test_the_palette_footer_says_the_palettes_keys(politie: Path, in_dutch: None) -> None:
     async with make_app(politie).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         await pilot.press("3")
@@ -87,7 +75,8 @@ async def test_the_palette_footer_says_the_palettes_keys(politie: Path, dutch: N
         assert app.query_one("#views", TabbedContent).active == "matrix"
 
 
-async def test_the_review_says_bespreking_and_levels_in_dutch(politie: Path, dutch: None) -> None:
+async def test_the_review_says_bespreking_and_levels_in_dutch(politie: Path,
+                                                              in_dutch: None) -> None:
     async with make_app(politie).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         await pilot.press("R")
@@ -107,7 +96,7 @@ async def test_the_review_says_bespreking_and_levels_in_dutch(politie: Path, dut
         assert "bespreken" in asked.lower()
 
 
-async def test_suggestions_say_the_level_in_dutch(politie: Path, dutch: None) -> None:
+async def test_suggestions_say_the_level_in_dutch(politie: Path, in_dutch: None) -> None:
     async with make_app(politie).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         await on_finding(pilot, app, "OWN001")
@@ -148,7 +137,7 @@ def test_a_working_copy_is_changed_without_touching_the_model(politie: Path) -> 
 
 
 @pytest.mark.parametrize("line", ["level:error", "rule:error:BOD005"])
-async def test_letters_on_a_findings_group_stay_in_the_findings(politie: Path, dutch: None,
+async def test_letters_on_a_findings_group_stay_in_the_findings(politie: Path, in_dutch: None,
                                                                 line: str) -> None:
     """On a level or rule line there is no finding: the explorer's keys (`e`
     edits, `d` deletes, `n` adds, `r` renames, `o` the organisation) do nothing
