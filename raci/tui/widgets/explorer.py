@@ -290,7 +290,7 @@ class EntityDetail(Vertical):
         if own:
             lines.append("[b]" + _("Findings") + "[/b]")
             lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(localized(f.message))}"
-                      + (f" [dim]({_('waived')})[/]" if f.waived else "") for f in own]
+                      + (" [dim](" + _("waived") + ")[/]" if f.waived else "") for f in own]
         lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
                   for name, value in field_lines(model, entity) if name not in ("id", "name")]
         fields_view.update("\n".join(lines))
