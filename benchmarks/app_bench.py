@@ -16,9 +16,14 @@ in a headless terminal of 120 × 40, and this measures:
 - *palette*: typing a person's name (one halfway down the list) into the
   command palette, from the last key until the person is the first hit; and
   from `enter` until the explorer shows the person, the cursor on them;
+- *suggestions*: from `f` on the first finding that has a suggester (an
+  item without an Accountable, OWN001, if any) until its suggestions,
+  tried on a copy of the model in a thread, are listed;
 - *cell edit*: in the matrix, from the key that sets a letter until the
   findings of the edited model are in the app (the median and the slowest
   of N edits, each one checked to have changed the model);
+- *review start*: from `enter` on the minute-taker's name until the first
+  finding is shown with its suggestions tried;
 - *peak memory*: the most memory this process held, at the end.
 
 Each step is timed in wall time and in the CPU time of this process (every
@@ -110,7 +115,9 @@ async def measure(database: Path, edits: int) -> dict[str, float]:
         await pilot.pause()
         figures |= await expand_people(pilot, app)
         figures |= await palette_jump(pilot, app)
+        figures |= await suggestions(pilot, app)
         times = await cell_edits(pilot, app, edits)
+        figures |= await review_start(pilot, app)
     for name, values in zip(("cell_edit", "cell_edit_cpu"), zip(*times, strict=True),
                             strict=True):
         figures |= {f"{name}_ms": statistics.median(values), f"{name}_max_ms": max(values)}
@@ -162,6 +169,37 @@ async def palette_jump(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
     await until(pilot, lambda: app.query_one(ExplorerView).current == person.id
                 and tree.cursor_node is not None and tree.cursor_node.data == person.id)
     return figures | timed("palette_jump", watch)
+
+
+async def suggestions(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
+    from raci.lint.suggestions import SUGGESTERS
+    from raci.tui.screens.suggestions import SuggestionsScreen
+
+    finding = min((f for f in app.findings if f.code in SUGGESTERS and not f.waived),
+                  key=lambda f: f.code != "OWN001")
+    await pilot.press("3")
+    await pilot.pause()
+    watch = Stopwatch()
+    app.show_suggestions(finding)  # what `f` on the finding does
+    await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
+                and app.screen.suggestions is not None)
+    figures = timed("suggestions", watch)
+    await pilot.press("escape")
+    await pilot.pause()
+    return figures
+
+
+async def review_start(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
+    from raci.tui.screens.answers import AnswerForm
+    from raci.tui.screens.review import ReviewScreen
+
+    await pilot.press("R")
+    await until(pilot, lambda: isinstance(app.screen, AnswerForm))
+    await pilot.pause()
+    watch = Stopwatch()
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and not app.screen.busy)
+    return timed("review_start", watch)
 
 
 async def cell_edits(pilot: Pilot[None], app: RaciApp, edits: int) -> list[tuple[float, float]]:
@@ -220,7 +258,9 @@ def main() -> None:
           f"{figures['findings_shown_child_cpu_s']:.2f} s in the first findings' process)")
     for name, what in (("expand_people", "expand People"),
                        ("palette_search", "palette: last key to the hit"),
-                       ("palette_jump", "palette: enter to the person")):
+                       ("palette_jump", "palette: enter to the person"),
+                       ("suggestions", "f to the suggestions"),
+                       ("review_start", "review: name to first finding")):
         print(f"{what + ':':<31}{figures[name + '_ms']:.0f} ms "
               f"({figures[name + '_cpu_ms']:.0f} ms CPU)")
     print(f"matrix cell edit to findings:  {figures['cell_edit_ms']:.0f} ms median, "

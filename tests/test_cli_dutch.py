@@ -67,7 +67,7 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
             "     want Ruud Mulder (p.mulder) is eindverantwoordelijke (A) van 2 van de items van "
             "de rol en die eromheen",
             "Besluit [1-3 oplossen, a aanvaarden (uitzondering), n actie noteren, s overslaan, "
-            "q review beëindigen]: 1",
+            "q bespreking beëindigen]: 1",
             f"  gedaan: {FILL} (in scenario plan)",
             "Tot (JJJJ-MM-DD, of geen) [2027-12-06]: 2027-06-30".replace(
                 "2027-12-06", _a_year_on()),

@@ -149,7 +149,7 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "rapporteert aan",
                                                     "Opslaan als bestand", "Exporteren")),
     ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Doorvoeren")),
-    ("review start", start_review, ("De bevindingen doorlopen", "verslag door",
+    ("review start", start_review, ("De bevindingen bespreken", "verslag door",
                                     "volgend veld")),
     ("review", first_review_finding, ("bevinding 1 van", "de grootste eerst", "aanvaarden",
                                       "verslag schrijven")),

@@ -540,7 +540,7 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.keys("C-u", text="Anna de Vries")
         terminal.keys("Enter")
         screen = terminal.wait_for("finding 1 of 20, the largest first")
-        assert "OWN004 [error] Role 'Programmadirecteur Netcongestie'" in screen
+        assert "OWN004 error: Role 'Programmadirecteur Netcongestie'" in screen
         terminal.keys("n")
         terminal.wait_for("who takes it", reading=READING_SECONDS)
         terminal.keys(text="r.dg-ke")

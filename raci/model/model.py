@@ -8,6 +8,7 @@ by every mutation, so readers never see a stale index.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
@@ -292,6 +293,18 @@ class Model:
         for kind in KINDS:
             snapshot.collection(kind).update(self.collection(kind))
         return snapshot
+
+    def working_copy(self) -> Model:
+        """A snapshot to change (a suggestion tried on it, then undone), with
+        copies of the look-ups this model has built: building them anew (who
+        names an entity) took seconds of a national model's suggestions.
+        The look-ups are mended in place by an edit, their lists replaced,
+        never changed: a copy of each dict is enough."""
+        working = self.snapshot()
+        for name in _INDEXES:
+            if name in vars(self):
+                vars(working)[name] = copy.copy(vars(self)[name])
+        return working
 
     def take_look_ups(self, snapshot: Model) -> None:
         """Take the look-ups built in `snapshot` that this model has not built:

@@ -13,18 +13,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
 from rich.align import Align
 from rich.text import Text
-from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingsMap
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.theme import ThemeProvider
 from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
+from raci.tui.widgets.footer import FittingFooter
 
 _ENGLISH: dict[type[DOMNode], BindingsMap] = {}
 """Each class's bindings as declared, kept to translate them again."""
@@ -111,7 +112,23 @@ def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCom
 
 class TranslatedCommandPalette(CommandPalette):
     """Textual's command palette, saying in the user's language that nothing
-    matched (Textual writes "No matches found" in its code, with no setting)."""
+    matched (Textual writes "No matches found" in its code, with no setting),
+    with a footer of its own keys: without it, the keys of the pane under it
+    showed, and did nothing while it was open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A priority binding, so that the footer shows it over the input's hidden one.
+        Binding("enter", "run", "Choose", priority=True),
+        Binding("escape", "escape", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield FittingFooter()
+
+    def action_run(self) -> None:
+        """What enter does in Textual's palette: run the command under the cursor."""
+        self._select_or_command()
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         self._stop_no_matches_countdown()

@@ -110,7 +110,7 @@ class ReviewScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
-            yield Static("[b]" + _("Review") + "[/b]", id="review-progress")
+            yield Static("[b]" + _("Review session") + "[/b]", id="review-progress")
             yield Static(_("Trying the remedies on a copy of the model…"), id="review-finding")
             yield ChoiceList(id="review-suggestions", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
@@ -186,7 +186,7 @@ class ReviewScreen(ModalScreen[None]):
 
     def _show(self, review: Review, item: ReviewItem) -> None:
         self.query_one("#review-progress", Static).update(
-            "[b]" + _("Review") + "[/b] · " + _(
+            "[b]" + _("Review session") + "[/b] · " + _(
                 "finding {position} of {count}, the largest first · {decided} decided · "
                 "minutes by {author} · changes go into {kept_in}").format(
                 position=review.position, count=len(review.items), decided=review.decided,
@@ -313,7 +313,7 @@ class ReviewScreen(ModalScreen[None]):
         if reviewing is not None and reviewing.item is not None:
             reviewing.paused = True
             self.notify(_("Review paused: edit the model, then R goes on with this finding"),
-                        title=_("Review"), timeout=6)
+                        title=_("Review session"), timeout=6)
         self.dismiss()
 
     def action_end(self) -> None:

@@ -9,7 +9,6 @@ on a copy of the model, so the app stays responsive on a large model.
 
 from __future__ import annotations
 
-import copy
 from typing import Any, ClassVar
 
 from rich.markup import escape
@@ -28,6 +27,7 @@ from raci.lint.message import localized
 from raci.lint.suggestions import Suggester, Suggestion
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import ChoiceList
+from raci.tui.widgets.findings import GROUP_STYLES
 from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import LEVEL_NAMES
 
@@ -36,9 +36,14 @@ MOST_LISTED = 8
 
 
 def suggester_for(session: Session) -> Suggester:
-    """A `Suggester` on a copy of the session's model, as the session lints it."""
+    """A `Suggester` on a copy of the session's model, as the session lints it.
+
+    The copy (`Model.working_copy`) has collections and look-ups of its own
+    and the same entities: the tries replace entities, never change one, so
+    the model the app shows is not touched. A deep copy took 7 s of a
+    national model's 9."""
     with session.lock:
-        model = copy.deepcopy(session.model)
+        model = session.model.working_copy()
     return Suggester(model, session.config)
 
 
@@ -51,9 +56,9 @@ def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
 
 
 def finding_text(finding: Finding) -> str:
-    """``OWN002 [error] message``, as markup."""
-    level = LEVEL_NAMES[finding.level]
-    return f"[b]{finding.code}[/b] {escape(f'[{level}]')} {escape(localized(finding.message))}"
+    """``OWN002 error: message``, the level in the user's language and its colour, as markup."""
+    level = f"[{GROUP_STYLES[finding.level]}]{LEVEL_NAMES[finding.level]}[/]"
+    return f"[b]{finding.code}[/b] {level}: {escape(localized(finding.message))}"
 
 
 def suggestion_option(number: int, suggestion: Suggestion) -> Option:

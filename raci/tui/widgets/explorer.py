@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
@@ -261,10 +261,16 @@ class ChoiceList(OptionList):
 
 
 class EntityDetail(Vertical):
-    """Fields, findings and relations of one entity; relations are choosable."""
+    """Name, findings, fields and relations of one entity; relations are choosable.
+
+    The findings come first, under the name: they are what the designer came
+    for, and a body's fields (its members) are long. What does not fit above
+    the relations scrolls.
+    """
 
     def compose(self) -> ComposeResult:
-        yield Static(_("Select an entity."), id="entity-fields")
+        with VerticalScroll(id="entity-scroll", can_focus=False):
+            yield Static(_("Select an entity."), id="entity-fields")
         yield ChoiceList(id="relations")
 
     def show(self, session: Session, entity_id: str | None, index: FindingIndex) -> None:
@@ -280,14 +286,15 @@ class EntityDetail(Vertical):
             return
         kind = KIND_NAMES[model.kind(entity.id) or ""]
         lines = [f"[b]{escape(entity.name)}[/b]  [dim]{kind} {entity.id}[/]"]
-        lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
-                  for name, value in field_lines(model, entity) if name not in ("id", "name")]
         own = index.about(entity.id)
         if own:
             lines.append("[b]" + _("Findings") + "[/b]")
             lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(localized(f.message))}"
-                      + (" [dim](waived)[/]" if f.waived else "") for f in own]
+                      + (" [dim](" + _("waived") + ")[/]" if f.waived else "") for f in own]
+        lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
+                  for name, value in field_lines(model, entity) if name not in ("id", "name")]
         fields_view.update("\n".join(lines))
+        self.query_one("#entity-scroll").scroll_home(animate=False)
         options.add_options(
             Option(escape(relation.label), id=f"{number}:{relation.target}")
             for number, relation in enumerate(relations(model, entity.id))

@@ -355,7 +355,8 @@ class FindingsView(Vertical):
         """The suggestions for the finding under the cursor (`raci.tui.screens.suggestions`)."""
         finding = self._finding_under_cursor()
         if finding is None:
-            self.notify("Put the cursor on a finding to see its suggestions", timeout=3)
+            self.notify(_("Put the cursor on a finding to see its suggestions"), severity="warning",
+                        timeout=3)
         else:
             raci_app(self).show_suggestions(finding)
 
