@@ -18,15 +18,10 @@ from textual.binding import BindingType
 from raci.i18n import _, ngettext
 from raci.lint.message import localized
 from raci.lint.rules.data import FACTS
+from raci.model.entities import FACT_KINDS
 from raci.tui.describe import in_words
 from raci.tui.widgets.confirm import ConfirmScreen, answers
 from raci.vocabulary import FACT_WORDS, KIND_TITLES
-
-FACT_KINDS = {"chairs": "body", "holders": "role", "responsibles": "initiative",
-              "success_criteria": "initiative", "indicators": "goal", "goals": "initiative",
-              "cadence": "body"}
-"""The kind of entity each fact is recorded on (`NOT_RECORDED_FACTS`): a
-body's chair, a goal's indicators."""
 
 
 def in_prose(message: str) -> str:
