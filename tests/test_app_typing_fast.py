@@ -1,0 +1,48 @@
+"""Keys typed fast as a form opens are applied in the order typed.
+
+Keys that come before the form is ready are kept and typed into its first
+field once it is; a key that is not text among them (backspace, tab) was
+pressed again at the end of the app's queue, after the keys typed later
+that had already reached the field: "Overleg Warmtx", backspace, "e west"
+read "Overleg Warmtxe wes".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import loaded, until
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input
+
+from raci.tui import make_app
+from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.explorer import KIND_PREFIX, ModelTree
+
+
+def type_at_once(app: App[None], *keys: str) -> None:
+    """Send keys as a fast typist does (or tmux's send-keys): all at once."""
+    for key in keys:
+        if key == "backspace":
+            app.post_message(events.Key("backspace", "\x08"))
+        else:
+            app.post_message(events.Key("space" if key == " " else key, key))
+
+
+async def test_a_backspace_typed_as_the_form_opens_deletes_where_it_was_typed(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "body")
+        await pilot.pause()
+        type_at_once(app, "n", *"Overleg Warmtx", "backspace", *"e west")
+        expected = "Overleg Warmte west"
+        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted
+                    and len(name_typed(app.screen)) >= len(expected), "every key typed")
+        assert name_typed(app.screen) == expected
+
+
+def name_typed(form: Screen[object]) -> str:
+    return form.query_one("#field-name", Input).value
