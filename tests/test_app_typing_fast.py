@@ -10,6 +10,7 @@ read "Overleg Warmtxe wes".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from apphelp import loaded, until
 from textual import events
@@ -44,5 +45,5 @@ async def test_a_backspace_typed_as_the_form_opens_deletes_where_it_was_typed(
         assert name_typed(app.screen) == expected
 
 
-def name_typed(form: Screen[object]) -> str:
+def name_typed(form: Screen[Any]) -> str:
     return form.query_one("#field-name", Input).value
