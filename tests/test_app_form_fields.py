@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import adding, loaded
-from textual.widgets import Input, OptionList
+from apphelp import adding, loaded, on_finding, until
+from textual.widgets import Input, OptionList, Static
 
 from raci.tui import make_app
+from raci.tui.widgets.waiver_modal import WaiverForm
 
 
 async def test_enter_takes_only_a_completion_that_holds_what_was_typed(database: Path) -> None:
@@ -30,3 +31,27 @@ async def test_enter_takes_only_a_completion_that_holds_what_was_typed(database:
         assert members.value == "p.dekker, Piet"
         await pilot.press("down", "enter")  # chosen, it is taken
         assert members.value.startswith("p.dekker, ") and "Piet" not in members.value
+
+
+async def test_a_date_that_is_none_is_said_at_the_expiry_field(database: Path,
+                                                                 in_dutch: None) -> None:
+    """As a number field says "'abc' is geen getal" under it; the waiver form
+    only said "Herstel eerst de gemarkeerde velden" in a notice."""
+    async with make_app(database).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await on_finding(pilot, app, "OWN001")
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
+        form = app.screen
+        error = form.query_one("#waiver-expires-error", Static)
+        assert not error.display  # nothing to say yet
+        await pilot.press(*"te klein om te regelen", "tab", *"2026-13-01")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WaiverForm)  # not waived
+        assert str(error.render()) == "'2026-13-01' is geen datum (JJJJ-MM-DD)"
+        field = form.query_one("#waiver-expires", Input).region
+        assert error.region.height == 1 and error.region.y == field.bottom  # right under it
+        assert form.query_one("#waiver-fields").region.contains_region(error.region)

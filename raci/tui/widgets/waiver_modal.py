@@ -93,7 +93,9 @@ class WaiverForm(FormScreen[Waiver | None]):
     def _show_problems(self) -> dict[str, str]:
         problems = self.problems()
         for name in ("reason", "expires"):
-            self.query_one(f"#waiver-{name}-error", Static).update(escape(problems.get(name, "")))
+            error = self.query_one(f"#waiver-{name}-error", Static)
+            error.update(escape(problems.get(name, "")))
+            error.display = name in problems  # `.field-error` shows only when there is one
             self.query_one(f"#waiver-{name}", Input).set_class(name in problems, "-invalid")
         return problems
 
