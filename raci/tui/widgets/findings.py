@@ -101,6 +101,12 @@ def links(finding: Finding) -> list[Link]:
 class FindingsTree(Tree[NodeData]):
     BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
+    def on_resize(self) -> None:
+        """Keep the cursor row in sight: the detail under the tree grows with
+        a longer finding, and takes rows of the tree, that one among them."""
+        if self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
+
 
 class FindingsView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -229,6 +235,7 @@ class FindingsView(Vertical):
                         + _("How to fix: {fix}").format(fix=inline_markdown(doc.fix)) + "[/]")
         self.query_one("#finding-detail", Static).update(text)
         self.query_one("#finding-detail-pane").scroll_home(animate=False)
+
 
     def _entities_line(self, finding: Finding) -> str:
         if self.session is None or finding.code == fact_not_recorded.code:
