@@ -199,9 +199,9 @@ class FindingsView(Vertical):
         for finding in self.groups.get((level, code), []):
             under = links(finding)
             if not under or model is None:
-                node.add_leaf(escape(localized(finding.message)), data=finding)
+                node.add_leaf(inline_markdown(localized(finding.message)), data=finding)
                 continue
-            found = node.add(escape(localized(finding.message)), data=finding,
+            found = node.add(inline_markdown(localized(finding.message)), data=finding,
                              expand=len(under) <= OPEN_LINKS_UP_TO)
             for link in under:
                 found.add_leaf(f"[dim]→ {LINK_WORDS[link.role]}:[/] "
@@ -222,7 +222,7 @@ class FindingsView(Vertical):
         text = ""
         finding = data.finding if isinstance(data, Link) else data
         if isinstance(finding, Finding):
-            text = f"[b]{finding.code}[/b] {escape(localized(finding.message))}"
+            text = f"[b]{finding.code}[/b] {inline_markdown(localized(finding.message))}"
             if finding.waived and finding.waiver_reason:
                 text += " [dim]" + escape(_("(waived: {reason})").format(
                     reason=finding.waiver_reason)) + "[/]"
@@ -302,10 +302,14 @@ class FindingsView(Vertical):
                         timeout=3)
             return
         rule = find_rule(finding.code)
+        if finding.code == fact_not_recorded.code:  # the app's way, not the command line's
+            self.notify(_("{code} cannot be waived: record the fact in the model, or press "
+                          "enter on this finding to declare it not recorded.").format(
+                              code=finding.code), severity="warning", timeout=8)
+            return
         if rule is not None and not rule.waivable:
             # What the rule's documentation says instead: record the fact, say...
-            self.notify(" ".join(rule_doc(rule).waiving.split()), severity="warning",
-                        timeout=8)
+            self.notify(inline_markdown(rule_doc(rule).waiving), severity="warning", timeout=8)
             return
         session = self.session
         model = session.model
