@@ -47,3 +47,23 @@ async def test_a_backspace_typed_as_the_form_opens_deletes_where_it_was_typed(
 
 def name_typed(form: Screen[Any]) -> str:
     return form.query_one("#field-name", Input).value
+
+
+async def test_a_backspace_typed_fast_in_an_open_form_deletes_where_it_was_typed(
+        database: Path) -> None:
+    """The form ready: the field takes text at once, but Textual ran its
+    backspace only once the key had come up to the app, after the text
+    typed next."""
+    async with make_app(database).run_test(size=(100, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "body")
+        await pilot.pause()
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted
+                    and app.screen.focused is app.screen.query_one("#field-name"), "the form")
+        for _ in range(3):
+            type_at_once(app, *"Warmtx", "backspace", *"e west", *[" "])
+        expected = "Warmte west " * 3
+        await until(pilot, lambda: len(name_typed(app.screen)) >= len(expected),
+                    "every key typed")
+        assert name_typed(app.screen) == expected

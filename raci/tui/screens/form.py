@@ -88,6 +88,23 @@ def _typed_in(field: Input, key: events.Key) -> bool:
     return False
 
 
+class FieldInput(Input):
+    """A form's text field that runs its own keys (backspace, delete, the
+    arrows) as it takes them, in order with the text typed. Textual runs a
+    widget's bindings only once the key has bubbled up to the app, through
+    the form's containers; the text typed right after it, which the field
+    takes at once, went first: "Warmtx", backspace, "e west" read "Warmtxe wes"."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if _is_text(event):
+            return  # Input's own handler types it
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()  # neither Input nor the app runs it again
+                return
+
+
 def _is_text(key: events.Key) -> bool:
     return key.is_printable and key.character is not None
 

@@ -37,7 +37,7 @@ from raci.tui.forms import (
 )
 from raci.tui.matching import EntityFinder, holds_typed
 from raci.tui.messages import ChangeRequested
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
@@ -128,7 +128,7 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                           else _("not given"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
-        return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
+        return FieldInput(value, placeholder=form_field.hint, id=widget_id, compact=True,
                      disabled=form_field.name == "id" and self.entity is not None,
                      select_on_focus=False)
 
