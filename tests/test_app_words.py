@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import finding_detail, loaded, on_finding, said, until
+from apphelp import adding, finding_detail, loaded, on_finding, said, until
+from textual.widgets import Select
+from textual.widgets._select import SelectOverlay
 
 from raci.tui import make_app
 from raci.tui.screens.suggestions import SuggestionsScreen
@@ -41,3 +43,14 @@ async def test_no_suggestion_offers_no_enter_and_no_command(database: Path,
         assert "raci rules" not in status and "`" not in status, status
         enter = app.active_bindings.get("enter")
         assert enter is None or (enter.binding.action != "make" and not enter.binding.show), enter
+
+
+async def test_an_open_select_offers_its_escape_in_dutch(database: Path, in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "body")
+        form.query_one("#field-kind", Select).focus()
+        await pilot.press("enter")  # opens its menu
+        await until(pilot, lambda: form.query_one(SelectOverlay).has_focus, "the menu open")
+        escape = app.active_bindings["escape"].binding
+        assert escape.description == "Menu sluiten", escape
