@@ -304,7 +304,8 @@ class FindingsView(Vertical):
         rule = find_rule(finding.code)
         if finding.code == fact_not_recorded.code:  # the app's way, not the command line's
             self.notify(_("{code} cannot be waived: record the fact in the model, or press "
-                          "enter on this finding to declare it not recorded.").format(
+                          "enter on this finding to declare it not recorded (in "
+                          "org.not_recorded).").format(
                               code=finding.code), severity="warning", timeout=8)
             return
         if rule is not None and not rule.waivable:
