@@ -69,8 +69,11 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
                          f"{scenario}; give one")
     scenario = scenario or named
     if scenario is not None and not is_valid_scenario_name(scenario):
-        raise UsageError(f"--scenario: {scenario!r} is not a scenario name: letters, digits, "
-                         "_ and -, starting with a letter or digit")
+        raise UsageError(_("--scenario: {name!r} is not a scenario name: letters, digits, _ and "
+                           "-, starting with a letter or digit").format(name=scenario))
+    if is_model_file(model) and not Path(model).exists():
+        raise UsageError(_("{path}: no such file; check the name and the directory").format(
+            path=model))
     if is_model_file(model):
         raise UsageError(_("{model}: the app edits a database; run `raci import {model} --into "
                            "org.db`, then `raci edit org.db`").format(model=model))

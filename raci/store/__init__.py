@@ -44,6 +44,7 @@ def open_store(url: str, *, create: bool = False, name: str | None = None,
     except BaseException:
         engine.dispose()
         raise
+    store.opened_file()
     return store
 
 

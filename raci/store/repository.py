@@ -40,7 +40,14 @@ from raci.model.lean import LeanModel
 from raci.model.scenarios import Misfit, Scenario, Step, play
 from raci.store import tables
 from raci.store.columns import Cursor
-from raci.store.engine import bulk_writing, database_errors, describe, reading, writing
+from raci.store.engine import (
+    bulk_writing,
+    database_errors,
+    describe,
+    reading,
+    sqlite_path,
+    writing,
+)
 from raci.store.lean import read_lean
 from raci.store.reading import Loaded, read_model
 from raci.store.rows import (
@@ -77,6 +84,8 @@ class Store:
         self._known_revision = 0
         self.backup = backup
         """The copy written before migrating this database on open, if any."""
+        self._file: tuple[int, int] | None = None
+        """The SQLite file's device and inode once opened (`opened_file`)."""
 
     # ---- opening and closing ------------------------------------------------
 
@@ -87,6 +96,25 @@ class Store:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    def opened_file(self) -> None:
+        """Note which file this store opened (`open_store` calls it), for
+        `check_file`. A database that is no SQLite file is not noted."""
+        path = sqlite_path(self._url)
+        self._file = None if path is None else _file_identity(path)
+
+    def check_file(self) -> None:
+        """Raise `StoreError` when the SQLite file opened was removed or
+        replaced since (by another program, or by hand): the connections
+        still write into the old one, which nobody will ever open again."""
+        path = sqlite_path(self._url)
+        if self._file is None or path is None:
+            return
+        now = _file_identity(path)
+        if now != self._file:
+            template = (N_("{database} was removed since it was opened") if now is None else
+                        N_("{database} was replaced by another file since it was opened"))
+            raise StoreError(Said(template, database=self._database))
 
     def __enter__(self) -> Store:
         return self
@@ -367,6 +395,15 @@ class Store:
     def _scenario_changed(self, name: str) -> ConflictError:
         return ConflictError(f"{self._database}: scenario {name} was changed by someone else "
                              "since you loaded it; reload and try again")
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at `path`; None when there is none."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 @contextmanager

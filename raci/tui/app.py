@@ -290,9 +290,11 @@ class RaciApp(FormKeysApp):
                 except queue.Empty:
                     if time.monotonic() - looked >= self.poll_seconds:
                         looked = time.monotonic()
+                        store.check_file()  # removed or replaced: the app goes read-only
                         if store.revision() != store.known_revision:
                             self._hand_over(store, place, _drain(self._saves))
                     continue
+                store.check_file()
                 self._save(store, place, edit)
                 self._saves.task_done()
         except Exception as error:

@@ -22,11 +22,15 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.theme import ThemeProvider
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
 from raci.tui.widgets.footer import FittingFooter
 
+TEXTUAL_WIDGETS: tuple[type[DOMNode], ...] = (SelectOverlay,)
+"""Textual's widgets whose own keys the app's footer shows (a select's open
+menu: "esc Dismiss menu"), translated as raci's are."""
 _ENGLISH: dict[type[DOMNode], BindingsMap] = {}
 """Each class's bindings as declared, kept to translate them again."""
 
@@ -38,7 +42,7 @@ def app_classes() -> list[type[DOMNode]]:
     while todo:
         cls = todo.pop()
         todo.extend(cls.__subclasses__())
-        if cls.__module__.startswith("raci.tui"):
+        if cls.__module__.startswith("raci.tui") or cls in TEXTUAL_WIDGETS:
             found.append(cls)
     return found
 

@@ -24,6 +24,14 @@ NEAR_POOL = 500
 """How many of the entities not holding the text are ranked (see `EntityFinder.ranked`)."""
 
 
+def holds_typed(entity: Entity, text: str) -> bool:
+    """Whether `entity`'s name or id holds `text` as typed (in any case):
+    only such a match is taken by enter alone, not one that is merely near
+    ("Kees" is not Jan Hendriks, however the letters score)."""
+    typed = utils.default_process(text)
+    return bool(typed) and typed in utils.default_process(f"{entity.name} {entity.id}")
+
+
 class EntityFinder:
     """The entities of some kinds, made ready to be found by name or id."""
 

@@ -8,7 +8,8 @@ runs the `n` binding only once that key has come back up to the app: by
 then the name's keys are on their way through the tree, and reach the app
 after the form opened, ignored. `FormKeysApp` gives such keys (typed before
 the form was ready) to the form, which keeps them until its first field
-exists and then types them there, in order. Keys that reach the form itself
+exists and then types them there, in order (the keys the field binds, as
+backspace and the arrows, too). Keys that reach the form itself
 before a field has the focus come up to the app and go the same way. Other
 keys typed before the form was ready (`ctrl+s` after the name, `tab`,
 `escape`) are pressed again once it is, after the text typed before them:
@@ -17,6 +18,7 @@ the form's own keys would otherwise never see them.
 
 from __future__ import annotations
 
+import inspect
 import math
 
 from textual import events
@@ -56,14 +58,51 @@ class FormScreen(ModalScreen[ScreenResultType]):
 
     def _type_into_first_field(self) -> None:
         keys, self._typed_ahead = self._typed_ahead, []
-        text = next((i for i, key in enumerate(keys) if not _is_text(key)), len(keys))
         field = self.first_field()  # the focus may still be on the form's scroll box
-        typed = "".join(key.character or "" for key in keys[:text])
-        if typed and isinstance(field, Input) and not field.disabled:
+        if not isinstance(field, Input) or field.disabled:
+            field = None
+        elif keys and _is_text(keys[0]):
             field.delete_selection()  # a pre-filled answer, selected: typing replaces it
-            field.insert_text_at_cursor(typed)
-        for key in keys[text:]:  # after a key that is not text, each goes as if pressed now
-            self.app.post_message(events.Key(key.key, key.character))
+        for index, key in enumerate(keys):
+            if field is None or not _typed_in(field, key):
+                # After a key the field does not take (tab, ctrl+s), each
+                # goes as if pressed now.
+                for later in keys[index:]:
+                    self.app.post_message(events.Key(later.key, later.character))
+                return
+
+
+def _typed_in(field: Input, key: events.Key) -> bool:
+    """Type `key` into `field` at once: its text, or what the field binds
+    it to (backspace, left, home); False when the field does not take it.
+    Posted again, the key landed after the keys typed since, which had
+    reached the field meanwhile ("Warmtx", backspace, "e" read "Warmtxe")."""
+    if _is_text(key):
+        field.insert_text_at_cursor(key.character or "")
+        return True
+    for binding in field._bindings.key_to_bindings.get(key.key, ()):
+        action = getattr(field, f"action_{binding.action}", None)
+        if action is not None and not inspect.iscoroutinefunction(action):
+            action()
+            return True
+    return False
+
+
+class FieldInput(Input):
+    """A form's text field that runs its own keys (backspace, delete, the
+    arrows) as it takes them, in order with the text typed. Textual runs a
+    widget's bindings only once the key has bubbled up to the app, through
+    the form's containers; the text typed right after it, which the field
+    takes at once, went first: "Warmtx", backspace, "e west" read "Warmtxe wes"."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if _is_text(event):
+            return  # Input's own handler types it
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()  # neither Input nor the app runs it again
+                return
 
 
 def _is_text(key: events.Key) -> bool:

@@ -150,13 +150,14 @@ class SuggestionsScreen(ModalScreen[Suggestion | None]):
 
     def _show(self, suggestions: list[Suggestion], gone: bool) -> None:
         self.suggestions = suggestions
+        self.refresh_bindings()
         status = self.query_one("#suggestions-status", Static)
         if gone:
             status.update(_("This finding is gone (or waived) since you chose it."))
         elif not suggestions:
             status.update(_("No suggestion: this rule has no clear remedy here, or none that "
-                            "resolves it without an error. Edit the model (see `raci rules "
-                            "{code}`: how to fix).").format(code=self.finding.code))
+                            "resolves it without an error. Edit the model: the rule's line in "
+                            "the findings view says how to fix it."))
         else:
             status.update(ngettext(
                 "{count} suggestion, the most likely first. Enter makes the one under the "
@@ -176,6 +177,10 @@ class SuggestionsScreen(ModalScreen[Suggestion | None]):
                 suggestion_detail(self.suggestions[event.option_index], self.where))
 
     @on(OptionList.OptionSelected, "#suggestions-list")
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is offered only when there is a suggestion to make."""
+        return action != "make" or bool(self.suggestions)
+
     def action_make(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
         if self.suggestions and highlighted is not None:

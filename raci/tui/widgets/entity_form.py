@@ -35,9 +35,9 @@ from raci.tui.forms import (
     known_problems,
     values_of,
 )
-from raci.tui.matching import EntityFinder
+from raci.tui.matching import EntityFinder, holds_typed
 from raci.tui.messages import ChangeRequested
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
 from raci.tui.widgets.discard_modal import close_form
@@ -128,7 +128,7 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                           else _("not given"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
-        return Input(value, placeholder=form_field.hint, id=widget_id, compact=True,
+        return FieldInput(value, placeholder=form_field.hint, id=widget_id, compact=True,
                      disabled=form_field.name == "id" and self.entity is not None,
                      select_on_focus=False)
 
@@ -240,7 +240,9 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         if found and not (len(found) == 1 and found[0].id == typed):
             matches.add_options(Option(f"{escape(e.name)} [dim]{escape(e.id)}[/]", id=e.id)
                                 for e in found)
-            matches.highlighted = 0
+            # Enter takes the first only if it holds what was typed; a near
+            # one is there to choose with down.
+            matches.highlighted = 0 if holds_typed(found[0], typed) else None
         matches.display = matches.option_count > 0
 
     def _open_matches(self) -> OptionList | None:

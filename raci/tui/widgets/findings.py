@@ -101,6 +101,12 @@ def links(finding: Finding) -> list[Link]:
 class FindingsTree(Tree[NodeData]):
     BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
+    def on_resize(self) -> None:
+        """Keep the cursor row in sight: the detail under the tree grows with
+        a longer finding, and takes rows of the tree, that one among them."""
+        if self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
+
 
 class FindingsView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -193,9 +199,9 @@ class FindingsView(Vertical):
         for finding in self.groups.get((level, code), []):
             under = links(finding)
             if not under or model is None:
-                node.add_leaf(escape(localized(finding.message)), data=finding)
+                node.add_leaf(inline_markdown(localized(finding.message)), data=finding)
                 continue
-            found = node.add(escape(localized(finding.message)), data=finding,
+            found = node.add(inline_markdown(localized(finding.message)), data=finding,
                              expand=len(under) <= OPEN_LINKS_UP_TO)
             for link in under:
                 found.add_leaf(f"[dim]→ {LINK_WORDS[link.role]}:[/] "
@@ -216,7 +222,7 @@ class FindingsView(Vertical):
         text = ""
         finding = data.finding if isinstance(data, Link) else data
         if isinstance(finding, Finding):
-            text = f"[b]{finding.code}[/b] {escape(localized(finding.message))}"
+            text = f"[b]{finding.code}[/b] {inline_markdown(localized(finding.message))}"
             if finding.waived and finding.waiver_reason:
                 text += " [dim]" + escape(_("(waived: {reason})").format(
                     reason=finding.waiver_reason)) + "[/]"
@@ -229,6 +235,7 @@ class FindingsView(Vertical):
                         + _("How to fix: {fix}").format(fix=inline_markdown(doc.fix)) + "[/]")
         self.query_one("#finding-detail", Static).update(text)
         self.query_one("#finding-detail-pane").scroll_home(animate=False)
+
 
     def _entities_line(self, finding: Finding) -> str:
         if self.session is None or finding.code == fact_not_recorded.code:
@@ -295,10 +302,15 @@ class FindingsView(Vertical):
                         timeout=3)
             return
         rule = find_rule(finding.code)
+        if finding.code == fact_not_recorded.code:  # the app's way, not the command line's
+            self.notify(_("{code} cannot be waived: record the fact in the model, or press "
+                          "enter on this finding to declare it not recorded (in "
+                          "org.not_recorded).").format(
+                              code=finding.code), severity="warning", timeout=8)
+            return
         if rule is not None and not rule.waivable:
             # What the rule's documentation says instead: record the fact, say...
-            self.notify(" ".join(rule_doc(rule).waiving.split()), severity="warning",
-                        timeout=8)
+            self.notify(inline_markdown(rule_doc(rule).waiving), severity="warning", timeout=8)
             return
         session = self.session
         model = session.model

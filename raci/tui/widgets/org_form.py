@@ -21,7 +21,7 @@ from raci.i18n import _
 from raci.model import Org, parse_date
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui.describe import field_label, in_words
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
 from raci.tui.widgets.footer import FittingFooter
@@ -68,7 +68,7 @@ class OrgForm(FormScreen[Org | None]):
                     with Horizontal(classes="field-row"):
                         star = " *" if name == "name" else ""
                         yield Label(f"{field_label(name)}{star}", classes="field-label")
-                        yield Input(value, placeholder=hint, id=f"org-{name}", compact=True,
+                        yield FieldInput(value, placeholder=hint, id=f"org-{name}", compact=True,
                                     select_on_focus=False)
                     yield Static("", id=f"org-{name}-error", classes="field-error")
                 yield Label(_("[b]Not recorded:[/b] [dim]facts the source leaves out; their rules "

@@ -19,7 +19,7 @@ from raci.i18n import _
 from raci.model import Model
 from raci.model.entities import ID_MAX_LENGTH, is_valid_id
 from raci.tui.describe import label, plural
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.footer import FittingFooter
 
@@ -55,7 +55,8 @@ class RenameForm(FormScreen[str | None]):
                 _("Everything that names it follows; ctrl+z undoes it.")) + "[/]")
             with Horizontal(classes="field-row"):
                 yield Label(_("new id *"), classes="field-label")
-                yield Input(self.entity_id, id="rename-id", compact=True, select_on_focus=False)
+                yield FieldInput(self.entity_id, id="rename-id", compact=True,
+                                 select_on_focus=False)
             yield Static("", id="rename-error", classes="field-error")
             with Horizontal(id="rename-buttons"):
                 yield Button(_("Rename"), id="save", variant="primary", compact=True)

@@ -20,7 +20,7 @@ from raci.i18n import _, format_date
 from raci.lint.review import means_no_date
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
 from raci.tui.widgets.footer import FittingFooter
@@ -57,15 +57,15 @@ class WaiverForm(FormScreen[Waiver | None]):
                          id="waiver-title")
             with VerticalScroll(id="waiver-fields"):
                 yield Label(_("reason * [dim]why this is acceptable[/]"))
-                yield Input(waiver.reason if waiver else "", id="waiver-reason",
+                yield FieldInput(waiver.reason if waiver else "", id="waiver-reason",
                             select_on_focus=False)
                 yield Static("", id="waiver-reason-error", classes="field-error")
                 yield Label(_("expires [dim]YYYY-MM-DD, optional: the finding returns after it[/]"))
-                yield Input(waiver.expires.isoformat() if waiver and waiver.expires else "",
+                yield FieldInput(waiver.expires.isoformat() if waiver and waiver.expires else "",
                             id="waiver-expires", placeholder=_("YYYY-MM-DD, or none"))
                 yield Static("", id="waiver-expires-error", classes="field-error")
                 yield Label(_("author [dim]optional: who accepted it[/]"))
-                yield Input(waiver.author or "" if waiver else "", id="waiver-author")
+                yield FieldInput(waiver.author or "" if waiver else "", id="waiver-author")
             with Horizontal(id="waiver-buttons"):
                 yield Button(_("Save") if self.editing else _("Waive"), id="save",
                              variant="primary")
@@ -93,7 +93,9 @@ class WaiverForm(FormScreen[Waiver | None]):
     def _show_problems(self) -> dict[str, str]:
         problems = self.problems()
         for name in ("reason", "expires"):
-            self.query_one(f"#waiver-{name}-error", Static).update(escape(problems.get(name, "")))
+            error = self.query_one(f"#waiver-{name}-error", Static)
+            error.update(escape(problems.get(name, "")))
+            error.display = name in problems  # `.field-error` shows only when there is one
             self.query_one(f"#waiver-{name}", Input).set_class(name in problems, "-invalid")
         return problems
 
