@@ -65,12 +65,13 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
 
     model, named = split_scenario(model)
     if named is not None and scenario is not None and named != scenario:
-        raise UsageError(f"{model}@{named} names scenario {named} and --scenario names "
-                         f"{scenario}; give one")
+        raise UsageError(_("{model}@{named} names scenario {named} and --scenario names "
+                           "{scenario}; give one").format(model=model, named=named,
+                                                           scenario=scenario))
     scenario = scenario or named
     if scenario is not None and not is_valid_scenario_name(scenario):
-        raise UsageError(f"--scenario: {scenario!r} is not a scenario name: letters, digits, "
-                         "_ and -, starting with a letter or digit")
+        raise UsageError(_("--scenario: {name!r} is not a scenario name: letters, digits, _ and "
+                           "-, starting with a letter or digit").format(name=scenario))
     if is_model_file(model):
         raise UsageError(_("{model}: the app edits a database; run `raci import {model} --into "
                            "org.db`, then `raci edit org.db`").format(model=model))
@@ -121,8 +122,8 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
     with keys_unechoed():
         import_file(model_file, str(database))
         _run_app(str(database), create=False, theme=theme)
-    click.echo(_("The demo database stays at {database}; open it again with "
-                 "`raci edit {database}`.").format(database=database))
+    click.echo(_("the demo database stays at {database}; open it again with "
+                 "`raci edit {database}`").format(database=database))
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False,

@@ -201,8 +201,9 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
         for path, data in zip(paths, drawings, strict=True):
             export.write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
-    click.echo(ngettext("Wrote {count} drawing: {names}", "Wrote {count} drawings: {names}",
-                        len(drawings)).format(count=len(drawings), names=names))
+    click.echo(ngettext("wrote {count} drawing: {names}", "wrote {count} drawings: {names}",
+                        len(drawings)).format(count=format_count(len(drawings)), names=names),
+               err=True)
 
 
 @click.command("matrix")
