@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE, Raci, Result
-from test_untranslated import untranslated
+from test_untranslated import sample_words, untranslated
 
+from raci.model import REFERENCE_FIELDS
 from tests.pseudo_language import file_words
 
 
@@ -37,6 +38,7 @@ def files(vego: str) -> Path:
     (folder / "kapot.json").write_text('{"version": 1,\n "fingerprints": [1,]}\n',
                                        encoding="utf-8")
     (folder / "anders.json").write_text('{"fingerprints": [1]}\n', encoding="utf-8")
+    (folder / "kapot.toml").write_text("[raci]\nselect = OWN\n", encoding="utf-8")
     return folder
 
 
@@ -155,6 +157,36 @@ def test_the_github_notice_of_rules_not_run_is_dutch(raci: Raci, tmp_path: Path)
         f"::notice title=raci::{model}: not run: BOD007, ORG004 (chairs not recorded)")
 
 
+def test_a_configuration_that_is_not_toml_says_where_and_what_in_dutch(
+        raci: Raci, files: Path) -> None:
+    (files / "raci.toml").write_text("[raci]\nselect = [\"OWN\"]\n[raci.rules\n",
+                                     encoding="utf-8")
+    assert refused(raci, "lint", "vego.db", "--config", "raci.toml") == (
+        "raci.toml:3:12: geen geldige TOML: de ']' aan het eind van een tabelkop ontbreekt")
+    assert raci("lint", "vego.db", "--config", "raci.toml").err == (
+        "raci: raci.toml:3:12: not valid TOML: Expected ']' at the end of a table declaration\n")
+
+
+def test_a_number_option_refuses_in_dutch_words(raci: Raci, files: Path) -> None:
+    assert refused(raci, "generate", "--size", "small", "--seed", "x", "-o", "g.yaml") == (
+        "Ongeldige waarde voor '--seed': 'x' is geen geheel getal; zie `raci generate --help`")
+    assert refused(raci, "diagram", "vego.db", "--depth", "twee") == (
+        "Ongeldige waarde voor '--depth': 'twee' is geen geheel getal; zie `raci diagram --help`")
+    assert refused(raci, "report", "vego.db", "-o", "r.md", "--timeout", "lang") == (
+        "Ongeldige waarde voor '--timeout': 'lang' is geen getal; zie `raci report --help`")
+    assert raci("serve", "--port", "x").err == (
+        "raci: Invalid value for '--port': 'x' is not a valid whole number; see "
+        "`raci serve --help`\n")
+
+
+def test_a_long_list_of_references_ends_in_dutch(raci: Raci, files: Path) -> None:
+    said = refused(raci, "rm", "vego.db", "r.dir-wgo")
+    assert said.startswith("naar r.dir-wgo wordt nog verwezen door r.coord-wijkaanpak "
+                           "(reports_to), pr-vego (members), ")
+    assert said.endswith(", i.wcw-invoering (raci.A) en nog 5; verwijder die verwijzingen "
+                         "eerst, of gebruik --force om ze mee te verwijderen")
+
+
 def test_a_suggestions_dates_are_in_words(raci: Raci, files: Path) -> None:
     done = dutch(raci, "lint", "vego.db", "--suggest", "--select", "BOD003,BOD004")
     lines = [line.strip() for line in done.out.splitlines()]
@@ -197,6 +229,10 @@ REFUSALS = [
     ("schema", "-o", "x.yaml/s.json"),
     ("generate", "--size", "small", "--scale", "0", "-o", "g.yaml"),
     ("demo", "--sample", "nope"),
+    ("lint", "vego.db", "--config", "kapot.toml"),          # not TOML
+    ("generate", "--size", "small", "--seed", "x", "-o", "g.yaml"),  # not a number
+    ("serve", "--port", "x"),
+    ("rm", "vego.db", "r.dir-wgo"),                       # many references to it
 ]
 
 
@@ -210,5 +246,6 @@ def test_every_refusal_is_dutch(raci: Raci, pseudo: None, files: Path,
             | {word for arg in args for word in file_words(files / arg)}
             | file_words(files / "geen") | file_words(files / "x.yaml")
             | {f"{files.resolve() / 'vego.db'}", "energietransitie", "nationaal-archief",
-               "politie-digitaal", "voorbeeld-gezond"})
+               "politie-digitaal", "voorbeeld-gezond"}
+            | sample_words(SAMPLE) | {f for fields in REFERENCE_FIELDS.values() for f in fields})
     assert untranslated(done, data) == []

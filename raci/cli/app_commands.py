@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from raci.cli.completion import complete_samples, sample_names
-from raci.cli.options import directories_made, tell_written, write_output
+from raci.cli.options import WholeNumber, directories_made, tell_written, write_output
 from raci.errors import RaciError, UsageError
 from raci.i18n import _
 from raci.model.source import is_model_file
@@ -167,7 +167,7 @@ def keys_unechoed() -> Iterator[None]:
 
 @click.command()
 @click.argument("model")
-@click.option("--port", type=click.IntRange(1, 65535), metavar="INTEGER", default=8765,
+@click.option("--port", type=WholeNumber(1, 65535), metavar="INTEGER", default=8765,
               show_default=True,
               help="The port on 127.0.0.1 to serve on.")
 @click.option("--write", is_flag=True,
