@@ -41,6 +41,10 @@ class WholeNumber(click.IntRange):
     def name(self) -> str:  # type: ignore[override]
         return _("whole number")
 
+    def _describe_range(self) -> str:
+        """The help's ``1<=x<=65535``; nothing when there are no bounds."""
+        return "" if self.min is None and self.max is None else super()._describe_range()
+
 
 class Number(click.FloatRange):
     """click's `FloatRange`, named in the user's language as `WholeNumber` is."""
