@@ -192,7 +192,7 @@ def test_a_suggestions_dates_are_in_words(raci: Raci, files: Path) -> None:
     lines = [line.strip() for line in done.out.splitlines()]
     assert ("voorstel 1: verleng het mandaat van Werkgroep Isolatienormering (wg-isolatienorm) "
             "tot 1 november 2027") in lines
-    assert "want een jaar na 1 november 2026, omdat niets wat het draagt een datum heeft" in lines
+    assert any(line.startswith("want ") and "1 november 2026" in line for line in lines), lines
     assert not re.search(r"\d{4}-\d\d-\d\d", done.out)
 
 
