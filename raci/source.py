@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from raci.errors import UsageError
-from raci.i18n import _
+from raci.i18n import N_, Said, _
 from raci.model import Model
 from raci.model.lean import LeanModel
 from raci.model.source import (
@@ -30,18 +30,19 @@ def database_url(spec: str) -> str:
     """The SQLAlchemy URL for a MODEL that names a database; anything else is refused."""
     model, scenario = split_scenario(spec)
     if scenario is not None:
-        raise UsageError(f"{spec}: names scenario {scenario} of {model}; this command works on "
-                         f"the model itself: give {model}")
+        raise UsageError(Said(N_("{spec}: names scenario {scenario} of {model}; this command "
+                                 "works on the model itself: give {model}"),
+                              spec=spec, scenario=scenario, model=model))
     if "://" in spec:
         return spec
     if is_database(spec):
         return f"sqlite:///{Path(spec).resolve()}"
     if is_model_file(spec):
-        raise UsageError(
-            f"{spec}: this needs a database, not a model file; "
-            f"read the file into one with `raci import {spec} --into org.db`"
-        )
-    raise UsageError(f"{spec}: not a model database; give a .db file or a database URL")
+        raise UsageError(Said(N_("{file}: this needs a database, not a model file; read the "
+                                 "file into one with `raci import {file} --into org.db`"),
+                              file=spec))
+    raise UsageError(Said(N_("{file}: not a model database; give a .db file or a database URL"),
+                          file=spec))
 
 
 def open_model(spec: str) -> ModelSource[Model]:
@@ -84,9 +85,10 @@ def open_lean_model(spec: str) -> ModelSource[LeanModel]:
 def open_view(spec: str, scenario: str) -> Model:
     """The model of database `spec` with `scenario` played on it."""
     if is_model_file(spec):
-        raise UsageError(f"{spec}{SCENARIO_MARK}{scenario}: scenarios live in a model "
-                         f"database; read the file into one with `raci import {spec} --into "
-                         f"{Path(spec).with_suffix(DATABASE_SUFFIX)}`")
+        raise UsageError(Said(N_("{model}: scenarios live in a model database; read the file "
+                                 "into one with `raci import {file} --into {database}`"),
+                              model=f"{spec}{SCENARIO_MARK}{scenario}", file=spec,
+                              database=Path(spec).with_suffix(DATABASE_SUFFIX)))
     from raci.store import open_store
 
     with open_store(database_url(spec)) as store:
@@ -116,8 +118,9 @@ def models_in(specs: Sequence[str]) -> tuple[list[str], list[str]]:
         others = [path for path in below
                   if path.suffix.lower() == DATABASE_SUFFIX and holds_no_model(path)]
         if len(others) == len(below):
-            raise UsageError(f"{spec}: holds no model files (.yaml, .yml or .json starting "
-                             "with 'raci: 1') and no raci databases (.db)")
+            raise UsageError(Said(N_("{folder}: holds no model files (.yaml, .yml or .json "
+                                     "starting with 'raci: 1') and no raci databases (.db)"),
+                                  folder=spec))
         passed = set(others)
         found.extend(str(path) for path in below if path not in passed)
         passed_over.extend(map(str, others))
@@ -160,7 +163,7 @@ def _check_is_database(spec: str) -> None:
     from raci.formats.spreadsheet import SHEET_SUFFIXES
 
     if Path(spec).suffix.lower() in SHEET_SUFFIXES:
-        raise UsageError(_("{file}: a spreadsheet or CSV file, not a model; import it first: "
-                           "`raci import {file} --into org.db`").format(file=spec))
-    raise UsageError(_("{file}: not a model; give a .db file, a database URL, "
-                       "or a .yaml/.yml/.json file").format(file=spec))
+        raise UsageError(Said(N_("{file}: a spreadsheet or CSV file, not a model; import it "
+                                 "first: `raci import {file} --into org.db`"), file=spec))
+    raise UsageError(Said(N_("{file}: not a model; give a .db file, a database URL, "
+                             "or a .yaml/.yml/.json file"), file=spec))

@@ -75,6 +75,9 @@ def test_a_review_session_and_its_minutes(raci: Raci, vego: str,
             "(in scenario plan)",
             "Uiterlijk (JJJJ-MM-DD, of geen): geen"):
         assert line in lines, line
+    assert done.err.splitlines()[-1] == (  # a status line: lower case, as every one
+        "de wijzigingen staan in scenario plan: `raci scenario show vego.db plan`, en daarna "
+        "`raci scenario apply` of `drop`")
     minutes = Path("verslag.md").read_text(encoding="utf-8").splitlines()
     for line in ("## Bevindingen voor en na", "| Niveau | Voor | Na |", "## Besluiten",
                  "| Wie | Wat | Uiterlijk | Bevinding |",

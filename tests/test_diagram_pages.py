@@ -137,13 +137,14 @@ def test_split_writes_numbered_drawings_each_titled_with_its_part(tmp_path: Path
     assert done.returncode == 0, done.stderr
     files = sorted(tmp_path.glob("org-*.svg"), key=lambda path: int(path.stem.split("-")[1]))
     assert len(files) >= 2
-    assert done.stdout.decode().strip() == (
-        f"Wrote {len(files)} drawings: org-1.svg … org-{len(files)}.svg")
+    assert done.stdout.decode() == ""
     said = done.stderr.decode().splitlines()
     assert said[0] == ("raci: note: splitting the org view to fit a4: each part is laid out to "
                        "see that it reads, which takes a while on a large view")
     assert [line for line in said if line.startswith("raci: drawing part")] == [
         f"raci: drawing part {number} of {len(files)}" for number in range(1, len(files) + 1)]
+    assert said[-1] == (  # a status line, as "wrote FILE" is
+        f"wrote {len(files)} drawings: org-1.svg … org-{len(files)}.svg")
     for number, path in enumerate(files, 1):
         texts = [t.text or "" for t in ET.parse(path).getroot().iter(f"{SVG}text")]
         assert any(t.startswith(f"Part {number} of {len(files)}: ") for t in texts), texts[:3]
@@ -155,7 +156,7 @@ def test_split_into_a_pdf_gives_one_sheet_of_the_page_per_part(tmp_path: Path) -
                     "--page", "a4", "-o", str(out))
     assert done.returncode == 0, done.stderr
     pages = PdfReader(out).pages
-    count = int(re.search(rb"Wrote (\d+) drawings", done.stdout).group(1))  # type: ignore[union-attr]
+    count = int(re.search(rb"wrote (\d+) drawings", done.stderr).group(1))  # type: ignore[union-attr]
     assert len(pages) == count > 1
     for sheet in pages:
         assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == (

@@ -156,7 +156,7 @@ def test_text_and_markdown_name_entities_name_first_and_speak_dutch(
                  "A -> C",
                  "Uitzonderingen toegevoegd (1):\n  OWN001 voor doel 'Leeg' (g.leeg): Volgt "
                  "(verloopt op 30 juni 2027)",
-                 "Opgeloste bevindingen (1):\n  OWN002 [error] Doel 'CO2 -55%' (g.co2) heeft 2 "
+                 "Opgeloste bevindingen (1):\n  OWN002 [fout] Doel 'CO2 -55%' (g.co2) heeft 2 "
                  "eindverantwoordelijken (A): Directeur-Generaal (dg), Directeur (dir)"):
         assert line in text, line
     code, markdown, _ = run_raci(capsys, "diff", old, new, "--lang", "nl", "--format", "markdown")
@@ -164,7 +164,8 @@ def test_text_and_markdown_name_entities_name_first_and_speak_dutch(
     assert "### Toewijzingen gewijzigd (1)\n\n- Directeur (dir) op doel 'CO2 -55%' (g.co2): " \
         "A -> C" in markdown
     english = ("Entities", "Assignments", "Waivers", "Findings", "Changes", " for ", " on ",
-               "expires", "(none)", "capacity", "held by", "Person", "Role", "Goal", "has ")
+               "expires", "(none)", "capacity", "held by", "Person", "Role", "Goal", "has ",
+               "[error]")  # a level is said in words, as the app and the review say it
     for output in (text, markdown):
         assert not [word for word in english if word in output]
     _, empty, _ = run_raci(capsys, "diff", old, old, "--lang", "nl")

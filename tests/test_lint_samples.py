@@ -28,7 +28,8 @@ WEAK_SAMPLES = [path for path in SAMPLES if path != HEALTHY]
 
 CODE = r"[A-Z]{3}\d{3}"
 EXPECT = re.compile(rf"#\s*expect:\s*({CODE}(?:\s*,\s*{CODE})*)")
-ENTITY_LINE = re.compile(r"^\s*- id: ")
+ENTITY_LINE = re.compile(r"^\s*- (id|rule): ")
+"""Where a finding is placed: an entity's id, or a waiver's rule (WAI001, WAI002)."""
 
 # The three weaknesses of SPEC's introduction, by the rules that reveal them.
 WEAKNESSES = {
@@ -47,7 +48,8 @@ def expected_findings(path: Path) -> Counter[tuple[int, str]]:
         match = EXPECT.search(line)
         if match is None:
             continue
-        assert ENTITY_LINE.match(line), f"{path.name}:{number}: expect comment off an id line"
+        assert ENTITY_LINE.match(line), (
+            f"{path.name}:{number}: expect comment off an id or rule line")
         expected.update((number, code.strip()) for code in match.group(1).split(","))
     return expected
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from raci.cli.completion import complete_samples, sample_names
-from raci.cli.options import directories_made, tell_written, write_output
+from raci.cli.options import WholeNumber, directories_made, tell_written, write_output
 from raci.errors import RaciError, UsageError
 from raci.i18n import _
 from raci.model.source import is_model_file
@@ -65,8 +65,9 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
 
     model, named = split_scenario(model)
     if named is not None and scenario is not None and named != scenario:
-        raise UsageError(f"{model}@{named} names scenario {named} and --scenario names "
-                         f"{scenario}; give one")
+        raise UsageError(_("{model}@{named} names scenario {named} and --scenario names "
+                           "{scenario}; give one").format(model=model, named=named,
+                                                           scenario=scenario))
     scenario = scenario or named
     if scenario is not None and not is_valid_scenario_name(scenario):
         raise UsageError(_("--scenario: {name!r} is not a scenario name: letters, digits, _ and "
@@ -124,8 +125,8 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
     with keys_unechoed():
         import_file(model_file, str(database))
         _run_app(str(database), create=False, theme=theme)
-    click.echo(_("The demo database stays at {database}; open it again with "
-                 "`raci edit {database}`.").format(database=database))
+    click.echo(_("the demo database stays at {database}; open it again with "
+                 "`raci edit {database}`").format(database=database))
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False,
@@ -169,7 +170,7 @@ def keys_unechoed() -> Iterator[None]:
 
 @click.command()
 @click.argument("model")
-@click.option("--port", type=click.IntRange(1, 65535), metavar="INTEGER", default=8765,
+@click.option("--port", type=WholeNumber(1, 65535), metavar="INTEGER", default=8765,
               show_default=True,
               help="The port on 127.0.0.1 to serve on.")
 @click.option("--write", is_flag=True,

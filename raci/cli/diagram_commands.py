@@ -16,6 +16,7 @@ import click
 
 from raci.cli.completion import complete_ids
 from raci.cli.options import (
+    WholeNumber,
     format_option,
     model_argument,
     output_option,
@@ -94,10 +95,10 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
               help="What to draw.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this entity.",
               shell_complete=complete_ids())
-@click.option("--depth", type=click.IntRange(min=0), metavar="INTEGER", default=DEFAULT_DEPTH,
+@click.option("--depth", type=WholeNumber(min=0), metavar="INTEGER", default=DEFAULT_DEPTH,
               show_default=True,
               help="How many links from --focus to draw.")
-@click.option("--hub", type=click.IntRange(min=0), metavar="INTEGER", default=DEFAULT_HUB,
+@click.option("--hub", type=WholeNumber(min=0), metavar="INTEGER", default=DEFAULT_HUB,
               show_default=True,
               help="With --focus, a node with more links is drawn but not walked through "
                    "(0: no hubs).")
@@ -218,8 +219,9 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
         for path, data in zip(paths, drawings, strict=True):
             export.write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
-    click.echo(ngettext("Wrote {count} drawing: {names}", "Wrote {count} drawings: {names}",
-                        len(drawings)).format(count=len(drawings), names=names))
+    click.echo(ngettext("wrote {count} drawing: {names}", "wrote {count} drawings: {names}",
+                        len(drawings)).format(count=format_count(len(drawings)), names=names),
+               err=True)
 
 
 @click.command("matrix")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from raci.cli.options import output_option, tell_schema_written
+from raci.cli.options import WholeNumber, output_option, tell_schema_written
 from raci.errors import UsageError
 from raci.i18n import _, format_count
 from raci.model.source import FILE_SUFFIXES
@@ -16,9 +16,9 @@ from raci.model.source import FILE_SUFFIXES
 @click.command()
 @click.option("--size", type=click.Choice(["small", "ministry", "national"]), required=True,
               help="small ≈ 500 entities, ministry ≈ 8,000, national ≈ 80,000.")
-@click.option("--seed", type=int, default=1, show_default=True,
+@click.option("--seed", type=WholeNumber(), metavar="INTEGER", default=1, show_default=True,
               help="The same size and seed give the same file, byte for byte.")
-@click.option("--scale", type=click.IntRange(min=1), metavar="INTEGER", default=1,
+@click.option("--scale", type=WholeNumber(min=1), metavar="INTEGER", default=1,
               show_default=True,
               help="Multiply the ministries, and so nearly everything else: "
                    "--size national --scale 4 is four national models' worth.")

@@ -478,6 +478,6 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
 
 def _listing(references: list[Reference], most: int = 10) -> str:
     """The first few references as `source (field)`, and how many more there are."""
-    shown = [f"{r.source} ({r.field})" for r in references[:most]]
-    more = len(references) - most
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    from raci.lint.output import related_text
+
+    return related_text([f"{r.source} ({r.field})" for r in references], most)

@@ -32,9 +32,31 @@ scenario_option = click.option(
 """`--scenario NAME` on the edit commands (see `raci scenario`)."""
 
 
+class WholeNumber(click.IntRange):
+    """click's `IntRange` (no bounds: any whole number) that a refusal names
+    in the user's language: "'x' is geen geheel getal", not click's own
+    "integer range"."""
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return _("whole number")
+
+    def _describe_range(self) -> str:
+        """The help's ``1<=x<=65535``; nothing when there are no bounds."""
+        return "" if self.min is None and self.max is None else super()._describe_range()
+
+
+class Number(click.FloatRange):
+    """click's `FloatRange`, named in the user's language as `WholeNumber` is."""
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return _("number")
+
+
 def seconds_option(default: float, help: str) -> Callable[[Decorated], Decorated]:
     """`--timeout SECONDS`: how long an outside program may take."""
-    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+    return click.option("--timeout", type=Number(min=0, min_open=True),
                         default=default, show_default=True, metavar="SECONDS", help=help)
 
 

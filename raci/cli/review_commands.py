@@ -99,8 +99,8 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
         drop_scenario(model, named)
         return
     if editing.scenario is not None and session.steps:
-        click.echo(_("The changes are in scenario {name}: `raci scenario show {model} {name}`, "
-                     "then `raci scenario apply` or `drop` it.").format(
+        click.echo(_("the changes are in scenario {name}: `raci scenario show {model} {name}`, "
+                     "then `raci scenario apply` or `drop` it").format(
                          name=editing.scenario.name, model=split_scenario(model)[0]), err=True)
 
 
@@ -129,7 +129,8 @@ class _NotSaved(Exception):
 def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     """Show the finding and its suggestions, ask, and carry out the answer;
     False when the review is to end."""
-    from raci.lint.review import BROUGHT_UP, date_or_none, finding_said, required_text
+    from raci.lint.review import BROUGHT_UP, date_or_none, required_text
+    from raci.lint.scenarios import finding_said
 
     finding = item.finding
     number = session.position

@@ -20,7 +20,7 @@ import yaml
 
 from raci.formats.reading import event_position, json_tokens
 from raci.formats.schema import SECTION_KINDS, DocPath
-from raci.model import ORG_PLACE
+from raci.model import ORG_PLACE, waiver_place
 
 Mark = tuple[int, int]
 RECORDED_DEPTH = 6
@@ -199,7 +199,7 @@ def entity_locations(
         rule_marks = _offsets_to_marks(text, [offset for _, offset in found_rules])
         locations = dict(zip(ids, id_marks, strict=True))
         locations.update(
-            (f"waivers[{n}]", mark) for n, mark in enumerate(rule_marks)
+            (waiver_place(n), mark) for n, mark in enumerate(rule_marks)
         )
         org = _ORG_KEY[fmt].search(text)
         if org is not None:
@@ -215,6 +215,6 @@ def _walked_locations(marks: Marks, data: dict[str, Any]) -> dict[str, Mark]:
             for index, entity in enumerate(data[section] or []):
                 locations[entity["id"]] = marks.find((section, index, "id"), at_key=True)
     for index, _ in enumerate(data.get("waivers") or []):
-        locations[f"waivers[{index}]"] = marks.find(("waivers", index, "rule"), at_key=True)
+        locations[waiver_place(index)] = marks.find(("waivers", index, "rule"), at_key=True)
     locations[ORG_PLACE] = marks.find(("org",), at_key=True)
     return locations

@@ -25,6 +25,7 @@ from raci.generate.names import HARD_NAMES
 from raci.generate.organisation import Builder
 from raci.generate.shapes import AS_OF, DEFAULT_SEED, SHAPES, SIZES, Shape
 from raci.generate.weaknesses import Weaknesses
+from raci.i18n import N_, Said
 from raci.model import Model
 
 __all__ = ["AS_OF", "DEFAULT_SEED", "HARD_NAMES", "SHAPES", "SIZES", "Shape", "generate_model"]
@@ -41,9 +42,11 @@ def generate_model(size: str, seed: int = DEFAULT_SEED, *, chain: int | None = N
     times over, to see how a command grows with the model.
     """
     if size not in SHAPES:
-        raise UsageError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
+        raise UsageError(Said(N_("unknown size {size!r}; choose one of {sizes}"), size=size,
+                              sizes=", ".join(SIZES)))
     if scale < 1:
-        raise UsageError(f"scale {scale}: give a whole number of at least 1")
+        raise UsageError(Said(N_("scale {scale}: give a whole number of at least 1"),
+                              scale=scale))
     shape = replace(SHAPES[size], ministries=SHAPES[size].ministries * scale)
     if chain is not None:
         shape = replace(shape, chain=max(chain, 1))

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from raci.errors import UsageError
-from raci.i18n import _, os_reason
+from raci.i18n import N_, Said, _, os_reason
 from raci.lint.findings import Finding
+
+_NOT_A_BASELINE = N_("{file}: not a baseline; write one with `raci lint --write-baseline`")
 
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
@@ -42,11 +44,17 @@ def read_baseline(path: Path) -> set[str]:
     except OSError as error:
         raise UsageError(_("{file}: cannot read the baseline: {reason}").format(
             file=path, reason=os_reason(error))) from None
-    except ValueError as error:
-        raise UsageError(f"{path}: not a baseline (invalid JSON: {error})") from None
+    except json.JSONDecodeError as error:
+        from raci.formats.syntax import json_fault  # said as a model file's JSON is
+
+        raise UsageError(Said(N_("{file}:{line}:{column}: not a baseline (JSON): {fault}"),
+                              file=path, line=error.lineno, column=error.colno,
+                              fault=json_fault(error.msg))) from None
+    except ValueError:  # not UTF-8
+        raise UsageError(Said(_NOT_A_BASELINE, file=path)) from None
     fingerprints = document.get("fingerprints") if isinstance(document, dict) else None
     if not isinstance(fingerprints, list) or not all(isinstance(f, str) for f in fingerprints):
-        raise UsageError(f"{path}: not a baseline; write one with `raci lint --write-baseline`")
+        raise UsageError(Said(_NOT_A_BASELINE, file=path))
     return set(fingerprints)
 
 

@@ -10,6 +10,7 @@ values of the wrong type, are refused with a message naming the file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -194,8 +195,37 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(_("{path}: cannot read the configuration: {reason}").format(
             path=path, reason=error.strerror)) from None
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(_("{path}: not valid TOML: {reason}").format(
-            path=path, reason=error)) from None
+        raise UsageError(_toml_fault(path, str(error))) from None
+
+
+_TOML_FAULTS = frozenset({
+    N_("Cannot overwrite a value"), N_("Escaped character is not a Unicode scalar value"),
+    N_("Expected '=' after a key in a key/value pair"),
+    N_("Expected ']' at the end of a table declaration"),
+    N_("Expected ']]' at the end of an array declaration"),
+    N_("Expected newline or end of document after a statement"),
+    N_("Invalid date or datetime"), N_("Invalid hex value"),
+    N_("Invalid initial character for a key part"), N_("Invalid statement"),
+    N_("Invalid value"), N_("Unclosed array"), N_("Unclosed inline table"),
+    N_("Unescaped '\\' in a string"), N_("Unterminated string"),
+})
+"""What Python's TOML reader says is wrong, in the catalogue so that a person
+reads it in the current language; any other reason is said as the reader says it."""
+_TOML_PLACE = re.compile(
+    r"(?P<reason>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)")
+
+
+def _toml_fault(path: Path, reason: str) -> str:
+    """``raci.toml:3:7: not valid TOML: Invalid value``: the place as an
+    editor jumps to it, the reason in the current language where known."""
+    place = _TOML_PLACE.fullmatch(reason)
+    path_text = str(path)
+    if place is not None:
+        reason = place["reason"]
+        if place["line"] is not None:
+            path_text = f"{path}:{place['line']}:{place['column']}"
+    said = _(reason) if reason in _TOML_FAULTS else reason
+    return _("{path}: not valid TOML: {reason}").format(path=path_text, reason=said)
 
 
 def config_from_file(path: Path) -> LintConfig:

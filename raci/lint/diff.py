@@ -23,7 +23,8 @@ from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
 from raci.lint.message import Named
-from raci.lint.output import finding_text, markdown_text
+from raci.lint.output import markdown_text
+from raci.lint.scenarios import finding_said
 from raci.model import REFERENCE_FIELDS, Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
 from raci.model.source import ModelSource
@@ -315,9 +316,9 @@ def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
         _section(N_("Waivers added"), [_waiver_text(w, diff) for w in diff.waivers_added]),
         _section(N_("Waivers removed"), [_waiver_text(w, diff) for w in diff.waivers_removed]),
         _section(N_("Findings introduced"),
-                 [finding_text(f) for f in diff.findings_introduced]),
+                 [finding_said(f) for f in diff.findings_introduced]),
         _section(N_("Findings resolved"),
-                 [finding_text(f) for f in diff.findings_resolved]),
+                 [finding_said(f) for f in diff.findings_resolved]),
     ]
 
 

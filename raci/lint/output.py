@@ -431,7 +431,8 @@ def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     ]
     lines += [_annotation("error", e.message, "raci", e.model, e.line, e.column)
               for e in run.errors]
-    lines += [_annotation("notice", f"not run: {not_run_text(codes)}", "raci", model, None, None)
+    lines += [_annotation("notice", _("not run: {rules}").format(rules=not_run_text(codes)),
+                          "raci", model, None, None)
               for model, codes in run.not_run.items()]
     return "".join(line + "\n" for line in lines)
 

@@ -29,7 +29,7 @@ from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
 from raci.lint.output import markdown_text, outcome_text, summary
 from raci.lint.rules import find_rule
-from raci.lint.scenarios import FindingsDelta
+from raci.lint.scenarios import FindingsDelta, finding_said
 from raci.lint.suggestions import Suggester, Suggestion
 from raci.model import Waiver
 from raci.model.changes import Change
@@ -359,8 +359,3 @@ def _listed(title: str, findings: list[Finding]) -> list[str]:
     return ["", f"## {title} ({len(findings)})", "",
             *(f"- {markdown_text(finding_said(f))}" for f in findings)]
 
-
-def finding_said(f: Finding) -> str:
-    """``CODE [level] message`` with the level in the current language
-    (``OWN001 [fout] …``), as the app names the levels."""
-    return f"{f.code} [{LEVEL_NAMES[f.level]}] {localized(f.message)}"

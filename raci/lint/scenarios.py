@@ -18,7 +18,8 @@ from raci.i18n import N_, _, format_date, ngettext, said_again
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
-from raci.lint.output import finding_dict, finding_text, markdown_text, summary
+from raci.lint.message import localized
+from raci.lint.output import finding_dict, markdown_text, summary
 from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, play
 from raci.model.source import SCENARIO_MARK, ModelSource
@@ -33,6 +34,13 @@ FINDINGS_TITLES = {"resolved": N_("Findings resolved"), "introduced": N_("Findin
                    "kept": N_("Findings kept")}
 ABSENT = "-"
 """A comparison's status of a finding neither the model nor that scenario has."""
+
+
+def finding_said(f: Finding) -> str:
+    """``CODE [level] message`` with the level in the current language
+    (``OWN001 [fout] …``), as the app names the levels: how a scenario, a
+    review and `raci diff` list the findings they compare."""
+    return f"{f.code} [{LEVEL_NAMES[f.level]}] {localized(f.message)}"
 
 
 @dataclass
@@ -126,7 +134,7 @@ def _sections(report: ScenarioReport) -> list[tuple[bool, str, list[str]]]:
         return [changes]
     delta = report.delta
     return [changes, *((False, _(FINDINGS_TITLES[status]),
-                        [finding_text(f) for f in getattr(delta, status)])
+                        [finding_said(f) for f in getattr(delta, status)])
                        for status in STATUSES)]
 
 
@@ -273,7 +281,7 @@ def compare_text(comparison: Comparison) -> str:
     out += [f"  {report.scenario.name}: {report.scenario.description}"
             for report in comparison.reports if report.scenario.description]
     out += ["", _("Changes") + ":", *aligned([["", a, b], *_change_rows(comparison)])]
-    findings = [[*_said_statuses(row), finding_text(row.finding)] for row in comparison.rows]
+    findings = [[*_said_statuses(row), finding_said(row.finding)] for row in comparison.rows]
     out += ["", _("Findings") + ":", *aligned([[a, b, _("finding")], *findings]),
             f"  {_kept_line(comparison)}"]
     out += ["", _("Findings by level") + ":",
@@ -296,7 +304,7 @@ def compare_markdown(comparison: Comparison) -> str:
     out += [*described, ""] if described else []
     out += ["### " + _("Changes"), "", *_table(["#", a, b], _change_rows(comparison)), "",
             "### " + _("Findings"), ""]
-    findings = [[finding_text(row.finding), *_said_statuses(row)] for row in comparison.rows]
+    findings = [[finding_said(row.finding), *_said_statuses(row)] for row in comparison.rows]
     if findings:
         out += [*_table([_("finding"), a, b], findings), ""]
     out += [_kept_line(comparison), "", "### " + _("Findings by level"), "",

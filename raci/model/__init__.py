@@ -33,6 +33,7 @@ from raci.model.model import (
     entity_fields,
     kind_of,
     referenced_ids,
+    waiver_place,
 )
 
 __all__ = [
@@ -66,4 +67,5 @@ __all__ = [
     "kind_of",
     "parse_date",
     "referenced_ids",
+    "waiver_place",
 ]

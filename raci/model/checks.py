@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from raci.i18n import N_, Said
 from raci.model.entities import Entity, may_hold_together
-from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, REFERENCE_FIELDS, Model, kind_of
+from raci.model.model import (
+    ACTOR_KINDS,
+    ITEM_KINDS,
+    KINDS,
+    REFERENCE_FIELDS,
+    Model,
+    kind_of,
+    waiver_place,
+)
 
 _SINGULAR = {"holders": N_("holder"), "members": N_("member"), "goals": N_("goal")}
 """One of a list field's ids, in words; any other field is named by its key."""
@@ -302,7 +310,7 @@ def _waiver_problems(model: Model, suggest: _Suggester) -> list[Problem]:
     problems: list[Problem] = []
     everything = frozenset(KINDS)
     for number, waiver in enumerate(model.waivers):
-        where, who = f"waivers[{number}]", Said(N_("waiver {number}"), number=number + 1)
+        where, who = waiver_place(number), Said(N_("waiver {number}"), number=number + 1)
         seen: set[str] = set()
         for target in waiver.target:
             if target in seen:

@@ -50,6 +50,12 @@ ACTOR_KINDS = frozenset({"role", "body", "person"})
 ORG_PLACE = "[org]"
 """Where a model file's `org` is among its entity locations (no id has brackets)."""
 
+
+def waiver_place(number: int) -> str:
+    """Where the model's waiver `number` (from 0) is among its entity
+    locations and references: ``waivers[0]``, its ``rule`` key in the file."""
+    return f"waivers[{number}]"
+
 # Fields holding ids of other entities: kind -> field -> kinds it may name.
 REFERENCE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
     "unit": {"parent": frozenset({"unit"})},
@@ -377,7 +383,7 @@ class Model:
             index[a.actor].append(Reference(a.item, f"raci.{a.letter}", a.actor))
         for number, waiver in enumerate(self.waivers):
             for target in waiver.target:
-                index[target].append(Reference(f"waivers[{number}]", "target", target))
+                index[target].append(Reference(waiver_place(number), "target", target))
         return index
 
 

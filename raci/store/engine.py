@@ -34,17 +34,17 @@ def database_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StoreError(
-            f"{url}: not a database URL; give sqlite:///PATH.db or postgresql://HOST/DB"
-        ) from None
+        raise StoreError(Said(
+            N_("{url}: not a database URL; give sqlite:///PATH.db or postgresql://HOST/DB"),
+            url=url)) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(
-            f"{describe(parsed)}: raci stores models in SQLite or PostgreSQL only"
-        )
+        raise StoreError(Said(N_("{url}: raci stores models in SQLite or PostgreSQL only"),
+                              url=describe(parsed)))
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
-        raise StoreError(f"{url}: give the SQLite file, as in sqlite:///path/to/org.db")
+        raise StoreError(Said(N_("{url}: give the SQLite file, as in sqlite:///path/to/org.db"),
+                              url=url))
     return parsed
 
 
@@ -168,7 +168,8 @@ def database_errors(database: str) -> Iterator[None]:
                    "{seconds} s; try again"), database=database, seconds=BUSY_TIMEOUT_SECONDS)
             ) from error
         if "not a database" in reason:
-            raise StoreError(f"{database}: not a SQLite database") from error
+            raise StoreError(Said(N_("{database}: not a SQLite database"),
+                                  database=database)) from error
         raise StoreError(f"{database}: {reason}") from error
     except SQLAlchemyError as error:
         raise StoreError(f"{database}: {_first_line(error)}") from error

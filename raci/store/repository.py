@@ -192,7 +192,8 @@ class Store:
         ):
             revision = _bump_revision(connection)  # from here on, other writers wait
             if only_if_empty and not _is_empty(connection):
-                raise ModelExistsError(f"{self._database} already holds a model")
+                raise ModelExistsError(Said(N_("{database} already holds a model"),
+                                            database=self._database))
             _delete_model(connection)
             _write_model(connection, model, revision)
         self._versions = RememberedVersions.of_model(model, revision)
@@ -298,8 +299,9 @@ class Store:
         made = created or dt.datetime.now().replace(microsecond=0)
         with database_errors(self._database), writing(self._engine) as connection:
             if read_scenario(connection, name) is not None:
-                raise StoreError(f"{self._database}: there is a scenario {name} already; "
-                                 "choose another name, or drop that one first")
+                raise StoreError(Said(N_("{database}: there is a scenario {name} already; "
+                                         "choose another name, or drop that one first"),
+                                      database=self._database, name=name))
             scenario = Scenario(name, description, made, _current_revision(connection))
             insert_scenario(connection, scenario)
         return scenario
@@ -328,7 +330,8 @@ class Store:
             if expected is not None and count != expected:
                 raise self._scenario_changed(name)
             if count == 0:
-                raise StoreError(f"{self._database}: scenario {name} has no change to undo")
+                raise StoreError(Said(N_("{database}: scenario {name} has no change to undo"),
+                                      database=self._database, name=name))
             scenario = read_scenario(connection, name)
             assert scenario is not None
             delete_step(connection, name, count - 1)
@@ -393,8 +396,9 @@ class Store:
                                database=self._database, name=name, names=", ".join(names)))
 
     def _scenario_changed(self, name: str) -> ConflictError:
-        return ConflictError(f"{self._database}: scenario {name} was changed by someone else "
-                             "since you loaded it; reload and try again")
+        return ConflictError(Said(N_("{database}: scenario {name} was changed by someone else "
+                                     "since you loaded it; reload and try again"),
+                                  database=self._database, name=name))
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

@@ -68,11 +68,13 @@ def create_model(engine: Engine, url: URL, name: str | None, version: str = "hea
     database = describe(url)
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
-        raise StoreError(f"{database}: cannot create it, no directory {path.parent}")
+        raise StoreError(Said(N_("{database}: cannot create it, no directory {folder}"),
+                              database=database, folder=path.parent))
     _refuse_other_programs_database(engine, url)
     with (writing(engine) if fill is None else bulk_writing(engine)) as connection:
         if schema_version(connection) is not None:
-            raise StoreError(f"{database}: a model is already there; nothing was changed")
+            raise StoreError(Said(N_("{database}: a model is already there; nothing was "
+                                     "changed"), database=database))
         upgrade(connection, version)
         connection.execute(
             insert(tables.org).values(id=1, name=name or default_name(url), version=0)
@@ -128,10 +130,10 @@ def _refuse_other_programs_database(engine: Engine, url: URL) -> None:
         return
     if tables_there and MODEL_TABLE not in tables_there:
         listed = ", ".join(sorted(tables_there)[:3]) + (", …" if len(tables_there) > 3 else "")
-        raise StoreError(
-            f"{describe(url)}: holds tables of its own ({listed}) and no raci model; create "
-            "the model in a new file or an empty database"
-        )
+        raise StoreError(Said(
+            N_("{database}: holds tables of its own ({tables}) and no raci model; create "
+               "the model in a new file or an empty database"),
+            database=describe(url), tables=listed))
 
 
 def _no_model(database: str) -> StoreError:
@@ -146,9 +148,9 @@ def _check_known(version: str, database: str) -> None:
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(version)
     except CommandError:
-        raise StoreError(
-            f"{database}: made by a newer raci (schema {version}); upgrade raci to open it"
-        ) from None
+        raise StoreError(Said(
+            N_("{database}: made by a newer raci (schema {version}); upgrade raci to open it"),
+            database=database, version=version)) from None
 
 
 def back_up(path: Path, version: str) -> Path:

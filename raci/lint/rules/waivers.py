@@ -13,7 +13,7 @@ from raci.analysis import Analysis
 from raci.lint.message import Joined, Message, label, said
 from raci.lint.rule import WAIVERS, Problem, Rule, RuleParams, lint_rule
 from raci.lint.rules.data import fact_words
-from raci.model import Waiver
+from raci.model import Waiver, waiver_place
 
 
 def waiver_expired(waiver: Waiver, analysis: Analysis) -> bool:
@@ -75,7 +75,8 @@ def expired_waiver(analysis: Analysis, params: RuleParams,
             assert waiver.expires is not None
             yield Problem.about(waiver.target, said(
                 "Waiver of {rule} for {targets} expired on {expires}", rule=waiver.rule,
-                targets=_targets(waiver, analysis), expires=waiver.expires))
+                targets=_targets(waiver, analysis), expires=waiver.expires),
+                place=waiver_place(int(number)))
 
 
 @lint_rule("WAI002", "unused-waiver", "waivers", "info", WAIVERS, uses_assignments=False)
@@ -131,7 +132,8 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
         if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
             yield Problem.about(waiver.target, said(
                 "Waiver of {rule} for {targets} matches no finding{why}", rule=waiver.rule,
-                targets=_targets(waiver, analysis), why=_why_none(waiver.rule, analysis)))
+                targets=_targets(waiver, analysis), why=_why_none(waiver.rule, analysis)),
+                place=waiver_place(int(number)))
 
 
 def _why_none(code: str, analysis: Analysis) -> Message | str:
