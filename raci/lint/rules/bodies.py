@@ -586,7 +586,8 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
     seat-holders, where A does not report to B directly and A and B are
     not in one BOD001 group. One finding per A, for the B that holds the
     largest share of A (ties: the B with fewer seat-holders, then the
-    smaller id); its targets are A and B, and it is placed at A.
+    smaller id); its targets are A and B, and, as every finding, it is
+    placed at the first of them in sorted order.
 
     Looks at: every body, against each bigger body that holds one of its
     rarest seat-holders; each finding is about one nested body and the
@@ -673,7 +674,7 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
             "{body} has {shared} of its {size} seat-holders ({share:.0%}) in {bigger}, "
             "which has {bigger_size}", body=label(analysis, inner), shared=-minus_shared,
             size=size, share=-minus_shared / size, bigger=label(analysis, outer),
-            bigger_size=outer_size), place=inner)
+            bigger_size=outer_size))
 
 
 def _bigger_holding(classes: dict[frozenset[str], list[str]], share: float,
