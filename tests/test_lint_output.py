@@ -106,15 +106,36 @@ def test_sarif_is_valid_and_declares_every_rule(
     assert code == 1
 
 
-def test_sarif_for_a_database_has_logical_locations_only(
+def test_sarif_for_databases_names_each_result_database_without_a_region(
         tmp_path: Path, model: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    database = tmp_path / "org.db"
-    run_raci(capsys, "import", model, "--into", database)
-    _, out, _ = run_raci(capsys, "lint", database, "--format", "sarif", "--select", "OWN,BOD")
+    """Two databases in one log: each result names its own (no lines in a database)."""
+    databases = [tmp_path / "one.db", tmp_path / "two.db"]
+    for database in databases:
+        run_raci(capsys, "import", model, "--into", database)
+    _, out, _ = run_raci(capsys, "lint", *databases, "--format", "sarif", "--select", "OWN,BOD")
     log = json.loads(out)
     jsonschema.validate(log, SARIF_SCHEMA)
-    for result in log["runs"][0]["results"]:
-        assert "physicalLocation" not in result["locations"][0]
+    results = log["runs"][0]["results"]
+    assert {json.dumps(result["locations"][0]["physicalLocation"]) for result in results} == {
+        json.dumps({"artifactLocation": {"uri": str(database)}}) for database in databases}
+    assert log["runs"][0]["artifacts"] == [{"location": {"uri": str(d)}} for d in databases]
+    assert all(result["locations"][0]["logicalLocations"] for result in results)
+
+
+def test_sarif_names_a_database_url_without_its_password(
+        postgres_url: str, model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The test server trusts every connection, so a password is given and ignored."""
+    user, at, rest = postgres_url.partition("://")[2].partition("@")
+    assert at, "the test server's URL names its user"
+    url = postgres_url.replace(f"://{user}@", f"://{user}:s3cret@")
+    assert run_raci(capsys, "import", model, "--into", url)[0] == 0
+    _, out, _ = run_raci(capsys, "lint", url, "--format", "sarif", "--select", "OWN")
+    log = json.loads(out)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    assert "s3cret" not in out
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]}
+    assert uris == {postgres_url}
 
 
 def test_configured_levels_reach_sarif(tmp_path: Path, model: Path,
