@@ -295,3 +295,27 @@ def test_dutch_text_and_markdown_say_related_and_not_run_in_dutch(
                "| Rule |", "| Message |", "Goal", "Body", " is the Accountable")
     for output in (text, markdown, statistics):
         assert not [words for words in english if words in output], output
+
+
+def test_dutch_github_and_markdown_say_related_and_unread_models_in_dutch(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    goals = [{"id": "g.0", "name": "Doel", "raci": {"A": "sg"}}]
+    path = write_model(tmp_path / "org.yaml", goals=goals, initiatives=[], decisions=[], kpis=[])
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("raci: 1\norg: {name: K}\npeople: [{id: p.1, name: P, unit: nope}]\n",
+                      encoding="utf-8")
+    said = ("persoon p.1: unit 'nope' bestaat niet (verwacht: een onderdeel); voeg een "
+            "onderdeel met dat id toe of verbeter het")
+    _, github, err = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--select", "OWN003",
+                             "--format", "github")
+    assert f"{broken}:3:35: {said}" in err
+    assert "(ook betrokken: g.0)\n" in github and "related" not in github
+    assert f"line=3,col=35,title=raci::{said}\n" in github
+    _, markdown, _ = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--select", "OWN003",
+                              "--format", "markdown")
+    assert f"| 3:35 | {said} |" in markdown
+    _, english, _ = run_raci(capsys, "lint", path, broken, "--select", "OWN003", "--format",
+                             "github")
+    assert "(related: g.0)\n" in english and "unit 'nope' names nothing" in english
+    _, data, _ = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--format", "json")
+    assert json.loads(data)["errors"][0]["message"].startswith("person p.1: unit 'nope' names")

@@ -434,12 +434,12 @@ def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     annotated = _annotated()
     lines = [
         _annotation(GITHUB_COMMANDS[f.level],
-                    annotated(f.message)
-                    + (f" (related: {related_text(f.related)})" if f.related else ""),
+                    annotated(f.message) + (_(" (related: {names})").format(
+                        names=related_text(f.related)) if f.related else ""),
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
     ]
-    lines += [_annotation("error", e.message, "raci", e.model, e.line, e.column)
+    lines += [_annotation("error", e.said, "raci", e.model, e.line, e.column)
               for e in run.errors]
     lines += [_annotation("notice", f"not run: {not_run_text(codes)}", "raci", model, None, None)
               for model, codes in run.not_run.items()]
@@ -480,7 +480,7 @@ def _markdown_tail(run: LintRun) -> list[str]:
     if run.errors:
         out += ["", "### " + _("Could not be read"), "",
                 *_heading_row(N_("Model"), N_("Where"), N_("Error"))]
-        out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.message)
+        out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.said)
                 for e in run.errors]
     return out
 
