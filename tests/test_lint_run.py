@@ -326,3 +326,16 @@ def test_a_nested_body_finding_sits_at_its_first_target_line(
     (nested,) = json.loads(out)["findings"]
     assert nested["targets"] == ["sg", "wg"]
     assert nested["line"] == line_of(path, "sg")
+
+
+def test_select_and_ignore_given_again_add_up_as_in_ruff(
+        owned: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, once, _ = run_raci(capsys, "lint", owned, "--format", "json", "--select", "OWN,STR")
+    codes = {f["code"] for f in json.loads(once)["findings"]}
+    assert {code[:3] for code in codes} == {"OWN", "STR"}, "the model has both kinds"
+    _, twice, _ = run_raci(capsys, "lint", owned, "--format", "json", "--select", "OWN",
+                           "--select", "STR")
+    assert {f["code"] for f in json.loads(twice)["findings"]} == codes
+    _, ignored, _ = run_raci(capsys, "lint", owned, "--format", "json", "--ignore", "OWN",
+                             "--ignore", "STR")
+    assert not {f["code"][:3] for f in json.loads(ignored)["findings"]} & {"OWN", "STR"}
