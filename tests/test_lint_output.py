@@ -125,7 +125,7 @@ def test_sarif_for_databases_names_each_result_database_without_a_region(
 def test_sarif_names_a_database_url_without_its_password(
         postgres_url: str, model: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The test server trusts every connection, so a password is given and ignored."""
-    user, at, rest = postgres_url.partition("://")[2].partition("@")
+    user, at, _ = postgres_url.partition("://")[2].partition("@")
     assert at, "the test server's URL names its user"
     url = postgres_url.replace(f"://{user}@", f"://{user}:s3cret@")
     assert run_raci(capsys, "import", model, "--into", url)[0] == 0
