@@ -160,9 +160,9 @@ CASES = {
         "waivers:\n  - rule: BOD002\n    target: dg-bw\n",
         "16:5: waiver 1: missing required key 'reason': a non-empty text",
     ),
-    "waiver with a bad rule code": (
-        "waivers:\n  - rule: bod2\n    target: dg-bw\n    reason: r\n",
-        "16:11: waiver 1: rule: 'bod2' is not a rule code like BOD002",
+    "waiver with an empty rule": (
+        "waivers:\n  - rule: ' '\n    target: dg-bw\n    reason: r\n",
+        "16:11: waiver 1: rule: ' ' is not a rule's code like BOD002, or its name",
     ),
     "waiver aimed at nothing": (
         "waivers:\n  - rule: BOD002\n    target: [dg-bw, nobody]\n    reason: r\n",

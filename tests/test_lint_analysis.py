@@ -80,9 +80,11 @@ def naive_seat_holders(model: Model, body: Body) -> set[str]:
     return held
 
 
-seat_sets = st.lists(st.sets(st.sampled_from([*(f"p{n}" for n in range(8)),
-                                              *(f"r{n}" for n in range(4))]), max_size=7),
-                     max_size=14)
+seat_members = st.sets(st.sampled_from([*(f"p{n}" for n in range(8)),
+                                         *(f"r{n}" for n in range(4))]), max_size=7)
+seat_sets = st.lists(seat_members, max_size=14) | st.lists(seat_members, min_size=1, max_size=4) \
+    .flatmap(lambda distinct: st.lists(st.sampled_from(distinct), max_size=14))
+"""Members of up to 14 bodies: each drawn on its own, or from a few sets many bodies share."""
 
 
 @settings(max_examples=150)

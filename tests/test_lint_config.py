@@ -121,6 +121,17 @@ def test_parameters_and_levels_from_the_file(tmp_path: Path) -> None:
     ('[raci.rules.DAT001]\nmin_share = 1.5\n',
      "min_share must be a number (at least 0 and at most 1)"),
     ('[raci]\nfail-on = "sometimes"\n', "fail-on must be one of"),
+    # values said as TOML writes them, not as Python does (True)
+    ('[raci.rules.OWN006]\nmax_responsible = true\n',
+     "OWN006 max_responsible must be a whole number (at least 0), not true"),
+    ('[raci.rules.OWN006]\nlevel = true\n',
+     "level of OWN006 must be one of error, warning, info, off, not true"),
+    ('[raci]\nfail-on = false\n', "fail-on must be one of error, warning, info, never, not false"),
+    ('[raci.rules.BOD002]\nexempt_kinds = [1, true]\n', "not [1, true]"),
+    # one rule's table given twice, by code and by name
+    ('[raci.rules.OWN006]\nmax_responsible = 2\n[raci.rules.crowded-responsible]\n'
+     'max_responsible = 5\n',
+     "rules.OWN006 and rules.crowded-responsible both set OWN006; keep one of them"),
     ('[raci\n', "not valid TOML"),
 ])
 def test_bad_configuration_is_refused_naming_the_file(tmp_path: Path, toml: str,

@@ -106,15 +106,36 @@ def test_sarif_is_valid_and_declares_every_rule(
     assert code == 1
 
 
-def test_sarif_for_a_database_has_logical_locations_only(
+def test_sarif_for_databases_names_each_result_database_without_a_region(
         tmp_path: Path, model: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    database = tmp_path / "org.db"
-    run_raci(capsys, "import", model, "--into", database)
-    _, out, _ = run_raci(capsys, "lint", database, "--format", "sarif", "--select", "OWN,BOD")
+    """Two databases in one log: each result names its own (no lines in a database)."""
+    databases = [tmp_path / "one.db", tmp_path / "two.db"]
+    for database in databases:
+        run_raci(capsys, "import", model, "--into", database)
+    _, out, _ = run_raci(capsys, "lint", *databases, "--format", "sarif", "--select", "OWN,BOD")
     log = json.loads(out)
     jsonschema.validate(log, SARIF_SCHEMA)
-    for result in log["runs"][0]["results"]:
-        assert "physicalLocation" not in result["locations"][0]
+    results = log["runs"][0]["results"]
+    assert {json.dumps(result["locations"][0]["physicalLocation"]) for result in results} == {
+        json.dumps({"artifactLocation": {"uri": str(database)}}) for database in databases}
+    assert log["runs"][0]["artifacts"] == [{"location": {"uri": str(d)}} for d in databases]
+    assert all(result["locations"][0]["logicalLocations"] for result in results)
+
+
+def test_sarif_names_a_database_url_without_its_password(
+        postgres_url: str, model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The test server trusts every connection, so a password is given and ignored."""
+    user, at, _ = postgres_url.partition("://")[2].partition("@")
+    assert at, "the test server's URL names its user"
+    url = postgres_url.replace(f"://{user}@", f"://{user}:s3cret@")
+    assert run_raci(capsys, "import", model, "--into", url)[0] == 0
+    _, out, _ = run_raci(capsys, "lint", url, "--format", "sarif", "--select", "OWN")
+    log = json.loads(out)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    assert "s3cret" not in out
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]}
+    assert uris == {postgres_url}
 
 
 def test_configured_levels_reach_sarif(tmp_path: Path, model: Path,
@@ -274,3 +295,27 @@ def test_dutch_text_and_markdown_say_related_and_not_run_in_dutch(
                "| Rule |", "| Message |", "Goal", "Body", " is the Accountable")
     for output in (text, markdown, statistics):
         assert not [words for words in english if words in output], output
+
+
+def test_dutch_github_and_markdown_say_related_and_unread_models_in_dutch(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    goals = [{"id": "g.0", "name": "Doel", "raci": {"A": "sg"}}]
+    path = write_model(tmp_path / "org.yaml", goals=goals, initiatives=[], decisions=[], kpis=[])
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("raci: 1\norg: {name: K}\npeople: [{id: p.1, name: P, unit: nope}]\n",
+                      encoding="utf-8")
+    said = ("persoon p.1: unit 'nope' bestaat niet (verwacht: een onderdeel); voeg een "
+            "onderdeel met dat id toe of verbeter het")
+    _, github, err = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--select", "OWN003",
+                             "--format", "github")
+    assert f"{broken}:3:35: {said}" in err
+    assert "(ook betrokken: g.0)\n" in github and "related" not in github
+    assert f"line=3,col=35,title=raci::{said}\n" in github
+    _, markdown, _ = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--select", "OWN003",
+                              "--format", "markdown")
+    assert f"| 3:35 | {said} |" in markdown
+    _, english, _ = run_raci(capsys, "lint", path, broken, "--select", "OWN003", "--format",
+                             "github")
+    assert "(related: g.0)\n" in english and "unit 'nope' names nothing" in english
+    _, data, _ = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--format", "json")
+    assert json.loads(data)["errors"][0]["message"].startswith("person p.1: unit 'nope' names")

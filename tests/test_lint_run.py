@@ -307,3 +307,35 @@ def test_dat001_sits_at_the_org_key_in_json_and_flow_style_yaml(
     lines = path.read_text(encoding="utf-8").splitlines()
     key = '"org"' if style == "json" else "org:"
     assert lines[dat["line"] - 1][dat["column"] - 1:].startswith(key)
+
+
+def test_a_nested_body_finding_sits_at_its_first_target_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SPEC §2: a finding is at the line of its first (sorted) target. Here
+    the nested body `wg` comes first in the file but `sg` first in sorting."""
+    path = tmp_path / "org.yaml"
+    path.write_text(yaml.safe_dump({
+        "raci": 1, "org": {"name": "T"},
+        "people": [{"id": f"p{n}", "name": f"P{n}"} for n in range(6)],
+        "bodies": [
+            {"id": "wg", "name": "WG", "kind": "working_group", "chair": "p0",
+             "members": ["p0", "p1", "p2"]},
+            {"id": "sg", "name": "SG", "kind": "steering_group", "chair": "p0",
+             "members": ["p0", "p1", "p2", "p3", "p4", "p5"]}]}, sort_keys=False), encoding="utf-8")
+    _, out, _ = run_raci(capsys, "lint", path, "--format", "json", "--select", "BOD010")
+    (nested,) = json.loads(out)["findings"]
+    assert nested["targets"] == ["sg", "wg"]
+    assert nested["line"] == line_of(path, "sg")
+
+
+def test_select_and_ignore_given_again_add_up_as_in_ruff(
+        owned: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, once, _ = run_raci(capsys, "lint", owned, "--format", "json", "--select", "OWN,STR")
+    codes = {f["code"] for f in json.loads(once)["findings"]}
+    assert {code[:3] for code in codes} == {"OWN", "STR"}, "the model has both kinds"
+    _, twice, _ = run_raci(capsys, "lint", owned, "--format", "json", "--select", "OWN",
+                           "--select", "STR")
+    assert {f["code"] for f in json.loads(twice)["findings"]} == codes
+    _, ignored, _ = run_raci(capsys, "lint", owned, "--format", "json", "--ignore", "OWN",
+                             "--ignore", "STR")
+    assert not {f["code"][:3] for f in json.loads(ignored)["findings"]} & {"OWN", "STR"}

@@ -13,11 +13,13 @@ one look per body it may contain or resemble, never a pass over its members.
 
 from __future__ import annotations
 
+import heapq
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, combinations, islice
 
 EPSILON = 1e-9
 """Float slack for thresholds given as fractions (0.6 * 5 must be 3)."""
@@ -88,6 +90,18 @@ def containing_pairs(sets: Sets, share: float,
             yield inner, outer, len(members & sets[outer])
 
 
+def same_sets(sets: Sets) -> dict[frozenset[str], list[str]]:
+    """Each distinct set -> the ids that have exactly it, sorted. Ids with
+    one set alike each other fully, so the searches compare each distinct
+    set once, however many bodies share it."""
+    classes: dict[frozenset[str], list[str]] = defaultdict(list)
+    for key, members in sets.items():
+        classes[members].append(key)
+    for keys in classes.values():
+        keys.sort()
+    return dict(classes)
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two look-alike bodies (`first` < `second`) and their seat-holders."""
@@ -102,46 +116,106 @@ class Pair:
         return self.shared / self.union
 
 
+@dataclass(frozen=True)
+class AlikeSets:
+    """Every body of `one` with every body of `other`: the look-alike pairs
+    of two distinct sets of seat-holders, or, where `one` is `other`, every
+    two bodies of one set (Jaccard 1)."""
+
+    one: list[str]
+    other: list[str]
+    shared: int
+    union: int
+
+    def __len__(self) -> int:
+        if self.one == self.other:
+            return len(self.one) * (len(self.one) - 1) // 2
+        return len(self.one) * len(self.other)
+
+    def pairs(self) -> Iterator[Pair]:
+        """The pairs, by first body then second, made as they are asked for."""
+        if self.one == self.other:
+            for first, second in combinations(self.one, 2):
+                yield Pair(first, second, self.shared, self.union)
+            return
+        firsts = heapq.merge(((body, self.other) for body in self.one),
+                             ((body, self.one) for body in self.other))
+        for first, across in firsts:
+            for later in range(bisect_right(across, first), len(across)):
+                yield Pair(first, across[later], self.shared, self.union)
+
+
+def _most_alike_first(pair: Pair) -> tuple[float, int, str, str]:
+    return -pair.jaccard, -pair.shared, pair.first, pair.second
+
+
+@dataclass
+class GroupPairs:
+    """The look-alike pairs of one group, kept as pairs of sets of seat-holders."""
+
+    alike_sets: list[AlikeSets] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return sum(len(alike) for alike in self.alike_sets)
+
+    def most_alike(self, count: int) -> list[Pair]:
+        """The `count` pairs of highest Jaccard (then most shared, then ids)."""
+        every = heapq.merge(*(alike.pairs() for alike in self.alike_sets), key=_most_alike_first)
+        return list(islice(every, count))
+
+
 @dataclass
 class LookAlikes:
     """Bodies whose seat-holders overlap enough, as pairs and as connected groups."""
 
     groups: list[list[str]] = field(default_factory=list)
     """Each connected group of look-alike pairs, its bodies sorted; groups by first body."""
-    pairs: list[list[Pair]] = field(default_factory=list)
-    """The pairs of each group, highest Jaccard first (then most shared, then ids)."""
+    pairs: list[GroupPairs] = field(default_factory=list)
+    """The pairs of each group."""
     group_of: dict[str, int] = field(default_factory=dict)
     """Body -> the number of its group; bodies in no pair are absent."""
 
 
 def look_alikes(sets: Sets, min_overlap: float, min_members: int | float) -> LookAlikes:
     """The pairs of sets, each with at least `min_members` members, whose
-    Jaccard reaches `min_overlap`, and their connected groups."""
-    big_enough = {key: members for key, members in sets.items() if len(members) >= min_members}
-    found = [Pair(first, second, shared, len(sets[first]) + len(sets[second]) - shared)
-             for first, second, shared in similar_pairs(big_enough, min_overlap)]
-    found = [pair for pair in found if pair.shared >= min_overlap * pair.union - EPSILON]
+    Jaccard reaches `min_overlap`, and their connected groups.
+
+    Bodies with the same seat-holders are one class: every two of them are
+    a pair, so the pairs are never listed, only counted and the most alike
+    few made (`GroupPairs`); the search compares distinct sets only."""
+    classes = same_sets({key: members for key, members in sets.items()
+                         if len(members) >= min_members})
+    one_each = {keys[0]: members for members, keys in classes.items()}
+    found = [AlikeSets(keys, keys, len(members), len(members))
+             for members, keys in classes.items() if len(keys) > 1 and members]
+    for first, second, shared in similar_pairs(one_each, min_overlap):
+        union = len(one_each[first]) + len(one_each[second]) - shared
+        if shared >= min_overlap * union - EPSILON:
+            found.append(AlikeSets(classes[one_each[first]], classes[one_each[second]],
+                                   shared, union))
     result = LookAlikes()
     for group in _connected_groups(found):
         for body in group:
             result.group_of[body] = len(result.groups)
         result.groups.append(group)
-        result.pairs.append([])
-    for pair in found:
-        result.pairs[result.group_of[pair.first]].append(pair)
-    for pairs in result.pairs:
-        pairs.sort(key=lambda p: (-p.jaccard, -p.shared, p.first, p.second))
+        result.pairs.append(GroupPairs())
+    for alike in found:
+        result.pairs[result.group_of[alike.one[0]]].alike_sets.append(alike)
     return result
 
 
-def _connected_groups(pairs: list[Pair]) -> list[list[str]]:
+def _connected_groups(found: list[AlikeSets]) -> list[list[str]]:
     """The bodies the pairs connect, group by group: each sorted, the groups
     by their first body. (A walk of a few lines: networkx, which has a
-    union-find, takes longer to import than a national model's pairs to join.)"""
+    union-find, takes longer to import than a national model's pairs to join.)
+    A class of bodies with one set stands for all of them by its first."""
     around: dict[str, set[str]] = {}
-    for pair in pairs:
-        around.setdefault(pair.first, set()).add(pair.second)
-        around.setdefault(pair.second, set()).add(pair.first)
+    class_of: dict[str, list[str]] = {}
+    for alike in found:
+        first, second = alike.one[0], alike.other[0]
+        class_of[first], class_of[second] = alike.one, alike.other
+        around.setdefault(first, set()).add(second)
+        around.setdefault(second, set()).add(first)
     groups: list[list[str]] = []
     seen: set[str] = set()
     for start in around:
@@ -151,7 +225,7 @@ def _connected_groups(pairs: list[Pair]) -> list[list[str]]:
         group, todo = [], [start]
         while todo:
             body = todo.pop()
-            group.append(body)
+            group.extend(class_of[body])
             todo.extend(around[body] - seen)
             seen.update(around[body])
         groups.append(sorted(group))

@@ -38,9 +38,10 @@ RULES_FORMATS = ("text", "json")
 @click.argument("models", metavar="MODEL...", nargs=-1, required=True,
                 shell_complete=complete_file)
 @format_option(FORMATS, "Output format.", default="text")
-@click.option("--select", metavar="CODES", shell_complete=complete_rules,
-              help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, comma-separated.")
-@click.option("--ignore", metavar="CODES", shell_complete=complete_rules,
+@click.option("--select", metavar="CODES", shell_complete=complete_rules, multiple=True,
+              help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, comma-separated; "
+                   "given again, it adds more.")
+@click.option("--ignore", metavar="CODES", shell_complete=complete_rules, multiple=True,
               help="Rules not to run, as for --select.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Exit 1 when a finding is at or above this level (default: warning).")
@@ -71,7 +72,7 @@ RULES_FORMATS = ("text", "json")
 @click.option("--scenario", metavar="NAME",
               help="With --fix: put the fixes in this scenario (made if absent) instead of "
                    "the model.")
-def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | None,
+def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
          fail_on: str | None, as_of: str | None, baseline: Path | None,
          write_baseline: Path | None, config_file: Path | None, statistics: bool,
          output_file: Path | None, suggest: bool, fix: bool, unsafe_fixes: bool,
@@ -116,7 +117,7 @@ def lint(models: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     _check_fixing(models, fix=fix, unsafe=unsafe_fixes, scenario=scenario)
     if config_file is not None and not config_file.is_file():
         raise UsageError(_("{file}: no such configuration file").format(file=config_file))
-    if select is not None and not split_codes(select):  # an empty CI variable, most likely
+    if select and not split_codes(select):  # an empty CI variable, most likely
         raise UsageError(_("--select: give rule codes, prefixes or names, or ALL"))
     config = config_for(
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),

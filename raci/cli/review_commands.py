@@ -50,15 +50,15 @@ Answer = TypeVar("Answer")
                                                "waivers are theirs (default: your login name).")
 @output_option("Write the minutes to this Markdown file (default: standard output, after "
                "the session).")
-@click.option("--select", metavar="CODES",
+@click.option("--select", metavar="CODES", multiple=True,
               help="Only these rules' findings, as for `raci lint --select`.")
-@click.option("--ignore", metavar="CODES",
+@click.option("--ignore", metavar="CODES", multiple=True,
               help="Not these rules' findings, as for `raci lint --ignore`.")
 @click.option("--as-of", metavar="DATE", help="The date time-based rules use (YYYY-MM-DD).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read [tool.raci] or [raci] from this TOML file instead of searching.")
 def review(model: str, scenario: str | None, apply_: bool, author: str | None,
-           output: Path | None, select: str | None, ignore: str | None, as_of: str | None,
+           output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], as_of: str | None,
            config_file: Path | None) -> None:
     """Walk the findings of MODEL (a database) one at a time, the largest first:
     fix, accept with a reason, note an action, or skip; then write the minutes.

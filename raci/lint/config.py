@@ -109,11 +109,14 @@ def codes_for(key: str) -> set[str]:
     return {r.code for r in RULES if r.code.startswith(prefix)}
 
 
-def split_codes(value: str | None) -> list[str] | None:
-    """``"OWN,BOD001"`` -> ``["OWN", "BOD001"]``; None stays None."""
-    if value is None:
+def split_codes(values: str | Iterable[str]) -> list[str] | None:
+    """``"OWN,BOD001"`` -> ``["OWN", "BOD001"]``; an option given several
+    times adds up, as ruff's does (``("OWN", "BOD001,STR")`` -> ``["OWN",
+    "BOD001", "STR"]``); an option not given (``()``) -> None."""
+    given = [values] if isinstance(values, str) else list(values)
+    if not given:
         return None
-    return [part.strip() for part in value.split(",") if part.strip()]
+    return [part.strip() for value in given for part in value.split(",") if part.strip()]
 
 
 def option_date(value: str, what: str) -> dt.date:
@@ -182,8 +185,8 @@ def language_setting() -> str | None:
     table = document.get("tool", {}).get("raci", document.get("raci", {}))
     value = table.get("lang") if isinstance(table, dict) else None
     if value is not None and value not in LANGUAGES:
-        raise UsageError(_("{what}: must be one of {choices}, not {value!r}").format(
-            what=f"{path}: lang", choices=", ".join(LANGUAGES), value=value))
+        raise UsageError(_("{what}: must be one of {choices}, not {value}").format(
+            what=f"{path}: lang", choices=", ".join(LANGUAGES), value=as_written(value)))
     return value
 
 
@@ -257,19 +260,25 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
                                "ALL").format(what=f"{source} select"))
         setattr(config, key, codes)
     elif key == "fail-on":
-        config.fail_on = str(value)
+        config.fail_on = _one_of(value, FAIL_ON_CHOICES, _NOT_ONE_OF, what=f"{source}: fail-on")
     elif key == "as-of":
         config.as_of = _config_date(value, f"{source} as-of")
     elif key == "lang":
         if value not in LANGUAGES:
-            raise UsageError(_("{what}: must be one of {choices}, not {value!r}").format(
-                what=f"{source} lang", choices=", ".join(LANGUAGES), value=value))
+            raise UsageError(_("{what}: must be one of {choices}, not {value}").format(
+                what=f"{source} lang", choices=", ".join(LANGUAGES), value=as_written(value)))
     elif key == "rules":
         if not isinstance(value, dict):
             raise UsageError(_("{what}: rules must be a table of rule tables").format(
                 what=source))
+        tables: dict[str, str] = {}
         for name, settings in value.items():
-            _set_rule(config, name, settings, source)
+            code = _set_rule(config, name, settings, source)
+            if code in tables:
+                raise UsageError(_("{what}: rules.{name} and rules.{other} both set {code}; "
+                                   "keep one of them").format(
+                    what=source, name=tables[code], other=name, code=code))
+            tables[code] = name
     else:
         raise UsageError(_("{what}: unknown key {key!r}; known keys: {keys}").format(
             what=source, key=key, keys=", ".join(TOP_KEYS)))
@@ -288,6 +297,29 @@ def _config_date(value: Any, what: str) -> dt.date:
     return option_date(value, what)
 
 
+def as_written(value: object) -> str:
+    """A configuration value as TOML writes it (``true``, ``0.5``, ``[1, 2]``),
+    a text quoted (``'warn'``), so a message shows what the file says."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(map(as_written, value)) + "]"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+_NOT_ONE_OF = N_("{what} must be one of {choices}, not {value}")
+_NOT_A_LEVEL = N_("{what}: level of {code} must be one of {choices}, not {value}")
+
+
+def _one_of(value: object, choices: tuple[str, ...], refusal: str, **names: str) -> str:
+    """`value`, one of `choices`; anything else refused (`refusal`, with
+    `names`), said as written."""
+    if not isinstance(value, str) or value not in choices:
+        raise UsageError(_(refusal).format(choices=", ".join(choices), value=as_written(value),
+                                           **names))
+    return value
+
+
 def _toml_type(value: Any) -> str:
     kinds = {bool: N_("true or false"), int: N_("a number"), float: N_("a number"),
              list: N_("a list"), dict: N_("a table")}
@@ -303,7 +335,8 @@ def _string_list(value: Any, what: str) -> list[str]:
         what=what))
 
 
-def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None:
+def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> str:
+    """Set the level and parameters one rule table gives; the rule's code."""
     found = find_rule(name)
     where = f"{source} rules.{name}"
     if found is None:
@@ -318,13 +351,15 @@ def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> None
             what=where))
     for key, value in settings.items():
         if key == "level":
-            config.levels[found.code] = str(value)
+            config.levels[found.code] = _one_of(value, LEVEL_CHOICES, _NOT_A_LEVEL,
+                                                what=source, code=found.code)
         elif key in found.params:
             config.params.setdefault(found.code, {})[key] = value
         else:
             known = ", ".join(["level", *found.params])
             raise UsageError(_("{what}: unknown parameter {key!r}; {code} takes {known}").format(
                 what=where, key=key, code=found.code, known=known))
+    return found.code
 
 
 def _rule_hint(name: str) -> str:
@@ -335,9 +370,7 @@ def _rule_hint(name: str) -> str:
 
 def check_config(config: LintConfig, source: str) -> None:
     """Refuse unknown selectors, levels and parameters and values of the wrong type."""
-    if config.fail_on not in FAIL_ON_CHOICES:
-        raise UsageError(_("{what} must be one of {choices}, not {value!r}").format(
-            what=f"{source}: fail-on", choices=", ".join(FAIL_ON_CHOICES), value=config.fail_on))
+    _one_of(config.fail_on, FAIL_ON_CHOICES, _NOT_ONE_OF, what=f"{source}: fail-on")
     select_codes(config.select, "select", source)
     select_codes(config.ignore, "ignore", source)
     by_code = {r.code: r for r in RULES}
@@ -345,10 +378,7 @@ def check_config(config: LintConfig, source: str) -> None:
         if code not in by_code:
             raise UsageError(_("{what}: unknown rule {code!r}{hint}").format(
                 what=source, code=code, hint=_rule_hint(code)))
-        if level not in LEVEL_CHOICES:
-            raise UsageError(_("{source}: level of {code} must be one of {choices}, not "
-                               "{value!r}").format(source=source, code=code, value=level,
-                                                   choices=", ".join(LEVEL_CHOICES)))
+        _one_of(level, LEVEL_CHOICES, _NOT_A_LEVEL, what=source, code=code)
     for code, values in config.params.items():
         if code not in by_code:
             raise UsageError(_("{what}: unknown rule {code!r}{hint}").format(
@@ -374,8 +404,8 @@ def _check_names(rule: Rule, key: str, value: object, source: str) -> None:
     example = param_text(rule.params[key]) if rule.params[key] else f'["{allowed[0]}"]'
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise UsageError(_("{what} must be a list of names like {example}, not "
-                           "{value!r}").format(what=f"{source}: {rule.code} {key}",
-                                               example=example, value=value))
+                           "{value}").format(what=f"{source}: {rule.code} {key}",
+                                             example=example, value=as_written(value)))
     for name in value:
         if name not in allowed:
             raise UsageError(_("{what}: {name!r} is not one of {choices}{hint}").format(
@@ -391,8 +421,8 @@ def _check_number(rule: Rule, key: str, value: object, source: str) -> None:
     if isinstance(default, int) and not isinstance(value, int):
         is_number = False
     if not is_number or not low <= value <= high:  # type: ignore[operator]
-        raise UsageError(_("{what} must be {allowed}, not {value!r}").format(
-            what=f"{source}: {rule.code} {key}", value=value,
+        raise UsageError(_("{what} must be {allowed}, not {value}").format(
+            what=f"{source}: {rule.code} {key}", value=as_written(value),
             allowed=_(allowed_values(rule, key), "rules")))
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from raci.i18n import N_, _, ngettext, speaking_english
 from raci.lint.findings import LEVELS, Finding, Level
@@ -270,10 +270,17 @@ def _raci_version() -> str:
         return "0"
 
 
-def _uri(path: str) -> str:
-    """A model file's path as a URI reference: forward slashes, and spaces,
-    ``#``, ``:`` (which would read as a scheme) and the like percent-encoded."""
-    return quote(path.replace("\\", "/"), safe="/")
+def _uri(model: str) -> str:
+    """A model as a URI reference. A file's or database file's path: forward
+    slashes, and spaces, ``#``, ``:`` (which would read as a scheme) and the
+    like percent-encoded. A database URL as given, its password left out
+    (a SARIF log is uploaded and shared)."""
+    if "://" not in model:
+        return quote(model.replace("\\", "/"), safe="/")
+    parts = urlsplit(model)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}{at}{host}"))
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
@@ -293,7 +300,11 @@ def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
     }
 
 
-def _physical(model: str, line: int, column: int | None) -> dict[str, object]:
+def _physical(model: str, line: int | None, column: int | None) -> dict[str, object]:
+    """The model and, in a file, the line: a database has no lines, but
+    naming it tells the findings of two databases in one log apart."""
+    if line is None:
+        return {"artifactLocation": {"uri": _uri(model)}}
     return {"artifactLocation": {"uri": _uri(model)},
             "region": {"startLine": line, "startColumn": column or 1}}
 
@@ -316,8 +327,7 @@ def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, obj
             for target in finding.targets
         ],
     }
-    if finding.line is not None:
-        location["physicalLocation"] = _physical(finding.model, finding.line, finding.column)
+    location["physicalLocation"] = _physical(finding.model, finding.line, finding.column)
     result: dict[str, object] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
@@ -380,7 +390,7 @@ def to_sarif(run: LintRun, rules: Sequence[Rule]) -> str:
                 "rules": [_sarif_rule(r, run.config.level_of(r)) for r in rules],
             }},
             "invocations": [_sarif_invocation(run, rule_index)],
-            "artifacts": [{"location": {"uri": _uri(m)}} for m in run.models if "://" not in m],
+            "artifacts": [{"location": {"uri": _uri(m)}} for m in run.models],
             "results": [_sarif_result(f, rule_index) for f in run.findings],
         }],
     }
@@ -424,12 +434,12 @@ def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
     annotated = _annotated()
     lines = [
         _annotation(GITHUB_COMMANDS[f.level],
-                    annotated(f.message)
-                    + (f" (related: {related_text(f.related)})" if f.related else ""),
+                    annotated(f.message) + (_(" (related: {names})").format(
+                        names=related_text(f.related)) if f.related else ""),
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
     ]
-    lines += [_annotation("error", e.message, "raci", e.model, e.line, e.column)
+    lines += [_annotation("error", e.said, "raci", e.model, e.line, e.column)
               for e in run.errors]
     lines += [_annotation("notice", _("not run: {rules}").format(rules=not_run_text(codes)),
                           "raci", model, None, None)
@@ -471,7 +481,7 @@ def _markdown_tail(run: LintRun) -> list[str]:
     if run.errors:
         out += ["", "### " + _("Could not be read"), "",
                 *_heading_row(N_("Model"), N_("Where"), N_("Error"))]
-        out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.message)
+        out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.said)
                 for e in run.errors]
     return out
 

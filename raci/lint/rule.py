@@ -62,7 +62,7 @@ class Problem(NamedTuple):
     related: tuple[str, ...] = ()
     place: str | None = None
     """The location key the finding is placed at, when not its first target:
-    the nested body of BOD010, the model's ``org`` for DAT001."""
+    the model's ``org`` for DAT001."""
 
     @classmethod
     def about(cls, targets: Iterable[str], message: str, *, related: Iterable[str] = (),

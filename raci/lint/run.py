@@ -37,7 +37,9 @@ class ModelError:
     text: str
     """As raci prints it: ``FILE:LINE:COL: message``, ``FILE: message`` or a reason."""
     message: str
-    """The reason without the file and position."""
+    """The reason without the file and position, in English (what tools read)."""
+    said: str
+    """The same in the current language (what people read)."""
     line: int | None = None
     column: int | None = None
 
@@ -146,16 +148,22 @@ def suggested(suggester: Suggester, accepted: set[str], fixes: list[Fix] | None 
 def model_errors(spec: str, refused: RaciError) -> list[ModelError]:
     """The reasons a model was refused, with the line and column where known."""
     if not isinstance(refused, ModelFileError):  # a database, or not a model at all
-        return [ModelError(spec, f"raci: {one_line(reason(refused))}", one_line(str(refused)))]
+        said = one_line(reason(refused))
+        return [ModelError(spec, f"raci: {said}", one_line(str(refused)), said)]
     errors = []
     for problem in refused.problems:
-        rest = next((problem[len(prefix):] for prefix in (f"{spec}:", f"{Path(spec)}:")
-                     if problem.startswith(prefix)), None)
-        at = _AT_LINE.fullmatch(rest) if rest is not None else None
-        if at is not None:
-            errors.append(ModelError(spec, said_again(problem), at.group(3), int(at.group(1)),
-                                     int(at.group(2))))
-        else:
-            message = rest.strip() if rest is not None else str(problem)
-            errors.append(ModelError(spec, said_again(problem), message))
+        message, line, column = _placed(spec, str(problem))
+        said = said_again(problem)
+        errors.append(ModelError(spec, said, message, _placed(spec, said)[0], line, column))
     return errors
+
+
+def _placed(spec: str, problem: str) -> tuple[str, int | None, int | None]:
+    """A problem without the model's name before it, and the line and
+    column it names (``org.yaml:3:5: ...``), where it names them."""
+    rest = next((problem[len(prefix):] for prefix in (f"{spec}:", f"{Path(spec)}:")
+                 if problem.startswith(prefix)), None)
+    at = _AT_LINE.fullmatch(rest) if rest is not None else None
+    if at is not None:
+        return at.group(3), int(at.group(1)), int(at.group(2))
+    return (rest.strip() if rest is not None else problem), None, None

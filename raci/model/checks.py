@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from raci.i18n import N_, Said
-from raci.model.entities import Entity, may_hold_together
+from raci.model.entities import NOT_RECORDED_FACTS, Entity, may_hold_together
 from raci.model.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -316,7 +316,7 @@ def _waiver_problems(model: Model, suggest: _Suggester) -> list[Problem]:
             if target in seen:
                 message = _twice(who, "target", target)
                 problems.append(Problem(where, "target", message, target))
-            elif target not in model:
+            elif target not in model and target not in NOT_RECORDED_FACTS:  # DAT001's targets
                 advice = suggest.hint(target, everything) or Said(N_("; correct it or remove it"))
                 message = about(who, Said(N_("target {id!r} names nothing{advice}"), id=target,
                                           advice=advice))

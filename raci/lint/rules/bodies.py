@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.analysis.overlap import EPSILON, at_least, containing_pairs
+from raci.analysis.overlap import EPSILON, at_least, containing_pairs, same_sets
 from raci.lint.message import Joined, label, named, said, said_n
 from raci.lint.rule import (
     BODIES,
@@ -72,7 +73,10 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     share one of their rarest few (a share of 0 never reaches
     `min_overlap`, which must be above 0), so a chair who sits in every
     body does not make the work grow with the square of the bodies; each
-    pair looked at costs the size of the smaller body.
+    pair looked at costs the size of the smaller body. Bodies with the
+    same seat-holders are compared once, as one set: every two of them
+    are a pair (Jaccard 1.00), counted in "and N more" but never listed
+    one by one, so a thousand copies of a body cost what one does.
 
     Waiving: a waiver written for a pair (before raci 0.2) matches a group
     of exactly those two bodies; a single id matches the group that holds
@@ -115,7 +119,7 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     found = analysis.look_alikes(number(params, "min_overlap"), number(params, "min_members"))
     for group, pairs in zip(found.groups, found.pairs, strict=True):
         if len(group) == 2:
-            (pair,) = pairs
+            (pair,) = pairs.most_alike(2)
             message = said("{first} and {second} share {shared} of {union} seat-holders "
                            "(Jaccard {jaccard:.2f})", first=label(analysis, pair.first),
                            second=label(analysis, pair.second), shared=pair.shared,
@@ -125,7 +129,7 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
                                       "(Jaccard {jaccard:.2f})", first=named(analysis, p.first),
                                       second=named(analysis, p.second),
                                       shared=p.shared, union=p.union, jaccard=p.jaccard)
-                                 for p in pairs[:MOST_PAIRS_NAMED]), "; ")
+                                 for p in pairs.most_alike(MOST_PAIRS_NAMED)), "; ")
             more = len(pairs) - MOST_PAIRS_NAMED
             message = said("{count} bodies look alike by their seat-holders: {bodies}; "
                            "{pairs}{more}", count=len(group),
@@ -582,7 +586,8 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
     seat-holders, where A does not report to B directly and A and B are
     not in one BOD001 group. One finding per A, for the B that holds the
     largest share of A (ties: the B with fewer seat-holders, then the
-    smaller id); its targets are A and B, and it is placed at A.
+    smaller id); its targets are A and B, and, as every finding, it is
+    placed at the first of them in sorted order.
 
     Looks at: every body, against each bigger body that holds one of its
     rarest seat-holders; each finding is about one nested body and the
@@ -613,7 +618,8 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
     bodies that hold one of A's rarest seat-holders are looked at (a
     body that misses all of A's rarest misses too many), and each look
     costs the size of A, so a huge body costs one look per smaller body
-    it may contain, never a pass over all pairs.
+    it may contain, never a pass over all pairs. Bodies with the same
+    seat-holders are looked at once, as one set, however many there are.
 
     Message:
 
@@ -650,27 +656,50 @@ def nested_body(analysis: Analysis, params: RuleParams, _: Iterable[str]) -> Ite
              members: [p.jansen, p.dekker, p.visser, p.bakker, p.smit, p.mulder]}
     """
     holders = analysis.seat_holders
-    bodies = analysis.model.bodies
     groups = analysis.look_alikes(borrowed(params, redundant_bodies, "min_overlap"),
                                   borrowed(params, redundant_bodies, "min_members")).group_of
-    share = number(params, "min_contained")
-    inners = [body for body, held in holders.items() if len(held) >= number(params, "min_members")]
-    best: dict[str, tuple[int, int, str]] = {}
-    for inner, outer, shared in containing_pairs(holders, share, inners):
-        if shared < at_least(share, len(holders[inner])) or bodies[inner].reports_to == outer:
+    classes = same_sets(holders)
+    bigger_of = _bigger_holding(classes, number(params, "min_contained"),
+                                number(params, "min_members"))
+    for inner, held in holders.items():
+        reports_to = analysis.model.bodies[inner].reports_to
+        ranked = [(-shared, len(holders[outers[0]]), outer)
+                  for shared, outers in bigger_of.get(classes[held][0], ())
+                  if (outer := _other_than(inner, outers, reports_to, groups)) is not None]
+        if not ranked:
             continue
-        if inner in groups and groups.get(outer) == groups[inner]:
-            continue
-        ranked = (-shared, len(holders[outer]), outer)
-        if inner not in best or ranked < best[inner]:
-            best[inner] = ranked
-    for inner, (minus_shared, outer_size, outer) in best.items():
-        size = len(holders[inner])
+        minus_shared, outer_size, outer = min(ranked)
+        size = len(held)
         yield Problem.about([inner, outer], said(
             "{body} has {shared} of its {size} seat-holders ({share:.0%}) in {bigger}, "
             "which has {bigger_size}", body=label(analysis, inner), shared=-minus_shared,
             size=size, share=-minus_shared / size, bigger=label(analysis, outer),
-            bigger_size=outer_size), place=inner)
+            bigger_size=outer_size))
+
+
+def _bigger_holding(classes: dict[frozenset[str], list[str]], share: float,
+                    min_members: float) -> dict[str, list[tuple[int, list[str]]]]:
+    """For each set of seat-holders with at least `min_members`, by the first
+    of the bodies that have it (`classes`): every bigger set holding `share`
+    of it, as (shared count, the bodies that have the bigger set). Each
+    distinct set is looked at once, however many bodies have it."""
+    one_each = {bodies[0]: members for members, bodies in classes.items()}
+    inners = [first for first, members in one_each.items() if len(members) >= min_members]
+    found: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    for inner, outer, shared in containing_pairs(one_each, share, inners):
+        if shared >= at_least(share, len(one_each[inner])):
+            found[inner].append((shared, classes[one_each[outer]]))
+    return found
+
+
+def _other_than(inner: str, outers: list[str], reports_to: str | None,
+                groups: dict[str, int]) -> str | None:
+    """The first of `outers` (bodies with one set of seat-holders) that
+    `inner` does not report to and shares no BOD001 group with. Bodies
+    with one set are in one group or in none, so the first tells for all."""
+    if inner in groups and groups.get(outers[0]) == groups[inner]:
+        return None
+    return next((outer for outer in outers[:2] if outer != reports_to), None)
 
 
 RULES: list[Rule] = [

@@ -97,10 +97,11 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     set to `off`) is not reported: whether it matches is unknown. A waiver
     for a rule that was selected but not run because the model does not
     record its fact (DAT001, `org.not_recorded`) matches nothing and is
-    reported, saying why. A waiver for a code raci has no rule for (a
-    typo, or a rule of a newer raci) is reported, saying so and naming the
-    nearest rule; so is a waiver of WAI001, WAI002 or DAT001, which cannot
-    be waived.
+    reported, saying why. A waiver names its rule by code or name, in any
+    case; one for a rule raci does not have (a typo, or a rule of a newer
+    raci) is reported, saying so and naming the nearest rule; so is a
+    waiver of WAI001, WAI002 or DAT001, which cannot be waived (a DAT001
+    waiver's targets may be the facts DAT001 is about, `chairs` say).
 
     Waiving: WAI001 and WAI002 are computed after every other finding has
     been matched against the waivers; remove the waiver instead.
@@ -143,7 +144,7 @@ def _why_none(code: str, analysis: Analysis) -> Message | str:
 
     found = rules.find_rule(code)
     if found is None:
-        waivable = (r.code for r in rules.RULES if r.waivable)
+        waivable = (key for r in rules.RULES if r.waivable for key in (r.code, r.name))
         nearest = rules.closest_rule(code, waivable, cutoff=0.8)  # one letter or digit off
         if nearest:
             return said(": raci has no rule {code}; did you mean {nearest}?", code=code,
