@@ -1,4 +1,5 @@
-"""The app's own benchmark (SPEC §5, issue 13's scale), headless, on a model database:
+"""The app's own benchmark (docs/contributing.md#benchmarks, issue 13's scale),
+headless, on a model database:
 
     .venv/bin/python -m benchmarks.app_bench DATABASE [--json] [--edits N]
 

@@ -1,6 +1,6 @@
 """What a model database costs to read at all: every row of every table,
-with the standard sqlite3 module and nothing else (SPEC §5's floor for `raci
-lint`). Imported by `benchmarks/run.py`, and run as a process of its own
+with the standard sqlite3 module and nothing else (the floor for `raci lint`,
+docs/contributing.md#benchmarks). Imported by `benchmarks/run.py`, and run as a process of its own
 beside a whole `raci lint`:
 
     .venv/bin/python benchmarks/plain_read.py org.db

@@ -1,4 +1,5 @@
-"""The benchmark command: generate, import, export and lint each model size (SPEC §5).
+"""The benchmark command: generate, import, export and lint each model size
+(docs/contributing.md#benchmarks).
 
     .venv/bin/python -m benchmarks.run [--sizes small,ministry,national] [--seed N]
                                        [--out docs/benchmarks.md] [--profile]

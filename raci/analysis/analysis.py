@@ -151,7 +151,7 @@ class Analysis:
         before the waiver rules run."""
         self.not_run: dict[str, str] = {}
         """Rule code -> the fact not recorded for which the engine does not
-        run it (SPEC §2, DAT001); the engine fills it."""
+        run it (docs/lint.md, DAT001); the engine fills it."""
         self._look_alikes: dict[tuple[float, float], LookAlikes] = {}
         self._remembered: dict[str, tuple[frozenset[str], Any]] = {}
 

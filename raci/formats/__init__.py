@@ -2,8 +2,8 @@
 
 `read_model` and `parse_model` refuse a broken file as a whole, listing every
 problem as ``FILE:LINE:COL: message``; `dump_model` and `write_model` write
-SPEC §1's format back. The data functions convert between a `Model` and the
-file's plain structure; `check_entity_data` gives one entity's schema
+the file format of docs/model-format.md back. The data functions convert
+between a `Model` and the file's plain structure; `check_entity_data` gives one entity's schema
 problems in the same words, for forms and scripted edits.
 
 Spreadsheets are read by `raci.formats.sheet_files` (`read_spreadsheet`: a

@@ -1,6 +1,6 @@
 """Between a `Model` and the model file's data (plain dicts and lists).
 
-The data is what a YAML or JSON file holds (SPEC §1): dates as ISO strings,
+The data is what a YAML or JSON file holds (docs/model-format.md): dates as ISO strings,
 optional fields left out when empty or unset, each item's assignments as a
 ``raci`` block inside the item. Assignments live in `Model.assignments`, not
 on the entities, so `entity_from_data` ignores a ``raci`` key (except that a
@@ -139,7 +139,8 @@ def waiver_from_data(data: dict[str, Any]) -> Waiver:
 
 
 def model_to_data(model: Model) -> dict[str, Any]:
-    """The whole file structure, in SPEC §1's key order; empty sections left out."""
+    """The whole file structure, in the key order of docs/model-format.md; empty
+    sections left out."""
     data: dict[str, Any] = {"raci": FORMAT_VERSION, "org": org_to_data(model.org)}
     for kind, (attribute, _) in KINDS.items():
         entities = getattr(model, attribute)

@@ -1,4 +1,4 @@
-"""Read, validate and write model files (SPEC §1).
+"""Read, validate and write model files (docs/model-format.md).
 
 Reading is all or nothing: a file with any problem is refused with every
 problem listed as ``FILE:LINE:COL: message``, sorted by line. The checks run
@@ -266,7 +266,7 @@ def _problem_path(problem: Problem, data: dict[str, Any], paths: dict[str, DocPa
 
 
 def dump_model(model: Model, fmt: Format) -> str:
-    """The model as file text, in SPEC §1's key order. YAML starts with a
+    """The model as file text, in the key order of docs/model-format.md. YAML starts with a
     comment naming the schema beside the file, for editors (`SCHEMA_COMMENT`)."""
     data = model_to_data(model)
     return SCHEMA_COMMENT + dump_yaml(data) if fmt == "yaml" else dump_json(data)

@@ -1,6 +1,6 @@
 """Validate model data against `raci-model.schema.json`, fast.
 
-The JSON Schema is the normative form of the file format (SPEC §1). Running
+The JSON Schema is the normative form of the file format (docs/model-format.md). Running
 the `jsonschema` package over 80,000 entities takes far too long for an
 import, so this module compiles the schema's own keywords (the subset the
 schema uses: type, properties, required, additionalProperties, items,

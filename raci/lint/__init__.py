@@ -1,4 +1,4 @@
-"""The linter: rules of SPEC §2, configuration, waivers, baselines, output formats.
+"""The linter: rules of docs/lint.md, configuration, waivers, baselines, output formats.
 
 Typical use::
 

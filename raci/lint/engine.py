@@ -214,7 +214,7 @@ class Linter:
     @property
     def not_run(self) -> dict[str, str]:
         """Rule code -> the fact not recorded for which the rule, though
-        enabled, was not run (SPEC §2, DAT001)."""
+        enabled, was not run (docs/lint.md, DAT001)."""
         return dict(self.analysis.not_run)
 
     def update(self, *changes: Change) -> list[Finding]:
@@ -554,7 +554,7 @@ def _every_field(kind: str) -> set[str]:
 
 
 class WaiverMatcher:
-    """Which of a model's waivers silence a finding (SPEC §2).
+    """Which of a model's waivers silence a finding (docs/lint.md).
 
     A waiver silences findings of its rule whose target set equals its
     target; a waiver with a single target also silences every finding whose

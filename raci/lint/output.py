@@ -1,6 +1,6 @@
 """Output formats of `raci lint`: one function each, none changes the exit code.
 
-`text` for people at a terminal, `json` for tools (SPEC §3, documented by
+`text` for people at a terminal, `json` for tools (docs/lint.md, documented by
 ``schemas/raci-findings.schema.json``), `sarif` (2.1.0) for code scanning,
 `github` for workflow annotations, `markdown` for a review document.
 Text, github and markdown leave waived findings out of the list (markdown

@@ -17,7 +17,7 @@ can be waived) is taken from the `Rule`, never written twice::
                                               <why the model cannot say>")
     Parameters:
     - `name`: <what it sets>                 (one line per parameter)
-    Reading: <how raci reads SPEC §2 where it leaves a choice>
+    Reading: <how raci reads the rule where its definition leaves a choice>
     Waiving: <more about waiving, or why it cannot be waived>
     Message:
 
@@ -126,7 +126,7 @@ class RuleDoc:
     ("No suggestion: ..."); empty when the docstring does not say."""
     parameters: tuple[Parameter, ...]
     reading: str
-    """How raci reads SPEC §2 where it leaves a choice (may be empty)."""
+    """How raci reads the rule where its definition leaves a choice (may be empty)."""
     messages: tuple[str, ...]
     """Each form of the message: ``{what}`` a part that varies, ``[...]`` a
     part that may be absent."""

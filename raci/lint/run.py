@@ -110,7 +110,7 @@ class LintRun:
 
     @property
     def rules_not_run(self) -> dict[str, str]:
-        """Rule code -> fact, over every model (SPEC §3 `summary.not_run`)."""
+        """Rule code -> fact, over every model (docs/lint.md, JSON `summary.not_run`)."""
         merged: dict[str, str] = {}
         for by_code in self.not_run.values():
             merged.update(by_code)

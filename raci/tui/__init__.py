@@ -1,4 +1,4 @@
-"""The Textual app (SPEC §4); the only package that imports Textual.
+"""The Textual app (docs/app.md); the only package that imports Textual.
 
 `make_app` is the one way to build the app, for the command line and the
 tests. Importing this package imports no Textual: `make_app` first starts

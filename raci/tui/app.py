@@ -1,4 +1,4 @@
-"""The raci app (SPEC §4): explore, edit, matrix, findings and diagrams over a database.
+"""The raci app (docs/app.md): explore, edit, matrix, findings and diagrams over a database.
 
 `raci.tui.make_app` is the one way to build it, for the command line and the tests.
 One database worker owns the store: it loads the model, then saves each edit

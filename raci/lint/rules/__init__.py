@@ -1,4 +1,4 @@
-"""The rules of SPEC §2, one module per group, in one explicit registry."""
+"""The rules of docs/lint.md, one module per group, in one explicit registry."""
 
 from __future__ import annotations
 

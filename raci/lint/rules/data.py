@@ -105,7 +105,7 @@ FACTS: tuple[Fact, ...] = (
          template("{missing} of {total} bodies have no cadence (meets_every_days)"),
          ("DEC002",), _bodies_without("meets_every_days"), frozenset({"body.meets_every_days"})),
 )
-"""SPEC §2's facts, in its order."""
+"""The facts DAT001 checks (docs/lint.md), in its order."""
 
 
 def _lacking_facts(analysis: Analysis, params: RuleParams) -> Iterator[tuple[Fact, int, int]]:

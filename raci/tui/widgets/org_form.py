@@ -31,7 +31,7 @@ FACT_RULES = {
     "success_criteria": "STR005", "indicators": "STR003, STR004", "goals": "STR002",
     "cadence": "DEC002",
 }
-"""The rules a fact turns off when it is not recorded (SPEC §2), shown beside it."""
+"""The rules a fact turns off when it is not recorded (docs/lint.md), shown beside it."""
 
 
 class OrgForm(FormScreen[Org | None]):

@@ -32,7 +32,7 @@ from raci.tui.widgets.waiver_modal import WaiverForm
 
 def waives(waiver: Waiver, finding: Finding) -> bool:
     """Whether the waiver is written for the finding, as the linter matches them
-    (SPEC §2): its rule, and the same targets or a single one among them. Expiry
+    (docs/lint.md): its rule, and the same targets or a single one among them. Expiry
     is not looked at: an expired waiver is still the one to change."""
     rule = find_rule(waiver.rule)
     if (rule.code if rule else waiver.rule) != finding.code:
