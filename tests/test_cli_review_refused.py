@@ -49,7 +49,7 @@ def test_a_decision_the_database_refuses_ends_the_review_with_minutes(
     answers.other.execute("ROLLBACK")
     said = {"en": "; the decision on BOD003 was not saved and the review ended there; the "
                   "minutes hold what was decided before it",
-            "nl": "; het besluit over BOD003 is niet opgeslagen en de review is daar "
+            "nl": "; het besluit over BOD003 is niet opgeslagen en de bespreking is daar "
                   "geëindigd; het verslag bevat wat ervoor besloten is"}[language]
     assert done.code == 2 and done.err.splitlines()[-1].endswith(said), done.err
     minutes = Path("minutes.md").read_text(encoding="utf-8")
