@@ -720,6 +720,17 @@ def report(results: dict[str, dict[str, Any]], seed: int, load_before: str,
     return "\n".join(lines)
 
 
+MEASURED_BY_HAND = "\n## Measured by hand"
+"""Where `--out`'s file goes on with sections written by hand, kept when it is written again."""
+
+
+def measured_by_hand(out: Path) -> str:
+    """The sections measured by hand at the end of `out`, if any (else nothing)."""
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    start = old.find(MEASURED_BY_HAND)
+    return "" if start < 0 else old[start:]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -750,7 +761,7 @@ def main(argv: list[str] | None = None) -> None:
     text = report(results, args.seed, load_before, sheet, growth)
     print(text)
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        args.out.write_text(text + measured_by_hand(args.out), encoding="utf-8")
 
 
 if __name__ == "__main__":
