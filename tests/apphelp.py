@@ -224,9 +224,10 @@ async def fact_explained(pilot: Pilot[None], app: RaciApp) -> str:
     return str(app.screen.query_one("#confirm-details Static", Static).render())
 
 
-async def suggestions_of_the_ownerless_initiative(pilot: Pilot[None], app: RaciApp) -> None:
-    """The findings view, the cursor on OWN001, `f`, and the suggestions tried."""
-    await on_finding(pilot, app, OWNERLESS)
+async def suggestions_tried(pilot: Pilot[None], app: RaciApp, code: str = OWNERLESS) -> None:
+    """The findings view, the cursor on the first finding of `code` (the
+    ownerless initiative's OWN001), `f`, and the suggestions tried."""
+    await on_finding(pilot, app, code)
     await pilot.press("f")
     await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
                 and app.screen.suggestions is not None, "the suggestions, tried")

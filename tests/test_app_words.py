@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import adding, finding_detail, loaded, on_finding, said, until
+from apphelp import adding, finding_detail, loaded, on_finding, said, suggestions_tried, until
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
@@ -32,11 +32,7 @@ async def test_no_suggestion_offers_no_enter_and_no_command(database: Path,
                                                             in_dutch: None) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await on_finding(pilot, app, "STR005")
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
-                    and app.screen.suggestions is not None, "the suggestions, tried")
-        await pilot.pause()
+        await suggestions_tried(pilot, app, "STR005")
         screen = app.screen
         assert isinstance(screen, SuggestionsScreen) and not screen.suggestions
         status = str(screen.query_one("#suggestions-status").render())

@@ -24,7 +24,7 @@ from apphelp import (
     screen_text,
     steps_of,
     stored,
-    suggestions_of_the_ownerless_initiative,
+    suggestions_tried,
     until,
 )
 from conftest import Raci
@@ -46,7 +46,7 @@ async def test_a_suggestion_made_in_dutch_is_said_and_stored_in_dutch(
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await new_scenario(pilot, app, "plan")
-        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await suggestions_tried(pilot, app)
         await pilot.press("enter")
         await until(pilot, lambda: steps_of(database, "plan"), "the step")
         assert steps_of(database, "plan") == [MADE]

@@ -10,7 +10,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from apphelp import findings_tree, loaded, on_finding, said, screen_text, stored, typed, until
+from apphelp import (
+    findings_tree,
+    loaded,
+    said,
+    screen_text,
+    stored,
+    suggestions_tried,
+    typed,
+    until,
+)
 from conftest import SAMPLES
 from textual.command import CommandPalette
 from textual.widgets import TabbedContent
@@ -22,7 +31,6 @@ from raci.model.changes import Change
 from raci.tui import make_app
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
-from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.widgets.explorer import every_node
 
 
@@ -99,11 +107,7 @@ async def test_the_review_says_bespreking_and_levels_in_dutch(politie: Path,
 async def test_suggestions_say_the_level_in_dutch(politie: Path, in_dutch: None) -> None:
     async with make_app(politie).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
-        await on_finding(pilot, app, "OWN001")
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
-                    and app.screen.suggestions is not None, "the suggestions")
-        await pilot.pause()
+        await suggestions_tried(pilot, app, "OWN001")
         shown = screen_text(app)
         assert "Voorstellen voor OWN001 fout: Doel" in shown
         assert "[fout]" not in shown and "[error]" not in shown

@@ -9,7 +9,7 @@ from apphelp import (
     loaded,
     new_scenario,
     options,
-    suggestions_of_the_ownerless_initiative,
+    suggestions_tried,
     until,
 )
 from textual.pilot import Pilot
@@ -42,6 +42,6 @@ async def test_j_and_k_move_in_the_scenario_list(database: Path) -> None:
 async def test_j_and_k_move_in_the_suggestions(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await suggestions_tried(pilot, app)
         await moves_with_j_and_k(pilot, app, "#suggestions-list")
 

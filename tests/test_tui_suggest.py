@@ -26,7 +26,7 @@ from apphelp import (
     options,
     steps_of,
     stored,
-    suggestions_of_the_ownerless_initiative,
+    suggestions_tried,
     typed,
     until,
 )
@@ -91,7 +91,7 @@ async def test_a_suggestion_says_what_it_resolves_and_introduces_and_enter_makes
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         assert OWNERLESS in codes(app, "i.isolatie")
-        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await suggestions_tried(pilot, app)
         shown = options(app, "#suggestions-list")
         assert len(shown) == 2
         assert FIRST_FIX in shown[0] and "resolves 1, introduces 1" in shown[0]
@@ -184,7 +184,7 @@ async def test_edits_in_a_scenario_leave_the_model_and_the_bar_shows_the_delta(
         assert bar.display and "Scenario plan" in str(bar.render())
         assert bar_numbers(app) == (0, 0) == full_lint_numbers(database, "plan")
 
-        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await suggestions_tried(pilot, app)
         assert "Enter makes it in scenario plan" in text_of(app, "#suggestion-detail")
         await pilot.press("enter")
         await until(pilot, lambda: steps_of(database, "plan") == [FIRST_FIX], "the step")
@@ -227,7 +227,7 @@ async def in_plan_with_the_first_fix(pilot: Pilot[None], database: Path) -> Raci
     """Scenario plan made in the app, the first suggestion for OWN001 made in it."""
     app = await loaded(pilot)
     await new_scenario(pilot, app, "plan")
-    await suggestions_of_the_ownerless_initiative(pilot, app)
+    await suggestions_tried(pilot, app)
     await pilot.press("enter")
     await until(pilot, lambda: steps_of(database, "plan") == [FIRST_FIX], "the step")
     return app
@@ -431,7 +431,7 @@ SnapCompare = Callable[..., bool]
 def test_suggestions_screen(database: Path, snap_compare: SnapCompare,
                             size: tuple[int, int]) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await suggestions_of_the_ownerless_initiative(pilot, await loaded(pilot))
+        await suggestions_tried(pilot, await loaded(pilot))
 
     assert snap_compare(make_app(database), terminal_size=size, run_before=run_before)
 
@@ -442,7 +442,7 @@ def test_scenario_bar(database: Path, snap_compare: SnapCompare, size: tuple[int
     async def run_before(pilot: Pilot[None]) -> None:
         app = await loaded(pilot)
         await new_scenario(pilot, app, "plan")
-        await suggestions_of_the_ownerless_initiative(pilot, app)
+        await suggestions_tried(pilot, app)
         await pilot.press("enter")
         await until(pilot, lambda: bar_numbers(app) == (1, 1), "the bar to follow")
         app.clear_notifications()
