@@ -145,6 +145,14 @@ def test_waivers_must_name_entities(model: Model) -> None:
     ]
 
 
+def test_only_a_dat001_waiver_may_name_a_fact(model: Model) -> None:
+    model.waivers = [Waiver(rule="BOD007", target=["chairs"], reason="no chairs"),
+                     Waiver(rule="fact-not-recorded", target=["chairs"], reason="none kept")]
+    assert check_model(model) == [
+        Problem("waivers[0]", "target", "waiver 1: target 'chairs' names nothing; correct it or "
+                "remove it", "chairs")]
+
+
 def test_many_unknown_ids_are_all_reported_quickly() -> None:
     model = Model(Org(name="Many"))
     for n in range(20_000):

@@ -28,6 +28,10 @@ from raci.model.model import (
     waiver_place,
 )
 
+DAT001_NAMES = frozenset({"dat001", "fact-not-recorded"})
+"""The rule whose findings name facts (``chairs``), not ids, as targets, as a
+waiver may name it (by code or name, in any case): only its waiver may name
+a fact; on any other, a target that names nothing is refused."""
 _SINGULAR = {"holders": N_("holder"), "members": N_("member"), "goals": N_("goal")}
 """One of a list field's ids, in words; any other field is named by its key."""
 
@@ -316,7 +320,8 @@ def _waiver_problems(model: Model, suggest: _Suggester) -> list[Problem]:
             if target in seen:
                 message = _twice(who, "target", target)
                 problems.append(Problem(where, "target", message, target))
-            elif target not in model and target not in NOT_RECORDED_FACTS:  # DAT001's targets
+            elif target not in model and not (target in NOT_RECORDED_FACTS
+                                              and waiver.rule.lower() in DAT001_NAMES):
                 advice = suggest.hint(target, everything) or Said(N_("; correct it or remove it"))
                 message = about(who, Said(N_("target {id!r} names nothing{advice}"), id=target,
                                           advice=advice))
