@@ -134,7 +134,7 @@ def test_a_bad_cell_shows_its_invisible_characters_escaped(raci: Raci,
                                                            tmp_path: Path) -> None:
     database = two_heads(tmp_path, raci)
     sheet = write_csv(tmp_path / "x.csv", [["Taak", "Heemraad", "Jurist"],
-                                            ["t1", "A", "X\u200b*"]])
+                                            ["t1", "A", "X\u200b*"], ["t2", "A", "C"]])
     english, _dutch = refused(raci, database, sheet)
     assert english.startswith(f'{sheet}:C2: "X\\u200b*": ')
 
