@@ -240,6 +240,21 @@ def test_names_over_two_header_rows_are_joined(raci: Raci, tmp_path: Path) -> No
             '"Waterschap HDSR")') in notes
 
 
+def test_a_band_above_the_actors_is_no_first_line_of_their_names(raci: Raci,
+                                                                   tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "band.xlsx", {"RACI": [
+        ["Waterschap Hunze en Aa's"], [],
+        ["Nr", "Taak", "Bestuur", None, "Organisatie", None],
+        [None, None, "Dijkgraaf", "Heemraad", "Secretaris-directeur", "Team Peil"],
+        ["P1", "Peilbesluit", "I", "A", "C", "R"]]},
+        merged={"RACI": ["A3:A4", "B3:B4", "C3:D3", "E3:F3"]})
+    model, notes = imported(raci, tmp_path, sheet)
+    assert letters(model, "Peilbesluit") == {"Dijkgraaf": ("I",), "Heemraad": ("A",),
+                                             "Secretaris-directeur": ("C",),
+                                             "Team Peil": ("R",)}
+    assert "written over rows" not in notes
+
+
 def test_a_grid_of_people_by_bodies_is_read_as_seats(raci: Raci, tmp_path: Path) -> None:
     sheet = write_workbook(tmp_path / "bezetting.xlsx", {"Bezetting": [
         ["Naam", "Functie", "Dagelijks Bestuur", "Stuurgroep Klimaat", "Commissie Water"],

@@ -369,13 +369,18 @@ class _SheetMatrixReader:
     def _joined(self, header: list[str], above: list[Row]) -> list[str]:
         """Names written over two rows ("Gedeputeerde" above "Klimaat"): when the
         row right above the header has text over every named column, each is
-        read joined ("Gedeputeerde Klimaat"), told in a note."""
+        read joined ("Gedeputeerde Klimaat"), told in a note. A band merged
+        across columns in that row is a title (an organisation over its
+        actors), and a cell merged down over both rows is one name."""
         number, upper = above[-1] if above else (0, [])
         named = [c for c, text in enumerate(header) if text]
-        if number != self.header_row - 1 or len(named) < 2 or _is_ids_row(upper) \
+        banded = any(m.first_row <= number <= m.last_row and m.last_column > m.first_column
+                     for m in self.sheet.merged)  # an organisation over its actors
+        if number != self.header_row - 1 or len(named) < 2 or _is_ids_row(upper) or banded \
                 or not all(c < len(upper) and upper[c] for c in named):
             return header
-        joined = [f"{upper[c]} {text}" if text else text for c, text in enumerate(header)]
+        joined = [f"{upper[c]} {text}" if text and text != upper[c] else text
+                  for c, text in enumerate(header)]
         self.notices.append(_(
             "{sheet}: the header is written over rows {upper} and {row}; each name read as "
             "its two lines joined ({example}); write each name in one cell if that is not "

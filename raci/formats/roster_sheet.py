@@ -210,9 +210,9 @@ def _grid_columns(sheet: Sheet, row: int, header: list[str], fields: dict[int, s
     fields.update(dict.fromkeys(grid, "ignore"))
     reading.notices.append(_(
         "{sheet}: a grid of people by bodies: each filled cell under {cells} is a seat in "
-        "that column's body ({chair} the chair, {member} a plain seat)").format(
-        sheet=sheet.label, cells=", ".join(f"{column_letter(c)}{row}" for c in grid),
-        chair="voorzitter", member="lid"))
+        "that column's body (voorzitter or x: its chair; lid, secretaris: a plain "
+        "seat)").format(
+        sheet=sheet.label, cells=", ".join(f"{column_letter(c)}{row}" for c in grid)))
     return grid
 
 
