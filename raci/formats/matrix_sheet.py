@@ -344,6 +344,8 @@ class _SheetMatrixReader:
         """Cells whose letters carry a footnote mark, as ``B3 "A*"``."""
         self.no_role = 0
         """Cells read as empty: n.v.t., -."""
+        self.names_key = name_key(self.columns.names[self.columns.item])
+        """The header of the items' names, as a row repeating it (a second table) says it."""
         goal = next((c for c, f in self.columns.fields.items() if f == "goal"), None)
         down = goal is not None and name_key(self.columns.names[goal]) in PROCESS_HEADERS
         self.process = ProcessDown(sheet, goal if down else None,
@@ -570,7 +572,7 @@ class _SheetMatrixReader:
         first table's actors."""
         column = self.columns.item
         text = cells[column] if column < len(cells) else ""
-        if text and name_key(text) == name_key(self.columns.names[column]):
+        if text and name_key(text) == self.names_key:
             raise ModelFileError([_(
                 "{cell}: {header}: a second table starts at row {row}; put each table on "
                 "its own sheet (each sheet is read as a programme area)").format(

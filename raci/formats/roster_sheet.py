@@ -173,13 +173,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
             hidden_read.append(number)
         merged.row(number, cells)
         for seat_values in _grid_seats(sheet, number, cells, values, grid) if grid else [values]:
-            seat = _seat(number, seat_values, grouped, reading)
-            if seat is None:
-                skipped.append(str(number))
-            elif "until" in seat_values and _has_ended(*seat_values["until"], reading):
-                ended.append(str(number))
-            else:
-                roster.seats.append(seat)
+            _take_seat(number, seat_values, grouped, (roster, reading), (skipped, ended))
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     _tell_grouped_rows(sheet, grouped.rows, reading)
@@ -188,6 +182,22 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         sheet, hidden_read, {c for c, f in fields.items() if f != "ignore"}, header))
     _tell_rows(sheet, skipped, ended, reading, seats=len(roster.seats))
     return roster, reading
+
+
+def _take_seat(number: int, values: dict[str, tuple[str, str]], grouped: _Grouped,
+               read: tuple[SheetRoster, SheetReading],
+               not_read: tuple[list[str], list[str]]) -> None:
+    """The row's seat into the roster; else its row is named as skipped (no
+    person and no body) or ended (its until date is past)."""
+    roster, reading = read
+    skipped, ended = not_read
+    seat = _seat(number, values, grouped, reading)
+    if seat is None:
+        skipped.append(str(number))
+    elif "until" in values and _has_ended(*values["until"], reading):
+        ended.append(str(number))
+    else:
+        roster.seats.append(seat)
 
 
 def _grid_columns(sheet: Sheet, row: int, header: list[str], fields: dict[int, str],
