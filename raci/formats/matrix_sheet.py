@@ -52,7 +52,7 @@ from raci.formats.columns import (
 )
 from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter, one_line
 from raci.i18n import N_, Said, _, format_count, ngettext
-from raci.model.entities import LETTERS, parse_cell
+from raci.model.entities import LETTERS, Letter, parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
     SheetActor,
@@ -223,7 +223,7 @@ def has_letters(cells: list[str]) -> bool:
     return any(_letters_or_none(text) for text in filled[1:])
 
 
-def _letters_or_none(text: str) -> tuple[str, ...] | None:
+def _letters_or_none(text: str) -> tuple[Letter, ...] | None:
     try:
         return read_cell(text)
     except ValueError:
@@ -637,24 +637,35 @@ class _SheetMatrixReader:
               text: str) -> None:
         number, column = place
         cell = self.sheet.cell(number, column)
-        letters_text = text.translate(INVISIBLE).strip()
-        unmarked = letters_text.rstrip(FOOTNOTE_MARKS + " ")
-        if unmarked != letters_text and _letters_or_none(unmarked):
-            self.footnoted.append(f"{column_letter(column)}{number} {quoted(text)}")
-            letters_text = unmarked
-        if written_in_letters(letters_text):
+        letters = _letters_or_none(text) or self._without_marks(text, place)
+        if letters is not None:
             self.lettered[column] += 1
-        try:
-            letters = read_cell(letters_text)
-        except ValueError as bad:
-            self.bad[column] += 1
-            if not NUMBER_OR_DATE.fullmatch(text):
-                self.words[column] += 1
-            hint = "" if written_in_letters(letters_text) else _(
-                "; leave the cell empty if there is no role")
-            self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")  # bad: said in parse_cell
+            item.cells.append(SheetCell(actor, letters, cell))
             return
-        item.cells.append(SheetCell(actor, letters, cell))
+        visible = text.translate(INVISIBLE).strip()
+        self.bad[column] += 1
+        if written_in_letters(visible):
+            self.lettered[column] += 1
+        if not NUMBER_OR_DATE.fullmatch(text):
+            self.words[column] += 1
+        try:
+            read_cell(visible)
+        except ValueError as bad:  # bad: said in parse_cell
+            hint = "" if written_in_letters(visible) else _(
+                "; leave the cell empty if there is no role")
+            self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")
+
+    def _without_marks(self, text: str, place: tuple[int, int]) -> tuple[Letter, ...] | None:
+        """The letters of a cell with characters it shows nothing of (a
+        zero-width space) or a footnote mark after them (``A*``, the mark
+        noted); None when they are no letters either."""
+        visible = text.translate(INVISIBLE).strip()
+        unmarked = visible.rstrip(FOOTNOTE_MARKS + " ")
+        letters = _letters_or_none(unmarked)
+        if letters is not None and unmarked != visible:
+            number, column = place
+            self.footnoted.append(f"{column_letter(column)}{number} {quoted(text)}")
+        return letters
 
     def _field(self, item: SheetItem, field_name: str, text: str, cell: str) -> None:
         if field_name == "id":
