@@ -31,8 +31,8 @@ def test_a_legend_under_the_table_is_no_goal_and_is_told(raci: Raci, tmp_path: P
     model = open_model(str(tmp_path / "org.db")).model
     assert [g.name for g in model.goals.values()] == ["Telefonie"]
     assert len(model.initiatives) == 2
-    assert "Matrix: rows 7, 8, 9 under the table have no letters and no item under them" \
-        in result.err
+    assert "Matrix: the table ends at row 7, a legend of the letters; row 7 and the rows " \
+        "under it are not read" in result.err
 
 
 def test_a_totals_row_ends_the_table_with_or_without_cached_numbers(raci: Raci,

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from raci.errors import ModelFileError
 from raci.formats.columns import (
     MATRIX_HEADERS,
+    PROCESS_HEADERS,
     ColumnChoices,
     holds_letters,
     prefer_tasks,
@@ -51,7 +52,7 @@ from raci.formats.columns import (
 )
 from raci.formats.spreadsheet import Merged, Row, Sheet, column_letter, one_line
 from raci.i18n import N_, Said, _, format_count, ngettext
-from raci.model.entities import parse_cell
+from raci.model.entities import LETTERS, Letter, parse_cell
 from raci.model.naming import item_kind_named, name_key
 from raci.model.sheets import (
     SheetActor,
@@ -73,6 +74,22 @@ NUMBER_OR_DATE = re.compile(r"[-+]?[0-9][0-9.,:T/-]*%?")
 """A cell that is no name: ``12``, ``2027-03-01``, ``1-3-2027``."""
 NO_ROLE = frozenset({"n.v.t.", "n.v.t", "nvt", "nvt.", "n/a", "n.a.", "-", "–", "—"})
 """Cells that say the actor has no role on the item: read as empty."""
+FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
+"""Marks after a cell's letters pointing to a footnote (``A*``, ``R¹``): the
+letters are read, the mark told."""
+INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+                           "\ufeff": None, "\u00ad": None, "\u00a0": " ", "\u202f": " ",
+                           "\u2007": " "})
+"""Characters a cell shows nothing of (zero-width, no-break spaces): a
+letters cell is read without them."""
+LEGEND_WORDS = frozenset({"legenda", "legend", "verklaring", "racilegenda", "racilegend"})
+"""A row holding only one of these starts a legend under the table."""
+LETTER_MEANINGS = frozenset({
+    "responsible", "accountable", "consulted", "informed", "verantwoordelijk",
+    "eindverantwoordelijk", "eindverantwoordelijke", "uitvoerend", "uitvoerende", "uitvoerder",
+    "geraadpleegd", "geinformeerd", "raadplegen", "informeren"})
+"""The first word of a legend's line after its letter (``R | Responsible - voert uit``)."""
+LEGEND_PUNCTUATION = str.maketrans("=:-–()", "      ")
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
 """Merged ranges named in a note before "and N more"."""
@@ -129,6 +146,45 @@ class MergedBelow:
             sheet=self.sheet.label, ranges=named)]
 
 
+class ProcessDown:
+    """The process column read down, as a reader reads it: an empty cell under
+    a filled one takes its value (as a merged cell does), told in one note;
+    a row with only a process is a heading over the rows under it."""
+
+    def __init__(self, sheet: Sheet, column: int | None, header: str) -> None:
+        self.sheet, self.column, self.header = sheet, column, header
+        self.goals: list[str] = []
+        self.cell: str | None = None
+        self.under_heading = False
+        self.filled: list[str] = []
+
+    def is_heading(self, item: SheetItem, had_cells: bool) -> bool:
+        """A row with a process and no name, letters, id or kind."""
+        return self.column is not None and bool(item.goals) and not item.name \
+            and not had_cells and not item.id and item.kind_cell is None
+
+    def row(self, item: SheetItem, number: int, had_cells: bool) -> None:
+        if self.column is None:
+            return
+        if item.goals:
+            self.goals, self.cell = item.goals, item.goal_cell
+            self.under_heading = self.is_heading(item, had_cells)
+        elif item.name and had_cells and self.goals:
+            item.goals, item.goal_cell = list(self.goals), self.cell
+            if not self.under_heading:
+                self.filled.append(f"{column_letter(self.column)}{number}")
+
+    def notice(self) -> list[str]:
+        if not self.filled:
+            return []
+        return [ngettext(
+            "{sheet}: empty {header} cell {cells} read as the one above it; fill it in if "
+            "that is not meant",
+            "{sheet}: empty {header} cells {cells} read as the ones above them; fill them in "
+            "if that is not meant", len(self.filled)).format(
+            sheet=self.sheet.label, header=quoted(self.header), cells=", ".join(self.filled))]
+
+
 def hidden_notices(sheet: Sheet, rows: list[int], read: set[int],
                    names: list[str]) -> list[str]:
     """Hidden rows and columns are data: read, and named so nothing hidden
@@ -167,11 +223,21 @@ def has_letters(cells: list[str]) -> bool:
     return any(_letters_or_none(text) for text in filled[1:])
 
 
-def _letters_or_none(text: str) -> tuple[str, ...] | None:
+def _letters_or_none(text: str) -> tuple[Letter, ...] | None:
     try:
         return read_cell(text)
     except ValueError:
         return None
+
+
+def is_legend(cells: list[str]) -> bool:
+    """Whether a row is a legend's: ``Legenda`` alone, or a letter and its
+    meaning (``R`` | ``Responsible - voert uit``, ``A = Accountable``)."""
+    words = " ".join(text for text in cells if text).translate(LEGEND_PUNCTUATION).split()
+    if len(words) == 1:
+        return name_key(words[0]) in LEGEND_WORDS
+    return len(words) > 1 and words[0].upper() in LETTERS and \
+        name_key(words[1]) in LETTER_MEANINGS
 
 
 def find_header(head: list[Row]) -> int | None:
@@ -266,14 +332,24 @@ class _SheetMatrixReader:
         self.area = SheetGoal(sheet.name, sheet.cell(1, 0))
         self.goals: list[SheetGoal] = [self.area]
         self.items: list[SheetItem] = []
-        body = [cells for _number, cells in head[header_index + 1:]]
+        body = list(itertools.takewhile(lambda cells: not is_legend(cells),
+                                        (cells for _number, cells in head[header_index + 1:])))
         self.columns = self._columns(self._names(header, above), above, body, choices)
-        self.good: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        self.lettered: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
+        """Cells written in letters, well or badly (``A``, ``R/C``)."""
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.words: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         """Bad cells of words (not dates or numbers): a names column, perhaps."""
+        self.footnoted: list[str] = []
+        """Cells whose letters carry a footnote mark, as ``B3 "A*"``."""
         self.no_role = 0
         """Cells read as empty: n.v.t., -."""
+        self.names_key = name_key(self.columns.names[self.columns.item])
+        """The header of the items' names, as a row repeating it (a second table) says it."""
+        goal = next((c for c, f in self.columns.fields.items() if f == "goal"), None)
+        down = goal is not None and name_key(self.columns.names[goal]) in PROCESS_HEADERS
+        self.process = ProcessDown(sheet, goal if down else None,
+                                   self.columns.names[goal] if goal is not None else "")
         self.unnamed: dict[int, list[int]] = {}
         """The first and the last filled row of each column with no header."""
 
@@ -283,7 +359,7 @@ class _SheetMatrixReader:
         """Each column's header; an empty one (under a merged cell) takes the
         nearest text above it."""
         width = max([len(header)] + [len(cells) for _number, cells in above])
-        names = header + [""] * (width - len(header))
+        names = self._joined(header, above) + [""] * (width - len(header))
         for column in range(width):
             for _number, cells in reversed(above):
                 if names[column] or _is_ids_row(cells):
@@ -291,6 +367,29 @@ class _SheetMatrixReader:
                 if column < len(cells) and cells[column]:
                     names[column] = cells[column]
         return [one_line(name) for name in names]
+
+    def _joined(self, header: list[str], above: list[Row]) -> list[str]:
+        """Names written over two rows ("Gedeputeerde" above "Klimaat"): when the
+        row right above the header has text over every named column, each is
+        read joined ("Gedeputeerde Klimaat"), told in a note. A band merged
+        across columns in that row is a title (an organisation over its
+        actors), and a cell merged down over both rows is one name."""
+        number, upper = above[-1] if above else (0, [])
+        named = [c for c, text in enumerate(header) if text]
+        banded = any(m.first_row <= number <= m.last_row and m.last_column > m.first_column
+                     for m in self.sheet.merged)  # an organisation over its actors
+        if number != self.header_row - 1 or len(named) < 2 or _is_ids_row(upper) or banded \
+                or not all(c < len(upper) and upper[c] for c in named):
+            return header
+        joined = [f"{upper[c]} {text}" if text and text != upper[c] else text
+                  for c, text in enumerate(header)]
+        self.notices.append(_(
+            "{sheet}: the header is written over rows {upper} and {row}; each name read as "
+            "its two lines joined ({example}); write each name in one cell if that is not "
+            "meant").format(sheet=self.sheet.label, upper=number, row=self.header_row,
+                            example=", ".join(quoted(one_line(joined[c])) for c in named[:3])
+                            + (", ..." if len(named) > 3 else "")))
+        return joined
 
     def _columns(self, names: list[str], above: list[Row], body: list[list[str]],
                  choices: ColumnChoices) -> _Columns:
@@ -303,6 +402,7 @@ class _SheetMatrixReader:
         ids = next((cells for _number, cells in above if _is_ids_row(cells)), [])
         item = self._item_column(names, fields, chosen, body)
         refuse_letters_columns(self.sheet, self.header_row, names, fields, body, FIELD_WORDS)
+        self._refuse_second_names(names, fields, item)
         actors: dict[int, SheetActor] = {}
         for column in range(item + 1, len(names)):
             if column in fields or not names[column]:
@@ -314,6 +414,20 @@ class _SheetMatrixReader:
         self._check_left_of_names(names, fields, item, body)
         self._check_unique(actors)
         return _Columns(fields, item, actors, names)
+
+    def _refuse_second_names(self, names: list[str], fields: dict[int, str], item: int) -> None:
+        """A column right of the items' names headed as items' names ("Taak"
+        twice) starts a second table beside the first: its letters would go on
+        the first table's rows."""
+        for column in range(item + 1, len(names)):
+            if fields.get(column, "ignore") == "ignore" and names[column] \
+                    and name_key(names[column]) in MATRIX_HEADERS["item"]:
+                raise ModelFileError([_(
+                    "{cell}: {header}: a second table starts at column {column}, beside the "
+                    "first; put each table on its own sheet (each sheet is read as a "
+                    "programme area)").format(
+                    cell=self.sheet.cell(self.header_row, column), header=quoted(names[column]),
+                    column=column_letter(column))])
 
     def _check_merged_header(self, names: list[str], actors: dict[int, SheetActor]) -> None:
         """One header merged over several actors' columns names none of them."""
@@ -400,8 +514,10 @@ class _SheetMatrixReader:
                 continue
             if number in hidden:
                 hidden_read.append(number)
-            if self._is_totals(cells):
-                self._tell_table_end(headings, number)
+            self._refuse_second_header(number, cells)
+            end = self._table_end(cells)
+            if end is not None:
+                self._tell_table_end(headings, (number, end))
                 headings = []
                 break
             merged.row(number, cells)
@@ -414,6 +530,11 @@ class _SheetMatrixReader:
                 headings = []
                 self.items.append(item)
         self._tell_table_end(headings, None)
+        self._tell_read(hidden_read, merged)
+
+    def _tell_read(self, hidden_read: list[int], merged: MergedBelow) -> None:
+        """The notes on how the sheet was read: hidden rows and columns, cells of no
+        role, footnote marks, processes filled down, merged cells."""
         read = {self.columns.item, *self.columns.actors, *self.columns.fields}
         self.notices.extend(hidden_notices(self.sheet, hidden_read, read, self.columns.names))
         if self.no_role:
@@ -421,27 +542,55 @@ class _SheetMatrixReader:
                 "{sheet}: {count} cell read as no role (n.v.t., n/a, -)",
                 "{sheet}: {count} cells read as no role (n.v.t., n/a, -)", self.no_role).format(
                 sheet=self.sheet.label, count=format_count(self.no_role)))
+        if self.footnoted:
+            self.notices.append(ngettext(
+                "{sheet}: {cells}: read as its letters without the footnote mark; the "
+                "footnote itself is not imported (write it in the item's description if it "
+                "matters)",
+                "{sheet}: {cells}: read as their letters without the footnote marks; the "
+                "footnotes themselves are not imported (write them in the items' descriptions "
+                "if they matter)", len(self.footnoted)).format(
+                sheet=self.sheet.label, cells=", ".join(self.footnoted)))
+        self.notices.extend(self.process.notice())
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
 
-    def _is_totals(self, cells: list[str]) -> bool:
-        """A row whose actors' cells are all numbers (a totals row) ends the table."""
+    def _table_end(self, cells: list[str]) -> str | None:
+        """Why the table ends at this row, if it does: a row whose actors'
+        cells are all numbers (totals), or a legend of the letters."""
         filled = [cells[c] for c in self.columns.actors if c < len(cells) and cells[c]]
-        return bool(filled) and all(NUMBER.fullmatch(text) for text in filled)
+        if filled and all(NUMBER.fullmatch(text) for text in filled):
+            return _("a row of numbers (totals), not letters")
+        if not any(map(_letters_or_none, filled)) and is_legend(cells):
+            return _("a legend of the letters")
+        return None
 
-    def _tell_table_end(self, headings: list[tuple[int, SheetGoal]], totals: int | None) -> None:
-        """Rows under the last item with no letters (a legend, a note) and a
-        totals row end the table: said, never read as goals."""
-        if not headings and totals is None:
+    def _refuse_second_header(self, number: int, cells: list[str]) -> None:
+        """A row that repeats the header's name for the items' column starts a
+        second table: its header would be read as cells, its letters under the
+        first table's actors."""
+        column = self.columns.item
+        text = cells[column] if column < len(cells) else ""
+        if text and name_key(text) == self.names_key:
+            raise ModelFileError([_(
+                "{cell}: {header}: a second table starts at row {row}; put each table on "
+                "its own sheet (each sheet is read as a programme area)").format(
+                cell=self.sheet.cell(number, column), header=quoted(text), row=number)])
+
+    def _tell_table_end(self, headings: list[tuple[int, SheetGoal]],
+                        end: tuple[int, str] | None) -> None:
+        """Rows under the last item with no letters (a legend, a note), a totals
+        row and a legend end the table: said, never read as goals."""
+        if not headings and end is None:
             return
         rows = [number for number, _goal in headings]
-        if totals is not None:
-            rows.append(totals)
+        if end is not None:
+            rows.append(end[0])
             self.notices.append(_(
-                "{sheet}: the table ends at row {row}, a row of numbers (totals), not letters; "
-                "row {first} and the rows under it are not read").format(
-                sheet=self.sheet.label, row=totals, first=rows[0]))
+                "{sheet}: the table ends at row {row}, {why}; row {first} and the rows under "
+                "it are not read").format(
+                sheet=self.sheet.label, row=end[0], why=end[1], first=rows[0]))
         else:
             self.notices.append(ngettext(
                 "{sheet}: row {rows} under the table has no letters and no item under it "
@@ -470,32 +619,53 @@ class _SheetMatrixReader:
                 self.no_role += 1
             elif text(column):
                 had_cells = True
-                self._cell(item, actor, column, text(column), self.sheet.cell(number, column))
+                self._cell(item, actor, (number, column), text(column))
         for column, field_name in self.columns.fields.items():
             if text(column):
                 self._field(item, field_name, text(column), self.sheet.cell(number, column))
         self._check_unnamed(number, cells)
+        self.process.row(item, number, had_cells)
         if not item.name:
-            if had_cells or self._described(item):
+            if not self.process.is_heading(item, had_cells) and (
+                    had_cells or self._described(item)):
                 self.problems.append(_("{cell}: this row has letters but no item name; name "
                                        "the item").format(cell=item.cell))
             return None, had_cells
         return item, had_cells
 
-    def _cell(self, item: SheetItem, actor: SheetActor, column: int, text: str,
-              cell: str) -> None:
-        try:
-            letters = read_cell(text)
-        except ValueError as bad:
-            self.bad[column] += 1
-            if not NUMBER_OR_DATE.fullmatch(text):
-                self.words[column] += 1
-            hint = "" if written_in_letters(text) else _(
-                "; leave the cell empty if there is no role")
-            self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")  # bad: said in parse_cell
+    def _cell(self, item: SheetItem, actor: SheetActor, place: tuple[int, int],
+              text: str) -> None:
+        number, column = place
+        cell = self.sheet.cell(number, column)
+        letters = _letters_or_none(text) or self._without_marks(text, place)
+        if letters is not None:
+            self.lettered[column] += 1
+            item.cells.append(SheetCell(actor, letters, cell))
             return
-        self.good[column] += 1
-        item.cells.append(SheetCell(actor, letters, cell))
+        visible = text.translate(INVISIBLE).strip()
+        self.bad[column] += 1
+        if written_in_letters(visible):
+            self.lettered[column] += 1
+        if not NUMBER_OR_DATE.fullmatch(text):
+            self.words[column] += 1
+        try:
+            read_cell(visible)
+        except ValueError as bad:  # bad: said in parse_cell
+            hint = "" if written_in_letters(visible) else _(
+                "; leave the cell empty if there is no role")
+            self.problems.append(f"{cell}: {quoted(text)}: {bad}{hint}")
+
+    def _without_marks(self, text: str, place: tuple[int, int]) -> tuple[Letter, ...] | None:
+        """The letters of a cell with characters it shows nothing of (a
+        zero-width space) or a footnote mark after them (``A*``, the mark
+        noted); None when they are no letters either."""
+        visible = text.translate(INVISIBLE).strip()
+        unmarked = visible.rstrip(FOOTNOTE_MARKS + " ")
+        letters = _letters_or_none(unmarked)
+        if letters is not None and unmarked != visible:
+            number, column = place
+            self.footnoted.append(f"{column_letter(column)}{number} {quoted(text)}")
+        return letters
 
     def _field(self, item: SheetItem, field_name: str, text: str, cell: str) -> None:
         if field_name == "id":
@@ -539,7 +709,7 @@ class _SheetMatrixReader:
 
     def _hint_columns_without_letters(self) -> None:
         for column, actor in self.columns.actors.items():
-            if not self.bad[column] or self.good[column]:
+            if not self.bad[column] or self.lettered[column]:
                 continue
             if not self.words[column]:  # dates or numbers
                 self.problems.append(_(

@@ -62,6 +62,8 @@ NOT_CHAIR_MARKS = SEAT_WORDS | {"nee", "n", "no", "false", "onwaar", "0", "-"}
 VACANT_WORDS = frozenset({"vacature", "vacant", "vacancy", "vacatures", "nnb", "n.n.b.",
                           "tbd", "t.b.d."})
 """A person cell that says the seat is vacant: a role with no holder takes it."""
+FUNCTION_SEPARATORS = re.compile(r"[,;/\n]")
+"""Between the functions of one cell ("Admin, Release Manager"): each a role."""
 FILLED_DOWN = ("body", "kind", "tag")
 MOST_ROWS = 10
 """Rows named in a note before "and N more"."""
@@ -151,6 +153,7 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
     grouped = _Grouped({}, by_person=_grouped_by_person(fields))
     if "body" not in fields.values():
         grouped.values["body"] = _one_body(sheet, roster, reading)
+    grid = _grid_columns(sheet, header_row, header, fields, below, reading)
     merged = MergedBelow(sheet, header_row)
     hidden = set(sheet.hidden_rows)
     hidden_read: list[int] = []
@@ -169,13 +172,8 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         if number in hidden:
             hidden_read.append(number)
         merged.row(number, cells)
-        seat = _seat(number, values, grouped, reading)
-        if seat is None:
-            skipped.append(str(number))
-        elif "until" in values and _has_ended(*values["until"], reading):
-            ended.append(str(number))
-        else:
-            roster.seats.append(seat)
+        for seat_values in _grid_seats(sheet, number, cells, values, grid) if grid else [values]:
+            _take_seat(number, seat_values, grouped, (roster, reading), (skipped, ended))
     roster.grouped = grouped.filled
     _tell_unread(sheet, header_row, header, fields, unheaded, reading)
     _tell_grouped_rows(sheet, grouped.rows, reading)
@@ -184,6 +182,55 @@ def read_roster(sheet: Sheet, choices: ColumnChoices,
         sheet, hidden_read, {c for c, f in fields.items() if f != "ignore"}, header))
     _tell_rows(sheet, skipped, ended, reading, seats=len(roster.seats))
     return roster, reading
+
+
+def _take_seat(number: int, values: dict[str, tuple[str, str]], grouped: _Grouped,
+               read: tuple[SheetRoster, SheetReading],
+               not_read: tuple[list[str], list[str]]) -> None:
+    """The row's seat into the roster; else its row is named as skipped (no
+    person and no body) or ended (its until date is past)."""
+    roster, reading = read
+    skipped, ended = not_read
+    seat = _seat(number, values, grouped, reading)
+    if seat is None:
+        skipped.append(str(number))
+    elif "until" in values and _has_ended(*values["until"], reading):
+        ended.append(str(number))
+    else:
+        roster.seats.append(seat)
+
+
+def _grid_columns(sheet: Sheet, row: int, header: list[str], fields: dict[int, str],
+                  below: list[list[str]], reading: SheetReading) -> dict[int, tuple[str, str]]:
+    """A grid of people by bodies: two or more headed columns whose cells are
+    all seat parts (voorzitter, lid, secretaris, x). Each is a body (its
+    header; its cell), made ``ignore`` in `fields`; the body and chair
+    columns found by their words go. Empty when the sheet is no such grid."""
+    grid = {}
+    for column, text in enumerate(header):
+        filled = [cells[column] for cells in below if column < len(cells) and cells[column]]
+        if text and fields.get(column, "body") in ("body", "chair") and filled \
+                and all(name_key(cell) in CHAIR_MARKS | SEAT_WORDS for cell in filled):
+            grid[column] = (one_line(text), sheet.cell(row, column))
+    if len(grid) < 2 or "person" not in fields.values():
+        return {}
+    for column, field_name in list(fields.items()):
+        if field_name in ("body", "chair"):
+            del fields[column]
+    fields.update(dict.fromkeys(grid, "ignore"))
+    reading.notices.append(_(
+        "{sheet}: a grid of people by bodies: each filled cell under {cells} is a seat in "
+        "that column's body (voorzitter or x: its chair; lid, secretaris: a plain "
+        "seat)").format(
+        sheet=sheet.label, cells=", ".join(f"{column_letter(c)}{row}" for c in grid)))
+    return grid
+
+
+def _grid_seats(sheet: Sheet, number: int, cells: list[str], values: dict[str, tuple[str, str]],
+                grid: dict[int, tuple[str, str]]) -> list[dict[str, tuple[str, str]]]:
+    """A row of a grid of people by bodies: a seat's values for each filled cell."""
+    return [{**values, "body": body, "chair": (cells[column], sheet.cell(number, column))}
+            for column, body in grid.items() if column < len(cells) and cells[column]]
 
 
 def _tell_rows(sheet: Sheet, skipped: list[str], ended: list[str], reading: SheetReading, *,
@@ -291,6 +338,8 @@ def _seat(number: int, values: dict[str, tuple[str, str]], grouped: _Grouped,
     seat.person_id = values.get("id", ("", ""))[0] or None
     seat.unit = values.get("unit", ("", ""))[0] or None
     _role_and_chair(seat, values, reading)
+    if seat.functions:
+        grouped.told("functions", number)
     if "kind" in values:
         text, cell = values["kind"]
         seat.body_kind = "other" if name_key(text) in OTHER_KIND_WORDS else \
@@ -343,7 +392,7 @@ def _listed(rows: list[str]) -> str:
 
 def _tell_grouped_rows(sheet: Sheet, rows: dict[str, list[int]], reading: SheetReading) -> None:
     """One note for each way some rows were read: as the person above, as a
-    vacant seat, as no seat."""
+    vacant seat, with several functions, as no seat."""
     for what, numbers in rows.items():
         listed = _listed([str(number) for number in numbers])
         if what == "same person":
@@ -356,6 +405,13 @@ def _tell_grouped_rows(sheet: Sheet, rows: dict[str, list[int]], reading: SheetR
             text = ngettext(
                 "{sheet}: seat read as vacant (a role with no holder takes it): row {rows}",
                 "{sheet}: seats read as vacant (a role with no holder takes each): rows {rows}",
+                len(numbers))
+        elif what == "functions":
+            text = ngettext(
+                "{sheet}: function cell naming several functions (\"Admin, Release Manager\"): "
+                "each is a role the person holds, and the seat is the person's: row {rows}",
+                "{sheet}: function cells naming several functions (\"Admin, Release Manager\"): "
+                "each is a role the person holds, and the seat is the person's: rows {rows}",
                 len(numbers))
         else:
             text = ngettext(
@@ -397,7 +453,11 @@ def _role_and_chair(seat: Seat, values: dict[str, tuple[str, str]],
         if name_key(role) in CHAIR_WORDS:
             seat.chair = True
         elif name_key(role) not in MEMBER_WORDS:
-            seat.role = role
+            functions = [f.strip() for f in FUNCTION_SEPARATORS.split(role) if f.strip()]
+            if len(functions) > 1 and seat.person is not None:
+                seat.functions = functions
+            else:
+                seat.role = role
     if "chair" in values:
         text, cell = values["chair"]
         mark = name_key(text)

@@ -241,10 +241,14 @@ class _MatrixMerger:
         if id(actor) in self.actor_ids:
             return self.actor_ids[id(actor)]
         found = self.actors.find_id(actor.id) if actor.id else None
-        found = found or self.actors.find(actor.name)
+        same = [] if found else self._named(actor.name)
         actor_id: str | None = None
+        if found is None and len(same) == 1:
+            found = same[0]
         if found is not None:
             actor_id = found.id
+        elif same:
+            self._problem(actor.cell, actor.name, self._choose(actor.name, same))
         elif self.strict:
             self._problem(actor.cell, actor.name, _("no role, body or person of this name or "
                                                     "id in the model (--strict); add it "
@@ -255,6 +259,48 @@ class _MatrixMerger:
             new_actors.append(made)
         self.actor_ids[id(actor)] = actor_id
         return actor_id
+
+    def _named(self, header: str) -> list[Entity]:
+        """The actors a header names: by id, else every one of its name, else
+        those of that name in the unit written after it, by its id or (the end
+        of) its name ("Afdelingshoofd (Zuivering)", "Afdelingshoofd Afdeling
+        Zuivering")."""
+        if header in self.actors.ids:
+            return [self.actors.ids[header]]
+        same = self.actors.by_key.get(name_key(header), [])
+        if same:
+            return list(same)
+        words = header.replace("(", " ").replace(")", " ").split()
+        for split in range(len(words) - 1, 0, -1):
+            unit = name_key(" ".join(words[split:]))
+            found = [a for a in self.actors.by_key.get(name_key(" ".join(words[:split])), ())
+                     if unit == getattr(a, "unit", None)
+                     or name_key(self._unit_name(a)).endswith(unit)]
+            if found:
+                return found
+        return []
+
+    def _choose(self, header: str, same: list[Entity]) -> str:
+        """How to say which of the actors of one name a header means."""
+        ids = ", ".join(self._with_unit(a) for a in same)
+        unit = self._unit_name(same[-1])
+        if unit:
+            return _("{count} actors in the model have this name: {ids}; write the one you "
+                     "mean in the header, by id ({id}) or with its unit ({example})").format(
+                count=format_count(len(same)), ids=ids, id=same[-1].id,
+                example=quoted(f"{header} ({unit})"))
+        return _("{count} actors in the model have this name: {ids}; write the id of the one "
+                 "you mean in the header ({id})").format(
+            count=format_count(len(same)), ids=ids, id=same[-1].id)
+
+    def _unit_name(self, actor: Entity) -> str:
+        unit = getattr(actor, "unit", None)
+        entity = self.model.units.get(unit) if unit else None
+        return entity.name if entity is not None else ""
+
+    def _with_unit(self, actor: Entity) -> str:
+        unit = self._unit_name(actor)
+        return f"{actor.id} ({unit})" if unit else actor.id
 
     def _new_actor(self, actor: SheetActor) -> Entity:
         entity_id = actor.id if actor.id and actor.id not in self.ids.taken and \
@@ -407,6 +453,8 @@ class _RosterMerger:
             holder = self._role(seat.role or f"{seat.vacant} {seat.body}", unit, None).id
         else:
             person = self._person(seat.person or "", seat.person_id, unit)
+            for function in seat.functions:
+                self._role(function, unit, person.id)
             holder = person.id if seat.role is None else \
                 self._role(seat.role, unit, person.id).id
             if holder != person.id:

@@ -93,6 +93,9 @@ class Seat:
     unit: str | None = None
     role: str | None = None
     """The person's function, held as a role: the seat is then the role's."""
+    functions: list[str] = field(default_factory=list)
+    """Several functions in one cell ("Admin, Release Manager"): each a role
+    the person holds; the seat is then the person's."""
     chair: bool = False
     body_kind: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -111,5 +114,10 @@ class SheetRoster:
 
 def quoted(text: str) -> str:
     """A cell's text as messages quote it: ``"C/I"``, with inner quotes doubled
-    as a spreadsheet writes them."""
-    return '"' + text.replace('"', '""') + '"'
+    as a spreadsheet writes them and characters that show nothing escaped
+    (``"C\\u200b"``), so the line says what the cell holds."""
+    text = text.replace('"', '""')
+    if not text.isprintable():  # a zero-width space, a no-break space: shown, escaped
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode()
+                       for c in text)
+    return '"' + text + '"'
