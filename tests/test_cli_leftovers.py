@@ -53,22 +53,28 @@ def not_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def refused_in_both(raci: Raci, args: tuple[str | Path, ...], english: str, dutch: str) -> None:
+    """`args` are refused with `english`, and in Dutch with `dutch`."""
+    assert refusal(raci, *args) == f"raci: {english}"
+    assert refusal(raci, *args, "--lang", "nl") == f"raci: {dutch}"
+
+
 def test_a_file_that_is_no_database_is_refused_with_what_to_do(raci: Raci,
                                                                 not_sqlite: Path) -> None:
     here = not_sqlite.resolve()
-    opened = (f"raci: {here}: not a SQLite database, so no raci model; give a database that "
-              "raci made (with `raci new` or `raci import`)")
-    assert refusal(raci, "lint", "notes.db") == opened
-    assert refusal(raci, "export", "notes.db") == opened
-    assert refusal(raci, "lint", "notes.db", "--lang", "nl") == (
-        f"raci: {here}: geen SQLite-database, dus geen raci-model; geef een database die raci "
-        "maakte (met `raci new` of `raci import`)")
-    assert refusal(raci, "new", "notes.db") == (
-        f"raci: {here}: a file that is not a SQLite database is there; give another name, or "
-        "move that file away first")
-    assert refusal(raci, "new", "notes.db", "--lang", "nl") == (
-        f"raci: {here}: daar staat een bestand dat geen SQLite-database is; kies een andere "
-        "naam, of haal dat bestand eerst weg")
+    for command in ("lint", "export"):
+        refused_in_both(
+            raci, (command, "notes.db"),
+            f"{here}: not a SQLite database, so no raci model; give a database that raci made "
+            "(with `raci new` or `raci import`)",
+            f"{here}: geen SQLite-database, dus geen raci-model; geef een database die raci "
+            "maakte (met `raci new` of `raci import`)")
+    refused_in_both(
+        raci, ("new", "notes.db"),
+        f"{here}: a file that is not a SQLite database is there; give another name, or move "
+        "that file away first",
+        f"{here}: daar staat een bestand dat geen SQLite-database is; kies een andere naam, of "
+        "haal dat bestand eerst weg")
     assert not_sqlite.read_text(encoding="utf-8") == "hallo\n"
 
 
@@ -98,12 +104,12 @@ def test_a_folder_named_as_a_database_says_what_to_check(raci: Raci, tmp_path: P
     monkeypatch.chdir(tmp_path)
     (tmp_path / "map.db").mkdir()
     here = (tmp_path / "map.db").resolve()
-    assert refusal(raci, "export", "map.db") == (
-        f"raci: {here}: cannot open the file; check that it is a file that you may read and "
-        "write, in a folder you may write")
-    assert refusal(raci, "export", "map.db", "--lang", "nl") == (
-        f"raci: {here}: kan het bestand niet openen; controleer of het een bestand is dat je "
-        "mag lezen en schrijven, in een map waarin je mag schrijven")
+    refused_in_both(
+        raci, ("export", "map.db"),
+        f"{here}: cannot open the file; check that it is a file that you may read and write, "
+        "in a folder you may write",
+        f"{here}: kan het bestand niet openen; controleer of het een bestand is dat je mag "
+        "lezen en schrijven, in een map waarin je mag schrijven")
 
 
 def test_a_postgresql_server_out_of_reach_is_said_in_dutch_with_the_drivers_reason(
@@ -170,8 +176,9 @@ def test_a_suggestions_outcome_says_the_level_in_dutch(raci: Raci) -> None:
 
 
 def test_the_count_of_fixes_is_a_status_line(raci: Raci, vego: str) -> None:
-    """Where the output itself does not list the fixes (SARIF, statistics), stderr says
-    how many, lower case and without a full stop, as `wrote FILE` does."""
+    """Where the output itself does not list the fixes (SARIF, github),
+    stderr says how many, lower case and without a full stop, as `wrote
+    FILE` does."""
     done = raci("lint", vego, "--fix", "--format", "sarif")
     assert done.err == "fixed 1 finding in vego.db\n"
     assert raci("scenario", "new", vego, "plan").code == 0
