@@ -129,6 +129,7 @@ class TranslatedGroup(click.Group):
 def no_such_command(ctx: click.Context, name: str, commands: list[str], rest: list[str]) -> str:
     """Why `name` is refused, in one line, and what to run instead."""
     from raci.model.checks import nearest  # the one "did you mean" of raci
+
     refusal = _("No such command {name!r}.").format(name=name).rstrip(".")  # click's words
     if name.lower() in RULE_WORDS and "rules" in commands:
         code = rest[0] if rest and not rest[0].startswith("-") else _("CODE")

@@ -47,6 +47,9 @@ from raci.vocabulary import KIND_NAMES
 
 CHUNK = 500
 """Ids per ``IN (...)``, well under SQLite's limit on bound parameters."""
+HEADER = N_("the organisation's header (name, description, as-of date or facts not recorded)")
+WAIVERS = N_("the list of waivers")
+"""What a conflict names when another process changed the header, or the waivers."""
 
 
 def save_change(
@@ -90,10 +93,6 @@ def _assignment(actor: str, item: str) -> Said:
 def _entity(entity: Entity) -> Said:
     """``body bo-x``, the kind a word of the user's language."""
     return Said(N_("{kind} {id}"), kind=Said(KIND_NAMES.english[kind_of(entity)]), id=entity.id)
-
-
-HEADER = N_("the organisation's header (name, description, as-of date or facts not recorded)")
-WAIVERS = N_("the list of waivers")
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
