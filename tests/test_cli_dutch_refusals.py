@@ -28,12 +28,13 @@ def dutch(raci: Raci, *args: str | Path) -> Result:
 @pytest.fixture
 def files(vego: str) -> Path:
     """Beside vego.db (the current folder): the sample as a model file, a
-    text file named as a database, a folder with no models, a baseline with
-    a JSON mistake and a JSON file that is not a baseline."""
+    text file and a folder named as a database, a folder with no models, a
+    baseline with a JSON mistake and a JSON file that is not a baseline."""
     folder = Path.cwd()
     (folder / "x.yaml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "t.db").write_text("hallo\n", encoding="utf-8")
     (folder / "leeg").mkdir()
+    (folder / "map.db").mkdir()
     (folder / "leeg" / "notities.txt").write_text("geen model\n", encoding="utf-8")
     (folder / "kapot.json").write_text('{"version": 1,\n "fingerprints": [1,]}\n',
                                        encoding="utf-8")
@@ -237,6 +238,7 @@ REFUSALS = [
     ("rm", "vego.db", "r.dir-wgo"),                       # many references to it
     ("new", "t.db"),                                      # a file there that is no database
     ("export", "leeg/notities.txt"),                      # a text file as a database
+    ("export", "map.db"),                                 # a folder named as a database
     ("lint", "postgresql://nobody:geheim@127.0.0.1:1/x"),  # no server there
     ("explain", "OWN001"),                                # a command that is not there
     ("lnt", "vego.db"),
