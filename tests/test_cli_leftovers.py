@@ -20,10 +20,12 @@ from raci.i18n import _, set_language
 from raci.lint.engine import lint_model
 from raci.lint.run import config_for
 from raci.lint.scenarios import (
+    COMPARE_RENDERERS,
     SHOW_RENDERERS,
     FindingsDelta,
     ScenarioReport,
-    scenario_report,
+    compare,
+    scenario_reports,
 )
 from raci.model import Body, Model, Person
 from raci.model.changes import Change
@@ -233,7 +235,7 @@ def test_every_commands_summary_is_said_in_one_mood() -> None:
 
 def _report_on_a_deep_copy(label: str, model: Model, report: ScenarioReport) -> ScenarioReport:
     """The report as `scenario_report` made it before the working copy: the
-    view played on a deep copy of the model."""
+    view played on a deep copy of the model, the model linted for each."""
     view = copy.deepcopy(model)
     assert play(view, report.scenario.steps) is None
     config = config_for([label], None)
@@ -244,31 +246,42 @@ def _report_on_a_deep_copy(label: str, model: Model, report: ScenarioReport) -> 
     return ScenarioReport(label, report.scenario, report.revision, None, delta)
 
 
-def test_scenario_show_on_a_working_copy_says_what_a_deep_copy_said(raci: Raci,
-                                                                     vego: str) -> None:
+def test_scenarios_on_a_working_copy_say_what_a_deep_copy_said(raci: Raci, vego: str) -> None:
     """Steps of every kind (an A moved, a body retired, a person removed,
-    an id renamed, an entity removed with what names it): the three formats
-    byte for byte as on a deep copy, and the model itself untouched."""
+    an id renamed, an entity removed with what names it, a field set):
+    `scenario show` and `compare` in every format byte for byte as on a deep
+    copy, the model linted once for both, and the model itself untouched."""
     steps = [("scenario", "new", vego, "plan"),
              ("scenario", "move-a", vego, "plan", "g.lokaal-eigendom", "r.dg-ke"),
              ("scenario", "retire", vego, "plan", "bo-netcapaciteit"),
              ("scenario", "remove-person", vego, "plan", "p.kaya"),
              ("rename", vego, "r.dir-wgo", "r.dir-wgo-2", "--scenario", "plan"),
              ("rm", vego, "rg-warmte", "--force", "--scenario", "plan"),
-             ("set", vego, "tf-netcongestie", "sunset=2027-01-01", "--scenario", "plan")]
+             ("set", vego, "tf-netcongestie", "sunset=2027-01-01", "--scenario", "plan"),
+             ("scenario", "new", vego, "ander"),
+             ("scenario", "merge", vego, "ander", "bo-netcapaciteit", "--into",
+              "tf-netcongestie")]
     for args in steps:
         done: Result = raci(*args)
         assert done.code == 0, done.err
     with open_store(database_url(vego)) as store:
-        model, scenario = store.load_scenario("plan")
-        pristine, _scenario = store.load_scenario("plan")
+        model, plan = store.load_scenario("plan")
+        pristine, _plan = store.load_scenario("plan")
+        other = store.scenario("ander")
         revision = store.known_revision
-    report = scenario_report(vego, model, scenario, revision, config_for([vego], None))
-    assert report.delta is not None and report.delta.resolved and report.delta.introduced
-    deep = _report_on_a_deep_copy(vego, pristine, report)
+    reports = scenario_reports(vego, model, (plan, other), revision, config_for([vego], None))
+    first, second = (report.delta for report in reports)
+    assert first is not None and second is not None
+    assert first.before is second.before  # the model linted once
+    assert first.resolved and first.introduced and second.resolved
+    deep = [_report_on_a_deep_copy(vego, pristine, report) for report in reports]
     for fmt, render in SHOW_RENDERERS.items():
-        assert render(report) == render(deep), fmt
+        assert render(reports[0]) == render(deep[0]), fmt
+    for fmt, compared in COMPARE_RENDERERS.items():
+        assert compared(compare(*reports)) == compared(compare(*deep)), fmt
     assert list(model.entities()) == list(pristine.entities())
     assert (model.assignments, model.waivers, model.org) == (
         pristine.assignments, pristine.waivers, pristine.org)
-    assert raci("scenario", "show", vego, "plan").out == SHOW_RENDERERS["text"](report)
+    assert raci("scenario", "show", vego, "plan").out == SHOW_RENDERERS["text"](reports[0])
+    assert raci("scenario", "compare", vego, "plan", "ander").out == COMPARE_RENDERERS["text"](
+        compare(*reports))
