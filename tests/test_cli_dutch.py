@@ -50,7 +50,7 @@ def test_dutch_help_says_placeholders_examples_and_the_palette_in_dutch(raci: Ra
     linted = dutch(raci, "lint", "--help").out
     assert "  --write-baseline BESTAND " in linted and "  --config BESTAND " in linted
     assert dutch(raci, "completion", "--help").out.splitlines()[2].startswith(
-        "  Schrijft het script dat in SHELL ")
+        "  Schrijf het script dat in SHELL ")
     assert "success_criteria='200 woningen; een plan'" in dutch(raci, "set", "--help").out
     assert "--description 'Minder gremia'" in dutch(raci, "scenario", "new", "--help").out
 

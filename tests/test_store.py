@@ -552,7 +552,7 @@ def test_the_second_writer_of_an_entity_is_told(two_stores: tuple[Store, Store])
     ("first_change", "second_change", "named"),
     [
         (Change(delete=["k.2"]), Change(put=[Kpi(id="k.2", name="K", measures="i.a",
-                                                 type="leading")]), "kpi k.2"),
+                                                 type="leading")]), "indicator k.2"),
         (Change(put=[Kpi(id="k.2", name="K", measures="i.a", type="leading")]),
          Change(delete=["k.2"]), "k.2"),
         (Change(put=[Goal(id="g.new", name="A")]), Change(put=[Goal(id="g.new", name="B")]),

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from raci.errors import UsageError
 from raci.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -42,6 +43,10 @@ PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b")
 """A word of a usage placeholder: ``MODEL`` in ``MODEL...``, ``OPTIONS``, ``FILE``."""
 COMPLETION_SUMMARY = 45
 """How long a command's summary may be beside its name in a shell's completion (click's)."""
+RULE_WORDS = frozenset({"explain", "describe", "why", "doc", "docs", "rule", "regel", "regels",
+                        "uitleg", "waarom"})
+"""Commands a user may try for what a rule means (``raci explain OWN001``):
+`raci rules CODE` is the one that says it."""
 _english_metavars: dict[click.Parameter, str] = {}
 """Each parameter's placeholder as click makes it in English (``MODEL...``),
 kept before `speak_placeholders` first sets it in another language."""
@@ -102,6 +107,16 @@ class TranslatedGroup(click.Group):
         with formatter.section(_("Commands")):
             click.HelpFormatter.write_dl(formatter, rows)  # said already: not again
 
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Refuse a command that is not there with the way on: the closest
+        command (click suggests only among the commands loaded so far), or
+        `raci rules CODE` for a word that asks what a rule means."""
+        name = args[0]
+        if ctx.resilient_parsing or name.startswith("-") or self.get_command(ctx, name):
+            return super().resolve_command(ctx, args)
+        raise UsageError(no_such_command(ctx, name, self.list_commands(ctx), args[1:]))
+
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
         """The commands and options completed with what they do, as the help says it."""
         items = super().shell_complete(ctx, incomplete)
@@ -109,6 +124,22 @@ class TranslatedGroup(click.Group):
             if item.value in self.commands:
                 item.help = summary(self.commands[item.value], COMPLETION_SUMMARY)
         return items
+
+
+def no_such_command(ctx: click.Context, name: str, commands: list[str], rest: list[str]) -> str:
+    """Why `name` is refused, in one line, and what to run instead."""
+    from raci.model.checks import nearest  # the one "did you mean" of raci
+
+    refusal = _("No such command {name!r}.").format(name=name).rstrip(".")  # click's words
+    if name.lower() in RULE_WORDS and "rules" in commands:
+        code = rest[0] if rest and not rest[0].startswith("-") else _("CODE")
+        return _("{refusal}; to read what a rule finds and why, run `{command}`").format(
+            refusal=refusal, command=f"{ctx.command_path} rules {code}")
+    closest = nearest(name, commands)
+    if closest is not None:
+        return _("{refusal}; did you mean `{command}`?").format(
+            refusal=refusal, command=f"{ctx.command_path} {closest}")
+    return refusal + _("; see `{command} --help`").format(command=ctx.command_path)
 
 
 def summary(command: click.Command, limit: int) -> str:

@@ -145,7 +145,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(
                 count=len(fixes))
-            click.echo(_("Fixed {findings} in {model}.").format(findings=count, model=model),
+            click.echo(_("fixed {findings} in {model}").format(findings=count, model=model),
                        err=True)
     for error in run.errors:
         click.echo(error.text, err=True)

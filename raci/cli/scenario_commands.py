@@ -150,7 +150,7 @@ def compare(model: str, first: str, second: str, fmt: str) -> None:
       raci scenario compare org.db plan other
     """
     from raci.lint.run import config_for
-    from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_report
+    from raci.lint.scenarios import COMPARE_RENDERERS, compare, scenario_reports
 
     if first == second:
         raise UsageError(_("give two different scenarios to compare, not {name} twice").format(
@@ -160,7 +160,7 @@ def compare(model: str, first: str, second: str, fmt: str) -> None:
         base, one = store.load_scenario(first)
         revision = store.known_revision
         other = store.scenario(second)
-        reports = [scenario_report(model, base, s, revision, config) for s in (one, other)]
+        reports = scenario_reports(model, base, (one, other), revision, config)
         for report in reports:
             if report.misfit is not None:
                 raise store.misfit_error(report.scenario, report.misfit)

@@ -131,9 +131,14 @@ def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
 
 
 def outcome_text(suggestion: Suggestion) -> str:
-    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``."""
+    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``, the
+    level as a word of the current language (``[waarschuwing]``), as `raci
+    diff` and `raci scenario show` say it."""
+    from raci.vocabulary import LEVEL_NAMES
+
     resolves = related_text([f.fingerprint for f in suggestion.resolves]) or _("nothing")
-    introduces = related_text([f"{f.fingerprint} [{f.level}]" for f in suggestion.introduces])
+    introduces = related_text([f"{f.fingerprint} [{LEVEL_NAMES[f.level]}]"
+                               for f in suggestion.introduces])
     return _("resolves {findings}; introduces {others}").format(
         findings=resolves, others=introduces or _("nothing"))
 

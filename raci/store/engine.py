@@ -141,38 +141,66 @@ def bulk_writing(engine: Engine) -> Iterator[Connection]:
                 yield connection
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                 if broken is not None:
-                    raise StoreError(
-                        f"refused: a row of table {broken[0]} names an id that is not in "
-                        "the model; nothing was written"
-                    )
+                    raise StoreError(Said(
+                        N_("refused: a row of table {table} names an id that is not in the "
+                           "model; nothing was written"), table=broken[0]))
         finally:
             if not connection.invalidated:  # an interrupt closes it: nothing to restore
                 sqlite.execute("PRAGMA foreign_keys = ON")
                 sqlite.execute(f"PRAGMA cache_size = {default_cache}")
 
 
+NOT_SQLITE = N_("{database}: not a SQLite database, so no raci model; give a database that "
+                "raci made (with `raci new` or `raci import`)")
+"""A file raci was asked to read that is no database at all."""
+SQLITE_REASONS = {
+    "unable to open database file": N_("cannot open the file; check that it is a file that you "
+                                       "may read and write, in a folder you may write"),
+    "attempt to write a readonly database": N_("the file is read-only; make it and its folder "
+                                               "writable"),
+    "database or disk is full": N_("the disk is full; make room and try again"),
+    "disk I/O error": N_("the disk could not read or write the file; check the disk and try "
+                         "again"),
+}
+"""What SQLite says most often when it cannot go on, with what to do, in
+words the catalogue translates (as `raci.i18n.OS_REASONS` for the system's)."""
+CONNECTION_FAILED = ("connection failed: ", "connection to server", "could not translate host")
+"""How psycopg's reason begins when it could not connect to the server."""
+
+
 @contextmanager
 def database_errors(database: str) -> Iterator[None]:
-    """Turn the driver's exceptions into one-line `StoreError`s naming the database."""
+    """Turn the driver's exceptions into one-line `StoreError`s naming the
+    database, said in the user's language with what to do, the driver's own
+    reason (English) kept where raci has no words of its own for it."""
     try:
         yield
     except IntegrityError as error:
-        raise StoreError(
-            f"{database}: refused ({_first_line(error)}); nothing was written"
-        ) from error
+        raise StoreError(Said(N_("{database}: refused by the database ({reason}); nothing was "
+                                 "written"), database=database, reason=_first_line(error))
+                         ) from error
     except DBAPIError as error:
-        reason = _first_line(error)
-        if "locked" in reason or "busy" in reason:
-            raise StoreError(Said(
-                N_("{database}: another process kept the database busy for more than "
-                   "{seconds} s; try again"), database=database, seconds=BUSY_TIMEOUT_SECONDS)
-            ) from error
-        if "not a database" in reason:
-            raise StoreError(Said(N_("{database}: not a SQLite database"),
-                                  database=database)) from error
-        raise StoreError(f"{database}: {reason}") from error
+        raise StoreError(_driver_refusal(database, _first_line(error))) from error
     except SQLAlchemyError as error:
-        raise StoreError(f"{database}: {_first_line(error)}") from error
+        raise StoreError(Said(N_("{database}: the database failed: {reason}"),
+                              database=database, reason=_first_line(error))) from error
+
+
+def _driver_refusal(database: str, reason: str) -> Said:
+    if "locked" in reason or "busy" in reason:
+        return Said(N_("{database}: another process kept the database busy for more than "
+                       "{seconds} s; try again"), database=database, seconds=BUSY_TIMEOUT_SECONDS)
+    if "not a database" in reason:
+        return Said(NOT_SQLITE, database=database)
+    if reason in SQLITE_REASONS:
+        return Said(N_("{database}: {reason}"), database=database,
+                    reason=Said(SQLITE_REASONS[reason]))
+    if reason.startswith(CONNECTION_FAILED):
+        return Said(N_("{database}: cannot connect to the PostgreSQL server; check its host, "
+                       "port, user and password, and that it is running (psycopg: {reason})"),
+                    database=database, reason=reason.removeprefix(CONNECTION_FAILED[0]))
+    return Said(N_("{database}: the database failed: {reason}"), database=database,
+                reason=reason)
 
 
 def _first_line(error: SQLAlchemyError) -> str:

@@ -245,7 +245,8 @@ class Store:
         try:
             return save_change(connection, change, revision, versions)
         except StoreError as refused:  # a conflict too: name the database, keep the kind
-            raise type(refused)(f"{self._database}: {refused}") from None
+            raise type(refused)(Said(N_("{database}: {reason}"), database=self._database,
+                                     reason=refused.args[0])) from None
 
     # ---- scenarios -------------------------------------------------------------
 
@@ -502,8 +503,8 @@ def _write_rows(connection: Connection, model: Model, revision: int) -> None:
              *map(attrgetter("actor"), model.assignments)}
     missing = sorted(named.difference(positions))
     if missing:
-        raise StoreError(f"refused: an assignment names {missing[0]}, which is not in the "
-                         "model; nothing was written")
+        raise StoreError(Said(N_("refused: an assignment names {id}, which is not in the model; "
+                                 "nothing was written"), id=missing[0]))
     insert_many(connection, tables.assignment,
                 assignment_rows(model.assignments, positions, revision))
     waiver_table, target_table = waiver_rows(model.waivers, revision)

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Column, Connection, bindparam, delete, func, insert, or_, select, update
 
 from raci.errors import ConflictError, StoreError
+from raci.i18n import N_, Said
 from raci.model import Assignment, Entity, Org, Waiver, kind_of, referenced_ids
 from raci.model.changes import Change
 from raci.store import tables
@@ -42,9 +43,13 @@ from raci.store.rows import (
     waiver_rows,
 )
 from raci.store.versions import AssignmentKey, RememberedVersions, WrittenVersions
+from raci.vocabulary import KIND_NAMES
 
 CHUNK = 500
 """Ids per ``IN (...)``, well under SQLite's limit on bound parameters."""
+HEADER = N_("the organisation's header (name, description, as-of date or facts not recorded)")
+WAIVERS = N_("the list of waivers")
+"""What a conflict names when another process changed the header, or the waivers."""
 
 
 def save_change(
@@ -70,15 +75,24 @@ def save_change(
 
 
 def _changed(what: str) -> ConflictError:
-    return ConflictError(
-        f"{what} was changed by someone else since you loaded it; reload and try again"
-    )
+    return ConflictError(Said(
+        N_("{what} was changed by someone else since you loaded it; reload and try again"),
+        what=what))
 
 
 def _added(what: str) -> ConflictError:
-    return ConflictError(
-        f"{what} was added by someone else since you loaded it; reload and try again"
-    )
+    return ConflictError(Said(
+        N_("{what} was added by someone else since you loaded it; reload and try again"),
+        what=what))
+
+
+def _assignment(actor: str, item: str) -> Said:
+    return Said(N_("the assignment of {actor} on {item}"), actor=actor, item=item)
+
+
+def _entity(entity: Entity) -> Said:
+    """``body bo-x``, the kind a word of the user's language."""
+    return Said(N_("{kind} {id}"), kind=Said(KIND_NAMES.english[kind_of(entity)]), id=entity.id)
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
@@ -130,8 +144,7 @@ class _Saving:
             .values(org_values(org, self.revision))
         )
         if result.rowcount == 0:
-            raise _changed("the organisation's header (name, description, as-of date or "
-                           "facts not recorded)")
+            raise _changed(Said(HEADER))
         self.written.org = self.revision
 
     def write_waivers(self, waivers: list[Waiver]) -> None:
@@ -142,7 +155,7 @@ class _Saving:
             )
         }
         if current != self.remembered.waivers:
-            raise _changed("the list of waivers")
+            raise _changed(Said(WAIVERS))
         self.connection.execute(delete(tables.waiver_target))
         self.connection.execute(delete(tables.waiver))
         waiver_table, target_table = waiver_rows(waivers, self.revision)
@@ -158,7 +171,7 @@ class _Saving:
         version = self.assignment_version(key)
         if version is None:
             if self.assignment_exists(key):
-                raise _added(f"the assignment of {a.actor} on {a.item}")
+                raise _added(_assignment(a.actor, a.item))
             return
         table = tables.assignment
         cell = (table.c.item == a.item, table.c.actor == a.actor)
@@ -166,7 +179,7 @@ class _Saving:
             delete(table).where(*cell, table.c.letter == a.letter, table.c.version == version)
         )
         if result.rowcount == 0:
-            raise _changed(f"the assignment of {a.actor} on {a.item}")
+            raise _changed(_assignment(a.actor, a.item))
         kept = self.connection.execute(update(table).where(*cell).values(version=self.revision))
         self.written.assignments[key] = self.revision if kept.rowcount else None
 
@@ -189,11 +202,11 @@ class _Saving:
         cell = (table.c.item == item, table.c.actor == actor)
         if version is None:
             if self.assignment_exists(key):
-                raise _added(f"the assignment of {actor} on {item}")
+                raise _added(_assignment(actor, item))
         else:
             held = self.connection.execute(select(table.c.version).where(*cell)).scalars().all()
             if not held or any(v != version for v in held):
-                raise _changed(f"the assignment of {actor} on {item}")
+                raise _changed(_assignment(actor, item))
             self.connection.execute(delete(table).where(*cell))
         self.connection.execute(insert(table), [
             {"item": item, "actor": actor, "letter": a.letter,
@@ -233,7 +246,7 @@ class _Saving:
             select(table.c.item, table.c.actor, table.c.version).where(mine))}
         for (item, actor), assignment_version in cells.items():
             if self.assignment_version((item, actor)) != assignment_version:
-                raise _changed(f"the assignment of {actor} on {item}")
+                raise _changed(_assignment(actor, item))
         self.written.assignments.update(dict.fromkeys(cells))
         self.connection.execute(delete(table).where(mine))
         self._delete_lists([entity_id])
@@ -268,7 +281,7 @@ class _Saving:
         taken = set(self._existing([e.id for e in entities]))
         for entity in entities:
             if entity.id in taken:
-                raise _added(f"{kind_of(entity)} {entity.id}")
+                raise _added(_entity(entity))
         rows = []
         for entity in entities:
             kind = kind_of(entity)
@@ -340,7 +353,7 @@ class _Saving:
             current.update(self.connection.execute(query).scalars())
         for entity in entities:
             if entity.id not in current:
-                raise _changed(f"{kind_of(entity)} {entity.id}")
+                raise _changed(_entity(entity))
 
     def _delete_lists(self, owner_ids: list[str]) -> None:
         for lf in LIST_FIELDS:
@@ -356,7 +369,8 @@ class _Saving:
         take this save's version, after checking that each is as loaded."""
         version = self.entity_version(old)
         if version is None:
-            raise _added(old) if self.entity_exists(old) else StoreError(f"{old} is not there")
+            raise _added(old) if self.entity_exists(old) else StoreError(
+                Said(N_("{id} is not there"), id=old))
         if self.entity_exists(new):
             raise _added(new)
         referrers = {referrer: v for referrer, _, _, v in self._references_to([old])
@@ -394,7 +408,7 @@ class _Saving:
         cells = {(item, actor): version for item, actor, version in rows}
         for (item, actor), version in cells.items():
             if self.assignment_version((item, actor)) != version:
-                raise _changed(f"the assignment of {actor} on {item}")
+                raise _changed(_assignment(actor, item))
         return cells
 
     def _waivers_name(self, entity_id: str) -> bool:
@@ -405,7 +419,7 @@ class _Saving:
         current = dict(self.connection.execute(
             select(tables.waiver.c.position, tables.waiver.c.version)).all())
         if current != self.remembered.waivers:
-            raise _changed("the list of waivers")
+            raise _changed(Said(WAIVERS))
         return True
 
     def _touch_entities(self, ids: list[str]) -> None:
@@ -444,14 +458,12 @@ class _Saving:
         """Refuse to delete an entity that another entity still names."""
         for referrer, name, entity_id, version in self._references_to(deleted):
             if self.entity_version(referrer) != version:
-                raise ConflictError(
-                    f"{referrer} was changed by someone else to name {entity_id} since you "
-                    "loaded it; reload and try again"
-                )
-            raise StoreError(
-                f"cannot delete {entity_id}: {referrer} still names it in {name}; "
-                "change that first"
-            )
+                raise ConflictError(Said(
+                    N_("{referrer} was changed by someone else to name {id} since you loaded "
+                       "it; reload and try again"), referrer=referrer, id=entity_id))
+            raise StoreError(Said(
+                N_("cannot delete {id}: {referrer} still names it in {field}; change that "
+                   "first"), id=entity_id, referrer=referrer, field=name))
 
     def _references_to(self, ids: list[str]) -> Iterator[tuple[str, str, str, int]]:
         """(referrer, field, named id, referrer's version) for rows naming `ids`."""
@@ -474,23 +486,24 @@ class _Saving:
 
     def check_names_exist(self, change: Change, deleted: set[str]) -> None:
         """Refuse entities and assignments that name ids not in the model."""
-        named: dict[str, str] = {}
+        named: dict[str, str] = {}  # id -> what names it
         for entity in change.put:
             for _, target in referenced_ids(entity):
                 named.setdefault(target, entity.id)
         for a in change.assign:
-            named.setdefault(a.item, f"the assignment of {a.actor}")
-            named.setdefault(a.actor, f"the assignment on {a.item}")
+            named.setdefault(a.item, Said(N_("the assignment of {actor}"), actor=a.actor))
+            named.setdefault(a.actor, Said(N_("the assignment on {item}"), item=a.item))
         missing = set(named) - set(self._existing(list(named)))
         for target in sorted(missing):
             if target in deleted:
-                raise StoreError(f"{named[target]} names {target}, which this change deletes")
+                raise StoreError(Said(N_("{what} names {id}, which this change deletes"),
+                                      what=named[target], id=target))
             if target in self.remembered.entities:
-                raise ConflictError(
-                    f"{target} was deleted by someone else since you loaded it; "
-                    "reload and try again"
-                )
-            raise StoreError(f"{named[target]} names {target}, which is not in the model")
+                raise ConflictError(Said(
+                    N_("{id} was deleted by someone else since you loaded it; reload and try "
+                       "again"), id=target))
+            raise StoreError(Said(N_("{what} names {id}, which is not in the model"),
+                                  what=named[target], id=target))
 
     def _positions(self, ids: set[str]) -> dict[str, int]:
         """Id -> its entity's place in the model."""

@@ -20,9 +20,9 @@ from sqlalchemy.engine import URL
 from raci.errors import StoreError
 from raci.i18n import N_, Said
 from raci.store import tables
-from raci.store.engine import bulk_writing, describe, reading, sqlite_path, writing
+from raci.store.engine import NOT_SQLITE, bulk_writing, describe, reading, sqlite_path, writing
 from raci.store.layout import HEAD_VERSION, MODEL_TABLE
-from raci.store.sqlite_file import sqlite_tables
+from raci.store.sqlite_file import is_sqlite_file, sqlite_tables
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,7 +70,7 @@ def create_model(engine: Engine, url: URL, name: str | None, version: str = "hea
     if path is not None and not path.parent.is_dir():
         raise StoreError(Said(N_("{database}: cannot create it, no directory {folder}"),
                               database=database, folder=path.parent))
-    _refuse_other_programs_database(engine, url)
+    _refuse_other_programs_database(engine, url, creating=True)
     with (writing(engine) if fill is None else bulk_writing(engine)) as connection:
         if schema_version(connection) is not None:
             raise StoreError(Said(N_("{database}: a model is already there; nothing was "
@@ -97,7 +97,7 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise _no_model(database)
-    _refuse_other_programs_database(engine, url)
+    _refuse_other_programs_database(engine, url, creating=False)
     with reading(engine) as connection:
         version = schema_version(connection)
     if version is None:
@@ -114,8 +114,10 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
     return backup
 
 
-def _refuse_other_programs_database(engine: Engine, url: URL) -> None:
-    """Refuse a database that holds tables but no raci model.
+def _refuse_other_programs_database(engine: Engine, url: URL, *, creating: bool) -> None:
+    """Refuse a file that is no SQLite database, and a database that holds
+    tables but no raci model; each with what to do when `creating` a model
+    there, or opening one.
 
     A SQLite file is looked at through a read-only connection of its own:
     raci's connections switch a file to WAL mode, which would change it.
@@ -124,8 +126,12 @@ def _refuse_other_programs_database(engine: Engine, url: URL) -> None:
     if path is None:
         with reading(engine) as connection:
             tables_there = inspect(connection).get_table_names()
+    elif path.is_file() and not is_sqlite_file(path):
+        raise StoreError(Said(N_("{database}: a file that is not a SQLite database is there; "
+                                 "give another name, or move that file away first")
+                              if creating else NOT_SQLITE, database=describe(url)))
     elif path.exists():
-        tables_there = sqlite_tables(path) or []  # not a database: raci's connection says so
+        tables_there = sqlite_tables(path) or []  # unreadable: raci's connection says why
     else:
         return
     if tables_there and MODEL_TABLE not in tables_there:

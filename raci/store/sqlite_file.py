@@ -10,6 +10,16 @@ from pathlib import Path
 
 from raci.store.layout import MODEL_TABLE
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""How every SQLite database file begins (sqlite.org/fileformat.html)."""
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether the file at `path` is a SQLite database: it begins with
+    `SQLITE_HEADER`, or is empty (SQLite makes an empty file a database)."""
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER)) in (b"", SQLITE_HEADER)
+
 
 def sqlite_tables(path: Path) -> list[str] | None:
     """The tables of the SQLite file at `path`; None when it is not a SQLite database."""
