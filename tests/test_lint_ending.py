@@ -65,3 +65,15 @@ def test_other_commands_end_as_every_program_does(args: list[str | Path]) -> Non
 def test_called_with_arguments_the_program_goes_on(raci: Raci) -> None:
     # The tests call `main(ARGS)`: it exits by SystemExit, never ending this process.
     assert raci("lint", SAMPLE, "--fail-on", "never").code == 0
+
+
+def test_the_model_linted_can_be_kept_rather_than_freed() -> None:
+    from raci.analysis import Analysis
+    from raci.lint.config import LintConfig
+    from raci.linting import lint_lean
+
+    kept: list[object] = []
+    result = lint_lean(str(SAMPLE), LintConfig(), set(), kept=kept)
+    assert result.findings == lint_lean(str(SAMPLE), LintConfig(), set()).findings
+    assert len(kept) == 1 and isinstance(kept[0], Analysis)
+    assert "dgke" in kept[0].model.kinds

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,7 +104,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     )
     from raci.lint.rules import RULES
     from raci.lint.run import config_for
-    from raci.linting import run_lint
+    from raci.linting import lint_lean, run_lint
     from raci.source import models_in
 
     for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
@@ -136,9 +137,11 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     # Nothing to close and no threads: the process may end without freeing
     # everything one by one (`end_at_once`).
     at_once = not (suggest or fix) and end_at_once()
+    kept: list[object] = []  # what a process that ends at once never frees
+    lint_one = partial(lint_lean, kept=kept) if at_once else fixing
     with nullcontext() if suggest or fix else collector_paused():
         run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
-                       lint_one=fixing, suggest=suggest)
+                       lint_one=lint_one, suggest=suggest)
         text = render(run, RULES)
         coloured = output_file is None and fmt == "text" and colour_shown()
         write_output(coloured_findings(text) if coloured else text, output_file)
