@@ -76,4 +76,4 @@ def test_the_model_linted_can_be_kept_rather_than_freed() -> None:
     result = lint_lean(str(SAMPLE), LintConfig(), set(), kept=kept)
     assert result.findings == lint_lean(str(SAMPLE), LintConfig(), set()).findings
     assert len(kept) == 1 and isinstance(kept[0], Analysis)
-    assert "dgke" in kept[0].model.kinds
+    assert kept[0].model.kinds["bzk-dbk"] == "unit"
