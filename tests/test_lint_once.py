@@ -93,8 +93,8 @@ def test_rules_split_over_two_processes_write_the_same_bytes(
     alone = run_lint(models, config, lint_one=lint_in_one_process)
     handed: list[set[str] | None] = []
 
-    def handed_back(pid: int, reading: int) -> split.Problems | None:
-        problems = checked_by_copy(pid, reading)
+    def handed_back(reading: int) -> split.Problems | None:
+        problems = checked_by_copy(reading)
         handed.append(None if problems is None else set(problems))
         return problems
 

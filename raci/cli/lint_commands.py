@@ -8,13 +8,16 @@ report and exits 0.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from raci.cli import end_at_once
 from raci.cli.colour import colour_shown, coloured_findings
 from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import directories_made, format_option, output_directories, write_output
@@ -101,7 +104,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     )
     from raci.lint.rules import RULES
     from raci.lint.run import config_for
-    from raci.linting import run_lint
+    from raci.linting import lint_lean, run_lint
     from raci.source import models_in
 
     for asked, option, formats in ((statistics, "--statistics", STATISTICS_FORMATS),
@@ -131,16 +134,25 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     # collector would only scan the model and the findings again and again
     # (a tenth of a lint with tens of thousands of findings). Trying
     # suggestions edits models, and keeps it.
+    # Nothing to close and no threads: the process may end without freeing
+    # everything one by one (`end_at_once`).
+    at_once = not (suggest or fix) and end_at_once()
+    kept: list[object] = []  # what a process that ends at once never frees
+    lint_one = partial(lint_lean, kept=kept) if at_once else fixing
     with nullcontext() if suggest or fix else collector_paused():
         run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
-                       lint_one=fixing, suggest=suggest)
+                       lint_one=lint_one, suggest=suggest)
         text = render(run, RULES)
         coloured = output_file is None and fmt == "text" and colour_shown()
         write_output(coloured_findings(text) if coloured else text, output_file)
         failed = run.failed
-        # Freed while the collector is still paused: back on, its first pass
-        # would scan every finding (a twentieth of a lint of tens of thousands).
-        run.findings = []
+        # Back on, the collector's first pass would scan every finding (a
+        # twentieth of a lint of tens of thousands): out of its sight for a
+        # process that ends at once, else freed while it is still paused.
+        if at_once:
+            gc.freeze()
+        else:
+            run.findings = []
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(

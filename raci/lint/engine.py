@@ -53,6 +53,8 @@ class LintResult:
     """Waivers applied (waived ones kept, marked), sorted."""
     not_run: dict[str, str]
     """Rule code -> the fact not recorded for which the enabled rule was not run."""
+    analysis: Analysis
+    """What the findings were made from: the model and all worked out of it."""
 
 
 def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
@@ -80,15 +82,15 @@ def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
         findings = maker.found(fact_not_recorded) if fact_not_recorded in rules else []
         analysis.not_run = not_run_for(analysis, findings, rules)
         checked = rules_to_check(rules, analysis)
-        problems = problems_of(checked, analysis, config, split=split)
-        for rule in checked:
-            findings += maker.made(rule, problems[rule.code])
-        analysis.matched_waivers = maker.matched_waivers()
-        for rule in rules:
-            if rule.scope is WAIVERS:
-                findings += maker.found(rule)
-        findings.sort(key=finding_order)
-        return LintResult(findings, dict(analysis.not_run))
+        with problems_of(checked, analysis, config, split=split) as problems:
+            for rule in checked:
+                findings += maker.made(rule, problems[rule.code])
+            analysis.matched_waivers = maker.matched_waivers()
+            for rule in rules:
+                if rule.scope is WAIVERS:
+                    findings += maker.found(rule)
+            findings.sort(key=finding_order)
+        return LintResult(findings, dict(analysis.not_run), analysis)
 
 
 def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
