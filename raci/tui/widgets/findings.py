@@ -124,6 +124,8 @@ class FindingsView(Vertical):
         self.findings: list[Finding] = []
         """The findings as shown (a copy: the index changes with each lint)."""
         self.groups: dict[tuple[str, str], list[Finding]] = {}
+        self.drawn = False
+        """Whether findings are shown (before, the title says they are being linted)."""
 
     def compose(self) -> ComposeResult:
         yield Static(_("Linting…"), id="findings-title")
@@ -137,33 +139,46 @@ class FindingsView(Vertical):
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         self.session = session
+        if self.drawn:  # the findings shown wait for the edit's
+            self._show_title()
 
     def focus_main(self) -> None:
         self.query_one("#findings-tree", Tree).focus()
 
     def findings_changed(self, index: FindingIndex) -> None:
-        self.index = index
+        self.index, self.drawn = index, True
         self.findings = list(index.findings)
         groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for finding in self.findings:
             groups[(WAIVED if finding.waived else finding.level, finding.code)].append(finding)
         self.groups = dict(sorted(groups.items()))
         counts = {level: index.counts[level] for level in (*LEVELS, WAIVED)}
-        self.query_one("#findings-title", Static).update(
-            " · ".join(counted(counts[level], level,
-                               f"[b {GROUP_STYLES[level]}]{format_count(counts[level])}[/]")
-                       for level in (*LEVELS, WAIVED))
-            + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
+        self._show_title()
         not_run = raci_app(self).not_run
         line = self.query_one("#findings-not-run", Static)
         line.update(escape(_("Not run: {rules}").format(rules=not_run_text(not_run)))
                     if not_run else "")
         line.display = bool(not_run)
-        self._fill_tree(counts)
+        # Drawn once whole: never a level with another's rules, or one missing.
+        with self.app.batch_update():
+            self._fill_tree(counts)
         # The tree is filled anew: the line under it follows the cursor's new line.
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
         self.call_after_refresh(
             lambda: self._show_detail(None if tree.cursor_node is None else tree.cursor_node.data))
+
+    def _show_title(self) -> None:
+        """The counts, and whether they wait for an edit's findings (the
+        lint of a national model takes a moment): the tree under it is the
+        last lint's, whole, until the next one is drawn."""
+        counts = self.index.counts
+        title = " · ".join(counted(counts[level], level,
+                                   f"[b {GROUP_STYLES[level]}]{format_count(counts[level])}[/]")
+                           for level in (*LEVELS, WAIVED))
+        if self.session is not None and self.session.edits_unlinted():
+            title += "  [b $warning]" + _("updating…") + "[/]"
+        self.query_one("#findings-title", Static).update(
+            title + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
