@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from apphelp import MODEL_FILE, database_of, loaded
+
 from raci.tui import make_app
 from raci.tui.widgets.matrix import CELL_WIDTH, ITEM_WIDTH, RaciMatrix, column_header
 
