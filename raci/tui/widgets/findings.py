@@ -35,6 +35,7 @@ from raci.lint.rules.data import fact_not_recorded
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.tui.describe import in_words, label, labels
+from raci.tui.markup import finding_message, inline_markdown
 from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import VIM_KEYS, every_node
@@ -53,27 +54,6 @@ OPEN_ALL_UP_TO = 40
 OPEN_LINKS_UP_TO = 5
 """A finding with this many entities under it or fewer shows them at once;
 one with more shows them when opened (space)."""
-
-
-_MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
-                    "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
-                    "strong_close": ("", "[/b]")}
-"""Markup for the inline Markdown a rule's documentation uses (`A`, *word*, **word**)."""
-
-
-def inline_markdown(text: str) -> str:
-    """A line of a rule's documentation (Markdown) as markup: code in the
-    theme's warning colour, as Textual's Markdown shows it, emphasis as
-    such, a link as its text; no backtick or asterisk shown as written."""
-    from markdown_it import MarkdownIt  # only when a rule is shown
-
-    out = []
-    for token in MarkdownIt("commonmark").parseInline(text)[0].children or []:
-        before, after = _MARKDOWN_STYLES.get(token.type, ("", ""))
-        words = " " if token.type in ("softbreak", "hardbreak") else escape(token.content)
-        out.append(before + (words if token.type in ("text", "code_inline", "softbreak",
-                                                     "hardbreak") else "") + after)
-    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -214,9 +194,9 @@ class FindingsView(Vertical):
         for finding in self.groups.get((level, code), []):
             under = links(finding)
             if not under or model is None:
-                node.add_leaf(inline_markdown(localized(finding.message)), data=finding)
+                node.add_leaf(finding_message(finding), data=finding)
                 continue
-            found = node.add(inline_markdown(localized(finding.message)), data=finding,
+            found = node.add(finding_message(finding), data=finding,
                              expand=len(under) <= OPEN_LINKS_UP_TO)
             for link in under:
                 found.add_leaf(f"[dim]→ {LINK_WORDS[link.role]}:[/] "
@@ -237,7 +217,7 @@ class FindingsView(Vertical):
         text = ""
         finding = data.finding if isinstance(data, Link) else data
         if isinstance(finding, Finding):
-            text = f"[b]{finding.code}[/b] {inline_markdown(localized(finding.message))}"
+            text = f"[b]{finding.code}[/b] {finding_message(finding)}"
             if finding.waived and finding.waiver_reason:
                 text += " [dim]" + escape(_("(waived: {reason})").format(
                     reason=finding.waiver_reason)) + "[/]"
@@ -347,7 +327,7 @@ class FindingsView(Vertical):
                 said.format(rule=new.rule, targets=labels(session.model, new.target))))
 
         as_of = effective_as_of(model, session.config)
-        self.app.push_screen(WaiverForm(model, waiver, as_of, about=localized(finding.message),
+        self.app.push_screen(WaiverForm(model, waiver, as_of, about=finding_message(finding),
                                         editing=number is not None), waived)
 
     def searchable(self) -> Searchable:

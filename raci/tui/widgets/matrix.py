@@ -25,11 +25,11 @@ from textual.widgets import Static
 
 from raci.i18n import _, format_count
 from raci.lint.findings import FindingIndex
-from raci.lint.message import localized
 from raci.model import Entity, Model
 from raci.model.changes import Change, set_cells
 from raci.model.entities import cell_text, parse_cell
 from raci.tui.describe import label
+from raci.tui.markup import finding_message
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
@@ -426,7 +426,7 @@ class MatrixView(Vertical):
                     f"[b]{letter}[/b]")
             own = [f for f in self.index.about(item.id) if not f.waived]
             if own:
-                text += f"\n[b]{own[0].code}[/b] {escape(localized(own[0].message))}"
+                text += f"\n[b]{own[0].code}[/b] {finding_message(own[0])}"
                 if len(own) > 1:
                     text += f" [dim](+{len(own) - 1} more)[/]"
         self.query_one("#matrix-cell", Static).update(text)
