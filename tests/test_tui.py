@@ -21,6 +21,7 @@ from apphelp import (
     deleting,
     field_error,
     fill,
+    keys_listed,
     loaded,
     pressed_on,
     prompts,
@@ -704,7 +705,7 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, KeysScreen)
-        text = str(screen.query_one("#keys-list Static", Static).render())
+        text = keys_listed(pilot.app)
         for key, description in [("n", "New"), ("d", "Delete"), ("r", "Responsible"),
                                  ("space, backspace", "Clear"), ("s", "Scope"), ("w", "Waive"),
                                  ("ctrl+z", "Undo"), ("ctrl+p", "Command palette"),
