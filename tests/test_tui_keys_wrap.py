@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from apphelp import loaded, until
 from textual.geometry import Region
 from textual.widgets import Static
 
-from apphelp import loaded, until
 from raci.tui import make_app
 from raci.tui.screens.keys import KEY_WIDTH, KeysScreen
 
