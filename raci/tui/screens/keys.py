@@ -20,7 +20,8 @@ from raci.tui.widgets.footer import FittingFooter
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
 KEY_WIDTH = 18
-"""The key column of the `?` screen, indented; the descriptions wrap beside it."""
+"""The key column of the `?` screen, indented, at its narrowest (the longest
+keys widen it); the descriptions wrap beside it."""
 
 FOCUS_KEYS: list[BindingType] = [
     Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
@@ -97,10 +98,12 @@ class KeysScreen(ModalScreen[None]):
         said = [(title, [(_key_text(key), what) for key, what in keys])  # "spatie", "klik"
                 for title, keys in [(_("Also"), common), (_("The mouse"), mouse)]]
         key_style = f"bold {self.app.get_css_variables()['accent']}"
+        groups = [*self.groups, *said]
+        width = max(KEY_WIDTH, *(len(key) + 2 for _title, keys in groups for key, _what in keys))
         parts: list[Text | Table] = []
-        for title, keys in [*self.groups, *said]:
+        for title, keys in groups:
             table = Table.grid(padding=(0, 1))
-            table.add_column(width=KEY_WIDTH, style=key_style)
+            table.add_column(width=width, style=key_style, no_wrap=True)
             table.add_column(ratio=1)
             for key, description in keys:
                 table.add_row(f"  {key}", description)
