@@ -5,10 +5,13 @@ stores read back. The fixtures built on these (`database`, `body_owns_a_goal`,
 
 from __future__ import annotations
 
+import io
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.tree import TreeNode
@@ -18,6 +21,7 @@ from raci.model import Model
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp
+from raci.tui.screens.keys import KeysScreen
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -190,6 +194,16 @@ async def deleting(pilot: Pilot[None], app: RaciApp, entity_id: str) -> str:
     confirm = app.screen
     assert isinstance(confirm, ConfirmDelete)
     return str(confirm.query_one("#confirm-details Static", Static).render())
+
+
+def keys_listed(app: App[None], width: int = 200) -> str:
+    """What the `?` screen lists, as text `width` wide (wide enough by
+    default that no description wraps: one key and what it does a line)."""
+    screen = app.screen
+    assert isinstance(screen, KeysScreen)
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(screen.listed())
+    return console.export_text()
 
 
 def findings_tree(app: RaciApp) -> Tree[object]:

@@ -61,7 +61,7 @@ def test_a_scripted_session_decides_and_writes_the_minutes(
                               "Omgeving (VEGO) (`vego.db`)")
     assert "3 of 24 findings decided, the largest first (the review ended early)." in minutes
     assert "| error | 4 | 2 |" in minutes
-    assert ("| 1 | OWN004 [error] Role 'Programmadirecteur Netcongestie' (r.pd-netcongestie) is "
+    assert ("| 1 | OWN004 error: Role 'Programmadirecteur Netcongestie' (r.pd-netcongestie) is "
             "vacant but the Accountable of 1 goal | Fixed: fill role Programmadirecteur "
             "Netcongestie (r.pd-netcongestie) with Ruud Mulder (p.mulder) (resolves "
             "OWN004:r.pd-netcongestie; introduces nothing) | eva |") in minutes
@@ -89,7 +89,7 @@ def test_a_fix_that_resolves_later_findings_spares_them_and_apply_writes_the_mod
     assert "[1/3] BOD001" in result.out
     assert "[3/3] BOD002 [warning] Body 'Regiegroep Warmtetransitie' (rg-warmte)" in result.out
     assert "[2/3]" not in result.out  # BOD002 of bo-netcapaciteit, resolved by the merge
-    assert ("| 2 | BOD002 [warning] Body 'Bestuurlijk Overleg Netcapaciteit Gelderland' "
+    assert ("| 2 | BOD002 warning: Body 'Bestuurlijk Overleg Netcapaciteit Gelderland' "
             "(bo-netcapaciteit) is Accountable for no goal, initiative or decision | resolved by "
             "an earlier decision |  |") in result.out
     assert revision(vego) == before + 1

@@ -58,6 +58,6 @@ def test_a_decision_the_database_refuses_ends_the_review_with_minutes(
     changed = minutes.split("\n## ")[3]  # what changed: the fix stored, not the one refused
     assert changed.count("\n1. ") == 1 and "\n2. " not in changed
     not_reviewed = minutes.split("\n## ")[-1].splitlines()
-    assert not_reviewed[2].startswith({"en": "- BOD003 [error]", "nl": "- BOD003 [fout]"}[language])
+    assert not_reviewed[2].startswith({"en": "- BOD003 error:", "nl": "- BOD003 fout:"}[language])
     with open_store(database_url(vego)) as store:
         assert len(store.load_scenario(f"review-{TODAY}")[1].steps) == 1

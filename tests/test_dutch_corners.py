@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, until
+from apphelp import keys_listed, loaded, until
 from conftest import Raci
-from textual.widgets import Static
 
 from raci.tui import make_app
 from raci.tui.screens.keys import KeysScreen
@@ -39,7 +38,7 @@ async def test_the_help_screen_names_keys_and_the_mouse_in_dutch(
         app = await loaded(pilot)
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, KeysScreen), "the keys")
-        listed = str(app.screen.query_one("#keys-list Static", Static).render())
+        listed = keys_listed(app)
     lines = [" ".join(line.split()) for line in listed.splitlines()]
     for line in ("spatie Een tak van een boom open- of dichtklappen",
                  "rechts In een veld voor ids: de aanvulling overnemen",

@@ -51,7 +51,8 @@ def test_dutch_minutes_say_levels_dates_and_title_in_dutch(
     assert "over 1 van 24 bevindingen besloten, de grootste eerst (de bespreking is eerder " \
            "beëindigd)." in minutes
     assert "[error]" not in minutes and "[warning]" not in minutes
-    assert "| 1 | OWN004 [fout] " in minutes and "| 2 | BOD003 [fout] " in minutes
+    assert "| 1 | OWN004 fout: " in minutes and "| 2 | BOD003 fout: " in minutes
+    assert "[fout]" not in minutes and "&gt;" not in minutes  # a level as a word, as on screen
     assert "| Overgeslagen | eva |" in minutes
     assert "1. uitzondering op OWN004 voor r.pd-netcongestie tot 1 juni 2027: Tijdelijk" \
            in minutes.splitlines()

@@ -19,7 +19,7 @@ from raci.importing import import_file
 from raci.tui import make_app
 from raci.tui.commands import told_apart
 from raci.tui.language import translate_bindings
-from raci.tui.widgets.findings import inline_markdown
+from raci.tui.markup import inline_markdown
 from raci.tui.widgets.scenario_bar import ScenarioBar
 
 

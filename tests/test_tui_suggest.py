@@ -20,6 +20,7 @@ import pytest
 from apphelp import (
     OWNERLESS,
     codes,
+    keys_listed,
     loaded,
     new_scenario,
     on_finding,
@@ -415,7 +416,7 @@ async def test_the_new_keys_are_listed_and_collide_with_none(database: Path) -> 
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, KeysScreen)
-        shown = str(app.screen.query(Static).last().render())
+        shown = keys_listed(app)
         for words in ("Scenarios", "Review", "Suggestions", "Apply into the model"):
             assert words in shown
 

@@ -58,10 +58,12 @@ async def test_n_and_a_name_typed_at_once_give_the_form_that_name(database: Path
         app.query_one(ModelTree).move_to(KIND_PREFIX + "goal")
         await pilot.pause()
         type_at_once(app, "nWarme wijken")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EntityForm) and form.kind == "goal"
-        assert form.query_one("#field-name", Input).value == "Warme wijken"
+        # As a user waits for the form to show the name (under load it takes a moment).
+        await until(pilot, lambda: isinstance(app.screen, EntityForm)
+                    and app.screen.query("#field-name")
+                    and app.screen.query_one("#field-name", Input).value == "Warme wijken",
+                    "the goal form with the name typed")
+        assert isinstance(app.screen, EntityForm) and app.screen.kind == "goal"
 
 
 async def test_n_a_name_and_ctrl_s_typed_at_once_save_the_new_entity(

@@ -21,19 +21,21 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from raci.i18n import N_, _, format_date, ngettext
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import localized
-from raci.lint.output import markdown_text, outcome_text, summary
+from raci.lint.output import outcome_text, summary
 from raci.lint.rules import find_rule
-from raci.lint.scenarios import FindingsDelta, finding_said
+from raci.lint.scenarios import FindingsDelta
 from raci.lint.suggestions import Suggester, Suggestion
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.model.scenarios import Step
+from raci.text import one_line
 from raci.vocabulary import LEVEL_NAMES
 
 DecisionKind = Literal["fixed", "accepted", "action", "skipped"]
@@ -257,12 +259,12 @@ def minutes_markdown(review: Review) -> str:
     organisation = review.suggester.model.org.name
     ended = " " + _("(the review ended early)") if review.ended_early else ""
     out = [_("# Review of {organisation} (`{model}`)").format(
-               organisation=markdown_text(organisation), model=markdown_text(review.model)), "",
+               organisation=minutes_text(organisation), model=minutes_text(review.model)), "",
            ngettext("{date}; minutes by {author}; {decided} of {count} finding decided, the "
                     "largest first{ended}.",
                     "{date}; minutes by {author}; {decided} of {count} findings decided, the "
                     "largest first{ended}.", len(review.before)).format(
-               date=format_date(review.date), author=markdown_text(review.author),
+               date=format_date(review.date), author=minutes_text(review.author),
                decided=review.decided, count=len(review.before), ended=ended), "",
            "## " + _("Findings before and after"), "",
            _row(_("Level"), _("Before"), _("After")), "|---|---:|---:|"]
@@ -284,6 +286,24 @@ def minutes_markdown(review: Review) -> str:
     return "\n".join(out) + "\n"
 
 
+_MARKUP_STARTS = re.compile(r"([\\|]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
+"""What would not read as written in a Markdown table: a backslash, a pipe
+(the cell would end), an HTML tag or entity. A message's own Markdown
+(`goals` as code) stays Markdown."""
+
+
+def minutes_text(text: object) -> str:
+    """Text the minutes show as written, on one line, fit for a table cell:
+    `_MARKUP_STARTS` escaped with a backslash, as Markdown escapes; nothing
+    else, so the file reads as plain text too ("->", "R&D", never "-&gt;")."""
+    return _MARKUP_STARTS.sub(r"\\\1", one_line(str(text)))
+
+
+def finding_words(finding: Finding) -> str:
+    """``OWN001 fout: …``: a finding as the review screen shows it, its level a word."""
+    return f"{finding.code} {LEVEL_NAMES[finding.level]}: {localized(finding.message)}"
+
+
 def _row(*cells: str) -> str:
     """A row of a Markdown table, its cells already escaped."""
     return "| " + " | ".join(cells) + " |"
@@ -301,13 +321,13 @@ def _decisions(review: Review) -> list[str]:
 
 def _decision_row(number: int, item: ReviewItem) -> str:
     finding, decision = item.finding, item.decision
-    what = finding_said(finding)
+    what = finding_words(finding)
     if item.introduced:
         what += " " + _(BROUGHT_UP)
     if decision is None:
-        return _row(str(number), markdown_text(what), _("resolved by an earlier decision"), "")
-    return (f"| {number} | {markdown_text(what)} | {markdown_text(_decision_text(item))} "
-            f"| {markdown_text(decision.by)} |")
+        return _row(str(number), minutes_text(what), _("resolved by an earlier decision"), "")
+    return (f"| {number} | {minutes_text(what)} | {minutes_text(_decision_text(item))} "
+            f"| {minutes_text(decision.by)} |")
 
 
 def _decision_text(item: ReviewItem) -> str:
@@ -339,9 +359,9 @@ def _actions(review: Review) -> list[str]:
         return []
     return ["", "## " + _("Actions"), "",
             _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
-            *(f"| {markdown_text(d.who)} | {markdown_text(d.what)} | "
+            *(f"| {minutes_text(d.who)} | {minutes_text(d.what)} | "
               f"{format_date(d.until) if d.until else ''} | "
-              f"{markdown_text(i.finding.fingerprint)} |"
+              f"{minutes_text(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
 
 
@@ -349,7 +369,7 @@ def _changes(review: Review) -> list[str]:
     steps = review.steps
     title = (_("What changed (in {where})").format(where=where_said(review.kept_in)) if steps
              else _("What changed"))
-    lines = [f"{n}. {markdown_text(step.summary)}" for n, step in enumerate(steps, start=1)]
+    lines = [f"{n}. {minutes_text(step.summary)}" for n, step in enumerate(steps, start=1)]
     return ["", f"## {title}", "", *(lines or [_("Nothing.")])]
 
 
@@ -357,5 +377,5 @@ def _listed(title: str, findings: list[Finding]) -> list[str]:
     if not findings:
         return []
     return ["", f"## {title} ({len(findings)})", "",
-            *(f"- {markdown_text(finding_said(f))}" for f in findings)]
+            *(f"- {minutes_text(finding_words(f))}" for f in findings)]
 

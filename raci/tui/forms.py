@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from raci.i18n import _, format_decimal, said_again
+from raci.i18n import Said, _, format_decimal
 from raci.model import (
     BODY_KINDS,
     INITIATIVE_STATUSES,
@@ -26,6 +26,7 @@ from raci.model import (
 )
 from raci.model.changes import Change
 from raci.model.entities import ID_MAX_LENGTH, effective_status, is_valid_id, may_hold_together
+from raci.tui.describe import field_label
 from raci.vocabulary import KIND_NAMES
 
 ACTORS = frozenset({"role", "body", "person"})
@@ -167,12 +168,12 @@ def check_form(
         return check
     from raci.formats import check_entity_data
 
-    check.general.extend(map(said_again, check_entity_data(kind, data)))
+    names = {f.name for f in form_fields(kind)}
+    check.general.extend(in_form_words(problem, names) for problem in check_entity_data(kind, data))
     if check.general:
         return check
     change = _change(model, kind, data, letters)
-    names = {f.name for f in form_fields(kind)}
-    for name, message in _model_problems(model, change, lock, known):
+    for name, message in _model_problems(model, change, lock, known, names):
         if name in names:
             check.add(name, message)
         else:
@@ -261,7 +262,7 @@ def known_problems(model: Model, lock: threading.RLock) -> set[str]:
 
 
 def _model_problems(
-    model: Model, change: Change, lock: threading.RLock, known: set[str]
+    model: Model, change: Change, lock: threading.RLock, known: set[str], names: set[str]
 ) -> list[tuple[str, str]]:
     """(field, message) the model file's reference checks give once the change is in.
 
@@ -278,8 +279,36 @@ def _model_problems(
         finally:
             inverse.apply(model)
     ids = {e.id for e in change.put}
-    return [(_form_field_name(p.field) if p.entity_id in ids else "", said_again(p.message))
-            for p in problems if p.message not in known]
+    return [(_form_field_name(p.field) if p.entity_id in ids else "",
+             in_form_words(p.message, names)) for p in problems if p.message not in known]
+
+
+_NAMING_A_FIELD = ("field", "where")
+"""The values by which a model check's message names the field at fault."""
+
+
+def in_form_words(message: str, names: set[str]) -> str:
+    """A model check's message as the form says it, in the user's language:
+    a field by its label, as the form shows it ("reports to", "A
+    Accountable"), not by the file's key (``reports_to``, ``raci.A``), which
+    the model file's own messages keep, as the file shows the key."""
+    if not isinstance(message, Said):
+        return message
+    values: dict[str, object] = {}
+    for name, value in message.values.items():
+        label = _field_said(value, names) if name in _NAMING_A_FIELD else None
+        values[name] = label if label is not None else (
+            in_form_words(value, names) if isinstance(value, str) else value)
+    return _(message.template).format(**values)
+
+
+def _field_said(value: object, names: set[str]) -> str | None:
+    """The label of the form field a message's value names (``raci.A`` or
+    ``raci.A actor``: the A field), or None."""
+    if isinstance(value, Said):
+        return _field_said(value.values.get("field"), names) if "field" in value.values else None
+    key = value.removeprefix("raci.") if isinstance(value, str) else None
+    return field_label(key) if key in names else None
 
 
 def _form_field_name(problem_field: str | None) -> str:

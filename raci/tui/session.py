@@ -232,6 +232,10 @@ class Session:
         self._linted = None
         return LintUpdate(findings, linter.removed, linter.added, anew, linter.not_run, shown)
 
+    def edits_unlinted(self) -> bool:
+        """Whether an edit waits for its findings: those shown are older than the model."""
+        return bool(self._unlinted)
+
     def linted_once(self) -> bool:
         """Whether the findings shown were linted once, and the incremental
         `Linter` is still to be made (by the next `lint`)."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -16,6 +19,9 @@ from raci.tui.widgets.confirm import said_keys
 from raci.tui.widgets.footer import FittingFooter
 
 KeyGroups = list[tuple[str, list[tuple[str, str]]]]
+KEY_WIDTH = 18
+"""The key column of the `?` screen, indented, at its narrowest (the longest
+keys widen it); the descriptions wrap beside it."""
 
 FOCUS_KEYS: list[BindingType] = [
     Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
@@ -73,10 +79,12 @@ class KeysScreen(ModalScreen[None]):
             yield Static(_("[b]Keys[/b], and the mouse at the end  (escape closes)"),
                          id="keys-title")
             with VerticalScroll(id="keys-list"):
-                yield Static(self._text())
+                yield Static(self.listed())
         yield FittingFooter()
 
-    def _text(self) -> str:
+    def listed(self) -> Group:
+        """Each group's keys under its title, a key beside what it does; a
+        long description wraps under itself, not under the key."""
         common = [("ctrl+p", _("Command palette: every action, jump to any entity")),
                   ("tab, shift+tab", _("Move between panes and fields")),
                   ("enter", _("Open a kind in the explorer; choose a relation, finding or scope")),
@@ -89,9 +97,15 @@ class KeysScreen(ModalScreen[None]):
                  ("hover", _("A matrix header or cell: the whole names of actor and item"))]
         said = [(title, [(_key_text(key), what) for key, what in keys])  # "spatie", "klik"
                 for title, keys in [(_("Also"), common), (_("The mouse"), mouse)]]
-        lines = []
-        for title, keys in [*self.groups, *said]:
-            lines.append(f"[b]{title}[/b]")
-            lines.extend(f"  [b $accent]{key:<16}[/] {description}" for key, description in keys)
-            lines.append("")
-        return "\n".join(lines).rstrip()
+        key_style = f"bold {self.app.get_css_variables()['accent']}"
+        groups = [*self.groups, *said]
+        width = max(KEY_WIDTH, *(len(key) + 2 for _title, keys in groups for key, _what in keys))
+        parts: list[Text | Table] = []
+        for title, keys in groups:
+            table = Table.grid(padding=(0, 1))
+            table.add_column(width=width, style=key_style, no_wrap=True)
+            table.add_column(ratio=1)
+            for key, description in keys:
+                table.add_row(f"  {key}", description)
+            parts += [Text(title, style="bold"), table, Text("")]
+        return Group(*parts[:-1])

@@ -32,7 +32,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
-from raci.i18n import _, ngettext
+from raci.i18n import _, ngettext, pgettext
 from raci.lint.review import (
     Review,
     ReviewItem,
@@ -76,10 +76,11 @@ class Reviewing:
 
 def minutes_path(label: str, day: dt.date) -> Path:
     """Where the minutes go: next to the database (``org.db`` ->
-    ``org-review-2026-12-06.md``, then ``-2``, ``-3`` if taken); for a
-    database URL, in the working directory."""
+    ``org-review-2026-12-06.md``, in Dutch ``org-bespreking-2026-12-06.md``,
+    then ``-2``, ``-3`` if taken); for a database URL, in the working directory."""
     base = Path("raci") if "://" in label else Path(label)
-    stem = f"{base.stem}-review-{day.isoformat()}"
+    review = pgettext("minutes file name", "review")
+    stem = f"{base.stem}-{review}-{day.isoformat()}"
     for number in itertools.count(1):
         path = base.with_name(f"{stem}{'' if number == 1 else f'-{number}'}.md")
         if not path.exists():

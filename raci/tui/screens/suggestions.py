@@ -25,6 +25,7 @@ from raci.i18n import _, ngettext
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.lint.suggestions import Suggester, Suggestion
+from raci.tui.markup import finding_message
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import ChoiceList
 from raci.tui.widgets.findings import GROUP_STYLES
@@ -58,7 +59,7 @@ def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
 def finding_text(finding: Finding) -> str:
     """``OWN002 error: message``, the level in the user's language and its colour, as markup."""
     level = f"[{GROUP_STYLES[finding.level]}]{LEVEL_NAMES[finding.level]}[/]"
-    return f"[b]{finding.code}[/b] {level}: {escape(localized(finding.message))}"
+    return f"[b]{finding.code}[/b] {level}: {finding_message(finding)}"
 
 
 def suggestion_option(number: int, suggestion: Suggestion) -> Option:

@@ -22,10 +22,10 @@ from textual.widgets.tree import TreeNode
 
 from raci.i18n import _, format_count, format_date
 from raci.lint.findings import FindingIndex
-from raci.lint.message import localized
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
 from raci.tui.describe import field_lines, in_words, label, relations
+from raci.tui.markup import finding_message
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -289,7 +289,7 @@ class EntityDetail(Vertical):
         own = index.about(entity.id)
         if own:
             lines.append("[b]" + _("Findings") + "[/b]")
-            lines += [f" {LEVEL_MARKS[f.level]} {f.code} {escape(localized(f.message))}"
+            lines += [f" {LEVEL_MARKS[f.level]} {f.code} {finding_message(f)}"
                       + (" [dim](" + _("waived") + ")[/]" if f.waived else "") for f in own]
         lines += [f"[b]{escape(name)}[/b]: {escape(value)}"
                   for name, value in field_lines(model, entity) if name not in ("id", "name")]

@@ -35,6 +35,7 @@ from raci.lint.rules.data import fact_not_recorded
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.tui.describe import in_words, label, labels
+from raci.tui.markup import finding_message, inline_markdown
 from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import VIM_KEYS, every_node
@@ -53,27 +54,6 @@ OPEN_ALL_UP_TO = 40
 OPEN_LINKS_UP_TO = 5
 """A finding with this many entities under it or fewer shows them at once;
 one with more shows them when opened (space)."""
-
-
-_MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
-                    "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
-                    "strong_close": ("", "[/b]")}
-"""Markup for the inline Markdown a rule's documentation uses (`A`, *word*, **word**)."""
-
-
-def inline_markdown(text: str) -> str:
-    """A line of a rule's documentation (Markdown) as markup: code in the
-    theme's warning colour, as Textual's Markdown shows it, emphasis as
-    such, a link as its text; no backtick or asterisk shown as written."""
-    from markdown_it import MarkdownIt  # only when a rule is shown
-
-    out = []
-    for token in MarkdownIt("commonmark").parseInline(text)[0].children or []:
-        before, after = _MARKDOWN_STYLES.get(token.type, ("", ""))
-        words = " " if token.type in ("softbreak", "hardbreak") else escape(token.content)
-        out.append(before + (words if token.type in ("text", "code_inline", "softbreak",
-                                                     "hardbreak") else "") + after)
-    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -124,6 +104,8 @@ class FindingsView(Vertical):
         self.findings: list[Finding] = []
         """The findings as shown (a copy: the index changes with each lint)."""
         self.groups: dict[tuple[str, str], list[Finding]] = {}
+        self.drawn = False
+        """Whether findings are shown (before, the title says they are being linted)."""
 
     def compose(self) -> ComposeResult:
         yield Static(_("Linting…"), id="findings-title")
@@ -137,33 +119,46 @@ class FindingsView(Vertical):
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         self.session = session
+        if self.drawn:  # the findings shown wait for the edit's
+            self._show_title()
 
     def focus_main(self) -> None:
         self.query_one("#findings-tree", Tree).focus()
 
     def findings_changed(self, index: FindingIndex) -> None:
-        self.index = index
+        self.index, self.drawn = index, True
         self.findings = list(index.findings)
         groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for finding in self.findings:
             groups[(WAIVED if finding.waived else finding.level, finding.code)].append(finding)
         self.groups = dict(sorted(groups.items()))
         counts = {level: index.counts[level] for level in (*LEVELS, WAIVED)}
-        self.query_one("#findings-title", Static).update(
-            " · ".join(counted(counts[level], level,
-                               f"[b {GROUP_STYLES[level]}]{format_count(counts[level])}[/]")
-                       for level in (*LEVELS, WAIVED))
-            + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
+        self._show_title()
         not_run = raci_app(self).not_run
         line = self.query_one("#findings-not-run", Static)
         line.update(escape(_("Not run: {rules}").format(rules=not_run_text(not_run)))
                     if not_run else "")
         line.display = bool(not_run)
-        self._fill_tree(counts)
+        # Drawn once whole: never a level with another's rules, or one missing.
+        with self.app.batch_update():
+            self._fill_tree(counts)
         # The tree is filled anew: the line under it follows the cursor's new line.
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
         self.call_after_refresh(
             lambda: self._show_detail(None if tree.cursor_node is None else tree.cursor_node.data))
+
+    def _show_title(self) -> None:
+        """The counts, and whether they wait for an edit's findings (the
+        lint of a national model takes a moment): the tree under it is the
+        last lint's, whole, until the next one is drawn."""
+        counts = self.index.counts
+        title = " · ".join(counted(counts[level], level,
+                                   f"[b {GROUP_STYLES[level]}]{format_count(counts[level])}[/]")
+                           for level in (*LEVELS, WAIVED))
+        if self.session is not None and self.session.edits_unlinted():
+            title += "  [b $warning]" + _("updating…") + "[/]"
+        self.query_one("#findings-title", Static).update(
+            title + "  [dim]" + _("enter: go to · w: waive · W: waivers") + "[/]")
 
     def _fill_tree(self, counts: dict[str, int]) -> None:
         tree: Tree[NodeData] = self.query_one("#findings-tree", Tree)
@@ -199,9 +194,9 @@ class FindingsView(Vertical):
         for finding in self.groups.get((level, code), []):
             under = links(finding)
             if not under or model is None:
-                node.add_leaf(inline_markdown(localized(finding.message)), data=finding)
+                node.add_leaf(finding_message(finding), data=finding)
                 continue
-            found = node.add(inline_markdown(localized(finding.message)), data=finding,
+            found = node.add(finding_message(finding), data=finding,
                              expand=len(under) <= OPEN_LINKS_UP_TO)
             for link in under:
                 found.add_leaf(f"[dim]→ {LINK_WORDS[link.role]}:[/] "
@@ -222,7 +217,7 @@ class FindingsView(Vertical):
         text = ""
         finding = data.finding if isinstance(data, Link) else data
         if isinstance(finding, Finding):
-            text = f"[b]{finding.code}[/b] {inline_markdown(localized(finding.message))}"
+            text = f"[b]{finding.code}[/b] {finding_message(finding)}"
             if finding.waived and finding.waiver_reason:
                 text += " [dim]" + escape(_("(waived: {reason})").format(
                     reason=finding.waiver_reason)) + "[/]"
@@ -332,7 +327,7 @@ class FindingsView(Vertical):
                 said.format(rule=new.rule, targets=labels(session.model, new.target))))
 
         as_of = effective_as_of(model, session.config)
-        self.app.push_screen(WaiverForm(model, waiver, as_of, about=localized(finding.message),
+        self.app.push_screen(WaiverForm(model, waiver, as_of, about=finding_message(finding),
                                         editing=number is not None), waived)
 
     def searchable(self) -> Searchable:

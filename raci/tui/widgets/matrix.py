@@ -25,11 +25,11 @@ from textual.widgets import Static
 
 from raci.i18n import _, format_count
 from raci.lint.findings import FindingIndex
-from raci.lint.message import localized
 from raci.model import Entity, Model
 from raci.model.changes import Change, set_cells
 from raci.model.entities import cell_text, parse_cell
 from raci.tui.describe import label
+from raci.tui.markup import finding_message
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
@@ -37,6 +37,9 @@ from raci.tui.widgets.search import Searchable
 
 ITEM_WIDTH = 30
 CELL_WIDTH = 8
+"""The narrowest a column gets: with more actors than fit, the matrix scrolls sideways."""
+WIDEST_CELL = 16
+"""The widest a column gets, when few actors share a wide screen: room for their names."""
 HEADER_LINES = 2
 MARKS = {"error": "●", "warning": "●", "info": "●"}
 ACTOR_ORDER = ("role", "body", "person")
@@ -45,29 +48,49 @@ SET_LETTER = Binding.Group("Letter")
 
 
 def column_header(name: str, width: int = CELL_WIDTH - 1) -> tuple[str, str]:
-    """An actor's name in two short lines for its column: the whole name when it
-    fits, else its first and last words (``Stuurgroep Warmte`` reads
-    ``Stuurg…`` over ``Warmte``), each cut to the column. The full name is in
-    the line under the grid and on hover."""
-    words = name.replace("-", "- ").split()
+    """An actor's name in two lines of `width` for its column: the whole name
+    when its words fit, else its first words over its last, with "…" where
+    words are left out between them or a word is cut (``Stuurgroep Warmte``
+    reads ``Stuurg…`` over ``Warmte``; ``Koen van der Wal`` in 7 columns
+    ``Koen`` over ``…Wal``). The full name is in the line under the grid
+    and on hover."""
+    words = name.replace("-", "- ").split() or [name]
     lines: list[str] = []
     for word in words:
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += word if lines[-1].endswith("-") else f" {word}"
         else:
             lines.append(word)
-    if len(lines) > 2 or any(len(line) > width for line in lines):
-        lines = [words[0], words[-1]] if len(words) > 1 else [name]
-    cut = [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
-    first, second, *_ = [*cut, "", ""]
-    return first, second
+    if len(lines) <= 2 and all(len(line) <= width for line in lines):
+        first, second, *_ = [*lines, "", ""]
+        return first, second
+    first, used = _words_that_fit(words, width)
+    rest = words[used:]
+    if not rest:
+        return first, ""
+    last, taken = _words_that_fit(rest[::-1], width, reverse=True)
+    if taken < len(rest):  # words left out between the lines
+        last = "…" + _words_that_fit(rest[::-1], width - 1, reverse=True)[0]
+    return first, last
 
 
-def column_headers(names: list[str]) -> list[tuple[str, str]]:
+def _words_that_fit(words: list[str], width: int, reverse: bool = False) -> tuple[str, int]:
+    """As many of `words` as fit in `width` (at least the first, cut with "…"),
+    joined (in reading order when `reverse`), and how many that is."""
+    taken = [words[0]]
+    for word in words[1:]:
+        if sum(map(len, taken)) + len(taken) + len(word) > width:
+            break
+        taken.append(word)
+    line = " ".join(taken[::-1] if reverse else taken).replace("- ", "-")
+    return (line if len(line) <= width else line[: width - 1] + "…"), len(taken)
+
+
+def column_headers(names: list[str], width: int = CELL_WIDTH - 1) -> list[tuple[str, str]]:
     """Each name's `column_header`; two that would read alike ("Progra…" over
     "VEGO" for Programmadirecteur VEGO and Programmasecretaris VEGO) show
     their first word from where it differs ("…direc…", "…secre…")."""
-    headers = [column_header(name) for name in names]
+    headers = [column_header(name, width) for name in names]
     alike: dict[tuple[str, str], list[int]] = {}
     for number, header in enumerate(headers):
         alike.setdefault(header, []).append(number)
@@ -80,7 +103,7 @@ def column_headers(names: list[str]) -> list[tuple[str, str]]:
             rest = first[common:]
             if common and rest:
                 shown = "…" + rest
-                cut = shown if len(shown) <= CELL_WIDTH - 1 else shown[: CELL_WIDTH - 2] + "…"
+                cut = shown if len(shown) <= width else shown[: width - 1] + "…"
                 headers[number] = (cut, headers[number][1])
     return headers
 
@@ -134,6 +157,8 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.rows: list[Entity] = []
         self.columns: list[Entity] = []
         self.headers: list[tuple[str, str]] = []
+        self.cell_width = CELL_WIDTH
+        """A column's width: the room there is, shared (`fit_columns`)."""
         self.index = FindingIndex()
         """The findings: a row is marked with the worst level of its item's."""
         self.cursor = (0, 0)
@@ -141,13 +166,25 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
         self.model, self.rows, self.columns = model, rows, columns
-        self.headers = column_headers([column.name for column in columns])
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
-        # A column's width more than the columns take, less one: room to scroll
-        # the last column wholly into view whatever the width left beside it.
-        self.virtual_size = Size(ITEM_WIDTH + CELL_WIDTH * (len(columns) + 1) - 1,
-                                 len(rows) + HEADER_LINES)
+        self.fit_columns()
+
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the width beside the items among the actors, each column
+        between `CELL_WIDTH` and `WIDEST_CELL`, and shorten the names to it."""
+        room = self.scrollable_content_region.width - ITEM_WIDTH
+        count = len(self.columns)
+        self.cell_width = max(CELL_WIDTH, min(WIDEST_CELL, room // max(count, 1)))
+        self.headers = column_headers([column.name for column in self.columns],
+                                      self.cell_width - 1)
+        width = self.cell_width * count
+        if width > room:  # a column more, less one: room to scroll the last one wholly in
+            width += self.cell_width - 1
+        self.virtual_size = Size(ITEM_WIDTH + width, len(self.rows) + HEADER_LINES)
         self.refresh()
 
     def mark_findings(self, index: FindingIndex) -> None:
@@ -167,8 +204,8 @@ class RaciMatrix(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
-        first_column = scroll_x // CELL_WIDTH
-        last_column = first_column + (width - ITEM_WIDTH) // CELL_WIDTH + 1
+        first_column = scroll_x // self.cell_width
+        last_column = first_column + (width - ITEM_WIDTH) // self.cell_width + 1
         visible = range(first_column, min(len(self.columns), last_column))
         if y < HEADER_LINES:
             segments = self._header(y, visible)
@@ -185,7 +222,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         corner = _("item") if line == HEADER_LINES - 1 else ""
         segments = [Segment(f"{corner:<{ITEM_WIDTH}}", style)]
         for column in visible:
-            segments.append(Segment(f"{self.headers[column][line]:<{CELL_WIDTH - 1}} ",
+            segments.append(Segment(f"{self.headers[column][line]:<{self.cell_width - 1}} ",
                                     cursor if column == self.cursor[0] else style))
         return segments
 
@@ -198,7 +235,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         level = self.index.worst_level(item.id)
         mark = (Segment(MARKS[level] + " ", self.get_component_rich_style(f"raci-matrix--{level}"))
                 if level else Segment("  ", base))
-        name = item.name.replace("\n", " ")[: ITEM_WIDTH - 3]
+        name = item.name.replace("\n", " ")
+        if len(name) > ITEM_WIDTH - 3:
+            name = name[: ITEM_WIDTH - 4] + "…"
         segments = [mark, Segment(f"{name:<{ITEM_WIDTH - 2}}", base)]
         for column in visible:
             letters = self.model.letters_of(item.id, self.columns[column].id)
@@ -209,7 +248,7 @@ class RaciMatrix(ScrollView, can_focus=True):
                     self.get_component_rich_style(f"raci-matrix--letter-{letters[0].lower()}"))
             if on_cursor_line and column == self.cursor[0]:
                 style = self.get_component_rich_style("raci-matrix--cursor")
-            segments.append(Segment(f"{letter or '·':^{CELL_WIDTH}}", style))
+            segments.append(Segment(f"{letter or '·':^{self.cell_width}}", style))
         return segments
 
     # ---- moving ------------------------------------------------------------------
@@ -241,12 +280,13 @@ class RaciMatrix(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         if top is not None:
             scroll_y = top
-        shown_columns = max(1, (self.scrollable_content_region.width - ITEM_WIDTH) // CELL_WIDTH)
+        room = self.scrollable_content_region.width - ITEM_WIDTH
+        shown_columns = max(1, room // self.cell_width)
         shown_rows = self._shown_rows()
-        if column * CELL_WIDTH < scroll_x:
-            scroll_x = column * CELL_WIDTH
-        elif column >= scroll_x // CELL_WIDTH + shown_columns:
-            scroll_x = (column - shown_columns + 1) * CELL_WIDTH
+        if column * self.cell_width < scroll_x:
+            scroll_x = column * self.cell_width
+        elif column >= scroll_x // self.cell_width + shown_columns:
+            scroll_x = (column - shown_columns + 1) * self.cell_width
         if row < scroll_y:
             scroll_y = row
         elif row >= scroll_y + shown_rows:
@@ -258,7 +298,7 @@ class RaciMatrix(ScrollView, can_focus=True):
     def _cell_at(self, x: int, y: int) -> tuple[int | None, int | None]:
         """(column, row) under a point of the widget; None where it is no column or row."""
         scroll_x, scroll_y = self.scroll_offset
-        column = scroll_x // CELL_WIDTH + (x - ITEM_WIDTH) // CELL_WIDTH
+        column = scroll_x // self.cell_width + (x - ITEM_WIDTH) // self.cell_width
         row = scroll_y + y - HEADER_LINES
         return (column if x >= ITEM_WIDTH and column < len(self.columns) else None,
                 row if y >= HEADER_LINES and row < len(self.rows) else None)
@@ -386,7 +426,7 @@ class MatrixView(Vertical):
                     f"[b]{letter}[/b]")
             own = [f for f in self.index.about(item.id) if not f.waived]
             if own:
-                text += f"\n[b]{own[0].code}[/b] {escape(localized(own[0].message))}"
+                text += f"\n[b]{own[0].code}[/b] {finding_message(own[0])}"
                 if len(own) > 1:
                     text += f" [dim](+{len(own) - 1} more)[/]"
         self.query_one("#matrix-cell", Static).update(text)

@@ -40,7 +40,7 @@ class WaiverForm(FormScreen[Waiver | None]):
     def __init__(self, model: Model, waiver: Waiver, as_of: dt.date, *, about: str = "",
                  editing: bool = False) -> None:
         """`waiver` gives the rule and targets (and, when `editing`, the fields);
-        `about` is the finding's message."""
+        `about` is the finding's message, as markup (`finding_message`)."""
         super().__init__()
         self.waiver, self.about, self.editing = waiver, about, editing
         self.targets = labels(model, waiver.target)
@@ -53,7 +53,7 @@ class WaiverForm(FormScreen[Waiver | None]):
         with Vertical(id="waiver-box"):
             yield Static(f"[b]{verb} {self.waiver.rule}[/b] "
                          + _("on {targets}").format(targets=escape(self.targets))
-                         + (f"\n[dim]{escape(self.about)}[/]" if self.about else ""),
+                         + (f"\n[dim]{self.about}[/]" if self.about else ""),
                          id="waiver-title")
             with VerticalScroll(id="waiver-fields"):
                 yield Label(_("reason * [dim]why this is acceptable[/]"))

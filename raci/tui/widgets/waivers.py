@@ -23,7 +23,7 @@ from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rules import find_rule
 from raci.model import Waiver
 from raci.model.changes import Change
-from raci.tui.describe import labels, plural
+from raci.tui.describe import label, labels, plural
 from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.footer import FittingFooter
@@ -104,7 +104,8 @@ class WaiversScreen(ModalScreen[None]):
         if waiver.expires and waiver.expires >= self.as_of:
             details.append(_("until {date}").format(date=format_date(waiver.expires)))
         if waiver.author:
-            details.append(_("by {author}").format(author=escape(waiver.author)))
+            # An author the model knows (a person's id) by name, as everywhere in the app.
+            details.append(_("by {author}").format(author=escape(label(model, waiver.author))))
         on = _("{letter} on {item}").format(letter=f"[b]{escape(waiver.rule)}[/b]",
                                             item=escape(labels(model, waiver.target)))
         return f"{on} · {state}\n  [dim]{' · '.join(details)}[/]"

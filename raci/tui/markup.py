@@ -1,0 +1,34 @@
+"""Text a rule or finding writes in Markdown, as the app's markup shows it."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from raci.lint.findings import Finding
+from raci.lint.message import localized
+
+_MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
+                    "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
+                    "strong_close": ("", "[/b]")}
+"""Markup for the inline Markdown a rule's documentation uses (`A`, *word*, **word**)."""
+
+
+def inline_markdown(text: str) -> str:
+    """A line of a rule's documentation (Markdown) as markup: code in the
+    theme's warning colour, as Textual's Markdown shows it, emphasis as
+    such, a link as its text; no backtick or asterisk shown as written."""
+    from markdown_it import MarkdownIt  # only when a rule is shown
+
+    out = []
+    for token in MarkdownIt("commonmark").parseInline(text)[0].children or []:
+        before, after = _MARKDOWN_STYLES.get(token.type, ("", ""))
+        words = " " if token.type in ("softbreak", "hardbreak") else escape(token.content)
+        out.append(before + (words if token.type in ("text", "code_inline", "softbreak",
+                                                     "hardbreak") else "") + after)
+    return "".join(out)
+
+
+def finding_message(finding: Finding) -> str:
+    """A finding's message in the user's language, as markup: `goals` as a
+    code word, as everywhere in the app, not between backticks."""
+    return inline_markdown(localized(finding.message))

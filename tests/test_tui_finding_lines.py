@@ -1,0 +1,37 @@
+"""A finding's message reads alike wherever the app shows it: the findings
+tree, the explorer's detail and the line under the matrix show its Markdown
+as the app's markup (a code word stands out), never backticks or asterisks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import MODEL_FILE, database_of, loaded, on_finding
+from textual.widgets import Static
+
+from raci.tui import make_app
+from raci.tui.widgets.matrix import RaciMatrix
+
+MARKED = "Isolatie `2030` **snel**"
+
+
+async def test_explorer_and_matrix_show_a_finding_as_the_findings_tree(tmp_path: Path) -> None:
+    database = database_of(tmp_path, MODEL_FILE.replace("name: Isolatieprogramma",
+                                                        f'name: "{MARKED}"'))
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        node = await on_finding(pilot, app, "OWN001")
+        in_tree = str(node.label)
+        assert "Isolatie 2030 snel" in in_tree and "`" not in in_tree
+        app.show_entity("i.isolatie")
+        await pilot.pause()
+        detail = str(app.query_one("#entity-fields", Static).render())
+        assert f"● OWN001 {in_tree}\n" in detail, detail
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        row = next(n for n, item in enumerate(matrix.rows) if item.id == "i.isolatie")
+        matrix.go_to(0, row)
+        await pilot.pause()
+        finding_line = str(app.query_one("#matrix-cell", Static).render()).splitlines()[1]
+        assert finding_line.startswith(f"OWN001 {in_tree}"), finding_line

@@ -1,0 +1,46 @@
+"""The minutes the app writes read as plain text and as Markdown alike: a
+level as a word, as the review screen shows it, no HTML escape ("->", not
+"-&gt;"), and in Dutch the file is a "bespreking", as its title says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from apphelp import loaded, until
+
+from raci.model import Assignment
+from raci.model.changes import Change
+from raci.tui import make_app
+from raci.tui.messages import ChangeRequested
+from raci.tui.screens.answers import AnswerForm
+from raci.tui.screens.review import ReviewScreen
+
+EDIT = "A van i.isolatie -> sg-bzk (R&D <team>)"
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_dutch_minutes_are_a_bespreking_with_levels_as_words(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm), "who takes the minutes")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the first finding")
+        await pilot.press("e")  # paused, to edit
+        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
+        app.post_message(ChangeRequested(
+            Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), EDIT))
+        await until(pilot, lambda: app.session is not None and app.session.model.letters_of(
+            "i.isolatie", "sg-bzk") == ("A",), "the edit")
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                    and not app.screen.busy, "the review again")
+        await pilot.press("q")
+        await until(pilot, lambda: app.reviewing is None, "the review ended")
+    minutes = (database.parent / f"org-bespreking-{dt.date.today().isoformat()}.md").read_text()
+    assert minutes.startswith("# Bespreking van ")
+    assert f"1. {EDIT.replace('<', chr(92) + '<')}" in minutes.splitlines()  # a tag escaped
+    assert "&gt;" not in minutes and "&amp;" not in minutes and "&lt;" not in minutes
+    assert "[fout]" not in minutes and "STR005 waarschuwing: " in minutes

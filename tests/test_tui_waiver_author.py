@@ -1,0 +1,34 @@
+"""The waivers list names a waiver's author as the app names anyone: by
+name (and id), not by the bare id the model file holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import MODEL_FILE, database_of, loaded, options, until
+
+from raci.tui import make_app
+from raci.tui.widgets.waivers import WaiversScreen
+
+WAIVED = MODEL_FILE + """\
+waivers:
+  - rule: STR005
+    target: [i.isolatie]
+    reason: Criteria volgen.
+    author: p.jansen
+  - rule: STR005
+    target: [i.wijkaanpak]
+    reason: Afgesproken.
+    author: Team Warmte
+"""
+
+
+async def test_the_author_shows_by_name(tmp_path: Path) -> None:
+    async with make_app(database_of(tmp_path, WAIVED)).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3", "W")
+        await until(pilot, lambda: isinstance(app.screen, WaiversScreen)
+                    and options(app, "#waivers-list"), "the waivers")
+        first, second = options(app, "#waivers-list")
+        assert "by Petra Jansen (p.jansen)" in first, first
+        assert "by Team Warmte" in second, second  # an author not in the model: as written
