@@ -184,6 +184,28 @@ def test_served_with_write_the_browser_edits_the_model(
     assert "read-only" not in page.shown()
 
 
+def test_what_serve_prints_is_whole_lines_in_a_narrow_file(database: Path) -> None:
+    """Written to a file (no terminal, 80 columns), a long title does not wrap
+    "ctrl+c stops." onto a line of its own."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "raci", "serve", str(database), "--port", str(free_port())],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")})
+    try:
+        assert server.stdout is not None
+        lines = []
+        for line in server.stdout:
+            lines.append(line.rstrip("\n"))
+            if "token=" in line:
+                break
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    whole = [line for line in lines if line.startswith("Serving") and line.endswith("stops.")]
+    assert whole, lines
+    assert len(lines[0]) > 80
+
+
 def test_serve_refuses_a_model_file_and_a_missing_database(raci: Raci, tmp_path: Path) -> None:
     model_file = tmp_path / "warmte.yaml"
     model_file.write_text(MODEL_FILE, encoding="utf-8")

@@ -54,10 +54,12 @@ class TokenServer(Server):
         return response
 
     async def on_startup(self, app: web.Application) -> None:
-        self.console.print(_("Serving {title} on {url}; ctrl+c stops.").format(
-            title=self.title, url=self.public_url))
-        self.console.print(_("Open this address in a browser on this machine:"))
-        self.console.print(self.address, soft_wrap=True, highlight=False, markup=False)
+        # Each a whole line, however narrow the terminal or file it goes to.
+        for line in (_("Serving {title} on {url}; ctrl+c stops.").format(
+                         title=self.title, url=self.public_url),
+                     _("Open this address in a browser on this machine:"),
+                     self.address):
+            self.console.print(line, soft_wrap=True, highlight=False, markup=False)
 
 
 def serve(model: str, *, port: int, write: bool, theme: str | None) -> None:
