@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
-from raci.i18n import N_, _, format_date, format_percent, format_short_date, ngettext
+from raci.i18n import N_, _, format_date, format_short_date, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
@@ -262,9 +262,9 @@ def bodies_view(model: Model) -> View:
     drawing = _Drawing(model)
     edges = {
         "reports": Style(N_("reports to"), {"color": "#1b2631"}),
-        "overlap": Style(_("seat-holders in common, roles counted as their holders "
-                           "(share of all their seat-holders, from {least:.0%}; "
-                           "each body's {most} largest)").format(
+        "overlap": Style(_("seat-holders in common, of all the two bodies' seat-holders (a "
+                           "role counts as its holders; from {least:.0%}, each body's {most} "
+                           "largest)").format(
                                least=MIN_OVERLAP_SHOWN, most=MOST_OVERLAPS_SHOWN),
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
@@ -300,10 +300,10 @@ def members_line(body: Body, seat_holders: int) -> str:
 
 
 def overlap_label(shared: int, together: int) -> str:
-    """"5 of 6 seat-holders (83%)": the numbers BOD001 gives for the pair."""
-    return ngettext("{shared} of {count} seat-holder ({share})",
-                    "{shared} of {count} seat-holders ({share})", together).format(
-                        shared=shared, count=together, share=format_percent(shared / together))
+    """"5 of 6 seat-holders": the numbers BOD001 gives for the pair (and the
+    report's chart, as "83% (5 of 6)"); the line's width shows the share."""
+    return ngettext("{shared} of {count} seat-holder", "{shared} of {count} seat-holders",
+                    together).format(shared=shared, count=together)
 
 
 Overlap = tuple[str, str, int, int]
