@@ -3,8 +3,8 @@
 - findings per rule group, stacked by level;
 - the ten busiest people: their body seats and the items they are Accountable for;
 - the pairs of bodies that overlap most: the share of seat-holders they
-  have in common (as BOD001 counts them), the strongest eight (and how many more), which reads at any size
-  where a heat map of a ministry's bodies did not;
+  have in common (as BOD001 counts them), the strongest eight (and how many
+  more), which reads at any size where a heat map of a ministry's bodies did not;
 - goals by coverage: how many have an owner, an initiative and an indicator.
 
 Each chart is worked out as plain data first (what the tests check), then
