@@ -262,9 +262,8 @@ def bodies_view(model: Model) -> View:
     drawing = _Drawing(model)
     edges = {
         "reports": Style(N_("reports to"), {"color": "#1b2631"}),
-        "overlap": Style(_("seat-holders in common, of all the two bodies' seat-holders (a "
-                           "role counts as its holders; from {least:.0%}, each body's {most} "
-                           "largest)").format(
+        "overlap": Style(_("seat-holders in common (a role counts as its holders; from "
+                           "{least:.0%}, each body's {most} largest)").format(
                                least=MIN_OVERLAP_SHOWN, most=MOST_OVERLAPS_SHOWN),
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
