@@ -31,6 +31,7 @@ from raci.export.charts import (
 from raci.lint import RULES, lint_model
 from raci.lint.findings import Finding
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model, Org, Person, Role
+from raci.model.source import ModelSource
 from raci.source import open_model
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -94,21 +95,59 @@ def test_the_strongest_overlaps_come_first_with_their_shares() -> None:
                        members=members.split()))
     overlaps = strongest_overlaps(model)
     # a-b share 3 of 5 (60 %); c shares 1 of 6 with a and b (17 %): below a quarter.
-    assert overlaps == Overlaps([OverlapPair("A", "B", 3, 0.6)], more=0)
+    assert overlaps == Overlaps([OverlapPair("A", "B", 3, 5)], more=0)
+    assert overlaps.pairs[0].share == 0.6
     model.add(Body(id="e", name="E", kind="committee", members=["p8", "p9", "p10"]))
-    assert strongest_overlaps(model, count=1) == Overlaps([OverlapPair("A", "B", 3, 0.6)], 1)
+    assert strongest_overlaps(model, count=1) == Overlaps([OverlapPair("A", "B", 3, 5)], 1)
+
+
+def test_the_overlap_chart_counts_seat_holders_as_bod001_does() -> None:
+    """One handout gave "80% (4)" on its first page and "share 5 of 6
+    seat-holders (Jaccard 0.83)" under BOD001 for one pair: the chart counted
+    members as listed, BOD001 a role as its holders."""
+    model = Model(Org("Water"))
+    model.add(Role(id="secretaris", name="Secretaris", holders=["p5", "p6"]))
+    model.add(Body(id="sg", name="Stuurgroep", kind="steering_group",
+                   members=["p1", "p2", "p3", "p5", "p6"]))
+    model.add(Body(id="cw", name="Commissie", kind="committee",
+                   members=["p1", "p2", "p3", "secretaris"]))
+    assert strongest_overlaps(model).pairs == [OverlapPair("Stuurgroep", "Commissie", 5, 5)]
+    found = lint_model(ModelSource("water", model))
+    assert [str(f.message).split(" share ")[1] for f in found if f.code == "BOD001"] == [
+        "5 of 5 seat-holders (Jaccard 1.00)"]
+    assert "100% (5 of 5)" in chart_texts(overlap_chart(strongest_overlaps(model), ""))
+
+
+def test_the_overlap_numbers_end_inside_the_chart() -> None:
+    """After the bar of a strong overlap, "83% (5 van 6)" ran off the page's
+    edge: the numbers stand in a column the layout makes room for."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    pairs = [OverlapPair("Stuurgroep Klimaatadaptatie", "Commissie Watersysteem", 14, 14),
+             OverlapPair("Dagelijks Bestuur", "Werkgroep Droogte", 12, 14)]
+    chart = overlap_chart(Overlaps(pairs, 0), "")
+    assert chart.svg is not None
+    root = ET.fromstring(chart.svg)
+    width = float(root.get("viewBox", "").split()[2])
+    font = FontProperties(family="DejaVu Sans")
+    numbers = [text for text in root.iter(f"{SVG}text") if "(1" in (text.text or "")]
+    assert [text.text for text in numbers] == ["86% (12 of 14)", "100% (14 of 14)"]
+    for text in numbers:
+        extent = TextPath((0, 0), text.text or "", size=8, prop=font).get_extents()
+        assert float(text.get("x", "")) + extent.x1 <= width
 
 
 def test_the_overlap_chart_of_a_ministry_names_its_pairs_readably() -> None:
     """A ministry has dozens of overlapping bodies: a heat map of ten of them
     had cells too narrow for their numbers; the chart is the strongest pairs,
     each bar labelled, and says how many more there are."""
-    pairs = [OverlapPair(f"Managementteam Directie {n}", f"Overleg Managementteam {n}", 5,
-                         0.7 - n / 100) for n in range(8)]
+    pairs = [OverlapPair(f"Managementteam Directie {n}", f"Overleg Managementteam {n}", 5, 7 + n)
+             for n in range(8)]
     chart = overlap_chart(Overlaps(pairs, more=31), "")
     assert chart.svg is not None and "31 more pairs share a quarter or more" in chart.caption
     texts = [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
-    assert "70% (5)" in texts and "63% (5)" in texts  # English writes no space before %
+    assert "71% (5 of 7)" in texts and "36% (5 of 14)" in texts  # no space before %
     assert "50%" in texts
     assert min(font_sizes(chart.svg)) >= 8
     assert len(texts) < 40  # a label per bar and per pair, not a number per cell
@@ -190,7 +229,7 @@ def test_an_empty_chart_says_what_is_true_of_the_model() -> None:
     assert empty_sentences(model)["overlap"] == "The model has only one body."
     model.add(Body(id="c", name="C", kind="committee", members=["q"]))
     assert empty_sentences(model)["overlap"] == (
-        "No two bodies have a quarter or more of their members in common.")
+        "No two bodies have a quarter or more of their seat-holders in common.")
     assert empty_sentences(Model(Org("Leeg")))["goals"] == "The model has no goals."
 
 
@@ -206,12 +245,12 @@ def test_an_empty_chart_says_so_in_dutch(in_dutch: None) -> None:
 
 def test_the_dutch_overlap_chart_names_the_view_and_writes_percentages_in_dutch(
         in_dutch: None) -> None:
-    pairs = [OverlapPair("Stuurgroep", "Kernteam", 5, 0.714)]
+    pairs = [OverlapPair("Stuurgroep", "Kernteam", 5, 7)]
     chart = overlap_chart(Overlaps(pairs, more=3), "")
     assert chart.caption.endswith("; de weergave gremia tekent ze allemaal.")
     assert chart.svg is not None
     texts = [text.text or "" for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
-    assert "71% (5)" in texts and "100%" in texts
+    assert "71% (5 van 7)" in texts and "100%" in texts
 
 
 def chart_texts(chart: Chart) -> list[str]:
@@ -249,7 +288,7 @@ def test_namesakes_on_the_overlap_chart_stay_apart() -> None:
     assert shorten_apart(one, other) == ("Operator Frame… Manager v0",
                                          "Operator Frame… Manager v1")
     assert shorten_apart("Tekton Chains", "Tekton Operator") == ("Tekton Chains", "Tekton Operator")
-    texts = chart_texts(overlap_chart(Overlaps([OverlapPair(one, other, 5, 0.9)], 0), ""))
+    texts = chart_texts(overlap_chart(Overlaps([OverlapPair(one, other, 9, 10)], 0), ""))
     assert {"Operator Frame… Manager v0", "& Operator Frame… Manager v1"} <= set(texts)
 
 
@@ -260,5 +299,5 @@ def test_an_empty_chart_has_no_caption_under_its_sentence() -> None:
 
     empty = _chart(overlap_chart(strongest_overlaps(Model(Org("Leeg"))), "No bodies."))
     assert "No bodies." in empty and "<figcaption>" not in empty
-    drawn = _chart(overlap_chart(Overlaps([OverlapPair("A", "B", 3, 0.6)], 0), ""))
-    assert "<figcaption>Members in common" in drawn
+    drawn = _chart(overlap_chart(Overlaps([OverlapPair("A", "B", 3, 5)], 0), ""))
+    assert "<figcaption>Seat-holders in common" in drawn

@@ -183,8 +183,29 @@ def test_bodies_view_labels_overlap_by_share_of_members() -> None:
     overlaps = [e for e in drawn.edges if e.attrs.get("class") == "overlap"]
     # Stuurgroep {dg-bw, kwartiermaker, p.smit} and taskforce {dg-bw, kwartiermaker}: 2 of 3.
     assert [(e.tail, e.head, e.label) for e in overlaps] == [
-        ("sg-warmte", "tf-warmte", "2 members (67%)")]
+        ("sg-warmte", "tf-warmte", "2 of 3 seat-holders")]
     assert float(overlaps[0].attrs["penwidth"]) > 1
+
+
+def test_an_overlap_counts_seat_holders_as_bod001_does() -> None:
+    """The bodies view said "2 members (50%)" for a pair BOD001 said shared
+    "3 of 3 seat-holders (Jaccard 1.00)": a role in one body and its holder in
+    the other are one person, on the drawing as in the rule."""
+    model = Model(org=Org("Zeeland"))
+    for person in ("jan", "eva", "kees"):
+        model.people[person] = Person(id=person, name=person.title())
+    model.roles["secretaris"] = Role(id="secretaris", name="Secretaris", holders=["eva"])
+    model.bodies["sg"] = Body(id="sg", name="Stuurgroep", kind="steering_group",
+                              members=["jan", "secretaris", "kees"])
+    model.bodies["pr"] = Body(id="pr", name="Programmaraad", kind="programme_board",
+                              members=["eva", "jan", "kees"])
+    drawn = laid_out(build_view(model, "bodies"))
+    assert drawn.edge_labels("sg", "pr") == ["3 of 3 seat-holders"]
+    model.roles["secretaris"].holders.append("piet")
+    drawn = laid_out(build_view(model, "bodies"))
+    assert drawn.edge_labels("sg", "pr") == ["3 of 4 seat-holders"]
+    assert "3 members (4 seat-holders), cadence" in " ".join(drawn.texts["sg"])
+    assert "3 members, cadence" in " ".join(drawn.texts["pr"])
 
 
 def test_bodies_view_draws_only_each_bodys_largest_overlaps() -> None:
@@ -204,7 +225,7 @@ def test_bodies_view_draws_only_each_bodys_largest_overlaps() -> None:
     assert len(overlaps) <= 3 * len(model.bodies), "not one line per pair of 60 bodies"
     # The largest overlaps are kept: wg1 (with "extra") keeps lines to its identical twins.
     wg1_labels = [e.label for e in overlaps if "wg1" in (e.tail, e.head)]
-    assert wg1_labels[:3] == ["4 members (100%)"] * 3
+    assert wg1_labels[:3] == ["4 of 4 seat-holders"] * 3
     assert "3 largest" in view.edge_styles["overlap"].legend
 
 
@@ -527,8 +548,8 @@ def test_the_key_explains_the_focus_mark_when_a_focus_is_drawn() -> None:
 
 
 @pytest.mark.parametrize(("language", "words"), [
-    ("en", ["1 member (33%)", "2 members (100%)"]),
-    ("nl", ["1 lid (33%)", "2 leden (100%)"])])
+    ("en", ["1 of 3 seat-holders", "2 of 2 seat-holders"]),
+    ("nl", ["1 van 3 deelnemers", "2 van 2 deelnemers"])])
 def test_an_overlap_counts_its_shared_members_as_the_language_does(
         language: str, words: list[str]) -> None:
     """"3 shared (38%)" and "3 gedeeld (38%)" said no noun and had no singular."""

@@ -20,7 +20,8 @@ from test_diagram_pages import reads
 
 from raci.export import MAX_LAYOUT_NODES, split, write_report
 from raci.export import report_diagrams as diagrams
-from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS
+from raci.export.matrix import goal_area_matrices
+from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS, readable_matrix
 from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
 from raci.lint import lint_model, load_config
@@ -305,8 +306,48 @@ def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Pat
     for table in tables:
         assert table.count('<th class="item">Item</th>') == 1
         assert table.count('<th class="item">Tweede doel</th>') == 1
-    assert ("5 more actors with fewer letters are left out; see them all with: "
-            "raci matrix breed.yaml --scope g --format csv") in matrix
+    assert ("5 of 45 actors (those Accountable or Responsible kept first, then the busiest) "
+            "are left out; see them all with: raci matrix breed.yaml --scope g --format csv"
+            ) in matrix
+
+
+def area_matrix(model: Model) -> tuple[list[str], str]:
+    """The actors the handout's matrix of the first goal area shows, and its note."""
+    matrix, note = readable_matrix(goal_area_matrices(model)[0], "breed.yaml")
+    return [actor.id for actor in matrix.columns], note
+
+
+def test_a_wide_goal_area_keeps_every_accountable_of_the_items_shown() -> None:
+    """The 40 busiest actors were kept: an item's Accountable with one letter
+    gave way to people informed of two items, and the owner was not on the page."""
+    model = Model(Org("Breed"))
+    model.add(Goal(id="g", name="Doel"))
+    model.add(Goal(id="g2", name="Tweede doel", parent="g"))
+    model.add(Goal(id="g3", name="Derde doel", parent="g"))
+    model.add(Person(id="owner", name="Eigenaar"))
+    model.assign("g3", "A", "owner")
+    for number in range(REPORT_MAX_ACTORS + 5):
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+        model.assign("g", "I", f"p{number}")
+        model.assign("g2", "I", f"p{number}")
+    actors, note = area_matrix(model)
+    assert len(actors) == REPORT_MAX_ACTORS and "owner" in actors
+    assert note.startswith("6 of 46 actors (those Accountable or Responsible kept first")
+
+
+def test_more_accountables_than_fit_are_all_shown() -> None:
+    """Every item shown keeps its owner, even past `REPORT_MAX_ACTORS` columns."""
+    model = Model(Org("Breed"))
+    model.add(Goal(id="g", name="Doel"))
+    for number in range(REPORT_MAX_ACTORS + 2):
+        model.add(Goal(id=f"g{number}", name=f"Doel {number}", parent="g"))
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+        model.assign(f"g{number}", "A", f"p{number}")
+    model.add(Person(id="reader", name="Lezer"))
+    model.assign("g", "I", "reader")
+    actors, note = area_matrix(model)
+    assert actors == [f"p{number}" for number in range(REPORT_MAX_ACTORS + 2)]
+    assert note.startswith("1 of 43 actors (those Accountable or Responsible kept first")
 
 
 def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 - findings per rule group, stacked by level;
 - the ten busiest people: their body seats and the items they are Accountable for;
-- the pairs of bodies that overlap most: the share of members they have in
-  common, the strongest eight (and how many more), which reads at any size
-  where a heat map of a ministry's bodies did not;
+- the pairs of bodies that overlap most: the share of seat-holders they
+  have in common (as BOD001 counts them), the strongest eight (and how many
+  more), which reads at any size where a heat map of a ministry's bodies did not;
 - goals by coverage: how many have an owner, an initiative and an indicator.
 
 Each chart is worked out as plain data first (what the tests check), then
@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from raci.analysis import Analysis
 from raci.export.views import largest_overlaps
 from raci.i18n import _, format_count, format_percent
 from raci.lint.findings import LEVELS, Finding
@@ -127,9 +128,13 @@ class OverlapPair:
     """The name of one body of the pair; `other` the other's."""
     other: str
     shared: int
-    """Members the two have in common."""
-    share: float
-    """Those members as a share of all their members."""
+    """Seat-holders the two have in common (a role counted as its holders, as BOD001 does)."""
+    together: int
+    """Seat-holders the two have together: `shared` of `together` is BOD001's Jaccard."""
+
+    @property
+    def share(self) -> float:
+        return self.shared / self.together
 
 
 @dataclass(frozen=True)
@@ -143,10 +148,10 @@ class Overlaps:
 def strongest_overlaps(model: Model, count: int = OVERLAP_PAIRS_SHOWN) -> Overlaps:
     """The `count` strongest overlaps the `bodies` view draws (a quarter or more,
     among each body's largest), and how many more there are."""
-    ranked = sorted(largest_overlaps(model.bodies.values()),
-                    key=lambda o: (-o[3], -o[2], o[0], o[1]))
-    return Overlaps([OverlapPair(model.bodies[one].name, model.bodies[other].name, shared, share)
-                     for one, other, shared, share in ranked[:count]],
+    ranked = sorted(largest_overlaps(Analysis.of_model(model).seat_holders),
+                    key=lambda o: (-o[2] / o[3], -o[2], o[0], o[1]))
+    return Overlaps([OverlapPair(model.bodies[one].name, model.bodies[other].name, *numbers)
+                     for one, other, *numbers in ranked[:count]],
                     max(0, len(ranked) - count))
 
 
@@ -317,14 +322,15 @@ def no_overlap(model: Model) -> str:
         return _("The model has no bodies.")
     if len(model.bodies) == 1:
         return _("The model has only one body.")
-    return _("No two bodies have a quarter or more of their members in common.")
+    return _("No two bodies have a quarter or more of their seat-holders in common.")
 
 
 def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
     """The strongest overlaps; `nothing` says why there are none."""
     title = _("Bodies that overlap most")
-    caption = _("Members in common as a share of all the pair's members (the number in "
-                "common after it).")
+    caption = _("Seat-holders in common as a share of all the pair's seat-holders, a role "
+                "counted as its holders (after it: how many of how many, as {rule} counts "
+                "them).").format(rule="BOD001")
     if overlaps.more:
         caption += " " + _("{count} more pairs share a quarter or more; the {view} view "
                            "draws them all.").format(count=format_count(overlaps.more),
@@ -337,13 +343,20 @@ def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
         axes = figure.add_subplot()
         rows = list(range(len(pairs)))
         shares = [100 * pair.share for pair in pairs]
-        bars = axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
-        axes.bar_label(bars, [f"{format_percent(pair.share)} ({format_count(pair.shared)})"
-                              for share, pair in zip(shares, pairs, strict=True)], padding=2)
+        axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
         axes.set_yticks(rows, ["{}\n& {}".format(*shorten_apart(pair.one, pair.other))
                                for pair in pairs])
-        axes.set_xlim(0, 135)  # room after a full bar for its label
+        axes.set_xlim(0, 100)
         _percent_axis(axes)
+        # The numbers in a column of their own on the right, which the layout
+        # makes room for: after the bar, "83% (5 of 6)" ran off the page.
+        numbers = axes.twinx()
+        numbers.set_ylim(axes.get_ylim())
+        numbers.set_yticks(rows, [_("{share} ({shared} of {count})").format(
+            share=format_percent(pair.share), shared=format_count(pair.shared),
+            count=format_count(pair.together)) for pair in pairs])
+        numbers.tick_params(axis="y", length=0)
+        numbers.spines["right"].set_visible(False)
 
     return Chart("overlap", title, caption, draw("overlap", 12 + 9 * len(pairs), paint))
 

@@ -25,7 +25,14 @@ from pathlib import Path
 
 from raci.errors import RaciError, UsageError
 from raci.export.charts import Chart, first_page_charts
-from raci.export.matrix import GoalArea, Matrix, goal_area_matrices, markdown_text, matrix_markdown
+from raci.export.matrix import (
+    GoalArea,
+    Matrix,
+    goal_area_matrices,
+    markdown_text,
+    matrix_markdown,
+    owners_first,
+)
 from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
@@ -47,7 +54,8 @@ from raci.vocabulary import (
 )
 
 REPORT_MAX_ACTORS = 40
-"""Actor columns per goal area; a wider matrix cannot be read on a page."""
+"""Actor columns per goal area (more only where more are Accountable for the
+rows shown); a wider matrix cannot be read on a page."""
 REPORT_MAX_ITEMS = 100
 """Item rows per goal area: a handout of hundreds of pages of matrix is read
 by nobody (and takes Chromium minutes to print); the note names the command
@@ -184,7 +192,8 @@ def verdict_counts(findings: list[Finding]) -> list[tuple[str, int]]:
 
 def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
     """The area's first `REPORT_MAX_ITEMS` items and, of the actors with a letter
-    on them, the `REPORT_MAX_ACTORS` busiest; and a note on what was left out."""
+    on them, `REPORT_MAX_ACTORS` (`readable_columns`); and a note on what was
+    left out and the command that shows it all."""
     matrix = area.matrix
     items_left_out = max(0, len(matrix.rows) - REPORT_MAX_ITEMS)
     if items_left_out:
@@ -194,15 +203,30 @@ def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
         matrix = Matrix(matrix.rows[:REPORT_MAX_ITEMS],
                         [actor for actor in matrix.columns if actor.id in actors],
                         cells, matrix.kinds)
-    matrix, actors_left_out = matrix.busiest_columns(REPORT_MAX_ACTORS)
-    left_out = [text.format(count=format_count(count)) for count, text in (
-        (items_left_out, _("{count} more items")),
-        (actors_left_out, _("{count} more actors with fewer letters"))) if count]
+    shown = readable_columns(matrix)
+    actors_left_out = len(matrix.columns) - len(shown.columns)
+    left_out = [text for count, text in (
+        (items_left_out, _("{count} more items").format(count=format_count(items_left_out))),
+        (actors_left_out, _("{count} of {actors} actors (those Accountable or Responsible "
+                            "kept first, then the busiest)").format(
+                                count=format_count(actors_left_out),
+                                actors=format_count(len(matrix.columns))))) if count]
     if not left_out:
-        return matrix, ""
+        return shown, ""
     scope = f" --scope {area.goal}" if area.goal else ""
-    return matrix, capitalised(_("{what} are left out; see them all with: {command}").format(
+    return shown, capitalised(_("{what} are left out; see them all with: {command}").format(
         what=_(" and ").join(left_out), command=f"raci matrix {model_label}{scope} --format csv"))
+
+
+def readable_columns(matrix: Matrix) -> Matrix:
+    """`REPORT_MAX_ACTORS` actors, as `raci matrix` keeps them when they do not
+    fit (`owners_first`): those Accountable for a row, then those Responsible,
+    then the busiest. The Accountable of every row shown is never left out,
+    even where that takes more columns: the owner is what a reader looks for."""
+    if len(matrix.columns) <= REPORT_MAX_ACTORS:
+        return matrix
+    owners = {actor for (_item, actor), letters in matrix.cells.items() if "A" in letters}
+    return matrix.with_columns(owners_first(matrix)[:max(REPORT_MAX_ACTORS, len(owners))])
 
 
 def names_of(model: Model, ids: tuple[str, ...]) -> list[str]:

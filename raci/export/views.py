@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
-from raci.i18n import N_, _, format_date, format_percent, format_short_date, ngettext
+from raci.i18n import N_, _, format_date, format_short_date, ngettext
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
@@ -262,71 +262,88 @@ def bodies_view(model: Model) -> View:
     drawing = _Drawing(model)
     edges = {
         "reports": Style(N_("reports to"), {"color": "#1b2631"}),
-        "overlap": Style(_("members in common (share of all their members, from {least:.0%}; "
-                           "each body's {most} largest)").format(
+        "overlap": Style(_("seat-holders in common (a role counts as its holders; from "
+                           "{least:.0%}, each body's {most} largest)").format(
                                least=MIN_OVERLAP_SHOWN, most=MOST_OVERLAPS_SHOWN),
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
     }
     view = new_view("bodies", model, "BT", {**ACTOR_STYLES, **BODY_STYLES}, edges)
+    seat_holders = drawing.analysis.seat_holders
     for body in model.bodies.values():
         node = drawing.body_node(body)
         node.lines.insert(1, drawing.chair_line(body))
-        count = len(body.members)
-        members = ngettext("{count} member", "{count} members", count).format(count=count)
-        node.lines[2] = f"{members}, {node.lines[2]}"
+        node.lines[2] = f"{members_line(body, len(seat_holders[body.id]))}, {node.lines[2]}"
         view.add_node(node)
     for body in model.bodies.values():
         boss = body.reports_to
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
             view.edges.append(Edge(body.id, boss, "reports"))
-    for one, other, shared, share in largest_overlaps(model.bodies.values()):
-        view.edges.append(Edge(one, other, "overlap",
-                               ngettext("{count} member ({share})",
-                                        "{count} members ({share})",
-                                        shared).format(count=shared, share=format_percent(share)),
+    for one, other, shared, together in largest_overlaps(seat_holders):
+        share = shared / together
+        view.edges.append(Edge(one, other, "overlap", overlap_label(shared, together),
                                {"penwidth": f"{1 + 4 * share:.1f}"}))
     return view
 
 
-Overlap = tuple[str, str, int, float]
-"""Two bodies, how many members they share and that share of all their members."""
+def members_line(body: Body, seat_holders: int) -> str:
+    """"3 members", and where roles make it another number, the seat-holders
+    the overlaps (and BOD001) count: "2 members (3 seat-holders)"."""
+    count = len(body.members)
+    line = ngettext("{count} member", "{count} members", count).format(count=count)
+    if seat_holders == count:
+        return line
+    return line + " (" + ngettext("{count} seat-holder", "{count} seat-holders",
+                                  seat_holders).format(count=seat_holders) + ")"
 
 
-def largest_overlaps(bodies: Iterable[Body]) -> list[Overlap]:
+def overlap_label(shared: int, together: int) -> str:
+    """"5 of 6 seat-holders": the numbers BOD001 gives for the pair (and the
+    report's chart, as "83% (5 of 6)"); the line's width shows the share."""
+    return ngettext("{shared} of {count} seat-holder", "{shared} of {count} seat-holders",
+                    together).format(shared=shared, count=together)
+
+
+Overlap = tuple[str, str, int, int]
+"""Two bodies, how many seat-holders they share and how many they have
+together: the shared count and Jaccard's union, as BOD001 counts them."""
+
+
+def largest_overlaps(seat_holders: Mapping[str, frozenset[str]]) -> list[Overlap]:
     """Overlaps of at least `MIN_OVERLAP_SHOWN` that are among the
-    `MOST_OVERLAPS_SHOWN` largest of one of their two bodies, in pair order."""
-    bodies = list(bodies)
-    size = {body.id: len(set(body.members)) for body in bodies}
+    `MOST_OVERLAPS_SHOWN` largest of one of their two bodies, in pair order.
+    `seat_holders` is each body's (`Analysis.seat_holders`): a role counted
+    as its holders, so a role in one body and its holder in the other are
+    one person, as BOD001 says."""
     overlaps: list[Overlap] = []
     of_body: dict[str, list[Overlap]] = defaultdict(list)
-    for (one, other), shared in shared_members(bodies).items():
-        share = shared / (size[one] + size[other] - shared)
-        if share >= MIN_OVERLAP_SHOWN:
-            overlap = (one, other, shared, share)
+    for (one, other), shared in shared_seat_holders(seat_holders).items():
+        together = len(seat_holders[one]) + len(seat_holders[other]) - shared
+        if shared >= MIN_OVERLAP_SHOWN * together:
+            overlap = (one, other, shared, together)
             overlaps.append(overlap)
             of_body[one].append(overlap)
             of_body[other].append(overlap)
     kept: set[tuple[str, str]] = set()
     for body_id, own in of_body.items():
-        own.sort(key=lambda o: (-o[3], -o[2], o[1] if o[0] == body_id else o[0]))
+        own.sort(key=lambda o: (-o[2] / o[3], -o[2], o[1] if o[0] == body_id else o[0]))
         kept.update((o[0], o[1]) for o in own[:MOST_OVERLAPS_SHOWN])
     return [o for o in overlaps if (o[0], o[1]) in kept]
 
 
-def shared_members(bodies: Iterable[Body]) -> dict[tuple[str, str], int]:
-    """Pairs of bodies with members in common and how many (as listed, by id).
+def shared_seat_holders(seat_holders: Mapping[str, frozenset[str]]) -> dict[tuple[str, str], int]:
+    """Pairs of bodies with seat-holders in common and how many.
 
-    Counts through each member's bodies, so the work follows the overlaps
-    that exist rather than every pair of bodies.
+    Counts through each seat-holder's bodies, so the work follows the
+    overlaps that exist rather than every pair of bodies.
     """
-    bodies_of_member: dict[str, list[str]] = defaultdict(list)
-    for body in bodies:
-        for member in dict.fromkeys(body.members):  # in order: the drawing is the same each run
-            bodies_of_member[member].append(body.id)
+    bodies_of_holder: dict[str, list[str]] = defaultdict(list)
+    for body, holders in seat_holders.items():  # in model order: the drawing is the same each run
+        for holder in sorted(holders):
+            bodies_of_holder[holder].append(body)
     counts: Counter[tuple[str, str]] = Counter()
-    for seats in bodies_of_member.values():
+    for seats in bodies_of_holder.values():
         for index, one in enumerate(seats):
             for other in seats[index + 1:]:
                 counts[(one, other)] += 1
