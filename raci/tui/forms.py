@@ -270,19 +270,19 @@ def _model_problems(
 
     A form's change puts one entity, so only that entity is checked
     (`check_entities`: on a national model a whole check would take half a
-    second at each pause in typing). The change is applied and undone under
-    the session lock, since the model is shared with the lint worker.
+    second at each pause in typing). The change is tried on a working copy
+    (taken under the session lock, as the lint worker reads the model): on
+    the model itself, undoing an added entity would drop every look-up the
+    views read.
     Problems outside the form's fields go under the empty field name.
     """
     from raci.model.checks import check_entities
 
     ids = [e.id for e in change.put]
     with lock:
-        inverse = change.apply(model)
-        try:
-            problems = check_entities(model, ids)
-        finally:
-            inverse.apply(model)
+        working = model.working_copy()
+    change.apply(working)
+    problems = check_entities(working, ids)
     return [(_form_field_name(p.field) if p.entity_id in ids else "", said_again(p.message))
             for p in problems if p.message not in known]
 
