@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from typing import Any
 
 import pytest
 
 from raci.generate import generate_model
-from raci.model import Body, Model, Person, Role, Unit
+from raci.model import Body, Entity, Model, Person, Role, Unit
 from raci.model.model import REFERENCE_FIELDS, kind_of
 
 LOOK_UPS = ("_references_by_target", "_roles_by_holder", "_bodies_by_member")
@@ -27,17 +28,17 @@ def rebuilt(model: Model) -> list[dict[str, list[object]]]:
     return look_ups(model.snapshot())
 
 
-def rewired(model: Model, entity: object, chance: random.Random) -> object:
+def rewired(model: Model, entity: Entity, chance: random.Random) -> Entity:
     """`entity` with each of its reference fields naming other entities of the kinds it may."""
-    changes: dict[str, object] = {}
-    for name, kinds in REFERENCE_FIELDS[kind_of(entity)].items():  # type: ignore[arg-type]
+    changes: dict[str, Any] = {}
+    for name, kinds in REFERENCE_FIELDS[kind_of(entity)].items():
         ids = [i for kind in sorted(kinds) for i in model.collection(kind)]
         value = getattr(entity, name)
         if isinstance(value, list):
             changes[name] = chance.sample(ids, min(len(ids), chance.randint(0, 3)))
         elif chance.random() < 0.7:
             changes[name] = chance.choice(ids)
-    return dataclasses.replace(entity, **changes)  # type: ignore[type-var]
+    return dataclasses.replace(entity, **changes)
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -50,9 +51,9 @@ def test_puts_mend_the_look_ups_as_a_rebuild_makes_them(seed: int) -> None:
     for number, entity in enumerate(entities):
         changed = rewired(model, entity, chance)
         if number % 3:
-            model.replace(changed)  # type: ignore[arg-type]
+            model.replace(changed)
         else:
-            model.add(dataclasses.replace(changed, id=f"new-{number}"))  # type: ignore[type-var]
+            model.add(dataclasses.replace(changed, id=f"new-{number}"))
         assert [vars(model)[name] for name in LOOK_UPS] == indexes  # kept, not dropped
         built = look_ups(model)
         assert built == rebuilt(model), (number, entity.id)
