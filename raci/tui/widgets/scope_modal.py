@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _, format_count, ngettext
+from raci.i18n import _, format_count
 from raci.model import Model
 from raci.tui.screens.form import FormScreen
 from raci.tui.widgets.explorer import ChoiceList
@@ -66,10 +66,8 @@ class ScopePicker(FormScreen[str | None]):
                             for scope, title in found[:MOST_SHOWN])
         more = len(found) - MOST_SHOWN
         if more > 0:
-            options.add_option(Option(ngettext("… and {count} more: type to narrow the list",
-                                               "… and {count} more: type to narrow the list",
-                                               more).format(count=format_count(more)),
-                                      disabled=True))
+            options.add_option(Option(_("… and {count} more: type to narrow the list").format(
+                count=format_count(more)), disabled=True))
         if options.option_count:
             options.highlighted = 0
 
