@@ -79,3 +79,27 @@ def test_a_role_and_a_body_put_back_with_other_holders_and_members() -> None:
     assert model.bodies_with_member("r1") == []
     assert [r.source for r in model.references_to("p.b")] == ["r1", "r2", "r4"]
     assert look_ups(model) == rebuilt(model)
+
+
+def test_the_palettes_finder_takes_an_entity_put_as_made_anew() -> None:
+    """An added or changed entity is put in the finder the palette has (the
+    first key after a save made it anew: 50 ms of a national model)."""
+    from raci.model.changes import Change
+    from raci.tui.matching import EntityFinder
+    from raci.tui.session import Session
+
+    model = generate_model("small", seed=3)
+    session = Session(model)
+    finder = session.entity_finder()
+    person = next(iter(model.people.values()))
+    unit = next(iter(model.units.values()))
+    session.apply(Change(put=[Person(id="p.nieuw", name="Kees de Vries", unit=unit.id),
+                              Unit(id="u.nieuw", name="Bureau Nieuw"),
+                              dataclasses.replace(person, name="Petra Jansen-de Vries")]))
+    assert session.entity_finder() is finder  # put in, not made anew
+    anew = EntityFinder(model.entities())
+    assert (finder.entities, finder.texts, finder.by_id) == (anew.entities, anew.texts,
+                                                              anew.by_id)
+    assert finder.find("Kees de Vries")[0].id == "p.nieuw"
+    session.apply(Change(delete=["p.nieuw"]))
+    assert session.entity_finder() is not finder
