@@ -2,8 +2,9 @@
 
 Entities live in one ordered dict per kind; assignments in one list. The
 look-ups by relation (who holds a role, which bodies a person sits in, the
-assignments of an item or an actor) are built once on first use and dropped
-by every mutation, so readers never see a stale index.
+assignments of an item or an actor) are built once on first use; a mutation
+mends those it changes (an entity added or replaced, assignments) or drops
+them (a delete, a rename), so readers never see a stale index.
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ class Model:
         """Everything in the model that names `entity_id`, in model order."""
         return self._references_by_target.get(entity_id, [])
 
-    # ---- mutation (every one drops the indexes) ---------------------------
+    # ---- mutation (each mends or drops the indexes) -----------------------
 
     def add(self, entity: Entity, *, before: str | None = None) -> None:
         """Add an entity last of its kind, or just before `before` when that is
