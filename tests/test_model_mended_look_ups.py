@@ -103,3 +103,15 @@ def test_the_palettes_finder_takes_an_entity_put_as_made_anew() -> None:
     assert finder.find("Kees de Vries")[0].id == "p.nieuw"
     session.apply(Change(delete=["p.nieuw"]))
     assert session.entity_finder() is not finder
+
+
+def test_a_change_of_many_entities_leaves_the_look_ups_as_a_rebuild_makes_them() -> None:
+    from raci.model.changes import MENDED_PUTS, Change
+
+    model = generate_model("small", seed=4)
+    look_ups(model)
+    unit = next(iter(model.units))
+    people = [Person(id=f"p.n{n}", name=f"Nieuw {n}", unit=unit) for n in range(MENDED_PUTS + 5)]
+    Change(put=people).apply(model)
+    assert look_ups(model) == rebuilt(model)
+    assert {p.id for p in people} <= {r.source for r in model.references_to(unit)}

@@ -19,14 +19,10 @@ from raci.lint import LintConfig, Linter
 from raci.lint.engine import LintResult, lint_source
 from raci.lint.findings import Finding
 from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model, referenced_ids
-from raci.model.changes import Change, changed_since
+from raci.model.changes import MENDED_PUTS, Change, changed_since
 from raci.model.source import ModelSource
 from raci.tui.describe import field_label, label
 from raci.tui.matching import EntityFinder
-
-FEW_PUT = 16
-"""Up to this many entities put by one edit are put in the palette's finder
-one by one (`EntityFinder.put`); more, and it is made anew when next asked."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +139,7 @@ class Session:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
             self._edits += 1
-            if change.delete or change.rename or change.before or len(change.put) > FEW_PUT:
+            if change.delete or change.rename or change.before or len(change.put) > MENDED_PUTS:
                 self._finder = None
             elif self._finder is not None:  # in model order: each at its place among those before
                 places = {e.id: place_in_order(self.model, e.id) for e in change.put}
