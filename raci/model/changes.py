@@ -15,6 +15,11 @@ from raci.i18n import N_, Said
 from raci.model.entities import Assignment, Entity, Kpi, Letter, Org, Waiver
 from raci.model.model import Model
 
+MENDED_PUTS = 16
+"""Up to this many entities put by one change mend the look-ups they feed
+(the model's, the palette's finder) one by one; more, and those are built
+again once, when next read."""
+
 
 @dataclass
 class Change:
@@ -91,6 +96,10 @@ class Change:
         model.changed()
 
     def _put(self, model: Model, inverse: Change) -> None:
+        if len(self.put) > MENDED_PUTS:
+            # Each put mends the look-ups it feeds, in time of the lists it is in:
+            # many would cost more than building them again once, when next read.
+            model.changed()
         for entity in self.put:
             old = model.get(entity.id)
             if old is None:

@@ -169,6 +169,26 @@ def check_model(model: Model) -> list[Problem]:
     return problems
 
 
+def check_entities(model: Model, entity_ids: Iterable[str]) -> list[Problem]:
+    """The problems `check_model` finds about these entities alone: their
+    references, their RACI blocks and a parent cycle through one of them.
+
+    A change that only puts these entities, none of another kind under the
+    same id (a form's), can break nothing else, so this is all `check_model`
+    would find new after it, in the time of one entity, not of the model."""
+    suggest = _Suggester(model)
+    problems: list[Problem] = []
+    for entity in filter(None, map(model.get, entity_ids)):
+        kind = kind_of(entity)
+        if not _references_sound(model, entity, kind):
+            problems.extend(_reference_problems(model, entity, suggest))
+        if kind in ITEM_KINDS and not _raci_sound(model, entity.id):
+            problems.extend(_raci_problems(model, entity, suggest))
+        if kind in ("unit", "goal"):
+            problems.extend(_cycle_through(model, kind, entity.id))
+    return problems
+
+
 # The two tests below pass for nearly every entity of a model in use; only
 # an entity that fails one is looked at again, to word its problems.
 
@@ -296,18 +316,36 @@ def _parent_cycles(model: Model, kind: str) -> list[Problem]:
         node: str | None = start
         while node is not None and node in collection and node not in done:
             if node in on_path:
-                cycle = path[path.index(node):]
-                chain = " → ".join([*cycle, node])
-                message = about(entity_words(kind, node), Said(N_(
-                    "parent forms a cycle ({chain}); parents must form a tree"), chain=chain))
-                parent = getattr(collection[node], "parent", None)
-                problems.append(Problem(node, "parent", message, parent))
+                problems.append(_cycle_problem(model, kind, path[path.index(node):]))
                 break
             path.append(node)
             on_path.add(node)
             node = getattr(collection[node], "parent", None)
         done.update(path)
     return problems
+
+
+def _cycle_through(model: Model, kind: str, start: str) -> list[Problem]:
+    """The problem of the cycle in `parent` through `start`, if there is one."""
+    collection = model.collection(kind)
+    path: list[str] = []
+    on_path: set[str] = set()
+    node: str | None = start
+    while node is not None and node in collection and node not in on_path:
+        path.append(node)
+        on_path.add(node)
+        node = getattr(collection[node], "parent", None)
+    return [_cycle_problem(model, kind, path)] if node == start else []
+
+
+def _cycle_problem(model: Model, kind: str, cycle: list[str]) -> Problem:
+    """The problem of a cycle in `parent`, told from its first entity."""
+    node = cycle[0]
+    chain = " → ".join([*cycle, node])
+    message = about(entity_words(kind, node), Said(N_(
+        "parent forms a cycle ({chain}); parents must form a tree"), chain=chain))
+    parent = getattr(model.collection(kind)[node], "parent", None)
+    return Problem(node, "parent", message, parent)
 
 
 def _waiver_problems(model: Model, suggest: _Suggester) -> list[Problem]:

@@ -2,8 +2,9 @@
 
 Entities live in one ordered dict per kind; assignments in one list. The
 look-ups by relation (who holds a role, which bodies a person sits in, the
-assignments of an item or an actor) are built once on first use and dropped
-by every mutation, so readers never see a stale index.
+assignments of an item or an actor) are built once on first use; a mutation
+mends those it changes (an entity added or replaced, assignments) or drops
+them (a delete, a rename), so readers never see a stale index.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from itertools import chain
-from typing import Any
+from itertools import chain, count
+from typing import Any, TypeVar
 
 from raci.model.entities import (
     CELL_ORDER,
@@ -45,6 +46,8 @@ KINDS: dict[str, tuple[str, type[Entity]]] = {
     "kpi": ("kpis", Kpi),
 }
 KIND_OF_CLASS: dict[type[Entity], str] = {cls: kind for kind, (_, cls) in KINDS.items()}
+_KIND_ORDER = {kind: number for number, kind in enumerate(KINDS)}
+T = TypeVar("T")
 ITEM_KINDS = frozenset({"goal", "initiative", "decision", "kpi"})
 ACTOR_KINDS = frozenset({"role", "body", "person"})
 ORG_PLACE = "[org]"
@@ -184,7 +187,7 @@ class Model:
         """Everything in the model that names `entity_id`, in model order."""
         return self._references_by_target.get(entity_id, [])
 
-    # ---- mutation (every one drops the indexes) ---------------------------
+    # ---- mutation (each mends or drops the indexes) -----------------------
 
     def add(self, entity: Entity, *, before: str | None = None) -> None:
         """Add an entity last of its kind, or just before `before` when that is
@@ -197,16 +200,18 @@ class Model:
             moved = {entity_id: collection.pop(entity_id) for entity_id in following}
             collection[entity.id] = entity
             collection.update(moved)
+            self._entities_changed(entity.id, kind_of(entity))
         else:
             collection[entity.id] = entity
-        self._entities_changed(entity.id, kind_of(entity))
+            self._entity_put(None, entity)
 
     def replace(self, entity: Entity) -> None:
         """Put a new version of an existing entity (same id and kind) in place."""
         if self.kind(entity.id) != kind_of(entity):
             raise ValueError(f"no {kind_of(entity)} with id {entity.id!r}")
-        self.collection(kind_of(entity))[entity.id] = entity
-        self._entities_changed(entity.id, kind_of(entity))
+        collection = self.collection(kind_of(entity))
+        old, collection[entity.id] = collection[entity.id], entity
+        self._entity_put(old, entity)
 
     def remove(self, entity_id: str) -> Entity:
         """Remove an entity and its own assignments (as item or actor)."""
@@ -335,6 +340,48 @@ class Model:
         if kinds is not None:
             kinds[entity_id] = kind
 
+    def _entity_put(self, old: Entity | None, new: Entity) -> None:
+        """Mend the look-ups an entity's fields feed, after `new` was added
+        last of its kind (`old` None) or put in place of `old`: an edit then
+        costs what the entity names, not a rebuild of every index (a second
+        of a national model, which the entity shown after a form's save
+        waited for). Each list ends as a rebuild would make it."""
+        kind = kind_of(new)
+        self._kind_by_id[new.id] = kind
+        before = self._before(new, last=old is None)
+        built = self.__dict__
+        if "_references_by_target" in built:
+            def mine(reference: Reference) -> bool:
+                return reference.source == new.id and not _made_elsewhere(reference)
+
+            _mend_entries(built["_references_by_target"], mine,
+                          lambda r: not _made_elsewhere(r) and before(r.source),
+                          [r.target for r in _references_of(old)],
+                          [(r.target, r) for r in _references_of(new)])
+        for name, entity_kind, listed in (("_roles_by_holder", "role", "holders"),
+                                          ("_bodies_by_member", "body", "members")):
+            if kind == entity_kind and name in built:
+                _mend_entries(built[name], lambda entry: entry == new.id, before,
+                              [] if old is None else getattr(old, listed),
+                              [(target, new.id) for target in getattr(new, listed)])
+
+    def _before(self, entity: Entity, *, last: bool) -> Callable[[str], bool]:
+        """Whether an entity (by id) comes before `entity` in model order; `last`:
+        `entity` is the last of its kind."""
+        order, kinds = _KIND_ORDER, self._kind_by_id
+        positions: dict[str, int] = {}
+        mine = order[kind_of(entity)]
+
+        def before(entity_id: str) -> bool:
+            theirs = order[kinds[entity_id]]
+            if theirs != mine or last:
+                return theirs <= mine
+            if not positions:  # only when an index lists another of its kind
+                positions.update(zip(self.collection(kind_of(entity)), count()))
+            return positions[entity_id] < positions[entity.id]
+
+        return before
+
     # ---- indexes ----------------------------------------------------------
 
     @cached_property
@@ -421,6 +468,38 @@ def _mend_references(index: dict[str, list[Reference]], gone: Iterable[Assignmen
                             len(references))
         references.insert(waivers_from, Reference(item, f"raci.{letter}", actor))
         index[actor] = references
+
+
+def _references_of(entity: Entity | None) -> list[Reference]:
+    if entity is None:
+        return []
+    return [Reference(entity.id, name, target) for name, target in referenced_ids(entity)]
+
+
+def _made_elsewhere(reference: Reference) -> bool:
+    """A reference an assignment or a waiver makes, not an entity's field
+    (listed after every entity's, see `_references_by_target`)."""
+    return reference.field.startswith("raci.") or reference.field == "target"
+
+
+def _mend_entries(index: dict[str, list[T]], mine: Callable[[T], bool],
+                  before: Callable[[T], bool], gone: Iterable[str],
+                  added: Iterable[tuple[str, T]]) -> None:
+    """Take an entity's entries (`mine`) out of the lists of `index` it was
+    in (`gone`: their keys) and put its `added` entries (key, entry) in,
+    after the entries of the entities `before` it. Lists are replaced, not
+    changed, as callers may hold one; an emptied list goes."""
+    putting: dict[str, list[T]] = {}
+    for key, entry in added:
+        putting.setdefault(key, []).append(entry)
+    for key in {*gone, *putting}:
+        kept = [entry for entry in index.get(key, ()) if not mine(entry)]
+        at = next((n for n, entry in enumerate(kept) if not before(entry)), len(kept))
+        mended = [*kept[:at], *putting.get(key, ()), *kept[at:]]
+        if mended:
+            index[key] = mended
+        else:
+            index.pop(key, None)
 
 
 def _renaming_in(entity: Entity, old: str, new: str) -> Entity:

@@ -40,6 +40,20 @@ class EntityFinder:
         self.by_id = {entity.id: entity for entity in self.entities}
         self.texts = [utils.default_process(f"{e.name} {e.id}") for e in self.entities]
 
+    def put(self, entity: Entity, at: int) -> None:
+        """Find `entity` from now on, in place of the one of its id, else at
+        `at` (its place among the entities, in the order they were given):
+        as made anew, in the time of one entity."""
+        text = utils.default_process(f"{entity.name} {entity.id}")
+        old = self.by_id.get(entity.id)
+        if old is None:
+            self.entities.insert(at, entity)
+            self.texts.insert(at, text)
+        else:
+            at = next(n for n, found in enumerate(self.entities) if found is old)
+            self.entities[at], self.texts[at] = entity, text
+        self.by_id[entity.id] = entity
+
     def find(self, text: str, limit: int = 8) -> list[Entity]:
         """The best matches for `text`, best first; the entity of that exact id first."""
         return [entity for _, entity in self.ranked(text, limit)]

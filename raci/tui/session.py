@@ -9,6 +9,7 @@ while a lint worker reads it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,8 +18,8 @@ from raci.i18n import _, said_again
 from raci.lint import LintConfig, Linter
 from raci.lint.engine import LintResult, lint_source
 from raci.lint.findings import Finding
-from raci.model import ACTOR_KINDS, ITEM_KINDS, Model, referenced_ids
-from raci.model.changes import Change, changed_since
+from raci.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model, referenced_ids
+from raci.model.changes import MENDED_PUTS, Change, changed_since
 from raci.model.source import ModelSource
 from raci.tui.describe import field_label, label
 from raci.tui.matching import EntityFinder
@@ -138,8 +139,12 @@ class Session:
             inverse = change.apply(self.model)
             self._unlinted.append(change)
             self._edits += 1
-            if change.put or change.delete or change.rename:
+            if change.delete or change.rename or change.before or len(change.put) > MENDED_PUTS:
                 self._finder = None
+            elif self._finder is not None:  # in model order: each at its place among those before
+                places = {e.id: place_in_order(self.model, e.id) for e in change.put}
+                for entity in sorted(change.put, key=lambda e: places[e.id]):
+                    self._finder.put(entity, places[entity.id])
         return inverse
 
     def warm(self) -> None:
@@ -240,6 +245,15 @@ class Session:
         """Whether the findings shown were linted once, and the incremental
         `Linter` is still to be made (by the next `lint`)."""
         return self._linted is not None
+
+
+def place_in_order(model: Model, entity_id: str) -> int:
+    """Where an entity of the model is in `Model.entities`' order."""
+    kind = model.kind(entity_id)
+    assert kind is not None
+    earlier = itertools.takewhile(lambda other: other != kind, KINDS)
+    return (sum(len(model.collection(other)) for other in earlier)
+            + list(model.collection(kind)).index(entity_id))
 
 
 def why_not_applicable(model: Model, edit: Edit) -> str | None:

@@ -45,7 +45,7 @@ from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import KIND_NAMES, capitalised
 
 CHECK_DELAY_SECONDS = 0.15
-"""Wait for a pause in typing before checking against the whole model."""
+"""Wait for a pause in typing before checking the entity against the model."""
 MATCHES_SHOWN = 5
 YES_NO = {"true": N_("yes"), "false": N_("no")}
 """How a yes/no field's choices read; the form's text is the model file's word."""
@@ -77,7 +77,7 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         self.fields = form_fields(kind)
         model = session.model
         self.values = values_of(model, entity) if entity else {}
-        self.known = known_problems(model, session.lock)
+        self.known = known_problems(model, session.lock, entity.id if entity else None)
         self.finders: dict[str, EntityFinder] = {}
         self.made_id: str | None = "" if entity is None else None
         """The id last made from the name; None once the user typed an id (or when editing)."""

@@ -120,9 +120,10 @@ class ModelTree(Tree[str]):
         model = self.session.model
         for number, first in enumerate(range(0, len(ids), PAGE_SIZE)):
             last = min(first + PAGE_SIZE, len(ids)) - 1
-            names = [escape(e.name) for e in map(model.get, (ids[first], ids[last])) if e]
+            names = [e.name for e in map(model.get, (ids[first], ids[last])) if e]
             span = f"{format_count(first + 1)}–{format_count(last + 1)}"
-            node.add(f"[dim]{span}[/] {' … '.join(names)}",
+            # A Text, not markup, as an entity's line (`_add_entities`).
+            node.add(Text.assemble((span, "dim"), " ", " … ".join(names)),
                      data=f"{PAGE_PREFIX}{number}:{node.data}")
 
     def _child_ids(self, data: str) -> list[str]:

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _
+from raci.i18n import _, format_count
 from raci.model import Model
 from raci.tui.screens.form import FormScreen
 from raci.tui.widgets.explorer import ChoiceList
@@ -21,6 +21,10 @@ from raci.vocabulary import KIND_NAMES
 
 SCOPE_KINDS = ("unit", "body", "goal")
 WHOLE_MODEL = ""
+MOST_SHOWN = 100
+"""The choices listed at most, the first that hold what is typed: a national
+model has thousands of units, bodies and goals, and listing them all took
+a second at each key; typing more narrows the list."""
 
 
 class ScopePicker(FormScreen[str | None]):
@@ -36,6 +40,7 @@ class ScopePicker(FormScreen[str | None]):
             (entity.id, f"{KIND_NAMES[kind]}: {entity.name} ({entity.id})")
             for kind in SCOPE_KINDS for entity in model.collection(kind).values()
         ]
+        self.folded = [title.casefold() for _scope, title in self.choices]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="scope-box"):
@@ -55,8 +60,14 @@ class ScopePicker(FormScreen[str | None]):
         options = self.query_one("#scope-list", OptionList)
         options.clear_options()
         wanted = text.casefold()
+        found = [choice for choice, folded in zip(self.choices, self.folded, strict=True)
+                 if wanted in folded]
         options.add_options(Option(escape(title), id=f"scope:{scope}")
-                            for scope, title in self.choices if wanted in title.casefold())
+                            for scope, title in found[:MOST_SHOWN])
+        more = len(found) - MOST_SHOWN
+        if more > 0:
+            options.add_option(Option(_("… and {count} more: type to narrow the list").format(
+                count=format_count(more)), disabled=True))
         if options.option_count:
             options.highlighted = 0
 
