@@ -9,6 +9,10 @@ and what it printed.
 `vego` is the bundled sample (`SAMPLE`) imported into the current directory;
 `in_dutch` has raci and the app's keys speak Dutch for the test.
 
+`ministry` is the generated ministry model (``raci generate --size
+ministry``), made once per worker for the tests that read it and never
+change it; `ministry_file` the same written to a JSON file.
+
 `sqlite_url` is a file in the test's temporary directory. `postgres_url` is a
 fresh, empty database on the server named by RACI_TEST_POSTGRES_URL (start
 one with ``eval "$(scripts/start-test-postgres)"``), dropped after the test.
@@ -34,6 +38,7 @@ from sqlalchemy.engine import make_url
 from raci.cli import cli, main
 from raci.cli.language import subcommands
 from raci.i18n import set_language, speak
+from raci.model import Model
 
 SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
 SAMPLE = SAMPLES / "energietransitie.yaml"
@@ -178,6 +183,24 @@ def store_url(request: pytest.FixtureRequest) -> str:
     """The URL of an empty database, once on SQLite and once on PostgreSQL."""
     url: str = request.getfixturevalue(f"{request.param}_url")
     return url
+
+
+@pytest.fixture(scope="session")
+def ministry() -> Model:
+    """The generated ministry model, shared: a test must not change it."""
+    from raci.generate import generate_model
+
+    return generate_model("ministry")
+
+
+@pytest.fixture(scope="session")
+def ministry_file(ministry: Model, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`ministry` written to ``ministry.json``, shared: a test must not change it."""
+    from raci.formats import write_model
+
+    path = tmp_path_factory.mktemp("ministry") / "ministry.json"
+    write_model(ministry, path)
+    return path
 
 
 @pytest.fixture(scope="session")

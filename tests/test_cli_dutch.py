@@ -318,9 +318,10 @@ def test_diagram_and_report_refusals_and_the_systems_reason_are_dutch(
     assert suffix.code == 2 and suffix.err == (
         f"raci: -o {tmp_path / 'y.txt'}: de hand-out wordt geschreven als .html, .pdf of .md\n")
     (tmp_path / "vol.html").symlink_to("/dev/full")  # every write: no space left
-    full = dutch(raci, "report", SAMPLE, "-o", tmp_path / "vol.html")
+    small = Path(__file__).parent / "data" / "files" / "warmte.yaml"  # a handout in a second
+    full = dutch(raci, "report", small, "-o", tmp_path / "vol.html")
     assert full.code == 2 and full.err.endswith(
         f"{tmp_path / 'vol.html'}: kan de hand-out niet schrijven: de schijf is vol\n")
-    english = raci("report", SAMPLE, "-o", tmp_path / "vol.html")
+    english = raci("report", small, "-o", tmp_path / "vol.html")
     assert english.err.endswith(f"{tmp_path / 'vol.html'}: cannot write the report: "
                                 "No space left on device\n")

@@ -37,7 +37,7 @@ from raci.export import (
 )
 from raci.export.render import LEAST_SPARED, clearly_fits, estimated_fit, fitted
 from raci.export.split import MOST_SPLIT_PARTS, guessed_parts
-from raci.formats import read_model, write_model
+from raci.formats import read_model
 from raci.generate import generate_model
 from raci.i18n import set_language
 from raci.model import Kpi, Model, Org, Role, Unit
@@ -361,12 +361,10 @@ def test_a_part_draws_the_frames_that_hold_nothing_else_as_one() -> None:
 
 
 def test_a_split_guessed_at_too_many_parts_is_refused_before_any_layout(
-        tmp_path: Path) -> None:
+        tmp_path: Path, ministry: Model, ministry_file: Path) -> None:
     """The goals view of a generated ministry made 265 parts in 24 minutes:
     refused at once, with the largest goal area to split instead."""
-    loaded = generate_model("ministry")
-    model = tmp_path / "ministry.json"
-    write_model(loaded, model)
+    loaded, model = ministry, ministry_file
     out = tmp_path / "goals.pdf"
     done = run_raci("diagram", str(model), "--view", "goals", "--split", "goal", "-o", str(out))
     assert done.returncode == 2 and not out.exists()

@@ -102,8 +102,7 @@ def test_bad_arguments_exit_2_with_one_line(
 # ---- the sizes and shapes ---------------------------------------------------------------
 
 
-def test_sizes_are_as_specified() -> None:
-    small, ministry = generate_model("small"), generate_model("ministry")
+def test_sizes_are_as_specified(small: Model, ministry: Model) -> None:
     assert 400 <= len(small) <= 700
     assert 6_500 <= len(ministry) <= 9_500
     assert 32_000 <= len(ministry.assignments) <= 48_000

@@ -24,7 +24,7 @@ from raci.export.report_diagrams import (
 )
 from raci.export.split import ELSEWHERE
 from raci.formats import read_model
-from raci.generate import generate_model
+from raci.model import Model
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
@@ -59,8 +59,9 @@ def mermaid_sources(diagram: ReportDiagram) -> list[str]:
     return re.findall(r"^```mermaid\n(.*?)^```$", text, re.M | re.S)
 
 
-def test_a_ministry_model_is_too_large_for_the_handout_and_says_what_to_run() -> None:
-    model = generate_model("ministry", 1)
+def test_a_ministry_model_is_too_large_for_the_handout_and_says_what_to_run(
+        ministry: Model) -> None:
+    model = ministry
     diagrams = {name: draw_for_report(build_view(model, name), model, "ministerie.db", 60)
                 for name in REPORT_VIEWS}
     assert all(not diagram.drawings and not diagram.parts for diagram in diagrams.values())

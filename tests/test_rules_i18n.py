@@ -278,7 +278,8 @@ def test_the_report_shows_the_findings_in_dutch(tmp_path: Path, dutch: None) -> 
     from raci.export.report import rule_help
     from raci.source import open_model
 
-    source = open_model(str(SAMPLES[0]))
+    small = Path(__file__).parent / "data" / "files" / "warmte.yaml"  # its handout in a second
+    source = open_model(str(small))
     findings = lint_model(source, LintConfig(as_of=AS_OF))
     handout = tmp_path / "review.md"
     write_report(source, handout, findings, {r.code: rule_help(r) for r in RULES})
