@@ -155,6 +155,26 @@ def test_a_table_too_narrow_for_every_actor_shows_the_busiest() -> None:
     assert [line.count("A") for line in lines[-3:]] == [1, 1, 1]
 
 
+def test_a_narrow_table_fills_the_room_left_with_actors_whose_names_fit() -> None:
+    """Actors too wide for the room left are passed over, not the end of the
+    header: a short name, or one of letters with accents written as combining
+    marks (five characters, three columns), still fits after them."""
+    model = Model(Org("Smal"))
+    model.add(Goal(id="g", name="Doel"))
+    names = {"p.wide": "Programmadirecteur", "p.hyphen": "Directeur-generaal",
+             "p.bo": "Bo", "p.combined": "Ze\u0301e\u0301"}
+    for actor, name in names.items():
+        model.add(Person(id=actor, name=name))
+    for letter, actor in zip("ARCI", names, strict=True):
+        model.assign("g", letter, actor)
+    room = 12  # after the item and the first column; "Directeur-" / "generaal" needs 13
+    table = matrix_table(build_matrix(model), 4 + 2 + 15 + room)
+    # "Bo" takes 5 (with its padding), "Zéé" the 6 left: 3 columns, not 5.
+    assert [actor.id for actor in table.columns] == ["p.wide", "p.bo", "p.combined"]
+    table = matrix_table(build_matrix(model), 4 + 2 + 15 + room + 1)
+    assert [actor.id for actor in table.columns] == ["p.wide", "p.hyphen"]
+
+
 def rich_table(matrix: Matrix, width: int) -> list[str]:
     """The table as rich laid it out before raci laid out the rows itself: the
     same actors, drawn by rich's `Table` with the same widths and padding
@@ -432,6 +452,7 @@ def test_the_matrix_of_the_lean_read_is_the_whole_models(tmp_path: Path, scope: 
     from raci.store.lean import read_lean_file
 
     model = warmte_model()
+    hold_a_and_r(model, "g.aardgasvrij", "dg-bw")
     database = tmp_path / "org.db"
     open_store(f"sqlite:///{database}", create=True, model=model).close()
     lean = read_lean_file(database)
