@@ -34,6 +34,7 @@ from raci.export.matrix import (
 from raci.formats import write_model
 from raci.generate import HARD_NAMES
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.model.entities import CELL_ORDER
 from raci.source import open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
@@ -165,7 +166,7 @@ def test_a_narrow_table_fills_the_room_left_with_actors_whose_names_fit() -> Non
              "p.bo": "Bo", "p.combined": "Ze\u0301e\u0301"}
     for actor, name in names.items():
         model.add(Person(id=actor, name=name))
-    for letter, actor in zip("ARCI", names, strict=True):
+    for letter, actor in zip(CELL_ORDER, names, strict=True):
         model.assign("g", letter, actor)
     room = 12  # after the item and the first column; "Directeur-" / "generaal" needs 13
     table = matrix_table(build_matrix(model), 4 + 2 + 15 + room)
@@ -533,3 +534,31 @@ def test_a_table_with_more_accountables_than_fit_says_whose_accountable_is_left_
         "them." in " ".join(result.out.split())
     wide = matrix_table(build_matrix(open_model(str(path)).model), 400)
     assert wide.left_out == 0 and wide.unowned == 0
+
+
+def test_raci_matrix_imports_the_matrix_not_the_drawings_and_the_report(tmp_path: Path) -> None:
+    """`raci.export` imports each of its modules when one of its names is
+    first asked for: the matrix of a database costs no Graphviz, no report."""
+    from raci.store import open_store
+
+    database = tmp_path / "org.db"
+    open_store(f"sqlite:///{database}", create=True, model=warmte_model()).close()
+    program = ("import sys; from raci.cli import main\n"
+               "try:\n    main(['matrix', sys.argv[1], '--layout', 'list'])\n"
+               "except SystemExit:\n    pass\n"
+               "print(sorted(m for m in sys.modules if m.startswith(('raci.export', 'graphviz'))),"
+               " file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", program, str(database)], capture_output=True,
+                         text=True, check=True)
+    assert "Subsidieregeling vaststellen" in run.stdout
+    assert run.stderr.strip() == "['raci.export', 'raci.export.matrix']"
+
+
+def test_raci_export_gives_every_name_it_lists_from_its_module() -> None:
+    import raci.export
+
+    assert sorted(raci.export.HOME_OF) == sorted(raci.export.__all__)
+    for name, module in raci.export.HOME_OF.items():
+        assert getattr(raci.export, name) is getattr(sys.modules[f"raci.export.{module}"], name)
+    with pytest.raises(AttributeError, match="no attribute 'draw_it'"):
+        raci.export.draw_it  # noqa: B018

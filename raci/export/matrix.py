@@ -34,9 +34,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from rich.cells import cell_len, set_cell_size
 
-from raci.analysis import Analysis
 from raci.errors import UsageError
-from raci.export.graph import require_id
 from raci.i18n import _, said_again
 from raci.model import Entity, Goal, Model, Unit
 from raci.model.checks import kinds_phrase
@@ -184,6 +182,8 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
     held = _Held(model)
     if scope is None:
         return _matrix(model, _all_rows(model, held), None, held=held)
+    from raci.export.graph import require_id  # and the lint findings it draws: only here
+
     require_id(model, scope, "--scope")
     kind = model.kind(scope)
     if kind == "goal":
@@ -310,6 +310,8 @@ def goal_area(model: MatrixModel, goal_id: str, held: _Held) -> list[MatrixEntit
 
 def actors_in_unit(model: MatrixModel, unit_id: str) -> set[str]:
     """Roles and people in the unit or any unit below it."""
+    from raci.analysis import Analysis  # only a unit's matrix needs it
+
     units = _subtree(unit_id, _children(model.units.values()))
     # The analysis knows a role's unit (its own, else its first holder's); the
     # date it wants does not matter here.
@@ -357,7 +359,7 @@ def matrix_csv_lines(matrix: Matrix) -> Iterator[str]:
     for row, filled in matrix.row_cells():
         head = csv_line([row.id, row.name, matrix.kinds[row.id]]).removesuffix("\n")
         # Letters never need quoting, so the blanks are plain commas.
-        yield f"{head},{_joined(filled, count, ',')}\n" if count else f"{head}\n"
+        yield "".join([head, *_cells(filled, count, ","), "\n"])
 
 
 class CsvLine:
@@ -375,17 +377,18 @@ class CsvLine:
         return self._out.getvalue()
 
 
-def _joined(filled: list[tuple[int, str]], count: int, separator: str) -> str:
-    """`separator.join` of a row of `count` cells, blank but for the `filled`
-    (position, letters) ones: runs of blanks are repeated separators, so a
-    row of 17,000 actors costs what its few letters cost."""
+def _cells(filled: list[tuple[int, str]], count: int, separator: str) -> list[str]:
+    """The parts of a row of `count` cells, each cell after a `separator`,
+    blank but for the `filled` (position, letters) ones: runs of blanks are
+    repeated separators, so a row of 17,000 actors costs what its few letters
+    cost, and the caller joins the whole line at once."""
     parts: list[str] = []
     done = 0
     for index, letters in filled:
-        parts += (separator * (index - done), separator, letters)
+        parts += (separator * (index - done + 1), letters)
         done = index + 1
     parts.append(separator * (count - done))
-    return "".join(parts)[len(separator):]
+    return parts
 
 
 def markdown_text(text: str) -> str:
@@ -405,10 +408,8 @@ def matrix_markdown_lines(matrix: Matrix) -> Iterator[str]:
     yield _markdown_row(["---"] * len(header)) + "\n"
     count = len(matrix.columns)
     for row, filled in matrix.row_cells():
-        cells = [markdown_text(row.name), matrix.kind_word(row.id)]
-        if count:
-            cells.append(_joined(filled, count, " | "))
-        yield _markdown_row(cells) + "\n"
+        yield "".join(["| ", markdown_text(row.name), " | ", matrix.kind_word(row.id),
+                       *_cells(filled, count, " | "), " |\n"])
 
 
 def _markdown_row(cells: list[str]) -> str:
