@@ -33,7 +33,18 @@ from raci.export.matrix import (
 )
 from raci.formats import write_model
 from raci.generate import HARD_NAMES
-from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.model import (
+    Assignment,
+    Decision,
+    Goal,
+    Initiative,
+    Kpi,
+    Model,
+    Org,
+    Person,
+    Role,
+    Unit,
+)
 from raci.model.entities import CELL_ORDER
 from raci.source import open_model
 
@@ -52,9 +63,11 @@ def test_the_whole_matrix_holds_every_assignment() -> None:
     model = warmte_model()
     matrix = build_matrix(model)
     assert cells(matrix_csv(matrix)) == {(a.item, a.actor): a.letter for a in model.assignments}
+    # The goal tree's order: a goal, its indicator, its initiative and the
+    # decision about that; then what serves no goal.
     assert [row.id for row in matrix.rows] == [
-        "g.klimaat", "g.aardgasvrij", "g.wonen", "i.wijkaanpak", "i.app", "d.subsidie",
-        "d.huur", "k.woningen"]
+        "g.klimaat", "g.aardgasvrij", "k.woningen", "i.wijkaanpak", "d.subsidie", "g.wonen",
+        "i.app", "d.huur"]
     # Roles, then bodies, then people; only actors with a letter.
     assert [a.id for a in matrix.columns] == [
         "sg-bzk", "dg-bw", "kwartiermaker-warmte", "sg-warmte", "tf-warmte",
@@ -64,8 +77,38 @@ def test_the_whole_matrix_holds_every_assignment() -> None:
 def test_a_goal_scope_is_its_subtree_initiatives_decisions_and_indicators() -> None:
     matrix = build_matrix(warmte_model(), "g.klimaat")
     assert [row.id for row in matrix.rows] == [
-        "g.klimaat", "g.aardgasvrij", "i.wijkaanpak", "d.subsidie", "k.woningen"]
+        "g.klimaat", "g.aardgasvrij", "k.woningen", "i.wijkaanpak", "d.subsidie"]
     assert "p.smit" not in {a.id for a in matrix.columns}  # only Informed on g.wonen
+
+
+def test_rows_read_down_the_goal_tree_each_item_once() -> None:
+    """Each goal, what is about it, its initiatives each with what is about
+    them, then the goals below it; an item of two goals where the tree first
+    reaches it; last what serves no goal. The report's goal areas, the app and
+    the workbook list their rows in this same order."""
+    model = Model(Org("Boom"))
+    for goal, parent in [("g.b", None), ("g.a", None), ("g.a2", "g.a"), ("g.a1", "g.a")]:
+        model.add(Goal(id=goal, name=goal, parent=parent))
+    for initiative, goals in [("i.los", []), ("i.twee", ["g.b", "g.a"]), ("i.a", ["g.a"]),
+                              ("i.a1", ["g.a1"])]:
+        model.add(Initiative(id=initiative, name=initiative, goals=goals))
+    for decision, about in [("d.los", []), ("d.a1-en-a", ["i.a1", "i.a"]), ("d.a", ["g.a"]),
+                            ("d.los-i", ["i.los"])]:
+        model.add(Decision(id=decision, name=decision, about=about))
+    model.add(Kpi(id="k.a", name="k.a", measures="g.a", type="lagging", has_raci=True))
+    model.add(Kpi(id="k.zonder", name="k.zonder", measures="g.b", type="lagging"))
+    model.add(Kpi(id="k.twee", name="k.twee", measures="i.twee", type="lagging"))
+    model.add(Role(id="r", name="Rol"))
+    model.assign("k.twee", "I", "r")
+    rows = [row.id for row in build_matrix(model).rows]
+    assert rows == ["g.b", "i.twee", "k.twee", "g.a", "d.a", "k.a", "i.a", "d.a1-en-a", "g.a2",
+                    "g.a1", "i.a1", "i.los", "d.los-i", "d.los"]
+    # A goal's matrix and its area in the report read from the goal down.
+    in_area = ["g.a", "d.a", "k.a", "i.twee", "k.twee", "i.a", "d.a1-en-a", "g.a2", "g.a1", "i.a1"]
+    assert [row.id for row in build_matrix(model, "g.a").rows] == in_area
+    areas = {area.goal: [row.id for row in area.matrix.rows] for area in goal_area_matrices(model)}
+    assert areas == {"g.b": ["g.b", "i.twee", "k.twee"], "g.a": in_area,
+                     None: ["i.los", "d.los-i", "d.los"]}
 
 
 def test_a_unit_scope_is_the_actors_in_it_or_below_and_their_items() -> None:
@@ -97,7 +140,7 @@ def test_goal_areas_cover_each_top_goal_and_the_rest() -> None:
         ("g.klimaat", "Klimaatneutraal 2050"), ("g.wonen", "Voldoende woningen"),
         (None, "Outside every goal area")]
     assert [row.id for row in areas[0].matrix.rows] == [
-        "g.klimaat", "g.aardgasvrij", "i.wijkaanpak", "d.subsidie", "k.woningen"]
+        "g.klimaat", "g.aardgasvrij", "k.woningen", "i.wijkaanpak", "d.subsidie"]
     assert [row.id for row in areas[2].matrix.rows] == ["i.app", "d.huur"]
 
 

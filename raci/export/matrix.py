@@ -187,7 +187,7 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
     require_id(model, scope, "--scope")
     kind = model.kind(scope)
     if kind == "goal":
-        return _matrix(model, goal_area(model, scope, held), None, held=held)
+        return _matrix(model, goal_areas(model, held, scope)[scope], None, held=held)
     if kind == "unit":
         return _matrix_of_actors(model, actors_in_unit(model, scope), held)
     if kind == "body":
@@ -197,14 +197,86 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
 
 
 def _all_rows(model: MatrixModel, held: _Held) -> list[MatrixEntity]:
-    """Every item of the matrix: goals, initiatives, decisions, then the
-    indicators with a `raci` block or a letter on them."""
+    """Every item of the matrix once, in reading order: each goal area's
+    (`goal_areas`), then those of none."""
+    rows: dict[str, MatrixEntity] = {}
+    for area in goal_areas(model, held).values():
+        for item in area:
+            rows.setdefault(item.id, item)
+    return list(rows.values())
+
+
+def goal_areas(model: MatrixModel, held: _Held,
+               top: str | None = None) -> dict[str | None, list[MatrixEntity]]:
+    """Each top-level goal's area, its items in the goal tree's order: the
+    goal, the decisions about it and the indicators measuring it, then the
+    initiatives serving it, each followed by its own decisions and
+    indicators, then the goals below it, the same way. Within an area an
+    item stands where the walk first reaches it; an initiative serving goals
+    of two areas is in both, with its decisions and indicators. Under None,
+    what no area holds: initiatives (each with its decisions and
+    indicators), decisions, indicators. With `top`, only that goal's area,
+    as though it were a top-level goal. Indicators are those with a `raci`
+    block or a letter on them."""
     assigned = held.items()
-    rows: list[MatrixEntity] = [*model.goals.values(), *model.initiatives.values(),
-                                *model.decisions.values()]
-    return rows + [kpi for kpi in model.kpis.values() if kpi.has_raci or kpi.id in assigned]
+    kpis = [kpi for kpi in model.kpis.values() if kpi.has_raci or kpi.id in assigned]
+    # A goal or an initiative -> the decisions about it, then the indicators measuring it.
+    about: dict[str, list[MatrixEntity]] = defaultdict(list)
+    for decision in model.decisions.values():
+        for subject in dict.fromkeys(decision.about):
+            about[subject].append(decision)
+    for kpi in kpis:
+        about[kpi.measures].append(kpi)
+    serving: dict[str, list[MatrixEntity]] = defaultdict(list)
+    for initiative in model.initiatives.values():
+        for served in dict.fromkeys(initiative.goals):
+            serving[served].append(initiative)
+    children = _children(model.goals.values())
+    areas: dict[str | None, list[MatrixEntity]] = {}
+    walked: set[str] = set()
+    # Every goal may start an area: those in a cycle (which validation refuses) too.
+    tops = [top] if top else [*(goal.id for goal in model.goals.values()
+                                if goal.parent not in model.goals), *model.goals]
+    for start in (goal for goal in tops if goal not in walked):
+        goals = _walk(start, children, walked)
+        rows: dict[str, MatrixEntity] = {}
+        for item in chain.from_iterable((model.goals[goal], *serving.get(goal, ()))
+                                        for goal in goals):
+            _place(rows, item, about)
+        areas[start] = list(rows.values())
+    if top is None:
+        placed = {item.id for area in areas.values() for item in area}
+        rest: dict[str, MatrixEntity] = {}
+        for item in chain(model.initiatives.values(), model.decisions.values(), kpis):
+            _place(rest, item, about, placed)
+        areas[None] = list(rest.values())
+    return areas
 
 
+def _place(rows: dict[str, MatrixEntity], item: MatrixEntity,
+           about: Mapping[str, list[MatrixEntity]], elsewhere: Container[str] = ()) -> None:
+    """`item` next in `rows`, then what is `about` it: each unless placed
+    before, in `rows` or `elsewhere`."""
+    if item.id in rows or item.id in elsewhere:
+        return
+    rows[item.id] = item
+    for other in about.get(item.id, ()):
+        if other.id not in elsewhere:
+            rows.setdefault(other.id, other)
+
+
+def _walk(top: str, children: Mapping[str, list[str]], walked: set[str]) -> list[str]:
+    """`top` and the goals below it, depth first, each level in model order,
+    but those `walked` before (iterative: a broken tree cannot loop); adds
+    them to `walked`."""
+    found, stack = [], [top]
+    while stack:
+        goal = stack.pop()
+        if goal not in walked:
+            walked.add(goal)
+            found.append(goal)
+            stack += reversed(children.get(goal, []))
+    return found
 def _matrix_of_actors(model: MatrixModel, actors: set[str], held: _Held) -> Matrix[Any]:
     items = held.items_of(actors)
     rows = [item for item in _all_rows(model, held) if item.id in items]
@@ -240,28 +312,12 @@ class GoalArea:
 
 
 def goal_area_matrices(model: Model) -> list[GoalArea]:
-    """A matrix per top-level goal's area, then one for the items in no area.
-
-    An initiative serving goals of two areas appears in both, and so do the
-    decisions and indicators about it.
-    """
-    root_of = top_goals(model)
-    areas: dict[str, list[MatrixEntity]] = {root: [] for root in dict.fromkeys(root_of.values())}
-    outside: list[MatrixEntity] = []
-    goals_of = goals_of_items(model)
-    for item in _all_rows(model, _Held(model)):
-        roots = list(dict.fromkeys(root_of[goal] for goal in goals_of.get(item.id, [])))
-        for root in roots:
-            areas[root].append(item)
-        if not roots:
-            outside.append(item)
+    """A matrix per top-level goal's area (`goal_areas`), then one for the
+    items in no area."""
     order = actor_order(model)
-    matrices = [GoalArea(root, model.goals[root].name, _matrix(model, rows, None, order))
-                for root, rows in areas.items()]
-    if outside:
-        matrices.append(GoalArea(None, _("Outside every goal area"),
-                                 _matrix(model, outside, None, order)))
-    return matrices
+    return [GoalArea(goal, model.goals[goal].name if goal else _("Outside every goal area"),
+                     _matrix(model, rows, None, order))
+            for goal, rows in goal_areas(model, _Held(model)).items() if goal or rows]
 
 
 def goals_of_items(model: Model) -> dict[str, list[str]]:
@@ -277,35 +333,6 @@ def goals_of_items(model: Model) -> dict[str, list[str]]:
     for kpi in model.kpis.values():
         goals_of[kpi.id] = goals_of.get(kpi.measures, [])
     return goals_of
-
-
-def top_goals(model: Model) -> dict[str, str]:
-    """Each goal's top-level goal, found by walking up (no recursion)."""
-    root_of: dict[str, str] = {}
-    for start in model.goals:
-        path: dict[str, None] = {}
-        current = start
-        while current not in root_of:
-            path[current] = None
-            parent = model.goals[current].parent
-            if parent is None or parent not in model.goals or parent in path:
-                root_of[current] = current  # a top goal (or a cycle, which validation refuses)
-                break
-            current = parent
-        for goal_id in path:
-            root_of[goal_id] = root_of[current]
-    return root_of
-
-
-def goal_area(model: MatrixModel, goal_id: str, held: _Held) -> list[MatrixEntity]:
-    """A goal's subtree with its initiatives, decisions and indicators, in model order."""
-    goals = _subtree(goal_id, _children(model.goals.values()))
-    initiatives = {i.id for i in model.initiatives.values() if goals.intersection(i.goals)}
-    served = goals | initiatives
-    decisions = {d.id for d in model.decisions.values() if served.intersection(d.about)}
-    kpis = {k.id for k in model.kpis.values() if k.measures in served}
-    wanted = served | decisions | kpis
-    return [item for item in _all_rows(model, held) if item.id in wanted]
 
 
 def actors_in_unit(model: MatrixModel, unit_id: str) -> set[str]:
