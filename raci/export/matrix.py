@@ -11,8 +11,9 @@ A scope narrows it to one part of the organisation:
   to any of them, the decisions about those goals or initiatives and the
   indicators measuring them, as rows, and every actor with a letter on them.
 
-Rows are goals, initiatives, decisions, then indicators that carry a `raci`
-block, in model order; columns are roles, bodies, then people with at least
+Rows are in the goal tree's order (`goal_areas`): a goal, what is about it,
+its initiatives each with what is about them, then the goals below it; what
+serves no goal last. Columns are roles, bodies, then people with at least
 one letter in the rows.
 
 A matrix is built from a whole `Model` (the app, the workbook, the report) or
