@@ -278,6 +278,8 @@ def _walk(top: str, children: Mapping[str, list[str]], walked: set[str]) -> list
             found.append(goal)
             stack += reversed(children.get(goal, []))
     return found
+
+
 def _matrix_of_actors(model: MatrixModel, actors: set[str], held: _Held) -> Matrix[Any]:
     items = held.items_of(actors)
     rows = [item for item in _all_rows(model, held) if item.id in items]
