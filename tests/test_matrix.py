@@ -33,7 +33,19 @@ from raci.export.matrix import (
 )
 from raci.formats import write_model
 from raci.generate import HARD_NAMES
-from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
+from raci.model import (
+    Assignment,
+    Decision,
+    Goal,
+    Initiative,
+    Kpi,
+    Model,
+    Org,
+    Person,
+    Role,
+    Unit,
+)
+from raci.model.entities import CELL_ORDER
 from raci.source import open_model
 
 RACI = str(Path(sys.executable).with_name("raci"))
@@ -51,9 +63,11 @@ def test_the_whole_matrix_holds_every_assignment() -> None:
     model = warmte_model()
     matrix = build_matrix(model)
     assert cells(matrix_csv(matrix)) == {(a.item, a.actor): a.letter for a in model.assignments}
+    # The goal tree's order: a goal, its indicator, its initiative and the
+    # decision about that; then what serves no goal.
     assert [row.id for row in matrix.rows] == [
-        "g.klimaat", "g.aardgasvrij", "g.wonen", "i.wijkaanpak", "i.app", "d.subsidie",
-        "d.huur", "k.woningen"]
+        "g.klimaat", "g.aardgasvrij", "k.woningen", "i.wijkaanpak", "d.subsidie", "g.wonen",
+        "i.app", "d.huur"]
     # Roles, then bodies, then people; only actors with a letter.
     assert [a.id for a in matrix.columns] == [
         "sg-bzk", "dg-bw", "kwartiermaker-warmte", "sg-warmte", "tf-warmte",
@@ -63,8 +77,38 @@ def test_the_whole_matrix_holds_every_assignment() -> None:
 def test_a_goal_scope_is_its_subtree_initiatives_decisions_and_indicators() -> None:
     matrix = build_matrix(warmte_model(), "g.klimaat")
     assert [row.id for row in matrix.rows] == [
-        "g.klimaat", "g.aardgasvrij", "i.wijkaanpak", "d.subsidie", "k.woningen"]
+        "g.klimaat", "g.aardgasvrij", "k.woningen", "i.wijkaanpak", "d.subsidie"]
     assert "p.smit" not in {a.id for a in matrix.columns}  # only Informed on g.wonen
+
+
+def test_rows_read_down_the_goal_tree_each_item_once() -> None:
+    """Each goal, what is about it, its initiatives each with what is about
+    them, then the goals below it; an item of two goals where the tree first
+    reaches it; last what serves no goal. The report's goal areas, the app and
+    the workbook list their rows in this same order."""
+    model = Model(Org("Boom"))
+    for goal, parent in [("g.b", None), ("g.a", None), ("g.a2", "g.a"), ("g.a1", "g.a")]:
+        model.add(Goal(id=goal, name=goal, parent=parent))
+    for initiative, goals in [("i.los", []), ("i.twee", ["g.b", "g.a"]), ("i.a", ["g.a"]),
+                              ("i.a1", ["g.a1"])]:
+        model.add(Initiative(id=initiative, name=initiative, goals=goals))
+    for decision, about in [("d.los", []), ("d.a1-en-a", ["i.a1", "i.a"]), ("d.a", ["g.a"]),
+                            ("d.los-i", ["i.los"])]:
+        model.add(Decision(id=decision, name=decision, about=about))
+    model.add(Kpi(id="k.a", name="k.a", measures="g.a", type="lagging", has_raci=True))
+    model.add(Kpi(id="k.zonder", name="k.zonder", measures="g.b", type="lagging"))
+    model.add(Kpi(id="k.twee", name="k.twee", measures="i.twee", type="lagging"))
+    model.add(Role(id="r", name="Rol"))
+    model.assign("k.twee", "I", "r")
+    rows = [row.id for row in build_matrix(model).rows]
+    assert rows == ["g.b", "i.twee", "k.twee", "g.a", "d.a", "k.a", "i.a", "d.a1-en-a", "g.a2",
+                    "g.a1", "i.a1", "i.los", "d.los-i", "d.los"]
+    # A goal's matrix and its area in the report read from the goal down.
+    in_area = ["g.a", "d.a", "k.a", "i.twee", "k.twee", "i.a", "d.a1-en-a", "g.a2", "g.a1", "i.a1"]
+    assert [row.id for row in build_matrix(model, "g.a").rows] == in_area
+    areas = {area.goal: [row.id for row in area.matrix.rows] for area in goal_area_matrices(model)}
+    assert areas == {"g.b": ["g.b", "i.twee", "k.twee"], "g.a": in_area,
+                     None: ["i.los", "d.los-i", "d.los"]}
 
 
 def test_a_unit_scope_is_the_actors_in_it_or_below_and_their_items() -> None:
@@ -96,7 +140,7 @@ def test_goal_areas_cover_each_top_goal_and_the_rest() -> None:
         ("g.klimaat", "Klimaatneutraal 2050"), ("g.wonen", "Voldoende woningen"),
         (None, "Outside every goal area")]
     assert [row.id for row in areas[0].matrix.rows] == [
-        "g.klimaat", "g.aardgasvrij", "i.wijkaanpak", "d.subsidie", "k.woningen"]
+        "g.klimaat", "g.aardgasvrij", "k.woningen", "i.wijkaanpak", "d.subsidie"]
     assert [row.id for row in areas[2].matrix.rows] == ["i.app", "d.huur"]
 
 
@@ -153,6 +197,26 @@ def test_a_table_too_narrow_for_every_actor_shows_the_busiest() -> None:
     header = "\n".join(lines[:lines.index(next(line for line in lines if "─" in line))])
     assert "19" in header and header.count("Persoon") == 20 - left_out
     assert [line.count("A") for line in lines[-3:]] == [1, 1, 1]
+
+
+def test_a_narrow_table_fills_the_room_left_with_actors_whose_names_fit() -> None:
+    """Actors too wide for the room left are passed over, not the end of the
+    header: a short name, or one of letters with accents written as combining
+    marks (five characters, three columns), still fits after them."""
+    model = Model(Org("Smal"))
+    model.add(Goal(id="g", name="Doel"))
+    names = {"p.wide": "Programmadirecteur", "p.hyphen": "Directeur-generaal",
+             "p.bo": "Bo", "p.combined": "Ze\u0301e\u0301"}
+    for actor, name in names.items():
+        model.add(Person(id=actor, name=name))
+    for letter, actor in zip(CELL_ORDER, names, strict=True):
+        model.assign("g", letter, actor)
+    room = 12  # after the item and the first column; "Directeur-" / "generaal" needs 13
+    table = matrix_table(build_matrix(model), 4 + 2 + 15 + room)
+    # "Bo" takes 5 (with its padding), "Zéé" the 6 left: 3 columns, not 5.
+    assert [actor.id for actor in table.columns] == ["p.wide", "p.bo", "p.combined"]
+    table = matrix_table(build_matrix(model), 4 + 2 + 15 + room + 1)
+    assert [actor.id for actor in table.columns] == ["p.wide", "p.hyphen"]
 
 
 def rich_table(matrix: Matrix, width: int) -> list[str]:
@@ -432,6 +496,7 @@ def test_the_matrix_of_the_lean_read_is_the_whole_models(tmp_path: Path, scope: 
     from raci.store.lean import read_lean_file
 
     model = warmte_model()
+    hold_a_and_r(model, "g.aardgasvrij", "dg-bw")
     database = tmp_path / "org.db"
     open_store(f"sqlite:///{database}", create=True, model=model).close()
     lean = read_lean_file(database)
@@ -512,3 +577,31 @@ def test_a_table_with_more_accountables_than_fit_says_whose_accountable_is_left_
         "them." in " ".join(result.out.split())
     wide = matrix_table(build_matrix(open_model(str(path)).model), 400)
     assert wide.left_out == 0 and wide.unowned == 0
+
+
+def test_raci_matrix_imports_the_matrix_not_the_drawings_and_the_report(tmp_path: Path) -> None:
+    """`raci.export` imports each of its modules when one of its names is
+    first asked for: the matrix of a database costs no Graphviz, no report."""
+    from raci.store import open_store
+
+    database = tmp_path / "org.db"
+    open_store(f"sqlite:///{database}", create=True, model=warmte_model()).close()
+    program = ("import sys; from raci.cli import main\n"
+               "try:\n    main(['matrix', sys.argv[1], '--layout', 'list'])\n"
+               "except SystemExit:\n    pass\n"
+               "print(sorted(m for m in sys.modules if m.startswith(('raci.export', 'graphviz'))),"
+               " file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", program, str(database)], capture_output=True,
+                         text=True, check=True)
+    assert "Subsidieregeling vaststellen" in run.stdout
+    assert run.stderr.strip() == "['raci.export', 'raci.export.matrix']"
+
+
+def test_raci_export_gives_every_name_it_lists_from_its_module() -> None:
+    import raci.export
+
+    assert sorted(raci.export.HOME_OF) == sorted(raci.export.__all__)
+    for name, module in raci.export.HOME_OF.items():
+        assert getattr(raci.export, name) is getattr(sys.modules[f"raci.export.{module}"], name)
+    with pytest.raises(AttributeError, match="no attribute 'draw_it'"):
+        raci.export.draw_it  # noqa: B018

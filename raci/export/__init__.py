@@ -20,35 +20,31 @@ The app and the command line call the same functions:
   (HTML, PDF or Markdown), whose first page of charts `raci.export.charts` draws.
 """
 
-from raci.export.dot import to_dot
-from raci.export.graph import DEFAULT_HUB, View, focus_view, highlight_findings
-from raci.export.matrix import (
-    GoalArea,
-    Matrix,
-    build_matrix,
-    goal_area_matrices,
-    matrix_csv,
-    matrix_markdown,
-    matrix_table,
-)
-from raci.export.mermaid import to_mermaid
-from raci.export.page import DEFAULT_PAGE, PAGES, Fit, Page
-from raci.export.preview import PreviewLine, neighbourhood, neighbourhood_text
-from raci.export.render import (
-    MAX_LAYOUT_NODES,
-    Drawing,
-    GraphvizMissingError,
-    LayoutError,
-    draw,
-    export_view,
-    fits_page,
-    on_sheets,
-    render,
-    write_drawing,
-)
-from raci.export.report import RuleHelp, rule_help, write_report
-from raci.export.split import SPLITS, check_split_size, split_view
-from raci.export.views import VIEWS, build_view
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+HOMES = {
+    "dot": ["to_dot"],
+    "graph": ["DEFAULT_HUB", "View", "focus_view", "highlight_findings"],
+    "matrix": ["GoalArea", "Matrix", "build_matrix", "goal_area_matrices", "matrix_csv",
+               "matrix_markdown", "matrix_table"],
+    "mermaid": ["to_mermaid"],
+    "page": ["DEFAULT_PAGE", "PAGES", "Fit", "Page"],
+    "preview": ["PreviewLine", "neighbourhood", "neighbourhood_text"],
+    "render": ["MAX_LAYOUT_NODES", "Drawing", "GraphvizMissingError", "LayoutError", "draw",
+               "export_view", "fits_page", "on_sheets", "render", "write_drawing"],
+    "report": ["RuleHelp", "rule_help", "write_report"],
+    "split": ["SPLITS", "check_split_size", "split_view"],
+    "views": ["VIEWS", "build_view"],
+}
+"""Module -> the names this package gives of it. Each is imported when first
+asked for: `raci matrix` imports the matrix, not the drawing and the report
+(a tenth of a second on every run)."""
+HOME_OF = {name: module for module, names in HOMES.items() for name in names}
 
 __all__ = [
     "DEFAULT_HUB",
@@ -90,3 +86,55 @@ __all__ = [
     "write_drawing",
     "write_report",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in HOME_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{HOME_OF[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+class _Package(ModuleType):
+    """This package, whose `render` stays the function, not the module
+    `raci.export.render` that Python names after it once imported."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not (name in HOME_OF and isinstance(value, ModuleType)):
+            super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+if TYPE_CHECKING:
+    from raci.export.dot import to_dot
+    from raci.export.graph import DEFAULT_HUB, View, focus_view, highlight_findings
+    from raci.export.matrix import (
+        GoalArea,
+        Matrix,
+        build_matrix,
+        goal_area_matrices,
+        matrix_csv,
+        matrix_markdown,
+        matrix_table,
+    )
+    from raci.export.mermaid import to_mermaid
+    from raci.export.page import DEFAULT_PAGE, PAGES, Fit, Page
+    from raci.export.preview import PreviewLine, neighbourhood, neighbourhood_text
+    from raci.export.render import (
+        MAX_LAYOUT_NODES,
+        Drawing,
+        GraphvizMissingError,
+        LayoutError,
+        draw,
+        export_view,
+        fits_page,
+        on_sheets,
+        render,
+        write_drawing,
+    )
+    from raci.export.report import RuleHelp, rule_help, write_report
+    from raci.export.split import SPLITS, check_split_size, split_view
+    from raci.export.views import VIEWS, build_view

@@ -11,8 +11,9 @@ A scope narrows it to one part of the organisation:
   to any of them, the decisions about those goals or initiatives and the
   indicators measuring them, as rows, and every actor with a letter on them.
 
-Rows are goals, initiatives, decisions, then indicators that carry a `raci`
-block, in model order; columns are roles, bodies, then people with at least
+Rows are in the goal tree's order (`goal_areas`): a goal, what is about it,
+its initiatives each with what is about them, then the goals below it; what
+serves no goal last. Columns are roles, bodies, then people with at least
 one letter in the rows.
 
 A matrix is built from a whole `Model` (the app, the workbook, the report) or
@@ -26,27 +27,28 @@ import csv
 import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import Any, Generic, TypeVar, overload
 
 from rich.cells import cell_len, set_cell_size
 
-from raci.analysis import Analysis, AssignmentIndex
 from raci.errors import UsageError
-from raci.export.graph import require_id
 from raci.i18n import _, said_again
-from raci.model import LETTERS, Entity, Goal, Model, Unit
+from raci.model import Entity, Goal, Model, Unit
 from raci.model.checks import kinds_phrase
 from raci.model.entities import CELL_ORDER, cell_text
-from raci.model.lean import LeanEntity, LeanGoal, LeanModel, LeanUnit
+from raci.model.lean import NO_ASSIGNMENTS, LeanEntity, LeanGoal, LeanModel, LeanUnit
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
 TABLE_ITEM_WIDTH = 36
 HYPHENATED = re.compile(r"[^-]+-*|-+")
 """A word's parts, each ending at its hyphens: where a name may break."""
+UNBREAKABLE = re.compile(r"[^\s-]+")
+"""A run of characters that a name never breaks inside."""
 MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!"})
 CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
@@ -58,6 +60,7 @@ MatrixEntity = Entity | LeanEntity
 """A row or column of a matrix: it has an id and a name."""
 E = TypeVar("E", bound=MatrixEntity)
 """A matrix's rows and columns: the entities of a whole model, or the lean tuples."""
+T = TypeVar("T")
 
 
 class _Held:
@@ -65,22 +68,50 @@ class _Held:
 
     def __init__(self, model: MatrixModel) -> None:
         self._whole = model if isinstance(model, Model) else None
-        self._lean = AssignmentIndex(model.assignments) if isinstance(model, LeanModel) else None
+        self._lean = model.assignments if isinstance(model, LeanModel) else None
 
-    def on(self, item: str) -> Iterator[tuple[str, str]]:
-        """(actor, letter) for each letter held on `item`."""
-        if self._whole is not None:
-            return ((a.actor, a.letter) for a in self._whole.assignments_of_item(item))
-        assert self._lean is not None
-        return ((actor, letter) for letter in LETTERS
-                for actor in self._lean.holding(letter).get(item, ()))
+    def cells(self, rows: Iterable[str], actors: Container[str]) -> dict[tuple[str, str], str]:
+        """(item, actor) -> its letters (``A/R``), for the `rows` and `actors`."""
+        if self._whole is None:
+            return self._lean_cells(set(rows), actors)
+        cells: dict[tuple[str, str], str] = {}
+        for item in rows:
+            for held in self._whole.assignments_of_item(item):
+                if held.actor in actors:
+                    key = (item, held.actor)
+                    before = cells.get(key)
+                    cells[key] = (held.letter if before is None
+                                  else cell_text((before, held.letter)))
+        return cells
 
-    def items_of(self, actor: str) -> Iterable[str]:
-        """The items where `actor` holds a letter."""
-        if self._whole is not None:
-            return (a.item for a in self._whole.assignments_of_actor(actor))
+    def _lean_cells(self, rows: set[str], actors: Container[str]) -> dict[tuple[str, str], str]:
+        """One pass over each letter's columns, in `CELL_ORDER`: a second
+        letter of a cell comes after the first, as `cell_text` writes it."""
         assert self._lean is not None
-        return self._lean.items_of(actor)
+        cells: dict[tuple[str, str], str] = {}
+        for letter in CELL_ORDER:
+            columns = self._lean.get(letter, NO_ASSIGNMENTS)
+            for key in zip(columns.items, columns.actors, strict=True):
+                if key[0] in rows and key[1] in actors:
+                    before = cells.get(key)
+                    cells[key] = letter if before is None else f"{before}/{letter}"
+        return cells
+
+    def items(self) -> set[str]:
+        """The items where anyone holds a letter."""
+        if self._whole is not None:
+            return {a.item for a in self._whole.assignments}
+        assert self._lean is not None
+        return set(chain.from_iterable(columns.items for columns in self._lean.values()))
+
+    def items_of(self, actors: Container[str]) -> set[str]:
+        """The items where any of `actors` holds a letter."""
+        if self._whole is not None:
+            return {a.item for a in self._whole.assignments if a.actor in actors}
+        assert self._lean is not None
+        return {item for columns in self._lean.values()
+                for item, actor in zip(columns.items, columns.actors, strict=True)
+                if actor in actors}
 
 
 @dataclass
@@ -119,11 +150,12 @@ class Matrix(Generic[E]):
             if actor in position:
                 by_row[item].append((position[actor], letter))
         for row in self.rows:
-            yield row, sorted(by_row.get(row.id, ()))
+            filled = by_row.get(row.id, [])
+            yield row, sorted(filled) if len(filled) > 1 else filled
 
     def letter_counts(self) -> Counter[str]:
         """How many letters each actor holds in the rows."""
-        return Counter(actor for _, actor in self.cells)
+        return Counter(map(itemgetter(1), self.cells))
 
     def with_columns(self, kept: Iterable[E]) -> Matrix[E]:
         """The same rows with only the `kept` actors, in column order."""
@@ -151,10 +183,12 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
     held = _Held(model)
     if scope is None:
         return _matrix(model, _all_rows(model, held), None, held=held)
+    from raci.export.graph import require_id  # and the lint findings it draws: only here
+
     require_id(model, scope, "--scope")
     kind = model.kind(scope)
     if kind == "goal":
-        return _matrix(model, goal_area(model, scope, held), None, held=held)
+        return _matrix(model, goal_areas(model, held, scope)[scope], None, held=held)
     if kind == "unit":
         return _matrix_of_actors(model, actors_in_unit(model, scope), held)
     if kind == "body":
@@ -163,16 +197,92 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
         scope=scope, kind=said_again(kinds_phrase([kind or ""]))))
 
 
-def _all_rows(model: MatrixModel, held: _Held) -> list[str]:
-    return [*chain(model.goals, model.initiatives, model.decisions), *(
-        kpi.id for kpi in model.kpis.values()
-        if kpi.has_raci or next(held.on(kpi.id), None) is not None
-    )]
+def _all_rows(model: MatrixModel, held: _Held) -> list[MatrixEntity]:
+    """Every item of the matrix once, in reading order: each goal area's
+    (`goal_areas`), then those of none."""
+    rows: dict[str, MatrixEntity] = {}
+    for area in goal_areas(model, held).values():
+        for item in area:
+            rows.setdefault(item.id, item)
+    return list(rows.values())
+
+
+def goal_areas(model: MatrixModel, held: _Held,
+               top: str | None = None) -> dict[str | None, list[MatrixEntity]]:
+    """Each top-level goal's area, its items in the goal tree's order: the
+    goal, the decisions about it and the indicators measuring it, then the
+    initiatives serving it, each followed by its own decisions and
+    indicators, then the goals below it, the same way. Within an area an
+    item stands where the walk first reaches it; an initiative serving goals
+    of two areas is in both, with its decisions and indicators. Under None,
+    what no area holds: initiatives (each with its decisions and
+    indicators), decisions, indicators. With `top`, only that goal's area,
+    as though it were a top-level goal. Indicators are those with a `raci`
+    block or a letter on them."""
+    assigned = held.items()
+    kpis = [kpi for kpi in model.kpis.values() if kpi.has_raci or kpi.id in assigned]
+    # A goal or an initiative -> the decisions about it, then the indicators measuring it.
+    about: dict[str, list[MatrixEntity]] = defaultdict(list)
+    for decision in model.decisions.values():
+        for subject in dict.fromkeys(decision.about):
+            about[subject].append(decision)
+    for kpi in kpis:
+        about[kpi.measures].append(kpi)
+    serving: dict[str, list[MatrixEntity]] = defaultdict(list)
+    for initiative in model.initiatives.values():
+        for served in dict.fromkeys(initiative.goals):
+            serving[served].append(initiative)
+    children = _children(model.goals.values())
+    areas: dict[str | None, list[MatrixEntity]] = {}
+    walked: set[str] = set()
+    # Every goal may start an area: those in a cycle (which validation refuses) too.
+    tops = [top] if top else [*(goal.id for goal in model.goals.values()
+                                if goal.parent not in model.goals), *model.goals]
+    for start in (goal for goal in tops if goal not in walked):
+        goals = _walk(start, children, walked)
+        rows: dict[str, MatrixEntity] = {}
+        for item in chain.from_iterable((model.goals[goal], *serving.get(goal, ()))
+                                        for goal in goals):
+            _place(rows, item, about)
+        areas[start] = list(rows.values())
+    if top is None:
+        placed = {item.id for area in areas.values() for item in area}
+        rest: dict[str, MatrixEntity] = {}
+        for item in chain(model.initiatives.values(), model.decisions.values(), kpis):
+            _place(rest, item, about, placed)
+        areas[None] = list(rest.values())
+    return areas
+
+
+def _place(rows: dict[str, MatrixEntity], item: MatrixEntity,
+           about: Mapping[str, list[MatrixEntity]], elsewhere: Container[str] = ()) -> None:
+    """`item` next in `rows`, then what is `about` it: each unless placed
+    before, in `rows` or `elsewhere`."""
+    if item.id in rows or item.id in elsewhere:
+        return
+    rows[item.id] = item
+    for other in about.get(item.id, ()):
+        if other.id not in elsewhere:
+            rows.setdefault(other.id, other)
+
+
+def _walk(top: str, children: Mapping[str, list[str]], walked: set[str]) -> list[str]:
+    """`top` and the goals below it, depth first, each level in model order,
+    but those `walked` before (iterative: a broken tree cannot loop); adds
+    them to `walked`."""
+    found, stack = [], [top]
+    while stack:
+        goal = stack.pop()
+        if goal not in walked:
+            walked.add(goal)
+            found.append(goal)
+            stack += reversed(children.get(goal, []))
+    return found
 
 
 def _matrix_of_actors(model: MatrixModel, actors: set[str], held: _Held) -> Matrix[Any]:
-    items = {item for actor in actors for item in held.items_of(actor)}
-    rows = [item for item in _all_rows(model, held) if item in items]
+    items = held.items_of(actors)
+    rows = [item for item in _all_rows(model, held) if item.id in items]
     return _matrix(model, rows, actors, held=held)
 
 
@@ -182,25 +292,18 @@ def actor_order(model: MatrixModel) -> dict[str, int]:
     return {actor.id: position for position, actor in enumerate(actors)}
 
 
-def _matrix(model: MatrixModel, row_ids: Iterable[str], actors: set[str] | None,
+def _matrix(model: MatrixModel, rows: Sequence[MatrixEntity], actors: set[str] | None,
             order: dict[str, int] | None = None, held: _Held | None = None) -> Matrix[Any]:
     """Rows as given; columns: the actors (all, or those given) with a letter in them."""
     order = actor_order(model) if order is None else order
     held = _Held(model) if held is None else held
-    rows: list[MatrixEntity] = [entity for item in row_ids
-                                if (entity := model.get(item)) is not None]
-    cells: dict[tuple[str, str], str] = {}
-    for row in rows:
-        for actor, letter in held.on(row.id):
-            if (actors is None or actor in actors) and actor in order:
-                key = (row.id, actor)
-                before = cells.get(key)
-                cells[key] = letter if before is None else cell_text((before, letter))
+    kept = order if actors is None else {actor for actor in actors if actor in order}
+    cells = held.cells((row.id for row in rows), kept)
     with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
     columns: list[MatrixEntity] = [entity for actor in with_letters
                                    if (entity := model.get(actor)) is not None]
     kinds = {row.id: model.kind(row.id) or "goal" for row in rows}
-    return Matrix(rows, columns, cells, kinds)
+    return Matrix(list(rows), columns, cells, kinds)
 
 
 @dataclass
@@ -212,28 +315,12 @@ class GoalArea:
 
 
 def goal_area_matrices(model: Model) -> list[GoalArea]:
-    """A matrix per top-level goal's area, then one for the items in no area.
-
-    An initiative serving goals of two areas appears in both, and so do the
-    decisions and indicators about it.
-    """
-    root_of = top_goals(model)
-    areas: dict[str, list[str]] = {root: [] for root in dict.fromkeys(root_of.values())}
-    outside: list[str] = []
-    goals_of = goals_of_items(model)
-    for item in _all_rows(model, _Held(model)):
-        roots = list(dict.fromkeys(root_of[goal] for goal in goals_of.get(item, [])))
-        for root in roots:
-            areas[root].append(item)
-        if not roots:
-            outside.append(item)
+    """A matrix per top-level goal's area (`goal_areas`), then one for the
+    items in no area."""
     order = actor_order(model)
-    matrices = [GoalArea(root, model.goals[root].name, _matrix(model, rows, None, order))
-                for root, rows in areas.items()]
-    if outside:
-        matrices.append(GoalArea(None, _("Outside every goal area"),
-                                 _matrix(model, outside, None, order)))
-    return matrices
+    return [GoalArea(goal, model.goals[goal].name if goal else _("Outside every goal area"),
+                     _matrix(model, rows, None, order))
+            for goal, rows in goal_areas(model, _Held(model)).items() if goal or rows]
 
 
 def goals_of_items(model: Model) -> dict[str, list[str]]:
@@ -251,37 +338,10 @@ def goals_of_items(model: Model) -> dict[str, list[str]]:
     return goals_of
 
 
-def top_goals(model: Model) -> dict[str, str]:
-    """Each goal's top-level goal, found by walking up (no recursion)."""
-    root_of: dict[str, str] = {}
-    for start in model.goals:
-        path: dict[str, None] = {}
-        current = start
-        while current not in root_of:
-            path[current] = None
-            parent = model.goals[current].parent
-            if parent is None or parent not in model.goals or parent in path:
-                root_of[current] = current  # a top goal (or a cycle, which validation refuses)
-                break
-            current = parent
-        for goal_id in path:
-            root_of[goal_id] = root_of[current]
-    return root_of
-
-
-def goal_area(model: MatrixModel, goal_id: str, held: _Held) -> list[str]:
-    """A goal's subtree with its initiatives, decisions and indicators, in model order."""
-    goals = _subtree(goal_id, _children(model.goals.values()))
-    initiatives = {i.id for i in model.initiatives.values() if goals.intersection(i.goals)}
-    served = goals | initiatives
-    decisions = {d.id for d in model.decisions.values() if served.intersection(d.about)}
-    kpis = {k.id for k in model.kpis.values() if k.measures in served}
-    wanted = served | decisions | kpis
-    return [item for item in _all_rows(model, held) if item in wanted]
-
-
 def actors_in_unit(model: MatrixModel, unit_id: str) -> set[str]:
     """Roles and people in the unit or any unit below it."""
+    from raci.analysis import Analysis  # only a unit's matrix needs it
+
     units = _subtree(unit_id, _children(model.units.values()))
     # The analysis knows a role's unit (its own, else its first holder's); the
     # date it wants does not matter here.
@@ -323,31 +383,42 @@ def matrix_csv(matrix: Matrix) -> str:
 
 def matrix_csv_lines(matrix: Matrix) -> Iterator[str]:
     """`matrix_csv` a line at a time, each built from the row's filled cells."""
-    yield _csv_line(["id", "name", "kind", *(actor.id for actor in matrix.columns)])
+    csv_line = CsvLine()
+    yield csv_line(["id", "name", "kind", *(actor.id for actor in matrix.columns)])
     count = len(matrix.columns)
     for row, filled in matrix.row_cells():
-        head = _csv_line([row.id, row.name, matrix.kinds[row.id]]).removesuffix("\n")
+        head = csv_line([row.id, row.name, matrix.kinds[row.id]]).removesuffix("\n")
         # Letters never need quoting, so the blanks are plain commas.
-        yield f"{head},{_joined(filled, count, ',')}\n" if count else f"{head}\n"
+        yield "".join([head, *_cells(filled, count, ","), "\n"])
 
 
-def _csv_line(fields: list[str]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(fields)
-    return out.getvalue()
+class CsvLine:
+    """Fields as one line of CSV (the `csv` module's quoting), one writer for
+    every line of a file."""
+
+    def __init__(self) -> None:
+        self._out = io.StringIO()
+        self._writer = csv.writer(self._out, lineterminator="\n")
+
+    def __call__(self, fields: Iterable[str]) -> str:
+        self._out.seek(0)
+        self._out.truncate()
+        self._writer.writerow(fields)
+        return self._out.getvalue()
 
 
-def _joined(filled: list[tuple[int, str]], count: int, separator: str) -> str:
-    """`separator.join` of a row of `count` cells, blank but for the `filled`
-    (position, letters) ones: runs of blanks are repeated separators, so a
-    row of 17,000 actors costs what its few letters cost."""
+def _cells(filled: list[tuple[int, str]], count: int, separator: str) -> list[str]:
+    """The parts of a row of `count` cells, each cell after a `separator`,
+    blank but for the `filled` (position, letters) ones: runs of blanks are
+    repeated separators, so a row of 17,000 actors costs what its few letters
+    cost, and the caller joins the whole line at once."""
     parts: list[str] = []
     done = 0
     for index, letters in filled:
-        parts += (separator * (index - done), separator, letters)
+        parts += (separator * (index - done + 1), letters)
         done = index + 1
     parts.append(separator * (count - done))
-    return "".join(parts)[len(separator):]
+    return parts
 
 
 def markdown_text(text: str) -> str:
@@ -367,10 +438,8 @@ def matrix_markdown_lines(matrix: Matrix) -> Iterator[str]:
     yield _markdown_row(["---"] * len(header)) + "\n"
     count = len(matrix.columns)
     for row, filled in matrix.row_cells():
-        cells = [markdown_text(row.name), matrix.kind_word(row.id)]
-        if count:
-            cells.append(_joined(filled, count, " | "))
-        yield _markdown_row(cells) + "\n"
+        yield "".join(["| ", markdown_text(row.name), " | ", matrix.kind_word(row.id),
+                       *_cells(filled, count, " | "), " |\n"])
 
 
 def _markdown_row(cells: list[str]) -> str:
@@ -404,16 +473,19 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
     header's lines at spaces and hyphens; an item's name is cut with an ellipsis. With `colour`,
     the header is bold and the Accountable's cells bold red.
     """
-    longest = max((cell_len(_one_line(row.name)) for row in matrix.rows), default=4)
-    item_width = max(min(TABLE_ITEM_WIDTH, longest, width // 3), 4)
+    cap = min(TABLE_ITEM_WIDTH, width // 3)
+    item_width = max(_widest((_one_line(row.name) for row in matrix.rows), cap), 4)
     budget = width - item_width - 2
-    widest: Counter[str] = Counter()
-    for (_item, actor_id), letters in matrix.cells.items():
-        widest[actor_id] = max(widest[actor_id], len(letters))
+    widest = {actor: len(letters) for (_item, actor), letters in matrix.cells.items()
+              if len(letters) > 1}
     widths: dict[str, int] = {}
     for actor in owners_first(matrix):
+        if budget < 4:  # not even a column of one letter fits any more
+            break
+        if _narrowest(actor.name) + 3 > budget:
+            continue
         name = max(map(cell_len, wrapped_name(actor.name, TABLE_ACTOR_WIDTH)))
-        column = max(name, widest[actor.id], 1)
+        column = max(name, widest.get(actor.id, 1))
         if column + 3 <= budget:  # with its padding and the gap before it
             budget -= column + 3
             widths[actor.id] = column
@@ -427,11 +499,33 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
 def owners_first(matrix: Matrix[E]) -> list[E]:
     """The actors in the order a narrow table keeps them: those Accountable
     for a row, then those Responsible, then the rest; the busiest first in each."""
-    rank: dict[str, int] = {}
-    for (_item, actor), letters in matrix.cells.items():
-        rank[actor] = min(rank.get(actor, 2), 0 if "A" in letters else 1 if "R" in letters else 2)
+    accountable = {actor for (_item, actor), letters in matrix.cells.items() if "A" in letters}
+    responsible = {actor for (_item, actor), letters in matrix.cells.items() if "R" in letters}
     counts = matrix.letter_counts()
-    return sorted(matrix.columns, key=lambda actor: (rank.get(actor.id, 2), -counts[actor.id]))
+    return sorted(matrix.columns, key=lambda actor: (
+        0 if actor.id in accountable else 1 if actor.id in responsible else 2,
+        -counts[actor.id]))
+
+
+def _narrowest(name: str) -> int:
+    """At least how many terminal columns `name` takes as a header, found
+    without wrapping it: its longest run of letters between spaces and
+    hyphens (at most `TABLE_ACTOR_WIDTH`); 1 for a name not in printable
+    ASCII, whose characters may take two columns, or none."""
+    if not (name.isascii() and name.isprintable()):
+        return 1
+    return min(max(map(len, UNBREAKABLE.findall(name)), default=1), TABLE_ACTOR_WIDTH)
+
+
+def _widest(texts: Iterable[str], cap: int) -> int:
+    """The most terminal columns any of `texts` takes, or `cap` when one takes
+    that many (read no further)."""
+    widest = 0
+    for text in texts:
+        widest = max(widest, cell_len(text))
+        if widest >= cap:
+            return cap
+    return widest
 
 
 def _table_lines(matrix: Matrix, item_width: int, widths: list[int],
@@ -493,30 +587,33 @@ def wrapped_name(name: str, width: int) -> list[str]:
 
 def _one_line(text: str) -> str:
     """Text for one line of a terminal: line breaks, tabs and control characters as spaces."""
-    return text.translate(CONTROL_AS_SPACE)
+    # Most names are printable: testing that is much quicker than translating.
+    return text if text.isprintable() else text.translate(CONTROL_AS_SPACE)
 
 
 # ---- the list: each item with the actors holding each letter ------------------------------
 
 
-def holders(matrix: Matrix[E]) -> Iterator[tuple[E, dict[str, list[E]]]]:
-    """Each row with, for each letter (A, R, C, I), the actors holding it in
+def holders(matrix: Matrix[E], labels: Sequence[T]) -> Iterator[tuple[E, dict[str, list[T]]]]:
+    """Each row with, for each letter (A, R, C, I), the labels of the actors
+    holding it (`labels`: one per column, as the output writes them) in
     column order; one holding A/R is under both."""
     for row, filled in matrix.row_cells():
-        held: dict[str, list[E]] = {letter: [] for letter in CELL_ORDER}
+        held: dict[str, list[T]] = {letter: [] for letter in CELL_ORDER}
         for index, letters in filled:
             for letter in letters.split("/"):
-                held[letter].append(matrix.columns[index])
+                held[letter].append(labels[index])
         yield row, held
 
 
 def list_csv_lines(matrix: Matrix) -> Iterator[str]:
     """One row per item: id, name, kind, then a column per letter holding the
     ids of its actors, separated by spaces (an id has none)."""
-    yield _csv_line(["id", "name", "kind", *CELL_ORDER])
-    for row, held in holders(matrix):
-        yield _csv_line([row.id, row.name, matrix.kinds[row.id],
-                         *(" ".join(actor.id for actor in held[letter]) for letter in CELL_ORDER)])
+    csv_line = CsvLine()
+    yield csv_line(["id", "name", "kind", *CELL_ORDER])
+    for row, held in holders(matrix, [actor.id for actor in matrix.columns]):
+        yield csv_line([row.id, row.name, matrix.kinds[row.id],
+                        *(" ".join(held[letter]) for letter in CELL_ORDER)])
 
 
 def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
@@ -525,11 +622,11 @@ def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
     header = [_("Item"), _("Kind"), *(LETTER_WORDS[letter] for letter in CELL_ORDER)]
     yield _markdown_row(header) + "\n"
     yield _markdown_row(["---"] * len(header)) + "\n"
-    for row, held in holders(matrix):
+    names = [markdown_text(actor.name) for actor in matrix.columns]
+    for row, held in holders(matrix, names):
         yield _markdown_row([
             markdown_text(row.name), matrix.kind_word(row.id),
-            *("<br>".join(markdown_text(actor.name) for actor in held[letter])
-              for letter in CELL_ORDER)]) + "\n"
+            *("<br>".join(held[letter]) for letter in CELL_ORDER)]) + "\n"
 
 
 def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
@@ -537,13 +634,13 @@ def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
     held on it, naming the actors; a blank line between items."""
     bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
     word_width = max(len(word) for word in LETTER_WORDS.values())
+    starts = {letter: f"  {LETTER_WORDS[letter]:<{word_width}}  " for letter in CELL_ORDER}
+    starts["A"] += owner
+    ends = {letter: "\n" for letter in CELL_ORDER} | {"A": f"{plain if owner else ''}\n"}
     gap = ""
-    for row, held in holders(matrix):
+    for row, held in holders(matrix, [_one_line(actor.name) for actor in matrix.columns]):
         yield f"{gap}{bold}{_one_line(row.name)}{plain} ({matrix.kind_word(row.id)})\n"
         gap = "\n"
         for letter in CELL_ORDER:
             if held[letter]:
-                names = ", ".join(_one_line(actor.name) for actor in held[letter])
-                style = owner if letter == "A" else ""
-                yield f"  {LETTER_WORDS[letter]:<{word_width}}  " \
-                      f"{style}{names}{plain if style else ''}\n"
+                yield f"{starts[letter]}{', '.join(held[letter])}{ends[letter]}"
