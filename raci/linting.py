@@ -54,13 +54,15 @@ def run_lint(specs: Sequence[str], config: LintConfig, *, baseline: Path | None 
 def lint_lean(spec: str, config: LintConfig, accepted: set[str], *,
               kept: list[object] | None = None) -> ModelResult:
     """A model read lean and linted once, a large one's rules on two cores:
-    the plain `raci lint`. `kept`: where to keep the model and all worked out
-    of it rather than free it (a process that ends once its output is
-    written need not spend a twentieth of its time freeing it)."""
+    the plain `raci lint`. `kept`: where to keep the model read rather than
+    free it (a process that ends once its output is written need not spend
+    its time freeing it). Only the model: a lint's result holds no more
+    than its findings, as the app's first-findings child hands it over
+    whole."""
     source = open_lean_model(spec)
     result = lint_source(source, config, split=True)
     if kept is not None:
-        kept.append(result.analysis)
+        kept.append(source)
     return ModelResult(result.findings, result.not_run)
 
 

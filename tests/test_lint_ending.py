@@ -68,12 +68,28 @@ def test_called_with_arguments_the_program_goes_on(raci: Raci) -> None:
 
 
 def test_the_model_linted_can_be_kept_rather_than_freed() -> None:
-    from raci.analysis import Analysis
     from raci.lint.config import LintConfig
     from raci.linting import lint_lean
+    from raci.model.source import ModelSource
 
     kept: list[object] = []
     result = lint_lean(str(SAMPLE), LintConfig(), set(), kept=kept)
     assert result.findings == lint_lean(str(SAMPLE), LintConfig(), set()).findings
-    assert len(kept) == 1 and isinstance(kept[0], Analysis)
+    assert len(kept) == 1 and isinstance(kept[0], ModelSource)
     assert kept[0].model.kinds["bzk-dbk"] == "unit"
+
+
+def test_a_lint_result_holds_its_findings_not_the_model() -> None:
+    # The app's first-findings child pickles the result whole: a model in it
+    # (every entity, pickled and read back) doubled the app's start on national.
+    import pickle
+
+    from raci.lint.config import LintConfig
+    from raci.lint.engine import lint_source
+    from raci.source import open_lean_model
+
+    result = lint_source(open_lean_model(str(SAMPLE)), LintConfig())
+    handed = len(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    findings = len(pickle.dumps((result.findings, result.not_run),
+                                protocol=pickle.HIGHEST_PROTOCOL))
+    assert handed < findings + 1_000

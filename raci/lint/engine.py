@@ -53,8 +53,6 @@ class LintResult:
     """Waivers applied (waived ones kept, marked), sorted."""
     not_run: dict[str, str]
     """Rule code -> the fact not recorded for which the enabled rule was not run."""
-    analysis: Analysis
-    """What the findings were made from: the model and all worked out of it."""
 
 
 def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
@@ -90,7 +88,7 @@ def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
                 if rule.scope is WAIVERS:
                     findings += maker.found(rule)
             findings.sort(key=finding_order)
-        return LintResult(findings, dict(analysis.not_run), analysis)
+        return LintResult(findings, dict(analysis.not_run))
 
 
 def lint_model(source: ModelSource[Model] | ModelSource[LeanModel],
