@@ -144,15 +144,6 @@ def test_goal_areas_cover_each_top_goal_and_the_rest() -> None:
     assert [row.id for row in areas[2].matrix.rows] == ["i.app", "d.huur"]
 
 
-def test_busiest_columns_keeps_the_actors_with_most_letters_in_order() -> None:
-    matrix = build_matrix(warmte_model())
-    narrowed, left_out = matrix.busiest_columns(2)
-    # dg-bw holds 4 letters, the others 2 at most: of those, the first column stays.
-    assert [a.id for a in narrowed.columns] == ["sg-bzk", "dg-bw"]
-    assert left_out == len(matrix.columns) - 2
-    assert {actor for _, actor in narrowed.cells} == {"sg-bzk", "dg-bw"}
-
-
 def test_markdown_shows_names_as_written() -> None:
     model = Model(Org("Escapes"))
     model.add(Role(id="r", name="Chef | <b>*baas*</b>"))

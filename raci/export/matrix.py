@@ -164,15 +164,6 @@ class Matrix(Generic[E]):
         cells = {key: letter for key, letter in self.cells.items() if key[1] in kept_ids}
         return Matrix(self.rows, columns, cells, self.kinds)
 
-    def busiest_columns(self, limit: int) -> tuple[Matrix[E], int]:
-        """The matrix with at most `limit` actors, those with the most letters
-        (kept in column order), and how many were left out."""
-        if len(self.columns) <= limit:
-            return self, 0
-        counts = self.letter_counts()
-        busiest = sorted(self.columns, key=lambda actor: -counts[actor.id])[:limit]
-        return self.with_columns(busiest), len(self.columns) - limit
-
 
 @overload
 def build_matrix(model: Model, scope: str | None = None) -> Matrix[Entity]: ...
