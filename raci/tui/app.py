@@ -5,6 +5,11 @@ One database worker owns the store: it loads the model, then saves each edit
 in order, noticing when another process wrote first. Lint and export run in
 their own workers. Workers only post messages; the `@on` handlers below
 change the app's state and tell the views.
+
+The screens only a key opens (the review `R`, the suggestions `f`, the
+scenarios `S`) are imported when it is pressed: the app's start, which the
+user waits for, does without them and the linter's review, suggestions and
+scenarios behind them (a tenth of a second of CPU).
 """
 
 from __future__ import annotations
@@ -62,9 +67,6 @@ from raci.tui.messages import (
 from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.form import FormKeysApp
 from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
-from raci.tui.screens.review import Reviewing, ReviewScreen
-from raci.tui.screens.scenarios import ScenariosScreen
-from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.session import Edit, Session
 from raci.tui.settings import remember_theme, remembered_theme
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -88,6 +90,7 @@ if TYPE_CHECKING:
     from raci.store import Store
     from raci.store.reading import Loaded
     from raci.tui.first_findings import FirstFindings
+    from raci.tui.screens.review import Reviewing
 
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
@@ -728,6 +731,7 @@ class RaciApp(FormKeysApp):
         """The suggestions for a finding; the one chosen is made where edits go now."""
         if self.session is None or not self.may_edit():
             return
+        from raci.tui.screens.suggestions import SuggestionsScreen
 
         def chosen(change: Change | None, summary: str = "") -> None:
             if change is not None:
@@ -739,6 +743,8 @@ class RaciApp(FormKeysApp):
 
     def action_choose_scenario(self) -> None:
         """Choose, make, leave, apply or drop a scenario."""
+        from raci.tui.screens.scenarios import ScenariosScreen
+
         if self.session is not None:
             self.push_screen(ScenariosScreen(self.url, self.place.scenario),
                              self._go_to_place)
@@ -758,6 +764,8 @@ class RaciApp(FormKeysApp):
         """Walk the findings one at a time, the largest first (or go on with the review)."""
         if self.session is None or not self.may_edit():
             return
+        from raci.tui.screens.review import ReviewScreen
+
         self.push_screen(ReviewScreen(self))
 
     def where_edits_go(self) -> str:
@@ -795,6 +803,10 @@ class RaciApp(FormKeysApp):
 
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""
+        from raci.tui.screens.review import ReviewScreen
+        from raci.tui.screens.scenarios import ScenariosScreen
+        from raci.tui.screens.suggestions import SuggestionsScreen
+
         return [
             (_("Everywhere"), keys_of(self)),
             (_("Explorer"), keys_of(ExplorerView)),
