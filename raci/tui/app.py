@@ -7,9 +7,9 @@ their own workers. Workers only post messages; the `@on` handlers below
 change the app's state and tell the views.
 
 The screens only a key opens (the review `R`, the suggestions `f`, the
-scenarios `S`) are imported when it is pressed: the app's start, which the
-user waits for, does without them and the linter's review, suggestions and
-scenarios behind them (a tenth of a second of CPU).
+scenarios `S`) are imported when one is first wanted (`keyed_screens`): the
+app's start, which the user waits for, does without them and the linter's
+review, suggestions and scenarios behind them (a tenth of a second of CPU).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ import queue
 import threading
 import time
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events, on, work
 from textual._time import get_time
@@ -90,7 +91,9 @@ if TYPE_CHECKING:
     from raci.store import Store
     from raci.store.reading import Loaded
     from raci.tui.first_findings import FirstFindings
-    from raci.tui.screens.review import Reviewing
+    from raci.tui.screens.review import Reviewing, ReviewScreen
+    from raci.tui.screens.scenarios import ScenariosScreen
+    from raci.tui.screens.suggestions import SuggestionsScreen
 
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
@@ -731,22 +734,20 @@ class RaciApp(FormKeysApp):
         """The suggestions for a finding; the one chosen is made where edits go now."""
         if self.session is None or not self.may_edit():
             return
-        from raci.tui.screens.suggestions import SuggestionsScreen
 
         def chosen(change: Change | None, summary: str = "") -> None:
             if change is not None:
                 self.post_message(ChangeRequested(change, summary))
 
-        self.push_screen(SuggestionsScreen(self.session, finding, self.where_edits_go()),
+        self.push_screen(keyed_screens().suggestions(self.session, finding,
+                                                     self.where_edits_go()),
                          lambda s: chosen(None) if s is None
                          else chosen(s.change, localized(s.summary)))
 
     def action_choose_scenario(self) -> None:
         """Choose, make, leave, apply or drop a scenario."""
-        from raci.tui.screens.scenarios import ScenariosScreen
-
         if self.session is not None:
-            self.push_screen(ScenariosScreen(self.url, self.place.scenario),
+            self.push_screen(keyed_screens().scenarios(self.url, self.place.scenario),
                              self._go_to_place)
 
     async def _go_to_place(self, place: Place | None) -> None:
@@ -764,9 +765,7 @@ class RaciApp(FormKeysApp):
         """Walk the findings one at a time, the largest first (or go on with the review)."""
         if self.session is None or not self.may_edit():
             return
-        from raci.tui.screens.review import ReviewScreen
-
-        self.push_screen(ReviewScreen(self))
+        self.push_screen(keyed_screens().review(self))
 
     def where_edits_go(self) -> str:
         """Where edits go now, in words: ``scenario plan`` or ``the model``."""
@@ -803,10 +802,7 @@ class RaciApp(FormKeysApp):
 
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""
-        from raci.tui.screens.review import ReviewScreen
-        from raci.tui.screens.scenarios import ScenariosScreen
-        from raci.tui.screens.suggestions import SuggestionsScreen
-
+        keyed = keyed_screens()
         return [
             (_("Everywhere"), keys_of(self)),
             (_("Explorer"), keys_of(ExplorerView)),
@@ -821,12 +817,34 @@ class RaciApp(FormKeysApp):
             (_("Rename"), keys_of(RenameForm)),
             (_("Waiver"), keys_of(WaiverForm)),
             (_("Waivers"), keys_of(WaiversScreen)),
-            (_("Suggestions (f on a finding)"), keys_of(SuggestionsScreen)),
-            (_("Scenarios (S)"), keys_of(ScenariosScreen)),
-            (_("Review (R)"), keys_of(ReviewScreen)),
+            (_("Suggestions (f on a finding)"), keys_of(keyed.suggestions)),
+            (_("Scenarios (S)"), keys_of(keyed.scenarios)),
+            (_("Review (R)"), keys_of(keyed.review)),
             (_("Matrix scope"), keys_of(ScopePicker)),
             (_("Search (/)"), keys_of(SearchBar)),
         ]
+
+
+class KeyedScreens(NamedTuple):
+    """The screens only a key opens."""
+
+    review: type[ReviewScreen]
+    scenarios: type[ScenariosScreen]
+    suggestions: type[SuggestionsScreen]
+
+
+@cache
+def keyed_screens() -> KeyedScreens:
+    """The screens only a key opens (`R`, `S`, `f`), imported when one is
+    first wanted: the app's start does without them. Their keys are said in
+    the current language as the other classes' were when the app started
+    (`translate_bindings`); an app made later says them in its own."""
+    from raci.tui.screens.review import ReviewScreen
+    from raci.tui.screens.scenarios import ScenariosScreen
+    from raci.tui.screens.suggestions import SuggestionsScreen
+
+    translate_bindings()
+    return KeyedScreens(ReviewScreen, ScenariosScreen, SuggestionsScreen)
 
 
 def settle_collector() -> None:
