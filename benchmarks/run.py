@@ -60,17 +60,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from benchmarks.plain_read import read_every_row
-from raci.export import (
-    DEFAULT_PAGE,
-    MAX_LAYOUT_NODES,
-    PAGES,
-    build_view,
-    draw,
-    fits_page,
-    split_view,
-)
+from raci.export.page import DEFAULT_PAGE, PAGES
 from raci.export.pdf import CHROMIUM_NAMES
+from raci.export.render import MAX_LAYOUT_NODES, draw, fits_page
 from raci.export.sheets import write_matrix_workbook
+from raci.export.split import split_view
+from raci.export.views import build_view
 from raci.formats import read_model, write_model
 from raci.generate import SIZES, generate_model
 from raci.importing import import_file

@@ -535,3 +535,14 @@ def test_a_command_loads_only_its_own_module() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, check=True)
     assert done.stdout.splitlines()[-1] == "['raci.cli.lint_commands']"
+
+
+def test_the_language_setting_is_read_without_the_linter(tmp_path: Path) -> None:
+    """Every command reads ``lang`` from the configuration file; one that lints
+    nothing imports no rule, no lint engine for it (a tenth of a second each)."""
+    (tmp_path / "raci.toml").write_text('[raci]\nlang = "nl"\n', encoding="utf-8")
+    script = ("import sys\nfrom raci.cli import run\nrun(['new', 'org.db'])\n"
+              "print(sorted(m for m in sys.modules if m.startswith(('raci.lint', 'networkx'))))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True, cwd=tmp_path)
+    assert done.stdout.splitlines() == ["org.db aangemaakt", "[]"]

@@ -11,7 +11,8 @@ from apphelp import loaded, screen_text, until
 from conftest import Raci
 from textual.widgets import Static
 
-from raci.export import MAX_LAYOUT_NODES, write_report
+from raci.export.render import MAX_LAYOUT_NODES
+from raci.export.report import write_report
 from raci.formats import write_model
 from raci.generate import generate_model
 from raci.i18n import format_count, speak

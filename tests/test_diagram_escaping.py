@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from raci.export import build_view, to_dot
+from raci.export.dot import to_dot
+from raci.export.views import build_view
 from raci.model import (
     Body,
     Decision,

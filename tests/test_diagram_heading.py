@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from raci.export import build_view, draw
 from raci.export.dot import GUESSED
-from raci.export.render import DEFAULT_TIMEOUT_SECONDS, run_titled
+from raci.export.render import DEFAULT_TIMEOUT_SECONDS, draw, run_titled
+from raci.export.views import build_view
 from raci.formats import read_model
 from raci.i18n import speak
 from raci.model import Model

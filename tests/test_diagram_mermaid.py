@@ -21,8 +21,9 @@ from conftest import SAMPLE
 from test_diagram_escaping import HOSTILE_NAMES, hostile_model, words
 from test_diagram_model import warmte_model
 
-from raci.export import build_view, draw, to_mermaid
-from raci.export.mermaid import mermaid_text
+from raci.export.mermaid import mermaid_text, to_mermaid
+from raci.export.render import draw
+from raci.export.views import build_view
 from raci.formats import read_model
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -116,7 +117,8 @@ def test_mermaid_text_writes_what_mermaid_would_read_as_entity_codes() -> None:
 
 
 def test_mermaid_draws_findings_focus_and_a_split_of_the_view(tmp_path: Path) -> None:
-    from raci.export import focus_view, highlight_findings, split_view
+    from raci.export.graph import focus_view, highlight_findings
+    from raci.export.split import split_view
     from raci.lint.findings import Finding
 
     model = warmte_model()

@@ -14,7 +14,8 @@ import json
 import subprocess
 from dataclasses import dataclass, field
 
-from raci.export import View, to_dot
+from raci.export.dot import to_dot
+from raci.export.graph import View
 from raci.model import (
     Body,
     Decision,

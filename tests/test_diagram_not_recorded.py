@@ -14,8 +14,9 @@ from test_diagram_model import laid_out
 from test_diagram_views import heading_texts, key_samples
 from test_report_print import page_sizes
 
-from raci.export import build_view, to_mermaid
 from raci.export.charts import busiest_chart, busiest_people, nobody_busy
+from raci.export.mermaid import to_mermaid
+from raci.export.views import build_view
 from raci.i18n import set_language
 from raci.model import Assignment, Body, Decision, Goal, Initiative, Model, Org, Person, Role
 

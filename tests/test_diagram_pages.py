@@ -22,21 +22,11 @@ from pypdf import PdfReader
 from test_diagram_model import board_with_committees, warmte_model
 from test_diagram_render import SVG, run_raci
 
-from raci.export import (
-    DEFAULT_PAGE,
-    PAGES,
-    SPLITS,
-    VIEWS,
-    Page,
-    build_view,
-    check_split_size,
-    draw,
-    fits_page,
-    focus_view,
-    split_view,
-)
-from raci.export.render import LEAST_SPARED, clearly_fits, estimated_fit, fitted
-from raci.export.split import MOST_SPLIT_PARTS, guessed_parts
+from raci.export.graph import focus_view
+from raci.export.page import DEFAULT_PAGE, PAGES, Page
+from raci.export.render import LEAST_SPARED, clearly_fits, draw, estimated_fit, fits_page, fitted
+from raci.export.split import MOST_SPLIT_PARTS, SPLITS, check_split_size, guessed_parts, split_view
+from raci.export.views import VIEWS, build_view
 from raci.formats import read_model
 from raci.generate import generate_model
 from raci.i18n import set_language

@@ -11,7 +11,9 @@ from conftest import SAMPLE, Raci
 from test_diagram_model import warmte_model
 
 from raci.errors import UsageError
-from raci.export import build_view, draw, render, to_dot
+from raci.export.dot import to_dot
+from raci.export.render import draw, render
+from raci.export.views import build_view
 from raci.i18n import speak
 
 

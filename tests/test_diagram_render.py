@@ -14,20 +14,22 @@ import pexpect
 import pytest
 from test_diagram_model import board_with_committees, warmte_model
 
-from raci.export import (
+from raci.export.dot import to_dot
+from raci.export.graph import focus_view
+from raci.export.layout import Fitting, wrapping_links
+from raci.export.page import DEFAULT_PAGE, PAGES
+from raci.export.render import (
     MAX_LAYOUT_NODES,
     GraphvizMissingError,
     LayoutError,
-    build_view,
     draw,
     export_view,
-    focus_view,
+    fitted,
     render,
-    to_dot,
+    run_dot,
+    run_titled,
 )
-from raci.export.layout import Fitting, wrapping_links
-from raci.export.page import DEFAULT_PAGE, PAGES
-from raci.export.render import fitted, run_dot, run_titled
+from raci.export.views import build_view
 from raci.formats import read_model
 from raci.model import Body, Model, Org, Person, Role, Unit
 

@@ -24,7 +24,8 @@ from matplotlib.path import Path as Outline
 
 from benchmarks.realdata import DEFAULT_DATA
 from benchmarks.realdata import django as django_source
-from raci.export import build_view, draw
+from raci.export.render import draw
+from raci.export.views import build_view
 from raci.formats import read_model
 from raci.i18n import set_language
 from raci.model import Model

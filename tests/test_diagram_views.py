@@ -15,20 +15,14 @@ import pytest
 from test_diagram_model import laid_out, warmte_model
 
 from raci.errors import UsageError
-from raci.export import (
-    View,
-    build_view,
-    focus_view,
-    highlight_findings,
-    neighbourhood,
-    neighbourhood_text,
-    to_dot,
-)
+from raci.export.dot import to_dot
+from raci.export.graph import View, focus_view, highlight_findings
 from raci.export.legend import heading_graph, name_colour
 from raci.export.look import drawn_attrs, node_label
 from raci.export.page import Page
+from raci.export.preview import neighbourhood, neighbourhood_text
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS, fitted, run_titled
-from raci.export.views import BODY_SHAPES, ITEM_STYLES, MOST_ITEMS_AS_GRAPH
+from raci.export.views import BODY_SHAPES, ITEM_STYLES, MOST_ITEMS_AS_GRAPH, build_view
 from raci.formats import read_model
 from raci.i18n import set_language
 from raci.lint.findings import Finding

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from test_diagram_views import box, drawn_json, few_items_model
 
-from raci.export import build_view, focus_view
-from raci.export.graph import View
+from raci.export.graph import View, focus_view
 from raci.export.page import Page
 from raci.export.render import fits_page
 from raci.export.report_diagrams import REPORT_PAGE
 from raci.export.split import SPLITS, split_view
+from raci.export.views import build_view
 from raci.formats import read_model
 from raci.i18n import set_language
 

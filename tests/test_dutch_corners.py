@@ -51,7 +51,7 @@ async def test_the_help_screen_names_keys_and_the_mouse_in_dutch(
 def test_the_diagram_preview_names_a_holder_a_person_in_dutch(in_dutch: None) -> None:
     from test_diagram_model import warmte_model
 
-    from raci.export import neighbourhood
+    from raci.export.preview import neighbourhood
 
     holder = next(line for line in neighbourhood(warmte_model(), "org", "dg-bw", 1)
                   if line.entity_id == "p.jansen")

@@ -20,14 +20,17 @@ from rich.text import Text
 from test_diagram_model import warmte_model
 
 from raci.errors import UsageError
-from raci.export import build_matrix, goal_area_matrices, matrix_csv, matrix_markdown
 from raci.export.matrix import (
     Matrix,
+    build_matrix,
+    goal_area_matrices,
     list_csv_lines,
     list_markdown_lines,
     list_text_lines,
     markdown_text,
+    matrix_csv,
     matrix_csv_lines,
+    matrix_markdown,
     matrix_table,
     wrapped_name,
 )
@@ -571,8 +574,8 @@ def test_a_table_with_more_accountables_than_fit_says_whose_accountable_is_left_
 
 
 def test_raci_matrix_imports_the_matrix_not_the_drawings_and_the_report(tmp_path: Path) -> None:
-    """`raci.export` imports each of its modules when one of its names is
-    first asked for: the matrix of a database costs no Graphviz, no report."""
+    """Each thing of `raci.export` is imported from its own module: the
+    matrix of a database costs no Graphviz, no report."""
     from raci.store import open_store
 
     database = tmp_path / "org.db"
@@ -586,13 +589,3 @@ def test_raci_matrix_imports_the_matrix_not_the_drawings_and_the_report(tmp_path
                          text=True, check=True)
     assert "Subsidieregeling vaststellen" in run.stdout
     assert run.stderr.strip() == "['raci.export', 'raci.export.matrix']"
-
-
-def test_raci_export_gives_every_name_it_lists_from_its_module() -> None:
-    import raci.export
-
-    assert sorted(raci.export.HOME_OF) == sorted(raci.export.__all__)
-    for name, module in raci.export.HOME_OF.items():
-        assert getattr(raci.export, name) is getattr(sys.modules[f"raci.export.{module}"], name)
-    with pytest.raises(AttributeError, match="no attribute 'draw_it'"):
-        raci.export.draw_it  # noqa: B018

@@ -18,10 +18,11 @@ from pypdf import PdfReader
 from test_diagram_mermaid import drawn_by_mermaid
 from test_diagram_pages import reads
 
-from raci.export import MAX_LAYOUT_NODES, split, write_report
 from raci.export import report_diagrams as diagrams
+from raci.export import split
 from raci.export.matrix import goal_area_matrices
-from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS, readable_matrix
+from raci.export.render import MAX_LAYOUT_NODES
+from raci.export.report import REPORT_MAX_ACTORS, REPORT_MAX_ITEMS, readable_matrix, write_report
 from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
 from raci.lint import lint_model, load_config

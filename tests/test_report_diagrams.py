@@ -13,7 +13,6 @@ import pytest
 from test_diagram_mermaid import drawn_by_mermaid
 from test_diagram_pages import SAMPLES, reads
 
-from raci.export import build_view
 from raci.export.report import markdown_diagram
 from raci.export.report_diagrams import (
     MOST_PARTS,
@@ -23,6 +22,7 @@ from raci.export.report_diagrams import (
     draw_for_report,
 )
 from raci.export.split import ELSEWHERE
+from raci.export.views import build_view
 from raci.formats import read_model
 from raci.model import Model
 

@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from browser import require_chromium, require_program
 
-from raci.export import build_view
 from raci.export.look import FONT, NOTE_POINTS, plain_label
 from raci.export.pdf import print_to_pdf
 from raci.export.render import render, svg_markup
 from raci.export.report_diagrams import draw_for_report
+from raci.export.views import build_view
 from raci.formats import read_model
 
 SAMPLES = Path(__file__).parents[1] / "raci" / "sample_orgs"

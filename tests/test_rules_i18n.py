@@ -274,8 +274,7 @@ def test_an_empty_catalogue_reports_every_text() -> None:
 
 
 def test_the_report_shows_the_findings_in_dutch(tmp_path: Path, dutch: None) -> None:
-    from raci.export import write_report
-    from raci.export.report import rule_help
+    from raci.export.report import rule_help, write_report
     from raci.source import open_model
 
     small = Path(__file__).parent / "data" / "files" / "warmte.yaml"  # its handout in a second

@@ -202,6 +202,40 @@ asyncio.run(run())
     assert "error" in shown and "…" not in shown, shown
 
 
+def test_the_review_suggestions_and_scenarios_wait_until_their_key(database: Path) -> None:
+    """In a process of its own: the app shows its first findings without
+    importing the screens that only a key opens (R, f, S), nor the review,
+    suggestions and scenarios of the linter behind them; `R` imports its
+    screen, its keys said in the app's language as every other screen's."""
+    script = """
+import asyncio, sys
+from raci.i18n import speak
+from raci.tui import make_app
+
+LATER = ("raci.tui.screens.review", "raci.tui.screens.suggestions",
+         "raci.tui.screens.scenarios", "raci.lint.review", "raci.lint.suggestions",
+         "raci.lint.scenarios")
+speak("nl")
+app = make_app(sys.argv[1])
+
+async def run():
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.session is None or app.sub_title.endswith("…"):
+            await pilot.pause(0.02)
+        print([name for name in LATER if name in sys.modules])
+        await pilot.press("R")
+        while type(app.screen).__name__ != "AnswerForm":  # who takes the minutes
+            await pilot.pause(0.02)
+        print(app.screen.active_bindings["enter"].binding.description)
+
+asyncio.run(run())
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(database)], capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.splitlines() == ["[]", "Volgend veld, dan opslaan"], (
+        done.stdout + done.stderr)
+
+
 async def test_a_store_that_cannot_be_opened_after_the_first_read_makes_the_app_read_only(
         database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is replaced by something that is no database right after the

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, Raci
 
-from raci.export import SPLITS
 from raci.export.matrix import markdown_text
+from raci.export.split import SPLITS
 from raci.formats.files import read_model
 from tests.pseudo_language import OPEN, file_words, leftover, model_words
 

@@ -26,6 +26,7 @@ from raci.cli.colour import NO_COLOR_OPTION, colour_choice
 from raci.cli.completion import LANG_OPTION
 from raci.cli.language import TranslatedGroup, speak_placeholders, translate_help
 from raci.cli.options import discard_output
+from raci.config_file import language_setting
 from raci.errors import ModelFileError, RaciError, UsageError, reason
 from raci.i18n import LANGUAGES, _, choose_language, speak
 
@@ -187,8 +188,6 @@ def run(args: list[str], *, debug: bool = False, color: bool | None = None) -> i
 def speak_the_chosen_language(args: list[str]) -> list[str]:
     """Speak the language `--lang` names (anywhere on the line, as `--debug`),
     else the one `choose_language` finds; `args` without `--lang`."""
-    from raci.lint.config import language_setting
-
     rest, option = [], None
     words = iter(args)
     for word in words:

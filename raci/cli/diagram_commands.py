@@ -37,7 +37,10 @@ from raci.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from raci.export import Fit, Matrix, Page, RuleHelp, View
+    from raci.export.graph import View
+    from raci.export.matrix import Matrix
+    from raci.export.page import Fit, Page
+    from raci.export.report import RuleHelp
     from raci.lint.engine import LintResult
     from raci.lint.findings import Finding
     from raci.model import Model
@@ -64,7 +67,7 @@ def lint_result(source: ModelSource[Model]) -> LintResult:
 
 
 def rule_helps() -> dict[str, RuleHelp]:
-    from raci.export import rule_help
+    from raci.export.report import rule_help
     from raci.lint import RULES
 
     return {r.code: rule_help(r) for r in RULES}
@@ -132,8 +135,10 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
       raci diagram org.db --view bodies --highlight-findings -o bodies.pdf --page a3
       raci diagram org.db --view org --split unit -o parts/org.svg
     """
-    from raci import export
-    from raci.export.views import nothing_to_draw
+    from raci.export import graph
+    from raci.export.page import PAGES
+    from raci.export.render import draw, write_drawing
+    from raci.export.views import build_view, nothing_to_draw
 
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
@@ -143,12 +148,12 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         raise UsageError(_("--split {split} writes one drawing per part; give -o FILE")
                          .format(split=split))
     source = open_model(model)
-    view = export.build_view(source.model, view_name)
+    view = build_view(source.model, view_name)
     if focus is not None:
-        view = export.focus_view(view, source.model, focus, depth, hub)
+        view = graph.focus_view(view, source.model, focus, depth, hub)
     if highlight_findings:
-        view = export.highlight_findings(view, lint_findings(source))
-    page = export.PAGES[page_name]
+        view = graph.highlight_findings(view, lint_findings(source))
+    page = PAGES[page_name]
     empty = nothing_to_draw(view)
     parts = (split_parts(view, source.model, split, page, timeout) if split and not empty
              else [view])
@@ -157,8 +162,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         if len(parts) > 1:
             click.echo(_("raci: drawing part {number} of {count}").format(
                 number=number, count=len(parts)), err=True)
-        drawings.append(export.draw(part, fmt, page=page, legend=not no_legend,
-                                    timeout=timeout))
+        drawings.append(draw(part, fmt, page=page, legend=not no_legend, timeout=timeout))
     for part, drawing in zip(parts, drawings, strict=True):
         if drawing.fit is not None and not drawing.fit.reads:
             click.echo(_("raci: warning: {warning}").format(
@@ -173,7 +177,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         sys.stdout.buffer.write(drawings[0].data)
         sys.stdout.buffer.flush()
     elif split is None:
-        export.write_drawing(output, drawings[0].data)
+        write_drawing(output, drawings[0].data)
     else:
         write_parts(output, fmt, [d.data for d in drawings], page)
 
@@ -181,18 +185,19 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
 def split_parts(view: View, model: Model, split: str, page: Page, timeout: float) -> list[View]:
     """The view's parts for `page` (`raci.export.split`), refused before any layout
     where it would make too many; a note first, as finding them takes a while."""
-    from raci import export
+    from raci.export.render import fits_page
+    from raci.export.split import check_split_size, split_view
 
-    export.check_split_size(view, model, split, page.room, page.name)
+    check_split_size(view, model, split, page.room, page.name)
     click.echo(_("raci: note: splitting the {view} view to fit {page}: each part is laid "
                  "out to see that it reads, which takes a while on a large view").format(
                      view=VIEW_TITLES[view.name], page=page.name), err=True)
-    return export.split_view(view, model, split, export.fits_page(page, timeout))
+    return split_view(view, model, split, fits_page(page, timeout))
 
 
 def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
     """One line: which drawing does not read on which page, why, and what to do."""
-    from raci.export import SPLITS
+    from raci.export.split import SPLITS
 
     what = _("the {view} view").format(view=VIEW_TITLES[view.name]) + (
         f" ({view.subtitle.split(' · ')[0]})" if split else "")
@@ -208,16 +213,16 @@ def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
 
 def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> None:
     """The drawings of a split: one PDF of a page each, or numbered files."""
-    from raci import export
+    from raci.export.render import on_sheets, write_drawing
 
     if fmt == "pdf":
-        export.write_drawing(output, export.on_sheets(drawings, page))
+        write_drawing(output, on_sheets(drawings, page))
         paths = [output]
     else:
         paths = [output.with_name(f"{output.stem}-{number}{output.suffix}")
                  for number in range(1, len(drawings) + 1)]
         for path, data in zip(paths, drawings, strict=True):
-            export.write_drawing(path, data)
+            write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
     click.echo(ngettext("wrote {count} drawing: {names}", "wrote {count} drawings: {names}",
                         len(drawings)).format(count=format_count(len(drawings)), names=names),
@@ -338,14 +343,13 @@ def report(model: str, output: Path, timeout: float) -> None:
       raci report org.db -o review.pdf
       raci report org.db@plan -o handout/plan.md
     """
-    from raci import export
-    from raci.export.report import report_writer
+    from raci.export.report import report_writer, write_report
 
     report_writer(output)  # a wrong suffix or no Chromium is refused before any work
     source = open_model(model)
     linted = lint_result(source)
-    for warning in export.write_report(source, output, linted.findings, rule_helps(),
-                                       not_run=linted.not_run, timeout=timeout):
+    for warning in write_report(source, output, linted.findings, rule_helps(),
+                                not_run=linted.not_run, timeout=timeout):
         click.echo(_("raci: warning: {warning}").format(warning=warning), err=True)
 
 

@@ -2,23 +2,23 @@
 
 Read from ``[tool.raci]`` in a ``pyproject.toml`` or ``[raci]`` in a
 ``raci.toml`` found next to the model file or in a directory above it (for a
-database URL, from the current directory up), or from ``--config FILE``; the
-command line overrides the file. Unknown rules, keys and parameters, and
-values of the wrong type, are refused with a message naming the file.
+database URL, from the current directory up; `raci.config_file` finds and
+reads it), or from ``--config FILE``; the command line overrides the file.
+Unknown rules, keys and parameters, and values of the wrong type, are
+refused with a message naming the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from raci.config_file import as_written, check_language, find_config_file, read_toml
 from raci.errors import UsageError
-from raci.i18n import LANGUAGES, N_, _, said_again
+from raci.i18n import N_, _, said_again
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
 from raci.lint.rule import ParamValue, Rule, param_text
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
@@ -157,83 +157,9 @@ def load_config(
     return config
 
 
-def find_config_file(model_path: Path | None) -> Path | None:
-    """The nearest ``raci.toml``, or ``pyproject.toml`` with ``[tool.raci]``."""
-    start = (model_path.resolve().parent if model_path is not None else Path.cwd().resolve())
-    for directory in (start, *start.parents):
-        candidate = directory / "raci.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = directory / "pyproject.toml"
-        if candidate.is_file() and "raci" in _read_toml(candidate).get("tool", {}):
-            return candidate
-    return None
-
-
-def language_setting() -> str | None:
-    """The ``lang`` setting of the configuration found from the current
-    directory up, if any; a language raci does not speak is refused. A
-    file that cannot be read is passed over here: `raci lint` names its
-    problem."""
-    try:
-        path = find_config_file(None)
-        if path is None:
-            return None
-        document = _read_toml(path)
-    except UsageError:
-        return None
-    table = document.get("tool", {}).get("raci", document.get("raci", {}))
-    value = table.get("lang") if isinstance(table, dict) else None
-    if value is not None and value not in LANGUAGES:
-        raise UsageError(_("{what}: must be one of {choices}, not {value}").format(
-            what=f"{path}: lang", choices=", ".join(LANGUAGES), value=as_written(value)))
-    return value
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise UsageError(_("{path}: cannot read the configuration: {reason}").format(
-            path=path, reason=error.strerror)) from None
-    except tomllib.TOMLDecodeError as error:
-        raise UsageError(_toml_fault(path, str(error))) from None
-
-
-_TOML_FAULTS = frozenset({
-    N_("Cannot overwrite a value"), N_("Escaped character is not a Unicode scalar value"),
-    N_("Expected '=' after a key in a key/value pair"),
-    N_("Expected ']' at the end of a table declaration"),
-    N_("Expected ']]' at the end of an array declaration"),
-    N_("Expected newline or end of document after a statement"),
-    N_("Invalid date or datetime"), N_("Invalid hex value"),
-    N_("Invalid initial character for a key part"), N_("Invalid statement"),
-    N_("Invalid value"), N_("Unclosed array"), N_("Unclosed inline table"),
-    N_("Unescaped '\\' in a string"), N_("Unterminated string"),
-})
-"""What Python's TOML reader says is wrong, in the catalogue so that a person
-reads it in the current language; any other reason is said as the reader says it."""
-_TOML_PLACE = re.compile(
-    r"(?P<reason>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)")
-
-
-def _toml_fault(path: Path, reason: str) -> str:
-    """``raci.toml:3:7: not valid TOML: Invalid value``: the place as an
-    editor jumps to it, the reason in the current language where known."""
-    place = _TOML_PLACE.fullmatch(reason)
-    path_text = str(path)
-    if place is not None:
-        reason = place["reason"]
-        if place["line"] is not None:
-            path_text = f"{path}:{place['line']}:{place['column']}"
-    said = _(reason) if reason in _TOML_FAULTS else reason
-    return _("{path}: not valid TOML: {reason}").format(path=path_text, reason=said)
-
-
 def config_from_file(path: Path) -> LintConfig:
     """Read ``[tool.raci]`` (or ``[raci]``) from a TOML file."""
-    document = _read_toml(path)
+    document = read_toml(path)
     if isinstance(document.get("tool"), dict) and "raci" in document["tool"]:
         table, where = document["tool"]["raci"], "[tool.raci]"
     elif "raci" in document:
@@ -264,9 +190,7 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
     elif key == "as-of":
         config.as_of = _config_date(value, f"{source} as-of")
     elif key == "lang":
-        if value not in LANGUAGES:
-            raise UsageError(_("{what}: must be one of {choices}, not {value}").format(
-                what=f"{source} lang", choices=", ".join(LANGUAGES), value=as_written(value)))
+        check_language(value, f"{source} lang")
     elif key == "rules":
         if not isinstance(value, dict):
             raise UsageError(_("{what}: rules must be a table of rule tables").format(
@@ -295,16 +219,6 @@ def _config_date(value: Any, what: str) -> dt.date:
         raise UsageError(_("{what}: must be a date (YYYY-MM-DD), not {kind}").format(
             what=what, kind=_toml_type(value)))
     return option_date(value, what)
-
-
-def as_written(value: object) -> str:
-    """A configuration value as TOML writes it (``true``, ``0.5``, ``[1, 2]``),
-    a text quoted (``'warn'``), so a message shows what the file says."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(map(as_written, value)) + "]"
-    return repr(value) if isinstance(value, str) else str(value)
 
 
 _NOT_ONE_OF = N_("{what} must be one of {choices}, not {value}")

@@ -5,6 +5,11 @@ One database worker owns the store: it loads the model, then saves each edit
 in order, noticing when another process wrote first. Lint and export run in
 their own workers. Workers only post messages; the `@on` handlers below
 change the app's state and tell the views.
+
+The screens only a key opens (the review `R`, the suggestions `f`, the
+scenarios `S`) are imported when one is first wanted (`keyed_screens`): the
+app's start, which the user waits for, does without them and the linter's
+review, suggestions and scenarios behind them (a tenth of a second of CPU).
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import queue
 import threading
 import time
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events, on, work
 from textual._time import get_time
@@ -62,9 +68,6 @@ from raci.tui.messages import (
 from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.form import FormKeysApp
 from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
-from raci.tui.screens.review import Reviewing, ReviewScreen
-from raci.tui.screens.scenarios import ScenariosScreen
-from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.session import Edit, Session
 from raci.tui.settings import remember_theme, remembered_theme
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -88,6 +91,9 @@ if TYPE_CHECKING:
     from raci.store import Store
     from raci.store.reading import Loaded
     from raci.tui.first_findings import FirstFindings
+    from raci.tui.screens.review import Reviewing, ReviewScreen
+    from raci.tui.screens.scenarios import ScenariosScreen
+    from raci.tui.screens.suggestions import SuggestionsScreen
 
 View = ExplorerView | MatrixView | FindingsView | DiagramView
 QUIT_WAIT_SECONDS = 10.0
@@ -733,14 +739,15 @@ class RaciApp(FormKeysApp):
             if change is not None:
                 self.post_message(ChangeRequested(change, summary))
 
-        self.push_screen(SuggestionsScreen(self.session, finding, self.where_edits_go()),
+        self.push_screen(keyed_screens().suggestions(self.session, finding,
+                                                     self.where_edits_go()),
                          lambda s: chosen(None) if s is None
                          else chosen(s.change, localized(s.summary)))
 
     def action_choose_scenario(self) -> None:
         """Choose, make, leave, apply or drop a scenario."""
         if self.session is not None:
-            self.push_screen(ScenariosScreen(self.url, self.place.scenario),
+            self.push_screen(keyed_screens().scenarios(self.url, self.place.scenario),
                              self._go_to_place)
 
     async def _go_to_place(self, place: Place | None) -> None:
@@ -758,7 +765,7 @@ class RaciApp(FormKeysApp):
         """Walk the findings one at a time, the largest first (or go on with the review)."""
         if self.session is None or not self.may_edit():
             return
-        self.push_screen(ReviewScreen(self))
+        self.push_screen(keyed_screens().review(self))
 
     def where_edits_go(self) -> str:
         """Where edits go now, in words: ``scenario plan`` or ``the model``."""
@@ -795,6 +802,7 @@ class RaciApp(FormKeysApp):
 
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""
+        keyed = keyed_screens()
         return [
             (_("Everywhere"), keys_of(self)),
             (_("Explorer"), keys_of(ExplorerView)),
@@ -809,12 +817,34 @@ class RaciApp(FormKeysApp):
             (_("Rename"), keys_of(RenameForm)),
             (_("Waiver"), keys_of(WaiverForm)),
             (_("Waivers"), keys_of(WaiversScreen)),
-            (_("Suggestions (f on a finding)"), keys_of(SuggestionsScreen)),
-            (_("Scenarios (S)"), keys_of(ScenariosScreen)),
-            (_("Review (R)"), keys_of(ReviewScreen)),
+            (_("Suggestions (f on a finding)"), keys_of(keyed.suggestions)),
+            (_("Scenarios (S)"), keys_of(keyed.scenarios)),
+            (_("Review (R)"), keys_of(keyed.review)),
             (_("Matrix scope"), keys_of(ScopePicker)),
             (_("Search (/)"), keys_of(SearchBar)),
         ]
+
+
+class KeyedScreens(NamedTuple):
+    """The screens only a key opens."""
+
+    review: type[ReviewScreen]
+    scenarios: type[ScenariosScreen]
+    suggestions: type[SuggestionsScreen]
+
+
+@cache
+def keyed_screens() -> KeyedScreens:
+    """The screens only a key opens (`R`, `S`, `f`), imported when one is
+    first wanted: the app's start does without them. Their keys are said in
+    the current language as the other classes' were when the app started
+    (`translate_bindings`); an app made later says them in its own."""
+    from raci.tui.screens.review import ReviewScreen
+    from raci.tui.screens.scenarios import ScenariosScreen
+    from raci.tui.screens.suggestions import SuggestionsScreen
+
+    translate_bindings()
+    return KeyedScreens(ReviewScreen, ScenariosScreen, SuggestionsScreen)
 
 
 def settle_collector() -> None:

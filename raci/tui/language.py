@@ -82,8 +82,9 @@ def extract_app(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
     calls and every key's description and tooltip."""
     from babel.messages.extract import extract_python
 
-    import raci.tui.app  # noqa: F401  (every widget class is imported with it)
+    from raci.tui.app import keyed_screens  # every widget class is imported with it,
 
+    keyed_screens()  # and those of the screens only a key opens
     yield from extract_python(fileobj, keywords, comment_tags, options)
     for text, where in sorted(set(binding_texts())):
         yield 0, "_", text, [where]

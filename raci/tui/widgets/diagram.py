@@ -162,7 +162,7 @@ class DiagramView(Vertical):
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _make_preview(self, session: Session, name: str, focus: str, depth: int) -> None:
-        from raci.export import neighbourhood_text
+        from raci.export.preview import neighbourhood_text
 
         try:
             with session.lock:
@@ -204,7 +204,9 @@ class DiagramView(Vertical):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, session: Session, name: str, focus: str | None, depth: int, path: Path,
                 fmt: str) -> None:
-        from raci.export import build_view, export_view, focus_view
+        from raci.export.graph import focus_view
+        from raci.export.render import export_view
+        from raci.export.views import build_view
 
         try:
             with session.lock:

@@ -9,14 +9,18 @@ leaves this one, applies or drops it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from raci.i18n import _, ngettext
 from raci.lint.findings import Finding
-from raci.lint.scenarios import FindingsDelta
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace
+
+if TYPE_CHECKING:
+    from raci.lint.scenarios import FindingsDelta
 
 
 class ScenarioBar(Static):
@@ -49,6 +53,8 @@ class ScenarioBar(Static):
     def findings_changed(self, findings: list[Finding]) -> None:
         if self.place is None:
             return
+        from raci.lint.scenarios import FindingsDelta  # only in a scenario: not to start the app
+
         self.delta = FindingsDelta(self.place.base, [f for f in findings if not f.waived])
         session = raci_app(self).session
         self.changes = 0 if session is None else len(session.undo_stack)

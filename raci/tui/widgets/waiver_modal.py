@@ -17,7 +17,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from raci.i18n import _, format_date
-from raci.lint.review import means_no_date
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
 from raci.tui.screens.form import FieldInput, FormScreen
@@ -74,6 +73,10 @@ class WaiverForm(FormScreen[Waiver | None]):
 
     def problems(self) -> dict[str, str]:
         """Field -> what is wrong with it."""
+        # Imported here: the review's module, and the suggestions it imports,
+        # are not needed to start the app (the findings view imports this form).
+        from raci.lint.review import means_no_date
+
         problems = {}
         if not self.query_one("#waiver-reason", Input).value.strip():
             problems["reason"] = _("required: say why this finding is acceptable")
@@ -115,6 +118,8 @@ class WaiverForm(FormScreen[Waiver | None]):
         return True
 
     def _save(self) -> None:
+        from raci.lint.review import means_no_date
+
         problems = self._show_problems()
         if problems:
             self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
