@@ -297,12 +297,12 @@ def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Pat
     matrix = page.read_text(encoding="utf-8").split('id="matrix">', 1)[1]
     assert matrix.count('<th class="actor"') == REPORT_MAX_ACTORS
     assert 'title="p44">' in matrix and 'title="p43">' not in matrix
-    # Printed in parts of ACTORS_PER_TABLE actors, each repeating the item column.
+    # Printed in parts of at most ACTORS_PER_TABLE actors, each repeating the item column.
     tables = re.findall(r'<table class="matrix">.*?</table>', matrix)
     assert len(tables) == -(-REPORT_MAX_ACTORS // ACTORS_PER_TABLE)
+    assert [t.count('<th class="actor"') for t in tables] == [14, 13, 13]
     assert [re.search(r"<caption>(.*?)</caption>", t).group(1) for t in tables] == [  # type: ignore[union-attr]
-        f"Actors {start + 1}–{min(start + ACTORS_PER_TABLE, REPORT_MAX_ACTORS)} of "
-        f"{REPORT_MAX_ACTORS}" for start in range(0, REPORT_MAX_ACTORS, ACTORS_PER_TABLE)]
+        "Actors 1–14 of 40", "Actors 15–27 of 40", "Actors 28–40 of 40"]
     for table in tables:
         assert table.count('<th class="item">Item</th>') == 1
         assert table.count('<th class="item">Tweede doel</th>') == 1
@@ -310,6 +310,22 @@ def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Pat
             "are left out; see them all with: raci matrix breed.yaml --scope g --format csv"
             ) in matrix
 
+
+
+def test_one_actor_over_a_table_is_not_printed_alone(tmp_path: Path) -> None:
+    """16 actors in tables of 15 print as 8 and 8: the 16th alone took three pages."""
+    model = Model(Org("Zestien"))
+    model.add(Goal(id="g", name="Doel"))
+    for number in range(ACTORS_PER_TABLE + 1):
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+        model.assign("g", "A" if number == 0 else "I", f"p{number}")
+    page = tmp_path / "zestien.html"
+    write_report(ModelSource("zestien.yaml", model), page, [], {})
+    matrix = page.read_text(encoding="utf-8").split('id="matrix">', 1)[1]
+    tables = re.findall(r'<table class="matrix">.*?</table>', matrix)
+    assert [t.count('<th class="actor"') for t in tables] == [8, 8]
+    assert [re.search(r"<caption>(.*?)</caption>", t).group(1) for t in tables] == [  # type: ignore[union-attr]
+        "Actors 1–8 of 16", "Actors 9–16 of 16"]
 
 def area_matrix(model: Model) -> tuple[list[str], str]:
     """The actors the handout's matrix of the first goal area shows, and its note."""
