@@ -106,6 +106,9 @@ def test_each_diagram_starts_a_landscape_page_of_its_own_when_printed(tmp_path: 
     assert all((round(page.mediabox.width), round(page.mediabox.height)) == (842, 595)
                for page in pages[-2:])
     assert not any(page.extract_text().strip().startswith("Diagram: the") for page in pages[:-2])
+    # A code span reads as its text, with no space its padding would put around it.
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages[:-2])
+    assert "Fill the role (holders), " in text and "the A." in text and "as R." in text
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -265,6 +268,13 @@ def mermaid_blocks(markdown: str) -> list[str]:
     """The sources of the Markdown's ```mermaid blocks."""
     return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.M | re.S)
 
+
+
+def test_report_help_says_only_charts_are_written_beside_a_markdown_handout() -> None:
+    done = run_raci("report", "--help")
+    assert done.returncode == 0
+    help_text = " ".join(done.stdout.split())
+    assert "FILE.md (charts written beside it, diagrams in Mermaid)" in help_text
 
 def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
                                                                tmp_path: Path) -> None:
