@@ -7,6 +7,7 @@ Mermaid is a JavaScript library; `scripts/test` installs the version
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -115,6 +116,15 @@ def test_mermaid_text_writes_what_mermaid_would_read_as_entity_codes() -> None:
     assert mermaid_text("bell\x07") == "bell\u2407"
     assert mermaid_text("a\\n") == "a#92;\u2060n"
 
+
+
+def test_a_view_without_a_title_has_no_empty_bold_heading() -> None:
+    """The Markdown handout titles each diagram above its block, so the block's
+    own heading is empty: no `<b></b>` for Mermaid to draw as nothing."""
+    view = build_view(warmte_model(), "bodies")
+    source = to_mermaid(dataclasses.replace(view, title="", subtitle=""))
+    assert "<b></b>" not in source
+    assert 'subgraph heading[" "]' in source
 
 def test_mermaid_draws_findings_focus_and_a_split_of_the_view(tmp_path: Path) -> None:
     from raci.export.graph import focus_view, highlight_findings

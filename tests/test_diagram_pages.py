@@ -27,7 +27,7 @@ from raci.export.page import DEFAULT_PAGE, PAGES, Page
 from raci.export.render import LEAST_SPARED, clearly_fits, draw, estimated_fit, fits_page, fitted
 from raci.export.split import MOST_SPLIT_PARTS, SPLITS, check_split_size, guessed_parts, split_view
 from raci.export.views import VIEWS, build_view
-from raci.formats import read_model
+from raci.formats import read_model, write_model
 from raci.generate import generate_model
 from raci.i18n import set_language
 from raci.model import Kpi, Model, Org, Role, Unit
@@ -120,6 +120,15 @@ def test_diagram_says_in_one_line_when_a_view_does_not_read_on_its_page(
     quiet = run_raci("diagram", sample, "--view", "bodies", "-o", str(tmp_path / "b.svg"))
     assert quiet.returncode == 0 and quiet.stderr == b""
 
+
+
+def test_split_of_a_view_that_fits_one_page_says_no_note_on_its_time(tmp_path: Path) -> None:
+    model = tmp_path / "warmte.yaml"
+    write_model(warmte_model(), model)
+    done = run_raci("diagram", str(model), "--view", "org", "--split", "unit", "--page", "a4",
+                    "-o", str(tmp_path / "org.svg"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().splitlines() == ["wrote 1 drawing: org-1.svg"]
 
 def test_split_writes_numbered_drawings_each_titled_with_its_part(tmp_path: Path) -> None:
     done = run_raci("diagram", str(SAMPLES[0]), "--view", "org", "--split", "unit",

@@ -168,6 +168,11 @@ CASES = {
         "waivers:\n  - rule: BOD002\n    target: [dg-bw, nobody]\n    reason: r\n",
         "17:21: waiver 1: target 'nobody' names nothing; correct it or remove it",
     ),
+    "waiver aimed at nothing beside a fact waived": (
+        "waivers:\n  - rule: DAT001\n    target: chairs\n    reason: r\n"
+        "  - rule: BOD002\n    target: nobody\n    reason: r\n",
+        "20:13: waiver 2: target 'nobody' names nothing; correct it or remove it",
+    ),
     "duplicate key": (
         "    name: Again\n",
         "15:5: duplicate key 'name'; keep one of them",

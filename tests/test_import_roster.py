@@ -83,6 +83,24 @@ def test_an_english_roster_with_a_column_option_and_no_chairs(raci: Raci,
     assert "row with no person and no body of its own skipped: row 7" in result.err
 
 
+
+def test_a_team_of_leads_is_no_working_group(raci: Raci, tmp_path: Path) -> None:
+    """"Working Group Leads" are the leads of the working groups, no temporary
+    working group of their own (one needing a sunset, BOD004)."""
+    sheet = write_workbook(tmp_path / "maintainers.xlsx", {"Maintainers": [
+        ["Project", "Maintainer Name", "Github Name"],
+        ["Istio: Working Group Leads", "Lin Sun", "linsun"],
+        ["Istio: Networking Working Group", "Howard John", "howardjohn"],
+        ["Werkgroepleiding", "Els Jansen", "ejansen"],
+    ]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--layout", "roster")
+    assert result.code == 0, result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert {b.name: b.kind for b in model.bodies.values()} == {
+        "Istio: Working Group Leads": "other",
+        "Istio: Networking Working Group": "working_group",
+        "Werkgroepleiding": "other"}
+
 def test_an_ungrouped_roster_keeps_one_body_per_name(raci: Raci, tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "leden.csv", [
         ["Naam", "Gremium", "Rol"],

@@ -250,3 +250,31 @@ def test_a_model_file_over_the_limit_is_told_in_dutch(raci: Raci, tmp_path: Path
     limit = MAX_FILE_BYTES // 2**20
     assert result.err.splitlines() == [
         f"{huge}: het bestand is {2 * limit} MB; modelbestanden mogen hoogstens {limit} MB zijn"]
+
+
+def test_one_number_on_a_section_row_is_refused_not_a_totals_row(raci: Raci,
+                                                                 tmp_path: Path) -> None:
+    heading = ["Telefonie", None, None, 3]
+    sheet = write_workbook(tmp_path / "kcc.xlsx", {"Matrix": [*KCC[:2], heading, *KCC[3:5]]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert "Matrix!D3: \"3\": not a RACI letter" in result.err
+    assert "the table ends" not in result.err
+    assert not (tmp_path / "org.db").exists()
+
+
+def test_numbers_with_letters_under_them_are_no_totals_row(raci: Raci, tmp_path: Path) -> None:
+    counts = ["Klachten", 1, 2, 3]
+    sheet = write_workbook(tmp_path / "kcc.xlsx", {"Matrix": [*KCC[:4], counts, KCC[4]]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert "Matrix!B5: \"1\": not a RACI letter" in result.err
+    assert "the table ends" not in result.err
+
+
+def test_a_totals_row_with_gaps_still_ends_the_table(raci: Raci, tmp_path: Path) -> None:
+    totals = ["Totaal", 2, None, 1]
+    sheet = write_workbook(tmp_path / "kcc.xlsx", {"Matrix": [*KCC[:5], totals, *KCC[5:]]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "the table ends at row 6, a row of numbers" in result.err

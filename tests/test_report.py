@@ -107,6 +107,9 @@ def test_each_diagram_starts_a_landscape_page_of_its_own_when_printed(tmp_path: 
     assert all((round(page.mediabox.width), round(page.mediabox.height)) == (842, 595)
                for page in pages[-2:])
     assert not any(page.extract_text().strip().startswith("Diagram: the") for page in pages[:-2])
+    # A code span reads as its text, with no space its padding would put around it.
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages[:-2])
+    assert "Fill the role (holders), " in text and "the A." in text and "as R." in text
 
 
 def run_raci(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -267,6 +270,13 @@ def mermaid_blocks(markdown: str) -> list[str]:
     return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.M | re.S)
 
 
+
+def test_report_help_says_only_charts_are_written_beside_a_markdown_handout() -> None:
+    done = run_raci("report", "--help")
+    assert done.returncode == 0
+    help_text = " ".join(done.stdout.split())
+    assert "FILE.md (charts written beside it, diagrams in Mermaid)" in help_text
+
 def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
                                                                tmp_path: Path) -> None:
     page, handout = tmp_path / "review.html", tmp_path / "review.md"
@@ -298,12 +308,12 @@ def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Pat
     matrix = page.read_text(encoding="utf-8").split('id="matrix">', 1)[1]
     assert matrix.count('<th class="actor"') == REPORT_MAX_ACTORS
     assert 'title="p44">' in matrix and 'title="p43">' not in matrix
-    # Printed in parts of ACTORS_PER_TABLE actors, each repeating the item column.
+    # Printed in parts of at most ACTORS_PER_TABLE actors, each repeating the item column.
     tables = re.findall(r'<table class="matrix">.*?</table>', matrix)
     assert len(tables) == -(-REPORT_MAX_ACTORS // ACTORS_PER_TABLE)
+    assert [t.count('<th class="actor"') for t in tables] == [14, 13, 13]
     assert [re.search(r"<caption>(.*?)</caption>", t).group(1) for t in tables] == [  # type: ignore[union-attr]
-        f"Actors {start + 1}–{min(start + ACTORS_PER_TABLE, REPORT_MAX_ACTORS)} of "
-        f"{REPORT_MAX_ACTORS}" for start in range(0, REPORT_MAX_ACTORS, ACTORS_PER_TABLE)]
+        "Actors 1–14 of 40", "Actors 15–27 of 40", "Actors 28–40 of 40"]
     for table in tables:
         assert table.count('<th class="item">Item</th>') == 1
         assert table.count('<th class="item">Tweede doel</th>') == 1
@@ -311,6 +321,22 @@ def test_a_wide_goal_area_is_cut_to_its_busiest_actors_with_a_note(tmp_path: Pat
             "are left out; see them all with: raci matrix breed.yaml --scope g --format csv"
             ) in matrix
 
+
+
+def test_one_actor_over_a_table_is_not_printed_alone(tmp_path: Path) -> None:
+    """16 actors in tables of 15 print as 8 and 8: the 16th alone took three pages."""
+    model = Model(Org("Zestien"))
+    model.add(Goal(id="g", name="Doel"))
+    for number in range(ACTORS_PER_TABLE + 1):
+        model.add(Person(id=f"p{number}", name=f"Persoon {number}"))
+        model.assign("g", "A" if number == 0 else "I", f"p{number}")
+    page = tmp_path / "zestien.html"
+    write_report(ModelSource("zestien.yaml", model), page, [], {})
+    matrix = page.read_text(encoding="utf-8").split('id="matrix">', 1)[1]
+    tables = re.findall(r'<table class="matrix">.*?</table>', matrix)
+    assert [t.count('<th class="actor"') for t in tables] == [8, 8]
+    assert [re.search(r"<caption>(.*?)</caption>", t).group(1) for t in tables] == [  # type: ignore[union-attr]
+        "Actors 1–8 of 16", "Actors 9–16 of 16"]
 
 def area_matrix(model: Model) -> tuple[list[str], str]:
     """The actors the handout's matrix of the first goal area shows, and its note."""

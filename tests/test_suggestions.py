@@ -188,6 +188,35 @@ def test_a_vacant_role_is_filled_by_who_holds_similar_letters() -> None:
     assert summaries(model, "OWN004:pm") == ["fill role pm with p1", "fill role pm with p2"]
 
 
+
+def test_a_vacant_seat_is_not_filled_by_who_is_already_there_and_own_unit_comes_first() -> None:
+    """p1 sits in sg beside the vacant pm, p2 is Accountable for pm's item:
+    either would hold two seats at one table. p4 of pm's unit comes before
+    p3, who carries more."""
+    model = model_of("""
+    units:
+      - {id: u, name: U}
+      - {id: v, name: V}
+    people:
+      - {id: p1, name: P1, unit: u}
+      - {id: p2, name: P2, unit: u}
+      - {id: p3, name: P3, unit: v}
+      - {id: p4, name: P4, unit: u}
+    roles:
+      - {id: r1, name: R1, unit: u, holders: [p1]}
+      - {id: r2, name: R2, unit: u, holders: [p2]}
+      - {id: r3, name: R3, unit: v, holders: [p3]}
+      - {id: r4, name: R4, unit: u, holders: [p4]}
+      - {id: pm, name: PM, unit: u}
+    bodies:
+      - {id: sg, name: SG, kind: steering_group, chair: r1, members: [r1, pm]}
+    goals:
+      - {id: g, name: G, raci: {A: r3, R: r4}}
+    initiatives:
+      - {id: i, name: I, goals: [g], success_criteria: [x], raci: {A: r2, R: pm}}
+    """)
+    assert summaries(model, "ORG003:pm") == ["fill role pm with p4", "fill role pm with p3"]
+
 def test_look_alike_bodies_merge_into_the_permanent_one_with_the_united_membership() -> None:
     model = model_of("""
     people:

@@ -184,14 +184,16 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
 
 def split_parts(view: View, model: Model, split: str, page: Page, timeout: float) -> list[View]:
     """The view's parts for `page` (`raci.export.split`), refused before any layout
-    where it would make too many; a note first, as finding them takes a while."""
+    where it would make too many; a note first where it will not fit one page,
+    as finding its parts then takes a while."""
     from raci.export.render import fits_page
-    from raci.export.split import check_split_size, split_view
+    from raci.export.split import check_split_size, guessed_parts, split_view
 
     check_split_size(view, model, split, page.room, page.name)
-    click.echo(_("raci: note: splitting the {view} view to fit {page}: each part is laid "
-                 "out to see that it reads, which takes a while on a large view").format(
-                     view=VIEW_TITLES[view.name], page=page.name), err=True)
+    if guessed_parts(view, page.room) > 1:
+        click.echo(_("raci: note: splitting the {view} view to fit {page}: each part is laid "
+                     "out to see that it reads, which takes a while on a large view").format(
+                         view=VIEW_TITLES[view.name], page=page.name), err=True)
     return split_view(view, model, split, fits_page(page, timeout))
 
 
@@ -331,7 +333,7 @@ def write_lines(lines: Iterable[str]) -> None:
 @click.command("report")
 @model_argument
 @output_option("FILE.html (self-contained), FILE.pdf (A4, printed with Chromium) or FILE.md "
-               "(charts and diagrams written beside it).", required=True)
+               "(charts written beside it, diagrams in Mermaid).", required=True)
 @report_timeout_option
 def report(model: str, output: Path, timeout: float) -> None:
     """Write a review handout of MODEL: a first page of charts, then the summary,

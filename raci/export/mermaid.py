@@ -58,8 +58,9 @@ def _visible(character: str) -> str:
 def to_mermaid(view: View, *, legend: bool = True) -> str:
     """The Mermaid source of a view: a `flowchart` with its title (and key) on top."""
     names = {node_id: f"n{number}" for number, node_id in enumerate(view.nodes, 1)}
-    heading = f"<b>{mermaid_text(view.title)}</b>" + (
-        f"<br/>{mermaid_text(view.subtitle)}" if view.subtitle else "")
+    heading = "<br/>".join([*([f"<b>{mermaid_text(view.title)}</b>"] if view.title else []),
+                            *([mermaid_text(view.subtitle)] if view.subtitle else [])])
+    heading = heading or " "  # titled outside its block (the Markdown handout): no title drawn
     lines = [f"flowchart {view.direction}", f'    subgraph heading["{heading}"]',
              f"    direction {view.direction}"]
     lines += _nodes_in_subgraphs(view, names)

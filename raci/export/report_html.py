@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import importlib.resources
+import itertools
 import re
 import tempfile
 from collections.abc import Sequence
@@ -233,17 +234,17 @@ def matrix_tables(matrix: Matrix) -> list[str]:
     rows = list(matrix.rows_with_letters())
     count = len(matrix.columns)
     tables = []
-    for start in range(0, count, ACTORS_PER_TABLE):
-        actors = matrix.columns[start:start + ACTORS_PER_TABLE]
+    for part in even_parts(count, ACTORS_PER_TABLE):
+        actors = matrix.columns[part]
         caption = ("<caption>" + _("Actors {first}–{last} of {count}").format(
-                       first=start + 1, last=start + len(actors), count=count) + "</caption>"
+                       first=part.start + 1, last=part.stop, count=count) + "</caption>"
                    if count > ACTORS_PER_TABLE else "")
         head = "".join(f'<th class="actor" title="{html.escape(a.id)}"><span>{h(a.name)}'
                        "</span></th>" for a in actors)
         body = "".join(
             f'<tr><th class="item">{h(row.name)}</th>'
             f'<td class="kind">{matrix.kind_word(row.id)}</td>'
-            + "".join(_letter_cell(letter) for letter in letters[start:start + ACTORS_PER_TABLE])
+            + "".join(_letter_cell(letter) for letter in letters[part])
             + "</tr>"
             for row, letters in rows)
         tables.append(
@@ -253,6 +254,18 @@ def matrix_tables(matrix: Matrix) -> list[str]:
             + f"</th>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
     return tables
+
+
+def even_parts(count: int, most: int) -> list[slice]:
+    """`count` columns cut into as few parts of at most `most` as will do, of
+    sizes one apart: 16 actors in tables of 15 print as 8 and 8, not as 15
+    and one alone on pages of its own."""
+    parts = -(-count // most)
+    if not parts:
+        return []
+    size, larger = divmod(count, parts)
+    starts = [part * size + min(part, larger) for part in range(parts + 1)]
+    return [slice(start, stop) for start, stop in itertools.pairwise(starts)]
 
 
 def _letter_cell(letters: str) -> str:

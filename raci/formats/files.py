@@ -231,17 +231,20 @@ def _without(value: Any, path: DocPath, bad_parts: set[DocPath]) -> Any:
 def _usable_waivers(
     data: dict[str, Any], bad_keys: set[DocPath], bad_parts: set[DocPath]
 ) -> list[Waiver]:
-    """Every waiver, in place (so numbers match), with only its usable targets."""
+    """Every waiver, in place (so numbers match), with only its usable targets,
+    and its rule: a DAT001 waiver's targets are facts (``chairs``), not ids."""
     waivers: list[Waiver] = []
     entries = data.get("waivers")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         path: DocPath = ("waivers", index, "target")
-        target = entry.get("target") if isinstance(entry, dict) else None
+        entry = entry if isinstance(entry, dict) else {}
+        target = entry.get("target")
         if target is None or path in bad_keys:
             target = []
-        waivers.append(Waiver(rule="", reason="", target=_without(
-            [target] if isinstance(target, str) else target, path, bad_parts
-        )))
+        rule = entry.get("rule")
+        waivers.append(Waiver(
+            rule=rule if isinstance(rule, str) else "", reason="",
+            target=_without([target] if isinstance(target, str) else target, path, bad_parts)))
     return waivers
 
 

@@ -32,10 +32,11 @@ How a sheet is read:
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from raci.errors import ModelFileError
@@ -221,6 +222,27 @@ def has_letters(cells: list[str]) -> bool:
     """Whether a row holds a RACI cell after its first filled cell (its name)."""
     filled = [text for text in cells if text]
     return any(_letters_or_none(text) for text in filled[1:])
+
+
+class RowsAhead:
+    """A sheet's rows, read once, with a look at all those still to come: a
+    totals row ends the table only if no letters follow it."""
+
+    def __init__(self, rows: Iterator[Row]) -> None:
+        self._rows = rows
+        self._ahead: collections.deque[Row] = collections.deque()
+
+    def __iter__(self) -> Iterator[Row]:
+        while True:
+            row = self._ahead.popleft() if self._ahead else next(self._rows, None)
+            if row is None:
+                return
+            yield row
+
+    def ahead(self) -> collections.deque[Row]:
+        """The rows not read yet, kept to be read after the look."""
+        self._ahead.extend(self._rows)
+        return self._ahead
 
 
 def _letters_or_none(text: str) -> tuple[Letter, ...] | None:
@@ -508,14 +530,15 @@ class _SheetMatrixReader:
         merged = MergedBelow(self.sheet, self.header_row)
         hidden = set(self.sheet.hidden_rows)
         hidden_read: list[int] = []
-        for number, cells in self._body():
+        rows = RowsAhead(self._body())
+        for number, cells in rows:
             advance()
             if not any(cells):
                 continue
             if number in hidden:
                 hidden_read.append(number)
             self._refuse_second_header(number, cells)
-            end = self._table_end(cells)
+            end = self._table_end(cells, rows)
             if end is not None:
                 self._tell_table_end(headings, (number, end))
                 headings = []
@@ -556,15 +579,33 @@ class _SheetMatrixReader:
         self._tell_unnamed()
         self.notices.extend(merged.notice())
 
-    def _table_end(self, cells: list[str]) -> str | None:
-        """Why the table ends at this row, if it does: a row whose actors'
-        cells are all numbers (totals), or a legend of the letters."""
+    def _table_end(self, cells: list[str], rows: RowsAhead) -> str | None:
+        """Why the table ends at this row, if it does: a legend of the letters,
+        or a totals row. One stray number on a heading is no totals row: it
+        is read, and refused as a cell."""
         filled = [cells[c] for c in self.columns.actors if c < len(cells) and cells[c]]
-        if filled and all(NUMBER.fullmatch(text) for text in filled):
+        if self._totals(filled) and not self._letters_in(rows.ahead()):
             return _("a row of numbers (totals), not letters")
         if not any(map(_letters_or_none, filled)) and is_legend(cells):
             return _("a legend of the letters")
         return None
+
+    def _totals(self, filled: list[str]) -> bool:
+        """Numbers under at least half the actors and nothing else: a count
+        per actor may be empty where it is nought, one number alone is a typo."""
+        return 2 * len(filled) >= len(self.columns.actors) \
+            and all(NUMBER.fullmatch(text) for text in filled)
+
+    def _letters_in(self, rows: Iterable[Row]) -> bool:
+        """Whether any of these rows holds letters under an actor before a
+        legend (whose letters are its meanings, not roles)."""
+        for _number, cells in rows:
+            if is_legend(cells):
+                return False
+            if any(_letters_or_none(cells[c]) for c in self.columns.actors
+                   if c < len(cells) and cells[c]):
+                return True
+        return False
 
     def _refuse_second_header(self, number: int, cells: list[str]) -> None:
         """A row that repeats the header's name for the items' column starts a

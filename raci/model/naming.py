@@ -183,9 +183,16 @@ def _ends_in(word: str, endings: frozenset[str]) -> bool:
                                   if len(end) > SHORT_WORD)
 
 
+LEADS_WORDS = ("leads", "leiding")
+"""A body's name that ends in one names a team of leads ("Working Group
+Leads", "Werkgroepleiding"), not the group they lead: its kind is other."""
+
+
 def body_kind_in_name(name: str) -> str:
     """The kind a body's name suggests (the first kind word in it), else ``other``."""
     key = name_key(name).replace("-", "")
+    if key.endswith(LEADS_WORDS):
+        return "other"
     for word, kind in BODY_KIND_WORDS.items():
         if word in key:
             return kind

@@ -98,8 +98,9 @@ def vacant_role(analysis: Analysis, params: RuleParams, roles: Iterable[str]) ->
 
     How to fix: fill the role (`holders`), or move its duties to a filled one.
 
-    Suggested: fill the role with a person who carries its items and those
-    around them or sits in its bodies (as for OWN004).
+    Suggested: fill the role with a person who carries the items around its
+    own and holds no letter on them and no seat in its bodies, the role's own
+    unit first.
 
     Reading: an actor that holds A with R (A/R) counts as a Responsible.
 

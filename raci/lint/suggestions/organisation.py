@@ -63,12 +63,17 @@ def unplaced_person(ctx: Context, finding: Finding) -> list[Remedy]:
 
 
 def vacant_role(ctx: Context, finding: Finding) -> list[Remedy]:
-    """ORG003: the role filled with who carries its items or sits beside it."""
-    model, role = ctx.model, finding.targets[0]
+    """ORG003: the role filled with who carries the items around its own. Who
+    already has a letter on its items or a seat in its bodies is no
+    candidate: filling the role would give one person two letters on one item
+    or two seats at one table, and leave the work or the seat as thin as before."""
+    model, analysis, role = ctx.model, ctx.analysis, finding.targets[0]
     items = [a.item for a in model.assignments_of_actor(role)]
     bodies = [b.id for b in model.bodies.values() if role in b.members or b.chair == role]
-    return fill_role(ctx, role, [*items, *(n for i in items for n in neighbours(model, i))],
-                     bodies)
+    there = {*(person for item in items for a in model.assignments_of_item(item)
+               for person in analysis.people_of(a.actor)),
+             *(person for body in bodies for person in analysis.seat_holders.get(body, ()))}
+    return fill_role(ctx, role, [n for i in items for n in neighbours(model, i)], there)
 
 
 def chair_not_member(ctx: Context, finding: Finding) -> list[Remedy]:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from raci.lint.findings import Finding
-from raci.lint.message import Joined, said, said_n
+from raci.lint.message import Joined, said
 from raci.lint.rule import number
 from raci.lint.suggestions.remedy import (
     CARRYING_WEIGHT,
@@ -177,48 +177,28 @@ def inverted_accountability(ctx: Context, finding: Finding) -> list[Remedy]:
 
 
 def fill_role(ctx: Context, role: str, items: Iterable[str],
-              bodies: Iterable[str] = ()) -> list[Remedy]:
+              taken: Iterable[str] = ()) -> list[Remedy]:
     """The role filled with a person who already carries `items` (directly
-    or through a role they hold) or sits in `bodies`: internal people, the
-    role's own unit first."""
+    or through a role they hold) and is not one of `taken`: internal people,
+    the role's own unit first, then who carries most."""
     model, analysis = ctx.model, ctx.analysis
     held: dict[str, Counter[str]] = {}
     for item in dict.fromkeys(items):
         for a in model.assignments_of_item(item):
             for person in analysis.people_of(a.actor):
                 held.setdefault(person, Counter())[a.letter] += 1
-    seats = Counter(person for body in bodies for person in analysis.seat_holders.get(body, ()))
     weights = Counter({person: sum(CARRYING_WEIGHT.get(letter, 0) * count
                                    for letter, count in letters.items())
                        for person, letters in held.items()})
-    weights.update(seats)
-    unit = model.roles[role].unit
-    people = [p for p in ranked(weights, (p for p in weights if p in model.people),
-                                lambda p: model.people[p].unit != unit)
-              if weights[p] and not analysis.is_external_person(p)]
+    unit, cannot = model.roles[role].unit, set(taken)
+    people = sorted((p for p in ranked(weights, (p for p in weights if p in model.people))
+                     if weights[p] and p not in cannot and not analysis.is_external_person(p)),
+                    key=lambda p: model.people[p].unit != unit)
     return [Remedy(said("fill role {role} with {person}", role=role, person=person),
                    Change(put=[dataclasses.replace(model.roles[role], holders=[person])]),
-                   _filling_text(person, held.get(person, Counter()), seats[person]))
+                   said("{person} is {held} of its items and those around them",
+                        person=person, held=letters_text(held[person])))
             for person in people[:MOST_REMEDIES]]
-
-
-def _filling_text(person: str, letters: Counter[str], seats: int) -> str:
-    """``p.x is Accountable for 1 of its items and those around them, and sits in 2 of its
-    bodies``."""
-    held = letters_text(letters)
-    carried = said("{person} is {held} of its items and those around them", person=person,
-                   held=held) if held else ""
-    if not seats:
-        return carried
-    sitting = said_n("{person} sits in {count} body beside it",
-                     "{person} sits in {count} bodies beside it", seats, person=person,
-                     count=seats)
-    if not carried:
-        return sitting
-    return said_n("{person} is {held} of its items and those around them, and sits in {count} "
-                  "body beside it",
-                  "{person} is {held} of its items and those around them, and sits in {count} "
-                  "bodies beside it", seats, person=person, held=held, count=seats)
 
 
 def _letters_without_a(model: Model, item: str, actor: str, instead: Letter
