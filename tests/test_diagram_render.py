@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -27,7 +28,7 @@ from raci.export import (
 )
 from raci.export.layout import Fitting, wrapping_links
 from raci.export.page import DEFAULT_PAGE, PAGES
-from raci.export.render import fitted, run_dot, run_titled
+from raci.export.render import GraphvizRuns, fitted, run_dot, run_titled
 from raci.formats import read_model
 from raci.model import Body, Model, Org, Person, Role, Unit
 
@@ -115,6 +116,39 @@ def test_a_view_over_the_node_limit_is_refused_but_its_dot_is_given() -> None:
     with pytest.raises(LayoutError, match=r"2,001 nodes.*--focus ID --depth N"):
         export_view(view, "svg")
     assert export_view(view, "dot").startswith(b"digraph org {")
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_a_view_drawn_again_is_not_laid_out_again_and_comes_out_the_same(
+        monkeypatch: pytest.MonkeyPatch, graphviz_ran: list[str], fmt: str) -> None:
+    view = build_view(warmte_model(), "bodies")
+    first = draw(view, fmt)
+    runs = len(graphviz_ran)
+    assert runs >= 4, graphviz_ran  # two layouts, packed, drawn
+    assert draw(view, fmt) == first and len(graphviz_ran) == runs, graphviz_ran
+    monkeypatch.setattr(importlib.import_module("raci.export.render"), "GRAPHVIZ_RUNS",
+                        GraphvizRuns(0))  # keeps nothing
+    assert draw(view, fmt) == first  # as Graphviz draws it
+    assert len(graphviz_ran) - runs > runs  # one layout of the view's is made twice in a drawing
+
+
+def test_a_process_keeps_only_so_many_bytes_of_layouts() -> None:
+    kept = GraphvizRuns(10)
+    kept.keep("first", {"drawing.gv.svg": b"12345"})
+    kept.keep("second", {"drawing.gv.svg": b"123", "drawing.gv.json": b"4"})
+    assert kept.get("first") is not None  # now the latest asked for
+    kept.keep("third", {"drawing.gv.svg": b"12"})
+    assert kept.get("second") is None and kept.get("first") and kept.get("third")
+    assert kept.size == 7
+
+
+def test_a_kept_layout_does_not_hide_a_dot_gone_missing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    dot = to_dot(build_view(warmte_model(), "goals"))
+    assert render(dot, "svg").startswith(b"<?xml")
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    with pytest.raises(GraphvizMissingError, match=r"apt-get install graphviz"):
+        render(dot, "svg")
 
 
 def test_diagram_prints_dot_by_default(model_file: Path) -> None:
