@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from conftest import Raci
 from test_diagram_model import board_with_committees, warmte_model
 
 from raci.export import (
@@ -151,28 +152,29 @@ def test_a_kept_layout_does_not_hide_a_dot_gone_missing(
         render(dot, "svg")
 
 
-def test_diagram_prints_dot_by_default(model_file: Path) -> None:
-    done = run_raci("diagram", str(model_file), "--view", "bodies")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(b"digraph bodies {")
-    assert b"Stuurgroep Warmte" in done.stdout
+def test_diagram_prints_dot_by_default(model_file: Path, raci: Raci) -> None:
+    done = raci("diagram", model_file, "--view", "bodies")
+    assert done.code == 0, done.err
+    assert done.out.startswith("digraph bodies {")
+    assert "Stuurgroep Warmte" in done.out
 
 
-def test_diagram_takes_the_format_from_the_output_suffix(model_file: Path,
-                                                         tmp_path: Path) -> None:
+def test_diagram_takes_the_format_from_the_output_suffix(model_file: Path, tmp_path: Path,
+                                                         raci: Raci) -> None:
     out = tmp_path / "org.svg"
-    done = run_raci("diagram", str(model_file), "--view", "org", "-o", str(out))
-    assert done.returncode == 0, done.stderr
+    done = raci("diagram", model_file, "--view", "org", "-o", out)
+    assert done.code == 0, done.err
     texts = [t.text for t in ET.parse(out).getroot().iter(f"{SVG}text")]
     assert "Petra Jansen" in texts and "Ministerie van BZK" in texts
 
 
-def test_diagram_leaves_nothing_behind_in_the_current_folder(model_file: Path,
-                                                             tmp_path: Path) -> None:
+def test_diagram_leaves_nothing_behind_in_the_current_folder(
+        model_file: Path, tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "here"
     folder.mkdir()
-    done = run_raci("diagram", str(model_file), "--view", "org", "-o", "org.svg", cwd=folder)
-    assert done.returncode == 0, done.stderr
+    monkeypatch.chdir(folder)
+    done = raci("diagram", model_file, "--view", "org", "-o", "org.svg")
+    assert done.code == 0, done.err
     assert [path.name for path in folder.iterdir()] == ["org.svg"]
 
 
@@ -191,22 +193,23 @@ def test_diagram_refuses_binary_output_to_a_terminal(model_file: Path) -> None:
     assert b"give -o FILE" in (child.before or b"")
 
 
-def test_diagram_without_dot_says_how_to_install_it(model_file: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "PATH": str(tmp_path)}
-    done = run_raci("diagram", str(model_file), "--view", "org", "--format", "svg", env=env)
-    assert done.returncode == 2
-    message = done.stderr.decode().strip()
+def test_diagram_without_dot_says_how_to_install_it(
+        model_file: Path, tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    done = raci("diagram", model_file, "--view", "org", "--format", "svg")
+    assert done.code == 2
+    message = done.err.strip()
     assert len(message.splitlines()) == 1
     assert "apt-get install graphviz" in message and "--format dot" in message
     assert "Traceback" not in message
-    fallback = run_raci("diagram", str(model_file), "--view", "org", "--format", "dot", env=env)
-    assert fallback.returncode == 0 and fallback.stdout.startswith(b"digraph org {")
+    fallback = raci("diagram", model_file, "--view", "org", "--format", "dot")
+    assert fallback.code == 0 and fallback.out.startswith("digraph org {")
 
 
-def test_diagram_focus_on_an_unknown_id_suggests_one(model_file: Path) -> None:
-    done = run_raci("diagram", str(model_file), "--view", "bodies", "--focus", "sg-warmt")
-    assert done.returncode == 2
-    assert "did you mean 'sg-warmte'?" in done.stderr.decode()
+def test_diagram_focus_on_an_unknown_id_suggests_one(model_file: Path, raci: Raci) -> None:
+    done = raci("diagram", model_file, "--view", "bodies", "--focus", "sg-warmt")
+    assert done.code == 2
+    assert "did you mean 'sg-warmte'?" in done.err
 
 
 def test_diagram_focus_draws_only_the_neighbourhood(model_file: Path) -> None:
