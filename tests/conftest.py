@@ -19,16 +19,22 @@ one with ``eval "$(scripts/start-test-postgres)"``), dropped after the test.
 Without that variable the test is skipped, unless CI is set: CI always
 starts a server, so there a missing one fails the test. `store_url` runs a
 test once on each backend.
+
+`graphviz_ran` lists the programs a test runs, such as Graphviz's, none of
+their runs the process keeps (`raci.export.render.GRAPHVIZ_RUNS`) kept from before.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import runpy
+import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -183,6 +189,23 @@ def store_url(request: pytest.FixtureRequest) -> str:
     """The URL of an empty database, once on SQLite and once on PostgreSQL."""
     url: str = request.getfixturevalue(f"{request.param}_url")
     return url
+
+
+@pytest.fixture
+def graphviz_ran(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The programs the test runs (`subprocess.run`), in order; no Graphviz
+    run the process made before is kept for it (`raci.export.render.GRAPHVIZ_RUNS`)."""
+    render = importlib.import_module("raci.export.render")  # raci.export.render is a function
+    monkeypatch.setattr(render, "GRAPHVIZ_RUNS", render.GraphvizRuns(render.GRAPHVIZ_KEPT))
+    ran: list[str] = []
+    run = subprocess.run
+
+    def counted(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        ran.append(command[0])
+        return run(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    return ran
 
 
 @pytest.fixture(scope="session")

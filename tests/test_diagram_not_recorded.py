@@ -5,11 +5,11 @@ every view, the key, Mermaid, `raci diagram`, in English and Dutch."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from browser import require_chromium, require_program
+from conftest import Raci
 from test_diagram_model import laid_out
 from test_diagram_views import heading_texts, key_samples
 from test_report_print import page_sizes
@@ -19,8 +19,6 @@ from raci.export.mermaid import to_mermaid
 from raci.export.views import build_view
 from raci.i18n import set_language
 from raci.model import Assignment, Body, Decision, Goal, Initiative, Model, Org, Person, Role
-
-RACI = str(Path(sys.executable).with_name("raci"))
 
 
 def unrecorded_model(*not_recorded: str) -> Model:
@@ -102,24 +100,21 @@ def test_a_view_with_nothing_to_draw_says_why_under_its_title() -> None:
 
 
 @pytest.mark.parametrize("split", [[], ["--split", "unit"]], ids=["whole", "split"])
-def test_raci_diagram_of_a_view_with_nothing_to_draw_notes_why(tmp_path: Path,
+def test_raci_diagram_of_a_view_with_nothing_to_draw_notes_why(tmp_path: Path, raci: Raci,
                                                               split: list[str]) -> None:
     source = tmp_path / "roles.yaml"
     source.write_text("raci: 1\norg: {name: Roles only, not_recorded: [holders]}\n"
                       "roles: [{id: r, name: Rol}]\n", encoding="utf-8")
-    done = subprocess.run([RACI, "diagram", str(source), "--view", "bodies", *split,
-                           "-o", str(tmp_path / "bodies.svg")],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    done = raci("diagram", source, "--view", "bodies", *split, "-o", tmp_path / "bodies.svg")
+    assert done.code == 0, done.err
     written_line = "wrote 1 drawing: bodies-1.svg\n" if split else ""  # a status line
-    assert done.stderr == ("raci: note: the bodies view has nothing to draw: the model has no "
+    assert done.err == ("raci: note: the bodies view has nothing to draw: the model has no "
                            "bodies; the drawing holds its title and this reason\n" + written_line)
     written = tmp_path / ("bodies-1.svg" if split else "bodies.svg")
     assert "the model has no" in written.read_text(encoding="utf-8")
-    dutch = subprocess.run([RACI, "--lang", "nl", "diagram", str(source), "--view", "decisions"],
-                           capture_output=True, text=True, timeout=120)
-    assert dutch.returncode == 0
-    assert dutch.stderr.startswith("raci: opmerking: de weergave besluiten heeft niets te "
+    dutch = raci("--lang", "nl", "diagram", source, "--view", "decisions")
+    assert dutch.code == 0
+    assert dutch.err.startswith("raci: opmerking: de weergave besluiten heeft niets te "
                                    "tekenen: het model heeft geen besluiten;")
 
 
@@ -165,13 +160,12 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def test_the_handout_has_no_page_for_an_empty_view_and_each_diagram_starts_a_page(
-        tmp_path: Path) -> None:
+        tmp_path: Path, raci: Raci) -> None:
     require_chromium()
     source, pdf = tmp_path / "platform.yaml", tmp_path / "review.pdf"
     source.write_text(platform_yaml(), encoding="utf-8")
-    done = subprocess.run([RACI, "report", str(source), "-o", str(pdf)],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0 and done.stderr == "", done.stderr
+    done = raci("report", source, "-o", pdf)
+    assert done.code == 0 and done.err == "", done.err
     texts = page_texts(pdf)
     sizes = page_sizes(pdf)
     assert "The model names no people: who holds its roles is not recorded." in texts[0]
@@ -189,12 +183,11 @@ def test_the_handout_has_no_page_for_an_empty_view_and_each_diagram_starts_a_pag
     assert not texts[goals[1] - 1].endswith("part.")
 
 
-def test_the_dutch_handout_says_why_a_view_is_not_drawn(tmp_path: Path) -> None:
+def test_the_dutch_handout_says_why_a_view_is_not_drawn(tmp_path: Path, raci: Raci) -> None:
     source, page = tmp_path / "platform.yaml", tmp_path / "review.html"
     source.write_text(platform_yaml(), encoding="utf-8")
-    done = subprocess.run([RACI, "--lang", "nl", "report", str(source), "-o", str(page)],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0 and done.stderr == "", done.stderr
+    done = raci("--lang", "nl", "report", source, "-o", page)
+    assert done.code == 0 and done.err == "", done.err
     text = page.read_text(encoding="utf-8")
     assert 'id="diagram-bodies"' not in text
     assert ('<span class="note">Niet getekend: het model heeft geen gremia.</span>' in text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from conftest import Raci
 from test_diagram_model import board_with_committees, warmte_model
 
 from raci.export.dot import to_dot
@@ -21,6 +23,7 @@ from raci.export.page import DEFAULT_PAGE, PAGES
 from raci.export.render import (
     MAX_LAYOUT_NODES,
     GraphvizMissingError,
+    GraphvizRuns,
     LayoutError,
     draw,
     export_view,
@@ -119,28 +122,62 @@ def test_a_view_over_the_node_limit_is_refused_but_its_dot_is_given() -> None:
     assert export_view(view, "dot").startswith(b"digraph org {")
 
 
-def test_diagram_prints_dot_by_default(model_file: Path) -> None:
-    done = run_raci("diagram", str(model_file), "--view", "bodies")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(b"digraph bodies {")
-    assert b"Stuurgroep Warmte" in done.stdout
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_a_view_drawn_again_is_not_laid_out_again_and_comes_out_the_same(
+        monkeypatch: pytest.MonkeyPatch, graphviz_ran: list[str], fmt: str) -> None:
+    view = build_view(warmte_model(), "bodies")
+    first = draw(view, fmt)
+    runs = len(graphviz_ran)
+    assert runs >= 4, graphviz_ran  # two layouts, packed, drawn
+    assert draw(view, fmt) == first and len(graphviz_ran) == runs, graphviz_ran
+    monkeypatch.setattr(importlib.import_module("raci.export.render"), "GRAPHVIZ_RUNS",
+                        GraphvizRuns(0))  # keeps nothing
+    assert draw(view, fmt) == first  # as Graphviz draws it
+    assert len(graphviz_ran) - runs > runs  # one layout of the view's is made twice in a drawing
 
 
-def test_diagram_takes_the_format_from_the_output_suffix(model_file: Path,
-                                                         tmp_path: Path) -> None:
+def test_a_process_keeps_only_so_many_bytes_of_layouts() -> None:
+    kept = GraphvizRuns(10)
+    kept.keep("first", {"drawing.gv.svg": b"12345"})
+    kept.keep("second", {"drawing.gv.svg": b"123", "drawing.gv.json": b"4"})
+    assert kept.get("first") is not None  # now the latest asked for
+    kept.keep("third", {"drawing.gv.svg": b"12"})
+    assert kept.get("second") is None and kept.get("first") and kept.get("third")
+    assert kept.size == 7
+
+
+def test_a_kept_layout_does_not_hide_a_dot_gone_missing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    dot = to_dot(build_view(warmte_model(), "goals"))
+    assert render(dot, "svg").startswith(b"<?xml")
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    with pytest.raises(GraphvizMissingError, match=r"apt-get install graphviz"):
+        render(dot, "svg")
+
+
+def test_diagram_prints_dot_by_default(model_file: Path, raci: Raci) -> None:
+    done = raci("diagram", model_file, "--view", "bodies")
+    assert done.code == 0, done.err
+    assert done.out.startswith("digraph bodies {")
+    assert "Stuurgroep Warmte" in done.out
+
+
+def test_diagram_takes_the_format_from_the_output_suffix(model_file: Path, tmp_path: Path,
+                                                         raci: Raci) -> None:
     out = tmp_path / "org.svg"
-    done = run_raci("diagram", str(model_file), "--view", "org", "-o", str(out))
-    assert done.returncode == 0, done.stderr
+    done = raci("diagram", model_file, "--view", "org", "-o", out)
+    assert done.code == 0, done.err
     texts = [t.text for t in ET.parse(out).getroot().iter(f"{SVG}text")]
     assert "Petra Jansen" in texts and "Ministerie van BZK" in texts
 
 
-def test_diagram_leaves_nothing_behind_in_the_current_folder(model_file: Path,
-                                                             tmp_path: Path) -> None:
+def test_diagram_leaves_nothing_behind_in_the_current_folder(
+        model_file: Path, tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "here"
     folder.mkdir()
-    done = run_raci("diagram", str(model_file), "--view", "org", "-o", "org.svg", cwd=folder)
-    assert done.returncode == 0, done.stderr
+    monkeypatch.chdir(folder)
+    done = raci("diagram", model_file, "--view", "org", "-o", "org.svg")
+    assert done.code == 0, done.err
     assert [path.name for path in folder.iterdir()] == ["org.svg"]
 
 
@@ -159,22 +196,23 @@ def test_diagram_refuses_binary_output_to_a_terminal(model_file: Path) -> None:
     assert b"give -o FILE" in (child.before or b"")
 
 
-def test_diagram_without_dot_says_how_to_install_it(model_file: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "PATH": str(tmp_path)}
-    done = run_raci("diagram", str(model_file), "--view", "org", "--format", "svg", env=env)
-    assert done.returncode == 2
-    message = done.stderr.decode().strip()
+def test_diagram_without_dot_says_how_to_install_it(
+        model_file: Path, tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    done = raci("diagram", model_file, "--view", "org", "--format", "svg")
+    assert done.code == 2
+    message = done.err.strip()
     assert len(message.splitlines()) == 1
     assert "apt-get install graphviz" in message and "--format dot" in message
     assert "Traceback" not in message
-    fallback = run_raci("diagram", str(model_file), "--view", "org", "--format", "dot", env=env)
-    assert fallback.returncode == 0 and fallback.stdout.startswith(b"digraph org {")
+    fallback = raci("diagram", model_file, "--view", "org", "--format", "dot")
+    assert fallback.code == 0 and fallback.out.startswith("digraph org {")
 
 
-def test_diagram_focus_on_an_unknown_id_suggests_one(model_file: Path) -> None:
-    done = run_raci("diagram", str(model_file), "--view", "bodies", "--focus", "sg-warmt")
-    assert done.returncode == 2
-    assert "did you mean 'sg-warmte'?" in done.stderr.decode()
+def test_diagram_focus_on_an_unknown_id_suggests_one(model_file: Path, raci: Raci) -> None:
+    done = raci("diagram", model_file, "--view", "bodies", "--focus", "sg-warmt")
+    assert done.code == 2
+    assert "did you mean 'sg-warmte'?" in done.err
 
 
 def test_diagram_focus_draws_only_the_neighbourhood(model_file: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser import require_chromium
+from conftest import Raci
 from pypdf import PdfReader
 from test_diagram_mermaid import drawn_by_mermaid
 from test_diagram_pages import reads
@@ -90,15 +91,16 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "review.html"
 
 
-def test_each_diagram_starts_a_landscape_page_of_its_own_when_printed(tmp_path: Path) -> None:
+def test_each_diagram_starts_a_landscape_page_of_its_own_when_printed(tmp_path: Path,
+                                                                      raci: Raci) -> None:
     """The one PDF this module prints: each diagram is a part of the handout,
     and every part starts a new page, small diagrams too: the bodies view on
     the last page but one, the goals view on the last, both landscape."""
     require_chromium()
     model, pdf = tmp_path / "warmte.yaml", tmp_path / "review.pdf"
     model.write_text(MODEL_YAML, encoding="utf-8")
-    done = run_raci("report", str(model), "-o", str(pdf))
-    assert done.returncode == 0 and done.stderr == "", done.stderr
+    done = raci("report", model, "-o", pdf)
+    assert done.code == 0 and done.err == "", done.err
     pages = PdfReader(pdf).pages
     bodies, goals = (" ".join(page.extract_text().split()) for page in pages[-2:])
     assert "Diagram: the bodies view" in bodies and "Stuurgroep Warmte" in bodies
@@ -239,12 +241,12 @@ def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:
     assert "Warmte-app" not in first_area
 
 
-def test_markdown_report_draws_its_diagrams_in_mermaid(model_file: Path,
-                                                      tmp_path: Path) -> None:
+def test_markdown_report_draws_its_diagrams_in_mermaid(model_file: Path, tmp_path: Path,
+                                                      raci: Raci) -> None:
     handout = tmp_path / "out" / "review.md"
     handout.parent.mkdir()
-    done = run_raci("report", str(model_file), "-o", str(handout))
-    assert done.returncode == 0, done.stderr
+    done = raci("report", model_file, "-o", handout)
+    assert done.code == 0, done.err
     text = handout.read_text(encoding="utf-8")
     section = text.split("## Diagrams", 1)[1]
     assert re.findall(r"^### (.*)$", section, re.M) == ["The bodies view", "The goals view"]
@@ -277,20 +279,20 @@ def test_report_help_says_only_charts_are_written_beside_a_markdown_handout() ->
     help_text = " ".join(done.stdout.split())
     assert "FILE.md (charts written beside it, diagrams in Mermaid)" in help_text
 
-def test_report_without_dot_still_writes_the_handout_and_warns(model_file: Path,
-                                                               tmp_path: Path) -> None:
+
+def test_report_without_dot_still_writes_the_handout_and_warns(
+        model_file: Path, tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> None:
     page, handout = tmp_path / "review.html", tmp_path / "review.md"
-    done = run_raci("report", str(model_file), "-o", str(page),
-                    env={**os.environ, "PATH": str(tmp_path)})
-    assert done.returncode == 0
-    assert done.stderr.count("apt-get install graphviz") == 2  # one warning per diagram
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    done = raci("report", model_file, "-o", page)
+    assert done.code == 0
+    assert done.err.count("apt-get install graphviz") == 2  # one warning per diagram
     text = page.read_text(encoding="utf-8")
     assert "The bodies diagram could not be drawn" in text
     assert text.count("<svg") == 3  # only the charts, which need no program
     # The Markdown draws the parts the layout chose, so without it the same notes.
-    done = run_raci("report", str(model_file), "-o", str(handout),
-                    env={**os.environ, "PATH": str(tmp_path)})
-    assert done.returncode == 0 and done.stderr.count("apt-get install graphviz") == 2
+    done = raci("report", model_file, "-o", handout)
+    assert done.code == 0 and done.err.count("apt-get install graphviz") == 2
     text = handout.read_text(encoding="utf-8")
     assert "*The goals diagram could not be drawn" in text and not mermaid_blocks(text)
 
@@ -394,10 +396,11 @@ def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) ->
     assert not list(tmp_path.glob("veel-bodies*"))
 
 
-def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path) -> None:
-    done = run_raci("report", str(model_file), "-o", str(tmp_path / "review.docx"))
-    assert done.returncode == 2
-    assert done.stderr.strip().splitlines() == [
+def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path,
+                                             raci: Raci) -> None:
+    done = raci("report", model_file, "-o", tmp_path / "review.docx")
+    assert done.code == 2
+    assert done.err.strip().splitlines() == [
         f"raci: -o {tmp_path / 'review.docx'}: the report is written as .html, .pdf or .md"]
     assert not (tmp_path / "review.docx").exists()
 
@@ -535,11 +538,11 @@ def text_between(text: str, start: str, end: str) -> str:
     return text.split(start, 1)[1].split(end, 1)[0]
 
 
-def test_markdown_report_opens_with_the_charts_beside_it(model_file: Path,
-                                                         tmp_path: Path) -> None:
+def test_markdown_report_opens_with_the_charts_beside_it(model_file: Path, tmp_path: Path,
+                                                         raci: Raci) -> None:
     handout = tmp_path / "review.md"
-    done = run_raci("report", str(model_file), "-o", str(handout))
-    assert done.returncode == 0, done.stderr
+    done = raci("report", model_file, "-o", handout)
+    assert done.code == 0, done.err
     text = handout.read_text(encoding="utf-8")
     glance = text.split("## At a glance", 1)[1].split("## Summary", 1)[0]
     assert re.findall(r"!\[([^]]+)\]\(([^)]+)\)", glance) == [
@@ -574,7 +577,7 @@ def test_a_findings_related_entities_are_named(tmp_path: Path) -> None:
             in (tmp_path / "verwant.md").read_text(encoding="utf-8"))
 
 
-def test_the_rules_not_run_are_named_with_their_fact(tmp_path: Path, raci) -> None:
+def test_the_rules_not_run_are_named_with_their_fact(tmp_path: Path, raci: Raci) -> None:
     model = Model(Org("Zonder voorzitters", not_recorded=["chairs", "cadence"]))
     model.add(Goal(id="g", name="Doel"))
     source = tmp_path / "zonder.yaml"

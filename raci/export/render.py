@@ -5,11 +5,14 @@ refuse views too large to lay out in reasonable time (`MAX_LAYOUT_NODES`),
 and say how to install Graphviz when it is missing. Every laid-out drawing
 is also measured on its page (`raci.export.page`), from the SVG of the same
 `dot` run; a PDF is put on a sheet of the page's size, and the drawings of a
-split on one sheet each (pypdf).
+split on one sheet each (pypdf). A process keeps what Graphviz wrote
+(`GRAPHVIZ_RUNS`) and writes it again where a program is run on the same
+files with the same arguments.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
@@ -17,7 +20,9 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -90,6 +95,44 @@ width it is held at (`fixedsize`), each time it lays the node out."""
 INSTALL_HINT = N_(
     "install Graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/), or use --format dot, which needs no program")
+
+
+GRAPHVIZ_KEPT = 64 * 2**20
+"""Bytes of what Graphviz wrote that a process keeps to write again (`GRAPHVIZ_RUNS`)."""
+
+
+class GraphvizRuns:
+    """What runs of Graphviz's programs wrote, by what they ran on, the least
+    recently asked for forgotten beyond `most` bytes. A handout draws a view
+    whole, then its split's fit check lays out the whole and each part it
+    tries, then the parts that fit are drawn: the same layouts again."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.size = 0
+        self.written: OrderedDict[Hashable, dict[str, bytes]] = OrderedDict()
+        self.lock = threading.Lock()  # the app draws in worker threads
+
+    def get(self, ran: Hashable) -> dict[str, bytes] | None:
+        with self.lock:
+            written = self.written.get(ran)
+            if written is not None:
+                self.written.move_to_end(ran)
+            return written
+
+    def keep(self, ran: Hashable, written: dict[str, bytes]) -> None:
+        with self.lock:
+            self.size += _size(written) - _size(self.written.pop(ran, {}))
+            self.written[ran] = written
+            while self.size > self.most:
+                self.size -= _size(self.written.popitem(last=False)[1])
+
+
+def _size(written: dict[str, bytes]) -> int:
+    return sum(map(len, written.values()))
+
+
+GRAPHVIZ_RUNS = GraphvizRuns(GRAPHVIZ_KEPT)
 
 
 class GraphvizMissingError(RaciError):
@@ -394,7 +437,7 @@ def _drawn(graph: Path, program: list[str], formats: tuple[str, ...],
     """The graph in the folder drawn by `program` in each of `formats`."""
     written = dict.fromkeys((*formats, "json") if "svg" in formats else formats)
     # in the folder: the json writer also leaves a noname.gv.xdot where dot runs
-    _run([*program, *(f"-T{fmt}" for fmt in written), "-O", str(graph)], timeout,
+    _run([*program, *(f"-T{fmt}" for fmt in written), "-O", graph.name], timeout,
          str(graph.parent))
     outputs = {fmt: graph.with_name(f"{graph.name}.{fmt}").read_bytes() for fmt in written}
     if "svg" in outputs:
@@ -403,6 +446,35 @@ def _drawn(graph: Path, program: list[str], formats: tuple[str, ...],
 
 
 def _run(command: list[str], timeout: float, folder: str) -> None:
+    """Run a Graphviz program in `folder`; where the process ran the same
+    program with the same arguments on the same files before, write the
+    files it wrote then instead (`GRAPHVIZ_RUNS`)."""
+    files = _files(folder)
+    # the program found on PATH now, and a run that may time out only under its own timeout
+    ran = (shutil.which(command[0]), tuple(command), timeout, _digest(files))
+    written = GRAPHVIZ_RUNS.get(ran)
+    if written is not None:
+        for name, data in written.items():
+            (Path(folder) / name).write_bytes(data)
+        return
+    _run_graphviz(command, timeout, folder)
+    GRAPHVIZ_RUNS.keep(ran, {name: data for name, data in _files(folder).items()
+                             if files.get(name) != data})
+
+
+def _files(folder: str) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in Path(folder).iterdir()}
+
+
+def _digest(files: dict[str, bytes]) -> bytes:
+    digest = hashlib.sha256()
+    for name, data in sorted(files.items()):
+        digest.update(b"%d:%s%d:" % (len(name), name.encode("utf-8"), len(data)))
+        digest.update(data)
+    return digest.digest()
+
+
+def _run_graphviz(command: list[str], timeout: float, folder: str) -> None:
     try:
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
                               cwd=folder)
