@@ -52,6 +52,16 @@ async def test_a_backspace_typed_as_the_form_opens_deletes_where_it_was_typed(
         assert name_typed(app.screen) == expected
 
 
+async def add_form_open(pilot: Pilot[None], app: RaciApp, kind: str) -> Input:
+    """`n` on the kind in the explorer: the form, ready, its name field focused."""
+    app.query_one(ModelTree).move_to(KIND_PREFIX + kind)
+    await pilot.pause()
+    await pilot.press("n")
+    await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted
+                and app.screen.focused is app.screen.query_one("#field-name"), "the form")
+    return app.screen.query_one("#field-name", Input)
+
+
 def name_typed(form: Screen[Any]) -> str:
     return form.query_one("#field-name", Input).value
 
@@ -63,11 +73,7 @@ async def test_a_backspace_typed_fast_in_an_open_form_deletes_where_it_was_typed
     typed next."""
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ModelTree).move_to(KIND_PREFIX + "body")
-        await pilot.pause()
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted
-                    and app.screen.focused is app.screen.query_one("#field-name"), "the form")
+        await add_form_open(pilot, app, "body")
         for _ in range(3):
             type_at_once(app, *"Warmtx", "backspace", *"e west", *[" "])
         expected = "Warmte west " * 3
@@ -126,12 +132,7 @@ async def test_a_name_and_ctrl_s_typed_at_once_in_an_open_form_save_it(
     the field had the name ("Fix the marked fields first"), and the form stayed."""
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
-        await pilot.pause()
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted
-                    and app.screen.focused is app.screen.query_one("#field-name"), "the form")
-        held_up(app.screen.query_one("#field-name", Input))
+        held_up(await add_form_open(pilot, app, "unit"))
         type_at_once(app, *"Snelle Eenheid", "ctrl+s")
         await until(pilot, lambda: "Added unit Snelle Eenheid (snelle-eenheid)" in said(app),
                     "the unit added")
