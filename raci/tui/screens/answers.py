@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from raci.i18n import N_, _
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.footer import FittingFooter
 
@@ -60,7 +60,7 @@ class AnswerForm(FormScreen[Answers | None]):
             for question in self.questions:
                 yield Label(escape(question.label))
                 # Selected as it gets the focus: a name typed replaces the default.
-                yield Input(question.default, id=f"answer-{question.key}")
+                yield FieldInput(question.default, id=f"answer-{question.key}")
                 yield Static("", id=f"answer-{question.key}-error", classes="field-error")
             yield Static("[dim]" + _("enter: next field, then save · ctrl+s: save · "
                                      "escape: cancel") + "[/]")
@@ -97,8 +97,7 @@ class AnswerForm(FormScreen[Answers | None]):
             self.action_save()
 
     def action_save(self) -> None:
-        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
-        self.call_after_refresh(self._save)
+        self.once_typed(self._save)
 
     def _save(self) -> None:
         answers, problems = self._read()

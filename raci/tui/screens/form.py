@@ -14,12 +14,18 @@ before a field has the focus come up to the app and go the same way. Other
 keys typed before the form was ready (`ctrl+s` after the name, `tab`,
 `escape`) are pressed again once it is, after the text typed before them:
 the form's own keys would otherwise never see them.
+
+Once the form is ready, the app passes each key on to the focused field,
+to be taken in the field's own turn, and goes on with the next: a save
+(enter, ctrl+s) typed right after the text runs as it arrives, before the
+field took that text. `FormScreen.once_typed` saves after it.
 """
 
 from __future__ import annotations
 
 import inspect
 import math
+from collections.abc import Callable, Sequence
 
 from textual import events
 from textual._time import get_time
@@ -51,6 +57,11 @@ class FormScreen(ModalScreen[ScreenResultType]):
         if self.ready_at < math.inf:
             self._type_into_first_field()
 
+    def once_typed(self, then: Callable[[], object]) -> None:
+        """Run `then` (the save) once every field has taken the keys passed on to
+        it: a review's author typed with enter at once was read as the default."""
+        _after_each(list(self.query(Input).results(Input)), then)
+
     def _on_mount(self, event: events.Mount) -> None:
         # after the form's own on_mount, which gives the first field the focus
         self.ready_at = get_time()  # the clock of `Message.time`
@@ -70,6 +81,14 @@ class FormScreen(ModalScreen[ScreenResultType]):
                 for later in keys[index:]:
                     self.app.post_message(events.Key(later.key, later.character))
                 return
+
+
+def _after_each(fields: Sequence[Input], then: Callable[[], object]) -> None:
+    """`then`, after each field's queue in turn (a field's keys wait there, in order)."""
+    if not fields:
+        then()
+    elif not fields[0].call_later(_after_each, fields[1:], then):  # the field is closing
+        _after_each(fields[1:], then)
 
 
 def _typed_in(field: Input, key: events.Key) -> bool:

@@ -127,8 +127,7 @@ class OrgForm(FormScreen[Org | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        # Keys typed just before ctrl+s may still wait in their field: save once they are in.
-        self.call_after_refresh(self._save)
+        self.once_typed(self._save)
 
     def _save(self) -> None:
         org, problems = self._header()

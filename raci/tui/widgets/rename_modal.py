@@ -87,8 +87,7 @@ class RenameForm(FormScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        # Keys typed just before ctrl+s may still wait in the field: save once they are in.
-        self.call_after_refresh(self._save)
+        self.once_typed(self._save)
 
     def _save(self) -> None:
         if self._show_problem():
