@@ -20,7 +20,7 @@ from raci.lint.findings import LEVELS, Finding
 from raci.lint.message import localized
 from raci.lint.output import finding_dict, markdown_text, summary
 from raci.model import Model
-from raci.model.scenarios import Misfit, Scenario, play
+from raci.model.scenarios import Misfit, Scenario, known_problems, play
 from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.text import aligned, json_text, one_line
 from raci.vocabulary import LEVEL_NAMES, counted
@@ -98,11 +98,13 @@ def scenario_reports(label: str, model: Model, scenarios: Sequence[Scenario], re
     """Lint `model`, once, and each scenario's view of it, played on a
     working copy (`Model.working_copy`: collections of its own, the same
     entities, which a step replaces and never changes); a deep copy of a
-    national model took seconds, and so did each lint of it."""
+    national model took seconds, and so did each lint of it, and each check
+    of the model's own problems (`known_problems`)."""
     reports, before = [], None
+    known = known_problems(model) if any(s.steps for s in scenarios) else frozenset()
     for scenario in scenarios:
         view = model.working_copy()
-        misfit = play(view, scenario.steps)
+        misfit = play(view, scenario.steps, known)
         if misfit is not None:
             reports.append(ScenarioReport(label, scenario, revision, misfit, None))
             continue
