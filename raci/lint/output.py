@@ -130,14 +130,14 @@ def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
     return [one_line(line) for line in lines]
 
 
-def outcome_text(suggestion: Suggestion) -> str:
-    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``, the
-    level as a word of the current language (``[waarschuwing]``), as `raci
-    diff` and `raci scenario show` say it."""
-    from raci.vocabulary import LEVEL_NAMES
-
+def outcome_text(suggestion: Suggestion, level_names: Mapping[str, str] | None = None) -> str:
+    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``:
+    the level as `raci lint`'s finding lines write it, the same in every
+    language; or in `level_names` (``[waarschuwing]``) where findings are
+    listed for people to decide on, as `raci review` lists them."""
+    said = {level: level for level in LEVELS} if level_names is None else level_names
     resolves = related_text([f.fingerprint for f in suggestion.resolves]) or _("nothing")
-    introduces = related_text([f"{f.fingerprint} [{LEVEL_NAMES[f.level]}]"
+    introduces = related_text([f"{f.fingerprint} [{said[f.level]}]"
                                for f in suggestion.introduces])
     return _("resolves {findings}; introduces {others}").format(
         findings=resolves, others=introduces or _("nothing"))

@@ -336,7 +336,7 @@ def _decision_text(item: ReviewItem) -> str:
     if decision.kind == "fixed" and decision.suggestion is not None:
         return _("Fixed: {change} ({outcome})").format(
             change=localized(decision.suggestion.summary),
-            outcome=outcome_text(decision.suggestion))
+            outcome=outcome_text(decision.suggestion, LEVEL_NAMES))
     if decision.kind == "fixed" and item.edits:
         return _("Fixed by editing: {changes}").format(
             changes="; ".join(step.summary for step in item.edits))
