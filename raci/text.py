@@ -17,6 +17,25 @@ def one_line(text: str) -> str:
     return "".join(_escape_character(c) for c in text)
 
 
+class Markdown(str):
+    """Markdown written already, its user's text escaped (`markdown_escaped`):
+    the Markdown outputs put it in as it is, escaping nothing again."""
+
+    __slots__ = ()
+
+
+MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!"})
+"""What Markdown would read as more than the character itself (code,
+emphasis, a link, an image, an HTML tag or entity, a table's cell end, a
+heading, GitHub's strikethrough), each after a backslash: as written."""
+
+
+def markdown_escaped(text: str) -> str:
+    """User text (a name, an id) that Markdown shows as written, on one line
+    and fit for a table cell: ``R\\&D \\*kern\\*``."""
+    return one_line(text).translate(MARKDOWN_SPECIALS)
+
+
 def _escape_character(character: str) -> str:
     if unicodedata.category(character) not in ("Cc", "Zl", "Zp"):
         return character

@@ -28,7 +28,9 @@ from raci.lint.scenarios import (
     scenario_reports,
 )
 from raci.model import Body, Model, Person
+from raci.model import scenarios as raci_scenarios
 from raci.model.changes import Change
+from raci.model.checks import Problem, check_model
 from raci.model.scenarios import play
 from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.source import database_url
@@ -164,17 +166,19 @@ def test_the_stores_conflicts_and_refusals_are_dutch(sqlite_url: str) -> None:
         "try again")
 
 
-def test_a_suggestions_outcome_says_the_level_in_dutch(raci: Raci) -> None:
+def test_a_suggestions_outcome_says_the_level_as_the_finding_line_does(raci: Raci) -> None:
+    """In Dutch `raci lint` keeps a finding's level as the identifier editors
+    and CI match (``[warning]``), and so does the suggestion under it: one
+    listing reads one way (it said ``[waarschuwing]`` under ``[warning]``)."""
     picked = ("--select", "OWN005,SIL001,PPL003", "--suggest", "--fail-on", "never")
     dutch = raci("lint", SAMPLE, *picked, "--lang", "nl").out
     english = raci("lint", SAMPLE, *picked).out
     assert "    lost op: OWN005:r.km-waterstof, PPL003:kgg-den; veroorzaakt: " \
-           "SIL001:i.waterstof-netten [waarschuwing]\n" in dutch
+           "SIL001:i.waterstof-netten [warning]\n" in dutch
     assert "    resolves OWN005:r.km-waterstof, PPL003:kgg-den; introduces " \
            "SIL001:i.waterstof-netten [warning]\n" in english
-    outcomes = [line for line in dutch.splitlines() if "veroorzaakt:" in line]
-    assert outcomes and not any(re.search(r"\[(error|warning|info)\]", line)
-                                for line in outcomes)
+    assert re.search(r"^\S+: OWN005 \[warning\] ", dutch, re.MULTILINE)
+    assert not re.search(r"\[(fout|waarschuwing|melding)\]", dutch)
 
 
 def test_the_count_of_fixes_is_a_status_line(raci: Raci, vego: str) -> None:
@@ -285,3 +289,31 @@ def test_scenarios_on_a_working_copy_say_what_a_deep_copy_said(raci: Raci, vego:
     assert raci("scenario", "show", vego, "plan").out == SHOW_RENDERERS["text"](reports[0])
     assert raci("scenario", "compare", vego, "plan", "ander").out == COMPARE_RENDERERS["text"](
         compare(*reports))
+
+
+def test_the_models_own_problems_are_checked_once_for_all_its_scenarios(
+        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`raci scenario compare` checks the model as it is once, and each view
+    once: checking the model again for every scenario took seconds of a
+    national comparison."""
+    for args in (("scenario", "new", vego, "plan"),
+                 ("scenario", "retire", vego, "plan", "bo-netcapaciteit"),
+                 ("scenario", "new", vego, "ander"),
+                 ("scenario", "merge", vego, "ander", "bo-netcapaciteit", "--into",
+                  "tf-netcongestie")):
+        assert raci(*args).code == 0
+    with open_store(database_url(vego)) as store:
+        model, _view = store.load_scenario("plan")
+        scenarios = (store.scenario("plan"), store.scenario("ander"))
+        revision = store.known_revision
+    checked: list[Model] = []
+
+    def counted_check(checked_model: Model) -> list[Problem]:
+        checked.append(checked_model)
+        return check_model(checked_model)
+
+    monkeypatch.setattr(raci_scenarios, "check_model", counted_check)
+    reports = scenario_reports(vego, model, scenarios, revision, config_for([vego], None))
+    assert [report.misfit for report in reports] == [None, None]
+    assert len(checked) == 3  # the model, then each view
+    assert checked[0] is model

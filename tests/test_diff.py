@@ -111,7 +111,7 @@ def test_names_stay_on_one_line_and_html_shows_as_written(
     assert code == 0
     assert "  Person 'Eerste\\nTweede <i>x</i> | y' (p.nieuw)\n" in out
     code, out, _ = run_raci(capsys, "diff", old, new, "--format", "markdown")
-    assert "\n- Person 'Eerste\\\\nTweede &lt;i&gt;x&lt;/i&gt; \\| y' (p.nieuw)\n" in out
+    assert "\n- Person 'Eerste\\\\nTweede \\<i\\>x\\</i\\> \\| y' (p.nieuw)\n" in out
 
 
 def test_a_changed_waiver_shows_what_changed(tmp_path: Path,
@@ -208,5 +208,5 @@ def test_changed_values_read_as_the_language_writes_them(
     for line in ("einddatum 30 juni 2027 -> 31 december 2027\n", " nee -> ja\n",
                  "capaciteit (fte) 0,5 -> 0,75\n"):
         assert line in dutch, line
-    assert 'mandate "A -&gt; &lt;b&gt;B&lt;/b&gt;" -> "C"\n' in markdown
+    assert 'mandate "A -\\> \\<b\\>B\\</b\\>" -> "C"\n' in markdown
     assert "sunset 2027-06-30 -> 2027-12-31\n" in markdown

@@ -20,11 +20,10 @@ from raci.lint import RULES, LintConfig, lint_model, rule
 from raci.lint.catalogue import compile_catalogue, read_catalogue, texts, untranslated
 from raci.lint.docs import rule_page
 from raci.lint.findings import Finding
-from raci.lint.message import Joined, Named, localized, said, said_n, speaker
+from raci.lint.message import Joined, Named, localized, markdown_said, said, said_n, speaker
 from raci.lint.output import (
     RENDERERS,
     escape_data,
-    markdown_text,
     text_line,
     to_json,
     to_sarif,
@@ -160,15 +159,17 @@ def test_a_samples_text_output_is_dutch_and_its_json_and_sarif_english(sample: P
     run = run_lint([str(sample)], config_for([str(sample)], None, as_of=AS_OF))
     english = {name: render(run, RULES) for name, render in RENDERERS.items()}
     said_in_english = {f.message: localized(f.message) for f in run.findings if not f.waived}
+    markdown_in_english = {m: markdown_said(m) for m in said_in_english}
     set_language("nl")
     try:
         dutch_output = {name: render(run, RULES) for name, render in RENDERERS.items()}
         said_in_dutch = {f.message: localized(f.message) for f in run.findings if not f.waived}
+        markdown_in_dutch = {m: markdown_said(m) for m in said_in_dutch}
     finally:
         set_language("en")
     assert dutch_output["json"] == english["json"]
     assert dutch_output["sarif"] == english["sarif"]
-    shown = {"text": one_line, "markdown": markdown_text, "github": escape_data}
+    shown = {"text": one_line, "github": escape_data}
     for message, dutch_message in said_in_dutch.items():
         for fmt, show in shown.items():
             english_message = message if fmt == "github" else said_in_english[message]
@@ -176,6 +177,10 @@ def test_a_samples_text_output_is_dutch_and_its_json_and_sarif_english(sample: P
             assert show(dutch_message) in dutch_output[fmt]
             assert show(english_message) not in dutch_output[fmt], \
                 f"still English in {fmt}: {english_message!r}"
+        assert markdown_in_english[message] in english["markdown"]
+        assert markdown_in_dutch[message] in dutch_output["markdown"]
+        assert markdown_in_english[message] not in dutch_output["markdown"], \
+            f"still English in markdown: {markdown_in_english[message]!r}"
 
 
 def test_english_text_keeps_the_message_as_it_always_was_and_people_read_names_first() -> None:

@@ -496,10 +496,10 @@ async def test_matrix_follows_the_mouse(database: Path) -> None:
         await pilot.pause()
         matrix = app.query_one(RaciMatrix)
         width = matrix.cell_width  # the room there is, shared
-        await pilot.click(RaciMatrix, offset=(ITEM_WIDTH + width * 2 + 1, HEADER_LINES + 1))
+        await pilot.click(RaciMatrix, offset=(matrix.item_width + width * 2 + 1, HEADER_LINES + 1))
         assert matrix.cursor == (2, 1)
         # A header shows a shortened name; hovering gives the whole of it.
-        await pilot.hover(RaciMatrix, offset=(ITEM_WIDTH + 1, 0))
+        await pilot.hover(RaciMatrix, offset=(matrix.item_width + 1, 0))
         assert matrix.tooltip == f"{matrix.columns[0].name} ({matrix.columns[0].id})"
 
 

@@ -1,5 +1,6 @@
 """The matrix's actor headers use the room there is: a name cut only when
-it must be, and then with "…" where words or letters are left out."""
+it must be, and then with "…" where words or letters are left out; the
+item names take the room the actors leave."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ import pytest
 from apphelp import MODEL_FILE, database_of, loaded
 
 from raci.tui import make_app
-from raci.tui.widgets.matrix import CELL_WIDTH, ITEM_WIDTH, RaciMatrix, column_header
+from raci.tui.widgets.matrix import (
+    CELL_WIDTH,
+    HEADER_LINES,
+    ITEM_WIDTH,
+    RaciMatrix,
+    column_header,
+)
 
 
 async def headers_at(tmp_path: Path, width: int) -> tuple[str, str, int, bool]:
@@ -56,3 +63,34 @@ async def test_a_name_cut_says_so(tmp_path: Path) -> None:
 def test_words_left_out_between_the_lines_show_as_an_ellipsis(
         name: str, width: int, lines: tuple[str, str]) -> None:
     assert column_header(name, width) == lines
+
+
+async def items_at(tmp_path: Path, model_text: str) -> tuple[list[str], RaciMatrix, int]:
+    """The matrix's item names as drawn at 120 columns, the matrix, and the
+    width it had."""
+    async with make_app(database_of(tmp_path, model_text)).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        matrix = app.query_one(RaciMatrix)
+        names = [matrix.render_line(HEADER_LINES + row).text[2:matrix.item_width].rstrip()
+                 for row in range(len(matrix.rows))]
+        return names, matrix, matrix.scrollable_content_region.width
+
+
+async def test_item_names_take_the_room_the_actors_leave(tmp_path: Path) -> None:
+    """At 120 columns, 7 actors: "Klimaatdoelen gebouwde omg…" was cut while
+    6 columns stood empty on the right."""
+    names, matrix, room = await items_at(tmp_path, MODEL_FILE)
+    assert names == [row.name for row in matrix.rows]
+    assert "Klimaatdoelen gebouwde omgeving" in names
+    assert matrix.virtual_size.width <= room
+
+
+async def test_a_long_item_name_takes_all_the_room_left_and_no_more(tmp_path: Path) -> None:
+    long_name = "Klimaatdoelen gebouwde omgeving " * 3
+    names, matrix, room = await items_at(tmp_path, MODEL_FILE.replace(
+        "Klimaatdoelen gebouwde omgeving", long_name.strip()))
+    assert matrix.item_width > ITEM_WIDTH
+    assert matrix.item_width + matrix.cell_width * len(matrix.columns) == room  # every actor shows
+    assert names[0] == long_name[:matrix.item_width - 4] + "…"

@@ -1,4 +1,5 @@
-"""Draw the app's screens on the energietransitie sample into docs/images/ (the README's and the documentation's).
+"""Draw the app's screens on the energietransitie sample into docs/images/
+(the README's and the documentation's).
 
     .venv/bin/python docs/images/app_images.py
 

@@ -162,12 +162,13 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
 
 def _show(number: int, suggestion: Suggestion) -> None:
     from raci.lint.output import outcome_text
+    from raci.vocabulary import LEVEL_NAMES
 
     click.echo(one_line(f"  {number}. {localized(suggestion.summary)}"))
     if suggestion.remedy.because:
         because = _("because {reason}").format(reason=localized(suggestion.remedy.because))
         click.echo(one_line(f"     {because}"))
-    click.echo(one_line(f"     {outcome_text(suggestion)}"))
+    click.echo(one_line(f"     {outcome_text(suggestion, LEVEL_NAMES)}"))
 
 
 ANSWERS = {"a": N_("a accept (waive)"), "n": N_("n note an action"), "s": N_("s skip"),

@@ -41,6 +41,7 @@ from raci.model import Entity, Goal, Model, Unit
 from raci.model.checks import kinds_phrase
 from raci.model.entities import CELL_ORDER, cell_text
 from raci.model.lean import NO_ASSIGNMENTS, LeanEntity, LeanGoal, LeanModel, LeanUnit
+from raci.text import MARKDOWN_SPECIALS
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
@@ -49,7 +50,6 @@ HYPHENATED = re.compile(r"[^-]+-*|-+")
 """A word's parts, each ending at its hyphens: where a name may break."""
 UNBREAKABLE = re.compile(r"[^\s-]+")
 """A run of characters that a name never breaks inside."""
-MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!"})
 CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
 """What a terminal shows bold, bold red, and plain again (as rich writes them)."""

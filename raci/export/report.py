@@ -39,7 +39,7 @@ from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_re
 from raci.export.views import build_view
 from raci.i18n import _, format_count, format_date, os_reason
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
-from raci.lint.message import localized
+from raci.lint.message import markdown_said
 from raci.lint.rule import Rule
 from raci.lint.ruledoc import rule_doc
 from raci.model import KINDS, Model
@@ -322,7 +322,7 @@ def _markdown_findings(content: ReportContent) -> list[str]:
 
 
 def _markdown_finding(model: Model, finding: Finding) -> str:
-    line = f"- {markdown_text(localized(finding.message))}"
+    line = f"- {markdown_said(finding.message)}"
     if related := finding.related:
         line += _(" (related: {names})").format(
             names=", ".join(map(markdown_text, names_of(model, related))))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raci.i18n import N_, _, format_date, format_decimal, speaking_english
@@ -23,12 +24,11 @@ from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
 from raci.lint.message import Named
-from raci.lint.output import markdown_text
-from raci.lint.scenarios import finding_said
+from raci.lint.scenarios import finding_markdown, finding_said
 from raci.model import REFERENCE_FIELDS, Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
 from raci.model.source import ModelSource
-from raci.text import json_text, one_line
+from raci.text import Markdown, json_text, markdown_escaped, one_line
 from raci.vocabulary import (
     BODY_KIND_NAMES,
     FACT_WORDS,
@@ -297,9 +297,11 @@ def _held(change: AssignmentChange, letters: str | None, diff: ModelDiff) -> str
         letters=letters, actor=_listed(change.actor, diff), item=diff.named[change.item].spoken())
 
 
-def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
+def _lines(diff: ModelDiff, said: Callable[[Finding], str] = finding_said
+           ) -> list[tuple[str, int, list[str]]]:
     """(section title, how many things changed, lines) in reading order,
-    shared by text and Markdown; a changed entity has a line per field."""
+    shared by text and Markdown; a changed entity has a line per field, a
+    finding is `said`."""
     changed_fields = [_field_line(c, f, diff) for c in diff.changed for f in c.fields]
     changed_cells = [_arrowed(_("{actor} on {item}: {old} -> {new}")).format(
         actor=_listed(a.actor, diff), item=diff.named[a.item].spoken(), old=a.old, new=a.new)
@@ -316,9 +318,9 @@ def _lines(diff: ModelDiff) -> list[tuple[str, int, list[str]]]:
         _section(N_("Waivers added"), [_waiver_text(w, diff) for w in diff.waivers_added]),
         _section(N_("Waivers removed"), [_waiver_text(w, diff) for w in diff.waivers_removed]),
         _section(N_("Findings introduced"),
-                 [finding_said(f) for f in diff.findings_introduced]),
+                 [said(f) for f in diff.findings_introduced]),
         _section(N_("Findings resolved"),
-                 [finding_said(f) for f in diff.findings_resolved]),
+                 [said(f) for f in diff.findings_resolved]),
     ]
 
 
@@ -341,13 +343,22 @@ def diff_to_text(diff: ModelDiff) -> str:
 def diff_to_markdown(diff: ModelDiff) -> str:
     out = ["## " + _("Changes from {old} to {new}").format(old=f"`{diff.old}`",
                                                          new=f"`{diff.new}`")]
-    for title, count, lines in _lines(diff):
+    for title, count, lines in _lines(diff, finding_markdown):
         if lines:
             out += ["", f"### {title} ({count})", "",
-                    *(f"- {' -> '.join(map(markdown_text, line.split(ARROW)))}" for line in lines)]
+                    *(f"- {_markdown_line(line)}" for line in lines)]
     if diff.is_empty():
         out += ["", _("No differences.")]
     return "\n".join(out) + "\n"
+
+
+def _markdown_line(line: str) -> str:
+    """A line of the diff in Markdown: a finding as it is (`finding_markdown`),
+    else the names and values around raci's arrows escaped, so that they
+    show as written."""
+    if isinstance(line, Markdown):
+        return line
+    return " -> ".join(map(markdown_escaped, line.split(ARROW)))
 
 
 def _finding_summary(finding: Finding) -> dict[str, object]:

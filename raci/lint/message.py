@@ -44,6 +44,7 @@ from raci.i18n import (
     ngettext,
     speaking_english,
 )
+from raci.text import Markdown, markdown_escaped
 from raci.vocabulary import KIND_NAMES, capitalised
 
 if TYPE_CHECKING:
@@ -284,6 +285,61 @@ def speaker() -> Callable[[str], str]:
         return localized(message)
 
     return say
+
+
+def markdown_speaker() -> Callable[[str], Markdown]:
+    """`speaker` for Markdown: each value a message is filled with (names,
+    ids) escaped (`markdown_escaped`), so that "R&D *kern*" shows as written,
+    not as emphasis, while the message's own Markdown (`chairs` as code)
+    stays; text that is no message said (one read from JSON) is escaped whole."""
+    say = speaker()
+
+    def say_markdown(message: str) -> Markdown:
+        if isinstance(message, Message | Joined | Named):
+            escaped = _escaped(message)
+            assert isinstance(escaped, str)  # a message, a list or a name again
+            return Markdown(say(escaped))
+        return Markdown(markdown_escaped(message))
+
+    return say_markdown
+
+
+def markdown_said(message: str) -> Markdown:
+    """A message for people as Markdown (`markdown_speaker`)."""
+    return markdown_speaker()(message)
+
+
+_ESCAPED = (str, *_SAID_EXACTLY)
+"""The values `_escaped` escapes: ids, and the classes that hold names, exactly."""
+
+
+def _escaped(value: Value) -> Value:
+    """A value with the user's text in it escaped for Markdown: a name and
+    id, an id, each part of a list, each value of a message but those the
+    template shows as code (Markdown shows a code span as written, backslash
+    and all)."""
+    if type(value) not in _ESCAPED:
+        return value  # a number, a date, or raci's own words (a remedy's body kind)
+    if isinstance(value, Message):
+        coded = _coded(value.template)
+        return _message(Message, value.template,
+                        {name: part if name in coded else _escaped(part)
+                         for name, part in value.values.items()}, value.plural, value.number)
+    if isinstance(value, Joined):
+        return Joined(map(_escaped, value.parts), value.separator)
+    if isinstance(value, Named):
+        return _named(Named, markdown_escaped(value.id),
+                      value.name and markdown_escaped(value.name), value.kind)
+    return markdown_escaped(value) if isinstance(value, str) else value
+
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_PLACEHOLDER = re.compile(r"\{(\w+)")
+
+
+def _coded(template: str) -> set[str]:
+    """The placeholders a template shows as code: ``fact`` in "add `{fact}`"."""
+    return {name for span in _CODE_SPAN.findall(template) for name in _PLACEHOLDER.findall(span)}
 
 
 def said(template: str, /, **values: Value) -> Message:

@@ -10,10 +10,11 @@ does not record, and why a model could not be read (text leaves that to
 stderr). `--statistics` replaces the findings by counts per rule (text,
 json, markdown). Names are the user's text: text and github output escape
 their control characters (one finding is one line, and no name can drive
-the terminal), markdown escapes HTML and table pipes. Text and markdown
-show each finding's message for people: names first, the id in brackets, in
-the current language, and their own words too (``related``, ``and 3
-more``). json and sarif keep the English message as it always was, whatever
+the terminal), markdown escapes HTML and table pipes, and in a message
+every character Markdown would read in the names it names (`markdown_said`).
+Text and markdown show each finding's message for people: names first, the
+id in brackets, in the current language, and their own words too
+(``related``, ``and 3 more``). json and sarif keep the English message as it always was, whatever
 the language; so does github in English (in another language it says the
 message for people).
 """
@@ -27,11 +28,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from raci.i18n import N_, _, ngettext, speaking_english
 from raci.lint.findings import LEVELS, Finding, Level
-from raci.lint.message import localized, speaker
+from raci.lint.message import localized, markdown_said, markdown_speaker, speaker
 from raci.lint.rule import Rule
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
-from raci.text import json_text, one_line
+from raci.text import Markdown, json_text, one_line
 from raci.vocabulary import counted
 
 if TYPE_CHECKING:
@@ -130,14 +131,14 @@ def suggestion_lines(suggestion: Suggestion, number: int) -> list[str]:
     return [one_line(line) for line in lines]
 
 
-def outcome_text(suggestion: Suggestion) -> str:
-    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``, the
-    level as a word of the current language (``[waarschuwing]``), as `raci
-    diff` and `raci scenario show` say it."""
-    from raci.vocabulary import LEVEL_NAMES
-
+def outcome_text(suggestion: Suggestion, level_names: Mapping[str, str] | None = None) -> str:
+    """``resolves OWN002:g.x, PPL001:p.y; introduces SIL001:i.z [warning]``:
+    the level as `raci lint`'s finding lines write it, the same in every
+    language; or in `level_names` (``[waarschuwing]``) where findings are
+    listed for people to decide on, as `raci review` lists them."""
+    said = {level: level for level in LEVELS} if level_names is None else level_names
     resolves = related_text([f.fingerprint for f in suggestion.resolves]) or _("nothing")
-    introduces = related_text([f"{f.fingerprint} [{LEVEL_NAMES[f.level]}]"
+    introduces = related_text([f"{f.fingerprint} [{said[f.level]}]"
                                for f in suggestion.introduces])
     return _("resolves {findings}; introduces {others}").format(
         findings=resolves, others=introduces or _("nothing"))
@@ -455,7 +456,10 @@ def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
 def markdown_text(text: object) -> str:
     """Text shown as written in Markdown, on one line and fit for a table
     cell: control characters escaped as in text output, HTML (``<b>``,
-    ``&amp;``) escaped, backslashes and pipes escaped."""
+    ``&amp;``) escaped, backslashes and pipes escaped. `Markdown` (a message
+    said with its names escaped, `markdown_said`) is so already."""
+    if isinstance(text, Markdown):
+        return text
     escaped = html.escape(one_line(str(text)), quote=False)
     return escaped.replace("\\", "\\\\").replace("|", "\\|")
 
@@ -496,7 +500,7 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     reasons, the rules not run and the models that could not be read."""
     out = _markdown_head(run)
     open_findings = [f for f in run.findings if not f.waived]
-    say = speaker()
+    say = markdown_speaker()
     if open_findings:
         out += ["", *_heading_row(N_("Level"), N_("Code"), N_("Rule"), N_("Entities"),
                                   N_("Related"), N_("Message"), N_("Where"))]
@@ -516,14 +520,15 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
 def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str]:
     """The suggestions of each finding, and what `--fix` fixed."""
     out = []
-    rows = [_row(f.fingerprint, localized(s.summary) + (_(" (certain)") if s.certain else ""),
-                 localized(s.remedy.because), outcome_text(s))
+    rows = [_row(f.fingerprint,
+                 Markdown(markdown_said(s.summary) + (_(" (certain)") if s.certain else "")),
+                 markdown_said(s.remedy.because), outcome_text(s))
             for f in findings for s in run.suggestions_of(f)]
     if rows:
         out += ["", "### " + _("Suggestions"), "",
                 *_heading_row(N_("Finding"), N_("Suggestion"), N_("Because"), N_("Outcome")),
                 *rows]
-    fixed = [_row(model, fix.suggestion.finding.fingerprint, localized(fix.suggestion.summary))
+    fixed = [_row(model, fix.suggestion.finding.fingerprint, markdown_said(fix.suggestion.summary))
              for model, fixes in run.fixes.items() for fix in fixes]
     if fixed:
         out += ["", "### " + _("Fixed"), "", *_heading_row(N_("Model"), N_("Finding"), N_("Fix")),

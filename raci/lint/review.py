@@ -27,7 +27,7 @@ from typing import Literal
 
 from raci.i18n import N_, _, format_date, ngettext
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
-from raci.lint.message import localized
+from raci.lint.message import localized, markdown_said
 from raci.lint.output import outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
@@ -35,7 +35,7 @@ from raci.lint.suggestions import Suggester, Suggestion
 from raci.model import Waiver
 from raci.model.changes import Change
 from raci.model.scenarios import Step
-from raci.text import one_line
+from raci.text import Markdown, one_line
 from raci.vocabulary import LEVEL_NAMES
 
 DecisionKind = Literal["fixed", "accepted", "action", "skipped"]
@@ -295,13 +295,18 @@ _MARKUP_STARTS = re.compile(r"([\\|]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
 def minutes_text(text: object) -> str:
     """Text the minutes show as written, on one line, fit for a table cell:
     `_MARKUP_STARTS` escaped with a backslash, as Markdown escapes; nothing
-    else, so the file reads as plain text too ("->", "R&D", never "-&gt;")."""
+    else, so the file reads as plain text too ("->", "R&D", never "-&gt;").
+    `Markdown` (a finding with its names escaped) is so already."""
+    if isinstance(text, Markdown):
+        return text
     return _MARKUP_STARTS.sub(r"\\\1", one_line(str(text)))
 
 
-def finding_words(finding: Finding) -> str:
-    """``OWN001 fout: …``: a finding as the review screen shows it, its level a word."""
-    return f"{finding.code} {LEVEL_NAMES[finding.level]}: {localized(finding.message)}"
+def finding_words(finding: Finding) -> Markdown:
+    """``OWN001 fout: …``: a finding as the review screen shows it, its level
+    a word, its message in Markdown (names escaped: "R&D \\*kern\\*")."""
+    return Markdown(f"{finding.code} {LEVEL_NAMES[finding.level]}: "
+                    f"{markdown_said(finding.message)}")
 
 
 def _row(*cells: str) -> str:
@@ -323,7 +328,7 @@ def _decision_row(number: int, item: ReviewItem) -> str:
     finding, decision = item.finding, item.decision
     what = finding_words(finding)
     if item.introduced:
-        what += " " + _(BROUGHT_UP)
+        what = Markdown(f"{what} {_(BROUGHT_UP)}")
     if decision is None:
         return _row(str(number), minutes_text(what), _("resolved by an earlier decision"), "")
     return (f"| {number} | {minutes_text(what)} | {minutes_text(_decision_text(item))} "
@@ -334,9 +339,9 @@ def _decision_text(item: ReviewItem) -> str:
     decision = item.decision
     assert decision is not None
     if decision.kind == "fixed" and decision.suggestion is not None:
-        return _("Fixed: {change} ({outcome})").format(
-            change=localized(decision.suggestion.summary),
-            outcome=outcome_text(decision.suggestion))
+        return Markdown(_("Fixed: {change} ({outcome})").format(
+            change=markdown_said(decision.suggestion.summary),
+            outcome=minutes_text(outcome_text(decision.suggestion, LEVEL_NAMES))))
     if decision.kind == "fixed" and item.edits:
         return _("Fixed by editing: {changes}").format(
             changes="; ".join(step.summary for step in item.edits))

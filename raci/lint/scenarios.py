@@ -9,7 +9,7 @@ model has no view: its report gives the reason instead of findings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from raci.formats.changes import change_to_data
@@ -17,12 +17,12 @@ from raci.i18n import N_, _, format_date, ngettext, said_again
 from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
-from raci.lint.message import localized
+from raci.lint.message import localized, markdown_said
 from raci.lint.output import finding_dict, markdown_text, summary
 from raci.model import Model
-from raci.model.scenarios import Misfit, Scenario, play
+from raci.model.scenarios import Misfit, Scenario, known_problems, play
 from raci.model.source import SCENARIO_MARK, ModelSource
-from raci.text import aligned, json_text, one_line
+from raci.text import Markdown, aligned, json_text, one_line
 from raci.vocabulary import LEVEL_NAMES, counted
 
 SHOW_FORMATS = ("text", "json", "markdown")
@@ -40,6 +40,12 @@ def finding_said(f: Finding) -> str:
     (``OWN001 [fout] …``), as the app names the levels: how a scenario, a
     review and `raci diff` list the findings they compare."""
     return f"{f.code} [{LEVEL_NAMES[f.level]}] {localized(f.message)}"
+
+
+def finding_markdown(f: Finding) -> Markdown:
+    """`finding_said` in Markdown: the names in its message escaped, so that
+    they show as written (`markdown_said`)."""
+    return Markdown(f"{f.code} [{LEVEL_NAMES[f.level]}] {markdown_said(f.message)}")
 
 
 @dataclass
@@ -98,11 +104,13 @@ def scenario_reports(label: str, model: Model, scenarios: Sequence[Scenario], re
     """Lint `model`, once, and each scenario's view of it, played on a
     working copy (`Model.working_copy`: collections of its own, the same
     entities, which a step replaces and never changes); a deep copy of a
-    national model took seconds, and so did each lint of it."""
+    national model took seconds, and so did each lint of it, and each check
+    of the model's own problems (`known_problems`)."""
     reports, before = [], None
+    known = known_problems(model) if any(s.steps for s in scenarios) else frozenset()
     for scenario in scenarios:
         view = model.working_copy()
-        misfit = play(view, scenario.steps)
+        misfit = play(view, scenario.steps, known)
         if misfit is not None:
             reports.append(ScenarioReport(label, scenario, revision, misfit, None))
             continue
@@ -139,15 +147,16 @@ def _misfit_text(report: ScenarioReport) -> str:
              "one, or drop it.").format(misfit=said_again(report.misfit.reason))
 
 
-def _sections(report: ScenarioReport) -> list[tuple[bool, str, list[str]]]:
+def _sections(report: ScenarioReport, said: Callable[[Finding], str] = finding_said
+              ) -> list[tuple[bool, str, list[str]]]:
     """(whether the changes, title, lines) of the changes and of each kind of
-    finding, shared by text and Markdown."""
+    finding, shared by text and Markdown; each finding `said`."""
     changes = (True, _("Changes"), [step.summary for step in report.scenario.steps])
     if report.delta is None:
         return [changes]
     delta = report.delta
     return [changes, *((False, _(FINDINGS_TITLES[status]),
-                        [finding_said(f) for f in getattr(delta, status)])
+                        [said(f) for f in getattr(delta, status)])
                        for status in STATUSES)]
 
 
@@ -177,7 +186,7 @@ def show_markdown(report: ScenarioReport) -> str:
     if scenario.description:
         out += [markdown_text(scenario.description), ""]
     out.append(_made(report))
-    for numbered, title, lines in _sections(report):
+    for numbered, title, lines in _sections(report, finding_markdown):
         marker = "1." if numbered else "-"
         out += ["", f"### {title} ({len(lines)})", ""]
         out += [f"{marker} {markdown_text(line)}" for line in lines] or [_("None.")]
@@ -317,7 +326,7 @@ def compare_markdown(comparison: Comparison) -> str:
     out += [*described, ""] if described else []
     out += ["### " + _("Changes"), "", *_table(["#", a, b], _change_rows(comparison)), "",
             "### " + _("Findings"), ""]
-    findings = [[finding_said(row.finding), *_said_statuses(row)] for row in comparison.rows]
+    findings = [[finding_markdown(row.finding), *_said_statuses(row)] for row in comparison.rows]
     if findings:
         out += [*_table([_("finding"), a, b], findings), ""]
     out += [_kept_line(comparison), "", "### " + _("Findings by level"), "",

@@ -77,16 +77,28 @@ class Misfit:
         return self.reason
 
 
-def play(model: Model, steps: Sequence[Step]) -> Misfit | None:
+Known = frozenset[tuple[str | None, str | None, str | None]]
+"""The problems a model has before any step, by what each is about (`_where`)."""
+
+
+def known_problems(model: Model) -> Known:
+    """The problems `model` has before any step: what `play` does not count
+    against a scenario. Found once, they serve every scenario of the model
+    (checking a national model takes seconds)."""
+    return frozenset(map(_where, check_model(model)))
+
+
+def play(model: Model, steps: Sequence[Step], known: Known | None = None) -> Misfit | None:
     """Play the steps on `model` in order; None when all of them fitted and the
     result is a sound model. Otherwise the reason, and `model` is left part
     changed: play on a model of its own (a fresh load or a copy).
 
     Only what the steps break counts: a problem the model had before them
-    (a waiver naming what is gone, say) is not the scenario's."""
+    (a waiver naming what is gone, say; `known`, when found already) is not
+    the scenario's."""
     if not steps:
         return None
-    known = set(map(_where, check_model(model)))
+    known = known_problems(model) if known is None else known
     for number, step in enumerate(steps, start=1):
         difference = changed_since(model, step.change, step.found)
         if difference is not None:

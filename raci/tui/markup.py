@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from raci.lint.findings import Finding
-from raci.lint.message import localized
+from raci.lint.message import markdown_said
 
 _MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
                     "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
@@ -30,5 +30,6 @@ def inline_markdown(text: str) -> str:
 
 def finding_message(finding: Finding) -> str:
     """A finding's message in the user's language, as markup: `goals` as a
-    code word, as everywhere in the app, not between backticks."""
-    return inline_markdown(localized(finding.message))
+    code word, as everywhere in the app, not between backticks; a name as
+    written ("R&D *kern*" no emphasis, `markdown_said`)."""
+    return inline_markdown(markdown_said(finding.message))

@@ -36,12 +36,16 @@ from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import Searchable
 
 ITEM_WIDTH = 30
+"""The narrowest the item column gets: it takes the room the actors' columns
+leave, as far as the longest item name needs it."""
 CELL_WIDTH = 8
 """The narrowest a column gets: with more actors than fit, the matrix scrolls sideways."""
 WIDEST_CELL = 16
 """The widest a column gets, when few actors share a wide screen: room for their names."""
 HEADER_LINES = 2
 MARKS = {"error": "●", "warning": "●", "info": "●"}
+NO_MARK = "  "
+"""Where an item without findings has its mark (the mark and a space)."""
 ACTOR_ORDER = ("role", "body", "person")
 SET_LETTER = Binding.Group("Letter")
 """The footer shows the letter keys as one entry ("r a c i Letter"): 80 columns hold every key."""
@@ -108,6 +112,10 @@ def column_headers(names: list[str], width: int = CELL_WIDTH - 1) -> list[tuple[
     return headers
 
 
+def _on_a_line(name: str) -> str:
+    return name.replace("\n", " ")
+
+
 def _foreground(style: Style) -> Style:
     """Only the colour and weight of a style, so the line's background shows through."""
     return Style(color=style.color, bold=style.bold)
@@ -159,6 +167,10 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.headers: list[tuple[str, str]] = []
         self.cell_width = CELL_WIDTH
         """A column's width: the room there is, shared (`fit_columns`)."""
+        self.item_width = ITEM_WIDTH
+        """The item column's width: what the columns leave (`fit_columns`)."""
+        self.longest_item = 0
+        """The length of the longest item name on a line."""
         self.index = FindingIndex()
         """The findings: a row is marked with the worst level of its item's."""
         self.cursor = (0, 0)
@@ -166,6 +178,7 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
         self.model, self.rows, self.columns = model, rows, columns
+        self.longest_item = max((len(_on_a_line(row.name)) for row in rows), default=0)
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
         self.fit_columns()
@@ -175,7 +188,10 @@ class RaciMatrix(ScrollView, can_focus=True):
 
     def fit_columns(self) -> None:
         """Share the width beside the items among the actors, each column
-        between `CELL_WIDTH` and `WIDEST_CELL`, and shorten the names to it."""
+        between `CELL_WIDTH` and `WIDEST_CELL`, and shorten the names to it;
+        the room they leave widens the item column, as far as the longest
+        item name needs (at 120 columns, 7 actors left 6 empty while item
+        names were cut)."""
         room = self.scrollable_content_region.width - ITEM_WIDTH
         count = len(self.columns)
         self.cell_width = max(CELL_WIDTH, min(WIDEST_CELL, room // max(count, 1)))
@@ -184,7 +200,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         width = self.cell_width * count
         if width > room:  # a column more, less one: room to scroll the last one wholly in
             width += self.cell_width - 1
-        self.virtual_size = Size(ITEM_WIDTH + width, len(self.rows) + HEADER_LINES)
+        wanted = self.longest_item + len(NO_MARK) + 1  # the mark, the name, a space
+        self.item_width = ITEM_WIDTH + max(0, min(room - width, wanted - ITEM_WIDTH))
+        self.virtual_size = Size(self.item_width + width, len(self.rows) + HEADER_LINES)
         self.refresh()
 
     def mark_findings(self, index: FindingIndex) -> None:
@@ -205,7 +223,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         first_column = scroll_x // self.cell_width
-        last_column = first_column + (width - ITEM_WIDTH) // self.cell_width + 1
+        last_column = first_column + (width - self.item_width) // self.cell_width + 1
         visible = range(first_column, min(len(self.columns), last_column))
         if y < HEADER_LINES:
             segments = self._header(y, visible)
@@ -220,7 +238,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         style = self.get_component_rich_style("raci-matrix--header")
         cursor = self.get_component_rich_style("raci-matrix--cursor")
         corner = _("item") if line == HEADER_LINES - 1 else ""
-        segments = [Segment(f"{corner:<{ITEM_WIDTH}}", style)]
+        segments = [Segment(f"{corner:<{self.item_width}}", style)]
         for column in visible:
             segments.append(Segment(f"{self.headers[column][line]:<{self.cell_width - 1}} ",
                                     cursor if column == self.cursor[0] else style))
@@ -234,11 +252,11 @@ class RaciMatrix(ScrollView, can_focus=True):
                 if on_cursor_line else self.rich_style)
         level = self.index.worst_level(item.id)
         mark = (Segment(MARKS[level] + " ", self.get_component_rich_style(f"raci-matrix--{level}"))
-                if level else Segment("  ", base))
-        name = item.name.replace("\n", " ")
-        if len(name) > ITEM_WIDTH - 3:
-            name = name[: ITEM_WIDTH - 4] + "…"
-        segments = [mark, Segment(f"{name:<{ITEM_WIDTH - 2}}", base)]
+                if level else Segment(NO_MARK, base))
+        name, room = _on_a_line(item.name), self.item_width - len(NO_MARK)
+        if len(name) > room - 1:
+            name = name[: room - 2] + "…"
+        segments = [mark, Segment(f"{name:<{room}}", base)]
         for column in visible:
             letters = self.model.letters_of(item.id, self.columns[column].id)
             letter = cell_text(letters)
@@ -280,7 +298,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         if top is not None:
             scroll_y = top
-        room = self.scrollable_content_region.width - ITEM_WIDTH
+        room = self.scrollable_content_region.width - self.item_width
         shown_columns = max(1, room // self.cell_width)
         shown_rows = self._shown_rows()
         if column * self.cell_width < scroll_x:
@@ -298,9 +316,9 @@ class RaciMatrix(ScrollView, can_focus=True):
     def _cell_at(self, x: int, y: int) -> tuple[int | None, int | None]:
         """(column, row) under a point of the widget; None where it is no column or row."""
         scroll_x, scroll_y = self.scroll_offset
-        column = scroll_x // self.cell_width + (x - ITEM_WIDTH) // self.cell_width
+        column = scroll_x // self.cell_width + (x - self.item_width) // self.cell_width
         row = scroll_y + y - HEADER_LINES
-        return (column if x >= ITEM_WIDTH and column < len(self.columns) else None,
+        return (column if x >= self.item_width and column < len(self.columns) else None,
                 row if y >= HEADER_LINES and row < len(self.rows) else None)
 
     def on_click(self, event: events.Click) -> None:
