@@ -5,6 +5,7 @@ of a unit's scope."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from apphelp import loaded, until
@@ -12,9 +13,14 @@ from test_app_typing_fast import type_at_once
 from textual import events
 from textual.widgets import Input
 
+from raci.model import Assignment
+from raci.model.changes import Change
 from raci.tui import make_app
+from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
+
+EDIT = "A van i.isolatie -> sg-bzk"
 
 
 async def test_keys_typed_while_the_next_finding_loads_are_pressed_on_it(
@@ -44,3 +50,35 @@ async def test_keys_typed_while_the_next_finding_loads_are_pressed_on_it(
         assert second is not None and second is not first and second.decision is None
         assert app.session is not None and not app.session.undo_stack  # nothing fixed
 
+
+async def test_quitting_with_a_review_paused_writes_its_minutes(database: Path) -> None:
+    """`q` in the explorer with a review paused: the decisions made and the
+    edits of the pause are in the minutes, which say the review ended early;
+    the app says where they are as it ends."""
+    app = make_app(database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm), "who takes the minutes")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                    and not app.screen.busy, "the first finding")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                    and not app.screen.busy, "the second finding")
+        await pilot.press("e")  # paused, to edit
+        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
+        app.post_message(ChangeRequested(
+            Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), EDIT))
+        await until(pilot, lambda: app.session is not None and app.session.model.letters_of(
+            "i.isolatie", "sg-bzk") == ("A",), "the edit")
+        await pilot.press("q")
+        await until(pilot, lambda: app._exit, "the app ending")
+        said_at_the_end = " ".join(str(message) for message in app._exit_renderables)
+    minutes = database.parent / f"org-review-{dt.date.today().isoformat()}.md"
+    text = minutes.read_text()
+    assert "(the review ended early)" in text
+    assert any(row.startswith("| 1 | OWN001") and "| Skipped |" in row
+               for row in text.splitlines())
+    assert f"1. {EDIT}" in text.splitlines()
+    assert str(minutes.resolve()) in said_at_the_end

@@ -62,7 +62,7 @@ from raci.tui.messages import (
 from raci.tui.places import Place, ScenarioPlace, Stepped
 from raci.tui.screens.form import FormKeysApp
 from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
-from raci.tui.screens.review import Reviewing, ReviewScreen
+from raci.tui.screens.review import Reviewing, ReviewScreen, minutes_on_quit
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.session import Edit, Session
@@ -786,12 +786,13 @@ class RaciApp(FormKeysApp):
         self.push_screen(KeysScreen(self._key_groups()))
 
     async def action_quit(self) -> None:
-        """Quit once every edit made is in the database."""
+        """Quit once every edit made is in the database, and a review under
+        way has its minutes written (said as the app ends)."""
         waited = 0.0
         while self._saves.unfinished_tasks and waited < QUIT_WAIT_SECONDS:
             await asyncio.sleep(0.02)
             waited += 0.02
-        self.exit()
+        self.exit(message=minutes_on_quit(self))
 
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""

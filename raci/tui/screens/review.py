@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -87,6 +88,36 @@ def minutes_path(label: str, day: dt.date) -> Path:
         if not path.exists():
             return path
     raise AssertionError("unreachable")
+
+
+def write_minutes(reviewing: Reviewing, path: Path) -> None:
+    """The review's minutes, ended early if a finding is still on the table."""
+    reviewing.review.ended_early = reviewing.item is not None
+    path.write_text(minutes_markdown(reviewing.review), encoding="utf-8")
+
+
+def minutes_on_quit(app: RaciApp) -> Text | None:
+    """Quitting with a review under way (paused, mostly) ends it as `q` in
+    it does: the minutes written, the edits of a pause in them. What the
+    app says as it ends: where they are, or why they could not be written."""
+    reviewing = app.reviewing
+    if reviewing is None:
+        return None
+    if reviewing.paused and reviewing.meanwhile and app.session is not None:
+        assert reviewing.item is not None
+        reviewing.review.resume(suggester_for(app.session), reviewing.item,
+                                reviewing.meanwhile)
+        if reviewing.item.decision is not None:  # the edits fixed it
+            reviewing.item = reviewing.review.next_item()
+    path = minutes_path(app.label, reviewing.review.date)
+    try:
+        write_minutes(reviewing, path)
+    except OSError as error:
+        return Text(_("The review ended early; its minutes could not be written to {path}: "
+                      "{error}").format(path=path, error=error.strerror))
+    app.reviewing = None
+    return Text(_("The review ended early: {decided} decided; the minutes are in {path}").format(
+        decided=reviewing.review.decided, path=path.resolve()))
 
 
 class SuggestionList(ChoiceList):
@@ -375,10 +406,9 @@ class ReviewScreen(ModalScreen[None]):
             self.notify(_("A moment: the decision is being made"), timeout=2)
             return
         review = reviewing.review
-        review.ended_early = reviewing.item is not None
         path = minutes_path(self.raci.label, review.date)
         try:
-            path.write_text(minutes_markdown(review), encoding="utf-8")
+            write_minutes(reviewing, path)
         except OSError as error:
             self.notify(_("Could not write the minutes to {path}: {error}; the review goes "
                           "on (q tries again)").format(path=path, error=error.strerror),
