@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from apphelp import loaded, until
+from apphelp import loaded, typed, until
 from test_app_typing_fast import type_at_once
 from textual import events
+from textual.screen import Screen
 from textual.widgets import Input
 
 from raci.model import Assignment
@@ -19,6 +21,7 @@ from raci.tui import make_app
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
+from raci.tui.widgets.rename_modal import RenameForm
 
 EDIT = "A van i.isolatie -> sg-bzk"
 
@@ -82,3 +85,28 @@ async def test_quitting_with_a_review_paused_writes_its_minutes(database: Path) 
                for row in text.splitlines())
     assert f"1. {EDIT}" in text.splitlines()
     assert str(minutes.resolve()) in said_at_the_end
+
+
+async def test_a_new_id_typed_in_the_rename_form_replaces_the_old(database: Path) -> None:
+    """`r` and the new id: the old id is selected, so "tf-net" typed gave
+    "dg-bwtf-net" (appended) and the rename was refused as invalid or made."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("dg-bw")
+        await pilot.pause()
+        type_at_once(app, "r", *"dg-bouwen")
+        await until(pilot, lambda: isinstance(app.screen, RenameForm) and app.screen.is_mounted
+                    and len(renamed_to(app.screen)) >= len("dg-bouwen"), "the new id typed")
+        assert renamed_to(app.screen) == "dg-bouwen"
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, RenameForm), "the form closed")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RenameForm)
+                    and app.screen.is_mounted, "the form, ready")
+        await pilot.pause()
+        await typed(pilot, "dg-wonen")
+        assert renamed_to(app.screen) == "dg-wonen"
+
+
+def renamed_to(form: Screen[Any]) -> str:
+    return form.query_one("#rename-id", Input).value
