@@ -9,9 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from apphelp import loaded, typed, until
+import pytest
+from apphelp import loaded, stored, typed, until
 from test_app_typing_fast import type_at_once
 from textual import events
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -21,7 +23,9 @@ from raci.tui import make_app
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
+from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.widgets.rename_modal import RenameForm
+from raci.tui.widgets.search import SearchBar
 
 EDIT = "A van i.isolatie -> sg-bzk"
 
@@ -110,3 +114,57 @@ async def test_a_new_id_typed_in_the_rename_form_replaces_the_old(database: Path
 
 def renamed_to(form: Screen[Any]) -> str:
     return form.query_one("#rename-id", Input).value
+
+
+@pytest.mark.parametrize("keys", [("2", "slash"), ("slash",)], ids=["2 /", "/"])
+async def test_a_search_typed_at_once_goes_into_the_search_bar(
+        database: Path, keys: tuple[str, ...]) -> None:
+    """`2`, `/` and "isolatie" at once: the bar opened empty and the letters
+    went to the matrix grid, where `i`, `a` and `t` are letters of a cell."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        if keys == ("slash",):
+            await pilot.press("2")
+            await pilot.pause(0.5)
+        before = stored(database)
+        type_at_once(app, *keys, *"isolatie")
+        await until(pilot, lambda: isinstance(app.screen, SearchBar) and app.screen.is_mounted
+                    and len(searched(app.screen)) >= len("isolatie"), "the search typed")
+        assert searched(app.screen) == "isolatie"
+        await pilot.pause(0.3)
+        assert stored(database) == before
+
+
+def searched(bar: Screen[Any]) -> str:
+    return bar.query_one("#search-text", Input).value
+
+
+async def test_a_scenario_name_typed_with_s_and_n_goes_into_its_field(database: Path) -> None:
+    """`S`, `n` and the name at once: the list, focused as the screen was
+    mounted, took the focus back from the name's field and the name was lost."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        type_at_once(app, "S", "n", *"minder-gremia")
+        await until(pilot, lambda: isinstance(app.screen, ScenariosScreen)
+                    and app.screen.is_mounted and len(scenario_named(app.screen)) >= 13,
+                    "the name typed")
+        assert scenario_named(app.screen) == "minder-gremia"
+
+
+def scenario_named(screen: Screen[Any]) -> str:
+    return screen.query_one("#scenario-name", Input).value
+
+
+async def test_the_footer_leaves_the_views_keys_as_the_view_changes(database: Path) -> None:
+    """`2` on a large model: until the matrix had drawn and taken the focus,
+    the footer named the explorer's keys (`r Rename`, where `r` sets R)."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        assert "rename" in footer_actions(app)  # the explorer's
+        app.action_show_view("matrix")  # as `2` does; the matrix takes the focus later
+        assert "rename" not in footer_actions(app)
+        await until(pilot, lambda: "set_letter('R')" in footer_actions(app), "the matrix keys")
+
+
+def footer_actions(app: App[None]) -> set[str]:
+    return {active.binding.action for active in app.screen.active_bindings.values()}

@@ -606,6 +606,9 @@ class RaciApp(FormKeysApp):
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+        # Until the view takes the focus (after it is drawn, seconds on a large
+        # model), none has it: the footer named the view before's keys meanwhile.
+        self.screen_stack[0].set_focus(None)
         self._view_ready_at = math.inf
         self.call_after_refresh(self._focus_view, view)
 
