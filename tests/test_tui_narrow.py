@@ -240,3 +240,16 @@ def test_two_columns_never_share_a_header() -> None:
     assert headers[0] != headers[1], headers
     assert headers[0] == ("…direc…", "VEGO") and headers[1] == ("…secre…", "VEGO")
     assert headers[2] == ("Stuurg…", "Warmte")
+
+
+def test_the_words_every_column_shares_give_way_to_what_tells_them_apart() -> None:
+    """A unit's scope: every actor's name ends in the unit's, and every
+    column read "…Energ…" under a cut first word; the unit's words go first."""
+    from raci.tui.widgets.matrix import column_headers
+
+    unit = "Afdeling Toezicht Energie"
+    headers = column_headers([unit, f"Jurist {unit}", f"Inkoper {unit}",
+                              f"Senior adviseur {unit}", f"Controller {unit}"])
+    assert headers[1:] == [("Jurist", ""), ("Inkoper", ""), ("Senior", "advise…"),
+                           ("Contro…", "")]
+    assert headers[0] == ("Afdeli…", "…Energ…")  # nothing but shared words: kept whole

@@ -87,9 +87,13 @@ def _words_that_fit(words: list[str], width: int, reverse: bool = False) -> tupl
 
 
 def column_headers(names: list[str], width: int = CELL_WIDTH - 1) -> list[tuple[str, str]]:
-    """Each name's `column_header`; two that would read alike ("Progra…" over
-    "VEGO" for Programmadirecteur VEGO and Programmasecretaris VEGO) show
-    their first word from where it differs ("…direc…", "…secre…")."""
+    """Each name's `column_header`, without the words every name holds (on a
+    unit's scope, the unit's: "Jurist Afdeling Toezicht Energie" reads
+    "Jurist", where every column read "…Energ…"); two that would read alike
+    ("Progra…" over "VEGO" for Programmadirecteur VEGO and
+    Programmasecretaris VEGO) show their first word from where it differs
+    ("…direc…", "…secre…")."""
+    names = _without_shared_words(names)
     headers = [column_header(name, width) for name in names]
     alike: dict[tuple[str, str], list[int]] = {}
     for number, header in enumerate(headers):
@@ -106,6 +110,15 @@ def column_headers(names: list[str], width: int = CELL_WIDTH - 1) -> list[tuple[
                 cut = shown if len(shown) <= width else shown[: width - 1] + "…"
                 headers[number] = (cut, headers[number][1])
     return headers
+
+
+def _without_shared_words(names: list[str]) -> list[str]:
+    """The names without the words they all hold; a name of those words
+    alone (the unit's own column) stays whole."""
+    if len(names) < 2:
+        return names
+    shared = set.intersection(*(set(name.split()) for name in names))
+    return [" ".join(w for w in name.split() if w not in shared) or name for name in names]
 
 
 def _foreground(style: Style) -> Style:
