@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelp import loaded, stored, typed, until
+from apphelp import loaded, new_scenario, options, stored, typed, until
 from test_app_typing_fast import type_at_once
 from textual import events
 from textual.app import App
@@ -168,3 +168,22 @@ async def test_the_footer_leaves_the_views_keys_as_the_view_changes(database: Pa
 
 def footer_actions(app: App[None]) -> set[str]:
     return {active.binding.action for active in app.screen.active_bindings.values()}
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_the_scenario_list_says_when_one_was_made_in_running_text(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await new_scenario(pilot, app, "minder-gremia")
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, ScenariosScreen)
+                    and len(options(app, "#scenarios-list")) == 2, "the scenarios")
+        made = options(app, "#scenarios-list")[1]
+        today = dt.date.today()
+        assert f"aangemaakt {today.day} {DUTCH_MONTHS[today.month - 1]} {today.year}" in made
+        assert today.isoformat() not in made
+
+
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december")

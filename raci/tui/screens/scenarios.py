@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _, ngettext
+from raci.i18n import _, format_date, ngettext
 from raci.model.scenarios import Scenario, is_valid_scenario_name
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace, Settle
@@ -86,7 +86,8 @@ class ScenariosScreen(FormScreen[Place | None]):
             about = f" · {escape(scenario.description)}" if scenario.description else ""
             changes = ngettext("{count} change", "{count} changes",
                                len(scenario.steps)).format(count=len(scenario.steps))
-            made = _("made {when}").format(when=f"{scenario.created:%Y-%m-%d %H:%M}")
+            made = _("made {when}").format(  # running text: "7 december 2026 06:06"
+                when=f"{format_date(scenario.created)} {scenario.created:%H:%M}")
             options.add_option(Option(
                 f"[b]{escape(scenario.name)}[/b] · {changes}{about} [dim]· {made}[/]"
                 + (editing if scenario.name == self.current else ""),
