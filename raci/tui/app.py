@@ -609,6 +609,7 @@ class RaciApp(FormKeysApp):
         # Until the view takes the focus (after it is drawn, seconds on a large
         # model), none has it: the footer named the view before's keys meanwhile.
         self.screen_stack[0].set_focus(None)
+        self.screen_stack[0].refresh_bindings()  # now: set_focus does it after a refresh
         self._view_ready_at = math.inf
         self.call_after_refresh(self._focus_view, view)
 
