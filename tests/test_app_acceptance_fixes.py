@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelp import loaded, new_scenario, options, stored, typed, until
+from apphelp import findings_tree, loaded, new_scenario, options, stored, typed, until
+from conftest import SAMPLES
 from test_app_typing_fast import type_at_once
 from textual import events
 from textual.app import App
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
+from raci.importing import import_file
 from raci.model import Assignment
 from raci.model.changes import Change
-from raci.tui import make_app
+from raci.tui import RaciApp, make_app
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
@@ -187,3 +190,24 @@ async def test_the_scenario_list_says_when_one_was_made_in_running_text(
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                 "september", "oktober", "november", "december")
+
+
+async def test_the_findings_view_says_there_are_none(tmp_path: Path) -> None:
+    """A model without findings showed an empty tree under "0 errors · …"."""
+    database = tmp_path / "gezond.db"
+    import_file(SAMPLES / "voorbeeld-gezond.yaml", str(database))
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded_without_findings(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        tree = findings_tree(app)
+        assert [str(node.label) for node in tree.root.children] == ["No findings"]
+
+
+async def loaded_without_findings(pilot: Pilot[None]) -> RaciApp:
+    app = pilot.app
+    assert isinstance(app, RaciApp)
+    await until(pilot, lambda: app.session is not None and app._findings_drawn.is_set(),
+                "the model and its lint")
+    await pilot.pause()
+    return app
