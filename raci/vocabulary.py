@@ -163,3 +163,32 @@ DIAGRAM_SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", "
 """The diagram format a file's suffix names, on the command line and in the app."""
 PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
 """The pages a drawing is fitted to (`raci.export.page.PAGES` holds their sizes)."""
+
+
+# How a reference reads from the entity that holds the field (the explorer's
+# relations, the diagram preview's links)...
+OUTGOING = Words({
+    "parent": N_("part of"),
+    "unit": N_("in unit"),
+    "holders": N_("held by"),
+    "reports_to": N_("reports to"),
+    "chair": N_("chaired by"),
+    "members": N_("member"),
+    "goals": N_("contributes to"),
+    "depends_on": N_("depends on"),
+    "about": N_("about"),
+    "measures": N_("measures"),
+})
+# ...and from the entity it names.
+INCOMING = Words({
+    "parent": N_("contains"),
+    "unit": N_("has"),
+    "holders": N_("holds"),
+    "reports_to": N_("reported to by"),
+    "chair": N_("chairs"),
+    "members": N_("seat in"),
+    "goals": N_("contributed to by"),
+    "depends_on": N_("needed by"),
+    "about": N_("decided in"),
+    "measures": N_("measured by"),
+})

@@ -508,7 +508,10 @@ def test_neighbourhood_preview_lists_each_neighbour_once_under_its_link() -> Non
     by_id = {line.entity_id: line for line in lines}
     assert set(by_id) == {"tf-warmte", "sg-warmte", "sg-bzk", "ab-warmte"}
     assert by_id["sg-warmte"].level == 1 and by_id["sg-bzk"].level == 2
-    assert by_id["ab-warmte"].text.startswith("← reports to: Adviesraad Warmte (ab-warmte)")
+    # ab-warmte reports to sg-warmte, its parent in the tree: read from there,
+    # backwards, as the explorer reads it
+    assert by_id["ab-warmte"].text.startswith("reported to by: Adviesraad Warmte (ab-warmte)")
+    assert by_id["sg-warmte"].text.startswith("reports to: Stuurgroep Warmte (sg-warmte)")
     text = neighbourhood_text(warmte_model(), "bodies", "tf-warmte", 1)
     assert text.splitlines()[0].startswith("Taskforce Warmtenetten (tf-warmte)")
     assert all(line.startswith("    ") for line in text.splitlines()[1:])

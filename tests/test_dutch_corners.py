@@ -58,6 +58,18 @@ def test_the_diagram_preview_names_a_holder_a_person_in_dutch(in_dutch: None) ->
     assert holder.text.endswith("Petra Jansen (p.jansen) · persoon")
 
 
+def test_the_diagram_preview_reads_a_reverse_link_backwards_in_dutch(in_dutch: None) -> None:
+    """"Stuurgroep Warmte ← rapporteert aan: Adviesraad Warmte" said the
+    opposite of the model: the adviesraad reports to the stuurgroep."""
+    from test_diagram_model import warmte_model
+
+    from raci.export import neighbourhood
+
+    lines = neighbourhood(warmte_model(), "bodies", "sg-warmte", 1)
+    advice = next(line for line in lines if line.entity_id == "ab-warmte")
+    assert advice.text.startswith("krijgt rapportage van: Adviesraad Warmte")
+
+
 def test_a_rules_config_example_comments_in_dutch_and_keeps_the_levels(raci: Raci) -> None:
     shown = raci("rules", "OWN001", "--lang", "nl").out.splitlines()
     assert 'level = "error"  # error, warning, info of off' in shown

@@ -240,3 +240,18 @@ def test_two_columns_never_share_a_header() -> None:
     assert headers[0] != headers[1], headers
     assert headers[0] == ("…direc…", "VEGO") and headers[1] == ("…secre…", "VEGO")
     assert headers[2] == ("Stuurg…", "Warmte")
+
+
+def test_the_scopes_words_give_way_to_what_tells_the_columns_apart() -> None:
+    """A unit's scope: most actors' names end in the unit's, and every such
+    column read "…Energ…" under a cut first word; the unit's words go first
+    (a person among the columns holds none of them)."""
+    from raci.tui.widgets.matrix import column_headers
+
+    unit = "Afdeling Toezicht Energie"
+    headers = column_headers([unit, f"Jurist {unit}", f"Inkoper {unit}",
+                              f"Senior adviseur {unit}", f"Controller {unit}", "Ingrid Mulder"],
+                             scope=unit)
+    assert headers[1:] == [("Jurist", ""), ("Inkoper", ""), ("Senior", "advise…"),
+                           ("Contro…", ""), ("Ingrid", "Mulder")]
+    assert headers[0] == ("Afdeli…", "…Energ…")  # the unit's own column: kept whole

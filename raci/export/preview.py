@@ -9,11 +9,18 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from raci.export.graph import View, focus_view
+from raci.export.graph import Edge, View, focus_view
 from raci.export.views import build_view
 from raci.i18n import _
 from raci.model import Model
-from raci.vocabulary import KIND_NAMES
+from raci.vocabulary import INCOMING, KIND_NAMES, OUTGOING
+
+REFERENCE_DRAWN = {"holds": ("holders", False), "reports": ("reports_to", True),
+                   "part-of": ("parent", True), "contributes": ("goals", True),
+                   "measures": ("measures", True)}
+"""The reference an edge draws, and whether it runs from the entity that
+holds the field (a role to the one it reports to) or to it (a holder to
+their role): read each way as the explorer reads it (`OUTGOING`, `INCOMING`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +78,12 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
         key: [] for key in (*view.nodes, *view.clusters, *holders)
     }
     for holder, role in holders.items():
-        related[role].append((holder, _("held by") + ": "))
-        related[holder].append((role, _("holds") + ": "))
+        related[role].append((holder, OUTGOING["holders"] + ": "))
+        related[holder].append((role, INCOMING["holders"] + ": "))
     for edge in view.edges:
-        relation = edge.label or _(view.edge_styles[edge.style].legend)
-        related[edge.tail].append((edge.head, f"→ {relation}: "))
-        related[edge.head].append((edge.tail, f"← {relation}: "))
+        forward, backward = _read(view, edge)
+        related[edge.tail].append((edge.head, f"{forward}: "))
+        related[edge.head].append((edge.tail, f"{backward}: "))
     framing = [(n.id, n.cluster) for n in view.nodes.values()]
     framing += [(c.id, c.parent) for c in view.clusters.values()]
     for inner, outer in framing:
@@ -94,3 +101,16 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
                 parent_of[neighbour] = (current, relation)
                 queue.append(neighbour)
     return parent_of
+
+
+def _read(view: View, edge: Edge) -> tuple[str, str]:
+    """How `edge` reads from its tail and from its head: "reports to" one
+    way, "reported to by" the other; a RACI letter, seats in common or a
+    decision's link in the key's words, with an arrow for the way it runs."""
+    drawn = REFERENCE_DRAWN.get(edge.style)
+    if drawn is None:
+        relation = edge.label or _(view.edge_styles[edge.style].legend)
+        return f"→ {relation}", f"← {relation}"
+    field, from_holder = drawn
+    words = (OUTGOING[field], INCOMING[field])
+    return words if from_holder else (words[1], words[0])

@@ -612,6 +612,10 @@ class RaciApp(FormKeysApp):
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+        # Until the view takes the focus (after it is drawn, seconds on a large
+        # model), none has it: the footer named the view before's keys meanwhile.
+        self.screen_stack[0].set_focus(None)
+        self.screen_stack[0].refresh_bindings()  # now: set_focus does it after a refresh
         self._view_ready_at = math.inf
         self.call_after_refresh(self._focus_view, view)
 
@@ -793,12 +797,17 @@ class RaciApp(FormKeysApp):
         self.push_screen(KeysScreen(self._key_groups()))
 
     async def action_quit(self) -> None:
-        """Quit once every edit made is in the database."""
+        """Quit once every edit made is in the database, and a review under
+        way has its minutes written (said as the app ends)."""
         waited = 0.0
         while self._saves.unfinished_tasks and waited < QUIT_WAIT_SECONDS:
             await asyncio.sleep(0.02)
             waited += 0.02
-        self.exit()
+        message = None
+        if self.reviewing is not None:  # the review's module is loaded once one began
+            from raci.tui.screens.review import minutes_on_quit
+            message = minutes_on_quit(self)
+        self.exit(message=message)
 
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from raci.i18n import N_, _, format_count, format_date, format_decimal
+from raci.i18n import _, format_count, format_date, format_decimal
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -25,40 +25,14 @@ from raci.vocabulary import (
     BODY_KIND_NAMES,
     FACT_WORDS,
     FIELD_LABELS,
+    INCOMING,
     KIND_NAMES,
     KPI_TYPE_WORDS,
     LETTER_WORDS,
+    OUTGOING,
     STATUS_WORDS,
-    Words,
     counted,
 )
-
-# How a reference reads from the entity that holds the field...
-OUTGOING = Words({
-    "parent": N_("part of"),
-    "unit": N_("in unit"),
-    "holders": N_("held by"),
-    "reports_to": N_("reports to"),
-    "chair": N_("chaired by"),
-    "members": N_("member"),
-    "goals": N_("contributes to"),
-    "depends_on": N_("depends on"),
-    "about": N_("about"),
-    "measures": N_("measures"),
-})
-# ...and from the entity it names.
-INCOMING = Words({
-    "parent": N_("contains"),
-    "unit": N_("has"),
-    "holders": N_("holds"),
-    "reports_to": N_("reported to by"),
-    "chair": N_("chairs"),
-    "members": N_("seat in"),
-    "goals": N_("contributed to by"),
-    "depends_on": N_("needed by"),
-    "about": N_("decided in"),
-    "measures": N_("measured by"),
-})
 
 
 def field_label(name: str) -> str:

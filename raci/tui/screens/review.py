@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
-from textual import on, work
+from rich.text import Text
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -46,6 +47,7 @@ from raci.model.scenarios import Step
 from raci.tui.describe import labels
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm, Answers, Question
+from raci.tui.screens.form import FormScreen
 from raci.tui.screens.suggestions import (
     SUGGESTIONS_CSS,
     finding_text,
@@ -88,11 +90,51 @@ def minutes_path(label: str, day: dt.date) -> Path:
     raise AssertionError("unreachable")
 
 
+def write_minutes(reviewing: Reviewing, path: Path) -> None:
+    """The review's minutes, ended early if a finding is still on the table."""
+    reviewing.review.ended_early = reviewing.item is not None
+    path.write_text(minutes_markdown(reviewing.review), encoding="utf-8")
+
+
+def minutes_on_quit(app: RaciApp) -> Text | None:
+    """Quitting with a review under way (paused, mostly) ends it as `q` in
+    it does: the minutes written, the edits of a pause in them. What the
+    app says as it ends: where they are, or why they could not be written."""
+    reviewing = app.reviewing
+    if reviewing is None:
+        return None
+    if reviewing.paused and reviewing.meanwhile and app.session is not None:
+        assert reviewing.item is not None
+        reviewing.review.resume(suggester_for(app.session), reviewing.item,
+                                reviewing.meanwhile)
+        if reviewing.item.decision is not None:  # the edits fixed it
+            reviewing.item = reviewing.review.next_item()
+    path = minutes_path(app.label, reviewing.review.date)
+    try:
+        write_minutes(reviewing, path)
+    except OSError as error:
+        return Text(_("The review ended early; its minutes could not be written to {path}: "
+                      "{error}").format(path=path, error=error.strerror))
+    app.reviewing = None
+    return Text(_("The review ended early: {decided} decided; the minutes are in {path}").format(
+        decided=reviewing.review.decided, path=path.resolve()))
+
+
+class SuggestionList(ChoiceList):
+    """The review's suggestions: enter is the review's own key (fix with the
+    one under the cursor), named in its footer, not the list's selection."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "select"
+
+
 class ReviewScreen(ModalScreen[None]):
     DEFAULT_CSS = "ReviewScreen { align: center middle; }" + SUGGESTIONS_CSS.replace(
         "#suggestions-box", "#review-box")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "fix", "Fix with it", id="review-fix", priority=True),
+        # Not a priority key: typed while the next finding loads, it waits for
+        # it (`on_key`) as the other keys do.
+        Binding("enter", "fix", "Fix with it", id="review-fix"),
         Binding("a", "accept", "Accept (waive)", id="review-accept"),
         Binding("n", "note", "Note an action", id="review-note"),
         Binding("e", "edit", "Go to it and edit", id="review-edit"),
@@ -108,12 +150,14 @@ class ReviewScreen(ModalScreen[None]):
         self.suggestions: list[Suggestion] = []
         self.busy = True
         """While the next finding and its suggestions are being worked out."""
+        self._typed: list[events.Key] = []
+        """Keys typed while the next finding loads, to be pressed on it (`on_key`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
             yield Static("[b]" + _("Review session") + "[/b]", id="review-progress")
             yield Static(_("Trying the remedies on a copy of the model…"), id="review-finding")
-            yield ChoiceList(id="review-suggestions", classes="suggestion-list")
+            yield SuggestionList(id="review-suggestions", classes="suggestion-list")
             with VerticalScroll(classes="suggestion-detail"):
                 yield Static("", id="review-detail")
             yield Static("[dim]" + _("enter, 1-9: fix · a: accept · n: note an action · "
@@ -178,12 +222,47 @@ class ReviewScreen(ModalScreen[None]):
             self.raci.post_message(ChangeRequested(step.change, step.summary))
         reviewing = self.raci.reviewing
         assert reviewing is not None
-        if reviewing.item is None:
-            self.action_end()
-            return
         self.busy = False
+        if reviewing.item is None:
+            self.action_end()  # keys typed meanwhile go to the app (`_press_typed`)
+            self.call_later(self._press_typed)
+            return
         self.suggestions = suggestions
         self._show(reviewing.review, reviewing.item)
+        self.call_later(self._press_typed)
+
+    async def on_key(self, event: events.Key) -> None:
+        """Keys typed while the next finding loads (`s`, then `n` and the
+        action's owner, at once) are pressed on that finding once it is
+        shown, in order. Textual runs a key's binding only once the key has
+        come up to the app, after the keys typed next went by the review
+        (`n` found the review deciding on `s`, and did nothing): they are
+        pressed here as they come, each after the decision before it."""
+        if self.app.screen is self:
+            event.stop()
+            event.prevent_default()
+            self._typed.append(event)
+            await self._press_typed()
+
+    async def _press_typed(self) -> None:
+        """The keys typed, pressed in order while a finding is on the table;
+        the rest wait for the next, or go to the form or screen a key opened."""
+        while self._typed and not self.busy:
+            key, screen = self._typed.pop(0), self.app.screen
+            if screen is self:
+                await self._press(key)
+            elif isinstance(screen, FormScreen):
+                screen.take_typed(key)
+            else:
+                self.app.post_message(events.Key(key.key, key.character))
+
+    async def _press(self, key: events.Key) -> None:
+        """The review's own key first (enter fixes at once, not through the
+        list's selection, a message away), then the list's (up, down)."""
+        for binding in self._bindings.key_to_bindings.get(key.key, ()):
+            if await self.app.run_action(binding.action, self):
+                return
+        await self.app._check_bindings(key.key)
 
     def _show(self, review: Review, item: ReviewItem) -> None:
         self.query_one("#review-progress", Static).update(
@@ -327,10 +406,9 @@ class ReviewScreen(ModalScreen[None]):
             self.notify(_("A moment: the decision is being made"), timeout=2)
             return
         review = reviewing.review
-        review.ended_early = reviewing.item is not None
         path = minutes_path(self.raci.label, review.date)
         try:
-            path.write_text(minutes_markdown(review), encoding="utf-8")
+            write_minutes(reviewing, path)
         except OSError as error:
             self.notify(_("Could not write the minutes to {path}: {error}; the review goes "
                           "on (q tries again)").format(path=path, error=error.strerror),

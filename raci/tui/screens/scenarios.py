@@ -3,7 +3,9 @@ apply or drop a scenario.
 
 Dismisses with the `Place` to open (the database worker then opens it), or
 None when nothing is to change. The scenarios are read from the database
-(a store of the screen's own, in a thread) when the screen opens.
+(a store of the screen's own, in a thread) when the screen opens. Keys
+typed as it opens (`S`, `n` and a name at once) are kept (`FormScreen`):
+`n` moves to the name's field, and the name goes into it.
 """
 
 from __future__ import annotations
@@ -11,18 +13,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.markup import escape
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _, ngettext
+from raci.i18n import _, format_date, ngettext
 from raci.model.scenarios import Scenario, is_valid_scenario_name
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace, Settle
+from raci.tui.screens.form import FormScreen
 from raci.tui.widgets.confirm import ConfirmScreen
 from raci.tui.widgets.explorer import ChoiceList
 from raci.tui.widgets.footer import FittingFooter
@@ -31,7 +34,7 @@ THE_MODEL = "model:"
 """The option id of the model itself; a scenario's is ``scenario:NAME``."""
 
 
-class ScenariosScreen(ModalScreen[Place | None]):
+class ScenariosScreen(FormScreen[Place | None]):
     DEFAULT_CSS = "#scenarios-list { height: auto; max-height: 20; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         # As the key arrives (and passed on while a name is typed), so that a name
@@ -59,7 +62,8 @@ class ScenariosScreen(ModalScreen[Place | None]):
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        if self.focused is None:  # `n`, typed at once with `S`, may have chosen the name
+            self.query_one(OptionList).focus()
         self._read()
 
     @work(thread=True, exit_on_error=False)
@@ -82,7 +86,8 @@ class ScenariosScreen(ModalScreen[Place | None]):
             about = f" · {escape(scenario.description)}" if scenario.description else ""
             changes = ngettext("{count} change", "{count} changes",
                                len(scenario.steps)).format(count=len(scenario.steps))
-            made = _("made {when}").format(when=f"{scenario.created:%Y-%m-%d %H:%M}")
+            made = _("made {when}").format(  # running text: "7 december 2026 06:06"
+                when=f"{format_date(scenario.created)} {scenario.created:%H:%M}")
             options.add_option(Option(
                 f"[b]{escape(scenario.name)}[/b] · {changes}{about} [dim]· {made}[/]"
                 + (editing if scenario.name == self.current else ""),
@@ -107,8 +112,18 @@ class ScenariosScreen(ModalScreen[Place | None]):
             self.dismiss(Place() if name is None else ScenarioPlace(name=name))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`n` is the name's while it is typed."""
-        return action != "new" or not isinstance(self.focused, Input)
+        """`n`, `a` and `d` are the name's letters while it is typed."""
+        return action not in ("new", "settle") or not isinstance(self.focused, Input)
+
+    def first_field(self) -> Widget | None:
+        """Where keys typed as the screen opens go: the name's field once `n` chose it."""
+        return self.focused or self.query_one(OptionList)
+
+    def take_typed(self, event: events.Key) -> None:
+        if event.key == "n" and not isinstance(self.focused, Input):
+            self.action_new()  # now: the name's letters, typed next, go into it
+        else:
+            super().take_typed(event)
 
     def action_new(self) -> None:
         self.set_focus(self.query_one("#scenario-name", Input))  # now, for the keys that follow

@@ -168,6 +168,8 @@ class FindingsView(Vertical):
             if sum(counts.values()) <= OPEN_ALL_UP_TO:
                 was_open |= {f"rule:{level}:{code}" for level, code in self.groups}
         tree.clear()
+        if not any(counts.values()):  # rather than an empty tree
+            tree.root.add_leaf(_("No findings"))
         for level in (*LEVELS, WAIVED):
             if not counts[level]:
                 continue

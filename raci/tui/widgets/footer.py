@@ -15,6 +15,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel
@@ -54,6 +55,14 @@ class FittingFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """The keys again at once, not after the next refresh: that one draws
+        the view just chosen (a second on a large model), and the footer
+        named the keys of the view before meanwhile."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_later(self.recompose)
 
 
 def _last_to_go(shown: list[Widget]) -> Widget | None:

@@ -90,10 +90,16 @@ def _words_that_fit(words: list[str], width: int, reverse: bool = False) -> tupl
     return (line if len(line) <= width else line[: width - 1] + "…"), len(taken)
 
 
-def column_headers(names: list[str], width: int = CELL_WIDTH - 1) -> list[tuple[str, str]]:
-    """Each name's `column_header`; two that would read alike ("Progra…" over
-    "VEGO" for Programmadirecteur VEGO and Programmasecretaris VEGO) show
-    their first word from where it differs ("…direc…", "…secre…")."""
+def column_headers(names: list[str], width: int = CELL_WIDTH - 1,
+                   scope: str = "") -> list[tuple[str, str]]:
+    """Each name's `column_header`, without the words of the `scope`'s name
+    (on a unit's scope, most names end in it: "Jurist Afdeling Toezicht
+    Energie" reads "Jurist", where every such column read "…Energ…",
+    the end they share kept and what tells them apart cut); two that would read alike
+    ("Progra…" over "VEGO" for Programmadirecteur VEGO and
+    Programmasecretaris VEGO) show their first word from where it differs
+    ("…direc…", "…secre…")."""
+    names = _without_words(names, set(scope.split()))
     headers = [column_header(name, width) for name in names]
     alike: dict[tuple[str, str], list[int]] = {}
     for number, header in enumerate(headers):
@@ -114,6 +120,12 @@ def column_headers(names: list[str], width: int = CELL_WIDTH - 1) -> list[tuple[
 
 def _on_a_line(name: str) -> str:
     return name.replace("\n", " ")
+
+
+def _without_words(names: list[str], words: set[str]) -> list[str]:
+    """The names without `words`; a name of those words alone (the unit's
+    own column) stays whole."""
+    return [" ".join(w for w in name.split() if w not in words) or name for name in names]
 
 
 def _foreground(style: Style) -> Style:
@@ -164,6 +176,8 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.model: Model | None = None
         self.rows: list[Entity] = []
         self.columns: list[Entity] = []
+        self.scope = ""
+        """The name of the unit or body the matrix is scoped to: left out of the headers."""
         self.headers: list[tuple[str, str]] = []
         self.cell_width = CELL_WIDTH
         """A column's width: the room there is, shared (`fit_columns`)."""
@@ -176,8 +190,10 @@ class RaciMatrix(ScrollView, can_focus=True):
         self.cursor = (0, 0)
         """(column, row)."""
 
-    def show(self, model: Model, rows: list[Entity], columns: list[Entity]) -> None:
-        self.model, self.rows, self.columns = model, rows, columns
+    def show(self, model: Model, rows: list[Entity], columns: list[Entity],
+             scope: str = "") -> None:
+        """`scope`: the name of the unit or body the matrix is scoped to."""
+        self.model, self.rows, self.columns, self.scope = model, rows, columns, scope
         self.longest_item = max((len(_on_a_line(row.name)) for row in rows), default=0)
         column, row = self.cursor
         self.cursor = (min(column, max(len(columns) - 1, 0)), min(row, max(len(rows) - 1, 0)))
@@ -196,7 +212,7 @@ class RaciMatrix(ScrollView, can_focus=True):
         count = len(self.columns)
         self.cell_width = max(CELL_WIDTH, min(WIDEST_CELL, room // max(count, 1)))
         self.headers = column_headers([column.name for column in self.columns],
-                                      self.cell_width - 1)
+                                      self.cell_width - 1, self.scope)
         width = self.cell_width * count
         if width > room:  # a column more, less one: room to scroll the last one wholly in
             width += self.cell_width - 1
@@ -415,7 +431,9 @@ class MatrixView(Vertical):
         # Every actor of the scope gets a column, letters or not, so a first letter can be set.
         columns = [e for k in ACTOR_ORDER for e in model.collection(k).values()
                    if e.id in wanted]
-        self.query_one(RaciMatrix).show(model, matrix.rows, columns)
+        scoped_to = model.get(self.scope) if self.scope else None
+        self.query_one(RaciMatrix).show(model, matrix.rows, columns,
+                                        scoped_to.name if scoped_to is not None else "")
         scope = label(model, self.scope) if self.scope else _("the whole model")
         self.query_one("#matrix-title", Static).update(
             _("[b]Scope[/b] {scope} · {items} items × {actors} actors  [dim]s: change scope[/]")

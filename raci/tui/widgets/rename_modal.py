@@ -55,8 +55,8 @@ class RenameForm(FormScreen[str | None]):
                 _("Everything that names it follows; ctrl+z undoes it.")) + "[/]")
             with Horizontal(classes="field-row"):
                 yield Label(_("new id *"), classes="field-label")
-                yield FieldInput(self.entity_id, id="rename-id", compact=True,
-                                 select_on_focus=False)
+                # Selected as it gets the focus: a new id typed replaces the old.
+                yield FieldInput(self.entity_id, id="rename-id", compact=True)
             yield Static("", id="rename-error", classes="field-error")
             with Horizontal(id="rename-buttons"):
                 yield Button(_("Rename"), id="save", variant="primary", compact=True)
