@@ -40,7 +40,7 @@ from raci.export.split import MOST_SPLIT_PARTS, guessed_parts
 from raci.formats import read_model
 from raci.generate import generate_model
 from raci.i18n import set_language
-from raci.model import Goal, Kpi, Model, Org, Role, Unit
+from raci.model import Goal, Initiative, Kpi, Model, Org, Role, Unit
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
@@ -413,3 +413,17 @@ def test_one_goal_with_forty_actors_is_split_into_parts_that_each_read() -> None
     last = len(parts[0].nodes) - 1
     assert parts[0].subtitle == (f"Part 1 of {len(parts)}: Een doel met veel betrokkenen "
                                  f"(actors 1–{last} of 40)")
+
+
+def test_an_actor_of_two_items_divided_among_parts_keeps_both_lines() -> None:
+    """Where a goal's actors are divided among parts, an actor that also has a
+    letter on the initiative serving the goal is drawn with it too."""
+    model = goal_with_actors(6)
+    model.add(Initiative(id="i.een", name="Een initiatief", goals=["g.een"]))
+    for number in (2, 3, 5, 6):
+        model.assign("i.een", "R", f"r.{number}")
+    view = build_view(model, "raci")
+    parts = split_view(view, model, "goal", lambda part: len(part.nodes) <= 3)
+    drawn = [(edge.tail, edge.head) for part in parts for edge in part.edges]
+    assert sorted(drawn) == sorted((edge.tail, edge.head) for edge in view.edges)
+    assert all(len(part.nodes) <= 3 for part in parts)

@@ -81,10 +81,10 @@ class Areas:
     spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """A half of an area (`_halved`) -> the name of the area first halved, where
     in it the half begins, and how much that area held."""
-    seated: dict[str, str] = field(default_factory=dict)
-    """A node drawn in every part that links to it (an actor of one goal),
-    among whose parts it was divided (`_halved`) -> the half it is drawn in
-    there."""
+    seated: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A node drawn in every part that links to it (an actor of one goal) ->
+    each area whose part was divided among such nodes (`_halved`) -> the half
+    of it the node is drawn in."""
     guest_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     """A half of the nodes so divided -> the first and last of them it draws."""
 
@@ -317,7 +317,8 @@ def _halved(cut: Cut, area: str) -> list[str]:
             name=name, first=first, last=first + len(half) - 1, total=total)
         if guests:
             areas.guest_spans[made[-1]] = (first, first + len(half) - 1)
-            areas.seated.update(dict.fromkeys(half, made[-1]))
+            for node in half:
+                areas.seated.setdefault(node, {})[area] = made[-1]
         else:
             _moved(cut, area, half, made[-1:])
         first += len(half)
@@ -465,7 +466,7 @@ def _highest(areas: Areas, area: str) -> str:
 
 
 def _parts(view: View, homes: dict[str, list[str]],
-           seated: Mapping[str, str]) -> dict[str, list[str]]:
+           seated: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
     """Area -> the nodes drawn in its part, in view order; the part outside every
     area last. A node with no area of its own is drawn in the parts of what it
     links to, of an area whose part was divided among them only in the half
@@ -487,11 +488,11 @@ def _parts(view: View, homes: dict[str, list[str]],
     return dict(parts)
 
 
-def _seated_in(seated: Mapping[str, str], node_id: str, area: str) -> bool:
+def _seated_in(seated: Mapping[str, Mapping[str, str]], node_id: str, area: str) -> bool:
     """Whether a node drawn where it links may be drawn in `area`'s part: not in
-    a half of the area whose part was divided other than its own."""
-    half = seated.get(node_id)
-    return half is None or _whole(area) != _whole(half) or area == half
+    a half of an area divided among such nodes other than its own."""
+    return not any(area.startswith(f"{divided}#") and not (area + "#").startswith(f"{half}#")
+                   for divided, half in seated.get(node_id, {}).items())
 
 
 def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
