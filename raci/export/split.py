@@ -5,7 +5,8 @@ top-level units, or the top-level goals with everything that serves or
 measures them. An area still too large for the page (as `fits` tells:
 `raci.export.render.fits_page` lays it out) is cut again into the units or
 goals under it, and so on, what was directly in it keeping a part of its
-own; one with nothing under it is halved (a RACI chart by its rows). Parts
+own; one with nothing under it is halved (a RACI chart by its rows; one
+goal with forty actors by its actors, each half drawing the goal). Parts
 small enough share a page, and each page made is checked once more (its
 numbers and connectors differ a little from the one tried). Each page is
 one *part*: a page of a split PDF, a numbered file, or a drawing of the
