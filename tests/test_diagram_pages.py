@@ -28,7 +28,7 @@ from raci.export.views import VIEWS, build_view
 from raci.formats import read_model, write_model
 from raci.generate import generate_model
 from raci.i18n import set_language
-from raci.model import Kpi, Model, Org, Role, Unit
+from raci.model import Goal, Initiative, Kpi, Model, Org, Role, Unit
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
@@ -368,3 +368,50 @@ def test_a_split_guessed_at_too_many_parts_is_refused_before_any_layout(
     focused = focus_view(view, loaded, advised.group(1), 2)
     check_split_size(focused, loaded, "goal", PAGES["a3"].room, "a3")  # the advice is taken
     assert len(focused.nodes) < len(view.nodes) / 4
+
+
+def goal_with_actors(count: int) -> Model:
+    """One goal with `count` roles assigned to it: one Accountable, then a
+    quarter Responsible, the others Consulted or Informed by turns."""
+    model = Model(Org("Veertig"))
+    model.add(Unit(id="u", name="Programma"))
+    model.add(Goal(id="g.een", name="Een doel met veel betrokkenen"))
+    for number in range(1, count + 1):
+        model.add(Role(id=f"r.{number}", name=f"Adviseur onderdeel {number}", unit="u"))
+        letter = "A" if number == 1 else "R" if number <= count // 4 else "CI"[number % 2]
+        model.assign("g.een", letter, f"r.{number}")
+    return model
+
+
+def test_one_goal_with_forty_actors_is_split_into_parts_that_each_read() -> None:
+    """Halving stopped at one item a part: a goal with forty actors was one
+    part, printed at 3.6 pt on A4. Its actors are divided among parts that
+    each draw the goal, each part saying which of them it holds."""
+    model = goal_with_actors(40)
+    page = PAGES["a4"]
+    parts = split_view(build_view(model, "raci"), model, "goal", fits_page(page))
+    assert len(parts) > 1
+    assert all("g.een" in part.nodes for part in parts)
+    drawn = [node for part in parts for node in part.nodes if node != "g.een"]
+    assert sorted(drawn) == sorted(model.roles)  # each actor drawn once, with its line
+    assert all(len(part.edges) == len(part.nodes) - 1 for part in parts)
+    for part in parts:
+        fine, how = reads(draw(part, "svg", page=page).data, page)
+        assert fine, f"{part.subtitle}: {how}"
+    last = len(parts[0].nodes) - 1
+    assert parts[0].subtitle == (f"Part 1 of {len(parts)}: Een doel met veel betrokkenen "
+                                 f"(actors 1–{last} of 40)")
+
+
+def test_an_actor_of_two_items_divided_among_parts_keeps_both_lines() -> None:
+    """Where a goal's actors are divided among parts, an actor that also has a
+    letter on the initiative serving the goal is drawn with it too."""
+    model = goal_with_actors(6)
+    model.add(Initiative(id="i.een", name="Een initiatief", goals=["g.een"]))
+    for number in (2, 3, 5, 6):
+        model.assign("i.een", "R", f"r.{number}")
+    view = build_view(model, "raci")
+    parts = split_view(view, model, "goal", lambda part: len(part.nodes) <= 3)
+    drawn = [(edge.tail, edge.head) for part in parts for edge in part.edges]
+    assert sorted(drawn) == sorted((edge.tail, edge.head) for edge in view.edges)
+    assert all(len(part.nodes) <= 3 for part in parts)

@@ -5,7 +5,8 @@ top-level units, or the top-level goals with everything that serves or
 measures them. An area still too large for the page (as `fits` tells:
 `raci.export.render.fits_page` lays it out) is cut again into the units or
 goals under it, and so on, what was directly in it keeping a part of its
-own; one with nothing under it is halved (a RACI chart by its rows). Parts
+own; one with nothing under it is halved (a RACI chart by its rows; one
+goal with forty actors by its actors, each half drawing the goal). Parts
 small enough share a page, and each page made is checked once more (its
 numbers and connectors differ a little from the one tried). Each page is
 one *part*: a page of a split PDF, a numbered file, or a drawing of the
@@ -81,6 +82,12 @@ class Areas:
     spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """A half of an area (`_halved`) -> the name of the area first halved, where
     in it the half begins, and how much that area held."""
+    seated: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A node drawn in every part that links to it (an actor of one goal) ->
+    each area whose part was divided among such nodes (`_halved`) -> the half
+    of it the node is drawn in."""
+    guest_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """A half of the nodes so divided -> the first and last of them it draws."""
 
     def children(self) -> dict[str, list[str]]:
         below: dict[str, list[str]] = defaultdict(list)
@@ -254,7 +261,7 @@ class Cut:
     @classmethod
     def of(cls, view: View, areas: Areas, chosen: set[str]) -> Cut:
         homes = _homes(view, areas, chosen)
-        return cls(view, areas, set(chosen), homes, _parts(view, homes))
+        return cls(view, areas, set(chosen), homes, _parts(view, homes, areas.seated))
 
     def anchored_in(self, area: str, node: str) -> set[str]:
         """The units or goals that put `node` in `area`'s part."""
@@ -275,17 +282,31 @@ class Cut:
 def _own(cut: Cut, area: str) -> list[str]:
     """What an area's part draws by its own right, when there is more than one:
     the rows of a chart, else the nodes that belong to the area (all of the
-    part outside every area)."""
+    part outside every area); where it is one node, what is drawn with it
+    because it links to it (`_guests`: the forty actors of one goal)."""
     rows = set(cut.view.table_rows() or cut.parts[area])
     own = [n for n in cut.parts[area]
            if n in rows and (area == OUTSIDE or area in cut.homes.get(n, []))]
-    return own if len(own) > 1 else []
+    if len(own) > 1:
+        return own
+    guests = _guests(cut, area)
+    return guests if len(guests) > 1 else []
+
+
+def _guests(cut: Cut, area: str) -> list[str]:
+    """The nodes an area's part draws because they link to what it draws."""
+    if area == OUTSIDE:
+        return []
+    return [n for n in cut.parts[area] if not cut.homes.get(n)]
 
 
 def _halved(cut: Cut, area: str) -> list[str]:
     """Two new areas under `area`, each with half of what its part drew by its
-    own right, named by the span of it they hold (of the first area halved)."""
+    own right, named by the span of it they hold (of the first area halved).
+    Where that is what links to its one node (`_guests`), each half draws the
+    node and half of them."""
     areas, own = cut.areas, _own(cut, area)
+    guests = own == _guests(cut, area)
     name, first, total = areas.spans.get(area, (_area_name(areas, area), 1,
                                                 len(own)))
     made = []
@@ -295,11 +316,23 @@ def _halved(cut: Cut, area: str) -> list[str]:
         areas.spans[made[-1]] = (name, first, total)
         areas.names[made[-1]] = _("{name}, {first}–{last} of {total}").format(
             name=name, first=first, last=first + len(half) - 1, total=total)
+        if guests:
+            areas.guest_spans[made[-1]] = (first, first + len(half) - 1)
+            for node in half:
+                areas.seated.setdefault(node, {})[area] = made[-1]
+        else:
+            _moved(cut, area, half, made[-1:])
         first += len(half)
-        for node in half:  # it belongs to the half now, wherever under `area` it did
-            areas.anchors[node] = [made[-1], *(a for a in areas.anchors.get(node, [])
-                                               if a not in cut.anchored_in(area, node))]
+    if guests:
+        _moved(cut, area, [n for n in cut.parts[area] if area in cut.homes.get(n, [])], made)
     return made
+
+
+def _moved(cut: Cut, area: str, nodes: list[str], halves: list[str]) -> None:
+    """The nodes belong to the `halves` of `area` now, wherever under it they did."""
+    for node in nodes:
+        cut.areas.anchors[node] = [*halves, *(a for a in cut.areas.anchors.get(node, [])
+                                              if a not in cut.anchored_in(area, node))]
 
 
 def _pages(order: list[str], cut: Cut, tried: Tried, alone: set[str]) -> list[list[str]]:
@@ -333,7 +366,7 @@ def _names(areas: Areas, page: list[str]) -> str:
         area = next(area for area in page if _whole(area) == whole)
         highest = _highest(areas, whole)
         name = areas.spans[area][0] if area in areas.spans else _area_name(areas, whole)
-        name += _section_words([sections[a] for a in page if _whole(a) == whole and a in sections])
+        name += _held_words(areas, [a for a in page if _whole(a) == whole], sections)
         under.setdefault(highest, [])
         if whole == highest:
             own[highest] = name
@@ -360,6 +393,18 @@ def _sections(areas: Areas) -> dict[str, tuple[int, int]]:
         by_whole[_whole(key)].append(key)
     return {key: (number, len(keys)) for keys in by_whole.values()
             for number, key in enumerate(keys, 1)}
+
+
+def _held_words(areas: Areas, held: list[str], sections: dict[str, tuple[int, int]]) -> str:
+    """ (actors 15–27 of 40)" where the areas `held` divide what links to one
+    node (`_halved`); else the sections of a halved area they are; "" for a
+    whole area."""
+    spans = [areas.guest_spans[area] for area in held if area in areas.guest_spans]
+    if spans:
+        return " " + _("(actors {first}–{last} of {total})").format(
+            first=min(first for first, _last in spans), last=max(last for _first, last in spans),
+            total=areas.spans[held[0]][2])
+    return _section_words([sections[area] for area in held if area in sections])
 
 
 def _section_words(sections: list[tuple[int, int]]) -> str:
@@ -421,8 +466,12 @@ def _highest(areas: Areas, area: str) -> str:
     return highest
 
 
-def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Area -> the nodes drawn in its part, in view order; the part outside every area last."""
+def _parts(view: View, homes: dict[str, list[str]],
+           seated: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    """Area -> the nodes drawn in its part, in view order; the part outside every
+    area last. A node with no area of its own is drawn in the parts of what it
+    links to, of an area whose part was divided among them only in the half
+    it is `seated` in."""
     parts: dict[str, list[str]] = defaultdict(list)
     for node_id in view.nodes:
         for area in homes.get(node_id, []):
@@ -431,12 +480,20 @@ def _parts(view: View, homes: dict[str, list[str]]) -> dict[str, list[str]]:
     for node_id in view.nodes:
         if homes.get(node_id):
             continue
-        linked = dict.fromkeys(area for n in neighbours[node_id] for area in homes.get(n, []))
+        linked = dict.fromkeys(area for n in neighbours[node_id] for area in homes.get(n, [])
+                               if _seated_in(seated, node_id, area))
         for area in linked or [OUTSIDE]:
             parts[area].append(node_id)
     if OUTSIDE in parts:
         parts[OUTSIDE] = parts.pop(OUTSIDE)
     return dict(parts)
+
+
+def _seated_in(seated: Mapping[str, Mapping[str, str]], node_id: str, area: str) -> bool:
+    """Whether a node drawn where it links may be drawn in `area`'s part: not in
+    a half of an area divided among such nodes other than its own."""
+    return not any(area.startswith(f"{divided}#") and not (area + "#").startswith(f"{half}#")
+                   for divided, half in seated.get(node_id, {}).items())
 
 
 def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
