@@ -60,6 +60,14 @@ def json_text(document: object, default: Callable[[Any], Any] | None = None) -> 
     orjson writes the same text as the standard library's encoder, several
     times faster (a lint of tens of thousands of findings saves most of a
     second)."""
+    return json_bytes(document, default).decode()
+
+
+def json_bytes(document: object, default: Callable[[Any], Any] | None = None) -> bytes:
+    """`json_text` as the bytes written: `raci lint --format json` writes
+    them as they are, rather than making them text and then bytes again (a
+    tenth of its output's time, on tens of thousands of findings)."""
     import orjson
 
-    return orjson.dumps(document, default=default, option=orjson.OPT_INDENT_2).decode() + "\n"
+    return orjson.dumps(document, default=default,
+                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)

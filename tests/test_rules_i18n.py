@@ -267,7 +267,7 @@ def test_a_message_read_back_from_json_is_shown_as_it_is(dutch: None) -> None:
 def test_json_and_sarif_keep_the_english_message(dutch: None) -> None:
     sample = str(SAMPLES[0])
     run = run_lint([sample], config_for([sample], None, as_of=AS_OF))
-    assert "is temporary and past its sunset" in to_json(run, RULES)
+    assert "is temporary and past its sunset" in to_json(run, RULES).decode()
     assert "is temporary and past its sunset" in to_sarif(run, RULES)
     assert "Why it matters:" in to_sarif(run, RULES)
 

@@ -142,9 +142,10 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     with nullcontext() if suggest or fix else collector_paused():
         run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
                        lint_one=lint_one, suggest=suggest)
-        text = render(run, RULES)
-        coloured = output_file is None and fmt == "text" and colour_shown()
-        write_output(coloured_findings(text) if coloured else text, output_file)
+        output = render(run, RULES)
+        if isinstance(output, str) and fmt == "text" and output_file is None and colour_shown():
+            output = coloured_findings(output)
+        write_output(output, output_file)
         failed = run.failed
         # Back on, the collector's first pass would scan every finding (a
         # twentieth of a lint of tens of thousands): out of its sight for a

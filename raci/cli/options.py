@@ -126,13 +126,17 @@ def format_option(choices: Sequence[str], help: str, *,
                         show_default=default is not None, help=help)
 
 
-def write_output(text: str, path: Path | None, what: str | None = None) -> None:
-    """`text` on stdout, or in the file `-o` names (a one-line reason if it cannot be)."""
+def write_output(text: str | bytes, path: Path | None, what: str | None = None) -> None:
+    """`text` (or bytes, written as they are) on stdout, or in the file `-o`
+    names (a one-line reason if it cannot be)."""
     if path is None:
         click.echo(text, nl=False)
         return
     try:
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UsageError(_("{file}: cannot write {what}: {reason}").format(
             file=path, what=what or _("the output"), reason=os_reason(error))) from None

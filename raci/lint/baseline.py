@@ -7,7 +7,6 @@ fingerprint is the rule code and the sorted target ids
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +19,8 @@ _NOT_A_BASELINE = N_("{file}: not a baseline; write one with `raci lint --write-
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     """Write the fingerprints of the unwaived findings; return how many."""
+    import json  # a baseline written or read only: a plain `raci lint` need not import it
+
     fingerprints = sorted({f.fingerprint for f in findings if not f.waived})
     document = {"version": 1, "fingerprints": fingerprints}
     try:
@@ -38,6 +39,8 @@ def require_baseline(path: Path) -> None:
 
 
 def read_baseline(path: Path) -> set[str]:
+    import json
+
     require_baseline(path)
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
@@ -61,6 +64,8 @@ def read_baseline(path: Path) -> set[str]:
 def rename_in_baseline(path: Path, old: str, new: str) -> int:
     """Make the baseline's fingerprints name `new` where they named `old`
     (targets kept sorted); return how many changed. The file is replaced whole."""
+    import json
+
     fingerprints = read_baseline(path)
     renamed = {_renamed(f, old, new) for f in fingerprints}
     changed = len(fingerprints - renamed)

@@ -56,10 +56,15 @@ class LintResult:
 
 
 def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
-                config: LintConfig | None = None, *, split: bool = False) -> LintResult:
+                config: LintConfig | None = None, *, split: bool = False,
+                kept: list[object] | None = None) -> LintResult:
     """Lint one model once: each rule run over every subject of its scope,
     the findings sorted once at the end. `split`: a large model's rules may
     be checked on two cores (`raci.lint.split`; `raci lint` asks for it).
+    `kept`: where to keep what the lint worked out (the analysis, the rules'
+    problems) rather than free it, for a process that ends once its output
+    is written (freeing them costs a twentieth of a `raci lint` of tens of
+    thousands of findings).
 
     The same rules and the same findings as a `Linter` (its first run), but
     none of what only keeping them up to date edit by edit needs (findings
@@ -88,6 +93,8 @@ def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
                 if rule.scope is WAIVERS:
                     findings += maker.found(rule)
             findings.sort(key=finding_order)
+            if kept is not None:
+                kept += [analysis, problems]
         return LintResult(findings, dict(analysis.not_run))
 
 

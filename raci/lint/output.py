@@ -32,7 +32,7 @@ from raci.lint.message import localized, markdown_said, markdown_speaker, speake
 from raci.lint.rule import Rule
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
-from raci.text import Markdown, json_text, one_line
+from raci.text import Markdown, json_bytes, json_text, one_line
 from raci.vocabulary import counted
 
 if TYPE_CHECKING:
@@ -252,7 +252,8 @@ def _fix_dict(model: str, fix: Fix) -> dict[str, object]:
             **suggestion_dict(fix.suggestion)}
 
 
-def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
+def to_json(run: LintRun, rules: Sequence[Rule]) -> bytes:
+    """The JSON document, as the bytes `raci lint` writes (`json_bytes`)."""
     document: dict[str, object] = {
         "version": 1,
         "models": list(run.models),
@@ -264,7 +265,7 @@ def to_json(run: LintRun, rules: Sequence[Rule]) -> str:
     if run.fixes:
         document["fixes"] = [_fix_dict(model, fix)
                              for model, fixes in run.fixes.items() for fix in fixes]
-    return json_text(document)
+    return json_bytes(document)
 
 
 def _raci_version() -> str:
@@ -536,7 +537,9 @@ def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str
     return out
 
 
-RENDERERS: dict[str, Callable[[LintRun, Sequence[Rule]], str]] = {
+Renderer = Callable[[LintRun, Sequence[Rule]], str | bytes]
+"""An output format: text, or the bytes written as they are (JSON)."""
+RENDERERS: dict[str, Renderer] = {
     "text": to_text,
     "json": to_json,
     "sarif": to_sarif,
@@ -578,7 +581,7 @@ def statistics_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 
 
-STATISTICS_RENDERERS: dict[str, Callable[[LintRun, Sequence[Rule]], str]] = {
+STATISTICS_RENDERERS: dict[str, Renderer] = {
     "text": statistics_text,
     "json": statistics_json,
     "markdown": statistics_markdown,
