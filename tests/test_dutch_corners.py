@@ -63,7 +63,7 @@ def test_the_diagram_preview_reads_a_reverse_link_backwards_in_dutch(in_dutch: N
     opposite of the model: the adviesraad reports to the stuurgroep."""
     from test_diagram_model import warmte_model
 
-    from raci.export import neighbourhood
+    from raci.export.preview import neighbourhood
 
     lines = neighbourhood(warmte_model(), "bodies", "sg-warmte", 1)
     advice = next(line for line in lines if line.entity_id == "ab-warmte")

@@ -146,7 +146,7 @@ WALK: list[tuple[str, Step, tuple[str, ...]]] = [
     ("findings", lambda p: press(p, "escape", "3"), ("fouten", "uitzondering")),
     ("waiver", lambda p: waive_first_finding(p), ("reden", "verloopt", "auteur")),
     ("waivers", lambda p: press(p, "escape", "W"), ("Uitzonderingen",)),
-    ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "rapporteert aan",
+    ("diagram", lambda p: press(p, "escape", "4"), ("gremia", "krijgt rapportage van",
                                                     "Opslaan als bestand", "Exporteren")),
     ("suggestions", suggest_for_a_finding, ("Voorstellen", "voor", "Doorvoeren")),
     ("review start", start_review, ("De bevindingen bespreken", "verslag door",
