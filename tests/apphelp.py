@@ -17,11 +17,14 @@ from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from raci.importing import import_file
-from raci.model import Model
+from raci.model import Assignment, Model
+from raci.model.changes import Change
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp
+from raci.tui.messages import ChangeRequested
 from raci.tui.screens.keys import KeysScreen
+from raci.tui.screens.review import ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.screens.suggestions import SuggestionsScreen
 from raci.tui.widgets.delete_modal import ConfirmDelete
@@ -246,6 +249,18 @@ async def suggestions_tried(pilot: Pilot[None], app: RaciApp, code: str = OWNERL
     await until(pilot, lambda: isinstance(app.screen, SuggestionsScreen)
                 and app.screen.suggestions is not None, "the suggestions, tried")
     await pilot.pause()
+
+
+async def edited_in_a_pause(pilot: Pilot[None], app: RaciApp, summary: str) -> None:
+    """Pause the review at its finding to edit (`e`) and make an edit, as a
+    form would: sg-bzk made Accountable for i.isolatie, said as `summary`
+    (what the minutes list)."""
+    await pilot.press("e")
+    await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
+    app.post_message(ChangeRequested(
+        Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), summary))
+    await until(pilot, lambda: app.session is not None and app.session.model.letters_of(
+        "i.isolatie", "sg-bzk") == ("A",), "the edit")
 
 
 async def typed(pilot: Pilot[None], text: str) -> None:

@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelp import findings_tree, loaded, new_scenario, options, stored, typed, until
+from apphelp import (
+    edited_in_a_pause,
+    findings_tree,
+    loaded,
+    new_scenario,
+    options,
+    stored,
+    typed,
+    until,
+)
 from conftest import SAMPLES
 from test_app_typing_fast import type_at_once
 from textual import events
@@ -20,10 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from raci.importing import import_file
-from raci.model import Assignment
-from raci.model.changes import Change
 from raci.tui import RaciApp, make_app
-from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
 from raci.tui.screens.scenarios import ScenariosScreen
@@ -76,12 +82,7 @@ async def test_quitting_with_a_review_paused_writes_its_minutes(database: Path) 
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
                     and not app.screen.busy, "the second finding")
-        await pilot.press("e")  # paused, to edit
-        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
-        app.post_message(ChangeRequested(
-            Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), EDIT))
-        await until(pilot, lambda: app.session is not None and app.session.model.letters_of(
-            "i.isolatie", "sg-bzk") == ("A",), "the edit")
+        await edited_in_a_pause(pilot, app, EDIT)
         await pilot.press("q")
         await until(pilot, lambda: app._exit, "the app ending")
         said_at_the_end = " ".join(str(message) for message in app._exit_renderables)

@@ -25,6 +25,7 @@ from raci.export.render import (
     GraphvizMissingError,
     GraphvizRuns,
     LayoutError,
+    _run,
     draw,
     export_view,
     fitted,
@@ -134,6 +135,30 @@ def test_a_view_drawn_again_is_not_laid_out_again_and_comes_out_the_same(
                         GraphvizRuns(0))  # keeps nothing
     assert draw(view, fmt) == first  # as Graphviz draws it
     assert len(graphviz_ran) - runs > runs  # one layout of the view's is made twice in a drawing
+
+
+def test_a_kept_run_is_known_by_the_files_it_names_not_by_the_others_in_its_folder(
+        monkeypatch: pytest.MonkeyPatch, graphviz_ran: list[str], tmp_path: Path) -> None:
+    """A folder of many files is not read at every run to tell whether it
+    was run before: only the files the program is given are."""
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        read.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    drawn = {}
+    for folder, notes, graph in [("first", "a", "a -> b"), ("second", "b" * 2**20, "a -> b"),
+                                 ("third", "b", "a -> c")]:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.txt").write_text(notes)
+        (tmp_path / folder / "drawing.gv").write_text(f"digraph {{ {graph} }}")
+        _run(["dot", "-Tsvg", "-O", "drawing.gv"], 10, str(tmp_path / folder))
+        drawn[folder] = (tmp_path / folder / "drawing.gv.svg").read_bytes()
+    assert "notes.txt" not in read and len(graphviz_ran) == 2  # the second as the first
+    assert drawn["second"] == drawn["first"] and b"<title>c</title>" in drawn["third"]
 
 
 def test_a_process_keeps_only_so_many_bytes_of_layouts() -> None:

@@ -8,12 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, until
+from apphelp import edited_in_a_pause, loaded, until
 
-from raci.model import Assignment
-from raci.model.changes import Change
 from raci.tui import make_app
-from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
 
@@ -28,12 +25,7 @@ async def test_dutch_minutes_are_a_bespreking_with_levels_as_words(database: Pat
         await until(pilot, lambda: isinstance(app.screen, AnswerForm), "who takes the minutes")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the first finding")
-        await pilot.press("e")  # paused, to edit
-        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the pause")
-        app.post_message(ChangeRequested(
-            Change(assign=[Assignment("i.isolatie", "A", "sg-bzk")]), EDIT))
-        await until(pilot, lambda: app.session is not None and app.session.model.letters_of(
-            "i.isolatie", "sg-bzk") == ("A",), "the edit")
+        await edited_in_a_pause(pilot, app, EDIT)
         await pilot.press("R")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
                     and not app.screen.busy, "the review again")

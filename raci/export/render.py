@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -447,23 +448,37 @@ def _drawn(graph: Path, program: list[str], formats: tuple[str, ...],
 
 def _run(command: list[str], timeout: float, folder: str) -> None:
     """Run a Graphviz program in `folder`; where the process ran the same
-    program with the same arguments on the same files before, write the
-    files it wrote then instead (`GRAPHVIZ_RUNS`)."""
-    files = _files(folder)
+    program with the same arguments on the same input files before, write the
+    files it wrote then instead (`GRAPHVIZ_RUNS`). Only the files its
+    arguments name are read to tell (the programs raci runs read no others),
+    and only the files it wrote are kept: not every file in the folder."""
+    inputs = _named_files(command, folder)
     # the program found on PATH now, and a run that may time out only under its own timeout
-    ran = (shutil.which(command[0]), tuple(command), timeout, _digest(files))
+    ran = (shutil.which(command[0]), tuple(command), timeout, _digest(inputs))
     written = GRAPHVIZ_RUNS.get(ran)
     if written is not None:
         for name, data in written.items():
             (Path(folder) / name).write_bytes(data)
         return
+    before = _stamps(folder)
     _run_graphviz(command, timeout, folder)
-    GRAPHVIZ_RUNS.keep(ran, {name: data for name, data in _files(folder).items()
-                             if files.get(name) != data})
+    GRAPHVIZ_RUNS.keep(ran, {name: (Path(folder) / name).read_bytes()
+                             for name, stamp in _stamps(folder).items()
+                             if before.get(name) != stamp})
 
 
-def _files(folder: str) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in Path(folder).iterdir()}
+def _named_files(command: list[str], folder: str) -> dict[str, bytes]:
+    """The files in `folder` that the command's arguments name, by name."""
+    return {name: (Path(folder) / name).read_bytes() for name in command[1:]
+            if (Path(folder) / name).is_file()}
+
+
+def _stamps(folder: str) -> dict[str, tuple[int, int]]:
+    """Each file in `folder` by name: its size and when it was last written,
+    which tell the files a program wrote without reading any (every file
+    raci reads of a run is one the run made new: no rewrite goes unseen)."""
+    return {entry.name: (entry.stat().st_size, entry.stat().st_mtime_ns)
+            for entry in os.scandir(folder)}
 
 
 def _digest(files: dict[str, bytes]) -> bytes:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 
 from raci.lint.findings import Finding
 from raci.lint.message import markdown_said
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
                     "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
@@ -13,19 +19,32 @@ _MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i
 """Markup for the inline Markdown a rule's documentation uses (`A`, *word*, **word**)."""
 
 
+SHOWN_KEPT = 2**15
+"""Lines of Markdown whose markup a process keeps (`inline_markdown`): more
+than the distinct messages of a large model's findings, which each refresh
+of the findings shows again."""
+
+
+@lru_cache(maxsize=SHOWN_KEPT)
 def inline_markdown(text: str) -> str:
     """A line of a rule's documentation (Markdown) as markup: code in the
     theme's warning colour, as Textual's Markdown shows it, emphasis as
     such, a link as its text; no backtick or asterisk shown as written."""
-    from markdown_it import MarkdownIt  # only when a rule is shown
-
     out = []
-    for token in MarkdownIt("commonmark").parseInline(text)[0].children or []:
+    for token in _parser().parseInline(text)[0].children or []:
         before, after = _MARKDOWN_STYLES.get(token.type, ("", ""))
         words = " " if token.type in ("softbreak", "hardbreak") else escape(token.content)
         out.append(before + (words if token.type in ("text", "code_inline", "softbreak",
                                                      "hardbreak") else "") + after)
     return "".join(out)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """One parser for every line: making one costs ten times parsing a line."""
+    from markdown_it import MarkdownIt  # only when a rule or finding is shown
+
+    return MarkdownIt("commonmark")
 
 
 def finding_message(finding: Finding) -> str:
