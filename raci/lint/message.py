@@ -29,8 +29,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from raci.analysis.analysis import KIND_LABELS
@@ -395,8 +396,45 @@ def named(analysis: Analysis, entity_id: str) -> Named:
     return _named(Named, entity_id, None if entity is None else entity.name, None)
 
 
-def listed(analysis: Analysis, entity_ids: Iterable[str]) -> Joined:
+def listed(analysis: Analysis, entity_ids: Collection[str]) -> Joined | Message:
     """Entities as a message lists them, in the order given: ``dg-ke,
     sg-klimaat`` in English text, ``DG Klimaat (dg-ke), Stuurgroep Klimaat
-    (sg-klimaat)`` for people."""
-    return Joined(named(analysis, entity_id) for entity_id in entity_ids)
+    (sg-klimaat)`` for people; at most `MOST_LISTED` (`at_most`)."""
+    return at_most((named(analysis, entity_id) for entity_id in entity_ids), len(entity_ids))
+
+
+MOST_LISTED = 10
+"""A message names at most this many entities of a list (or members of a
+cycle), then says how many more, as BOD001 names its ten most alike pairs:
+a finding about hundreds stays a line someone can read, while its targets
+and `related` keep them all."""
+
+
+def at_most(parts: Iterable[Value], count: int, separator: str = ", ") -> Joined | Message:
+    """`count` parts said one after the other (``a, b, c``); of more than
+    `MOST_LISTED`, the first ones and how many more (``a, b, … j and 290
+    more``), `parts` read no further."""
+    return _and_more(Joined(islice(parts, MOST_LISTED), separator), count - MOST_LISTED)
+
+
+def cycle_path(analysis: Analysis, walk: Iterable[str], count: int) -> Joined | Message:
+    """A walk round a cycle of `count` members, back to where it started:
+    ``Body b.a 'BA' -> Role r.a 'A' -> b.a``, each member labelled where the
+    walk first passes it and by its id where it passes it again; up to its
+    `MOST_LISTED`-th member, then how many more, `walk` read no further."""
+    passed: set[str] = set()
+    steps: list[Value] = []
+    for member in walk:
+        if member in passed:
+            steps.append(member)
+        elif len(passed) == MOST_LISTED:
+            break
+        else:
+            passed.add(member)
+            steps.append(label(analysis, member))
+    return _and_more(Joined(steps, " -> "), count - len(passed))
+
+
+def _and_more(shown: Joined, more: int) -> Joined | Message:
+    """The parts shown, and how many `more` there are if any."""
+    return said("{ids} and {count} more", ids=shown, count=more) if more > 0 else shown

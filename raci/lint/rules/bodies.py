@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import EPSILON, at_least, containing_pairs, same_sets
-from raci.lint.message import Joined, label, named, said, said_n
+from raci.lint.message import Joined, at_most, cycle_path, label, named, said, said_n
 from raci.lint.rule import (
     BODIES,
     BODIES_AND_ROLES,
@@ -75,8 +76,11 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     body does not make the work grow with the square of the bodies; each
     pair looked at costs the size of the smaller body. Bodies with the
     same seat-holders are compared once, as one set: every two of them
-    are a pair (Jaccard 1.00), counted in "and N more" but never listed
-    one by one, so a thousand copies of a body cost what one does.
+    are a pair (Jaccard 1.00), listed like any other pair (such pairs are
+    the most alike, so they come first) and counted in "and N more", but
+    only the ten listed are ever made one by one, so a thousand copies of
+    a body cost what one does. The message names the first ten bodies of
+    a bigger group, then how many more there are.
 
     Waiving: a waiver written for a pair (before raci 0.2) matches a group
     of exactly those two bodies; a single id matches the group that holds
@@ -85,8 +89,9 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     Message:
 
         {body} and {body} share {count} of {count} seat-holders (Jaccard {share})
-        {count} bodies look alike by their seat-holders: {bodies}; {id} and {id} share
-          {count} of {count} (Jaccard {share})[; {more pairs}][; and {count} more]
+        {count} bodies look alike by their seat-holders: {bodies}[ and {count} more];
+          {id} and {id} share {count} of {count} (Jaccard {share})[; {more pairs}][; and
+          {count} more]
 
     Failing:
 
@@ -133,7 +138,8 @@ def redundant_bodies(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
             more = len(pairs) - MOST_PAIRS_NAMED
             message = said("{count} bodies look alike by their seat-holders: {bodies}; "
                            "{pairs}{more}", count=len(group),
-                           bodies=Joined(label(analysis, body) for body in group),
+                           bodies=at_most((label(analysis, body) for body in group),
+                                          len(group)),
                            pairs=said_pairs,
                            more=said("; and {count} more", count=more) if more > 0 else "")
         yield Problem.about(group, message)
@@ -337,12 +343,15 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
     natural top) report to nobody; up to three members.
 
     Reading: as every role and body reports to at most one other, each
-    cycle is one strongly connected component of the reporting graph.
+    cycle is one strongly connected component of the reporting graph. The
+    message walks it from its smallest id back to it, and names the first
+    ten members of a longer cycle, then how many more there are.
 
     Message:
 
         {role or body} reports to itself
         Reporting cycle of {count}: {first} -> {each next} -> {first}
+        Reporting cycle of {count}: {first} -> {each next} and {count} more
 
     Failing:
 
@@ -362,9 +371,9 @@ def reporting_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) ->
                                             entity=label(analysis, cycle[0])))
             continue
         start = cycle.index(min(cycle))
-        path = [*(label(analysis, i) for i in [*cycle[start:], *cycle[:start]]), cycle[start]]
+        walk = chain(cycle[start:], cycle[:start], [cycle[start]])
         yield Problem.about(cycle, said("Reporting cycle of {count}: {path}", count=len(cycle),
-                                        path=Joined(path, " -> ")))
+                                        path=cycle_path(analysis, walk, len(cycle))))
 
 
 @lint_rule("BOD006", "steering-layers", "bodies", "warning", BODIES, uses_assignments=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, Message, Named, label, listed, named, said, said_n
+from raci.lint.message import Message, Named, at_most, label, listed, named, said, said_n
 from raci.lint.rule import DECISIONS, Problem, Rule, RuleParams, lint_rule, number
 from raci.model.entities import DEFAULT_CADENCE_DAYS
 
@@ -105,7 +105,7 @@ def slow_decision(analysis: Analysis, params: RuleParams,
     Message:
 
         {decision} takes an estimated {days} days (more than {max_latency_days}):
-          {body} {days}[ (assumed)][, {each other body and its days}]
+          {body} {days}[ (assumed)][, {each other body and its days}][ and {count} more]
 
     Failing:
 
@@ -144,9 +144,10 @@ def slow_decision(analysis: Analysis, params: RuleParams,
         for actor in consulted.get(decision, ()):
             latency += cadence.get(actor, 0)
         if latency > most:
-            parties = (*deciding.get(decision, ()), *consulted.get(decision, ()))
-            parts = Joined(_cadence_text(bodies[body].meets_every_days, named(analysis, body))
-                           for body in sorted(parties) if body in bodies)
+            parties = sorted(party for party in (*deciding.get(decision, ()),
+                                                 *consulted.get(decision, ())) if party in bodies)
+            parts = at_most((_cadence_text(bodies[body].meets_every_days, named(analysis, body))
+                             for body in parties), len(parties))
             yield Problem.about([decision], said_n(
                 "{decision} takes an estimated {days} day (more than {max_latency_days}): "
                 "{parts}",

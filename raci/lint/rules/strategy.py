@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict, deque
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 
 from raci.analysis import Analysis
 from raci.analysis.chains import strongly_connected_components
-from raci.lint.message import Joined, label, listed, said
+from raci.lint.message import cycle_path, label, listed, said
 from raci.lint.rule import GOALS, INITIATIVES, WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule
 
 
@@ -301,10 +301,20 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
     Suggested: cut the dependency of an initiative on one that starts after
     it (least real), then the others; up to three.
 
+    Reading: the message walks the cycle along `depends_on`, from its
+    smallest id back to it, as BOD005 walks a reporting cycle (`i.a -> i.c
+    -> i.b -> i.a`: i.a depends on i.c). A component that is not one simple
+    cycle is shown as one walk that passes every member and comes back:
+    from each initiative on to the nearest member not passed yet (the
+    smallest id of the nearest), so the walk may pass one again, then named
+    by its id alone (`i.a -> i.b -> i.c -> i.b -> i.a`). It names the first
+    ten members it passes, then how many more there are.
+
     Message:
 
         {initiative} depends on itself
-        Dependency cycle among {count} initiatives: {initiatives}
+        Dependency cycle among {count} initiatives: {first} -> {each next} -> {first}
+        Dependency cycle among {count} initiatives: {first} -> {each next} and {count} more
 
     Failing:
 
@@ -336,13 +346,53 @@ def dependency_cycle(analysis: Analysis, params: RuleParams, _: Iterable[str]) -
         successors[initiative].append(other)
     for component in strongly_connected_components(successors):
         node = component[0]
-        if len(component) > 1 or node in successors.get(node, ()):
-            members = sorted(component)
-            named = Joined(label(analysis, member) for member in members)
-            yield Problem.about(members, said("{initiative} depends on itself", initiative=named)
-                                if len(members) == 1 else
-                                said("Dependency cycle among {count} initiatives: {initiatives}",
-                                     count=len(members), initiatives=named))
+        if len(component) == 1 and node in successors.get(node, ()):
+            yield Problem.about([node], said("{initiative} depends on itself",
+                                                initiative=label(analysis, node)))
+        elif len(component) > 1:
+            walk = _round(set(component), successors)
+            yield Problem.about(sorted(component), said(
+                "Dependency cycle among {count} initiatives: {initiatives}",
+                count=len(component), initiatives=cycle_path(analysis, walk, len(component))))
+
+
+def _round(members: set[str], successors: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """A walk along the dependencies among `members` (a strongly connected
+    component) that passes each of them and comes back to where it
+    started, the smallest id: on each time to the nearest member not passed
+    yet (the smallest id of the nearest), so a simple cycle is walked once
+    round, in its order. Lazy: a message names only the first few."""
+    start = min(members)
+    to_pass = members - {start}
+    at = start
+    yield start
+    while to_pass:
+        steps = _steps_to(at, to_pass, members, successors)
+        yield from steps
+        to_pass.difference_update(steps)
+        at = steps[-1]
+    yield from _steps_to(at, {start}, members, successors)
+
+
+def _steps_to(start: str, wanted: Container[str], members: Container[str],
+              successors: Mapping[str, Sequence[str]]) -> list[str]:
+    """The fewest steps along dependencies among `members` from `start` to
+    one of `wanted` (breadth first, smaller ids first), `start` left out."""
+    came_from = {start: start}
+    waiting = deque([start])
+    while waiting:
+        at = waiting.popleft()
+        for step in sorted(successors[at]):
+            if step in wanted:
+                path = [step]
+                while at != start:
+                    path.append(at)
+                    at = came_from[at]
+                return path[::-1]
+            if step in members and step not in came_from:
+                came_from[step] = at
+                waiting.append(step)
+    raise ValueError(f"{start} reaches none of those wanted: no strongly connected component")
 
 
 @lint_rule("STR008", "overdue-initiative", "strategy", "info", INITIATIVES, uses_assignments=False,

@@ -7,11 +7,11 @@ be waived themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, Message, label, said
-from raci.lint.rule import WAIVERS, Problem, Rule, RuleParams, lint_rule
+from raci.lint.message import Joined, Message, label, listed, said, said_n
+from raci.lint.rule import ITEM_KINDS, WAIVERS, Problem, Rule, RuleParams, lint_rule
 from raci.lint.rules.data import fact_words
 from raci.model import Waiver, waiver_place
 
@@ -101,7 +101,10 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
     case; one for a rule raci does not have (a typo, or a rule of a newer
     raci) is reported, saying so and naming the nearest rule; so is a
     waiver of WAI001, WAI002 or DAT001, which cannot be waived (a DAT001
-    waiver's targets may be the facts DAT001 is about, `chairs` say).
+    waiver's targets may be the facts DAT001 is about, `chairs` say). A
+    waiver of OWN003, OWN004 or OWN005 that names items, as one written
+    before raci 0.2 did, is reported naming their Accountables, whom the
+    rule reports now (a waiver to write instead).
 
     Waiving: WAI001 and WAI002 are computed after every other finding has
     been matched against the waivers; remove the waiver instead.
@@ -133,13 +136,22 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
         if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
             yield Problem.about(waiver.target, said(
                 "Waiver of {rule} for {targets} matches no finding{why}", rule=waiver.rule,
-                targets=_targets(waiver, analysis), why=_why_none(waiver.rule, analysis)),
+                targets=_targets(waiver, analysis), why=_why_none(waiver, analysis)),
                 place=waiver_place(int(number)))
 
 
-def _why_none(code: str, analysis: Analysis) -> Message | str:
+ON_THE_ACCOUNTABLE = {"OWN003": ("goal", "initiative"), "OWN004": ITEM_KINDS,
+                      "OWN005": ITEM_KINDS}
+"""The rules that report an item's Accountable since raci 0.2, not the
+item, and the kinds of item each looks at: a waiver written before names
+the item."""
+
+
+def _why_none(waiver: Waiver, analysis: Analysis) -> Message | str:
     """Why a waiver can never match: its rule is unknown, cannot be waived,
-    or is not run for a fact the model does not record."""
+    or is not run for a fact the model does not record; or it names the
+    items of a rule that now reports their Accountable."""
+    code = waiver.rule
     from raci.lint import rules  # the registry imports this module
 
     found = rules.find_rule(code)
@@ -156,7 +168,25 @@ def _why_none(code: str, analysis: Analysis) -> Message | str:
     if fact is not None:
         return said(": {rule} is not run, as the model does not record {fact}", rule=found.code,
                     fact=fact_words(fact))
+    if found.code in ON_THE_ACCOUNTABLE:
+        return _accountables_now(found.code, waiver.target, analysis)
     return ""
+
+
+def _accountables_now(code: str, targets: Sequence[str], analysis: Analysis) -> Message | str:
+    """For a waiver of OWN003-OWN005 that names items of the kinds the rule
+    looks at (as one written before raci 0.2 does): the Accountables of those
+    items, whom the rule reports now."""
+    kind = analysis.model.kind
+    if any(kind(target) not in ON_THE_ACCOUNTABLE[code] for target in targets):
+        return ""
+    owners_of = analysis.assignments.holding("A")
+    owners = sorted({owner for target in targets for owner in owners_of.get(target, ())})
+    if not owners:
+        return ""
+    return said_n(": {rule} now reports the Accountable, {ids}",
+                  ": {rule} now reports the Accountables, {ids}", len(owners), rule=code,
+                  ids=listed(analysis, owners))
 
 
 RULES: list[Rule] = [expired_waiver, unused_waiver]
