@@ -104,6 +104,9 @@ class View:
     """How the view is drawn as a table, if it can be (the raci view)."""
     subtitle: str = ""
     """A line under the title: which part of a split this is, and where it continues."""
+    part: str = ""
+    """What a part of a split draws, in words ("DG Klimaat: Directie Warmte"),
+    as its subtitle names it after the part's number."""
 
     @property
     def size(self) -> int:
