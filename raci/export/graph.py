@@ -227,7 +227,10 @@ def focus_view(view: View, model: Model, focus: str, depth: int,
     if hub < 0:
         raise UsageError(_("--hub {hub}: give 0 (no hubs) or more").format(hub=hub))
     near = distances(view, focus, depth, hub)
-    kept_clusters = enclosing_clusters(view, near)
+    # A frame the walk reached but no kept node is in would be drawn empty, its
+    # title on top of its neighbours' (a DG's ten empty departments): only the
+    # frames of what is drawn, and the focus.
+    kept_clusters = enclosing_clusters(view, [focus, *(key for key in near if key in view.nodes)])
     return replace(
         view,
         nodes={key: node for key, node in view.nodes.items() if key in near},
