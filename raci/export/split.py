@@ -296,6 +296,11 @@ class Cut:
             numbers = {**{area: n for n, area in enumerate(self.parts, 2)},
                        **dict.fromkeys(on_page, 1)}
         drawn = [node for area in on_page for node in self.parts[area]]
+        if all(area in self.areas.ranges for area in on_page):  # in the alphabet's order
+            drawn.sort(key=lambda node: self.view.nodes[node].title.casefold())
+        else:  # in the view's
+            held = set(drawn)
+            drawn = [node for node in self.view.nodes if node in held]
         return _part_view(self.view, self.homes, drawn, numbers, numbers[on_page[0]],
                           _names(self.areas, on_page))
 
@@ -554,7 +559,7 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     """The view's nodes `drawn` on page `page`, lines to nodes on other pages
     ending in connectors (`_connectors`)."""
     kept = set(drawn)
-    nodes = {key: node for key, node in view.nodes.items() if key in kept}
+    nodes = {key: view.nodes[key] for key in drawn}
     edges: list[Edge] = []
     crossing: list[tuple[Edge, str, list[int]]] = []
     for edge in view.edges:
