@@ -138,13 +138,16 @@ def test_split_writes_numbered_drawings_each_titled_with_its_part(tmp_path: Path
     said = done.stderr.decode().splitlines()
     assert said[0] == ("raci: note: splitting the org view to fit a4: each part is laid out to "
                        "see that it reads, which takes a while on a large view")
-    assert [line for line in said if line.startswith("raci: drawing part")] == [
-        f"raci: drawing part {number} of {len(files)}" for number in range(1, len(files) + 1)]
+    drawing = [line for line in said if line.startswith("raci: drawing part")]
+    assert [line.split(": ")[1] for line in drawing] == [  # each named as its subtitle names it
+        f"drawing part {number} of {len(files)}" for number in range(1, len(files) + 1)]
     assert said[-1] == (  # a status line, as "wrote FILE" is
         f"wrote {len(files)} drawings: org-1.svg … org-{len(files)}.svg")
     for number, path in enumerate(files, 1):
         texts = [t.text or "" for t in ET.parse(path).getroot().iter(f"{SVG}text")]
         assert any(t.startswith(f"Part {number} of {len(files)}: ") for t in texts), texts[:3]
+        named = drawing[number - 1].split(": ", 2)[2]
+        assert named in " ".join(texts), (named, texts[:3])  # as its subtitle, wrapped
 
 
 def test_split_into_a_pdf_gives_one_sheet_of_the_page_per_part(tmp_path: Path) -> None:
@@ -238,8 +241,8 @@ def test_an_area_too_large_is_halved_and_many_lines_to_one_page_end_in_one_conne
                        lambda part: len(part.nodes) <= 12)
     assert len(parts) >= 2
     assert all(len(part.nodes) <= 12 for part in parts)
-    assert parts[0].subtitle.startswith("Part 1 of 2: Everything (section 1 of 2)")
-    assert parts[1].subtitle.startswith("Part 2 of 2: Everything (section 2 of 2)")
+    assert parts[0].subtitle.startswith("Part 1 of 2: Commissie 0 to Commissie 17")
+    assert parts[1].subtitle.startswith("Part 2 of 2: Commissie 18 to Raad van Bestuur")
     drawn = [node for part in parts for node in part.nodes if not node.startswith("elsewhere")]
     assert sorted(drawn) == sorted(model.bodies)  # each body drawn once
     board_page = next(part for part in parts if "board" in part.nodes)
@@ -391,16 +394,16 @@ def test_one_goal_with_forty_actors_is_split_into_parts_that_each_read() -> None
     page = PAGES["a4"]
     parts = split_view(build_view(model, "raci"), model, "goal", fits_page(page))
     assert len(parts) > 1
-    assert all("g.een" in part.nodes for part in parts)
-    drawn = [node for part in parts for node in part.nodes if node != "g.een"]
-    assert sorted(drawn) == sorted(model.roles)  # each actor drawn once, with its line
+    assert all("g.een" in part.nodes and "r.1" in part.nodes for part in parts)  # and its A
+    drawn = [node for part in parts for node in part.nodes if node not in ("g.een", "r.1")]
+    assert sorted(drawn) == sorted(set(model.roles) - {"r.1"})  # each other actor drawn once
     assert all(len(part.edges) == len(part.nodes) - 1 for part in parts)
     for part in parts:
         fine, how = reads(draw(part, "svg", page=page).data, page)
         assert fine, f"{part.subtitle}: {how}"
-    last = len(parts[0].nodes) - 1
+    last = len(parts[0].nodes) - 2
     assert parts[0].subtitle == (f"Part 1 of {len(parts)}: Een doel met veel betrokkenen "
-                                 f"(actors 1–{last} of 40)")
+                                 f"(actors 1–{last} of 39, and who is Accountable)")
 
 
 def test_an_actor_of_two_items_divided_among_parts_keeps_both_lines() -> None:
@@ -412,6 +415,8 @@ def test_an_actor_of_two_items_divided_among_parts_keeps_both_lines() -> None:
         model.assign("i.een", "R", f"r.{number}")
     view = build_view(model, "raci")
     parts = split_view(view, model, "goal", lambda part: len(part.nodes) <= 3)
-    drawn = [(edge.tail, edge.head) for part in parts for edge in part.edges]
-    assert sorted(drawn) == sorted((edge.tail, edge.head) for edge in view.edges)
+    drawn = [(edge.tail, edge.head) for part in parts for edge in part.edges
+             if edge.tail != "r.1"]  # the goal's Accountable: drawn with each part of it
+    assert sorted(drawn) == sorted((edge.tail, edge.head) for edge in view.edges
+                                   if edge.tail != "r.1")
     assert all(len(part.nodes) <= 3 for part in parts)

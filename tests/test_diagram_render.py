@@ -415,7 +415,8 @@ def test_every_node_keeps_the_size_dot_gave_it(name: str) -> None:
 def test_sub_units_whose_people_hold_roles_elsewhere_still_wrap_into_rows() -> None:
     """Each unit's frame hangs from the role its head reports to, wherever else
     someone in it holds a role: two wide units under one director stand one
-    under the other, not side by side far wider than the page."""
+    under the other, not side by side far wider than the page (a narrow one:
+    on A3 and A4 they fit side by side, their roles wrapped in rows)."""
     model = Model(Org("Directie"))
     model.add(Unit(id="dir", name="Directie Archieven"))
     model.add(Role(id="d", name="Directeur Directie Archieven", unit="dir"))
@@ -433,6 +434,7 @@ def test_sub_units_whose_people_hold_roles_elsewhere_still_wrap_into_rows() -> N
         model.roles["x"].holders.append(f"p-{unit}")
     view = build_view(model, "org")
     sizes = fitted(view, PAGES["a3"], 60).sizes  # as a first layout measures them
-    links = wrapping_links(view, [(e.tail, e.head) for e in view.edges], sizes=sizes)
+    links = wrapping_links(view, [(e.tail, e.head) for e in view.edges], (450.0, 900.0),
+                           sizes=sizes)
     units = {key: node.cluster for key, node in view.nodes.items()}
     assert {(units[tail], units[head]) for tail, head in links} & {("a1", "a2"), ("a2", "a1")}

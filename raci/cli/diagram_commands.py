@@ -160,8 +160,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     drawings = []
     for number, part in enumerate(parts, 1):
         if len(parts) > 1:
-            click.echo(_("raci: drawing part {number} of {count}").format(
-                number=number, count=len(parts)), err=True)
+            click.echo(_("raci: drawing part {number} of {count}: {name}").format(
+                number=number, count=len(parts), name=part.part), err=True)
         drawings.append(draw(part, fmt, page=page, legend=not no_legend, timeout=timeout))
     for part, drawing in zip(parts, drawings, strict=True):
         if drawing.fit is not None and not drawing.fit.reads:

@@ -104,6 +104,9 @@ class View:
     """How the view is drawn as a table, if it can be (the raci view)."""
     subtitle: str = ""
     """A line under the title: which part of a split this is, and where it continues."""
+    part: str = ""
+    """What a part of a split draws, in words ("DG Klimaat: Directie Warmte"),
+    as its subtitle names it after the part's number."""
 
     @property
     def size(self) -> int:
@@ -224,7 +227,10 @@ def focus_view(view: View, model: Model, focus: str, depth: int,
     if hub < 0:
         raise UsageError(_("--hub {hub}: give 0 (no hubs) or more").format(hub=hub))
     near = distances(view, focus, depth, hub)
-    kept_clusters = enclosing_clusters(view, near)
+    # A frame the walk reached but no kept node is in would be drawn empty, its
+    # title on top of its neighbours' (a DG's ten empty departments): only the
+    # frames of what is drawn, and the focus.
+    kept_clusters = enclosing_clusters(view, [focus, *(key for key in near if key in view.nodes)])
     return replace(
         view,
         nodes={key: node for key, node in view.nodes.items() if key in near},

@@ -145,26 +145,63 @@ def wrapping_links(view: View, ranked: Iterable[Link], room: tuple[float, float]
     (points wide and high); its rows are as long as makes it about the
     page's shape, and no longer than that share. A block's size is taken
     from `sizes` (node or frame id -> points, as a first layout measured
-    them, `measured_sizes`) where given, else guessed from its text.
+    them, `measured_sizes`) where given, else guessed from its text. That
+    layout drew each family in one row: a frame with rows wrapped inside it
+    is taken as narrower and deeper by as much (`_row_change`); four units of
+    eight roles each, measured 1,435 points wide, stood one under the other
+    in a column a quarter of the page wide.
     """
     links: list[Link] = []
     known = Links(ranked)
     members, children = view.frames()
     inside: dict[str | None, list[str]] = {}
+    changed: dict[str | None, Size] = {}
+    across = view.direction in ACROSS_RANK_DIRECTIONS
     for frame in [*_innermost_first(children), None]:
         inside[frame] = [*members[frame], *(n for c in children[frame] for n in inside[c])]
         blocks = [[n] for n in members[frame]] + [inside[c] for c in children[frame]]
-        if len(blocks) < 2:
-            continue
+        inner = [changed[c] for c in children[frame] if c in changed]
+        change = (sum(b for b, _ in inner), max((d for _, d in inner), default=0.0))
         extent = dict(zip(map(id, blocks), [
             *(_size(view, sizes, n, [n]) for n in members[frame]),
-            *(_size(view, sizes, c, inside[c]) for c in children[frame])], strict=True))
-        for family, before in _families(blocks, known, frame is None):
-            per_row = blocks_per_row([extent[id(b)] for b in family], view.direction, room)
+            *(_changed(_size(view, sizes, c, inside[c]), changed.get(c), across)
+              if sizes is not None and c in sizes else _size(view, sizes, c, inside[c])
+              for c in children[frame])], strict=True))
+        for family, before in (_families(blocks, known, frame is None) if len(blocks) > 1
+                               else []):
+            extents = [extent[id(b)] for b in family]
+            per_row = blocks_per_row(extents, view.direction, room)
             made = _rows(family, before, known, per_row)
             known.add(made)
             links += made
+            if made:
+                breadth, depth = _row_change(extents, per_row, across)
+                change = (change[0] + breadth, change[1] + depth)
+        if change != (0.0, 0.0):
+            changed[frame] = change
     return links
+
+
+def _row_change(extents: list[Size], per_row: int, across: bool) -> Size:
+    """How much narrower and deeper (across and along the ranks, in points) a
+    family of blocks of these widths and heights is in rows of `per_row` than
+    in one row."""
+    gap_w, gap_h = (GAPS[1], GAPS[0]) if across else GAPS
+    breadths = [(h + gap_h) if across else (w + gap_w) for w, h in extents]
+    depths = [(w + gap_w) if across else (h + gap_h) for w, h in extents]
+    count = len(extents)
+    rows = math.ceil(count / per_row)
+    return (-(count - per_row) * sum(breadths) / count, (rows - 1) * sum(depths) / count)
+
+
+def _changed(size: Size, change: Size | None, across: bool) -> Size:
+    """A frame's size as measured in one row, changed by its rows (`_row_change`)."""
+    if change is None:
+        return size
+    width, height = size
+    breadth, depth = (height, width) if across else (width, height)
+    breadth, depth = max(breadth + change[0], breadth / 4), depth + change[1]
+    return (depth, breadth) if across else (breadth, depth)
 
 
 def _innermost_first(children: Mapping[str | None, list[str]]) -> list[str]:

@@ -68,6 +68,16 @@ PAGES = {
 }
 DEFAULT_PAGE = "a3"
 """The steering group's print: a landscape A3 holds a whole sample view readably."""
+ON_SCREEN = frozenset({"png"})
+"""Formats looked at on a screen at 100 %, pixel for pixel."""
+
+
+def saved_page(fmt: str) -> Page | None:
+    """The page a drawing saved from the app is made for: the default page,
+    but none for a picture looked at on a screen, which is drawn at its own
+    size (its smallest text 10 pt, 13 pixels at Graphviz's 96 dpi): shrunk to
+    an A3 at 96 dpi, a directorate's forty roles had text 5 pixels high."""
+    return None if fmt in ON_SCREEN else PAGES[DEFAULT_PAGE]
 
 
 @dataclass(frozen=True)

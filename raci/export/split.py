@@ -6,7 +6,9 @@ measures them. An area still too large for the page (as `fits` tells:
 `raci.export.render.fits_page` lays it out) is cut again into the units or
 goals under it, and so on, what was directly in it keeping a part of its
 own; one with nothing under it is halved (a RACI chart by its rows; one
-goal with forty actors by its actors, each half drawing the goal). Parts
+goal with forty actors by its actors, each half drawing the goal and who
+is Accountable for it; what no unit or goal orders, in alphabetical order,
+each half named by the first and the last it holds). Parts
 small enough share a page, and each page made is checked once more (its
 numbers and connectors differ a little from the one tried). Each page is
 one *part*: a page of a split PDF, a numbered file, or a drawing of the
@@ -33,6 +35,7 @@ from raci.errors import RaciError, UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, View, enclosing_clusters
 from raci.export.layout import TABLE_SIZES, Size, guessed_pages, guessed_to_fit
 from raci.export.matrix import goals_of_items
+from raci.export.views import ACCOUNTABLE_LINES
 from raci.i18n import N_, _
 from raci.model import Model
 from raci.vocabulary import VIEW_TITLES
@@ -88,6 +91,16 @@ class Areas:
     of it the node is drawn in."""
     guest_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     """A half of the nodes so divided -> the first and last of them it draws."""
+    owned: set[str] = field(default_factory=set)
+    """The halves of nodes so divided that draw who is Accountable beside them."""
+    ranges: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """A half of the part outside every area (all of a view of a model with no
+    units or no goals) -> the names of the first and the last node it draws
+    by its own right: it holds them in alphabetical order."""
+
+    def any_area(self) -> bool:
+        """Whether the model has a unit or goal to split by."""
+        return any(_whole(area) == area for area in self.names)
 
     def children(self) -> dict[str, list[str]]:
         below: dict[str, list[str]] = defaultdict(list)
@@ -257,11 +270,19 @@ class Cut:
     """Each node -> the areas it is drawn in by its own right."""
     parts: dict[str, list[str]]
     """Each area -> the nodes its part draws."""
+    owners: dict[str, set[str]]
+    """Each node -> those joined to it by a line of who is Accountable (an
+    item's owners, an owner's items)."""
 
     @classmethod
     def of(cls, view: View, areas: Areas, chosen: set[str]) -> Cut:
         homes = _homes(view, areas, chosen)
-        return cls(view, areas, set(chosen), homes, _parts(view, homes, areas.seated))
+        owners: dict[str, set[str]] = defaultdict(set)
+        for edge in view.edges:
+            if edge.style in ACCOUNTABLE_LINES:
+                owners[edge.head].add(edge.tail)
+                owners[edge.tail].add(edge.head)
+        return cls(view, areas, set(chosen), homes, _parts(view, homes, areas.seated), owners)
 
     def anchored_in(self, area: str, node: str) -> set[str]:
         """The units or goals that put `node` in `area`'s part."""
@@ -275,6 +296,11 @@ class Cut:
             numbers = {**{area: n for n, area in enumerate(self.parts, 2)},
                        **dict.fromkeys(on_page, 1)}
         drawn = [node for area in on_page for node in self.parts[area]]
+        if all(area in self.areas.ranges for area in on_page):  # in the alphabet's order
+            drawn.sort(key=lambda node: self.view.nodes[node].title.casefold())
+        else:  # in the view's
+            held = set(drawn)
+            drawn = [node for node in self.view.nodes if node in held]
         return _part_view(self.view, self.homes, drawn, numbers, numbers[on_page[0]],
                           _names(self.areas, on_page))
 
@@ -294,21 +320,34 @@ def _own(cut: Cut, area: str) -> list[str]:
 
 
 def _guests(cut: Cut, area: str) -> list[str]:
-    """The nodes an area's part draws because they link to what it draws."""
+    """The nodes an area's part draws because they link to what it draws, but
+    for who is Accountable for it: a reader of any part of a goal divided
+    among its actors must see who owns it, so they are drawn in each."""
     if area == OUTSIDE:
         return []
-    return [n for n in cut.parts[area] if not cut.homes.get(n)]
+    owners = _owners(cut, area)
+    return [n for n in cut.parts[area] if not cut.homes.get(n) and n not in owners]
+
+
+def _owners(cut: Cut, area: str) -> set[str]:
+    """Who is Accountable for what an area's part draws by its own right."""
+    return {owner for node in cut.parts[area] if area in cut.homes.get(node, [])
+            for owner in cut.owners.get(node, ())}
 
 
 def _halved(cut: Cut, area: str) -> list[str]:
     """Two new areas under `area`, each with half of what its part drew by its
     own right, named by the span of it they hold (of the first area halved).
     Where that is what links to its one node (`_guests`), each half draws the
-    node and half of them."""
+    node and half of them, named by the node and counted among them alone."""
     areas, own = cut.areas, _own(cut, area)
     guests = own == _guests(cut, area)
-    name, first, total = areas.spans.get(area, (_area_name(areas, area), 1,
-                                                len(own)))
+    if _whole(area) == OUTSIDE:  # no unit or goal orders it: the alphabet does
+        own.sort(key=lambda node: cut.view.nodes[node].title.casefold())
+    name, first, total = areas.spans.get(area, (_area_name(areas, area), 1, len(own)))
+    if guests and area not in areas.guest_spans:  # counted apart from any halving above
+        item = next((n for n in cut.parts[area] if area in cut.homes.get(n, [])), None)
+        name, first, total = (cut.view.nodes[item].title if item else name), 1, len(own)
     made = []
     for number, half in enumerate([own[:len(own) // 2], own[len(own) // 2:]], 1):
         made.append(f"{area}#{number}")  # no entity id has a #
@@ -316,8 +355,13 @@ def _halved(cut: Cut, area: str) -> list[str]:
         areas.spans[made[-1]] = (name, first, total)
         areas.names[made[-1]] = _("{name}, {first}–{last} of {total}").format(
             name=name, first=first, last=first + len(half) - 1, total=total)
+        if _whole(area) == OUTSIDE:
+            areas.ranges[made[-1]] = (cut.view.nodes[half[0]].title,
+                                      cut.view.nodes[half[-1]].title)
         if guests:
             areas.guest_spans[made[-1]] = (first, first + len(half) - 1)
+            if _owners(cut, area):
+                areas.owned.add(made[-1])
             for node in half:
                 areas.seated.setdefault(node, {})[area] = made[-1]
         else:
@@ -363,10 +407,8 @@ def _names(areas: Areas, page: list[str]) -> str:
     own: dict[str, str] = {}  # a top-level area on the page -> its name (and sections)
     under: dict[str, list[str]] = {}
     for whole in dict.fromkeys(map(_whole, page)):
-        area = next(area for area in page if _whole(area) == whole)
         highest = _highest(areas, whole)
-        name = areas.spans[area][0] if area in areas.spans else _area_name(areas, whole)
-        name += _held_words(areas, [a for a in page if _whole(a) == whole], sections)
+        name = _held_name(areas, whole, [a for a in page if _whole(a) == whole], sections)
         under.setdefault(highest, [])
         if whole == highest:
             own[highest] = name
@@ -377,6 +419,20 @@ def _names(areas: Areas, page: list[str]) -> str:
     named = [name if number == 0 or highest != OUTSIDE else name[:1].lower() + name[1:]
              for number, (highest, name) in enumerate(zip(under, named, strict=True))]
     return _listed(named, "; " if any(under.values()) else ", ")
+
+
+def _held_name(areas: Areas, whole: str, held: list[str],
+               sections: dict[str, tuple[int, int]]) -> str:
+    """The name of the area `whole` as the areas `held` on a page hold it: the
+    area's name and the sections of it they are; where it is the part outside
+    every area, by the first and the last it draws ("Commissie Audit to
+    Commissie Wonen"), which no section number would tell."""
+    if held[0] in areas.ranges:
+        span = _("{first} to {last}").format(first=areas.ranges[held[0]][0],
+                                              last=areas.ranges[held[-1]][1])
+        return f"{areas.outside}: {span}" if areas.any_area() else span
+    name = areas.spans[held[0]][0] if held[0] in areas.spans else _area_name(areas, whole)
+    return name + _held_words(areas, held, sections)
 
 
 def _whole(area: str) -> str:
@@ -396,12 +452,14 @@ def _sections(areas: Areas) -> dict[str, tuple[int, int]]:
 
 
 def _held_words(areas: Areas, held: list[str], sections: dict[str, tuple[int, int]]) -> str:
-    """ (actors 15–27 of 40)" where the areas `held` divide what links to one
-    node (`_halved`); else the sections of a halved area they are; "" for a
+    """ (actors 15–27 of 39, and who is Accountable)" where the areas `held`
+    divide what links to one node (`_halved`); else the sections of a halved area they are; "" for a
     whole area."""
     spans = [areas.guest_spans[area] for area in held if area in areas.guest_spans]
     if spans:
-        return " " + _("(actors {first}–{last} of {total})").format(
+        words = (_("(actors {first}–{last} of {total}, and who is Accountable)")
+                 if areas.owned & set(held) else _("(actors {first}–{last} of {total})"))
+        return " " + words.format(
             first=min(first for first, _last in spans), last=max(last for _first, last in spans),
             total=areas.spans[held[0]][2])
     return _section_words([sections[area] for area in held if area in sections])
@@ -501,7 +559,7 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     """The view's nodes `drawn` on page `page`, lines to nodes on other pages
     ending in connectors (`_connectors`)."""
     kept = set(drawn)
-    nodes = {key: node for key, node in view.nodes.items() if key in kept}
+    nodes = {key: view.nodes[key] for key in drawn}
     edges: list[Edge] = []
     crossing: list[tuple[Edge, str, list[int]]] = []
     for edge in view.edges:
@@ -530,7 +588,7 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
     if pages:
         subtitle += " · " + _("continues in {parts}").format(parts=_part_words(pages))
     framed = enclosing_clusters(view, kept)
-    return replace(view, nodes=nodes, edges=edges, subtitle=subtitle,
+    return replace(view, nodes=nodes, edges=edges, subtitle=subtitle, part=name,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},
                    clusters=_chains_joined({key: c for key, c in view.clusters.items()
                                             if key in framed}, nodes.values()))

@@ -77,6 +77,9 @@ LETTER_STYLES = {
     "C": Style(N_("C  Consulted"), {"style": "dashed", "color": "#2471a3"}),
     "I": Style(N_("I  Informed"), {"style": "dotted", "color": "#7f8c8d"}),
 }
+ACCOUNTABLE_LINES = frozenset({"A", "decides"})
+"""The lines that join an item to who is Accountable for it (a split draws
+them with every part of the item)."""
 UNIT_STYLES = {
     "unit": Style(N_("unit"), {"style": "rounded", "color": "#566573"}),
     "external-unit": Style(N_("external unit"), {"style": "dashed,rounded", "color": "#7d3c98",

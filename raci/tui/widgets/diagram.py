@@ -205,6 +205,7 @@ class DiagramView(Vertical):
     def _export(self, session: Session, name: str, focus: str | None, depth: int, path: Path,
                 fmt: str) -> None:
         from raci.export.graph import focus_view
+        from raci.export.page import saved_page
         from raci.export.render import export_view
         from raci.export.views import build_view
 
@@ -213,7 +214,7 @@ class DiagramView(Vertical):
                 view = build_view(session.model, name)
                 if focus is not None:
                     view = focus_view(view, session.model, focus, depth)
-            export_view(view, fmt, path)
+            export_view(view, fmt, path, page=saved_page(fmt))
         except RaciError as error:
             self.post_message(ExportFailed(in_app_words(str(error))))
         else:
