@@ -135,9 +135,9 @@ def test_raci_rules_prints_the_page_in_dutch_and_the_generated_page_stays_englis
 
 
 def test_json_of_the_rules_stays_english(dutch: None) -> None:
-    from raci.lint.docs import rule_json
+    from raci.lint.docs import rules_json
 
-    assert '"why": "Without a chair nobody sets the agenda' in rule_json(rule("BOD007"))
+    assert '"why": "Without a chair nobody sets the agenda' in rules_json([rule("BOD007")])
 
 
 # ---- the messages ------------------------------------------------------------

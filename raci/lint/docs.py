@@ -183,15 +183,11 @@ def _json_value(value: object) -> object:
 
 
 def rules_json(rules: Sequence[Rule]) -> str:
-    """`raci rules --format json`: the documentation of each of `rules`."""
+    """`raci rules [CODE] --format json`: the documentation of each of `rules`,
+    in one shape however many a command names."""
     document = {"version": 1, "rules": [rule_dict(rule_doc(rule, english=True))
                                         for rule in rules]}
     return json_text(document)
-
-
-def rule_json(rule: Rule) -> str:
-    """`raci rules CODE --format json`: one rule's documentation."""
-    return json_text(rule_dict(rule_doc(rule, english=True)))
 
 
 def rules_table() -> str:
