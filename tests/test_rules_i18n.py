@@ -127,7 +127,7 @@ def test_raci_rules_prints_the_page_in_dutch_and_the_generated_page_stays_englis
     assert "Gremium 'Stuurgroep' (sg) heeft geen voorzitter (sg)" in page
     assert "reason: Waarom de zwakte wordt aanvaard, en tot wanneer" in page
     english_words = ("## Why it matters", "## How to fix", "## Message", "## Examples",
-                     "## Waiving", "## Configuration", "reports:", "has no chair")
+                     "## Waiving", "## Configuration", "finds:", "has no chair")
     assert not [words for words in english_words if words in page]
     set_language("en")
     generated = (Path(__file__).parents[1] / "docs" / "rules" / "BOD007.md").read_text()
