@@ -385,6 +385,7 @@ class _Compiler:
                   if key in node.get("properties", {})}
         closed = node.get("additionalProperties") is False
         known = list(properties)
+        keys_known = Said(N_("; remove it, or use one of {keys}"), keys=", ".join(known))
 
         required_keys = frozenset(required)
         valid_for = valid_properties.get
@@ -420,7 +421,8 @@ class _Compiler:
                                       value=describe(key)), False)
                 elif closed:
                     report((*path, key), Said(N_("unknown key {key!r}{hint}"), key=key,
-                                              hint=did_you_mean(key, known)), True)
+                                              hint=did_you_mean(key, known) or keys_known),
+                           True)
 
         return Compiled(valid_object, check_object)
 
