@@ -222,7 +222,8 @@ def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
 def _pattern(pattern: str) -> re.Pattern[str]:
     """A schema's pattern as JSON Schema (ECMA-262) reads it: there ``$`` is the end
     of the text, in Python it also matches before a final newline, so ``abc\\n``
-    would pass ``^…$`` as an id. The schema's patterns hold no ``$`` of their own."""
+    would pass ``^…$`` as an id. (A ``$`` inside ``[…]`` would be misread; the
+    schema has none.)"""
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
