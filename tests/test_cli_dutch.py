@@ -220,13 +220,15 @@ def test_a_model_files_problems_in_dutch_and_json_in_english(raci: Raci, tmp_pat
                    encoding="utf-8")
     done = dutch(raci, "validate", bad)
     assert done.err.splitlines() == [
-        f"{bad}:6:24: doel g.a: onbekende sleutel 'nope'",
+        f"{bad}:6:24: doel g.a: onbekende sleutel 'nope'; haal hem weg, of gebruik een van id, "
+        "name, description, tags, parent, due, raci",
         f"{bad}:6:43: doel g.a: raci.A-betrokkene 'p.jann' bestaat niet (verwacht: een "
         "persoon, rol of gremium); bedoel je 'p.jan'?",
     ]
     english = raci("lint", bad, "--format", "json").out
     assert [e["message"] for e in json.loads(english)["errors"]] == [
-        "goal g.a: unknown key 'nope'",
+        "goal g.a: unknown key 'nope'; remove it, or use one of id, name, description, tags, "
+        "parent, due, raci",
         "goal g.a: raci.A actor 'p.jann' names nothing (expected a person, role or body); "
         "did you mean 'p.jan'?"]
     assert dutch(raci, "lint", bad, "--format", "json").out == english

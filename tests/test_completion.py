@@ -1,6 +1,8 @@
-"""Shell completion as bash and zsh run it: the script `raci completion SHELL`
-prints, sourced in a real bash (filling COMPREPLY for what a user has typed)
-or a real zsh (its completion builtins standing in to print what they are given)."""
+"""Shell completion as bash, zsh and fish run it: the script `raci completion
+SHELL` prints, sourced in a real bash (filling COMPREPLY for what a user has
+typed), a real zsh (its completion builtins standing in to print what they
+are given) or a real fish (asked with ``complete -C``). .ci/run installs the
+three shells: under CI a missing one fails its test."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser import require_program
 from conftest import SAMPLE
 from test_lint_support import run_raci
 
@@ -43,17 +46,18 @@ def completed(line: str, cwd: Path, shell: str = "bash", lang: str = "en") -> li
     if shell == "bash":
         run = (f'{script(shell)}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n'
                '_raci_completion raci; printf "%s\\n" "${COMPREPLY[@]}"')
+    elif shell == "fish":
+        run = f"{script(shell)}\ncomplete -C '{line}'"
     else:
         run = (f"{ZSH_STAND_INS}\n{script(shell)}\nwords=({quoted}); "
                f"CURRENT={len(words)}\n_raci_completion")
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "RACI_LANG": lang}
-    result = subprocess.run([shell, "-c", run], cwd=cwd, env=env, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run([require_program(shell), "-c", run], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return [line for line in result.stdout.splitlines() if line]
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_bash_completes_commands_rule_codes_samples_and_ids(tmp_path: Path) -> None:
     shutil.copy(SAMPLE, tmp_path / "org.yaml")
     assert completed("raci li", tmp_path) == ["lint"]
@@ -72,7 +76,6 @@ def test_bash_completes_commands_rule_codes_samples_and_ids(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_lang_completes_its_languages_anywhere_on_the_line(tmp_path: Path) -> None:
     shutil.copy(SAMPLE, tmp_path / "org.yaml")
     assert completed("raci lint org.yaml --lang ", tmp_path) == ["en", "nl"]
@@ -81,7 +84,6 @@ def test_lang_completes_its_languages_anywhere_on_the_line(tmp_path: Path) -> No
     assert completed("raci assign --lang nl org.yaml g.wi", tmp_path) == ["g.wijkaanpak"]
 
 
-@pytest.mark.skipif(shutil.which("zsh") is None, reason="needs zsh")
 def test_zsh_completes_with_what_each_does_in_the_users_language(tmp_path: Path) -> None:
     shutil.copy(SAMPLE, tmp_path / "org.yaml")
     english = completed("raci ", tmp_path, "zsh")
@@ -97,6 +99,21 @@ def test_zsh_completes_with_what_each_does_in_the_users_language(tmp_path: Path)
     assert completed("raci lint ", tmp_path, "zsh") == ["<files>"]
     assert completed("raci assign org.yaml g.wi", tmp_path, "zsh") == ["g.wijkaanpak:goal"]
     assert completed("raci lint org.yaml --lang ", tmp_path, "zsh") == ["en", "nl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
+
+
+def test_fish_completes_rule_codes_views_and_ids_with_what_each_is(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "org.yaml")
+    assert completed("raci rules OWN00", tmp_path, "fish") == [
+        f"{r.code}\t{r.name}" for r in RULES if r.code.startswith("OWN00")]
+    assert completed("raci lint org.yaml --select OWN001,BOD00", tmp_path, "fish") == [
+        f"OWN001,{r.code}\t{r.name}" for r in RULES if r.code.startswith("BOD00")]
+    assert "raci" in completed("raci diagram org.yaml --view ", tmp_path, "fish")
+    assert completed("raci assign org.yaml g.wi", tmp_path, "fish") == ["g.wijkaanpak\tgoal"]
+    assert completed("raci li", tmp_path, "fish") == [
+        "lint\tLint models for governance weaknesses (see..."]
+    assert completed("raci li", tmp_path, "fish", lang="nl") == [
+        "lint\tControleer modellen op zwakke plekken in..."]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
 
 

@@ -5,9 +5,11 @@ no broken link, and the layers keep to their contracts."""
 from __future__ import annotations
 
 import os
+import pkgutil
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import click
@@ -106,6 +108,15 @@ def test_import_contracts_hold() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_part_of_raci_is_in_an_import_contract() -> None:
+    """A module no contract names may import anything (Textual, SQLAlchemy) unseen."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    named = {module for contract in contracts["tool"]["importlinter"]["contracts"]
+             for module in contract["source_modules"]}
+    parts = {f"raci.{module.name}" for module in pkgutil.iter_modules([str(ROOT / "raci")])}
+    assert parts - {"raci.__main__"} <= named
+
+
 def test_the_pre_commit_recipes_name_a_command_that_runs(raci) -> None:
     lint_page = (DOCS / "lint.md").read_text(encoding="utf-8")
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -117,6 +128,16 @@ def test_the_pre_commit_recipes_name_a_command_that_runs(raci) -> None:
         words = hook["entry"].split()
         assert words[0] == "raci" and raci(*words[1:], "--help").code == 0
     assert re.compile(local["files"]).search("governance/org.yaml")
+
+
+
+def test_the_pre_commit_hooks_point_to_the_recipe() -> None:
+    comment = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8").split("\n- ", 1)[0]
+    pointed = re.search(r"(docs/[\w/.-]+\.md)#([\w-]+)", comment)
+    assert pointed, ".pre-commit-hooks.yaml says where the recipe is"
+    page, anchor = pointed.groups()
+    assert re.search(rf"^#+ {anchor}$", (ROOT / page).read_text(encoding="utf-8"), re.M | re.I)
+    assert "# .pre-commit-config.yaml" in (ROOT / page).read_text(encoding="utf-8")
 
 
 def test_the_unreadable_drawing_warning_in_the_docs_is_what_raci_says(tmp_path: Path) -> None:

@@ -336,7 +336,8 @@ def test_json_errors_have_lines_and_columns_too() -> None:
     }
     text = json.dumps(data, indent=2)
     assert problems(text, "json") == [
-        "org.yaml:10:7: unit bzk: unknown key 'colour'",
+        "org.yaml:10:7: unit bzk: unknown key 'colour'; remove it, or use one of id, name, "
+        "description, tags, parent, external",
         "org.yaml:17:15: person p1: unit 'bzkk' names nothing (expected a unit); "
         "did you mean 'bzk'?",
     ]

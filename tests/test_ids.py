@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from raci.model.entities import ID_MAX_LENGTH, is_valid_id
+from raci.errors import ModelFileError
+from raci.formats.files import parse_model
+from raci.formats.schema import schema_text
+from raci.model.entities import ID_MAX_LENGTH, ID_PATTERN, Org, is_valid_id
 from raci.model.ids import id_from_name
+from raci.model.merge import merge_matrix
+from raci.model.model import Model
+from raci.model.sheets import SheetItem, SheetMatrix
 
 
 @pytest.mark.parametrize(("name", "prefix", "made"), [
@@ -41,3 +49,23 @@ def test_a_long_name_is_cut_to_the_longest_id() -> None:
     second = id_from_name("woord " * 40, {first})
     assert len(first) <= ID_MAX_LENGTH and first.endswith("woord")  # cut between words
     assert len(second) <= ID_MAX_LENGTH and second.endswith("-2")
+
+
+def test_an_id_ending_in_a_newline_is_refused_on_every_path() -> None:
+    """``$`` in Python also matches before a final newline: ``abc\\n`` once passed
+    the sheet import's check and the model file's schema as an id."""
+    assert not is_valid_id("abc\n")
+    matrix = SheetMatrix(items=[SheetItem(name="Warmte", cell="B2", id="abc\n")])
+    assert merge_matrix(Model(Org("Warmte")), matrix).problems == [
+        'B2: "abc\\n": not an id: an id starts with a letter or digit and holds only '
+        "letters, digits and _ . : -"]
+    with pytest.raises(ModelFileError, match="abc"):
+        parse_model('raci: 1\norg: {name: Org}\nunits:\n  - id: "abc\\n"\n    name: Warmte\n',
+                    "m.yaml", "yaml")
+
+
+def test_the_schema_says_what_an_id_is_as_the_model_does() -> None:
+    """One definition of an id: the JSON Schema editors read gives the same pattern."""
+    schema = json.loads(schema_text())
+    assert schema["$defs"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
+    assert schema["$defs"]["id"]["maxLength"] == ID_MAX_LENGTH

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -254,6 +255,38 @@ def test_writing_the_docs_brings_a_stale_copy_up_to_date(tmp_path: Path) -> None
     assert stale_files(generated_files(tmp_path), tmp_path) == [page]
 
 
+def page_examples(page: str) -> Iterator[tuple[str, str, str, list[str]]]:
+    """Each example of a rule's page: its model, the settings it states (as
+    TOML), the command it names and the lines that command is said to print."""
+    for example in page.split("\n### ")[1:]:
+        model = example.split("```yaml\n", 1)[1].split("```", 1)[0]
+        settings = re.findall(r"`(\w+ = [^`]+)`", example.split("```yaml", 1)[0])
+        command, said = re.search(r"^`(raci lint [^`]+)` finds(:|\s.*)$", example, re.M).groups()
+        lines = example.split("```text\n", 1)[1].split("```", 1)[0].splitlines() \
+            if said == ":" else []
+        yield model, "\n".join(settings), command, lines
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_examples_command_finds_what_its_page_shows(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run as the page says, an example gives exactly the findings shown, and no other
+    rule's (a failing example may break other rules too)."""
+    monkeypatch.chdir(tmp_path)
+    page = (ROOT / "docs" / "rules" / f"{code}.md").read_text(encoding="utf-8")
+    examples = list(page_examples(page))
+    assert len(examples) >= 2
+    for model, settings, command, shown in examples:
+        (tmp_path / "example.yaml").write_text(model, encoding="utf-8")
+        (tmp_path / "raci.toml").write_text(f"[raci.rules.{code}]\n{settings}\n",
+                                            encoding="utf-8")
+        _, out, _ = run_raci(capsys, *command.split()[1:])
+        *found, count = out.splitlines()
+        assert found == shown, command
+        assert sum(map(int, re.findall(r"(\d+) (?:error|warning|info)", count))) == len(shown)
+
+
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_raci(capsys, "rules")
     lines = out.splitlines()
@@ -284,10 +317,10 @@ def test_rules_code_explains_one(capsys: pytest.CaptureFixture[str]) -> None:
                  "```toml\n[raci.rules.BOD001]\nlevel = \"warning\"  # error, warning, info or "
                  "off\nmin_overlap = 0.6\nmin_members = 3\n```",
                  "## Reading", "### Failing\n\n```yaml\nraci: 1\norg: {name: Example}\n",
-                 "`raci lint` reports:\n\n```text\nexample.yaml:",
+                 "`raci lint --select BOD001 example.yaml` finds:\n\n```text\nexample.yaml:",
                  "BOD001 [warning] Body 'Programmaraad A' (pb-a) and body 'Stuurgroep A' (sg-a) "
                  "share 3 of 4 seat-holders (Jaccard 0.75)",
-                 "### Passing", "`raci lint` reports no BOD001 finding.",
+                 "### Passing", "`raci lint --select BOD001 example.yaml` finds nothing.",
                  "## Waiving", "  - rule: BOD001\n    target: [pb-a, sg-a]\n"):
         assert said in out, said
     code, out, _ = run_raci(capsys, "rules", "DAT001")
@@ -310,8 +343,8 @@ def test_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["code"] for r in document["rules"]] == CODES
     assert {r["code"] for r in document["rules"] if not r["waivable"]} == NOT_WAIVABLE
     code, out, _ = run_raci(capsys, "rules", "OWN006", "--format", "json")
-    own006 = json.loads(out)
-    assert own006 == document["rules"][CODES.index("OWN006")]
+    own006 = document["rules"][CODES.index("OWN006")]
+    assert json.loads(out) == {"version": 1, "rules": [own006]}  # one rule, the same shape
     assert own006["parameters"] == [{"name": "max_responsible", "default": 3,
                                      "allowed": "a whole number (at least 0)",
                                      "meaning": "the most Responsibles an item may have."}]

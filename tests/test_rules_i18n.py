@@ -127,7 +127,7 @@ def test_raci_rules_prints_the_page_in_dutch_and_the_generated_page_stays_englis
     assert "Gremium 'Stuurgroep' (sg) heeft geen voorzitter (sg)" in page
     assert "reason: Waarom de zwakte wordt aanvaard, en tot wanneer" in page
     english_words = ("## Why it matters", "## How to fix", "## Message", "## Examples",
-                     "## Waiving", "## Configuration", "reports:", "has no chair")
+                     "## Waiving", "## Configuration", "finds:", "has no chair")
     assert not [words for words in english_words if words in page]
     set_language("en")
     generated = (Path(__file__).parents[1] / "docs" / "rules" / "BOD007.md").read_text()
@@ -135,9 +135,9 @@ def test_raci_rules_prints_the_page_in_dutch_and_the_generated_page_stays_englis
 
 
 def test_json_of_the_rules_stays_english(dutch: None) -> None:
-    from raci.lint.docs import rule_json
+    from raci.lint.docs import rules_json
 
-    assert '"why": "Without a chair nobody sets the agenda' in rule_json(rule("BOD007"))
+    assert '"why": "Without a chair nobody sets the agenda' in rules_json([rule("BOD007")])
 
 
 # ---- the messages ------------------------------------------------------------

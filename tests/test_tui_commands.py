@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 
 from raci.cli import main
 from raci.formats import read_model
+from raci.formats.schema import schema_text
 
 SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
 
@@ -104,3 +107,42 @@ def test_edit_of_a_file_that_is_no_model_database_exits_2_with_one_line(tmp_path
         app.close()
     assert app.exitstatus == 2
     assert "notes.db" in (app.before or "") and "Traceback" not in (app.before or "")
+
+
+@pytest.mark.parametrize("args", [["demo"], ["edit"], []])
+def test_the_app_without_a_terminal_says_so_and_does_not_wait(
+    args: list[str], tmp_path: Path
+) -> None:
+    """A cron job or a pipe has no terminal: Textual would wait for keys forever."""
+    done = subprocess.run([sys.executable, "-m", "raci", *args], cwd=tmp_path,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          start_new_session=True, timeout=60, check=False)
+    command = args[0] if args else "edit"
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", (
+        f"raci: the app needs a terminal to show itself; run `raci {command}` in one, or try "
+        "`raci serve` for a browser\n"))
+    assert list(tmp_path.iterdir()) == []  # no org.db made
+
+
+def test_bad_input_is_told_before_the_missing_terminal(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "raci", "edit", "org.txt"], cwd=tmp_path,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          start_new_session=True, timeout=60, check=False)
+    assert done.returncode == 2 and "not a model" in done.stderr
+
+
+def test_demo_writes_the_sample_naming_its_schema_beside_it(tmp_path: Path) -> None:
+    """As `raci export -o` writes a model: editors check the file (docs/model-format.md)."""
+    assert main_exits(["demo", "--sample", "voorbeeld-gezond", "-o",
+                       str(tmp_path / "vego.yaml")]) == 0
+    written = (tmp_path / "vego.yaml").read_text(encoding="utf-8")
+    sample = (SAMPLES / "voorbeeld-gezond.yaml").read_text(encoding="utf-8")
+    assert written == "# yaml-language-server: $schema=raci-model.schema.json\n" + sample
+    assert json.loads((tmp_path / "raci-model.schema.json").read_text(encoding="utf-8")) == \
+        json.loads(schema_text())
+
+
+def main_exits(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    return int(done.value.code or 0)

@@ -17,7 +17,13 @@ from pathlib import Path
 import click
 
 from raci.cli.completion import complete_samples, sample_names
-from raci.cli.options import WholeNumber, directories_made, tell_written, write_output
+from raci.cli.options import (
+    WholeNumber,
+    directories_made,
+    tell_schema_written,
+    tell_written,
+    write_output,
+)
 from raci.errors import RaciError, UsageError
 from raci.i18n import _
 from raci.model.source import is_model_file
@@ -83,6 +89,7 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
     if create and read_only:
         raise UsageError(_("{model}: no such database to look at; --read-only creates nothing")
                          .format(model=model))
+    _need_terminal("edit")
     _run_app(model, create=create, theme=theme, read_only=read_only, scenario=scenario)
 
 
@@ -112,12 +119,9 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
             sample=sample, samples=", ".join(names)))
     sample_file = resources.files("raci") / "sample_orgs" / f"{sample}.yaml"
     if output is not None:
-        to_stdout = str(output) == "-"
-        write_output(sample_file.read_text(encoding="utf-8"), None if to_stdout else output,
-                     _("the sample"))
-        if not to_stdout:
-            tell_written(output)
+        _write_sample(sample_file.read_text(encoding="utf-8"), output)
         return
+    _need_terminal("demo")
     directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
     with resources.as_file(sample_file) as bundled:
         model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
@@ -127,6 +131,28 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
         _run_app(str(database), create=False, theme=theme)
     click.echo(_("the demo database stays at {database}; open it again with "
                  "`raci edit {database}`").format(database=database))
+
+
+def _write_sample(text: str, output: Path) -> None:
+    """The sample's model file as `raci export -o` writes a model: it names its
+    schema, written beside it, so editors check it (docs/model-format.md). The
+    sample's comments stay: they say where each planted weakness is reported."""
+    from raci.formats.files import SCHEMA_COMMENT, write_schema_beside
+
+    to_stdout = str(output) == "-"
+    write_output(SCHEMA_COMMENT + text, None if to_stdout else output, _("the sample"))
+    if not to_stdout:
+        tell_written(output)
+        tell_schema_written(write_schema_beside(output))
+
+
+def _need_terminal(command: str) -> None:
+    """Refuse to start the app where no one can see it: without a terminal
+    (a pipe, a cron job, a detached session) Textual waits for keys forever.
+    It reads the keys from standard input and draws on standard error."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise UsageError(_("the app needs a terminal to show itself; run `raci {command}` in "
+                           "one, or try `raci serve` for a browser").format(command=command))
 
 
 def _run_app(model: str, *, create: bool, theme: str | None, read_only: bool = False,

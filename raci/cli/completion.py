@@ -136,12 +136,10 @@ def completion(shell: str) -> None:
       raci completion bash > ~/.local/share/bash-completion/completions/raci
       raci completion fish > ~/.config/fish/completions/raci.fish
     """
-    from click.shell_completion import get_completion_class
-
     from raci.cli import cli
+    from raci.cli.spoken_completion import SPOKEN_SHELLS
 
-    complete_class = get_completion_class(shell)
-    assert complete_class is not None  # every shell in SHELLS has one
+    complete_class = next(spoken for spoken in SPOKEN_SHELLS if spoken.name == shell)
     click.echo(complete_class(cli, {}, "raci", COMPLETE_VAR).source())
 
 

@@ -247,12 +247,12 @@ def rules(code: str | None, fmt: str) -> None:
       raci rules --format json
     """
     from raci.lint.config import codes_for
-    from raci.lint.docs import rule_json, rule_page, rules_json
+    from raci.lint.docs import rule_page, rules_json
     from raci.lint.rules import RULES, closest_rule, find_rule
 
     found = None if code is None else find_rule(code)
     if found is not None:
-        click.echo((rule_json if fmt == "json" else rule_page)(found), nl=False)
+        click.echo(rules_json([found]) if fmt == "json" else rule_page(found), nl=False)
         return
     chosen = None if code is None else codes_for(code)
     named = [r for r in RULES if chosen is None or r.code in chosen]

@@ -46,7 +46,10 @@ class SpokenZsh(SpokenCompletion, ZshComplete):
 
 
 class SpokenFish(SpokenCompletion, FishComplete):
-    pass
+    # click's script splits "plain,OWN001,BOD001" at every comma, so a completed
+    # `--select OWN001,BOD0` came back empty: split at the first only.
+    source_template = FishComplete.source_template.replace(
+        '(string split "," $completion)', '(string split --max 1 "," $completion)')
 
 
 SPOKEN_SHELLS: tuple[type[ShellComplete], ...] = (SpokenBash, SpokenZsh, SpokenFish)

@@ -184,7 +184,7 @@ def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
     )
     allows_bool = names is None or "boolean" in names
     whole_only = names is not None and "integer" in names and "number" not in names
-    match = re.compile(node["pattern"]).search if "pattern" in node else None
+    match = _pattern(node["pattern"]).search if "pattern" in node else None
     max_length = node.get("maxLength")
     enum = node.get("enum")
     has_const, const = "const" in node, node.get("const")
@@ -217,6 +217,14 @@ def _value_verdict(node: dict[str, Any]) -> Callable[[Any], bool]:
         return (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
 
     return _shortcut(node, python_types, match, max_length) or fits
+
+
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A schema's pattern as JSON Schema (ECMA-262) reads it: there ``$`` is the end
+    of the text, in Python it also matches before a final newline, so ``abc\\n``
+    would pass ``^…$`` as an id. (A ``$`` inside ``[…]`` would be misread; the
+    schema has none.)"""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
 def _shortcut(
@@ -378,6 +386,7 @@ class _Compiler:
                   if key in node.get("properties", {})}
         closed = node.get("additionalProperties") is False
         known = list(properties)
+        keys_known = Said(N_("; remove it, or use one of {keys}"), keys=", ".join(known))
 
         required_keys = frozenset(required)
         valid_for = valid_properties.get
@@ -413,7 +422,8 @@ class _Compiler:
                                       value=describe(key)), False)
                 elif closed:
                     report((*path, key), Said(N_("unknown key {key!r}{hint}"), key=key,
-                                              hint=did_you_mean(key, known)), True)
+                                              hint=did_you_mean(key, known) or keys_known),
+                           True)
 
         return Compiled(valid_object, check_object)
 

@@ -8,7 +8,7 @@ rules --format json` the rules as data, in English (as JSON always is).
 ``docs/rules/CODE.md`` and the index to ``docs/rules/index.md``, the pages
 of the documentation site (docs/contributing.md); ``--check`` names the
 stale ones, as a test does. A page shows each example as the whole model file it is,
-with what ``raci lint`` reports for it: the examples are run to write it.
+with what ``raci lint --select CODE`` finds in it: the examples are run to write it.
 The files written are English.
 """
 
@@ -46,16 +46,29 @@ WIDTH = 79
 """Prose is wrapped at this width, for a terminal and for readable diffs."""
 
 
-def example_findings(rule: Rule, example: Example,
-                     as_of: dt.date | None = None) -> list[Finding]:
+def example_findings(rule: Rule, example: Example, as_of: dt.date | None = None,
+                     select: list[str] | None = None) -> list[Finding]:
     """The rule's unwaived findings on the example's model, read with the
-    example's parameters, as of `as_of` (else the example's date, else today)."""
+    example's parameters, as of `as_of` (else the example's date, else today),
+    running the rules `select` names (else all)."""
     loaded = parse_model(example.model_text, EXAMPLE_FILE, "yaml")
     config = LintConfig(params={rule.code: dict(example.params)} if example.params else {},
-                        as_of=as_of)
+                        as_of=as_of, select=select or ["ALL"])
     check_config(config, f"{rule.code}'s example")
     source = ModelSource(EXAMPLE_FILE, loaded.model, loaded.locations)
     return [f for f in lint_model(source, config) if f.code == rule.code and not f.waived]
+
+
+def example_command(rule: Rule, example: Example) -> str:
+    """The `raci lint` that prints the example's findings as its page shows
+    them. It selects the rule, as a failing example often breaks others too;
+    and where the rule alone finds otherwise, also the rules the example's
+    waivers name (WAI002 judges only a waiver of a rule that ran)."""
+    selected = [rule.code]
+    if example_findings(rule, example, select=selected) != example_findings(rule, example):
+        waived = parse_model(example.model_text, EXAMPLE_FILE, "yaml").model.waivers
+        selected += sorted({waiver.rule for waiver in waived} - {rule.code})
+    return f"raci lint --select {','.join(selected)} {EXAMPLE_FILE}"
 
 
 def rule_page(rule: Rule) -> str:
@@ -137,11 +150,12 @@ def _example(rule: Rule, example: Example) -> str:
     read = said("With {settings} in `[raci.rules.{code}]`:", settings=settings,
                 code=rule.code).localized() if settings else ""
     findings = example_findings(rule, example)
+    command = example_command(rule, example)
     if findings:
-        reported = (translated("`raci lint` reports:") + "\n\n"
+        reported = (said("`{command}` finds:", command=command).localized() + "\n\n"
                     + _fenced("text", "\n".join(map(text_line, findings))))
     else:
-        reported = said("`raci lint` reports no {code} finding.", code=rule.code).localized()
+        reported = said("`{command}` finds nothing.", command=command).localized()
     return "\n\n".join(p for p in (heading, read, _fenced("yaml", example.model_text), reported)
                        if p)
 
@@ -183,15 +197,11 @@ def _json_value(value: object) -> object:
 
 
 def rules_json(rules: Sequence[Rule]) -> str:
-    """`raci rules --format json`: the documentation of each of `rules`."""
+    """`raci rules [CODE] --format json`: the documentation of each of `rules`,
+    in one shape however many a command names."""
     document = {"version": 1, "rules": [rule_dict(rule_doc(rule, english=True))
                                         for rule in rules]}
     return json_text(document)
-
-
-def rule_json(rule: Rule) -> str:
-    """`raci rules CODE --format json`: one rule's documentation."""
-    return json_text(rule_dict(rule_doc(rule, english=True)))
 
 
 def rules_table() -> str:

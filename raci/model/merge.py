@@ -32,13 +32,13 @@ from raci.model.entities import (
     Role,
     Unit,
     cell_text,
+    is_valid_id,
 )
 from raci.model.model import ACTOR_KINDS, ITEM_KINDS, KINDS, Model, kind_of
 from raci.model.naming import (
     IdMaker,
     Names,
     body_kind_in_name,
-    is_valid_id,
     name_key,
     names_a_body,
 )

@@ -20,9 +20,7 @@ from raci.model.entities import BODY_KINDS, Entity
 from raci.model.model import Model
 
 ID_LENGTH = 60
-"""Made ids stay well under the 100 characters an id may have (docs/model-format.md)."""
-VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-MAX_ID_LENGTH = 100
+"""Made ids stay well under the `entities.ID_MAX_LENGTH` characters an id may have."""
 
 
 def name_key(text: str) -> str:
@@ -56,10 +54,6 @@ def slug(name: str) -> str:
         if len(made) < ID_LENGTH:
             return made
     return str(slugify(name, max_length=ID_LENGTH, word_boundary=True))
-
-
-def is_valid_id(text: str) -> bool:
-    return len(text) <= MAX_ID_LENGTH and VALID_ID.match(text) is not None
 
 
 class IdMaker:
