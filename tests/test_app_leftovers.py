@@ -1,0 +1,30 @@
+"""What a user still met in `raci edit` (tmux, 120 × 40, often in Dutch): a
+long organisation name cut in the header with room to spare, a person's
+seats held through a role missing from their page, `a` on the model itself
+in the scenario list saying nothing, a refused save's note erased by a late
+change, the waiver's author typed with no completion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import MODEL_FILE, database_of, loaded, screen_text
+
+from raci.tui import make_app
+
+LONG_NAME = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+
+
+async def test_the_header_shows_a_long_name_whole_where_it_fits(tmp_path: Path,
+                                                               in_dutch: None) -> None:
+    database = database_of(tmp_path, MODEL_FILE.replace("Programma Warmte", LONG_NAME))
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_state("12 fouten · 345 waarschuwingen · 678 meldingen")  # a ministry's counts
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert f"678 meldingen — {LONG_NAME}" in header, header
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "678 meldingen — Ministerie van" in header and header.rstrip().endswith("…"), header
