@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import MODEL_FILE, database_of, loaded, screen_text
+from apphelp import MODEL_FILE, database_of, loaded, prompts, screen_text
+from textual.widgets import OptionList
 
 from raci.tui import make_app
+from raci.tui.widgets.explorer import ExplorerView
 
 LONG_NAME = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
 
@@ -28,3 +30,23 @@ async def test_the_header_shows_a_long_name_whole_where_it_fits(tmp_path: Path,
         await pilot.pause()
         header = screen_text(app).splitlines()[0]
         assert "678 meldingen — Ministerie van" in header and header.rstrip().endswith("…"), header
+
+
+async def test_a_persons_page_lists_the_seats_held_through_a_role(tmp_path: Path,
+                                                                 in_dutch: None) -> None:
+    """Petra Jansen holds dg-bw, which sits in and chairs Stuurgroep Warmte:
+    her page names both, through the role, and enter on one goes to the body."""
+    async with make_app(database_of(tmp_path)).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.show_entity("p.jansen")
+        await pilot.pause()
+        relations = app.query_one("#relations", OptionList)
+        through_role = [line for line in prompts(relations) if "Stuurgroep Warmte" in line]
+        via = "via Directeur-Generaal Bouwen en Wonen (dg-bw)"
+        assert through_role == [f"zit voor: Stuurgroep Warmte (sg-warmte), {via}",
+                                f"zetel in: Stuurgroep Warmte (sg-warmte), {via}"], through_role
+        relations.focus()
+        relations.highlighted = prompts(relations).index(through_role[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ExplorerView).current == "sg-warmte"
