@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import MODEL_FILE, database_of, loaded, prompts, screen_text
+from apphelp import (
+    MODEL_FILE,
+    database_of,
+    loaded,
+    new_scenario,
+    options,
+    prompts,
+    screen_text,
+    until,
+)
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from raci.tui import make_app
+from raci.tui import RaciApp, make_app
+from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.widgets.explorer import ExplorerView
 
 LONG_NAME = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
@@ -50,3 +61,33 @@ async def test_a_persons_page_lists_the_seats_held_through_a_role(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(ExplorerView).current == "sg-warmte"
+
+
+async def scenarios_shown(pilot: Pilot[None], app: RaciApp) -> None:
+    await pilot.press("S")
+    await until(pilot, lambda: isinstance(app.screen, ScenariosScreen)
+                and options(app, "#scenarios-list"), "the scenarios")
+
+
+async def test_a_on_the_model_itself_says_why_in_the_scenario_list(
+        tmp_path: Path, in_dutch: None) -> None:
+    """`a` (apply) and `d` (drop) on "Het model zelf": the list's box says
+    why not, where the user looks (a toast far below it went unseen)."""
+    async with make_app(database_of(tmp_path)).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await scenarios_shown(pilot, app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Er is nog geen scenario om door te voeren" in screen_text(app), screen_text(app)
+        await pilot.press("escape")
+        await new_scenario(pilot, app, "plan")
+        await scenarios_shown(pilot, app)
+        await pilot.press("up", "a")
+        await pilot.pause()
+        assert "Het model zelf kan niet worden doorgevoerd" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Het model zelf kan niet worden weggegooid" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Het model zelf kan niet" not in screen_text(app)  # the cursor on a scenario
