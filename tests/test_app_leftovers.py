@@ -19,9 +19,11 @@ from apphelp import (
     until,
 )
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList, Static
 
+from raci.lint.review import required_text
 from raci.tui import RaciApp, make_app
+from raci.tui.screens.answers import AnswerForm, Question
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.widgets.explorer import ExplorerView
 
@@ -91,3 +93,24 @@ async def test_a_on_the_model_itself_says_why_in_the_scenario_list(
         await pilot.press("down")
         await pilot.pause()
         assert "Het model zelf kan niet" not in screen_text(app)  # the cursor on a scenario
+
+
+async def test_a_refused_saves_note_stays_until_the_field_is_filled(tmp_path: Path) -> None:
+    """An action's owner typed and saved at once, its task left empty: the
+    note under the task stays when the owner's field changes after the
+    save (its change arrived late), and goes once the task is typed."""
+    async with make_app(database_of(tmp_path)).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = AnswerForm("Note an action", [Question("who", "who takes it", required_text),
+                                             Question("what", "what they do", required_text)])
+        await app.push_screen(form)
+        await pilot.press("J", "a", "n", "ctrl+s")
+        await pilot.pause()
+        note = form.query_one("#answer-what-error", Static)
+        assert str(note.render()) == "this cannot be empty"
+        form.query_one("#answer-who", Input).value = "Jan de Vries"  # a late change
+        await pilot.pause()
+        assert str(note.render()) == "this cannot be empty"
+        await pilot.press("b")
+        await pilot.pause()
+        assert str(note.render()) == ""
