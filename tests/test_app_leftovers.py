@@ -16,8 +16,10 @@ from apphelp import (
     options,
     prompts,
     screen_text,
+    stored,
     until,
 )
+from test_app_typing_fast import type_at_once
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -26,6 +28,8 @@ from raci.tui import RaciApp, make_app
 from raci.tui.screens.answers import AnswerForm, Question
 from raci.tui.screens.scenarios import ScenariosScreen
 from raci.tui.widgets.explorer import ExplorerView
+from raci.tui.widgets.matrix import RaciMatrix
+from raci.tui.widgets.search import SearchBar
 
 LONG_NAME = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
 
@@ -63,6 +67,15 @@ async def test_a_persons_page_lists_the_seats_held_through_a_role(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(ExplorerView).current == "sg-warmte"
+
+
+def letters_stored(database: Path) -> dict[tuple[str, str], str]:
+    """(item, actor) -> the letters the database holds, as "A" or "AR"."""
+    letters: dict[tuple[str, str], str] = {}
+    for assignment in stored(database).assignments:
+        key = (assignment.item, assignment.actor)
+        letters[key] = letters.get(key, "") + assignment.letter
+    return letters
 
 
 async def scenarios_shown(pilot: Pilot[None], app: RaciApp) -> None:
@@ -114,3 +127,24 @@ async def test_a_refused_saves_note_stays_until_the_field_is_filled(tmp_path: Pa
         await pilot.press("b")
         await pilot.pause()
         assert str(note.render()) == ""
+
+
+async def test_a_search_stayed_at_and_a_letter_typed_at_once_set_the_letter_found(
+        database: Path) -> None:
+    """`/`, "isolatie", enter and `a` at once in the matrix (tmux's
+    send-keys): A on Isolatieprogramma, where the search went. Typed
+    before the bar was ready, enter (which the bar's field does not take)
+    went back into the queue behind the `a`, which went into the bar: the
+    bar closed on "isolatiea", the `a` lost (or, with other timing, A set
+    on the cell the search began in)."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await until(pilot, lambda: app.query_one(RaciMatrix).has_focus, "the matrix")
+        matrix = app.query_one(RaciMatrix)
+        actor = matrix.columns[matrix.cursor[0]].id
+        type_at_once(app, "slash", *"isolatie", "enter", "a")
+        await until(pilot, lambda: ("i.isolatie", actor) in letters_stored(database),
+                    "A on Isolatieprogramma")
+        assert not isinstance(app.screen, SearchBar)
+        assert letters_stored(database)[("i.isolatie", actor)] == "A"
