@@ -120,13 +120,15 @@ async def test_a_refused_saves_note_stays_until_the_field_is_filled(tmp_path: Pa
         await pilot.press("J", "a", "n", "ctrl+s")
         await pilot.pause()
         note = form.query_one("#answer-what-error", Static)
+        field = form.query_one("#answer-what", Input).region
         assert str(note.render()) == "this cannot be empty"
+        assert note.region.height == 1 and note.region.y == field.bottom  # in sight, under it
         form.query_one("#answer-who", Input).value = "Jan de Vries"  # a late change
         await pilot.pause()
-        assert str(note.render()) == "this cannot be empty"
+        assert str(note.render()) == "this cannot be empty" and note.region.height == 1
         await pilot.press("b")
         await pilot.pause()
-        assert str(note.render()) == ""
+        assert not note.display
 
 
 async def test_a_search_stayed_at_and_a_letter_typed_at_once_set_the_letter_found(

@@ -36,7 +36,6 @@ class Question:
 
 
 class AnswerForm(FormScreen[Answers | None]):
-    DEFAULT_CSS = "#answers-box .field-error { color: $error; height: auto; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-answers", priority=True),
@@ -84,7 +83,9 @@ class AnswerForm(FormScreen[Answers | None]):
         for question in self.questions:
             typed = self.query_one(f"#answer-{question.key}", Input)
             shown = problems.get(question.key, "") if typed.value or self.refused else ""
-            self.query_one(f"#answer-{question.key}-error", Static).update(escape(shown))
+            error = self.query_one(f"#answer-{question.key}-error", Static)
+            error.update(escape(shown))
+            error.display = bool(shown)  # `.field-error` shows only when there is one
             typed.set_class(bool(shown), "-invalid")
         return answers, problems
 
