@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apphelp import adding, loaded, on_finding, screen_text, until
+from apphelp import adding, loaded, screen_text, until, waiving
 from textual.widgets import Input, OptionList, Static
 
 from raci.tui import make_app
@@ -55,10 +55,7 @@ async def test_a_date_that_is_none_is_said_at_the_expiry_field(database: Path,
     async with make_app(database).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
         await pilot.press("3")
-        await on_finding(pilot, app, "OWN001")
-        await pilot.press("w")
-        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
-        form = app.screen
+        form = await waiving(pilot, app, "OWN001")
         error = form.query_one("#waiver-expires-error", Static)
         assert not error.display  # nothing to say yet
         await pilot.press(*"te klein om te regelen", "tab", *"2026-13-01")
@@ -79,10 +76,7 @@ async def test_the_waivers_author_completes_a_person_or_the_login_name(
     monkeypatch.setattr("getpass.getuser", lambda: "jvdberg")
     async with make_app(database).run_test(size=(100, 40)) as pilot:
         app = await loaded(pilot)
-        await on_finding(pilot, app, "OWN001")
-        await pilot.press("w")
-        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
-        form = app.screen
+        form = await waiving(pilot, app, "OWN001")
         author = form.query_one("#waiver-author", Input)
         await pilot.press(*"afgesproken", "tab", "tab", *"pet")
         await until(pilot, lambda: "petra Jansen" in screen_text(app), "Petra Jansen offered")
