@@ -33,6 +33,7 @@ from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import FindingsView
 from raci.tui.widgets.scenario_bar import ScenarioBar
+from raci.tui.widgets.waiver_modal import WaiverForm
 
 MODEL_FILE = textwrap.dedent(
     """\
@@ -226,6 +227,16 @@ async def on_finding(pilot: Pilot[None], app: RaciApp, code: str, waived: bool =
                 and tree.cursor_node.data is finding, f"the cursor on {code}")
     assert tree.cursor_node is not None
     return tree.cursor_node
+
+
+async def waiving(pilot: Pilot[None], app: RaciApp, code: str) -> WaiverForm:
+    """`w` on the first finding of `code`: the waiver form."""
+    await on_finding(pilot, app, code)
+    await pilot.press("w")
+    await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
+    form = app.screen
+    assert isinstance(form, WaiverForm)
+    return form
 
 
 def finding_detail(app: RaciApp) -> str:

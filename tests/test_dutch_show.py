@@ -18,6 +18,7 @@ from apphelp import (
     loaded,
     on_finding,
     until,
+    waiving,
 )
 from conftest import SAMPLE, Raci
 from textual.widgets import Input, Static
@@ -30,7 +31,6 @@ from raci.formats.files import read_model
 from raci.lint.review import date_or_none
 from raci.model import Waiver
 from raci.tui import make_app
-from raci.tui.widgets.waiver_modal import WaiverForm
 
 
 def test_why_a_drawing_does_not_read(in_dutch: None) -> None:
@@ -89,10 +89,7 @@ async def test_geen_is_no_date(body_owns_a_goal: Path, in_dutch: None) -> None:
     assert date_or_none("2027-06-30") == dt.date(2027, 6, 30)
     async with make_app(body_owns_a_goal).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await on_finding(pilot, app, "OWN003")
-        await pilot.press("w")
-        await until(pilot, lambda: isinstance(app.screen, WaiverForm), "the waiver form")
-        form = app.screen
+        form = await waiving(pilot, app, "OWN003")
         expires = form.query_one("#waiver-expires", Input)
         assert expires.placeholder == "JJJJ-MM-DD, of geen"
         form.query_one("#waiver-reason", Input).value = "Bewust zo ingericht"

@@ -510,7 +510,8 @@ class Terminal:
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
     """A scenario, a suggestion made in it, a review with answers typed at paste
-    speed, the scenario applied: on the bundled sample, read off the screen."""
+    speed (one saved too early), the scenario applied: on the bundled sample,
+    read off the screen."""
     import_file(SAMPLE, str(tmp_path / "org.db"))
     raci = Path(sys.executable).with_name("raci")
     terminal = Terminal(f"raci-app-{os.getpid()}", tmp_path, f"{raci} edit org.db")
@@ -518,6 +519,8 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.wait_for("4 errors · 18 warnings · 2 info")
         terminal.keys("S")
         terminal.wait_for("The model itself ← editing")
+        terminal.keys("a")  # on the model itself: why not, under the list
+        terminal.wait_for("There is no scenario to apply or drop yet: n makes one.")
         terminal.keys("n", text="fewer-bodies")
         terminal.keys("Enter")
         terminal.wait_for("Scenario fewer-bodies · 0 changes · 0 findings resolved, 0 introduced")
@@ -545,7 +548,9 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.keys("n")
         terminal.wait_for("who takes it", reading=READING_SECONDS)
         terminal.keys(text="r.dg-ke")
-        terminal.keys("Enter", text="eigenaar aanwijzen")
+        terminal.keys("C-s")  # what they do is still empty: refused, said under it
+        terminal.wait_for("this cannot be empty", reading=READING_SECONDS)
+        terminal.keys(text="eigenaar aanwijzen")
         terminal.keys("Enter", text="2027-01-15")
         terminal.keys("Enter")
         terminal.wait_for("finding 2 of 20")

@@ -120,6 +120,8 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
                 word = _("has {kind}").format(kind=KIND_NAMES.get(source_kind, source_kind))
             found.append(Relation(f"{word}: {label(model, reference.source)}", reference.source))
     kind = kind_of(entity)
+    if kind == "person":
+        found += _seats_through_roles(model, entity_id)
     if kind in ITEM_KINDS:
         found.extend(
             Relation(f"{a.letter} ({LETTER_WORDS[a.letter]}): {label(model, a.actor)}", a.actor)
@@ -131,6 +133,22 @@ def relations(model: Model, entity_id: str) -> list[Relation]:
                      a.item)
             for a in model.assignments_of_actor(entity_id)
         )
+    return found
+
+
+def _seats_through_roles(model: Model, person_id: str) -> list[Relation]:
+    """The seats and chairs a person holds through the roles they hold: they
+    are the person's too (a person holds a seat or a chair directly, or
+    through a role; PPL002 counts them), said with the role they come by."""
+    found = []
+    for held in model.references_to(person_id):
+        if held.field != "holders":
+            continue
+        for seat in model.references_to(held.source):
+            if seat.field in ("members", "chair"):
+                found.append(Relation(_("{relation}: {body}, via {role}").format(
+                    relation=INCOMING[seat.field], body=label(model, seat.source),
+                    role=label(model, held.source)), seat.source))
     return found
 
 

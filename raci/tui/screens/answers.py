@@ -18,14 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from raci.i18n import N_, _
+from raci.i18n import _
 from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.footer import FittingFooter
-
-READ_PROBLEMS = (N_("this cannot be empty"), N_("give a date as YYYY-MM-DD, or none"))
-"""What `raci.lint.review`'s readers say is wrong, to be shown in the user's language."""
-
 
 Answers = dict[str, object]
 
@@ -40,7 +36,6 @@ class Question:
 
 
 class AnswerForm(FormScreen[Answers | None]):
-    DEFAULT_CSS = "#answers-box .field-error { color: $error; height: auto; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save", id="save-answers", priority=True),
@@ -53,6 +48,8 @@ class AnswerForm(FormScreen[Answers | None]):
     def __init__(self, title: str, questions: Sequence[Question]) -> None:
         super().__init__()
         self.title_text, self.questions = title, list(questions)
+        self.refused = False
+        """Whether a save was refused: from then on an empty answer says it cannot be."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answers-box"):
@@ -79,13 +76,16 @@ class AnswerForm(FormScreen[Answers | None]):
 
     @on(Input.Changed)
     def _show_problems(self) -> tuple[Answers, dict[str, str]]:
+        """Under each answer what is wrong with it (the readers say it in the
+        user's language); an empty one only once a save was refused, and then
+        until it is filled, whichever field changes meanwhile."""
         answers, problems = self._read()
         for question in self.questions:
-            error = problems.get(question.key, "")
             typed = self.query_one(f"#answer-{question.key}", Input)
-            shown = error if typed.value or error != "this cannot be empty" else ""
-            self.query_one(f"#answer-{question.key}-error", Static).update(
-                escape(_(shown) if shown else ""))
+            shown = problems.get(question.key, "") if typed.value or self.refused else ""
+            error = self.query_one(f"#answer-{question.key}-error", Static)
+            error.update(escape(shown))
+            error.display = bool(shown)  # `.field-error` shows only when there is one
             typed.set_class(bool(shown), "-invalid")
         return answers, problems
 
@@ -102,8 +102,8 @@ class AnswerForm(FormScreen[Answers | None]):
     def _save(self) -> None:
         answers, problems = self._read()
         if problems:
-            for key, problem in problems.items():
-                self.query_one(f"#answer-{key}-error", Static).update(escape(_(problem)))
+            self.refused = True
+            self._show_problems()
             self.query_one(f"#answer-{next(iter(problems))}", Input).focus()
             return
         self.dismiss(answers)

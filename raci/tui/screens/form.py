@@ -42,6 +42,9 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._typed_ahead: list[events.Key] = []
+        self._passing_on = False
+        """A key typed before the form was ready went as if pressed now: the
+        keys typed before ready that arrive after it go behind it."""
 
     def first_field(self) -> Widget | None:
         """The field the form opens in: the first focusable widget `AUTO_FOCUS` names."""
@@ -53,6 +56,9 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def take_typed(self, event: events.Key) -> None:
         """A key typed before the form was ready: its text into the first field,
         any other key pressed again, in order, now or once mounted."""
+        if self._passing_on:
+            self.app.post_message(events.Key(event.key, event.character))
+            return
         self._typed_ahead.append(event)
         if self.ready_at < math.inf:
             self._type_into_first_field()
@@ -78,6 +84,7 @@ class FormScreen(ModalScreen[ScreenResultType]):
             if field is None or not _typed_in(field, key):
                 # After a key the field does not take (tab, ctrl+s), each
                 # goes as if pressed now.
+                self._passing_on = True
                 for later in keys[index:]:
                     self.app.post_message(events.Key(later.key, later.character))
                 return

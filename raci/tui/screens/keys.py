@@ -89,7 +89,7 @@ class KeysScreen(ModalScreen[None]):
                   ("tab, shift+tab", _("Move between panes and fields")),
                   ("enter", _("Open a kind in the explorer; choose a relation, finding or scope")),
                   ("space", _("Open or close a branch of a tree")),
-                  ("right", _("In a field that takes ids: accept the completion")),
+                  ("right", _("At the end of a field that completes: take the completion")),
                   ("ctrl+q", _("Quit"))]
         mouse = [("click", _("A tab, a kind or an entity, a relation, a finding, a matrix cell, "
                              "a button, a completion")),

@@ -56,6 +56,7 @@ class ScenariosScreen(FormScreen[Place | None]):
                 "enter: edit in it · n: new · a: apply · d: drop · escape: close") + "[/]",
                 id="scenarios-title")
             yield ChoiceList(id="scenarios-list")
+            yield Static("", id="scenarios-note")
             yield Static(_("New scenario") + " [dim](" + _(
                 "letters, digits, _ and -; enter makes it and edits in it") + ")[/]")
             yield Input(placeholder=_("name, e.g. fewer-steering-groups"), id="scenario-name")
@@ -111,6 +112,15 @@ class ScenariosScreen(FormScreen[Place | None]):
         else:
             self.dismiss(Place() if name is None else ScenarioPlace(name=name))
 
+    @on(OptionList.OptionHighlighted, "#scenarios-list")
+    def _moved(self) -> None:
+        self._note("")  # it was about the line left
+
+    def _note(self, text: str) -> None:
+        note = self.query_one("#scenarios-note", Static)
+        note.update(text)
+        note.display = bool(text)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`n`, `a` and `d` are the name's letters while it is typed."""
         return action not in ("new", "settle") or not isinstance(self.focused, Input)
@@ -144,7 +154,8 @@ class ScenariosScreen(FormScreen[Place | None]):
     def action_settle(self, how: str) -> None:
         name = self._highlighted()
         if name is None:
-            self.notify(_("Put the cursor on a scenario first"), severity="warning", timeout=3)
+            # In the box, under the list: a toast at the foot of the screen went unseen.
+            self._note(self._not_a_scenario(how))
             return
         if not raci_app(self).may_edit():
             return
@@ -161,6 +172,16 @@ class ScenariosScreen(FormScreen[Place | None]):
                              else Place(settle=settle))
 
         self.app.push_screen(ConfirmSettle(scenario, settle), confirmed)
+
+    def _not_a_scenario(self, how: str) -> str:
+        """Why `a` or `d` on the model itself does nothing, and what would."""
+        if not self.scenarios:
+            return _("There is no scenario to apply or drop yet: n makes one.")
+        if how == "apply":
+            return _("The model itself cannot be applied: a scenario is applied into it. "
+                     "Put the cursor on a scenario and press a.")
+        return _("The model itself cannot be dropped: put the cursor on a scenario and "
+                 "press d.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -4,8 +4,8 @@ The checks are the model file's own (see `raci.tui.forms`); a field's
 problems show under it and the form saves only when nothing is wrong.
 Labels stand beside their fields, so a form fits 80×24. A field that takes
 ids offers the entities whose name or id is like what is typed (`down` and
-`up` choose, `enter` takes one); a new entity's id is made from its name
-until the user types one.
+`up` choose, `enter`, or `right` at the end of what is typed, takes one); a
+new entity's id is made from its name until the user types one.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
@@ -60,6 +61,20 @@ def with_last_part(text: str, entity_id: str) -> str:
     """The list with what is being typed replaced by `entity_id`."""
     before, comma, _ = text.rpartition(",")
     return f"{before}{comma} {entity_id}" if comma else entity_id
+
+
+class IdField(FieldInput):
+    """A field that takes ids: `right` at the end of what is typed takes the
+    completion chosen under it, as `right` takes a suggester's completion."""
+
+    class RightAtEnd(Message):
+        pass
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if self.cursor_at_end and not select:
+            self.post_message(self.RightAtEnd())
+        else:
+            super().action_cursor_right(select)
 
 
 class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
@@ -128,7 +143,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                           else _("not given"))
         # Editing goes on from the end of what is there: `e` then typing must not
         # replace a name with the first key pressed.
-        return FieldInput(value, placeholder=form_field.hint, id=widget_id, compact=True,
+        field = IdField if form_field.targets else FieldInput
+        return field(value, placeholder=form_field.hint, id=widget_id, compact=True,
                      disabled=form_field.name == "id" and self.entity is not None,
                      select_on_focus=False)
 
@@ -272,6 +288,12 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         matches = self._open_matches()
         if matches is not None and matches.highlighted is not None:
             event.stop()
+            self._complete(matches, matches.highlighted)
+
+    @on(IdField.RightAtEnd)
+    def _right_at_end(self) -> None:
+        matches = self._open_matches()
+        if matches is not None and matches.highlighted is not None:
             self._complete(matches, matches.highlighted)
 
     @on(OptionList.OptionSelected, ".field-matches")

@@ -1,7 +1,9 @@
 """Waive a finding, or change a waiver: a reason is required.
 
 Opened from the findings view (`w` on a finding) and from the waivers
-screen (`enter` on a waiver). The expiry date and the author are optional.
+screen (`enter` on a waiver). The expiry date and the author are optional;
+the author completes to the login name (the review's author), an author of
+the model's waivers or a person of the model (`right` or `tab` takes it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from raci.i18n import _, format_date
@@ -23,6 +26,17 @@ from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
 from raci.tui.widgets.footer import FittingFooter
+
+
+def authors_offered(model: Model) -> list[str]:
+    """What the author completes to, the likeliest first: the login name,
+    the authors already written in the model's waivers, its people by name,
+    then by id."""
+    from raci.lint.review import login_name  # not needed to start the app
+
+    people = list(model.collection("person").values())
+    return list(dict.fromkeys([login_name(), *(w.author for w in model.waivers if w.author),
+                               *(p.name for p in people), *(p.id for p in people)]))
 
 
 class WaiverForm(FormScreen[Waiver | None]):
@@ -43,6 +57,7 @@ class WaiverForm(FormScreen[Waiver | None]):
         super().__init__()
         self.waiver, self.about, self.editing = waiver, about, editing
         self.targets = labels(model, waiver.target)
+        self.authors = authors_offered(model)
         self.as_of = as_of
         """The date the time rules use: an expiry before it would waive nothing."""
 
@@ -64,7 +79,8 @@ class WaiverForm(FormScreen[Waiver | None]):
                             id="waiver-expires", placeholder=_("YYYY-MM-DD, or none"))
                 yield Static("", id="waiver-expires-error", classes="field-error")
                 yield Label(_("author [dim]optional: who accepted it[/]"))
-                yield FieldInput(waiver.author or "" if waiver else "", id="waiver-author")
+                yield FieldInput(waiver.author or "" if waiver else "", id="waiver-author",
+                                 suggester=SuggestFromList(self.authors, case_sensitive=False))
             with Horizontal(id="waiver-buttons"):
                 yield Button(_("Save") if self.editing else _("Waive"), id="save",
                              variant="primary")
@@ -101,6 +117,13 @@ class WaiverForm(FormScreen[Waiver | None]):
             error.display = name in problems  # `.field-error` shows only when there is one
             self.query_one(f"#waiver-{name}", Input).set_class(name in problems, "-invalid")
         return problems
+
+    @on(Input.Blurred, "#waiver-author")
+    def _left_author(self, event: Input.Blurred) -> None:
+        """Leaving the author (tab, which the app runs as it arrives) takes the
+        completion shown, as `right` does: what the field showed is what is saved."""
+        if event.input.cursor_at_end:
+            event.input.action_cursor_right()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
