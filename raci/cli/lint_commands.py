@@ -23,10 +23,8 @@ from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import directories_made, format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
-from raci.lint.baseline import require_baseline
-from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
-from raci.lint.output import DIFF_FORMATS, FORMATS
 from raci.model.collector import collector_paused
+from raci.vocabulary import DIFF_FORMATS, FAIL_ON_CHOICES, LINT_FORMATS
 
 if TYPE_CHECKING:
     from raci.lint.config import LintConfig
@@ -40,7 +38,7 @@ RULES_FORMATS = ("text", "json")
 @click.command()
 @click.argument("models", metavar="MODEL...", nargs=-1, required=True,
                 shell_complete=complete_file)
-@format_option(FORMATS, "Output format.", default="text")
+@format_option(LINT_FORMATS, "Output format.", default="text")
 @click.option("--select", metavar="CODES", shell_complete=complete_rules, multiple=True,
               help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, comma-separated; "
                    "given again, it adds more.")
@@ -96,6 +94,8 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       cat org.yaml | raci lint - --format json
       raci lint org.db --suggest
     """
+    from raci.lint.baseline import require_baseline
+    from raci.lint.config import option_date, split_codes
     from raci.lint.output import (
         RENDERERS,
         STATISTICS_FORMATS,

@@ -24,8 +24,8 @@ from raci.lint.rule import ParamValue, Rule, param_text
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
 from raci.model import parse_date
 from raci.model.checks import did_you_mean
+from raci.vocabulary import FAIL_ON_CHOICES
 
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
 TOP_KEYS = ("select", "ignore", "fail-on", "as-of", "rules", "lang")
 COMMAND_LINE = "the command line"
