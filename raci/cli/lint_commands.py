@@ -182,8 +182,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 def _check_fixing(models: Sequence[str], *, fix: bool, unsafe: bool,
                   scenario: str | None) -> None:
     """`--fix` works on databases; `--unsafe-fixes` and `--scenario` need it."""
-    from raci.model.scenarios import is_valid_scenario_name
-    from raci.model.source import is_model_file, split_scenario
+    from raci.model.source import is_model_file, is_valid_scenario_name, split_scenario
 
     if not fix:
         for given, name in ((unsafe, "--unsafe-fixes"), (scenario is not None, "--scenario")):
