@@ -136,8 +136,8 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     # suggestions edits models, and keeps it.
     # Nothing to close and no threads: the process may end without freeing
     # everything one by one (`end_at_once`).
-    at_once = not (suggest or fix) and end_at_once()
     kept: list[object] = []  # what a process that ends at once never frees
+    at_once = not (suggest or fix) and end_at_once(kept)
     lint_one = partial(lint_lean, kept=kept) if at_once else fixing
     with nullcontext() if suggest or fix else collector_paused():
         run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
@@ -151,6 +151,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         # twentieth of a lint of tens of thousands): out of its sight for a
         # process that ends at once, else freed while it is still paused.
         if at_once:
+            kept.append(run)
             gc.freeze()
         else:
             run.findings = []
