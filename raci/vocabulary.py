@@ -163,6 +163,14 @@ DIAGRAM_SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", "
 """The diagram format a file's suffix names, on the command line and in the app."""
 PAGE_NAMES = ("slide", "a4", "a3", "a4-portrait", "a3-portrait")
 """The pages a drawing is fitted to (`raci.export.page.PAGES` holds their sizes)."""
+LINT_FORMATS = ("text", "json", "sarif", "github", "markdown")
+"""What `raci lint` writes (`raci.lint.output.RENDERERS`)."""
+DIFF_FORMATS = ("text", "json", "markdown")
+"""What `raci diff` writes (`raci.lint.diff.DIFF_RENDERERS`)."""
+SHOW_FORMATS = ("text", "json", "markdown")
+"""What `raci scenario show` and `compare` write (`raci.lint.scenarios.SHOW_RENDERERS`)."""
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+"""The levels `--fail-on` and the ``fail-on`` setting take, and never."""
 
 
 # How a reference reads from the entity that holds the field (the explorer's

@@ -537,6 +537,18 @@ def test_a_command_loads_only_its_own_module() -> None:
     assert done.stdout.splitlines()[-1] == "['raci.cli.lint_commands']"
 
 
+def test_help_lists_the_commands_without_the_linter() -> None:
+    """`raci --help` imports every command's module for its line of help;
+    none of them imports the linter to declare its options (a tenth of a
+    second)."""
+    script = ("import sys\nfrom raci.cli import run\nrun(['--help'])\n"
+              "print(sorted(m for m in sys.modules if m.startswith(('raci.lint', 'networkx'))))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert "lint" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 def test_the_language_setting_is_read_without_the_linter(tmp_path: Path) -> None:
     """Every command reads ``lang`` from the configuration file; one that lints
     nothing imports no rule, no lint engine for it (a tenth of a second each)."""

@@ -108,3 +108,29 @@ def test_a_lint_result_holds_its_findings_not_the_model() -> None:
     findings = len(pickle.dumps((result.findings, result.not_run),
                                 protocol=pickle.HIGHEST_PROTOCOL))
     assert handed < findings + 1_000
+
+
+def test_what_the_lint_made_is_kept_till_the_process_ends() -> None:
+    """Returning from the command would free every finding one by one (a
+    twentieth of a lint of tens of thousands): a process that ends at once
+    still holds them when it ends."""
+    script = ("import sys, weakref\n"
+              "import raci.cli, raci.linting\n"
+              "made = []\n"
+              "linted = raci.linting.run_lint\n"
+              "def run_lint(*args, **options):\n"
+              "    run = linted(*args, **options)\n"
+              "    made.append(weakref.ref(run))\n"
+              "    return run\n"
+              "raci.linting.run_lint = run_lint\n"
+              "ending = raci.cli._exit_now\n"
+              "def exit_now(code):\n"
+              "    print('kept' if made[0]() is not None else 'freed', file=sys.stderr)\n"
+              "    ending(code)\n"
+              "raci.cli._exit_now = exit_now\n"
+              "sys.argv = ['raci', *sys.argv[1:]]\n"
+              "raci.cli.main()\n")
+    done = subprocess.run([sys.executable, "-c", script, "lint", str(SAMPLE)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1  # the sample has findings
+    assert done.stderr == "kept\n"

@@ -19,12 +19,13 @@ from raci.i18n import LANGUAGES, speak
 from raci.lint import RULES, split
 from raci.lint.config import LintConfig
 from raci.lint.engine import Linter, lint_source
-from raci.lint.output import FORMATS, RENDERERS
+from raci.lint.output import RENDERERS
 from raci.lint.rule import Rule
 from raci.lint.run import ModelResult
 from raci.linting import run_lint
 from raci.source import open_lean_model, open_model
 from raci.store import open_store
+from raci.vocabulary import LINT_FORMATS
 
 SAMPLES = sorted((Path(__file__).parent.parent / "raci" / "sample_orgs").glob("*.yaml"))
 CONFIGS = {"every rule": LintConfig(), "a selection": LintConfig(select=["OWN", "BOD", "WAI"])}
@@ -73,7 +74,7 @@ def test_lint_once_writes_what_the_incremental_linter_writes(
     assert any(f.waived for f in once.findings)
     assert once.not_run
     assert {"WAI001", "WAI002"} <= {f.code for f in once.findings}
-    for fmt in FORMATS:
+    for fmt in LINT_FORMATS:
         assert RENDERERS[fmt](once, RULES) == RENDERERS[fmt](incremental, RULES), fmt
 
 
@@ -127,7 +128,7 @@ def test_rules_split_over_two_processes_write_the_same_bytes(
             assert shared <= by_copy
         elif case == "this process takes every group":
             assert not shared & by_copy
-    for fmt in FORMATS:
+    for fmt in LINT_FORMATS:
         assert RENDERERS[fmt](together, RULES) == RENDERERS[fmt](alone, RULES), fmt
     speak("en")
 

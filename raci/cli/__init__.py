@@ -17,7 +17,7 @@ import gc
 import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import ClassVar, NoReturn
 
 import click
 
@@ -102,21 +102,27 @@ def set_collector_policy() -> None:
 
 class _Ending:
     """Whether the process may end at once (`main` runs as the process
-    itself), and whether the command asked it to (`end_at_once`)."""
+    itself), whether the command asked it to (`end_at_once`), and what the
+    command made that the process holds till then."""
 
     allowed = False
     at_once = False
+    kept: ClassVar[list[object]] = []
 
 
-def end_at_once() -> bool:
+def end_at_once(kept: list[object]) -> bool:
     """Ask that the process end as soon as the command is done: its output
     flushed, its exit code kept, without the interpreter's teardown, which
     frees every object one by one (a twentieth of a `raci lint` of tens of
     thousands of findings; mypy ends so too). Only for a command that runs
     no threads and leaves nothing to close (`raci lint`). Whether it will:
     only when `main` runs as the process itself, never when it is called
-    with arguments (the tests)."""
+    with arguments (the tests). `kept`: where the command puts what it
+    made, held till the process ends, so that not even the command's return
+    frees it (what the lint read, worked out and found: as long again)."""
     _Ending.at_once = _Ending.allowed
+    if _Ending.at_once:
+        _Ending.kept = kept
     return _Ending.at_once
 
 

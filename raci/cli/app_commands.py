@@ -66,8 +66,7 @@ def edit(model: str, theme: str | None, read_only: bool, scenario: str | None) -
       raci edit org.db --read-only
       raci edit org.db --scenario redesign
     """
-    from raci.model.scenarios import is_valid_scenario_name
-    from raci.model.source import split_scenario
+    from raci.model.source import is_valid_scenario_name, split_scenario
 
     model, named = split_scenario(model)
     if named is not None and scenario is not None and named != scenario:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import click
@@ -50,6 +49,8 @@ def complete_rules(_ctx: click.Context, _param: click.Parameter,
 
 def sample_names() -> list[str]:
     """The bundled sample organisations (`raci demo --sample`)."""
+    from importlib import resources  # most of this module's import time, for this alone
+
     samples = resources.files("raci") / "sample_orgs"
     return sorted(p.name.removesuffix(".yaml") for p in samples.iterdir()
                   if p.name.endswith(".yaml"))

@@ -23,10 +23,8 @@ from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import directories_made, format_option, output_directories, write_output
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
-from raci.lint.baseline import require_baseline
-from raci.lint.config import FAIL_ON_CHOICES, option_date, split_codes
-from raci.lint.output import DIFF_FORMATS, FORMATS
 from raci.model.collector import collector_paused
+from raci.vocabulary import DIFF_FORMATS, FAIL_ON_CHOICES, LINT_FORMATS
 
 if TYPE_CHECKING:
     from raci.lint.config import LintConfig
@@ -40,7 +38,7 @@ RULES_FORMATS = ("text", "json")
 @click.command()
 @click.argument("models", metavar="MODEL...", nargs=-1, required=True,
                 shell_complete=complete_file)
-@format_option(FORMATS, "Output format.", default="text")
+@format_option(LINT_FORMATS, "Output format.", default="text")
 @click.option("--select", metavar="CODES", shell_complete=complete_rules, multiple=True,
               help="Rules to run: codes, prefixes (OWN, BOD00), names or ALL, comma-separated; "
                    "given again, it adds more.")
@@ -96,6 +94,8 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       cat org.yaml | raci lint - --format json
       raci lint org.db --suggest
     """
+    from raci.lint.baseline import require_baseline
+    from raci.lint.config import option_date, split_codes
     from raci.lint.output import (
         RENDERERS,
         STATISTICS_FORMATS,
@@ -136,8 +136,8 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     # suggestions edits models, and keeps it.
     # Nothing to close and no threads: the process may end without freeing
     # everything one by one (`end_at_once`).
-    at_once = not (suggest or fix) and end_at_once()
     kept: list[object] = []  # what a process that ends at once never frees
+    at_once = not (suggest or fix) and end_at_once(kept)
     lint_one = partial(lint_lean, kept=kept) if at_once else fixing
     with nullcontext() if suggest or fix else collector_paused():
         run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
@@ -151,6 +151,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         # twentieth of a lint of tens of thousands): out of its sight for a
         # process that ends at once, else freed while it is still paused.
         if at_once:
+            kept.append(run)
             gc.freeze()
         else:
             run.findings = []
@@ -182,8 +183,7 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 def _check_fixing(models: Sequence[str], *, fix: bool, unsafe: bool,
                   scenario: str | None) -> None:
     """`--fix` works on databases; `--unsafe-fixes` and `--scenario` need it."""
-    from raci.model.scenarios import is_valid_scenario_name
-    from raci.model.source import is_model_file, split_scenario
+    from raci.model.source import is_model_file, is_valid_scenario_name, split_scenario
 
     if not fix:
         for given, name in ((unsafe, "--unsafe-fixes"), (scenario is not None, "--scenario")):

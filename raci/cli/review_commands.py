@@ -26,8 +26,6 @@ from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import StoreError, UsageError
 from raci.errors import reason as why
 from raci.i18n import N_, _
-from raci.lint.config import option_date, split_codes
-from raci.lint.message import localized
 from raci.text import one_line
 
 if TYPE_CHECKING:
@@ -69,6 +67,7 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
       raci review org.db --select OWN --scenario redesign
     """
     from raci.cli.editing import drop_scenario, edit, ensure_scenario
+    from raci.lint.config import option_date, split_codes
     from raci.lint.review import Review, login_name, minutes_markdown
     from raci.lint.run import config_for
     from raci.lint.suggestions import Suggester
@@ -161,6 +160,7 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
 
 
 def _show(number: int, suggestion: Suggestion) -> None:
+    from raci.lint.message import localized
     from raci.lint.output import outcome_text
     from raci.vocabulary import LEVEL_NAMES
 

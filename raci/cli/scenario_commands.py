@@ -22,13 +22,12 @@ from raci.cli.language import TranslatedGroup
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
-from raci.lint.scenarios import SHOW_FORMATS
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Letter
 from raci.model.changes import Change
-from raci.model.scenarios import SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
-from raci.model.source import SCENARIO_MARK
+from raci.model.source import SCENARIO_MARK, SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
 from raci.source import database_url
 from raci.text import aligned
+from raci.vocabulary import SHOW_FORMATS
 
 if TYPE_CHECKING:
     from raci.store import Store

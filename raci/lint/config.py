@@ -23,9 +23,8 @@ from raci.lint.findings import LEVEL_RANK, LEVELS, Level
 from raci.lint.rule import ParamValue, Rule, param_text
 from raci.lint.rules import GROUPS, RULES, closest_rule, find_rule
 from raci.model import parse_date
-from raci.model.checks import did_you_mean
+from raci.vocabulary import FAIL_ON_CHOICES
 
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 LEVEL_CHOICES = (*LEVELS, "off")
 TOP_KEYS = ("select", "ignore", "fail-on", "as-of", "rules", "lang")
 COMMAND_LINE = "the command line"
@@ -278,6 +277,8 @@ def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> str:
 
 def _rule_hint(name: str) -> str:
     """``; did you mean 'OWN002'?`` for the rule code or name `name` misspells, or nothing."""
+    from raci.model.checks import did_you_mean  # a misspelling only: not for every lint
+
     spellings = [key for rule in RULES for key in (rule.code, rule.name, rule.dotted_name)]
     return said_again(did_you_mean(name, spellings))
 
@@ -322,6 +323,8 @@ def _check_names(rule: Rule, key: str, value: object, source: str) -> None:
                                              example=example, value=as_written(value)))
     for name in value:
         if name not in allowed:
+            from raci.model.checks import did_you_mean  # a misspelling only
+
             raise UsageError(_("{what}: {name!r} is not one of {choices}{hint}").format(
                 what=f"{source}: {rule.code} {key}", name=name, choices=", ".join(allowed),
                 hint=said_again(did_you_mean(name, allowed))))

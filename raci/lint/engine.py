@@ -26,6 +26,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
@@ -36,10 +37,12 @@ from raci.lint.rules.data import fact_not_recorded, rules_not_run
 from raci.lint.rules.waivers import waiver_expired
 from raci.lint.split import problems_of
 from raci.model import ACTOR_KINDS, ITEM_KINDS, REFERENCE_FIELDS, Letter, Model, Waiver, kind_of
-from raci.model.changes import Change
 from raci.model.collector import collector_paused
 from raci.model.lean import LEAN_KINDS, LeanEntity, LeanModel, lean_entity
 from raci.model.source import ModelSource
+
+if TYPE_CHECKING:  # only the app's edits make changes: not imported for `raci lint`
+    from raci.model.changes import Change
 
 Found = dict[str, dict[str, list[Finding]]]
 """Rule code -> subject (``""`` for a whole-model or waiver rule) -> its findings."""
@@ -525,6 +528,8 @@ def _net(model: Model, changes: Sequence[Change]) -> Change:
     far as `Linter.update` reads it: the entities they put or removed as the
     model now holds them, every assignment they set or took, and the org,
     the waivers or a rename when any of them changed those."""
+    from raci.model.changes import Change
+
     touched = dict.fromkeys(entity_id for change in changes
                             for entity_id in (*(e.id for e in change.put), *change.delete))
     net = Change(org=model.org if any(c.org is not None for c in changes) else None,

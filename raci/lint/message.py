@@ -96,14 +96,22 @@ class Message(str):
     def spoken_in(self, forms: Forms, starts: bool) -> str:
         """`spoken`, with the forms of the current language in hand: the
         template's form looked up there once, each value said (an id, the
-        common value, as it is)."""
+        common value, as it is; an entity named, the next most common, said
+        by itself: a tenth of a text output of tens of thousands)."""
         plural = self.plural
         found = forms.get(self.template) if plural is None else None
         form, first = found or _said_form(self.template, plural, self.number, False, forms)
         leading = first if starts else None
-        return form.format_map({name: value if type(value) is str
-                                else _said(value, forms, name == leading)
-                                for name, value in self.values.items()})
+        values: dict[str, object] = {}
+        for name, value in self.values.items():
+            kind = type(value)
+            if kind is str:
+                values[name] = value
+            elif kind is Named:
+                values[name] = value.spoken_in(forms, name == leading)  # type: ignore[union-attr]
+            else:
+                values[name] = _said(value, forms, name == leading)
+        return form.format_map(values)
 
 
 class Joined(str):

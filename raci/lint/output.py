@@ -38,11 +38,8 @@ from raci.vocabulary import counted
 if TYPE_CHECKING:
     from raci.lint.suggestions import Fix, Suggestion
 
-FORMATS = ("text", "json", "sarif", "github", "markdown")
 SUGGEST_FORMATS = ("text", "json", "markdown")
 STATISTICS_FORMATS = ("text", "json", "markdown")
-DIFF_FORMATS = ("text", "json", "markdown")
-"""What `raci diff` writes (here, so that `raci lint` need not import the diff)."""
 SARIF_LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS: dict[str, str] = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -25,7 +25,6 @@ from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.text import Markdown, aligned, json_text, one_line
 from raci.vocabulary import LEVEL_NAMES, counted
 
-SHOW_FORMATS = ("text", "json", "markdown")
 STATUSES = ("resolved", "introduced", "kept")
 STATUS_WORDS = {"resolved": N_("resolved"), "introduced": N_("introduced"), "kept": N_("kept")}
 """How a comparison says each status (its JSON keeps `STATUSES`)."""

@@ -13,7 +13,6 @@ rather than played half.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,12 +20,6 @@ from raci.i18n import N_, Said
 from raci.model.changes import Change, changed_since
 from raci.model.checks import Problem, check_model
 from raci.model.model import Model
-
-SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-"""What a scenario's name is: letters, digits, ``_`` and ``-``, starting with a
-letter or digit. No ``.``, ``@`` or ``/``, so that ``org.db@plan`` cannot be
-read another way (see `raci.source`)."""
-SCENARIO_NAME_MAX_LENGTH = 100
 
 _SINCE = {
     "changed": N_("its change {number} ({summary}) touches {subject}, which was changed in the "
@@ -36,10 +29,6 @@ _SINCE = {
     "removed": N_("its change {number} ({summary}) touches {subject}, which was removed from "
                   "the model since"),
 }
-
-
-def is_valid_scenario_name(text: str) -> bool:
-    return len(text) <= SCENARIO_NAME_MAX_LENGTH and SCENARIO_NAME.fullmatch(text) is not None
 
 
 @dataclass

@@ -17,6 +17,7 @@ Opening a MODEL (reading the file or the database) is `raci.source`'s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +25,17 @@ from typing import Generic, TypeVar
 
 from raci.model.lean import LeanModel
 from raci.model.model import Model
-from raci.model.scenarios import is_valid_scenario_name
 
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
 DATABASE_SUFFIX = ".db"
 SCENARIO_MARK = "@"
 STDIN = "-"
 """The MODEL that is a model file read from standard input (YAML, or JSON)."""
+SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""What a scenario's name is: letters, digits, ``_`` and ``-``, starting with a
+letter or digit. No ``.``, ``@`` or ``/``, so that ``org.db@plan`` cannot be
+read another way."""
+SCENARIO_NAME_MAX_LENGTH = 100
 
 
 AnyModel = TypeVar("AnyModel", Model, LeanModel)
@@ -58,6 +63,10 @@ def is_model_file(spec: str) -> bool:
 def is_database(spec: str) -> bool:
     """Whether MODEL names a database: a URL, or a file whose suffix is .db (in any case)."""
     return "://" in spec or Path(spec).suffix.lower() == DATABASE_SUFFIX
+
+
+def is_valid_scenario_name(text: str) -> bool:
+    return len(text) <= SCENARIO_NAME_MAX_LENGTH and SCENARIO_NAME.fullmatch(text) is not None
 
 
 def split_scenario(spec: str) -> tuple[str, str | None]:

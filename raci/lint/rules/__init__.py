@@ -16,7 +16,6 @@ from raci.lint.rules import (
     strategy,
     waivers,
 )
-from raci.model.checks import nearest
 
 RULES: list[Rule] = [
     *ownership.RULES,
@@ -50,6 +49,8 @@ def closest_rule(word: str, spellings: Iterable[str] | None = None,
     person most likely meant by a misspelt `word` (`nearest`: ``OWN020`` is
     ``OWN002``), at least `cutoff` alike; None when nothing is, or when
     `word` is itself one of them."""
+    from raci.model.checks import nearest  # a misspelling only: not for every lint
+
     if spellings is None:
         spellings = (key for r in RULES for key in (r.code, r.name, r.dotted_name, r.group))
     spelled = list(spellings)

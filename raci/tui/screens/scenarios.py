@@ -22,7 +22,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from raci.i18n import _, format_date, ngettext
-from raci.model.scenarios import Scenario, is_valid_scenario_name
+from raci.model.scenarios import Scenario
+from raci.model.source import is_valid_scenario_name
 from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace, Settle
 from raci.tui.screens.form import FormScreen
