@@ -6,7 +6,8 @@ and what it printed.
 
 `database` is the app's small model (`apphelp.MODEL_FILE`) in a SQLite file,
 `body_owns_a_goal` and `fact_not_recorded` the same with one change each;
-`vego` is the bundled sample (`SAMPLE`) imported into the current directory;
+`vego` is the bundled sample (`SAMPLE`) imported into the current directory
+(imported once a worker, `vego_database`, and written for each test);
 `in_dutch` has raci and the app's keys speak Dutch for the test.
 
 `ministry` is the generated ministry model (``raci generate --size
@@ -118,12 +119,22 @@ def database(tmp_path: Path) -> Path:
     return database_of(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def vego_database(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The SQLite file `raci import` makes of the sample, made once a worker:
+    the same bytes wherever and whenever it is made."""
+    from raci.importing import import_file
+
+    database = tmp_path_factory.mktemp("vego") / "vego.db"
+    import_file(SAMPLE, str(database))
+    return database.read_bytes()
+
+
 @pytest.fixture
-def vego(tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch) -> str:
+def vego(tmp_path: Path, vego_database: bytes, monkeypatch: pytest.MonkeyPatch) -> str:
     """vego.db holding the sample (`SAMPLE`), in the current directory."""
     monkeypatch.chdir(tmp_path)
-    imported = raci("import", SAMPLE, "--into", "vego.db")
-    assert imported.code == 0, imported.err
+    Path("vego.db").write_bytes(vego_database)
     return "vego.db"
 
 
