@@ -41,7 +41,7 @@ async def test_the_help_screen_names_keys_and_the_mouse_in_dutch(
         listed = keys_listed(app)
     lines = [" ".join(line.split()) for line in listed.splitlines()]
     for line in ("spatie Een tak van een boom open- of dichtklappen",
-                 "rechts In een veld voor ids: de aanvulling overnemen",
+                 "rechts Aan het eind van een veld dat aanvult: de aanvulling overnemen",
                  "klik ", "wiel Een boom", "aanwijzen "):
         assert any(said.startswith(line) for said in lines), line
     for english in ("space", "right", "click", "wheel", "hover"):

@@ -18,6 +18,7 @@ from workbooks import write_csv, write_workbook
 
 from raci.formats.edits import field_types
 from raci.formats.files import read_model
+from raci.formats.schema import entity_keys
 from raci.lint.rules import RULES
 from raci.model.entities import NOT_RECORDED_FACTS
 from tests.pseudo_language import OPEN, file_words, leftover, model_words
@@ -253,4 +254,5 @@ def test_a_model_files_validation_messages(raci: Raci, pseudo: None, tmp_path: P
     assert done.code == 2, done.out
     assert len(done.err.splitlines()) == 14, done.err  # every problem was said
     written = set(re.findall(r"[\w.-]+", BROKEN_MODEL))  # ids, keys, values
-    assert untranslated(done, file_words(bad) | written | {"x.db"}) == []
+    offered = entity_keys("role")  # the keys an unknown one is told to use instead
+    assert untranslated(done, file_words(bad) | written | offered | {"x.db"}) == []

@@ -6,6 +6,7 @@ stays fast.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -148,8 +149,9 @@ def _write_sample(text: str, output: Path) -> None:
 def _need_terminal(command: str) -> None:
     """Refuse to start the app where no one can see it: without a terminal
     (a pipe, a cron job, a detached session) Textual waits for keys forever.
-    It reads the keys from standard input and draws on standard error."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    It reads the keys from standard input and draws on standard error; a
+    driver named in TEXTUAL_DRIVER (`raci serve`'s, for a browser) needs neither."""
+    if not (os.environ.get("TEXTUAL_DRIVER") or (sys.stdin.isatty() and sys.stderr.isatty())):
         raise UsageError(_("the app needs a terminal to show itself; run `raci {command}` in "
                            "one, or try `raci serve` for a browser").format(command=command))
 

@@ -40,10 +40,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = Path("docs/rules")
 GENERATED = ("<!-- Generated from the rule's docstring by `python -m raci.lint.docs "
              "--write`; edit the docstring, not this file. -->\n\n")
-EXAMPLE_FILE = "example.yaml"
 WAIVER_EXPIRES = "2027-06-30"
 WIDTH = 79
 """Prose is wrapped at this width, for a terminal and for readable diffs."""
+
+
+def example_file() -> str:
+    """The name the example's model file has on its page, in the reader's
+    language: the command the page shows names it, and its findings' lines."""
+    return translated("example.yaml")
 
 
 def example_findings(rule: Rule, example: Example, as_of: dt.date | None = None,
@@ -51,11 +56,11 @@ def example_findings(rule: Rule, example: Example, as_of: dt.date | None = None,
     """The rule's unwaived findings on the example's model, read with the
     example's parameters, as of `as_of` (else the example's date, else today),
     running the rules `select` names (else all)."""
-    loaded = parse_model(example.model_text, EXAMPLE_FILE, "yaml")
+    loaded = parse_model(example.model_text, example_file(), "yaml")
     config = LintConfig(params={rule.code: dict(example.params)} if example.params else {},
                         as_of=as_of, select=select or ["ALL"])
     check_config(config, f"{rule.code}'s example")
-    source = ModelSource(EXAMPLE_FILE, loaded.model, loaded.locations)
+    source = ModelSource(example_file(), loaded.model, loaded.locations)
     return [f for f in lint_model(source, config) if f.code == rule.code and not f.waived]
 
 
@@ -66,9 +71,9 @@ def example_command(rule: Rule, example: Example) -> str:
     waivers name (WAI002 judges only a waiver of a rule that ran)."""
     selected = [rule.code]
     if example_findings(rule, example, select=selected) != example_findings(rule, example):
-        waived = parse_model(example.model_text, EXAMPLE_FILE, "yaml").model.waivers
+        waived = parse_model(example.model_text, example_file(), "yaml").model.waivers
         selected += sorted({waiver.rule for waiver in waived} - {rule.code})
-    return f"raci lint --select {','.join(selected)} {EXAMPLE_FILE}"
+    return f"raci lint --select {','.join(selected)} {example_file()}"
 
 
 def rule_page(rule: Rule) -> str:
