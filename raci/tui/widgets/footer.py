@@ -15,6 +15,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -33,6 +34,8 @@ class FittingFooter(Footer):
         screen's own, where its last keys are the ones most needed)."""
         super().__init__(compact=True)
         self.give_way = give_way
+        self._keys_shown: list[tuple[Binding, bool, str]] | None = None
+        """The screen's keys (binding, enabled, tooltip) the footer was last built for."""
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
@@ -59,10 +62,18 @@ class FittingFooter(Footer):
     def bindings_changed(self, screen: Screen) -> None:
         """The keys again at once, not after the next refresh: that one draws
         the view just chosen (a second on a large model), and the footer
-        named the keys of the view before meanwhile."""
+        named the keys of the view before meanwhile.
+
+        Only when they changed: the palette closed on the view it was opened
+        on gives it the same keys, and building and restyling them again was a
+        quarter of its enter on a national model."""
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self.call_later(self.recompose)
+            keys = [(binding, enabled, tooltip)
+                    for _node, binding, enabled, tooltip in screen.active_bindings.values()]
+            if keys != self._keys_shown:
+                self._keys_shown = keys
+                self.call_later(self.recompose)
 
 
 def _last_to_go(shown: list[Widget]) -> Widget | None:
