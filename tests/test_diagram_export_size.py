@@ -8,7 +8,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from apphelp import database_of, loaded, until
+from apphelp import database_of, loaded, pressed_on, until
 from textual.widgets import Input
 
 from raci.export.graph import focus_view
@@ -83,10 +83,7 @@ async def test_a_png_saved_from_the_app_keeps_its_text_readable(tmp_path: Path) 
     picture = tmp_path / "directie.png"
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        app.show_entity("d")
-        await pilot.pause()
-        await pilot.press("4")
-        await pilot.pause()
+        await pressed_on(pilot, app, "d", "4")
         app.query_one("#diagram-file", Input).value = str(picture)
         await pilot.press("ctrl+s")
         await until(pilot, picture.exists, "the picture")

@@ -616,10 +616,7 @@ async def test_diagram_previews_the_neighbourhood_and_exports(
 ) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        app.show_entity("dg-bw")
-        await pilot.pause()
-        await pilot.press("4")
-        await pilot.pause()
+        await pressed_on(pilot, app, "dg-bw", "4")
         focus = app.query_one("#diagram-focus", Input)
         assert focus.value == "dg-bw"  # taken from the explorer
         preview = app.query_one("#diagram-preview", Static)

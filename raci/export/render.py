@@ -477,8 +477,8 @@ def _stamps(folder: str) -> dict[str, tuple[int, int]]:
     """Each file in `folder` by name: its size and when it was last written,
     which tell the files a program wrote without reading any (every file
     raci reads of a run is one the run made new: no rewrite goes unseen)."""
-    return {entry.name: (entry.stat().st_size, entry.stat().st_mtime_ns)
-            for entry in os.scandir(folder)}
+    return {entry.name: (stat.st_size, stat.st_mtime_ns)
+            for entry in os.scandir(folder) for stat in [entry.stat()]}
 
 
 def _digest(files: dict[str, bytes]) -> bytes:
