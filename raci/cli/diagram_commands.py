@@ -56,7 +56,10 @@ READABLE_CELLS = 1_000_000
 NO_ITEMS = "No items in this scope.\n"
 DEFAULT_HUB = 12
 FORMAT_SUFFIXES = {fmt: suffix for suffix, fmt in reversed(DIAGRAM_SUFFIXES.items())}
-"""The suffix a drawing written into a folder gets: ``.dot``, ``.svg``, ``.mmd``."""
+"""The suffix a drawing written into a folder gets, the first its format has:
+``.dot`` (not ``.gv``), ``.svg``, ``.mmd``."""
+
+
 def lint_findings(source: ModelSource[Model]) -> list[Finding]:
     """The findings `raci lint` reports, with the configuration it would find."""
     return lint_result(source).findings
