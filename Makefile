@@ -8,13 +8,19 @@ PY := $(VENV)/bin/python
 .PHONY: setup demo test bench images docs
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# What the app needs (raci alone), then the tests' and the docs site's extras:
+# `make demo` installs only the first.
+$(VENV)/.app: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.app
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-demo: setup
+demo: $(VENV)/.app
 	$(VENV)/bin/raci demo
 
 test: setup

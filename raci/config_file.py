@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,11 @@ def language_setting() -> str | None:
         document = read_toml(path)
     except UsageError:
         return None
+    keys = ("tool", "raci") if "raci" in document.get("tool", {}) else ("raci",)
     table = document.get("tool", {}).get("raci", document.get("raci", {}))
     value = table.get("lang") if isinstance(table, dict) else None
-    if value is not None:
-        check_language(value, f"{path}: lang")
+    if value is not None and value not in LANGUAGES:
+        check_language(value, f"{KeyPlaces.read(path).of(*keys, 'lang')}: lang")
     return value
 
 
@@ -108,3 +110,53 @@ def _toml_fault(path: Path, reason: str) -> str:
             path_text = f"{path}:{place['line']}:{place['column']}"
     said = _(reason) if reason in _TOML_FAULTS else reason
     return _("{path}: not valid TOML: {reason}").format(path=path_text, reason=said)
+
+
+_KEY_PART = r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'"""
+_DOTTED_KEY = rf"(?:{_KEY_PART})(?:[ \t]*\.[ \t]*(?:{_KEY_PART}))*"
+_TABLE_LINE = re.compile(rf"[ \t]*\[\[?[ \t]*(?P<key>{_DOTTED_KEY})[ \t]*\]")
+_KEY_LINE = re.compile(rf"[ \t]*(?P<key>{_DOTTED_KEY})[ \t]*=")
+
+
+@dataclass(frozen=True)
+class KeyPlaces:
+    """Where each table and key of a TOML file is written (line and column,
+    from 1), so that a message about a setting names its line as a message
+    about a model file does: Python's TOML reader gives no positions, nor
+    does any TOML reader in raci's environment for a key it read well."""
+
+    path: Path
+    places: dict[tuple[str, ...], tuple[int, int]]
+
+    @classmethod
+    def read(cls, path: Path) -> KeyPlaces:
+        """The places in the file at `path`, already read as TOML."""
+        places: dict[tuple[str, ...], tuple[int, int]] = {}
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            header = _TABLE_LINE.match(line)
+            written = header or _KEY_LINE.match(line)
+            if written is None:
+                continue
+            keys = _key_parts(written["key"])
+            if header is not None:
+                table, keys = keys, ()
+            column = len(line) - len(line.lstrip(" \t")) + 1
+            for end in range(1, len(table + keys) + 1):
+                places.setdefault((table + keys)[:end], (number, column))
+        return cls(path, places)
+
+    def of(self, *keys: str) -> str:
+        """``raci.toml:7:1``, where the key `keys` names (its tables' names,
+        then its own) is written, or else the nearest table holding it."""
+        for end in range(len(keys), 0, -1):
+            if keys[:end] in self.places:
+                line, column = self.places[keys[:end]]
+                return f"{self.path}:{line}:{column}"
+        return str(self.path)
+
+
+def _key_parts(key: str) -> tuple[str, ...]:
+    """``tool."raci".rules`` -> ``("tool", "raci", "rules")``: a dotted key's names."""
+    return tuple(tomllib.loads(f"k = {part}")["k"] if part[0] in "\"'" else part
+                 for part in re.findall(_KEY_PART, key))

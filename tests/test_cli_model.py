@@ -270,6 +270,22 @@ def test_assign_replaces_the_letter_and_unassign_removes_it(db: Path, raci) -> N
     assert open_model(str(db)).model.letters_of("g.aardgasvrij", "sg-warmte") == ()
 
 
+def test_assign_says_which_letters_it_replaced(db: Path, raci) -> None:
+    """A letter replaced is said, old and new, as `raci diff` says a changed
+    assignment; a letter given where there was none, as before."""
+    assert raci("assign", db, "g.aardgasvrij", "C", "dg-bw").out == (
+        "dg-bw on g.aardgasvrij: A -> C\n")
+    assert raci("assign", db, "g.aardgasvrij", "A/R", "p.jansen").out == (
+        "p.jansen on g.aardgasvrij: R -> A/R\n")
+    assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").out == (
+        "sg-warmte is I on g.aardgasvrij\n")
+    assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").out == (
+        "sg-warmte is I on g.aardgasvrij\n")
+    dutch = raci("--lang", "nl", "assign", db, "g.aardgasvrij", "R", "p.jansen")
+    assert dutch.out == "p.jansen op g.aardgasvrij: A/R -> R\n"
+    assert open_model(str(db)).model.letters_of("g.aardgasvrij", "p.jansen") == ("R",)
+
+
 def test_assigning_on_an_indicator_gives_it_a_raci_block(db: Path, raci) -> None:
     assert raci("assign", db, "k.woningen", "A", "dg-bw").code == 0
     kpi = open_model(str(db)).model.kpis["k.woningen"]
@@ -311,7 +327,7 @@ def test_rm_lists_at_most_ten_references(db: Path, raci) -> None:
 
 def test_a_paired_cell_is_assigned_and_unassigned_whole(db: Path, raci) -> None:
     result = raci("assign", db, "g.aardgasvrij", "A/R", "dg-bw")
-    assert result.code == 0 and "dg-bw is A/R on g.aardgasvrij" in result.out
+    assert result.code == 0 and "dg-bw on g.aardgasvrij: A -> A/R" in result.out
     assert open_model(str(db)).model.letters_of("g.aardgasvrij", "dg-bw") == ("A", "R")
     result = raci("unassign", db, "g.aardgasvrij", "dg-bw")
     assert result.code == 0 and "no longer A/R" in result.out

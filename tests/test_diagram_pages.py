@@ -195,6 +195,33 @@ def test_split_needs_a_file_and_the_split_the_view_is_made_of(tmp_path: Path,
     assert "the org view is split by unit; give --split unit" in wrong.err
 
 
+@pytest.mark.parametrize(("options", "written"), [
+    (("--split", "unit"), ["org-1.dot", "org-2.dot"]),
+    (("--split", "unit", "--format", "svg"), ["org-1.svg", "org-2.svg"]),
+    (("--split", "unit", "--format", "pdf"), ["org.pdf"]),
+    ((), ["org.dot"]),
+])
+def test_o_a_folder_writes_into_it_named_after_the_view(
+        tmp_path: Path, raci: Raci, monkeypatch: pytest.MonkeyPatch,
+        options: tuple[str, ...], written: list[str]) -> None:
+    """`-o out/` (docs/diagrams.md): the drawings in the folder, made if
+    missing, each with its format's suffix; nothing in the current directory."""
+    monkeypatch.chdir(tmp_path)
+    done = raci("diagram", SAMPLES[0], "--view", "org", "--page", "a3", *options,
+                "-o", "handout/parts/")
+    assert done.code == 0, done.err
+    assert sorted(path.name for path in (tmp_path / "handout" / "parts").iterdir()) == written
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["handout"]
+
+
+def test_o_a_folder_that_is_there_without_a_slash(tmp_path: Path, raci: Raci) -> None:
+    (tmp_path / "out").mkdir()
+    done = raci("diagram", SAMPLES[0], "--view", "bodies", "--format", "svg",
+                "-o", tmp_path / "out")
+    assert done.code == 0, done.err
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["bodies.svg"]
+
+
 def test_a_line_between_parts_ends_in_a_connector_naming_the_other_part() -> None:
     model = warmte_model()
     alone = split_view(build_view(model, "org"), model, "unit",

@@ -153,7 +153,7 @@ def test_the_setting_in_pyproject_and_a_wrong_one(
         (tmp_path / config).write_text(f'{table}\nlang = "fr"\n', encoding="utf-8")
         done = raci("validate", model)
         assert done.code == 2, done.out
-        assert done.err == f"raci: {tmp_path / config}: lang: must be one of en, nl, not 'fr'\n"
+        assert done.err == f"raci: {tmp_path / config}:2:1: lang: must be one of en, nl, not 'fr'\n"
 
 
 def test_a_wrong_lang_is_refused_in_one_line(raci: Raci) -> None:

@@ -213,7 +213,46 @@ def test_a_bad_value_in_the_file_names_the_file(
     (tmp_path / "raci.toml").write_text(f"[raci]\n{line}\n")
     code, out, err = run_raci(capsys, "lint", write_model(tmp_path / "org.yaml"))
     assert code == 2 and out == ""
-    assert err == f"raci: {tmp_path / 'raci.toml'} [raci] {words}\n"
+    assert err == f"raci: {tmp_path / 'raci.toml'}:2:1: [raci] {words}\n"
+
+
+@pytest.mark.parametrize(("toml", "place", "words"), [
+    ('# lint settings\n[raci]\nselect = ["OWN"]\n\n  colour = "red"\n', "5:3",
+     "[raci]: unknown key 'colour'"),
+    ('[raci]\nselect = [\n  "OWN",\n  "XYZ9",\n]\n', "2:1", "'XYZ9' in select"),
+    ('[raci]\nfail-on = "error"\n\n[raci.rules.OWN001]\nlevel = "info"\nbogus = 3\n', "6:1",
+     "[raci] rules.OWN001: unknown parameter 'bogus'"),
+    ('[raci.rules.OWN001]\nlevel = "info"\n[raci.rules.OWN999]\nlevel = "info"\n', "3:1",
+     "rules.OWN999: unknown rule 'OWN999'"),
+    ('[raci.rules]\nOWN006 = {level = "info"}\nOWN001 = {level = "fatal"}\n', "3:1",
+     "level of OWN001 must be one of"),
+    ('[raci]\nrules.OWN006.level = "info"\nrules.OWN006.max_responsible = -1\n', "3:1",
+     "OWN006 max_responsible must be a whole number"),
+    ('[raci]\n"fail-on" = "error"\n\'as-of\' = 3\n', "3:1", "as-of: must be a date"),
+    ('[raci]\nignore = ["OWN002"]\n[raci.rules.OWN006]\nmax_responsible = 2\n'
+     '[raci.rules.crowded-responsible]\nmax_responsible = 5\n', "5:1", "both set OWN006"),
+    ('raci = 3\n', "1:1", "[raci]: must be a table"),
+])
+def test_a_bad_setting_names_its_line(tmp_path: Path, toml: str, place: str,
+                                      words: str) -> None:
+    """``raci.toml:6:1: …``, as a model file's errors name their line,
+    whichever way the TOML writes the setting: under a table's header, as a
+    dotted key, in an inline table, quoted."""
+    (tmp_path / "raci.toml").write_text(toml)
+    model = write_model(tmp_path / "org.yaml")
+    with pytest.raises(UsageError) as refused:
+        load_config(model)
+    assert str(refused.value).startswith(f"{tmp_path / 'raci.toml'}:{place}: ")
+    assert words in str(refused.value)
+
+
+def test_a_bad_setting_in_pyproject_names_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.raci]\nselect = ["OWN"]\nfail-on = "sometimes"\n')
+    code, out, err = run_raci(capsys, "lint", write_model(tmp_path / "org.yaml"))
+    assert code == 2 and out == ""
+    assert err.startswith(f"raci: {tmp_path / 'pyproject.toml'}:6:1: [tool.raci]: fail-on ")
 
 
 def _date(text: str) -> dt.date:
@@ -240,7 +279,7 @@ def test_an_unknown_rule_in_the_file_names_the_file_and_key(tmp_path: Path) -> N
     with pytest.raises(UsageError) as refused:
         load_config(model)
     assert str(refused.value) == (
-        f"{tmp_path / 'raci.toml'}: unknown rule, prefix or group 'multiple-acountable' in "
+        f"{tmp_path / 'raci.toml'}:2:1: unknown rule, prefix or group 'multiple-acountable' in "
         "ignore; did you mean 'multiple-accountable'? `raci rules` lists them")
 
 

@@ -297,6 +297,29 @@ def test_dutch_text_and_markdown_say_related_and_not_run_in_dutch(
         assert not [words for words in english if words in output], output
 
 
+def test_dutch_markdown_says_each_level_in_dutch(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Markdown is read by people: its levels are Dutch (the findings'
+    column, the statistics' column and a suggestion's outcome), as in
+    `raci review`; the text lines keep the English level tools match."""
+    sample = resources.files("raci") / "sample_orgs" / "energietransitie.yaml"
+    model = tmp_path / "org.yaml"
+    model.write_bytes(sample.read_bytes())
+    dutch = ("lint", model, "--lang", "nl", "--format", "markdown", "--select", "OWN")
+    _, markdown, _ = run_raci(capsys, *dutch)
+    assert "\n| fout | OWN001 | " in markdown and "\n| waarschuwing | OWN005 | " in markdown
+    _, statistics, _ = run_raci(capsys, *dutch, "--statistics")
+    assert "| OWN001 | unowned-item | fout |" in statistics
+    _, suggested, _ = run_raci(capsys, "lint", model, "--lang", "nl", "--format", "markdown",
+                               "--suggest")
+    assert "veroorzaakt: SIL001:i.waterstof-netten [waarschuwing] |" in suggested
+    english = ("| error |", "| warning |", "| info |", "[error]", "[warning]", "[info]")
+    for output in (markdown, statistics, suggested):
+        assert not [words for words in english if words in output]
+    _, text, _ = run_raci(capsys, "lint", model, "--lang", "nl", "--select", "OWN001")
+    assert " OWN001 [error] " in text
+
+
 def test_dutch_github_and_markdown_say_related_and_unread_models_in_dutch(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     goals = [{"id": "g.0", "name": "Doel", "raci": {"A": "sg"}}]

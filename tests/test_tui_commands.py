@@ -12,7 +12,7 @@ import pexpect
 import pytest
 
 from raci.cli import main
-from raci.formats import read_model
+from raci.formats import dump_model, read_model
 from raci.formats.schema import schema_text
 
 SAMPLES = Path(__file__).parent.parent / "raci" / "sample_orgs"
@@ -140,6 +140,25 @@ def test_demo_writes_the_sample_naming_its_schema_beside_it(tmp_path: Path) -> N
     assert written == "# yaml-language-server: $schema=raci-model.schema.json\n" + sample
     assert json.loads((tmp_path / "raci-model.schema.json").read_text(encoding="utf-8")) == \
         json.loads(schema_text())
+
+
+def test_demo_writes_json_into_a_json_file_as_export_does(tmp_path: Path) -> None:
+    written = tmp_path / "vego.json"
+    assert main_exits(["demo", "--sample", "voorbeeld-gezond", "-o", str(written)]) == 0
+    sample = read_model(SAMPLES / "voorbeeld-gezond.yaml").model
+    assert json.loads(written.read_text(encoding="utf-8"))["org"]["name"] == sample.org.name
+    assert written.read_text(encoding="utf-8") == dump_model(sample, "json")
+    assert [path.name for path in tmp_path.iterdir()] == ["vego.json"]
+
+
+@pytest.mark.parametrize("name", ["matrix.xlsx", "matrix.csv"])
+def test_demo_refuses_a_workbook_or_csv(tmp_path: Path, name: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Where `raci export` writes the matrix: the sample is a model file."""
+    code, err = run(["demo", "-o", str(tmp_path / name)], capsys)
+    assert code == 2
+    assert err == f"raci: {tmp_path / name}: give a .yaml, .yml or .json file to write\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def main_exits(args: list[str]) -> int:

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import click
@@ -119,7 +120,7 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
             sample=sample, samples=", ".join(names)))
     sample_file = resources.files("raci") / "sample_orgs" / f"{sample}.yaml"
     if output is not None:
-        _write_sample(sample_file.read_text(encoding="utf-8"), output)
+        _write_sample(sample_file, output)
         return
     _need_terminal("demo")
     directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
@@ -133,13 +134,27 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
                  "`raci edit {database}`").format(database=database))
 
 
-def _write_sample(text: str, output: Path) -> None:
-    """The sample's model file as `raci export -o` writes a model: it names its
-    schema, written beside it, so editors check it (docs/model-format.md). The
-    sample's comments stay: they say where each planted weakness is reported."""
+def _write_sample(sample_file: Traversable, output: Path) -> None:
+    """The sample's model file as `raci export -o` writes a model: JSON into a
+    ``.json`` file; else YAML that names its schema, written beside it, so
+    editors check it (docs/model-format.md), the sample's comments kept: they
+    say where each planted weakness is reported. A workbook or CSV file, where
+    `raci export` writes the matrix, is refused: the sample is a model file."""
     from raci.formats.files import SCHEMA_COMMENT, write_schema_beside
 
     to_stdout = str(output) == "-"
+    suffix = "" if to_stdout else output.suffix.lower()
+    if suffix in (".xlsx", ".csv"):
+        raise UsageError(_("{output}: give a .yaml, .yml or .json file to write").format(
+            output=output))
+    if suffix == ".json":
+        from raci.formats import read_model, write_model
+
+        with resources.as_file(sample_file) as bundled:
+            write_model(read_model(bundled).model, output, "json")
+        tell_written(output)
+        return
+    text = sample_file.read_text(encoding="utf-8")
     write_output(SCHEMA_COMMENT + text, None if to_stdout else output, _("the sample"))
     if not to_stdout:
         tell_written(output)

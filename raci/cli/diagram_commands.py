@@ -6,6 +6,7 @@ Graphviz, rich and the lint engine are imported inside the commands so that
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
@@ -17,8 +18,10 @@ import click
 from raci.cli.completion import complete_ids
 from raci.cli.options import (
     WholeNumber,
+    directories_made,
     format_option,
     model_argument,
+    output_directories,
     output_option,
     report_timeout_option,
     timeout_option,
@@ -52,6 +55,11 @@ READABLE_CELLS = 1_000_000
 """Items by actors beyond which a grid is only for programs: say what reads."""
 NO_ITEMS = "No items in this scope.\n"
 DEFAULT_HUB = 12
+FORMAT_SUFFIXES = {fmt: suffix for suffix, fmt in reversed(DIAGRAM_SUFFIXES.items())}
+"""The suffix a drawing written into a folder gets, the first its format has:
+``.dot`` (not ``.gv``), ``.svg``, ``.mmd``."""
+
+
 def lint_findings(source: ModelSource[Model]) -> list[Finding]:
     """The findings `raci lint` reports, with the configuration it would find."""
     return lint_result(source).findings
@@ -92,6 +100,19 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
     return fmt or named or "dot"
 
 
+def diagram_output(ctx: click.Context, param: click.Parameter,
+                   value: str | None) -> Path | None:
+    """`-o FILE` as every command takes it (`output_directories`), or `-o
+    FOLDER/` or a folder that is there: the folder, made if missing (and
+    taken away again if nothing is written in it), which `diagram` writes
+    into, as it does a report's ``-o handout/report.md``."""
+    if value is None or not (value.endswith(("/", os.sep)) or Path(value).is_dir()):
+        return output_directories(ctx, param, None if value is None else Path(value))
+    folder = Path(value)
+    directories_made(ctx, param, folder / "drawing")  # makes the folder a drawing goes in
+    return folder
+
+
 @click.command("diagram")
 @model_argument
 @click.option("--view", "view_name", type=click.Choice(VIEW_NAMES), required=True,
@@ -107,7 +128,9 @@ def diagram_format(fmt: str | None, output: Path | None) -> str:
                    "(0: no hubs).")
 @format_option(DIAGRAM_FORMATS, "dot (no Graphviz needed), svg, png, pdf or mermaid; "
                "default: from -o, else dot.")
-@output_option("Write to this file instead of standard output.")
+@click.option("-o", "--output", type=click.Path(), callback=diagram_output,
+              help="Write to this file instead of standard output; to FOLDER/, write into "
+                   "that folder, each file named after the view.")
 @click.option("--page", "page_name", type=click.Choice(PAGE_NAMES), default=DEFAULT_PAGE,
               show_default=True, help="The page the drawing is made to fit.")
 @click.option("--split", type=click.Choice(("unit", "goal")),
@@ -134,12 +157,16 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
       raci diagram org.db --view raci --focus g.veilig --depth 1 -o g.png
       raci diagram org.db --view bodies --highlight-findings -o bodies.pdf --page a3
       raci diagram org.db --view org --split unit -o parts/org.svg
+      raci diagram org.db --view goals --split goal --format svg -o parts/
     """
     from raci.export import graph
     from raci.export.page import PAGES
     from raci.export.render import draw, write_drawing
     from raci.export.views import build_view, nothing_to_draw
 
+    if output is not None and output.is_dir():
+        fmt = fmt or "dot"
+        output = output / f"{view_name}{FORMAT_SUFFIXES[fmt]}"
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise UsageError(_("--format {format} is binary; give -o FILE or redirect the output")

@@ -430,9 +430,14 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         current = editing.model
         existing_item(current, item)
         existing_actor(current, actor)
-        said = editing.save(set_cells(current, {(item, actor): letters}),
-                            _("{actor} is {letters} on {item}").format(
-                                actor=actor, letters=cell_text(letters), item=item))
+        held = current.letters_of(item, actor)
+        if held and set(held) != set(letters):  # say what was replaced, as `raci diff` does
+            done = _("{actor} on {item}: {old} -> {new}").format(
+                actor=actor, item=item, old=cell_text(held), new=cell_text(letters))
+        else:
+            done = _("{actor} is {letters} on {item}").format(
+                actor=actor, letters=cell_text(letters), item=item)
+        said = editing.save(set_cells(current, {(item, actor): letters}), done)
     confirm(said)
 
 

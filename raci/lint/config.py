@@ -5,7 +5,7 @@ Read from ``[tool.raci]`` in a ``pyproject.toml`` or ``[raci]`` in a
 database URL, from the current directory up; `raci.config_file` finds and
 reads it), or from ``--config FILE``; the command line overrides the file.
 Unknown rules, keys and parameters, and values of the wrong type, are
-refused with a message naming the file.
+refused with a message naming the file and the setting's line.
 """
 
 from __future__ import annotations
@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from raci.config_file import as_written, check_language, find_config_file, read_toml
+from raci.config_file import (
+    KeyPlaces,
+    as_written,
+    check_language,
+    find_config_file,
+    read_toml,
+)
 from raci.errors import UsageError
 from raci.i18n import N_, _, said_again
 from raci.lint.findings import LEVEL_RANK, LEVELS, Level
@@ -157,32 +163,40 @@ def load_config(
 
 
 def config_from_file(path: Path) -> LintConfig:
-    """Read ``[tool.raci]`` (or ``[raci]``) from a TOML file."""
+    """Read ``[tool.raci]`` (or ``[raci]``) from a TOML file; a refusal
+    names the line of the setting it refuses (``raci.toml:7:1: …``)."""
     document = read_toml(path)
+    keys: tuple[str, ...]
     if isinstance(document.get("tool"), dict) and "raci" in document["tool"]:
-        table, where = document["tool"]["raci"], "[tool.raci]"
+        table, keys = document["tool"]["raci"], ("tool", "raci")
     elif "raci" in document:
-        table, where = document["raci"], "[raci]"
+        table, keys = document["raci"], ("raci",)
     elif path.name == "raci.toml":
-        table, where = {}, "[raci]"
+        table, keys = {}, ("raci",)
     else:
         raise UsageError(_("{path}: has no [tool.raci] or [raci] table").format(path=path))
-    source = f"{path} {where}"
+    places = KeyPlaces.read(path)
+    where = f"[{'.'.join(keys)}]"
     if not isinstance(table, dict):
-        raise UsageError(_("{what}: must be a table").format(what=source))
+        raise UsageError(_("{what}: must be a table").format(what=f"{places.of(*keys)}: {where}"))
     config = LintConfig(source=str(path))
     for key, value in table.items():
-        _set_key(config, key.replace("_", "-"), value, source)
-    check_config(config, str(path))
+        _set_key(config, key.replace("_", "-"), value, places, (*keys, key))
     return config
 
 
-def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
+def _set_key(config: LintConfig, key: str, value: Any, places: KeyPlaces,
+             keys: tuple[str, ...]) -> None:
+    """Set one key of the file's table (`keys` names it in the file)."""
+    place = places.of(*keys)
+    table = f"[{'.'.join(keys[:-1])}]"
+    source = f"{place}: {table}"
     if key in ("select", "ignore"):
         codes = _string_list(value, f"{source} {key}")
         if key == "select" and not codes:
             raise UsageError(_("{what}: is empty; give rule codes, prefixes or names, or "
                                "ALL").format(what=f"{source} select"))
+        select_codes(codes, key, place)
         setattr(config, key, codes)
     elif key == "fail-on":
         config.fail_on = _one_of(value, FAIL_ON_CHOICES, _NOT_ONE_OF, what=f"{source}: fail-on")
@@ -196,11 +210,12 @@ def _set_key(config: LintConfig, key: str, value: Any, source: str) -> None:
                 what=source))
         tables: dict[str, str] = {}
         for name, settings in value.items():
-            code = _set_rule(config, name, settings, source)
+            code = _set_rule(config, settings, places, (*keys, name))
             if code in tables:
                 raise UsageError(_("{what}: rules.{name} and rules.{other} both set {code}; "
                                    "keep one of them").format(
-                    what=source, name=tables[code], other=name, code=code))
+                    what=f"{places.of(*keys, name)}: {table}",
+                    name=tables[code], other=name, code=code))
             tables[code] = name
     else:
         raise UsageError(_("{what}: unknown key {key!r}; known keys: {keys}").format(
@@ -248,10 +263,14 @@ def _string_list(value: Any, what: str) -> list[str]:
         what=what))
 
 
-def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> str:
-    """Set the level and parameters one rule table gives; the rule's code."""
+def _set_rule(config: LintConfig, settings: Any, places: KeyPlaces,
+              keys: tuple[str, ...]) -> str:
+    """Set the level and parameters one rule table gives (`keys` names it
+    in the file); the rule's code."""
+    name = keys[-1]
     found = find_rule(name)
-    where = f"{source} rules.{name}"
+    table = f"[{'.'.join(keys[:-2])}] rules.{name}"
+    where = f"{places.of(*keys)}: {table}"
     if found is None:
         hint = _rule_hint(name)
         if hint:
@@ -265,13 +284,15 @@ def _set_rule(config: LintConfig, name: str, settings: Any, source: str) -> str:
     for key, value in settings.items():
         if key == "level":
             config.levels[found.code] = _one_of(value, LEVEL_CHOICES, _NOT_A_LEVEL,
-                                                what=source, code=found.code)
+                                                what=places.of(*keys, key), code=found.code)
         elif key in found.params:
+            check_params(found, {key: value}, places.of(*keys, key))
             config.params.setdefault(found.code, {})[key] = value
         else:
             known = ", ".join(["level", *found.params])
             raise UsageError(_("{what}: unknown parameter {key!r}; {code} takes {known}").format(
-                what=where, key=key, code=found.code, known=known))
+                what=f"{places.of(*keys, key)}: {table}",
+                key=key, code=found.code, known=known))
     return found.code
 
 

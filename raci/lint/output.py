@@ -33,7 +33,7 @@ from raci.lint.rule import Rule
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
 from raci.text import Markdown, json_bytes, json_text, one_line
-from raci.vocabulary import counted
+from raci.vocabulary import LEVEL_NAMES, counted
 
 if TYPE_CHECKING:
     from raci.lint.suggestions import Fix, Suggestion
@@ -495,15 +495,17 @@ def _markdown_tail(run: LintRun) -> list[str]:
 
 def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     """Tables for a review document: open findings, waived ones with
-    reasons, the rules not run and the models that could not be read."""
+    reasons, the rules not run and the models that could not be read. People
+    read it, so levels are in their language (``fout``), as in `raci review`;
+    the text lines keep the English level that editors and CI match."""
     out = _markdown_head(run)
     open_findings = [f for f in run.findings if not f.waived]
     say = markdown_speaker()
     if open_findings:
         out += ["", *_heading_row(N_("Level"), N_("Code"), N_("Rule"), N_("Entities"),
                                   N_("Related"), N_("Message"), N_("Where"))]
-        out += [_row(f.level, f.code, f.name, ", ".join(f.targets), related_text(f.related),
-                     say(f.message), _where(f))
+        out += [_row(LEVEL_NAMES[f.level], f.code, f.name, ", ".join(f.targets),
+                     related_text(f.related), say(f.message), _where(f))
                 for f in open_findings]
     out += _markdown_suggestions(run, open_findings)
     waived = [f for f in run.findings if f.waived]
@@ -520,7 +522,7 @@ def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str
     out = []
     rows = [_row(f.fingerprint,
                  Markdown(markdown_said(s.summary) + (_(" (certain)") if s.certain else "")),
-                 markdown_said(s.remedy.because), outcome_text(s))
+                 markdown_said(s.remedy.because), outcome_text(s, LEVEL_NAMES))
             for f in findings for s in run.suggestions_of(f)]
     if rows:
         out += ["", "### " + _("Suggestions"), "",
@@ -574,7 +576,7 @@ def statistics_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     if counted:
         out += ["", _heading_row(N_("Count"), N_("Code"), N_("Rule"), N_("Level"))[0],
                 "|---:|---|---|---|"]
-        out += [_row(r.count, r.code, r.name, r.level) for r in counted]
+        out += [_row(r.count, r.code, r.name, LEVEL_NAMES[r.level]) for r in counted]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 
 
