@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from apphelp import loaded, screen_text, until
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 from textual.widgets.tree import TreeNode
 
 from raci.model import Assignment, Goal, Model, Org, Person, Role, Unit
 from raci.model.changes import Change
 from raci.store import open_store
 from raci.tui import make_app
+from raci.tui.matching import EntityFinder
 from raci.tui.session import Session
 from raci.tui.widgets.explorer import PAGE_SIZE, ExplorerView, ModelTree, entity_of
 
@@ -124,6 +126,39 @@ async def test_the_palette_jumps_to_a_person_deep_in_a_page(crowded_database: Pa
                     and app.query_one(ModelTree).cursor_node.data == f"p{DEEP}",
                     "the cursor on the person, in the third page")
         assert app.query_one(ExplorerView).current == f"p{DEEP}"
+
+
+async def test_the_palette_lists_twenty_of_the_hundreds_of_a_name(crowded_database: Path
+                                                                 ) -> None:
+    """More than the palette shows at once (14 in 120 × 40), and no more:
+    each hit is made and laid out before the list shows (50 took a third of
+    the key's time on a national model)."""
+    async with make_app(crowded_database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Medewerker")
+        hits = app.screen.query_one("CommandList", OptionList)
+        await until(pilot, lambda: hits.option_count and all(
+            "Medewerker" in str(hits.get_option_at_index(n).prompt)
+            for n in range(hits.option_count)), "the people named Medewerker")
+        assert hits.option_count == 20
+
+
+def test_typing_on_finds_what_a_finder_made_anew_finds() -> None:
+    """Typed on, only the lines that held the text before are looked
+    through: they find what every line finds, also after an entity was put
+    in before the people (their places moved)."""
+    session = Session(crowded())
+    finder = session.entity_finder()
+
+    def as_made_anew(typed: str) -> bool:
+        return finder.ranked(typed, 20) == EntityFinder(session.model.entities()).ranked(typed, 20)
+
+    assert all(map(as_made_anew, ("Med", "Medewerker 1", "Medewerker 12", "Medewerker 1")))
+    session.apply(Change(put=[Unit(id="ra", name="Medewerkers 12e lijn")]))
+    assert session.entity_finder() is finder
+    assert all(map(as_made_anew, ("Medewerker 12", "Medewerker 123", "Medewerkers 12")))
 
 
 def test_the_palette_finds_by_a_name_given_after_its_session_began() -> None:

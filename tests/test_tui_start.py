@@ -172,9 +172,12 @@ async def test_a_write_between_the_first_read_and_the_store_is_caught(
         assert app.session.model.letters_of("g.klimaat", "dg-bw") == ("C",)
 
 
-def test_sqlalchemy_waits_until_the_findings_are_shown(database: Path) -> None:
-    """In a process of its own (this one has SQLAlchemy already): the store,
-    and SQLAlchemy with it, is first imported once the header counts findings."""
+@pytest.mark.parametrize("later", ["sqlalchemy", "rapidfuzz"])
+def test_the_store_and_the_finder_wait_until_the_findings_are_shown(database: Path,
+                                                                    later: str) -> None:
+    """In a process of its own (this one has them already): the store, and
+    SQLAlchemy with it, and the palette's finder, and rapidfuzz with it, are
+    first imported once the header counts findings."""
     script = """
 import asyncio, sys
 from raci.tui import make_app
@@ -183,7 +186,7 @@ seen = []
 
 class Watch:
     def find_spec(self, name, path=None, target=None):
-        if name == "sqlalchemy" and not seen:
+        if name == sys.argv[2] and not seen:
             seen.append(app.sub_title)
 
 sys.meta_path.insert(0, Watch())
@@ -197,8 +200,8 @@ async def run():
 
 asyncio.run(run())
 """
-    shown = subprocess.run([sys.executable, "-c", script, str(database)], capture_output=True,
-                           text=True, timeout=60, check=True).stdout.strip()
+    shown = subprocess.run([sys.executable, "-c", script, str(database), later],
+                           capture_output=True, text=True, timeout=60, check=True).stdout.strip()
     assert "error" in shown and "…" not in shown, shown
 
 

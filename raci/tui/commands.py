@@ -22,8 +22,11 @@ from raci.vocabulary import BODY_KIND_NAMES, KIND_NAMES, KIND_TITLES, THIS_KIND,
 if TYPE_CHECKING:
     from raci.tui.app import RaciApp
 
-MAX_ENTITY_HITS = 50
-"""Enough to choose from; a model of thousands would flood the list."""
+MAX_ENTITY_HITS = 20
+"""Enough to choose from (the palette shows 14 at a time in 120 × 40); a
+model of thousands would flood the list, and each hit is made, measured
+and laid out before the list shows (50 took a third of a key's time on a
+national model)."""
 MOST_PLACES = 3
 """The names beside a hit that tell it from another of its name (a unit and
 two roles): a line the palette shows whole."""
