@@ -118,6 +118,7 @@ def test_parameters_and_levels_from_the_file(tmp_path: Path) -> None:
     ('[raci.rules.BOD004]\ngrace_days = -1\n', "grace_days must be a whole number (at least 0)"),
     ('[raci.rules.BOD010]\nmin_contained = 0\n', "min_contained must be a number (above 0"),
     ('[raci.rules.DAT001]\nmin_missing = 0\n', "min_missing must be a whole number (at least 1)"),
+    ('[raci.rules.SIL001]\nmin_units = 0\n', "min_units must be a whole number (at least 1)"),
     ('[raci.rules.DAT001]\nmin_share = 1.5\n',
      "min_share must be a number (at least 0 and at most 1)"),
     ('[raci]\nfail-on = "sometimes"\n', "fail-on must be one of"),
