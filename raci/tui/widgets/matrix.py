@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from raci.i18n import _, format_count
+from raci.i18n import _, format_count, ngettext
 from raci.lint.findings import FindingIndex
 from raci.model import Entity, Model
 from raci.model.changes import Change, set_cells
@@ -435,10 +435,14 @@ class MatrixView(Vertical):
         self.query_one(RaciMatrix).show(model, matrix.rows, columns,
                                         scoped_to.name if scoped_to is not None else "")
         scope = label(model, self.scope) if self.scope else _("the whole model")
+        items, actors = len(matrix.rows), len(columns)
         self.query_one("#matrix-title", Static).update(
-            _("[b]Scope[/b] {scope} · {items} items × {actors} actors  [dim]s: change scope[/]")
-            .format(scope=escape(scope), items=format_count(len(matrix.rows)),
-                    actors=format_count(len(columns))))
+            _("[b]Scope[/b] {scope} · {items} × {actors}  [dim]s: change scope[/]").format(
+                scope=escape(scope),
+                items=ngettext("{count} item", "{count} items", items).format(
+                    count=format_count(items)),
+                actors=ngettext("{count} actor", "{count} actors", actors).format(
+                    count=format_count(actors))))
         self._show_cell()
 
     def findings_changed(self, index: FindingIndex) -> None:
