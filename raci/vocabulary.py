@@ -148,6 +148,8 @@ COUNTED: dict[str, Callable[[int], str]] = {
     "waived": lambda n: ngettext("{count} waived", "{count} waived", n),
     "entity": lambda n: ngettext("{count} entity", "{count} entities", n),
     "change": lambda n: ngettext("{count} change", "{count} changes", n),
+    "item": lambda n: ngettext("{count} item", "{count} items", n),
+    "actor": lambda n: ngettext("{count} actor", "{count} actors", n),
 }
 """Things counted in running text, each in the form its number takes."""
 

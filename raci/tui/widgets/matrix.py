@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from raci.i18n import _, format_count, ngettext
+from raci.i18n import _
 from raci.lint.findings import FindingIndex
 from raci.model import Entity, Model
 from raci.model.changes import Change, set_cells
@@ -34,6 +34,7 @@ from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import Searchable
+from raci.vocabulary import counted
 
 ITEM_WIDTH = 30
 """The narrowest the item column gets: it takes the room the actors' columns
@@ -435,14 +436,10 @@ class MatrixView(Vertical):
         self.query_one(RaciMatrix).show(model, matrix.rows, columns,
                                         scoped_to.name if scoped_to is not None else "")
         scope = label(model, self.scope) if self.scope else _("the whole model")
-        items, actors = len(matrix.rows), len(columns)
         self.query_one("#matrix-title", Static).update(
             _("[b]Scope[/b] {scope} · {items} × {actors}  [dim]s: change scope[/]").format(
-                scope=escape(scope),
-                items=ngettext("{count} item", "{count} items", items).format(
-                    count=format_count(items)),
-                actors=ngettext("{count} actor", "{count} actors", actors).format(
-                    count=format_count(actors))))
+                scope=escape(scope), items=counted(len(matrix.rows), "item"),
+                actors=counted(len(columns), "actor")))
         self._show_cell()
 
     def findings_changed(self, index: FindingIndex) -> None:
