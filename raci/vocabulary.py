@@ -46,6 +46,13 @@ KIND_NAMES = Words({
 })
 """An entity's kind in running text: "added body bo-x"."""
 
+A_KIND = Words({
+    "unit": N_("a unit"), "person": N_("a person"), "role": N_("a role"), "body": N_("a body"),
+    "goal": N_("a goal"), "initiative": N_("an initiative"), "decision": N_("a decision"),
+    "kpi": N_("an indicator"),
+})
+"""An entity's kind with the article its word takes: "an initiative", "een gremium"."""
+
 THIS_KIND = Words({
     "unit": N_("this unit"), "person": N_("this person"), "role": N_("this role"),
     "body": N_("this body"), "goal": N_("this goal"), "initiative": N_("this initiative"),
@@ -141,6 +148,8 @@ COUNTED: dict[str, Callable[[int], str]] = {
     "waived": lambda n: ngettext("{count} waived", "{count} waived", n),
     "entity": lambda n: ngettext("{count} entity", "{count} entities", n),
     "change": lambda n: ngettext("{count} change", "{count} changes", n),
+    "item": lambda n: ngettext("{count} item", "{count} items", n),
+    "actor": lambda n: ngettext("{count} actor", "{count} actors", n),
 }
 """Things counted in running text, each in the form its number takes."""
 

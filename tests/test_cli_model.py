@@ -391,6 +391,24 @@ def test_rename_refuses_a_bad_or_taken_id(db: Path, raci, new: str, reason: str)
     assert open_model(str(db)).model == before
 
 
+@pytest.mark.parametrize(("language", "command", "said"), [
+    ("en", ("add", "initiative", "i.nieuw", "--name", "Nieuw", "--set", "foo=1"),
+     "an initiative has no field 'foo'"),
+    ("en", ("set", "k.woningen", "foo=1"), "an indicator has no field 'foo'"),
+    ("en", ("set", "g.aardgasvrij", "foo=1"), "a goal has no field 'foo'"),
+    ("en", ("rename", "dg-bw", "k.woningen"), "id 'k.woningen' is already used by an indicator"),
+    ("en", ("add", "role", "g.aardgasvrij", "--name", "X"),
+     "id 'g.aardgasvrij' is already used by a goal"),
+    ("en", ("assign", "g.aardgasvrij", "A", "k.woningen"),
+     "k.woningen is an indicator, not an actor (role, body or person)"),
+    ("nl", ("set", "k.woningen", "foo=1"), "een indicator heeft geen veld 'foo'"),
+])
+def test_a_kind_is_said_with_the_article_its_word_takes(
+        db: Path, raci, language: str, command: tuple[str, ...], said: str) -> None:
+    result = raci("--lang", language, command[0], db, *command[1:])
+    assert result.code == 2 and result.err.startswith(f"raci: {said}")
+
+
 def test_rename_refuses_an_unreadable_baseline_before_changing_anything(
         db: Path, tmp_path: Path, raci) -> None:
     result = raci("rename", db, "dg-bw", "dg", "--baseline", tmp_path / "missing.json")

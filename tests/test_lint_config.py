@@ -118,6 +118,7 @@ def test_parameters_and_levels_from_the_file(tmp_path: Path) -> None:
     ('[raci.rules.BOD004]\ngrace_days = -1\n', "grace_days must be a whole number (at least 0)"),
     ('[raci.rules.BOD010]\nmin_contained = 0\n', "min_contained must be a number (above 0"),
     ('[raci.rules.DAT001]\nmin_missing = 0\n', "min_missing must be a whole number (at least 1)"),
+    ('[raci.rules.SIL001]\nmin_units = 0\n', "min_units must be a whole number (at least 1)"),
     ('[raci.rules.DAT001]\nmin_share = 1.5\n',
      "min_share must be a number (at least 0 and at most 1)"),
     ('[raci]\nfail-on = "sometimes"\n', "fail-on must be one of"),
@@ -253,6 +254,39 @@ def test_a_bad_setting_in_pyproject_names_its_line(
     code, out, err = run_raci(capsys, "lint", write_model(tmp_path / "org.yaml"))
     assert code == 2 and out == ""
     assert err.startswith(f"raci: {tmp_path / 'pyproject.toml'}:6:1: [tool.raci]: fail-on ")
+
+
+IGNORING = '[raci]\nignore = ["multiple-accountable", "ORG004"]\n'
+TURNING_OFF = '[raci.rules.multiple-accountable]\nlevel = "off"\n'
+
+
+@pytest.mark.parametrize(("toml", "said"), [
+    (IGNORING, "ignores it (ignore = ['multiple-accountable', 'ORG004'])"),
+    (TURNING_OFF, "sets its level to 'off'"),
+])
+def test_selecting_a_rule_the_file_turns_off_says_that_nothing_checks_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, said: str) -> None:
+    """--select replaces the file's select, not its ignore or levels
+    (docs/lint.md): the rule still does not run, and the user is told why."""
+    (tmp_path / "raci.toml").write_text(toml)
+    model = write_model(tmp_path / "org.yaml")
+    code, out, err = run_raci(capsys, "lint", model, "--select", "OWN002,OWN002")
+    assert code == 0 and "OWN002" not in out
+    assert err == (f"raci: note: OWN002 is selected but {tmp_path / 'raci.toml'} {said}; "
+                   "nothing checks it\n")
+
+
+@pytest.mark.parametrize(("toml", "args"), [
+    (IGNORING, ["--select", "OWN"]),  # OWN001 still runs: the file narrows a group
+    (IGNORING, ["--select", "OWN002", "--ignore", "ORG004"]),  # the command line's ignore
+    (TURNING_OFF, ["--select", "OWN001"]),
+])
+def test_a_selection_that_runs_what_it_names_says_nothing_more(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, args: list[str]) -> None:
+    (tmp_path / "raci.toml").write_text(toml)
+    code, _, err = run_raci(capsys, "lint", write_model(tmp_path / "org.yaml"), *args,
+                            "--fail-on", "never")
+    assert code == 0 and err == ""
 
 
 def _date(text: str) -> dt.date:

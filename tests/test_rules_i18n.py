@@ -86,17 +86,31 @@ def test_every_template_said_in_the_rules_is_in_the_catalogue() -> None:
             assert wanted.get(found[1]) is not None, f"{source.name}: {found[1]!r}"
 
 
-def test_a_shape_keeps_its_placeholders_named_in_one_word_and_its_optional_parts(
-        dutch: None) -> None:
-    placeholder = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+MESSAGE_BLOCK = re.compile(r"^## [^\n]+\n\n```text\n(.*?)\n```", re.M | re.S)
+
+
+def test_a_shape_keeps_its_placeholders_and_its_optional_parts(dutch: None) -> None:
     for r in RULES:
         english, translated = rule_doc(r, english=True), rule_doc(r)
         for shape, vorm in zip(english.messages, translated.messages, strict=True):
-            named, genoemd = placeholder.findall(shape), placeholder.findall(vorm)
-            assert len(named) == len(genoemd), (shape, vorm)
-            assert sorted(p for p in named if p.isidentifier()) == \
-                sorted(p for p in genoemd if p.isidentifier()), (shape, vorm)
+            assert sorted(PLACEHOLDER.findall(shape)) == sorted(PLACEHOLDER.findall(vorm)), \
+                (shape, vorm)
             assert (shape.count("["), shape.count("]")) == (vorm.count("["), vorm.count("]"))
+
+
+@pytest.mark.parametrize("code", [r.code for r in RULES])
+def test_a_dutch_rule_page_names_what_varies_as_the_english_page_does(code: str) -> None:
+    """One convention on every page: each `{…}` of a message keeps its
+    English name, as the templates the code fills (many shapes are one)
+    must, never `{body}` beside `{gremium of rol}`."""
+    english = MESSAGE_BLOCK.search(rule_page(rule(code)))
+    set_language("nl")
+    dutch = MESSAGE_BLOCK.search(rule_page(rule(code)))
+    set_language("en")
+    assert english is not None and dutch is not None
+    assert sorted(PLACEHOLDER.findall(dutch[1])) == sorted(PLACEHOLDER.findall(english[1]))
+    assert dutch[1] != english[1]
 
 
 # ---- the documentation -------------------------------------------------------
@@ -216,6 +230,18 @@ def test_dutch_says_dates_in_words_numbers_with_a_decimal_comma_and_counts_in_fo
                  "(Jaccard {jaccard:.2f})", first="a", second="b", shared=3, union=4,
                  jaccard=0.75)
     assert localized(share) == "a en b delen 3 van 4 deelnemers (Jaccard 0,75)"
+
+
+def test_an_initiative_within_one_unit_crosses_1_unit(dutch: None) -> None:
+    """SIL001 at its least `min_units`, 1: one unit said in the singular."""
+    (crossing,) = case_findings("SIL001", {"params": {"min_units": 1}, "model": {
+        "units": [{"id": "u1", "name": "U1"}],
+        "people": [{"id": "p0", "name": "P0"}, {"id": "p1", "name": "P1", "unit": "u1"}],
+        "initiatives": [{"id": "i.x", "name": "X", "raci": {"A": "p0", "R": ["p1"]}}]}})
+    assert crossing.message == ("Initiative i.x 'X' crosses 1 unit with no body where they all "
+                                "meet: u1")
+    assert localized(crossing.message) == ("Initiatief 'X' (i.x) loopt door 1 onderdeel heen dat "
+                                           "in geen enkel gremium zit: U1 (u1)")
 
 
 OLD_TASKFORCE = """\

@@ -100,6 +100,18 @@ def test_a_decision_that_waits_for_many_bodies_names_ten_of_them() -> None:
                                     "b08 30, b09 30, b10 30 and 2 more")
 
 
+def test_an_owner_under_many_responsibles_names_ten_pairs_and_how_many_more() -> None:
+    """OWN008 counts pairs (an Accountable and a Responsible above it), not names."""
+    chain = [{"id": "dir", "name": "Dir", "holders": ["p01"], "reports_to": "x01"},
+             *({"id": f"x{n:02}", "name": f"X{n:02}", "holders": ["p01"],
+                **({"reports_to": f"x{n + 1:02}"} if n < 12 else {})} for n in range(1, 13))]
+    finding = only_finding("OWN008", {"people": PEOPLE, "roles": chain, "goals": [
+        {"id": "g", "name": "G", "raci": {"A": "dir", "R": [f"x{n:02}" for n in range(1, 13)]}}]})
+    pairs = "; ".join(f"dir reports to x{n:02}" for n in range(1, 11))
+    assert finding.message == f"Goal g 'G' has inverted accountability: {pairs} and 2 more"
+    assert finding.targets == ("g",)
+
+
 @pytest.mark.parametrize(("code", "kind", "link", "said"), [
     ("BOD005", "roles", "reports_to", "Reporting cycle of 12"),
     ("STR007", "initiatives", "depends_on", "Dependency cycle among 12 initiatives"),

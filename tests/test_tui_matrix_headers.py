@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from apphelp import MODEL_FILE, database_of, loaded
+from textual.widgets import Static
 
+from raci.i18n import speak
 from raci.tui import make_app
 from raci.tui.widgets.matrix import (
     CELL_WIDTH,
@@ -94,3 +96,24 @@ async def test_a_long_item_name_takes_all_the_room_left_and_no_more(tmp_path: Pa
     assert matrix.item_width > ITEM_WIDTH
     assert matrix.item_width + matrix.cell_width * len(matrix.columns) == room  # every actor shows
     assert names[0] == long_name[:matrix.item_width - 4] + "…"
+
+
+def counted_model(goals: int, roles: int) -> str:
+    """`goals` goals and `roles` roles, and nothing else to put in the matrix."""
+    return "\n".join(["raci: 1", "org: {name: Klein, as_of: 2026-11-01}", "roles:",
+                      *(f"  - {{id: r{n}, name: Rol {n}}}" for n in range(roles)), "goals:",
+                      *(f"  - {{id: g{n}, name: Doel {n}}}" for n in range(goals))]) + "\n"
+
+
+@pytest.mark.parametrize(("language", "goals", "roles", "counted"), [
+    ("en", 2, 1, "2 items × 1 actor"), ("en", 1, 2, "1 item × 2 actors"),
+    ("nl", 2, 1, "2 items × 1 actor"), ("nl", 1, 2, "1 item × 2 actoren")])
+async def test_the_title_counts_items_and_actors_in_their_form(
+        tmp_path: Path, language: str, goals: int, roles: int, counted: str) -> None:
+    speak(language)
+    async with make_app(database_of(tmp_path, counted_model(goals, roles))).run_test(
+            size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert f" · {counted}  " in str(app.query_one("#matrix-title", Static).render())

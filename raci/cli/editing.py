@@ -21,7 +21,7 @@ from raci.model.checks import did_you_mean
 from raci.model.scenarios import Scenario, Step
 from raci.model.source import split_scenario
 from raci.source import database_url
-from raci.vocabulary import KIND_NAMES
+from raci.vocabulary import A_KIND
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -121,8 +121,8 @@ def existing(
         hint = said_again(did_you_mean(entity_id, _ids(model, kinds)))
         raise UsageError(_("no entity with id {id!r}").format(id=entity_id) + hint)
     if kinds is not None and model.kind(entity_id) not in kinds:
-        raise UsageError(_("{id} is a {kind}, not {what}").format(
-            id=entity_id, kind=KIND_NAMES[model.kind(entity_id) or ""], what=what))
+        raise UsageError(_("{id} is {a_kind}, not {what}").format(
+            id=entity_id, a_kind=A_KIND[model.kind(entity_id) or ""], what=what))
     return entity
 
 

@@ -126,6 +126,8 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         models, config_file, select=split_codes(select), ignore=split_codes(ignore),
         fail_on=fail_on, as_of=None if as_of is None else option_date(as_of, "--as-of"),
     )
+    for note in config.notes:
+        click.echo(note, err=True)
     if baseline is not None:
         require_baseline(baseline)
     fixing = _fixing(scenario, unsafe=unsafe_fixes, suggest=suggest) if fix else None

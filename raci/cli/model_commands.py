@@ -44,7 +44,7 @@ from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cel
 from raci.model.sheets import LAYOUTS, Layout
 from raci.model.source import ModelSource, is_model_file, split_scenario
 from raci.source import database_url, open_model
-from raci.vocabulary import KIND_NAMES
+from raci.vocabulary import A_KIND, KIND_NAMES
 
 KIND_CHOICES = list(KINDS)
 LAYOUT_WORDS = {"matrix": lambda: _("matrix"), "roster": lambda: _("roster")}
@@ -259,8 +259,8 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
-            raise UsageError(_("id {id!r} is already used by a {kind}").format(
-                id=entity_id, kind=KIND_NAMES[current.kind(entity_id) or ""]))
+            raise UsageError(_("id {id!r} is already used by {a_kind}").format(
+                id=entity_id, a_kind=A_KIND[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data), _("added {kind} {id}").format(
             kind=KIND_NAMES[kind], id=entity_id))
@@ -361,8 +361,8 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
         current = editing.model
         existing(current, old)
         if new in current:
-            raise UsageError(_("id {id!r} is already used by a {kind}").format(
-                id=new, kind=KIND_NAMES[current.kind(new) or ""]))
+            raise UsageError(_("id {id!r} is already used by {a_kind}").format(
+                id=new, a_kind=A_KIND[current.kind(new) or ""]))
         said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
             old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)

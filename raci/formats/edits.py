@@ -25,7 +25,7 @@ from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.checks import did_you_mean
 from raci.model.entities import CELL_ORDER
-from raci.vocabulary import FACT_WORDS, FIELD_LABELS, KIND_NAMES, Words
+from raci.vocabulary import A_KIND, FACT_WORDS, FIELD_LABELS, Words
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
@@ -112,8 +112,7 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
                               _("{setting!r}: write FIELD=VALUE")).format(setting=setting,
                                                                          prefix=prefix))
         if field not in allowed:
-            owner = _("the organisation") if kind == "org" else _("a {kind}").format(
-                kind=KIND_NAMES[kind])
+            owner = _("the organisation") if kind == "org" else A_KIND[kind]
             raise UsageError(_("{owner} has no field {field!r} (fields: {fields}){hint}").format(
                 owner=owner, field=field, hint=said_again(did_you_mean(field, allowed)),
                 fields=", ".join(allowed)))

@@ -39,9 +39,12 @@ KEYWORDS = {"said": None, "said_n": (1, 2), "template": None, "template_n": (1, 
             "translated": None}
 """The functions whose first argument (two, for a plural) is a template."""
 TEMPLATE_COMMENT = "template"
-"""The comment that marks a message template: its placeholders are names the
-code fills, which a translation keeps (a shape of the documentation names
-what varies in words, which a translation translates)."""
+"""The comment that marks a message template, or a message shape of a rule's
+page: its placeholders are names, which a translation keeps. A template's
+are the names the code fills; a shape's are kept too, as many shapes are
+the very templates the code says (one text, one translation), so that a
+page in another language names every part that varies as the English one
+does, as a command's help keeps the English placeholders of its usage."""
 DATE = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 """The catalogues' dates, fixed so that writing them again changes nothing."""
 HEADER = ("# The rules of raci in another language: each rule's documentation and\n"
@@ -54,8 +57,10 @@ def texts() -> Catalog:
     then the templates module by module, then the entity labels."""
     catalog = Catalog(domain=DOMAIN, project="raci", creation_date=DATE, fuzzy=False)
     for rule in RULES:
-        for text in doc_texts(rule_doc(rule, english=True)):
-            catalog.add(text, auto_comments=[rule.code])
+        doc = rule_doc(rule, english=True)
+        for text in doc_texts(doc):
+            shape = [TEMPLATE_COMMENT] if text in doc.messages else []
+            catalog.add(text, auto_comments=[rule.code, *shape])
     lint = Path(__file__).parent
     for file, line, msgid, _, _ in extract_from_dir(lint, keywords=KEYWORDS, comment_tags=()):
         if all((isinstance(msgid, tuple) and msgid) or [msgid]):  # a literal, not a name

@@ -51,6 +51,8 @@ class LintConfig:
     as_of: dt.date | None = None
     source: str = COMMAND_LINE
     """Where the settings came from, for error messages."""
+    notes: list[str] = field(default_factory=list)
+    """What the command should tell the user about these settings (`selected_but_off`)."""
 
     def enabled_rules(self) -> list[Rule]:
         """The selected rules, not ignored and not turned off, in code order."""
@@ -159,7 +161,31 @@ def load_config(
     if as_of is not None:
         config.as_of = as_of
     check_config(config, COMMAND_LINE)
+    if select is not None and path is not None:
+        config.notes = selected_but_off(config, select, file_ignores=ignore is None)
     return config
+
+
+def selected_but_off(config: LintConfig, select: list[str], *, file_ignores: bool) -> list[str]:
+    """A note for each rule a `select` selector names only to find the file
+    ignoring it (with `file_ignores`) or setting its level to off: the
+    command line replaces the file's select, not its ignore or levels
+    (docs/lint.md), so the rule would silently not run."""
+    ignored = select_codes(config.ignore, "ignore", config.source) if file_ignores else set()
+    notes: list[str] = []
+    for token in select:
+        codes = codes_for(token.strip())
+        if any(code not in ignored and config.levels.get(code) != "off" for code in codes):
+            continue  # something it names runs
+        for code in sorted(codes):
+            if code in ignored:
+                notes.append(_("raci: note: {code} is selected but {file} ignores it (ignore = "
+                               "{ignore}); nothing checks it").format(
+                    code=code, file=config.source, ignore=as_written(config.ignore)))
+            else:
+                notes.append(_("raci: note: {code} is selected but {file} sets its level to "
+                               "'off'; nothing checks it").format(code=code, file=config.source))
+    return list(dict.fromkeys(notes))
 
 
 def config_from_file(path: Path) -> LintConfig:

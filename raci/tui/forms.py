@@ -27,7 +27,7 @@ from raci.model import (
 from raci.model.changes import Change
 from raci.model.entities import ID_MAX_LENGTH, effective_status, is_valid_id, may_hold_together
 from raci.tui.describe import field_label
-from raci.vocabulary import KIND_NAMES
+from raci.vocabulary import A_KIND
 
 ACTORS = frozenset({"role", "body", "person"})
 ID_PREFIXES = {"person": "p.", "goal": "g.", "initiative": "i.", "decision": "d.", "kpi": "k."}
@@ -159,8 +159,8 @@ def check_form(
     data, letters = _parse(kind, values, check)
     entity_id = data.get("id", "")
     if editing is None and entity_id in model:
-        check.add("id", _("id {id} is already used by a {kind}").format(
-            id=repr(entity_id), kind=KIND_NAMES[model.kind(entity_id) or "unit"]))
+        check.add("id", _("id {id} is already used by {a_kind}").format(
+            id=repr(entity_id), a_kind=A_KIND[model.kind(entity_id) or "unit"]))
     _check_letters(letters, check)
     if check.by_field:
         # The file's schema would repeat these ("missing required key 'name'"),

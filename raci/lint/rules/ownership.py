@@ -6,7 +6,17 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import Joined, Message, label, listed, named, said, said_n, template_n
+from raci.lint.message import (
+    Joined,
+    Message,
+    at_most,
+    label,
+    listed,
+    named,
+    said,
+    said_n,
+    template_n,
+)
 from raci.lint.rule import (
     BODIES,
     EXTERNALITY,
@@ -469,7 +479,8 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
 
     Message:
 
-        {item} has inverted accountability: {accountable} reports to {responsible}[; {more pairs}]
+        {item} has inverted accountability: {accountable} reports to
+          {responsible}[; {more pairs}][ and {count} more]
 
     Failing:
 
@@ -499,10 +510,10 @@ def inverted_accountability(analysis: Analysis, params: RuleParams,
         inverted = sorted((owner, doer) for owner in owners for doer in doers
                           if owner != doer and reports_to(owner, doer))
         if inverted:
-            pairs = Joined((said("{accountable} reports to {responsible}",
-                                 accountable=named(analysis, owner),
-                                 responsible=named(analysis, doer))
-                            for owner, doer in inverted), "; ")
+            pairs = at_most((said("{accountable} reports to {responsible}",
+                                  accountable=named(analysis, owner),
+                                  responsible=named(analysis, doer))
+                             for owner, doer in inverted), len(inverted), "; ")
             yield Problem.about([item], said("{item} has inverted accountability: {pairs}",
                                              item=label(analysis, item), pairs=pairs))
 

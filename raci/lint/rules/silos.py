@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from raci.analysis import Analysis
-from raci.lint.message import label, listed, said
+from raci.lint.message import label, listed, said, said_n
 from raci.lint.rule import (
     INITIATIVES,
     ITEM_KINDS,
@@ -20,7 +20,7 @@ from raci.lint.rule import (
 
 @lint_rule("SIL001", "uncoordinated-crossing", "silos", "warning",
            INITIATIVES, uses_assignments=True,
-      params={"min_units": 3},
+           params={"min_units": 3}, limits={"min_units": (1, float("inf"))},
            fields=("role.unit", "role.holders", "person.unit", "body.members"))
 def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
                            initiatives: Iterable[str]) -> Iterator[Problem]:
@@ -47,6 +47,10 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
     Reading: units are compared as they are (a sub-unit is a unit of its
     own); Responsibles without a unit count for none. An actor that holds
     A with R (A/R) counts as a Responsible.
+
+    `min_units` is at least 1: Responsibles from no unit cross nothing. At
+    1, an initiative within a single unit is reported when no body has a
+    member from that unit.
 
     Message:
 
@@ -98,9 +102,10 @@ def uncoordinated_crossing(analysis: Analysis, params: RuleParams,
         if not units or len(units) < fewest:  # no unit, nothing to cross
             continue
         if not analysis.has_common_body(units):
-            yield Problem.about([initiative], said(
+            yield Problem.about([initiative], said_n(
+                "{initiative} crosses {count} unit with no body where they all meet: {units}",
                 "{initiative} crosses {count} units with no body where they all meet: {units}",
-                initiative=label(analysis, initiative), count=len(units),
+                len(units), initiative=label(analysis, initiative), count=len(units),
                 units=listed(analysis, sorted(units))))
 
 

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from raci.i18n import _, format_count
+from raci.i18n import _
 from raci.lint.findings import FindingIndex
 from raci.model import Entity, Model
 from raci.model.changes import Change, set_cells
@@ -34,6 +34,7 @@ from raci.tui.messages import ChangeRequested, raci_app
 from raci.tui.session import Session
 from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import Searchable
+from raci.vocabulary import counted
 
 ITEM_WIDTH = 30
 """The narrowest the item column gets: it takes the room the actors' columns
@@ -436,9 +437,9 @@ class MatrixView(Vertical):
                                         scoped_to.name if scoped_to is not None else "")
         scope = label(model, self.scope) if self.scope else _("the whole model")
         self.query_one("#matrix-title", Static).update(
-            _("[b]Scope[/b] {scope} · {items} items × {actors} actors  [dim]s: change scope[/]")
-            .format(scope=escape(scope), items=format_count(len(matrix.rows)),
-                    actors=format_count(len(columns))))
+            _("[b]Scope[/b] {scope} · {items} × {actors}  [dim]s: change scope[/]").format(
+                scope=escape(scope), items=counted(len(matrix.rows), "item"),
+                actors=counted(len(columns), "actor")))
         self._show_cell()
 
     def findings_changed(self, index: FindingIndex) -> None:
