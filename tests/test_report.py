@@ -28,10 +28,11 @@ from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
-from raci.lint.message import localized
+from raci.lint.message import markdown_said, said
 from raci.model import Body, Goal, Initiative, Model, Org, Person
 from raci.model.source import ModelSource
 from raci.source import open_model
+from raci.text import markdown_html
 
 RACI = str(Path(sys.executable).with_name("raci"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -228,7 +229,7 @@ def test_html_report_groups_the_linters_findings_by_rule(page: Path) -> None:
     assert "Why it matters" in text and "How to fix" in text
     for finding in findings:
         section = text.split(f'id="rule-{finding.code}"', 1)[1].split("</section>", 1)[0]
-        assert f"<li>{html.escape(localized(finding.message))}" in section
+        assert f"<li>{markdown_html(markdown_said(finding.message))}" in section
 
 
 def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:
@@ -575,6 +576,18 @@ def test_a_findings_related_entities_are_named(tmp_path: Path) -> None:
             "gone)</span>") in (tmp_path / "verwant.html").read_text(encoding="utf-8")
     assert ("- Goal g has no Accountable (related: Piet \\<Post\\>, gone)"
             in (tmp_path / "verwant.md").read_text(encoding="utf-8"))
+
+
+def test_a_findings_code_words_show_as_code_and_its_names_as_written(tmp_path: Path) -> None:
+    model = Model(Org("Code"))
+    model.add(Goal(id="g", name="Doel"))
+    message = said("{name} records no `goals`; add `goals` to `org.not_recorded`",
+                   name="R&D *kern* <b>")
+    finding = Finding("DAT001", "missing-facts", "warning", message, ("g",))
+    write_report(ModelSource("code.yaml", model), tmp_path / "code.html", [finding], {})
+    assert ("<li>R&amp;D *kern* &lt;b&gt; records no <code>goals</code>; add "
+            "<code>goals</code> to <code>org.not_recorded</code>") in (
+        tmp_path / "code.html").read_text(encoding="utf-8")
 
 
 def test_the_rules_not_run_are_named_with_their_fact(tmp_path: Path, raci: Raci) -> None:

@@ -41,14 +41,14 @@ from raci.export.report import (
 )
 from raci.i18n import _, current_language, format_date, ngettext
 from raci.lint.findings import Finding
-from raci.lint.message import localized
+from raci.lint.message import markdown_said
 from raci.model import Model
+from raci.text import markdown_html
 from raci.vocabulary import VIEW_TITLES, counted
 
 ACTORS_PER_TABLE = 15
 """Actor columns per printed table: 15 of 7 mm beside the item and kind
 columns fill the 180 mm between A4's margins (see report.css)."""
-CODE_SPAN = re.compile(r"`([^`]+)`")
 GRAPHVIZ_TITLE = re.compile(r"<title>[^<]*</title>\n?")
 """The names Graphviz gives each node, line and frame ("n4", "n1->n3",
 "line contributes from"), which a browser shows as their tooltips: the
@@ -193,14 +193,14 @@ def _findings(content: ReportContent) -> list[str]:
             f'<section class="rule" id="rule-{h(code)}">'
             f'<h3><span class="level-{level}">{h(code)}</span> <code>{h(help_.name)}</code> '
             f"({h(times_level(len(findings), level))})</h3>"
-            + "".join(f"<p>{rule_text_html(text)}</p>"
+            + "".join(f"<p>{markdown_html(text)}</p>"
                       for text in (help_.summary, help_.why, help_.fix) if text)
             + f"<ul>{items}</ul></section>")
     return parts
 
 
 def _finding(model: Model, finding: Finding) -> str:
-    text = h(localized(finding.message))
+    text = markdown_html(markdown_said(finding.message))
     if related := finding.related:
         text += ' <span class="related">' + h(_("(related: {names})").format(
             names=", ".join(names_of(model, related)))) + "</span>"
@@ -208,11 +208,6 @@ def _finding(model: Model, finding: Finding) -> str:
         text += ' <span class="note">' + h(_("(waived: {reason})").format(
             reason=finding.waiver_reason or "")) + "</span>"
     return f"<li>{text}</li>"
-
-
-def rule_text_html(text: str) -> str:
-    """A rule's own documentation, its `code` spans shown as code."""
-    return CODE_SPAN.sub(r"<code>\1</code>", h(text))
 
 
 def _areas(content: ReportContent) -> list[str]:
