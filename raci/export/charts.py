@@ -39,6 +39,10 @@ BUSIEST_SHOWN = 10
 OVERLAP_PAIRS_SHOWN = 8
 NAME_LENGTH = 26
 """Characters of a name on a chart axis; the full name is in the detail."""
+OVERLAP_BARS_MM = 25.0
+"""The least width of the overlap chart's bars, its 0%, 50% and 100% apart."""
+OVERLAP_NAME_SHORTEST = 14
+"""Characters a body's name is cut to at the least to leave the bars their width."""
 LEVEL_COLOURS = {"error": "#922b21", "warning": "#b9770e", "info": "#1f618d"}
 SEATS_COLOUR = "#5d6d7e"
 ACCOUNTABLE_COLOUR = "#b03a2e"
@@ -349,25 +353,38 @@ def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
     pairs = overlaps.pairs[::-1]  # barh draws from the bottom up
 
     def paint(figure: Any) -> None:
-        axes = figure.add_subplot()
-        rows = list(range(len(pairs)))
-        shares = [100 * pair.share for pair in pairs]
-        axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
-        axes.set_yticks(rows, ["{}\n& {}".format(*shorten_apart(pair.one, pair.other))
-                               for pair in pairs])
-        axes.set_xlim(0, 100)
-        _percent_axis(axes)
-        # The numbers in a column of their own on the right, which the layout
-        # makes room for: after the bar, "83% (5 of 6)" ran off the page.
-        numbers = axes.twinx()
-        numbers.set_ylim(axes.get_ylim())
-        numbers.set_yticks(rows, [_("{share} ({shared} of {count})").format(
-            share=format_percent(pair.share), shared=format_count(pair.shared),
-            count=format_count(pair.together)) for pair in pairs])
-        numbers.tick_params(axis="y", length=0)
-        numbers.spines["right"].set_visible(False)
+        # Long names of both bodies and the numbers' column left the bars a
+        # stub between them: the names are cut shorter until the bars have room.
+        for length in range(NAME_LENGTH, OVERLAP_NAME_SHORTEST - 1, -2):
+            figure.clear()
+            axes = _overlap_axes(figure, pairs, length)
+            figure.get_layout_engine().execute(figure)
+            if axes.get_position().width * CHART_WIDTH_MM >= OVERLAP_BARS_MM:
+                return
 
     return Chart("overlap", title, caption, draw("overlap", 12 + 9 * len(pairs), paint))
+
+
+def _overlap_axes(figure: Any, pairs: list[OverlapPair], length: int) -> Any:
+    """The bars of `pairs`, each named by both bodies cut to `length`
+    characters, their numbers in a column of their own on the right."""
+    axes = figure.add_subplot()
+    rows = list(range(len(pairs)))
+    axes.barh(rows, [100 * pair.share for pair in pairs], height=0.6, color=OVERLAP_COLOUR)
+    axes.set_yticks(rows, ["{}\n& {}".format(*shorten_apart(pair.one, pair.other, length))
+                           for pair in pairs])
+    axes.set_xlim(0, 100)
+    _percent_axis(axes)
+    # The numbers in a column of their own on the right, which the layout
+    # makes room for: after the bar, "83% (5 of 6)" ran off the page.
+    numbers = axes.twinx()
+    numbers.set_ylim(axes.get_ylim())
+    numbers.set_yticks(rows, [_("{share} ({shared} of {count})").format(
+        share=format_percent(pair.share), shared=format_count(pair.shared),
+        count=format_count(pair.together)) for pair in pairs])
+    numbers.tick_params(axis="y", length=0)
+    numbers.spines["right"].set_visible(False)
+    return axes
 
 
 def shorten(name: str, length: int = NAME_LENGTH) -> str:
