@@ -388,13 +388,26 @@ def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) ->
     handout = tmp_path / "veel.md"
     warnings = write_report(ModelSource("veel.db", model), handout, [], {})
     assert warnings == [
-        f"The bodies diagram has {MAX_LAYOUT_NODES + 1:,} nodes and frames, more than the "
+        f"the bodies diagram has {MAX_LAYOUT_NODES + 1:,} nodes and frames, more than the "
         f"{MAX_LAYOUT_NODES:,} raci lays out; draw parts of it with: raci diagram veel.db "
         "--view bodies --focus ID --depth N"]
     text = handout.read_text(encoding="utf-8")
     assert "draw parts of it with: raci diagram veel.db" in text
     assert len(mermaid_blocks(text)) == 1  # the goals view, one goal
     assert not list(tmp_path.glob("veel-bodies*"))
+
+
+def test_a_model_with_no_items_has_no_matrix_page(tmp_path: Path) -> None:
+    """A page holding only "The model has no goals, initiatives or
+    decisions." (cncf's handout, page 12): the contents say it instead."""
+    model = Model(Org("Leeg"))
+    model.add(Body(id="b", name="Overleg", kind="committee"))
+    page = tmp_path / "leeg.html"
+    write_report(ModelSource("leeg.yaml", model), page, [], {})
+    text = page.read_text(encoding="utf-8")
+    assert 'id="matrix"' not in text and "(0 areas)" not in text
+    assert ('<li>RACI matrix per goal area. <span class="note">The model has no goals, '
+            "initiatives or decisions.</span></li>") in text
 
 
 def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path,
@@ -497,14 +510,15 @@ def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
     monkeypatch.setattr(diagrams, "MOST_PARTS", 1)  # the goals view is guessed at 1.3 pages
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.db", split_model()), page, [], {})
-    assert warnings == [
-        "The goals view is too large for this handout: it would be split into more than 1 "
-        "parts; draw it on pages of its own with: raci diagram wijken.db --view goals --split "
-        "goal -o goals.pdf, or a part of it with --focus ID --depth N"]
-    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</body>")
-    assert "<svg" not in goals and html.escape(warnings[0]) in goals
-    assert '<section class="part diagram not-drawn" id="diagram-goals">' in page.read_text(
-        encoding="utf-8")
+    note = ("The goals view is too large for this handout: it would be split into more than 1 "
+            "parts; draw it on pages of its own with: raci diagram wijken.db --view goals "
+            "--split goal -o goals.pdf, or a part of it with --focus ID --depth N")
+    assert warnings == [note[:1].lower() + note[1:]]  # as every warning starts
+    # No page holding one sentence: the contents say it is not drawn, and why.
+    text = page.read_text(encoding="utf-8")
+    assert 'id="diagram-goals"' not in text
+    assert ("<li>Diagram: the goals view. <span class=\"note\">Not drawn. "
+            f"{html.escape(note)}</span></li>") in text
 
 
 def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
@@ -513,12 +527,11 @@ def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
     monkeypatch.setattr(split, "PARTS_PER_GUESSED_PAGE", 0)  # too many: split to find out
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.yaml", split_model()), page, [], {})
-    assert warnings == ["The goals view is too large for this handout: it would be split into "
+    assert warnings == ["the goals view is too large for this handout: it would be split into "
                         "more than 1 parts; draw it on pages of its own with: raci diagram "
                         "wijken.yaml --view goals --split goal -o goals.pdf, or a part of it "
                         "with --focus ID --depth N"]
-    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</section>")
-    assert "<svg" not in goals
+    assert 'id="diagram-goals"' not in page.read_text(encoding="utf-8")
 
 
 def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: Path) -> None:
@@ -527,12 +540,12 @@ def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: P
     page = tmp_path / "lang.html"
     warnings = write_report(ModelSource("lang.yaml", model), page, [], {})
     assert len(warnings) == 1
-    assert warnings[0].startswith("This drawing does not read on the page: its text would be ")
+    assert warnings[0].startswith("this drawing does not read on the page: its text would be ")
     assert warnings[0].endswith("; draw it on a larger page with: raci diagram lang.yaml "
                                 "--view goals -o goals.pdf --page a3")
     goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals">', "</section>")
     assert goals.startswith("<h2>Diagram: the goals view</h2>")
-    assert html.escape(warnings[0]) in goals and goals.count("<svg") == 1
+    assert html.escape("T" + warnings[0][1:]) in goals and goals.count("<svg") == 1
 
 
 def text_between(text: str, start: str, end: str) -> str:
