@@ -317,6 +317,16 @@ def test_a_zip_that_is_no_workbook_is_refused(raci: Raci, tmp_path: Path) -> Non
         "beschadigde; sla hem in Excel op als .xlsx, of als CSV\n"
 
 
+def test_a_workbook_of_empty_sheets_is_called_empty(raci: Raci, tmp_path: Path) -> None:
+    sheet = write_workbook(tmp_path / "leeg.xlsx", {"Leeg": [], "Blad 2": [[None, None]]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err == f"{sheet}: sheets Leeg, 'Blad 2' are empty; fill one in with a RACI " \
+        "matrix (the actors' names above R, A, C or I cells) or a roster (a body and a person " \
+        "column), or import another file\n"
+    assert not (tmp_path / "org.db").exists()
+
+
 def test_a_hundred_thousand_rows_are_streamed_to_the_last_bad_cell(tmp_path: Path) -> None:
     from raci.errors import ModelFileError
     from raci.importing import ImportOptions, import_file

@@ -102,6 +102,18 @@ def test_one_bad_cell_brings_no_false_column_hint(raci: Raci, tmp_path: Path) ->
     assert dutch.startswith(f'{sheet}:C2: "R/C": ')
 
 
+def test_one_mistyped_letter_in_a_sparse_column_brings_no_column_hint(
+        raci: Raci, tmp_path: Path) -> None:
+    database = two_heads(tmp_path, raci)
+    sheet = write_csv(tmp_path / "x.csv", [["Taak", "Heemraad", "Jurist"],
+                                            ["t1", "A", ""], ["t2", "A", "x"], ["t3", "A", ""]])
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 2
+    assert result.err.splitlines() == [  # the cell, nothing more of its column
+        f'{sheet}:C3: "x": not a RACI letter; write R, A, C or I, or A/R for the owner who '
+        "also does the work; leave the cell empty if there is no role"]
+
+
 def test_a_column_of_dates_still_gets_its_hint(raci: Raci, tmp_path: Path) -> None:
     database = two_heads(tmp_path, raci)
     sheet = write_csv(tmp_path / "d.csv", [["Taak", "Heemraad", "Gereed"],

@@ -28,10 +28,11 @@ from raci.export.report_html import ACTORS_PER_TABLE, css_string
 from raci.formats import write_model
 from raci.lint import lint_model, load_config
 from raci.lint.findings import Finding
-from raci.lint.message import localized
+from raci.lint.message import markdown_said, said
 from raci.model import Body, Goal, Initiative, Model, Org, Person
 from raci.model.source import ModelSource
 from raci.source import open_model
+from raci.text import markdown_html
 
 RACI = str(Path(sys.executable).with_name("raci"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -228,7 +229,7 @@ def test_html_report_groups_the_linters_findings_by_rule(page: Path) -> None:
     assert "Why it matters" in text and "How to fix" in text
     for finding in findings:
         section = text.split(f'id="rule-{finding.code}"', 1)[1].split("</section>", 1)[0]
-        assert f"<li>{html.escape(localized(finding.message))}" in section
+        assert f"<li>{markdown_html(markdown_said(finding.message))}" in section
 
 
 def test_html_report_has_a_matrix_per_goal_area(page: Path) -> None:
@@ -387,13 +388,26 @@ def test_a_diagram_too_large_to_lay_out_is_replaced_by_advice(tmp_path: Path) ->
     handout = tmp_path / "veel.md"
     warnings = write_report(ModelSource("veel.db", model), handout, [], {})
     assert warnings == [
-        f"The bodies diagram has {MAX_LAYOUT_NODES + 1:,} nodes and frames, more than the "
+        f"the bodies diagram has {MAX_LAYOUT_NODES + 1:,} nodes and frames, more than the "
         f"{MAX_LAYOUT_NODES:,} raci lays out; draw parts of it with: raci diagram veel.db "
         "--view bodies --focus ID --depth N"]
     text = handout.read_text(encoding="utf-8")
     assert "draw parts of it with: raci diagram veel.db" in text
     assert len(mermaid_blocks(text)) == 1  # the goals view, one goal
     assert not list(tmp_path.glob("veel-bodies*"))
+
+
+def test_a_model_with_no_items_has_no_matrix_page(tmp_path: Path) -> None:
+    """A page holding only "The model has no goals, initiatives or
+    decisions." (cncf's handout, page 12): the contents say it instead."""
+    model = Model(Org("Leeg"))
+    model.add(Body(id="b", name="Overleg", kind="committee"))
+    page = tmp_path / "leeg.html"
+    write_report(ModelSource("leeg.yaml", model), page, [], {})
+    text = page.read_text(encoding="utf-8")
+    assert 'id="matrix"' not in text and "(0 areas)" not in text
+    assert ('<li>RACI matrix per goal area. <span class="note">The model has no goals, '
+            "initiatives or decisions.</span></li>") in text
 
 
 def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path,
@@ -496,14 +510,15 @@ def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
     monkeypatch.setattr(diagrams, "MOST_PARTS", 1)  # the goals view is guessed at 1.3 pages
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.db", split_model()), page, [], {})
-    assert warnings == [
-        "The goals view is too large for this handout: it would be split into more than 1 "
-        "parts; draw it on pages of its own with: raci diagram wijken.db --view goals --split "
-        "goal -o goals.pdf, or a part of it with --focus ID --depth N"]
-    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</body>")
-    assert "<svg" not in goals and html.escape(warnings[0]) in goals
-    assert '<section class="part diagram not-drawn" id="diagram-goals">' in page.read_text(
-        encoding="utf-8")
+    note = ("The goals view is too large for this handout: it would be split into more than 1 "
+            "parts; draw it on pages of its own with: raci diagram wijken.db --view goals "
+            "--split goal -o goals.pdf, or a part of it with --focus ID --depth N")
+    assert warnings == [note[:1].lower() + note[1:]]  # as every warning starts
+    # No page holding one sentence: the contents say it is not drawn, and why.
+    text = page.read_text(encoding="utf-8")
+    assert 'id="diagram-goals"' not in text
+    assert ("<li>Diagram: the goals view. <span class=\"note\">Not drawn. "
+            f"{html.escape(note)}</span></li>") in text
 
 
 def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
@@ -512,12 +527,11 @@ def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
     monkeypatch.setattr(split, "PARTS_PER_GUESSED_PAGE", 0)  # too many: split to find out
     page = tmp_path / "wijken.html"
     warnings = write_report(ModelSource("wijken.yaml", split_model()), page, [], {})
-    assert warnings == ["The goals view is too large for this handout: it would be split into "
+    assert warnings == ["the goals view is too large for this handout: it would be split into "
                         "more than 1 parts; draw it on pages of its own with: raci diagram "
                         "wijken.yaml --view goals --split goal -o goals.pdf, or a part of it "
                         "with --focus ID --depth N"]
-    goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals"', "</section>")
-    assert "<svg" not in goals
+    assert 'id="diagram-goals"' not in page.read_text(encoding="utf-8")
 
 
 def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: Path) -> None:
@@ -526,12 +540,12 @@ def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: P
     page = tmp_path / "lang.html"
     warnings = write_report(ModelSource("lang.yaml", model), page, [], {})
     assert len(warnings) == 1
-    assert warnings[0].startswith("This drawing does not read on the page: its text would be ")
+    assert warnings[0].startswith("this drawing does not read on the page: its text would be ")
     assert warnings[0].endswith("; draw it on a larger page with: raci diagram lang.yaml "
                                 "--view goals -o goals.pdf --page a3")
     goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals">', "</section>")
     assert goals.startswith("<h2>Diagram: the goals view</h2>")
-    assert html.escape(warnings[0]) in goals and goals.count("<svg") == 1
+    assert html.escape("T" + warnings[0][1:]) in goals and goals.count("<svg") == 1
 
 
 def text_between(text: str, start: str, end: str) -> str:
@@ -575,6 +589,18 @@ def test_a_findings_related_entities_are_named(tmp_path: Path) -> None:
             "gone)</span>") in (tmp_path / "verwant.html").read_text(encoding="utf-8")
     assert ("- Goal g has no Accountable (related: Piet \\<Post\\>, gone)"
             in (tmp_path / "verwant.md").read_text(encoding="utf-8"))
+
+
+def test_a_findings_code_words_show_as_code_and_its_names_as_written(tmp_path: Path) -> None:
+    model = Model(Org("Code"))
+    model.add(Goal(id="g", name="Doel"))
+    message = said("{name} records no `goals`; add `goals` to `org.not_recorded`",
+                   name="R&D *kern* <b>")
+    finding = Finding("DAT001", "missing-facts", "warning", message, ("g",))
+    write_report(ModelSource("code.yaml", model), tmp_path / "code.html", [finding], {})
+    assert ("<li>R&amp;D *kern* &lt;b&gt; records no <code>goals</code>; add "
+            "<code>goals</code> to <code>org.not_recorded</code>") in (
+        tmp_path / "code.html").read_text(encoding="utf-8")
 
 
 def test_the_rules_not_run_are_named_with_their_fact(tmp_path: Path, raci: Raci) -> None:

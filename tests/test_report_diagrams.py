@@ -66,7 +66,7 @@ def test_a_ministry_model_is_too_large_for_the_handout_and_says_what_to_run(
                 for name in REPORT_VIEWS}
     assert all(not diagram.drawings and not diagram.parts for diagram in diagrams.values())
     assert diagrams["bodies"].warning.startswith(
-        "The bodies view is too large for this handout: it would be split into more than "
+        "the bodies view is too large for this handout: it would be split into more than "
         f"{MOST_PARTS} parts; draw it on pages of its own with: raci diagram ministerie.db "
         "--view bodies --split unit -o bodies.pdf")
     assert "raci diagram ministerie.db --view goals --focus ID --depth N" in (

@@ -276,7 +276,7 @@ def test_the_first_page_holds_all_four_charts_in_either_language(language: str,
     findings = lint_model(source)
     rules = {rule.code: rule_help(rule) for rule in RULES}
     groups = {code: help_.group for code, help_ in rules.items()}
-    charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
+    charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()), 3)
     write_pdf(ReportContent(source, findings, rules, charts, [], {}, 120), tmp_path / "r.pdf")
     first, second = (" ".join(text.split()) for text in page_texts(tmp_path / "r.pdf")[:2])
     for chart in charts:

@@ -13,7 +13,8 @@ from markdown_it import MarkdownIt
 from raci.i18n import set_language
 from raci.lint.findings import Finding
 from raci.lint.message import Named, said
-from raci.tui.markup import _parser, finding_message, inline_markdown
+from raci.text import markdown_parser
+from raci.tui.markup import finding_message, inline_markdown
 
 UNUSED = "{body} is Accountable for no goal, initiative or decision"
 """BOD002's message, which the Dutch catalogue translates."""
@@ -56,7 +57,7 @@ def test_lines_shown_again_are_not_parsed_again_nor_by_a_parser_of_their_own(
 
     monkeypatch.setattr(MarkdownIt, "__init__", counted_make)
     monkeypatch.setattr(MarkdownIt, "parseInline", counted_parse)
-    _parser.cache_clear()
+    markdown_parser.cache_clear()
     inline_markdown.cache_clear()
     lines = ["add `goals` to *a*", "R&D \\*kern\\* [team]", "add `goals` to *a*"]
     shown = [inline_markdown(line) for line in lines * 2]

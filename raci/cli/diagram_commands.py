@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from raci.export.matrix import Matrix
     from raci.export.page import Fit, Page
     from raci.export.report import RuleHelp
+    from raci.lint.config import LintConfig
     from raci.lint.engine import LintResult
     from raci.lint.findings import Finding
     from raci.model import Model
@@ -65,13 +66,13 @@ def lint_findings(source: ModelSource[Model]) -> list[Finding]:
     return lint_result(source).findings
 
 
-def lint_result(source: ModelSource[Model]) -> LintResult:
+def lint_result(source: ModelSource[Model], config: LintConfig | None = None) -> LintResult:
     """What `raci lint` finds, the rules it did not run included, with the
-    configuration it would find."""
+    configuration given, else the one it would find."""
     from raci.lint.engine import lint_source
     from raci.lint.run import config_for
 
-    return lint_source(source, config_for([source.label], None))
+    return lint_source(source, config or config_for([source.label], None))
 
 
 def rule_helps() -> dict[str, RuleHelp]:
@@ -375,10 +376,13 @@ def report(model: str, output: Path, timeout: float) -> None:
     from raci.export.report import report_writer, write_report
 
     report_writer(output)  # a wrong suffix or no Chromium is refused before any work
+    from raci.lint.run import config_for
+
     source = open_model(model)
-    linted = lint_result(source)
+    config = config_for([source.label], None)
+    linted = lint_result(source, config)
     for warning in write_report(source, output, linted.findings, rule_helps(),
-                                not_run=linted.not_run, timeout=timeout):
+                                not_run=linted.not_run, config=config, timeout=timeout):
         click.echo(_("raci: warning: {warning}").format(warning=warning), err=True)
 
 

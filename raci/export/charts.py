@@ -18,6 +18,7 @@ salt per chart and no date make the same model give the same bytes.
 from __future__ import annotations
 
 import io
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ BUSIEST_SHOWN = 10
 OVERLAP_PAIRS_SHOWN = 8
 NAME_LENGTH = 26
 """Characters of a name on a chart axis; the full name is in the detail."""
+OVERLAP_BARS_MM = 25.0
+"""The least width of the overlap chart's bars, its 0%, 50% and 100% apart."""
+OVERLAP_NAME_SHORTEST = 14
+"""Characters a body's name is cut to at the least to leave the bars their width."""
 LEVEL_COLOURS = {"error": "#922b21", "warning": "#b9770e", "info": "#1f618d"}
 SEATS_COLOUR = "#5d6d7e"
 ACCOUNTABLE_COLOUR = "#b03a2e"
@@ -145,11 +150,16 @@ class Overlaps:
     """How many more such overlaps there are."""
 
 
-def strongest_overlaps(model: Model, count: int = OVERLAP_PAIRS_SHOWN) -> Overlaps:
+def strongest_overlaps(model: Model, min_members: float,
+                       count: int = OVERLAP_PAIRS_SHOWN) -> Overlaps:
     """The `count` strongest overlaps the `bodies` view draws (a quarter or more,
-    among each body's largest), and how many more there are."""
-    ranked = sorted(largest_overlaps(Analysis.of_model(model).seat_holders),
-                    key=lambda o: (-o[2] / o[3], -o[2], o[0], o[1]))
+    among each body's largest) of bodies BOD001 compares (`min_members`
+    seat-holders each, as configured), and how many more there are: two
+    two-person bodies sharing both are no merger to discuss, nor a finding."""
+    seat_holders = Analysis.of_model(model).seat_holders
+    compared = [overlap for overlap in largest_overlaps(seat_holders)
+                if min(len(seat_holders[overlap[0]]), len(seat_holders[overlap[1]])) >= min_members]
+    ranked = sorted(compared, key=lambda o: (-o[2] / o[3], -o[2], o[0], o[1]))
     return Overlaps([OverlapPair(model.bodies[one].name, model.bodies[other].name, *numbers)
                      for one, other, *numbers in ranked[:count]],
                     max(0, len(ranked) - count))
@@ -194,13 +204,14 @@ def _with_parents(model: Model, goals: Iterable[str]) -> set[str]:
 
 
 def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str, str],
-                      group_order: Iterable[str]) -> list[Chart]:
-    """The four charts of the first page, in reading order."""
+                      group_order: Iterable[str], min_members: float) -> list[Chart]:
+    """The four charts of the first page, in reading order; `min_members`:
+    the fewest seat-holders of a body BOD001 compares."""
     return [
         findings_chart(findings_per_group(findings, groups, group_order)),
         coverage_chart(goal_coverage(model), no_goals(model), model.org.not_recorded),
         busiest_chart(busiest_people(model), nobody_busy(model)),
-        overlap_chart(strongest_overlaps(model), no_overlap(model)),
+        overlap_chart(strongest_overlaps(model, min_members), no_overlap(model, min_members)),
     ]
 
 
@@ -316,13 +327,15 @@ def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
     return Chart("people", title, caption, draw("people", 12 + 7.5 * len(people), paint))
 
 
-def no_overlap(model: Model) -> str:
+def no_overlap(model: Model, min_members: float) -> str:
     """Why the overlap chart is empty, in a sentence true of the model."""
     if not model.bodies:
         return _("The model has no bodies.")
     if len(model.bodies) == 1:
         return _("The model has only one body.")
-    return _("No two bodies have a quarter or more of their seat-holders in common.")
+    return _("No two bodies of {count} or more seat-holders (as {rule} compares them) have a "
+             "quarter or more of their seat-holders in common.").format(
+        count=format_count(math.ceil(min_members)), rule="BOD001")  # len >= 2.5: 3
 
 
 def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
@@ -340,25 +353,38 @@ def overlap_chart(overlaps: Overlaps, nothing: str) -> Chart:
     pairs = overlaps.pairs[::-1]  # barh draws from the bottom up
 
     def paint(figure: Any) -> None:
-        axes = figure.add_subplot()
-        rows = list(range(len(pairs)))
-        shares = [100 * pair.share for pair in pairs]
-        axes.barh(rows, shares, height=0.6, color=OVERLAP_COLOUR)
-        axes.set_yticks(rows, ["{}\n& {}".format(*shorten_apart(pair.one, pair.other))
-                               for pair in pairs])
-        axes.set_xlim(0, 100)
-        _percent_axis(axes)
-        # The numbers in a column of their own on the right, which the layout
-        # makes room for: after the bar, "83% (5 of 6)" ran off the page.
-        numbers = axes.twinx()
-        numbers.set_ylim(axes.get_ylim())
-        numbers.set_yticks(rows, [_("{share} ({shared} of {count})").format(
-            share=format_percent(pair.share), shared=format_count(pair.shared),
-            count=format_count(pair.together)) for pair in pairs])
-        numbers.tick_params(axis="y", length=0)
-        numbers.spines["right"].set_visible(False)
+        # Long names of both bodies and the numbers' column left the bars a
+        # stub between them: the names are cut shorter until the bars have room.
+        for length in range(NAME_LENGTH, OVERLAP_NAME_SHORTEST - 1, -2):
+            figure.clear()
+            axes = _overlap_axes(figure, pairs, length)
+            figure.get_layout_engine().execute(figure)
+            if axes.get_position().width * CHART_WIDTH_MM >= OVERLAP_BARS_MM:
+                return
 
     return Chart("overlap", title, caption, draw("overlap", 12 + 9 * len(pairs), paint))
+
+
+def _overlap_axes(figure: Any, pairs: list[OverlapPair], length: int) -> Any:
+    """The bars of `pairs`, each named by both bodies cut to `length`
+    characters, their numbers in a column of their own on the right."""
+    axes = figure.add_subplot()
+    rows = list(range(len(pairs)))
+    axes.barh(rows, [100 * pair.share for pair in pairs], height=0.6, color=OVERLAP_COLOUR)
+    axes.set_yticks(rows, ["{}\n& {}".format(*shorten_apart(pair.one, pair.other, length))
+                           for pair in pairs])
+    axes.set_xlim(0, 100)
+    _percent_axis(axes)
+    # The numbers in a column of their own on the right, which the layout
+    # makes room for: after the bar, "83% (5 of 6)" ran off the page.
+    numbers = axes.twinx()
+    numbers.set_ylim(axes.get_ylim())
+    numbers.set_yticks(rows, [_("{share} ({shared} of {count})").format(
+        share=format_percent(pair.share), shared=format_count(pair.shared),
+        count=format_count(pair.together)) for pair in pairs])
+    numbers.tick_params(axis="y", length=0)
+    numbers.spines["right"].set_visible(False)
+    return axes
 
 
 def shorten(name: str, length: int = NAME_LENGTH) -> str:

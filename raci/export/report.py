@@ -38,10 +38,12 @@ from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
 from raci.i18n import _, format_count, format_date, os_reason
+from raci.lint.config import LintConfig
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import markdown_said
-from raci.lint.rule import Rule
+from raci.lint.rule import Rule, number
 from raci.lint.ruledoc import rule_doc
+from raci.lint.rules import find_rule
 from raci.model import KINDS, Model
 from raci.model.source import ModelSource
 from raci.vocabulary import (
@@ -122,11 +124,13 @@ Writer = Callable[[ReportContent, Path], None]
 
 def write_report(source: ModelSource[Model], path: Path, findings: list[Finding],
                  rules: Mapping[str, RuleHelp], *, not_run: Mapping[str, str] | None = None,
+                 config: LintConfig | None = None,
                  timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
     """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
     writer = report_writer(path)
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
-    charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()))
+    charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()),
+                               compared_members(config or LintConfig()))
     diagrams = {name: draw_for_report(build_view(source.model, name), source.model,
                                       source.label, timeout) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, charts,
@@ -137,6 +141,14 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
         raise RaciError(_("{file}: cannot write {what}: {reason}").format(
             file=path, what=_("the report"), reason=os_reason(error))) from error
     return [diagram.warning for diagram in diagrams.values() if diagram.warning]
+
+
+def compared_members(config: LintConfig) -> float:
+    """The fewest seat-holders a body needs for BOD001 to compare it, as
+    configured: the overlap chart ranks the pairs the finding would name."""
+    rule = find_rule("BOD001")
+    assert rule is not None  # a rule of raci's own
+    return number(config.params_of(rule), "min_members")
 
 
 def report_writer(path: Path) -> Writer:

@@ -18,8 +18,9 @@ the energietransitie sample); each decision is a row of the RACI matrix per
 goal area already, with who decides it. Either would add five to seven
 pages to a sample's handout.
 
-A view with nothing to draw (a model with no bodies) is left out of the
-handout: its contents say why instead of a page with only a heading.
+A view with nothing to draw (a model with no bodies), or too large to draw
+in the handout, is left out of it: its contents say why instead of a page
+with only a heading and a sentence.
 """
 
 from __future__ import annotations
@@ -70,9 +71,20 @@ class ReportDiagram:
 
     @property
     def warning(self) -> str:
-        """The note, where the view could not be drawn or a drawing does not read."""
+        """The note, where the view could not be drawn or a drawing does not read;
+        lowercase at its start, as it follows "raci: warning:"."""
         unread = not all(map(reads_in_handout, self.drawings))
-        return self.note if not self.empty and (not self.drawings or unread) else ""
+        if self.empty or (self.drawings and not unread):
+            return ""
+        return self.note[:1].lower() + self.note[1:]
+
+    @property
+    def left_out(self) -> str:
+        """Why the handout has no page for the view ("" when it draws it): the
+        contents say so, rather than a page holding one sentence."""
+        if self.drawings:
+            return ""
+        return self.note if self.empty else _("Not drawn.") + " " + self.note
 
 
 def draw_for_report(view: View, model: Model, label: str, timeout: float) -> ReportDiagram:

@@ -7,7 +7,8 @@ actors that each repeat the item column, and table headers repeat on every
 page. The diagrams start a landscape page each; a diagram split into parts
 to read on a page (`raci.export.report_diagrams`) runs on over the pages,
 each part drawn for a whole page and never cut, so small parts share one.
-A view with nothing to draw has no page: the contents say why.
+A view with nothing to draw, or too large for the handout, has no page, nor
+has the matrix of a model with no items: the contents say why.
 Each drawing prints at the size it is drawn: the diagrams module made it
 for that page.
 """
@@ -41,14 +42,14 @@ from raci.export.report import (
 )
 from raci.i18n import _, current_language, format_date, ngettext
 from raci.lint.findings import Finding
-from raci.lint.message import localized
+from raci.lint.message import markdown_said
 from raci.model import Model
+from raci.text import markdown_html
 from raci.vocabulary import VIEW_TITLES, counted
 
 ACTORS_PER_TABLE = 15
 """Actor columns per printed table: 15 of 7 mm beside the item and kind
 columns fill the 180 mm between A4's margins (see report.css)."""
-CODE_SPAN = re.compile(r"`([^`]+)`")
 GRAPHVIZ_TITLE = re.compile(r"<title>[^<]*</title>\n?")
 """The names Graphviz gives each node, line and frame ("n4", "n1->n3",
 "line contributes from"), which a browser shows as their tooltips: the
@@ -83,8 +84,7 @@ def page(content: ReportContent) -> str:
         "</section>",
         '<section class="part" id="findings"><h2>' + _("Findings by rule") + "</h2>",
         *_findings(content), "</section>",
-        '<section class="part" id="matrix"><h2>' + _("RACI matrix per goal area") + "</h2>",
-        *_areas(content), "</section>",
+        *_areas(content),
         *_diagrams(content),
         "</body></html>",
     ]
@@ -154,16 +154,20 @@ def _summary(content: ReportContent) -> list[str]:
     rules, areas = len(by_rule(content.findings)), len(content.areas)
     parts = [("findings", _("Findings by rule"),
               ngettext("{count} rule", "{count} rules", rules).format(count=rules)),
-             ("matrix", _("RACI matrix per goal area"),
-              ngettext("{count} area", "{count} areas", areas).format(count=areas)),
+             *([("matrix", _("RACI matrix per goal area"),
+                 ngettext("{count} area", "{count} areas", areas).format(count=areas))]
+               if areas else []),
              *((f"diagram-{name}", diagram_title(name), _parts_count(diagram))
-               for name, diagram in content.diagrams.items() if not diagram.empty)]
+               for name, diagram in content.diagrams.items() if not diagram.left_out)]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
                        + (f" ({count})" if count else "") + "</li>"
                        for anchor, title, count in parts)
-    contents += "".join(f'<li>{h(diagram_title(name))}. <span class="note">{h(diagram.note)}'
-                        "</span></li>" for name, diagram in content.diagrams.items()
-                        if diagram.empty)
+    left_out = [(_("RACI matrix per goal area"),
+                 _("The model has no goals, initiatives or decisions."))] if not areas else []
+    left_out += [(diagram_title(name), diagram.left_out)
+                 for name, diagram in content.diagrams.items() if diagram.left_out]
+    contents += "".join(f'<li>{h(title)}. <span class="note">{h(why)}</span></li>'
+                        for title, why in left_out)
     return [
         *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
         '<div class="summary">', _pairs(_("What the model holds"), entity_counts(model)),
@@ -193,14 +197,14 @@ def _findings(content: ReportContent) -> list[str]:
             f'<section class="rule" id="rule-{h(code)}">'
             f'<h3><span class="level-{level}">{h(code)}</span> <code>{h(help_.name)}</code> '
             f"({h(times_level(len(findings), level))})</h3>"
-            + "".join(f"<p>{rule_text_html(text)}</p>"
+            + "".join(f"<p>{markdown_html(text)}</p>"
                       for text in (help_.summary, help_.why, help_.fix) if text)
             + f"<ul>{items}</ul></section>")
     return parts
 
 
 def _finding(model: Model, finding: Finding) -> str:
-    text = h(localized(finding.message))
+    text = markdown_html(markdown_said(finding.message))
     if related := finding.related:
         text += ' <span class="related">' + h(_("(related: {names})").format(
             names=", ".join(names_of(model, related)))) + "</span>"
@@ -210,20 +214,16 @@ def _finding(model: Model, finding: Finding) -> str:
     return f"<li>{text}</li>"
 
 
-def rule_text_html(text: str) -> str:
-    """A rule's own documentation, its `code` spans shown as code."""
-    return CODE_SPAN.sub(r"<code>\1</code>", h(text))
-
-
 def _areas(content: ReportContent) -> list[str]:
+    """The matrix part; none for a model with no items (the contents say so)."""
     if not content.areas:
-        return ["<p>" + _("The model has no goals, initiatives or decisions.") + "</p>"]
-    parts = []
+        return []
+    parts = ['<section class="part" id="matrix"><h2>' + _("RACI matrix per goal area") + "</h2>"]
     for area in content.areas:
         matrix, note = readable_matrix(area, content.source.label)
         parts += [f"<h3>{h(area.name)}</h3>", *matrix_tables(matrix)]
         parts += [f'<p class="note">{h(note)}</p>'] if note else []
-    return parts
+    return [*parts, "</section>"]
 
 
 def matrix_tables(matrix: Matrix) -> list[str]:
@@ -277,13 +277,12 @@ def _diagrams(content: ReportContent) -> list[str]:
     (the whole view, or the parts of its split, each titled with its number)."""
     parts = []
     for name, diagram in content.diagrams.items():
-        if diagram.empty:  # the contents say why
+        if diagram.left_out:  # the contents say why
             continue
         note = f'<p class="note">{h(diagram.note)}</p>' if diagram.note else ""
         figures = "".join(f"<figure>{GRAPHVIZ_TITLE.sub('', svg_markup(drawing.data))}</figure>"
                           for drawing in diagram.drawings)
-        kind = "diagram" if diagram.drawings else "diagram not-drawn"
-        parts.append(f'<section class="part {kind}" id="diagram-{name}">'
+        parts.append(f'<section class="part diagram" id="diagram-{name}">'
                      f"<h2>{h(diagram_title(name))}</h2>{note}{figures}</section>")
     return parts
 

@@ -93,6 +93,10 @@ LETTER_MEANINGS = frozenset({
 LEGEND_PUNCTUATION = str.maketrans("=:-–()", "      ")
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
+MISTYPED_LETTER = 2
+"""A bad cell this short (``x``, ``q``) is a letter mistyped: its cell is
+named, its column is not told to hold no letters (a names or dates column
+holds longer text)."""
 """Merged ranges named in a note before "and N more"."""
 FIELD_WORDS = {  # a letters column is refused as any of these
     "item": N_("the items' names"),
@@ -358,7 +362,7 @@ class _SheetMatrixReader:
                                         (cells for _number, cells in head[header_index + 1:])))
         self.columns = self._columns(self._names(header, above), above, body, choices)
         self.lettered: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
-        """Cells written in letters, well or badly (``A``, ``R/C``)."""
+        """Cells written in letters, well or badly (``A``, ``R/C``, ``x``)."""
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.words: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         """Bad cells of words (not dates or numbers): a names column, perhaps."""
@@ -685,7 +689,7 @@ class _SheetMatrixReader:
             return
         visible = text.translate(INVISIBLE).strip()
         self.bad[column] += 1
-        if written_in_letters(visible):
+        if written_in_letters(visible) or len(visible) <= MISTYPED_LETTER:
             self.lettered[column] += 1
         if not NUMBER_OR_DATE.fullmatch(text):
             self.words[column] += 1

@@ -43,6 +43,7 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
     when it holds neither layout (bad cells are not raised here: they are in
     `reading.problems`)."""
     with open_sheets(path) as every_sheet:
+        _refuse_empty(path, every_sheet)
         sheets = _chosen(path, every_sheet, sheet_names)
         found = layout is None
         if layout is None:
@@ -77,6 +78,27 @@ def _tell_unread(path: Path, reading: SheetReading, *, named: bool) -> None:
         else:
             reading.notices.append(_("sheet {sheet} holds no RACI matrix; not read").format(
                 sheet=sheet.label))
+
+
+def _refuse_empty(path: Path, sheets: list[Sheet]) -> None:
+    """A workbook whose every sheet is blank has no header to look for:
+    saying so beats naming the header not found (and --layout cannot help)."""
+    if not sheets or not all(sheet.in_workbook and _is_empty(sheet) for sheet in sheets):
+        return
+    raise ModelFileError([ngettext(
+        "{path}: sheet {sheets} is empty; fill it in with a RACI matrix (the actors' names "
+        "above R, A, C or I cells) or a roster (a body and a person column), or import "
+        "another file",
+        "{path}: sheets {sheets} are empty; fill one in with a RACI matrix (the actors' names "
+        "above R, A, C or I cells) or a roster (a body and a person column), or import "
+        "another file", len(sheets)).format(
+        path=path, sheets=", ".join(sheet.label for sheet in sheets))])
+
+
+def _is_empty(sheet: Sheet) -> bool:
+    """No cell written, in a sheet short enough to be seen whole by `peek`."""
+    head = peek(sheet)
+    return len(head) < HEADER_SEARCH_ROWS and not any(any(cells) for _number, cells in head)
 
 
 def _chosen(path: Path, sheets: list[Sheet], names: tuple[str, ...]) -> list[Sheet]:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 from rich.markup import escape
 
 from raci.lint.findings import Finding
 from raci.lint.message import markdown_said
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+from raci.text import markdown_parser
 
 _MARKDOWN_STYLES = {"code_inline": ("[b $text-warning]", "[/]"), "em_open": ("[i]", ""),
                     "em_close": ("", "[/i]"), "strong_open": ("[b]", ""),
@@ -31,20 +28,12 @@ def inline_markdown(text: str) -> str:
     theme's warning colour, as Textual's Markdown shows it, emphasis as
     such, a link as its text; no backtick or asterisk shown as written."""
     out = []
-    for token in _parser().parseInline(text)[0].children or []:
+    for token in markdown_parser().parseInline(text)[0].children or []:
         before, after = _MARKDOWN_STYLES.get(token.type, ("", ""))
         words = " " if token.type in ("softbreak", "hardbreak") else escape(token.content)
         out.append(before + (words if token.type in ("text", "code_inline", "softbreak",
                                                      "hardbreak") else "") + after)
     return "".join(out)
-
-
-@cache
-def _parser() -> MarkdownIt:
-    """One parser for every line: making one costs ten times parsing a line."""
-    from markdown_it import MarkdownIt  # only when a rule or finding is shown
-
-    return MarkdownIt("commonmark")
 
 
 def finding_message(finding: Finding) -> str:
