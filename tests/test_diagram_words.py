@@ -7,6 +7,7 @@ raci view) of every sample."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from itertools import product
 from pathlib import Path
@@ -207,15 +208,19 @@ def test_placing_the_words_of_long_lines_grows_with_the_lines_not_their_square(
     """Each spot tried is measured against the points near it, not every point of
     every other line: twice the lines (each twice as long) take about twice the
     measuring, where measuring against all of them took eight times."""
-    measured = []
+    hypot = math.hypot
 
     def measuring(count: int) -> int:
-        measured.clear()
-        hypot = math.hypot
-        monkeypatch.setattr(math, "hypot", lambda *sides: measured.append(1) or hypot(*sides))
+        measured = Counter[str]()
+
+        def counted(*sides: float) -> float:
+            measured["distances"] += 1
+            return hypot(*sides)
+
+        monkeypatch.setattr(math, "hypot", counted)
         placed = placed_words(*long_crossing_lines(count))
         monkeypatch.undo()
         assert len(placed) == count
-        return len(measured)
+        return measured["distances"]
 
     assert measuring(40) < 3 * measuring(20)
