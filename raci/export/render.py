@@ -60,6 +60,7 @@ from raci.export.page import (
     Page,
     measure_svg,
 )
+from raci.export.split import SPLITS
 from raci.i18n import N_, _, format_count, format_decimal, os_reason
 from raci.vocabulary import DIAGRAM_FORMATS, VIEW_TITLES
 
@@ -160,10 +161,10 @@ class Drawing:
 def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
     if view.size > limit:
         raise LayoutError(_(
-            "the {view} view has {count} nodes and frames, more than the {most} raci "
-            "lays out; draw part of it with --focus ID --depth N, or use --format dot").format(
-                view=VIEW_TITLES[view.name], count=format_count(view.size),
-                most=format_count(limit)))
+            "the {view} view has {count} nodes and frames, more than the {most} raci lays out; "
+            "split it with --split {split}, draw part of it with --focus ID --depth N, or use "
+            "--format dot").format(view=VIEW_TITLES[view.name], count=format_count(view.size),
+                                   most=format_count(limit), split=SPLITS[view.name]))
 
 
 def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,
