@@ -98,9 +98,11 @@ def many_bodies(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "raci: the bodies view has 2,001 nodes and frames, more than the 2,000 raci lays "
-           "out; draw part of it with --focus ID --depth N, or use --format dot"),
+           "out; split it with --split unit, draw part of it with --focus ID --depth N, or use "
+           "--format dot"),
     ("nl", "raci: de weergave gremia heeft 2.001 knopen en kaders, meer dan de 2.000 die raci "
-           "opmaakt; teken er een deel van met --focus ID --depth N, of gebruik --format dot")])
+           "opmaakt; splits die met --split unit, teken er een deel van met --focus ID --depth N, "
+           "of gebruik --format dot")])
 def test_a_view_too_large_to_draw_is_refused_in_words_and_grouped_counts(
         raci: Raci, many_bodies: Path, tmp_path: Path, language: str, said: str) -> None:
     drawn = raci("diagram", many_bodies, "--view", "bodies", "-o", tmp_path / "veel.svg",

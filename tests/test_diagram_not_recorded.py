@@ -16,6 +16,7 @@ from test_report_print import page_sizes
 
 from raci.export.charts import busiest_chart, busiest_people, nobody_busy
 from raci.export.mermaid import to_mermaid
+from raci.export.split import split_view
 from raci.export.views import build_view
 from raci.i18n import set_language
 from raci.model import Assignment, Body, Decision, Goal, Initiative, Model, Org, Person, Role
@@ -205,3 +206,18 @@ def test_the_goals_view_of_a_model_without_goals_recorded_says_so_under_its_titl
     assert build_view(unrecorded_model(), "goals").subtitle.startswith("Nothing to draw")
     set_language("nl")
     assert build_view(model, "goals").subtitle == "De doelen van het model zijn niet vastgelegd."
+
+
+def test_each_part_of_a_split_goals_view_of_a_model_without_goals_says_so() -> None:
+    """A roster's initiatives with no goal recorded (Kubernetes' 234): each part
+    of the split says, under its part's name, that the model records no goals,
+    as the whole view does, whether or not the source marks them not recorded."""
+    model = Model(Org("Projecten"))
+    for number in range(8):
+        model.add(Initiative(id=f"i.{number}", name=f"Project {number}"))
+    assert build_view(model, "goals").subtitle == "The model's goals are not recorded."
+    parts = split_view(build_view(model, "goals"), model, "goal",
+                       fits=lambda part: len(part.nodes) <= 3)
+    assert len(parts) > 1
+    assert [part.subtitle.endswith(" · The model's goals are not recorded.") for part in parts] \
+        == [True] * len(parts)

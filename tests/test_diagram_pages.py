@@ -31,7 +31,7 @@ from raci.export.views import VIEWS, build_view
 from raci.formats import read_model, write_model
 from raci.generate import SHAPES, generate_model
 from raci.i18n import set_language
-from raci.model import Goal, Initiative, Kpi, Model, Org, Role, Unit
+from raci.model import Assignment, Goal, Initiative, Kpi, Model, Org, Role, Unit
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
@@ -458,3 +458,31 @@ def test_an_actor_of_two_items_divided_among_parts_keeps_both_lines() -> None:
     assert sorted(drawn) == sorted((edge.tail, edge.head) for edge in view.edges
                                    if edge.tail != "r.1")
     assert all(len(part.nodes) <= 3 for part in parts)
+
+
+def tall_narrow_chart() -> Model:
+    """A RACI chart of 33 rows and two actors, as the DevOps chart on GitHub."""
+    model = Model(Org("DevOps"))
+    for actor in ("beheer", "ontwikkeling"):
+        model.add(Role(id=actor, name=actor.capitalize()))
+    for number in range(33):
+        model.add(Initiative(id=f"i{number}", name=f"Stap {number} van de uitrol"))
+        model.assignments += [Assignment(f"i{number}", "A", "beheer"),
+                              Assignment(f"i{number}", "R", "ontwikkeling")]
+    return model
+
+
+def test_without_a_page_a_tall_chart_is_drawn_on_the_turned_page_where_its_text_is_larger(
+        raci: Raci, tmp_path: Path) -> None:
+    """A3 landscape shrank a tall, narrow chart's text to 5.3 pt, portrait to
+    7.6: without --page the drawing takes the orientation its text is larger
+    on; a --page given is kept."""
+    source = tmp_path / "devops.yaml"
+    write_model(tall_narrow_chart(), source)
+    drawn: dict[bool, tuple[float, float, float]] = {}
+    for given in ([], ["--page", "a3"]):
+        picture = tmp_path / f"chart{len(given)}.svg"
+        assert raci("diagram", source, "--view", "raci", "-o", picture, *given).code == 0
+        drawn[bool(given)] = printed(picture.read_bytes())
+    (_, height, text), (_, given_height, given_text) = drawn[False], drawn[True]
+    assert text > given_text and height > given_height

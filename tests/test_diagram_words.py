@@ -7,6 +7,7 @@ raci view) of every sample."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from itertools import product
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 import pytest
 from test_diagram_views import box, drawn_json, few_items_model
 
-from raci.export.graph import View, focus_view
+from raci.export.aside import placed_words
+from raci.export.graph import Edge, Style, View, focus_view
 from raci.export.page import Page
 from raci.export.render import fits_page
 from raci.export.report_diagrams import REPORT_PAGE
@@ -184,3 +186,41 @@ def test_the_letters_of_a_whole_raci_view_cover_no_node_and_no_other_letter() ->
     view = build_view(few_items_model(), "raci")
     assert any(edge.head_label for edge in view.edges)
     assert letters_over_nodes_or_letters(view) == []
+
+
+def long_crossing_lines(count: int) -> tuple[View, dict[str, Any]]:
+    """A bodies view of `count` overlaps drawn as parallel diagonals 30 points
+    apart, each as long as the drawing is wide (`count` × 100 points), so every
+    line's box meets every other's, as the long lines of a large bodies view do."""
+    length = 100.0 * count
+    view = View("bodies", "", "TB", {}, {"overlap": Style("", {"constraint": "false"})},
+                edges=[Edge(f"a{number}", f"b{number}", "overlap", label="1")
+                       for number in range(count)])
+    edges = [{"id": f"bodies:edge:{number + 1}",
+              "_draw_": [{"op": "b", "points": [[share * length, 30 * number + share * length]
+                                                for share in (0, 1 / 3, 2 / 3, 1)]}]}
+             for number in range(count)]
+    return view, {"objects": [], "edges": edges}
+
+
+def test_placing_the_words_of_long_lines_grows_with_the_lines_not_their_square(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each spot tried is measured against the points near it, not every point of
+    every other line: twice the lines (each twice as long) take about twice the
+    measuring, where measuring against all of them took eight times."""
+    hypot = math.hypot
+
+    def measuring(count: int) -> int:
+        measured = Counter[str]()
+
+        def counted(*sides: float) -> float:
+            measured["distances"] += 1
+            return hypot(*sides)
+
+        monkeypatch.setattr(math, "hypot", counted)
+        placed = placed_words(*long_crossing_lines(count))
+        monkeypatch.undo()
+        assert len(placed) == count
+        return measured["distances"]
+
+    assert measuring(40) < 3 * measuring(20)

@@ -98,10 +98,13 @@ def test_parts_of_a_model_without_areas_are_named_by_what_they_hold_in_order(
     held = [[node.title for node in part.nodes.values()] for part in parts]  # as laid out
     assert [title for titles in held for title in titles] == sorted(NAMES, key=str.casefold)
     words = {"en": ("Part", "of", "to"), "nl": ("Deel", "van", "tot en met")}[language]
+    no_goals = {"en": " · The model's goals are not recorded.",
+                "nl": " · De doelen van het model zijn niet vastgelegd."}[language]
     for number, (part, titles) in enumerate(zip(parts, held, strict=True), 1):
         name = f"{titles[0]} {words[2]} {titles[-1]}"
         assert part.part == name
-        assert part.subtitle == f"{words[0]} {number} {words[1]} {len(parts)}: {name}"
+        assert part.subtitle == (f"{words[0]} {number} {words[1]} {len(parts)}: {name}"
+                                 + (no_goals if view_name == "goals" else ""))
 
 
 def test_the_part_outside_every_unit_is_named_by_what_it_holds_after_its_name() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from raci.cli.completion import complete_ids
 from raci.cli.options import (
@@ -162,7 +163,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     """
     from raci.export import graph
     from raci.export.page import PAGES
-    from raci.export.render import draw, write_drawing
+    from raci.export.render import draw, draw_either_way, write_drawing
     from raci.export.views import build_view, nothing_to_draw
 
     if output is not None and output.is_dir():
@@ -190,11 +191,17 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         if len(parts) > 1:
             click.echo(_("raci: drawing part {number} of {count}: {name}").format(
                 number=number, count=len(parts), name=part.part), err=True)
-        drawings.append(draw(part, fmt, page=page, legend=not no_legend, timeout=timeout))
+        if split is None and click.get_current_context().get_parameter_source(
+                "page_name") is ParameterSource.DEFAULT:  # the orientation its text is larger on
+            drawn, page = draw_either_way(part, fmt, page=page, legend=not no_legend,
+                                          timeout=timeout)
+            drawings.append(drawn)
+        else:
+            drawings.append(draw(part, fmt, page=page, legend=not no_legend, timeout=timeout))
     for part, drawing in zip(parts, drawings, strict=True):
         if drawing.fit is not None and not drawing.fit.reads:
             click.echo(_("raci: warning: {warning}").format(
-                warning=fit_advice(part, page_name, drawing.fit, split)),
+                warning=fit_advice(part, page.name, drawing.fit, split)),
                        err=True)
     if empty:
         click.echo(_("raci: note: the {view} view has nothing to draw: {reason}; the drawing "

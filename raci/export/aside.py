@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import pairwise, product
 from typing import Any
 
@@ -49,6 +50,9 @@ STEP = 3.0
 """Points at most between two points taken along a line to measure it by."""
 CELL = 100.0
 """Points a side of the grid that finds the boxes near a spot."""
+NEAR = 20.0
+"""Points a side of the grid that finds the points of lines near a spot: about
+a letter's height, as a spot's words are measured to at most their height."""
 CLEAR = 2.0
 """Points kept free around the words (`gvpack` rounds positions to whole points)."""
 WORDS_WEIGHT = 100.0
@@ -83,16 +87,16 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
             written.add(found)
     drawn = {str(edge["id"]): (edge, _points(edge)) for edge in laid_out.get("edges", [])
              if str(edge.get("id", "")) in aside}
+    lines = Lines({name: points for name, (_, points) in drawn.items() if points})
     statements = []
     for name, (edge, points) in drawn.items():
         line = aside[name]
         words, shares = _words(view, line)
         width, height = _size(words)
         reach = _bounds(points, width + 2 * height)  # no spot beside the line reaches further
-        others = [other for key, (_, other) in drawn.items()
-                  if key != name and other and _overlap(reach, _bounds(other, 1.0)) > 0]
-        spot = _free_spot([_at(points, share) for share in shares] if points else [], points,
-                          others, (width, height), (taken, written))
+        spot = _free_spot([_at(points, share) for share in shares] if points else [],
+                          (width, height), (taken, written),
+                          partial(lines.beside, name=name, reach=reach))
         taken.add(spot)
         written.add(spot)
         statements.append(_statement(view, edge, line, words, spot))
@@ -115,9 +119,43 @@ class Grid:
         return sum(_overlap(spot, other) for other in near)
 
 
-def _cells(found: Box) -> Iterator[tuple[int, int]]:
-    for column in range(math.floor(found[0] / CELL), math.floor(found[2] / CELL) + 1):
-        for row in range(math.floor(found[1] / CELL), math.floor(found[3] / CELL) + 1):
+class Lines:
+    """The points of the lines drawn aside, found by the cells of a fine grid,
+    so a spot is measured against the points near it rather than every point
+    of every line (long lines that cross a large drawing have thousands each)."""
+
+    def __init__(self, drawn: dict[str, list[tuple[float, float]]]) -> None:
+        self.bounds = {name: _bounds(points, 1.0) for name, points in drawn.items()}
+        self.cells: dict[tuple[int, int], dict[str, list[tuple[float, float]]]] = (
+            defaultdict(lambda: defaultdict(list)))
+        for name, points in drawn.items():
+            for x, y in points:
+                self.cells[math.floor(x / NEAR), math.floor(y / NEAR)][name].append((x, y))
+
+    def beside(self, spot: Box, name: str, reach: Box) -> bool:
+        """Whether `spot` is at most its own height from line `name` and nearer
+        to it than to any other line whose box meets `reach`, so the words read
+        as that line's."""
+        height = spot[3] - spot[1]
+        own = min((_distance(spot, self.cells[cell][name]) for cell in self._near(spot, height)
+                   if name in self.cells[cell]), default=math.inf)
+        return own <= height and not any(
+            line != name and _overlap(reach, self.bounds[line]) > 0
+            and _distance(spot, points) <= own
+            for cell in self._near(spot, own) for line, points in self.cells[cell].items())
+
+    def _near(self, spot: Box, margin: float) -> list[tuple[int, int]]:
+        """The cells with points at most `margin` from `spot`, and perhaps some further."""
+        return [cell for cell in _cells(_widened(spot, margin), NEAR) if cell in self.cells]
+
+
+def _widened(found: Box, margin: float) -> Box:
+    return found[0] - margin, found[1] - margin, found[2] + margin, found[3] + margin
+
+
+def _cells(found: Box, side: float = CELL) -> Iterator[tuple[int, int]]:
+    for column in range(math.floor(found[0] / side), math.floor(found[2] / side) + 1):
+        for row in range(math.floor(found[1] / side), math.floor(found[3] / side) + 1):
             yield column, row
 
 
@@ -191,17 +229,16 @@ def _at(points: list[tuple[float, float]], share: float) -> tuple[float, float]:
     return points[-1]
 
 
-def _free_spot(along: list[tuple[float, float]], points: list[tuple[float, float]],
-               others: list[list[tuple[float, float]]], size: tuple[float, float],
-               taken: tuple[Grid, Grid]) -> Box:
-    """The first spot near the line, beside it rather than any other line drawn
-    aside (`_beside`), whose box is free, else such a spot that covers least
+def _free_spot(along: list[tuple[float, float]], size: tuple[float, float],
+               taken: tuple[Grid, Grid], beside: Callable[[Box], bool]) -> Box:
+    """The first spot near the line, `beside` it rather than any other line
+    drawn aside, whose box is free, else such a spot that covers least
     (words first: `taken` holds the boxes, then the words, of what is drawn),
     else the first point `along` the line: on the line, at each point `along` it, then half a
     box off it, then a whole box, and so on, up to `AWAY` half boxes up or down
     and `ACROSS` left or right."""
     width, height = size
-    if not points:
+    if not along:
         return 0.0, 0.0, width, height
     best: tuple[float, Box] | None = None
     for ring in range(AWAY + 1):
@@ -212,7 +249,7 @@ def _free_spot(along: list[tuple[float, float]], points: list[tuple[float, float
             spot = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
             cleared = (spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR, spot[3] + CLEAR)
             covered = taken[0].covered(cleared) + WORDS_WEIGHT * taken[1].covered(cleared)
-            if (best is None or covered < best[0]) and _beside(spot, points, others):
+            if (best is None or covered < best[0]) and beside(spot):
                 if covered == 0:
                     return spot
                 best = (covered, spot)
@@ -220,14 +257,6 @@ def _free_spot(along: list[tuple[float, float]], points: list[tuple[float, float
         return best[1]
     x, y = along[0]  # touching another line reads better than standing by the wrong one
     return x - width / 2, y - height / 2, x + width / 2, y + height / 2
-
-
-def _beside(spot: Box, points: list[tuple[float, float]],
-            others: list[list[tuple[float, float]]]) -> bool:
-    """Whether `spot` is at most its own height from the line and nearer to it
-    than to any of the `others`, so the words read as that line's."""
-    own = _distance(spot, points)
-    return own <= spot[3] - spot[1] and all(_distance(spot, other) > own for other in others)
 
 
 def _bounds(points: list[tuple[float, float]], margin: float) -> Box:

@@ -66,6 +66,8 @@ PAGES = {
         Page("a3-portrait", 11.693, 16.535, "A3 portrait (29.7 × 42 cm)"),
     )
 }
+TURNED = {"a4": "a4-portrait", "a3": "a3-portrait", "a4-portrait": "a4", "a3-portrait": "a3"}
+"""Each page turned a quarter: landscape to portrait and back."""
 DEFAULT_PAGE = "a3"
 """The steering group's print: a landscape A3 holds a whole sample view readably."""
 ON_SCREEN = frozenset({"png"})

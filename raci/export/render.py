@@ -56,10 +56,12 @@ from raci.export.page import (
     POINTS_PER_INCH,
     SMALLEST_DRAWN_POINTS,
     SMALLEST_READABLE_POINTS,
+    TURNED,
     Fit,
     Page,
     measure_svg,
 )
+from raci.export.split import SPLITS
 from raci.i18n import N_, _, format_count, format_decimal, os_reason
 from raci.vocabulary import DIAGRAM_FORMATS, VIEW_TITLES
 
@@ -160,10 +162,10 @@ class Drawing:
 def check_layout_size(view: View, limit: int = MAX_LAYOUT_NODES) -> None:
     if view.size > limit:
         raise LayoutError(_(
-            "the {view} view has {count} nodes and frames, more than the {most} raci "
-            "lays out; draw part of it with --focus ID --depth N, or use --format dot").format(
-                view=VIEW_TITLES[view.name], count=format_count(view.size),
-                most=format_count(limit)))
+            "the {view} view has {count} nodes and frames, more than the {most} raci lays out; "
+            "split it with --split {split}, draw part of it with --focus ID --depth N, or use "
+            "--format dot").format(view=VIEW_TITLES[view.name], count=format_count(view.size),
+                                   most=format_count(limit), split=SPLITS[view.name]))
 
 
 def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legend: bool = True,
@@ -189,6 +191,22 @@ def draw(view: View, fmt: str, *, page: Page | None = PAGES[DEFAULT_PAGE], legen
     if fmt == "pdf" and page is not None:
         data = on_sheets([data], page)
     return Drawing(data, measure_svg(outputs["svg"]))
+
+
+def draw_either_way(view: View, fmt: str, *, page: Page, legend: bool = True,
+                    timeout: float = DEFAULT_TIMEOUT_SECONDS) -> tuple[Drawing, Page]:
+    """The view drawn on `page`, or on the page turned (`TURNED`) where its text
+    comes out larger there, and the page it was drawn for: a tall, narrow chart
+    (thirty rows, two actors) had 5.3 pt text on A3 landscape. A drawing not
+    shrunk to fit its page cannot grow, so it is not drawn again."""
+    drawing = draw(view, fmt, page=page, legend=legend, timeout=timeout)
+    if drawing.fit is None or drawing.fit.scale >= 1 or page.name not in TURNED:
+        return drawing, page
+    turned = PAGES[TURNED[page.name]]
+    other = draw(view, fmt, page=turned, legend=legend, timeout=timeout)
+    if other.fit is not None and other.fit.smallest_text > drawing.fit.smallest_text:
+        return other, turned
+    return drawing, page
 
 
 def _fitted_drawing(view: View, page: Page | None, legend: bool, formats: tuple[str, ...],

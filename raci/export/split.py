@@ -587,6 +587,8 @@ def _part_view(view: View, homes: dict[str, list[str]], drawn: list[str],
         number=page, count=max(page_of.values()), name=name)
     if pages:
         subtitle += " · " + _("continues in {parts}").format(parts=_part_words(pages))
+    if view.subtitle:  # what the whole view says of the model holds for each part
+        subtitle += " · " + view.subtitle
     framed = enclosing_clusters(view, kept)
     return replace(view, nodes=nodes, edges=edges, subtitle=subtitle, part=name,
                    node_styles={**view.node_styles, ELSEWHERE: ELSEWHERE_STYLE},

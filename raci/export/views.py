@@ -381,7 +381,7 @@ def goals_view(model: Model) -> View:
         view.add_node(drawing.item_node(kpi, lines))
         if kpi.measures in view.nodes:
             view.edges.append(Edge(kpi.id, kpi.measures, "measures"))
-    if "goals" in model.org.not_recorded and not model.goals:
+    if not model.goals and view.nodes:  # initiatives of no goal: marked not recorded or not
         view.subtitle = _("The model's goals are not recorded.")
     return view
 
