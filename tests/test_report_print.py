@@ -11,18 +11,17 @@ text on the first page or in the tables may print below 8 pt.
 from __future__ import annotations
 
 import math
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from browser import A4_TEXT_WIDTH_PX, PrintedPage, require_chromium, require_program
-from conftest import SAMPLE
+from conftest import SAMPLE, Raci
 from PIL import Image
 from pypdf import PageObject, PdfReader
 
+from raci.cli import main
 from raci.export.charts import first_page_charts
 from raci.export.report import ReportContent, rule_help
 from raci.export.report_diagrams import MOST_PARTS
@@ -31,7 +30,6 @@ from raci.i18n import set_language
 from raci.lint import RULES, lint_model
 from raci.source import open_model
 
-RACI = str(Path(sys.executable).with_name("raci"))
 A4 = (595, 842)
 PT_PER_PX = 0.75
 LONG_ACTOR = "Programmadirecteur" + "Warmtetransitieenisolatieprogramma" * 3
@@ -65,12 +63,13 @@ def wide_model() -> str:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The energietransitie sample printed once by `raci report`."""
+    """The energietransitie sample printed once by `raci report` (in this
+    process: the worker's Graphviz layouts of the sample are drawn once)."""
     require_chromium()
     pdf = tmp_path_factory.mktemp("pdf") / "review.pdf"
-    done = subprocess.run([RACI, "report", str(SAMPLE), "-o", str(pdf)],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", str(SAMPLE), "-o", str(pdf)])
+    assert not stopped.value.code
     return pdf
 
 
@@ -172,13 +171,12 @@ def test_the_pdf_pages_render_with_the_charts_on_the_first(printed: Path) -> Non
             assert covered > 0.25, (picture.name, covered)
 
 
-def test_no_table_or_drawing_ends_beyond_the_printed_page(tmp_path: Path) -> None:
+def test_no_table_or_drawing_ends_beyond_the_printed_page(raci: Raci, tmp_path: Path) -> None:
     model = tmp_path / "wijken.yaml"
     model.write_text(wide_model(), encoding="utf-8")
     page = tmp_path / "wijken.html"
-    done = subprocess.run([RACI, "report", str(model), "-o", str(page)],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    done = raci("report", model, "-o", page)
+    assert done.code == 0, done.err
     browser = PrintedPage(page, tmp_path / "profile")
     try:
         measured = browser.evaluate(MEASURE)
@@ -240,26 +238,27 @@ MEASURE = """(() => {
 })()"""
 
 
-def test_a_pdf_without_chromium_is_refused_in_one_line(tmp_path: Path) -> None:
+def test_a_pdf_without_chromium_is_refused_in_one_line(
+        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = tmp_path / "review.pdf"
-    environment = {key: value for key, value in os.environ.items() if key != "RACI_CHROMIUM"}
-    done = subprocess.run([RACI, "report", str(SAMPLE), "-o", str(pdf)], capture_output=True,
-                          text=True, env={**environment, "PATH": str(tmp_path)}, timeout=60)
-    assert done.returncode == 2
-    assert done.stderr.splitlines() == [
+    monkeypatch.delenv("RACI_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    done = raci("report", SAMPLE, "-o", pdf)
+    assert done.code == 2
+    assert done.err.splitlines() == [
         "raci: a PDF is printed with Chromium and none was found (chromium, chromium-browser, "
         "google-chrome, google-chrome-stable); install it (apt-get install chromium), set "
         "RACI_CHROMIUM to the program, or write .html and print that from a browser"]
     assert not pdf.exists()
 
 
-def test_raci_chromium_naming_no_program_is_refused(tmp_path: Path) -> None:
+def test_raci_chromium_naming_no_program_is_refused(
+        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = tmp_path / "review.pdf"
-    done = subprocess.run([RACI, "report", str(SAMPLE), "-o", str(pdf)], capture_output=True,
-                          text=True, env={**os.environ, "RACI_CHROMIUM": "/no/such/chrome"},
-                          timeout=60)
-    assert done.returncode == 2
-    assert done.stderr.splitlines() == [
+    monkeypatch.setenv("RACI_CHROMIUM", "/no/such/chrome")
+    done = raci("report", SAMPLE, "-o", pdf)
+    assert done.code == 2
+    assert done.err.splitlines() == [
         "raci: RACI_CHROMIUM=/no/such/chrome is not a program that can be run; name a "
         "Chromium or Chrome program, or unset it"]
     assert not pdf.exists()
