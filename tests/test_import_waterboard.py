@@ -123,6 +123,16 @@ def test_a_column_of_dates_still_gets_its_hint(raci: Raci, tmp_path: Path) -> No
     assert 'C1: "Gereed": this column holds no RACI letter' in result.err
 
 
+def test_a_column_of_short_numbers_still_gets_its_hint(raci: Raci, tmp_path: Path) -> None:
+    """Hours (8, 16) are as short as a mistyped letter, but no letter."""
+    database = two_heads(tmp_path, raci)
+    sheet = write_csv(tmp_path / "u.csv", [["Taak", "Heemraad", "Uren"],
+                                            ["t1", "A", "8"], ["t2", "R", "16"], ["t3", "A", "4"]])
+    result = raci("import", sheet, "--into", database)
+    assert result.code == 2
+    assert 'C1: "Uren": this column holds no RACI letter' in result.err
+
+
 def test_footnote_marks_are_read_past_and_named(raci: Raci, tmp_path: Path) -> None:
     sheet = write_workbook(tmp_path / "voet.xlsx", {"Water": [
         ["Nr", "Taak", "Gedeputeerde", "Afdeling", "Waterschap"],

@@ -134,7 +134,8 @@ def diagram_output(ctx: click.Context, param: click.Parameter,
               help="Write to this file instead of standard output; to FOLDER/, write into "
                    "that folder, each file named after the view.")
 @click.option("--page", "page_name", type=click.Choice(PAGE_NAMES), default=DEFAULT_PAGE,
-              show_default=True, help="The page the drawing is made to fit.")
+              show_default=True, help="The page the drawing is made to fit; without it, A3 "
+                                      "landscape or portrait, whichever gives the larger text.")
 @click.option("--split", type=click.Choice(("unit", "goal")),
               help="One drawing per top-level unit or goal area (numbered files, or the "
                    "pages of one PDF).")

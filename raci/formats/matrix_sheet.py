@@ -93,11 +93,11 @@ LETTER_MEANINGS = frozenset({
 LEGEND_PUNCTUATION = str.maketrans("=:-–()", "      ")
 GOAL_SEPARATORS = str.maketrans({"\n": ";"})
 MOST_NAMED = 10
-MISTYPED_LETTER = 2
-"""A bad cell this short (``x``, ``q``) is a letter mistyped: its cell is
-named, its column is not told to hold no letters (a names or dates column
-holds longer text)."""
 """Merged ranges named in a note before "and N more"."""
+MISTYPED_LETTER = 2
+"""A bad cell this short and of letters alone (``x``, ``q``) is a letter
+mistyped: its cell is named, its column is not told to hold no letters (a
+names column holds longer text, a numbers or dates column digits)."""
 FIELD_WORDS = {  # a letters column is refused as any of these
     "item": N_("the items' names"),
     "id": N_("the items' ids"),
@@ -689,7 +689,7 @@ class _SheetMatrixReader:
             return
         visible = text.translate(INVISIBLE).strip()
         self.bad[column] += 1
-        if written_in_letters(visible) or len(visible) <= MISTYPED_LETTER:
+        if written_in_letters(visible) or (len(visible) <= MISTYPED_LETTER and visible.isalpha()):
             self.lettered[column] += 1
         if not NUMBER_OR_DATE.fullmatch(text):
             self.words[column] += 1

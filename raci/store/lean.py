@@ -72,6 +72,10 @@ def read_lean(cursor: Cursor) -> LeanModel:
     return model
 
 
+_ITEM, _ACTOR = itemgetter(0), itemgetter(1)
+"""An assignment row's item and actor positions."""
+
+
 def _read_letter_columns(cursor: Cursor, id_at: list[str]) -> dict[Letter, LetterColumns]:
     """Each letter's assignments in model order, read as the positions of
     their items and actors (from the index `ix_assignment_letter` alone)."""
@@ -86,5 +90,3 @@ def _read_letter_columns(cursor: Cursor, id_at: list[str]) -> dict[Letter, Lette
                                           tuple(map(id_at.__getitem__, map(_ACTOR, rows))))
     return by_letter
 
-
-_ITEM, _ACTOR = itemgetter(0), itemgetter(1)
