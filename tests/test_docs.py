@@ -43,9 +43,13 @@ def test_make_demo_installs_what_the_app_needs_and_make_test_the_tests_needs(
     for name in ("Makefile", "pyproject.toml"):
         (tmp_path / name).write_bytes((ROOT / name).read_bytes())
 
+    # As a make of its own, not one inside `make test` (CI's), which would
+    # say the folders it enters and take the outer make's flags.
+    alone = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+
     def planned(target: str) -> str:
         return subprocess.run(["make", "-n", target], cwd=tmp_path, capture_output=True,
-                              text=True, check=True).stdout
+                              text=True, check=True, env=alone).stdout
 
     demo = planned("demo")
     assert "pip install -q -e .\n" in demo and "[test]" not in demo
