@@ -84,7 +84,7 @@ class ReportDiagram:
         contents say so, rather than a page holding one sentence."""
         if self.drawings:
             return ""
-        return self.note if self.empty else _("Not drawn.") + " " + self.note
+        return self.note if self.empty else _("Not drawn. {why}").format(why=self.note)
 
 
 def draw_for_report(view: View, model: Model, label: str, timeout: float) -> ReportDiagram:
