@@ -45,12 +45,23 @@ def language_setting() -> str | None:
         document = read_toml(path)
     except UsageError:
         return None
-    keys = ("tool", "raci") if "raci" in document.get("tool", {}) else ("raci",)
-    table = document.get("tool", {}).get("raci", document.get("raci", {}))
+    table, keys = raci_table(document) or ({}, ("raci",))
     value = table.get("lang") if isinstance(table, dict) else None
     if value is not None and value not in LANGUAGES:
         check_language(value, f"{KeyPlaces.read(path).of(*keys, 'lang')}: lang")
     return value
+
+
+def raci_table(document: dict[str, Any]) -> tuple[object, tuple[str, ...]] | None:
+    """raci's table in a configuration file and the keys that name it there:
+    ``[tool.raci]`` (a pyproject.toml's), else ``[raci]`` (a raci.toml's);
+    None when it has neither. The table as written: perhaps no table at all."""
+    tool = document.get("tool")
+    if isinstance(tool, dict) and "raci" in tool:
+        return tool["raci"], ("tool", "raci")
+    if "raci" in document:
+        return document["raci"], ("raci",)
+    return None
 
 
 def check_language(value: object, what: str) -> None:

@@ -39,6 +39,12 @@ def capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def uncapitalised(text: str) -> str:
+    """``"The goals view …"`` -> ``"the goals view …"``, for text that goes on
+    after other words (the rest as it is: ``"RACI"`` stays)."""
+    return text[:1].lower() + text[1:]
+
+
 KIND_NAMES = Words({
     "unit": N_("unit"), "person": N_("person"), "role": N_("role"), "body": N_("body"),
     "goal": N_("goal"), "initiative": N_("initiative"), "decision": N_("decision"),

@@ -238,6 +238,19 @@ def test_names_are_drawn_as_written() -> None:
     assert "Jan $x$ <b>de</b> & Vries" in labels  # not mathematics, not markup
 
 
+def test_a_side_nobody_has_a_bar_on_is_left_out(in_dutch: None) -> None:
+    """A model without items: "Eigenaar (A) van" stood over nothing, in
+    every format of the report (each shows this one chart)."""
+    seats_only = chart_texts(busiest_chart([BusyPerson("p", "An", 2, 0),
+                                            BusyPerson("q", "Bo", 1, 0)], ""))
+    assert "Zetels in gremia" in seats_only and "Eigenaar (A) van" not in seats_only
+    owners_only = chart_texts(busiest_chart([BusyPerson("p", "An", 0, 2)], ""))
+    assert "Eigenaar (A) van" in owners_only and "Zetels in gremia" not in owners_only
+    both = chart_texts(busiest_chart([BusyPerson("p", "An", 1, 0), BusyPerson("q", "Bo", 0, 1)],
+                                     ""))
+    assert "Zetels in gremia" in both and "Eigenaar (A) van" in both
+
+
 def test_a_long_name_is_shortened_on_the_chart_only() -> None:
     assert shorten("Interdepartementale Stuurgroep Warmte") == "Interdepartementale Stuur…"
     assert shorten("Kort\nen  goed") == "Kort en goed"

@@ -292,6 +292,22 @@ def test_assigning_on_an_indicator_gives_it_a_raci_block(db: Path, raci) -> None
     assert kpi.has_raci
 
 
+def test_an_indicator_whose_letters_all_go_exports_as_one_that_never_had_any(
+        db: Path, raci, tmp_path: Path) -> None:
+    """SPEC: an indicator with a `raci` block, even an empty one, needs an
+    Accountable (OWN001); with its last letter gone it carries none."""
+    raci("assign", db, "k.woningen", "A", "dg-bw")
+    raci("assign", db, "k.woningen", "C", "p.jansen")
+    assert raci("unassign", db, "k.woningen", "dg-bw").code == 0
+    assert open_model(str(db)).model.kpis["k.woningen"].has_raci, "a C is left"
+    assert raci("unassign", db, "k.woningen", "p.jansen").code == 0
+    exported = raci("export", db, "-o", tmp_path / "out.yaml")
+    assert exported.code == 0, exported.err
+    [kpi] = [k for k in read_model(tmp_path / "out.yaml").model.kpis.values()]
+    assert not kpi.has_raci
+    assert "OWN001" not in raci("lint", db, "--fail-on", "never").out
+
+
 def test_edits_refuse_model_files(model_file: Path, raci) -> None:
     result = raci("assign", model_file, "g.aardgasvrij", "A", "dg-bw")
     assert result.code == 2 and "raci import" in result.err

@@ -478,3 +478,38 @@ def test_a_role_of_the_model_seats_only_its_holders_the_sheet_names(raci: Raci,
             "holders do not sit there: Heemraad in Stuurgroep Klimaat, Heemraad in Commissie "
             "Water") in result.err
     assert open_model(str(database)).model.roles["heemraad"].holders == ["pieter", "anouk"]
+
+
+def test_a_person_listed_twice_in_one_body_is_named_not_merged_silently(
+        raci: Raci, tmp_path: Path) -> None:
+    """Twice as a plain seat, or with two functions on two rows: each a
+    second seat, named by its cell; a seat in another body is no second one."""
+    sheet = write_csv(tmp_path / "leden.csv", [
+        ["Overleg", "Naam", "Functie"],
+        ["Stuurgroep", "Jan Jansen", ""],
+        ["Stuurgroep", "Piet Pietersen", ""],
+        ["Stuurgroep", "Piet Pietersen", ""],
+        ["Werkgroep", "Jan Jansen", "Wethouder"],
+        ["Werkgroep", "Jan Jansen", "Penningmeester"],
+    ])
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert ("note: 2 people listed again in a body they sit in already: Piet Pietersen in "
+            f"Stuurgroep at {sheet}:B4 (first at B3), Jan Jansen in Werkgroep "
+            f"at {sheet}:B6 (first at B5); a person has one seat in a body: "
+            "remove the extra row, or write their functions in one cell (\"Admin, Release "
+            "Manager\")\n") in result.err
+
+
+def test_a_person_twice_in_one_body_of_a_list_grouped_by_person_is_named_by_the_body_cell(
+        raci: Raci, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "per.csv", [
+        ["Lid", "Overleg"],
+        ["Gerrit Jan Smit", "Dagelijks Bestuur"],
+        ["", "Werkgroep Droogte"],
+        ["", "Dagelijks Bestuur"],
+    ])
+    result = raci("import", sheet, "--into", tmp_path / "org.db", "--lang", "nl")
+    assert result.code == 0, result.err
+    assert (f"Gerrit Jan Smit in Dagelijks Bestuur op {sheet}:B4 (eerst op A2)"
+            in result.err)

@@ -144,6 +144,20 @@ def test_related_in_json_sarif_github_and_markdown(
     assert "| sg | g.0, g.1, g.2, g.3, g.4 and 2 more |" in row
 
 
+def test_text_names_ten_targets_then_how_many_more_and_json_keeps_them_all(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A finding about hundreds stays a line someone can read; tools read every target."""
+    ids = [f"i.{n:02}" for n in range(1, 13)]
+    cycle = write_model(tmp_path / "org.yaml", decisions=[], initiatives=[
+        {"id": this, "name": this, "depends_on": [after]}
+        for this, after in zip(ids, [*ids[1:], ids[0]], strict=True)])
+    _, out, _ = run_raci(capsys, "lint", cycle, "--select", "STR007")
+    assert out.splitlines()[0].endswith(f" ({', '.join(ids[:10])} and 2 more)")
+    _, out, _ = run_raci(capsys, "lint", cycle, "--select", "STR007", "--format", "json")
+    (finding,) = json.loads(out)["findings"]
+    assert finding["targets"] == ids
+
+
 # ---- rules not run -------------------------------------------------------------------
 
 

@@ -410,6 +410,17 @@ def test_a_model_with_no_items_has_no_matrix_page(tmp_path: Path) -> None:
             "initiatives or decisions.</span></li>") in text
 
 
+def test_the_markdown_handout_of_a_model_with_no_items_says_why_it_has_no_matrix(
+        tmp_path: Path) -> None:
+    """As the HTML contents say it, not a heading over nothing."""
+    model = Model(Org("Leeg"))
+    model.add(Body(id="b", name="Overleg", kind="committee"))
+    handout = tmp_path / "leeg.md"
+    write_report(ModelSource("leeg.yaml", model), handout, [], {})
+    assert ("## RACI matrix per goal area\n\n*The model has no goals, initiatives or "
+            "decisions.*\n\n## Diagrams") in handout.read_text(encoding="utf-8")
+
+
 def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path,
                                              raci: Raci) -> None:
     done = raci("report", model_file, "-o", tmp_path / "review.docx")

@@ -307,13 +307,15 @@ def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
     if not people:
         return Chart("people", title, caption, None, nobody)
 
+    sides = [(values, colour, label) for values, colour, label in (
+        ([p.seats for p in people], SEATS_COLOUR, _("Body seats")),
+        ([p.accountable for p in people], ACCOUNTABLE_COLOUR, _("Accountable for")))
+        if any(values)]  # a model without items: no side titled "Accountable for" over nothing
+
     def paint(figure: Any) -> None:
-        seats, owned = figure.subplots(1, 2, sharey=True)
+        panels = figure.subplots(1, len(sides), sharey=True, squeeze=False)[0]
         rows = list(range(len(people)))[::-1]  # the busiest on top
-        for axes, values, colour, label in (
-                (seats, [p.seats for p in people], SEATS_COLOUR, _("Body seats")),
-                (owned, [p.accountable for p in people], ACCOUNTABLE_COLOUR,
-                 _("Accountable for"))):
+        for axes, (values, colour, label) in zip(panels, sides, strict=True):
             bars = axes.barh(rows, values, height=0.6, color=colour)
             axes.bar_label(bars, [format_count(value) if value else "" for value in values],
                            padding=2)
@@ -321,8 +323,9 @@ def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
             axes.set_xlim(0, max(1, max(values)) * 1.35)  # room for the longest bar's label
             axes.xaxis.set_visible(False)  # every bar carries its number
             axes.spines["bottom"].set_visible(False)
-        seats.set_yticks(rows, [shorten(p.name) for p in people])
-        owned.tick_params(axis="y", length=0)
+        panels[0].set_yticks(rows, [shorten(p.name) for p in people])
+        for axes in panels[1:]:
+            axes.tick_params(axis="y", length=0)
 
     return Chart("people", title, caption, draw("people", 12 + 7.5 * len(people), paint))
 

@@ -37,7 +37,7 @@ from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
-from raci.i18n import _, format_count, format_date, os_reason
+from raci.i18n import N_, _, format_count, format_date, os_reason
 from raci.lint.config import LintConfig
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import markdown_said
@@ -63,6 +63,8 @@ REPORT_MAX_ITEMS = 100
 by nobody (and takes Chromium minutes to print); the note names the command
 that shows them all."""
 SUFFIXES = (".html", ".htm", ".pdf", ".md")
+NO_ITEMS = N_("The model has no goals, initiatives or decisions.")
+"""Why a handout has no RACI matrix (in the user's language: `_(NO_ITEMS)`)."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,7 @@ def write_markdown(content: ReportContent, path: Path) -> None:
                 if content.not_run else []),
               "## " + _("Findings by rule"), "", *_markdown_findings(content),
               "## " + _("RACI matrix per goal area"), ""]
+    lines += [] if content.areas else [f"*{_(NO_ITEMS)}*", ""]
     for area in content.areas:
         matrix, note = readable_matrix(area, content.source.label)
         lines += [f"### {markdown_text(area.name)}", "",

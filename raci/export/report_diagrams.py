@@ -36,7 +36,7 @@ from raci.export.split import SPLITS, guessed_parts, split_view
 from raci.export.views import nothing_to_draw
 from raci.i18n import _, format_count, ngettext
 from raci.model import Model
-from raci.vocabulary import VIEW_TITLES
+from raci.vocabulary import VIEW_TITLES, uncapitalised
 
 REPORT_VIEWS = ("bodies", "goals")
 MM_PER_INCH = 25.4
@@ -76,7 +76,7 @@ class ReportDiagram:
         unread = not all(map(reads_in_handout, self.drawings))
         if self.empty or (self.drawings and not unread):
             return ""
-        return self.note[:1].lower() + self.note[1:]
+        return uncapitalised(self.note)
 
     @property
     def left_out(self) -> str:
@@ -84,7 +84,7 @@ class ReportDiagram:
         contents say so, rather than a page holding one sentence."""
         if self.drawings:
             return ""
-        return self.note if self.empty else _("Not drawn.") + " " + self.note
+        return self.note if self.empty else _("Not drawn. {why}").format(why=self.note)
 
 
 def draw_for_report(view: View, model: Model, label: str, timeout: float) -> ReportDiagram:

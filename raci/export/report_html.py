@@ -28,6 +28,7 @@ from raci.export.matrix import Matrix
 from raci.export.pdf import print_to_pdf
 from raci.export.render import svg_markup
 from raci.export.report import (
+    NO_ITEMS,
     ReportContent,
     ReportDiagram,
     by_rule,
@@ -163,7 +164,7 @@ def _summary(content: ReportContent) -> list[str]:
                        + (f" ({count})" if count else "") + "</li>"
                        for anchor, title, count in parts)
     left_out = [(_("RACI matrix per goal area"),
-                 _("The model has no goals, initiatives or decisions."))] if not areas else []
+                 _(NO_ITEMS))] if not areas else []
     left_out += [(diagram_title(name), diagram.left_out)
                  for name, diagram in content.diagrams.items() if diagram.left_out]
     contents += "".join(f'<li>{h(title)}. <span class="note">{h(why)}</span></li>'

@@ -21,6 +21,7 @@ from raci.config_file import (
     as_written,
     check_language,
     find_config_file,
+    raci_table,
     read_toml,
 )
 from raci.errors import UsageError
@@ -191,16 +192,10 @@ def selected_but_off(config: LintConfig, select: list[str], *, file_ignores: boo
 def config_from_file(path: Path) -> LintConfig:
     """Read ``[tool.raci]`` (or ``[raci]``) from a TOML file; a refusal
     names the line of the setting it refuses (``raci.toml:7:1: …``)."""
-    document = read_toml(path)
-    keys: tuple[str, ...]
-    if isinstance(document.get("tool"), dict) and "raci" in document["tool"]:
-        table, keys = document["tool"]["raci"], ("tool", "raci")
-    elif "raci" in document:
-        table, keys = document["raci"], ("raci",)
-    elif path.name == "raci.toml":
-        table, keys = {}, ("raci",)
-    else:
+    found = raci_table(read_toml(path))
+    if found is None and path.name != "raci.toml":
         raise UsageError(_("{path}: has no [tool.raci] or [raci] table").format(path=path))
+    table, keys = found or ({}, ("raci",))
     places = KeyPlaces.read(path)
     where = f"[{'.'.join(keys)}]"
     if not isinstance(table, dict):

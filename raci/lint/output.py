@@ -28,7 +28,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from raci.i18n import N_, _, ngettext, speaking_english
 from raci.lint.findings import LEVELS, Finding, Level
-from raci.lint.message import localized, markdown_said, markdown_speaker, speaker
+from raci.lint.message import MOST_LISTED, localized, markdown_said, markdown_speaker, speaker
 from raci.lint.rule import Rule
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
@@ -177,8 +177,10 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
 
 def text_line(f: Finding, say: Callable[[str], str] = localized) -> str:
     """One finding as the text output prints it; `say`: how its message is
-    said (`localized`, or the `speaker` of an output of many)."""
-    ids = ", ".join(f.targets)
+    said (`localized`, or the `speaker` of an output of many). Its targets
+    as its message lists entities, at most `MOST_LISTED`: a roster finding
+    about hundreds stays a line someone can read (json and sarif keep them all)."""
+    ids = related_text(f.targets, MOST_LISTED)
     if f.related:
         ids += _("; related: {ids}").format(ids=related_text(f.related))
     return one_line(f"{_where(f)}: {finding_text(f, say)}" + (f" ({ids})" if ids else ""))

@@ -188,8 +188,9 @@ def set_cells(model: Model, cells: Mapping[tuple[str, str], Iterable[Letter]],
               change: Change | None = None) -> Change:
     """The change that gives each (item, actor) exactly these letters, taking
     away all of its letters where none are given, added to `change` (a new one
-    if None). An indicator given letters carries a `raci` block from then on:
-    the indicator the change puts, else the model's (`with_raci_blocks`)."""
+    if None). An indicator given letters carries a `raci` block from then on,
+    and one left with none carries none: the indicator the change puts, else
+    the model's (`with_raci_blocks`)."""
     change = Change() if change is None else change
     for (item, actor), letters in cells.items():
         held = tuple(letters)
@@ -202,17 +203,23 @@ def set_cells(model: Model, cells: Mapping[tuple[str, str], Iterable[Letter]],
 
 def with_raci_blocks(model: Model, change: Change) -> Change:
     """`change`, with each indicator it gives letters marked as carrying a
-    `raci` block (the model file writes one, even when its letters go later)."""
+    `raci` block, and each it takes the last letters of as carrying none: an
+    indicator whose letters are all gone is one that never had any (SPEC §1;
+    the model file would write an empty block, and OWN001 ask it for an
+    Accountable)."""
     put = {entity.id: number for number, entity in enumerate(change.put)}
-    for item in dict.fromkeys(a.item for a in change.assign):
-        if item in put:
-            entity = change.put[put[item]]
-            if isinstance(entity, Kpi) and not entity.has_raci:
-                change.put[put[item]] = dataclasses.replace(entity, has_raci=True)
+    given = {a.item for a in change.assign}
+    taken = set(change.unassign)
+    for item in dict.fromkeys(a.item for a in (*change.assign, *change.unassign)):
+        carries = item in given or any(a not in taken for a in model.assignments_of_item(item))
+        entity = change.put[put[item]] if item in put else model.kpis.get(item)
+        if not isinstance(entity, Kpi) or entity.has_raci == carries:
             continue
-        kpi = model.kpis.get(item)
-        if kpi is not None and not kpi.has_raci:
-            change.put.append(dataclasses.replace(kpi, has_raci=True))
+        marked = dataclasses.replace(entity, has_raci=carries)
+        if item in put:
+            change.put[put[item]] = marked
+        else:
+            change.put.append(marked)
     return change
 
 

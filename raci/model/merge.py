@@ -12,6 +12,7 @@ change, what the user should be told, and what is wrong, cell by cell.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -63,6 +64,8 @@ ROSTER_NOT_RECORDED = ("cadence",)
 NEW_ACTOR_KINDS = ("role", "body", "person")
 """The kinds an actor not in the model becomes, as its notice names them."""
 MOST_NAMED = 10
+CELL = re.compile(r"(?P<sheet>.*[!:])(?P<reference>[A-Z]+[0-9]+)")
+"""A cell as a roster's seat names it: ``org.xlsx:Leden!C3``, ``leden.csv:C3``."""
 AnyEntity = TypeVar("AnyEntity", bound=Entity)
 
 
@@ -442,6 +445,10 @@ class _RosterMerger:
         """Roles a row of the roster took: none is a second row's vacant role."""
         self.roles_named_as_bodies: list[str] = []
         """Bodies made with the name of a role in the model (a matrix's column, mostly)."""
+        self.first_seats: dict[tuple[str, str], Seat] = {}
+        """Each person's first seat in each body, to tell of a second."""
+        self.seated_again: list[str] = []
+        """A person's second seat in one body: ``Jan in Stuurgroep at B4 (first at B2)``."""
 
     def seat(self, seat: Seat) -> None:
         body = self._body(seat)
@@ -453,6 +460,7 @@ class _RosterMerger:
             holder = self._role(seat.role or f"{seat.vacant} {seat.body}", unit, None).id
         else:
             person = self._person(seat.person or "", seat.person_id, unit)
+            self._seated_once(body, person, seat)
             for function in seat.functions:
                 self._role(function, unit, person.id)
             holder = person.id if seat.role is None else \
@@ -465,6 +473,18 @@ class _RosterMerger:
             body.members.append(holder)
         if seat.chair:
             self._chair(body, holder, seat.person_cell or seat.body_cell)
+
+    def _seated_once(self, body: Body, person: Entity, seat: Seat) -> None:
+        """A person listed again in a body (the same row twice, or another
+        function on a row of its own) is told by the cell of that row: the
+        person's own, or the body's where the person cell is the one above."""
+        first = self.first_seats.setdefault((body.id, person.id), seat)
+        if first is not seat:
+            own = seat.person_cell if seat.person_cell != first.person_cell else None
+            cell = own or seat.body_cell
+            self.seated_again.append(_("{name} in {body} at {cell} (first at {first})").format(
+                name=person.name, body=body.name, cell=cell,
+                first=_in_sheet_of(first.person_cell or first.body_cell, cell)))
 
     def _body(self, seat: Seat) -> Body:
         key = str(seat.group) if self.grouped else name_key(seat.body)
@@ -581,7 +601,7 @@ class _RosterMerger:
             self.kept_apart.append(_("{role} in {body}").format(role=role.name, body=body.name))
 
     def finish(self) -> None:
-        """Put what changed; tell of new entities and of people with several units."""
+        """Put what changed; tell of new entities, of seats and of the people listed."""
         self.seat_only_the_named()
         self.result.change.put = [
             e for e in self.changed.values()
@@ -591,13 +611,6 @@ class _RosterMerger:
                   for kind in ("body", "person", "unit", "role")}
         self.result.notices.append(_("made {counts}").format(counts=", ".join(
             _count(n, kind) for kind, n in counts.items())))
-        several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
-                   for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
-        if several:
-            self.result.notices.append(_told(ngettext(
-                "{count} person listed with several units keeps the first: {names}",
-                "{count} people listed with several units keep the first: {names}",
-                len(several)), several))
         if self.kept_apart:
             self.result.notices.append(_told(ngettext(
                 "{count} seat given to the people the sheet names, not to their role, whose "
@@ -614,6 +627,25 @@ class _RosterMerger:
                 "now: {names}; if they are one, remove the role (raci rm MODEL ROLE --force) "
                 "and import the matrix again: its column then names the body",
                 len(self.roles_named_as_bodies)), self.roles_named_as_bodies))
+        self._tell_people_listed()
+
+    def _tell_people_listed(self) -> None:
+        """Tell of people listed with several units, again in one body, or by other names."""
+        several = [f"{self.changed[p].name} ({'; '.join(dict.fromkeys(u))})"
+                   for p, u in self.units_of.items() if len({name_key(n) for n in u}) > 1]
+        if several:
+            self.result.notices.append(_told(ngettext(
+                "{count} person listed with several units keeps the first: {names}",
+                "{count} people listed with several units keep the first: {names}",
+                len(several)), several))
+        if self.seated_again:
+            self.result.notices.append(_told(ngettext(
+                "{count} person listed again in a body they sit in already: {names}; a person "
+                "has one seat in a body: remove the extra row, or write their functions in one "
+                "cell (\"Admin, Release Manager\")",
+                "{count} people listed again in a body they sit in already: {names}; a person "
+                "has one seat in a body: remove the extra row, or write their functions in one "
+                "cell (\"Admin, Release Manager\")", len(self.seated_again)), self.seated_again))
         renamed = [_("{name} (also {names})").format(name=self.changed[p].name,
                                                      names="; ".join(dict.fromkeys(n)))
                    for p, n in self.other_names.items()]
@@ -705,6 +737,12 @@ def _count(number: int, noun: str) -> str:
 def _told(template: str, names: list[str]) -> str:
     """A notice naming these: its `template` (the form for their count) filled."""
     return template.format(count=format_count(len(names)), names=_listing(names))
+
+
+def _in_sheet_of(cell: str, other: str) -> str:
+    """`cell` named after `other`: by its reference alone (``C2``) in the same sheet."""
+    this, that = CELL.fullmatch(cell), CELL.fullmatch(other)
+    return this["reference"] if this and that and this["sheet"] == that["sheet"] else cell
 
 
 def _listing(names: list[str]) -> str:
