@@ -176,9 +176,11 @@ def test_create_in_a_missing_directory_is_refused(tmp_path: Path) -> None:
         open_store(f"sqlite:///{tmp_path / 'nowhere' / 'org.db'}", create=True)
 
 
-def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("text", ["units:\n  - id: x\n" * 200, "x"])
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path, text: str) -> None:
+    """SQLite itself takes a file of one byte for an empty database."""
     path = tmp_path / "org.db"
-    path.write_text("units:\n  - id: x\n" * 200)
+    path.write_text(text)
     with pytest.raises(StoreError, match="not a SQLite database"):
         open_store(f"sqlite:///{path}")
 

@@ -1,11 +1,13 @@
 """Several OS processes on one database: an import killed half-way leaves the
-old model, and concurrent editors never lose an update."""
+old model, concurrent editors never lose an update, and a process that opens
+the file a second time keeps SQLite's locks of the first."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from raci.errors import ConflictError
 from raci.model import Goal, Model, Org, Unit
@@ -73,6 +75,11 @@ RENAME = textwrap.dedent(
 )
 
 
+# What another process sees of a unit's name: plain SQLite, no raci.
+UNIT_NAME = "import sqlite3, sys; print(*sqlite3.connect(sys.argv[1]).execute(" \
+            "'SELECT name FROM entity WHERE id = ?', (sys.argv[2],)).fetchone())"
+
+
 def old_model() -> Model:
     model = Model(org=Org("Old"))
     model.units["u"] = Unit(id="u", name="Unit")
@@ -128,3 +135,24 @@ def test_the_second_process_to_write_is_told_of_the_conflict(store_url: str) -> 
         else:
             raise AssertionError("the second save was not refused")
         assert store.load().goals["g"].name == "Renamed by another process"
+
+
+def test_a_second_store_in_the_process_keeps_the_locks_of_the_first(tmp_path: Path) -> None:
+    """The app reads its scenarios through a store of their own while its
+    first holds the file. Looking at the file with Python's open() and
+    closing it dropped every lock the process held on it, SQLite's too
+    (sqlite.org/howtocorrupt.html, 2.2): another process's writer then took
+    itself for the last one and deleted the WAL under the first store, which
+    saw no more of the others' saves, nor they of its."""
+    database = tmp_path / "org.db"
+    url = f"sqlite:///{database}"
+    with open_store(url, create=True) as store:
+        store.replace_model(old_model())
+        open_store(url).close()
+        assert python(RENAME, url).wait(timeout=60) == 0
+        assert Path(f"{database}-wal").exists()
+        assert store.load().goals["g"].name == "Renamed by another process"
+        store.save(Change(put=[Unit(id="u2", name="Saved after")]))
+        seen = subprocess.run([sys.executable, "-c", UNIT_NAME, str(database), "u2"],
+                              capture_output=True, text=True, check=True)
+        assert seen.stdout == "Saved after\n"

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from raci.errors import RaciError
+from raci.formats.files import write_file_whole
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_VARIABLE = "RACI_CHROMIUM"
@@ -65,10 +66,11 @@ def print_to_pdf(page: Path, pdf: Path, timeout: float) -> None:
                    f"--user-data-dir={Path(folder) / 'profile'}",
                    f"--print-to-pdf={printed}", page.resolve().as_uri()]
         returncode, errors = _run(command, timeout)
-        if returncode != 0 or not printed.is_file() or printed.read_bytes()[:5] != b"%PDF-":
+        data = printed.read_bytes() if printed.is_file() else b""
+        if returncode != 0 or not data.startswith(b"%PDF-"):
             reason = _last_line(errors) or f"exit {returncode}"
             raise RaciError(f"Chromium could not print the report to {pdf}: {reason}")
-        shutil.move(printed, pdf)
+    write_file_whole(pdf, data)
 
 
 def sandbox_flags() -> tuple[str, ...]:

@@ -15,6 +15,7 @@ import contextlib
 import json
 import math
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -304,7 +305,11 @@ def write_model(model: Model, path: Path, fmt: Format | None = None) -> Path | N
 
 
 def write_schema_beside(path: Path) -> Path | None:
-    """Write the model file's JSON Schema beside `path`, unless it is there as it should be."""
+    """Write the model file's JSON Schema beside `path`, unless it is there as
+    it should be, or `path` is a pipe or device (``-o /dev/null``): no editor
+    opens the model there."""
+    if is_special_file(path):
+        return None
     schema = path.parent / SCHEMA_FILE
     text = schema_text()
     try:
@@ -316,21 +321,45 @@ def write_schema_beside(path: Path) -> Path | None:
     return schema
 
 
-def write_file_whole(path: Path, text: str) -> None:
-    """Replace `path` by `text` atomically (a temporary file beside it, then a
-    rename), keeping the mode of the file replaced; RaciError if it cannot."""
-    # mkstemp makes the file private; keep the mode of the file replaced.
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    temporary: str | None = None
+def write_file_whole(path: Path, content: str | bytes) -> None:
+    """Replace `path` by `content` (text is written as UTF-8) atomically: a
+    temporary file beside it, then a rename, keeping the mode of the file
+    replaced; RaciError if it cannot.
+
+    A symbolic link is followed: the file it names is replaced, and the link
+    stays. A device, pipe or socket (``-o /dev/null``) would be destroyed by
+    a rename: it is written to in place, as the shell's ``>`` does.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        if is_special_file(path):
+            path.write_bytes(data)
+        else:
+            _replace_whole(path.resolve(), data)
     except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
         # Not a ModelFileError: nothing is wrong with a model file, and the
         # command line prefixes this one with "raci:" like its other writers.
         raise RaciError(f"{path}: cannot write the file: {error.strerror}") from None
+
+
+def is_special_file(path: Path) -> bool:
+    """Whether `path` names (through any links) a device, pipe or socket."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # nothing there yet, or a link to nothing: a file is made
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _replace_whole(path: Path, data: bytes) -> None:
+    # mkstemp makes the file private; keep the mode of the file replaced.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError:
+        os.unlink(temporary)
+        raise

@@ -22,7 +22,7 @@ from raci.i18n import N_, Said
 from raci.store import tables
 from raci.store.engine import NOT_SQLITE, bulk_writing, describe, reading, sqlite_path, writing
 from raci.store.layout import HEAD_VERSION, MODEL_TABLE
-from raci.store.sqlite_file import is_sqlite_file, sqlite_tables
+from raci.store.sqlite_file import NotSqliteFile, sqlite_tables
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -126,12 +126,13 @@ def _refuse_other_programs_database(engine: Engine, url: URL, *, creating: bool)
     if path is None:
         with reading(engine) as connection:
             tables_there = inspect(connection).get_table_names()
-    elif path.is_file() and not is_sqlite_file(path):
-        raise StoreError(Said(N_("{database}: a file that is not a SQLite database is there; "
-                                 "give another name, or move that file away first")
-                              if creating else NOT_SQLITE, database=describe(url)))
     elif path.exists():
-        tables_there = sqlite_tables(path) or []  # unreadable: raci's connection says why
+        try:
+            tables_there = sqlite_tables(path) or []  # unreadable: raci's connection says why
+        except NotSqliteFile:
+            raise StoreError(Said(N_("{database}: a file that is not a SQLite database is "
+                                     "there; give another name, or move that file away first")
+                                  if creating else NOT_SQLITE, database=describe(url))) from None
     else:
         return
     if tables_there and MODEL_TABLE not in tables_there:

@@ -1,38 +1,57 @@
 """What a SQLite file holds, looked at through a read-only connection of its
 own (raci's connections switch a file to WAL mode, which would change it),
-with the standard `sqlite3` module alone."""
+with the standard `sqlite3` module alone.
+
+The file is never opened with Python's own `open()`: SQLite's locks are the
+process's POSIX locks, and closing *any* descriptor of a file drops every
+one of them (sqlite.org/howtocorrupt.html, 2.2). This process may hold the
+model open (the app does while its Scenarios list opens a store of its
+own); another process would then delete the WAL under it, and edits be
+lost. SQLite's own connections share the locks of every connection of the
+process to the file, and keep them.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import stat
 from contextlib import closing
 from pathlib import Path
 
 from raci.store.layout import MODEL_TABLE
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-"""How every SQLite database file begins (sqlite.org/fileformat.html)."""
+SMALLEST_DATABASE = 512
+"""Bytes in the smallest SQLite database that is not empty: one page of the
+smallest page size (sqlite.org/fileformat.html). SQLite itself takes a
+one-byte file for an empty database."""
 
 
-def is_sqlite_file(path: Path) -> bool:
-    """Whether the file at `path` is a SQLite database: it begins with
-    `SQLITE_HEADER`, or is empty (SQLite makes an empty file a database)."""
-    with path.open("rb") as file:
-        return file.read(len(SQLITE_HEADER)) in (b"", SQLITE_HEADER)
+class NotSqliteFile(Exception):
+    """The file is there, and it is not a SQLite database."""
 
 
 def sqlite_tables(path: Path) -> list[str] | None:
-    """The tables of the SQLite file at `path`; None when it is not a SQLite database."""
+    """The tables of the SQLite file at `path` (none in an empty file); None
+    when SQLite cannot read it otherwise (raci's own connection says why).
+    Raises `NotSqliteFile` for a file that is not a SQLite database."""
+    status = path.stat()
+    if stat.S_ISREG(status.st_mode) and 0 < status.st_size < SMALLEST_DATABASE:
+        raise NotSqliteFile(path)
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as file:
             return [name for (name,) in file.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")]
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            raise NotSqliteFile(path) from None
         return None
 
 
 def holds_no_model(path: Path) -> bool:
     """Whether `path` is a SQLite database without a raci model in it
     (another program's, or an empty one)."""
-    tables = sqlite_tables(path)
+    try:
+        tables = sqlite_tables(path)
+    except NotSqliteFile:
+        return False
     return tables is not None and MODEL_TABLE not in tables
