@@ -34,6 +34,7 @@ from raci.lint.ruledoc import Example, RuleDoc, rule_doc
 from raci.lint.rules import RULES
 from raci.model.source import ModelSource
 from raci.text import json_text
+from raci.vocabulary import LEVEL_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 """The checkout this module is in (the files it writes are a checkout's)."""
@@ -85,7 +86,8 @@ def rule_page(rule: Rule) -> str:
     reading = [_heading(translated("Reading")), _wrapped(doc.reading)]
     parts = [f"# {doc.code} {doc.name}",
              said("`{dotted_name}` · default level: {level} · {waivable}",
-                  dotted_name=doc.dotted_name, level=doc.level, waivable=waivable).localized(),
+                  dotted_name=doc.dotted_name, level=LEVEL_NAMES[doc.level],
+                  waivable=waivable).localized(),
              doc.summary, _wrapped(doc.description),
              _heading(translated("What it looks at")), _wrapped(doc.looks_at),
              _heading(translated("Why it matters")), _wrapped(doc.why),
