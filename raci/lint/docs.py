@@ -168,14 +168,17 @@ def _example(rule: Rule, example: Example) -> str:
 
 
 def _waiver(rule: Rule, doc: RuleDoc) -> list[str]:
-    """A waiver of the first failing example's first finding, ready to copy."""
+    """A waiver of the first failing example's finding, ready to copy: all
+    that example finds (a failing example gives one finding; a test checks)."""
     if not doc.waivable:
         return []
-    failing = next(example for example in doc.examples if example.fails)
-    targets = example_findings(rule, failing)[0].targets
+    failing = [example for example in doc.examples if example.fails]
+    targets = example_findings(rule, failing[0])[0].targets
     target = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
     reason = translated("Why the weakness is accepted, and until when")
-    return [translated("For the failing example's finding:"), _fenced("yaml", f"""\
+    example = translated("For the failing example's finding:") if len(failing) == 1 \
+        else translated("For the first failing example's finding:")
+    return [example, _fenced("yaml", f"""\
 waivers:
   - rule: {doc.code}
     target: {target}
