@@ -75,6 +75,18 @@ def test_a_rules_config_example_comments_in_dutch_and_keeps_the_levels(raci: Rac
     assert 'level = "error"  # error, warning, info of off' in shown
 
 
+def test_the_rules_say_their_levels_in_dutch(raci: Raci) -> None:
+    """As Markdown output does; a rule's configuration example keeps the
+    level as raci.toml writes it (above)."""
+    listed = raci("rules", "--lang", "nl").out.splitlines()
+    assert listed[0].split()[:3] == ["OWN001", "ownership.unowned-item", "fout"]
+    assert any(line.split()[2] == "waarschuwing" for line in listed)
+    assert "error" not in {line.split()[2] for line in listed}
+    page = raci("rules", "PPL003", "--lang", "nl").out.splitlines()
+    assert page[2] == ("`people.external-dependence` · standaardniveau: melding · "
+                       "uitzondering mogelijk")
+
+
 
 def test_an_empty_scenario_list_names_its_placeholder_in_dutch(raci: Raci, vego: str) -> None:
     said = raci("scenario", "list", vego, "--lang", "nl").out

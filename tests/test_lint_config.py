@@ -95,6 +95,20 @@ def test_parameters_and_levels_from_the_file(tmp_path: Path) -> None:
     assert {(f.code, f.level) for f in findings} == {("OWN001", "error"), ("OWN006", "error")}
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_a_share_written_as_a_whole_number_is_a_share(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """``max_share = 0`` is an integer in TOML; PPL003 says it as a share
+    (``0%``), as it says ``0.0``."""
+    (tmp_path / "raci.toml").write_text("[raci.rules.PPL003]\nmax_share = 0\n")
+    units = [{"id": "min", "name": "Ministerie"},
+             {"id": "uitv", "name": "Uitvoering", "external": True}]
+    model = write_model(tmp_path / "org.yaml", units=units)
+    code, out, err = run_raci(capsys, "lint", model, "--select", "PPL003", "--format", fmt)
+    assert (code, err) == (0, "")
+    assert "(100%, more than 0%)" in out
+
+
 @pytest.mark.parametrize(("toml", "words"), [
     ('[raci]\nselect = ["XYZ"]\n', "unknown rule, prefix or group 'XYZ'"),
     ('[raci]\ncolour = "red"\n', "unknown key 'colour'"),

@@ -18,6 +18,10 @@ import pytest
 from test_lint_support import run_raci, write_model
 
 from raci.lint import RULES
+from raci.lint.config import LintConfig
+from raci.lint.findings import Finding
+from raci.lint.output import RENDERERS
+from raci.lint.run import LintRun
 
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -135,7 +139,9 @@ def test_sarif_names_a_database_url_without_its_password(
     assert "s3cret" not in out
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in log["runs"][0]["results"]}
-    assert uris == {postgres_url}
+    assert uris == {postgres_url.replace(f"://{user}@", f"://{user}:***@")}
+    _, text, _ = run_raci(capsys, "lint", url, "--select", "OWN")
+    assert "s3cret" not in text and "OWN" in text
 
 
 def test_configured_levels_reach_sarif(tmp_path: Path, model: Path,
@@ -342,3 +348,58 @@ def test_dutch_github_and_markdown_say_related_and_unread_models_in_dutch(
     assert "(related: g.0)\n" in english and "unit 'nope' names nothing" in english
     _, data, _ = run_raci(capsys, "lint", path, broken, "--lang", "nl", "--format", "json")
     assert json.loads(data)["errors"][0]["message"].startswith("person p.1: unit 'nope' names")
+
+
+SECRET_URL = "postgresql://u:s3cr3t@127.0.0.1:1/db"
+"""A database with a password that no server answers at (port 1 refuses)."""
+HIDDEN_URL = "postgresql://u:***@127.0.0.1:1/db"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
+def test_no_output_names_a_database_password_when_the_database_is_refused(
+        capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    code, out, err = run_raci(capsys, "lint", SECRET_URL, "--format", fmt)
+    assert code == 2
+    assert "s3cr3t" not in out + err
+
+
+def test_sarif_names_a_refused_database_once_and_as_its_location(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_raci(capsys, "lint", SECRET_URL, "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    (notification,) = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notification["message"]["text"].count("127.0.0.1:1/db") == 1
+    assert notification["locations"] == [
+        {"physicalLocation": {"artifactLocation": {"uri": HIDDEN_URL}}}]
+
+
+def database_run(model: str) -> LintRun:
+    """A run over a database `model` that found one problem and did not run DEC002."""
+    found = Finding("OWN001", "unowned-item", "error", "Goal g.x 'X' has no Accountable",
+                    ("g.x",), model=model)
+    return LintRun([model], [found], LintConfig(), not_run={model: {"DEC002": "cadence"}})
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
+def test_a_database_with_a_password_is_named_without_it_by_every_output(fmt: str) -> None:
+    """A scenario of it too (``URL@plan``)."""
+    for model, named in [(SECRET_URL, HIDDEN_URL), (f"{SECRET_URL}@plan", f"{HIDDEN_URL}@plan")]:
+        written = RENDERERS[fmt](database_run(model), RULES)
+        out = written.decode() if isinstance(written, bytes) else written
+        assert "s3cr3t" not in out
+        assert named in out
+
+
+@pytest.mark.parametrize("url", ["sqlite:///{relative}", "sqlite:///{absolute}"])
+def test_sarif_keeps_a_sqlite_urls_slashes(
+        url: str, tmp_path: Path, model: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run_raci(capsys, "import", model, "--into", tmp_path / "chart.db")
+    spec = url.format(relative="chart.db", absolute=tmp_path / "chart.db")
+    _, out, _ = run_raci(capsys, "lint", spec, "--format", "sarif")
+    run = json.loads(out)["runs"][0]
+    assert run["artifacts"] == [{"location": {"uri": spec}}]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in run["results"]} == {spec}

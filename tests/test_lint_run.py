@@ -68,8 +68,9 @@ def test_an_unreadable_model_is_a_sarif_tool_execution_notification(
     located, database = invocation["toolExecutionNotifications"]
     assert located["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": str(broken)}, "region": {"startLine": 3, "startColumn": 34}}
-    assert "locations" not in database
-    assert database["message"]["text"].startswith(f"{tmp_path / 'nergens.db'}: ")
+    assert database["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": str(tmp_path / "nergens.db")}}
+    assert database["message"]["text"].startswith(f"no model at {tmp_path / 'nergens.db'};")
 
 
 def test_an_unreadable_model_in_text_github_and_markdown(

@@ -153,6 +153,22 @@ def test_several_models_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 
+def test_a_waiver_rule_names_the_waived_rule_by_its_code(tmp_path: Path) -> None:
+    """A waiver may name its rule in any case, or by name; WAI001 and WAI002
+    say its code (one raci does not have as written: `raci has no rule`)."""
+    model = write_model(tmp_path / "org.yaml", waivers=[
+        {"rule": "own002", "target": "g.co2", "reason": "Tot de zomer", "expires": "2026-07-01"},
+        {"rule": "bod002", "target": "g.co2", "reason": "Niets"},
+        {"rule": "Unowned-Item", "target": "g.co2", "reason": "Niets"}])
+    messages = {f.message for f in lint_model(open_model(str(model)), LintConfig())
+                if f.code.startswith("WAI")}
+    assert messages == {
+        "Waiver of OWN002 for Goal g.co2 'CO2 -55%' expired on 2026-07-01",
+        "Waiver of BOD002 for Goal g.co2 'CO2 -55%' matches no finding",
+        "Waiver of OWN001 for Goal g.co2 'CO2 -55%' matches no finding",
+    }
+
+
 def test_a_waiver_that_can_never_match_says_why(tmp_path: Path) -> None:
     model = write_model(tmp_path / "org.yaml", waivers=[
         {"rule": "OWM002", "target": "g.co2", "reason": "Typfout"},

@@ -115,6 +115,20 @@ def test_every_example_is_a_model_that_fails_or_passes_as_it_says(code: str) -> 
                 assert [f.message for f in example_findings(found, example, day)] == messages
 
 
+@pytest.mark.parametrize("code", sorted(set(CODES) - NOT_WAIVABLE))
+def test_the_waiver_a_page_shows_silences_its_failing_examples_findings(code: str) -> None:
+    """Every finding of the example it is for, and the page says which
+    example that is where there are several."""
+    found = rule(code)
+    waiving = rule_page(found).split("## Waiving", 1)[1]
+    waiver = waiving.split("```yaml\n", 1)[1].split("```", 1)[0]
+    failing = [e for e in rule_doc(found).examples if e.fails]
+    waived = replace(failing[0], fragment=f"{failing[0].fragment}\n{waiver}")
+    assert example_findings(found, failing[0])
+    assert example_findings(found, waived) == []
+    assert ("first failing example" in waiving) is (len(failing) > 1)
+
+
 def test_an_example_is_read_with_its_settings() -> None:
     """OWN006's failing example has 3 Responsibles: too many only with
     `max_responsible = 2`, as its heading says."""

@@ -24,7 +24,7 @@ from raci.cli.options import directories_made, format_option, output_directories
 from raci.errors import UsageError
 from raci.i18n import _, ngettext
 from raci.model.collector import collector_paused
-from raci.vocabulary import DIFF_FORMATS, FAIL_ON_CHOICES, LINT_FORMATS
+from raci.vocabulary import DIFF_FORMATS, FAIL_ON_CHOICES, LEVEL_NAMES, LINT_FORMATS
 
 if TYPE_CHECKING:
     from raci.lint.config import LintConfig
@@ -270,11 +270,16 @@ def rules(code: str | None, fmt: str) -> None:
 
 
 def _list_rules(rules: Sequence[Rule]) -> None:
+    """One line a rule, its default level in the reader's words (``waarschuwing``),
+    as Markdown output says levels; `raci rules CODE` shows the level raci.toml takes."""
+    from raci.lint.findings import LEVELS
     from raci.lint.ruledoc import rule_doc
 
     width = max(len(r.dotted_name) for r in rules)
+    level_width = max(len(LEVEL_NAMES[level]) for level in LEVELS)
     for r in rules:
-        click.echo(f"{r.code}  {r.dotted_name:<{width}}  {r.level:<7}  {rule_doc(r).summary}")
+        click.echo(f"{r.code}  {r.dotted_name:<{width}}  {LEVEL_NAMES[r.level]:<{level_width}}  "
+                   f"{rule_doc(r).summary}")
 
 
 @click.command()

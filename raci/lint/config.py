@@ -67,8 +67,13 @@ class LintConfig:
 
     def params_of(self, rule: Rule) -> dict[str, ParamValue]:
         """The rule's parameters, and those of the rules it reads as
-        ``CODE.name`` (`Rule.reads`); list parameters as tuples."""
-        values = {**rule.params, **self.params.get(rule.code, {})}
+        ``CODE.name`` (`Rule.reads`); list parameters as tuples, and a
+        number of a parameter that takes fractions (its default is one) as
+        a fraction: TOML's ``max_share = 0`` is a whole number, which a
+        message would say as ``0``, not as the share ``0%``."""
+        given = self.params.get(rule.code, {})
+        values = {**rule.params, **{name: float(value) if isinstance(rule.params.get(name), float)
+                                    else value for name, value in given.items()}}
         for code in rule.reads:
             other = find_rule(code)
             if other is not None:

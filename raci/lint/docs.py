@@ -34,6 +34,7 @@ from raci.lint.ruledoc import Example, RuleDoc, rule_doc
 from raci.lint.rules import RULES
 from raci.model.source import ModelSource
 from raci.text import json_text
+from raci.vocabulary import LEVEL_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 """The checkout this module is in (the files it writes are a checkout's)."""
@@ -85,7 +86,8 @@ def rule_page(rule: Rule) -> str:
     reading = [_heading(translated("Reading")), _wrapped(doc.reading)]
     parts = [f"# {doc.code} {doc.name}",
              said("`{dotted_name}` · default level: {level} · {waivable}",
-                  dotted_name=doc.dotted_name, level=doc.level, waivable=waivable).localized(),
+                  dotted_name=doc.dotted_name, level=LEVEL_NAMES[doc.level],
+                  waivable=waivable).localized(),
              doc.summary, _wrapped(doc.description),
              _heading(translated("What it looks at")), _wrapped(doc.looks_at),
              _heading(translated("Why it matters")), _wrapped(doc.why),
@@ -166,14 +168,17 @@ def _example(rule: Rule, example: Example) -> str:
 
 
 def _waiver(rule: Rule, doc: RuleDoc) -> list[str]:
-    """A waiver of the first failing example's first finding, ready to copy."""
+    """A waiver of the first failing example's finding, ready to copy: all
+    that example finds (a failing example gives one finding; a test checks)."""
     if not doc.waivable:
         return []
-    failing = next(example for example in doc.examples if example.fails)
-    targets = example_findings(rule, failing)[0].targets
+    failing = [example for example in doc.examples if example.fails]
+    targets = example_findings(rule, failing[0])[0].targets
     target = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
     reason = translated("Why the weakness is accepted, and until when")
-    return [translated("For the failing example's finding:"), _fenced("yaml", f"""\
+    example = translated("For the failing example's finding:") if len(failing) == 1 \
+        else translated("For the first failing example's finding:")
+    return [example, _fenced("yaml", f"""\
 waivers:
   - rule: {doc.code}
     target: {target}

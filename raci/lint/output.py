@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 from raci.i18n import N_, _, ngettext, speaking_english
 from raci.lint.findings import LEVELS, Finding, Level
@@ -32,6 +32,7 @@ from raci.lint.message import MOST_LISTED, localized, markdown_said, markdown_sp
 from raci.lint.rule import Rule
 from raci.lint.rules.data import fact_words
 from raci.lint.run import LintRun, ModelError
+from raci.model.source import without_password
 from raci.text import Markdown, json_bytes, json_text, one_line
 from raci.vocabulary import LEVEL_NAMES, counted
 
@@ -43,6 +44,9 @@ STATISTICS_FORMATS = ("text", "json", "markdown")
 SARIF_LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS: dict[str, str] = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"
+"""What a URI holds as it is besides letters and digits (RFC 3986's
+reserved characters, and ``%`` of what is encoded already)."""
 MOST_RELATED_NAMED = 5
 """Text, github and markdown output name this many related ids, then say how many more."""
 
@@ -80,9 +84,10 @@ def not_run_text(not_run: Mapping[str, str]) -> str:
 
 
 def _where(finding: Finding) -> str:
+    model = without_password(finding.model)
     if finding.line is None:
-        return finding.model
-    return f"{finding.model}:{finding.line}:{finding.column or 1}"
+        return model
+    return f"{model}:{finding.line}:{finding.column or 1}"
 
 
 def _closing(run: LintRun) -> str:
@@ -145,7 +150,7 @@ def _fix_lines(run: LintRun) -> list[str]:
     out = []
     for model, fixes in run.fixes.items():
         out.append(_("Fixed {findings} in {model}:").format(findings=counted(len(fixes), "finding"),
-                                                             model=model))
+                                                             model=without_password(model)))
         out += [one_line(f"  {fix.suggestion.finding.fingerprint}: "
                          f"{localized(fix.suggestion.summary)}")
                 for fix in fixes]
@@ -153,7 +158,8 @@ def _fix_lines(run: LintRun) -> list[str]:
 
 
 def _not_run_lines(run: LintRun) -> list[str]:
-    return [one_line(_("{model}: not run: {rules}").format(model=model, rules=not_run_text(codes)))
+    return [one_line(_("{model}: not run: {rules}").format(model=without_password(model),
+                                                           rules=not_run_text(codes)))
             for model, codes in run.not_run.items()]
 
 
@@ -208,7 +214,7 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         "targets": finding.targets,
         "related": finding.related,
         "fingerprint": finding.fingerprint,
-        "model": finding.model,
+        "model": without_password(finding.model),
         "line": finding.line,
         "column": finding.column,
         "waived": finding.waived,
@@ -217,13 +223,14 @@ def finding_dict(finding: Finding) -> dict[str, object]:
 
 
 def _error_dict(error: ModelError) -> dict[str, object]:
-    return {"model": error.model, "line": error.line, "column": error.column,
+    return {"model": without_password(error.model), "line": error.line, "column": error.column,
             "message": error.message}
 
 
 def _json_summary(run: LintRun) -> dict[str, object]:
     return {**summary(run.findings), "not_run": run.rules_not_run,
-            "not_run_by_model": run.not_run}
+            "not_run_by_model": {without_password(model): codes
+                                 for model, codes in run.not_run.items()}}
 
 
 def suggestion_dict(suggestion: Suggestion) -> dict[str, object]:
@@ -255,7 +262,7 @@ def to_json(run: LintRun, rules: Sequence[Rule]) -> bytes:
     """The JSON document, as the bytes `raci lint` writes (`json_bytes`)."""
     document: dict[str, object] = {
         "version": 1,
-        "models": list(run.models),
+        "models": [without_password(m) for m in run.models],
         "findings": ([finding_dict(f) for f in run.findings] if run.suggestions is None
                      else [_json_finding(run, f) for f in run.findings]),
         "summary": _json_summary(run),
@@ -279,14 +286,12 @@ def _raci_version() -> str:
 def _uri(model: str) -> str:
     """A model as a URI reference. A file's or database file's path: forward
     slashes, and spaces, ``#``, ``:`` (which would read as a scheme) and the
-    like percent-encoded. A database URL as given, its password left out
-    (a SARIF log is uploaded and shared)."""
+    like percent-encoded. A database URL as given (``sqlite:///org.db`` with
+    its three slashes), its password as ``***`` (a SARIF log is uploaded and
+    shared), only what no URI may hold (a space) percent-encoded."""
     if "://" not in model:
         return quote(model.replace("\\", "/"), safe="/")
-    parts = urlsplit(model)
-    userinfo, at, host = parts.netloc.rpartition("@")
-    user = userinfo.partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}{at}{host}"))
+    return quote(without_password(model), safe=URI_CHARACTERS)
 
 
 def _sarif_rule(rule: Rule, level: Level) -> dict[str, object]:
@@ -360,19 +365,14 @@ def _sarif_invocation(run: LintRun, rule_index: dict[str, int]) -> dict[str, obj
     """Whether every model was read (each error a tool execution
     notification at its file and line), and the rules not run (each a tool
     configuration notification naming the rule)."""
-    errors = []
-    for error in run.errors:
-        notification: dict[str, object] = {"level": "error"}
-        if error.line is not None:
-            notification["message"] = {"text": error.message}
-            notification["locations"] = [
-                {"physicalLocation": _physical(error.model, error.line, error.column)}]
-        else:
-            notification["message"] = {"text": f"{error.model}: {error.message}"}
-        errors.append(notification)
+    errors = [{"level": "error", "message": {"text": error.message},
+               "locations": [{"physicalLocation": _physical(error.model, error.line,
+                                                             error.column)}]}
+              for error in run.errors]
     not_run = [
         {"level": "note",
-         "message": {"text": f"{code} was not run on {model}: {fact} not recorded"},
+         "message": {"text": f"{code} was not run on {without_password(model)}: "
+                             f"{fact} not recorded"},
          "descriptor": {"id": code, "index": rule_index[code]}}
         for model, codes in run.not_run.items() for code, fact in codes.items()
     ]
@@ -415,8 +415,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(level: str, message: str, title: str, model: str,
+def _annotation(level: str, message: str, title: str, spec: str,
                 line: int | None, column: int | None) -> str:
+    model = without_password(spec)
     properties = []
     if line is not None:
         properties += [f"file={escape_property(model)}", f"line={line}", f"col={column or 1}"]
@@ -476,7 +477,8 @@ def _heading_row(*words: str) -> list[str]:
 
 def _markdown_head(run: LintRun) -> list[str]:
     counts = summary(run.findings)
-    read = ", ".join(f"`{m}`" for m in run.models if m not in run.unread) or _("no model")
+    read = ", ".join(f"`{without_password(m)}`" for m in run.models
+                     if m not in run.unread) or _("no model")
     return ["## " + _("Lint findings"), "", _per_level(counts) + _(
         ", {waived} waived, in {models}.").format(waived=counts["waived"], models=read)]
 
@@ -486,11 +488,13 @@ def _markdown_tail(run: LintRun) -> list[str]:
     out = []
     if run.not_run:
         out += ["", "### " + _("Not run"), "", *_heading_row(N_("Model"), N_("Rules not run"))]
-        out += [_row(model, not_run_text(codes)) for model, codes in run.not_run.items()]
+        out += [_row(without_password(model), not_run_text(codes))
+                for model, codes in run.not_run.items()]
     if run.errors:
         out += ["", "### " + _("Could not be read"), "",
                 *_heading_row(N_("Model"), N_("Where"), N_("Error"))]
-        out += [_row(e.model, "" if e.line is None else f"{e.line}:{e.column or 1}", e.said)
+        out += [_row(without_password(e.model),
+                     "" if e.line is None else f"{e.line}:{e.column or 1}", e.said)
                 for e in run.errors]
     return out
 
@@ -530,7 +534,8 @@ def _markdown_suggestions(run: LintRun, findings: Sequence[Finding]) -> list[str
         out += ["", "### " + _("Suggestions"), "",
                 *_heading_row(N_("Finding"), N_("Suggestion"), N_("Because"), N_("Outcome")),
                 *rows]
-    fixed = [_row(model, fix.suggestion.finding.fingerprint, markdown_said(fix.suggestion.summary))
+    fixed = [_row(without_password(model), fix.suggestion.finding.fingerprint,
+                  markdown_said(fix.suggestion.summary))
              for model, fixes in run.fixes.items() for fix in fixes]
     if fixed:
         out += ["", "### " + _("Fixed"), "", *_heading_row(N_("Model"), N_("Finding"), N_("Fix")),
@@ -563,7 +568,7 @@ def statistics_text(run: LintRun, rules: Sequence[Rule]) -> str:
 def statistics_json(run: LintRun, rules: Sequence[Rule]) -> str:
     document = {
         "version": 1,
-        "models": list(run.models),
+        "models": [without_password(m) for m in run.models],
         "statistics": [{"code": r.code, "name": r.name, "level": r.level, "count": r.count}
                        for r in run.statistics()],
         "summary": _json_summary(run),

@@ -36,6 +36,9 @@ SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 letter or digit. No ``.``, ``@`` or ``/``, so that ``org.db@plan`` cannot be
 read another way."""
 SCENARIO_NAME_MAX_LENGTH = 100
+_PASSWORD = re.compile(r"^(?P<user>[\w+]+://[^:/]*:)[^@]*(?=@)")
+"""A database URL's password, read as SQLAlchemy reads a URL: after the
+user's ``:``, up to the next ``@``."""
 
 
 AnyModel = TypeVar("AnyModel", Model, LeanModel)
@@ -67,6 +70,18 @@ def is_database(spec: str) -> bool:
 
 def is_valid_scenario_name(text: str) -> bool:
     return len(text) <= SCENARIO_NAME_MAX_LENGTH and SCENARIO_NAME.fullmatch(text) is not None
+
+
+def without_password(spec: str) -> str:
+    """A MODEL as outputs name it (CI keeps and shares them): a database URL
+    with its password as ``***``, as raci's messages name the database
+    (``postgresql://u:***@host/org``, with ``@plan`` if a scenario's); else
+    as given."""
+    if "://" not in spec:
+        return spec
+    model, scenario = split_scenario(spec)
+    hidden = _PASSWORD.sub(r"\g<user>***", model, count=1)
+    return hidden if scenario is None else f"{hidden}{SCENARIO_MARK}{scenario}"
 
 
 def split_scenario(spec: str) -> tuple[str, str | None]:

@@ -150,22 +150,26 @@ def isolated_unit(analysis: Analysis, params: RuleParams,
         units:
           - {id: team-a, name: Team A}
           - {id: team-b, name: Team B}
+          - {id: team-c, name: Team C}
         people:
           - {id: p.jansen, name: Petra Jansen, unit: team-a}
           - {id: p.dekker, name: Sander Dekker, unit: team-b}
+          - {id: p.visser, name: Anna Visser, unit: team-c}
         goals:
-          - {id: g.x, name: Doel X, raci: {A: p.jansen}}
+          - {id: g.x, name: Doel X, raci: {A: p.jansen, C: [p.dekker]}}
 
     Passing:
 
         units:
           - {id: team-a, name: Team A}
           - {id: team-b, name: Team B}
+          - {id: team-c, name: Team C}
         people:
           - {id: p.jansen, name: Petra Jansen, unit: team-a}
           - {id: p.dekker, name: Sander Dekker, unit: team-b}
+          - {id: p.visser, name: Anna Visser, unit: team-c}
         goals:
-          - {id: g.x, name: Doel X, raci: {A: p.jansen, C: [p.dekker]}}
+          - {id: g.x, name: Doel X, raci: {A: p.jansen, C: [p.dekker, p.visser]}}
     """
     if sum(1 for people in analysis.people_by_unit.values() if people) < 2:
         return

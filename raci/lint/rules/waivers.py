@@ -21,6 +21,15 @@ def waiver_expired(waiver: Waiver, analysis: Analysis) -> bool:
     return waiver.expires is not None and waiver.expires < analysis.as_of
 
 
+def _rule_code(waiver: Waiver) -> str:
+    """The waived rule as messages name it: by its code (``BOD002`` for
+    ``bod002`` or its name), or as written if raci has no such rule."""
+    from raci.lint import rules  # the registry imports this module
+
+    found = rules.find_rule(waiver.rule)
+    return waiver.rule if found is None else found.code
+
+
 def _targets(waiver: Waiver, analysis: Analysis) -> Joined:
     return Joined(label(analysis, target) for target in waiver.target)
 
@@ -74,7 +83,7 @@ def expired_waiver(analysis: Analysis, params: RuleParams,
         if waiver_expired(waiver, analysis):
             assert waiver.expires is not None
             yield Problem.about(waiver.target, said(
-                "Waiver of {rule} for {targets} expired on {expires}", rule=waiver.rule,
+                "Waiver of {rule} for {targets} expired on {expires}", rule=_rule_code(waiver),
                 targets=_targets(waiver, analysis), expires=waiver.expires),
                 place=waiver_place(int(number)))
 
@@ -135,7 +144,7 @@ def unused_waiver(analysis: Analysis, params: RuleParams,
         waiver = analysis.model.waivers[int(number)]
         if int(number) not in analysis.matched_waivers and not waiver_expired(waiver, analysis):
             yield Problem.about(waiver.target, said(
-                "Waiver of {rule} for {targets} matches no finding{why}", rule=waiver.rule,
+                "Waiver of {rule} for {targets} matches no finding{why}", rule=_rule_code(waiver),
                 targets=_targets(waiver, analysis), why=_why_none(waiver, analysis)),
                 place=waiver_place(int(number)))
 
