@@ -52,17 +52,19 @@ def run_lint(specs: Sequence[str], config: LintConfig, *, baseline: Path | None 
 
 
 def lint_lean(spec: str, config: LintConfig, accepted: set[str], *,
-              kept: list[object] | None = None) -> ModelResult:
+              kept: list[object] | None = None, say: bool = False) -> ModelResult:
     """A model read lean and linted once, a large one's rules on two cores:
     the plain `raci lint`. `kept`: where to keep the model read, and what
     the lint worked out, rather than free them (a process that ends once its
     output is written need not spend its time freeing them). Not in the
     result: a lint's result holds no more than its findings, as the app's
-    first-findings child hands it over whole."""
+    first-findings child hands it over whole. `say`: the output will say
+    the messages for people (the text output), so they may be said while
+    the rules are still checked (`lint_source`)."""
     source = open_lean_model(spec)
     if kept is not None:
         kept.append(source)
-    result = lint_source(source, config, split=True, kept=kept)
+    result = lint_source(source, config, split=True, kept=kept, say=say)
     return ModelResult(result.findings, result.not_run)
 
 

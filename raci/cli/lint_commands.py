@@ -140,7 +140,8 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     # everything one by one (`end_at_once`).
     kept: list[object] = []  # what a process that ends at once never frees
     at_once = not (suggest or fix) and end_at_once(kept)
-    lint_one = partial(lint_lean, kept=kept) if at_once else fixing
+    says = fmt == "text" and not statistics  # each message said for people
+    lint_one = partial(lint_lean, kept=kept, say=says) if at_once else fixing
     with nullcontext() if suggest or fix else collector_paused():
         run = run_lint(models, config, baseline=baseline, write_baseline_to=write_baseline,
                        lint_one=lint_one, suggest=suggest)

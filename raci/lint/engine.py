@@ -60,10 +60,11 @@ class LintResult:
 
 def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
                 config: LintConfig | None = None, *, split: bool = False,
-                kept: list[object] | None = None) -> LintResult:
+                kept: list[object] | None = None, say: bool = False) -> LintResult:
     """Lint one model once: each rule run over every subject of its scope,
     the findings sorted once at the end. `split`: a large model's rules may
-    be checked on two cores (`raci.lint.split`; `raci lint` asks for it).
+    be checked on two cores (`raci.lint.split`; `raci lint` asks for it);
+    `say`: the output will say the messages for people (`problems_of`).
     `kept`: where to keep what the lint worked out (the analysis, the rules'
     problems) rather than free it, for a process that ends once its output
     is written (freeing them costs a twentieth of a `raci lint` of tens of
@@ -88,7 +89,7 @@ def lint_source(source: ModelSource[Model] | ModelSource[LeanModel],
         findings = maker.found(fact_not_recorded) if fact_not_recorded in rules else []
         analysis.not_run = not_run_for(analysis, findings, rules)
         checked = rules_to_check(rules, analysis)
-        with problems_of(checked, analysis, config, split=split) as problems:
+        with problems_of(checked, analysis, config, split=split, say=say) as problems:
             for rule in checked:
                 findings += maker.made(rule, problems[rule.code])
             analysis.matched_waivers = maker.matched_waivers()

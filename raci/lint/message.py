@@ -67,13 +67,16 @@ class Message(str):
     of the domain ``rules``, with ``{named}`` placeholders and optionally a
     plural form) and the values it is filled with."""
 
-    __slots__ = ("number", "plural", "template", "values")
+    __slots__ = ("number", "plural", "said_ahead", "template", "values")
 
     template: str
     plural: str | None
     number: int
     """The number that decides between the template and its plural."""
     values: Mapping[str, Value]
+    said_ahead: tuple[Forms, str] | None
+    """The message said as a sentence in a language (whose forms it was
+    said with) before an output asked for it (`say_ahead`), else None."""
 
     def __new__(cls, template: str, values: Mapping[str, Value], plural: str | None = None,
                 number: int = 1) -> Message:
@@ -189,6 +192,7 @@ def _message(cls: type[Message], template: str, values: Mapping[str, Value],
     english = template if plural is None or number == 1 else plural
     self: Message = _new_text(cls, english.format_map(values))
     self.template, self.plural, self.number, self.values = template, plural, number, values
+    self.said_ahead = None
     return self
 
 
@@ -290,10 +294,24 @@ def speaker() -> Callable[[str], str]:
 
     def say(message: str) -> str:
         if type(message) is Message:
+            ahead = message.said_ahead
+            if ahead is not None and ahead[0] is forms:
+                return ahead[1]
             return message.spoken_in(forms, True)
         return localized(message)
 
     return say
+
+
+def say_ahead(messages: Iterable[str]) -> None:
+    """Say each message as a sentence in the current language now, for a
+    `speaker` later: `raci lint` says OWN001's tens of thousands while the
+    forked copy still checks its rules (`raci.lint.split`), rather than
+    after every rule, on one core."""
+    forms = _forms()
+    for message in messages:
+        if type(message) is Message:
+            message.said_ahead = (forms, message.spoken_in(forms, True))
 
 
 def markdown_speaker() -> Callable[[str], Markdown]:

@@ -34,6 +34,7 @@ from typing import NoReturn
 
 from raci.analysis import Analysis
 from raci.lint.config import LintConfig
+from raci.lint.message import say_ahead
 from raci.lint.rule import Problem, Rule
 
 SPLIT_GROUPS = frozenset({"people", "silos"})
@@ -52,13 +53,17 @@ Problems = dict[str, list[Problem]]
 
 @contextmanager
 def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *,
-                split: bool) -> Iterator[Problems]:
+                split: bool, say: bool = False) -> Iterator[Problems]:
     """The problems of each of `rules` over every subject of its scope; with
     `split`, checked by this process and a forked copy at the same time,
     where the model is large enough and the system forks soundly. The copy
     ends as soon as it has handed its problems back, but is waited for only
     when the block ends: the system takes a few hundredths of a second to
-    free its memory, which the work done with the problems hides."""
+    free its memory, which the work done with the problems hides. `say`:
+    an output will say every message for people (the text output), so the
+    messages of `KEPT_HERE` are said as soon as they are found, while the
+    copy checks its rules (`say_ahead`): the copy then takes more of the
+    shared groups, and both cores share that work too."""
     if not (split and _splits(analysis)):
         yield _checked(rules, analysis, config)
         return
@@ -74,6 +79,8 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
     try:
         try:
             found = _checked([r for r in rules if r.code in KEPT_HERE], analysis, config)
+            if say:
+                say_ahead(problem.message for problems in found.values() for problem in problems)
             for number in _claimed(queue):
                 found |= _checked(shared[number], analysis, config)
         finally:
