@@ -194,6 +194,35 @@ def test_hidden_rows_and_columns_are_read_and_named(raci: Raci, tmp_path: Path) 
     assert model.letters_of("klachtafhandeling", "teamleider") == ("R",)
 
 
+def test_a_hidden_sheet_is_not_read_and_is_named_with_how_to_read_it(raci: Raci,
+                                                                       tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    current = workbook.active
+    current.title = "Matrix"
+    for row in [["Activiteit", "Manager KCC", "Medewerker"], ["Telefonie inrichten", "A", "R"]]:
+        current.append(row)
+    for name, state in [("Oud 2024", "hidden"), ("Archief", "veryHidden")]:
+        old = workbook.create_sheet(name)
+        for row in [["Activiteit", "Manager KCC", "Oud team"], ["Oud loket", "A", "R"]]:
+            old.append(row)
+        old.sheet_state = state
+    workbook.save(tmp_path / "kcc.xlsx")
+    result = raci("import", tmp_path / "kcc.xlsx", "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "note: sheets 'Oud 2024', Archief are hidden in the workbook; not read (read one " \
+        "by naming it, with every sheet to read: --sheet \"Matrix\" --sheet \"Oud 2024\")" \
+        in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [i.name for i in model.initiatives.values()] == ["Telefonie inrichten"]
+    named = raci("import", tmp_path / "kcc.xlsx", "--sheet", "Matrix", "--sheet", "Oud 2024",
+                 "--into", tmp_path / "both.db")
+    assert named.code == 0, named.err
+    assert "hidden in the workbook" not in named.err
+    assert len(open_model(str(tmp_path / "both.db")).model.initiatives) == 2
+
+
 def test_a_named_sheet_with_no_matrix_is_refused_and_a_roster_sheet_gets_its_layout(
         raci: Raci, tmp_path: Path) -> None:
     sheet = write_workbook(tmp_path / "org.xlsx", {
