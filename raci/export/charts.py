@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from raci.analysis import Analysis
-from raci.export.views import largest_overlaps
+from raci.export.views import goals_not_recorded, largest_overlaps
 from raci.i18n import _, format_count, format_percent
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model
@@ -243,7 +243,7 @@ def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
 
 def no_goals(model: Model) -> str:
     """Why the goals chart is empty, in a sentence true of the model."""
-    if "goals" in model.org.not_recorded:
+    if goals_not_recorded(model):
         return _("The model's goals are not recorded.")
     return _("The model has no goals.")
 
