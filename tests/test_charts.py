@@ -270,6 +270,24 @@ def test_an_empty_chart_says_what_is_true_of_the_model() -> None:
     assert empty_sentences(Model(Org("Leeg")))["goals"] == "The model has no goals."
 
 
+def test_the_busiest_people_chart_says_how_many_more_are_as_busy_as_the_last() -> None:
+    """A cut at ten among people with as many seats is no ranking: the caption
+    says how many more have as many as the last shown."""
+    def caption(people: int) -> str:
+        model = Model(Org("Kern"))
+        ids = [f"p.{number:02}" for number in range(people)]
+        for person in ids:
+            model.add(Person(id=person, name=person))
+        for body in ("b1", "b2"):
+            model.add(Body(id=body, name=body, kind="committee", members=ids))
+        charts = first_page_charts(model, [], GROUPS, GROUP_ORDER, 3)
+        return next(chart.caption for chart in charts if chart.name == "people")
+
+    assert caption(12).endswith(" 2 more have as many together as the last shown (2).")
+    assert caption(11).endswith(" 1 more has as many together as the last shown (2).")
+    assert caption(10).endswith("they are Accountable for, together.")
+
+
 def test_the_goals_chart_says_what_the_goals_view_says_of_initiatives_with_no_goal() -> None:
     """A RACI chart's initiatives and no goal: the goals are not recorded,
     declared or not, as the goals view (and DAT001) say; not "no goals"."""
