@@ -194,6 +194,26 @@ def test_hidden_rows_and_columns_are_read_and_named(raci: Raci, tmp_path: Path) 
     assert model.letters_of("klachtafhandeling", "teamleider") == ("R",)
 
 
+def test_a_column_of_ticks_is_one_line_naming_the_column(raci: Raci, tmp_path: Path) -> None:
+    """A column of "x" ticks is no five mistyped letters: one line names the
+    column; one "x" among letters is still named by its cell."""
+    sheet = write_workbook(tmp_path / "kcc.xlsx", {"Matrix": [
+        ["Activiteit", "Manager KCC", "Medewerker", "Betrokken"],
+        ["Telefonie inrichten", "A", "R", "x"],
+        ["Klachtafhandeling", "A", "x", None],
+        ["Balie", "A", "R", "X"],
+        ["Post", "A", "R", "x"]]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f'{sheet}:Matrix!C3: "x": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        "who also does the work; leave the cell empty if there is no role",
+        f'{sheet}:Matrix!D1: "Betrokken": this column holds no RACI letter but "x" in 3 cells; '
+        'write the letter each one stands for (R, A, C or I), or if it is not an actor, leave '
+        'it out with --column ignore="Betrokken"',
+    ]
+
+
 def test_a_hidden_sheet_is_not_read_and_is_named_with_how_to_read_it(raci: Raci,
                                                                        tmp_path: Path) -> None:
     from openpyxl import Workbook
