@@ -552,7 +552,10 @@ def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: P
                                 "--view goals -o goals.pdf --page a3")
     goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals">', "</section>")
     assert goals.startswith("<h2>Diagram: the goals view</h2>")
-    assert html.escape("T" + warnings[0][1:]) in goals and goals.count("<svg") == 1
+    command = "raci diagram lang.yaml --view goals -o goals.pdf --page a3"
+    note = html.escape("T" + warnings[0][1:]).replace(
+        command, f'<span class="command"><code>{command}</code></span>')
+    assert note in goals and goals.count("<svg") == 1
 
 
 def text_between(text: str, start: str, end: str) -> str:
