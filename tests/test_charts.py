@@ -29,6 +29,7 @@ from raci.export.charts import (
     shorten_apart,
     strongest_overlaps,
 )
+from raci.export.views import build_view
 from raci.lint import RULES, lint_model
 from raci.lint.findings import Finding
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model, Org, Person, Role
@@ -280,6 +281,33 @@ def test_an_empty_chart_says_what_is_true_of_the_model() -> None:
         "No two bodies of 3 or more seat-holders (as BOD001 compares them) have a quarter or "
         "more of their seat-holders in common.")
     assert empty_sentences(Model(Org("Leeg")))["goals"] == "The model has no goals."
+
+
+def test_the_busiest_people_chart_says_how_many_more_are_as_busy_as_the_last() -> None:
+    """A cut at ten among people with as many seats is no ranking: the caption
+    says how many more have as many as the last shown."""
+    def caption(people: int) -> str:
+        model = Model(Org("Kern"))
+        ids = [f"p.{number:02}" for number in range(people)]
+        for person in ids:
+            model.add(Person(id=person, name=person))
+        for body in ("b1", "b2"):
+            model.add(Body(id=body, name=body, kind="committee", members=ids))
+        charts = first_page_charts(model, [], GROUPS, GROUP_ORDER, 3)
+        return next(chart.caption for chart in charts if chart.name == "people")
+
+    assert caption(12).endswith(" 2 more have as many together as the last shown (2).")
+    assert caption(11).endswith(" 1 more has as many together as the last shown (2).")
+    assert caption(10).endswith("they are Accountable for, together.")
+
+
+def test_the_goals_chart_says_what_the_goals_view_says_of_initiatives_with_no_goal() -> None:
+    """A RACI chart's initiatives and no goal: the goals are not recorded,
+    declared or not, as the goals view (and DAT001) say; not "no goals"."""
+    model = Model(Org("Projecten"))
+    model.add(Initiative(id="i.cloud", name="Cloud"))
+    assert empty_sentences(model)["goals"] == "The model's goals are not recorded."
+    assert build_view(model, "goals").subtitle == "The model's goals are not recorded."
 
 
 def test_an_empty_chart_says_so_in_dutch(in_dutch: None) -> None:

@@ -30,6 +30,22 @@ def test_a_misspelt_rule_code_finds_the_code_meant(typed: str, meant: str | None
     assert closest_rule(typed) == meant
 
 
+APACHE = ["lkuehne", "sor", "solrac901", "lucene.committers", "lucenenet-pmc", "lucene-pmc",
+          "lucene.project", "solr.committers", "solr-pmc", "solr.project"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("lucene", "lucene-pmc"),  # starts the same, not 'lkuehne' (fewer slips)
+    ("solr", "solr-pmc"),  # a whole word of the id: not 'sor', nor 'solrac901'
+    ("SOLR.PROJ", "solr.project"),
+    ("pmc", None),  # in four ids as alike: no telling which
+    ("solr-pcm", "solr-pmc"),  # no id holds it: the fewest slips, as before
+])
+def test_an_id_that_holds_the_typed_word_wins_over_a_near_spelling(typed: str,
+                                                                    meant: str | None) -> None:
+    assert nearest(typed, APACHE) == meant
+
+
 def test_a_name_or_group_is_found_too_and_a_right_spelling_is_not_corrected() -> None:
     assert closest_rule("unowned-itme") == "unowned-item"
     assert closest_rule("ownership.unowned-itme") == "ownership.unowned-item"

@@ -194,6 +194,55 @@ def test_hidden_rows_and_columns_are_read_and_named(raci: Raci, tmp_path: Path) 
     assert model.letters_of("klachtafhandeling", "teamleider") == ("R",)
 
 
+def test_a_column_of_ticks_is_one_line_naming_the_column(raci: Raci, tmp_path: Path) -> None:
+    """A column of "x" ticks is no five mistyped letters: one line names the
+    column; one "x" among letters is still named by its cell."""
+    sheet = write_workbook(tmp_path / "kcc.xlsx", {"Matrix": [
+        ["Activiteit", "Manager KCC", "Medewerker", "Betrokken"],
+        ["Telefonie inrichten", "A", "R", "x"],
+        ["Klachtafhandeling", "A", "x", None],
+        ["Balie", "A", "R", "X"],
+        ["Post", "A", "R", "x"]]})
+    result = raci("import", sheet, "--into", tmp_path / "org.db")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f'{sheet}:Matrix!C3: "x": not a RACI letter; write R, A, C or I, or A/R for the owner '
+        "who also does the work; leave the cell empty if there is no role",
+        f'{sheet}:Matrix!D1: "Betrokken": this column holds no RACI letter but "x" in 3 cells; '
+        'write the letter each one stands for (R, A, C or I), or if it is not an actor, leave '
+        'it out with --column ignore="Betrokken"',
+    ]
+
+
+def test_a_hidden_sheet_is_not_read_and_is_named_with_how_to_read_it(raci: Raci,
+                                                                       tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    current = workbook.active
+    current.title = "Matrix"
+    for row in [["Activiteit", "Manager KCC", "Medewerker"], ["Telefonie inrichten", "A", "R"]]:
+        current.append(row)
+    for name, state in [("Oud 2024", "hidden"), ("Archief", "veryHidden")]:
+        old = workbook.create_sheet(name)
+        for row in [["Activiteit", "Manager KCC", "Oud team"], ["Oud loket", "A", "R"]]:
+            old.append(row)
+        old.sheet_state = state
+    workbook.save(tmp_path / "kcc.xlsx")
+    result = raci("import", tmp_path / "kcc.xlsx", "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert "note: sheets 'Oud 2024', Archief are hidden in the workbook; not read (read one " \
+        "by naming it, with every sheet to read: --sheet \"Matrix\" --sheet \"Oud 2024\")" \
+        in result.err
+    model = open_model(str(tmp_path / "org.db")).model
+    assert [i.name for i in model.initiatives.values()] == ["Telefonie inrichten"]
+    named = raci("import", tmp_path / "kcc.xlsx", "--sheet", "Matrix", "--sheet", "Oud 2024",
+                 "--into", tmp_path / "both.db")
+    assert named.code == 0, named.err
+    assert "hidden in the workbook" not in named.err
+    assert len(open_model(str(tmp_path / "both.db")).model.initiatives) == 2
+
+
 def test_a_named_sheet_with_no_matrix_is_refused_and_a_roster_sheet_gets_its_layout(
         raci: Raci, tmp_path: Path) -> None:
     sheet = write_workbook(tmp_path / "org.xlsx", {

@@ -528,8 +528,15 @@ def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
     # No page holding one sentence: the contents say it is not drawn, and why.
     text = page.read_text(encoding="utf-8")
     assert 'id="diagram-goals"' not in text
-    assert ("<li>Diagram: the goals view. <span class=\"note\">Not drawn. "
-            f"{html.escape(note)}</span></li>") in text
+    command = "raci diagram wijken.db --view goals --split goal -o goals.pdf"
+    options = "--focus ID --depth N"
+    marked = html.escape(note) \
+        .replace(f"{command},", f'<span class="command"><code>{command}</code>,</span>') \
+        .replace(options, f'<span class="command"><code>{options}</code></span>')
+    # A command that wraps at its hyphens ("--⏎view") reads as two: code that does not wrap.
+    assert f'<li>Diagram: the goals view. <span class="note">Not drawn. {marked}</span></li>' \
+        in text
+    assert ".command { white-space: nowrap; }" in text
 
 
 def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
@@ -556,7 +563,10 @@ def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: P
                                 "--view goals -o goals.pdf --page a3")
     goals = text_between(page.read_text(encoding="utf-8"), 'id="diagram-goals">', "</section>")
     assert goals.startswith("<h2>Diagram: the goals view</h2>")
-    assert html.escape("T" + warnings[0][1:]) in goals and goals.count("<svg") == 1
+    command = "raci diagram lang.yaml --view goals -o goals.pdf --page a3"
+    note = html.escape("T" + warnings[0][1:]).replace(
+        command, f'<span class="command"><code>{command}</code></span>')
+    assert note in goals and goals.count("<svg") == 1
 
 
 def text_between(text: str, start: str, end: str) -> str:

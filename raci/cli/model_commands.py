@@ -94,7 +94,8 @@ def new(model: str, name: str | None) -> None:
               help="Which column holds a field the headers do not say, by header or letter "
                    "(--column body=Project, --column ignore=Opmerkingen). Repeatable.")
 @click.option("--sheet", "sheets", multiple=True, metavar="NAME",
-              help="Read only this sheet of a workbook (default: every sheet). Repeatable.")
+              help="Read only this sheet of a workbook (default: every sheet but the hidden "
+                   "ones). Repeatable.")
 def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: str,
             strict: bool, columns: tuple[str, ...], sheets: tuple[str, ...]) -> None:
     """Read a model file (.yaml, .json) or a spreadsheet (.xlsx, .csv: a RACI matrix or a

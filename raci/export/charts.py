@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from raci.analysis import Analysis
-from raci.export.views import largest_overlaps
-from raci.i18n import _, format_count, format_percent
+from raci.export.views import goals_not_recorded, largest_overlaps
+from raci.i18n import _, format_count, format_percent, ngettext
 from raci.lint.findings import LEVELS, Finding
 from raci.model import Model
 from raci.vocabulary import FACT_WORDS, LEVEL_NAMES, RULE_GROUP_TITLES, VIEW_TITLES
@@ -108,9 +108,14 @@ class BusyPerson:
     """Goals, initiatives and decisions the person is Accountable for, directly
     or through a role held (as PPL001 counts)."""
 
+    @property
+    def busy(self) -> int:
+        """Seats and Accountables together: what the busiest are ranked by."""
+        return self.seats + self.accountable
 
-def busiest_people(model: Model, count: int = BUSIEST_SHOWN) -> list[BusyPerson]:
-    """The `count` people with the most seats and Accountables together, busiest first."""
+
+def busiest_people(model: Model, count: int | None = None) -> list[BusyPerson]:
+    """The people with seats or Accountables (the `count` busiest), busiest first."""
     accountable_for: dict[str, set[str]] = {}
     for assignment in model.assignments:
         if assignment.letter == "A" and model.kind(assignment.item) in ITEM_KINDS:
@@ -123,7 +128,7 @@ def busiest_people(model: Model, count: int = BUSIEST_SHOWN) -> list[BusyPerson]
         seats = len(model.bodies_of_person(person.id))
         if seats or items:
             people.append(BusyPerson(person.id, person.name, seats, len(items)))
-    people.sort(key=lambda p: (-(p.seats + p.accountable), p.name, p.id))
+    people.sort(key=lambda p: (-p.busy, p.name, p.id))
     return people[:count]
 
 
@@ -243,7 +248,7 @@ def findings_chart(counts: dict[str, Counter[str]]) -> Chart:
 
 def no_goals(model: Model) -> str:
     """Why the goals chart is empty, in a sentence true of the model."""
-    if "goals" in model.org.not_recorded:
+    if goals_not_recorded(model):
         return _("The model's goals are not recorded.")
     return _("The model has no goals.")
 
@@ -298,14 +303,23 @@ def nobody_busy(model: Model) -> str:
     return _("The model names no people.")
 
 
-def busiest_chart(people: list[BusyPerson], nobody: str) -> Chart:
-    """The busiest people's seats and Accountables; `nobody` says why there are none."""
+def busiest_chart(everyone: list[BusyPerson], nobody: str) -> Chart:
+    """The busiest of `everyone` (busiest first): their seats and Accountables;
+    `nobody` says why there are none. Those cut off though as busy as the
+    last shown are counted in the caption: ten of 24 with two seats is no ranking."""
     title = _("The busiest people")
     caption = _("The {count} with the most body seats (directly or through a role held) and "
                 "goals, initiatives and decisions they are Accountable for, together.").format(
                     count=BUSIEST_SHOWN)
-    if not people:
+    if not everyone:
         return Chart("people", title, caption, None, nobody)
+    people = everyone[:BUSIEST_SHOWN]
+    tied = sum(1 for person in everyone[BUSIEST_SHOWN:] if person.busy == people[-1].busy)
+    if tied:
+        caption += " " + ngettext(
+            "{count} more has as many together as the last shown ({busy}).",
+            "{count} more have as many together as the last shown ({busy}).", tied).format(
+            count=format_count(tied), busy=format_count(people[-1].busy))
 
     sides = [(values, colour, label) for values, colour, label in (
         ([p.seats for p in people], SEATS_COLOUR, _("Body seats")),

@@ -104,6 +104,17 @@ def h(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.splitlines())
 
 
+COMMAND = re.compile(r"(raci diagram .+?(?=, |$)|--focus ID --depth N)(,?)")
+"""A command a diagram's note names, or its options; and the comma after it."""
+
+
+def noted(text: str) -> str:
+    """A diagram's note as HTML, each command in it code that does not wrap
+    (nor leave its comma to start the next line): broken at a hyphen
+    (``--⏎view``) it reads as two, and is typed wrong."""
+    return COMMAND.sub(r'<span class="command"><code>\1</code>\2</span>', h(text))
+
+
 def css_string(text: str) -> str:
     """Text as a CSS string; anything but letters, digits and spaces is written
     as an escape, so no name can end the string or the style element."""
@@ -167,7 +178,7 @@ def _summary(content: ReportContent) -> list[str]:
                  _(NO_ITEMS))] if not areas else []
     left_out += [(diagram_title(name), diagram.left_out)
                  for name, diagram in content.diagrams.items() if diagram.left_out]
-    contents += "".join(f'<li>{h(title)}. <span class="note">{h(why)}</span></li>'
+    contents += "".join(f'<li>{h(title)}. <span class="note">{noted(why)}</span></li>'
                         for title, why in left_out)
     return [
         *([f"<p>{h(model.org.description)}</p>"] if model.org.description else []),
@@ -280,7 +291,7 @@ def _diagrams(content: ReportContent) -> list[str]:
     for name, diagram in content.diagrams.items():
         if diagram.left_out:  # the contents say why
             continue
-        note = f'<p class="note">{h(diagram.note)}</p>' if diagram.note else ""
+        note = f'<p class="note">{noted(diagram.note)}</p>' if diagram.note else ""
         figures = "".join(f"<figure>{GRAPHVIZ_TITLE.sub('', svg_markup(drawing.data))}</figure>"
                           for drawing in diagram.drawings)
         parts.append(f'<section class="part diagram" id="diagram-{name}">'

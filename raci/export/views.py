@@ -381,9 +381,18 @@ def goals_view(model: Model) -> View:
         view.add_node(drawing.item_node(kpi, lines))
         if kpi.measures in view.nodes:
             view.edges.append(Edge(kpi.id, kpi.measures, "measures"))
-    if not model.goals and view.nodes:  # initiatives of no goal: marked not recorded or not
+    if goals_not_recorded(model) and view.nodes:
         view.subtitle = _("The model's goals are not recorded.")
     return view
+
+
+def goals_not_recorded(model: Model) -> bool:
+    """No goals, and the source says it does not record them, or the model has
+    work they would be above (an imported RACI chart's initiatives, which DAT001
+    reports as goals not recorded): the one rule by which the goals view and the
+    report's goals chart say the goals are not recorded, not that there are none."""
+    return not model.goals and ("goals" in model.org.not_recorded or bool(model.initiatives)
+                                or bool(model.kpis))
 
 
 def decisions_view(model: Model) -> View:

@@ -366,6 +366,9 @@ class _SheetMatrixReader:
         self.bad: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         self.words: dict[int, int] = dict.fromkeys(self.columns.actors, 0)
         """Bad cells of words (not dates or numbers): a names column, perhaps."""
+        self.ticks: dict[int, list[tuple[int, str]]] = {}
+        """Each column's bad cells of a short mark (``x``): the problem's place
+        in `problems` and the mark. A column of nothing else is one problem."""
         self.footnoted: list[str] = []
         """Cells whose letters carry a footnote mark, as ``B3 "A*"``."""
         self.no_role = 0
@@ -579,6 +582,7 @@ class _SheetMatrixReader:
                 "if they matter)", len(self.footnoted)).format(
                 sheet=self.sheet.label, cells=", ".join(self.footnoted)))
         self.notices.extend(self.process.notice())
+        self._tell_tick_columns()
         self._hint_columns_without_letters()
         self._tell_unnamed()
         self.notices.extend(merged.notice())
@@ -691,6 +695,8 @@ class _SheetMatrixReader:
         self.bad[column] += 1
         if written_in_letters(visible) or (len(visible) <= MISTYPED_LETTER and visible.isalpha()):
             self.lettered[column] += 1
+        if len(visible) <= MISTYPED_LETTER and visible.isalpha():
+            self.ticks.setdefault(column, []).append((len(self.problems), visible))
         if not NUMBER_OR_DATE.fullmatch(text):
             self.words[column] += 1
         try:
@@ -751,6 +757,23 @@ class _SheetMatrixReader:
                 cells=Merged(first, last, column, column).name() if last > first
                 else column_letter(column) + str(first),
                 letter=column_letter(column)))
+
+    def _tell_tick_columns(self) -> None:
+        """A column of one mark (``x``, ticked where an actor is involved) and
+        no letter is one problem, naming the column, not a line per tick."""
+        ticked = {column: ticks for column, ticks in self.ticks.items()
+                  if len(ticks) > 1 and len({mark.lower() for _place, mark in ticks}) == 1
+                  and len(ticks) == self.bad[column] == self.lettered[column]}
+        told = {place for ticks in ticked.values() for place, _mark in ticks}
+        self.problems = [p for place, p in enumerate(self.problems) if place not in told]
+        for column, ticks in ticked.items():
+            name = quoted(self.columns.actors[column].name)
+            self.problems.append(_(  # two ticks or more: no singular
+                "{cell}: {name}: this column holds no RACI letter but {mark} in {count} cells; "
+                "write the letter each one stands for (R, A, C or I), or if it is not an actor, "
+                "leave it out with --column ignore={name}").format(
+                cell=self.columns.actors[column].cell, name=name, mark=quoted(ticks[0][1]),
+                count=format_count(len(ticks))))
 
     def _hint_columns_without_letters(self) -> None:
         for column, actor in self.columns.actors.items():

@@ -45,17 +45,25 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
     with open_sheets(path) as every_sheet:
         _refuse_empty(path, every_sheet)
         sheets = _chosen(path, every_sheet, sheet_names)
-        found = layout is None
-        if layout is None:
-            layout = _detect(path, sheets, columns, named=bool(sheet_names))
-        choices = ColumnChoices.parse(columns, layout, file=str(path), found=found)
-        if layout == "matrix":
-            matrix, reading = read_matrices(sheets, choices, _advance(progress))
-            _tell_unread(path, reading, named=bool(sheet_names))
-            if not matrix.items and not reading.problems:
-                raise ModelFileError([_no_header(path, "matrix", sheets if sheet_names else [])])
-            return SpreadsheetData("matrix", matrix, reading)
-        return _read_rosters(path, sheets, choices, _advance(progress), named=bool(sheet_names))
+        data = _read(path, sheets, layout, columns, named=bool(sheet_names), progress=progress)
+        if not sheet_names:
+            data.reading.notices.extend(_hidden_sheets(every_sheet, sheets))
+        return data
+
+
+def _read(path: Path, sheets: list[Sheet], layout: Layout | None, columns: tuple[str, ...], *,
+          named: bool, progress: Progress | None) -> SpreadsheetData:
+    found = layout is None
+    if layout is None:
+        layout = _detect(path, sheets, columns, named=named)
+    choices = ColumnChoices.parse(columns, layout, file=str(path), found=found)
+    if layout == "matrix":
+        matrix, reading = read_matrices(sheets, choices, _advance(progress))
+        _tell_unread(path, reading, named=named)
+        if not matrix.items and not reading.problems:
+            raise ModelFileError([_no_header(path, "matrix", sheets if named else [])])
+        return SpreadsheetData("matrix", matrix, reading)
+    return _read_rosters(path, sheets, choices, _advance(progress), named=named)
 
 
 def _tell_unread(path: Path, reading: SheetReading, *, named: bool) -> None:
@@ -78,6 +86,21 @@ def _tell_unread(path: Path, reading: SheetReading, *, named: bool) -> None:
         else:
             reading.notices.append(_("sheet {sheet} holds no RACI matrix; not read").format(
                 sheet=sheet.label))
+
+
+def _hidden_sheets(sheets: list[Sheet], chosen: list[Sheet]) -> list[str]:
+    """A hidden sheet is often an old copy that would double the model: it is
+    read only when named, and a note names the ones left out and how to read one."""
+    left_out = [sheet for sheet in sheets if sheet.hidden]
+    if not left_out:
+        return []
+    command = " ".join(f"--sheet {quoted(sheet.name)}" for sheet in [*chosen, left_out[0]])
+    return [ngettext(
+        "sheet {sheets} is hidden in the workbook; not read (read it by naming it, with every "
+        "sheet to read: {command})",
+        "sheets {sheets} are hidden in the workbook; not read (read one by naming it, with "
+        "every sheet to read: {command})", len(left_out)).format(
+        sheets=", ".join(sheet.label for sheet in left_out), command=command)]
 
 
 def _refuse_empty(path: Path, sheets: list[Sheet]) -> None:
@@ -103,9 +126,9 @@ def _is_empty(sheet: Sheet) -> bool:
 
 def _chosen(path: Path, sheets: list[Sheet], names: tuple[str, ...]) -> list[Sheet]:
     """The sheets `--sheet` names (by name, case and spaces aside), in the
-    order given; all when none is named."""
+    order given; when none is named, every sheet but the hidden ones."""
     if not names:
-        return sheets
+        return [sheet for sheet in sheets if not sheet.hidden]
     if path.suffix.lower() in CSV_SUFFIXES:
         raise ModelFileError([_("{path}: --sheet: a CSV file has no sheets; leave --sheet "
                                 "out").format(path=path)])

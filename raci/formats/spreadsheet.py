@@ -85,6 +85,8 @@ class Sheet:
     """The rows hidden in the workbook (1-based, as the spreadsheet numbers them)."""
     hidden_columns: list[int] = field(default_factory=list)
     """The columns hidden in the workbook (0-based)."""
+    hidden: bool = False
+    """Hidden in the workbook (or very hidden): an old copy, often; read only when named."""
 
     @property
     def where(self) -> str:
@@ -204,7 +206,8 @@ def _workbook_sheet(path: Path, worksheet: Any) -> Sheet:
     worksheet.reset_dimensions()
     merged, hidden_rows, hidden_columns = _sheet_layout(path, label, worksheet)
     return Sheet(str(path), label, name, _workbook_rows(path, label, worksheet, merged), total,
-                 merged=merged, hidden_rows=hidden_rows, hidden_columns=hidden_columns)
+                 merged=merged, hidden_rows=hidden_rows, hidden_columns=hidden_columns,
+                 hidden=worksheet.sheet_state != "visible")
 
 
 def _sheet_layout(path: Path, label: str, worksheet: Any) -> tuple[list[Merged], list[int],

@@ -81,9 +81,18 @@ def nearest(word: str, candidates: Iterable[str], cutoff: float | None = None) -
     added, changed or two swapped count one each (``OWN020`` is ``OWN002``,
     not ``OWN008``); then the most alike; then the one that ends as `word`
     does (``BOD1`` is ``BOD001``, not ``BOD010``). None too where two are
-    as likely (``OWN9``: any of OWN001 to OWN008)."""
+    as likely (``OWN9``: any of OWN001 to OWN008).
+
+    Before all that, a candidate that holds `word` (of three characters or
+    more) wins, whatever the cutoff: the shortest that starts with it as a
+    word (``lucene`` is ``lucene-pmc``, not ``lkuehne``, one slip nearer),
+    else the one that holds it elsewhere; None when two are as likely."""
     return _Spellings(candidates).nearest(word, cutoff)
 
+
+HELD_WORD_LENGTH = 3
+"""A word this long or longer that an id holds (``lucene`` in ``lucene-pmc``)
+names that id, however many slips apart they are; a shorter one is in too many."""
 
 FEWEST_SLIPS_COMPARED = 50
 """The candidates with the fewest slips that are ranked further (in C, the
@@ -109,6 +118,8 @@ class _Spellings:
         from rapidfuzz.distance import OSA, Postfix
 
         lowered = word.lower()
+        if len(lowered) >= HELD_WORD_LENGTH and (held := self._holding(lowered)):
+            return self.by_lower[held[0]] if len(held) == 1 else None
         least = 100 * (cutoff if cutoff is not None else 0.5 if len(word) <= 3 else 0.6)
         ranked = sorted(
             (slips, -likeness, -Postfix.similarity(lowered, spelling), spelling)
@@ -118,6 +129,18 @@ class _Spellings:
         if not ranked or (len(ranked) > 1 and ranked[0][:3] == ranked[1][:3]):
             return None  # nothing near, or no telling which was meant
         return self.by_lower[ranked[0][3]]
+
+    def _holding(self, word: str) -> list[str]:
+        """The spellings that hold `word` as typed, best first where one is
+        best: of those that start with it, the ones where a word of theirs
+        ends as it does (``solr-pmc``, not ``solrac901``), the shortest; else
+        all that hold it elsewhere (``pmc``: any PMC, no telling which)."""
+        starting = [s for s in self.lowered if s.startswith(word)]
+        if not starting:
+            return [s for s in self.lowered if word in s]
+        whole = [s for s in starting if not s[len(word):len(word) + 1].isalnum()] or starting
+        shortest = min(map(len, whole))
+        return [s for s in whole if len(s) == shortest]
 
 
 def kinds_phrase(kinds: Iterable[str]) -> Said:

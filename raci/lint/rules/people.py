@@ -116,6 +116,8 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
 
     Message:
 
+        {person} sits in {count} bodies (more than {max_bodies})[; 1 of them taken to
+          meet, as its cadence is not recorded]
         {person} sits in {count} bodies (more than {max_bodies})[; {count} of them taken
           to meet, as their cadence is not recorded]
 
@@ -150,8 +152,9 @@ def meeting_overload(analysis: Analysis, params: RuleParams,
         if len(seats) > most:
             bodies = analysis.model.bodies
             assumed = sum(1 for body in seats if bodies[body].meets_every_days is None)
-            why = (said("; {count} of them taken to meet, as their cadence is not recorded",
-                        count=assumed) if assumed else "")
+            why = (said_n("; {count} of them taken to meet, as its cadence is not recorded",
+                          "; {count} of them taken to meet, as their cadence is not recorded",
+                          assumed, count=assumed) if assumed else "")
             yield Problem.about([person], said_n(
                 "{person} sits in {count} body (more than {max_bodies}){assumed}",
                 "{person} sits in {count} bodies (more than {max_bodies}){assumed}",
