@@ -216,7 +216,7 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
         app = await loaded(pilot)
         form = await adding(pilot, app, "role")
         fill(form, id="dg-bw", sunset="30-06-2027", holders="p.janssen")  # the id is taken
-        await pilot.pause(0.4)
+        await until(pilot, lambda: "already used" in field_error(form, "id"), "the form's check")
 
         assert "already used" in field_error(form, "id")
         assert "required" in field_error(form, "name")
@@ -229,7 +229,7 @@ async def test_form_checks_as_you_type_and_refuses_to_save_bad_input(database: P
         assert form.focused is form.query_one("#field-id", Input)
 
         fill(form, id="pm-warmte", name="Programmamanager Warmte", sunset="2027-06-30")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: not field_error(form, "id"), "the form's check again")
         # An unknown id is what the model file's check reports, with its suggestion.
         holders = field_error(form, "holders")
         assert "p.janssen" in holders and "p.jansen" in holders
@@ -243,7 +243,8 @@ async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
         form.query_one("#field-id", Input).focus()
         await pilot.press(*"werk groep")
         fill(form, name="Werkgroep Warmte", meets_every_days="vaak")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: "not a number" in field_error(form, "meets_every_days"),
+                    "the form's check")
 
         assert "an id starts with a letter or digit" in field_error(form, "id")
         kind = form.query_one("#field-kind", Select)
@@ -255,7 +256,8 @@ async def test_form_checks_ids_choices_and_numbers(database: Path) -> None:
         fill(form, id="wg-warmte")
         form.query_one("#field-kind", Select).value = "working_group"
         fill(form, meets_every_days="14")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: not field_error(form, "meets_every_days"),
+                    "the form's check again")
         assert not form.query_one("#save").disabled
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "wg-warmte" in stored(database), "the body in the database")
@@ -269,11 +271,11 @@ async def test_form_checks_the_assignments_of_an_item(database: Path) -> None:
         form = await adding(pilot, app, "decision")
         fill(form, id="d.warmtewet", name="Warmtewet indienen", A="dg-bww",
                    C="sg-warmte, g.klimaat", I="sg-warmte")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: field_error(form, "I"), "the form's check")
 
         assert "already holds C" in field_error(form, "I")
         fill(form, I="")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: not field_error(form, "I"), "the form's check again")
         accountable = field_error(form, "A")
         assert "dg-bww" in accountable and "'dg-bw'" in accountable  # did you mean
         assert "g.klimaat" in field_error(form, "C")  # a goal is no actor
