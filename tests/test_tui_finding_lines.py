@@ -34,5 +34,5 @@ async def test_explorer_and_matrix_show_a_finding_as_the_findings_tree(tmp_path:
         row = next(n for n, item in enumerate(matrix.rows) if item.id == "i.isolatie")
         matrix.go_to(0, row)
         await pilot.pause()
-        finding_line = str(app.query_one("#matrix-cell", Static).render()).splitlines()[1]
+        finding_line = str(app.query_one("#matrix-finding", Static).render())
         assert finding_line.startswith(f"OWN001 {in_tree}"), finding_line
