@@ -467,9 +467,10 @@ class MatrixView(Vertical):
                     f"[b]{letter}[/b]")
             own = [f for f in self.index.about(item.id) if not f.waived]
             if own:
-                finding = f"[b]{own[0].code}[/b] {finding_message(own[0])}"
-                if len(own) > 1:
-                    finding += " [dim]" + _("(+{n} more)").format(n=len(own) - 1) + "[/]"
+                # The count before the message, which may be cut.
+                more = (" [dim]" + _("(+{n} more)").format(n=len(own) - 1) + "[/]"
+                        if len(own) > 1 else "")
+                finding = f"[b]{own[0].code}[/b]{more} {finding_message(own[0])}"
         self.query_one("#matrix-cell", Static).update(text)
         self.query_one("#matrix-finding", Static).update(finding)
 
