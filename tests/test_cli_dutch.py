@@ -168,6 +168,12 @@ def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
     assert done.err == "24 vingerafdrukken geschreven naar basis.json\n"
 
 
+def test_set_says_a_chosen_word_in_dutch(raci: Raci, vego: str) -> None:
+    """A body's kind, an initiative's status: the word the app shows, not the model file's."""
+    assert dutch(raci, "set", vego, "tf-netcongestie", "kind=steering_group").out == (
+        "tf-netcongestie gewijzigd (soort stuurgroep)\n")
+
+
 def test_a_change_the_model_refuses_is_said_in_dutch(raci: Raci, vego: str) -> None:
     assert dutch(raci, "set", vego, "kgg", "parent=bzk2").err == (
         "raci: onderdeel kgg: parent 'bzk2' bestaat niet (verwacht: een onderdeel); bedoel je "

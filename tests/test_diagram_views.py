@@ -103,6 +103,16 @@ def test_the_preview_names_the_holders_shown_in_a_role_box() -> None:
     assert below.index("p.dekker") == below.index("kwartiermaker-warmte") + 1
 
 
+def test_the_preview_says_an_owner_who_does_the_work_as_a_r() -> None:
+    model = warmte_model()
+    model.assignments.append(Assignment("i.wijkaanpak", "R", "dg-bw"))  # and its A
+    lines = {line.entity_id: line.text for line in neighbourhood(model, "raci", "dg-bw", 1)}
+    assert lines["i.wijkaanpak"].startswith("→ A/R  "), lines["i.wijkaanpak"]
+    assert lines["g.aardgasvrij"].startswith("→ A  "), lines["g.aardgasvrij"]  # A alone
+    back = {line.entity_id: line.text for line in neighbourhood(model, "raci", "i.wijkaanpak", 1)}
+    assert back["dg-bw"].startswith("← A/R  "), back["dg-bw"]
+
+
 def few_items_model() -> Model:
     """The shared model with five items: few enough for the raci view to draw lines."""
     model = warmte_model()

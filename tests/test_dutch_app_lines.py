@@ -17,6 +17,7 @@ from apphelp import (
     fact_explained,
     field_error,
     fill,
+    keys_listed,
     loaded,
     new_scenario,
     prompts,
@@ -34,6 +35,7 @@ from textual.widgets import OptionList, Static
 from raci.model.entities import NOT_RECORDED_FACTS
 from raci.tui import make_app
 from raci.tui.language import search_themes
+from raci.tui.screens.keys import KeysScreen
 from raci.tui.widgets.fact_modal import FactScreen
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
@@ -175,3 +177,16 @@ async def test_the_keys_have_dutch_names_in_the_footer_and_the_key_list(
         keys = screen_text(app)
         assert "spatie" in keys and "omlaag" in keys
         assert not re.search(r"\b(space|down|pagedown)\b", keys)
+
+
+async def test_the_key_list_starts_each_line_with_a_capital_and_lists_the_reviews_numbers(
+        database: Path, in_dutch: None) -> None:
+    async with make_app(database).run_test(size=(160, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, KeysScreen), "the keys")
+        listed = keys_listed(app)
+    said_of_keys = re.findall(r"^ +\S+(?:, \S+)* {2,}(\S)", listed, re.MULTILINE)
+    assert said_of_keys and all(first.isupper() for first in said_of_keys), listed
+    review = listed[listed.index("Bevindingen bespreken (R)"):listed.index("Zoeken (/)")]
+    assert re.search(r"^ +1-9 +Oplossen", review, re.MULTILINE), review

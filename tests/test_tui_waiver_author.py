@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import MODEL_FILE, database_of, loaded, options, until
+from apphelp import MODEL_FILE, database_of, loaded, options, screen_text, until, waiving
 
 from raci.tui import make_app
 from raci.tui.widgets.waivers import WaiversScreen
@@ -32,3 +32,22 @@ async def test_the_author_shows_by_name(tmp_path: Path) -> None:
         first, second = options(app, "#waivers-list")
         assert "by Petra Jansen (p.jansen)" in first, first
         assert "by Team Warmte" in second, second  # an author not in the model: as written
+
+
+async def test_a_person_taken_from_the_completions_is_kept_by_id(tmp_path: Path) -> None:
+    """Their name is what the field completes to; the waiver keeps their id,
+    as the model's other authors are written, and the list says both."""
+    async with make_app(database_of(tmp_path, MODEL_FILE)).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await waiving(pilot, app, "OWN001")
+        await pilot.press(*"afgesproken", "tab", "tab", *"pet")
+        await until(pilot, lambda: "etra Jansen" in screen_text(app), "Petra Jansen offered")
+        await pilot.press("right", "ctrl+s")
+        assert app.session is not None
+        session = app.session
+        await until(pilot, lambda: bool(session.model.waivers), "the waiver saved")
+        assert session.model.waivers[0].author == "p.jansen"
+        await pilot.press("W")
+        await until(pilot, lambda: isinstance(app.screen, WaiversScreen)
+                    and options(app, "#waivers-list"), "the waivers")
+        assert "by Petra Jansen (p.jansen)" in options(app, "#waivers-list")[0]

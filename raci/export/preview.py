@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from raci.export.graph import Edge, View, focus_view
 from raci.export.views import build_view
-from raci.i18n import _
+from raci.i18n import N_, _
 from raci.model import Model
+from raci.model.entities import PAIRED_LETTERS
 from raci.vocabulary import INCOMING, KIND_NAMES, OUTGOING
 
+OWNS_AND_DOES = N_("A/R  Accountable and Responsible (owns it and does the work)")
 REFERENCE_DRAWN = {"holds": ("holders", False), "reports": ("reports_to", True),
                    "part-of": ("parent", True), "contributes": ("goals", True),
                    "measures": ("measures", True)}
@@ -80,8 +82,14 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
     for holder, role in holders.items():
         related[role].append((holder, OUTGOING["holders"] + ": "))
         related[holder].append((role, INCOMING["holders"] + ": "))
+    owns_and_does = _owns_and_does(view)
     for edge in view.edges:
-        forward, backward = _read(view, edge)
+        if (edge.tail, edge.head) in owns_and_does:
+            if edge.style == "R":
+                continue  # said with its A
+            forward, backward = f"→ {_(OWNS_AND_DOES)}", f"← {_(OWNS_AND_DOES)}"
+        else:
+            forward, backward = _read(view, edge)
         related[edge.tail].append((edge.head, f"{forward}: "))
         related[edge.head].append((edge.tail, f"{backward}: "))
     framing = [(n.id, n.cluster) for n in view.nodes.values()]
@@ -101,6 +109,16 @@ def _walk_tree(view: View, focus: str) -> dict[str, tuple[str, str]]:
                 parent_of[neighbour] = (current, relation)
                 queue.append(neighbour)
     return parent_of
+
+
+def _owns_and_does(view: View) -> set[tuple[str, str]]:
+    """The actor and item an A edge and an R edge both join: the owner who
+    also does the work, one "A/R" as the drawing's chart and the matrix say it."""
+    letters: dict[tuple[str, str], set[str]] = {}
+    for edge in view.edges:
+        if edge.style in PAIRED_LETTERS:
+            letters.setdefault((edge.tail, edge.head), set()).add(edge.style)
+    return {pair for pair, held in letters.items() if held == PAIRED_LETTERS}
 
 
 def _read(view: View, edge: Edge) -> tuple[str, str]:

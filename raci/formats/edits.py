@@ -25,7 +25,15 @@ from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.checks import did_you_mean
 from raci.model.entities import CELL_ORDER
-from raci.vocabulary import A_KIND, FACT_WORDS, FIELD_LABELS, Words
+from raci.vocabulary import (
+    A_KIND,
+    BODY_KIND_NAMES,
+    FACT_WORDS,
+    FIELD_LABELS,
+    KPI_TYPE_WORDS,
+    STATUS_WORDS,
+    Words,
+)
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
@@ -138,11 +146,21 @@ def _setting_said(setting: str, types: Mapping[str, str]) -> str:
     label = FIELD_LABELS.get(field, field)
     if not text.strip():
         return _("{field} cleared").format(field=CLEARED_LABELS.get(field, label))
-    value = (", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
-             if field == "not_recorded" else _value_said(types.get(field, ""), text.strip()))
+    if field == "not_recorded":
+        value = ", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
+    elif text.strip() in CHOICES_SAID.get(field, {}):
+        value = CHOICES_SAID[field][text.strip()]
+    else:
+        value = _value_said(types.get(field, ""), text.strip())
     if "…" in label:
         return label.replace("…", value)
     return f"{label} {value}"
+
+
+CHOICES_SAID: dict[str, Words] = {"kind": BODY_KIND_NAMES, "status": STATUS_WORDS,
+                                   "type": KPI_TYPE_WORDS}
+"""The fields that take one of a few words, said in the user's language
+("soort stuurgroep", not "soort steering_group")."""
 
 
 def _value_said(annotation: str, text: str) -> str:

@@ -32,7 +32,7 @@ from raci.lint.output import outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
 from raci.lint.suggestions import Suggester, Suggestion
-from raci.model import Waiver
+from raci.model import Model, Waiver
 from raci.model.changes import Change
 from raci.model.scenarios import Step
 from raci.text import Markdown, one_line
@@ -315,7 +315,8 @@ def _row(*cells: str) -> str:
 
 
 def _decisions(review: Review) -> list[str]:
-    rows = [_decision_row(number, item) for number, item in enumerate(review.items, start=1)
+    rows = [_decision_row(number, item, review.suggester.model)
+            for number, item in enumerate(review.items, start=1)
             if item.decision is not None or item.resolved]
     heading = "## " + _("Decisions")
     if not rows:
@@ -324,18 +325,18 @@ def _decisions(review: Review) -> list[str]:
             "|---|---|---|---|", *rows]
 
 
-def _decision_row(number: int, item: ReviewItem) -> str:
+def _decision_row(number: int, item: ReviewItem, model: Model) -> str:
     finding, decision = item.finding, item.decision
     what = finding_words(finding)
     if item.introduced:
         what = Markdown(f"{what} {_(BROUGHT_UP)}")
     if decision is None:
         return _row(str(number), minutes_text(what), _("resolved by an earlier decision"), "")
-    return (f"| {number} | {minutes_text(what)} | {minutes_text(_decision_text(item))} "
+    return (f"| {number} | {minutes_text(what)} | {minutes_text(_decision_text(item, model))} "
             f"| {minutes_text(decision.by)} |")
 
 
-def _decision_text(item: ReviewItem) -> str:
+def _decision_text(item: ReviewItem, model: Model) -> str:
     decision = item.decision
     assert decision is not None
     if decision.kind == "fixed" and decision.suggestion is not None:
@@ -353,21 +354,33 @@ def _decision_text(item: ReviewItem) -> str:
     if decision.kind == "action":
         if decision.until:
             return _("Action for {who} by {until}: {what}").format(
-                who=decision.who, until=format_date(decision.until), what=decision.what)
-        return _("Action for {who}: {what}").format(who=decision.who, what=decision.what)
+                who=named(model, decision.who), until=format_date(decision.until),
+                what=decision.what)
+        return _("Action for {who}: {what}").format(who=named(model, decision.who),
+                                                    what=decision.what)
     return _(DECIDED[decision.kind])
 
 
 def _actions(review: Review) -> list[str]:
+    model = review.suggester.model
     actions = [i for i in review.items if i.decision and i.decision.kind == "action"]
     if not actions:
         return []
     return ["", "## " + _("Actions"), "",
             _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
-            *(f"| {minutes_text(d.who)} | {minutes_text(d.what)} | "
+            *(f"| {minutes_text(named(model, d.who))} | {minutes_text(d.what)} | "
               f"{format_date(d.until) if d.until else ''} | "
               f"{minutes_text(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
+
+
+def named(model: Model, who: str | None) -> str:
+    """Who an action is for as the app says anyone: "Name (id)" for someone
+    of the model, anyone else as written."""
+    entity = model.get(who or "")
+    if entity is None:
+        return who or ""
+    return f"{entity.name} ({entity.id})"
 
 
 def _changes(review: Review) -> list[str]:

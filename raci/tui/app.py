@@ -117,7 +117,7 @@ class RaciApp(FormKeysApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
+        Binding("ctrl+p", "command_palette", "Command palette", show=False, priority=True,
                 tooltip="Open the command palette", id="command-palette"),
         Binding("question_mark", "show_keys", "Keys", id="show-keys"),
         Binding("slash", "search", "Search", id="search"),
@@ -833,7 +833,8 @@ class RaciApp(FormKeysApp):
             (_("Waivers"), keys_of(WaiversScreen)),
             (_("Suggestions (f on a finding)"), keys_of(keyed.suggestions)),
             (_("Scenarios (S)"), keys_of(keyed.scenarios)),
-            (_("Review (R)"), keys_of(keyed.review)),
+            (_("Review (R)"), [*keys_of(keyed.review),
+                               ("1-9", _("Fix with that suggestion, as enter with the first"))]),
             (_("Matrix scope"), keys_of(ScopePicker)),
             (_("Search (/)"), keys_of(SearchBar)),
         ]

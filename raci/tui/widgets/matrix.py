@@ -398,6 +398,7 @@ class MatrixView(Vertical):
         yield Static("", id="matrix-title")
         yield RaciMatrix()
         yield Static("", id="matrix-cell")
+        yield Static("", id="matrix-finding")
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         """Rebuild rows and columns unless the edit only changed letters."""
@@ -452,9 +453,12 @@ class MatrixView(Vertical):
 
     @on(RaciMatrix.CursorMoved)
     def _show_cell(self) -> None:
+        """Item and actor in full (they wrap), and the item's first finding on
+        one line under them, cut with "…" where it is longer."""
         matrix = self.query_one(RaciMatrix)
         cell = matrix.cursor_cell
         text = _("No items in this scope.") if cell is None else ""
+        finding = ""
         if cell is not None and self.session is not None:
             item, actor = cell
             letter = cell_text(self.session.model.letters_of(item.id, actor.id)) or "·"
@@ -463,10 +467,12 @@ class MatrixView(Vertical):
                     f"[b]{letter}[/b]")
             own = [f for f in self.index.about(item.id) if not f.waived]
             if own:
-                text += f"\n[b]{own[0].code}[/b] {finding_message(own[0])}"
-                if len(own) > 1:
-                    text += f" [dim](+{len(own) - 1} more)[/]"
+                # The count before the message, which may be cut.
+                more = (" [dim]" + _("(+{n} more)").format(n=len(own) - 1) + "[/]"
+                        if len(own) > 1 else "")
+                finding = f"[b]{own[0].code}[/b]{more} {finding_message(own[0])}"
         self.query_one("#matrix-cell", Static).update(text)
+        self.query_one("#matrix-finding", Static).update(finding)
 
     def searchable(self) -> Searchable:
         """The items (rows) and actors (columns) of the scope, for `/`."""

@@ -39,6 +39,16 @@ def authors_offered(model: Model) -> list[str]:
                                *(p.name for p in people), *(p.id for p in people)]))
 
 
+def author_written(model: Model, typed: str) -> str | None:
+    """The author as the waiver keeps it: a person of the model by their id
+    (as the sample's authors are written), whether their name or id was
+    typed; anyone else as typed; None for no author."""
+    typed = typed.strip()
+    named = [p.id for p in model.collection("person").values()
+             if typed.casefold() in (p.name.casefold(), p.id.casefold())]
+    return named[0] if len(named) == 1 else typed or None
+
+
 class WaiverForm(FormScreen[Waiver | None]):
     AUTO_FOCUS = "#waiver-reason"
     """Not the scrolling box around the fields, which would take the first key."""
@@ -57,6 +67,7 @@ class WaiverForm(FormScreen[Waiver | None]):
         super().__init__()
         self.waiver, self.about, self.editing = waiver, about, editing
         self.targets = labels(model, waiver.target)
+        self.model = model
         self.authors = authors_offered(model)
         self.as_of = as_of
         """The date the time rules use: an expiry before it would waive nothing."""
@@ -153,7 +164,7 @@ class WaiverForm(FormScreen[Waiver | None]):
             target=list(self.waiver.target),
             reason=self.query_one("#waiver-reason", Input).value.strip(),
             expires=None if means_no_date(expires) else parse_date(expires),
-            author=self.query_one("#waiver-author", Input).value.strip() or None,
+            author=author_written(self.model, self.query_one("#waiver-author", Input).value),
         ))
 
     def on_mount(self) -> None:
