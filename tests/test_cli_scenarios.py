@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import sqlite3
 import textwrap
 from pathlib import Path
 
@@ -607,3 +608,35 @@ def test_a_change_line_says_the_fields_in_words_in_the_users_language(
     shown = ok(raci, "--lang", "nl", "scenario", "show", org, "plan")
     assert "sg gewijzigd (vergadert elke 21 dagen, omschrijving leeggemaakt)" in shown
     assert "meets_every_days" not in shown
+
+
+def test_a_change_line_is_said_in_the_language_of_whoever_reads_it(
+        raci: Raci, org: str) -> None:
+    """A change made in English reads in Dutch for a Dutch reader and the
+    other way round; JSON, for tools, keeps the English."""
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "scenario", "move-a", org, "plan", "g.a", "dg", "--former", "C")
+    ok(raci, "--lang", "nl", "scenario", "merge", org, "plan", "po", "--into", "sg")
+    ok(raci, "assign", org, "g.c", "R", "p.smit", "--scenario", "plan")
+    in_dutch = ok(raci, "--lang", "nl", "scenario", "show", org, "plan")
+    assert "de A van g.a verplaatst naar dg (pm nu C)" in in_dutch
+    assert "p.smit is R op g.c" in in_dutch
+    in_english = ok(raci, "scenario", "show", org, "plan")
+    assert "merged body po into sg" in in_english
+    assert "samengevoegd" not in in_english
+    shown = json.loads(ok(raci, "--lang", "nl", "scenario", "show", org, "plan",
+                          "--format", "json"))
+    assert [c["summary"] for c in shown["changes"]] == [
+        "moved the A of g.a to dg (pm now C)", "merged body po into sg", "p.smit is R on g.c"]
+    assert ok(raci, "--lang", "nl", "scenario", "undo", org, "plan") == (
+        "p.smit is R op g.c teruggedraaid (scenario plan)\n")
+
+
+def test_a_change_line_an_older_raci_kept_as_text_is_shown_as_it_is(
+        raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "scenario", "move-a", org, "plan", "g.a", "dg")
+    with sqlite3.connect(org) as connection:
+        connection.execute("UPDATE scenario_change SET summary = 'de A verplaatst'")
+    connection.close()
+    assert "de A verplaatst" in ok(raci, "scenario", "show", org, "plan")

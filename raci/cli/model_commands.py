@@ -30,7 +30,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import _, ngettext, said_again
+from raci.i18n import N_, Said, _, ngettext, said_again
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -262,8 +262,8 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=entity_id, a_kind=A_KIND[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
-        said = editing.save(entity_change(current, kind, data), _("added {kind} {id}").format(
-            kind=KIND_NAMES[kind], id=entity_id))
+        said = editing.save(entity_change(current, kind, data), Said(
+            N_("added {kind} {id}"), kind=Said(KIND_NAMES.english[kind]), id=entity_id))
     confirm(said)
 
 
@@ -363,8 +363,8 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
         if new in current:
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=new, a_kind=A_KIND[current.kind(new) or ""]))
-        said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
-            old=old, new=new))
+        said = editing.save(Change(rename=(old, new)),
+                            Said(N_("renamed {old} to {new}"), old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
     also = ngettext(" and {count} baseline fingerprint", " and {count} baseline fingerprints",
                     renamed).format(count=renamed) if baselines else ""
@@ -432,11 +432,11 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         existing_actor(current, actor)
         held = current.letters_of(item, actor)
         if held and set(held) != set(letters):  # say what was replaced, as `raci diff` does
-            done = _("{actor} on {item}: {old} -> {new}").format(
-                actor=actor, item=item, old=cell_text(held), new=cell_text(letters))
+            done = Said(N_("{actor} on {item}: {old} -> {new}"),
+                        actor=actor, item=item, old=cell_text(held), new=cell_text(letters))
         else:
-            done = _("{actor} is {letters} on {item}").format(
-                actor=actor, letters=cell_text(letters), item=item)
+            done = Said(N_("{actor} is {letters} on {item}"),
+                        actor=actor, letters=cell_text(letters), item=item)
         said = editing.save(set_cells(current, {(item, actor): letters}), done)
     confirm(said)
 
@@ -460,8 +460,8 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
         if not letters:
             raise UsageError(_("{actor} holds no letter on {item}").format(actor=actor, item=item))
         said = editing.save(set_cells(current, {(item, actor): ()}),
-                            _("{actor} is no longer {letters} on {item}").format(
-                                actor=actor, letters=cell_text(letters), item=item))
+                            Said(N_("{actor} is no longer {letters} on {item}"),
+                                 actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 
