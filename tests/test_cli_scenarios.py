@@ -408,13 +408,30 @@ def test_a_remedy_that_makes_no_sense_is_refused(raci: Raci, org: str) -> None:
     assert refused(raci, "scenario", "merge", org, "plan", "sg", "--into", "pm") == (
         "pm is a role, not a body")
     assert refused(raci, "scenario", "retire", org, "plan", "po") == (
-        "po has no chair to take its assignments; say who does")
+        "po has no chair to take its assignments; say who does with --to ACTOR")
     assert refused(raci, "scenario", "move-a", org, "plan", "g.a", "dg", "--former", "A") == (
         "Invalid value for '--former': 'A': give R, C or I; see `raci scenario move-a --help`")
     assert refused(raci, "scenario", "remove-person", org, "plan", "p.smt") == (
         "no entity with id 'p.smt'; did you mean 'p.smit'?")
     assert len(json.loads(ok(raci, "scenario", "list", org, "--format", "json"))
                ["scenarios"][0]["changes"]) == 0
+
+
+def test_a_remedy_that_makes_no_sense_is_refused_in_the_users_language(
+        raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    assert refused(raci, "--lang", "nl", "scenario", "merge", org, "plan", "sg",
+                   "--into", "sg") == "sg kan niet met zichzelf worden samengevoegd"
+    assert refused(raci, "--lang", "nl", "scenario", "retire", org, "plan", "po") == (
+        "po heeft geen voorzitter die de letters overneemt; zeg met --to ACTOR "
+        "wie dat doet")
+    assert refused(raci, "--lang", "nl", "scenario", "retire", org, "plan", "sg",
+                   "--to", "sg") == "sg kan de eigen letters niet overnemen"
+    assert refused(raci, "--lang", "nl", "scenario", "remove-person", org, "plan", "p.smit",
+                   "--to", "p.smit") == "p.smit kan de eigen letters niet overnemen"
+    ok(raci, "scenario", "move-a", org, "plan", "g.a", "dg")
+    assert refused(raci, "--lang", "nl", "scenario", "move-a", org, "plan", "g.a", "dg") == (
+        "dg is al de enige eindverantwoordelijke (A) van g.a")
 
 
 # ---- MODEL@NAME everywhere a model is read --------------------------------------------

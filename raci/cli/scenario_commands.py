@@ -222,11 +222,12 @@ CHAIRS = frozenset({"role", "person"})
 
 
 def _sensibly(build: Callable[..., Change], *arguments: object) -> Change:
-    """The remedy's change; one that makes no sense is a usage error, with its reason."""
+    """The remedy's change; one that makes no sense is a usage error, with its
+    reason in the user's language."""
     try:
         return build(*arguments)
     except ValueError as senseless:
-        raise UsageError(str(senseless)) from None
+        raise UsageError(said_again(senseless.args[0])) from None
 
 
 @scenario.command()
