@@ -279,11 +279,31 @@ def test_assign_says_which_letters_it_replaced(db: Path, raci) -> None:
         "p.jansen on g.aardgasvrij: R -> A/R\n")
     assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").out == (
         "sg-warmte is I on g.aardgasvrij\n")
-    assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").out == (
-        "sg-warmte is I on g.aardgasvrij\n")
     dutch = raci("--lang", "nl", "assign", db, "g.aardgasvrij", "R", "p.jansen")
     assert dutch.out == "p.jansen op g.aardgasvrij: A/R -> R\n"
     assert open_model(str(db)).model.letters_of("g.aardgasvrij", "p.jansen") == ("R",)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("assign", "{db}", "g.aardgasvrij", "R", "p.jansen"),
+     "p.jansen is already R on g.aardgasvrij; nothing was written"),
+    (("assign", "{db}", "g.aardgasvrij", "A/R", "dg-bw"), None),
+    (("set", "{db}", "sg-warmte", "name=Stuurgroep Warmte", "kind=steering_group"),
+     "sg-warmte already holds those values; nothing was written"),
+    (("set", "{db}", "org.name=Programma Warmte", "org.as_of=2026-11-01"),
+     "the organisation already holds those values; nothing was written"),
+])
+def test_an_edit_that_changes_nothing_writes_nothing(
+        db: Path, raci, args: tuple[str, ...], said: str | None) -> None:
+    """The file and its revision stay as they were, so an open app has
+    nothing to reload."""
+    before = db.read_bytes()
+    result = raci(*(arg.format(db=db) for arg in args))
+    if said is None:  # A/R where A was held is a change
+        assert result.code == 0 and db.read_bytes() != before
+        return
+    assert (result.code, result.out) == (0, said + "\n")
+    assert db.read_bytes() == before
 
 
 def test_assigning_on_an_indicator_gives_it_a_raci_block(db: Path, raci) -> None:

@@ -303,6 +303,9 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
             else:
                 data[field] = value
         _check_entity(kind, data)
+        if data == entity_to_data(entity):
+            confirm(_unchanged(entity_id))
+            return
         said = editing.save(entity_change(current, kind, data),
                             _("changed {id} ({fields})").format(
                                 id=entity_id, fields=settings_said(kind, settings)))
@@ -325,6 +328,9 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
             else:
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
+        if data == org_to_data(editing.model.org):
+            confirm(_unchanged(_("the organisation")))
+            return
         said = editing.save(Change(org=org_from_data(data)),
                             _("changed the organisation: {fields}").format(fields=changed))
     confirm(said)
@@ -431,7 +437,11 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         existing_item(current, item)
         existing_actor(current, actor)
         held = current.letters_of(item, actor)
-        if held and set(held) != set(letters):  # say what was replaced, as `raci diff` does
+        if set(held) == set(letters):
+            confirm(_("{actor} is already {letters} on {item}; nothing was written").format(
+                actor=actor, letters=cell_text(letters), item=item))
+            return
+        if held:  # say what was replaced, as `raci diff` does
             done = Said(N_("{actor} on {item}: {old} -> {new}"),
                         actor=actor, item=item, old=cell_text(held), new=cell_text(letters))
         else:
@@ -479,6 +489,12 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
     problems = check_entity_data(kind, data)
     if problems:
         raise UsageError("; ".join(map(said_again, problems)))
+
+
+def _unchanged(entity: str) -> str:
+    """What an edit that changes nothing says: it writes nothing, so the
+    revision stays and an open app has nothing to reload."""
+    return _("{entity} already holds those values; nothing was written").format(entity=entity)
 
 
 def _listing(references: list[Reference], most: int = 10) -> str:
