@@ -150,6 +150,20 @@ def test_output_dash_is_standard_output_or_refused(db: Path, tmp_path: Path, rac
     assert set(tmp_path.iterdir()) == before  # no file named "-"
 
 
+def test_export_refuses_a_format_the_output_files_suffix_contradicts(
+        db: Path, tmp_path: Path, raci) -> None:
+    """YAML written to x.json is a file raci cannot read back: refused, and
+    no file written; a suffix that agrees, or no --format, writes."""
+    target = tmp_path / "x.json"
+    result = raci("export", db, "--format", "yaml", "-o", target)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"raci: -o {target} is a .json file but --format is yaml; name the "
+                          "file .yaml or leave --format out\n")
+    assert not target.exists()
+    assert raci("export", db, "--format", "json", "-o", target).code == 0
+    assert read_model(target).model.org.name == "Programma Warmte"
+
+
 def test_import_refuses_a_non_empty_model_unless_replace(db: Path, model_file: Path, raci) -> None:
     other = model_file.with_name("ander.yaml")
     other.write_text(SMALL.replace("Programma Warmte", "Programma Koude"), encoding="utf-8")
