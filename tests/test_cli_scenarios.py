@@ -535,6 +535,17 @@ sg, which was changed in the model since. Undo its changes back to that one, or 
     assert exported(raci, org) == before
 
 
+def test_a_scenario_whose_id_was_renamed_in_the_model_is_refused_naming_it(
+        raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
+    ok(raci, "rename", org, "p.smit", "p.smid")
+    assert refused(raci, "scenario", "apply", org, "plan").endswith(
+        "org.db: scenario plan no longer fits the model: its change 1 (p.smit on g.a: R -> C) "
+        "touches the assignment of p.smit on g.a, but p.smit is no longer in the model: it was "
+        "renamed or removed since; nothing was written")
+
+
 def test_a_model_change_elsewhere_is_kept_when_the_scenario_is_applied(
         raci: Raci, org: str) -> None:
     one_owner(raci, org)
