@@ -194,7 +194,8 @@ def test_change_lines_say_values_as_dutch_running_text(raci: Raci, vego: str) ->
     assert dutch(raci, "set", vego, "p.koster", "capacity_fte=0,5").out == (
         "p.koster gewijzigd (capaciteit (fte) 0,5)\n")
     assert raci("set", vego, "p.koster", "capacity_fte=0,5").err == (
-        "raci: capacity_fte: '0,5' is not a number\n")  # English writes 0.5
+        "raci: p.koster: capacity_fte: '0,5' is not a number\n")  # English writes 0.5
+    assert raci("set", vego, "sg-vego", "meets_every_days=14").code == 0
     assert raci("set", vego, "sg-vego", "meets_every_days=").out == (
         "changed sg-vego (meeting cadence cleared)\n")
     assert dutch(raci, "scenario", "new", vego, "plan").code == 0

@@ -215,6 +215,18 @@ def test_add_set_and_rm_an_entity(db: Path, raci) -> None:
     assert open_model(str(db)).model.people["p.bakker"].capacity_fte is None
 
 
+def test_a_setting_that_cannot_be_taken_names_the_entity(db: Path, raci) -> None:
+    before = db.read_bytes()
+    assert raci("set", db, "sg-warmte", "id=sg2").err == (
+        "raci: sg-warmte: id=: an id is changed with `raci rename MODEL sg-warmte NEW`, which "
+        "changes it everywhere it is named\n")
+    assert raci("set", db, "p.jansen", "capacity_fte=abc").err == (
+        "raci: p.jansen: capacity_fte: 'abc' is not a number\n")
+    assert raci("add", db, "person", "p.x", "--name", "X", "--set", "capacity_fte=abc").err == (
+        "raci: p.x: capacity_fte: 'abc' is not a number\n")
+    assert db.read_bytes() == before
+
+
 def test_edits_that_would_break_the_model_change_nothing(db: Path, raci) -> None:
     before = open_model(str(db)).model
     cases = [
@@ -268,10 +280,11 @@ def test_rm_lists_references_and_force_removes_them(db: Path, raci) -> None:
 
 
 def test_rm_force_of_a_goal_takes_its_indicators_and_waiver_targets(db: Path, raci) -> None:
-    assert raci("rm", db, "g.aardgasvrij", "--force").code == 0
+    assert raci("rm", db, "g.aardgasvrij", "--force").out == (
+        "removed g.aardgasvrij and indicator k.woningen with 2 letters\n")
     model = open_model(str(db)).model
     assert "k.woningen" not in model and "g.aardgasvrij" not in model
-    assert raci("rm", db, "sg-warmte", "--force").code == 0
+    assert raci("rm", db, "sg-warmte", "--force").out == "removed sg-warmte and 1 waiver\n"
     assert open_model(str(db)).model.waivers == []
 
 

@@ -262,10 +262,10 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
       raci add org.db role r.cio --name 'CIO' --set unit=u.ict
       raci add org.db body sg-ict --name 'Stuurgroep ICT' --set kind=steering_group
     """
-    from raci.formats.edits import entity_change, settings_from_text
+    from raci.formats.edits import entity_change
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
-    data.update(settings_from_text(kind, settings))
+    data.update(_settings(kind, entity_id, settings))
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
@@ -294,7 +294,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
       raci set org.db org.as_of=2026-06-30
     """
     from raci.formats import entity_to_data
-    from raci.formats.edits import entity_change, settings_from_text, settings_said
+    from raci.formats.edits import entity_change, settings_said
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
         _set_org(model, (entity_id, *settings), scenario)
@@ -307,7 +307,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         kind = current.kind(entity_id)
         assert kind is not None
         data = entity_to_data(entity)
-        for field, value in settings_from_text(kind, settings).items():
+        for field, value in _settings(kind, entity_id, settings).items():
             if value is None:
                 data.pop(field, None)
             else:
@@ -409,10 +409,25 @@ def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
                                "references first, or use --force to remove them too").format(
                                    id=entity_id, references=_listing(references)))
         change = removal(current, entity_id)
-        others = [i for i in change.delete if i != entity_id]
-        also = _(" and indicators {ids}").format(ids=", ".join(others)) if others else ""
-        said = editing.save(change, _("removed {id}").format(id=entity_id) + also)
+        said = editing.save(change, _removed(current, entity_id, change))
     confirm(said)
+
+
+def _removed(model: Model, entity_id: str, change: Change) -> Said:
+    """What `rm` removed: the entity, the indicators that measured it, and
+    how many letters and waivers went with them (``removed g.a and indicator
+    k.a with 3 letters and 1 waiver``)."""
+    others = [i for i in change.delete if i != entity_id]
+    letters, waivers = len(change.unassign), (
+        0 if change.waivers is None else len(model.waivers) - len(change.waivers))
+    return Said(N_("removed {id}{indicators}{letters}{waivers}"), id=entity_id,
+                indicators=Said(N_(" and indicator {ids}") if len(others) == 1 else
+                                N_(" and indicators {ids}"), ids=", ".join(others))
+                if others else "",
+                letters=Said(N_(" with {count} letter") if letters == 1 else
+                             N_(" with {count} letters"), count=letters) if letters else "",
+                waivers=Said(N_(" and {count} waiver") if waivers == 1 else
+                             N_(" and {count} waivers"), count=waivers) if waivers else "")
 
 
 def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:
@@ -499,6 +514,21 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
     problems = check_entity_data(kind, data)
     if problems:
         raise UsageError("; ".join(map(said_again, problems)))
+
+
+def _settings(kind: str, entity_id: str, settings: tuple[str, ...]) -> dict[str, Any]:
+    """The FIELD=VALUE settings of an entity as its data; one that cannot be
+    read is refused naming the entity, and ``id=`` pointing to `raci rename`,
+    which changes an id everywhere it is named."""
+    from raci.formats.edits import settings_from_text
+
+    if any(setting.partition("=")[0] == "id" for setting in settings):
+        raise UsageError(_("{id}: id=: an id is changed with `raci rename MODEL {id} NEW`, "
+                           "which changes it everywhere it is named").format(id=entity_id))
+    try:
+        return settings_from_text(kind, settings)
+    except UsageError as bad:
+        raise UsageError(_("{id}: {reason}").format(id=entity_id, reason=bad)) from None
 
 
 def _unchanged(entity: str) -> str:
