@@ -88,6 +88,15 @@ def test_new_creates_an_empty_model_and_refuses_an_existing_one(tmp_path: Path, 
     assert again.err.count("\n") == 1 and "Traceback" not in again.err
 
 
+def test_new_of_a_model_file_name_asks_for_a_database_name(tmp_path: Path, raci) -> None:
+    """No `raci import x.yaml` for a file that is not there."""
+    absent = tmp_path / "x.yaml"
+    assert raci("new", absent).err == (
+        f"raci: {absent}: this needs a database, not a model file; name it .db, or give a "
+        "database URL\n")
+    assert not absent.exists()
+
+
 def test_new_and_import_leave_another_programs_database_alone(
     tmp_path: Path, model_file: Path, raci
 ) -> None:
