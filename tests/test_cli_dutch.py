@@ -149,11 +149,12 @@ def test_suggestions_are_dutch_for_people_and_english_for_tools(raci: Raci, vego
 
 def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "colour=red").err == (
-        "raci: een doel heeft geen veld 'colour' (velden: name, description, tags, parent, due)\n")
+        "raci: g.lokaal-eigendom: een doel heeft geen veld 'colour' (velden: name, description, "
+        "tags, parent, due)\n")
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due").err == (
-        "raci: 'due': schrijf VELD=WAARDE\n")
+        "raci: g.lokaal-eigendom: 'due': schrijf VELD=WAARDE\n")
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due=morgen").err == (
-        "raci: due: 'morgen' is geen datum (JJJJ-MM-DD)\n")
+        "raci: g.lokaal-eigendom: due: 'morgen' is geen datum (JJJJ-MM-DD)\n")
     assert dutch(raci, "set", vego, "org.nme=X").err == (
         "raci: de organisatie heeft geen veld 'nme' (velden: name, description, as_of, "
         "not_recorded); bedoel je 'name'?\n")

@@ -465,15 +465,15 @@ def test_rename_refuses_a_bad_or_taken_id(db: Path, raci, new: str, reason: str)
 
 @pytest.mark.parametrize(("language", "command", "said"), [
     ("en", ("add", "initiative", "i.nieuw", "--name", "Nieuw", "--set", "foo=1"),
-     "an initiative has no field 'foo'"),
-    ("en", ("set", "k.woningen", "foo=1"), "an indicator has no field 'foo'"),
-    ("en", ("set", "g.aardgasvrij", "foo=1"), "a goal has no field 'foo'"),
+     "i.nieuw: an initiative has no field 'foo'"),
+    ("en", ("set", "k.woningen", "foo=1"), "k.woningen: an indicator has no field 'foo'"),
+    ("en", ("set", "g.aardgasvrij", "foo=1"), "g.aardgasvrij: a goal has no field 'foo'"),
     ("en", ("rename", "dg-bw", "k.woningen"), "id 'k.woningen' is already used by an indicator"),
     ("en", ("add", "role", "g.aardgasvrij", "--name", "X"),
      "id 'g.aardgasvrij' is already used by a goal"),
     ("en", ("assign", "g.aardgasvrij", "A", "k.woningen"),
      "k.woningen is an indicator, not an actor (role, body or person)"),
-    ("nl", ("set", "k.woningen", "foo=1"), "een indicator heeft geen veld 'foo'"),
+    ("nl", ("set", "k.woningen", "foo=1"), "k.woningen: een indicator heeft geen veld 'foo'"),
 ])
 def test_a_kind_is_said_with_the_article_its_word_takes(
         db: Path, raci, language: str, command: tuple[str, ...], said: str) -> None:
