@@ -37,10 +37,13 @@ def database_url(spec: str) -> str:
         return spec
     if is_database(spec):
         return f"sqlite:///{Path(spec).resolve()}"
-    if is_model_file(spec):
+    if is_model_file(spec) and Path(spec).exists():
         raise UsageError(Said(N_("{file}: this needs a database, not a model file; read the "
                                  "file into one with `raci import {file} --into org.db`"),
                               file=spec))
+    if is_model_file(spec):  # no file to import: the name was meant for a database
+        raise UsageError(Said(N_("{file}: this needs a database, not a model file; name it "
+                                 ".db, or give a database URL"), file=spec))
     raise UsageError(Said(N_("{file}: not a model database; give a .db file or a database URL"),
                           file=spec))
 

@@ -149,11 +149,12 @@ def test_suggestions_are_dutch_for_people_and_english_for_tools(raci: Raci, vego
 
 def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "colour=red").err == (
-        "raci: een doel heeft geen veld 'colour' (velden: name, description, tags, parent, due)\n")
+        "raci: g.lokaal-eigendom: een doel heeft geen veld 'colour' (velden: name, description, "
+        "tags, parent, due)\n")
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due").err == (
-        "raci: 'due': schrijf VELD=WAARDE\n")
+        "raci: g.lokaal-eigendom: 'due': schrijf VELD=WAARDE\n")
     assert dutch(raci, "set", vego, "g.lokaal-eigendom", "due=morgen").err == (
-        "raci: due: 'morgen' is geen datum (JJJJ-MM-DD)\n")
+        "raci: g.lokaal-eigendom: due: 'morgen' is geen datum (JJJJ-MM-DD)\n")
     assert dutch(raci, "set", vego, "org.nme=X").err == (
         "raci: de organisatie heeft geen veld 'nme' (velden: name, description, as_of, "
         "not_recorded); bedoel je 'name'?\n")
@@ -200,7 +201,8 @@ def test_change_lines_say_values_as_dutch_running_text(raci: Raci, vego: str) ->
     assert dutch(raci, "set", vego, "p.koster", "capacity_fte=0,5").out == (
         "p.koster gewijzigd (capaciteit (fte) 0,5)\n")
     assert raci("set", vego, "p.koster", "capacity_fte=0,5").err == (
-        "raci: capacity_fte: '0,5' is not a number\n")  # English writes 0.5
+        "raci: p.koster: capacity_fte: '0,5' is not a number\n")  # English writes 0.5
+    assert raci("set", vego, "sg-vego", "meets_every_days=14").code == 0
     assert raci("set", vego, "sg-vego", "meets_every_days=").out == (
         "changed sg-vego (meeting cadence cleared)\n")
     assert dutch(raci, "scenario", "new", vego, "plan").code == 0

@@ -88,6 +88,15 @@ def test_new_creates_an_empty_model_and_refuses_an_existing_one(tmp_path: Path, 
     assert again.err.count("\n") == 1 and "Traceback" not in again.err
 
 
+def test_new_of_a_model_file_name_asks_for_a_database_name(tmp_path: Path, raci) -> None:
+    """No `raci import x.yaml` for a file that is not there."""
+    absent = tmp_path / "x.yaml"
+    assert raci("new", absent).err == (
+        f"raci: {absent}: this needs a database, not a model file; name it .db, or give a "
+        "database URL\n")
+    assert not absent.exists()
+
+
 def test_new_and_import_leave_another_programs_database_alone(
     tmp_path: Path, model_file: Path, raci
 ) -> None:
@@ -150,6 +159,20 @@ def test_output_dash_is_standard_output_or_refused(db: Path, tmp_path: Path, rac
     assert set(tmp_path.iterdir()) == before  # no file named "-"
 
 
+def test_export_refuses_a_format_the_output_files_suffix_contradicts(
+        db: Path, tmp_path: Path, raci) -> None:
+    """YAML written to x.json is a file raci cannot read back: refused, and
+    no file written; a suffix that agrees, or no --format, writes."""
+    target = tmp_path / "x.json"
+    result = raci("export", db, "--format", "yaml", "-o", target)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"raci: -o {target} is a .json file but --format is yaml; name the "
+                          "file .yaml or leave --format out\n")
+    assert not target.exists()
+    assert raci("export", db, "--format", "json", "-o", target).code == 0
+    assert read_model(target).model.org.name == "Programma Warmte"
+
+
 def test_import_refuses_a_non_empty_model_unless_replace(db: Path, model_file: Path, raci) -> None:
     other = model_file.with_name("ander.yaml")
     other.write_text(SMALL.replace("Programma Warmte", "Programma Koude"), encoding="utf-8")
@@ -199,6 +222,18 @@ def test_add_set_and_rm_an_entity(db: Path, raci) -> None:
 
     assert raci("set", db, "p.bakker", "capacity_fte=").code == 0
     assert open_model(str(db)).model.people["p.bakker"].capacity_fte is None
+
+
+def test_a_setting_that_cannot_be_taken_names_the_entity(db: Path, raci) -> None:
+    before = db.read_bytes()
+    assert raci("set", db, "sg-warmte", "id=sg2").err == (
+        "raci: sg-warmte: id=: an id is changed with `raci rename MODEL sg-warmte NEW`, which "
+        "changes it everywhere it is named\n")
+    assert raci("set", db, "p.jansen", "capacity_fte=abc").err == (
+        "raci: p.jansen: capacity_fte: 'abc' is not a number\n")
+    assert raci("add", db, "person", "p.x", "--name", "X", "--set", "capacity_fte=abc").err == (
+        "raci: p.x: capacity_fte: 'abc' is not a number\n")
+    assert db.read_bytes() == before
 
 
 def test_edits_that_would_break_the_model_change_nothing(db: Path, raci) -> None:
@@ -254,10 +289,11 @@ def test_rm_lists_references_and_force_removes_them(db: Path, raci) -> None:
 
 
 def test_rm_force_of_a_goal_takes_its_indicators_and_waiver_targets(db: Path, raci) -> None:
-    assert raci("rm", db, "g.aardgasvrij", "--force").code == 0
+    assert raci("rm", db, "g.aardgasvrij", "--force").out == (
+        "removed g.aardgasvrij and indicator k.woningen with 2 letters\n")
     model = open_model(str(db)).model
     assert "k.woningen" not in model and "g.aardgasvrij" not in model
-    assert raci("rm", db, "sg-warmte", "--force").code == 0
+    assert raci("rm", db, "sg-warmte", "--force").out == "removed sg-warmte and 1 waiver\n"
     assert open_model(str(db)).model.waivers == []
 
 
@@ -279,11 +315,31 @@ def test_assign_says_which_letters_it_replaced(db: Path, raci) -> None:
         "p.jansen on g.aardgasvrij: R -> A/R\n")
     assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").out == (
         "sg-warmte is I on g.aardgasvrij\n")
-    assert raci("assign", db, "g.aardgasvrij", "I", "sg-warmte").out == (
-        "sg-warmte is I on g.aardgasvrij\n")
     dutch = raci("--lang", "nl", "assign", db, "g.aardgasvrij", "R", "p.jansen")
     assert dutch.out == "p.jansen op g.aardgasvrij: A/R -> R\n"
     assert open_model(str(db)).model.letters_of("g.aardgasvrij", "p.jansen") == ("R",)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("assign", "{db}", "g.aardgasvrij", "R", "p.jansen"),
+     "p.jansen is already R on g.aardgasvrij; nothing was written"),
+    (("assign", "{db}", "g.aardgasvrij", "A/R", "dg-bw"), None),
+    (("set", "{db}", "sg-warmte", "name=Stuurgroep Warmte", "kind=steering_group"),
+     "sg-warmte already holds those values; nothing was written"),
+    (("set", "{db}", "org.name=Programma Warmte", "org.as_of=2026-11-01"),
+     "the organisation already holds those values; nothing was written"),
+])
+def test_an_edit_that_changes_nothing_writes_nothing(
+        db: Path, raci, args: tuple[str, ...], said: str | None) -> None:
+    """The file and its revision stay as they were, so an open app has
+    nothing to reload."""
+    before = db.read_bytes()
+    result = raci(*(arg.format(db=db) for arg in args))
+    if said is None:  # A/R where A was held is a change
+        assert result.code == 0 and db.read_bytes() != before
+        return
+    assert (result.code, result.out) == (0, said + "\n")
+    assert db.read_bytes() == before
 
 
 def test_assigning_on_an_indicator_gives_it_a_raci_block(db: Path, raci) -> None:
@@ -409,15 +465,15 @@ def test_rename_refuses_a_bad_or_taken_id(db: Path, raci, new: str, reason: str)
 
 @pytest.mark.parametrize(("language", "command", "said"), [
     ("en", ("add", "initiative", "i.nieuw", "--name", "Nieuw", "--set", "foo=1"),
-     "an initiative has no field 'foo'"),
-    ("en", ("set", "k.woningen", "foo=1"), "an indicator has no field 'foo'"),
-    ("en", ("set", "g.aardgasvrij", "foo=1"), "a goal has no field 'foo'"),
+     "i.nieuw: an initiative has no field 'foo'"),
+    ("en", ("set", "k.woningen", "foo=1"), "k.woningen: an indicator has no field 'foo'"),
+    ("en", ("set", "g.aardgasvrij", "foo=1"), "g.aardgasvrij: a goal has no field 'foo'"),
     ("en", ("rename", "dg-bw", "k.woningen"), "id 'k.woningen' is already used by an indicator"),
     ("en", ("add", "role", "g.aardgasvrij", "--name", "X"),
      "id 'g.aardgasvrij' is already used by a goal"),
     ("en", ("assign", "g.aardgasvrij", "A", "k.woningen"),
      "k.woningen is an indicator, not an actor (role, body or person)"),
-    ("nl", ("set", "k.woningen", "foo=1"), "een indicator heeft geen veld 'foo'"),
+    ("nl", ("set", "k.woningen", "foo=1"), "k.woningen: een indicator heeft geen veld 'foo'"),
 ])
 def test_a_kind_is_said_with_the_article_its_word_takes(
         db: Path, raci, language: str, command: tuple[str, ...], said: str) -> None:

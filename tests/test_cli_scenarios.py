@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import sqlite3
 import textwrap
 from pathlib import Path
 
@@ -407,13 +408,30 @@ def test_a_remedy_that_makes_no_sense_is_refused(raci: Raci, org: str) -> None:
     assert refused(raci, "scenario", "merge", org, "plan", "sg", "--into", "pm") == (
         "pm is a role, not a body")
     assert refused(raci, "scenario", "retire", org, "plan", "po") == (
-        "po has no chair to take its assignments; say who does")
+        "po has no chair to take its assignments; say who does with --to ACTOR")
     assert refused(raci, "scenario", "move-a", org, "plan", "g.a", "dg", "--former", "A") == (
         "Invalid value for '--former': 'A': give R, C or I; see `raci scenario move-a --help`")
     assert refused(raci, "scenario", "remove-person", org, "plan", "p.smt") == (
         "no entity with id 'p.smt'; did you mean 'p.smit'?")
     assert len(json.loads(ok(raci, "scenario", "list", org, "--format", "json"))
                ["scenarios"][0]["changes"]) == 0
+
+
+def test_a_remedy_that_makes_no_sense_is_refused_in_the_users_language(
+        raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    assert refused(raci, "--lang", "nl", "scenario", "merge", org, "plan", "sg",
+                   "--into", "sg") == "sg kan niet met zichzelf worden samengevoegd"
+    assert refused(raci, "--lang", "nl", "scenario", "retire", org, "plan", "po") == (
+        "po heeft geen voorzitter die de letters overneemt; zeg met --to ACTOR "
+        "wie dat doet")
+    assert refused(raci, "--lang", "nl", "scenario", "retire", org, "plan", "sg",
+                   "--to", "sg") == "sg kan de eigen letters niet overnemen"
+    assert refused(raci, "--lang", "nl", "scenario", "remove-person", org, "plan", "p.smit",
+                   "--to", "p.smit") == "p.smit kan de eigen letters niet overnemen"
+    ok(raci, "scenario", "move-a", org, "plan", "g.a", "dg")
+    assert refused(raci, "--lang", "nl", "scenario", "move-a", org, "plan", "g.a", "dg") == (
+        "dg is al de enige eindverantwoordelijke (A) van g.a")
 
 
 # ---- MODEL@NAME everywhere a model is read --------------------------------------------
@@ -517,6 +535,17 @@ sg, which was changed in the model since. Undo its changes back to that one, or 
     assert exported(raci, org) == before
 
 
+def test_a_scenario_whose_id_was_renamed_in_the_model_is_refused_naming_it(
+        raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
+    ok(raci, "rename", org, "p.smit", "p.smid")
+    assert refused(raci, "scenario", "apply", org, "plan").endswith(
+        "org.db: scenario plan no longer fits the model: its change 1 (p.smit on g.a: R -> C) "
+        "touches the assignment of p.smit on g.a, but p.smit is no longer in the model: it was "
+        "renamed or removed since; nothing was written")
+
+
 def test_a_model_change_elsewhere_is_kept_when_the_scenario_is_applied(
         raci: Raci, org: str) -> None:
     one_owner(raci, org)
@@ -607,3 +636,35 @@ def test_a_change_line_says_the_fields_in_words_in_the_users_language(
     shown = ok(raci, "--lang", "nl", "scenario", "show", org, "plan")
     assert "sg gewijzigd (vergadert elke 21 dagen, omschrijving leeggemaakt)" in shown
     assert "meets_every_days" not in shown
+
+
+def test_a_change_line_is_said_in_the_language_of_whoever_reads_it(
+        raci: Raci, org: str) -> None:
+    """A change made in English reads in Dutch for a Dutch reader and the
+    other way round; JSON, for tools, keeps the English."""
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "scenario", "move-a", org, "plan", "g.a", "dg", "--former", "C")
+    ok(raci, "--lang", "nl", "scenario", "merge", org, "plan", "po", "--into", "sg")
+    ok(raci, "assign", org, "g.c", "R", "p.smit", "--scenario", "plan")
+    in_dutch = ok(raci, "--lang", "nl", "scenario", "show", org, "plan")
+    assert "de A van g.a verplaatst naar dg (pm nu C)" in in_dutch
+    assert "p.smit is R op g.c" in in_dutch
+    in_english = ok(raci, "scenario", "show", org, "plan")
+    assert "merged body po into sg" in in_english
+    assert "samengevoegd" not in in_english
+    shown = json.loads(ok(raci, "--lang", "nl", "scenario", "show", org, "plan",
+                          "--format", "json"))
+    assert [c["summary"] for c in shown["changes"]] == [
+        "moved the A of g.a to dg (pm now C)", "merged body po into sg", "p.smit is R on g.c"]
+    assert ok(raci, "--lang", "nl", "scenario", "undo", org, "plan") == (
+        "p.smit is R op g.c teruggedraaid (scenario plan)\n")
+
+
+def test_a_change_line_an_older_raci_kept_as_text_is_shown_as_it_is(
+        raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "scenario", "move-a", org, "plan", "g.a", "dg")
+    with sqlite3.connect(org) as connection:
+        connection.execute("UPDATE scenario_change SET summary = 'de A verplaatst'")
+    connection.close()
+    assert "de A verplaatst" in ok(raci, "scenario", "show", org, "plan")

@@ -200,6 +200,22 @@ def test_negative_capacity_is_refused_where_it_is_written() -> None:
     ]
 
 
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("    unit: bzk\n", '    unit: bzk\n    capacity_fte: "1,0"\n',
+     "org.yaml:11:19: person p.jansen: capacity_fte: '1,0' is not a number of at least 0; "
+     "write a point for the decimals: 1.0"),
+    ("  - id: bzk\n", "  - id: 2024\n",
+     "org.yaml:5:9: unit #1: id: the number 2024 is not an id (letters, digits and _ . : -, "
+     "starting with a letter or digit, at most 100 characters); put it in quotes to make it "
+     "text: '2024'"),
+    ("raci: 1\n", "raci: 2\n",
+     "org.yaml:1:7: raci: the number 2 is not the format version 1; a newer raci made this "
+     "file: upgrade raci to read it"),
+])
+def test_a_common_slip_in_a_value_says_what_to_write(old: str, new: str, said: str) -> None:
+    assert problems(BASE.replace(old, new, 1))[0] == said
+
+
 def test_cycle_in_unit_parents() -> None:
     text = BASE.replace("    name: BZK\n", "    name: BZK\n    parent: dgbw\n  - id: dgbw\n"
                         "    name: DG\n    parent: bzk\n")
@@ -228,7 +244,8 @@ def test_a_missing_format_version_is_reported_at_the_top() -> None:
         "org.yaml:1:1: missing required key 'raci': the format version 1"
     ]
     assert problems("raci: 2\norg:\n  name: X\n") == [
-        "org.yaml:1:7: raci: the number 2 is not the format version 1"
+        "org.yaml:1:7: raci: the number 2 is not the format version 1; a newer raci made this "
+        "file: upgrade raci to read it"
     ]
 
 

@@ -285,7 +285,8 @@ def test_every_sample_written_as_json_passes_the_schema_itself(path: Path) -> No
          ["person p: capacity_fte: 'one' is not a number of at least 0"]),
         ("goal", {"id": "g", "name": "G", "raci": {"A": ["r", 3]}},
          ["goal g: raci.A: the number 3 is not an id (letters, digits and _ . : -, starting "
-          "with a letter or digit, at most 100 characters)"]),
+          "with a letter or digit, at most 100 characters); put it in quotes to make it "
+          "text: '3'"]),
         ("goal", {"id": "g", "name": "G", "due": dt.date(2030, 1, 1)}, []),
         ("body", {"id": "b", "name": "B", "kind": "committee", "established": "2026-13-01"},
          ["body b: established: '2026-13-01' is not a calendar date written YYYY-MM-DD"]),

@@ -136,6 +136,18 @@ def test_sqlite_is_backed_up_beside_itself_before_migrating(tmp_path: Path) -> N
         assert old.load() == model_of_schema_0001_rows(), "the backup opens as a model too"
 
 
+@pytest.mark.parametrize("command", [("lint", "--fail-on", "never"), ("export",)])
+def test_a_command_that_migrates_says_so_naming_the_backup(
+        tmp_path: Path, raci, command: tuple[str, ...]) -> None:
+    path = tmp_path / "old.db"
+    make_old_database(f"sqlite:///{path}")
+    result = raci(command[0], path, *command[1:])
+    assert result.code == 0
+    assert result.err == (f"note: {path} was made by an older raci and is now upgraded; the "
+                          f"copy as it was is {tmp_path / 'old.db.bak-0001'}\n")
+    assert raci(command[0], path, *command[1:]).err == ""
+
+
 def test_a_backup_never_overwrites_an_earlier_one(tmp_path: Path) -> None:
     path = tmp_path / "org.db"
     (tmp_path / "org.db.bak-0001").write_text("an earlier backup")

@@ -39,7 +39,8 @@ class Editing:
     def save(self, change: Change, summary: str) -> str:
         """Apply the change in memory, refuse it if the model breaks, else store
         it: in the model, or as the scenario's next change (`summary` says
-        what it does). Returns what to tell the user."""
+        what it does; a `Said` is said again in whichever language the
+        scenario is read). Returns what to tell the user."""
         from raci.model.checks import check_model
 
         found = change.apply(self.model)
@@ -48,10 +49,11 @@ class Editing:
             raise UsageError("; ".join(said_again(p.message) for p in problems))
         if self.scenario is None:
             self.store.save(change)
-            return summary
+            return said_again(summary)
         self.store.add_step(self.scenario.name, Step(change, found, summary),
                             after=len(self.scenario.steps))
-        return _("{summary} (scenario {name})").format(summary=summary, name=self.scenario.name)
+        return _("{summary} (scenario {name})").format(summary=said_again(summary),
+                                                       name=self.scenario.name)
 
 
     def keep(self, steps: Sequence[Step]) -> str:

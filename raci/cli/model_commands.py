@@ -30,7 +30,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import _, ngettext, said_again
+from raci.i18n import N_, Said, _, ngettext, said_again
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -147,10 +147,8 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
       raci export org.db --format json > org.json
       raci export org.db -o handout/matrix.xlsx
     """
+    fmt = _export_format(fmt, output)
     source = open_model(model)
-    if fmt is None and output is not None:
-        fmt = EXPORT_SUFFIXES.get(output.suffix.lower())
-    fmt = fmt or "yaml"
     if fmt in ("xlsx", "csv"):
         _export_matrix(source, output, fmt)
         return
@@ -162,6 +160,18 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
     schema = write_model(source.model, output, fmt)  # type: ignore[arg-type]
     tell_written(output)
     tell_schema_written(schema)
+
+
+def _export_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's suffix names, else
+    yaml. A suffix that names another format than --format is refused: YAML in
+    `x.json` is a file raci cannot read back."""
+    named = EXPORT_SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and named is not None and named != fmt:
+        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
+                           "file .{format} or leave --format out").format(
+                               output=output, named=named, format=fmt))
+    return fmt or named or "yaml"
 
 
 def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
@@ -253,18 +263,18 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
       raci add org.db role r.cio --name 'CIO' --set unit=u.ict
       raci add org.db body sg-ict --name 'Stuurgroep ICT' --set kind=steering_group
     """
-    from raci.formats.edits import entity_change, settings_from_text
+    from raci.formats.edits import entity_change
 
     data: dict[str, Any] = {"id": entity_id, "name": name}
-    data.update(settings_from_text(kind, settings))
+    data.update(_settings(kind, entity_id, settings))
     with edit(model, scenario) as editing:
         current = editing.model
         if entity_id in current:
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=entity_id, a_kind=A_KIND[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
-        said = editing.save(entity_change(current, kind, data), _("added {kind} {id}").format(
-            kind=KIND_NAMES[kind], id=entity_id))
+        said = editing.save(entity_change(current, kind, data), Said(
+            N_("added {kind} {id}"), kind=Said(KIND_NAMES.english[kind]), id=entity_id))
     confirm(said)
 
 
@@ -285,7 +295,7 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
       raci set org.db org.as_of=2026-06-30
     """
     from raci.formats import entity_to_data
-    from raci.formats.edits import entity_change, settings_from_text, settings_said
+    from raci.formats.edits import entity_change, settings_said
 
     if entity_id.startswith(f"{ORG_PREFIX}") and "=" in entity_id:
         _set_org(model, (entity_id, *settings), scenario)
@@ -298,12 +308,15 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
         kind = current.kind(entity_id)
         assert kind is not None
         data = entity_to_data(entity)
-        for field, value in settings_from_text(kind, settings).items():
+        for field, value in _settings(kind, entity_id, settings).items():
             if value is None:
                 data.pop(field, None)
             else:
                 data[field] = value
         _check_entity(kind, data)
+        if data == entity_to_data(entity):
+            confirm(_unchanged(entity_id))
+            return
         said = editing.save(entity_change(current, kind, data),
                             _("changed {id} ({fields})").format(
                                 id=entity_id, fields=settings_said(kind, settings)))
@@ -326,6 +339,9 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
             else:
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
+        if data == org_to_data(editing.model.org):
+            confirm(_unchanged(_("the organisation")))
+            return
         said = editing.save(Change(org=org_from_data(data)),
                             _("changed the organisation: {fields}").format(fields=changed))
     confirm(said)
@@ -364,8 +380,8 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
         if new in current:
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=new, a_kind=A_KIND[current.kind(new) or ""]))
-        said = editing.save(Change(rename=(old, new)), _("renamed {old} to {new}").format(
-            old=old, new=new))
+        said = editing.save(Change(rename=(old, new)),
+                            Said(N_("renamed {old} to {new}"), old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
     also = ngettext(" and {count} baseline fingerprint", " and {count} baseline fingerprints",
                     renamed).format(count=renamed) if baselines else ""
@@ -394,10 +410,25 @@ def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
                                "references first, or use --force to remove them too").format(
                                    id=entity_id, references=_listing(references)))
         change = removal(current, entity_id)
-        others = [i for i in change.delete if i != entity_id]
-        also = _(" and indicators {ids}").format(ids=", ".join(others)) if others else ""
-        said = editing.save(change, _("removed {id}").format(id=entity_id) + also)
+        said = editing.save(change, _removed(current, entity_id, change))
     confirm(said)
+
+
+def _removed(model: Model, entity_id: str, change: Change) -> Said:
+    """What `rm` removed: the entity, the indicators that measured it, and
+    how many letters and waivers went with them (``removed g.a and indicator
+    k.a with 3 letters and 1 waiver``)."""
+    others = [i for i in change.delete if i != entity_id]
+    letters, waivers = len(change.unassign), (
+        0 if change.waivers is None else len(model.waivers) - len(change.waivers))
+    return Said(N_("removed {id}{indicators}{letters}{waivers}"), id=entity_id,
+                indicators=Said(N_(" and indicator {ids}") if len(others) == 1 else
+                                N_(" and indicators {ids}"), ids=", ".join(others))
+                if others else "",
+                letters=Said(N_(" with {count} letter") if letters == 1 else
+                             N_(" with {count} letters"), count=letters) if letters else "",
+                waivers=Said(N_(" and {count} waiver") if waivers == 1 else
+                             N_(" and {count} waivers"), count=waivers) if waivers else "")
 
 
 def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:
@@ -432,12 +463,16 @@ def assign(model: str, item: str, letters: tuple[Letter, ...], actor: str,
         existing_item(current, item)
         existing_actor(current, actor)
         held = current.letters_of(item, actor)
-        if held and set(held) != set(letters):  # say what was replaced, as `raci diff` does
-            done = _("{actor} on {item}: {old} -> {new}").format(
-                actor=actor, item=item, old=cell_text(held), new=cell_text(letters))
+        if set(held) == set(letters):
+            confirm(_("{actor} is already {letters} on {item}; nothing was written").format(
+                actor=actor, letters=cell_text(letters), item=item))
+            return
+        if held:  # say what was replaced, as `raci diff` does
+            done = Said(N_("{actor} on {item}: {old} -> {new}"),
+                        actor=actor, item=item, old=cell_text(held), new=cell_text(letters))
         else:
-            done = _("{actor} is {letters} on {item}").format(
-                actor=actor, letters=cell_text(letters), item=item)
+            done = Said(N_("{actor} is {letters} on {item}"),
+                        actor=actor, letters=cell_text(letters), item=item)
         said = editing.save(set_cells(current, {(item, actor): letters}), done)
     confirm(said)
 
@@ -461,8 +496,8 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
         if not letters:
             raise UsageError(_("{actor} holds no letter on {item}").format(actor=actor, item=item))
         said = editing.save(set_cells(current, {(item, actor): ()}),
-                            _("{actor} is no longer {letters} on {item}").format(
-                                actor=actor, letters=cell_text(letters), item=item))
+                            Said(N_("{actor} is no longer {letters} on {item}"),
+                                 actor=actor, letters=cell_text(letters), item=item))
     confirm(said)
 
 
@@ -480,6 +515,27 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
     problems = check_entity_data(kind, data)
     if problems:
         raise UsageError("; ".join(map(said_again, problems)))
+
+
+def _settings(kind: str, entity_id: str, settings: tuple[str, ...]) -> dict[str, Any]:
+    """The FIELD=VALUE settings of an entity as its data; one that cannot be
+    read is refused naming the entity, and ``id=`` pointing to `raci rename`,
+    which changes an id everywhere it is named."""
+    from raci.formats.edits import settings_from_text
+
+    if any(setting.partition("=")[0] == "id" for setting in settings):
+        raise UsageError(_("{id}: id=: an id is changed with `raci rename MODEL {id} NEW`, "
+                           "which changes it everywhere it is named").format(id=entity_id))
+    try:
+        return settings_from_text(kind, settings)
+    except UsageError as bad:
+        raise UsageError(_("{id}: {reason}").format(id=entity_id, reason=bad)) from None
+
+
+def _unchanged(entity: str) -> str:
+    """What an edit that changes nothing says: it writes nothing, so the
+    revision stays and an open app has nothing to reload."""
+    return _("{entity} already holds those values; nothing was written").format(entity=entity)
 
 
 def _listing(references: list[Reference], most: int = 10) -> str:

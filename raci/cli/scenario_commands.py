@@ -21,7 +21,7 @@ from raci.cli.editing import edit, existing, existing_actor, existing_item
 from raci.cli.language import TranslatedGroup
 from raci.cli.options import confirm, format_option, model_argument
 from raci.errors import UsageError
-from raci.i18n import _, ngettext
+from raci.i18n import N_, Said, _, ngettext, said_again
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Letter
 from raci.model.changes import Change
 from raci.model.source import SCENARIO_MARK, SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
@@ -178,7 +178,8 @@ def undo(model: str, name: str) -> None:
     """
     with _store(model) as store:
         step = store.undo_step(name)
-    confirm(_("undid {change} (scenario {name})").format(change=step.summary, name=name))
+    confirm(_("undid {change} (scenario {name})").format(change=said_again(step.summary),
+                                                         name=name))
 
 
 @scenario.command()
@@ -221,11 +222,12 @@ CHAIRS = frozenset({"role", "person"})
 
 
 def _sensibly(build: Callable[..., Change], *arguments: object) -> Change:
-    """The remedy's change; one that makes no sense is a usage error, with its reason."""
+    """The remedy's change; one that makes no sense is a usage error, with its
+    reason in the user's language."""
     try:
         return build(*arguments)
     except ValueError as senseless:
-        raise UsageError(str(senseless)) from None
+        raise UsageError(said_again(senseless.args[0])) from None
 
 
 @scenario.command()
@@ -254,9 +256,9 @@ def merge(model: str, name: str, body: str, into: str, chair: str | None) -> Non
         if chair is not None:
             existing(view, chair, CHAIRS, _("a role or person"))
         change = _sensibly(merge_bodies, view, body, into, chair)
-        chaired = _(", chaired by {chair}").format(chair=chair) if chair is not None else ""
-        said = editing.save(change, _("merged body {body} into {into}").format(
-            body=body, into=into) + chaired)
+        chaired = Said(N_(", chaired by {chair}"), chair=chair) if chair is not None else ""
+        said = editing.save(change, Said(N_("merged body {body} into {into}{chaired}"),
+                                         body=body, into=into, chaired=chaired))
     confirm(said)
 
 
@@ -283,8 +285,8 @@ def retire(model: str, name: str, body: str, heir: str | None) -> None:
             existing_actor(view, heir)
         change = _sensibly(retire_body, view, body, heir)
         taker = heir or view.bodies[body].chair
-        said = editing.save(change, _("retired body {body}, its letters to {taker}").format(
-            body=body, taker=taker))
+        said = editing.save(change, Said(N_("retired body {body}, its letters to {taker}"),
+                                         body=body, taker=taker))
     confirm(said)
 
 
@@ -310,8 +312,9 @@ def remove_person(model: str, name: str, person: str, heir: str | None) -> None:
         if heir is not None:
             existing_actor(view, heir)
         change = _sensibly(removing, view, person, heir)
-        letters = _(", their letters to {heir}").format(heir=heir) if heir is not None else ""
-        said = editing.save(change, _("removed person {person}").format(person=person) + letters)
+        letters = Said(N_(", their letters to {heir}"), heir=heir) if heir is not None else ""
+        said = editing.save(change, Said(N_("removed person {person}{letters}"),
+                                         person=person, letters=letters))
     confirm(said)
 
 
@@ -348,10 +351,10 @@ def move_a(model: str, name: str, item: str, actor: str, former: Letter | None) 
         existing_actor(view, actor)
         formers = [a for a in view.actors(item, "A") if a != actor]
         change = _sensibly(move_accountable, view, item, actor, former)
-        became = (_(" ({actors} now {letter})").format(actors=", ".join(formers), letter=former)
+        became = (Said(N_(" ({actors} now {letter})"), actors=", ".join(formers), letter=former)
                   if former and formers else "")
-        said = editing.save(change, _("moved the A of {item} to {actor}").format(
-            item=item, actor=actor) + became)
+        said = editing.save(change, Said(N_("moved the A of {item} to {actor}{became}"),
+                                         item=item, actor=actor, became=became))
     confirm(said)
 
 

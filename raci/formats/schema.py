@@ -125,6 +125,27 @@ def _not(value: Any, expected: str, hint: str = "") -> Said:
                 hint=hint)
 
 
+DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
+"""A number written with a decimal comma ("1,0"), as Dutch writes it."""
+
+
+def _slip(node: dict[str, Any], value: Any) -> str:
+    """What to do where a common slip explains a refused value: a decimal
+    comma for a number, a bare number (YAML's ``id: 2024``) for text, a
+    format version above this raci's; else nothing."""
+    types = node.get("type", [])
+    types = [types] if isinstance(types, str) else types
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if "number" in types and isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+        return Said(N_("; write a point for the decimals: {value}"),
+                    value=value.strip().replace(",", "."))
+    if "string" in types and number:
+        return Said(N_("; put it in quotes to make it text: '{value}'"), value=value)
+    if isinstance(node.get("const"), int) and number and value > node["const"]:
+        return Said(N_("; a newer raci made this file: upgrade raci to read it"))
+    return ""
+
+
 def _is_type(value: Any, name: str) -> bool:
     if name == "string":
         return isinstance(value, str)
@@ -337,7 +358,7 @@ class _Compiler:
 
         def check_value(value: Any, path: DocPath, report: Report) -> None:
             if not fits(value):
-                hint = ""
+                hint = _slip(node, value)
                 if enum is not None and isinstance(value, str):
                     hint = did_you_mean(value, [v for v in enum if isinstance(v, str)])
                 report(path, _not(value, expect, hint), False)

@@ -150,7 +150,7 @@ def _sections(report: ScenarioReport, said: Callable[[Finding], str] = finding_s
               ) -> list[tuple[bool, str, list[str]]]:
     """(whether the changes, title, lines) of the changes and of each kind of
     finding, shared by text and Markdown; each finding `said`."""
-    changes = (True, _("Changes"), [step.summary for step in report.scenario.steps])
+    changes = (True, _("Changes"), [said_again(step.summary) for step in report.scenario.steps])
     if report.delta is None:
         return [changes]
     delta = report.delta
@@ -274,7 +274,7 @@ def _names(comparison: Comparison) -> tuple[str, str]:
 def _change_rows(comparison: Comparison) -> list[list[str]]:
     """Change number, then each scenario's change of that number (or nothing)."""
     steps = [report.scenario.steps for report in comparison.reports]
-    return [[str(n + 1), *(s[n].summary if n < len(s) else "" for s in steps)]
+    return [[str(n + 1), *(said_again(s[n].summary) if n < len(s) else "" for s in steps)]
             for n in range(max(map(len, steps)))]
 
 

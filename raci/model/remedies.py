@@ -5,7 +5,8 @@ Each function reads the model and returns one `Change`; it changes nothing
 itself, so the change can be tried in a scenario, saved and undone like any
 edit. Ids are taken as given (the caller has looked them up); a remedy that
 makes no sense (a body merged into itself, letters handed to the one who
-goes) is a `ValueError` with the reason in the user's words.
+goes) is a `ValueError` with the reason in the user's words, a `Said` to be
+said again in the user's language.
 
 When an actor takes over letters on an item where it already holds some, it
 keeps the strongest, A > R > C > I (`STRONGEST_FIRST`), except that A and R
@@ -18,6 +19,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
+from raci.i18n import N_, Said
 from raci.model.changes import Change, removal, set_cells
 from raci.model.entities import CELL_ORDER, PAIRED_LETTERS, Assignment, Body, Entity, Letter
 from raci.model.model import REFERENCE_FIELDS, Model, kind_of
@@ -43,7 +45,7 @@ def merge_bodies(model: Model, body_id: str, into: str, chair: str | None = None
     it reports to `into`, its waiver targets go. Where `into` reported to
     `body_id`, it now reports where `body_id` reported."""
     if body_id == into:
-        raise ValueError(f"{body_id} cannot be merged into itself")
+        raise ValueError(Said(N_("{body} cannot be merged into itself"), body=body_id))
     gone, kept = _body(model, body_id), _body(model, into)
     reports_to = kept.reports_to
     if reports_to == body_id:
@@ -67,9 +69,10 @@ def retire_body(model: Model, body_id: str, to: str | None = None) -> Change:
     body = _body(model, body_id)
     heir = to if to is not None else body.chair
     if heir is None:
-        raise ValueError(f"{body_id} has no chair to take its assignments; say who does")
+        raise ValueError(Said(N_("{body} has no chair to take its assignments; say who "
+                                "does with --to ACTOR"), body=body_id))
     if heir == body_id:
-        raise ValueError(f"{body_id} cannot take over its own assignments")
+        raise ValueError(Said(N_("{body} cannot take over its own assignments"), body=body_id))
     return _handing_over(model, body_id, successor=body.reports_to, letters_to=heir)
 
 
@@ -79,9 +82,10 @@ def remove_person(model: Model, person_id: str, to: str | None = None) -> Change
     directly go to `to`, or go too when `to` is None. Letters held through a
     role stay with the role."""
     if model.kind(person_id) != "person":
-        raise ValueError(f"{person_id} is not a person")
+        raise ValueError(Said(N_("{id} is not a person"), id=person_id))
     if to == person_id:
-        raise ValueError(f"{person_id} cannot take over their own letters")
+        raise ValueError(Said(N_("{person} cannot take over their own letters"),
+                              person=person_id))
     return _handing_over(model, person_id, successor=None, letters_to=to)
 
 
@@ -91,7 +95,8 @@ def move_accountable(model: Model, item_id: str, to: str, former: Letter | None 
     letter they get instead (combined with what they keep)."""
     holders = [actor for actor in model.actors(item_id, "A") if actor != to]
     if not holders and "A" in model.letters_of(item_id, to):
-        raise ValueError(f"{to} is already the one Accountable of {item_id}")
+        raise ValueError(Said(N_("{actor} is already the one Accountable of {item}"),
+                              actor=to, item=item_id))
     cells = {(item_id, to): combined(model.letters_of(item_id, to), ("A",))}
     for holder in holders:
         kept = tuple(letter for letter in model.letters_of(item_id, holder) if letter != "A")
@@ -102,7 +107,7 @@ def move_accountable(model: Model, item_id: str, to: str, former: Letter | None 
 def _body(model: Model, body_id: str) -> Body:
     body = model.bodies.get(body_id)
     if body is None:
-        raise ValueError(f"{body_id} is not a body")
+        raise ValueError(Said(N_("{id} is not a body"), id=body_id))
     return body
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from raci.i18n import N_, Said
-from raci.model.changes import Change, changed_since
+from raci.model.changes import Change, Difference, changed_since
 from raci.model.checks import Problem, check_model
 from raci.model.model import Model
 
@@ -29,6 +29,8 @@ _SINCE = {
     "removed": N_("its change {number} ({summary}) touches {subject}, which was removed from "
                   "the model since"),
 }
+_GONE = N_("its change {number} ({summary}) touches {subject}, but {id} is no longer in the "
+           "model: it was renamed or removed since")
 
 
 @dataclass
@@ -91,8 +93,7 @@ def play(model: Model, steps: Sequence[Step], known: Known | None = None) -> Mis
     for number, step in enumerate(steps, start=1):
         difference = changed_since(model, step.change, step.found)
         if difference is not None:
-            return Misfit(Said(_SINCE[difference.how], number=number, summary=step.summary,
-                               subject=difference.subject()), number)
+            return Misfit(_misfit_said(model, difference, number, step), number)
         step.change.apply(model)
     problems = [problem for problem in check_model(model) if _where(problem) not in known]
     if problems:
@@ -101,6 +102,17 @@ def play(model: Model, steps: Sequence[Step], known: Known | None = None) -> Mis
                     N_("on the model as it is now, its changes would leave {problem}"))
         return Misfit(Said(template, problem=problems[0].message, count=len(problems) - 1))
     return None
+
+
+def _misfit_said(model: Model, difference: Difference, number: int, step: Step) -> Said:
+    """Why a step no longer fits; where an id it names is gone from the model
+    (`raci rename` gives it another), that id, not just "changed"."""
+    gone = [entity_id for entity_id in difference.ids.values() if entity_id not in model]
+    if gone and difference.how == "changed":
+        return Said(_GONE, number=number, summary=step.summary, subject=difference.subject(),
+                    id=gone[0])
+    return Said(_SINCE[difference.how], number=number, summary=step.summary,
+                subject=difference.subject())
 
 
 def _where(problem: Problem) -> tuple[str | None, str | None, str | None]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from raci.model import Model
     from raci.store.repository import Store
 
@@ -23,7 +25,8 @@ def open_store(url: str, *, create: bool = False, name: str | None = None,
     ``create=True`` makes a model named `name` (default: the file's stem),
     empty or holding `model`, in one transaction, and refuses if a model is
     already there. Otherwise a missing model is a `StoreError`, and an older
-    schema is migrated, after a backup copy for SQLite (see `Store.backup`).
+    schema is migrated, after a backup copy for SQLite (see `Store.backup`),
+    which is named on stderr.
     """
     from functools import partial
 
@@ -45,7 +48,22 @@ def open_store(url: str, *, create: bool = False, name: str | None = None,
         engine.dispose()
         raise
     store.opened_file()
+    if store.backup is not None:
+        _tell_upgraded(describe(parsed), store.backup)
     return store
+
+
+def _tell_upgraded(database: str, backup: Path) -> None:
+    """Say on stderr, once, that a database made by an older raci was
+    upgraded, and where the copy as it was lies: an older raci still reads
+    only that copy, and a user who goes back needs to know it is there."""
+    import sys
+
+    from raci.i18n import _
+
+    sys.stderr.write(_("note: {database} was made by an older raci and is now upgraded; the "
+                       "copy as it was is {backup}").format(database=database, backup=backup)
+                     + "\n")
 
 
 def __getattr__(name: str) -> Any:

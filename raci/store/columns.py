@@ -33,6 +33,7 @@ from raci.store.layout import (
     REFERENCE_COLUMNS,
     ListTable,
     not_recorded_facts,
+    read_only_uri,
 )
 
 
@@ -58,8 +59,10 @@ def read_snapshot(path: Path, read: Callable[[Cursor], T]) -> T | None:
     if not path.is_file():
         return None
     try:
-        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS,
-                                     isolation_level=None)) as database:
+        read_only = read_only_uri(path)
+        with closing(sqlite3.connect(read_only or path, timeout=BUSY_TIMEOUT_SECONDS,
+                                     isolation_level=None, uri=read_only is not None)
+                     ) as database:
             cursor = database.cursor()
             cursor.execute("BEGIN")
             if cursor.execute("SELECT version_num FROM alembic_version").fetchall() != [

@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemy
 
 from raci.errors import StoreError
 from raci.i18n import N_, Said
-from raci.store.layout import BUSY_TIMEOUT_SECONDS
+from raci.store.layout import BUSY_TIMEOUT_SECONDS, read_only_uri
 
 BULK_CACHE_KIB = -256 * 1024
 """SQLite's page cache while a whole model is written (a negative size is in KiB)."""
@@ -68,26 +68,37 @@ def make_engine(url: URL) -> Engine:
                 N_("{database}: PostgreSQL needs raci's postgres extra (psycopg); install "
                    "it with pip install '.[postgres]' in raci's folder, or pip install "
                    "'psycopg[binary]'"), database=describe(url))) from missing
+    path = sqlite_path(url)
+    read_only = read_only_uri(path) if path is not None else None
+    if read_only is not None:  # a file this user may not write is read all the same
+        url = url.set(database=read_only, query={"uri": "true"})
     engine = create_engine(
         url,
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
     )
-    event.listen(engine, "connect", _set_up_sqlite_connection)
+    event.listen(engine, "connect",
+                 _set_up_read_only if read_only is not None else _set_up_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
 
 def _set_up_sqlite_connection(dbapi_connection: Any, _record: object) -> None:
-    # Take transactions away from the sqlite3 module, which would otherwise
-    # begin them late and never around DDL; `_begin_sqlite_transaction` does it.
-    dbapi_connection.isolation_level = None
+    _set_up_read_only(dbapi_connection, _record)
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     # Safe in WAL mode against a killed process; only a power cut may lose
     # the last commits, never corrupt the file.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _set_up_read_only(dbapi_connection: Any, _record: object) -> None:
+    """A connection to a file this user may not write: no switch to WAL,
+    which writes; a write is refused by SQLite as read-only."""
+    # Take transactions away from the sqlite3 module, which would otherwise
+    # begin them late and never around DDL; `_begin_sqlite_transaction` does it.
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:

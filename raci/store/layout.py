@@ -10,10 +10,26 @@ here to the tables.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 BUSY_TIMEOUT_SECONDS = 5
 """How long a SQLite connection waits for another process's write."""
+
+
+def read_only_uri(path: Path) -> str | None:
+    """How to open the SQLite file at `path` when this user may not write it
+    (a file or folder on read-only storage, a file without write permission),
+    so that it can still be read; None when it may be written, or is not
+    there. A WAL database needs its ``-shm`` file beside it even to be read:
+    where the folder cannot take one either, the file is opened as one that
+    nothing changes (``immutable=1``), as nothing can while that folder is
+    read-only."""
+    if not path.is_file() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None
+    immutable = "" if os.access(path.parent, os.W_OK) else "&immutable=1"
+    return f"{path.resolve().as_uri()}?mode=ro{immutable}"
 MODEL_TABLE = "meta"
 """The table every raci model database has (the org's one row): a SQLite
 file without it holds no raci model."""

@@ -2,17 +2,23 @@
 
 Each change is a row of `scenario_change` in order (`position` from 0): the
 change and what it found, as the plain data of `raci.formats.changes`, and
-the user's line for it. Every write to a scenario first raises its
-`version` (`lock_scenario`): writers of one scenario queue there, as model
-writers queue on `meta.revision`, so the number of changes a writer reads
-stays true until it commits.
+the user's line for it. A line raci made (a `Said`) is kept as its template
+and values in JSON, so it is said again in the language of whoever reads it;
+a line kept as plain text (by an older raci) is shown as it is. Every write
+to a scenario first raises its `version` (`lock_scenario`): writers of one
+scenario queue there, as model writers queue on `meta.revision`, so the
+number of changes a writer reads stays true until it commits.
 """
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from raci.formats.changes import change_from_data, change_to_data
+from raci.i18n import Said
 from raci.model.scenarios import Scenario, Step
 from raci.store import tables
 
@@ -32,7 +38,7 @@ def read_scenario(connection: Connection, name: str) -> Scenario | None:
         return None
     changes = tables.scenario_change
     steps = [
-        Step(change_from_data(change), change_from_data(found), summary)
+        Step(change_from_data(change), change_from_data(found), _summary_from_text(summary))
         for change, found, summary in connection.execute(
             select(changes.c.change, changes.c.found, changes.c.summary)
             .where(changes.c.scenario == name).order_by(changes.c.position))
@@ -68,7 +74,7 @@ def lock_scenario(connection: Connection, name: str) -> int | None:
 
 def insert_step(connection: Connection, name: str, position: int, step: Step) -> None:
     connection.execute(insert(tables.scenario_change).values(
-        scenario=name, position=position, summary=step.summary,
+        scenario=name, position=position, summary=_summary_to_text(step.summary),
         change=change_to_data(step.change), found=change_to_data(step.found)))
 
 
@@ -82,3 +88,33 @@ def delete_scenario(connection: Connection, name: str) -> None:
     changes = tables.scenario_change
     connection.execute(delete(changes).where(changes.c.scenario == name))
     connection.execute(delete(tables.scenario).where(tables.scenario.c.name == name))
+
+
+def _summary_to_text(summary: str) -> str:
+    """A change's line as stored: a `Said` as JSON, other text as it is."""
+    return json.dumps(_said_to_data(summary)) if isinstance(summary, Said) else summary
+
+
+def _said_to_data(value: object) -> object:
+    if not isinstance(value, Said):
+        return value
+    return {"template": value.template,
+            "values": {name: _said_to_data(v) for name, v in value.values.items()}}
+
+
+def _summary_from_text(text: str) -> str:
+    """A stored line: a `Said` again where it was kept as one, else the text."""
+    if not text.startswith("{"):
+        return text
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return text
+    return _said_from_data(data) if isinstance(data, dict) and "template" in data else text
+
+
+def _said_from_data(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    return Said(value["template"],
+                **{name: _said_from_data(v) for name, v in value["values"].items()})

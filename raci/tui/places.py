@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from raci.i18n import _, ngettext
+from raci.i18n import _, ngettext, said_again
 from raci.lint import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import Finding
@@ -152,7 +152,7 @@ class ScenarioPlace(Place):
             return None
         if self.last is not None and self.last.found == edit.change:
             return None
-        theirs = "" if self.last is None else f" ({self.last.summary})"
+        theirs = "" if self.last is None else f" ({said_again(self.last.summary)})"
         return _("the last change of scenario {name} is someone else's now{theirs}; undo "
                  "takes off only your own").format(name=self.name, theirs=theirs)
 
