@@ -224,7 +224,7 @@ MEASURE = """(() => {
     scrollWidth: document.documentElement.scrollWidth,
     tables: [...document.querySelectorAll("table")].map(t => ({
       right: box(t).right, matrix: t.classList.contains("matrix"),
-      firstHeader: t.querySelector("th") ? t.querySelector("th").textContent : "",
+      firstHeader: (t.querySelector("th:not(.part)") || {textContent: ""}).textContent,
       narrowestActor: Math.min(...[...t.querySelectorAll("th.actor")].map(th => box(th).width))
     })),
     drawings: [...document.querySelectorAll("svg")].filter(s => !s.parentElement.closest("svg"))

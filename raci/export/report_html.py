@@ -3,10 +3,11 @@
 Nothing is fetched: the style sheet (`report.css`) and every chart and
 diagram are inlined. The page is laid out for A4 when printed: each part
 starts a page, the RACI matrix is cut into parts of `ACTORS_PER_TABLE`
-actors that each repeat the item column, and table headers repeat on every
-page. The diagrams start a landscape page each; a diagram split into parts
-to read on a page (`raci.export.report_diagrams`) runs on over the pages,
-each part drawn for a whole page and never cut, so small parts share one.
+actors that each repeat the item column, and table headers (a matrix part's
+caption among them) repeat on every page. The diagrams start a landscape
+page each; a diagram split into parts to read on a page
+(`raci.export.report_diagrams`) runs on over the pages, each part drawn for
+a whole page and never cut, so small parts share one.
 A view with nothing to draw, or too large for the handout, has no page, nor
 has the matrix of a model with no items: the contents say why.
 Each drawing prints at the size it is drawn: the diagrams module made it
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from raci.export.charts import Chart
-from raci.export.matrix import Matrix
+from raci.export.matrix import Matrix, MatrixEntity
 from raci.export.pdf import print_to_pdf
 from raci.export.render import svg_markup
 from raci.export.report import (
@@ -240,32 +241,50 @@ def _areas(content: ReportContent) -> list[str]:
 
 def matrix_tables(matrix: Matrix) -> list[str]:
     """The matrix as tables of at most `ACTORS_PER_TABLE` actors, each with the
-    item and kind columns, so that every part fits the printed page."""
+    item column, so that every part fits the printed page. A part that runs
+    over pages repeats its header on each (``thead``), with the part's caption
+    in it: a `<caption>` prints once. The parts after the first name each
+    item's Accountable where the first has the kind, which it already said: a
+    reader of a later page sees who owns the items whose letters it shows."""
     if not matrix.rows:
         return ['<p class="note">' + _("No items.") + "</p>"]
     rows = list(matrix.rows_with_letters())
     count = len(matrix.columns)
     tables = []
-    for part in even_parts(count, ACTORS_PER_TABLE):
+    for number, part in enumerate(even_parts(count, ACTORS_PER_TABLE)):
         actors = matrix.columns[part]
-        caption = ("<caption>" + _("Actors {first}–{last} of {count}").format(
-                       first=part.start + 1, last=part.stop, count=count) + "</caption>"
+        caption = (f'<tr><th class="part" colspan="{len(actors) + 2}">'
+                   + _("Actors {first}–{last} of {count}").format(
+                       first=part.start + 1, last=part.stop, count=count) + "</th></tr>"
                    if count > ACTORS_PER_TABLE else "")
+        second, heading, said = _second_column(matrix, rows, later=number > 0)
         head = "".join(f'<th class="actor" title="{html.escape(a.id)}"><span>{h(a.name)}'
                        "</span></th>" for a in actors)
         body = "".join(
-            f'<tr><th class="item">{h(row.name)}</th>'
-            f'<td class="kind">{matrix.kind_word(row.id)}</td>'
+            f'<tr><th class="item">{h(row.name)}</th><td class="{second}">{text}</td>'
             + "".join(_letter_cell(letter) for letter in letters[part])
             + "</tr>"
-            for row, letters in rows)
+            for (row, letters), text in zip(rows, said, strict=True))
         tables.append(
-            f'<table class="matrix">{caption}<colgroup><col class="item"><col class="kind">'
+            f'<table class="matrix"><colgroup><col class="item"><col class="{second}">'
             f'<col class="actor" span="{len(actors)}"></colgroup>'
-            '<thead><tr><th class="item">' + _("Item") + '</th><th class="kind">' + _("Kind")
-            + f"</th>{head}</tr></thead>"
+            f'<thead>{caption}<tr><th class="item">' + _("Item")
+            + f'</th><th class="{second}">{heading}</th>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
     return tables
+
+
+def _second_column(matrix: Matrix, rows: list[tuple[MatrixEntity, list[str]]],
+                   later: bool) -> tuple[str, str, list[str]]:
+    """The column beside the items, as (its class, its heading, each row's
+    cell): the kind in the first part, each item's Accountable in the later
+    ones, by name (those of a row in column order; none for an unowned one)."""
+    if not later:
+        return "kind", _("Kind"), [matrix.kind_word(row.id) for row, _letters in rows]
+    return "owner", _("Accountable"), [
+        h(", ".join(actor.name for actor, held in zip(matrix.columns, letters, strict=True)
+                    if "A" in held))
+        for _row, letters in rows]
 
 
 def even_parts(count: int, most: int) -> list[slice]:
