@@ -360,6 +360,9 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                     severity="error", timeout=10)
         return True
 
+    def holds_typing(self) -> bool:
+        return self.form_values() != self.initial
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        close_form(self, self.form_values() != self.initial)
+        close_form(self, self.holds_typing())

@@ -1,0 +1,112 @@
+"""Keys typed in one burst (as tmux's send-keys, or a fast typist) around
+the forms and dialogs: each lands where the user meant it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import loaded, new_scenario, options, said, stored, until
+from textual import events
+from textual.app import App
+from textual.widgets import TabbedContent
+
+from raci.tui import make_app
+from raci.tui.screens.scenarios import ConfirmSettle, ScenariosScreen
+from raci.tui.widgets.discard_modal import ConfirmDiscard
+from raci.tui.widgets.entity_form import EntityForm
+from raci.tui.widgets.explorer import KIND_PREFIX, ModelTree
+
+CONTROL_CHARACTERS = {"enter": "\r", "tab": "\t", "ctrl+s": "\x13", "escape": "\x1b"}
+
+
+def type_at_once(app: App[None], *keys: str) -> None:
+    """Send keys as tmux's send-keys does: all at once."""
+    for key in keys:
+        if key in CONTROL_CHARACTERS:
+            app.post_message(events.Key(key, CONTROL_CHARACTERS[key]))
+        else:
+            app.post_message(events.Key("space" if key == " " else key, key))
+
+
+async def test_n_a_name_tab_and_the_parent_typed_at_once_add_the_unit_under_it(
+        database: Path) -> None:
+    """The tab ran as it arrived: it took the focus off the tree before the `n`,
+    on its way through the tree, opened the form. No form came, and the name's
+    `S` opened the scenarios."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
+        await pilot.pause()
+        await pilot.press("n")  # a form opened and closed once, as the pass did
+        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted,
+                    "the form")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, EntityForm), "the form closed")
+        type_at_once(app, "n", *"Stuurgroep Noord", "tab", *"bzk", "ctrl+s")
+        await until(pilot, lambda: "Added unit Stuurgroep Noord (stuurgroep-noord)" in said(app),
+                    "the unit added")
+        await until(pilot, lambda: "stuurgroep-noord" in stored(database).units,
+                    "the unit in the database")
+        assert stored(database).units["stuurgroep-noord"].parent == "bzk"
+
+
+async def test_s_n_a_name_and_enter_typed_at_once_on_the_findings_make_the_scenario(
+        database: Path) -> None:
+    """The enter went to the findings behind the dialog: the explorer jumped
+    to the finding's entity, and the dialog stayed open with the name."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("3")
+        await until(pilot, lambda: app.focused is app.query_one("#findings-tree"), "the findings")
+        type_at_once(app, "S", "n", *"minder-gremia", "enter")
+        await until(pilot, lambda: app.place.scenario == "minder-gremia", "the scenario open")
+        assert app.query_one(TabbedContent).active == "findings"
+
+
+async def test_s_down_and_a_typed_at_once_apply_the_scenario_below_the_model(
+        database: Path) -> None:
+    """`down` and `a` reached the list before it was filled: `down` moved
+    nothing, and `a` was on no scenario."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await new_scenario(pilot, app, "minder")
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, ScenariosScreen)
+                    and len(options(app, "#scenarios-list")) == 2, "the scenarios")
+        await pilot.press("up", "enter")  # back to the model itself
+        await until(pilot, lambda: app.place.scenario is None and app.session is not None,
+                    "the model itself")
+        type_at_once(app, "S", "down", "a")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmSettle), "the question")
+        assert isinstance(app.screen, ConfirmSettle) and "minder" in app.screen.question
+
+
+async def test_ctrl_q_in_a_form_holding_a_typed_name_asks_before_quitting(
+        database: Path) -> None:
+    """ctrl+q quit at once and the name typed was lost; escape asks first."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted,
+                    "the form")
+        await pilot.press(*"Afdeling Noord", "ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDiscard), "the question")
+        await pilot.press("n")  # keep editing
+        await until(pilot, lambda: isinstance(app.screen, EntityForm), "the form again")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDiscard), "the question")
+        await pilot.press("y")
+        await until(pilot, lambda: not app.is_running, "the app ended")
+
+
+async def test_ctrl_q_in_a_form_nothing_was_typed_in_quits_at_once(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted,
+                    "the form")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running, "the app ended")
+
