@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import loaded, new_scenario, options, said, stored, until
+from apphelp import adding, fill, loaded, new_scenario, options, said, stored, until
 from textual import events
 from textual.app import App
-from textual.widgets import TabbedContent
+from textual.widgets import Input, Select, Static, TabbedContent
 
 from raci.tui import make_app
 from raci.tui.screens.scenarios import ConfirmSettle, ScenariosScreen
@@ -110,3 +110,58 @@ async def test_ctrl_q_in_a_form_nothing_was_typed_in_quits_at_once(database: Pat
         await pilot.press("ctrl+q")
         await until(pilot, lambda: not app.is_running, "the app ended")
 
+
+async def test_enter_takes_the_completion_whose_words_begin_with_the_words_typed(
+        database: Path) -> None:
+    """"Directeur Bouwen" is Directeur-Generaal Bouwen en Wonen, but no part of
+    the name holds it as typed: enter took nothing."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "body")
+        chair = form.query_one("#field-chair", Input)
+        chair.focus()
+        await pilot.press(*"Directeur Bouwen", "enter")
+        assert chair.value == "dg-bw"
+
+
+async def test_a_name_saved_in_an_id_field_is_the_id_of_the_one_it_names(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "body")
+        fill(form, name="Overleg Noord")
+        form.query_one("#field-kind", Select).value = "steering_group"
+        form.query_one("#field-chair", Input).focus()
+        await pilot.press(*"Directeur Bouwen", "ctrl+s")
+        await until(pilot, lambda: "overleg-noord" in stored(database).bodies, "the body")
+        assert stored(database).bodies["overleg-noord"].chair == "dg-bw"
+
+
+async def test_a_name_that_is_no_id_is_said_under_its_field_and_saving_goes_there(
+        database: Path) -> None:
+    """The file's check said it below the form, and the focus stayed where it was."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "body")
+        fill(form, name="Overleg Noord")
+        form.query_one("#field-kind", Select).value = "steering_group"
+        chair = form.query_one("#field-chair", Input)
+        chair.focus()
+        await pilot.press(*"Kees Bouwen", "tab", "ctrl+s")
+        await until(pilot, lambda: form.focused is chair, "the chair field focused")
+        error = form.query_one("#error-chair", Static)
+        assert error.display and "'Kees Bouwen'" in str(error.render())
+
+
+async def test_an_unknown_id_is_said_under_its_field_as_the_field_is_left(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        form = await adding(pilot, app, "body")
+        fill(form, name="Overleg Noord")
+        form.query_one("#field-kind", Select).value = "steering_group"
+        form.query_one("#field-chair", Input).focus()
+        await pilot.press(*"dg-bx", "tab")
+        error = form.query_one("#error-chair", Static)
+        await until(pilot, lambda: error.display, "the chair's problem")
+        assert "dg-bw" in str(error.render())

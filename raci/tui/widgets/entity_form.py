@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
 from raci.model import Entity
+from raci.model.entities import is_valid_id
 from raci.model.ids import id_from_name
 from raci.tui.describe import field_label, in_words, labels
 from raci.tui.forms import (
@@ -312,10 +313,36 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         self._check()
 
     @on(events.DescendantBlur)
-    def _hide_matches(self, event: events.DescendantBlur) -> None:
+    def _left_field(self, event: events.DescendantBlur) -> None:
+        """The completions close, a name that names one entity becomes its id,
+        and the field's problems show (hidden while completions were offered)."""
         for matches in self.query(".field-matches").results(OptionList):
             if matches.display and not matches.has_focus:
                 matches.display = False
+        left = event.widget
+        if isinstance(left, IdField) and left.id and self.app.screen is self:
+            self._take_names(left)
+            self._check()
+
+    def _take_names(self, field: Input) -> None:
+        """Each name in an id field that names one entity, as its id."""
+        assert field.id is not None
+        name, model = field.id.removeprefix("field-"), self.session.model
+        parts = [part.strip() for part in field.value.split(",")]
+        taken = [part if not part or part in model else self._named(name, part)
+                 for part in parts]
+        if taken != parts:
+            with field.prevent(Input.Changed):
+                field.value = ", ".join(taken)
+
+    def _named(self, name: str, typed: str) -> str:
+        """The id of the entity `typed` names: exactly its name, or (not typed as
+        an id, which the check names a near one for) the one completion holding it."""
+        found = self._finder(name).find(typed, MATCHES_SHOWN)
+        exact = [e for e in found if e.name.casefold() == typed.casefold()]
+        holding = [] if is_valid_id(typed) else [e for e in found if holds_typed(e, typed)]
+        one = exact if len(exact) == 1 else holding if len(holding) == 1 else []
+        return one[0].id if one else typed
 
     # ---- closing -----------------------------------------------------------------
 
@@ -328,6 +355,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             return
         if self.made_id is not None:  # the name's last change may not have reached it yet
             self._typed("name", self.query_one("#field-name", Input).value)
+        for field in self.query(IdField).results(IdField):
+            self._take_names(field)
         check = self._check()
         if check.change is None:
             self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
