@@ -3,29 +3,19 @@ the forms and dialogs: each lands where the user meant it."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from apphelp import adding, fill, loaded, new_scenario, options, said, stored, until
-from textual import events
-from textual.app import App
-from textual.widgets import Input, Select, Static, TabbedContent
+from test_app_typing_fast import type_at_once
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Select, Static, TabbedContent
 
 from raci.tui import make_app
 from raci.tui.screens.scenarios import ConfirmSettle, ScenariosScreen
 from raci.tui.widgets.discard_modal import ConfirmDiscard
 from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import KIND_PREFIX, ModelTree
-
-CONTROL_CHARACTERS = {"enter": "\r", "tab": "\t", "ctrl+s": "\x13", "escape": "\x1b"}
-
-
-def type_at_once(app: App[None], *keys: str) -> None:
-    """Send keys as tmux's send-keys does: all at once."""
-    for key in keys:
-        if key in CONTROL_CHARACTERS:
-            app.post_message(events.Key(key, CONTROL_CHARACTERS[key]))
-        else:
-            app.post_message(events.Key("space" if key == " " else key, key))
 
 
 async def test_n_a_name_tab_and_the_parent_typed_at_once_add_the_unit_under_it(
@@ -111,15 +101,22 @@ async def test_ctrl_q_in_a_form_nothing_was_typed_in_quits_at_once(database: Pat
         await until(pilot, lambda: not app.is_running, "the app ended")
 
 
+async def chair_asked(pilot: Pilot[None]) -> tuple[EntityForm, Input]:
+    """A new body's form, its name and kind given, the chair's field focused."""
+    form = await adding(pilot, await loaded(pilot), "body")
+    fill(form, name="Overleg Noord")
+    form.query_one("#field-kind", Select).value = "steering_group"
+    chair = form.query_one("#field-chair", Input)
+    chair.focus()
+    return form, chair
+
+
 async def test_enter_takes_the_completion_whose_words_begin_with_the_words_typed(
         database: Path) -> None:
     """"Directeur Bouwen" is Directeur-Generaal Bouwen en Wonen, but no part of
     the name holds it as typed: enter took nothing."""
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        form = await adding(pilot, app, "body")
-        chair = form.query_one("#field-chair", Input)
-        chair.focus()
+        _, chair = await chair_asked(pilot)
         await pilot.press(*"Directeur Bouwen", "enter")
         assert chair.value == "dg-bw"
 
@@ -127,11 +124,7 @@ async def test_enter_takes_the_completion_whose_words_begin_with_the_words_typed
 async def test_a_name_saved_in_an_id_field_is_the_id_of_the_one_it_names(
         database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        form = await adding(pilot, app, "body")
-        fill(form, name="Overleg Noord")
-        form.query_one("#field-kind", Select).value = "steering_group"
-        form.query_one("#field-chair", Input).focus()
+        await chair_asked(pilot)
         await pilot.press(*"Directeur Bouwen", "ctrl+s")
         await until(pilot, lambda: "overleg-noord" in stored(database).bodies, "the body")
         assert stored(database).bodies["overleg-noord"].chair == "dg-bw"
@@ -141,12 +134,7 @@ async def test_a_name_that_is_no_id_is_said_under_its_field_and_saving_goes_ther
         database: Path) -> None:
     """The file's check said it below the form, and the focus stayed where it was."""
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        form = await adding(pilot, app, "body")
-        fill(form, name="Overleg Noord")
-        form.query_one("#field-kind", Select).value = "steering_group"
-        chair = form.query_one("#field-chair", Input)
-        chair.focus()
+        form, chair = await chair_asked(pilot)
         await pilot.press(*"Kees Bouwen", "tab", "ctrl+s")
         await until(pilot, lambda: form.focused is chair, "the chair field focused")
         error = form.query_one("#error-chair", Static)
@@ -156,12 +144,40 @@ async def test_a_name_that_is_no_id_is_said_under_its_field_and_saving_goes_ther
 async def test_an_unknown_id_is_said_under_its_field_as_the_field_is_left(
         database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        form = await adding(pilot, app, "body")
-        fill(form, name="Overleg Noord")
-        form.query_one("#field-kind", Select).value = "steering_group"
-        form.query_one("#field-chair", Input).focus()
+        form, _ = await chair_asked(pilot)
         await pilot.press(*"dg-bx", "tab")
         error = form.query_one("#error-chair", Static)
         await until(pilot, lambda: error.display, "the chair's problem")
         assert "dg-bw" in str(error.render())
+
+
+async def test_a_name_and_tab_typed_at_once_leave_its_id_and_no_completions_open(
+        database: Path) -> None:
+    """The tab ran before the field took the name: the name stayed a name, and
+    its completions opened under the field left."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        form, chair = await chair_asked(pilot)
+        type_at_once(pilot.app, *"Directeur Bouwen", "tab")
+        await until(pilot, lambda: chair.value == "dg-bw", "the chair's id")
+        await pilot.pause(0.3)  # time for the completions to open
+        assert not form.query_one("#matches-chair", OptionList).display
+
+
+async def test_a_tab_typed_while_the_form_opens_goes_on_from_its_first_field(
+        database: Path) -> None:
+    """The form's first field takes the focus a moment after the form is
+    ready: the tab kept went on from no field, to the id, not the parent."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
+        await pilot.pause()
+        type_at_once(app, "n")
+        while not isinstance(app.screen, EntityForm):  # on the stack, not yet mounted
+            await asyncio.sleep(0)
+        type_at_once(app, *"Afdeling Noord", "tab", *"bzk")
+        form = app.screen
+        await until(pilot, lambda: form.is_mounted
+                    and form.query_one("#field-name", Input).value == "Afdeling Noord",
+                    "the name typed")
+        await until(pilot, lambda: form.query_one("#field-parent", Input).value == "bzk",
+                    "bzk typed as the parent")

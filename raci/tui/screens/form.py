@@ -84,6 +84,11 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def now_ready(self) -> None:
         """Type the keys kept into the first field; those typed from now go their own way."""
         self.ready_at = get_time()  # the clock of `Message.time`
+        first = self.first_field()
+        if first is not None and self.focused is not first:
+            # Now: `focus()` waits its turn, and a tab kept went on from no
+            # field at all, to the form's first (the id), not the next.
+            self.set_focus(first, scroll_visible=False)
         self._type_into_first_field()
 
     def _type_into_first_field(self) -> None:

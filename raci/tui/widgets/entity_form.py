@@ -260,7 +260,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             # Enter takes the first only if it holds what was typed; a near
             # one is there to choose with down.
             matches.highlighted = 0 if holds_typed(found[0], typed) else None
-        matches.display = matches.option_count > 0
+        # Not under a field left already: its text, typed before the tab, came after it.
+        matches.display = matches.option_count > 0 and self._focused_field() == name
 
     def _open_matches(self) -> OptionList | None:
         """The completions under the focused field, when they show."""
@@ -319,9 +320,13 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         for matches in self.query(".field-matches").results(OptionList):
             if matches.display and not matches.has_focus:
                 matches.display = False
-        left = event.widget
-        if isinstance(left, IdField) and left.id and self.app.screen is self:
-            self._take_names(left)
+        if isinstance(event.widget, IdField):
+            # After the keys typed into it before the tab that left it (tab runs as it arrives).
+            event.widget.call_later(self._left_id_field, event.widget)
+
+    def _left_id_field(self, field: IdField) -> None:
+        if self.app.screen is self:  # not as the form closes
+            self._take_names(field)
             self._check()
 
     def _take_names(self, field: Input) -> None:
