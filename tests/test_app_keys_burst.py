@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from apphelp import adding, fill, loaded, new_scenario, options, said, stored, until
-from test_app_typing_fast import type_at_once
+from test_app_typing_fast import add_form_open, type_at_once
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, TabbedContent
 
@@ -25,11 +25,7 @@ async def test_n_a_name_tab_and_the_parent_typed_at_once_add_the_unit_under_it(
     `S` opened the scenarios."""
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
-        await pilot.pause()
-        await pilot.press("n")  # a form opened and closed once, as the pass did
-        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted,
-                    "the form")
+        await add_form_open(pilot, app, "unit")  # opened and closed once, as the pass did
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, EntityForm), "the form closed")
         type_at_once(app, "n", *"Stuurgroep Noord", "tab", *"bzk", "ctrl+s")
@@ -76,10 +72,7 @@ async def test_ctrl_q_in_a_form_holding_a_typed_name_asks_before_quitting(
     """ctrl+q quit at once and the name typed was lost; escape asks first."""
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted,
-                    "the form")
+        await add_form_open(pilot, app, "unit")
         await pilot.press(*"Afdeling Noord", "ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDiscard), "the question")
         await pilot.press("n")  # keep editing
@@ -93,10 +86,7 @@ async def test_ctrl_q_in_a_form_holding_a_typed_name_asks_before_quitting(
 async def test_ctrl_q_in_a_form_nothing_was_typed_in_quits_at_once(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        app.query_one(ModelTree).move_to(KIND_PREFIX + "unit")
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, EntityForm) and app.screen.is_mounted,
-                    "the form")
+        await add_form_open(pilot, app, "unit")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: not app.is_running, "the app ended")
 
