@@ -66,7 +66,7 @@ from raci.tui.messages import (
     StoreFailed,
 )
 from raci.tui.places import Place, ScenarioPlace, Stepped
-from raci.tui.screens.form import FormKeysApp
+from raci.tui.screens.form import FormKeysApp, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
 from raci.tui.session import Edit, Session
 from raci.tui.settings import remember_theme, remembered_theme
@@ -802,6 +802,20 @@ class RaciApp(FormKeysApp):
         self.push_screen(KeysScreen(self._key_groups()))
 
     async def action_quit(self) -> None:
+        """Quit, once the user said to throw away what a form holds typed and
+        unsaved (ctrl+q reaches the app in a form; a second ctrl+q quits)."""
+        if isinstance(self.screen, ConfirmDiscard) or not any(
+                isinstance(s, FormScreen) and s.holds_typing() for s in self.screen_stack):
+            await self._quit()
+            return
+
+        def thrown_away(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self._quit)
+
+        self.push_screen(ConfirmDiscard(), thrown_away)
+
+    async def _quit(self) -> None:
         """Quit once every edit made is in the database, and a review under
         way has its minutes written (said as the app ends)."""
         waited = 0.0

@@ -214,6 +214,12 @@ def _parse_value(kind: str, form_field: FormField, text: str, check: FormCheck) 
     if form_field.type == "id" and not is_valid_id(text):
         check.add(name, _("an id starts with a letter or digit, then letters, digits, "
                           "_ . : - (at most {most})").format(most=ID_MAX_LENGTH))
+    if form_field.targets:
+        # Under the field, where saving takes the user (the file's check said it below the form).
+        for part in (p.strip() for p in text.split(",")):
+            if part and not is_valid_id(part):
+                check.add(name, _("{text} is no id: choose one of the names offered as you "
+                                  "type").format(text=repr(part)))
     if form_field.type == "choice" and text not in form_field.choices:
         check.add(name, _("{text} is not one of {choices}").format(
             text=repr(text), choices=", ".join(form_field.choices)))

@@ -27,13 +27,18 @@ NEAR_POOL = 500
 
 
 def holds_typed(entity: Entity, text: str) -> bool:
-    """Whether `entity`'s name or id holds `text` as typed (in any case):
-    only such a match is taken by enter alone, not one that is merely near
-    ("Kees" is not Jan Hendriks, however the letters score)."""
+    """Whether `entity`'s name or id holds `text` as typed (in any case), or
+    each word typed begins one of its words ("Secretaris-generaal Binnen" is
+    the Secretaris-generaal Ministerie van Binnenlandse Zaken): only such a
+    match is taken by enter alone, not one that is merely near ("Kees" is
+    not Jan Hendriks, however the letters score)."""
     from rapidfuzz import utils
 
     typed = utils.default_process(text)
-    return bool(typed) and typed in _lines([entity])[0]
+    line = _lines([entity])[0]
+    words = line.split()
+    return bool(typed) and (typed in line or all(
+        any(word.startswith(part) for word in words) for part in typed.split()))
 
 
 class EntityFinder:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable, Sequence
+from weakref import WeakSet
 
 from textual import events
 from textual._time import get_time
@@ -38,6 +39,8 @@ from textual.widgets import Input
 class FormScreen(ModalScreen[ScreenResultType]):
     ready_at = math.inf
     """When the form was mounted (its first field exists); keys typed before go there."""
+    ready_when_mounted = True
+    """False for a form that fills itself once mounted: it calls `now_ready` then."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,6 +48,11 @@ class FormScreen(ModalScreen[ScreenResultType]):
         self._passing_on = False
         """A key typed before the form was ready went as if pressed now: the
         keys typed before ready that arrive after it go behind it."""
+
+    def holds_typing(self) -> bool:
+        """Whether closing the form throws away something typed: escape and
+        quitting ask first."""
+        return False
 
     def first_field(self) -> Widget | None:
         """The field the form opens in: the first focusable widget `AUTO_FOCUS` names."""
@@ -57,7 +65,7 @@ class FormScreen(ModalScreen[ScreenResultType]):
         """A key typed before the form was ready: its text into the first field,
         any other key pressed again, in order, now or once mounted."""
         if self._passing_on:
-            self.app.post_message(events.Key(event.key, event.character))
+            press_again(self.app, event)
             return
         self._typed_ahead.append(event)
         if self.ready_at < math.inf:
@@ -70,7 +78,17 @@ class FormScreen(ModalScreen[ScreenResultType]):
 
     def _on_mount(self, event: events.Mount) -> None:
         # after the form's own on_mount, which gives the first field the focus
+        if self.ready_when_mounted:
+            self.now_ready()
+
+    def now_ready(self) -> None:
+        """Type the keys kept into the first field; those typed from now go their own way."""
         self.ready_at = get_time()  # the clock of `Message.time`
+        first = self.first_field()
+        if first is not None and self.focused is not first:
+            # Now: `focus()` waits its turn, and a tab kept went on from no
+            # field at all, to the form's first (the id), not the next.
+            self.set_focus(first, scroll_visible=False)
         self._type_into_first_field()
 
     def _type_into_first_field(self) -> None:
@@ -86,8 +104,17 @@ class FormScreen(ModalScreen[ScreenResultType]):
                 # goes as if pressed now.
                 self._passing_on = True
                 for later in keys[index:]:
-                    self.app.post_message(events.Key(later.key, later.character))
+                    press_again(self.app, later)
                 return
+
+
+def press_again(app: App[None], key: events.Key) -> None:
+    """`key` as if pressed now. Sent by the app, as a key typed is: sent by the
+    form, it stopped at the form, short of the bindings (enter typed after a
+    scenario's name, kept until the list was read, did not make it)."""
+    again = events.Key(key.key, key.character)
+    again.set_sender(app)
+    app.post_message(again)
 
 
 def _after_each(fields: Sequence[Input], then: Callable[[], object]) -> None:
@@ -136,11 +163,45 @@ def _is_text(key: events.Key) -> bool:
 
 
 class FormKeysApp(App[None]):
-    """An app whose forms keep the keys typed while they open (see the module's doc)."""
+    """An app whose forms keep the keys typed while they open (see the module's
+    doc), and whose keys that run as they arrive (tab, the findings' enter,
+    a form's ctrl+s) wait their turn where keys typed before them may still be
+    on their way: a key opens a form or dialog only once it came back up from
+    the focused widget, and the keys typed after it went past meanwhile. A
+    tab typed after `n` and a name took the focus off the tree before the `n`
+    opened the form (no form, and the name's `S` opened the scenarios); an
+    enter typed after `S`, `n` and a name went to the findings behind the
+    dialog; in a form not ready yet, tab moved the focus and the text after
+    it went into the first field."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._in_turn: WeakSet[events.Key] = WeakSet()
+        """Keys whose priority bindings wait until they come back up to the app."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if (isinstance(event, events.Key) and not event.is_forwarded
+                and self._waits_its_turn(event.key)):
+            self._in_turn.add(event)
+            (self.focused or self.screen)._forward_event(event)
+        else:
+            await super().on_event(event)
+
+    def _waits_its_turn(self, key: str) -> bool:
+        screen = self.screen
+        if isinstance(screen, FormScreen) and screen.ready_at == math.inf:
+            return True
+        # On the views; the app's ctrl keys (quit, the palette) run at once.
+        return (screen is self.screen_stack[0] and not key.startswith("ctrl+")
+                and any(binding.priority for _, bindings in screen._binding_chain
+                        for binding in bindings.key_to_bindings.get(key, ())))
 
     async def _on_key(self, event: events.Key) -> None:
         form = self.screen
         if isinstance(form, FormScreen) and form.typed_before_ready(event):
+            # Each key, in order, for the form: a letter of the name is no
+            # key of the app's ("S" of "Stuurgroep" opened the scenarios).
             event.prevent_default()  # App._on_key would run the bindings again
-            if not _is_text(event) or not await self._check_bindings(event.key):
-                form.take_typed(event)
+            form.take_typed(event)
+        elif event in self._in_turn and await self._check_bindings(event.key, priority=True):
+            event.prevent_default()

@@ -4,8 +4,9 @@ apply or drop a scenario.
 Dismisses with the `Place` to open (the database worker then opens it), or
 None when nothing is to change. The scenarios are read from the database
 (a store of the screen's own, in a thread) when the screen opens. Keys
-typed as it opens (`S`, `n` and a name at once) are kept (`FormScreen`):
-`n` moves to the name's field, and the name goes into it.
+typed as it opens (`S`, `n` and a name at once) are kept (`FormScreen`)
+until the list is read: `n` moves to the name's field, and the name goes
+into it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from raci.i18n import _, format_date, ngettext
 from raci.model.scenarios import Scenario
@@ -45,6 +47,10 @@ class ScenariosScreen(FormScreen[Place | None]):
         Binding("d", "settle('drop')", "Drop", id="drop-scenario"),
         Binding("escape", "cancel", "Close", id="close-scenarios"),
     ]
+
+    ready_when_mounted = False
+    """Ready once the list is read: `S`, `down` and `a` at once moved in an empty
+    list, and `a` was on no scenario."""
 
     def __init__(self, url: str, current: str | None) -> None:
         super().__init__()
@@ -75,6 +81,11 @@ class ScenariosScreen(FormScreen[Place | None]):
         with open_store(self.url) as store:
             found = store.scenarios()
         self.app.call_from_thread(self._fill, found)
+
+    @on(Worker.StateChanged)
+    def _read_done(self, event: Worker.StateChanged) -> None:
+        if event.worker.is_finished:  # filled, or failed: the keys kept go on either way
+            self.now_ready()
 
     def _fill(self, scenarios: list[Scenario]) -> None:
         self.scenarios = scenarios

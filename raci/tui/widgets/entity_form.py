@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
 from raci.model import Entity
+from raci.model.entities import is_valid_id
 from raci.model.ids import id_from_name
 from raci.tui.describe import field_label, in_words, labels
 from raci.tui.forms import (
@@ -259,7 +260,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             # Enter takes the first only if it holds what was typed; a near
             # one is there to choose with down.
             matches.highlighted = 0 if holds_typed(found[0], typed) else None
-        matches.display = matches.option_count > 0
+        # Not under a field left already: its text, typed before the tab, came after it.
+        matches.display = matches.option_count > 0 and self._focused_field() == name
 
     def _open_matches(self) -> OptionList | None:
         """The completions under the focused field, when they show."""
@@ -312,10 +314,40 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         self._check()
 
     @on(events.DescendantBlur)
-    def _hide_matches(self, event: events.DescendantBlur) -> None:
+    def _left_field(self, event: events.DescendantBlur) -> None:
+        """The completions close, a name that names one entity becomes its id,
+        and the field's problems show (hidden while completions were offered)."""
         for matches in self.query(".field-matches").results(OptionList):
             if matches.display and not matches.has_focus:
                 matches.display = False
+        if isinstance(event.widget, IdField):
+            # After the keys typed into it before the tab that left it (tab runs as it arrives).
+            event.widget.call_later(self._left_id_field, event.widget)
+
+    def _left_id_field(self, field: IdField) -> None:
+        if self.app.screen is self:  # not as the form closes
+            self._take_names(field)
+            self._check()
+
+    def _take_names(self, field: Input) -> None:
+        """Each name in an id field that names one entity, as its id."""
+        assert field.id is not None
+        name, model = field.id.removeprefix("field-"), self.session.model
+        parts = [part.strip() for part in field.value.split(",")]
+        taken = [part if not part or part in model else self._named(name, part)
+                 for part in parts]
+        if taken != parts:
+            with field.prevent(Input.Changed):
+                field.value = ", ".join(taken)
+
+    def _named(self, name: str, typed: str) -> str:
+        """The id of the entity `typed` names: exactly its name, or (not typed as
+        an id, which the check names a near one for) the one completion holding it."""
+        found = self._finder(name).find(typed, MATCHES_SHOWN)
+        exact = [e for e in found if e.name.casefold() == typed.casefold()]
+        holding = [] if is_valid_id(typed) else [e for e in found if holds_typed(e, typed)]
+        one = exact if len(exact) == 1 else holding if len(holding) == 1 else []
+        return one[0].id if one else typed
 
     # ---- closing -----------------------------------------------------------------
 
@@ -328,6 +360,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             return
         if self.made_id is not None:  # the name's last change may not have reached it yet
             self._typed("name", self.query_one("#field-name", Input).value)
+        for field in self.query(IdField).results(IdField):
+            self._take_names(field)
         check = self._check()
         if check.change is None:
             self.notify(_("Fix the marked fields first"), severity="warning", timeout=3)
@@ -360,6 +394,9 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                     severity="error", timeout=10)
         return True
 
+    def holds_typing(self) -> bool:
+        return self.form_values() != self.initial
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        close_form(self, self.form_values() != self.initial)
+        close_form(self, self.holds_typing())

@@ -147,6 +147,9 @@ class OrgForm(FormScreen[Org | None]):
             return (action == "create") == bool(self.new)
         return True
 
+    def holds_typing(self) -> bool:
+        return self._typed() != self.initial
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        close_form(self, self._typed() != self.initial)
+        close_form(self, self.holds_typing())

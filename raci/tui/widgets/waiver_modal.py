@@ -173,6 +173,9 @@ class WaiverForm(FormScreen[Waiver | None]):
     def _typed(self) -> list[str]:
         return [field.value for field in self.query("#waiver-fields Input").results(Input)]
 
+    def holds_typing(self) -> bool:
+        return self._typed() != self.initial
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        close_form(self, self._typed() != self.initial)
+        close_form(self, self.holds_typing())
