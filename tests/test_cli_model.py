@@ -376,6 +376,21 @@ def test_missing_database_is_one_line_exit_2(tmp_path: Path, raci) -> None:
     assert result.err.count("\n") == 1 and "Traceback" not in result.err
 
 
+@pytest.mark.parametrize("command", [("lint",), ("export",), ("export", "-o", "org.yaml"),
+                                     ("matrix",), ("diff", "empty.db"), ("set", "u", "name=U")])
+def test_a_command_that_reads_leaves_an_empty_file_as_it_was(
+        tmp_path: Path, raci, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]) -> None:
+    """Refused as no model, an empty file stays empty: turning it into a
+    database (in WAL mode) would change the file the command refused."""
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = raci(command[0], empty, *command[1:])
+    assert result.code == 2 and f"no model at {empty}" in result.err
+    assert empty.read_bytes() == b""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.db"]
+
+
 def test_set_on_an_indicator_keeps_its_raci_block(db: Path, raci) -> None:
     assert raci("assign", db, "k.woningen", "A", "dg-bw").code == 0
     assert raci("set", db, "k.woningen", "target=2000000").code == 0

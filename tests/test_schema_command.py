@@ -8,12 +8,14 @@ schema, and accepts the model it sits beside.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
 from pathlib import Path
 
 import jsonschema
+import pytest
 from conftest import SAMPLE
 
 from raci.formats import read_model
@@ -58,11 +60,44 @@ def test_the_schema_beside_is_written_once_and_replaced_when_outdated(
     assert raci("export", SAMPLE, "-o", tmp_path / "a.yaml").code == 0
     again = raci("export", SAMPLE, "-o", tmp_path / "b.yaml")
     assert again.code == 0 and "beside it" not in again.err
-    (tmp_path / "raci-model.schema.json").write_text("{}", encoding="utf-8")
+    older = SHIPPED.read_text(encoding="utf-8").replace('"title": "raci model file"',
+                                                        '"title": "raci model file, older"')
+    (tmp_path / "raci-model.schema.json").write_text(older, encoding="utf-8")
     replaced = raci("export", SAMPLE, "-o", tmp_path / "c.yaml")
     assert "beside it" in replaced.err
     assert (tmp_path / "raci-model.schema.json").read_text(encoding="utf-8") == \
         SHIPPED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("theirs", [
+    '{"mine": true}\n',
+    '{"$id": "https://example.org/mine", "$ref": "urn:uuid:2b9b1b2c-0873-41d5-b76e-d4fa2beb23d7"}',
+    "not json at all",
+    None,  # a folder
+])
+@pytest.mark.parametrize("command", ["export", "generate"])
+def test_the_users_own_file_where_the_schema_goes_is_kept(
+        tmp_path: Path, raci, theirs: str | None, command: str) -> None:
+    """Only a schema raci wrote (its $id) is replaced: another file, or a
+    folder, of that name is the user's. The model file is still written, and
+    the command exits 0: the schema is a help for editors, not the output."""
+    beside = tmp_path / "raci-model.schema.json"
+    if theirs is None:
+        beside.mkdir()
+    else:
+        beside.write_text(theirs, encoding="utf-8")
+    before = None if theirs is None else hashlib.sha256(beside.read_bytes()).hexdigest()
+    model = tmp_path / "warmte.yaml"
+    arguments = (SAMPLE,) if command == "export" else ("--size", "small")
+    written = raci(command, *arguments, "-o", model)
+    assert written.code == 0, written.err
+    assert COMMENT.match(model.read_text(encoding="utf-8"))
+    assert f"kept {beside} as it was, as raci did not write it" in written.err
+    assert "beside it:" not in written.err
+    if theirs is None:
+        assert beside.is_dir() and not any(beside.iterdir())
+    else:
+        assert hashlib.sha256(beside.read_bytes()).hexdigest() == before
 
 
 def test_generated_and_printed_yaml_start_with_the_comment(tmp_path: Path, raci) -> None:

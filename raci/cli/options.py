@@ -12,13 +12,16 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from raci.cli.completion import complete_file
 from raci.errors import UsageError
 from raci.i18n import _, format_count, ngettext, os_reason
+
+if TYPE_CHECKING:
+    from raci.formats.files import SchemaBeside
 
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 PROGRESS_STEP = 250
@@ -151,11 +154,18 @@ def confirm(message: str) -> None:
         discard_output()
 
 
-def tell_schema_written(schema: Path | None) -> None:
-    """Say that a model file's schema was written beside it (see `raci schema`)."""
-    if schema is not None:
+def tell_schema_written(schema: SchemaBeside | None) -> None:
+    """Say that a model file's schema was written beside it (see `raci schema`),
+    or that the user's own file of its name was kept."""
+    if schema is None:
+        return
+    if schema.kept:
+        click.echo(_("kept {schema} as it was, as raci did not write it: editors check the "
+                     "model file against what is there (`raci schema -o FILE` writes raci's "
+                     "schema)").format(schema=schema.path), err=True)
+    else:
         click.echo(_("wrote {schema} beside it: editors check and complete the model file "
-                     "against it").format(schema=schema), err=True)
+                     "against it").format(schema=schema.path), err=True)
 
 
 def tell_written(path: Path) -> None:

@@ -37,6 +37,7 @@ from raci.formats.schema import (
     Issue,
     check_document,
     entity_keys,
+    is_raci_schema,
     required_keys,
     schema_text,
     subject,
@@ -292,33 +293,54 @@ def dump_json(data: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def write_model(model: Model, path: Path, fmt: Format | None = None) -> Path | None:
+@dataclass(frozen=True)
+class SchemaBeside:
+    """The schema file beside a model file raci wrote: written there, or
+    `kept` as it was, being the user's own file or folder of that name."""
+
+    path: Path
+    kept: bool = False
+
+
+def write_model(model: Model, path: Path, fmt: Format | None = None) -> SchemaBeside | None:
     """Write the model file atomically: a temporary file beside it, then a rename.
 
     A YAML file's first line names the schema beside it, so the schema is
-    written there too when it is missing or another version; that file is
-    returned, or None when it was already there.
+    written there too when it is missing or another version (see
+    `write_schema_beside`); None when it was there already, as for JSON.
     """
     fmt = fmt or format_of(path)
     write_file_whole(path, dump_model(model, fmt))
     return write_schema_beside(path) if fmt == "yaml" else None
 
 
-def write_schema_beside(path: Path) -> Path | None:
+def write_schema_beside(path: Path) -> SchemaBeside | None:
     """Write the model file's JSON Schema beside `path`, unless it is there as
     it should be, or `path` is a pipe or device (``-o /dev/null``): no editor
-    opens the model there."""
+    opens the model there.
+
+    Only a schema raci wrote (its ``$id``), of another version, is replaced:
+    any other file of that name, or a folder, is the user's and is kept, so
+    that it neither fails the model file just written nor is lost.
+    """
     if is_special_file(path):
         return None
     schema = path.parent / SCHEMA_FILE
     text = schema_text()
+    if is_special_file(schema):  # reading a pipe would wait for a writer
+        return SchemaBeside(schema, kept=True)
     try:
-        if schema.read_text(encoding="utf-8") == text:
-            return None
-    except (OSError, UnicodeDecodeError):
-        pass  # missing or unreadable: written below, or the write says why not
+        there = schema.read_bytes()
+    except FileNotFoundError:
+        there = None
+    except OSError:  # a folder, or a file raci may not read
+        return SchemaBeside(schema, kept=True)
+    if there == text.encode("utf-8"):
+        return None
+    if there is not None and not is_raci_schema(there):
+        return SchemaBeside(schema, kept=True)
     write_file_whole(schema, text)
-    return schema
+    return SchemaBeside(schema)
 
 
 def write_file_whole(path: Path, content: str | bytes) -> None:

@@ -93,6 +93,19 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
+def is_raci_schema(text: bytes) -> bool:
+    """Whether `text` is raci's JSON Schema of the model file, of any version:
+    a JSON object whose ``$id`` is raci's (a schema that only names it, in a
+    ``$ref``, is another's). A later format that takes a new ``$id`` must
+    still know this one here, or the schema of a file it exported before is
+    kept as the user's."""
+    try:
+        document = json.loads(text)
+    except ValueError:  # not JSON, or not UTF-8
+        return False
+    return isinstance(document, dict) and document.get("$id") == load_schema()["$id"]
+
+
 def describe(value: Any) -> str:
     """A value as a message names it (``null``, ``true`` as the file writes them)."""
     if value is None:

@@ -70,7 +70,7 @@ def create_model(engine: Engine, url: URL, name: str | None, version: str = "hea
     if path is not None and not path.parent.is_dir():
         raise StoreError(Said(N_("{database}: cannot create it, no directory {folder}"),
                               database=database, folder=path.parent))
-    _refuse_other_programs_database(engine, url, creating=True)
+    _tables_there(engine, url, creating=True)
     with (writing(engine) if fill is None else bulk_writing(engine)) as connection:
         if schema_version(connection) is not None:
             raise StoreError(Said(N_("{database}: a model is already there; nothing was "
@@ -97,7 +97,9 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise _no_model(database)
-    _refuse_other_programs_database(engine, url, creating=False)
+    if _tables_there(engine, url, creating=False) == []:
+        # Before raci's connection, which would make an empty file a database in WAL mode.
+        raise _no_model(database)
     with reading(engine) as connection:
         version = schema_version(connection)
     if version is None:
@@ -114,33 +116,37 @@ def open_existing(engine: Engine, url: URL) -> Path | None:
     return backup
 
 
-def _refuse_other_programs_database(engine: Engine, url: URL, *, creating: bool) -> None:
-    """Refuse a file that is no SQLite database, and a database that holds
-    tables but no raci model; each with what to do when `creating` a model
-    there, or opening one.
+def _tables_there(engine: Engine, url: URL, *, creating: bool) -> list[str] | None:
+    """The tables in the database; None for a SQLite file that is not there
+    yet, or that SQLite cannot read (raci's connection says why). Refuses a
+    file that is no SQLite database, and a database that holds tables but no
+    raci model; each with what to do when `creating` a model there, or
+    opening one.
 
     A SQLite file is looked at through a read-only connection of its own:
     raci's connections switch a file to WAL mode, which would change it.
     """
     path = sqlite_path(url)
+    tables_there: list[str] | None
     if path is None:
         with reading(engine) as connection:
             tables_there = inspect(connection).get_table_names()
     elif path.exists():
         try:
-            tables_there = sqlite_tables(path) or []  # unreadable: raci's connection says why
+            tables_there = sqlite_tables(path)
         except NotSqliteFile:
             raise StoreError(Said(N_("{database}: a file that is not a SQLite database is "
                                      "there; give another name, or move that file away first")
                                   if creating else NOT_SQLITE, database=describe(url))) from None
     else:
-        return
+        return None
     if tables_there and MODEL_TABLE not in tables_there:
         listed = ", ".join(sorted(tables_there)[:3]) + (", …" if len(tables_there) > 3 else "")
         raise StoreError(Said(
             N_("{database}: holds tables of its own ({tables}) and no raci model; create "
                "the model in a new file or an empty database"),
             database=describe(url), tables=listed))
+    return tables_there
 
 
 def _no_model(database: str) -> StoreError:
