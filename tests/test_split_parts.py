@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from raci.export.graph import View
-from raci.export.split import split_view
+from raci.export.split import _fullest, split_view
 from raci.export.views import build_view
 from raci.i18n import set_language
 from raci.model import Body, Decision, Goal, Initiative, Model, Org, Role, Unit
@@ -170,3 +170,26 @@ def test_many_small_units_fill_each_page_with_few_tries() -> None:
     for count, after in zip(roles, firsts[1:], strict=False):  # the next unit did not fit
         assert count + after % 4 + 1 > 20
     assert len(tried) <= 4 * len(parts) + 8, (len(tried), len(parts))
+
+
+def filled(guess: int, fullest: int) -> tuple[int, list[int]]:
+    """Where `_fullest` ends a page of up to 20 areas that holds `fullest`, and what it tried."""
+    tries: list[int] = []
+
+    def fits(end: int) -> bool:
+        tries.append(end)
+        return end <= fullest
+
+    return _fullest(1, 20, guess, fits), tries
+
+
+@pytest.mark.parametrize("guess", [0, 1, 2, 5, 9, 10, 11, 19, 20, 40])
+def test_the_fullest_page_is_found_from_any_guess(guess: int) -> None:
+    """However wrong the guess, the page ends where adding one area at a time
+    would have ended it; a right guess takes two tries, one too many two, one
+    too few three."""
+    for fullest in range(1, 21):
+        found, tries = filled(guess, fullest)
+        assert found == fullest, (guess, fullest, tries)
+        if abs(guess - fullest) <= 1 and guess > 1:
+            assert len(tries) <= (3 if guess < fullest else 2), (guess, fullest, tries)

@@ -9,8 +9,10 @@ own; one with nothing under it is halved (a RACI chart by its rows; one
 goal with forty actors by its actors, each half drawing the goal and who
 is Accountable for it; what no unit or goal orders, in alphabetical order,
 each half named by the first and the last it holds). Parts
-small enough share a page, and each page made is checked once more (its
-numbers and connectors differ a little from the one tried). Each page is
+small enough share a page, as many one after another as fit (each page
+tried first with as many as the one before guessed it holds, `_fullest`),
+and each page made is checked once more (its numbers and connectors differ
+a little from the one tried). Each page is
 one *part*: a page of a split PDF, a numbered file, or a drawing of the
 review handout, whose own page numbers differ; so the drawings number parts.
 
@@ -239,7 +241,8 @@ class Tried:
     `fits_page` lays the page out; what changes for a page tried is at most
     the numbers of the other parts on its connectors (the pages made are
     checked again). It also keeps how full a page is, in the guessed area of
-    its nodes and frames (`guessed_framed_area`), to guess how many areas fill the next one."""
+    its nodes and frames (`guessed_framed_area`), to guess how many areas
+    fill the next one."""
 
     def __init__(self, fits: Callable[[View], bool], progress: Progress | None = None) -> None:
         self.fits = fits
@@ -259,19 +262,36 @@ class Tried:
 def _paged(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
            tried: Tried, alone: set[str]) -> tuple[Cut, list[list[str]]]:
     """The view cut along the `chosen` areas and its parts gathered on pages
-    (`_pages`); an area on a page of its own too large for it is cut again:
-    along the areas under it, else in halves (`chosen` and `below` grow),
-    and the pages are made again (those before it as they were)."""
+    (`_pages`); an area on a page of its own too large for it is cut again
+    (`_cut`: `chosen` and `below` grow), and the pages are made again (those
+    before it as they were)."""
+    cut = Cut.of(view, areas, chosen)
     while True:
-        cut = Cut.of(view, areas, chosen)
         order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
         pages, too_large = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
                                   cut, tried, alone, below)
         if too_large is None:
             return cut, pages
-        if not set(below.get(too_large, [])) - chosen:  # nothing under it: its own halved
-            below[too_large] = _halved(cut, too_large)
-        chosen.update(below[too_large])
+        cut = _cut(cut, below, tried, too_large)
+        chosen.update(cut.chosen)
+
+
+def _cut(cut: Cut, below: dict[str, list[str]], tried: Tried, area: str) -> Cut:
+    """The view cut again where `area` is too large for its page: along the
+    areas under it, else in halves, and so on where a part of it is still
+    too large alone (`below` grows as it goes): its parts are tried alone at
+    once, as halving a large area again takes fewer tries than making the
+    pages again after each halving."""
+    too_large = [area]
+    while too_large:
+        for large in too_large:
+            if not set(below.get(large, [])) - cut.chosen:  # nothing under it: its own halved
+                below[large] = _halved(cut, large)
+        pieces = [piece for large in too_large for piece in [large, *below[large]]]
+        cut = Cut.of(cut.view, cut.areas, cut.chosen | set(pieces))
+        too_large = [piece for piece in pieces if piece in cut.parts
+                     and _to_cut(cut, tried, below, piece)]
+    return cut
 
 
 @dataclass
@@ -458,17 +478,19 @@ def _guessed_end(weights: list[float], start: int, full: float | None) -> int:
 
 def _fullest(first: int, last: int, guess: int, fits: Callable[[int], bool]) -> int:
     """The largest n from `first` to `last` that `fits` (`first` taken to fit,
-    and none after the first that does not): tried at `guess`, then 1, 2, 4 …
-    further on or back, then halfway between the nearest that fit and did
-    not. A good guess takes two tries (one that fits, one more that does not)."""
+    and none after the first that does not): tried at `guess`, then 1, 1, 2,
+    4 … further on or back, then halfway between the nearest that fit and did
+    not. A right guess takes two tries (it fits, one more does not), one too
+    many two, one too few three."""
     fitting, failing = first, last + 1
-    probe, step = min(max(guess, first + 1), last), 1
+    probe, moves = min(max(guess, first + 1), last), 0
     while failing - fitting > 1:
+        step = 1 << max(moves - 1, 0)
         if fits(probe):
             fitting, probe = probe, probe + step
         else:
             failing, probe = probe, probe - step
-        step *= 2
+        moves += 1
         if not fitting < probe < failing:
             probe = (fitting + failing) // 2
     return fitting
