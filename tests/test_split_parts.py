@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from raci.export.graph import View
-from raci.export.split import split_view
+from raci.export.split import _fullest, split_view
 from raci.export.views import build_view
 from raci.i18n import set_language
 from raci.model import Body, Decision, Goal, Initiative, Model, Org, Role, Unit
@@ -137,3 +137,59 @@ def test_an_item_divided_among_its_actors_counts_them_alone() -> None:
     assert [part.part for part in parts if "g" in part.nodes] == [
         f"Een doel (actors {number}–{number} of 5, and who is Accountable)"
         for number in range(1, 6)]
+
+
+def many_small_units(count: int) -> Model:
+    """`count` units side by side, of one to four roles each."""
+    model = Model(Org("Veel eenheden"))
+    for number in range(count):
+        model.add(Unit(id=f"u{number}", name=f"Eenheid {number}"))
+        for seat in range(number % 4 + 1):
+            model.add(Role(id=f"r{number}-{seat}", name=f"Rol {number}-{seat}", unit=f"u{number}"))
+    return model
+
+
+def test_many_small_units_fill_each_page_with_few_tries() -> None:
+    """Each try of a page lays it out with `dot`: the CNCF maintainers' 469
+    companies took 700 tries (one per company joining the page before, one per
+    company alone), about 15 minutes. A page is guessed from how much filled
+    the one before, so about two tries make a page (it fits, one unit more
+    does not), and each page is still as full as one unit at a time made it."""
+    model = many_small_units(120)
+    tried: list[int] = []
+
+    def fits(part: View) -> bool:
+        tried.append(len(part.nodes))
+        return len(part.nodes) <= 20
+
+    parts = split_view(build_view(model, "org"), model, "unit", fits)
+    roles = [sum(1 for node in part.nodes if node in model.roles) for part in parts]
+    firsts = [min(int(node.split("-")[0][1:]) for node in part.nodes if node in model.roles)
+              for part in parts]
+    assert sum(roles) == len(model.roles) and all(count <= 20 for count in roles)
+    for count, after in zip(roles, firsts[1:], strict=False):  # the next unit did not fit
+        assert count + after % 4 + 1 > 20
+    assert len(tried) <= 4 * len(parts) + 8, (len(tried), len(parts))
+
+
+def filled(guess: int, fullest: int) -> tuple[int, list[int]]:
+    """Where `_fullest` ends a page of up to 20 areas that holds `fullest`, and what it tried."""
+    tries: list[int] = []
+
+    def fits(end: int) -> bool:
+        tries.append(end)
+        return end <= fullest
+
+    return _fullest(1, 20, guess, fits), tries
+
+
+@pytest.mark.parametrize("guess", [0, 1, 2, 5, 9, 10, 11, 19, 20, 40])
+def test_the_fullest_page_is_found_from_any_guess(guess: int) -> None:
+    """However wrong the guess, the page ends where adding one area at a time
+    would have ended it; a right guess takes two tries, one too many two, one
+    too few three."""
+    for fullest in range(1, 21):
+        found, tries = filled(guess, fullest)
+        assert found == fullest, (guess, fullest, tries)
+        if abs(guess - fullest) <= 1 and guess > 1:
+            assert len(tries) <= (3 if guess < fullest else 2), (guess, fullest, tries)

@@ -7,9 +7,12 @@ Graphviz, rich and the lint engine are imported inside the commands so that
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import textwrap
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
     from raci.export.matrix import Matrix
     from raci.export.page import Fit, Page
     from raci.export.report import RuleHelp
+    from raci.export.split import Progress
     from raci.lint.config import LintConfig
     from raci.lint.engine import LintResult
     from raci.lint.findings import Finding
@@ -56,6 +60,8 @@ MATRIX_LAYOUTS = ("grid", "list")
 READABLE_CELLS = 1_000_000
 """Items by actors beyond which a grid is only for programs: say what reads."""
 NO_ITEMS = "No items in this scope.\n"
+SAID_AFTER = 1.0
+"""Seconds a split runs before a terminal is told how far it is."""
 DEFAULT_HUB = 12
 FORMAT_SUFFIXES = {fmt: suffix for suffix, fmt in reversed(DIAGRAM_SUFFIXES.items())}
 """The suffix a drawing written into a folder gets, the first its format has:
@@ -230,7 +236,61 @@ def split_parts(view: View, model: Model, split: str, page: Page, timeout: float
         click.echo(_("raci: note: splitting the {view} view to fit {page}: each part is laid "
                      "out to see that it reads, which takes a while on a large view").format(
                          view=VIEW_TITLES[view.name], page=page.name), err=True)
-    return split_view(view, model, split, fits_page(page, timeout))
+    with cutting_said(view.name) as progress:
+        return split_view(view, model, split, fits_page(page, timeout), progress)
+
+
+@contextmanager
+def cutting_said(view_name: str) -> Iterator[Progress | None]:
+    """How far a split is, on one line of a terminal's stderr rewritten in
+    place, from `SAID_AFTER` seconds on (a quick split says nothing) until it
+    is done, when the line is wiped; nothing where stderr is no terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    line = CuttingLine(VIEW_TITLES[view_name])
+    timer = threading.Timer(SAID_AFTER, line.show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield line.made
+    finally:
+        timer.cancel()
+        line.wipe()
+
+
+class CuttingLine:
+    """The line `cutting_said` rewrites: what the split does and, once a page
+    is made, how many are and about how many there will be."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.said = _("raci: cutting the {view} view into parts …").format(view=view)
+        self.shown = False
+        self.lock = threading.Lock()  # the timer's thread shows it first
+
+    def made(self, pages: int, about: int) -> None:
+        with self.lock:
+            self.said = _("raci: cutting the {view} view into parts: {pages} of about {about} "
+                          "made …").format(view=self.view, pages=pages, about=max(about, pages))
+            if self.shown:
+                self._write(self.said)
+
+    def show(self) -> None:
+        with self.lock:
+            self.shown = True
+            self._write(self.said)
+
+    def wipe(self) -> None:
+        with self.lock:
+            if self.shown:
+                self._write("")
+            self.shown = False
+
+    def _write(self, said: str) -> None:
+        width = shutil.get_terminal_size().columns - 1  # a wrapped line is not rewritten
+        sys.stderr.write("\r" + said[:width] + "\033[K")
+        sys.stderr.flush()
 
 
 def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:

@@ -67,6 +67,9 @@ MOST_LINKS_PER_STEP = 64
 BETWEEN_SHELVES = "between shelves "
 """Names of the invisible points between two shelves (no entity id has a space)."""
 POINTS_PER_INCH = 72
+FRAME_SIDES = (2 * 8 + GAPS[0], 2 * 8 + 1.2 * NAME_POINTS + GAPS[1])
+"""Points a frame adds to the width and the height of what it holds: Graphviz's
+margin of 8 on each side, a line of its name, and the gaps around it."""
 
 Link = tuple[str, str]
 Size = tuple[float, float]
@@ -288,8 +291,32 @@ def guessed_size(view: View, nodes: list[str]) -> Size:
     frame the sides of a square holding its nodes."""
     if len(nodes) == 1:
         return node_extent(view, nodes[0])
-    area = sum((w + GAPS[0]) * (h + GAPS[1]) for w, h in map(partial(node_extent, view), nodes))
+    area = guessed_area(view, nodes)
     return math.sqrt(area), math.sqrt(area)
+
+
+def guessed_area(view: View, nodes: Iterable[str]) -> float:
+    """About the square points the nodes take, each with the gaps around it."""
+    return sum((w + GAPS[0]) * (h + GAPS[1]) for w, h in map(partial(node_extent, view), nodes))
+
+
+def guessed_framed_area(view: View, nodes: Iterable[str]) -> float:
+    """About the square points the nodes take with the frames around them,
+    each frame a square around what it holds, `FRAME_SIDES` larger: a guess
+    that adds up over the parts of a view, from which `raci.export.split`
+    guesses how many fill a page (forty frames of one person each take
+    about twice the room of their people)."""
+    held: dict[str, float] = defaultdict(float)
+    total = 0.0
+    for node in nodes:
+        area = guessed_area(view, [node])
+        total += area
+        frame = view.nodes[node].cluster
+        while frame is not None and frame in view.clusters:
+            held[frame] += area
+            frame = view.clusters[frame].parent
+    return total + sum(math.sqrt(area) * sum(FRAME_SIDES) + math.prod(FRAME_SIDES)
+                       for area in held.values())
 
 
 def drawn_size(laid_out: dict[str, Any]) -> Size:
@@ -383,9 +410,7 @@ def guessed_pages(view: View, room: Size = ROOM) -> float:
         width, height = (table_size(actors, len(rows)) if turn_table(len(rows), actors, room)
                          else table_size(len(rows), actors))
         return math.ceil(width / room[0]) * math.ceil(height / room[1])
-    area = sum((w + GAPS[0]) * (h + GAPS[1]) for w, h in map(partial(node_extent, view),
-                                                              view.nodes))
-    return area / (FILL * room[0] * room[1])
+    return guessed_area(view, view.nodes) / (FILL * room[0] * room[1])
 
 
 # ---- leaves that take turns -----------------------------------------------------------

@@ -9,8 +9,10 @@ own; one with nothing under it is halved (a RACI chart by its rows; one
 goal with forty actors by its actors, each half drawing the goal and who
 is Accountable for it; what no unit or goal orders, in alphabetical order,
 each half named by the first and the last it holds). Parts
-small enough share a page, and each page made is checked once more (its
-numbers and connectors differ a little from the one tried). Each page is
+small enough share a page, as many one after another as fit (each page
+tried first with as many as the one before guessed it holds, `_fullest`),
+and each page made is checked once more (its numbers and connectors differ
+a little from the one tried). Each page is
 one *part*: a page of a split PDF, a numbered file, or a drawing of the
 review handout, whose own page numbers differ; so the drawings number parts.
 
@@ -26,6 +28,7 @@ part's subtitle says which part it is and in which parts it continues.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -33,7 +36,13 @@ from dataclasses import dataclass, field, replace
 from raci.analysis import Analysis
 from raci.errors import RaciError, UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, View, enclosing_clusters
-from raci.export.layout import TABLE_SIZES, Size, guessed_pages, guessed_to_fit
+from raci.export.layout import (
+    TABLE_SIZES,
+    Size,
+    guessed_framed_area,
+    guessed_pages,
+    guessed_to_fit,
+)
 from raci.export.matrix import goals_of_items
 from raci.export.views import ACCOUNTABLE_LINES
 from raci.i18n import N_, _
@@ -64,9 +73,16 @@ MOST_SPLIT_PARTS = 60
 """Parts `raci diagram --split` makes at most: a view guessed at more is refused
 before any layout (the goals view of a generated ministry made 265 parts in
 24 minutes), with advice to split a part of it."""
+OUTSIDE_ROOM = 1.5
+"""How much fuller than a full page (`Tried.full`) a page and what is outside
+every area may be guessed for the two to be tried together: each try lays
+out a page, and the part outside every area tries every page from the last
+(on the CNCF's companies, forty pages that were all too full)."""
 MOST_JOINED = 3
 """Frames of a chain (`_chains_joined`) one frame names; more are named by the first and the
 last two."""
+Progress = Callable[[int, int], None]
+"""Told of each page a split makes: how many so far, and about how many in all."""
 JOINED = "\n› "
 """Between the names of the frames of a chain joined in one: each on a line of its own."""
 
@@ -131,22 +147,21 @@ class Areas:
 
 
 def split_view(view: View, model: Model, by: str,
-               fits: Callable[[View], bool] = guessed_to_fit) -> list[View]:
+               fits: Callable[[View], bool] = guessed_to_fit,
+               progress: Progress | None = None) -> list[View]:
     """The view as one drawing per area (see the module's docstring), larger
     areas before the ones inside them, in model order; `fits` says whether a
     part fits its page (by default a guess from the text for the default page;
-    `raci.export.render.fits_page` lays it out)."""
+    `raci.export.render.fits_page` lays it out); `progress` is told of each
+    page made."""
     _check_split_by(view, by)
     areas = (unit_areas if by == "unit" else goal_areas)(view, model)
     below = areas.children()
     chosen = {area for area, up in areas.parent.items() if up is None}
-    tried = Tried(fits)
-    cut = _cut(view, areas, below, chosen, tried)
+    tried = Tried(fits, progress)
     alone: set[str] = set()
     for _round in range(MOST_ROUNDS):
-        order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
-        pages = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
-                       cut, tried, alone)
+        cut, pages = _paged(view, areas, below, chosen, tried, alone)
         numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
         drawn = [cut.page(page, numbers) for page in pages]
         # A page made differs a little from the one tried (its numbers, its connectors):
@@ -160,7 +175,6 @@ def split_view(view: View, model: Model, by: str,
         for area in single:
             below[area] = _halved(cut, area)
             chosen.update(below[area])
-        cut = _cut(view, areas, below, chosen, tried)
     return drawn
 
 
@@ -222,40 +236,61 @@ def _largest_area(view: View, model: Model, by: str) -> str | None:
 
 
 class Tried:
-    """`fits`, asked once for each page found to fit: the same areas drawing the
-    same nodes. Cutting an area again tries every other part again, and each
-    try of `fits_page` lays the part out; what changes for a part that fitted
-    is at most the numbers of the other parts on its connectors (the pages
-    made are checked again)."""
+    """`fits`, asked once for each page: the same areas drawing the same nodes.
+    Cutting an area again makes the pages after it again, and each try of
+    `fits_page` lays the page out; what changes for a page tried is at most
+    the numbers of the other parts on its connectors (the pages made are
+    checked again). It also keeps how full a page is, in the guessed area of
+    its nodes and frames (`guessed_framed_area`), to guess how many areas
+    fill the next one."""
 
-    def __init__(self, fits: Callable[[View], bool]) -> None:
+    def __init__(self, fits: Callable[[View], bool], progress: Progress | None = None) -> None:
         self.fits = fits
-        self.fitting: set[tuple[tuple[str, ...], frozenset[str]]] = set()
+        self.progress = progress
+        self.known: dict[tuple[tuple[str, ...], frozenset[str]], bool] = {}
+        self.full: float | None = None
+        """The guessed area halfway between the last page found full and the
+        same with one area more (None before one is found)."""
 
     def page_fits(self, cut: Cut, on_page: list[str]) -> bool:
         key = (tuple(on_page), frozenset(node for area in on_page for node in cut.parts[area]))
-        if key in self.fitting:
-            return True
-        if self.fits(cut.page(on_page)):
-            self.fitting.add(key)
-            return True
-        return False
+        if key not in self.known:
+            self.known[key] = self.fits(cut.page(on_page))
+        return self.known[key]
 
 
-def _cut(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
-         tried: Tried) -> Cut:
-    """The view cut along the `chosen` areas and, where a part is too large for
-    its page, along the areas under it, or else in halves (`chosen` and `below`
-    grow as it goes)."""
+def _paged(view: View, areas: Areas, below: dict[str, list[str]], chosen: set[str],
+           tried: Tried, alone: set[str]) -> tuple[Cut, list[list[str]]]:
+    """The view cut along the `chosen` areas and its parts gathered on pages
+    (`_pages`); an area on a page of its own too large for it is cut again
+    (`_cut`: `chosen` and `below` grow), and the pages are made again (those
+    before it as they were)."""
     cut = Cut.of(view, areas, chosen)
-    while too_large := [area for area in cut.parts
-                        if (set(below.get(area, [])) - chosen or _own(cut, area))
-                        and not tried.page_fits(cut, [area])]:
-        for area in too_large:
-            if not set(below.get(area, [])) - chosen:  # nothing under it: its own halved
-                below[area] = _halved(cut, area)
-            chosen.update(below[area])
-        cut = Cut.of(view, areas, chosen)
+    while True:
+        order = {area: place for place, area in enumerate(_top_down(areas.parent, below))}
+        pages, too_large = _pages(sorted(cut.parts, key=lambda area: order.get(area, len(order))),
+                                  cut, tried, alone, below)
+        if too_large is None:
+            return cut, pages
+        cut = _cut(cut, below, tried, too_large)
+        chosen.update(cut.chosen)
+
+
+def _cut(cut: Cut, below: dict[str, list[str]], tried: Tried, area: str) -> Cut:
+    """The view cut again where `area` is too large for its page: along the
+    areas under it, else in halves, and so on where a part of it is still
+    too large alone (`below` grows as it goes): its parts are tried alone at
+    once, as halving a large area again takes fewer tries than making the
+    pages again after each halving."""
+    too_large = [area]
+    while too_large:
+        for large in too_large:
+            if not set(below.get(large, [])) - cut.chosen:  # nothing under it: its own halved
+                below[large] = _halved(cut, large)
+        pieces = [piece for large in too_large for piece in [large, *below[large]]]
+        cut = Cut.of(cut.view, cut.areas, cut.chosen | set(pieces))
+        too_large = [piece for piece in pieces if piece in cut.parts
+                     and _to_cut(cut, tried, below, piece)]
     return cut
 
 
@@ -379,21 +414,93 @@ def _moved(cut: Cut, area: str, nodes: list[str], halves: list[str]) -> None:
                                               if a not in cut.anchored_in(area, node))]
 
 
-def _pages(order: list[str], cut: Cut, tried: Tried, alone: set[str]) -> list[list[str]]:
-    """The areas in `order` gathered on pages: an area joins the page before it
-    while both together still fit, so small units share a page; what is
-    outside every area (last) joins the last page it fits on, rather than
-    take a page of its own. An area `alone` has a page of its own."""
+def _pages(order: list[str], cut: Cut, tried: Tried, alone: set[str],
+           below: Mapping[str, list[str]]) -> tuple[list[list[str]], str | None]:
+    """The areas in `order` gathered on pages: each page holds as many areas,
+    one after another, as fit on it together (`_fullest`), so small units
+    share a page; what is outside every area (last) joins the last page it
+    fits on, rather than take a page of its own. An area `alone` has a page
+    of its own. Stops at the first area on a page of its own that is too
+    large for it and can be cut (`_to_cut`), and names it."""
     pages: list[list[str]] = []
-    for area in order:
-        candidates = reversed(pages) if area == OUTSIDE else pages[-1:]
-        joined = next((page for page in candidates if not {area, *page} & alone
-                       and tried.page_fits(cut, [*page, area])), None)
-        if joined is None:
-            pages.append([area])
+    inside = [area for area in order if area != OUTSIDE]
+    weights = [_guessed(cut, [area]) for area in inside]
+    start = 0
+    while start < len(inside):
+        end = start + 1 if inside[start] in alone else _page_end(inside, start, cut, tried,
+                                                                   alone, weights)
+        if end == start + 1 and _to_cut(cut, tried, below, inside[start]):
+            return pages, inside[start]
+        pages.append(inside[start:end])
+        start = end
+        if tried.progress:
+            tried.progress(len(pages), round(len(pages) * sum(weights) / sum(weights[:start])))
+    if OUTSIDE in cut.parts:
+        room = math.inf if tried.full is None else tried.full * OUTSIDE_ROOM
+        joined = next((page for page in reversed(pages) if not {OUTSIDE, *page} & alone
+                       and _guessed(cut, [*page, OUTSIDE]) <= room
+                       and tried.page_fits(cut, [*page, OUTSIDE])), None)
+        if joined is not None:
+            joined.append(OUTSIDE)
+        elif _to_cut(cut, tried, below, OUTSIDE):
+            return pages, OUTSIDE
         else:
-            joined.append(area)
-    return pages
+            pages.append([OUTSIDE])
+    return pages, None
+
+
+def _guessed(cut: Cut, on_page: list[str]) -> float:
+    return sum(guessed_framed_area(cut.view, cut.parts[area]) for area in on_page)
+
+
+def _page_end(inside: list[str], start: int, cut: Cut, tried: Tried, alone: set[str],
+              weights: list[float]) -> int:
+    """Where the page starting at area `start` ends: after the most areas that
+    fit on it together, up to the next area `alone`; a page found full tells
+    `tried` how full that is."""
+    last = next((n for n in range(start + 1, len(inside)) if inside[n] in alone), len(inside))
+    end = _fullest(start + 1, last, _guessed_end(weights, start, tried.full),
+                   lambda n: tried.page_fits(cut, inside[start:n]))
+    if end < last:  # full: the next area did not fit beside
+        tried.full = (sum(weights[start:end]) + sum(weights[start:end + 1])) / 2
+    return end
+
+
+def _guessed_end(weights: list[float], start: int, full: float | None) -> int:
+    """Where a page starting at area `start` ends, guessed: after as many areas
+    as add up to `full`, and at least two (the first page: two)."""
+    end, held = start + 1, weights[start]
+    while full is not None and end < len(weights) and held + weights[end] <= full:
+        held += weights[end]
+        end += 1
+    return max(end, start + 2)
+
+
+def _fullest(first: int, last: int, guess: int, fits: Callable[[int], bool]) -> int:
+    """The largest n from `first` to `last` that `fits` (`first` taken to fit,
+    and none after the first that does not): tried at `guess`, then 1, 1, 2,
+    4 … further on or back, then halfway between the nearest that fit and did
+    not. A right guess takes two tries (it fits, one more does not), one too
+    many two, one too few three."""
+    fitting, failing = first, last + 1
+    probe, moves = min(max(guess, first + 1), last), 0
+    while failing - fitting > 1:
+        step = 1 << max(moves - 1, 0)
+        if fits(probe):
+            fitting, probe = probe, probe + step
+        else:
+            failing, probe = probe, probe - step
+        moves += 1
+        if not fitting < probe < failing:
+            probe = (fitting + failing) // 2
+    return fitting
+
+
+def _to_cut(cut: Cut, tried: Tried, below: Mapping[str, list[str]], area: str) -> bool:
+    """Whether an area is too large for a page of its own and can be cut:
+    along the areas under it, else in halves (`_own`)."""
+    return bool((set(below.get(area, [])) - cut.chosen or _own(cut, area))
+                and not tried.page_fits(cut, [area]))
 
 
 def _names(areas: Areas, page: list[str]) -> str:
