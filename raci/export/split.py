@@ -47,7 +47,7 @@ from raci.export.matrix import goals_of_items
 from raci.export.views import ACCOUNTABLE_LINES
 from raci.i18n import N_, _
 from raci.model import Model
-from raci.vocabulary import VIEW_TITLES
+from raci.vocabulary import VIEW_TITLES, uncapitalised
 
 SPLITS = {"org": "unit", "bodies": "unit", "raci": "goal", "goals": "goal", "decisions": "goal"}
 """What each view is split by: the views of people and bodies by unit, the others by goal."""
@@ -523,7 +523,7 @@ def _names(areas: Areas, page: list[str]) -> str:
             under[highest].append(name)
     named = [own.get(highest, _area_name(areas, highest)) + (": " + _listed(names) if names else "")
              for highest, names in under.items()]
-    named = [name if number == 0 or highest != OUTSIDE else name[:1].lower() + name[1:]
+    named = [name if number == 0 or highest != OUTSIDE else uncapitalised(name)
              for number, (highest, name) in enumerate(zip(under, named, strict=True))]
     return _listed(named, "; " if any(under.values()) else ", ")
 
