@@ -23,6 +23,7 @@ from raci.cli.options import (
     contents_text,
     format_option,
     model_argument,
+    output_format,
     output_option,
     progress_bar,
     scenario_option,
@@ -147,7 +148,7 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
       raci export org.db --format json > org.json
       raci export org.db -o handout/matrix.xlsx
     """
-    fmt = _export_format(fmt, output)
+    fmt = output_format(fmt, output, EXPORT_SUFFIXES, "yaml")
     source = open_model(model)
     if fmt in ("xlsx", "csv"):
         _export_matrix(source, output, fmt)
@@ -160,18 +161,6 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
     schema = write_model(source.model, output, fmt)  # type: ignore[arg-type]
     tell_written(output)
     tell_schema_written(schema)
-
-
-def _export_format(fmt: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else
-    yaml. A suffix that names another format than --format is refused: YAML in
-    `x.json` is a file raci cannot read back."""
-    named = EXPORT_SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    if fmt is not None and named is not None and named != fmt:
-        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
-                           "file .{format} or leave --format out").format(
-                               output=output, named=named, format=fmt))
-    return fmt or named or "yaml"
 
 
 def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
