@@ -31,7 +31,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import N_, Said, _, ngettext, said_again
+from raci.i18n import N_, Said, _, counted, format_count, ngettext, said_again
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -411,13 +411,12 @@ def _removed(model: Model, entity_id: str, change: Change) -> Said:
     letters, waivers = len(change.unassign), (
         0 if change.waivers is None else len(model.waivers) - len(change.waivers))
     return Said(N_("removed {id}{indicators}{letters}{waivers}"), id=entity_id,
-                indicators=Said(N_(" and indicator {ids}") if len(others) == 1 else
-                                N_(" and indicators {ids}"), ids=", ".join(others))
-                if others else "",
-                letters=Said(N_(" with {count} letter") if letters == 1 else
-                             N_(" with {count} letters"), count=letters) if letters else "",
-                waivers=Said(N_(" and {count} waiver") if waivers == 1 else
-                             N_(" and {count} waivers"), count=waivers) if waivers else "")
+                indicators=counted(" and indicator {ids}", " and indicators {ids}",
+                                   len(others), ids=", ".join(others)) if others else "",
+                letters=counted(" with {count} letter", " with {count} letters", letters,
+                                count=format_count(letters)) if letters else "",
+                waivers=counted(" and {count} waiver", " and {count} waivers", waivers,
+                                count=format_count(waivers)) if waivers else "")
 
 
 def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:
