@@ -141,13 +141,16 @@ def ngettext(singular: str, plural: str, count: int, domain: str = "raci") -> st
 
 class Said(str):
     """English text that a person reads in the current language: a template
-    (a msgid of the domain ``raci``, marked with `N_`) and its values. What a
-    tool reads (lint's JSON and SARIF, which carry why a model could not be
-    read) keeps the English; `said_again` says it in the current language.
-    An error that can reach such output is said so."""
+    (a msgid of the domain ``raci``, marked with `N_`, or with its plural by
+    `counted`) and its values. What a tool reads (lint's JSON and SARIF,
+    which carry why a model could not be read) keeps the English;
+    `said_again` says it in the current language. An error that can reach
+    such output is said so."""
 
     template: str
     values: dict[str, object]
+    plural: str | None = None
+    number: int = 1
 
     def __new__(cls, template: str, /, **values: object) -> Said:
         self = super().__new__(cls, template.format(**values))
@@ -155,11 +158,29 @@ class Said(str):
         return self
 
     def __reduce__(self) -> tuple[object, ...]:
-        return _said_from, (self.template, self.values)
+        return _said_from, (self.template, self.values, self.plural, self.number)
+
+    def template_said(self) -> str:
+        """The template in the current language, in the form for its number."""
+        if self.plural is None:
+            return _(self.template)
+        return ngettext(self.template, self.plural, self.number)
 
 
-def _said_from(template: str, values: dict[str, object]) -> Said:
-    return Said(template, **values)
+def counted(singular: str, plural: str, number: int, /, **values: object) -> Said:
+    """A `Said` in the form for `number` (``counted("{count} letter",
+    "{count} letters", n, count=format_count(n))``); marks both forms for
+    the catalogue, as `ngettext` does."""
+    said = Said(singular if number == 1 else plural, **values)
+    said.template, said.plural, said.number = singular, plural, number
+    return said
+
+
+def _said_from(template: str, values: dict[str, object], plural: str | None = None,
+               number: int = 1) -> Said:
+    if plural is None:
+        return Said(template, **values)
+    return counted(template, plural, number, **values)
 
 
 def said_again(text: str) -> str:
@@ -169,7 +190,7 @@ def said_again(text: str) -> str:
         return str(text)
     values = {name: said_again(value) if isinstance(value, str) else value
               for name, value in text.values.items()}
-    return _(text.template).format(**values)
+    return text.template_said().format(**values)
 
 
 def format_date(date: dt.date) -> str:

@@ -133,6 +133,11 @@ STATUS_WORDS = Words({"proposed": N_("proposed"), "active": N_("active"),
 """An initiative's status in words."""
 KPI_TYPE_WORDS = Words({"leading": N_("leading"), "lagging": N_("lagging")})
 """An indicator's type in words."""
+VALUE_WORDS = {"kind": BODY_KIND_NAMES, "status": STATUS_WORDS, "type": KPI_TYPE_WORDS,
+               "not_recorded": FACT_WORDS}
+"""The fields whose values are names of the file's vocabulary, said in the
+user's words: ``soort werkgroep -> commissie``, not ``"working_group"``;
+``soort stuurgroep``, not ``soort steering_group``."""
 
 VIEW_TITLES = Words({
     "org": N_("org"), "raci": N_("raci"), "bodies": N_("bodies"),

@@ -660,6 +660,20 @@ def test_a_change_line_is_said_in_the_language_of_whoever_reads_it(
         "p.smit is R op g.c teruggedraaid (scenario plan)\n")
 
 
+def test_a_counted_change_line_is_said_again_in_the_readers_plural(
+        raci: Raci, org: str) -> None:
+    """`rm`'s line counts what went with the entity: kept with its plural,
+    it is said again in the reader's language in the form for its number."""
+    ok(raci, "scenario", "new", org, "plan")
+    assert ok(raci, "rm", org, "g.a", "--force", "--scenario", "plan") == (
+        "removed g.a and indicator k.a with 3 letters (scenario plan)\n")
+    in_dutch = ok(raci, "--lang", "nl", "scenario", "show", org, "plan")
+    assert "g.a en indicator k.a met 3 letters verwijderd" in in_dutch
+    shown = json.loads(ok(raci, "--lang", "nl", "scenario", "show", org, "plan",
+                          "--format", "json"))
+    assert shown["changes"][0]["summary"] == "removed g.a and indicator k.a with 3 letters"
+
+
 def test_a_change_line_an_older_raci_kept_as_text_is_shown_as_it_is(
         raci: Raci, org: str) -> None:
     ok(raci, "scenario", "new", org, "plan")

@@ -35,6 +35,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     template = tmp_path_factory.mktemp("extract") / "raci.pot"
     pybabel = Path(sys.executable).parent / "pybabel"
     done = subprocess.run([str(pybabel), "extract", "-F", "babel.cfg", "-k", "NP_:1c,2",
+                           "-k", "counted:1,2",
                            "-o", str(template), "."],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

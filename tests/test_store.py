@@ -35,6 +35,7 @@ from raci.model.changes import Change, removal
 from raci.model.lean import LeanModel
 from raci.store import Store, open_store, tables
 from raci.store.engine import database_url, make_engine
+from raci.store.layout import read_only_uri
 
 HARD_NAMES = [
     'Stuurgroep "Warmte" \'s-Hertogenbosch',
@@ -732,3 +733,19 @@ def test_an_import_into_a_new_database_is_one_transaction(tmp_path: Path) -> Non
         open_store(url)
     with open_store(url, create=True, model=every_field_model()) as store:
         assert store.load() == every_field_model()
+
+
+@pytest.mark.parametrize(("beside", "immutable"), [((), True), (("-wal",), False)])
+def test_a_database_in_a_folder_nobody_may_write_is_opened_immutable_only_without_a_wal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, beside: tuple[str, ...],
+        immutable: bool) -> None:
+    """Another user may hold the database open with commits still in its
+    -wal file: `mode=ro` reads them, `immutable=1` would show the old data."""
+    database = tmp_path / "org.db"
+    database.write_bytes(b"")
+    for suffix in beside:
+        (tmp_path / f"org.db{suffix}").write_bytes(b"")
+    monkeypatch.setattr("raci.store.layout.os.access", lambda path, mode: False)
+    uri = read_only_uri(database)
+    assert uri is not None and "mode=ro" in uri
+    assert ("immutable=1" in uri) is immutable

@@ -117,6 +117,26 @@ async def test_a_form_draws_its_checkbox_whole(database: Path, size: tuple[int, 
             assert "▐X▌" in line and "…" not in line, (focused, line)
 
 
+async def test_text_fields_end_within_their_row_and_the_screen(database: Path) -> None:
+    """A text field is as wide as what holds it: without a width of its own
+    the form's fields ran to column 117 of 100, and the diagram tab's depth
+    field and Export button were off the screen."""
+    async with make_app(database).run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        rows = list(pilot.app.screen.query(".field-row"))
+        assert rows
+        for row in rows:
+            for field in row.query("Input, Select"):
+                assert field.region.right <= row.region.right, (field.id, field.region, row.region)
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        for holder in pilot.app.screen.query("#diagram-choice, #diagram-export"):
+            for control in holder.children:
+                assert 0 < control.region.right <= 100, (control.id, control.region)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @pytest.mark.usefixtures("in_dutch")
 async def test_the_diagram_view_reads_whole_in_dutch(database: Path, size: tuple[int, int]) -> None:

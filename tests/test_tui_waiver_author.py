@@ -7,7 +7,9 @@ from pathlib import Path
 
 from apphelp import MODEL_FILE, database_of, loaded, options, screen_text, until, waiving
 
+from raci.source import open_model
 from raci.tui import make_app
+from raci.tui.widgets.waiver_modal import author_written
 from raci.tui.widgets.waivers import WaiversScreen
 
 WAIVED = MODEL_FILE + """\
@@ -51,3 +53,14 @@ async def test_a_person_taken_from_the_completions_is_kept_by_id(tmp_path: Path)
         await until(pilot, lambda: isinstance(app.screen, WaiversScreen)
                     and options(app, "#waivers-list"), "the waivers")
         assert "by Petra Jansen (p.jansen)" in options(app, "#waivers-list")[0]
+
+
+def test_a_typed_author_names_a_person_as_the_entity_form_takes_a_name(tmp_path: Path) -> None:
+    """One rule for a typed name: exactly a person's name, or part of the
+    one name that holds it, is that person (the author took only a whole
+    name or id); anyone else is kept as typed."""
+    model = open_model(str(database_of(tmp_path, MODEL_FILE))).model
+    written = {typed: author_written(model, typed)
+               for typed in ("Petra Jansen", "p.jansen", " Petra J ", "Team Warmte", "jvdberg", "")}
+    assert written == {"Petra Jansen": "p.jansen", "p.jansen": "p.jansen", " Petra J ": "p.jansen",
+                       "Team Warmte": "Team Warmte", "jvdberg": "jvdberg", "": None}

@@ -26,6 +26,7 @@ from raci.cli.options import (
     format_option,
     model_argument,
     output_directories,
+    output_format,
     output_option,
     report_timeout_option,
     timeout_option,
@@ -90,22 +91,14 @@ def rule_helps() -> dict[str, RuleHelp]:
 
 
 def diagram_format(fmt: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else dot.
-
-    A suffix that names another format than --format is refused: a PNG in a
-    file called `x.svg` helps nobody; so is a suffix that names no diagram
-    format (`x.docx`). A file with no suffix is written as --format says.
-    """
-    named = DIAGRAM_SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    if output is not None and output.suffix and named is None:
+    """The format as `output_format` finds it, else dot; a suffix that names
+    no diagram format (`x.docx`) is refused as well. A file with no suffix
+    is written as --format says."""
+    if output is not None and output.suffix and output.suffix.lower() not in DIAGRAM_SUFFIXES:
         raise UsageError(_("-o {output}: {suffix} is not a diagram format; name the file "
                            "{suffixes}").format(output=output, suffix=output.suffix,
                                                 suffixes=", ".join(DIAGRAM_SUFFIXES)))
-    if fmt is not None and named is not None and named != fmt:
-        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
-                           "file .{format} or leave --format out").format(
-                               output=output, named=named, format=fmt))
-    return fmt or named or "dot"
+    return output_format(fmt, output, DIAGRAM_SUFFIXES, "dot")
 
 
 def diagram_output(ctx: click.Context, param: click.Parameter,

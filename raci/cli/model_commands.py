@@ -23,6 +23,7 @@ from raci.cli.options import (
     contents_text,
     format_option,
     model_argument,
+    output_format,
     output_option,
     progress_bar,
     scenario_option,
@@ -30,7 +31,7 @@ from raci.cli.options import (
     tell_written,
 )
 from raci.errors import ModelFileError, UsageError
-from raci.i18n import N_, Said, _, ngettext, said_again
+from raci.i18n import N_, Said, _, counted, format_count, ngettext, said_again
 from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
@@ -147,7 +148,7 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
       raci export org.db --format json > org.json
       raci export org.db -o handout/matrix.xlsx
     """
-    fmt = _export_format(fmt, output)
+    fmt = output_format(fmt, output, EXPORT_SUFFIXES, "yaml")
     source = open_model(model)
     if fmt in ("xlsx", "csv"):
         _export_matrix(source, output, fmt)
@@ -160,18 +161,6 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
     schema = write_model(source.model, output, fmt)  # type: ignore[arg-type]
     tell_written(output)
     tell_schema_written(schema)
-
-
-def _export_format(fmt: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else
-    yaml. A suffix that names another format than --format is refused: YAML in
-    `x.json` is a file raci cannot read back."""
-    named = EXPORT_SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    if fmt is not None and named is not None and named != fmt:
-        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
-                           "file .{format} or leave --format out").format(
-                               output=output, named=named, format=fmt))
-    return fmt or named or "yaml"
 
 
 def _export_matrix(source: ModelSource[Model], output: Path | None, fmt: str) -> None:
@@ -422,13 +411,12 @@ def _removed(model: Model, entity_id: str, change: Change) -> Said:
     letters, waivers = len(change.unassign), (
         0 if change.waivers is None else len(model.waivers) - len(change.waivers))
     return Said(N_("removed {id}{indicators}{letters}{waivers}"), id=entity_id,
-                indicators=Said(N_(" and indicator {ids}") if len(others) == 1 else
-                                N_(" and indicators {ids}"), ids=", ".join(others))
-                if others else "",
-                letters=Said(N_(" with {count} letter") if letters == 1 else
-                             N_(" with {count} letters"), count=letters) if letters else "",
-                waivers=Said(N_(" and {count} waiver") if waivers == 1 else
-                             N_(" and {count} waivers"), count=waivers) if waivers else "")
+                indicators=counted(" and indicator {ids}", " and indicators {ids}",
+                                   len(others), ids=", ".join(others)) if others else "",
+                letters=counted(" with {count} letter", " with {count} letters", letters,
+                                count=format_count(letters)) if letters else "",
+                waivers=counted(" and {count} waiver", " and {count} waivers", waivers,
+                                count=format_count(waivers)) if waivers else "")
 
 
 def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:

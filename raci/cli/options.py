@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -127,6 +127,20 @@ def format_option(choices: Sequence[str], help: str, *,
     """`--format NAME`, passed to the command as `fmt` (`format` is a builtin)."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,
                         show_default=default is not None, help=help)
+
+
+def output_format(fmt: str | None, output: Path | None, suffixes: Mapping[str, str],
+                  default: str) -> str:
+    """The format asked for, else the one the output file's suffix names in
+    `suffixes`, else `default`. A suffix that names another format than
+    --format is refused: YAML in `x.json` or a PNG in `x.svg` is a file
+    nobody can read as its name says."""
+    named = suffixes.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and named is not None and named != fmt:
+        raise UsageError(_("-o {output} is a .{named} file but --format is {format}; name the "
+                           "file .{format} or leave --format out").format(
+                               output=output, named=named, format=fmt))
+    return fmt or named or default
 
 
 def write_output(text: str | bytes, path: Path | None, what: str | None = None) -> None:

@@ -25,15 +25,7 @@ from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.checks import did_you_mean
 from raci.model.entities import CELL_ORDER
-from raci.vocabulary import (
-    A_KIND,
-    BODY_KIND_NAMES,
-    FACT_WORDS,
-    FIELD_LABELS,
-    KPI_TYPE_WORDS,
-    STATUS_WORDS,
-    Words,
-)
+from raci.vocabulary import A_KIND, FACT_WORDS, FIELD_LABELS, VALUE_WORDS, Words
 
 LIST_SEPARATORS = {"success_criteria": ";"}
 """The fields whose items are separated by something other than a comma."""
@@ -148,19 +140,13 @@ def _setting_said(setting: str, types: Mapping[str, str]) -> str:
         return _("{field} cleared").format(field=CLEARED_LABELS.get(field, label))
     if field == "not_recorded":
         value = ", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
-    elif text.strip() in CHOICES_SAID.get(field, {}):
-        value = CHOICES_SAID[field][text.strip()]
+    elif text.strip() in VALUE_WORDS.get(field, {}):
+        value = VALUE_WORDS[field][text.strip()]
     else:
         value = _value_said(types.get(field, ""), text.strip())
     if "…" in label:
         return label.replace("…", value)
     return f"{label} {value}"
-
-
-CHOICES_SAID: dict[str, Words] = {"kind": BODY_KIND_NAMES, "status": STATUS_WORDS,
-                                   "type": KPI_TYPE_WORDS}
-"""The fields that take one of a few words, said in the user's language
-("soort stuurgroep", not "soort steering_group")."""
 
 
 def _value_said(annotation: str, text: str) -> str:

@@ -29,14 +29,7 @@ from raci.model import REFERENCE_FIELDS, Entity, Model, Waiver, kind_of
 from raci.model.entities import cell_text
 from raci.model.source import ModelSource
 from raci.text import Markdown, json_text, markdown_escaped, one_line
-from raci.vocabulary import (
-    BODY_KIND_NAMES,
-    FACT_WORDS,
-    FIELD_LABELS,
-    KPI_TYPE_WORDS,
-    STATUS_WORDS,
-    Words,
-)
+from raci.vocabulary import FIELD_LABELS, VALUE_WORDS, Words
 
 
 @dataclass
@@ -255,12 +248,6 @@ def _field_line(change: EntityChange, changed: FieldChange, diff: ModelDiff) -> 
     return (f"{_entity(change.kind, change.id, change.name)}: "
             f"{FIELD_LABELS.get(changed.field, changed.field)} "
             f"{shown(changed.old)}{ARROW}{shown(changed.new)}")
-
-
-VALUE_WORDS = {"kind": BODY_KIND_NAMES, "status": STATUS_WORDS, "type": KPI_TYPE_WORDS,
-               "not_recorded": FACT_WORDS}
-"""The fields whose values are names of the file's vocabulary, said in the
-user's words: ``soort werkgroep -> commissie``, not ``"working_group"``."""
 
 
 def _in_words(value: object, words: Words) -> str:

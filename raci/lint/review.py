@@ -354,9 +354,9 @@ def _decision_text(item: ReviewItem, model: Model) -> str:
     if decision.kind == "action":
         if decision.until:
             return _("Action for {who} by {until}: {what}").format(
-                who=named(model, decision.who), until=format_date(decision.until),
+                who=who_in_minutes(model, decision.who), until=format_date(decision.until),
                 what=decision.what)
-        return _("Action for {who}: {what}").format(who=named(model, decision.who),
+        return _("Action for {who}: {what}").format(who=who_in_minutes(model, decision.who),
                                                     what=decision.what)
     return _(DECIDED[decision.kind])
 
@@ -368,13 +368,13 @@ def _actions(review: Review) -> list[str]:
         return []
     return ["", "## " + _("Actions"), "",
             _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
-            *(f"| {minutes_text(named(model, d.who))} | {minutes_text(d.what)} | "
+            *(f"| {minutes_text(who_in_minutes(model, d.who))} | {minutes_text(d.what)} | "
               f"{format_date(d.until) if d.until else ''} | "
               f"{minutes_text(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
 
 
-def named(model: Model, who: str | None) -> str:
+def who_in_minutes(model: Model, who: str | None) -> str:
     """Who an action is for as the app says anyone: "Name (id)" for someone
     of the model, anyone else as written."""
     entity = model.get(who or "")

@@ -77,13 +77,13 @@ def make_engine(url: URL) -> Engine:
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
     )
     event.listen(engine, "connect",
-                 _set_up_read_only if read_only is not None else _set_up_sqlite_connection)
+                 _set_up_any_connection if read_only is not None else _set_up_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
 
 def _set_up_sqlite_connection(dbapi_connection: Any, _record: object) -> None:
-    _set_up_read_only(dbapi_connection, _record)
+    _set_up_any_connection(dbapi_connection, _record)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode = WAL")
     # Safe in WAL mode against a killed process; only a power cut may lose
@@ -92,9 +92,10 @@ def _set_up_sqlite_connection(dbapi_connection: Any, _record: object) -> None:
     cursor.close()
 
 
-def _set_up_read_only(dbapi_connection: Any, _record: object) -> None:
-    """A connection to a file this user may not write: no switch to WAL,
-    which writes; a write is refused by SQLite as read-only."""
+def _set_up_any_connection(dbapi_connection: Any, _record: object) -> None:
+    """What every SQLite connection gets, writable or not. A connection to a
+    file this user may not write gets only this: no switch to WAL, which
+    writes; a write is refused by SQLite as read-only."""
     # Take transactions away from the sqlite3 module, which would otherwise
     # begin them late and never around DDL; `_begin_sqlite_transaction` does it.
     dbapi_connection.isolation_level = None

@@ -1,6 +1,7 @@
 """The model database's layout in names alone: the schema version this raci
-writes, the column of each entity field, the table of each list field (and
-how long a reader waits for a writer).
+writes, the column of each entity field, the table of each list field, how
+long a reader waits for a writer, and how to open a file this user may not
+write (`read_only_uri`).
 
 Kept apart from the SQLAlchemy tables (`raci.store.tables`, which are built
 on these names) so that the lean read (`raci.store.lean`), plain SQL through
@@ -17,19 +18,6 @@ from pathlib import Path
 BUSY_TIMEOUT_SECONDS = 5
 """How long a SQLite connection waits for another process's write."""
 
-
-def read_only_uri(path: Path) -> str | None:
-    """How to open the SQLite file at `path` when this user may not write it
-    (a file or folder on read-only storage, a file without write permission),
-    so that it can still be read; None when it may be written, or is not
-    there. A WAL database needs its ``-shm`` file beside it even to be read:
-    where the folder cannot take one either, the file is opened as one that
-    nothing changes (``immutable=1``), as nothing can while that folder is
-    read-only."""
-    if not path.is_file() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        return None
-    immutable = "" if os.access(path.parent, os.W_OK) else "&immutable=1"
-    return f"{path.resolve().as_uri()}?mode=ro{immutable}"
 MODEL_TABLE = "meta"
 """The table every raci model database has (the org's one row): a SQLite
 file without it holds no raci model."""
@@ -80,3 +68,23 @@ BOOLEAN_COLUMNS = frozenset({"external", "temporary", "has_raci"})
 def not_recorded_facts(column: str | None) -> list[str]:
     """`org.not_recorded` from its column: the facts, comma-separated."""
     return column.split(",") if column else []
+
+
+def read_only_uri(path: Path) -> str | None:
+    """How to open the SQLite file at `path` when this user may not write it
+    (a file or folder on read-only storage, a file without write permission),
+    so that it can still be read; None when it may be written, or is not
+    there.
+
+    A WAL database needs its ``-shm`` file beside it even to be read: where
+    the folder cannot take one and there is no ``-wal`` file either, the
+    file is opened as one that nothing changes (``immutable=1``); plain
+    ``mode=ro`` would fail there. Where a ``-wal`` file is beside it, another
+    user may hold the database open with commits still in that file: plain
+    ``mode=ro`` reads them, ``immutable=1`` would not. A reader opened
+    immutable also sees no write made after it opened the file."""
+    if not path.is_file() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None
+    wal = path.with_name(f"{path.name}-wal")
+    immutable = not os.access(path.parent, os.W_OK) and not wal.exists()
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")

@@ -2,12 +2,15 @@
 
 Each change is a row of `scenario_change` in order (`position` from 0): the
 change and what it found, as the plain data of `raci.formats.changes`, and
-the user's line for it. A line raci made (a `Said`) is kept as its template
-and values in JSON, so it is said again in the language of whoever reads it;
-a line kept as plain text (by an older raci) is shown as it is. Every write
-to a scenario first raises its `version` (`lock_scenario`): writers of one
-scenario queue there, as model writers queue on `meta.revision`, so the
-number of changes a writer reads stays true until it commits.
+the user's line for it. A line raci made as a `Said` (a command-line
+edit's) is kept as its template (with its plural and number, if it counts)
+and values in JSON, so it is said again in the language of whoever reads
+it; a line kept as plain text is shown as it is: an older raci's, and the
+app's, the review's and `lint --fix`'s, which still store the line in the
+writer's language (an issue to fix). Every write to a scenario first
+raises its `version` (`lock_scenario`): writers of one scenario queue
+there, as model writers queue on `meta.revision`, so the number of changes
+a writer reads stays true until it commits.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from raci.formats.changes import change_from_data, change_to_data
-from raci.i18n import Said
+from raci.i18n import Said, counted
 from raci.model.scenarios import Scenario, Step
 from raci.store import tables
 
@@ -98,8 +101,12 @@ def _summary_to_text(summary: str) -> str:
 def _said_to_data(value: object) -> object:
     if not isinstance(value, Said):
         return value
-    return {"template": value.template,
-            "values": {name: _said_to_data(v) for name, v in value.values.items()}}
+    data: dict[str, object] = {"template": value.template,
+                               "values": {name: _said_to_data(v)
+                                          for name, v in value.values.items()}}
+    if value.plural is not None:
+        data |= {"plural": value.plural, "number": value.number}
+    return data
 
 
 def _summary_from_text(text: str) -> str:
@@ -116,5 +123,7 @@ def _summary_from_text(text: str) -> str:
 def _said_from_data(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
-    return Said(value["template"],
-                **{name: _said_from_data(v) for name, v in value["values"].items()})
+    values = {name: _said_from_data(v) for name, v in value["values"].items()}
+    if "plural" in value:
+        return counted(value["template"], value["plural"], value["number"], **values)
+    return Said(value["template"], **values)

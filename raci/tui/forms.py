@@ -310,7 +310,7 @@ def in_form_words(message: str, names: set[str]) -> str:
         label = _field_said(value, names) if name in _NAMING_A_FIELD else None
         values[name] = label if label is not None else (
             in_form_words(value, names) if isinstance(value, str) else value)
-    return _(message.template).format(**values)
+    return message.template_said().format(**values)
 
 
 def _field_said(value: object, names: set[str]) -> str | None:

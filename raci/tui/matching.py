@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from raci.model import Entity
+from raci.model.entities import is_valid_id
 
 MIN_SCORE = 60
 """rapidfuzz's WRatio, 0-100: below it a candidate shares too little with the text."""
@@ -39,6 +40,18 @@ def holds_typed(entity: Entity, text: str) -> bool:
     words = line.split()
     return bool(typed) and (typed in line or all(
         any(word.startswith(part) for word in words) for part in typed.split()))
+
+
+def entity_named(finder: EntityFinder, typed: str, shown: int) -> Entity | None:
+    """The entity a typed name stands for, as a form takes it: the one whose
+    name it is exactly, or (not typed as an id, for which the check names a
+    near one) the one of the `shown` completions that holds it; None where
+    there is none, or more than one."""
+    found = finder.find(typed, shown)
+    exact = [e for e in found if e.name.casefold() == typed.casefold()]
+    holding = [] if is_valid_id(typed) else [e for e in found if holds_typed(e, typed)]
+    one = exact if len(exact) == 1 else holding if len(holding) == 1 else []
+    return one[0] if one else None
 
 
 class EntityFinder:

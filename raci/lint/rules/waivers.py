@@ -166,7 +166,9 @@ def _why_none(waiver: Waiver, analysis: Analysis) -> Message | str:
     found = rules.find_rule(code)
     if found is None:
         waivable = (key for r in rules.RULES if r.waivable for key in (r.code, r.name))
-        nearest = rules.closest_rule(code, waivable, cutoff=0.8)  # one letter or digit off
+        # the one rule that holds what was written (3 characters or more), else
+        # one at least 0.8 alike: a slip or two (`nearest`)
+        nearest = rules.closest_rule(code, waivable, cutoff=0.8)
         if nearest:
             return said(": raci has no rule {code}; did you mean {nearest}?", code=code,
                         nearest=nearest)

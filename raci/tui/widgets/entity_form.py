@@ -25,7 +25,6 @@ from textual.widgets.option_list import Option
 
 from raci.i18n import N_, _
 from raci.model import Entity
-from raci.model.entities import is_valid_id
 from raci.model.ids import id_from_name
 from raci.tui.describe import field_label, in_words, labels
 from raci.tui.forms import (
@@ -37,7 +36,7 @@ from raci.tui.forms import (
     known_problems,
     values_of,
 )
-from raci.tui.matching import EntityFinder, holds_typed
+from raci.tui.matching import EntityFinder, entity_named, holds_typed
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
@@ -341,13 +340,9 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                 field.value = ", ".join(taken)
 
     def _named(self, name: str, typed: str) -> str:
-        """The id of the entity `typed` names: exactly its name, or (not typed as
-        an id, which the check names a near one for) the one completion holding it."""
-        found = self._finder(name).find(typed, MATCHES_SHOWN)
-        exact = [e for e in found if e.name.casefold() == typed.casefold()]
-        holding = [] if is_valid_id(typed) else [e for e in found if holds_typed(e, typed)]
-        one = exact if len(exact) == 1 else holding if len(holding) == 1 else []
-        return one[0].id if one else typed
+        """The id of the entity `typed` names (`entity_named`), else `typed`."""
+        named = entity_named(self._finder(name), typed, MATCHES_SHOWN)
+        return named.id if named is not None else typed
 
     # ---- closing -----------------------------------------------------------------
 

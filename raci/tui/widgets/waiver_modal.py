@@ -22,9 +22,11 @@ from textual.widgets import Button, Input, Label, Static
 from raci.i18n import _, format_date
 from raci.model import Model, Waiver, parse_date
 from raci.tui.describe import labels
+from raci.tui.matching import EntityFinder, entity_named
 from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.widgets.discard_modal import close_form
+from raci.tui.widgets.entity_form import MATCHES_SHOWN
 from raci.tui.widgets.footer import FittingFooter
 
 
@@ -41,12 +43,15 @@ def authors_offered(model: Model) -> list[str]:
 
 def author_written(model: Model, typed: str) -> str | None:
     """The author as the waiver keeps it: a person of the model by their id
-    (as the sample's authors are written), whether their name or id was
-    typed; anyone else as typed; None for no author."""
+    (as the sample's authors are written), whether their id was typed or
+    their name as the entity form takes one (`entity_named`); anyone else as
+    typed; None for no author."""
     typed = typed.strip()
-    named = [p.id for p in model.collection("person").values()
-             if typed.casefold() in (p.name.casefold(), p.id.casefold())]
-    return named[0] if len(named) == 1 else typed or None
+    people = model.collection("person")
+    if not typed or typed in people:
+        return typed or None
+    named = entity_named(EntityFinder(people.values()), typed, MATCHES_SHOWN)
+    return named.id if named is not None else typed
 
 
 class WaiverForm(FormScreen[Waiver | None]):
