@@ -707,7 +707,7 @@ async def test_question_mark_lists_every_key(database: Path) -> None:
         text = keys_listed(pilot.app)
         for key, description in [("n", "New"), ("d", "Delete"), ("r", "Responsible"),
                                  ("space, backspace", "Clear"), ("s", "Scope"), ("w", "Waive"),
-                                 ("ctrl+z", "Undo"), ("ctrl+p", "Command palette"),
+                                 ("ctrl+z", "Undo"), ("ctrl+p", "Palette"),
                                  ("/", "Search"), ("click", "a matrix cell"),
                                  ("hover", "whole names")]:
             assert key in text and description in text

@@ -117,7 +117,7 @@ class RaciApp(FormKeysApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_KEYS,
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+p", "command_palette", "Command palette", show=False, priority=True,
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
                 tooltip="Open the command palette", id="command-palette"),
         Binding("question_mark", "show_keys", "Keys", id="show-keys"),
         Binding("slash", "search", "Search", id="search"),
