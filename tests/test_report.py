@@ -566,12 +566,17 @@ def test_a_view_guessed_at_too_many_parts_names_the_command_instead(
     command = "raci diagram wijken.db --view goals --split goal -o goals.pdf"
     options = "--focus ID --depth N"
     marked = html.escape(note) \
-        .replace(f"{command},", f'<span class="command"><code>{command}</code>,</span>') \
-        .replace(options, f'<span class="command"><code>{options}</code></span>')
-    # A command that wraps at its hyphens ("--⏎view") reads as two: code that does not wrap.
+        .replace(f"{command},", f'<span class="command"><code>{words(command)}</code>,</span>') \
+        .replace(options, f'<span class="command"><code>{words(options)}</code></span>')
+    # A command that wraps at its hyphens ("--⏎view") reads as two: its words do not
+    # wrap (it wraps between them: a whole command may be wider than the page).
     assert f'<li>Diagram: the goals view. <span class="note">Not drawn. {marked}</span></li>' \
         in text
-    assert ".command { white-space: nowrap; }" in text
+    assert ".command span { white-space: nowrap; }" in text
+
+
+def words(command: str) -> str:
+    return " ".join(f"<span>{word}</span>" for word in command.split(" "))
 
 
 def test_a_split_into_more_parts_than_a_handout_takes_names_the_command(
@@ -600,7 +605,7 @@ def test_a_drawing_with_nothing_to_split_it_by_says_it_does_not_read(tmp_path: P
     assert goals.startswith("<h2>Diagram: the goals view</h2>")
     command = "raci diagram lang.yaml --view goals -o goals.pdf --page a3"
     note = html.escape("T" + warnings[0][1:]).replace(
-        command, f'<span class="command"><code>{command}</code></span>')
+        command, f'<span class="command"><code>{words(command)}</code></span>')
     assert note in goals and goals.count("<svg") == 1
 
 

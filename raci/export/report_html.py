@@ -110,10 +110,16 @@ COMMAND = re.compile(r"(raci diagram .+?(?=, |$)|--focus ID --depth N)(,?)")
 
 
 def noted(text: str) -> str:
-    """A diagram's note as HTML, each command in it code that does not wrap
-    (nor leave its comma to start the next line): broken at a hyphen
-    (``--⏎view``) it reads as two, and is typed wrong."""
-    return COMMAND.sub(r'<span class="command"><code>\1</code>\2</span>', h(text))
+    """A diagram's note as HTML, each command in it code whose words do not
+    wrap (nor leave its comma to start the next line): broken at a hyphen
+    (``--⏎view``) it reads as two, and is typed wrong. It wraps between its
+    words, as a whole command on one line may be wider than the page."""
+    return COMMAND.sub(_command, h(text))
+
+
+def _command(found: re.Match[str]) -> str:
+    words = " ".join(f"<span>{word}</span>" for word in found[1].split(" "))
+    return f'<span class="command"><code>{words}</code>{found[2]}</span>'
 
 
 def css_string(text: str) -> str:
