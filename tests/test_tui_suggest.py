@@ -342,7 +342,7 @@ async def test_a_review_session_fixes_accepts_notes_and_writes_the_minutes(
     assert "minutes by Mr. Voorzitter; 3 of 3 findings decided" in minutes
     assert f"Fixed: {FIRST_FIX}" in minutes
     assert "Accepted, until 30 June 2027: pilot phase" in minutes
-    assert "| dg-bw | add a leading indicator | 31 January 2027 |" in minutes
+    assert f"| {DG_BW} | add a leading indicator | 31 January 2027 |" in minutes
     assert "## What changed (in the model)" in minutes
     assert "(the review ended early)" not in minutes
 
@@ -569,8 +569,8 @@ def test_a_redesign_session_in_a_real_terminal(tmp_path: Path) -> None:
     finally:
         terminal.close()
     minutes = (tmp_path / f"org-review-{TODAY.isoformat()}.md").read_text()
-    assert ("| r.dg-ke | eigenaar aanwijzen | 15 January 2027 | OWN004:r.pd-netcongestie |"
-            in minutes)
+    assert ("| Directeur-Generaal Klimaat en Energie (r.dg-ke) | eigenaar aanwijzen "
+            "| 15 January 2027 | OWN004:r.pd-netcongestie |" in minutes)
     # Two asserts: pytest explains a `not in` even when the other part failed.
     assert "minutes by Anna de Vries" in minutes
     assert "changes go" not in minutes
