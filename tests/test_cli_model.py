@@ -173,6 +173,22 @@ def test_export_refuses_a_format_the_output_files_suffix_contradicts(
     assert read_model(target).model.org.name == "Programma Warmte"
 
 
+def test_export_never_writes_over_a_database(db: Path, tmp_path: Path, raci) -> None:
+    """`-o org.db` (the database read, or another) would replace a database
+    with a model file: refused before any work, both databases as they were."""
+    other = tmp_path / "other.db"
+    other.write_bytes(db.read_bytes())
+    before = {path: path.read_bytes() for path in (db, other)}
+    for target in (db, other, tmp_path / "new.DB"):
+        result = raci("export", db, "-o", target)
+        assert (result.code, result.out) == (2, "")
+        assert result.err == (f"raci: -o {target} is a database; raci export writes a model "
+                              "file (.yaml, .json) or the matrix (.xlsx, .csv): name one of "
+                              "those\n")
+    assert {path: path.read_bytes() for path in (db, other)} == before
+    assert not (tmp_path / "new.DB").exists()
+
+
 def test_import_refuses_a_non_empty_model_unless_replace(db: Path, model_file: Path, raci) -> None:
     other = model_file.with_name("ander.yaml")
     other.write_text(SMALL.replace("Programma Warmte", "Programma Koude"), encoding="utf-8")

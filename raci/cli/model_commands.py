@@ -43,7 +43,7 @@ from raci.model import (
 from raci.model.changes import Change, removal, set_cells
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.sheets import LAYOUTS, Layout
-from raci.model.source import ModelSource, is_model_file, split_scenario
+from raci.model.source import ModelSource, is_database, is_model_file, split_scenario
 from raci.source import database_url, open_model
 from raci.vocabulary import A_KIND, KIND_NAMES
 
@@ -148,6 +148,11 @@ def export(model: str, output: Path | None, fmt: str | None) -> None:
       raci export org.db --format json > org.json
       raci export org.db -o handout/matrix.xlsx
     """
+    if output is not None and is_database(str(output)):
+        # The database read, or another: a model file over it loses the model.
+        raise UsageError(_("-o {output} is a database; raci export writes a model file (.yaml, "
+                           ".json) or the matrix (.xlsx, .csv): name one of those").format(
+                               output=output))
     fmt = output_format(fmt, output, EXPORT_SUFFIXES, "yaml")
     source = open_model(model)
     if fmt in ("xlsx", "csv"):
