@@ -35,6 +35,7 @@ from raci.tui.widgets.entity_form import EntityForm
 from raci.tui.widgets.explorer import ExplorerView
 from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.findings import FindingsView
+from raci.tui.widgets.matrix import RaciMatrix
 from raci.tui.widgets.scenario_bar import ScenarioBar
 from raci.tui.widgets.waiver_modal import WaiverForm
 
@@ -184,6 +185,16 @@ async def loaded(pilot: Pilot[None]) -> RaciApp:
     await until(pilot, lambda: app.session is not None and app.findings, "the model and findings")
     await pilot.pause()
     return app
+
+
+async def on_matrix_row(pilot: Pilot[None], app: RaciApp, item_id: str) -> RaciMatrix:
+    """The matrix shown, its cursor on `item_id`'s row, first actor."""
+    await pilot.press("2")
+    await pilot.pause()
+    matrix = app.query_one(RaciMatrix)
+    matrix.go_to(0, next(n for n, item in enumerate(matrix.rows) if item.id == item_id))
+    await pilot.pause()
+    return matrix
 
 
 async def adding(pilot: Pilot[None], app: RaciApp, kind: str) -> EntityForm:

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from apphelp import MODEL_FILE, database_of, loaded, on_finding
+from apphelp import MODEL_FILE, database_of, loaded, on_finding, on_matrix_row
 from textual.widgets import Static
 
 from raci.tui import make_app
-from raci.tui.widgets.matrix import RaciMatrix
 
 MARKED = "Isolatie `2030` **snel**"
 
@@ -29,12 +28,7 @@ async def test_explorer_and_matrix_show_a_finding_as_the_findings_tree(tmp_path:
         await pilot.pause()
         detail = str(app.query_one("#entity-fields", Static).render())
         assert f"● OWN001 {in_tree}\n" in detail, detail
-        await pilot.press("2")
-        await pilot.pause()
-        matrix = app.query_one(RaciMatrix)
-        row = next(n for n, item in enumerate(matrix.rows) if item.id == "i.isolatie")
-        matrix.go_to(0, row)
-        await pilot.pause()
+        await on_matrix_row(pilot, app, "i.isolatie")
         finding_line = str(app.query_one("#matrix-finding", Static).render())
         without_count = re.sub(r" \(\+\d+ more\)", "", finding_line)  # "(+1 more)" first
         assert without_count.startswith(f"OWN001 {in_tree}"), finding_line

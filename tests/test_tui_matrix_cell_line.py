@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apphelp import MODEL_FILE, database_of, loaded
+from apphelp import MODEL_FILE, database_of, loaded, on_matrix_row
 from textual.geometry import Region
 from textual.widgets import Static
 
@@ -34,12 +34,7 @@ async def test_a_long_item_leaves_its_finding_shown_and_cut_with_an_ellipsis(
                                                         f"name: {LONG}"))
     async with make_app(database).run_test(size=(80, 24)) as pilot:
         app = await loaded(pilot)
-        await pilot.press("2")
-        await pilot.pause()
-        matrix = app.query_one(RaciMatrix)
-        row = next(n for n, item in enumerate(matrix.rows) if item.id == "i.isolatie")
-        matrix.go_to(0, row)
-        await pilot.pause()
+        matrix = await on_matrix_row(pilot, app, "i.isolatie")
         lines = shown_under_grid(app.query_one(MatrixView))
         said = " ".join(lines)
         assert LONG in said and matrix.columns[0].name in said, lines  # both in full
