@@ -438,3 +438,31 @@ def test_sarif_keeps_a_sqlite_urls_slashes(
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in run["results"]} == {spec}
 
+
+@pytest.mark.parametrize("database", ["notes.db", "missing.db"])
+def test_github_names_a_refused_database_once(
+        database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its reason names it already: the annotation says the reason as stderr does."""
+    (tmp_path / "notes.db").write_text("notes, not a database\n")
+    code, out, err = run_raci(capsys, "lint", tmp_path / database, "--format", "github")
+    assert code == 2
+    assert out == f"::error title=raci::{err.strip().removeprefix('raci: ')}\n"
+
+
+def test_markdown_lists_a_findings_entities_as_the_text_line_does() -> None:
+    """At most ten, then how many more (a roster finding can be about
+    thousands); JSON keeps them all."""
+    people = tuple(f"p.{number:02}" for number in range(25))
+    found = Finding("PPL001", "person-overloaded", "warning", "Many people", people,
+                    model="org.db")
+    waived = Finding("PPL001", "person-overloaded", "warning", "Many people", people[::-1],
+                     model="org.db", waived=True, waiver_reason="Reorganised in 2027")
+    run = LintRun(["org.db"], [found, waived], LintConfig())
+    markdown = RENDERERS["markdown"](run, RULES)
+    assert isinstance(markdown, str)
+    assert "| PPL001 | person-overloaded | p.00, p.01, p.02, p.03, p.04, p.05, p.06, p.07, " \
+           "p.08, p.09 and 15 more |" in markdown
+    assert "| PPL001 | p.24, p.23, p.22, p.21, p.20, p.19, p.18, p.17, p.16, p.15 and 15 more |" \
+           in markdown
+    assert "p.10" not in markdown
+    assert json.loads(RENDERERS["json"](run, RULES))["findings"][0]["targets"] == list(people)
