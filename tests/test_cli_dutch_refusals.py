@@ -96,6 +96,20 @@ def test_a_baseline_that_is_not_one_says_where_and_why_in_dutch(raci: Raci,
         "veel; schrijf de waarde, of haal de komma weg")
 
 
+def test_a_model_file_that_cannot_be_written_is_refused_in_dutch(raci: Raci, vego: str) -> None:
+    """And the schema beside one that was written, in a warning (exit 0)."""
+    Path("link.yaml").symlink_to("weg/org.yaml")
+    assert refused(raci, "export", vego, "-o", "link.yaml") == (
+        "link.yaml: kan het bestand niet schrijven: bestand of map bestaat niet")
+    Path("raci-model.schema.json").symlink_to("weg/raci-model.schema.json")
+    written = dutch(raci, "export", vego, "-o", "org.yaml")
+    assert written.code == 0
+    assert written.err.splitlines()[-1] == (
+        "raci: waarschuwing: raci-model.schema.json: kan het bestand niet schrijven: bestand of "
+        "map bestaat niet; het modelbestand is geschreven: is dat opgelost, dan schrijft `raci "
+        "schema -o raci-model.schema.json` het schema waartegen editors het controleren")
+
+
 def test_the_databases_refusals_are_dutch(raci: Raci, files: Path) -> None:
     here = files.resolve()
     assert refused(raci, "new", "vego.db") == (

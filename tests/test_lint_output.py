@@ -22,6 +22,7 @@ from raci.lint.config import LintConfig
 from raci.lint.findings import Finding
 from raci.lint.output import RENDERERS
 from raci.lint.run import LintRun
+from raci.model.source import without_password
 
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -353,14 +354,45 @@ def test_dutch_github_and_markdown_say_related_and_unread_models_in_dutch(
 SECRET_URL = "postgresql://u:s3cr3t@127.0.0.1:1/db"
 """A database with a password that no server answers at (port 1 refuses)."""
 HIDDEN_URL = "postgresql://u:***@127.0.0.1:1/db"
+SECRET_URLS = {
+    SECRET_URL: HIDDEN_URL,
+    "postgresql://u@127.0.0.1:1/db?password=s3cr3t": "postgresql://u@127.0.0.1:1/db?password=***",
+    "postgresql://u@127.0.0.1:1/db?sslmode=prefer&sslpassword=s3cr3t&connect_timeout=3":
+        "postgresql://u@127.0.0.1:1/db?sslmode=prefer&sslpassword=***&connect_timeout=3",
+    "postgresql://u:s3cr3t@127.0.0.1:port/db": "postgresql://u:***@127.0.0.1:port/db",
+}
+"""Each as outputs name it: a password before the host, or in the query (libpq reads
+both); the last is no URL at all (its port is a word)."""
 
 
+@pytest.mark.parametrize("url", SECRET_URLS)
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
 def test_no_output_names_a_database_password_when_the_database_is_refused(
-        capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    code, out, err = run_raci(capsys, "lint", SECRET_URL, "--format", fmt)
+        capsys: pytest.CaptureFixture[str], fmt: str, url: str) -> None:
+    code, out, err = run_raci(capsys, "lint", url, "--format", fmt)
     assert code == 2
     assert "s3cr3t" not in out + err
+
+
+def test_a_url_whose_port_is_a_word_is_refused_as_no_url(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_raci(capsys, "lint", "postgresql://u:s3cr3t@127.0.0.1:port/db")
+    assert code == 2
+    assert err == ("raci: postgresql://u:***@127.0.0.1:port/db: not a database URL; give "
+                   "sqlite:///PATH.db or postgresql://HOST/DB\n")
+
+
+@pytest.mark.parametrize(("url", "named"), [
+    ("postgresql://u@h/db?PassWord=s3cr3t@plan", "postgresql://u@h/db?PassWord=***@plan"),
+    ("postgresql://u@h/db?pwd=s3cr3t&pass=s3cr3t&passwd=s3cr3t",
+     "postgresql://u@h/db?pwd=***&pass=***&passwd=***"),
+    ("postgresql://u@h/db?passfile=/home/u/.pgpass&password=",
+     "postgresql://u@h/db?passfile=/home/u/.pgpass&password=***"),
+    ("postgresql://u:a?b@h/db", "postgresql://u:***@h/db"),
+])
+def test_a_password_is_hidden_wherever_a_url_gives_it(url: str, named: str) -> None:
+    """Whatever key names it, in any case; ``passfile`` names a file, not a secret."""
+    assert without_password(url) == named
 
 
 def test_sarif_names_a_refused_database_once_and_as_its_location(
@@ -381,10 +413,12 @@ def database_run(model: str) -> LintRun:
     return LintRun([model], [found], LintConfig(), not_run={model: {"DEC002": "cadence"}})
 
 
+@pytest.mark.parametrize(("url", "hidden"), SECRET_URLS.items())
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
-def test_a_database_with_a_password_is_named_without_it_by_every_output(fmt: str) -> None:
+def test_a_database_with_a_password_is_named_without_it_by_every_output(
+        fmt: str, url: str, hidden: str) -> None:
     """A scenario of it too (``URL@plan``)."""
-    for model, named in [(SECRET_URL, HIDDEN_URL), (f"{SECRET_URL}@plan", f"{HIDDEN_URL}@plan")]:
+    for model, named in [(url, hidden), (f"{url}@plan", f"{hidden}@plan")]:
         written = RENDERERS[fmt](database_run(model), RULES)
         out = written.decode() if isinstance(written, bytes) else written
         assert "s3cr3t" not in out
@@ -403,3 +437,32 @@ def test_sarif_keeps_a_sqlite_urls_slashes(
     assert run["artifacts"] == [{"location": {"uri": spec}}]
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in run["results"]} == {spec}
+
+
+@pytest.mark.parametrize("database", ["notes.db", "missing.db"])
+def test_github_names_a_refused_database_once(
+        database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its reason names it already: the annotation says the reason as stderr does."""
+    (tmp_path / "notes.db").write_text("notes, not a database\n")
+    code, out, err = run_raci(capsys, "lint", tmp_path / database, "--format", "github")
+    assert code == 2
+    assert out == f"::error title=raci::{err.strip().removeprefix('raci: ')}\n"
+
+
+def test_markdown_lists_a_findings_entities_as_the_text_line_does() -> None:
+    """At most ten, then how many more (a roster finding can be about
+    thousands); JSON keeps them all."""
+    people = tuple(f"p.{number:02}" for number in range(25))
+    found = Finding("PPL001", "person-overloaded", "warning", "Many people", people,
+                    model="org.db")
+    waived = Finding("PPL001", "person-overloaded", "warning", "Many people", people[::-1],
+                     model="org.db", waived=True, waiver_reason="Reorganised in 2027")
+    run = LintRun(["org.db"], [found, waived], LintConfig())
+    markdown = RENDERERS["markdown"](run, RULES)
+    assert isinstance(markdown, str)
+    assert "| PPL001 | person-overloaded | p.00, p.01, p.02, p.03, p.04, p.05, p.06, p.07, " \
+           "p.08, p.09 and 15 more |" in markdown
+    assert "| PPL001 | p.24, p.23, p.22, p.21, p.20, p.19, p.18, p.17, p.16, p.15 and 15 more |" \
+           in markdown
+    assert "p.10" not in markdown
+    assert json.loads(RENDERERS["json"](run, RULES))["findings"][0]["targets"] == list(people)

@@ -3,8 +3,10 @@
 raci writes a model file whole, atomically: a temporary file beside it,
 then a rename over it. A rename replaces whatever has the name: the link
 (its file untouched), the pipe (its reader got nothing), the device (as
-root, `-o /dev/null` left a plain file in /dev). A link is followed and its
-file replaced; a pipe or device is written to, as the shell's `>` does.
+root, `-o /dev/null` left a plain file in /dev), the file the shell opened
+as standard output (`-o /dev/stdout >> log` lost the log). A link is
+followed and its file replaced; a pipe, a device or an open descriptor is
+written to, as the shell's `>` does.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,3 +67,70 @@ def test_a_device_is_written_to_and_stays_a_device(raci: Raci, vego: str) -> Non
     assert stat.S_ISCHR(os.stat("null").st_mode)
     assert os.stat("null").st_rdev == os.makedev(1, 3)
     assert not Path(SCHEMA_FILE).exists()  # no schema beside a device
+
+
+@contextmanager
+def standard_output_on(path: str, mode: str) -> Iterator[None]:
+    """Standard output (descriptor 1) opened on `path` as the shell opens it
+    for ``>`` (mode ``"wb"``) or ``>>`` (``"ab"``)."""
+    saved = os.dup(1)
+    with open(path, mode) as file:
+        os.dup2(file.fileno(), 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_standard_output_on_a_file_is_written_where_it_stands(
+        raci: Raci, vego: str, name: str) -> None:
+    """``raci export vego.db -o /dev/stdout >> log.txt``: after what the log
+    holds, in the file the shell opened, with no schema beside /dev."""
+    Path("log.txt").write_text("before\n", encoding="utf-8")
+    opened = os.stat("log.txt").st_ino
+    with standard_output_on("log.txt", "ab"):
+        result = raci("export", vego, "-o", name)
+    assert result.code == 0, result.err
+    assert Path("log.txt").read_text(encoding="utf-8") == "before\n" + exported(raci, vego)
+    assert os.stat("log.txt").st_ino == opened
+    assert not Path(name).parent.joinpath(SCHEMA_FILE).exists()
+    assert not Path(SCHEMA_FILE).exists()
+
+
+def test_a_diagram_to_standard_output_on_a_file_is_written_where_it_stands(
+        raci: Raci, vego: str) -> None:
+    """``raci diagram vego.db … -o /dev/stdout >> log.txt``: as raci export's."""
+    Path("log.txt").write_text("before\n", encoding="utf-8")
+    drawn = ("diagram", vego, "--view", "goals", "--format", "dot")
+    with standard_output_on("log.txt", "ab"):
+        assert raci(*drawn, "-o", "/dev/stdout").code == 0
+    assert Path("log.txt").read_text(encoding="utf-8") == "before\n" + raci(*drawn).out
+
+
+def test_a_model_file_over_standard_output_is_the_one_the_shell_opened(
+        raci: Raci, vego: str) -> None:
+    """``raci export vego.db -o /dev/stdout > out.yaml``."""
+    Path("out.yaml").write_text("an older export, longer than nothing\n", encoding="utf-8")
+    opened = os.stat("out.yaml").st_ino
+    with standard_output_on("out.yaml", "wb"):
+        assert raci("export", vego, "-o", "/dev/stdout", "--format", "json").code == 0
+    assert Path("out.yaml").read_text(encoding="utf-8") == exported(
+        raci, vego, "--format", "json")
+    assert os.stat("out.yaml").st_ino == opened
+
+
+def test_a_schema_that_cannot_be_written_beside_the_model_file_is_a_warning(
+        raci: Raci, vego: str) -> None:
+    """The model file asked for is written: the command succeeds and says,
+    in one line, why the schema is not there."""
+    Path(SCHEMA_FILE).symlink_to("gone/raci-model.schema.json")
+    result = raci("export", vego, "-o", "org.yaml")
+    assert result.code == 0
+    assert Path("org.yaml").read_text(encoding="utf-8") == exported(raci, vego)
+    assert result.err.splitlines() == [
+        "wrote org.yaml",
+        f"raci: warning: {SCHEMA_FILE}: cannot write the file: No such file or directory; the "
+        f"model file is written: once that is fixed, `raci schema -o {SCHEMA_FILE}` writes the "
+        "schema editors check it against"]

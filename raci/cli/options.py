@@ -170,10 +170,15 @@ def confirm(message: str) -> None:
 
 def tell_schema_written(schema: SchemaBeside | None) -> None:
     """Say that a model file's schema was written beside it (see `raci schema`),
-    or that the user's own file of its name was kept."""
+    or that the user's own file of its name was kept, or why it could not be written."""
     if schema is None:
         return
-    if schema.kept:
+    if schema.refused is not None:
+        click.echo(_("raci: warning: {reason}; the model file is written: once that is "
+                     "fixed, `raci schema -o {schema}` writes the schema editors check it "
+                     "against").format(
+                         reason=schema.refused, schema=schema.path), err=True)
+    elif schema.kept:
         click.echo(_("kept {schema} as it was, as raci did not write it: editors check the "
                      "model file against what is there (`raci schema -o FILE` writes raci's "
                      "schema)").format(schema=schema.path), err=True)

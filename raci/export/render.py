@@ -418,8 +418,10 @@ def export_view(view: View, fmt: str, path: Path | None = None, *,
 
 
 def write_drawing(path: Path, data: bytes) -> None:
+    from raci.formats.files import write_in_place  # brings the model file readers: lazily
+
     try:
-        path.write_bytes(data)
+        write_in_place(path, data)
     except OSError as error:
         raise RaciError(_("{file}: cannot write {what}: {reason}").format(
             file=path, what=_("the drawing"), reason=os_reason(error))) from error

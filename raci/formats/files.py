@@ -43,7 +43,7 @@ from raci.formats.schema import (
     subject,
 )
 from raci.formats.yaml_writer import dump_yaml
-from raci.i18n import N_, Said
+from raci.i18n import N_, Said, _, os_reason
 from raci.model import Model, Org, Waiver
 from raci.model.checks import Problem, about, check_model, kinds_phrase
 from raci.model.collector import collector_paused
@@ -56,6 +56,9 @@ SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 """The first line of a YAML model file raci writes: editors with the YAML
 language server (VS Code, Neovim, Helix, …) validate and complete the file
 against the schema it names, a path relative to the file."""
+
+MOST_LINKS = 40
+"""Links followed to find what a path names, as Linux follows at most 40."""
 
 # Stand-ins for a required key that failed the schema, so the entity can
 # still take part in the reference checks (its other fields are checked).
@@ -296,10 +299,13 @@ def dump_json(data: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class SchemaBeside:
     """The schema file beside a model file raci wrote: written there, or
-    `kept` as it was, being the user's own file or folder of that name."""
+    `kept` as it was, being the user's own file or folder of that name, or
+    not written for the reason `refused` gives. The model file is written
+    all the same: it is what was asked for, and reads without its schema."""
 
     path: Path
     kept: bool = False
+    refused: str | None = None
 
 
 def write_model(model: Model, path: Path, fmt: Format | None = None) -> SchemaBeside | None:
@@ -316,14 +322,15 @@ def write_model(model: Model, path: Path, fmt: Format | None = None) -> SchemaBe
 
 def write_schema_beside(path: Path) -> SchemaBeside | None:
     """Write the model file's JSON Schema beside `path`, unless it is there as
-    it should be, or `path` is a pipe or device (``-o /dev/null``): no editor
-    opens the model there.
+    it should be, or `path` is a pipe or device (``-o /dev/null``) or an open
+    descriptor (``-o /dev/stdout``): no editor opens the model there, or
+    raci cannot tell where the file is.
 
     Only a schema raci wrote (its ``$id``), of another version, is replaced:
     any other file of that name, or a folder, is the user's and is kept, so
     that it neither fails the model file just written nor is lost.
     """
-    if is_special_file(path):
+    if is_special_file(path) or open_descriptor(path) is not None:
         return None
     schema = path.parent / SCHEMA_FILE
     text = schema_text()
@@ -339,7 +346,10 @@ def write_schema_beside(path: Path) -> SchemaBeside | None:
         return None
     if there is not None and not is_raci_schema(there):
         return SchemaBeside(schema, kept=True)
-    write_file_whole(schema, text)
+    try:
+        write_file_whole(schema, text)
+    except RaciError as refused:
+        return SchemaBeside(schema, refused=str(refused))
     return SchemaBeside(schema)
 
 
@@ -350,18 +360,34 @@ def write_file_whole(path: Path, content: str | bytes) -> None:
 
     A symbolic link is followed: the file it names is replaced, and the link
     stays. A device, pipe or socket (``-o /dev/null``) would be destroyed by
-    a rename: it is written to in place, as the shell's ``>`` does.
+    a rename: it is written to in place, as the shell's ``>`` does. So is a
+    descriptor raci was given open (``-o /dev/stdout > out.yaml``): the
+    file the shell opened is written through it, where it stands (after
+    what ``>> log`` holds), not replaced by another.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        if is_special_file(path):
-            path.write_bytes(data)
+        if is_special_file(path) or open_descriptor(path) is not None:
+            write_in_place(path, data)
         else:
             _replace_whole(path.resolve(), data)
     except OSError as error:
         # Not a ModelFileError: nothing is wrong with a model file, and the
         # command line prefixes this one with "raci:" like its other writers.
-        raise RaciError(f"{path}: cannot write the file: {error.strerror}") from None
+        raise RaciError(_("{file}: cannot write {what}: {reason}").format(
+            file=path, what=_("the file"), reason=os_reason(error))) from None
+
+
+def write_in_place(path: Path, data: bytes) -> None:
+    """Write `data` into `path` as the shell's ``>`` does: through the
+    descriptor `path` names if raci holds it open (``-o /dev/stdout >> log``
+    writes after what the log holds), else into what is there, emptied."""
+    descriptor = open_descriptor(path)
+    if descriptor is None:
+        path.write_bytes(data)
+        return
+    with open(descriptor, "wb", closefd=False) as out:
+        out.write(data)
 
 
 def is_special_file(path: Path) -> bool:
@@ -371,6 +397,23 @@ def is_special_file(path: Path) -> bool:
     except OSError:  # nothing there yet, or a link to nothing: a file is made
         return False
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def open_descriptor(path: Path) -> int | None:
+    """The descriptor this process holds open that `path` names through its
+    links (``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``), if any.
+    Such a name's last link (``/proc/self/fd/1`` -> ``/home/u/out.yaml``)
+    names a file only as it was opened: it may since have moved or gone."""
+    descriptors = Path(f"/proc/{os.getpid()}/fd")
+    for _link in range(MOST_LINKS):
+        folder = Path(os.path.realpath(path.parent))
+        if folder == descriptors and path.name.isdigit():
+            return int(path.name)
+        try:
+            path = folder / os.readlink(path)
+        except OSError:  # not a link, or nothing there
+            return None
+    return None
 
 
 def _replace_whole(path: Path, data: bytes) -> None:

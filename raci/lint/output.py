@@ -416,12 +416,14 @@ def escape_property(text: str) -> str:
 
 
 def _annotation(level: str, message: str, title: str, spec: str,
-                line: int | None, column: int | None) -> str:
+                line: int | None, column: int | None, names_model: bool = False) -> str:
+    """An annotation at the model's line, or one whose message starts with
+    the model's name, unless the message names it already (`names_model`)."""
     model = without_password(spec)
     properties = []
     if line is not None:
         properties += [f"file={escape_property(model)}", f"line={line}", f"col={column or 1}"]
-    else:
+    elif not names_model:
         message = f"{model}: {message}"
     properties.append(f"title={escape_property(title)}")
     return f"::{level} {','.join(properties)}::{escape_data(message)}"
@@ -446,7 +448,7 @@ def to_github(run: LintRun, rules: Sequence[Rule]) -> str:
                     f.code, f.model, f.line, f.column)
         for f in run.findings if not f.waived
     ]
-    lines += [_annotation("error", e.said, "raci", e.model, e.line, e.column)
+    lines += [_annotation("error", e.said, "raci", e.model, e.line, e.column, e.names_model)
               for e in run.errors]
     lines += [_annotation("notice", _("not run: {rules}").format(rules=not_run_text(codes)),
                           "raci", model, None, None)
@@ -503,14 +505,15 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     """Tables for a review document: open findings, waived ones with
     reasons, the rules not run and the models that could not be read. People
     read it, so levels are in their language (``fout``), as in `raci review`;
-    the text lines keep the English level that editors and CI match."""
+    the text lines keep the English level that editors and CI match. Entities
+    are listed as the text line lists them, at most `MOST_LISTED`."""
     out = _markdown_head(run)
     open_findings = [f for f in run.findings if not f.waived]
     say = markdown_speaker()
     if open_findings:
         out += ["", *_heading_row(N_("Level"), N_("Code"), N_("Rule"), N_("Entities"),
                                   N_("Related"), N_("Message"), N_("Where"))]
-        out += [_row(LEVEL_NAMES[f.level], f.code, f.name, ", ".join(f.targets),
+        out += [_row(LEVEL_NAMES[f.level], f.code, f.name, related_text(f.targets, MOST_LISTED),
                      related_text(f.related), say(f.message), _where(f))
                 for f in open_findings]
     out += _markdown_suggestions(run, open_findings)
@@ -518,7 +521,8 @@ def to_markdown(run: LintRun, rules: Sequence[Rule]) -> str:
     if waived:
         out += ["", "### " + _("Waived"), "",
                 *_heading_row(N_("Code"), N_("Entities"), N_("Message"), N_("Reason"))]
-        out += [_row(f.code, ", ".join(f.targets), say(f.message), f.waiver_reason or "")
+        out += [_row(f.code, related_text(f.targets, MOST_LISTED), say(f.message),
+                     f.waiver_reason or "")
                 for f in waived]
     return "\n".join([*out, *_markdown_tail(run)]) + "\n"
 

@@ -42,6 +42,10 @@ class ModelError:
     """The same in the current language (what people read)."""
     line: int | None = None
     column: int | None = None
+    names_model: bool = False
+    """Whether `message` and `said` name the model themselves, as a refused
+    database's reason does (``/tmp/org.db: not a SQLite database, ...``), so
+    that an output naming the model beside it does not name it twice."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,8 @@ def model_errors(spec: str, refused: RaciError) -> list[ModelError]:
     """The reasons a model was refused, with the line and column where known."""
     if not isinstance(refused, ModelFileError):  # a database, or not a model at all
         said = one_line(reason(refused))
-        return [ModelError(spec, f"raci: {said}", one_line(str(refused)), said)]
+        return [ModelError(spec, f"raci: {said}", one_line(str(refused)), said,
+                           names_model=True)]
     errors = []
     for problem in refused.problems:
         message, line, column = _placed(spec, str(problem))

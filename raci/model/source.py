@@ -39,6 +39,12 @@ SCENARIO_NAME_MAX_LENGTH = 100
 _PASSWORD = re.compile(r"^(?P<user>[\w+]+://[^:/]*:)[^@]*(?=@)")
 """A database URL's password, read as SQLAlchemy reads a URL: after the
 user's ``:``, up to the next ``@``."""
+_QUERY_PASSWORD = re.compile(r"(?i)(?P<key>[?&](?:[^?&=]*(?:password|passwd|pwd)[^?&=]*|pass)=)"
+                             r"[^&]*")
+"""A password given in a database URL's query (``?password=s3cr3t``), which
+libpq reads as well as the one before the host: any key that names a
+password (``password``, ``sslpassword``, ``passwd``, ``pwd``, ``pass``), in
+any case. ``passfile`` names a file, not a secret, and stays."""
 
 
 AnyModel = TypeVar("AnyModel", Model, LeanModel)
@@ -75,12 +81,12 @@ def is_valid_scenario_name(text: str) -> bool:
 def without_password(spec: str) -> str:
     """A MODEL as outputs name it (CI keeps and shares them): a database URL
     with its password as ``***``, as raci's messages name the database
-    (``postgresql://u:***@host/org``, with ``@plan`` if a scenario's); else
-    as given."""
+    (``postgresql://u:***@host/org``, with ``@plan`` if a scenario's), and
+    so any password in its query (``?sslpassword=***``); else as given."""
     if "://" not in spec:
         return spec
     model, scenario = split_scenario(spec)
-    hidden = _PASSWORD.sub(r"\g<user>***", model, count=1)
+    hidden = _QUERY_PASSWORD.sub(r"\g<key>***", _PASSWORD.sub(r"\g<user>***", model, count=1))
     return hidden if scenario is None else f"{hidden}{SCENARIO_MARK}{scenario}"
 
 

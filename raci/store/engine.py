@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemy
 
 from raci.errors import StoreError
 from raci.i18n import N_, Said
+from raci.model.source import without_password
 from raci.store.layout import BUSY_TIMEOUT_SECONDS, read_only_uri
 
 BULK_CACHE_KIB = -256 * 1024
@@ -33,10 +34,10 @@ def database_url(url: str) -> URL:
     """Parse a model database URL; ``postgresql://`` means psycopg 3."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise StoreError(Said(
             N_("{url}: not a database URL; give sqlite:///PATH.db or postgresql://HOST/DB"),
-            url=url)) from None
+            url=without_password(url))) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
@@ -44,15 +45,17 @@ def database_url(url: str) -> URL:
                               url=describe(parsed)))
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
         raise StoreError(Said(N_("{url}: give the SQLite file, as in sqlite:///path/to/org.db"),
-                              url=url))
+                              url=without_password(url)))
     return parsed
 
 
 def describe(url: URL) -> str:
-    """How messages name a database: the file for SQLite, else the URL sans password."""
+    """How messages name a database: the file for SQLite, else the URL sans
+    password, in its query too (`without_password`: SQLAlchemy hides only the
+    one before the host)."""
     if url.get_backend_name() == "sqlite" and url.database:
         return url.database
-    return url.render_as_string(hide_password=True)
+    return without_password(url.render_as_string(hide_password=True))
 
 
 def sqlite_path(url: URL) -> Path | None:

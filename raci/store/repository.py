@@ -38,6 +38,7 @@ from raci.model.checks import did_you_mean
 from raci.model.collector import collector_paused
 from raci.model.lean import LeanModel
 from raci.model.scenarios import Misfit, Scenario, Step, play
+from raci.model.source import without_password
 from raci.store import tables
 from raci.store.columns import Cursor
 from raci.store.engine import (
@@ -91,8 +92,8 @@ class Store:
 
     @property
     def url(self) -> str:
-        """The database URL, with any password hidden."""
-        return self._url.render_as_string(hide_password=True)
+        """The database URL, with any password hidden (in its query too)."""
+        return without_password(self._url.render_as_string(hide_password=True))
 
     def close(self) -> None:
         self._engine.dispose()
