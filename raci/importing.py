@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
-from raci.formats.spreadsheet import Progress, is_spreadsheet
+from raci.formats.spreadsheet import OTHER_SPREADSHEETS, Progress, is_spreadsheet, workbook_kind
 from raci.i18n import N_, Said, _, format_count, ngettext
 from raci.model import Model, Org
 from raci.model.merge import Merge, merge_matrix, merge_roster
@@ -31,11 +31,6 @@ if typing.TYPE_CHECKING:
 MOST_PROBLEMS = 200
 """Problems listed before "and N more": a wrong column in a sheet of 100,000
 rows is better told in a screenful."""
-OTHER_SPREADSHEETS = {
-    ".xls": N_("an Excel 97-2003 workbook (.xls)"),
-    ".ods": N_("an OpenDocument spreadsheet (.ods)"),
-    ".numbers": N_("a Numbers spreadsheet"),
-}
 
 
 @dataclass
@@ -76,7 +71,14 @@ def import_file(file: Path, database: str,
         return _import_model_file(file, database, replace=options.replace)
     if is_spreadsheet(file):
         return _import_spreadsheet(file, database, options)
-    other = OTHER_SPREADSHEETS.get(file.suffix.lower())
+    kind = workbook_kind(file)
+    if kind == ".xlsx":  # renamed by hand: what it is is plain, and raci reads it
+        report = _import_spreadsheet(file, database, options)
+        report.notices.insert(0, _("{file}: an Excel workbook (.xlsx) named {suffix}; read as "
+                                   "one: rename it to .xlsx").format(file=file,
+                                                                     suffix=file.suffix))
+        return report
+    other = OTHER_SPREADSHEETS.get(kind or file.suffix.lower())
     if other:
         raise ModelFileError([_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV")
                               .format(file=file, other=_(other))])

@@ -379,3 +379,14 @@ def test_an_empty_chart_has_no_caption_under_its_sentence() -> None:
     assert "No bodies." in empty and "<figcaption>" not in empty
     drawn = _chart(overlap_chart(Overlaps([OverlapPair("A", "B", 3, 5)], 0), ""))
     assert "<figcaption>Seat-holders in common" in drawn
+
+
+def test_the_indicator_bars_say_not_recorded_where_dat001_finds_them_lacking() -> None:
+    """20 goals and no indicator, undeclared: DAT001 finds indicators not
+    recorded, and the report's goals chart says so rather than "0 of 20"."""
+    model = Model(Org("Doelen"))
+    for number in range(20):
+        model.add(Goal(id=f"g{number}", name=f"Goal {number}"))
+    charts = first_page_charts(model, [], GROUPS, GROUP_ORDER, 3)
+    texts = chart_texts(next(chart for chart in charts if chart.name == "goals"))
+    assert texts.count("indicators not recorded") == 2 and "0 of 20" in texts  # no owners

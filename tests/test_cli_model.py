@@ -144,7 +144,7 @@ def test_output_dash_is_standard_output_or_refused(db: Path, tmp_path: Path, rac
     for language, said in (("en", "raci: --format xlsx: give the workbook to write with -o "
                                   "FILE.xlsx"),
                            ("nl", "raci: --format xlsx: geef de werkmap om te schrijven met -o "
-                                  "FILE.xlsx")):
+                                  "BESTAND.xlsx")):
         result = raci("--lang", language, "export", db, "-o", "-", "--format", "xlsx")
         assert (result.code, result.err) == (2, said + "\n")
     for command, words in (("report", (db,)), ("generate", ("--size", "small"))):

@@ -221,3 +221,52 @@ def test_each_part_of_a_split_goals_view_of_a_model_without_goals_says_so() -> N
     assert len(parts) > 1
     assert [part.subtitle.endswith(" · The model's goals are not recorded.") for part in parts] \
         == [True] * len(parts)
+
+
+def model_lacking(*facts: str, count: int = 20) -> Model:
+    """`count` committees with neither chair nor cadence and `count` roles with
+    no holder, none of it declared in `org.not_recorded`: DAT001 (20 lacking,
+    90 %) finds the facts named here not recorded; one chair and one holder each
+    keep the others recorded."""
+    model = Model(Org("Roster"))
+    model.add(Person(id="p", name="Pia"))
+    for number in range(count):
+        recorded = number < 2  # two of them, as many as DAT001 allows lacking
+        model.add(Role(id=f"r{number}", name=f"Role {number}",
+                       holders=["p"] if recorded and "holders" not in facts else []))
+        model.add(Body(id=f"b{number}", name=f"Committee {number}", kind="committee",
+                       members=[f"r{number}"],
+                       chair="p" if recorded and "chairs" not in facts else None))
+    return model
+
+
+def test_a_drawing_calls_not_recorded_what_dat001_finds_lacking_as_lint_does() -> None:
+    """DAT001 says chairs and holders are not recorded (20 of 20 lack them):
+    the drawing says so too, not "chair: none" and "vacant" (the real-data
+    pass: 32 Apache podlings drawn "voorzitter: geen")."""
+    model = model_lacking("chairs", "holders")
+    bodies = build_view(model, "bodies")
+    assert "chair: not recorded" in bodies.nodes["b5"].lines
+    org = build_view(model, "org")
+    assert org.nodes["r5"].lines == ["holders not recorded"]
+    assert "vacant" not in org.nodes["r5"].styles
+    set_language("nl")
+    assert "voorzitter: niet vastgelegd" in build_view(model, "bodies").nodes["b5"].lines
+
+
+def test_a_drawing_says_none_and_vacant_where_dat001_finds_the_fact_recorded() -> None:
+    """Two bodies of 20 with a chair: chairs are recorded (DAT001 wants 90 %
+    lacking), so the other 18 have none; the same for holders."""
+    model = model_lacking()
+    assert "chair: none" in build_view(model, "bodies").nodes["b5"].lines
+    org = build_view(model, "org")
+    assert org.nodes["r5"].lines == ["vacant"] and "vacant" in org.nodes["r5"].styles
+    # Fewer than DAT001's 20 lacking: recorded, as `raci lint` takes it.
+    assert "chair: none" in build_view(model_lacking("chairs", count=19), "bodies").nodes[
+        "b5"].lines
+
+
+def test_the_report_says_who_holds_the_roles_is_not_recorded_where_dat001_finds_so() -> None:
+    model = model_lacking("holders", "chairs")
+    del model.people["p"]
+    assert nobody_busy(model) == "The model names no people: who holds its roles is not recorded."

@@ -578,3 +578,46 @@ def test_importing_raci_s_own_export_again_changes_nothing(raci: Raci, tmp_path:
     assert after.org.not_recorded == ["chairs", "cadence", "indicators"]  # as declared
     assert after == before
     assert raci("lint", database, "--fail-on", "never").out == findings
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".xls"])
+def test_an_excel_workbook_under_another_name_is_read_as_one_with_a_note(
+        raci: Raci, tmp_path: Path, suffix: str) -> None:
+    """Its first bytes say what it is (a zip holding xl/): read, and told to rename it."""
+    sheet = write_workbook(tmp_path / "plan.xlsx", {"Matrix": [["Activiteit", "PO"],
+                                                               ["Plan", "A"]]})
+    renamed = sheet.rename(tmp_path / f"plan{suffix}")
+    result = raci("import", renamed, "--into", tmp_path / "org.db")
+    assert result.code == 0, result.err
+    assert result.err.startswith(f"note: {renamed}: an Excel workbook (.xlsx) named {suffix}; "
+                                 "read as one: rename it to .xlsx\n")
+    dutch = raci("--lang", "nl", "import", renamed, "--into", tmp_path / "nl.db")
+    assert dutch.err.startswith(f"let op: {renamed}: een Excel-werkmap (.xlsx) met {suffix} "
+                                "als extensie; als werkmap gelezen: geef het bestand de "
+                                "extensie .xlsx\n")
+    assert "plan" in {item.name.lower() for item in open_model(str(tmp_path / "org.db")).model
+                      .initiatives.values()}
+
+
+@pytest.mark.parametrize(("name", "make", "error"), [
+    ("plan.ods", "xls", "an Excel 97-2003 workbook (.xls); save it as .xlsx (Excel Workbook) "
+     "or CSV"),
+    ("plan.xlsx", "xls", "an Excel 97-2003 workbook (.xls), named .xlsx; save it as .xlsx "
+     "(Excel Workbook) or CSV"),
+    ("plan.xls", "ods", "an OpenDocument spreadsheet (.ods); save it as .xlsx (Excel Workbook) "
+     "or CSV"),
+    ("plan.xlsx", "ods", "an OpenDocument spreadsheet (.ods), named .xlsx; save it as .xlsx "
+     "(Excel Workbook) or CSV"),
+])
+def test_a_spreadsheet_is_told_what_it_is_by_its_first_bytes_not_its_name(
+        raci: Raci, tmp_path: Path, name: str, make: str, error: str) -> None:
+    path = tmp_path / name
+    if make == "xls":
+        path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr("content.xml", "<office:document-content/>")
+    result = raci("import", path, "--into", tmp_path / "org.db")
+    assert (result.code, result.err) == (2, f"{path}: {error}\n")
+    assert not (tmp_path / "org.db").exists()

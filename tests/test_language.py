@@ -81,6 +81,25 @@ def test_each_translation_keeps_the_placeholders(dutch: Catalog) -> None:
     assert wrong == []
 
 
+def test_a_dutch_message_names_a_placeholder_as_the_dutch_help_does(dutch: Catalog) -> None:
+    """``geef -o PAD``, as `raci diagram --help` says ``-o, --output PAD``: a
+    message says a usage placeholder in the reader's language. (A help text
+    keeps them in English in the catalogue: `said_with_placeholders` says
+    them as it is shown.)"""
+    from raci.cli import cli
+    from raci.cli.language import help_texts, placeholder_words
+
+    helps = {text for text, _where in help_texts(cli, "raci")}
+    said_otherwise = {word for word in placeholder_words(cli)
+                      if (known := dutch.get(word)) is not None and known.string != word}
+    assert {"FILE", "PATH", "NAME"} <= said_otherwise
+    english = re.compile(r"\b(?:" + "|".join(sorted(said_otherwise)) + r")\b")
+    left = [text for m in dutch if m.id and forms(m)[0] not in helps
+            and forms(m)[0] not in said_otherwise
+            for text in translations(m) if english.search(text)]
+    assert left == []
+
+
 def test_a_number_decides_the_form(raci: Raci) -> None:
     set_language("nl")
     one, three = (ngettext("{count} finding", "{count} findings", n).format(count=n)

@@ -28,6 +28,7 @@ from raci.analysis import Analysis
 from raci.export.views import goals_not_recorded, largest_overlaps
 from raci.i18n import _, format_count, format_percent, ngettext
 from raci.lint.findings import LEVELS, Finding
+from raci.lint.rules.data import facts_not_recorded
 from raci.model import Model
 from raci.vocabulary import FACT_WORDS, LEVEL_NAMES, RULE_GROUP_TITLES, VIEW_TITLES
 
@@ -214,7 +215,8 @@ def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str
     the fewest seat-holders of a body BOD001 compares."""
     return [
         findings_chart(findings_per_group(findings, groups, group_order)),
-        coverage_chart(goal_coverage(model), no_goals(model), model.org.not_recorded),
+        coverage_chart(goal_coverage(model), no_goals(model),
+                       facts_not_recorded(Analysis.of_model(model))),
         busiest_chart(busiest_people(model), nobody_busy(model)),
         overlap_chart(strongest_overlaps(model, min_members), no_overlap(model, min_members)),
     ]
@@ -298,7 +300,7 @@ def nobody_busy(model: Model) -> str:
     if model.people:
         return _("No person sits in a body or is Accountable for an item, directly or "
                  "through a role held.")
-    if "holders" in model.org.not_recorded:
+    if "holders" in facts_not_recorded(Analysis.of_model(model)):
         return _("The model names no people: who holds its roles is not recorded.")
     return _("The model names no people.")
 

@@ -5,10 +5,12 @@ Each builder reads the `Model` once and returns a `View` (plain data, see
 
 A fact the model does not record is never drawn as if known: a body with no
 `meets_every_days` reads "cadence not recorded" (not the 30 days the rules
-assume), a body with no chair "chair: not recorded" where the model names
-`chairs` in `org.not_recorded` (else "chair: none"), and a role with no
-holder "holders not recorded", drawn as a plain role, where it names
-`holders` (else "vacant", dotted). A view with nothing to draw says why
+assume), a body with no chair "chair: not recorded" where the model does
+not record chairs (else "chair: none"), and a role with no holder "holders
+not recorded", drawn as a plain role, where it does not record holders
+(else "vacant", dotted). What a model does not record is what `raci lint`
+takes it not to: `facts_not_recorded`, the facts `org.not_recorded` names
+and those DAT001 finds lacking. A view with nothing to draw says why
 under its title (`nothing_to_draw`).
 """
 
@@ -17,11 +19,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
 from raci.i18n import N_, _, format_date, format_short_date, ngettext
+from raci.lint.rules.data import facts_not_recorded
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
 
@@ -102,9 +106,13 @@ class _Drawing:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.not_recorded = frozenset(model.org.not_recorded)
         # Views do not depend on the date; the analysis wants one all the same.
         self.analysis = Analysis.of_model(model)
+
+    @cached_property
+    def not_recorded(self) -> frozenset[str]:
+        """Counted only once a role with no holder or a body with no chair is drawn."""
+        return facts_not_recorded(self.analysis)
 
     def actor_node(self, actor_id: str, cluster: str | None = None) -> Node:
         """A role, body or person as a node, with what makes it stand out."""

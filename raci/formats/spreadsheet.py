@@ -24,11 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from raci.errors import ModelFileError
 from raci.i18n import N_, Said
@@ -36,6 +37,14 @@ from raci.i18n import N_, Said
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 SHEET_SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
+OTHER_SPREADSHEETS = {
+    ".xls": N_("an Excel 97-2003 workbook (.xls)"),
+    ".ods": N_("an OpenDocument spreadsheet (.ods)"),
+    ".numbers": N_("a Numbers spreadsheet"),
+}
+"""Spreadsheets raci does not read, by the suffix their kind calls for."""
+OLE2_START = bytes.fromhex("d0cf11e0a1b11ae1")
+"""How an OLE2 compound file begins, as an Excel 97-2003 workbook does."""
 _PLAIN_SHEET_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 _MERGED_RANGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
@@ -114,6 +123,28 @@ def is_spreadsheet(path: Path) -> bool:
     return path.suffix.lower() in SHEET_SUFFIXES
 
 
+def workbook_kind(path: Path) -> str | None:
+    """The suffix a workbook's first bytes call for, whatever it is named:
+    ``.xlsx`` (a zip holding ``xl/``), ``.ods`` (a zip holding
+    ``content.xml``), ``.xls`` (an OLE2 file); None for anything else (CSV,
+    a missing file). A file renamed by hand is then read or refused as what
+    it is, not as its name says."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(OLE2_START))
+            if start == OLE2_START:
+                return ".xls"
+            if not start.startswith(b"PK"):
+                return None
+            with zipfile.ZipFile(file) as archive:
+                names = archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return None
+    if any(name.startswith("xl/") for name in names):
+        return ".xlsx"
+    return ".ods" if "content.xml" in names else None
+
+
 @functools.lru_cache(maxsize=1024)
 def column_letter(column: int) -> str:
     """``A`` for column 0, ``Z`` for 25, ``AA`` for 26."""
@@ -168,11 +199,12 @@ def open_sheets(path: Path) -> Iterator[list[Sheet]]:
         with path.open("rb") as raw:
             yield [csv_sheet(path, raw)]
         return
-    workbook = _open_workbook(path)
-    try:
-        yield [_workbook_sheet(path, worksheet) for worksheet in workbook.worksheets]
-    finally:
-        workbook.close()
+    with path.open("rb") as raw:  # openpyxl judges a path by its suffix, a file by its bytes
+        workbook = _open_workbook(path, raw)
+        try:
+            yield [_workbook_sheet(path, worksheet) for worksheet in workbook.worksheets]
+        finally:
+            workbook.close()
 
 
 def _check_file(path: Path) -> None:
@@ -185,14 +217,18 @@ def _check_file(path: Path) -> None:
         raise ModelFileError([Said(N_("{path}: the file is empty"), path=path)])
 
 
-def _open_workbook(path: Path) -> Any:
+def _open_workbook(path: Path, raw: BinaryIO) -> Any:
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(raw, read_only=True, data_only=True)
     # openpyxl fails on a broken or foreign file with whatever its zip and XML
     # readers raise (BadZipFile, KeyError, ValueError, ParseError, ...).
     except Exception:
+        if other := OTHER_SPREADSHEETS.get(workbook_kind(path) or ""):
+            raise ModelFileError([Said(N_(
+                "{path}: {other}, named {suffix}; save it as .xlsx (Excel Workbook) or CSV"),
+                path=path, other=Said(other), suffix=path.suffix)]) from None
         raise ModelFileError([Said(N_(
             "{path}: not an Excel workbook, or a damaged one; save it from Excel as .xlsx, "
             "or as CSV"), path=path)]) from None

@@ -130,6 +130,16 @@ def rules_not_run(analysis: Analysis, lacking: Iterable[str]) -> dict[str, str]:
     return {code: fact.name for fact in FACTS if fact.name in unrecorded for code in fact.rules}
 
 
+def facts_not_recorded(analysis: Analysis) -> frozenset[str]:
+    """The facts the model does not record: those `org.not_recorded` names and
+    those DAT001, with its default parameters, finds lacking. The one notion
+    by which drawings, the report's charts and the app's preview say "not
+    recorded" rather than "none" or "vacant", as `raci lint` leaves out the
+    fact's rules."""
+    lacking = _lacking_facts(analysis, fact_not_recorded.params)
+    return frozenset({*analysis.model.org.not_recorded, *(fact.name for fact, _, _ in lacking)})
+
+
 def fact_words(fact: str) -> Message:
     """A fact `org.not_recorded` names, in words: ``success criteria``."""
     return said(next(known.words for known in FACTS if known.name == fact))
