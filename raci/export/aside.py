@@ -10,11 +10,13 @@ that line (the line crosses the words' middle row or column, through them
 or right beside them, and nearer to them than any other line drawn aside,
 so they never read as another line's, nor as no line's) and covers no
 node, no frame's title and no other words; where no such spot is free, at the
-one that covers least (a node's words weigh most); where the line crosses
-none such, at a spot as near to it, at most the words' height, chosen the
-same way; else on its middle. `raci.export.render` then draws the drawing with every
-position kept (`neato -n2`), the lines first, so that the words stand on
-top of any line that crosses them.
+one that covers least (a node's words weigh most). Where each spot on the
+line hides some words, or the line crosses none, they stand beside it
+instead, at most their height from it, at a spot chosen the same way, if
+that hides fewer words; else on its middle.
+`raci.export.render` then draws the drawing with every position kept
+(`neato -n2`), the lines first, so that the words stand on top of any line
+that crosses them.
 
 The letter of a RACI line (A, R, C or I), which Graphviz puts at the
 arrowhead, on the node or on the other letters there, is placed the same
@@ -100,11 +102,8 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
         width, height = _size(words)
         reach = _bounds(points, width + 2 * height)  # no spot beside the line reaches further
         along = [_at(points, share) for share in shares] if points else []
-        spot = (_free_spot(along, (width, height), (taken, written),
-                           partial(lines.beside, name=name, reach=reach))
-                or _free_spot(along, (width, height), (taken, written),
-                              partial(lines.beside, name=name, reach=reach, through=False))
-                or _on_line(along, (width, height)))
+        spot = _best_spot(along, (width, height), (taken, written),
+                          partial(lines.beside, name=name, reach=reach))
         taken.add(spot)
         written.add(spot)
         statements.append(_statement(view, edge, line, words, spot))
@@ -262,6 +261,29 @@ def _at(points: list[tuple[float, float]], share: float) -> tuple[float, float]:
     return points[-1]
 
 
+def _best_spot(along: list[tuple[float, float]], size: tuple[float, float],
+               taken: tuple[Grid, Grid], beside: Callable[..., bool]) -> Box:
+    """A spot on the line (`_free_spot`, the line through the words), unless
+    each such spot hides some words (a node's, or other words on lines) and
+    one beside it (at most the words' height from it) hides fewer: hidden
+    words are lost, words beside their line still read as its (a line 40
+    points long between two close bodies leaves no room on it); else the
+    first point `along` the line."""
+    def hidden(spot: Box) -> float:
+        return taken[1].covered(_cleared(spot))
+
+    on = _free_spot(along, size, taken, partial(beside, through=True))
+    found = [on] if on is not None and not hidden(on) else [
+        on, _free_spot(along, size, taken, partial(beside, through=False))]
+    return min((spot for spot in found if spot is not None), key=hidden,
+               default=_on_line(along, size))
+
+
+def _cleared(spot: Box) -> Box:
+    """The spot with `CLEAR` points around it."""
+    return spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR, spot[3] + CLEAR
+
+
 def _free_spot(along: list[tuple[float, float]], size: tuple[float, float],
                taken: tuple[Grid, Grid], beside: Callable[[Box], bool]) -> Box | None:
     """The first spot near the line, `beside` it rather than any other line
@@ -278,7 +300,7 @@ def _free_spot(along: list[tuple[float, float]], size: tuple[float, float],
         for (x, y), (across, down) in product(along, shifts):
             x, y = x + across * (width / 2 + 1), y + down * (height / 2 + 1)
             spot = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            cleared = (spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR, spot[3] + CLEAR)
+            cleared = _cleared(spot)
             covered = taken[0].covered(cleared) + WORDS_WEIGHT * taken[1].covered(cleared)
             if (best is None or covered < best[0]) and beside(spot):
                 if covered == 0:
