@@ -289,9 +289,9 @@ def _free_spot(along: list[tuple[float, float]], size: tuple[float, float],
     """The first spot near the line, `beside` it rather than any other line
     drawn aside, whose box is free, else such a spot that covers least
     (words first: `taken` holds the boxes, then the words, of what is drawn),
-    else None: on the line, at each point `along` it, then half a
-    box off it, then a whole box, and so on, up to `AWAY` half boxes up or down
-    and `ACROSS` left or right."""
+    else None. Spots are tried on the line, at each point `along` it, then
+    half a box off it, then a whole box, and so on, up to `AWAY` half boxes up
+    or down and `ACROSS` left or right."""
     width, height = size
     best: tuple[float, Box] | None = None
     for ring in range(AWAY + 1):
