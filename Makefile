@@ -42,7 +42,8 @@ images: setup
 	$(VENV)/bin/raci diagram $(SAMPLE) --view raci --focus g.wijkaanpak --depth 2 \
 	  -o $(IMAGES)/raci.svg
 	$(VENV)/bin/raci diagram $(SAMPLE) --view org --split unit -o $(IMAGES)/org-part.svg \
-	  && mv $(IMAGES)/org-part-1.svg $(IMAGES)/org-part.svg && rm -f $(IMAGES)/org-part-*.svg
+	  && mv "$$(ls $(IMAGES)/org-part-*.svg | head -n 1)" $(IMAGES)/org-part.svg \
+	  && rm -f $(IMAGES)/org-part-*.svg
 	report=$$(mktemp -d) && $(VENV)/bin/raci report $(SAMPLE) -o $$report/report.pdf \
 	  && pdftoppm -png -r 100 -f 1 -l 1 -singlefile $$report/report.pdf $(IMAGES)/report \
 	  && rm -rf $$report

@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from test_diagram_model import board_with_committees, warmte_model
 from test_diagram_render import SVG
 
+from raci.cli.diagram_commands import write_parts
 from raci.export.graph import View, focus_view
 from raci.export.page import DEFAULT_PAGE, PAGES, Page
 from raci.export.render import LEAST_SPARED, clearly_fits, draw, estimated_fit, fits_page, fitted
@@ -158,6 +159,19 @@ def test_split_writes_numbered_drawings_each_titled_with_its_part(
         assert any(t.startswith(f"Part {number} of {len(files)}: ") for t in texts), texts[:3]
         named = drawing[number - 1].split(": ", 2)[2]
         assert named in " ".join(texts), (named, texts[:3])  # as its subtitle, wrapped
+
+
+def test_the_files_of_a_split_listed_by_name_come_in_part_order(tmp_path: Path) -> None:
+    """Kubernetes' org view splits into 24 parts: a folder listed by name
+    showed org-1.svg, org-10.svg … org-19.svg, org-2.svg, org-20.svg."""
+    drawings = [f"<svg>part {number}</svg>".encode() for number in range(1, 25)]
+    write_parts(tmp_path / "org.svg", "svg", drawings, PAGES[DEFAULT_PAGE])
+    listed = sorted(tmp_path.iterdir())
+    assert [path.read_bytes() for path in listed] == drawings
+    assert [path.name for path in listed[:2]] == ["org-01.svg", "org-02.svg"]
+    write_parts(tmp_path / "goals.svg", "svg", drawings[:3], PAGES[DEFAULT_PAGE])
+    assert sorted(path.name for path in tmp_path.glob("goals-*")) == [
+        "goals-1.svg", "goals-2.svg", "goals-3.svg"]  # no 0 where fewer than ten
 
 
 def test_split_into_a_pdf_gives_one_sheet_of_the_page_per_part(

@@ -310,14 +310,23 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
         write_drawing(output, on_sheets(drawings, page))
         paths = [output]
     else:
-        paths = [output.with_name(f"{output.stem}-{number}{output.suffix}")
-                 for number in range(1, len(drawings) + 1)]
+        paths = part_paths(output, len(drawings))
         for path, data in zip(paths, drawings, strict=True):
             write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
     click.echo(ngettext("wrote {count} drawing: {names}", "wrote {count} drawings: {names}",
                         len(drawings)).format(count=format_count(len(drawings)), names=names),
                err=True)
+
+
+def part_paths(output: Path, count: int) -> list[Path]:
+    """The files of `count` parts drawn to `output`, numbered after its name
+    (`org-1.svg`), the numbers as wide as the largest (`org-01.svg` …
+    `org-24.svg`), so that a folder listed by name lists them in part order
+    (it listed `org-10.svg` between `org-1.svg` and `org-2.svg`)."""
+    width = len(str(count))
+    return [output.with_name(f"{output.stem}-{number:0{width}d}{output.suffix}")
+            for number in range(1, count + 1)]
 
 
 @click.command("matrix")

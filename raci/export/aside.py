@@ -5,14 +5,18 @@ in common) carries its words as an external label in Graphviz, and Graphviz
 2.43 places those over neighbouring nodes. So, once `dot` has laid the
 drawing out, each such line's words become a small node of their own, on a
 white ground: at the first spot along the line, from its middle outwards
-(on it, then above, below, right or left of it), that stands beside that
-line (at most the words' height from it and nearer to it than to any other
-line drawn aside, so they never read as another line's) and covers no node,
-no frame's title and no other words; where no such spot is free, at the one
-that covers least (a node's words weigh most); where none stands beside the
-line, on its middle. `raci.export.render` then draws the drawing with every
-position kept (`neato -n2`), the lines first, so that the words stand on
-top of any line that crosses them.
+(on it, then above, below, right or left of it), that stands on or beside
+that line (the line crosses the words' middle row or column, through them
+or right beside them, and nearer to them than any other line drawn aside,
+so they never read as another line's, nor as no line's) and covers no
+node, no frame's title and no other words; where no such spot is free, at the
+one that covers least (a node's words weigh most). Where each spot on the
+line hides some words, or the line crosses none, they stand beside it
+instead, at most their height from it, at a spot chosen the same way, if
+that hides fewer words; else on its middle.
+`raci.export.render` then draws the drawing with every position kept
+(`neato -n2`), the lines first, so that the words stand on top of any line
+that crosses them.
 
 The letter of a RACI line (A, R, C or I), which Graphviz puts at the
 arrowhead, on the node or on the other letters there, is placed the same
@@ -29,12 +33,15 @@ from itertools import pairwise, product
 from typing import Any
 
 from raci.export.graph import Edge, View
+from raci.export.layout import LETTER_WIDTHS
 from raci.export.look import FONT, NOTE_POINTS, plain_label
 
 Box = tuple[float, float, float, float]
 """Left, bottom, right and top, in points."""
-LETTER = 0.6 * NOTE_POINTS
-"""Points a letter of the words takes at most (Helvetica's digits are 0.56 em)."""
+LETTER = LETTER_WIDTHS[NOTE_POINTS]
+"""Points a letter of the words takes: "4 of 16 seat-holders" is 0.49 em a
+letter, "3 van 9 deelnemers" 0.54 (at 0.6 the white ground ran 14 points past
+the words, and a line through it passed well clear of them)."""
 LINE_HEIGHT = 1.2 * NOTE_POINTS
 PADDING = 3.0
 """Points of white around the words."""
@@ -94,8 +101,8 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
         words, shares = _words(view, line)
         width, height = _size(words)
         reach = _bounds(points, width + 2 * height)  # no spot beside the line reaches further
-        spot = _free_spot([_at(points, share) for share in shares] if points else [],
-                          (width, height), (taken, written),
+        along = [_at(points, share) for share in shares] if points else []
+        spot = _best_spot(along, (width, height), (taken, written),
                           partial(lines.beside, name=name, reach=reach))
         taken.add(spot)
         written.add(spot)
@@ -132,21 +139,46 @@ class Lines:
             for x, y in points:
                 self.cells[math.floor(x / NEAR), math.floor(y / NEAR)][name].append((x, y))
 
-    def beside(self, spot: Box, name: str, reach: Box) -> bool:
-        """Whether `spot` is at most its own height from line `name` and nearer
-        to it than to any other line whose box meets `reach`, so the words read
-        as that line's."""
+    def beside(self, spot: Box, name: str, reach: Box, through: bool = True) -> bool:
+        """Whether line `name` crosses the middle row or column of the words at
+        `spot` (`_middle_lines`; unless `through` is off: at most their height
+        from them) and is nearer to them than any other line whose box meets
+        `reach` by more than `STEP` (the points measured may miss a line
+        clipping a corner by that much), so the words read as that line's. A
+        line that only touches a corner of the words, slanting past them,
+        reads as no line's: on Django's bodies view such words stood apart
+        from their line."""
         height = spot[3] - spot[1]
-        own = min((_distance(spot, self.cells[cell][name]) for cell in self._near(spot, height)
-                   if name in self.cells[cell]), default=math.inf)
+        own_points = [point for cell in self._near(spot, height)
+                      for point in self.cells[cell].get(name, ())]
+        if not own_points or (through and not any(
+                _inside(point, middle) for middle in _middle_lines(spot) for point in own_points)):
+            return False
+        own = _distance(spot, own_points)
         return own <= height and not any(
             line != name and _overlap(reach, self.bounds[line]) > 0
-            and _distance(spot, points) <= own
-            for cell in self._near(spot, own) for line, points in self.cells[cell].items())
+            and _distance(spot, points) <= own + STEP
+            for cell in self._near(spot, own + STEP)
+            for line, points in self.cells[cell].items())
 
     def _near(self, spot: Box, margin: float) -> list[tuple[int, int]]:
         """The cells with points at most `margin` from `spot`, and perhaps some further."""
         return [cell for cell in _cells(_widened(spot, margin), NEAR) if cell in self.cells]
+
+
+def _middle_lines(spot: Box) -> tuple[Box, Box]:
+    """The middle row of the words at `spot`, reaching `CLEAR` past its white
+    ground left and right, and their middle column reaching `PADDING` further
+    up and down, each `STEP` thick, so a line crossing one has a point measured
+    in it: a line through them goes through the words, or passes right beside
+    them, level with their middle."""
+    middle_x, middle_y = (spot[0] + spot[2]) / 2, (spot[1] + spot[3]) / 2
+    return ((spot[0] - CLEAR, middle_y - STEP / 2, spot[2] + CLEAR, middle_y + STEP / 2),
+            (middle_x - STEP / 2, spot[1] - PADDING, middle_x + STEP / 2, spot[3] + PADDING))
+
+
+def _inside(point: tuple[float, float], found: Box) -> bool:
+    return found[0] <= point[0] <= found[2] and found[1] <= point[1] <= found[3]
 
 
 def _widened(found: Box, margin: float) -> Box:
@@ -229,17 +261,38 @@ def _at(points: list[tuple[float, float]], share: float) -> tuple[float, float]:
     return points[-1]
 
 
+def _best_spot(along: list[tuple[float, float]], size: tuple[float, float],
+               taken: tuple[Grid, Grid], beside: Callable[..., bool]) -> Box:
+    """A spot on the line (`_free_spot`, the line through the words), unless
+    each such spot hides some words (a node's, or other words on lines) and
+    one beside it (at most the words' height from it) hides fewer: hidden
+    words are lost, words beside their line still read as its (a line 40
+    points long between two close bodies leaves no room on it); else the
+    first point `along` the line."""
+    def hidden(spot: Box) -> float:
+        return taken[1].covered(_cleared(spot))
+
+    on = _free_spot(along, size, taken, partial(beside, through=True))
+    found = [on] if on is not None and not hidden(on) else [
+        on, _free_spot(along, size, taken, partial(beside, through=False))]
+    return min((spot for spot in found if spot is not None), key=hidden,
+               default=_on_line(along, size))
+
+
+def _cleared(spot: Box) -> Box:
+    """The spot with `CLEAR` points around it."""
+    return spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR, spot[3] + CLEAR
+
+
 def _free_spot(along: list[tuple[float, float]], size: tuple[float, float],
-               taken: tuple[Grid, Grid], beside: Callable[[Box], bool]) -> Box:
+               taken: tuple[Grid, Grid], beside: Callable[[Box], bool]) -> Box | None:
     """The first spot near the line, `beside` it rather than any other line
     drawn aside, whose box is free, else such a spot that covers least
     (words first: `taken` holds the boxes, then the words, of what is drawn),
-    else the first point `along` the line: on the line, at each point `along` it, then half a
-    box off it, then a whole box, and so on, up to `AWAY` half boxes up or down
-    and `ACROSS` left or right."""
+    else None. Spots are tried on the line, at each point `along` it, then
+    half a box off it, then a whole box, and so on, up to `AWAY` half boxes up
+    or down and `ACROSS` left or right."""
     width, height = size
-    if not along:
-        return 0.0, 0.0, width, height
     best: tuple[float, Box] | None = None
     for ring in range(AWAY + 1):
         shifts = [(across, down) for across in range(-min(ring, ACROSS), min(ring, ACROSS) + 1)
@@ -247,15 +300,20 @@ def _free_spot(along: list[tuple[float, float]], size: tuple[float, float],
         for (x, y), (across, down) in product(along, shifts):
             x, y = x + across * (width / 2 + 1), y + down * (height / 2 + 1)
             spot = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            cleared = (spot[0] - CLEAR, spot[1] - CLEAR, spot[2] + CLEAR, spot[3] + CLEAR)
+            cleared = _cleared(spot)
             covered = taken[0].covered(cleared) + WORDS_WEIGHT * taken[1].covered(cleared)
             if (best is None or covered < best[0]) and beside(spot):
                 if covered == 0:
                     return spot
                 best = (covered, spot)
-    if best is not None:
-        return best[1]
-    x, y = along[0]  # touching another line reads better than standing by the wrong one
+    return best[1] if best is not None else None
+
+
+def _on_line(along: list[tuple[float, float]], size: tuple[float, float]) -> Box:
+    """The words on the first point `along` the line, where no spot stands
+    beside it: touching another line reads better than standing by the wrong one."""
+    width, height = size
+    x, y = along[0] if along else (width / 2, height / 2)
     return x - width / 2, y - height / 2, x + width / 2, y + height / 2
 
 
