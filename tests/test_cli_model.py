@@ -179,12 +179,17 @@ def test_export_never_writes_over_a_database(db: Path, tmp_path: Path, raci) -> 
     other = tmp_path / "other.db"
     other.write_bytes(db.read_bytes())
     before = {path: path.read_bytes() for path in (db, other)}
-    for target in (db, other, tmp_path / "new.DB"):
+    for target in (db, other):
         result = raci("export", db, "-o", target)
         assert (result.code, result.out) == (2, "")
-        assert result.err == (f"raci: -o {target} is a database; raci export writes a model "
-                              "file (.yaml, .json) or the matrix (.xlsx, .csv): name one of "
-                              "those\n")
+        assert result.err == (f"raci: {target} is a SQLite database: writing there would lose "
+                              "it; name another file\n")
+    target = tmp_path / "new.DB"  # no database yet, but a model file of that name reads as one
+    result = raci("export", db, "-o", target)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"raci: -o {target} is a database; raci export writes a model "
+                          "file (.yaml, .json) or the matrix (.xlsx, .csv): name one of "
+                          "those\n")
     assert {path: path.read_bytes() for path in (db, other)} == before
     assert not (tmp_path / "new.DB").exists()
 

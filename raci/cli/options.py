@@ -96,10 +96,16 @@ def output_directories(ctx: click.Context, param: click.Parameter,
 def directories_made(ctx: click.Context, _param: click.Parameter,
                      path: Path | None) -> Path | None:
     """The part of `output_directories` for an option that always names a
-    file (``--write-baseline b1/base.json`` makes ``b1/``)."""
+    file (``--write-baseline b1/base.json`` makes ``b1/``): a database there
+    is refused (`refuse_database`), and a link is followed to the file it
+    names, whose folders are made."""
     if path is None:
         return None
-    missing = [folder for folder in reversed(path.parents) if not folder.is_dir()]
+    from raci.store.sqlite_file import refuse_database
+
+    refuse_database(path)
+    written = Path(os.path.realpath(path)) if path.is_symlink() else path
+    missing = [folder for folder in reversed(written.parents) if not folder.is_dir()]
     for folder in missing:
         if folder.exists():
             raise UsageError(_("{file}: {folder} is a file, not a directory").format(
@@ -145,18 +151,13 @@ def output_format(fmt: str | None, output: Path | None, suffixes: Mapping[str, s
 
 def write_output(text: str | bytes, path: Path | None, what: str | None = None) -> None:
     """`text` (or bytes, written as they are) on stdout, or in the file `-o`
-    names (a one-line reason if it cannot be)."""
+    names, whole, as a model file is (a one-line reason if it cannot be)."""
     if path is None:
         click.echo(text, nl=False)
         return
-    try:
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(_("{file}: cannot write {what}: {reason}").format(
-            file=path, what=what or _("the output"), reason=os_reason(error))) from None
+    from raci.formats.writing import write_file_whole
+
+    write_file_whole(path, text, what or _("the output"))
 
 
 def confirm(message: str) -> None:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from raci.errors import RaciError
-from raci.formats.files import write_file_whole
+from raci.formats.writing import write_file_whole
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_VARIABLE = "RACI_CHROMIUM"

@@ -418,7 +418,7 @@ def export_view(view: View, fmt: str, path: Path | None = None, *,
 
 
 def write_drawing(path: Path, data: bytes) -> None:
-    from raci.formats.files import write_in_place  # brings the model file readers: lazily
+    from raci.formats.writing import write_in_place
 
     try:
         write_in_place(path, data)

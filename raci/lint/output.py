@@ -167,7 +167,10 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     """``FILE:LINE:COL: CODE [level] message (ids; related: ids)``, or ``MODEL:
     CODE [level] message (ids)`` where there is no line (a database, a
     whole-model finding); then the rules not run and a summary. Why a model
-    could not be read goes to stderr (the command prints it)."""
+    could not be read goes to stderr (the command prints it); when no model
+    could be, that is all there is to say: nothing on stdout."""
+    if len(run.unread) == len(run.models):
+        return ""
     say = speaker()
     if run.suggestions is None:
         lines = [text_line(f, say) for f in run.findings if not f.waived]

@@ -10,6 +10,7 @@ snapshot.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -179,6 +180,10 @@ SQLITE_REASONS = {
 }
 """What SQLite says most often when it cannot go on, with what to do, in
 words the catalogue translates (as `raci.i18n.OS_REASONS` for the system's)."""
+READ_ONLY_STORAGE = N_("it is on read-only storage, which no change of permissions makes "
+                      "writable; use storage you may write, or mount it writable")
+"""What SQLite's "readonly" or "unable to open" means where the file, or the
+folder it would be made in, is on a file system mounted read-only (EROFS)."""
 CONNECTION_FAILED = ("connection failed: ", "connection to server", "could not translate host")
 """How psycopg's reason begins when it could not connect to the server."""
 
@@ -208,14 +213,28 @@ def _driver_refusal(database: str, reason: str) -> Said:
     if "not a database" in reason:
         return Said(NOT_SQLITE, database=database)
     if reason in SQLITE_REASONS:
-        return Said(N_("{database}: {reason}"), database=database,
-                    reason=Said(SQLITE_REASONS[reason]))
+        said = READ_ONLY_STORAGE if _on_read_only_storage(database, reason) \
+            else SQLITE_REASONS[reason]
+        return Said(N_("{database}: {reason}"), database=database, reason=Said(said))
     if reason.startswith(CONNECTION_FAILED):
         return Said(N_("{database}: cannot connect to the PostgreSQL server; check its host, "
                        "port, user and password, and that it is running (psycopg: {reason})"),
                     database=database, reason=reason.removeprefix(CONNECTION_FAILED[0]))
     return Said(N_("{database}: the database failed: {reason}"), database=database,
                 reason=reason)
+
+
+def _on_read_only_storage(database: str, reason: str) -> bool:
+    """Whether SQLite's `reason` is the file system's: the SQLite file
+    `database`, or the folder it would be made in, is on read-only storage."""
+    if reason not in ("unable to open database file", "attempt to write a readonly database"):
+        return False
+    path = Path(database)
+    try:
+        status = os.statvfs(path if path.exists() else path.parent)
+    except OSError:  # a database URL, or a folder that is not there
+        return False
+    return bool(status.f_flag & os.ST_RDONLY)
 
 
 def _first_line(error: SQLAlchemyError) -> str:

@@ -18,6 +18,8 @@ import stat
 from contextlib import closing
 from pathlib import Path
 
+from raci.errors import UsageError
+from raci.i18n import _
 from raci.store.layout import MODEL_TABLE
 
 SMALLEST_DATABASE = 512
@@ -55,3 +57,30 @@ def holds_no_model(path: Path) -> bool:
     except NotSqliteFile:
         return False
     return tables is not None and MODEL_TABLE not in tables
+
+
+def refuse_database(path: Path) -> None:
+    """Refuse to write a file over a SQLite database, before any work: a
+    command's output there (`-o m.db`, or a link to it) would lose the model
+    it may just have read. Told by content, through any links: a new
+    ``lint.db`` or an empty file loses nothing."""
+    if is_sqlite_database(path):
+        raise UsageError(_("{file} is a SQLite database: writing there would lose it; name "
+                           "another file").format(file=path))
+
+
+def is_sqlite_database(path: Path) -> bool:
+    """Whether `path` names a file with something in it that SQLite takes for
+    a database; also one it cannot read to tell (locked, or not readable),
+    which may be one."""
+    try:
+        status = path.stat()
+    except OSError:  # nothing there yet, or a link to nothing
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size == 0:
+        return False
+    try:
+        sqlite_tables(path)
+    except NotSqliteFile:
+        return False
+    return True

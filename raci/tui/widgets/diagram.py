@@ -208,8 +208,10 @@ class DiagramView(Vertical):
         from raci.export.page import saved_page
         from raci.export.render import export_view
         from raci.export.views import build_view
+        from raci.store.sqlite_file import refuse_database
 
         try:
+            refuse_database(path)
             with session.lock:
                 view = build_view(session.model, name)
                 if focus is not None:
