@@ -27,6 +27,7 @@ way, in its writer's language.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, cast
 
@@ -97,6 +98,33 @@ def line_to_data(line: str) -> str | dict[str, Any]:
 def line_from_data(data: str | dict[str, Any]) -> str:
     """A kept line again: a `Said` or `Message` where it was kept as data, else the text."""
     return data if isinstance(data, str) else cast(str, _said_from_data(data))
+
+
+def line_renamed(data: str | dict[str, Any], old: str, new: str) -> str | dict[str, Any]:
+    """A kept line naming `new` wherever it named `old` (`raci rename`): in
+    each of its values, as an id on its own, among ids (``g.a, g.b``) or
+    after a name (``Stuurgroep (sg)``); in a line kept as text, in the text.
+    Its template stays as it is."""
+    named = re.compile(rf"(?<![A-Za-z0-9_.:-]){re.escape(old)}"
+                       r"(?![A-Za-z0-9_]|[.:-][A-Za-z0-9_.:-])")
+
+    def value(part: Any) -> Any:
+        if isinstance(part, str):
+            return named.sub(new, part)
+        if isinstance(part, list):
+            return [value(each) for each in part]
+        if not isinstance(part, dict):
+            return part
+        if "named" in part:
+            entity_id, name, kind = part["named"]
+            return {"named": [new if entity_id == old else entity_id, name, kind]}
+        if "joined" in part:
+            return part | {"joined": value(part["joined"])}
+        if "values" in part:
+            return part | {"values": {name: value(v) for name, v in part["values"].items()}}
+        return part  # a date, a number
+
+    return value(data)
 
 
 def _said_to_data(value: object) -> object:

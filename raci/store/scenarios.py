@@ -23,9 +23,10 @@ from raci.formats.changes import (
     change_from_data,
     change_to_data,
     line_from_data,
+    line_renamed,
     line_to_data,
 )
-from raci.model.scenarios import Scenario, Step
+from raci.model.scenarios import Scenario, Step, renamed_change
 from raci.store import tables
 
 
@@ -94,6 +95,46 @@ def delete_scenario(connection: Connection, name: str) -> None:
     changes = tables.scenario_change
     connection.execute(delete(changes).where(changes.c.scenario == name))
     connection.execute(delete(tables.scenario).where(tables.scenario.c.name == name))
+
+
+def rename_in_scenarios(connection: Connection, old: str, new: str) -> None:
+    """Make the scenarios name `new` where they named `old`, the model's
+    entity renamed in this transaction: each change, what it found and its
+    line (`renamed_change`, `line_renamed`), raising the version of each
+    scenario changed. A scenario that names `new` already (an entity it
+    added by that id) is left as it is: it no longer fits the model either
+    way, and renaming would make two entities of one id."""
+    changes = tables.scenario_change
+    rows = connection.execute(select(changes.c.scenario, changes.c.position, changes.c.change,
+                                     changes.c.found, changes.c.summary)).all()
+    naming_new = {row.scenario for row in rows if _names(row.change, new) or _names(row.found, new)}
+    renamed = set()
+    for row in rows:
+        if row.scenario in naming_new or not (_names(row.change, old) or _names(row.found, old)
+                                              or old in row.summary):
+            continue
+        connection.execute(update(changes).where(
+            changes.c.scenario == row.scenario, changes.c.position == row.position).values(
+            change=_renamed_data(row.change, old, new), found=_renamed_data(row.found, old, new),
+            summary=_stored(line_renamed(_summary_data(row.summary), old, new))))
+        renamed.add(row.scenario)
+    table = tables.scenario
+    for name in sorted(renamed):
+        connection.execute(update(table).where(table.c.name == name)
+                           .values(version=table.c.version + 1))
+
+
+def _renamed_data(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    return change_to_data(renamed_change(change_from_data(data), old, new))
+
+
+def _names(data: object, entity_id: str) -> bool:
+    """Whether a change kept as data names `entity_id` anywhere in it."""
+    if isinstance(data, dict):
+        return any(_names(value, entity_id) for value in data.values())
+    if isinstance(data, list):
+        return any(_names(value, entity_id) for value in data)
+    return data == entity_id
 
 
 def _summary_to_text(summary: str) -> str:
