@@ -13,11 +13,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from apphelp import loaded, new_scenario, on_matrix_row, steps_of, suggestions_tried, until
+from apphelp import (
+    loaded,
+    new_scenario,
+    on_matrix_row,
+    steps_of,
+    suggestions_tried,
+    until,
+)
 from conftest import Raci
 from test_cli_scenarios import ok
+from test_tui_suggest import answered, on_the_table, started_review
 
 from raci.tui import make_app
+from raci.tui.screens.answers import AnswerForm
 
 TOOK = ("make Directeur-Generaal Bouwen en Wonen (dg-bw) the Accountable of "
         "Isolatieprogramma (i.isolatie)")
@@ -54,6 +63,24 @@ async def test_lines_made_in_the_dutch_app_read_in_english(
     assert "maak" not in in_english and " voor " not in in_english
     assert summaries(raci, str(database))[1] == (
         "C for Secretaris-Generaal BZK (sg-bzk) on Isolatieprogramma (i.isolatie)")
+
+
+async def test_a_review_in_the_english_app_reads_in_dutch(raci: Raci, database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await new_scenario(pilot, app, "plan")
+        await started_review(pilot, app, "Anna")
+        await pilot.press("1")  # OWN001: its first suggestion
+        await on_the_table(pilot, app)
+        await pilot.press("a")  # STR005: accepted until a date
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm), "the reason")
+        await answered(pilot, app, "pilot phase", "2027-06-30")
+        await on_the_table(pilot, app)
+        await until(pilot, lambda: len(steps_of(database, "plan")) == 2, "both decisions kept")
+    in_dutch = shown(raci, str(database), "nl")
+    assert ("1. maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) "
+            "van Isolatieprogramma (i.isolatie)") in in_dutch
+    assert "2. uitzondering op STR005 voor i.isolatie tot 30 juni 2027: pilot phase" in in_dutch
 
 
 def test_a_review_in_english_reads_in_dutch(

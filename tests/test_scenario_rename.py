@@ -91,6 +91,15 @@ def test_a_line_made_in_the_app_names_the_new_id_after_its_name(
         raci, "--lang", "nl", "scenario", "show", org, "plan")
 
 
+def test_a_line_an_older_raci_kept_as_text_names_the_new_id(raci: Raci, org: str) -> None:
+    ok(raci, "scenario", "new", org, "plan")
+    ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
+    with closing(sqlite3.connect(org)) as connection, connection:
+        connection.execute("UPDATE scenario_change SET summary = 'p.smit is C op g.a (p.smit.'")
+    ok(raci, "rename", org, "p.smit", "p.smid")
+    assert "1. p.smid is C op g.a (p.smid." in ok(raci, "scenario", "show", org, "plan")
+
+
 def test_a_scenario_that_made_the_new_id_itself_is_left_as_it_was(
         raci: Raci, org: str) -> None:
     ok(raci, "scenario", "new", org, "plan")
