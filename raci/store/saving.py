@@ -96,7 +96,7 @@ def _assignment(actor: str, item: str) -> Said:
 
 def _entity(entity: Entity) -> Said:
     """``body bo-x``, the kind a word of the user's language."""
-    return Said(N_("{kind} {id}"), kind=Said(KIND_NAMES.english[kind_of(entity)]), id=entity.id)
+    return Said(N_("{kind} {id}"), kind=KIND_NAMES.said(kind_of(entity)), id=entity.id)
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
