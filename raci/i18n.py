@@ -151,6 +151,8 @@ class Said(str):
     values: dict[str, object]
     plural: str | None = None
     number: int = 1
+    context: str | None = None
+    """Tells the template from the same English said elsewhere (see `pgettext`)."""
 
     def __new__(cls, template: str, /, **values: object) -> Said:
         self = super().__new__(cls, template.format(**values))
@@ -158,10 +160,12 @@ class Said(str):
         return self
 
     def __reduce__(self) -> tuple[object, ...]:
-        return _said_from, (self.template, self.values, self.plural, self.number)
+        return _said_from, (self.template, self.values, self.plural, self.number, self.context)
 
     def template_said(self) -> str:
         """The template in the current language, in the form for its number."""
+        if self.context is not None:
+            return pgettext(self.context, self.template)
         if self.plural is None:
             return _(self.template)
         return ngettext(self.template, self.plural, self.number)
@@ -176,21 +180,43 @@ def counted(singular: str, plural: str, number: int, /, **values: object) -> Sai
     return said
 
 
+def in_context(context: str, message: str) -> Said:
+    """`message` as a `Said` that `context` tells from the same English said
+    elsewhere (marked with `NP_`): ``in_context("fact", "chairs")``."""
+    said = Said(message)
+    said.context = context
+    return said
+
+
 def _said_from(template: str, values: dict[str, object], plural: str | None = None,
-               number: int = 1) -> Said:
+               number: int = 1, context: str | None = None) -> Said:
+    if context is not None:
+        return in_context(context, template)
     if plural is None:
         return Said(template, **values)
     return counted(template, plural, number, **values)
 
 
 def said_again(text: str) -> str:
-    """`text` in the current language: a `Said` translated (a `Said` among its
-    values too), any other text as it is."""
-    if not isinstance(text, Said) or speaking_english():
-        return str(text)
-    values = {name: said_again(value) if isinstance(value, str) else value
-              for name, value in text.values.items()}
+    """`text` in the current language: a `Said` translated, its values said
+    again too (a date as the language writes it: "1 June 2027", "1 juni
+    2027"); a rule's message (`raci.lint.message`, which says itself: a
+    suggestion's line kept by a scenario) as a sentence; any other text as
+    it is."""
+    if not isinstance(text, Said):
+        spoken = getattr(text, "spoken", None)
+        return str(text) if spoken is None else str(spoken(True))
+    values = {name: _value_said(value) for name, value in text.values.items()}
     return text.template_said().format(**values)
+
+
+def _value_said(value: object) -> object:
+    if isinstance(value, Said):
+        return said_again(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    spoken = getattr(value, "spoken", None)
+    return value if spoken is None else spoken()
 
 
 def format_date(date: dt.date) -> str:

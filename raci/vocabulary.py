@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from raci.i18n import N_, NP_, _, format_count, ngettext, pgettext
+from raci.i18n import N_, NP_, Said, _, format_count, in_context, ngettext, pgettext
 
 
 class Words(Mapping[str, str]):
@@ -21,6 +21,12 @@ class Words(Mapping[str, str]):
         """`context` tells these words from the same English said elsewhere
         (marked with ``NP_(context, …)``)."""
         self.english, self.context = english, context
+
+    def said(self, name: str) -> Said:
+        """The word as a `Said`: said again in the language of whoever reads
+        it (a scenario's line, read later in another language)."""
+        english = self.english[name]
+        return Said(english) if self.context is None else in_context(self.context, english)
 
     def __getitem__(self, name: str) -> str:
         if self.context is not None:

@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from raci.i18n import said_again
 from raci.importing import import_file
 from raci.model import Assignment, Model
 from raci.model.changes import Change
@@ -157,9 +158,10 @@ def stored(database: Path) -> Model:
 
 
 def steps_of(database: Path, name: str) -> list[str]:
-    """What the database holds of scenario `name`: its steps, as they are said."""
+    """What the database holds of scenario `name`: its steps, as they are
+    said in the current language."""
     with open_store(database_url(str(database))) as store:
-        return [step.summary for step in store.scenario(name).steps]
+        return [said_again(step.summary) for step in store.scenario(name).steps]
 
 
 WAITED_SECONDS = 30.0

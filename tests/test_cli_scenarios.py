@@ -535,11 +535,12 @@ sg, which was changed in the model since. Undo its changes back to that one, or 
     assert exported(raci, org) == before
 
 
-def test_a_scenario_whose_id_was_renamed_in_the_model_is_refused_naming_it(
+def test_a_scenario_whose_id_was_removed_from_the_model_is_refused_naming_it(
         raci: Raci, org: str) -> None:
+    """(A rename reaches the scenarios: `test_scenario_rename`.)"""
     ok(raci, "scenario", "new", org, "plan")
     ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
-    ok(raci, "rename", org, "p.smit", "p.smid")
+    ok(raci, "rm", org, "p.smit", "--force")
     assert refused(raci, "scenario", "apply", org, "plan").endswith(
         "org.db: scenario plan no longer fits the model: its change 1 (p.smit on g.a: R -> C) "
         "touches the assignment of p.smit on g.a, but p.smit is no longer in the model: it was "

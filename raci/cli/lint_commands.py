@@ -215,16 +215,13 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
     from raci.model.scenarios import Step
 
     def fix_one(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
-        from raci.lint.message import localized
-
         if scenario is not None:
             ensure_scenario(spec, scenario, _("fixes made by raci lint --fix"))
         with edit(spec, scenario) as editing:
             suggester = Suggester(editing.model, config, label=spec)
             fixes = suggester.fix(unsafe=unsafe, skip=accepted)
             if fixes:
-                editing.keep([Step(fix.suggestion.change, fix.found,
-                                   localized(fix.suggestion.summary))
+                editing.keep([Step(fix.suggestion.change, fix.found, fix.suggestion.summary)
                               for fix in fixes])
             return suggested(suggester, accepted, fixes, suggest=suggest)
 

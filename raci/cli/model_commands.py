@@ -268,7 +268,7 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
                 id=entity_id, a_kind=A_KIND[current.kind(entity_id) or ""]))
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data), Said(
-            N_("added {kind} {id}"), kind=Said(KIND_NAMES.english[kind]), id=entity_id))
+            N_("added {kind} {id}"), kind=KIND_NAMES.said(kind), id=entity_id))
     confirm(said)
 
 

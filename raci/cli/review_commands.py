@@ -25,7 +25,7 @@ import click
 from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import StoreError, UsageError
 from raci.errors import reason as why
-from raci.i18n import N_, _
+from raci.i18n import N_, _, said_again
 from raci.text import one_line
 
 if TYPE_CHECKING:
@@ -228,8 +228,8 @@ def _keep(session: Review, editing: Editing, item: ReviewItem,
             "{reason}; the decision on {code} was not saved and the review ended there; the "
             "minutes hold what was decided before it").format(
                 reason=why(error).rstrip("."), code=item.finding.code))) from None
-    click.echo(one_line("  " + _("done: {change} (in {where})").format(change=step.summary,
-                                                                        where=where)))
+    click.echo(one_line("  " + _("done: {change} (in {where})").format(
+        change=said_again(step.summary), where=where)))
 
 
 def _write_minutes(minutes: str, path: Path | None) -> None:

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from raci.i18n import N_, _, format_date, ngettext
+from raci.i18n import N_, Said, _, format_date, ngettext, said_again
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
-from raci.lint.message import localized, markdown_said
+from raci.lint.message import markdown_said
 from raci.lint.output import outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
@@ -125,7 +125,7 @@ class Review:
         return rule is not None and rule.waivable
 
     def fix(self, item: ReviewItem, suggestion: Suggestion) -> Step:
-        step = self._make(suggestion.change, localized(suggestion.summary))
+        step = self._make(suggestion.change, suggestion.summary)
         item.decision = Decision("fixed", self.author, suggestion=suggestion, step=step)
         return step
 
@@ -135,11 +135,11 @@ class Review:
                         expires=until, author=self.author)
         change = Change(waivers=[*self.suggester.model.waivers, waiver])
         targets = ", ".join(finding.targets)
-        summary_text = (_("waived {code} for {targets} until {until}: {reason}") if until
-                        else _("waived {code} for {targets}: {reason}")).format(
-            code=finding.code, targets=targets, until=until and format_date(until),
-            reason=reason)
-        step = self._make(change, summary_text)
+        line = Said(N_("waived {code} for {targets} until {until}: {reason}") if until
+                    else N_("waived {code} for {targets}: {reason}"),
+                    code=finding.code, targets=targets, until=until,
+                    reason=reason)
+        step = self._make(change, line)
         item.decision = Decision("accepted", self.author, reason=reason, until=until, step=step)
         return step
 
@@ -183,11 +183,11 @@ class Review:
         """The findings at the start of the session against now."""
         return FindingsDelta(self.before, self.suggester.open_findings())
 
-    def _make(self, change: Change, summary_text: str) -> Step:
+    def _make(self, change: Change, line: str) -> Step:
         known = self._known()
         found = self.suggester.apply(change)
         self._join(known)
-        return Step(change, found, summary_text)
+        return Step(change, found, line)
 
     def _known(self) -> set[str]:
         return {f.fingerprint for f in (*self.before, *(i.finding for i in self.items))}
@@ -345,7 +345,7 @@ def _decision_text(item: ReviewItem, model: Model) -> str:
             outcome=minutes_text(outcome_text(decision.suggestion, LEVEL_NAMES))))
     if decision.kind == "fixed" and item.edits:
         return _("Fixed by editing: {changes}").format(
-            changes="; ".join(step.summary for step in item.edits))
+            changes="; ".join(said_again(step.summary) for step in item.edits))
     if decision.kind == "accepted":
         if decision.until:
             return _("Accepted, until {until}: {reason}").format(
@@ -387,7 +387,8 @@ def _changes(review: Review) -> list[str]:
     steps = review.steps
     title = (_("What changed (in {where})").format(where=where_said(review.kept_in)) if steps
              else _("What changed"))
-    lines = [f"{n}. {minutes_text(step.summary)}" for n, step in enumerate(steps, start=1)]
+    lines = [f"{n}. {minutes_text(said_again(step.summary))}"
+             for n, step in enumerate(steps, start=1)]
     return ["", f"## {title}", "", *(lines or [_("Nothing.")])]
 
 

@@ -285,7 +285,7 @@ class Model:
         for referrer in (new if r == old else r for r in referrers):
             entity = self.get(referrer)
             assert entity is not None
-            self.collection(kind_of(entity))[referrer] = _renaming_in(entity, old, new)
+            self.collection(kind_of(entity))[referrer] = renaming_in(entity, old, new)
         self.assignments = [
             Assignment(new if a.item == old else a.item, a.letter,
                        new if a.actor == old else a.actor) if old in (a.item, a.actor) else a
@@ -502,7 +502,7 @@ def _mend_entries(index: dict[str, list[T]], mine: Callable[[T], bool],
             index.pop(key, None)
 
 
-def _renaming_in(entity: Entity, old: str, new: str) -> Entity:
+def renaming_in(entity: Entity, old: str, new: str) -> Entity:
     """A copy of `entity` whose reference fields name `new` where they named `old`."""
     changes: dict[str, Any] = {}
     for name in REFERENCE_FIELDS[kind_of(entity)]:

@@ -8,18 +8,23 @@ as what it touches is as it found it (`changed_since`), and the steps
 together must not break the model (`check_model`): `play` says which step no
 longer fits, or what the steps would break, and the scenario is then refused
 rather than played half.
+
+An entity renamed in the model (`raci rename`) is renamed in the scenarios
+too (`renamed_change`), in the same transaction, so that their steps still
+fit: a scenario names what the model names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from raci.i18n import N_, Said
 from raci.model.changes import Change, Difference, changed_since
 from raci.model.checks import Problem, check_model
-from raci.model.model import Model
+from raci.model.entities import Assignment, Entity
+from raci.model.model import Model, renaming_in
 
 _SINCE = {
     "changed": N_("its change {number} ({summary}) touches {subject}, which was changed in the "
@@ -113,6 +118,29 @@ def _misfit_said(model: Model, difference: Difference, number: int, step: Step) 
                     id=gone[0])
     return Said(_SINCE[difference.how], number=number, summary=step.summary,
                 subject=difference.subject())
+
+
+def renamed_change(change: Change, old: str, new: str) -> Change:
+    """`change` naming `new` wherever it named `old`: what it is on the model
+    once `old` was renamed there, as `Model.rename` renames what it holds."""
+
+    def id_(entity_id: str) -> str:
+        return new if entity_id == old else entity_id
+
+    def entity(put: Entity) -> Entity:
+        return replace(renaming_in(put, old, new), id=id_(put.id))
+
+    def assignment(a: Assignment) -> Assignment:
+        return Assignment(id_(a.item), a.letter, id_(a.actor))
+
+    return Change(
+        put=[entity(e) for e in change.put], delete=[id_(i) for i in change.delete],
+        assign=[assignment(a) for a in change.assign],
+        unassign=[assignment(a) for a in change.unassign], org=change.org,
+        waivers=None if change.waivers is None else [
+            replace(w, target=[id_(t) for t in w.target]) for w in change.waivers],
+        before={id_(key): id_(value) for key, value in change.before.items()},
+        rename=None if change.rename is None else (id_(change.rename[0]), change.rename[1]))
 
 
 def _where(problem: Problem) -> tuple[str | None, str | None, str | None]:

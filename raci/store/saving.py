@@ -7,13 +7,15 @@ refused with a `ConflictError` naming it. Writing an id, or an assignment,
 that this store never saw but that now exists is a conflict too: someone
 else added it. The transaction runs:
 
-1. the org header and the waivers;
-2. removed assignments, then each deleted entity's assignments and lists,
+1. a rename, which every row that names the entity follows (the scenarios'
+   changes too: `rename_in_scenarios`);
+2. the org header and the waivers;
+3. removed assignments, then each deleted entity's assignments and lists,
    then the deleted entity rows (relation rows go before their entity);
-3. put entities: their rows, then their list rows;
-4. reference checks, so a refused change names what is wrong instead of
+4. put entities: their rows, then their list rows;
+5. reference checks, so a refused change names what is wrong instead of
    failing on a deferred foreign key at commit;
-5. new assignments, each with the positions of its item and actor, which
+6. new assignments, each with the positions of its item and actor, which
    the checks have just made sure exist.
 
 The caller (`Store.save`) opened the transaction and raised the revision,
@@ -42,6 +44,7 @@ from raci.store.rows import (
     org_values,
     waiver_rows,
 )
+from raci.store.scenarios import rename_in_scenarios
 from raci.store.versions import AssignmentKey, RememberedVersions, WrittenVersions
 from raci.vocabulary import KIND_NAMES
 
@@ -59,6 +62,7 @@ def save_change(
     saving = _Saving(connection, revision, remembered)
     if change.rename is not None:
         saving.rename(*change.rename)
+        rename_in_scenarios(connection, *change.rename)
     if change.org is not None:
         saving.write_org(change.org)
     if change.waivers is not None:
@@ -92,7 +96,7 @@ def _assignment(actor: str, item: str) -> Said:
 
 def _entity(entity: Entity) -> Said:
     """``body bo-x``, the kind a word of the user's language."""
-    return Said(N_("{kind} {id}"), kind=Said(KIND_NAMES.english[kind_of(entity)]), id=entity.id)
+    return Said(N_("{kind} {id}"), kind=KIND_NAMES.said(kind_of(entity)), id=entity.id)
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:

@@ -2,12 +2,11 @@
 
 Each change is a row of `scenario_change` in order (`position` from 0): the
 change and what it found, as the plain data of `raci.formats.changes`, and
-the user's line for it. A line raci made as a `Said` (a command-line
-edit's) is kept as its template (with its plural and number, if it counts)
-and values in JSON, so it is said again in the language of whoever reads
-it; a line kept as plain text is shown as it is: an older raci's, and the
-app's, the review's and `lint --fix`'s, which still store the line in the
-writer's language (an issue to fix). Every write to a scenario first
+the user's line for it, kept as JSON data (`line_to_data`) so that it is said
+again in the language of whoever reads it, whoever wrote it: the command
+line, the app, the review or `lint --fix`. A line an older raci stored as
+plain text (the app's, the review's and `lint --fix`'s were, in the
+writer's language) is shown as it is. Every write to a scenario first
 raises its `version` (`lock_scenario`): writers of one scenario queue
 there, as model writers queue on `meta.revision`, so the number of changes
 a writer reads stays true until it commits.
@@ -20,9 +19,14 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from raci.formats.changes import change_from_data, change_to_data
-from raci.i18n import Said, counted
-from raci.model.scenarios import Scenario, Step
+from raci.formats.changes import (
+    change_from_data,
+    change_to_data,
+    line_from_data,
+    line_renamed,
+    line_to_data,
+)
+from raci.model.scenarios import Scenario, Step, renamed_change
 from raci.store import tables
 
 
@@ -93,37 +97,66 @@ def delete_scenario(connection: Connection, name: str) -> None:
     connection.execute(delete(tables.scenario).where(tables.scenario.c.name == name))
 
 
+def rename_in_scenarios(connection: Connection, old: str, new: str) -> None:
+    """Make the scenarios name `new` where they named `old`, the model's
+    entity renamed in this transaction: each change, what it found and its
+    line (`renamed_change`, `line_renamed`), raising the version of each
+    scenario changed. A scenario that names `new` already (an entity it
+    added by that id) is left as it is: it no longer fits the model either
+    way, and renaming would make two entities of one id."""
+    changes = tables.scenario_change
+    rows = connection.execute(select(changes.c.scenario, changes.c.position, changes.c.change,
+                                     changes.c.found, changes.c.summary)).all()
+    naming_new = {row.scenario for row in rows if _names(row.change, new) or _names(row.found, new)}
+    renamed = set()
+    for row in rows:
+        if row.scenario in naming_new or not (_names(row.change, old) or _names(row.found, old)
+                                              or old in row.summary):
+            continue
+        connection.execute(update(changes).where(
+            changes.c.scenario == row.scenario, changes.c.position == row.position).values(
+            change=_renamed_data(row.change, old, new), found=_renamed_data(row.found, old, new),
+            summary=_stored(line_renamed(_summary_data(row.summary), old, new))))
+        renamed.add(row.scenario)
+    table = tables.scenario
+    for name in sorted(renamed):
+        connection.execute(update(table).where(table.c.name == name)
+                           .values(version=table.c.version + 1))
+
+
+def _renamed_data(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    return change_to_data(renamed_change(change_from_data(data), old, new))
+
+
+def _names(data: object, entity_id: str) -> bool:
+    """Whether a change kept as data names `entity_id` anywhere in it."""
+    if isinstance(data, dict):
+        return any(_names(value, entity_id) for value in data.values())
+    if isinstance(data, list):
+        return any(_names(value, entity_id) for value in data)
+    return data == entity_id
+
+
 def _summary_to_text(summary: str) -> str:
-    """A change's line as stored: a `Said` as JSON, other text as it is."""
-    return json.dumps(_said_to_data(summary)) if isinstance(summary, Said) else summary
+    """A change's line as stored: JSON where it is said again when read, other text as it is."""
+    return _stored(line_to_data(summary))
 
 
-def _said_to_data(value: object) -> object:
-    if not isinstance(value, Said):
-        return value
-    data: dict[str, object] = {"template": value.template,
-                               "values": {name: _said_to_data(v)
-                                          for name, v in value.values.items()}}
-    if value.plural is not None:
-        data |= {"plural": value.plural, "number": value.number}
-    return data
+def _stored(data: str | dict[str, Any]) -> str:
+    return data if isinstance(data, str) else json.dumps(data)
 
 
 def _summary_from_text(text: str) -> str:
-    """A stored line: a `Said` again where it was kept as one, else the text."""
+    """A stored line: said again where it was kept as data, else the text."""
+    return line_from_data(_summary_data(text))
+
+
+def _summary_data(text: str) -> str | dict[str, Any]:
+    """A stored line as `line_to_data` made it: JSON data, or text an older raci stored."""
     if not text.startswith("{"):
         return text
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
         return text
-    return _said_from_data(data) if isinstance(data, dict) and "template" in data else text
-
-
-def _said_from_data(value: Any) -> Any:
-    if not isinstance(value, dict):
-        return value
-    values = {name: _said_from_data(v) for name, v in value["values"].items()}
-    if "plural" in value:
-        return counted(value["template"], value["plural"], value["number"], **values)
-    return Said(value["template"], **values)
+    return data if isinstance(data, dict) and "template" in data else text

@@ -38,10 +38,9 @@ from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.errors import reason as reason_of
-from raci.i18n import _
+from raci.i18n import N_, Said, _, said_again
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
-from raci.lint.message import localized
 from raci.model import Model, Org
 from raci.model.changes import Change
 from raci.model.scenarios import Step
@@ -449,7 +448,7 @@ class RaciApp(FormKeysApp):
     def _change_saved(self, message: ChangeSaved) -> None:
         edit = message.edit
         if edit.summary and not edit.quiet:
-            self.notify(edit.summary, timeout=3)
+            self.notify(said_again(edit.summary), timeout=3)
 
     @on(ConflictFound)
     def _conflict_found(self, message: ConflictFound) -> None:
@@ -499,7 +498,7 @@ class RaciApp(FormKeysApp):
         what = what_a_change_touches(self.session.model, edit.change)
         if edit.quiet and edit.summary:
             text = _("{reason}. Your edit was not saved ({change}); the screen shows what the "
-                     "database holds.").format(reason=reason, change=edit.summary)
+                     "database holds.").format(reason=reason, change=said_again(edit.summary))
         elif what:
             text = _("{reason}. Your edit of {what} was not saved; the screen shows what the "
                      "database holds.").format(reason=reason, what=what)
@@ -712,7 +711,7 @@ class RaciApp(FormKeysApp):
         def changed(org: Org | None) -> None:
             if org is not None and org != session.model.org:
                 self.post_message(ChangeRequested(
-                    Change(org=org), _("Saved the organisation {name}").format(name=org.name)))
+                    Change(org=org), Said(N_("Saved the organisation {name}"), name=org.name)))
 
         self.push_screen(OrgForm(session.model.org), changed)
 
@@ -751,7 +750,7 @@ class RaciApp(FormKeysApp):
         self.push_screen(keyed_screens().suggestions(self.session, finding,
                                                      self.where_edits_go()),
                          lambda s: chosen(None) if s is None
-                         else chosen(s.change, localized(s.summary)))
+                         else chosen(s.change, s.summary))
 
     def action_choose_scenario(self) -> None:
         """Choose, make, leave, apply or drop a scenario."""

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from raci.i18n import _, said_again
+from raci.i18n import N_, Said, _, said_again
 from raci.lint import LintConfig, Linter
 from raci.lint.engine import LintResult, lint_source
 from raci.lint.findings import Finding
@@ -122,7 +122,7 @@ class Session:
         done = self.undo_stack.pop()
         inverse = self._apply(done.inverse)
         self.redo_stack.append(Edit(done.change, inverse, done.summary, done.quiet))
-        return Edit(done.inverse, inverse, _("Undone: {change}").format(change=done.summary))
+        return Edit(done.inverse, inverse, Said(N_("Undone: {change}"), change=done.summary))
 
     def redo(self) -> Edit | None:
         if not self.redo_stack:
@@ -130,7 +130,7 @@ class Session:
         undone = self.redo_stack.pop()
         edit = Edit(undone.change, self._apply(undone.change), undone.summary, undone.quiet)
         self.undo_stack.append(edit)
-        redone = _("Redone: {change}").format(change=undone.summary)
+        redone = Said(N_("Redone: {change}"), change=undone.summary)
         return dataclasses.replace(edit, summary=redone, quiet=False)
 
     def _apply(self, change: Change) -> Change:

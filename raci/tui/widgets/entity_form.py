@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import N_, _
+from raci.i18n import N_, Said, _
 from raci.model import Entity
 from raci.model.ids import id_from_name
 from raci.tui.describe import field_label, in_words, labels
@@ -366,9 +366,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                 self.query_one(f"#error-{wrong}").scroll_visible(animate=False)
             return
         entity = check.change.put[0]
-        said = (_("Saved {name} ({id})") if self.entity else
-                _("Added {kind} {name} ({id})")).format(kind=KIND_NAMES[self.kind],
-                                                         name=entity.name, id=entity.id)
+        said = Said(N_("Saved {name} ({id})") if self.entity else N_("Added {kind} {name} ({id})"),
+                    kind=KIND_NAMES.said(self.kind), name=entity.name, id=entity.id)
         self.dismiss((entity.id, ChangeRequested(check.change, said)))
 
     def _changed_meanwhile(self) -> bool:

@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from raci.i18n import _, format_count, format_date
+from raci.i18n import N_, Said, _, format_count, format_date
 from raci.lint.findings import FindingIndex
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
@@ -414,8 +414,9 @@ class ExplorerView(Horizontal):
         model = self.session.model
         change = removal(model, self.current)
         deleted = self.current
-        summary = _("Deleted {kind} {entity}").format(kind=KIND_NAMES[model.kind(deleted) or ""],
-                                                       entity=label(model, deleted))
+        summary = Said(N_("Deleted {kind} {entity}"),
+                       kind=KIND_NAMES.said(model.kind(deleted) or ""),
+                       entity=label(model, deleted))
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -436,7 +437,7 @@ class ExplorerView(Horizontal):
 
         def renamed(new: str | None) -> None:
             if new is not None:
-                summary = _("Renamed {entity} to {id}").format(entity=label(model, old), id=new)
+                summary = Said(N_("Renamed {entity} to {id}"), entity=label(model, old), id=new)
                 self.current = new
                 self.post_message(ChangeRequested(Change(rename=(old, new)), summary))
 

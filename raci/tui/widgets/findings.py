@@ -24,7 +24,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from raci.i18n import N_, _, format_count
+from raci.i18n import N_, Said, _, format_count
 from raci.lint.engine import effective_as_of
 from raci.lint.findings import LEVELS, WAIVED, Finding, FindingIndex
 from raci.lint.message import localized
@@ -34,7 +34,7 @@ from raci.lint.rules import find_rule
 from raci.lint.rules.data import fact_not_recorded
 from raci.model import Waiver
 from raci.model.changes import Change
-from raci.tui.describe import in_words, label, labels
+from raci.tui.describe import label, labels
 from raci.tui.markup import finding_message, inline_markdown
 from raci.tui.messages import ChangeRequested, EntityChosen, raci_app
 from raci.tui.session import Session
@@ -43,7 +43,7 @@ from raci.tui.widgets.fact_modal import FactScreen
 from raci.tui.widgets.search import Searchable
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen, waiver_of, with_waiver
-from raci.vocabulary import LEVEL_NAMES, Words, counted
+from raci.vocabulary import FACT_WORDS, LEVEL_NAMES, Words, counted
 
 GROUP_STYLES = {"error": "$error", "warning": "$warning", "info": "$primary",
                 WAIVED: "$text-muted"}
@@ -284,8 +284,8 @@ class FindingsView(Vertical):
             if fact not in org.not_recorded:
                 self.post_message(ChangeRequested(
                     Change(org=replace(org, not_recorded=[*org.not_recorded, fact])),
-                    _("Declared {fact} not recorded: DAT001 no longer reports it").format(
-                        fact=in_words(fact))))
+                    Said(N_("Declared {fact} not recorded: DAT001 no longer reports it"),
+                         fact=FACT_WORDS.said(fact))))
 
         self.app.push_screen(FactScreen(fact, finding.message), declare)
 
@@ -322,11 +322,11 @@ class FindingsView(Vertical):
         def waived(new: Waiver | None) -> None:
             if new is None or new == waiver:
                 return
-            said = _("Waived {rule} on {targets}") if number is None else \
-                _("Changed the waiver of {rule} on {targets}")
+            said = N_("Waived {rule} on {targets}") if number is None else \
+                N_("Changed the waiver of {rule} on {targets}")
             self.post_message(ChangeRequested(
                 Change(waivers=with_waiver(session.model.waivers, number, new)),
-                said.format(rule=new.rule, targets=labels(session.model, new.target))))
+                Said(said, rule=new.rule, targets=labels(session.model, new.target))))
 
         as_of = effective_as_of(model, session.config)
         self.app.push_screen(WaiverForm(model, waiver, as_of, about=finding_message(finding),

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from raci.i18n import _
+from raci.i18n import N_, Said, _
 from raci.lint.findings import FindingIndex
 from raci.model import Entity, Model
 from raci.model.changes import Change, set_cells
@@ -364,9 +364,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         if self.model.letters_of(item.id, actor.id) == letters:
             return
         change = set_cells(self.model, {(item.id, actor.id): letters})
-        summary = _("{letters} for {actor} on {item}").format(
-            letters=cell_text(letters), actor=label(self.model, actor.id),
-            item=label(self.model, item.id))
+        summary = Said(N_("{letters} for {actor} on {item}"),
+                       letters=cell_text(letters), actor=label(self.model, actor.id),
+                       item=label(self.model, item.id))
         self.post_message(ChangeRequested(change, summary, quiet=True))
 
     def action_clear(self) -> None:
@@ -378,9 +378,9 @@ class RaciMatrix(ScrollView, can_focus=True):
         if letters:
             self.post_message(ChangeRequested(
                 set_cells(self.model, {(item.id, actor.id): ()}),
-                _("Cleared {letters} of {actor} on {item}").format(
-                    letters=cell_text(letters), actor=label(self.model, actor.id),
-                    item=label(self.model, item.id)), quiet=True))
+                Said(N_("Cleared {letters} of {actor} on {item}"),
+                     letters=cell_text(letters), actor=label(self.model, actor.id),
+                     item=label(self.model, item.id)), quiet=True))
 
 
 class MatrixView(Vertical):

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from raci.i18n import _, format_date
+from raci.i18n import N_, Said, _, format_date
 from raci.lint.findings import Finding, FindingIndex
 from raci.lint.rules import find_rule
 from raci.model import Waiver
@@ -129,8 +129,8 @@ class WaiversScreen(ModalScreen[None]):
             if new is not None and new != waiver:
                 self.app.post_message(ChangeRequested(
                     Change(waivers=with_waiver(self.session.model.waivers, number, new)),
-                    _("Changed the waiver of {rule} on {targets}").format(
-                        rule=new.rule, targets=labels(self.session.model, new.target))))
+                    Said(N_("Changed the waiver of {rule} on {targets}"),
+                         rule=new.rule, targets=labels(self.session.model, new.target))))
 
         self.app.push_screen(WaiverForm(self.session.model, waiver, self.as_of, editing=True),
                              changed)
@@ -143,8 +143,8 @@ class WaiversScreen(ModalScreen[None]):
         gone = waivers.pop(number)
         self.app.post_message(ChangeRequested(
             Change(waivers=waivers),
-            _("Removed the waiver of {rule} on {targets}").format(
-                rule=gone.rule, targets=labels(self.session.model, gone.target))))
+            Said(N_("Removed the waiver of {rule} on {targets}"),
+                 rule=gone.rule, targets=labels(self.session.model, gone.target))))
 
 
 def with_waiver(waivers: list[Waiver], number: int | None, waiver: Waiver) -> list[Waiver]:
