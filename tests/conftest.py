@@ -23,16 +23,20 @@ test once on each backend.
 
 `graphviz_ran` lists the programs a test runs, such as Graphviz's, none of
 their runs the process keeps (`raci.export.render.GRAPHVIZ_RUNS`) kept from before.
+Every other test shares what Graphviz wrote with the other workers of the run
+(`SharedGraphvizRuns`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
+import pickle
 import runpy
 import subprocess
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +86,50 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         setup = runpy.run_path(str(Path(__file__).parent.parent / "setup.py"),
                                run_name="catalogues")
         setup["compile_catalogues"]()
+
+
+class SharedGraphvizRuns:
+    """What Graphviz wrote, kept in the process (`raci.export.render.GraphvizRuns`)
+    and in a folder every worker of the run reads: workers lay out the same
+    views (a sample's, on the default page) for tests in different files, each
+    taking seconds of `dot`. `raci.export.render._run` keys a run on the
+    program found, its arguments, its timeout and its input files, and keeps
+    only a run that succeeded."""
+
+    def __init__(self, process: Any, folder: Path) -> None:
+        self.process = process
+        self.folder = folder
+
+    def file(self, ran: Hashable) -> Path:
+        return self.folder / hashlib.sha256(repr(ran).encode()).hexdigest()
+
+    def get(self, ran: Hashable) -> dict[str, bytes] | None:
+        written: dict[str, bytes] | None = self.process.get(ran)
+        if written is None and self.file(ran).exists():
+            written = pickle.loads(self.file(ran).read_bytes())
+            self.process.keep(ran, written)
+        return written
+
+    def keep(self, ran: Hashable, written: dict[str, bytes]) -> None:
+        self.process.keep(ran, written)
+        unfinished = self.file(ran).with_suffix(f".{os.getpid()}")
+        unfinished.write_bytes(pickle.dumps(written))
+        unfinished.replace(self.file(ran))  # whole or not at all to a worker reading it
+
+
+@pytest.fixture(scope="session", autouse=True)
+def graphviz_shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`SharedGraphvizRuns` in a folder of the run's temporary folder (xdist
+    makes it the parent of each worker's)."""
+    render = importlib.import_module("raci.export.render")  # raci.export.render is a function
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent
+    folder = run / "graphviz"
+    folder.mkdir(exist_ok=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "GRAPHVIZ_RUNS", SharedGraphvizRuns(render.GRAPHVIZ_RUNS, folder))
+        yield
 
 
 @pytest.fixture(autouse=True)
