@@ -28,7 +28,7 @@ def failing_helper(cursor: Cursor, same: Interning) -> HelperPart:
 
 def other_snapshot(cursor: Cursor, same: Interning) -> HelperPart:
     """A part read after a save: nothing of it may be used."""
-    return HelperPart(-1, {}, frozenset(), {})
+    return HelperPart(-1, {}, {})
 
 
 @pytest.mark.parametrize("helper", [None, failing_helper, other_snapshot])
@@ -64,8 +64,7 @@ def test_no_helper_is_left_behind_when_the_read_fails(
 
 @pytest.mark.parametrize("cut", [None, 0, 1, -1])
 def test_only_a_whole_pickle_of_this_snapshot_counts_as_handed_back(cut: int | None) -> None:
-    part = HelperPart(7, {"holders": {"r.a": ("p.a",)}}, frozenset({"i.a"}),
-                      {"R": (array("q", [0]), array("q", [1]))})
+    part = HelperPart(7, {"holders": {"r.a": ("p.a",)}}, {"R": (array("q", [0]), array("q", [1]))})
     data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
     reading, writing = os.pipe()
     os.write(writing, data if cut is None else data[:cut])

@@ -11,16 +11,15 @@ PostgreSQL). Rows are read a column at a time and ids interned, as the
 whole read does (`raci.store.columns`, which both share).
 
 A large SQLite file is read on two cores (`read_lean_file`, Linux only): a
-helper forked before the read opens the file itself, reads the list
-tables, which initiatives have success criteria and the assignments'
-positions, and hands them back pickled (`HelperPart`), while this process
-reads the entities and makes those of the kinds with no list field; the
-rest is made here, so the model is the same either way. The helper's ids
-are its own objects (one per id), not interned here again: that cost more
-than loading them. The helper's snapshot must be this process's: both
-read the database's write counter, which every save raises, and where
-they differ (a save came between) or the helper failed, this process reads
-its part itself.
+helper forked before the read opens the file itself, reads the list tables
+that name entities and the assignments' positions, and hands them back
+pickled (`HelperPart`), while this process reads the entities and makes
+those of the kinds with no list field; the rest is made here, so the
+model is the same either way. The helper's ids are its own objects (one
+per id), not interned here again: that cost more than loading them. The
+helper's snapshot must be this process's: both read the database's write
+counter, which every save raises, and where they differ (a save came
+between) or the helper failed, this process reads its part itself.
 """
 
 from __future__ import annotations
@@ -65,12 +64,11 @@ Fields = dict[str, tuple[Any, ...]]
 @dataclass
 class HelperPart:
     """What the helper reads, in a snapshot of `revision`: the list tables
-    that name entities, the initiatives with success criteria, and the
-    positions of the items and actors of each letter's assignments."""
+    that name entities, and the positions of the items and actors of each
+    letter's assignments."""
 
     revision: int
     lists: Lists
-    with_criteria: frozenset[str]
     letters: dict[Letter, tuple[array[int], array[int]]]
 
 
@@ -99,6 +97,8 @@ def read_lean(cursor: Cursor, path: Path | None = None) -> LeanModel:
             if kind not in waiting:
                 _put(model, kind, read)
         model.waivers = read_waivers(cursor)[0]
+        with_criteria = frozenset(
+            fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
         part = _handed_back(helper, read_revision(cursor)) if helper is not None else None
     if part is None:
         part = _part(cursor, same.setdefault)
@@ -106,7 +106,7 @@ def read_lean(cursor: Cursor, path: Path | None = None) -> LeanModel:
         read = fields[kind]
         ids = read["id"]
         for name in LEAN_KINDS[kind]._fields - read.keys():
-            read[name] = (tuple(map(part.with_criteria.__contains__, ids))
+            read[name] = (tuple(map(with_criteria.__contains__, ids))
                           if name == "has_success_criteria"
                           else tuple(map(part.lists[name].get, ids, repeat(()))))
         _put(model, kind, read)
@@ -144,10 +144,7 @@ def _put(model: LeanModel, kind: str, read: Fields) -> None:
 def _part(cursor: Cursor, same: Interning) -> HelperPart:
     """What the helper reads (`HelperPart`)."""
     lists = {lt.field: read_list(cursor, lt, same) for lt in LIST_TABLES if lt.names_entities}
-    with_criteria = frozenset(
-        fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
-    return HelperPart(read_revision(cursor), lists, with_criteria,
-                      dict(_letter_positions(cursor)))
+    return HelperPart(read_revision(cursor), lists, dict(_letter_positions(cursor)))
 
 
 _ITEM, _ACTOR = itemgetter(0), itemgetter(1)
