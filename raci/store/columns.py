@@ -127,6 +127,12 @@ def read_list(cursor: Cursor, lt: ListTable, same: Interning) -> dict[str, tuple
             for owner_id, run in groupby(zip(owners, values, strict=True), itemgetter(0))}
 
 
+def read_revision(cursor: Cursor) -> int:
+    """The database's write counter, inside the cursor's transaction."""
+    cursor.execute("SELECT revision FROM meta")
+    return int(cursor.fetchall()[0][0])
+
+
 def read_org(cursor: Cursor) -> tuple[Org, int]:
     """The organisation and the version of its row."""
     cursor.execute("SELECT name, description, as_of, not_recorded, version FROM org")

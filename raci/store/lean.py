@@ -9,84 +9,221 @@ module (importing SQLAlchemy alone would take a third of the lint), and
 `Store.load_lean` hands this module its own connection's cursor (SQLite or
 PostgreSQL). Rows are read a column at a time and ids interned, as the
 whole read does (`raci.store.columns`, which both share).
+
+A large SQLite file is read on two cores (`read_lean_file`, Linux only): a
+helper forked before the read opens the file itself, reads the list tables
+that name entities and the assignments' positions, and hands them back
+pickled (`HelperPart`), while this process reads the entities and makes
+those of the kinds with no list field; the rest is made here, so the
+model is the same either way. The helper's ids are its own objects (one
+per id), not interned here again: that cost more than loading them. The
+helper's snapshot must be this process's: both read the database's write
+counter, which every save raises, and where they differ (a save came
+between) or the helper failed, this process reads its part itself.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, NoReturn
 
 from raci.model import LETTERS, Letter
 from raci.model.lean import LEAN_KINDS, LeanModel, LetterColumns
 from raci.store.columns import (
     Cursor,
+    Interning,
     fetch_columns,
     place_ids,
     read_list,
     read_org,
+    read_revision,
     read_snapshot,
     read_waivers,
     typed,
 )
 from raci.store.layout import COLUMN_OF_FIELD, LIST_FIELD_NAMES, LIST_TABLES
 
+READ_APART_FROM = 20_000
+"""The entities a file must hold for a helper to read part of it (as
+`raci.lint.split.SPLIT_FROM`: below, forking costs more than it saves)."""
+
+Lists = dict[str, dict[str, tuple[str, ...]]]
+"""A list field -> owner -> the ids it holds, in order."""
+Fields = dict[str, tuple[Any, ...]]
+"""One kind's fields, by name: the value of each of its entities, in order."""
+
+
+@dataclass
+class HelperPart:
+    """What the helper reads, in a snapshot of `revision`: the list tables
+    that name entities, and the positions of the items and actors of each
+    letter's assignments."""
+
+    revision: int
+    lists: Lists
+    letters: dict[Letter, tuple[array[int], array[int]]]
+
 
 def read_lean_file(path: Path) -> LeanModel | None:
-    """The lean model of the SQLite file at `path` (see `read_snapshot`)."""
-    return read_snapshot(path, read_lean)
+    """The lean model of the SQLite file at `path` (see `read_snapshot`), a
+    large one read on two cores where forking is sound (Linux: see
+    `raci.lint.split`)."""
+    return read_snapshot(path, lambda cursor: read_lean(cursor, path))
 
 
-def read_lean(cursor: Cursor) -> LeanModel:
+def read_lean(cursor: Cursor, path: Path | None = None) -> LeanModel:
     """The model as lean tuples, inside the cursor's transaction: no free
-    text, no versions."""
+    text, no versions. `path`: the SQLite file the cursor reads, for a
+    helper to read part of it at the same time."""
     model = LeanModel(org=read_org(cursor)[0])
     same: dict[str | None, str | None] = {None: None}
-    lists = {lt.field: read_list(cursor, lt, same.setdefault)
-             for lt in LIST_TABLES if lt.names_entities}
-    with_criteria = frozenset(
-        fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
-    id_at: list[str] = []  # position -> the id of the entity there ("" where none is)
-    for kind, cls in LEAN_KINDS.items():
-        fields = [name for name in cls._fields
-                  if name not in LIST_FIELD_NAMES and name != "has_success_criteria"]
-        columns = [COLUMN_OF_FIELD.get(name, name) for name in fields]
-        positions, *values = fetch_columns(
-            cursor, f"SELECT position, {', '.join(columns)} FROM entity "
-                    f"WHERE kind = '{kind}' ORDER BY position", len(columns) + 1)
-        read = {name: typed(column, found, same.setdefault)
-                for name, column, found in zip(fields, columns, values, strict=True)}
+    with _helper(path, cursor) as helper:
+        fields = {kind: _fields(cursor, kind, same.setdefault) for kind in LEAN_KINDS}
+        id_at: list[str] = []  # position -> the id of the entity there ("" where none is)
+        for read in fields.values():
+            place_ids(id_at, read.pop("position"), read["id"])
+        # The kinds with no list field are made while the helper still reads.
+        waiting = [kind for kind, read in fields.items()
+                   if LEAN_KINDS[kind]._fields - read.keys()]
+        for kind, read in fields.items():
+            if kind not in waiting:
+                _put(model, kind, read)
+        model.waivers = read_waivers(cursor)[0]
+        with_criteria = frozenset(
+            fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
+        part = _handed_back(helper, read_revision(cursor)) if helper is not None else None
+    if part is None:
+        part = _part(cursor, same.setdefault)
+    for kind in waiting:
+        read = fields[kind]
         ids = read["id"]
-        place_ids(id_at, positions, ids)
-        for name in cls._fields:
-            if name == "has_success_criteria":
-                read[name] = tuple(map(with_criteria.__contains__, ids))
-            elif name not in read:  # a list field
-                read[name] = tuple(map(lists[name].get, ids, repeat(())))
-        # tuple.__new__ makes each one in C; the named tuple's own _make is Python.
-        rows = zip(*(read[name] for name in cls._fields), strict=True)
-        model.collection(kind).update(zip(ids, map(tuple.__new__, repeat(cls), rows), strict=True))
-        model.kinds.update(zip(ids, repeat(kind)))
-    model.assignments = _read_letter_columns(cursor, id_at)
-    model.waivers = read_waivers(cursor)[0]
+        for name in LEAN_KINDS[kind]._fields - read.keys():
+            read[name] = (tuple(map(with_criteria.__contains__, ids))
+                          if name == "has_success_criteria"
+                          else tuple(map(part.lists[name].get, ids, repeat(()))))
+        _put(model, kind, read)
+    for kind, read in fields.items():
+        model.kinds.update(zip(read["id"], repeat(kind)))
+    model.assignments = {letter: LetterColumns(tuple(map(id_at.__getitem__, items)),
+                                               tuple(map(id_at.__getitem__, actors)))
+                         for letter, (items, actors) in part.letters.items()}
     return model
+
+
+def _fields(cursor: Cursor, kind: str, same: Interning) -> Fields:
+    """The positions of one kind's entities and the fields `entity` holds
+    of them, typed as the model holds them."""
+    names = [name for name in LEAN_KINDS[kind]._fields
+             if name not in LIST_FIELD_NAMES and name != "has_success_criteria"]
+    columns = [COLUMN_OF_FIELD.get(name, name) for name in names]
+    positions, *values = fetch_columns(
+        cursor, f"SELECT position, {', '.join(columns)} FROM entity "
+                f"WHERE kind = '{kind}' ORDER BY position", len(columns) + 1)
+    read = {name: typed(column, found, same)
+            for name, column, found in zip(names, columns, values, strict=True)}
+    return {"position": positions, **read}
+
+
+def _put(model: LeanModel, kind: str, read: Fields) -> None:
+    """Put the entities of one kind, every field read, in the model."""
+    cls = LEAN_KINDS[kind]
+    # tuple.__new__ makes each one in C; the named tuple's own _make is Python.
+    rows = zip(*(read[name] for name in cls._fields), strict=True)
+    model.collection(kind).update(zip(read["id"], map(tuple.__new__, repeat(cls), rows),
+                                      strict=True))
+
+
+def _part(cursor: Cursor, same: Interning) -> HelperPart:
+    """What the helper reads (`HelperPart`)."""
+    lists = {lt.field: read_list(cursor, lt, same) for lt in LIST_TABLES if lt.names_entities}
+    return HelperPart(read_revision(cursor), lists, dict(_letter_positions(cursor)))
 
 
 _ITEM, _ACTOR = itemgetter(0), itemgetter(1)
 """An assignment row's item and actor positions."""
 
 
-def _read_letter_columns(cursor: Cursor, id_at: list[str]) -> dict[Letter, LetterColumns]:
-    """Each letter's assignments in model order, read as the positions of
-    their items and actors (from the index `ix_assignment_letter` alone)."""
-    by_letter = {}
+def _letter_positions(cursor: Cursor) -> Iterator[tuple[Letter, tuple[array[int], array[int]]]]:
+    """Each letter's assignments in model order, as the positions of their
+    items and actors (read from the index `ix_assignment_letter` alone; each
+    id is found from its position, with no string read)."""
     for letter in LETTERS:
         cursor.execute("SELECT item_position, actor_position FROM assignment "
                        f"WHERE letter = '{letter}' ORDER BY position")
         rows = cursor.fetchall()
-        # Each id found from its row's position, with no column of positions
-        # made first (fetch_columns): an eighth less for 120,000 assignments.
-        by_letter[letter] = LetterColumns(tuple(map(id_at.__getitem__, map(_ITEM, rows))),
-                                          tuple(map(id_at.__getitem__, map(_ACTOR, rows))))
-    return by_letter
+        yield letter, (array("q", map(_ITEM, rows)), array("q", map(_ACTOR, rows)))
 
+
+# ---- the helper ----------------------------------------------------------------
+
+
+@contextmanager
+def _helper(path: Path | None, cursor: Cursor) -> Iterator[int | None]:
+    """A forked helper reading its part of `path`, where the model is large
+    enough and forking sound: the pipe it hands its part back through (None:
+    no helper). Waited for when the block ends; a process that fails before
+    it has read the part closes the pipe, and the helper's writing then fails."""
+    if path is None or not _reads_apart(cursor):
+        yield None
+        return
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper
+        os.close(reading)
+        _read_and_hand_back(path, writing)
+    os.close(writing)
+    try:
+        yield reading
+    finally:
+        os.close(reading)
+        os.waitpid(pid, 0)
+
+
+def _reads_apart(cursor: Cursor) -> bool:
+    """Whether a helper is to read part of the file (see `READ_APART_FROM`)."""
+    if sys.platform != "linux":
+        return False
+    return int(fetch_columns(cursor, "SELECT count(*) FROM entity", 1)[0][0]) >= READ_APART_FROM
+
+
+_part_in_helper = _part
+"""How the helper reads its part (a test makes it fail)."""
+
+
+def _read_and_hand_back(path: Path, writing: int) -> NoReturn:
+    """In the helper: read its part in a snapshot of its own, write it to the
+    pipe pickled, and end without running anything of the program's exit;
+    exit 1 on any failure, having written none or part of it."""
+    import pickle
+
+    status = 1
+    try:
+        part = read_snapshot(path, lambda cursor: _part_in_helper(cursor, {None: None}.setdefault))
+        if part is not None:
+            with os.fdopen(writing, "wb") as pipe:
+                pickle.dump(part, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+    finally:
+        os._exit(status)
+
+
+def _handed_back(reading: int, revision: int) -> HelperPart | None:
+    """The helper's part, read from its pipe; None if it failed (it wrote
+    nothing, or a pickle cut short) or read another snapshot than `revision`."""
+    import pickle
+
+    with os.fdopen(reading, "rb", closefd=False) as pipe:
+        data = pipe.read()
+    try:
+        part: HelperPart = pickle.loads(data)
+    except Exception:  # a helper that failed: read its part here
+        return None
+    return part if part.revision == revision else None

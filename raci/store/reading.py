@@ -30,6 +30,7 @@ from raci.store.columns import (
     place_ids,
     read_list,
     read_org,
+    read_revision,
     read_snapshot,
     read_waivers,
     typed,
@@ -54,12 +55,6 @@ def read_file(path: Path) -> Loaded | None:
     read, for the store to open it (migrating an older one, or saying what is
     wrong)."""
     return read_snapshot(path, read_model)
-
-
-def read_revision(cursor: Cursor) -> int:
-    """The database's write counter, inside the cursor's transaction."""
-    cursor.execute("SELECT revision FROM meta")
-    return int(cursor.fetchall()[0][0])
 
 
 def read_model(cursor: Cursor) -> Loaded:

@@ -1,0 +1,101 @@
+"""A large SQLite file is read on two cores: a forked helper reads the
+lists and the assignments while this process reads the entities. The model
+is the one read by one process, also when the helper fails or read another
+snapshot (a save came between), and no helper is left behind."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import sys
+from array import array
+from pathlib import Path
+
+import pytest
+
+from raci.store import lean
+from raci.store.columns import Cursor, Interning
+from raci.store.lean import HelperPart, read_lean_file
+from tests.test_lean_read import model_database
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="read apart on Linux only")
+
+
+def failing_helper(cursor: Cursor, same: Interning) -> HelperPart:
+    raise RuntimeError("the helper fails")
+
+
+def other_snapshot(cursor: Cursor, same: Interning) -> HelperPart:
+    """A part read after a save: nothing of it may be used."""
+    return HelperPart(-1, {}, {})
+
+
+@pytest.mark.parametrize("helper", [None, failing_helper, other_snapshot])
+def test_a_file_read_with_a_helper_is_the_model_read_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper: object) -> None:
+    path = model_database(tmp_path)
+    alone = read_lean_file(path)
+    assert alone is not None and alone.assignments and alone.roles
+    monkeypatch.setattr(lean, "READ_APART_FROM", 0)
+    if helper is not None:
+        monkeypatch.setattr(lean, "_part_in_helper", helper)
+    forked = counted_forks(monkeypatch)
+    together = read_lean_file(path)
+    assert_reaped(forked)
+    assert together == alone
+    assert together is not None and list(together.kinds) == list(alone.kinds)
+
+
+def test_no_helper_is_left_behind_when_the_read_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store then opens the file and says what is wrong."""
+    path = model_database(tmp_path)
+    monkeypatch.setattr(lean, "READ_APART_FROM", 0)
+
+    def failing_read(cursor: Cursor) -> object:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(lean, "read_waivers", failing_read)
+    forked = counted_forks(monkeypatch)
+    assert read_lean_file(path) is None
+    assert_reaped(forked)
+
+
+@pytest.mark.parametrize("cut", [None, 0, 1, -1])
+def test_only_a_whole_pickle_of_this_snapshot_counts_as_handed_back(cut: int | None) -> None:
+    part = HelperPart(7, {"holders": {"r.a": ("p.a",)}}, {"R": (array("q", [0]), array("q", [1]))})
+    data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+    reading, writing = os.pipe()
+    os.write(writing, data if cut is None else data[:cut])
+    os.close(writing)
+    assert lean._handed_back(reading, 7) == (part if cut is None else None)
+    os.close(reading)
+
+
+def counted_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the helpers forked from now on."""
+    forked: list[int] = []
+    fork = os.fork
+
+    def counted_fork() -> int:
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted_fork)
+    return forked
+
+
+def assert_reaped(forked: list[int]) -> None:
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no such child any more
+        os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_a_small_file_is_read_by_one_process(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = model_database(tmp_path)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked for a small model"))
+    assert read_lean_file(path) is not None
