@@ -355,11 +355,18 @@ class ExplorerView(Horizontal):
 
     # ---- events ------------------------------------------------------------------
 
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+    def on_mount(self) -> None:
+        # Watched, not told by `Tree.NodeHighlighted`: that message is handled
+        # after a key typed right behind the move, and `j d` deleted the entity
+        # the cursor had left.
+        tree = self.query_one(ModelTree)
+        self.watch(tree, "cursor_line", lambda: self._cursor_moved(tree), init=False)
+
+    def _cursor_moved(self, tree: ModelTree) -> None:
         # On a kind or a page there is no entity: `e` and `d` must not act on
         # the one left behind.
-        entity_id = entity_of(event.node.data)
+        node = tree.cursor_node
+        entity_id = entity_of(node.data if node else None)
         if entity_id != self.current:
             self.current = entity_id
             self._show_detail()
