@@ -52,7 +52,7 @@ async def test_a_key_typed_with_the_move_down_acts_on_the_entity_below(
 async def test_j_d_y_typed_at_once_deletes_the_entity_below(database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        tree = await on_the_role_above(pilot, app)
+        await on_the_role_above(pilot, app)
         type_at_once(app, "j", "d", "y")
         await until(pilot, lambda: BELOW not in stored(database).roles, "the role deleted")
         assert LEFT in stored(database).roles

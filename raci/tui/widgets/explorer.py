@@ -8,6 +8,7 @@ that entity; `backspace` goes back.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, TypeVar
 
 from rich.markup import escape
@@ -24,6 +25,7 @@ from raci.i18n import _, format_count, format_date
 from raci.lint.findings import FindingIndex
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
+from raci.model.naming import name_key_spaced
 from raci.tui.describe import field_lines, in_words, label, relations
 from raci.tui.markup import finding_message
 from raci.tui.messages import ChangeRequested, raci_app
@@ -42,6 +44,7 @@ PAGE_SIZE = 200
 """A branch of more entities than this shows them in pages of this many: opening
 the people of a national model (21,500) adds 108 pages at once, not 21,500 lines,
 and a jump to one of them fills the 200 lines of its page (500 took twice as long)."""
+DIGITS = re.compile(r"(\d+)")
 NESTED_KINDS = ("unit", "goal")
 """Kinds shown as a tree under their parent."""
 NodeData = TypeVar("NodeData")
@@ -110,6 +113,10 @@ class ModelTree(Tree[str]):
         if len(ids) <= PAGE_SIZE:
             self._add_entities(node, ids)
         else:
+            # By name: a page named "Hugo Dijkstra … Ruben de Wit" holds the
+            # names between, as a phone book's page does.
+            entities = self.session.model.collection(self.kind_at(node.data))
+            ids.sort(key=lambda entity_id: reading_order(entities[entity_id].name, entity_id))
             self.paged[node.data] = ids
             self._add_pages(node, ids)
 
@@ -238,6 +245,13 @@ class ModelTree(Tree[str]):
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self.fill(event.node)
+
+
+def reading_order(name: str, entity_id: str) -> tuple[list[str | int], str]:
+    """Where a name comes in a list sorted for reading: case and accents
+    aside, numbers by their value ("Team 2" before "Team 10"), the id last."""
+    parts = DIGITS.split(name_key_spaced(name))
+    return [int(part) if number % 2 else part for number, part in enumerate(parts)], entity_id
 
 
 def _parent(entity: Entity) -> str:
