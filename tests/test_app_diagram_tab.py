@@ -96,19 +96,3 @@ async def test_the_export_names_the_whole_path_or_the_missing_folder(
         assert said(app)[-1] == (f"{tmp_path / 'nowhere'}: no such folder; make it first, "
                                  "or name a file in a folder that exists")
 
-
-async def test_a_focus_tabs_and_a_file_typed_at_once_land_in_their_fields(
-        database: Path) -> None:
-    """The tabs ran once they came back up to the app, after the file's name
-    had gone into the focus field."""
-    async with make_app(database).run_test(size=(120, 40)) as pilot:
-        app = await loaded(pilot)
-        await on_the_diagram(pilot, app)
-        focus, file = (app.query_one(f"#diagram-{name}", Input) for name in ("focus", "file"))
-        focus.focus()
-        await pilot.pause()
-        type_at_once(app, *"dg-bw", "tab", "tab", *"org.svg")
-        await until(pilot, lambda: len(focus.value) + len(file.value) >= len("dg-bworg.svg"),
-                    "every key typed")
-        await pilot.pause(0.3)
-        assert (focus.value, file.value) == ("dg-bw", "org.svg")

@@ -53,17 +53,6 @@ class EntitySuggester(Suggester):
         return None
 
 
-class DiagramField(FieldInput):
-    """A field of the diagram tab. Its keys are taken in the order typed, as a
-    form's are: tab and shift+tab too, which the app ran only once they came
-    back up to it, after the text typed behind them had gone into this field."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", "Next field", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
-    ]
-
-
 VIEW_OF_KIND = {"unit": "org", "person": "org", "role": "org", "body": "bodies", "goal": "goals",
                 "initiative": "goals", "kpi": "goals", "decision": "decisions"}
 """The view that shows an entity of each kind best, offered with it as focus."""
@@ -103,16 +92,16 @@ class DiagramView(Vertical):
                            allow_blank=False, id="diagram-name")
             views.styles.width = max(map(cell_len, titles)) + SELECT_FRAME  # "organisatie" whole
             yield views
-            yield DiagramField(placeholder=_("focus: a name or id"), id="diagram-focus",
+            # FieldInputs: a backspace typed amid the text deletes where it was typed.
+            yield FieldInput(placeholder=_("focus: a name or id"), id="diagram-focus",
                              select_on_focus=False)
-            yield DiagramField(str(DEFAULT_DEPTH), placeholder=_("depth"), id="diagram-depth",
+            yield FieldInput(str(DEFAULT_DEPTH), placeholder=_("depth"), id="diagram-depth",
                              type="integer")
         # Above the preview: tab goes by place on the screen, and from the
         # preview, where the view starts, it goes to the fields in turn.
         with Horizontal(id="diagram-export"):
             yield Label(_("Save as file"), id="diagram-file-label")
-            yield DiagramField(placeholder=_("drawing.svg (.dot .svg .png .pdf)"),
-                               id="diagram-file")
+            yield FieldInput(placeholder=_("drawing.svg (.dot .svg .png .pdf)"), id="diagram-file")
             yield Button(_("Export"), id="diagram-export-button", variant="primary")
         with VerticalScroll(id="diagram-preview-box"):
             yield Static(_("Give a focus to preview its neighbourhood."), id="diagram-preview")
