@@ -8,6 +8,7 @@ catalogue's key) and read in the current language through `Words`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 
 from raci.i18n import N_, NP_, Said, _, format_count, in_context, ngettext, pgettext
@@ -43,6 +44,18 @@ class Words(Mapping[str, str]):
 def capitalised(word: str) -> str:
     """``"werkgroep"`` -> ``"Werkgroep"`` (the rest as it is: ``"RACI-matrix"``)."""
     return word[:1].upper() + word[1:]
+
+
+FIRST_WORD = re.compile(r"[^\W\d_]+[ ,;:]")
+"""A text's first word, when it is a plain word: not a path, an id or a name
+with a dot or dash in it ("org.db:", "p.jansen")."""
+
+
+def as_sentence(text: str) -> str:
+    """A notice as a sentence, its first word capitalised ("renew the mandate
+    of …", a suggestion's summary; "cannot write …", a reason), but not a
+    file, an id or a name it starts with."""
+    return capitalised(text) if text[:1].islower() and FIRST_WORD.match(text) else text
 
 
 def uncapitalised(text: str) -> str:

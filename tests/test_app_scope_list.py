@@ -36,3 +36,18 @@ async def test_the_list_stops_at_the_most_shown_and_typing_narrows_it(
         await until(pilot, lambda: not isinstance(app.screen, ScopePicker), "the scope taken")
         assert "Stuurgroep Warmte" in str(app.query_one("#matrix-title", Static).render())
         assert "sg-warmte" in {c.id for c in app.query_one(RaciMatrix).columns}
+
+
+async def test_a_filter_that_matches_nothing_says_so(database: Path) -> None:
+    """The list was empty, as if it were still to come."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("2", "s")
+        await until(pilot, lambda: isinstance(app.screen, ScopePicker), "the scope picker")
+        await pilot.press(*"Directie Zorg")
+        await pilot.pause()
+        assert options(app, "#scope-list") == [
+            "Nothing matches 'Directie Zorg': type less, or other words"]
+        await pilot.press("enter")  # nothing to pick: the picker stays
+        await pilot.pause()
+        assert isinstance(app.screen, ScopePicker)

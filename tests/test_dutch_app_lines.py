@@ -37,6 +37,7 @@ from raci.tui import make_app
 from raci.tui.language import search_themes
 from raci.tui.screens.keys import KeysScreen
 from raci.tui.widgets.fact_modal import FactScreen
+from raci.vocabulary import capitalised
 
 MADE = ("maak Directeur-Generaal Bouwen en Wonen (dg-bw) de eindverantwoordelijke (A) van "
         "Isolatieprogramma (i.isolatie)")
@@ -52,7 +53,7 @@ async def test_a_suggestion_made_in_dutch_is_said_and_stored_in_dutch(
         await pilot.press("enter")
         await until(pilot, lambda: steps_of(database, "plan"), "the step")
         assert steps_of(database, "plan") == [MADE]
-        assert MADE in said(app)
+        assert capitalised(MADE) in said(app)  # the notice as a sentence
 
 
 def test_lint_fix_says_its_fixes_in_dutch(raci: Raci, vego: str) -> None:

@@ -10,7 +10,7 @@ without parsing DOT.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from raci.errors import UsageError
@@ -167,10 +167,22 @@ WHY_NOT_DRAWN = {
 }
 
 
-def other_views(kind: str, current: str) -> str:
-    """The views other than `current` that draw this kind, as 'a, b or c'."""
+def other_views(kind: str, current: str, names: Mapping[str, str] | None = None) -> str:
+    """The views other than `current` that draw this kind, as 'a, b or c': by
+    the names `--view` takes, or by `names` (the app's, in the user's language)."""
     views = [v for v in VIEWS_OF_KIND.get(kind, ("raci",)) if v != current] or ["raci"]
+    if names is not None:
+        views = [names[v] for v in views]
     return views[0] if len(views) == 1 else ", ".join(views[:-1]) + _(" or ") + views[-1]
+
+
+class FocusNotDrawn(UsageError):
+    """A focus the view does not draw; `in_app` says so without the options'
+    names, for the app, where the view is chosen from a list."""
+
+    def __init__(self, message: str, in_app: str) -> None:
+        super().__init__(message)
+        self.in_app = in_app
 
 
 def require_id(model: Model | LeanModel, entity_id: str, option: str) -> str:
@@ -218,10 +230,14 @@ def focus_view(view: View, model: Model, focus: str, depth: int,
         kind = model.kind(focus) or ""
         drawn_here = view.name in VIEWS_OF_KIND.get(kind, ()) and view.name in WHY_NOT_DRAWN
         why = f" ({_(WHY_NOT_DRAWN[view.name])})" if drawn_here else ""
-        raise UsageError(_("--focus {id}: {this} is not drawn in the {view} view{why}; "
-                           "try --view {views}").format(
-            id=focus, this=THIS_KIND.get(kind, kind), view=VIEW_TITLES[view.name], why=why,
-            views=other_views(kind, view.name)))
+        this, title = THIS_KIND.get(kind, kind), VIEW_TITLES[view.name]
+        raise FocusNotDrawn(
+            _("--focus {id}: {this} is not drawn in the {view} view{why}; "
+              "try --view {views}").format(id=focus, this=this, view=title, why=why,
+                                           views=other_views(kind, view.name)),
+            _("{id}: {this} is not drawn in the {view} view{why}; choose the view "
+              "{views}").format(id=focus, this=this, view=title, why=why,
+                                views=other_views(kind, view.name, VIEW_TITLES)))
     if depth < 0:
         raise UsageError(_("--depth {depth}: give 0 or more").format(depth=depth))
     if hub < 0:

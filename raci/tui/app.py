@@ -31,6 +31,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Header, TabbedContent, TabPane
@@ -85,6 +86,7 @@ from raci.tui.widgets.scope_modal import ScopePicker
 from raci.tui.widgets.search import SearchBar
 from raci.tui.widgets.waiver_modal import WaiverForm
 from raci.tui.widgets.waivers import WaiversScreen
+from raci.vocabulary import as_sentence
 
 if TYPE_CHECKING:
     from raci.store import Store
@@ -543,6 +545,13 @@ class RaciApp(FormKeysApp):
     def _export_failed(self, message: ExportFailed) -> None:
         self.notify(message.reason, title=_("Export failed"), severity="error", timeout=10)
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice of the app (a view's, a dialog's) as a sentence: a
+        suggestion made, a reason given by the library start in lower case."""
+        super().notify(as_sentence(message), title=title, severity=severity, timeout=timeout,
+                       markup=markup)
+
     # ---- what views ask -----------------------------------------------------------
 
     def may_edit(self) -> bool:
@@ -830,6 +839,8 @@ class RaciApp(FormKeysApp):
     def _key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, by view, for the keys screen."""
         keyed = keyed_screens()
+        from raci.tui.screens.scenarios import ScenarioList  # loaded with the scenarios' screen
+
         return [
             (_("Everywhere"), keys_of(self)),
             (_("Explorer"), keys_of(ExplorerView)),
@@ -845,7 +856,7 @@ class RaciApp(FormKeysApp):
             (_("Waiver"), keys_of(WaiverForm)),
             (_("Waivers"), keys_of(WaiversScreen)),
             (_("Suggestions (f on a finding)"), keys_of(keyed.suggestions)),
-            (_("Scenarios (S)"), keys_of(keyed.scenarios)),
+            (_("Scenarios (S)"), keys_of(ScenarioList) + keys_of(keyed.scenarios)),
             (_("Review (R)"), [*keys_of(keyed.review),
                                ("1-9", _("Fix with that suggestion, as enter with the first"))]),
             (_("Matrix scope"), keys_of(ScopePicker)),

@@ -35,12 +35,14 @@ until the field has taken the keys before them, and keys typed at paste speed
 
 
 def keys_of(node: DOMNode | type[DOMNode]) -> list[tuple[str, str]]:
-    """(keys, description) of the bindings a widget or app class declares itself."""
-    found = []
+    """(keys, description) of the bindings a widget or app class declares
+    itself; a key bound twice is one line ("ctrl+s  Create / Save": a form's
+    ctrl+s says what its button says, which is one or the other)."""
+    found: dict[str, list[str]] = {}
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
-            found.append((_key_text(said_keys(binding)), _(binding.description)))
-    return found
+            found.setdefault(_key_text(said_keys(binding)), []).append(_(binding.description))
+    return [(keys, " / ".join(descriptions)) for keys, descriptions in found.items()]
 
 
 KEY_WORDS = {

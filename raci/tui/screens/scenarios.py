@@ -37,6 +37,15 @@ THE_MODEL = "model:"
 """The option id of the model itself; a scenario's is ``scenario:NAME``."""
 
 
+class ScenarioList(ChoiceList):
+    """The scenarios, and the model itself: `enter` edits in the one chosen
+    (said in the footer and on the `?` screen as the dialog's title says it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Edit in it", id="edit-in-scenario"),
+    ]
+
+
 class ScenariosScreen(FormScreen[Place | None]):
     DEFAULT_CSS = "#scenarios-list { height: auto; max-height: 20; }"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,7 +71,7 @@ class ScenariosScreen(FormScreen[Place | None]):
             yield Static(_("[b]Scenarios[/b]") + "  [dim]" + _(
                 "enter: edit in it · n: new · a: apply · d: drop · escape: close") + "[/]",
                 id="scenarios-title")
-            yield ChoiceList(id="scenarios-list")
+            yield ScenarioList(id="scenarios-list")
             yield Static("", id="scenarios-note")
             yield Static(_("New scenario") + " [dim](" + _(
                 "letters, digits, _ and -; enter makes it and edits in it") + ")[/]")

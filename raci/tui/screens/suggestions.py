@@ -51,7 +51,7 @@ def suggester_for(session: Session) -> Suggester:
 def say_if_failed(screen: Screen[Any], event: Worker.StateChanged) -> None:
     """A suggestion tried in a thread that failed: say so rather than wait forever."""
     if event.state is WorkerState.ERROR:
-        screen.notify(_("internal error: {kind}: {error}").format(
+        screen.notify(_("Internal error: {kind}: {error}").format(
             kind=type(event.worker.error).__name__, error=event.worker.error),
             title=_("Not tried"), severity="error", timeout=10)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -26,24 +27,29 @@ from textual.widgets import Button, Input, Label, Select, Static
 from raci.errors import RaciError
 from raci.i18n import _, said_again
 from raci.lint.findings import FindingIndex
+from raci.model import Entity
 from raci.model.changes import Change
 from raci.model.checks import did_you_mean
+from raci.tui.matching import EntityFinder, entity_named
 from raci.tui.messages import DiagramExported, ExportFailed
+from raci.tui.screens.form import FieldInput
 from raci.tui.session import Session
+from raci.tui.widgets.entity_form import MATCHES_SHOWN
 from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_SUFFIXES, VIEW_NAMES, VIEW_TITLES
 
 
-class IdSuggester(Suggester):
-    """Completes an id from the model's ids as it is typed (`right` takes it)."""
+class EntitySuggester(Suggester):
+    """Completes an id or a name from the model's as it is typed (`right` takes
+    it): the focus field takes either, as a form's id fields do."""
 
-    def __init__(self, ids: list[str]) -> None:
+    def __init__(self, entities: Iterable[Entity]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self.ids = sorted(ids)
+        self.words = sorted({word for entity in entities for word in (entity.id, entity.name)})
 
     async def get_suggestion(self, value: str) -> str | None:
-        index = bisect_left(self.ids, value)
-        if value and index < len(self.ids) and self.ids[index].startswith(value):
-            return self.ids[index]
+        index = bisect_left(self.words, value)
+        if value and index < len(self.words) and self.words[index].startswith(value):
+            return self.words[index]
         return None
 
 
@@ -76,6 +82,8 @@ class DiagramView(Vertical):
         super().__init__(id="diagram-view")
         self.session: Session | None = None
         self._timer: Timer | None = None
+        self._finder: EntityFinder | None = None
+        """The model's entities, to find the focus typed by name: made when first needed."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="diagram-choice"):
@@ -84,22 +92,27 @@ class DiagramView(Vertical):
                            allow_blank=False, id="diagram-name")
             views.styles.width = max(map(cell_len, titles)) + SELECT_FRAME  # "organisatie" whole
             yield views
-            yield Input(placeholder=_("focus id"), id="diagram-focus", select_on_focus=False)
-            yield Input(str(DEFAULT_DEPTH), placeholder=_("depth"), id="diagram-depth",
-                        type="integer")
-        with VerticalScroll(id="diagram-preview-box"):
-            yield Static(_("Give a focus id to preview its neighbourhood."), id="diagram-preview")
+            # FieldInputs: a backspace typed amid the text deletes where it was typed.
+            yield FieldInput(placeholder=_("focus: a name or id"), id="diagram-focus",
+                             select_on_focus=False)
+            yield FieldInput(str(DEFAULT_DEPTH), placeholder=_("depth"), id="diagram-depth",
+                             type="integer")
+        # Above the preview: tab goes by place on the screen, and from the
+        # preview, where the view starts, it goes to the fields in turn.
         with Horizontal(id="diagram-export"):
             yield Label(_("Save as file"), id="diagram-file-label")
-            yield Input(placeholder=_("drawing.svg (.dot .svg .png .pdf)"), id="diagram-file")
+            yield FieldInput(placeholder=_("drawing.svg (.dot .svg .png .pdf)"), id="diagram-file")
             yield Button(_("Export"), id="diagram-export-button", variant="primary")
+        with VerticalScroll(id="diagram-preview-box"):
+            yield Static(_("Give a focus to preview its neighbourhood."), id="diagram-preview")
 
     def model_changed(self, session: Session, change: Change | None = None) -> None:
         first = self.session is None
         self.session = session
+        self._finder = None
         if first:
-            ids = [entity.id for entity in session.model.entities()]
-            self.query_one("#diagram-focus", Input).suggester = IdSuggester(ids)
+            self.query_one("#diagram-focus", Input).suggester = EntitySuggester(
+                session.model.entities())
         self._schedule_preview()
 
     def findings_changed(self, index: FindingIndex) -> None:
@@ -128,11 +141,21 @@ class DiagramView(Vertical):
                 self.query_one("#diagram-name", Select).value = VIEW_OF_KIND[kind]
 
     def _choice(self) -> tuple[str, str, int]:
+        """The view, the focus (its id, when typed by name) and the depth."""
         name = str(self.query_one("#diagram-name", Select).value)
         focus = self.query_one("#diagram-focus", Input).value.strip()
         depth_text = self.query_one("#diagram-depth", Input).value.strip()
         depth = int(depth_text) if depth_text.isdigit() else DEFAULT_DEPTH
-        return name, focus, depth
+        return name, self._focus_id(focus), depth
+
+    def _focus_id(self, typed: str) -> str:
+        """The id of the entity `typed` names, as a form's id field takes it; else as typed."""
+        if self.session is None or not typed or typed in self.session.model:
+            return typed
+        if self._finder is None:
+            self._finder = EntityFinder(self.session.model.entities())
+        named = entity_named(self._finder, typed, MATCHES_SHOWN)
+        return typed if named is None else named.id
 
     # ---- preview -----------------------------------------------------------------
 
@@ -151,7 +174,7 @@ class DiagramView(Vertical):
         model = self.session.model
         if not focus:
             self.query_one("#diagram-preview", Static).update(
-                _("Give a focus id to preview its neighbourhood."))
+                _("Give a focus to preview its neighbourhood."))
         elif focus not in model:
             ids = [entity.id for entity in model.entities()]
             hint = said_again(did_you_mean(focus, ids))
@@ -162,11 +185,14 @@ class DiagramView(Vertical):
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _make_preview(self, session: Session, name: str, focus: str, depth: int) -> None:
+        from raci.export.graph import FocusNotDrawn
         from raci.export.preview import neighbourhood_text
 
         try:
             with session.lock:
                 text = neighbourhood_text(session.model, name, focus, depth)
+        except FocusNotDrawn as error:
+            text = error.in_app
         except RaciError as error:
             text = in_app_words(str(error))
         self.post_message(PreviewMade(text or _("{id} is not in the {view} view").format(
@@ -197,14 +223,20 @@ class DiagramView(Vertical):
                         severity="error", timeout=5)
             return
         if focus and focus not in self.session.model:
-            self.notify(_("unknown focus id {id!r}").format(id=focus), severity="error", timeout=5)
+            self.notify(_("Unknown focus {id!r}: give a name or an id of the model").format(
+                id=focus), severity="error", timeout=5)
+            return
+        if not path.parent.is_dir():
+            self.notify(_("{folder}: no such folder; make it first, or name a file in a "
+                          "folder that exists").format(folder=path.parent.absolute()),
+                        severity="error", timeout=8)
             return
         self._export(self.session, name, focus or None, depth, path, fmt)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, session: Session, name: str, focus: str | None, depth: int, path: Path,
                 fmt: str) -> None:
-        from raci.export.graph import focus_view
+        from raci.export.graph import FocusNotDrawn, focus_view
         from raci.export.page import saved_page
         from raci.export.render import export_view
         from raci.export.views import build_view
@@ -217,7 +249,9 @@ class DiagramView(Vertical):
                 if focus is not None:
                     view = focus_view(view, session.model, focus, depth)
             export_view(view, fmt, path, page=saved_page(fmt))
+        except FocusNotDrawn as error:
+            self.post_message(ExportFailed(error.in_app))
         except RaciError as error:
             self.post_message(ExportFailed(in_app_words(str(error))))
         else:
-            self.post_message(DiagramExported(path))
+            self.post_message(DiagramExported(path.absolute()))

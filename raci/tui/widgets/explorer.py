@@ -8,6 +8,7 @@ that entity; `backspace` goes back.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, TypeVar
 
 from rich.markup import escape
@@ -24,6 +25,7 @@ from raci.i18n import N_, Said, _, format_count, format_date
 from raci.lint.findings import FindingIndex
 from raci.model import KINDS, Entity
 from raci.model.changes import Change, removal
+from raci.model.naming import name_key_spaced
 from raci.tui.describe import field_lines, in_words, label, relations
 from raci.tui.markup import finding_message
 from raci.tui.messages import ChangeRequested, raci_app
@@ -42,6 +44,7 @@ PAGE_SIZE = 200
 """A branch of more entities than this shows them in pages of this many: opening
 the people of a national model (21,500) adds 108 pages at once, not 21,500 lines,
 and a jump to one of them fills the 200 lines of its page (500 took twice as long)."""
+DIGITS = re.compile(r"(\d+)")
 NESTED_KINDS = ("unit", "goal")
 """Kinds shown as a tree under their parent."""
 NodeData = TypeVar("NodeData")
@@ -110,6 +113,10 @@ class ModelTree(Tree[str]):
         if len(ids) <= PAGE_SIZE:
             self._add_entities(node, ids)
         else:
+            # By name: a page named "Hugo Dijkstra … Ruben de Wit" holds the
+            # names between, as a phone book's page does.
+            entities = self.session.model.collection(self.kind_at(node.data))
+            ids.sort(key=lambda entity_id: reading_order(entities[entity_id].name, entity_id))
             self.paged[node.data] = ids
             self._add_pages(node, ids)
 
@@ -240,6 +247,13 @@ class ModelTree(Tree[str]):
         self.fill(event.node)
 
 
+def reading_order(name: str, entity_id: str) -> tuple[list[str | int], str]:
+    """Where a name comes in a list sorted for reading: case and accents
+    aside, numbers by their value ("Team 2" before "Team 10"), the id last."""
+    parts = DIGITS.split(name_key_spaced(name))
+    return [int(part) if number % 2 else part for number, part in enumerate(parts)], entity_id
+
+
 def _parent(entity: Entity) -> str:
     """The parent of a unit or goal ("" when none)."""
     return getattr(entity, "parent", None) or ""
@@ -355,11 +369,18 @@ class ExplorerView(Horizontal):
 
     # ---- events ------------------------------------------------------------------
 
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+    def on_mount(self) -> None:
+        # Watched, not told by `Tree.NodeHighlighted`: that message is handled
+        # after a key typed right behind the move, and `j d` deleted the entity
+        # the cursor had left.
+        tree = self.query_one(ModelTree)
+        self.watch(tree, "cursor_line", lambda: self._cursor_moved(tree), init=False)
+
+    def _cursor_moved(self, tree: ModelTree) -> None:
         # On a kind or a page there is no entity: `e` and `d` must not act on
         # the one left behind.
-        entity_id = entity_of(event.node.data)
+        node = tree.cursor_node
+        entity_id = entity_of(node.data if node else None)
         if entity_id != self.current:
             self.current = entity_id
             self._show_detail()

@@ -65,10 +65,13 @@ class ScopePicker(FormScreen[str | None]):
         options.add_options(Option(escape(title), id=f"scope:{scope}")
                             for scope, title in found[:MOST_SHOWN])
         more = len(found) - MOST_SHOWN
+        if not found:  # an empty list looked like a list still to come
+            options.add_option(Option(_("Nothing matches {text}: type less, or other words").format(
+                text=escape(repr(text))), disabled=True))
         if more > 0:
             options.add_option(Option(_("… and {count} more: type to narrow the list").format(
                 count=format_count(more)), disabled=True))
-        if options.option_count:
+        if found:
             options.highlighted = 0
 
     @on(Input.Submitted, "#scope-filter")

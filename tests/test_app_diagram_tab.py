@@ -1,0 +1,98 @@
+"""The diagram tab as a user goes through it: tab from field to field, a focus
+typed (and corrected) fast or by name, a refusal in the user's language, and
+where the drawing went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apphelp import loaded, said, until
+from test_app_typing_fast import type_at_once
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from raci.tui import RaciApp, make_app
+
+
+async def on_the_diagram(pilot: Pilot[None], app: RaciApp) -> None:
+    await pilot.press("4")
+    await until(pilot, lambda: app.focused is app.query_one("#diagram-preview-box"),
+                "the diagram's preview")
+
+
+def preview(app: RaciApp) -> str:
+    return str(app.query_one("#diagram-preview", Static).render())
+
+
+async def test_tab_goes_from_the_view_to_the_focus_depth_file_export_and_preview(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        passed = []
+        for _ in range(7):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused is not None
+            passed.append(app.focused.id or type(app.focused).__name__)
+        assert passed == ["ContentTabs", "diagram-name", "diagram-focus", "diagram-depth",
+                          "diagram-file", "diagram-export-button", "diagram-preview-box"]
+
+
+async def test_backspaces_typed_with_text_in_the_focus_delete_where_they_were_typed(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        focus = app.query_one("#diagram-focus", Input)
+        focus.focus()
+        await pilot.press(*"dg-")
+        await pilot.pause(0.3)
+        type_at_once(app, *["backspace"] * 6, *"sg-bzk")
+        await until(pilot, lambda: len(focus.value) >= len("sg-bzk"), "every key typed")
+        await pilot.pause(0.3)
+        assert focus.value == "sg-bzk"
+
+
+async def test_a_focus_typed_by_name_is_previewed(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        app.query_one("#diagram-focus", Input).value = "Directeur-Generaal Bouwen en Wonen"
+        await until(pilot, lambda: "Secretaris-Generaal BZK (sg-bzk)" in preview(app),
+                    "the preview of dg-bw")
+
+
+@pytest.mark.usefixtures("in_dutch")
+async def test_a_focus_the_view_does_not_draw_is_said_with_the_views_names(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        app.query_one("#diagram-focus", Input).value = "sg-warmte"  # a body, not in org
+        await until(pilot, lambda: "sg-warmte:" in preview(app), "the refusal")
+        assert "weergave organisatie" in preview(app)
+        assert "gremia, RACI of besluiten" in preview(app)
+        assert "view" not in preview(app)
+
+
+async def test_the_export_names_the_whole_path_or_the_missing_folder(
+        database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        app.query_one("#diagram-focus", Input).value = "dg-bw"
+        app.query_one("#diagram-file", Input).value = "org-dg.dot"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: (tmp_path / "org-dg.dot").exists(), "the drawing")
+        await until(pilot, lambda: said(app), "the notice")
+        assert said(app)[-1] == f"Wrote {tmp_path / 'org-dg.dot'}"
+
+        app.query_one("#diagram-file", Input).value = str(tmp_path / "nowhere" / "x.png")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: len(said(app)) == 2, "the refusal")
+        assert said(app)[-1] == (f"{tmp_path / 'nowhere'}: no such folder; make it first, "
+                                 "or name a file in a folder that exists")
+
