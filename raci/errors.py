@@ -4,7 +4,7 @@ with `raci.i18n.Said`)."""
 
 from __future__ import annotations
 
-from raci.i18n import said_again
+from raci.i18n import N_, Said, said_again
 
 
 class RaciError(Exception):
@@ -32,8 +32,27 @@ class ModelExistsError(StoreError):
     """The database already holds a model, and the operation needs an empty one."""
 
 
+RELOAD = N_("reload and try again")
+"""What to do about a conflict in the app: it reloads the model."""
+
+
 class ConflictError(StoreError):
-    """Another process changed what this one was about to change."""
+    """Another process changed what this one was about to change: `conflict`
+    says what, `advice` (if any) what to do, after a semicolon. The store
+    advises to reload; a command, which loaded nothing a user sees, says to
+    run it again (`advised`)."""
+
+    def __init__(self, conflict: str, advice: str | None = None) -> None:
+        super().__init__(conflict if advice is None else Said(
+            N_("{conflict}; {advice}"), conflict=conflict, advice=Said(advice)))
+        self.conflict, self.advice = conflict, advice
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.conflict, self.advice)
+
+    def advised(self, advice: str) -> ConflictError:
+        """The same conflict with other advice; one without advice stays so."""
+        return self if self.advice is None else ConflictError(self.conflict, advice)
 
 
 

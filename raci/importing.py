@@ -119,12 +119,13 @@ def _import_spreadsheet(file: Path, database: str, options: ImportOptions) -> Im
         model = store.load() if store else Model(org=Org(name=sheet.data.title or file.stem))
         merge = _merge(model, sheet.data, options)
         _refuse(file, sheet.reading.problems + merge.problems)
+        changes = store is not None and merge.change.changes(model)
         merge.change.apply(model)
         _refuse(file, [Said(N_("{file}: {problem}"), file=file, problem=p.message)
                        for p in check_model(model)])
         if store is None:
             target.create(model)
-        else:
+        elif changes:
             store.save(merge.change)
     return ImportReport(len(model), len(model.assignments), sheet.layout,
                         sheet.reading.notices + merge.notices)

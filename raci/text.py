@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
@@ -54,6 +55,22 @@ def markdown_escaped(text: str) -> str:
     """User text (a name, an id) that Markdown shows as written, on one line
     and fit for a table cell: ``R\\&D \\*kern\\*``."""
     return one_line(text).translate(MARKDOWN_SPECIALS)
+
+
+_MARKUP_STARTS = re.compile(r"([\\|]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
+"""What would not read as written in a Markdown table: a backslash, a pipe
+(the cell would end), an HTML tag or entity. A message's own Markdown
+(`goals` as code) stays Markdown."""
+
+
+def markdown_prose(text: object) -> str:
+    """Text a Markdown document (the minutes, a scenario) shows as written, on
+    one line, fit for a table cell: `_MARKUP_STARTS` escaped with a backslash,
+    as Markdown escapes; nothing else, so the file reads as plain text too
+    ("->", "R&D", never "-&gt;"). `Markdown` (a finding with its names escaped) is so already."""
+    if isinstance(text, Markdown):
+        return text
+    return _MARKUP_STARTS.sub(r"\\\1", one_line(str(text)))
 
 
 def _escape_character(character: str) -> str:

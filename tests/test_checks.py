@@ -101,7 +101,7 @@ def test_assignments_on_something_that_is_not_an_item(model: Model) -> None:
 def test_an_indicator_must_measure_a_goal_or_initiative(model: Model) -> None:
     model.kpis["k"] = Kpi(id="k", name="K", measures="sg", type="lagging")
     assert [p.message for p in check_model(model)] == [
-        "kpi k: measures 'sg' is not a goal or initiative but a body"
+        "indicator k: measures 'sg' is not a goal or initiative but a body"
     ]
 
 

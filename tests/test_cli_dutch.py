@@ -180,7 +180,7 @@ def test_a_change_the_model_refuses_is_said_in_dutch(raci: Raci, vego: str) -> N
         "raci: onderdeel kgg: parent 'bzk2' bestaat niet (verwacht: een onderdeel); bedoel je "
         "'bzk'?\n")
     assert dutch(raci, "set", vego, "sg-vego", "kind=foo").err.startswith(
-        "raci: gremium sg-vego: kind: 'foo' moet een van steering_group, ")
+        "raci: gremium sg-vego: kind: 'foo' is niet een van steering_group, ")
     assert dutch(raci, "set", vego, "sg-vego", "chair=p.jann").err == (
         "raci: gremium sg-vego: chair 'p.jann' bestaat niet (verwacht: een persoon of rol); "
         "voeg een persoon of rol met dat id toe of verbeter het\n")

@@ -120,7 +120,7 @@ CASES = {
     ),
     "indicator measuring the wrong kind": (
         "kpis:\n  - id: k1\n    name: K\n    measures: bzk\n    type: leading\n",
-        "18:15: kpi k1: measures 'bzk' is not a goal or initiative but a unit",
+        "18:15: indicator k1: measures 'bzk' is not a goal or initiative but a unit",
     ),
     "id twice in one list": (
         "goals:\n  - id: g1\n    name: G\n    raci: {R: [dg-bw, dg-bw]}\n",

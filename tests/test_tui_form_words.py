@@ -37,7 +37,7 @@ async def test_a_form_error_says_the_field_as_the_form_shows_it(database: Path) 
     ("role", {"reports_to": "nobody"}, "reports_to", "role x: reports to 'nobody' names nothing"),
     ("unit", {"parent": "r"}, "parent", "unit x: part of 'r' is not a unit but a role"),
     ("kpi", {"measures": "r", "type": "lagging"}, "measures",
-     "kpi x: measures 'r' is not a goal or initiative"),
+     "indicator x: measures 'r' is not a goal or initiative"),
     ("body", {"kind": "steering_group", "meets_every_days": "-3"}, "",
      "body x: meets every … days: the number -3 is not a whole number"),
 ])

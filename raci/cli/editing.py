@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from raci.errors import UsageError
-from raci.i18n import _, said_again
+from raci.errors import ConflictError, UsageError
+from raci.i18n import N_, _, said_again
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Entity, Model
 from raci.model.changes import Change
 from raci.model.checks import did_you_mean
@@ -25,6 +25,9 @@ from raci.vocabulary import A_KIND
 
 if TYPE_CHECKING:
     from raci.store import Store
+
+RUN_AGAIN = N_("nothing was written; run the command again")
+"""What to do about a conflict on the command line (the app reloads)."""
 
 
 @dataclass
@@ -87,10 +90,13 @@ def edit(spec: str, scenario: str | None = None) -> Iterator[Editing]:
                            "give one").format(spec=spec, named=named, scenario=scenario))
     scenario = scenario or named
     with open_store(database_url(database)) as store:
-        if scenario is None:
-            yield Editing(store, store.load(), None)
-        else:
-            yield Editing(store, *store.load_view(scenario))
+        try:
+            if scenario is None:
+                yield Editing(store, store.load(), None)
+            else:
+                yield Editing(store, *store.load_view(scenario))
+        except ConflictError as conflict:  # a command has nothing to reload: it runs again
+            raise conflict.advised(RUN_AGAIN) from None
 
 
 def ensure_scenario(spec: str, name: str, description: str) -> bool:
@@ -129,7 +135,8 @@ def existing(
 
 
 def existing_item(model: Model, item_id: str) -> Entity:
-    return existing(model, item_id, ITEM_KINDS, _("an item (goal, initiative, decision or kpi)"))
+    return existing(model, item_id, ITEM_KINDS,
+                    _("an item (goal, initiative, decision or indicator)"))
 
 
 def existing_actor(model: Model, actor_id: str) -> Entity:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,15 @@ from raci.model import (
     ACTOR_KINDS,
     ITEM_KINDS,
     KINDS,
+    REFERENCE_FIELDS,
     Letter,
     Model,
     Reference,
 )
 from raci.model.changes import Change, removal, set_cells
+from raci.model.checks import kinds_phrase
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
+from raci.model.model import referenced_ids
 from raci.model.sheets import LAYOUTS, Layout
 from raci.model.source import ModelSource, is_database, is_model_file, split_scenario
 from raci.source import database_url, open_model
@@ -266,6 +270,7 @@ def add(model: str, kind: str, entity_id: str, name: str, settings: tuple[str, .
         if entity_id in current:
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=entity_id, a_kind=A_KIND[current.kind(entity_id) or ""]))
+        _check_required(kind, data)
         _check_entity(kind, data)
         said = editing.save(entity_change(current, kind, data), Said(
             N_("added {kind} {id}"), kind=KIND_NAMES.said(kind), id=entity_id))
@@ -318,6 +323,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
 
 
 ORG_PREFIX = "org."
+MOST_NAMED = 10
+"""How many ids an edit's refusal or `rm --force` names before saying how many more."""
 
 
 def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> None:
@@ -333,7 +340,11 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
             else:
                 data[field] = value.isoformat() if isinstance(value, dt.date) else value
         _check_entity("org", data)
-        if data == org_to_data(editing.model.org):
+        before = org_to_data(editing.model.org)
+        facts = "not_recorded"  # a set of facts: a new order of them is no change
+        if facts in data and facts in before and set(data[facts]) == set(before[facts]):
+            data[facts] = before[facts]
+        if data == before:
             confirm(_unchanged(_("the organisation")))
             return
         said = editing.save(Change(org=org_from_data(data)),
@@ -371,6 +382,9 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
     with edit(model, scenario) as editing:
         current = editing.model
         existing(current, old)
+        if new == old:
+            confirm(_("{id} is already its id; nothing was written").format(id=old))
+            return
         if new in current:
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=new, a_kind=A_KIND[current.kind(new) or ""]))
@@ -409,19 +423,66 @@ def rm(model: str, entity_id: str, force: bool, scenario: str | None) -> None:
 
 
 def _removed(model: Model, entity_id: str, change: Change) -> Said:
-    """What `rm` removed: the entity, the indicators that measured it, and
-    how many letters and waivers went with them (``removed g.a and indicator
-    k.a with 3 letters and 1 waiver``)."""
+    """What `rm` removed: the entity, the indicators that measured it, how
+    many letters and waivers went with them, and the references to it that
+    others lost (``removed g.a and indicator k.a with 3 letters and 1 waiver;
+    references removed: parent of g.b``)."""
     others = [i for i in change.delete if i != entity_id]
     letters, waivers = len(change.unassign), (
         0 if change.waivers is None else len(model.waivers) - len(change.waivers))
-    return Said(N_("removed {id}{indicators}{letters}{waivers}"), id=entity_id,
-                indicators=counted(" and indicator {ids}", " and indicators {ids}",
-                                   len(others), ids=", ".join(others)) if others else "",
-                letters=counted(" with {count} letter", " with {count} letters", letters,
-                                count=format_count(letters)) if letters else "",
-                waivers=counted(" and {count} waiver", " and {count} waivers", waivers,
-                                count=format_count(waivers)) if waivers else "")
+    removed = Said(N_("removed {id}{indicators}{letters}{waivers}"), id=entity_id,
+                   indicators=counted(" and indicator {ids}", " and indicators {ids}",
+                                      len(others), ids=", ".join(others)) if others else "",
+                   letters=counted(" with {count} letter", " with {count} letters", letters,
+                                   count=format_count(letters)) if letters else "",
+                   waivers=counted(" and {count} waiver", " and {count} waivers", waivers,
+                                   count=format_count(waivers)) if waivers else "")
+    lost = _references_lost(model, change)
+    if not lost:
+        return removed
+    return Said(N_("{removed}; references removed: {references}"), removed=removed,
+                references=_joined(lost))
+
+
+REFERENCES_LOST: dict[str, Callable[[int, str], Said]] = {
+    "parent": lambda n, ids: counted("parent of {ids}", "parent of {ids}", n, ids=ids),
+    "unit": lambda n, ids: counted("unit of {ids}", "unit of {ids}", n, ids=ids),
+    "holders": lambda n, ids: counted("holder of {ids}", "holder of {ids}", n, ids=ids),
+    "chair": lambda n, ids: counted("chair of {ids}", "chair of {ids}", n, ids=ids),
+    "members": lambda n, ids: counted("seat in {ids}", "seats in {ids}", n, ids=ids),
+    "reports_to": lambda n, ids: counted("what {ids} reports to", "what {ids} report to", n,
+                                         ids=ids),
+    "goals": lambda n, ids: counted("goal of {ids}", "goal of {ids}", n, ids=ids),
+    "depends_on": lambda n, ids: counted("what {ids} depends on", "what {ids} depend on", n,
+                                         ids=ids),
+    "about": lambda n, ids: counted("subject of {ids}", "subject of {ids}", n, ids=ids),
+}
+"""A reference `rm --force` took away, by the field that held it, said with
+how many lost it and their ids (``seats in sg, sg-ict``)."""
+
+
+def _references_lost(model: Model, change: Change) -> list[Said]:
+    """Each kind of reference the entities `change` puts lost, with who
+    lost it: ten ids at most, then how many more."""
+    from raci.lint.output import related_text
+
+    gone = set(change.delete)
+    lost: dict[str, list[str]] = {}
+    for entity in change.put:
+        before = model.get(entity.id) or entity
+        for field in {field for field, target in referenced_ids(before) if target in gone}:
+            lost.setdefault(field, []).append(entity.id)
+    order = list(REFERENCES_LOST)
+    return [REFERENCES_LOST[field](len(ids), related_text(ids, MOST_NAMED))
+            for field, ids in sorted(lost.items(), key=lambda lost: order.index(lost[0]))]
+
+
+def _joined(parts: list[Said]) -> Said:
+    """``chair of sg; seat in sg``, said again in the reader's language."""
+    said = parts[0]
+    for part in parts[1:]:
+        said = Said(N_("{said}; {part}"), said=said, part=part)
+    return said
 
 
 def _letters(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[Letter, ...]:
@@ -485,6 +546,7 @@ def unassign(model: str, item: str, actor: str, scenario: str | None) -> None:
     with edit(model, scenario) as editing:
         current = editing.model
         existing_item(current, item)
+        existing_actor(current, actor)
         letters = current.letters_of(item, actor)
         if not letters:
             raise UsageError(_("{actor} holds no letter on {item}").format(actor=actor, item=item))
@@ -510,6 +572,30 @@ def _check_entity(kind: str, data: dict[str, Any]) -> None:
         raise UsageError("; ".join(map(said_again, problems)))
 
 
+def _check_required(kind: str, data: dict[str, Any]) -> None:
+    """Refuse an entity `raci add` was not given a required field of, naming
+    the option that gives it: on the command line the model file's
+    ``missing required key`` says nothing about what to type."""
+    from raci.formats.schema import load_schema
+
+    schema = load_schema()["$defs"][kind]
+    missing = [key for key in schema["required"] if key not in data]
+    if missing:
+        raise UsageError(_("{id}: give {settings}").format(
+            id=data["id"], settings=_(" and ").join(
+                _setting_wanted(kind, key, schema["properties"][key]) for key in missing)))
+
+
+def _setting_wanted(kind: str, key: str, schema: dict[str, Any]) -> str:
+    """``--set measures=ID (a goal or initiative)``, ``--set type=TYPE (one of
+    leading, lagging)``."""
+    if key in REFERENCE_FIELDS[kind]:
+        return _("--set {key}=ID ({kinds})").format(
+            key=key, kinds=said_again(kinds_phrase(REFERENCE_FIELDS[kind][key])))
+    return _("--set {key}={KEY} (one of {values})").format(
+        key=key, KEY=key.upper(), values=", ".join(schema["enum"]))
+
+
 def _settings(kind: str, entity_id: str, settings: tuple[str, ...]) -> dict[str, Any]:
     """The FIELD=VALUE settings of an entity as its data; one that cannot be
     read is refused naming the entity, and ``id=`` pointing to `raci rename`,
@@ -531,7 +617,7 @@ def _unchanged(entity: str) -> str:
     return _("{entity} already holds those values; nothing was written").format(entity=entity)
 
 
-def _listing(references: list[Reference], most: int = 10) -> str:
+def _listing(references: list[Reference], most: int = MOST_NAMED) -> str:
     """The first few references as `source (field)`, and how many more there are."""
     from raci.lint.output import related_text
 

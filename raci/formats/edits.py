@@ -140,6 +140,8 @@ def _setting_said(setting: str, types: Mapping[str, str]) -> str:
         return _("{field} cleared").format(field=CLEARED_LABELS.get(field, label))
     if field == "not_recorded":
         value = ", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
+    elif types.get(field, "").startswith("list"):  # as `not_recorded`: "km, dg-bw"
+        value = f"{LIST_SEPARATORS.get(field, ',')} ".join(items_from_text(field, text))
     elif text.strip() in VALUE_WORDS.get(field, {}):
         value = VALUE_WORDS[field][text.strip()]
     else:

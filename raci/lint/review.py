@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -35,7 +34,7 @@ from raci.lint.suggestions import Suggester, Suggestion
 from raci.model import Model, Waiver
 from raci.model.changes import Change
 from raci.model.scenarios import Step
-from raci.text import Markdown, one_line
+from raci.text import Markdown, markdown_prose
 from raci.vocabulary import LEVEL_NAMES
 
 DecisionKind = Literal["fixed", "accepted", "action", "skipped"]
@@ -259,12 +258,12 @@ def minutes_markdown(review: Review) -> str:
     organisation = review.suggester.model.org.name
     ended = " " + _("(the review ended early)") if review.ended_early else ""
     out = [_("# Review of {organisation} (`{model}`)").format(
-               organisation=minutes_text(organisation), model=minutes_text(review.model)), "",
+               organisation=markdown_prose(organisation), model=markdown_prose(review.model)), "",
            ngettext("{date}; minutes by {author}; {decided} of {count} finding decided, the "
                     "largest first{ended}.",
                     "{date}; minutes by {author}; {decided} of {count} findings decided, the "
                     "largest first{ended}.", len(review.before)).format(
-               date=format_date(review.date), author=minutes_text(review.author),
+               date=format_date(review.date), author=markdown_prose(review.author),
                decided=review.decided, count=len(review.before), ended=ended), "",
            "## " + _("Findings before and after"), "",
            _row(_("Level"), _("Before"), _("After")), "|---|---:|---:|"]
@@ -284,22 +283,6 @@ def minutes_markdown(review: Review) -> str:
                                     if i.decision is None and not i.resolved
                                     and review.suggester.is_open(i.finding)])
     return "\n".join(out) + "\n"
-
-
-_MARKUP_STARTS = re.compile(r"([\\|]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
-"""What would not read as written in a Markdown table: a backslash, a pipe
-(the cell would end), an HTML tag or entity. A message's own Markdown
-(`goals` as code) stays Markdown."""
-
-
-def minutes_text(text: object) -> str:
-    """Text the minutes show as written, on one line, fit for a table cell:
-    `_MARKUP_STARTS` escaped with a backslash, as Markdown escapes; nothing
-    else, so the file reads as plain text too ("->", "R&D", never "-&gt;").
-    `Markdown` (a finding with its names escaped) is so already."""
-    if isinstance(text, Markdown):
-        return text
-    return _MARKUP_STARTS.sub(r"\\\1", one_line(str(text)))
 
 
 def finding_words(finding: Finding) -> Markdown:
@@ -331,9 +314,9 @@ def _decision_row(number: int, item: ReviewItem, model: Model) -> str:
     if item.introduced:
         what = Markdown(f"{what} {_(BROUGHT_UP)}")
     if decision is None:
-        return _row(str(number), minutes_text(what), _("resolved by an earlier decision"), "")
-    return (f"| {number} | {minutes_text(what)} | {minutes_text(_decision_text(item, model))} "
-            f"| {minutes_text(decision.by)} |")
+        return _row(str(number), markdown_prose(what), _("resolved by an earlier decision"), "")
+    return (f"| {number} | {markdown_prose(what)} | {markdown_prose(_decision_text(item, model))} "
+            f"| {markdown_prose(decision.by)} |")
 
 
 def _decision_text(item: ReviewItem, model: Model) -> str:
@@ -342,7 +325,7 @@ def _decision_text(item: ReviewItem, model: Model) -> str:
     if decision.kind == "fixed" and decision.suggestion is not None:
         return Markdown(_("Fixed: {change} ({outcome})").format(
             change=markdown_said(decision.suggestion.summary),
-            outcome=minutes_text(outcome_text(decision.suggestion, LEVEL_NAMES))))
+            outcome=markdown_prose(outcome_text(decision.suggestion, LEVEL_NAMES))))
     if decision.kind == "fixed" and item.edits:
         return _("Fixed by editing: {changes}").format(
             changes="; ".join(said_again(step.summary) for step in item.edits))
@@ -368,9 +351,9 @@ def _actions(review: Review) -> list[str]:
         return []
     return ["", "## " + _("Actions"), "",
             _row(_("Who"), _("What"), _("By when"), _("Finding")), "|---|---|---|---|",
-            *(f"| {minutes_text(who_in_minutes(model, d.who))} | {minutes_text(d.what)} | "
+            *(f"| {markdown_prose(who_in_minutes(model, d.who))} | {markdown_prose(d.what)} | "
               f"{format_date(d.until) if d.until else ''} | "
-              f"{minutes_text(i.finding.fingerprint)} |"
+              f"{markdown_prose(i.finding.fingerprint)} |"
               for i in actions if (d := i.decision) is not None)]
 
 
@@ -387,7 +370,7 @@ def _changes(review: Review) -> list[str]:
     steps = review.steps
     title = (_("What changed (in {where})").format(where=where_said(review.kept_in)) if steps
              else _("What changed"))
-    lines = [f"{n}. {minutes_text(said_again(step.summary))}"
+    lines = [f"{n}. {markdown_prose(said_again(step.summary))}"
              for n, step in enumerate(steps, start=1)]
     return ["", f"## {title}", "", *(lines or [_("Nothing.")])]
 
@@ -396,5 +379,5 @@ def _listed(title: str, findings: list[Finding]) -> list[str]:
     if not findings:
         return []
     return ["", f"## {title} ({len(findings)})", "",
-            *(f"- {minutes_text(finding_words(f))}" for f in findings)]
+            *(f"- {markdown_prose(finding_words(f))}" for f in findings)]
 

@@ -18,11 +18,11 @@ from raci.lint.config import LintConfig
 from raci.lint.engine import lint_model
 from raci.lint.findings import LEVELS, Finding
 from raci.lint.message import localized, markdown_said
-from raci.lint.output import finding_dict, markdown_text, summary
+from raci.lint.output import finding_dict, summary
 from raci.model import Model
 from raci.model.scenarios import Misfit, Scenario, known_problems, play
 from raci.model.source import SCENARIO_MARK, ModelSource
-from raci.text import Markdown, aligned, json_text, one_line
+from raci.text import Markdown, aligned, json_text, markdown_prose, one_line
 from raci.vocabulary import LEVEL_NAMES, counted
 
 STATUSES = ("resolved", "introduced", "kept")
@@ -181,15 +181,15 @@ def show_text(report: ScenarioReport) -> str:
 def show_markdown(report: ScenarioReport) -> str:
     scenario = report.scenario
     out = [_("## Scenario `{name}` of `{model}`").format(
-        name=markdown_text(scenario.name), model=markdown_text(report.model)), ""]
+        name=markdown_prose(scenario.name), model=markdown_prose(report.model)), ""]
     if scenario.description:
-        out += [markdown_text(scenario.description), ""]
+        out += [markdown_prose(scenario.description), ""]
     out.append(_made(report))
     for numbered, title, lines in _sections(report, finding_markdown):
         marker = "1." if numbered else "-"
         out += ["", f"### {title} ({len(lines)})", ""]
-        out += [f"{marker} {markdown_text(line)}" for line in lines] or [_("None.")]
-    out += ["", markdown_text(_misfit_text(report) if report.delta is None
+        out += [f"{marker} {markdown_prose(line)}" for line in lines] or [_("None.")]
+    out += ["", markdown_prose(_misfit_text(report) if report.delta is None
                               else _totals(report.delta))]
     return "\n".join(out) + "\n"
 
@@ -312,15 +312,15 @@ def compare_text(comparison: Comparison) -> str:
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
+        return "| " + " | ".join(markdown_prose(cell) for cell in cells) + " |"
     return [row(header), "|" + "---|" * len(header), *map(row, rows)]
 
 
 def compare_markdown(comparison: Comparison) -> str:
     a, b = _names(comparison)
     out = [_("## Scenarios `{a}` and `{b}` of `{model}`").format(
-        a=markdown_text(a), b=markdown_text(b), model=markdown_text(comparison.model)), ""]
-    described = [f"- `{markdown_text(r.scenario.name)}`: {markdown_text(r.scenario.description)}"
+        a=markdown_prose(a), b=markdown_prose(b), model=markdown_prose(comparison.model)), ""]
+    described = [f"- `{markdown_prose(r.scenario.name)}`: {markdown_prose(r.scenario.description)}"
                  for r in comparison.reports if r.scenario.description]
     out += [*described, ""] if described else []
     out += ["### " + _("Changes"), "", *_table(["#", a, b], _change_rows(comparison)), "",

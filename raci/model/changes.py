@@ -126,6 +126,17 @@ class Change:
         inverse.unassign.extend(given)
         model.reassign(held, given)
 
+    def changes(self, model: Model) -> bool:
+        """Whether applying to `model` would change it: a sheet imported again
+        writes nothing (and an open app reloads for nothing). Each entity
+        put is compared with the model's once: linear time."""
+        return (self.rename is not None or self.org not in (None, model.org)
+                or self.waivers not in (None, model.waivers)
+                or any(model.get(entity.id) != entity for entity in self.put)
+                or any(entity_id in model for entity_id in self.delete)
+                or any(a not in model.assignments_of_item(a.item) for a in self.assign)
+                or any(a in model.assignments_of_item(a.item) for a in self.unassign))
+
     def is_empty(self) -> bool:
         return not (
             self.put or self.delete or self.assign or self.unassign

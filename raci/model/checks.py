@@ -27,6 +27,7 @@ from raci.model.model import (
     kind_of,
     waiver_place,
 )
+from raci.vocabulary import KIND_NAMES
 
 DAT001_NAMES = frozenset({"dat001", "fact-not-recorded"})
 """The rule whose findings name facts (``chairs``), not ids, as targets, as a
@@ -35,13 +36,6 @@ a fact; on any other, a target that names nothing is refused."""
 _SINGULAR = {"holders": N_("holder"), "members": N_("member"), "goals": N_("goal")}
 """One of a list field's ids, in words; any other field is named by its key."""
 
-KIND_WORDS = {
-    "unit": N_("unit"), "person": N_("person"), "role": N_("role"), "body": N_("body"),
-    "goal": N_("goal"), "initiative": N_("initiative"), "decision": N_("decision"),
-    "kpi": N_("kpi"),
-}
-"""A kind as a validation message names it: ``goal g.a``, ``kpi k1`` (in
-English the model file's own word, so a message points at the section)."""
 
 
 def about(where: str, problem: str) -> Said:
@@ -51,7 +45,7 @@ def about(where: str, problem: str) -> Said:
 
 def entity_words(kind: str, entity_id: str) -> Said:
     """How a message names an entity: ``goal g.a``, ``doel g.a``."""
-    return Said(N_("{kind} {id}"), kind=Said(KIND_WORDS[kind]), id=entity_id)
+    return Said(N_("{kind} {id}"), kind=Said(KIND_NAMES.english[kind]), id=entity_id)
 
 
 @dataclass(frozen=True)
@@ -146,18 +140,18 @@ class _Spellings:
 def kinds_phrase(kinds: Iterable[str]) -> Said:
     """``a unit``, ``a goal or initiative``, ``a role, body or person``."""
     order = [kind for kind in KINDS if kind in set(kinds)]
-    words: str = Said(KIND_WORDS[order[-1]])
+    words: str = Said(KIND_NAMES.english[order[-1]])
     if len(order) > 1:
         words = Said(N_("{kinds} or {kind}"), kinds=_listed(order[:-1]), kind=words)
-    article = N_("an {kinds}") if order[0] == "initiative" else N_("a {kinds}")
+    article = N_("an {kinds}") if order[0] in ("initiative", "kpi") else N_("a {kinds}")
     return Said(article, kinds=words)
 
 
 def _listed(kinds: list[str]) -> Said:
     """``role, body``: the kinds' words with commas."""
-    words = Said(KIND_WORDS[kinds[0]])
+    words = Said(KIND_NAMES.english[kinds[0]])
     for kind in kinds[1:]:
-        words = Said(N_("{kinds}, {kind}"), kinds=words, kind=Said(KIND_WORDS[kind]))
+        words = Said(N_("{kinds}, {kind}"), kinds=words, kind=Said(KIND_NAMES.english[kind]))
     return words
 
 

@@ -30,7 +30,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, Table, delete, exists, select, update
 from sqlalchemy.engine import URL
 
-from raci.errors import ConflictError, ModelExistsError, StoreError
+from raci.errors import RELOAD, ConflictError, ModelExistsError, StoreError
 from raci.i18n import N_, Said
 from raci.model import Model, kind_of
 from raci.model.changes import Change
@@ -245,7 +245,10 @@ class Store:
                      versions: RememberedVersions) -> WrittenVersions:
         try:
             return save_change(connection, change, revision, versions)
-        except StoreError as refused:  # a conflict too: name the database, keep the kind
+        except ConflictError as conflict:  # name the database, keep the advice
+            raise ConflictError(Said(N_("{database}: {reason}"), database=self._database,
+                                     reason=conflict.conflict), conflict.advice) from None
+        except StoreError as refused:  # name the database, keep the kind
             raise type(refused)(Said(N_("{database}: {reason}"), database=self._database,
                                      reason=refused.args[0])) from None
 
@@ -399,8 +402,8 @@ class Store:
 
     def _scenario_changed(self, name: str) -> ConflictError:
         return ConflictError(Said(N_("{database}: scenario {name} was changed by someone else "
-                                     "since you loaded it; reload and try again"),
-                                  database=self._database, name=name))
+                                     "since you loaded it"),
+                                  database=self._database, name=name), RELOAD)
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

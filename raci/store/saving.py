@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Column, Connection, bindparam, delete, func, insert, or_, select, update
 
-from raci.errors import ConflictError, StoreError
+from raci.errors import RELOAD, ConflictError, StoreError
 from raci.i18n import N_, Said
 from raci.model import Assignment, Entity, Org, Waiver, kind_of, referenced_ids
 from raci.model.changes import Change
@@ -80,14 +80,12 @@ def save_change(
 
 def _changed(what: str) -> ConflictError:
     return ConflictError(Said(
-        N_("{what} was changed by someone else since you loaded it; reload and try again"),
-        what=what))
+        N_("{what} was changed by someone else since you loaded it"), what=what), RELOAD)
 
 
 def _added(what: str) -> ConflictError:
     return ConflictError(Said(
-        N_("{what} was added by someone else since you loaded it; reload and try again"),
-        what=what))
+        N_("{what} was added by someone else since you loaded it"), what=what), RELOAD)
 
 
 def _assignment(actor: str, item: str) -> Said:
@@ -464,7 +462,7 @@ class _Saving:
             if self.entity_version(referrer) != version:
                 raise ConflictError(Said(
                     N_("{referrer} was changed by someone else to name {id} since you loaded "
-                       "it; reload and try again"), referrer=referrer, id=entity_id))
+                       "it"), referrer=referrer, id=entity_id), RELOAD)
             raise StoreError(Said(
                 N_("cannot delete {id}: {referrer} still names it in {field}; change that "
                    "first"), id=entity_id, referrer=referrer, field=name))
@@ -504,8 +502,8 @@ class _Saving:
                                       what=named[target], id=target))
             if target in self.remembered.entities:
                 raise ConflictError(Said(
-                    N_("{id} was deleted by someone else since you loaded it; reload and try "
-                       "again"), id=target))
+                    N_("{id} was deleted by someone else since you loaded it"), id=target),
+                    RELOAD)
             raise StoreError(Said(N_("{what} names {id}, which is not in the model"),
                                   what=named[target], id=target))
 
