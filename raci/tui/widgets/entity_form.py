@@ -41,7 +41,6 @@ from raci.tui.messages import ChangeRequested
 from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
-from raci.tui.widgets.discard_modal import close_form
 from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import KIND_NAMES, capitalised
 
@@ -393,5 +392,5 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         return self.form_values() != self.initial
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        close_form(self, self.holds_typing())
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
