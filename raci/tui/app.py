@@ -811,7 +811,15 @@ class RaciApp(FormKeysApp):
 
     async def action_quit(self) -> None:
         """Quit, once the user said to throw away what a form holds typed and
-        unsaved (ctrl+q reaches the app in a form; a second ctrl+q quits)."""
+        unsaved (ctrl+q reaches the app in a form; a second ctrl+q quits).
+        In a form, once its fields took the keys typed before ctrl+q: a name
+        typed with ctrl+q at once was not in the field yet, and the app quit."""
+        if isinstance(self.screen, FormScreen):
+            self.screen.once_typed(lambda: self.call_later(self._quit_asking))
+        else:
+            await self._quit_asking()
+
+    async def _quit_asking(self) -> None:
         if isinstance(self.screen, ConfirmDiscard) or not any(
                 isinstance(s, FormScreen) and s.holds_typing() for s in self.screen_stack):
             await self._quit()

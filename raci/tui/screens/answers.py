@@ -108,5 +108,6 @@ class AnswerForm(FormScreen[Answers | None]):
             return
         self.dismiss(answers)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def holds_typing(self) -> bool:
+        return any(self.query_one(f"#answer-{question.key}", Input).value != question.default
+                   for question in self.questions)

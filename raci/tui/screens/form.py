@@ -19,6 +19,11 @@ Once the form is ready, the app passes each key on to the focused field,
 to be taken in the field's own turn, and goes on with the next: a save
 (enter, ctrl+s) typed right after the text runs as it arrives, before the
 field took that text. `FormScreen.once_typed` saves after it.
+
+A screen that takes its keys in order (`KeysInOrderScreen`, the review) is
+handed each key by the app as it arrives, not through the focused widget:
+the review's keys, the keys typed after one that opens a form there, and
+those typed after a save of such a form (for the next finding) go one way.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
 from textual.widgets import Input
 
+from raci.tui.widgets.discard_modal import close_form
+
 
 class FormScreen(ModalScreen[ScreenResultType]):
     ready_at = math.inf
@@ -48,11 +55,19 @@ class FormScreen(ModalScreen[ScreenResultType]):
         self._passing_on = False
         """A key typed before the form was ready went as if pressed now: the
         keys typed before ready that arrive after it go behind it."""
+        self.saving = False
+        """While a save waits for the fields to take what was typed before it
+        (`once_typed`): a key typed meanwhile is no longer the form's."""
 
     def holds_typing(self) -> bool:
         """Whether closing the form throws away something typed: escape and
         quitting ask first."""
         return False
+
+    def action_cancel(self) -> None:
+        """escape: close with nothing saved, once the user said to throw away
+        what was typed, if anything was."""
+        close_form(self, self.holds_typing())
 
     def first_field(self) -> Widget | None:
         """The field the form opens in: the first focusable widget `AUTO_FOCUS` names."""
@@ -74,7 +89,13 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def once_typed(self, then: Callable[[], object]) -> None:
         """Run `then` (the save) once every field has taken the keys passed on to
         it: a review's author typed with enter at once was read as the default."""
-        _after_each(list(self.query(Input).results(Input)), then)
+        self.saving = True
+
+        def save() -> None:
+            self.saving = False  # still open, the save refused: typing goes on here
+            then()
+
+        _after_each(list(self.query(Input).results(Input)), save)
 
     def _on_mount(self, event: events.Mount) -> None:
         # after the form's own on_mount, which gives the first field the focus
@@ -162,6 +183,19 @@ def _is_text(key: events.Key) -> bool:
     return key.is_printable and key.character is not None
 
 
+class KeysInOrderScreen(ModalScreen[ScreenResultType]):
+    """A screen that takes from the app each key typed while it is on top, or
+    while a form over it is being saved, as the key arrives and in the order
+    typed, and presses it in its own time (the review: on the next finding).
+    Textual hands a key to the widget focused as it arrives and runs a tab
+    at once: a tab typed after `n` moved the focus before the `n` opened the
+    action's form, and the text after it came up through two widgets, out
+    of order ("Anouknonedoet")."""
+
+    async def take_key(self, key: events.Key) -> None:
+        raise NotImplementedError
+
+
 class FormKeysApp(App[None]):
     """An app whose forms keep the keys typed while they open (see the module's
     doc), and whose keys that run as they arrive (tab, the findings' enter,
@@ -180,25 +214,45 @@ class FormKeysApp(App[None]):
         """Keys whose priority bindings wait until they come back up to the app."""
 
     async def on_event(self, event: events.Event) -> None:
-        if (isinstance(event, events.Key) and not event.is_forwarded
-                and self._waits_its_turn(event.key)):
-            self._in_turn.add(event)
-            (self.focused or self.screen)._forward_event(event)
-        else:
-            await super().on_event(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            taker = self._taking_keys()
+            if taker is not None:
+                await taker.take_key(event)
+                return
+            if self._waits_its_turn(event.key):
+                self._in_turn.add(event)
+                (self.focused or self.screen)._forward_event(event)
+                return
+        await super().on_event(event)
+
+    def _taking_keys(self) -> KeysInOrderScreen[object] | None:
+        """The screen that takes the key typed now itself: the one on top, or
+        under a form being saved (a key typed after a question's enter is for
+        the review's next finding, not for the question closing)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, KeysInOrderScreen):
+                return screen
+            if not (isinstance(screen, FormScreen) and screen.saving):
+                return None
+        return None
 
     def _waits_its_turn(self, key: str) -> bool:
         screen = self.screen
         if isinstance(screen, FormScreen) and screen.ready_at == math.inf:
             return True
-        # On the views; the app's ctrl keys (quit, the palette) run at once.
-        return (screen is self.screen_stack[0] and not key.startswith("ctrl+")
+        # On the views, ctrl+q too: typed after `n` and a name, it quit before
+        # the form holding the name was there to ask first.
+        return (screen is self.screen_stack[0]
                 and any(binding.priority for _, bindings in screen._binding_chain
                         for binding in bindings.key_to_bindings.get(key, ())))
 
     async def _on_key(self, event: events.Key) -> None:
         form = self.screen
-        if isinstance(form, FormScreen) and form.typed_before_ready(event):
+        if isinstance(form, KeysInOrderScreen):
+            # A key typed on the views with the one that opened it (`R`).
+            event.prevent_default()
+            await form.take_key(event)
+        elif isinstance(form, FormScreen) and form.typed_before_ready(event):
             # Each key, in order, for the form: a letter of the name is no
             # key of the app's ("S" of "Stuurgroep" opened the scenarios).
             event.prevent_default()  # App._on_key would run the bindings again

@@ -29,7 +29,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
@@ -47,7 +46,7 @@ from raci.model.scenarios import Step
 from raci.tui.describe import labels
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm, Answers, Question
-from raci.tui.screens.form import FormScreen
+from raci.tui.screens.form import FormScreen, KeysInOrderScreen, press_again
 from raci.tui.screens.suggestions import (
     SUGGESTIONS_CSS,
     finding_text,
@@ -128,12 +127,12 @@ class SuggestionList(ChoiceList):
         return action != "select"
 
 
-class ReviewScreen(ModalScreen[None]):
+class ReviewScreen(KeysInOrderScreen[None]):
     DEFAULT_CSS = "ReviewScreen { align: center middle; }" + SUGGESTIONS_CSS.replace(
         "#suggestions-box", "#review-box")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority key: typed while the next finding loads, it waits for
-        # it (`on_key`) as the other keys do.
+        # it (`take_key`) as the other keys do.
         Binding("enter", "fix", "Fix with it", id="review-fix"),
         Binding("a", "accept", "Accept (waive)", id="review-accept"),
         Binding("n", "note", "Note an action", id="review-note"),
@@ -149,9 +148,11 @@ class ReviewScreen(ModalScreen[None]):
         self.raci = app
         self.suggestions: list[Suggestion] = []
         self.busy = True
-        """While the next finding and its suggestions are being worked out."""
+        """While a decision is asked for or made and the next finding and its
+        suggestions are worked out: the keys typed meanwhile wait for it."""
         self._typed: list[events.Key] = []
-        """Keys typed while the next finding loads, to be pressed on it (`on_key`)."""
+        """Keys typed and not yet pressed, in order (`take_key`)."""
+        self._pressing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
@@ -173,6 +174,7 @@ class ReviewScreen(ModalScreen[None]):
             self.app.push_screen(AnswerForm(_("[b]Review the findings[/b], the largest first"), [
                 Question("author", _("minutes by (the decisions and waivers are theirs)"),
                          required_text, login_name())]), self._start)
+            self.call_later(self._press_typed)  # a name typed with `R` goes into it
         elif reviewing.paused:
             self._carry_on(lambda: self._resume(reviewing))
         else:
@@ -231,34 +233,45 @@ class ReviewScreen(ModalScreen[None]):
         self._show(reviewing.review, reviewing.item)
         self.call_later(self._press_typed)
 
-    async def on_key(self, event: events.Key) -> None:
-        """Keys typed while the next finding loads (`s`, then `n` and the
-        action's owner, at once) are pressed on that finding once it is
-        shown, in order. Textual runs a key's binding only once the key has
-        come up to the app, after the keys typed next went by the review
-        (`n` found the review deciding on `s`, and did nothing): they are
-        pressed here as they come, each after the decision before it."""
-        if self.app.screen is self:
-            event.stop()
-            event.prevent_default()
-            self._typed.append(event)
-            await self._press_typed()
+    async def take_key(self, key: events.Key) -> None:
+        """Keys typed while a decision is asked for or made (`s`, then `n` and
+        the action's owner, at once; enter in the action's form, then `s`)
+        are pressed on the next finding once it is shown, in order. Textual
+        runs a key's binding only once the key has come up to the app, after
+        the keys typed next went by the review (`n` found the review deciding
+        on `s`, and did nothing): they are pressed here as they come, each
+        after the decision before it."""
+        self._typed.append(key)
+        await self._press_typed()
 
     async def _press_typed(self) -> None:
-        """The keys typed, pressed in order while a finding is on the table;
-        the rest wait for the next, or go to the form or screen a key opened."""
-        while self._typed and not self.busy:
-            key, screen = self._typed.pop(0), self.app.screen
-            if screen is self:
-                await self._press(key)
-            elif isinstance(screen, FormScreen):
-                screen.take_typed(key)
-            else:
-                self.app.post_message(events.Key(key.key, key.character))
+        """The keys typed, in order: those typed before a form a key opened was
+        ready go into it, the others are pressed while a finding is on the
+        table and wait while a decision is asked for or made; once the review
+        closed, or under another screen, they go to the app."""
+        if self._pressing:
+            return  # the loop under way takes the key just typed
+        self._pressing = True
+        try:
+            while self._typed:
+                key, screen = self._typed[0], self.app.screen
+                if isinstance(screen, FormScreen) and screen.typed_before_ready(key):
+                    screen.take_typed(self._typed.pop(0))
+                elif self.busy and self in self.app.screen_stack:
+                    return
+                elif screen is self:
+                    await self._press(self._typed.pop(0))
+                else:
+                    press_again(self.app, self._typed.pop(0))
+        finally:
+            self._pressing = False
 
     async def _press(self, key: events.Key) -> None:
-        """The review's own key first (enter fixes at once, not through the
-        list's selection, a message away), then the list's (up, down)."""
+        """The app's keys that run at once (tab, ctrl+q), then the review's own
+        (enter fixes at once, not through the list's selection, a message
+        away), then the list's (up, down)."""
+        if await self.app._check_bindings(key.key, priority=True):
+            return
         for binding in self._bindings.key_to_bindings.get(key.key, ()):
             if await self.app.run_action(binding.action, self):
                 return
@@ -342,11 +355,14 @@ class ReviewScreen(ModalScreen[None]):
             return
 
         def accepted(answers: Answers | None) -> None:
-            if answers is not None:
-                reason, until = str(answers["reason"]), answers["until"]
-                assert until is None or isinstance(until, dt.date)
-                self._decide(lambda: review.accept(item, reason, until))
+            if answers is None:
+                self._not_decided()
+                return
+            reason, until = str(answers["reason"]), answers["until"]
+            assert until is None or isinstance(until, dt.date)
+            self._decide(lambda: review.accept(item, reason, until))
 
+        self.busy = True
         self.app.push_screen(AnswerForm(
             "[b]" + _("Accept") + f"[/b] {finding_text(item.finding)}\n[dim]"
             + _("a waiver by {author}").format(author=escape(review.author)) + "[/]",
@@ -362,17 +378,24 @@ class ReviewScreen(ModalScreen[None]):
 
         def noted(answers: Answers | None) -> None:
             if answers is None:
+                self._not_decided()
                 return
             due = answers["by"]
             assert due is None or isinstance(due, dt.date)
             review.note(item, str(answers["who"]), str(answers["what"]), due)
             self._decide(lambda: None)
 
+        self.busy = True
         self.app.push_screen(AnswerForm(
             _("[b]Note an action[/b] on {finding}").format(finding=finding_text(item.finding)),
             [Question("who", _("who takes it"), required_text),
              Question("what", _("what they do"), required_text),
              Question("by", _("by when: YYYY-MM-DD, or none"), date_or_none)]), noted)
+
+    def _not_decided(self) -> None:
+        """A question closed with no answer: the finding is on the table again."""
+        self.busy = False
+        self.call_later(self._press_typed)
 
     def action_skip(self) -> None:
         table = self._on_the_table()

@@ -41,7 +41,6 @@ from raci.tui.messages import ChangeRequested
 from raci.tui.screens.form import FieldInput, FormScreen
 from raci.tui.screens.keys import FOCUS_KEYS
 from raci.tui.session import Session
-from raci.tui.widgets.discard_modal import close_form
 from raci.tui.widgets.footer import FittingFooter
 from raci.vocabulary import KIND_NAMES, capitalised
 
@@ -85,6 +84,9 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         Binding("ctrl+s", "save", "Save", id="save-form", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel-form"),
     ]
+    AUTO_FOCUS = "#field-name"
+    """The name, adding or editing (the id made from it, or not to be changed):
+    focused as the form is composed, the field styled once, not twice."""
 
     def __init__(self, session: Session, kind: str, entity: Entity | None) -> None:
         super().__init__()
@@ -98,6 +100,8 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         """The id last made from the name; None once the user typed an id (or when editing)."""
         self._timer: Timer | None = None
         self.initial: dict[str, str] = {}
+        self._said: dict[str, str] = {}
+        """The problems said under each field: only a change is drawn again."""
 
     def compose(self) -> ComposeResult:
         title = (_("Edit {kind} {name} ({id})").format(
@@ -148,13 +152,7 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
                      disabled=form_field.name == "id" and self.entity is not None,
                      select_on_focus=False)
 
-    def first_field(self) -> Widget:
-        # Adding, the id follows the name: start at the name.
-        first = "#field-name" if self.entity is None else "#form-fields Input, #form-fields Select"
-        return next(w for w in self.query(first) if not w.disabled)
-
     def on_mount(self) -> None:
-        self.first_field().focus()
         self._check()
         self.initial = self.form_values()
 
@@ -205,9 +203,15 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
             # While the user chooses among the completions, what is typed is no id yet.
             problems = [] if form_field.name == choosing else check.by_field.get(
                 form_field.name, [])
-            error = self.query_one(f"#error-{form_field.name}", Static)
-            error.update(escape("; ".join(problems)))
-            error.display = bool(problems)
+            said = escape("; ".join(problems))
+            if said != self._said.get(form_field.name, ""):
+                # Each update lays the form out again: the empty lines of the
+                # fields with nothing to say, redrawn at every check, slowed
+                # the form's opening and each pause in typing.
+                self._said[form_field.name] = said
+                error = self.query_one(f"#error-{form_field.name}", Static)
+                error.update(said)
+                error.display = bool(problems)
             self.query_one(f"#field-{form_field.name}").set_class(bool(problems), "-invalid")
         self.query_one("#form-problems", Static).update(escape("\n".join(check.general)))
         self.query_one("#save", Button).disabled = not check.ok
@@ -392,5 +396,5 @@ class EntityForm(FormScreen[tuple[str, ChangeRequested] | None]):
         return self.form_values() != self.initial
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        close_form(self, self.holds_typing())
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
