@@ -166,7 +166,7 @@ class DiagramView(Vertical):
 
         try:
             with session.lock:
-                text = neighbourhood_text(session.model, name, focus, depth)
+                text = neighbourhood_text(session.model, name, focus, depth, session.config)
         except RaciError as error:
             text = in_app_words(str(error))
         self.post_message(PreviewMade(text or _("{id} is not in the {view} view").format(
@@ -213,7 +213,7 @@ class DiagramView(Vertical):
         try:
             refuse_database(path)
             with session.lock:
-                view = build_view(session.model, name)
+                view = build_view(session.model, name, session.config)
                 if focus is not None:
                     view = focus_view(view, session.model, focus, depth)
             export_view(view, fmt, path, page=saved_page(fmt))
