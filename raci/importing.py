@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from raci.errors import ModelExistsError, ModelFileError, StoreError, UsageError
-from raci.formats.spreadsheet import OTHER_SPREADSHEETS, Progress, is_spreadsheet, workbook_kind
+from raci.formats.spreadsheet import (
+    Progress,
+    is_spreadsheet,
+    other_spreadsheet_refused,
+    workbook_kind,
+)
 from raci.i18n import N_, Said, _, format_count, ngettext
 from raci.model import Model, Org
 from raci.model.merge import Merge, merge_matrix, merge_roster
@@ -78,10 +83,8 @@ def import_file(file: Path, database: str,
                                    "one: rename it to .xlsx").format(file=file,
                                                                      suffix=file.suffix))
         return report
-    other = OTHER_SPREADSHEETS.get(kind or file.suffix.lower())
-    if other:
-        raise ModelFileError([_("{file}: {other}; save it as .xlsx (Excel Workbook) or CSV")
-                              .format(file=file, other=_(other))])
+    if refusal := other_spreadsheet_refused(file, kind):
+        raise refusal
     raise ModelFileError([_("{file}: give a model file (.yaml, .yml, .json) or a spreadsheet "
                             "(.xlsx, .csv)").format(file=file)])
 

@@ -317,3 +317,22 @@ def test_the_models_own_problems_are_checked_once_for_all_its_scenarios(
     assert [report.misfit for report in reports] == [None, None]
     assert len(checked) == 3  # the model, then each view
     assert checked[0] is model
+
+
+@pytest.mark.filterwarnings("ignore:Query string argument")  # SQLite ignores the password
+def test_no_confirmation_names_a_database_password(raci: Raci, vego: str) -> None:
+    """A database URL is named as every output names it (`without_password`),
+    in the lines that say what was done as well: CI logs keep them."""
+    url = "sqlite:///org.db?password=s3cr3t"
+    told = [raci("new", url), raci("import", SAMPLE, "--into", url),
+            raci("lint", url, "--fix", "--format", "sarif")]
+    raci("scenario", "new", url, "plan")
+    told.append(raci("scenario", "apply", url, "plan"))
+    assert [done.code for done in told] == [0, 0, 1, 0]
+    said = [told[0].out, told[1].out, told[2].err, told[3].out]  # SARIF itself on stdout
+    hidden = re.escape("sqlite:///org.db?password=***")
+    for line, pattern in zip(said, ["created {url}", "imported .+ into {url}",
+                                    "fixed 1 finding in {url}",
+                                    r"applied scenario plan to {url} \(.+\); .+"],
+                             strict=True):
+        assert re.fullmatch(pattern.format(url=hidden) + "\n", line), line

@@ -14,12 +14,20 @@ from test_diagram_model import laid_out
 from test_diagram_views import heading_texts, key_samples
 from test_report_print import page_sizes
 
+from raci.analysis import Analysis
 from raci.export.charts import busiest_chart, busiest_people, nobody_busy
 from raci.export.mermaid import to_mermaid
 from raci.export.split import split_view
 from raci.export.views import build_view
+from raci.formats import write_model
 from raci.i18n import set_language
+from raci.lint.config import LintConfig
+from raci.lint.rules.data import facts_not_recorded
 from raci.model import Assignment, Body, Decision, Goal, Initiative, Model, Org, Person, Role
+
+
+def nobody_said(model: Model, config: LintConfig | None = None) -> str:
+    return nobody_busy(model, facts_not_recorded(Analysis.of_model(model), config))
 
 
 def unrecorded_model(*not_recorded: str) -> Model:
@@ -123,12 +131,12 @@ def test_the_busiest_people_sentence_is_true_of_a_model_of_roles_without_people(
     model = unrecorded_model("holders")
     model.add(Goal(id="g", name="Doel"))
     model.assignments.append(Assignment("g", "A", "devops"))
-    chart = busiest_chart(busiest_people(model), nobody_busy(model))
+    chart = busiest_chart(busiest_people(model), nobody_said(model))
     assert chart.svg is None
     assert chart.empty == "The model names no people: who holds its roles is not recorded."
-    assert nobody_busy(Model(Org("Leeg"))) == "The model names no people."
+    assert nobody_said(Model(Org("Leeg"))) == "The model names no people."
     model.add(Person(id="p", name="Piet"))  # a person with no role and no seat
-    assert nobody_busy(model) == ("No person sits in a body or is Accountable for an item, "
+    assert nobody_said(model) == ("No person sits in a body or is Accountable for an item, "
                                   "directly or through a role held.")
 
 
@@ -269,4 +277,40 @@ def test_a_drawing_says_none_and_vacant_where_dat001_finds_the_fact_recorded() -
 def test_the_report_says_who_holds_the_roles_is_not_recorded_where_dat001_finds_so() -> None:
     model = model_lacking("holders", "chairs")
     del model.people["p"]
-    assert nobody_busy(model) == "The model names no people: who holds its roles is not recorded."
+    assert nobody_said(model) == "The model names no people: who holds its roles is not recorded."
+
+
+def test_a_drawing_takes_not_recorded_as_lint_does_with_its_settings() -> None:
+    """Where DAT001 is not run, BOD007 reports the bodies with no chair: the
+    drawing beside the findings says "chair: none", not "not recorded"; and
+    DAT001's thresholds count as configured."""
+    model = model_lacking("chairs", "holders")
+    for settings in (LintConfig(ignore=["DAT001"]), LintConfig(levels={"DAT001": "off"}),
+                     LintConfig(params={"DAT001": {"min_missing": 21}})):
+        assert "chair: none" in build_view(model, "bodies", settings).nodes["b5"].lines
+        assert build_view(model, "org", settings).nodes["r5"].lines == ["vacant"]
+    fewer = model_lacking("chairs", count=19)
+    assert "chair: not recorded" in build_view(fewer, "bodies", LintConfig(
+        params={"DAT001": {"min_missing": 10}})).nodes["b5"].lines
+    declared = unrecorded_model("chairs")  # what the source says it lacks, whatever is run
+    assert "chair: not recorded" in build_view(
+        declared, "bodies", LintConfig(ignore=["DAT001"])).nodes["sg"].lines
+    del model.people["p"]
+    assert nobody_said(model, LintConfig(ignore=["DAT001"])) == "The model names no people."
+
+
+def test_raci_diagram_and_report_read_the_settings_raci_lint_finds(
+        tmp_path: Path, raci: Raci) -> None:
+    """A roster of 20 bodies with no chair and a raci.toml that ignores
+    DAT001: the lint reports BOD007, so the drawing says "chair: none"."""
+    roster = tmp_path / "roster.yaml"
+    write_model(model_lacking("chairs"), roster)
+    (tmp_path / "raci.toml").write_text('[raci]\nignore = ["DAT001"]\n', encoding="utf-8")
+    linted = raci("lint", roster, "--select", "BOD007", "--format", "json")
+    assert '"BOD007"' in linted.out
+    drawn = raci("diagram", roster, "--view", "bodies", "--format", "dot")
+    assert drawn.code == 0, drawn.err
+    assert "chair: none" in drawn.out and "chair: not recorded" not in drawn.out
+    assert raci("report", roster, "-o", tmp_path / "handout" / "review.md").code == 0
+    handout = (tmp_path / "handout" / "review.md").read_text(encoding="utf-8")
+    assert "chair: none" in handout and "chair: not recorded" not in handout

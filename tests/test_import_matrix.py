@@ -600,12 +600,12 @@ def test_an_excel_workbook_under_another_name_is_read_as_one_with_a_note(
 
 
 @pytest.mark.parametrize(("name", "make", "error"), [
-    ("plan.ods", "xls", "an Excel 97-2003 workbook (.xls); save it as .xlsx (Excel Workbook) "
-     "or CSV"),
+    ("plan.ods", "xls", "an Excel 97-2003 workbook (.xls), named .ods; save it as .xlsx "
+     "(Excel Workbook) or CSV"),
     ("plan.xlsx", "xls", "an Excel 97-2003 workbook (.xls), named .xlsx; save it as .xlsx "
      "(Excel Workbook) or CSV"),
-    ("plan.xls", "ods", "an OpenDocument spreadsheet (.ods); save it as .xlsx (Excel Workbook) "
-     "or CSV"),
+    ("plan.xls", "ods", "an OpenDocument spreadsheet (.ods), named .xls; save it as .xlsx "
+     "(Excel Workbook) or CSV"),
     ("plan.xlsx", "ods", "an OpenDocument spreadsheet (.ods), named .xlsx; save it as .xlsx "
      "(Excel Workbook) or CSV"),
 ])

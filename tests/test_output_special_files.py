@@ -12,6 +12,8 @@ written to, as the shell's `>` does.
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import stat
 import subprocess
 from collections.abc import Iterator
@@ -21,6 +23,10 @@ from pathlib import Path
 import pytest
 from conftest import Raci
 
+from raci.cli.diagram_commands import write_parts
+from raci.errors import RaciError, UsageError
+from raci.export.page import DEFAULT_PAGE, PAGES
+from raci.export.render import write_drawing
 from raci.formats.schema import SCHEMA_FILE
 
 
@@ -134,3 +140,58 @@ def test_a_schema_that_cannot_be_written_beside_the_model_file_is_a_warning(
         f"raci: warning: {SCHEMA_FILE}: cannot write the file: No such file or directory; the "
         f"model file is written: once that is fixed, `raci schema -o {SCHEMA_FILE}` writes the "
         "schema editors check it against"]
+
+
+def test_a_baseline_to_standard_output_on_a_file_is_written_where_it_stands(
+        raci: Raci, vego: str) -> None:
+    """``raci lint vego.db --write-baseline /dev/stdout >> log.txt``: after
+    what the log holds (it emptied the log), as every other output."""
+    assert raci("lint", vego, "--write-baseline", "base.json").code in (0, 1)
+    Path("log.txt").write_text("before\n", encoding="utf-8")
+    with standard_output_on("log.txt", "ab"):
+        assert raci("lint", vego, "--write-baseline", "/dev/stdout").code in (0, 1)
+    assert Path("log.txt").read_text(encoding="utf-8") == (
+        "before\n" + Path("base.json").read_text(encoding="utf-8"))
+
+
+@contextmanager
+def files_cut_off_at(size: int) -> Iterator[None]:
+    """No file written past `size` bytes, as on a full disk: a write past it
+    fails (EFBIG) rather than stopping the process."""
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, limits[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+def test_a_drawing_that_cannot_be_written_leaves_the_one_there(tmp_path: Path) -> None:
+    """A drawing (``raci diagram -o``, the app's) written on a full disk: the
+    one there stays whole (it was emptied and cut off where the disk filled)."""
+    drawing = tmp_path / "goals.svg"
+    drawing.write_bytes(b"<svg>the drawing of yesterday</svg>\n")
+    with files_cut_off_at(20), pytest.raises(RaciError) as refused:
+        write_drawing(drawing, b"<svg>" + b"today's drawing, a larger one " * 10 + b"</svg>\n")
+    assert str(refused.value) == f"{drawing}: cannot write the drawing: File too large"
+    assert drawing.read_bytes() == b"<svg>the drawing of yesterday</svg>\n"
+    assert list(tmp_path.iterdir()) == [drawing]  # no temporary left
+
+
+def test_no_drawing_is_written_over_a_database(
+        raci: Raci, vego: str, vego_database: bytes) -> None:
+    """The file a drawing goes to is checked, not only the one -o names: in
+    a folder (``-o out/`` writes out/goals.dot) and each part of a split."""
+    Path("out").mkdir()
+    Path("out/goals.dot").write_bytes(vego_database)
+    refused = raci("diagram", vego, "--view", "goals", "-o", "out/")
+    assert refused.code == 2
+    assert refused.err.splitlines()[-1] == (
+        "raci: out/goals.dot is a SQLite database: writing there would lose it; name another "
+        "file")
+    Path("org-2.svg").write_bytes(vego_database)
+    with pytest.raises(UsageError):
+        write_parts(Path("org.svg"), "svg", [b"<svg/>"] * 3, PAGES[DEFAULT_PAGE])
+    assert Path("out/goals.dot").read_bytes() == Path("org-2.svg").read_bytes() == vego_database

@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from raci.export.split import Progress
     from raci.lint.config import LintConfig
     from raci.lint.engine import LintResult
-    from raci.lint.findings import Finding
     from raci.model import Model
 
 MATRIX_FORMATS = ("table", "csv", "markdown")
@@ -69,18 +68,11 @@ FORMAT_SUFFIXES = {fmt: suffix for suffix, fmt in reversed(DIAGRAM_SUFFIXES.item
 ``.dot`` (not ``.gv``), ``.svg``, ``.mmd``."""
 
 
-def lint_findings(source: ModelSource[Model]) -> list[Finding]:
-    """The findings `raci lint` reports, with the configuration it would find."""
-    return lint_result(source).findings
-
-
-def lint_result(source: ModelSource[Model], config: LintConfig | None = None) -> LintResult:
-    """What `raci lint` finds, the rules it did not run included, with the
-    configuration given, else the one it would find."""
+def lint_result(source: ModelSource[Model], config: LintConfig) -> LintResult:
+    """What `raci lint` finds with `config`, the rules it did not run included."""
     from raci.lint.engine import lint_source
-    from raci.lint.run import config_for
 
-    return lint_source(source, config or config_for([source.label], None))
+    return lint_source(source, config)
 
 
 def rule_helps() -> dict[str, RuleHelp]:
@@ -165,6 +157,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     from raci.export.page import PAGES
     from raci.export.render import draw, draw_either_way, write_drawing
     from raci.export.views import build_view, nothing_to_draw
+    from raci.lint.run import config_for
 
     if output is not None and output.is_dir():
         fmt = fmt or "dot"
@@ -177,11 +170,12 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         raise UsageError(_("--split {split} writes one drawing per part; give -o FILE")
                          .format(split=split))
     source = open_model(model)
-    view = build_view(source.model, view_name)
+    config = config_for([source.label], None)  # as `raci lint` and `raci report` find it
+    view = build_view(source.model, view_name, config)
     if focus is not None:
         view = graph.focus_view(view, source.model, focus, depth, hub)
     if highlight_findings:
-        view = graph.highlight_findings(view, lint_findings(source))
+        view = graph.highlight_findings(view, lint_result(source, config).findings)
     page = PAGES[page_name]
     empty = nothing_to_draw(view)
     parts = (split_parts(view, source.model, split, page, timeout) if split and not empty

@@ -159,10 +159,13 @@ def lint(models: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         else:
             run.findings = []
     if fmt not in SUGGEST_FORMATS or statistics:  # the output itself does not say
+        from raci.model.source import without_password
+
         for model, fixes in run.fixes.items():
             count = ngettext("{count} finding", "{count} findings", len(fixes)).format(
                 count=len(fixes))
-            click.echo(_("fixed {findings} in {model}").format(findings=count, model=model),
+            click.echo(_("fixed {findings} in {model}").format(findings=count,
+                                                            model=without_password(model)),
                        err=True)
     for error in run.errors:
         click.echo(error.text, err=True)

@@ -47,7 +47,13 @@ from raci.model.checks import kinds_phrase
 from raci.model.entities import ID_MAX_LENGTH, cell_text, is_valid_id, parse_cell
 from raci.model.model import referenced_ids
 from raci.model.sheets import LAYOUTS, Layout
-from raci.model.source import ModelSource, is_database, is_model_file, split_scenario
+from raci.model.source import (
+    ModelSource,
+    is_database,
+    is_model_file,
+    split_scenario,
+    without_password,
+)
 from raci.source import database_url, open_model
 from raci.vocabulary import A_KIND, KIND_NAMES
 
@@ -77,7 +83,7 @@ def new(model: str, name: str | None) -> None:
         raise UsageError(_("--name: give the organisation a name, or leave the option out"))
     with open_store(database_url(model), create=True, name=name):
         pass
-    confirm(_("created {model}").format(model=model))
+    confirm(_("created {model}").format(model=without_password(model)))
 
 
 @click.command(name="import")
@@ -130,10 +136,12 @@ def import_(file: Path, model: str, replace: bool, layout: Layout | None, kind: 
         click.echo(_("note: {notice}").format(notice=notice), err=True)
     if report.layout == "model":
         confirm(_("imported {contents} into {model}").format(
-            contents=contents_text(report.entities, report.assignments), model=model))
+            contents=contents_text(report.entities, report.assignments),
+            model=without_password(model)))
     else:  # merged into what was there: say what the model holds now
         confirm(_("imported the {layout} {file} into {model}, which now holds {contents}")
-                .format(layout=LAYOUT_WORDS[report.layout](), file=file.name, model=model,
+                .format(layout=LAYOUT_WORDS[report.layout](), file=file.name,
+                        model=without_password(model),
                         contents=contents_text(report.entities, report.assignments)))
 
 
@@ -208,8 +216,8 @@ def schema(output: Path | None) -> None:
     Example:
       raci schema -o raci-model.schema.json
     """
-    from raci.formats.files import write_file_whole
     from raci.formats.schema import schema_text
+    from raci.formats.writing import write_file_whole
 
     if output is None:
         sys.stdout.write(schema_text())

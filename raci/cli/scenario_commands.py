@@ -24,7 +24,12 @@ from raci.errors import UsageError
 from raci.i18n import N_, Said, _, ngettext, said_again
 from raci.model import ACTOR_KINDS, ITEM_KINDS, Letter
 from raci.model.changes import Change
-from raci.model.source import SCENARIO_MARK, SCENARIO_NAME_MAX_LENGTH, is_valid_scenario_name
+from raci.model.source import (
+    SCENARIO_MARK,
+    SCENARIO_NAME_MAX_LENGTH,
+    is_valid_scenario_name,
+    without_password,
+)
 from raci.source import database_url
 from raci.text import aligned
 from raci.vocabulary import SHOW_FORMATS
@@ -196,7 +201,7 @@ def apply(model: str, name: str) -> None:
     with _store(model) as store:
         _model, applied = store.apply_scenario(name)
     confirm(_("applied scenario {name} to {model} ({changes}); the scenario is dropped").format(
-        name=name, model=model, changes=_changes(len(applied.steps))))
+        name=name, model=without_password(model), changes=_changes(len(applied.steps))))
 
 
 @scenario.command()

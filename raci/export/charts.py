@@ -20,13 +20,14 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from raci.analysis import Analysis
 from raci.export.views import goals_not_recorded, largest_overlaps
 from raci.i18n import _, format_count, format_percent, ngettext
+from raci.lint.config import LintConfig
 from raci.lint.findings import LEVELS, Finding
 from raci.lint.rules.data import facts_not_recorded
 from raci.model import Model
@@ -210,14 +211,16 @@ def _with_parents(model: Model, goals: Iterable[str]) -> set[str]:
 
 
 def first_page_charts(model: Model, findings: list[Finding], groups: Mapping[str, str],
-                      group_order: Iterable[str], min_members: float) -> list[Chart]:
+                      group_order: Iterable[str], min_members: float,
+                      config: LintConfig | None = None) -> list[Chart]:
     """The four charts of the first page, in reading order; `min_members`:
-    the fewest seat-holders of a body BOD001 compares."""
+    the fewest seat-holders of a body BOD001 compares; what the model does
+    not record as `raci lint` with `config` takes it, as the findings do."""
+    not_recorded = facts_not_recorded(Analysis.of_model(model), config)
     return [
         findings_chart(findings_per_group(findings, groups, group_order)),
-        coverage_chart(goal_coverage(model), no_goals(model),
-                       facts_not_recorded(Analysis.of_model(model))),
-        busiest_chart(busiest_people(model), nobody_busy(model)),
+        coverage_chart(goal_coverage(model), no_goals(model), not_recorded),
+        busiest_chart(busiest_people(model), nobody_busy(model, not_recorded)),
         overlap_chart(strongest_overlaps(model, min_members), no_overlap(model, min_members)),
     ]
 
@@ -293,14 +296,14 @@ def coverage_chart(coverage: GoalCoverage, nothing: str,
     return Chart("goals", title, caption, draw("goals", 14 + 8 * len(rows), paint))
 
 
-def nobody_busy(model: Model) -> str:
+def nobody_busy(model: Model, not_recorded: Collection[str]) -> str:
     """Why the busiest people's chart is empty, in a sentence true of the model:
     a model of roles with no people (a RACI chart names functions) has roles
-    Accountable for its items, but nobody."""
+    Accountable for its items, but nobody; `not_recorded`: `facts_not_recorded`."""
     if model.people:
         return _("No person sits in a body or is Accountable for an item, directly or "
                  "through a role held.")
-    if "holders" in facts_not_recorded(Analysis.of_model(model)):
+    if "holders" in not_recorded:
         return _("The model names no people: who holds its roles is not recorded.")
     return _("The model names no people.")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from raci.export.graph import Edge, View, focus_view
 from raci.export.views import build_view
 from raci.i18n import N_, _
+from raci.lint.config import LintConfig
 from raci.model import Model
 from raci.model.entities import PAIRED_LETTERS
 from raci.vocabulary import INCOMING, KIND_NAMES, OUTGOING
@@ -37,9 +38,11 @@ def one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-def neighbourhood(model: Model, view_name: str, focus: str, depth: int) -> list[PreviewLine]:
-    """The entities within `depth` links of `focus`, in tree order (a pre-order walk)."""
-    view = focus_view(build_view(model, view_name), model, focus, depth)
+def neighbourhood(model: Model, view_name: str, focus: str, depth: int,
+                  config: LintConfig | None = None) -> list[PreviewLine]:
+    """The entities within `depth` links of `focus`, in tree order (a pre-order
+    walk); what the model does not record as `raci lint` with `config` takes it."""
+    view = focus_view(build_view(model, view_name, config), model, focus, depth)
     focus = view.focus or focus  # a role holder is previewed from the role that names them
     parent_of = _walk_tree(view, focus)
     children: dict[str, list[tuple[str, str]]] = {}
@@ -55,10 +58,11 @@ def neighbourhood(model: Model, view_name: str, focus: str, depth: int) -> list[
     return lines
 
 
-def neighbourhood_text(model: Model, view_name: str, focus: str, depth: int) -> str:
+def neighbourhood_text(model: Model, view_name: str, focus: str, depth: int,
+                       config: LintConfig | None = None) -> str:
     """The neighbourhood as lines indented by their distance from the focus."""
     return "\n".join("    " * line.level + line.text
-                     for line in neighbourhood(model, view_name, focus, depth))
+                     for line in neighbourhood(model, view_name, focus, depth, config))
 
 
 def _describe(model: Model, view: View, entity_id: str) -> str:

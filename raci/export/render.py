@@ -418,13 +418,14 @@ def export_view(view: View, fmt: str, path: Path | None = None, *,
 
 
 def write_drawing(path: Path, data: bytes) -> None:
-    from raci.formats.writing import write_in_place
+    """Write a drawing whole (`write_file_whole`: a failed write leaves the
+    file that was there), never over a database: the one check for every
+    file a drawing goes to, a folder's, a split's parts, the app's."""
+    from raci.formats.writing import write_file_whole
+    from raci.store.sqlite_file import refuse_database
 
-    try:
-        write_in_place(path, data)
-    except OSError as error:
-        raise RaciError(_("{file}: cannot write {what}: {reason}").format(
-            file=path, what=_("the drawing"), reason=os_reason(error))) from error
+    refuse_database(path)
+    write_file_whole(path, data, _("the drawing"))
 
 
 def render(dot: graphviz.Digraph | str, fmt: str, path: Path | None = None, *,

@@ -131,9 +131,10 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
     """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
     writer = report_writer(path)
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
+    config = config or LintConfig()
     charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()),
-                               compared_members(config or LintConfig()))
-    diagrams = {name: draw_for_report(build_view(source.model, name), source.model,
+                               compared_members(config), config)
+    diagrams = {name: draw_for_report(build_view(source.model, name, config), source.model,
                                       source.label, timeout) for name in REPORT_VIEWS}
     content = ReportContent(source, findings, rules, charts,
                             goal_area_matrices(source.model), diagrams, timeout, not_run or {})

@@ -9,9 +9,9 @@ assume), a body with no chair "chair: not recorded" where the model does
 not record chairs (else "chair: none"), and a role with no holder "holders
 not recorded", drawn as a plain role, where it does not record holders
 (else "vacant", dotted). What a model does not record is what `raci lint`
-takes it not to: `facts_not_recorded`, the facts `org.not_recorded` names
-and those DAT001 finds lacking. A view with nothing to draw says why
-under its title (`nothing_to_draw`).
+takes it not to, with the same settings: `facts_not_recorded`, the facts
+`org.not_recorded` names and those DAT001 finds lacking where it is run. A
+view with nothing to draw says why under its title (`nothing_to_draw`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
 from raci.i18n import N_, _, format_date, format_short_date, ngettext
+from raci.lint.config import LintConfig
 from raci.lint.rules.data import facts_not_recorded
 from raci.model import Body, Decision, Goal, Initiative, Kpi, Model
 from raci.vocabulary import BODY_KIND_NAMES, KPI_TYPE_WORDS, STATUS_WORDS, VIEW_TITLES
@@ -104,15 +105,16 @@ def accountable_line(model: Model, item_id: str) -> str:
 class _Drawing:
     """Shared look-ups while one view is built."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, config: LintConfig | None) -> None:
         self.model = model
         # Views do not depend on the date; the analysis wants one all the same.
         self.analysis = Analysis.of_model(model)
+        self.config = config
 
     @cached_property
     def not_recorded(self) -> frozenset[str]:
         """Counted only once a role with no holder or a body with no chair is drawn."""
-        return facts_not_recorded(self.analysis)
+        return facts_not_recorded(self.analysis, self.config)
 
     def actor_node(self, actor_id: str, cluster: str | None = None) -> Node:
         """A role, body or person as a node, with what makes it stand out."""
@@ -195,7 +197,7 @@ def new_view(name: str, model: Model, direction: str, node_styles: dict[str, Sty
     )
 
 
-def org_view(model: Model) -> View:
+def org_view(model: Model, config: LintConfig | None = None) -> View:
     """Units as nested clusters, roles and people inside, reporting lines between roles.
 
     A role names its holders in its own box, so a holder gets a node of their
@@ -203,7 +205,7 @@ def org_view(model: Model) -> View:
     a person who holds a role of another unit, or whom a role reports to.
     People who hold no role stand alone.
     """
-    drawing = _Drawing(model)
+    drawing = _Drawing(model, config)
     edges = {
         "holds": Style(N_("holds the role (across units)"),
                        {"style": "dotted", "arrowhead": "none"}),
@@ -248,10 +250,10 @@ def people_drawn_apart(model: Model, analysis: Analysis) -> list[str]:
     return [p for p in model.people if p in apart or p not in named_in_a_box]
 
 
-def raci_view(model: Model) -> View:
+def raci_view(model: Model, config: LintConfig | None = None) -> View:
     """Items and the actors assigned to them, one edge per letter; drawn as a
     chart (items by actors) when there are more than `MOST_ITEMS_AS_GRAPH` items."""
-    drawing = _Drawing(model)
+    drawing = _Drawing(model, config)
     view = new_view("raci", model, "LR", {**ACTOR_STYLES, **BODY_STYLES, **ITEM_STYLES},
                     LETTER_STYLES)
     view.table = TableForm(frozenset(ITEM_STYLES), MOST_ITEMS_AS_GRAPH)
@@ -268,9 +270,9 @@ def raci_view(model: Model) -> View:
     return view
 
 
-def bodies_view(model: Model) -> View:
+def bodies_view(model: Model, config: LintConfig | None = None) -> View:
     """Bodies by kind, what they report to, and how much their members overlap."""
-    drawing = _Drawing(model)
+    drawing = _Drawing(model, config)
     edges = {
         "reports": Style(N_("reports to"), {"color": "#1b2631"}),
         "overlap": Style(_("seat-holders in common (a role counts as its holders; from "
@@ -361,9 +363,9 @@ def shared_seat_holders(seat_holders: Mapping[str, frozenset[str]]) -> dict[tupl
     return dict(counts)
 
 
-def goals_view(model: Model) -> View:
+def goals_view(model: Model, config: LintConfig | None = None) -> View:
     """The goal tree, initiatives serving each goal and the indicators measuring them."""
-    drawing = _Drawing(model)
+    drawing = _Drawing(model, config)
     edges = {
         "part-of": Style(N_("part of (sub-goal)"), {"style": "bold"}),
         "contributes": Style(N_("contributes to"), {"color": "#1e8449"}),
@@ -403,9 +405,9 @@ def goals_not_recorded(model: Model) -> bool:
                                 or bool(model.kpis))
 
 
-def decisions_view(model: Model) -> View:
+def decisions_view(model: Model, config: LintConfig | None = None) -> View:
     """Each decision between the parties consulted first and the one who decides."""
-    drawing = _Drawing(model)
+    drawing = _Drawing(model, config)
     edges = {
         "consulted": Style(N_("consulted first (the decision waits on it)"),
                            {"style": "dashed", "color": "#2471a3"}),
@@ -466,7 +468,7 @@ def nothing_to_draw(view: View) -> str:
     return "" if view.size else _(NOTHING_TO_DRAW[view.name])
 
 
-VIEWS: dict[str, Callable[[Model], View]] = {
+VIEWS: dict[str, Callable[[Model, LintConfig | None], View]] = {
     "org": org_view,
     "raci": raci_view,
     "bodies": bodies_view,
@@ -475,11 +477,12 @@ VIEWS: dict[str, Callable[[Model], View]] = {
 }
 
 
-def build_view(model: Model, name: str) -> View:
-    """The named view of the whole model."""
+def build_view(model: Model, name: str, config: LintConfig | None = None) -> View:
+    """The named view of the whole model; what it does not record as `raci
+    lint` with `config` takes it (`facts_not_recorded`)."""
     if name not in VIEWS:
         raise UsageError(f"--view {name}: choose one of {', '.join(VIEWS)}")
-    view = VIEWS[name](model)
+    view = VIEWS[name](model, config)
     if (reason := nothing_to_draw(view)) and not view.subtitle:
         view.subtitle = _("Nothing to draw: {reason}.").format(reason=reason)
     return view

@@ -123,6 +123,21 @@ def is_spreadsheet(path: Path) -> bool:
     return path.suffix.lower() in SHEET_SUFFIXES
 
 
+def other_spreadsheet_refused(path: Path, kind: str | None) -> ModelFileError | None:
+    """The one refusal of a spreadsheet raci does not read (.xls, .ods), told
+    by its first bytes (`kind`, see `workbook_kind`) else by its name, with
+    the name it has where that says otherwise; None for any other file."""
+    other = OTHER_SPREADSHEETS.get(kind or path.suffix.lower())
+    if other is None:
+        return None
+    if kind is None or kind == path.suffix.lower():
+        return ModelFileError([Said(N_("{path}: {other}; save it as .xlsx (Excel Workbook) "
+                                       "or CSV"), path=path, other=Said(other))])
+    return ModelFileError([Said(N_(
+        "{path}: {other}, named {suffix}; save it as .xlsx (Excel Workbook) or CSV"),
+        path=path, other=Said(other), suffix=path.suffix)])
+
+
 def workbook_kind(path: Path) -> str | None:
     """The suffix a workbook's first bytes call for, whatever it is named:
     ``.xlsx`` (a zip holding ``xl/``), ``.ods`` (a zip holding
@@ -225,10 +240,8 @@ def _open_workbook(path: Path, raw: BinaryIO) -> Any:
     # openpyxl fails on a broken or foreign file with whatever its zip and XML
     # readers raise (BadZipFile, KeyError, ValueError, ParseError, ...).
     except Exception:
-        if other := OTHER_SPREADSHEETS.get(workbook_kind(path) or ""):
-            raise ModelFileError([Said(N_(
-                "{path}: {other}, named {suffix}; save it as .xlsx (Excel Workbook) or CSV"),
-                path=path, other=Said(other), suffix=path.suffix)]) from None
+        if refusal := other_spreadsheet_refused(path, workbook_kind(path)):
+            raise refusal from None
         raise ModelFileError([Said(N_(
             "{path}: not an Excel workbook, or a damaged one; save it from Excel as .xlsx, "
             "or as CSV"), path=path)]) from None

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from raci.errors import UsageError
+from raci.formats.writing import write_file_whole
 from raci.i18n import N_, Said, _, os_reason
 from raci.lint.findings import Finding
 
@@ -23,11 +24,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
 
     fingerprints = sorted({f.fingerprint for f in findings if not f.waived})
     document = {"version": 1, "fingerprints": fingerprints}
-    try:
-        path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise UsageError(_("{file}: cannot write the baseline: {reason}").format(
-            file=path, reason=os_reason(error))) from None
+    write_file_whole(path, json.dumps(document, indent=2) + "\n", _("the baseline"))
     return len(fingerprints)
 
 
@@ -70,10 +67,8 @@ def rename_in_baseline(path: Path, old: str, new: str) -> int:
     renamed = {_renamed(f, old, new) for f in fingerprints}
     changed = len(fingerprints - renamed)
     if changed:
-        from raci.formats.files import write_file_whole  # with the YAML readers: not on a lint
-
         document = {"version": 1, "fingerprints": sorted(renamed)}
-        write_file_whole(path, json.dumps(document, indent=2) + "\n")
+        write_file_whole(path, json.dumps(document, indent=2) + "\n", _("the baseline"))
     return changed
 
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from raci.analysis import Analysis
 from raci.analysis.overlap import at_least
 from raci.lint.message import Joined, Message, said, template
 from raci.lint.rule import WHOLE_MODEL, Problem, Rule, RuleParams, lint_rule, number
 from raci.model import ORG_PLACE
+
+if TYPE_CHECKING:
+    from raci.lint.config import LintConfig
 
 
 @dataclass(frozen=True)
@@ -130,14 +134,23 @@ def rules_not_run(analysis: Analysis, lacking: Iterable[str]) -> dict[str, str]:
     return {code: fact.name for fact in FACTS if fact.name in unrecorded for code in fact.rules}
 
 
-def facts_not_recorded(analysis: Analysis) -> frozenset[str]:
-    """The facts the model does not record: those `org.not_recorded` names and
-    those DAT001, with its default parameters, finds lacking. The one notion
-    by which drawings, the report's charts and the app's preview say "not
-    recorded" rather than "none" or "vacant", as `raci lint` leaves out the
-    fact's rules."""
-    lacking = _lacking_facts(analysis, fact_not_recorded.params)
-    return frozenset({*analysis.model.org.not_recorded, *(fact.name for fact, _, _ in lacking)})
+def facts_not_recorded(analysis: Analysis, config: LintConfig | None = None) -> frozenset[str]:
+    """The facts the model does not record, as `raci lint` with `config`
+    (raci.toml, the app's settings; None: the defaults) takes them and
+    leaves out their rules: those `org.not_recorded` names, and those DAT001,
+    with the parameters `config` gives it, finds lacking; none of those where
+    DAT001 is not run. The notion by which drawings, the report's charts and
+    the app's preview say "not recorded" rather than "none" or "vacant", so
+    that they do not contradict the findings beside them. (Goals not
+    recorded are told apart otherwise: `raci.export.views.goals_not_recorded`.)"""
+    from raci.lint.config import LintConfig  # which imports the rules
+
+    config = config or LintConfig()
+    declared = analysis.model.org.not_recorded
+    if fact_not_recorded not in config.enabled_rules():
+        return frozenset(declared)
+    lacking = _lacking_facts(analysis, config.params_of(fact_not_recorded))
+    return frozenset({*declared, *(fact.name for fact, _, _ in lacking)})
 
 
 def fact_words(fact: str) -> Message:

@@ -190,7 +190,7 @@ class DiagramView(Vertical):
 
         try:
             with session.lock:
-                text = neighbourhood_text(session.model, name, focus, depth)
+                text = neighbourhood_text(session.model, name, focus, depth, session.config)
         except FocusNotDrawn as error:
             text = error.in_app
         except RaciError as error:
@@ -245,7 +245,7 @@ class DiagramView(Vertical):
         try:
             refuse_database(path)
             with session.lock:
-                view = build_view(session.model, name)
+                view = build_view(session.model, name, session.config)
                 if focus is not None:
                     view = focus_view(view, session.model, focus, depth)
             export_view(view, fmt, path, page=saved_page(fmt))
