@@ -101,6 +101,36 @@ def test_a_model_changed_elsewhere_still_takes_the_scenario(store: Store) -> Non
     assert "g.new" in applied
 
 
+def test_scenarios_on_different_waivers_are_applied_one_after_the_other(store: Store) -> None:
+    model = store.load()
+    first = Waiver(rule="OWN001", target=["g.top"], reason="Eerst.")
+    second = Waiver(rule="BOD002", target=["sg"], reason="Daarna.")
+    for name, waiver in (("first", first), ("second", second)):
+        store.create_scenario(name)
+        view = store.load()
+        store.add_step(name, step(view, Change(waivers=[*view.waivers, waiver]), name), after=0)
+    store.create_scenario("drop")
+    view = store.load()
+    store.add_step("drop", step(view, Change(waivers=view.waivers[1:]), "drop"), after=0)
+    store.apply_scenario("first")
+    store.apply_scenario("drop")
+    applied, _ = store.apply_scenario("second")
+    assert applied.waivers == [*model.waivers[1:], first, second]
+    assert store.load().waivers == applied.waivers
+
+
+def test_a_scenario_on_a_waiver_changed_since_is_refused(store: Store) -> None:
+    store.create_scenario("plan")
+    view = store.load()
+    changed = dataclasses.replace(view.waivers[0], reason="In het scenario.")
+    store.add_step("plan", step(view, Change(waivers=[changed, *view.waivers[1:]]), "plan"),
+                   after=0)
+    model = store.load()
+    store.save(Change(waivers=[dataclasses.replace(model.waivers[0], reason="Elders.")]))
+    with pytest.raises(ConflictError, match="touches the list of waivers"):
+        store.apply_scenario("plan")
+
+
 SINCE: dict[str, Callable[[Model], Change]] = {
     "changed": lambda model: Change(put=[Goal(id="g.top", name="Elders")]),
     "removed": lambda model: removal(model, "g.top"),

@@ -20,6 +20,7 @@ until it commits; the new revision is also the version of every row written.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -366,8 +367,14 @@ class Store:
             misfit = play(model, scenario.steps)
             if misfit is not None:
                 raise self.misfit_error(scenario, misfit, applying=True)
+            # Each step's waiver list is the whole list as the step left it;
+            # the model's, once played, holds what the steps changed and no more.
             for step in scenario.steps:
-                versions.update(self._save_change(connection, step.change, revision, versions))
+                change = dataclasses.replace(step.change, waivers=None)
+                versions.update(self._save_change(connection, change, revision, versions))
+            if any(step.change.waivers is not None for step in scenario.steps):
+                waivers = Change(waivers=model.waivers)
+                versions.update(self._save_change(connection, waivers, revision, versions))
             delete_scenario(connection, name)
         self._versions = versions
         self._known_revision = revision
