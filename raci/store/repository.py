@@ -311,7 +311,9 @@ class Store:
 
     def add_step(self, name: str, step: Step, *, after: int) -> None:
         """Add a change to the end of scenario `name`, which had `after` changes
-        when the caller loaded it; a `ConflictError` if it has more or fewer now."""
+        when the caller loaded it. Has it more now (another process added to
+        it), the change is added when it still fits the scenario as it is now
+        (`fits_now`); a `ConflictError` otherwise, or if it has fewer."""
         self.add_steps(name, [step], after=after)
 
     def add_steps(self, name: str, steps: Sequence[Step], *, after: int) -> None:
@@ -319,10 +321,20 @@ class Store:
         `add_step` adds one."""
         with database_errors(self._database), writing(self._engine) as connection:
             count = self._locked_scenario(connection, name)
-            if count != after:
+            if count < after or (count > after and not self._fits_now(connection, name, steps)):
                 raise self._scenario_changed(name)
             for position, step in enumerate(steps, start=count):
                 insert_step(connection, name, position, step)
+
+    def _fits_now(self, connection: Connection, name: str, steps: Sequence[Step]) -> bool:
+        """Whether changes made on an older view of scenario `name` fit it as
+        it is now: each touches only what it found, and together they leave
+        no new problem, as an edit of the model is checked again on the model
+        as it is now. Several processes may so add to one scenario at once."""
+        scenario = self._existing_scenario(connection, name)
+        with _driver_cursor(connection) as cursor:
+            model = read_model(cursor).model
+        return play(model, [*scenario.steps, *steps]) is None
 
     def undo_step(self, name: str, *, expected: int | None = None) -> Step:
         """Take the last change off scenario `name` and return it. With
