@@ -309,19 +309,23 @@ class Store:
             insert_scenario(connection, scenario)
         return scenario
 
-    def add_step(self, name: str, step: Step, *, after: int) -> None:
+    def add_step(self, name: str, step: Step, *, after: int, recheck: bool = False) -> None:
         """Add a change to the end of scenario `name`, which had `after` changes
-        when the caller loaded it. Has it more now (another process added to
-        it), the change is added when it still fits the scenario as it is now
-        (`fits_now`); a `ConflictError` otherwise, or if it has fewer."""
-        self.add_steps(name, [step], after=after)
+        when the caller loaded it; a `ConflictError` if it has more or fewer
+        now. With `recheck` (a one-shot command, which shows no view), one
+        that has more (another process added to it) takes the change when it
+        still fits the scenario as it is now (`_fits_now`); the app instead
+        reloads and makes its edit again on the fresh view, which it shows."""
+        self.add_steps(name, [step], after=after, recheck=recheck)
 
-    def add_steps(self, name: str, steps: Sequence[Step], *, after: int) -> None:
+    def add_steps(self, name: str, steps: Sequence[Step], *, after: int,
+                  recheck: bool = False) -> None:
         """Add changes to the end of scenario `name` in one transaction, as
         `add_step` adds one."""
         with database_errors(self._database), writing(self._engine) as connection:
             count = self._locked_scenario(connection, name)
-            if count < after or (count > after and not self._fits_now(connection, name, steps)):
+            if count != after and not (
+                    recheck and count > after and self._fits_now(connection, name, steps)):
                 raise self._scenario_changed(name)
             for position, step in enumerate(steps, start=count):
                 insert_step(connection, name, position, step)
