@@ -121,7 +121,8 @@ def test_a_scenario_that_made_the_new_id_itself_is_left_as_it_was(
     ok(raci, "add", f"{org}@plan", "person", "p.smid", "--name", "Ali Smid", "--set", "unit=u")
     ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
     before = scenario_json(raci, org)
-    ok(raci, "rename", org, "p.smit", "p.smid")
+    assert ok(raci, "rename", org, "p.smit", "p.smid").endswith(
+        "; scenario plan added p.smid itself and is left as it was\n")
     assert scenario_json(raci, org)["changes"] == before["changes"]
     assert "p.smid, which was added to the model since" in refused(
         raci, "scenario", "apply", org, "plan")

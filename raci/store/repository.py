@@ -67,6 +67,7 @@ from raci.store.scenarios import (
     delete_step,
     insert_scenario,
     insert_step,
+    left_by_rename,
     lock_scenario,
     read_scenario,
     read_scenarios,
@@ -256,6 +257,12 @@ class Store:
         """Every scenario, the oldest first."""
         with database_errors(self._database), reading(self._engine) as connection:
             return read_scenarios(connection)
+
+    def scenarios_left_by_rename(self, old: str, new: str) -> list[str]:
+        """The scenarios that a rename of `old` to `new` would leave as they
+        are (they added `new` themselves), to tell before they fail to apply."""
+        with database_errors(self._database), reading(self._engine) as connection:
+            return left_by_rename(connection, old, new)
 
     def scenario(self, name: str) -> Scenario:
         """Scenario `name`, not played."""
