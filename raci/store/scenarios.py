@@ -27,6 +27,7 @@ from raci.formats.changes import (
     line_renamed,
     line_to_data,
 )
+from raci.i18n import said_again
 from raci.model.scenarios import Scenario, Step, renamed_change
 from raci.store import tables
 
@@ -51,7 +52,8 @@ def read_scenario(connection: Connection, name: str) -> Scenario | None:
             select(changes.c.change, changes.c.found, changes.c.summary)
             .where(changes.c.scenario == name).order_by(changes.c.position))
     ]
-    return Scenario(row.name, row.description, row.created, row.base_revision, steps)
+    description = row.description and said_again(_summary_from_text(row.description))
+    return Scenario(row.name, description, row.created, row.base_revision, steps)
 
 
 def scenario_names(connection: Connection) -> list[str]:
@@ -61,7 +63,8 @@ def scenario_names(connection: Connection) -> list[str]:
 
 def insert_scenario(connection: Connection, scenario: Scenario) -> None:
     connection.execute(insert(tables.scenario).values(
-        name=scenario.name, description=scenario.description, created=scenario.created,
+        name=scenario.name, created=scenario.created,
+        description=scenario.description and _summary_to_text(scenario.description),
         base_revision=scenario.base_revision, version=0))
     for position, step in enumerate(scenario.steps):
         insert_step(connection, scenario.name, position, step)
