@@ -106,3 +106,9 @@ def test_lint_fix_in_dutch_reads_in_english(raci: Raci, vego: str) -> None:
     assert f"1. {removed}" in shown(raci, vego, "en")
     assert summaries(raci, vego) == ["remove the expired waiver of BOD002 for rg-warmte"]
     assert "verwijder de verlopen uitzondering op BOD002" in shown(raci, vego, "nl")
+    assert "fixes made by raci lint --fix" in shown(raci, vego, "en"), "its description too"
+
+
+def test_a_description_an_older_raci_kept_as_text_reads_as_it_was(raci: Raci, vego: str) -> None:
+    assert raci("scenario", "new", vego, "plan", "--description", "{plan} van eva").code == 0
+    assert "{plan} van eva" in shown(raci, vego, "en")

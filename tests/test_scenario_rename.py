@@ -22,6 +22,7 @@ from test_scenario_store import store as store  # the fixture: on SQLite and Pos
 from raci.errors import ConflictError
 from raci.i18n import N_, Said
 from raci.model.changes import Change, set_cells
+from raci.model.entities import Waiver
 from raci.model.scenarios import Step
 from raci.source import database_url
 from raci.store import Store, open_store
@@ -91,6 +92,20 @@ def test_a_line_made_in_the_app_names_the_new_id_after_its_name(
         raci, "--lang", "nl", "scenario", "show", org, "plan")
 
 
+def test_a_rename_leaves_a_persons_own_words_in_a_line(raci: Raci, org: str) -> None:
+    """A waiver's reason is the user's text, which applying writes as it is."""
+    with open_store(database_url(org)) as store:
+        model = store.load()
+        store.create_scenario("plan", None)
+        reason = "afgestemd met p.smit en kgg, niet p.smit"
+        change = Change(waivers=[Waiver(rule="OWN004", target=["p.smit"], reason=reason)])
+        line = Said(N_("waived {code} for {targets}: {reason}"), code="OWN004",
+                    targets="p.smit", until=None, reason=reason)
+        store.add_step("plan", Step(change, change.apply(model), line), after=0)
+    ok(raci, "rename", org, "p.smit", "p.smid")
+    assert f"1. waived OWN004 for p.smid: {reason}" in ok(raci, "scenario", "show", org, "plan")
+
+
 def test_a_line_an_older_raci_kept_as_text_names_the_new_id(raci: Raci, org: str) -> None:
     ok(raci, "scenario", "new", org, "plan")
     ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
@@ -106,7 +121,8 @@ def test_a_scenario_that_made_the_new_id_itself_is_left_as_it_was(
     ok(raci, "add", f"{org}@plan", "person", "p.smid", "--name", "Ali Smid", "--set", "unit=u")
     ok(raci, "assign", f"{org}@plan", "g.a", "C", "p.smit")
     before = scenario_json(raci, org)
-    ok(raci, "rename", org, "p.smit", "p.smid")
+    assert ok(raci, "rename", org, "p.smit", "p.smid").endswith(
+        "; scenario plan added p.smid itself and is left as it was\n")
     assert scenario_json(raci, org)["changes"] == before["changes"]
     assert "p.smid, which was added to the model since" in refused(
         raci, "scenario", "apply", org, "plan")

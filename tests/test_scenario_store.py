@@ -101,6 +101,36 @@ def test_a_model_changed_elsewhere_still_takes_the_scenario(store: Store) -> Non
     assert "g.new" in applied
 
 
+def test_scenarios_on_different_waivers_are_applied_one_after_the_other(store: Store) -> None:
+    model = store.load()
+    first = Waiver(rule="OWN001", target=["g.top"], reason="Eerst.")
+    second = Waiver(rule="BOD002", target=["sg"], reason="Daarna.")
+    for name, waiver in (("first", first), ("second", second)):
+        store.create_scenario(name)
+        view = store.load()
+        store.add_step(name, step(view, Change(waivers=[*view.waivers, waiver]), name), after=0)
+    store.create_scenario("drop")
+    view = store.load()
+    store.add_step("drop", step(view, Change(waivers=view.waivers[1:]), "drop"), after=0)
+    store.apply_scenario("first")
+    store.apply_scenario("drop")
+    applied, _ = store.apply_scenario("second")
+    assert applied.waivers == [*model.waivers[1:], first, second]
+    assert store.load().waivers == applied.waivers
+
+
+def test_a_scenario_on_a_waiver_changed_since_is_refused(store: Store) -> None:
+    store.create_scenario("plan")
+    view = store.load()
+    changed = dataclasses.replace(view.waivers[0], reason="In het scenario.")
+    store.add_step("plan", step(view, Change(waivers=[changed, *view.waivers[1:]]), "plan"),
+                   after=0)
+    model = store.load()
+    store.save(Change(waivers=[dataclasses.replace(model.waivers[0], reason="Elders.")]))
+    with pytest.raises(ConflictError, match="touches the list of waivers"):
+        store.apply_scenario("plan")
+
+
 SINCE: dict[str, Callable[[Model], Change]] = {
     "changed": lambda model: Change(put=[Goal(id="g.top", name="Elders")]),
     "removed": lambda model: removal(model, "g.top"),
@@ -147,7 +177,7 @@ def test_a_conflicting_model_refuses_the_scenario_and_says_what(
         store.load_view("plan")
 
 
-def test_the_second_writer_of_a_scenario_is_told(store_url: str) -> None:
+def test_the_second_writer_of_a_scenario_is_told_only_of_a_real_conflict(store_url: str) -> None:
     with open_store(store_url, create=True, model=small_model()) as first:
         first.create_scenario("plan")
         with open_store(store_url) as second:
@@ -156,11 +186,17 @@ def test_the_second_writer_of_a_scenario_is_told(store_url: str) -> None:
             first.add_step("plan", step(view_one, Change(put=[Goal(id="g1", name="1")]), "g1"),
                            after=len(plan_one.steps))
             with pytest.raises(ConflictError, match="scenario plan was changed by someone else"):
-                second.add_step("plan", step(view_two, Change(put=[Goal(id="g2", name="2")]),
-                                             "g2"), after=len(plan_two.steps))
+                second.add_step("plan", step(copy.deepcopy(view_two),
+                                             Change(put=[Goal(id="g1", name="1 ook")]), "g1 ook"),
+                                after=len(plan_two.steps), recheck=True)
             with pytest.raises(ConflictError, match="scenario plan was changed by someone else"):
                 second.undo_step("plan", expected=0)
-        assert [s.summary for s in first.scenario("plan").steps] == ["g1"]
+            g2 = step(view_two, Change(put=[Goal(id="g2", name="2")]), "g2")
+            with pytest.raises(ConflictError, match="scenario plan was changed by someone else"):
+                second.add_step("plan", g2, after=len(plan_two.steps))  # the app reloads
+            second.add_step("plan", g2, after=len(plan_two.steps), recheck=True)
+        assert [s.summary for s in first.scenario("plan").steps] == ["g1", "g2"]
+        assert {"g1", "g2"} <= set(first.load_view("plan")[0].goals)
 
 
 def test_undo_takes_the_last_change_off_and_the_view_follows(store: Store) -> None:

@@ -41,6 +41,7 @@ from raci.lint.review import WAIVER_DAYS
 from raci.lint.scenarios import scenario_report
 from raci.model import Assignment
 from raci.model.changes import Change
+from raci.model.scenarios import Step
 from raci.source import database_url
 from raci.store import open_store
 from raci.tui import RaciApp, make_app
@@ -172,6 +173,32 @@ def full_lint_numbers(database: Path, name: str) -> tuple[int, int]:
         report = scenario_report("org.db", model, scenario, store.revision(), LintConfig())
     assert report.delta is not None
     return len(report.delta.resolved), len(report.delta.introduced)
+
+
+def informed(database: Path, name: str, actor: str, after: int) -> None:
+    """`actor` made I on g.klimaat in scenario `name`, as another process does."""
+    with open_store(database_url(str(database))) as store:
+        view, _ = store.load_view(name)
+        change = Change(assign=[Assignment("g.klimaat", "I", actor)])
+        store.add_step(name, Step(change, change.apply(view), f"I for {actor}"), after=after)
+
+
+async def test_the_scenario_bar_counts_the_scenarios_changes_another_processs_too(
+    database: Path,
+) -> None:
+    with open_store(database_url(str(database))) as store:
+        store.create_scenario("plan")
+    for after, actor in enumerate(("p.jansen", "p.dekker", "p.smit")):
+        informed(database, "plan", actor, after)
+    async with make_app(database, scenario="plan").run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        bar = app.query_one(ScenarioBar)
+        await until(pilot, lambda: "3 changes" in str(bar.render()), "the scenario's three")
+        informed(database, "plan", "kwartiermaker", 3)
+        app.post_message(ChangeRequested(
+            Change(assign=[Assignment("g.klimaat", "I", "dg-bw")]), "I for dg-bw"))
+        await until(pilot, lambda: len(steps_of(database, "plan")) == 5, "the edit saved")
+        await until(pilot, lambda: "5 changes" in str(bar.render()), "the bar to count five")
 
 
 async def test_edits_in_a_scenario_leave_the_model_and_the_bar_shows_the_delta(

@@ -54,7 +54,7 @@ class Editing:
             self.store.save(change)
             return said_again(summary)
         self.store.add_step(self.scenario.name, Step(change, found, summary),
-                            after=len(self.scenario.steps))
+                            after=len(self.scenario.steps), recheck=True)
         return _("{summary} (scenario {name})").format(summary=said_again(summary),
                                                        name=self.scenario.name)
 
@@ -73,7 +73,8 @@ class Editing:
         if self.scenario is None:
             self.store.save_all([step.change for step in steps])
             return "the model"
-        self.store.add_steps(self.scenario.name, steps, after=len(self.scenario.steps))
+        self.store.add_steps(self.scenario.name, steps, after=len(self.scenario.steps),
+                             recheck=True)
         self.scenario.steps.extend(steps)
         return f"scenario {self.scenario.name}"
 

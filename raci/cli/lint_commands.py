@@ -22,7 +22,7 @@ from raci.cli.colour import colour_shown, coloured_findings
 from raci.cli.completion import complete_file, complete_rules
 from raci.cli.options import directories_made, format_option, output_directories, write_output
 from raci.errors import UsageError
-from raci.i18n import _, ngettext
+from raci.i18n import N_, Said, _, ngettext
 from raci.model.collector import collector_paused
 from raci.vocabulary import DIFF_FORMATS, FAIL_ON_CHOICES, LEVEL_NAMES, LINT_FORMATS
 
@@ -219,7 +219,7 @@ def _fixing(scenario: str | None, *, unsafe: bool, suggest: bool) -> LintOne:
 
     def fix_one(spec: str, config: LintConfig, accepted: set[str]) -> ModelResult:
         if scenario is not None:
-            ensure_scenario(spec, scenario, _("fixes made by raci lint --fix"))
+            ensure_scenario(spec, scenario, Said(N_("fixes made by raci lint --fix")))
         with edit(spec, scenario) as editing:
             suggester = Suggester(editing.model, config, label=spec)
             fixes = suggester.fix(unsafe=unsafe, skip=accepted)

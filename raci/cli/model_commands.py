@@ -396,11 +396,16 @@ def rename(model: str, old: str, new: str, baselines: tuple[Path, ...],
         if new in current:
             raise UsageError(_("id {id!r} is already used by {a_kind}").format(
                 id=new, a_kind=A_KIND[current.kind(new) or ""]))
+        left = editing.store.scenarios_left_by_rename(old, new)
         said = editing.save(Change(rename=(old, new)),
                             Said(N_("renamed {old} to {new}"), old=old, new=new))
     renamed = sum(rename_in_baseline(baseline, old, new) for baseline in baselines)
     also = ngettext(" and {count} baseline fingerprint", " and {count} baseline fingerprints",
                     renamed).format(count=renamed) if baselines else ""
+    if left:
+        also += ngettext("; scenario {names} added {new} itself and is left as it was",
+                         "; scenarios {names} added {new} themselves and are left as they were",
+                         len(left)).format(names=", ".join(left), new=new)
     confirm(f"{said}{also}")
 
 

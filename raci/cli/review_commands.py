@@ -25,7 +25,7 @@ import click
 from raci.cli.options import model_argument, output_option, write_output
 from raci.errors import StoreError, UsageError
 from raci.errors import reason as why
-from raci.i18n import N_, _, said_again
+from raci.i18n import N_, Said, _, said_again
 from raci.text import one_line
 
 if TYPE_CHECKING:
@@ -85,7 +85,8 @@ def review(model: str, scenario: str | None, apply_: bool, author: str | None,
                         as_of=None if as_of is None else option_date(as_of, "--as-of"))
     today = dt.date.today()
     named = None if apply_ or split_scenario(model)[1] else scenario or f"review-{today}"
-    made = named is not None and ensure_scenario(model, named, _("decisions of raci review"))
+    made = named is not None and ensure_scenario(model, named,
+                                                    Said(N_("decisions of raci review")))
     with edit(model, named) as editing:
         kept_in = "the model" if editing.scenario is None else f"scenario {editing.scenario.name}"
         session = Review(Suggester(editing.model, config, label=model), author or login_name(),

@@ -102,15 +102,23 @@ def line_from_data(data: str | dict[str, Any]) -> str:
 
 def line_renamed(data: str | dict[str, Any], old: str, new: str) -> str | dict[str, Any]:
     """A kept line naming `new` wherever it named `old` (`raci rename`): in
-    each of its values, as an id on its own, among ids (``g.a, g.b``) or
-    after a name (``Stuurgroep (sg)``); in a line kept as text, in the text.
-    Its template stays as it is."""
-    named = re.compile(rf"(?<![A-Za-z0-9_.:-]){re.escape(old)}"
-                       r"(?![A-Za-z0-9_]|[.:-][A-Za-z0-9_.:-])")
+    each of its values that names ids, as an id on its own, among ids (``g.a,
+    g.b``) or after a name (``Stuurgroep (sg)``); in a line kept as text, in
+    the text. Its template stays as it is, and so does a person's own text in
+    it (a waiver's reason), as applying writes that text unchanged."""
+    if isinstance(data, str):
+        named = re.compile(rf"(?<![A-Za-z0-9_.:-]){re.escape(old)}"
+                           r"(?![A-Za-z0-9_]|[.:-][A-Za-z0-9_.:-])")
+        return named.sub(new, data)
+
+    def ids(text: str) -> str:
+        return ", ".join(new if each == old else
+                         f"{each.removesuffix(f'({old})')}({new})" if each.endswith(f" ({old})")
+                         else each for each in text.split(", "))
 
     def value(part: Any) -> Any:
         if isinstance(part, str):
-            return named.sub(new, part)
+            return ids(part)
         if isinstance(part, list):
             return [value(each) for each in part]
         if not isinstance(part, dict):

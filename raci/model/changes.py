@@ -293,6 +293,38 @@ class Difference:
         return Said(self.what, **{key: name(value) for key, value in self.ids.items()})
 
 
+def waiver_key(waiver: Waiver) -> tuple[str, tuple[str, ...]]:
+    """What tells a waiver from the others: its rule and its target."""
+    return waiver.rule, tuple(waiver.target)
+
+
+def on_waivers_of(model: Model, change: Change, found: Change) -> tuple[Change, Change]:
+    """`change` and what it found, each holding `model`'s waivers but for the
+    ones `change` adds, replaces or removes.
+
+    A change carries the whole waiver list as it left it; played on a model
+    where another waiver changed since (another scenario applied), it would
+    undo that change, and `changed_since` would refuse it though it touches
+    another waiver.
+    """
+    if change.waivers is None:
+        return change, found
+    made = {waiver_key(w): w for w in change.waivers}
+    then = {waiver_key(w): w for w in found.waivers or ()}
+    touched = {key for key in made.keys() | then.keys() if made.get(key) != then.get(key)}
+    return (dataclasses.replace(change, waivers=_waivers_with(model.waivers, touched, made)),
+            dataclasses.replace(found, waivers=_waivers_with(model.waivers, touched, then)))
+
+
+def _waivers_with(waivers: Sequence[Waiver], touched: set[tuple[str, tuple[str, ...]]],
+                  these: Mapping[tuple[str, tuple[str, ...]], Waiver]) -> list[Waiver]:
+    """`waivers` with each touched one as in `these` (gone when not there), in its place."""
+    held = {waiver_key(w) for w in waivers}
+    kept = [these.get(key) if (key := waiver_key(w)) in touched else w for w in waivers]
+    added = [w for key, w in these.items() if key in touched and key not in held]
+    return [w for w in kept if w is not None] + added
+
+
 def changed_since(model: Model, change: Change, found: Change) -> Difference | None:
     """What `change` touches that `model` no longer holds as the change found it.
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from raci.i18n import N_, Said
-from raci.model.changes import Change, Difference, changed_since
+from raci.model.changes import Change, Difference, changed_since, on_waivers_of
 from raci.model.checks import Problem, check_model
 from raci.model.entities import Assignment, Entity
 from raci.model.model import Model, renaming_in
@@ -96,10 +96,11 @@ def play(model: Model, steps: Sequence[Step], known: Known | None = None) -> Mis
         return None
     known = known_problems(model) if known is None else known
     for number, step in enumerate(steps, start=1):
-        difference = changed_since(model, step.change, step.found)
+        change, found = on_waivers_of(model, step.change, step.found)
+        difference = changed_since(model, change, found)
         if difference is not None:
             return Misfit(_misfit_said(model, difference, number, step), number)
-        step.change.apply(model)
+        change.apply(model)
     problems = [problem for problem in check_model(model) if _where(problem) not in known]
     if problems:
         template = (N_("on the model as it is now, its changes would leave {problem} (and "

@@ -20,6 +20,7 @@ until it commits; the new revision is also the version of every row written.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -66,6 +67,7 @@ from raci.store.scenarios import (
     delete_step,
     insert_scenario,
     insert_step,
+    left_by_rename,
     lock_scenario,
     read_scenario,
     read_scenarios,
@@ -259,6 +261,12 @@ class Store:
         with database_errors(self._database), reading(self._engine) as connection:
             return read_scenarios(connection)
 
+    def scenarios_left_by_rename(self, old: str, new: str) -> list[str]:
+        """The scenarios that a rename of `old` to `new` would leave as they
+        are (they added `new` themselves), to tell before they fail to apply."""
+        with database_errors(self._database), reading(self._engine) as connection:
+            return left_by_rename(connection, old, new)
+
     def scenario(self, name: str) -> Scenario:
         """Scenario `name`, not played."""
         with database_errors(self._database), reading(self._engine) as connection:
@@ -311,20 +319,36 @@ class Store:
             insert_scenario(connection, scenario)
         return scenario
 
-    def add_step(self, name: str, step: Step, *, after: int) -> None:
+    def add_step(self, name: str, step: Step, *, after: int, recheck: bool = False) -> None:
         """Add a change to the end of scenario `name`, which had `after` changes
-        when the caller loaded it; a `ConflictError` if it has more or fewer now."""
-        self.add_steps(name, [step], after=after)
+        when the caller loaded it; a `ConflictError` if it has more or fewer
+        now. With `recheck` (a one-shot command, which shows no view), one
+        that has more (another process added to it) takes the change when it
+        still fits the scenario as it is now (`_fits_now`); the app instead
+        reloads and makes its edit again on the fresh view, which it shows."""
+        self.add_steps(name, [step], after=after, recheck=recheck)
 
-    def add_steps(self, name: str, steps: Sequence[Step], *, after: int) -> None:
+    def add_steps(self, name: str, steps: Sequence[Step], *, after: int,
+                  recheck: bool = False) -> None:
         """Add changes to the end of scenario `name` in one transaction, as
         `add_step` adds one."""
         with database_errors(self._database), writing(self._engine) as connection:
             count = self._locked_scenario(connection, name)
-            if count != after:
+            if count != after and not (
+                    recheck and count > after and self._fits_now(connection, name, steps)):
                 raise self._scenario_changed(name)
             for position, step in enumerate(steps, start=count):
                 insert_step(connection, name, position, step)
+
+    def _fits_now(self, connection: Connection, name: str, steps: Sequence[Step]) -> bool:
+        """Whether changes made on an older view of scenario `name` fit it as
+        it is now: each touches only what it found, and together they leave
+        no new problem, as an edit of the model is checked again on the model
+        as it is now. Several processes may so add to one scenario at once."""
+        scenario = self._existing_scenario(connection, name)
+        with _driver_cursor(connection) as cursor:
+            model = read_model(cursor).model
+        return play(model, [*scenario.steps, *steps]) is None
 
     def undo_step(self, name: str, *, expected: int | None = None) -> Step:
         """Take the last change off scenario `name` and return it. With
@@ -369,8 +393,14 @@ class Store:
             misfit = play(model, scenario.steps)
             if misfit is not None:
                 raise self.misfit_error(scenario, misfit, applying=True)
+            # Each step's waiver list is the whole list as the step left it;
+            # the model's, once played, holds what the steps changed and no more.
             for step in scenario.steps:
-                versions.update(self._save_change(connection, step.change, revision, versions))
+                change = dataclasses.replace(step.change, waivers=None)
+                versions.update(self._save_change(connection, change, revision, versions))
+            if any(step.change.waivers is not None for step in scenario.steps):
+                waivers = Change(waivers=model.waivers)
+                versions.update(self._save_change(connection, waivers, revision, versions))
             delete_scenario(connection, name)
         self._versions = versions
         self._known_revision = revision

@@ -15,9 +15,10 @@ a writer reads stays true until it commits.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
 
 from raci.formats.changes import (
     change_from_data,
@@ -26,6 +27,7 @@ from raci.formats.changes import (
     line_renamed,
     line_to_data,
 )
+from raci.i18n import said_again
 from raci.model.scenarios import Scenario, Step, renamed_change
 from raci.store import tables
 
@@ -50,7 +52,8 @@ def read_scenario(connection: Connection, name: str) -> Scenario | None:
             select(changes.c.change, changes.c.found, changes.c.summary)
             .where(changes.c.scenario == name).order_by(changes.c.position))
     ]
-    return Scenario(row.name, row.description, row.created, row.base_revision, steps)
+    description = row.description and said_again(_summary_from_text(row.description))
+    return Scenario(row.name, description, row.created, row.base_revision, steps)
 
 
 def scenario_names(connection: Connection) -> list[str]:
@@ -60,7 +63,8 @@ def scenario_names(connection: Connection) -> list[str]:
 
 def insert_scenario(connection: Connection, scenario: Scenario) -> None:
     connection.execute(insert(tables.scenario).values(
-        name=scenario.name, description=scenario.description, created=scenario.created,
+        name=scenario.name, created=scenario.created,
+        description=scenario.description and _summary_to_text(scenario.description),
         base_revision=scenario.base_revision, version=0))
     for position, step in enumerate(scenario.steps):
         insert_step(connection, scenario.name, position, step)
@@ -105,9 +109,8 @@ def rename_in_scenarios(connection: Connection, old: str, new: str) -> None:
     added by that id) is left as it is: it no longer fits the model either
     way, and renaming would make two entities of one id."""
     changes = tables.scenario_change
-    rows = connection.execute(select(changes.c.scenario, changes.c.position, changes.c.change,
-                                     changes.c.found, changes.c.summary)).all()
-    naming_new = {row.scenario for row in rows if _names(row.change, new) or _names(row.found, new)}
+    rows = _change_rows(connection)
+    naming_new = _naming(rows, new)
     renamed = set()
     for row in rows:
         if row.scenario in naming_new or not (_names(row.change, old) or _names(row.found, old)
@@ -122,6 +125,29 @@ def rename_in_scenarios(connection: Connection, old: str, new: str) -> None:
     for name in sorted(renamed):
         connection.execute(update(table).where(table.c.name == name)
                            .values(version=table.c.version + 1))
+
+
+ChangeRow = Row[Any, Any, Any, Any, Any]
+"""A scenario's change as stored: scenario, position, change, found, summary."""
+
+
+def left_by_rename(connection: Connection, old: str, new: str) -> list[str]:
+    """The scenarios a rename of `old` to `new` leaves as they are, though they
+    name `old`: they name `new` already (`rename_in_scenarios`)."""
+    rows = _change_rows(connection)
+    return sorted(_naming(rows, new) & _naming(rows, old))
+
+
+def _change_rows(connection: Connection) -> Sequence[ChangeRow]:
+    changes = tables.scenario_change
+    return connection.execute(select(changes.c.scenario, changes.c.position, changes.c.change,
+                                     changes.c.found, changes.c.summary)).all()
+
+
+def _naming(rows: Sequence[ChangeRow], entity_id: str) -> set[str]:
+    """The scenarios with a change that names `entity_id`, or found it."""
+    return {row.scenario for row in rows
+            if _names(row.change, entity_id) or _names(row.found, entity_id)}
 
 
 def _renamed_data(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:

@@ -448,6 +448,8 @@ class RaciApp(FormKeysApp):
 
     @on(ChangeSaved)
     def _change_saved(self, message: ChangeSaved) -> None:
+        for bar in self.query(ScenarioBar):  # none once quitting
+            bar.change_saved()
         edit = message.edit
         if edit.summary and not edit.quiet:
             self.notify(said_again(edit.summary), timeout=3)

@@ -16,7 +16,6 @@ from textual.widgets import Static
 
 from raci.i18n import _, ngettext
 from raci.lint.findings import Finding
-from raci.tui.messages import raci_app
 from raci.tui.places import Place, ScenarioPlace
 
 if TYPE_CHECKING:
@@ -42,7 +41,6 @@ class ScenarioBar(Static):
         self.place: ScenarioPlace | None = None
         self.delta: FindingsDelta | None = None
         """The findings now against the model's, once linted in the scenario."""
-        self.changes = 0
 
     def place_opened(self, place: Place) -> None:
         self.place = place if isinstance(place, ScenarioPlace) else None
@@ -56,8 +54,11 @@ class ScenarioBar(Static):
         from raci.lint.scenarios import FindingsDelta  # only in a scenario: not to start the app
 
         self.delta = FindingsDelta(self.place.base, [f for f in findings if not f.waived])
-        session = raci_app(self).session
-        self.changes = 0 if session is None else len(session.undo_stack)
+        self._show()
+
+    def change_saved(self) -> None:
+        """The scenario's count follows a change saved into it (its findings
+        follow the edit already)."""
         self._show()
 
     def on_resize(self) -> None:
@@ -81,9 +82,12 @@ class ScenarioBar(Static):
         self.update(text)
 
     def _text(self, name: str, short: bool) -> str:
+        assert self.place is not None
+        # The scenario's changes in the database, as last loaded or saved (another
+        # process's too), not this session's undo history.
+        changes = self.place.steps
         parts = ["[b]" + _("Scenario {name}").format(name=name) + "[/b]",
-                 ngettext("{count} change", "{count} changes", self.changes).format(
-                     count=self.changes)]
+                 ngettext("{count} change", "{count} changes", changes).format(count=changes)]
         if self.delta is None:
             parts.append(_("linting…"))
         else:
