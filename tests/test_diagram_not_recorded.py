@@ -186,8 +186,8 @@ def test_the_handout_has_no_page_for_an_empty_view_and_each_diagram_starts_a_pag
     assert goals[0] == 1 and len(goals) == 2  # the contents, and its own page
     page = texts[goals[1]]
     assert page.startswith("Diagram: the goals view On one A4 page its text would be")
-    assert "so the goals view is drawn in 3 parts; a line to something in another part ends " \
-           "in a dashed box that names the part. Platform — goals view Part 1 of 3" in page
+    assert "so the goals view is drawn in 4 parts; a line to something in another part ends " \
+           "in a dashed box that names the part. Platform — goals view Part 1 of 4" in page
     assert sizes[goals[1]] == (842, 595)
     assert not texts[goals[1] - 1].endswith("part.")
 

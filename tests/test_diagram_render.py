@@ -16,8 +16,8 @@ import pytest
 from conftest import Raci
 from test_diagram_model import board_with_committees, warmte_model
 
-from raci.export.dot import to_dot
-from raci.export.graph import focus_view
+from raci.export.dot import node_names, to_dot
+from raci.export.graph import View, focus_view
 from raci.export.layout import Fitting, wrapping_links
 from raci.export.page import DEFAULT_PAGE, PAGES
 from raci.export.render import (
@@ -33,9 +33,10 @@ from raci.export.render import (
     run_dot,
     run_titled,
 )
+from raci.export.split import split_view
 from raci.export.views import VIEWS, build_view
 from raci.formats import read_model
-from raci.model import Body, Model, Org, Person, Role, Unit
+from raci.model import Body, Initiative, Model, Org, Person, Role, Unit
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SAMPLE = Path(__file__).parents[1] / "sample_orgs" / "energietransitie.yaml"
@@ -456,3 +457,50 @@ def test_sub_units_whose_people_hold_roles_elsewhere_still_wrap_into_rows() -> N
                            sizes=sizes)
     units = {key: node.cluster for key, node in view.nodes.items()}
     assert {(units[tail], units[head]) for tail, head in links} & {("a1", "a2"), ("a2", "a1")}
+
+
+LOOSE = ["Werkgroep Wonen", "Commissie Audit", "Raad van Toezicht", "Adviesraad Jeugd",
+         "Stuurgroep Energie en Warmtetransitie in de Regio", "Kerngroep Data", "Beraad Zorg",
+         "Overleg Netten", "Taskforce Water", "Denktank Mobiliteit en Bereikbaarheid",
+         "Jury Prijzen", "Platform Klimaat", "Netwerk Cultuur", "Forum Onderwijs",
+         "Huisraad", "Leerkring Veiligheid", "Ambtelijk Overleg Grondzaken en Ruimtelijke Ordening",
+         "Zorgtafel", "Expertteam Erfgoed", "Gebruikersraad"]
+"""Twenty names in no order, some long enough to be drawn on two lines."""
+
+
+def read_in_order(view: View) -> list[str]:
+    """The boxes' titles as `dot -Tjson` lays the view out on its page: row
+    by row, top to bottom and within a row left to right; where ranks are
+    columns, column by column, left to right and within a column top down."""
+    across = view.direction in ("LR", "RL")
+    page = PAGES[DEFAULT_PAGE]
+    source = to_dot(view, page=page, fitting=fitted(view, page, 60), titled=False).source
+    titles = {name: view.nodes[node].title for node, name in node_names(view).items()}
+    boxes = []
+    for element in json.loads(run_dot(source, ("json",), 60)["json"])["objects"]:
+        if element.get("name") in titles:
+            x, y = map(float, element["pos"].split(","))
+            boxes.append((x, -y, titles[element["name"]]) if across
+                         else (-y, x, titles[element["name"]]))
+    boxes.sort()
+    rows: list[list[tuple[float, str]]] = []
+    for before, (row, place, title) in zip([None, *boxes], boxes, strict=False):
+        if before is None or row - before[0] > 10:  # a row's boxes line up within points
+            rows.append([])
+        rows[-1].append((place, title))
+    return [title for row in rows for _place, title in sorted(row)]
+
+
+@pytest.mark.parametrize(("view_name", "by"), [("bodies", "unit"), ("goals", "goal")])
+def test_what_nothing_orders_is_drawn_in_alphabetical_order(view_name: str, by: str) -> None:
+    """Bodies in no unit (ranks top down) and initiatives of no goal (ranks
+    right to left) were laid out widest first: a box on two lines came
+    first and `adjutant` last, bottom right, on the page titled `adjutant to
+    charm-interface-cinder-backend`."""
+    model = Model(Org("Los"))
+    for number, name in enumerate(LOOSE):
+        model.add(Body(id=f"b{number}", name=name, kind="working_group") if view_name == "bodies"
+                  else Initiative(id=f"i{number}", name=name))
+    view = build_view(model, view_name)
+    first = split_view(view, model, by, lambda part: len(part.nodes) <= 10)[0]
+    assert read_in_order(first) == sorted(LOOSE, key=str.casefold)[:len(first.nodes)]

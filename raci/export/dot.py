@@ -99,7 +99,7 @@ def _drawing(view: View, page: Page | None, fitting: Fitting,
             if end not in names:  # a point between two shelves of parts
                 names[end] = f"p{len(names) + 1}"
                 dot.node(names[end], shape="point", width="0", height="0", style="invis",
-                         label="")
+                         label="", ordering="out")
         dot.edge(names[tail], names[head], style="invis")
     return dot
 
