@@ -24,6 +24,9 @@ A screen that takes its keys in order (`KeysInOrderScreen`, the review) is
 handed each key by the app as it arrives, not through the focused widget:
 the review's keys, the keys typed after one that opens a form there, and
 those typed after a save of such a form (for the next finding) go one way.
+A pane of fields on the views (`FieldsInOrder`, the diagram tab's) is handed
+them the same way while one of its fields has the focus: a tab typed among
+text moves the focus in its turn.
 """
 
 from __future__ import annotations
