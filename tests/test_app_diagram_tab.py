@@ -96,3 +96,31 @@ async def test_the_export_names_the_whole_path_or_the_missing_folder(
         assert said(app)[-1] == (f"{tmp_path / 'nowhere'}: no such folder; make it first, "
                                  "or name a file in a folder that exists")
 
+
+
+async def test_a_tab_typed_among_text_moves_to_the_depth_in_its_turn(database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        focus, depth = (app.query_one(f"#diagram-{name}", Input) for name in ("focus", "depth"))
+        focus.focus()
+        await pilot.pause()
+        type_at_once(app, *"dg-bw", "tab", "3")
+        await until(pilot, lambda: depth.value == "3", "the depth typed")
+        assert focus.value == "dg-bw"
+        assert app.focused is depth
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("dg-bx", "no entity named or with id 'dg-bx'; did you mean 'dg-bw'?"),
+    ("Directeur-Generaal Bouwen en Wonenn",
+     "did you mean 'Directeur-Generaal Bouwen en Wonen'?"),
+])
+async def test_a_focus_that_names_no_entity_is_said_so_with_a_likely_one(
+        database: Path, typed: str, expected: str) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        app.query_one("#diagram-focus", Input).value = typed
+        await until(pilot, lambda: "did you mean" in preview(app), "the hint")
+        assert expected in preview(app)

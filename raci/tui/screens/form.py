@@ -24,6 +24,9 @@ A screen that takes its keys in order (`KeysInOrderScreen`, the review) is
 handed each key by the app as it arrives, not through the focused widget:
 the review's keys, the keys typed after one that opens a form there, and
 those typed after a save of such a form (for the next finding) go one way.
+A pane of fields on the views (`FieldsInOrder`, the diagram tab's) is handed
+them the same way while one of its fields has the focus: a tab typed among
+text moves the focus in its turn.
 """
 
 from __future__ import annotations
@@ -179,6 +182,15 @@ class FieldInput(Input):
                 return
 
 
+def _takes(field: Input, key: events.Key) -> bool:
+    """Whether `field` takes `key` itself, as `FieldInput` does: its text, or
+    a key it binds (backspace, the arrows, enter) and the app does not first."""
+    chain = field.screen._binding_chain
+    return ((_is_text(key) or key.key in field._bindings.key_to_bindings)
+            and not any(binding.priority for _, bindings in chain
+                        for binding in bindings.key_to_bindings.get(key.key, ())))
+
+
 def _is_text(key: events.Key) -> bool:
     return key.is_printable and key.character is not None
 
@@ -194,6 +206,54 @@ class KeysInOrderScreen(ModalScreen[ScreenResultType]):
 
     async def take_key(self, key: events.Key) -> None:
         raise NotImplementedError
+
+
+class FieldsInOrder(Widget):
+    """A pane of fields on the views (the diagram tab's) that takes from the
+    app each key typed while one of its fields has the focus, in the order
+    typed. Textual hands each key to the field focused as it arrives and
+    moves the focus only once a tab came back up from it: the text typed
+    after the tab went into the field being left ("dg-bw", tab, "3" read
+    "dg-bw3"). Here a key the focused field takes itself goes into its queue,
+    behind the keys before it; any other waits for the keys before it to be
+    taken, runs, and the keys typed meanwhile go on from where it left the focus."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._held: list[events.Key] = []
+        self._key_running = False
+
+    def holds_focus(self) -> bool:
+        """Whether the keys typed now are the pane's: a field of it has the focus,
+        or keys typed before wait here for one that runs."""
+        focused = self.app.focused
+        return self._key_running or (isinstance(focused, Input) and self in focused.ancestors)
+
+    async def take_key(self, key: events.Key) -> None:
+        self._held.append(key)
+        if not self._key_running:
+            self._press_held()
+
+    def _press_held(self) -> None:
+        while self._held:
+            key, focused = self._held.pop(0), self.app.focused
+            if isinstance(focused, Input) and _takes(focused, key):
+                focused._forward_event(key)
+                continue
+            self._key_running = True
+            if not (focused or self.app.screen).call_later(self._run, key):  # closing
+                self.app.call_later(self._run, key)
+            return
+
+    async def _run(self, key: events.Key) -> None:
+        """`key` as the app runs it: its bindings, the priority ones first, else
+        to the widget focused now."""
+        app = self.app
+        if not (await app._check_bindings(key.key, priority=True)
+                or await app._check_bindings(key.key)):
+            (app.focused or app.screen)._forward_event(key)
+        self._key_running = False
+        self._press_held()
 
 
 class FormKeysApp(App[None]):
@@ -225,10 +285,16 @@ class FormKeysApp(App[None]):
                 return
         await super().on_event(event)
 
-    def _taking_keys(self) -> KeysInOrderScreen[object] | None:
+    def _taking_keys(self) -> KeysInOrderScreen[object] | FieldsInOrder | None:
         """The screen that takes the key typed now itself: the one on top, or
         under a form being saved (a key typed after a question's enter is for
-        the review's next finding, not for the question closing)."""
+        the review's next finding, not for the question closing); on the
+        views, the pane whose field has the focus."""
+        if self.screen is self.screen_stack[0]:
+            focused = self.focused
+            pane = next((widget for widget in (focused.ancestors if focused else ())
+                         if isinstance(widget, FieldsInOrder)), None)
+            return pane if pane is not None and pane.holds_focus() else None
         for screen in reversed(self.screen_stack):
             if isinstance(screen, KeysInOrderScreen):
                 return screen

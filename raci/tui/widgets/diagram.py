@@ -32,7 +32,7 @@ from raci.model.changes import Change
 from raci.model.checks import did_you_mean
 from raci.tui.matching import EntityFinder, entity_named
 from raci.tui.messages import DiagramExported, ExportFailed
-from raci.tui.screens.form import FieldInput
+from raci.tui.screens.form import FieldInput, FieldsInOrder
 from raci.tui.session import Session
 from raci.tui.widgets.entity_form import MATCHES_SHOWN
 from raci.vocabulary import DEFAULT_DEPTH, DIAGRAM_SUFFIXES, VIEW_NAMES, VIEW_TITLES
@@ -71,7 +71,7 @@ class PreviewMade(Message):
     text: str
 
 
-class DiagramView(Vertical):
+class DiagramView(FieldsInOrder, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", id="export-diagram"),
         Binding("escape", "leave_fields", "Leave fields", id="leave-diagram-fields",
@@ -176,10 +176,11 @@ class DiagramView(Vertical):
             self.query_one("#diagram-preview", Static).update(
                 _("Give a focus to preview its neighbourhood."))
         elif focus not in model:
-            ids = [entity.id for entity in model.entities()]
-            hint = said_again(did_you_mean(focus, ids))
+            # The field takes a name or an id: the likeliest of either.
+            words = [word for entity in model.entities() for word in (entity.id, entity.name)]
+            hint = said_again(did_you_mean(focus, words))
             self.query_one("#diagram-preview", Static).update(
-                escape(_("unknown id {id}").format(id=repr(focus)) + hint))
+                escape(_("no entity named or with id {id}").format(id=repr(focus)) + hint))
         else:
             self._make_preview(self.session, name, focus, depth)
 
