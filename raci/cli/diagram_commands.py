@@ -158,6 +158,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     from raci.export.render import draw, draw_either_way, write_drawing
     from raci.export.views import build_view, nothing_to_draw
     from raci.lint.run import config_for
+    from raci.store.sqlite_file import refuse_database
 
     if output is not None and output.is_dir():
         fmt = fmt or "dot"
@@ -206,6 +207,7 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         sys.stdout.buffer.write(drawings[0].data)
         sys.stdout.buffer.flush()
     elif split is None:
+        refuse_database(output)  # -o names a folder: the file in it is known only now
         write_drawing(output, drawings[0].data)
     else:
         write_parts(output, fmt, [d.data for d in drawings], page)
@@ -299,12 +301,14 @@ def fit_advice(view: View, page: str, fit: Fit, split: str | None) -> str:
 def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> None:
     """The drawings of a split: one PDF of a page each, or numbered files."""
     from raci.export.render import on_sheets, write_drawing
+    from raci.store.sqlite_file import refuse_database
 
+    paths = [output] if fmt == "pdf" else part_paths(output, len(drawings))
+    for path in paths:  # every part checked before the first is written
+        refuse_database(path)
     if fmt == "pdf":
         write_drawing(output, on_sheets(drawings, page))
-        paths = [output]
     else:
-        paths = part_paths(output, len(drawings))
         for path, data in zip(paths, drawings, strict=True):
             write_drawing(path, data)
     names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"

@@ -419,12 +419,11 @@ def export_view(view: View, fmt: str, path: Path | None = None, *,
 
 def write_drawing(path: Path, data: bytes) -> None:
     """Write a drawing whole (`write_file_whole`: a failed write leaves the
-    file that was there), never over a database: the one check for every
-    file a drawing goes to, a folder's, a split's parts, the app's."""
+    file that was there). Drawing opens no model, so the check that no
+    drawing goes over a database is its callers' (`raci diagram`, the app:
+    `raci.store.sqlite_file.refuse_database`)."""
     from raci.formats.writing import write_file_whole
-    from raci.store.sqlite_file import refuse_database
 
-    refuse_database(path)
     write_file_whole(path, data, _("the drawing"))
 
 
