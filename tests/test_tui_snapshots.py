@@ -64,7 +64,9 @@ async def _diagram_of_dg_bw(app: RaciApp, pilot: Pilot[None]) -> None:
         await pilot.pause(0.05)
         if "Secretaris" in str(app.query_one("#diagram-preview").render()):
             break
-    app.query_one("#diagram-file", Input).focus()
+    file = app.query_one("#diagram-file", Input)
+    file.cursor_blink = False  # the picture must not depend on when it is taken
+    file.focus()
 
 
 async def _cursor_on_a_marked_row(app: RaciApp, pilot: Pilot[None]) -> None:

@@ -34,7 +34,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
@@ -231,6 +231,9 @@ class RaciApp(FormKeysApp):
             self.theme = theme
         # From here on, a theme chosen in the palette is remembered for the next run.
         self.call_after_refresh(self._follow_theme)
+        # The row of view names is reached by `1`-`4` and the mouse; `tab` goes
+        # round a view's own widgets, not to the row, where the view's keys do nothing.
+        self.query_one("#views", TabbedContent).query_one(Tabs).can_focus = False
         self.query_one(ExplorerView).focus_main()
         if self.create:
             self.sub_title = _("a new model in {label}").format(label=self.label)

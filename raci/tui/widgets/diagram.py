@@ -71,7 +71,7 @@ class PreviewMade(Message):
     text: str
 
 
-class DiagramView(FieldsInOrder, Vertical):
+class DiagramView(Vertical, FieldsInOrder):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", id="export-diagram"),
         Binding("escape", "leave_fields", "Leave fields", id="leave-diagram-fields",
