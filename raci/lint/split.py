@@ -21,12 +21,14 @@ forking a process of Python alone is sound; macOS's system libraries may
 not survive it), and only for `raci lint` (the app runs threads, and keeps
 its own incremental linter). If the copy fails in any way, this process
 checks the rules it did not check itself: the lint is then as slow as
-before, never different.
+before, never different; where the system cannot start one (at its
+process limit, or out of memory), this process checks every rule.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -70,12 +72,12 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
     theirs = [r for r in rules if r.group in SPLIT_GROUPS]
     shared = _groups([r for r in rules if r.group not in SPLIT_GROUPS and r.code not in KEPT_HERE])
     queue = _queue(len(shared))
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy
-        os.close(reading)
-        _check_and_hand_back(theirs, shared, queue, analysis, config, writing)
-    os.close(writing)
+    started = _started(theirs, shared, queue, analysis, config)
+    if started is None:  # the system cannot start a copy now: check every rule here
+        os.close(queue)
+        yield _checked(rules, analysis, config)
+        return
+    pid, reading = started
     try:
         try:
             found = _checked([r for r in rules if r.code in KEPT_HERE], analysis, config)
@@ -85,11 +87,36 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
                 found |= _checked(shared[number], analysis, config)
         finally:
             os.close(queue)
-            handed = _handed_back(reading)
-        found |= handed or {}
+        found |= _handed_back(reading) or {}
         yield found | _checked([r for r in rules if r.code not in found], analysis, config)
+    except BaseException:  # interrupted, or failed: end the copy rather than wait for it
+        os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         os.waitpid(pid, 0)
+
+
+def _started(rules: Sequence[Rule], shared: Sequence[Sequence[Rule]], queue: int,
+             analysis: Analysis, config: LintConfig) -> tuple[int, int] | None:
+    """The process id of a copy forked to check `rules` and the `shared`
+    groups it takes from `queue`, and the pipe it hands their problems back
+    through; None where the system cannot start one now (no file descriptor
+    left, at its process limit, out of memory)."""
+    try:
+        reading, writing = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        return None
+    if pid == 0:  # the copy
+        os.close(reading)
+        _check_and_hand_back(rules, shared, queue, analysis, config, writing)
+    os.close(writing)
+    return pid, reading
 
 
 def _splits(analysis: Analysis) -> bool:
