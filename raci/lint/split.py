@@ -28,13 +28,14 @@ process limit, or out of memory), this process checks every rule.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import NoReturn
 
 from raci.analysis import Analysis
+from raci.forking import ended, started
 from raci.lint.config import LintConfig
 from raci.lint.message import say_ahead
 from raci.lint.rule import Problem, Rule
@@ -72,12 +73,12 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
     theirs = [r for r in rules if r.group in SPLIT_GROUPS]
     shared = _groups([r for r in rules if r.group not in SPLIT_GROUPS and r.code not in KEPT_HERE])
     queue = _queue(len(shared))
-    started = _started(theirs, shared, queue, analysis, config)
-    if started is None:  # the system cannot start a copy now: check every rule here
+    copy = started(partial(_check_and_hand_back, theirs, shared, queue, analysis, config))
+    if copy is None:  # the system cannot start one now: check every rule here
         os.close(queue)
         yield _checked(rules, analysis, config)
         return
-    pid, reading = started
+    pid, reading = copy
     try:
         try:
             found = _checked([r for r in rules if r.code in KEPT_HERE], analysis, config)
@@ -90,33 +91,9 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
         found |= _handed_back(reading) or {}
         yield found | _checked([r for r in rules if r.code not in found], analysis, config)
     except BaseException:  # interrupted, or failed: end the copy rather than wait for it
-        os.kill(pid, signal.SIGKILL)
+        ended(pid)
         raise
-    finally:
-        os.waitpid(pid, 0)
-
-
-def _started(rules: Sequence[Rule], shared: Sequence[Sequence[Rule]], queue: int,
-             analysis: Analysis, config: LintConfig) -> tuple[int, int] | None:
-    """The process id of a copy forked to check `rules` and the `shared`
-    groups it takes from `queue`, and the pipe it hands their problems back
-    through; None where the system cannot start one now (no file descriptor
-    left, at its process limit, out of memory)."""
-    try:
-        reading, writing = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(reading)
-        os.close(writing)
-        return None
-    if pid == 0:  # the copy
-        os.close(reading)
-        _check_and_hand_back(rules, shared, queue, analysis, config, writing)
-    os.close(writing)
-    return pid, reading
+    os.waitpid(pid, 0)
 
 
 def _splits(analysis: Analysis) -> bool:

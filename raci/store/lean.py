@@ -29,17 +29,18 @@ for its own and could read with none (SQLite's "How To Corrupt", 2.6).
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
+from raci.forking import ended, started
 from raci.model import LETTERS, Letter
 from raci.model.lean import LEAN_KINDS, LeanModel, LetterColumns
 from raci.store.columns import (
@@ -182,38 +183,16 @@ def _helper(path: Path) -> Iterator[int | None]:
     this process opens the file (see the module); ended and waited for when
     the block ends, so that a read that fails or is interrupted does not
     wait for it."""
-    started = _started(path) if _reads_apart(path) else None
-    if started is None:
+    helper = started(partial(_read_and_hand_back, path)) if _reads_apart(path) else None
+    if helper is None:
         yield None
         return
-    pid, reading = started
+    pid, reading = helper
     try:
         yield reading
     finally:
         os.close(reading)
-        os.kill(pid, signal.SIGKILL)  # what it had to hand back is read, or not wanted
-        os.waitpid(pid, 0)
-
-
-def _started(path: Path) -> tuple[int, int] | None:
-    """The process id of a helper forked to read its part of `path`, and the
-    pipe it hands it back through; None where the system cannot start one
-    now (no file descriptor left, at its process limit, out of memory)."""
-    try:
-        reading, writing = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(reading)
-        os.close(writing)
-        return None
-    if pid == 0:  # the helper
-        os.close(reading)
-        _read_and_hand_back(path, writing)
-    os.close(writing)
-    return pid, reading
+        ended(pid)
 
 
 def _reads_apart(path: Path) -> bool:
