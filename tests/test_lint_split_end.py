@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
+import time
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from conftest import SAMPLE, Raci
@@ -69,3 +72,31 @@ def test_a_lint_where_no_process_can_start_is_done_in_this_one(
     refused = raci("lint", database)
     assert (refused.code, refused.out, refused.err) == (1, alone.out, alone.err)
     assert alone.code == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
+def test_an_interrupted_lint_ends_the_copy_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_FROM", 0)
+
+    def sleeping_copy(*args: object) -> NoReturn:
+        time.sleep(60)
+        raise RuntimeError("a copy still checking")
+
+    def interrupted(*args: object) -> NoReturn:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(split, "_checked_in_copy", sleeping_copy)
+    monkeypatch.setattr(split, "_checked", interrupted)
+    ended: list[int] = []
+    waitpid = os.waitpid
+
+    def recorded_waitpid(pid: int, options: int) -> tuple[int, int]:
+        reaped = waitpid(pid, options)
+        ended.append(reaped[1])
+        return reaped
+
+    monkeypatch.setattr(os, "waitpid", recorded_waitpid)
+    with pytest.raises(KeyboardInterrupt):
+        lint_source(open_lean_model(str(SAMPLE)), split=True)
+    assert len(ended) == 1
+    assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGKILL
