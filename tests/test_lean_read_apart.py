@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sqlite3
 import sys
+import time
 from array import array
 from pathlib import Path
 
 import pytest
 
-from raci.store import lean
+from raci.store import columns, lean
 from raci.store.columns import Cursor, Interning
 from raci.store.lean import HelperPart, read_lean_file
 from tests.test_lean_read import model_database
@@ -60,6 +62,76 @@ def test_no_helper_is_left_behind_when_the_read_fails(
     forked = counted_forks(monkeypatch)
     assert read_lean_file(path) is None
     assert_reaped(forked)
+
+
+def test_the_helper_is_forked_before_the_file_is_opened(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite keeps its locks on a file in the process's memory: a helper
+    forked while a connection is open would read with none of its own."""
+    path = model_database(tmp_path)
+    monkeypatch.setattr(lean, "READ_APART_FROM", 0)
+    done: list[str] = []  # this process's, in order
+    fork, connect = os.fork, sqlite3.connect
+
+    def logged_fork() -> int:
+        done.append("fork")
+        return fork()
+
+    def logged_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        done.append("connect")
+        return connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fork", logged_fork)
+    monkeypatch.setattr(columns.sqlite3, "connect", logged_connect)
+    assert read_lean_file(path) is not None
+    assert done == ["fork", "connect"]
+
+
+@pytest.mark.parametrize("error", [BlockingIOError(11, "Resource temporarily unavailable"),
+                                   OSError(12, "Cannot allocate memory")])
+def test_a_file_is_read_by_one_process_where_no_helper_can_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError) -> None:
+    path = model_database(tmp_path)
+    alone = read_lean_file(path)
+    monkeypatch.setattr(lean, "READ_APART_FROM", 0)
+
+    def failing_fork() -> int:
+        raise error
+
+    monkeypatch.setattr(os, "fork", failing_fork)
+    assert read_lean_file(path) == alone
+
+
+def sleeping_helper(cursor: Cursor, same: Interning) -> HelperPart:
+    time.sleep(60)
+    raise RuntimeError("a helper still reading")
+
+
+def test_an_interrupted_read_ends_the_helper_at_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = model_database(tmp_path)
+    monkeypatch.setattr(lean, "READ_APART_FROM", 0)
+    monkeypatch.setattr(lean, "_part_in_helper", sleeping_helper)
+
+    def interrupted(cursor: Cursor) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lean, "read_waivers", interrupted)
+    forked = counted_forks(monkeypatch)
+    ended: list[int] = []
+    waitpid = os.waitpid
+
+    def recorded_waitpid(pid: int, options: int) -> tuple[int, int]:
+        reaped = waitpid(pid, options)
+        ended.append(reaped[1])
+        return reaped
+
+    monkeypatch.setattr(os, "waitpid", recorded_waitpid)
+    with pytest.raises(KeyboardInterrupt):
+        read_lean_file(path)
+    monkeypatch.undo()
+    assert_reaped(forked)
+    assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGKILL
 
 
 @pytest.mark.parametrize("cut", [None, 0, 1, -1])

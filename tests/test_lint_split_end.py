@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
+import time
+from pathlib import Path
+from typing import NoReturn
 
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, Raci
 
 from raci.lint import split
 from raci.lint.engine import lint_source
 from raci.lint.rule import Problem
 from raci.source import open_lean_model
+from raci.store import lean
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
@@ -44,3 +49,54 @@ def test_only_a_whole_pickle_counts_as_handed_back(cut: int | None) -> None:
     os.write(writing, data if cut is None else data[:cut])
     os.close(writing)
     assert split._handed_back(reading) == (problems if cut is None else None)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
+@pytest.mark.parametrize("read_apart", [False, True])
+def test_a_lint_where_no_process_can_start_is_done_in_this_one(
+        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_apart: bool) -> None:
+    """At the system's process limit, the file is read (`read_apart`: one
+    large enough to be read on two cores) and every rule checked here: the
+    same findings, not an internal error."""
+    database = tmp_path / "org.db"
+    assert raci("import", SAMPLE, "--into", database).code == 0
+    alone = raci("lint", database)
+    monkeypatch.setattr(split, "SPLIT_FROM", 0)
+    if read_apart:
+        monkeypatch.setattr(lean, "READ_APART_FROM", 0)
+
+    def failing_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", failing_fork)
+    refused = raci("lint", database)
+    assert (refused.code, refused.out, refused.err) == (1, alone.out, alone.err)
+    assert alone.code == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
+def test_an_interrupted_lint_ends_the_copy_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_FROM", 0)
+
+    def sleeping_copy(*args: object) -> NoReturn:
+        time.sleep(60)
+        raise RuntimeError("a copy still checking")
+
+    def interrupted(*args: object) -> NoReturn:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(split, "_checked_in_copy", sleeping_copy)
+    monkeypatch.setattr(split, "_checked", interrupted)
+    ended: list[int] = []
+    waitpid = os.waitpid
+
+    def recorded_waitpid(pid: int, options: int) -> tuple[int, int]:
+        reaped = waitpid(pid, options)
+        ended.append(reaped[1])
+        return reaped
+
+    monkeypatch.setattr(os, "waitpid", recorded_waitpid)
+    with pytest.raises(KeyboardInterrupt):
+        lint_source(open_lean_model(str(SAMPLE)), split=True)
+    assert len(ended) == 1
+    assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGKILL

@@ -21,7 +21,8 @@ forking a process of Python alone is sound; macOS's system libraries may
 not survive it), and only for `raci lint` (the app runs threads, and keeps
 its own incremental linter). If the copy fails in any way, this process
 checks the rules it did not check itself: the lint is then as slow as
-before, never different.
+before, never different; where the system cannot start one (at its
+process limit, or out of memory), this process checks every rule.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import NoReturn
 
 from raci.analysis import Analysis
+from raci.forking import ended, started
 from raci.lint.config import LintConfig
 from raci.lint.message import say_ahead
 from raci.lint.rule import Problem, Rule
@@ -70,12 +73,12 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
     theirs = [r for r in rules if r.group in SPLIT_GROUPS]
     shared = _groups([r for r in rules if r.group not in SPLIT_GROUPS and r.code not in KEPT_HERE])
     queue = _queue(len(shared))
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy
-        os.close(reading)
-        _check_and_hand_back(theirs, shared, queue, analysis, config, writing)
-    os.close(writing)
+    copy = started(partial(_check_and_hand_back, theirs, shared, queue, analysis, config))
+    if copy is None:  # the system cannot start one now: check every rule here
+        os.close(queue)
+        yield _checked(rules, analysis, config)
+        return
+    pid, reading = copy
     try:
         try:
             found = _checked([r for r in rules if r.code in KEPT_HERE], analysis, config)
@@ -85,11 +88,12 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
                 found |= _checked(shared[number], analysis, config)
         finally:
             os.close(queue)
-            handed = _handed_back(reading)
-        found |= handed or {}
+        found |= _handed_back(reading) or {}
         yield found | _checked([r for r in rules if r.code not in found], analysis, config)
-    finally:
-        os.waitpid(pid, 0)
+    except BaseException:  # interrupted, or failed: end the copy rather than wait for it
+        ended(pid)
+        raise
+    os.waitpid(pid, 0)
 
 
 def _splits(analysis: Analysis) -> bool:

@@ -11,7 +11,7 @@ PostgreSQL). Rows are read a column at a time and ids interned, as the
 whole read does (`raci.store.columns`, which both share).
 
 A large SQLite file is read on two cores (`read_lean_file`, Linux only): a
-helper forked before the read opens the file itself, reads the list tables
+helper forked before this process opens the file opens it itself, reads the list tables
 that name entities and the assignments' positions, and hands them back
 pickled (`HelperPart`), while this process reads the entities and makes
 those of the kinds with no list field; the rest is made here, so the
@@ -19,7 +19,11 @@ model is the same either way. The helper's ids are its own objects (one
 per id), not interned here again: that cost more than loading them. The
 helper's snapshot must be this process's: both read the database's write
 counter, which every save raises, and where they differ (a save came
-between) or the helper failed, this process reads its part itself.
+between) or the helper failed or could not be started, this process reads
+its part itself. The fork comes before this process's connection to the
+file is opened: SQLite keeps its locks on a file in the process's memory,
+and a child forked with a connection open would take the parent's locks
+for its own and could read with none (SQLite's "How To Corrupt", 2.6).
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
+from raci.forking import ended, started
 from raci.model import LETTERS, Letter
 from raci.model.lean import LEAN_KINDS, LeanModel, LetterColumns
 from raci.store.columns import (
@@ -51,9 +57,13 @@ from raci.store.columns import (
 )
 from raci.store.layout import COLUMN_OF_FIELD, LIST_FIELD_NAMES, LIST_TABLES
 
-READ_APART_FROM = 20_000
-"""The entities a file must hold for a helper to read part of it (as
-`raci.lint.split.SPLIT_FROM`: below, forking costs more than it saves)."""
+READ_APART_FROM = 13_000_000
+"""The bytes a file must hold for a helper to read part of it: a generated
+model of 20,000 entities (`raci.lint.split.SPLIT_FROM`) holds about as
+many (generated ministry: 6.3 MB for 7,858 entities, 800 bytes each;
+national: 38 MB for 79,569, 480 each; between them, about 650); below,
+forking costs more than it saves. The size, not a count of the entities,
+since the helper is forked before the file is opened."""
 
 Lists = dict[str, dict[str, tuple[str, ...]]]
 """A list field -> owner -> the ids it holds, in order."""
@@ -76,30 +86,30 @@ def read_lean_file(path: Path) -> LeanModel | None:
     """The lean model of the SQLite file at `path` (see `read_snapshot`), a
     large one read on two cores where forking is sound (Linux: see
     `raci.lint.split`)."""
-    return read_snapshot(path, lambda cursor: read_lean(cursor, path))
+    with _helper(path) as helper:
+        return read_snapshot(path, lambda cursor: read_lean(cursor, helper))
 
 
-def read_lean(cursor: Cursor, path: Path | None = None) -> LeanModel:
+def read_lean(cursor: Cursor, helper: int | None = None) -> LeanModel:
     """The model as lean tuples, inside the cursor's transaction: no free
-    text, no versions. `path`: the SQLite file the cursor reads, for a
-    helper to read part of it at the same time."""
+    text, no versions. `helper`: the pipe of a helper reading its part of
+    the same file at the same time (`_helper`)."""
     model = LeanModel(org=read_org(cursor)[0])
     same: dict[str | None, str | None] = {None: None}
-    with _helper(path, cursor) as helper:
-        fields = {kind: _fields(cursor, kind, same.setdefault) for kind in LEAN_KINDS}
-        id_at: list[str] = []  # position -> the id of the entity there ("" where none is)
-        for read in fields.values():
-            place_ids(id_at, read.pop("position"), read["id"])
-        # The kinds with no list field are made while the helper still reads.
-        waiting = [kind for kind, read in fields.items()
-                   if LEAN_KINDS[kind]._fields - read.keys()]
-        for kind, read in fields.items():
-            if kind not in waiting:
-                _put(model, kind, read)
-        model.waivers = read_waivers(cursor)[0]
-        with_criteria = frozenset(
-            fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
-        part = _handed_back(helper, read_revision(cursor)) if helper is not None else None
+    fields = {kind: _fields(cursor, kind, same.setdefault) for kind in LEAN_KINDS}
+    id_at: list[str] = []  # position -> the id of the entity there ("" where none is)
+    for read in fields.values():
+        place_ids(id_at, read.pop("position"), read["id"])
+    # The kinds with no list field are made while the helper still reads.
+    waiting = [kind for kind, read in fields.items()
+               if LEAN_KINDS[kind]._fields - read.keys()]
+    for kind, read in fields.items():
+        if kind not in waiting:
+            _put(model, kind, read)
+    model.waivers = read_waivers(cursor)[0]
+    with_criteria = frozenset(
+        fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
+    part = _handed_back(helper, read_revision(cursor)) if helper is not None else None
     if part is None:
         part = _part(cursor, same.setdefault)
     for kind in waiting:
@@ -166,32 +176,33 @@ def _letter_positions(cursor: Cursor) -> Iterator[tuple[Letter, tuple[array[int]
 
 
 @contextmanager
-def _helper(path: Path | None, cursor: Cursor) -> Iterator[int | None]:
-    """A forked helper reading its part of `path`, where the model is large
+def _helper(path: Path) -> Iterator[int | None]:
+    """A forked helper reading its part of `path`, where the file is large
     enough and forking sound: the pipe it hands its part back through (None:
-    no helper). Waited for when the block ends; a process that fails before
-    it has read the part closes the pipe, and the helper's writing then fails."""
-    if path is None or not _reads_apart(cursor):
+    no helper, also where the system cannot start one now). Forked before
+    this process opens the file (see the module); ended and waited for when
+    the block ends, so that a read that fails or is interrupted does not
+    wait for it."""
+    helper = started(partial(_read_and_hand_back, path)) if _reads_apart(path) else None
+    if helper is None:
         yield None
         return
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the helper
-        os.close(reading)
-        _read_and_hand_back(path, writing)
-    os.close(writing)
+    pid, reading = helper
     try:
         yield reading
     finally:
         os.close(reading)
-        os.waitpid(pid, 0)
+        ended(pid)
 
 
-def _reads_apart(cursor: Cursor) -> bool:
+def _reads_apart(path: Path) -> bool:
     """Whether a helper is to read part of the file (see `READ_APART_FROM`)."""
     if sys.platform != "linux":
         return False
-    return int(fetch_columns(cursor, "SELECT count(*) FROM entity", 1)[0][0]) >= READ_APART_FROM
+    try:
+        return path.stat().st_size >= READ_APART_FROM
+    except OSError:  # the read says what is wrong
+        return False
 
 
 _part_in_helper = _part
