@@ -98,9 +98,10 @@ def test_a_baseline_that_is_not_one_says_where_and_why_in_dutch(raci: Raci,
 
 def test_a_model_file_that_cannot_be_written_is_refused_in_dutch(raci: Raci, vego: str) -> None:
     """And the schema beside one that was written, in a warning (exit 0)."""
-    Path("link.yaml").symlink_to("weg/org.yaml")
+    Path("bestand").write_text("", encoding="utf-8")
+    Path("link.yaml").symlink_to("bestand/org.yaml")  # a folder that is a file: no folder made
     assert refused(raci, "export", vego, "-o", "link.yaml") == (
-        "link.yaml: kan het bestand niet schrijven: bestand of map bestaat niet")
+        f"link.yaml: {Path('bestand').resolve()} is een bestand, geen map")
     Path("raci-model.schema.json").symlink_to("weg/raci-model.schema.json")
     written = dutch(raci, "export", vego, "-o", "org.yaml")
     assert written.code == 0

@@ -63,7 +63,8 @@ def test_a_database_on_read_only_storage_is_read_and_an_edit_says_it_is_read_onl
     assert '"findings"' in linted[1]
     assert (exported[0], exported[2]) == (0, "")
     assert '"sg-vego"' in exported[1]
-    assert edited == (2, "", f"raci: {database}: the file is read-only; make it and its folder "
+    assert edited == (2, "", f"raci: {database}: it is on read-only storage, which no change of "
+                             "permissions makes writable; use storage you may write, or mount it "
                              "writable\n")
     assert database.read_bytes() == vego_database
     assert sorted(p.name for p in folder.iterdir()) == ["vego.db"]

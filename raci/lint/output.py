@@ -169,7 +169,7 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
     whole-model finding); then the rules not run and a summary. Why a model
     could not be read goes to stderr (the command prints it); when no model
     could be, that is all there is to say: nothing on stdout."""
-    if len(run.unread) == len(run.models):
+    if run.unread and len(run.unread) == len(run.models):
         return ""
     say = speaker()
     if run.suggestions is None:
