@@ -26,9 +26,12 @@ def started(work: Callable[[int], NoReturn]) -> tuple[int, int] | None:
         os.close(reading)
         os.close(writing)
         return None
-    if pid == 0:  # the child
-        os.close(reading)
-        work(writing)
+    if pid == 0:  # the child: never returns into this process's program
+        try:
+            os.close(reading)
+            work(writing)
+        finally:  # an interrupt before `work` took over
+            os._exit(1)
     os.close(writing)
     return pid, reading
 

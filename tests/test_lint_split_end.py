@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 from typing import NoReturn
@@ -53,11 +55,13 @@ def test_only_a_whole_pickle_counts_as_handed_back(cut: int | None) -> None:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
 @pytest.mark.parametrize("read_apart", [False, True])
+@pytest.mark.parametrize("failing", ["fork", "pipe"])
 def test_a_lint_where_no_process_can_start_is_done_in_this_one(
-        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_apart: bool) -> None:
-    """At the system's process limit, the file is read (`read_apart`: one
-    large enough to be read on two cores) and every rule checked here: the
-    same findings, not an internal error."""
+        raci: Raci, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_apart: bool,
+        failing: str) -> None:
+    """At the system's process limit (or with no file descriptor left), the
+    file is read (`read_apart`: one large enough to be read on two cores)
+    and every rule checked here: the same findings, not an internal error."""
     database = tmp_path / "org.db"
     assert raci("import", SAMPLE, "--into", database).code == 0
     alone = raci("lint", database)
@@ -65,10 +69,10 @@ def test_a_lint_where_no_process_can_start_is_done_in_this_one(
     if read_apart:
         monkeypatch.setattr(lean, "READ_APART_FROM", 0)
 
-    def failing_fork() -> int:
+    def cannot() -> NoReturn:
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(os, "fork", failing_fork)
+    monkeypatch.setattr(os, failing, cannot)
     refused = raci("lint", database)
     assert (refused.code, refused.out, refused.err) == (1, alone.out, alone.err)
     assert alone.code == 1
@@ -100,3 +104,27 @@ def test_an_interrupted_lint_ends_the_copy_at_once(monkeypatch: pytest.MonkeyPat
         lint_source(open_lean_model(str(SAMPLE)), split=True)
     assert len(ended) == 1
     assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGKILL
+
+
+def test_a_child_interrupted_before_its_work_never_runs_the_program_on() -> None:
+    """A ctrl+c reaches the whole process group: a child interrupted before
+    its work takes over must end, not return into the lint (it printed
+    "Aborted!" twice and flushed the parent's output again)."""
+    script = textwrap.dedent("""
+        import os
+        from raci.forking import started
+
+        def work(writing):
+            raise KeyboardInterrupt
+
+        try:
+            pid, reading = started(work)
+        except KeyboardInterrupt:
+            print("the child ran on", flush=True)
+            raise SystemExit(0)
+        _, status = os.waitpid(pid, 0)
+        print("child ended", os.waitstatus_to_exitcode(status), flush=True)
+    """)
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=60, check=True)
+    assert ran.stdout == "child ended 1\n"

@@ -552,8 +552,9 @@ def arranging_links(view: View, parts: list[list[str]], extents: list[Extent],
     packed += [(_stacks(deepest_first, extents, count, gap_along), False)
                for count in range(1, len(parts) + 1)]
     breadths = [breadth + gap_across for _, breadth in extents]
+    widest = max(breadths)
     in_order = [(_shelves_in_order(breadths, limit), True)
-                for limit in accumulate(breadths) if limit >= max(breadths)]
+                for limit in accumulate(breadths) if limit >= widest]
     best = min(packed, key=lambda option: page_side(*option))
     ordered = min(in_order, key=lambda option: page_side(*option))
     groups, shelves = ordered if page_side(*ordered) <= ORDER_ALLOWANCE * page_side(*best) \

@@ -72,7 +72,11 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
         return
     theirs = [r for r in rules if r.group in SPLIT_GROUPS]
     shared = _groups([r for r in rules if r.group not in SPLIT_GROUPS and r.code not in KEPT_HERE])
-    queue = _queue(len(shared))
+    try:
+        queue = _queue(len(shared))
+    except OSError:  # no file descriptor left: check every rule here
+        yield _checked(rules, analysis, config)
+        return
     copy = started(partial(_check_and_hand_back, theirs, shared, queue, analysis, config))
     if copy is None:  # the system cannot start one now: check every rule here
         os.close(queue)

@@ -249,10 +249,12 @@ class FieldsInOrder(Widget):
         """`key` as the app runs it: its bindings, the priority ones first, else
         to the widget focused now."""
         app = self.app
-        if not (await app._check_bindings(key.key, priority=True)
-                or await app._check_bindings(key.key)):
-            (app.focused or app.screen)._forward_event(key)
-        self._key_running = False
+        try:
+            if not (await app._check_bindings(key.key, priority=True)
+                    or await app._check_bindings(key.key)):
+                (app.focused or app.screen)._forward_event(key)
+        finally:  # an action that failed must not leave the pane taking every key
+            self._key_running = False
         self._press_held()
 
 
