@@ -604,7 +604,8 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
     ("postgresql://eva@host/org%40x", ("postgresql://eva@host/org%40x", None)),
     ("postgresql://eva@host/raci?sslmode=require@plan",
      ("postgresql://eva@host/raci?sslmode=require", "plan")),
-    ("postgresql://eva@host/raci?password=a@b", ("postgresql://eva@host/raci?password=a@b", None)),
+    ("postgresql://eva@host/raci?password=a%40b@plan",
+     ("postgresql://eva@host/raci?password=a%40b", "plan")),
 ])
 def test_model_at_name_is_read_one_way(spec: str, split: tuple[str, str | None]) -> None:
     assert split_scenario(spec) == split

@@ -383,8 +383,8 @@ def test_a_url_whose_port_is_a_word_is_refused_as_no_url(
 
 
 @pytest.mark.parametrize(("url", "named"), [
-    ("postgresql://u@h/db?PassWord=s3cr3t@plan", "postgresql://u@h/db?PassWord=***"),
-    ("postgresql://u@h/db?password=a@b&sslmode=require@plan",
+    ("postgresql://u@h/db?PassWord=s3cr3t@plan", "postgresql://u@h/db?PassWord=***@plan"),
+    ("postgresql://u@h/db?password=a%40b&sslmode=require@plan",
      "postgresql://u@h/db?password=***&sslmode=require@plan"),
     ("postgresql://u@h/db?pwd=s3cr3t&pass=s3cr3t&passwd=s3cr3t",
      "postgresql://u@h/db?pwd=***&pass=***&passwd=***"),

@@ -90,14 +90,6 @@ def without_password(spec: str) -> str:
     return hidden if scenario is None else f"{hidden}{SCENARIO_MARK}{scenario}"
 
 
-def _in_query_password(url: str) -> bool:
-    """Whether `url` ends in a password its query gives (``…?password=a`` of
-    ``…?password=a@b``): the ``@`` after it is the password's, which a URL's
-    query may hold as it is, not a scenario mark (``?sslmode=require@plan``
-    still names scenario plan)."""
-    last = max(url.rfind("?"), url.rfind("&"))
-    return last >= 0 and _QUERY_PASSWORD.match(url, last) is not None
-
 
 def split_scenario(spec: str) -> tuple[str, str | None]:
     """``org.db@plan`` -> (``org.db``, ``plan``); a MODEL with no scenario -> (MODEL, None)."""
@@ -106,5 +98,5 @@ def split_scenario(spec: str) -> tuple[str, str | None]:
         return spec, None
     if "://" in model:
         has_path = "/" in model.partition("://")[2]
-        return (model, name) if has_path and not _in_query_password(model) else (spec, None)
+        return (model, name) if has_path else (spec, None)
     return (model, name) if is_database(model) or is_model_file(model) else (spec, None)
