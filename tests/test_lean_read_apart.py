@@ -141,7 +141,7 @@ def test_only_a_whole_pickle_of_this_snapshot_counts_as_handed_back(cut: int | N
     reading, writing = os.pipe()
     os.write(writing, data if cut is None else data[:cut])
     os.close(writing)
-    assert lean._handed_back(reading, 7) == (part if cut is None else None)
+    assert lean._part_handed_back(reading, 7) == (part if cut is None else None)
     os.close(reading)
 
 
