@@ -21,18 +21,8 @@ from raci.store import lean
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
-def test_no_copy_is_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_copy_is_left_behind(monkeypatch: pytest.MonkeyPatch, forked: list[int]) -> None:
     monkeypatch.setattr(split, "SPLIT_FROM", 0)
-    forked: list[int] = []
-    fork = os.fork
-
-    def counted_fork() -> int:
-        pid = fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted_fork)
     together = lint_source(open_lean_model(str(SAMPLE)), split=True).findings
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):  # reaped: no such child any more
@@ -66,7 +56,8 @@ def test_a_lint_where_no_process_can_start_is_done_in_this_one(
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="rules are split on Linux only")
-def test_an_interrupted_lint_ends_the_copy_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_lint_ends_the_copy_at_once(monkeypatch: pytest.MonkeyPatch,
+                                                   wait_statuses: list[int]) -> None:
     monkeypatch.setattr(split, "SPLIT_FROM", 0)
 
     def sleeping_copy(*args: object) -> NoReturn:
@@ -78,17 +69,7 @@ def test_an_interrupted_lint_ends_the_copy_at_once(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(split, "_checked_in_copy", sleeping_copy)
     monkeypatch.setattr(split, "_checked", interrupted)
-    ended: list[int] = []
-    waitpid = os.waitpid
-
-    def recorded_waitpid(pid: int, options: int) -> tuple[int, int]:
-        reaped = waitpid(pid, options)
-        ended.append(reaped[1])
-        return reaped
-
-    monkeypatch.setattr(os, "waitpid", recorded_waitpid)
     with pytest.raises(KeyboardInterrupt):
         lint_source(open_lean_model(str(SAMPLE)), split=True)
-    assert len(ended) == 1
-    assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGKILL
-
+    assert len(wait_statuses) == 1
+    assert os.WIFSIGNALED(wait_statuses[0]) and os.WTERMSIG(wait_statuses[0]) == signal.SIGKILL
