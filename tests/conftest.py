@@ -25,6 +25,9 @@ test once on each backend.
 their runs the process keeps (`raci.export.render.GRAPHVIZ_RUNS`) kept from before.
 Every other test shares what Graphviz wrote with the other workers of the run
 (`SharedGraphvizRuns`).
+
+`forked` lists the children a test forks, `wait_statuses` how each child
+it waited for ended.
 """
 
 from __future__ import annotations
@@ -265,6 +268,38 @@ def graphviz_ran(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(subprocess, "run", counted)
     return ran
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the children the test forks (`os.fork`), in order."""
+    forked: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:  # not in the child
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    return forked
+
+
+@pytest.fixture
+def wait_statuses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How each child the test waits for (`os.waitpid`) ended, in order: its
+    wait status (`os.WIFSIGNALED`, `os.WTERMSIG`)."""
+    statuses: list[int] = []
+    waitpid = os.waitpid
+
+    def recorded(pid: int, options: int) -> tuple[int, int]:
+        reaped = waitpid(pid, options)
+        statuses.append(reaped[1])
+        return reaped
+
+    monkeypatch.setattr(os, "waitpid", recorded)
+    return statuses
 
 
 @pytest.fixture(scope="session")

@@ -35,14 +35,14 @@ def other_snapshot(cursor: Cursor, same: Interning) -> HelperPart:
 
 @pytest.mark.parametrize("helper", [None, failing_helper, other_snapshot])
 def test_a_file_read_with_a_helper_is_the_model_read_alone(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper: object) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int], helper: object
+        ) -> None:
     path = model_database(tmp_path)
     alone = read_lean_file(path)
     assert alone is not None and alone.assignments and alone.roles
     monkeypatch.setattr(lean, "READ_APART_FROM", 0)
     if helper is not None:
         monkeypatch.setattr(lean, "_part_in_helper", helper)
-    forked = counted_forks(monkeypatch)
     together = read_lean_file(path)
     assert_reaped(forked)
     assert together == alone
@@ -50,7 +50,7 @@ def test_a_file_read_with_a_helper_is_the_model_read_alone(
 
 
 def test_no_helper_is_left_behind_when_the_read_fails(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int]) -> None:
     """The store then opens the file and says what is wrong."""
     path = model_database(tmp_path)
     monkeypatch.setattr(lean, "READ_APART_FROM", 0)
@@ -59,7 +59,6 @@ def test_no_helper_is_left_behind_when_the_read_fails(
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(lean, "read_waivers", failing_read)
-    forked = counted_forks(monkeypatch)
     assert read_lean_file(path) is None
     assert_reaped(forked)
 
@@ -108,7 +107,8 @@ def sleeping_helper(cursor: Cursor, same: Interning) -> HelperPart:
 
 
 def test_an_interrupted_read_ends_the_helper_at_once(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int],
+        wait_statuses: list[int]) -> None:
     path = model_database(tmp_path)
     monkeypatch.setattr(lean, "READ_APART_FROM", 0)
     monkeypatch.setattr(lean, "_part_in_helper", sleeping_helper)
@@ -117,21 +117,10 @@ def test_an_interrupted_read_ends_the_helper_at_once(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(lean, "read_waivers", interrupted)
-    forked = counted_forks(monkeypatch)
-    ended: list[int] = []
-    waitpid = os.waitpid
-
-    def recorded_waitpid(pid: int, options: int) -> tuple[int, int]:
-        reaped = waitpid(pid, options)
-        ended.append(reaped[1])
-        return reaped
-
-    monkeypatch.setattr(os, "waitpid", recorded_waitpid)
     with pytest.raises(KeyboardInterrupt):
         read_lean_file(path)
-    monkeypatch.undo()
     assert_reaped(forked)
-    assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGKILL
+    assert os.WIFSIGNALED(wait_statuses[0]) and os.WTERMSIG(wait_statuses[0]) == signal.SIGKILL
 
 
 @pytest.mark.parametrize("cut", [None, 0, 1, -1])
@@ -141,23 +130,8 @@ def test_only_a_whole_pickle_of_this_snapshot_counts_as_handed_back(cut: int | N
     reading, writing = os.pipe()
     os.write(writing, data if cut is None else data[:cut])
     os.close(writing)
-    assert lean._handed_back(reading, 7) == (part if cut is None else None)
+    assert lean._part_handed_back(reading, 7) == (part if cut is None else None)
     os.close(reading)
-
-
-def counted_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The process ids of the helpers forked from now on."""
-    forked: list[int] = []
-    fork = os.fork
-
-    def counted_fork() -> int:
-        pid = fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted_fork)
-    return forked
 
 
 def assert_reaped(forked: list[int]) -> None:

@@ -95,13 +95,13 @@ def test_rules_split_over_two_processes_write_the_same_bytes(
     handed: list[set[str] | None] = []
 
     def handed_back(reading: int) -> split.Problems | None:
-        problems = checked_by_copy(reading)
+        problems = read_handed_back(reading)
         handed.append(None if problems is None else set(problems))
         return problems
 
-    checked_by_copy = split._handed_back
+    read_handed_back = split.handed_back
     monkeypatch.setattr(split, "SPLIT_FROM", 0)
-    monkeypatch.setattr(split, "_handed_back", handed_back)
+    monkeypatch.setattr(split, "handed_back", handed_back)
     if case == "the copy takes every group":
         monkeypatch.setattr(split, "_claimed", lambda queue: iter(()))
     elif case == "this process takes every group":

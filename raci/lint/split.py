@@ -5,15 +5,15 @@ with the rules of `SPLIT_GROUPS`, this process with those of `KEPT_HERE`;
 the other rules are shared out group by group: whichever process is free
 first takes the next group (from a pipe both read), so that both finish
 together whether a model has few findings or tens of thousands. The copy
-hands the problems of the rules it checked back pickled through a second
-pipe (a copy that fails writes none, or part of one) and ends; it is
-waited for only once the findings are made. It starts with the analysis
-as far as it was worked out and works out what its rules need on its own
-(a group's rules share most of that work, hence a group at a time). The
-findings are made here, rule by rule in the order of the rules, so that
-they, their waivers and every output are the same bytes as when one
-process checks everything (a test holds them so, whoever checks which
-group).
+hands the problems of the rules it checked back through a second pipe
+(`raci.forking`; a copy that fails writes none, or part of one) and ends;
+it is waited for only once the findings are made. It starts with the
+analysis as far as it was worked out and works out what its rules need on
+its own (a group's rules share most of that work, hence a group at a
+time). The findings are made here, rule by rule in the order of the
+rules, so that they, their waivers and every output are the same bytes as
+when one process checks everything (a test holds them so, whoever checks
+which group).
 
 Only where it pays and is safe: a model of at least `SPLIT_FROM` entities
 (below, starting the copy costs more than it saves), on Linux (where
@@ -32,10 +32,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from typing import NoReturn
 
 from raci.analysis import Analysis
-from raci.forking import ended, started
+from raci.forking import ended, handed_back, started
 from raci.lint.config import LintConfig
 from raci.lint.message import say_ahead
 from raci.lint.rule import Problem, Rule
@@ -77,7 +76,7 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
     except OSError:  # no file descriptor left: check every rule here
         yield _checked(rules, analysis, config)
         return
-    copy = started(partial(_check_and_hand_back, theirs, shared, queue, analysis, config))
+    copy = started(partial(_checked_by_copy, theirs, shared, queue, analysis, config))
     if copy is None:  # the system cannot start one now: check every rule here
         os.close(queue)
         yield _checked(rules, analysis, config)
@@ -92,11 +91,13 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
                 found |= _checked(shared[number], analysis, config)
         finally:
             os.close(queue)
-        found |= _handed_back(reading) or {}
+        found |= handed_back(reading) or {}
         yield found | _checked([r for r in rules if r.code not in found], analysis, config)
     except BaseException:  # interrupted, or failed: end the copy rather than wait for it
         ended(pid)
         raise
+    finally:
+        os.close(reading)
     os.waitpid(pid, 0)
 
 
@@ -138,35 +139,11 @@ _claimed_in_copy = _claimed
 """How the copy takes groups of rules (a test makes it take none)."""
 
 
-def _check_and_hand_back(rules: Sequence[Rule], shared: Sequence[Sequence[Rule]], queue: int,
-                         analysis: Analysis, config: LintConfig, writing: int) -> NoReturn:
-    """In the copy: check `rules` and the `shared` groups it takes from
-    `queue`, write their problems to the pipe, and end without running
-    anything of the program's exit (its output is the parent's); exit 1 on
-    any failure, so that the parent checks them itself."""
-    import pickle  # a split only
-
-    status = 1
-    try:
-        problems = _checked_in_copy(rules, analysis, config)
-        for number in _claimed_in_copy(queue):
-            problems |= _checked_in_copy(shared[number], analysis, config)
-        with os.fdopen(writing, "wb") as pipe:
-            pickle.dump(problems, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def _handed_back(reading: int) -> Problems | None:
-    """The problems the copy handed back; None if it failed (then it wrote
-    nothing, or a pickle cut short)."""
-    import pickle
-
-    with os.fdopen(reading, "rb") as pipe:
-        data = pipe.read()
-    try:
-        problems: Problems = pickle.loads(data)
-    except Exception:  # a copy that failed: check its rules here
-        return None
+def _checked_by_copy(rules: Sequence[Rule], shared: Sequence[Sequence[Rule]], queue: int,
+                     analysis: Analysis, config: LintConfig) -> Problems:
+    """In the copy: the problems of `rules` and of the `shared` groups it
+    takes from `queue`, to hand back (`raci.forking.started`)."""
+    problems = _checked_in_copy(rules, analysis, config)
+    for number in _claimed_in_copy(queue):
+        problems |= _checked_in_copy(shared[number], analysis, config)
     return problems

@@ -11,11 +11,11 @@ PostgreSQL). Rows are read a column at a time and ids interned, as the
 whole read does (`raci.store.columns`, which both share).
 
 A large SQLite file is read on two cores (`read_lean_file`, Linux only): a
-helper forked before this process opens the file opens it itself, reads the list tables
-that name entities and the assignments' positions, and hands them back
-pickled (`HelperPart`), while this process reads the entities and makes
-those of the kinds with no list field; the rest is made here, so the
-model is the same either way. The helper's ids are its own objects (one
+helper forked before this process opens the file opens it itself, reads
+the list tables that name entities and the assignments' positions, and
+hands them back (`HelperPart`, through `raci.forking`), while this process
+reads the entities and makes those of the kinds with no list field; the
+rest is made here, so the model is the same either way. The helper's ids are its own objects (one
 per id), not interned here again: that cost more than loading them. The
 helper's snapshot must be this process's: both read the database's write
 counter, which every save raises, and where they differ (a save came
@@ -38,9 +38,9 @@ from functools import partial
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from raci.forking import ended, started
+from raci.forking import ended, handed_back, started
 from raci.model import LETTERS, Letter
 from raci.model.lean import LEAN_KINDS, LeanModel, LetterColumns
 from raci.store.columns import (
@@ -109,7 +109,7 @@ def read_lean(cursor: Cursor, helper: int | None = None) -> LeanModel:
     model.waivers = read_waivers(cursor)[0]
     with_criteria = frozenset(
         fetch_columns(cursor, "SELECT DISTINCT initiative FROM success_criterion", 1)[0])
-    part = _handed_back(helper, read_revision(cursor)) if helper is not None else None
+    part = _part_handed_back(helper, read_revision(cursor)) if helper is not None else None
     if part is None:
         part = _part(cursor, same.setdefault)
     for kind in waiting:
@@ -152,7 +152,8 @@ def _put(model: LeanModel, kind: str, read: Fields) -> None:
 
 
 def _part(cursor: Cursor, same: Interning) -> HelperPart:
-    """What the helper reads (`HelperPart`)."""
+    """The helper's part (`HelperPart`): read by the helper, or by this
+    process where the helper could not hand it back."""
     lists = {lt.field: read_list(cursor, lt, same) for lt in LIST_TABLES if lt.names_entities}
     return HelperPart(read_revision(cursor), lists, dict(_letter_positions(cursor)))
 
@@ -183,7 +184,7 @@ def _helper(path: Path) -> Iterator[int | None]:
     this process opens the file (see the module); ended and waited for when
     the block ends, so that a read that fails or is interrupted does not
     wait for it."""
-    helper = started(partial(_read_and_hand_back, path)) if _reads_apart(path) else None
+    helper = started(partial(_read_by_helper, path)) if _reads_apart(path) else None
     if helper is None:
         yield None
         return
@@ -209,32 +210,14 @@ _part_in_helper = _part
 """How the helper reads its part (a test makes it fail)."""
 
 
-def _read_and_hand_back(path: Path, writing: int) -> NoReturn:
-    """In the helper: read its part in a snapshot of its own, write it to the
-    pipe pickled, and end without running anything of the program's exit;
-    exit 1 on any failure, having written none or part of it."""
-    import pickle
-
-    status = 1
-    try:
-        part = read_snapshot(path, lambda cursor: _part_in_helper(cursor, {None: None}.setdefault))
-        if part is not None:
-            with os.fdopen(writing, "wb") as pipe:
-                pickle.dump(part, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-    finally:
-        os._exit(status)
+def _read_by_helper(path: Path) -> HelperPart | None:
+    """In the helper: its part, read in a snapshot of its own (None: the
+    file could not be read)."""
+    return read_snapshot(path, lambda cursor: _part_in_helper(cursor, {None: None}.setdefault))
 
 
-def _handed_back(reading: int, revision: int) -> HelperPart | None:
-    """The helper's part, read from its pipe; None if it failed (it wrote
-    nothing, or a pickle cut short) or read another snapshot than `revision`."""
-    import pickle
-
-    with os.fdopen(reading, "rb", closefd=False) as pipe:
-        data = pipe.read()
-    try:
-        part: HelperPart = pickle.loads(data)
-    except Exception:  # a helper that failed: read its part here
-        return None
-    return part if part.revision == revision else None
+def _part_handed_back(reading: int, revision: int) -> HelperPart | None:
+    """The helper's part (`handed_back`); None if it failed, read nothing,
+    or read another snapshot than `revision`."""
+    part: HelperPart | None = handed_back(reading)
+    return part if part is not None and part.revision == revision else None
