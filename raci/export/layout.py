@@ -30,6 +30,7 @@ decide in a `Fitting`, which `raci.export.dot.to_dot` draws.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -619,11 +620,14 @@ def _shelves(order: list[int], extents: list[Extent], limit: float,
 
 def _stacks(order: list[int], extents: list[Extent], count: int,
             gap: float) -> list[list[int]]:
-    """The parts, deepest first, dealt to `count` stacks, each to the shallowest."""
+    """The parts, deepest first, dealt to `count` stacks, each to the shallowest
+    (the first of equals), kept on a heap: `arranging_links` tries every
+    count, which, the shallowest looked for in a list, grew with the cube of
+    the parts (half a second of CPU for 234 parts of OpenStack's goals)."""
     stacks: list[list[int]] = [[] for _ in range(count)]
-    depths = [0.0] * count
+    shallowest = [(0.0, number) for number in range(count)]  # already a heap
     for index in order:
-        shallowest = depths.index(min(depths))
-        stacks[shallowest].append(index)
-        depths[shallowest] += extents[index][0] + gap
+        depth, number = shallowest[0]
+        stacks[number].append(index)
+        heapq.heapreplace(shallowest, (depth + (extents[index][0] + gap), number))
     return [stack for stack in stacks if stack]
