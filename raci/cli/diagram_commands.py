@@ -217,9 +217,9 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
 
 def refuse_databases(output: Path, fmt: str, split: str | None) -> None:
     """Refuse, before any layout (minutes on a large view), a SQLite database
-    where the drawing goes: `output` (a file in the folder -o names is known
-    only now), or, split into numbered files, any file named as a part of it
-    is (`part_paths`), as their count is known only once the parts are."""
+    where the drawing goes: `output` (the file in a folder -o names is known
+    only here), or, split into numbered files, any file named as one of its
+    parts (`part_paths`), whose count is known only once they are cut."""
     from raci.store.sqlite_file import refuse_database
 
     if split is None or fmt == "pdf":
