@@ -274,7 +274,7 @@ def stretch(size: tuple[float, float]) -> float:
 
 def test_many_leaves_on_one_node_stand_in_columns() -> None:
     view = build_view(board_with_committees(40), "bodies")
-    links = wrapping_links(view, [(edge.tail, edge.head) for edge in view.edges])
+    links = wrapping_links(view, [(edge.tail, edge.head) for edge in view.edges]).after
     heads = {head for _, head in links}
     per_row = 40 - len(links)  # each committee after the one a row earlier, but the first row
     assert 3 <= per_row <= 10 and len(heads) == len(links)
@@ -313,13 +313,17 @@ def frame_size(view_svg: bytes, frame_id: str) -> tuple[float, float]:
 
 
 def test_the_people_of_a_unit_stand_in_a_grid_inside_its_frame() -> None:
+    """Row by row in the model's order, the first row at the top (the org
+    view's ranks go up: the last row stood at the top, each read backwards)."""
     model = Model(Org("Team"))
     model.add(Unit(id="team", name="Team Data"))
     for number in range(30):
         model.add(Person(id=f"p{number}", name=f"Medewerker {number}", unit="team"))
-    drawn = export_view(build_view(model, "org"), "svg", page=None)
+    view = build_view(model, "org")
+    drawn = export_view(view, "svg", page=None)
     width, height = frame_size(drawn, "org:team")
     assert stretch((width, height)) <= 3, (width, height)
+    assert shown_in_order(view, drawn) == [f"Medewerker {number}" for number in range(30)]
 
 
 def test_sub_units_wrap_into_rows_inside_their_parent() -> None:
@@ -332,7 +336,7 @@ def test_sub_units_wrap_into_rows_inside_their_parent() -> None:
                        reports_to="sg"))
         model.add(Person(id=f"p{number}", name=f"Medewerker {number}", unit=f"dir{number}"))
     view = build_view(model, "org")
-    assert wrapping_links(view, [(e.tail, e.head) for e in view.edges])
+    assert wrapping_links(view, [(e.tail, e.head) for e in view.edges]).after
     width, height = frame_size(export_view(view, "svg", page=None), "org:min")
     assert stretch((width, height)) <= 3, (width, height)
 
@@ -454,7 +458,7 @@ def test_sub_units_whose_people_hold_roles_elsewhere_still_wrap_into_rows() -> N
     view = build_view(model, "org")
     sizes = fitted(view, PAGES["a3"], 60).sizes  # as a first layout measures them
     links = wrapping_links(view, [(e.tail, e.head) for e in view.edges], (450.0, 900.0),
-                           sizes=sizes)
+                           sizes=sizes).after
     units = {key: node.cluster for key, node in view.nodes.items()}
     assert {(units[tail], units[head]) for tail, head in links} & {("a1", "a2"), ("a2", "a1")}
 
@@ -482,6 +486,24 @@ def read_in_order(view: View) -> list[str]:
             x, y = map(float, element["pos"].split(","))
             boxes.append((x, -y, titles[element["name"]]) if across
                          else (-y, x, titles[element["name"]]))
+    return in_rows(boxes)
+
+
+def shown_in_order(view: View, drawn: bytes) -> list[str]:
+    """The boxes' titles as an SVG drawing of a view whose ranks are rows shows
+    them: row by row, top to bottom, and within a row left to right."""
+    boxes = []
+    for group in ET.fromstring(drawn).iter(f"{SVG}g"):
+        key = (group.get("id") or "").removeprefix(f"{view.name}:")
+        if key in view.nodes and "node" in (group.get("class") or "").split():
+            text = next(group.iter(f"{SVG}text"))
+            boxes.append((float(text.get("y", "")), float(text.get("x", "")),
+                          view.nodes[key].title))
+    return in_rows(boxes)
+
+
+def in_rows(boxes: list[tuple[float, float, str]]) -> list[str]:
+    """Titles at (row, place across it) read row by row, and in a row by place."""
     boxes.sort()
     rows: list[list[tuple[float, str]]] = []
     for before, (row, place, title) in zip([None, *boxes], boxes, strict=False):

@@ -195,3 +195,23 @@ def test_no_drawing_is_written_over_a_database(
     with pytest.raises(UsageError):
         write_parts(Path("org.svg"), "svg", [b"<svg/>"] * 3, PAGES[DEFAULT_PAGE])
     assert Path("out/goals.dot").read_bytes() == Path("org-2.svg").read_bytes() == vego_database
+
+
+@pytest.mark.parametrize("split", [(), ("--split", "unit")], ids=["folder", "split"])
+def test_a_database_where_a_drawing_goes_is_refused_before_any_layout(
+        raci: Raci, vego: str, vego_database: bytes, monkeypatch: pytest.MonkeyPatch,
+        split: tuple[str, ...]) -> None:
+    """The file in the folder -o names, and the numbered files of a split,
+    were checked once drawn: a large view was laid out for minutes, then
+    refused. With no Graphviz to lay anything out, the database is refused
+    all the same, and nothing else is said or written."""
+    target = Path("out/org-1.svg" if split else "out/org.svg")
+    target.parent.mkdir()
+    target.write_bytes(vego_database)
+    monkeypatch.setenv("PATH", "")
+    refused = raci("diagram", vego, "--view", "org", "--format", "svg", *split, "-o", "out/")
+    assert (refused.code, refused.out, refused.err) == (2, "", (
+        f"raci: {target} is a SQLite database: writing there would lose it; name another "
+        "file\n"))
+    assert list(target.parent.glob("*.svg")) == [target]  # no drawing, no part of one
+    assert target.read_bytes() == vego_database

@@ -6,7 +6,9 @@ Graphviz, rich and the lint engine are imported inside the commands so that
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -158,7 +160,6 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     from raci.export.render import draw, draw_either_way, write_drawing
     from raci.export.views import build_view, nothing_to_draw
     from raci.lint.run import config_for
-    from raci.store.sqlite_file import refuse_database
 
     if output is not None and output.is_dir():
         fmt = fmt or "dot"
@@ -170,6 +171,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     if output is None and split is not None:
         raise UsageError(_("--split {split} writes one drawing per part; give -o FILE")
                          .format(split=split))
+    if output is not None:
+        refuse_databases(output, fmt, split)
     source = open_model(model)
     config = config_for([source.label], None)  # as `raci lint` and `raci report` find it
     view = build_view(source.model, view_name, config)
@@ -207,10 +210,25 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         sys.stdout.buffer.write(drawings[0].data)
         sys.stdout.buffer.flush()
     elif split is None:
-        refuse_database(output)  # -o names a folder: the file in it is known only now
         write_drawing(output, drawings[0].data)
     else:
         write_parts(output, fmt, [d.data for d in drawings], page)
+
+
+def refuse_databases(output: Path, fmt: str, split: str | None) -> None:
+    """Refuse, before any layout (minutes on a large view), a SQLite database
+    where the drawing goes: `output` (the file in a folder -o names is known
+    only here), or, split into numbered files, any file named as one of its
+    parts (`part_paths`), whose count is known only once they are cut."""
+    from raci.store.sqlite_file import refuse_database
+
+    if split is None or fmt == "pdf":
+        refuse_database(output)
+        return
+    numbered = re.compile(rf"{re.escape(output.stem)}-[0-9]+{re.escape(output.suffix)}")
+    for path in sorted(output.parent.glob(f"{glob.escape(output.stem)}-*")):
+        if numbered.fullmatch(path.name):
+            refuse_database(path)
 
 
 def split_parts(view: View, model: Model, split: str, page: Page, timeout: float) -> list[View]:

@@ -19,6 +19,7 @@ from raci.export.layout import (
     ROOM,
     Fitting,
     Link,
+    Wrapping,
     staggered_lengths,
     turn_table,
     wrapping_links,
@@ -93,8 +94,11 @@ def _drawing(view: View, page: Page | None, fitting: Fitting,
     _add_nodes_in_clusters(dot, view, names)
     _add_edges(dot, view, names, fitting.stagger, words_aside)
     wrapping = wrapping_links(view, ranked_edges(view), room, fitting.sizes) if fitting.wrap \
-        else []
-    for tail, head in [*wrapping, *fitting.links]:
+        else Wrapping([], [])
+    if fitting.stagger == 1:  # staggered leaves stand on ranks of their own, not in a row
+        for tail, head in wrapping.beside:
+            dot.edge(names[tail], names[head], style="invis", minlen="0")
+    for tail, head in [*wrapping.after, *fitting.links]:
         for end in (tail, head):
             if end not in names:  # a point between two shelves of parts
                 names[end] = f"p{len(names) + 1}"
