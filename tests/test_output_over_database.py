@@ -42,14 +42,17 @@ def sha256(path: str) -> str:
 def test_a_database_is_never_written_over(raci: Raci, vego: str, command: str,
                                           target: str) -> None:
     """The database read, or the one a link names: refused before any work,
-    in one line naming the file, and byte for byte as it was."""
+    in one line naming the file, and byte for byte as it was, with nothing
+    beside it (no ``-wal`` or ``-shm`` left by the look that told it)."""
     Path("link.md").symlink_to(vego)
     before = sha256(vego)
+    beside = sorted(os.listdir(Path(vego).parent))
     result = raci(*(arg.format(target=target) for arg in WRITERS[command]))
     assert (result.code, result.out) == (2, "")
     assert result.err == (f"raci: {target} is a SQLite database: writing there would lose "
                           "it; name another file\n")
     assert sha256(vego) == before
+    assert sorted(os.listdir(Path(vego).parent)) == beside
     assert os.readlink("link.md") == vego
 
 

@@ -32,15 +32,20 @@ class NotSqliteFile(Exception):
     """The file is there, and it is not a SQLite database."""
 
 
-def sqlite_tables(path: Path) -> list[str] | None:
+def sqlite_tables(path: Path, *, untouched: bool = False) -> list[str] | None:
     """The tables of the SQLite file at `path` (none in an empty file); None
     when SQLite cannot read it otherwise (raci's own connection says why).
-    Raises `NotSqliteFile` for a file that is not a SQLite database."""
+    Raises `NotSqliteFile` for a file that is not a SQLite database.
+    `untouched` reads the file alone, as though nothing could change it: no
+    lock, and no ``-wal`` or ``-shm`` made beside a database in WAL mode (a
+    read-only connection makes them and cannot remove them), but tables still
+    only in the write-ahead log go unseen."""
     status = path.stat()
     if stat.S_ISREG(status.st_mode) and 0 < status.st_size < SMALLEST_DATABASE:
         raise NotSqliteFile(path)
+    reading = "immutable=1" if untouched else "mode=ro"
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as file:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?{reading}", uri=True)) as file:
             return [name for (name,) in file.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")]
     except sqlite3.DatabaseError as error:
@@ -80,7 +85,7 @@ def is_sqlite_database(path: Path) -> bool:
     if not stat.S_ISREG(status.st_mode) or status.st_size == 0:
         return False
     try:
-        sqlite_tables(path)
+        sqlite_tables(path, untouched=True)  # whatever its tables, it is a database
     except NotSqliteFile:
         return False
     return True
