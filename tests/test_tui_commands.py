@@ -151,10 +151,12 @@ def test_demo_writes_json_into_a_json_file_as_export_does(tmp_path: Path) -> Non
     assert [path.name for path in tmp_path.iterdir()] == ["vego.json"]
 
 
-@pytest.mark.parametrize("name", ["matrix.xlsx", "matrix.csv"])
-def test_demo_refuses_a_workbook_or_csv(tmp_path: Path, name: str,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
-    """Where `raci export` writes the matrix: the sample is a model file."""
+@pytest.mark.parametrize("name", ["matrix.xlsx", "matrix.csv", "org.db", "notes.txt", "sample"])
+def test_demo_refuses_any_file_but_a_model_file(tmp_path: Path, name: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The sample is a model file, as `raci generate` writes one: not the
+    matrix `raci export` writes into a workbook or CSV file, nor YAML in a
+    file whose name says database (`raci import` makes one) or text."""
     code, err = run(["demo", "-o", str(tmp_path / name)], capsys)
     assert code == 2
     assert err == f"raci: {tmp_path / name}: give a .yaml, .yml or .json file to write\n"

@@ -138,13 +138,15 @@ def _write_sample(sample_file: Traversable, output: Path) -> None:
     """The sample's model file as `raci export -o` writes a model: JSON into a
     ``.json`` file; else YAML that names its schema, written beside it, so
     editors check it (docs/model-format.md), the sample's comments kept: they
-    say where each planted weakness is reported. A workbook or CSV file, where
-    `raci export` writes the matrix, is refused: the sample is a model file."""
+    say where each planted weakness is reported. Any other file is refused, as
+    `raci generate` refuses it: the sample is a model file, not the matrix
+    `raci export` writes into a workbook, nor a database."""
     from raci.formats.files import SCHEMA_COMMENT, write_schema_beside
+    from raci.model.source import FILE_SUFFIXES
 
     to_stdout = str(output) == "-"
-    suffix = "" if to_stdout else output.suffix.lower()
-    if suffix in (".xlsx", ".csv"):
+    suffix = ".yaml" if to_stdout else output.suffix.lower()
+    if suffix not in FILE_SUFFIXES:
         raise UsageError(_("{output}: give a .yaml, .yml or .json file to write").format(
             output=output))
     if suffix == ".json":
