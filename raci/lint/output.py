@@ -181,25 +181,25 @@ def to_text(run: LintRun, rules: Sequence[Rule]) -> str:
                 lines.append(text_line(f, say))
                 for number, suggestion in enumerate(run.suggestions_of(f), start=1):
                     lines += suggestion_lines(suggestion, number)
-    return "\n".join([*lines, *_not_run_lines(run), *_fix_lines(run), _closing(run)]) + "\n"
+    # Ended by joining an empty last line, not by adding "\n": the output of
+    # tens of thousands of findings is megabytes, and adding copies it.
+    return "\n".join([*lines, *_not_run_lines(run), *_fix_lines(run), _closing(run), ""])
 
 
 def text_line(f: Finding, say: Callable[[str], str] = localized) -> str:
-    """One finding as the text output prints it; `say`: how its message is
-    said (`localized`, or the `speaker` of an output of many). Its targets
-    as its message lists entities, at most `MOST_LISTED`: a roster finding
-    about hundreds stays a line someone can read (json and sarif keep them all)."""
+    """One finding as the text output prints it: ``CODE [level] message``,
+    the message in the current language; `say`: how it is said
+    (`localized`, or the `speaker` of an output of many). Its targets as
+    its message lists entities, at most `MOST_LISTED`: a roster finding
+    about hundreds stays a line someone can read (json and sarif keep them
+    all)."""
     ids = related_text(f.targets, MOST_LISTED)
     if f.related:
         ids += _("; related: {ids}").format(ids=related_text(f.related))
-    return one_line(f"{_where(f)}: {finding_text(f, say)}" + (f" ({ids})" if ids else ""))
-
-
-def finding_text(f: Finding, say: Callable[[str], str] = localized) -> str:
-    """``CODE [level] message``, the message in the current language."""
-    return f"{f.code} [{f.level}] {say(f.message)}"
-
-
+    line = f"{_where(f)}: {f.code} [{f.level}] {say(f.message)}"
+    if ids:
+        line = f"{line} ({ids})"
+    return one_line(line)
 
 
 def _per_level(counts: dict[str, int]) -> str:
