@@ -486,17 +486,29 @@ def tall_narrow_chart() -> Model:
     return model
 
 
-def test_without_a_page_a_tall_chart_is_drawn_on_the_turned_page_where_its_text_is_larger(
+def test_without_a_page_a_tall_drawing_is_drawn_on_the_turned_page_where_its_text_is_larger(
         raci: Raci, tmp_path: Path) -> None:
     """A3 landscape shrank a tall, narrow chart's text to 5.3 pt, portrait to
     7.6: without --page the drawing takes the orientation its text is larger
-    on; a --page given is kept."""
-    source = tmp_path / "devops.yaml"
-    write_model(tall_narrow_chart(), source)
+    on; a --page given is kept. (A tall chart now runs down blocks side by
+    side across the landscape page; twenty frames one inside the other stand
+    tall still: 9.3 pt on landscape, 10 on portrait.)"""
+    source = tmp_path / "chain.yaml"
+    write_model(chain_model(20), source)
     drawn: dict[bool, tuple[float, float, float]] = {}
     for given in ([], ["--page", "a3"]):
-        picture = tmp_path / f"chart{len(given)}.svg"
-        assert raci("diagram", source, "--view", "raci", "-o", picture, *given).code == 0
+        picture = tmp_path / f"chain{len(given)}.svg"
+        assert raci("diagram", source, "--view", "org", "-o", picture, *given).code == 0
         drawn[bool(given)] = printed(picture.read_bytes())
     (_, height, text), (_, given_height, given_text) = drawn[False], drawn[True]
     assert text > given_text and height > given_height
+
+
+def test_a_long_chart_of_few_actors_is_drawn_in_blocks_across_the_page() -> None:
+    """A split RACI chart of few actors took seventeen rows a part in half of
+    A3's width, and a long one shrank to 5.3 pt: its rows run down blocks
+    side by side, each under the names of the actors, across the page."""
+    view = build_view(tall_narrow_chart(), "raci")
+    drawing = draw(view, "svg", page=PAGES["a3"])
+    _width, _height, text = printed(drawing.data)
+    assert text >= SMALLEST_POINTS and drawing.data.count(b">Item<") == 2

@@ -132,13 +132,22 @@ def through_the_middle(words: Box, points: list[tuple[float, float]]) -> bool:
                for x, y in points)
 
 
+def past_the_end(words: Box, points: list[tuple[float, float]]) -> bool:
+    """Whether the point of the line nearest the middle of `words` is an end of
+    it: the words stand past the line, level with where it ends (beside a short
+    line, as if they were the words of the next line ending there)."""
+    middle = (words[0] + words[2]) / 2, (words[1] + words[3]) / 2
+    return min(points, key=lambda point: math.dist(point, middle)) in (points[0], points[-1])
+
+
 def words_beside_another_line(view: View, page: Page | None = None,
                               on_the_line: bool = False) -> list[str]:
     """Each overlap's words that stand as near another overlap's line as their
-    own, or more than their own height from it, or (where `on_the_line`)
-    whose line does not run through or right beside their middle
-    (`through_the_middle`): words on a short line between two close bodies
-    would hide some of theirs, and stand beside it."""
+    own, or more than their own height from it, or past its end
+    (`past_the_end`), or (where `on_the_line`) whose line does not run
+    through or right beside their middle (`through_the_middle`): words on a
+    short line between two close bodies would hide some of theirs, and stand
+    beside it."""
     drawn = drawn_json(view, page)
     placed = [element for element in drawn.get("objects", [])
               if "words" in str(element.get("class", "")).split()]
@@ -151,7 +160,8 @@ def words_beside_another_line(view: View, page: Page | None = None,
         near = {line: distance(words, points) for line, points in lines.items() if points}
         nearest = min(near, key=lambda line: near[line])
         on_it = any(through_the_middle(text, lines[own]) for text in text_boxes(element))
-        if near[own] > words[3] - words[1] or (on_the_line and not on_it) or any(
+        if near[own] > words[3] - words[1] or past_the_end(words, lines[own]) or (
+                on_the_line and not on_it) or any(
                 near[line] <= near[own] for line in near if line != own):
             wrong.append(f"{element['label']!r} off its line ({near[own]:.0f} pt); "
                          f"nearest {nearest} at {near[nearest]:.0f} pt")

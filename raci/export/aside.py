@@ -134,6 +134,7 @@ class Lines:
 
     def __init__(self, drawn: dict[str, list[tuple[float, float]]]) -> None:
         self.bounds = {name: _bounds(points, 1.0) for name, points in drawn.items()}
+        self.ends = {name: {points[0], points[-1]} for name, points in drawn.items()}
         self.cells: dict[tuple[int, int], dict[str, list[tuple[float, float]]]] = (
             defaultdict(lambda: defaultdict(list)))
         for name, points in drawn.items():
@@ -157,11 +158,19 @@ class Lines:
         if not own_points:
             return False
         own = _distance(spot, own_points)
-        return own <= height and not any(
+        return own <= height and not self.past_end(spot, name, own_points) and not any(
             line != name and _overlap(reach, self.bounds[line]) > 0
             and _distance(spot, points) <= own + STEP
             for cell in self._near(spot, own + STEP)
             for line, points in self.cells[cell].items())
+
+    def past_end(self, spot: Box, name: str, own_points: list[tuple[float, float]]) -> bool:
+        """Whether the words at `spot` stand past an end of line `name`: the
+        point of it nearest their middle is its end. Beside a short line (two
+        close bodies) words level with its end, rather than with a point along
+        it, read as the line's that ends there too (the sample's Stuurgroep)."""
+        middle = (spot[0] + spot[2]) / 2, (spot[1] + spot[3]) / 2
+        return min(own_points, key=partial(math.dist, middle)) in self.ends[name]
 
     def near(self, spot: Box, name: str, through: bool = True) -> bool:
         """Whether line `name` may be `beside` the words at `spot`: it has a

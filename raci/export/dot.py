@@ -37,7 +37,7 @@ from raci.export.look import (
     plain_label,
 )
 from raci.export.page import Page
-from raci.export.table import table_label
+from raci.export.table import side_by_side, table_label
 from raci.i18n import _
 from raci.vocabulary import LEVEL_NAMES
 
@@ -86,9 +86,11 @@ def _drawing(view: View, page: Page | None, fitting: Fitting,
     room = page.room if page is not None else ROOM
     rows = view.table_rows()
     if rows is not None:
-        turned = turn_table(len(rows), len(view.nodes) - len(rows), room)
-        dot.node("table", shape="plaintext", margin="0", label=table_label(view, rows, turned),
-                 id=f"{view.name}:table")
+        actors = len(view.nodes) - len(rows)
+        turned = turn_table(len(rows), actors, room)
+        blocks = 1 if turned else side_by_side(len(rows), actors, room)
+        dot.node("table", shape="plaintext", margin="0",
+                 label=table_label(view, rows, turned, blocks), id=f"{view.name}:table")
         return dot
     names = node_names(view)
     _add_nodes_in_clusters(dot, view, names)
