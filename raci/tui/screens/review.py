@@ -20,6 +20,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +29,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.worker import Worker
@@ -127,7 +129,33 @@ class SuggestionList(ChoiceList):
         return action != "select"
 
 
+class ReviewCommands(Provider):
+    """The palette in the review: the review's own decisions, as its keys make
+    them. The app's commands act on the views behind the review ("Show
+    matrix" switched the view under it, found only on leaving it): not here."""
+
+    def _decisions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(title, key, callback) of each decision the review's footer line names."""
+        review, app = self.screen, self.app
+        return [(_(binding.description), app.get_key_display(binding),
+                 partial(app.run_action, binding.action, review))
+                for bindings in review._bindings.key_to_bindings.values() for binding in bindings
+                if binding.show]
+
+    async def discover(self) -> Hits:
+        for title, key, callback in self._decisions():
+            yield DiscoveryHit(title, callback, help=key)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, key, callback in self._decisions():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=key)
+
+
 class ReviewScreen(KeysInOrderScreen[None]):
+    COMMANDS: ClassVar = {ReviewCommands}
     DEFAULT_CSS = "ReviewScreen { align: center middle; }" + SUGGESTIONS_CSS.replace(
         "#suggestions-box", "#review-box")
     BINDINGS: ClassVar[list[BindingType]] = [
