@@ -320,9 +320,9 @@ class FormKeysApp(App[None]):
         under a form being saved (a key typed after a question's enter is for
         the review's next finding, not for the question closing); on the
         views, the pane whose field has the focus. A pane still busy with keys
-        typed before takes the key first, wherever the focus went: a view key
-        typed after text opened a screen over the views, and the keys typed
-        next overtook those the pane held (see `FieldsInOrder._press_held`)."""
+        typed before takes the key first, wherever the focus went: once a key
+        typed after text (`R`) had opened a screen over the views, the keys
+        typed next overtook those the pane held (see `FieldsInOrder._press_held`)."""
         pane = self._pane_taking_keys
         if pane is not None and pane.holds_keys_before(key):
             return pane
