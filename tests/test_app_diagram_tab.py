@@ -4,15 +4,17 @@ where the drawing went."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from apphelp import loaded, said, until
 from test_app_typing_fast import type_at_once
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent
 
 from raci.tui import RaciApp, make_app
+from raci.tui.screens.answers import AnswerForm
 
 
 async def on_the_diagram(pilot: Pilot[None], app: RaciApp) -> None:
@@ -124,3 +126,39 @@ async def test_a_focus_that_names_no_entity_is_said_so_with_a_likely_one(
         app.query_one("#diagram-focus", Input).value = typed
         await until(pilot, lambda: "did you mean" in preview(app), "the hint")
         assert expected in preview(app)
+
+
+async def test_keys_typed_after_one_that_opens_a_screen_go_there_in_order(
+        database: Path) -> None:
+    """`R` typed with the minutes' author after text in a field: the keys the
+    pane still held when the review opened, then those typed after, in order."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        app.query_one("#diagram-depth", Input).focus()
+        await pilot.pause()
+        type_at_once(app, "5", "escape", "R", *"Ano")
+        for _ in range(10_000):  # the rest typed as the review opens
+            if app.screen is not app.screen_stack[0]:
+                break
+            await asyncio.sleep(0)
+        type_at_once(app, *"uk")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm), "the author asked")
+        author = app.screen.query_one("#answer-author", Input)
+        await until(pilot, lambda: len(author.value) >= len("Anouk"), "every key typed")
+        assert author.value == "Anouk"
+        assert app.query_one("#diagram-depth", Input).value == "5"
+
+
+async def test_a_view_key_typed_right_after_escape_leaves_the_field_as_it_was(
+        database: Path) -> None:
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        depth = app.query_one("#diagram-depth", Input)
+        depth.focus()
+        await pilot.pause()
+        type_at_once(app, "5", "escape", "2")
+        await until(pilot, lambda: app.query_one(TabbedContent).active == "matrix",
+                    "the matrix shown")
+        assert depth.value == "5"

@@ -28,7 +28,7 @@ from raci.tui.widgets.explorer import KIND_PREFIX, ModelTree
 
 HELD_UP_SECONDS = 0.3
 CONTROL_CHARACTERS = {"backspace": "\x08", "ctrl+u": "\x15", "enter": "\r", "ctrl+s": "\x13",
-                      "tab": "\t"}
+                      "tab": "\t", "escape": "\x1b"}
 
 
 def type_at_once(app: App[None], *keys: str) -> None:

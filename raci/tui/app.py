@@ -66,7 +66,7 @@ from raci.tui.messages import (
     StoreFailed,
 )
 from raci.tui.places import Place, ScenarioPlace, Stepped
-from raci.tui.screens.form import FormKeysApp, FormScreen
+from raci.tui.screens.form import FormKeysApp, FormScreen, KeysInOrderScreen
 from raci.tui.screens.keys import FOCUS_KEYS, KEY_WORDS, KeysScreen, key_word, keys_of
 from raci.tui.session import Edit, Session
 from raci.tui.settings import remember_theme, remembered_theme
@@ -806,9 +806,15 @@ class RaciApp(FormKeysApp):
                                    if command.title != "Quit")
 
     def action_command_palette(self) -> None:
-        """The command palette, asking in the user's language."""
+        """The command palette, asking in the user's language. Over a screen that
+        takes its keys in order (the review), it offers that screen's commands
+        and Textual's own, none of the app's: they act on the views behind it."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(TranslatedCommandPalette(placeholder=_("Search for commands…"),
+            screen = self.screen
+            providers = ({*App.COMMANDS, *screen.COMMANDS}
+                         if isinstance(screen, KeysInOrderScreen) else None)
+            self.push_screen(TranslatedCommandPalette(providers=providers,
+                                                      placeholder=_("Search for commands…"),
                                                       id="--command-palette"))
 
     def action_show_keys(self) -> None:

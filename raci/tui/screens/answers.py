@@ -33,6 +33,9 @@ class Question:
     read: Callable[[str], object]
     """The answer as the caller wants it; a ValueError says what is wrong."""
     default: str = ""
+    note: Callable[[str], str] | None = None
+    """What an answer read will be taken as, said under it as it is typed
+    (who takes an action: the person of that name, or the text as written)."""
 
 
 class AnswerForm(FormScreen[Answers | None]):
@@ -83,9 +86,11 @@ class AnswerForm(FormScreen[Answers | None]):
         for question in self.questions:
             typed = self.query_one(f"#answer-{question.key}", Input)
             shown = problems.get(question.key, "") if typed.value or self.refused else ""
+            note = "" if shown or question.note is None else question.note(typed.value)
             error = self.query_one(f"#answer-{question.key}-error", Static)
-            error.update(escape(shown))
-            error.display = bool(shown)  # `.field-error` shows only when there is one
+            error.update(escape(shown or note))
+            error.display = bool(shown or note)  # `.field-error` shows only when there is one
+            error.set_class(bool(note), "-note")
             typed.set_class(bool(shown), "-invalid")
         return answers, problems
 

@@ -34,9 +34,11 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable, Sequence
+from typing import Any
 from weakref import WeakSet
 
 from textual import events
+from textual._context import active_app
 from textual._time import get_time
 from textual.app import App
 from textual.screen import ModalScreen, ScreenResultType
@@ -208,7 +210,7 @@ class KeysInOrderScreen(ModalScreen[ScreenResultType]):
         raise NotImplementedError
 
 
-class FieldsInOrder(Widget):
+class FieldsInOrder:
     """A pane of fields on the views (the diagram tab's) that takes from the
     app each key typed while one of its fields has the focus, in the order
     typed. Textual hands each key to the field focused as it arrives and
@@ -216,46 +218,70 @@ class FieldsInOrder(Widget):
     after the tab went into the field being left ("dg-bw", tab, "3" read
     "dg-bw3"). Here a key the focused field takes itself goes into its queue,
     behind the keys before it; any other waits for the keys before it to be
-    taken, runs, and the keys typed meanwhile go on from where it left the focus."""
+    taken, runs, and the keys typed meanwhile go on from where it left the focus.
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    A mixin for a widget, first in its bases (Textual's own `__init__`s do
+    not pass on): Textual takes the widget's CSS from its first base that is
+    a widget, never from this."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._held: list[events.Key] = []
         self._key_running = False
+        self._handing_over: events.Key | None = None
+        """A key held here, handed to the app as if typed now (see `_press_held`)."""
 
-    def holds_focus(self) -> bool:
-        """Whether the keys typed now are the pane's: a field of it has the focus,
-        or keys typed before wait here for one that runs."""
-        focused = self.app.focused
-        return self._key_running or (isinstance(focused, Input) and self in focused.ancestors)
+    def holds_keys_before(self, key: events.Key) -> bool:
+        """Whether keys typed before `key` wait here for one that runs: `key`
+        goes behind them, wherever that key took the focus."""
+        return self._key_running and key is not self._handing_over
 
     async def take_key(self, key: events.Key) -> None:
         self._held.append(key)
         if not self._key_running:
-            self._press_held()
+            await self._press_held()
 
-    def _press_held(self) -> None:
+    async def _press_held(self) -> None:
+        """The keys held, in order. Once a key opened a screen over the views
+        (`R`), the keys after it are that screen's: each goes to the app as
+        if typed now, still ahead of the keys typed since (the minutes'
+        author "Anouk", typed with `R`, read "unoAk")."""
+        app = active_app.get()
         while self._held:
-            key, focused = self._held.pop(0), self.app.focused
-            if isinstance(focused, Input) and _takes(focused, key):
+            key, focused = self._held.pop(0), app.focused
+            if app.screen is not app.screen_stack[0]:
+                self._key_running, self._handing_over = True, key
+                try:
+                    await app.on_event(key)
+                finally:
+                    self._key_running, self._handing_over = False, None
+            elif isinstance(focused, Input) and _takes(focused, key):
                 focused._forward_event(key)
-                continue
-            self._key_running = True
-            if not (focused or self.app.screen).call_later(self._run, key):  # closing
-                self.app.call_later(self._run, key)
-            return
+            else:
+                self._key_running = True
+                if not (focused or app.screen).call_later(self._run, key):  # closing
+                    app.call_later(self._run, key)
+                return
 
     async def _run(self, key: events.Key) -> None:
         """`key` as the app runs it: its bindings, the priority ones first, else
         to the widget focused now."""
-        app = self.app
+        app = active_app.get()
         try:
             if not (await app._check_bindings(key.key, priority=True)
                     or await app._check_bindings(key.key)):
                 (app.focused or app.screen)._forward_event(key)
         finally:  # an action that failed must not leave the pane taking every key
             self._key_running = False
-        self._press_held()
+        await self._press_held()
+
+
+def _pane_of(focused: Widget | None) -> FieldsInOrder | None:
+    """The pane of fields whose field has the focus, if a field of one has it."""
+    if not isinstance(focused, Input):
+        return None
+    return next((widget for widget in focused.ancestors if isinstance(widget, FieldsInOrder)),
+                None)
 
 
 class FormKeysApp(App[None]):
@@ -274,10 +300,12 @@ class FormKeysApp(App[None]):
         super().__init__()
         self._in_turn: WeakSet[events.Key] = WeakSet()
         """Keys whose priority bindings wait until they come back up to the app."""
+        self._pane_taking_keys: FieldsInOrder | None = None
+        """The pane handed the last key that was a pane's (see `_taking_keys`)."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            taker = self._taking_keys()
+            taker = self._taking_keys(event)
             if taker is not None:
                 await taker.take_key(event)
                 return
@@ -287,16 +315,22 @@ class FormKeysApp(App[None]):
                 return
         await super().on_event(event)
 
-    def _taking_keys(self) -> KeysInOrderScreen[object] | FieldsInOrder | None:
-        """The screen that takes the key typed now itself: the one on top, or
+    def _taking_keys(self, key: events.Key) -> KeysInOrderScreen[object] | FieldsInOrder | None:
+        """The screen that takes `key`, typed now, itself: the one on top, or
         under a form being saved (a key typed after a question's enter is for
         the review's next finding, not for the question closing); on the
-        views, the pane whose field has the focus."""
+        views, the pane whose field has the focus. A pane still busy with keys
+        typed before takes the key first, wherever the focus went: once a key
+        typed after text (`R`) had opened a screen over the views, the keys
+        typed next overtook those the pane held (see `FieldsInOrder._press_held`)."""
+        pane = self._pane_taking_keys
+        if pane is not None and pane.holds_keys_before(key):
+            return pane
         if self.screen is self.screen_stack[0]:
-            focused = self.focused
-            pane = next((widget for widget in (focused.ancestors if focused else ())
-                         if isinstance(widget, FieldsInOrder)), None)
-            return pane if pane is not None and pane.holds_focus() else None
+            pane = _pane_of(self.focused)
+            if pane is not None:
+                self._pane_taking_keys = pane
+            return pane
         for screen in reversed(self.screen_stack):
             if isinstance(screen, KeysInOrderScreen):
                 return screen

@@ -20,6 +20,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,11 +29,12 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
-from raci.i18n import _, ngettext, pgettext
+from raci.i18n import _, ngettext, pgettext, said_again
 from raci.lint.review import (
     Review,
     ReviewItem,
@@ -42,8 +44,11 @@ from raci.lint.review import (
     required_text,
 )
 from raci.lint.suggestions import Suggestion
+from raci.model import Model, Person
+from raci.model.checks import did_you_mean
 from raci.model.scenarios import Step
 from raci.tui.describe import labels
+from raci.tui.matching import EntityFinder, entity_named
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm, Answers, Question
 from raci.tui.screens.form import FormScreen, KeysInOrderScreen, press_again
@@ -56,6 +61,7 @@ from raci.tui.screens.suggestions import (
     suggestion_option,
     where_said,
 )
+from raci.tui.widgets.entity_form import MATCHES_SHOWN
 from raci.tui.widgets.explorer import ChoiceList
 from raci.tui.widgets.footer import FittingFooter
 
@@ -119,6 +125,43 @@ def minutes_on_quit(app: RaciApp) -> Text | None:
         decided=reviewing.review.decided, path=path.resolve()))
 
 
+class ActionOwners:
+    """Who takes an action, as typed: a person of the model by name or id (a
+    name as the forms take one: exactly, or the one completion that holds it),
+    kept as their id, which the minutes give as "Name (id)"; anyone else
+    (an outside party, a team) as written."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self._finder: EntityFinder | None = None
+        """The model's persons, made when first looked in."""
+
+    def person(self, typed: str) -> Person | None:
+        typed = typed.strip()
+        entity = self.model.get(typed)
+        if entity is None:
+            if self._finder is None:
+                self._finder = EntityFinder(self.model.people.values())
+            entity = entity_named(self._finder, typed, MATCHES_SHOWN) if typed else None
+        return entity if isinstance(entity, Person) else None
+
+    def read(self, typed: str) -> str:
+        person = self.person(required_text(typed))
+        return typed.strip() if person is None else person.id
+
+    def said(self, typed: str) -> str:
+        """Under the field: the person it is, or that it is kept as written,
+        with the person likeliest meant."""
+        if not typed.strip():
+            return ""
+        person = self.person(typed)
+        if person is not None:
+            return f"{person.name} ({person.id})"
+        words = [word for person in self.model.people.values() for word in (person.id, person.name)]
+        return _("not a person of the model: noted as written") + said_again(
+            did_you_mean(typed.strip(), words))
+
+
 class SuggestionList(ChoiceList):
     """The review's suggestions: enter is the review's own key (fix with the
     one under the cursor), named in its footer, not the list's selection."""
@@ -127,7 +170,33 @@ class SuggestionList(ChoiceList):
         return action != "select"
 
 
+class ReviewCommands(Provider):
+    """The palette in the review: the review's own decisions, as its keys make
+    them. The app's commands act on the views behind the review ("Show
+    matrix" switched the view under it, found only on leaving it): not here."""
+
+    def _decisions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(title, key, callback) of each decision the review's footer line names."""
+        review, app = self.screen, self.app
+        return [(_(binding.description), app.get_key_display(binding),
+                 partial(app.run_action, binding.action, review))
+                for bindings in review._bindings.key_to_bindings.values() for binding in bindings
+                if binding.show]
+
+    async def discover(self) -> Hits:
+        for title, key, callback in self._decisions():
+            yield DiscoveryHit(title, callback, help=key)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, key, callback in self._decisions():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=key)
+
+
 class ReviewScreen(KeysInOrderScreen[None]):
+    COMMANDS: ClassVar = {ReviewCommands}
     DEFAULT_CSS = "ReviewScreen { align: center middle; }" + SUGGESTIONS_CSS.replace(
         "#suggestions-box", "#review-box")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -385,10 +454,12 @@ class ReviewScreen(KeysInOrderScreen[None]):
             review.note(item, str(answers["who"]), str(answers["what"]), due)
             self._decide(lambda: None)
 
+        owners = ActionOwners(review.suggester.model)
         self.busy = True
         self.app.push_screen(AnswerForm(
             _("[b]Note an action[/b] on {finding}").format(finding=finding_text(item.finding)),
-            [Question("who", _("who takes it"), required_text),
+            [Question("who", _("who takes it: a person's name or id, or anyone else"),
+                      owners.read, note=owners.said),
              Question("what", _("what they do"), required_text),
              Question("by", _("by when: YYYY-MM-DD, or none"), date_or_none)]), noted)
 

@@ -71,7 +71,7 @@ class PreviewMade(Message):
     text: str
 
 
-class DiagramView(Vertical, FieldsInOrder):
+class DiagramView(FieldsInOrder, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", id="export-diagram"),
         Binding("escape", "leave_fields", "Leave fields", id="leave-diagram-fields",
@@ -123,7 +123,9 @@ class DiagramView(Vertical, FieldsInOrder):
         self.query_one("#diagram-preview-box").focus()
 
     def action_leave_fields(self) -> None:
-        self.query_one("#diagram-preview-box").focus()
+        # Now, not in `focus()`'s turn: a view key typed right after escape
+        # went into the field being left ("5", escape, "2" read "52").
+        self.screen.set_focus(self.query_one("#diagram-preview-box"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`esc` leaves the fields: not offered where it has nothing to leave."""
