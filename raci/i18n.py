@@ -15,6 +15,7 @@ file's keys, exit codes.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import errno
 import gettext
 import locale
@@ -215,6 +216,8 @@ def _value_said(value: object) -> object:
         return said_again(value)
     if isinstance(value, dt.date):
         return format_date(value)
+    if isinstance(value, decimal.Decimal):
+        return format_decimal(value, "0.###")
     spoken = getattr(value, "spoken", None)
     return value if spoken is None else spoken()
 
@@ -226,7 +229,7 @@ def format_date(date: dt.date) -> str:
     return babel_format_date(date, format="d MMMM y", locale=_language)
 
 
-def format_decimal(number: float, pattern: str = "0.0") -> str:
+def format_decimal(number: float | decimal.Decimal, pattern: str = "0.0") -> str:
     """A number with its decimals as the language writes them: "6.7", "6,7"
     (`pattern` as Babel's: ``"0.0"`` one decimal, ``"0.#"`` one where needed)."""
     from babel.numbers import format_decimal as babel_format_decimal
@@ -259,8 +262,6 @@ def format_percent(share: float) -> str:
     """A share (0.71) as a whole percentage the way the language writes it:
     "71%" in English and Dutch, "71 %" where the language puts a space. A
     half rounds up, as a reader rounds (10 of 16 is 63%, not Babel's banker's 62%)."""
-    import decimal
-
     from babel.numbers import format_percent as babel_format_percent
 
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):

@@ -67,7 +67,7 @@ def test_a_format_that_is_not_drawn_is_refused_in_the_users_language(
 FILE_SIZE_LIMIT = """\
 import resource, signal, sys
 from raci.cli import main
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as a full disk's does
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
 resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
 main(sys.argv[1:])
 """
