@@ -128,3 +128,21 @@ def test_a_field_set_in_english_reads_in_dutch(raci: Raci, vego: str) -> None:
     assert summaries(raci, vego) == [
         "changed wg-isolatienorm (meets every 14 days, temporary yes, sunset 2027-06-30, "
         "mandate cleared)", "changed the organisation: as of 2026-12-01"]
+
+
+def test_json_keeps_the_description_in_english_as_it_keeps_the_lines(
+        raci: Raci, vego: str) -> None:
+    """What a tool reads keeps the English, whoever reads it (the description
+    `lint --fix` gives its scenario), as lint's JSON keeps its messages;
+    a person reads it in their language."""
+    assert raci("lint", vego, "--fix", "--scenario", "plan", "--lang", "nl").code == 1
+    assert raci("scenario", "new", vego, "other").code == 0
+    shown = json.loads(ok(raci, "scenario", "show", vego, "plan", "--format", "json",
+                          "--lang", "nl"))
+    compared = json.loads(ok(raci, "scenario", "compare", vego, "plan", "other",
+                             "--format", "json", "--lang", "nl"))
+    assert shown["scenario"]["description"] == compared["scenarios"][0]["description"] \
+        == "fixes made by raci lint --fix"
+    for command in (("compare", vego, "plan", "other"), ("list", vego)):
+        assert "correcties door raci lint --fix" in ok(raci, "scenario", *command,
+                                                       "--lang", "nl"), command
