@@ -5,6 +5,7 @@ it, so it needs a file."""
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 
@@ -41,3 +42,11 @@ def test_markdown_needs_a_file_for_its_charts(raci: Raci) -> None:
     assert (done.code, done.out) == (2, "")
     assert done.err == ("raci: -o -: a Markdown report writes its charts beside it as files; "
                         "name a .md file, or give --format html\n")
+
+
+def test_a_reader_that_stops_early_is_a_normal_end() -> None:
+    """`raci report … -o - --format html | head`, as `raci lint | head`."""
+    done = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m raci report {shlex.quote(str(SAMPLE))} -o - "
+        "--format html | head -c 15", shell=True, capture_output=True, text=True, check=False)
+    assert (done.stdout, done.stderr) == ("<!DOCTYPE html>", "")

@@ -142,6 +142,8 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
                             goal_area_matrices(source.model), diagrams, timeout, not_run or {})
     try:
         writer(content, path)
+    except BrokenPipeError:  # a reader that stopped early (`| head`): a normal end
+        raise
     except OSError as error:
         raise RaciError(_("{file}: cannot write {what}: {reason}").format(
             file=path, what=_("the report"), reason=os_reason(error))) from error
