@@ -27,6 +27,10 @@ in a headless terminal of 120 × 40, and this measures:
   finding is shown with its suggestions tried;
 - *peak memory*: the most memory this process held, at the end.
 
+A step the model gives nothing to (no people to expand, no finding with
+suggestions, no cell in the matrix, no finding to review: a new model's
+database) is skipped, and the figures say which and why.
+
 Each step is timed in wall time and in the CPU time of this process (every
 thread's): a busy machine stretches the one, not the other. A step ends when
 the screen is drawn (every message handled, the frame rendered), not when
@@ -90,12 +94,18 @@ async def until(pilot: Pilot[None], condition: Callable[[], object]) -> None:
     await pilot.pause(0)
 
 
+class Skipped(Exception):
+    """A step the model gives nothing to measure, and why: the other steps
+    are measured all the same."""
+
+
 def timed(name: str, watch: Stopwatch) -> dict[str, float]:
     wall, cpu = watch.ms()
     return {f"{name}_ms": wall, f"{name}_cpu_ms": cpu}
 
 
-async def measure(database: Path, edits: int) -> dict[str, float]:
+async def measure(database: Path, edits: int) -> tuple[dict[str, float], dict[str, str]]:
+    """The figures, and the steps skipped with why (`Skipped`)."""
     from raci.cli import set_collector_policy
 
     set_collector_policy()  # as `raci edit` has it
@@ -114,21 +124,23 @@ async def measure(database: Path, edits: int) -> dict[str, float]:
         # and then freezes them (`raci.tui.app.settle_collector`).
         await until(pilot, lambda: gc.get_freeze_count() > 0)
         await pilot.pause()
-        figures |= await expand_people(pilot, app)
-        figures |= await palette_jump(pilot, app)
-        figures |= await suggestions(pilot, app)
-        times = await cell_edits(pilot, app, edits)
-        figures |= await review_start(pilot, app)
-    for name, values in zip(("cell_edit", "cell_edit_cpu"), zip(*times, strict=True),
-                            strict=True):
-        figures |= {f"{name}_ms": statistics.median(values), f"{name}_max_ms": max(values)}
+        skipped = {}
+        for name, step in STEPS.items():
+            try:
+                figures |= await step(pilot, app, edits)
+            except Skipped as why:
+                skipped[name] = str(why)
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {key: round(value, 3 if key.endswith("_s") else 1) for key, value in figures.items()}
+    return ({key: round(value, 3 if key.endswith("_s") else 1)
+             for key, value in figures.items()}, skipped)
 
 
-async def expand_people(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
+async def expand_people(pilot: Pilot[None], app: RaciApp, _edits: int) -> dict[str, float]:
     from raci.tui.widgets.explorer import ModelTree
 
+    assert app.session is not None
+    if not app.session.model.people:
+        raise Skipped("the model has no people")
     tree = app.query_one(ModelTree)
     people = next(n for n in tree.root.children if str(n.label).startswith("People"))
     tree.move_cursor(people)
@@ -139,18 +151,22 @@ async def expand_people(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
     return timed("expand_people", watch)
 
 
-async def palette_jump(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
+async def palette_jump(pilot: Pilot[None], app: RaciApp, _edits: int) -> dict[str, float]:
     from textual.widgets import OptionList
 
     from raci.tui.widgets.explorer import ExplorerView, ModelTree
 
     assert app.session is not None
     people = list(app.session.model.people.values())
+    if not people:
+        raise Skipped("the model has no people")
     named = Counter(p.name for p in people)
     # The first person from halfway down the list whose name nobody else has and
     # can be typed (the generator plants names with tabs and newlines).
-    person = next(p for p in people[len(people) // 2:] + people
-                  if named[p.name] == 1 and p.name.isprintable())
+    person = next((p for p in people[len(people) // 2:] + people
+                   if named[p.name] == 1 and p.name.isprintable()), None)
+    if person is None:
+        raise Skipped("no person has a name of their own to type")
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*person.name[:-1])
@@ -172,12 +188,14 @@ async def palette_jump(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
     return figures | timed("palette_jump", watch)
 
 
-async def suggestions(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
+async def suggestions(pilot: Pilot[None], app: RaciApp, _edits: int) -> dict[str, float]:
     from raci.lint.suggestions import SUGGESTERS
     from raci.tui.screens.suggestions import SuggestionsScreen
 
     finding = min((f for f in app.findings if f.code in SUGGESTERS and not f.waived),
-                  key=lambda f: f.code != "OWN001")
+                  key=lambda f: f.code != "OWN001", default=None)
+    if finding is None:
+        raise Skipped("no finding has suggestions")
     await pilot.press("3")
     await pilot.pause()
     watch = Stopwatch()
@@ -190,10 +208,12 @@ async def suggestions(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
     return figures
 
 
-async def review_start(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
+async def review_start(pilot: Pilot[None], app: RaciApp, _edits: int) -> dict[str, float]:
     from raci.tui.screens.answers import AnswerForm
     from raci.tui.screens.review import ReviewScreen
 
+    if all(finding.waived for finding in app.findings):
+        raise Skipped("the model has no finding to review")
     await pilot.press("R")
     await until(pilot, lambda: isinstance(app.screen, AnswerForm))
     await pilot.pause()
@@ -203,8 +223,8 @@ async def review_start(pilot: Pilot[None], app: RaciApp) -> dict[str, float]:
     return timed("review_start", watch)
 
 
-async def cell_edits(pilot: Pilot[None], app: RaciApp, edits: int) -> list[tuple[float, float]]:
-    """(wall, CPU) ms of each edit."""
+async def cell_edits(pilot: Pilot[None], app: RaciApp, edits: int) -> dict[str, float]:
+    """The median and the slowest of the edits, in wall and CPU ms."""
     from raci.tui.widgets.matrix import RaciMatrix
 
     assert app.session is not None
@@ -214,7 +234,8 @@ async def cell_edits(pilot: Pilot[None], app: RaciApp, edits: int) -> list[tuple
     times = []
     for number in range(edits):
         cell = matrix.cursor_cell
-        assert cell is not None
+        if cell is None:
+            raise Skipped("the matrix has no cell: the model has no items or no actors")
         held = app.session.model.letters_of(cell[0].id, cell[1].id)
         letter = next(key for key in LETTERS[number % 4:] + LETTERS
                       if (key.upper(),) != held)
@@ -228,7 +249,16 @@ async def cell_edits(pilot: Pilot[None], app: RaciApp, edits: int) -> list[tuple
         await pressing
         assert app.session.model.letters_of(cell[0].id, cell[1].id) == (letter.upper(),)
         await pilot.press("down")
-    return times
+    figures: dict[str, float] = {}
+    for name, values in zip(("cell_edit", "cell_edit_cpu"), zip(*times, strict=True),
+                            strict=True):
+        figures |= {f"{name}_ms": statistics.median(values), f"{name}_max_ms": max(values)}
+    return figures
+
+
+STEPS = {"expand_people": expand_people, "palette": palette_jump, "suggestions": suggestions,
+         "cell_edit": cell_edits, "review_start": review_start}
+"""The steps after the findings, in the order a user takes them."""
 
 
 def compiled_first() -> None:
@@ -242,6 +272,14 @@ def compiled_first() -> None:
     os.execv(sys.executable, [sys.executable, "-m", "benchmarks.app_bench", *sys.argv[1:]])
 
 
+def _step_said(name: str, figures: dict[str, float]) -> str:
+    if name == "cell_edit":
+        return (f"{figures['cell_edit_ms']:.0f} ms median, {figures['cell_edit_max_ms']:.0f} ms "
+                f"slowest ({figures['cell_edit_cpu_ms']:.0f} and "
+                f"{figures['cell_edit_cpu_max_ms']:.0f} ms CPU)")
+    return f"{figures[name + '_ms']:.0f} ms ({figures[name + '_cpu_ms']:.0f} ms CPU)"
+
+
 def main() -> None:
     compiled_first()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -249,24 +287,22 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     parser.add_argument("--edits", type=int, default=30, help="Matrix edits to time.")
     args = parser.parse_args()
-    figures = asyncio.run(measure(args.database, args.edits))
+    figures, skipped = asyncio.run(measure(args.database, args.edits))
     if args.json:
-        print(json.dumps(figures))
+        print(json.dumps(figures | ({"skipped": skipped} if skipped else {})))
         return
     print(f"start to first paint:          {figures['first_paint_s']:.2f} s")
     print(f"start to findings shown:       {figures['findings_shown_s']:.2f} s "
           f"({figures['findings_shown_cpu_s']:.2f} s CPU, and "
           f"{figures['findings_shown_child_cpu_s']:.2f} s in the first findings' process)")
-    for name, what in (("expand_people", "expand People"),
-                       ("palette_search", "palette: last key to the hit"),
-                       ("palette_jump", "palette: enter to the person"),
-                       ("suggestions", "f to the suggestions"),
-                       ("review_start", "review: name to first finding")):
-        print(f"{what + ':':<31}{figures[name + '_ms']:.0f} ms "
-              f"({figures[name + '_cpu_ms']:.0f} ms CPU)")
-    print(f"matrix cell edit to findings:  {figures['cell_edit_ms']:.0f} ms median, "
-          f"{figures['cell_edit_max_ms']:.0f} ms slowest ({figures['cell_edit_cpu_ms']:.0f} "
-          f"and {figures['cell_edit_cpu_max_ms']:.0f} ms CPU)")
+    for name, step, what in (("expand_people", "expand_people", "expand People"),
+                             ("palette_search", "palette", "palette: last key to the hit"),
+                             ("palette_jump", "palette", "palette: enter to the person"),
+                             ("suggestions", "suggestions", "f to the suggestions"),
+                             ("cell_edit", "cell_edit", "matrix cell edit to findings"),
+                             ("review_start", "review_start", "review: name to first finding")):
+        print(f"{what + ':':<31}" + (f"skipped: {skipped[step]}" if step in skipped
+                                     else _step_said(name, figures)))
     print(f"peak memory:                   {figures['peak_mb']:.0f} MB")
 
 

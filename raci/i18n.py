@@ -15,10 +15,12 @@ file's keys, exit codes.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import errno
 import gettext
 import locale
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +28,8 @@ LANGUAGES = ("en", "nl")
 """The languages raci speaks; the first is the default."""
 ENGLISH = LANGUAGES[0]
 """The language raci's texts are written in."""
+LANGUAGE_NAMES = {"en": "English", "nl": "Dutch"}
+"""Each language's name in English: what raci says when it cannot speak it."""
 GROUP_SEPARATORS = {"en": ",", "nl": "."}
 """How each language groups the thousands of a whole number ("21,540", "21.540")."""
 DOMAINS = ("raci", "rules")
@@ -38,6 +42,8 @@ LOCALE_DIR_VARIABLE = "RACI_LOCALE_DIR"
 is installed, or the tests' pseudo-language that finds untranslated text."""
 
 _language = ENGLISH
+_told_missing: set[str] = set()
+"""The languages whose missing catalogue raci has said it cannot speak."""
 
 
 def choose_language(option: str | None = None, setting: str | None = None) -> str:
@@ -99,8 +105,26 @@ def _translations(language: str, domain: str) -> gettext.NullTranslations:
 def _catalogue(language: str, domain: str, folder: str | None) -> gettext.NullTranslations:
     """The catalogue of `domain` in `language`, from `folder` (the value of
     ``RACI_LOCALE_DIR``; none: `LOCALE_DIR`). Keyed by that text, so a
-    look-up builds no path."""
-    return gettext.translation(domain, folder or LOCALE_DIR, [language], fallback=True)
+    look-up builds no path. Where it was never compiled (an install that
+    did not build it) raci speaks English, and says so (`_tell_missing`)."""
+    try:
+        return gettext.translation(domain, folder or LOCALE_DIR, [language])
+    except FileNotFoundError:
+        if language != ENGLISH:  # English is the texts themselves: it has no catalogue
+            _tell_missing(language, Path(folder or LOCALE_DIR, language, "LC_MESSAGES",
+                                         f"{domain}.mo"))
+        return gettext.NullTranslations()
+
+
+def _tell_missing(language: str, catalogue_file: Path) -> None:
+    """Say once, on stderr and in English (there is no catalogue to say it
+    in), that `language` was asked for and cannot be spoken."""
+    if language in _told_missing:
+        return
+    _told_missing.add(language)
+    print(f"raci: warning: the {LANGUAGE_NAMES[language]} catalogue {catalogue_file} is "
+          "missing, so raci speaks English; reinstall raci (building it compiles the "
+          "catalogues)", file=sys.stderr)
 
 
 def _(message: str, domain: str = "raci") -> str:
@@ -215,6 +239,8 @@ def _value_said(value: object) -> object:
         return said_again(value)
     if isinstance(value, dt.date):
         return format_date(value)
+    if isinstance(value, decimal.Decimal):
+        return format_decimal(value, "0.###")
     spoken = getattr(value, "spoken", None)
     return value if spoken is None else spoken()
 
@@ -226,7 +252,7 @@ def format_date(date: dt.date) -> str:
     return babel_format_date(date, format="d MMMM y", locale=_language)
 
 
-def format_decimal(number: float, pattern: str = "0.0") -> str:
+def format_decimal(number: float | decimal.Decimal, pattern: str = "0.0") -> str:
     """A number with its decimals as the language writes them: "6.7", "6,7"
     (`pattern` as Babel's: ``"0.0"`` one decimal, ``"0.#"`` one where needed)."""
     from babel.numbers import format_decimal as babel_format_decimal
@@ -259,8 +285,6 @@ def format_percent(share: float) -> str:
     """A share (0.71) as a whole percentage the way the language writes it:
     "71%" in English and Dutch, "71 %" where the language puts a space. A
     half rounds up, as a reader rounds (10 of 16 is 63%, not Babel's banker's 62%)."""
-    import decimal
-
     from babel.numbers import format_percent as babel_format_percent
 
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):

@@ -4,6 +4,9 @@ be written), and the refusal of a format the library does not draw."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,25 @@ def test_a_format_that_is_not_drawn_is_refused_in_the_users_language(
         render(to_dot(view), "mermaid")  # any Graphviz source: no Mermaid
     assert str(refused.value) == said.replace("gif", "mermaid").format(
         formats="dot, svg, png, pdf")
+
+
+FILE_SIZE_LIMIT = """\
+import resource, signal, sys
+from raci.cli import main
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+main(sys.argv[1:])
+"""
+
+
+def test_a_temporary_file_for_dot_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    """A full disk where the drawing's source is handed to `dot` (TMPDIR) is
+    the user's to mend, not an internal error. A file size limit stands in
+    for the full disk: it refuses the write the same way, without root."""
+    done = subprocess.run(
+        [sys.executable, "-c", FILE_SIZE_LIMIT, "diagram", SAMPLE, "--view", "bodies",
+         "--format", "svg"], capture_output=True, text=True, check=False,
+        env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"raci: {tmp_path}: cannot write a temporary file for Graphviz: "
+                           "File too large\n")

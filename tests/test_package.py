@@ -50,8 +50,9 @@ NOT_SHIPPED = {"__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".r
                "node_modules"}
 NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "*.db",
                                     "*.pyc", "*.mo", ".import_linter_cache", *NOT_SHIPPED)
-COMPILED_CATALOGUE = "raci/locale/nl/LC_MESSAGES/raci.mo"
-"""Compiled by the build from the .po beside it; never in the repository or the sdist."""
+COMPILED_CATALOGUES = {f"raci/locale/nl/LC_MESSAGES/{domain}.mo" for domain in ("raci", "rules")}
+"""Compiled by the build from the .po beside each; never in the repository or the
+sdist. Without them `--lang nl` speaks English (and says so)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def test_the_wheel_holds_the_package_and_says_what_it_needs(built: Built) -> Non
         meta = email.message_from_bytes(wheel.read(f"{info}/METADATA"))
         scripts = wheel.read(f"{info}/entry_points.txt").decode()
     assert set(project_files(ROOT / "raci")) <= names  # modules, schemas, samples, styles
-    assert COMPILED_CATALOGUE in names
+    assert names >= COMPILED_CATALOGUES
     assert {name.split("/")[0] for name in names} == {"raci", info}
     assert "raci = raci.cli:main" in scripts
     requires = meta.get_all("Requires-Dist")

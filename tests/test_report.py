@@ -461,7 +461,8 @@ def test_report_to_another_suffix_is_refused(model_file: Path, tmp_path: Path,
     done = raci("report", model_file, "-o", tmp_path / "review.docx")
     assert done.code == 2
     assert done.err.strip().splitlines() == [
-        f"raci: -o {tmp_path / 'review.docx'}: the report is written as .html, .pdf or .md"]
+        f"raci: -o {tmp_path / 'review.docx'}: the report is written as .html, .pdf or .md; "
+        "name the file so, or give --format html, pdf or md"]
     assert not (tmp_path / "review.docx").exists()
 
 

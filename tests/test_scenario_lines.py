@@ -112,3 +112,37 @@ def test_lint_fix_in_dutch_reads_in_english(raci: Raci, vego: str) -> None:
 def test_a_description_an_older_raci_kept_as_text_reads_as_it_was(raci: Raci, vego: str) -> None:
     assert raci("scenario", "new", vego, "plan", "--description", "{plan} van eva").code == 0
     assert "{plan} van eva" in shown(raci, vego, "en")
+
+
+def test_a_field_set_in_english_reads_in_dutch(raci: Raci, vego: str) -> None:
+    """`raci set --scenario` keeps what it says, as every other writer does:
+    the fields in words, a yes/no, a date and a cadence each said again."""
+    assert raci("scenario", "new", vego, "plan").code == 0
+    assert raci("set", vego, "wg-isolatienorm", "meets_every_days=14", "temporary=true",
+                "sunset=2027-06-30", "mandate=", "--scenario", "plan").code == 0
+    assert raci("set", vego, "org.as_of=2026-12-01", "--scenario", "plan").code == 0
+    in_dutch = shown(raci, vego, "nl")
+    assert ("1. wg-isolatienorm gewijzigd (vergadert elke 14 dagen, tijdelijk ja, "
+            "einddatum 30 juni 2027, mandaat leeggemaakt)") in in_dutch
+    assert "2. organisatie gewijzigd: peildatum 1 december 2026" in in_dutch
+    assert summaries(raci, vego) == [
+        "changed wg-isolatienorm (meets every 14 days, temporary yes, sunset 2027-06-30, "
+        "mandate cleared)", "changed the organisation: as of 2026-12-01"]
+
+
+def test_json_keeps_the_description_in_english_as_it_keeps_the_lines(
+        raci: Raci, vego: str) -> None:
+    """What a tool reads keeps the English, whoever reads it (the description
+    `lint --fix` gives its scenario), as lint's JSON keeps its messages;
+    a person reads it in their language."""
+    assert raci("lint", vego, "--fix", "--scenario", "plan", "--lang", "nl").code == 1
+    assert raci("scenario", "new", vego, "other").code == 0
+    shown = json.loads(ok(raci, "scenario", "show", vego, "plan", "--format", "json",
+                          "--lang", "nl"))
+    compared = json.loads(ok(raci, "scenario", "compare", vego, "plan", "other",
+                             "--format", "json", "--lang", "nl"))
+    assert shown["scenario"]["description"] == compared["scenarios"][0]["description"] \
+        == "fixes made by raci lint --fix"
+    for command in (("compare", vego, "plan", "other"), ("list", vego)):
+        assert "correcties door raci lint --fix" in ok(raci, "scenario", *command,
+                                                       "--lang", "nl"), command

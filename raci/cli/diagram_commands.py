@@ -447,9 +447,11 @@ def write_lines(lines: Iterable[str]) -> None:
 @click.command("report")
 @model_argument
 @output_option("FILE.html (self-contained), FILE.pdf (A4, printed with Chromium) or FILE.md "
-               "(charts written beside it, diagrams in Mermaid).", required=True)
+               "(charts written beside it, diagrams in Mermaid); - with --format html or "
+               "pdf: standard output.", required=True, standard_output=True)
+@format_option(("html", "pdf", "md"), "The handout's format. Default: from -o's suffix.")
 @report_timeout_option
-def report(model: str, output: Path, timeout: float) -> None:
+def report(model: str, output: Path, fmt: str | None, timeout: float) -> None:
     """Write a review handout of MODEL: a first page of charts, then the summary,
     findings by rule, the RACI matrix and diagrams.
 
@@ -459,16 +461,20 @@ def report(model: str, output: Path, timeout: float) -> None:
       raci report org.db -o review.pdf
       raci report org.db@plan -o handout/plan.md
     """
-    from raci.export.report import report_writer, write_report
+    from raci.export.report import REPORT_SUFFIXES, report_writer, write_report
 
-    report_writer(output)  # a wrong suffix or no Chromium is refused before any work
+    fmt = output_format(fmt, output, REPORT_SUFFIXES, "") or None
+    report_writer(output, fmt)  # no format, or no Chromium, is refused before any work
+    if str(output) == "-":
+        output = Path("/dev/stdout")
     from raci.lint.run import config_for
 
     source = open_model(model)
     config = config_for([source.label], None)
     linted = lint_result(source, config)
     for warning in write_report(source, output, linted.findings, rule_helps(),
-                                not_run=linted.not_run, config=config, timeout=timeout):
+                                not_run=linted.not_run, config=config, timeout=timeout,
+                                fmt=fmt):
         click.echo(_("raci: warning: {warning}").format(warning=warning), err=True)
 
 

@@ -325,8 +325,8 @@ def set_(model: str, entity_id: str, settings: tuple[str, ...], scenario: str | 
             confirm(_unchanged(entity_id))
             return
         said = editing.save(entity_change(current, kind, data),
-                            _("changed {id} ({fields})").format(
-                                id=entity_id, fields=settings_said(kind, settings)))
+                            Said(N_("changed {id} ({fields})"), id=entity_id,
+                                 fields=settings_said(kind, settings)))
     confirm(said)
 
 
@@ -356,7 +356,7 @@ def _set_org(model: str, settings: tuple[str, ...], scenario: str | None) -> Non
             confirm(_unchanged(_("the organisation")))
             return
         said = editing.save(Change(org=org_from_data(data)),
-                            _("changed the organisation: {fields}").format(fields=changed))
+                            Said(N_("changed the organisation: {fields}"), fields=changed))
     confirm(said)
 
 

@@ -69,11 +69,21 @@ report_timeout_option = seconds_option(
     "(a PDF of hundreds of pages takes a minute).")
 
 
-def output_option(help: str, *, required: bool = False) -> Callable[[Decorated], Decorated]:
+def output_option(help: str, *, required: bool = False,
+                  standard_output: bool = False) -> Callable[[Decorated], Decorated]:
     """`-o/--output FILE`: a file to write (a directory is refused before any
-    work; missing directories on the way are made, `output_directories`)."""
+    work; missing directories on the way are made, `output_directories`).
+    With `standard_output`, a required ``-o -`` is passed on as it is: the
+    command writes standard output where its format is given (`raci report`)."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        required=required, help=help, callback=output_directories)
+                        required=required, help=help,
+                        callback=output_or_standard if standard_output else output_directories)
+
+
+def output_or_standard(ctx: click.Context, param: click.Parameter,
+                       path: Path | None) -> Path | None:
+    """`output_directories`, but ``-o -`` stays ``-``: standard output."""
+    return path if path is not None and str(path) == "-" else directories_made(ctx, param, path)
 
 
 def output_directories(ctx: click.Context, param: click.Parameter,

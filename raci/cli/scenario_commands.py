@@ -114,7 +114,7 @@ def list_(model: str, fmt: str) -> None:
         return
     rows = [[_("NAME"), _("CHANGES"), _("MADE"), _("ON REVISION"), _("DESCRIPTION")]] + [
         [s.name, str(len(s.steps)), f"{s.created:%Y-%m-%d %H:%M}", str(s.base_revision),
-         s.description or ""] for s in scenarios]
+         said_again(s.description or "")] for s in scenarios]
     click.echo("\n".join(aligned(rows, indent="")))
 
 

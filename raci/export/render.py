@@ -12,6 +12,7 @@ files with the same arguments.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -23,7 +24,8 @@ import subprocess
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,8 @@ DEFAULT_TIMEOUT_SECONDS = 60.0
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take
 minutes, and a drawing that large is unreadable anyway."""
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+"""Why a write fails where reading would not: the disk, a quota or the file size limit is full."""
 HOPELESS = 3.0
 """How many times the page's width and height a view must be guessed to fit in
 before first layouts are made to fit it to the page (else one layout does)."""
@@ -235,8 +239,8 @@ def run_titled(view: View, page: Page | None, legend: bool, fitting: Fitting,
     root = [f"-G{name}={value}" for name, value in
             [("id", view.name), ("outputorder", "edgesfirst"),
              *([("size", page.size_attribute)] if page else [])]]
-    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
-        path = Path(folder)
+    with graphviz_folder() as path:
+        folder = str(path)
         heading, drawing = _laid_apart(view, page, legend, fitting, path, timeout)
         _hold(path / "heading.gv.dot", heading, [])
         _hold(path / "drawing.gv.dot", drawing, placed_words(view, drawing))
@@ -351,8 +355,8 @@ def estimated_fit(view: View, page: Page, fitting: Fitting, timeout: float) -> F
     out apart (two runs of `dot`, where `draw` also packs and draws them): one
     above the other, padded to `LEAST_RATIO` where longer than `MOST_STRETCHED`,
     scaled down to the page; its smallest text as `dot` set it."""
-    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
-        heading, drawing = _laid_apart(view, page, True, fitting, Path(folder), timeout)
+    with graphviz_folder() as folder:
+        heading, drawing = _laid_apart(view, page, True, fitting, folder, timeout)
     (heading_width, heading_height), (drawing_width, drawing_height) = map(
         drawn_size, (heading, drawing))
     width = max(heading_width, drawing_width) + 2 * BETWEEN_HEADING_AND_DRAWING
@@ -447,10 +451,26 @@ def _unknown_format(fmt: str, formats: tuple[str, ...]) -> UsageError:
 def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, bytes]:
     """One layout by `dot`, written in each of `formats`; an SVG's text is drawn
     at the widths `dot` measured (`raci.export.measured`)."""
-    with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
-        graph = Path(folder) / "drawing.gv"
+    with graphviz_folder() as folder:
+        graph = folder / "drawing.gv"
         graph.write_text(source, encoding="utf-8")
         return _drawn(graph, ["dot"], formats, timeout)
+
+
+@contextmanager
+def graphviz_folder() -> Iterator[Path]:
+    """A temporary folder for the files Graphviz's programs read and write. A
+    full disk where it is (TMPDIR) is the user's to mend: one line, in the
+    words the other writers use, not an internal error."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
+            yield Path(folder)
+    except OSError as error:
+        if error.errno not in FULL:
+            raise
+        raise RaciError(_("{file}: cannot write {what}: {reason}").format(
+            file=tempfile.gettempdir(), what=_("a temporary file for Graphviz"),
+            reason=os_reason(error))) from None
 
 
 def _drawn(graph: Path, program: list[str], formats: tuple[str, ...],

@@ -62,7 +62,8 @@ REPORT_MAX_ITEMS = 100
 """Item rows per goal area: a handout of hundreds of pages of matrix is read
 by nobody (and takes Chromium minutes to print); the note names the command
 that shows them all."""
-SUFFIXES = (".html", ".htm", ".pdf", ".md")
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md"}
+"""The report's formats by the suffix that names each."""
 NO_ITEMS = N_("The model has no goals, initiatives or decisions.")
 """Why a handout has no RACI matrix (in the user's language: `_(NO_ITEMS)`)."""
 
@@ -127,9 +128,10 @@ Writer = Callable[[ReportContent, Path], None]
 def write_report(source: ModelSource[Model], path: Path, findings: list[Finding],
                  rules: Mapping[str, RuleHelp], *, not_run: Mapping[str, str] | None = None,
                  config: LintConfig | None = None,
-                 timeout: float = DEFAULT_TIMEOUT_SECONDS) -> list[str]:
-    """Write the handout as HTML, PDF or Markdown (by suffix); returns warnings to show."""
-    writer = report_writer(path)
+                 timeout: float = DEFAULT_TIMEOUT_SECONDS, fmt: str | None = None) -> list[str]:
+    """Write the handout as HTML, PDF or Markdown (`fmt`, else by the suffix);
+    returns warnings to show."""
+    writer = report_writer(path, fmt)
     groups = {code: help_.group for code, help_ in rules.items() if help_.group}
     config = config or LintConfig()
     charts = first_page_charts(source.model, findings, groups, dict.fromkeys(groups.values()),
@@ -140,6 +142,8 @@ def write_report(source: ModelSource[Model], path: Path, findings: list[Finding]
                             goal_area_matrices(source.model), diagrams, timeout, not_run or {})
     try:
         writer(content, path)
+    except BrokenPipeError:  # a reader that stopped early (`| head`): a normal end
+        raise
     except OSError as error:
         raise RaciError(_("{file}: cannot write {what}: {reason}").format(
             file=path, what=_("the report"), reason=os_reason(error))) from error
@@ -154,19 +158,26 @@ def compared_members(config: LintConfig) -> float:
     return number(config.params_of(rule), "min_members")
 
 
-def report_writer(path: Path) -> Writer:
-    """The writer the file's suffix asks for; checked (and for a PDF, Chromium
-    looked for) before any work is done."""
+def report_writer(path: Path, fmt: str | None = None) -> Writer:
+    """The writer `fmt` (else the file's suffix) asks for; checked (and for a
+    PDF, Chromium looked for) before any work is done. Standard output, a
+    pipe or a device takes HTML or PDF, not Markdown, whose charts are
+    files beside it."""
     from raci.export import pdf, report_html
+    from raci.formats.writing import is_special_file, open_descriptor
 
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise UsageError(_("-o {file}: the report is written as .html, .pdf or .md").format(
-            file=path))
-    if suffix == ".pdf":
+    fmt = fmt or REPORT_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(_("-o {file}: the report is written as .html, .pdf or .md; name the "
+                           "file so, or give --format html, pdf or md").format(file=path))
+    if fmt == "md" and (str(path) == "-" or is_special_file(path)
+                        or open_descriptor(path) is not None):
+        raise UsageError(_("-o {file}: a Markdown report writes its charts beside it as "
+                           "files; name a .md file, or give --format html").format(file=path))
+    if fmt == "pdf":
         pdf.find_chromium()
         return report_html.write_pdf
-    return write_markdown if suffix == ".md" else report_html.write_html
+    return write_markdown if fmt == "md" else report_html.write_html
 
 
 def by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

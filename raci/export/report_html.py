@@ -42,6 +42,7 @@ from raci.export.report import (
     times_level,
     verdict_counts,
 )
+from raci.formats.writing import write_file_whole
 from raci.i18n import _, current_language, format_date, ngettext
 from raci.lint.findings import Finding
 from raci.lint.message import markdown_said
@@ -61,7 +62,9 @@ CHART_STYLE = '<style type="text/css">*{'
 
 
 def write_html(content: ReportContent, path: Path) -> None:
-    path.write_text(page(content), encoding="utf-8")
+    """Written whole, or into standard output, a pipe or a device as it is
+    (`write_file_whole`)."""
+    write_file_whole(path, page(content), _("the report"))
 
 
 def write_pdf(content: ReportContent, path: Path) -> None:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from raci.errors import UsageError
-from raci.i18n import N_, _, format_date, format_decimal, said_again, speaking_english
+from raci.i18n import N_, Said, _, counted, format_count, said_again, speaking_english
 from raci.model import KINDS, Kpi, Letter, Model, Org, parse_date
 from raci.model.changes import Change, set_cells
 from raci.model.checks import did_you_mean
@@ -123,45 +124,58 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
     return parsed
 
 
-def settings_said(kind: str, settings: Iterable[str], prefix: str = "") -> str:
+def settings_said(kind: str, settings: Iterable[str], prefix: str = "") -> Said:
     """``FIELD=VALUE`` settings of a `kind` (or ``org``) as a person reads
     them, each field in words and each value as running text writes it
     (the facts not recorded in words too):
     ``meets every 14 days, external yes, due 1 December 2026, description
-    cleared``."""
+    cleared``. A `Said`: a scenario keeps the line, and whoever reads it
+    later reads it in their own language."""
     types = field_types(kind)
-    return ", ".join(_setting_said(setting.removeprefix(prefix), types) for setting in settings)
+    return _listed([_setting_said(setting.removeprefix(prefix), types)
+                    for setting in settings], N_("{said}, {part}"))
 
 
-def _setting_said(setting: str, types: Mapping[str, str]) -> str:
+def _listed(parts: list[Said], joined: str) -> Said:
+    """The parts one after the other, each pair joined by the template `joined`."""
+    said = parts[0]
+    for part in parts[1:]:
+        said = Said(joined, said=said, part=part)
+    return said
+
+
+def _setting_said(setting: str, types: Mapping[str, str]) -> Said:
     field, _equals, text = setting.partition("=")
-    label = FIELD_LABELS.get(field, field)
-    if not text.strip():
-        return _("{field} cleared").format(field=CLEARED_LABELS.get(field, label))
+    text = text.strip()
+    label = FIELD_LABELS.said(field) if field in FIELD_LABELS else field
+    if not text:
+        return Said(N_("{field} cleared"), field=CLEARED_LABELS.said(field)
+                    if field in CLEARED_LABELS else label)
+    if field == "meets_every_days" and text.isdigit():  # its label holds its value
+        return counted("meets every day", "meets every {count} days", int(text),
+                       count=format_count(int(text)))
+    return Said(N_("{field} {value}"), field=label, value=_value_said(field, types, text))
+
+
+def _value_said(field: str, types: Mapping[str, str], text: str) -> object:
+    """A field's value written as text, as running text says it: words for
+    the file's vocabulary, yes/no, a date written out, a decimal with the
+    language's decimal sign; as written where it cannot be read."""
+    annotation = types.get(field, "")
     if field == "not_recorded":
-        value = ", ".join(FACT_WORDS.get(fact, fact) for fact in items_from_text(field, text))
-    elif types.get(field, "").startswith("list"):  # as `not_recorded`: "km, dg-bw"
-        value = f"{LIST_SEPARATORS.get(field, ',')} ".join(items_from_text(field, text))
-    elif text.strip() in VALUE_WORDS.get(field, {}):
-        value = VALUE_WORDS[field][text.strip()]
-    else:
-        value = _value_said(types.get(field, ""), text.strip())
-    if "…" in label:
-        return label.replace("…", value)
-    return f"{label} {value}"
-
-
-def _value_said(annotation: str, text: str) -> str:
-    """A field's value written as text, as running text says it: yes/no,
-    a date written out, a decimal with the language's decimal sign; as
-    written where it cannot be read."""
+        return _listed([FACT_WORDS.said(fact) if fact in FACT_WORDS else Said(fact)
+                        for fact in items_from_text(field, text)], N_("{said}, {part}"))
+    if annotation.startswith("list"):  # as `not_recorded`: "km, dg-bw"
+        return f"{LIST_SEPARATORS.get(field, ',')} ".join(items_from_text(field, text))
+    if text in VALUE_WORDS.get(field, {}):
+        return VALUE_WORDS[field].said(text)
     try:
         if annotation.startswith("bool") and text.lower() in BOOLEAN_WORDS:
-            return _("yes") if BOOLEAN_WORDS[text.lower()] else _("no")
+            return Said(N_("yes")) if BOOLEAN_WORDS[text.lower()] else Said(N_("no"))
         if annotation.startswith("dt.date"):
-            return format_date(parse_date(text))
+            return parse_date(text)
         if annotation.startswith("float"):
-            return format_decimal(read_decimal(text), "0.###")
+            return Decimal(str(read_decimal(text)))
     except ValueError:
         pass
     return text

@@ -35,6 +35,8 @@ def write_file_whole(path: Path, content: str | bytes, what: str | None = None) 
             write_in_place(path, data)
         else:
             _replace_whole(path.resolve(), data)
+    except BrokenPipeError:  # the reader had what it wanted (`| head`): the caller's to end
+        raise
     except OSError as error:
         # Not a ModelFileError: nothing is wrong with a model file, and the
         # command line prefixes this one with "raci:" like its other writers.

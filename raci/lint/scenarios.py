@@ -168,7 +168,7 @@ def show_text(report: ScenarioReport) -> str:
     scenario = report.scenario
     out = [_("Scenario {name} of {model}").format(name=scenario.name, model=report.model)]
     if scenario.description:
-        out.append(scenario.description)
+        out.append(said_again(scenario.description))
     out.append(_made(report))
     for numbered, title, lines in _sections(report):
         out += ["", f"{title} ({len(lines)}):"]
@@ -183,7 +183,7 @@ def show_markdown(report: ScenarioReport) -> str:
     out = [_("## Scenario `{name}` of `{model}`").format(
         name=markdown_prose(scenario.name), model=markdown_prose(report.model)), ""]
     if scenario.description:
-        out += [markdown_prose(scenario.description), ""]
+        out += [markdown_prose(said_again(scenario.description)), ""]
     out.append(_made(report))
     for numbered, title, lines in _sections(report, finding_markdown):
         marker = "1." if numbered else "-"
@@ -299,7 +299,7 @@ def _said_statuses(row: ComparedFinding) -> list[str]:
 def compare_text(comparison: Comparison) -> str:
     a, b = _names(comparison)
     out = [_("Scenarios {a} and {b} of {model}").format(a=a, b=b, model=comparison.model)]
-    out += [f"  {report.scenario.name}: {report.scenario.description}"
+    out += [f"  {report.scenario.name}: {said_again(report.scenario.description)}"
             for report in comparison.reports if report.scenario.description]
     out += ["", _("Changes") + ":", *aligned([["", a, b], *_change_rows(comparison)])]
     findings = [[*_said_statuses(row), finding_said(row.finding)] for row in comparison.rows]
@@ -320,7 +320,8 @@ def compare_markdown(comparison: Comparison) -> str:
     a, b = _names(comparison)
     out = [_("## Scenarios `{a}` and `{b}` of `{model}`").format(
         a=markdown_prose(a), b=markdown_prose(b), model=markdown_prose(comparison.model)), ""]
-    described = [f"- `{markdown_prose(r.scenario.name)}`: {markdown_prose(r.scenario.description)}"
+    described = [f"- `{markdown_prose(r.scenario.name)}`: "
+                 f"{markdown_prose(said_again(r.scenario.description))}"
                  for r in comparison.reports if r.scenario.description]
     out += [*described, ""] if described else []
     out += ["### " + _("Changes"), "", *_table(["#", a, b], _change_rows(comparison)), "",

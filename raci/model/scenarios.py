@@ -53,6 +53,8 @@ class Step:
 class Scenario:
     name: str
     description: str | None
+    """What the scenario is for: a `Said` where raci gave it (`said_again`
+    says it in the reader's language, JSON keeps the English), else text as typed."""
     created: dt.datetime
     base_revision: int
     """The model's revision when the scenario was made."""

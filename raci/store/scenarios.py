@@ -27,7 +27,6 @@ from raci.formats.changes import (
     line_renamed,
     line_to_data,
 )
-from raci.i18n import said_again
 from raci.model.scenarios import Scenario, Step, renamed_change
 from raci.store import tables
 
@@ -52,7 +51,7 @@ def read_scenario(connection: Connection, name: str) -> Scenario | None:
             select(changes.c.change, changes.c.found, changes.c.summary)
             .where(changes.c.scenario == name).order_by(changes.c.position))
     ]
-    description = row.description and said_again(_summary_from_text(row.description))
+    description = row.description and _summary_from_text(row.description)
     return Scenario(row.name, description, row.created, row.base_revision, steps)
 
 

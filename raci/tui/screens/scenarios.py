@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from raci.i18n import _, format_date, ngettext
+from raci.i18n import _, format_date, ngettext, said_again
 from raci.model.scenarios import Scenario
 from raci.model.source import is_valid_scenario_name
 from raci.tui.messages import raci_app
@@ -105,7 +105,8 @@ class ScenariosScreen(FormScreen[Place | None]):
             + ("" if not self.current else "  [dim]" + _("leave the scenario") + "[/]"),
             id=THE_MODEL))
         for scenario in scenarios:
-            about = f" · {escape(scenario.description)}" if scenario.description else ""
+            about = (f" · {escape(said_again(scenario.description))}"
+                     if scenario.description else "")
             changes = ngettext("{count} change", "{count} changes",
                                len(scenario.steps)).format(count=len(scenario.steps))
             made = _("made {when}").format(  # running text: "7 december 2026 06:06"
