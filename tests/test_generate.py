@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from raci.formats import read_model, write_model
 from raci.generate import HARD_NAMES, generate_model
+from raci.generate.weaknesses import Weaknesses
 from raci.lint import RULES, lint_model
 from raci.model import BODY_KINDS, Model
 from raci.model.checks import check_model
@@ -176,6 +177,22 @@ def test_every_rule_fires_on_the_small_model_while_most_of_it_is_healthy(seed: i
     owned_once = [i for i in items if len(small.actors(i.id, "A")) == 1]
     assert len(owned_once) > 0.9 * len(items)
     assert any(f.waived for f in findings)
+
+
+def test_a_new_weakness_changes_no_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A weakness added among the others (here one that shuffles its
+    candidates but takes none of them) leaves the draws of those after it as
+    they were, so a rule that fired still fires (docs/contributing.md,
+    adding a rule)."""
+    before = generate_model("small", 1)
+    first = Weaknesses.capacity_overcommit
+
+    def and_a_new_one(self: Weaknesses) -> None:
+        first(self)
+        assert self.take(self.items(), count=0) == []
+
+    monkeypatch.setattr(Weaknesses, "capacity_overcommit", and_a_new_one)
+    assert generate_model("small", 1) == before
 
 
 def test_a_generated_model_stripped_of_its_chairs_gets_one_dat001_instead_of_a_flood() -> None:

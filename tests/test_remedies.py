@@ -124,6 +124,16 @@ def test_retiring_a_body_hands_its_letters_to_its_chair_and_its_reports_up() -> 
     assert model.bodies["tf"].reports_to == "sg", "tf reported to po, which reported to sg"
 
 
+def test_retiring_a_body_that_reports_to_itself_leaves_its_reports_reporting_nowhere() -> None:
+    """A reporting cycle of one (BOD005): there is no 'where it reported' to
+    hand on, so what reported to it reports to nothing, not to the body gone."""
+    looped = programme()
+    looped.bodies["po"].reports_to = "po"
+    model = applied(looped, retire_body(looped, "po"))
+    assert model.bodies["tf"].reports_to is None
+    assert check_model(model) == []
+
+
 def test_a_retired_body_hands_its_letters_to_whom_you_say() -> None:
     model = applied(programme(), retire_body(programme(), "sg", to="p.visser"))
     assert cells(model, "g.a") == {"po": ("C",), "p.smit": ("R",), "p.visser": ("A",)}

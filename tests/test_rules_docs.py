@@ -269,32 +269,38 @@ def test_writing_the_docs_brings_a_stale_copy_up_to_date(tmp_path: Path) -> None
     assert stale_files(generated_files(tmp_path), tmp_path) == [page]
 
 
-def page_examples(page: str) -> Iterator[tuple[str, str, str, list[str]]]:
-    """Each example of a rule's page: its model, the settings it states (as
-    TOML), the command it names and the lines that command is said to print."""
+def page_examples(page: str) -> Iterator[tuple[str, str | None, str, list[str]]]:
+    """Each example of a rule's page: its model, its `raci.toml` (None where
+    it shows none), the command it names and the lines that command is said
+    to print."""
     for example in page.split("\n### ")[1:]:
         model = example.split("```yaml\n", 1)[1].split("```", 1)[0]
-        settings = re.findall(r"`(\w+ = [^`]+)`", example.split("```yaml", 1)[0])
+        shown = example.split("```yaml", 1)[0].split("```toml\n", 1)
+        settings = shown[1].split("```", 1)[0] if len(shown) == 2 else None
         command, said = re.search(r"^`(raci lint [^`]+)` finds(:|\s.*)$", example, re.M).groups()
         lines = example.split("```text\n", 1)[1].split("```", 1)[0].splitlines() \
             if said == ":" else []
-        yield model, "\n".join(settings), command, lines
+        yield model, settings, command, lines
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_each_examples_command_finds_what_its_page_shows(
     code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Run as the page says, an example gives exactly the findings shown, and no other
-    rule's (a failing example may break other rules too)."""
-    monkeypatch.chdir(tmp_path)
+    """Run as the page says, copied as it is (its model, and its `raci.toml`
+    where it shows one, in a folder of their own), an example gives exactly
+    the findings shown, and no other rule's (a failing example may break
+    other rules too)."""
     page = (ROOT / "docs" / "rules" / f"{code}.md").read_text(encoding="utf-8")
     examples = list(page_examples(page))
     assert len(examples) >= 2
-    for model, settings, command, shown in examples:
-        (tmp_path / "example.yaml").write_text(model, encoding="utf-8")
-        (tmp_path / "raci.toml").write_text(f"[raci.rules.{code}]\n{settings}\n",
-                                            encoding="utf-8")
+    for number, (model, settings, command, shown) in enumerate(examples):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        monkeypatch.chdir(folder)
+        (folder / "example.yaml").write_text(model, encoding="utf-8")
+        if settings is not None:
+            (folder / "raci.toml").write_text(settings, encoding="utf-8")
         _, out, _ = run_raci(capsys, *command.split()[1:])
         *found, count = out.splitlines()
         assert found == shown, command
@@ -368,6 +374,9 @@ def test_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     failing = own006["examples"][0]
     assert (failing["fails"], failing["params"], failing["as_of"]) == (
         True, {"max_responsible": 2}, None)
+    assert failing["configuration"] == "[raci.rules.OWN006]\nmax_responsible = 2"
+    assert own006["examples"][0]["configuration"] in rule_page(rule("OWN006"))
+    assert document["rules"][0]["examples"][0]["configuration"] == ""
     assert yaml.safe_load(failing["model"])["raci"] == 1
     code, out, _ = run_raci(capsys, "rules", "bodies", "--format", "json")
     bod002 = json.loads(out)["rules"][1]

@@ -148,6 +148,16 @@ def test_raci_rules_prints_the_page_in_dutch_and_the_generated_page_stays_englis
     assert rule_page(rule("BOD007")) in generated
 
 
+@pytest.mark.parametrize("code", [r.code for r in RULES])
+def test_a_dutch_pages_examples_name_their_org_in_dutch(code: str, dutch: None) -> None:
+    """The org's name is text a person writes, said in the reader's language;
+    the keys are the file format and stay."""
+    page = rule_page(rule(code))
+    models = re.findall(r"```yaml\n(.*?)```", page, re.S)[:-1 if rule(code).waivable else None]
+    assert models and all("org: {name: Voorbeeld" in model for model in models)
+    assert "Example" not in page
+
+
 def test_json_of_the_rules_stays_english(dutch: None) -> None:
     from raci.lint.docs import rules_json
 

@@ -11,8 +11,10 @@ managers, a line of dependent initiatives) so that no check can lean on
 recursion. Last, a sprinkling of every weakness the linter knows (docs/lint.md), a
 few of each, so that findings come in realistic numbers.
 
-Every choice is drawn from one `random.Random(seed)` in a fixed order and no
-set is ever iterated, so the same size and seed give the same model.
+Every choice is drawn from one `random.Random(seed)` in a fixed order (each
+weakness's from one of its own, seeded by the seed and the weakness's name,
+so that a new weakness moves no other) and no set is ever iterated, so the
+same size and seed give the same model.
 """
 
 from __future__ import annotations
@@ -53,5 +55,5 @@ def generate_model(size: str, seed: int = DEFAULT_SEED, *, chain: int | None = N
     builder = Builder(shape, random.Random(seed), size if scale == 1 else f"{size} ×{scale}")
     builder.build_healthy()
     builder.build_deep_chains()
-    Weaknesses(builder).add_all()
+    Weaknesses(builder, seed).add_all()
     return builder.model()

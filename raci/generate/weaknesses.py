@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -15,11 +16,14 @@ class Weaknesses:
 
     Each case takes entities nobody else has damaged yet, so two weaknesses
     never cancel out (a second Accountable on an item whose Accountable was
-    removed, say).
+    removed, say). Each weakness draws from a sequence of its own, seeded
+    by the model's seed and its name, so that adding one changes the draws
+    of no other (only the entities it takes are no longer free).
     """
 
-    def __init__(self, builder: Builder) -> None:
+    def __init__(self, builder: Builder, seed: int) -> None:
         self.b = builder
+        self.seed = seed
         self.rng = builder.rng
         self.used: set[str] = set(builder.chain_ids)
         self.used.add(builder.directorates[0].leaf_goals[0])
@@ -82,6 +86,7 @@ class Weaknesses:
             # Last but one: it needs every Accountable and Responsible to stay put.
             self.external_dependence, self.waivers,
         ):
+            self.rng = self.b.rng = random.Random(f"{self.seed}:{weakness.__name__}")
             weakness()
 
     # ---- ownership ------------------------------------------------------------------

@@ -8,7 +8,8 @@ rules --format json` the rules as data, in English (as JSON always is).
 ``docs/rules/CODE.md`` and the index to ``docs/rules/index.md``, the pages
 of the documentation site (docs/contributing.md); ``--check`` names the
 stale ones, as a test does. A page shows each example as the whole model file it is,
-with what ``raci lint --select CODE`` finds in it: the examples are run to write it.
+the `raci.toml` beside it where the example sets a parameter, and what ``raci lint
+--select CODE`` finds in it: the examples are run to write it.
 The files written are English.
 """
 
@@ -152,10 +153,9 @@ def _parameters(doc: RuleDoc) -> list[str]:
 
 def _example(rule: Rule, example: Example) -> str:
     heading = _heading(translated("Failing") if example.fails else translated("Passing"), 3)
-    settings = ", ".join(f"`{name} = {param_text(value)}`"
-                         for name, value in example.params.items())
-    read = said("With {settings} in `[raci.rules.{code}]`:", settings=settings,
-                code=rule.code).localized() if settings else ""
+    configuration = example.configuration(rule.code)
+    read = (said("With this `raci.toml` in the folder of `{file}`:", file=example_file())
+            .localized() + "\n\n" + _fenced("toml", configuration)) if configuration else ""
     findings = example_findings(rule, example)
     command = example_command(rule, example)
     if findings:
@@ -198,6 +198,7 @@ def rule_dict(doc: RuleDoc) -> dict[str, object]:
         "messages": list(doc.messages), "waivable": doc.waivable, "waiving": doc.waiving,
         "examples": [{"fails": e.fails, "as_of": e.as_of and e.as_of.isoformat(),
                       "params": {name: _json_value(v) for name, v in e.params.items()},
+                      "configuration": e.configuration(doc.code),
                       "model": e.model_text} for e in doc.examples],
     }
 

@@ -40,7 +40,8 @@ asked for and keeps the result.
 The docstring is English; `rule_doc` gives the documentation in the current
 language, each paragraph, parameter meaning and message shape translated
 through the gettext domain ``rules`` (examples are models: they stay as
-they are). SARIF and `raci rules --format json` ask for English.
+they are, but for the name of their `org`, text a person writes). SARIF and
+`raci rules --format json` ask for English.
 """
 
 from __future__ import annotations
@@ -70,7 +71,13 @@ NO_SUGGESTION = "No suggestion: "
 _SETTING = re.compile(r"as of (?P<date>\d{4}-\d\d-\d\d)|(?P<name>\w+) = (?P<value>\[[^]]*]|[^,]+)")
 _PARAMETER = re.compile(r"- `(\w+)`: ")
 EXAMPLE_ORG = "Example"
-"""The `org.name` an example model is given."""
+"""The `org.name` an example model is given, in English; a fragment with an
+`org` of its own names it so too."""
+
+
+def example_org() -> str:
+    """`EXAMPLE_ORG` in the reader's language."""
+    return translated("Example")
 
 
 class RuleDocError(ValueError):
@@ -100,11 +107,22 @@ class Example:
 
     @property
     def model_text(self) -> str:
-        """The whole model file: the fragment after `raci: 1` and an `org`."""
+        """The whole model file: the fragment after `raci: 1` and an `org`
+        named in the reader's language."""
+        own_org = f"org: {{name: {EXAMPLE_ORG}"
+        named = f"org: {{name: {example_org()}"
         if re.search(r"^org:", self.fragment, re.M):
-            return f"raci: 1\n{self.fragment}"
+            return f"raci: 1\n{self.fragment.replace(own_org, named, 1)}"
         as_of = f", as_of: {self.as_of.isoformat()}" if self.as_of else ""
-        return f"raci: 1\norg: {{name: {EXAMPLE_ORG}{as_of}}}\n{self.fragment}"
+        return f"raci: 1\n{named}{as_of}}}\n{self.fragment}"
+
+    def configuration(self, code: str) -> str:
+        """The `raci.toml` the example of rule `code` is read with: the
+        rule's table with the example's parameters (empty when it sets none)."""
+        if not self.params:
+            return ""
+        settings = [f"{name} = {param_text(value)}" for name, value in self.params.items()]
+        return "\n".join([f"[raci.rules.{code}]", *settings])
 
 
 @dataclass(frozen=True)

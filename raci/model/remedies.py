@@ -65,7 +65,8 @@ def merge_bodies(model: Model, body_id: str, into: str, chair: str | None = None
 
 def retire_body(model: Model, body_id: str, to: str | None = None) -> Change:
     """Body `body_id` removed: its letters go to `to` (default: its chair), and
-    whatever reported to it reports where it reported. Its seats simply go."""
+    whatever reported to it reports where it reported (to nothing, where it
+    reported to itself). Its seats simply go."""
     body = _body(model, body_id)
     heir = to if to is not None else body.chair
     if heir is None:
@@ -73,7 +74,8 @@ def retire_body(model: Model, body_id: str, to: str | None = None) -> Change:
                                 "does with --to ACTOR"), body=body_id))
     if heir == body_id:
         raise ValueError(Said(N_("{body} cannot take over its own assignments"), body=body_id))
-    return _handing_over(model, body_id, successor=body.reports_to, letters_to=heir)
+    successor = None if body.reports_to == body_id else body.reports_to
+    return _handing_over(model, body_id, successor=successor, letters_to=heir)
 
 
 def remove_person(model: Model, person_id: str, to: str | None = None) -> Change:
