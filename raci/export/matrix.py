@@ -640,7 +640,8 @@ def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
 
 def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
     """For a terminal: each item's name and kind, then a line for each letter
-    held on it, naming the actors; a blank line between items."""
+    held on it, naming the actors; a blank line between items. Each item's
+    lines come as one string: one write per item rather than per line."""
     bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
     word_width = max(len(word) for word in LETTER_WORDS.values())
     starts = {letter: f"  {LETTER_WORDS[letter]:<{word_width}}  " for letter in CELL_ORDER}
@@ -649,8 +650,7 @@ def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
     gap = ""
     words = matrix.kind_words()
     for row, held in holders(matrix, [_one_line(actor.name) for actor in matrix.columns]):
-        yield f"{gap}{bold}{_one_line(row.name)}{plain} ({words[matrix.kinds[row.id]]})\n"
+        yield "".join([f"{gap}{bold}{_one_line(row.name)}{plain} ({words[matrix.kinds[row.id]]})\n",
+                       *(f"{starts[letter]}{', '.join(held[letter])}{ends[letter]}"
+                         for letter in CELL_ORDER if held[letter])])
         gap = "\n"
-        for letter in CELL_ORDER:
-            if held[letter]:
-                yield f"{starts[letter]}{', '.join(held[letter])}{ends[letter]}"
