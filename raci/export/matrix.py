@@ -85,23 +85,16 @@ class _Held:
         return cells
 
     def _lean_cells(self, rows: set[str], actors: Container[str]) -> dict[tuple[str, str], str]:
-        """Each letter's cells at once, in `CELL_ORDER`: a second letter of a
-        cell comes after the first, as `cell_text` writes it. The store holds
-        a letter once per item and actor, so a letter's cells are a dict made
-        in one call, merged into the others by dict and set operations: a
-        step per cell only for the few of two letters (``A/R``)."""
+        """One pass over each letter's columns, in `CELL_ORDER`: a second
+        letter of a cell comes after the first, as `cell_text` writes it."""
         assert self._lean is not None
         cells: dict[tuple[str, str], str] = {}
         for letter in CELL_ORDER:
             columns = self._lean.get(letter, NO_ASSIGNMENTS)
-            keys: Iterable[tuple[str, str]] = zip(columns.items, columns.actors, strict=True)
-            if not (rows.issuperset(columns.items) and all(map(actors.__contains__,
-                                                               columns.actors))):
-                keys = [key for key in keys if key[0] in rows and key[1] in actors]
-            held: dict[tuple[str, str], str] = dict.fromkeys(keys, letter)
-            for key in held.keys() & cells.keys():
-                held[key] = f"{cells[key]}/{letter}"
-            cells.update(held)
+            for key in zip(columns.items, columns.actors, strict=True):
+                if key[0] in rows and key[1] in actors:
+                    before = cells.get(key)
+                    cells[key] = letter if before is None else f"{before}/{letter}"
         return cells
 
     def items(self) -> set[str]:
