@@ -129,6 +129,11 @@ class Matrix(Generic[E]):
         """A row's kind in the user's words ("doel"), for people to read."""
         return KIND_NAMES[self.kinds[item_id]]
 
+    def kind_words(self) -> dict[str, str]:
+        """Each kind of row -> `kind_word`: a translation looked up once per
+        kind rather than once per row, for output of many rows."""
+        return {kind: KIND_NAMES[kind] for kind in set(self.kinds.values())}
+
     def letter(self, item_id: str, actor_id: str) -> str:
         return self.cells.get((item_id, actor_id), "")
 
@@ -290,7 +295,7 @@ def _matrix(model: MatrixModel, rows: Sequence[MatrixEntity], actors: set[str] |
     held = _Held(model) if held is None else held
     kept = order if actors is None else {actor for actor in actors if actor in order}
     cells = held.cells((row.id for row in rows), kept)
-    with_letters = sorted({actor for _, actor in cells}, key=order.__getitem__)
+    with_letters = sorted(set(map(itemgetter(1), cells)), key=order.__getitem__)
     columns: list[MatrixEntity] = [entity for actor in with_letters
                                    if (entity := model.get(actor)) is not None]
     kinds = {row.id: model.kind(row.id) or "goal" for row in rows}
@@ -428,8 +433,9 @@ def matrix_markdown_lines(matrix: Matrix) -> Iterator[str]:
     yield _markdown_row(header) + "\n"
     yield _markdown_row(["---"] * len(header)) + "\n"
     count = len(matrix.columns)
+    words = matrix.kind_words()
     for row, filled in matrix.row_cells():
-        yield "".join(["| ", markdown_text(row.name), " | ", matrix.kind_word(row.id),
+        yield "".join(["| ", markdown_text(row.name), " | ", words[matrix.kinds[row.id]],
                        *_cells(filled, count, " | "), " |\n"])
 
 
@@ -588,12 +594,16 @@ def _one_line(text: str) -> str:
 def holders(matrix: Matrix[E], labels: Sequence[T]) -> Iterator[tuple[E, dict[str, list[T]]]]:
     """Each row with, for each letter (A, R, C, I), the labels of the actors
     holding it (`labels`: one per column, as the output writes them) in
-    column order; one holding A/R is under both."""
+    column order; one holding A/R is under both. A `defaultdict`: a letter
+    nobody holds reads as an empty list, without four lists made for every row."""
     for row, filled in matrix.row_cells():
-        held: dict[str, list[T]] = {letter: [] for letter in CELL_ORDER}
+        held: dict[str, list[T]] = defaultdict(list)
         for index, letters in filled:
-            for letter in letters.split("/"):
-                held[letter].append(labels[index])
+            if len(letters) == 1:  # most cells: no need to split them
+                held[letters].append(labels[index])
+            else:
+                for letter in letters.split("/"):
+                    held[letter].append(labels[index])
         yield row, held
 
 
@@ -614,24 +624,26 @@ def list_markdown_lines(matrix: Matrix) -> Iterator[str]:
     yield _markdown_row(header) + "\n"
     yield _markdown_row(["---"] * len(header)) + "\n"
     names = [markdown_text(actor.name) for actor in matrix.columns]
+    words = matrix.kind_words()
     for row, held in holders(matrix, names):
         yield _markdown_row([
-            markdown_text(row.name), matrix.kind_word(row.id),
+            markdown_text(row.name), words[matrix.kinds[row.id]],
             *("<br>".join(held[letter]) for letter in CELL_ORDER)]) + "\n"
 
 
 def list_text_lines(matrix: Matrix, *, colour: bool = False) -> Iterator[str]:
     """For a terminal: each item's name and kind, then a line for each letter
-    held on it, naming the actors; a blank line between items."""
+    held on it, naming the actors; a blank line between items. Each item's
+    lines come as one string: one write per item rather than per line."""
     bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
     word_width = max(len(word) for word in LETTER_WORDS.values())
     starts = {letter: f"  {LETTER_WORDS[letter]:<{word_width}}  " for letter in CELL_ORDER}
     starts["A"] += owner
     ends = {letter: "\n" for letter in CELL_ORDER} | {"A": f"{plain if owner else ''}\n"}
     gap = ""
+    words = matrix.kind_words()
     for row, held in holders(matrix, [_one_line(actor.name) for actor in matrix.columns]):
-        yield f"{gap}{bold}{_one_line(row.name)}{plain} ({matrix.kind_word(row.id)})\n"
+        yield "".join([f"{gap}{bold}{_one_line(row.name)}{plain} ({words[matrix.kinds[row.id]]})\n",
+                       *(f"{starts[letter]}{', '.join(held[letter])}{ends[letter]}"
+                         for letter in CELL_ORDER if held[letter])])
         gap = "\n"
-        for letter in CELL_ORDER:
-            if held[letter]:
-                yield f"{starts[letter]}{', '.join(held[letter])}{ends[letter]}"
