@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, TabbedContent
 
 from raci.tui import RaciApp, make_app
+from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.review import ReviewScreen
 
 
@@ -40,3 +41,15 @@ async def test_the_palette_in_a_review_offers_its_decisions_not_the_views(
         await on_the_table(pilot, app)
         assert "finding 2 of 3" in text_of(app, "#review-progress")
         assert app.query_one("#views", TabbedContent).active == "explorer"
+
+
+async def test_the_palette_over_a_form_the_review_opened_offers_nothing_of_the_views(
+        database: Path) -> None:
+    """Over the review's own questions ("Note an action"), the views are still
+    behind the review: "Show matrix" switched them there too."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await started_review(pilot, app, "Anna")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm), "the action's questions")
+        assert not any("Show matrix" in hit for hit in await offered(pilot, app, "matrix"))

@@ -60,8 +60,8 @@ from raci.store.layout import COLUMN_OF_FIELD, LIST_FIELD_NAMES, LIST_TABLES
 READ_APART_FROM = 13_000_000
 """The bytes a file must hold for a helper to read part of it: a generated
 model of 20,000 entities (`raci.lint.split.SPLIT_FROM`) holds about as
-many (generated ministry: 6.3 MB for 7,858 entities, 800 bytes each;
-national: 38 MB for 79,569, 480 each; between them, about 650); below,
+many (generated ministry: 6.3 MB for about 7,900 entities, 800 bytes each;
+national: 38 MB for about 80,000, 480 each; between them, about 650); below,
 forking costs more than it saves. The size, not a count of the entities,
 since the helper is forked before the file is opened."""
 
