@@ -58,28 +58,6 @@ def test_a_pickle_cut_short_is_nothing_handed_back(cut: int) -> None:
         os.close(reading)
 
 
-def test_a_child_interrupted_in_its_work_never_runs_the_program_on() -> None:
-    """A ctrl+c reaches the whole process group: a child interrupted while it
-    works must end, not return into the lint (it printed "Aborted!" twice
-    and flushed the parent's output again)."""
-    script = textwrap.dedent("""
-        import os
-        from raci.forking import started
-
-        def work():
-            raise KeyboardInterrupt
-
-        try:
-            pid, reading = started(work)
-        except KeyboardInterrupt:
-            print("the child ran on", flush=True)
-            raise SystemExit(0)
-        _, status = os.waitpid(pid, 0)
-        print("child ended", os.waitstatus_to_exitcode(status), flush=True)
-    """)
-    assert run(script) == "child ended 1\n"
-
-
 FORK_THEN_INTERRUPT = """
     import os, signal
 
@@ -101,15 +79,25 @@ process at once, where nothing yet ends or reaps the child; `children` are
 the children forked."""
 
 
-def test_a_child_interrupted_as_it_starts_never_runs_the_program_on() -> None:
-    """Between the fork and the child's own `try`, a ctrl+c raised out of
-    `started` in the child, which ran on into the program."""
-    script = textwrap.dedent(FORK_THEN_INTERRUPT) + textwrap.dedent("""
+@pytest.mark.parametrize("when", ["in its work", "as it starts"])
+def test_an_interrupted_child_never_runs_the_program_on(when: str) -> None:
+    """A ctrl+c reaches the whole process group: a child interrupted while it
+    works, or between the fork and its own `try` (the ctrl+c was raised out
+    of `started`), must end, not return into the lint (it printed "Aborted!"
+    twice and flushed the parent's output again)."""
+    interrupted = """
+        def work():
+            raise KeyboardInterrupt
+    """ if when == "in its work" else """
+        fork_then_interrupt("child")
+        work = lambda: "found"
+    """
+    script = textwrap.dedent(FORK_THEN_INTERRUPT) + textwrap.dedent(interrupted) + \
+        textwrap.dedent("""
         from raci.forking import started
 
-        fork_then_interrupt("child")
         try:
-            pid, reading = started(lambda: "found")
+            pid, reading = started(work)
         except KeyboardInterrupt:
             print("the child ran on", flush=True)
             raise SystemExit(0)
