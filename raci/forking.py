@@ -8,8 +8,33 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
+
+
+@contextmanager
+def forked(work: Callable[[], object]) -> Iterator[int | None]:
+    """The reading end of the pipe through which a child forked to run
+    `work` hands back what it returns (`handed_back`), the child killed and
+    waited for and the pipe closed when the block ends, however it ends: its
+    work is handed back, or no longer wanted, and a child still working
+    would keep an interrupted lint from stopping. None where the system
+    cannot start one now. A ctrl+c is held off from the fork until the
+    block's end is sure to run (a child left unreaped)."""
+    held = _interrupts_held()
+    child = None
+    try:
+        child = started(work)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one held off is raised here
+        yield None if child is None else child[1]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if child is not None:
+            pid, reading = child
+            os.close(reading)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def started(work: Callable[[], object]) -> tuple[int, int] | None:
@@ -17,7 +42,19 @@ def started(work: Callable[[], object]) -> tuple[int, int] | None:
     returns (`handed_back`), and the reading end of the pipe it hands it
     back through, the caller's to close; None where the system cannot start
     one now (no file descriptor left, at its process limit, out of
-    memory)."""
+    memory). A ctrl+c is held off while forking, so that the child takes it
+    only where it ends on it (it ran on into the program and printed
+    "Aborted!" a second time); `forked` also reaps the child whatever
+    happens after."""
+    held = _interrupts_held()
+    try:
+        return _forked_with_pipe(work)
+    finally:  # in this process only: the child never returns
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _forked_with_pipe(work: Callable[[], object]) -> tuple[int, int] | None:
+    """`started`, with SIGINT blocked."""
     try:
         reading, writing = os.pipe()
     except OSError:
@@ -30,12 +67,23 @@ def started(work: Callable[[], object]) -> tuple[int, int] | None:
         return None
     if pid == 0:  # the child: never returns into this process's program
         try:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             os.close(reading)
             _hand_back(writing, work())
         finally:  # failed or interrupted, having written nothing or part of it
             os._exit(1)
     os.close(writing)
     return pid, reading
+
+
+def _interrupts_held() -> set[int | signal.Signals]:
+    """Block SIGINT (a ctrl+c waits until it is unblocked) and return the
+    signals blocked before, to set again."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except KeyboardInterrupt:  # one came just before, raised with SIGINT already blocked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        raise
 
 
 def _hand_back(writing: int, found: object) -> NoReturn:
@@ -60,11 +108,3 @@ def handed_back(reading: int) -> Any:
         return pickle.loads(data)
     except Exception:  # a child that failed: the caller does its work
         return None
-
-
-def ended(pid: int) -> None:
-    """Kill the child `pid` and wait for it: its work is handed back, or no
-    longer wanted (this process failed or was interrupted), and a child
-    still working would keep an interrupted lint from stopping."""
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)

@@ -26,8 +26,8 @@ their runs the process keeps (`raci.export.render.GRAPHVIZ_RUNS`) kept from befo
 Every other test shares what Graphviz wrote with the other workers of the run
 (`SharedGraphvizRuns`).
 
-`forked` lists the children a test forks, `wait_statuses` how each child
-it waited for ended.
+`forked` lists the children a test forks (`assert_reaped`: the one it forked
+is reaped), `wait_statuses` how each child it waited for ended.
 """
 
 from __future__ import annotations
@@ -284,6 +284,13 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fork", counted)
     return forked
+
+
+def assert_reaped(forked: list[int]) -> None:
+    """The one child the test forked (`forked`) is reaped: no such child any more."""
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)
 
 
 @pytest.fixture

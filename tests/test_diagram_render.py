@@ -36,7 +36,7 @@ from raci.export.render import (
 from raci.export.split import split_view
 from raci.export.views import VIEWS, build_view
 from raci.formats import read_model
-from raci.model import Body, Initiative, Model, Org, Person, Role, Unit
+from raci.model import Body, Decision, Goal, Initiative, Model, Org, Person, Role, Unit
 
 RACI = str(Path(sys.executable).with_name("raci"))
 SAMPLE = Path(__file__).parents[1] / "sample_orgs" / "energietransitie.yaml"
@@ -476,6 +476,12 @@ def read_in_order(view: View) -> list[str]:
     """The boxes' titles as `dot -Tjson` lays the view out on its page: row
     by row, top to bottom and within a row left to right; where ranks are
     columns, column by column, left to right and within a column top down."""
+    return in_rows(laid_out(view))
+
+
+def laid_out(view: View) -> list[tuple[float, float, str]]:
+    """The boxes' titles at (row, place across it) as `dot -Tjson` lays the
+    view out on its page; where ranks are columns, a column is a row."""
     across = view.direction in ("LR", "RL")
     page = PAGES[DEFAULT_PAGE]
     source = to_dot(view, page=page, fitting=fitted(view, page, 60), titled=False).source
@@ -486,7 +492,7 @@ def read_in_order(view: View) -> list[str]:
             x, y = map(float, element["pos"].split(","))
             boxes.append((x, -y, titles[element["name"]]) if across
                          else (-y, x, titles[element["name"]]))
-    return in_rows(boxes)
+    return boxes
 
 
 def shown_in_order(view: View, drawn: bytes) -> list[str]:
@@ -526,3 +532,35 @@ def test_what_nothing_orders_is_drawn_in_alphabetical_order(view_name: str, by: 
     view = build_view(model, view_name)
     first = split_view(view, model, by, lambda part: len(part.nodes) <= 10)[0]
     assert read_in_order(first) == sorted(LOOSE, key=str.casefold)[:len(first.nodes)]
+
+
+def one_node_and_its_family(view_name: str, count: int) -> View:
+    """One goal and `count` initiatives towards it (ranks right to left), or one
+    decision and `count` people consulted on it (ranks left to right)."""
+    model = Model(Org("Een"))
+    if view_name == "goals":
+        model.add(Goal(id="g", name="Doel"))
+        for number in range(count):
+            model.add(Initiative(id=f"i{number:02d}", name=f"Initiatief {number:02d}",
+                                 goals=["g"]))
+    else:
+        model.add(Unit(id="u", name="Afdeling"))
+        model.add(Decision(id="d", name="Besluit"))
+        for number in range(count):
+            model.add(Person(id=f"p{number:02d}", name=f"Persoon {number:02d}", unit="u"))
+            model.assign("d", "C", f"p{number:02d}")
+    return build_view(model, view_name)
+
+
+@pytest.mark.parametrize(("view_name", "count"), [("goals", 12), ("goals", 16),
+                                                   ("decisions", 12)])
+def test_a_family_in_columns_reads_in_order_column_by_column(view_name: str,
+                                                             count: int) -> None:
+    """The column beside the node comes first, each top down: invisible edges
+    between neighbours in a column swapped boxes from the second column on
+    (i05, i07, i06 on A3)."""
+    view = one_node_and_its_family(view_name, count)
+    boxes = laid_out(view)
+    node = next(column for column, _, title in boxes if title in ("Doel", "Besluit"))
+    read = in_rows([(abs(column - node), place, title) for column, place, title in boxes])
+    assert read[1:] == sorted(read[1:]) and len(read) == count + 1, read

@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 import pytest
+from conftest import SAMPLE
 
 from raci.forking import handed_back, started
 from raci.lint.rule import Problem
@@ -57,16 +58,43 @@ def test_a_pickle_cut_short_is_nothing_handed_back(cut: int) -> None:
         os.close(reading)
 
 
-def test_a_child_interrupted_before_its_work_never_runs_the_program_on() -> None:
-    """A ctrl+c reaches the whole process group: a child interrupted before
-    its work takes over must end, not return into the lint (it printed
-    "Aborted!" twice and flushed the parent's output again)."""
-    script = textwrap.dedent("""
-        import os
-        from raci.forking import started
+FORK_THEN_INTERRUPT = """
+    import os, signal
 
+    fork = os.fork
+    children = []
+
+    def fork_then_interrupt(whom):
+        def forked():
+            pid = fork()
+            if pid:
+                children.append(pid)
+            if (pid == 0) == (whom == "child"):
+                os.kill(os.getpid(), signal.SIGINT)
+            return pid
+        os.fork = forked
+"""
+"""Replaces `os.fork` with one after which a ctrl+c reaches the child or this
+process at once, where nothing yet ends or reaps the child; `children` are
+the children forked."""
+
+
+@pytest.mark.parametrize("when", ["in its work", "as it starts"])
+def test_an_interrupted_child_never_runs_the_program_on(when: str) -> None:
+    """A ctrl+c reaches the whole process group: a child interrupted while it
+    works, or between the fork and its own `try` (the ctrl+c was raised out
+    of `started`), must end, not return into the lint (it printed "Aborted!"
+    twice and flushed the parent's output again)."""
+    interrupted = """
         def work():
             raise KeyboardInterrupt
+    """ if when == "in its work" else """
+        fork_then_interrupt("child")
+        work = lambda: "found"
+    """
+    script = textwrap.dedent(FORK_THEN_INTERRUPT) + textwrap.dedent(interrupted) + \
+        textwrap.dedent("""
+        from raci.forking import started
 
         try:
             pid, reading = started(work)
@@ -76,6 +104,32 @@ def test_a_child_interrupted_before_its_work_never_runs_the_program_on() -> None
         _, status = os.waitpid(pid, 0)
         print("child ended", os.waitstatus_to_exitcode(status), flush=True)
     """)
-    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=60, check=True)
-    assert ran.stdout == "child ended 1\n"
+    assert run(script) == "child ended 1\n"
+
+
+def test_a_lint_interrupted_as_its_copy_starts_reaps_it() -> None:
+    """Between the fork and the lint's `try`, a ctrl+c left the copy unreaped."""
+    script = textwrap.dedent(FORK_THEN_INTERRUPT) + textwrap.dedent(f"""
+        from raci.lint import split
+        from raci.lint.engine import lint_source
+        from raci.source import open_lean_model
+
+        split.SPLIT_FROM = 0
+        fork_then_interrupt("parent")
+        try:
+            lint_source(open_lean_model({str(SAMPLE)!r}), split=True)
+        except KeyboardInterrupt:
+            pass
+        try:
+            os.waitpid(children[0], os.WNOHANG)
+            print("the copy was left", flush=True)
+        except ChildProcessError:
+            print("the copy was reaped", flush=True)
+    """)
+    assert run(script) == "the copy was reaped\n"
+
+
+def run(script: str) -> str:
+    """What `script` prints, run by Python in a process of its own."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True).stdout

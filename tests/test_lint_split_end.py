@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from conftest import SAMPLE, Raci
+from conftest import SAMPLE, Raci, assert_reaped
 
 from raci.lint import split
 from raci.lint.engine import lint_source
@@ -24,9 +24,7 @@ from raci.store import lean
 def test_no_copy_is_left_behind(monkeypatch: pytest.MonkeyPatch, forked: list[int]) -> None:
     monkeypatch.setattr(split, "SPLIT_FROM", 0)
     together = lint_source(open_lean_model(str(SAMPLE)), split=True).findings
-    assert len(forked) == 1
-    with pytest.raises(ChildProcessError):  # reaped: no such child any more
-        os.waitpid(forked[0], os.WNOHANG)
+    assert_reaped(forked)
     assert together == lint_source(open_lean_model(str(SAMPLE))).findings
 
 

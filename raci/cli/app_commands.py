@@ -22,6 +22,7 @@ from raci.cli.completion import complete_samples, sample_names
 from raci.cli.options import (
     WholeNumber,
     directories_made,
+    model_file_suffix,
     tell_schema_written,
     tell_written,
     write_output,
@@ -142,14 +143,9 @@ def _write_sample(sample_file: Traversable, output: Path) -> None:
     `raci generate` refuses it: the sample is a model file, not the matrix
     `raci export` writes into a workbook, nor a database."""
     from raci.formats.files import SCHEMA_COMMENT, write_schema_beside
-    from raci.model.source import FILE_SUFFIXES
 
     to_stdout = str(output) == "-"
-    suffix = ".yaml" if to_stdout else output.suffix.lower()
-    if suffix not in FILE_SUFFIXES:
-        raise UsageError(_("{output}: give a .yaml, .yml or .json file to write").format(
-            output=output))
-    if suffix == ".json":
+    if not to_stdout and model_file_suffix(output) == ".json":
         from raci.formats import read_model, write_model
 
         with resources.as_file(sample_file) as bundled:

@@ -160,10 +160,12 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     from raci.export.render import draw, draw_either_way, write_drawing
     from raci.export.views import build_view, nothing_to_draw
     from raci.lint.run import config_for
+    from raci.store.sqlite_file import refuse_database
 
     if output is not None and output.is_dir():
         fmt = fmt or "dot"
         output = output / f"{view_name}{FORMAT_SUFFIXES[fmt]}"
+        refuse_database(output)  # -o FILE was refused as the option was read
     fmt = diagram_format(fmt, output)
     if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise UsageError(_("--format {format} is binary; give -o FILE or redirect the output")
@@ -171,8 +173,8 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
     if output is None and split is not None:
         raise UsageError(_("--split {split} writes one drawing per part; give -o FILE")
                          .format(split=split))
-    if output is not None:
-        refuse_databases(output, fmt, split)
+    if output is not None and split is not None and fmt != "pdf":
+        refuse_numbered_databases(output)
     source = open_model(model)
     config = config_for([source.label], None)  # as `raci lint` and `raci report` find it
     view = build_view(source.model, view_name, config)
@@ -215,16 +217,12 @@ def diagram(model: str, view_name: str, focus: str | None, depth: int, hub: int,
         write_parts(output, fmt, [d.data for d in drawings], page)
 
 
-def refuse_databases(output: Path, fmt: str, split: str | None) -> None:
+def refuse_numbered_databases(output: Path) -> None:
     """Refuse, before any layout (minutes on a large view), a SQLite database
-    where the drawing goes: `output` (the file in a folder -o names is known
-    only here), or, split into numbered files, any file named as one of its
-    parts (`part_paths`), whose count is known only once they are cut."""
+    named as one of a split's numbered files (`part_paths`): any there, as
+    their count is known only once the parts are cut."""
     from raci.store.sqlite_file import refuse_database
 
-    if split is None or fmt == "pdf":
-        refuse_database(output)
-        return
     numbered = re.compile(rf"{re.escape(output.stem)}-[0-9]+{re.escape(output.suffix)}")
     for path in sorted(output.parent.glob(f"{glob.escape(output.stem)}-*")):
         if numbered.fullmatch(path.name):
@@ -322,7 +320,7 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
     from raci.store.sqlite_file import refuse_database
 
     paths = [output] if fmt == "pdf" else part_paths(output, len(drawings))
-    for path in paths:  # every part checked before the first is written
+    for path in paths:  # all before any is written: one may have come during the layout
         refuse_database(path)
     if fmt == "pdf":
         write_drawing(output, on_sheets(drawings, page))

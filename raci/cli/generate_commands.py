@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from raci.cli.options import WholeNumber, output_option, tell_schema_written
+from raci.cli.options import WholeNumber, model_file_suffix, output_option, tell_schema_written
 from raci.errors import UsageError
 from raci.i18n import _, format_count
-from raci.model.source import FILE_SUFFIXES
 
 
 @click.command()
@@ -34,9 +33,7 @@ def generate(size: str, seed: int, scale: int, output: Path) -> None:
     from raci.formats import write_model
     from raci.generate import generate_model
 
-    if output.suffix.lower() not in FILE_SUFFIXES:
-        raise UsageError(_("{output}: give a .yaml, .yml or .json file to write").format(
-            output=output))
+    model_file_suffix(output)
     if not output.parent.is_dir():
         raise UsageError(_("{output}: the folder {folder} does not exist").format(
             output=output, folder=output.parent))

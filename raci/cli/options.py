@@ -80,6 +80,22 @@ def output_option(help: str, *, required: bool = False,
                         callback=output_or_standard if standard_output else output_directories)
 
 
+def model_file_suffix(output: Path) -> str:
+    """The suffix of the model file `-o` names, which says how it is written
+    (JSON or YAML); any but a model file's (`FILE_SUFFIXES`) is refused:
+    ``-o org.db`` would put YAML in a file named as a database. A device or a
+    pipe (``-o /dev/null``), whose name says nothing of a format, takes YAML."""
+    from raci.formats.writing import is_special_file
+    from raci.model.source import FILE_SUFFIXES
+
+    if is_special_file(output):
+        return ".yaml"
+    if output.suffix.lower() not in FILE_SUFFIXES:
+        raise UsageError(_("{output}: give a .yaml, .yml or .json file to write").format(
+            output=output))
+    return output.suffix.lower()
+
+
 def output_or_standard(ctx: click.Context, param: click.Parameter,
                        path: Path | None) -> Path | None:
     """`output_directories`, but ``-o -`` stays ``-``: standard output."""

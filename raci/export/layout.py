@@ -152,10 +152,13 @@ class Wrapping:
     after: list[Link]
     """Each block after the one a row earlier, in rank order."""
     beside: list[Link]
-    """Each box after the box before it in its row, on the same rank (`dot`
-    draws such an edge's tail left of its head, or above it where ranks are
-    columns): a row of boxes reads in the family's given order, which
-    Graphviz's crossing minimisation otherwise shuffles."""
+    """In a family linked to no node, each box after the box before it in its
+    row, on the same rank (`dot` draws such an edge's tail left of its head):
+    the row reads in the family's given order, which Graphviz's crossing
+    minimisation otherwise shuffles. A family hanging from a node is kept in
+    the order of its edges without them, and not with them: `dot` swapped
+    boxes in its second column on (one goal's twelve initiatives read i05,
+    i07, i06)."""
 
 
 def wrapping_links(view: View, ranked: Iterable[Link], room: tuple[float, float] = ROOM,
@@ -193,14 +196,15 @@ def wrapping_links(view: View, ranked: Iterable[Link], room: tuple[float, float]
             *(_changed(_size(view, sizes, c, inside[c]), changed.get(c), across)
               if sizes is not None and c in sizes else _size(view, sizes, c, inside[c])
               for c in children[frame])], strict=True))
-        for family, before in (_families(blocks, known, frame is None, last_first)
-                               if len(blocks) > 1 else []):
+        for family, before, loose in (_families(blocks, known, frame is None, last_first)
+                                      if len(blocks) > 1 else []):
             extents = [extent[id(b)] for b in family]
             per_row = blocks_per_row(extents, view.direction, room)
-            made, beside = _rows(family, before, known, per_row)
+            made = _rows(family, before, known, per_row)
             known.add(made)
             wrapping.after += made
-            wrapping.beside += beside
+            if made and loose:
+                wrapping.beside += _beside(family, per_row)
             if made:
                 breadth, depth = _row_change(extents, per_row, across)
                 change = (change[0] + breadth, change[1] + depth)
@@ -243,13 +247,14 @@ def _innermost_first(children: Mapping[str | None, list[str]]) -> list[str]:
 
 
 def _families(blocks: list[list[str]], known: Links, at_top: bool,
-              last_first: bool) -> list[tuple[list[list[str]], bool]]:
+              last_first: bool) -> list[tuple[list[list[str]], bool, bool]]:
     """Blocks grouped by the one node they hang from (the one node all their
     edges out point to, or all those of the block's last nodes in rank order:
     a unit's frame hangs from the role its head reports to, wherever else a
     holder in it holds a role; else the one node all their edges in come
     from; and whether they come before it in rank order), and those linked
-    to nothing, unless `at_top` (there they are parts, `arranging_links`).
+    to nothing, unless `at_top` (there they are parts, `arranging_links`);
+    and whether the family is linked to nothing.
     Where the first rank is drawn last (`last_first`: at the bottom), those
     linked to nothing count as coming before, so that their first row stands
     at the top, where a page is read from (it stood at the bottom)."""
@@ -267,15 +272,14 @@ def _families(blocks: list[list[str]], known: Links, at_top: bool,
             families[(above.pop(), True)].append(block)
         elif not above and len(below) == 1:
             families[(below.pop(), False)].append(block)
-    return [(family, last_first if key is None else key[1]) for key, family in families.items()
-            if len(family) > 1]
+    return [(family, last_first if key is None else key[1], key is None)
+            for key, family in families.items() if len(family) > 1]
 
 
 def _rows(family: list[list[str]], before: bool, known: Links,
-          per_row: int) -> tuple[list[Link], list[Link]]:
+          per_row: int) -> list[Link]:
     """Links that put each block of a family one row further from where it
-    hangs, and links that put a box beside the box before it in its row
-    (`Wrapping`; Graphviz keeps no such order between frames).
+    hangs.
 
     A family hanging *before* its node (its edges point to it) grows away
     from it in rank order: each block comes before the one a row earlier.
@@ -285,9 +289,14 @@ def _rows(family: list[list[str]], before: bool, known: Links,
     for place in range(per_row, len(shaped)):
         earlier, later = shaped[place - per_row], shaped[place]
         after += between(later, earlier) if before else between(earlier, later)
-    beside = [(family[place - 1][0], family[place][0]) for place in range(len(family))
-              if place % per_row and len(family[place - 1]) == len(family[place]) == 1]
-    return after, beside if after else []
+    return after
+
+
+def _beside(family: list[list[str]], per_row: int) -> list[Link]:
+    """Links that put a box beside the box before it in its row of a family
+    (`Wrapping.beside`); Graphviz keeps no such order between frames."""
+    return [(family[place - 1][0], family[place][0]) for place in range(len(family))
+            if place % per_row and len(family[place - 1]) == len(family[place]) == 1]
 
 
 def blocks_per_row(extents: list[Size], direction: str,

@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from functools import partial
 
 from raci.analysis import Analysis
-from raci.forking import ended, handed_back, started
+from raci.forking import forked, handed_back
 from raci.lint.config import LintConfig
 from raci.lint.message import say_ahead
 from raci.lint.rule import Problem, Rule
@@ -76,13 +76,11 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
     except OSError:  # no file descriptor left: check every rule here
         yield _checked(rules, analysis, config)
         return
-    copy = started(partial(_checked_by_copy, theirs, shared, queue, analysis, config))
-    if copy is None:  # the system cannot start one now: check every rule here
-        os.close(queue)
-        yield _checked(rules, analysis, config)
-        return
-    pid, reading = copy
-    try:
+    with forked(partial(_checked_by_copy, theirs, shared, queue, analysis, config)) as copy:
+        if copy is None:  # the system cannot start one now: check every rule here
+            os.close(queue)
+            yield _checked(rules, analysis, config)
+            return
         try:
             found = _checked([r for r in rules if r.code in KEPT_HERE], analysis, config)
             if say:
@@ -91,14 +89,8 @@ def problems_of(rules: Sequence[Rule], analysis: Analysis, config: LintConfig, *
                 found |= _checked(shared[number], analysis, config)
         finally:
             os.close(queue)
-        found |= handed_back(reading) or {}
+        found |= handed_back(copy) or {}
         yield found | _checked([r for r in rules if r.code not in found], analysis, config)
-    except BaseException:  # interrupted, or failed: end the copy rather than wait for it
-        ended(pid)
-        raise
-    finally:
-        os.close(reading)
-    os.waitpid(pid, 0)
 
 
 def _splits(analysis: Analysis) -> bool:
@@ -142,7 +134,7 @@ _claimed_in_copy = _claimed
 def _checked_by_copy(rules: Sequence[Rule], shared: Sequence[Sequence[Rule]], queue: int,
                      analysis: Analysis, config: LintConfig) -> Problems:
     """In the copy: the problems of `rules` and of the `shared` groups it
-    takes from `queue`, to hand back (`raci.forking.started`)."""
+    takes from `queue`, to hand back (`raci.forking.forked`)."""
     problems = _checked_in_copy(rules, analysis, config)
     for number in _claimed_in_copy(queue):
         problems |= _checked_in_copy(shared[number], analysis, config)

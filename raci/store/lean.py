@@ -28,11 +28,10 @@ for its own and could read with none (SQLite's "How To Corrupt", 2.6).
 
 from __future__ import annotations
 
-import os
 import sys
 from array import array
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
@@ -40,7 +39,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from raci.forking import ended, handed_back, started
+from raci.forking import forked, handed_back
 from raci.model import LETTERS, Letter
 from raci.model.lean import LEAN_KINDS, LeanModel, LetterColumns
 from raci.store.columns import (
@@ -184,16 +183,9 @@ def _helper(path: Path) -> Iterator[int | None]:
     this process opens the file (see the module); ended and waited for when
     the block ends, so that a read that fails or is interrupted does not
     wait for it."""
-    helper = started(partial(_read_by_helper, path)) if _reads_apart(path) else None
-    if helper is None:
-        yield None
-        return
-    pid, reading = helper
-    try:
+    with forked(partial(_read_by_helper, path)) if _reads_apart(path) else nullcontext() \
+            as reading:
         yield reading
-    finally:
-        os.close(reading)
-        ended(pid)
 
 
 def _reads_apart(path: Path) -> bool:

@@ -76,8 +76,9 @@ def refuse_database(path: Path) -> None:
 
 def is_sqlite_database(path: Path) -> bool:
     """Whether `path` names a file with something in it that SQLite takes for
-    a database; also one it cannot read to tell (locked, or not readable),
-    which may be one."""
+    a database; also one it cannot read to tell (not readable), which may be
+    one. Read alone (`untouched`), a database another process has locked is
+    read all the same."""
     try:
         status = path.stat()
     except OSError:  # nothing there yet, or a link to nothing
