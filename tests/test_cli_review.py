@@ -20,7 +20,8 @@ from conftest import SAMPLE, Raci, Result
 from test_cli_scenarios import ok, refused
 
 from raci.lint.findings import Finding
-from raci.lint.review import largest_first
+from raci.lint.review import ActionOwners, largest_first
+from raci.model import Body, Model, Org, Person
 from raci.source import database_url
 from raci.store import open_store
 
@@ -78,6 +79,25 @@ def test_a_scripted_session_decides_and_writes_the_minutes(
             "author": "eva"} in [{k: str(v) for k, v in w.items()} for w in waivers]
 
 
+def test_an_actions_owner_is_the_person_typed_by_name_as_in_the_app(
+        raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's rule (`ActionOwners`): a person's name, exactly or the one
+    that holds it (a first name alone too), is that person; a near miss is
+    kept as written, and raci says whom it likely meant."""
+    answers = "\n".join(["n", "ruud mulder", "X", "none", "n", "Anouk", "Y", "none",
+                         "n", "Ruud Muldr", "Z", "none", "q"]) + "\n"
+    result = review(raci, monkeypatch, answers, vego, "--author", "eva", "-o", "minutes.md")
+    assert result.code == 0, result
+    assert "Who: ruud mulder\n  Ruud Mulder (p.mulder)\n" in result.out
+    assert "Who: Anouk\n  Anouk Smit (p.smit)\n" in result.out
+    assert ("Who: Ruud Muldr\n  not a person of the model: noted as written; did you mean "
+            "'Ruud Mulder'?\n") in result.out
+    minutes = Path("minutes.md").read_text(encoding="utf-8")
+    assert "| Ruud Mulder (p.mulder) | X |  | OWN004:r.pd-netcongestie |" in minutes
+    assert "| Anouk Smit (p.smit) | Y |  | BOD003:wg-isolatienorm |" in minutes
+    assert "| Ruud Muldr | Z |  | OWN001:g.lokaal-eigendom |" in minutes
+
+
 def test_a_fix_that_resolves_later_findings_spares_them_and_apply_writes_the_model(
         raci: Raci, vego: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Merging the look-alike bodies resolves BOD002 of the one that goes
@@ -113,6 +133,25 @@ def test_review_is_refused_where_it_cannot_keep_its_decisions(
         f"`raci import {SAMPLE} --into org.db`")
     assert refused(raci, "review", vego, "--apply", "--scenario", "x") == (
         "--apply writes into the model itself; give it or --scenario, not both")
+
+
+def test_an_actions_owner_is_one_person_or_as_written() -> None:
+    """A part of one name alone is that person, unless it is some entity's
+    id; a part two names hold is no one's; the name exactly wins over a
+    longer one that holds it."""
+    model = Model(Org("Rule"))
+    for person_id, name in (("p.smit", "Anouk Smit"), ("p.jan", "Jan de Vries"),
+                            ("p.jans", "Jan de Vriesland"), ("p.bos", "Lotte Bos"),
+                            ("p.bosma", "Kees Bosma")):
+        model.people[person_id] = Person(id=person_id, name=name)
+    model.bodies["anouk"] = Body(id="anouk", name="Werkgroep Anouk", kind="working_group")
+    owners = ActionOwners(model)
+    assert [owners.read(typed) for typed in (
+        " p.smit ", "SMIT", "jan de vries", "Vriesland", "bos", "anouk", "Team Wonen")] == [
+        "p.smit", "p.smit", "p.jan", "p.jans", "bos", "anouk", "Team Wonen"]
+    assert owners.said("anouk") == "Werkgroep Anouk (anouk)"
+    assert owners.said("Jan de Vris") == ("not a person of the model: noted as written; did "
+                                          "you mean 'Jan de Vries'?")
 
 
 def test_largest_first_is_level_then_entities_concerned() -> None:

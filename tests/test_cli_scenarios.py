@@ -392,6 +392,13 @@ def test_each_remedy_is_one_change_of_the_scenario_and_undone_whole(
     assert exported(raci, "org.db@plan") == before
 
 
+def test_an_edit_in_a_scenario_not_made_says_how_to_make_it(raci: Raci, org: str) -> None:
+    """Edits go only into a scenario made before (`raci review` makes its own)."""
+    assert refused(raci, "set", org, "sg", "meets_every_days=14", "--scenario", "t").endswith(
+        "org.db: no scenario t; it has no scenarios: make one with "
+        f"`raci scenario new {Path(org).resolve()} t`")
+
+
 def test_a_remedy_that_makes_no_sense_is_refused(raci: Raci, org: str) -> None:
     ok(raci, "scenario", "new", org, "plan")
     assert refused(raci, "scenario", "merge", org, "plan", "sg", "--into", "sg") == (

@@ -129,7 +129,7 @@ class _NotSaved(Exception):
 def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     """Show the finding and its suggestions, ask, and carry out the answer;
     False when the review is to end."""
-    from raci.lint.review import BROUGHT_UP, date_or_none, required_text
+    from raci.lint.review import BROUGHT_UP, ActionOwners, date_or_none, required_text
     from raci.lint.scenarios import finding_said
 
     finding = item.finding
@@ -152,7 +152,9 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
                      default=session.default_expiry().isoformat())
         _keep(session, editing, item, lambda: session.accept(item, reason, until))
     elif answer == "n":
-        who = _ask(_("Who"), required_text)
+        owners = ActionOwners(session.suggester.model)
+        who = _ask(_("Who"), owners.read)
+        click.echo(one_line("  " + owners.said(who)))
         what = _ask(_("What"), required_text)
         session.note(item, who, what, _ask(_("By when (YYYY-MM-DD, or none)"), date_or_none))
     else:

@@ -62,7 +62,7 @@ class Problem:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the candidate `word` most likely
     misspells (see `nearest`), or nothing."""
-    return _Spellings(candidates).hint(word)
+    return Spellings(candidates).hint(word)
 
 
 def nearest(word: str, candidates: Iterable[str], cutoff: float | None = None) -> str | None:
@@ -81,7 +81,7 @@ def nearest(word: str, candidates: Iterable[str], cutoff: float | None = None) -
     more) wins, whatever the cutoff: the shortest that starts with it as a
     word (``lucene`` is ``lucene-pmc``, not ``lkuehne``, one slip nearer),
     else the one that holds it elsewhere; None when two are as likely."""
-    return _Spellings(candidates).nearest(word, cutoff)
+    return Spellings(candidates).nearest(word, cutoff)
 
 
 HELD_WORD_LENGTH = 3
@@ -93,7 +93,7 @@ FEWEST_SLIPS_COMPARED = 50
 fewest slips are found among 80,000 ids in milliseconds)."""
 
 
-class _Spellings:
+class Spellings:
     """Candidates made ready for many look-ups: rapidfuzz compares a word
     with 80,000 ids in milliseconds, so every unknown id gets its hint."""
 
@@ -160,11 +160,11 @@ class _Suggester:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.by_kinds: dict[frozenset[str], _Spellings] = {}
+        self.by_kinds: dict[frozenset[str], Spellings] = {}
 
     def hint(self, word: str, kinds: frozenset[str]) -> str:
         if kinds not in self.by_kinds:
-            self.by_kinds[kinds] = _Spellings(
+            self.by_kinds[kinds] = Spellings(
                 entity_id for kind in kinds for entity_id in self.model.collection(kind))
         return self.by_kinds[kinds].hint(word)
 

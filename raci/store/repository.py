@@ -421,7 +421,8 @@ class Store:
     def _no_scenario(self, connection: Connection, name: str) -> StoreError:
         names = scenario_names(connection)
         if not names:
-            return StoreError(Said(N_("{database}: no scenario {name}; it has no scenarios"),
+            return StoreError(Said(N_("{database}: no scenario {name}; it has no scenarios: make "
+                                      "one with `raci scenario new {database} {name}`"),
                                    database=self._database, name=name))
         near = did_you_mean(name, names)
         if near:

@@ -34,8 +34,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
-from raci.i18n import _, ngettext, pgettext, said_again
+from raci.i18n import _, ngettext, pgettext
 from raci.lint.review import (
+    ActionOwners,
     Review,
     ReviewItem,
     date_or_none,
@@ -44,11 +45,8 @@ from raci.lint.review import (
     required_text,
 )
 from raci.lint.suggestions import Suggestion
-from raci.model import Model, Person
-from raci.model.checks import did_you_mean
 from raci.model.scenarios import Step
 from raci.tui.describe import labels
-from raci.tui.matching import EntityFinder, entity_named
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm, Answers, Question
 from raci.tui.screens.form import FormScreen, KeysInOrderScreen, press_again
@@ -61,7 +59,6 @@ from raci.tui.screens.suggestions import (
     suggestion_option,
     where_said,
 )
-from raci.tui.widgets.entity_form import MATCHES_SHOWN
 from raci.tui.widgets.explorer import ChoiceList
 from raci.tui.widgets.footer import FittingFooter
 
@@ -123,43 +120,6 @@ def minutes_on_quit(app: RaciApp) -> Text | None:
     app.reviewing = None
     return Text(_("The review ended early: {decided} decided; the minutes are in {path}").format(
         decided=reviewing.review.decided, path=path.resolve()))
-
-
-class ActionOwners:
-    """Who takes an action, as typed: a person of the model by name or id (a
-    name as the forms take one: exactly, or the one completion that holds it),
-    kept as their id, which the minutes give as "Name (id)"; anyone else
-    (an outside party, a team) as written."""
-
-    def __init__(self, model: Model) -> None:
-        self.model = model
-        self._finder: EntityFinder | None = None
-        """The model's persons, made when first looked in."""
-
-    def person(self, typed: str) -> Person | None:
-        typed = typed.strip()
-        entity = self.model.get(typed)
-        if entity is None:
-            if self._finder is None:
-                self._finder = EntityFinder(self.model.people.values())
-            entity = entity_named(self._finder, typed, MATCHES_SHOWN) if typed else None
-        return entity if isinstance(entity, Person) else None
-
-    def read(self, typed: str) -> str:
-        person = self.person(required_text(typed))
-        return typed.strip() if person is None else person.id
-
-    def said(self, typed: str) -> str:
-        """Under the field: the person it is, or that it is kept as written,
-        with the person likeliest meant."""
-        if not typed.strip():
-            return ""
-        person = self.person(typed)
-        if person is not None:
-            return f"{person.name} ({person.id})"
-        words = [word for person in self.model.people.values() for word in (person.id, person.name)]
-        return _("not a person of the model: noted as written") + said_again(
-            did_you_mean(typed.strip(), words))
 
 
 class SuggestionList(ChoiceList):
