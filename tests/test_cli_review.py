@@ -154,6 +154,18 @@ def test_an_actions_owner_is_one_person_or_as_written() -> None:
                                           "you mean 'Jan de Vries'?")
 
 
+def test_a_name_several_people_share_asks_for_the_id() -> None:
+    """Namesakes: the name typed is no one person, and the note says so with
+    their ids, not "did you mean" the very name typed."""
+    model = Model(Org("Rule"))
+    for person_id in ("p.amrani", "p.amrani2", "p.amrani3"):
+        model.people[person_id] = Person(id=person_id, name="Joost El Amrani")
+    owners = ActionOwners(model)
+    assert owners.read("joost el amrani") == "joost el amrani"
+    assert owners.said("Joost El Amrani") == (
+        "3 people are named so: type the id of the one meant (p.amrani, p.amrani2, p.amrani3)")
+
+
 def test_largest_first_is_level_then_entities_concerned() -> None:
     def finding(code: str, level: str, targets: tuple[str, ...],
                 related: tuple[str, ...] = ()) -> Finding:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from raci.i18n import N_, Said, _, format_date, ngettext, said_again
+from raci.i18n import N_, Said, _, format_count, format_date, ngettext, said_again
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import markdown_said
 from raci.lint.output import outcome_text, summary
@@ -370,6 +370,10 @@ def who_in_minutes(model: Model, who: str | None) -> str:
     return f"{entity.name} ({entity.id})"
 
 
+NAMESAKES_SHOWN = 5
+"""The ids named when several people share the name typed for an action."""
+
+
 class ActionOwners:
     """Who takes an action, as typed, by one rule for the app and `raci
     review`: a person's id; else a person's name exactly (in any case); else
@@ -407,6 +411,12 @@ class ActionOwners:
         who = self.read(typed)
         if self.model.get(who) is not None:  # a person, or a role or body typed by its id
             return who_in_minutes(self.model, who)
+        namesakes = self._person_names().by_name.get(who.casefold(), [])
+        if namesakes:  # several: one is no one of them
+            ids = [person.id for person in namesakes[:NAMESAKES_SHOWN]]
+            more = ", …" if len(namesakes) > NAMESAKES_SHOWN else ""
+            return _("{count} people are named so: type the id of the one meant ({ids})").format(
+                count=format_count(len(namesakes)), ids=", ".join(ids) + more)
         return _("not a person of the model: noted as written") + said_again(
             self._person_names().spellings.hint(who))
 
