@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from apphelp import loaded, said, until
 from test_app_typing_fast import type_at_once
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -150,15 +151,42 @@ async def test_keys_typed_after_one_that_opens_a_screen_go_there_in_order(
         assert app.query_one("#diagram-depth", Input).value == "5"
 
 
+@pytest.mark.parametrize("escape_and_2", [
+    [("escape", "\x1b"), ("2", "2")],
+    # A terminal sends them as alt+2, which Textual reads as the macOS
+    # option key's "™": the field took "™".
+    [("alt+2", "2")], [("trade_mark_sign", "™")],
+])
 async def test_a_view_key_typed_right_after_escape_leaves_the_field_as_it_was(
-        database: Path) -> None:
+        database: Path, escape_and_2: list[tuple[str, str]]) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
         await on_the_diagram(pilot, app)
         depth = app.query_one("#diagram-depth", Input)
         depth.focus()
         await pilot.pause()
-        type_at_once(app, "5", "escape", "2")
+        type_at_once(app, "5")
+        for key, character in escape_and_2:
+            app.post_message(events.Key(key, character))
         await until(pilot, lambda: app.query_one(TabbedContent).active == "matrix",
                     "the matrix shown")
         assert depth.value == "5"
+
+
+@pytest.mark.parametrize("start", ["diagram-preview-box", "diagram-name"])
+async def test_text_typed_with_the_tab_that_reaches_the_focus_goes_into_it(
+        database: Path, start: str) -> None:
+    """From the preview or the view's choice, the tabs and the focus typed in
+    one go: the focus's text went to the widget left, lost, and the last tab
+    took the depth's "3" from the focus field."""
+    async with make_app(database).run_test(size=(120, 40)) as pilot:
+        app = await loaded(pilot)
+        await on_the_diagram(pilot, app)
+        app.query_one(f"#{start}").focus()
+        await pilot.pause()
+        tabs = ["tab"] * (2 if start == "diagram-preview-box" else 1)
+        type_at_once(app, *tabs, *"dg-bw", "tab", "3")
+        depth = app.query_one("#diagram-depth", Input)
+        await until(pilot, lambda: depth.value == "3", "the depth typed")
+        assert app.query_one("#diagram-focus", Input).value == "dg-bw"
+

@@ -638,8 +638,8 @@ async def test_diagram_previews_the_neighbourhood_and_exports(
         assert mermaid.read_text(encoding="utf-8").startswith("flowchart ")
 
         app.query_one("#diagram-file", Input).value = str(tmp_path / "org.txt")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await pilot.press("ctrl+s")  # in its turn, after any key typed before it
+        await until(pilot, lambda: "org.txt" in said(app)[-1], "the refusal")
         assert not (tmp_path / "org.txt").exists()
         assert said(app)[-1].startswith(f"{tmp_path / 'org.txt'}: end the name with .dot, .gv, ")
 

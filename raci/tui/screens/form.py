@@ -25,7 +25,7 @@ handed each key by the app as it arrives, not through the focused widget:
 the review's keys, the keys typed after one that opens a form there, and
 those typed after a save of such a form (for the next finding) go one way.
 A pane of fields on the views (`FieldsInOrder`, the diagram tab's) is handed
-them the same way while one of its fields has the focus: a tab typed among
+them the same way while one of its widgets has the focus: a tab typed among
 text moves the focus in its turn.
 """
 
@@ -38,9 +38,11 @@ from typing import Any
 from weakref import WeakSet
 
 from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._context import active_app
 from textual._time import get_time
 from textual.app import App
+from textual.keys import _character_to_key
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
 from textual.widgets import Input
@@ -212,13 +214,15 @@ class KeysInOrderScreen(ModalScreen[ScreenResultType]):
 
 class FieldsInOrder:
     """A pane of fields on the views (the diagram tab's) that takes from the
-    app each key typed while one of its fields has the focus, in the order
-    typed. Textual hands each key to the field focused as it arrives and
+    app each key typed while one of its widgets has the focus, in the order
+    typed. Textual hands each key to the widget focused as it arrives and
     moves the focus only once a tab came back up from it: the text typed
     after the tab went into the field being left ("dg-bw", tab, "3" read
-    "dg-bw3"). Here a key the focused field takes itself goes into its queue,
-    behind the keys before it; any other waits for the keys before it to be
-    taken, runs, and the keys typed meanwhile go on from where it left the focus.
+    "dg-bw3"), and the focus typed with the tab that went there into the
+    view's choice, lost. Here a key the focused field takes itself goes into
+    its queue, behind the keys before it; any other waits for the keys before
+    it to be taken, runs, and the keys typed meanwhile go on from where it
+    left the focus.
 
     A mixin for a widget, first in its bases (Textual's own `__init__`s do
     not pass on): Textual takes the widget's CSS from its first base that is
@@ -237,7 +241,7 @@ class FieldsInOrder:
         return self._key_running and key is not self._handing_over
 
     async def take_key(self, key: events.Key) -> None:
-        self._held.append(key)
+        self._held.extend(_as_typed(key))
         if not self._key_running:
             await self._press_held()
 
@@ -276,9 +280,27 @@ class FieldsInOrder:
         await self._press_held()
 
 
+def _as_typed(key: events.Key) -> list[events.Key]:
+    """`key`, or escape and the key typed right after it, which a terminal
+    sends as alt+key: Textual reads escape and `2` as alt+2, or as the
+    character macOS's option+2 types ("™"), which a field took as text."""
+    alt = key.key.startswith("alt+")
+    after_escape = key.character if alt else ESCAPED.get(key.character or "")
+    if after_escape is None or len(after_escape) != 1:
+        return [key]
+    name = after_escape if after_escape.isalnum() else _character_to_key(after_escape)
+    return [events.Key("escape", "\x1b"), events.Key(name, after_escape)]
+
+
+ESCAPED = {typed: sequence[1] for sequence, typed in ANSI_SEQUENCES_KEYS.items()
+           if isinstance(typed, str) and len(sequence) == 2 and sequence[0] == "\x1b"}
+"""The character Textual reads escape and a key typed at once as ("™" for
+`2`), to that key."""
+
+
 def _pane_of(focused: Widget | None) -> FieldsInOrder | None:
-    """The pane of fields whose field has the focus, if a field of one has it."""
-    if not isinstance(focused, Input):
+    """The pane of fields whose widget has the focus, if a widget of one has it."""
+    if focused is None:
         return None
     return next((widget for widget in focused.ancestors if isinstance(widget, FieldsInOrder)),
                 None)
