@@ -159,7 +159,8 @@ def test_errors_and_success_lines(raci: Raci, vego: str) -> None:
         "raci: de organisatie heeft geen veld 'nme' (velden: name, description, as_of, "
         "not_recorded); bedoel je 'name'?\n")
     assert dutch(raci, "scenario", "show", vego, "nope").err.endswith(
-        "vego.db: geen scenario nope; het heeft geen scenario's\n")
+        "vego.db: geen scenario nope; het heeft geen scenario's: maak er een met `raci "
+        "scenario new " + str(Path(vego).resolve()) + " nope`\n")
     assert dutch(raci, "validate", "missing.yaml").err == (
         "missing.yaml: bestand bestaat niet; controleer de naam en de map\n")
     assert dutch(raci, "import", "plan.ods", "--into", "x.db").err == (
@@ -326,7 +327,8 @@ def test_diagram_and_report_refusals_and_the_systems_reason_are_dutch(
         "geef --split unit\n")
     suffix = dutch(raci, "report", SAMPLE, "-o", tmp_path / "y.txt")
     assert suffix.code == 2 and suffix.err == (
-        f"raci: -o {tmp_path / 'y.txt'}: de hand-out wordt geschreven als .html, .pdf of .md\n")
+        f"raci: -o {tmp_path / 'y.txt'}: de hand-out wordt geschreven als .html, .pdf of .md; "
+        "noem het bestand zo, of geef --format html, pdf of md\n")
     (tmp_path / "vol.html").symlink_to("/dev/full")  # every write: no space left
     small = Path(__file__).parent / "data" / "files" / "warmte.yaml"  # a handout in a second
     full = dutch(raci, "report", small, "-o", tmp_path / "vol.html")
