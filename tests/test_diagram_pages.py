@@ -25,6 +25,7 @@ from test_diagram_render import SVG
 
 from raci.cli.diagram_commands import write_parts
 from raci.export.graph import View, focus_view
+from raci.export.layout import guessed_pages, guessed_to_fit
 from raci.export.page import DEFAULT_PAGE, PAGES, Page
 from raci.export.render import LEAST_SPARED, clearly_fits, draw, estimated_fit, fits_page, fitted
 from raci.export.split import MOST_SPLIT_PARTS, SPLITS, check_split_size, guessed_parts, split_view
@@ -514,3 +515,15 @@ def test_a_long_chart_of_few_actors_is_drawn_in_blocks_across_the_page() -> None
     drawing = draw(view, "svg", page=PAGES["a3"])
     _width, _height, text = printed(drawing.data)
     assert text >= SMALLEST_POINTS and drawing.data.count(b">Item<") == 2
+
+
+def test_the_guess_of_a_long_chart_of_few_actors_counts_its_blocks_side_by_side() -> None:
+    """The guess of the pages a chart fills took it as one block, two A3
+    pages high, where its drawing, in two blocks across the page, reads on
+    one: the guess and the drawing disagreed on whether it fits."""
+    view = build_view(tall_narrow_chart(), "raci")
+    page = PAGES["a3"]
+    _width, _height, text = printed(draw(view, "svg", page=page).data)
+    assert text >= SMALLEST_POINTS  # the drawing reads on one page
+    assert guessed_pages(view, page.room) == 1
+    assert guessed_to_fit(view, page.room)
