@@ -33,7 +33,7 @@ from raci.export.views import VIEWS, build_view
 from raci.formats import read_model, write_model
 from raci.generate import SHAPES, generate_model
 from raci.i18n import set_language
-from raci.model import Assignment, Goal, Initiative, Kpi, Model, Org, Role, Unit
+from raci.model import Assignment, Goal, Initiative, Kpi, Model, Org, Person, Role, Unit
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
@@ -549,3 +549,38 @@ def test_the_words_of_a_line_drawn_aside_leave_a_short_reporting_line_seen() -> 
               if any(left < x < right and bottom < y < top
                      for left, bottom, right, top in boxes)]
     assert hidden == []
+
+
+def units_joined_by_shared_people(count: int = 8) -> Model:
+    """`count` units side by side, each with a head and a secretary, whose
+    secretary is also a member of staff of the unit before it."""
+    model = Model(Org("Gedeelde mensen"))
+    for number in range(count):
+        unit = f"u{number}"
+        model.add(Unit(id=unit, name=f"Afdeling {number} Beleid en Uitvoering"))
+        model.add(Person(id=f"p{number}", name=f"Medewerker {number} van afdeling", unit=unit))
+        model.add(Person(id=f"h{number}", name=f"Hoofd {number}", unit=unit))
+        model.add(Role(id=f"r{number}", name=f"Hoofd afdeling {number}", unit=unit,
+                       holders=[f"h{number}"]))
+        model.add(Role(id=f"s{number}", name=f"Secretaris {number}", unit=unit,
+                       reports_to=f"r{number}"))
+    for number in range(count):
+        model.roles[f"s{(number + 1) % count}"].holders.append(f"p{number}")
+    return model
+
+
+def test_units_joined_by_shared_people_stand_in_rows_that_fill_the_page() -> None:
+    """Eight units, each secretary a member of staff of the unit before:
+    each stood a rank below the one before, a staircase one A4 wide at 2.4
+    pt. The line of a person to their role in another unit no longer ranks
+    the units: they stand in rows, as `dot` laid them out."""
+    view = build_view(units_joined_by_shared_people(), "org")
+    svg = draw(view, "svg", page=PAGES["a4"]).data
+    root = ET.fromstring(svg)
+    tops = {round(max(float(point.split(",")[1])
+                      for point in group.find(f"{SVG}path").attrib["d"]
+                      .replace("M", " ").replace("C", " ").replace("Z", " ").split()
+                      if "," in point))
+            for group in root.iter(f"{SVG}g") if "unit" in (group.get("class") or "").split()}
+    _width, _height, text = printed(svg)
+    assert len(tops) <= 4 and text >= 6.0
