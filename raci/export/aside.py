@@ -92,10 +92,6 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
             taken.add(found)
         for found in _text_boxes(element):
             written.add(found)
-    for edge in laid_out.get("edges", []):
-        if str(edge.get("id", "")) not in aside and edge.get("style") != "invis":
-            for found in _line_boxes(edge):
-                written.add(found)  # hidden, a line is lost as words are
     drawn = {str(edge["id"]): (edge, _points(edge)) for edge in laid_out.get("edges", [])
              if str(edge.get("id", "")) in aside}
     lines = Lines({name: points for name, (_, points) in drawn.items() if points})
@@ -232,20 +228,6 @@ def _boxes(element: dict[str, Any]) -> Iterator[Box]:
         x, y = map(float, element["lp"].split(","))
         half_width, half_height = float(element["lwidth"]) * 36, float(element["lheight"]) * 36
         yield x - half_width, y - half_height, x + half_width, y + half_height
-
-
-def _line_boxes(edge: dict[str, Any]) -> Iterator[Box]:
-    """Small boxes along a line drawn in rank (a reporting line) and its
-    arrowhead, weighed as words (`WORDS_WEIGHT`), so that words stand off it
-    where they can: the sample's
-    "3 of 9 seat-holders" hid the 30-point line from its programme board to
-    its steering group."""
-    for x, y in _points(edge):
-        yield x - STEP / 2, y - STEP / 2, x + STEP / 2, y + STEP / 2
-    for operation in edge.get("_hdraw_", []):
-        if operation["op"] in ("p", "P"):
-            xs, ys = zip(*(map(float, point) for point in operation["points"]), strict=True)
-            yield min(xs), min(ys), max(xs), max(ys)
 
 
 def _text_boxes(element: dict[str, Any]) -> Iterator[Box]:
