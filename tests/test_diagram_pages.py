@@ -25,6 +25,7 @@ from test_diagram_render import SVG
 
 from raci.cli.diagram_commands import write_parts
 from raci.export.graph import View, focus_view
+from raci.export.layout import guessed_pages, guessed_to_fit
 from raci.export.page import DEFAULT_PAGE, PAGES, Page
 from raci.export.render import LEAST_SPARED, clearly_fits, draw, estimated_fit, fits_page, fitted
 from raci.export.split import MOST_SPLIT_PARTS, SPLITS, check_split_size, guessed_parts, split_view
@@ -32,7 +33,7 @@ from raci.export.views import VIEWS, build_view
 from raci.formats import read_model, write_model
 from raci.generate import SHAPES, generate_model
 from raci.i18n import set_language
-from raci.model import Assignment, Goal, Initiative, Kpi, Model, Org, Role, Unit
+from raci.model import Assignment, Goal, Initiative, Kpi, Model, Org, Person, Role, Unit
 
 SAMPLES = sorted((Path(__file__).parents[1] / "sample_orgs").glob("*.yaml"))
 LONGEST = 3.0
@@ -514,3 +515,50 @@ def test_a_long_chart_of_few_actors_is_drawn_in_blocks_across_the_page() -> None
     drawing = draw(view, "svg", page=PAGES["a3"])
     _width, _height, text = printed(drawing.data)
     assert text >= SMALLEST_POINTS and drawing.data.count(b">Item<") == 2
+
+
+def test_the_guess_of_a_long_chart_of_few_actors_counts_its_blocks_side_by_side() -> None:
+    """The guess of the pages a chart fills took it as one block, two A3
+    pages high, where its drawing, in two blocks across the page, reads on
+    one: the guess and the drawing disagreed on whether it fits."""
+    view = build_view(tall_narrow_chart(), "raci")
+    page = PAGES["a3"]
+    _width, _height, text = printed(draw(view, "svg", page=page).data)
+    assert text >= SMALLEST_POINTS  # the drawing reads on one page
+    assert guessed_pages(view, page.room) == 1
+    assert guessed_to_fit(view, page.room)
+
+
+def units_joined_by_shared_people(count: int = 8) -> Model:
+    """`count` units side by side, each with a head and a secretary, whose
+    secretary is also a member of staff of the unit before it."""
+    model = Model(Org("Gedeelde mensen"))
+    for number in range(count):
+        unit = f"u{number}"
+        model.add(Unit(id=unit, name=f"Afdeling {number} Beleid en Uitvoering"))
+        model.add(Person(id=f"p{number}", name=f"Medewerker {number} van afdeling", unit=unit))
+        model.add(Person(id=f"h{number}", name=f"Hoofd {number}", unit=unit))
+        model.add(Role(id=f"r{number}", name=f"Hoofd afdeling {number}", unit=unit,
+                       holders=[f"h{number}"]))
+        model.add(Role(id=f"s{number}", name=f"Secretaris {number}", unit=unit,
+                       reports_to=f"r{number}"))
+    for number in range(count):
+        model.roles[f"s{(number + 1) % count}"].holders.append(f"p{number}")
+    return model
+
+
+def test_units_joined_by_shared_people_stand_in_rows_that_fill_the_page() -> None:
+    """Eight units, each secretary a member of staff of the unit before:
+    each stood a rank below the one before, a staircase one A4 wide at 2.4
+    pt. The line of a person to their role in another unit no longer ranks
+    the units: they stand in rows, as `dot` laid them out."""
+    view = build_view(units_joined_by_shared_people(), "org")
+    svg = draw(view, "svg", page=PAGES["a4"]).data
+    root = ET.fromstring(svg)
+    tops = {round(max(float(point.split(",")[1])
+                      for point in group.find(f"{SVG}path").attrib["d"]
+                      .replace("M", " ").replace("C", " ").replace("Z", " ").split()
+                      if "," in point))
+            for group in root.iter(f"{SVG}g") if "unit" in (group.get("class") or "").split()}
+    _width, _height, text = printed(svg)
+    assert len(tops) <= 4 and text >= 6.0

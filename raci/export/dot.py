@@ -20,8 +20,8 @@ from raci.export.layout import (
     Fitting,
     Link,
     Wrapping,
+    chart_layout,
     staggered_lengths,
-    turn_table,
     wrapping_links,
 )
 from raci.export.legend import heading_graph
@@ -37,7 +37,7 @@ from raci.export.look import (
     plain_label,
 )
 from raci.export.page import Page
-from raci.export.table import side_by_side, table_label
+from raci.export.table import table_label
 from raci.i18n import _
 from raci.vocabulary import LEVEL_NAMES
 
@@ -86,11 +86,10 @@ def _drawing(view: View, page: Page | None, fitting: Fitting,
     room = page.room if page is not None else ROOM
     rows = view.table_rows()
     if rows is not None:
-        actors = len(view.nodes) - len(rows)
-        turned = turn_table(len(rows), actors, room)
-        blocks = 1 if turned else side_by_side(len(rows), actors, room)
+        chart = chart_layout(len(rows), len(view.nodes) - len(rows), room)
         dot.node("table", shape="plaintext", margin="0",
-                 label=table_label(view, rows, turned, blocks), id=f"{view.name}:table")
+                 label=table_label(view, rows, chart.turned, chart.blocks),
+                 id=f"{view.name}:table")
         return dot
     names = node_names(view)
     _add_nodes_in_clusters(dot, view, names)

@@ -20,9 +20,9 @@ another in rank order, and edge lengths (`minlen`).
   measured in a first layout (`part_extents`), are laid on shelves (rows of
   parts, the deepest first) or in stacks (columns), whichever makes the
   whole closest to the page's shape.
-- `guessed_to_fit`, `guessed_pages` and `turn_table` guess from the text
-  alone, before any layout, whether a view fits a page (or how many pages it
-  fills) and which way a RACI chart suits it.
+- `guessed_to_fit` and `guessed_pages` guess from the text alone, before
+  any layout, whether a view fits a page (or how many pages it fills);
+  `chart_layout` decides how a RACI chart is laid on it (turned, in blocks).
 
 `raci.export.render.fitted` makes the first layouts and gathers what they
 decide in a `Fitting`, which `raci.export.dot.to_dot` draws.
@@ -41,7 +41,12 @@ from typing import Any
 
 from raci.export.graph import View
 from raci.export.look import NAME_POINTS, NAME_WIDTH, NOTE_POINTS, NOTE_WIDTH, merged, wrapped
-from raci.export.page import DEFAULT_PAGE, PAGES
+from raci.export.page import (
+    DEFAULT_PAGE,
+    PAGES,
+    SMALLEST_DRAWN_POINTS,
+    SMALLEST_READABLE_POINTS,
+)
 
 MOST_IN_A_ROW = 6
 """Blocks side by side before a family is wrapped, however narrow."""
@@ -419,6 +424,11 @@ samples: 0.3 to 0.45), for guessing whether a drawing fits before laying it out.
 TABLE_SIZES = {"name": 160.0, "column": 74.0, "row": 30.0, "head": 110.0}
 """Points a chart's column of names, each other column, each row and the heading
 (title, key and the names over the columns) take, about."""
+BETWEEN_BLOCKS = 18
+"""Points between two blocks of a chart drawn side by side."""
+CHART_OWN_SIZE = SMALLEST_DRAWN_POINTS / SMALLEST_READABLE_POINTS
+"""The scale of a chart drawn at its own size, against a page's room (which
+holds it where its smallest text prints at the least that reads)."""
 TURN_GAIN = 0.8
 """How much smaller the page a turned chart needs must be before it is turned:
 items down is how a RACI chart reads."""
@@ -437,6 +447,46 @@ def turn_table(items: int, actors: int, room: Size = ROOM) -> bool:
     return max(turned[0], turned[1] * shape) < TURN_GAIN * max(upright[0], upright[1] * shape)
 
 
+@dataclass(frozen=True)
+class ChartLayout:
+    """How a RACI chart is laid on its page (`chart_layout`)."""
+
+    turned: bool
+    """Actors down, items across."""
+    blocks: int
+    """Blocks side by side the items run down, each under the actors' names."""
+    size: Size
+    """About the chart's width and height in points, so laid."""
+
+
+def chart_layout(items: int, actors: int, room: Size = ROOM) -> ChartLayout:
+    """How a chart of `items` by `actors` is laid in `room` (points wide and
+    high): the one place that decides it, for the drawing
+    (`raci.export.dot`) and for the guess of the pages it fills
+    (`guessed_pages`), which took a long chart in blocks as one and so
+    guessed two pages of A3 for a chart that read on one."""
+    if turn_table(items, actors, room):
+        return ChartLayout(True, 1, table_size(actors, items))
+    blocks = _side_by_side(items, actors, room)
+    width, height = table_size(math.ceil(items / blocks), actors)
+    return ChartLayout(False, blocks, (blocks * width + (blocks - 1) * BETWEEN_BLOCKS, height))
+
+
+def _side_by_side(items: int, actors: int, room: Size) -> int:
+    """In how many blocks side by side a chart of `items` down and `actors`
+    across is drawn: the most that still draw it larger in `room` than one
+    block fewer, as a page fits it whole; one where it fits at its own size."""
+    def scale(blocks: int) -> float:
+        width, height = table_size(math.ceil(items / blocks), actors)
+        return min(CHART_OWN_SIZE, room[0] / (blocks * width + (blocks - 1) * BETWEEN_BLOCKS),
+                   room[1] / height)
+
+    blocks = 1
+    while blocks < items and scale(blocks + 1) > scale(blocks):
+        blocks += 1
+    return blocks
+
+
 def guessed_to_fit(view: View, room: Size = ROOM) -> bool:
     """Whether the view, laid out, would likely fit in `room` (points wide and high)."""
     return guessed_pages(view, room) <= 1
@@ -447,9 +497,7 @@ def guessed_pages(view: View, room: Size = ROOM) -> float:
     would fill: a chart by its columns and rows, a drawing by its nodes' area."""
     rows = view.table_rows()
     if rows is not None:
-        actors = len(view.nodes) - len(rows)
-        width, height = (table_size(actors, len(rows)) if turn_table(len(rows), actors, room)
-                         else table_size(len(rows), actors))
+        width, height = chart_layout(len(rows), len(view.nodes) - len(rows), room).size
         return math.ceil(width / room[0]) * math.ceil(height / room[1])
     return guessed_area(view, view.nodes) / (FILL * room[0] * room[1])
 

@@ -7,9 +7,9 @@ HTML-like label, so Graphviz draws it in every format with the view's
 title and key, and findings colour the name of the item or actor they are
 about, as they colour a node. A chart of few items and many actors is turned
 (actors down, items across) where that suits the page better
-(`raci.export.layout.turn_table`). A long chart of few actors is drawn in
+(`raci.export.layout.chart_layout`). A long chart of few actors is drawn in
 side-by-side blocks, each with the names over its columns, where that fits
-the page at a larger size (`side_by_side`): a part of a split chart filled
+the page at a larger size (also `chart_layout`): a part of a split chart filled
 half of A3's width, seventeen rows high.
 """
 
@@ -19,37 +19,15 @@ import math
 from collections import defaultdict
 
 from raci.export.graph import Node, View
-from raci.export.layout import Size, table_size
+from raci.export.layout import BETWEEN_BLOCKS
 from raci.export.legend import name_colour
 from raci.export.look import LEVEL_COLOURS, NAME_WIDTH, NOTE_POINTS, html_lines, merged
-from raci.export.page import SMALLEST_DRAWN_POINTS, SMALLEST_READABLE_POINTS
 from raci.i18n import _
 from raci.model.entities import cell_text
 
 COLUMN_WIDTH = 12
 """Characters on a line of an actor's name over its column."""
 CELL = 'BORDER="1" COLOR="#aab7b8"'
-BETWEEN_BLOCKS = 18
-"""Points between two blocks of a chart drawn side by side."""
-OWN_SIZE = SMALLEST_DRAWN_POINTS / SMALLEST_READABLE_POINTS
-"""The scale of a chart drawn at its own size, against a page's room (which
-holds it where its smallest text prints at the least that reads)."""
-
-
-def side_by_side(items: int, actors: int, room: Size) -> int:
-    """In how many blocks side by side a chart of `items` down and `actors`
-    across is drawn: the most that still draw it larger in `room` (points wide
-    and high) than one block fewer, as a page fits it whole; one where it fits
-    at its own size."""
-    def scale(blocks: int) -> float:
-        width, height = table_size(math.ceil(items / blocks), actors)
-        return min(OWN_SIZE, room[0] / (blocks * width + (blocks - 1) * BETWEEN_BLOCKS),
-                   room[1] / height)
-
-    blocks = 1
-    while blocks < items and scale(blocks + 1) > scale(blocks):
-        blocks += 1
-    return blocks
 
 
 def table_label(view: View, rows: list[str], turned: bool = False, blocks: int = 1) -> str:

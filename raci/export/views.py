@@ -227,14 +227,38 @@ def org_view(model: Model, config: LintConfig | None = None) -> View:
         for holder in role.holders:
             if holder not in view.nodes:
                 view.shown_in.setdefault(holder, role.id)
+    top = _top_units(model)
     for role in model.roles.values():
-        view.edges += [Edge(holder, role.id, "holds") for holder in role.holders
-                       if holder in view.nodes]
+        view.edges += [Edge(holder, role.id, "holds", attrs=_across_top_units(
+            top.get(drawing.analysis.unit_of(holder)), top.get(drawing.analysis.unit_of(role.id))))
+                       for holder in role.holders if holder in view.nodes]
         boss = role.reports_to
         if boss is not None and boss in model:
             view.add_node(drawing.actor_node(boss))
             view.edges.append(Edge(role.id, boss, "reports"))
     return view
+
+
+def _top_units(model: Model) -> dict[str | None, str]:
+    """Every unit -> the outermost unit it lies in (itself at the top)."""
+    top: dict[str | None, str] = {}
+    for unit_id in model.units:
+        chain = [unit_id]
+        while chain[-1] not in top and (up := model.units[chain[-1]].parent) in model.units:
+            chain.append(up)
+        outermost = top.get(chain[-1], chain[-1])
+        top.update(dict.fromkeys(chain, outermost))
+    return top
+
+
+def _across_top_units(holder_top: str | None, role_top: str | None) -> dict[str, str]:
+    """A holder's line to a role in another outermost unit takes no part in
+    ranking: through people in two units, eight units stood each a rank
+    lower than the one before, a staircase one page wide at 2.4 pt, that no
+    row of frames could wrap (`raci.export.layout.wrapping_links`)."""
+    if holder_top is None or role_top is None or holder_top == role_top:
+        return {}
+    return {"constraint": "false"}
 
 
 def people_drawn_apart(model: Model, analysis: Analysis) -> list[str]:
