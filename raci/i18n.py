@@ -42,8 +42,8 @@ LOCALE_DIR_VARIABLE = "RACI_LOCALE_DIR"
 is installed, or the tests' pseudo-language that finds untranslated text."""
 
 _language = ENGLISH
-_told_missing: set[str] = set()
-"""The languages whose missing catalogue raci has said it cannot speak."""
+_told_missing: dict[str, str] = {}
+"""What raci said, by language, when that language's catalogue was missing."""
 
 
 def choose_language(option: str | None = None, setting: str | None = None) -> str:
@@ -121,10 +121,20 @@ def _tell_missing(language: str, catalogue_file: Path) -> None:
     in), that `language` was asked for and cannot be spoken."""
     if language in _told_missing:
         return
-    _told_missing.add(language)
-    print(f"raci: warning: the {LANGUAGE_NAMES[language]} catalogue {catalogue_file} is "
-          "missing, so raci speaks English; reinstall raci (building it compiles the "
-          "catalogues)", file=sys.stderr)
+    _told_missing[language] = (
+        f"the {LANGUAGE_NAMES[language]} catalogue {catalogue_file} is missing, so raci "
+        "speaks English; reinstall raci (building it compiles the catalogues)")
+    print(f"raci: warning: {_told_missing[language]}", file=sys.stderr)
+
+
+def missing_catalogue() -> str | None:
+    """Why raci speaks English where another language was asked for (its
+    catalogue is missing), in English; None when it speaks the language.
+    The app shows it: said only on stderr, it went by as the app took the screen."""
+    if not speaking_english():
+        for domain in DOMAINS:
+            _translations(_language, domain)  # says it, once, where it is missing
+    return _told_missing.get(_language)
 
 
 def _(message: str, domain: str = "raci") -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import getpass
 import itertools
 from collections.abc import Iterable
@@ -433,15 +434,20 @@ class _PersonNames:
 
     def __init__(self, people: Iterable[Person]) -> None:
         self.people = list(people)
+        folded = [person.name.casefold() for person in self.people]
         self.by_name: dict[str, list[Person]] = {}
-        for person in self.people:
-            self.by_name.setdefault(person.name.casefold(), []).append(person)
-        lines = [person.name.casefold().replace("\n", " ") for person in self.people]
+        for name, person in zip(folded, self.people, strict=True):
+            self.by_name.setdefault(name, []).append(person)
+        lines = [name.replace("\n", " ") for name in folded]
         self.starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
         self.text = "\n".join(lines)
-        self.spellings = Spellings(word for person in self.people
-                                   for word in (person.id, person.name))
-        """What a near miss is said to mean: ids and names, made ready once."""
+
+    @functools.cached_property
+    def spellings(self) -> Spellings:
+        """What a near miss is said to mean: ids and names, made ready once,
+        when an owner typed is first not found (half the time of the rest
+        on a national model, and an id or name typed whole never needs it)."""
+        return Spellings(word for person in self.people for word in (person.id, person.name))
 
     def the_one_holding(self, wanted: str) -> Person | None:
         """The person whose name alone holds `wanted` (in any case)."""

@@ -39,7 +39,7 @@ from textual.worker import get_current_worker
 
 from raci.errors import ConflictError, RaciError
 from raci.errors import reason as reason_of
-from raci.i18n import N_, Said, _, said_again
+from raci.i18n import N_, Said, _, missing_catalogue, said_again
 from raci.lint import LintConfig, load_config
 from raci.lint.findings import LEVELS, Finding, FindingIndex
 from raci.model import Model, Org
@@ -235,12 +235,21 @@ class RaciApp(FormKeysApp):
         # round a view's own widgets, not to the row, where the view's keys do nothing.
         self.query_one("#views", TabbedContent).query_one(Tabs).can_focus = False
         self.query_one(ExplorerView).focus_main()
+        self._say_if_english_instead()
         if self.create:
             self.sub_title = _("a new model in {label}").format(label=self.label)
             self.push_screen(OrgForm(None, new=self.label), self._named)
         else:
             self.sub_title = _("loading {label}…").format(label=self.label)
             self._run_database(place=self.place, first=True)
+
+    def _say_if_english_instead(self) -> None:
+        """A language asked for whose catalogue is missing: said in English
+        (there is nothing to say it in), long enough to read before the
+        first findings' notices."""
+        missing = missing_catalogue()
+        if missing is not None:
+            self.notify(missing, title="Language", severity="warning", timeout=30)
 
     def on_unmount(self) -> None:
         if self.first_findings is not None:

@@ -32,11 +32,35 @@ MOST_PLACES = 3
 two roles): a line the palette shows whole."""
 
 
-class RaciCommands(Provider):
-    def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """(title, help, callback) of every action."""
+Command = tuple[str, str, Callable[[], object]]
+"""A palette line: its title, its help and what choosing it does."""
+
+
+class CommandList(Provider):
+    """A palette provider of a list of commands, shown all when nothing is
+    typed and matched by their title as it is."""
+
+    def commands(self) -> list[Command]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self.commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self.commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class RaciCommands(CommandList):
+    """Every action of the app, then the entities whose name or id is typed."""
+
+    def commands(self) -> list[Command]:
         app = cast("RaciApp", self.app)
-        actions: list[tuple[str, str, Callable[[], object]]] = [
+        actions: list[Command] = [
             (_("Show explorer"), _("The model by kind, and the selected entity"),
              partial(app.action_show_view, "explorer")),
             (_("Show matrix"), _("Items by actors; r a c i set a letter"),
@@ -78,16 +102,10 @@ class RaciCommands(Provider):
                      partial(app.action_add_entity, kind)) for kind in KINDS]
         return actions
 
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._actions():
-            yield DiscoveryHit(title, callback, help=help_text)
-
     async def search(self, query: str) -> Hits:
+        async for hit in super().search(query):
+            yield hit
         matcher = self.matcher(query)
-        for title, help_text, callback in self._actions():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
         app = cast("RaciApp", self.app)
         if app.session is None:
             return

@@ -241,7 +241,7 @@ class FieldsInOrder:
         return self._key_running and key is not self._handing_over
 
     async def take_key(self, key: events.Key) -> None:
-        self._held.extend(_as_typed(key))
+        self._held.append(key)
         if not self._key_running:
             await self._press_held()
 
@@ -327,15 +327,39 @@ class FormKeysApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            taker = self._taking_keys(event)
-            if taker is not None:
-                await taker.take_key(event)
+            typed = _as_typed(event)
+            if len(typed) > 1:
+                await self._escape_then(*typed)
                 return
-            if self._waits_its_turn(event.key):
-                self._in_turn.add(event)
-                (self.focused or self.screen)._forward_event(event)
+            if await self._key_taken(event):
                 return
         await super().on_event(event)
+
+    async def _key_taken(self, key: events.Key) -> bool:
+        """Whether `key` went its way in order (see `_taking_keys` and
+        `_waits_its_turn`); else the app hands it on as Textual does."""
+        taker = self._taking_keys(key)
+        if taker is not None:
+            await taker.take_key(key)
+            return True
+        if self._waits_its_turn(key.key):
+            self._in_turn.add(key)
+            (self.focused or self.screen)._forward_event(key)
+            return True
+        return False
+
+    async def _escape_then(self, escape: events.Key, key: events.Key) -> None:
+        """escape and a key typed at once, which the terminal sent as alt+key:
+        in every field of the app, escape runs first, then the key goes where
+        it goes after it (escape, 2: the form closed, then the matrix). Handed
+        to the form's field, escape closed the form only once it came back up
+        from it, after the key had gone into the field."""
+        if not await self._key_taken(escape) and not (
+                await self._check_bindings(escape.key, priority=True)
+                or await self._check_bindings(escape.key)):
+            await super().on_event(escape)
+        if not await self._key_taken(key):
+            await super().on_event(key)
 
     def _taking_keys(self, key: events.Key) -> KeysInOrderScreen[object] | FieldsInOrder | None:
         """The screen that takes `key`, typed now, itself: the one on top, or

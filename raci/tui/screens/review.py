@@ -29,7 +29,6 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.worker import Worker
@@ -46,6 +45,7 @@ from raci.lint.review import (
 )
 from raci.lint.suggestions import Suggestion
 from raci.model.scenarios import Step
+from raci.tui.commands import Command, CommandList
 from raci.tui.describe import labels
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm, Answers, Question
@@ -130,29 +130,18 @@ class SuggestionList(ChoiceList):
         return action != "select"
 
 
-class ReviewCommands(Provider):
+class ReviewCommands(CommandList):
     """The palette in the review: the review's own decisions, as its keys make
     them. The app's commands act on the views behind the review ("Show
     matrix" switched the view under it, found only on leaving it): not here."""
 
-    def _decisions(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """(title, key, callback) of each decision the review's footer line names."""
+    def commands(self) -> list[Command]:
+        """Each decision the review's footer line names, its key for help."""
         review, app = self.screen, self.app
         return [(_(binding.description), app.get_key_display(binding),
                  partial(app.run_action, binding.action, review))
                 for bindings in review._bindings.key_to_bindings.values() for binding in bindings
                 if binding.show]
-
-    async def discover(self) -> Hits:
-        for title, key, callback in self._decisions():
-            yield DiscoveryHit(title, callback, help=key)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, key, callback in self._decisions():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=key)
 
 
 class ReviewScreen(KeysInOrderScreen[None]):

@@ -1,0 +1,49 @@
+"""The review at 80×24, the smallest terminal the app is made for, in English
+and in Dutch (longer lines): the finding, its suggestions' detail and the key
+line of the review, and every field of the action's question with what it
+says under the owner, are on the screen, none cut off below it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apphelp import loaded, typed, until
+from test_tui_suggest import started_review
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from raci.tui import make_app
+from raci.tui.screens.answers import AnswerForm
+
+SMALL = (80, 24)
+
+
+def on_screen(widget: Widget) -> bool:
+    """Whether `widget` is shown whole above the footer's line."""
+    region = widget.region
+    return (region.height > 0 and region.y >= 0 and region.x >= 0
+            and region.bottom <= SMALL[1] - 1 and region.right <= SMALL[0])
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_review_and_its_action_question_fit_80_by_24(
+        database: Path, language: str, request: pytest.FixtureRequest) -> None:
+    if language == "nl":
+        request.getfixturevalue("in_dutch")
+    async with make_app(database).run_test(size=SMALL) as pilot:
+        app = await loaded(pilot)
+        review = await started_review(pilot, app, "Anna")
+        shown = [review.query_one(f"#review-{part}") for part in ("progress", "finding", "keys")]
+        shown.append(review.query_one("#review-detail").parent)
+        assert [w.id for w in shown if not on_screen(w)] == []
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm)
+                    and isinstance(app.focused, Input), "who takes the action")
+        await typed(pilot, "Petra Jansn")  # a near miss: a line under the field
+        await until(pilot, lambda: str(app.screen.query_one("#answer-who-error", Static)
+                                       .render()) != "", "what is said under it")
+        fields = [*app.screen.query(Input), *app.screen.query(Label),
+                  app.screen.query_one("#answer-who-error")]
+        assert len(fields) >= 6
+        assert [str(w.id or w) for w in fields if not on_screen(w)] == []
