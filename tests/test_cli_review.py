@@ -166,6 +166,20 @@ def test_a_name_several_people_share_asks_for_the_id() -> None:
         "3 people are named so: type the id of the one meant (p.amrani, p.amrani2, p.amrani3)")
 
 
+def test_a_part_several_names_hold_asks_for_the_id() -> None:
+    """A first name two people share is no one person: the note names them
+    by their ids, not "not a person of the model" (accreal6: "Sarah")."""
+    model = Model(Org("Rule"))
+    for person_id, name in (("p.boyce", "Sarah Boyce"), ("p.abde", "Sarah Abderemane"),
+                            ("p.visser", "Anne Visser")):
+        model.people[person_id] = Person(id=person_id, name=name)
+    owners = ActionOwners(model)
+    assert owners.read("sarah") == "sarah"
+    assert owners.said("Sarah") == (
+        "the names of several people hold it: type the id of the one meant (p.boyce, p.abde)")
+    assert owners.said("Anne") == "Anne Visser (p.visser)"
+
+
 def test_largest_first_is_level_then_entities_concerned() -> None:
     def finding(code: str, level: str, targets: tuple[str, ...],
                 related: tuple[str, ...] = ()) -> Finding:

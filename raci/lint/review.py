@@ -418,6 +418,12 @@ class ActionOwners:
             more = ", …" if len(namesakes) > NAMESAKES_SHOWN else ""
             return _("{count} people are named so: type the id of the one meant ({ids})").format(
                 count=format_count(len(namesakes)), ids=", ".join(ids) + more)
+        holders = self._person_names().holding(who.casefold(), NAMESAKES_SHOWN)
+        if holders:  # several: the one would have been read as that person
+            ids = [person.id for person in holders[:NAMESAKES_SHOWN]]
+            more = ", …" if len(holders) > NAMESAKES_SHOWN else ""
+            return _("the names of several people hold it: type the id of the one meant "
+                     "({ids})").format(ids=", ".join(ids) + more)
         return _("not a person of the model: noted as written") + said_again(
             self._person_names().spellings.hint(who))
 
@@ -451,13 +457,20 @@ class _PersonNames:
 
     def the_one_holding(self, wanted: str) -> Person | None:
         """The person whose name alone holds `wanted` (in any case)."""
-        at = self.text.find(wanted)
-        if at < 0 or "\n" in wanted:
-            return None
-        end = self.text.find("\n", at)
-        if end >= 0 and self.text.find(wanted, end) >= 0:
-            return None  # another name holds it too
-        return self.people[bisect.bisect_right(self.starts, at) - 1]
+        found = self.holding(wanted, 1)
+        return found[0] if len(found) == 1 else None
+
+    def holding(self, wanted: str, most: int) -> list[Person]:
+        """The persons whose names hold `wanted` (in any case), in the model's
+        order: no more than `most` + 1, enough to tell one from several and
+        to name a few, however many names hold it."""
+        found: list[Person] = []
+        at = -1 if "\n" in wanted else self.text.find(wanted)
+        while at >= 0 and len(found) <= most:
+            line = bisect.bisect_right(self.starts, at) - 1
+            found.append(self.people[line])
+            at = self.text.find(wanted, self.starts[line + 1])
+        return found
 
 
 def _changes(review: Review) -> list[str]:
