@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from itertools import count, repeat
-from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
@@ -55,36 +53,31 @@ def _columns_of(cls: type[Any], names: Iterable[str]) -> tuple[tuple[str, str], 
     return tuple(pairs)
 
 
-def _row_maker(cls: type[Any]) -> Callable[[Entity, str, int, int], tuple[Any, ...]]:
-    """`entity_row` for one kind: the entity's fields read by one `attrgetter`
-    and put in column order by one `itemgetter`, both C-level calls, with
-    kind, position and version after the fields and None for every other
-    column (a national model's 80,000 rows took a Python loop each)."""
-    pairs = _columns_of(cls, (f.name for f in fields(cls)))
-    read_fields = attrgetter(*(name for name, _ in pairs))
-    given = [column for _, column in pairs] + ["kind", "position", "version"]
-    empty = len(given)  # the None put after them
-    in_column_order = itemgetter(*(given.index(column) if column in given else empty
-                                   for column in ENTITY_COLUMNS))
-
-    def row(entity: Entity, kind: str, position: int, version: int) -> tuple[Any, ...]:
-        return in_column_order((*read_fields(entity), kind, position, version, None))
-
-    return row
-
-
-_ROW_MAKERS = {kind: _row_maker(cls) for kind, (_, cls) in KINDS.items()}
+_SCALAR_INDEXES = {
+    kind: tuple((name, ENTITY_COLUMNS.index(column))
+                for name, column in _columns_of(cls, (f.name for f in fields(cls))))
+    for kind, (_, cls) in KINDS.items()
+}
 LIST_FIELDS_OF_KIND = {
     kind: tuple(lf for lf in LIST_FIELDS if lf.field in {f.name for f in fields(cls)})
     for kind, (_, cls) in KINDS.items()
 }
+_KIND_COLUMN = ENTITY_COLUMNS.index("kind")
+_POSITION_COLUMN = ENTITY_COLUMNS.index("position")
+_VERSION_COLUMN = ENTITY_COLUMNS.index("version")
 
 Rows = list[tuple[Any, ...]]
 """Rows of one table, each a tuple of all its columns in table order."""
 
 
 def entity_row(entity: Entity, kind: str, position: int, version: int) -> tuple[Any, ...]:
-    return _ROW_MAKERS[kind](entity, kind, position, version)
+    row: list[Any] = [None] * len(ENTITY_COLUMNS)
+    row[_KIND_COLUMN] = kind
+    row[_POSITION_COLUMN] = position
+    row[_VERSION_COLUMN] = version
+    for name, index in _SCALAR_INDEXES[kind]:
+        row[index] = getattr(entity, name)
+    return tuple(row)
 
 
 def entity_values(entity: Entity, kind: str, position: int, version: int) -> dict[str, Any]:
@@ -113,16 +106,13 @@ def org_values(org: Org, version: int) -> dict[str, Any]:
             "not_recorded": ",".join(org.not_recorded) or None, "version": version}
 
 
-def assignment_rows(assignments: Sequence[Assignment], positions: Mapping[str, int],
+def assignment_rows(assignments: Iterable[Assignment], positions: Mapping[str, int],
                     version: int) -> Rows:
     """The rows of the assignments, given each entity's place in the model."""
-    if not assignments:
-        return []
-    # Column by column, in C-level calls: 150,000 rows on a national model.
-    items, letters, actors = zip(*assignments, strict=True)
-    place = positions.__getitem__
-    return list(zip(items, actors, letters, count(), repeat(version), map(place, items),
-                    map(place, actors)))
+    return [
+        (a.item, a.actor, a.letter, position, version, positions[a.item], positions[a.actor])
+        for position, a in enumerate(assignments)
+    ]
 
 
 def waiver_rows(waivers: list[Waiver], version: int) -> tuple[Rows, Rows]:
@@ -157,7 +147,7 @@ def insert_many(connection: Connection, table: Table, rows: Rows) -> None:
         if (processor := column.type.dialect_impl(dialect).bind_processor(dialect))
     ]
     if processors:
-        rows = _processed(rows, processors)
+        rows = [_processed(row, processors) for row in rows]
     if not dialect.positional:
         named = [dict(zip(columns, row, strict=True)) for row in rows]
         connection.exec_driver_sql(compiled.string, named)
@@ -168,12 +158,11 @@ def insert_many(connection: Connection, table: Table, rows: Rows) -> None:
     connection.exec_driver_sql(compiled.string, rows)
 
 
-def _processed(rows: Rows, processors: Sequence[tuple[int, Callable[[Any], Any]]]) -> Rows:
-    """The rows with each processed column's values converted, None left as
-    it is; column by column, as most of these columns (dates, flags of one
-    kind) are empty in most rows."""
-    columns = list(zip(*rows, strict=True))
+def _processed(
+    row: tuple[Any, ...], processors: Sequence[tuple[int, Callable[[Any], Any]]]
+) -> tuple[Any, ...]:
+    values = list(row)
     for index, processor in processors:
-        columns[index] = tuple([value if value is None else processor(value)
-                                for value in columns[index]])
-    return list(zip(*columns, strict=True))
+        if values[index] is not None:
+            values[index] = processor(values[index])
+    return tuple(values)

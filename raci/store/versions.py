@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, repeat
-from operator import itemgetter
 from typing import Any
 
-from raci.model import KINDS, Model
+from raci.model import Model
 
 AssignmentKey = tuple[str, str]
 """(item, actor): a *cell*, whose one letter (or A with R) is written
@@ -47,16 +45,11 @@ class RememberedVersions:
 
     @classmethod
     def of_model(cls, model: Model, version: int) -> RememberedVersions:
-        # In C-level calls: an import of a national model writes 80,000
-        # entities and 150,000 assignments. The cells are taken now, as the
-        # model may change before they are first used.
-        ids = chain.from_iterable(model.collection(kind) for kind in KINDS)
-        cells = list(map(_CELL, model.assignments))
         return cls(
             org=version,
             waivers=dict.fromkeys(range(len(model.waivers)), version),
-            entities=dict.fromkeys(ids, version),
-            loaded_assignments=zip(cells, repeat(version)),
+            entities={entity.id: version for entity in model.entities()},
+            loaded_assignments=[((a.item, a.actor), version) for a in model.assignments],
         )
 
     def update(self, written: WrittenVersions) -> None:
@@ -66,10 +59,6 @@ class RememberedVersions:
             self.waivers = written.waivers
         _overlay(self.entities, written.entities)
         _overlay(self.assignments, written.assignments)
-
-
-_CELL = itemgetter(0, 2)
-"""An `Assignment`'s (item, actor)."""
 
 
 def _overlay(versions: dict[Any, int], written: dict[Any, int | None]) -> None:
