@@ -93,7 +93,7 @@ def _import_model_file(file: Path, database: str, *, replace: bool) -> ImportRep
     from raci.formats import read_model
 
     try:
-        model = read_model(file).model
+        model = read_model(file, locate=False).model
     except ModelFileError as error:  # a screenful, as for a sheet
         _refuse(file, error.problems)
         raise

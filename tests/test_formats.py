@@ -77,6 +77,21 @@ def test_json_and_yaml_give_the_same_model_and_locations_point_at_ids() -> None:
     assert text_line[column - 1:].startswith('"id": "p.dekker"')
 
 
+def test_a_model_read_without_locations_is_the_same_model() -> None:
+    """An import reads with ``locate=False``: the same model, nothing located."""
+    located = read_model(FILES / "warmte.yaml")
+    unlocated = read_model(FILES / "warmte.yaml", locate=False)
+    assert unlocated.model == located.model
+    assert located.locations and not unlocated.locations
+
+
+def test_a_model_read_without_locations_still_refuses_with_lines() -> None:
+    text = (FILES / "spec-example.yaml").read_text()
+    with pytest.raises(ModelFileError) as refused:
+        parse_model(text, "org.yaml", "yaml", locate=False)
+    assert refused.value.problems[0].startswith("org.yaml:28:17: role dg-bw:")
+
+
 def test_locations_in_flow_style_yaml_come_from_the_exact_walk() -> None:
     text = BASE + "goals:\n  - {id: g1, name: G}\n  - {name: H, id: g2}\n"
     locations = parse_model(text, "org.yaml", "yaml").locations

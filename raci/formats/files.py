@@ -64,7 +64,8 @@ _STAND_INS = {"kind": "other", "type": "leading", "measures": ""}
 class LoadedModel:
     model: Model
     locations: dict[str, tuple[int, int]]
-    """Entity id (and ``waivers[N]``) -> 1-based (line, column) of its ``id`` (``rule``) key."""
+    """Entity id (and ``waivers[N]``) -> 1-based (line, column) of its ``id``
+    (``rule``) key; empty when read with ``locate=False``."""
 
 
 def format_of(path: Path) -> Format:
@@ -77,9 +78,12 @@ def format_of(path: Path) -> Format:
     return fmt
 
 
-def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
+def read_model(path: Path, stream: BinaryIO | None = None, *,
+               locate: bool = True) -> LoadedModel:
     """Read and validate a model file; YAML or JSON by suffix. With `stream`
-    (standard input), read that, named `path`: JSON if it starts with ``{``."""
+    (standard input), read that, named `path`: JSON if it starts with ``{``.
+    `locate=False` leaves out where each entity is, for a caller that only
+    needs the model (an import: a twentieth of its reading on a large file)."""
     fmt = format_of(path) if stream is None else None
     try:
         size = path.stat().st_size if stream is None else 0
@@ -116,16 +120,16 @@ def read_model(path: Path, stream: BinaryIO | None = None) -> LoadedModel:
                "UTF-8"), byte=f"0x{raw[error.start]:02X}", offset=error.start + 1))]) from None
     if fmt is None:
         fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
-    return parse_model(text, str(path), fmt)
+    return parse_model(text, str(path), fmt, locate=locate)
 
 
-def parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
+def parse_model(text: str, filename: str, fmt: Format, *, locate: bool = True) -> LoadedModel:
     """Validate model file text; raises `ModelFileError` listing every problem."""
     with collector_paused():
-        return _parse_model(text, filename, fmt)
+        return _parse_model(text, filename, fmt, locate=locate)
 
 
-def _parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
+def _parse_model(text: str, filename: str, fmt: Format, *, locate: bool) -> LoadedModel:
     try:
         data = parse_yaml(text) if fmt == "yaml" else parse_json(text)
     except ParseFailure as failure:
@@ -138,7 +142,7 @@ def _parse_model(text: str, filename: str, fmt: Format) -> LoadedModel:
     if not issues and _ids_unique(data):
         model = model_from_data(data)
         if not check_model(model):
-            return LoadedModel(model, entity_locations(text, fmt, data))
+            return LoadedModel(model, entity_locations(text, fmt, data) if locate else {})
     if isinstance(data, dict):
         issues.extend(_consistency_issues(data, issues))
     raise ModelFileError(_located(issues, text, filename, fmt))
