@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from raci.errors import ModelFileError, RaciError, reason
 from raci.i18n import said_again
 from raci.lint.config import LintConfig, load_config
-from raci.lint.findings import Finding, Level
+from raci.lint.findings import LEVELS, Finding, Level
 from raci.model.source import is_model_file, split_scenario
 from raci.text import one_line
 
@@ -102,10 +102,12 @@ class LintRun:
 
     @property
     def failed(self) -> bool:
-        """Whether an unwaived finding is at or above `fail-on`."""
+        """Whether an unwaived finding is at or above `fail-on`: the levels that
+        fail found first, so that `--fail-on never` looks at no finding."""
         if self.baseline_written is not None:
             return False
-        return any(not f.waived and self.config.fails(f.level) for f in self.findings)
+        failing = {level for level in LEVELS if self.config.fails(level)}
+        return bool(failing) and any(not f.waived and f.level in failing for f in self.findings)
 
     @property
     def unread(self) -> list[str]:
