@@ -31,7 +31,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from rich.cells import cell_len, set_cell_size
 
@@ -39,7 +39,7 @@ from raci.errors import UsageError
 from raci.i18n import _, said_again
 from raci.model import Entity, Goal, Model, Unit
 from raci.model.checks import kinds_phrase
-from raci.model.entities import CELL_ORDER, cell_text
+from raci.model.entities import CELL_ORDER, Item, cell_text
 from raci.model.lean import NO_ASSIGNMENTS, LeanEntity, LeanGoal, LeanModel, LeanUnit
 from raci.text import MARKDOWN_SPECIALS
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
@@ -191,6 +191,13 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
         return _matrix_of_actors(model, actors_in_body(model, scope), held)
     raise UsageError(_("--scope {scope}: this is {kind}; give a unit, a body or a goal").format(
         scope=scope, kind=said_again(kinds_phrase([kind or ""]))))
+
+
+def in_reading_order(model: Model) -> list[Item]:
+    """Every item once, in the goal tree's order: the matrix's rows, the
+    report's and the `raci` view's chart's, so that each keeps a sheet's
+    sections (a goal followed by its items)."""
+    return cast(list[Item], _all_rows(model, _Held(model)))
 
 
 def _all_rows(model: MatrixModel, held: _Held) -> list[MatrixEntity]:
