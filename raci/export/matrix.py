@@ -46,9 +46,10 @@ from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
 TABLE_ITEM_WIDTH = 36
-HYPHENATED = re.compile(r"[^-]+-*|-+")
-"""A word's parts, each ending at its hyphens: where a name may break."""
-UNBREAKABLE = re.compile(r"[^\s-]+")
+BREAKS = re.compile(r"[^-/]+[-/]*|[-/]+")
+"""A word's parts, each ending at its hyphens or slashes: where a name may
+break (`name_pieces`)."""
+UNBREAKABLE = re.compile(r"[^\s/-]+")
 """A run of characters that a name never breaks inside."""
 CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
@@ -513,8 +514,8 @@ def owners_first(matrix: Matrix[E]) -> list[E]:
 
 def _narrowest(name: str) -> int:
     """At least how many terminal columns `name` takes as a header, found
-    without wrapping it: its longest run of letters between spaces and
-    hyphens (at most `TABLE_ACTOR_WIDTH`); 1 for a name not in printable
+    without wrapping it: its longest run of letters between spaces,
+    hyphens and slashes (at most `TABLE_ACTOR_WIDTH`); 1 for a name not in printable
     ASCII, whose characters may take two columns, or none."""
     if not (name.isascii() and name.isprintable()):
         return 1
@@ -576,7 +577,7 @@ def wrapped_name(name: str, width: int) -> list[str]:
     for part in name.splitlines() or [""]:
         line = ""
         for word in _one_line(part).split():
-            for index, piece in enumerate(HYPHENATED.findall(word)):
+            for index, piece in enumerate(name_pieces(word)):
                 if cell_len(piece) > width:
                     piece = set_cell_size(piece, width - 1) + "…"
                 joined = f"{line}{' ' if index == 0 else ''}{piece}" if line else piece
@@ -587,6 +588,13 @@ def wrapped_name(name: str, width: int) -> list[str]:
                     line = piece
         lines.append(line)
     return lines
+
+
+def name_pieces(word: str) -> list[str]:
+    """A word of a name in the pieces it may break between: after hyphens and
+    slashes ("open-" "telemetry/" "opentelemetry-" "go"), so that a chart, in
+    the terminal or in the report, never breaks it mid-word."""
+    return BREAKS.findall(word)
 
 
 def _one_line(text: str) -> str:
