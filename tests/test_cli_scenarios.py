@@ -237,9 +237,12 @@ def test_two_scenarios_side_by_side(raci: Raci, org: str) -> None:
           een-eigenaar: Eén eigenaar per doel
 
         Changes:
-             een-eigenaar                         een-overleg
-          1  moved the A of g.a to dg (pm now C)  merged body po into sg
-          2  dg is A on g.c                       changed sg (chair cleared)
+          een-eigenaar:
+            1. moved the A of g.a to dg (pm now C)
+            2. dg is A on g.c
+          een-overleg:
+            1. merged body po into sg
+            2. changed sg (chair cleared)
 
         Findings:
           een-eigenaar  een-overleg  finding

@@ -31,7 +31,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from rich.cells import cell_len, set_cell_size
 
@@ -39,16 +39,17 @@ from raci.errors import UsageError
 from raci.i18n import _, said_again
 from raci.model import Entity, Goal, Model, Unit
 from raci.model.checks import kinds_phrase
-from raci.model.entities import CELL_ORDER, cell_text
+from raci.model.entities import CELL_ORDER, Item, cell_text
 from raci.model.lean import NO_ASSIGNMENTS, LeanEntity, LeanGoal, LeanModel, LeanUnit
 from raci.text import MARKDOWN_SPECIALS
 from raci.vocabulary import KIND_NAMES, LETTER_WORDS
 
 TABLE_ACTOR_WIDTH = 12
 TABLE_ITEM_WIDTH = 36
-HYPHENATED = re.compile(r"[^-]+-*|-+")
-"""A word's parts, each ending at its hyphens: where a name may break."""
-UNBREAKABLE = re.compile(r"[^\s-]+")
+BREAKS = re.compile(r"[^-/]+[-/]*|[-/]+")
+"""A word's parts, each ending at its hyphens or slashes: where a name may
+break (`name_pieces`)."""
+UNBREAKABLE = re.compile(r"[^\s/-]+")
 """A run of characters that a name never breaks inside."""
 CONTROL_AS_SPACE = dict.fromkeys([*range(0x20), 0x7F, 0x85, 0x2028, 0x2029], " ")
 BOLD, BOLD_RED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[0m"
@@ -191,6 +192,13 @@ def build_matrix(model: MatrixModel, scope: str | None = None) -> Matrix[Any]:
         return _matrix_of_actors(model, actors_in_body(model, scope), held)
     raise UsageError(_("--scope {scope}: this is {kind}; give a unit, a body or a goal").format(
         scope=scope, kind=said_again(kinds_phrase([kind or ""]))))
+
+
+def in_reading_order(model: Model) -> list[Item]:
+    """Every item once, in the goal tree's order: the matrix's rows, the
+    report's and the `raci` view's chart's, so that each keeps a sheet's
+    sections (a goal followed by its items)."""
+    return cast(list[Item], _all_rows(model, _Held(model)))
 
 
 def _all_rows(model: MatrixModel, held: _Held) -> list[MatrixEntity]:
@@ -506,8 +514,8 @@ def owners_first(matrix: Matrix[E]) -> list[E]:
 
 def _narrowest(name: str) -> int:
     """At least how many terminal columns `name` takes as a header, found
-    without wrapping it: its longest run of letters between spaces and
-    hyphens (at most `TABLE_ACTOR_WIDTH`); 1 for a name not in printable
+    without wrapping it: its longest run of letters between spaces,
+    hyphens and slashes (at most `TABLE_ACTOR_WIDTH`); 1 for a name not in printable
     ASCII, whose characters may take two columns, or none."""
     if not (name.isascii() and name.isprintable()):
         return 1
@@ -569,7 +577,7 @@ def wrapped_name(name: str, width: int) -> list[str]:
     for part in name.splitlines() or [""]:
         line = ""
         for word in _one_line(part).split():
-            for index, piece in enumerate(HYPHENATED.findall(word)):
+            for index, piece in enumerate(name_pieces(word)):
                 if cell_len(piece) > width:
                     piece = set_cell_size(piece, width - 1) + "…"
                 joined = f"{line}{' ' if index == 0 else ''}{piece}" if line else piece
@@ -580,6 +588,13 @@ def wrapped_name(name: str, width: int) -> list[str]:
                     line = piece
         lines.append(line)
     return lines
+
+
+def name_pieces(word: str) -> list[str]:
+    """A word of a name in the pieces it may break between: after hyphens and
+    slashes ("open-" "telemetry/" "opentelemetry-" "go"), so that a chart, in
+    the terminal or in the report, never breaks it mid-word."""
+    return BREAKS.findall(word)
 
 
 def _one_line(text: str) -> str:

@@ -37,7 +37,7 @@ from raci.export.mermaid import to_mermaid
 from raci.export.render import DEFAULT_TIMEOUT_SECONDS
 from raci.export.report_diagrams import REPORT_VIEWS, ReportDiagram, draw_for_report
 from raci.export.views import build_view
-from raci.i18n import N_, _, format_count, format_date, os_reason
+from raci.i18n import N_, _, format_count, format_date, ngettext, os_reason
 from raci.lint.config import LintConfig
 from raci.lint.findings import LEVEL_RANK, LEVELS, Finding
 from raci.lint.message import markdown_said
@@ -216,6 +216,23 @@ def verdict_counts(findings: list[Finding]) -> list[tuple[str, int]]:
             ("waived", sum(1 for f in findings if f.waived))]
 
 
+def matrix_heading(areas: Sequence[GoalArea]) -> str:
+    """The matrix part's heading: per goal area, or, in a model with no
+    goals (its one area is what lies outside every goal area), the matrix."""
+    if areas and not any(area.goal for area in areas):
+        return _("RACI matrix")
+    return _("RACI matrix per goal area")
+
+
+def matrix_count(areas: Sequence[GoalArea]) -> str:
+    """What the contents say the matrix part holds: its goal areas, or the
+    items of a model with no goals ("1 area" said nothing there)."""
+    if any(area.goal for area in areas):
+        return ngettext("{count} area", "{count} areas", len(areas)).format(count=len(areas))
+    items = sum(len(area.matrix.rows) for area in areas)
+    return ngettext("{count} item", "{count} items", items).format(count=items)
+
+
 def readable_matrix(area: GoalArea, model_label: str) -> tuple[Matrix, str]:
     """The area's first `REPORT_MAX_ITEMS` items and, of the actors with a letter
     on them, `REPORT_MAX_ACTORS` (`readable_columns`); and a note on what was
@@ -285,7 +302,7 @@ def write_markdown(content: ReportContent, path: Path) -> None:
               *(_markdown_pairs(_("Rules not run"), content.rules_not_run())
                 if content.not_run else []),
               "## " + _("Findings by rule"), "", *_markdown_findings(content),
-              "## " + _("RACI matrix per goal area"), ""]
+              "## " + matrix_heading(content.areas), ""]
     lines += [] if content.areas else [f"*{_(NO_ITEMS)}*", ""]
     for area in content.areas:
         matrix, note = readable_matrix(area, content.source.label)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from raci.export.charts import Chart
-from raci.export.matrix import Matrix, MatrixEntity
+from raci.export.matrix import Matrix, MatrixEntity, name_pieces
 from raci.export.pdf import print_to_pdf
 from raci.export.render import svg_markup
 from raci.export.report import (
@@ -37,6 +37,8 @@ from raci.export.report import (
     entity_counts,
     highest_level,
     level_counts,
+    matrix_count,
+    matrix_heading,
     names_of,
     readable_matrix,
     times_level,
@@ -108,6 +110,15 @@ def h(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.splitlines())
 
 
+def breakable(name: str) -> str:
+    """A name as HTML that may break after each hyphen and slash, as `raci
+    matrix` breaks it (`name_pieces`): the printed page broke none after a
+    slash, and cut "open-telemetry/opentelemetr" / "y-go-vanityurls"."""
+    return "<br>".join(" ".join("<wbr>".join(map(html.escape, name_pieces(word)))
+                                for word in line.split(" "))
+                       for line in name.splitlines())
+
+
 COMMAND = re.compile(r"(raci diagram .+?(?=, |$)|--focus ID --depth N)(,?)")
 """A command a diagram's note names, or its options; and the comma after it."""
 
@@ -173,19 +184,17 @@ def diagram_title(view: str) -> str:
 
 def _summary(content: ReportContent) -> list[str]:
     model = content.source.model
-    rules, areas = len(by_rule(content.findings)), len(content.areas)
+    rules = len(by_rule(content.findings))
     parts = [("findings", _("Findings by rule"),
               ngettext("{count} rule", "{count} rules", rules).format(count=rules)),
-             *([("matrix", _("RACI matrix per goal area"),
-                 ngettext("{count} area", "{count} areas", areas).format(count=areas))]
-               if areas else []),
+             *([("matrix", matrix_heading(content.areas), matrix_count(content.areas))]
+               if content.areas else []),
              *((f"diagram-{name}", diagram_title(name), _parts_count(diagram))
                for name, diagram in content.diagrams.items() if not diagram.left_out)]
     contents = "".join(f'<li><a href="#{anchor}">{h(title)}</a>'
                        + (f" ({count})" if count else "") + "</li>"
                        for anchor, title, count in parts)
-    left_out = [(_("RACI matrix per goal area"),
-                 _(NO_ITEMS))] if not areas else []
+    left_out = [(matrix_heading(content.areas), _(NO_ITEMS))] if not content.areas else []
     left_out += [(diagram_title(name), diagram.left_out)
                  for name, diagram in content.diagrams.items() if diagram.left_out]
     contents += "".join(f'<li>{h(title)}. <span class="note">{noted(why)}</span></li>'
@@ -240,7 +249,7 @@ def _areas(content: ReportContent) -> list[str]:
     """The matrix part; none for a model with no items (the contents say so)."""
     if not content.areas:
         return []
-    parts = ['<section class="part" id="matrix"><h2>' + _("RACI matrix per goal area") + "</h2>"]
+    parts = ['<section class="part" id="matrix"><h2>' + matrix_heading(content.areas) + "</h2>"]
     for area in content.areas:
         matrix, note = readable_matrix(area, content.source.label)
         parts += [f"<h3>{h(area.name)}</h3>", *matrix_tables(matrix)]
@@ -270,7 +279,7 @@ def matrix_tables(matrix: Matrix) -> list[str]:
         head = "".join(f'<th class="actor" title="{html.escape(a.id)}"><span>{h(a.name)}'
                        "</span></th>" for a in actors)
         body = "".join(
-            f'<tr><th class="item">{h(row.name)}</th><td class="{second}">{text}</td>'
+            f'<tr><th class="item">{breakable(row.name)}</th><td class="{second}">{text}</td>'
             + "".join(_letter_cell(letter) for letter in letters[part])
             + "</tr>"
             for (row, letters), text in zip(rows, said, strict=True))

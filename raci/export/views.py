@@ -24,6 +24,7 @@ from functools import cached_property
 from raci.analysis import Analysis
 from raci.errors import UsageError
 from raci.export.graph import Cluster, Edge, Node, Style, TableForm, View
+from raci.export.matrix import in_reading_order
 from raci.i18n import N_, _, format_date, format_short_date, ngettext
 from raci.lint.config import LintConfig
 from raci.lint.rules.data import facts_not_recorded
@@ -281,10 +282,8 @@ def raci_view(model: Model, config: LintConfig | None = None) -> View:
     view = new_view("raci", model, "LR", {**ACTOR_STYLES, **BODY_STYLES, **ITEM_STYLES},
                     LETTER_STYLES)
     view.table = TableForm(frozenset(ITEM_STYLES), MOST_ITEMS_AS_GRAPH)
-    for item in (*model.items(), *model.kpis.values()):
+    for item in in_reading_order(model):  # indicators with a raci block or a letter only
         assignments = model.assignments_of_item(item.id)
-        if isinstance(item, Kpi) and not (item.has_raci or assignments):
-            continue
         view.add_node(drawing.item_node(item, []))
         for assignment in assignments:
             if assignment.actor in model:

@@ -45,25 +45,28 @@ def read_spreadsheet(path: Path, *, layout: Layout | None = None, columns: tuple
     with open_sheets(path) as every_sheet:
         _refuse_empty(path, every_sheet)
         sheets = _chosen(path, every_sheet, sheet_names)
-        data = _read(path, sheets, layout, columns, named=bool(sheet_names), progress=progress)
-        if not sheet_names:
-            data.reading.notices.extend(_hidden_sheets(every_sheet, sheets))
+        hidden = [] if sheet_names else [sheet for sheet in every_sheet if sheet.hidden]
+        data = _read(path, sheets, layout, columns, named=bool(sheet_names), hidden=hidden,
+                     progress=progress)
+        data.reading.notices.extend(_hidden_sheets(hidden, sheets))
         return data
 
 
 def _read(path: Path, sheets: list[Sheet], layout: Layout | None, columns: tuple[str, ...], *,
-          named: bool, progress: Progress | None) -> SpreadsheetData:
+          named: bool, hidden: list[Sheet], progress: Progress | None) -> SpreadsheetData:
+    """`hidden`: the hidden sheets left out, which a refusal for want of a
+    header names."""
     found = layout is None
     if layout is None:
-        layout = _detect(path, sheets, columns, named=named)
+        layout = _detect(path, sheets, columns, named=named, hidden=hidden)
     choices = ColumnChoices.parse(columns, layout, file=str(path), found=found)
     if layout == "matrix":
         matrix, reading = read_matrices(sheets, choices, _advance(progress))
         _tell_unread(path, reading, named=named)
         if not matrix.items and not reading.problems:
-            raise ModelFileError([_no_header(path, "matrix", sheets if named else [])])
+            raise ModelFileError([_no_header(path, "matrix", sheets, named=named, hidden=hidden)])
         return SpreadsheetData("matrix", matrix, reading)
-    return _read_rosters(path, sheets, choices, _advance(progress), named=named)
+    return _read_rosters(path, sheets, choices, _advance(progress), named=named, hidden=hidden)
 
 
 def _tell_unread(path: Path, reading: SheetReading, *, named: bool) -> None:
@@ -88,10 +91,10 @@ def _tell_unread(path: Path, reading: SheetReading, *, named: bool) -> None:
                 sheet=sheet.label))
 
 
-def _hidden_sheets(sheets: list[Sheet], chosen: list[Sheet]) -> list[str]:
+def _hidden_sheets(left_out: list[Sheet], chosen: list[Sheet]) -> list[str]:
     """A hidden sheet is often an old copy that would double the model: it is
-    read only when named, and a note names the ones left out and how to read one."""
-    left_out = [sheet for sheet in sheets if sheet.hidden]
+    read only when named, and a note names the ones `left_out` and how to
+    read one with the sheets `chosen`."""
     if not left_out:
         return []
     command = " ".join(f"--sheet {quoted(sheet.name)}" for sheet in [*chosen, left_out[0]])
@@ -155,7 +158,7 @@ def _no_sheet(path: Path, name: str, names: list[str]) -> str:
 
 
 def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...], *,
-            named: bool) -> Layout:
+            named: bool, hidden: list[Sheet]) -> Layout:
     roster_choices = ColumnChoices.parse(
         [c for c in columns if c.partition("=")[0].strip().lower() in ROSTER_FIELDS], "roster")
     for sheet in sheets:
@@ -164,14 +167,19 @@ def _detect(path: Path, sheets: list[Sheet], columns: tuple[str, ...], *,
             return "matrix"
         if find_roster_header(head, roster_choices) is not None:
             return "roster"
-    raise ModelFileError([_no_header(path, None, sheets if named else [])])
+    raise ModelFileError([_no_header(path, None, sheets, named=named, hidden=hidden)])
 
 
-def _no_header(path: Path, layout: Layout | None, named: list[Sheet]) -> str:
+def _no_header(path: Path, layout: Layout | None, sheets: list[Sheet], *, named: bool,
+               hidden: list[Sheet]) -> str:
     """No header found: in any sheet, or in the sheets `--sheet` named (then
-    the line names them)."""
+    the line names them). Where hidden sheets were left out, the line names
+    the sheets read and ends with the note on the hidden ones: a workbook
+    whose data sheets are all hidden shows only a blank one."""
     if named:
-        return _no_header_in(path, layout, named)
+        return _no_header_in(path, layout, sheets)
+    if hidden:
+        return "; ".join([_no_header_in(path, layout, sheets), *_hidden_sheets(hidden, [])])
     if layout == "matrix":
         text = _("{path}: no RACI matrix found: no row in the first {rows} rows of any sheet "
                  "names the actors above R, A, C or I cells")
@@ -222,7 +230,7 @@ def _no_header_in(path: Path, layout: Layout | None, named: list[Sheet]) -> str:
 
 def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
                   advance: Callable[[Sheet], Callable[[], None]], *,
-                  named: bool) -> SpreadsheetData:
+                  named: bool, hidden: list[Sheet]) -> SpreadsheetData:
     roster, reading = SheetRoster(), SheetReading()
     for sheet in sheets:
         found = read_roster(sheet, choices, advance(sheet))
@@ -238,7 +246,7 @@ def _read_rosters(path: Path, sheets: list[Sheet], choices: ColumnChoices,
         reading.problems.extend(part_reading.problems)
         reading.notices.extend(part_reading.notices)
     if not roster.seats and not reading.problems:
-        raise ModelFileError([_no_header(path, "roster", sheets if named else [])])
+        raise ModelFileError([_no_header(path, "roster", sheets, named=named, hidden=hidden)])
     return SpreadsheetData("roster", roster, reading)
 
 

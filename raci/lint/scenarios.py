@@ -2,15 +2,17 @@
 
 A scenario's view is linted beside the model it is played on, and the
 findings matched by fingerprint, as `raci diff` matches them: *resolved* are
-the model's unwaived findings the view has not, *introduced* the view's the
-model has not, *kept* those in both (as the view words them). A scenario that no longer fits the
+the model's unwaived findings the view has not, *accepted* those the view
+waives (a waiver leaves the finding there, as a review's minutes count it),
+*introduced* the view's the model has not, *kept* those in both (as the view
+words them). A scenario that no longer fits the
 model has no view: its report gives the reason instead of findings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from raci.formats.changes import change_to_data
 from raci.i18n import N_, _, format_date, ngettext, said_again
@@ -25,11 +27,12 @@ from raci.model.source import SCENARIO_MARK, ModelSource
 from raci.text import Markdown, aligned, json_text, markdown_prose, one_line
 from raci.vocabulary import LEVEL_NAMES, counted
 
-STATUSES = ("resolved", "introduced", "kept")
-STATUS_WORDS = {"resolved": N_("resolved"), "introduced": N_("introduced"), "kept": N_("kept")}
+STATUSES = ("resolved", "accepted", "introduced", "kept")
+STATUS_WORDS = {"resolved": N_("resolved"), "accepted": N_("accepted"),
+                "introduced": N_("introduced"), "kept": N_("kept")}
 """How a comparison says each status (its JSON keeps `STATUSES`)."""
-FINDINGS_TITLES = {"resolved": N_("Findings resolved"), "introduced": N_("Findings introduced"),
-                   "kept": N_("Findings kept")}
+FINDINGS_TITLES = {"resolved": N_("Findings resolved"), "accepted": N_("Findings accepted"),
+                   "introduced": N_("Findings introduced"), "kept": N_("Findings kept")}
 ABSENT = "-"
 """A comparison's status of a finding neither the model nor that scenario has."""
 
@@ -53,21 +56,33 @@ class FindingsDelta:
     """The model's unwaived findings."""
     after: list[Finding]
     """The view's unwaived findings."""
+    waived: list[Finding] = field(default_factory=list)
+    """The view's waived findings: those of the model among them are accepted,
+    not resolved."""
 
     def __post_init__(self) -> None:
         self._before = {f.fingerprint for f in self.before}
         self._after = {f.fingerprint for f in self.after}
+        self._waived = {f.fingerprint for f in self.waived}
 
     def status(self, fingerprint: str) -> str:
-        """``resolved``, ``introduced``, ``kept``, or `ABSENT`."""
+        """``resolved``, ``accepted``, ``introduced``, ``kept``, or `ABSENT`."""
         now = fingerprint in self._after
         if fingerprint in self._before:
-            return "kept" if now else "resolved"
+            if now:
+                return "kept"
+            return "accepted" if fingerprint in self._waived else "resolved"
         return "introduced" if now else ABSENT
 
     @property
     def resolved(self) -> list[Finding]:
-        return [f for f in self.before if f.fingerprint not in self._after]
+        return [f for f in self.before
+                if f.fingerprint not in self._after and f.fingerprint not in self._waived]
+
+    @property
+    def accepted(self) -> list[Finding]:
+        """The model's findings the view waives."""
+        return [f for f in self.before if f.fingerprint in self._waived]
 
     @property
     def introduced(self) -> list[Finding]:
@@ -116,7 +131,8 @@ def scenario_reports(label: str, model: Model, scenarios: Sequence[Scenario], re
         if before is None:
             before = [f for f in lint_model(ModelSource(label, model), config) if not f.waived]
         after = lint_model(ModelSource(f"{label}{SCENARIO_MARK}{scenario.name}", view), config)
-        delta = FindingsDelta(before, [f for f in after if not f.waived])
+        delta = FindingsDelta(before, [f for f in after if not f.waived],
+                              [f for f in after if f.waived])
         reports.append(ScenarioReport(label, scenario, revision, misfit, delta))
     return reports
 
@@ -149,14 +165,15 @@ def _misfit_text(report: ScenarioReport) -> str:
 def _sections(report: ScenarioReport, said: Callable[[Finding], str] = finding_said
               ) -> list[tuple[bool, str, list[str]]]:
     """(whether the changes, title, lines) of the changes and of each kind of
-    finding, shared by text and Markdown; each finding `said`."""
+    finding, shared by text and Markdown; each finding `said`. Accepted
+    findings only where the scenario waives some."""
     changes = (True, _("Changes"), [said_again(step.summary) for step in report.scenario.steps])
     if report.delta is None:
         return [changes]
     delta = report.delta
     return [changes, *((False, _(FINDINGS_TITLES[status]),
                         [said(f) for f in getattr(delta, status)])
-                       for status in STATUSES)]
+                       for status in STATUSES if status != "accepted" or delta.accepted)]
 
 
 def _totals(delta: FindingsDelta) -> str:
@@ -296,12 +313,24 @@ def _said_statuses(row: ComparedFinding) -> list[str]:
             for status in row.statuses]
 
 
+def _changes_listed(comparison: Comparison) -> list[str]:
+    """Each scenario's changes under its name, numbered: side by side, one
+    long change pushed the other scenario's column off the screen."""
+    out = []
+    for report in comparison.reports:
+        steps = report.scenario.steps
+        out += [f"  {report.scenario.name}:"]
+        out += [f"    {n}. {said_again(step.summary)}" for n, step in enumerate(steps, 1)]
+        out += [] if steps else ["    " + _("none")]
+    return out
+
+
 def compare_text(comparison: Comparison) -> str:
     a, b = _names(comparison)
     out = [_("Scenarios {a} and {b} of {model}").format(a=a, b=b, model=comparison.model)]
     out += [f"  {report.scenario.name}: {said_again(report.scenario.description)}"
             for report in comparison.reports if report.scenario.description]
-    out += ["", _("Changes") + ":", *aligned([["", a, b], *_change_rows(comparison)])]
+    out += ["", _("Changes") + ":", *_changes_listed(comparison)]
     findings = [[*_said_statuses(row), finding_said(row.finding)] for row in comparison.rows]
     out += ["", _("Findings") + ":", *aligned([[a, b, _("finding")], *findings]),
             f"  {_kept_line(comparison)}"]

@@ -53,7 +53,8 @@ class ScenarioBar(Static):
             return
         from raci.lint.scenarios import FindingsDelta  # only in a scenario: not to start the app
 
-        self.delta = FindingsDelta(self.place.base, [f for f in findings if not f.waived])
+        self.delta = FindingsDelta(self.place.base, [f for f in findings if not f.waived],
+                                   [f for f in findings if f.waived])
         self._show()
 
     def change_saved(self) -> None:
