@@ -115,9 +115,9 @@ def end_at_once(kept: list[object]) -> bool:
     flushed, its exit code kept, without the interpreter's teardown, which
     frees every object one by one (a twentieth of a `raci lint` of tens of
     thousands of findings; mypy ends so too). Only for a command that runs
-    no threads and leaves nothing to close (`raci lint`). Whether it will:
-    only when `main` runs as the process itself, never when it is called
-    with arguments (the tests). `kept`: where the command puts what it
+    no threads and leaves nothing to close (`raci lint`, `raci matrix`).
+    Whether it will: only when `main` runs as the process itself, never
+    when it is called with arguments (the tests). `kept`: where the command puts what it
     made, held till the process ends, so that not even the command's return
     frees it (what the lint read, worked out and found: as long again)."""
     _Ending.at_once = _Ending.allowed

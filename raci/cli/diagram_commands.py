@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import click
 from click.core import ParameterSource
 
+from raci.cli import end_at_once
 from raci.cli.completion import complete_ids
 from raci.cli.options import (
     WholeNumber,
@@ -35,6 +36,7 @@ from raci.cli.options import (
 )
 from raci.errors import UsageError
 from raci.i18n import _, format_count, ngettext
+from raci.model.collector import collector_paused
 from raci.model.source import ModelSource
 from raci.source import open_model
 from raci.vocabulary import (
@@ -365,19 +367,28 @@ def matrix(model: str, scope: str | None, fmt: str, layout: str) -> None:
     from raci.export.matrix import build_matrix
     from raci.source import open_lean_model
 
-    # Read lean, as `raci lint` reads: a database without SQLAlchemy.
-    table = build_matrix(open_lean_model(model).model, scope)
-    if layout == "list":
-        write_lines(matrix_list_lines(table, fmt))
-    elif fmt == "table":
-        print_matrix_table(table)
-    else:
-        if len(table.rows) * len(table.columns) > READABLE_CELLS:
-            click.echo(_("note: the matrix is {items} items by {actors} actors; --layout "
-                         "list names each item's actors and --scope ID narrows it").format(
-                             items=format_count(len(table.rows)),
-                             actors=format_count(len(table.columns))), err=True)
-        write_lines(matrix_grid_lines(table, fmt))
+    # As `raci lint`: the model read and the matrix make no reference cycles,
+    # so the cyclic collector would only scan them again and again; and the
+    # process, with no threads and nothing to close, ends once its output is
+    # flushed rather than free them object by object (`end_at_once`).
+    kept: list[object] = []
+    end_at_once(kept)
+    with collector_paused():
+        # Read lean, as `raci lint` reads: a database without SQLAlchemy.
+        source = open_lean_model(model)
+        table = build_matrix(source.model, scope)
+        kept += [source, table]
+        if layout == "list":
+            write_lines(matrix_list_lines(table, fmt))
+        elif fmt == "table":
+            print_matrix_table(table)
+        else:
+            if len(table.rows) * len(table.columns) > READABLE_CELLS:
+                click.echo(_("note: the matrix is {items} items by {actors} actors; --layout "
+                             "list names each item's actors and --scope ID narrows it").format(
+                                 items=format_count(len(table.rows)),
+                                 actors=format_count(len(table.columns))), err=True)
+            write_lines(matrix_grid_lines(table, fmt))
 
 
 def matrix_grid_lines(table: Matrix, fmt: str) -> Iterator[str]:

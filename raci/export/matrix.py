@@ -62,6 +62,8 @@ MatrixEntity = Entity | LeanEntity
 E = TypeVar("E", bound=MatrixEntity)
 """A matrix's rows and columns: the entities of a whole model, or the lean tuples."""
 T = TypeVar("T")
+NONE_FILLED: list[tuple[int, str]] = []
+"""A row without letters (`Matrix.row_cells`): one list shared, never changed."""
 
 
 class _Held:
@@ -146,18 +148,28 @@ class Matrix(Generic[E]):
                 letters[index] = mark
             yield row, letters
 
-    def row_cells(self) -> Iterator[tuple[E, list[tuple[int, str]]]]:
+    def row_cells(self, columns: Sequence[E] | None = None,
+                  ) -> Iterator[tuple[E, list[tuple[int, str]]]]:
         """Each row with its filled cells only, as (column position, letters)
-        in column order: what a row costs grows with its letters, not with
-        the actors. One pass over the cells rather than a look-up per cell."""
-        position = {actor.id: index for index, actor in enumerate(self.columns)}
-        by_row: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        in column order, among `columns` (default: all of them): what a row
+        costs grows with its letters, not with the actors. One pass over the
+        cells rather than a look-up per cell."""
+        position = {actor.id: index
+                    for index, actor in enumerate(self.columns if columns is None else columns)}
+        by_row: dict[str, list[tuple[int, str]]] = {}
         for (item, actor), letter in self.cells.items():
-            if actor in position:
-                by_row[item].append((position[actor], letter))
+            index = position.get(actor)
+            if index is not None:
+                filled = by_row.get(item)
+                if filled is None:
+                    by_row[item] = [(index, letter)]
+                else:
+                    filled.append((index, letter))
         for row in self.rows:
-            filled = by_row.get(row.id, [])
-            yield row, sorted(filled) if len(filled) > 1 else filled
+            filled = by_row.get(row.id, NONE_FILLED)
+            if len(filled) > 1:
+                filled.sort()
+            yield row, filled
 
     def letter_counts(self) -> Counter[str]:
         """How many letters each actor holds in the rows."""
@@ -481,35 +493,68 @@ def matrix_table(matrix: Matrix, width: int, *, colour: bool = False) -> Table:
     cap = min(TABLE_ITEM_WIDTH, width // 3)
     item_width = max(_widest((_one_line(row.name) for row in matrix.rows), cap), 4)
     budget = width - item_width - 2
-    widest = {actor: len(letters) for (_item, actor), letters in matrix.cells.items()
-              if len(letters) > 1}
+    tally = Tally.of(matrix)
     widths: dict[str, int] = {}
-    for actor in owners_first(matrix):
+    for actor in tally.owners_first(matrix.columns):
         if budget < 4:  # not even a column of one letter fits any more
             break
         if _narrowest(actor.name) + 3 > budget:
             continue
         name = max(map(cell_len, wrapped_name(actor.name, TABLE_ACTOR_WIDTH)))
-        column = max(name, widest.get(actor.id, 1))
+        column = max(name, tally.widest.get(actor.id, 1))
         if column + 3 <= budget:  # with its padding and the gap before it
             budget -= column + 3
             widths[actor.id] = column
-    shown = matrix.with_columns(actor for actor in matrix.columns if actor.id in widths)
-    lines = _table_lines(shown, item_width, [widths[a.id] for a in shown.columns], colour)
-    unowned = {item for (item, actor), letters in matrix.cells.items()
-               if "A" in letters and actor not in widths}
-    return Table(lines, shown.columns, len(matrix.columns) - len(shown.columns), len(unowned))
+    shown = [actor for actor in matrix.columns if actor.id in widths]
+    lines = _table_lines(matrix, shown, item_width, [widths[a.id] for a in shown], colour)
+    unowned = {item for actor, items in tally.owned.items() if actor not in widths
+               for item in items}
+    return Table(lines, shown, len(matrix.columns) - len(shown), len(unowned))
+
+
+@dataclass
+class Tally:
+    """What a table weighs the actors by, found in one pass over the cells."""
+
+    counts: Counter[str]
+    """How many letters each actor holds."""
+    owned: dict[str, list[str]]
+    """Each actor Accountable for an item -> those items."""
+    responsible: set[str]
+    """The actors Responsible for an item."""
+    widest: dict[str, int]
+    """Each actor holding several letters on an item -> its widest such cell."""
+
+    @classmethod
+    def of(cls, matrix: Matrix) -> Tally:
+        owned: dict[str, list[str]] = defaultdict(list)
+        responsible: set[str] = set()
+        widest: dict[str, int] = {}
+        for (item, actor), letters in matrix.cells.items():
+            if letters == "A":
+                owned[actor].append(item)
+            elif letters == "R":
+                responsible.add(actor)
+            elif len(letters) > 1:
+                widest[actor] = max(widest.get(actor, 0), len(letters))
+                if "A" in letters:
+                    owned[actor].append(item)
+                if "R" in letters:
+                    responsible.add(actor)
+        return cls(matrix.letter_counts(), owned, responsible, widest)
+
+    def owners_first(self, actors: Iterable[E]) -> list[E]:
+        """The `actors` in the order a narrow table keeps them: those
+        Accountable for a row, then those Responsible, then the rest; the
+        busiest first in each."""
+        return sorted(actors, key=lambda actor: (
+            0 if actor.id in self.owned else 1 if actor.id in self.responsible else 2,
+            -self.counts[actor.id]))
 
 
 def owners_first(matrix: Matrix[E]) -> list[E]:
-    """The actors in the order a narrow table keeps them: those Accountable
-    for a row, then those Responsible, then the rest; the busiest first in each."""
-    accountable = {actor for (_item, actor), letters in matrix.cells.items() if "A" in letters}
-    responsible = {actor for (_item, actor), letters in matrix.cells.items() if "R" in letters}
-    counts = matrix.letter_counts()
-    return sorted(matrix.columns, key=lambda actor: (
-        0 if actor.id in accountable else 1 if actor.id in responsible else 2,
-        -counts[actor.id]))
+    """`Tally.owners_first` of the matrix's columns."""
+    return Tally.of(matrix).owners_first(matrix.columns)
 
 
 def _narrowest(name: str) -> int:
@@ -533,10 +578,11 @@ def _widest(texts: Iterable[str], cap: int) -> int:
     return widest
 
 
-def _table_lines(matrix: Matrix, item_width: int, widths: list[int],
-                 colour: bool) -> Iterator[str]:
+def _table_lines(matrix: Matrix, columns: list[MatrixEntity], item_width: int,
+                 widths: list[int], colour: bool) -> Iterator[str]:
+    """The table of the `columns` shown, each as wide as its `widths`."""
     bold, owner, plain = (BOLD, BOLD_RED, RESET) if colour else ("", "", "")
-    names = [wrapped_name(actor.name, width) for actor, width in zip(matrix.columns, widths,
+    names = [wrapped_name(actor.name, width) for actor, width in zip(columns, widths,
                                                                   strict=True)]
     height = max(map(len, names), default=1)
     for line in range(height):
@@ -547,7 +593,7 @@ def _table_lines(matrix: Matrix, item_width: int, widths: list[int],
     # Columns are padded on both sides, but not at the table's edges.
     yield "─" * (item_width + sum(width + 3 for width in widths)) + "\n"
     blanks = [" " * width for width in widths]
-    for row, filled in matrix.row_cells():
+    for row, filled in matrix.row_cells(columns):
         cells = list(blanks)
         for index, letters in filled:
             shown = f"{owner}{letters}{plain}" if "A" in letters and colour else letters
@@ -614,10 +660,10 @@ def holders(matrix: Matrix[E], labels: Sequence[T]) -> Iterator[tuple[E, dict[st
     for row, filled in matrix.row_cells():
         held: dict[str, list[T]] = defaultdict(list)
         for index, letters in filled:
-            if len(letters) == 1:  # most cells: no need to split them
+            if len(letters) == 1:  # most cells
                 held[letters].append(labels[index])
             else:
-                for letter in letters.split("/"):
+                for letter in letters[::2]:  # "A/R": every other character
                     held[letter].append(labels[index])
         yield row, held
 
