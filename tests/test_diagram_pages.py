@@ -187,7 +187,7 @@ def test_split_into_a_pdf_gives_one_sheet_of_the_page_per_part(
                 "--page", "a4", "-o", out)
     assert done.code == 0, done.err
     pages = PdfReader(out).pages
-    count = int(re.search(r"wrote (\d+) drawings", done.err).group(1))  # type: ignore[union-attr]
+    count = int(re.search(r"wrote (\d+) parts in org.pdf", done.err).group(1))  # type: ignore[union-attr]
     assert len(pages) == count > 1
     for sheet in pages:
         assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == (

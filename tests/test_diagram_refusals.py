@@ -83,4 +83,5 @@ def test_a_temporary_file_for_dot_that_cannot_be_written_is_one_line(tmp_path: P
         env={**os.environ, "TMPDIR": str(tmp_path)})
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (f"raci: {tmp_path}: cannot write a temporary file for Graphviz: "
-                           "File too large\n")
+                           "File too large; free space there or set TMPDIR to a folder "
+                           "with room\n")

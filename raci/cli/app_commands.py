@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -28,6 +27,7 @@ from raci.cli.options import (
     write_output,
 )
 from raci.errors import RaciError, UsageError
+from raci.formats.writing import FULL, new_temporary_folder, temporary_folder_error
 from raci.i18n import _
 from raci.model.source import is_model_file
 from raci.source import database_url
@@ -124,15 +124,25 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
         _write_sample(sample_file, output)
         return
     _need_terminal("demo")
-    directory = Path(tempfile.mkdtemp(prefix="raci-demo-"))
+    directory = new_temporary_folder("raci-demo-", _("the demo database"))
     with resources.as_file(sample_file) as bundled:
-        model_file = Path(shutil.copy(bundled, directory / f"{sample}.yaml"))
+        model_file = _copied(bundled, directory / f"{sample}.yaml")
     database = directory / "org.db"
     with keys_unechoed():
         import_file(model_file, str(database))
         _run_app(str(database), create=False, theme=theme)
     click.echo(_("the demo database stays at {database}; open it again with "
                  "`raci edit {database}`").format(database=database))
+
+
+def _copied(sample: Path, copy: Path) -> Path:
+    """The sample copied into the demo's folder; a full disk there is one line."""
+    try:
+        return Path(shutil.copy(sample, copy))
+    except OSError as error:
+        if error.errno not in FULL:
+            raise
+        raise temporary_folder_error(_("the demo database"), error) from None
 
 
 def _write_sample(sample_file: Traversable, output: Path) -> None:

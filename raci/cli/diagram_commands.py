@@ -329,10 +329,15 @@ def write_parts(output: Path, fmt: str, drawings: list[bytes], page: Page) -> No
     else:
         for path, data in zip(paths, drawings, strict=True):
             write_drawing(path, data)
-    names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
-    click.echo(ngettext("wrote {count} drawing: {names}", "wrote {count} drawings: {names}",
-                        len(drawings)).format(count=format_count(len(drawings)), names=names),
-               err=True)
+    if fmt == "pdf":  # one file: its sheets are the parts
+        told = ngettext("wrote {count} part in {file}", "wrote {count} parts in {file}",
+                        len(drawings)).format(count=format_count(len(drawings)),
+                                              file=output.name)
+    else:
+        names = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
+        told = ngettext("wrote {count} drawing: {names}", "wrote {count} drawings: {names}",
+                        len(drawings)).format(count=format_count(len(drawings)), names=names)
+    click.echo(told, err=True)
 
 
 def part_paths(output: Path, count: int) -> list[Path]:

@@ -16,11 +16,11 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 from pathlib import Path
 
 from raci.errors import RaciError
-from raci.formats.writing import write_file_whole
+from raci.formats.writing import temporary_folder, write_file_whole
+from raci.i18n import _, format_decimal
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_VARIABLE = "RACI_CHROMIUM"
@@ -43,33 +43,36 @@ def find_chromium() -> str:
     if named:
         found = shutil.which(named)
         if found is None:
-            raise ChromiumMissingError(
-                f"{CHROMIUM_VARIABLE}={named} is not a program that can be run; "
-                "name a Chromium or Chrome program, or unset it")
+            raise ChromiumMissingError(_(
+                "{variable}={named} is not a program that can be run; "
+                "name a Chromium or Chrome program, or unset it").format(
+                variable=CHROMIUM_VARIABLE, named=named))
         return found
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found is not None:
             return found
-    raise ChromiumMissingError(
-        f"a PDF is printed with Chromium and none was found ({', '.join(CHROMIUM_NAMES)}); "
-        "install it (apt-get install chromium), set RACI_CHROMIUM to the program, "
-        "or write .html and print that from a browser")
+    raise ChromiumMissingError(_(
+        "a PDF is printed with Chromium and none was found ({names}); "
+        "install it (apt-get install chromium), set {variable} to the program, "
+        "or write .html and print that from a browser").format(
+        names=", ".join(CHROMIUM_NAMES), variable=CHROMIUM_VARIABLE))
 
 
 def print_to_pdf(page: Path, pdf: Path, timeout: float) -> None:
     """Print the HTML file `page` to `pdf`; the PDF appears only when complete."""
     chromium = find_chromium()
-    with tempfile.TemporaryDirectory(prefix="raci-pdf-") as folder:
-        printed = Path(folder) / "printed.pdf"
+    with temporary_folder("raci-pdf-", _("Chromium's profile")) as folder:
+        printed = folder / "printed.pdf"
         command = [chromium, *CHROMIUM_FLAGS, *sandbox_flags(),
-                   f"--user-data-dir={Path(folder) / 'profile'}",
+                   f"--user-data-dir={folder / 'profile'}",
                    f"--print-to-pdf={printed}", page.resolve().as_uri()]
-        returncode, errors = _run(command, timeout)
+        returncode, errors = _run(command, timeout, folder)
         data = printed.read_bytes() if printed.is_file() else b""
         if returncode != 0 or not data.startswith(b"%PDF-"):
-            reason = _last_line(errors) or f"exit {returncode}"
-            raise RaciError(f"Chromium could not print the report to {pdf}: {reason}")
+            reason = _last_line(errors) or _("exit {code}").format(code=returncode)
+            raise RaciError(_("Chromium could not print the report to {pdf}: {reason}").format(
+                pdf=pdf, reason=reason))
     write_file_whole(pdf, data)
 
 
@@ -79,17 +82,20 @@ def sandbox_flags() -> tuple[str, ...]:
     return ("--no-sandbox",) if hasattr(os, "geteuid") and os.geteuid() == 0 else ()
 
 
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
-    """Run Chromium in its own process group, so a timeout stops all of its processes."""
+def _run(command: list[str], timeout: float, folder: Path) -> tuple[int, str]:
+    """Run Chromium in its own process group, so a timeout stops all of its
+    processes; its own temporary files go into raci's `folder`, which is
+    known to be writable (a TMPDIR that is missing stops Chromium cryptically)."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+                               start_new_session=True, env={**os.environ, "TMPDIR": str(folder)})
     try:
         _, errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as error:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        raise RaciError(f"Chromium took longer than {timeout:g} s to print the report and "
-                        "was stopped; give more --timeout") from error
+        raise RaciError(_("Chromium took longer than {seconds} s to print the report and "
+                          "was stopped; give more --timeout").format(
+            seconds=format_decimal(timeout, "0.#"))) from error
     return process.returncode, errors.decode("utf-8", "replace")
 
 

@@ -21,11 +21,10 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -64,16 +63,19 @@ from raci.export.page import (
     measure_svg,
 )
 from raci.export.split import SPLITS
+from raci.formats.writing import temporary_folder
 from raci.i18n import N_, _, format_count, format_decimal, os_reason
 from raci.vocabulary import DIAGRAM_FORMATS, VIEW_TITLES
 
 LAID_OUT_FORMATS = ("svg", "png", "pdf")
 DEFAULT_TIMEOUT_SECONDS = 60.0
+DOT_WRITE_FAILED = "Error: gvwrite_no_z problem"
+"""How `dot` says a write of its output failed, without saying why."""
+ROOM_FOR_DOT = 1 << 20
+"""Free bytes below which a failed write by `dot` is taken for a full disk."""
 MAX_LAYOUT_NODES = 2000
 """Nodes plus clusters a view may have for layout; beyond it `dot` can take
 minutes, and a drawing that large is unreadable anyway."""
-FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
-"""Why a write fails where reading would not: the disk, a quota or the file size limit is full."""
 HOPELESS = 3.0
 """How many times the page's width and height a view must be guessed to fit in
 before first layouts are made to fit it to the page (else one layout does)."""
@@ -457,20 +459,9 @@ def run_dot(source: str, formats: tuple[str, ...], timeout: float) -> dict[str, 
         return _drawn(graph, ["dot"], formats, timeout)
 
 
-@contextmanager
-def graphviz_folder() -> Iterator[Path]:
-    """A temporary folder for the files Graphviz's programs read and write. A
-    full disk where it is (TMPDIR) is the user's to mend: one line, in the
-    words the other writers use, not an internal error."""
-    try:
-        with tempfile.TemporaryDirectory(prefix="raci-dot-") as folder:
-            yield Path(folder)
-    except OSError as error:
-        if error.errno not in FULL:
-            raise
-        raise RaciError(_("{file}: cannot write {what}: {reason}").format(
-            file=tempfile.gettempdir(), what=_("a temporary file for Graphviz"),
-            reason=os_reason(error))) from None
+def graphviz_folder() -> AbstractContextManager[Path]:
+    """A temporary folder for the files Graphviz's programs read and write."""
+    return temporary_folder("raci-dot-", _("a temporary file for Graphviz"))
 
 
 def _drawn(graph: Path, program: list[str], formats: tuple[str, ...],
@@ -551,8 +542,16 @@ def _run_graphviz(command: list[str], timeout: float, folder: str) -> None:
             "draw part of it with --focus ID --depth N").format(signal=-done.returncode))
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if said and said[0].startswith(DOT_WRITE_FAILED) and _full(folder):
+            # a full TMPDIR, which graphviz_folder tells the user how to mend
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), folder)
         raise LayoutError(_("dot failed: {reason}").format(
             reason=said[0] if said else _("exit {code}").format(code=done.returncode)))
+
+
+def _full(folder: str) -> bool:
+    """Whether the disk `folder` is on has no room left for a file `dot` writes."""
+    return shutil.disk_usage(folder).free < ROOM_FOR_DOT
 
 
 def on_sheets(pdfs: list[bytes], page: Page) -> bytes:

@@ -20,7 +20,6 @@ import html
 import importlib.resources
 import itertools
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,7 +43,7 @@ from raci.export.report import (
     times_level,
     verdict_counts,
 )
-from raci.formats.writing import write_file_whole
+from raci.formats.writing import temporary_folder, write_file_whole
 from raci.i18n import _, current_language, format_date, ngettext
 from raci.lint.findings import Finding
 from raci.lint.message import markdown_said
@@ -71,8 +70,8 @@ def write_html(content: ReportContent, path: Path) -> None:
 
 def write_pdf(content: ReportContent, path: Path) -> None:
     """The page printed by headless Chromium (`raci.export.pdf`)."""
-    with tempfile.TemporaryDirectory(prefix="raci-report-") as folder:
-        html_file = Path(folder) / "report.html"
+    with temporary_folder("raci-report-", _("the report's page for Chromium")) as folder:
+        html_file = folder / "report.html"
         html_file.write_text(page(content), encoding="utf-8")
         print_to_pdf(html_file, path, content.timeout)
 

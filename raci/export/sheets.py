@@ -33,12 +33,12 @@ from typing import Any
 
 from raci.errors import UsageError
 from raci.export.matrix import Matrix, build_matrix, goal_area_matrices
-from raci.i18n import N_, _
+from raci.i18n import N_, _, format_count
 from raci.lint.findings import Finding
 from raci.lint.message import localized
 from raci.model import Decision, Entity, Goal, Initiative, Kpi, Model, kind_of
 from raci.model.naming import name_key
-from raci.vocabulary import LEVEL_NAMES, Words
+from raci.vocabulary import LEVEL_NAMES, Words, counted
 
 IDS_MARK = "raci:"
 DESCRIBING = Words({"id": N_("Id"), "kind": N_("Kind"), "goal": N_("Goal"), "item": N_("Item")})
@@ -80,12 +80,13 @@ def check_fits_a_sheet(matrix: Matrix) -> None:
     columns = len(DESCRIBING) + len(matrix.columns) + 1
     rows = HEADER_ROW + len(matrix.rows)
     if columns > SHEET_COLUMNS or rows > SHEET_ROWS:
-        raise UsageError(
-            f"the RACI matrix is {_count(len(matrix.rows), 'item')} by "
-            f"{_count(len(matrix.columns), 'actor')}, "
-            f"more than a spreadsheet opens ({SHEET_ROWS:,} rows, {SHEET_COLUMNS:,} columns); "
-            "export the model file (-o org.yaml), or part of the matrix: "
-            "`raci matrix MODEL --scope ID --format csv`")
+        raise UsageError(_(
+            "the RACI matrix is {items} by {actors}, more than a spreadsheet opens "
+            "({rows} rows, {columns} columns); export the model file (-o org.yaml), "
+            "or part of the matrix: `raci matrix MODEL --scope ID --format csv`").format(
+            items=counted(len(matrix.rows), "item"),
+            actors=counted(len(matrix.columns), "actor"),
+            rows=format_count(SHEET_ROWS), columns=format_count(SHEET_COLUMNS)))
 
 
 class _References:
@@ -117,10 +118,6 @@ def _targets(item: Entity) -> list[str]:
     if isinstance(item, Kpi):
         return [item.measures]
     return []
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def matrix_csv_lines(model: Model) -> Iterator[str]:

@@ -504,7 +504,8 @@ def build_view(model: Model, name: str, config: LintConfig | None = None) -> Vie
     """The named view of the whole model; what it does not record as `raci
     lint` with `config` takes it (`facts_not_recorded`)."""
     if name not in VIEWS:
-        raise UsageError(f"--view {name}: choose one of {', '.join(VIEWS)}")
+        raise UsageError(_("--view {view}: choose one of {views}").format(
+            view=name, views=", ".join(VIEWS)))
     view = VIEWS[name](model, config)
     if (reason := nothing_to_draw(view)) and not view.subtitle:
         view.subtitle = _("Nothing to draw: {reason}.").format(reason=reason)

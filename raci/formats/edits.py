@@ -120,7 +120,7 @@ def settings_from_text(kind: str, settings: Iterable[str], prefix: str = "") -> 
         try:
             parsed[field] = value_from_text(kind, field, text)
         except ValueError as bad:
-            raise UsageError(f"{key}: {bad}") from None
+            raise UsageError(_("{where}: {problem}").format(where=key, problem=bad)) from None
     return parsed
 
 

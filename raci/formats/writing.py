@@ -5,9 +5,13 @@ file without importing the model file readers."""
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from raci.errors import RaciError
@@ -15,6 +19,8 @@ from raci.i18n import _, os_reason
 
 MOST_LINKS = 40
 """Links followed to find what a path names, as Linux follows at most 40."""
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+"""Why a write fails when the disk (or the user's share of it) has no room."""
 
 
 def write_file_whole(path: Path, content: str | bytes, what: str | None = None) -> None:
@@ -94,3 +100,39 @@ def _replace_whole(path: Path, data: bytes) -> None:
     except OSError:
         os.unlink(temporary)
         raise
+
+
+@contextmanager
+def temporary_folder(prefix: str, what: str) -> Iterator[Path]:
+    """A folder for `what` raci writes for a moment (Graphviz's files, the
+    report's page, Chromium's profile), removed afterwards. A full disk where
+    it is made (TMPDIR) is the user's to mend: one line, not a traceback."""
+    folder = new_temporary_folder(prefix, what)
+    try:
+        yield folder
+    except OSError as error:
+        if error.errno not in FULL:
+            raise
+        raise temporary_folder_error(what, error) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_temporary_folder(prefix: str, what: str) -> Path:
+    """A new folder in TMPDIR that stays (`raci demo`'s database), or a
+    one-line error saying where it could not be made and what to do."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=prefix))
+    except OSError as error:
+        raise temporary_folder_error(what, error) from None
+
+
+def temporary_folder_error(what: str, error: OSError) -> RaciError:
+    """Where the temporary files went, why they could not, and the way out."""
+    try:
+        place = tempfile.gettempdir()
+    except OSError:  # no folder raci can write in at all: name the one asked for
+        place = os.environ.get("TMPDIR", "/tmp")
+    return RaciError(_("{folder}: cannot write {what}: {reason}; free space there or set "
+                       "TMPDIR to a folder with room").format(
+        folder=place, what=what, reason=os_reason(error)))

@@ -566,8 +566,10 @@ RENDERERS: dict[str, Renderer] = {
 
 def statistics_text(run: LintRun, rules: Sequence[Rule]) -> str:
     """``COUNT<TAB>CODE<TAB>[level] name`` per rule found, the most frequent
-    first (as ruff prints them), then the rules not run and the summary."""
-    lines = [f"{rule.count}\t{rule.code}\t[{rule.level}] {rule.name}"
+    first (as ruff prints them), then the rules not run and the summary; the
+    level in the reader's language, as the Markdown table gives it (counts
+    are for people: no editor matches these lines)."""
+    lines = [f"{rule.count}\t{rule.code}\t[{LEVEL_NAMES[rule.level]}] {rule.name}"
              for rule in run.statistics()]
     return "\n".join([*lines, *_not_run_lines(run), _closing(run)]) + "\n"
 

@@ -15,6 +15,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, TypeVar
 
 from raci.i18n import _, format_count, ngettext, said_again
@@ -66,6 +67,8 @@ NEW_ACTOR_KINDS = ("role", "body", "person")
 MOST_NAMED = 10
 CELL = re.compile(r"(?P<sheet>.*[!:])(?P<reference>[A-Z]+[0-9]+)")
 """A cell as a roster's seat names it: ``org.xlsx:Leden!C3``, ``leden.csv:C3``."""
+SEAT_CELL = re.compile(r"(?P<file>.*):(?P<sheet>[^:]*!)?(?P<reference>[A-Z]+[0-9]+)")
+"""A seat's cell split at the file (a sheet's name holds no colon)."""
 AnyEntity = TypeVar("AnyEntity", bound=Entity)
 
 
@@ -481,10 +484,10 @@ class _RosterMerger:
         first = self.first_seats.setdefault((body.id, person.id), seat)
         if first is not seat:
             own = seat.person_cell if seat.person_cell != first.person_cell else None
-            cell = own or seat.body_cell
+            cell = _as_noted(own or seat.body_cell)
             self.seated_again.append(_("{name} in {body} at {cell} (first at {first})").format(
                 name=person.name, body=body.name, cell=cell,
-                first=_in_sheet_of(first.person_cell or first.body_cell, cell)))
+                first=_in_sheet_of(_as_noted(first.person_cell or first.body_cell), cell)))
 
     def _body(self, seat: Seat) -> Body:
         key = str(seat.group) if self.grouped else name_key(seat.body)
@@ -737,6 +740,16 @@ def _count(number: int, noun: str) -> str:
 def _told(template: str, names: list[str]) -> str:
     """A notice naming these: its `template` (the form for their count) filled."""
     return template.format(count=format_count(len(names)), names=_listing(names))
+
+
+def _as_noted(cell: str) -> str:
+    """A seat's cell as the import's other notes name one, in the file the
+    import names: ``Leden!C3``, ``leden.csv:C3`` (not the path given)."""
+    found = SEAT_CELL.fullmatch(cell)
+    if found is None:
+        return cell
+    return found["sheet"] + found["reference"] if found["sheet"] else \
+        f"{Path(found['file']).name}:{found['reference']}"
 
 
 def _in_sheet_of(cell: str, other: str) -> str:

@@ -361,7 +361,7 @@ class RaciApp(FormKeysApp):
         """Save one edit, unless another process wrote since this one last looked."""
         try:
             if store.revision() != store.known_revision:
-                raise ConflictError("another process changed the model")
+                raise ConflictError(_("another process changed the model"))
             place.save(store, edit)
         except ConflictError:
             self._hand_over(store, place, [edit, *_drain(self._saves)])
