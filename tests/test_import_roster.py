@@ -495,8 +495,8 @@ def test_a_person_listed_twice_in_one_body_is_named_not_merged_silently(
     result = raci("import", sheet, "--into", tmp_path / "org.db")
     assert result.code == 0, result.err
     assert ("note: 2 people listed again in a body they sit in already: Piet Pietersen in "
-            f"Stuurgroep at {sheet}:B4 (first at B3), Jan Jansen in Werkgroep "
-            f"at {sheet}:B6 (first at B5); a person has one seat in a body: "
+            f"Stuurgroep at {sheet.name}:B4 (first at B3), Jan Jansen in Werkgroep "
+            f"at {sheet.name}:B6 (first at B5); a person has one seat in a body: "
             "remove the extra row, or write their functions in one cell (\"Admin, Release "
             "Manager\")\n") in result.err
 
@@ -511,5 +511,5 @@ def test_a_person_twice_in_one_body_of_a_list_grouped_by_person_is_named_by_the_
     ])
     result = raci("import", sheet, "--into", tmp_path / "org.db", "--lang", "nl")
     assert result.code == 0, result.err
-    assert (f"Gerrit Jan Smit in Dagelijks Bestuur op {sheet}:B4 (eerst op A2)"
+    assert (f"Gerrit Jan Smit in Dagelijks Bestuur op {sheet.name}:B4 (eerst op A2)"
             in result.err)
