@@ -6,6 +6,8 @@ Scripted through standard input, and in a real terminal through tmux."""
 
 from __future__ import annotations
 
+import re
+
 import io
 import os
 import shutil
@@ -137,8 +139,8 @@ def test_review_is_refused_where_it_cannot_keep_its_decisions(
 
 def test_an_actions_owner_is_one_person_or_as_written() -> None:
     """A part of one name alone is that person, unless it is some entity's
-    id; a part two names hold is no one's; the name exactly wins over a
-    longer one that holds it."""
+    id; a part two names hold is refused with their ids; the name exactly
+    wins over a longer one that holds it."""
     model = Model(Org("Rule"))
     for person_id, name in (("p.smit", "Anouk Smit"), ("p.jan", "Jan de Vries"),
                             ("p.jans", "Jan de Vriesland"), ("p.bos", "Lotte Bos"),
@@ -147,8 +149,10 @@ def test_an_actions_owner_is_one_person_or_as_written() -> None:
     model.bodies["anouk"] = Body(id="anouk", name="Werkgroep Anouk", kind="working_group")
     owners = ActionOwners(model)
     assert [owners.read(typed) for typed in (
-        " p.smit ", "SMIT", "jan de vries", "Vriesland", "bos", "anouk", "Team Wonen")] == [
-        "p.smit", "p.smit", "p.jan", "p.jans", "bos", "anouk", "Team Wonen"]
+        " p.smit ", "SMIT", "jan de vries", "Vriesland", "anouk", "Team Wonen")] == [
+        "p.smit", "p.smit", "p.jan", "p.jans", "anouk", "Team Wonen"]
+    with pytest.raises(ValueError, match=r"\(p\.bos, p\.bosma\)"):
+        owners.read("bos")
     assert owners.said("anouk") == "Werkgroep Anouk (anouk)"
     assert owners.said("Jan de Vris") == ("not a person of the model: noted as written; did "
                                           "you mean 'Jan de Vries'?")
@@ -161,7 +165,8 @@ def test_a_name_several_people_share_asks_for_the_id() -> None:
     for person_id in ("p.amrani", "p.amrani2", "p.amrani3"):
         model.people[person_id] = Person(id=person_id, name="Joost El Amrani")
     owners = ActionOwners(model)
-    assert owners.read("joost el amrani") == "joost el amrani"
+    with pytest.raises(ValueError, match="3 people are named so"):
+        owners.read("joost el amrani")
     assert owners.said("Joost El Amrani") == (
         "3 people are named so: type the id of the one meant (p.amrani, p.amrani2, p.amrani3)")
 
@@ -174,10 +179,25 @@ def test_a_part_several_names_hold_asks_for_the_id() -> None:
                             ("p.visser", "Anne Visser")):
         model.people[person_id] = Person(id=person_id, name=name)
     owners = ActionOwners(model)
-    assert owners.read("sarah") == "sarah"
-    assert owners.said("Sarah") == (
-        "the names of several people hold it: type the id of the one meant (p.boyce, p.abde)")
+    several = "the names of several people hold it: type the id of the one meant (p.boyce, p.abde)"
+    with pytest.raises(ValueError, match=re.escape(several)):
+        owners.read("sarah")
+    assert owners.said("Sarah") == several
     assert owners.said("Anne") == "Anne Visser (p.visser)"
+
+
+def test_an_owner_copied_from_the_minutes_or_typed_loosely_is_that_person() -> None:
+    """What raci shows ("Name (id)") typed back, spaces doubled, an id in
+    capitals: that person (accapp7); a part of a word ("it" in Smit) is
+    no one's, so "IT" stays the IT department."""
+    model = Model(Org("Rule"))
+    for person_id, name in (("p.smit", "Anouk Smit"), ("p.wal", "Koen van der Wal")):
+        model.people[person_id] = Person(id=person_id, name=name)
+    owners = ActionOwners(model)
+    assert [owners.read(typed) for typed in (
+        "Koen van der Wal (p.wal)", "  Anouk   Smit ", "P.SMIT", "IT", "Koen (p.wal)")] == [
+        "p.wal", "p.smit", "p.smit", "IT", "Koen (p.wal)"]
+    assert owners.said("koen van der wal (p.wal)") == "Koen van der Wal (p.wal)"
 
 
 def test_largest_first_is_level_then_entities_concerned() -> None:

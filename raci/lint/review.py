@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import getpass
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -35,7 +36,7 @@ from raci.lint.output import outcome_text, summary
 from raci.lint.rules import find_rule
 from raci.lint.scenarios import FindingsDelta
 from raci.lint.suggestions import Suggester, Suggestion
-from raci.model import Model, Person, Waiver
+from raci.model import Entity, Model, Person, Waiver
 from raci.model.changes import Change
 from raci.model.checks import Spellings
 from raci.model.scenarios import Step
@@ -377,55 +378,82 @@ NAMESAKES_SHOWN = 5
 
 class ActionOwners:
     """Who takes an action, as typed, by one rule for the app and `raci
-    review`: a person's id; else a person's name exactly (in any case); else
-    the one person whose name holds the text (a first name alone too, unless
-    it is some entity's id) is that person, kept as their id, which the
-    minutes give as "Name (id)". Anyone else (an outside party, a team) is
-    kept as written."""
+    review`: an entity's id (in any case where none has it exactly), or an
+    entity as the minutes give it, "Name (id)"; else a person's name exactly
+    (in any case, spaces as typed or not); else the one person whose name
+    holds the text at the start of a word (a first name alone too) is that
+    person, kept as their id, which the minutes give as "Name (id)". A name
+    several people have, or a part several names hold, is refused with
+    their ids to type. Anyone else (an outside party, a team) is kept as
+    written."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
         self._names: _PersonNames | None = None
         """The persons' names, made ready when first looked in."""
 
-    def person(self, typed: str) -> Person | None:
-        typed = typed.strip()
-        entity = self.model.get(typed)
-        if entity is not None or not typed:
-            return entity if isinstance(entity, Person) else None
-        names = self._person_names()
-        named = names.by_name.get(typed.casefold(), [])
-        if named:
-            return named[0] if len(named) == 1 else None
-        return names.the_one_holding(typed.casefold())
-
     def read(self, typed: str) -> str:
-        """The id of the person `typed` is, else `typed` as written."""
-        person = self.person(required_text(typed))
-        return typed.strip() if person is None else person.id
+        """The id of the entity `typed` is, else `typed` as written; a
+        ValueError where it is several people's."""
+        typed = required_text(typed)
+        entity = self._entity(typed)
+        if entity is not None:
+            return entity.id
+        several = self._several(typed)
+        if several:
+            raise ValueError(several)
+        return typed
 
     def said(self, typed: str) -> str:
         """Who it is, or that it is kept as written, with the person likeliest
         meant: under the app's field, after the command line's prompt."""
         if not typed.strip():
             return ""
-        who = self.read(typed)
-        if self.model.get(who) is not None:  # a person, or a role or body typed by its id
-            return who_in_minutes(self.model, who)
-        namesakes = self._person_names().by_name.get(who.casefold(), [])
-        if namesakes:  # several: one is no one of them
+        entity = self._entity(typed.strip())
+        if entity is not None:  # a person, or a role or body typed by its id
+            return who_in_minutes(self.model, entity.id)
+        return self._several(typed) or _("not a person of the model: noted as written") + \
+            said_again(self._person_names().spellings.hint(typed.strip()))
+
+    def _entity(self, typed: str) -> Entity | None:
+        """The entity `typed` names by its id or as "Name (id)", else the one
+        person it names."""
+        entity = self.model.get(typed) or self.model.get(typed.casefold()) \
+            or self._as_in_minutes(typed)
+        if entity is not None:
+            return entity
+        names = self._person_names()
+        named = names.by_name.get(spoken(typed), [])
+        if named:
+            return named[0] if len(named) == 1 else None
+        found = names.holding(spoken(typed), 1)
+        return found[0] if len(found) == 1 else None
+
+    def _as_in_minutes(self, typed: str) -> Entity | None:
+        """The entity `typed` as the minutes and the line under the field
+        give it, "Name (id)" (copied back), else None."""
+        given = _IN_MINUTES.fullmatch(typed)
+        entity = self.model.get(given[2]) if given else None
+        if entity is None or given is None or spoken(entity.name) != spoken(given[1]):
+            return None
+        return entity
+
+    def _several(self, typed: str) -> str:
+        """That `typed` is several people's, and their ids to type; else nothing."""
+        names = self._person_names()
+        namesakes = names.by_name.get(spoken(typed), [])
+        if len(namesakes) > 1:
             ids = [person.id for person in namesakes[:NAMESAKES_SHOWN]]
             more = ", …" if len(namesakes) > NAMESAKES_SHOWN else ""
             return _("{count} people are named so: type the id of the one meant ({ids})").format(
                 count=format_count(len(namesakes)), ids=", ".join(ids) + more)
-        holders = self._person_names().holding(who.casefold(), NAMESAKES_SHOWN)
-        if holders:  # several: the one would have been read as that person
+        holders = names.holding(spoken(typed), NAMESAKES_SHOWN)
+        if len(holders) > 1:
             ids = [person.id for person in holders[:NAMESAKES_SHOWN]]
             more = ", …" if len(holders) > NAMESAKES_SHOWN else ""
             return _("the names of several people hold it: type the id of the one meant "
                      "({ids})").format(ids=", ".join(ids) + more)
-        return _("not a person of the model: noted as written") + said_again(
-            self._person_names().spellings.hint(who))
+        return ""
 
     def _person_names(self) -> _PersonNames:
         if self._names is None:
@@ -433,18 +461,28 @@ class ActionOwners:
         return self._names
 
 
+_IN_MINUTES = re.compile(r"(.*\S)\s*\(([^()\s]+)\)")
+"""An entity as the minutes give it: "Koen van der Wal (p.vanderwal)"."""
+
+
+def spoken(name: str) -> str:
+    """A name as it is compared with one typed: in any case, one space
+    between its words ("  Anouk   Smit " is Anouk Smit)."""
+    return " ".join(name.casefold().split())
+
+
 class _PersonNames:
     """The persons' names made ready to be looked through on every key: one
-    text, a name a line in any case, searched in C (a national model's
-    80,000 names in about a millisecond, where a loop over them takes ten)."""
+    text, a name a line, as `spoken` says it, searched in C (a national
+    model's 80,000 names in about a millisecond, where a loop over them
+    takes ten)."""
 
     def __init__(self, people: Iterable[Person]) -> None:
         self.people = list(people)
-        folded = [person.name.casefold() for person in self.people]
+        lines = [spoken(person.name) for person in self.people]
         self.by_name: dict[str, list[Person]] = {}
-        for name, person in zip(folded, self.people, strict=True):
+        for name, person in zip(lines, self.people, strict=True):
             self.by_name.setdefault(name, []).append(person)
-        lines = [name.replace("\n", " ") for name in folded]
         self.starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
         self.text = "\n".join(lines)
 
@@ -455,21 +493,20 @@ class _PersonNames:
         on a national model, and an id or name typed whole never needs it)."""
         return Spellings(word for person in self.people for word in (person.id, person.name))
 
-    def the_one_holding(self, wanted: str) -> Person | None:
-        """The person whose name alone holds `wanted` (in any case)."""
-        found = self.holding(wanted, 1)
-        return found[0] if len(found) == 1 else None
-
     def holding(self, wanted: str, most: int) -> list[Person]:
-        """The persons whose names hold `wanted` (in any case), in the model's
-        order: no more than `most` + 1, enough to tell one from several and
-        to name a few, however many names hold it."""
+        """The persons whose names hold `wanted` at the start of a word
+        ("smit" in "Anouk Smit", not "it"), in the model's order: no more
+        than `most` + 1, enough to tell one from several and to name a few,
+        however many names hold it."""
         found: list[Person] = []
-        at = -1 if "\n" in wanted else self.text.find(wanted)
-        while at >= 0 and len(found) <= most:
-            line = bisect.bisect_right(self.starts, at) - 1
-            found.append(self.people[line])
-            at = self.text.find(wanted, self.starts[line + 1])
+        if not wanted:
+            return found
+        for match in re.finditer(rf"(?<![^\s-]){re.escape(wanted)}", self.text):
+            line = bisect.bisect_right(self.starts, match.start()) - 1
+            if not found or found[-1] is not self.people[line]:
+                found.append(self.people[line])
+            if len(found) > most:
+                break
         return found
 
 
