@@ -326,16 +326,14 @@ class Cut:
 
     def page(self, on_page: list[str], numbers: Mapping[str, int] | None = None) -> View:
         """The page the areas `on_page` make, with each area's page in `numbers`
-        (by default: this page first, every other area on a page of its own)."""
+        (by default: this page first, every other area on a page of its own):
+        their nodes area by area, in the order its title names them."""
         if numbers is None:
             numbers = {**{area: n for n, area in enumerate(self.parts, 2)},
                        **dict.fromkeys(on_page, 1)}
-        drawn = [node for area in on_page for node in self.parts[area]]
+        drawn = list(dict.fromkeys(node for area in on_page for node in self.parts[area]))
         if all(area in self.areas.ranges for area in on_page):  # in the alphabet's order
             drawn.sort(key=lambda node: self.view.nodes[node].title.casefold())
-        else:  # in the view's
-            held = set(drawn)
-            drawn = [node for node in self.view.nodes if node in held]
         return _part_view(self.view, self.homes, drawn, numbers, numbers[on_page[0]],
                           _names(self.areas, on_page))
 
