@@ -552,17 +552,12 @@ def staggered_lengths(ranked: list[Link], ranks: int) -> dict[int, int]:
 
 def top_parts(view: View, ranked: Iterable[Link]) -> list[list[str]]:
     """The drawing's disconnected parts: its top-level nodes and frames (with
-    all they hold), those joined by an edge taken together, in the order of
-    the view's nodes (a part of a split drawing stands as its title names its
-    units: OpenStack's "zaqar, zun and outside every unit" drew the roles
-    outside every unit first)."""
+    all they hold), those joined by an edge taken together."""
     members, children = view.frames()
     inside: dict[str | None, list[str]] = {}
     for frame in _innermost_first(children):
         inside[frame] = [*members[frame], *(n for c in children[frame] for n in inside[c])]
-    order = {node: index for index, node in enumerate(view.nodes)}
-    blocks = sorted([[n] for n in members[None]] + [inside[c] for c in children[None]],
-                    key=lambda block: min((order[n] for n in block), default=len(order)))
+    blocks = [[n] for n in members[None]] + [inside[c] for c in children[None]]
     block_of = {node: index for index, block in enumerate(blocks) for node in block}
     leader = list(range(len(blocks)))
 
