@@ -565,3 +565,25 @@ def test_units_joined_by_shared_people_stand_in_rows_that_fill_the_page() -> Non
             for group in root.iter(f"{SVG}g") if "unit" in (group.get("class") or "").split()}
     _width, _height, text = printed(svg)
     assert len(tops) <= 4 and text >= 6.0
+
+
+def test_the_words_of_a_line_drawn_aside_leave_a_short_reporting_line_seen() -> None:
+    """On A4, the white ground of "3 of 9 seat-holders" hid the 30-point
+    line by which the sample's Programmaraad reports to its Stuurgroep: no
+    point of a reporting line, as `dot` drew it, lies under any words."""
+    model = model_of("energietransitie")
+    view = focus_view(build_view(model, "bodies"), model, "sg-vego", 1)
+    root = ET.fromstring(draw(view, "svg", page=PAGES["a4"]).data)
+    groups = list(root.iter(f"{SVG}g"))
+    grounds = [[tuple(map(float, point.split(","))) for point in
+                next(group.iter(f"{SVG}polygon")).attrib["points"].split()]
+               for group in groups if "words" in (group.get("class") or "").split()]
+    boxes = [(min(x for x, _ in ground), min(y for _, y in ground),
+              max(x for x, _ in ground), max(y for _, y in ground)) for ground in grounds]
+    lines = [re.findall(r"(-?[\d.]+),(-?[\d.]+)", group.find(f"{SVG}path").attrib["d"])
+             for group in groups if "reports" in (group.get("class") or "").split()]
+    assert boxes and lines
+    hidden = [(x, y) for line in lines for x, y in map(lambda p: tuple(map(float, p)), line)
+              if any(left < x < right and bottom < y < top
+                     for left, bottom, right, top in boxes)]
+    assert hidden == []

@@ -193,3 +193,17 @@ def test_the_fullest_page_is_found_from_any_guess(guess: int) -> None:
         assert found == fullest, (guess, fullest, tries)
         if abs(guess - fullest) <= 1 and guess > 1:
             assert len(tries) <= (3 if guess < fullest else 2), (guess, fullest, tries)
+
+
+def test_a_part_holds_its_units_in_the_order_its_title_names_them() -> None:
+    """OpenStack's part 7, "zaqar …, zun … and outside every unit", held the
+    roles outside every unit first (`dot` still lays loose nodes first)."""
+    set_language("en")
+    model = Model(Org("Buiten eerst"))
+    for number in range(3):
+        model.add(Role(id=f"loose{number}", name=f"Los {number}"))
+    model.add(Unit(id="u", name="Zaqar"))
+    model.add(Role(id="r", name="Zaqar PTL", unit="u"))
+    part, = split_view(build_view(model, "org"), model, "unit", lambda _part: True)
+    assert part.part == "Zaqar and outside every unit"
+    assert next(iter(part.nodes)) == "r"

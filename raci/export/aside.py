@@ -9,7 +9,8 @@ white ground: at the first spot along the line, from its middle outwards
 that line (the line crosses the words' middle row or column, through them
 or right beside them, and nearer to them than any other line drawn aside,
 so they never read as another line's, nor as no line's) and covers no
-node, no frame's title and no other words; where no such spot is free, at the
+node, no frame's title, no other words and no reporting line (weighed as
+words: a short one hidden under them is lost); where no such spot is free, at the
 one that covers least (a node's words weigh most). Where each spot on the
 line hides some words, or the line crosses none, they stand beside it
 instead, at most their height from it, at a spot chosen the same way, if
@@ -92,6 +93,10 @@ def placed_words(view: View, laid_out: dict[str, Any]) -> list[str]:
             taken.add(found)
         for found in _text_boxes(element):
             written.add(found)
+    for edge in laid_out.get("edges", []):
+        if str(edge.get("id", "")) not in aside and edge.get("style") != "invis":
+            for found in _line_boxes(edge):
+                written.add(found)  # hidden, a line is lost as words are
     drawn = {str(edge["id"]): (edge, _points(edge)) for edge in laid_out.get("edges", [])
              if str(edge.get("id", "")) in aside}
     lines = Lines({name: points for name, (_, points) in drawn.items() if points})
@@ -168,9 +173,16 @@ class Lines:
         """Whether the words at `spot` stand past an end of line `name`: the
         point of it nearest their middle is its end. Beside a short line (two
         close bodies) words level with its end, rather than with a point along
-        it, read as the line's that ends there too (the sample's Stuurgroep)."""
+        it, read as the line's that ends there too (the sample's Stuurgroep).
+        The nearest point is looked for on the whole line, not only among
+        `own_points` (those near the words): energietransitie's "3 of 8
+        seat-holders" stood past the end of its short line, which the points
+        near them did not reach."""
         middle = (spot[0] + spot[2]) / 2, (spot[1] + spot[3]) / 2
-        return min(own_points, key=partial(math.dist, middle)) in self.ends[name]
+        reach = min(map(partial(math.dist, middle), own_points))
+        nearest = min((point for cell in self._near((*middle, *middle), reach)
+                       for point in self.cells[cell].get(name, ())), key=partial(math.dist, middle))
+        return nearest in self.ends[name]
 
     def near(self, spot: Box, name: str, through: bool = True) -> bool:
         """Whether line `name` may be `beside` the words at `spot`: it has a
@@ -228,6 +240,20 @@ def _boxes(element: dict[str, Any]) -> Iterator[Box]:
         x, y = map(float, element["lp"].split(","))
         half_width, half_height = float(element["lwidth"]) * 36, float(element["lheight"]) * 36
         yield x - half_width, y - half_height, x + half_width, y + half_height
+
+
+def _line_boxes(edge: dict[str, Any]) -> Iterator[Box]:
+    """Small boxes along a line drawn in rank (a reporting line) and its
+    arrowhead, weighed as words (`WORDS_WEIGHT`), so that words stand off it
+    where they can: the sample's
+    "3 of 9 seat-holders" hid the 30-point line from its programme board to
+    its steering group."""
+    for x, y in _points(edge):
+        yield x - STEP / 2, y - STEP / 2, x + STEP / 2, y + STEP / 2
+    for operation in edge.get("_hdraw_", []):
+        if operation["op"] in ("p", "P"):
+            xs, ys = zip(*(map(float, point) for point in operation["points"]), strict=True)
+            yield min(xs), min(ys), max(xs), max(ys)
 
 
 def _text_boxes(element: dict[str, Any]) -> Iterator[Box]:

@@ -36,6 +36,12 @@ MOST_ITEMS_AS_GRAPH = 5
 """Items the raci view draws as nodes and lines; more are drawn as a RACI chart."""
 MIN_OVERLAP_SHOWN = 0.25
 """Smaller overlaps (one shared person in a large body) would bury the drawing."""
+MIN_SHARED_SHOWN = 2
+"""Fewest seat-holders two bodies share for a line between them: one person
+in two small bodies is that person's two seats, not an overlap of the bodies
+(BOD001 compares no body of fewer than three). OpenTelemetry's working groups
+of two or three drew dozens of "1 of 3 seat-holders" lines, past 25 %, over
+one another and over the bodies' names."""
 MOST_OVERLAPS_SHOWN = 3
 """Overlaps drawn per body, its largest: hundreds of working groups with the
 same three leads overlap pairwise, and a line per pair buries the drawing
@@ -298,9 +304,10 @@ def bodies_view(model: Model, config: LintConfig | None = None) -> View:
     drawing = _Drawing(model, config)
     edges = {
         "reports": Style(N_("reports to"), {"color": "#1b2631"}),
-        "overlap": Style(_("seat-holders in common (a role counts as its holders; from "
-                           "{least:.0%}, each body's {most} largest)").format(
-                               least=MIN_OVERLAP_SHOWN, most=MOST_OVERLAPS_SHOWN),
+        "overlap": Style(_("seat-holders in common (a role counts as its holders; at least "
+                           "{fewest} and {least:.0%}, each body's {most} largest)").format(
+                               fewest=MIN_SHARED_SHOWN, least=MIN_OVERLAP_SHOWN,
+                               most=MOST_OVERLAPS_SHOWN),
                          {"dir": "none", "style": "dashed", "color": "#c0392b",
                           "fontcolor": "#c0392b", "constraint": "false"}),
     }
@@ -347,7 +354,8 @@ together: the shared count and Jaccard's union, as BOD001 counts them."""
 
 
 def largest_overlaps(seat_holders: Mapping[str, frozenset[str]]) -> list[Overlap]:
-    """Overlaps of at least `MIN_OVERLAP_SHOWN` that are among the
+    """Overlaps of at least `MIN_SHARED_SHOWN` seat-holders and
+    `MIN_OVERLAP_SHOWN` of the two bodies' that are among the
     `MOST_OVERLAPS_SHOWN` largest of one of their two bodies, in pair order.
     `seat_holders` is each body's (`Analysis.seat_holders`): a role counted
     as its holders, so a role in one body and its holder in the other are
@@ -356,7 +364,7 @@ def largest_overlaps(seat_holders: Mapping[str, frozenset[str]]) -> list[Overlap
     of_body: dict[str, list[Overlap]] = defaultdict(list)
     for (one, other), shared in shared_seat_holders(seat_holders).items():
         together = len(seat_holders[one]) + len(seat_holders[other]) - shared
-        if shared >= MIN_OVERLAP_SHOWN * together:
+        if shared >= max(MIN_SHARED_SHOWN, MIN_OVERLAP_SHOWN * together):
             overlap = (one, other, shared, together)
             overlaps.append(overlap)
             of_body[one].append(overlap)
