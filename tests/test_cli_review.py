@@ -6,10 +6,9 @@ Scripted through standard input, and in a real terminal through tmux."""
 
 from __future__ import annotations
 
-import re
-
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys

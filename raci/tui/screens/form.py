@@ -38,7 +38,6 @@ from typing import Any
 from weakref import WeakSet
 
 from textual import events
-from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._context import active_app
 from textual._time import get_time
 from textual.app import App
@@ -282,20 +281,15 @@ class FieldsInOrder:
 
 def _as_typed(key: events.Key) -> list[events.Key]:
     """`key`, or escape and the key typed right after it, which a terminal
-    sends as alt+key: Textual reads escape and `2` as alt+2, or as the
-    character macOS's option+2 types ("™"), which a field took as text."""
-    alt = key.key.startswith("alt+")
-    after_escape = key.character if alt else ESCAPED.get(key.character or "")
-    if after_escape is None or len(after_escape) != 1:
+    sends at once and Textual reads as alt+key: the user meant escape, then
+    the key. Textual reads escape and a digit as a character ("™" for 2,
+    "£" for 3), the same as that character typed: that stays the character,
+    which a British or macOS user types into a name."""
+    if not key.key.startswith("alt+") or key.character is None or len(key.character) != 1:
         return [key]
-    name = after_escape if after_escape.isalnum() else _character_to_key(after_escape)
-    return [events.Key("escape", "\x1b"), events.Key(name, after_escape)]
-
-
-ESCAPED = {typed: sequence[1] for sequence, typed in ANSI_SEQUENCES_KEYS.items()
-           if isinstance(typed, str) and len(sequence) == 2 and sequence[0] == "\x1b"}
-"""The character Textual reads escape and a key typed at once as ("™" for
-`2`), to that key."""
+    typed = key.character
+    name = typed if typed.isalnum() else _character_to_key(typed)
+    return [events.Key("escape", "\x1b"), events.Key(name, typed)]
 
 
 def _pane_of(focused: Widget | None) -> FieldsInOrder | None:
