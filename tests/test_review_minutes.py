@@ -57,3 +57,32 @@ def test_dutch_minutes_say_levels_dates_and_title_in_dutch(
     assert "1. uitzondering op OWN004 voor r.pd-netcongestie tot 1 juni 2027: Tijdelijk" \
            in minutes.splitlines()
     assert "2027-06-01" not in minutes
+
+
+def test_a_waiver_added_in_a_form_during_the_review_is_accepted_in_the_minutes() -> None:
+    """The minutes count a finding as `raci scenario show` does: waived now
+    is accepted, however it came to be waived (review31a: a waiver made in
+    the app's form while the finding was on the table was "resolved" in the
+    minutes and "accepted" in the scenario)."""
+    from dataclasses import replace
+
+    from conftest import SAMPLE
+
+    from raci.formats.files import read_model
+    from raci.lint.review import Review, minutes_markdown
+    from raci.lint.suggestions import Suggester
+    from raci.model import Waiver
+
+    model = read_model(SAMPLE).model
+    review = Review(Suggester(model), "eva", "org.db", "the model")
+    item = review.next_item()
+    assert item is not None
+    finding = item.finding
+    waiver = Waiver(rule=finding.code, target=list(finding.targets), reason="Bewust.",
+                    expires=None, author="eva")
+    edited = replace(model, waivers=[*model.waivers, waiver])
+    review.resume(Suggester(edited), item, [])
+    minutes = minutes_markdown(review)
+    assert "Resolved 0, accepted 1, introduced 0." in minutes
+    accepted = minutes.split("Findings accepted")[1].split("\n#")[0]
+    assert f"- {finding.code} " in accepted

@@ -185,8 +185,11 @@ class Review:
                 (*i.edits, *([i.decision.step] if i.decision and i.decision.step else []))]
 
     def delta(self) -> FindingsDelta:
-        """The findings at the start of the session against now."""
-        return FindingsDelta(self.before, self.suggester.open_findings())
+        """The findings at the start of the session against now: one waived
+        now is accepted, however the review came to waive it (an accept, a
+        waiver added in a form), as `raci scenario show` counts it."""
+        return FindingsDelta(self.before, self.suggester.open_findings(),
+                             [f for f in self.suggester.findings if f.waived])
 
     def _make(self, change: Change, line: str) -> Step:
         known = self._known()
@@ -275,15 +278,12 @@ def minutes_markdown(review: Review) -> str:
            _row(_("Level"), _("Before"), _("After")), "|---|---:|---:|"]
     before, after = summary(delta.before), summary(delta.after)
     out += [f"| {LEVEL_NAMES[level]} | {before[level]} | {after[level]} |" for level in LEVELS]
-    accepted = {i.finding.fingerprint for i in review.items
-                if i.decision is not None and i.decision.kind == "accepted"}
-    resolved = [f for f in delta.resolved if f.fingerprint not in accepted]
-    waived = [f for f in delta.resolved if f.fingerprint in accepted]
     out += ["", _("Resolved {resolved}, accepted {accepted}, introduced {introduced}.").format(
-        resolved=len(resolved), accepted=len(waived), introduced=len(delta.introduced))]
+        resolved=len(delta.resolved), accepted=len(delta.accepted),
+        introduced=len(delta.introduced))]
     out += _decisions(review) + _actions(review) + _changes(review)
-    out += _listed(_("Findings resolved"), resolved)
-    out += _listed(_("Findings accepted"), waived)
+    out += _listed(_("Findings resolved"), delta.resolved)
+    out += _listed(_("Findings accepted"), delta.accepted)
     out += _listed(_("Findings introduced"), delta.introduced)
     out += _listed(_("Not reviewed"), [i.finding for i in review.items
                                     if i.decision is None and not i.resolved

@@ -3,7 +3,8 @@
 It names the scenario and how many changes it has, and compares the
 findings as they are now with the model's without the scenario, as `raci
 scenario show` does (`FindingsDelta`): how many the scenario resolves and
-how many it introduces, after every edit. `S` chooses another scenario,
+how many it introduces, after every edit, and how many it waives (accepted,
+not resolved), when it waives any. `S` chooses another scenario,
 leaves this one, applies or drops it.
 """
 
@@ -101,6 +102,9 @@ class ScenarioBar(Static):
                                 resolved)
             parts.append(said.format(resolved=f"[b]{resolved}[/b]",
                                      introduced=f"[b]{introduced}[/b]"))
+            accepted = len(self.delta.accepted)
+            if accepted:  # waived in the scenario: not resolved, as `scenario show` says
+                parts.append(_("{accepted} accepted").format(accepted=f"[b]{accepted}[/b]"))
         return " · ".join(parts) + " [dim]· " + _("S: scenarios") + "[/]"
 
 
