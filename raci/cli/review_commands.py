@@ -154,7 +154,12 @@ def _decide(session: Review, editing: Editing, item: ReviewItem) -> bool:
     elif answer == "n":
         owners = ActionOwners(session.suggester.model)
         who = _ask(_("Who"), owners.read)
-        click.echo(one_line("  " + owners.said(who)))
+        several = owners.several(who)
+        if several:  # asked once more: an id, or `enter` keeps it as typed
+            click.echo(one_line("  " + several))
+            who = _ask(_("Who"), owners.read, default=who)
+        kept = several and owners.several(who) == several
+        click.echo(one_line("  " + (_("noted as written") if kept else owners.said(who))))
         what = _ask(_("What"), required_text)
         session.note(item, who, what, _ask(_("By when (YYYY-MM-DD, or none)"), date_or_none))
     else:

@@ -25,6 +25,7 @@ import functools
 import getpass
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -381,11 +382,12 @@ class ActionOwners:
     review`: an entity's id (in any case where none has it exactly), or an
     entity as the minutes give it, "Name (id)"; else a person's name exactly
     (in any case, spaces as typed or not); else the one person whose name
-    holds the text at the start of a word (a first name alone too) is that
-    person, kept as their id, which the minutes give as "Name (id)". A name
-    several people have, or a part several names hold, is refused with
-    their ids to type. Anyone else (an outside party, a team) is kept as
-    written."""
+    holds the text as whole words (a first name alone too) is that
+    person, kept as their id, which the minutes give as "Name (id)". Anyone
+    else (an outside party, a team) is kept as written; where several
+    people have the name, or a word of their names, `several` says so with
+    their ids to type (the app says it under the field, `raci review` asks
+    again, the text typed kept on `enter`)."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
@@ -393,16 +395,10 @@ class ActionOwners:
         """The persons' names, made ready when first looked in."""
 
     def read(self, typed: str) -> str:
-        """The id of the entity `typed` is, else `typed` as written; a
-        ValueError where it is several people's."""
+        """The id of the entity `typed` is, else `typed` as written."""
         typed = required_text(typed)
         entity = self._entity(typed)
-        if entity is not None:
-            return entity.id
-        several = self._several(typed)
-        if several:
-            raise ValueError(several)
-        return typed
+        return typed if entity is None else entity.id
 
     def said(self, typed: str) -> str:
         """Who it is, or that it is kept as written, with the person likeliest
@@ -412,7 +408,7 @@ class ActionOwners:
         entity = self._entity(typed.strip())
         if entity is not None:  # a person, or a role or body typed by its id
             return who_in_minutes(self.model, entity.id)
-        return self._several(typed) or _("not a person of the model: noted as written") + \
+        return self.several(typed) or _("not a person of the model: noted as written") + \
             said_again(self._person_names().spellings.hint(typed.strip()))
 
     def _entity(self, typed: str) -> Entity | None:
@@ -438,8 +434,9 @@ class ActionOwners:
             return None
         return entity
 
-    def _several(self, typed: str) -> str:
-        """That `typed` is several people's, and their ids to type; else nothing."""
+    def several(self, typed: str) -> str:
+        """That `typed` is several people's name, or a word of their names,
+        and their ids to type; else nothing."""
         names = self._person_names()
         namesakes = names.by_name.get(spoken(typed), [])
         if len(namesakes) > 1:
@@ -461,14 +458,19 @@ class ActionOwners:
         return self._names
 
 
+_WORD_START = r"(?<![^\s'’-])"
+_WORD_END = r"(?![^\s'’-])"
+"""Where a word of a name starts and ends: at a space, a hyphen, an
+apostrophe ("d'Ancona"), or the name's start or end."""
 _IN_MINUTES = re.compile(r"(.*\S)\s*\(([^()\s]+)\)")
 """An entity as the minutes give it: "Koen van der Wal (p.vanderwal)"."""
 
 
 def spoken(name: str) -> str:
     """A name as it is compared with one typed: in any case, one space
-    between its words ("  Anouk   Smit " is Anouk Smit)."""
-    return " ".join(name.casefold().split())
+    between its words ("  Anouk   Smit " is Anouk Smit), each letter in
+    one form (an "ë" typed is the "e" and diaeresis a name was stored with)."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 class _PersonNames:
@@ -494,14 +496,15 @@ class _PersonNames:
         return Spellings(word for person in self.people for word in (person.id, person.name))
 
     def holding(self, wanted: str, most: int) -> list[Person]:
-        """The persons whose names hold `wanted` at the start of a word
-        ("smit" in "Anouk Smit", not "it"), in the model's order: no more
-        than `most` + 1, enough to tell one from several and to name a few,
-        however many names hold it."""
+        """The persons whose names hold `wanted` as whole words ("smit" in
+        "Anouk Smit", "ancona" in "Paolo d'Ancona"; not "it", which a team
+        typed as "IT" means), in the model's order: no more than `most` + 1,
+        enough to tell one from several and to name a few, however many
+        names hold it."""
         found: list[Person] = []
         if not wanted:
             return found
-        for match in re.finditer(rf"(?<![^\s-]){re.escape(wanted)}", self.text):
+        for match in re.finditer(rf"{_WORD_START}{re.escape(wanted)}{_WORD_END}", self.text):
             line = bisect.bisect_right(self.starts, match.start()) - 1
             if not found or found[-1] is not self.people[line]:
                 found.append(self.people[line])
