@@ -66,6 +66,7 @@ def page_text(page: str) -> str:
     the names an SVG gives its parts for programs (``<title>``)."""
     page = re.sub(r"<style.*?</style>|<title>.*?</title>|<metadata.*?</metadata>", " ", page,
                   flags=re.S)
+    page = re.sub(r"<wbr\s*/?>", "", page)  # where a name may break: still one word
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
 
 
