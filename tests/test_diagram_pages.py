@@ -24,6 +24,7 @@ from test_diagram_model import board_with_committees, warmte_model
 from test_diagram_render import SVG
 
 from raci.cli.diagram_commands import write_parts
+from raci.errors import RaciError
 from raci.export.graph import View, focus_view
 from raci.export.layout import guessed_pages, guessed_to_fit
 from raci.export.page import DEFAULT_PAGE, PAGES, Page
@@ -587,3 +588,21 @@ def test_the_words_of_a_line_drawn_aside_leave_a_short_reporting_line_seen() -> 
               if any(left < x < right and bottom < y < top
                      for left, bottom, right, top in boxes)]
     assert hidden == []
+
+
+def test_a_split_that_makes_more_parts_than_guessed_is_refused_all_the_same(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guess is one part a page at the least, and a split may make three
+    times as many (review31b): past `MOST_SPLIT_PARTS` it is refused as the
+    guess's refusal says, not drawn in more parts than that."""
+    import raci.export.split as split
+
+    model = model_of("energietransitie")
+    view = build_view(model, "goals")
+    made = split_view(view, model, "goal")
+    assert len(made) > 1
+    monkeypatch.setattr(split, "MOST_SPLIT_PARTS", 1)
+    with pytest.raises(RaciError, match=rf"the goals view is too large to split: it takes "
+                                        rf"{len(made)} parts \(at most 1 are drawn\); split a "
+                                        r"part of it with --focus ID --depth N"):
+        split_view(view, model, "goal")

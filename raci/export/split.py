@@ -164,6 +164,11 @@ def split_view(view: View, model: Model, by: str,
     alone: set[str] = set()
     for _round in range(MOST_ROUNDS):
         cut, pages = _paged(view, areas, below, chosen, tried, alone)
+        if len(pages) > MOST_SPLIT_PARTS:  # more than guessed: `check_split_size` let it by
+            raise RaciError(_("the {view} view is too large to split: it takes {count} parts "
+                              "(at most {most} are drawn); {advice}").format(
+                                  view=VIEW_TITLES[view.name], count=len(pages),
+                                  most=MOST_SPLIT_PARTS, advice=_smaller_split(view, model, by)))
         numbers = {area: number for number, page in enumerate(pages, 1) for area in page}
         drawn = [cut.page(page, numbers) for page in pages]
         # A page made differs a little from the one tried (its numbers, its connectors):
@@ -205,18 +210,22 @@ def check_split_size(view: View, model: Model, by: str, room: Size, page: str) -
     split instead (or, for a view already focused, a lower --depth)."""
     _check_split_by(view, by)
     parts = guessed_parts(view, room)
-    if parts <= MOST_SPLIT_PARTS:
-        return
+    if parts > MOST_SPLIT_PARTS:
+        raise RaciError(_("the {view} view is too large to split: on {page} it would take about "
+                          "{count} parts or more (at most {most} are drawn); {advice}").format(
+                              view=VIEW_TITLES[view.name], page=page, count=round(parts),
+                              most=MOST_SPLIT_PARTS, advice=_smaller_split(view, model, by)))
+
+
+def _smaller_split(view: View, model: Model, by: str) -> str:
+    """What to split instead of a view too large to split."""
     advice = _("split a part of it with --focus ID --depth N")
     if view.focus is not None:
-        advice = _("give a lower --depth, or focus on something further down")
-    elif (area := _largest_area(view, model, by)) is not None:
+        return _("give a lower --depth, or focus on something further down")
+    if (area := _largest_area(view, model, by)) is not None:
         advice += " " + _("(its largest {area}: --focus {id} --depth 2 --split {split})").format(
             area=_(SPLIT_WORDS[by]), id=area, split=by)
-    raise RaciError(_("the {view} view is too large to split: on {page} it would take about "
-                      "{count} parts or more (at most {most} are drawn); {advice}").format(
-                          view=VIEW_TITLES[view.name], page=page, count=round(parts),
-                          most=MOST_SPLIT_PARTS, advice=advice))
+    return advice
 
 
 def _largest_area(view: View, model: Model, by: str) -> str | None:
