@@ -278,8 +278,8 @@ def test_an_empty_chart_says_what_is_true_of_the_model() -> None:
     assert empty_sentences(model)["overlap"] == "The model has only one body."
     model.add(Body(id="c", name="C", kind="committee", members=["q"]))
     assert empty_sentences(model)["overlap"] == (
-        "No two bodies of 3 or more seat-holders (as BOD001 compares them) have a quarter or "
-        "more of their seat-holders in common.")
+        "No two bodies of 3 or more seat-holders (as BOD001 compares them) have two or more "
+        "and a quarter or more of their seat-holders in common.")
     assert empty_sentences(Model(Org("Leeg")))["goals"] == "The model has no goals."
 
 

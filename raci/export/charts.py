@@ -159,8 +159,8 @@ class Overlaps:
 
 def strongest_overlaps(model: Model, min_members: float,
                        count: int = OVERLAP_PAIRS_SHOWN) -> Overlaps:
-    """The `count` strongest overlaps the `bodies` view draws (a quarter or more,
-    among each body's largest) of bodies BOD001 compares (`min_members`
+    """The `count` strongest overlaps the `bodies` view draws (two seat-holders
+    or more and a quarter or more, among each body's largest) of bodies BOD001 compares (`min_members`
     seat-holders each, as configured), and how many more there are: two
     two-person bodies sharing both are no merger to discuss, nor a finding."""
     seat_holders = Analysis.of_model(model).seat_holders
@@ -355,8 +355,8 @@ def no_overlap(model: Model, min_members: float) -> str:
         return _("The model has no bodies.")
     if len(model.bodies) == 1:
         return _("The model has only one body.")
-    return _("No two bodies of {count} or more seat-holders (as {rule} compares them) have a "
-             "quarter or more of their seat-holders in common.").format(
+    return _("No two bodies of {count} or more seat-holders (as {rule} compares them) have two "
+             "or more and a quarter or more of their seat-holders in common.").format(
         count=format_count(math.ceil(min_members)), rule="BOD001")  # len >= 2.5: 3
 
 

@@ -39,7 +39,7 @@ MIN_OVERLAP_SHOWN = 0.25
 MIN_SHARED_SHOWN = 2
 """Fewest seat-holders two bodies share for a line between them: one person
 in two small bodies is that person's two seats, not an overlap of the bodies
-(BOD001 compares no body of fewer than three). OpenTelemetry's working groups
+(BOD001, by default, compares no body of fewer than three). OpenTelemetry's working groups
 of two or three drew dozens of "1 of 3 seat-holders" lines, past 25 %, over
 one another and over the bodies' names."""
 MOST_OVERLAPS_SHOWN = 3
