@@ -160,9 +160,10 @@ class Overlaps:
 def strongest_overlaps(model: Model, min_members: float,
                        count: int = OVERLAP_PAIRS_SHOWN) -> Overlaps:
     """The `count` strongest overlaps the `bodies` view draws (two seat-holders
-    or more and a quarter or more, among each body's largest) of bodies BOD001 compares (`min_members`
-    seat-holders each, as configured), and how many more there are: two
-    two-person bodies sharing both are no merger to discuss, nor a finding."""
+    or more and a quarter or more, among each body's largest) of bodies BOD001
+    compares (`min_members` seat-holders each, as configured), and how many
+    more there are: two two-person bodies sharing both are no merger to
+    discuss, nor a finding."""
     seat_holders = Analysis.of_model(model).seat_holders
     compared = [overlap for overlap in largest_overlaps(seat_holders)
                 if min(len(seat_holders[overlap[0]]), len(seat_holders[overlap[1]])) >= min_members]
