@@ -77,6 +77,7 @@ def test_the_demo_with_tmpdir_full(full_disk: Path, raci: Raci,
     done = raci("demo")
     assert (done.code, done.out) == (2, "")
     assert done.err == SAID.format(folder=full_disk, what="the demo database")
+    assert sorted(path.name for path in full_disk.iterdir()) == ["filler"]  # no half-made demo
 
 
 @pytest.mark.parametrize("args, what", [
@@ -97,7 +98,7 @@ def test_no_temporary_folder_can_be_made(raci: Raci, tmp_path: Path,
     done = raci(*args)
     assert (done.code, done.out) == (2, "")
     assert done.err == (f"raci: {missing}: cannot write {what}: No such file or directory; "
-                        "free space there or set TMPDIR to a folder with room\n")
+                        "set TMPDIR to a folder you can write in\n")
     assert not (tmp_path / "report.pdf").exists()
 
 

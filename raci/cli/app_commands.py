@@ -125,11 +125,14 @@ def demo(sample: str, theme: str | None, output: Path | None) -> None:
         return
     _need_terminal("demo")
     directory = new_temporary_folder("raci-demo-", _("the demo database"))
-    with resources.as_file(sample_file) as bundled:
-        model_file = _copied(bundled, directory / f"{sample}.yaml")
     database = directory / "org.db"
     with keys_unechoed():
-        import_file(model_file, str(database))
+        try:
+            with resources.as_file(sample_file) as bundled:
+                import_file(_copied(bundled, directory / f"{sample}.yaml"), str(database))
+        except BaseException:  # a full disk, ctrl+c: no half-made demo left behind
+            shutil.rmtree(directory, ignore_errors=True)
+            raise
         _run_app(str(database), create=False, theme=theme)
     click.echo(_("the demo database stays at {database}; open it again with "
                  "`raci edit {database}`").format(database=database))

@@ -133,6 +133,9 @@ def temporary_folder_error(what: str, error: OSError) -> RaciError:
         place = tempfile.gettempdir()
     except OSError:  # no folder raci can write in at all: name the one asked for
         place = os.environ.get("TMPDIR", "/tmp")
-    return RaciError(_("{folder}: cannot write {what}: {reason}; free space there or set "
-                       "TMPDIR to a folder with room").format(
-        folder=place, what=what, reason=os_reason(error)))
+    if error.errno in FULL:
+        advice = _("free space there or set TMPDIR to a folder with room")
+    else:  # missing, or not writable
+        advice = _("set TMPDIR to a folder you can write in")
+    return RaciError(_("{folder}: cannot write {what}: {reason}; {advice}").format(
+        folder=place, what=what, reason=os_reason(error), advice=advice))
