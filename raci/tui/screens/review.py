@@ -202,8 +202,10 @@ class ReviewScreen(KeysInOrderScreen[None]):
         say_if_failed(self, event)
 
     def _start(self, answers: Answers | None) -> None:
-        if answers is None:
+        if answers is None:  # keys typed after escape go to the views
+            self.busy = False
             self.dismiss()
+            self.app.call_later(self._press_typed)
             return
         session = self.raci.session
         assert session is not None
