@@ -26,7 +26,8 @@ async def test_read_only_footer_and_hint_offer_no_edit(database: Path) -> None:
         await pilot.pause()
         actions = footer_actions(app)
         assert "show_keys" in actions
-        assert not actions & {"add", "edit", "delete", "rename", "app.edit_org", "review"}
+        assert not actions & {"add", "edit", "delete", "rename", "app.edit_org", "review",
+                               "undo", "redo"}
         hint = str(app.query_one("#entity-fields", Static).render())
         assert "adds one" not in hint
         assert "Read-only" in hint

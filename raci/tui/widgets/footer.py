@@ -24,8 +24,8 @@ from textual.widgets._footer import FooterKey, FooterLabel
 GIVE_WAY = ("redo", "review", "choose_scenario", "back", "app.edit_org", "rename",
             "show_waivers", "pick_scope", "search")
 """The actions whose keys leave the footer first when it is too narrow, in that order."""
-EDITS = ("add", "edit", "delete", "rename", "app.edit_org", "review", "set_letter", "clear",
-         "waive")
+EDITS = ("add", "edit", "delete", "rename", "app.edit_org", "review", "undo", "redo",
+         "set_letter", "clear", "waive")
 """The actions of the keys that edit the model: a read-only app refuses them,
 and its footer leaves them out (`?` still lists them)."""
 STAYS = "show_keys"
