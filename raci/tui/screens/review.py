@@ -210,7 +210,6 @@ class ReviewScreen(KeysInOrderScreen[None]):
 
     def _start(self, answers: Answers | None) -> None:
         if answers is None:  # keys typed after escape go to the views
-            self.busy = False
             self.dismiss()
             self.app.call_later(self._press_typed)
             return
