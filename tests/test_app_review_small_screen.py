@@ -71,3 +71,9 @@ async def test_a_long_findings_action_question_fits_80_by_24_in_dutch(
         assert "annuleren" in str(keys.render())
         fields = [*app.screen.query(Input), app.screen.query_one("#answer-who-error"), keys]
         assert [str(w.id or w) for w in fields if not on_screen(w)] == []
+        await pilot.press("tab")  # to the last field: the questions scroll to it, above the keys
+        await pilot.pause()
+        questions = app.screen.query_one("#answers-questions")
+        assert app.focused is app.screen.query_one("#answer-by")
+        assert questions.region.bottom <= keys.region.y
+        assert questions.region.contains_region(app.focused.region)
