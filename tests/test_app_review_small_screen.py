@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from raci.tui import make_app
-from raci.tui.screens.answers import AnswerForm
+from raci.tui.screens.answers import AnswerForm, Question
 
 SMALL = (80, 24)
 
@@ -47,3 +47,33 @@ async def test_the_review_and_its_action_question_fit_80_by_24(
                   app.screen.query_one("#answer-who-error")]
         assert len(fields) >= 6
         assert [str(w.id or w) for w in fields if not on_screen(w)] == []
+
+
+async def test_a_long_findings_action_question_fits_80_by_24_in_dutch(
+        database: Path, in_dutch: None) -> None:
+    """A finding that wraps to four lines (STR007 on a ministry's model):
+    the question's help line was cut ("… escape:", no "annuleren")."""
+    async with make_app(database).run_test(size=SMALL) as pilot:
+        app = await loaded(pilot)
+        finding = "[b]STR007[/b] waarschuwing: " + " ".join(["een lange bevinding"] * 14)
+        app.push_screen(AnswerForm(f"[b]Actie noteren[/b] bij {finding}", [
+            Question("who", "wie neemt hem", str, note=lambda typed: (
+                f"dit staat in de naam van meerdere mensen: typ de id van wie bedoeld is "
+                f"({typed}, p42, p88, p108, p126, p132, …)")),
+            Question("what", "wat ze doen", str),
+            Question("by", "uiterlijk wanneer: JJJJ-MM-DD, of geen", str)]))
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm)
+                    and isinstance(app.focused, Input), "who takes the action")
+        await typed(pilot, "Anouk")
+        await pilot.press("tab")
+        await pilot.pause()
+        keys = app.screen.query_one("#answers-keys", Static)
+        assert "annuleren" in str(keys.render())
+        fields = [*app.screen.query(Input), app.screen.query_one("#answer-who-error"), keys]
+        assert [str(w.id or w) for w in fields if not on_screen(w)] == []
+        await pilot.press("tab")  # to the last field: the questions scroll to it, above the keys
+        await pilot.pause()
+        questions = app.screen.query_one("#answers-questions")
+        assert app.focused is app.screen.query_one("#answer-by")
+        assert questions.region.bottom <= keys.region.y
+        assert questions.region.contains_region(app.focused.region)

@@ -817,12 +817,11 @@ class RaciApp(FormKeysApp):
     def action_command_palette(self) -> None:
         """The command palette, asking in the user's language. In a review (a
         screen that takes its keys in order, or a form it opened) it offers the
-        screen's commands and Textual's own, none of the app's: they act on the
-        views behind it."""
+        review's commands (`ReviewCommands`), none of the app's: they act on
+        the views behind it."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            screen = self.screen
             in_review = any(isinstance(under, KeysInOrderScreen) for under in self.screen_stack)
-            providers = {*App.COMMANDS, *screen.COMMANDS} if in_review else None
+            providers = keyed_screens().review.COMMANDS if in_review else None
             self.push_screen(TranslatedCommandPalette(providers=providers,
                                                       placeholder=_("Search for commands…"),
                                                       id="--command-palette"))

@@ -21,6 +21,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
@@ -113,6 +114,16 @@ def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCom
         if isinstance(owner, App) and function is App.action_change_theme:
             callback = partial(search_themes, owner)
         yield command._replace(title=_(command.title), help=_(command.help), callback=callback)
+
+
+def theme_and_keys(app: App[Any], screen: Screen[Any]) -> list[SystemCommand]:
+    """Textual's own commands that a review offers, in the user's language:
+    the theme and the keys panel. Its others (a screenshot, maximize) act on
+    the screen as Textual sees it, not on the review."""
+    kept = (App.action_change_theme, App.action_show_help_panel, App.action_hide_help_panel)
+    return list(translated_commands(
+        command for command in App.get_system_commands(app, screen)
+        if getattr(command.callback, "__func__", None) in kept))
 
 
 class TranslatedCommandPalette(CommandPalette):

@@ -15,7 +15,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from raci.i18n import _
@@ -56,14 +56,17 @@ class AnswerForm(FormScreen[Answers | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answers-box"):
-            yield Static(self.title_text, id="answers-title")
-            for question in self.questions:
-                yield Label(escape(question.label))
-                # Selected as it gets the focus: a name typed replaces the default.
-                yield FieldInput(question.default, id=f"answer-{question.key}")
-                yield Static("", id=f"answer-{question.key}-error", classes="field-error")
+            # Scrolls on a small screen (a finding of four lines, in Dutch, at
+            # 80×24): the key line under it stays whole.
+            with VerticalScroll(id="answers-questions", can_focus=False):
+                yield Static(self.title_text, id="answers-title")
+                for question in self.questions:
+                    yield Label(escape(question.label))
+                    # Selected as it gets the focus: a name typed replaces the default.
+                    yield FieldInput(question.default, id=f"answer-{question.key}")
+                    yield Static("", id=f"answer-{question.key}-error", classes="field-error")
             yield Static("[dim]" + _("enter: next field, then save · ctrl+s: save · "
-                                     "escape: cancel") + "[/]")
+                                     "escape: cancel") + "[/]", id="answers-keys")
         yield FittingFooter()
 
     def _read(self) -> tuple[Answers, dict[str, str]]:

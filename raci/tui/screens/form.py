@@ -86,7 +86,7 @@ class FormScreen(ModalScreen[ScreenResultType]):
         """A key typed before the form was ready: its text into the first field,
         any other key pressed again, in order, now or once mounted."""
         if self._passing_on:
-            press_again(self.app, event)
+            self._pass_on(event)
             return
         self._typed_ahead.append(event)
         if self.ready_at < math.inf:
@@ -131,8 +131,18 @@ class FormScreen(ModalScreen[ScreenResultType]):
                 # goes as if pressed now.
                 self._passing_on = True
                 for later in keys[index:]:
-                    press_again(self.app, later)
+                    self._pass_on(later)
                 return
+
+    def _pass_on(self, key: events.Key) -> None:
+        """A key typed before the form was ready, that its field does not
+        take, as if pressed now; escape closes the form (or asks first) at
+        once. Pressed again, escape went through the field and closed the
+        form only once it came back up, after the key typed next had gone
+        into the field: `R`, escape and `3` at once left "3" in the review's
+        first question, where it should have shown the findings."""
+        if not (key.key == "escape" and _ran_binding(self, key)):
+            press_again(self.app, key)
 
 
 def press_again(app: App[None], key: events.Key) -> None:
@@ -160,8 +170,13 @@ def _typed_in(field: Input, key: events.Key) -> bool:
     if _is_text(key):
         field.insert_text_at_cursor(key.character or "")
         return True
-    for binding in field._bindings.key_to_bindings.get(key.key, ()):
-        action = getattr(field, f"action_{binding.action}", None)
+    return _ran_binding(field, key)
+
+
+def _ran_binding(widget: Widget, key: events.Key) -> bool:
+    """Whether `widget` binds `key` to an action it runs at once (not a coroutine), run now."""
+    for binding in widget._bindings.key_to_bindings.get(key.key, ()):
+        action = getattr(widget, f"action_{binding.action}", None)
         if action is not None and not inspect.iscoroutinefunction(action):
             action()
             return True

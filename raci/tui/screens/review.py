@@ -47,6 +47,7 @@ from raci.lint.suggestions import Suggestion
 from raci.model.scenarios import Step
 from raci.tui.commands import Command, CommandList
 from raci.tui.describe import labels
+from raci.tui.language import theme_and_keys
 from raci.tui.messages import ChangeRequested
 from raci.tui.screens.answers import AnswerForm, Answers, Question
 from raci.tui.screens.form import FormScreen, KeysInOrderScreen, press_again
@@ -132,16 +133,22 @@ class SuggestionList(ChoiceList):
 
 class ReviewCommands(CommandList):
     """The palette in the review: the review's own decisions, as its keys make
-    them. The app's commands act on the views behind the review ("Show
-    matrix" switched the view under it, found only on leaving it): not here."""
+    them, then Textual's theme and keys (in a question the review asks, only
+    those). The app's commands act on the views behind the review ("Show
+    matrix" switched the view under it, found only on leaving it): not here.
+    One provider, so that the decisions come first in every language (two
+    answered in either order)."""
 
     def commands(self) -> list[Command]:
         """Each decision the review's footer line names, its key for help."""
-        review, app = self.screen, self.app
-        return [(_(binding.description), app.get_key_display(binding),
-                 partial(app.run_action, binding.action, review))
-                for bindings in review._bindings.key_to_bindings.values() for binding in bindings
-                if binding.show]
+        screen, app = self.screen, self.app
+        decisions: list[Command] = [
+            (_(binding.description), app.get_key_display(binding),
+             partial(app.run_action, binding.action, screen))
+            for bindings in screen._bindings.key_to_bindings.values() for binding in bindings
+            if binding.show] if isinstance(screen, ReviewScreen) else []
+        return decisions + [(command.title, command.help, command.callback)
+                            for command in theme_and_keys(app, screen)]
 
 
 class ReviewScreen(KeysInOrderScreen[None]):
@@ -202,8 +209,9 @@ class ReviewScreen(KeysInOrderScreen[None]):
         say_if_failed(self, event)
 
     def _start(self, answers: Answers | None) -> None:
-        if answers is None:
+        if answers is None:  # keys typed after escape go to the views
             self.dismiss()
+            self.app.call_later(self._press_typed)
             return
         session = self.raci.session
         assert session is not None

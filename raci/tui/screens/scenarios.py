@@ -157,6 +157,10 @@ class ScenariosScreen(FormScreen[Place | None]):
         else:
             super().take_typed(event)
 
+    def holds_typing(self) -> bool:
+        """A new scenario's name typed: escape and quitting ask, as in every form."""
+        return bool(self.query_one("#scenario-name", Input).value)
+
     def action_new(self) -> None:
         self.set_focus(self.query_one("#scenario-name", Input))  # now, for the keys that follow
 
@@ -204,9 +208,6 @@ class ScenariosScreen(FormScreen[Place | None]):
                      "Put the cursor on a scenario and press a.")
         return _("The model itself cannot be dropped: put the cursor on a scenario and "
                  "press d.")
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ConfirmSettle(ConfirmScreen):

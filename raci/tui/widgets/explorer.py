@@ -297,7 +297,7 @@ class EntityDetail(Vertical):
         options.display = entity is not None
         self.set_class(entity is None, "-overview")  # the start text may take the pane
         if entity is None:
-            fields_view.update(_org_summary(session))
+            fields_view.update(_org_summary(session, raci_app(self).read_only))
             return
         kind = KIND_NAMES[model.kind(entity.id) or ""]
         lines = [f"[b]{escape(entity.name)}[/b]  [dim]{kind} {entity.id}[/]"]
@@ -478,8 +478,9 @@ class ExplorerView(Horizontal):
                           self.current)
 
 
-def _org_summary(session: Session) -> str:
-    """What the detail pane shows before an entity is chosen."""
+def _org_summary(session: Session, read_only: bool) -> str:
+    """What the detail pane shows before an entity is chosen: read-only, no
+    keys that would be refused."""
     org = session.model.org
     lines = [f"[b]{escape(org.name)}[/b]"]
     if org.description:
@@ -492,7 +493,11 @@ def _org_summary(session: Session) -> str:
     if org.not_recorded:
         lines.append(f"[b]{FIELD_LABELS['not_recorded']}[/b]: "
                      f"{', '.join(in_words(f) for f in org.not_recorded)}")
-    lines.append(_("Open a kind on the left (enter) and choose an entity; "
-                   "[b]n[/b] adds one of the selected kind, [b]o[/b] changes the organisation, "
-                   "[b]?[/b] lists every key."))
+    if read_only:
+        lines.append(_("Open a kind on the left (enter) and choose an entity; [b]?[/b] lists "
+                       "every key. Read-only: nothing can be changed here."))
+    else:
+        lines.append(_("Open a kind on the left (enter) and choose an entity; "
+                       "[b]n[/b] adds one of the selected kind, [b]o[/b] changes the "
+                       "organisation, [b]?[/b] lists every key."))
     return "\n".join(lines)

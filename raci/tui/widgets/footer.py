@@ -24,6 +24,10 @@ from textual.widgets._footer import FooterKey, FooterLabel
 GIVE_WAY = ("redo", "review", "choose_scenario", "back", "app.edit_org", "rename",
             "show_waivers", "pick_scope", "search")
 """The actions whose keys leave the footer first when it is too narrow, in that order."""
+EDITS = ("add", "edit", "delete", "rename", "app.edit_org", "review", "undo", "redo",
+         "set_letter", "clear", "waive")
+"""The actions of the keys that edit the model: a read-only app refuses them,
+and its footer leaves them out (`?` still lists them)."""
 STAYS = "show_keys"
 """The action whose key never leaves the footer: `?`, which lists every key."""
 
@@ -38,7 +42,10 @@ class FittingFooter(Footer):
         """The screen's keys (binding, enabled, tooltip) the footer was last built for."""
 
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())
+        # An app with no model (the language question, `Asker`) edits nothing.
+        read_only = getattr(self.app, "read_only", False)
+        keys = [k for k in super().compose()
+                if not (read_only and isinstance(k, FooterKey) and _edits(k.action))]
         shown = [k for k in keys if not k.has_class("-command-palette")]
         width = self.size.width or self.app.size.width
         room = width - sum(_width(k) + 1 for k in keys if k not in shown)
@@ -74,6 +81,11 @@ class FittingFooter(Footer):
             if keys != self._keys_shown:
                 self._keys_shown = keys
                 self.call_later(self.recompose)
+
+
+def _edits(action: str) -> bool:
+    """Whether a key's action (``set_letter('R')``) edits the model."""
+    return action.partition("(")[0] in EDITS
 
 
 def _last_to_go(shown: list[Widget]) -> Widget | None:
