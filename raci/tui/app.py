@@ -31,6 +31,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -591,7 +592,11 @@ class RaciApp(FormKeysApp):
     @on(TabbedContent.TabActivated, "#views")
     def _view_shown(self, event: TabbedContent.TabActivated) -> None:
         """Bring a view up to date with what changed while it was hidden."""
-        view = next(v for v in self._views() if v.parent is event.pane)
+        try:
+            views = self._views()
+        except NoMatches:  # shown as the app closes: its views are gone already
+            return
+        view = next(v for v in views if v.parent is event.pane)
         if view in self._stale_models and self.session is not None:
             self._stale_models.discard(view)
             view.model_changed(self.session, None)
