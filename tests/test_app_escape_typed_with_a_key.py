@@ -12,21 +12,30 @@ import pytest
 from apphelp import loaded, until
 from test_tui_suggest import on_the_table, started_review, text_of
 from textual import events
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, TabbedContent
 
-from raci.tui import make_app
+from raci.tui import RaciApp, make_app
 from raci.tui.screens.answers import AnswerForm
 from raci.tui.screens.form import FormScreen
+
+
+async def organisation_form(pilot: Pilot[None], app: RaciApp) -> tuple[Screen[object], Input]:
+    """The organisation's form opened (`o`), and its field with the focus."""
+    await pilot.press("o")
+    await until(pilot, lambda: isinstance(app.screen, FormScreen)
+                and isinstance(app.focused, Input), "the organisation's form")
+    field = app.focused
+    assert isinstance(field, Input)
+    return app.screen, field
 
 
 async def test_escape_with_2_in_a_form_closes_it_and_shows_the_matrix(
         database: Path) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await pilot.press("o")  # the organisation's form
-        await until(pilot, lambda: isinstance(app.screen, FormScreen)
-                    and isinstance(app.focused, Input), "the organisation's form")
-        form, field = app.screen, app.focused
+        form, field = await organisation_form(pilot, app)
         app.post_message(events.Key("alt+2", "2"))
         await until(pilot, lambda: app.query_one(TabbedContent).active == "matrix",
                     "the matrix shown")
@@ -39,11 +48,7 @@ async def test_a_pound_sign_typed_in_a_form_stays_in_its_field(
         database: Path, key: str, character: str) -> None:
     async with make_app(database).run_test(size=(120, 40)) as pilot:
         app = await loaded(pilot)
-        await pilot.press("o")  # the organisation's form
-        await until(pilot, lambda: isinstance(app.screen, FormScreen)
-                    and isinstance(app.focused, Input), "the organisation's form")
-        form, field = app.screen, app.focused
-        assert isinstance(field, Input)
+        form, field = await organisation_form(pilot, app)
         app.post_message(events.Key(key, character))
         await until(pilot, lambda: field.value.endswith(character), "the character typed")
         assert app.screen is form
